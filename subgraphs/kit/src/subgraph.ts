@@ -1,0 +1,133 @@
+// What makes a process a subgraph: its database (created, migrated, seeded with demo data
+// when empty), its schema and its per-request context, served by the common service shell.
+import type { Constructor, EntitySchema, MigrationObject } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Seeder } from '@mikro-orm/seeder';
+import type { GraphQLSchema } from 'graphql';
+import { databaseServer, repositoryDataDir } from './database.js';
+import { logger } from './logger.js';
+import { createMigration, createOrm, migrate, type Orm, seedIfEmpty } from './orm.js';
+import { type RunningService, startService } from './service.js';
+
+export interface SubgraphContext {
+  /** This request's own EntityManager fork: the global one is never used inside a request. */
+  em: EntityManager;
+}
+
+export interface SubgraphDefinition<Context extends SubgraphContext> {
+  name: string;
+  /** Database name on the server; `<NAME>_DATABASE` overrides it. */
+  database: string;
+  defaultPort: number;
+  schema: GraphQLSchema;
+  // biome-ignore lint/suspicious/noExplicitAny: entity schemas of any shape
+  entities: EntitySchema<any, any>[];
+  migrations: MigrationObject[];
+  migrationsDir: string;
+  demoSeeder: Constructor<Seeder>;
+  /** True when the database holds none of this subgraph's data yet (so the demo seed may run). */
+  isEmpty(orm: Orm): Promise<boolean>;
+  /** A fresh context for one request. */
+  context(orm: Orm): Context;
+}
+
+export function databaseNameOf(definition: SubgraphDefinition<SubgraphContext>): string {
+  return process.env[`${definition.name.toUpperCase()}_DATABASE`] ?? definition.database;
+}
+
+/** Connects to the subgraph's own database (creating it if missing) and applies pending migrations. */
+export async function openSubgraphDatabase<Context extends SubgraphContext>(
+  definition: SubgraphDefinition<Context>,
+  server: string,
+  database = databaseNameOf(definition),
+): Promise<Orm> {
+  const orm = await createOrm({
+    server,
+    database,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    migrationsDir: definition.migrationsDir,
+  });
+  await migrate(orm);
+  return orm;
+}
+
+/** The database server a subgraph process uses on its own: DATABASE_URL, which it requires. */
+export function requiredDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      'DATABASE_URL is not set. Run the whole platform with `pnpm start` (it starts an embedded PostgreSQL), or set DATABASE_URL=postgres://user@host:5432 to run this service on its own.',
+    );
+  }
+  return url;
+}
+
+export interface StartSubgraphOptions {
+  server: string;
+  port?: number;
+  host?: string;
+  /** Seed demo data into an empty database (on by default; SEED_DEMO=false turns it off). */
+  seedDemo?: boolean;
+}
+
+export async function startSubgraph<Context extends SubgraphContext>(
+  definition: SubgraphDefinition<Context>,
+  options: StartSubgraphOptions,
+): Promise<RunningService> {
+  const orm = await openSubgraphDatabase(definition, options.server);
+  if (options.seedDemo ?? process.env.SEED_DEMO !== 'false') {
+    await seedIfEmpty(orm, definition.demoSeeder, definition.isEmpty);
+  }
+  return startService<Context>({
+    name: definition.name,
+    port: options.port ?? Number(process.env.PORT ?? definition.defaultPort),
+    ...(options.host ? { host: options.host } : {}),
+    apollo: { schema: definition.schema },
+    context: async () => definition.context(orm),
+    health: async () => {
+      await orm.em.getConnection().execute('select 1');
+      return { status: 'ok', database: 'up' };
+    },
+    onStop: () => orm.close(),
+  });
+}
+
+/**
+ * `migrate`, `seed` and `migration:create` for one subgraph, against DATABASE_URL or, when it
+ * is unset, the same embedded PostgreSQL that `pnpm start` uses.
+ */
+export async function subgraphCli<Context extends SubgraphContext>(
+  definition: SubgraphDefinition<Context>,
+  command: string | undefined,
+  migrationName?: string,
+): Promise<void> {
+  const server = await databaseServer({ dataDir: `${repositoryDataDir}postgres`, port: embeddedPort() });
+  const orm = await openSubgraphDatabase(definition, server.url);
+  try {
+    switch (command) {
+      case 'migrate':
+        break; // opening the database applied them
+      case 'seed':
+        if (!(await seedIfEmpty(orm, definition.demoSeeder, definition.isEmpty))) {
+          logger.info('the database holds data already; demo data is only seeded into an empty database');
+        }
+        break;
+      case 'migration:create': {
+        const file = await createMigration(orm, definition.migrationsDir, migrationName);
+        logger.info(file ? { file } : {}, file ? 'migration written' : 'no schema changes');
+        break;
+      }
+      default:
+        throw new Error(`Unknown command ${command ?? '(none)'}: use migrate, seed or migration:create`);
+    }
+  } finally {
+    await orm.close();
+    await server.stop();
+  }
+}
+
+/** The embedded PostgreSQL's port (5432 belongs to a machine's own server). */
+export function embeddedPort(): number {
+  return Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+}

@@ -1,0 +1,74 @@
+// Test helpers: a throw-away database per test file on the real server, and a subgraph's
+// Apollo Server executing operations against it (the first of the three test layers).
+import { randomBytes } from 'node:crypto';
+import type { ApolloServer, GraphQLResponse } from '@apollo/server';
+import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
+import type { Orm } from './orm.js';
+import { apolloServer } from './service.js';
+import { openSubgraphDatabase, type SubgraphContext, type SubgraphDefinition } from './subgraph.js';
+
+/**
+ * Vitest global set-up: with no DATABASE_URL, start an embedded PostgreSQL for the run (kept in
+ * `.data/postgres-test`), so `pnpm test` works on a machine without a database server.
+ */
+export async function databaseForTests(): Promise<() => Promise<void>> {
+  if (process.env.DATABASE_URL) return async () => {};
+  const server = await databaseServer({
+    dataDir: `${repositoryDataDir}postgres-test`,
+    port: Number(process.env.EMBEDDED_POSTGRES_TEST_PORT ?? 54330),
+  });
+  process.env.DATABASE_URL = server.url;
+  return () => server.stop();
+}
+
+export function testServerUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('No database server for tests: the global set-up (databaseForTests) did not run');
+  return url;
+}
+
+/** A database name no other test file uses, e.g. `regions_t_3f9a1c2b`. */
+export function uniqueDatabaseName(prefix: string): string {
+  return `${prefix}_t_${randomBytes(4).toString('hex')}`;
+}
+
+export interface TestSubgraph<Context extends SubgraphContext> {
+  orm: Orm;
+  server: ApolloServer<Context>;
+  /** Runs an operation with a fresh request context, as the HTTP server would. */
+  execute<Data = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: Data | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
+  close(): Promise<void>;
+}
+
+/** The subgraph on a fresh, migrated database of its own; `seed` fills it with the demo data. */
+export async function createTestSubgraph<Context extends SubgraphContext>(
+  definition: SubgraphDefinition<Context>,
+  { seed = true }: { seed?: boolean } = {},
+): Promise<TestSubgraph<Context>> {
+  const server = testServerUrl();
+  const database = uniqueDatabaseName(definition.name);
+  const orm = await openSubgraphDatabase(definition, server, database);
+  if (seed) await orm.getSeeder().seed(definition.demoSeeder);
+  const apollo = apolloServer<Context>({ schema: definition.schema });
+  await apollo.start();
+  return {
+    orm,
+    server: apollo,
+    async execute(query, variables) {
+      const response: GraphQLResponse = await apollo.executeOperation(
+        { query, ...(variables ? { variables } : {}) },
+        { contextValue: definition.context(orm) },
+      );
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return response.body.singleResult as never;
+    },
+    async close() {
+      await apollo.stop();
+      await orm.close();
+      await dropDatabase(server, database);
+    },
+  };
+}

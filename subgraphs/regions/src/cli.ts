@@ -1,0 +1,5 @@
+// `pnpm migrate | seed | migration:create` for the regions subgraph.
+import { subgraphCli } from '@etablerer/kit';
+import { regionsSubgraph } from './server.js';
+
+await subgraphCli(regionsSubgraph, process.argv[2], process.argv[3]);

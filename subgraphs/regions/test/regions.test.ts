@@ -1,0 +1,105 @@
+// The regions subgraph against a real database seeded with the demo data.
+import { seedIfEmpty } from '@etablerer/kit';
+import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Context } from '../src/context.js';
+import { regionsSubgraph } from '../src/server.js';
+
+let subgraph: TestSubgraph<Context>;
+
+beforeAll(async () => {
+  subgraph = await createTestSubgraph(regionsSubgraph);
+});
+afterAll(() => subgraph?.close());
+
+describe('regions', () => {
+  it('lists the 13 regions with their 51 municipalities', async () => {
+    const { data, errors } = await subgraph.execute<{
+      regions: { id: string; name: string; municipalities: { number: string }[] }[];
+    }>('query Regions { regions { id name municipalities { number } } }');
+    expect(errors).toBeUndefined();
+    expect(data?.regions).toHaveLength(13);
+    expect(data?.regions.flatMap((r) => r.municipalities)).toHaveLength(51);
+    expect(data?.regions.map((r) => r.name)).toEqual(
+      [...(data?.regions.map((r) => r.name) ?? [])].sort((a, b) => a.localeCompare(b, 'nb')),
+    );
+  });
+
+  it('gives Follo the municipalities of the real Follo agreement, signed by Nordre Follo', async () => {
+    const { data, errors } = await subgraph.execute(
+      'query Region($id: ID!) { region(id: $id) { name contractMunicipality { number name } municipalities { name } } }',
+      { id: 'follo' },
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({
+      region: {
+        name: 'Follo',
+        contractMunicipality: { number: '3020', name: 'Nordre Follo' },
+        municipalities: [
+          { name: 'Nordre Follo' },
+          { name: 'Ås' },
+          { name: 'Frogn' },
+          { name: 'Nesodden' },
+          { name: 'Enebakk' },
+        ],
+      },
+    });
+  });
+
+  it('answers null for a region or municipality that does not exist', async () => {
+    const { data, errors } = await subgraph.execute(
+      'query Missing($id: ID!, $number: String!) { region(id: $id) { name } municipality(number: $number) { name } }',
+      { id: 'atlantis', number: '9999' },
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ region: null, municipality: null });
+  });
+
+  it('does not seed the demo data twice', async () => {
+    expect(await seedIfEmpty(subgraph.orm, regionsSubgraph.demoSeeder, regionsSubgraph.isEmpty)).toBe(false);
+    const { data } = await subgraph.execute<{ regions: unknown[] }>('query Regions { regions { id } }');
+    expect(data?.regions).toHaveLength(13);
+  });
+});
+
+describe('entities for the gateway', () => {
+  it('resolves Region references by id, in order, with null for an unknown id', async () => {
+    const { data, errors } = await subgraph.execute(
+      'query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on Region { id name contractMunicipality { name } } } }',
+      {
+        representations: [
+          { __typename: 'Region', id: 'hallingdal' },
+          { __typename: 'Region', id: 'nowhere' },
+          { __typename: 'Region', id: 'asker-og-baerum' },
+        ],
+      },
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({
+      _entities: [
+        { id: 'hallingdal', name: 'Hallingdal', contractMunicipality: { name: 'Ål' } },
+        null,
+        { id: 'asker-og-baerum', name: 'Asker og Bærum', contractMunicipality: { name: 'Bærum' } },
+      ],
+    });
+  });
+
+  it('resolves Municipality references by number with their region', async () => {
+    const { data, errors } = await subgraph.execute(
+      'query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on Municipality { number name region { id } } } }',
+      {
+        representations: [
+          { __typename: 'Municipality', number: '3005' },
+          { __typename: 'Municipality', number: '3054' },
+        ],
+      },
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({
+      _entities: [
+        { number: '3005', name: 'Drammen', region: { id: 'drammensregionen' } },
+        { number: '3054', name: 'Lunner', region: { id: 'ringerike-og-hadeland' } },
+      ],
+    });
+  });
+});
