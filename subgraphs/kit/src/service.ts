@@ -4,7 +4,10 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext, type ContextFunction } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { type ExpressContextFunctionArgument, expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
@@ -58,6 +61,8 @@ export function apolloServer<Context extends BaseContext>(
     plugins: [
       ...(options.plugins ?? []),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+      // The default landing page loads Apollo Sandbox from a CDN; the console bundles its own playground.
+      ApolloServerPluginLandingPageDisabled(),
       // Inline tracing costs CPU on every request and nothing here reads it.
       ...('schema' in options && options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
     ],

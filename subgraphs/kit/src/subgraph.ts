@@ -65,6 +65,8 @@ export function requiredDatabaseUrl(): string {
 
 export interface StartSubgraphOptions {
   server: string;
+  /** Database name, when not the subgraph's own (tests use throw-away ones). */
+  database?: string;
   port?: number;
   host?: string;
   /** Seed demo data into an empty database (on by default; SEED_DEMO=false turns it off). */
@@ -75,7 +77,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
   definition: SubgraphDefinition<Context>,
   options: StartSubgraphOptions,
 ): Promise<RunningService> {
-  const orm = await openSubgraphDatabase(definition, options.server);
+  const orm = await openSubgraphDatabase(definition, options.server, options.database);
   if (options.seedDemo ?? process.env.SEED_DEMO !== 'false') {
     await seedIfEmpty(orm, definition.demoSeeder, definition.isEmpty);
   }
@@ -94,37 +96,47 @@ export async function startSubgraph<Context extends SubgraphContext>(
 }
 
 /**
- * `migrate`, `seed` and `migration:create` for one subgraph, against DATABASE_URL or, when it
- * is unset, the same embedded PostgreSQL that `pnpm start` uses.
+ * Runs `work` against the subgraph's migrated database on DATABASE_URL or, when it is unset, on
+ * the same embedded PostgreSQL that `pnpm start` uses; for command-line tasks.
  */
+export async function withSubgraphDatabase<Context extends SubgraphContext, Result>(
+  definition: SubgraphDefinition<Context>,
+  work: (orm: Orm) => Promise<Result>,
+): Promise<Result> {
+  const server = await databaseServer({ dataDir: `${repositoryDataDir}postgres`, port: embeddedPort() });
+  try {
+    const orm = await openSubgraphDatabase(definition, server.url);
+    try {
+      return await work(orm);
+    } finally {
+      await orm.close();
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+/** `migrate`, `seed` and `migration:create [name]` for one subgraph. */
 export async function subgraphCli<Context extends SubgraphContext>(
   definition: SubgraphDefinition<Context>,
   command: string | undefined,
   migrationName?: string,
 ): Promise<void> {
-  const server = await databaseServer({ dataDir: `${repositoryDataDir}postgres`, port: embeddedPort() });
-  const orm = await openSubgraphDatabase(definition, server.url);
-  try {
-    switch (command) {
-      case 'migrate':
-        break; // opening the database applied them
-      case 'seed':
-        if (!(await seedIfEmpty(orm, definition.demoSeeder, definition.isEmpty))) {
-          logger.info('the database holds data already; demo data is only seeded into an empty database');
-        }
-        break;
-      case 'migration:create': {
-        const file = await createMigration(orm, definition.migrationsDir, migrationName);
-        logger.info(file ? { file } : {}, file ? 'migration written' : 'no schema changes');
-        break;
+  const commands: Record<string, (orm: Orm) => Promise<void>> = {
+    migrate: async () => {}, // opening the database applied them
+    seed: async (orm) => {
+      if (!(await seedIfEmpty(orm, definition.demoSeeder, definition.isEmpty))) {
+        logger.info('the database holds data already; demo data is only seeded into an empty database');
       }
-      default:
-        throw new Error(`Unknown command ${command ?? '(none)'}: use migrate, seed or migration:create`);
-    }
-  } finally {
-    await orm.close();
-    await server.stop();
-  }
+    },
+    'migration:create': async (orm) => {
+      const file = await createMigration(orm, definition.migrationsDir, migrationName);
+      logger.info(file ? { file } : {}, file ? 'migration written' : 'no schema changes');
+    },
+  };
+  const run = command ? commands[command] : undefined;
+  if (!run) throw new Error(`Unknown command ${command ?? '(none)'}: use ${Object.keys(commands).join(', ')}`);
+  await withSubgraphDatabase(definition, run);
 }
 
 /** The embedded PostgreSQL's port (5432 belongs to a machine's own server). */

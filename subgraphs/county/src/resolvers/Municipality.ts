@@ -1,0 +1,16 @@
+// Municipality as the county sees it: population figures, looked up by municipality number.
+import type { MunicipalityResolvers } from '../__generated__/resolvers-types.js';
+
+/** The county knows a municipality only by its number; everything else comes from its loaders. */
+export interface MunicipalityReference {
+  number: string;
+}
+
+export const Municipality: MunicipalityResolvers = {
+  __resolveReference: ({ number }) => ({ number }),
+  population: async ({ number }, _args, { loaders }) =>
+    (await loaders.fundingPopulation.load(number))?.population ?? null,
+  populationSource: async ({ number }, _args, { loaders }) =>
+    (await loaders.fundingPopulation.load(number))?.source ?? null,
+  populationFigures: ({ number }, _args, { loaders }) => loaders.populationFigures.load(number),
+};

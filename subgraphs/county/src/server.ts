@@ -1,0 +1,22 @@
+// The county subgraph as the kit runs it: database, schema, demo data and request context.
+import { fileURLToPath } from 'node:url';
+import type { SubgraphDefinition } from '@etablerer/kit';
+import { type Context, createContext } from './context.js';
+import { entities } from './entities/index.js';
+import { PopulationFigureSchema } from './entities/population-figure.js';
+import { migrations } from './migrations/index.js';
+import { schema } from './schema.js';
+import { DemoSeeder } from './seeders/DemoSeeder.js';
+
+export const countySubgraph: SubgraphDefinition<Context> = {
+  name: 'county',
+  database: 'county',
+  defaultPort: 4001,
+  schema,
+  entities,
+  migrations,
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  demoSeeder: DemoSeeder,
+  isEmpty: async (orm) => (await orm.em.fork().count(PopulationFigureSchema)) === 0,
+  context: createContext,
+};

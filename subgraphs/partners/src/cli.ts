@@ -1,0 +1,5 @@
+// `pnpm migrate | seed | migration:create` for the partners subgraph.
+import { subgraphCli } from '@etablerer/kit';
+import { partnersSubgraph } from './server.js';
+
+await subgraphCli(partnersSubgraph, process.argv[2], process.argv[3]);

@@ -1,0 +1,20 @@
+// A professional gathering for the advisers.
+import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+
+export const GatheringSchema = defineEntity({
+  name: 'Gathering',
+  properties: (p) => ({
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    title: p.string(),
+    date: p.date().index(),
+    location: p.string().nullable(),
+    online: p.boolean().default(false),
+    description: p.text().nullable(),
+  }),
+});
+
+export type Gathering = InferEntity<typeof GatheringSchema>;

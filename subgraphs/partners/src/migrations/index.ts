@@ -1,0 +1,7 @@
+// The migrations this subgraph runs, in order. Written by `pnpm migration:create`; do not edit by hand.
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126213927_gatherings } from './Migration20261126213927_gatherings.js';
+
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261126213927_gatherings', class: Migration20261126213927_gatherings },
+];
