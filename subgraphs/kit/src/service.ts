@@ -91,10 +91,12 @@ export async function startService<Context extends BaseContext>(
     expressMiddleware(apollo, { context: options.context }),
   );
 
-  httpServer.listen(options.port, options.host ?? '127.0.0.1');
+  const host = options.host ?? '127.0.0.1';
+  httpServer.listen(options.port, host);
   await once(httpServer, 'listening');
   const { port } = httpServer.address() as AddressInfo;
-  const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
+  // A wildcard address is no address to call: other processes on the machine reach it on loopback.
+  const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
   logger.info({ url: `${url}/graphql` }, `${options.name} listening`);
 
   let stopping: Promise<void> | undefined;

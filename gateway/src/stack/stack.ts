@@ -1,0 +1,146 @@
+// The whole platform on one machine: database, three subgraphs, gateway and console, each in a
+// process of its own, as `pnpm start` runs it and as the end-to-end tests start it.
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { type DatabaseServer, databaseServer, embeddedPort, logger, repositoryDataDir } from '@etablerer/kit';
+import type { SubgraphName } from '../composition.js';
+
+export interface StackPorts {
+  gateway: number;
+  county: number;
+  regions: number;
+  partners: number;
+  console: number;
+}
+
+/** The ports of the README; 0 lets the system pick free ones (tests). */
+export const defaultPorts: StackPorts = { gateway: 4000, county: 4001, regions: 4002, partners: 4003, console: 5173 };
+
+export interface StackOptions {
+  ports?: Partial<StackPorts>;
+  /** Start the console's development server too (on by default). */
+  console?: boolean;
+  /** Extra environment for every process, e.g. other database names. */
+  env?: Record<string, string>;
+}
+
+export interface RunningStack {
+  gatewayUrl: string;
+  consoleUrl?: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+const tsxLoader = import.meta.resolve('tsx');
+const entries = {
+  county: fileURLToPath(import.meta.resolve('@etablerer/county/entry')),
+  regions: fileURLToPath(import.meta.resolve('@etablerer/regions/entry')),
+  partners: fileURLToPath(import.meta.resolve('@etablerer/partners/entry')),
+  gateway: fileURLToPath(new URL('../index.ts', import.meta.url)),
+  console: fileURLToPath(new URL('../../../admin-ui/scripts/dev-server.ts', import.meta.url)),
+};
+
+type ServiceName = keyof typeof entries;
+
+interface ReadyMessage {
+  type: 'ready';
+  url: string;
+}
+
+function isReadyMessage(message: unknown): message is ReadyMessage {
+  return typeof message === 'object' && message !== null && (message as ReadyMessage).type === 'ready';
+}
+
+/** Forks one service and resolves with its URL once it says it listens. */
+function startProcess(
+  name: ServiceName,
+  env: Record<string, string>,
+  children: ChildProcess[],
+  timeoutMs = 120_000,
+): Promise<string> {
+  const child = fork(entries[name], [], {
+    execArgv: ['--import', tsxLoader],
+    env: { ...process.env, SERVICE_NAME: name, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+    child.on('message', (message) => {
+      if (!isReadyMessage(message)) return;
+      clearTimeout(timer);
+      resolve(message.url);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited before it was ready (${signal ?? `exit code ${code}`}); see its log above`));
+    });
+  });
+}
+
+function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
+  const ports = { ...defaultPorts, ...options.ports };
+  const children: ChildProcess[] = [];
+  let database: DatabaseServer | undefined;
+  const stop = async () => {
+    await Promise.all(children.map((child) => stopProcess(child)));
+    await database?.stop();
+  };
+  try {
+    database = await databaseServer({ dataDir: `${repositoryDataDir}postgres`, port: embeddedPort() });
+    const common = { ...options.env, DATABASE_URL: database.url };
+    const [county, regions, partners] = await Promise.all(
+      (['county', 'regions', 'partners'] as const).map((name) =>
+        startProcess(name, { ...common, PORT: String(ports[name]) }, children),
+      ),
+    );
+    const subgraphUrls = {
+      county: `${county}/graphql`,
+      regions: `${regions}/graphql`,
+      partners: `${partners}/graphql`,
+    };
+    const gatewayUrl = await startProcess(
+      'gateway',
+      {
+        ...common,
+        PORT: String(ports.gateway),
+        COUNTY_URL: subgraphUrls.county,
+        REGIONS_URL: subgraphUrls.regions,
+        PARTNERS_URL: subgraphUrls.partners,
+      },
+      children,
+    );
+    const consoleUrl =
+      options.console === false
+        ? undefined
+        : await startProcess(
+            'console',
+            { ...options.env, PORT: String(ports.console), GATEWAY_URL: gatewayUrl },
+            children,
+          );
+    return {
+      gatewayUrl,
+      ...(consoleUrl ? { consoleUrl } : {}),
+      subgraphUrls,
+      databaseUrl: database.url,
+      stop,
+    };
+  } catch (error) {
+    logger.error({ err: error }, 'the platform did not start; stopping what did');
+    await stop();
+    throw error;
+  }
+}

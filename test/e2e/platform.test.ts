@@ -1,0 +1,128 @@
+// End to end: the README's start path (the same stack `pnpm start` runs) with every process on
+// a port of its own choosing, queried over HTTP, and the console driven in Debian's Chromium.
+import { existsSync } from 'node:fs';
+import { type RunningStack, startStack } from '@etablerer/gateway/stack';
+import { dropDatabase } from '@etablerer/kit';
+import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const databases = {
+  COUNTY_DATABASE: uniqueDatabaseName('county'),
+  REGIONS_DATABASE: uniqueDatabaseName('regions'),
+  PARTNERS_DATABASE: uniqueDatabaseName('partners'),
+};
+let stack: RunningStack;
+
+beforeAll(async () => {
+  stack = await startStack({
+    ports: { gateway: 0, county: 0, regions: 0, partners: 0, console: 0 },
+    env: { ...databases, LOG_LEVEL: 'warn' },
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  await Promise.all(Object.values(databases).map((database) => dropDatabase(testServerUrl(), database)));
+});
+
+async function query(body: { query: string; variables?: Record<string, unknown> }) {
+  const response = await fetch(`${stack.gatewayUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as { data?: unknown; errors?: unknown } };
+}
+
+describe('the platform as `pnpm start` runs it', () => {
+  it('answers a query spanning the three subgraphs through the gateway, from freshly seeded databases', async () => {
+    const { status, json } = await query({
+      query: `query Overview($year: Int!) {
+        regions { name municipalities { name population } }
+        gatherings(year: $year) { title }
+      }`,
+      variables: { year: 2024 },
+    });
+    expect(status).toBe(200);
+    expect(json.errors).toBeUndefined();
+    const data = json.data as {
+      regions: { name: string; municipalities: { name: string; population: number }[] }[];
+      gatherings: { title: string }[];
+    };
+    expect(data.regions.map((r) => r.name)).toEqual([
+      'Asker og Bærum',
+      'Drammensregionen',
+      'Follo',
+      'Hallingdal',
+      'Halden',
+      'Indre Østfold',
+      'Kongsbergregionen',
+      'Midt-Buskerud',
+      'Mosseregionen',
+      'Nedre Glomma',
+      'Nedre Romerike',
+      'Ringerike og Hadeland',
+      'Øvre Romerike',
+    ]);
+    expect(data.regions.find((r) => r.name === 'Hallingdal')?.municipalities).toEqual([
+      { name: 'Flå', population: 1000 },
+      { name: 'Nesbyen', population: 3300 },
+      { name: 'Gol', population: 4600 },
+      { name: 'Hemsedal', population: 2500 },
+      { name: 'Ål', population: 4700 },
+      { name: 'Hol', population: 4400 },
+    ]);
+    expect(data.gatherings).toHaveLength(2);
+  });
+
+  it('reports every subgraph up on the health endpoint', async () => {
+    const response = await fetch(`${stack.gatewayUrl}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      subgraphs: { county: { status: 'up' }, regions: { status: 'up' }, partners: { status: 'up' } },
+    });
+  });
+});
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// CI installs Chromium; a newcomer's machine may not have it, and then only this part is skipped.
+const haveChromium = existsSync(chromiumPath);
+if (!haveChromium && process.env.CI) throw new Error(`CI needs Chromium at ${chromiumPath} (apt-get install chromium)`);
+
+describe.skipIf(!haveChromium)('the console in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+  afterAll(() => browser?.close());
+
+  it('shows the regions it got from the gateway, with the demo figures labelled approximate', async () => {
+    const page = await browser.newPage({ locale: 'nb-NO' });
+    await page.goto(stack.consoleUrl ?? '');
+    const table = page.getByRole('table');
+    await expect(table.getByRole('row').filter({ hasText: 'Follo' }).first().isVisible()).resolves.toBe(true);
+    expect(await table.getByRole('row').filter({ hasText: 'Nordre Follo' }).count()).toBeGreaterThan(0);
+    await expect(
+      page
+        .getByText(/omtrentlige|tilnærmede/i)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await page.screenshot({
+      path: new URL('../.artifacts/console-regions.png', import.meta.url).pathname,
+      fullPage: true,
+    });
+  });
+});
