@@ -1,5 +1,5 @@
 // The per-request context of the county subgraph: its EntityManager fork and DataLoaders.
-import { loaderByKey, loaderOfGroups, type Orm, type SubgraphContext } from '@etablerer/kit';
+import { contextWithLoaders, loaderByKey, loaderOfGroups } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fundingPopulationDate, PopulationFigureSchema } from './entities/population-figure.js';
 
@@ -18,11 +18,6 @@ function createLoaders(em: EntityManager) {
   };
 }
 
-export interface Context extends SubgraphContext {
-  loaders: ReturnType<typeof createLoaders>;
-}
+export const createContext = contextWithLoaders(createLoaders);
 
-export function createContext(orm: Orm): Context {
-  const em = orm.em.fork() as EntityManager;
-  return { em, loaders: createLoaders(em) };
-}
+export type Context = ReturnType<typeof createContext>;

@@ -14,6 +14,14 @@ export interface SubgraphContext {
   em: EntityManager;
 }
 
+/** The context factory of a subgraph whose requests need only an EntityManager fork and loaders. */
+export function contextWithLoaders<Loaders>(createLoaders: (em: EntityManager) => Loaders) {
+  return (orm: Orm): SubgraphContext & { loaders: Loaders } => {
+    const em = orm.em.fork() as EntityManager;
+    return { em, loaders: createLoaders(em) };
+  };
+}
+
 export interface SubgraphDefinition<Context extends SubgraphContext> {
   name: string;
   /** Database name on the server; `<NAME>_DATABASE` overrides it. */

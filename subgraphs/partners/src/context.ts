@@ -1,5 +1,5 @@
 // The per-request context of the partners subgraph: its EntityManager fork and DataLoaders.
-import { loaderByKey, type Orm, type SubgraphContext } from '@etablerer/kit';
+import { contextWithLoaders, loaderByKey } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GatheringSchema } from './entities/gathering.js';
 
@@ -15,11 +15,6 @@ function createLoaders(em: EntityManager) {
   };
 }
 
-export interface Context extends SubgraphContext {
-  loaders: ReturnType<typeof createLoaders>;
-}
+export const createContext = contextWithLoaders(createLoaders);
 
-export function createContext(orm: Orm): Context {
-  const em = orm.em.fork() as EntityManager;
-  return { em, loaders: createLoaders(em) };
-}
+export type Context = ReturnType<typeof createContext>;
