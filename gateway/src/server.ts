@@ -1,23 +1,65 @@
 // The gateway: the one public endpoint, serving the static supergraph over the three subgraphs.
+// It verifies the caller's token, forwards it to the subgraphs (which verify it again), and
+// refuses queries that are too deep, too costly or too large before planning them.
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { type RunningService, startService } from '@etablerer/kit';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  type AuthConfig,
+  authConfigFromEnvironment,
+  authenticate,
+  type Caller,
+  createTokenVerifier,
+  isProduction,
+  type RunningService,
+  startService,
+} from '@etablerer/kit';
+import type { JWK } from 'jose';
 import { committedSupergraph, defaultSubgraphUrls, type SubgraphName, subgraphNames } from './composition.js';
+import { mountDevSignIn } from './dev-sign-in.js';
 
 export interface GatewayOptions {
   port: number;
   host?: string;
   /** Where each subgraph's /graphql is, when not where the supergraph says. */
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
+  auth: AuthConfig;
+  /** The signing key of the development sign-in; without it the sign-in is off. */
+  devSignInKey?: JWK;
+  /** Schema introspection (the playground's documentation needs it); off unless asked for. */
+  introspection?: boolean;
 }
 
-/** Subgraph URLs from `COUNTY_URL`, `REGIONS_URL` and `PARTNERS_URL`, where set. */
-export function subgraphUrlsFromEnvironment(env = process.env): Partial<Record<SubgraphName, string>> {
-  return Object.fromEntries(
-    subgraphNames.flatMap((name) => {
-      const url = env[`${name.toUpperCase()}_URL`];
-      return url ? [[name, url]] : [];
-    }),
-  );
+export interface GatewayContext {
+  caller: Caller;
+  token: string;
+}
+
+/** Limits every operation must stay within; each refusal names the limit. */
+export const operationLimits = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 2_000,
+  maxCost: 5_000,
+} as const;
+
+/** Options from the environment: AUTH_*, *_URL, GRAPHQL_INTROSPECTION, AUTH_DEV_SIGN_IN. */
+export function gatewayOptionsFromEnvironment(env = process.env): GatewayOptions {
+  const devSignIn = env.AUTH_DEV_SIGN_IN === 'true';
+  if (devSignIn && !env.AUTH_DEV_PRIVATE_KEY) throw new Error('AUTH_DEV_SIGN_IN=true needs AUTH_DEV_PRIVATE_KEY');
+  return {
+    port: Number(env.PORT ?? 4000),
+    ...(env.HOST ? { host: env.HOST } : {}),
+    subgraphUrls: Object.fromEntries(
+      subgraphNames.flatMap((name) => {
+        const url = env[`${name.toUpperCase()}_URL`];
+        return url ? [[name, url]] : [];
+      }),
+    ),
+    auth: authConfigFromEnvironment(env),
+    ...(devSignIn ? { devSignInKey: JSON.parse(env.AUTH_DEV_PRIVATE_KEY as string) as JWK } : {}),
+    introspection: env.GRAPHQL_INTROSPECTION === 'true',
+  };
 }
 
 type SubgraphHealth = { status: 'up' | 'down'; url: string; latencyMs?: number; error?: string };
@@ -36,18 +78,58 @@ async function checkSubgraph(graphqlUrl: string): Promise<SubgraphHealth> {
   }
 }
 
+/** Passes the caller's own token on, so each subgraph verifies and authorises the caller itself. */
+class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
+    if ('token' in context && context.token) request.http?.headers.set('authorization', `Bearer ${context.token}`);
+  }
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const urls: Record<SubgraphName, string> = { ...defaultSubgraphUrls, ...options.subgraphUrls };
+  const verify = createTokenVerifier(options.auth);
   const gateway = new ApolloGateway({
     supergraphSdl: committedSupergraph(),
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: urls[name as SubgraphName] ?? url }),
+    buildService: ({ name, url }) => new AuthenticatedDataSource({ url: urls[name as SubgraphName] ?? url }),
   });
-  return startService({
+  const armor = new ApolloArmor({
+    maxDepth: { n: operationLimits.maxDepth },
+    maxAliases: { n: operationLimits.maxAliases },
+    maxDirectives: { n: operationLimits.maxDirectives },
+    maxTokens: { n: operationLimits.maxTokens },
+    costLimit: { maxCost: operationLimits.maxCost },
+    // Suggestions ("did you mean …") would reveal fields to someone probing the graph.
+    blockFieldSuggestion: { enabled: isProduction() || !options.introspection },
+  }).protect();
+  const devSignInKey = options.devSignInKey;
+  return startService<GatewayContext>({
     name: 'gateway',
     port: options.port,
     ...(options.host ? { host: options.host } : {}),
-    apollo: { gateway },
-    context: async () => ({}),
+    apollo: {
+      gateway,
+      introspection: options.introspection ?? false,
+      csrfPrevention: true,
+      allowBatchedHttpRequests: armor.allowBatchedHttpRequests,
+      validationRules: armor.validationRules,
+      plugins: armor.plugins as never[],
+    },
+    context: async ({ req }) => {
+      const caller = await authenticate(req.headers.authorization, verify);
+      return { caller, token: req.headers.authorization?.replace(/^Bearer\s+/i, '') ?? '' };
+    },
+    bodyLimit: '64kb',
+    routes: devSignInKey
+      ? (app) =>
+          mountDevSignIn(app, {
+            privateKey: devSignInKey,
+            issuer: options.auth.issuer,
+            audience: options.auth.audience,
+          })
+      : undefined,
     health: async () => {
       const checks = await Promise.all(
         subgraphNames.map(async (name) => [name, await checkSubgraph(urls[name])] as const),

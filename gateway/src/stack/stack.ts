@@ -2,7 +2,14 @@
 // process of its own, as `pnpm start` runs it and as the end-to-end tests start it.
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type DatabaseServer, databaseServer, embeddedPort, logger, repositoryDataDir } from '@etablerer/kit';
+import {
+  type DatabaseServer,
+  databaseServer,
+  embeddedPort,
+  loadOrCreateDevKeys,
+  logger,
+  repositoryDataDir,
+} from '@etablerer/kit';
 import type { SubgraphName } from '../composition.js';
 
 export interface StackPorts {
@@ -101,7 +108,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   };
   try {
     database = await databaseServer({ dataDir: `${repositoryDataDir}postgres`, port: embeddedPort() });
-    const common = { ...options.env, DATABASE_URL: database.url };
+    // The development identity provider: every service verifies with its public key; the
+    // gateway's development sign-in signs with the private one.
+    const keys = await loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`);
+    const common = { ...options.env, DATABASE_URL: database.url, AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) };
     const [county, regions, partners] = await Promise.all(
       (['county', 'regions', 'partners'] as const).map((name) =>
         startProcess(name, { ...common, PORT: String(ports[name]) }, children),
@@ -117,6 +127,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       {
         ...common,
         PORT: String(ports.gateway),
+        AUTH_DEV_SIGN_IN: 'true',
+        AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
+        GRAPHQL_INTROSPECTION: 'true',
         COUNTY_URL: subgraphUrls.county,
         REGIONS_URL: subgraphUrls.regions,
         PARTNERS_URL: subgraphUrls.partners,

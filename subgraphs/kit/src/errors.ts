@@ -20,7 +20,8 @@ export const badUserInput = (message: string, field?: string) =>
 export const notFound = (message: string) => domainError('NOT_FOUND', message);
 export const conflict = (message: string) => domainError('CONFLICT', message);
 export const forbidden = (message = 'You are not allowed to do this.') => domainError('FORBIDDEN', message);
-export const unauthenticated = (message = 'Sign in first.') => domainError('UNAUTHENTICATED', message);
+export const unauthenticated = (message = 'Sign in first.') =>
+  domainError('UNAUTHENTICATED', message, { http: { status: 401 } });
 
 /** Codes that Apollo Server itself sets for malformed requests; they pass through unchanged. */
 const requestErrorCodes = new Set([

@@ -1,5 +1,14 @@
 // The shared kit: database bootstrap, ORM set-up, the service shell, errors and logging.
+
+export * from './access.js';
+export * from './arguments.js';
+export * from './audit.js';
+export * from './audit-log.js';
+export * from './auth.js';
 export * from './database.js';
+export * from './demo-clients.js';
+export * from './demo-users.js';
+export * from './dev-tokens.js';
 export * from './errors.js';
 export * from './loaders.js';
 export * from './logger.js';
@@ -8,3 +17,4 @@ export * from './reference-data.js';
 export * from './scalars.js';
 export * from './service.js';
 export * from './subgraph.js';
+export * from './validation.js';

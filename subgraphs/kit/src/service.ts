@@ -10,7 +10,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { type ExpressContextFunctionArgument, expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { formatError } from './errors.js';
 import { logger } from './logger.js';
 
@@ -89,6 +89,17 @@ export async function startService<Context extends BaseContext>(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '100kb' }),
     expressMiddleware(apollo, { context: options.context }),
+  );
+  // Body-parser refusals (too large, not JSON) answer as GraphQL errors, not Express's HTML page.
+  app.use(
+    (error: { status?: number; type?: string; message?: string }, _req: Request, res: Response, next: NextFunction) => {
+      if (!error.status || error.status >= 500) return next(error);
+      const message =
+        error.type === 'entity.too.large'
+          ? `The request is larger than ${options.bodyLimit ?? '100kb'}.`
+          : 'The request body is not valid JSON.';
+      res.status(error.status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+    },
   );
 
   const host = options.host ?? '127.0.0.1';

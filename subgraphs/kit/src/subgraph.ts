@@ -4,6 +4,7 @@ import type { Constructor, EntitySchema, MigrationObject } from '@mikro-orm/core
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Seeder } from '@mikro-orm/seeder';
 import type { GraphQLSchema } from 'graphql';
+import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, createTokenVerifier } from './auth.js';
 import { databaseServer, repositoryDataDir } from './database.js';
 import { logger } from './logger.js';
 import { createMigration, createOrm, migrate, type Orm, seedIfEmpty } from './orm.js';
@@ -12,13 +13,15 @@ import { type RunningService, startService } from './service.js';
 export interface SubgraphContext {
   /** This request's own EntityManager fork: the global one is never used inside a request. */
   em: EntityManager;
+  /** Who is calling, from the verified access token. */
+  caller: Caller;
 }
 
 /** The context factory of a subgraph whose requests need only an EntityManager fork and loaders. */
-export function contextWithLoaders<Loaders>(createLoaders: (em: EntityManager) => Loaders) {
-  return (orm: Orm): SubgraphContext & { loaders: Loaders } => {
+export function contextWithLoaders<Loaders>(createLoaders: (em: EntityManager, caller: Caller) => Loaders) {
+  return (orm: Orm, caller: Caller): SubgraphContext & { loaders: Loaders } => {
     const em = orm.em.fork() as EntityManager;
-    return { em, loaders: createLoaders(em) };
+    return { em, caller, loaders: createLoaders(em, caller) };
   };
 }
 
@@ -35,8 +38,8 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
   demoSeeder: Constructor<Seeder>;
   /** True when the database holds none of this subgraph's data yet (so the demo seed may run). */
   isEmpty(orm: Orm): Promise<boolean>;
-  /** A fresh context for one request. */
-  context(orm: Orm): Context;
+  /** A fresh context for one request by `caller`. */
+  context(orm: Orm, caller: Caller): Context;
 }
 
 export function databaseNameOf(definition: SubgraphDefinition<SubgraphContext>): string {
@@ -79,12 +82,15 @@ export interface StartSubgraphOptions {
   host?: string;
   /** Seed demo data into an empty database (on by default; SEED_DEMO=false turns it off). */
   seedDemo?: boolean;
+  /** How to verify access tokens; from AUTH_* variables by default. */
+  auth?: AuthConfig;
 }
 
 export async function startSubgraph<Context extends SubgraphContext>(
   definition: SubgraphDefinition<Context>,
   options: StartSubgraphOptions,
 ): Promise<RunningService> {
+  const verify = createTokenVerifier(options.auth ?? authConfigFromEnvironment());
   const orm = await openSubgraphDatabase(definition, options.server, options.database);
   if (options.seedDemo ?? process.env.SEED_DEMO !== 'false') {
     await seedIfEmpty(orm, definition.demoSeeder, definition.isEmpty);
@@ -94,7 +100,8 @@ export async function startSubgraph<Context extends SubgraphContext>(
     port: options.port ?? Number(process.env.PORT ?? definition.defaultPort),
     ...(options.host ? { host: options.host } : {}),
     apollo: { schema: definition.schema },
-    context: async () => definition.context(orm),
+    // Every operation needs a valid token, also straight to the subgraph past the gateway.
+    context: async ({ req }) => definition.context(orm, await authenticate(req.headers.authorization, verify)),
     health: async () => {
       await orm.em.getConnection().execute('select 1');
       return { status: 'ok', database: 'up' };

@@ -2,10 +2,20 @@
 // Apollo Server executing operations against it (the first of the three test layers).
 import { randomBytes } from 'node:crypto';
 import type { ApolloServer, GraphQLResponse } from '@apollo/server';
+import { type Caller, callerFromClaims } from './auth.js';
 import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
+import { demoUser } from './demo-users.js';
 import type { Orm } from './orm.js';
 import { apolloServer } from './service.js';
 import { openSubgraphDatabase, type SubgraphContext, type SubgraphDefinition } from './subgraph.js';
+
+/** The caller a verified token of this demo user turns into. */
+export function demoCaller(username: string): Caller {
+  const user = demoUser(username);
+  if (!user) throw new Error(`No demo user ${username}`);
+  const { username: sub, ...claims } = user;
+  return callerFromClaims({ sub, ...claims });
+}
 
 /**
  * Vitest global set-up: with no DATABASE_URL, start an embedded PostgreSQL for the run (kept in
@@ -35,10 +45,14 @@ export function uniqueDatabaseName(prefix: string): string {
 export interface TestSubgraph<Context extends SubgraphContext> {
   orm: Orm;
   server: ApolloServer<Context>;
-  /** Runs an operation with a fresh request context, as the HTTP server would. */
+  /**
+   * Runs an operation with a fresh request context, as the HTTP server would, for a demo user
+   * (county.officer unless `as` names another).
+   */
   execute<Data = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    options?: { as?: string },
   ): Promise<{ data?: Data | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
   close(): Promise<void>;
 }
@@ -57,10 +71,10 @@ export async function createTestSubgraph<Context extends SubgraphContext>(
   return {
     orm,
     server: apollo,
-    async execute(query, variables) {
+    async execute(query, variables, options) {
       const response: GraphQLResponse = await apollo.executeOperation(
         { query, ...(variables ? { variables } : {}) },
-        { contextValue: definition.context(orm) },
+        { contextValue: definition.context(orm, demoCaller(options?.as ?? 'county.officer')) },
       );
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as never;

@@ -1,0 +1,36 @@
+// The development sign-in: tokens for the demo users, so the platform can be tried without an
+// identity provider. Off unless AUTH_DEV_SIGN_IN=true; `pnpm start` turns it on.
+import { demoUser, demoUsers, logger, signDemoToken } from '@etablerer/kit';
+import express, { type Express } from 'express';
+import type { JWK } from 'jose';
+
+export interface DevSignInOptions {
+  privateKey: JWK;
+  issuer: string;
+  audience: string;
+}
+
+const tokenLifetimeSeconds = 8 * 60 * 60;
+
+export function mountDevSignIn(app: Express, options: DevSignInOptions): void {
+  logger.warn('development sign-in is ON: anyone who can reach /auth/dev/token can act as any demo user');
+  app.get('/auth/dev/users', (_req, res) => {
+    res.json(demoUsers.map(({ username, name, role, org }) => ({ username, name, role, organisation: org.name })));
+  });
+  app.post('/auth/dev/token', express.json({ limit: '1kb' }), async (req, res) => {
+    const username: unknown = req.body?.username;
+    const user = typeof username === 'string' ? demoUser(username) : undefined;
+    if (!user) {
+      res
+        .status(400)
+        .json({ error: 'unknown_user', message: 'No demo user by that username; GET /auth/dev/users lists them.' });
+      return;
+    }
+    const accessToken = await signDemoToken(options.privateKey, user, {
+      issuer: options.issuer,
+      audience: options.audience,
+      expiresIn: `${tokenLifetimeSeconds}s`,
+    });
+    res.json({ accessToken, tokenType: 'Bearer', expiresIn: tokenLifetimeSeconds });
+  });
+}

@@ -1,0 +1,68 @@
+// The access model, in one place for every subgraph (DOMAIN.md §9, §11): who may see a client's
+// personal data, who sees only aggregates, and who writes what.
+import type { Caller, Role, Scope } from './auth.js';
+import { forbidden } from './errors.js';
+
+/** Throws FORBIDDEN unless the caller has one of the roles. */
+export function requireRole(caller: Caller, ...allowed: Role[]): void {
+  if (!allowed.includes(caller.role)) throw forbidden(`This needs one of the roles ${allowed.join(', ')}.`);
+}
+
+export function hasScope(caller: Caller, scope: Scope): boolean {
+  return caller.scopes.includes(scope);
+}
+
+/**
+ * A client's personal data is seen by the advisers of the client's region and by the owners of
+ * the client list: the county's officers and the officers of the region's municipalities.
+ */
+export function canSeePersonalDataIn(caller: Caller, regionId: string): boolean {
+  switch (caller.role) {
+    case 'COUNTY_OFFICER':
+      return true;
+    case 'ADVISER':
+    case 'MUNICIPALITY_OFFICER':
+      return caller.regionId === regionId;
+    default:
+      return false;
+  }
+}
+
+/** The regions whose clients the caller may see, or 'all'; an empty list for everyone else. */
+export function regionsWithPersonalData(caller: Caller): 'all' | string[] {
+  if (caller.role === 'COUNTY_OFFICER') return 'all';
+  if ((caller.role === 'ADVISER' || caller.role === 'MUNICIPALITY_OFFICER') && caller.regionId)
+    return [caller.regionId];
+  return [];
+}
+
+/** Reads from outside the client's region are logged (§11); the county's officers are outside every region. */
+export function readsFromOutside(caller: Caller, regionId: string): boolean {
+  return caller.regionId !== regionId;
+}
+
+/** Aggregates are for every signed-in role, but an API client only with the scope for them. */
+export function requireAggregateAccess(caller: Caller): void {
+  if (caller.role === 'API_CLIENT' && !hasScope(caller, 'aggregates:read')) {
+    throw forbidden('This API client has no scope to read aggregates (aggregates:read).');
+  }
+}
+
+/** Fewer persons than this in a count could single someone out, so the count is not shown. */
+export const smallestShownCount = 5;
+
+export interface SuppressibleCount {
+  value: number | null;
+  suppressed: boolean;
+  reason: string | null;
+}
+
+export function suppressSmallCount(count: number): SuppressibleCount {
+  return count < smallestShownCount
+    ? {
+        value: null,
+        suppressed: true,
+        reason: `Fewer than ${smallestShownCount} persons: not shown, so no one can be singled out.`,
+      }
+    : { value: count, suppressed: false, reason: null };
+}

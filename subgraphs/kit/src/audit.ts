@@ -1,0 +1,56 @@
+// The audit log of personal data (§11): every read from outside the client's region and every
+// write, kept in the database of the subgraph that owns the data.
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Caller } from './auth.js';
+
+export const auditOperations = ['READ', 'CREATE', 'UPDATE', 'DELETE'] as const;
+export type AuditOperation = (typeof auditOperations)[number];
+
+export const AuditEntrySchema = defineEntity({
+  name: 'AuditEntry',
+  properties: (p) => ({
+    id: p.bigint('number').primary(),
+    at: p.datetime().defaultRaw('now()'),
+    subject: p.string(),
+    callerName: p.string(),
+    role: p.string(),
+    organisationId: p.string(),
+    organisationName: p.string(),
+    operation: p.enum(auditOperations as unknown as AuditOperation[]),
+    recordType: p.string(),
+    recordId: p.string(),
+    /** What was done, e.g. "client" or "clients list". */
+    detail: p.string().nullable(),
+  }),
+  indexes: [{ properties: ['recordType', 'recordId'] }, { properties: ['at'] }],
+});
+
+export type AuditEntry = InferEntity<typeof AuditEntrySchema>;
+
+export interface AuditedAccess {
+  operation: AuditOperation;
+  recordType: string;
+  recordId: string;
+  detail?: string;
+}
+
+/** Writes the entries at once, in the EntityManager's current transaction when there is one. */
+export async function recordAudit(em: EntityManager, caller: Caller, accesses: AuditedAccess[]): Promise<void> {
+  if (accesses.length === 0) return;
+  await em.insertMany(
+    AuditEntrySchema,
+    accesses.map((access) => ({
+      at: new Date(),
+      subject: caller.subject,
+      callerName: caller.name,
+      role: caller.role,
+      organisationId: caller.organisation.id,
+      organisationName: caller.organisation.name,
+      operation: access.operation,
+      recordType: access.recordType,
+      recordId: access.recordId,
+      detail: access.detail ?? null,
+    })),
+  );
+}

@@ -1,0 +1,65 @@
+// The demo users of the development sign-in, one or more of every role, acting for organisations
+// that exist in the demo data. In production the partners' identity provider knows the users.
+import type { TokenClaims } from './auth.js';
+
+export type DemoUser = Omit<TokenClaims, 'sub'> & { username: string };
+
+const county = { id: 'viken', kind: 'COUNTY', name: 'Viken fylkeskommune' } as const;
+
+export const demoUsers: DemoUser[] = [
+  { username: 'county.officer', name: 'Kari Nordmann', role: 'COUNTY_OFFICER', org: county },
+  { username: 'coordination.member', name: 'Ola Hansen', role: 'COORDINATION_MEMBER', org: county },
+  {
+    username: 'nordrefollo.officer',
+    name: 'Ingrid Berg',
+    role: 'MUNICIPALITY_OFFICER',
+    org: { id: '3020', kind: 'MUNICIPALITY', name: 'Nordre Follo kommune' },
+    region: 'follo',
+    municipality: '3020',
+  },
+  {
+    username: 'drammen.officer',
+    name: 'Lars Johansen',
+    role: 'MUNICIPALITY_OFFICER',
+    org: { id: '3005', kind: 'MUNICIPALITY', name: 'Drammen kommune' },
+    region: 'drammensregionen',
+    municipality: '3005',
+  },
+  {
+    username: 'follo.adviser',
+    name: 'Amira Haddad',
+    role: 'ADVISER',
+    org: { id: 'operator-follo', kind: 'OPERATOR', name: 'Etablerertjenesten i Follo' },
+    region: 'follo',
+  },
+  {
+    username: 'drammen.adviser',
+    name: 'Per Olsen',
+    role: 'ADVISER',
+    org: { id: 'operator-drammensregionen', kind: 'OPERATOR', name: 'Etablererservice Drammensregionen' },
+    region: 'drammensregionen',
+  },
+  {
+    username: 'innovasjonnorge.officer',
+    name: 'Sofie Lie',
+    role: 'INNOVASJON_NORGE',
+    org: { id: 'innovasjon-norge', kind: 'INNOVASJON_NORGE', name: 'Innovasjon Norge Oslo, Viken og Innlandet' },
+  },
+  {
+    username: 'nav.officer',
+    name: 'Jonas Bakken',
+    role: 'NAV',
+    org: { id: 'nav-vest-viken', kind: 'NAV', name: 'NAV Vest-Viken' },
+  },
+  {
+    username: 'partner.api',
+    name: 'Rapporteringsklient',
+    role: 'API_CLIENT',
+    org: county,
+    scope: 'aggregates:read',
+  },
+];
+
+export function demoUser(username: string): DemoUser | undefined {
+  return demoUsers.find((user) => user.username === username);
+}
