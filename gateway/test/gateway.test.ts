@@ -1,10 +1,15 @@
 // The real gateway over the three real subgraphs, all on HTTP port 0, each subgraph on a fresh database.
 import { countySubgraph } from '@etablerer/county';
 import {
+  type AuthConfig,
+  type DevKeys,
+  demoUser,
   dropDatabase,
+  generateDevKeys,
   type RunningService,
   type SubgraphContext,
   type SubgraphDefinition,
+  signDemoToken,
   startSubgraph,
 } from '@etablerer/kit';
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
@@ -21,17 +26,32 @@ const definitions = { county: countySubgraph, regions: regionsSubgraph, partners
 const databases: string[] = [];
 const subgraphs = {} as Record<SubgraphName, RunningService>;
 let gateway: RunningService;
+let keys: DevKeys;
+let auth: AuthConfig;
 
-async function post(query: string, variables?: Record<string, unknown>) {
-  const response = await fetch(`${gateway.url}/graphql`, {
+async function tokenFor(username: string, options: Parameters<typeof signDemoToken>[2] = {}) {
+  const user = demoUser(username);
+  if (!user) throw new Error(username);
+  return signDemoToken(keys.privateKey, user, { issuer: auth.issuer, audience: auth.audience, ...options });
+}
+
+async function post(
+  query: string,
+  variables?: Record<string, unknown>,
+  { token, url = `${gateway.url}/graphql` }: { token?: string | null; url?: string } = {},
+) {
+  const bearer = token === undefined ? await tokenFor('county.officer') : token;
+  const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: unknown[] } };
 }
 
 beforeAll(async () => {
+  keys = await generateDevKeys();
+  auth = { issuer: 'test-issuer', audience: 'test-audience', publicKey: keys.publicKey };
   const server = testServerUrl();
   for (const [name, definition] of Object.entries(definitions) as [
     SubgraphName,
@@ -39,10 +59,12 @@ beforeAll(async () => {
   ][]) {
     const database = uniqueDatabaseName(name);
     databases.push(database);
-    subgraphs[name] = await startSubgraph(definition, { server, database, port: 0 });
+    subgraphs[name] = await startSubgraph(definition, { server, database, port: 0, auth });
   }
   gateway = await startGateway({
     port: 0,
+    auth,
+    devSignInKey: keys.privateKey,
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, `${s.url}/graphql`])),
   });
 });
@@ -113,7 +135,161 @@ describe('the gateway over the three subgraphs', () => {
       partners: 'up',
     });
   });
+});
 
+describe('who may call', () => {
+  const regionsQuery = 'query Regions { regions { id } }';
+  const unauthenticated = expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) });
+
+  it('refuses a request without a token with UNAUTHENTICATED (401)', async () => {
+    const { status, body } = await post(regionsQuery, undefined, { token: null });
+    expect(status).toBe(401);
+    expect(body.errors).toEqual([unauthenticated]);
+  });
+
+  it.each([
+    ['expired', () => tokenFor('county.officer', { expiresIn: Math.floor(Date.now() / 1000) - 60 })],
+    ['for another audience', () => tokenFor('county.officer', { audience: 'someone-else' })],
+    ['from another issuer', () => tokenFor('county.officer', { issuer: 'someone-else' })],
+    [
+      'tampered',
+      async () => {
+        const [header, payload, signature] = (await tokenFor('follo.adviser')).split('.');
+        const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+        const forged = Buffer.from(JSON.stringify({ ...claims, role: 'COUNTY_OFFICER' })).toString('base64url');
+        return `${header}.${forged}.${signature}`;
+      },
+    ],
+    [
+      'signed by another key',
+      async () => {
+        const other = await generateDevKeys();
+        const user = demoUser('county.officer');
+        return signDemoToken(other.privateKey, user ?? (undefined as never), {
+          issuer: auth.issuer,
+          audience: auth.audience,
+        });
+      },
+    ],
+  ])('refuses a token %s, at the gateway and straight at a subgraph', async (_case, makeToken) => {
+    const token = await makeToken();
+    const atGateway = await post(regionsQuery, undefined, { token });
+    expect(atGateway.status).toBe(401);
+    expect(atGateway.body.errors).toEqual([unauthenticated]);
+    const atSubgraph = await post(regionsQuery, undefined, { token, url: `${subgraphs.regions.url}/graphql` });
+    expect(atSubgraph.status).toBe(401);
+    expect(atSubgraph.body.errors).toEqual([unauthenticated]);
+  });
+
+  it('refuses a subgraph called directly without a token, and answers it with one', async () => {
+    const url = `${subgraphs.regions.url}/graphql`;
+    const without = await post(regionsQuery, undefined, { token: null, url });
+    expect(without.status).toBe(401);
+    expect(without.body.errors).toEqual([unauthenticated]);
+    const withToken = await post(regionsQuery, undefined, { url });
+    expect(withToken.status).toBe(200);
+    expect((withToken.body.data as { regions: unknown[] }).regions).toHaveLength(13);
+  });
+
+  it('signs in a demo user on the development sign-in, and refuses an unknown one', async () => {
+    const response = await fetch(`${gateway.url}/auth/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'nav.officer' }),
+    });
+    expect(response.status).toBe(200);
+    const { accessToken } = (await response.json()) as { accessToken: string };
+    const { status } = await post(regionsQuery, undefined, { token: accessToken });
+    expect(status).toBe(200);
+
+    const unknown = await fetch(`${gateway.url}/auth/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'mallory' }),
+    });
+    expect(unknown.status).toBe(400);
+  });
+});
+
+describe('hardening at the gateway', () => {
+  it('refuses a simple cross-site request (CSRF prevention)', async () => {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${await tokenFor('county.officer')}` },
+      body: JSON.stringify({ query: '{ regions { id } }' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF/i);
+  });
+
+  it('refuses introspection unless configured', async () => {
+    const { body } = await post('query Introspect { __schema { queryType { name } } }');
+    expect(body.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/introspection/i) })]);
+  });
+
+  it('refuses a query deeper than the limit, saying so', async () => {
+    let selection = 'id';
+    for (let i = 0; i < 7; i++) selection = `municipalities { region { ${selection} } }`;
+    const { status, body } = await post(`query Deep { regions { ${selection} } }`);
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/depth limit/i) })]);
+  });
+
+  it('refuses an alias bomb', async () => {
+    const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: regions { id }`).join(' ');
+    const { status, body } = await post(`query Aliases { ${aliases} }`);
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/aliases/i) })]);
+  });
+
+  it('refuses a request body over the size limit with 413', async () => {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('county.officer')}` },
+      body: JSON.stringify({ query: `query Big { regions { id } } # ${'x'.repeat(100_000)}` }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'The request is larger than 64kb.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+});
+
+describe('access across subgraphs', () => {
+  const referralsWithClient = `query Referrals { referrals(first: 10, offset: 0) { items { direction sharedClientData { name } client { name } } } }`;
+
+  it("lets an adviser follow a referral to the client's record in the regions subgraph", async () => {
+    const { body } = await post(referralsWithClient, undefined, { token: await tokenFor('follo.adviser') });
+    expect(body.errors).toBeUndefined();
+    const items = (
+      body.data as { referrals: { items: { sharedClientData: { name: string }; client: { name: string } }[] } }
+    ).referrals.items;
+    expect(items).toHaveLength(2);
+    for (const item of items) expect(item.client.name).toBe(item.sharedClientData.name);
+  });
+
+  it("shows Innovasjon Norge the shared data of its referral but refuses the client's record itself", async () => {
+    const { body } = await post(referralsWithClient, undefined, { token: await tokenFor('innovasjonnorge.officer') });
+    expect(body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    ]);
+    const shared = await post(
+      'query Referrals { referrals(first: 10, offset: 0) { items { direction sharedClientData { name } } } }',
+      undefined,
+      {
+        token: await tokenFor('innovasjonnorge.officer'),
+      },
+    );
+    expect(shared.body.errors).toBeUndefined();
+    expect(
+      (shared.body.data as { referrals: { items: { direction: string }[] } }).referrals.items.map((r) => r.direction),
+    ).toEqual(['TO_INNOVASJON_NORGE', 'TO_INNOVASJON_NORGE']);
+  });
+});
+
+// Last: it stops the partners subgraph.
+describe('a subgraph that is down', () => {
   it('reports a stopped subgraph as down on /health (503), the others still up', async () => {
     await subgraphs.partners.stop();
     const response = await fetch(`${gateway.url}/health`);

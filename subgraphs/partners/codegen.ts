@@ -3,4 +3,6 @@ import { subgraphCodegenConfig } from '@etablerer/kit/codegen';
 
 export default subgraphCodegenConfig({
   Gathering: '../entities/gathering.js#Gathering',
+  Referral: '../entities/referral.js#Referral',
+  AuditEntry: '@etablerer/kit#AuditEntry',
 });

@@ -4,4 +4,6 @@ import { subgraphCodegenConfig } from '@etablerer/kit/codegen';
 export default subgraphCodegenConfig({
   Region: '../entities/region.js#Region',
   Municipality: '../entities/municipality.js#Municipality',
+  Client: '../entities/client.js#Client',
+  AuditEntry: '@etablerer/kit#AuditEntry',
 });

@@ -26,10 +26,21 @@ afterAll(async () => {
   await Promise.all(Object.values(databases).map((database) => dropDatabase(testServerUrl(), database)));
 });
 
-async function query(body: { query: string; variables?: Record<string, unknown> }) {
-  const response = await fetch(`${stack.gatewayUrl}/graphql`, {
+/** Signs in on the development sign-in, as a person trying the platform would. */
+async function signIn(username: string): Promise<string> {
+  const response = await fetch(`${stack.gatewayUrl}/auth/dev/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+async function query(body: { query: string; variables?: Record<string, unknown> }, username = 'coordination.member') {
+  const response = await fetch(`${stack.gatewayUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await signIn(username)}` },
     body: JSON.stringify(body),
   });
   return { status: response.status, json: (await response.json()) as { data?: unknown; errors?: unknown } };

@@ -1,8 +1,33 @@
-// The per-request context of the regions subgraph: its EntityManager fork and DataLoaders.
+// The per-request context of the regions subgraph: its EntityManager fork, caller and DataLoaders.
 import { contextWithLoaders, loaderByKey, loaderOfGroups } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { ClientSchema } from './entities/client.js';
 import { MunicipalitySchema } from './entities/municipality.js';
 import { RegionSchema } from './entities/region.js';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Counts clients registered per region in one year, for all the regions of a request at once. */
+function clientCounts(em: EntityManager) {
+  return new DataLoader<{ regionId: string; year: number }, number, string>(
+    async (keys) => {
+      const years = [...new Set(keys.map((key) => key.year))];
+      const regionIds = [...new Set(keys.map((key) => key.regionId))];
+      const rows: { region_id: string; year: number; count: number }[] = await em.execute(
+        `select region_id, extract(year from registered_on)::int as year, count(*)::int as count
+           from client
+          where region_id in (?) and registered_on >= ? and registered_on < ?
+          group by region_id, year`,
+        // One range over the years asked for; rows of years in between that nobody asked for are dropped below.
+        [regionIds, `${Math.min(...years)}-01-01`, `${Math.max(...years) + 1}-01-01`],
+      );
+      const counts = new Map(rows.map((row) => [`${row.region_id}:${row.year}`, row.count]));
+      return keys.map((key) => counts.get(`${key.regionId}:${key.year}`) ?? 0);
+    },
+    { cacheKeyFn: (key) => `${key.regionId}:${key.year}` },
+  );
+}
 
 function createLoaders(em: EntityManager) {
   return {
@@ -19,6 +44,12 @@ function createLoaders(em: EntityManager) {
         em.find(MunicipalitySchema, { region: { $in: regionIds } }, { orderBy: { number: 'asc' } }),
       (municipality) => municipality.region.id,
     ),
+    client: loaderByKey(
+      // A malformed id cannot match a row; leaving it out keeps PostgreSQL from refusing the batch.
+      (ids: string[]) => em.find(ClientSchema, { id: { $in: ids.filter((id) => uuid.test(id)) } }),
+      (client) => client.id,
+    ),
+    clientCount: clientCounts(em),
   };
 }
 

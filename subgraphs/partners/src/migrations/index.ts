@@ -1,7 +1,9 @@
 // The migrations this subgraph runs, in order. Written by `pnpm migration:create`; do not edit by hand.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126213927_gatherings } from './Migration20261126213927_gatherings.js';
+import { Migration20261126215459_referrals_and_audit_log } from './Migration20261126215459_referrals_and_audit_log.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126213927_gatherings', class: Migration20261126213927_gatherings },
+  { name: 'Migration20261126215459_referrals_and_audit_log', class: Migration20261126215459_referrals_and_audit_log },
 ];

@@ -1,13 +1,10 @@
 // Entry points of the partners subgraph.
-import { badUserInput } from '@etablerer/kit';
+import { auditLogPage, checkPage, checkYear, emptyPage, page } from '@etablerer/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import { visibleReferrals } from '../access.js';
 import { GatheringSchema } from '../entities/gathering.js';
-
-/** Years the service can have data for: the first agreements predate 2022, none will outlive 2100. */
-export function checkYear(year: number): number {
-  if (year < 2000 || year > 2100) throw badUserInput(`year must be between 2000 and 2100, not ${year}`, 'year');
-  return year;
-}
+import { ReferralSchema } from '../entities/referral.js';
+import { auditReads, visibleReferral } from './Referral.js';
 
 export const Query: QueryResolvers = {
   gatherings: (_parent, { year }, { em }) => {
@@ -18,4 +15,22 @@ export const Query: QueryResolvers = {
       { orderBy: { date: 'asc', title: 'asc' } },
     );
   },
+
+  referrals: async (_parent, { first, offset }, { em, caller }) => {
+    const { limit } = checkPage(first, offset);
+    const where = visibleReferrals(caller);
+    if (!where) return emptyPage;
+    const [items, totalCount] = await em.findAndCount(ReferralSchema, where, {
+      orderBy: { sentOn: 'desc', id: 'asc' },
+      limit,
+      offset,
+    });
+    await auditReads(em, caller, items, 'referrals list');
+    return page(items, totalCount, offset);
+  },
+
+  referral: (_parent, { id }, context) => visibleReferral(context, id, 'referral'),
+
+  referralAuditLog: (_parent, { referralId, first, offset }, { em, caller }) =>
+    auditLogPage(em, caller, { recordType: 'Referral', recordId: referralId, first, offset }),
 };

@@ -1,7 +1,9 @@
 // Demo data: two professional gatherings a year over the agreement period, as §5.4 asks.
+import { type DemoClient, demoClients } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import { GatheringSchema } from '../entities/gathering.js';
+import { type ReferralDirection, ReferralSchema, type ReferralStatus } from '../entities/referral.js';
 
 const themes = [
   { spring: 'finansiering og virkemidler', autumn: 'veiledning av etablerere med innvandrerbakgrunn' },
@@ -30,6 +32,35 @@ export class DemoSeeder extends Seeder {
         description: `Digital fagsamling for veiledere. Tema: ${theme.autumn}.`,
       });
     });
+    this.seedReferrals(em);
     await em.flush();
+  }
+
+  /** A few referrals of 2024's demo clients in Follo and Drammensregionen, both ways. */
+  private seedReferrals(em: EntityManager) {
+    const plan: [string, number, ReferralDirection, ReferralStatus, string][] = [
+      ['follo', 0, 'TO_INNOVASJON_NORGE', 'ACCEPTED', 'Søker etableringstilskudd fase 1.'],
+      ['follo', 1, 'TO_NAV', 'RECEIVED', 'Ønsker dagpenger under etablering; næringsfaglig vurdering følger.'],
+      ['drammensregionen', 0, 'TO_INNOVASJON_NORGE', 'SENT', 'Interessert i seminaret «Fra idé til marked».'],
+      ['drammensregionen', 1, 'FROM_NAV', 'COMPLETED', 'Henvist fra NAV Drammen: arbeidssøker med forretningsidé.'],
+    ];
+    const clients2024 = (regionId: string): DemoClient[] =>
+      demoClients().filter((c) => c.regionId === regionId && c.registeredOn.startsWith('2024'));
+    for (const [regionId, index, direction, status, note] of plan) {
+      const client = clients2024(regionId)[index];
+      if (!client) throw new Error(`No demo client ${index} in ${regionId}`);
+      em.create(ReferralSchema, {
+        direction,
+        regionId,
+        clientId: client.id,
+        sharedName: client.name,
+        sharedEmail: client.email,
+        sharedPhone: client.phone,
+        consentGivenOn: client.registeredOn,
+        sentOn: client.registeredOn,
+        status,
+        note,
+      });
+    }
   }
 }

@@ -1,10 +1,12 @@
 // The migrations this subgraph runs, in order. Written by `pnpm migration:create`; do not edit by hand.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126213627_regions_and_municipalities } from './Migration20261126213627_regions_and_municipalities.js';
+import { Migration20261126215159_clients_and_audit_log } from './Migration20261126215159_clients_and_audit_log.js';
 
 export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261126213627_regions_and_municipalities',
     class: Migration20261126213627_regions_and_municipalities,
   },
+  { name: 'Migration20261126215159_clients_and_audit_log', class: Migration20261126215159_clients_and_audit_log },
 ];

@@ -1,4 +1,5 @@
 // Region: its contract municipality and municipalities, each through a per-request loader.
+import { checkYear, requireAggregateAccess, suppressSmallCount } from '@etablerer/kit';
 import type { RegionResolvers } from '../__generated__/resolvers-types.js';
 
 export const Region: RegionResolvers = {
@@ -10,4 +11,8 @@ export const Region: RegionResolvers = {
     return municipality;
   },
   municipalities: (region, _args, { loaders }) => loaders.municipalitiesOfRegion.load(region.id),
+  clientCount: async (region, { year }, { loaders, caller }) => {
+    requireAggregateAccess(caller);
+    return suppressSmallCount(await loaders.clientCount.load({ regionId: region.id, year: checkYear(year) }));
+  },
 };

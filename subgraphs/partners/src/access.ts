@@ -1,0 +1,39 @@
+// Who sees which referrals (DOMAIN.md §11): Innovasjon Norge and NAV only those addressed to
+// them (NAV also those it sent), the region's advisers and municipality officers their region's,
+// the county's officers all; nobody else any.
+import type { Caller } from '@etablerer/kit';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Referral } from './entities/referral.js';
+
+/** The filter of the referrals the caller may see, or null when the caller may see none. */
+export function visibleReferrals(caller: Caller): FilterQuery<Referral> | null {
+  switch (caller.role) {
+    case 'COUNTY_OFFICER':
+      return {};
+    case 'INNOVASJON_NORGE':
+      return { direction: 'TO_INNOVASJON_NORGE' };
+    case 'NAV':
+      return { direction: { $in: ['TO_NAV', 'FROM_NAV'] } };
+    case 'ADVISER':
+    case 'MUNICIPALITY_OFFICER':
+      return caller.regionId ? { regionId: caller.regionId } : null;
+    default:
+      return null;
+  }
+}
+
+export function canSeeReferral(caller: Caller, referral: Referral): boolean {
+  switch (caller.role) {
+    case 'COUNTY_OFFICER':
+      return true;
+    case 'INNOVASJON_NORGE':
+      return referral.direction === 'TO_INNOVASJON_NORGE';
+    case 'NAV':
+      return referral.direction === 'TO_NAV' || referral.direction === 'FROM_NAV';
+    case 'ADVISER':
+    case 'MUNICIPALITY_OFFICER':
+      return caller.regionId === referral.regionId;
+    default:
+      return false;
+  }
+}

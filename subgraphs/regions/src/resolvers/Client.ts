@@ -1,0 +1,43 @@
+// Client: personal data, shown only to those the access model allows and audited when read
+// from outside the client's region.
+import { type Caller, canSeePersonalDataIn, forbidden, readsFromOutside, recordAudit } from '@etablerer/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ClientResolvers } from '../__generated__/resolvers-types.js';
+import type { Context } from '../context.js';
+import type { Client as ClientEntity } from '../entities/client.js';
+
+/** The same answer whether the client is hidden or does not exist, so nothing leaks. */
+export const clientNotVisible = () => forbidden('You may not see this client, or there is no client with this id.');
+
+/** Logs the reads of clients' personal data that come from outside the clients' regions. */
+export function auditReads(em: EntityManager, caller: Caller, clients: ClientEntity[], detail: string) {
+  return recordAudit(
+    em,
+    caller,
+    clients
+      .filter((client) => readsFromOutside(caller, client.region.id))
+      .map((client) => ({ operation: 'READ' as const, recordType: 'Client', recordId: client.id, detail })),
+  );
+}
+
+/** One client by id for the caller, or FORBIDDEN; the read is audited. */
+export async function visibleClient({ loaders, caller, em }: Context, id: string, detail: string) {
+  const client = await loaders.client.load(id);
+  if (!client || !canSeePersonalDataIn(caller, client.region.id)) throw clientNotVisible();
+  await auditReads(em, caller, [client], detail);
+  return client;
+}
+
+export const Client: ClientResolvers = {
+  __resolveReference: ({ id }, context) => visibleClient(context, id, 'client reference'),
+  region: async (client, _args, { loaders }) => {
+    const region = await loaders.region.load(client.region.id);
+    if (!region) throw new Error(`Client ${client.id} has no region`);
+    return region;
+  },
+  municipality: async (client, _args, { loaders }) => {
+    const municipality = await loaders.municipality.load(client.municipality.number);
+    if (!municipality) throw new Error(`Client ${client.id} has no municipality`);
+    return municipality;
+  },
+};
