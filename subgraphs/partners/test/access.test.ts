@@ -70,6 +70,16 @@ describe('referrals', () => {
     expect(hidden.errors?.[0]?.message).toBe(missing.errors?.[0]?.message);
   });
 
+  it('resolve as entity references for those who may see them, FORBIDDEN for others', async () => {
+    const [first] = await referralsAs('follo.adviser');
+    const query = 'query E($r: [_Any!]!) { _entities(representations: $r) { ... on Referral { id region { id } } } }';
+    const representations = [{ __typename: 'Referral', id: first?.id }];
+    const allowed = await subgraph.execute(query, { r: representations }, { as: 'nordrefollo.officer' });
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data).toEqual({ _entities: [{ id: first?.id, region: { id: 'follo' } }] });
+    expect(code(await subgraph.execute(query, { r: representations }, { as: 'drammen.adviser' }))).toBe('FORBIDDEN');
+  });
+
   it("are audited when read from outside the client's region", async () => {
     const before = await subgraph.orm.em.fork().count('AuditEntry', { operation: 'READ', subject: 'nav.officer' });
     await referralsAs('nav.officer');

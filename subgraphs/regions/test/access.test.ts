@@ -113,6 +113,13 @@ describe("a client's personal data", () => {
     },
   );
 
+  it('refuses a page larger than 200 or a negative offset, naming the argument', async () => {
+    const tooLarge = await subgraph.execute(clientsQuery, { first: 201, offset: 0 }, { as: 'follo.adviser' });
+    expect(tooLarge.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+    const negative = await subgraph.execute(clientsQuery, { first: 10, offset: -1 }, { as: 'follo.adviser' });
+    expect(negative.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'offset' });
+  });
+
   it('is refused through entity references too (another subgraph asking for a client)', async () => {
     const query = 'query E($r: [_Any!]!) { _entities(representations: $r) { ... on Client { id name } } }';
     const representations = [{ __typename: 'Client', id: drammenClientId }];
