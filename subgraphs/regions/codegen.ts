@@ -6,4 +6,9 @@ export default subgraphCodegenConfig({
   Municipality: '../entities/municipality.js#Municipality',
   Client: '../entities/client.js#Client',
   AuditEntry: '@etablerer/kit#AuditEntry',
+  Adviser: '../entities/adviser.js#Adviser',
+  Operator: '../entities/operator.js#Operator',
+  Office: '../entities/office.js#Office',
+  ServiceOffering: '../entities/service-offering.js#ServiceOffering',
+  RegionStatistics: '../statistics.js#RegionStatistics',
 });

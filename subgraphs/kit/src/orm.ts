@@ -63,9 +63,17 @@ export async function migrate(orm: Orm): Promise<void> {
  */
 export async function seedIfEmpty(orm: Orm, seeder: Constructor<Seeder>, isEmpty: (orm: Orm) => Promise<boolean>) {
   if (!(await isEmpty(orm))) return false;
-  await orm.getSeeder().seed(seeder);
+  await seedInTransaction(orm, seeder);
   logger.info({ seeder: seeder.name }, 'demo data seeded');
   return true;
+}
+
+/** Runs a seeder all or nothing: a failed seed leaves the database empty, so the next start seeds again. */
+export async function seedInTransaction(orm: Orm, seeder: Constructor<Seeder>): Promise<void> {
+  await orm.em.fork().transactional(async (em) => {
+    await new seeder().run(em);
+    await em.flush();
+  });
 }
 
 /**

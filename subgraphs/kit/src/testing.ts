@@ -5,7 +5,7 @@ import type { ApolloServer, GraphQLResponse } from '@apollo/server';
 import { type Caller, callerFromClaims } from './auth.js';
 import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
 import { demoUser } from './demo-users.js';
-import type { Orm } from './orm.js';
+import { type Orm, seedInTransaction } from './orm.js';
 import { apolloServer } from './service.js';
 import { openSubgraphDatabase, type SubgraphContext, type SubgraphDefinition } from './subgraph.js';
 
@@ -65,7 +65,7 @@ export async function createTestSubgraph<Context extends SubgraphContext>(
   const server = testServerUrl();
   const database = uniqueDatabaseName(definition.name);
   const orm = await openSubgraphDatabase(definition, server, database);
-  if (seed) await orm.getSeeder().seed(definition.demoSeeder);
+  if (seed) await seedInTransaction(orm, definition.demoSeeder);
   const apollo = apolloServer<Context>({ schema: definition.schema });
   await apollo.start();
   return {

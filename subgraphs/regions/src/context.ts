@@ -2,9 +2,14 @@
 import { contextWithLoaders, loaderByKey, loaderOfGroups } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { AdviserSchema } from './entities/adviser.js';
 import { ClientSchema } from './entities/client.js';
 import { MunicipalitySchema } from './entities/municipality.js';
+import { OfficeSchema } from './entities/office.js';
+import { OperatorSchema } from './entities/operator.js';
 import { RegionSchema } from './entities/region.js';
+import { ServiceOfferingSchema } from './entities/service-offering.js';
+import { statisticsLoader } from './statistics.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -50,6 +55,32 @@ function createLoaders(em: EntityManager) {
       (client) => client.id,
     ),
     clientCount: clientCounts(em),
+    statistics: statisticsLoader(em),
+    adviser: loaderByKey(
+      (ids: string[]) => em.find(AdviserSchema, { id: { $in: ids.filter((id) => uuid.test(id)) } }),
+      (adviser) => adviser.id,
+    ),
+    advisersOfRegion: loaderOfGroups(
+      (regionIds: string[]) => em.find(AdviserSchema, { region: { $in: regionIds } }, { orderBy: { name: 'asc' } }),
+      (adviser) => adviser.region.id,
+    ),
+    operator: loaderByKey(
+      (ids: string[]) => em.find(OperatorSchema, { id: { $in: ids } }),
+      (operator) => operator.id,
+    ),
+    operatorOfRegion: loaderByKey(
+      (regionIds: string[]) => em.find(OperatorSchema, { region: { $in: regionIds } }),
+      (operator) => operator.region.id,
+    ),
+    officesOfRegion: loaderOfGroups(
+      (regionIds: string[]) => em.find(OfficeSchema, { region: { $in: regionIds } }, { orderBy: { name: 'asc' } }),
+      (office) => office.region.id,
+    ),
+    servicesOfRegion: loaderOfGroups(
+      (regionIds: string[]) =>
+        em.find(ServiceOfferingSchema, { region: { $in: regionIds } }, { orderBy: { validFrom: 'asc', kind: 'asc' } }),
+      (service) => service.region.id,
+    ),
   };
 }
 

@@ -4,6 +4,11 @@ import type { Region as RegionEntity } from '../entities/region.js';
 import type { Municipality as MunicipalityEntity } from '../entities/municipality.js';
 import type { Client as ClientEntity } from '../entities/client.js';
 import type { AuditEntry as AuditEntryEntity } from '@etablerer/kit';
+import type { Adviser as AdviserEntity } from '../entities/adviser.js';
+import type { Operator as OperatorEntity } from '../entities/operator.js';
+import type { Office as OfficeEntity } from '../entities/office.js';
+import type { ServiceOffering as ServiceOfferingEntity } from '../entities/service-offering.js';
+import type { RegionStatistics as RegionStatisticsEntity } from '../statistics.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +24,25 @@ export type Scalars = {
   /** A calendar date, `YYYY-MM-DD` (ISO 8601), with no time of day or time zone. */
   Date: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** An adviser (veileder) who counsels clients and runs courses in one region. */
+export type Adviser = {
+  __typename?: 'Adviser';
+  /** False when the adviser no longer works in the service. */
+  active: Scalars['Boolean']['output'];
+  /** Work e-mail address. */
+  email: Scalars['String']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Full name. */
+  name: Scalars['String']['output'];
+  /** The operator the adviser works for. */
+  operator: Operator;
+  /** Work phone number. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** The region the adviser works in. */
+  region: Region;
 };
 
 /** One access to personal data in the audit log. */
@@ -125,6 +149,38 @@ export type MutationRegisterClientArgs = {
   input: RegisterClientInput;
 };
 
+/** An office of the service. */
+export type Office = {
+  __typename?: 'Office';
+  /** Business actors sharing the premises, as the agreement prefers (§5.2). */
+  coLocatedWith?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The municipality the office is in. */
+  municipality: Municipality;
+  /** The office's name. */
+  name: Scalars['String']['output'];
+  /** Four-digit postal code. */
+  postalCode: Scalars['String']['output'];
+  /** Postal town. */
+  postalTown: Scalars['String']['output'];
+  /** Street address. */
+  streetAddress: Scalars['String']['output'];
+};
+
+/** The organisation that runs the entrepreneur service in a region. */
+export type Operator = {
+  __typename?: 'Operator';
+  /** Stable identifier, e.g. `operator-follo`. */
+  id: Scalars['ID']['output'];
+  /** The operator's name. */
+  name: Scalars['String']['output'];
+  /** Its organisation number; null when the contract municipality runs the service itself. */
+  organisationNumber?: Maybe<Scalars['String']['output']>;
+  /** True when the contract municipality runs the service itself rather than through an operator. */
+  runByContractMunicipality: Scalars['Boolean']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One client, if the caller may see it; FORBIDDEN otherwise, the same whether or not it exists. */
@@ -182,6 +238,8 @@ export type QueryRegionArgs = {
  */
 export type Region = {
   __typename?: 'Region';
+  /** The region's advisers, by name. */
+  advisers: Array<Adviser>;
   /**
    * How many clients the region registered in a year: an aggregate every signed-in role may read
    * (API clients need the `aggregates:read` scope), suppressed below 5 persons.
@@ -189,12 +247,36 @@ export type Region = {
   clientCount: SuppressibleCount;
   /** The municipality (kontraktskommune) that signs the agreement on behalf of the region. */
   contractMunicipality: Municipality;
+  /** Counselling is free up to this many hours per client and year; hours beyond it are recorded and flagged. */
+  freeCounsellingHoursPerClientYear: Scalars['Float']['output'];
   /** Stable identifier, readable in URLs, e.g. `follo` or `asker-og-baerum`. */
   id: Scalars['ID']['output'];
   /** The region's municipalities, ordered by municipality number. */
   municipalities: Array<Municipality>;
   /** The region's name, e.g. `Follo`. */
   name: Scalars['String']['output'];
+  /** The region's offices. */
+  offices: Array<Office>;
+  /** The organisation that runs the service in the region (an operator, or the contract municipality itself). */
+  operator?: Maybe<Operator>;
+  /** Services the region offers beyond the minimum of the agreement, valid on the given day (today when left out). */
+  services: Array<ServiceOffering>;
+  /**
+   * The region's key figures for a year, computed from the common CRM: what the county's
+   * reporting and the coordination group's overview use. Aggregates only; a figure that would
+   * count fewer than 5 persons is null and named in `suppressed`.
+   */
+  statistics: RegionStatistics;
+};
+
+
+/**
+ * A sub-region (delregion) of the county. One contract municipality signs the cooperation
+ * agreement on behalf of the region's municipalities and runs the entrepreneur service there,
+ * itself or through an operator.
+ */
+export type RegionAdvisersArgs = {
+  includeInactive?: Scalars['Boolean']['input'];
 };
 
 
@@ -205,6 +287,59 @@ export type Region = {
  */
 export type RegionClientCountArgs = {
   year: Scalars['Int']['input'];
+};
+
+
+/**
+ * A sub-region (delregion) of the county. One contract municipality signs the cooperation
+ * agreement on behalf of the region's municipalities and runs the entrepreneur service there,
+ * itself or through an operator.
+ */
+export type RegionServicesArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/**
+ * A sub-region (delregion) of the county. One contract municipality signs the cooperation
+ * agreement on behalf of the region's municipalities and runs the entrepreneur service there,
+ * itself or through an operator.
+ */
+export type RegionStatisticsArgs = {
+  year: Scalars['Int']['input'];
+};
+
+/** A region's key figures for one calendar year. */
+export type RegionStatistics = {
+  __typename?: 'RegionStatistics';
+  /** The average survey score (1–6) in the year. */
+  averageSurveyScore?: Maybe<Scalars['Float']['output']>;
+  /** Businesses registered in the year by the region's clients. */
+  businessesStarted?: Maybe<Scalars['Int']['output']>;
+  /** Clients who had at least one counselling session in the year. */
+  clientsCounselled?: Maybe<Scalars['Int']['output']>;
+  /** Of those, clients with an immigrant background (a goal of its own in the agreement). */
+  clientsWithImmigrantBackground?: Maybe<Scalars['Int']['output']>;
+  /** Hours of counselling given in the year. */
+  counsellingHours?: Maybe<Scalars['Float']['output']>;
+  /** Clients who attended at least one course that started in the year. */
+  courseParticipants?: Maybe<Scalars['Int']['output']>;
+  /** Courses held that started in the year. */
+  coursesHeld: Scalars['Int']['output'];
+  /** Of those, hours beyond the region's free limit per client and year. */
+  hoursBeyondFreeLimit?: Maybe<Scalars['Float']['output']>;
+  /** clientsWithImmigrantBackground / newClients, 0–1, three decimals. */
+  immigrantBackgroundShare?: Maybe<Scalars['Float']['output']>;
+  /** Clients registered in the year. */
+  newClients?: Maybe<Scalars['Int']['output']>;
+  /** Fields left null because they would count fewer than 5 persons. */
+  suppressed: Array<Scalars['String']['output']>;
+  /** Why fields are suppressed; null when none are. */
+  suppressionReason?: Maybe<Scalars['String']['output']>;
+  /** User survey answers given in the year. */
+  surveyResponses?: Maybe<Scalars['Int']['output']>;
+  /** The calendar year. */
+  year: Scalars['Int']['output'];
 };
 
 /** A new client, registered by an adviser of the region. */
@@ -225,6 +360,34 @@ export type RegisterClientInput = {
   regionId: Scalars['ID']['input'];
   /** The day of registration; today when left out. Never in the future. */
   registeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Kinds of supplementary services. */
+export type ServiceKind =
+  /** Business assessments (næringsfaglige vurderinger). */
+  | 'BUSINESS_ASSESSMENT'
+  /** Follow-up of founders with growth potential. */
+  | 'GROWTH_FOLLOW_UP'
+  /** A mentor scheme for entrepreneurs with an immigrant background. */
+  | 'MENTOR_SCHEME_FOR_IMMIGRANTS'
+  /** Shared office space for entrepreneurs (kontorfellesskap). */
+  | 'OFFICE_COMMUNITY'
+  /** Anything else; the description says what. */
+  | 'OTHER';
+
+/** A service a region offers beyond the agreement's minimum, for a period. */
+export type ServiceOffering = {
+  __typename?: 'ServiceOffering';
+  /** What it is, in a sentence. */
+  description: Scalars['String']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** What kind of service. */
+  kind: ServiceKind;
+  /** The first day it is offered. */
+  validFrom: Scalars['Date']['output'];
+  /** The last day it is offered; null while it goes on. */
+  validTo?: Maybe<Scalars['Date']['output']>;
 };
 
 /** A count of persons that is not shown when it is so small that someone could be singled out. */
@@ -318,6 +481,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  Adviser: Adviser;
   Client: Client;
   Municipality: Municipality;
   Region: Region;
@@ -325,6 +489,9 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  Adviser:
+    ( { __typename: 'Adviser' }
+    & GraphQLRecursivePick<FederationTypes['Adviser'], {"id":true}> );
   Client:
     ( { __typename: 'Client' }
     & GraphQLRecursivePick<FederationTypes['Client'], {"id":true}> );
@@ -340,11 +507,12 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AuditEntry: ResolverTypeWrapper<AuditEntryEntity>;
+  Adviser: ResolverTypeWrapper<AdviserEntity>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntryEntity>;
   AuditEntryPage: ResolverTypeWrapper<Omit<AuditEntryPage, 'items'> & { items: Array<ResolversTypes['AuditEntry']> }>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Client: ResolverTypeWrapper<ClientEntity>;
   ClientPage: ResolverTypeWrapper<Omit<ClientPage, 'items'> & { items: Array<ResolversTypes['Client']> }>;
@@ -352,29 +520,52 @@ export type ResolversTypes = {
   ImmigrantBackground: ImmigrantBackground;
   Municipality: ResolverTypeWrapper<MunicipalityEntity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Office: ResolverTypeWrapper<OfficeEntity>;
+  Operator: ResolverTypeWrapper<OperatorEntity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionEntity>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  RegionStatistics: ResolverTypeWrapper<RegionStatisticsEntity>;
   RegisterClientInput: RegisterClientInput;
+  ServiceKind: ServiceKind;
+  ServiceOffering: ResolverTypeWrapper<ServiceOfferingEntity>;
   SuppressibleCount: ResolverTypeWrapper<SuppressibleCount>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AuditEntry: AuditEntryEntity;
+  Adviser: AdviserEntity;
+  Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  AuditEntry: AuditEntryEntity;
   AuditEntryPage: Omit<AuditEntryPage, 'items'> & { items: Array<ResolversParentTypes['AuditEntry']> };
-  Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   Client: ClientEntity;
   ClientPage: Omit<ClientPage, 'items'> & { items: Array<ResolversParentTypes['Client']> };
   Date: Scalars['Date']['output'];
   Municipality: MunicipalityEntity;
   Mutation: Record<PropertyKey, never>;
+  Office: OfficeEntity;
+  Operator: OperatorEntity;
   Query: Record<PropertyKey, never>;
   Region: RegionEntity;
+  Float: Scalars['Float']['output'];
+  RegionStatistics: RegionStatisticsEntity;
   RegisterClientInput: RegisterClientInput;
+  ServiceOffering: ServiceOfferingEntity;
   SuppressibleCount: SuppressibleCount;
+};
+
+export type AdviserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Adviser'] = ResolversParentTypes['Adviser'], FederationReferenceType extends FederationReferenceTypes['Adviser'] = FederationReferenceTypes['Adviser']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Adviser']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operator?: Resolver<ResolversTypes['Operator'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -429,6 +620,23 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   registerClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationRegisterClientArgs, 'input'>>;
 };
 
+export type OfficeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Office'] = ResolversParentTypes['Office']> = {
+  coLocatedWith?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postalTown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  streetAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type OperatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Operator'] = ResolversParentTypes['Operator']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisationNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  runByContractMunicipality?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
   clientAuditLog?: Resolver<ResolversTypes['AuditEntryPage'], ParentType, ContextType, RequireFields<QueryClientAuditLogArgs, 'first' | 'offset'>>;
@@ -441,11 +649,42 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  advisers?: Resolver<Array<ResolversTypes['Adviser']>, ParentType, ContextType, RequireFields<RegionAdvisersArgs, 'includeInactive'>>;
   clientCount?: Resolver<ResolversTypes['SuppressibleCount'], ParentType, ContextType, RequireFields<RegionClientCountArgs, 'year'>>;
   contractMunicipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  freeCounsellingHoursPerClientYear?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  offices?: Resolver<Array<ResolversTypes['Office']>, ParentType, ContextType>;
+  operator?: Resolver<Maybe<ResolversTypes['Operator']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['ServiceOffering']>, ParentType, ContextType, Partial<RegionServicesArgs>>;
+  statistics?: Resolver<ResolversTypes['RegionStatistics'], ParentType, ContextType, RequireFields<RegionStatisticsArgs, 'year'>>;
+};
+
+export type RegionStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionStatistics'] = ResolversParentTypes['RegionStatistics']> = {
+  averageSurveyScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  businessesStarted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  clientsCounselled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  clientsWithImmigrantBackground?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  counsellingHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  courseParticipants?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  coursesHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hoursBeyondFreeLimit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  immigrantBackgroundShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  newClients?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  suppressionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  surveyResponses?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServiceOfferingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceOffering'] = ResolversParentTypes['ServiceOffering']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ServiceKind'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type SuppressibleCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuppressibleCount'] = ResolversParentTypes['SuppressibleCount']> = {
@@ -455,6 +694,7 @@ export type SuppressibleCountResolvers<ContextType = Context, ParentType extends
 };
 
 export type Resolvers<ContextType = Context> = {
+  Adviser?: AdviserResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryPage?: AuditEntryPageResolvers<ContextType>;
   Client?: ClientResolvers<ContextType>;
@@ -462,8 +702,12 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Office?: OfficeResolvers<ContextType>;
+  Operator?: OperatorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  RegionStatistics?: RegionStatisticsResolvers<ContextType>;
+  ServiceOffering?: ServiceOfferingResolvers<ContextType>;
   SuppressibleCount?: SuppressibleCountResolvers<ContextType>;
 };
 

@@ -7,6 +7,11 @@ import { RegionSchema } from './region.js';
 export const immigrantBackgrounds = ['YES', 'NO', 'UNKNOWN'] as const;
 export type ImmigrantBackground = (typeof immigrantBackgrounds)[number];
 
+export const genders = ['FEMALE', 'MALE', 'OTHER'] as const;
+export type Gender = (typeof genders)[number];
+export const growthPotentials = ['NOT_ASSESSED', 'LOW', 'MEDIUM', 'HIGH'] as const;
+export type GrowthPotential = (typeof growthPotentials)[number];
+
 export const ClientSchema = defineEntity({
   name: 'Client',
   properties: (p) => ({
@@ -21,7 +26,16 @@ export const ClientSchema = defineEntity({
     phone: p.string().length(20).nullable(),
     birthYear: p.smallint().nullable(),
     immigrantBackground: p.enum(immigrantBackgrounds as unknown as ImmigrantBackground[]),
+    gender: p.enum(genders as unknown as Gender[]).nullable(),
+    businessIdea: p.text().nullable(),
+    /** NACE (SN2007) industry code, e.g. "62.010". */
+    industryCode: p.string().length(6).nullable(),
+    growthPotential: p.enum(growthPotentials as unknown as GrowthPotential[]).default('NOT_ASSESSED'),
+    /** The client agreed to be contacted for user surveys. */
+    surveyConsent: p.boolean().default(false),
     registeredOn: p.date(),
+    /** Set when this record was found to be a duplicate and merged into another. */
+    mergedIntoId: p.uuid().nullable().index(),
     version: p.integer().version(),
   }),
   // The lists page by region and registration date; the key figures count by region and year.

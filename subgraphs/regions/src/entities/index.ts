@@ -1,7 +1,38 @@
 // Every entity of the regions subgraph, as MikroORM loads them.
 import { AuditEntrySchema } from '@etablerer/kit';
+import { AdviserSchema } from './adviser.js';
+import { BusinessSchema } from './business.js';
 import { ClientSchema } from './client.js';
+import { ClientLinkSchema } from './client-link.js';
+import { CounsellingSessionSchema } from './counselling-session.js';
+import { CourseSchema } from './course.js';
+import { EnrolmentSchema } from './enrolment.js';
+import { FollowUpSchema } from './follow-up.js';
+import { MilestoneSchema } from './milestone.js';
 import { MunicipalitySchema } from './municipality.js';
+import { NetworkEventSchema } from './network-event.js';
+import { OfficeSchema } from './office.js';
+import { OperatorSchema } from './operator.js';
 import { RegionSchema } from './region.js';
+import { ServiceOfferingSchema } from './service-offering.js';
+import { SurveyResponseSchema } from './survey-response.js';
 
-export const entities = [RegionSchema, MunicipalitySchema, ClientSchema, AuditEntrySchema];
+export const entities = [
+  RegionSchema,
+  MunicipalitySchema,
+  OperatorSchema,
+  AdviserSchema,
+  OfficeSchema,
+  ServiceOfferingSchema,
+  ClientSchema,
+  BusinessSchema,
+  MilestoneSchema,
+  ClientLinkSchema,
+  CounsellingSessionSchema,
+  FollowUpSchema,
+  CourseSchema,
+  EnrolmentSchema,
+  NetworkEventSchema,
+  SurveyResponseSchema,
+  AuditEntrySchema,
+];

@@ -11,6 +11,8 @@ export const RegionSchema = defineEntity({
      * a foreign key each way would make every insert of a new region a two-step dance.
      */
     contractMunicipalityNumber: p.string().length(4),
+    /** Counselling is free up to this many minutes per client and year (§5.2.1); more is recorded and flagged. */
+    freeCounsellingMinutesPerClientYear: p.integer().default(300),
   }),
 });
 

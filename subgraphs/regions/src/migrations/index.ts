@@ -2,6 +2,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126213627_regions_and_municipalities } from './Migration20261126213627_regions_and_municipalities.js';
 import { Migration20261126215159_clients_and_audit_log } from './Migration20261126215159_clients_and_audit_log.js';
+import { Migration20261126221028_crm } from './Migration20261126221028_crm.js';
 
 export const migrations: MigrationObject[] = [
   {
@@ -9,4 +10,5 @@ export const migrations: MigrationObject[] = [
     class: Migration20261126213627_regions_and_municipalities,
   },
   { name: 'Migration20261126215159_clients_and_audit_log', class: Migration20261126215159_clients_and_audit_log },
+  { name: 'Migration20261126221028_crm', class: Migration20261126221028_crm },
 ];

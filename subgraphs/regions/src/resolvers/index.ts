@@ -1,11 +1,23 @@
 // The regions subgraph's resolvers, one file per type.
 import { DateScalar } from '@etablerer/kit';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { Adviser } from './Adviser.js';
 import { AuditEntry } from './AuditEntry.js';
 import { Client } from './Client.js';
 import { Municipality } from './Municipality.js';
 import { Mutation } from './Mutation.js';
+import { Office } from './Office.js';
 import { Query } from './Query.js';
 import { Region } from './Region.js';
 
-export const resolvers: Resolvers = { Date: DateScalar, Query, Mutation, Region, Municipality, Client, AuditEntry };
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  Query,
+  Mutation,
+  Region,
+  Municipality,
+  Client,
+  AuditEntry,
+  Adviser,
+  Office,
+};

@@ -1,28 +1,450 @@
-// Demo data: the 13 regions and 51 municipalities of the reference data, and the demo clients.
-import { demoClients, referenceMunicipalities, referenceRegions } from '@etablerer/kit';
-import type { EntityManager } from '@mikro-orm/core';
+// Demo data: the 13 regions and 51 municipalities of the reference data, each region's operator,
+// advisers, offices and services, and four years of the common CRM: a few thousand clients with
+// counselling, courses and enrolments, businesses and milestones, follow-ups, links and surveys.
+// Deterministic (seeded), so tests and screenshots are stable; bulk inserts, so it takes seconds.
+import {
+  type DemoClient,
+  demoClients,
+  demoYears,
+  organisationNumberCheckDigit,
+  pick,
+  referenceMunicipalities,
+  referenceRegions,
+  seededRandom,
+} from '@etablerer/kit';
+import type { EntitySchema } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
+import { AdviserSchema } from '../entities/adviser.js';
+import { BusinessSchema, type LegalForm } from '../entities/business.js';
 import { ClientSchema } from '../entities/client.js';
+import { ClientLinkSchema, type LinkKind } from '../entities/client-link.js';
+import { CounsellingSessionSchema, type SessionForm } from '../entities/counselling-session.js';
+import { CourseSchema } from '../entities/course.js';
+import { EnrolmentSchema } from '../entities/enrolment.js';
+import { FollowUpSchema } from '../entities/follow-up.js';
+import { MilestoneSchema } from '../entities/milestone.js';
 import { MunicipalitySchema } from '../entities/municipality.js';
+import { NetworkEventSchema } from '../entities/network-event.js';
+import { OfficeSchema } from '../entities/office.js';
+import { OperatorSchema } from '../entities/operator.js';
 import { RegionSchema } from '../entities/region.js';
+import { ServiceOfferingSchema } from '../entities/service-offering.js';
+import { SurveyResponseSchema } from '../entities/survey-response.js';
+
+/** Nothing in the demo data happens after this day, whatever day the demo is started on. */
+export const demoCutOff = '2026-06-30';
+
+/** The demo users of the development sign-in who are advisers, tied to adviser records here. */
+const demoAdviserUsernames: Record<string, string> = { follo: 'follo.adviser', drammensregionen: 'drammen.adviser' };
+
+const adviserNames = [
+  'Amira Haddad',
+  'Per Olsen',
+  'Kristin Moe',
+  'Jonas Lund',
+  'Hanne Strand',
+  'Bilal Aziz',
+  'Marte Vik',
+  'Erik Solberg',
+  'Nadia Rahman',
+  'Trond Berge',
+  'Silje Nygård',
+  'Daniel Tran',
+];
+const topics = [
+  'Forretningsplan',
+  'Budsjett og likviditet',
+  'Valg av selskapsform',
+  'Markedsføring',
+  'Finansiering og tilskudd',
+  'Skatt og merverdiavgift',
+  'Prising',
+  'Regnskap',
+  'Søknad til Innovasjon Norge',
+  'Oppfølging etter kurs',
+];
+const themeCourses = [
+  'Markedsføring i sosiale medier',
+  'Regnskap for nybegynnere',
+  'Skatt og mva',
+  'Salg og kundebehandling',
+  'Finansiering av oppstart',
+  'Prising og lønnsomhet',
+];
+
+const day = 24 * 60 * 60 * 1000;
+const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * day).toISOString().slice(0, 10);
+const notAfterCutOff = (date: string) => (date > demoCutOff ? null : date);
+
+function organisationNumber(seed: number): string {
+  for (let n = seed; ; n++) {
+    const firstEight = String(91_000_000 + (n % 8_999_999)).slice(0, 8);
+    const check = organisationNumberCheckDigit(firstEight);
+    if (check !== null) return `${firstEight}${check}`;
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: any entity schema; the rows are plain column values
+async function insertInChunks(em: EntityManager, schema: EntitySchema<any, any>, rows: object[]) {
+  for (let i = 0; i < rows.length; i += 2000) await em.insertMany(schema, rows.slice(i, i + 2000));
+}
 
 export class DemoSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
-    for (const region of referenceRegions()) {
-      em.create(RegionSchema, {
+    const regions = referenceRegions();
+    const municipalities = referenceMunicipalities();
+    await em.insertMany(
+      RegionSchema,
+      regions.map((region) => ({
         id: region.id,
         name: region.name,
         contractMunicipalityNumber: region.contractMunicipalityNumber,
+        freeCounsellingMinutesPerClientYear: region.id === 'asker-og-baerum' ? 360 : 300,
+      })),
+    );
+    await em.insertMany(
+      MunicipalitySchema,
+      municipalities.map((m) => ({
+        number: m.number,
+        name: m.name,
+        region: regions.find((r) => r.name === m.regionName)?.id as string,
+      })),
+    );
+
+    const advisersOf = new Map<string, string[]>();
+    const operators: object[] = [];
+    const advisers: object[] = [];
+    const offices: object[] = [];
+    const services: object[] = [];
+    regions.forEach((region, index) => {
+      const inRegion = municipalities.filter((m) => m.regionName === region.name);
+      const population = inRegion.reduce((sum, m) => sum + m.approximatePopulation2021, 0);
+      const contract = inRegion.find((m) => m.number === region.contractMunicipalityNumber);
+      const byMunicipality = index % 5 === 4;
+      const operatorId = `operator-${region.id}`;
+      operators.push({
+        id: operatorId,
+        region: region.id,
+        name:
+          region.id === 'drammensregionen'
+            ? 'Etablererservice Drammensregionen'
+            : `Etablerertjenesten i ${region.name}`,
+        organisationNumber: byMunicipality ? null : organisationNumber(index * 7919 + 1),
+        runByContractMunicipality: byMunicipality,
       });
+      const count = Math.max(2, Math.round(population / 45_000));
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const id = `10000000-0000-4000-8000-${String(index * 100 + i).padStart(12, '0')}`;
+        const name = adviserNames[(index * 3 + i) % adviserNames.length] as string;
+        ids.push(id);
+        advisers.push({
+          id,
+          operator: operatorId,
+          region: region.id,
+          name,
+          email: `${name.split(' ')[0]?.toLowerCase()}@${region.id}.etablerer.example.org`,
+          phone: `+47 ${String(22_000_000 + index * 1000 + i)}`,
+          username: i === 0 ? (demoAdviserUsernames[region.id] ?? null) : null,
+          active: true,
+        });
+      }
+      advisersOf.set(region.id, ids);
+      offices.push({
+        id: `20000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+        region: region.id,
+        municipality: region.contractMunicipalityNumber,
+        name: `${region.name} etablerersenter`,
+        streetAddress: `Storgata ${1 + index * 3}`,
+        postalCode: String(1400 + index * 37).padStart(4, '0'),
+        postalTown: contract?.name ?? region.name,
+        coLocatedWith: index % 2 === 0 ? 'Næringshage og kommunens næringsavdeling' : 'Kommunens servicetorg',
+      });
+      services.push({
+        id: `30000000-0000-4000-8000-${String(index * 10).padStart(12, '0')}`,
+        region: region.id,
+        kind: 'BUSINESS_ASSESSMENT',
+        description: 'Næringsfaglige vurderinger for NAV og Innovasjon Norge',
+        validFrom: '2022-01-01',
+        validTo: null,
+      });
+      if (index % 3 === 0) {
+        services.push({
+          id: `30000000-0000-4000-8000-${String(index * 10 + 1).padStart(12, '0')}`,
+          region: region.id,
+          kind: 'MENTOR_SCHEME_FOR_IMMIGRANTS',
+          description: 'Mentorordning for etablerere med innvandrerbakgrunn',
+          validFrom: '2023-01-01',
+          validTo: index % 2 === 0 ? '2024-12-31' : null,
+        });
+      }
+    });
+    await em.insertMany(OperatorSchema, operators as never[]);
+    await em.insertMany(AdviserSchema, advisers as never[]);
+    await em.insertMany(OfficeSchema, offices as never[]);
+    await em.insertMany(ServiceOfferingSchema, services as never[]);
+
+    const clients = demoClients();
+    await insertInChunks(
+      em,
+      ClientSchema,
+      clients.map(({ regionId, municipalityNumber, serial: _serial, ...client }) => ({
+        ...client,
+        region: regionId,
+        municipality: municipalityNumber,
+        mergedIntoId: null,
+        version: 1,
+      })),
+    );
+
+    await this.seedJourneys(em, clients, advisersOf);
+    await this.seedCourses(em, clients, advisersOf);
+    await this.seedNetworkEvents(em);
+  }
+
+  /** Counselling, follow-ups, businesses, milestones, links and surveys after counselling. */
+  private async seedJourneys(em: EntityManager, clients: DemoClient[], advisersOf: Map<string, string[]>) {
+    const sessions: object[] = [];
+    const followUps: object[] = [];
+    const businesses: object[] = [];
+    const milestones: object[] = [];
+    const links: object[] = [];
+    const surveys: object[] = [];
+    const forms: SessionForm[] = ['MEETING', 'MEETING', 'PHONE', 'VIDEO'];
+    const legalForms: LegalForm[] = ['ENK', 'ENK', 'ENK', 'AS', 'AS', 'ANS'];
+    const linkKinds: LinkKind[] = ['MENTOR', 'ESTABLISHED_BUSINESS', 'CLUSTER', 'INCUBATOR', 'COMPETENCE_ENVIRONMENT'];
+    for (const client of clients) {
+      const random = seededRandom(client.serial * 40_503 + 17);
+      const advisers = advisersOf.get(client.regionId) ?? [];
+      const adviser = pick(random, advisers);
+      let date = client.registeredOn;
+      const sessionCount = 1 + Math.floor(random() * random() * 6);
+      for (let i = 0; i < sessionCount; i++) {
+        const when = notAfterCutOff(date);
+        if (!when) break;
+        sessions.push({
+          id: `40000000-0000-4000-8000-${String(client.serial * 10 + i).padStart(12, '0')}`,
+          client: client.id,
+          adviser: i > 2 ? pick(random, advisers) : adviser,
+          region: client.regionId,
+          date: when,
+          durationMinutes: 15 * (2 + Math.floor(random() * 7)),
+          form: pick(random, forms),
+          topic: pick(random, topics),
+          version: 1,
+        });
+        date = addDays(date, 10 + Math.floor(random() * 35));
+      }
+      const followUpOn = notAfterCutOff(addDays(date, 60));
+      if (followUpOn && random() < 0.5) {
+        followUps.push({
+          id: `50000000-0000-4000-8000-${String(client.serial).padStart(12, '0')}`,
+          client: client.id,
+          adviser,
+          date: followUpOn,
+          note: 'Oppfølgingssamtale: status for etableringen og videre behov.',
+        });
+      }
+      const registeredOn = notAfterCutOff(addDays(client.registeredOn, 30 + Math.floor(random() * 240)));
+      if (registeredOn && random() < 0.42) {
+        businesses.push({
+          id: `60000000-0000-4000-8000-${String(client.serial).padStart(12, '0')}`,
+          client: client.id,
+          name: `${client.name.split(' ')[1]} ${client.businessIdea.split(' ')[0]?.toLowerCase()}`,
+          organisationNumber: organisationNumber(client.serial * 104_729 + 3),
+          registeredOn,
+          legalForm: pick(random, legalForms),
+        });
+        const milestone = (kind: string, on: string | null, suffix: number) => {
+          if (on) {
+            milestones.push({
+              id: `70000000-0000-4000-8000-${String(client.serial * 10 + suffix).padStart(12, '0')}`,
+              client: client.id,
+              kind,
+              reachedOn: on,
+            });
+          }
+        };
+        milestone('BUSINESS_REGISTERED', registeredOn, 0);
+        if (random() < 0.7) milestone('FIRST_REVENUE', notAfterCutOff(addDays(registeredOn, 45)), 1);
+        if (random() < 0.15) milestone('FIRST_EMPLOYEE', notAfterCutOff(addDays(registeredOn, 200)), 2);
+        // Survival thins out year by year, as the key figures expect.
+        let alive = random() < 0.82;
+        for (const [years, suffix] of [
+          [1, 3],
+          [2, 4],
+          [3, 5],
+        ] as const) {
+          if (!alive) break;
+          milestone(
+            `ACTIVE_AFTER_${years}_YEAR${years > 1 ? 'S' : ''}`,
+            notAfterCutOff(addDays(registeredOn, 365 * years)),
+            suffix,
+          );
+          alive = random() < 0.85;
+        }
+      }
+      if (random() < 0.15) {
+        links.push({
+          id: `80000000-0000-4000-8000-${String(client.serial).padStart(12, '0')}`,
+          client: client.id,
+          kind: pick(random, linkKinds),
+          name: pick(random, [
+            'Næringshagen',
+            'Gründerhuset',
+            'Mentor fra næringslivet',
+            'Klyngen for matproduksjon',
+            'Inkubatoren',
+          ]),
+          since: notAfterCutOff(addDays(client.registeredOn, 60)) ?? client.registeredOn,
+        });
+      }
+      if (client.surveyConsent && random() < 0.35) {
+        const answeredOn = notAfterCutOff(addDays(client.registeredOn, 21));
+        if (answeredOn) {
+          surveys.push({
+            id: `90000000-0000-4000-8000-${String(client.serial).padStart(12, '0')}`,
+            client: client.id,
+            region: client.regionId,
+            occasion: 'AFTER_COUNSELLING',
+            course: null,
+            score: Math.min(6, 3 + Math.floor(random() * 3.6)),
+            comment: random() < 0.3 ? 'Nyttig veiledning, fikk konkrete råd om neste steg.' : null,
+            answeredOn,
+          });
+        }
+      }
     }
-    for (const municipality of referenceMunicipalities()) {
-      const region = referenceRegions().find((r) => r.name === municipality.regionName);
-      if (!region) throw new Error(`No region ${municipality.regionName}`);
-      em.create(MunicipalitySchema, { number: municipality.number, name: municipality.name, region: region.id });
+    await insertInChunks(em, CounsellingSessionSchema, sessions);
+    await insertInChunks(em, FollowUpSchema, followUps);
+    await insertInChunks(em, BusinessSchema, businesses);
+    await insertInChunks(em, MilestoneSchema, milestones);
+    await insertInChunks(em, ClientLinkSchema, links);
+    await insertInChunks(em, SurveyResponseSchema, surveys);
+  }
+
+  /** Basic and theme courses every year in every region, enrolments with waiting lists, attendance. */
+  private async seedCourses(em: EntityManager, clients: DemoClient[], advisersOf: Map<string, string[]>) {
+    const courses: {
+      id: string;
+      region: string;
+      kind: 'BASIC' | 'THEME';
+      startsOn: string;
+      capacity: number;
+      enrolled: number;
+    }[] = [];
+    const courseRows: object[] = [];
+    const instructors: { course_id: string; adviser_id: string }[] = [];
+    const enrolments: object[] = [];
+    const surveys: object[] = [];
+    let serial = 0;
+    referenceRegions().forEach((region, regionIndex) => {
+      const inRegion = clients.filter((c) => c.regionId === region.id);
+      for (const year of demoYears) {
+        const ofYear = inRegion.filter((c) => c.registeredOn.startsWith(String(year)));
+        const basics = Math.max(2, Math.round(ofYear.length / 30));
+        const themes = Math.max(2, Math.round(ofYear.length / 40));
+        for (let i = 0; i < basics + themes; i++, serial++) {
+          const kind = i < basics ? 'BASIC' : 'THEME';
+          const nth = kind === 'BASIC' ? i : i - basics;
+          const count = kind === 'BASIC' ? basics : themes;
+          const startsOn = addDays(`${year}-01-15`, Math.floor(((nth + 0.5) / count) * 330));
+          const id = `a0000000-0000-4000-8000-${String(serial).padStart(12, '0')}`;
+          const capacity = kind === 'BASIC' ? 20 : 15;
+          courses.push({ id, region: region.id, kind, startsOn, capacity, enrolled: 0 });
+          courseRows.push({
+            id,
+            region: region.id,
+            kind,
+            title:
+              kind === 'BASIC'
+                ? 'Grunnleggende etablererkurs'
+                : (themeCourses[(regionIndex + nth) % themeCourses.length] as string),
+            startsOn,
+            endsOn: addDays(startsOn, kind === 'BASIC' ? 21 : 0),
+            location: nth % 3 === 2 ? null : `${region.name} etablerersenter`,
+            online: nth % 3 === 2,
+            capacity,
+            participantFeeOre: kind === 'THEME' && nth % 2 === 1 ? 50_000 : 0,
+            partnerInstructor: kind === 'THEME' && nth % 3 === 0 ? 'Innovasjon Norge' : null,
+            status: addDays(startsOn, kind === 'BASIC' ? 21 : 0) <= demoCutOff ? 'HELD' : 'PLANNED',
+            version: 1,
+          });
+          instructors.push({
+            course_id: id,
+            adviser_id: (advisersOf.get(region.id) ?? [])[nth % (advisersOf.get(region.id)?.length ?? 1)] as string,
+          });
+        }
+      }
+    });
+    for (const client of clients) {
+      const random = seededRandom(client.serial * 7_777 + 5);
+      const ofRegion = courses.filter((c) => c.region === client.regionId && c.startsOn >= client.registeredOn);
+      const wanted: typeof courses = [];
+      const basic = ofRegion.find((c) => c.kind === 'BASIC');
+      if (basic && random() < 0.6) wanted.push(basic);
+      const theme = ofRegion.find((c) => c.kind === 'THEME');
+      if (theme && random() < 0.3) wanted.push(theme);
+      for (const course of wanted) {
+        const full = course.enrolled >= course.capacity;
+        if (!full) course.enrolled++;
+        const held = course.startsOn <= demoCutOff;
+        const attended = !full && held ? random() < 0.85 : null;
+        const enrolmentId = `b0000000-0000-4000-8000-${String(client.serial * 2 + (course.kind === 'BASIC' ? 0 : 1)).padStart(12, '0')}`;
+        enrolments.push({
+          id: enrolmentId,
+          course: course.id,
+          client: client.id,
+          status: full ? 'WAITLISTED' : 'ENROLLED',
+          enrolledAt: new Date(Date.parse(client.registeredOn) + 3 * day),
+          attended,
+        });
+        if (attended && client.surveyConsent && random() < 0.3) {
+          surveys.push({
+            id: `c0000000-0000-4000-8000-${String(client.serial * 2 + (course.kind === 'BASIC' ? 0 : 1)).padStart(12, '0')}`,
+            client: client.id,
+            region: client.regionId,
+            occasion: 'AFTER_COURSE',
+            course: course.id,
+            score: Math.min(6, 3 + Math.floor(random() * 3.8)),
+            comment: null,
+            answeredOn: notAfterCutOff(addDays(course.startsOn, 25)) ?? course.startsOn,
+          });
+        }
+      }
     }
-    for (const { regionId, municipalityNumber, ...client } of demoClients()) {
-      em.create(ClientSchema, { ...client, region: regionId, municipality: municipalityNumber });
+    await insertInChunks(em, CourseSchema, courseRows);
+    for (let i = 0; i < instructors.length; i += 1000) {
+      const chunk = instructors.slice(i, i + 1000);
+      // em.execute, not the raw connection: it must run inside the seeding transaction.
+      await em.execute(
+        `insert into course_instructors (course_id, adviser_id) values ${chunk.map(() => '(?, ?)').join(', ')}`,
+        chunk.flatMap((row) => [row.course_id, row.adviser_id]),
+      );
     }
-    await em.flush();
+    await insertInChunks(em, EnrolmentSchema, enrolments);
+    await insertInChunks(em, SurveyResponseSchema, surveys);
+  }
+
+  private async seedNetworkEvents(em: EntityManager) {
+    const events: object[] = [];
+    referenceRegions().forEach((region, index) => {
+      for (const year of demoYears) {
+        for (const [month, title] of [
+          [3, 'Gründerfrokost'],
+          [9, 'Nettverksmøte med lokalt næringsliv'],
+        ] as const) {
+          events.push({
+            id: `d0000000-0000-4000-8000-${String(index * 100 + (year - 2022) * 10 + month).padStart(12, '0')}`,
+            region: region.id,
+            title,
+            date: `${year}-${String(month).padStart(2, '0')}-1${index % 10}`,
+            participantCount: 15 + ((index * 7 + year) % 30),
+          });
+        }
+      }
+    });
+    await em.insertMany(NetworkEventSchema, events as never[]);
   }
 }

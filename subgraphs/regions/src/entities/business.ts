@@ -1,0 +1,24 @@
+// The business a client registered, once it exists in the Register of Business Enterprises.
+import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { ClientSchema } from './client.js';
+
+export const legalForms = ['ENK', 'AS', 'ANS', 'DA', 'SA', 'OTHER'] as const;
+export type LegalForm = (typeof legalForms)[number];
+
+export const BusinessSchema = defineEntity({
+  name: 'Business',
+  properties: (p) => ({
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    client: p.manyToOne(ClientSchema).index(),
+    name: p.string().length(200),
+    organisationNumber: p.string().length(9).unique(),
+    registeredOn: p.date().index(),
+    legalForm: p.enum(legalForms as unknown as LegalForm[]),
+  }),
+});
+
+export type Business = InferEntity<typeof BusinessSchema>;

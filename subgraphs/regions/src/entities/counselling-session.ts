@@ -1,0 +1,38 @@
+// One counselling session (veiledning) of a client by an adviser, in quarter-hour steps.
+import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { AdviserSchema } from './adviser.js';
+import { ClientSchema } from './client.js';
+import { RegionSchema } from './region.js';
+
+export const sessionForms = ['MEETING', 'PHONE', 'VIDEO'] as const;
+export type SessionForm = (typeof sessionForms)[number];
+
+export const CounsellingSessionSchema = defineEntity({
+  name: 'CounsellingSession',
+  properties: (p) => ({
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    client: p.manyToOne(ClientSchema),
+    adviser: p.manyToOne(AdviserSchema).index(),
+    /** The client's region, kept on the session so the key figures sum without a join. */
+    region: p.manyToOne(RegionSchema),
+    date: p.date(),
+    /** A multiple of 15. */
+    durationMinutes: p.smallint(),
+    form: p.enum(sessionForms as unknown as SessionForm[]),
+    topic: p.string().length(500),
+    version: p.integer().version(),
+  }),
+  indexes: [{ properties: ['client', 'date'] }, { properties: ['region', 'date'] }],
+  checks: [
+    {
+      name: 'counselling_session_quarter_hours',
+      expression: 'duration_minutes > 0 and duration_minutes <= 600 and duration_minutes % 15 = 0',
+    },
+  ],
+});
+
+export type CounsellingSession = InferEntity<typeof CounsellingSessionSchema>;

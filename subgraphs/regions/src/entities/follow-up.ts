@@ -1,0 +1,21 @@
+// A follow-up (oppfølging) of a client after counselling or a course.
+import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { AdviserSchema } from './adviser.js';
+import { ClientSchema } from './client.js';
+
+export const FollowUpSchema = defineEntity({
+  name: 'FollowUp',
+  properties: (p) => ({
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    client: p.manyToOne(ClientSchema).index(),
+    adviser: p.manyToOne(AdviserSchema),
+    date: p.date(),
+    note: p.text(),
+  }),
+});
+
+export type FollowUp = InferEntity<typeof FollowUpSchema>;

@@ -1,0 +1,30 @@
+// A milestone a client's business has reached: the key figures for survival and growth.
+import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { ClientSchema } from './client.js';
+
+export const milestoneKinds = [
+  'BUSINESS_REGISTERED',
+  'FIRST_REVENUE',
+  'FIRST_EMPLOYEE',
+  'ACTIVE_AFTER_1_YEAR',
+  'ACTIVE_AFTER_2_YEARS',
+  'ACTIVE_AFTER_3_YEARS',
+] as const;
+export type MilestoneKind = (typeof milestoneKinds)[number];
+
+export const MilestoneSchema = defineEntity({
+  name: 'Milestone',
+  properties: (p) => ({
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    client: p.manyToOne(ClientSchema),
+    kind: p.enum(milestoneKinds as unknown as MilestoneKind[]),
+    reachedOn: p.date(),
+  }),
+  uniques: [{ properties: ['client', 'kind'] }],
+});
+
+export type Milestone = InferEntity<typeof MilestoneSchema>;

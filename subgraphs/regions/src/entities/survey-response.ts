@@ -1,0 +1,31 @@
+// A client's answer to a user survey (brukerundersøkelse) after counselling or a course.
+import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { ClientSchema } from './client.js';
+import { CourseSchema } from './course.js';
+import { RegionSchema } from './region.js';
+
+export const surveyOccasions = ['AFTER_COUNSELLING', 'AFTER_COURSE'] as const;
+export type SurveyOccasion = (typeof surveyOccasions)[number];
+
+export const SurveyResponseSchema = defineEntity({
+  name: 'SurveyResponse',
+  properties: (p) => ({
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    client: p.manyToOne(ClientSchema).index(),
+    region: p.manyToOne(RegionSchema),
+    occasion: p.enum(surveyOccasions as unknown as SurveyOccasion[]),
+    course: p.manyToOne(CourseSchema).nullable(),
+    /** 1 (poor) to 6 (excellent), as Norwegian school grades. */
+    score: p.smallint(),
+    comment: p.text().nullable(),
+    answeredOn: p.date(),
+  }),
+  indexes: [{ properties: ['region', 'answeredOn'] }],
+  checks: [{ name: 'survey_response_score_1_to_6', expression: 'score between 1 and 6' }],
+});
+
+export type SurveyResponse = InferEntity<typeof SurveyResponseSchema>;

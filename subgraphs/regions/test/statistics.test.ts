@@ -1,0 +1,136 @@
+// Region.statistics against a small hand-built region whose key figures are counted by hand.
+import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Context } from '../src/context.js';
+import { regionsSubgraph } from '../src/server.js';
+
+let subgraph: TestSubgraph<Context>;
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+beforeAll(async () => {
+  subgraph = await createTestSubgraph(regionsSubgraph, { seed: false });
+  const sql = (text: string, params: unknown[] = []) => subgraph.orm.em.fork().execute(text, params);
+  await sql(
+    `insert into region (id, name, contract_municipality_number, free_counselling_minutes_per_client_year) values ('test', 'Testregionen', '9001', 300)`,
+  );
+  await sql(`insert into municipality (number, name, region_id) values ('9001', 'Testby', 'test')`);
+  await sql(
+    `insert into operator (id, region_id, name, run_by_contract_municipality) values ('op', 'test', 'Testoperatør', false)`,
+  );
+  await sql(
+    `insert into adviser (id, operator_id, region_id, name, email, active) values ('${id(900)}', 'op', 'test', 'Veileder', 'v@example.org', true)`,
+  );
+  // Six clients in 2024 (five with an immigrant background), one in 2023, one 2024 duplicate merged away.
+  const clients: [number, string, string, string | null][] = [
+    [1, '2024-01-10', 'YES', null],
+    [2, '2024-02-10', 'YES', null],
+    [3, '2024-03-10', 'YES', null],
+    [4, '2024-04-10', 'YES', null],
+    [5, '2024-05-10', 'YES', null],
+    [6, '2024-12-31', 'UNKNOWN', null],
+    [7, '2023-12-31', 'YES', null],
+    [8, '2024-06-10', 'YES', id(1)],
+  ];
+  for (const [n, registeredOn, background, mergedInto] of clients) {
+    await sql(
+      `insert into client (id, region_id, municipality_number, name, immigrant_background, registered_on, merged_into_id) values (?, 'test', '9001', ?, ?, ?, ?)`,
+      [id(n), `Klient ${n}`, background, registeredOn, mergedInto],
+    );
+  }
+  // Client 1: 240 + 120 minutes in 2024, one hour over the 300-minute free limit; clients 2–6 one hour each.
+  const sessions: [number, number, string, number][] = [
+    [101, 1, '2024-01-11', 240],
+    [102, 1, '2024-02-11', 120],
+    [103, 2, '2024-02-12', 60],
+    [104, 3, '2024-03-12', 60],
+    [105, 4, '2024-04-12', 60],
+    [106, 5, '2024-05-12', 60],
+    [107, 6, '2024-12-31', 60],
+    [108, 7, '2023-12-31', 600],
+  ];
+  for (const [n, client, date, minutes] of sessions) {
+    await sql(
+      `insert into counselling_session (id, client_id, adviser_id, region_id, date, duration_minutes, form, topic) values (?, ?, '${id(900)}', 'test', ?, ?, 'MEETING', 'Plan')`,
+      [id(n), id(client), date, minutes],
+    );
+  }
+  await sql(
+    `insert into course (id, region_id, kind, title, starts_on, ends_on, capacity, status) values
+       ('${id(201)}', 'test', 'BASIC', 'Kurs', '2024-03-01', '2024-03-21', 20, 'HELD'),
+       ('${id(202)}', 'test', 'THEME', 'Avlyst', '2024-05-01', '2024-05-01', 10, 'CANCELLED')`,
+  );
+  for (const n of [1, 2, 3, 4, 5, 6]) {
+    await sql(
+      `insert into enrolment (id, course_id, client_id, status, enrolled_at, attended) values (?, '${id(201)}', ?, 'ENROLLED', now(), ?)`,
+      [id(300 + n), id(n), n !== 6],
+    );
+  }
+  for (const n of [1, 2]) {
+    await sql(
+      `insert into business (id, client_id, name, organisation_number, registered_on, legal_form) values (?, ?, 'Firma', ?, '2024-08-01', 'ENK')`,
+      [id(400 + n), id(n), `98639944${n}`],
+    );
+  }
+});
+afterAll(() => subgraph?.close());
+
+const statisticsQuery = `query Statistics($id: ID!, $year: Int!) {
+  region(id: $id) { statistics(year: $year) {
+    year newClients clientsWithImmigrantBackground immigrantBackgroundShare clientsCounselled counsellingHours
+    hoursBeyondFreeLimit coursesHeld courseParticipants businessesStarted surveyResponses averageSurveyScore
+    suppressed suppressionReason
+  } }
+}`;
+
+describe('Region.statistics', () => {
+  it('counts the year by hand: merged duplicates out, hours beyond the free limit flagged, small counts suppressed', async () => {
+    const { data, errors } = await subgraph.execute(
+      statisticsQuery,
+      { id: 'test', year: 2024 },
+      { as: 'coordination.member' },
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({
+      region: {
+        statistics: {
+          year: 2024,
+          newClients: 6,
+          clientsWithImmigrantBackground: 5,
+          immigrantBackgroundShare: 0.833,
+          clientsCounselled: 6,
+          counsellingHours: 11,
+          hoursBeyondFreeLimit: 1,
+          coursesHeld: 1,
+          courseParticipants: 5,
+          businessesStarted: null,
+          surveyResponses: null,
+          averageSurveyScore: null,
+          suppressed: ['businessesStarted', 'surveyResponses', 'averageSurveyScore'],
+          suppressionReason: 'Fewer than 5 persons: not shown, so no one can be singled out.',
+        },
+      },
+    });
+  });
+
+  it('suppresses the counselling hours with the count of clients when fewer than 5 were counselled', async () => {
+    const { data } = await subgraph.execute<{
+      region: {
+        statistics: { clientsCounselled: number | null; counsellingHours: number | null; suppressed: string[] };
+      };
+    }>(statisticsQuery, { id: 'test', year: 2023 }, { as: 'coordination.member' });
+    expect(data?.region.statistics).toMatchObject({ clientsCounselled: null, counsellingHours: null, coursesHeld: 0 });
+    expect(data?.region.statistics.suppressed).toEqual(
+      expect.arrayContaining(['newClients', 'clientsCounselled', 'counsellingHours', 'hoursBeyondFreeLimit']),
+    );
+  });
+
+  it('is shown to an API client with the aggregates scope', async () => {
+    const { data, errors } = await subgraph.execute<{ region: { statistics: { newClients: number } } }>(
+      statisticsQuery,
+      { id: 'test', year: 2024 },
+      { as: 'partner.api' },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.region.statistics.newClients).toBe(6);
+  });
+});
