@@ -11,4 +11,10 @@ export default subgraphCodegenConfig({
   Office: '../entities/office.js#Office',
   ServiceOffering: '../entities/service-offering.js#ServiceOffering',
   RegionStatistics: '../statistics.js#RegionStatistics',
+  Business: '../entities/business.js#Business',
+  Milestone: '../entities/milestone.js#Milestone',
+  CounsellingSession: '../entities/counselling-session.js#CounsellingSession',
+  FollowUp: '../entities/follow-up.js#FollowUp',
+  ClientLink: '../entities/client-link.js#ClientLink',
+  CounsellingHours: '../counselling.js#CounsellingHours',
 });

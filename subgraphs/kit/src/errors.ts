@@ -18,7 +18,8 @@ function domainError(code: ErrorCode, message: string, extensions: Record<string
 export const badUserInput = (message: string, field?: string) =>
   domainError('BAD_USER_INPUT', message, field ? { field } : {});
 export const notFound = (message: string) => domainError('NOT_FOUND', message);
-export const conflict = (message: string) => domainError('CONFLICT', message);
+export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
+  domainError('CONFLICT', message, extensions);
 export const forbidden = (message = 'You are not allowed to do this.') => domainError('FORBIDDEN', message);
 export const unauthenticated = (message = 'Sign in first.') =>
   domainError('UNAUTHENTICATED', message, { http: { status: 401 } });

@@ -2,8 +2,14 @@
 import { contextWithLoaders, loaderByKey, loaderOfGroups } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { counsellingHoursLoader, minutesBeyondFreeLimitLoader } from './counselling.js';
 import { AdviserSchema } from './entities/adviser.js';
+import { BusinessSchema } from './entities/business.js';
 import { ClientSchema } from './entities/client.js';
+import { ClientLinkSchema } from './entities/client-link.js';
+import { CounsellingSessionSchema } from './entities/counselling-session.js';
+import { FollowUpSchema } from './entities/follow-up.js';
+import { MilestoneSchema } from './entities/milestone.js';
 import { MunicipalitySchema } from './entities/municipality.js';
 import { OfficeSchema } from './entities/office.js';
 import { OperatorSchema } from './entities/operator.js';
@@ -56,6 +62,45 @@ function createLoaders(em: EntityManager) {
     ),
     clientCount: clientCounts(em),
     statistics: statisticsLoader(em),
+    minutesBeyondFreeLimit: minutesBeyondFreeLimitLoader(em),
+    counsellingHours: counsellingHoursLoader(em),
+    sessionsOfClient: loaderOfGroups(
+      (clientIds: string[]) =>
+        em.find(CounsellingSessionSchema, { client: { $in: clientIds } }, { orderBy: { date: 'desc', id: 'asc' } }),
+      (session) => session.client.id,
+    ),
+    businessesOfClient: loaderOfGroups(
+      (clientIds: string[]) =>
+        em.find(BusinessSchema, { client: { $in: clientIds } }, { orderBy: { registeredOn: 'asc' } }),
+      (business) => business.client.id,
+    ),
+    milestonesOfClient: loaderOfGroups(
+      (clientIds: string[]) =>
+        em.find(MilestoneSchema, { client: { $in: clientIds } }, { orderBy: { reachedOn: 'asc', kind: 'asc' } }),
+      (milestone) => milestone.client.id,
+    ),
+    followUpsOfClient: loaderOfGroups(
+      (clientIds: string[]) => em.find(FollowUpSchema, { client: { $in: clientIds } }, { orderBy: { date: 'desc' } }),
+      (followUp) => followUp.client.id,
+    ),
+    possibleDuplicates: new DataLoader<string, string[]>(async (clientIds) => {
+      const rows: { client_id: string; duplicate_id: string }[] = await em.execute(
+        `select c.id as client_id, d.id as duplicate_id
+           from client c
+           join client d on d.region_id = c.region_id and d.id <> c.id and d.merged_into_id is null
+          where c.id in (?)
+            and ((lower(d.name) = lower(c.name) and d.birth_year = c.birth_year)
+              or lower(d.email) = lower(c.email)
+              or replace(d.phone, ' ', '') = replace(c.phone, ' ', ''))
+          order by d.registered_on`,
+        [[...clientIds]],
+      );
+      return clientIds.map((id) => rows.filter((row) => row.client_id === id).map((row) => row.duplicate_id));
+    }),
+    linksOfClient: loaderOfGroups(
+      (clientIds: string[]) => em.find(ClientLinkSchema, { client: { $in: clientIds } }, { orderBy: { since: 'asc' } }),
+      (link) => link.client.id,
+    ),
     adviser: loaderByKey(
       (ids: string[]) => em.find(AdviserSchema, { id: { $in: ids.filter((id) => uuid.test(id)) } }),
       (adviser) => adviser.id,

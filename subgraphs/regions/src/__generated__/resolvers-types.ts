@@ -9,6 +9,12 @@ import type { Operator as OperatorEntity } from '../entities/operator.js';
 import type { Office as OfficeEntity } from '../entities/office.js';
 import type { ServiceOffering as ServiceOfferingEntity } from '../entities/service-offering.js';
 import type { RegionStatistics as RegionStatisticsEntity } from '../statistics.js';
+import type { Business as BusinessEntity } from '../entities/business.js';
+import type { Milestone as MilestoneEntity } from '../entities/milestone.js';
+import type { CounsellingSession as CounsellingSessionEntity } from '../entities/counselling-session.js';
+import type { FollowUp as FollowUpEntity } from '../entities/follow-up.js';
+import type { ClientLink as ClientLinkEntity } from '../entities/client-link.js';
+import type { CounsellingHours as CounsellingHoursEntity } from '../counselling.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -79,6 +85,21 @@ export type AuditEntryPage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A business a client registered in the Register of Business Enterprises. */
+export type Business = {
+  __typename?: 'Business';
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Its legal form. */
+  legalForm: LegalForm;
+  /** The business's name. */
+  name: Scalars['String']['output'];
+  /** Nine-digit organisation number. */
+  organisationNumber: Scalars['String']['output'];
+  /** The day it was registered. */
+  registeredOn: Scalars['Date']['output'];
+};
+
 /**
  * A person who wants to start a business and has come to the entrepreneur service. Personal data:
  * seen only by the advisers of the client's region and by the officers of the county and of the
@@ -89,22 +110,74 @@ export type Client = {
   __typename?: 'Client';
   /** Year of birth, if the client gave it. */
   birthYear?: Maybe<Scalars['Int']['output']>;
+  /** The business idea in the client's words. */
+  businessIdea?: Maybe<Scalars['String']['output']>;
+  /** The businesses the client has registered. */
+  businesses: Array<Business>;
+  /** Hours of counselling in a year, and how many of them were beyond the region's free limit. */
+  counsellingHours: CounsellingHours;
+  /** Counselling sessions, newest first. */
+  counsellingSessions: Array<CounsellingSession>;
   /** E-mail address, if the client gave one. */
   email?: Maybe<Scalars['String']['output']>;
+  /** Follow-ups, newest first. */
+  followUps: Array<FollowUp>;
+  /** Gender, if the client gave it. */
+  gender?: Maybe<Gender>;
+  /** The adviser's assessment of the idea's growth potential. */
+  growthPotential: GrowthPotential;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** Whether the client has an immigrant background, as the client reports it. */
   immigrantBackground: ImmigrantBackground;
+  /** Industry as a NACE (SN2007) code, e.g. `62.010`. */
+  industryCode?: Maybe<Scalars['String']['output']>;
+  /** Links to established businesses and competence environments. */
+  links: Array<ClientLink>;
+  /** Set when this record was a duplicate and merged into another: the client to use instead. */
+  mergedInto?: Maybe<Client>;
+  /** Milestones the client's business has reached, in date order. */
+  milestones: Array<Milestone>;
   /** The municipality the client lives in. */
   municipality: Municipality;
   /** Full name. */
   name: Scalars['String']['output'];
   /** Phone number, if the client gave one. */
   phone?: Maybe<Scalars['String']['output']>;
+  /** Other clients in the region who may be the same person (same name and birth year, or same e-mail or phone). */
+  possibleDuplicates: Array<Client>;
   /** The region whose service the client came to. */
   region: Region;
   /** The day the client was registered. */
   registeredOn: Scalars['Date']['output'];
+  /** The client agreed to be contacted for user surveys. */
+  surveyConsent: Scalars['Boolean']['output'];
+  /** The record's version: pass it back when editing, so two people's edits cannot silently overwrite each other. */
+  version: Scalars['Int']['output'];
+};
+
+
+/**
+ * A person who wants to start a business and has come to the entrepreneur service. Personal data:
+ * seen only by the advisers of the client's region and by the officers of the county and of the
+ * region's municipalities (the owners of the client list); every read from outside the region is
+ * logged.
+ */
+export type ClientCounsellingHoursArgs = {
+  year: Scalars['Int']['input'];
+};
+
+/** A link from a client to an established business or a competence environment. */
+export type ClientLink = {
+  __typename?: 'ClientLink';
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** What kind of link. */
+  kind: LinkKind;
+  /** The mentor's, business's or environment's name. */
+  name: Scalars['String']['output'];
+  /** Since when. */
+  since: Scalars['Date']['output'];
 };
 
 /** One page of clients. */
@@ -118,6 +191,77 @@ export type ClientPage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A client's counselling in one year against the region's free limit. */
+export type CounsellingHours = {
+  __typename?: 'CounsellingHours';
+  /** Hours beyond the free limit: recorded and flagged, never dropped. */
+  beyondFreeLimit: Scalars['Float']['output'];
+  /** Hours within the free limit. */
+  free: Scalars['Float']['output'];
+  /** The region's free limit per client and year, in hours. */
+  freeLimit: Scalars['Float']['output'];
+  /** All hours of counselling in the year. */
+  total: Scalars['Float']['output'];
+  /** The calendar year. */
+  year: Scalars['Int']['output'];
+};
+
+/** One counselling session. */
+export type CounsellingSession = {
+  __typename?: 'CounsellingSession';
+  /** The adviser who counselled. */
+  adviser: Adviser;
+  /** The day of the session. */
+  date: Scalars['Date']['output'];
+  /** Duration in minutes, in quarter-hour steps. */
+  durationMinutes: Scalars['Int']['output'];
+  /** Meeting, phone or video. */
+  form: SessionForm;
+  /** Duration in hours. */
+  hours: Scalars['Float']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Minutes of this session beyond the client's free limit for the year (0 when all of it was free). */
+  minutesBeyondFreeLimit: Scalars['Int']['output'];
+  /** What the session was about. */
+  topic: Scalars['String']['output'];
+  /** The record's version, for edits. */
+  version: Scalars['Int']['output'];
+};
+
+/** A follow-up of a client. */
+export type FollowUp = {
+  __typename?: 'FollowUp';
+  /** The adviser who followed up. */
+  adviser: Adviser;
+  /** The day. */
+  date: Scalars['Date']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** What was said and agreed. */
+  note: Scalars['String']['output'];
+};
+
+/** Gender, as the client reports it. */
+export type Gender =
+  /** Female. */
+  | 'FEMALE'
+  /** Male. */
+  | 'MALE'
+  /** Another gender. */
+  | 'OTHER';
+
+/** The adviser's assessment of a business idea's growth potential (vekstpotensial). */
+export type GrowthPotential =
+  /** High: a founder with growth potential, followed up as such. */
+  | 'HIGH'
+  /** Low. */
+  | 'LOW'
+  /** Medium. */
+  | 'MEDIUM'
+  /** Not assessed yet. */
+  | 'NOT_ASSESSED';
+
 /** Whether a client has an immigrant background (innvandrerbakgrunn), self-reported. */
 export type ImmigrantBackground =
   /** The client has no immigrant background. */
@@ -126,6 +270,72 @@ export type ImmigrantBackground =
   | 'UNKNOWN'
   /** The client has an immigrant background. */
   | 'YES';
+
+/** Legal forms of Norwegian businesses. */
+export type LegalForm =
+  /** General partnership, joint liability (ansvarlig selskap). */
+  | 'ANS'
+  /** Private limited company (aksjeselskap). */
+  | 'AS'
+  /** General partnership, shared liability (selskap med delt ansvar). */
+  | 'DA'
+  /** Sole proprietorship (enkeltpersonforetak). */
+  | 'ENK'
+  /** Any other legal form. */
+  | 'OTHER'
+  /** Cooperative (samvirkeforetak). */
+  | 'SA';
+
+/** Kinds of links from a client to the established business community. */
+export type LinkKind =
+  /** A business cluster. */
+  | 'CLUSTER'
+  /** Another competence environment. */
+  | 'COMPETENCE_ENVIRONMENT'
+  /** An established business. */
+  | 'ESTABLISHED_BUSINESS'
+  /** An incubator. */
+  | 'INCUBATOR'
+  /** A mentor. */
+  | 'MENTOR';
+
+/** A counselling session to log. */
+export type LogCounsellingSessionInput = {
+  /** The client counselled. */
+  clientId: Scalars['ID']['input'];
+  /** The day; today or earlier. */
+  date: Scalars['Date']['input'];
+  /** Minutes, in quarter-hour steps from 15 to 600. */
+  durationMinutes: Scalars['Int']['input'];
+  /** Meeting, phone or video. */
+  form: SessionForm;
+  /** What it was about, 1–500 characters. */
+  topic: Scalars['String']['input'];
+};
+
+/** A milestone a client's business reached. */
+export type Milestone = {
+  __typename?: 'Milestone';
+  /** What was reached. */
+  kind: MilestoneKind;
+  /** When. */
+  reachedOn: Scalars['Date']['output'];
+};
+
+/** Milestones that tell whether new businesses survive and grow. */
+export type MilestoneKind =
+  /** The business was still active one year after registration. */
+  | 'ACTIVE_AFTER_1_YEAR'
+  /** The business was still active two years after registration. */
+  | 'ACTIVE_AFTER_2_YEARS'
+  /** The business was still active three years after registration. */
+  | 'ACTIVE_AFTER_3_YEARS'
+  /** The business was registered. */
+  | 'BUSINESS_REGISTERED'
+  /** The business hired its first employee. */
+  | 'FIRST_EMPLOYEE'
+  /** The business had its first revenue. */
+  | 'FIRST_REVENUE';
 
 /** A municipality (kommune), identified by its official four-digit municipality number. */
 export type Municipality = {
@@ -140,13 +350,66 @@ export type Municipality = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Logs a counselling session by the signed-in adviser. Advisers of the client's region only. */
+  logCounsellingSession: CounsellingSession;
+  /**
+   * Merges a duplicate into the client to keep: its sessions, courses, businesses, milestones,
+   * follow-ups, links and survey answers move over, and the duplicate points to the kept record.
+   * Advisers of the region only.
+   */
+  mergeClients: Client;
+  /** Records a milestone; CONFLICT when the client has reached it already. Advisers of the region only. */
+  recordMilestone: Milestone;
+  /** Records a business the client registered, and the milestone BUSINESS_REGISTERED. Advisers of the region only. */
+  registerBusiness: Business;
   /** Registers a new client. Advisers of the client's region only. */
   registerClient: Client;
+  /** Edits a client. Advisers of the client's region only; CONFLICT when `version` is not the current one. */
+  updateClient: Client;
+  /** Edits a counselling session. Advisers of the region only; CONFLICT when `version` is not the current one. */
+  updateCounsellingSession: CounsellingSession;
+};
+
+
+export type MutationLogCounsellingSessionArgs = {
+  input: LogCounsellingSessionInput;
+};
+
+
+export type MutationMergeClientsArgs = {
+  duplicateId: Scalars['ID']['input'];
+  keepId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordMilestoneArgs = {
+  clientId: Scalars['ID']['input'];
+  kind: MilestoneKind;
+  reachedOn: Scalars['Date']['input'];
+};
+
+
+export type MutationRegisterBusinessArgs = {
+  input: RegisterBusinessInput;
 };
 
 
 export type MutationRegisterClientArgs = {
   input: RegisterClientInput;
+};
+
+
+export type MutationUpdateClientArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateClientInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateCounsellingSessionArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCounsellingSessionInput;
+  version: Scalars['Int']['input'];
 };
 
 /** An office of the service. */
@@ -342,14 +605,40 @@ export type RegionStatistics = {
   year: Scalars['Int']['output'];
 };
 
+/** A business a client registered. */
+export type RegisterBusinessInput = {
+  /** The client. */
+  clientId: Scalars['ID']['input'];
+  /** Its legal form. */
+  legalForm: LegalForm;
+  /** The business's name, 1–200 characters. */
+  name: Scalars['String']['input'];
+  /** Nine digits with a valid mod-11 check digit. */
+  organisationNumber: Scalars['String']['input'];
+  /** The day it was registered; not in the future. */
+  registeredOn: Scalars['Date']['input'];
+};
+
 /** A new client, registered by an adviser of the region. */
 export type RegisterClientInput = {
   /** Year of birth, 1900 to this year. */
   birthYear?: InputMaybe<Scalars['Int']['input']>;
+  /** The business idea, at most 2000 characters. */
+  businessIdea?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Register even though a client in the region may be the same person. Without it, a likely
+   * duplicate is refused with CONFLICT and the ids of the possible duplicates in
+   * `extensions.duplicates`, so the adviser can open the existing record instead.
+   */
+  confirmedNotDuplicate?: Scalars['Boolean']['input'];
   /** E-mail address. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** Gender, if the client gives it. */
+  gender?: InputMaybe<Gender>;
   /** Self-reported immigrant background; UNKNOWN when the client did not say. */
   immigrantBackground?: ImmigrantBackground;
+  /** NACE (SN2007) code, e.g. `62.010`. */
+  industryCode?: InputMaybe<Scalars['String']['input']>;
   /** The four-digit number of the municipality the client lives in; it must belong to the region. */
   municipalityNumber: Scalars['String']['input'];
   /** Full name, 1–200 characters. */
@@ -360,6 +649,8 @@ export type RegisterClientInput = {
   regionId: Scalars['ID']['input'];
   /** The day of registration; today when left out. Never in the future. */
   registeredOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The client agrees to be contacted for user surveys. */
+  surveyConsent?: Scalars['Boolean']['input'];
 };
 
 /** Kinds of supplementary services. */
@@ -390,6 +681,15 @@ export type ServiceOffering = {
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
+/** How a counselling session was held. */
+export type SessionForm =
+  /** In person. */
+  | 'MEETING'
+  /** By phone. */
+  | 'PHONE'
+  /** By video. */
+  | 'VIDEO';
+
 /** A count of persons that is not shown when it is so small that someone could be singled out. */
 export type SuppressibleCount = {
   __typename?: 'SuppressibleCount';
@@ -399,6 +699,44 @@ export type SuppressibleCount = {
   suppressed: Scalars['Boolean']['output'];
   /** The count, or null when it is suppressed. */
   value?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Changes to a client; fields left out stay as they are. */
+export type UpdateClientInput = {
+  /** Year of birth. */
+  birthYear?: InputMaybe<Scalars['Int']['input']>;
+  /** The business idea. */
+  businessIdea?: InputMaybe<Scalars['String']['input']>;
+  /** E-mail address; null clears it. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Gender. */
+  gender?: InputMaybe<Gender>;
+  /** The adviser's assessment of growth potential. */
+  growthPotential?: InputMaybe<GrowthPotential>;
+  /** Self-reported immigrant background. */
+  immigrantBackground?: InputMaybe<ImmigrantBackground>;
+  /** NACE (SN2007) code. */
+  industryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The municipality the client lives in; it must belong to the client's region. */
+  municipalityNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Full name, 1–200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number; null clears it. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Consent to be contacted for user surveys. */
+  surveyConsent?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Changes to a logged counselling session. */
+export type UpdateCounsellingSessionInput = {
+  /** The day; today or earlier. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Minutes, in quarter-hour steps from 15 to 600. */
+  durationMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Meeting, phone or video. */
+  form?: InputMaybe<SessionForm>;
+  /** What it was about. */
+  topic?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -514,22 +852,38 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<AuditEntryEntity>;
   AuditEntryPage: ResolverTypeWrapper<Omit<AuditEntryPage, 'items'> & { items: Array<ResolversTypes['AuditEntry']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Business: ResolverTypeWrapper<BusinessEntity>;
   Client: ResolverTypeWrapper<ClientEntity>;
+  ClientLink: ResolverTypeWrapper<ClientLinkEntity>;
   ClientPage: ResolverTypeWrapper<Omit<ClientPage, 'items'> & { items: Array<ResolversTypes['Client']> }>;
+  CounsellingHours: ResolverTypeWrapper<CounsellingHoursEntity>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CounsellingSession: ResolverTypeWrapper<CounsellingSessionEntity>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  FollowUp: ResolverTypeWrapper<FollowUpEntity>;
+  Gender: Gender;
+  GrowthPotential: GrowthPotential;
   ImmigrantBackground: ImmigrantBackground;
+  LegalForm: LegalForm;
+  LinkKind: LinkKind;
+  LogCounsellingSessionInput: LogCounsellingSessionInput;
+  Milestone: ResolverTypeWrapper<MilestoneEntity>;
+  MilestoneKind: MilestoneKind;
   Municipality: ResolverTypeWrapper<MunicipalityEntity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Office: ResolverTypeWrapper<OfficeEntity>;
   Operator: ResolverTypeWrapper<OperatorEntity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionEntity>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   RegionStatistics: ResolverTypeWrapper<RegionStatisticsEntity>;
+  RegisterBusinessInput: RegisterBusinessInput;
   RegisterClientInput: RegisterClientInput;
   ServiceKind: ServiceKind;
   ServiceOffering: ResolverTypeWrapper<ServiceOfferingEntity>;
+  SessionForm: SessionForm;
   SuppressibleCount: ResolverTypeWrapper<SuppressibleCount>;
+  UpdateClientInput: UpdateClientInput;
+  UpdateCounsellingSessionInput: UpdateCounsellingSessionInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -541,20 +895,30 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntryEntity;
   AuditEntryPage: Omit<AuditEntryPage, 'items'> & { items: Array<ResolversParentTypes['AuditEntry']> };
   Int: Scalars['Int']['output'];
+  Business: BusinessEntity;
   Client: ClientEntity;
+  ClientLink: ClientLinkEntity;
   ClientPage: Omit<ClientPage, 'items'> & { items: Array<ResolversParentTypes['Client']> };
+  CounsellingHours: CounsellingHoursEntity;
+  Float: Scalars['Float']['output'];
+  CounsellingSession: CounsellingSessionEntity;
   Date: Scalars['Date']['output'];
+  FollowUp: FollowUpEntity;
+  LogCounsellingSessionInput: LogCounsellingSessionInput;
+  Milestone: MilestoneEntity;
   Municipality: MunicipalityEntity;
   Mutation: Record<PropertyKey, never>;
   Office: OfficeEntity;
   Operator: OperatorEntity;
   Query: Record<PropertyKey, never>;
   Region: RegionEntity;
-  Float: Scalars['Float']['output'];
   RegionStatistics: RegionStatisticsEntity;
+  RegisterBusinessInput: RegisterBusinessInput;
   RegisterClientInput: RegisterClientInput;
   ServiceOffering: ServiceOfferingEntity;
   SuppressibleCount: SuppressibleCount;
+  UpdateClientInput: UpdateClientInput;
+  UpdateCounsellingSessionInput: UpdateCounsellingSessionInput;
 };
 
 export type AdviserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Adviser'] = ResolversParentTypes['Adviser'], FederationReferenceType extends FederationReferenceTypes['Adviser'] = FederationReferenceTypes['Adviser']> = {
@@ -586,17 +950,46 @@ export type AuditEntryPageResolvers<ContextType = Context, ParentType extends Re
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type BusinessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Business'] = ResolversParentTypes['Business']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  legalForm?: Resolver<ResolversTypes['LegalForm'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type ClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Client'] = ResolversParentTypes['Client'], FederationReferenceType extends FederationReferenceTypes['Client'] = FederationReferenceTypes['Client']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Client']> | FederationReferenceType, FederationReferenceType, ContextType>;
   birthYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  businessIdea?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  businesses?: Resolver<Array<ResolversTypes['Business']>, ParentType, ContextType>;
+  counsellingHours?: Resolver<ResolversTypes['CounsellingHours'], ParentType, ContextType, RequireFields<ClientCounsellingHoursArgs, 'year'>>;
+  counsellingSessions?: Resolver<Array<ResolversTypes['CounsellingSession']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  followUps?: Resolver<Array<ResolversTypes['FollowUp']>, ParentType, ContextType>;
+  gender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
+  growthPotential?: Resolver<ResolversTypes['GrowthPotential'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   immigrantBackground?: Resolver<ResolversTypes['ImmigrantBackground'], ParentType, ContextType>;
+  industryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['ClientLink']>, ParentType, ContextType>;
+  mergedInto?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
+  milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  possibleDuplicates?: Resolver<Array<ResolversTypes['Client']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  surveyConsent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClientLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClientLink'] = ResolversParentTypes['ClientLink']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LinkKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type ClientPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClientPage'] = ResolversParentTypes['ClientPage']> = {
@@ -605,9 +998,41 @@ export type ClientPageResolvers<ContextType = Context, ParentType extends Resolv
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CounsellingHoursResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CounsellingHours'] = ResolversParentTypes['CounsellingHours']> = {
+  beyondFreeLimit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  free?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  freeLimit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CounsellingSessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CounsellingSession'] = ResolversParentTypes['CounsellingSession']> = {
+  adviser?: Resolver<ResolversTypes['Adviser'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  durationMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  form?: Resolver<ResolversTypes['SessionForm'], ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  minutesBeyondFreeLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
+
+export type FollowUpResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUp'] = ResolversParentTypes['FollowUp']> = {
+  adviser?: Resolver<ResolversTypes['Adviser'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MilestoneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
+  kind?: Resolver<ResolversTypes['MilestoneKind'], ParentType, ContextType>;
+  reachedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
 
 export type MunicipalityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -617,7 +1042,13 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  logCounsellingSession?: Resolver<ResolversTypes['CounsellingSession'], ParentType, ContextType, RequireFields<MutationLogCounsellingSessionArgs, 'input'>>;
+  mergeClients?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationMergeClientsArgs, 'duplicateId' | 'keepId'>>;
+  recordMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationRecordMilestoneArgs, 'clientId' | 'kind' | 'reachedOn'>>;
+  registerBusiness?: Resolver<ResolversTypes['Business'], ParentType, ContextType, RequireFields<MutationRegisterBusinessArgs, 'input'>>;
   registerClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationRegisterClientArgs, 'input'>>;
+  updateClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'id' | 'input' | 'version'>>;
+  updateCounsellingSession?: Resolver<ResolversTypes['CounsellingSession'], ParentType, ContextType, RequireFields<MutationUpdateCounsellingSessionArgs, 'id' | 'input' | 'version'>>;
 };
 
 export type OfficeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Office'] = ResolversParentTypes['Office']> = {
@@ -697,9 +1128,15 @@ export type Resolvers<ContextType = Context> = {
   Adviser?: AdviserResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryPage?: AuditEntryPageResolvers<ContextType>;
+  Business?: BusinessResolvers<ContextType>;
   Client?: ClientResolvers<ContextType>;
+  ClientLink?: ClientLinkResolvers<ContextType>;
   ClientPage?: ClientPageResolvers<ContextType>;
+  CounsellingHours?: CounsellingHoursResolvers<ContextType>;
+  CounsellingSession?: CounsellingSessionResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  FollowUp?: FollowUpResolvers<ContextType>;
+  Milestone?: MilestoneResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Office?: OfficeResolvers<ContextType>;

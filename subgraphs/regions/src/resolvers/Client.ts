@@ -1,6 +1,6 @@
 // Client: personal data, shown only to those the access model allows and audited when read
-// from outside the client's region.
-import { type Caller, canSeePersonalDataIn, forbidden, readsFromOutside, recordAudit } from '@etablerer/kit';
+// from outside the client's region; everything about the client goes through loaders.
+import { type Caller, canSeePersonalDataIn, checkYear, forbidden, readsFromOutside, recordAudit } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ClientResolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
@@ -39,5 +39,19 @@ export const Client: ClientResolvers = {
     const municipality = await loaders.municipality.load(client.municipality.number);
     if (!municipality) throw new Error(`Client ${client.id} has no municipality`);
     return municipality;
+  },
+  mergedInto: (client, _args, context) =>
+    client.mergedIntoId ? visibleClient(context, client.mergedIntoId, 'merged client') : null,
+  businesses: (client, _args, { loaders }) => loaders.businessesOfClient.load(client.id),
+  milestones: (client, _args, { loaders }) => loaders.milestonesOfClient.load(client.id),
+  counsellingSessions: (client, _args, { loaders }) => loaders.sessionsOfClient.load(client.id),
+  counsellingHours: (client, { year }, { loaders }) =>
+    loaders.counsellingHours.load({ clientId: client.id, year: checkYear(year) }),
+  followUps: (client, _args, { loaders }) => loaders.followUpsOfClient.load(client.id),
+  links: (client, _args, { loaders }) => loaders.linksOfClient.load(client.id),
+  possibleDuplicates: async (client, _args, { loaders }) => {
+    const ids = await loaders.possibleDuplicates.load(client.id);
+    const duplicates = await loaders.client.loadMany(ids);
+    return duplicates.filter((duplicate): duplicate is ClientEntity => !!duplicate && !(duplicate instanceof Error));
   },
 };

@@ -1,34 +1,151 @@
-// Writes of the regions subgraph: each validates its input and runs in one transaction.
-import { badUserInput, forbidden, parseInput, recordAudit, requireRole } from '@etablerer/kit';
+// Writes of the regions subgraph (the advisers' CRM): each validates its input, runs in one
+// transaction, and is open only to the advisers of the client's region.
+import {
+  badUserInput,
+  type Caller,
+  conflict,
+  forbidden,
+  isValidOrganisationNumber,
+  parseInput,
+  recordAudit,
+  requireRole,
+} from '@etablerer/kit';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
-import { ClientSchema, immigrantBackgrounds } from '../entities/client.js';
+import { AdviserSchema } from '../entities/adviser.js';
+import { BusinessSchema, legalForms } from '../entities/business.js';
+import { ClientSchema, genders, growthPotentials, immigrantBackgrounds } from '../entities/client.js';
+import { CounsellingSessionSchema, sessionForms } from '../entities/counselling-session.js';
+import { MilestoneSchema, milestoneKinds } from '../entities/milestone.js';
 import { MunicipalitySchema } from '../entities/municipality.js';
+import { clientNotVisible } from './Client.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
+const pastDate = z.iso.date('a date as YYYY-MM-DD').refine((date) => date <= today(), 'not in the future');
+const name = z.string().trim().min(1, 'a name is needed').max(200, 'at most 200 characters');
+const email = z.email('not an e-mail address').max(254);
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ]{8,20}$/, 'digits and spaces, 8 to 20, with an optional leading +');
+const birthYear = z
+  .number()
+  .int()
+  .min(1900, 'no earlier than 1900')
+  .refine((year) => year <= new Date().getFullYear(), 'not in the future');
+const municipalityNumber = z.string().regex(/^\d{4}$/, 'a municipality number has four digits');
+const industryCode = z.string().regex(/^\d{2}(\.\d{1,3})?$/, 'a NACE code such as 62.010');
+const businessIdea = z.string().trim().max(2000, 'at most 2000 characters');
+const minutes = z
+  .number()
+  .int()
+  .min(15, 'at least 15 minutes')
+  .max(600, 'at most 600 minutes')
+  .refine((value) => value % 15 === 0, 'in quarter-hour steps (a multiple of 15)');
+const topic = z.string().trim().min(1, 'a topic is needed').max(500, 'at most 500 characters');
 
 const registerClientInput = z.object({
   regionId: z.string().min(1),
-  municipalityNumber: z.string().regex(/^\d{4}$/, 'a municipality number has four digits'),
-  name: z.string().trim().min(1, 'a name is needed').max(200, 'at most 200 characters'),
-  email: z.email('not an e-mail address').max(254).nullish(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ]{8,20}$/, 'digits and spaces, 8 to 20, with an optional leading +')
-    .nullish(),
-  birthYear: z
-    .number()
-    .int()
-    .min(1900, 'no earlier than 1900')
-    .refine((year) => year <= new Date().getFullYear(), 'not in the future')
-    .nullish(),
+  municipalityNumber,
+  name,
+  email: email.nullish(),
+  phone: phone.nullish(),
+  birthYear: birthYear.nullish(),
   immigrantBackground: z.enum(immigrantBackgrounds),
-  registeredOn: z.iso
-    .date('a date as YYYY-MM-DD')
-    .refine((date) => date <= today(), 'not in the future')
-    .nullish(),
+  registeredOn: pastDate.nullish(),
+  gender: z.enum(genders).nullish(),
+  businessIdea: businessIdea.nullish(),
+  industryCode: industryCode.nullish(),
+  surveyConsent: z.boolean(),
+  confirmedNotDuplicate: z.boolean(),
 });
+
+const updateClientInput = z.object({
+  name: name.optional(),
+  email: email.nullish(),
+  phone: phone.nullish(),
+  birthYear: birthYear.nullish(),
+  municipalityNumber: municipalityNumber.optional(),
+  immigrantBackground: z.enum(immigrantBackgrounds).optional(),
+  gender: z.enum(genders).nullish(),
+  businessIdea: businessIdea.nullish(),
+  industryCode: industryCode.nullish(),
+  growthPotential: z.enum(growthPotentials).optional(),
+  surveyConsent: z.boolean().optional(),
+});
+
+const logSessionInput = z.object({
+  clientId: z.uuid('not a client id'),
+  date: pastDate,
+  durationMinutes: minutes,
+  form: z.enum(sessionForms),
+  topic,
+});
+
+const updateSessionInput = z.object({
+  date: pastDate.optional(),
+  durationMinutes: minutes.optional(),
+  form: z.enum(sessionForms).optional(),
+  topic: topic.optional(),
+});
+
+const registerBusinessInput = z.object({
+  clientId: z.uuid('not a client id'),
+  name,
+  organisationNumber: z
+    .string()
+    .regex(/^\d{9}$/, 'nine digits')
+    .refine(isValidOrganisationNumber, 'the check digit does not match (mod 11)'),
+  registeredOn: pastDate,
+  legalForm: z.enum(legalForms),
+});
+
+/** Strips null from fields that must not be cleared, so "left out" and "null" mean the same. */
+const defined = <T extends object>(input: T) =>
+  Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+/** The client, when the caller is an adviser of its region; FORBIDDEN (as for a missing one) otherwise. */
+async function clientOfAdvisersRegion(em: EntityManager, caller: Caller, id: string, field = 'id') {
+  requireRole(caller, 'ADVISER');
+  if (!z.uuid().safeParse(id).success) throw badUserInput(`${field}: not a client id`, field);
+  const client = await em.findOne(ClientSchema, { id });
+  if (!client || client.region.id !== caller.regionId) throw clientNotVisible();
+  if (client.mergedIntoId) throw conflict('This client was merged into another record; edit that one instead.');
+  return client;
+}
+
+async function municipalityOfRegion(em: EntityManager, number: string, regionId: string, field: string) {
+  const municipality = await em.findOne(MunicipalitySchema, { number });
+  if (!municipality || municipality.region.id !== regionId) {
+    throw badUserInput(`${field}: ${number} is not a municipality of the region`, field);
+  }
+  return municipality;
+}
+
+/** Other clients in the region who are likely the same person. */
+async function likelyDuplicates(
+  em: EntityManager,
+  regionId: string,
+  person: { name: string; birthYear?: number | null; email?: string | null; phone?: string | null },
+) {
+  const rows: { id: string }[] = await em.execute(
+    `select id from client
+      where region_id = ? and merged_into_id is null
+        and ((lower(name) = lower(?) and birth_year = ?) or lower(email) = lower(?)
+          or replace(phone, ' ', '') = replace(?, ' ', ''))
+      limit 10`,
+    [regionId, person.name, person.birthYear ?? null, person.email ?? null, person.phone ?? null],
+  );
+  return rows.map((row) => row.id);
+}
+
+async function adviserRecordOf(em: EntityManager, caller: Caller) {
+  const adviser = await em.findOne(AdviserSchema, { username: caller.subject, region: caller.regionId ?? '' });
+  if (!adviser) throw forbidden('Your user has no adviser record in this region; ask the operator to add you.');
+  return adviser;
+}
 
 export const Mutation: MutationResolvers = {
   registerClient: async (_parent, { input }, { em, caller }) => {
@@ -36,12 +153,22 @@ export const Mutation: MutationResolvers = {
     const data = parseInput(registerClientInput, input);
     if (data.regionId !== caller.regionId) throw forbidden('Advisers register clients in their own region only.');
     return em.transactional(async (tx) => {
-      const municipality = await tx.findOne(MunicipalitySchema, { number: data.municipalityNumber });
-      if (!municipality || municipality.region.id !== data.regionId) {
-        throw badUserInput(
-          `input.municipalityNumber: ${data.municipalityNumber} is not a municipality of the region`,
-          'input.municipalityNumber',
-        );
+      const municipality = await municipalityOfRegion(
+        tx,
+        data.municipalityNumber,
+        data.regionId,
+        'input.municipalityNumber',
+      );
+      if (!data.confirmedNotDuplicate) {
+        const duplicates = await likelyDuplicates(tx, data.regionId, data);
+        if (duplicates.length) {
+          throw conflict(
+            'A client in the region may be the same person: open that record, or confirm it is not a duplicate.',
+            {
+              duplicates,
+            },
+          );
+        }
       }
       const client = tx.create(ClientSchema, {
         region: data.regionId,
@@ -51,13 +178,170 @@ export const Mutation: MutationResolvers = {
         phone: data.phone ?? null,
         birthYear: data.birthYear ?? null,
         immigrantBackground: data.immigrantBackground,
+        gender: data.gender ?? null,
+        businessIdea: data.businessIdea ?? null,
+        industryCode: data.industryCode ?? null,
+        growthPotential: 'NOT_ASSESSED',
+        surveyConsent: data.surveyConsent,
         registeredOn: data.registeredOn ?? today(),
+        mergedIntoId: null,
       });
       await tx.flush();
       await recordAudit(tx, caller, [
         { operation: 'CREATE', recordType: 'Client', recordId: client.id, detail: 'registerClient' },
       ]);
       return client;
+    });
+  },
+
+  updateClient: async (_parent, { id, version, input }, { em, caller }) => {
+    const data = parseInput(updateClientInput, input);
+    return em.transactional(async (tx) => {
+      const client = await clientOfAdvisersRegion(tx, caller, id);
+      // The edit was based on `version`; if someone saved since, the flush would overwrite them.
+      await tx.lock(client, LockMode.OPTIMISTIC, version);
+      const { municipalityNumber, ...changes } = defined(data);
+      if (municipalityNumber) {
+        client.municipality = await municipalityOfRegion(
+          tx,
+          municipalityNumber,
+          client.region.id,
+          'input.municipalityNumber',
+        );
+      }
+      tx.assign(client, changes);
+      await tx.flush();
+      await recordAudit(tx, caller, [
+        { operation: 'UPDATE', recordType: 'Client', recordId: client.id, detail: 'updateClient' },
+      ]);
+      return client;
+    });
+  },
+
+  mergeClients: async (_parent, { keepId, duplicateId }, { em, caller }) => {
+    if (keepId === duplicateId) throw badUserInput('duplicateId: a client cannot be merged into itself', 'duplicateId');
+    return em.transactional(async (tx) => {
+      const keep = await clientOfAdvisersRegion(tx, caller, keepId, 'keepId');
+      const duplicate = await clientOfAdvisersRegion(tx, caller, duplicateId, 'duplicateId');
+      // Everything recorded about the duplicate now belongs to the kept record; a course both were
+      // enrolled on keeps one enrolment, and a milestone both reached keeps the earlier date.
+      await tx.execute(
+        `delete from enrolment d using enrolment k where d.client_id = ? and k.client_id = ? and d.course_id = k.course_id`,
+        [duplicate.id, keep.id],
+      );
+      await tx.execute(
+        `delete from milestone d using milestone k where d.client_id = ? and k.client_id = ? and d.kind = k.kind`,
+        [duplicate.id, keep.id],
+      );
+      for (const table of [
+        'counselling_session',
+        'enrolment',
+        'business',
+        'milestone',
+        'follow_up',
+        'client_link',
+        'survey_response',
+      ]) {
+        await tx.execute(`update ${table} set client_id = ? where client_id = ?`, [keep.id, duplicate.id]);
+      }
+      duplicate.mergedIntoId = keep.id;
+      await tx.flush();
+      await recordAudit(tx, caller, [
+        {
+          operation: 'UPDATE',
+          recordType: 'Client',
+          recordId: keep.id,
+          detail: `mergeClients: kept, merged ${duplicate.id}`,
+        },
+        {
+          operation: 'UPDATE',
+          recordType: 'Client',
+          recordId: duplicate.id,
+          detail: `mergeClients: merged into ${keep.id}`,
+        },
+      ]);
+      return keep;
+    });
+  },
+
+  logCounsellingSession: async (_parent, { input }, { em, caller }) => {
+    requireRole(caller, 'ADVISER');
+    const data = parseInput(logSessionInput, input);
+    return em.transactional(async (tx) => {
+      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId');
+      const adviser = await adviserRecordOf(tx, caller);
+      const session = tx.create(CounsellingSessionSchema, {
+        client,
+        adviser,
+        region: client.region,
+        date: data.date,
+        durationMinutes: data.durationMinutes,
+        form: data.form,
+        topic: data.topic,
+      });
+      await tx.flush();
+      await recordAudit(tx, caller, [
+        { operation: 'CREATE', recordType: 'Client', recordId: client.id, detail: 'logCounsellingSession' },
+      ]);
+      return session;
+    });
+  },
+
+  updateCounsellingSession: async (_parent, { id, version, input }, { em, caller }) => {
+    requireRole(caller, 'ADVISER');
+    const data = parseInput(updateSessionInput, input);
+    return em.transactional(async (tx) => {
+      const session = z.uuid().safeParse(id).success ? await tx.findOne(CounsellingSessionSchema, { id }) : null;
+      if (!session || session.region.id !== caller.regionId) {
+        throw forbidden('You may not edit this session, or there is no session with this id.');
+      }
+      await tx.lock(session, LockMode.OPTIMISTIC, version);
+      tx.assign(session, defined(data));
+      await tx.flush();
+      await recordAudit(tx, caller, [
+        { operation: 'UPDATE', recordType: 'Client', recordId: session.client.id, detail: 'updateCounsellingSession' },
+      ]);
+      return session;
+    });
+  },
+
+  registerBusiness: async (_parent, { input }, { em, caller }) => {
+    requireRole(caller, 'ADVISER');
+    const data = parseInput(registerBusinessInput, input);
+    return em.transactional(async (tx) => {
+      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId');
+      if (await tx.count(BusinessSchema, { organisationNumber: data.organisationNumber })) {
+        throw conflict(`A business with organisation number ${data.organisationNumber} is registered already.`);
+      }
+      const business = tx.create(BusinessSchema, {
+        client,
+        name: data.name,
+        organisationNumber: data.organisationNumber,
+        registeredOn: data.registeredOn,
+        legalForm: data.legalForm,
+      });
+      if (!(await tx.count(MilestoneSchema, { client, kind: 'BUSINESS_REGISTERED' }))) {
+        tx.create(MilestoneSchema, { client, kind: 'BUSINESS_REGISTERED', reachedOn: data.registeredOn });
+      }
+      await tx.flush();
+      return business;
+    });
+  },
+
+  recordMilestone: async (_parent, { clientId, kind, reachedOn }, { em, caller }) => {
+    const data = parseInput(
+      z.object({ kind: z.enum(milestoneKinds), reachedOn: pastDate }),
+      { kind, reachedOn },
+      'milestone',
+    );
+    return em.transactional(async (tx) => {
+      const client = await clientOfAdvisersRegion(tx, caller, clientId, 'clientId');
+      if (await tx.count(MilestoneSchema, { client, kind: data.kind })) {
+        throw conflict(`The client has reached ${data.kind} already.`);
+      }
+      const milestone = tx.create(MilestoneSchema, { client, kind: data.kind, reachedOn: data.reachedOn });
+      await tx.flush();
+      return milestone;
     });
   },
 };

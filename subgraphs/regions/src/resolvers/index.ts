@@ -4,6 +4,8 @@ import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Adviser } from './Adviser.js';
 import { AuditEntry } from './AuditEntry.js';
 import { Client } from './Client.js';
+import { CounsellingSession } from './CounsellingSession.js';
+import { FollowUp } from './FollowUp.js';
 import { Municipality } from './Municipality.js';
 import { Mutation } from './Mutation.js';
 import { Office } from './Office.js';
@@ -20,4 +22,6 @@ export const resolvers: Resolvers = {
   AuditEntry,
   Adviser,
   Office,
+  CounsellingSession,
+  FollowUp,
 };
