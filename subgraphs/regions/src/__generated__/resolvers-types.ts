@@ -479,9 +479,16 @@ export type QueryClientAuditLogArgs = {
 
 
 export type QueryClientsArgs = {
+  adviserId?: InputMaybe<Scalars['ID']['input']>;
   first?: Scalars['Int']['input'];
+  hasBusiness?: InputMaybe<Scalars['Boolean']['input']>;
+  immigrantBackground?: InputMaybe<ImmigrantBackground>;
+  includeMerged?: Scalars['Boolean']['input'];
   offset?: Scalars['Int']['input'];
   regionId?: InputMaybe<Scalars['ID']['input']>;
+  registeredFrom?: InputMaybe<Scalars['Date']['input']>;
+  registeredTo?: InputMaybe<Scalars['Date']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1071,7 +1078,7 @@ export type OperatorResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
   clientAuditLog?: Resolver<ResolversTypes['AuditEntryPage'], ParentType, ContextType, RequireFields<QueryClientAuditLogArgs, 'first' | 'offset'>>;
-  clients?: Resolver<ResolversTypes['ClientPage'], ParentType, ContextType, RequireFields<QueryClientsArgs, 'first' | 'offset'>>;
+  clients?: Resolver<ResolversTypes['ClientPage'], ParentType, ContextType, RequireFields<QueryClientsArgs, 'first' | 'includeMerged' | 'offset'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'number'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'id'>>;

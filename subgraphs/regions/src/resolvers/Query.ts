@@ -7,6 +7,11 @@ import { MunicipalitySchema } from '../entities/municipality.js';
 import { RegionSchema } from '../entities/region.js';
 import { auditReads, visibleClient } from './Client.js';
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Escapes LIKE's wildcards so a search for "50%" finds "50%", not everything. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export const Query: QueryResolvers = {
   regions: (_parent, _args, { em }) => em.find(RegionSchema, {}, { orderBy: { name: 'asc' } }),
   region: (_parent, { id }, { loaders }) => loaders.region.load(id).then((region) => region ?? null),
@@ -14,23 +19,42 @@ export const Query: QueryResolvers = {
   municipality: (_parent, { number }, { loaders }) =>
     loaders.municipality.load(number).then((municipality) => municipality ?? null),
 
-  clients: async (_parent, { regionId, first, offset }, { em, caller }) => {
-    const { limit } = checkPage(first, offset);
+  clients: async (_parent, args, { em, caller }) => {
+    const { limit } = checkPage(args.first, args.offset);
     const visible = regionsWithPersonalData(caller);
+    const { regionId } = args;
     // Roles without access to persons get an empty list, never an error that tells them more.
     if (visible !== 'all' && (visible.length === 0 || (regionId && !visible.includes(regionId)))) return emptyPage;
-    const where: FilterQuery<Client> = regionId
-      ? { region: regionId }
-      : visible === 'all'
-        ? {}
-        : { region: { $in: visible } };
-    const [items, totalCount] = await em.findAndCount(ClientSchema, where, {
-      orderBy: { registeredOn: 'desc', id: 'asc' },
-      limit,
-      offset,
-    });
+    const filters: FilterQuery<Client>[] = [
+      regionId ? { region: regionId } : visible === 'all' ? {} : { region: { $in: visible } },
+    ];
+    if (!args.includeMerged) filters.push({ mergedIntoId: null });
+    if (args.search?.trim()) {
+      const pattern = `%${escapeLike(args.search.trim().slice(0, 100))}%`;
+      filters.push({
+        $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }, { phone: { $ilike: pattern } }],
+      });
+    }
+    if (args.registeredFrom) filters.push({ registeredOn: { $gte: args.registeredFrom } });
+    if (args.registeredTo) filters.push({ registeredOn: { $lte: args.registeredTo } });
+    if (args.immigrantBackground) filters.push({ immigrantBackground: args.immigrantBackground });
+    const query = em.createQueryBuilder(ClientSchema, 'c').where({ $and: filters });
+    if (args.adviserId) {
+      if (!uuid.test(args.adviserId)) return emptyPage;
+      query.andWhere('c.id in (select s.client_id from counselling_session s where s.adviser_id = ?)', [
+        args.adviserId,
+      ]);
+    }
+    if (args.hasBusiness !== null && args.hasBusiness !== undefined) {
+      query.andWhere(`c.id ${args.hasBusiness ? 'in' : 'not in'} (select b.client_id from business b)`);
+    }
+    const [items, totalCount] = await query
+      .orderBy({ registeredOn: 'desc', id: 'asc' })
+      .limit(limit)
+      .offset(args.offset)
+      .getResultAndCount();
     await auditReads(em, caller, items, 'clients list');
-    return page(items, totalCount, offset);
+    return page(items, totalCount, args.offset);
   },
 
   client: (_parent, { id }, context) => visibleClient(context, id, 'client'),
