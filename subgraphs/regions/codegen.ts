@@ -17,4 +17,6 @@ export default subgraphCodegenConfig({
   FollowUp: '../entities/follow-up.js#FollowUp',
   ClientLink: '../entities/client-link.js#ClientLink',
   CounsellingHours: '../counselling.js#CounsellingHours',
+  NetworkEvent: '../entities/network-event.js#NetworkEvent',
+  SurveyResults: '../surveys.js#SurveyResults',
 });

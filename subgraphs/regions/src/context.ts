@@ -11,11 +11,13 @@ import { CounsellingSessionSchema } from './entities/counselling-session.js';
 import { FollowUpSchema } from './entities/follow-up.js';
 import { MilestoneSchema } from './entities/milestone.js';
 import { MunicipalitySchema } from './entities/municipality.js';
+import { type NetworkEvent, NetworkEventSchema } from './entities/network-event.js';
 import { OfficeSchema } from './entities/office.js';
 import { OperatorSchema } from './entities/operator.js';
 import { RegionSchema } from './entities/region.js';
 import { ServiceOfferingSchema } from './entities/service-offering.js';
 import { statisticsLoader } from './statistics.js';
+import { surveyResultsLoader } from './surveys.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -62,6 +64,26 @@ function createLoaders(em: EntityManager) {
     ),
     clientCount: clientCounts(em),
     statistics: statisticsLoader(em),
+    surveyResults: surveyResultsLoader(em),
+    networkEventsOfRegion: new DataLoader<{ regionId: string; year: number }, NetworkEvent[], string>(
+      async (keys) => {
+        const events = await em.find(
+          NetworkEventSchema,
+          {
+            region: { $in: [...new Set(keys.map((key) => key.regionId))] },
+            date: {
+              $gte: `${Math.min(...keys.map((k) => k.year))}-01-01`,
+              $lt: `${Math.max(...keys.map((k) => k.year)) + 1}-01-01`,
+            },
+          },
+          { orderBy: { date: 'asc', title: 'asc' } },
+        );
+        return keys.map((key) =>
+          events.filter((event) => event.region.id === key.regionId && event.date.startsWith(String(key.year))),
+        );
+      },
+      { cacheKeyFn: (key) => `${key.regionId}:${key.year}` },
+    ),
     minutesBeyondFreeLimit: minutesBeyondFreeLimitLoader(em),
     counsellingHours: counsellingHoursLoader(em),
     sessionsOfClient: loaderOfGroups(

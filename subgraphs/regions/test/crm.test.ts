@@ -275,3 +275,112 @@ describe('Adviser entity', () => {
     });
   });
 });
+
+describe('user surveys', () => {
+  const record = `mutation S($input: RecordSurveyResponseInput!) { recordSurveyResponse(input: $input) { year responses averageScore } }`;
+
+  it('are recorded only for clients who agreed to surveys', async () => {
+    const without = await newFolloClient({ surveyConsent: false });
+    const refused = await subgraph.execute(
+      record,
+      { input: { clientId: without.id, occasion: 'AFTER_COUNSELLING', score: 5, answeredOn: '2024-03-01' } },
+      { as: 'follo.adviser' },
+    );
+    expect(code(refused)).toBe('BAD_USER_INPUT');
+    expect(field(refused)).toBe('input.clientId');
+
+    const consenting = await newFolloClient({ surveyConsent: true });
+    const score = await subgraph.execute(
+      record,
+      { input: { clientId: consenting.id, occasion: 'AFTER_COUNSELLING', score: 7, answeredOn: '2024-03-01' } },
+      { as: 'follo.adviser' },
+    );
+    expect(field(score)).toBe('input.score');
+    const accepted = await subgraph.execute(
+      record,
+      { input: { clientId: consenting.id, occasion: 'AFTER_COUNSELLING', score: 6, answeredOn: '2024-03-01' } },
+      { as: 'follo.adviser' },
+    );
+    expect(accepted.errors).toBeUndefined();
+  });
+
+  it('are summed per region and year and suppressed below 5 answers', async () => {
+    const { data } = await subgraph.execute<{
+      region: {
+        surveyResults: { responses: number | null; byOccasion: { occasion: string; responses: number | null }[] };
+      };
+    }>(
+      'query R($year: Int!) { region(id: "follo") { surveyResults(year: $year) { responses byOccasion { occasion responses } } } }',
+      {
+        year: 2024,
+      },
+    );
+    expect(data?.region.surveyResults.responses).toBeGreaterThanOrEqual(5);
+    const empty = await subgraph.execute(
+      'query R { region(id: "follo") { surveyResults(year: 2021) { responses averageScore } } }',
+    );
+    expect(empty.data).toEqual({ region: { surveyResults: { responses: null, averageScore: null } } });
+  });
+
+  it('invite consenting clients counselled since a day who have not answered since, only for the region', async () => {
+    const client = await newFolloClient({ surveyConsent: true });
+    await subgraph.execute(
+      logSession,
+      { input: { clientId: client.id, date: '2026-01-15', durationMinutes: 30, form: 'PHONE', topic: 'Oppfølging' } },
+      { as: 'follo.adviser' },
+    );
+    const query = 'query I { region(id: "follo") { surveyInvitations(since: "2026-01-01") { id } } }';
+    const { data } = await subgraph.execute<{ region: { surveyInvitations: { id: string }[] } }>(
+      query,
+      {},
+      { as: 'follo.adviser' },
+    );
+    expect(data?.region.surveyInvitations.map((c) => c.id)).toContain(client.id);
+    const other = await subgraph.execute(query, {}, { as: 'drammen.adviser' });
+    expect(other.data).toEqual({ region: { surveyInvitations: [] } });
+  });
+});
+
+describe('follow-ups, links and network events', () => {
+  it('records a follow-up by the signed-in adviser and a link, shown on the client', async () => {
+    const client = await newFolloClient();
+    const followUp = await subgraph.execute(
+      'mutation F($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { date note adviser { region { id } } } }',
+      { input: { clientId: client.id, date: '2024-06-01', note: 'Har fått første kunde.' } },
+      { as: 'follo.adviser' },
+    );
+    expect(followUp.data).toEqual({
+      recordFollowUp: { date: '2024-06-01', note: 'Har fått første kunde.', adviser: { region: { id: 'follo' } } },
+    });
+    await subgraph.execute(
+      'mutation L($input: AddClientLinkInput!) { addClientLink(input: $input) { kind } }',
+      { input: { clientId: client.id, kind: 'MENTOR', name: 'Mentor fra Ås Næringsråd', since: '2024-06-02' } },
+      { as: 'follo.adviser' },
+    );
+    const { data } = await subgraph.execute(
+      'query C($id: ID!) { client(id: $id) { followUps { note } links { kind name } } }',
+      { id: client.id },
+      { as: 'follo.adviser' },
+    );
+    expect(data).toEqual({
+      client: {
+        followUps: [{ note: 'Har fått første kunde.' }],
+        links: [{ kind: 'MENTOR', name: 'Mentor fra Ås Næringsråd' }],
+      },
+    });
+  });
+
+  it("records a network event for the adviser's own region only", async () => {
+    const create =
+      'mutation N($input: CreateNetworkEventInput!) { createNetworkEvent(input: $input) { title date participantCount } }';
+    const input = { regionId: 'follo', title: 'Gründerpub', date: '2025-11-05', participantCount: 24 };
+    expect((await subgraph.execute(create, { input }, { as: 'follo.adviser' })).data).toEqual({
+      createNetworkEvent: { title: 'Gründerpub', date: '2025-11-05', participantCount: 24 },
+    });
+    expect(code(await subgraph.execute(create, { input }, { as: 'drammen.adviser' }))).toBe('FORBIDDEN');
+    const { data } = await subgraph.execute<{ region: { networkEvents: { title: string }[] } }>(
+      'query E { region(id: "follo") { networkEvents(year: 2025) { title } } }',
+    );
+    expect(data?.region.networkEvents.map((e) => e.title)).toContain('Gründerpub');
+  });
+});

@@ -15,6 +15,8 @@ import type { CounsellingSession as CounsellingSessionEntity } from '../entities
 import type { FollowUp as FollowUpEntity } from '../entities/follow-up.js';
 import type { ClientLink as ClientLinkEntity } from '../entities/client-link.js';
 import type { CounsellingHours as CounsellingHoursEntity } from '../counselling.js';
+import type { NetworkEvent as NetworkEventEntity } from '../entities/network-event.js';
+import type { SurveyResults as SurveyResultsEntity } from '../surveys.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -30,6 +32,18 @@ export type Scalars = {
   /** A calendar date, `YYYY-MM-DD` (ISO 8601), with no time of day or time zone. */
   Date: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A link from a client to the business community. */
+export type AddClientLinkInput = {
+  /** The client. */
+  clientId: Scalars['ID']['input'];
+  /** What kind of link. */
+  kind: LinkKind;
+  /** The mentor's, business's or environment's name, 1–200 characters. */
+  name: Scalars['String']['input'];
+  /** Since when; not in the future. */
+  since: Scalars['Date']['input'];
 };
 
 /** An adviser (veileder) who counsels clients and runs courses in one region. */
@@ -229,6 +243,18 @@ export type CounsellingSession = {
   version: Scalars['Int']['output'];
 };
 
+/** A network event to record. */
+export type CreateNetworkEventInput = {
+  /** The day. */
+  date: Scalars['Date']['input'];
+  /** How many took part (0 for a planned event). */
+  participantCount?: Scalars['Int']['input'];
+  /** The adviser's region. */
+  regionId: Scalars['ID']['input'];
+  /** What it is called, 1–200 characters. */
+  title: Scalars['String']['input'];
+};
+
 /** A follow-up of a client. */
 export type FollowUp = {
   __typename?: 'FollowUp';
@@ -350,6 +376,10 @@ export type Municipality = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Links a client to a mentor, business or competence environment. Advisers of the region only. */
+  addClientLink: ClientLink;
+  /** Records a network event of the adviser's region. Advisers of the region only. */
+  createNetworkEvent: NetworkEvent;
   /** Logs a counselling session by the signed-in adviser. Advisers of the client's region only. */
   logCounsellingSession: CounsellingSession;
   /**
@@ -358,8 +388,12 @@ export type Mutation = {
    * Advisers of the region only.
    */
   mergeClients: Client;
+  /** Records a follow-up of a client by the signed-in adviser. Advisers of the region only. */
+  recordFollowUp: FollowUp;
   /** Records a milestone; CONFLICT when the client has reached it already. Advisers of the region only. */
   recordMilestone: Milestone;
+  /** Records a client's survey answer; only for clients who consented to surveys. Advisers of the region only. */
+  recordSurveyResponse: SurveyResults;
   /** Records a business the client registered, and the milestone BUSINESS_REGISTERED. Advisers of the region only. */
   registerBusiness: Business;
   /** Registers a new client. Advisers of the client's region only. */
@@ -368,6 +402,16 @@ export type Mutation = {
   updateClient: Client;
   /** Edits a counselling session. Advisers of the region only; CONFLICT when `version` is not the current one. */
   updateCounsellingSession: CounsellingSession;
+};
+
+
+export type MutationAddClientLinkArgs = {
+  input: AddClientLinkInput;
+};
+
+
+export type MutationCreateNetworkEventArgs = {
+  input: CreateNetworkEventInput;
 };
 
 
@@ -382,10 +426,20 @@ export type MutationMergeClientsArgs = {
 };
 
 
+export type MutationRecordFollowUpArgs = {
+  input: RecordFollowUpInput;
+};
+
+
 export type MutationRecordMilestoneArgs = {
   clientId: Scalars['ID']['input'];
   kind: MilestoneKind;
   reachedOn: Scalars['Date']['input'];
+};
+
+
+export type MutationRecordSurveyResponseArgs = {
+  input: RecordSurveyResponseInput;
 };
 
 
@@ -410,6 +464,19 @@ export type MutationUpdateCounsellingSessionArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCounsellingSessionInput;
   version: Scalars['Int']['input'];
+};
+
+/** A network event for entrepreneurs and the established business community. */
+export type NetworkEvent = {
+  __typename?: 'NetworkEvent';
+  /** The day it was held. */
+  date: Scalars['Date']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** How many took part. */
+  participantCount: Scalars['Int']['output'];
+  /** What it was called. */
+  title: Scalars['String']['output'];
 };
 
 /** An office of the service. */
@@ -501,6 +568,32 @@ export type QueryRegionArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** A follow-up to record. */
+export type RecordFollowUpInput = {
+  /** The client. */
+  clientId: Scalars['ID']['input'];
+  /** The day; not in the future. */
+  date: Scalars['Date']['input'];
+  /** What was said and agreed, 1–5000 characters. */
+  note: Scalars['String']['input'];
+};
+
+/** A client's answer to a user survey. */
+export type RecordSurveyResponseInput = {
+  /** The day of the answer; not in the future. */
+  answeredOn: Scalars['Date']['input'];
+  /** The client; they must have consented to surveys. */
+  clientId: Scalars['ID']['input'];
+  /** Free text, at most 2000 characters. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The course, for an answer after a course. */
+  courseId?: InputMaybe<Scalars['ID']['input']>;
+  /** After counselling or after a course. */
+  occasion: SurveyOccasion;
+  /** 1 (poor) to 6 (excellent). */
+  score: Scalars['Int']['input'];
+};
+
 /**
  * A sub-region (delregion) of the county. One contract municipality signs the cooperation
  * agreement on behalf of the region's municipalities and runs the entrepreneur service there,
@@ -525,6 +618,8 @@ export type Region = {
   municipalities: Array<Municipality>;
   /** The region's name, e.g. `Follo`. */
   name: Scalars['String']['output'];
+  /** Network events the region held in a year, in date order. */
+  networkEvents: Array<NetworkEvent>;
   /** The region's offices. */
   offices: Array<Office>;
   /** The organisation that runs the service in the region (an operator, or the contract municipality itself). */
@@ -537,6 +632,14 @@ export type Region = {
    * count fewer than 5 persons is null and named in `suppressed`.
    */
   statistics: RegionStatistics;
+  /**
+   * Clients to invite to a user survey: those who consented and were counselled or attended a
+   * course since the given day, and have not answered since. Advisers and owners of the
+   * client list only (personal data); others get an empty list.
+   */
+  surveyInvitations: Array<Client>;
+  /** User survey results for a year, overall and per occasion; suppressed below 5 answers. */
+  surveyResults: SurveyResults;
 };
 
 
@@ -565,6 +668,16 @@ export type RegionClientCountArgs = {
  * agreement on behalf of the region's municipalities and runs the entrepreneur service there,
  * itself or through an operator.
  */
+export type RegionNetworkEventsArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * A sub-region (delregion) of the county. One contract municipality signs the cooperation
+ * agreement on behalf of the region's municipalities and runs the entrepreneur service there,
+ * itself or through an operator.
+ */
 export type RegionServicesArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -576,6 +689,26 @@ export type RegionServicesArgs = {
  * itself or through an operator.
  */
 export type RegionStatisticsArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * A sub-region (delregion) of the county. One contract municipality signs the cooperation
+ * agreement on behalf of the region's municipalities and runs the entrepreneur service there,
+ * itself or through an operator.
+ */
+export type RegionSurveyInvitationsArgs = {
+  since: Scalars['Date']['input'];
+};
+
+
+/**
+ * A sub-region (delregion) of the county. One contract municipality signs the cooperation
+ * agreement on behalf of the region's municipalities and runs the entrepreneur service there,
+ * itself or through an operator.
+ */
+export type RegionSurveyResultsArgs = {
   year: Scalars['Int']['input'];
 };
 
@@ -706,6 +839,37 @@ export type SuppressibleCount = {
   suppressed: Scalars['Boolean']['output'];
   /** The count, or null when it is suppressed. */
   value?: Maybe<Scalars['Int']['output']>;
+};
+
+/** When a user survey is answered. */
+export type SurveyOccasion =
+  /** After counselling. */
+  | 'AFTER_COUNSELLING'
+  /** After a course. */
+  | 'AFTER_COURSE';
+
+/** Survey results after one kind of occasion. */
+export type SurveyOccasionResult = {
+  __typename?: 'SurveyOccasionResult';
+  /** Average score 1–6; null when fewer than 5 answers. */
+  averageScore?: Maybe<Scalars['Float']['output']>;
+  /** After counselling or after a course. */
+  occasion: SurveyOccasion;
+  /** Answers; null when fewer than 5. */
+  responses?: Maybe<Scalars['Int']['output']>;
+};
+
+/** User survey results of a region for a year. */
+export type SurveyResults = {
+  __typename?: 'SurveyResults';
+  /** Average score 1–6; null when fewer than 5 answers. */
+  averageScore?: Maybe<Scalars['Float']['output']>;
+  /** The same per occasion (after counselling, after a course). */
+  byOccasion: Array<SurveyOccasionResult>;
+  /** Answers in the year; null when fewer than 5. */
+  responses?: Maybe<Scalars['Int']['output']>;
+  /** The calendar year. */
+  year: Scalars['Int']['output'];
 };
 
 /** Changes to a client; fields left out stay as they are. */
@@ -852,10 +1016,11 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AddClientLinkInput: AddClientLinkInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Adviser: ResolverTypeWrapper<AdviserEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntryEntity>;
   AuditEntryPage: ResolverTypeWrapper<Omit<AuditEntryPage, 'items'> & { items: Array<ResolversTypes['AuditEntry']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -866,6 +1031,7 @@ export type ResolversTypes = {
   CounsellingHours: ResolverTypeWrapper<CounsellingHoursEntity>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CounsellingSession: ResolverTypeWrapper<CounsellingSessionEntity>;
+  CreateNetworkEventInput: CreateNetworkEventInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   FollowUp: ResolverTypeWrapper<FollowUpEntity>;
   Gender: Gender;
@@ -878,9 +1044,12 @@ export type ResolversTypes = {
   MilestoneKind: MilestoneKind;
   Municipality: ResolverTypeWrapper<MunicipalityEntity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NetworkEvent: ResolverTypeWrapper<NetworkEventEntity>;
   Office: ResolverTypeWrapper<OfficeEntity>;
   Operator: ResolverTypeWrapper<OperatorEntity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordFollowUpInput: RecordFollowUpInput;
+  RecordSurveyResponseInput: RecordSurveyResponseInput;
   Region: ResolverTypeWrapper<RegionEntity>;
   RegionStatistics: ResolverTypeWrapper<RegionStatisticsEntity>;
   RegisterBusinessInput: RegisterBusinessInput;
@@ -889,16 +1058,20 @@ export type ResolversTypes = {
   ServiceOffering: ResolverTypeWrapper<ServiceOfferingEntity>;
   SessionForm: SessionForm;
   SuppressibleCount: ResolverTypeWrapper<SuppressibleCount>;
+  SurveyOccasion: SurveyOccasion;
+  SurveyOccasionResult: ResolverTypeWrapper<SurveyOccasionResult>;
+  SurveyResults: ResolverTypeWrapper<SurveyResultsEntity>;
   UpdateClientInput: UpdateClientInput;
   UpdateCounsellingSessionInput: UpdateCounsellingSessionInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AddClientLinkInput: AddClientLinkInput;
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   Adviser: AdviserEntity;
   Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
   AuditEntry: AuditEntryEntity;
   AuditEntryPage: Omit<AuditEntryPage, 'items'> & { items: Array<ResolversParentTypes['AuditEntry']> };
   Int: Scalars['Int']['output'];
@@ -909,21 +1082,27 @@ export type ResolversParentTypes = {
   CounsellingHours: CounsellingHoursEntity;
   Float: Scalars['Float']['output'];
   CounsellingSession: CounsellingSessionEntity;
+  CreateNetworkEventInput: CreateNetworkEventInput;
   Date: Scalars['Date']['output'];
   FollowUp: FollowUpEntity;
   LogCounsellingSessionInput: LogCounsellingSessionInput;
   Milestone: MilestoneEntity;
   Municipality: MunicipalityEntity;
   Mutation: Record<PropertyKey, never>;
+  NetworkEvent: NetworkEventEntity;
   Office: OfficeEntity;
   Operator: OperatorEntity;
   Query: Record<PropertyKey, never>;
+  RecordFollowUpInput: RecordFollowUpInput;
+  RecordSurveyResponseInput: RecordSurveyResponseInput;
   Region: RegionEntity;
   RegionStatistics: RegionStatisticsEntity;
   RegisterBusinessInput: RegisterBusinessInput;
   RegisterClientInput: RegisterClientInput;
   ServiceOffering: ServiceOfferingEntity;
   SuppressibleCount: SuppressibleCount;
+  SurveyOccasionResult: SurveyOccasionResult;
+  SurveyResults: SurveyResultsEntity;
   UpdateClientInput: UpdateClientInput;
   UpdateCounsellingSessionInput: UpdateCounsellingSessionInput;
 };
@@ -1049,13 +1228,24 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addClientLink?: Resolver<ResolversTypes['ClientLink'], ParentType, ContextType, RequireFields<MutationAddClientLinkArgs, 'input'>>;
+  createNetworkEvent?: Resolver<ResolversTypes['NetworkEvent'], ParentType, ContextType, RequireFields<MutationCreateNetworkEventArgs, 'input'>>;
   logCounsellingSession?: Resolver<ResolversTypes['CounsellingSession'], ParentType, ContextType, RequireFields<MutationLogCounsellingSessionArgs, 'input'>>;
   mergeClients?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationMergeClientsArgs, 'duplicateId' | 'keepId'>>;
+  recordFollowUp?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType, RequireFields<MutationRecordFollowUpArgs, 'input'>>;
   recordMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationRecordMilestoneArgs, 'clientId' | 'kind' | 'reachedOn'>>;
+  recordSurveyResponse?: Resolver<ResolversTypes['SurveyResults'], ParentType, ContextType, RequireFields<MutationRecordSurveyResponseArgs, 'input'>>;
   registerBusiness?: Resolver<ResolversTypes['Business'], ParentType, ContextType, RequireFields<MutationRegisterBusinessArgs, 'input'>>;
   registerClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationRegisterClientArgs, 'input'>>;
   updateClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'id' | 'input' | 'version'>>;
   updateCounsellingSession?: Resolver<ResolversTypes['CounsellingSession'], ParentType, ContextType, RequireFields<MutationUpdateCounsellingSessionArgs, 'id' | 'input' | 'version'>>;
+};
+
+export type NetworkEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkEvent'] = ResolversParentTypes['NetworkEvent']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  participantCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type OfficeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Office'] = ResolversParentTypes['Office']> = {
@@ -1094,10 +1284,13 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  networkEvents?: Resolver<Array<ResolversTypes['NetworkEvent']>, ParentType, ContextType, RequireFields<RegionNetworkEventsArgs, 'year'>>;
   offices?: Resolver<Array<ResolversTypes['Office']>, ParentType, ContextType>;
   operator?: Resolver<Maybe<ResolversTypes['Operator']>, ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['ServiceOffering']>, ParentType, ContextType, Partial<RegionServicesArgs>>;
   statistics?: Resolver<ResolversTypes['RegionStatistics'], ParentType, ContextType, RequireFields<RegionStatisticsArgs, 'year'>>;
+  surveyInvitations?: Resolver<Array<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<RegionSurveyInvitationsArgs, 'since'>>;
+  surveyResults?: Resolver<ResolversTypes['SurveyResults'], ParentType, ContextType, RequireFields<RegionSurveyResultsArgs, 'year'>>;
 };
 
 export type RegionStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionStatistics'] = ResolversParentTypes['RegionStatistics']> = {
@@ -1131,6 +1324,19 @@ export type SuppressibleCountResolvers<ContextType = Context, ParentType extends
   value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type SurveyOccasionResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SurveyOccasionResult'] = ResolversParentTypes['SurveyOccasionResult']> = {
+  averageScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  occasion?: Resolver<ResolversTypes['SurveyOccasion'], ParentType, ContextType>;
+  responses?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type SurveyResultsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SurveyResults'] = ResolversParentTypes['SurveyResults']> = {
+  averageScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  byOccasion?: Resolver<Array<ResolversTypes['SurveyOccasionResult']>, ParentType, ContextType>;
+  responses?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Adviser?: AdviserResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
@@ -1146,6 +1352,7 @@ export type Resolvers<ContextType = Context> = {
   Milestone?: MilestoneResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NetworkEvent?: NetworkEventResolvers<ContextType>;
   Office?: OfficeResolvers<ContextType>;
   Operator?: OperatorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -1153,5 +1360,7 @@ export type Resolvers<ContextType = Context> = {
   RegionStatistics?: RegionStatisticsResolvers<ContextType>;
   ServiceOffering?: ServiceOfferingResolvers<ContextType>;
   SuppressibleCount?: SuppressibleCountResolvers<ContextType>;
+  SurveyOccasionResult?: SurveyOccasionResultResolvers<ContextType>;
+  SurveyResults?: SurveyResultsResolvers<ContextType>;
 };
 

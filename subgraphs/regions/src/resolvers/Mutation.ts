@@ -17,9 +17,14 @@ import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { AdviserSchema } from '../entities/adviser.js';
 import { BusinessSchema, legalForms } from '../entities/business.js';
 import { ClientSchema, genders, growthPotentials, immigrantBackgrounds } from '../entities/client.js';
+import { ClientLinkSchema, linkKinds } from '../entities/client-link.js';
 import { CounsellingSessionSchema, sessionForms } from '../entities/counselling-session.js';
+import { EnrolmentSchema } from '../entities/enrolment.js';
+import { FollowUpSchema } from '../entities/follow-up.js';
 import { MilestoneSchema, milestoneKinds } from '../entities/milestone.js';
 import { MunicipalitySchema } from '../entities/municipality.js';
+import { NetworkEventSchema } from '../entities/network-event.js';
+import { SurveyResponseSchema, surveyOccasions } from '../entities/survey-response.js';
 import { clientNotVisible } from './Client.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -89,6 +94,35 @@ const updateSessionInput = z.object({
   durationMinutes: minutes.optional(),
   form: z.enum(sessionForms).optional(),
   topic: topic.optional(),
+});
+
+const recordSurveyInput = z.object({
+  clientId: z.uuid('not a client id'),
+  occasion: z.enum(surveyOccasions),
+  courseId: z.uuid('not a course id').nullish(),
+  score: z.number().int().min(1, 'from 1').max(6, 'to 6'),
+  comment: z.string().trim().max(2000, 'at most 2000 characters').nullish(),
+  answeredOn: pastDate,
+});
+
+const recordFollowUpInput = z.object({
+  clientId: z.uuid('not a client id'),
+  date: pastDate,
+  note: z.string().trim().min(1, 'a note is needed').max(5000, 'at most 5000 characters'),
+});
+
+const addClientLinkInput = z.object({
+  clientId: z.uuid('not a client id'),
+  kind: z.enum(linkKinds),
+  name,
+  since: pastDate,
+});
+
+const createNetworkEventInput = z.object({
+  regionId: z.string().min(1),
+  title: z.string().trim().min(1, 'a title is needed').max(200, 'at most 200 characters'),
+  date: z.iso.date('a date as YYYY-MM-DD'),
+  participantCount: z.number().int().min(0, 'not negative').max(10_000, 'at most 10000'),
 });
 
 const registerBusinessInput = z.object({
@@ -325,6 +359,79 @@ export const Mutation: MutationResolvers = {
       }
       await tx.flush();
       return business;
+    });
+  },
+
+  recordSurveyResponse: async (_parent, { input }, { em, caller, loaders }) => {
+    const data = parseInput(recordSurveyInput, input);
+    const year = Number(data.answeredOn.slice(0, 4));
+    const regionId = await em.transactional(async (tx) => {
+      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId');
+      if (!client.surveyConsent) {
+        throw badUserInput('input.clientId: the client has not agreed to be contacted for surveys', 'input.clientId');
+      }
+      if (data.occasion === 'AFTER_COURSE') {
+        const attended = data.courseId
+          ? await tx.count(EnrolmentSchema, { client, course: data.courseId, attended: true })
+          : 0;
+        if (!attended)
+          throw badUserInput(
+            'input.courseId: an answer after a course names a course the client attended',
+            'input.courseId',
+          );
+      }
+      tx.create(SurveyResponseSchema, {
+        client,
+        region: client.region,
+        occasion: data.occasion,
+        course: data.occasion === 'AFTER_COURSE' ? (data.courseId ?? null) : null,
+        score: data.score,
+        comment: data.comment ?? null,
+        answeredOn: data.answeredOn,
+      });
+      await tx.flush();
+      return client.region.id;
+    });
+    return loaders.surveyResults.load({ regionId, year });
+  },
+
+  recordFollowUp: async (_parent, { input }, { em, caller }) => {
+    const data = parseInput(recordFollowUpInput, input);
+    return em.transactional(async (tx) => {
+      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId');
+      const adviser = await adviserRecordOf(tx, caller);
+      const followUp = tx.create(FollowUpSchema, { client, adviser, date: data.date, note: data.note });
+      await tx.flush();
+      await recordAudit(tx, caller, [
+        { operation: 'UPDATE', recordType: 'Client', recordId: client.id, detail: 'recordFollowUp' },
+      ]);
+      return followUp;
+    });
+  },
+
+  addClientLink: async (_parent, { input }, { em, caller }) => {
+    const data = parseInput(addClientLinkInput, input);
+    return em.transactional(async (tx) => {
+      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId');
+      const link = tx.create(ClientLinkSchema, { client, kind: data.kind, name: data.name, since: data.since });
+      await tx.flush();
+      return link;
+    });
+  },
+
+  createNetworkEvent: async (_parent, { input }, { em, caller }) => {
+    requireRole(caller, 'ADVISER');
+    const data = parseInput(createNetworkEventInput, input);
+    if (data.regionId !== caller.regionId) throw forbidden('Advisers record events of their own region only.');
+    return em.transactional(async (tx) => {
+      const event = tx.create(NetworkEventSchema, {
+        region: data.regionId,
+        title: data.title,
+        date: data.date,
+        participantCount: data.participantCount,
+      });
+      await tx.flush();
+      return event;
     });
   },
 

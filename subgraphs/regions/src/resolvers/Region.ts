@@ -1,6 +1,8 @@
 // Region: its contract municipality and municipalities, each through a per-request loader.
-import { checkYear, requireAggregateAccess, suppressSmallCount } from '@etablerer/kit';
+import { canSeePersonalDataIn, checkYear, requireAggregateAccess, suppressSmallCount } from '@etablerer/kit';
 import type { RegionResolvers } from '../__generated__/resolvers-types.js';
+import { ClientSchema } from '../entities/client.js';
+import { auditReads } from './Client.js';
 
 export const Region: RegionResolvers = {
   __resolveReference: ({ id }, { loaders }) => loaders.region.load(id).then((region) => region ?? null),
@@ -27,6 +29,33 @@ export const Region: RegionResolvers = {
     return services.filter((service) => service.validFrom <= day && (!service.validTo || service.validTo >= day));
   },
   freeCounsellingHoursPerClientYear: (region) => region.freeCounsellingMinutesPerClientYear / 60,
+  networkEvents: (region, { year }, { loaders }) =>
+    loaders.networkEventsOfRegion.load({ regionId: region.id, year: checkYear(year) }),
+  surveyResults: (region, { year }, { loaders, caller }) => {
+    requireAggregateAccess(caller);
+    return loaders.surveyResults.load({ regionId: region.id, year: checkYear(year) });
+  },
+  surveyInvitations: async (region, { since }, { em, caller }) => {
+    if (!canSeePersonalDataIn(caller, region.id)) return [];
+    const rows: { id: string }[] = await em.execute(
+      `select c.id from client c
+        where c.region_id = ? and c.survey_consent and c.merged_into_id is null
+          and (exists (select 1 from counselling_session s where s.client_id = c.id and s.date >= ?)
+            or exists (select 1 from enrolment e join course k on k.id = e.course_id
+                        where e.client_id = c.id and e.attended and k.ends_on >= ?))
+          and not exists (select 1 from survey_response v where v.client_id = c.id and v.answered_on >= ?)
+        order by c.registered_on desc
+        limit 500`,
+      [region.id, since, since, since],
+    );
+    const clients = await em.find(
+      ClientSchema,
+      { id: { $in: rows.map((row) => row.id) } },
+      { orderBy: { registeredOn: 'desc' } },
+    );
+    await auditReads(em, caller, clients, 'survey invitations');
+    return clients;
+  },
   clientCount: async (region, { year }, { loaders, caller }) => {
     requireAggregateAccess(caller);
     return suppressSmallCount(await loaders.clientCount.load({ regionId: region.id, year: checkYear(year) }));
