@@ -17,6 +17,8 @@ export default subgraphCodegenConfig({
   FollowUp: '../entities/follow-up.js#FollowUp',
   ClientLink: '../entities/client-link.js#ClientLink',
   CounsellingHours: '../counselling.js#CounsellingHours',
+  Course: '../entities/course.js#Course',
+  Enrolment: '../entities/enrolment.js#Enrolment',
   NetworkEvent: '../entities/network-event.js#NetworkEvent',
   SurveyResults: '../surveys.js#SurveyResults',
 });

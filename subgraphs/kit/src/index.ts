@@ -12,6 +12,7 @@ export * from './dev-tokens.js';
 export * from './errors.js';
 export * from './loaders.js';
 export * from './logger.js';
+export * from './nok.js';
 export * from './organisation-number.js';
 export * from './orm.js';
 export * from './reference-data.js';

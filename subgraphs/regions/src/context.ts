@@ -8,6 +8,8 @@ import { BusinessSchema } from './entities/business.js';
 import { ClientSchema } from './entities/client.js';
 import { ClientLinkSchema } from './entities/client-link.js';
 import { CounsellingSessionSchema } from './entities/counselling-session.js';
+import { type Course, CourseSchema } from './entities/course.js';
+import { EnrolmentSchema } from './entities/enrolment.js';
 import { FollowUpSchema } from './entities/follow-up.js';
 import { MilestoneSchema } from './entities/milestone.js';
 import { MunicipalitySchema } from './entities/municipality.js';
@@ -65,6 +67,44 @@ function createLoaders(em: EntityManager) {
     clientCount: clientCounts(em),
     statistics: statisticsLoader(em),
     surveyResults: surveyResultsLoader(em),
+    course: loaderByKey(
+      (ids: string[]) => em.find(CourseSchema, { id: { $in: ids.filter((id) => uuid.test(id)) } }),
+      (course) => course.id,
+    ),
+    coursesOfRegion: new DataLoader<{ regionId: string; year: number }, Course[], string>(
+      async (keys) => {
+        const years = keys.map((key) => key.year);
+        const courses = await em.find(
+          CourseSchema,
+          {
+            region: { $in: [...new Set(keys.map((key) => key.regionId))] },
+            startsOn: { $gte: `${Math.min(...years)}-01-01`, $lt: `${Math.max(...years) + 1}-01-01` },
+          },
+          { orderBy: { startsOn: 'asc', title: 'asc' } },
+        );
+        return keys.map((key) =>
+          courses.filter((course) => course.region.id === key.regionId && course.startsOn.startsWith(String(key.year))),
+        );
+      },
+      { cacheKeyFn: (key) => `${key.regionId}:${key.year}` },
+    ),
+    enrolmentsOfCourse: loaderOfGroups(
+      (courseIds: string[]) =>
+        em.find(EnrolmentSchema, { course: { $in: courseIds } }, { orderBy: { enrolledAt: 'asc', id: 'asc' } }),
+      (enrolment) => enrolment.course.id,
+    ),
+    enrolmentsOfClient: loaderOfGroups(
+      (clientIds: string[]) =>
+        em.find(EnrolmentSchema, { client: { $in: clientIds } }, { orderBy: { enrolledAt: 'desc', id: 'asc' } }),
+      (enrolment) => enrolment.client.id,
+    ),
+    instructorsOfCourse: new DataLoader<string, string[]>(async (courseIds) => {
+      const rows: { course_id: string; adviser_id: string }[] = await em.execute(
+        'select course_id, adviser_id from course_instructors where course_id in (?)',
+        [[...courseIds]],
+      );
+      return courseIds.map((id) => rows.filter((row) => row.course_id === id).map((row) => row.adviser_id));
+    }),
     networkEventsOfRegion: new DataLoader<{ regionId: string; year: number }, NetworkEvent[], string>(
       async (keys) => {
         const events = await em.find(

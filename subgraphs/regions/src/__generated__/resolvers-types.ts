@@ -15,6 +15,8 @@ import type { CounsellingSession as CounsellingSessionEntity } from '../entities
 import type { FollowUp as FollowUpEntity } from '../entities/follow-up.js';
 import type { ClientLink as ClientLinkEntity } from '../entities/client-link.js';
 import type { CounsellingHours as CounsellingHoursEntity } from '../counselling.js';
+import type { Course as CourseEntity } from '../entities/course.js';
+import type { Enrolment as EnrolmentEntity } from '../entities/enrolment.js';
 import type { NetworkEvent as NetworkEventEntity } from '../entities/network-event.js';
 import type { SurveyResults as SurveyResultsEntity } from '../surveys.js';
 import type { Context } from '../context.js';
@@ -31,6 +33,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `YYYY-MM-DD` (ISO 8601), with no time of day or time zone. */
   Date: { input: string; output: string; }
+  /** An amount in Norwegian kroner as an exact decimal string with two decimals, e.g. "142450.00". Never a float. */
+  NOK: { input: number; output: number | bigint | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -134,6 +138,8 @@ export type Client = {
   counsellingSessions: Array<CounsellingSession>;
   /** E-mail address, if the client gave one. */
   email?: Maybe<Scalars['String']['output']>;
+  /** The client's course places and waiting-list places, newest course first. */
+  enrolments: Array<Enrolment>;
   /** Follow-ups, newest first. */
   followUps: Array<FollowUp>;
   /** Gender, if the client gave it. */
@@ -243,6 +249,92 @@ export type CounsellingSession = {
   version: Scalars['Int']['output'];
 };
 
+/**
+ * A course of the service: the basic entrepreneur course (always free for participants) or a
+ * theme course (a participant fee may apply).
+ */
+export type Course = {
+  __typename?: 'Course';
+  /** How many participants it takes. */
+  capacity: Scalars['Int']['output'];
+  /** The last day. */
+  endsOn: Scalars['Date']['output'];
+  /** Participants with a place. */
+  enrolledCount: Scalars['Int']['output'];
+  /** Who is enrolled and waiting, in order: personal data, for the region's advisers and the owners of the client list only (empty for others). */
+  enrolments: Array<Enrolment>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The advisers who teach it. */
+  instructors: Array<Adviser>;
+  /** Basic or theme course. */
+  kind: CourseKind;
+  /** Where it is held; null for an online course. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** True when it is held online. */
+  online: Scalars['Boolean']['output'];
+  /** The participant fee (egenandel); always 0.00 for a basic course. */
+  participantFee: Scalars['NOK']['output'];
+  /** A teacher from outside the service, e.g. Innovasjon Norge. */
+  partnerInstructor?: Maybe<Scalars['String']['output']>;
+  /** The region that holds it. */
+  region: Region;
+  /** Places left. */
+  seatsLeft: Scalars['Int']['output'];
+  /** The first day. */
+  startsOn: Scalars['Date']['output'];
+  /** Planned, held or cancelled. */
+  status: CourseStatus;
+  /** What it is called. */
+  title: Scalars['String']['output'];
+  /** The record's version, for edits. */
+  version: Scalars['Int']['output'];
+  /** Participants on the waiting list. */
+  waitlistCount: Scalars['Int']['output'];
+};
+
+/** Kinds of courses. */
+export type CourseKind =
+  /** The basic entrepreneur course (grunnleggende etablererkurs): free for participants. */
+  | 'BASIC'
+  /** A theme course (temakurs): a participant fee may apply. */
+  | 'THEME';
+
+/** Where a course stands. */
+export type CourseStatus =
+  /** Cancelled. */
+  | 'CANCELLED'
+  /** Held; attendance is recorded. */
+  | 'HELD'
+  /** Planned. */
+  | 'PLANNED';
+
+/** A new course. */
+export type CreateCourseInput = {
+  /** How many participants it takes, 1–500. */
+  capacity: Scalars['Int']['input'];
+  /** The last day; the first day or later. */
+  endsOn: Scalars['Date']['input'];
+  /** Advisers of the region who teach it. */
+  instructorIds?: Array<Scalars['ID']['input']>;
+  /** Basic or theme course. */
+  kind: CourseKind;
+  /** Where it is held; leave out for online. */
+  location?: InputMaybe<Scalars['String']['input']>;
+  /** True when it is held online. */
+  online?: Scalars['Boolean']['input'];
+  /** The participant fee; must be 0 (or left out) for a basic course. */
+  participantFee?: InputMaybe<Scalars['NOK']['input']>;
+  /** A teacher from outside the service, e.g. Innovasjon Norge. */
+  partnerInstructor?: InputMaybe<Scalars['String']['input']>;
+  /** The adviser's region. */
+  regionId: Scalars['ID']['input'];
+  /** The first day. */
+  startsOn: Scalars['Date']['input'];
+  /** What it is called, 1–200 characters. */
+  title: Scalars['String']['input'];
+};
+
 /** A network event to record. */
 export type CreateNetworkEventInput = {
   /** The day. */
@@ -254,6 +346,34 @@ export type CreateNetworkEventInput = {
   /** What it is called, 1–200 characters. */
   title: Scalars['String']['input'];
 };
+
+/** A client's place on a course, or on its waiting list. */
+export type Enrolment = {
+  __typename?: 'Enrolment';
+  /** Whether the client attended; null until attendance is recorded. */
+  attended?: Maybe<Scalars['Boolean']['output']>;
+  /** The client. */
+  client: Client;
+  /** The course. */
+  course: Course;
+  /** When the client signed up (ISO 8601); the waiting list is served in this order. */
+  enrolledAt: Scalars['String']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Enrolled, waitlisted or cancelled. */
+  status: EnrolmentStatus;
+  /** Place on the waiting list, from 1; null when not waitlisted. */
+  waitlistPosition?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Where an enrolment stands. */
+export type EnrolmentStatus =
+  /** Cancelled. */
+  | 'CANCELLED'
+  /** Has a place. */
+  | 'ENROLLED'
+  /** On the waiting list. */
+  | 'WAITLISTED';
 
 /** A follow-up of a client. */
 export type FollowUp = {
@@ -378,8 +498,19 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Links a client to a mentor, business or competence environment. Advisers of the region only. */
   addClientLink: ClientLink;
+  /** Cancels a course and its places. CONFLICT when `version` is not the current one. Advisers of the region only. */
+  cancelCourse: Course;
+  /** Cancels a place; the first on the waiting list gets it. Advisers of the region only. */
+  cancelEnrolment: Enrolment;
+  /** Adds a course to the adviser's region. A fee on a basic course is refused. */
+  createCourse: Course;
   /** Records a network event of the adviser's region. Advisers of the region only. */
   createNetworkEvent: NetworkEvent;
+  /**
+   * Gives a client a place on a course, or a place on its waiting list when it is full.
+   * CONFLICT when the client is enrolled or waiting already. Advisers of the region only.
+   */
+  enrolClient: Enrolment;
   /** Logs a counselling session by the signed-in adviser. Advisers of the client's region only. */
   logCounsellingSession: CounsellingSession;
   /**
@@ -388,6 +519,8 @@ export type Mutation = {
    * Advisers of the region only.
    */
   mergeClients: Client;
+  /** Records who attended and marks the course held. Advisers of the region only. */
+  recordAttendance: Course;
   /** Records a follow-up of a client by the signed-in adviser. Advisers of the region only. */
   recordFollowUp: FollowUp;
   /** Records a milestone; CONFLICT when the client has reached it already. Advisers of the region only. */
@@ -410,8 +543,30 @@ export type MutationAddClientLinkArgs = {
 };
 
 
+export type MutationCancelCourseArgs = {
+  courseId: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationCancelEnrolmentArgs = {
+  enrolmentId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateCourseArgs = {
+  input: CreateCourseInput;
+};
+
+
 export type MutationCreateNetworkEventArgs = {
   input: CreateNetworkEventInput;
+};
+
+
+export type MutationEnrolClientArgs = {
+  clientId: Scalars['ID']['input'];
+  courseId: Scalars['ID']['input'];
 };
 
 
@@ -423,6 +578,12 @@ export type MutationLogCounsellingSessionArgs = {
 export type MutationMergeClientsArgs = {
   duplicateId: Scalars['ID']['input'];
   keepId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordAttendanceArgs = {
+  attendedClientIds: Array<Scalars['ID']['input']>;
+  courseId: Scalars['ID']['input'];
 };
 
 
@@ -522,6 +683,8 @@ export type Query = {
    * region's for county officers; nothing for other roles), newest registration first.
    */
   clients: ClientPage;
+  /** One course, or null when there is none with this id. */
+  course?: Maybe<Course>;
   /** Every municipality of the county, ordered by municipality number. */
   municipalities: Array<Municipality>;
   /** One municipality by its number, or null when there is none with that number. */
@@ -556,6 +719,11 @@ export type QueryClientsArgs = {
   registeredFrom?: InputMaybe<Scalars['Date']['input']>;
   registeredTo?: InputMaybe<Scalars['Date']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCourseArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -610,6 +778,8 @@ export type Region = {
   clientCount: SuppressibleCount;
   /** The municipality (kontraktskommune) that signs the agreement on behalf of the region. */
   contractMunicipality: Municipality;
+  /** The region's courses starting in a year, in date order. */
+  courses: Array<Course>;
   /** Counselling is free up to this many hours per client and year; hours beyond it are recorded and flagged. */
   freeCounsellingHoursPerClientYear: Scalars['Float']['output'];
   /** Stable identifier, readable in URLs, e.g. `follo` or `asker-og-baerum`. */
@@ -659,6 +829,17 @@ export type RegionAdvisersArgs = {
  * itself or through an operator.
  */
 export type RegionClientCountArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * A sub-region (delregion) of the county. One contract municipality signs the cooperation
+ * agreement on behalf of the region's municipalities and runs the entrepreneur service there,
+ * itself or through an operator.
+ */
+export type RegionCoursesArgs = {
+  kind?: InputMaybe<CourseKind>;
   year: Scalars['Int']['input'];
 };
 
@@ -992,6 +1173,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   Adviser: Adviser;
   Client: Client;
+  Course: Course;
   Municipality: Municipality;
   Region: Region;
 };
@@ -1004,6 +1186,9 @@ export type FederationReferenceTypes = {
   Client:
     ( { __typename: 'Client' }
     & GraphQLRecursivePick<FederationTypes['Client'], {"id":true}> );
+  Course:
+    ( { __typename: 'Course' }
+    & GraphQLRecursivePick<FederationTypes['Course'], {"id":true}> );
   Municipality:
     ( { __typename: 'Municipality' }
     & GraphQLRecursivePick<FederationTypes['Municipality'], {"number":true}> );
@@ -1031,8 +1216,14 @@ export type ResolversTypes = {
   CounsellingHours: ResolverTypeWrapper<CounsellingHoursEntity>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CounsellingSession: ResolverTypeWrapper<CounsellingSessionEntity>;
+  Course: ResolverTypeWrapper<CourseEntity>;
+  CourseKind: CourseKind;
+  CourseStatus: CourseStatus;
+  CreateCourseInput: CreateCourseInput;
   CreateNetworkEventInput: CreateNetworkEventInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  Enrolment: ResolverTypeWrapper<EnrolmentEntity>;
+  EnrolmentStatus: EnrolmentStatus;
   FollowUp: ResolverTypeWrapper<FollowUpEntity>;
   Gender: Gender;
   GrowthPotential: GrowthPotential;
@@ -1044,6 +1235,7 @@ export type ResolversTypes = {
   MilestoneKind: MilestoneKind;
   Municipality: ResolverTypeWrapper<MunicipalityEntity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NOK: ResolverTypeWrapper<Scalars['NOK']['output']>;
   NetworkEvent: ResolverTypeWrapper<NetworkEventEntity>;
   Office: ResolverTypeWrapper<OfficeEntity>;
   Operator: ResolverTypeWrapper<OperatorEntity>;
@@ -1082,13 +1274,17 @@ export type ResolversParentTypes = {
   CounsellingHours: CounsellingHoursEntity;
   Float: Scalars['Float']['output'];
   CounsellingSession: CounsellingSessionEntity;
+  Course: CourseEntity;
+  CreateCourseInput: CreateCourseInput;
   CreateNetworkEventInput: CreateNetworkEventInput;
   Date: Scalars['Date']['output'];
+  Enrolment: EnrolmentEntity;
   FollowUp: FollowUpEntity;
   LogCounsellingSessionInput: LogCounsellingSessionInput;
   Milestone: MilestoneEntity;
   Municipality: MunicipalityEntity;
   Mutation: Record<PropertyKey, never>;
+  NOK: Scalars['NOK']['output'];
   NetworkEvent: NetworkEventEntity;
   Office: OfficeEntity;
   Operator: OperatorEntity;
@@ -1152,6 +1348,7 @@ export type ClientResolvers<ContextType = Context, ParentType extends ResolversP
   counsellingHours?: Resolver<ResolversTypes['CounsellingHours'], ParentType, ContextType, RequireFields<ClientCounsellingHoursArgs, 'year'>>;
   counsellingSessions?: Resolver<Array<ResolversTypes['CounsellingSession']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enrolments?: Resolver<Array<ResolversTypes['Enrolment']>, ParentType, ContextType>;
   followUps?: Resolver<Array<ResolversTypes['FollowUp']>, ParentType, ContextType>;
   gender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
   growthPotential?: Resolver<ResolversTypes['GrowthPotential'], ParentType, ContextType>;
@@ -1204,9 +1401,41 @@ export type CounsellingSessionResolvers<ContextType = Context, ParentType extend
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CourseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Course'] = ResolversParentTypes['Course'], FederationReferenceType extends FederationReferenceTypes['Course'] = FederationReferenceTypes['Course']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Course']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  enrolledCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enrolments?: Resolver<Array<ResolversTypes['Enrolment']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instructors?: Resolver<Array<ResolversTypes['Adviser']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CourseKind'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  participantFee?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  partnerInstructor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  seatsLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CourseStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitlistCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
+
+export type EnrolmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Enrolment'] = ResolversParentTypes['Enrolment']> = {
+  attended?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  course?: Resolver<ResolversTypes['Course'], ParentType, ContextType>;
+  enrolledAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EnrolmentStatus'], ParentType, ContextType>;
+  waitlistPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
 
 export type FollowUpResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUp'] = ResolversParentTypes['FollowUp']> = {
   adviser?: Resolver<ResolversTypes['Adviser'], ParentType, ContextType>;
@@ -1229,9 +1458,14 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addClientLink?: Resolver<ResolversTypes['ClientLink'], ParentType, ContextType, RequireFields<MutationAddClientLinkArgs, 'input'>>;
+  cancelCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCancelCourseArgs, 'courseId' | 'version'>>;
+  cancelEnrolment?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationCancelEnrolmentArgs, 'enrolmentId'>>;
+  createCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCreateCourseArgs, 'input'>>;
   createNetworkEvent?: Resolver<ResolversTypes['NetworkEvent'], ParentType, ContextType, RequireFields<MutationCreateNetworkEventArgs, 'input'>>;
+  enrolClient?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationEnrolClientArgs, 'clientId' | 'courseId'>>;
   logCounsellingSession?: Resolver<ResolversTypes['CounsellingSession'], ParentType, ContextType, RequireFields<MutationLogCounsellingSessionArgs, 'input'>>;
   mergeClients?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationMergeClientsArgs, 'duplicateId' | 'keepId'>>;
+  recordAttendance?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'attendedClientIds' | 'courseId'>>;
   recordFollowUp?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType, RequireFields<MutationRecordFollowUpArgs, 'input'>>;
   recordMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationRecordMilestoneArgs, 'clientId' | 'kind' | 'reachedOn'>>;
   recordSurveyResponse?: Resolver<ResolversTypes['SurveyResults'], ParentType, ContextType, RequireFields<MutationRecordSurveyResponseArgs, 'input'>>;
@@ -1240,6 +1474,10 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'id' | 'input' | 'version'>>;
   updateCounsellingSession?: Resolver<ResolversTypes['CounsellingSession'], ParentType, ContextType, RequireFields<MutationUpdateCounsellingSessionArgs, 'id' | 'input' | 'version'>>;
 };
+
+export interface NokScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NOK'], any> {
+  name: 'NOK';
+}
 
 export type NetworkEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkEvent'] = ResolversParentTypes['NetworkEvent']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1269,6 +1507,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
   clientAuditLog?: Resolver<ResolversTypes['AuditEntryPage'], ParentType, ContextType, RequireFields<QueryClientAuditLogArgs, 'first' | 'offset'>>;
   clients?: Resolver<ResolversTypes['ClientPage'], ParentType, ContextType, RequireFields<QueryClientsArgs, 'first' | 'includeMerged' | 'offset'>>;
+  course?: Resolver<Maybe<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCourseArgs, 'id'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'number'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'id'>>;
@@ -1280,6 +1519,7 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   advisers?: Resolver<Array<ResolversTypes['Adviser']>, ParentType, ContextType, RequireFields<RegionAdvisersArgs, 'includeInactive'>>;
   clientCount?: Resolver<ResolversTypes['SuppressibleCount'], ParentType, ContextType, RequireFields<RegionClientCountArgs, 'year'>>;
   contractMunicipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  courses?: Resolver<Array<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<RegionCoursesArgs, 'year'>>;
   freeCounsellingHoursPerClientYear?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
@@ -1347,11 +1587,14 @@ export type Resolvers<ContextType = Context> = {
   ClientPage?: ClientPageResolvers<ContextType>;
   CounsellingHours?: CounsellingHoursResolvers<ContextType>;
   CounsellingSession?: CounsellingSessionResolvers<ContextType>;
+  Course?: CourseResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  Enrolment?: EnrolmentResolvers<ContextType>;
   FollowUp?: FollowUpResolvers<ContextType>;
   Milestone?: MilestoneResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NOK?: GraphQLScalarType;
   NetworkEvent?: NetworkEventResolvers<ContextType>;
   Office?: OfficeResolvers<ContextType>;
   Operator?: OperatorResolvers<ContextType>;

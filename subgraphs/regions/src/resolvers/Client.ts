@@ -49,6 +49,7 @@ export const Client: ClientResolvers = {
     loaders.counsellingHours.load({ clientId: client.id, year: checkYear(year) }),
   followUps: (client, _args, { loaders }) => loaders.followUpsOfClient.load(client.id),
   links: (client, _args, { loaders }) => loaders.linksOfClient.load(client.id),
+  enrolments: (client, _args, { loaders }) => loaders.enrolmentsOfClient.load(client.id),
   possibleDuplicates: async (client, _args, { loaders }) => {
     const ids = await loaders.possibleDuplicates.load(client.id);
     const duplicates = await loaders.client.loadMany(ids);

@@ -19,6 +19,7 @@ import { BusinessSchema, legalForms } from '../entities/business.js';
 import { ClientSchema, genders, growthPotentials, immigrantBackgrounds } from '../entities/client.js';
 import { ClientLinkSchema, linkKinds } from '../entities/client-link.js';
 import { CounsellingSessionSchema, sessionForms } from '../entities/counselling-session.js';
+import { CourseSchema, courseKinds } from '../entities/course.js';
 import { EnrolmentSchema } from '../entities/enrolment.js';
 import { FollowUpSchema } from '../entities/follow-up.js';
 import { MilestoneSchema, milestoneKinds } from '../entities/milestone.js';
@@ -125,6 +126,27 @@ const createNetworkEventInput = z.object({
   participantCount: z.number().int().min(0, 'not negative').max(10_000, 'at most 10000'),
 });
 
+const createCourseInput = z
+  .object({
+    regionId: z.string().min(1),
+    kind: z.enum(courseKinds),
+    title: z.string().trim().min(1, 'a title is needed').max(200, 'at most 200 characters'),
+    startsOn: z.iso.date('a date as YYYY-MM-DD'),
+    endsOn: z.iso.date('a date as YYYY-MM-DD'),
+    location: z.string().trim().min(1).max(200, 'at most 200 characters').nullish(),
+    online: z.boolean(),
+    capacity: z.number().int().min(1, 'at least 1').max(500, 'at most 500'),
+    participantFee: z.number().int().min(0, 'not negative').max(10_000_000, 'at most 100000.00').nullish(),
+    instructorIds: z.array(z.uuid('not an adviser id')).max(10, 'at most 10'),
+    partnerInstructor: z.string().trim().min(1).max(200, 'at most 200 characters').nullish(),
+  })
+  .refine((course) => course.endsOn >= course.startsOn, { path: ['endsOn'], message: 'not before startsOn' })
+  // §5.2.1: the basic entrepreneur course is free for participants.
+  .refine((course) => course.kind !== 'BASIC' || !course.participantFee, {
+    path: ['participantFee'],
+    message: 'a basic course is free for participants',
+  });
+
 const registerBusinessInput = z.object({
   clientId: z.uuid('not a client id'),
   name,
@@ -148,6 +170,21 @@ async function clientOfAdvisersRegion(em: EntityManager, caller: Caller, id: str
   if (!client || client.region.id !== caller.regionId) throw clientNotVisible();
   if (client.mergedIntoId) throw conflict('This client was merged into another record; edit that one instead.');
   return client;
+}
+
+/**
+ * The course, locked for the rest of the transaction, when the caller is an adviser of its
+ * region: two advisers filling the last place at once must not both get it.
+ */
+async function courseOfAdvisersRegion(em: EntityManager, caller: Caller, id: string) {
+  requireRole(caller, 'ADVISER');
+  const course = z.uuid().safeParse(id).success
+    ? await em.findOne(CourseSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+    : null;
+  if (!course || course.region.id !== caller.regionId) {
+    throw forbidden('You may not change this course, or there is no course with this id.');
+  }
+  return course;
 }
 
 async function municipalityOfRegion(em: EntityManager, number: string, regionId: string, field: string) {
@@ -434,6 +471,113 @@ export const Mutation: MutationResolvers = {
       return event;
     });
   },
+
+  createCourse: async (_parent, { input }, { em, caller }) => {
+    requireRole(caller, 'ADVISER');
+    const data = parseInput(createCourseInput, input);
+    if (data.regionId !== caller.regionId) throw forbidden('Advisers add courses to their own region only.');
+    return em.transactional(async (tx) => {
+      const instructors = data.instructorIds.length
+        ? await tx.find(AdviserSchema, { id: { $in: data.instructorIds }, region: data.regionId })
+        : [];
+      if (instructors.length !== new Set(data.instructorIds).size) {
+        throw badUserInput(
+          'input.instructorIds: every instructor must be an adviser of the region',
+          'input.instructorIds',
+        );
+      }
+      const course = tx.create(CourseSchema, {
+        region: data.regionId,
+        kind: data.kind,
+        title: data.title,
+        startsOn: data.startsOn,
+        endsOn: data.endsOn,
+        location: data.location ?? null,
+        online: data.online,
+        capacity: data.capacity,
+        participantFeeOre: data.participantFee ?? 0,
+        partnerInstructor: data.partnerInstructor ?? null,
+        status: 'PLANNED',
+      });
+      course.instructors.set(instructors);
+      await tx.flush();
+      return course;
+    });
+  },
+
+  enrolClient: async (_parent, { courseId, clientId }, { em, caller }) =>
+    em.transactional(async (tx) => {
+      const client = await clientOfAdvisersRegion(tx, caller, clientId, 'clientId');
+      const course = await courseOfAdvisersRegion(tx, caller, courseId);
+      if (course.status !== 'PLANNED')
+        throw badUserInput(`courseId: the course is ${course.status.toLowerCase()}`, 'courseId');
+      const existing = await tx.findOne(EnrolmentSchema, { course, client });
+      if (existing && existing.status !== 'CANCELLED')
+        throw conflict('The client is on this course or its waiting list already.');
+      const enrolled = await tx.count(EnrolmentSchema, { course, status: 'ENROLLED' });
+      const status = enrolled < course.capacity ? 'ENROLLED' : 'WAITLISTED';
+      const enrolment =
+        existing ?? tx.create(EnrolmentSchema, { course, client, status, enrolledAt: new Date(), attended: null });
+      tx.assign(enrolment, { status, enrolledAt: new Date(), attended: null });
+      await tx.flush();
+      await recordAudit(tx, caller, [
+        { operation: 'UPDATE', recordType: 'Client', recordId: client.id, detail: 'enrolClient' },
+      ]);
+      return enrolment;
+    }),
+
+  cancelEnrolment: async (_parent, { enrolmentId }, { em, caller }) =>
+    em.transactional(async (tx) => {
+      requireRole(caller, 'ADVISER');
+      const enrolment = z.uuid().safeParse(enrolmentId).success
+        ? await tx.findOne(EnrolmentSchema, { id: enrolmentId })
+        : null;
+      if (!enrolment) throw forbidden('You may not change this enrolment, or there is no enrolment with this id.');
+      const course = await courseOfAdvisersRegion(tx, caller, enrolment.course.id);
+      if (enrolment.status === 'CANCELLED') return enrolment;
+      const hadPlace = enrolment.status === 'ENROLLED';
+      enrolment.status = 'CANCELLED';
+      if (hadPlace) {
+        // The freed place goes to whoever has waited longest.
+        const next = await tx.findOne(
+          EnrolmentSchema,
+          { course, status: 'WAITLISTED' },
+          { orderBy: { enrolledAt: 'asc', id: 'asc' } },
+        );
+        if (next) next.status = 'ENROLLED';
+      }
+      await tx.flush();
+      return enrolment;
+    }),
+
+  recordAttendance: async (_parent, { courseId, attendedClientIds }, { em, caller }) =>
+    em.transactional(async (tx) => {
+      const course = await courseOfAdvisersRegion(tx, caller, courseId);
+      if (course.status === 'CANCELLED') throw badUserInput('courseId: the course was cancelled', 'courseId');
+      if (course.startsOn > today()) throw badUserInput('courseId: the course has not started yet', 'courseId');
+      const enrolled = await tx.find(EnrolmentSchema, { course, status: 'ENROLLED' });
+      const attended = new Set(attendedClientIds);
+      const unknown = [...attended].filter((id) => !enrolled.some((e) => e.client.id === id));
+      if (unknown.length) {
+        throw badUserInput(`attendedClientIds: ${unknown.join(', ')} had no place on the course`, 'attendedClientIds');
+      }
+      for (const enrolment of enrolled) enrolment.attended = attended.has(enrolment.client.id);
+      course.status = 'HELD';
+      await tx.flush();
+      return course;
+    }),
+
+  cancelCourse: async (_parent, { courseId, version }, { em, caller }) =>
+    em.transactional(async (tx) => {
+      const course = await courseOfAdvisersRegion(tx, caller, courseId);
+      await tx.lock(course, LockMode.OPTIMISTIC, version);
+      if (course.status === 'HELD')
+        throw badUserInput('courseId: a course that was held cannot be cancelled', 'courseId');
+      course.status = 'CANCELLED';
+      await tx.nativeUpdate(EnrolmentSchema, { course, status: { $ne: 'CANCELLED' } }, { status: 'CANCELLED' });
+      await tx.flush();
+      return course;
+    }),
 
   recordMilestone: async (_parent, { clientId, kind, reachedOn }, { em, caller }) => {
     const data = parseInput(

@@ -58,6 +58,7 @@ export const Query: QueryResolvers = {
   },
 
   client: (_parent, { id }, context) => visibleClient(context, id, 'client'),
+  course: (_parent, { id }, { loaders }) => loaders.course.load(id).then((course) => course ?? null),
 
   clientAuditLog: (_parent, { clientId, first, offset }, { em, caller }) =>
     auditLogPage(em, caller, { recordType: 'Client', recordId: clientId, first, offset }),

@@ -29,6 +29,10 @@ export const Region: RegionResolvers = {
     return services.filter((service) => service.validFrom <= day && (!service.validTo || service.validTo >= day));
   },
   freeCounsellingHoursPerClientYear: (region) => region.freeCounsellingMinutesPerClientYear / 60,
+  courses: async (region, { year, kind }, { loaders }) => {
+    const courses = await loaders.coursesOfRegion.load({ regionId: region.id, year: checkYear(year) });
+    return kind ? courses.filter((course) => course.kind === kind) : courses;
+  },
   networkEvents: (region, { year }, { loaders }) =>
     loaders.networkEventsOfRegion.load({ regionId: region.id, year: checkYear(year) }),
   surveyResults: (region, { year }, { loaders, caller }) => {

@@ -1,10 +1,12 @@
 // The regions subgraph's resolvers, one file per type.
-import { DateScalar } from '@etablerer/kit';
+import { DateScalar, NokScalar } from '@etablerer/kit';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Adviser } from './Adviser.js';
 import { AuditEntry } from './AuditEntry.js';
 import { Client } from './Client.js';
 import { CounsellingSession } from './CounsellingSession.js';
+import { Course } from './Course.js';
+import { Enrolment } from './Enrolment.js';
 import { FollowUp } from './FollowUp.js';
 import { Municipality } from './Municipality.js';
 import { Mutation } from './Mutation.js';
@@ -14,6 +16,7 @@ import { Region } from './Region.js';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
+  NOK: NokScalar,
   Query,
   Mutation,
   Region,
@@ -24,4 +27,6 @@ export const resolvers: Resolvers = {
   Office,
   CounsellingSession,
   FollowUp,
+  Course,
+  Enrolment,
 };

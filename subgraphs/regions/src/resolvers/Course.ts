@@ -1,0 +1,37 @@
+// Course: readable by every signed-in role (the calendar is public information); who is
+// enrolled is personal data, shown only to the region's advisers and the client list's owners.
+import { canSeePersonalDataIn } from '@etablerer/kit';
+import type { CourseResolvers } from '../__generated__/resolvers-types.js';
+import type { Adviser } from '../entities/adviser.js';
+import { auditReads } from './Client.js';
+
+export const Course: CourseResolvers = {
+  __resolveReference: ({ id }, { loaders }) => loaders.course.load(id).then((course) => course ?? null),
+  region: async (course, _args, { loaders }) => {
+    const region = await loaders.region.load(course.region.id);
+    if (!region) throw new Error(`Course ${course.id} has no region`);
+    return region;
+  },
+  participantFee: (course) => course.participantFeeOre,
+  instructors: async (course, _args, { loaders }) => {
+    const advisers = await loaders.adviser.loadMany(await loaders.instructorsOfCourse.load(course.id));
+    return advisers.filter((adviser): adviser is Adviser => !!adviser && !(adviser instanceof Error));
+  },
+  enrolledCount: async (course, _args, { loaders }) =>
+    (await loaders.enrolmentsOfCourse.load(course.id)).filter((e) => e.status === 'ENROLLED').length,
+  waitlistCount: async (course, _args, { loaders }) =>
+    (await loaders.enrolmentsOfCourse.load(course.id)).filter((e) => e.status === 'WAITLISTED').length,
+  seatsLeft: async (course, _args, { loaders }) =>
+    Math.max(
+      0,
+      course.capacity -
+        (await loaders.enrolmentsOfCourse.load(course.id)).filter((e) => e.status === 'ENROLLED').length,
+    ),
+  enrolments: async (course, _args, { loaders, caller, em }) => {
+    if (!canSeePersonalDataIn(caller, course.region.id)) return [];
+    const enrolments = await loaders.enrolmentsOfCourse.load(course.id);
+    const clients = await loaders.client.loadMany(enrolments.map((e) => e.client.id));
+    await auditReads(em, caller, clients.filter((c) => !!c && !(c instanceof Error)) as never[], 'course enrolments');
+    return enrolments;
+  },
+};
