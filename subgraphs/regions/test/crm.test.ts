@@ -384,3 +384,47 @@ describe('follow-ups, links and network events', () => {
     expect(data?.region.networkEvents.map((e) => e.title)).toContain('Gründerpub');
   });
 });
+
+describe("the region's service", () => {
+  it('lets the contract municipality set the free counselling limit, in quarter hours, and no one outside the region', async () => {
+    const set =
+      'mutation L($hours: Float!) { setFreeCounsellingLimit(regionId: "follo", hours: $hours) { freeCounsellingHoursPerClientYear } }';
+    expect((await subgraph.execute(set, { hours: 7.5 }, { as: 'nordrefollo.officer' })).data).toEqual({
+      setFreeCounsellingLimit: { freeCounsellingHoursPerClientYear: 7.5 },
+    });
+    expect(code(await subgraph.execute(set, { hours: 7.3 }, { as: 'follo.adviser' }))).toBe('BAD_USER_INPUT');
+    expect(code(await subgraph.execute(set, { hours: 6 }, { as: 'drammen.officer' }))).toBe('FORBIDDEN');
+    expect(code(await subgraph.execute(set, { hours: 6 }, { as: 'county.officer' }))).toBe('FORBIDDEN');
+    await subgraph.execute(set, { hours: 5 }, { as: 'follo.adviser' });
+  });
+
+  it('adds a supplementary service and ends it, and lists only those valid on a day', async () => {
+    const add = await subgraph.execute<{ addServiceOffering: { id: string } }>(
+      'mutation A($input: AddServiceOfferingInput!) { addServiceOffering(input: $input) { id kind validFrom validTo } }',
+      {
+        input: {
+          regionId: 'follo',
+          kind: 'OFFICE_COMMUNITY',
+          description: 'Kontorfellesskap på Ski',
+          validFrom: '2024-01-01',
+        },
+      },
+      { as: 'follo.adviser' },
+    );
+    const id = add.data?.addServiceOffering.id;
+    await subgraph.execute(
+      'mutation E($id: ID!) { endServiceOffering(id: $id, validTo: "2024-12-31") { validTo } }',
+      { id },
+      { as: 'follo.adviser' },
+    );
+    const on = async (day: string) => {
+      const { data } = await subgraph.execute<{ region: { services: { kind: string }[] } }>(
+        'query S($on: Date) { region(id: "follo") { services(on: $on) { kind } } }',
+        { on: day },
+      );
+      return data?.region.services.map((service) => service.kind);
+    };
+    expect(await on('2024-06-01')).toContain('OFFICE_COMMUNITY');
+    expect(await on('2025-06-01')).not.toContain('OFFICE_COMMUNITY');
+  });
+});

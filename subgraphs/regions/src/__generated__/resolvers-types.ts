@@ -50,6 +50,20 @@ export type AddClientLinkInput = {
   since: Scalars['Date']['input'];
 };
 
+/** A supplementary service to offer. */
+export type AddServiceOfferingInput = {
+  /** What it is, 1–500 characters. */
+  description: Scalars['String']['input'];
+  /** What kind of service. */
+  kind: ServiceKind;
+  /** The region. */
+  regionId: Scalars['ID']['input'];
+  /** The first day it is offered. */
+  validFrom: Scalars['Date']['input'];
+  /** The last day, if known. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** An adviser (veileder) who counsels clients and runs courses in one region. */
 export type Adviser = {
   __typename?: 'Adviser';
@@ -498,6 +512,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Links a client to a mentor, business or competence environment. Advisers of the region only. */
   addClientLink: ClientLink;
+  /** Adds a supplementary service the region offers from a day. The region's advisers and the contract municipality's officers only. */
+  addServiceOffering: ServiceOffering;
   /** Cancels a course and its places. CONFLICT when `version` is not the current one. Advisers of the region only. */
   cancelCourse: Course;
   /** Cancels a place; the first on the waiting list gets it. Advisers of the region only. */
@@ -506,6 +522,8 @@ export type Mutation = {
   createCourse: Course;
   /** Records a network event of the adviser's region. Advisers of the region only. */
   createNetworkEvent: NetworkEvent;
+  /** Ends a supplementary service on a day (the list changes during the agreement). Same roles as adding one. */
+  endServiceOffering: ServiceOffering;
   /**
    * Gives a client a place on a course, or a place on its waiting list when it is full.
    * CONFLICT when the client is enrolled or waiting already. Advisers of the region only.
@@ -531,6 +549,11 @@ export type Mutation = {
   registerBusiness: Business;
   /** Registers a new client. Advisers of the client's region only. */
   registerClient: Client;
+  /**
+   * Sets how many hours of counselling are free per client and year in the region (0.25-hour
+   * steps, 1–100). The region's advisers and the contract municipality's officers only.
+   */
+  setFreeCounsellingLimit: Region;
   /** Edits a client. Advisers of the client's region only; CONFLICT when `version` is not the current one. */
   updateClient: Client;
   /** Edits a counselling session. Advisers of the region only; CONFLICT when `version` is not the current one. */
@@ -540,6 +563,11 @@ export type Mutation = {
 
 export type MutationAddClientLinkArgs = {
   input: AddClientLinkInput;
+};
+
+
+export type MutationAddServiceOfferingArgs = {
+  input: AddServiceOfferingInput;
 };
 
 
@@ -561,6 +589,12 @@ export type MutationCreateCourseArgs = {
 
 export type MutationCreateNetworkEventArgs = {
   input: CreateNetworkEventInput;
+};
+
+
+export type MutationEndServiceOfferingArgs = {
+  id: Scalars['ID']['input'];
+  validTo: Scalars['Date']['input'];
 };
 
 
@@ -611,6 +645,12 @@ export type MutationRegisterBusinessArgs = {
 
 export type MutationRegisterClientArgs = {
   input: RegisterClientInput;
+};
+
+
+export type MutationSetFreeCounsellingLimitArgs = {
+  hours: Scalars['Float']['input'];
+  regionId: Scalars['ID']['input'];
 };
 
 
@@ -1204,6 +1244,7 @@ export type ResolversTypes = {
   AddClientLinkInput: AddClientLinkInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AddServiceOfferingInput: AddServiceOfferingInput;
   Adviser: ResolverTypeWrapper<AdviserEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntryEntity>;
@@ -1262,6 +1303,7 @@ export type ResolversParentTypes = {
   AddClientLinkInput: AddClientLinkInput;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  AddServiceOfferingInput: AddServiceOfferingInput;
   Adviser: AdviserEntity;
   Boolean: Scalars['Boolean']['output'];
   AuditEntry: AuditEntryEntity;
@@ -1458,10 +1500,12 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addClientLink?: Resolver<ResolversTypes['ClientLink'], ParentType, ContextType, RequireFields<MutationAddClientLinkArgs, 'input'>>;
+  addServiceOffering?: Resolver<ResolversTypes['ServiceOffering'], ParentType, ContextType, RequireFields<MutationAddServiceOfferingArgs, 'input'>>;
   cancelCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCancelCourseArgs, 'courseId' | 'version'>>;
   cancelEnrolment?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationCancelEnrolmentArgs, 'enrolmentId'>>;
   createCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCreateCourseArgs, 'input'>>;
   createNetworkEvent?: Resolver<ResolversTypes['NetworkEvent'], ParentType, ContextType, RequireFields<MutationCreateNetworkEventArgs, 'input'>>;
+  endServiceOffering?: Resolver<ResolversTypes['ServiceOffering'], ParentType, ContextType, RequireFields<MutationEndServiceOfferingArgs, 'id' | 'validTo'>>;
   enrolClient?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationEnrolClientArgs, 'clientId' | 'courseId'>>;
   logCounsellingSession?: Resolver<ResolversTypes['CounsellingSession'], ParentType, ContextType, RequireFields<MutationLogCounsellingSessionArgs, 'input'>>;
   mergeClients?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationMergeClientsArgs, 'duplicateId' | 'keepId'>>;
@@ -1471,6 +1515,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordSurveyResponse?: Resolver<ResolversTypes['SurveyResults'], ParentType, ContextType, RequireFields<MutationRecordSurveyResponseArgs, 'input'>>;
   registerBusiness?: Resolver<ResolversTypes['Business'], ParentType, ContextType, RequireFields<MutationRegisterBusinessArgs, 'input'>>;
   registerClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationRegisterClientArgs, 'input'>>;
+  setFreeCounsellingLimit?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationSetFreeCounsellingLimitArgs, 'hours' | 'regionId'>>;
   updateClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'id' | 'input' | 'version'>>;
   updateCounsellingSession?: Resolver<ResolversTypes['CounsellingSession'], ParentType, ContextType, RequireFields<MutationUpdateCounsellingSessionArgs, 'id' | 'input' | 'version'>>;
 };

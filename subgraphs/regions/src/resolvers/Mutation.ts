@@ -6,6 +6,7 @@ import {
   conflict,
   forbidden,
   isValidOrganisationNumber,
+  notFound,
   parseInput,
   recordAudit,
   requireRole,
@@ -25,6 +26,8 @@ import { FollowUpSchema } from '../entities/follow-up.js';
 import { MilestoneSchema, milestoneKinds } from '../entities/milestone.js';
 import { MunicipalitySchema } from '../entities/municipality.js';
 import { NetworkEventSchema } from '../entities/network-event.js';
+import { RegionSchema } from '../entities/region.js';
+import { ServiceOfferingSchema, serviceKinds } from '../entities/service-offering.js';
 import { SurveyResponseSchema, surveyOccasions } from '../entities/survey-response.js';
 import { clientNotVisible } from './Client.js';
 
@@ -126,6 +129,19 @@ const createNetworkEventInput = z.object({
   participantCount: z.number().int().min(0, 'not negative').max(10_000, 'at most 10000'),
 });
 
+const addServiceInput = z
+  .object({
+    regionId: z.string().min(1),
+    kind: z.enum(serviceKinds),
+    description: z.string().trim().min(1, 'a description is needed').max(500, 'at most 500 characters'),
+    validFrom: z.iso.date('a date as YYYY-MM-DD'),
+    validTo: z.iso.date('a date as YYYY-MM-DD').nullish(),
+  })
+  .refine((service) => !service.validTo || service.validTo >= service.validFrom, {
+    path: ['validTo'],
+    message: 'not before validFrom',
+  });
+
 const createCourseInput = z
   .object({
     regionId: z.string().min(1),
@@ -185,6 +201,17 @@ async function courseOfAdvisersRegion(em: EntityManager, caller: Caller, id: str
     throw forbidden('You may not change this course, or there is no course with this id.');
   }
   return course;
+}
+
+/** The region's advisers and the officers of its contract municipality manage its service. */
+async function requireRegionManager(em: EntityManager, caller: Caller, regionId: string) {
+  const region = caller.regionId === regionId ? await em.findOne(RegionSchema, { id: regionId }) : null;
+  const manages =
+    !!region &&
+    (caller.role === 'ADVISER' ||
+      (caller.role === 'MUNICIPALITY_OFFICER' && region.contractMunicipalityNumber === caller.municipalityNumber));
+  if (!manages) throw forbidden("Only the region's advisers and its contract municipality manage the service.");
+  return region;
 }
 
 async function municipalityOfRegion(em: EntityManager, number: string, regionId: string, field: string) {
@@ -471,6 +498,47 @@ export const Mutation: MutationResolvers = {
       return event;
     });
   },
+
+  setFreeCounsellingLimit: async (_parent, { regionId, hours }, { em, caller }) => {
+    const minutes = hours * 60;
+    if (!Number.isInteger(minutes) || minutes % 15 !== 0 || minutes < 60 || minutes > 6000) {
+      throw badUserInput('hours: from 1 to 100, in quarter hours (e.g. 5 or 7.5)', 'hours');
+    }
+    return em.transactional(async (tx) => {
+      const region = await requireRegionManager(tx, caller, regionId);
+      region.freeCounsellingMinutesPerClientYear = minutes;
+      await tx.flush();
+      return region;
+    });
+  },
+
+  addServiceOffering: async (_parent, { input }, { em, caller }) => {
+    const data = parseInput(addServiceInput, input);
+    return em.transactional(async (tx) => {
+      await requireRegionManager(tx, caller, data.regionId);
+      const service = tx.create(ServiceOfferingSchema, {
+        region: data.regionId,
+        kind: data.kind,
+        description: data.description,
+        validFrom: data.validFrom,
+        validTo: data.validTo ?? null,
+      });
+      await tx.flush();
+      return service;
+    });
+  },
+
+  endServiceOffering: async (_parent, { id, validTo }, { em, caller }) =>
+    em.transactional(async (tx) => {
+      const service = z.uuid().safeParse(id).success ? await tx.findOne(ServiceOfferingSchema, { id }) : null;
+      if (!service) throw notFound('There is no service with this id.');
+      await requireRegionManager(tx, caller, service.region.id);
+      const day = parseInput(z.iso.date('a date as YYYY-MM-DD'), validTo, 'validTo');
+      if (day < service.validFrom) throw badUserInput('validTo: not before the service started', 'validTo');
+      service.validTo = day;
+      await tx.flush();
+      return service;
+    }),
 
   createCourse: async (_parent, { input }, { em, caller }) => {
     requireRole(caller, 'ADVISER');
