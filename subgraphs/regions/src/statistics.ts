@@ -16,6 +16,10 @@ interface Row {
   course_participants: number;
   businesses_started: number;
   survey_responses: number;
+  growth_potential: number;
+  first_employees: number;
+  started_year_before: number;
+  active_after_one_year: number;
   average_survey_score: number | null;
 }
 
@@ -32,6 +36,10 @@ export interface RegionStatistics {
   businessesStarted: number | null;
   surveyResponses: number | null;
   averageSurveyScore: number | null;
+  clientsWithGrowthPotential: number | null;
+  businessesWithFirstEmployee: number | null;
+  businessesStartedYearBefore: number | null;
+  stillActiveAfterOneYear: number | null;
   suppressed: string[];
   suppressionReason: string | null;
 }
@@ -60,11 +68,22 @@ select r.id as region_id,
   (select count(*)::int from survey_response v
      where v.region_id = r.id and v.answered_on >= ? and v.answered_on < ?) as survey_responses,
   (select round(avg(v.score), 2)::float from survey_response v
-     where v.region_id = r.id and v.answered_on >= ? and v.answered_on < ?) as average_survey_score
+     where v.region_id = r.id and v.answered_on >= ? and v.answered_on < ?) as average_survey_score,
+  (select count(*)::int from client c
+     where c.region_id = r.id and c.merged_into_id is null and c.registered_on >= ? and c.registered_on < ?
+       and c.growth_potential = 'HIGH') as growth_potential,
+  (select count(*)::int from milestone m join client c on c.id = m.client_id
+     where c.region_id = r.id and m.kind = 'FIRST_EMPLOYEE' and m.reached_on >= ? and m.reached_on < ?) as first_employees,
+  (select count(*)::int from business b join client c on c.id = b.client_id
+     where c.region_id = r.id and b.registered_on >= (?::date - interval '1 year') and b.registered_on < ?::date - interval '1 year')
+     as started_year_before,
+  (select count(*)::int from business b join client c on c.id = b.client_id
+     where c.region_id = r.id and b.registered_on >= (?::date - interval '1 year') and b.registered_on < ?::date - interval '1 year'
+       and exists (select 1 from milestone m where m.client_id = c.id and m.kind = 'ACTIVE_AFTER_1_YEAR')) as active_after_one_year
 from region r
 where r.id in (?)`;
 
-const subqueries = 10;
+const subqueries = 14;
 
 function suppress(row: Row, year: number): RegionStatistics {
   const suppressed: string[] = [];
@@ -82,6 +101,10 @@ function suppress(row: Row, year: number): RegionStatistics {
   const businessesStarted = persons('businessesStarted', row.businesses_started);
   const surveyResponses = persons('surveyResponses', row.survey_responses);
   if (surveyResponses === null) suppressed.push('averageSurveyScore');
+  const clientsWithGrowthPotential = persons('clientsWithGrowthPotential', row.growth_potential);
+  const businessesWithFirstEmployee = persons('businessesWithFirstEmployee', row.first_employees);
+  const businessesStartedYearBefore = persons('businessesStartedYearBefore', row.started_year_before);
+  const stillActiveAfterOneYear = persons('stillActiveAfterOneYear', row.active_after_one_year);
   return {
     year,
     newClients,
@@ -98,6 +121,10 @@ function suppress(row: Row, year: number): RegionStatistics {
     businessesStarted,
     surveyResponses,
     averageSurveyScore: surveyResponses === null ? null : row.average_survey_score,
+    clientsWithGrowthPotential,
+    businessesWithFirstEmployee,
+    businessesStartedYearBefore,
+    stillActiveAfterOneYear,
     suppressed,
     suppressionReason: suppressed.length
       ? `Fewer than ${smallestShownCount} persons: not shown, so no one can be singled out.`

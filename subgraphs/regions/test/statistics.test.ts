@@ -105,7 +105,15 @@ describe('Region.statistics', () => {
           businessesStarted: null,
           surveyResponses: null,
           averageSurveyScore: null,
-          suppressed: ['businessesStarted', 'surveyResponses', 'averageSurveyScore'],
+          suppressed: [
+            'businessesStarted',
+            'surveyResponses',
+            'averageSurveyScore',
+            'clientsWithGrowthPotential',
+            'businessesWithFirstEmployee',
+            'businessesStartedYearBefore',
+            'stillActiveAfterOneYear',
+          ],
           suppressionReason: 'Fewer than 5 persons: not shown, so no one can be singled out.',
         },
       },
@@ -122,6 +130,25 @@ describe('Region.statistics', () => {
     expect(data?.region.statistics.suppressed).toEqual(
       expect.arrayContaining(['newClients', 'clientsCounselled', 'counsellingHours', 'hoursBeyondFreeLimit']),
     );
+  });
+
+  it('gives survival against the businesses started the year before, over the demo data', async () => {
+    const demo = await createTestSubgraph(regionsSubgraph);
+    try {
+      const { data } = await demo.execute<{
+        region: { statistics: { businessesStartedYearBefore: number; stillActiveAfterOneYear: number } };
+      }>(
+        'query S { region(id: "nedre-romerike") { statistics(year: 2024) { businessesStartedYearBefore stillActiveAfterOneYear } } }',
+        {},
+        { as: 'coordination.member' },
+      );
+      const { businessesStartedYearBefore, stillActiveAfterOneYear } = data?.region.statistics ?? {};
+      expect(businessesStartedYearBefore).toBeGreaterThan(20);
+      expect(stillActiveAfterOneYear).toBeLessThan(businessesStartedYearBefore ?? 0);
+      expect(stillActiveAfterOneYear).toBeGreaterThan((businessesStartedYearBefore ?? 0) / 2);
+    } finally {
+      await demo.close();
+    }
   });
 
   it('is shown to an API client with the aggregates scope', async () => {

@@ -940,8 +940,14 @@ export type RegionStatistics = {
   averageSurveyScore?: Maybe<Scalars['Float']['output']>;
   /** Businesses registered in the year by the region's clients. */
   businessesStarted?: Maybe<Scalars['Int']['output']>;
+  /** Businesses registered the year before: the base for the survival figure. */
+  businessesStartedYearBefore?: Maybe<Scalars['Int']['output']>;
+  /** Businesses of the region's clients that hired their first employee in the year. */
+  businessesWithFirstEmployee?: Maybe<Scalars['Int']['output']>;
   /** Clients who had at least one counselling session in the year. */
   clientsCounselled?: Maybe<Scalars['Int']['output']>;
+  /** New clients whose idea the adviser assessed as having high growth potential. */
+  clientsWithGrowthPotential?: Maybe<Scalars['Int']['output']>;
   /** Of those, clients with an immigrant background (a goal of its own in the agreement). */
   clientsWithImmigrantBackground?: Maybe<Scalars['Int']['output']>;
   /** Hours of counselling given in the year. */
@@ -956,6 +962,8 @@ export type RegionStatistics = {
   immigrantBackgroundShare?: Maybe<Scalars['Float']['output']>;
   /** Clients registered in the year. */
   newClients?: Maybe<Scalars['Int']['output']>;
+  /** Of those, businesses still active one year after registration (survival). */
+  stillActiveAfterOneYear?: Maybe<Scalars['Int']['output']>;
   /** Fields left null because they would count fewer than 5 persons. */
   suppressed: Array<Scalars['String']['output']>;
   /** Why fields are suppressed; null when none are. */
@@ -1581,7 +1589,10 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
 export type RegionStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionStatistics'] = ResolversParentTypes['RegionStatistics']> = {
   averageSurveyScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   businessesStarted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  businessesStartedYearBefore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  businessesWithFirstEmployee?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   clientsCounselled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  clientsWithGrowthPotential?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   clientsWithImmigrantBackground?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   counsellingHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   courseParticipants?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1589,6 +1600,7 @@ export type RegionStatisticsResolvers<ContextType = Context, ParentType extends 
   hoursBeyondFreeLimit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   immigrantBackgroundShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   newClients?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  stillActiveAfterOneYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   suppressed?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   suppressionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   surveyResponses?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
