@@ -256,35 +256,35 @@ describe('hardening at the gateway', () => {
 });
 
 describe('access across subgraphs', () => {
-  const referralsWithClient = `query Referrals { referrals(first: 10, offset: 0) { items { direction sharedClientData { name } client { name } } } }`;
+  const referralsWithClient = `query Referrals { referrals(first: 20, offset: 0) { items { direction sharedClientData { name } client { name } } } }`;
+  type Items = {
+    referrals: { items: { direction: string; sharedClientData: { name: string }; client: { name: string } | null }[] };
+  };
 
   it("lets an adviser follow a referral to the client's record in the regions subgraph", async () => {
     const { body } = await post(referralsWithClient, undefined, { token: await tokenFor('follo.adviser') });
     expect(body.errors).toBeUndefined();
-    const items = (
-      body.data as { referrals: { items: { sharedClientData: { name: string }; client: { name: string } }[] } }
-    ).referrals.items;
-    expect(items).toHaveLength(2);
-    for (const item of items) expect(item.client.name).toBe(item.sharedClientData.name);
+    const items = (body.data as Items).referrals.items;
+    expect(items.length).toBeGreaterThan(5);
+    for (const item of items) expect(item.client?.name).toBe(item.sharedClientData.name);
   });
 
-  it("shows Innovasjon Norge the shared data of its referral but refuses the client's record itself", async () => {
+  it("shows Innovasjon Norge the shared data of its referrals but refuses the clients' records themselves", async () => {
     const { body } = await post(referralsWithClient, undefined, { token: await tokenFor('innovasjonnorge.officer') });
-    expect(body.errors).toEqual([
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
-    ]);
+
+    expect(body.errors?.length).toBeGreaterThan(0);
+    for (const error of body.errors ?? []) {
+      expect(error).toEqual(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }));
+    }
     const shared = await post(
-      'query Referrals { referrals(first: 10, offset: 0) { items { direction sharedClientData { name } } } }',
+      'query Referrals { referrals(first: 20, offset: 0) { items { direction sharedClientData { name } } } }',
       undefined,
-      {
-        token: await tokenFor('innovasjonnorge.officer'),
-      },
+      { token: await tokenFor('innovasjonnorge.officer') },
     );
     expect(shared.body.errors).toBeUndefined();
-    expect(
-      (shared.body.data as { referrals: { items: { direction: string }[] } }).referrals.items.map((r) => r.direction),
-    ).toEqual(['TO_INNOVASJON_NORGE', 'TO_INNOVASJON_NORGE']);
+    const directions = (shared.body.data as Items).referrals.items.map((r) => r.direction);
+    expect(directions.length).toBeGreaterThan(5);
+    expect(new Set(directions)).toEqual(new Set(['TO_INNOVASJON_NORGE']));
   });
 });
 

@@ -6,6 +6,7 @@ export * from './audit.js';
 export * from './audit-log.js';
 export * from './auth.js';
 export * from './database.js';
+export * from './demo-advisers.js';
 export * from './demo-clients.js';
 export * from './demo-users.js';
 export * from './dev-tokens.js';

@@ -3,6 +3,7 @@
 // the county's officers all; nobody else any.
 import type { Caller } from '@etablerer/kit';
 import type { FilterQuery } from '@mikro-orm/core';
+import type { BusinessAssessment } from './entities/business-assessment.js';
 import type { Referral } from './entities/referral.js';
 
 /** The filter of the referrals the caller may see, or null when the caller may see none. */
@@ -36,4 +37,24 @@ export function canSeeReferral(caller: Caller, referral: Referral): boolean {
     default:
       return false;
   }
+}
+
+/** Business assessments: NAV asks for them, so it sees all; the region's advisers and municipality officers theirs. */
+export function visibleAssessments(caller: Caller): FilterQuery<BusinessAssessment> | null {
+  switch (caller.role) {
+    case 'COUNTY_OFFICER':
+    case 'NAV':
+      return {};
+    case 'ADVISER':
+    case 'MUNICIPALITY_OFFICER':
+      return caller.regionId ? { regionId: caller.regionId } : null;
+    default:
+      return null;
+  }
+}
+
+export function canSeeAssessment(caller: Caller, assessment: BusinessAssessment): boolean {
+  const where = visibleAssessments(caller);
+  if (!where) return false;
+  return !('regionId' in where) || where.regionId === assessment.regionId;
 }

@@ -1,8 +1,13 @@
 // The per-request context of the partners subgraph: its EntityManager fork, caller and DataLoaders.
-import { contextWithLoaders, loaderByKey } from '@etablerer/kit';
+import { contextWithLoaders, loaderByKey, loaderOfGroups } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { BusinessAssessmentSchema } from './entities/business-assessment.js';
 import { GatheringSchema } from './entities/gathering.js';
+import { GatheringRegistrationSchema } from './entities/gathering-registration.js';
+import { NavOfficeSchema } from './entities/nav-office.js';
 import { ReferralSchema } from './entities/referral.js';
+import { referralCountsLoader } from './referral-counts.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A malformed id cannot match a row; leaving it out keeps PostgreSQL from refusing the batch.
@@ -14,9 +19,36 @@ function createLoaders(em: EntityManager) {
       (ids: string[]) => em.find(GatheringSchema, { id: { $in: wellFormed(ids) } }),
       (gathering) => gathering.id,
     ),
+    registrationsOfGathering: loaderOfGroups(
+      (ids: string[]) =>
+        em.find(GatheringRegistrationSchema, { gathering: { $in: ids } }, { orderBy: { registeredAt: 'asc' } }),
+      (registration) => registration.gathering.id,
+    ),
     referral: loaderByKey(
       (ids: string[]) => em.find(ReferralSchema, { id: { $in: wellFormed(ids) } }),
       (referral) => referral.id,
+    ),
+    referralCounts: referralCountsLoader(em),
+    navOffice: loaderByKey(
+      (ids: string[]) => em.find(NavOfficeSchema, { id: { $in: ids } }),
+      (office) => office.id,
+    ),
+    assessment: loaderByKey(
+      (ids: string[]) => em.find(BusinessAssessmentSchema, { id: { $in: wellFormed(ids) } }),
+      (assessment) => assessment.id,
+    ),
+    partnersOfMeasure: new DataLoader<string, { id: string; name: string; description: string | null }[]>(
+      async (measureIds) => {
+        const rows: { measure_id: string; id: string; name: string; description: string | null }[] = await em.execute(
+          `select p.qualification_measure_id as measure_id, o.id, o.name, o.description
+             from qualification_measure_partners p join expert_organisation o on o.id = p.expert_organisation_id
+            where p.qualification_measure_id in (?) order by o.name`,
+          [[...measureIds]],
+        );
+        return measureIds.map((id) =>
+          rows.filter((row) => row.measure_id === id).map(({ measure_id: _measure, ...organisation }) => organisation),
+        );
+      },
     ),
   };
 }

@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => subgraph?.close());
 
 const referralsQuery = `query Referrals {
-  referrals(first: 50, offset: 0) { totalCount items { id direction region { id } sharedClientData { name email phone } } }
+  referrals(first: 200, offset: 0) { totalCount items { id direction region { id } } }
 }`;
 type ReferralsData = {
   referrals: { totalCount: number; items: { id: string; direction: string; region: { id: string } }[] };
@@ -30,24 +30,29 @@ async function referralsAs(username: string) {
 describe('referrals', () => {
   it('show Innovasjon Norge only those addressed to it, with the shared client data and nothing more', async () => {
     const items = await referralsAs('innovasjonnorge.officer');
-    expect(items.map((r) => r.direction)).toEqual(['TO_INNOVASJON_NORGE', 'TO_INNOVASJON_NORGE']);
-    const follo = demoClients().filter((c) => c.regionId === 'follo' && c.registeredOn.startsWith('2024'))[0];
-    expect(items).toContainEqual({
-      id: expect.any(String),
-      direction: 'TO_INNOVASJON_NORGE',
-      region: { id: 'follo' },
-      sharedClientData: { name: follo?.name, email: follo?.email, phone: follo?.phone },
-    });
+    expect(items.length).toBeGreaterThan(10);
+    expect(new Set(items.map((r) => r.direction))).toEqual(new Set(['TO_INNOVASJON_NORGE']));
+    const { data } = await subgraph.execute<{ referral: { sharedClientData: Record<string, string> } }>(
+      'query One($id: ID!) { referral(id: $id) { sharedClientData { name email phone } } }',
+      { id: items[0]?.id },
+      { as: 'innovasjonnorge.officer' },
+    );
+    const shared = data?.referral.sharedClientData as { name: string; email: string; phone: string };
+    // Exactly the demo client's name and contact, which the client agreed to share: nothing else.
+    expect(Object.keys(shared).sort()).toEqual(['email', 'name', 'phone']);
+    expect(
+      demoClients().some((c) => c.name === shared.name && c.email === shared.email && c.phone === shared.phone),
+    ).toBe(true);
   });
 
   it('show NAV those to and from NAV only', async () => {
     const items = await referralsAs('nav.officer');
-    expect(items.map((r) => r.direction).sort()).toEqual(['FROM_NAV', 'TO_NAV']);
+    expect(new Set(items.map((r) => r.direction))).toEqual(new Set(['TO_NAV', 'FROM_NAV']));
   });
 
   it("show an adviser their own region's referrals only", async () => {
     const items = await referralsAs('follo.adviser');
-    expect(items).toHaveLength(2);
+    expect(items.length).toBeGreaterThan(5);
     expect(new Set(items.map((r) => r.region.id))).toEqual(new Set(['follo']));
   });
 
@@ -82,9 +87,9 @@ describe('referrals', () => {
 
   it("are audited when read from outside the client's region", async () => {
     const before = await subgraph.orm.em.fork().count('AuditEntry', { operation: 'READ', subject: 'nav.officer' });
-    await referralsAs('nav.officer');
+    const read = await referralsAs('nav.officer');
     const after = await subgraph.orm.em.fork().count('AuditEntry', { operation: 'READ', subject: 'nav.officer' });
-    expect(after - before).toBe(2);
+    expect(after - before).toBe(read.length);
     const adviserReads = await subgraph.orm.em.fork().count('AuditEntry', { subject: 'follo.adviser' });
     await referralsAs('follo.adviser');
     expect(await subgraph.orm.em.fork().count('AuditEntry', { subject: 'follo.adviser' })).toBe(adviserReads);
@@ -98,6 +103,7 @@ describe('sending a referral', () => {
   const input = {
     clientId: '00000000-0000-4000-8000-000000000001',
     direction: 'TO_INNOVASJON_NORGE',
+    programme: 'STARTUP_LOAN',
     consentGivenOn: '2024-06-01',
     sharedClientData: { name: 'Jakob Khan', email: 'jakob@example.org' },
     note: 'Startlån',
@@ -114,7 +120,11 @@ describe('sending a referral', () => {
         sharedClientData: { name: 'Jakob Khan' },
       },
     });
-    expect(await subgraph.orm.em.fork().count('AuditEntry', { operation: 'CREATE', subject: 'follo.adviser' })).toBe(1);
+    expect(
+      await subgraph.orm.em
+        .fork()
+        .count('AuditEntry', { operation: 'CREATE', subject: 'follo.adviser', detail: 'sendReferral' }),
+    ).toBe(1);
   });
 
   it.each(['innovasjonnorge.officer', 'nav.officer', 'county.officer', 'nordrefollo.officer'])(

@@ -3,6 +3,14 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Gathering as GatheringEntity } from '../entities/gathering.js';
 import type { Referral as ReferralEntity } from '../entities/referral.js';
 import type { AuditEntry as AuditEntryEntity } from '@etablerer/kit';
+import type { GatheringRegistration as GatheringRegistrationEntity } from '../entities/gathering-registration.js';
+import type { PartnerCourse as PartnerCourseEntity } from '../entities/partner-course.js';
+import type { NavOffice as NavOfficeEntity } from '../entities/nav-office.js';
+import type { BusinessAssessment as BusinessAssessmentEntity } from '../entities/business-assessment.js';
+import type { QualificationMeasure as QualificationMeasureEntity, ExpertOrganisation as ExpertOrganisationEntity } from '../entities/qualification-measure.js';
+import type { GatheringYear as GatheringYearEntity } from '../gathering-year.js';
+import type { EntityReference as EntityReferenceEntity } from '../references.js';
+import type { RegionReferrals as RegionReferralsEntity } from '../referral-counts.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,8 +25,35 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `YYYY-MM-DD` (ISO 8601), with no time of day or time zone. */
   Date: { input: string; output: string; }
+  /** An amount in Norwegian kroner as an exact decimal string with two decimals, e.g. "142450.00". Never a float. */
+  NOK: { input: number; output: number | bigint | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** An adviser of the service (owned by the regions subgraph). */
+export type Adviser = {
+  __typename?: 'Adviser';
+  /** The adviser's id. */
+  id: Scalars['ID']['output'];
+};
+
+/** The service's conclusion about a business plan. */
+export type AssessmentConclusion =
+  /** The plan is not viable. */
+  | 'NOT_VIABLE'
+  /** The plan is viable. */
+  | 'VIABLE'
+  /** The plan is viable on conditions stated in the assessment. */
+  | 'VIABLE_WITH_CONDITIONS';
+
+/** Where a business assessment stands. */
+export type AssessmentStatus =
+  /** Delivered to NAV. */
+  | 'DELIVERED'
+  /** Asked for, not yet delivered. */
+  | 'REQUESTED'
+  /** Withdrawn by NAV. */
+  | 'WITHDRAWN';
 
 /** One access to personal data in the audit log. */
 export type AuditEntry = {
@@ -54,6 +89,40 @@ export type AuditEntryPage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/**
+ * A business assessment (næringsfaglig vurdering) NAV asks the service for, before it grants
+ * unemployment benefit or work assessment allowance during business start-up.
+ */
+export type BusinessAssessment = {
+  __typename?: 'BusinessAssessment';
+  /** The assessment text, once delivered. */
+  assessment?: Maybe<Scalars['String']['output']>;
+  /** The client assessed (regions subgraph). */
+  client: Client;
+  /** The service's conclusion, once delivered. */
+  conclusion?: Maybe<AssessmentConclusion>;
+  /** The day it was delivered. */
+  deliveredOn?: Maybe<Scalars['Date']['output']>;
+  /** The region's fee for it; 0.00 when it charges none. */
+  fee: Scalars['NOK']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The NAV office that asked. */
+  navOffice: NavOffice;
+  /** What NAV considers. */
+  purpose: ReferralProgramme;
+  /** What NAV asks. */
+  question: Scalars['String']['output'];
+  /** The client's region. */
+  region: Region;
+  /** The day NAV asked. */
+  requestedOn: Scalars['Date']['output'];
+  /** Requested, delivered or withdrawn. */
+  status: AssessmentStatus;
+  /** The record's version, for edits. */
+  version: Scalars['Int']['output'];
+};
+
 /** A client of the service (owned by the regions subgraph; its personal data is seen there only by those allowed). */
 export type Client = {
   __typename?: 'Client';
@@ -75,32 +144,149 @@ export type CreateGatheringInput = {
   title: Scalars['String']['input'];
 };
 
+/** A new qualification measure for immigrants. */
+export type CreateQualificationMeasureInput = {
+  /** The last day; the first day or later. */
+  endsOn: Scalars['Date']['input'];
+  /** The measure's name, 1–200 characters. */
+  name: Scalars['String']['input'];
+  /** Run by a municipality or by NAV. */
+  organiserKind: OrganiserKind;
+  /** The municipality's or NAV office's name, 1–200 characters. */
+  organiserName: Scalars['String']['input'];
+  /** Ids of expert organisations the service cooperates with on it. */
+  partnerIds?: Array<Scalars['ID']['input']>;
+  /** The region where it runs. */
+  regionId: Scalars['ID']['input'];
+  /** The first day. */
+  startsOn: Scalars['Date']['input'];
+};
+
+/** The service's assessment, delivered to NAV. */
+export type DeliverBusinessAssessmentInput = {
+  /** The assessment, 1–10000 characters. */
+  assessment: Scalars['String']['input'];
+  /** The conclusion. */
+  conclusion: AssessmentConclusion;
+  /** The region's fee for it, if it charges one. */
+  fee?: InputMaybe<Scalars['NOK']['input']>;
+};
+
+/** An organisation expert in entrepreneur training for immigrants. */
+export type ExpertOrganisation = {
+  __typename?: 'ExpertOrganisation';
+  /** What it does. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Its name. */
+  name: Scalars['String']['output'];
+};
+
 /**
  * A professional gathering (fagsamling) for the service's advisers, held by Innovasjon Norge
  * together with the county; the agreement asks for at least two a year (§5.4).
  */
 export type Gathering = {
   __typename?: 'Gathering';
+  /** How many advisers attended (registered, when attendance is not recorded yet). */
+  attendeeCount: Scalars['Int']['output'];
   /** The day it is held. */
   date: Scalars['Date']['output'];
   /** The programme in a few sentences. */
   description?: Maybe<Scalars['String']['output']>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** The regions invited; every region when empty. */
+  invitedRegions: Array<Region>;
   /** Where it is held; null for a gathering that is online only. */
   location?: Maybe<Scalars['String']['output']>;
   /** True when advisers can take part online. */
   online: Scalars['Boolean']['output'];
+  /** Who holds it, e.g. Innovasjon Norge and the county. */
+  organisers: Array<Scalars['String']['output']>;
+  /** The programme, item by item. */
+  programme?: Maybe<Scalars['String']['output']>;
+  /** Advisers registered, in order of registration. */
+  registrations: Array<GatheringRegistration>;
   /** What the gathering is called, e.g. `Fagsamling vår 2024: finansiering`. */
   title: Scalars['String']['output'];
+  /** The record's version, for edits. */
+  version: Scalars['Int']['output'];
+};
+
+/** An adviser's registration for a gathering. */
+export type GatheringRegistration = {
+  __typename?: 'GatheringRegistration';
+  /** The adviser (regions subgraph). */
+  adviser: Adviser;
+  /** Whether they attended; null until attendance is recorded. */
+  attended?: Maybe<Scalars['Boolean']['output']>;
+  /** The adviser's region. */
+  region: Region;
+  /** When they registered (ISO 8601). */
+  registeredAt: Scalars['String']['output'];
+};
+
+/** A year's professional gatherings against the agreement's minimum of two (§5.4). */
+export type GatheringYear = {
+  __typename?: 'GatheringYear';
+  /** Advisers who registered for some gathering but attended none this year. */
+  advisersWithoutAttendance: Array<Adviser>;
+  /** Gatherings held or planned in the year. */
+  count: Scalars['Int']['output'];
+  /** True when the year has at least the minimum. */
+  meetsMinimum: Scalars['Boolean']['output'];
+  /** The agreement's minimum per year. */
+  minimum: Scalars['Int']['output'];
+  /** Regions (of those with advisers registered in any year) none of whose advisers attended a gathering this year. */
+  regionsWithoutAttendance: Array<Region>;
+  /** The calendar year. */
+  year: Scalars['Int']['output'];
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a client of the region to a qualification measure. Advisers of the region only. */
+  addMeasureParticipant: QualificationMeasure;
+  /**
+   * Moves a referral on: the receiving party marks it RECEIVED, ACCEPTED, DECLINED (with a
+   * reason) or COMPLETED. CONFLICT when `version` is stale or the step is not allowed from
+   * where it stands.
+   */
+  changeReferralStatus: Referral;
   /** Adds a professional gathering. Innovasjon Norge and county officers only. */
   createGathering: Gathering;
+  /** Adds a qualification measure for immigrants. NAV officers and municipality officers of the region only. */
+  createQualificationMeasure: QualificationMeasure;
+  /** Delivers the service's assessment to NAV. Advisers of the client's region only; CONFLICT on a stale version. */
+  deliverBusinessAssessment: BusinessAssessment;
+  /** Links a referral from NAV to the client the service registered for the person. Advisers of the region only. */
+  linkReferralClient: Referral;
+  /** Records which registered advisers attended. Innovasjon Norge and county officers only. */
+  recordGatheringAttendance: Gathering;
+  /** Refers a person from NAV to the service, with their consent. NAV officers only. */
+  referFromNav: Referral;
+  /** Registers the signed-in adviser for a gathering (CONFLICT when registered already). Advisers only. */
+  registerForGathering: Gathering;
+  /** Asks the service for a business assessment of a client's plan. NAV officers only. */
+  requestBusinessAssessment: BusinessAssessment;
   /** Sends a client's referral to Innovasjon Norge or NAV. Advisers only, for their own region, with the client's consent. */
   sendReferral: Referral;
+};
+
+
+export type MutationAddMeasureParticipantArgs = {
+  clientId: Scalars['ID']['input'];
+  measureId: Scalars['ID']['input'];
+};
+
+
+export type MutationChangeReferralStatusArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  status: ReferralStatus;
+  version: Scalars['Int']['input'];
 };
 
 
@@ -109,14 +295,149 @@ export type MutationCreateGatheringArgs = {
 };
 
 
+export type MutationCreateQualificationMeasureArgs = {
+  input: CreateQualificationMeasureInput;
+};
+
+
+export type MutationDeliverBusinessAssessmentArgs = {
+  id: Scalars['ID']['input'];
+  input: DeliverBusinessAssessmentInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationLinkReferralClientArgs = {
+  clientId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordGatheringAttendanceArgs = {
+  attendedAdviserIds: Array<Scalars['ID']['input']>;
+  gatheringId: Scalars['ID']['input'];
+};
+
+
+export type MutationReferFromNavArgs = {
+  input: ReferFromNavInput;
+};
+
+
+export type MutationRegisterForGatheringArgs = {
+  adviserId: Scalars['ID']['input'];
+  gatheringId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestBusinessAssessmentArgs = {
+  input: RequestBusinessAssessmentInput;
+};
+
+
 export type MutationSendReferralArgs = {
   input: SendReferralInput;
 };
 
+/** NAV's county divisions in the area of the agreement. */
+export type NavDivision =
+  /** NAV Øst-Viken. */
+  | 'NAV_OST_VIKEN'
+  /** NAV Vest-Viken. */
+  | 'NAV_VEST_VIKEN';
+
+/** A local NAV office and the municipalities it serves. */
+export type NavOffice = {
+  __typename?: 'NavOffice';
+  /** The county division it belongs to. */
+  division: NavDivision;
+  /** Stable identifier, e.g. `nav-follo`. */
+  id: Scalars['ID']['output'];
+  /** Four-digit numbers of the municipalities it serves. */
+  municipalityNumbers: Array<Scalars['String']['output']>;
+  /** The office's name. */
+  name: Scalars['String']['output'];
+};
+
+/** Who runs a qualification measure. */
+export type OrganiserKind =
+  /** A municipality. */
+  | 'MUNICIPALITY'
+  /** NAV. */
+  | 'NAV';
+
+/** A course or webinar Innovasjon Norge runs for entrepreneurs, open to clients of every region. */
+export type PartnerCourse = {
+  __typename?: 'PartnerCourse';
+  /** The day it is held. */
+  date: Scalars['Date']['output'];
+  /** What it is about. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Course or webinar. */
+  kind: PartnerCourseKind;
+  /** Where it is held, if not online. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** True when it is online. */
+  online: Scalars['Boolean']['output'];
+  /** What it is called. */
+  title: Scalars['String']['output'];
+};
+
+/** Kinds of Innovasjon Norge's offers to entrepreneurs. */
+export type PartnerCourseKind =
+  /** A course. */
+  | 'COURSE'
+  /** A webinar. */
+  | 'WEBINAR';
+
+/** A qualification measure for immigrants run by a municipality or NAV. */
+export type QualificationMeasure = {
+  __typename?: 'QualificationMeasure';
+  /** The last day. */
+  endsOn: Scalars['Date']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The measure's name. */
+  name: Scalars['String']['output'];
+  /** Run by a municipality or by NAV. */
+  organiserKind: OrganiserKind;
+  /** The organiser's name. */
+  organiserName: Scalars['String']['output'];
+  /** How many of the service's clients take part. */
+  participantCount: Scalars['Int']['output'];
+  /** The clients taking part: for the region's advisers and the owners of the client list (empty for others). */
+  participants: Array<Client>;
+  /** Organisations expert in entrepreneur training for immigrants that the service cooperates with on it. */
+  partners: Array<ExpertOrganisation>;
+  /** The region where it runs. */
+  region: Region;
+  /** The first day. */
+  startsOn: Scalars['Date']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Business assessments the caller may see, newest first: NAV all, the region's advisers and
+   * municipality officers their region's, county officers all; nobody else any.
+   */
+  businessAssessments: Array<BusinessAssessment>;
+  /** Organisations expert in entrepreneur training for immigrants. */
+  expertOrganisations: Array<ExpertOrganisation>;
+  /** The gatherings of a year against the agreement's minimum, and who attended none. */
+  gatheringYear: GatheringYear;
   /** The professional gatherings held (or planned) in one calendar year, in date order. */
   gatherings: Array<Gathering>;
+  /** The local NAV office serving a municipality, or null when none is known. */
+  navOfficeFor?: Maybe<NavOffice>;
+  /** Every local NAV office, by name. */
+  navOffices: Array<NavOffice>;
+  /** Innovasjon Norge's courses and webinars for entrepreneurs in a year, in date order. */
+  partnerCourses: Array<PartnerCourse>;
+  /** Qualification measures for immigrants running in a year. */
+  qualificationMeasures: Array<QualificationMeasure>;
   /** One referral, if the caller may see it; FORBIDDEN otherwise, the same whether or not it exists. */
   referral?: Maybe<Referral>;
   /** The log of reads and writes of referrals' shared client data, newest first. County officers only. */
@@ -129,7 +450,34 @@ export type Query = {
 };
 
 
+export type QueryBusinessAssessmentsArgs = {
+  first?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
+  status?: InputMaybe<AssessmentStatus>;
+};
+
+
+export type QueryGatheringYearArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
 export type QueryGatheringsArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryNavOfficeForArgs = {
+  municipalityNumber: Scalars['String']['input'];
+};
+
+
+export type QueryPartnerCoursesArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryQualificationMeasuresArgs = {
   year: Scalars['Int']['input'];
 };
 
@@ -151,6 +499,20 @@ export type QueryReferralsArgs = {
   offset?: Scalars['Int']['input'];
 };
 
+/** A referral from NAV to the service, sent by a NAV officer. */
+export type ReferFromNavInput = {
+  /** The day the person consented; required, and not in the future. */
+  consentGivenOn: Scalars['Date']['input'];
+  /** The municipality the person lives in; the local NAV office serving it sends the referral. */
+  municipalityNumber: Scalars['String']['input'];
+  /** A short note for the service, at most 2000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The region whose service the person is referred to. */
+  regionId: Scalars['ID']['input'];
+  /** What the person agreed to share with the service: at least the name. */
+  sharedClientData: SharedClientDataInput;
+};
+
 /**
  * A referral (henvisning) of a client between the entrepreneur service and Innovasjon Norge or
  * NAV, made with the client's consent. The receiving party sees the client only through it, and
@@ -158,16 +520,25 @@ export type QueryReferralsArgs = {
  */
 export type Referral = {
   __typename?: 'Referral';
-  /** The client, for those who may see the client in the regions subgraph (advisers, owners of the client list). */
-  client: Client;
+  /**
+   * The client, for those who may see the client in the regions subgraph (advisers, owners of
+   * the client list); null for a referral from NAV until the service registers the person.
+   */
+  client?: Maybe<Client>;
   /** The day the client consented to the referral; there is no referral without consent. */
   consentGivenOn: Scalars['Date']['output'];
   /** Who refers whom to whom. */
   direction: ReferralDirection;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** The local NAV office it goes through, for a referral to or from NAV. */
+  navOffice?: Maybe<NavOffice>;
   /** A short note for the receiving party. */
   note?: Maybe<Scalars['String']['output']>;
+  /** The receiving actor, for a referral to another actor. */
+  otherActor?: Maybe<Scalars['String']['output']>;
+  /** The programme or service the client is referred to. */
+  programme: ReferralProgramme;
   /** The region whose service the client belongs to. */
   region: Region;
   /** The day the referral was sent. */
@@ -176,6 +547,12 @@ export type Referral = {
   sharedClientData: SharedClientData;
   /** Where the referral stands. */
   status: ReferralStatus;
+  /** The day of the last status change. */
+  statusChangedOn: Scalars['Date']['output'];
+  /** Why it was declined, or a note on the last change. */
+  statusReason?: Maybe<Scalars['String']['output']>;
+  /** The record's version, for status changes. */
+  version: Scalars['Int']['output'];
 };
 
 /** Which way a referral goes. */
@@ -185,7 +562,9 @@ export type ReferralDirection =
   /** From the service to Innovasjon Norge. */
   | 'TO_INNOVASJON_NORGE'
   /** From the service to NAV. */
-  | 'TO_NAV';
+  | 'TO_NAV'
+  /** From the service to another actor (named in otherActor). */
+  | 'TO_OTHER_ACTOR';
 
 /** One page of referrals. */
 export type ReferralPage = {
@@ -197,6 +576,31 @@ export type ReferralPage = {
   /** How many referrals match in all. */
   totalCount: Scalars['Int']['output'];
 };
+
+/** What a client is referred to. */
+export type ReferralProgramme =
+  /** The entrepreneur service itself (a referral from NAV). */
+  | 'ENTREPRENEUR_SERVICE'
+  /** Innovasjon Norge's seminar "Fra idé til marked" (from idea to market). */
+  | 'FROM_IDEA_TO_MARKET_SEMINAR'
+  /** NAV's introduction programme for newly arrived immigrants. */
+  | 'INTRODUCTION_PROGRAMME'
+  /** Another programme or actor, named in otherActor. */
+  | 'OTHER'
+  /** NAV's qualification programme. */
+  | 'QUALIFICATION_PROGRAMME'
+  /** Innovasjon Norge's startup grant, phase 1 (market clarification). */
+  | 'STARTUP_GRANT_PHASE_1'
+  /** Innovasjon Norge's startup grant, phase 2 (commercialisation). */
+  | 'STARTUP_GRANT_PHASE_2'
+  /** Innovasjon Norge's startup grant, phase 3 (scaling). */
+  | 'STARTUP_GRANT_PHASE_3'
+  /** Innovasjon Norge's startup loan. */
+  | 'STARTUP_LOAN'
+  /** NAV: unemployment benefit during business start-up; needs a business assessment from the service. */
+  | 'UNEMPLOYMENT_BENEFIT_DURING_START_UP'
+  /** NAV: work assessment allowance during business start-up; needs a business assessment from the service. */
+  | 'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP';
 
 /** Where a referral stands. */
 export type ReferralStatus =
@@ -211,11 +615,50 @@ export type ReferralStatus =
   /** Sent, not yet seen by the receiving party. */
   | 'SENT';
 
-/** A region of the county (owned by the regions subgraph). */
+/** A region of the county (owned by the regions subgraph); the partners subgraph adds its referral figures. */
 export type Region = {
   __typename?: 'Region';
   /** The region's id. */
   id: Scalars['ID']['output'];
+  /** How many referrals the region sent and received in a year: aggregates, for every signed-in role. */
+  referrals: RegionReferrals;
+};
+
+
+/** A region of the county (owned by the regions subgraph); the partners subgraph adds its referral figures. */
+export type RegionReferralsArgs = {
+  year: Scalars['Int']['input'];
+};
+
+/** A region's referrals in one year, by direction; a count below 5 is null (suppressed). */
+export type RegionReferrals = {
+  __typename?: 'RegionReferrals';
+  /** Referrals from NAV to the service. */
+  fromNav?: Maybe<Scalars['Int']['output']>;
+  /** Fields left null because they would count fewer than 5 persons. */
+  suppressed: Array<Scalars['String']['output']>;
+  /** Referrals sent to Innovasjon Norge. */
+  toInnovasjonNorge?: Maybe<Scalars['Int']['output']>;
+  /** Referrals sent to NAV. */
+  toNav?: Maybe<Scalars['Int']['output']>;
+  /** Referrals to other actors. */
+  toOtherActors?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A request from NAV for a business assessment of a client's plan. */
+export type RequestBusinessAssessmentInput = {
+  /** The client (regions subgraph) the assessment is about. */
+  clientId: Scalars['ID']['input'];
+  /** The day the client consented to the assessment being shared with NAV. */
+  consentGivenOn: Scalars['Date']['input'];
+  /** The municipality the client lives in (routes the request from the right NAV office). */
+  municipalityNumber: Scalars['String']['input'];
+  /** What NAV considers: UNEMPLOYMENT_BENEFIT_DURING_START_UP or WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP. */
+  purpose: ReferralProgramme;
+  /** What NAV asks, 1–2000 characters. */
+  question: Scalars['String']['input'];
+  /** The client's region. */
+  regionId: Scalars['ID']['input'];
 };
 
 /** A referral from the service to Innovasjon Norge or NAV, sent by an adviser of the client's region. */
@@ -224,10 +667,16 @@ export type SendReferralInput = {
   clientId: Scalars['ID']['input'];
   /** The day the client consented; required, and not in the future. */
   consentGivenOn: Scalars['Date']['input'];
-  /** TO_INNOVASJON_NORGE or TO_NAV. */
+  /** TO_INNOVASJON_NORGE, TO_NAV or TO_OTHER_ACTOR. */
   direction: ReferralDirection;
+  /** The municipality the client lives in, to route a referral to NAV to the right local office. */
+  municipalityNumber?: InputMaybe<Scalars['String']['input']>;
   /** A short note for the receiving party, at most 2000 characters. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The receiving actor, required for TO_OTHER_ACTOR, 1–200 characters. */
+  otherActor?: InputMaybe<Scalars['String']['input']>;
+  /** The programme; it must belong to the receiving party (e.g. startup grants to Innovasjon Norge). */
+  programme: ReferralProgramme;
   /** What the client agreed to share: at least the name. */
   sharedClientData: SharedClientDataInput;
 };
@@ -333,41 +782,69 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  BusinessAssessment: BusinessAssessment;
   Gathering: Gathering;
   Referral: Referral;
+  Region: Region;
 };
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  BusinessAssessment:
+    ( { __typename: 'BusinessAssessment' }
+    & GraphQLRecursivePick<FederationTypes['BusinessAssessment'], {"id":true}> );
   Gathering:
     ( { __typename: 'Gathering' }
     & GraphQLRecursivePick<FederationTypes['Gathering'], {"id":true}> );
   Referral:
     ( { __typename: 'Referral' }
     & GraphQLRecursivePick<FederationTypes['Referral'], {"id":true}> );
+  Region:
+    ( { __typename: 'Region' }
+    & GraphQLRecursivePick<FederationTypes['Region'], {"id":true}> );
 };
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Adviser: ResolverTypeWrapper<EntityReferenceEntity>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AssessmentConclusion: AssessmentConclusion;
+  AssessmentStatus: AssessmentStatus;
   AuditEntry: ResolverTypeWrapper<AuditEntryEntity>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditEntryPage: ResolverTypeWrapper<Omit<AuditEntryPage, 'items'> & { items: Array<ResolversTypes['AuditEntry']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Client: ResolverTypeWrapper<Client>;
+  BusinessAssessment: ResolverTypeWrapper<BusinessAssessmentEntity>;
+  Client: ResolverTypeWrapper<EntityReferenceEntity>;
   CreateGatheringInput: CreateGatheringInput;
+  CreateQualificationMeasureInput: CreateQualificationMeasureInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DeliverBusinessAssessmentInput: DeliverBusinessAssessmentInput;
+  ExpertOrganisation: ResolverTypeWrapper<ExpertOrganisationEntity>;
   Gathering: ResolverTypeWrapper<GatheringEntity>;
+  GatheringRegistration: ResolverTypeWrapper<GatheringRegistrationEntity>;
+  GatheringYear: ResolverTypeWrapper<GatheringYearEntity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NOK: ResolverTypeWrapper<Scalars['NOK']['output']>;
+  NavDivision: NavDivision;
+  NavOffice: ResolverTypeWrapper<NavOfficeEntity>;
+  OrganiserKind: OrganiserKind;
+  PartnerCourse: ResolverTypeWrapper<PartnerCourseEntity>;
+  PartnerCourseKind: PartnerCourseKind;
+  QualificationMeasure: ResolverTypeWrapper<QualificationMeasureEntity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReferFromNavInput: ReferFromNavInput;
   Referral: ResolverTypeWrapper<ReferralEntity>;
   ReferralDirection: ReferralDirection;
   ReferralPage: ResolverTypeWrapper<Omit<ReferralPage, 'items'> & { items: Array<ResolversTypes['Referral']> }>;
+  ReferralProgramme: ReferralProgramme;
   ReferralStatus: ReferralStatus;
-  Region: ResolverTypeWrapper<Region>;
+  Region: ResolverTypeWrapper<EntityReferenceEntity>;
+  RegionReferrals: ResolverTypeWrapper<RegionReferralsEntity>;
+  RequestBusinessAssessmentInput: RequestBusinessAssessmentInput;
   SendReferralInput: SendReferralInput;
   SharedClientData: ResolverTypeWrapper<SharedClientData>;
   SharedClientDataInput: SharedClientDataInput;
@@ -375,24 +852,42 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Adviser: EntityReferenceEntity;
+  ID: Scalars['ID']['output'];
   AuditEntry: AuditEntryEntity;
   String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
   AuditEntryPage: Omit<AuditEntryPage, 'items'> & { items: Array<ResolversParentTypes['AuditEntry']> };
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
-  Client: Client;
+  BusinessAssessment: BusinessAssessmentEntity;
+  Client: EntityReferenceEntity;
   CreateGatheringInput: CreateGatheringInput;
+  CreateQualificationMeasureInput: CreateQualificationMeasureInput;
   Date: Scalars['Date']['output'];
+  DeliverBusinessAssessmentInput: DeliverBusinessAssessmentInput;
+  ExpertOrganisation: ExpertOrganisationEntity;
   Gathering: GatheringEntity;
+  GatheringRegistration: GatheringRegistrationEntity;
+  GatheringYear: GatheringYearEntity;
   Mutation: Record<PropertyKey, never>;
+  NOK: Scalars['NOK']['output'];
+  NavOffice: NavOfficeEntity;
+  PartnerCourse: PartnerCourseEntity;
+  QualificationMeasure: QualificationMeasureEntity;
   Query: Record<PropertyKey, never>;
+  ReferFromNavInput: ReferFromNavInput;
   Referral: ReferralEntity;
   ReferralPage: Omit<ReferralPage, 'items'> & { items: Array<ResolversParentTypes['Referral']> };
-  Region: Region;
+  Region: EntityReferenceEntity;
+  RegionReferrals: RegionReferralsEntity;
+  RequestBusinessAssessmentInput: RequestBusinessAssessmentInput;
   SendReferralInput: SendReferralInput;
   SharedClientData: SharedClientData;
   SharedClientDataInput: SharedClientDataInput;
+};
+
+export type AdviserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Adviser'] = ResolversParentTypes['Adviser']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -413,6 +908,23 @@ export type AuditEntryPageResolvers<ContextType = Context, ParentType extends Re
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type BusinessAssessmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BusinessAssessment'] = ResolversParentTypes['BusinessAssessment'], FederationReferenceType extends FederationReferenceTypes['BusinessAssessment'] = FederationReferenceTypes['BusinessAssessment']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BusinessAssessment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  assessment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  conclusion?: Resolver<Maybe<ResolversTypes['AssessmentConclusion']>, ParentType, ContextType>;
+  deliveredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  fee?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  navOffice?: Resolver<ResolversTypes['NavOffice'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['ReferralProgramme'], ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  requestedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AssessmentStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Client'] = ResolversParentTypes['Client']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
@@ -421,23 +933,101 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type ExpertOrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExpertOrganisation'] = ResolversParentTypes['ExpertOrganisation']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type GatheringResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Gathering'] = ResolversParentTypes['Gathering'], FederationReferenceType extends FederationReferenceTypes['Gathering'] = FederationReferenceTypes['Gathering']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Gathering']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  attendeeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invitedRegions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  organisers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  programme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registrations?: Resolver<Array<ResolversTypes['GatheringRegistration']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GatheringRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GatheringRegistration'] = ResolversParentTypes['GatheringRegistration']> = {
+  adviser?: Resolver<ResolversTypes['Adviser'], ParentType, ContextType>;
+  attended?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GatheringYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GatheringYear'] = ResolversParentTypes['GatheringYear']> = {
+  advisersWithoutAttendance?: Resolver<Array<ResolversTypes['Adviser']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meetsMinimum?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  minimum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  regionsWithoutAttendance?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addMeasureParticipant?: Resolver<ResolversTypes['QualificationMeasure'], ParentType, ContextType, RequireFields<MutationAddMeasureParticipantArgs, 'clientId' | 'measureId'>>;
+  changeReferralStatus?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationChangeReferralStatusArgs, 'id' | 'status' | 'version'>>;
+  createGathering?: Resolver<ResolversTypes['Gathering'], ParentType, ContextType, RequireFields<MutationCreateGatheringArgs, 'input'>>;
+  createQualificationMeasure?: Resolver<ResolversTypes['QualificationMeasure'], ParentType, ContextType, RequireFields<MutationCreateQualificationMeasureArgs, 'input'>>;
+  deliverBusinessAssessment?: Resolver<ResolversTypes['BusinessAssessment'], ParentType, ContextType, RequireFields<MutationDeliverBusinessAssessmentArgs, 'id' | 'input' | 'version'>>;
+  linkReferralClient?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationLinkReferralClientArgs, 'clientId' | 'id'>>;
+  recordGatheringAttendance?: Resolver<ResolversTypes['Gathering'], ParentType, ContextType, RequireFields<MutationRecordGatheringAttendanceArgs, 'attendedAdviserIds' | 'gatheringId'>>;
+  referFromNav?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferFromNavArgs, 'input'>>;
+  registerForGathering?: Resolver<ResolversTypes['Gathering'], ParentType, ContextType, RequireFields<MutationRegisterForGatheringArgs, 'adviserId' | 'gatheringId'>>;
+  requestBusinessAssessment?: Resolver<ResolversTypes['BusinessAssessment'], ParentType, ContextType, RequireFields<MutationRequestBusinessAssessmentArgs, 'input'>>;
+  sendReferral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationSendReferralArgs, 'input'>>;
+};
+
+export interface NokScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NOK'], any> {
+  name: 'NOK';
+}
+
+export type NavOfficeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NavOffice'] = ResolversParentTypes['NavOffice']> = {
+  division?: Resolver<ResolversTypes['NavDivision'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  municipalityNumbers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PartnerCourseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerCourse'] = ResolversParentTypes['PartnerCourse']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PartnerCourseKind'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  createGathering?: Resolver<ResolversTypes['Gathering'], ParentType, ContextType, RequireFields<MutationCreateGatheringArgs, 'input'>>;
-  sendReferral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationSendReferralArgs, 'input'>>;
+export type QualificationMeasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QualificationMeasure'] = ResolversParentTypes['QualificationMeasure']> = {
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organiserKind?: Resolver<ResolversTypes['OrganiserKind'], ParentType, ContextType>;
+  organiserName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participantCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Client']>, ParentType, ContextType>;
+  partners?: Resolver<Array<ResolversTypes['ExpertOrganisation']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  businessAssessments?: Resolver<Array<ResolversTypes['BusinessAssessment']>, ParentType, ContextType, RequireFields<QueryBusinessAssessmentsArgs, 'first' | 'offset'>>;
+  expertOrganisations?: Resolver<Array<ResolversTypes['ExpertOrganisation']>, ParentType, ContextType>;
+  gatheringYear?: Resolver<ResolversTypes['GatheringYear'], ParentType, ContextType, RequireFields<QueryGatheringYearArgs, 'year'>>;
   gatherings?: Resolver<Array<ResolversTypes['Gathering']>, ParentType, ContextType, RequireFields<QueryGatheringsArgs, 'year'>>;
+  navOfficeFor?: Resolver<Maybe<ResolversTypes['NavOffice']>, ParentType, ContextType, RequireFields<QueryNavOfficeForArgs, 'municipalityNumber'>>;
+  navOffices?: Resolver<Array<ResolversTypes['NavOffice']>, ParentType, ContextType>;
+  partnerCourses?: Resolver<Array<ResolversTypes['PartnerCourse']>, ParentType, ContextType, RequireFields<QueryPartnerCoursesArgs, 'year'>>;
+  qualificationMeasures?: Resolver<Array<ResolversTypes['QualificationMeasure']>, ParentType, ContextType, RequireFields<QueryQualificationMeasuresArgs, 'year'>>;
   referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralArgs, 'id'>>;
   referralAuditLog?: Resolver<ResolversTypes['AuditEntryPage'], ParentType, ContextType, RequireFields<QueryReferralAuditLogArgs, 'first' | 'offset'>>;
   referrals?: Resolver<ResolversTypes['ReferralPage'], ParentType, ContextType, RequireFields<QueryReferralsArgs, 'first' | 'offset'>>;
@@ -445,15 +1035,21 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type ReferralResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral'], FederationReferenceType extends FederationReferenceTypes['Referral'] = FederationReferenceTypes['Referral']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Referral']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
   consentGivenOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['ReferralDirection'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  navOffice?: Resolver<Maybe<ResolversTypes['NavOffice']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  otherActor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['ReferralProgramme'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   sentOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   sharedClientData?: Resolver<ResolversTypes['SharedClientData'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
+  statusChangedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  statusReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ReferralPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralPage'] = ResolversParentTypes['ReferralPage']> = {
@@ -462,8 +1058,18 @@ export type ReferralPageResolvers<ContextType = Context, ParentType extends Reso
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
+export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  referrals?: Resolver<ResolversTypes['RegionReferrals'], ParentType, ContextType, RequireFields<RegionReferralsArgs, 'year'>>;
+};
+
+export type RegionReferralsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionReferrals'] = ResolversParentTypes['RegionReferrals']> = {
+  fromNav?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  toInnovasjonNorge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toNav?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toOtherActors?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type SharedClientDataResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SharedClientData'] = ResolversParentTypes['SharedClientData']> = {
@@ -473,16 +1079,26 @@ export type SharedClientDataResolvers<ContextType = Context, ParentType extends 
 };
 
 export type Resolvers<ContextType = Context> = {
+  Adviser?: AdviserResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryPage?: AuditEntryPageResolvers<ContextType>;
+  BusinessAssessment?: BusinessAssessmentResolvers<ContextType>;
   Client?: ClientResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  ExpertOrganisation?: ExpertOrganisationResolvers<ContextType>;
   Gathering?: GatheringResolvers<ContextType>;
+  GatheringRegistration?: GatheringRegistrationResolvers<ContextType>;
+  GatheringYear?: GatheringYearResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NOK?: GraphQLScalarType;
+  NavOffice?: NavOfficeResolvers<ContextType>;
+  PartnerCourse?: PartnerCourseResolvers<ContextType>;
+  QualificationMeasure?: QualificationMeasureResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
   ReferralPage?: ReferralPageResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  RegionReferrals?: RegionReferralsResolvers<ContextType>;
   SharedClientData?: SharedClientDataResolvers<ContextType>;
 };
 

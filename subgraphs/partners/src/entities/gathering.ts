@@ -14,6 +14,12 @@ export const GatheringSchema = defineEntity({
     location: p.string().nullable(),
     online: p.boolean().default(false),
     description: p.text().nullable(),
+    /** Who holds it, e.g. ["Innovasjon Norge", "Akershus fylkeskommune"]. */
+    organisers: p.array().default([]),
+    programme: p.text().nullable(),
+    /** Region ids (regions subgraph) invited; empty means every region. */
+    invitedRegionIds: p.array().default([]),
+    version: p.integer().version(),
   }),
 });
 

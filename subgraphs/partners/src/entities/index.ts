@@ -1,6 +1,21 @@
 // Every entity of the partners subgraph, as MikroORM loads them.
 import { AuditEntrySchema } from '@etablerer/kit';
+import { BusinessAssessmentSchema } from './business-assessment.js';
 import { GatheringSchema } from './gathering.js';
+import { GatheringRegistrationSchema } from './gathering-registration.js';
+import { NavOfficeSchema } from './nav-office.js';
+import { PartnerCourseSchema } from './partner-course.js';
+import { ExpertOrganisationSchema, QualificationMeasureSchema } from './qualification-measure.js';
 import { ReferralSchema } from './referral.js';
 
-export const entities = [GatheringSchema, ReferralSchema, AuditEntrySchema];
+export const entities = [
+  GatheringSchema,
+  GatheringRegistrationSchema,
+  PartnerCourseSchema,
+  ReferralSchema,
+  NavOfficeSchema,
+  BusinessAssessmentSchema,
+  ExpertOrganisationSchema,
+  QualificationMeasureSchema,
+  AuditEntrySchema,
+];

@@ -2,10 +2,25 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 
-export const referralDirections = ['TO_INNOVASJON_NORGE', 'TO_NAV', 'FROM_NAV'] as const;
+export const referralDirections = ['TO_INNOVASJON_NORGE', 'TO_NAV', 'TO_OTHER_ACTOR', 'FROM_NAV'] as const;
 export type ReferralDirection = (typeof referralDirections)[number];
 export const referralStatuses = ['SENT', 'RECEIVED', 'ACCEPTED', 'DECLINED', 'COMPLETED'] as const;
 export type ReferralStatus = (typeof referralStatuses)[number];
+
+export const referralProgrammes = [
+  'STARTUP_GRANT_PHASE_1',
+  'STARTUP_GRANT_PHASE_2',
+  'STARTUP_GRANT_PHASE_3',
+  'STARTUP_LOAN',
+  'FROM_IDEA_TO_MARKET_SEMINAR',
+  'UNEMPLOYMENT_BENEFIT_DURING_START_UP',
+  'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP',
+  'INTRODUCTION_PROGRAMME',
+  'QUALIFICATION_PROGRAMME',
+  'ENTREPRENEUR_SERVICE',
+  'OTHER',
+] as const;
+export type ReferralProgramme = (typeof referralProgrammes)[number];
 
 export const ReferralSchema = defineEntity({
   name: 'Referral',
@@ -16,13 +31,22 @@ export const ReferralSchema = defineEntity({
       .onCreate(() => randomUUID()),
     direction: p.enum(referralDirections as unknown as ReferralDirection[]).index(),
     regionId: p.string().index(),
-    clientId: p.uuid(),
+    /** Null for a referral from NAV until the service has registered the person as a client. */
+    clientId: p.uuid().nullable(),
     sharedName: p.string().length(200),
     sharedEmail: p.string().length(254).nullable(),
     sharedPhone: p.string().length(20).nullable(),
     consentGivenOn: p.date(),
     sentOn: p.date(),
+    programme: p.enum(referralProgrammes as unknown as ReferralProgramme[]),
+    /** The receiving actor, for a referral to another actor. */
+    otherActor: p.string().length(200).nullable(),
+    /** The local NAV office a referral to or from NAV goes through. */
+    navOfficeId: p.string().length(100).nullable(),
     status: p.enum(referralStatuses as unknown as ReferralStatus[]).default('SENT'),
+    statusChangedOn: p.date(),
+    /** Why it was declined, or a note on the last change. */
+    statusReason: p.text().nullable(),
     note: p.text().nullable(),
     version: p.integer().version(),
   }),

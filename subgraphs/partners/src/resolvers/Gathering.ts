@@ -1,6 +1,14 @@
-// Gathering: resolved by id for other subgraphs.
+// Gathering: resolved by id for other subgraphs; registrations and attendance through loaders.
 import type { GatheringResolvers } from '../__generated__/resolvers-types.js';
 
 export const Gathering: GatheringResolvers = {
   __resolveReference: ({ id }, { loaders }) => loaders.gathering.load(id).then((gathering) => gathering ?? null),
+  organisers: (gathering) => gathering.organisers ?? [],
+  invitedRegions: (gathering) => (gathering.invitedRegionIds ?? []).map((id) => ({ id })),
+  registrations: (gathering, _args, { loaders }) => loaders.registrationsOfGathering.load(gathering.id),
+  attendeeCount: async (gathering, _args, { loaders }) => {
+    const registrations = await loaders.registrationsOfGathering.load(gathering.id);
+    // Before attendance is recorded, those registered are the expected attendees.
+    return registrations.filter((registration) => registration.attended ?? true).length;
+  },
 };

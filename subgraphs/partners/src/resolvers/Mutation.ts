@@ -1,27 +1,89 @@
-// Writes of the partners subgraph: each validates its input and runs in one transaction.
-import { forbidden, parseInput, recordAudit, requireRole } from '@etablerer/kit';
+// Writes of the partners subgraph: each validates its input, runs in one transaction, and is
+// open only to the roles that own the data.
+import { badUserInput, type Caller, conflict, forbidden, parseInput, recordAudit, requireRole } from '@etablerer/kit';
+import { LockMode } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
+import { canSeeReferral } from '../access.js';
+import { assessmentConclusions, BusinessAssessmentSchema } from '../entities/business-assessment.js';
 import { GatheringSchema } from '../entities/gathering.js';
-import { ReferralSchema } from '../entities/referral.js';
+import { GatheringRegistrationSchema } from '../entities/gathering-registration.js';
+import { organiserKinds, QualificationMeasureSchema } from '../entities/qualification-measure.js';
+import {
+  type Referral,
+  type ReferralDirection,
+  type ReferralProgramme,
+  ReferralSchema,
+  type ReferralStatus,
+  referralProgrammes,
+  referralStatuses,
+} from '../entities/referral.js';
+import { requiredNavOffice } from '../nav-routing.js';
+import { referralNotVisible } from './Referral.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const pastDate = z.iso.date('a date as YYYY-MM-DD').refine((date) => date <= today(), 'not in the future');
+const municipalityNumber = z.string().regex(/^\d{4}$/, 'a municipality number has four digits');
+const sharedClientData = z.object({
+  name: z.string().trim().min(1, 'a name is needed').max(200, 'at most 200 characters'),
+  email: z.email('not an e-mail address').max(254).nullish(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ]{8,20}$/, 'digits and spaces, 8 to 20, with an optional leading +')
+    .nullish(),
+});
+const note = z.string().max(2000, 'at most 2000 characters').nullish();
 
-const sendReferralInput = z.object({
-  clientId: z.uuid('not a client id'),
-  direction: z.enum(['TO_INNOVASJON_NORGE', 'TO_NAV'], 'the service refers to TO_INNOVASJON_NORGE or TO_NAV'),
+/** Which programmes belong to which receiving party. */
+const programmesOf: Record<ReferralDirection, readonly ReferralProgramme[]> = {
+  TO_INNOVASJON_NORGE: [
+    'STARTUP_GRANT_PHASE_1',
+    'STARTUP_GRANT_PHASE_2',
+    'STARTUP_GRANT_PHASE_3',
+    'STARTUP_LOAN',
+    'FROM_IDEA_TO_MARKET_SEMINAR',
+  ],
+  TO_NAV: [
+    'UNEMPLOYMENT_BENEFIT_DURING_START_UP',
+    'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP',
+    'INTRODUCTION_PROGRAMME',
+    'QUALIFICATION_PROGRAMME',
+  ],
+  TO_OTHER_ACTOR: ['OTHER'],
+  FROM_NAV: ['ENTREPRENEUR_SERVICE'],
+};
+
+const sendReferralInput = z
+  .object({
+    clientId: z.uuid('not a client id'),
+    direction: z.enum(['TO_INNOVASJON_NORGE', 'TO_NAV', 'TO_OTHER_ACTOR'], 'the service refers to Innovasjon Norge, NAV or another actor'),
+    programme: z.enum(referralProgrammes),
+    otherActor: z.string().trim().min(1).max(200, 'at most 200 characters').nullish(),
+    municipalityNumber: municipalityNumber.nullish(),
+    consentGivenOn: pastDate,
+    sharedClientData,
+    note,
+  })
+  .refine((input) => programmesOf[input.direction].includes(input.programme), {
+    path: ['programme'],
+    message: 'not a programme of the receiving party',
+  })
+  .refine((input) => input.direction !== 'TO_OTHER_ACTOR' || !!input.otherActor, {
+    path: ['otherActor'],
+    message: 'name the actor the client is referred to',
+  })
+  .refine((input) => input.direction !== 'TO_NAV' || !!input.municipalityNumber, {
+    path: ['municipalityNumber'],
+    message: "the client's municipality is needed to find the NAV office",
+  });
+
+const referFromNavInput = z.object({
+  regionId: z.string().min(1),
+  municipalityNumber,
   consentGivenOn: pastDate,
-  sharedClientData: z.object({
-    name: z.string().trim().min(1, 'a name is needed').max(200, 'at most 200 characters'),
-    email: z.email('not an e-mail address').max(254).nullish(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ]{8,20}$/, 'digits and spaces, 8 to 20, with an optional leading +')
-      .nullish(),
-  }),
-  note: z.string().max(2000, 'at most 2000 characters').nullish(),
+  sharedClientData,
+  note,
 });
 
 const createGatheringInput = z.object({
@@ -32,14 +94,73 @@ const createGatheringInput = z.object({
   description: z.string().max(5000, 'at most 5000 characters').nullish(),
 });
 
+const requestAssessmentInput = z.object({
+  clientId: z.uuid('not a client id'),
+  regionId: z.string().min(1),
+  municipalityNumber,
+  purpose: z.enum(
+    ['UNEMPLOYMENT_BENEFIT_DURING_START_UP', 'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP'],
+    'NAV asks for assessments for unemployment benefit or work assessment allowance during start-up',
+  ),
+  question: z.string().trim().min(1, 'a question is needed').max(2000, 'at most 2000 characters'),
+  consentGivenOn: pastDate,
+});
+
+const deliverAssessmentInput = z.object({
+  conclusion: z.enum(assessmentConclusions),
+  assessment: z.string().trim().min(1, 'the assessment is needed').max(10_000, 'at most 10000 characters'),
+  fee: z.number().int().min(0, 'not negative').max(10_000_000, 'at most 100000.00').nullish(),
+});
+
+const createMeasureInput = z
+  .object({
+    name: z.string().trim().min(1, 'a name is needed').max(200, 'at most 200 characters'),
+    organiserKind: z.enum(organiserKinds),
+    organiserName: z.string().trim().min(1, 'the organiser is needed').max(200, 'at most 200 characters'),
+    regionId: z.string().min(1),
+    startsOn: z.iso.date('a date as YYYY-MM-DD'),
+    endsOn: z.iso.date('a date as YYYY-MM-DD'),
+    partnerIds: z.array(z.uuid('not an organisation id')).max(20, 'at most 20'),
+  })
+  .refine((measure) => measure.endsOn >= measure.startsOn, { path: ['endsOn'], message: 'not before startsOn' });
+
+/** Status steps a referral may take, and who takes them: the receiving party. */
+const nextStatuses: Record<ReferralStatus, ReferralStatus[]> = {
+  SENT: ['RECEIVED', 'ACCEPTED', 'DECLINED'],
+  RECEIVED: ['ACCEPTED', 'DECLINED'],
+  ACCEPTED: ['COMPLETED'],
+  DECLINED: [],
+  COMPLETED: [],
+};
+
+function isReceivingParty(caller: Caller, referral: Referral): boolean {
+  switch (referral.direction) {
+    case 'TO_INNOVASJON_NORGE':
+      return caller.role === 'INNOVASJON_NORGE';
+    case 'TO_NAV':
+      return caller.role === 'NAV';
+    // The service records what another actor or the service itself did with a referral.
+    case 'TO_OTHER_ACTOR':
+    case 'FROM_NAV':
+      return caller.role === 'ADVISER' && caller.regionId === referral.regionId;
+  }
+}
+
 export const Mutation: MutationResolvers = {
   sendReferral: async (_parent, { input }, { em, caller }) => {
     requireRole(caller, 'ADVISER');
     if (!caller.regionId) throw forbidden('An adviser refers clients of their own region; this user has no region.');
     const data = parseInput(sendReferralInput, input);
     return em.transactional(async (tx) => {
+      const office =
+        data.direction === 'TO_NAV'
+          ? await requiredNavOffice(tx, data.municipalityNumber as string, 'input.municipalityNumber')
+          : null;
       const referral = tx.create(ReferralSchema, {
         direction: data.direction,
+        programme: data.programme,
+        otherActor: data.direction === 'TO_OTHER_ACTOR' ? (data.otherActor ?? null) : null,
+        navOfficeId: office?.id ?? null,
         regionId: caller.regionId as string,
         clientId: data.clientId,
         sharedName: data.sharedClientData.name,
@@ -48,12 +169,83 @@ export const Mutation: MutationResolvers = {
         consentGivenOn: data.consentGivenOn,
         sentOn: today(),
         status: 'SENT',
+        statusChangedOn: today(),
+        statusReason: null,
         note: data.note ?? null,
       });
       await tx.flush();
+      await recordAudit(tx, caller, [{ operation: 'CREATE', recordType: 'Referral', recordId: referral.id, detail: 'sendReferral' }]);
+      return referral;
+    });
+  },
+
+  referFromNav: async (_parent, { input }, { em, caller }) => {
+    requireRole(caller, 'NAV');
+    const data = parseInput(referFromNavInput, input);
+    return em.transactional(async (tx) => {
+      const office = await requiredNavOffice(tx, data.municipalityNumber, 'input.municipalityNumber');
+      const referral = tx.create(ReferralSchema, {
+        direction: 'FROM_NAV',
+        programme: 'ENTREPRENEUR_SERVICE',
+        otherActor: null,
+        navOfficeId: office.id,
+        regionId: data.regionId,
+        // The person is not a client yet: the service registers them and links the record.
+        clientId: null,
+        sharedName: data.sharedClientData.name,
+        sharedEmail: data.sharedClientData.email ?? null,
+        sharedPhone: data.sharedClientData.phone ?? null,
+        consentGivenOn: data.consentGivenOn,
+        sentOn: today(),
+        status: 'SENT',
+        statusChangedOn: today(),
+        statusReason: null,
+        note: data.note ?? null,
+      });
+      await tx.flush();
+      await recordAudit(tx, caller, [{ operation: 'CREATE', recordType: 'Referral', recordId: referral.id, detail: 'referFromNav' }]);
+      return referral;
+    });
+  },
+
+  changeReferralStatus: async (_parent, { id, version, status, reason }, { em, caller }) => {
+    const data = parseInput(
+      z
+        .object({ status: z.enum(referralStatuses), reason: z.string().trim().max(2000, 'at most 2000 characters').nullish() })
+        .refine((change) => change.status !== 'DECLINED' || !!change.reason, { path: ['reason'], message: 'say why it is declined' }),
+      { status, reason },
+      'change',
+    );
+    return em.transactional(async (tx) => {
+      const referral = z.uuid().safeParse(id).success ? await tx.findOne(ReferralSchema, { id }) : null;
+      if (!referral || !canSeeReferral(caller, referral)) throw referralNotVisible();
+      if (!isReceivingParty(caller, referral)) throw forbidden('Only the receiving party moves a referral on.');
+      await tx.lock(referral, LockMode.OPTIMISTIC, version);
+      if (!nextStatuses[referral.status as ReferralStatus].includes(data.status)) {
+        throw conflict(`A referral that is ${referral.status} cannot become ${data.status}.`);
+      }
+      referral.status = data.status;
+      referral.statusChangedOn = today();
+      referral.statusReason = data.reason ?? null;
+      await tx.flush();
       await recordAudit(tx, caller, [
-        { operation: 'CREATE', recordType: 'Referral', recordId: referral.id, detail: 'sendReferral' },
+        { operation: 'UPDATE', recordType: 'Referral', recordId: referral.id, detail: `status ${data.status}` },
       ]);
+      return referral;
+    });
+  },
+
+  linkReferralClient: async (_parent, { id, clientId }, { em, caller }) => {
+    requireRole(caller, 'ADVISER');
+    const client = parseInput(z.uuid('not a client id'), clientId, 'clientId');
+    return em.transactional(async (tx) => {
+      const referral = z.uuid().safeParse(id).success ? await tx.findOne(ReferralSchema, { id }) : null;
+      if (!referral || referral.regionId !== caller.regionId) throw referralNotVisible();
+      if (referral.direction !== 'FROM_NAV') throw badUserInput('id: only a referral from NAV is linked afterwards', 'id');
+      if (referral.clientId) throw conflict('The referral is linked to a client already.');
+      referral.clientId = client;
+      await tx.flush();
+      await recordAudit(tx, caller, [{ operation: 'UPDATE', recordType: 'Referral', recordId: referral.id, detail: 'linkReferralClient' }]);
       return referral;
     });
   },
@@ -68,9 +260,139 @@ export const Mutation: MutationResolvers = {
         location: data.location ?? null,
         online: data.online,
         description: data.description ?? null,
+        organisers: [caller.organisation.name],
+        programme: null,
+        invitedRegionIds: [],
       });
       await tx.flush();
       return gathering;
+    });
+  },
+
+  registerForGathering: async (_parent, { gatheringId, adviserId }, { em, caller }) => {
+    requireRole(caller, 'ADVISER');
+    const ids = parseInput(z.object({ gatheringId: z.uuid('not a gathering id'), adviserId: z.uuid('not an adviser id') }), {
+      gatheringId,
+      adviserId,
+    }, 'registration');
+    return em.transactional(async (tx) => {
+      const gathering = await tx.findOne(GatheringSchema, { id: ids.gatheringId });
+      if (!gathering) throw badUserInput('gatheringId: there is no gathering with this id', 'gatheringId');
+      if (await tx.count(GatheringRegistrationSchema, { gathering, adviserId: ids.adviserId })) {
+        throw conflict('The adviser is registered for this gathering already.');
+      }
+      tx.create(GatheringRegistrationSchema, {
+        gathering,
+        adviserId: ids.adviserId,
+        regionId: caller.regionId as string,
+        registeredAt: new Date(),
+        attended: null,
+      });
+      await tx.flush();
+      return gathering;
+    });
+  },
+
+  recordGatheringAttendance: async (_parent, { gatheringId, attendedAdviserIds }, { em, caller }) => {
+    requireRole(caller, 'INNOVASJON_NORGE', 'COUNTY_OFFICER');
+    return em.transactional(async (tx) => {
+      const gathering = z.uuid().safeParse(gatheringId).success ? await tx.findOne(GatheringSchema, { id: gatheringId }) : null;
+      if (!gathering) throw badUserInput('gatheringId: there is no gathering with this id', 'gatheringId');
+      const registrations = await tx.find(GatheringRegistrationSchema, { gathering });
+      const attended = new Set(attendedAdviserIds);
+      const unknown = [...attended].filter((id) => !registrations.some((r) => r.adviserId === id));
+      if (unknown.length) {
+        throw badUserInput(`attendedAdviserIds: ${unknown.join(', ')} did not register`, 'attendedAdviserIds');
+      }
+      for (const registration of registrations) registration.attended = attended.has(registration.adviserId);
+      await tx.flush();
+      return gathering;
+    });
+  },
+
+  requestBusinessAssessment: async (_parent, { input }, { em, caller }) => {
+    requireRole(caller, 'NAV');
+    const data = parseInput(requestAssessmentInput, input);
+    return em.transactional(async (tx) => {
+      const office = await requiredNavOffice(tx, data.municipalityNumber, 'input.municipalityNumber');
+      const assessment = tx.create(BusinessAssessmentSchema, {
+        clientId: data.clientId,
+        regionId: data.regionId,
+        navOfficeId: office.id,
+        purpose: data.purpose,
+        requestedOn: today(),
+        question: data.question,
+        consentGivenOn: data.consentGivenOn,
+        status: 'REQUESTED',
+        conclusion: null,
+        assessment: null,
+        feeOre: 0,
+        deliveredOn: null,
+        adviserId: null,
+      });
+      await tx.flush();
+      return assessment;
+    });
+  },
+
+  deliverBusinessAssessment: async (_parent, { id, version, input }, { em, caller }) => {
+    requireRole(caller, 'ADVISER');
+    const data = parseInput(deliverAssessmentInput, input);
+    return em.transactional(async (tx) => {
+      const assessment = z.uuid().safeParse(id).success ? await tx.findOne(BusinessAssessmentSchema, { id }) : null;
+      if (!assessment || assessment.regionId !== caller.regionId) {
+        throw forbidden('You may not see this assessment, or there is no assessment with this id.');
+      }
+      await tx.lock(assessment, LockMode.OPTIMISTIC, version);
+      if (assessment.status !== 'REQUESTED') throw conflict(`The assessment is ${assessment.status.toLowerCase()} already.`);
+      tx.assign(assessment, {
+        status: 'DELIVERED',
+        conclusion: data.conclusion,
+        assessment: data.assessment,
+        feeOre: data.fee ?? 0,
+        deliveredOn: today(),
+      });
+      await tx.flush();
+      return assessment;
+    });
+  },
+
+  createQualificationMeasure: async (_parent, { input }, { em, caller }) => {
+    const data = parseInput(createMeasureInput, input);
+    const allowed =
+      caller.role === 'NAV' || (caller.role === 'MUNICIPALITY_OFFICER' && caller.regionId === data.regionId);
+    if (!allowed) throw forbidden("Qualification measures are added by NAV and the region's municipalities.");
+    return em.transactional(async (tx) => {
+      const measure = tx.create(QualificationMeasureSchema, {
+        name: data.name,
+        organiserKind: data.organiserKind,
+        organiserName: data.organiserName,
+        regionId: data.regionId,
+        startsOn: data.startsOn,
+        endsOn: data.endsOn,
+        participantClientIds: [],
+      });
+      if (data.partnerIds.length) measure.partners.set(data.partnerIds.map((partnerId) => tx.getReference('ExpertOrganisation', partnerId)) as never);
+      await tx.flush();
+      return measure;
+    });
+  },
+
+  addMeasureParticipant: async (_parent, { measureId, clientId }, { em, caller }) => {
+    requireRole(caller, 'ADVISER');
+    const ids = parseInput(z.object({ measureId: z.uuid('not a measure id'), clientId: z.uuid('not a client id') }), {
+      measureId,
+      clientId,
+    }, 'participant');
+    return em.transactional(async (tx) => {
+      const measure = await tx.findOne(QualificationMeasureSchema, { id: ids.measureId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!measure || measure.regionId !== caller.regionId) {
+        throw forbidden('You may not change this measure, or there is no measure with this id.');
+      }
+      if ((measure.participantClientIds ?? []).includes(ids.clientId)) throw conflict('The client takes part already.');
+      measure.participantClientIds = [...(measure.participantClientIds ?? []), ids.clientId];
+      await tx.flush();
+      return measure;
     });
   },
 };

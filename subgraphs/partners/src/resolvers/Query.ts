@@ -1,7 +1,13 @@
 // Entry points of the partners subgraph.
 import { auditLogPage, checkPage, checkYear, emptyPage, page } from '@etablerer/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
-import { visibleReferrals } from '../access.js';
+import { visibleAssessments, visibleReferrals } from '../access.js';
+import { BusinessAssessmentSchema } from '../entities/business-assessment.js';
+import { NavOfficeSchema } from '../entities/nav-office.js';
+import { PartnerCourseSchema } from '../entities/partner-course.js';
+import { ExpertOrganisationSchema, QualificationMeasureSchema } from '../entities/qualification-measure.js';
+import { gatheringYear } from '../gathering-year.js';
+import { navOfficeServing } from '../nav-routing.js';
 import { GatheringSchema } from '../entities/gathering.js';
 import { ReferralSchema } from '../entities/referral.js';
 import { auditReads, visibleReferral } from './Referral.js';
@@ -30,6 +36,39 @@ export const Query: QueryResolvers = {
   },
 
   referral: (_parent, { id }, context) => visibleReferral(context, id, 'referral'),
+
+  gatheringYear: (_parent, { year }, { em }) => gatheringYear(em, checkYear(year)),
+
+  partnerCourses: (_parent, { year }, { em }) =>
+    em.find(
+      PartnerCourseSchema,
+      { date: { $gte: `${checkYear(year)}-01-01`, $lt: `${year + 1}-01-01` } },
+      { orderBy: { date: 'asc', title: 'asc' } },
+    ),
+
+  navOffices: (_parent, _args, { em }) => em.find(NavOfficeSchema, {}, { orderBy: { name: 'asc' } }),
+
+  navOfficeFor: (_parent, { municipalityNumber }, { em }) => navOfficeServing(em, municipalityNumber),
+
+  businessAssessments: async (_parent, { status, first, offset }, { em, caller }) => {
+    const { limit } = checkPage(first, offset);
+    const where = visibleAssessments(caller);
+    if (!where) return [];
+    return em.find(
+      BusinessAssessmentSchema,
+      { $and: [where, status ? { status } : {}] },
+      { orderBy: { requestedOn: 'desc', id: 'asc' }, limit, offset },
+    );
+  },
+
+  qualificationMeasures: (_parent, { year }, { em }) =>
+    em.find(
+      QualificationMeasureSchema,
+      { startsOn: { $lt: `${checkYear(year) + 1}-01-01` }, endsOn: { $gte: `${year}-01-01` } },
+      { orderBy: { startsOn: 'asc', name: 'asc' } },
+    ),
+
+  expertOrganisations: (_parent, _args, { em }) => em.find(ExpertOrganisationSchema, {}, { orderBy: { name: 'asc' } }),
 
   referralAuditLog: (_parent, { referralId, first, offset }, { em, caller }) =>
     auditLogPage(em, caller, { recordType: 'Referral', recordId: referralId, first, offset }),

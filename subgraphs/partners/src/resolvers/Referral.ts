@@ -30,7 +30,9 @@ export async function visibleReferral({ loaders, caller, em }: Context, id: stri
 export const Referral: ReferralResolvers = {
   __resolveReference: ({ id }, context) => visibleReferral(context, id, 'referral reference'),
   region: (referral) => ({ id: referral.regionId }),
-  client: (referral) => ({ id: referral.clientId }),
+  client: (referral) => (referral.clientId ? { id: referral.clientId } : null),
+  navOffice: (referral, _args, { loaders }) =>
+    referral.navOfficeId ? loaders.navOffice.load(referral.navOfficeId).then((office) => office ?? null) : null,
   sharedClientData: (referral) => ({
     name: referral.sharedName,
     email: referral.sharedEmail ?? null,

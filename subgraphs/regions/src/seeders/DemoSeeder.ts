@@ -4,6 +4,7 @@
 // Deterministic (seeded), so tests and screenshots are stable; bulk inserts, so it takes seconds.
 import {
   type DemoClient,
+  demoAdvisers,
   demoClients,
   demoYears,
   organisationNumberCheckDigit,
@@ -35,23 +36,6 @@ import { SurveyResponseSchema } from '../entities/survey-response.js';
 /** Nothing in the demo data happens after this day, whatever day the demo is started on. */
 export const demoCutOff = '2026-06-30';
 
-/** The demo users of the development sign-in who are advisers, tied to adviser records here. */
-const demoAdviserUsernames: Record<string, string> = { follo: 'follo.adviser', drammensregionen: 'drammen.adviser' };
-
-const adviserNames = [
-  'Amira Haddad',
-  'Per Olsen',
-  'Kristin Moe',
-  'Jonas Lund',
-  'Hanne Strand',
-  'Bilal Aziz',
-  'Marte Vik',
-  'Erik Solberg',
-  'Nadia Rahman',
-  'Trond Berge',
-  'Silje Nygård',
-  'Daniel Tran',
-];
 const topics = [
   'Forretningsplan',
   'Budsjett og likviditet',
@@ -119,7 +103,6 @@ export class DemoSeeder extends Seeder {
     const services: object[] = [];
     regions.forEach((region, index) => {
       const inRegion = municipalities.filter((m) => m.regionName === region.name);
-      const population = inRegion.reduce((sum, m) => sum + m.approximatePopulation2021, 0);
       const contract = inRegion.find((m) => m.number === region.contractMunicipalityNumber);
       const byMunicipality = index % 5 === 4;
       const operatorId = `operator-${region.id}`;
@@ -133,22 +116,11 @@ export class DemoSeeder extends Seeder {
         organisationNumber: byMunicipality ? null : organisationNumber(index * 7919 + 1),
         runByContractMunicipality: byMunicipality,
       });
-      const count = Math.max(2, Math.round(population / 45_000));
       const ids: string[] = [];
-      for (let i = 0; i < count; i++) {
-        const id = `10000000-0000-4000-8000-${String(index * 100 + i).padStart(12, '0')}`;
-        const name = adviserNames[(index * 3 + i) % adviserNames.length] as string;
-        ids.push(id);
-        advisers.push({
-          id,
-          operator: operatorId,
-          region: region.id,
-          name,
-          email: `${name.split(' ')[0]?.toLowerCase()}@${region.id}.etablerer.example.org`,
-          phone: `+47 ${String(22_000_000 + index * 1000 + i)}`,
-          username: i === 0 ? (demoAdviserUsernames[region.id] ?? null) : null,
-          active: true,
-        });
+      for (const adviser of demoAdvisers().filter((a) => a.regionId === region.id)) {
+        ids.push(adviser.id);
+        const { regionId, ...fields } = adviser;
+        advisers.push({ ...fields, operator: operatorId, region: regionId, active: true });
       }
       advisersOf.set(region.id, ids);
       offices.push({

@@ -1,0 +1,24 @@
+// An adviser's registration for a professional gathering, and whether they attended.
+import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { GatheringSchema } from './gathering.js';
+
+export const GatheringRegistrationSchema = defineEntity({
+  name: 'GatheringRegistration',
+  properties: (p) => ({
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    gathering: p.manyToOne(GatheringSchema),
+    /** The Adviser entity of the regions subgraph. */
+    adviserId: p.uuid().index(),
+    /** The adviser's region at registration, so attendance per region needs no cross-subgraph join. */
+    regionId: p.string(),
+    registeredAt: p.datetime(),
+    attended: p.boolean().nullable(),
+  }),
+  uniques: [{ properties: ['gathering', 'adviserId'] }],
+});
+
+export type GatheringRegistration = InferEntity<typeof GatheringRegistrationSchema>;

@@ -1,0 +1,366 @@
+// The partners' domain: gatherings against the minimum of two, referrals routed, moved on and
+// counted, business assessments for NAV, and qualification measures for immigrants.
+import { demoAdvisers } from '@etablerer/kit';
+import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Context } from '../src/context.js';
+import { partnersSubgraph } from '../src/server.js';
+
+let subgraph: TestSubgraph<Context>;
+beforeAll(async () => {
+  subgraph = await createTestSubgraph(partnersSubgraph);
+});
+afterAll(() => subgraph?.close());
+
+type Result = Awaited<ReturnType<TestSubgraph<Context>['execute']>>;
+const code = (result: Result) => result.errors?.[0]?.extensions?.code;
+const field = (result: Result) => result.errors?.[0]?.extensions?.field;
+const clientId = '00000000-0000-4000-8000-0000000000aa';
+
+describe('professional gatherings', () => {
+  const yearQuery = `query Y($year: Int!) { gatheringYear(year: $year) {
+    count minimum meetsMinimum regionsWithoutAttendance { id } advisersWithoutAttendance { id } } }`;
+
+  it('count a year against the minimum of two and name the regions and advisers who attended none', async () => {
+    const { data } = await subgraph.execute<{
+      gatheringYear: {
+        count: number;
+        meetsMinimum: boolean;
+        regionsWithoutAttendance: { id: string }[];
+        advisersWithoutAttendance: { id: string }[];
+      };
+    }>(yearQuery, { year: 2024 });
+    expect(data?.gatheringYear).toMatchObject({ count: 2, minimum: 2, meetsMinimum: true });
+    expect(data?.gatheringYear.regionsWithoutAttendance).toContainEqual({ id: 'midt-buskerud' });
+    const midtBuskerud = demoAdvisers()
+      .filter((a) => a.regionId === 'midt-buskerud')
+      .map((a) => ({ id: a.id }));
+    expect(data?.gatheringYear.advisersWithoutAttendance).toEqual(expect.arrayContaining(midtBuskerud));
+    expect((await subgraph.execute(yearQuery, { year: 2019 })).data).toMatchObject({
+      gatheringYear: { count: 0, meetsMinimum: false },
+    });
+  });
+
+  it('take registrations from advisers once, and attendance from Innovasjon Norge', async () => {
+    const { data: created } = await subgraph.execute<{ createGathering: { id: string } }>(
+      'mutation C { createGathering(input: { title: "Fagsamling: mentorordninger", date: "2025-11-20", online: true }) { id } }',
+      {},
+      { as: 'innovasjonnorge.officer' },
+    );
+    const gatheringId = created?.createGathering.id;
+    const adviser = demoAdvisers().find((a) => a.username === 'follo.adviser');
+    const register =
+      'mutation R($g: ID!, $a: ID!) { registerForGathering(gatheringId: $g, adviserId: $a) { attendeeCount registrations { adviser { id } region { id } } } }';
+    const first = await subgraph.execute(register, { g: gatheringId, a: adviser?.id }, { as: 'follo.adviser' });
+    expect(first.data).toEqual({
+      registerForGathering: {
+        attendeeCount: 1,
+        registrations: [{ adviser: { id: adviser?.id }, region: { id: 'follo' } }],
+      },
+    });
+    expect(code(await subgraph.execute(register, { g: gatheringId, a: adviser?.id }, { as: 'follo.adviser' }))).toBe(
+      'CONFLICT',
+    );
+    const attendance =
+      'mutation A($g: ID!, $a: [ID!]!) { recordGatheringAttendance(gatheringId: $g, attendedAdviserIds: $a) { attendeeCount } }';
+    expect(code(await subgraph.execute(attendance, { g: gatheringId, a: [] }, { as: 'follo.adviser' }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await subgraph.execute(attendance, { g: gatheringId, a: [] }, { as: 'innovasjonnorge.officer' })).data,
+    ).toEqual({
+      recordGatheringAttendance: { attendeeCount: 0 },
+    });
+  });
+});
+
+describe('referrals', () => {
+  const send = `mutation S($input: SendReferralInput!) {
+    sendReferral(input: $input) { id direction programme navOffice { id name division } status version otherActor }
+  }`;
+  const base = { clientId, consentGivenOn: '2024-06-01', sharedClientData: { name: 'Ali Nowak' } };
+
+  it('to NAV go to the local office serving the client’s municipality', async () => {
+    const { data, errors } = await subgraph.execute(
+      send,
+      {
+        input: {
+          ...base,
+          direction: 'TO_NAV',
+          programme: 'UNEMPLOYMENT_BENEFIT_DURING_START_UP',
+          municipalityNumber: '3021',
+        },
+      },
+      { as: 'follo.adviser' },
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toMatchObject({
+      sendReferral: {
+        direction: 'TO_NAV',
+        navOffice: { id: 'nav-follo', name: 'NAV Nordre Follo', division: 'NAV_OST_VIKEN' },
+        status: 'SENT',
+      },
+    });
+  });
+
+  it.each([
+    [{ direction: 'TO_NAV', programme: 'STARTUP_LOAN', municipalityNumber: '3021' }, 'input.programme'],
+    [{ direction: 'TO_OTHER_ACTOR', programme: 'OTHER' }, 'input.otherActor'],
+    [{ direction: 'TO_NAV', programme: 'INTRODUCTION_PROGRAMME' }, 'input.municipalityNumber'],
+    [
+      { direction: 'TO_NAV', programme: 'INTRODUCTION_PROGRAMME', municipalityNumber: '9999' },
+      'input.municipalityNumber',
+    ],
+  ])('refuse %o with BAD_USER_INPUT naming %s', async (change, name) => {
+    const result = await subgraph.execute(send, { input: { ...base, ...change } }, { as: 'follo.adviser' });
+    expect(code(result)).toBe('BAD_USER_INPUT');
+    expect(field(result)).toBe(name);
+  });
+
+  it('are moved on by the receiving party only, one allowed step at a time, on the current version', async () => {
+    const { data } = await subgraph.execute<{ sendReferral: { id: string; version: number } }>(
+      send,
+      { input: { ...base, direction: 'TO_INNOVASJON_NORGE', programme: 'STARTUP_GRANT_PHASE_1' } },
+      { as: 'follo.adviser' },
+    );
+    const referral = data?.sendReferral as { id: string; version: number };
+    const change =
+      'mutation C($id: ID!, $v: Int!, $s: ReferralStatus!, $r: String) { changeReferralStatus(id: $id, version: $v, status: $s, reason: $r) { status statusReason version } }';
+    expect(
+      code(
+        await subgraph.execute(change, { id: referral.id, v: referral.version, s: 'RECEIVED' }, { as: 'nav.officer' }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      code(
+        await subgraph.execute(
+          change,
+          { id: referral.id, v: referral.version, s: 'RECEIVED' },
+          { as: 'follo.adviser' },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      code(
+        await subgraph.execute(
+          change,
+          { id: referral.id, v: referral.version, s: 'COMPLETED' },
+          { as: 'innovasjonnorge.officer' },
+        ),
+      ),
+    ).toBe('CONFLICT');
+    const declineWithoutReason = await subgraph.execute(
+      change,
+      { id: referral.id, v: referral.version, s: 'DECLINED' },
+      { as: 'innovasjonnorge.officer' },
+    );
+    expect(field(declineWithoutReason)).toBe('change.reason');
+    const received = await subgraph.execute(
+      change,
+      { id: referral.id, v: referral.version, s: 'RECEIVED' },
+      { as: 'innovasjonnorge.officer' },
+    );
+    expect(received.data).toEqual({
+      changeReferralStatus: { status: 'RECEIVED', statusReason: null, version: referral.version + 1 },
+    });
+    expect(
+      code(
+        await subgraph.execute(
+          change,
+          { id: referral.id, v: referral.version, s: 'ACCEPTED' },
+          { as: 'innovasjonnorge.officer' },
+        ),
+      ),
+    ).toBe('CONFLICT');
+  });
+
+  it('from NAV reach the region’s advisers, who link them to the client they register', async () => {
+    const { data } = await subgraph.execute<{ referFromNav: { id: string; client: null } }>(
+      `mutation N($input: ReferFromNavInput!) { referFromNav(input: $input) { id direction programme client { id } navOffice { id } } }`,
+      {
+        input: {
+          regionId: 'drammensregionen',
+          municipalityNumber: '3005',
+          consentGivenOn: '2024-05-01',
+          sharedClientData: { name: 'Yonas Tesfaye' },
+        },
+      },
+      { as: 'nav.officer' },
+    );
+    expect(data?.referFromNav).toMatchObject({
+      direction: 'FROM_NAV',
+      programme: 'ENTREPRENEUR_SERVICE',
+      client: null,
+      navOffice: { id: 'nav-drammensregionen' },
+    });
+    const link = 'mutation L($id: ID!, $c: ID!) { linkReferralClient(id: $id, clientId: $c) { client { id } } }';
+    expect(
+      code(await subgraph.execute(link, { id: data?.referFromNav.id, c: clientId }, { as: 'follo.adviser' })),
+    ).toBe('FORBIDDEN');
+    expect(
+      (await subgraph.execute(link, { id: data?.referFromNav.id, c: clientId }, { as: 'drammen.adviser' })).data,
+    ).toEqual({
+      linkReferralClient: { client: { id: clientId } },
+    });
+  });
+
+  it('are counted per region and year by direction, suppressed below 5', async () => {
+    const { data: listed } = await subgraph.execute<{ referrals: { items: { direction: string; sentOn: string }[] } }>(
+      'query L { referrals(first: 200, offset: 0) { items { direction sentOn } } }',
+      {},
+      { as: 'follo.adviser' },
+    );
+    const in2024 = (listed?.referrals.items ?? []).filter((r) => r.sentOn.startsWith('2024'));
+    const { data } = await subgraph.execute(
+      'query R($r: [_Any!]!) { _entities(representations: $r) { ... on Region { referrals(year: 2024) { toInnovasjonNorge toNav fromNav suppressed } } } }',
+      { r: [{ __typename: 'Region', id: 'follo' }] },
+      { as: 'coordination.member' },
+    );
+    const count = (direction: string) => in2024.filter((r) => r.direction === direction).length;
+    const shown = (n: number) => (n >= 5 ? n : null);
+    expect(data).toEqual({
+      _entities: [
+        {
+          referrals: {
+            toInnovasjonNorge: shown(count('TO_INNOVASJON_NORGE')),
+            toNav: shown(count('TO_NAV')),
+            fromNav: shown(count('FROM_NAV')),
+            suppressed: expect.any(Array),
+          },
+        },
+      ],
+    });
+    expect(count('TO_INNOVASJON_NORGE')).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('business assessments for NAV', () => {
+  const request = `mutation Q($input: RequestBusinessAssessmentInput!) { requestBusinessAssessment(input: $input) { id status version navOffice { id } } }`;
+  const input = {
+    clientId,
+    regionId: 'follo',
+    municipalityNumber: '3022',
+    purpose: 'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP',
+    question: 'Kan søkeren drive frisørsalong med AAP i etableringsfasen?',
+    consentGivenOn: '2024-08-01',
+  };
+
+  it('are asked for by NAV, delivered by an adviser of the region with the fee, once', async () => {
+    expect(code(await subgraph.execute(request, { input }, { as: 'follo.adviser' }))).toBe('FORBIDDEN');
+    const wrongPurpose = await subgraph.execute(
+      request,
+      { input: { ...input, purpose: 'STARTUP_LOAN' } },
+      { as: 'nav.officer' },
+    );
+    expect(field(wrongPurpose)).toBe('input.purpose');
+    const { data } = await subgraph.execute<{ requestBusinessAssessment: { id: string; version: number } }>(
+      request,
+      { input },
+      { as: 'nav.officer' },
+    );
+    const assessment = data?.requestBusinessAssessment as { id: string; version: number };
+    const deliver = `mutation D($id: ID!, $v: Int!, $input: DeliverBusinessAssessmentInput!) {
+      deliverBusinessAssessment(id: $id, version: $v, input: $input) { status conclusion fee deliveredOn } }`;
+    const delivery = {
+      conclusion: 'VIABLE_WITH_CONDITIONS',
+      assessment: 'Realistisk med lavere husleie.',
+      fee: '1500.00',
+    };
+    expect(
+      code(
+        await subgraph.execute(
+          deliver,
+          { id: assessment.id, v: assessment.version, input: delivery },
+          { as: 'drammen.adviser' },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const delivered = await subgraph.execute(
+      deliver,
+      { id: assessment.id, v: assessment.version, input: delivery },
+      { as: 'follo.adviser' },
+    );
+    expect(delivered.data).toEqual({
+      deliverBusinessAssessment: {
+        status: 'DELIVERED',
+        conclusion: 'VIABLE_WITH_CONDITIONS',
+        fee: '1500.00',
+        deliveredOn: expect.any(String),
+      },
+    });
+    expect(
+      code(
+        await subgraph.execute(
+          deliver,
+          { id: assessment.id, v: assessment.version, input: delivery },
+          { as: 'follo.adviser' },
+        ),
+      ),
+    ).toBe('CONFLICT');
+  });
+
+  it('are listed to NAV and the region, not to Innovasjon Norge', async () => {
+    const list = 'query L { businessAssessments(first: 200, offset: 0) { id region { id } } }';
+    const forNav = await subgraph.execute<{ businessAssessments: unknown[] }>(list, {}, { as: 'nav.officer' });
+    expect(forNav.data?.businessAssessments.length).toBeGreaterThan(5);
+    const forDrammen = await subgraph.execute<{ businessAssessments: { region: { id: string } }[] }>(
+      list,
+      {},
+      { as: 'drammen.adviser' },
+    );
+    expect(new Set(forDrammen.data?.businessAssessments.map((a) => a.region.id))).toEqual(
+      new Set(['drammensregionen']),
+    );
+    expect((await subgraph.execute(list, {}, { as: 'innovasjonnorge.officer' })).data).toEqual({
+      businessAssessments: [],
+    });
+  });
+});
+
+describe('qualification measures for immigrants', () => {
+  it('are added by NAV, joined by clients through advisers, with participants shown only to the region', async () => {
+    const { data: organisations } = await subgraph.execute<{ expertOrganisations: { id: string }[] }>(
+      'query O { expertOrganisations { id } }',
+    );
+    const { data, errors } = await subgraph.execute<{ createQualificationMeasure: { id: string } }>(
+      `mutation M($input: CreateQualificationMeasureInput!) { createQualificationMeasure(input: $input) { id partners { name } } }`,
+      {
+        input: {
+          name: 'Etablererkurs på arabisk',
+          organiserKind: 'NAV',
+          organiserName: 'NAV Nordre Follo',
+          regionId: 'follo',
+          startsOn: '2025-01-10',
+          endsOn: '2025-06-20',
+          partnerIds: [organisations?.expertOrganisations[0]?.id],
+        },
+      },
+      { as: 'nav.officer' },
+    );
+    expect(errors).toBeUndefined();
+    const measureId = data?.createQualificationMeasure.id;
+    const add =
+      'mutation P($m: ID!, $c: ID!) { addMeasureParticipant(measureId: $m, clientId: $c) { participantCount } }';
+    expect((await subgraph.execute(add, { m: measureId, c: clientId }, { as: 'follo.adviser' })).data).toEqual({
+      addMeasureParticipant: { participantCount: 1 },
+    });
+    expect(code(await subgraph.execute(add, { m: measureId, c: clientId }, { as: 'follo.adviser' }))).toBe('CONFLICT');
+    const measures = 'query Q { qualificationMeasures(year: 2025) { id participantCount participants { id } } }';
+    const mine = (
+      await subgraph.execute<{ qualificationMeasures: { id: string; participants: unknown[] }[] }>(
+        measures,
+        {},
+        { as: 'nordrefollo.officer' },
+      )
+    ).data?.qualificationMeasures.find((m) => m.id === measureId);
+    expect(mine?.participants).toEqual([{ id: clientId }]);
+    const theirs = (
+      await subgraph.execute<{ qualificationMeasures: { id: string; participants: unknown[] }[] }>(
+        measures,
+        {},
+        { as: 'innovasjonnorge.officer' },
+      )
+    ).data?.qualificationMeasures.find((m) => m.id === measureId);
+    expect(theirs?.participants).toEqual([]);
+  });
+});
