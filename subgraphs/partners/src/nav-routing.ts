@@ -7,15 +7,17 @@ export async function navOfficeServing(em: EntityManager, municipalityNumber: st
   if (!/^\d{4}$/.test(municipalityNumber)) {
     throw badUserInput('municipalityNumber: a municipality number has four digits', 'municipalityNumber');
   }
-  const rows: { id: string }[] = await em.execute('select id from nav_office where ? = any(municipality_numbers) limit 1', [
-    municipalityNumber,
-  ]);
+  const rows: { id: string }[] = await em.execute(
+    'select id from nav_office where ? = any(municipality_numbers) limit 1',
+    [municipalityNumber],
+  );
   return rows[0] ? em.findOne(NavOfficeSchema, { id: rows[0].id }) : null;
 }
 
 /** The office, or BAD_USER_INPUT naming the field when no office serves the municipality. */
 export async function requiredNavOffice(em: EntityManager, municipalityNumber: string, field: string) {
   const office = await navOfficeServing(em, municipalityNumber);
-  if (!office) throw badUserInput(`${field}: no NAV office is known to serve municipality ${municipalityNumber}`, field);
+  if (!office)
+    throw badUserInput(`${field}: no NAV office is known to serve municipality ${municipalityNumber}`, field);
   return office;
 }

@@ -20,7 +20,11 @@ export function referralCountsLoader(em: EntityManager) {
            from referral
           where region_id in (?) and sent_on >= ? and sent_on < ?
           group by region_id, year, direction`,
-        [[...new Set(keys.map((key) => key.regionId))], `${Math.min(...years)}-01-01`, `${Math.max(...years) + 1}-01-01`],
+        [
+          [...new Set(keys.map((key) => key.regionId))],
+          `${Math.min(...years)}-01-01`,
+          `${Math.max(...years) + 1}-01-01`,
+        ],
       );
       const count = (key: { regionId: string; year: number }, direction: string) =>
         rows.find((row) => row.region_id === key.regionId && row.year === key.year && row.direction === direction)

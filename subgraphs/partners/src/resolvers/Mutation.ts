@@ -57,7 +57,10 @@ const programmesOf: Record<ReferralDirection, readonly ReferralProgramme[]> = {
 const sendReferralInput = z
   .object({
     clientId: z.uuid('not a client id'),
-    direction: z.enum(['TO_INNOVASJON_NORGE', 'TO_NAV', 'TO_OTHER_ACTOR'], 'the service refers to Innovasjon Norge, NAV or another actor'),
+    direction: z.enum(
+      ['TO_INNOVASJON_NORGE', 'TO_NAV', 'TO_OTHER_ACTOR'],
+      'the service refers to Innovasjon Norge, NAV or another actor',
+    ),
     programme: z.enum(referralProgrammes),
     otherActor: z.string().trim().min(1).max(200, 'at most 200 characters').nullish(),
     municipalityNumber: municipalityNumber.nullish(),
@@ -174,7 +177,9 @@ export const Mutation: MutationResolvers = {
         note: data.note ?? null,
       });
       await tx.flush();
-      await recordAudit(tx, caller, [{ operation: 'CREATE', recordType: 'Referral', recordId: referral.id, detail: 'sendReferral' }]);
+      await recordAudit(tx, caller, [
+        { operation: 'CREATE', recordType: 'Referral', recordId: referral.id, detail: 'sendReferral' },
+      ]);
       return referral;
     });
   },
@@ -203,7 +208,9 @@ export const Mutation: MutationResolvers = {
         note: data.note ?? null,
       });
       await tx.flush();
-      await recordAudit(tx, caller, [{ operation: 'CREATE', recordType: 'Referral', recordId: referral.id, detail: 'referFromNav' }]);
+      await recordAudit(tx, caller, [
+        { operation: 'CREATE', recordType: 'Referral', recordId: referral.id, detail: 'referFromNav' },
+      ]);
       return referral;
     });
   },
@@ -211,8 +218,14 @@ export const Mutation: MutationResolvers = {
   changeReferralStatus: async (_parent, { id, version, status, reason }, { em, caller }) => {
     const data = parseInput(
       z
-        .object({ status: z.enum(referralStatuses), reason: z.string().trim().max(2000, 'at most 2000 characters').nullish() })
-        .refine((change) => change.status !== 'DECLINED' || !!change.reason, { path: ['reason'], message: 'say why it is declined' }),
+        .object({
+          status: z.enum(referralStatuses),
+          reason: z.string().trim().max(2000, 'at most 2000 characters').nullish(),
+        })
+        .refine((change) => change.status !== 'DECLINED' || !!change.reason, {
+          path: ['reason'],
+          message: 'say why it is declined',
+        }),
       { status, reason },
       'change',
     );
@@ -241,11 +254,14 @@ export const Mutation: MutationResolvers = {
     return em.transactional(async (tx) => {
       const referral = z.uuid().safeParse(id).success ? await tx.findOne(ReferralSchema, { id }) : null;
       if (!referral || referral.regionId !== caller.regionId) throw referralNotVisible();
-      if (referral.direction !== 'FROM_NAV') throw badUserInput('id: only a referral from NAV is linked afterwards', 'id');
+      if (referral.direction !== 'FROM_NAV')
+        throw badUserInput('id: only a referral from NAV is linked afterwards', 'id');
       if (referral.clientId) throw conflict('The referral is linked to a client already.');
       referral.clientId = client;
       await tx.flush();
-      await recordAudit(tx, caller, [{ operation: 'UPDATE', recordType: 'Referral', recordId: referral.id, detail: 'linkReferralClient' }]);
+      await recordAudit(tx, caller, [
+        { operation: 'UPDATE', recordType: 'Referral', recordId: referral.id, detail: 'linkReferralClient' },
+      ]);
       return referral;
     });
   },
@@ -271,10 +287,14 @@ export const Mutation: MutationResolvers = {
 
   registerForGathering: async (_parent, { gatheringId, adviserId }, { em, caller }) => {
     requireRole(caller, 'ADVISER');
-    const ids = parseInput(z.object({ gatheringId: z.uuid('not a gathering id'), adviserId: z.uuid('not an adviser id') }), {
-      gatheringId,
-      adviserId,
-    }, 'registration');
+    const ids = parseInput(
+      z.object({ gatheringId: z.uuid('not a gathering id'), adviserId: z.uuid('not an adviser id') }),
+      {
+        gatheringId,
+        adviserId,
+      },
+      'registration',
+    );
     return em.transactional(async (tx) => {
       const gathering = await tx.findOne(GatheringSchema, { id: ids.gatheringId });
       if (!gathering) throw badUserInput('gatheringId: there is no gathering with this id', 'gatheringId');
@@ -296,7 +316,9 @@ export const Mutation: MutationResolvers = {
   recordGatheringAttendance: async (_parent, { gatheringId, attendedAdviserIds }, { em, caller }) => {
     requireRole(caller, 'INNOVASJON_NORGE', 'COUNTY_OFFICER');
     return em.transactional(async (tx) => {
-      const gathering = z.uuid().safeParse(gatheringId).success ? await tx.findOne(GatheringSchema, { id: gatheringId }) : null;
+      const gathering = z.uuid().safeParse(gatheringId).success
+        ? await tx.findOne(GatheringSchema, { id: gatheringId })
+        : null;
       if (!gathering) throw badUserInput('gatheringId: there is no gathering with this id', 'gatheringId');
       const registrations = await tx.find(GatheringRegistrationSchema, { gathering });
       const attended = new Set(attendedAdviserIds);
@@ -344,7 +366,8 @@ export const Mutation: MutationResolvers = {
         throw forbidden('You may not see this assessment, or there is no assessment with this id.');
       }
       await tx.lock(assessment, LockMode.OPTIMISTIC, version);
-      if (assessment.status !== 'REQUESTED') throw conflict(`The assessment is ${assessment.status.toLowerCase()} already.`);
+      if (assessment.status !== 'REQUESTED')
+        throw conflict(`The assessment is ${assessment.status.toLowerCase()} already.`);
       tx.assign(assessment, {
         status: 'DELIVERED',
         conclusion: data.conclusion,
@@ -372,7 +395,10 @@ export const Mutation: MutationResolvers = {
         endsOn: data.endsOn,
         participantClientIds: [],
       });
-      if (data.partnerIds.length) measure.partners.set(data.partnerIds.map((partnerId) => tx.getReference('ExpertOrganisation', partnerId)) as never);
+      if (data.partnerIds.length)
+        measure.partners.set(
+          data.partnerIds.map((partnerId) => tx.getReference('ExpertOrganisation', partnerId)) as never,
+        );
       await tx.flush();
       return measure;
     });
@@ -380,12 +406,20 @@ export const Mutation: MutationResolvers = {
 
   addMeasureParticipant: async (_parent, { measureId, clientId }, { em, caller }) => {
     requireRole(caller, 'ADVISER');
-    const ids = parseInput(z.object({ measureId: z.uuid('not a measure id'), clientId: z.uuid('not a client id') }), {
-      measureId,
-      clientId,
-    }, 'participant');
+    const ids = parseInput(
+      z.object({ measureId: z.uuid('not a measure id'), clientId: z.uuid('not a client id') }),
+      {
+        measureId,
+        clientId,
+      },
+      'participant',
+    );
     return em.transactional(async (tx) => {
-      const measure = await tx.findOne(QualificationMeasureSchema, { id: ids.measureId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const measure = await tx.findOne(
+        QualificationMeasureSchema,
+        { id: ids.measureId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       if (!measure || measure.regionId !== caller.regionId) {
         throw forbidden('You may not change this measure, or there is no measure with this id.');
       }

@@ -3,13 +3,13 @@ import { auditLogPage, checkPage, checkYear, emptyPage, page } from '@etablerer/
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { visibleAssessments, visibleReferrals } from '../access.js';
 import { BusinessAssessmentSchema } from '../entities/business-assessment.js';
+import { GatheringSchema } from '../entities/gathering.js';
 import { NavOfficeSchema } from '../entities/nav-office.js';
 import { PartnerCourseSchema } from '../entities/partner-course.js';
 import { ExpertOrganisationSchema, QualificationMeasureSchema } from '../entities/qualification-measure.js';
+import { ReferralSchema } from '../entities/referral.js';
 import { gatheringYear } from '../gathering-year.js';
 import { navOfficeServing } from '../nav-routing.js';
-import { GatheringSchema } from '../entities/gathering.js';
-import { ReferralSchema } from '../entities/referral.js';
 import { auditReads, visibleReferral } from './Referral.js';
 
 export const Query: QueryResolvers = {

@@ -30,7 +30,14 @@ const day = 24 * 60 * 60 * 1000;
 const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * day).toISOString().slice(0, 10);
 
 /** NAV Vest-Viken serves Buskerud and Asker og Bærum; NAV Øst-Viken the rest of the former Viken. */
-const westernRegions = new Set(['drammensregionen', 'kongsbergregionen', 'ringerike-og-hadeland', 'hallingdal', 'midt-buskerud', 'asker-og-baerum']);
+const westernRegions = new Set([
+  'drammensregionen',
+  'kongsbergregionen',
+  'ringerike-og-hadeland',
+  'hallingdal',
+  'midt-buskerud',
+  'asker-og-baerum',
+]);
 
 const themes = [
   { spring: 'finansiering og virkemidler', autumn: 'veiledning av etablerere med innvandrerbakgrunn' },
@@ -39,8 +46,21 @@ const themes = [
   { spring: 'digital markedsføring av tjenesten', autumn: 'erfaringer fra avtaleperioden' },
 ];
 const places = ['Lillestrøm', 'Drammen', 'Sarpsborg', 'Hønefoss'];
-const inProgrammes: ReferralProgramme[] = ['STARTUP_GRANT_PHASE_1', 'STARTUP_GRANT_PHASE_1', 'STARTUP_GRANT_PHASE_2', 'STARTUP_LOAN', 'FROM_IDEA_TO_MARKET_SEMINAR', 'FROM_IDEA_TO_MARKET_SEMINAR'];
-const navProgrammes: ReferralProgramme[] = ['UNEMPLOYMENT_BENEFIT_DURING_START_UP', 'UNEMPLOYMENT_BENEFIT_DURING_START_UP', 'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP', 'INTRODUCTION_PROGRAMME', 'QUALIFICATION_PROGRAMME'];
+const inProgrammes: ReferralProgramme[] = [
+  'STARTUP_GRANT_PHASE_1',
+  'STARTUP_GRANT_PHASE_1',
+  'STARTUP_GRANT_PHASE_2',
+  'STARTUP_LOAN',
+  'FROM_IDEA_TO_MARKET_SEMINAR',
+  'FROM_IDEA_TO_MARKET_SEMINAR',
+];
+const navProgrammes: ReferralProgramme[] = [
+  'UNEMPLOYMENT_BENEFIT_DURING_START_UP',
+  'UNEMPLOYMENT_BENEFIT_DURING_START_UP',
+  'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP',
+  'INTRODUCTION_PROGRAMME',
+  'QUALIFICATION_PROGRAMME',
+];
 
 const id = (prefix: string, n: number) => `${prefix}0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -50,12 +70,20 @@ async function insertInChunks(em: EntityManager, schema: EntitySchema<any, any>,
 }
 
 /** How far a referral sent on `sentOn` has come by the cut-off: older ones are settled. */
-function statusBy(sentOn: string, random: () => number): { status: ReferralStatus; changedOn: string; reason: string | null } {
+function statusBy(
+  sentOn: string,
+  random: () => number,
+): { status: ReferralStatus; changedOn: string; reason: string | null } {
   const age = (Date.parse(demoCutOff) - Date.parse(sentOn)) / day;
   if (age < 14) return { status: 'SENT', changedOn: sentOn, reason: null };
   if (age < 45) return { status: 'RECEIVED', changedOn: addDays(sentOn, 7), reason: null };
   const declined = random() < 0.2;
-  if (declined) return { status: 'DECLINED', changedOn: addDays(sentOn, 21), reason: 'Vilkårene for ordningen er ikke oppfylt ennå.' };
+  if (declined)
+    return {
+      status: 'DECLINED',
+      changedOn: addDays(sentOn, 21),
+      reason: 'Vilkårene for ordningen er ikke oppfylt ennå.',
+    };
   return age < 120
     ? { status: 'ACCEPTED', changedOn: addDays(sentOn, 21), reason: null }
     : { status: 'COMPLETED', changedOn: addDays(sentOn, 100), reason: null };
@@ -75,15 +103,42 @@ export class DemoSeeder extends Seeder {
         regionId: region.id,
       };
     });
-    await em.insertMany(NavOfficeSchema, navOffices.map(({ regionId: _region, ...office }) => office));
+    await em.insertMany(
+      NavOfficeSchema,
+      navOffices.map(({ regionId: _region, ...office }) => office),
+    );
 
     await this.seedGatherings(em);
     await em.insertMany(
       PartnerCourseSchema,
       demoYears.flatMap((year, i) => [
-        { id: id('e', year * 10 + 1), kind: 'WEBINAR', title: 'Fra idé til marked', date: `${year}-02-0${2 + i}`, online: true, location: null, description: 'Innovasjon Norges innføring i kommersialisering for gründere.' },
-        { id: id('e', year * 10 + 2), kind: 'COURSE', title: 'Søknadsskriving for oppstartstilskudd', date: `${year}-04-1${i}`, online: false, location: 'Oslo', description: 'Slik søker du oppstartstilskudd fase 1 og 2.' },
-        { id: id('e', year * 10 + 3), kind: 'WEBINAR', title: 'Internasjonalisering for små bedrifter', date: `${year}-09-2${i}`, online: true, location: null, description: null },
+        {
+          id: id('e', year * 10 + 1),
+          kind: 'WEBINAR',
+          title: 'Fra idé til marked',
+          date: `${year}-02-0${2 + i}`,
+          online: true,
+          location: null,
+          description: 'Innovasjon Norges innføring i kommersialisering for gründere.',
+        },
+        {
+          id: id('e', year * 10 + 2),
+          kind: 'COURSE',
+          title: 'Søknadsskriving for oppstartstilskudd',
+          date: `${year}-04-1${i}`,
+          online: false,
+          location: 'Oslo',
+          description: 'Slik søker du oppstartstilskudd fase 1 og 2.',
+        },
+        {
+          id: id('e', year * 10 + 3),
+          kind: 'WEBINAR',
+          title: 'Internasjonalisering for små bedrifter',
+          date: `${year}-09-2${i}`,
+          online: true,
+          location: null,
+          description: null,
+        },
       ]) as never[],
     );
 
@@ -147,24 +202,57 @@ export class DemoSeeder extends Seeder {
   private referralsOf(clients: DemoClient[], navOffices: { id: string; municipalityNumbers: string[] }[]) {
     const referrals: object[] = [];
     const assessments: object[] = [];
-    const officeOf = (number: string) => navOffices.find((office) => office.municipalityNumbers.includes(number))?.id ?? null;
+    const officeOf = (number: string) =>
+      navOffices.find((office) => office.municipalityNumbers.includes(number))?.id ?? null;
     for (const client of clients) {
       const random = seededRandom(client.serial * 31_337 + 11);
       const draw = random();
       const sentOn = addDays(client.registeredOn, 20 + Math.floor(random() * 60));
       if (sentOn > demoCutOff) continue;
       const shared = { sharedName: client.name, sharedEmail: client.email, sharedPhone: client.phone };
-      const base = { regionId: client.regionId, consentGivenOn: sentOn, sentOn, version: 1, note: null, otherActor: null };
+      const base = {
+        regionId: client.regionId,
+        consentGivenOn: sentOn,
+        sentOn,
+        version: 1,
+        note: null,
+        otherActor: null,
+      };
       const status = statusBy(sentOn, random);
-      const common = { ...base, ...shared, status: status.status, statusChangedOn: status.changedOn, statusReason: status.reason };
+      const common = {
+        ...base,
+        ...shared,
+        status: status.status,
+        statusChangedOn: status.changedOn,
+        statusReason: status.reason,
+      };
       if (draw < 0.11) {
-        referrals.push({ ...common, id: id('7', client.serial), direction: 'TO_INNOVASJON_NORGE', programme: pick(random, inProgrammes), clientId: client.id, navOfficeId: null });
+        referrals.push({
+          ...common,
+          id: id('7', client.serial),
+          direction: 'TO_INNOVASJON_NORGE',
+          programme: pick(random, inProgrammes),
+          clientId: client.id,
+          navOfficeId: null,
+        });
       } else if (draw < 0.17 || (client.immigrantBackground === 'YES' && draw < 0.22)) {
         const programme =
-          client.immigrantBackground === 'YES' && random() < 0.4 ? 'INTRODUCTION_PROGRAMME' : pick(random, navProgrammes);
+          client.immigrantBackground === 'YES' && random() < 0.4
+            ? 'INTRODUCTION_PROGRAMME'
+            : pick(random, navProgrammes);
         const navOfficeId = officeOf(client.municipalityNumber);
-        referrals.push({ ...common, id: id('7', client.serial), direction: 'TO_NAV', programme, clientId: client.id, navOfficeId });
-        if (programme === 'UNEMPLOYMENT_BENEFIT_DURING_START_UP' || programme === 'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP') {
+        referrals.push({
+          ...common,
+          id: id('7', client.serial),
+          direction: 'TO_NAV',
+          programme,
+          clientId: client.id,
+          navOfficeId,
+        });
+        if (
+          programme === 'UNEMPLOYMENT_BENEFIT_DURING_START_UP' ||
+          programme === 'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP'
+        ) {
           const delivered = addDays(sentOn, 18) <= demoCutOff;
           assessments.push({
             id: id('6', client.serial),
@@ -185,7 +273,15 @@ export class DemoSeeder extends Seeder {
           });
         }
       } else if (draw < 0.18) {
-        referrals.push({ ...common, id: id('7', client.serial), direction: 'TO_OTHER_ACTOR', programme: 'OTHER', otherActor: 'Næringshagen', clientId: client.id, navOfficeId: null });
+        referrals.push({
+          ...common,
+          id: id('7', client.serial),
+          direction: 'TO_OTHER_ACTOR',
+          programme: 'OTHER',
+          otherActor: 'Næringshagen',
+          clientId: client.id,
+          navOfficeId: null,
+        });
       } else if (draw < 0.23) {
         // NAV sent the person to the service, which then registered them as a client.
         referrals.push({
@@ -207,8 +303,16 @@ export class DemoSeeder extends Seeder {
   private async seedQualificationMeasures(em: EntityManager) {
     const organisations = [
       { id: id('5', 1), name: 'Gründerskolen for innvandrere', description: 'Kurs i etablering på flere språk.' },
-      { id: id('5', 2), name: 'Nettverk for nye landsmenn i næringslivet', description: 'Mentorer fra etablert næringsliv.' },
-      { id: id('5', 3), name: 'Kvinner i arbeid og næring', description: 'Etablereropplæring for kvinner med innvandrerbakgrunn.' },
+      {
+        id: id('5', 2),
+        name: 'Nettverk for nye landsmenn i næringslivet',
+        description: 'Mentorer fra etablert næringsliv.',
+      },
+      {
+        id: id('5', 3),
+        name: 'Kvinner i arbeid og næring',
+        description: 'Etablereropplæring for kvinner med innvandrerbakgrunn.',
+      },
     ];
     await em.insertMany(ExpertOrganisationSchema, organisations as never[]);
     const clients = demoClients();
@@ -219,12 +323,16 @@ export class DemoSeeder extends Seeder {
       for (const year of [2023, 2024, 2025]) {
         const measureId = id('4', index * 10 + (year - 2020));
         const participants = clients
-          .filter((c) => c.regionId === region.id && c.immigrantBackground === 'YES' && c.registeredOn.startsWith(String(year)))
+          .filter(
+            (c) =>
+              c.regionId === region.id && c.immigrantBackground === 'YES' && c.registeredOn.startsWith(String(year)),
+          )
           .slice(0, 8)
           .map((c) => c.id);
         rows.push({
           id: measureId,
-          name: year % 2 ? 'Etablereropplæring i introduksjonsprogrammet' : 'Kvalifisering til selvstendig næringsdrift',
+          name:
+            year % 2 ? 'Etablereropplæring i introduksjonsprogrammet' : 'Kvalifisering til selvstendig næringsdrift',
           organiserKind: year % 2 ? 'MUNICIPALITY' : 'NAV',
           organiserName: year % 2 ? `${region.name} (kontraktskommunen)` : `NAV ${region.name}`,
           regionId: region.id,
