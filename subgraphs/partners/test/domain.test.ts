@@ -364,3 +364,28 @@ describe('qualification measures for immigrants', () => {
     expect(theirs?.participants).toEqual([]);
   });
 });
+
+describe("Innovasjon Norge's courses and webinars", () => {
+  const create = `mutation C($input: CreatePartnerCourseInput!) { createPartnerCourse(input: $input) { kind title date online } }`;
+  it('are added by Innovasjon Norge only and listed for the year', async () => {
+    const input = { kind: 'WEBINAR', title: 'Budsjett for gründere', date: '2025-05-06' };
+    expect(code(await subgraph.execute(create, { input }, { as: 'follo.adviser' }))).toBe('FORBIDDEN');
+    expect((await subgraph.execute(create, { input }, { as: 'innovasjonnorge.officer' })).data).toEqual({
+      createPartnerCourse: { kind: 'WEBINAR', title: 'Budsjett for gründere', date: '2025-05-06', online: true },
+    });
+    const offline = await subgraph.execute(
+      create,
+      { input: { ...input, online: false } },
+      { as: 'innovasjonnorge.officer' },
+    );
+    expect(field(offline)).toBe('input.location');
+    const { data } = await subgraph.execute<{ partnerCourses: { title: string }[] }>(
+      'query P { partnerCourses(year: 2025) { title } }',
+      {},
+      {
+        as: 'follo.adviser',
+      },
+    );
+    expect(data?.partnerCourses.map((c) => c.title)).toContain('Budsjett for gründere');
+  });
+});

@@ -144,6 +144,22 @@ export type CreateGatheringInput = {
   title: Scalars['String']['input'];
 };
 
+/** A course or webinar of Innovasjon Norge's, open to clients of every region. */
+export type CreatePartnerCourseInput = {
+  /** The day it is held. */
+  date: Scalars['Date']['input'];
+  /** What it is about, at most 5000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Course or webinar. */
+  kind: PartnerCourseKind;
+  /** Where it is held, if not online. */
+  location?: InputMaybe<Scalars['String']['input']>;
+  /** True when it is online. */
+  online?: Scalars['Boolean']['input'];
+  /** What it is called, 1–200 characters. */
+  title: Scalars['String']['input'];
+};
+
 /** A new qualification measure for immigrants. */
 export type CreateQualificationMeasureInput = {
   /** The last day; the first day or later. */
@@ -257,6 +273,8 @@ export type Mutation = {
   changeReferralStatus: Referral;
   /** Adds a professional gathering. Innovasjon Norge and county officers only. */
   createGathering: Gathering;
+  /** Adds one of Innovasjon Norge's courses or webinars for entrepreneurs. Innovasjon Norge only. */
+  createPartnerCourse: PartnerCourse;
   /** Adds a qualification measure for immigrants. NAV officers and municipality officers of the region only. */
   createQualificationMeasure: QualificationMeasure;
   /** Delivers the service's assessment to NAV. Advisers of the client's region only; CONFLICT on a stale version. */
@@ -292,6 +310,11 @@ export type MutationChangeReferralStatusArgs = {
 
 export type MutationCreateGatheringArgs = {
   input: CreateGatheringInput;
+};
+
+
+export type MutationCreatePartnerCourseArgs = {
+  input: CreatePartnerCourseInput;
 };
 
 
@@ -820,6 +843,7 @@ export type ResolversTypes = {
   BusinessAssessment: ResolverTypeWrapper<BusinessAssessmentEntity>;
   Client: ResolverTypeWrapper<EntityReferenceEntity>;
   CreateGatheringInput: CreateGatheringInput;
+  CreatePartnerCourseInput: CreatePartnerCourseInput;
   CreateQualificationMeasureInput: CreateQualificationMeasureInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DeliverBusinessAssessmentInput: DeliverBusinessAssessmentInput;
@@ -862,6 +886,7 @@ export type ResolversParentTypes = {
   BusinessAssessment: BusinessAssessmentEntity;
   Client: EntityReferenceEntity;
   CreateGatheringInput: CreateGatheringInput;
+  CreatePartnerCourseInput: CreatePartnerCourseInput;
   CreateQualificationMeasureInput: CreateQualificationMeasureInput;
   Date: Scalars['Date']['output'];
   DeliverBusinessAssessmentInput: DeliverBusinessAssessmentInput;
@@ -975,6 +1000,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addMeasureParticipant?: Resolver<ResolversTypes['QualificationMeasure'], ParentType, ContextType, RequireFields<MutationAddMeasureParticipantArgs, 'clientId' | 'measureId'>>;
   changeReferralStatus?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationChangeReferralStatusArgs, 'id' | 'status' | 'version'>>;
   createGathering?: Resolver<ResolversTypes['Gathering'], ParentType, ContextType, RequireFields<MutationCreateGatheringArgs, 'input'>>;
+  createPartnerCourse?: Resolver<ResolversTypes['PartnerCourse'], ParentType, ContextType, RequireFields<MutationCreatePartnerCourseArgs, 'input'>>;
   createQualificationMeasure?: Resolver<ResolversTypes['QualificationMeasure'], ParentType, ContextType, RequireFields<MutationCreateQualificationMeasureArgs, 'input'>>;
   deliverBusinessAssessment?: Resolver<ResolversTypes['BusinessAssessment'], ParentType, ContextType, RequireFields<MutationDeliverBusinessAssessmentArgs, 'id' | 'input' | 'version'>>;
   linkReferralClient?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationLinkReferralClientArgs, 'clientId' | 'id'>>;

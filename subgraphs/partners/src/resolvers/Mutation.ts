@@ -8,6 +8,7 @@ import { canSeeReferral } from '../access.js';
 import { assessmentConclusions, BusinessAssessmentSchema } from '../entities/business-assessment.js';
 import { GatheringSchema } from '../entities/gathering.js';
 import { GatheringRegistrationSchema } from '../entities/gathering-registration.js';
+import { PartnerCourseSchema, partnerCourseKinds } from '../entities/partner-course.js';
 import { organiserKinds, QualificationMeasureSchema } from '../entities/qualification-measure.js';
 import {
   type Referral,
@@ -96,6 +97,17 @@ const createGatheringInput = z.object({
   online: z.boolean(),
   description: z.string().max(5000, 'at most 5000 characters').nullish(),
 });
+
+const createPartnerCourseInput = z
+  .object({
+    kind: z.enum(partnerCourseKinds),
+    title: z.string().trim().min(1, 'a title is needed').max(200, 'at most 200 characters'),
+    date: z.iso.date('a date as YYYY-MM-DD'),
+    online: z.boolean(),
+    location: z.string().trim().min(1).max(200, 'at most 200 characters').nullish(),
+    description: z.string().max(5000, 'at most 5000 characters').nullish(),
+  })
+  .refine((course) => course.online || !!course.location, { path: ['location'], message: 'where is it held?' });
 
 const requestAssessmentInput = z.object({
   clientId: z.uuid('not a client id'),
@@ -263,6 +275,23 @@ export const Mutation: MutationResolvers = {
         { operation: 'UPDATE', recordType: 'Referral', recordId: referral.id, detail: 'linkReferralClient' },
       ]);
       return referral;
+    });
+  },
+
+  createPartnerCourse: async (_parent, { input }, { em, caller }) => {
+    requireRole(caller, 'INNOVASJON_NORGE');
+    const data = parseInput(createPartnerCourseInput, input);
+    return em.transactional(async (tx) => {
+      const course = tx.create(PartnerCourseSchema, {
+        kind: data.kind,
+        title: data.title,
+        date: data.date,
+        online: data.online,
+        location: data.location ?? null,
+        description: data.description ?? null,
+      });
+      await tx.flush();
+      return course;
     });
   },
 
