@@ -65,8 +65,8 @@ describe('the platform as `pnpm start` runs it', () => {
       'Asker og Bærum',
       'Drammensregionen',
       'Follo',
-      'Hallingdal',
       'Halden',
+      'Hallingdal',
       'Indre Østfold',
       'Kongsbergregionen',
       'Midt-Buskerud',
@@ -119,21 +119,25 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
   });
   afterAll(() => browser?.close());
 
-  it('shows the regions it got from the gateway, with the demo figures labelled approximate', async () => {
+  it('signs in a demo user and shows the regions from the gateway, the demo figures labelled approximate', async () => {
     const page = await browser.newPage({ locale: 'nb-NO' });
     await page.goto(stack.consoleUrl ?? '');
-    const table = page.getByRole('table');
-    await expect(table.getByRole('row').filter({ hasText: 'Follo' }).first().isVisible()).resolves.toBe(true);
+    await page.waitForURL(/\/sign-in/);
+    await page.getByRole('radio', { name: 'Ola Hansen' }).check();
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByRole('banner').getByText('Ola Hansen').waitFor();
+
+    const table = page.getByRole('table', { name: 'Regioner i etablerertjenesten' });
+    await table.locator('[data-region-id="follo"]').waitFor();
     expect(await table.getByRole('row').filter({ hasText: 'Nordre Follo' }).count()).toBeGreaterThan(0);
-    await expect(
-      page
-        .getByText(/omtrentlige|tilnærmede/i)
-        .first()
-        .isVisible(),
-    ).resolves.toBe(true);
+    await page.getByTestId('approximate-figures-note').waitFor();
     await page.screenshot({
       path: new URL('../.artifacts/console-regions.png', import.meta.url).pathname,
       fullPage: true,
     });
+
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.close();
   });
 });

@@ -1,0 +1,143 @@
+// The console's thin GraphQL client: POSTs a generated, typed document to the gateway on the same origin.
+import type { TypedDocumentString } from './generated/graphql';
+
+/** The endpoint on the console's own origin; the dev server and the deployment proxy it to the gateway. */
+export const graphqlEndpoint = '/graphql';
+
+/** Gives the access token of whoever is signed in, or undefined for an anonymous request. */
+export type AccessTokenSource = () => string | undefined;
+
+let accessTokenSource: AccessTokenSource = () => undefined;
+
+/**
+ * Sets where requests take their bearer token from (the auth store sets itself); the client
+ * itself keeps no session.
+ */
+export function setAccessTokenSource(source: AccessTokenSource | undefined): void {
+  accessTokenSource = source ?? (() => undefined);
+}
+
+/** Told when the gateway refuses a request for want of a valid sign-in, e.g. because the token expired. */
+export type UnauthenticatedHandler = (error: GraphQLRequestError) => void;
+
+let unauthenticatedHandler: UnauthenticatedHandler = () => {};
+
+/**
+ * Sets who hears about refused sign-ins. There is one handler for the whole console, so that an
+ * expired session ends the same way whichever store's request noticed it first.
+ */
+export function setUnauthenticatedHandler(handler: UnauthenticatedHandler | undefined): void {
+  unauthenticatedHandler = handler ?? (() => {});
+}
+
+/** One GraphQL error as the gateway reports it, reduced to what the console shows or branches on. */
+export interface GraphQLErrorDetail {
+  message: string;
+  /** `extensions.code`, e.g. `NOT_FOUND` or `UNAUTHENTICATED`; absent when the server set none. */
+  code?: string;
+  path?: ReadonlyArray<string | number>;
+}
+
+/** Any failed request: GraphQL errors in the response, an HTTP error status, or no answer at all. */
+export class GraphQLRequestError extends Error {
+  override readonly name = 'GraphQLRequestError';
+  readonly errors: readonly GraphQLErrorDetail[];
+  /** The HTTP status, or undefined when the request never got an answer. */
+  readonly status: number | undefined;
+
+  constructor(
+    message: string,
+    details: { errors?: readonly GraphQLErrorDetail[]; status?: number; cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.errors = details.errors ?? [];
+    this.status = details.status;
+  }
+
+  /** The distinct error codes, in the order they first appear. */
+  get codes(): string[] {
+    return [...new Set(this.errors.flatMap((error) => (error.code ? [error.code] : [])))];
+  }
+}
+
+/** Wraps whatever a request threw so that callers deal with one error type. */
+export function toRequestError(error: unknown): GraphQLRequestError {
+  if (error instanceof GraphQLRequestError) return error;
+  return new GraphQLRequestError(error instanceof Error ? error.message : String(error), { cause: error });
+}
+
+interface GraphQLResponseBody<TResult> {
+  data?: TResult | null;
+  errors?: unknown[];
+}
+
+function toErrorDetail(raw: unknown): GraphQLErrorDetail {
+  if (typeof raw !== 'object' || raw === null) return { message: String(raw) };
+  const { message, extensions, path } = raw as { message?: unknown; extensions?: { code?: unknown }; path?: unknown };
+  return {
+    message: typeof message === 'string' ? message : 'Unknown GraphQL error',
+    ...(typeof extensions?.code === 'string' ? { code: extensions.code } : {}),
+    ...(Array.isArray(path) ? { path: path as Array<string | number> } : {}),
+  };
+}
+
+async function readBody<TResult>(response: Response): Promise<GraphQLResponseBody<TResult> | undefined> {
+  if (!response.headers.get('content-type')?.includes('json')) return undefined;
+  try {
+    return (await response.json()) as GraphQLResponseBody<TResult>;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs one operation. Variables are required exactly when the operation declares some, so a
+ * caller cannot forget them; values always travel as variables, never inlined in the document.
+ */
+export async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
+): Promise<TResult> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+    // The gateway's CSRF prevention rejects POSTs without a header a plain HTML form cannot set.
+    'apollo-require-preflight': 'true',
+  };
+  const accessToken = accessTokenSource();
+  if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+
+  let response: Response;
+  try {
+    response = await globalThis.fetch(graphqlEndpoint, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+    });
+  } catch (error) {
+    throw new GraphQLRequestError('The gateway could not be reached.', { cause: error });
+  }
+
+  const body = await readBody<TResult>(response);
+  const errors = (body?.errors ?? []).map(toErrorDetail);
+  if (errors.length > 0) {
+    throw noticeUnauthenticated(
+      new GraphQLRequestError(errors.map((error) => error.message).join('; '), { errors, status: response.status }),
+    );
+  }
+  if (!response.ok) {
+    throw noticeUnauthenticated(
+      new GraphQLRequestError(`The gateway answered HTTP ${response.status}.`, { status: response.status }),
+    );
+  }
+  if (body?.data == null) {
+    throw new GraphQLRequestError('The gateway answered without data.', { status: response.status });
+  }
+  return body.data;
+}
+
+/** Passes a refused sign-in to the handler; the caller still gets the error, so its own state stays truthful. */
+function noticeUnauthenticated(error: GraphQLRequestError): GraphQLRequestError {
+  if (error.status === 401 || error.codes.includes('UNAUTHENTICATED')) unauthenticatedHandler(error);
+  return error;
+}

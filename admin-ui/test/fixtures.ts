@@ -1,0 +1,199 @@
+// Shared test helpers: regions and demo users as the gateway returns them, unsigned access tokens, fetch stubs
+// that fail unknown calls, strict translations.
+import { vi } from 'vitest';
+import type { DemoUser } from '../src/graphql/dev-sign-in';
+import { createAppI18n, type SupportedLocale } from '../src/i18n';
+import type { RegionOverview } from '../src/stores/regions';
+
+export const follo: RegionOverview = {
+  id: 'follo',
+  name: 'Follo',
+  contractMunicipality: { number: '3020', name: 'Nordre Follo' },
+  municipalities: [
+    { number: '3020', name: 'Nordre Follo', population: 61200, populationSource: 'DEMO_APPROXIMATION' },
+    { number: '3021', name: 'Ås', population: 20800, populationSource: 'DEMO_APPROXIMATION' },
+    { number: '3022', name: 'Frogn', population: 15900, populationSource: 'DEMO_APPROXIMATION' },
+    { number: '3023', name: 'Nesodden', population: 19900, populationSource: 'DEMO_APPROXIMATION' },
+    { number: '3028', name: 'Enebakk', population: 11200, populationSource: 'DEMO_APPROXIMATION' },
+  ],
+};
+
+export const halden: RegionOverview = {
+  id: 'halden',
+  name: 'Halden',
+  contractMunicipality: { number: '3001', name: 'Halden' },
+  municipalities: [
+    { number: '3001', name: 'Halden', population: 31_373, populationSource: 'SSB' },
+    { number: '3012', name: 'Aremark', population: 1_335, populationSource: 'SSB' },
+  ],
+};
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/graphql-response+json; charset=utf-8' },
+  });
+}
+
+export interface GraphQLCall {
+  url: string;
+  headers: Headers;
+  body: { query: string; variables?: Record<string, unknown>; operationName?: string };
+}
+
+/**
+ * Replaces `fetch` with a stub that answers POSTs to /graphql through `answer` and throws for
+ * anything else, so a test can never reach a real network by accident.
+ */
+export function stubGraphQL(answer: (call: GraphQLCall) => Response | Promise<Response>) {
+  const calls: GraphQLCall[] = [];
+  const fetchStub = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url !== '/graphql' || init?.method !== 'POST') {
+      throw new Error(`Unexpected network call in a unit test: ${init?.method ?? 'GET'} ${url}`);
+    }
+    const call: GraphQLCall = {
+      url,
+      headers: new Headers(init.headers),
+      body: JSON.parse(String(init.body)) as GraphQLCall['body'],
+    };
+    calls.push(call);
+    return answer(call);
+  });
+  vi.stubGlobal('fetch', fetchStub);
+  return { fetch: fetchStub, calls };
+}
+
+/** The claims of a few of the gateway's demo users, as their tokens carry them. */
+export const demoClaims = {
+  'county.officer': {
+    sub: 'county.officer',
+    name: 'Kari Nordmann',
+    role: 'COUNTY_OFFICER',
+    org: { id: 'viken', kind: 'COUNTY', name: 'Viken fylkeskommune' },
+  },
+  'coordination.member': {
+    sub: 'coordination.member',
+    name: 'Ola Hansen',
+    role: 'COORDINATION_MEMBER',
+    org: { id: 'viken', kind: 'COUNTY', name: 'Viken fylkeskommune' },
+  },
+  'follo.adviser': {
+    sub: 'follo.adviser',
+    name: 'Amira Haddad',
+    role: 'ADVISER',
+    org: { id: 'operator-follo', kind: 'OPERATOR', name: 'Etablerertjenesten i Follo' },
+    region: 'follo',
+  },
+  'nordrefollo.officer': {
+    sub: 'nordrefollo.officer',
+    name: 'Ingrid Berg',
+    role: 'MUNICIPALITY_OFFICER',
+    org: { id: '3020', kind: 'MUNICIPALITY', name: 'Nordre Follo kommune' },
+    region: 'follo',
+    municipality: '3020',
+  },
+} as const;
+
+export type DemoUsername = keyof typeof demoClaims;
+
+/** The demo users as `GET /auth/dev/users` lists them. */
+export const demoUsers: DemoUser[] = Object.entries(demoClaims).map(([username, claims]) => ({
+  username,
+  name: claims.name,
+  role: claims.role,
+  organisation: claims.org.name,
+}));
+
+function base64Url(text: string): string {
+  const binary = Array.from(new TextEncoder().encode(text), (byte) => String.fromCharCode(byte)).join('');
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * A JWT for a demo user with a fake signature: the console reads tokens without verifying them,
+ * so the tests need no keys. `expiresIn` is in seconds from now and may be negative.
+ */
+export function accessTokenFor(username: DemoUsername, { expiresIn = 3600 }: { expiresIn?: number } = {}): string {
+  const now = Math.floor(Date.now() / 1000);
+  const header = base64Url(JSON.stringify({ alg: 'ES256', typ: 'JWT' }));
+  const payload = base64Url(JSON.stringify({ ...demoClaims[username], iat: now, exp: now + expiresIn }));
+  return `${header}.${payload}.not-a-real-signature`;
+}
+
+/** Where the console keeps the access token; tests put a token there to start signed in, as after a reload. */
+export const accessTokenStorageKey = 'etablerertjenesten.accessToken';
+
+export interface NetworkCall {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: unknown;
+}
+
+export interface GatewayStub {
+  /** Answers POST /graphql. */
+  graphql?: (call: GraphQLCall) => Response | Promise<Response>;
+  /** Answers GET /auth/dev/users. */
+  demoUsers?: () => Response | Promise<Response>;
+  /** Answers POST /auth/dev/token with the parsed body. */
+  token?: (body: { username?: unknown }) => Response | Promise<Response>;
+}
+
+/**
+ * Replaces `fetch` with a stub of the gateway's GraphQL endpoint and development sign-in; any call
+ * the test did not provide an answer for throws, so a test can never reach a real network.
+ */
+export function stubGateway(stub: GatewayStub) {
+  const calls: NetworkCall[] = [];
+  const fetchStub = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const method = init?.method ?? 'GET';
+    const headers = new Headers(init?.headers);
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    calls.push({ method, url, headers, body });
+    if (method === 'POST' && url === '/graphql' && stub.graphql) {
+      return stub.graphql({ url, headers, body: body as GraphQLCall['body'] });
+    }
+    if (method === 'GET' && url === '/auth/dev/users' && stub.demoUsers) return stub.demoUsers();
+    if (method === 'POST' && url === '/auth/dev/token' && stub.token) {
+      return stub.token((body ?? {}) as { username?: unknown });
+    }
+    throw new Error(`Unexpected network call in a unit test: ${method} ${url}`);
+  });
+  vi.stubGlobal('fetch', fetchStub);
+  return { fetch: fetchStub, calls };
+}
+
+/** The development sign-in as the gateway runs it locally: the demo users above, and a token for each. */
+export function developmentSignIn(): Pick<GatewayStub, 'demoUsers' | 'token'> {
+  return {
+    demoUsers: () => jsonResponse(demoUsers),
+    token: ({ username }) =>
+      typeof username === 'string' && username in demoClaims
+        ? jsonResponse({ accessToken: accessTokenFor(username as DemoUsername), tokenType: 'Bearer', expiresIn: 3600 })
+        : jsonResponse(
+            { error: 'unknown_user', message: 'No demo user by that username; GET /auth/dev/users lists them.' },
+            400,
+          ),
+  };
+}
+
+/** A fetch stub for tests that must not touch the network at all. */
+export function forbidNetwork() {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL) => {
+      throw new Error(`Unexpected network call in a unit test: ${String(input)}`);
+    }),
+  );
+}
+
+/** The app's translations, except that a key missing from the messages fails the test instead of showing the key. */
+export function createStrictI18n(locale: SupportedLocale = 'nb') {
+  const i18n = createAppI18n(locale);
+  i18n.global.setMissingHandler((missingLocale, key) => {
+    throw new Error(`No ${missingLocale} translation for ${key}`);
+  });
+  return i18n;
+}

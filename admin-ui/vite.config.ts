@@ -1,0 +1,29 @@
+// Vite and Vitest config for the console: Vue, a proxy to the gateway for dev and preview, happy-dom for tests.
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vitest/config';
+
+const gatewayUrl = process.env.GATEWAY_URL ?? 'http://localhost:4000';
+
+// The console calls the gateway on its own origin, as in production, so no CORS setup is needed anywhere.
+// The Host header passes unchanged, so redirects from /auth lead back to the console.
+const proxy = Object.fromEntries(['/graphql', '/health', '/auth'].map((path) => [path, gatewayUrl]));
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [vue()],
+  define: {
+    // vue-i18n's bundler build asks for its feature flags; composition mode only, no devtools hooks in production.
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  server: { proxy },
+  preview: { proxy },
+  test: {
+    environment: 'happy-dom',
+    include: ['test/**/*.test.ts'],
+    restoreMocks: true,
+    unstubGlobals: true,
+  },
+});
