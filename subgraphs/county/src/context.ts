@@ -1,9 +1,19 @@
-// The per-request context of the county subgraph: its EntityManager fork and DataLoaders.
-import { contextWithLoaders, loaderByKey, loaderOfGroups } from '@etablerer/kit';
+// The per-request context of the county subgraph: its EntityManager fork, DataLoaders and clock.
+import { type Caller, contextWithLoaders, loaderByKey, loaderOfGroups, type Orm } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { todayInNorway } from './calendar.js';
+import { AgreementSchema } from './entities/agreement.js';
+import { AmendmentSchema, ExtensionSchema, NoticeSchema } from './entities/agreement-change.js';
+import { AgreementPartySchema } from './entities/agreement-party.js';
+import { MeetingSchema } from './entities/coordination.js';
+import { PaymentSchema } from './entities/payment.js';
 import { fundingPopulationDate, PopulationFigureSchema } from './entities/population-figure.js';
+import { SubmissionSchema } from './entities/submission.js';
+import { fundingLoader } from './funding.js';
 
-function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager) {
+  const ofAgreements = <Row extends { agreement: { id: string } }>(find: (ids: string[]) => Promise<Row[]>) =>
+    loaderOfGroups(find, (row: Row) => row.agreement.id);
   return {
     fundingPopulation: loaderByKey(
       (numbers: string[]) =>
@@ -15,9 +25,55 @@ function createLoaders(em: EntityManager) {
         em.find(PopulationFigureSchema, { municipalityNumber: { $in: numbers } }, { orderBy: { date: 'asc' } }),
       (figure) => figure.municipalityNumber,
     ),
+    agreement: loaderByKey(
+      (ids: string[]) => em.find(AgreementSchema, { id: { $in: ids } }),
+      (agreement) => agreement.id,
+    ),
+    agreementsOfRegion: loaderOfGroups(
+      (regionIds: string[]) =>
+        em.find(AgreementSchema, { regionId: { $in: regionIds } }, { orderBy: { validFrom: 'asc' } }),
+      (agreement) => agreement.regionId,
+    ),
+    partiesOfAgreement: ofAgreements((ids) =>
+      em.find(
+        AgreementPartySchema,
+        { agreement: { $in: ids } },
+        { orderBy: { validFrom: 'asc', kind: 'asc', organisationName: 'asc' } },
+      ),
+    ),
+    amendmentsOfAgreement: ofAgreements((ids) =>
+      em.find(AmendmentSchema, { agreement: { $in: ids } }, { orderBy: { decidedOn: 'asc' } }),
+    ),
+    extensionsOfAgreement: ofAgreements((ids) =>
+      em.find(ExtensionSchema, { agreement: { $in: ids } }, { orderBy: { decidedOn: 'asc' } }),
+    ),
+    noticesOfAgreement: ofAgreements((ids) =>
+      em.find(NoticeSchema, { agreement: { $in: ids } }, { orderBy: { givenOn: 'asc' } }),
+    ),
+    paymentsOfAgreement: ofAgreements((ids) =>
+      em.find(PaymentSchema, { agreement: { $in: ids } }, { orderBy: { year: 'asc', instalment: 'asc' } }),
+    ),
+    submissionsOfAgreement: ofAgreements((ids) =>
+      em.find(SubmissionSchema, { agreement: { $in: ids } }, { orderBy: { coversYear: 'asc', kind: 'asc' } }),
+    ),
+    meetingsOfYears: loaderOfGroups(
+      (years: number[]) =>
+        em.find(
+          MeetingSchema,
+          { date: { $gte: `${Math.min(...years)}-01-01`, $lt: `${Math.max(...years) + 1}-01-01` } },
+          { orderBy: { date: 'asc', kind: 'asc' } },
+        ),
+      (meeting) => Number(meeting.date.slice(0, 4)),
+    ),
+    funding: fundingLoader(em),
   };
 }
 
-export const createContext = contextWithLoaders(createLoaders);
+const withLoaders = contextWithLoaders(createLoaders);
+
+/** `today` is the Norwegian calendar day; tests pass a fixed one to check deadlines. */
+export function createContext(orm: Orm, caller: Caller, today: () => string = () => todayInNorway()) {
+  return { ...withLoaders(orm, caller), today };
+}
 
 export type Context = ReturnType<typeof createContext>;

@@ -2,8 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@etablerer/kit';
 import { type Context, createContext } from './context.js';
+import { AgreementSchema } from './entities/agreement.js';
 import { entities } from './entities/index.js';
-import { PopulationFigureSchema } from './entities/population-figure.js';
 import { migrations } from './migrations/index.js';
 import { schema } from './schema.js';
 import { DemoSeeder } from './seeders/DemoSeeder.js';
@@ -17,6 +17,7 @@ export const countySubgraph: SubgraphDefinition<Context> = {
   migrations,
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   demoSeeder: DemoSeeder,
-  isEmpty: async (orm) => (await orm.em.fork().count(PopulationFigureSchema)) === 0,
-  context: createContext,
+  // Agreements decide: a database seeded before they existed holds population figures only.
+  isEmpty: async (orm) => (await orm.em.fork().count(AgreementSchema)) === 0,
+  context: (orm, caller) => createContext(orm, caller),
 };

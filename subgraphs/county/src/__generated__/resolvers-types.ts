@@ -2,9 +2,20 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MunicipalityReference as MunicipalityReferenceEntity } from '../resolvers/Municipality.js';
 import type { PopulationFigure as PopulationFigureEntity } from '../entities/population-figure.js';
+import type { RegionReference as RegionReferenceEntity } from '../resolvers/Region.js';
+import type { Agreement as AgreementEntity } from '../entities/agreement.js';
+import type { AgreementParty as AgreementPartyEntity } from '../entities/agreement-party.js';
+import type { Amendment as AmendmentEntity, Extension as ExtensionEntity, Notice as NoticeEntity } from '../entities/agreement-change.js';
+import type { Funding as FundingEntity, MunicipalShare as MunicipalShareEntity } from '../funding.js';
+import type { BudgetDecision as BudgetDecisionEntity } from '../entities/funding.js';
+import type { PaymentView as PaymentViewEntity, SubmissionView as SubmissionViewEntity } from '../agreements.js';
+import type { ActivityTargets as ActivityTargetsEntity } from '../entities/submission.js';
+import type { CoordinationMember as CoordinationMemberEntity, Meeting as MeetingEntity, Evaluation as EvaluationEntity } from '../entities/coordination.js';
+import type { DueMeetingView as DueMeetingViewEntity } from '../meetings.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -14,7 +25,370 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `YYYY-MM-DD` (ISO 8601), with no time of day or time zone. */
   Date: { input: string; output: string; }
+  /** An amount in Norwegian kroner as an exact decimal string with two decimals, e.g. "142450.00". Never a float. */
+  NOK: { input: number; output: number | bigint | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** An activity plan's targets for its year: what the region will be measured against. */
+export type ActivityTargets = {
+  __typename?: 'ActivityTargets';
+  /** Businesses started. */
+  businessesStarted: Scalars['Int']['output'];
+  /** New clients with an immigrant background. */
+  clientsWithImmigrantBackground: Scalars['Int']['output'];
+  /** Hours of counselling. */
+  counsellingHours: Scalars['Int']['output'];
+  /** Courses held. */
+  coursesHeld: Scalars['Int']['output'];
+  /** New clients. */
+  newClients: Scalars['Int']['output'];
+};
+
+/** An activity plan's targets for its year. */
+export type ActivityTargetsInput = {
+  /** Businesses started. */
+  businessesStarted: Scalars['Int']['input'];
+  /** New clients with an immigrant background. */
+  clientsWithImmigrantBackground: Scalars['Int']['input'];
+  /** Hours of counselling. */
+  counsellingHours: Scalars['Int']['input'];
+  /** Courses held. */
+  coursesHeld: Scalars['Int']['input'];
+  /** New clients. */
+  newClients: Scalars['Int']['input'];
+};
+
+/** A cooperation agreement (samarbeidsavtale) on running the entrepreneur service in one region. */
+export type Agreement = {
+  __typename?: 'Agreement';
+  /** Amendments, oldest first. */
+  amendments: Array<Amendment>;
+  /** Extensions of the period, oldest first. */
+  extensions: Array<Extension>;
+  /** Stable identifier, e.g. `follo-2022`. */
+  id: Scalars['ID']['output'];
+  /** Notices of termination given by a party, oldest first. */
+  notices: Array<Notice>;
+  /** The last day as first signed, before any extensions. */
+  originalValidTo: Scalars['Date']['output'];
+  /**
+   * The parties on a date (today when left out): a party succeeded by another organisation (Viken
+   * fylkeskommune by Akershus, Buskerud or Østfold fylkeskommune on 2024-01-01) is listed up to
+   * the day before the succession, its successor from that day.
+   */
+  parties: Array<AgreementParty>;
+  /** Every party the agreement has had, succeeded ones included, in the order they joined. */
+  partyHistory: Array<AgreementParty>;
+  /**
+   * The date of the population figures funding is computed from: 2021-07-01 unless an amendment
+   * set another (§6).
+   */
+  populationDate: Scalars['Date']['output'];
+  /** The region the agreement covers. */
+  region: Region;
+  /** The day the last party signed, or null while the agreement is a draft. */
+  signedOn?: Maybe<Scalars['Date']['output']>;
+  /** Where the agreement stands today. */
+  status: AgreementStatus;
+  /** The first day the agreement applies. */
+  validFrom: Scalars['Date']['output'];
+  /** The last day the agreement applies, after any extensions. */
+  validTo: Scalars['Date']['output'];
+  /** Increases with every change; pass it back when changing the agreement, so no one overwrites another's change. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A cooperation agreement (samarbeidsavtale) on running the entrepreneur service in one region. */
+export type AgreementPartiesArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A party of an agreement, for the time it is a party. */
+export type AgreementParty = {
+  __typename?: 'AgreementParty';
+  /**
+   * The municipality's share of the municipal contribution in basis points (1/100 of a percent),
+   * when the agreement sets the split; null when each municipality pays for its own inhabitants.
+   */
+  contributionShareBasisPoints?: Maybe<Scalars['Int']['output']>;
+  /** Stable identifier of this party row. */
+  id: Scalars['ID']['output'];
+  /** What kind of party it is. */
+  kind: PartyKind;
+  /** The municipality, when the party is one. */
+  municipality?: Maybe<Municipality>;
+  /** The organisation's identifier, e.g. `viken`, `3020` (a municipality number) or `nav-vest-viken`. */
+  organisationId: Scalars['String']['output'];
+  /** The organisation's name, e.g. `Nordre Follo kommune`. */
+  organisationName: Scalars['String']['output'];
+  /** The party this organisation succeeded, e.g. Viken fylkeskommune for Akershus fylkeskommune. */
+  succeeds?: Maybe<AgreementParty>;
+  /** The first day the organisation is a party (the agreement's first day unless it succeeded another). */
+  validFrom: Scalars['Date']['output'];
+  /** The last day the organisation is a party, or null when it stays one to the end. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Where an agreement stands. */
+export type AgreementStatus =
+  /** Signed and in force within its original period. */
+  | 'ACTIVE'
+  /** Not yet signed by every party. */
+  | 'DRAFT'
+  /** Its period has ended. */
+  | 'EXPIRED'
+  /** In force, with its period extended beyond the original end date. */
+  | 'EXTENDED'
+  /** Ended early: a party's notice of termination has taken effect. */
+  | 'TERMINATED';
+
+/** A dated change of an agreement, with the consent of the parties concerned (§10). */
+export type Amendment = {
+  __typename?: 'Amendment';
+  /** Names of the parties that consented. */
+  consentedBy: Array<Scalars['String']['output']>;
+  /** The day the parties concerned agreed to it. */
+  decidedOn: Scalars['Date']['output'];
+  /** What changed. */
+  description: Scalars['String']['output'];
+  /** The first day it applies. */
+  effectiveFrom: Scalars['Date']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The population date it sets for funding, when it sets one. */
+  populationDate?: Maybe<Scalars['Date']['output']>;
+};
+
+/** An amendment of an agreement. */
+export type AmendmentInput = {
+  /** Names of the parties that consented (at least one). */
+  consentedBy: Array<Scalars['String']['input']>;
+  /** The day the parties concerned agreed to it. */
+  decidedOn: Scalars['Date']['input'];
+  /** What changed. */
+  description: Scalars['String']['input'];
+  /** The first day it applies. */
+  effectiveFrom: Scalars['Date']['input'];
+  /** A new population date for funding, when the amendment sets one. */
+  populationDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A party's budget decision for a year that sets its amount below the frame (§6: amounts depend on annual budgets). */
+export type BudgetDecision = {
+  __typename?: 'BudgetDecision';
+  /** The day of the decision. */
+  decidedOn: Scalars['Date']['output'];
+  /** The amount granted (zero when withheld). */
+  grantedAmount: Scalars['NOK']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Who pays: `COUNTY` or a municipality number. */
+  payer: Scalars['String']['output'];
+  /** The decision's reference, e.g. a case number. */
+  reference: Scalars['String']['output'];
+  /** The calendar year it applies to. */
+  year: Scalars['Int']['output'];
+};
+
+/** A party's budget decision for a year. */
+export type BudgetDecisionInput = {
+  /** The day of the decision. */
+  decidedOn: Scalars['Date']['input'];
+  /** The amount granted, at most the frame (zero withholds it). */
+  grantedAmount: Scalars['NOK']['input'];
+  /** Who pays: `COUNTY` or the number of a municipality of the agreement. */
+  payer: Scalars['String']['input'];
+  /** The decision's reference, e.g. a case number. */
+  reference: Scalars['String']['input'];
+  /** The calendar year. */
+  year: Scalars['Int']['input'];
+};
+
+/** A member of the coordination group (§5.1), for the time they are one. */
+export type CoordinationMember = {
+  __typename?: 'CoordinationMember';
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The member's name. */
+  name: Scalars['String']['output'];
+  /** The organisation the member represents. */
+  organisationName: Scalars['String']['output'];
+  /** The member's role in the group, e.g. `leader`. */
+  role?: Maybe<Scalars['String']['output']>;
+  /** The first day of membership. */
+  validFrom: Scalars['Date']['output'];
+  /** The last day of membership, or null while a member. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A meeting the agreement requires by a date, and whether it was held. */
+export type DueMeeting = {
+  __typename?: 'DueMeeting';
+  /** The last day it should be held by. */
+  dueBy: Scalars['Date']['output'];
+  /** The meeting held for it, or null when none was. */
+  heldAs?: Maybe<Meeting>;
+  /** What kind of meeting. */
+  kind: MeetingKind;
+  /** True when it was not held and its date has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** The region it is due with, when it is due with one. */
+  region?: Maybe<Region>;
+};
+
+/** An evaluation of the entrepreneur service. */
+export type Evaluation = {
+  __typename?: 'Evaluation';
+  /** Who wrote it. */
+  author: Scalars['String']['output'];
+  /** Where to find the document, e.g. a link or an archive number. */
+  documentReference?: Maybe<Scalars['String']['output']>;
+  /** Its main findings. */
+  findings: Scalars['String']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The first day of the period evaluated. */
+  periodFrom: Scalars['Date']['output'];
+  /** The last day of the period evaluated. */
+  periodTo: Scalars['Date']['output'];
+  /** The day it was published. */
+  publishedOn: Scalars['Date']['output'];
+  /** The title. */
+  title: Scalars['String']['output'];
+};
+
+/** An evaluation of the service. */
+export type EvaluationInput = {
+  /** Who wrote it. */
+  author: Scalars['String']['input'];
+  /** Where to find the document. */
+  documentReference?: InputMaybe<Scalars['String']['input']>;
+  /** Its main findings. */
+  findings: Scalars['String']['input'];
+  /** The first day of the period evaluated. */
+  periodFrom: Scalars['Date']['input'];
+  /** The last day of the period evaluated. */
+  periodTo: Scalars['Date']['input'];
+  /** The day it was published. */
+  publishedOn: Scalars['Date']['input'];
+  /** The title. */
+  title: Scalars['String']['input'];
+};
+
+/** An extension of an agreement's period. */
+export type Extension = {
+  __typename?: 'Extension';
+  /** The day the parties agreed to it. */
+  decidedOn: Scalars['Date']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The last day before the extension. */
+  previousValidTo: Scalars['Date']['output'];
+  /** The new last day. */
+  validTo: Scalars['Date']['output'];
+};
+
+/** A region's funding for one calendar year (§6). */
+export type Funding = {
+  __typename?: 'Funding';
+  /** Budget decisions that lowered or withheld a party's amount this year. */
+  budgetDecisions: Array<BudgetDecision>;
+  /** What the county contributes: the frame, or less when its budget decision lowered or withheld it. */
+  countyAmount: Scalars['NOK']['output'];
+  /** The county's frame: its rate times the inhabitants. */
+  countyFrame: Scalars['NOK']['output'];
+  /** The county's rate per inhabitant: at least NOK 5.50. */
+  countyRate: Scalars['NOK']['output'];
+  /** Inhabitants of the agreement's municipalities on the agreement's population date. */
+  inhabitants: Scalars['Int']['output'];
+  /** What the municipalities contribute together: the sum of their shares' amounts. */
+  municipalAmount: Scalars['NOK']['output'];
+  /** The municipalities' rate per inhabitant: at least NOK 2.50. */
+  municipalRate: Scalars['NOK']['output'];
+  /** The municipal contribution split between the municipalities, per the agreement. */
+  municipalShares: Array<MunicipalShare>;
+  /** The county's and the municipalities' amounts together. */
+  total: Scalars['NOK']['output'];
+  /** The calendar year. */
+  year: Scalars['Int']['output'];
+};
+
+/** The two instalments of a year (§7: 50 % in January, 50 % in August). */
+export type Instalment =
+  /** Due in August. */
+  | 'AUGUST'
+  /** Due in January. */
+  | 'JANUARY';
+
+/** A meeting of the cooperation: who met, about what, and what they decided (§5.1, §5.2, §8). */
+export type Meeting = {
+  __typename?: 'Meeting';
+  /** The agenda. */
+  agenda: Scalars['String']['output'];
+  /** The party that called it (conflict meetings). */
+  calledBy?: Maybe<Scalars['String']['output']>;
+  /** The day it was held. */
+  date: Scalars['Date']['output'];
+  /** The decisions made. */
+  decisions: Array<Scalars['String']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** What kind of meeting. */
+  kind: MeetingKind;
+  /** The minutes, once written. */
+  minutes?: Maybe<Scalars['String']['output']>;
+  /** Who took part, as `name (organisation)`. */
+  participants: Array<Scalars['String']['output']>;
+  /** The region it concerns, when it concerns one (the discussions of supplementary content, conflict meetings). */
+  region?: Maybe<Region>;
+  /** Increases with every change; pass it back when updating the meeting. */
+  version: Scalars['Int']['output'];
+};
+
+/** A meeting of the cooperation. */
+export type MeetingInput = {
+  /** The agenda. */
+  agenda: Scalars['String']['input'];
+  /** The party that called it (required for a conflict meeting). */
+  calledBy?: InputMaybe<Scalars['String']['input']>;
+  /** The day it was held. */
+  date: Scalars['Date']['input'];
+  /** The decisions made. */
+  decisions: Array<Scalars['String']['input']>;
+  /** What kind of meeting. */
+  kind: MeetingKind;
+  /** The minutes. */
+  minutes?: InputMaybe<Scalars['String']['input']>;
+  /** Who took part (at least one). */
+  participants: Array<Scalars['String']['input']>;
+  /** The region it concerns (required for a discussion of supplementary content). */
+  regionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The kinds of meeting the agreement calls for. */
+export type MeetingKind =
+  /** A meeting a party called over a conflict or uncertainty, to be held promptly (§8). */
+  | 'CONFLICT'
+  /** A meeting of the coordination group (§5.1). */
+  | 'COORDINATION_GROUP'
+  /** The experience meeting with all municipalities and parties mid-period (§5.1). */
+  | 'EXPERIENCE_MEETING'
+  /** One of the twice-yearly discussions of supplementary content with a region (§5.2). */
+  | 'SUPPLEMENTARY_CONTENT';
+
+/** One municipality's part of the municipal contribution in a year. */
+export type MunicipalShare = {
+  __typename?: 'MunicipalShare';
+  /** What it contributes: the frame, or less when its budget decision lowered or withheld it. */
+  amount: Scalars['NOK']['output'];
+  /** Its share of the frame: its own inhabitants times the rate, or the agreement's split. */
+  frame: Scalars['NOK']['output'];
+  /** Its inhabitants on the agreement's population date. */
+  inhabitants: Scalars['Int']['output'];
+  /** The municipality. */
+  municipality: Municipality;
 };
 
 /**
@@ -36,6 +410,192 @@ export type Municipality = {
   populationSource?: Maybe<PopulationSource>;
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Records an amendment the parties concerned consented to (county officers). */
+  amendAgreement: Agreement;
+  /** Approves a submitted report, accounts, plan or budget (county officers). */
+  approveSubmission: Submission;
+  /** Extends an agreement's period to a new last day (county officers). */
+  extendAgreement: Agreement;
+  /** Records a party's notice of termination, effective no earlier than one year after it was given (county officers). */
+  giveNotice: Agreement;
+  /** Records a party's budget decision that lowers or withholds its amount for a year (county officers). */
+  recordBudgetDecision: Funding;
+  /** Records an evaluation of the service (county officers). */
+  recordEvaluation: Evaluation;
+  /** Records a meeting (county officers). */
+  recordMeeting: Meeting;
+  /**
+   * Records that the county paid an instalment (county officers). Recording the same instalment
+   * again returns the recorded payment and pays nothing twice.
+   */
+  recordPayment: Payment;
+  /** Rejects a submitted report, accounts, plan or budget, saying why (county officers). */
+  rejectSubmission: Submission;
+  /** Sets an agreement's rates per inhabitant for one year, at or above the minimums (county officers). */
+  setFundingRates: Funding;
+  /**
+   * Submits (or resubmits) a report, accounts, plan or budget for a region: by the officer of the
+   * region's contract municipality or one of the region's advisers.
+   */
+  submit: Submission;
+  /** Updates a meeting, e.g. with its minutes and decisions (county officers). */
+  updateMeeting: Meeting;
+};
+
+
+export type MutationAmendAgreementArgs = {
+  agreementId: Scalars['ID']['input'];
+  input: AmendmentInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationApproveSubmissionArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationExtendAgreementArgs = {
+  agreementId: Scalars['ID']['input'];
+  decidedOn: Scalars['Date']['input'];
+  validTo: Scalars['Date']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationGiveNoticeArgs = {
+  agreementId: Scalars['ID']['input'];
+  input: NoticeInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationRecordBudgetDecisionArgs = {
+  agreementId: Scalars['ID']['input'];
+  input: BudgetDecisionInput;
+};
+
+
+export type MutationRecordEvaluationArgs = {
+  input: EvaluationInput;
+};
+
+
+export type MutationRecordMeetingArgs = {
+  input: MeetingInput;
+};
+
+
+export type MutationRecordPaymentArgs = {
+  instalment: Instalment;
+  paidOn: Scalars['Date']['input'];
+  reference: Scalars['String']['input'];
+  regionId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+export type MutationRejectSubmissionArgs = {
+  comment: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationSetFundingRatesArgs = {
+  agreementId: Scalars['ID']['input'];
+  countyRate: Scalars['NOK']['input'];
+  municipalRate: Scalars['NOK']['input'];
+  version: Scalars['Int']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+export type MutationSubmitArgs = {
+  input: SubmitInput;
+};
+
+
+export type MutationUpdateMeetingArgs = {
+  id: Scalars['ID']['input'];
+  input: MeetingInput;
+  version: Scalars['Int']['input'];
+};
+
+/** A party's notice of termination: one year's notice (§10). */
+export type Notice = {
+  __typename?: 'Notice';
+  /** The day the termination takes effect: no earlier than one year after notice was given. */
+  effectiveOn: Scalars['Date']['output'];
+  /** The day notice was given. */
+  givenOn: Scalars['Date']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The organisation that gave notice. */
+  organisationName: Scalars['String']['output'];
+  /** The reason given, if any. */
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+/** A party's notice of termination. */
+export type NoticeInput = {
+  /** The day it takes effect; the earliest allowed (one year after notice) when left out. */
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The day notice was given. */
+  givenOn: Scalars['Date']['input'];
+  /** The organisation giving notice: one of the agreement's parties on the day notice is given. */
+  organisationId: Scalars['String']['input'];
+  /** The reason given. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The role an organisation has in an agreement. */
+export type PartyKind =
+  /** The municipality that signs on behalf of the region (kontraktskommune); it is also a municipality that contributes. */
+  | 'CONTRACT_MUNICIPALITY'
+  /** The county (fylkeskommune). */
+  | 'COUNTY'
+  /** Innovasjon Norge. */
+  | 'INNOVASJON_NORGE'
+  /** A municipality of the region that the contract municipality signs for. */
+  | 'MUNICIPALITY'
+  /** NAV (the labour and welfare administration). */
+  | 'NAV';
+
+/** One of the county's two instalments of a year's funding, paid in advance (§7). */
+export type Payment = {
+  __typename?: 'Payment';
+  /** Half the county's amount for the year; the odd øre goes to January. When paid, what was paid. */
+  amount: Scalars['NOK']['output'];
+  /** The last day of the instalment's month. */
+  dueDate: Scalars['Date']['output'];
+  /** Which instalment. */
+  instalment: Instalment;
+  /** The day it was paid, when it was. */
+  paidOn?: Maybe<Scalars['Date']['output']>;
+  /** The county that pays it on its due date (Viken fylkeskommune up to 2023, its successor after). */
+  payer?: Maybe<Scalars['String']['output']>;
+  /** The payment's reference, e.g. a voucher number, when it was paid. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** Whether it can be paid, or was. */
+  status: PaymentStatus;
+  /** The calendar year the funding is for. */
+  year: Scalars['Int']['output'];
+};
+
+/** Where a payment stands. */
+export type PaymentStatus =
+  /** Waiting: the year's activity plan and budget are not both approved. */
+  | 'BLOCKED'
+  /** May be paid: the year's activity plan and budget are approved. */
+  | 'DUE'
+  /** A county officer recorded it as paid. */
+  | 'PAID';
+
 /** The number of inhabitants of a municipality on one date. */
 export type PopulationFigure = {
   __typename?: 'PopulationFigure';
@@ -53,6 +613,204 @@ export type PopulationSource =
   | 'DEMO_APPROXIMATION'
   /** Imported from Statistics Norway's table 01222 (population per quarter). */
   | 'SSB';
+
+export type Query = {
+  __typename?: 'Query';
+  /** One agreement by id; null when there is none. */
+  agreement?: Maybe<Agreement>;
+  /** Every agreement, by region and start. */
+  agreements: Array<Agreement>;
+  /** The coordination group on a date (today when left out). */
+  coordinationGroup: Array<CoordinationMember>;
+  /**
+   * The meetings the agreement requires, held or not: the mid-period experience meeting and, for
+   * every region with an agreement in force, the twice-yearly discussions of supplementary content,
+   * of the agreement periods that touch the year.
+   */
+  dueMeetings: Array<DueMeeting>;
+  /** Evaluations of the service, newest first. */
+  evaluations: Array<Evaluation>;
+  /** The meetings held in a calendar year, by date. */
+  meetings: Array<Meeting>;
+};
+
+
+export type QueryAgreementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCoordinationGroupArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryDueMeetingsArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryMeetingsArgs = {
+  year: Scalars['Int']['input'];
+};
+
+/**
+ * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
+ * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
+ * Agreements, funding, payments and submission statuses are not personal data: every signed-in
+ * role may read them (API clients need the `aggregates:read` scope).
+ */
+export type Region = {
+  __typename?: 'Region';
+  /** The region's current cooperation agreement (the one that started last), or null when it has none. */
+  agreement?: Maybe<Agreement>;
+  /**
+   * The region's funding for a calendar year under the agreement in force that year (§6), or null
+   * when no agreement covers the year.
+   */
+  funding?: Maybe<Funding>;
+  /** The region's identifier, as the regions subgraph gives it, e.g. `follo`. */
+  id: Scalars['ID']['output'];
+  /**
+   * The county's payments of the year's funding to the contract municipality: the January and the
+   * August instalment (§7), empty when no agreement covers the year.
+   */
+  payments: Array<Payment>;
+  /**
+   * What the region must submit to the county during a calendar year (§7): by 1 May the annual
+   * report and accounts for the previous year, by 1 December the activity plan and budget for the
+   * coming year, each with its status.
+   */
+  submissions: Array<Submission>;
+  /**
+   * The twice-yearly discussions of supplementary content (§5.2) due with the region in a calendar
+   * year, held or not.
+   */
+  supplementaryContentDiscussions: Array<DueMeeting>;
+};
+
+
+/**
+ * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
+ * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
+ * Agreements, funding, payments and submission statuses are not personal data: every signed-in
+ * role may read them (API clients need the `aggregates:read` scope).
+ */
+export type RegionFundingArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
+ * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
+ * Agreements, funding, payments and submission statuses are not personal data: every signed-in
+ * role may read them (API clients need the `aggregates:read` scope).
+ */
+export type RegionPaymentsArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
+ * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
+ * Agreements, funding, payments and submission statuses are not personal data: every signed-in
+ * role may read them (API clients need the `aggregates:read` scope).
+ */
+export type RegionSubmissionsArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
+ * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
+ * Agreements, funding, payments and submission statuses are not personal data: every signed-in
+ * role may read them (API clients need the `aggregates:read` scope).
+ */
+export type RegionSupplementaryContentDiscussionsArgs = {
+  year: Scalars['Int']['input'];
+};
+
+/** Something a region must submit to the county (§7), with its status. */
+export type Submission = {
+  __typename?: 'Submission';
+  /** The agreement it is due under. */
+  agreement: Agreement;
+  /** The year it reports on (annual report, accounts) or plans for (activity plan, budget). */
+  coversYear: Scalars['Int']['output'];
+  /** The county officer who approved or rejected it. */
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  /** The day it was approved or rejected. */
+  decidedOn?: Maybe<Scalars['Date']['output']>;
+  /** The county's comment with its approval or rejection. */
+  decisionComment?: Maybe<Scalars['String']['output']>;
+  /** A reference to the document, e.g. an archive number or a link. */
+  documentReference?: Maybe<Scalars['String']['output']>;
+  /** 1 May after the year reported on; 1 December before the year planned for. */
+  dueDate: Scalars['Date']['output'];
+  /** Stable identifier once submitted; null while nothing is submitted. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** What it is. */
+  kind: SubmissionKind;
+  /** Whether it arrived after its due date (or is still missing after it). */
+  late: Scalars['Boolean']['output'];
+  /** Where it stands today. */
+  status: SubmissionStatus;
+  /** Who submitted it. */
+  submittedBy?: Maybe<Scalars['String']['output']>;
+  /** The day it was (last) submitted. */
+  submittedOn?: Maybe<Scalars['Date']['output']>;
+  /** An activity plan's targets for its year. */
+  targets?: Maybe<ActivityTargets>;
+  /** The total of a budget or of accounts, when given. */
+  totalAmount?: Maybe<Scalars['NOK']['output']>;
+  /** Increases with every change; pass it back when resubmitting, approving or rejecting. Null while nothing is submitted. */
+  version?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What must be submitted. */
+export type SubmissionKind =
+  /** The accounts for the previous year (regnskap), due 1 May. */
+  | 'ACCOUNTS'
+  /** The activity plan for the coming year (aktivitetsplan), due 1 December. */
+  | 'ACTIVITY_PLAN'
+  /** The annual report for the previous year (årsrapport), due 1 May. */
+  | 'ANNUAL_REPORT'
+  /** The budget for the coming year (budsjett), due 1 December. */
+  | 'BUDGET';
+
+/** Where a submission stands. */
+export type SubmissionStatus =
+  /** Approved by the county. */
+  | 'APPROVED'
+  /** Not submitted, and not yet due. */
+  | 'MISSING'
+  /** Not submitted, and past its due date. */
+  | 'OVERDUE'
+  /** Rejected by the county; the region must resubmit. */
+  | 'REJECTED'
+  /** Submitted and waiting for the county's decision. */
+  | 'SUBMITTED';
+
+/** A submission of a report, accounts, plan or budget. */
+export type SubmitInput = {
+  /** The year it reports on or plans for. */
+  coversYear: Scalars['Int']['input'];
+  /** A reference to the document, e.g. an archive number or a link. */
+  documentReference: Scalars['String']['input'];
+  /** What is submitted. */
+  kind: SubmissionKind;
+  /** The region submitting. */
+  regionId: Scalars['ID']['input'];
+  /** An activity plan's targets (required for an activity plan, not allowed otherwise). */
+  targets?: InputMaybe<ActivityTargetsInput>;
+  /** The total of a budget or of accounts. */
+  totalAmount?: InputMaybe<Scalars['NOK']['input']>;
+  /** When resubmitting: the version of the submission the new one replaces. */
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
 
 
 
@@ -134,42 +892,235 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  Agreement: Agreement;
   Municipality: Municipality;
+  Region: Region;
 };
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  Agreement:
+    ( { __typename: 'Agreement' }
+    & GraphQLRecursivePick<FederationTypes['Agreement'], {"id":true}> );
   Municipality:
     ( { __typename: 'Municipality' }
     & GraphQLRecursivePick<FederationTypes['Municipality'], {"number":true}> );
+  Region:
+    ( { __typename: 'Region' }
+    & GraphQLRecursivePick<FederationTypes['Region'], {"id":true}> );
 };
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
-  Municipality: ResolverTypeWrapper<MunicipalityReferenceEntity>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ActivityTargets: ResolverTypeWrapper<ActivityTargetsEntity>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ActivityTargetsInput: ActivityTargetsInput;
+  Agreement: ResolverTypeWrapper<AgreementEntity>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AgreementParty: ResolverTypeWrapper<AgreementPartyEntity>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AgreementStatus: AgreementStatus;
+  Amendment: ResolverTypeWrapper<AmendmentEntity>;
+  AmendmentInput: AmendmentInput;
+  BudgetDecision: ResolverTypeWrapper<BudgetDecisionEntity>;
+  BudgetDecisionInput: BudgetDecisionInput;
+  CoordinationMember: ResolverTypeWrapper<CoordinationMemberEntity>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DueMeeting: ResolverTypeWrapper<DueMeetingViewEntity>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Evaluation: ResolverTypeWrapper<EvaluationEntity>;
+  EvaluationInput: EvaluationInput;
+  Extension: ResolverTypeWrapper<ExtensionEntity>;
+  Funding: ResolverTypeWrapper<FundingEntity>;
+  Instalment: Instalment;
+  Meeting: ResolverTypeWrapper<MeetingEntity>;
+  MeetingInput: MeetingInput;
+  MeetingKind: MeetingKind;
+  MunicipalShare: ResolverTypeWrapper<MunicipalShareEntity>;
+  Municipality: ResolverTypeWrapper<MunicipalityReferenceEntity>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NOK: ResolverTypeWrapper<Scalars['NOK']['output']>;
+  Notice: ResolverTypeWrapper<NoticeEntity>;
+  NoticeInput: NoticeInput;
+  PartyKind: PartyKind;
+  Payment: ResolverTypeWrapper<PaymentViewEntity>;
+  PaymentStatus: PaymentStatus;
   PopulationFigure: ResolverTypeWrapper<PopulationFigureEntity>;
   PopulationSource: PopulationSource;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Region: ResolverTypeWrapper<RegionReferenceEntity>;
+  Submission: ResolverTypeWrapper<SubmissionViewEntity>;
+  SubmissionKind: SubmissionKind;
+  SubmissionStatus: SubmissionStatus;
+  SubmitInput: SubmitInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Date: Scalars['Date']['output'];
-  Municipality: MunicipalityReferenceEntity;
-  String: Scalars['String']['output'];
+  ActivityTargets: ActivityTargetsEntity;
   Int: Scalars['Int']['output'];
-  PopulationFigure: PopulationFigureEntity;
+  ActivityTargetsInput: ActivityTargetsInput;
+  Agreement: AgreementEntity;
+  ID: Scalars['ID']['output'];
+  AgreementParty: AgreementPartyEntity;
+  String: Scalars['String']['output'];
+  Amendment: AmendmentEntity;
+  AmendmentInput: AmendmentInput;
+  BudgetDecision: BudgetDecisionEntity;
+  BudgetDecisionInput: BudgetDecisionInput;
+  CoordinationMember: CoordinationMemberEntity;
+  Date: Scalars['Date']['output'];
+  DueMeeting: DueMeetingViewEntity;
   Boolean: Scalars['Boolean']['output'];
+  Evaluation: EvaluationEntity;
+  EvaluationInput: EvaluationInput;
+  Extension: ExtensionEntity;
+  Funding: FundingEntity;
+  Meeting: MeetingEntity;
+  MeetingInput: MeetingInput;
+  MunicipalShare: MunicipalShareEntity;
+  Municipality: MunicipalityReferenceEntity;
+  Mutation: Record<PropertyKey, never>;
+  NOK: Scalars['NOK']['output'];
+  Notice: NoticeEntity;
+  NoticeInput: NoticeInput;
+  Payment: PaymentViewEntity;
+  PopulationFigure: PopulationFigureEntity;
+  Query: Record<PropertyKey, never>;
+  Region: RegionReferenceEntity;
+  Submission: SubmissionViewEntity;
+  SubmitInput: SubmitInput;
+};
+
+export type ActivityTargetsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityTargets'] = ResolversParentTypes['ActivityTargets']> = {
+  businessesStarted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  clientsWithImmigrantBackground?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  counsellingHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coursesHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newClients?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement'], FederationReferenceType extends FederationReferenceTypes['Agreement'] = FederationReferenceTypes['Agreement']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agreement']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amendments?: Resolver<Array<ResolversTypes['Amendment']>, ParentType, ContextType>;
+  extensions?: Resolver<Array<ResolversTypes['Extension']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType>;
+  originalValidTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  parties?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType, Partial<AgreementPartiesArgs>>;
+  partyHistory?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
+  populationDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  signedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AgreementStatus'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AgreementPartyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementParty'] = ResolversParentTypes['AgreementParty']> = {
+  contributionShareBasisPoints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PartyKind'], ParentType, ContextType>;
+  municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  organisationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  succeeds?: Resolver<Maybe<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type AmendmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Amendment'] = ResolversParentTypes['Amendment']> = {
+  consentedBy?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  populationDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type BudgetDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BudgetDecision'] = ResolversParentTypes['BudgetDecision']> = {
+  decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  grantedAmount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CoordinationMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoordinationMember'] = ResolversParentTypes['CoordinationMember']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
+
+export type DueMeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DueMeeting'] = ResolversParentTypes['DueMeeting']> = {
+  dueBy?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  heldAs?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MeetingKind'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+};
+
+export type EvaluationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Evaluation'] = ResolversParentTypes['Evaluation']> = {
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documentReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  findings?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  periodTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  publishedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ExtensionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Extension'] = ResolversParentTypes['Extension']> = {
+  decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  previousValidTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type FundingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Funding'] = ResolversParentTypes['Funding']> = {
+  budgetDecisions?: Resolver<Array<ResolversTypes['BudgetDecision']>, ParentType, ContextType>;
+  countyAmount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  countyFrame?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  countyRate?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  inhabitants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  municipalAmount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  municipalRate?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  municipalShares?: Resolver<Array<ResolversTypes['MunicipalShare']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
+  agenda?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  calledBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MeetingKind'], ParentType, ContextType>;
+  minutes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MunicipalShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MunicipalShare'] = ResolversParentTypes['MunicipalShare']> = {
+  amount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  frame?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  inhabitants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+};
 
 export type MunicipalityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -179,15 +1130,110 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   populationSource?: Resolver<Maybe<ResolversTypes['PopulationSource']>, ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  amendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationAmendAgreementArgs, 'agreementId' | 'input' | 'version'>>;
+  approveSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationApproveSubmissionArgs, 'id' | 'version'>>;
+  extendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationExtendAgreementArgs, 'agreementId' | 'decidedOn' | 'validTo' | 'version'>>;
+  giveNotice?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationGiveNoticeArgs, 'agreementId' | 'input' | 'version'>>;
+  recordBudgetDecision?: Resolver<ResolversTypes['Funding'], ParentType, ContextType, RequireFields<MutationRecordBudgetDecisionArgs, 'agreementId' | 'input'>>;
+  recordEvaluation?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationRecordEvaluationArgs, 'input'>>;
+  recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordMeetingArgs, 'input'>>;
+  recordPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'instalment' | 'paidOn' | 'reference' | 'regionId' | 'year'>>;
+  rejectSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationRejectSubmissionArgs, 'comment' | 'id' | 'version'>>;
+  setFundingRates?: Resolver<ResolversTypes['Funding'], ParentType, ContextType, RequireFields<MutationSetFundingRatesArgs, 'agreementId' | 'countyRate' | 'municipalRate' | 'version' | 'year'>>;
+  submit?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationSubmitArgs, 'input'>>;
+  updateMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationUpdateMeetingArgs, 'id' | 'input' | 'version'>>;
+};
+
+export interface NokScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NOK'], any> {
+  name: 'NOK';
+}
+
+export type NoticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = {
+  effectiveOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  givenOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organisationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = {
+  amount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  instalment?: Resolver<ResolversTypes['Instalment'], ParentType, ContextType>;
+  paidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  payer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PopulationFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PopulationFigure'] = ResolversParentTypes['PopulationFigure']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['PopulationSource'], ParentType, ContextType>;
 };
 
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementArgs, 'id'>>;
+  agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  coordinationGroup?: Resolver<Array<ResolversTypes['CoordinationMember']>, ParentType, ContextType, Partial<QueryCoordinationGroupArgs>>;
+  dueMeetings?: Resolver<Array<ResolversTypes['DueMeeting']>, ParentType, ContextType, RequireFields<QueryDueMeetingsArgs, 'year'>>;
+  evaluations?: Resolver<Array<ResolversTypes['Evaluation']>, ParentType, ContextType>;
+  meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'year'>>;
+};
+
+export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  funding?: Resolver<Maybe<ResolversTypes['Funding']>, ParentType, ContextType, RequireFields<RegionFundingArgs, 'year'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payments?: Resolver<Array<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<RegionPaymentsArgs, 'year'>>;
+  submissions?: Resolver<Array<ResolversTypes['Submission']>, ParentType, ContextType, RequireFields<RegionSubmissionsArgs, 'year'>>;
+  supplementaryContentDiscussions?: Resolver<Array<ResolversTypes['DueMeeting']>, ParentType, ContextType, RequireFields<RegionSupplementaryContentDiscussionsArgs, 'year'>>;
+};
+
+export type SubmissionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Submission'] = ResolversParentTypes['Submission']> = {
+  agreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
+  coversYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  decisionComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SubmissionKind'], ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SubmissionStatus'], ParentType, ContextType>;
+  submittedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  submittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  targets?: Resolver<Maybe<ResolversTypes['ActivityTargets']>, ParentType, ContextType>;
+  totalAmount?: Resolver<Maybe<ResolversTypes['NOK']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
+  ActivityTargets?: ActivityTargetsResolvers<ContextType>;
+  Agreement?: AgreementResolvers<ContextType>;
+  AgreementParty?: AgreementPartyResolvers<ContextType>;
+  Amendment?: AmendmentResolvers<ContextType>;
+  BudgetDecision?: BudgetDecisionResolvers<ContextType>;
+  CoordinationMember?: CoordinationMemberResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DueMeeting?: DueMeetingResolvers<ContextType>;
+  Evaluation?: EvaluationResolvers<ContextType>;
+  Extension?: ExtensionResolvers<ContextType>;
+  Funding?: FundingResolvers<ContextType>;
+  Meeting?: MeetingResolvers<ContextType>;
+  MunicipalShare?: MunicipalShareResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  NOK?: GraphQLScalarType;
+  Notice?: NoticeResolvers<ContextType>;
+  Payment?: PaymentResolvers<ContextType>;
   PopulationFigure?: PopulationFigureResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Region?: RegionResolvers<ContextType>;
+  Submission?: SubmissionResolvers<ContextType>;
 };
 

@@ -1,4 +1,25 @@
 // Every entity of the county subgraph, as MikroORM loads them.
+import { AgreementSchema } from './agreement.js';
+import { AmendmentSchema, ExtensionSchema, NoticeSchema } from './agreement-change.js';
+import { AgreementPartySchema } from './agreement-party.js';
+import { CoordinationMemberSchema, EvaluationSchema, MeetingSchema } from './coordination.js';
+import { BudgetDecisionSchema, FundingRateSchema } from './funding.js';
+import { PaymentSchema } from './payment.js';
 import { PopulationFigureSchema } from './population-figure.js';
+import { SubmissionSchema } from './submission.js';
 
-export const entities = [PopulationFigureSchema];
+export const entities = [
+  PopulationFigureSchema,
+  AgreementSchema,
+  AgreementPartySchema,
+  AmendmentSchema,
+  ExtensionSchema,
+  NoticeSchema,
+  FundingRateSchema,
+  BudgetDecisionSchema,
+  PaymentSchema,
+  SubmissionSchema,
+  CoordinationMemberSchema,
+  MeetingSchema,
+  EvaluationSchema,
+];

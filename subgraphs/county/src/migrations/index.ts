@@ -1,7 +1,12 @@
 // The migrations this subgraph runs, in order. Written by `pnpm migration:create`; do not edit by hand.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126213842_population_figures } from './Migration20261126213842_population_figures.js';
+import { Migration20261126225224_agreements_funding_reporting_coordination } from './Migration20261126225224_agreements_funding_reporting_coordination.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126213842_population_figures', class: Migration20261126213842_population_figures },
+  {
+    name: 'Migration20261126225224_agreements_funding_reporting_coordination',
+    class: Migration20261126225224_agreements_funding_reporting_coordination,
+  },
 ];

@@ -1,6 +1,34 @@
 // The county subgraph's resolvers, one file per type.
-import { DateScalar } from '@etablerer/kit';
+import { DateScalar, NokScalar } from '@etablerer/kit';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { Agreement } from './Agreement.js';
+import { AgreementParty } from './AgreementParty.js';
+import { BudgetDecision } from './BudgetDecision.js';
+import { DueMeeting } from './DueMeeting.js';
+import { Funding } from './Funding.js';
+import { Meeting } from './Meeting.js';
 import { Municipality } from './Municipality.js';
+import { MunicipalShare } from './MunicipalShare.js';
+import { Mutation } from './Mutation.js';
+import { Payment } from './Payment.js';
+import { Query } from './Query.js';
+import { Region } from './Region.js';
+import { Submission } from './Submission.js';
 
-export const resolvers: Resolvers = { Date: DateScalar, Municipality };
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  NOK: NokScalar,
+  Query,
+  Mutation,
+  Region,
+  Agreement,
+  AgreementParty,
+  Funding,
+  MunicipalShare,
+  BudgetDecision,
+  Payment,
+  Submission,
+  Meeting,
+  DueMeeting,
+  Municipality,
+};

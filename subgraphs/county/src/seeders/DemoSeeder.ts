@@ -1,19 +1,372 @@
-// Demo data: the approximate 2021 population of the 51 municipalities, labelled as approximate.
-import { referenceMunicipalities } from '@etablerer/kit';
+// Demo data: approximate 2021 population of the 51 municipalities (labelled as approximate), and
+// per demo region its 2022–2025 agreement with Viken's 2024 succession, reports, plans,
+// approvals and payments (some late, some missing), the coordination group, meetings and evaluations.
+import { randomUUID } from 'node:crypto';
+import { type ReferenceRegion, referenceMunicipalities, referenceRegions } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
+import { submissionDueDate, todayInNorway } from '../calendar.js';
+import { AgreementSchema } from '../entities/agreement.js';
+import { AmendmentSchema, ExtensionSchema } from '../entities/agreement-change.js';
+import { AgreementPartySchema } from '../entities/agreement-party.js';
+import { CoordinationMemberSchema, EvaluationSchema, MeetingSchema } from '../entities/coordination.js';
+import {
+  BudgetDecisionSchema,
+  FundingRateSchema,
+  minimumCountyRateOre,
+  minimumMunicipalRateOre,
+} from '../entities/funding.js';
+import { PaymentSchema } from '../entities/payment.js';
 import { fundingPopulationDate, PopulationFigureSchema } from '../entities/population-figure.js';
+import { type SubmissionKind, SubmissionSchema } from '../entities/submission.js';
+import { frameOre, splitInstalments } from '../money.js';
+
+const viken = { id: 'viken', name: 'Viken fylkeskommune' };
+/** Viken was dissolved on 2024-01-01; each region's agreement passed to the county it now lies in. */
+export const successorCounty: Record<string, { id: string; name: string }> = Object.fromEntries([
+  ...['halden', 'mosseregionen', 'nedre-glomma', 'indre-ostfold'].map((id) => [
+    id,
+    { id: 'ostfold', name: 'Østfold fylkeskommune' },
+  ]),
+  ...['drammensregionen', 'kongsbergregionen', 'ringerike-og-hadeland', 'hallingdal', 'midt-buskerud'].map((id) => [
+    id,
+    { id: 'buskerud', name: 'Buskerud fylkeskommune' },
+  ]),
+  ...['follo', 'asker-og-baerum', 'nedre-romerike', 'ovre-romerike'].map((id) => [
+    id,
+    { id: 'akershus', name: 'Akershus fylkeskommune' },
+  ]),
+]);
+export const successionDate = '2024-01-01';
+const navVestViken = { id: 'nav-vest-viken', name: 'NAV Vest-Viken' };
+const navOstViken = { id: 'nav-ost-viken', name: 'NAV Øst-Viken' };
+const innovasjonNorge = { id: 'innovasjon-norge', name: 'Innovasjon Norge Oslo, Viken og Innlandet' };
+/** Akershus extended the agreements of two of its regions by a year; the others ran out. */
+const extendedTo: Record<string, string> = { follo: '2026-12-31', 'asker-og-baerum': '2026-12-31' };
+/** Follo's county rate was raised to NOK 6.00 from 2024 by amendment. */
+const raisedCountyRate: Record<string, { from: number; rateOre: bigint }> = { follo: { from: 2024, rateOre: 600n } };
+
+const plusDays = (date: string, days: number) => {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+};
+const later = (a: string, b: string) => (a > b ? a : b);
+
+interface Submitted {
+  on: string;
+  decision?: { status: 'APPROVED' | 'REJECTED'; on: string; comment?: string };
+}
+
+/**
+ * What each region submitted, by default on time and approved; the exceptions are the ones the
+ * coordination group should see: late, rejected, not yet decided, missing.
+ */
+function submitted(regionId: string, kind: SubmissionKind, coversYear: number): Submitted | null {
+  const due = submissionDueDate(kind, coversYear);
+  const plan = kind === 'ACTIVITY_PLAN' || kind === 'BUDGET';
+  if (
+    regionId === 'nedre-glomma' &&
+    ((kind === 'ACTIVITY_PLAN' && coversYear === 2025) || (!plan && coversYear === 2025))
+  )
+    return null;
+  if (regionId === 'ringerike-og-hadeland' && kind === 'ANNUAL_REPORT' && coversYear === 2024) return null;
+  if (regionId === 'hallingdal' && plan && coversYear === 2024)
+    return { on: '2023-12-20', decision: { status: 'APPROVED', on: '2024-02-05' } };
+  if (regionId === 'midt-buskerud' && kind === 'BUDGET' && coversYear === 2025)
+    return {
+      on: '2024-11-28',
+      decision: {
+        status: 'REJECTED',
+        on: '2024-12-12',
+        comment: 'Budsjettet dekker ikke kontorleie; send revidert budsjett.',
+      },
+    };
+  if (regionId === 'follo' && kind === 'BUDGET' && coversYear === 2026)
+    return {
+      on: '2025-11-24',
+      decision: {
+        status: 'REJECTED',
+        on: '2025-12-08',
+        comment: 'Budsjettet mangler kommunenes andeler; send revidert budsjett.',
+      },
+    };
+  if (regionId === 'halden' && kind === 'ACCOUNTS' && coversYear === 2023)
+    return { on: '2024-06-14', decision: { status: 'APPROVED', on: '2024-06-30' } };
+  if (regionId === 'ovre-romerike' && !plan && coversYear === 2025) return { on: '2026-04-28' };
+  const on = plusDays(due, -5);
+  return { on, decision: { status: 'APPROVED', on: plusDays(on, plan ? 14 : 25) } };
+}
 
 export class DemoSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
-    for (const municipality of referenceMunicipalities()) {
-      em.create(PopulationFigureSchema, {
-        municipalityNumber: municipality.number,
-        date: fundingPopulationDate,
-        population: municipality.approximatePopulation2021,
-        source: 'DEMO_APPROXIMATION',
+    // Databases seeded before agreements existed hold population figures already.
+    if ((await em.count(PopulationFigureSchema)) === 0) {
+      for (const municipality of referenceMunicipalities()) {
+        em.create(PopulationFigureSchema, {
+          municipalityNumber: municipality.number,
+          date: fundingPopulationDate,
+          population: municipality.approximatePopulation2021,
+          source: 'DEMO_APPROXIMATION',
+        });
+      }
+    }
+    for (const region of referenceRegions()) this.agreement(em, region);
+    this.coordination(em);
+    await em.flush();
+  }
+
+  private agreement(em: EntityManager, region: ReferenceRegion) {
+    const municipalities = referenceMunicipalities().filter((m) => region.municipalityNumbers.includes(m.number));
+    const inhabitants = municipalities.reduce((sum, m) => sum + m.approximatePopulation2021, 0);
+    const successor = successorCounty[region.id] ?? viken;
+    const validTo = extendedTo[region.id] ?? '2025-12-31';
+    const agreement = em.create(AgreementSchema, {
+      id: `${region.id}-2022`,
+      regionId: region.id,
+      validFrom: '2022-01-01',
+      validTo,
+      originalValidTo: '2025-12-31',
+      signedOn: '2021-12-15',
+      populationDate: fundingPopulationDate,
+      changedAt: new Date('2021-12-15T12:00:00Z'),
+      version: 1,
+    });
+    const party = (
+      kind: 'COUNTY' | 'CONTRACT_MUNICIPALITY' | 'MUNICIPALITY' | 'INNOVASJON_NORGE' | 'NAV',
+      org: { id: string; name: string },
+      extra = {},
+    ) =>
+      em.create(AgreementPartySchema, {
+        id: randomUUID(),
+        agreement,
+        kind,
+        organisationId: org.id,
+        organisationName: org.name,
+        municipalityNumber: null,
+        validFrom: '2022-01-01',
+        validTo: null,
+        succeedsId: null,
+        contributionShareBasisPoints: null,
+        ...extra,
+      });
+    const vikenParty = party('COUNTY', viken, { validTo: '2023-12-31' });
+    party('COUNTY', successor, { validFrom: successionDate, succeedsId: vikenParty.id });
+    for (const m of municipalities) {
+      party(
+        m.number === region.contractMunicipalityNumber ? 'CONTRACT_MUNICIPALITY' : 'MUNICIPALITY',
+        { id: m.number, name: `${m.name} kommune` },
+        { municipalityNumber: m.number },
+      );
+    }
+    party('INNOVASJON_NORGE', innovasjonNorge);
+    party('NAV', successor.id === 'buskerud' || region.id === 'asker-og-baerum' ? navVestViken : navOstViken);
+
+    const raised = raisedCountyRate[region.id];
+    if (raised) {
+      em.create(AmendmentSchema, {
+        agreement,
+        decidedOn: '2023-11-20',
+        effectiveFrom: `${raised.from}-01-01`,
+        description: `Fylkeskommunens sats økes til kr ${raised.rateOre / 100n},${String(raised.rateOre % 100n).padStart(2, '0')} per innbygger fra ${raised.from}.`,
+        consentedBy: [
+          viken.name,
+          `${municipalities.find((m) => m.number === region.contractMunicipalityNumber)?.name} kommune`,
+        ],
+        populationDate: null,
       });
     }
-    await em.flush();
+    if (extendedTo[region.id]) {
+      em.create(ExtensionSchema, { agreement, decidedOn: '2025-06-12', previousValidTo: '2025-12-31', validTo });
+    }
+    const lastYear = Number(validTo.slice(0, 4));
+    // Kongsbergregionen's smallest municipality halved its 2025 contribution in its budget.
+    if (region.id === 'kongsbergregionen') {
+      const smallest = municipalities.reduce((a, b) =>
+        b.approximatePopulation2021 < a.approximatePopulation2021 ? b : a,
+      );
+      em.create(BudgetDecisionSchema, {
+        agreement,
+        year: 2025,
+        payer: smallest.number,
+        grantedOre: frameOre(minimumMunicipalRateOre, smallest.approximatePopulation2021) / 2n,
+        decidedOn: '2024-12-16',
+        reference: `${smallest.name} kommunestyre, budsjettvedtak 2025`,
+      });
+    }
+    for (let year = 2022; year <= lastYear; year++) {
+      const rate = raised && year >= raised.from ? raised.rateOre : minimumCountyRateOre;
+      if (rate !== minimumCountyRateOre) {
+        em.create(FundingRateSchema, {
+          agreement,
+          year,
+          countyRateOre: rate,
+          municipalRateOre: minimumMunicipalRateOre,
+        });
+      }
+      const approvals: string[] = [];
+      for (const kind of ['ANNUAL_REPORT', 'ACCOUNTS', 'ACTIVITY_PLAN', 'BUDGET'] as const) {
+        const what = submitted(region.id, kind, year);
+        // Reports on the extension year fall due after the demo's "now".
+        if (!what || what.on > todayInNorway()) continue;
+        const newClients = Math.floor(inhabitants / 900);
+        em.create(SubmissionSchema, {
+          agreement,
+          kind,
+          coversYear: year,
+          status: what.decision?.status ?? 'SUBMITTED',
+          submittedOn: what.on,
+          submittedBy: `Etablerertjenesten ${region.name}`,
+          documentReference: `${region.id}/${year}/${kind.toLowerCase()}.pdf`,
+          totalAmountOre:
+            kind === 'BUDGET' || kind === 'ACCOUNTS' ? frameOre(rate + minimumMunicipalRateOre, inhabitants) : null,
+          targets:
+            kind === 'ACTIVITY_PLAN'
+              ? {
+                  newClients,
+                  clientsWithImmigrantBackground: Math.floor(newClients / 4),
+                  coursesHeld: 4 + Math.floor(inhabitants / 40_000),
+                  counsellingHours: newClients * 3,
+                  businessesStarted: Math.floor(newClients / 3),
+                }
+              : null,
+          decidedOn: what.decision?.on ?? null,
+          decidedBy: what.decision ? 'Kari Nordmann' : null,
+          decisionComment: what.decision?.comment ?? null,
+          version: 1,
+        });
+        if ((kind === 'ACTIVITY_PLAN' || kind === 'BUDGET') && what.decision?.status === 'APPROVED')
+          approvals.push(what.decision.on);
+      }
+      if (approvals.length < 2) continue; // §7: no payment before the plan and budget are approved
+      const approvedOn = approvals.sort().at(-1) as string;
+      const split = splitInstalments(frameOre(rate, inhabitants));
+      for (const [instalment, amountOre, usual] of [
+        ['JANUARY', split.january, `${year}-01-20`],
+        ['AUGUST', split.august, `${year}-08-20`],
+      ] as const) {
+        const paidOn = later(usual, plusDays(approvedOn, 4));
+        if (paidOn > todayInNorway()) continue;
+        em.create(PaymentSchema, {
+          agreement,
+          year,
+          instalment,
+          amountOre,
+          paidOn,
+          reference: `UTB-${year}-${region.id}-${instalment === 'JANUARY' ? 1 : 2}`,
+          recordedBy: 'Kari Nordmann',
+        });
+      }
+    }
+  }
+
+  private coordination(em: EntityManager) {
+    const member = (
+      name: string,
+      org: { id: string; name: string },
+      validFrom: string,
+      validTo: string | null,
+      role: string | null = null,
+    ) =>
+      em.create(CoordinationMemberSchema, {
+        name,
+        organisationId: org.id,
+        organisationName: org.name,
+        role,
+        validFrom,
+        validTo,
+      });
+    member('Kari Nordmann', viken, '2022-01-01', '2023-12-31', 'leder');
+    member('Kari Nordmann', { id: 'akershus', name: 'Akershus fylkeskommune' }, successionDate, null, 'leder');
+    member('Trond Eriksen', { id: 'buskerud', name: 'Buskerud fylkeskommune' }, successionDate, null);
+    member('Hilde Solberg', { id: 'ostfold', name: 'Østfold fylkeskommune' }, successionDate, null);
+    member('Sofie Lie', innovasjonNorge, '2022-01-01', null);
+    member('Jonas Bakken', navVestViken, '2022-01-01', null);
+    member('Marte Dahl', navOstViken, '2022-01-01', null);
+    const municipalities = referenceMunicipalities();
+    for (const region of referenceRegions()) {
+      const contract = municipalities.find((m) => m.number === region.contractMunicipalityNumber);
+      member(
+        `Næringssjef i ${contract?.name}`,
+        { id: region.contractMunicipalityNumber, name: `${contract?.name} kommune` },
+        '2022-01-01',
+        null,
+      );
+    }
+    const meeting = (
+      kind: 'COORDINATION_GROUP' | 'EXPERIENCE_MEETING' | 'SUPPLEMENTARY_CONTENT' | 'CONFLICT',
+      date: string,
+      agenda: string,
+      extra = {},
+    ) =>
+      em.create(MeetingSchema, {
+        kind,
+        date,
+        regionId: null,
+        calledBy: null,
+        participants: [
+          'Kari Nordmann (fylkeskommunen)',
+          'Sofie Lie (Innovasjon Norge)',
+          'Jonas Bakken (NAV Vest-Viken)',
+        ],
+        agenda,
+        minutes: 'Referat godkjent.',
+        decisions: [],
+        version: 1,
+        ...extra,
+      });
+    for (let year = 2022; year <= 2026; year++) {
+      meeting('COORDINATION_GROUP', `${year}-03-15`, 'Årsrapporter, status i regionene, fagsamlinger', {
+        decisions: ['Rapportene tas til orientering.'],
+      });
+      meeting('COORDINATION_GROUP', `${year}-10-10`, 'Aktivitetsplaner og budsjett for neste år', {
+        decisions: ['Frister for aktivitetsplan og budsjett minnes om.'],
+      });
+    }
+    meeting('EXPERIENCE_MEETING', '2023-10-18', 'Erfaringsmøte midtveis i avtaleperioden med alle kommuner og parter', {
+      decisions: ['Felles målstruktur for aktivitetsplanene utarbeides.'],
+    });
+    meeting('CONFLICT', '2024-03-05', 'Fordeling av kontorutgifter mellom kommunene', {
+      regionId: 'mosseregionen',
+      calledBy: 'Moss kommune',
+      decisions: ['Kontorutgifter fordeles etter innbyggertall.'],
+    });
+    referenceRegions().forEach((region, index) => {
+      for (let year = 2022; year <= Number((extendedTo[region.id] ?? '2025-12-31').slice(0, 4)); year++) {
+        // Some discussions were never held: they show as overdue to the coordination group.
+        const skipFirst = region.id === 'indre-ostfold' && year === 2024;
+        const skipSecond = index % 4 === 1 && year === 2025;
+        for (const [date, skip] of [
+          [`${year}-04-20`, skipFirst],
+          [`${year}-10-25`, skipSecond],
+        ] as const) {
+          if (skip || date > todayInNorway()) continue;
+          meeting('SUPPLEMENTARY_CONTENT', date, `Supplerende innhold og aktiviteter i ${region.name}`, {
+            regionId: region.id,
+            participants: ['Kari Nordmann (fylkeskommunen)', `Etablerertjenesten ${region.name}`],
+          });
+        }
+      }
+    });
+    em.create(EvaluationSchema, {
+      title: 'Evaluering av etablerertjenesten i Viken 2018–2021',
+      periodFrom: '2018-01-01',
+      periodTo: '2021-06-30',
+      author: 'Viken fylkeskommune, analyseavdelingen (demo)',
+      findings:
+        'Tjenesten er godt kjent og brukerne er fornøyde, men mangler en tydelig målstruktur: regionene rapporterer ulike tall, og resultatene kan ikke sammenlignes.',
+      documentReference: 'demo/evaluering-2018-2021.pdf',
+      publishedOn: '2021-09-15',
+    });
+    em.create(EvaluationSchema, {
+      title: 'Midtveisevaluering av samarbeidsavtalene 2022–2025',
+      periodFrom: '2022-01-01',
+      periodTo: '2023-12-31',
+      author: 'Ekstern evaluator (demo)',
+      findings:
+        'Aktivitetsplaner med måltall gjør resultatene sammenlignbare; sene innsendinger forsinker utbetalinger i enkelte regioner.',
+      documentReference: 'demo/midtveisevaluering-2024.pdf',
+      publishedOn: '2024-04-30',
+    });
   }
 }

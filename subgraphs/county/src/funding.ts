@@ -1,0 +1,129 @@
+// A region's funding for a year (§6), computed in one SQL statement per batch of agreements and years.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import {
+  type BudgetDecision,
+  BudgetDecisionSchema,
+  minimumCountyRateOre,
+  minimumMunicipalRateOre,
+} from './entities/funding.js';
+import { frameOre, splitMunicipalContribution } from './money.js';
+
+export interface MunicipalShare {
+  municipalityNumber: string;
+  inhabitants: number;
+  frameOre: bigint;
+  amountOre: bigint;
+}
+
+export interface Funding {
+  agreementId: string;
+  year: number;
+  inhabitants: number;
+  countyRateOre: bigint;
+  municipalRateOre: bigint;
+  countyFrameOre: bigint;
+  countyAmountOre: bigint;
+  municipalAmountOre: bigint;
+  totalOre: bigint;
+  municipalShares: MunicipalShare[];
+  budgetDecisions: BudgetDecision[];
+}
+
+export interface FundingKey {
+  agreementId: string;
+  year: number;
+}
+
+interface ShareRow {
+  agreement_id: string;
+  year: number;
+  municipality_number: string;
+  basis_points: number | null;
+  inhabitants: number | null;
+  total_inhabitants: string;
+  county_rate_ore: string | null;
+  municipal_rate_ore: string | null;
+}
+
+const keyOf = (key: FundingKey) => `${key.agreementId}:${key.year}`;
+
+export function fundingLoader(em: EntityManager) {
+  return new DataLoader<FundingKey, Funding | null, string>(
+    async (keys) => {
+      const agreementIds = [...new Set(keys.map((key) => key.agreementId))];
+      const years = [...new Set(keys.map((key) => key.year))];
+      // Inhabitants are summed in SQL; the per-municipality rows are needed for the split anyway.
+      const rows: ShareRow[] = await em.execute(
+        `select a.id as agreement_id, k.year, p.municipality_number,
+                p.contribution_share_basis_points as basis_points, f.population as inhabitants,
+                sum(coalesce(f.population, 0)) over (partition by a.id, k.year)::bigint as total_inhabitants,
+                r.county_rate_ore, r.municipal_rate_ore
+           from agreement a
+          cross join unnest(array[?]::int[]) as k(year)
+           join agreement_party p on p.agreement_id = a.id and p.municipality_number is not null
+           left join population_figure f on f.municipality_number = p.municipality_number and f.date = a.population_date
+           left join funding_rate r on r.agreement_id = a.id and r.year = k.year
+          where a.id in (?)
+          order by a.id, k.year, p.kind = 'CONTRACT_MUNICIPALITY' desc, p.municipality_number`,
+        [years, agreementIds],
+      );
+      const decisions = await em.find(
+        BudgetDecisionSchema,
+        { agreement: { $in: agreementIds }, year: { $in: years } },
+        { orderBy: { decidedOn: 'asc' } },
+      );
+      return keys.map((key) => {
+        const shares = rows.filter((row) => row.agreement_id === key.agreementId && row.year === key.year);
+        const first = shares[0];
+        if (!first) return null;
+        const missing = shares.filter((row) => row.inhabitants === null).map((row) => row.municipality_number);
+        if (missing.length) {
+          // Funding without a municipality's inhabitants would silently be too low.
+          throw new GraphQLError(`No population figure for ${missing.join(', ')} on the agreement's population date.`);
+        }
+        const yearDecisions = decisions.filter((d) => d.agreement.id === key.agreementId && d.year === key.year);
+        const granted = (payer: string) => yearDecisions.find((d) => d.payer === payer)?.grantedOre;
+        const countyRateOre = first.county_rate_ore === null ? minimumCountyRateOre : BigInt(first.county_rate_ore);
+        const municipalRateOre =
+          first.municipal_rate_ore === null ? minimumMunicipalRateOre : BigInt(first.municipal_rate_ore);
+        const inhabitants = BigInt(first.total_inhabitants);
+        const frames = splitMunicipalContribution(
+          municipalRateOre,
+          shares.map((row) => ({
+            municipalityNumber: row.municipality_number,
+            inhabitants: BigInt(row.inhabitants ?? 0),
+            basisPoints: row.basis_points,
+          })),
+        );
+        const municipalShares = shares.map((row) => {
+          const frame = frames.get(row.municipality_number) ?? 0n;
+          return {
+            municipalityNumber: row.municipality_number,
+            inhabitants: row.inhabitants ?? 0,
+            frameOre: frame,
+            amountOre: granted(row.municipality_number) ?? frame,
+          };
+        });
+        const countyFrameOre = frameOre(countyRateOre, inhabitants);
+        const countyAmountOre = granted('COUNTY') ?? countyFrameOre;
+        const municipalAmountOre = municipalShares.reduce((sum, share) => sum + share.amountOre, 0n);
+        return {
+          agreementId: key.agreementId,
+          year: key.year,
+          inhabitants: Number(inhabitants),
+          countyRateOre,
+          municipalRateOre,
+          countyFrameOre,
+          countyAmountOre,
+          municipalAmountOre,
+          totalOre: countyAmountOre + municipalAmountOre,
+          municipalShares,
+          budgetDecisions: yearDecisions,
+        };
+      });
+    },
+    { cacheKeyFn: keyOf },
+  );
+}

@@ -1,0 +1,10 @@
+// A party of an agreement: its municipality (an entity reference) and the party it succeeded.
+import type { AgreementPartyResolvers } from '../__generated__/resolvers-types.js';
+
+export const AgreementParty: AgreementPartyResolvers = {
+  municipality: (party) => (party.municipalityNumber ? { number: party.municipalityNumber } : null),
+  succeeds: async (party, _args, { loaders }) =>
+    party.succeedsId
+      ? ((await loaders.partiesOfAgreement.load(party.agreement.id)).find((p) => p.id === party.succeedsId) ?? null)
+      : null,
+};

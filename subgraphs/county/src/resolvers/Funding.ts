@@ -1,0 +1,11 @@
+// A region's funding for a year: amounts in øre inside, NOK in the graph.
+import type { FundingResolvers } from '../__generated__/resolvers-types.js';
+
+export const Funding: FundingResolvers = {
+  countyRate: (funding) => funding.countyRateOre,
+  municipalRate: (funding) => funding.municipalRateOre,
+  countyFrame: (funding) => funding.countyFrameOre,
+  countyAmount: (funding) => funding.countyAmountOre,
+  municipalAmount: (funding) => funding.municipalAmountOre,
+  total: (funding) => funding.totalOre,
+};

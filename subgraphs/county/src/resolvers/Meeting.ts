@@ -1,0 +1,6 @@
+// A meeting of the cooperation, with the region it concerns as an entity reference.
+import type { MeetingResolvers } from '../__generated__/resolvers-types.js';
+
+export const Meeting: MeetingResolvers = {
+  region: (meeting) => (meeting.regionId ? { id: meeting.regionId } : null),
+};

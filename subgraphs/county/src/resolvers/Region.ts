@@ -1,0 +1,36 @@
+// Region as the county extends it: its agreement, funding, payments and what it must submit.
+import { checkYear, requireAggregateAccess } from '@etablerer/kit';
+import type { RegionResolvers } from '../__generated__/resolvers-types.js';
+import { agreementForYear, paymentsOf, submissionsDueFrom } from '../agreements.js';
+import { supplementaryContentDiscussions } from '../meetings.js';
+
+/** The county knows a region only by its id; the regions subgraph owns the rest. */
+export interface RegionReference {
+  id: string;
+}
+
+export const Region: RegionResolvers = {
+  __resolveReference: ({ id }) => ({ id }),
+  agreement: async ({ id }, _args, { loaders, caller }) => {
+    requireAggregateAccess(caller);
+    return (await loaders.agreementsOfRegion.load(id)).at(-1) ?? null;
+  },
+  funding: async ({ id }, { year }, context) => {
+    requireAggregateAccess(context.caller);
+    const agreement = await agreementForYear(id, checkYear(year), context);
+    return agreement ? context.loaders.funding.load({ agreementId: agreement.id, year }) : null;
+  },
+  payments: async ({ id }, { year }, context) => {
+    requireAggregateAccess(context.caller);
+    const agreement = await agreementForYear(id, checkYear(year), context);
+    return agreement ? paymentsOf(agreement, year, context) : [];
+  },
+  submissions: async ({ id }, { year }, context) => {
+    requireAggregateAccess(context.caller);
+    return submissionsDueFrom(id, checkYear(year), context);
+  },
+  supplementaryContentDiscussions: async ({ id }, { year }, context) => {
+    requireAggregateAccess(context.caller);
+    return supplementaryContentDiscussions(id, checkYear(year), context);
+  },
+};
