@@ -1,8 +1,11 @@
 // The real gateway over the three real subgraphs, all on HTTP port 0, each subgraph on a fresh database.
+
+import { readFileSync } from 'node:fs';
 import { countySubgraph } from '@etablerer/county';
 import {
   type AuthConfig,
   type DevKeys,
+  demoClients,
   demoUser,
   dropDatabase,
   generateDevKeys,
@@ -285,6 +288,55 @@ describe('access across subgraphs', () => {
     const directions = (shared.body.data as Items).referrals.items.map((r) => r.direction);
     expect(directions.length).toBeGreaterThan(5);
     expect(new Set(directions)).toEqual(new Set(['TO_INNOVASJON_NORGE']));
+  });
+});
+
+describe('the coordination overview (schema/operations/coordination-overview.graphql)', () => {
+  const overview = readFileSync(
+    new URL('../../schema/operations/coordination-overview.graphql', import.meta.url),
+    'utf8',
+  );
+  type Overview = {
+    regions: {
+      id: string;
+      name: string;
+      agreement: { status: string; validFrom: string };
+      funding: { countyAmount: string; municipalAmount: string; total: string };
+      payments: { dueDate: string; amount: string; status: string }[];
+      submissions: { kind: string; coversYear: number; status: string }[];
+      statistics: { newClients: number | null };
+      referrals: { toInnovasjonNorge: number | null };
+    }[];
+    gatherings: { title: string; attendeeCount: number }[];
+  };
+
+  it('is answered exactly as written, every region with every field, for a coordination member', async () => {
+    const { status, body } = await post(overview, { year: 2024 }, { token: await tokenFor('coordination.member') });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const data = body.data as Overview;
+    expect(data.regions).toHaveLength(13);
+    for (const region of data.regions) {
+      for (const field of ['agreement', 'funding', 'payments', 'submissions', 'statistics', 'referrals'] as const) {
+        expect(region[field], `${region.name}.${field}`).not.toBeNull();
+      }
+    }
+    const follo = data.regions.find((region) => region.id === 'follo');
+    // 129 000 inhabitants (demo figures) at NOK 6.00 (Follo's amended county rate) and NOK 2.50.
+    expect(follo?.funding).toEqual({ countyAmount: '774000.00', municipalAmount: '322500.00', total: '1096500.00' });
+    expect(follo?.payments.map(({ dueDate, amount }) => ({ dueDate, amount }))).toEqual([
+      { dueDate: '2024-01-31', amount: '387000.00' },
+      { dueDate: '2024-08-31', amount: '387000.00' },
+    ]);
+    expect(new Set(follo?.submissions.map((s) => `${s.kind}:${s.coversYear}`))).toEqual(
+      new Set(['ANNUAL_REPORT:2023', 'ACCOUNTS:2023', 'ACTIVITY_PLAN:2025', 'BUDGET:2025']),
+    );
+    expect(follo?.statistics.newClients).toBe(
+      demoClients().filter((c) => c.regionId === 'follo' && c.registeredOn.startsWith('2024')).length,
+    );
+    expect(follo?.referrals.toInnovasjonNorge).toBeGreaterThanOrEqual(5);
+    expect(data.gatherings).toHaveLength(2);
+    expect(data.gatherings.every((gathering) => gathering.attendeeCount > 0)).toBe(true);
   });
 });
 
