@@ -500,3 +500,63 @@ describe('coordination group, meetings and evaluations', () => {
     ]);
   });
 });
+
+describe('the annual report beside the plan', () => {
+  const submit = `mutation Submit($input: SubmitInput!) { submit(input: $input) { status reportedFigures { newClients } } }`;
+  const figures = {
+    newClients: 180,
+    clientsWithImmigrantBackground: 50,
+    coursesHeld: 9,
+    counsellingHours: 700,
+    businessesStarted: 70,
+  };
+  const report = {
+    regionId: 'follo',
+    kind: 'ANNUAL_REPORT',
+    coversYear: 2026,
+    documentReference: 'arsrapport-2026.pdf',
+  };
+  const reports = `query Reports($r: [_Any!]!, $year: Int!) { _entities(representations: $r) { ... on Region {
+    submissions(year: $year) { kind coversYear status targets { newClients } reportedFigures { newClients businessesStarted } plannedTargets { newClients } } } } }`;
+
+  it('needs the key figures, and sets them beside the targets of the approved plan for the year', async () => {
+    today = '2027-02-01';
+    const without = await subgraph.execute(submit, { input: report }, { as: 'follo.adviser' });
+    expect(code(without)).toBe('BAD_USER_INPUT');
+    expect(field(without)).toBe('input.reportedFigures');
+    const submitted = await subgraph.execute(
+      submit,
+      { input: { ...report, reportedFigures: figures } },
+      { as: 'follo.adviser' },
+    );
+    expect(submitted.data).toEqual({ submit: { status: 'SUBMITTED', reportedFigures: { newClients: 180 } } });
+
+    type Row = {
+      kind: string;
+      coversYear: number;
+      status: string;
+      targets: { newClients: number } | null;
+      reportedFigures: unknown;
+      plannedTargets: unknown;
+    };
+    const load = async (year: number) =>
+      ((
+        await subgraph.execute<{ _entities: { submissions: Row[] }[] }>(reports, {
+          r: [{ __typename: 'Region', id: 'follo' }],
+          year,
+        })
+      ).data?._entities[0]?.submissions ?? []) as Row[];
+    const plan = (await load(2025)).find((row) => row.kind === 'ACTIVITY_PLAN' && row.coversYear === 2026);
+    const annual = (await load(2027)).find((row) => row.kind === 'ANNUAL_REPORT' && row.coversYear === 2026);
+    expect(annual?.reportedFigures).toEqual({ newClients: 180, businessesStarted: 70 });
+    expect(annual?.plannedTargets).toEqual(
+      plan?.status === 'APPROVED' ? { newClients: plan.targets?.newClients } : null,
+    );
+    const other = await subgraph.execute(
+      submit,
+      { input: { ...report, kind: 'ACCOUNTS', reportedFigures: figures } },
+      { as: 'follo.adviser' },
+    );
+    expect(field(other)).toBe('input.reportedFigures');
+  });
+});

@@ -756,6 +756,17 @@ export type Submission = {
   kind: SubmissionKind;
   /** Whether it arrived after its due date (or is still missing after it). */
   late: Scalars['Boolean']['output'];
+  /**
+   * For an annual report: the targets of the year's approved activity plan, to set the reported
+   * figures beside; null when the region had no approved plan for the year.
+   */
+  plannedTargets?: Maybe<ActivityTargets>;
+  /**
+   * An annual report's key figures for the year it reports on, as submitted. The console
+   * pre-fills them from `Region.statistics(year: coversYear)` of the regions subgraph, fetched
+   * in the same query through the graph, so nobody retypes what the CRM already counts.
+   */
+  reportedFigures?: Maybe<ActivityTargets>;
   /** Where it stands today. */
   status: SubmissionStatus;
   /** Who submitted it. */
@@ -804,6 +815,8 @@ export type SubmitInput = {
   kind: SubmissionKind;
   /** The region submitting. */
   regionId: Scalars['ID']['input'];
+  /** An annual report's key figures for its year (required for an annual report, not allowed otherwise); pre-fill them from Region.statistics. */
+  reportedFigures?: InputMaybe<ActivityTargetsInput>;
   /** An activity plan's targets (required for an activity plan, not allowed otherwise). */
   targets?: InputMaybe<ActivityTargetsInput>;
   /** The total of a budget or of accounts. */
@@ -1204,6 +1217,8 @@ export type SubmissionResolvers<ContextType = Context, ParentType extends Resolv
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SubmissionKind'], ParentType, ContextType>;
   late?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  plannedTargets?: Resolver<Maybe<ResolversTypes['ActivityTargets']>, ParentType, ContextType>;
+  reportedFigures?: Resolver<Maybe<ResolversTypes['ActivityTargets']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SubmissionStatus'], ParentType, ContextType>;
   submittedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   submittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;

@@ -50,6 +50,6 @@ export const NoticeSchema = defineEntity({
     effectiveOn: p.date(),
     reason: p.text().nullable(),
   }),
-  checks: [{ name: 'notice_one_year', expression: "effective_on >= (given_on + interval '1 year')::date" }],
+  checks: [{ name: 'notice_one_year', expression: "effective_on >= (given_on + '1 year'::interval)" }],
 });
 export type Notice = InferEntity<typeof NoticeSchema>;

@@ -33,6 +33,8 @@ export const SubmissionSchema = defineEntity({
     documentReference: p.string().length(500),
     totalAmountOre: p.bigint('bigint').nullable(),
     targets: p.json<ActivityTargets>().nullable(),
+    /** An annual report's key figures for its year, pre-filled from Region.statistics and set beside the plan's targets. */
+    reportedFigures: p.json<ActivityTargets>().nullable(),
     decidedOn: p.date().nullable(),
     decidedBy: p.string().length(200).nullable(),
     decisionComment: p.text().nullable(),

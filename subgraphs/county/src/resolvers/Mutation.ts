@@ -91,6 +91,7 @@ const submitInput = z
     documentReference: text(500),
     totalAmount: ore.nullish(),
     targets: targetsInput.nullish(),
+    reportedFigures: targetsInput.nullish(),
     version: z.number().int().nullish(),
   })
   .superRefine((input, issues) => {
@@ -98,6 +99,14 @@ const submitInput = z
       issues.addIssue({ code: 'custom', path: ['targets'], message: 'an activity plan states its targets' });
     if (input.kind !== 'ACTIVITY_PLAN' && input.targets)
       issues.addIssue({ code: 'custom', path: ['targets'], message: 'only an activity plan has targets' });
+    if (input.kind === 'ANNUAL_REPORT' && !input.reportedFigures)
+      issues.addIssue({
+        code: 'custom',
+        path: ['reportedFigures'],
+        message: 'an annual report states the year’s key figures',
+      });
+    if (input.kind !== 'ANNUAL_REPORT' && input.reportedFigures)
+      issues.addIssue({ code: 'custom', path: ['reportedFigures'], message: 'only an annual report has key figures' });
     if ((input.kind === 'ANNUAL_REPORT' || input.kind === 'ACTIVITY_PLAN') && input.totalAmount != null)
       issues.addIssue({ code: 'custom', path: ['totalAmount'], message: 'only a budget or accounts have a total' });
   });
@@ -160,6 +169,7 @@ export const Mutation: MutationResolvers = {
         documentReference: data.documentReference,
         totalAmountOre: data.totalAmount == null ? null : BigInt(data.totalAmount),
         targets: data.targets ?? null,
+        reportedFigures: data.reportedFigures ?? null,
         decidedOn: null,
         decidedBy: null,
         decisionComment: null,

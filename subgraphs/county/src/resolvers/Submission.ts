@@ -11,6 +11,15 @@ export const Submission: SubmissionResolvers = {
   documentReference: (view) => view.row?.documentReference ?? null,
   totalAmount: (view) => view.row?.totalAmountOre ?? null,
   targets: (view) => view.row?.targets ?? null,
+  reportedFigures: (view) => view.row?.reportedFigures ?? null,
+  plannedTargets: async (view, _args, { loaders }) => {
+    if (view.kind !== 'ANNUAL_REPORT') return null;
+    const rows = await loaders.submissionsOfAgreement.load(view.agreement.id);
+    const plan = rows.find(
+      (row) => row.kind === 'ACTIVITY_PLAN' && row.coversYear === view.coversYear && row.status === 'APPROVED',
+    );
+    return plan?.targets ?? null;
+  },
   decidedOn: (view) => view.row?.decidedOn ?? null,
   decidedBy: (view) => view.row?.decidedBy ?? null,
   decisionComment: (view) => view.row?.decisionComment ?? null,
