@@ -10,6 +10,7 @@ export * from './demo-advisers.js';
 export * from './demo-clients.js';
 export * from './demo-users.js';
 export * from './dev-tokens.js';
+export * from './entity-helpers.js';
 export * from './errors.js';
 export * from './loaders.js';
 export * from './logger.js';

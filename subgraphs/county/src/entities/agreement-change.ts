@@ -1,15 +1,12 @@
 // What happens to an agreement after signing (§10): amendments, extensions and notices of termination.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { AgreementSchema } from './agreement.js';
 
 export const AmendmentSchema = defineEntity({
   name: 'Amendment',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     agreement: p.manyToOne(AgreementSchema),
     decidedOn: p.date(),
     effectiveFrom: p.date(),
@@ -24,10 +21,7 @@ export type Amendment = InferEntity<typeof AmendmentSchema>;
 export const ExtensionSchema = defineEntity({
   name: 'Extension',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     agreement: p.manyToOne(AgreementSchema),
     decidedOn: p.date(),
     previousValidTo: p.date(),
@@ -39,10 +33,7 @@ export type Extension = InferEntity<typeof ExtensionSchema>;
 export const NoticeSchema = defineEntity({
   name: 'Notice',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     agreement: p.manyToOne(AgreementSchema),
     organisationId: p.string().length(100),
     organisationName: p.string().length(200),

@@ -1,5 +1,5 @@
 // A party of an agreement for the time it is one; a successor points at the party it succeeded.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { AgreementSchema } from './agreement.js';
 
@@ -9,10 +9,7 @@ export type PartyKind = (typeof partyKinds)[number];
 export const AgreementPartySchema = defineEntity({
   name: 'AgreementParty',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     agreement: p.manyToOne(AgreementSchema),
     kind: p.enum(partyKinds as unknown as PartyKind[]),
     organisationId: p.string().length(100),

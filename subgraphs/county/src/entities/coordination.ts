@@ -1,14 +1,11 @@
 // The coordination group (§5.1), its members over time, and the meetings of the cooperation (§5.1, §5.2, §8).
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 
 export const CoordinationMemberSchema = defineEntity({
   name: 'CoordinationMember',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     name: p.string().length(200),
     organisationId: p.string().length(100),
     organisationName: p.string().length(200),
@@ -25,10 +22,7 @@ export type MeetingKind = (typeof meetingKinds)[number];
 export const MeetingSchema = defineEntity({
   name: 'Meeting',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     kind: p.enum(meetingKinds as unknown as MeetingKind[]),
     date: p.date().index(),
     regionId: p.string().length(100).nullable(),
@@ -45,10 +39,7 @@ export type Meeting = InferEntity<typeof MeetingSchema>;
 export const EvaluationSchema = defineEntity({
   name: 'Evaluation',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     title: p.string().length(300),
     periodFrom: p.date(),
     periodTo: p.date(),

@@ -1,5 +1,5 @@
 // An agreement's funding settings per year (§6): rates above the minimums and parties' budget decisions.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { AgreementSchema } from './agreement.js';
 
@@ -22,10 +22,7 @@ export type FundingRate = InferEntity<typeof FundingRateSchema>;
 export const BudgetDecisionSchema = defineEntity({
   name: 'BudgetDecision',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     agreement: p.manyToOne(AgreementSchema),
     year: p.smallint(),
     /** `COUNTY` or a municipality number. */

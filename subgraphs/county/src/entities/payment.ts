@@ -1,5 +1,5 @@
 // An instalment the county has paid; one row per agreement, year and instalment, so nothing is paid twice.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { AgreementSchema } from './agreement.js';
 
@@ -9,10 +9,7 @@ export type Instalment = (typeof instalments)[number];
 export const PaymentSchema = defineEntity({
   name: 'Payment',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     agreement: p.manyToOne(AgreementSchema),
     year: p.smallint(),
     instalment: p.enum(instalments as unknown as Instalment[]),

@@ -1,5 +1,5 @@
 // A report, accounts, plan or budget a region submitted to the county (§7), and the county's decision.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { AgreementSchema } from './agreement.js';
 
@@ -20,10 +20,7 @@ export interface ActivityTargets {
 export const SubmissionSchema = defineEntity({
   name: 'Submission',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     agreement: p.manyToOne(AgreementSchema),
     kind: p.enum(submissionKinds as unknown as SubmissionKind[]),
     coversYear: p.smallint(),

@@ -1,6 +1,6 @@
 // A business assessment (næringsfaglig vurdering) NAV asks the service for, before NAV grants
 // unemployment benefit or work assessment allowance during business start-up.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 
 export const assessmentStatuses = ['REQUESTED', 'DELIVERED', 'WITHDRAWN'] as const;
@@ -11,10 +11,7 @@ export type AssessmentConclusion = (typeof assessmentConclusions)[number];
 export const BusinessAssessmentSchema = defineEntity({
   name: 'BusinessAssessment',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     clientId: p.uuid(),
     regionId: p.string().index(),
     navOfficeId: p.string().length(100),

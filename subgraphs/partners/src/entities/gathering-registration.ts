@@ -1,15 +1,12 @@
 // An adviser's registration for a professional gathering, and whether they attended.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { GatheringSchema } from './gathering.js';
 
 export const GatheringRegistrationSchema = defineEntity({
   name: 'GatheringRegistration',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     gathering: p.manyToOne(GatheringSchema),
     /** The Adviser entity of the regions subgraph. */
     adviserId: p.uuid().index(),

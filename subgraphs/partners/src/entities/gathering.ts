@@ -1,14 +1,11 @@
 // A professional gathering for the advisers.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 
 export const GatheringSchema = defineEntity({
   name: 'Gathering',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     title: p.string(),
     date: p.date().index(),
     location: p.string().nullable(),

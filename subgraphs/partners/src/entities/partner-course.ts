@@ -1,5 +1,5 @@
 // A course or webinar Innovasjon Norge runs for entrepreneurs, open to clients of every region.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 
 export const partnerCourseKinds = ['COURSE', 'WEBINAR'] as const;
@@ -8,10 +8,7 @@ export type PartnerCourseKind = (typeof partnerCourseKinds)[number];
 export const PartnerCourseSchema = defineEntity({
   name: 'PartnerCourse',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     kind: p.enum(partnerCourseKinds as unknown as PartnerCourseKind[]),
     title: p.string().length(200),
     date: p.date().index(),

@@ -1,6 +1,6 @@
 // A qualification measure for immigrants run by a municipality or NAV, its participants (clients
 // of the service) and the organisations expert in entrepreneur training for immigrants it works with.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 
 export const organiserKinds = ['MUNICIPALITY', 'NAV'] as const;
@@ -9,10 +9,7 @@ export type OrganiserKind = (typeof organiserKinds)[number];
 export const ExpertOrganisationSchema = defineEntity({
   name: 'ExpertOrganisation',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     name: p.string().length(200).unique(),
     description: p.text().nullable(),
   }),
@@ -23,10 +20,7 @@ export type ExpertOrganisation = InferEntity<typeof ExpertOrganisationSchema>;
 export const QualificationMeasureSchema = defineEntity({
   name: 'QualificationMeasure',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     name: p.string().length(200),
     organiserKind: p.enum(organiserKinds as unknown as OrganiserKind[]),
     /** The municipality's or NAV office's name. */

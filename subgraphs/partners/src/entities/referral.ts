@@ -1,5 +1,5 @@
 // A referral of a client between the service and Innovasjon Norge or NAV, with what it shares.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 
 export const referralDirections = ['TO_INNOVASJON_NORGE', 'TO_NAV', 'TO_OTHER_ACTOR', 'FROM_NAV'] as const;
@@ -25,10 +25,7 @@ export type ReferralProgramme = (typeof referralProgrammes)[number];
 export const ReferralSchema = defineEntity({
   name: 'Referral',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     direction: p.enum(referralDirections as unknown as ReferralDirection[]).index(),
     regionId: p.string().index(),
     /** Null for a referral from NAV until the service has registered the person as a client. */

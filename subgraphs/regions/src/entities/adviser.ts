@@ -1,5 +1,5 @@
 // An adviser (veileder) working for an operator in one region.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { OperatorSchema } from './operator.js';
 import { RegionSchema } from './region.js';
@@ -7,10 +7,7 @@ import { RegionSchema } from './region.js';
 export const AdviserSchema = defineEntity({
   name: 'Adviser',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     operator: p.manyToOne(OperatorSchema),
     region: p.manyToOne(RegionSchema).index(),
     name: p.string().length(200),

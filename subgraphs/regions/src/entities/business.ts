@@ -1,5 +1,5 @@
 // The business a client registered, once it exists in the Register of Business Enterprises.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { ClientSchema } from './client.js';
 
@@ -9,10 +9,7 @@ export type LegalForm = (typeof legalForms)[number];
 export const BusinessSchema = defineEntity({
   name: 'Business',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     client: p.manyToOne(ClientSchema).index(),
     name: p.string().length(200),
     organisationNumber: p.string().length(9).unique(),

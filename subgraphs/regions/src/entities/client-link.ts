@@ -1,5 +1,5 @@
 // A link from a client to an established business or competence environment (§5.2.1).
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { ClientSchema } from './client.js';
 
@@ -9,10 +9,7 @@ export type LinkKind = (typeof linkKinds)[number];
 export const ClientLinkSchema = defineEntity({
   name: 'ClientLink',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     client: p.manyToOne(ClientSchema).index(),
     kind: p.enum(linkKinds as unknown as LinkKind[]),
     name: p.string().length(200),

@@ -1,5 +1,5 @@
 // A client of the service and the personal data the service holds about them.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { MunicipalitySchema } from './municipality.js';
 import { RegionSchema } from './region.js';
@@ -15,10 +15,7 @@ export type GrowthPotential = (typeof growthPotentials)[number];
 export const ClientSchema = defineEntity({
   name: 'Client',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     region: p.manyToOne(RegionSchema),
     municipality: p.manyToOne(MunicipalitySchema).index(),
     name: p.string().length(200),

@@ -1,5 +1,5 @@
 // One counselling session (veiledning) of a client by an adviser, in quarter-hour steps.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { AdviserSchema } from './adviser.js';
 import { ClientSchema } from './client.js';
@@ -11,10 +11,7 @@ export type SessionForm = (typeof sessionForms)[number];
 export const CounsellingSessionSchema = defineEntity({
   name: 'CounsellingSession',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     client: p.manyToOne(ClientSchema),
     adviser: p.manyToOne(AdviserSchema).index(),
     /** The client's region, kept on the session so the key figures sum without a join. */

@@ -1,5 +1,5 @@
 // A course of the service: the free basic entrepreneur course or a theme course (a fee may apply).
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { AdviserSchema } from './adviser.js';
 import { RegionSchema } from './region.js';
@@ -12,10 +12,7 @@ export type CourseStatus = (typeof courseStatuses)[number];
 export const CourseSchema = defineEntity({
   name: 'Course',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     region: p.manyToOne(RegionSchema),
     kind: p.enum(courseKinds as unknown as CourseKind[]),
     title: p.string().length(200),

@@ -1,5 +1,5 @@
 // A client's place on a course, or on its waiting list when the course is full.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { ClientSchema } from './client.js';
 import { CourseSchema } from './course.js';
@@ -10,10 +10,7 @@ export type EnrolmentStatus = (typeof enrolmentStatuses)[number];
 export const EnrolmentSchema = defineEntity({
   name: 'Enrolment',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     course: p.manyToOne(CourseSchema),
     client: p.manyToOne(ClientSchema).index(),
     status: p.enum(enrolmentStatuses as unknown as EnrolmentStatus[]),

@@ -1,5 +1,5 @@
 // A follow-up (oppfølging) of a client after counselling or a course.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { AdviserSchema } from './adviser.js';
 import { ClientSchema } from './client.js';
@@ -7,10 +7,7 @@ import { ClientSchema } from './client.js';
 export const FollowUpSchema = defineEntity({
   name: 'FollowUp',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     client: p.manyToOne(ClientSchema).index(),
     adviser: p.manyToOne(AdviserSchema),
     date: p.date(),

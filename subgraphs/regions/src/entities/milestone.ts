@@ -1,5 +1,5 @@
 // A milestone a client's business has reached: the key figures for survival and growth.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { ClientSchema } from './client.js';
 
@@ -16,10 +16,7 @@ export type MilestoneKind = (typeof milestoneKinds)[number];
 export const MilestoneSchema = defineEntity({
   name: 'Milestone',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     client: p.manyToOne(ClientSchema),
     kind: p.enum(milestoneKinds as unknown as MilestoneKind[]),
     reachedOn: p.date(),

@@ -1,15 +1,12 @@
 // A network event a region holds for entrepreneurs and established businesses.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { RegionSchema } from './region.js';
 
 export const NetworkEventSchema = defineEntity({
   name: 'NetworkEvent',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     region: p.manyToOne(RegionSchema),
     title: p.string().length(200),
     date: p.date(),

@@ -1,5 +1,5 @@
 // An office of the service in a region, preferably co-located with other business actors (§5.2).
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { MunicipalitySchema } from './municipality.js';
 import { RegionSchema } from './region.js';
@@ -7,10 +7,7 @@ import { RegionSchema } from './region.js';
 export const OfficeSchema = defineEntity({
   name: 'Office',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     region: p.manyToOne(RegionSchema).index(),
     municipality: p.manyToOne(MunicipalitySchema),
     name: p.string().length(200),

@@ -1,6 +1,6 @@
 // A service a region offers beyond the minimum of §5.2.1, valid for a period: the list changes
 // during the agreement.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { RegionSchema } from './region.js';
 
@@ -16,10 +16,7 @@ export type ServiceKind = (typeof serviceKinds)[number];
 export const ServiceOfferingSchema = defineEntity({
   name: 'ServiceOffering',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     region: p.manyToOne(RegionSchema).index(),
     kind: p.enum(serviceKinds as unknown as ServiceKind[]),
     description: p.string().length(500),

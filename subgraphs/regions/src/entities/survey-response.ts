@@ -1,5 +1,5 @@
 // A client's answer to a user survey (brukerundersøkelse) after counselling or a course.
-import { randomUUID } from 'node:crypto';
+import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { ClientSchema } from './client.js';
 import { CourseSchema } from './course.js';
@@ -11,10 +11,7 @@ export type SurveyOccasion = (typeof surveyOccasions)[number];
 export const SurveyResponseSchema = defineEntity({
   name: 'SurveyResponse',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     client: p.manyToOne(ClientSchema).index(),
     region: p.manyToOne(RegionSchema),
     occasion: p.enum(surveyOccasions as unknown as SurveyOccasion[]),
@@ -25,7 +22,7 @@ export const SurveyResponseSchema = defineEntity({
     answeredOn: p.date(),
   }),
   indexes: [{ properties: ['region', 'answeredOn'] }],
-  checks: [{ name: 'survey_response_score_1_to_6', expression: 'score between 1 and 6' }],
+  checks: [{ name: 'survey_response_score_1_to_6', expression: '(score >= 1) AND (score <= 6)' }],
 });
 
 export type SurveyResponse = InferEntity<typeof SurveyResponseSchema>;
