@@ -4,6 +4,7 @@ import type { Constructor, EntitySchema, MigrationObject } from '@mikro-orm/core
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Seeder } from '@mikro-orm/seeder';
 import type { GraphQLSchema } from 'graphql';
+import { type AuditedAccess, auditBatcher } from './audit.js';
 import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, createTokenVerifier } from './auth.js';
 import { databaseServer, repositoryDataDir } from './database.js';
 import { logger } from './logger.js';
@@ -15,13 +16,15 @@ export interface SubgraphContext {
   em: EntityManager;
   /** Who is calling, from the verified access token. */
   caller: Caller;
+  /** Records audited reads, batched per request. */
+  audit: (accesses: AuditedAccess[]) => Promise<void>;
 }
 
 /** The context factory of a subgraph whose requests need only an EntityManager fork and loaders. */
 export function contextWithLoaders<Loaders>(createLoaders: (em: EntityManager, caller: Caller) => Loaders) {
   return (orm: Orm, caller: Caller): SubgraphContext & { loaders: Loaders } => {
     const em = orm.em.fork() as EntityManager;
-    return { em, caller, loaders: createLoaders(em, caller) };
+    return { em, caller, audit: auditBatcher(em, caller), loaders: createLoaders(em, caller) };
   };
 }
 

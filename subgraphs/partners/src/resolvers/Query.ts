@@ -22,7 +22,8 @@ export const Query: QueryResolvers = {
     );
   },
 
-  referrals: async (_parent, { first, offset }, { em, caller }) => {
+  referrals: async (_parent, { first, offset }, context) => {
+    const { em, caller } = context;
     const { limit } = checkPage(first, offset);
     const where = visibleReferrals(caller);
     if (!where) return emptyPage;
@@ -31,7 +32,7 @@ export const Query: QueryResolvers = {
       limit,
       offset,
     });
-    await auditReads(em, caller, items, 'referrals list');
+    await auditReads(context, items, 'referrals list');
     return page(items, totalCount, offset);
   },
 

@@ -1,7 +1,6 @@
 // Referral: seen only by those the access model allows; reads of its shared client data from
 // outside the client's region are audited.
-import { type Caller, forbidden, readsFromOutside, recordAudit } from '@etablerer/kit';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { forbidden, readsFromOutside } from '@etablerer/kit';
 import type { ReferralResolvers } from '../__generated__/resolvers-types.js';
 import { canSeeReferral } from '../access.js';
 import type { Context } from '../context.js';
@@ -10,20 +9,22 @@ import type { Referral as ReferralEntity } from '../entities/referral.js';
 export const referralNotVisible = () =>
   forbidden('You may not see this referral, or there is no referral with this id.');
 
-export function auditReads(em: EntityManager, caller: Caller, referrals: ReferralEntity[], detail: string) {
-  return recordAudit(
-    em,
-    caller,
+export function auditReads(
+  { audit, caller }: Pick<Context, 'audit' | 'caller'>,
+  referrals: ReferralEntity[],
+  detail: string,
+) {
+  return audit(
     referrals
       .filter((referral) => readsFromOutside(caller, referral.regionId))
       .map((referral) => ({ operation: 'READ' as const, recordType: 'Referral', recordId: referral.id, detail })),
   );
 }
 
-export async function visibleReferral({ loaders, caller, em }: Context, id: string, detail: string) {
-  const referral = await loaders.referral.load(id);
-  if (!referral || !canSeeReferral(caller, referral)) throw referralNotVisible();
-  await auditReads(em, caller, [referral], detail);
+export async function visibleReferral(context: Context, id: string, detail: string) {
+  const referral = await context.loaders.referral.load(id);
+  if (!referral || !canSeeReferral(context.caller, referral)) throw referralNotVisible();
+  await auditReads(context, [referral], detail);
   return referral;
 }
 

@@ -1,7 +1,6 @@
 // Client: personal data, shown only to those the access model allows and audited when read
 // from outside the client's region; everything about the client goes through loaders.
-import { type Caller, canSeePersonalDataIn, checkYear, forbidden, readsFromOutside, recordAudit } from '@etablerer/kit';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { canSeePersonalDataIn, checkYear, forbidden, readsFromOutside } from '@etablerer/kit';
 import type { ClientResolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import type { Client as ClientEntity } from '../entities/client.js';
@@ -10,10 +9,12 @@ import type { Client as ClientEntity } from '../entities/client.js';
 export const clientNotVisible = () => forbidden('You may not see this client, or there is no client with this id.');
 
 /** Logs the reads of clients' personal data that come from outside the clients' regions. */
-export function auditReads(em: EntityManager, caller: Caller, clients: ClientEntity[], detail: string) {
-  return recordAudit(
-    em,
-    caller,
+export function auditReads(
+  { audit, caller }: Pick<Context, 'audit' | 'caller'>,
+  clients: ClientEntity[],
+  detail: string,
+) {
+  return audit(
     clients
       .filter((client) => readsFromOutside(caller, client.region.id))
       .map((client) => ({ operation: 'READ' as const, recordType: 'Client', recordId: client.id, detail })),
@@ -21,10 +22,10 @@ export function auditReads(em: EntityManager, caller: Caller, clients: ClientEnt
 }
 
 /** One client by id for the caller, or FORBIDDEN; the read is audited. */
-export async function visibleClient({ loaders, caller, em }: Context, id: string, detail: string) {
-  const client = await loaders.client.load(id);
-  if (!client || !canSeePersonalDataIn(caller, client.region.id)) throw clientNotVisible();
-  await auditReads(em, caller, [client], detail);
+export async function visibleClient(context: Context, id: string, detail: string) {
+  const client = await context.loaders.client.load(id);
+  if (!client || !canSeePersonalDataIn(context.caller, client.region.id)) throw clientNotVisible();
+  await auditReads(context, [client], detail);
   return client;
 }
 

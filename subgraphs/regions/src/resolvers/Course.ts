@@ -27,11 +27,12 @@ export const Course: CourseResolvers = {
       course.capacity -
         (await loaders.enrolmentsOfCourse.load(course.id)).filter((e) => e.status === 'ENROLLED').length,
     ),
-  enrolments: async (course, _args, { loaders, caller, em }) => {
+  enrolments: async (course, _args, context) => {
+    const { loaders, caller } = context;
     if (!canSeePersonalDataIn(caller, course.region.id)) return [];
     const enrolments = await loaders.enrolmentsOfCourse.load(course.id);
     const clients = await loaders.client.loadMany(enrolments.map((e) => e.client.id));
-    await auditReads(em, caller, clients.filter((c) => !!c && !(c instanceof Error)) as never[], 'course enrolments');
+    await auditReads(context, clients.filter((c) => !!c && !(c instanceof Error)) as never[], 'course enrolments');
     return enrolments;
   },
 };

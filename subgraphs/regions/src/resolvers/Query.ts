@@ -19,7 +19,8 @@ export const Query: QueryResolvers = {
   municipality: (_parent, { number }, { loaders }) =>
     loaders.municipality.load(number).then((municipality) => municipality ?? null),
 
-  clients: async (_parent, args, { em, caller }) => {
+  clients: async (_parent, args, context) => {
+    const { em, caller } = context;
     const { limit } = checkPage(args.first, args.offset);
     const visible = regionsWithPersonalData(caller);
     const { regionId } = args;
@@ -53,7 +54,7 @@ export const Query: QueryResolvers = {
       .limit(limit)
       .offset(args.offset)
       .getResultAndCount();
-    await auditReads(em, caller, items, 'clients list');
+    await auditReads(context, items, 'clients list');
     return page(items, totalCount, args.offset);
   },
 

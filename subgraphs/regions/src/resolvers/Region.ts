@@ -39,7 +39,8 @@ export const Region: RegionResolvers = {
     requireAggregateAccess(caller);
     return loaders.surveyResults.load({ regionId: region.id, year: checkYear(year) });
   },
-  surveyInvitations: async (region, { since }, { em, caller }) => {
+  surveyInvitations: async (region, { since }, context) => {
+    const { em, caller } = context;
     if (!canSeePersonalDataIn(caller, region.id)) return [];
     const rows: { id: string }[] = await em.execute(
       `select c.id from client c
@@ -57,7 +58,7 @@ export const Region: RegionResolvers = {
       { id: { $in: rows.map((row) => row.id) } },
       { orderBy: { registeredOn: 'desc' } },
     );
-    await auditReads(em, caller, clients, 'survey invitations');
+    await auditReads(context, clients, 'survey invitations');
     return clients;
   },
   clientCount: async (region, { year }, { loaders, caller }) => {
