@@ -242,6 +242,7 @@ describe('business assessments for NAV', () => {
     municipalityNumber: '3022',
     purpose: 'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP',
     question: 'Kan søkeren drive frisørsalong med AAP i etableringsfasen?',
+    sharedClientData: { name: 'Leah Haugen', phone: '+47 912 00 000' },
     consentGivenOn: '2024-08-01',
   };
 
@@ -301,8 +302,13 @@ describe('business assessments for NAV', () => {
 
   it('are listed to NAV and the region, not to Innovasjon Norge', async () => {
     const list = 'query L { businessAssessments(first: 200, offset: 0) { id region { id } } }';
-    const forNav = await subgraph.execute<{ businessAssessments: unknown[] }>(list, {}, { as: 'nav.officer' });
+    const forNav = await subgraph.execute<{ businessAssessments: { sharedClientData: { name: string } }[] }>(
+      'query L { businessAssessments(first: 200, offset: 0) { sharedClientData { name } } }',
+      {},
+      { as: 'nav.officer' },
+    );
     expect(forNav.data?.businessAssessments.length).toBeGreaterThan(5);
+    expect(forNav.data?.businessAssessments.every((a) => a.sharedClientData.name.length > 0)).toBe(true);
     const forDrammen = await subgraph.execute<{ businessAssessments: { region: { id: string } }[] }>(
       list,
       {},

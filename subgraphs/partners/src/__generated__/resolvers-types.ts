@@ -97,7 +97,7 @@ export type BusinessAssessment = {
   __typename?: 'BusinessAssessment';
   /** The assessment text, once delivered. */
   assessment?: Maybe<Scalars['String']['output']>;
-  /** The client assessed (regions subgraph). */
+  /** The client assessed (regions subgraph): for the region's advisers and the owners of the client list. */
   client: Client;
   /** The service's conclusion, once delivered. */
   conclusion?: Maybe<AssessmentConclusion>;
@@ -117,6 +117,8 @@ export type BusinessAssessment = {
   region: Region;
   /** The day NAV asked. */
   requestedOn: Scalars['Date']['output'];
+  /** What the client agreed to share with NAV for the assessment. */
+  sharedClientData: SharedClientData;
   /** Requested, delivered or withdrawn. */
   status: AssessmentStatus;
   /** The record's version, for edits. */
@@ -682,6 +684,8 @@ export type RequestBusinessAssessmentInput = {
   question: Scalars['String']['input'];
   /** The client's region. */
   regionId: Scalars['ID']['input'];
+  /** What the client agreed to share with the service and NAV: at least the name. */
+  sharedClientData: SharedClientDataInput;
 };
 
 /** A referral from the service to Innovasjon Norge or NAV, sent by an adviser of the client's region. */
@@ -946,6 +950,7 @@ export type BusinessAssessmentResolvers<ContextType = Context, ParentType extend
   question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   requestedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  sharedClientData?: Resolver<ResolversTypes['SharedClientData'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AssessmentStatus'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };

@@ -13,6 +13,10 @@ export const BusinessAssessmentSchema = defineEntity({
   properties: (p) => ({
     id: uuidPrimaryKey(),
     clientId: p.uuid(),
+    /** What the client agreed to share with NAV: NAV never reads the client's record itself. */
+    sharedName: p.string().length(200),
+    sharedEmail: p.string().length(254).nullable(),
+    sharedPhone: p.string().length(20).nullable(),
     regionId: p.string().index(),
     navOfficeId: p.string().length(100),
     /** What NAV is considering, e.g. UNEMPLOYMENT_BENEFIT_DURING_START_UP. */

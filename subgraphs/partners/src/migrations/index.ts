@@ -3,12 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126213927_gatherings } from './Migration20261126213927_gatherings.js';
 import { Migration20261126215459_referrals_and_audit_log } from './Migration20261126215459_referrals_and_audit_log.js';
 import { Migration20261126223838_gatherings_referrals_assessments_measures } from './Migration20261126223838_gatherings_referrals_assessments_measures.js';
+import { Migration20261126230938_assessment_shared_client_data } from './Migration20261126230938_assessment_shared_client_data.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126213927_gatherings', class: Migration20261126213927_gatherings },
   { name: 'Migration20261126215459_referrals_and_audit_log', class: Migration20261126215459_referrals_and_audit_log },
-  {
-    name: 'Migration20261126223838_gatherings_referrals_assessments_measures',
-    class: Migration20261126223838_gatherings_referrals_assessments_measures,
-  },
+  { name: 'Migration20261126223838_gatherings_referrals_assessments_measures', class: Migration20261126223838_gatherings_referrals_assessments_measures },
+  { name: 'Migration20261126230938_assessment_shared_client_data', class: Migration20261126230938_assessment_shared_client_data },
 ];

@@ -15,6 +15,11 @@ export async function visibleAssessment({ loaders, caller }: Context, id: string
 export const BusinessAssessment: BusinessAssessmentResolvers = {
   __resolveReference: ({ id }, context) => visibleAssessment(context, id),
   client: (assessment) => ({ id: assessment.clientId }),
+  sharedClientData: (assessment) => ({
+    name: assessment.sharedName,
+    email: assessment.sharedEmail ?? null,
+    phone: assessment.sharedPhone ?? null,
+  }),
   region: (assessment) => ({ id: assessment.regionId }),
   navOffice: async (assessment, _args, { loaders }) => {
     const office = await loaders.navOffice.load(assessment.navOfficeId);

@@ -118,6 +118,7 @@ const requestAssessmentInput = z.object({
     'NAV asks for assessments for unemployment benefit or work assessment allowance during start-up',
   ),
   question: z.string().trim().min(1, 'a question is needed').max(2000, 'at most 2000 characters'),
+  sharedClientData,
   consentGivenOn: pastDate,
 });
 
@@ -373,6 +374,9 @@ export const Mutation: MutationResolvers = {
         purpose: data.purpose,
         requestedOn: today(),
         question: data.question,
+        sharedName: data.sharedClientData.name,
+        sharedEmail: data.sharedClientData.email ?? null,
+        sharedPhone: data.sharedClientData.phone ?? null,
         consentGivenOn: data.consentGivenOn,
         status: 'REQUESTED',
         conclusion: null,

@@ -262,6 +262,7 @@ export class DemoSeeder extends Seeder {
             purpose: programme,
             requestedOn: addDays(sentOn, 4),
             question: 'Er forretningsplanen realistisk nok til at søkeren kan beholde ytelsen i etableringsfasen?',
+            ...shared,
             consentGivenOn: sentOn,
             status: delivered ? 'DELIVERED' : 'REQUESTED',
             conclusion: delivered ? pick(random, ['VIABLE', 'VIABLE', 'VIABLE_WITH_CONDITIONS', 'NOT_VIABLE']) : null,
