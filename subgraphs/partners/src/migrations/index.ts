@@ -8,6 +8,12 @@ import { Migration20261126230938_assessment_shared_client_data } from './Migrati
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126213927_gatherings', class: Migration20261126213927_gatherings },
   { name: 'Migration20261126215459_referrals_and_audit_log', class: Migration20261126215459_referrals_and_audit_log },
-  { name: 'Migration20261126223838_gatherings_referrals_assessments_measures', class: Migration20261126223838_gatherings_referrals_assessments_measures },
-  { name: 'Migration20261126230938_assessment_shared_client_data', class: Migration20261126230938_assessment_shared_client_data },
+  {
+    name: 'Migration20261126223838_gatherings_referrals_assessments_measures',
+    class: Migration20261126223838_gatherings_referrals_assessments_measures,
+  },
+  {
+    name: 'Migration20261126230938_assessment_shared_client_data',
+    class: Migration20261126230938_assessment_shared_client_data,
+  },
 ];
