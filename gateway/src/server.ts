@@ -93,7 +93,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const verify = createTokenVerifier(options.auth);
   const gateway = new ApolloGateway({
     supergraphSdl: committedSupergraph(),
-    buildService: ({ name, url }) => new AuthenticatedDataSource({ url: urls[name as SubgraphName] ?? url }),
+    // Node's own fetch (undici) honours the subgraphs' Keep-Alive timeout, so an idle pooled socket
+    // the subgraph has closed is never reused (the default fetcher failed with "socket hang up").
+    buildService: ({ name, url }) =>
+      new AuthenticatedDataSource({ url: urls[name as SubgraphName] ?? url, fetcher: fetch as never }),
   });
   const armor = new ApolloArmor({
     maxDepth: { n: operationLimits.maxDepth },
