@@ -20,7 +20,8 @@ const config: CodegenConfig = {
         documentMode: 'string',
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { Date: 'string' },
+        // NOK arrives as an exact decimal string ("142450.00"); kept a string so no float ever touches money.
+        scalars: { Date: 'string', NOK: 'string' },
         // A scalar added to the graph later stays `unknown` until it is mapped here, rather than an unchecked `any`.
         defaultScalarType: 'unknown',
       },

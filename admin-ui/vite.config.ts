@@ -20,6 +20,21 @@ export default defineConfig({
   },
   server: { proxy },
   preview: { proxy },
+  optimizeDeps: {
+    // The dev server's dependency pre-bundling cannot follow the `?worker` imports that start Monaco's web workers;
+    // served as it is, the module goes through Vite's worker plugin as in the production build.
+    exclude: ['graphiql/setup-workers/vite'],
+  },
+  build: {
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // GraphiQL's React dependencies mark their modules "use client" / "use no memo" for server-component
+        // bundlers; in a plain browser bundle those directives mean nothing, and a hundred warnings would hide real ones.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
   test: {
     environment: 'happy-dom',
     include: ['test/**/*.test.ts'],

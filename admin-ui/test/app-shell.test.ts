@@ -26,7 +26,8 @@ interface MountOptions {
   signedIn?: boolean;
 }
 
-async function mountApp(path = '/', { pinia, signedIn = true }: MountOptions = {}) {
+// The regions page by default: '/' leads the coordination member used here on to the overview (tested below).
+async function mountApp(path = '/regions', { pinia, signedIn = true }: MountOptions = {}) {
   // As after a reload: the store finds the token where the sign-in left it.
   if (signedIn) sessionStorage.setItem(accessTokenStorageKey, accessTokenFor('coordination.member'));
   const storePinia = pinia ?? createTestingPinia({ createSpy: vi.fn, stubActions: false });
@@ -66,6 +67,24 @@ describe('app shell', () => {
     expect(nav.get('a').text()).toBe('Regioner');
     expect(document.title).toBe('Regioner – Etablerertjenesten');
     expect(document.documentElement.lang).toBe('nb');
+  });
+
+  it('opens the overview at the start page for the coordination group, with its year in the address', async () => {
+    const { calls } = stubGateway({ graphql: () => jsonResponse({ data: { regions: [], gatherings: [] } }) });
+    const { wrapper, router } = await mountApp('/?year=2023');
+    await flushPromises();
+
+    expect(router.currentRoute.value.name).toBe('overview');
+    expect(router.currentRoute.value.query.year).toBe('2023');
+    expect(wrapper.get('h1').text()).toBe('Oversikt');
+    expect(document.title).toBe('Oversikt – Etablerertjenesten');
+    expect(
+      wrapper
+        .get('nav')
+        .findAll('a')
+        .map((link) => link.text()),
+    ).toContain('Oversikt');
+    expect(calls[0]?.body).toMatchObject({ variables: { year: 2023 } });
   });
 
   it('serves the regions page under /regions too', async () => {

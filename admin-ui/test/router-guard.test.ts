@@ -53,6 +53,20 @@ describe('sign-in guard', () => {
     expect((await visit('/regions')).name).toBe('regions');
   });
 
+  it('starts the county, the coordination group and API clients on the overview, others on the regions', async () => {
+    sessionStorage.setItem(accessTokenStorageKey, accessTokenFor('county.officer'));
+    expect((await visit('/')).name).toBe('overview');
+    // The regions stay one click away for them.
+    expect((await visit('/regions')).name).toBe('regions');
+
+    setActivePinia(createPinia());
+    sessionStorage.setItem(accessTokenStorageKey, accessTokenFor('follo.adviser'));
+    const route = await visit('/');
+    expect(route.name).toBe('regions');
+    expect(route.path).toBe('/');
+    expect((await visit('/overview?year=2025')).name).toBe('overview');
+  });
+
   it('turns away a user whose token has expired', async () => {
     sessionStorage.setItem(accessTokenStorageKey, accessTokenFor('county.officer', { expiresIn: -1 }));
 

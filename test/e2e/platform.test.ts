@@ -119,7 +119,7 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
   });
   afterAll(() => browser?.close());
 
-  it('signs in a demo user and shows the regions from the gateway, the demo figures labelled approximate', async () => {
+  it('signs a coordination member in to the overview, then shows the regions with demo figures labelled approximate', async () => {
     const page = await browser.newPage({ locale: 'nb-NO' });
     await page.goto(stack.consoleUrl ?? '');
     await page.waitForURL(/\/sign-in/);
@@ -127,6 +127,19 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
     await page.getByRole('button', { name: 'Logg inn' }).click();
     await page.getByRole('banner').getByText('Ola Hansen').waitFor();
 
+    // The coordination group starts on the overview: every region's funding and figures for a year.
+    await page.waitForURL(/\/overview/);
+    await page.getByLabel('År').selectOption('2024');
+    const overview = page.getByTestId('overview-table');
+    const follo = overview.locator('tr[data-region-id="follo"]');
+    await expect.poll(() => follo.textContent(), { timeout: 30_000 }).toMatch(/1\s096\s500,00/);
+    await page.getByRole('img', { name: 'Nye klienter per region i 2024' }).waitFor();
+    await page.screenshot({
+      path: new URL('../.artifacts/console-overview.png', import.meta.url).pathname,
+      fullPage: true,
+    });
+
+    await page.getByRole('link', { name: 'Regioner' }).click();
     const table = page.getByRole('table', { name: 'Regioner i etablerertjenesten' });
     await table.locator('[data-region-id="follo"]').waitFor();
     expect(await table.getByRole('row').filter({ hasText: 'Nordre Follo' }).count()).toBeGreaterThan(0);
@@ -138,6 +151,28 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
 
     await page.getByRole('button', { name: 'Logg ut' }).click();
     await page.waitForURL(/\/sign-in/);
+    await page.close();
+  });
+
+  it('runs the preloaded coordination overview in the playground as the signed-in user', async () => {
+    // Monaco draws only the lines in view; a tall window lets the result pane show Follo, the third region.
+    const page = await browser.newPage({ locale: 'nb-NO', viewport: { width: 1280, height: 6000 } });
+    await page.goto(stack.consoleUrl ?? '');
+    await page.waitForURL(/\/sign-in/);
+    await page.getByRole('radio', { name: 'Ola Hansen' }).check();
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByRole('banner').getByText('Ola Hansen').waitFor();
+
+    await page.getByRole('link', { name: 'Utforsker' }).click();
+    await page.waitForURL(/\/playground$/);
+    const run = page.getByRole('button', { name: /^Execute query/ });
+    // The query editor holds the coordination overview once Monaco has started; running earlier would run nothing.
+    await page.locator('.graphiql-query-editor').getByText('CoordinationOverview').first().waitFor();
+    await run.click();
+
+    const result = page.locator('.result-window');
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('"Follo"');
+    expect(await result.textContent()).toContain('"regions"');
     await page.close();
   });
 });

@@ -16,11 +16,43 @@ declare module 'vue-router' {
   }
 }
 
+/** Roles whose start page is the overview: they follow all regions at once rather than one region's details. */
+const overviewStartRoles: readonly string[] = ['COUNTY_OFFICER', 'COORDINATION_MEMBER', 'API_CLIENT'];
+
+export function startsOnOverview(role: string | undefined): boolean {
+  return role !== undefined && overviewStartRoles.includes(role);
+}
+
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
   const router = createRouter({
     history,
     routes: [
-      { path: '/', name: 'regions', component: RegionsView, alias: '/regions', meta: { titleKey: 'nav.regions' } },
+      {
+        path: '/',
+        name: 'regions',
+        component: RegionsView,
+        alias: '/regions',
+        meta: { titleKey: 'nav.regions' },
+        // The alias shares this guard, so only the bare start page leads the county and the coordination group on.
+        beforeEnter: (to) =>
+          to.path === '/' && startsOnOverview(useAuthStore().caller?.role)
+            ? { name: 'overview', query: to.query, hash: to.hash, replace: true }
+            : true,
+      },
+      {
+        path: '/overview',
+        name: 'overview',
+        // On demand: its charts (chart.js) are needed only by those who open the overview.
+        component: () => import('../views/OverviewView.vue'),
+        meta: { titleKey: 'nav.overview' },
+      },
+      {
+        path: '/playground',
+        name: 'playground',
+        // Loaded on demand: GraphiQL, React and Monaco are several megabytes the rest of the console never needs.
+        component: () => import('../views/PlaygroundView.vue'),
+        meta: { titleKey: 'nav.playground' },
+      },
       { path: '/sign-in', name: 'sign-in', component: SignInView, meta: { titleKey: 'signIn.title', public: true } },
       {
         path: '/:pathMatch(.*)*',

@@ -1,0 +1,127 @@
+// The overview store: one year of every region's agreement, funding, payments, submissions and key figures, and the year's gatherings.
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { request, toRequestError } from '../graphql/client';
+import { graphql } from '../graphql/generated';
+import type { CoordinationOverviewQuery } from '../graphql/generated/graphql';
+import type { LoadError } from './regions';
+
+// The contract operation of schema/operations/coordination-overview.graphql, plus a few fields the page needs:
+// the instalment, whether a submission is late, the immigrant share and which figures are suppressed.
+export const CoordinationOverviewDocument = graphql(`
+  query CoordinationOverview($year: Int!) {
+    regions {
+      id
+      name
+      contractMunicipality {
+        number
+        name
+      }
+      municipalities {
+        number
+        name
+        population
+      }
+      agreement {
+        id
+        status
+        validFrom
+        validTo
+      }
+      funding(year: $year) {
+        countyAmount
+        municipalAmount
+        total
+      }
+      payments(year: $year) {
+        instalment
+        dueDate
+        amount
+        status
+      }
+      submissions(year: $year) {
+        kind
+        coversYear
+        dueDate
+        status
+        late
+      }
+      statistics(year: $year) {
+        newClients
+        clientsWithImmigrantBackground
+        immigrantBackgroundShare
+        counsellingHours
+        coursesHeld
+        courseParticipants
+        businessesStarted
+        suppressed
+      }
+      referrals(year: $year) {
+        toInnovasjonNorge
+        toNav
+        fromNav
+        suppressed
+      }
+    }
+    gatherings(year: $year) {
+      id
+      title
+      date
+      attendeeCount
+    }
+  }
+`);
+
+export type RegionYear = CoordinationOverviewQuery['regions'][number];
+export type GatheringOfYear = CoordinationOverviewQuery['gatherings'][number];
+export type { LoadError };
+
+/** The years the agreement period (2022–2025) and a possible extension year cover. */
+export const overviewYears = [2022, 2023, 2024, 2025, 2026] as const;
+
+/** The year shown when none is asked for: this year while it is one of the overview's years, else 2024. */
+export function defaultOverviewYear(today: Date = new Date()): number {
+  const year = today.getFullYear();
+  return (overviewYears as readonly number[]).includes(year) ? year : 2024;
+}
+
+export function isOverviewYear(value: unknown): value is number {
+  return typeof value === 'number' && (overviewYears as readonly number[]).includes(value);
+}
+
+export const useOverviewStore = defineStore('overview', () => {
+  /** The year the data below is for; null before the first successful load. */
+  const year = ref<number | null>(null);
+  const regions = ref<RegionYear[]>([]);
+  const gatherings = ref<GatheringOfYear[]>([]);
+  const loading = ref(false);
+  const error = ref<LoadError | null>(null);
+
+  // Switching years quickly can overlap requests; only the newest may write, so the page never shows another year's figures.
+  let latestRequest = 0;
+
+  async function load(requestedYear: number): Promise<void> {
+    const thisRequest = ++latestRequest;
+    loading.value = true;
+    error.value = null;
+    try {
+      const data = await request(CoordinationOverviewDocument, { year: requestedYear });
+      if (thisRequest !== latestRequest) return;
+      regions.value = data.regions;
+      gatherings.value = data.gatherings;
+      year.value = requestedYear;
+    } catch (caught) {
+      if (thisRequest !== latestRequest) return;
+      const requestError = toRequestError(caught);
+      // Figures of another year must not stay on screen under the newly chosen year's heading.
+      regions.value = [];
+      gatherings.value = [];
+      year.value = null;
+      error.value = { message: requestError.message, codes: requestError.codes };
+    } finally {
+      if (thisRequest === latestRequest) loading.value = false;
+    }
+  }
+
+  return { year, regions, gatherings, loading, error, load };
+});

@@ -1,0 +1,286 @@
+// The overview page with a testing store: rows, sorting, late reporting, suppressed figures, charts, CSV and the states.
+import { createTestingPinia } from '@pinia/testing';
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defineComponent, h } from 'vue';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import type { SupportedLocale } from '../src/i18n';
+import { type GatheringOfYear, type LoadError, type RegionYear, useOverviewStore } from '../src/stores/overview';
+import OverviewView from '../src/views/OverviewView.vue';
+import { createStrictI18n, forbidNetwork } from './fixtures';
+import { folloYear, gatherings2024, haldenYear } from './overview-fixtures';
+
+// happy-dom has no canvas to draw on; the stub keeps what the page controls: the canvas's role and accessible name.
+vi.mock('vue-chartjs', () => ({
+  Bar: defineComponent({
+    props: { data: Object, options: Object, ariaLabel: String, ariaDescribedby: String },
+    setup: (props) => () =>
+      h('canvas', { role: 'img', 'aria-label': props.ariaLabel, 'aria-describedby': props.ariaDescribedby }),
+  }),
+}));
+
+interface StoreState {
+  year?: number | null;
+  regions?: RegionYear[];
+  gatherings?: GatheringOfYear[];
+  loading?: boolean;
+  error?: LoadError | null;
+}
+
+async function mountView(
+  state: StoreState = {},
+  { path = '/overview?year=2024', locale = 'nb' as SupportedLocale } = {},
+) {
+  const pinia = createTestingPinia({
+    createSpy: vi.fn,
+    initialState: {
+      overview: { year: 2024, regions: [], gatherings: [], loading: false, error: null, ...state },
+    },
+  });
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/overview', name: 'overview', component: OverviewView }],
+  });
+  await router.push(path);
+  await router.isReady();
+  const wrapper = mount(OverviewView, {
+    global: { plugins: [pinia, router, createStrictI18n(locale)] },
+    attachTo: document.body,
+  });
+  return { wrapper, router, store: useOverviewStore(pinia) };
+}
+
+/** Text with Intl's non-breaking spaces made plain, so expectations read like the page. */
+const plain = (text: string) =>
+  text
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const rowOrder = (wrapper: Awaited<ReturnType<typeof mountView>>['wrapper']) =>
+  wrapper.findAll('[data-testid="overview-table"] tbody tr').map((row) => row.attributes('data-region-id'));
+
+enableAutoUnmount(afterEach);
+
+describe('OverviewView', () => {
+  beforeEach(() => {
+    // The store's actions are stubbed; the page itself must never reach for the network.
+    forbidNetwork();
+  });
+
+  it('loads the year in the address, and the new year when another is chosen', async () => {
+    const { wrapper, store, router } = await mountView();
+    expect(store.load).toHaveBeenCalledWith(2024);
+
+    const select = wrapper.get<HTMLSelectElement>('select#overview-year');
+    expect(wrapper.get('label[for="overview-year"]').text()).toBe('År');
+    expect(select.findAll('option').map((option) => option.text())).toEqual(['2022', '2023', '2024', '2025', '2026']);
+    expect(select.element.value).toBe('2024');
+
+    await select.setValue('2023');
+    await flushPromises();
+
+    expect(router.currentRoute.value.query.year).toBe('2023');
+    expect(store.load).toHaveBeenLastCalledWith(2023);
+  });
+
+  it('falls back to the default year for a year outside 2022–2026', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-03-01T12:00:00Z') });
+    try {
+      const { store } = await mountView({}, { path: '/overview?year=1999' });
+      expect(store.load).toHaveBeenCalledWith(2024);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('shows one row per region with agreement, funding in kroner, payments and key figures', async () => {
+    const { wrapper } = await mountView({ regions: [folloYear, haldenYear], gatherings: gatherings2024 });
+
+    const table = wrapper.get('[data-testid="overview-table"]');
+    expect(table.get('caption').text()).toBe('Regionene i 2024');
+    const follo = table.get('tr[data-region-id="follo"]');
+    expect(plain(follo.get('th[scope="row"]').text())).toBe('Follo Nordre Follo');
+    const cells = follo.findAll('td').map((cell) => plain(cell.text()));
+    expect(cells[0]).toBe('Aktiv');
+    expect(cells[1]).toBe('1 096 500,00 kr');
+    expect(follo.findAll('li[data-instalment]').map((item) => plain(item.text()))).toEqual([
+      'Januar: Utbetalt',
+      'August: Til utbetaling',
+    ]);
+    expect(follo.get('[data-figure="newClients"]').text()).toBe('120');
+    expect(plain(follo.get('[data-figure="immigrantBackground"]').text())).toBe('42 (35 %)');
+    expect(plain(follo.get('[data-figure="counsellingHours"]').text())).toBe('310,5');
+    expect(follo.get('[data-figure="coursesHeld"]').text()).toBe('14');
+    expect(follo.get('[data-figure="businessesStarted"]').text()).toBe('37');
+    const referrals = follo.findAll('[data-figure="referrals"] dl > div');
+    expect(referrals.map((pair) => [pair.get('dt').text(), pair.get('dd').text()])).toEqual([
+      ['Til Innovasjon Norge', '12'],
+      ['Til NAV', '6'],
+      ['Fra NAV', '9'],
+    ]);
+  });
+
+  it('sorts by a column header, both ways, with aria-sort telling which', async () => {
+    const { wrapper } = await mountView({ regions: [haldenYear, folloYear] });
+    const header = (column: string) => wrapper.get(`th[data-column="${column}"]`);
+
+    expect(rowOrder(wrapper)).toEqual(['follo', 'halden']);
+    expect(header('region').attributes('aria-sort')).toBe('ascending');
+    expect(header('funding').attributes('aria-sort')).toBe('none');
+    // Columns that cannot be sorted claim nothing.
+    expect(header('submissions').attributes('aria-sort')).toBeUndefined();
+
+    await header('funding').get('button').trigger('click');
+    expect(rowOrder(wrapper)).toEqual(['halden', 'follo']);
+    expect(header('funding').attributes('aria-sort')).toBe('ascending');
+    expect(header('region').attributes('aria-sort')).toBe('none');
+
+    await header('funding').get('button').trigger('click');
+    expect(rowOrder(wrapper)).toEqual(['follo', 'halden']);
+    expect(header('funding').attributes('aria-sort')).toBe('descending');
+  });
+
+  it('puts suppressed figures last whichever way a column is sorted', async () => {
+    const { wrapper } = await mountView({ regions: [haldenYear, folloYear] });
+    const button = wrapper.get('th[data-column="immigrantBackground"] button');
+
+    await button.trigger('click');
+    expect(rowOrder(wrapper)).toEqual(['follo', 'halden']);
+    await button.trigger('click');
+    expect(rowOrder(wrapper)).toEqual(['follo', 'halden']);
+  });
+
+  it('makes late, rejected and missing-after-due reporting stand out in words', async () => {
+    const { wrapper } = await mountView({ regions: [folloYear, haldenYear] });
+
+    const accounts = wrapper.get('tr[data-region-id="follo"] li[data-kind="ACCOUNTS"]');
+    expect(accounts.attributes('data-attention')).toBe('true');
+    expect(plain(accounts.text())).toBe('! Regnskap 2023: Forsinket, krever oppfølging');
+    expect(accounts.get('.visually-hidden').text()).toContain('krever oppfølging');
+
+    // Missing before its due date is not late yet.
+    const plan = wrapper.get('tr[data-region-id="follo"] li[data-kind="ACTIVITY_PLAN"]');
+    expect(plan.attributes('data-attention')).toBeUndefined();
+    expect(plain(plan.text())).toBe('Aktivitetsplan 2025: Mangler');
+
+    const halden = wrapper.get('tr[data-region-id="halden"]');
+    expect(halden.get('li[data-kind="ANNUAL_REPORT"]').attributes('data-attention')).toBe('true');
+    expect(halden.get('li[data-kind="ACCOUNTS"]').attributes('data-attention')).toBe('true');
+    expect(plain(halden.get('li[data-kind="ACCOUNTS"]').text())).toContain('Avvist');
+  });
+
+  it('shows suppressed figures as "–" that say why to screen readers', async () => {
+    const { wrapper } = await mountView({ regions: [folloYear, haldenYear] });
+
+    const cell = wrapper.get('tr[data-region-id="halden"] [data-figure="immigrantBackground"]');
+    const suppressed = cell.get('[data-suppressed="true"]');
+    expect(suppressed.get('[aria-hidden="true"]').text()).toBe('–');
+    expect(suppressed.get('.visually-hidden').text()).toBe('skjult, færre enn 5 personer');
+    const note = wrapper.get('[data-testid="overview-suppressed-note"]');
+    expect(note.text()).toContain('færre enn 5 personer');
+    expect(wrapper.get('[data-testid="overview-table"]').attributes('aria-describedby')).toBe(note.attributes('id'));
+  });
+
+  it('draws the charts with captions and the figures as text', async () => {
+    const { wrapper } = await mountView({ regions: [folloYear, haldenYear] });
+
+    const canvases = wrapper.findAll('canvas[role="img"]');
+    expect(canvases.map((canvas) => canvas.attributes('aria-label'))).toEqual([
+      'Nye klienter per region i 2024',
+      'Andel av nye klienter med innvandrerbakgrunn per region i 2024',
+      'Veiledningstimer per region i 2024',
+    ]);
+    const share = wrapper.get('[data-chart="overview-chart-immigrant-share"]');
+    expect(share.get('figcaption').text()).toBe('Andel av nye klienter med innvandrerbakgrunn per region i 2024');
+    const rows = share.findAll('table tbody tr').map((row) => row.findAll('th, td').map((cell) => plain(cell.text())));
+    expect(rows).toEqual([
+      ['Follo', '35 %'],
+      ['Halden', '–skjult, færre enn 5 personer'],
+    ]);
+  });
+
+  it('counts the gatherings held against the minimum of two', async () => {
+    const { wrapper } = await mountView({ regions: [folloYear], gatherings: gatherings2024 });
+
+    const gatherings = wrapper.get('[data-testid="overview-gatherings"]');
+    expect(gatherings.get('h2').text()).toBe('Fagsamlinger i 2024');
+    expect(plain(gatherings.text())).toContain('1 av minst 2 holdt');
+    expect(plain(gatherings.get('[data-testid="overview-gatherings-verdict"]').text())).toBe(
+      '! Under kravet om minst 2 fagsamlinger.',
+    );
+    expect(plain(gatherings.get('li').text())).toBe('14. mars 2024: Fagsamling vår 2024: finansiering (23 deltakere)');
+  });
+
+  it('downloads the table as a semicolon-separated CSV with a BOM, named after the year', async () => {
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:overview';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const downloads: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    const { wrapper } = await mountView({ regions: [folloYear, haldenYear] });
+
+    const button = wrapper.get('[data-testid="overview-download-csv"]');
+    expect(button.text()).toBe('Last ned CSV');
+    await button.trigger('click');
+
+    expect(downloads).toEqual(['oversikt-2024.csv']);
+    const bytes = new Uint8Array(await (blobs[0] as Blob).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes).split('\r\n');
+    expect(lines).toEqual([
+      'Region;Kontraktskommune;Avtale;Finansiering totalt (NOK);Utbetalinger Januar;Utbetalinger August;Årsrapport;Regnskap;Aktivitetsplan;Budsjett;Nye klienter;Med innvandrerbakgrunn;Andel med innvandrerbakgrunn (%);Veiledningstimer;Kurs holdt;Foretak startet;Henvisninger: Til Innovasjon Norge;Henvisninger: Til NAV;Henvisninger: Fra NAV',
+      // Fields with a comma are quoted (RFC 4180); Excel still reads them as numbers.
+      'Follo;Nordre Follo;Aktiv;"1096500,00";Utbetalt;Til utbetaling;Godkjent (2023);Forsinket (2023) – krever oppfølging;Mangler (2025);Levert (2025);120;42;"35,0";"310,5";14;37;12;6;9',
+      'Halden;Halden;Forlenget;"261662,00";Utbetalt;Sperret;Mangler (2023) – krever oppfølging;Avvist (2023) – krever oppfølging;;;18;–;–;44;3;6;–;5;7',
+    ]);
+  });
+
+  it('shows the empty state when the gateway has no regions', async () => {
+    const { wrapper } = await mountView({ regions: [] });
+
+    expect(wrapper.get('[data-testid="overview-empty"]').text()).toBe('Ingen regioner er registrert ennå.');
+    expect(wrapper.find('[data-testid="overview-table"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="overview-download-csv"]').exists()).toBe(false);
+  });
+
+  it('shows the loading state while a year loads', async () => {
+    const { wrapper } = await mountView({ loading: true, year: null });
+
+    const status = wrapper.get('[data-testid="overview-loading"]');
+    expect(status.attributes('role')).toBe('status');
+    expect(status.text()).toBe('Henter oversikten for 2024 …');
+    expect(wrapper.find('[data-testid="overview-empty"]').exists()).toBe(false);
+  });
+
+  it('shows the error with its code and retries the same year on request', async () => {
+    const { wrapper, store } = await mountView({
+      year: null,
+      error: { message: 'Internal server error.', codes: ['INTERNAL_SERVER_ERROR'] },
+    });
+
+    const alert = wrapper.get('[data-testid="overview-error"]');
+    expect(alert.attributes('role')).toBe('alert');
+    expect(alert.text()).toContain('Kunne ikke hente oversikten');
+    expect(alert.text()).toContain('Feilkode: INTERNAL_SERVER_ERROR');
+    expect(wrapper.find('[data-testid="overview-empty"]').exists()).toBe(false);
+
+    vi.mocked(store.load).mockClear();
+    await alert.get('button').trigger('click');
+    expect(store.load).toHaveBeenCalledWith(2024);
+  });
+
+  it('speaks English when asked, with English money formatting', async () => {
+    const { wrapper } = await mountView({ regions: [folloYear] }, { locale: 'en' });
+
+    expect(wrapper.get('h1').text()).toBe('Overview');
+    expect(wrapper.get('caption').text()).toBe('The regions in 2024');
+    expect(plain(wrapper.get('tr[data-region-id="follo"] td:nth-of-type(2)').text())).toBe('NOK 1,096,500.00');
+    expect(wrapper.get('[data-testid="overview-download-csv"]').text()).toBe('Download CSV');
+  });
+});
