@@ -129,12 +129,13 @@ export interface PaymentView {
 /** The two instalments of a year: paid ones as recorded, the others from the year's county amount. */
 export async function paymentsOf(agreement: Agreement, year: number, context: Context): Promise<PaymentView[]> {
   const { loaders } = context;
-  const [funding, paid, submissions, parties] = await Promise.all([
-    loaders.funding.load({ agreementId: agreement.id, year }),
-    loaders.paymentsOfAgreement.load(agreement.id),
-    loaders.submissionsOfAgreement.load(agreement.id),
-    loaders.partiesOfAgreement.load(agreement.id),
-  ]);
+  // One after another: inside a transaction the loaders share one connection, which must not
+  // run two queries at once (pg 9 refuses it). Across regions the loaders still batch, since
+  // every region's resolver reaches each step in the same tick.
+  const funding = await loaders.funding.load({ agreementId: agreement.id, year });
+  const paid = await loaders.paymentsOfAgreement.load(agreement.id);
+  const submissions = await loaders.submissionsOfAgreement.load(agreement.id);
+  const parties = await loaders.partiesOfAgreement.load(agreement.id);
   if (!funding) return [];
   const split = splitInstalments(funding.countyAmountOre);
   const approved = planAndBudgetApproved(submissions, year);
