@@ -2,6 +2,7 @@
 import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
 import type { SupportedLocale } from '../src/i18n';
 import { type LoadError, type RegionOverview, useRegionsStore } from '../src/stores/regions';
 import RegionsView from '../src/views/RegionsView.vue';
@@ -18,8 +19,16 @@ function mountView(state: StoreState = {}, locale: SupportedLocale = 'nb') {
     createSpy: vi.fn,
     initialState: { regions: { regions: [], loading: false, error: null, ...state } },
   });
+  // The region names link to the region page, so the table needs a router that knows the route.
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/regions', name: 'regions', component: RegionsView },
+      { path: '/regions/:id', name: 'region', component: RegionsView },
+    ],
+  });
   const wrapper = mount(RegionsView, {
-    global: { plugins: [pinia, createStrictI18n(locale)] },
+    global: { plugins: [pinia, router, createStrictI18n(locale)] },
     attachTo: document.body,
   });
   return { wrapper, store: useRegionsStore(pinia) };
@@ -59,6 +68,7 @@ describe('RegionsView', () => {
 
     const folloRow = table.get('[data-region-id="follo"] tr.summary');
     expect(folloRow.get('th[scope="row"]').text()).toBe('Follo');
+    expect(folloRow.get('th[scope="row"] a').attributes('href')).toBe('/regions/follo');
     expect(folloRow.findAll('td').map((td) => plain(td.text()))).toEqual(['Nordre Follo', '5', 'ca. 129 000']);
 
     const haldenRow = table.get('[data-region-id="halden"] tr.summary');

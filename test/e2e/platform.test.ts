@@ -154,6 +154,40 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
     await page.close();
   });
 
+  it("lets an adviser resubmit a rejected budget and a county officer approve it, which makes the year's payment due", async () => {
+    const signInAs = async (name: string) => {
+      const page = await browser.newPage({ locale: 'nb-NO' });
+      await page.goto(`${stack.consoleUrl}/sign-in`);
+      await page.getByRole('radio', { name }).check();
+      await page.getByRole('button', { name: 'Logg inn' }).click();
+      await page.getByRole('banner').getByText(name).waitFor();
+      return page;
+    };
+    // The demo data: Follo's budget for 2026 was rejected, so its 2026 payments are blocked.
+    const adviser = await signInAs('Amira Haddad');
+    await adviser.goto(`${stack.consoleUrl}/submissions?year=2025`);
+    await adviser.getByTestId('submit-BUDGET-2026').click();
+    await adviser.locator('#submission-documentReference').fill('budsjett-2026-revidert.pdf');
+    await adviser.locator('#submission-totalAmount').fill('1 250 000,00');
+    await adviser.getByTestId('submission-send').click();
+    await expect
+      .poll(() => adviser.getByTestId('submission-status-BUDGET-2026').textContent(), { timeout: 20_000 })
+      .toMatch(/Til behandling/);
+    await adviser.close();
+
+    const officer = await signInAs('Kari Nordmann');
+    await officer.goto(`${stack.consoleUrl}/submissions?region=follo&year=2025`);
+    const january = officer.getByTestId('payment-status-2026-JANUARY');
+    await expect.poll(() => january.getAttribute('data-status'), { timeout: 20_000 }).toBe('BLOCKED');
+    await officer.getByTestId('approve-BUDGET-2026').click();
+    await expect.poll(() => january.getAttribute('data-status'), { timeout: 20_000 }).toBe('DUE');
+    await officer.screenshot({
+      path: new URL('../.artifacts/console-submissions.png', import.meta.url).pathname,
+      fullPage: true,
+    });
+    await officer.close();
+  });
+
   it('runs the preloaded coordination overview in the playground as the signed-in user', async () => {
     // Monaco draws only the lines in view; a tall window lets the result pane show Follo, the third region.
     const page = await browser.newPage({ locale: 'nb-NO', viewport: { width: 1280, height: 6000 } });

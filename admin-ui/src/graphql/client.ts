@@ -36,6 +36,8 @@ export interface GraphQLErrorDetail {
   /** `extensions.code`, e.g. `NOT_FOUND` or `UNAUTHENTICATED`; absent when the server set none. */
   code?: string;
   path?: ReadonlyArray<string | number>;
+  /** `extensions.field`: the input field a validation error is about, e.g. `input.documentReference`. */
+  field?: string;
 }
 
 /** Any failed request: GraphQL errors in the response, an HTTP error status, or no answer at all. */
@@ -73,10 +75,15 @@ interface GraphQLResponseBody<TResult> {
 
 function toErrorDetail(raw: unknown): GraphQLErrorDetail {
   if (typeof raw !== 'object' || raw === null) return { message: String(raw) };
-  const { message, extensions, path } = raw as { message?: unknown; extensions?: { code?: unknown }; path?: unknown };
+  const { message, extensions, path } = raw as {
+    message?: unknown;
+    extensions?: { code?: unknown; field?: unknown };
+    path?: unknown;
+  };
   return {
     message: typeof message === 'string' ? message : 'Unknown GraphQL error',
     ...(typeof extensions?.code === 'string' ? { code: extensions.code } : {}),
+    ...(typeof extensions?.field === 'string' ? { field: extensions.field } : {}),
     ...(Array.isArray(path) ? { path: path as Array<string | number> } : {}),
   };
 }

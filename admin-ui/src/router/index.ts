@@ -1,5 +1,6 @@
 // The console's routes and the sign-in guard; the history is a parameter so that tests can use an in-memory one.
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
+import { seesSubmissions } from '../composables/submissionAccess';
 import type { MessageSchema } from '../i18n/nb';
 import { useAuthStore } from '../stores/auth';
 import NotFoundView from '../views/NotFoundView.vue';
@@ -7,7 +8,7 @@ import RegionsView from '../views/RegionsView.vue';
 import SignInView from '../views/SignInView.vue';
 import { requiresSignIn, signInLocation } from './sign-in';
 
-type PageTitleKey = `nav.${keyof MessageSchema['nav'] & string}` | 'notFound.title' | 'signIn.title';
+type PageTitleKey = `nav.${keyof MessageSchema['nav'] & string}` | 'notFound.title' | 'signIn.title' | 'region.title';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -40,11 +41,26 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
             : true,
       },
       {
+        path: '/regions/:id',
+        name: 'region',
+        // On demand, like the overview: its chart needs chart.js.
+        component: () => import('../views/RegionView.vue'),
+        meta: { titleKey: 'region.title' },
+      },
+      {
         path: '/overview',
         name: 'overview',
         // On demand: its charts (chart.js) are needed only by those who open the overview.
         component: () => import('../views/OverviewView.vue'),
         meta: { titleKey: 'nav.overview' },
+      },
+      {
+        path: '/submissions',
+        name: 'submissions',
+        component: () => import('../views/SubmissionsView.vue'),
+        meta: { titleKey: 'nav.submissions' },
+        // Only those who submit or decide work here; the others would see a page of refusals.
+        beforeEnter: () => (seesSubmissions(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
       },
       {
         path: '/playground',

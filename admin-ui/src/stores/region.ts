@@ -1,0 +1,193 @@
+// The region store: one region's page for one year (municipalities, agreement, people, payments, submissions, key figures).
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { request, toRequestError } from '../graphql/client';
+import { graphql } from '../graphql/generated';
+import type { RegionPageQuery } from '../graphql/generated/graphql';
+import type { LoadError } from './regions';
+
+// The key figures of every agreement year come as aliases of one field, so the page needs one round trip;
+// the years are the agreement period's, fixed, so they are written in the document rather than passed.
+export const RegionPageDocument = graphql(`
+  query RegionPage($id: ID!, $year: Int!) {
+    region(id: $id) {
+      id
+      name
+      contractMunicipality {
+        number
+        name
+      }
+      municipalities {
+        number
+        name
+        population
+        populationSource
+      }
+      operator {
+        id
+        name
+        organisationNumber
+        runByContractMunicipality
+      }
+      advisers {
+        id
+        name
+        email
+        phone
+      }
+      offices {
+        id
+        name
+        streetAddress
+        postalCode
+        postalTown
+        coLocatedWith
+      }
+      agreement {
+        id
+        status
+        validFrom
+        validTo
+        originalValidTo
+        signedOn
+        partyHistory {
+          id
+          kind
+          organisationName
+          validFrom
+          validTo
+          succeeds {
+            id
+            organisationName
+          }
+        }
+        amendments {
+          id
+          decidedOn
+          effectiveFrom
+          description
+          consentedBy
+        }
+        extensions {
+          id
+          decidedOn
+          previousValidTo
+          validTo
+        }
+        notices {
+          id
+          organisationName
+          givenOn
+          effectiveOn
+          reason
+        }
+      }
+      funding(year: $year) {
+        year
+        countyAmount
+        municipalAmount
+        total
+        municipalShares {
+          municipality {
+            number
+          }
+          inhabitants
+          amount
+        }
+      }
+      payments(year: $year) {
+        instalment
+        dueDate
+        amount
+        status
+        paidOn
+      }
+      submissions(year: $year) {
+        kind
+        coversYear
+        dueDate
+        status
+        late
+        submittedOn
+      }
+      y2022: statistics(year: 2022) {
+        ...RegionKeyFigures
+      }
+      y2023: statistics(year: 2023) {
+        ...RegionKeyFigures
+      }
+      y2024: statistics(year: 2024) {
+        ...RegionKeyFigures
+      }
+      y2025: statistics(year: 2025) {
+        ...RegionKeyFigures
+      }
+    }
+  }
+
+  fragment RegionKeyFigures on RegionStatistics {
+    year
+    newClients
+    clientsWithImmigrantBackground
+    immigrantBackgroundShare
+    counsellingHours
+    coursesHeld
+    courseParticipants
+    businessesStarted
+    suppressed
+    suppressionReason
+  }
+`);
+
+export type RegionPage = NonNullable<RegionPageQuery['region']>;
+export type RegionKeyFigures = RegionPage['y2022'];
+export type { LoadError };
+
+/** The agreement's years, in the order the key-figures table and chart show them. */
+export const keyFigureYears = [2022, 2023, 2024, 2025] as const;
+
+/** The key figures of the agreement years, oldest first. */
+export function keyFiguresByYear(region: RegionPage): RegionKeyFigures[] {
+  return [region.y2022, region.y2023, region.y2024, region.y2025];
+}
+
+export const useRegionStore = defineStore('region', () => {
+  const region = ref<RegionPage | null>(null);
+  /** The id and year the state below is for; null before the first finished load. */
+  const regionId = ref<string | null>(null);
+  const year = ref<number | null>(null);
+  /** True when the gateway knows no region with the asked id. */
+  const notFound = ref(false);
+  const loading = ref(false);
+  const error = ref<LoadError | null>(null);
+
+  // Switching region or year quickly can overlap requests; only the newest may write the state.
+  let latestRequest = 0;
+
+  async function load(id: string, requestedYear: number): Promise<void> {
+    const thisRequest = ++latestRequest;
+    loading.value = true;
+    error.value = null;
+    try {
+      const data = await request(RegionPageDocument, { id, year: requestedYear });
+      if (thisRequest !== latestRequest) return;
+      region.value = data.region ?? null;
+      notFound.value = data.region == null;
+      regionId.value = id;
+      year.value = requestedYear;
+    } catch (caught) {
+      if (thisRequest !== latestRequest) return;
+      const requestError = toRequestError(caught);
+      // Another region's or year's figures must not stay on screen under the newly asked one.
+      region.value = null;
+      notFound.value = false;
+      regionId.value = null;
+      year.value = null;
+      error.value = { message: requestError.message, codes: requestError.codes };
+    } finally {
+      if (thisRequest === latestRequest) loading.value = false;
+    }
+  }
+
+  return { region, regionId, year, notFound, loading, error, load };
+});

@@ -1,0 +1,217 @@
+// The submissions page with a testing store: the list in words, pre-filling the annual report, and who may decide.
+import { createTestingPinia } from '@pinia/testing';
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { type RegionSubmissions, useSubmissionsStore } from '../src/stores/submissions';
+import SubmissionsView from '../src/views/SubmissionsView.vue';
+import { accessTokenFor, createStrictI18n, type DemoUsername, follo, forbidNetwork, halden } from './fixtures';
+import { folloSubmissions2024 } from './submissions-fixtures';
+
+async function mountView(
+  username: DemoUsername,
+  { region = folloSubmissions2024 as RegionSubmissions | null, path = '/submissions?year=2024' } = {},
+) {
+  const pinia = createTestingPinia({
+    createSpy: vi.fn,
+    initialState: {
+      auth: { accessToken: accessTokenFor(username) },
+      regions: { regions: [follo, halden], loading: false, error: null },
+      submissions: {
+        regionId: 'follo',
+        year: 2024,
+        region,
+        loading: false,
+        error: null,
+        saving: false,
+        actionError: null,
+      },
+    },
+  });
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/submissions', name: 'submissions', component: SubmissionsView }],
+  });
+  await router.push(path);
+  await router.isReady();
+  const wrapper = mount(SubmissionsView, {
+    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    attachTo: document.body,
+  });
+  const store = useSubmissionsStore(pinia);
+  return { wrapper, router, store };
+}
+
+const plain = (text: string) =>
+  text
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+enableAutoUnmount(afterEach);
+
+describe('SubmissionsView', () => {
+  beforeEach(() => {
+    forbidNetwork();
+  });
+
+  it("loads the adviser's own region with no region selector, and lists what is due in words", async () => {
+    const { wrapper, store } = await mountView('follo.adviser');
+
+    expect(store.load).toHaveBeenCalledWith('follo', 2024);
+    expect(wrapper.find('select#submissions-region').exists()).toBe(false);
+    expect(wrapper.get('label[for="submissions-year"]').text()).toBe('År');
+
+    const report = wrapper.get('[data-testid="submission-ANNUAL_REPORT-2023"]');
+    expect(report.get('h3').text()).toBe('Årsrapport for 2023');
+    expect(report.text()).toContain('01.05.2024');
+    expect(wrapper.get('[data-testid="submission-status-ANNUAL_REPORT-2023"]').text()).toContain(
+      'Forfalt – ikke levert',
+    );
+    expect(wrapper.get('[data-testid="submission-status-ACCOUNTS-2023"]').text()).toContain('Avvist');
+    expect(wrapper.get('[data-testid="submission-comment-ACCOUNTS-2023"]').text()).toBe(
+      'Revisorens beretning mangler.',
+    );
+    expect(wrapper.get('[data-testid="payment-status-2025-JANUARY"]').attributes('data-status')).toBe('BLOCKED');
+    expect(plain(wrapper.get('[data-testid="payment-status-2024-AUGUST"]').text())).toBe('Kan utbetales');
+  });
+
+  it('pre-fills the annual report from the statistics of the covered year, leaving suppressed figures empty', async () => {
+    const { wrapper, store } = await mountView('follo.adviser');
+
+    const open = wrapper.get('button[aria-label="Send inn: Årsrapport for 2023"]');
+    await open.trigger('click');
+
+    const form = wrapper.get('[data-testid="submission-form"]');
+    const value = (name: string) => form.get<HTMLInputElement>(`[data-testid="figure-${name}"]`).element.value;
+    expect(value('newClients')).toBe('131');
+    expect(value('clientsWithImmigrantBackground')).toBe('');
+    expect(value('coursesHeld')).toBe('9');
+    // Hours are reported in whole hours.
+    expect(value('counsellingHours')).toBe('413');
+    expect(value('businessesStarted')).toBe('27');
+    expect(plain(form.get('[data-testid="planned-newClients"]').text())).toBe('Mål: 120');
+    expect(form.get('label[for="submission-reportedFigures-newClients"]').text()).toBe('Nye etablerere');
+
+    // Nothing is sent until the required fields are filled.
+    await form.trigger('submit');
+    expect(store.submit).not.toHaveBeenCalled();
+    expect(form.get('[data-testid="error-documentReference"]').text()).toBe('Må fylles ut.');
+    expect(form.get('[data-testid="error-reportedFigures.clientsWithImmigrantBackground"]').text()).toBe(
+      'Må fylles ut.',
+    );
+    expect(form.get('#submission-documentReference').attributes('aria-invalid')).toBe('true');
+
+    await form.get('#submission-documentReference').setValue('ARK-2024/31');
+    await form.get('[data-testid="figure-clientsWithImmigrantBackground"]').setValue('4');
+    await form.trigger('submit');
+
+    expect(store.submit).toHaveBeenCalledWith({
+      regionId: 'follo',
+      kind: 'ANNUAL_REPORT',
+      coversYear: 2023,
+      documentReference: 'ARK-2024/31',
+      reportedFigures: {
+        newClients: 131,
+        clientsWithImmigrantBackground: 4,
+        coursesHeld: 9,
+        counsellingHours: 413,
+        businessesStarted: 27,
+      },
+    });
+  });
+
+  it('checks the amount and resubmits accounts with their version', async () => {
+    const { wrapper, store } = await mountView('nordrefollo.officer');
+    await wrapper.get('button[aria-label="Send inn på nytt: Regnskap for 2023"]').trigger('click');
+    const form = wrapper.get('[data-testid="submission-form"]');
+    expect(form.get<HTMLInputElement>('#submission-totalAmount').element.value).toBe('1234.50');
+
+    await form.get('#submission-totalAmount').setValue('12,345');
+    await form.trigger('submit');
+    expect(store.submit).not.toHaveBeenCalled();
+    expect(form.get('[data-testid="error-totalAmount"]').text()).toBe(
+      'Skriv et beløp i kroner med høyst to desimaler.',
+    );
+
+    await form.get('#submission-totalAmount').setValue('1 300,5');
+    await form.trigger('submit');
+    expect(store.submit).toHaveBeenCalledWith({
+      regionId: 'follo',
+      kind: 'ACCOUNTS',
+      coversYear: 2023,
+      documentReference: 'ARK-2024/17',
+      totalAmount: '1300.50',
+      version: 2,
+    });
+  });
+
+  it("shows the server's field errors beside the field, and a conflict as 'reload'", async () => {
+    const { wrapper, store } = await mountView('follo.adviser');
+    await wrapper.get('[data-testid="submit-ACCOUNTS-2023"]').trigger('click');
+    store.actionError = {
+      action: 'submit',
+      message: 'input.documentReference: already used',
+      codes: ['BAD_USER_INPUT'],
+      fieldErrors: { documentReference: 'already used' },
+    };
+    await flushPromises();
+    expect(wrapper.get('[data-testid="error-documentReference"]').text()).toBe('already used');
+
+    store.actionError = { action: 'submit', message: 'Changed.', codes: ['CONFLICT'], fieldErrors: {} };
+    await flushPromises();
+    expect(wrapper.get('[data-testid="submissions-submit-error"]').text()).toContain('Noen andre har endret denne');
+    await wrapper.get('[data-testid="submissions-submit-error"] button').trigger('click');
+    expect(store.reload).toHaveBeenCalled();
+  });
+
+  it('offers approve and reject only to county officers, and only on submitted items', async () => {
+    const adviser = await mountView('follo.adviser');
+    expect(adviser.wrapper.find('[data-testid^="approve-"]').exists()).toBe(false);
+    expect(adviser.wrapper.find('[data-testid^="reject-"]').exists()).toBe(false);
+    adviser.wrapper.unmount();
+
+    const { wrapper, store } = await mountView('county.officer', { path: '/submissions?region=follo&year=2024' });
+    expect(wrapper.get<HTMLSelectElement>('select#submissions-region').element.value).toBe('follo');
+    expect(wrapper.findAll('[data-testid^="approve-"]')).toHaveLength(1);
+    expect(wrapper.find('[data-testid^="submit-"]').exists()).toBe(false);
+
+    await wrapper.get('button[aria-label="Godkjenn: Aktivitetsplan for 2025"]').trigger('click');
+    expect(store.approve).toHaveBeenCalledWith('sub-plan-2025', 1);
+  });
+
+  it('needs a comment to reject', async () => {
+    const { wrapper, store } = await mountView('county.officer', { path: '/submissions?region=follo&year=2024' });
+    await wrapper.get('button[aria-label="Avvis: Aktivitetsplan for 2025"]').trigger('click');
+    const form = wrapper.get('[data-testid="reject-form-ACTIVITY_PLAN-2025"]');
+
+    await form.trigger('submit');
+    expect(store.reject).not.toHaveBeenCalled();
+    expect(form.get('[data-testid="reject-comment-error"]').text()).toBe('Skriv hvorfor den avvises.');
+    expect(form.get('textarea').attributes('aria-invalid')).toBe('true');
+
+    await form.get('textarea').setValue('Mangler kursplan.');
+    await form.trigger('submit');
+    expect(store.reject).toHaveBeenCalledWith('sub-plan-2025', 1, 'Mangler kursplan.');
+  });
+
+  it('lets county officers switch region through the address', async () => {
+    const { wrapper, router, store } = await mountView('county.officer', { path: '/submissions?year=2024' });
+    expect(store.load).toHaveBeenCalledWith('follo', 2024);
+    await wrapper.get('select#submissions-region').setValue('halden');
+    await flushPromises();
+    expect(router.currentRoute.value.query.region).toBe('halden');
+    expect(store.load).toHaveBeenLastCalledWith('halden', 2024);
+  });
+
+  it('shows the loading and error states', async () => {
+    const { wrapper, store } = await mountView('follo.adviser', { region: null });
+    store.loading = true;
+    await flushPromises();
+    expect(wrapper.get('[data-testid="submissions-loading"]').attributes('role')).toBe('status');
+    store.loading = false;
+    store.error = { message: 'Not yours.', codes: ['FORBIDDEN'] };
+    await flushPromises();
+    expect(wrapper.get('[data-testid="submissions-error"]').text()).toContain('Du har ikke tilgang');
+  });
+});
