@@ -2,10 +2,8 @@
 import type { Instalment } from './entities/payment.js';
 import type { SubmissionKind } from './entities/submission.js';
 
-/** Today's date in Norway, `YYYY-MM-DD`: deadlines are Norwegian calendar days, not UTC ones. */
-export function todayInNorway(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
-}
+/** Deadlines are Norwegian calendar days, not UTC ones. */
+export { todayInNorway } from '@etablerer/kit';
 
 export const yearOf = (date: string) => Number(date.slice(0, 4));
 

@@ -5,6 +5,7 @@ export * from './arguments.js';
 export * from './audit.js';
 export * from './audit-log.js';
 export * from './auth.js';
+export * from './calendar.js';
 export * from './database.js';
 export * from './demo-advisers.js';
 export * from './demo-clients.js';

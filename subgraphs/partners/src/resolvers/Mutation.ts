@@ -1,6 +1,15 @@
 // Writes of the partners subgraph: each validates its input, runs in one transaction, and is
 // open only to the roles that own the data.
-import { badUserInput, type Caller, conflict, forbidden, parseInput, recordAudit, requireRole } from '@etablerer/kit';
+import {
+  badUserInput,
+  type Caller,
+  conflict,
+  forbidden,
+  parseInput,
+  recordAudit,
+  requireRole,
+  todayInNorway,
+} from '@etablerer/kit';
 import { LockMode } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
@@ -22,7 +31,8 @@ import {
 import { requiredNavOffice } from '../nav-routing.js';
 import { referralNotVisible } from './Referral.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
+// Advisers and NAV work on Norwegian calendar days; just after midnight in Oslo, UTC is still yesterday.
+const today = () => todayInNorway();
 const pastDate = z.iso.date('a date as YYYY-MM-DD').refine((date) => date <= today(), 'not in the future');
 const municipalityNumber = z.string().regex(/^\d{4}$/, 'a municipality number has four digits');
 const sharedClientData = z.object({

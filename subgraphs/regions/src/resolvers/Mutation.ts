@@ -10,6 +10,7 @@ import {
   parseInput,
   recordAudit,
   requireRole,
+  todayInNorway,
 } from '@etablerer/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -31,7 +32,8 @@ import { ServiceOfferingSchema, serviceKinds } from '../entities/service-offerin
 import { SurveyResponseSchema, surveyOccasions } from '../entities/survey-response.js';
 import { clientNotVisible } from './Client.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
+// Advisers and NAV work on Norwegian calendar days; just after midnight in Oslo, UTC is still yesterday.
+const today = () => todayInNorway();
 const pastDate = z.iso.date('a date as YYYY-MM-DD').refine((date) => date <= today(), 'not in the future');
 const name = z.string().trim().min(1, 'a name is needed').max(200, 'at most 200 characters');
 const email = z.email('not an e-mail address').max(254);

@@ -1,5 +1,11 @@
 // Region: its contract municipality and municipalities, each through a per-request loader.
-import { canSeePersonalDataIn, checkYear, requireAggregateAccess, suppressSmallCount } from '@etablerer/kit';
+import {
+  canSeePersonalDataIn,
+  checkYear,
+  requireAggregateAccess,
+  suppressSmallCount,
+  todayInNorway,
+} from '@etablerer/kit';
 import type { RegionResolvers } from '../__generated__/resolvers-types.js';
 import { ClientSchema } from '../entities/client.js';
 import { auditReads } from './Client.js';
@@ -24,7 +30,7 @@ export const Region: RegionResolvers = {
   },
   offices: (region, _args, { loaders }) => loaders.officesOfRegion.load(region.id),
   services: async (region, { on }, { loaders }) => {
-    const day = on ?? new Date().toISOString().slice(0, 10);
+    const day = on ?? todayInNorway();
     const services = await loaders.servicesOfRegion.load(region.id);
     return services.filter((service) => service.validFrom <= day && (!service.validTo || service.validTo >= day));
   },

@@ -1,0 +1,6 @@
+// Calendar days as Norwegians count them: the service's deadlines and "not in the future" checks.
+
+/** Today's date in Norway, `YYYY-MM-DD`: between midnight in Oslo and midnight UTC, UTC's date is yesterday. */
+export function todayInNorway(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
+}
