@@ -188,6 +188,64 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
     await officer.close();
   });
 
+  it('lets an adviser open a client from the list and log a counselling session', async () => {
+    const page = await browser.newPage({ locale: 'nb-NO' });
+    await page.goto(`${stack.consoleUrl}/sign-in`);
+    await page.getByRole('radio', { name: 'Amira Haddad' }).check();
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByRole('banner').getByText('Amira Haddad').waitFor();
+
+    await page.getByTestId('nav-clients').click();
+    await page.getByTestId('clients-table').waitFor();
+    await page.getByTestId('client-link').first().click();
+    await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+    const sessionsBefore = await page.locator('[data-session-row]').count();
+    await page.getByTestId('log-session-open').click();
+    await page.getByTestId('log-duration').selectOption('90');
+    await page.getByTestId('log-topic').fill('Likviditetsbudsjett for første år');
+    await page.getByTestId('log-session-send').click();
+    await expect.poll(() => page.locator('[data-session-row]').count(), { timeout: 20_000 }).toBe(sessionsBefore + 1);
+    await page.getByText('Likviditetsbudsjett for første år').first().waitFor();
+    await page.close();
+  });
+
+  it('lets Innovasjon Norge mark a referral an adviser just sent it as received', async () => {
+    const clients = await query(
+      { query: 'query Clients($first: Int!) { clients(first: $first) { items { id } } }', variables: { first: 1 } },
+      'follo.adviser',
+    );
+    const clientId = (clients.json.data as { clients: { items: { id: string }[] } }).clients.items[0]?.id;
+    const { json } = await query(
+      {
+        query: `mutation Send($input: SendReferralInput!) { sendReferral(input: $input) { id } }`,
+        variables: {
+          input: {
+            clientId,
+            direction: 'TO_INNOVASJON_NORGE',
+            programme: 'STARTUP_GRANT_PHASE_1',
+            consentGivenOn: '2026-11-01',
+            sharedClientData: { name: 'Testklient Henvist', email: 'henvist@example.org' },
+          },
+        },
+      },
+      'follo.adviser',
+    );
+    const id = (json.data as { sendReferral: { id: string } }).sendReferral.id;
+
+    const page = await browser.newPage({ locale: 'nb-NO' });
+    await page.goto(`${stack.consoleUrl}/sign-in`);
+    await page.getByRole('radio', { name: 'Sofie Lie' }).check();
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByRole('banner').getByText('Sofie Lie').waitFor();
+
+    await page.goto(`${stack.consoleUrl}/referrals`);
+    const row = page.getByTestId(`referral-${id}`);
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 20_000 }).toBe('SENT');
+    await page.getByTestId(`referral-step-${id}-RECEIVED`).click();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 20_000 }).toBe('RECEIVED');
+    await page.close();
+  });
+
   it('runs the preloaded coordination overview in the playground as the signed-in user', async () => {
     // Monaco draws only the lines in view; a tall window lets the result pane show Follo, the third region.
     const page = await browser.newPage({ locale: 'nb-NO', viewport: { width: 1280, height: 6000 } });

@@ -38,6 +38,8 @@ export interface GraphQLErrorDetail {
   path?: ReadonlyArray<string | number>;
   /** `extensions.field`: the input field a validation error is about, e.g. `input.documentReference`. */
   field?: string;
+  /** `extensions.duplicates`: ids of the records a CONFLICT says may be the same, e.g. when registering a client. */
+  duplicates?: string[];
 }
 
 /** Any failed request: GraphQL errors in the response, an HTTP error status, or no answer at all. */
@@ -77,13 +79,16 @@ function toErrorDetail(raw: unknown): GraphQLErrorDetail {
   if (typeof raw !== 'object' || raw === null) return { message: String(raw) };
   const { message, extensions, path } = raw as {
     message?: unknown;
-    extensions?: { code?: unknown; field?: unknown };
+    extensions?: { code?: unknown; field?: unknown; duplicates?: unknown };
     path?: unknown;
   };
   return {
     message: typeof message === 'string' ? message : 'Unknown GraphQL error',
     ...(typeof extensions?.code === 'string' ? { code: extensions.code } : {}),
     ...(typeof extensions?.field === 'string' ? { field: extensions.field } : {}),
+    ...(Array.isArray(extensions?.duplicates)
+      ? { duplicates: extensions.duplicates.filter((id): id is string => typeof id === 'string') }
+      : {}),
     ...(Array.isArray(path) ? { path: path as Array<string | number> } : {}),
   };
 }

@@ -1,5 +1,7 @@
 // The console's routes and the sign-in guard; the history is a parameter so that tests can use an in-memory one.
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
+import { counselsClients, seesClients } from '../composables/clientAccess';
+import { seesAssessments, seesReferrals } from '../composables/partnerAccess';
 import { seesSubmissions } from '../composables/submissionAccess';
 import type { MessageSchema } from '../i18n/nb';
 import { useAuthStore } from '../stores/auth';
@@ -61,6 +63,56 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         meta: { titleKey: 'nav.submissions' },
         // Only those who submit or decide work here; the others would see a page of refusals.
         beforeEnter: () => (seesSubmissions(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/referrals',
+        name: 'referrals',
+        component: () => import('../views/ReferralsView.vue'),
+        meta: { titleKey: 'nav.referrals' },
+        // Only the partners and the regions see referrals; the others would see a refusal.
+        beforeEnter: () => (seesReferrals(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/clients',
+        name: 'clients',
+        component: () => import('../views/ClientsView.vue'),
+        meta: { titleKey: 'nav.clients' },
+        // The advisers' CRM: advisers, municipality officers and county officers only.
+        beforeEnter: () => (seesClients(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        // Before `/clients/:id`, so that "new" is not taken for an id.
+        path: '/clients/new',
+        name: 'client-new',
+        component: () => import('../views/ClientNewView.vue'),
+        meta: { titleKey: 'nav.clients' },
+        // Only advisers register; the read-only roles go back to the list, everyone else to the start page.
+        beforeEnter: () => {
+          const role = useAuthStore().caller?.role;
+          if (counselsClients(role)) return true;
+          return seesClients(role) ? { name: 'clients', replace: true } : { path: '/', replace: true };
+        },
+      },
+      {
+        path: '/clients/:id',
+        name: 'client',
+        component: () => import('../views/ClientView.vue'),
+        meta: { titleKey: 'nav.clients' },
+        beforeEnter: () => (seesClients(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/gatherings',
+        name: 'gatherings',
+        component: () => import('../views/GatheringsView.vue'),
+        meta: { titleKey: 'nav.gatherings' },
+      },
+      {
+        path: '/assessments',
+        name: 'assessments',
+        component: () => import('../views/AssessmentsView.vue'),
+        meta: { titleKey: 'nav.assessments' },
+        // NAV and the regions only; nobody else has any assessments to see.
+        beforeEnter: () => (seesAssessments(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
       },
       {
         path: '/playground',

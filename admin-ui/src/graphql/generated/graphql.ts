@@ -31,12 +31,107 @@ export type AgreementStatus =
   /** Ended early: a party's notice of termination has taken effect. */
   | 'TERMINATED';
 
+/** The service's conclusion about a business plan. */
+export type AssessmentConclusion =
+  /** The plan is not viable. */
+  | 'NOT_VIABLE'
+  /** The plan is viable. */
+  | 'VIABLE'
+  /** The plan is viable on conditions stated in the assessment. */
+  | 'VIABLE_WITH_CONDITIONS';
+
+/** Where a business assessment stands. */
+export type AssessmentStatus =
+  /** Delivered to NAV. */
+  | 'DELIVERED'
+  /** Asked for, not yet delivered. */
+  | 'REQUESTED'
+  /** Withdrawn by NAV. */
+  | 'WITHDRAWN';
+
+/** The service's assessment, delivered to NAV. */
+export type DeliverBusinessAssessmentInput = {
+  /** The assessment, 1–10000 characters. */
+  assessment: string;
+  /** The conclusion. */
+  conclusion: AssessmentConclusion;
+  /** The region's fee for it, if it charges one. */
+  fee?: string | null | undefined;
+};
+
+/** Where an enrolment stands. */
+export type EnrolmentStatus =
+  /** Cancelled. */
+  | 'CANCELLED'
+  /** Has a place. */
+  | 'ENROLLED'
+  /** On the waiting list. */
+  | 'WAITLISTED';
+
+/** Gender, as the client reports it. */
+export type Gender =
+  /** Female. */
+  | 'FEMALE'
+  /** Male. */
+  | 'MALE'
+  /** Another gender. */
+  | 'OTHER';
+
+/** The adviser's assessment of a business idea's growth potential (vekstpotensial). */
+export type GrowthPotential =
+  /** High: a founder with growth potential, followed up as such. */
+  | 'HIGH'
+  /** Low. */
+  | 'LOW'
+  /** Medium. */
+  | 'MEDIUM'
+  /** Not assessed yet. */
+  | 'NOT_ASSESSED';
+
+/** Whether a client has an immigrant background (innvandrerbakgrunn), self-reported. */
+export type ImmigrantBackground =
+  /** The client has no immigrant background. */
+  | 'NO'
+  /** The client did not say. */
+  | 'UNKNOWN'
+  /** The client has an immigrant background. */
+  | 'YES';
+
 /** The two instalments of a year (§7: 50 % in January, 50 % in August). */
 export type Instalment =
   /** Due in August. */
   | 'AUGUST'
   /** Due in January. */
   | 'JANUARY';
+
+/** A counselling session to log. */
+export type LogCounsellingSessionInput = {
+  /** The client counselled. */
+  clientId: string | number;
+  /** The day; today or earlier. */
+  date: string;
+  /** Minutes, in quarter-hour steps from 15 to 600. */
+  durationMinutes: number;
+  /** Meeting, phone or video. */
+  form: SessionForm;
+  /** What it was about, 1–500 characters. */
+  topic: string;
+};
+
+/** Milestones that tell whether new businesses survive and grow. */
+export type MilestoneKind =
+  /** The business was still active one year after registration. */
+  | 'ACTIVE_AFTER_1_YEAR'
+  /** The business was still active two years after registration. */
+  | 'ACTIVE_AFTER_2_YEARS'
+  /** The business was still active three years after registration. */
+  | 'ACTIVE_AFTER_3_YEARS'
+  /** The business was registered. */
+  | 'BUSINESS_REGISTERED'
+  /** The business hired its first employee. */
+  | 'FIRST_EMPLOYEE'
+  /** The business had its first revenue. */
+  | 'FIRST_REVENUE';
 
 /** The role an organisation has in an agreement. */
 export type PartyKind =
@@ -66,6 +161,98 @@ export type PopulationSource =
   | 'DEMO_APPROXIMATION'
   /** Imported from Statistics Norway's table 01222 (population per quarter). */
   | 'SSB';
+
+/** Which way a referral goes. */
+export type ReferralDirection =
+  /** From NAV to the service. */
+  | 'FROM_NAV'
+  /** From the service to Innovasjon Norge. */
+  | 'TO_INNOVASJON_NORGE'
+  /** From the service to NAV. */
+  | 'TO_NAV'
+  /** From the service to another actor (named in otherActor). */
+  | 'TO_OTHER_ACTOR';
+
+/** What a client is referred to. */
+export type ReferralProgramme =
+  /** The entrepreneur service itself (a referral from NAV). */
+  | 'ENTREPRENEUR_SERVICE'
+  /** Innovasjon Norge's seminar "Fra idé til marked" (from idea to market). */
+  | 'FROM_IDEA_TO_MARKET_SEMINAR'
+  /** NAV's introduction programme for newly arrived immigrants. */
+  | 'INTRODUCTION_PROGRAMME'
+  /** Another programme or actor, named in otherActor. */
+  | 'OTHER'
+  /** NAV's qualification programme. */
+  | 'QUALIFICATION_PROGRAMME'
+  /** Innovasjon Norge's startup grant, phase 1 (market clarification). */
+  | 'STARTUP_GRANT_PHASE_1'
+  /** Innovasjon Norge's startup grant, phase 2 (commercialisation). */
+  | 'STARTUP_GRANT_PHASE_2'
+  /** Innovasjon Norge's startup grant, phase 3 (scaling). */
+  | 'STARTUP_GRANT_PHASE_3'
+  /** Innovasjon Norge's startup loan. */
+  | 'STARTUP_LOAN'
+  /** NAV: unemployment benefit during business start-up; needs a business assessment from the service. */
+  | 'UNEMPLOYMENT_BENEFIT_DURING_START_UP'
+  /** NAV: work assessment allowance during business start-up; needs a business assessment from the service. */
+  | 'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP';
+
+/** Where a referral stands. */
+export type ReferralStatus =
+  /** Accepted by the receiving party. */
+  | 'ACCEPTED'
+  /** Done. */
+  | 'COMPLETED'
+  /** Declined by the receiving party. */
+  | 'DECLINED'
+  /** Seen by the receiving party. */
+  | 'RECEIVED'
+  /** Sent, not yet seen by the receiving party. */
+  | 'SENT';
+
+/** A new client, registered by an adviser of the region. */
+export type RegisterClientInput = {
+  /** Year of birth, 1900 to this year. */
+  birthYear?: number | null | undefined;
+  /** The business idea, at most 2000 characters. */
+  businessIdea?: string | null | undefined;
+  /**
+   * Register even though a client in the region may be the same person. Without it, a likely
+   * duplicate is refused with CONFLICT and the ids of the possible duplicates in
+   * `extensions.duplicates`, so the adviser can open the existing record instead.
+   */
+  confirmedNotDuplicate?: boolean;
+  /** E-mail address. */
+  email?: string | null | undefined;
+  /** Gender, if the client gives it. */
+  gender?: Gender | null | undefined;
+  /** Self-reported immigrant background; UNKNOWN when the client did not say. */
+  immigrantBackground?: ImmigrantBackground;
+  /** NACE (SN2007) code, e.g. `62.010`. */
+  industryCode?: string | null | undefined;
+  /** The four-digit number of the municipality the client lives in; it must belong to the region. */
+  municipalityNumber: string;
+  /** Full name, 1–200 characters. */
+  name: string;
+  /** Phone number: digits, spaces and an optional leading +, 8–20 characters. */
+  phone?: string | null | undefined;
+  /** The adviser's region; advisers register clients in their own region only. */
+  regionId: string | number;
+  /** The day of registration; today when left out. Never in the future. */
+  registeredOn?: string | null | undefined;
+  /** The client agrees to be contacted for user surveys. */
+  surveyConsent?: boolean;
+};
+
+/** How a counselling session was held. */
+export type SessionForm =
+  /** In person. */
+  | 'MEETING'
+  /** By phone. */
+  | 'PHONE'
+  /** By video. */
+  | 'VIDEO';
 
 /** What must be submitted. */
 export type SubmissionKind =
@@ -111,12 +298,98 @@ export type SubmitInput = {
   version?: number | null | undefined;
 };
 
+export type BusinessAssessmentsQueryVariables = Exact<{
+  status?: AssessmentStatus | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type BusinessAssessmentsQuery = { businessAssessments: Array<{ id: string, purpose: ReferralProgramme, requestedOn: string, question: string, status: AssessmentStatus, conclusion: AssessmentConclusion | null, assessment: string | null, fee: string, deliveredOn: string | null, version: number, sharedClientData: { name: string }, navOffice: { name: string }, region: { id: string, name: string } }> };
+
+export type DeliverBusinessAssessmentMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: DeliverBusinessAssessmentInput;
+}>;
+
+
+export type DeliverBusinessAssessmentMutation = { deliverBusinessAssessment: { id: string, version: number, status: AssessmentStatus } };
+
+export type ClientDetailQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type ClientDetailQuery = { client: { id: string, name: string, email: string | null, phone: string | null, birthYear: number | null, immigrantBackground: ImmigrantBackground, registeredOn: string, businessIdea: string | null, growthPotential: GrowthPotential, surveyConsent: boolean, version: number, municipality: { number: string, name: string }, counsellingSessions: Array<{ id: string, date: string, durationMinutes: number, form: SessionForm, topic: string, minutesBeyondFreeLimit: number, adviser: { id: string, name: string } }>, counsellingHours: { year: number, total: number, free: number, beyondFreeLimit: number, freeLimit: number }, businesses: Array<{ id: string, name: string, organisationNumber: string, registeredOn: string }>, milestones: Array<{ kind: MilestoneKind, reachedOn: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, waitlistPosition: number | null, course: { id: string, title: string, startsOn: string } }>, possibleDuplicates: Array<{ id: string, name: string }> } | null };
+
+export type ClientMunicipalitiesQueryVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type ClientMunicipalitiesQuery = { region: { id: string, municipalities: Array<{ number: string, name: string }> } | null };
+
+export type RegisterClientMutationVariables = Exact<{
+  input: RegisterClientInput;
+}>;
+
+
+export type RegisterClientMutation = { registerClient: { id: string } };
+
+export type LogCounsellingSessionMutationVariables = Exact<{
+  input: LogCounsellingSessionInput;
+}>;
+
+
+export type LogCounsellingSessionMutation = { logCounsellingSession: { id: string } };
+
+export type ClientListQueryVariables = Exact<{
+  regionId?: string | number | null | undefined;
+  search?: string | null | undefined;
+  immigrantBackground?: ImmigrantBackground | null | undefined;
+  hasBusiness?: boolean | null | undefined;
+  registeredFrom?: string | null | undefined;
+  registeredTo?: string | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type ClientListQuery = { clients: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, name: string, registeredOn: string, immigrantBackground: ImmigrantBackground, municipality: { number: string, name: string }, businesses: Array<{ id: string }> }> } };
+
+export type GatheringsOfYearQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type GatheringsOfYearQuery = { gatherings: Array<{ id: string, title: string, date: string, location: string | null, online: boolean, organisers: Array<string>, programme: string | null, attendeeCount: number, registrations: Array<{ attended: boolean | null, adviser: { id: string, name: string }, region: { name: string } }> }>, gatheringYear: { year: number, count: number, minimum: number, meetsMinimum: boolean, regionsWithoutAttendance: Array<{ id: string, name: string }>, advisersWithoutAttendance: Array<{ id: string, name: string }> } };
+
 export type CoordinationOverviewQueryVariables = Exact<{
   year: number;
 }>;
 
 
 export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus }>, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }>, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> };
+
+export type ReferralInboxQueryVariables = Exact<{
+  first: number;
+  offset: number;
+}>;
+
+
+export type ReferralInboxQuery = { referrals: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, status: ReferralStatus, statusChangedOn: string, statusReason: string | null, version: number, sentOn: string, consentGivenOn: string, note: string | null, navOffice: { name: string } | null, sharedClientData: { name: string, email: string | null, phone: string | null }, region: { id: string, name: string } }> } };
+
+export type ChangeReferralStatusMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  status: ReferralStatus;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ChangeReferralStatusMutation = { changeReferralStatus: { id: string, version: number, status: ReferralStatus, statusChangedOn: string, statusReason: string | null } };
 
 export type RegionPageQueryVariables = Exact<{
   id: string | number;
@@ -199,6 +472,198 @@ export const RegionKeyFiguresFragmentDoc = new TypedDocumentString(`
   suppressionReason
 }
     `, {"fragmentName":"RegionKeyFigures"}) as unknown as TypedDocumentString<RegionKeyFiguresFragment, unknown>;
+export const BusinessAssessmentsDocument = new TypedDocumentString(`
+    query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {
+  businessAssessments(status: $status, first: $first, offset: $offset) {
+    id
+    purpose
+    requestedOn
+    question
+    status
+    conclusion
+    assessment
+    fee
+    deliveredOn
+    version
+    sharedClientData {
+      name
+    }
+    navOffice {
+      name
+    }
+    region {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BusinessAssessmentsQuery, BusinessAssessmentsQueryVariables>;
+export const DeliverBusinessAssessmentDocument = new TypedDocumentString(`
+    mutation DeliverBusinessAssessment($id: ID!, $version: Int!, $input: DeliverBusinessAssessmentInput!) {
+  deliverBusinessAssessment(id: $id, version: $version, input: $input) {
+    id
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DeliverBusinessAssessmentMutation, DeliverBusinessAssessmentMutationVariables>;
+export const ClientDetailDocument = new TypedDocumentString(`
+    query ClientDetail($id: ID!, $year: Int!) {
+  client(id: $id) {
+    id
+    name
+    email
+    phone
+    birthYear
+    immigrantBackground
+    registeredOn
+    municipality {
+      number
+      name
+    }
+    businessIdea
+    growthPotential
+    surveyConsent
+    version
+    counsellingSessions {
+      id
+      date
+      durationMinutes
+      form
+      topic
+      minutesBeyondFreeLimit
+      adviser {
+        id
+        name
+      }
+    }
+    counsellingHours(year: $year) {
+      year
+      total
+      free
+      beyondFreeLimit
+      freeLimit
+    }
+    businesses {
+      id
+      name
+      organisationNumber
+      registeredOn
+    }
+    milestones {
+      kind
+      reachedOn
+    }
+    enrolments {
+      id
+      status
+      waitlistPosition
+      course {
+        id
+        title
+        startsOn
+      }
+    }
+    possibleDuplicates {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientDetailQuery, ClientDetailQueryVariables>;
+export const ClientMunicipalitiesDocument = new TypedDocumentString(`
+    query ClientMunicipalities($regionId: ID!) {
+  region(id: $regionId) {
+    id
+    municipalities {
+      number
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientMunicipalitiesQuery, ClientMunicipalitiesQueryVariables>;
+export const RegisterClientDocument = new TypedDocumentString(`
+    mutation RegisterClient($input: RegisterClientInput!) {
+  registerClient(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterClientMutation, RegisterClientMutationVariables>;
+export const LogCounsellingSessionDocument = new TypedDocumentString(`
+    mutation LogCounsellingSession($input: LogCounsellingSessionInput!) {
+  logCounsellingSession(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LogCounsellingSessionMutation, LogCounsellingSessionMutationVariables>;
+export const ClientListDocument = new TypedDocumentString(`
+    query ClientList($regionId: ID, $search: String, $immigrantBackground: ImmigrantBackground, $hasBusiness: Boolean, $registeredFrom: Date, $registeredTo: Date, $first: Int!, $offset: Int!) {
+  clients(
+    regionId: $regionId
+    search: $search
+    immigrantBackground: $immigrantBackground
+    hasBusiness: $hasBusiness
+    registeredFrom: $registeredFrom
+    registeredTo: $registeredTo
+    first: $first
+    offset: $offset
+  ) {
+    items {
+      id
+      name
+      registeredOn
+      immigrantBackground
+      municipality {
+        number
+        name
+      }
+      businesses {
+        id
+      }
+    }
+    totalCount
+    hasNextPage
+  }
+}
+    `) as unknown as TypedDocumentString<ClientListQuery, ClientListQueryVariables>;
+export const GatheringsOfYearDocument = new TypedDocumentString(`
+    query GatheringsOfYear($year: Int!) {
+  gatherings(year: $year) {
+    id
+    title
+    date
+    location
+    online
+    organisers
+    programme
+    attendeeCount
+    registrations {
+      adviser {
+        id
+        name
+      }
+      region {
+        name
+      }
+      attended
+    }
+  }
+  gatheringYear(year: $year) {
+    year
+    count
+    minimum
+    meetsMinimum
+    regionsWithoutAttendance {
+      id
+      name
+    }
+    advisersWithoutAttendance {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GatheringsOfYearQuery, GatheringsOfYearQueryVariables>;
 export const CoordinationOverviewDocument = new TypedDocumentString(`
     query CoordinationOverview($year: Int!) {
   regions {
@@ -262,6 +727,55 @@ export const CoordinationOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CoordinationOverviewQuery, CoordinationOverviewQueryVariables>;
+export const ReferralInboxDocument = new TypedDocumentString(`
+    query ReferralInbox($first: Int!, $offset: Int!) {
+  referrals(first: $first, offset: $offset) {
+    totalCount
+    hasNextPage
+    items {
+      id
+      direction
+      programme
+      otherActor
+      navOffice {
+        name
+      }
+      status
+      statusChangedOn
+      statusReason
+      version
+      sentOn
+      consentGivenOn
+      note
+      sharedClientData {
+        name
+        email
+        phone
+      }
+      region {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralInboxQuery, ReferralInboxQueryVariables>;
+export const ChangeReferralStatusDocument = new TypedDocumentString(`
+    mutation ChangeReferralStatus($id: ID!, $version: Int!, $status: ReferralStatus!, $reason: String) {
+  changeReferralStatus(
+    id: $id
+    version: $version
+    status: $status
+    reason: $reason
+  ) {
+    id
+    version
+    status
+    statusChangedOn
+    statusReason
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeReferralStatusMutation, ChangeReferralStatusMutationVariables>;
 export const RegionPageDocument = new TypedDocumentString(`
     query RegionPage($id: ID!, $year: Int!) {
   region(id: $id) {

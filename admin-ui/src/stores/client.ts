@@ -1,0 +1,243 @@
+// The client store: one client's page (data, hours, sessions, courses), registering a client and logging a session.
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { type GraphQLRequestError, request, toRequestError } from '../graphql/client';
+import { graphql } from '../graphql/generated';
+import type {
+  ClientDetailQuery,
+  ClientMunicipalitiesQuery,
+  LogCounsellingSessionInput,
+  RegisterClientInput,
+} from '../graphql/generated/graphql';
+import type { LoadError } from './regions';
+
+export const ClientDetailDocument = graphql(`
+  query ClientDetail($id: ID!, $year: Int!) {
+    client(id: $id) {
+      id
+      name
+      email
+      phone
+      birthYear
+      immigrantBackground
+      registeredOn
+      municipality {
+        number
+        name
+      }
+      businessIdea
+      growthPotential
+      surveyConsent
+      version
+      counsellingSessions {
+        id
+        date
+        durationMinutes
+        form
+        topic
+        minutesBeyondFreeLimit
+        adviser {
+          id
+          name
+        }
+      }
+      counsellingHours(year: $year) {
+        year
+        total
+        free
+        beyondFreeLimit
+        freeLimit
+      }
+      businesses {
+        id
+        name
+        organisationNumber
+        registeredOn
+      }
+      milestones {
+        kind
+        reachedOn
+      }
+      enrolments {
+        id
+        status
+        waitlistPosition
+        course {
+          id
+          title
+          startsOn
+        }
+      }
+      possibleDuplicates {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const ClientMunicipalitiesDocument = graphql(`
+  query ClientMunicipalities($regionId: ID!) {
+    region(id: $regionId) {
+      id
+      municipalities {
+        number
+        name
+      }
+    }
+  }
+`);
+
+export const RegisterClientDocument = graphql(`
+  mutation RegisterClient($input: RegisterClientInput!) {
+    registerClient(input: $input) {
+      id
+    }
+  }
+`);
+
+export const LogCounsellingSessionDocument = graphql(`
+  mutation LogCounsellingSession($input: LogCounsellingSessionInput!) {
+    logCounsellingSession(input: $input) {
+      id
+    }
+  }
+`);
+
+export type ClientDetail = NonNullable<ClientDetailQuery['client']>;
+export type CounsellingSessionItem = ClientDetail['counsellingSessions'][number];
+export type MunicipalityOption = NonNullable<ClientMunicipalitiesQuery['region']>['municipalities'][number];
+export type { LoadError };
+
+/** What went wrong registering a client or logging a session; plain data, so the store state stays serialisable. */
+export interface ClientActionError {
+  action: 'register' | 'log';
+  message: string;
+  codes: string[];
+  /** The server's messages by input field, without the `input.` prefix (e.g. `email`). */
+  fieldErrors: Record<string, string>;
+  /** Ids of clients a duplicate CONFLICT says may be the same person. */
+  duplicates: string[];
+}
+
+function toActionError(action: ClientActionError['action'], error: GraphQLRequestError): ClientActionError {
+  const fieldErrors: Record<string, string> = {};
+  const duplicates: string[] = [];
+  for (const detail of error.errors) {
+    for (const id of detail.duplicates ?? []) if (!duplicates.includes(id)) duplicates.push(id);
+    if (!detail.field) continue;
+    const field = detail.field.replace(/^input\./, '');
+    const message = detail.message.startsWith(`${detail.field}:`)
+      ? detail.message.slice(detail.field.length + 1).trim()
+      : detail.message;
+    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${message}` : message;
+  }
+  return { action, message: error.message, codes: error.codes, fieldErrors, duplicates };
+}
+
+export const useClientStore = defineStore('client', () => {
+  /** The client and year the data below is for; null before the first successful load. */
+  const clientId = ref<string | null>(null);
+  const year = ref<number | null>(null);
+  const client = ref<ClientDetail | null>(null);
+  const loading = ref(false);
+  const error = ref<LoadError | null>(null);
+  const municipalities = ref<MunicipalityOption[]>([]);
+  const municipalitiesError = ref<LoadError | null>(null);
+  const saving = ref(false);
+  const actionError = ref<ClientActionError | null>(null);
+  /** The server thinks the new client may already be registered. */
+  const duplicateConflict = computed(
+    () => (actionError.value?.codes.includes('CONFLICT') ?? false) && (actionError.value?.duplicates.length ?? 0) > 0,
+  );
+
+  let latestRequest = 0;
+
+  async function load(id: string, requestedYear: number): Promise<void> {
+    const thisRequest = ++latestRequest;
+    loading.value = true;
+    error.value = null;
+    try {
+      const data = await request(ClientDetailDocument, { id, year: requestedYear });
+      if (thisRequest !== latestRequest) return;
+      client.value = data.client ?? null;
+      clientId.value = id;
+      year.value = requestedYear;
+    } catch (caught) {
+      if (thisRequest !== latestRequest) return;
+      const requestError = toRequestError(caught);
+      // Another client's data must not stay on screen under the new address.
+      client.value = null;
+      clientId.value = null;
+      year.value = null;
+      error.value = { message: requestError.message, codes: requestError.codes };
+    } finally {
+      if (thisRequest === latestRequest) loading.value = false;
+    }
+  }
+
+  async function loadMunicipalities(regionId: string): Promise<void> {
+    municipalitiesError.value = null;
+    try {
+      const data = await request(ClientMunicipalitiesDocument, { regionId });
+      municipalities.value = data.region?.municipalities ?? [];
+    } catch (caught) {
+      const requestError = toRequestError(caught);
+      municipalities.value = [];
+      municipalitiesError.value = { message: requestError.message, codes: requestError.codes };
+    }
+  }
+
+  /** Registers a client; resolves to the new client's id, or null with the reason in `actionError`. */
+  async function register(input: RegisterClientInput): Promise<string | null> {
+    saving.value = true;
+    actionError.value = null;
+    try {
+      const data = await request(RegisterClientDocument, { input });
+      return data.registerClient.id;
+    } catch (caught) {
+      actionError.value = toActionError('register', toRequestError(caught));
+      return null;
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  /** Logs a session and loads the client again, so the new session and the hours show; resolves to whether it worked. */
+  async function logSession(input: LogCounsellingSessionInput): Promise<boolean> {
+    saving.value = true;
+    actionError.value = null;
+    try {
+      await request(LogCounsellingSessionDocument, { input });
+    } catch (caught) {
+      actionError.value = toActionError('log', toRequestError(caught));
+      return false;
+    } finally {
+      saving.value = false;
+    }
+    if (year.value !== null) await load(String(input.clientId), year.value);
+    return true;
+  }
+
+  function clearActionError(): void {
+    actionError.value = null;
+  }
+
+  return {
+    clientId,
+    year,
+    client,
+    loading,
+    error,
+    municipalities,
+    municipalitiesError,
+    saving,
+    actionError,
+    duplicateConflict,
+    load,
+    loadMunicipalities,
+    register,
+    logSession,
+    clearActionError,
+  };
+});

@@ -1,0 +1,70 @@
+// Clients as the gateway returns them: a page of Follo's list and one client beyond the free counselling limit.
+import type { ClientDetail } from '../src/stores/client';
+import type { ClientListItem, ClientPage } from '../src/stores/clients';
+
+export function listItem(index: number): ClientListItem {
+  return {
+    id: `client-${index}`,
+    name: `Klient ${index}`,
+    registeredOn: '2024-03-01',
+    immigrantBackground: index % 2 === 0 ? 'YES' : 'NO',
+    municipality: { number: '3021', name: 'Ås' },
+    businesses: index % 3 === 0 ? [{ id: `business-${index}` }] : [],
+  };
+}
+
+/** The first of four pages: 50 of 175 clients. */
+export const firstPage: ClientPage = {
+  items: Array.from({ length: 50 }, (_, index) => listItem(index + 1)),
+  totalCount: 175,
+  hasNextPage: true,
+};
+
+export const nadia: ClientDetail = {
+  id: 'client-7',
+  name: 'Nadia Rahman',
+  email: 'nadia@example.org',
+  phone: '+47 912 34 567',
+  birthYear: 1988,
+  immigrantBackground: 'YES',
+  registeredOn: '2024-01-15',
+  municipality: { number: '3021', name: 'Ås' },
+  businessIdea: 'Catering med syriske retter.',
+  growthPotential: 'MEDIUM',
+  surveyConsent: true,
+  version: 3,
+  counsellingSessions: [
+    {
+      id: 'session-1',
+      date: '2024-02-01',
+      durationMinutes: 120,
+      form: 'MEETING',
+      topic: 'Forretningsplan',
+      minutesBeyondFreeLimit: 0,
+      adviser: { id: 'adviser-1', name: 'Amira Haddad' },
+    },
+    {
+      id: 'session-2',
+      date: '2024-04-10',
+      durationMinutes: 90,
+      form: 'VIDEO',
+      topic: 'Budsjett',
+      minutesBeyondFreeLimit: 30,
+      adviser: { id: 'adviser-1', name: 'Amira Haddad' },
+    },
+  ],
+  counsellingHours: { year: 2024, total: 3.5, free: 3, beyondFreeLimit: 0.5, freeLimit: 3 },
+  businesses: [
+    { id: 'business-1', name: 'Nadias Kjøkken', organisationNumber: '912345678', registeredOn: '2024-05-01' },
+  ],
+  milestones: [{ kind: 'BUSINESS_REGISTERED', reachedOn: '2024-05-01' }],
+  enrolments: [
+    {
+      id: 'enrolment-1',
+      status: 'ENROLLED',
+      waitlistPosition: null,
+      course: { id: 'course-1', title: 'Etablererkurs', startsOn: '2024-03-04' },
+    },
+  ],
+  possibleDuplicates: [{ id: 'client-9', name: 'Nadia Rahman' }],
+};

@@ -1,0 +1,212 @@
+// The clients and client stores against a stubbed gateway: list variables and paging, registering with a duplicate conflict, logging a session.
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
+import { useClientStore } from '../src/stores/client';
+import { type ClientListRequest, useClientsStore } from '../src/stores/clients';
+import { firstPage, nadia } from './clients-fixtures';
+import { type GraphQLCall, jsonResponse, stubGraphQL } from './fixtures';
+
+const noFilters: ClientListRequest = {
+  regionId: 'follo',
+  search: '',
+  immigrantBackground: null,
+  hasBusiness: null,
+  registeredFrom: null,
+  registeredTo: null,
+  offset: 0,
+};
+
+const isDetail = (call: GraphQLCall) => call.body.query.includes('query ClientDetail');
+
+describe('clients store', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+  });
+
+  afterEach(() => {
+    setAccessTokenSource(undefined);
+    setUnauthenticatedHandler(undefined);
+  });
+
+  it('asks for 50 clients with only the filters that are set, values as variables', async () => {
+    const { calls } = stubGraphQL(() => jsonResponse({ data: { clients: firstPage } }));
+    const store = useClientsStore();
+
+    await store.load({ ...noFilters, search: '  nadia ', hasBusiness: false, registeredFrom: '2024-01-01' });
+
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.body.query).not.toContain('nadia');
+    expect(calls[0]?.body.variables).toEqual({
+      first: 50,
+      offset: 0,
+      regionId: 'follo',
+      search: 'nadia',
+      hasBusiness: false,
+      registeredFrom: '2024-01-01',
+    });
+    expect(store.page?.items).toHaveLength(50);
+    expect(store.page?.totalCount).toBe(175);
+    expect(store.asked?.search).toBe('  nadia ');
+    expect(store.loading).toBe(false);
+  });
+
+  it('pages with the offset and leaves the region out for the county', async () => {
+    const { calls } = stubGraphQL(() => jsonResponse({ data: { clients: firstPage } }));
+    const store = useClientsStore();
+
+    await store.load({ ...noFilters, regionId: null, immigrantBackground: 'YES', offset: 100 });
+
+    expect(calls[0]?.body.variables).toEqual({ first: 50, offset: 100, immigrantBackground: 'YES' });
+  });
+
+  it('reports a failed load and drops the page', async () => {
+    let fail = false;
+    stubGraphQL(() =>
+      fail
+        ? jsonResponse({ errors: [{ message: 'No.', extensions: { code: 'FORBIDDEN' } }] })
+        : jsonResponse({ data: { clients: firstPage } }),
+    );
+    const store = useClientsStore();
+    await store.load(noFilters);
+    fail = true;
+    await store.load({ ...noFilters, offset: 50 });
+
+    expect(store.page).toBeNull();
+    expect(store.error).toEqual({ message: 'No.', codes: ['FORBIDDEN'] });
+  });
+});
+
+describe('client store', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+  });
+
+  it('loads a client with the hours of the year as a variable', async () => {
+    const { calls } = stubGraphQL(() => jsonResponse({ data: { client: nadia } }));
+    const store = useClientStore();
+
+    await store.load('client-7', 2024);
+
+    expect(calls[0]?.body.variables).toEqual({ id: 'client-7', year: 2024 });
+    expect(store.client?.counsellingHours.beyondFreeLimit).toBe(0.5);
+  });
+
+  it('keeps the FORBIDDEN code of a client the caller may not see', async () => {
+    stubGraphQL(() =>
+      jsonResponse({ data: { client: null }, errors: [{ message: 'Not yours.', extensions: { code: 'FORBIDDEN' } }] }),
+    );
+    const store = useClientStore();
+
+    await store.load('client-x', 2024);
+
+    expect(store.client).toBeNull();
+    expect(store.error?.codes).toEqual(['FORBIDDEN']);
+  });
+
+  it('registers a client and resolves to the new id', async () => {
+    const { calls } = stubGraphQL(() => jsonResponse({ data: { registerClient: { id: 'client-200' } } }));
+    const store = useClientStore();
+    const input = { regionId: 'follo', municipalityNumber: '3021', name: 'Ola Nordmann' };
+
+    await expect(store.register(input)).resolves.toBe('client-200');
+    expect(calls[0]?.body.variables).toEqual({ input });
+    expect(store.actionError).toBeNull();
+  });
+
+  it('turns a duplicate CONFLICT into the possible duplicates, and field errors into messages by field', async () => {
+    stubGraphQL((call) =>
+      call.body.variables && (call.body.variables.input as { confirmedNotDuplicate?: boolean }).confirmedNotDuplicate
+        ? jsonResponse({ data: { registerClient: { id: 'client-201' } } })
+        : jsonResponse({
+            data: null,
+            errors: [
+              {
+                message: 'A client in the region may be the same person.',
+                extensions: { code: 'CONFLICT', duplicates: ['client-7', 'client-9'] },
+              },
+            ],
+          }),
+    );
+    const store = useClientStore();
+    const input = { regionId: 'follo', municipalityNumber: '3021', name: 'Nadia Rahman', birthYear: 1988 };
+
+    await expect(store.register(input)).resolves.toBeNull();
+    expect(store.duplicateConflict).toBe(true);
+    expect(store.actionError?.duplicates).toEqual(['client-7', 'client-9']);
+
+    await expect(store.register({ ...input, confirmedNotDuplicate: true })).resolves.toBe('client-201');
+    expect(store.actionError).toBeNull();
+
+    stubGraphQL(() =>
+      jsonResponse({
+        data: null,
+        errors: [
+          {
+            message: 'input.email: not an e-mail address',
+            extensions: { code: 'BAD_USER_INPUT', field: 'input.email' },
+          },
+        ],
+      }),
+    );
+    await store.register(input);
+    expect(store.duplicateConflict).toBe(false);
+    expect(store.actionError?.fieldErrors).toEqual({ email: 'not an e-mail address' });
+  });
+
+  it('logs a session and loads the client again for the new session and hours', async () => {
+    const logged = {
+      ...nadia,
+      counsellingHours: { ...nadia.counsellingHours, total: 4.5, beyondFreeLimit: 1.5 },
+    };
+    let loads = 0;
+    const { calls } = stubGraphQL((call) => {
+      if (isDetail(call)) return jsonResponse({ data: { client: loads++ === 0 ? nadia : logged } });
+      return jsonResponse({ data: { logCounsellingSession: { id: 'session-3' } } });
+    });
+    const store = useClientStore();
+    await store.load('client-7', 2024);
+    const input = {
+      clientId: 'client-7',
+      date: '2024-06-01',
+      durationMinutes: 60,
+      form: 'PHONE' as const,
+      topic: 'Markedsføring',
+    };
+
+    await expect(store.logSession(input)).resolves.toBe(true);
+
+    expect(calls).toHaveLength(3);
+    expect(calls[1]?.body.query).toContain('mutation LogCounsellingSession');
+    expect(calls[1]?.body.variables).toEqual({ input });
+    expect(calls[2]?.body.variables).toEqual({ id: 'client-7', year: 2024 });
+    expect(store.client?.counsellingHours.total).toBe(4.5);
+  });
+
+  it('keeps a refused session as field errors without reloading', async () => {
+    const { calls } = stubGraphQL(() =>
+      jsonResponse({
+        data: null,
+        errors: [
+          {
+            message: 'input.date: must not be in the future',
+            extensions: { code: 'BAD_USER_INPUT', field: 'input.date' },
+          },
+        ],
+      }),
+    );
+    const store = useClientStore();
+
+    const ok = await store.logSession({
+      clientId: 'client-7',
+      date: '2099-01-01',
+      durationMinutes: 15,
+      form: 'MEETING',
+      topic: 'x',
+    });
+
+    expect(ok).toBe(false);
+    expect(calls).toHaveLength(1);
+    expect(store.actionError).toMatchObject({ action: 'log', fieldErrors: { date: 'must not be in the future' } });
+  });
+});

@@ -1,0 +1,135 @@
+// The gatherings store against a stubbed gateway, and the gatherings page with a testing store: the minimum stands out.
+import { createTestingPinia } from '@pinia/testing';
+import { enableAutoUnmount, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
+import { type GatheringYearSummary, useGatheringsStore } from '../src/stores/gatherings';
+import GatheringsView from '../src/views/GatheringsView.vue';
+import { accessTokenFor, createStrictI18n, forbidNetwork, jsonResponse, stubGraphQL } from './fixtures';
+import { gatherings2024, gatheringYear2024 } from './partners-fixtures';
+
+describe('gatherings store', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+  });
+
+  afterEach(() => {
+    setAccessTokenSource(undefined);
+    setUnauthenticatedHandler(undefined);
+  });
+
+  it("loads a year's gatherings and its summary in one query, the year as a variable", async () => {
+    const { calls } = stubGraphQL(() =>
+      jsonResponse({ data: { gatherings: gatherings2024, gatheringYear: gatheringYear2024 } }),
+    );
+    const store = useGatheringsStore();
+
+    await store.load(2024);
+
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.body.query).toContain('gatherings(year: $year)');
+    expect(calls[0]?.body.query).toContain('gatheringYear(year: $year)');
+    expect(calls[0]?.body.query).not.toContain('2024');
+    expect(calls[0]?.body.variables).toEqual({ year: 2024 });
+    expect(store.gatherings).toHaveLength(1);
+    expect(store.summary?.meetsMinimum).toBe(false);
+    expect(store.year).toBe(2024);
+  });
+
+  it('reports a failed load and drops what was shown', async () => {
+    let fail = false;
+    stubGraphQL(() =>
+      fail
+        ? jsonResponse({ errors: [{ message: 'Down.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
+        : jsonResponse({ data: { gatherings: gatherings2024, gatheringYear: gatheringYear2024 } }),
+    );
+    const store = useGatheringsStore();
+    await store.load(2024);
+    fail = true;
+    await store.load(2023);
+
+    expect(store.error).toEqual({ message: 'Down.', codes: ['INTERNAL_SERVER_ERROR'] });
+    expect(store.gatherings).toEqual([]);
+    expect(store.summary).toBeNull();
+  });
+});
+
+async function mountView(summary: GatheringYearSummary, path = '/gatherings?year=2024') {
+  const pinia = createTestingPinia({
+    createSpy: vi.fn,
+    initialState: {
+      auth: { accessToken: accessTokenFor('coordination.member') },
+      gatherings: { year: summary.year, gatherings: gatherings2024, summary, loading: false, error: null },
+    },
+  });
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/gatherings', name: 'gatherings', component: GatheringsView }],
+  });
+  await router.push(path);
+  await router.isReady();
+  const wrapper = mount(GatheringsView, {
+    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    attachTo: document.body,
+  });
+  return { wrapper, router, store: useGatheringsStore(pinia) };
+}
+
+enableAutoUnmount(afterEach);
+
+describe('GatheringsView', () => {
+  beforeEach(() => {
+    forbidNetwork();
+  });
+
+  it('loads the year in the address and makes a year below the minimum stand out', async () => {
+    const { wrapper, store } = await mountView(gatheringYear2024);
+
+    expect(store.load).toHaveBeenCalledWith(2024);
+    const count = wrapper.get('[data-testid="gatherings-count"]');
+    expect(count.attributes('data-meets-minimum')).toBe('false');
+    expect(count.classes()).toContain('below');
+    expect(count.text()).toContain('1 av minst 2 fagsamlinger i 2024');
+    expect(wrapper.get('[data-testid="gatherings-minimum"] strong').text()).toBe(
+      'Under minstekravet på 2 fagsamlinger i året.',
+    );
+  });
+
+  it('lists the gatherings with date, place, online, organisers and attendees, and who attended none', async () => {
+    const { wrapper } = await mountView(gatheringYear2024);
+
+    const row = wrapper.get('[data-testid="gathering-g-1"]');
+    expect(row.get('th').text()).toBe('Fagsamling vår 2024: finansiering');
+    const cells = row.findAll('td').map((cell) => cell.text());
+    expect(cells).toEqual(['18.04.2024', 'Lillestrøm', 'Ja', 'Innovasjon Norge, Viken fylkeskommune', '14']);
+    expect(wrapper.get('[data-testid="gatherings-absent-regions"]').text()).toBe('Halden');
+    expect(wrapper.get('[data-testid="gatherings-absent-advisers"]').text()).toBe('Jonas Vik');
+  });
+
+  it('does not single out a year that meets the minimum', async () => {
+    const { wrapper } = await mountView({
+      ...gatheringYear2024,
+      count: 2,
+      meetsMinimum: true,
+      regionsWithoutAttendance: [],
+      advisersWithoutAttendance: [],
+    });
+
+    const count = wrapper.get('[data-testid="gatherings-count"]');
+    expect(count.attributes('data-meets-minimum')).toBe('true');
+    expect(count.classes()).not.toContain('below');
+    expect(wrapper.get('[data-testid="gatherings-minimum"]').text()).toBe('Minstekravet er oppfylt.');
+    expect(wrapper.text()).toContain('Alle regionene deltok.');
+  });
+
+  it('changes the year through the address', async () => {
+    const { wrapper, router, store } = await mountView(gatheringYear2024);
+
+    expect(wrapper.get('label[for="gatherings-year"]').text()).toBe('År');
+    await wrapper.get('#gatherings-year').setValue('2023');
+    await vi.waitFor(() => expect(router.currentRoute.value.query.year).toBe('2023'));
+    await vi.waitFor(() => expect(store.load).toHaveBeenLastCalledWith(2023));
+  });
+});
