@@ -36,8 +36,24 @@ export interface AuditedAccess {
   detail?: string;
 }
 
+/** Who an audit entry names: a signed-in caller, or the public website acting for a person. */
+export interface AuditActor {
+  subject: string;
+  name: string;
+  role: string;
+  organisation: { id: string; name: string };
+}
+
+/** The actor of writes a person makes themselves on the public website, without signing in. */
+export const publicWebsiteActor: AuditActor = {
+  subject: 'public-website',
+  name: 'The person, on the public website',
+  role: 'PUBLIC_WEBSITE',
+  organisation: { id: 'public-website', name: 'The common public website' },
+};
+
 /** Writes the entries at once, in the EntityManager's current transaction when there is one. */
-export async function recordAudit(em: EntityManager, caller: Caller, accesses: AuditedAccess[]): Promise<void> {
+export async function recordAudit(em: EntityManager, caller: AuditActor, accesses: AuditedAccess[]): Promise<void> {
   if (accesses.length === 0) return;
   await em.insertMany(
     AuditEntrySchema,

@@ -9,7 +9,7 @@ import {
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { logger } from './logger.js';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
 
 function domainError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
@@ -23,6 +23,9 @@ export const conflict = (message: string, extensions: Record<string, unknown> = 
 export const forbidden = (message = 'You are not allowed to do this.') => domainError('FORBIDDEN', message);
 export const unauthenticated = (message = 'Sign in first.') =>
   domainError('UNAUTHENTICATED', message, { http: { status: 401 } });
+/** Too many requests of a kind in a while; `retryAfterSeconds` says when to try again. */
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  domainError('RATE_LIMITED', message, { retryAfterSeconds });
 
 /** Codes that Apollo Server itself sets for malformed requests; they pass through unchanged. */
 const requestErrorCodes = new Set([
@@ -37,6 +40,7 @@ const requestErrorCodes = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'RATE_LIMITED',
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {

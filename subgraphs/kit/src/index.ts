@@ -18,6 +18,7 @@ export * from './logger.js';
 export * from './nok.js';
 export * from './organisation-number.js';
 export * from './orm.js';
+export * from './public-access.js';
 export * from './reference-data.js';
 export * from './scalars.js';
 export * from './service.js';

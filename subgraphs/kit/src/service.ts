@@ -25,8 +25,8 @@ export interface ServiceOptions<Context extends BaseContext> {
   context: ContextFunction<[ExpressContextFunctionArgument], Context>;
   /** Reports the service's own state and that of what it depends on; 200 when `ok`. */
   health: () => Promise<HealthReport>;
-  /** Extra routes mounted before /graphql (the gateway's sign-in, for instance). */
-  routes?: (app: Express) => void;
+  /** Extra routes mounted before /graphql (the gateway's sign-in and feeds, for instance). */
+  routes?: (app: Express, apollo: ApolloServer<Context>) => void;
   /** Runs after the HTTP server has closed: close pools, stop databases. */
   onStop?: () => Promise<void>;
   /** Largest request body accepted, e.g. "100kb". */
@@ -84,7 +84,7 @@ export async function startService<Context extends BaseContext>(
       .catch((error: unknown) => ({ status: 'down' as const, error: String(error) }));
     res.status(report.status === 'ok' ? 200 : 503).json({ service: options.name, ...report });
   });
-  options.routes?.(app);
+  options.routes?.(app, apollo);
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '100kb' }),

@@ -9,12 +9,16 @@ import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, 
 import { databaseServer, repositoryDataDir } from './database.js';
 import { logger } from './logger.js';
 import { createMigration, createOrm, migrate, type Orm, seedIfEmpty } from './orm.js';
-import { type RunningService, startService } from './service.js';
+import { anonymousCaller, isAnonymous, publicAccessPlugin } from './public-access.js';
+import { type RunningService, type ServiceOptions, startService } from './service.js';
 
 export interface SubgraphContext {
   /** This request's own EntityManager fork: the global one is never used inside a request. */
   em: EntityManager;
-  /** Who is calling, from the verified access token. */
+  /**
+   * Who is calling, from the verified access token; `anonymousCaller` for a request without one,
+   * which only the public root fields accept (see public-access.ts).
+   */
   caller: Caller;
   /** Records audited reads, batched per request. */
   audit: (accesses: AuditedAccess[]) => Promise<void>;
@@ -43,6 +47,16 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
   isEmpty(orm: Orm): Promise<boolean>;
   /** A fresh context for one request by `caller`. */
   context(orm: Orm, caller: Caller): Context;
+}
+
+/** The Apollo Server options of a subgraph: its schema, and the refusal of anonymous non-public operations. */
+export function subgraphApolloOptions<Context extends SubgraphContext>(
+  definition: SubgraphDefinition<Context>,
+): ServiceOptions<Context>['apollo'] {
+  return {
+    schema: definition.schema,
+    plugins: [publicAccessPlugin<Context>((context) => isAnonymous(context.caller))],
+  };
 }
 
 export function databaseNameOf(definition: SubgraphDefinition<SubgraphContext>): string {
@@ -102,9 +116,16 @@ export async function startSubgraph<Context extends SubgraphContext>(
     name: definition.name,
     port: options.port ?? Number(process.env.PORT ?? definition.defaultPort),
     ...(options.host ? { host: options.host } : {}),
-    apollo: { schema: definition.schema },
-    // Every operation needs a valid token, also straight to the subgraph past the gateway.
-    context: async ({ req }) => definition.context(orm, await authenticate(req.headers.authorization, verify)),
+    apollo: subgraphApolloOptions(definition),
+    // Every operation but the public ones needs a valid token, also straight to the subgraph past
+    // the gateway; a token that is present but invalid is refused, never taken as no token.
+    context: async ({ req }) =>
+      definition.context(
+        orm,
+        req.headers.authorization === undefined
+          ? anonymousCaller
+          : await authenticate(req.headers.authorization, verify),
+      ),
     health: async () => {
       await orm.em.getConnection().execute('select 1');
       return { status: 'ok', database: 'up' };

@@ -6,8 +6,14 @@ import { type Caller, callerFromClaims } from './auth.js';
 import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
 import { demoUser } from './demo-users.js';
 import { type Orm, seedInTransaction } from './orm.js';
+import { anonymousCaller } from './public-access.js';
 import { apolloServer } from './service.js';
-import { openSubgraphDatabase, type SubgraphContext, type SubgraphDefinition } from './subgraph.js';
+import {
+  openSubgraphDatabase,
+  type SubgraphContext,
+  type SubgraphDefinition,
+  subgraphApolloOptions,
+} from './subgraph.js';
 
 /** The caller a verified token of this demo user turns into. */
 export function demoCaller(username: string): Caller {
@@ -47,12 +53,12 @@ export interface TestSubgraph<Context extends SubgraphContext> {
   server: ApolloServer<Context>;
   /**
    * Runs an operation with a fresh request context, as the HTTP server would, for a demo user
-   * (county.officer unless `as` names another).
+   * (county.officer unless `as` names another; `as: null` sends no token, as the public website does).
    */
   execute<Data = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
-    options?: { as?: string },
+    options?: { as?: string | null },
   ): Promise<{ data?: Data | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
   close(): Promise<void>;
 }
@@ -66,7 +72,7 @@ export async function createTestSubgraph<Context extends SubgraphContext>(
   const database = uniqueDatabaseName(definition.name);
   const orm = await openSubgraphDatabase(definition, server, database);
   if (seed) await seedInTransaction(orm, definition.demoSeeder);
-  const apollo = apolloServer<Context>({ schema: definition.schema });
+  const apollo = apolloServer<Context>(subgraphApolloOptions(definition));
   await apollo.start();
   return {
     orm,
@@ -74,7 +80,12 @@ export async function createTestSubgraph<Context extends SubgraphContext>(
     async execute(query, variables, options) {
       const response: GraphQLResponse = await apollo.executeOperation(
         { query, ...(variables ? { variables } : {}) },
-        { contextValue: definition.context(orm, demoCaller(options?.as ?? 'county.officer')) },
+        {
+          contextValue: definition.context(
+            orm,
+            options?.as === null ? anonymousCaller : demoCaller(options?.as ?? 'county.officer'),
+          ),
+        },
       );
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as never;
