@@ -1,5 +1,6 @@
 // The demo advisers, generated deterministically so that the regions subgraph (which holds them)
 // and the partners subgraph (whose gathering registrations point at them) agree.
+import { demoUser } from './demo-users.js';
 import { referenceMunicipalities, referenceRegions } from './reference-data.js';
 
 export interface DemoAdviser {
@@ -38,14 +39,18 @@ export function demoAdvisers(): DemoAdviser[] {
       .reduce((sum, m) => sum + m.approximatePopulation2021, 0);
     const count = Math.max(2, Math.round(population / 45_000));
     return Array.from({ length: count }, (_, i) => {
-      const name = adviserNames[(index * 3 + i) % adviserNames.length] as string;
+      const username = i === 0 ? (demoAdviserUsernames[region.id] ?? null) : null;
+      // The adviser a demo user signs in as has that user's name, so the console and the data agree.
+      const name =
+        (username ? demoUser(username)?.name : undefined) ??
+        (adviserNames[(index * 3 + i) % adviserNames.length] as string);
       return {
         id: `10000000-0000-4000-8000-${String(index * 100 + i).padStart(12, '0')}`,
         regionId: region.id,
         name,
         email: `${name.split(' ')[0]?.toLowerCase()}@${region.id}.etablerer.example.org`,
         phone: `+47 ${String(22_000_000 + index * 1000 + i)}`,
-        username: i === 0 ? (demoAdviserUsernames[region.id] ?? null) : null,
+        username,
       };
     });
   });
