@@ -21,4 +21,12 @@ export default subgraphCodegenConfig({
   Enrolment: '../entities/enrolment.js#Enrolment',
   NetworkEvent: '../entities/network-event.js#NetworkEvent',
   SurveyResults: '../surveys.js#SurveyResults',
+  PublicCourse: '../entities/course.js#Course',
+  PublicRegion: '../entities/region.js#Region',
+  PublicMunicipality: '../entities/municipality.js#Municipality',
+  PublicOffice: '../entities/office.js#Office',
+  PublicAdviser: '../entities/adviser.js#Adviser',
+  PublicService: '../entities/service-offering.js#ServiceOffering',
+  WebsiteRequest: '../entities/website-request.js#WebsiteRequest',
+  WebsiteRequestReceipt: '../website.js#WebsiteRequestReceipt',
 });

@@ -88,6 +88,16 @@ function createLoaders(em: EntityManager) {
       },
       { cacheKeyFn: (key) => `${key.regionId}:${key.year}` },
     ),
+    /** Places taken per course, counted in SQL: the public calendar needs no enrolment rows. */
+    enrolledCountOfCourse: new DataLoader<string, number>(async (courseIds) => {
+      const rows: { course_id: string; count: number }[] = await em.execute(
+        `select course_id, count(*)::int as count from enrolment
+          where course_id in (?) and status = 'ENROLLED' group by course_id`,
+        [[...courseIds]],
+      );
+      const counts = new Map(rows.map((row) => [row.course_id, row.count]));
+      return courseIds.map((id) => counts.get(id) ?? 0);
+    }),
     enrolmentsOfCourse: loaderOfGroups(
       (courseIds: string[]) =>
         em.find(EnrolmentSchema, { course: { $in: courseIds } }, { orderBy: { enrolledAt: 'asc', id: 'asc' } }),

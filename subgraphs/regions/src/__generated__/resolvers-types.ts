@@ -19,6 +19,8 @@ import type { Course as CourseEntity } from '../entities/course.js';
 import type { Enrolment as EnrolmentEntity } from '../entities/enrolment.js';
 import type { NetworkEvent as NetworkEventEntity } from '../entities/network-event.js';
 import type { SurveyResults as SurveyResultsEntity } from '../surveys.js';
+import type { WebsiteRequest as WebsiteRequestEntity } from '../entities/website-request.js';
+import type { WebsiteRequestReceipt as WebsiteRequestReceiptEntity } from '../website.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -240,6 +242,14 @@ export type CounsellingHours = {
   year: Scalars['Int']['output'];
 };
 
+/** A request for counselling from the public website. */
+export type CounsellingRequestInput = {
+  /** What the person would like help with: plain text, 1–1000 characters. */
+  message: Scalars['String']['input'];
+  /** Who asks. */
+  person: PublicPersonInput;
+};
+
 /** One counselling session. */
 export type CounsellingSession = {
   __typename?: 'CounsellingSession';
@@ -313,6 +323,21 @@ export type CourseKind =
   | 'BASIC'
   /** A theme course (temakurs): a participant fee may apply. */
   | 'THEME';
+
+/** Where a sign-up from the website landed. */
+export type CoursePlacement =
+  /** A place on the course. */
+  | 'ENROLLED'
+  /** A place on the waiting list: the course is full. */
+  | 'WAITLISTED';
+
+/** A sign-up for a course from the public website. */
+export type CourseSignUpInput = {
+  /** The course, from the public course calendar. */
+  courseId: Scalars['ID']['input'];
+  /** Who signs up. */
+  person: PublicPersonInput;
+};
 
 /** Where a course stands. */
 export type CourseStatus =
@@ -537,6 +562,11 @@ export type Mutation = {
    * Advisers of the region only.
    */
   mergeClients: Client;
+  /**
+   * An adviser takes on a request from the website. CONFLICT when someone else picked it up
+   * first. Advisers of the request's region only.
+   */
+  pickUpWebsiteRequest: WebsiteRequest;
   /** Records who attended and marks the course held. Advisers of the region only. */
   recordAttendance: Course;
   /** Records a follow-up of a client by the signed-in adviser. Advisers of the region only. */
@@ -550,10 +580,23 @@ export type Mutation = {
   /** Registers a new client. Advisers of the client's region only. */
   registerClient: Client;
   /**
+   * PUBLIC (no sign-in): asks for counselling. The person is filed as a client of the region that
+   * serves their municipality (matched by e-mail address when registered already), with a pending
+   * request an adviser picks up. Refused without consent and when sent too often.
+   */
+  requestCounselling: WebsiteRequestReceipt;
+  /**
    * Sets how many hours of counselling are free per client and year in the region (0.25-hour
    * steps, 1–100). The region's advisers and the contract municipality's officers only.
    */
   setFreeCounsellingLimit: Region;
+  /**
+   * PUBLIC (no sign-in): signs a person up for a course from the public course calendar. The person
+   * is filed as a client of the course's region (matched by e-mail address when registered
+   * already) and gets a place, or a place on the waiting list when the course is full. Refused
+   * without consent, for a municipality outside the course's region, and when sent too often.
+   */
+  signUpForCourse: WebsiteRequestReceipt;
   /** Edits a client. Advisers of the client's region only; CONFLICT when `version` is not the current one. */
   updateClient: Client;
   /** Edits a counselling session. Advisers of the region only; CONFLICT when `version` is not the current one. */
@@ -615,6 +658,12 @@ export type MutationMergeClientsArgs = {
 };
 
 
+export type MutationPickUpWebsiteRequestArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
 export type MutationRecordAttendanceArgs = {
   attendedClientIds: Array<Scalars['ID']['input']>;
   courseId: Scalars['ID']['input'];
@@ -648,9 +697,19 @@ export type MutationRegisterClientArgs = {
 };
 
 
+export type MutationRequestCounsellingArgs = {
+  input: CounsellingRequestInput;
+};
+
+
 export type MutationSetFreeCounsellingLimitArgs = {
   hours: Scalars['Float']['input'];
   regionId: Scalars['ID']['input'];
+};
+
+
+export type MutationSignUpForCourseArgs = {
+  input: CourseSignUpInput;
 };
 
 
@@ -712,6 +771,154 @@ export type Operator = {
   runByContractMunicipality: Scalars['Boolean']['output'];
 };
 
+/** An adviser's work contact details, as the public website shows them. */
+export type PublicAdviser = {
+  __typename?: 'PublicAdviser';
+  /** Work e-mail address. */
+  email: Scalars['String']['output'];
+  /** Full name. */
+  name: Scalars['String']['output'];
+  /** Work phone number. */
+  phone?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A course on the public course calendar: what anyone may know about it, without signing in.
+ * No personal data: not who is enrolled, only whether places are left.
+ */
+export type PublicCourse = {
+  __typename?: 'PublicCourse';
+  /** The last day. */
+  endsOn: Scalars['Date']['output'];
+  /** Stable identifier; a sign-up names it. */
+  id: Scalars['ID']['output'];
+  /** Basic or theme course. */
+  kind: CourseKind;
+  /** Where it is held; null for an online course. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** True when it is held online. */
+  online: Scalars['Boolean']['output'];
+  /** The participant fee (egenandel); always 0.00 for a basic course. */
+  participantFee: Scalars['NOK']['output'];
+  /** The region that holds it. */
+  region: PublicRegion;
+  /** Places left; 0 when full (a sign-up then gets a place on the waiting list). */
+  seatsLeft: Scalars['Int']['output'];
+  /** The first day. */
+  startsOn: Scalars['Date']['output'];
+  /** What it is called. */
+  title: Scalars['String']['output'];
+};
+
+/** What to show of the public course calendar; every condition left out matches all. */
+export type PublicCourseFilter = {
+  /** Only courses starting on or after this day; today when left out (past courses are never listed). */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Only courses of this kind. */
+  kind?: InputMaybe<CourseKind>;
+  /** Only online (true) or only in-person (false) courses. */
+  online?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only this region's courses. */
+  regionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only courses starting on or before this day. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A page of the public course calendar. */
+export type PublicCoursePage = {
+  __typename?: 'PublicCoursePage';
+  /** True when there are more after this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The courses on this page, by first day. */
+  items: Array<PublicCourse>;
+  /** How many courses match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A municipality on the public website, with the region whose service serves it. */
+export type PublicMunicipality = {
+  __typename?: 'PublicMunicipality';
+  /** The official name. */
+  name: Scalars['String']['output'];
+  /** The four-digit municipality number. */
+  number: Scalars['String']['output'];
+  /** The region whose entrepreneur service serves the municipality's inhabitants. */
+  region: PublicRegion;
+};
+
+/** An office of the service, as the public website shows it. */
+export type PublicOffice = {
+  __typename?: 'PublicOffice';
+  /** Business actors sharing the premises. */
+  coLocatedWith?: Maybe<Scalars['String']['output']>;
+  /** The name of the municipality it is in. */
+  municipalityName: Scalars['String']['output'];
+  /** The office's name. */
+  name: Scalars['String']['output'];
+  /** Four-digit postal code. */
+  postalCode: Scalars['String']['output'];
+  /** Postal town. */
+  postalTown: Scalars['String']['output'];
+  /** Street address. */
+  streetAddress: Scalars['String']['output'];
+};
+
+/** What a person gives when signing up for a course or asking for counselling on the public website. */
+export type PublicPersonInput = {
+  /** The business idea, in a few sentences: plain text, at most 1000 characters. */
+  businessIdea?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The person agrees that the service processes what they gave, as the privacy notice says.
+   * Required: without it nothing is stored.
+   */
+  consentToProcessing: Scalars['Boolean']['input'];
+  /** E-mail address, for the confirmation and for the adviser to get in touch. */
+  email: Scalars['String']['input'];
+  /** Self-reported immigrant background; optional (UNKNOWN when not given). */
+  immigrantBackground?: ImmigrantBackground;
+  /** The four-digit number of the municipality the person lives in; it decides the region. */
+  municipalityNumber: Scalars['String']['input'];
+  /** Full name: letters, spaces, hyphens, apostrophes and full stops; 2–100 characters. */
+  name: Scalars['String']['input'];
+  /** Phone number: digits, spaces and an optional leading +, 8–20 characters. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * A region as the public website shows it: who runs the service there, where its offices are and
+ * how to reach its advisers (work contact details only).
+ */
+export type PublicRegion = {
+  __typename?: 'PublicRegion';
+  /** The advisers working in the service now, with their work contact details. */
+  advisers: Array<PublicAdviser>;
+  /** The municipality responsible for the service in the region (kontraktskommune). */
+  contractMunicipality: PublicMunicipality;
+  /** Counselling is free up to this many hours per person and year. */
+  freeCounsellingHoursPerClientYear: Scalars['Float']['output'];
+  /** Stable identifier, e.g. `follo`. */
+  id: Scalars['ID']['output'];
+  /** The region's municipalities, by number. */
+  municipalities: Array<PublicMunicipality>;
+  /** The region's name. */
+  name: Scalars['String']['output'];
+  /** The region's offices. */
+  offices: Array<PublicOffice>;
+  /** The organisation that runs the service, e.g. an operator. */
+  operatorName?: Maybe<Scalars['String']['output']>;
+  /** Services the region offers today beyond the agreement's minimum. */
+  services: Array<PublicService>;
+};
+
+/** A supplementary service of a region, as the public website shows it. */
+export type PublicService = {
+  __typename?: 'PublicService';
+  /** What it is, in a sentence. */
+  description: Scalars['String']['output'];
+  /** What kind of service. */
+  kind: ServiceKind;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One client, if the caller may see it; FORBIDDEN otherwise, the same whether or not it exists. */
@@ -729,10 +936,21 @@ export type Query = {
   municipalities: Array<Municipality>;
   /** One municipality by its number, or null when there is none with that number. */
   municipality?: Maybe<Municipality>;
+  /** PUBLIC (no sign-in): the course calendar of every region, upcoming courses only, by first day. */
+  publicCourses: PublicCoursePage;
+  /** PUBLIC (no sign-in): every municipality of the county with the region that serves it, by number. */
+  publicMunicipalities: Array<PublicMunicipality>;
+  /** PUBLIC (no sign-in): every region with its offices, advisers' work contact and offer, by name. */
+  publicRegions: Array<PublicRegion>;
   /** One region by its id, or null when there is none with that id. */
   region?: Maybe<Region>;
   /** Every region of the county, ordered by name. */
   regions: Array<Region>;
+  /**
+   * Requests from the public website in a region: advisers of the region and owners of the client
+   * list only. Pending ones first, oldest first, so none waits longest by accident.
+   */
+  websiteRequests: WebsiteRequestPage;
 };
 
 
@@ -772,8 +990,23 @@ export type QueryMunicipalityArgs = {
 };
 
 
+export type QueryPublicCoursesArgs = {
+  filter?: PublicCourseFilter;
+  first?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
+};
+
+
 export type QueryRegionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryWebsiteRequestsArgs = {
+  first?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
+  regionId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<WebsiteRequestStatus>;
 };
 
 /** A follow-up to record. */
@@ -1139,6 +1372,82 @@ export type UpdateCounsellingSessionInput = {
   topic?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * A sign-up or request for counselling a person sent on the public website: it lands in the
+ * region's CRM as a client (new, or matched to one by e-mail address) for an adviser to pick up.
+ * Personal data: for the region's advisers and the owners of the client list only.
+ */
+export type WebsiteRequest = {
+  __typename?: 'WebsiteRequest';
+  /** The client it was filed under. */
+  client: Client;
+  /** The course, for a sign-up. */
+  course?: Maybe<Course>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Course sign-up or counselling request. */
+  kind: WebsiteRequestKind;
+  /** True when it was filed under a client who was registered already (same e-mail address). */
+  matchedExistingClient: Scalars['Boolean']['output'];
+  /** What the person asked for help with, for a counselling request. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** When it was picked up (ISO 8601). */
+  pickedUpAt?: Maybe<Scalars['String']['output']>;
+  /** The adviser who picked it up. */
+  pickedUpBy?: Maybe<Adviser>;
+  /** When it was sent (ISO 8601). */
+  receivedAt: Scalars['String']['output'];
+  /** The reference the person was given. */
+  reference: Scalars['String']['output'];
+  /** Pending or picked up. */
+  status: WebsiteRequestStatus;
+  /** Increases with every change; pass it back when picking it up. */
+  version: Scalars['Int']['output'];
+};
+
+/** What a person asked for on the public website. */
+export type WebsiteRequestKind =
+  /** A request for counselling. */
+  | 'COUNSELLING'
+  /** A sign-up for a course. */
+  | 'COURSE_SIGN_UP';
+
+/** A page of requests from the website. */
+export type WebsiteRequestPage = {
+  __typename?: 'WebsiteRequestPage';
+  /** True when there are more after this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The requests on this page, oldest pending first. */
+  items: Array<WebsiteRequest>;
+  /** How many requests match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * What the public website shows after a sign-up or a request: a receipt without personal data
+ * (the person sees only what they typed themselves).
+ */
+export type WebsiteRequestReceipt = {
+  __typename?: 'WebsiteRequestReceipt';
+  /** The course signed up for. */
+  course?: Maybe<PublicCourse>;
+  /** Course sign-up or counselling request. */
+  kind: WebsiteRequestKind;
+  /** For a sign-up: a place on the course, or a place on its waiting list. */
+  placement?: Maybe<CoursePlacement>;
+  /** A short reference the person can quote, e.g. `ET-7K3QX9`. */
+  reference: Scalars['String']['output'];
+  /** The region whose service will get in touch. */
+  region: PublicRegion;
+};
+
+/** Where a request from the website stands. */
+export type WebsiteRequestStatus =
+  /** Waiting for an adviser to pick it up. */
+  | 'PENDING'
+  /** An adviser took it on. */
+  | 'PICKED_UP';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1264,9 +1573,12 @@ export type ResolversTypes = {
   ClientPage: ResolverTypeWrapper<Omit<ClientPage, 'items'> & { items: Array<ResolversTypes['Client']> }>;
   CounsellingHours: ResolverTypeWrapper<CounsellingHoursEntity>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CounsellingRequestInput: CounsellingRequestInput;
   CounsellingSession: ResolverTypeWrapper<CounsellingSessionEntity>;
   Course: ResolverTypeWrapper<CourseEntity>;
   CourseKind: CourseKind;
+  CoursePlacement: CoursePlacement;
+  CourseSignUpInput: CourseSignUpInput;
   CourseStatus: CourseStatus;
   CreateCourseInput: CreateCourseInput;
   CreateNetworkEventInput: CreateNetworkEventInput;
@@ -1288,6 +1600,15 @@ export type ResolversTypes = {
   NetworkEvent: ResolverTypeWrapper<NetworkEventEntity>;
   Office: ResolverTypeWrapper<OfficeEntity>;
   Operator: ResolverTypeWrapper<OperatorEntity>;
+  PublicAdviser: ResolverTypeWrapper<AdviserEntity>;
+  PublicCourse: ResolverTypeWrapper<CourseEntity>;
+  PublicCourseFilter: PublicCourseFilter;
+  PublicCoursePage: ResolverTypeWrapper<Omit<PublicCoursePage, 'items'> & { items: Array<ResolversTypes['PublicCourse']> }>;
+  PublicMunicipality: ResolverTypeWrapper<MunicipalityEntity>;
+  PublicOffice: ResolverTypeWrapper<OfficeEntity>;
+  PublicPersonInput: PublicPersonInput;
+  PublicRegion: ResolverTypeWrapper<RegionEntity>;
+  PublicService: ResolverTypeWrapper<ServiceOfferingEntity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordFollowUpInput: RecordFollowUpInput;
   RecordSurveyResponseInput: RecordSurveyResponseInput;
@@ -1304,6 +1625,11 @@ export type ResolversTypes = {
   SurveyResults: ResolverTypeWrapper<SurveyResultsEntity>;
   UpdateClientInput: UpdateClientInput;
   UpdateCounsellingSessionInput: UpdateCounsellingSessionInput;
+  WebsiteRequest: ResolverTypeWrapper<WebsiteRequestEntity>;
+  WebsiteRequestKind: WebsiteRequestKind;
+  WebsiteRequestPage: ResolverTypeWrapper<Omit<WebsiteRequestPage, 'items'> & { items: Array<ResolversTypes['WebsiteRequest']> }>;
+  WebsiteRequestReceipt: ResolverTypeWrapper<WebsiteRequestReceiptEntity>;
+  WebsiteRequestStatus: WebsiteRequestStatus;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1323,8 +1649,10 @@ export type ResolversParentTypes = {
   ClientPage: Omit<ClientPage, 'items'> & { items: Array<ResolversParentTypes['Client']> };
   CounsellingHours: CounsellingHoursEntity;
   Float: Scalars['Float']['output'];
+  CounsellingRequestInput: CounsellingRequestInput;
   CounsellingSession: CounsellingSessionEntity;
   Course: CourseEntity;
+  CourseSignUpInput: CourseSignUpInput;
   CreateCourseInput: CreateCourseInput;
   CreateNetworkEventInput: CreateNetworkEventInput;
   Date: Scalars['Date']['output'];
@@ -1338,6 +1666,15 @@ export type ResolversParentTypes = {
   NetworkEvent: NetworkEventEntity;
   Office: OfficeEntity;
   Operator: OperatorEntity;
+  PublicAdviser: AdviserEntity;
+  PublicCourse: CourseEntity;
+  PublicCourseFilter: PublicCourseFilter;
+  PublicCoursePage: Omit<PublicCoursePage, 'items'> & { items: Array<ResolversParentTypes['PublicCourse']> };
+  PublicMunicipality: MunicipalityEntity;
+  PublicOffice: OfficeEntity;
+  PublicPersonInput: PublicPersonInput;
+  PublicRegion: RegionEntity;
+  PublicService: ServiceOfferingEntity;
   Query: Record<PropertyKey, never>;
   RecordFollowUpInput: RecordFollowUpInput;
   RecordSurveyResponseInput: RecordSurveyResponseInput;
@@ -1351,6 +1688,9 @@ export type ResolversParentTypes = {
   SurveyResults: SurveyResultsEntity;
   UpdateClientInput: UpdateClientInput;
   UpdateCounsellingSessionInput: UpdateCounsellingSessionInput;
+  WebsiteRequest: WebsiteRequestEntity;
+  WebsiteRequestPage: Omit<WebsiteRequestPage, 'items'> & { items: Array<ResolversParentTypes['WebsiteRequest']> };
+  WebsiteRequestReceipt: WebsiteRequestReceiptEntity;
 };
 
 export type AdviserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Adviser'] = ResolversParentTypes['Adviser'], FederationReferenceType extends FederationReferenceTypes['Adviser'] = FederationReferenceTypes['Adviser']> = {
@@ -1517,13 +1857,16 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   enrolClient?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationEnrolClientArgs, 'clientId' | 'courseId'>>;
   logCounsellingSession?: Resolver<ResolversTypes['CounsellingSession'], ParentType, ContextType, RequireFields<MutationLogCounsellingSessionArgs, 'input'>>;
   mergeClients?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationMergeClientsArgs, 'duplicateId' | 'keepId'>>;
+  pickUpWebsiteRequest?: Resolver<ResolversTypes['WebsiteRequest'], ParentType, ContextType, RequireFields<MutationPickUpWebsiteRequestArgs, 'id' | 'version'>>;
   recordAttendance?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'attendedClientIds' | 'courseId'>>;
   recordFollowUp?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType, RequireFields<MutationRecordFollowUpArgs, 'input'>>;
   recordMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationRecordMilestoneArgs, 'clientId' | 'kind' | 'reachedOn'>>;
   recordSurveyResponse?: Resolver<ResolversTypes['SurveyResults'], ParentType, ContextType, RequireFields<MutationRecordSurveyResponseArgs, 'input'>>;
   registerBusiness?: Resolver<ResolversTypes['Business'], ParentType, ContextType, RequireFields<MutationRegisterBusinessArgs, 'input'>>;
   registerClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationRegisterClientArgs, 'input'>>;
+  requestCounselling?: Resolver<ResolversTypes['WebsiteRequestReceipt'], ParentType, ContextType, RequireFields<MutationRequestCounsellingArgs, 'input'>>;
   setFreeCounsellingLimit?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationSetFreeCounsellingLimitArgs, 'hours' | 'regionId'>>;
+  signUpForCourse?: Resolver<ResolversTypes['WebsiteRequestReceipt'], ParentType, ContextType, RequireFields<MutationSignUpForCourseArgs, 'input'>>;
   updateClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'id' | 'input' | 'version'>>;
   updateCounsellingSession?: Resolver<ResolversTypes['CounsellingSession'], ParentType, ContextType, RequireFields<MutationUpdateCounsellingSessionArgs, 'id' | 'input' | 'version'>>;
 };
@@ -1556,6 +1899,63 @@ export type OperatorResolvers<ContextType = Context, ParentType extends Resolver
   runByContractMunicipality?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PublicAdviserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicAdviser'] = ResolversParentTypes['PublicAdviser']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PublicCourseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicCourse'] = ResolversParentTypes['PublicCourse']> = {
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CourseKind'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  participantFee?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['PublicRegion'], ParentType, ContextType>;
+  seatsLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PublicCoursePageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicCoursePage'] = ResolversParentTypes['PublicCoursePage']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['PublicCourse']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicMunicipalityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicMunicipality'] = ResolversParentTypes['PublicMunicipality']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['PublicRegion'], ParentType, ContextType>;
+};
+
+export type PublicOfficeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicOffice'] = ResolversParentTypes['PublicOffice']> = {
+  coLocatedWith?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  municipalityName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postalTown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  streetAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PublicRegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicRegion'] = ResolversParentTypes['PublicRegion']> = {
+  advisers?: Resolver<Array<ResolversTypes['PublicAdviser']>, ParentType, ContextType>;
+  contractMunicipality?: Resolver<ResolversTypes['PublicMunicipality'], ParentType, ContextType>;
+  freeCounsellingHoursPerClientYear?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  municipalities?: Resolver<Array<ResolversTypes['PublicMunicipality']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  offices?: Resolver<Array<ResolversTypes['PublicOffice']>, ParentType, ContextType>;
+  operatorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['PublicService']>, ParentType, ContextType>;
+};
+
+export type PublicServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicService'] = ResolversParentTypes['PublicService']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ServiceKind'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
   clientAuditLog?: Resolver<ResolversTypes['AuditEntryPage'], ParentType, ContextType, RequireFields<QueryClientAuditLogArgs, 'first' | 'offset'>>;
@@ -1563,8 +1963,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   course?: Resolver<Maybe<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCourseArgs, 'id'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'number'>>;
+  publicCourses?: Resolver<ResolversTypes['PublicCoursePage'], ParentType, ContextType, RequireFields<QueryPublicCoursesArgs, 'filter' | 'first' | 'offset'>>;
+  publicMunicipalities?: Resolver<Array<ResolversTypes['PublicMunicipality']>, ParentType, ContextType>;
+  publicRegions?: Resolver<Array<ResolversTypes['PublicRegion']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'id'>>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  websiteRequests?: Resolver<ResolversTypes['WebsiteRequestPage'], ParentType, ContextType, RequireFields<QueryWebsiteRequestsArgs, 'first' | 'offset'>>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = {
@@ -1634,6 +2038,35 @@ export type SurveyResultsResolvers<ContextType = Context, ParentType extends Res
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type WebsiteRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebsiteRequest'] = ResolversParentTypes['WebsiteRequest']> = {
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  course?: Resolver<Maybe<ResolversTypes['Course']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['WebsiteRequestKind'], ParentType, ContextType>;
+  matchedExistingClient?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pickedUpAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pickedUpBy?: Resolver<Maybe<ResolversTypes['Adviser']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebsiteRequestStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WebsiteRequestPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebsiteRequestPage'] = ResolversParentTypes['WebsiteRequestPage']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['WebsiteRequest']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WebsiteRequestReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebsiteRequestReceipt'] = ResolversParentTypes['WebsiteRequestReceipt']> = {
+  course?: Resolver<Maybe<ResolversTypes['PublicCourse']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['WebsiteRequestKind'], ParentType, ContextType>;
+  placement?: Resolver<Maybe<ResolversTypes['CoursePlacement']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['PublicRegion'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Adviser?: AdviserResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
@@ -1655,6 +2088,13 @@ export type Resolvers<ContextType = Context> = {
   NetworkEvent?: NetworkEventResolvers<ContextType>;
   Office?: OfficeResolvers<ContextType>;
   Operator?: OperatorResolvers<ContextType>;
+  PublicAdviser?: PublicAdviserResolvers<ContextType>;
+  PublicCourse?: PublicCourseResolvers<ContextType>;
+  PublicCoursePage?: PublicCoursePageResolvers<ContextType>;
+  PublicMunicipality?: PublicMunicipalityResolvers<ContextType>;
+  PublicOffice?: PublicOfficeResolvers<ContextType>;
+  PublicRegion?: PublicRegionResolvers<ContextType>;
+  PublicService?: PublicServiceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionStatistics?: RegionStatisticsResolvers<ContextType>;
@@ -1662,5 +2102,8 @@ export type Resolvers<ContextType = Context> = {
   SuppressibleCount?: SuppressibleCountResolvers<ContextType>;
   SurveyOccasionResult?: SurveyOccasionResultResolvers<ContextType>;
   SurveyResults?: SurveyResultsResolvers<ContextType>;
+  WebsiteRequest?: WebsiteRequestResolvers<ContextType>;
+  WebsiteRequestPage?: WebsiteRequestPageResolvers<ContextType>;
+  WebsiteRequestReceipt?: WebsiteRequestReceiptResolvers<ContextType>;
 };
 

@@ -16,6 +16,7 @@ import { OperatorSchema } from './operator.js';
 import { RegionSchema } from './region.js';
 import { ServiceOfferingSchema } from './service-offering.js';
 import { SurveyResponseSchema } from './survey-response.js';
+import { WebsiteRequestSchema } from './website-request.js';
 
 export const entities = [
   RegionSchema,
@@ -34,5 +35,6 @@ export const entities = [
   EnrolmentSchema,
   NetworkEventSchema,
   SurveyResponseSchema,
+  WebsiteRequestSchema,
   AuditEntrySchema,
 ];

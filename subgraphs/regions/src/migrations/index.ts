@@ -3,6 +3,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126213627_regions_and_municipalities } from './Migration20261126213627_regions_and_municipalities.js';
 import { Migration20261126215159_clients_and_audit_log } from './Migration20261126215159_clients_and_audit_log.js';
 import { Migration20261126221028_crm } from './Migration20261126221028_crm.js';
+import { Migration20261127005811_website_requests } from './Migration20261127005811_website_requests.js';
 
 export const migrations: MigrationObject[] = [
   {
@@ -11,4 +12,5 @@ export const migrations: MigrationObject[] = [
   },
   { name: 'Migration20261126215159_clients_and_audit_log', class: Migration20261126215159_clients_and_audit_log },
   { name: 'Migration20261126221028_crm', class: Migration20261126221028_crm },
+  { name: 'Migration20261127005811_website_requests', class: Migration20261127005811_website_requests },
 ];

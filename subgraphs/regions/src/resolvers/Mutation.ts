@@ -16,6 +16,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
+import { placeOnCourse } from '../enrolments.js';
 import { AdviserSchema } from '../entities/adviser.js';
 import { BusinessSchema, legalForms } from '../entities/business.js';
 import { ClientSchema, genders, growthPotentials, immigrantBackgrounds } from '../entities/client.js';
@@ -241,7 +242,7 @@ async function likelyDuplicates(
   return rows.map((row) => row.id);
 }
 
-async function adviserRecordOf(em: EntityManager, caller: Caller) {
+export async function adviserRecordOf(em: EntityManager, caller: Caller) {
   const adviser = await em.findOne(AdviserSchema, { username: caller.subject, region: caller.regionId ?? '' });
   if (!adviser) throw forbidden('Your user has no adviser record in this region; ask the operator to add you.');
   return adviser;
@@ -581,15 +582,8 @@ export const Mutation: MutationResolvers = {
       const course = await courseOfAdvisersRegion(tx, caller, courseId);
       if (course.status !== 'PLANNED')
         throw badUserInput(`courseId: the course is ${course.status.toLowerCase()}`, 'courseId');
-      const existing = await tx.findOne(EnrolmentSchema, { course, client });
-      if (existing && existing.status !== 'CANCELLED')
-        throw conflict('The client is on this course or its waiting list already.');
-      const enrolled = await tx.count(EnrolmentSchema, { course, status: 'ENROLLED' });
-      const status = enrolled < course.capacity ? 'ENROLLED' : 'WAITLISTED';
-      const enrolment =
-        existing ?? tx.create(EnrolmentSchema, { course, client, status, enrolledAt: new Date(), attended: null });
-      tx.assign(enrolment, { status, enrolledAt: new Date(), attended: null });
-      await tx.flush();
+      const { enrolment, existing } = await placeOnCourse(tx, course, client);
+      if (existing) throw conflict('The client is on this course or its waiting list already.');
       await recordAudit(tx, caller, [
         { operation: 'UPDATE', recordType: 'Client', recordId: client.id, detail: 'enrolClient' },
       ]);

@@ -11,14 +11,21 @@ import { FollowUp } from './FollowUp.js';
 import { Municipality } from './Municipality.js';
 import { Mutation } from './Mutation.js';
 import { Office } from './Office.js';
+import { PublicCourse } from './PublicCourse.js';
+import { PublicMunicipality } from './PublicMunicipality.js';
+import { PublicOffice } from './PublicOffice.js';
+import { PublicRegion } from './PublicRegion.js';
 import { Query } from './Query.js';
 import { Region } from './Region.js';
+import { WebsiteRequest } from './WebsiteRequest.js';
+import { WebsiteRequestReceipt } from './WebsiteRequestReceipt.js';
+import { websiteMutationFields, websiteQueryFields } from './website.js';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   NOK: NokScalar,
-  Query,
-  Mutation,
+  Query: { ...Query, ...websiteQueryFields },
+  Mutation: { ...Mutation, ...websiteMutationFields },
   Region,
   Municipality,
   Client,
@@ -29,4 +36,10 @@ export const resolvers: Resolvers = {
   FollowUp,
   Course,
   Enrolment,
+  PublicCourse,
+  PublicRegion,
+  PublicMunicipality,
+  PublicOffice,
+  WebsiteRequest,
+  WebsiteRequestReceipt,
 };

@@ -1,0 +1,105 @@
+// The public website's root fields (open without a token: see the kit's public-access.ts) and
+// the advisers' side of what it sends: the requests to pick up.
+import {
+  badUserInput,
+  checkPage,
+  conflict,
+  forbidden,
+  page,
+  recordAudit,
+  regionsWithPersonalData,
+  requireRole,
+  todayInNorway,
+} from '@etablerer/kit';
+import { type FilterQuery, LockMode } from '@mikro-orm/core';
+import { z } from 'zod';
+import type { MutationResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
+import { type Course, CourseSchema } from '../entities/course.js';
+import { MunicipalitySchema } from '../entities/municipality.js';
+import { RegionSchema } from '../entities/region.js';
+import { type WebsiteRequest, WebsiteRequestSchema } from '../entities/website-request.js';
+import { requestCounselling, signUpForCourse } from '../website.js';
+import { auditReads } from './Client.js';
+import { adviserRecordOf } from './Mutation.js';
+
+const isoDate = z.iso.date();
+
+export const websiteQueryFields: Pick<
+  QueryResolvers,
+  'publicCourses' | 'publicMunicipalities' | 'publicRegions' | 'websiteRequests'
+> = {
+  publicCourses: async (_parent, { filter, first, offset }, { em }) => {
+    const { limit } = checkPage(first, offset);
+    for (const field of ['from', 'to'] as const) {
+      const day = filter[field];
+      if (day && !isoDate.safeParse(day).success)
+        throw badUserInput(`filter.${field}: a date as YYYY-MM-DD`, `filter.${field}`);
+    }
+    const today = todayInNorway();
+    // Past courses are never listed, whatever `from` says.
+    const from = filter.from && filter.from > today ? filter.from : today;
+    const where: FilterQuery<Course> = {
+      status: 'PLANNED',
+      startsOn: { $gte: from, ...(filter.to ? { $lte: filter.to } : {}) },
+    };
+    if (filter.regionId) where.region = filter.regionId;
+    if (filter.kind) where.kind = filter.kind;
+    if (typeof filter.online === 'boolean') where.online = filter.online;
+    const [items, totalCount] = await em.findAndCount(CourseSchema, where, {
+      orderBy: { startsOn: 'asc', title: 'asc', id: 'asc' },
+      limit,
+      offset,
+    });
+    return page(items, totalCount, offset);
+  },
+  publicMunicipalities: (_parent, _args, { em }) => em.find(MunicipalitySchema, {}, { orderBy: { number: 'asc' } }),
+  publicRegions: (_parent, _args, { em }) => em.find(RegionSchema, {}, { orderBy: { name: 'asc' } }),
+
+  websiteRequests: async (_parent, args, context) => {
+    const { em, caller } = context;
+    const { limit } = checkPage(args.first, args.offset);
+    const visible = regionsWithPersonalData(caller);
+    const regionId = args.regionId ?? caller.regionId;
+    if (visible !== 'all' && (!regionId || !visible.includes(regionId))) {
+      throw forbidden("Only the region's advisers and the owners of the client list see its website requests.");
+    }
+    const where: FilterQuery<WebsiteRequest> = regionId ? { region: regionId } : {};
+    if (args.status) where.status = args.status;
+    const [items, totalCount] = await em.findAndCount(WebsiteRequestSchema, where, {
+      // Pending first (the enum's order), then the longest waiting.
+      orderBy: { status: 'asc', receivedAt: 'asc', id: 'asc' },
+      limit,
+      offset: args.offset,
+    });
+    const clients = await context.loaders.client.loadMany(items.map((request) => request.client.id));
+    await auditReads(context, clients.filter((c) => !!c && !(c instanceof Error)) as never[], 'website requests');
+    return page(items, totalCount, args.offset);
+  },
+};
+
+export const websiteMutationFields: Pick<
+  MutationResolvers,
+  'signUpForCourse' | 'requestCounselling' | 'pickUpWebsiteRequest'
+> = {
+  signUpForCourse: (_parent, { input }, { em }) => signUpForCourse(em, input),
+  requestCounselling: (_parent, { input }, { em }) => requestCounselling(em, input),
+
+  pickUpWebsiteRequest: async (_parent, { id, version }, { em, caller }) =>
+    em.transactional(async (tx) => {
+      requireRole(caller, 'ADVISER');
+      const request = z.uuid().safeParse(id).success ? await tx.findOne(WebsiteRequestSchema, { id }) : null;
+      if (!request || request.region.id !== caller.regionId) {
+        throw forbidden('You may not pick up this request, or there is no request with this id.');
+      }
+      await tx.lock(request, LockMode.OPTIMISTIC, version);
+      if (request.status !== 'PENDING') throw conflict('Another adviser picked this request up already.');
+      request.status = 'PICKED_UP';
+      request.pickedUpBy = await adviserRecordOf(tx, caller);
+      request.pickedUpAt = new Date();
+      await tx.flush();
+      await recordAudit(tx, caller, [
+        { operation: 'UPDATE', recordType: 'Client', recordId: request.client.id, detail: 'pickUpWebsiteRequest' },
+      ]);
+      return request;
+    }),
+};

@@ -1,0 +1,214 @@
+// What a person sends on the public website: a course sign-up or a request for counselling,
+// checked as hostile input, limited per e-mail address, and filed under a client of the right
+// region in one transaction, for an adviser to pick up.
+import { randomInt } from 'node:crypto';
+import { badUserInput, parseInput, publicWebsiteActor, rateLimited, recordAudit, todayInNorway } from '@etablerer/kit';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { placeOnCourse } from './enrolments.js';
+import { type Client, ClientSchema, immigrantBackgrounds } from './entities/client.js';
+import { type Course, CourseSchema } from './entities/course.js';
+import { MunicipalitySchema } from './entities/municipality.js';
+import { RegionSchema } from './entities/region.js';
+import { type WebsiteRequest, type WebsiteRequestKind, WebsiteRequestSchema } from './entities/website-request.js';
+
+/** The privacy notice the consent refers to; the public website shows this version. */
+export const privacyNoticeVersion = '2026-11-27';
+
+/** At most this many sign-ups and requests per e-mail address in a day: enough for a person, not for a flood. */
+export const requestsPerAddressPerDay = 5;
+
+/** Control characters other than line breaks and tabs, and the bidirectional overrides that disguise text. */
+const invisibleOrControl =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+/** Anything that looks like markup: the text is shown to advisers, so it must be text. */
+const markup = /<\s*\/?\s*[a-z!?]/i;
+
+const plainText = (max: number) =>
+  z
+    .string()
+    .transform((text) => text.normalize('NFC').trim())
+    .pipe(
+      z
+        .string()
+        .max(max, `at most ${max} characters`)
+        .refine((text) => !invisibleOrControl.test(text), 'contains control characters')
+        .refine((text) => !markup.test(text), 'plain text only: no HTML or tags'),
+    );
+
+const personInput = z.object({
+  name: z
+    .string()
+    .transform((text) => text.normalize('NFC').trim().replace(/\s+/g, ' '))
+    .pipe(
+      z
+        .string()
+        .min(2, 'a name of at least 2 characters is needed')
+        .max(100, 'at most 100 characters')
+        .regex(/^\p{L}[\p{L}\p{M}'’. -]*$/u, 'letters, spaces, hyphens, apostrophes and full stops only'),
+    ),
+  email: z
+    .string()
+    .trim()
+    .max(254, 'at most 254 characters')
+    .pipe(z.email('not an e-mail address'))
+    .transform((email) => email.toLowerCase()),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ]{8,20}$/, 'digits and spaces, 8 to 20, with an optional leading +')
+    .nullish(),
+  municipalityNumber: z.string().regex(/^\d{4}$/, 'a municipality number has four digits'),
+  businessIdea: plainText(1000).nullish(),
+  immigrantBackground: z.enum(immigrantBackgrounds),
+  consentToProcessing: z.literal(true, 'consent to processing is needed before anything is stored'),
+});
+
+const signUpInput = z.object({
+  courseId: z.uuid('not a course from the course calendar'),
+  person: personInput,
+});
+
+const counsellingInput = z.object({
+  person: personInput,
+  message: plainText(1000).pipe(z.string().min(1, 'say briefly what you would like help with')),
+});
+
+type Person = z.infer<typeof personInput>;
+
+export interface WebsiteRequestReceipt {
+  request: WebsiteRequest;
+  placement: 'ENROLLED' | 'WAITLISTED' | null;
+}
+
+/** A reference a person can read out on the phone: no 0/O, 1/I/L or U to confuse. */
+function newReference(): string {
+  const alphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+  let code = '';
+  for (let i = 0; i < 6; i += 1) code += alphabet[randomInt(alphabet.length)];
+  return `ET-${code}`;
+}
+
+async function limitPerAddress(em: EntityManager, email: string): Promise<void> {
+  const since = new Date(Date.now() - 24 * 60 * 60 * 1000);
+  const sent = await em.count(WebsiteRequestSchema, { email, receivedAt: { $gte: since } });
+  if (sent >= requestsPerAddressPerDay) {
+    throw rateLimited(
+      `At most ${requestsPerAddressPerDay} sign-ups and requests a day from one e-mail address; the office will be in touch about those you sent.`,
+      60 * 60,
+    );
+  }
+}
+
+async function municipalityOf(em: EntityManager, number: string) {
+  const municipality = await em.findOne(MunicipalitySchema, { number });
+  if (!municipality) {
+    throw badUserInput(
+      `input.person.municipalityNumber: ${number} is not a municipality of the county`,
+      'input.person.municipalityNumber',
+    );
+  }
+  return municipality;
+}
+
+/**
+ * The client the person is filed under: the region's earliest record with the same e-mail
+ * address, or a new one. What the website sends never overwrites a record an adviser keeps.
+ */
+async function clientFor(em: EntityManager, person: Person, regionId: string) {
+  const [existing] = await em.find(
+    ClientSchema,
+    { region: regionId, mergedIntoId: null, email: { $ilike: person.email.replace(/[\\%_]/g, (c) => `\\${c}`) } },
+    { orderBy: { registeredOn: 'asc', id: 'asc' }, limit: 1 },
+  );
+  if (existing) return { client: existing, matched: true };
+  const client: Client = em.create(ClientSchema, {
+    region: regionId,
+    municipality: person.municipalityNumber,
+    name: person.name,
+    email: person.email,
+    phone: person.phone ?? null,
+    birthYear: null,
+    immigrantBackground: person.immigrantBackground,
+    gender: null,
+    businessIdea: person.businessIdea || null,
+    industryCode: null,
+    growthPotential: 'NOT_ASSESSED',
+    surveyConsent: false,
+    registeredOn: todayInNorway(),
+    mergedIntoId: null,
+  });
+  return { client, matched: false };
+}
+
+async function fileRequest(
+  em: EntityManager,
+  kind: WebsiteRequestKind,
+  person: Person,
+  regionId: string,
+  details: { course?: Course; message?: string },
+): Promise<WebsiteRequest> {
+  const { client, matched } = await clientFor(em, person, regionId);
+  const now = new Date();
+  const request = em.create(WebsiteRequestSchema, {
+    reference: newReference(),
+    kind,
+    status: 'PENDING',
+    region: regionId,
+    client,
+    matchedExistingClient: matched,
+    course: details.course ?? null,
+    message: details.message ?? null,
+    email: person.email,
+    consentedAt: now,
+    privacyNoticeVersion,
+    receivedAt: now,
+    pickedUpBy: null,
+    pickedUpAt: null,
+  });
+  await em.flush();
+  await recordAudit(em, publicWebsiteActor, [
+    ...(matched ? [] : [{ operation: 'CREATE' as const, recordType: 'Client', recordId: client.id, detail: kind }]),
+    { operation: 'UPDATE', recordType: 'Client', recordId: client.id, detail: `website request ${request.reference}` },
+  ]);
+  return request;
+}
+
+export async function signUpForCourse(em: EntityManager, input: unknown): Promise<WebsiteRequestReceipt> {
+  const { courseId, person } = parseInput(signUpInput, input);
+  return em.transactional(async (tx) => {
+    await limitPerAddress(tx, person.email);
+    // Locked: two people taking the last place at once must not both get it.
+    const course = await tx.findOne(CourseSchema, { id: courseId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (course?.status !== 'PLANNED' || course.startsOn < todayInNorway()) {
+      throw badUserInput('input.courseId: the course is not open for sign-up', 'input.courseId');
+    }
+    const municipality = await municipalityOf(tx, person.municipalityNumber);
+    if (municipality.region.id !== course.region.id) {
+      const [home, courseRegion] = await Promise.all([
+        tx.findOneOrFail(RegionSchema, { id: municipality.region.id }),
+        tx.findOneOrFail(RegionSchema, { id: course.region.id }),
+      ]);
+      throw badUserInput(
+        `input.person.municipalityNumber: this course is for people living in ${courseRegion.name}; ${municipality.name} belongs to ${home.name}, whose courses are in the calendar too`,
+        'input.person.municipalityNumber',
+      );
+    }
+    const request = await fileRequest(tx, 'COURSE_SIGN_UP', person, course.region.id, { course });
+    // A repeated sign-up keeps the place the person has, and the adviser sees that they asked again.
+    const { enrolment } = await placeOnCourse(tx, course, request.client);
+    return { request, placement: enrolment.status === 'WAITLISTED' ? 'WAITLISTED' : 'ENROLLED' };
+  });
+}
+
+export async function requestCounselling(em: EntityManager, input: unknown): Promise<WebsiteRequestReceipt> {
+  const { person, message } = parseInput(counsellingInput, input);
+  return em.transactional(async (tx) => {
+    await limitPerAddress(tx, person.email);
+    const municipality = await municipalityOf(tx, person.municipalityNumber);
+    const request = await fileRequest(tx, 'COUNSELLING', person, municipality.region.id, { message });
+    return { request, placement: null };
+  });
+}
