@@ -3,6 +3,7 @@ import { subgraphCodegenConfig } from '@etablerer/kit/codegen';
 
 export default subgraphCodegenConfig({
   Municipality: '../resolvers/Municipality.js#MunicipalityReference',
+  ResponsibleParty: '../responsible-parties.js#ResponsibleParty',
   PopulationFigure: '../entities/population-figure.js#PopulationFigure',
   Region: '../resolvers/Region.js#RegionReference',
   Agreement: '../entities/agreement.js#Agreement',

@@ -4,6 +4,7 @@ import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { AgreementSchema } from '../entities/agreement.js';
 import { CoordinationMemberSchema, EvaluationSchema } from '../entities/coordination.js';
 import { experienceMeetingsDueIn, supplementaryContentDiscussions } from '../meetings.js';
+import { responsibleParties } from '../responsible-parties.js';
 
 export const Query: QueryResolvers = {
   agreement: async (_parent, { id }, { loaders, caller }) => {
@@ -23,6 +24,8 @@ export const Query: QueryResolvers = {
       { orderBy: { organisationName: 'asc', name: 'asc' } },
     );
   },
+  // Public (no sign-in): names only, from the agreements.
+  publicResponsibleParties: (_parent, _args, context) => responsibleParties(context),
   meetings: (_parent, { year }, { loaders, caller }) => {
     requireAggregateAccess(caller);
     return loaders.meetingsOfYears.load(checkYear(year));

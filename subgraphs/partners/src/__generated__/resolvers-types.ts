@@ -461,6 +461,11 @@ export type Query = {
   navOffices: Array<NavOffice>;
   /** Innovasjon Norge's courses and webinars for entrepreneurs in a year, in date order. */
   partnerCourses: Array<PartnerCourse>;
+  /**
+   * PUBLIC (no sign-in): Innovasjon Norge's upcoming courses and webinars, open to everyone, in
+   * date order, for the public course calendar; at most 200.
+   */
+  publicPartnerCourses: Array<PartnerCourse>;
   /** Qualification measures for immigrants running in a year. */
   qualificationMeasures: Array<QualificationMeasure>;
   /** One referral, if the caller may see it; FORBIDDEN otherwise, the same whether or not it exists. */
@@ -499,6 +504,13 @@ export type QueryNavOfficeForArgs = {
 
 export type QueryPartnerCoursesArgs = {
   year: Scalars['Int']['input'];
+};
+
+
+export type QueryPublicPartnerCoursesArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  online?: InputMaybe<Scalars['Boolean']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1058,6 +1070,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   navOfficeFor?: Resolver<Maybe<ResolversTypes['NavOffice']>, ParentType, ContextType, RequireFields<QueryNavOfficeForArgs, 'municipalityNumber'>>;
   navOffices?: Resolver<Array<ResolversTypes['NavOffice']>, ParentType, ContextType>;
   partnerCourses?: Resolver<Array<ResolversTypes['PartnerCourse']>, ParentType, ContextType, RequireFields<QueryPartnerCoursesArgs, 'year'>>;
+  publicPartnerCourses?: Resolver<Array<ResolversTypes['PartnerCourse']>, ParentType, ContextType, Partial<QueryPublicPartnerCoursesArgs>>;
   qualificationMeasures?: Resolver<Array<ResolversTypes['QualificationMeasure']>, ParentType, ContextType, RequireFields<QueryQualificationMeasuresArgs, 'year'>>;
   referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralArgs, 'id'>>;
   referralAuditLog?: Resolver<ResolversTypes['AuditEntryPage'], ParentType, ContextType, RequireFields<QueryReferralAuditLogArgs, 'first' | 'offset'>>;
