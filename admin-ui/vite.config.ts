@@ -7,7 +7,7 @@ const gatewayUrl = process.env.GATEWAY_URL ?? 'http://localhost:4000';
 
 // The console calls the gateway on its own origin, as in production, so no CORS setup is needed anywhere.
 // The Host header passes unchanged, so redirects from /auth lead back to the console.
-const proxy = Object.fromEntries(['/graphql', '/health', '/auth'].map((path) => [path, gatewayUrl]));
+const proxy = Object.fromEntries(['/graphql', '/health', '/auth', '/feeds'].map((path) => [path, gatewayUrl]));
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),

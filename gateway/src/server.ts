@@ -10,12 +10,15 @@ import {
   type Caller,
   createTokenVerifier,
   isProduction,
+  publicAccessPlugin,
   type RunningService,
   startService,
 } from '@etablerer/kit';
 import type { JWK } from 'jose';
 import { committedSupergraph, defaultSubgraphUrls, type SubgraphName, subgraphNames } from './composition.js';
 import { mountDevSignIn } from './dev-sign-in.js';
+import { mountFeeds } from './feeds.js';
+import { defaultPublicLimits, type PublicLimits, publicLimitsPlugin } from './public-limits.js';
 
 export interface GatewayOptions {
   port: number;
@@ -27,11 +30,23 @@ export interface GatewayOptions {
   devSignInKey?: JWK;
   /** Schema introspection (the playground's documentation needs it); off unless asked for. */
   introspection?: boolean;
+  /** Rate limits on what is open without a token. */
+  publicLimits?: PublicLimits;
+  /**
+   * Express's `trust proxy`: set it when a reverse proxy in front of the gateway sets
+   * X-Forwarded-For, so rate limits count the real client's address, not the proxy's.
+   */
+  trustProxy?: boolean | number | string;
+  /** Where the public website is, for links in the course feeds; the request's own origin when unset. */
+  publicSiteUrl?: string;
 }
 
 export interface GatewayContext {
-  caller: Caller;
+  /** Null for a request without a token: it may reach the public fields only. */
+  caller: Caller | null;
   token: string;
+  /** The client's address, for the public part's rate limits. */
+  clientAddress: string;
 }
 
 /** Limits every operation must stay within; each refusal names the limit. */
@@ -59,7 +74,15 @@ export function gatewayOptionsFromEnvironment(env = process.env): GatewayOptions
     auth: authConfigFromEnvironment(env),
     ...(devSignIn ? { devSignInKey: JSON.parse(env.AUTH_DEV_PRIVATE_KEY as string) as JWK } : {}),
     introspection: env.GRAPHQL_INTROSPECTION === 'true',
+    ...(env.TRUST_PROXY ? { trustProxy: trustProxySetting(env.TRUST_PROXY) } : {}),
+    ...(env.PUBLIC_SITE_URL ? { publicSiteUrl: env.PUBLIC_SITE_URL.replace(/\/$/, '') } : {}),
   };
+}
+
+/** TRUST_PROXY as Express reads it: true/false, a hop count, or addresses and subnets. */
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 type SubgraphHealth = { status: 'up' | 'down'; url: string; latencyMs?: number; error?: string };
@@ -118,21 +141,36 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       csrfPrevention: true,
       allowBatchedHttpRequests: armor.allowBatchedHttpRequests,
       validationRules: armor.validationRules,
-      plugins: armor.plugins as never[],
+      plugins: [
+        ...(armor.plugins as never[]),
+        // Without a token, only the public fields, and those within their rate limits.
+        publicAccessPlugin<GatewayContext>((context) => context.caller === null),
+        publicLimitsPlugin<GatewayContext>(options.publicLimits ?? defaultPublicLimits),
+      ],
     },
     context: async ({ req }) => {
+      const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+      // A request without a token is anonymous; one with a bad token is refused, never downgraded.
+      if (req.headers.authorization === undefined) return { caller: null, token: '', clientAddress };
       const caller = await authenticate(req.headers.authorization, verify);
-      return { caller, token: req.headers.authorization?.replace(/^Bearer\s+/i, '') ?? '' };
+      return { caller, token: req.headers.authorization.replace(/^Bearer\s+/i, ''), clientAddress };
     },
     bodyLimit: '64kb',
-    routes: devSignInKey
-      ? (app) =>
-          mountDevSignIn(app, {
-            privateKey: devSignInKey,
-            issuer: options.auth.issuer,
-            audience: options.auth.audience,
-          })
-      : undefined,
+    routes: (app, apollo) => {
+      if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
+      mountFeeds(app, { apollo, siteUrl: options.publicSiteUrl }, (req) => ({
+        caller: null,
+        token: '',
+        clientAddress: req.ip ?? 'unknown',
+      }));
+      if (devSignInKey) {
+        mountDevSignIn(app, {
+          privateKey: devSignInKey,
+          issuer: options.auth.issuer,
+          audience: options.auth.audience,
+        });
+      }
+    },
     health: async () => {
       const checks = await Promise.all(
         subgraphNames.map(async (name) => [name, await checkSubgraph(urls[name])] as const),

@@ -18,6 +18,7 @@ import {
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { partnersSubgraph } from '@etablerer/partners';
 import { regionsSubgraph } from '@etablerer/regions';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubgraphName } from '../src/composition.js';
 import { startGateway } from '../src/server.js';
@@ -337,6 +338,171 @@ describe('the coordination overview (schema/operations/coordination-overview.gra
     expect(follo?.referrals.toInnovasjonNorge).toBeGreaterThanOrEqual(5);
     expect(data.gatherings).toHaveLength(2);
     expect(data.gatherings.every((gathering) => gathering.attendeeCount > 0)).toBe(true);
+  });
+});
+
+describe('the public part of the graph (the common website)', () => {
+  const publicQuery = `query PublicPage($filter: PublicCourseFilter!) {
+    publicResponsibleParties { kind name regionIds }
+    publicCourses(filter: $filter) { totalCount items { id title region { id } seatsLeft } }
+    publicPartnerCourses { id title date }
+  }`;
+  const signUp = `mutation SignUp($input: CourseSignUpInput!) {
+    signUpForCourse(input: $input) { reference placement region { name } }
+  }`;
+  const person = (email: string) => ({
+    name: 'Lina Berg',
+    email,
+    municipalityNumber: '3022',
+    consentToProcessing: true,
+  });
+  let courseId: string;
+  beforeAll(async () => {
+    const { body } = await post(
+      `mutation C($input: CreateCourseInput!) { createCourse(input: $input) { id } }`,
+      {
+        input: {
+          regionId: 'follo',
+          kind: 'THEME',
+          title: 'Salg & markedsføring <for nybegynnere>',
+          startsOn: '2031-04-01',
+          endsOn: '2031-04-02',
+          location: 'Drøbak',
+          capacity: 10,
+          participantFee: '500.00',
+        },
+      },
+      { token: await tokenFor('follo.adviser') },
+    );
+    courseId = (body.data as { createCourse: { id: string } }).createCourse.id;
+  });
+
+  it('answers the public fields of all three subgraphs without a token', async () => {
+    const { status, body } = await post(publicQuery, { filter: { regionId: 'follo' } }, { token: null });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const data = body.data as {
+      publicResponsibleParties: { kind: string; name: string; regionIds: string[] }[];
+      publicCourses: { items: { id: string }[] };
+    };
+    const kinds = new Set(data.publicResponsibleParties.map((party) => party.kind));
+    expect([...kinds].sort()).toEqual(['CONTRACT_MUNICIPALITY', 'COUNTY', 'INNOVASJON_NORGE']);
+    expect(
+      data.publicResponsibleParties.find((p) => p.kind === 'CONTRACT_MUNICIPALITY' && p.regionIds.includes('follo')),
+    ).toBeTruthy();
+    expect(data.publicCourses.items.map((course) => course.id)).toContain(courseId);
+  });
+
+  it('refuses anything beyond the public fields without a token, at the gateway and at each subgraph', async () => {
+    const mixed = 'query Mixed { publicRegions { id } regions { id statistics(year: 2024) { newClients } } }';
+    const atGateway = await post(mixed, undefined, { token: null });
+    expect(atGateway.status).toBe(401);
+    expect(atGateway.body.data ?? null).toBeNull();
+    for (const [name, query] of [
+      ['county', 'query Q { agreements { id } }'],
+      ['partners', 'query Q { referrals { totalCount } }'],
+      ['regions', 'query Q { clients { totalCount } }'],
+    ] as const) {
+      const direct = await post(query, undefined, { token: null, url: `${subgraphs[name].url}/graphql` });
+      expect(direct.status, name).toBe(401);
+    }
+  });
+
+  it('takes a sign-up without a token and shows it to the region’s advisers', async () => {
+    const { status, body } = await post(
+      signUp,
+      { input: { courseId, person: person('lina.berg@example.no') } },
+      { token: null },
+    );
+    expect(status).toBe(200);
+    const receipt = (body.data as { signUpForCourse: { reference: string; placement: string } }).signUpForCourse;
+    expect(receipt.placement).toBe('ENROLLED');
+    const requests = await post(
+      'query R { websiteRequests(status: PENDING) { items { reference client { name } } } }',
+      undefined,
+      { token: await tokenFor('follo.adviser') },
+    );
+    const items = (
+      requests.body.data as { websiteRequests: { items: { reference: string; client: { name: string } }[] } }
+    ).websiteRequests.items;
+    expect(items.find((item) => item.reference === receipt.reference)?.client.name).toBe('Lina Berg');
+  });
+
+  it('limits the sign-ups one address may send, with 429 and Retry-After, storing nothing more', async () => {
+    const strict = await startGateway({
+      port: 0,
+      auth,
+      publicLimits: { mutations: { points: 2, windowSeconds: 600 }, operations: { points: 100, windowSeconds: 60 } },
+      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, `${s.url}/graphql`])),
+    });
+    try {
+      const url = `${strict.url}/graphql`;
+      for (const n of [1, 2]) {
+        const sent = await post(
+          signUp,
+          { input: { courseId, person: person(`n${n}@example.no`) } },
+          { token: null, url },
+        );
+        expect(sent.body.errors).toBeUndefined();
+      }
+      const count = async () =>
+        (
+          (await post('query R { websiteRequests(regionId: "follo") { totalCount } }')).body.data as {
+            websiteRequests: { totalCount: number };
+          }
+        ).websiteRequests.totalCount;
+      const before = await count();
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: signUp, variables: { input: { courseId, person: person('n3@example.no') } } }),
+      });
+      const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+      expect(response.status).toBe(429);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(body.errors[0]?.extensions.code).toBe('RATE_LIMITED');
+      expect(await count()).toBe(before);
+    } finally {
+      await strict.stop();
+    }
+  });
+
+  it('serves the region’s courses as a valid iCalendar feed', async () => {
+    const response = await fetch(`${gateway.url}/feeds/courses.ics?region=follo`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/calendar');
+    const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+    expect(calendar.name).toBe('vcalendar');
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+    expect(calendar.getFirstPropertyValue('prodid')).toBeTruthy();
+    const events = calendar.getAllSubcomponents('vevent');
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) {
+      for (const property of ['uid', 'dtstamp', 'dtstart', 'summary']) {
+        expect(event.getFirstPropertyValue(property), property).toBeTruthy();
+      }
+    }
+    const ours = events
+      .map((event) => new ICAL.Event(event))
+      .find((event) => event.uid === `${courseId}@etablerertjenesten`);
+    expect(ours?.summary).toBe('Salg & markedsføring <for nybegynnere>');
+    expect(ours?.startDate.toString()).toBe('2031-04-01');
+    // DTEND of an all-day event is the day after the last.
+    expect(ours?.endDate.toString()).toBe('2031-04-03');
+  });
+
+  it('serves JSON for any site and an HTML list to embed, escaped, and refuses unknown regions', async () => {
+    const json = await fetch(`${gateway.url}/feeds/courses.json?region=follo`);
+    expect(json.headers.get('access-control-allow-origin')).toBe('*');
+    const feed = (await json.json()) as { courses: { id: string; organiser: string }[] };
+    expect(feed.courses.find((course) => course.id === courseId)?.organiser).toBe('Follo');
+    const html = await fetch(`${gateway.url}/feeds/courses.html`);
+    expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const text = await html.text();
+    expect(text).toContain('Salg &amp; markedsføring &lt;for nybegynnere&gt;');
+    expect(text).not.toContain('<for nybegynnere>');
+    expect((await fetch(`${gateway.url}/feeds/courses.ics?region=atlantis`)).status).toBe(404);
+    expect((await fetch(`${gateway.url}/feeds/courses.ics?region=${encodeURIComponent('<x>')}`)).status).toBe(400);
   });
 });
 
