@@ -166,6 +166,30 @@ describe('the 2024 succession', () => {
     );
   });
 
+  it('names the successors, Innovasjon Norge and each contract municipality on the public website', async () => {
+    const query = 'query P { publicResponsibleParties { kind name regionIds } }';
+    const parties = async () => {
+      const { data, errors } = await subgraph.execute<{
+        publicResponsibleParties: { kind: string; name: string; regionIds: string[] }[];
+      }>(query, {}, { as: null });
+      expect(errors).toBeUndefined();
+      return data?.publicResponsibleParties ?? [];
+    };
+    today = '2023-06-01';
+    expect((await parties()).filter((p) => p.kind === 'COUNTY').map((p) => p.name)).toEqual(['Viken fylkeskommune']);
+    today = '2024-06-15';
+    const now = await parties();
+    expect(now.filter((p) => p.kind === 'COUNTY').map((p) => p.name)).toEqual([
+      'Akershus fylkeskommune',
+      'Buskerud fylkeskommune',
+      'Østfold fylkeskommune',
+    ]);
+    expect(now.find((p) => p.kind === 'INNOVASJON_NORGE')?.regionIds).toHaveLength(13);
+    const contract = now.filter((p) => p.kind === 'CONTRACT_MUNICIPALITY');
+    expect(new Set(contract.flatMap((p) => p.regionIds)).size).toBe(13);
+    expect(now.some((p) => p.kind === 'MUNICIPALITY' || p.kind === 'NAV')).toBe(false);
+  });
+
   it('keeps 2023 payments paid by Viken and shows 2024 ones paid by the successor', async () => {
     expect((await region('follo', 2023)).payments.map((p) => p.payer)).toEqual([
       'Viken fylkeskommune',

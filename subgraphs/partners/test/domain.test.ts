@@ -394,4 +394,19 @@ describe("Innovasjon Norge's courses and webinars", () => {
     );
     expect(data?.partnerCourses.map((c) => c.title)).toContain('Budsjett for gründere');
   });
+
+  it('are on the public calendar without a token from today on, past ones never', async () => {
+    const future = { kind: 'COURSE', title: 'Finansiering for oppstart', date: '2031-09-10', online: true };
+    await subgraph.execute(create, { input: future }, { as: 'innovasjonnorge.officer' });
+    const { data, errors } = await subgraph.execute<{ publicPartnerCourses: { title: string; date: string }[] }>(
+      'query P($from: Date) { publicPartnerCourses(from: $from) { title date } }',
+      { from: '2020-01-01' },
+      { as: null },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.publicPartnerCourses.map((c) => c.title)).toContain('Finansiering for oppstart');
+    expect(data?.publicPartnerCourses.map((c) => c.title)).not.toContain('Budsjett for gründere');
+    const refused = await subgraph.execute('query P { partnerCourses(year: 2031) { title } }', {}, { as: null });
+    expect(code(refused)).toBe('UNAUTHENTICATED');
+  });
 });
