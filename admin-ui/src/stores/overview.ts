@@ -1,7 +1,8 @@
 // The overview store: one year of every region's agreement, funding, payments, submissions and key figures, and the year's gatherings.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { request, toRequestError } from '../graphql/client';
+import { useLatestRequest } from '../composables/useLatestRequest';
+import { request } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { CoordinationOverviewQuery } from '../graphql/generated/graphql';
 import type { LoadError } from './regions';
@@ -94,33 +95,22 @@ export const useOverviewStore = defineStore('overview', () => {
   const year = ref<number | null>(null);
   const regions = ref<RegionYear[]>([]);
   const gatherings = ref<GatheringOfYear[]>([]);
-  const loading = ref(false);
-  const error = ref<LoadError | null>(null);
-
   // Switching years quickly can overlap requests; only the newest may write, so the page never shows another year's figures.
-  let latestRequest = 0;
+  const { loading, error, run } = useLatestRequest();
 
   async function load(requestedYear: number): Promise<void> {
-    const thisRequest = ++latestRequest;
-    loading.value = true;
-    error.value = null;
-    try {
-      const data = await request(CoordinationOverviewDocument, { year: requestedYear });
-      if (thisRequest !== latestRequest) return;
-      regions.value = data.regions;
-      gatherings.value = data.gatherings;
-      year.value = requestedYear;
-    } catch (caught) {
-      if (thisRequest !== latestRequest) return;
-      const requestError = toRequestError(caught);
-      // Figures of another year must not stay on screen under the newly chosen year's heading.
-      regions.value = [];
-      gatherings.value = [];
-      year.value = null;
-      error.value = { message: requestError.message, codes: requestError.codes };
-    } finally {
-      if (thisRequest === latestRequest) loading.value = false;
-    }
+    await run(() => request(CoordinationOverviewDocument, { year: requestedYear }), {
+      onData: (data) => {
+        regions.value = data.regions;
+        gatherings.value = data.gatherings;
+        year.value = requestedYear;
+      },
+      onError: () => {
+        regions.value = [];
+        gatherings.value = [];
+        year.value = null;
+      },
+    });
   }
 
   return { year, regions, gatherings, loading, error, load };

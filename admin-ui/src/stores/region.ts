@@ -1,7 +1,8 @@
 // The region store: one region's page for one year (municipalities, agreement, people, payments, submissions, key figures).
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { request, toRequestError } from '../graphql/client';
+import { useLatestRequest } from '../composables/useLatestRequest';
+import { request } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { RegionPageQuery } from '../graphql/generated/graphql';
 import type { LoadError } from './regions';
@@ -158,35 +159,24 @@ export const useRegionStore = defineStore('region', () => {
   const year = ref<number | null>(null);
   /** True when the gateway knows no region with the asked id. */
   const notFound = ref(false);
-  const loading = ref(false);
-  const error = ref<LoadError | null>(null);
-
-  // Switching region or year quickly can overlap requests; only the newest may write the state.
-  let latestRequest = 0;
+  // Switching region or year quickly can overlap requests; only the newest may write.
+  const { loading, error, run } = useLatestRequest();
 
   async function load(id: string, requestedYear: number): Promise<void> {
-    const thisRequest = ++latestRequest;
-    loading.value = true;
-    error.value = null;
-    try {
-      const data = await request(RegionPageDocument, { id, year: requestedYear });
-      if (thisRequest !== latestRequest) return;
-      region.value = data.region ?? null;
-      notFound.value = data.region == null;
-      regionId.value = id;
-      year.value = requestedYear;
-    } catch (caught) {
-      if (thisRequest !== latestRequest) return;
-      const requestError = toRequestError(caught);
-      // Another region's or year's figures must not stay on screen under the newly asked one.
-      region.value = null;
-      notFound.value = false;
-      regionId.value = null;
-      year.value = null;
-      error.value = { message: requestError.message, codes: requestError.codes };
-    } finally {
-      if (thisRequest === latestRequest) loading.value = false;
-    }
+    await run(() => request(RegionPageDocument, { id, year: requestedYear }), {
+      onData: (data) => {
+        region.value = data.region ?? null;
+        notFound.value = data.region == null;
+        regionId.value = id;
+        year.value = requestedYear;
+      },
+      onError: () => {
+        region.value = null;
+        notFound.value = false;
+        regionId.value = null;
+        year.value = null;
+      },
+    });
   }
 
   return { region, regionId, year, notFound, loading, error, load };

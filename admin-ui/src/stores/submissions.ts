@@ -1,6 +1,7 @@
 // The submissions store: one region's reports, plans and payments of a year, and submitting, approving and rejecting them.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { useLatestRequest } from '../composables/useLatestRequest';
 import { type GraphQLRequestError, request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { SubmissionsWorkflowQuery, SubmitInput } from '../graphql/generated/graphql';
@@ -146,8 +147,6 @@ export const useSubmissionsStore = defineStore('submissions', () => {
   const regionId = ref<string | null>(null);
   const year = ref<number | null>(null);
   const region = ref<RegionSubmissions | null>(null);
-  const loading = ref(false);
-  const error = ref<LoadError | null>(null);
   /** True while a submission or decision is being sent. */
   const saving = ref(false);
   const actionError = ref<ActionError | null>(null);
@@ -155,34 +154,30 @@ export const useSubmissionsStore = defineStore('submissions', () => {
   const conflict = computed(() => actionError.value?.codes.includes('CONFLICT') ?? false);
 
   // Switching region or year quickly can overlap requests; only the newest may write.
-  let latestRequest = 0;
+  const { loading, error, run } = useLatestRequest();
 
   async function load(requestedRegionId: string, requestedYear: number): Promise<void> {
-    const thisRequest = ++latestRequest;
-    loading.value = true;
-    error.value = null;
-    try {
-      const data = await request(SubmissionsWorkflowDocument, {
-        regionId: requestedRegionId,
-        year: requestedYear,
-        previousYear: requestedYear - 1,
-        nextYear: requestedYear + 1,
-      });
-      if (thisRequest !== latestRequest) return;
-      region.value = data.region ?? null;
-      regionId.value = requestedRegionId;
-      year.value = requestedYear;
-    } catch (caught) {
-      if (thisRequest !== latestRequest) return;
-      const requestError = toRequestError(caught);
-      // Another region's or year's submissions must not stay on screen under the new heading.
-      region.value = null;
-      regionId.value = null;
-      year.value = null;
-      error.value = { message: requestError.message, codes: requestError.codes };
-    } finally {
-      if (thisRequest === latestRequest) loading.value = false;
-    }
+    await run(
+      () =>
+        request(SubmissionsWorkflowDocument, {
+          regionId: requestedRegionId,
+          year: requestedYear,
+          previousYear: requestedYear - 1,
+          nextYear: requestedYear + 1,
+        }),
+      {
+        onData: (data) => {
+          region.value = data.region ?? null;
+          regionId.value = requestedRegionId;
+          year.value = requestedYear;
+        },
+        onError: () => {
+          region.value = null;
+          regionId.value = null;
+          year.value = null;
+        },
+      },
+    );
   }
 
   /** Loads what is shown again, e.g. after a conflict or a decision that changes the payments. */

@@ -1,0 +1,38 @@
+// Loading state for a store whose loads can overlap (switching year or region quickly): only the
+// newest request may write, data of an earlier choice is cleared when the newest fails, and
+// loading ends with the newest. One place for what every page store needs.
+import { ref } from 'vue';
+import { toRequestError } from '../graphql/client';
+import type { LoadError } from '../stores/regions';
+
+export interface LatestRequestHandlers<Data> {
+  /** Writes the newest answer into the store. */
+  onData: (data: Data) => void;
+  /** Clears what an earlier choice left, so it never shows under the new one's heading. */
+  onError?: () => void;
+}
+
+export function useLatestRequest() {
+  const loading = ref(false);
+  const error = ref<LoadError | null>(null);
+  let latest = 0;
+
+  async function run<Data>(send: () => Promise<Data>, handlers: LatestRequestHandlers<Data>): Promise<void> {
+    const mine = ++latest;
+    loading.value = true;
+    error.value = null;
+    try {
+      const data = await send();
+      if (mine === latest) handlers.onData(data);
+    } catch (caught) {
+      if (mine !== latest) return;
+      handlers.onError?.();
+      const requestError = toRequestError(caught);
+      error.value = { message: requestError.message, codes: requestError.codes };
+    } finally {
+      if (mine === latest) loading.value = false;
+    }
+  }
+
+  return { loading, error, run };
+}
