@@ -10,6 +10,7 @@ import {
   dropDatabase,
   generateDevKeys,
   type RunningService,
+  runSql,
   type SubgraphContext,
   type SubgraphDefinition,
   signDemoToken,
@@ -338,6 +339,96 @@ describe('the coordination overview (schema/operations/coordination-overview.gra
     expect(follo?.referrals.toInnovasjonNorge).toBeGreaterThanOrEqual(5);
     expect(data.gatherings).toHaveLength(2);
     expect(data.gatherings.every((gathering) => gathering.attendeeCount > 0)).toBe(true);
+  });
+});
+
+describe('SQL statements per operation do not grow with the data (no N+1)', () => {
+  const overview = readFileSync(
+    new URL('../../schema/operations/coordination-overview.graphql', import.meta.url),
+    'utf8',
+  );
+  const clientList = `query ClientList($regionId: ID, $first: Int!) {
+    clients(regionId: $regionId, first: $first) { totalCount items { id name municipality { name } businesses { id } } }
+  }`;
+  const statements = async () => {
+    const counts = await Promise.all(
+      Object.values(subgraphs).map(async (subgraph) => {
+        const text = await (await fetch(`${subgraph.url}/metrics`)).text();
+        return Number(/^sql_statements_total (\d+)/m.exec(text)?.[1]);
+      }),
+    );
+    return counts.reduce((sum, count) => sum + count, 0);
+  };
+  /** Statements all subgraphs send for one operation, after a first run has warmed the plan cache. */
+  const statementsFor = async (query: string, variables: Record<string, unknown>, username: string) => {
+    const token = await tokenFor(username);
+    await post(query, variables, { token });
+    const before = await statements();
+    const { body } = await post(query, variables, { token });
+    expect(body.errors).toBeUndefined();
+    return (await statements()) - before;
+  };
+  const regionsDatabase = () => databases.find((name) => name.startsWith('regions_')) as string;
+
+  it('answers the overview and a client list with as many statements after the clients doubled', async () => {
+    const overviewBefore = await statementsFor(overview, { year: 2024 }, 'coordination.member');
+    const listBefore = await statementsFor(clientList, { regionId: 'follo', first: 200 }, 'follo.adviser');
+    // A page ten times longer costs no more statements: nothing is fetched row by row.
+    expect(await statementsFor(clientList, { regionId: 'follo', first: 20 }, 'follo.adviser')).toBe(listBefore);
+    // Every client again, with their sessions, milestones and course places.
+    await runSql(
+      testServerUrl(),
+      regionsDatabase(),
+      `create temp table twin as select id as old_id, gen_random_uuid() as new_id from client;
+       insert into client select (jsonb_populate_record(null::client, to_jsonb(c) || jsonb_build_object('id', t.new_id))).*
+         from client c join twin t on t.old_id = c.id;
+       ${['counselling_session', 'milestone', 'enrolment']
+         .map(
+           (table) => `insert into ${table} select (jsonb_populate_record(null::${table}, to_jsonb(r)
+             || jsonb_build_object('id', gen_random_uuid(), 'client_id', t.new_id))).*
+             from ${table} r join twin t on t.old_id = r.client_id;`,
+         )
+         .join('\n')}`,
+    );
+    const { body } = await post('query C { clients(regionId: "follo") { totalCount } }', undefined, {
+      token: await tokenFor('follo.adviser'),
+    });
+    expect((body.data as { clients: { totalCount: number } }).clients.totalCount).toBeGreaterThan(800);
+    expect(await statementsFor(overview, { year: 2024 }, 'coordination.member')).toBe(overviewBefore);
+    expect(await statementsFor(clientList, { regionId: 'follo', first: 200 }, 'follo.adviser')).toBe(listBefore);
+  });
+
+  it('resolves twice the entities of a type in each subgraph with as many statements', async () => {
+    const regionIds = [
+      'follo',
+      'drammensregionen',
+      'halden',
+      'asker-og-baerum',
+      'hallingdal',
+      'kongsbergregionen',
+      'nedre-glomma',
+    ];
+    const countyFields = `_entities(representations: $representations) { ... on Region { id agreement { status } funding(year: 2024) { total } payments(year: 2024) { status } submissions(year: 2024) { status } } }`;
+    const regionsFields = `_entities(representations: $representations) { ... on Region { id name statistics(year: 2024) { newClients } offices { name } } }`;
+    const partnersFields = `_entities(representations: $representations) { ... on Region { id referrals(year: 2024) { toInnovasjonNorge toNav suppressed } } }`;
+    const token = await tokenFor('county.officer');
+    for (const [name, fields] of [
+      ['county', countyFields],
+      ['regions', regionsFields],
+      ['partners', partnersFields],
+    ] as const) {
+      const url = `${subgraphs[name].url}/graphql`;
+      const query = `query E($representations: [_Any!]!) { ${fields} }`;
+      const countFor = async (ids: string[]) => {
+        const representations = ids.map((id) => ({ __typename: 'Region', id }));
+        await post(query, { representations }, { token, url });
+        const before = await statements();
+        const { body } = await post(query, { representations }, { token, url });
+        expect(body.errors, name).toBeUndefined();
+        return (await statements()) - before;
+      };
+      expect(await countFor(regionIds), name).toBe(await countFor(regionIds.slice(0, 3)));
+    }
   });
 });
 

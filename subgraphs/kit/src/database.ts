@@ -112,3 +112,14 @@ export async function dropDatabase(server: string, database: string): Promise<vo
   if (!databaseName.test(database)) throw new Error(`Not a valid database name: ${database}`);
   await withMaintenanceClient(server, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
 }
+
+/** Runs one SQL text on a database (several statements allowed); for tests and tools, not requests. */
+export async function runSql(server: string, database: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl(server, database) });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

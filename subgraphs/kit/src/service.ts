@@ -31,6 +31,8 @@ export interface ServiceOptions<Context extends BaseContext> {
   onStop?: () => Promise<void>;
   /** Largest request body accepted, e.g. "100kb". */
   bodyLimit?: string;
+  /** Counters served on /metrics in Prometheus' text format, e.g. SQL statements sent. */
+  metrics?: () => Record<string, { help: string; value: number }>;
 }
 
 export interface HealthReport {
@@ -44,6 +46,11 @@ export interface RunningService {
   port: number;
   server: Server;
   stop(): Promise<void>;
+}
+
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
 }
 
 export function isProduction(): boolean {
@@ -83,6 +90,17 @@ export async function startService<Context extends BaseContext>(
       .health()
       .catch((error: unknown) => ({ status: 'down' as const, error: String(error) }));
     res.status(report.status === 'ok' ? 200 : 503).json({ service: options.name, ...report });
+  });
+  app.get('/metrics', (_req, res) => {
+    const metrics = {
+      process_cpu_seconds_total: { help: 'CPU time of this process (user and system).', value: cpuSeconds() },
+      ...options.metrics?.(),
+    };
+    res.type('text/plain; version=0.0.4').send(
+      Object.entries(metrics)
+        .map(([name, { help, value }]) => `# HELP ${name} ${help}\n# TYPE ${name} counter\n${name} ${value}\n`)
+        .join(''),
+    );
   });
   options.routes?.(app, apollo);
   app.use(

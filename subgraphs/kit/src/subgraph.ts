@@ -8,7 +8,7 @@ import { type AuditedAccess, auditBatcher } from './audit.js';
 import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, createTokenVerifier } from './auth.js';
 import { databaseServer, repositoryDataDir } from './database.js';
 import { logger } from './logger.js';
-import { createMigration, createOrm, migrate, type Orm, seedIfEmpty } from './orm.js';
+import { createMigration, createOrm, migrate, type Orm, seedIfEmpty, sqlStatementCount } from './orm.js';
 import { anonymousCaller, isAnonymous, publicAccessPlugin } from './public-access.js';
 import { type RunningService, type ServiceOptions, startService } from './service.js';
 
@@ -130,6 +130,9 @@ export async function startSubgraph<Context extends SubgraphContext>(
       await orm.em.getConnection().execute('select 1');
       return { status: 'ok', database: 'up' };
     },
+    metrics: () => ({
+      sql_statements_total: { help: 'SQL statements sent to the database.', value: sqlStatementCount(orm) },
+    }),
     onStop: () => orm.close(),
   });
 }
