@@ -40,6 +40,8 @@ export interface GraphQLErrorDetail {
   field?: string;
   /** `extensions.duplicates`: ids of the records a CONFLICT says may be the same, e.g. when registering a client. */
   duplicates?: string[];
+  /** `extensions.retryAfterSeconds`: how long a RATE_LIMITED caller should wait before trying again. */
+  retryAfterSeconds?: number;
 }
 
 /** Any failed request: GraphQL errors in the response, an HTTP error status, or no answer at all. */
@@ -79,7 +81,7 @@ function toErrorDetail(raw: unknown): GraphQLErrorDetail {
   if (typeof raw !== 'object' || raw === null) return { message: String(raw) };
   const { message, extensions, path } = raw as {
     message?: unknown;
-    extensions?: { code?: unknown; field?: unknown; duplicates?: unknown };
+    extensions?: { code?: unknown; field?: unknown; duplicates?: unknown; retryAfterSeconds?: unknown };
     path?: unknown;
   };
   return {
@@ -89,6 +91,7 @@ function toErrorDetail(raw: unknown): GraphQLErrorDetail {
     ...(Array.isArray(extensions?.duplicates)
       ? { duplicates: extensions.duplicates.filter((id): id is string => typeof id === 'string') }
       : {}),
+    ...(typeof extensions?.retryAfterSeconds === 'number' ? { retryAfterSeconds: extensions.retryAfterSeconds } : {}),
     ...(Array.isArray(path) ? { path: path as Array<string | number> } : {}),
   };
 }
@@ -110,13 +113,32 @@ export async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
 ): Promise<TResult> {
+  return send(document, variables, { anonymous: false });
+}
+
+/**
+ * Runs one operation of the public website: never with the signed-in user's token, so a staff
+ * member browsing it is anonymous like anyone, and a refusal never ends the console's session.
+ */
+export async function anonymousRequest<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
+): Promise<TResult> {
+  return send(document, variables, { anonymous: true });
+}
+
+async function send<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables | undefined,
+  { anonymous }: { anonymous: boolean },
+): Promise<TResult> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'application/graphql-response+json, application/json',
     // The gateway's CSRF prevention rejects POSTs without a header a plain HTML form cannot set.
     'apollo-require-preflight': 'true',
   };
-  const accessToken = accessTokenSource();
+  const accessToken = anonymous ? undefined : accessTokenSource();
   if (accessToken) headers.authorization = `Bearer ${accessToken}`;
 
   let response: Response;
@@ -135,11 +157,13 @@ export async function request<TResult, TVariables>(
   if (errors.length > 0) {
     throw noticeUnauthenticated(
       new GraphQLRequestError(errors.map((error) => error.message).join('; '), { errors, status: response.status }),
+      anonymous,
     );
   }
   if (!response.ok) {
     throw noticeUnauthenticated(
       new GraphQLRequestError(`The gateway answered HTTP ${response.status}.`, { status: response.status }),
+      anonymous,
     );
   }
   if (body?.data == null) {
@@ -149,7 +173,9 @@ export async function request<TResult, TVariables>(
 }
 
 /** Passes a refused sign-in to the handler; the caller still gets the error, so its own state stays truthful. */
-function noticeUnauthenticated(error: GraphQLRequestError): GraphQLRequestError {
+function noticeUnauthenticated(error: GraphQLRequestError, anonymous: boolean): GraphQLRequestError {
+  // An anonymous request had no session to lose.
+  if (anonymous) return error;
   if (error.status === 401 || error.codes.includes('UNAUTHENTICATED')) unauthenticatedHandler(error);
   return error;
 }

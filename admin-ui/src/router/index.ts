@@ -8,9 +8,15 @@ import { useAuthStore } from '../stores/auth';
 import NotFoundView from '../views/NotFoundView.vue';
 import RegionsView from '../views/RegionsView.vue';
 import SignInView from '../views/SignInView.vue';
+import { type PublicSiteTitleKey, publicSiteRoutes } from './public-site';
 import { requiresSignIn, signInLocation } from './sign-in';
 
-type PageTitleKey = `nav.${keyof MessageSchema['nav'] & string}` | 'notFound.title' | 'signIn.title' | 'region.title';
+type PageTitleKey =
+  | `nav.${keyof MessageSchema['nav'] & string}`
+  | 'notFound.title'
+  | 'signIn.title'
+  | 'region.title'
+  | PublicSiteTitleKey;
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -121,6 +127,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         component: () => import('../views/PlaygroundView.vue'),
         meta: { titleKey: 'nav.playground' },
       },
+      ...publicSiteRoutes,
       { path: '/sign-in', name: 'sign-in', component: SignInView, meta: { titleKey: 'signIn.title', public: true } },
       {
         path: '/:pathMatch(.*)*',

@@ -14,7 +14,14 @@ import { unauthenticated } from './errors.js';
 
 /** Root fields open without a token, by operation type; every other root field needs one. */
 export const publicRootFields = {
-  query: ['publicCourses', 'publicMunicipalities', 'publicRegions', 'publicPartnerCourses', 'publicResponsibleParties'],
+  query: [
+    'publicCourses',
+    'publicCourse',
+    'publicMunicipalities',
+    'publicRegions',
+    'publicPartnerCourses',
+    'publicResponsibleParties',
+  ],
   mutation: ['signUpForCourse', 'requestCounselling'],
 } as const;
 

@@ -86,6 +86,19 @@ describe('the public part of the graph', () => {
     }>(calendar, { filter: { regionId: 'follo', from: '2031-02-01', to: '2031-02-28' }, first: 50 }, anonymous);
     expect(errors).toBeUndefined();
     expect(data?.publicCourses.items.find((course) => course.id === id)?.seatsLeft).toBe(3);
+    const one = await subgraph.execute<{ publicCourse: { title: string } | null }>(
+      'query One($id: ID!) { publicCourse(id: $id) { title } }',
+      { id },
+      anonymous,
+    );
+    expect(one.errors).toBeUndefined();
+    expect(one.data?.publicCourse?.title).toBe('Grunnkurs for etablerere');
+    const unknown = await subgraph.execute<{ publicCourse: null }>(
+      'query One($id: ID!) { publicCourse(id: $id) { title } }',
+      { id: 'not-a-uuid' },
+      anonymous,
+    );
+    expect(unknown.data?.publicCourse).toBeNull();
     // Past courses are never listed, whatever `from` asks for.
     const past = await subgraph.execute<{ publicCourses: { items: { startsOn: string }[] } }>(
       calendar,

@@ -49,6 +49,36 @@ export type AssessmentStatus =
   /** Withdrawn by NAV. */
   | 'WITHDRAWN';
 
+/** A request for counselling from the public website. */
+export type CounsellingRequestInput = {
+  /** What the person would like help with: plain text, 1–1000 characters. */
+  message: string;
+  /** Who asks. */
+  person: PublicPersonInput;
+};
+
+/** Kinds of courses. */
+export type CourseKind =
+  /** The basic entrepreneur course (grunnleggende etablererkurs): free for participants. */
+  | 'BASIC'
+  /** A theme course (temakurs): a participant fee may apply. */
+  | 'THEME';
+
+/** Where a sign-up from the website landed. */
+export type CoursePlacement =
+  /** A place on the course. */
+  | 'ENROLLED'
+  /** A place on the waiting list: the course is full. */
+  | 'WAITLISTED';
+
+/** A sign-up for a course from the public website. */
+export type CourseSignUpInput = {
+  /** The course, from the public course calendar. */
+  courseId: string | number;
+  /** Who signs up. */
+  person: PublicPersonInput;
+};
+
 /** The service's assessment, delivered to NAV. */
 export type DeliverBusinessAssessmentInput = {
   /** The assessment, 1–10000 characters. */
@@ -133,6 +163,13 @@ export type MilestoneKind =
   /** The business had its first revenue. */
   | 'FIRST_REVENUE';
 
+/** Kinds of Innovasjon Norge's offers to entrepreneurs. */
+export type PartnerCourseKind =
+  /** A course. */
+  | 'COURSE'
+  /** A webinar. */
+  | 'WEBINAR';
+
 /** The role an organisation has in an agreement. */
 export type PartyKind =
   /** The municipality that signs on behalf of the region (kontraktskommune); it is also a municipality that contributes. */
@@ -161,6 +198,41 @@ export type PopulationSource =
   | 'DEMO_APPROXIMATION'
   /** Imported from Statistics Norway's table 01222 (population per quarter). */
   | 'SSB';
+
+/** What to show of the public course calendar; every condition left out matches all. */
+export type PublicCourseFilter = {
+  /** Only courses starting on or after this day; today when left out (past courses are never listed). */
+  from?: string | null | undefined;
+  /** Only courses of this kind. */
+  kind?: CourseKind | null | undefined;
+  /** Only online (true) or only in-person (false) courses. */
+  online?: boolean | null | undefined;
+  /** Only this region's courses. */
+  regionId?: string | number | null | undefined;
+  /** Only courses starting on or before this day. */
+  to?: string | null | undefined;
+};
+
+/** What a person gives when signing up for a course or asking for counselling on the public website. */
+export type PublicPersonInput = {
+  /** The business idea, in a few sentences: plain text, at most 1000 characters. */
+  businessIdea?: string | null | undefined;
+  /**
+   * The person agrees that the service processes what they gave, as the privacy notice says.
+   * Required: without it nothing is stored.
+   */
+  consentToProcessing: boolean;
+  /** E-mail address, for the confirmation and for the adviser to get in touch. */
+  email: string;
+  /** Self-reported immigrant background; optional (UNKNOWN when not given). */
+  immigrantBackground?: ImmigrantBackground;
+  /** The four-digit number of the municipality the person lives in; it decides the region. */
+  municipalityNumber: string;
+  /** Full name: letters, spaces, hyphens, apostrophes and full stops; 2–100 characters. */
+  name: string;
+  /** Phone number: digits, spaces and an optional leading +, 8–20 characters. */
+  phone?: string | null | undefined;
+};
 
 /** Which way a referral goes. */
 export type ReferralDirection =
@@ -245,6 +317,19 @@ export type RegisterClientInput = {
   surveyConsent?: boolean;
 };
 
+/** Kinds of supplementary services. */
+export type ServiceKind =
+  /** Business assessments (næringsfaglige vurderinger). */
+  | 'BUSINESS_ASSESSMENT'
+  /** Follow-up of founders with growth potential. */
+  | 'GROWTH_FOLLOW_UP'
+  /** A mentor scheme for entrepreneurs with an immigrant background. */
+  | 'MENTOR_SCHEME_FOR_IMMIGRANTS'
+  /** Shared office space for entrepreneurs (kontorfellesskap). */
+  | 'OFFICE_COMMUNITY'
+  /** Anything else; the description says what. */
+  | 'OTHER';
+
 /** How a counselling session was held. */
 export type SessionForm =
   /** In person. */
@@ -297,6 +382,13 @@ export type SubmitInput = {
   /** When resubmitting: the version of the submission the new one replaces. */
   version?: number | null | undefined;
 };
+
+/** What a person asked for on the public website. */
+export type WebsiteRequestKind =
+  /** A request for counselling. */
+  | 'COUNSELLING'
+  /** A sign-up for a course. */
+  | 'COURSE_SIGN_UP';
 
 export type BusinessAssessmentsQueryVariables = Exact<{
   status?: AssessmentStatus | null | undefined;
@@ -372,6 +464,51 @@ export type CoordinationOverviewQueryVariables = Exact<{
 
 
 export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus }>, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }>, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> };
+
+export type PublicCalendarQueryVariables = Exact<{
+  filter: PublicCourseFilter;
+  first: number;
+  offset: number;
+  withCourses: boolean;
+  withPartnerCourses: boolean;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  online?: boolean | null | undefined;
+}>;
+
+
+export type PublicCalendarQuery = { publicCourses?: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, seatsLeft: number, region: { id: string, name: string } }> }, publicPartnerCourses?: Array<{ id: string, kind: PartnerCourseKind, title: string, date: string, online: boolean, location: string | null, description: string | null }> };
+
+export type PublicCourseQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublicCourseQuery = { publicCourse: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, seatsLeft: number, region: { id: string, name: string } } | null };
+
+export type SignUpForCourseMutationVariables = Exact<{
+  input: CourseSignUpInput;
+}>;
+
+
+export type SignUpForCourseMutation = { signUpForCourse: { reference: string, kind: WebsiteRequestKind, placement: CoursePlacement | null, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null } };
+
+export type RequestCounsellingMutationVariables = Exact<{
+  input: CounsellingRequestInput;
+}>;
+
+
+export type RequestCounsellingMutation = { requestCounselling: { reference: string, kind: WebsiteRequestKind, placement: CoursePlacement | null, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null } };
+
+export type PublicDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublicDirectoryQuery = { publicRegions: Array<{ id: string, name: string, operatorName: string | null, freeCounsellingHoursPerClientYear: number, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string }>, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string, municipalityName: string, coLocatedWith: string | null }>, advisers: Array<{ name: string, email: string, phone: string | null }>, services: Array<{ kind: ServiceKind, description: string }> }>, publicMunicipalities: Array<{ number: string, name: string, region: { id: string, name: string } }> };
+
+export type PublicResponsiblePartiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublicResponsiblePartiesQuery = { publicResponsibleParties: Array<{ kind: PartyKind, name: string, regionIds: Array<string> }> };
 
 export type ReferralInboxQueryVariables = Exact<{
   first: number;
@@ -727,6 +864,157 @@ export const CoordinationOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CoordinationOverviewQuery, CoordinationOverviewQueryVariables>;
+export const PublicCalendarDocument = new TypedDocumentString(`
+    query PublicCalendar($filter: PublicCourseFilter!, $first: Int!, $offset: Int!, $withCourses: Boolean!, $withPartnerCourses: Boolean!, $from: Date, $to: Date, $online: Boolean) {
+  publicCourses(filter: $filter, first: $first, offset: $offset) @include(if: $withCourses) {
+    items {
+      id
+      region {
+        id
+        name
+      }
+      kind
+      title
+      startsOn
+      endsOn
+      location
+      online
+      participantFee
+      seatsLeft
+    }
+    totalCount
+    hasNextPage
+  }
+  publicPartnerCourses(from: $from, to: $to, online: $online) @include(if: $withPartnerCourses) {
+    id
+    kind
+    title
+    date
+    online
+    location
+    description
+  }
+}
+    `) as unknown as TypedDocumentString<PublicCalendarQuery, PublicCalendarQueryVariables>;
+export const PublicCourseDocument = new TypedDocumentString(`
+    query PublicCourse($id: ID!) {
+  publicCourse(id: $id) {
+    id
+    region {
+      id
+      name
+    }
+    kind
+    title
+    startsOn
+    endsOn
+    location
+    online
+    participantFee
+    seatsLeft
+  }
+}
+    `) as unknown as TypedDocumentString<PublicCourseQuery, PublicCourseQueryVariables>;
+export const SignUpForCourseDocument = new TypedDocumentString(`
+    mutation SignUpForCourse($input: CourseSignUpInput!) {
+  signUpForCourse(input: $input) {
+    reference
+    kind
+    placement
+    region {
+      id
+      name
+      offices {
+        name
+        streetAddress
+        postalCode
+        postalTown
+      }
+    }
+    course {
+      id
+      title
+      startsOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpForCourseMutation, SignUpForCourseMutationVariables>;
+export const RequestCounsellingDocument = new TypedDocumentString(`
+    mutation RequestCounselling($input: CounsellingRequestInput!) {
+  requestCounselling(input: $input) {
+    reference
+    kind
+    placement
+    region {
+      id
+      name
+      offices {
+        name
+        streetAddress
+        postalCode
+        postalTown
+      }
+    }
+    course {
+      id
+      title
+      startsOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestCounsellingMutation, RequestCounsellingMutationVariables>;
+export const PublicDirectoryDocument = new TypedDocumentString(`
+    query PublicDirectory {
+  publicRegions {
+    id
+    name
+    contractMunicipality {
+      number
+      name
+    }
+    municipalities {
+      number
+      name
+    }
+    operatorName
+    offices {
+      name
+      streetAddress
+      postalCode
+      postalTown
+      municipalityName
+      coLocatedWith
+    }
+    advisers {
+      name
+      email
+      phone
+    }
+    freeCounsellingHoursPerClientYear
+    services {
+      kind
+      description
+    }
+  }
+  publicMunicipalities {
+    number
+    name
+    region {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublicDirectoryQuery, PublicDirectoryQueryVariables>;
+export const PublicResponsiblePartiesDocument = new TypedDocumentString(`
+    query PublicResponsibleParties {
+  publicResponsibleParties {
+    kind
+    name
+    regionIds
+  }
+}
+    `) as unknown as TypedDocumentString<PublicResponsiblePartiesQuery, PublicResponsiblePartiesQueryVariables>;
 export const ReferralInboxDocument = new TypedDocumentString(`
     query ReferralInbox($first: Int!, $offset: Int!) {
   referrals(first: $first, offset: $offset) {

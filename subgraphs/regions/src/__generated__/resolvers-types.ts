@@ -936,6 +936,11 @@ export type Query = {
   municipalities: Array<Municipality>;
   /** One municipality by its number, or null when there is none with that number. */
   municipality?: Maybe<Municipality>;
+  /**
+   * PUBLIC (no sign-in): one course of the public calendar, for its sign-up page; null when there
+   * is none with this id or it is no longer open for sign-up (held, cancelled or started).
+   */
+  publicCourse?: Maybe<PublicCourse>;
   /** PUBLIC (no sign-in): the course calendar of every region, upcoming courses only, by first day. */
   publicCourses: PublicCoursePage;
   /** PUBLIC (no sign-in): every municipality of the county with the region that serves it, by number. */
@@ -987,6 +992,11 @@ export type QueryCourseArgs = {
 
 export type QueryMunicipalityArgs = {
   number: Scalars['String']['input'];
+};
+
+
+export type QueryPublicCourseArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1963,6 +1973,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   course?: Resolver<Maybe<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCourseArgs, 'id'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'number'>>;
+  publicCourse?: Resolver<Maybe<ResolversTypes['PublicCourse']>, ParentType, ContextType, RequireFields<QueryPublicCourseArgs, 'id'>>;
   publicCourses?: Resolver<ResolversTypes['PublicCoursePage'], ParentType, ContextType, RequireFields<QueryPublicCoursesArgs, 'filter' | 'first' | 'offset'>>;
   publicMunicipalities?: Resolver<Array<ResolversTypes['PublicMunicipality']>, ParentType, ContextType>;
   publicRegions?: Resolver<Array<ResolversTypes['PublicRegion']>, ParentType, ContextType>;

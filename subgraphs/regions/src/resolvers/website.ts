@@ -26,7 +26,7 @@ const isoDate = z.iso.date();
 
 export const websiteQueryFields: Pick<
   QueryResolvers,
-  'publicCourses' | 'publicMunicipalities' | 'publicRegions' | 'websiteRequests'
+  'publicCourses' | 'publicCourse' | 'publicMunicipalities' | 'publicRegions' | 'websiteRequests'
 > = {
   publicCourses: async (_parent, { filter, first, offset }, { em }) => {
     const { limit } = checkPage(first, offset);
@@ -51,6 +51,11 @@ export const websiteQueryFields: Pick<
       offset,
     });
     return page(items, totalCount, offset);
+  },
+  publicCourse: async (_parent, { id }, { loaders }) => {
+    const course = await loaders.course.load(id);
+    // Only what the calendar lists: a course open for sign-up.
+    return course && course.status === 'PLANNED' && course.startsOn >= todayInNorway() ? course : null;
   },
   publicMunicipalities: (_parent, _args, { em }) => em.find(MunicipalitySchema, {}, { orderBy: { number: 'asc' } }),
   publicRegions: (_parent, _args, { em }) => em.find(RegionSchema, {}, { orderBy: { name: 'asc' } }),
