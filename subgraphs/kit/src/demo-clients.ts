@@ -24,6 +24,12 @@ export interface DemoClient {
 /** The years of the agreement period the demo data covers. */
 export const demoYears = [2022, 2023, 2024, 2025] as const;
 
+/**
+ * Years the demo has courses planned for (nothing else happens after the demo's cut-off), so the
+ * public course calendar has something to show.
+ */
+export const demoPlannedYears = [2027, 2028] as const;
+
 /** A small seeded generator (mulberry32): the same seed gives the same demo data everywhere. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;

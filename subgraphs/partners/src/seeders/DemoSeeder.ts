@@ -6,6 +6,7 @@ import {
   type DemoClient,
   demoAdvisers,
   demoClients,
+  demoPlannedYears,
   demoYears,
   pick,
   referenceMunicipalities,
@@ -111,7 +112,8 @@ export class DemoSeeder extends Seeder {
     await this.seedGatherings(em);
     await em.insertMany(
       PartnerCourseSchema,
-      demoYears.flatMap((year, i) => [
+      // Past years' offers and the ones planned ahead, for the public calendar.
+      [...demoYears, ...demoPlannedYears].flatMap((year, i) => [
         {
           id: id('e', year * 10 + 1),
           kind: 'WEBINAR',

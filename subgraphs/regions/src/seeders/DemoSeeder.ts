@@ -6,6 +6,7 @@ import {
   type DemoClient,
   demoAdvisers,
   demoClients,
+  demoPlannedYears,
   demoYears,
   organisationNumberCheckDigit,
   pick,
@@ -172,6 +173,7 @@ export class DemoSeeder extends Seeder {
 
     await this.seedJourneys(em, clients, advisersOf);
     await this.seedCourses(em, clients, advisersOf);
+    await this.seedPlannedCourses(em, clients, advisersOf);
     await this.seedNetworkEvents(em);
   }
 
@@ -397,6 +399,73 @@ export class DemoSeeder extends Seeder {
     }
     await insertInChunks(em, EnrolmentSchema, enrolments);
     await insertInChunks(em, SurveyResponseSchema, surveys);
+  }
+
+  /**
+   * The calendar ahead: two basic and two theme courses a year in every region, planned. In Follo
+   * the first theme course is full with a waiting list and the first basic course half full, so
+   * the public calendar and the advisers' course pages show both.
+   */
+  private async seedPlannedCourses(em: EntityManager, clients: DemoClient[], advisersOf: Map<string, string[]>) {
+    const rows: object[] = [];
+    const instructors: { course_id: string; adviser_id: string }[] = [];
+    const enrolments: object[] = [];
+    const plan = [
+      { kind: 'BASIC', month: '02-08', days: 21 },
+      { kind: 'THEME', month: '04-15', days: 0 },
+      { kind: 'BASIC', month: '09-06', days: 21 },
+      { kind: 'THEME', month: '10-20', days: 0 },
+    ] as const;
+    referenceRegions().forEach((region, regionIndex) => {
+      demoPlannedYears.forEach((year, yearIndex) => {
+        plan.forEach((planned, nth) => {
+          const serial = regionIndex * 100 + yearIndex * 10 + nth;
+          const id = `a1000000-0000-4000-8000-${String(serial).padStart(12, '0')}`;
+          const startsOn = `${year}-${planned.month}`;
+          const capacity = planned.kind === 'BASIC' ? 20 : 15;
+          rows.push({
+            id,
+            region: region.id,
+            kind: planned.kind,
+            title:
+              planned.kind === 'BASIC'
+                ? 'Grunnleggende etablererkurs'
+                : (themeCourses[(regionIndex + nth + yearIndex) % themeCourses.length] as string),
+            startsOn,
+            endsOn: addDays(startsOn, planned.days),
+            location: nth === 3 ? null : `${region.name} etablerersenter`,
+            online: nth === 3,
+            capacity,
+            participantFeeOre: planned.kind === 'THEME' && nth === 1 ? 50_000 : 0,
+            partnerInstructor: null,
+            status: 'PLANNED',
+            version: 1,
+          });
+          const advisers = advisersOf.get(region.id) ?? [];
+          instructors.push({ course_id: id, adviser_id: advisers[nth % advisers.length] as string });
+          if (region.id !== 'follo' || yearIndex !== 0 || nth > 1) return;
+          // Follo's first courses of the first planned year: a full theme course, a half-full basic one.
+          const taking = nth === 0 ? 10 : capacity + 2;
+          const candidates = clients.filter((c) => c.regionId === 'follo' && c.registeredOn.startsWith('2025'));
+          candidates.slice(nth * 40, nth * 40 + taking).forEach((client, place) => {
+            enrolments.push({
+              id: `b1000000-0000-4000-8000-${String(serial * 100 + place).padStart(12, '0')}`,
+              course: id,
+              client: client.id,
+              status: place < capacity ? 'ENROLLED' : 'WAITLISTED',
+              enrolledAt: new Date(Date.parse(demoCutOff) - (taking - place) * 60 * 60 * 1000),
+              attended: null,
+            });
+          });
+        });
+      });
+    });
+    await insertInChunks(em, CourseSchema, rows);
+    await em.execute(
+      `insert into course_instructors (course_id, adviser_id) values ${instructors.map(() => '(?, ?)').join(', ')}`,
+      instructors.flatMap((row) => [row.course_id, row.adviser_id]),
+    );
+    await insertInChunks(em, EnrolmentSchema, enrolments);
   }
 
   private async seedNetworkEvents(em: EntityManager) {
