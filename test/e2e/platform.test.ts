@@ -246,6 +246,50 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
     await page.close();
   });
 
+  it('takes a sign-up on the public website, without signing in, into the region’s CRM where its adviser finds the person', async () => {
+    // A phone-sized visitor: the public website must work there.
+    const visitor = await browser.newPage({ locale: 'nb-NO', viewport: { width: 375, height: 800 } });
+    await visitor.goto(`${stack.consoleUrl}/public/courses?region=follo&kind=BASIC`);
+    const firstCourse = visitor.locator('[data-testid^="public-course-sign-up-"]').first();
+    await firstCourse.waitFor({ timeout: 30_000 });
+    // Every public page names who is responsible for the service.
+    await visitor.getByRole('contentinfo').getByText('Innovasjon Norge').first().waitFor();
+    await firstCourse.click();
+    await visitor.waitForURL(/\/public\/courses\/[0-9a-f-]{36}\/sign-up/);
+    await visitor.getByTestId('public-name').fill('Eline Testesen');
+    await visitor.getByTestId('public-email').fill('eline.testesen@example.no');
+    await visitor.getByTestId('public-municipality').selectOption('3021');
+    await visitor.getByTestId('public-business-idea').fill('Keramikkverksted med kurs');
+    // Without consent nothing is sent.
+    await visitor.getByTestId('public-sign-up-submit').click();
+    await visitor.getByTestId('public-error-person.consentToProcessing').waitFor();
+    await visitor.getByTestId('public-consent').check();
+    await visitor.getByTestId('public-sign-up-submit').click();
+    const receipt = visitor.getByTestId('public-receipt');
+    await receipt.waitFor({ timeout: 20_000 });
+    expect(await visitor.getByTestId('public-receipt-reference').textContent()).toMatch(/ET-[2-9A-Z]{6}/);
+    // The receipt shows nothing of what the person typed.
+    expect(await receipt.textContent()).not.toContain('Eline');
+    expect(await receipt.textContent()).not.toContain('eline.testesen');
+    await visitor.screenshot({
+      path: new URL('../.artifacts/public-sign-up.png', import.meta.url).pathname,
+      fullPage: true,
+    });
+    await visitor.close();
+
+    const adviser = await browser.newPage({ locale: 'nb-NO' });
+    await adviser.goto(`${stack.consoleUrl}/sign-in`);
+    await adviser.getByRole('radio', { name: 'Amira Haddad' }).check();
+    await adviser.getByRole('button', { name: 'Logg inn' }).click();
+    await adviser.getByRole('banner').getByText('Amira Haddad').waitFor();
+    await adviser.getByTestId('nav-clients').click();
+    await adviser.getByTestId('clients-search').fill('Eline Testesen');
+    await adviser.getByTestId('client-link').filter({ hasText: 'Eline Testesen' }).first().click();
+    await adviser.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+    await adviser.getByText('Grunnleggende etablererkurs').first().waitFor();
+    await adviser.close();
+  });
+
   it('runs the preloaded coordination overview in the playground as the signed-in user', async () => {
     // Monaco draws only the lines in view; a tall window lets the result pane show Follo, the third region.
     const page = await browser.newPage({ locale: 'nb-NO', viewport: { width: 1280, height: 6000 } });
