@@ -93,6 +93,9 @@ export async function seedInTransaction(orm: Orm, seeder: Constructor<Seeder>): 
     await new seeder().run(em);
     await em.flush();
   });
+  // Fresh planner statistics: until autovacuum gets to the new rows, PostgreSQL takes the tables
+  // for nearly empty and plans the key figures with nested loops (0.5 s instead of 35 ms).
+  await orm.em.getConnection().execute('analyze');
 }
 
 /**
