@@ -1,4 +1,4 @@
-// The county subgraph as the kit runs it: database, schema, demo data and request context.
+// The county subgraph as the kit runs it: database, schema, demo and county-scale data, request context.
 import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@etablerer/kit';
 import { type Context, createContext } from './context.js';
@@ -6,6 +6,7 @@ import { AgreementSchema } from './entities/agreement.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { schema } from './schema.js';
+import { CountyScaleSeeder } from './seeders/CountyScaleSeeder.js';
 import { DemoSeeder } from './seeders/DemoSeeder.js';
 
 export const countySubgraph: SubgraphDefinition<Context> = {
@@ -17,6 +18,7 @@ export const countySubgraph: SubgraphDefinition<Context> = {
   migrations,
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   demoSeeder: DemoSeeder,
+  countyScaleSeeder: CountyScaleSeeder,
   // Agreements decide: a database seeded before they existed holds population figures only.
   isEmpty: async (orm) => (await orm.em.fork().count(AgreementSchema)) === 0,
   context: (orm, caller) => createContext(orm, caller),

@@ -24,6 +24,9 @@ export interface DemoClient {
 /** The years of the agreement period the demo data covers. */
 export const demoYears = [2022, 2023, 2024, 2025] as const;
 
+/** Nothing in the demo data (nor the county-scale data) happens after this day, whatever day it is seeded on. */
+export const demoCutOff = '2026-06-30';
+
 /**
  * Years the demo has courses planned for (nothing else happens after the demo's cut-off), so the
  * public course calendar has something to show.
@@ -51,9 +54,14 @@ export function pick<T>(random: () => number, items: readonly T[]): T {
  * that no region's key figures are suppressed, varying a little from year to year.
  */
 export function demoNewClients(population: number, year: number, regionIndex: number): number {
-  const yearFactor = [0.9, 1.0, 1.1, 1.05][year - 2022] ?? 1;
+  const yearFactor = newClientsYearFactor(year);
   const wobble = 0.95 + ((regionIndex * 7 + year) % 5) * 0.025;
   return Math.max(20, Math.round((population / 1000) * 1.2 * yearFactor * wobble));
+}
+
+/** How a year's registrations compare with an average year of the period (2024 was the busiest). */
+export function newClientsYearFactor(year: number): number {
+  return [0.9, 1.0, 1.1, 1.05][year - 2022] ?? 1;
 }
 
 /** A stable UUID (version 4 layout) for the n-th demo client. */
@@ -135,6 +143,34 @@ const ideas: [string, string][] = [
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** A client as a person, apart from where and when they registered. */
+export type ClientPerson = Omit<DemoClient, 'id' | 'serial' | 'regionId' | 'municipalityNumber' | 'registeredOn'>;
+
+/**
+ * The person behind the `serial`-th client: drawn from `random` in a fixed order, so the demo
+ * data stays the same; the county-scale data draws its clients (and advisers' names) here too.
+ */
+export function clientPerson(random: () => number, serial: number): ClientPerson {
+  const female = random() < 0.45;
+  const first = pick(random, female ? womenNames : menNames);
+  const last = pick(random, lastNames);
+  const background = random();
+  const [businessIdea, industryCode] = pick(random, ideas);
+  const potential = random();
+  return {
+    name: `${first} ${last}`,
+    email: `${first}.${last}.${serial}@example.org`.toLowerCase().replaceAll('ø', 'o').replaceAll('å', 'a'),
+    phone: `+47 ${4 + (serial % 2) * 5}${String(1000000 + ((serial * 7919) % 9000000)).slice(-7)}`,
+    birthYear: 1958 + Math.floor(random() * 47),
+    gender: random() < 0.05 ? null : female ? 'FEMALE' : 'MALE',
+    immigrantBackground: background < 0.27 ? 'YES' : background < 0.95 ? 'NO' : 'UNKNOWN',
+    businessIdea,
+    industryCode,
+    growthPotential: potential < 0.3 ? 'NOT_ASSESSED' : potential < 0.65 ? 'LOW' : potential < 0.9 ? 'MEDIUM' : 'HIGH',
+    surveyConsent: random() < 0.7,
+  };
+}
+
 let cached: DemoClient[] | undefined;
 
 export function demoClients(): DemoClient[] {
@@ -156,12 +192,7 @@ export function demoClients(): DemoClient[] {
           cumulative += m.approximatePopulation2021;
           return draw < cumulative;
         });
-        const female = random() < 0.45;
-        const first = pick(random, female ? womenNames : menNames);
-        const last = pick(random, lastNames);
-        const background = random();
-        const [businessIdea, industryCode] = pick(random, ideas);
-        const potential = random();
+        const person = clientPerson(random, serial);
         const day = Math.floor((i / count) * 360);
         const date = new Date(Date.UTC(year, 0, 2 + day));
         clients.push({
@@ -169,17 +200,7 @@ export function demoClients(): DemoClient[] {
           serial,
           regionId: region.id,
           municipalityNumber: (municipality ?? inRegion[0])?.number as string,
-          name: `${first} ${last}`,
-          email: `${first}.${last}.${serial}@example.org`.toLowerCase().replaceAll('ø', 'o').replaceAll('å', 'a'),
-          phone: `+47 ${4 + (serial % 2) * 5}${String(1000000 + ((serial * 7919) % 9000000)).slice(-7)}`,
-          birthYear: 1958 + Math.floor(random() * 47),
-          gender: random() < 0.05 ? null : female ? 'FEMALE' : 'MALE',
-          immigrantBackground: background < 0.27 ? 'YES' : background < 0.95 ? 'NO' : 'UNKNOWN',
-          businessIdea,
-          industryCode,
-          growthPotential:
-            potential < 0.3 ? 'NOT_ASSESSED' : potential < 0.65 ? 'LOW' : potential < 0.9 ? 'MEDIUM' : 'HIGH',
-          surveyConsent: random() < 0.7,
+          ...person,
           registeredOn: `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`,
         });
       }

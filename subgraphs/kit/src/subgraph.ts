@@ -1,15 +1,26 @@
 // What makes a process a subgraph: its database (created, migrated, seeded with demo data
-// when empty), its schema and its per-request context, served by the common service shell.
+// when empty), its schema and its per-request context, served by the common service shell;
+// and its command-line tasks (migrate, seed, seed:county-scale, migration:create).
 import type { Constructor, EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Seeder } from '@mikro-orm/seeder';
 import type { GraphQLSchema } from 'graphql';
 import { type AuditedAccess, auditBatcher } from './audit.js';
 import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, createTokenVerifier } from './auth.js';
-import { databaseServer, repositoryDataDir } from './database.js';
+import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
 import { logger } from './logger.js';
-import { createMigration, createOrm, migrate, type Orm, seedIfEmpty, sqlStatementCount } from './orm.js';
+import {
+  createMigration,
+  createOrm,
+  migrate,
+  type Orm,
+  seedIfEmpty,
+  seedInTransaction,
+  sqlStatementCount,
+  tableRowCounts,
+} from './orm.js';
 import { anonymousCaller, isAnonymous, publicAccessPlugin } from './public-access.js';
+import type { CountyScale } from './scale-data.js';
 import { type RunningService, type ServiceOptions, startService } from './service.js';
 
 export interface SubgraphContext {
@@ -43,6 +54,13 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
   migrations: MigrationObject[];
   migrationsDir: string;
   demoSeeder: Constructor<Seeder>;
+  /**
+   * The deterministic county-scale data set (`seed:county-scale`, into a database of its own):
+   * the full scale unless made with smaller counts or a factor, as tests do.
+   */
+  countyScaleSeeder?: new (
+    size?: Partial<CountyScale> | number,
+  ) => Seeder;
   /** True when the database holds none of this subgraph's data yet (so the demo seed may run). */
   isEmpty(orm: Orm): Promise<boolean>;
   /** A fresh context for one request by `caller`. */
@@ -61,6 +79,11 @@ export function subgraphApolloOptions<Context extends SubgraphContext>(
 
 export function databaseNameOf(definition: SubgraphDefinition<SubgraphContext>): string {
   return process.env[`${definition.name.toUpperCase()}_DATABASE`] ?? definition.database;
+}
+
+/** The county-scale data's database, e.g. `regions_county_scale`; `<NAME>_DATABASE` overrides it too. */
+export function countyScaleDatabaseNameOf(definition: SubgraphDefinition<SubgraphContext>): string {
+  return process.env[`${definition.name.toUpperCase()}_DATABASE`] ?? `${definition.database}_county_scale`;
 }
 
 /** Connects to the subgraph's own database (creating it if missing) and applies pending migrations. */
@@ -139,15 +162,21 @@ export async function startSubgraph<Context extends SubgraphContext>(
 
 /**
  * Runs `work` against the subgraph's migrated database on DATABASE_URL or, when it is unset, on
- * the same embedded PostgreSQL that `pnpm start` uses; for command-line tasks.
+ * the same embedded PostgreSQL that `pnpm start` uses; for command-line tasks. `database` names
+ * another database than the subgraph's own; `reset` drops it first.
  */
 export async function withSubgraphDatabase<Context extends SubgraphContext, Result>(
   definition: SubgraphDefinition<Context>,
   work: (orm: Orm) => Promise<Result>,
+  { database = databaseNameOf(definition), reset = false }: { database?: string; reset?: boolean } = {},
 ): Promise<Result> {
   const server = await databaseServer({ dataDir: `${repositoryDataDir}postgres`, port: embeddedPort() });
   try {
-    const orm = await openSubgraphDatabase(definition, server.url);
+    if (reset) {
+      await dropDatabase(server.url, database);
+      logger.info({ database }, 'database dropped');
+    }
+    const orm = await openSubgraphDatabase(definition, server.url, database);
     try {
       return await work(orm);
     } finally {
@@ -158,12 +187,17 @@ export async function withSubgraphDatabase<Context extends SubgraphContext, Resu
   }
 }
 
-/** `migrate`, `seed` and `migration:create [name]` for one subgraph. */
+/**
+ * `migrate`, `seed`, `seed:county-scale [--reset] [--scale <factor>]` and `migration:create [name]`
+ * for one subgraph.
+ */
 export async function subgraphCli<Context extends SubgraphContext>(
   definition: SubgraphDefinition<Context>,
   command: string | undefined,
-  migrationName?: string,
+  ...args: string[]
 ): Promise<void> {
+  if (command === 'seed:county-scale') return seedCountyScale(definition, args);
+  const [migrationName] = args;
   const commands: Record<string, (orm: Orm) => Promise<void>> = {
     migrate: async () => {}, // opening the database applied them
     seed: async (orm) => {
@@ -177,8 +211,56 @@ export async function subgraphCli<Context extends SubgraphContext>(
     },
   };
   const run = command ? commands[command] : undefined;
-  if (!run) throw new Error(`Unknown command ${command ?? '(none)'}: use ${Object.keys(commands).join(', ')}`);
+  if (!run) {
+    throw new Error(
+      `Unknown command ${command ?? '(none)'}: use ${[...Object.keys(commands), 'seed:county-scale'].join(', ')}`,
+    );
+  }
   await withSubgraphDatabase(definition, run);
+}
+
+const seconds = (since: number) => Math.round(performance.now() - since) / 1000;
+
+/**
+ * Seeds the county-scale data into its own database (created and migrated when missing), only
+ * when that is empty, so it never mixes with demo data nor runs twice; `--reset` drops it first.
+ */
+async function seedCountyScale<Context extends SubgraphContext>(
+  definition: SubgraphDefinition<Context>,
+  args: string[],
+): Promise<void> {
+  const ScaleSeeder = definition.countyScaleSeeder;
+  if (!ScaleSeeder) throw new Error(`The ${definition.name} subgraph has no county-scale seeder`);
+  const scaleFlag = args.findIndex((arg) => arg === '--scale' || arg.startsWith('--scale='));
+  const scaleArgument = scaleFlag < 0 ? undefined : (args[scaleFlag]?.split('=')[1] ?? args[scaleFlag + 1]);
+  const factor = scaleArgument === undefined ? undefined : Number(scaleArgument);
+  if (factor !== undefined && !(factor > 0)) throw new Error('--scale takes a factor above 0, e.g. --scale 0.1');
+  const reset = args.includes('--reset');
+  const database = countyScaleDatabaseNameOf(definition);
+  if (reset && database === definition.database) {
+    throw new Error(`--reset would drop ${database}, the subgraph's own database; name another in the environment`);
+  }
+  const started = performance.now();
+  await withSubgraphDatabase(
+    definition,
+    async (orm) => {
+      if (!(await definition.isEmpty(orm))) {
+        logger.info(
+          { database },
+          'the database holds data already; county-scale data is seeded only into an empty one (--reset starts over)',
+        );
+        return;
+      }
+      const seeding = performance.now();
+      await seedInTransaction(orm, new ScaleSeeder(factor));
+      const seedSeconds = seconds(seeding);
+      logger.info(
+        { database, seconds: { seed: seedSeconds, total: seconds(started) }, rows: await tableRowCounts(orm) },
+        `${definition.name}: county-scale data seeded in ${seedSeconds} s`,
+      );
+    },
+    { database, reset },
+  );
 }
 
 /** The embedded PostgreSQL's port (5432 belongs to a machine's own server). */

@@ -48,6 +48,27 @@ export function uniqueDatabaseName(prefix: string): string {
   return `${prefix}_t_${randomBytes(4).toString('hex')}`;
 }
 
+/**
+ * An md5 of every table's rows (in a fixed order), by table name: two databases with the same
+ * checksums hold the same data, ids and all.
+ */
+export async function tableChecksums(orm: Orm): Promise<Record<string, string>> {
+  const connection = orm.em.getConnection();
+  const tables: { name: string }[] = await connection.execute(
+    `select table_name as name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'mikro_orm_migrations'
+      order by table_name`,
+  );
+  const sums: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = await connection.execute<{ sum: string }[]>(
+      `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as sum from "${name}" t`,
+    );
+    sums[name] = row?.sum ?? '';
+  }
+  return sums;
+}
+
 export interface TestSubgraph<Context extends SubgraphContext> {
   orm: Orm;
   server: ApolloServer<Context>;

@@ -1,5 +1,5 @@
-// `pnpm migrate | seed | migration:create` for the partners subgraph.
+// `pnpm migrate | seed | seed:county-scale | migration:create` for the partners subgraph.
 import { subgraphCli } from '@etablerer/kit';
 import { partnersSubgraph } from './server.js';
 
-await subgraphCli(partnersSubgraph, process.argv[2], process.argv[3]);
+await subgraphCli(partnersSubgraph, process.argv[2], ...process.argv.slice(3));

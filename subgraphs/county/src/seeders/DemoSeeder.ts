@@ -18,7 +18,7 @@ import {
 } from '../entities/funding.js';
 import { PaymentSchema } from '../entities/payment.js';
 import { fundingPopulationDate, PopulationFigureSchema } from '../entities/population-figure.js';
-import { type SubmissionKind, SubmissionSchema } from '../entities/submission.js';
+import { type ActivityTargets, type SubmissionKind, SubmissionSchema } from '../entities/submission.js';
 import { frameOre, splitInstalments } from '../money.js';
 
 const viken = { id: 'viken', name: 'Viken fylkeskommune' };
@@ -98,7 +98,30 @@ function submitted(regionId: string, kind: SubmissionKind, coversYear: number): 
   return { on, decision: { status: 'APPROVED', on: plusDays(on, plan ? 14 : 25) } };
 }
 
+export interface DemoSeederOptions {
+  /** The demo's "today": what falls due after it is not submitted, paid or held yet. Today in Norway by default. */
+  today?: string;
+  /** Ids of the new rows: random by default; numbered in the county-scale data, so two runs seed the same. */
+  newId?: () => string;
+  /** When the population figures were recorded: the time of seeding by default. */
+  recordedAt?: Date;
+  /** A region's activity plan for a year, from the demo's targets (sized by population). */
+  activityTargets?: (regionId: string, year: number, demoTargets: ActivityTargets) => ActivityTargets;
+}
+
 export class DemoSeeder extends Seeder {
+  constructor(private readonly options: DemoSeederOptions = {}) {
+    super();
+  }
+
+  private today(): string {
+    return this.options.today ?? todayInNorway();
+  }
+
+  private newId(): string {
+    return this.options.newId?.() ?? randomUUID();
+  }
+
   async run(em: EntityManager): Promise<void> {
     // Databases seeded before agreements existed hold population figures already.
     if ((await em.count(PopulationFigureSchema)) === 0) {
@@ -108,6 +131,7 @@ export class DemoSeeder extends Seeder {
           date: fundingPopulationDate,
           population: municipality.approximatePopulation2021,
           source: 'DEMO_APPROXIMATION',
+          ...(this.options.recordedAt ? { recordedAt: this.options.recordedAt } : {}),
         });
       }
     }
@@ -138,7 +162,7 @@ export class DemoSeeder extends Seeder {
       extra = {},
     ) =>
       em.create(AgreementPartySchema, {
-        id: randomUUID(),
+        id: this.newId(),
         agreement,
         kind,
         organisationId: org.id,
@@ -165,6 +189,7 @@ export class DemoSeeder extends Seeder {
     const raised = raisedCountyRate[region.id];
     if (raised) {
       em.create(AmendmentSchema, {
+        id: this.newId(),
         agreement,
         decidedOn: '2023-11-20',
         effectiveFrom: `${raised.from}-01-01`,
@@ -177,7 +202,13 @@ export class DemoSeeder extends Seeder {
       });
     }
     if (extendedTo[region.id]) {
-      em.create(ExtensionSchema, { agreement, decidedOn: '2025-06-12', previousValidTo: '2025-12-31', validTo });
+      em.create(ExtensionSchema, {
+        id: this.newId(),
+        agreement,
+        decidedOn: '2025-06-12',
+        previousValidTo: '2025-12-31',
+        validTo,
+      });
     }
     const lastYear = Number(validTo.slice(0, 4));
     // Kongsbergregionen's smallest municipality halved its 2025 contribution in its budget.
@@ -186,6 +217,7 @@ export class DemoSeeder extends Seeder {
         b.approximatePopulation2021 < a.approximatePopulation2021 ? b : a,
       );
       em.create(BudgetDecisionSchema, {
+        id: this.newId(),
         agreement,
         year: 2025,
         payer: smallest.number,
@@ -208,9 +240,9 @@ export class DemoSeeder extends Seeder {
       for (const kind of ['ANNUAL_REPORT', 'ACCOUNTS', 'ACTIVITY_PLAN', 'BUDGET'] as const) {
         const what = submitted(region.id, kind, year);
         // Reports on the extension year fall due after the demo's "now".
-        if (!what || what.on > todayInNorway()) continue;
-        const newClients = Math.floor(inhabitants / 900);
+        if (!what || what.on > this.today()) continue;
         em.create(SubmissionSchema, {
+          id: this.newId(),
           agreement,
           kind,
           coversYear: year,
@@ -220,16 +252,7 @@ export class DemoSeeder extends Seeder {
           documentReference: `${region.id}/${year}/${kind.toLowerCase()}.pdf`,
           totalAmountOre:
             kind === 'BUDGET' || kind === 'ACCOUNTS' ? frameOre(rate + minimumMunicipalRateOre, inhabitants) : null,
-          targets:
-            kind === 'ACTIVITY_PLAN'
-              ? {
-                  newClients,
-                  clientsWithImmigrantBackground: Math.floor(newClients / 4),
-                  coursesHeld: 4 + Math.floor(inhabitants / 40_000),
-                  counsellingHours: newClients * 3,
-                  businessesStarted: Math.floor(newClients / 3),
-                }
-              : null,
+          targets: kind === 'ACTIVITY_PLAN' ? this.activityTargets(region.id, year, inhabitants) : null,
           decidedOn: what.decision?.on ?? null,
           decidedBy: what.decision ? 'Kari Nordmann' : null,
           decisionComment: what.decision?.comment ?? null,
@@ -246,8 +269,9 @@ export class DemoSeeder extends Seeder {
         ['AUGUST', split.august, `${year}-08-20`],
       ] as const) {
         const paidOn = later(usual, plusDays(approvedOn, 4));
-        if (paidOn > todayInNorway()) continue;
+        if (paidOn > this.today()) continue;
         em.create(PaymentSchema, {
+          id: this.newId(),
           agreement,
           year,
           instalment,
@@ -260,6 +284,18 @@ export class DemoSeeder extends Seeder {
     }
   }
 
+  private activityTargets(regionId: string, year: number, inhabitants: number): ActivityTargets {
+    const newClients = Math.floor(inhabitants / 900);
+    const targets = {
+      newClients,
+      clientsWithImmigrantBackground: Math.floor(newClients / 4),
+      coursesHeld: 4 + Math.floor(inhabitants / 40_000),
+      counsellingHours: newClients * 3,
+      businessesStarted: Math.floor(newClients / 3),
+    };
+    return this.options.activityTargets?.(regionId, year, targets) ?? targets;
+  }
+
   private coordination(em: EntityManager) {
     const member = (
       name: string,
@@ -269,6 +305,7 @@ export class DemoSeeder extends Seeder {
       role: string | null = null,
     ) =>
       em.create(CoordinationMemberSchema, {
+        id: this.newId(),
         name,
         organisationId: org.id,
         organisationName: org.name,
@@ -300,6 +337,7 @@ export class DemoSeeder extends Seeder {
       extra = {},
     ) =>
       em.create(MeetingSchema, {
+        id: this.newId(),
         kind,
         date,
         regionId: null,
@@ -340,7 +378,7 @@ export class DemoSeeder extends Seeder {
           [`${year}-04-20`, skipFirst],
           [`${year}-10-25`, skipSecond],
         ] as const) {
-          if (skip || date > todayInNorway()) continue;
+          if (skip || date > this.today()) continue;
           meeting('SUPPLEMENTARY_CONTENT', date, `Supplerende innhold og aktiviteter i ${region.name}`, {
             regionId: region.id,
             participants: ['Kari Nordmann (fylkeskommunen)', `Etablerertjenesten ${region.name}`],
@@ -349,6 +387,7 @@ export class DemoSeeder extends Seeder {
       }
     });
     em.create(EvaluationSchema, {
+      id: this.newId(),
       title: 'Evaluering av etablerertjenesten i Viken 2018–2021',
       periodFrom: '2018-01-01',
       periodTo: '2021-06-30',
@@ -359,6 +398,7 @@ export class DemoSeeder extends Seeder {
       publishedOn: '2021-09-15',
     });
     em.create(EvaluationSchema, {
+      id: this.newId(),
       title: 'Midtveisevaluering av samarbeidsavtalene 2022–2025',
       periodFrom: '2022-01-01',
       periodTo: '2023-12-31',
