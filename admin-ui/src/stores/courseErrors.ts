@@ -1,0 +1,27 @@
+// Failed course actions as plain data: which action, the message, the error codes and the server's messages by input field.
+import type { GraphQLRequestError } from '../graphql/client';
+
+export type CourseAction = 'create' | 'enrol' | 'cancel-enrolment' | 'attendance' | 'cancel-course';
+
+/** What went wrong; plain data, so the store state stays serialisable. */
+export interface CourseActionError {
+  action: CourseAction;
+  message: string;
+  codes: string[];
+  /** The server's messages by input field, without the `input.` prefix (e.g. `participantFee`, `endsOn`). */
+  fieldErrors: Record<string, string>;
+}
+
+export function toCourseActionError(action: CourseAction, error: GraphQLRequestError): CourseActionError {
+  const fieldErrors: Record<string, string> = {};
+  for (const detail of error.errors) {
+    if (!detail.field) continue;
+    const field = detail.field.replace(/^input\./, '');
+    // "input.endsOn: not before startsOn" reads as "not before startsOn" next to the field.
+    const message = detail.message.startsWith(`${detail.field}:`)
+      ? detail.message.slice(detail.field.length + 1).trim()
+      : detail.message;
+    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${message}` : message;
+  }
+  return { action, message: error.message, codes: error.codes, fieldErrors };
+}

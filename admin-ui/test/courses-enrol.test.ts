@@ -1,0 +1,269 @@
+// "Enrol on a course" on a client's page: who is offered it, the region's open courses to pick from, and the three answers (a place, the waiting list, already on it).
+import { createTestingPinia } from '@pinia/testing';
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import EnrolOnCourse from '../src/components/EnrolOnCourse.vue';
+import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
+import { type ClientDetail, useClientStore } from '../src/stores/client';
+import ClientView from '../src/views/ClientView.vue';
+import { nadia } from './clients-fixtures';
+import { openCoursesNextYear, openCoursesThisYear } from './courses-fixtures';
+import {
+  accessTokenFor,
+  createStrictI18n,
+  type DemoUsername,
+  forbidNetwork,
+  type GraphQLCall,
+  jsonResponse,
+  stubGraphQL,
+} from './fixtures';
+
+const operation = (call: GraphQLCall | undefined) => /(query|mutation) (\w+)/.exec(call?.body.query ?? '')?.[2];
+
+const clientState = (client: ClientDetail) => ({
+  clientId: client.id,
+  year: 2024,
+  client,
+  loading: false,
+  error: null,
+  municipalities: [],
+  municipalitiesError: null,
+  saving: false,
+  actionError: null,
+});
+
+/** Nadia as the gateway returns her after the enrolment: with a place on the theme course. */
+const nadiaEnrolled: ClientDetail = {
+  ...nadia,
+  enrolments: [
+    {
+      id: 'enrolment-new',
+      status: 'ENROLLED',
+      waitlistPosition: null,
+      course: { id: 'theme', title: 'Markedsføring', startsOn: '2027-03-10' },
+    },
+    ...nadia.enrolments,
+  ],
+};
+
+type EnrolAnswer = 'ENROLLED' | 'WAITLISTED' | 'CONFLICT';
+
+function stubGateway(answer: () => EnrolAnswer) {
+  return stubGraphQL((call) => {
+    switch (operation(call)) {
+      case 'OpenCourses':
+        return jsonResponse({
+          data: { region: { id: 'follo', thisYear: openCoursesThisYear, nextYear: openCoursesNextYear } },
+        });
+      case 'ClientDetail':
+        return jsonResponse({ data: { client: nadiaEnrolled } });
+      case 'EnrolClient': {
+        const status = answer();
+        if (status === 'CONFLICT') {
+          return jsonResponse({
+            errors: [
+              {
+                message: 'The client is on this course or its waiting list already.',
+                extensions: { code: 'CONFLICT' },
+              },
+            ],
+          });
+        }
+        const courseId = String(call.body.variables?.courseId);
+        return jsonResponse({
+          data: {
+            enrolClient: {
+              id: 'enrolment-new',
+              status,
+              waitlistPosition: status === 'WAITLISTED' ? 4 : null,
+              course: {
+                id: courseId,
+                title: courseId === 'theme' ? 'Markedsføring' : 'Etablererkurs vår',
+              },
+            },
+          },
+        });
+      }
+      default:
+        throw new Error(`Unexpected operation ${operation(call)}`);
+    }
+  });
+}
+
+async function mountEnrol(username: DemoUsername = 'follo.adviser') {
+  const pinia = createTestingPinia({
+    createSpy: vi.fn,
+    stubActions: false,
+    initialState: { auth: { accessToken: accessTokenFor(username) }, client: clientState(nadia) },
+  });
+  const wrapper = mount(EnrolOnCourse, {
+    props: { clientId: nadia.id, clientName: nadia.name },
+    global: { plugins: [pinia, createStrictI18n('nb')] },
+    attachTo: document.body,
+  });
+  return { wrapper, clientStore: useClientStore(pinia) };
+}
+
+async function openAndPick(wrapper: Awaited<ReturnType<typeof mountEnrol>>['wrapper'], courseId: string) {
+  await wrapper.get('[data-testid="enrol-open"]').trigger('click');
+  await flushPromises();
+  await wrapper.get('[data-testid="enrol-course"]').setValue(courseId);
+  await wrapper.get('[data-testid="enrol-form"]').trigger('submit');
+  await flushPromises();
+}
+
+enableAutoUnmount(afterEach);
+
+describe('EnrolOnCourse', () => {
+  beforeEach(() => {
+    forbidNetwork();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-10T12:00:00'));
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+    setAccessTokenSource(undefined);
+    setUnauthenticatedHandler(undefined);
+  });
+
+  it("lists the adviser's region's upcoming open courses, with places left or the waiting list", async () => {
+    const { calls } = stubGateway(() => 'ENROLLED');
+    const { wrapper } = await mountEnrol();
+
+    await wrapper.get('[data-testid="enrol-open"]').trigger('click');
+    await flushPromises();
+
+    expect(calls[0]?.body.variables).toEqual({ regionId: 'follo', year: 2026, nextYear: 2027 });
+    const select = wrapper.get('[data-testid="enrol-course"]');
+    expect(document.activeElement).toBe(select.element);
+    expect(select.findAll('option').map((option) => option.text().replace(/\u00a0/g, ' '))).toEqual([
+      'Velg et kurs',
+      'Etablererkurs desember, 14.12.2026 (4 ledige plasser)',
+      'Etablererkurs vår, 03.02.2027 (fullt, 3 på venteliste)',
+      'Markedsføring, 10.03.2027 (18 ledige plasser)',
+    ]);
+
+    await select.setValue('course-basic');
+    expect(wrapper.get('[data-testid="enrol-course-hint"]').text()).toContain(
+      'Kurset er fullt: klienten får plass på ventelisten.',
+    );
+  });
+
+  it('asks for a course before sending', async () => {
+    const { calls } = stubGateway(() => 'ENROLLED');
+    const { wrapper } = await mountEnrol();
+
+    await wrapper.get('[data-testid="enrol-open"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="enrol-form"]').trigger('submit');
+    await flushPromises();
+
+    expect(calls.map(operation)).toEqual(['OpenCourses']);
+    expect(wrapper.get('[data-testid="enrol-course-error"]').text()).toBe('Velg et kurs.');
+    expect(wrapper.get('[data-testid="enrol-course"]').attributes('aria-invalid')).toBe('true');
+  });
+
+  it("enrols the client, says so, and loads the client's courses again", async () => {
+    const { calls } = stubGateway(() => 'ENROLLED');
+    const { wrapper, clientStore } = await mountEnrol();
+
+    await openAndPick(wrapper, 'theme');
+
+    expect(calls.map(operation)).toEqual(['OpenCourses', 'EnrolClient', 'ClientDetail']);
+    expect(calls[1]?.body.variables).toEqual({ courseId: 'theme', clientId: 'client-7' });
+    expect(calls[2]?.body.variables).toEqual({ id: 'client-7', year: 2024 });
+    expect(wrapper.get('[data-testid="enrol-result"]').text()).toBe('Nadia Rahman er påmeldt «Markedsføring».');
+    expect(wrapper.get('[data-testid="enrol-result"]').attributes('role')).toBe('status');
+    expect(wrapper.find('[data-testid="enrol-form"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="enrol-open"]').element);
+    expect(clientStore.client?.enrolments[0]?.course.id).toBe('theme');
+
+    // Next time the course she holds cannot be picked again.
+    await wrapper.get('[data-testid="enrol-open"]').trigger('click');
+    await flushPromises();
+    const option = wrapper.get('[data-testid="enrol-course"] option[value="theme"]');
+    expect(option.attributes('disabled')).toBeDefined();
+    expect(option.text()).toContain('allerede påmeldt');
+  });
+
+  it('puts the client on the waiting list of a full course and says which place', async () => {
+    stubGateway(() => 'WAITLISTED');
+    const { wrapper } = await mountEnrol();
+
+    await openAndPick(wrapper, 'course-basic');
+
+    expect(wrapper.get('[data-testid="enrol-result"]').text()).toBe(
+      'Nadia Rahman står på ventelisten til «Etablererkurs vår», plass 4.',
+    );
+  });
+
+  it('says the client is on the course already when the gateway reports a conflict', async () => {
+    const { calls } = stubGateway(() => 'CONFLICT');
+    const { wrapper } = await mountEnrol();
+
+    await openAndPick(wrapper, 'december');
+
+    expect(wrapper.get('[data-testid="enrol-error"]').text()).toBe(
+      'Nadia Rahman er allerede påmeldt eller står på ventelisten til dette kurset.',
+    );
+    expect(wrapper.get('[data-testid="enrol-error"]').attributes('role')).toBe('alert');
+    expect(wrapper.get('[data-testid="enrol-result"]').text()).toBe('');
+    // Nothing changed, so the client is not loaded again; the form stays for another choice.
+    expect(calls.map(operation)).toEqual(['OpenCourses', 'EnrolClient']);
+    expect(wrapper.find('[data-testid="enrol-form"]').exists()).toBe(true);
+  });
+
+  it('says so when the region has no upcoming courses', async () => {
+    stubGraphQL(() => jsonResponse({ data: { region: { id: 'follo', thisYear: [], nextYear: [] } } }));
+    const { wrapper } = await mountEnrol();
+
+    await wrapper.get('[data-testid="enrol-open"]').trigger('click');
+    await flushPromises();
+
+    expect(wrapper.get('[data-testid="enrol-none"]').text()).toBe(
+      'Regionen har ingen kommende kurs med åpen påmelding.',
+    );
+    expect(wrapper.get('[data-testid="enrol-course"]').attributes('disabled')).toBeDefined();
+  });
+
+  it('is not offered to those who do not counsel clients', async () => {
+    const { wrapper } = await mountEnrol('nordrefollo.officer');
+    expect(wrapper.find('[data-testid="enrol-on-course"]').exists()).toBe(false);
+  });
+});
+
+describe('ClientView with EnrolOnCourse', () => {
+  beforeEach(() => {
+    forbidNetwork();
+  });
+
+  async function mountClientPage(username: DemoUsername) {
+    const pinia = createTestingPinia({
+      createSpy: vi.fn,
+      initialState: { auth: { accessToken: accessTokenFor(username) }, client: clientState(nadia) },
+    });
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/clients', name: 'clients', component: { template: '<p>clients</p>' } },
+        { path: '/clients/:id', name: 'client', component: ClientView },
+      ],
+    });
+    await router.push('/clients/client-7');
+    await router.isReady();
+    return mount(ClientView, { global: { plugins: [pinia, router, createStrictI18n('nb')] }, attachTo: document.body });
+  }
+
+  it("offers the adviser enrolment in the client's courses section", async () => {
+    const wrapper = await mountClientPage('follo.adviser');
+    const section = wrapper.get('section[aria-labelledby="client-courses"]');
+    expect(section.get('[data-testid="enrol-open"]').text()).toBe('Meld på kurs');
+  });
+
+  it('offers the municipality officer no enrolment', async () => {
+    const wrapper = await mountClientPage('nordrefollo.officer');
+    expect(wrapper.find('[data-testid="enrol-open"]').exists()).toBe(false);
+  });
+});

@@ -1,0 +1,237 @@
+// The course stores against a stubbed gateway: the calendar with variables, the course page's actions and reloads, enrolling with its three outcomes.
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
+import { enrolmentsInOrder, useCourseStore } from '../src/stores/course';
+import { openCourses, useCourseEnrolmentStore } from '../src/stores/courseEnrolment';
+import { useCoursesStore } from '../src/stores/courses';
+import {
+  afterNadiaCancelled,
+  folloCourses2027,
+  fullBasicCourse,
+  openCoursesNextYear,
+  openCoursesThisYear,
+} from './courses-fixtures';
+import { type GraphQLCall, jsonResponse, stubGraphQL } from './fixtures';
+
+const operation = (call: GraphQLCall | undefined) => /(query|mutation) (\w+)/.exec(call?.body.query ?? '')?.[2];
+const conflict = (message: string) => jsonResponse({ errors: [{ message, extensions: { code: 'CONFLICT' } }] });
+
+describe('courses store', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+  });
+
+  afterEach(() => {
+    setAccessTokenSource(undefined);
+    setUnauthenticatedHandler(undefined);
+  });
+
+  it("loads a region's calendar with region, year and kind as variables, in date order and without enrolments", async () => {
+    const { calls } = stubGraphQL(() =>
+      jsonResponse({ data: { region: { id: 'follo', name: 'Follo', courses: [...folloCourses2027].reverse() } } }),
+    );
+    const store = useCoursesStore();
+
+    await store.load({ regionId: 'follo', year: 2027, kind: 'THEME' });
+
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.body.query).toContain('courses(year: $year, kind: $kind)');
+    expect(calls[0]?.body.query).not.toContain('enrolments');
+    expect(calls[0]?.body.variables).toEqual({ regionId: 'follo', year: 2027, kind: 'THEME' });
+    expect(store.courses.map((course) => course.id)).toEqual(['course-basic', 'course-theme', 'course-cancelled']);
+    expect(store.regionName).toBe('Follo');
+    expect(store.shown).toEqual({ regionId: 'follo', year: 2027, kind: 'THEME' });
+    expect(store.loading).toBe(false);
+  });
+
+  it('drops the courses shown when a load fails', async () => {
+    let fail = false;
+    stubGraphQL(() =>
+      fail
+        ? jsonResponse({ errors: [{ message: 'Down.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
+        : jsonResponse({ data: { region: { id: 'follo', name: 'Follo', courses: folloCourses2027 } } }),
+    );
+    const store = useCoursesStore();
+    await store.load({ regionId: 'follo', year: 2027, kind: null });
+    fail = true;
+    await store.load({ regionId: 'follo', year: 2028, kind: null });
+
+    expect(store.error).toEqual({ message: 'Down.', codes: ['INTERNAL_SERVER_ERROR'] });
+    expect(store.courses).toEqual([]);
+    expect(store.shown).toBeNull();
+  });
+
+  it('adds a course and gives the server field errors without the input prefix', async () => {
+    let refuse = true;
+    const { calls } = stubGraphQL(() =>
+      refuse
+        ? jsonResponse({
+            errors: [
+              {
+                message: 'input.participantFee: a basic course is free for participants',
+                extensions: { code: 'BAD_USER_INPUT', field: 'input.participantFee' },
+              },
+            ],
+          })
+        : jsonResponse({ data: { createCourse: { id: 'course-new', startsOn: '2027-05-03' } } }),
+    );
+    const store = useCoursesStore();
+    const input = {
+      regionId: 'follo',
+      kind: 'BASIC' as const,
+      title: 'Etablererkurs mai',
+      startsOn: '2027-05-03',
+      endsOn: '2027-05-04',
+      location: 'Ski',
+      online: false,
+      capacity: 20,
+      participantFee: '100.00',
+      instructorIds: [],
+      partnerInstructor: null,
+    };
+
+    expect(await store.create(input)).toBeNull();
+    expect(store.actionError?.action).toBe('create');
+    expect(store.actionError?.fieldErrors).toEqual({ participantFee: 'a basic course is free for participants' });
+
+    refuse = false;
+    expect(await store.create({ ...input, participantFee: null })).toBe('course-new');
+    expect(store.actionError).toBeNull();
+    expect(calls[1]?.body.variables).toEqual({ input: { ...input, participantFee: null } });
+  });
+});
+
+describe('course store', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+  });
+
+  afterEach(() => {
+    setAccessTokenSource(undefined);
+    setUnauthenticatedHandler(undefined);
+  });
+
+  it('orders places first, then the waiting list by place, then the cancelled', () => {
+    expect(enrolmentsInOrder(fullBasicCourse.enrolments).map((enrolment) => enrolment.id)).toEqual([
+      'enrolment-nadia',
+      'enrolment-ola',
+      'enrolment-1',
+      'enrolment-2',
+      'enrolment-cancelled',
+    ]);
+  });
+
+  it('cancels a place by its id and loads the course again, where the first waiting has moved up', async () => {
+    const { calls } = stubGraphQL((call) =>
+      operation(call) === 'CourseDetail'
+        ? jsonResponse({ data: { course: calls.length > 2 ? afterNadiaCancelled : fullBasicCourse } })
+        : jsonResponse({ data: { cancelEnrolment: { id: 'enrolment-nadia', status: 'CANCELLED' } } }),
+    );
+    const store = useCourseStore();
+    await store.load('course-basic');
+    expect(calls[0]?.body.variables).toEqual({ id: 'course-basic' });
+
+    expect(await store.cancelEnrolment('enrolment-nadia')).toBe(true);
+
+    expect(calls.map(operation)).toEqual(['CourseDetail', 'CancelEnrolment', 'CourseDetail']);
+    expect(calls[1]?.body.variables).toEqual({ enrolmentId: 'enrolment-nadia' });
+    expect(calls[1]?.body.query).not.toContain('enrolment-nadia');
+    expect(store.enrolments.find((enrolment) => enrolment.id === 'enrolment-1')?.status).toBe('ENROLLED');
+  });
+
+  it('records attendance for the course on screen', async () => {
+    const { calls } = stubGraphQL((call) =>
+      operation(call) === 'CourseDetail'
+        ? jsonResponse({ data: { course: fullBasicCourse } })
+        : jsonResponse({ data: { recordAttendance: { id: 'course-basic', status: 'HELD' } } }),
+    );
+    const store = useCourseStore();
+    await store.load('course-basic');
+
+    expect(await store.recordAttendance(['client-7'])).toBe(true);
+    expect(calls[1]?.body.variables).toEqual({ courseId: 'course-basic', attendedClientIds: ['client-7'] });
+  });
+
+  it('cancels the course with the version on screen, and reports a conflict without reloading', async () => {
+    const { calls } = stubGraphQL((call) =>
+      operation(call) === 'CourseDetail'
+        ? jsonResponse({ data: { course: fullBasicCourse } })
+        : conflict('The course was changed by someone else.'),
+    );
+    const store = useCourseStore();
+    await store.load('course-basic');
+
+    expect(await store.cancelCourse()).toBe(false);
+
+    expect(calls[1]?.body.variables).toEqual({ courseId: 'course-basic', version: 4 });
+    expect(calls).toHaveLength(2);
+    expect(store.conflict).toBe(true);
+    expect(store.actionError?.action).toBe('cancel-course');
+
+    await store.reload();
+    expect(store.conflict).toBe(false);
+    expect(calls).toHaveLength(3);
+  });
+});
+
+describe('course enrolment store', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+  });
+
+  afterEach(() => {
+    setAccessTokenSource(undefined);
+    setUnauthenticatedHandler(undefined);
+  });
+
+  it('keeps only planned courses that have not started, first day first', () => {
+    expect(
+      openCourses([...openCoursesThisYear, ...openCoursesNextYear], '2026-12-10').map((course) => course.id),
+    ).toEqual(['december', 'course-basic', 'theme']);
+  });
+
+  it("asks for this year's and next year's courses of the region", async () => {
+    const { calls } = stubGraphQL(() =>
+      jsonResponse({
+        data: { region: { id: 'follo', thisYear: openCoursesThisYear, nextYear: openCoursesNextYear } },
+      }),
+    );
+    const store = useCourseEnrolmentStore();
+
+    await store.load('follo', '2026-12-10');
+
+    expect(calls[0]?.body.variables).toEqual({ regionId: 'follo', year: 2026, nextYear: 2027 });
+    expect(store.courses.map((course) => course.id)).toEqual(['december', 'course-basic', 'theme']);
+    expect(store.regionId).toBe('follo');
+  });
+
+  it('enrols: a place, a waiting-list place, or a conflict when the client is on the course already', async () => {
+    let answer: 'enrolled' | 'waitlisted' | 'conflict' = 'enrolled';
+    const { calls } = stubGraphQL(() => {
+      if (answer === 'conflict') return conflict('The client is on this course or its waiting list already.');
+      return jsonResponse({
+        data: {
+          enrolClient: {
+            id: 'enrolment-new',
+            status: answer === 'enrolled' ? 'ENROLLED' : 'WAITLISTED',
+            waitlistPosition: answer === 'enrolled' ? null : 3,
+            course: { id: 'course-basic', title: 'Etablererkurs vår' },
+          },
+        },
+      });
+    });
+    const store = useCourseEnrolmentStore();
+
+    expect((await store.enrol('course-theme', 'client-7'))?.status).toBe('ENROLLED');
+    expect(calls[0]?.body.variables).toEqual({ courseId: 'course-theme', clientId: 'client-7' });
+
+    answer = 'waitlisted';
+    expect(await store.enrol('course-basic', 'client-7')).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 3 });
+
+    answer = 'conflict';
+    expect(await store.enrol('course-basic', 'client-7')).toBeNull();
+    expect(store.actionError).toMatchObject({ action: 'enrol', codes: ['CONFLICT'] });
+    expect(store.result).toBeNull();
+  });
+});
