@@ -97,13 +97,22 @@ describe('GatheringsView', () => {
     );
   });
 
-  it('lists the gatherings with date, place, online, organisers and attendees, and who attended none', async () => {
+  it('lists the gatherings with date, place, online, organisers, registered and attended, and who attended none', async () => {
     const { wrapper } = await mountView(gatheringYear2024);
 
     const row = wrapper.get('[data-testid="gathering-g-1"]');
     expect(row.get('th').text()).toBe('Fagsamling vår 2024: finansiering');
     const cells = row.findAll('td').map((cell) => cell.text());
-    expect(cells).toEqual(['18.04.2024', 'Lillestrøm', 'Ja', 'Innovasjon Norge, Viken fylkeskommune', '14']);
+    expect(cells).toEqual([
+      '18.04.2024',
+      'Lillestrøm',
+      'Ja',
+      'Innovasjon Norge, Viken fylkeskommune',
+      '2',
+      '1',
+      // The coordination group only looks: no registering or recording for them.
+      'Vis påmeldte',
+    ]);
     expect(wrapper.get('[data-testid="gatherings-absent-regions"]').text()).toBe('Halden');
     expect(wrapper.get('[data-testid="gatherings-absent-advisers"]').text()).toBe('Jonas Vik');
   });

@@ -120,10 +120,22 @@ export const gatherings2024: GatheringItem[] = [
     online: true,
     organisers: ['Innovasjon Norge', 'Viken fylkeskommune'],
     programme: null,
-    attendeeCount: 14,
+    description: null,
+    attendeeCount: 1,
+    invitedRegions: [],
     registrations: [
-      { adviser: { id: 'a-1', name: 'Amira Haddad' }, region: { name: 'Follo' }, attended: true },
-      { adviser: { id: 'a-2', name: 'Jonas Vik' }, region: { name: 'Halden' }, attended: false },
+      {
+        adviser: { id: 'a-1', name: 'Amira Haddad' },
+        region: { id: 'follo', name: 'Follo' },
+        registeredAt: '2024-03-01T09:15:00.000Z',
+        attended: true,
+      },
+      {
+        adviser: { id: 'a-2', name: 'Jonas Vik' },
+        region: { id: 'halden', name: 'Halden' },
+        registeredAt: '2024-03-04T12:30:00.000Z',
+        attended: false,
+      },
     ],
   },
 ];

@@ -16,15 +16,22 @@ export const GatheringsOfYearDocument = graphql(`
       online
       organisers
       programme
+      description
       attendeeCount
+      invitedRegions {
+        id
+        name
+      }
       registrations {
         adviser {
           id
           name
         }
         region {
+          id
           name
         }
+        registeredAt
         attended
       }
     }
@@ -46,6 +53,7 @@ export const GatheringsOfYearDocument = graphql(`
 `);
 
 export type GatheringItem = GatheringsOfYearQuery['gatherings'][number];
+export type GatheringRegistrationItem = GatheringItem['registrations'][number];
 export type GatheringYearSummary = GatheringsOfYearQuery['gatheringYear'];
 export type { LoadError };
 

@@ -1,0 +1,528 @@
+// Referring a client from the client page: the rules (programmes by receiver, consent, the Oslo day), the store
+// against a stubbed gateway, and the form with a testing store: who sees it, consent gating, field errors, success.
+import { createTestingPinia } from '@pinia/testing';
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import ReferClientForm from '../src/components/ReferClientForm.vue';
+import {
+  checkReferral,
+  emptyReferralDraft,
+  osloToday,
+  programmesFor,
+  type ReferralDraft,
+  sendsReferrals,
+} from '../src/composables/referralRules';
+import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
+import type { ClientDetail } from '../src/stores/client';
+import { type ReferralFormOptions, useReferClientStore } from '../src/stores/referClient';
+import ClientView from '../src/views/ClientView.vue';
+import { nadia } from './clients-fixtures';
+import {
+  accessTokenFor,
+  createStrictI18n,
+  type DemoUsername,
+  forbidNetwork,
+  jsonResponse,
+  stubGraphQL,
+} from './fixtures';
+import { partnerTokenFor } from './partners-fixtures';
+
+const options: ReferralFormOptions = {
+  municipalities: [
+    { number: '3020', name: 'Nordre Follo' },
+    { number: '3021', name: 'Ås' },
+    { number: '3099', name: 'Utenfor' },
+  ],
+  navOffices: [{ id: 'nav-follo', name: 'NAV Follo', municipalityNumbers: ['3020', '3021'] }],
+};
+
+const today = '2024-09-12';
+
+function draft(overrides: Partial<ReferralDraft> = {}): ReferralDraft {
+  return {
+    ...emptyReferralDraft(nadia),
+    direction: 'TO_INNOVASJON_NORGE',
+    programme: 'STARTUP_GRANT_PHASE_1',
+    consentGiven: true,
+    consentGivenOn: '2024-09-10',
+    ...overrides,
+  };
+}
+
+describe('referral rules', () => {
+  it('lets only advisers with a region send referrals', () => {
+    expect(sendsReferrals({ role: 'ADVISER', regionId: 'follo' })).toBe(true);
+    expect(sendsReferrals({ role: 'ADVISER', regionId: null })).toBe(false);
+    for (const role of ['MUNICIPALITY_OFFICER', 'COUNTY_OFFICER', 'INNOVASJON_NORGE', 'NAV', 'COORDINATION_MEMBER']) {
+      expect(sendsReferrals({ role, regionId: 'follo' })).toBe(false);
+    }
+    expect(sendsReferrals(null)).toBe(false);
+  });
+
+  it("offers each receiver's own programmes only", () => {
+    expect(programmesFor('TO_INNOVASJON_NORGE')).toEqual([
+      'STARTUP_GRANT_PHASE_1',
+      'STARTUP_GRANT_PHASE_2',
+      'STARTUP_GRANT_PHASE_3',
+      'STARTUP_LOAN',
+      'FROM_IDEA_TO_MARKET_SEMINAR',
+    ]);
+    expect(programmesFor('TO_NAV')).toEqual([
+      'UNEMPLOYMENT_BENEFIT_DURING_START_UP',
+      'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP',
+      'INTRODUCTION_PROGRAMME',
+      'QUALIFICATION_PROGRAMME',
+    ]);
+    expect(programmesFor('TO_OTHER_ACTOR')).toEqual(['OTHER']);
+    expect(programmesFor('')).toEqual([]);
+    // NAV sends FROM_NAV; the service never does.
+    expect(programmesFor('FROM_NAV')).toEqual([]);
+  });
+
+  it('judges "today" by the calendar in Oslo, not UTC', () => {
+    // 23:30 UTC on 31 December is already New Year's Day in Oslo.
+    expect(osloToday(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01');
+    expect(osloToday(new Date('2024-06-15T12:00:00Z'))).toBe('2024-06-15');
+  });
+
+  it('refuses a referral without consent, or with consent dated in the future', () => {
+    const noConsent = checkReferral(nadia, draft({ consentGiven: false, consentGivenOn: '' }), {
+      today,
+      navOffices: null,
+    });
+    expect(noConsent).toEqual({ ok: false, errors: { consent: 'consentRequired', consentGivenOn: 'required' } });
+
+    const future = checkReferral(nadia, draft({ consentGivenOn: '2024-09-13' }), { today, navOffices: null });
+    expect(future).toEqual({ ok: false, errors: { consentGivenOn: 'future' } });
+
+    const sameDay = checkReferral(nadia, draft({ consentGivenOn: today }), { today, navOffices: null });
+    expect(sameDay.ok).toBe(true);
+  });
+
+  it("refuses another receiver's programme, a nameless actor and a municipality NAV does not serve", () => {
+    expect(
+      checkReferral(nadia, draft({ direction: 'TO_NAV', programme: 'STARTUP_LOAN' }), { today, navOffices: [] }),
+    ).toEqual({ ok: false, errors: { programme: 'wrongProgramme', municipalityNumber: 'noNavOffice' } });
+    expect(
+      checkReferral(nadia, draft({ direction: 'TO_OTHER_ACTOR', programme: 'OTHER', otherActor: '  ' }), {
+        today,
+        navOffices: null,
+      }),
+    ).toEqual({ ok: false, errors: { otherActor: 'required' } });
+    expect(checkReferral(nadia, draft({ note: 'x'.repeat(2001) }), { today, navOffices: null })).toEqual({
+      ok: false,
+      errors: { note: 'tooLong' },
+    });
+  });
+
+  it('shares the name always and e-mail or phone only when ticked; the municipality only for NAV', () => {
+    const toInnovasjonNorge = checkReferral(nadia, draft({ sharePhone: true, municipalityNumber: '3021' }), {
+      today,
+      navOffices: options.navOffices,
+    });
+    expect(toInnovasjonNorge).toEqual({
+      ok: true,
+      input: {
+        clientId: 'client-7',
+        direction: 'TO_INNOVASJON_NORGE',
+        programme: 'STARTUP_GRANT_PHASE_1',
+        otherActor: null,
+        municipalityNumber: null,
+        consentGivenOn: '2024-09-10',
+        sharedClientData: { name: 'Nadia Rahman', email: null, phone: '+47 912 34 567' },
+        note: null,
+      },
+    });
+
+    const toNav = checkReferral(
+      nadia,
+      draft({
+        direction: 'TO_NAV',
+        programme: 'UNEMPLOYMENT_BENEFIT_DURING_START_UP',
+        otherActor: 'ignored',
+        shareEmail: true,
+        note: '  Ønsker dagpenger.  ',
+      }),
+      { today, navOffices: options.navOffices },
+    );
+    expect(toNav.ok && toNav.input).toMatchObject({
+      municipalityNumber: '3021',
+      otherActor: null,
+      sharedClientData: { name: 'Nadia Rahman', email: 'nadia@example.org', phone: null },
+      note: 'Ønsker dagpenger.',
+    });
+  });
+});
+
+describe('refer-client store', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+  });
+
+  afterEach(() => {
+    setAccessTokenSource(undefined);
+    setUnauthenticatedHandler(undefined);
+  });
+
+  it('sends the referral as a variable and keeps what came back for the confirmation', async () => {
+    const { calls } = stubGraphQL(() =>
+      jsonResponse({
+        data: {
+          sendReferral: {
+            id: 'ref-1',
+            direction: 'TO_INNOVASJON_NORGE',
+            programme: 'STARTUP_LOAN',
+            otherActor: null,
+            navOffice: null,
+            status: 'SENT',
+            sentOn: '2024-09-12',
+          },
+        },
+      }),
+    );
+    const store = useReferClientStore();
+    const check = checkReferral(nadia, draft({ programme: 'STARTUP_LOAN' }), { today, navOffices: null });
+    if (!check.ok) throw new Error('the draft should be valid');
+
+    expect(await store.send(check.input)).toBe(true);
+
+    expect(calls[0]?.body.query).toContain('sendReferral(input: $input)');
+    expect(calls[0]?.body.query).not.toContain('Nadia');
+    expect(calls[0]?.body.variables).toEqual({ input: check.input });
+    expect(store.sent?.id).toBe('ref-1');
+  });
+
+  it("gives the server's field errors by field, without the input prefix", async () => {
+    stubGraphQL(() =>
+      jsonResponse({
+        errors: [
+          {
+            message: 'input.sharedClientData.phone: digits and spaces, 8 to 20, with an optional leading +',
+            extensions: { code: 'BAD_USER_INPUT', field: 'input.sharedClientData.phone' },
+          },
+        ],
+      }),
+    );
+    const store = useReferClientStore();
+    const check = checkReferral(nadia, draft({ sharePhone: true }), { today, navOffices: null });
+    if (!check.ok) throw new Error('the draft should be valid');
+
+    expect(await store.send(check.input)).toBe(false);
+
+    expect(store.actionError?.fieldErrors).toEqual({
+      'sharedClientData.phone': 'digits and spaces, 8 to 20, with an optional leading +',
+    });
+    expect(store.sent).toBeNull();
+  });
+
+  it('loads the municipalities and NAV offices once', async () => {
+    const { calls } = stubGraphQL(() => jsonResponse({ data: options }));
+    const store = useReferClientStore();
+
+    await store.loadOptions();
+    await store.loadOptions();
+
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.body.query).toContain('navOffices');
+    expect(store.options?.navOffices[0]?.name).toBe('NAV Follo');
+  });
+});
+
+async function mountForm(
+  accessToken: string,
+  state: { actionError?: unknown; options?: ReferralFormOptions | null } = {},
+  client: ClientDetail = nadia,
+) {
+  const pinia = createTestingPinia({
+    createSpy: vi.fn,
+    initialState: {
+      auth: { accessToken },
+      referClient: {
+        options: state.options === undefined ? options : state.options,
+        optionsLoading: false,
+        optionsError: null,
+        sending: false,
+        actionError: state.actionError ?? null,
+        sent: null,
+      },
+    },
+  });
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/clients/:id', name: 'client', component: { template: '<div />' } },
+      { path: '/referrals', name: 'referrals', component: { template: '<div />' } },
+    ],
+  });
+  await router.push(`/clients/${client.id}`);
+  await router.isReady();
+  const wrapper = mount(ReferClientForm, {
+    props: { client },
+    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    attachTo: document.body,
+  });
+  return { wrapper, store: useReferClientStore(pinia) };
+}
+
+type Wrapper = Awaited<ReturnType<typeof mountForm>>['wrapper'];
+
+const programmeOptions = (wrapper: Wrapper) =>
+  wrapper
+    .findAll('[data-testid="refer-programme"] option')
+    .filter((option) => option.attributes('value') !== '')
+    .map((option) => option.text());
+
+async function fillValid(wrapper: Wrapper) {
+  await wrapper.get('[data-testid="refer-direction-TO_INNOVASJON_NORGE"]').setValue(true);
+  await wrapper.get('[data-testid="refer-programme"]').setValue('STARTUP_GRANT_PHASE_1');
+  await wrapper.get('[data-testid="refer-consent"]').setValue(true);
+  await wrapper.get('[data-testid="refer-consent-date"]').setValue(osloToday());
+}
+
+enableAutoUnmount(afterEach);
+
+describe('ReferClientForm', () => {
+  beforeEach(() => {
+    forbidNetwork();
+  });
+
+  it('is offered to advisers only', async () => {
+    const adviser = await mountForm(accessTokenFor('follo.adviser'));
+    expect(adviser.wrapper.get('[data-testid="refer-open"]').text()).toBe('Henvis klienten');
+    adviser.wrapper.unmount();
+
+    for (const token of [
+      accessTokenFor('nordrefollo.officer'),
+      accessTokenFor('county.officer'),
+      partnerTokenFor('innovasjon.norge'),
+      partnerTokenFor('nav.follo'),
+    ]) {
+      const other = await mountForm(token);
+      expect(other.wrapper.find('[data-testid="refer-client"]').exists()).toBe(false);
+      other.wrapper.unmount();
+    }
+  });
+
+  it('opens with focus on the receivers, loads the options, and offers only the chosen receiver’s programmes', async () => {
+    const { wrapper, store } = await mountForm(accessTokenFor('follo.adviser'));
+    await wrapper.get('[data-testid="refer-open"]').trigger('click');
+
+    expect(store.loadOptions).toHaveBeenCalled();
+    expect(document.activeElement?.id).toBe('refer-direction-TO_INNOVASJON_NORGE');
+    expect(wrapper.get<HTMLSelectElement>('[data-testid="refer-programme"]').element.disabled).toBe(true);
+
+    await wrapper.get('[data-testid="refer-direction-TO_INNOVASJON_NORGE"]').setValue(true);
+    expect(programmeOptions(wrapper)).toEqual([
+      'Etablerertilskudd fase 1 (markedsavklaring)',
+      'Etablerertilskudd fase 2 (kommersialisering)',
+      'Etablerertilskudd fase 3 (skalering)',
+      'Oppstartlån',
+      'Seminaret «Fra idé til marked»',
+    ]);
+    await wrapper.get('[data-testid="refer-programme"]').setValue('STARTUP_LOAN');
+
+    // A programme of the previous receiver does not stay chosen.
+    await wrapper.get('[data-testid="refer-direction-TO_NAV"]').setValue(true);
+    expect(programmeOptions(wrapper)).toEqual([
+      'Dagpenger under etablering',
+      'Arbeidsavklaringspenger under etablering',
+      'Introduksjonsprogrammet',
+      'Kvalifiseringsprogrammet',
+    ]);
+    expect(wrapper.get<HTMLSelectElement>('[data-testid="refer-programme"]').element.value).toBe('');
+    // The client's municipality is prefilled and tells which NAV office it goes to.
+    expect(wrapper.get<HTMLSelectElement>('[data-testid="refer-municipality"]').element.value).toBe('3021');
+    expect(wrapper.get('[data-testid="refer-nav-office"]').text()).toBe('Henvisningen går til NAV Follo.');
+
+    await wrapper.get('[data-testid="refer-direction-TO_OTHER_ACTOR"]').setValue(true);
+    expect(programmeOptions(wrapper)).toEqual(['Annet']);
+    expect(wrapper.get<HTMLSelectElement>('[data-testid="refer-programme"]').element.value).toBe('OTHER');
+    expect(wrapper.find('[data-testid="refer-other-actor"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="refer-municipality"]').exists()).toBe(false);
+  });
+
+  it('sends nothing until the consent is ticked and dated, and says so at the fields', async () => {
+    const { wrapper, store } = await mountForm(accessTokenFor('follo.adviser'));
+    await wrapper.get('[data-testid="refer-open"]').trigger('click');
+    await wrapper.get('[data-testid="refer-direction-TO_INNOVASJON_NORGE"]').setValue(true);
+    await wrapper.get('[data-testid="refer-programme"]').setValue('STARTUP_GRANT_PHASE_1');
+
+    await wrapper.get('[data-testid="refer-form"]').trigger('submit');
+
+    expect(store.send).not.toHaveBeenCalled();
+    expect(wrapper.get('[data-testid="refer-error-consent"]').text()).toBe(
+      'Klienten må ha samtykket før henvisningen kan sendes.',
+    );
+    expect(wrapper.get('[data-testid="refer-error-consentGivenOn"]').text()).toBe('Må fylles ut.');
+    expect(wrapper.get('[data-testid="refer-consent"]').attributes('aria-invalid')).toBe('true');
+    expect(document.activeElement?.id).toBe('refer-consent');
+
+    await wrapper.get('[data-testid="refer-consent"]').setValue(true);
+    await wrapper.get('[data-testid="refer-consent-date"]').setValue('2999-01-01');
+    await wrapper.get('[data-testid="refer-form"]').trigger('submit');
+    expect(store.send).not.toHaveBeenCalled();
+    expect(wrapper.get('[data-testid="refer-error-consentGivenOn"]').text()).toBe('Datoen kan ikke være frem i tid.');
+    expect(wrapper.get('[data-testid="refer-consent-date"]').attributes('max')).toBe(osloToday());
+  });
+
+  it('sends the name and only the contact details ticked', async () => {
+    const { wrapper, store } = await mountForm(accessTokenFor('follo.adviser'));
+    await wrapper.get('[data-testid="refer-open"]').trigger('click');
+    await fillValid(wrapper);
+    // Nothing beyond the name is ticked to begin with.
+    expect(wrapper.get<HTMLInputElement>('[data-testid="refer-share-email"]').element.checked).toBe(false);
+    expect(wrapper.get<HTMLInputElement>('[data-testid="refer-share-phone"]').element.checked).toBe(false);
+    await wrapper.get('[data-testid="refer-share-email"]').setValue(true);
+    await wrapper.get('[data-testid="refer-note"]').setValue('Har forretningsplan.');
+
+    await wrapper.get('[data-testid="refer-form"]').trigger('submit');
+
+    expect(store.send).toHaveBeenCalledWith({
+      clientId: 'client-7',
+      direction: 'TO_INNOVASJON_NORGE',
+      programme: 'STARTUP_GRANT_PHASE_1',
+      otherActor: null,
+      municipalityNumber: null,
+      consentGivenOn: osloToday(),
+      sharedClientData: { name: 'Nadia Rahman', email: 'nadia@example.org', phone: null },
+      note: 'Har forretningsplan.',
+    });
+  });
+
+  it('offers no contact detail the client has not given', async () => {
+    const { wrapper } = await mountForm(accessTokenFor('follo.adviser'), {}, { ...nadia, email: null, phone: null });
+    await wrapper.get('[data-testid="refer-open"]').trigger('click');
+
+    expect(wrapper.find('[data-testid="refer-share-email"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="refer-share-phone"]').exists()).toBe(false);
+    expect(wrapper.text()).toContain('Navn: Nadia Rahman (deles alltid)');
+  });
+
+  it("shows the server's field errors at their fields", async () => {
+    const { wrapper, store } = await mountForm(accessTokenFor('follo.adviser'));
+    await wrapper.get('[data-testid="refer-open"]').trigger('click');
+    store.send = vi.fn(async () => {
+      store.actionError = {
+        message: 'input.municipalityNumber: no NAV office is known to serve municipality 3099',
+        codes: ['BAD_USER_INPUT'],
+        fieldErrors: {
+          municipalityNumber: 'no NAV office is known to serve municipality 3099',
+          'sharedClientData.phone': 'digits and spaces, 8 to 20, with an optional leading +',
+        },
+      };
+      return false;
+    }) as typeof store.send;
+    await wrapper.get('[data-testid="refer-direction-TO_NAV"]').setValue(true);
+    await wrapper.get('[data-testid="refer-programme"]').setValue('INTRODUCTION_PROGRAMME');
+    await wrapper.get('[data-testid="refer-share-phone"]').setValue(true);
+    await wrapper.get('[data-testid="refer-consent"]').setValue(true);
+    await wrapper.get('[data-testid="refer-consent-date"]').setValue(osloToday());
+
+    await wrapper.get('[data-testid="refer-form"]').trigger('submit');
+    await flushPromises();
+
+    expect(store.send).toHaveBeenCalled();
+    expect(wrapper.get('[data-testid="refer-error-municipalityNumber"]').text()).toBe(
+      'no NAV office is known to serve municipality 3099',
+    );
+    expect(wrapper.get('[data-testid="refer-error-phone"]').text()).toBe(
+      'digits and spaces, 8 to 20, with an optional leading +',
+    );
+    expect(wrapper.get('[data-testid="refer-action-error"]').text()).toBe(
+      'Henvisningen ble ikke sendt. Rett feltene som er merket.',
+    );
+    expect(document.activeElement?.id).toBe('refer-municipality');
+  });
+
+  it('confirms where the referral went and links to the referral inbox', async () => {
+    const { wrapper, store } = await mountForm(accessTokenFor('follo.adviser'));
+    await wrapper.get('[data-testid="refer-open"]').trigger('click');
+    store.send = vi.fn(async () => {
+      store.sent = {
+        id: 'ref-1',
+        direction: 'TO_INNOVASJON_NORGE',
+        programme: 'STARTUP_GRANT_PHASE_1',
+        otherActor: null,
+        navOffice: null,
+        status: 'SENT',
+        sentOn: '2024-09-12',
+      };
+      return true;
+    }) as typeof store.send;
+    await fillValid(wrapper);
+
+    await wrapper.get('[data-testid="refer-form"]').trigger('submit');
+    await flushPromises();
+
+    expect(wrapper.find('[data-testid="refer-form"]').exists()).toBe(false);
+    const notice = wrapper.get('[data-testid="refer-notice"]');
+    expect(notice.attributes('role')).toBe('status');
+    expect(notice.text()).toContain('Henvisningen er sendt til Innovasjon Norge.');
+    expect(wrapper.get('[data-testid="refer-inbox-link"]').attributes('href')).toBe('/referrals');
+    expect(document.activeElement).toBe(notice.element);
+  });
+
+  it('names the NAV office a referral to NAV went to', async () => {
+    const { wrapper, store } = await mountForm(accessTokenFor('follo.adviser'));
+    store.sent = {
+      id: 'ref-2',
+      direction: 'TO_NAV',
+      programme: 'INTRODUCTION_PROGRAMME',
+      otherActor: null,
+      navOffice: { id: 'nav-follo', name: 'NAV Follo' },
+      status: 'SENT',
+      sentOn: '2024-09-12',
+    };
+    await flushPromises();
+
+    expect(wrapper.get('[data-testid="refer-notice"]').text()).toContain('Henvisningen er sendt til NAV (NAV Follo).');
+  });
+});
+
+describe('ClientView with the referral action', () => {
+  beforeEach(() => {
+    forbidNetwork();
+  });
+
+  async function mountClientPage(username: DemoUsername) {
+    const pinia = createTestingPinia({
+      createSpy: vi.fn,
+      initialState: {
+        auth: { accessToken: accessTokenFor(username) },
+        client: {
+          clientId: nadia.id,
+          year: 2024,
+          client: nadia,
+          loading: false,
+          error: null,
+          municipalities: [],
+          municipalitiesError: null,
+          saving: false,
+          actionError: null,
+        },
+      },
+    });
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/clients', name: 'clients', component: { template: '<div />' } },
+        { path: '/clients/:id', name: 'client', component: ClientView },
+        { path: '/referrals', name: 'referrals', component: { template: '<div />' } },
+      ],
+    });
+    await router.push(`/clients/${nadia.id}`);
+    await router.isReady();
+    return mount(ClientView, { global: { plugins: [pinia, router, createStrictI18n('nb')] }, attachTo: document.body });
+  }
+
+  it("shows the referral action on the client page for the region's adviser and not for the owners of the list", async () => {
+    const adviser = await mountClientPage('follo.adviser');
+    expect(adviser.get('[data-testid="refer-client"] h2').text()).toBe('Henvisning');
+    adviser.unmount();
+
+    const officer = await mountClientPage('nordrefollo.officer');
+    expect(officer.find('[data-testid="refer-client"]').exists()).toBe(false);
+  });
+});
