@@ -30,6 +30,8 @@ export const nadia: ClientDetail = {
   registeredOn: '2024-01-15',
   municipality: { number: '3021', name: 'Ås' },
   businessIdea: 'Catering med syriske retter.',
+  gender: 'FEMALE',
+  industryCode: '56.210',
   growthPotential: 'MEDIUM',
   surveyConsent: true,
   version: 3,

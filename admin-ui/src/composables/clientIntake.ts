@@ -1,5 +1,5 @@
 // The intake form's rules without Vue: the draft of a new client and checking it before it is sent.
-import type { ImmigrantBackground, RegisterClientInput } from '../graphql/generated/graphql';
+import type { Gender, ImmigrantBackground, RegisterClientInput } from '../graphql/generated/graphql';
 
 export interface IntakeDraft {
   name: string;
@@ -8,12 +8,34 @@ export interface IntakeDraft {
   phone: string;
   birthYear: string;
   immigrantBackground: ImmigrantBackground;
+  /** '' while the client has not said ("ikke oppgitt"): then no gender is sent. */
+  gender: Gender | '';
   businessIdea: string;
+  /** A NACE (SN2007) code such as `62.010`, or '' when not known yet. */
+  industryCode: string;
   surveyConsent: boolean;
 }
 
-/** Validation messages are i18n keys under `clients.validation`. */
-export type IntakeValidationKey = 'required' | 'email' | 'phone' | 'birthYear' | 'tooLong';
+/** Validation messages are i18n keys under `clients.validation`, except `industryCode` (see `validationMessageKey`). */
+export type IntakeValidationKey = 'required' | 'email' | 'phone' | 'birthYear' | 'tooLong' | 'industryCode';
+
+/** The i18n key of a validation message; the industry code's text came with the gender and industry fields. */
+export function validationMessageKey(key: IntakeValidationKey): string {
+  return key === 'industryCode' ? 'clientData.validation.industryCode' : `clients.validation.${key}`;
+}
+
+/** In the order the forms offer them; "not given" is the empty choice before them. */
+export const genders: readonly Gender[] = ['FEMALE', 'MALE', 'OTHER'];
+
+/**
+ * The regions subgraph's rule for `industryCode`, character for character: two digits for the
+ * division, optionally a dot and one to three more (`62`, `62.0`, `62.01`, `62.010`).
+ */
+export const industryCodePattern = /^\d{2}(\.\d{1,3})?$/;
+
+export function isIndustryCode(code: string): boolean {
+  return industryCodePattern.test(code);
+}
 
 export type IntakeCheck =
   | { ok: true; input: RegisterClientInput }
@@ -27,13 +49,15 @@ export function emptyIntake(): IntakeDraft {
     phone: '',
     birthYear: '',
     immigrantBackground: 'UNKNOWN',
+    gender: '',
     businessIdea: '',
+    industryCode: '',
     surveyConsent: false,
   };
 }
 
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const phonePattern = /^\+?[\d ]{8,20}$/;
+export const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const phonePattern = /^\+?[\d ]{8,20}$/;
 
 /**
  * Checks a draft the way the API will, and builds the input when it passes. Error keys are the
@@ -57,6 +81,9 @@ export function checkIntake(regionId: string, draft: IntakeDraft, thisYear = new
   }
   const businessIdea = draft.businessIdea.trim();
   if (businessIdea.length > 2000) errors.businessIdea = 'tooLong';
+  // The server does not trim the code, so the form does it before checking and sending.
+  const industryCode = draft.industryCode.trim();
+  if (industryCode !== '' && !isIndustryCode(industryCode)) errors.industryCode = 'industryCode';
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const input: RegisterClientInput = {
@@ -70,5 +97,7 @@ export function checkIntake(regionId: string, draft: IntakeDraft, thisYear = new
   if (phone !== '') input.phone = phone;
   if (birthYear !== null) input.birthYear = birthYear;
   if (businessIdea !== '') input.businessIdea = businessIdea;
+  if (draft.gender !== '') input.gender = draft.gender;
+  if (industryCode !== '') input.industryCode = industryCode;
   return { ok: true, input };
 }

@@ -26,6 +26,8 @@ export const ClientDetailDocument = graphql(`
         name
       }
       businessIdea
+      gender
+      industryCode
       growthPotential
       surveyConsent
       version

@@ -1,0 +1,190 @@
+// CSV exports of the client list's page and of the submissions page: the same columns and texts as on screen, nothing more.
+import { createTestingPinia } from '@pinia/testing';
+import { enableAutoUnmount, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import type { ClientPage } from '../src/stores/clients';
+import type { RegionSubmissions } from '../src/stores/submissions';
+import ClientsView from '../src/views/ClientsView.vue';
+import SubmissionsView from '../src/views/SubmissionsView.vue';
+import { firstPage, listItem } from './clients-fixtures';
+import { accessTokenFor, createStrictI18n, type DemoUsername, follo, forbidNetwork, halden } from './fixtures';
+import { folloSubmissions2024 } from './submissions-fixtures';
+
+/** Catches what `downloadCsv` hands the browser: file names and the decoded text of each file. */
+function catchDownloads() {
+  const blobs: Blob[] = [];
+  const names: string[] = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    blobs.push(blob as Blob);
+    return 'blob:csv';
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    names.push(this.download);
+  });
+  async function lines(index = 0): Promise<string[]> {
+    const bytes = new Uint8Array(await (blobs[index] as Blob).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return new TextDecoder('utf-8').decode(bytes).split('\r\n');
+  }
+  return { names, lines };
+}
+
+async function mountList(username: DemoUsername, page: ClientPage | null = firstPage) {
+  const pinia = createTestingPinia({
+    createSpy: vi.fn,
+    initialState: {
+      auth: { accessToken: accessTokenFor(username) },
+      clients: { page, asked: null, loading: false, error: null },
+    },
+  });
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/clients', name: 'clients', component: ClientsView },
+      { path: '/clients/new', name: 'client-new', component: { template: '<p />' } },
+      { path: '/clients/:id', name: 'client', component: { template: '<p />' } },
+    ],
+  });
+  await router.push('/clients');
+  await router.isReady();
+  return mount(ClientsView, { global: { plugins: [pinia, router, createStrictI18n('nb')] }, attachTo: document.body });
+}
+
+async function mountSubmissions(username: DemoUsername, region: RegionSubmissions = folloSubmissions2024) {
+  const pinia = createTestingPinia({
+    createSpy: vi.fn,
+    initialState: {
+      auth: { accessToken: accessTokenFor(username) },
+      regions: { regions: [follo, halden], loading: false, error: null },
+      submissions: {
+        regionId: 'follo',
+        year: 2024,
+        region,
+        loading: false,
+        error: null,
+        saving: false,
+        actionError: null,
+      },
+    },
+  });
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/submissions', name: 'submissions', component: SubmissionsView }],
+  });
+  await router.push('/submissions?year=2024&region=follo');
+  await router.isReady();
+  return mount(SubmissionsView, {
+    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    attachTo: document.body,
+  });
+}
+
+enableAutoUnmount(afterEach);
+
+describe('client list CSV', () => {
+  beforeEach(() => {
+    forbidNetwork();
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('says it exports the page on screen, and holds exactly the table’s columns and rows', async () => {
+    const downloads = catchDownloads();
+    const wrapper = await mountList('nordrefollo.officer');
+
+    const button = wrapper.get('[data-testid="clients-download-csv"]');
+    expect(button.text()).toBe('Last ned denne siden som CSV');
+    const description = document.getElementById(button.attributes('aria-describedby') ?? '')?.textContent ?? '';
+    expect(description).toContain('Klientene på denne siden (1–50 av 175)');
+    expect(button.attributes('title')).toBe(description);
+    await button.trigger('click');
+
+    expect(downloads.names).toEqual(['klienter-1-50.csv']);
+    const lines = await downloads.lines();
+    expect(lines).toHaveLength(51);
+    expect(lines[0]).toBe('Navn;Kommune;Registrert;Innvandrerbakgrunn;Foretak');
+    expect(lines[1]).toBe('Klient 1;Ås;01.03.2024;Nei;0');
+    expect(lines[3]).toBe('Klient 3;Ås;01.03.2024;Nei;1');
+    // Each row is what the table's row shows, cell for cell.
+    const cells = wrapper
+      .findAll('[data-testid="clients-table"] tbody tr')
+      .map((row) => row.findAll('th, td').map((cell) => cell.text()));
+    expect(lines.slice(1).map((line) => line.split(';'))).toEqual(cells);
+  });
+
+  it('never puts contact details in the file, even for an adviser, as the list does not show them', async () => {
+    const downloads = catchDownloads();
+    const withContact = { ...listItem(1), email: 'klient1@example.org', phone: '+47 900 00 001' };
+    const wrapper = await mountList('follo.adviser', { items: [withContact], totalCount: 1, hasNextPage: false });
+
+    await wrapper.get('[data-testid="clients-download-csv"]').trigger('click');
+    const text = (await downloads.lines()).join('\n');
+    expect(text).not.toContain('example.org');
+    expect(text).not.toContain('900');
+  });
+
+  it('offers no export when the list is empty', async () => {
+    const wrapper = await mountList('county.officer', { items: [], totalCount: 0, hasNextPage: false });
+    expect(wrapper.find('[data-testid="clients-download-csv"]').exists()).toBe(false);
+  });
+});
+
+describe('submissions CSV', () => {
+  beforeEach(() => {
+    forbidNetwork();
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('exports the submissions with status, Norwegian dates and the amount with a decimal comma', async () => {
+    const downloads = catchDownloads();
+    const wrapper = await mountSubmissions('county.officer');
+
+    const button = wrapper.get('[data-testid="submissions-download-csv"]');
+    expect(button.text()).toBe('Last ned leveransene som CSV');
+    await button.trigger('click');
+
+    expect(downloads.names).toEqual(['rapportering-follo-2024.csv']);
+    expect(await downloads.lines()).toEqual([
+      'Leveranse;Gjelder år;Frist;Status;Levert etter fristen;Levert;Levert av;Dokumentreferanse;Totalbeløp (NOK);Fylkeskommunens kommentar',
+      'Årsrapport;2023;01.05.2024;Forfalt – ikke levert;Ja;;;;;',
+      'Regnskap;2023;01.05.2024;Avvist – må sendes inn på nytt;Nei;20.04.2024;Amira Haddad (Etablerertjenesten i Follo);ARK-2024/17;"1234,50";Revisorens beretning mangler.',
+      'Aktivitetsplan;2025;01.12.2024;Til behandling;Nei;20.11.2024;Amira Haddad (Etablerertjenesten i Follo);ARK-2024/90;;',
+    ]);
+  });
+
+  it('exports the payments of the year and the next in one file', async () => {
+    const downloads = catchDownloads();
+    const wrapper = await mountSubmissions('follo.adviser');
+
+    const button = wrapper.get('[data-testid="payments-download-csv"]');
+    expect(button.text()).toBe('Last ned utbetalingene som CSV');
+    await button.trigger('click');
+
+    expect(downloads.names).toEqual(['utbetalinger-follo-2024.csv']);
+    expect(await downloads.lines()).toEqual([
+      'År;Termin;Forfall;Beløp (NOK);Status;Utbetalt dato',
+      '2024;Januar;31.01.2024;"329587,75";Utbetalt;15.01.2024',
+      '2024;August;31.08.2024;"329587,75";Kan utbetales;',
+      '2025;Januar;31.01.2025;"329587,75";Venter – aktivitetsplan og budsjett er ikke godkjent;',
+      '2025;August;31.08.2025;"329587,75";Venter – aktivitetsplan og budsjett er ikke godkjent;',
+    ]);
+  });
+
+  it('offers no export of what is not there', async () => {
+    const wrapper = await mountSubmissions('county.officer', {
+      ...folloSubmissions2024,
+      submissions: [],
+      payments: [],
+      nextYearPayments: [],
+    });
+    expect(wrapper.find('[data-testid="submissions-download-csv"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="payments-download-csv"]').exists()).toBe(false);
+  });
+});
