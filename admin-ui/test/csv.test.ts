@@ -41,3 +41,11 @@ describe('nokToOre', () => {
     expect(nokToOre(null)).toBeNull();
   });
 });
+
+describe('cells a spreadsheet would run as formulas', () => {
+  it('are written as text, numbers and phone numbers as they are', () => {
+    expect(toCsv([['=HYPERLINK("http://x")', '@SUM(A1)', '+cmd', '-2+3', '-1 234,50', '+47 912 34 567', 'Ås']])).toBe(
+      `"'=HYPERLINK(""http://x"")";'@SUM(A1);'+cmd;'-2+3;"-1 234,50";+47 912 34 567;Ås`,
+    );
+  });
+});

@@ -1,8 +1,11 @@
 // The console's routes and the sign-in guard; the history is a parameter so that tests can use an in-memory one.
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
 import { counselsClients, seesClients } from '../composables/clientAccess';
+import { seesCourses } from '../composables/courseAccess';
+import { readsMeetings } from '../composables/meetingAccess';
 import { seesAssessments, seesReferrals } from '../composables/partnerAccess';
 import { seesSubmissions } from '../composables/submissionAccess';
+import { seesWebsiteRequests } from '../composables/websiteRequestAccess';
 import type { MessageSchema } from '../i18n/nb';
 import { useAuthStore } from '../stores/auth';
 import NotFoundView from '../views/NotFoundView.vue';
@@ -16,6 +19,9 @@ type PageTitleKey =
   | 'notFound.title'
   | 'signIn.title'
   | 'region.title'
+  | 'websiteRequests.title'
+  | 'meetings.title'
+  | 'courses.title'
   | PublicSiteTitleKey;
 
 declare module 'vue-router' {
@@ -107,10 +113,41 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         beforeEnter: () => (seesClients(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
       },
       {
+        path: '/website-requests',
+        name: 'website-requests',
+        component: () => import('../views/WebsiteRequestsView.vue'),
+        meta: { titleKey: 'websiteRequests.title' },
+        // Filed as clients, so the CRM's roles only; the gateway refuses everyone else.
+        beforeEnter: () => (seesWebsiteRequests(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
         path: '/gatherings',
         name: 'gatherings',
         component: () => import('../views/GatheringsView.vue'),
         meta: { titleKey: 'nav.gatherings' },
+      },
+      {
+        path: '/courses',
+        name: 'courses',
+        component: () => import('../views/CoursesView.vue'),
+        meta: { titleKey: 'courses.title' },
+        // Every role the regions subgraph gives courses to; a role it does not know would see only a refusal.
+        beforeEnter: () => (seesCourses(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/courses/:id',
+        name: 'course',
+        component: () => import('../views/CourseView.vue'),
+        meta: { titleKey: 'courses.title' },
+        beforeEnter: () => (seesCourses(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/meetings',
+        name: 'meetings',
+        component: () => import('../views/MeetingsView.vue'),
+        meta: { titleKey: 'meetings.title' },
+        // Every role the county subgraph lets read meetings; a role it does not know would see only a refusal.
+        beforeEnter: () => (readsMeetings(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
       },
       {
         path: '/assessments',

@@ -79,6 +79,55 @@ export type CourseSignUpInput = {
   person: PublicPersonInput;
 };
 
+/** Where a course stands. */
+export type CourseStatus =
+  /** Cancelled. */
+  | 'CANCELLED'
+  /** Held; attendance is recorded. */
+  | 'HELD'
+  /** Planned. */
+  | 'PLANNED';
+
+/** A new course. */
+export type CreateCourseInput = {
+  /** How many participants it takes, 1–500. */
+  capacity: number;
+  /** The last day; the first day or later. */
+  endsOn: string;
+  /** Advisers of the region who teach it. */
+  instructorIds?: Array<string | number>;
+  /** Basic or theme course. */
+  kind: CourseKind;
+  /** Where it is held; leave out for online. */
+  location?: string | null | undefined;
+  /** True when it is held online. */
+  online?: boolean;
+  /** The participant fee; must be 0 (or left out) for a basic course. */
+  participantFee?: string | null | undefined;
+  /** A teacher from outside the service, e.g. Innovasjon Norge. */
+  partnerInstructor?: string | null | undefined;
+  /** The adviser's region. */
+  regionId: string | number;
+  /** The first day. */
+  startsOn: string;
+  /** What it is called, 1–200 characters. */
+  title: string;
+};
+
+/** A new professional gathering. */
+export type CreateGatheringInput = {
+  /** The day it is held. */
+  date: string;
+  /** The programme, at most 5000 characters. */
+  description?: string | null | undefined;
+  /** Where it is held; leave out for online only. */
+  location?: string | null | undefined;
+  /** True when advisers can take part online. */
+  online?: boolean;
+  /** What it is called, 1–200 characters. */
+  title: string;
+};
+
 /** The service's assessment, delivered to NAV. */
 export type DeliverBusinessAssessmentInput = {
   /** The assessment, 1–10000 characters. */
@@ -147,6 +196,37 @@ export type LogCounsellingSessionInput = {
   /** What it was about, 1–500 characters. */
   topic: string;
 };
+
+/** A meeting of the cooperation. */
+export type MeetingInput = {
+  /** The agenda. */
+  agenda: string;
+  /** The party that called it (required for a conflict meeting). */
+  calledBy?: string | null | undefined;
+  /** The day it was held. */
+  date: string;
+  /** The decisions made. */
+  decisions: Array<string>;
+  /** What kind of meeting. */
+  kind: MeetingKind;
+  /** The minutes. */
+  minutes?: string | null | undefined;
+  /** Who took part (at least one). */
+  participants: Array<string>;
+  /** The region it concerns (required for a discussion of supplementary content). */
+  regionId?: string | number | null | undefined;
+};
+
+/** The kinds of meeting the agreement calls for. */
+export type MeetingKind =
+  /** A meeting a party called over a conflict or uncertainty, to be held promptly (§8). */
+  | 'CONFLICT'
+  /** A meeting of the coordination group (§5.1). */
+  | 'COORDINATION_GROUP'
+  /** The experience meeting with all municipalities and parties mid-period (§5.1). */
+  | 'EXPERIENCE_MEETING'
+  /** One of the twice-yearly discussions of supplementary content with a region (§5.2). */
+  | 'SUPPLEMENTARY_CONTENT';
 
 /** Milestones that tell whether new businesses survive and grow. */
 export type MilestoneKind =
@@ -317,6 +397,26 @@ export type RegisterClientInput = {
   surveyConsent?: boolean;
 };
 
+/** A referral from the service to Innovasjon Norge or NAV, sent by an adviser of the client's region. */
+export type SendReferralInput = {
+  /** The client's id in the regions subgraph. */
+  clientId: string | number;
+  /** The day the client consented; required, and not in the future. */
+  consentGivenOn: string;
+  /** TO_INNOVASJON_NORGE, TO_NAV or TO_OTHER_ACTOR. */
+  direction: ReferralDirection;
+  /** The municipality the client lives in, to route a referral to NAV to the right local office. */
+  municipalityNumber?: string | null | undefined;
+  /** A short note for the receiving party, at most 2000 characters. */
+  note?: string | null | undefined;
+  /** The receiving actor, required for TO_OTHER_ACTOR, 1–200 characters. */
+  otherActor?: string | null | undefined;
+  /** The programme; it must belong to the receiving party (e.g. startup grants to Innovasjon Norge). */
+  programme: ReferralProgramme;
+  /** What the client agreed to share: at least the name. */
+  sharedClientData: SharedClientDataInput;
+};
+
 /** Kinds of supplementary services. */
 export type ServiceKind =
   /** Business assessments (næringsfaglige vurderinger). */
@@ -338,6 +438,16 @@ export type SessionForm =
   | 'PHONE'
   /** By video. */
   | 'VIDEO';
+
+/** The client data a referral shares. */
+export type SharedClientDataInput = {
+  /** E-mail address. */
+  email?: string | null | undefined;
+  /** The client's name, 1–200 characters. */
+  name: string;
+  /** Phone number. */
+  phone?: string | null | undefined;
+};
 
 /** What must be submitted. */
 export type SubmissionKind =
@@ -383,12 +493,45 @@ export type SubmitInput = {
   version?: number | null | undefined;
 };
 
+/** Changes to a client; fields left out stay as they are. */
+export type UpdateClientInput = {
+  /** Year of birth. */
+  birthYear?: number | null | undefined;
+  /** The business idea. */
+  businessIdea?: string | null | undefined;
+  /** E-mail address; null clears it. */
+  email?: string | null | undefined;
+  /** Gender. */
+  gender?: Gender | null | undefined;
+  /** The adviser's assessment of growth potential. */
+  growthPotential?: GrowthPotential | null | undefined;
+  /** Self-reported immigrant background. */
+  immigrantBackground?: ImmigrantBackground | null | undefined;
+  /** NACE (SN2007) code. */
+  industryCode?: string | null | undefined;
+  /** The municipality the client lives in; it must belong to the client's region. */
+  municipalityNumber?: string | null | undefined;
+  /** Full name, 1–200 characters. */
+  name?: string | null | undefined;
+  /** Phone number; null clears it. */
+  phone?: string | null | undefined;
+  /** Consent to be contacted for user surveys. */
+  surveyConsent?: boolean | null | undefined;
+};
+
 /** What a person asked for on the public website. */
 export type WebsiteRequestKind =
   /** A request for counselling. */
   | 'COUNSELLING'
   /** A sign-up for a course. */
   | 'COURSE_SIGN_UP';
+
+/** Where a request from the website stands. */
+export type WebsiteRequestStatus =
+  /** Waiting for an adviser to pick it up. */
+  | 'PENDING'
+  /** An adviser took it on. */
+  | 'PICKED_UP';
 
 export type BusinessAssessmentsQueryVariables = Exact<{
   status?: AssessmentStatus | null | undefined;
@@ -414,7 +557,7 @@ export type ClientDetailQueryVariables = Exact<{
 }>;
 
 
-export type ClientDetailQuery = { client: { id: string, name: string, email: string | null, phone: string | null, birthYear: number | null, immigrantBackground: ImmigrantBackground, registeredOn: string, businessIdea: string | null, growthPotential: GrowthPotential, surveyConsent: boolean, version: number, municipality: { number: string, name: string }, counsellingSessions: Array<{ id: string, date: string, durationMinutes: number, form: SessionForm, topic: string, minutesBeyondFreeLimit: number, adviser: { id: string, name: string } }>, counsellingHours: { year: number, total: number, free: number, beyondFreeLimit: number, freeLimit: number }, businesses: Array<{ id: string, name: string, organisationNumber: string, registeredOn: string }>, milestones: Array<{ kind: MilestoneKind, reachedOn: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, waitlistPosition: number | null, course: { id: string, title: string, startsOn: string } }>, possibleDuplicates: Array<{ id: string, name: string }> } | null };
+export type ClientDetailQuery = { client: { id: string, name: string, email: string | null, phone: string | null, birthYear: number | null, immigrantBackground: ImmigrantBackground, registeredOn: string, businessIdea: string | null, gender: Gender | null, industryCode: string | null, growthPotential: GrowthPotential, surveyConsent: boolean, version: number, municipality: { number: string, name: string }, counsellingSessions: Array<{ id: string, date: string, durationMinutes: number, form: SessionForm, topic: string, minutesBeyondFreeLimit: number, adviser: { id: string, name: string } }>, counsellingHours: { year: number, total: number, free: number, beyondFreeLimit: number, freeLimit: number }, businesses: Array<{ id: string, name: string, organisationNumber: string, registeredOn: string }>, milestones: Array<{ kind: MilestoneKind, reachedOn: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, waitlistPosition: number | null, course: { id: string, title: string, startsOn: string } }>, possibleDuplicates: Array<{ id: string, name: string }> } | null };
 
 export type ClientMunicipalitiesQueryVariables = Exact<{
   regionId: string | number;
@@ -437,6 +580,15 @@ export type LogCounsellingSessionMutationVariables = Exact<{
 
 export type LogCounsellingSessionMutation = { logCounsellingSession: { id: string } };
 
+export type UpdateClientMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: UpdateClientInput;
+}>;
+
+
+export type UpdateClientMutation = { updateClient: { id: string, version: number } };
+
 export type ClientListQueryVariables = Exact<{
   regionId?: string | number | null | undefined;
   search?: string | null | undefined;
@@ -451,12 +603,143 @@ export type ClientListQueryVariables = Exact<{
 
 export type ClientListQuery = { clients: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, name: string, registeredOn: string, immigrantBackground: ImmigrantBackground, municipality: { number: string, name: string }, businesses: Array<{ id: string }> }> } };
 
+export type CourseDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CourseDetailQuery = { course: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number, participantFee: string, status: CourseStatus, enrolledCount: number, waitlistCount: number, seatsLeft: number, partnerInstructor: string | null, version: number, region: { id: string, name: string }, instructors: Array<{ id: string, name: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, enrolledAt: string, attended: boolean | null, waitlistPosition: number | null, client: { id: string, name: string } }> } | null };
+
+export type CancelEnrolmentMutationVariables = Exact<{
+  enrolmentId: string | number;
+}>;
+
+
+export type CancelEnrolmentMutation = { cancelEnrolment: { id: string, status: EnrolmentStatus } };
+
+export type RecordAttendanceMutationVariables = Exact<{
+  courseId: string | number;
+  attendedClientIds: Array<string | number> | string | number;
+}>;
+
+
+export type RecordAttendanceMutation = { recordAttendance: { id: string, status: CourseStatus } };
+
+export type CancelCourseMutationVariables = Exact<{
+  courseId: string | number;
+  version: number;
+}>;
+
+
+export type CancelCourseMutation = { cancelCourse: { id: string, status: CourseStatus, version: number } };
+
+export type OpenCoursesQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  nextYear: number;
+}>;
+
+
+export type OpenCoursesQuery = { region: { id: string, thisYear: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number, waitlistCount: number }>, nextYear: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number, waitlistCount: number }> } | null };
+
+export type OpenCourseFragment = { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number, waitlistCount: number };
+
+export type EnrolClientMutationVariables = Exact<{
+  courseId: string | number;
+  clientId: string | number;
+}>;
+
+
+export type EnrolClientMutation = { enrolClient: { id: string, status: EnrolmentStatus, waitlistPosition: number | null, course: { id: string, title: string } } };
+
+export type CourseRegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CourseRegionsQuery = { regions: Array<{ id: string, name: string }> };
+
+export type CourseCalendarQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  kind?: CourseKind | null | undefined;
+}>;
+
+
+export type CourseCalendarQuery = { region: { id: string, name: string, courses: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number, participantFee: string, status: CourseStatus, enrolledCount: number, waitlistCount: number, seatsLeft: number }> } | null };
+
+export type CourseAdvisersQueryVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type CourseAdvisersQuery = { region: { id: string, advisers: Array<{ id: string, name: string }> } | null };
+
+export type CreateCourseMutationVariables = Exact<{
+  input: CreateCourseInput;
+}>;
+
+
+export type CreateCourseMutation = { createCourse: { id: string, startsOn: string } };
+
+export type RegionAdvisersQueryVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type RegionAdvisersQuery = { region: { id: string, advisers: Array<{ id: string, name: string }> } | null };
+
+export type CreateGatheringMutationVariables = Exact<{
+  input: CreateGatheringInput;
+}>;
+
+
+export type CreateGatheringMutation = { createGathering: { id: string, title: string, date: string } };
+
+export type RegisterForGatheringMutationVariables = Exact<{
+  gatheringId: string | number;
+  adviserId: string | number;
+}>;
+
+
+export type RegisterForGatheringMutation = { registerForGathering: { id: string } };
+
+export type RecordGatheringAttendanceMutationVariables = Exact<{
+  gatheringId: string | number;
+  attendedAdviserIds: Array<string | number> | string | number;
+}>;
+
+
+export type RecordGatheringAttendanceMutation = { recordGatheringAttendance: { id: string } };
+
 export type GatheringsOfYearQueryVariables = Exact<{
   year: number;
 }>;
 
 
-export type GatheringsOfYearQuery = { gatherings: Array<{ id: string, title: string, date: string, location: string | null, online: boolean, organisers: Array<string>, programme: string | null, attendeeCount: number, registrations: Array<{ attended: boolean | null, adviser: { id: string, name: string }, region: { name: string } }> }>, gatheringYear: { year: number, count: number, minimum: number, meetsMinimum: boolean, regionsWithoutAttendance: Array<{ id: string, name: string }>, advisersWithoutAttendance: Array<{ id: string, name: string }> } };
+export type GatheringsOfYearQuery = { gatherings: Array<{ id: string, title: string, date: string, location: string | null, online: boolean, organisers: Array<string>, programme: string | null, description: string | null, attendeeCount: number, invitedRegions: Array<{ id: string, name: string }>, registrations: Array<{ registeredAt: string, attended: boolean | null, adviser: { id: string, name: string }, region: { id: string, name: string } }> }>, gatheringYear: { year: number, count: number, minimum: number, meetsMinimum: boolean, regionsWithoutAttendance: Array<{ id: string, name: string }>, advisersWithoutAttendance: Array<{ id: string, name: string }> } };
+
+export type MeetingsOfYearQueryVariables = Exact<{
+  year: number;
+  groupOn: string;
+}>;
+
+
+export type MeetingsOfYearQuery = { meetings: Array<{ id: string, version: number, kind: MeetingKind, date: string, calledBy: string | null, participants: Array<string>, agenda: string, minutes: string | null, decisions: Array<string>, region: { id: string, name: string } | null }>, dueMeetings: Array<{ kind: MeetingKind, dueBy: string, overdue: boolean, region: { id: string, name: string } | null, heldAs: { id: string, date: string } | null }>, coordinationGroup: Array<{ id: string, name: string, organisationName: string, role: string | null }>, regions: Array<{ id: string, name: string }> };
+
+export type RecordMeetingMutationVariables = Exact<{
+  input: MeetingInput;
+}>;
+
+
+export type RecordMeetingMutation = { recordMeeting: { id: string, version: number, date: string } };
+
+export type UpdateMeetingMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: MeetingInput;
+}>;
+
+
+export type UpdateMeetingMutation = { updateMeeting: { id: string, version: number, date: string } };
 
 export type CoordinationOverviewQueryVariables = Exact<{
   year: number;
@@ -509,6 +792,18 @@ export type PublicResponsiblePartiesQueryVariables = Exact<{ [key: string]: neve
 
 
 export type PublicResponsiblePartiesQuery = { publicResponsibleParties: Array<{ kind: PartyKind, name: string, regionIds: Array<string> }> };
+
+export type ReferralFormOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReferralFormOptionsQuery = { municipalities: Array<{ number: string, name: string }>, navOffices: Array<{ id: string, name: string, municipalityNumbers: Array<string> }> };
+
+export type SendReferralMutationVariables = Exact<{
+  input: SendReferralInput;
+}>;
+
+
+export type SendReferralMutation = { sendReferral: { id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, status: ReferralStatus, sentOn: string, navOffice: { id: string, name: string } | null } };
 
 export type ReferralInboxQueryVariables = Exact<{
   first: number;
@@ -577,6 +872,33 @@ export type RejectSubmissionMutationVariables = Exact<{
 
 export type RejectSubmissionMutation = { rejectSubmission: { id: string | null, version: number | null, status: SubmissionStatus } };
 
+export type WebsiteRequestListQueryVariables = Exact<{
+  regionId?: string | number | null | undefined;
+  status?: WebsiteRequestStatus | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type WebsiteRequestListQuery = { websiteRequests: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, reference: string, kind: WebsiteRequestKind, status: WebsiteRequestStatus, receivedAt: string, matchedExistingClient: boolean, message: string | null, pickedUpAt: string | null, version: number, client: { id: string, name: string, email: string | null, phone: string | null, municipality: { name: string }, region: { id: string, name: string } }, course: { id: string, title: string, startsOn: string } | null, pickedUpBy: { id: string, name: string } | null }> } };
+
+export type PendingWebsiteRequestCountQueryVariables = Exact<{
+  status: WebsiteRequestStatus;
+  first: number;
+  offset: number;
+}>;
+
+
+export type PendingWebsiteRequestCountQuery = { websiteRequests: { totalCount: number } };
+
+export type PickUpWebsiteRequestMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type PickUpWebsiteRequestMutation = { pickUpWebsiteRequest: { id: string, status: WebsiteRequestStatus, version: number, pickedUpAt: string | null, pickedUpBy: { id: string, name: string } | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -595,6 +917,21 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const OpenCourseFragmentDoc = new TypedDocumentString(`
+    fragment OpenCourse on Course {
+  id
+  kind
+  title
+  startsOn
+  endsOn
+  location
+  online
+  participantFee
+  status
+  seatsLeft
+  waitlistCount
+}
+    `, {"fragmentName":"OpenCourse"}) as unknown as TypedDocumentString<OpenCourseFragment, unknown>;
 export const RegionKeyFiguresFragmentDoc = new TypedDocumentString(`
     fragment RegionKeyFigures on RegionStatistics {
   year
@@ -659,6 +996,8 @@ export const ClientDetailDocument = new TypedDocumentString(`
       name
     }
     businessIdea
+    gender
+    industryCode
     growthPotential
     surveyConsent
     version
@@ -733,6 +1072,14 @@ export const LogCounsellingSessionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LogCounsellingSessionMutation, LogCounsellingSessionMutationVariables>;
+export const UpdateClientDocument = new TypedDocumentString(`
+    mutation UpdateClient($id: ID!, $version: Int!, $input: UpdateClientInput!) {
+  updateClient(id: $id, version: $version, input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateClientMutation, UpdateClientMutationVariables>;
 export const ClientListDocument = new TypedDocumentString(`
     query ClientList($regionId: ID, $search: String, $immigrantBackground: ImmigrantBackground, $hasBusiness: Boolean, $registeredFrom: Date, $registeredTo: Date, $first: Int!, $offset: Int!) {
   clients(
@@ -763,6 +1110,196 @@ export const ClientListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ClientListQuery, ClientListQueryVariables>;
+export const CourseDetailDocument = new TypedDocumentString(`
+    query CourseDetail($id: ID!) {
+  course(id: $id) {
+    id
+    kind
+    title
+    startsOn
+    endsOn
+    location
+    online
+    capacity
+    participantFee
+    status
+    enrolledCount
+    waitlistCount
+    seatsLeft
+    partnerInstructor
+    version
+    region {
+      id
+      name
+    }
+    instructors {
+      id
+      name
+    }
+    enrolments {
+      id
+      status
+      enrolledAt
+      attended
+      waitlistPosition
+      client {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CourseDetailQuery, CourseDetailQueryVariables>;
+export const CancelEnrolmentDocument = new TypedDocumentString(`
+    mutation CancelEnrolment($enrolmentId: ID!) {
+  cancelEnrolment(enrolmentId: $enrolmentId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelEnrolmentMutation, CancelEnrolmentMutationVariables>;
+export const RecordAttendanceDocument = new TypedDocumentString(`
+    mutation RecordAttendance($courseId: ID!, $attendedClientIds: [ID!]!) {
+  recordAttendance(courseId: $courseId, attendedClientIds: $attendedClientIds) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RecordAttendanceMutation, RecordAttendanceMutationVariables>;
+export const CancelCourseDocument = new TypedDocumentString(`
+    mutation CancelCourse($courseId: ID!, $version: Int!) {
+  cancelCourse(courseId: $courseId, version: $version) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CancelCourseMutation, CancelCourseMutationVariables>;
+export const OpenCoursesDocument = new TypedDocumentString(`
+    query OpenCourses($regionId: ID!, $year: Int!, $nextYear: Int!) {
+  region(id: $regionId) {
+    id
+    thisYear: courses(year: $year) {
+      ...OpenCourse
+    }
+    nextYear: courses(year: $nextYear) {
+      ...OpenCourse
+    }
+  }
+}
+    fragment OpenCourse on Course {
+  id
+  kind
+  title
+  startsOn
+  endsOn
+  location
+  online
+  participantFee
+  status
+  seatsLeft
+  waitlistCount
+}`) as unknown as TypedDocumentString<OpenCoursesQuery, OpenCoursesQueryVariables>;
+export const EnrolClientDocument = new TypedDocumentString(`
+    mutation EnrolClient($courseId: ID!, $clientId: ID!) {
+  enrolClient(courseId: $courseId, clientId: $clientId) {
+    id
+    status
+    waitlistPosition
+    course {
+      id
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EnrolClientMutation, EnrolClientMutationVariables>;
+export const CourseRegionsDocument = new TypedDocumentString(`
+    query CourseRegions {
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CourseRegionsQuery, CourseRegionsQueryVariables>;
+export const CourseCalendarDocument = new TypedDocumentString(`
+    query CourseCalendar($regionId: ID!, $year: Int!, $kind: CourseKind) {
+  region(id: $regionId) {
+    id
+    name
+    courses(year: $year, kind: $kind) {
+      id
+      kind
+      title
+      startsOn
+      endsOn
+      location
+      online
+      capacity
+      participantFee
+      status
+      enrolledCount
+      waitlistCount
+      seatsLeft
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CourseCalendarQuery, CourseCalendarQueryVariables>;
+export const CourseAdvisersDocument = new TypedDocumentString(`
+    query CourseAdvisers($regionId: ID!) {
+  region(id: $regionId) {
+    id
+    advisers {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CourseAdvisersQuery, CourseAdvisersQueryVariables>;
+export const CreateCourseDocument = new TypedDocumentString(`
+    mutation CreateCourse($input: CreateCourseInput!) {
+  createCourse(input: $input) {
+    id
+    startsOn
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCourseMutation, CreateCourseMutationVariables>;
+export const RegionAdvisersDocument = new TypedDocumentString(`
+    query RegionAdvisers($regionId: ID!) {
+  region(id: $regionId) {
+    id
+    advisers {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionAdvisersQuery, RegionAdvisersQueryVariables>;
+export const CreateGatheringDocument = new TypedDocumentString(`
+    mutation CreateGathering($input: CreateGatheringInput!) {
+  createGathering(input: $input) {
+    id
+    title
+    date
+  }
+}
+    `) as unknown as TypedDocumentString<CreateGatheringMutation, CreateGatheringMutationVariables>;
+export const RegisterForGatheringDocument = new TypedDocumentString(`
+    mutation RegisterForGathering($gatheringId: ID!, $adviserId: ID!) {
+  registerForGathering(gatheringId: $gatheringId, adviserId: $adviserId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterForGatheringMutation, RegisterForGatheringMutationVariables>;
+export const RecordGatheringAttendanceDocument = new TypedDocumentString(`
+    mutation RecordGatheringAttendance($gatheringId: ID!, $attendedAdviserIds: [ID!]!) {
+  recordGatheringAttendance(
+    gatheringId: $gatheringId
+    attendedAdviserIds: $attendedAdviserIds
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecordGatheringAttendanceMutation, RecordGatheringAttendanceMutationVariables>;
 export const GatheringsOfYearDocument = new TypedDocumentString(`
     query GatheringsOfYear($year: Int!) {
   gatherings(year: $year) {
@@ -773,15 +1310,22 @@ export const GatheringsOfYearDocument = new TypedDocumentString(`
     online
     organisers
     programme
+    description
     attendeeCount
+    invitedRegions {
+      id
+      name
+    }
     registrations {
       adviser {
         id
         name
       }
       region {
+        id
         name
       }
+      registeredAt
       attended
     }
   }
@@ -801,6 +1345,66 @@ export const GatheringsOfYearDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GatheringsOfYearQuery, GatheringsOfYearQueryVariables>;
+export const MeetingsOfYearDocument = new TypedDocumentString(`
+    query MeetingsOfYear($year: Int!, $groupOn: Date!) {
+  meetings(year: $year) {
+    id
+    version
+    kind
+    date
+    region {
+      id
+      name
+    }
+    calledBy
+    participants
+    agenda
+    minutes
+    decisions
+  }
+  dueMeetings(year: $year) {
+    kind
+    region {
+      id
+      name
+    }
+    dueBy
+    overdue
+    heldAs {
+      id
+      date
+    }
+  }
+  coordinationGroup(on: $groupOn) {
+    id
+    name
+    organisationName
+    role
+  }
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingsOfYearQuery, MeetingsOfYearQueryVariables>;
+export const RecordMeetingDocument = new TypedDocumentString(`
+    mutation RecordMeeting($input: MeetingInput!) {
+  recordMeeting(input: $input) {
+    id
+    version
+    date
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMeetingMutation, RecordMeetingMutationVariables>;
+export const UpdateMeetingDocument = new TypedDocumentString(`
+    mutation UpdateMeeting($id: ID!, $version: Int!, $input: MeetingInput!) {
+  updateMeeting(id: $id, version: $version, input: $input) {
+    id
+    version
+    date
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateMeetingMutation, UpdateMeetingMutationVariables>;
 export const CoordinationOverviewDocument = new TypedDocumentString(`
     query CoordinationOverview($year: Int!) {
   regions {
@@ -1015,6 +1619,35 @@ export const PublicResponsiblePartiesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublicResponsiblePartiesQuery, PublicResponsiblePartiesQueryVariables>;
+export const ReferralFormOptionsDocument = new TypedDocumentString(`
+    query ReferralFormOptions {
+  municipalities {
+    number
+    name
+  }
+  navOffices {
+    id
+    name
+    municipalityNumbers
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralFormOptionsQuery, ReferralFormOptionsQueryVariables>;
+export const SendReferralDocument = new TypedDocumentString(`
+    mutation SendReferral($input: SendReferralInput!) {
+  sendReferral(input: $input) {
+    id
+    direction
+    programme
+    otherActor
+    navOffice {
+      id
+      name
+    }
+    status
+    sentOn
+  }
+}
+    `) as unknown as TypedDocumentString<SendReferralMutation, SendReferralMutationVariables>;
 export const ReferralInboxDocument = new TypedDocumentString(`
     query ReferralInbox($first: Int!, $offset: Int!) {
   referrals(first: $first, offset: $offset) {
@@ -1307,3 +1940,70 @@ export const RejectSubmissionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RejectSubmissionMutation, RejectSubmissionMutationVariables>;
+export const WebsiteRequestListDocument = new TypedDocumentString(`
+    query WebsiteRequestList($regionId: ID, $status: WebsiteRequestStatus, $first: Int!, $offset: Int!) {
+  websiteRequests(
+    regionId: $regionId
+    status: $status
+    first: $first
+    offset: $offset
+  ) {
+    totalCount
+    hasNextPage
+    items {
+      id
+      reference
+      kind
+      status
+      receivedAt
+      client {
+        id
+        name
+        email
+        phone
+        municipality {
+          name
+        }
+        region {
+          id
+          name
+        }
+      }
+      matchedExistingClient
+      course {
+        id
+        title
+        startsOn
+      }
+      message
+      pickedUpBy {
+        id
+        name
+      }
+      pickedUpAt
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebsiteRequestListQuery, WebsiteRequestListQueryVariables>;
+export const PendingWebsiteRequestCountDocument = new TypedDocumentString(`
+    query PendingWebsiteRequestCount($status: WebsiteRequestStatus!, $first: Int!, $offset: Int!) {
+  websiteRequests(status: $status, first: $first, offset: $offset) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<PendingWebsiteRequestCountQuery, PendingWebsiteRequestCountQueryVariables>;
+export const PickUpWebsiteRequestDocument = new TypedDocumentString(`
+    mutation PickUpWebsiteRequest($id: ID!, $version: Int!) {
+  pickUpWebsiteRequest(id: $id, version: $version) {
+    id
+    status
+    version
+    pickedUpAt
+    pickedUpBy {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PickUpWebsiteRequestMutation, PickUpWebsiteRequestMutationVariables>;
