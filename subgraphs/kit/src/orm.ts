@@ -58,6 +58,9 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
     debug: options.debug ?? false,
     logger: (message) => logger.debug({ orm: message }),
     pool: { min: 0, max: Number(process.env.DATABASE_POOL_MAX ?? 10) },
+    // No JIT compilation: the key figures' statement costs enough to trigger it, and compiling
+    // took 550 of its 800 ms at county scale; these queries are short and many, not long.
+    driverOptions: { connection: { options: '-c jit=off' } },
   });
   const counter = { count: 0 };
   statementCounts.set(orm, counter);

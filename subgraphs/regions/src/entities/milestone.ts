@@ -22,6 +22,8 @@ export const MilestoneSchema = defineEntity({
     reachedOn: p.date(),
   }),
   uniques: [{ properties: ['client', 'kind'] }],
+  // The key figures count a kind of milestone reached in a year (first employees) per region.
+  indexes: [{ properties: ['kind', 'reachedOn'] }],
 });
 
 export type Milestone = InferEntity<typeof MilestoneSchema>;

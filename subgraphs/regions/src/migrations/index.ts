@@ -4,6 +4,7 @@ import { Migration20261126213627_regions_and_municipalities } from './Migration2
 import { Migration20261126215159_clients_and_audit_log } from './Migration20261126215159_clients_and_audit_log.js';
 import { Migration20261126221028_crm } from './Migration20261126221028_crm.js';
 import { Migration20261127005811_website_requests } from './Migration20261127005811_website_requests.js';
+import { Migration20261127020436_milestone_kind_index } from './Migration20261127020436_milestone_kind_index.js';
 
 export const migrations: MigrationObject[] = [
   {
@@ -13,4 +14,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126215159_clients_and_audit_log', class: Migration20261126215159_clients_and_audit_log },
   { name: 'Migration20261126221028_crm', class: Migration20261126221028_crm },
   { name: 'Migration20261127005811_website_requests', class: Migration20261127005811_website_requests },
+  { name: 'Migration20261127020436_milestone_kind_index', class: Migration20261127020436_milestone_kind_index },
 ];
