@@ -36,6 +36,8 @@ export interface RunningStack {
   consoleUrl?: string;
   subgraphUrls: Record<SubgraphName, string>;
   databaseUrl: string;
+  /** Each started process's id, e.g. for reading its CPU time from /proc. */
+  pids: Partial<Record<ServiceName, number>>;
   stop(): Promise<void>;
 }
 
@@ -48,7 +50,7 @@ const entries = {
   console: fileURLToPath(new URL('../../../admin-ui/scripts/dev-server.ts', import.meta.url)),
 };
 
-type ServiceName = keyof typeof entries;
+export type ServiceName = keyof typeof entries;
 
 interface ReadyMessage {
   type: 'ready';
@@ -58,6 +60,8 @@ interface ReadyMessage {
 function isReadyMessage(message: unknown): message is ReadyMessage {
   return typeof message === 'object' && message !== null && (message as ReadyMessage).type === 'ready';
 }
+
+const serviceOf = new WeakMap<ChildProcess, ServiceName>();
 
 /** Forks one service and resolves with its URL once it says it listens. */
 function startProcess(
@@ -72,6 +76,7 @@ function startProcess(
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.push(child);
+  serviceOf.set(child, name);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start within ${timeoutMs / 1000} s`)), timeoutMs);
     child.on('message', (message) => {
@@ -149,6 +154,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...(consoleUrl ? { consoleUrl } : {}),
       subgraphUrls,
       databaseUrl: database.url,
+      pids: Object.fromEntries(
+        children.flatMap((child) => (child.pid ? [[serviceOf.get(child) as ServiceName, child.pid]] : [])),
+      ),
       stop,
     };
   } catch (error) {

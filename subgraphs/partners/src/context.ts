@@ -24,6 +24,16 @@ function createLoaders(em: EntityManager) {
         em.find(GatheringRegistrationSchema, { gathering: { $in: ids } }, { orderBy: { registeredAt: 'asc' } }),
       (registration) => registration.gathering.id,
     ),
+    /** Registered advisers who attended (or, before attendance is recorded, are expected), counted in SQL. */
+    attendeeCount: new DataLoader<string, number>(async (gatheringIds) => {
+      const rows: { gathering_id: string; count: number }[] = await em.execute(
+        `select gathering_id, count(*)::int as count from gathering_registration
+          where gathering_id in (?) and coalesce(attended, true) group by gathering_id`,
+        [[...gatheringIds]],
+      );
+      const counts = new Map(rows.map((row) => [row.gathering_id, row.count]));
+      return gatheringIds.map((id) => counts.get(id) ?? 0);
+    }),
     referral: loaderByKey(
       (ids: string[]) => em.find(ReferralSchema, { id: { $in: wellFormed(ids) } }),
       (referral) => referral.id,

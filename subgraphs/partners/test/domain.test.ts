@@ -41,12 +41,19 @@ describe('professional gatherings', () => {
     });
   });
 
-  it('take registrations from advisers once, and attendance from Innovasjon Norge', async () => {
+  it('take registrations from advisers once, before the day, and attendance from Innovasjon Norge after it', async () => {
+    const create = `mutation C($input: CreateGatheringInput!) { createGathering(input: $input) { id } }`;
     const { data: created } = await subgraph.execute<{ createGathering: { id: string } }>(
-      'mutation C { createGathering(input: { title: "Fagsamling: mentorordninger", date: "2025-11-20", online: true }) { id } }',
-      {},
+      create,
+      { input: { title: 'Fagsamling: mentorordninger', date: '2031-11-20', online: true } },
       { as: 'innovasjonnorge.officer' },
     );
+    const nowhere = await subgraph.execute(
+      create,
+      { input: { title: 'Fagsamling uten sted', date: '2031-12-01', online: false } },
+      { as: 'innovasjonnorge.officer' },
+    );
+    expect(field(nowhere)).toBe('input.location');
     const gatheringId = created?.createGathering.id;
     const adviser = demoAdvisers().find((a) => a.username === 'follo.adviser');
     const register =
@@ -66,11 +73,23 @@ describe('professional gatherings', () => {
     expect(code(await subgraph.execute(attendance, { g: gatheringId, a: [] }, { as: 'follo.adviser' }))).toBe(
       'FORBIDDEN',
     );
+    // Not before it is held.
     expect(
-      (await subgraph.execute(attendance, { g: gatheringId, a: [] }, { as: 'innovasjonnorge.officer' })).data,
-    ).toEqual({
-      recordGatheringAttendance: { attendeeCount: 0 },
-    });
+      field(await subgraph.execute(attendance, { g: gatheringId, a: [] }, { as: 'innovasjonnorge.officer' })),
+    ).toBe('gatheringId');
+
+    // A gathering that was held: no more registrations, and its attendance can be recorded.
+    const { data: year } = await subgraph.execute<{
+      gatherings: { id: string; registrations: { adviser: { id: string } }[] }[];
+    }>('query G { gatherings(year: 2025) { id registrations { adviser { id } } } }');
+    const held = year?.gatherings.find((g) => g.registrations.length > 0);
+    expect(field(await subgraph.execute(register, { g: held?.id, a: adviser?.id }, { as: 'follo.adviser' }))).toBe(
+      'gatheringId',
+    );
+    const present = held?.registrations[0]?.adviser.id;
+    expect(
+      (await subgraph.execute(attendance, { g: held?.id, a: [present] }, { as: 'innovasjonnorge.officer' })).data,
+    ).toEqual({ recordGatheringAttendance: { attendeeCount: 1 } });
   });
 });
 

@@ -6,9 +6,7 @@ export const Gathering: GatheringResolvers = {
   organisers: (gathering) => gathering.organisers ?? [],
   invitedRegions: (gathering) => (gathering.invitedRegionIds ?? []).map((id) => ({ id })),
   registrations: (gathering, _args, { loaders }) => loaders.registrationsOfGathering.load(gathering.id),
-  attendeeCount: async (gathering, _args, { loaders }) => {
-    const registrations = await loaders.registrationsOfGathering.load(gathering.id);
-    // Before attendance is recorded, those registered are the expected attendees.
-    return registrations.filter((registration) => registration.attended ?? true).length;
-  },
+  // Before attendance is recorded, those registered are the expected attendees. Counted in SQL:
+  // the overview asks for every gathering's count, not for its registrations.
+  attendeeCount: (gathering, _args, { loaders }) => loaders.attendeeCount.load(gathering.id),
 };

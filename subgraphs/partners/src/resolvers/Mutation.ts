@@ -100,13 +100,18 @@ const referFromNavInput = z.object({
   note,
 });
 
-const createGatheringInput = z.object({
-  title: z.string().trim().min(1, 'a title is needed').max(200, 'at most 200 characters'),
-  date: z.iso.date('a date as YYYY-MM-DD'),
-  location: z.string().trim().min(1).max(200, 'at most 200 characters').nullish(),
-  online: z.boolean(),
-  description: z.string().max(5000, 'at most 5000 characters').nullish(),
-});
+const createGatheringInput = z
+  .object({
+    title: z.string().trim().min(1, 'a title is needed').max(200, 'at most 200 characters'),
+    date: z.iso.date('a date as YYYY-MM-DD'),
+    location: z.string().trim().min(1).max(200, 'at most 200 characters').nullish(),
+    online: z.boolean(),
+    description: z.string().max(5000, 'at most 5000 characters').nullish(),
+  })
+  .refine((gathering) => gathering.online || !!gathering.location, {
+    path: ['location'],
+    message: 'where is it held? give a place, or make it online',
+  });
 
 const createPartnerCourseInput = z
   .object({
@@ -338,6 +343,11 @@ export const Mutation: MutationResolvers = {
     return em.transactional(async (tx) => {
       const gathering = await tx.findOne(GatheringSchema, { id: ids.gatheringId });
       if (!gathering) throw badUserInput('gatheringId: there is no gathering with this id', 'gatheringId');
+      if (gathering.date < today()) throw badUserInput('gatheringId: the gathering has been held', 'gatheringId');
+      const invited = gathering.invitedRegionIds ?? [];
+      if (invited.length > 0 && !invited.includes(caller.regionId ?? '')) {
+        throw forbidden('Your region is not invited to this gathering.');
+      }
       if (await tx.count(GatheringRegistrationSchema, { gathering, adviserId: ids.adviserId })) {
         throw conflict('The adviser is registered for this gathering already.');
       }
@@ -360,6 +370,9 @@ export const Mutation: MutationResolvers = {
         ? await tx.findOne(GatheringSchema, { id: gatheringId })
         : null;
       if (!gathering) throw badUserInput('gatheringId: there is no gathering with this id', 'gatheringId');
+      if (gathering.date > today()) {
+        throw badUserInput('gatheringId: attendance is recorded once the gathering is held', 'gatheringId');
+      }
       const registrations = await tx.find(GatheringRegistrationSchema, { gathering });
       const attended = new Set(attendedAdviserIds);
       const unknown = [...attended].filter((id) => !registrations.some((r) => r.adviserId === id));
