@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startGateway } from '@etablerer/gateway/server';
 import { type RunningStack, type ServiceName, startStack } from '@etablerer/gateway/stack';
-import { defaultAudience, defaultIssuer, loadOrCreateDevKeys, logger, repositoryDataDir } from '@etablerer/kit';
+import { defaultAudience, defaultIssuer, loadOrCreateDevKeys, logger, repositoryDataDir, runSql } from '@etablerer/kit';
 import { closedLoop, type LoadResult, openLoop, percentiles, type Step } from './load.js';
 import { replayOf, stagesOf, startRecorder } from './replay.js';
 
@@ -40,6 +40,7 @@ const clientPage = `query ClientDetail($id: ID!, $year: Int!) {
 }`;
 const logSession = `mutation LogSession($input: LogCounsellingSessionInput!) { logCounsellingSession(input: $input) { id } }`;
 const typename = '{ __typename }';
+const benchmarkTopic = 'Budsjett (benchmark)';
 
 interface GraphQLAnswer {
   data?: Record<string, unknown> | null;
@@ -275,15 +276,27 @@ async function main() {
       { regionId: 'follo', hasBusiness: true, registeredFrom: '2024-01-01', first: 50, offset: 0 },
       adviser,
     );
-    const firstClient = (clients.data as { clients: { items: { id: string }[] } }).clients.items[0];
-    if (!firstClient) throw new Error('the county-scale data has no client to open in Follo');
+    const [firstClient, secondClient] = (clients.data as { clients: { items: { id: string }[] } }).clients.items;
+    if (!firstClient || !secondClient) throw new Error('the data has too few clients in Follo');
+    // The client page is read from one client, sessions are logged on another, and the sessions a
+    // run logs are deleted before and after it: every run measures the same data.
     const clientId = firstClient.id;
+    const sessionClientId = secondClient.id;
+    const removeBenchmarkSessions = () =>
+      runSql(
+        stack.databaseUrl,
+        `regions_${suffix}`,
+        `delete from counselling_session where topic = '${benchmarkTopic}'`,
+      );
+    await removeBenchmarkSessions();
     const listVariables = { regionId: 'follo', hasBusiness: true, registeredFrom: '2024-01-01', first: 50, offset: 50 };
     let sessionDay = 0;
     const sessionInput = () => {
       sessionDay += 1;
       const date = new Date(Date.UTC(2026, 0, 1) + (sessionDay % 150) * 86_400_000).toISOString().slice(0, 10);
-      return { input: { clientId, date, durationMinutes: 45, form: 'MEETING', topic: 'Budsjett (benchmark)' } };
+      return {
+        input: { clientId: sessionClientId, date, durationMinutes: 45, form: 'MEETING', topic: benchmarkTopic },
+      };
     };
 
     const scenarios = [
@@ -318,6 +331,7 @@ async function main() {
       ]),
     ];
 
+    await removeBenchmarkSessions();
     const report = {
       measuredAt: new Date().toISOString(),
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
