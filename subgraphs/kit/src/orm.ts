@@ -22,6 +22,12 @@ export interface OrmOptions {
   /** The subgraph's `src/migrations` folder, where `migration:create` writes. */
   migrationsDir: string;
   debug?: boolean;
+  /**
+   * Keep `src/migrations/.snapshot.json` up to date: only when writing a migration. MikroORM
+   * rewrites the snapshot after every migration run when this is on, so with it on every test
+   * database and every start would rewrite a committed file.
+   */
+  writeSnapshot?: boolean;
 }
 
 const statementCounts = new WeakMap<Orm, { count: number }>();
@@ -48,7 +54,7 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
       emit: 'ts',
       transactional: true,
       allOrNothing: true,
-      snapshot: true,
+      snapshot: options.writeSnapshot ?? false,
       // One snapshot per subgraph, whatever the database is called (tests use throw-away names).
       snapshotName: '.snapshot',
     },

@@ -91,6 +91,7 @@ export async function openSubgraphDatabase<Context extends SubgraphContext>(
   definition: SubgraphDefinition<Context>,
   server: string,
   database = databaseNameOf(definition),
+  { writeSnapshot = false }: { writeSnapshot?: boolean } = {},
 ): Promise<Orm> {
   const orm = await createOrm({
     server,
@@ -98,6 +99,7 @@ export async function openSubgraphDatabase<Context extends SubgraphContext>(
     entities: definition.entities,
     migrations: definition.migrations,
     migrationsDir: definition.migrationsDir,
+    writeSnapshot,
   });
   await migrate(orm);
   return orm;
@@ -168,7 +170,11 @@ export async function startSubgraph<Context extends SubgraphContext>(
 export async function withSubgraphDatabase<Context extends SubgraphContext, Result>(
   definition: SubgraphDefinition<Context>,
   work: (orm: Orm) => Promise<Result>,
-  { database = databaseNameOf(definition), reset = false }: { database?: string; reset?: boolean } = {},
+  {
+    database = databaseNameOf(definition),
+    reset = false,
+    writeSnapshot = false,
+  }: { database?: string; reset?: boolean; writeSnapshot?: boolean } = {},
 ): Promise<Result> {
   const server = await databaseServer({ dataDir: `${repositoryDataDir}postgres`, port: embeddedPort() });
   try {
@@ -176,7 +182,7 @@ export async function withSubgraphDatabase<Context extends SubgraphContext, Resu
       await dropDatabase(server.url, database);
       logger.info({ database }, 'database dropped');
     }
-    const orm = await openSubgraphDatabase(definition, server.url, database);
+    const orm = await openSubgraphDatabase(definition, server.url, database, { writeSnapshot });
     try {
       return await work(orm);
     } finally {
@@ -216,7 +222,8 @@ export async function subgraphCli<Context extends SubgraphContext>(
       `Unknown command ${command ?? '(none)'}: use ${[...Object.keys(commands), 'seed:county-scale'].join(', ')}`,
     );
   }
-  await withSubgraphDatabase(definition, run);
+  // Only writing a migration updates the snapshot it is computed from.
+  await withSubgraphDatabase(definition, run, { writeSnapshot: command === 'migration:create' });
 }
 
 const seconds = (since: number) => Math.round(performance.now() - since) / 1000;
