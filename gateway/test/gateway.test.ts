@@ -587,7 +587,7 @@ describe('the public part of the graph (the common website)', () => {
     expect(json.headers.get('access-control-allow-origin')).toBe('*');
     const feed = (await json.json()) as { courses: { id: string; organiser: string }[] };
     expect(feed.courses.find((course) => course.id === courseId)?.organiser).toBe('Follo');
-    const html = await fetch(`${gateway.url}/feeds/courses.html`);
+    const html = await fetch(`${gateway.url}/feeds/courses.html?region=follo`);
     expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
     const text = await html.text();
     expect(text).toContain('Salg &amp; markedsføring &lt;for nybegynnere&gt;');
