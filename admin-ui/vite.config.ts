@@ -12,6 +12,9 @@ const proxy = Object.fromEntries(['/graphql', '/health', '/auth', '/feeds'].map(
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [vue()],
+  // No static folder: the console has none, and `/public/…` is the public website's routes, which
+  // Vite would otherwise take for that folder's files (and warn on every page).
+  publicDir: false,
   define: {
     // vue-i18n's bundler build asks for its feature flags; composition mode only, no devtools hooks in production.
     __VUE_I18N_FULL_INSTALL__: true,
