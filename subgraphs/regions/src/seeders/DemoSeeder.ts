@@ -24,6 +24,8 @@ import { EnrolmentSchema } from '../entities/enrolment.js';
 import { FollowUpSchema } from '../entities/follow-up.js';
 import { MilestoneSchema } from '../entities/milestone.js';
 import { SurveyResponseSchema } from '../entities/survey-response.js';
+import { WebsiteRequestSchema } from '../entities/website-request.js';
+import { privacyNoticeVersion } from '../website.js';
 import {
   addDays,
   day,
@@ -56,6 +58,7 @@ export class DemoSeeder extends Seeder {
     await this.seedJourneys(em, clients, advisersOf);
     await this.seedCourses(em, clients, advisersOf);
     await this.seedPlannedCourses(em, clients, advisersOf);
+    await this.seedWebsiteRequests(em, clients);
     await seedNetworkEvents(em);
   }
 
@@ -348,5 +351,53 @@ export class DemoSeeder extends Seeder {
       instructors.flatMap((row) => [row.course_id, row.adviser_id]),
     );
     await insertInChunks(em, EnrolmentSchema, enrolments);
+  }
+
+  /**
+   * A few requests from the public website, so the advisers' inbox is not empty in the demo: in
+   * Follo a sign-up for the first planned basic course and a request for counselling waiting, in
+   * Drammensregionen one its adviser has picked up.
+   */
+  private async seedWebsiteRequests(em: EntityManager, clients: DemoClient[]) {
+    const follo = referenceRegions().findIndex((region) => region.id === 'follo');
+    const folloBasicCourse = `a1000000-0000-4000-8000-${String(follo * 100).padStart(12, '0')}`;
+    const of = (regionId: string, nth: number) =>
+      clients.filter((c) => c.regionId === regionId && c.registeredOn.startsWith('2025'))[nth] as DemoClient;
+    const drammenAdviser = demoAdvisers().find((adviser) => adviser.username === 'drammen.adviser');
+    const request = (
+      n: number,
+      client: DemoClient,
+      kind: 'COURSE_SIGN_UP' | 'COUNSELLING',
+      receivedAt: string,
+      details: { course?: string; message?: string; pickedUp?: string },
+    ) => ({
+      id: `e1000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      reference: `ET-D3MX${'ABC'[n]}${n + 2}`,
+      kind,
+      status: details.pickedUp ? 'PICKED_UP' : 'PENDING',
+      region: client.regionId,
+      client: client.id,
+      matchedExistingClient: true,
+      course: details.course ?? null,
+      message: details.message ?? null,
+      email: client.email.toLowerCase(),
+      consentedAt: new Date(receivedAt),
+      privacyNoticeVersion,
+      receivedAt: new Date(receivedAt),
+      pickedUpBy: details.pickedUp ? (drammenAdviser?.id ?? null) : null,
+      pickedUpAt: details.pickedUp ? new Date(details.pickedUp) : null,
+      version: 1,
+    });
+    await em.insertMany(WebsiteRequestSchema, [
+      // The first client placed on Follo's first basic course, signed up on the website.
+      request(0, of('follo', 0), 'COURSE_SIGN_UP', '2026-06-20T09:12:00Z', { course: folloBasicCourse }),
+      request(1, of('follo', 60), 'COUNSELLING', '2026-06-27T18:40:00Z', {
+        message: 'Jeg vil starte et lite bakeri og lurer på hva jeg må gjøre først.',
+      }),
+      request(2, of('drammensregionen', 5), 'COUNSELLING', '2026-06-15T07:55:00Z', {
+        message: 'Trenger hjelp med budsjett for et regnskapsbyrå.',
+        pickedUp: '2026-06-16T08:30:00Z',
+      }),
+    ] as never[]);
   }
 }
