@@ -1,6 +1,7 @@
 // The client store: one client's page (data, hours, sessions, courses), registering a client and logging a session.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { useLatestRequest } from '../composables/useLatestRequest';
 import { type GraphQLRequestError, request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type {
@@ -142,8 +143,6 @@ export const useClientStore = defineStore('client', () => {
   const clientId = ref<string | null>(null);
   const year = ref<number | null>(null);
   const client = ref<ClientDetail | null>(null);
-  const loading = ref(false);
-  const error = ref<LoadError | null>(null);
   const municipalities = ref<MunicipalityOption[]>([]);
   const municipalitiesError = ref<LoadError | null>(null);
   const saving = ref(false);
@@ -153,29 +152,23 @@ export const useClientStore = defineStore('client', () => {
     () => (actionError.value?.codes.includes('CONFLICT') ?? false) && (actionError.value?.duplicates.length ?? 0) > 0,
   );
 
-  let latestRequest = 0;
+  // Opening another client or year can overlap requests; only the newest may write.
+  const { loading, error, run } = useLatestRequest();
 
   async function load(id: string, requestedYear: number): Promise<void> {
-    const thisRequest = ++latestRequest;
-    loading.value = true;
-    error.value = null;
-    try {
-      const data = await request(ClientDetailDocument, { id, year: requestedYear });
-      if (thisRequest !== latestRequest) return;
-      client.value = data.client ?? null;
-      clientId.value = id;
-      year.value = requestedYear;
-    } catch (caught) {
-      if (thisRequest !== latestRequest) return;
-      const requestError = toRequestError(caught);
+    await run(() => request(ClientDetailDocument, { id, year: requestedYear }), {
+      onData: (data) => {
+        client.value = data.client ?? null;
+        clientId.value = id;
+        year.value = requestedYear;
+      },
       // Another client's data must not stay on screen under the new address.
-      client.value = null;
-      clientId.value = null;
-      year.value = null;
-      error.value = { message: requestError.message, codes: requestError.codes };
-    } finally {
-      if (thisRequest === latestRequest) loading.value = false;
-    }
+      onError: () => {
+        client.value = null;
+        clientId.value = null;
+        year.value = null;
+      },
+    });
   }
 
   async function loadMunicipalities(regionId: string): Promise<void> {

@@ -1,7 +1,8 @@
 // The clients store: one page of the caller's client list, with the search and filters it was asked for.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { request, toRequestError } from '../graphql/client';
+import { useLatestRequest } from '../composables/useLatestRequest';
+import { request } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { ClientListQuery, ClientListQueryVariables, ImmigrantBackground } from '../graphql/generated/graphql';
 import type { LoadError } from './regions';
@@ -81,30 +82,20 @@ export const useClientsStore = defineStore('clients', () => {
   /** The request the page below answers; null before the first successful load. */
   const asked = ref<ClientListRequest | null>(null);
   const page = ref<ClientPage | null>(null);
-  const loading = ref(false);
-  const error = ref<LoadError | null>(null);
-
   // Typing in the search box can overlap requests; only the newest may write.
-  let latestRequest = 0;
+  const { loading, error, run } = useLatestRequest();
 
   async function load(next: ClientListRequest): Promise<void> {
-    const thisRequest = ++latestRequest;
-    loading.value = true;
-    error.value = null;
-    try {
-      const data = await request(ClientListDocument, toClientListVariables(next));
-      if (thisRequest !== latestRequest) return;
-      page.value = data.clients;
-      asked.value = { ...next };
-    } catch (caught) {
-      if (thisRequest !== latestRequest) return;
-      const requestError = toRequestError(caught);
-      page.value = null;
-      asked.value = null;
-      error.value = { message: requestError.message, codes: requestError.codes };
-    } finally {
-      if (thisRequest === latestRequest) loading.value = false;
-    }
+    await run(() => request(ClientListDocument, toClientListVariables(next)), {
+      onData: (data) => {
+        page.value = data.clients;
+        asked.value = { ...next };
+      },
+      onError: () => {
+        page.value = null;
+        asked.value = null;
+      },
+    });
   }
 
   return { asked, page, loading, error, load };
