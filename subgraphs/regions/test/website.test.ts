@@ -105,6 +105,9 @@ describe('the public part of the graph', () => {
       { filter: { from: '2020-01-01' }, first: 200 },
       anonymous,
     );
+    // A day that is no date is refused by the Date scalar before anything is read.
+    const badDay = await subgraph.execute(calendar, { filter: { from: '2031-13-40' }, first: 10 }, anonymous);
+    expect(code(badDay)).toBe('BAD_USER_INPUT');
     const today = todayInNorway();
     expect(past.data?.publicCourses.items.length).toBeGreaterThan(0);
     expect(past.data?.publicCourses.items.every((course) => course.startsOn >= today)).toBe(true);

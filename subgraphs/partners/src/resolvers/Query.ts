@@ -1,5 +1,5 @@
 // Entry points of the partners subgraph.
-import { auditLogPage, badUserInput, checkPage, checkYear, emptyPage, page, todayInNorway } from '@etablerer/kit';
+import { auditLogPage, checkPage, checkYear, emptyPage, page, todayInNorway } from '@etablerer/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { visibleAssessments, visibleReferrals } from '../access.js';
 import { BusinessAssessmentSchema } from '../entities/business-assessment.js';
@@ -49,12 +49,6 @@ export const Query: QueryResolvers = {
 
   // Public (no sign-in): upcoming only; what happened is no business of the website.
   publicPartnerCourses: (_parent, { from, to, online }, { em }) => {
-    for (const [field, day] of [
-      ['from', from],
-      ['to', to],
-    ] as const) {
-      if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw badUserInput(`${field}: a date as YYYY-MM-DD`, field);
-    }
     const today = todayInNorway();
     return em.find(
       PartnerCourseSchema,
