@@ -88,7 +88,7 @@ function createLoaders(em: EntityManager) {
       },
       { cacheKeyFn: (key) => `${key.regionId}:${key.year}` },
     ),
-    /** Places taken per course, counted in SQL: the public calendar needs no enrolment rows. */
+    /** Places taken per course, counted in SQL: the calendars need no enrolment rows. */
     enrolledCountOfCourse: new DataLoader<string, number>(async (courseIds) => {
       const rows: { course_id: string; count: number }[] = await em.execute(
         `select course_id, count(*)::int as count from enrolment

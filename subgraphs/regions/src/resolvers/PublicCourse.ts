@@ -1,5 +1,6 @@
 // PublicCourse: a course as anyone may see it; places left are counted in SQL, never listed.
 import type { PublicCourseResolvers } from '../__generated__/resolvers-types.js';
+import { seatsLeft } from './Course.js';
 
 export const PublicCourse: PublicCourseResolvers = {
   region: async (course, _args, { loaders }) => {
@@ -8,6 +9,5 @@ export const PublicCourse: PublicCourseResolvers = {
     return region;
   },
   participantFee: (course) => course.participantFeeOre,
-  seatsLeft: async (course, _args, { loaders }) =>
-    Math.max(0, course.capacity - (await loaders.enrolledCountOfCourse.load(course.id))),
+  seatsLeft: (course, _args, context) => seatsLeft(course, context),
 };
