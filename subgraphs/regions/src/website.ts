@@ -12,6 +12,7 @@ import { type Course, CourseSchema } from './entities/course.js';
 import { MunicipalitySchema } from './entities/municipality.js';
 import { RegionSchema } from './entities/region.js';
 import { type WebsiteRequest, type WebsiteRequestKind, WebsiteRequestSchema } from './entities/website-request.js';
+import { municipalityNumber, phone } from './input-rules.js';
 
 /** The privacy notice the consent refers to; the public website shows this version. */
 export const privacyNoticeVersion = '2026-11-27';
@@ -55,12 +56,8 @@ const personInput = z.object({
     .max(254, 'at most 254 characters')
     .pipe(z.email('not an e-mail address'))
     .transform((email) => email.toLowerCase()),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ]{8,20}$/, 'digits and spaces, 8 to 20, with an optional leading +')
-    .nullish(),
-  municipalityNumber: z.string().regex(/^\d{4}$/, 'a municipality number has four digits'),
+  phone: phone.nullish(),
+  municipalityNumber,
   businessIdea: plainText(1000).nullish(),
   immigrantBackground: z.enum(immigrantBackgrounds),
   consentToProcessing: z.literal(true, 'consent to processing is needed before anything is stored'),

@@ -31,6 +31,7 @@ import { NetworkEventSchema } from '../entities/network-event.js';
 import { RegionSchema } from '../entities/region.js';
 import { ServiceOfferingSchema, serviceKinds } from '../entities/service-offering.js';
 import { SurveyResponseSchema, surveyOccasions } from '../entities/survey-response.js';
+import { municipalityNumber, phone } from '../input-rules.js';
 import { clientNotVisible } from './Client.js';
 
 // Advisers and NAV work on Norwegian calendar days; just after midnight in Oslo, UTC is still yesterday.
@@ -38,16 +39,11 @@ const today = () => todayInNorway();
 const pastDate = z.iso.date('a date as YYYY-MM-DD').refine((date) => date <= today(), 'not in the future');
 const name = z.string().trim().min(1, 'a name is needed').max(200, 'at most 200 characters');
 const email = z.email('not an e-mail address').max(254);
-const phone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9 ]{8,20}$/, 'digits and spaces, 8 to 20, with an optional leading +');
 const birthYear = z
   .number()
   .int()
   .min(1900, 'no earlier than 1900')
   .refine((year) => year <= new Date().getFullYear(), 'not in the future');
-const municipalityNumber = z.string().regex(/^\d{4}$/, 'a municipality number has four digits');
 const industryCode = z.string().regex(/^\d{2}(\.\d{1,3})?$/, 'a NACE code such as 62.010');
 const businessIdea = z.string().trim().max(2000, 'at most 2000 characters');
 const minutes = z
