@@ -2,7 +2,7 @@
 // API checks it, and turned into an UpdateClientInput holding only what the adviser changed.
 import type { Gender, ImmigrantBackground, UpdateClientInput } from '../graphql/generated/graphql';
 import type { ClientDetail } from '../stores/client';
-import { emailPattern, type IntakeValidationKey, isIndustryCode, phonePattern } from './clientIntake';
+import { checkClientFields, type IntakeValidationKey } from './clientIntake';
 
 export interface ClientEditDraft {
   name: string;
@@ -63,25 +63,7 @@ export function checkClientEdit(
   draft: ClientEditDraft,
   thisYear = new Date().getFullYear(),
 ): ClientEditCheck {
-  const errors: Record<string, IntakeValidationKey> = {};
-  const name = draft.name.trim();
-  if (name === '') errors.name = 'required';
-  else if (name.length > 200) errors.name = 'tooLong';
-  if (draft.municipalityNumber === '') errors.municipalityNumber = 'required';
-  const email = draft.email.trim();
-  if (email !== '' && !emailPattern.test(email)) errors.email = 'email';
-  const phone = draft.phone.trim();
-  if (phone !== '' && !phonePattern.test(phone)) errors.phone = 'phone';
-  const typedYear = draft.birthYear.trim();
-  let birthYear: number | null = null;
-  if (typedYear !== '') {
-    birthYear = /^\d{4}$/.test(typedYear) ? Number(typedYear) : null;
-    if (birthYear === null || birthYear < 1900 || birthYear > thisYear) errors.birthYear = 'birthYear';
-  }
-  const businessIdea = draft.businessIdea.trim();
-  if (businessIdea.length > 2000) errors.businessIdea = 'tooLong';
-  const industryCode = draft.industryCode.trim();
-  if (industryCode !== '' && !isIndustryCode(industryCode)) errors.industryCode = 'industryCode';
+  const { errors, name, email, phone, birthYear, businessIdea, industryCode } = checkClientFields(draft, thisYear);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const orNull = (value: string) => (value === '' ? null : value);

@@ -59,11 +59,28 @@ export function emptyIntake(): IntakeDraft {
 export const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const phonePattern = /^\+?[\d ]{8,20}$/;
 
+/** What both client forms check, trimmed as it is sent, with the birth year read as a number. */
+export interface CheckedClientFields {
+  errors: Record<string, IntakeValidationKey>;
+  name: string;
+  email: string;
+  phone: string;
+  birthYear: number | null;
+  businessIdea: string;
+  industryCode: string;
+}
+
 /**
- * Checks a draft the way the API will, and builds the input when it passes. Error keys are the
- * input's field names, the same keys the server's field errors map to.
+ * The fields intake and editing share, checked as the regions subgraph checks them. Error keys are
+ * the input's field names, the same keys the server's field errors map to.
  */
-export function checkIntake(regionId: string, draft: IntakeDraft, thisYear = new Date().getFullYear()): IntakeCheck {
+export function checkClientFields(
+  draft: Pick<
+    IntakeDraft,
+    'name' | 'municipalityNumber' | 'email' | 'phone' | 'birthYear' | 'businessIdea' | 'industryCode'
+  >,
+  thisYear: number,
+): CheckedClientFields {
   const errors: Record<string, IntakeValidationKey> = {};
   const name = draft.name.trim();
   if (name === '') errors.name = 'required';
@@ -84,7 +101,15 @@ export function checkIntake(regionId: string, draft: IntakeDraft, thisYear = new
   // The server does not trim the code, so the form does it before checking and sending.
   const industryCode = draft.industryCode.trim();
   if (industryCode !== '' && !isIndustryCode(industryCode)) errors.industryCode = 'industryCode';
+  return { errors, name, email, phone, birthYear, businessIdea, industryCode };
+}
 
+/**
+ * Checks a draft the way the API will, and builds the input when it passes. Error keys are the
+ * input's field names, the same keys the server's field errors map to.
+ */
+export function checkIntake(regionId: string, draft: IntakeDraft, thisYear = new Date().getFullYear()): IntakeCheck {
+  const { errors, name, email, phone, birthYear, businessIdea, industryCode } = checkClientFields(draft, thisYear);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const input: RegisterClientInput = {
     regionId,
