@@ -1,6 +1,7 @@
 // The assessments store: business assessments NAV asked for, filtered by status, and delivering one.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { useLatestRequest } from '../composables/useLatestRequest';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type {
@@ -58,38 +59,29 @@ export const useAssessmentsStore = defineStore('assessments', () => {
   const items = ref<AssessmentItem[]>([]);
   /** The status filter the list is for (null: all); undefined before the first successful load. */
   const status = ref<AssessmentStatus | null | undefined>(undefined);
-  const loading = ref(false);
-  const error = ref<LoadError | null>(null);
   /** True while a delivery is being sent. */
   const saving = ref(false);
   const actionError = ref<PartnerActionError | null>(null);
   /** Someone else changed the assessment since it was loaded: the user must reload before trying again. */
   const conflict = computed(() => actionError.value?.codes.includes('CONFLICT') ?? false);
 
-  let latestRequest = 0;
+  // Switching the status filter quickly can overlap requests; only the newest may write.
+  const { loading, error, run } = useLatestRequest();
 
   async function load(requestedStatus: AssessmentStatus | null = null): Promise<void> {
-    const thisRequest = ++latestRequest;
-    loading.value = true;
-    error.value = null;
-    try {
-      const data = await request(BusinessAssessmentsDocument, {
-        status: requestedStatus,
-        first: assessmentPageSize,
-        offset: 0,
-      });
-      if (thisRequest !== latestRequest) return;
-      items.value = data.businessAssessments;
-      status.value = requestedStatus;
-    } catch (caught) {
-      if (thisRequest !== latestRequest) return;
-      const requestError = toRequestError(caught);
-      items.value = [];
-      status.value = undefined;
-      error.value = { message: requestError.message, codes: requestError.codes };
-    } finally {
-      if (thisRequest === latestRequest) loading.value = false;
-    }
+    await run(
+      () => request(BusinessAssessmentsDocument, { status: requestedStatus, first: assessmentPageSize, offset: 0 }),
+      {
+        onData: (data) => {
+          items.value = data.businessAssessments;
+          status.value = requestedStatus;
+        },
+        onError: () => {
+          items.value = [];
+          status.value = undefined;
+        },
+      },
+    );
   }
 
   async function reload(): Promise<void> {

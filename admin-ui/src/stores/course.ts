@@ -1,6 +1,7 @@
 // The course store: one course's page with its enrolments and waiting list, and the region's advisers' actions on it.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { useLatestRequest } from '../composables/useLatestRequest';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { CourseDetailQuery } from '../graphql/generated/graphql';
@@ -97,35 +98,27 @@ export const useCourseStore = defineStore('course', () => {
   /** The course the data below is for; null before the first successful load. */
   const courseId = ref<string | null>(null);
   const course = ref<CourseDetail | null>(null);
-  const loading = ref(false);
-  const error = ref<LoadError | null>(null);
   const saving = ref(false);
   const actionError = ref<CourseActionError | null>(null);
   /** Someone changed the course since it was loaded: the user must reload before trying again. */
   const conflict = computed(() => actionError.value?.codes.includes('CONFLICT') ?? false);
   const enrolments = computed(() => enrolmentsInOrder(course.value?.enrolments ?? []));
 
-  let latestRequest = 0;
+  // Opening another course can overlap requests; only the newest may write.
+  const { loading, error, run } = useLatestRequest();
 
   async function load(id: string): Promise<void> {
-    const thisRequest = ++latestRequest;
-    loading.value = true;
-    error.value = null;
-    try {
-      const data = await request(CourseDetailDocument, { id });
-      if (thisRequest !== latestRequest) return;
-      course.value = data.course ?? null;
-      courseId.value = id;
-    } catch (caught) {
-      if (thisRequest !== latestRequest) return;
-      const requestError = toRequestError(caught);
+    await run(() => request(CourseDetailDocument, { id }), {
+      onData: (data) => {
+        course.value = data.course ?? null;
+        courseId.value = id;
+      },
       // Another course's participants must not stay on screen under the new address.
-      course.value = null;
-      courseId.value = null;
-      error.value = { message: requestError.message, codes: requestError.codes };
-    } finally {
-      if (thisRequest === latestRequest) loading.value = false;
-    }
+      onError: () => {
+        course.value = null;
+        courseId.value = null;
+      },
+    });
   }
 
   /** Runs an action, then loads the course again so the places, the waiting list and the version are current. */

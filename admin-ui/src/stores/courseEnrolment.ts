@@ -1,6 +1,7 @@
 // The course enrolment store: the upcoming open courses of the adviser's region, and enrolling a client on one from the client's page.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import { useLatestRequest } from '../composables/useLatestRequest';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { EnrolClientMutation, OpenCoursesQuery } from '../graphql/generated/graphql';
@@ -65,35 +66,27 @@ export const useCourseEnrolmentStore = defineStore('courseEnrolment', () => {
   const courses = ref<OpenCourse[]>([]);
   /** The region the courses are of; null before the first successful load. */
   const regionId = ref<string | null>(null);
-  const loading = ref(false);
-  const error = ref<LoadError | null>(null);
   const saving = ref(false);
   const actionError = ref<CourseActionError | null>(null);
   /** The last enrolment made, for the page to say where the client got a place. */
   const result = ref<EnrolmentResult | null>(null);
 
-  let latestRequest = 0;
+  // Opening another client can overlap requests; only the newest may write.
+  const { loading, error, run } = useLatestRequest();
 
   /** Loads the region's open courses as of `today` (YYYY-MM-DD). */
   async function load(region: string, today: string): Promise<void> {
-    const thisRequest = ++latestRequest;
     const year = Number(today.slice(0, 4));
-    loading.value = true;
-    error.value = null;
-    try {
-      const data = await request(OpenCoursesDocument, { regionId: region, year, nextYear: year + 1 });
-      if (thisRequest !== latestRequest) return;
-      courses.value = openCourses([...(data.region?.thisYear ?? []), ...(data.region?.nextYear ?? [])], today);
-      regionId.value = region;
-    } catch (caught) {
-      if (thisRequest !== latestRequest) return;
-      const requestError = toRequestError(caught);
-      courses.value = [];
-      regionId.value = null;
-      error.value = { message: requestError.message, codes: requestError.codes };
-    } finally {
-      if (thisRequest === latestRequest) loading.value = false;
-    }
+    await run(() => request(OpenCoursesDocument, { regionId: region, year, nextYear: year + 1 }), {
+      onData: (data) => {
+        courses.value = openCourses([...(data.region?.thisYear ?? []), ...(data.region?.nextYear ?? [])], today);
+        regionId.value = region;
+      },
+      onError: () => {
+        courses.value = [];
+        regionId.value = null;
+      },
+    });
   }
 
   /** Enrols the client: a place, or a place on the waiting list when the course is full; null with the reason in `actionError`. */

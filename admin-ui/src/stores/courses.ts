@@ -1,6 +1,7 @@
 // The course calendar store: a region's courses of a year with places taken and the waiting list, and adding a course.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import { useLatestRequest } from '../composables/useLatestRequest';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type {
@@ -86,8 +87,6 @@ export const useCoursesStore = defineStore('courses', () => {
   /** The region's name, or null when there is no region with the id asked for. */
   const regionName = ref<string | null>(null);
   const courses = ref<CalendarCourse[]>([]);
-  const loading = ref(false);
-  const error = ref<LoadError | null>(null);
   const advisers = ref<{ id: string; name: string }[]>([]);
   const saving = ref(false);
   const actionError = ref<CourseActionError | null>(null);
@@ -104,32 +103,25 @@ export const useCoursesStore = defineStore('courses', () => {
   }
 
   // A quick change of year can overlap a slow earlier request; only the newest one may write the state.
-  let latestRequest = 0;
+  const { loading, error, run } = useLatestRequest();
 
   async function load(asked: CalendarRequest): Promise<void> {
-    const thisRequest = ++latestRequest;
-    loading.value = true;
-    error.value = null;
-    try {
-      const data = await request(CourseCalendarDocument, { ...asked });
-      if (thisRequest !== latestRequest) return;
-      regionName.value = data.region?.name ?? null;
-      // The gateway lists them by first day; kept so whatever it sends, the calendar reads in date order.
-      courses.value = [...(data.region?.courses ?? [])].sort(
-        (a, b) => a.startsOn.localeCompare(b.startsOn) || a.title.localeCompare(b.title, 'nb'),
-      );
-      shown.value = { ...asked };
-    } catch (caught) {
-      if (thisRequest !== latestRequest) return;
-      const requestError = toRequestError(caught);
+    await run(() => request(CourseCalendarDocument, { ...asked }), {
+      onData: (data) => {
+        regionName.value = data.region?.name ?? null;
+        // The gateway lists them by first day; kept so whatever it sends, the calendar reads in date order.
+        courses.value = [...(data.region?.courses ?? [])].sort(
+          (a, b) => a.startsOn.localeCompare(b.startsOn) || a.title.localeCompare(b.title, 'nb'),
+        );
+        shown.value = { ...asked };
+      },
       // Another region's or year's courses must not stay on screen under the new heading.
-      courses.value = [];
-      regionName.value = null;
-      shown.value = null;
-      error.value = { message: requestError.message, codes: requestError.codes };
-    } finally {
-      if (thisRequest === latestRequest) loading.value = false;
-    }
+      onError: () => {
+        courses.value = [];
+        regionName.value = null;
+        shown.value = null;
+      },
+    });
   }
 
   /** The region's advisers, to pick the instructors from; the form works without them. */
