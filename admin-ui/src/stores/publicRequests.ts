@@ -6,27 +6,34 @@ import { anonymousRequest, type GraphQLRequestError, toRequestError } from '../g
 import { graphql } from '../graphql/generated';
 import type { CounsellingRequestInput, CourseSignUpInput, SignUpForCourseMutation } from '../graphql/generated/graphql';
 
+/** What the person is shown after either request: the same receipt. */
+export const WebsiteReceiptFields = graphql(`
+  fragment WebsiteReceipt on WebsiteRequestReceipt {
+    reference
+    kind
+    placement
+    region {
+      id
+      name
+      offices {
+        name
+        streetAddress
+        postalCode
+        postalTown
+      }
+    }
+    course {
+      id
+      title
+      startsOn
+    }
+  }
+`);
+
 export const SignUpForCourseDocument = graphql(`
   mutation SignUpForCourse($input: CourseSignUpInput!) {
     signUpForCourse(input: $input) {
-      reference
-      kind
-      placement
-      region {
-        id
-        name
-        offices {
-          name
-          streetAddress
-          postalCode
-          postalTown
-        }
-      }
-      course {
-        id
-        title
-        startsOn
-      }
+      ...WebsiteReceipt
     }
   }
 `);
@@ -34,24 +41,7 @@ export const SignUpForCourseDocument = graphql(`
 export const RequestCounsellingDocument = graphql(`
   mutation RequestCounselling($input: CounsellingRequestInput!) {
     requestCounselling(input: $input) {
-      reference
-      kind
-      placement
-      region {
-        id
-        name
-        offices {
-          name
-          streetAddress
-          postalCode
-          postalTown
-        }
-      }
-      course {
-        id
-        title
-        startsOn
-      }
+      ...WebsiteReceipt
     }
   }
 `);

@@ -769,6 +769,8 @@ export type PublicCourseQueryVariables = Exact<{
 
 export type PublicCourseQuery = { publicCourse: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, seatsLeft: number, region: { id: string, name: string } } | null };
 
+export type WebsiteReceiptFragment = { reference: string, kind: WebsiteRequestKind, placement: CoursePlacement | null, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null };
+
 export type SignUpForCourseMutationVariables = Exact<{
   input: CourseSignUpInput;
 }>;
@@ -932,6 +934,28 @@ export const OpenCourseFragmentDoc = new TypedDocumentString(`
   waitlistCount
 }
     `, {"fragmentName":"OpenCourse"}) as unknown as TypedDocumentString<OpenCourseFragment, unknown>;
+export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
+    fragment WebsiteReceipt on WebsiteRequestReceipt {
+  reference
+  kind
+  placement
+  region {
+    id
+    name
+    offices {
+      name
+      streetAddress
+      postalCode
+      postalTown
+    }
+  }
+  course {
+    id
+    title
+    startsOn
+  }
+}
+    `, {"fragmentName":"WebsiteReceipt"}) as unknown as TypedDocumentString<WebsiteReceiptFragment, unknown>;
 export const RegionKeyFiguresFragmentDoc = new TypedDocumentString(`
     fragment RegionKeyFigures on RegionStatistics {
   year
@@ -1522,51 +1546,55 @@ export const PublicCourseDocument = new TypedDocumentString(`
 export const SignUpForCourseDocument = new TypedDocumentString(`
     mutation SignUpForCourse($input: CourseSignUpInput!) {
   signUpForCourse(input: $input) {
-    reference
-    kind
-    placement
-    region {
-      id
-      name
-      offices {
-        name
-        streetAddress
-        postalCode
-        postalTown
-      }
-    }
-    course {
-      id
-      title
-      startsOn
-    }
+    ...WebsiteReceipt
   }
 }
-    `) as unknown as TypedDocumentString<SignUpForCourseMutation, SignUpForCourseMutationVariables>;
+    fragment WebsiteReceipt on WebsiteRequestReceipt {
+  reference
+  kind
+  placement
+  region {
+    id
+    name
+    offices {
+      name
+      streetAddress
+      postalCode
+      postalTown
+    }
+  }
+  course {
+    id
+    title
+    startsOn
+  }
+}`) as unknown as TypedDocumentString<SignUpForCourseMutation, SignUpForCourseMutationVariables>;
 export const RequestCounsellingDocument = new TypedDocumentString(`
     mutation RequestCounselling($input: CounsellingRequestInput!) {
   requestCounselling(input: $input) {
-    reference
-    kind
-    placement
-    region {
-      id
-      name
-      offices {
-        name
-        streetAddress
-        postalCode
-        postalTown
-      }
-    }
-    course {
-      id
-      title
-      startsOn
-    }
+    ...WebsiteReceipt
   }
 }
-    `) as unknown as TypedDocumentString<RequestCounsellingMutation, RequestCounsellingMutationVariables>;
+    fragment WebsiteReceipt on WebsiteRequestReceipt {
+  reference
+  kind
+  placement
+  region {
+    id
+    name
+    offices {
+      name
+      streetAddress
+      postalCode
+      postalTown
+    }
+  }
+  course {
+    id
+    title
+    startsOn
+  }
+}`) as unknown as TypedDocumentString<RequestCounsellingMutation, RequestCounsellingMutationVariables>;
 export const PublicDirectoryDocument = new TypedDocumentString(`
     query PublicDirectory {
   publicRegions {
