@@ -1,7 +1,8 @@
 // The gatherings store: a year's professional gatherings, the count against the agreement's minimum, and who attended none.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { request, toRequestError } from '../graphql/client';
+import { useLatestRequest } from '../composables/useLatestRequest';
+import { request } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { GatheringsOfYearQuery } from '../graphql/generated/graphql';
 import type { LoadError } from './regions';
@@ -62,32 +63,23 @@ export const useGatheringsStore = defineStore('gatherings', () => {
   const year = ref<number | null>(null);
   const gatherings = ref<GatheringItem[]>([]);
   const summary = ref<GatheringYearSummary | null>(null);
-  const loading = ref(false);
-  const error = ref<LoadError | null>(null);
-
-  let latestRequest = 0;
+  // Switching years quickly can overlap requests; only the newest may write.
+  const { loading, error, run } = useLatestRequest();
 
   async function load(requestedYear: number): Promise<void> {
-    const thisRequest = ++latestRequest;
-    loading.value = true;
-    error.value = null;
-    try {
-      const data = await request(GatheringsOfYearDocument, { year: requestedYear });
-      if (thisRequest !== latestRequest) return;
-      gatherings.value = data.gatherings;
-      summary.value = data.gatheringYear;
-      year.value = requestedYear;
-    } catch (caught) {
-      if (thisRequest !== latestRequest) return;
-      const requestError = toRequestError(caught);
+    await run(() => request(GatheringsOfYearDocument, { year: requestedYear }), {
+      onData: (data) => {
+        gatherings.value = data.gatherings;
+        summary.value = data.gatheringYear;
+        year.value = requestedYear;
+      },
       // Another year's gatherings must not stay on screen under the new heading.
-      gatherings.value = [];
-      summary.value = null;
-      year.value = null;
-      error.value = { message: requestError.message, codes: requestError.codes };
-    } finally {
-      if (thisRequest === latestRequest) loading.value = false;
-    }
+      onError: () => {
+        gatherings.value = [];
+        summary.value = null;
+        year.value = null;
+      },
+    });
   }
 
   return { year, gatherings, summary, loading, error, load };
