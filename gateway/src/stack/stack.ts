@@ -63,32 +63,56 @@ function isReadyMessage(message: unknown): message is ReadyMessage {
 
 const serviceOf = new WeakMap<ChildProcess, ServiceName>();
 
-/** Forks one service and resolves with its URL once it says it listens. */
-function startProcess(
+export interface ServiceProcess {
+  name: ServiceName;
+  url: string;
+  child: ChildProcess;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface ServiceProcessOptions {
+  env: Record<string, string>;
+  /** 'inherit' (default) shares this process's output; 'pipe' leaves it on child.stdout/stderr. */
+  output?: 'inherit' | 'pipe';
+  timeoutMs?: number;
+  /** Called with the process as soon as it is forked, before it is ready. */
+  onFork?: (child: ChildProcess) => void;
+}
+
+/** Forks one service (a subgraph, the gateway or the console) and resolves once it says it listens. */
+export function startServiceProcess(
   name: ServiceName,
-  env: Record<string, string>,
-  children: ChildProcess[],
-  timeoutMs = 120_000,
-): Promise<string> {
+  { env, output = 'inherit', timeoutMs = 120_000, onFork }: ServiceProcessOptions,
+): Promise<ServiceProcess> {
   const child = fork(entries[name], [], {
     execArgv: ['--import', tsxLoader],
     env: { ...process.env, SERVICE_NAME: name, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', output, output, 'ipc'],
   });
-  children.push(child);
   serviceOf.set(child, name);
+  onFork?.(child);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name} did not start within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
     child.on('message', (message) => {
       if (!isReadyMessage(message)) return;
       clearTimeout(timer);
-      resolve(message.url);
+      resolve({ name, url: message.url, child, stop: (graceMs) => stopProcess(child, graceMs) });
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       reject(new Error(`${name} exited before it was ready (${signal ?? `exit code ${code}`}); see its log above`));
     });
   });
+}
+
+/** Starts one service of the stack; the stack stops it, also when another one fails to start. */
+async function startProcess(name: ServiceName, env: Record<string, string>, children: ChildProcess[]) {
+  const service = await startServiceProcess(name, { env, onFork: (child) => children.push(child) });
+  return service.url;
 }
 
 function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {

@@ -1,11 +1,31 @@
 // Structured JSON logs for every service; `LOG_LEVEL` sets the level (default info, silent in tests).
+// Every line logged while a request is handled carries its request id, which the gateway passes on
+// to the subgraphs, so one request can be followed through every process's log.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino } from 'pino';
+
+export interface RequestScope {
+  requestId: string;
+}
+
+/** The request being handled, set by the service shell for everything a request runs. */
+export const requestScope = new AsyncLocalStorage<RequestScope>();
+
+/** The id of the request being handled, if any. */
+export function currentRequestId(): string | undefined {
+  return requestScope.getStore()?.requestId;
+}
 
 const defaultLevel = process.env.VITEST ? 'silent' : 'info';
 
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? defaultLevel,
-  base: { service: process.env.SERVICE_NAME ?? 'etablerer' },
+  base: { service: process.env.SERVICE_NAME ?? 'etablerer', pid: process.pid },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  mixin: () => {
+    const requestId = currentRequestId();
+    return requestId ? { requestId } : {};
+  },
 });
 
 export type Logger = typeof logger;

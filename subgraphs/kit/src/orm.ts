@@ -6,6 +6,7 @@ import type { Constructor, EntitySchema, MigrationObject } from '@mikro-orm/core
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { type Seeder, SeedManager } from '@mikro-orm/seeder';
+import pg from 'pg';
 import { databaseUrl, ensureDatabase } from './database.js';
 import { logger } from './logger.js';
 
@@ -40,6 +41,12 @@ export function sqlStatementCount(orm: Orm): number {
   return statementCounts.get(orm)?.count ?? 0;
 }
 
+/** How long a request waits for a database connection before it is told the database is away. */
+function acquireTimeoutMillis(): number {
+  const value = Number(process.env.DATABASE_ACQUIRE_TIMEOUT_MS ?? 5_000);
+  return Number.isFinite(value) && value > 0 ? value : 5_000;
+}
+
 export async function createOrm(options: OrmOptions): Promise<Orm> {
   await ensureDatabase(options.server, options.database);
   const orm = await MikroORM.init({
@@ -63,10 +70,23 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
     // Identifiers in SQL stay as declared; MikroORM's own logger goes through ours.
     debug: options.debug ?? false,
     logger: (message) => logger.debug({ orm: message }),
-    pool: { min: 0, max: Number(process.env.DATABASE_POOL_MAX ?? 10) },
-    // No JIT compilation: the key figures' statement costs enough to trigger it, and compiling
-    // took 550 of its 800 ms at county scale; these queries are short and many, not long.
-    driverOptions: { connection: { options: '-c jit=off' } },
+    // Fail fast when the database is away: a request waits at most DATABASE_ACQUIRE_TIMEOUT_MS
+    // (5 s) for a pooled connection and a new connection at most that long to open, instead of
+    // knex's 60 s, then answers SERVICE_UNAVAILABLE (errors.ts). A refused connection fails at
+    // once (the pool passes the first create error on). Connections the server closed (a restart,
+    // pg_terminate_backend) are marked by knex and dropped from the pool; new ones replace them.
+    pool: { min: 0, max: Number(process.env.DATABASE_POOL_MAX ?? 10), acquireTimeoutMillis: acquireTimeoutMillis() },
+    driverOptions: {
+      acquireConnectionTimeout: acquireTimeoutMillis(),
+      connection: {
+        // No JIT compilation: the key figures' statement costs enough to trigger it, and compiling
+        // took 550 of its 800 ms at county scale; these queries are short and many, not long.
+        options: '-c jit=off',
+        connectionTimeoutMillis: acquireTimeoutMillis(),
+        // A server that vanished without closing the socket (a network cut) is noticed.
+        keepAlive: true,
+      },
+    },
   });
   const counter = { count: 0 };
   statementCounts.set(orm, counter);
@@ -79,10 +99,50 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
   return orm;
 }
 
-/** Applies every pending migration in one transaction. */
+/** Any number that the subgraphs' processes agree on: the advisory lock their migrations take. */
+const migrationLockKey = 7_364_201;
+
+/**
+ * Applies every pending migration in one transaction, safely when several processes of the same
+ * subgraph start at once (they take turns on an advisory lock; the later ones find nothing to do),
+ * and refuses a database that a newer version of the code has migrated: migrations this code does
+ * not know would mean its entities no longer match the tables.
+ */
 export async function migrate(orm: Orm): Promise<void> {
-  const applied = await orm.getMigrator().up();
-  if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  const lock = new pg.Client({ connectionString: orm.config.get('clientUrl') });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [migrationLockKey]);
+    const known = new Set((orm.config.get('migrations').migrationsList ?? []).map((migration) => migration.name));
+    const unknown = (await executedMigrationNames(lock)).filter((name) => !known.has(name.replace(/\.[jt]s$/, '')));
+    if (unknown.length) throw new DatabaseNewerThanCodeError(orm.config.get('dbName'), unknown);
+    const applied = await orm.getMigrator().up();
+    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  } finally {
+    await lock.end();
+  }
+}
+
+/** The database was migrated by a newer version of the subgraph than the one starting. */
+export class DatabaseNewerThanCodeError extends Error {
+  constructor(
+    readonly database: string,
+    readonly unknownMigrations: string[],
+  ) {
+    super(
+      `The database ${database} has migrations this version of the code does not know (${unknownMigrations.join(', ')}): a newer version migrated it. Refusing to start; run that version, or restore a backup taken before it.`,
+    );
+    this.name = 'DatabaseNewerThanCodeError';
+  }
+}
+
+async function executedMigrationNames(client: pg.Client): Promise<string[]> {
+  const { rows } = await client.query<{ exists: boolean }>(
+    "select to_regclass('mikro_orm_migrations') is not null as exists",
+  );
+  if (!rows[0]?.exists) return [];
+  const executed = await client.query<{ name: string }>('select name from mikro_orm_migrations order by id');
+  return executed.rows.map((row) => row.name);
 }
 
 /**

@@ -1,5 +1,7 @@
-// The HTTP shell every service runs in: Express with Apollo Server on /graphql, a health
-// endpoint, a ready message to a parent process, and a graceful stop on SIGINT/SIGTERM.
+// The HTTP shell every service runs in: Express with Apollo Server on /graphql, a request id and
+// an access log line for every request, liveness and readiness endpoints, a ready message to a
+// parent process, and a graceful stop on SIGINT/SIGTERM that lets requests in flight finish.
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +14,12 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { type ExpressContextFunctionArgument, expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { formatError } from './errors.js';
-import { logger } from './logger.js';
+import { logger, requestScope } from './logger.js';
+
+/** The header that carries a request's id from the caller (or the gateway) to the subgraphs. */
+export const requestIdHeader = 'x-request-id';
+/** An incoming id is kept only when it is short and plain; anything else gets a fresh one. */
+const acceptableRequestId = /^[\w.:-]{1,128}$/;
 
 export interface ServiceOptions<Context extends BaseContext> {
   name: string;
@@ -23,8 +30,16 @@ export interface ServiceOptions<Context extends BaseContext> {
     plugins?: ApolloServerPlugin<Context>[];
   };
   context: ContextFunction<[ExpressContextFunctionArgument], Context>;
-  /** Reports the service's own state and that of what it depends on; 200 when `ok`. */
+  /**
+   * Reports the service's own state and that of what it depends on, on /health (200 when `ok`,
+   * 503 otherwise, with the details) and /health/ready (the same verdict, without details).
+   */
   health: () => Promise<HealthReport>;
+  /**
+   * Which health statuses still count as ready to take traffic; `ok` only by default. The gateway
+   * takes `degraded` too: with a subgraph down it still answers the rest.
+   */
+  readyWhen?: HealthReport['status'][];
   /** Extra routes mounted before /graphql (the gateway's sign-in and feeds, for instance). */
   routes?: (app: Express, apollo: ApolloServer<Context>) => void;
   /** Runs after the HTTP server has closed: close pools, stop databases. */
@@ -84,11 +99,49 @@ export async function startService<Context extends BaseContext>(
   const httpServer = createServer(app);
   const apollo = apolloServer<Context>(options.apollo, httpServer);
   await apollo.start();
+  let stopping: Promise<void> | undefined;
 
+  app.use((req, res, next) => {
+    const incoming = req.get(requestIdHeader);
+    const requestId = incoming && acceptableRequestId.test(incoming) ? incoming : randomUUID();
+    res.setHeader(requestIdHeader, requestId);
+    const started = performance.now();
+    res.once('finish', () => {
+      // Mounted routers rewrite req.path; the original URL says what was asked for.
+      const path = req.originalUrl.split('?')[0] ?? '';
+      // Probes come every few seconds; they are logged only when asked for.
+      const level = path.startsWith('/health') || path === '/metrics' ? 'debug' : 'info';
+      const body = req.body as { operationName?: unknown } | undefined;
+      logger[level](
+        {
+          requestId,
+          method: req.method,
+          path,
+          status: res.statusCode,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+          ...(typeof body?.operationName === 'string' ? { operationName: body.operationName } : {}),
+        },
+        'request',
+      );
+    });
+    requestScope.run({ requestId }, next);
+  });
+
+  const healthReport = () =>
+    options.health().catch((error: unknown) => ({ status: 'down' as const, error: String(error) }));
+  // Liveness: the process runs and its event loop answers; restarting it would not help otherwise.
+  app.get('/health/live', (_req, res) => {
+    res.json({ service: options.name, status: 'ok' });
+  });
+  // Readiness: send it traffic. Not while stopping, nor while what it depends on is down.
+  app.get('/health/ready', async (_req, res) => {
+    if (stopping) return void res.status(503).json({ service: options.name, status: 'stopping' });
+    const { status } = await healthReport();
+    const ready = (options.readyWhen ?? ['ok']).includes(status);
+    res.status(ready ? 200 : 503).json({ service: options.name, status });
+  });
   app.get('/health', async (_req, res) => {
-    const report = await options
-      .health()
-      .catch((error: unknown) => ({ status: 'down' as const, error: String(error) }));
+    const report = await healthReport();
     res.status(report.status === 'ok' ? 200 : 503).json({ service: options.name, ...report });
   });
   app.get('/metrics', (_req, res) => {
@@ -128,7 +181,6 @@ export async function startService<Context extends BaseContext>(
   const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
   logger.info({ url: `${url}/graphql` }, `${options.name} listening`);
 
-  let stopping: Promise<void> | undefined;
   return {
     name: options.name,
     url,
@@ -136,6 +188,9 @@ export async function startService<Context extends BaseContext>(
     server: httpServer,
     stop() {
       stopping ??= (async () => {
+        // Apollo's drain plugin closes the listener, lets requests in flight finish (10 s at
+        // most), then stops; new connections are refused meanwhile.
+        logger.info(`${options.name} stopping: finishing requests in flight`);
         await apollo.stop();
         await options.onStop?.();
         logger.info(`${options.name} stopped`);
@@ -163,6 +218,14 @@ export async function runAsProcess(start: () => Promise<RunningService>): Promis
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
   process.once('disconnect', () => void shutdown('parent disconnected'));
+  // A bug that escaped every handler leaves the process in an unknown state: say so in the log's
+  // own format, then exit for the supervisor to restart it (Node's default, minus the bare trace).
+  for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+    process.once(event, (error: unknown) => {
+      logger.fatal({ err: error, event }, 'crashed');
+      process.exit(1);
+    });
+  }
   try {
     service = await start();
     process.send?.({ type: 'ready', name: service.name, url: service.url });

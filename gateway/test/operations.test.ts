@@ -1,0 +1,204 @@
+// Operations, with each service in a process of its own as in production: JSON logs that follow
+// one request from the gateway into a subgraph, liveness and readiness, and a graceful stop that
+// finishes the request in flight.
+import { request } from 'node:http';
+import { createInterface } from 'node:readline';
+import { demoUser, dropDatabase, generateDevKeys, signDemoToken } from '@etablerer/kit';
+import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServiceProcess, startServiceProcess } from '../src/stack/stack.js';
+
+type LogLine = Record<string, unknown> & { msg?: string; requestId?: string; service?: string };
+
+/** Every line a process wrote; a line that is not JSON fails the log test. */
+class Log {
+  readonly lines: string[] = [];
+  constructor(service: ServiceProcess) {
+    for (const stream of [service.child.stdout, service.child.stderr]) {
+      if (stream) createInterface({ input: stream }).on('line', (line) => this.lines.push(line));
+    }
+  }
+  entries(): LogLine[] {
+    return this.lines.map((line) => JSON.parse(line) as LogLine);
+  }
+  /** Waits (briefly) for a line matching `match`: a process writes its log asynchronously. */
+  async find(match: (line: LogLine) => boolean): Promise<LogLine> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const found = this.entries().find(match);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`no such log line in:\n${this.lines.join('\n')}`);
+  }
+}
+
+const database = uniqueDatabaseName('regions');
+let regions: ServiceProcess;
+let gateway: ServiceProcess;
+let regionsLog: Log;
+let gatewayLog: Log;
+let token: string;
+
+beforeAll(async () => {
+  const keys = await generateDevKeys();
+  const user = demoUser('county.officer');
+  if (!user) throw new Error('county.officer');
+  token = await signDemoToken(keys.privateKey, user);
+  const common = { LOG_LEVEL: 'info', PORT: '0', AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) };
+  regions = await startServiceProcess('regions', {
+    env: { ...common, DATABASE_URL: testServerUrl(), REGIONS_DATABASE: database, SEED_DEMO: 'false' },
+    output: 'pipe',
+  });
+  regionsLog = new Log(regions);
+  gateway = await startServiceProcess('gateway', {
+    // The other two subgraphs are not running: nothing listens on port 9 (discard).
+    env: {
+      ...common,
+      REGIONS_URL: `${regions.url}/graphql`,
+      COUNTY_URL: 'http://127.0.0.1:9/graphql',
+      PARTNERS_URL: 'http://127.0.0.1:9/graphql',
+    },
+    output: 'pipe',
+  });
+  gatewayLog = new Log(gateway);
+}, 120_000);
+
+afterAll(async () => {
+  await gateway?.stop();
+  await regions?.stop();
+  await dropDatabase(testServerUrl(), database);
+});
+
+async function queryGateway(headers: Record<string, string> = {}) {
+  return fetch(`${gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+    body: JSON.stringify({ query: 'query RegionNames { regions { name } }', operationName: 'RegionNames' }),
+  });
+}
+
+describe('logs', () => {
+  it("carry the caller's request id from the gateway into the subgraph, in JSON", async () => {
+    const response = await queryGateway({ 'x-request-id': 'partner-system-4711' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { regions: [] } });
+    expect(response.headers.get('x-request-id')).toBe('partner-system-4711');
+
+    const atGateway = await gatewayLog.find(
+      (line) => line.msg === 'request' && line.requestId === 'partner-system-4711',
+    );
+    expect(atGateway).toMatchObject({
+      service: 'gateway',
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+      operationName: 'RegionNames',
+    });
+    expect(atGateway.ms).toEqual(expect.any(Number));
+    const atSubgraph = await regionsLog.find(
+      (line) => line.msg === 'request' && line.requestId === 'partner-system-4711',
+    );
+    expect(atSubgraph).toMatchObject({ service: 'regions', path: '/graphql', status: 200 });
+    // Every line either process wrote is JSON (entries() throws on one that is not).
+    expect(() => [...gatewayLog.entries(), ...regionsLog.entries()]).not.toThrow();
+  });
+
+  it('give a request without an id (or with an unusable one) a fresh one, the same in both services', async () => {
+    for (const headers of [{}, { 'x-request-id': '<script>alert(1)</script>' }] as Record<string, string>[]) {
+      const response = await queryGateway(headers);
+      const requestId = response.headers.get('x-request-id') ?? '';
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      await gatewayLog.find((line) => line.msg === 'request' && line.requestId === requestId);
+      await regionsLog.find((line) => line.msg === 'request' && line.requestId === requestId);
+    }
+  });
+
+  it('log a refused request under its id too', async () => {
+    const response = await fetch(`${regions.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'bad-json-1' },
+      body: '{"query": ',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-request-id')).toBe('bad-json-1');
+    await regionsLog.find((line) => line.requestId === 'bad-json-1' && line.status === 400);
+  });
+});
+
+describe('health', () => {
+  it('answers liveness and readiness on every service', async () => {
+    for (const url of [regions.url, gateway.url]) {
+      const live = await fetch(`${url}/health/live`);
+      expect(live.status).toBe(200);
+      expect(await live.json()).toMatchObject({ status: 'ok' });
+    }
+    const ready = await fetch(`${regions.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ service: 'regions', status: 'ok' });
+  });
+
+  it('keeps the gateway ready with two subgraphs down (it answers the third), and says so on /health', async () => {
+    const ready = await fetch(`${gateway.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ service: 'gateway', status: 'degraded' });
+    const health = await fetch(`${gateway.url}/health`);
+    expect(health.status).toBe(503);
+    const report = (await health.json()) as { subgraphs: Record<string, { status: string }> };
+    expect(report.subgraphs.regions?.status).toBe('up');
+    expect(report.subgraphs.county?.status).toBe('down');
+  });
+});
+
+describe('a graceful stop', () => {
+  it('finishes the request in flight, refuses new connections, and exits cleanly', async () => {
+    // A request whose body is still on its way when the stop comes: the service must wait for it.
+    const body = JSON.stringify({ query: '{ regions { id name } }' });
+    const exited = new Promise<number | null>((resolve) => regions.child.once('exit', resolve));
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const pending = request(
+        `${regions.url}/graphql`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            authorization: `Bearer ${token}`,
+          },
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+          });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        },
+      );
+      pending.on('error', reject);
+      pending.write(body.slice(0, 10), () => {
+        regions.child.kill('SIGTERM');
+        // Stopping has begun once the listener is closed (a new connection is refused); only
+        // then does the rest of the body arrive.
+        waitUntilRefused(regions.url).then(() => pending.end(body.slice(10)), reject);
+      });
+    });
+
+    const { status, body: text } = await answer;
+    expect(status).toBe(200);
+    expect(JSON.parse(text)).toEqual({ data: { regions: [] } });
+    expect(await exited).toBe(0);
+    const log = await regionsLog.find((line) => line.msg === 'regions stopped');
+    expect(log.level).toBe(30);
+  });
+});
+
+async function waitUntilRefused(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const refused = await fetch(`${url}/health/live`).then(
+      () => false,
+      () => true,
+    );
+    if (refused) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} still takes connections after SIGTERM`);
+}
