@@ -149,3 +149,19 @@ export async function runSql(server: string, database: string, sql: string): Pro
     await client.end();
   }
 }
+
+/** The rows of one query on a database, on a connection of its own; for tests and tools, not requests. */
+export async function queryRows<Row>(
+  server: string,
+  database: string,
+  sql: string,
+  values: unknown[] = [],
+): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: databaseUrl(server, database) });
+  await client.connect();
+  try {
+    return (await client.query(sql, values)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}

@@ -7,6 +7,7 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { databaseUnavailableMessage, isDatabaseUnavailable } from './database-errors.js';
 import { logger } from './logger.js';
 
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
@@ -41,6 +42,10 @@ const requestErrorCodes = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  // The gateway's answer for a subgraph that is down or too slow (gateway/src/subgraph-faults.ts).
+  'SUBGRAPH_UNAVAILABLE',
+  // A subgraph's database was away (below); passes through the gateway unchanged.
+  'SERVICE_UNAVAILABLE',
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -58,8 +63,23 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof UniqueConstraintViolationException) {
     return { ...formatted, message: 'A record with these values exists already.', extensions: { code: 'CONFLICT' } };
   }
+  if (isDatabaseUnavailable(original)) {
+    // Not a bug: the database is down, restarting or out of connections; the transaction was
+    // rolled back, and the same request will work once it is back.
+    logger.warn({ err: original, path: formatted.path }, 'database unavailable');
+    return {
+      message: databaseUnavailableMessage,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && requestErrorCodes.has(code)) return formatted;
+  // graphql-js throws this, without a code, when the variables hold more than 50 errors (a list
+  // of hundreds of bad items, say); it is the caller's input, not a fault of the server.
+  if (original instanceof Error && original.message.startsWith('Too many errors processing variables')) {
+    return { message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
   return {
     message: 'Internal server error.',

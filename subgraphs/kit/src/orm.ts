@@ -2,7 +2,14 @@
 // committed migrations, demo data only into an empty database.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Constructor, EntitySchema, MigrationObject } from '@mikro-orm/core';
+import {
+  ConnectionException,
+  type Constructor,
+  type EntitySchema,
+  type EventSubscriber,
+  type MigrationObject,
+  type TransactionEventArgs,
+} from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { type Seeder, SeedManager } from '@mikro-orm/seeder';
@@ -47,6 +54,21 @@ function acquireTimeoutMillis(): number {
   return Number.isFinite(value) && value > 0 ? value : 5_000;
 }
 
+/**
+ * Refuses a transaction whose BEGIN failed. When the server cut a pooled connection just before it
+ * was handed out (a restart, pg_terminate_backend), knex still gives MikroORM the transaction and
+ * every statement in it then fails with "Transaction query already complete", an error that says
+ * nothing of the cause; this says the connection was lost, so the caller hears the database is away.
+ */
+const refuseFailedBegin: EventSubscriber = {
+  afterTransactionStart({ transaction }: TransactionEventArgs) {
+    const knexTransaction = transaction as { isCompleted?: () => boolean } | undefined;
+    if (knexTransaction?.isCompleted?.()) {
+      throw new ConnectionException(new Error('The database connection was lost before the transaction began.'));
+    }
+  },
+};
+
 export async function createOrm(options: OrmOptions): Promise<Orm> {
   await ensureDatabase(options.server, options.database);
   const orm = await MikroORM.init({
@@ -70,6 +92,7 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
     // Identifiers in SQL stay as declared; MikroORM's own logger goes through ours.
     debug: options.debug ?? false,
     logger: (message) => logger.debug({ orm: message }),
+    subscribers: [refuseFailedBegin],
     // Fail fast when the database is away: a request waits at most DATABASE_ACQUIRE_TIMEOUT_MS
     // (5 s) for a pooled connection and a new connection at most that long to open, instead of
     // knex's 60 s, then answers SERVICE_UNAVAILABLE (errors.ts). A refused connection fails at
@@ -78,6 +101,13 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
     pool: { min: 0, max: Number(process.env.DATABASE_POOL_MAX ?? 10), acquireTimeoutMillis: acquireTimeoutMillis() },
     driverOptions: {
       acquireConnectionTimeout: acquireTimeoutMillis(),
+      // knex's warnings (e.g. a pooled connection the server closed) in our log, not on stdout.
+      log: {
+        warn: (message: unknown) => logger.warn({ knex: String(message) }),
+        error: (message: unknown) => logger.error({ knex: String(message) }),
+        deprecate: (message: unknown) => logger.warn({ knex: String(message) }),
+        debug: (message: unknown) => logger.debug({ knex: String(message) }),
+      },
       connection: {
         // No JIT compilation: the key figures' statement costs enough to trigger it, and compiling
         // took 550 of its 800 ms at county scale; these queries are short and many, not long.

@@ -21,11 +21,11 @@ export const privacyNoticeVersion = '2026-11-27';
 export const requestsPerAddressPerDay = 5;
 
 /** Control characters other than line breaks and tabs, and the bidirectional overrides that disguise text. */
-const invisibleOrControl =
+export const invisibleOrControl =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 /** Anything that looks like markup: the text is shown to advisers, so it must be text. */
-const markup = /<\s*\/?\s*[a-z!?]/i;
+export const markup = /<\s*\/?\s*[a-z!?]/i;
 
 const plainText = (max: number) =>
   z
@@ -88,7 +88,16 @@ function newReference(): string {
   return `ET-${code}`;
 }
 
+/** The advisory locks' namespace for e-mail addresses (any number no other lock of this database uses). */
+const addressLockSpace = 4_180_227;
+
+/**
+ * Takes the e-mail address's lock for the rest of the transaction, then checks the daily limit:
+ * what one person sends is filed one request at a time, so a double click neither files them as
+ * two new clients nor slips past the limit.
+ */
 async function limitPerAddress(em: EntityManager, email: string): Promise<void> {
+  await em.execute('select pg_advisory_xact_lock(?, hashtext(lower(?)))', [addressLockSpace, email]);
   const since = new Date(Date.now() - 24 * 60 * 60 * 1000);
   const sent = await em.count(WebsiteRequestSchema, { email, receivedAt: { $gte: since } });
   if (sent >= requestsPerAddressPerDay) {

@@ -214,7 +214,14 @@ export const Mutation: MutationResolvers = {
       await tx.findOne(AgreementSchema, { id: agreement.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const payment = (await paymentsOf(agreement, year, scoped)).find((p) => p.instalment === instalment);
       if (!payment) throw badUserInput(`year: no funding for ${year}`, 'year');
-      if (payment.status === 'PAID') return payment; // recorded already: paying again would pay twice
+      if (payment.status === 'PAID') {
+        // A retry of the same recording (the same reference) gets the recorded payment; another
+        // recording of a paid instalment is refused, so nobody takes it for a second payment.
+        if (payment.paid?.reference === data.reference) return payment;
+        throw conflict(
+          `The ${instalment.toLowerCase()} instalment for ${year} was recorded already (reference ${payment.paid?.reference}); an instalment is paid once.`,
+        );
+      }
       if (payment.status === 'BLOCKED') {
         throw badUserInput(
           `instalment: blocked until the activity plan and budget for ${year} are approved (§7)`,
