@@ -1,7 +1,9 @@
 // The access model, in one place for every subgraph (DOMAIN.md §9, §11): who may see a client's
 // personal data, who sees only aggregates, and who writes what.
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Caller, Role, Scope } from './auth.js';
 import { forbidden } from './errors.js';
+import { fragmentsOf, isAnonymous, isPublicOperation } from './public-access.js';
 
 /** Throws FORBIDDEN unless the caller has one of the roles. */
 export function requireRole(caller: Caller, ...allowed: Role[]): void {
@@ -46,6 +48,27 @@ export function requireAggregateAccess(caller: Caller): void {
   if (caller.role === 'API_CLIENT' && !hasScope(caller, 'aggregates:read')) {
     throw forbidden('This API client has no scope to read aggregates (aggregates:read).');
   }
+}
+
+/**
+ * An API client reads nothing its scopes do not name: one without a scope the platform knows gets
+ * the public fields only, and FORBIDDEN (HTTP 403) for anything else, before anything is resolved.
+ */
+export function apiClientScopePlugin<Context extends BaseContext & { caller: Caller }>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation, document }) {
+          const { caller } = contextValue;
+          if (!operation || isAnonymous(caller) || caller.role !== 'API_CLIENT' || caller.scopes.length > 0) return;
+          if (isPublicOperation(operation, fragmentsOf(document))) return;
+          const error = forbidden('This API client has no scope for this (it holds none the platform knows).');
+          error.extensions.http = { status: 403 };
+          throw error;
+        },
+      };
+    },
+  };
 }
 
 /** Fewer persons than this in a count could single someone out, so the count is not shown. */

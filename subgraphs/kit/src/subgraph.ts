@@ -1,10 +1,12 @@
 // What makes a process a subgraph: its database (created, migrated, seeded with demo data
 // when empty), its schema and its per-request context, served by the common service shell;
 // and its command-line tasks (migrate, seed, seed:county-scale, migration:create).
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Constructor, EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Seeder } from '@mikro-orm/seeder';
 import type { GraphQLSchema } from 'graphql';
+import { apiClientScopePlugin } from './access.js';
 import { type AuditedAccess, auditBatcher } from './audit.js';
 import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, createTokenVerifier } from './auth.js';
 import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
@@ -21,7 +23,8 @@ import {
 } from './orm.js';
 import { anonymousCaller, isAnonymous, publicAccessPlugin } from './public-access.js';
 import type { CountyScale } from './scale-data.js';
-import { type RunningService, type ServiceOptions, startService } from './service.js';
+import { isProduction, type RunningService, type ServiceOptions, startService } from './service.js';
+import { nulCharacterPlugin } from './text-input.js';
 
 export interface SubgraphContext {
   /** This request's own EntityManager fork: the global one is never used inside a request. */
@@ -67,13 +70,39 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
   context(orm: Orm, caller: Caller): Context;
 }
 
-/** The Apollo Server options of a subgraph: its schema, and the refusal of anonymous non-public operations. */
+/**
+ * Limits on an operation sent straight to a subgraph. The gateway's are tighter (depth 12, 15
+ * aliases, 2,000 tokens, a cost limit); these leave room for the fetches its query plans make
+ * (entity representations add levels, fragments are inlined, keys and __typename added) while
+ * refusing what only an attacker past the gateway would send.
+ */
+export const subgraphOperationLimits = { maxDepth: 20, maxAliases: 50, maxDirectives: 50, maxTokens: 10_000 } as const;
+
+/** The Apollo Server options of a subgraph: its schema, its operation limits, and who may run what. */
 export function subgraphApolloOptions<Context extends SubgraphContext>(
   definition: SubgraphDefinition<Context>,
 ): ServiceOptions<Context>['apollo'] {
+  const armor = new ApolloArmor({
+    maxDepth: { n: subgraphOperationLimits.maxDepth },
+    maxAliases: { n: subgraphOperationLimits.maxAliases },
+    maxDirectives: { n: subgraphOperationLimits.maxDirectives },
+    // graphql-armor's token limit throws from a plugin hook (a 500); graphql-js's parser counts them.
+    maxTokens: { enabled: false },
+    // The cost of a plan's fetch is the gateway's to judge; it sees the whole operation.
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: isProduction() },
+  }).protect();
   return {
     schema: definition.schema,
-    plugins: [publicAccessPlugin<Context>((context) => isAnonymous(context.caller))],
+    parseOptions: { maxTokens: subgraphOperationLimits.maxTokens },
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
+    plugins: [
+      ...(armor.plugins as never[]),
+      publicAccessPlugin<Context>((context) => isAnonymous(context.caller)),
+      apiClientScopePlugin<Context>(),
+      nulCharacterPlugin<Context>(),
+    ],
   };
 }
 
