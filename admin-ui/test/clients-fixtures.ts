@@ -6,6 +6,7 @@ export function listItem(index: number): ClientListItem {
   return {
     id: `client-${index}`,
     name: `Klient ${index}`,
+    erasedAt: null,
     registeredOn: '2024-03-01',
     immigrantBackground: index % 2 === 0 ? 'YES' : 'NO',
     municipality: { number: '3021', name: 'Ås' },
@@ -35,6 +36,7 @@ export const nadia: ClientDetail = {
   growthPotential: 'MEDIUM',
   surveyConsent: true,
   version: 3,
+  erasedAt: null,
   counsellingSessions: [
     {
       id: 'session-1',

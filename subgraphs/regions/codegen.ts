@@ -29,4 +29,5 @@ export default subgraphCodegenConfig({
   PublicService: '../entities/service-offering.js#ServiceOffering',
   WebsiteRequest: '../entities/website-request.js#WebsiteRequest',
   WebsiteRequestReceipt: '../website.js#WebsiteRequestReceipt',
+  PersonalDataExport: '../personal-data.js#PersonalDataExport',
 });

@@ -11,6 +11,14 @@ export function counselsClients(role: string | undefined): boolean {
   return role === 'ADVISER';
 }
 
+/**
+ * A person's request for erasure is carried out by the advisers of the client's region, who talk
+ * with them, or by the county's officers, for the controller.
+ */
+export function erasesClients(role: string | undefined): boolean {
+  return role === 'ADVISER' || role === 'COUNTY_OFFICER';
+}
+
 /** Today as an ISO date (YYYY-MM-DD) in the user's own time zone, the day an adviser means by "today". */
 export function todayIso(now: Date = new Date()): string {
   const pad = (value: number) => String(value).padStart(2, '0');

@@ -24,7 +24,7 @@ export function useClientsCsv() {
       t('clients.table.businesses'),
     ];
     const body = items.map((client) => [
-      client.name,
+      client.erasedAt ? t('personalData.anonymised') : client.name,
       client.municipality.name,
       formatDate(client.registeredOn),
       t(`clients.background.${client.immigrantBackground}`),

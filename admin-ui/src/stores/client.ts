@@ -32,6 +32,7 @@ export const ClientDetailDocument = graphql(`
       growthPotential
       surveyConsent
       version
+      erasedAt
       counsellingSessions {
         id
         date

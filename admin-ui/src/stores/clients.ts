@@ -31,6 +31,7 @@ export const ClientListDocument = graphql(`
       items {
         id
         name
+        erasedAt
         registeredOn
         immigrantBackground
         municipality {

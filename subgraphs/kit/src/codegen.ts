@@ -16,7 +16,7 @@ export function subgraphCodegenConfig(mappers: Record<string, string>): CodegenC
           federation: true,
           useTypeImports: true,
           enumsAsTypes: true,
-          scalars: { Date: 'string', NOK: { input: 'number', output: 'number | bigint | string' } },
+          scalars: { Date: 'string', JSON: 'unknown', NOK: { input: 'number', output: 'number | bigint | string' } },
           contextType: '../context.js#Context',
           mapperTypeSuffix: 'Entity',
           mappers,

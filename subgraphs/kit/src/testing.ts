@@ -2,8 +2,9 @@
 // Apollo Server executing operations against it (the first of the three test layers).
 import { randomBytes } from 'node:crypto';
 import type { ApolloServer, GraphQLResponse } from '@apollo/server';
+import pg from 'pg';
 import { type Caller, callerFromClaims } from './auth.js';
-import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
+import { databaseServer, databaseUrl, dropDatabase, repositoryDataDir } from './database.js';
 import { demoUser } from './demo-users.js';
 import { type Orm, seedInTransaction } from './orm.js';
 import { anonymousCaller } from './public-access.js';
@@ -67,6 +68,36 @@ export async function tableChecksums(orm: Orm): Promise<Record<string, string>> 
     sums[name] = row?.sum ?? '';
   }
   return sums;
+}
+
+/**
+ * Where any of the texts occurs in a database, case-insensitively: `table.column` of every text,
+ * JSON or array column of every table that holds one. An erasure test expects none.
+ */
+export async function columnsContaining(server: string, database: string, texts: string[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl(server, database) });
+  await client.connect();
+  try {
+    const { rows: columns } = await client.query<{ table_name: string; column_name: string }>(
+      `select c.table_name, c.column_name from information_schema.columns c
+         join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+        where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+          and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')
+        order by c.table_name, c.column_name`,
+    );
+    const patterns = texts.map((text) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const found: string[] = [];
+    for (const { table_name: table, column_name: column } of columns) {
+      const { rows } = await client.query<{ hits: number }>(
+        `select count(*)::int as hits from "${table}" where "${column}"::text ilike any($1::text[])`,
+        [patterns],
+      );
+      if ((rows[0]?.hits ?? 0) > 0) found.push(`${table}.${column}`);
+    }
+    return found;
+  } finally {
+    await client.end();
+  }
 }
 
 export interface TestSubgraph<Context extends SubgraphContext> {

@@ -25,6 +25,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `YYYY-MM-DD` (ISO 8601), with no time of day or time zone. */
   Date: { input: string; output: string; }
+  /** Any JSON value (an object, array, string, number, boolean or null). */
+  JSON: { input: unknown; output: unknown; }
   /** An amount in Norwegian kroner as an exact decimal string with two decimals, e.g. "142450.00". Never a float. */
   NOK: { input: number; output: number | bigint | string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -103,6 +105,8 @@ export type BusinessAssessment = {
   conclusion?: Maybe<AssessmentConclusion>;
   /** The day it was delivered. */
   deliveredOn?: Maybe<Scalars['Date']['output']>;
+  /** When the client data it holds was erased (on request or when retention ended), ISO 8601; null while it is held. */
+  erasedAt?: Maybe<Scalars['String']['output']>;
   /** The region's fee for it; 0.00 when it charges none. */
   fee: Scalars['NOK']['output'];
   /** Stable identifier. */
@@ -130,6 +134,14 @@ export type Client = {
   __typename?: 'Client';
   /** The client's id. */
   id: Scalars['ID']['output'];
+  /**
+   * Everything the partners subgraph holds about the client, for a request of access or
+   * portability (GDPR art. 15 and 20): `referrals`, `businessAssessments` and
+   * `qualificationMeasures` (each a list of rows with their columns in camelCase) and `auditLog`
+   * (who read or changed them). County officers get all; the region's advisers and municipality
+   * officers their region's; anyone else FORBIDDEN. Every export is in the audit log.
+   */
+  personalDataHeldByPartners: Scalars['JSON']['output'];
 };
 
 /** A new professional gathering. */
@@ -189,6 +201,13 @@ export type DeliverBusinessAssessmentInput = {
   /** The region's fee for it, if it charges one. */
   fee?: InputMaybe<Scalars['NOK']['input']>;
 };
+
+/** Why a person's personal data is erased. */
+export type ErasureReason =
+  /** The person asked for it (GDPR art. 17), or withdrew their consent. */
+  | 'REQUEST'
+  /** The retention period ended: three years after the last contact, as the privacy notice says. */
+  | 'RETENTION';
 
 /** An organisation expert in entrepreneur training for immigrants. */
 export type ExpertOrganisation = {
@@ -281,6 +300,18 @@ export type Mutation = {
   createQualificationMeasure: QualificationMeasure;
   /** Delivers the service's assessment to NAV. Advisers of the client's region only; CONFLICT on a stale version. */
   deliverBusinessAssessment: BusinessAssessment;
+  /**
+   * Erases what the client's referrals and business assessments hold about the person (shared
+   * name, e-mail and phone, notes, reasons, NAV's question and the assessment text), keeping the
+   * rows the referral counts count. County officers for every region; the client's region's
+   * advisers for its referrals. Send it with the regions subgraph's `eraseClient`.
+   */
+  eraseClientReferrals: PartnerDataErasure;
+  /**
+   * Erases the client data of every referral and assessment whose last event is more than three
+   * years ago. County officers only; the same runs as `pnpm --filter @etablerer/partners run retention`.
+   */
+  eraseReferralsPastRetention: PartnerDataErasure;
   /** Links a referral from NAV to the client the service registered for the person. Advisers of the region only. */
   linkReferralClient: Referral;
   /** Records which registered advisers attended. Innovasjon Norge and county officers only. */
@@ -329,6 +360,17 @@ export type MutationDeliverBusinessAssessmentArgs = {
   id: Scalars['ID']['input'];
   input: DeliverBusinessAssessmentInput;
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationEraseClientReferralsArgs = {
+  clientId: Scalars['ID']['input'];
+  reason: ErasureReason;
+};
+
+
+export type MutationEraseReferralsPastRetentionArgs = {
+  dryRun?: Scalars['Boolean']['input'];
 };
 
 
@@ -417,6 +459,19 @@ export type PartnerCourseKind =
   /** A webinar. */
   | 'WEBINAR';
 
+/** What an erasure of client data in referrals and business assessments did. */
+export type PartnerDataErasure = {
+  __typename?: 'PartnerDataErasure';
+  /** Business assessments whose shared client data and texts were erased (or would be). */
+  assessments: Scalars['Int']['output'];
+  /** For a retention run: records whose last event is before this day were erased; null for an erasure on request. */
+  cutoff?: Maybe<Scalars['Date']['output']>;
+  /** True when the run only counted and erased nothing. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Referrals whose shared client data was erased (or, in a dry run, would be). */
+  referrals: Scalars['Int']['output'];
+};
+
 /** A qualification measure for immigrants run by a municipality or NAV. */
 export type QualificationMeasure = {
   __typename?: 'QualificationMeasure';
@@ -453,8 +508,12 @@ export type Query = {
   expertOrganisations: Array<ExpertOrganisation>;
   /** The gatherings of a year against the agreement's minimum, and who attended none. */
   gatheringYear: GatheringYear;
-  /** The professional gatherings held (or planned) in one calendar year, in date order. */
-  gatherings: Array<Gathering>;
+  /**
+   * The professional gatherings held (or planned) in one calendar year, in date order. Null only when
+   * the partners service is unavailable (an error with code SUBGRAPH_UNAVAILABLE says so), so that
+   * the other fields of the same query still come back.
+   */
+  gatherings?: Maybe<Array<Gathering>>;
   /** The local NAV office serving a municipality, or null when none is known. */
   navOfficeFor?: Maybe<NavOffice>;
   /** Every local NAV office, by name. */
@@ -566,6 +625,8 @@ export type Referral = {
   consentGivenOn: Scalars['Date']['output'];
   /** Who refers whom to whom. */
   direction: ReferralDirection;
+  /** When the client data it shares was erased (on request or when retention ended), ISO 8601; null while it is held. */
+  erasedAt?: Maybe<Scalars['String']['output']>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** The local NAV office it goes through, for a referral to or from NAV. */
@@ -657,8 +718,12 @@ export type Region = {
   __typename?: 'Region';
   /** The region's id. */
   id: Scalars['ID']['output'];
-  /** How many referrals the region sent and received in a year: aggregates, for every signed-in role. */
-  referrals: RegionReferrals;
+  /**
+   * How many referrals the region sent and received in a year: aggregates, for every signed-in role.
+   * Null only when the partners service is unavailable (an error with code SUBGRAPH_UNAVAILABLE says
+   * so), so that the region's other fields still come back.
+   */
+  referrals?: Maybe<RegionReferrals>;
 };
 
 
@@ -822,6 +887,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   BusinessAssessment: BusinessAssessment;
+  Client: Client;
   Gathering: Gathering;
   Referral: Referral;
   Region: Region;
@@ -832,6 +898,9 @@ export type FederationReferenceTypes = {
   BusinessAssessment:
     ( { __typename: 'BusinessAssessment' }
     & GraphQLRecursivePick<FederationTypes['BusinessAssessment'], {"id":true}> );
+  Client:
+    ( { __typename: 'Client' }
+    & GraphQLRecursivePick<FederationTypes['Client'], {"id":true}> );
   Gathering:
     ( { __typename: 'Gathering' }
     & GraphQLRecursivePick<FederationTypes['Gathering'], {"id":true}> );
@@ -863,10 +932,12 @@ export type ResolversTypes = {
   CreateQualificationMeasureInput: CreateQualificationMeasureInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DeliverBusinessAssessmentInput: DeliverBusinessAssessmentInput;
+  ErasureReason: ErasureReason;
   ExpertOrganisation: ResolverTypeWrapper<ExpertOrganisationEntity>;
   Gathering: ResolverTypeWrapper<GatheringEntity>;
   GatheringRegistration: ResolverTypeWrapper<GatheringRegistrationEntity>;
   GatheringYear: ResolverTypeWrapper<GatheringYearEntity>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NOK: ResolverTypeWrapper<Scalars['NOK']['output']>;
   NavDivision: NavDivision;
@@ -874,6 +945,7 @@ export type ResolversTypes = {
   OrganiserKind: OrganiserKind;
   PartnerCourse: ResolverTypeWrapper<PartnerCourseEntity>;
   PartnerCourseKind: PartnerCourseKind;
+  PartnerDataErasure: ResolverTypeWrapper<PartnerDataErasure>;
   QualificationMeasure: ResolverTypeWrapper<QualificationMeasureEntity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReferFromNavInput: ReferFromNavInput;
@@ -910,10 +982,12 @@ export type ResolversParentTypes = {
   Gathering: GatheringEntity;
   GatheringRegistration: GatheringRegistrationEntity;
   GatheringYear: GatheringYearEntity;
+  JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   NOK: Scalars['NOK']['output'];
   NavOffice: NavOfficeEntity;
   PartnerCourse: PartnerCourseEntity;
+  PartnerDataErasure: PartnerDataErasure;
   QualificationMeasure: QualificationMeasureEntity;
   Query: Record<PropertyKey, never>;
   ReferFromNavInput: ReferFromNavInput;
@@ -955,6 +1029,7 @@ export type BusinessAssessmentResolvers<ContextType = Context, ParentType extend
   client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
   conclusion?: Resolver<Maybe<ResolversTypes['AssessmentConclusion']>, ParentType, ContextType>;
   deliveredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  erasedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fee?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   navOffice?: Resolver<ResolversTypes['NavOffice'], ParentType, ContextType>;
@@ -967,8 +1042,10 @@ export type BusinessAssessmentResolvers<ContextType = Context, ParentType extend
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type ClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Client'] = ResolversParentTypes['Client']> = {
+export type ClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Client'] = ResolversParentTypes['Client'], FederationReferenceType extends FederationReferenceTypes['Client'] = FederationReferenceTypes['Client']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Client']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  personalDataHeldByPartners?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1013,6 +1090,10 @@ export type GatheringYearResolvers<ContextType = Context, ParentType extends Res
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addMeasureParticipant?: Resolver<ResolversTypes['QualificationMeasure'], ParentType, ContextType, RequireFields<MutationAddMeasureParticipantArgs, 'clientId' | 'measureId'>>;
   changeReferralStatus?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationChangeReferralStatusArgs, 'id' | 'status' | 'version'>>;
@@ -1020,6 +1101,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createPartnerCourse?: Resolver<ResolversTypes['PartnerCourse'], ParentType, ContextType, RequireFields<MutationCreatePartnerCourseArgs, 'input'>>;
   createQualificationMeasure?: Resolver<ResolversTypes['QualificationMeasure'], ParentType, ContextType, RequireFields<MutationCreateQualificationMeasureArgs, 'input'>>;
   deliverBusinessAssessment?: Resolver<ResolversTypes['BusinessAssessment'], ParentType, ContextType, RequireFields<MutationDeliverBusinessAssessmentArgs, 'id' | 'input' | 'version'>>;
+  eraseClientReferrals?: Resolver<ResolversTypes['PartnerDataErasure'], ParentType, ContextType, RequireFields<MutationEraseClientReferralsArgs, 'clientId' | 'reason'>>;
+  eraseReferralsPastRetention?: Resolver<ResolversTypes['PartnerDataErasure'], ParentType, ContextType, RequireFields<MutationEraseReferralsPastRetentionArgs, 'dryRun'>>;
   linkReferralClient?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationLinkReferralClientArgs, 'clientId' | 'id'>>;
   recordGatheringAttendance?: Resolver<ResolversTypes['Gathering'], ParentType, ContextType, RequireFields<MutationRecordGatheringAttendanceArgs, 'attendedAdviserIds' | 'gatheringId'>>;
   referFromNav?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferFromNavArgs, 'input'>>;
@@ -1049,6 +1132,13 @@ export type PartnerCourseResolvers<ContextType = Context, ParentType extends Res
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PartnerDataErasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerDataErasure'] = ResolversParentTypes['PartnerDataErasure']> = {
+  assessments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cutoff?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  referrals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QualificationMeasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QualificationMeasure'] = ResolversParentTypes['QualificationMeasure']> = {
   endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1066,7 +1156,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   businessAssessments?: Resolver<Array<ResolversTypes['BusinessAssessment']>, ParentType, ContextType, RequireFields<QueryBusinessAssessmentsArgs, 'first' | 'offset'>>;
   expertOrganisations?: Resolver<Array<ResolversTypes['ExpertOrganisation']>, ParentType, ContextType>;
   gatheringYear?: Resolver<ResolversTypes['GatheringYear'], ParentType, ContextType, RequireFields<QueryGatheringYearArgs, 'year'>>;
-  gatherings?: Resolver<Array<ResolversTypes['Gathering']>, ParentType, ContextType, RequireFields<QueryGatheringsArgs, 'year'>>;
+  gatherings?: Resolver<Maybe<Array<ResolversTypes['Gathering']>>, ParentType, ContextType, RequireFields<QueryGatheringsArgs, 'year'>>;
   navOfficeFor?: Resolver<Maybe<ResolversTypes['NavOffice']>, ParentType, ContextType, RequireFields<QueryNavOfficeForArgs, 'municipalityNumber'>>;
   navOffices?: Resolver<Array<ResolversTypes['NavOffice']>, ParentType, ContextType>;
   partnerCourses?: Resolver<Array<ResolversTypes['PartnerCourse']>, ParentType, ContextType, RequireFields<QueryPartnerCoursesArgs, 'year'>>;
@@ -1082,6 +1172,7 @@ export type ReferralResolvers<ContextType = Context, ParentType extends Resolver
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
   consentGivenOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['ReferralDirection'], ParentType, ContextType>;
+  erasedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   navOffice?: Resolver<Maybe<ResolversTypes['NavOffice']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1105,7 +1196,7 @@ export type ReferralPageResolvers<ContextType = Context, ParentType extends Reso
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  referrals?: Resolver<ResolversTypes['RegionReferrals'], ParentType, ContextType, RequireFields<RegionReferralsArgs, 'year'>>;
+  referrals?: Resolver<Maybe<ResolversTypes['RegionReferrals']>, ParentType, ContextType, RequireFields<RegionReferralsArgs, 'year'>>;
 };
 
 export type RegionReferralsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionReferrals'] = ResolversParentTypes['RegionReferrals']> = {
@@ -1133,10 +1224,12 @@ export type Resolvers<ContextType = Context> = {
   Gathering?: GatheringResolvers<ContextType>;
   GatheringRegistration?: GatheringRegistrationResolvers<ContextType>;
   GatheringYear?: GatheringYearResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   NOK?: GraphQLScalarType;
   NavOffice?: NavOfficeResolvers<ContextType>;
   PartnerCourse?: PartnerCourseResolvers<ContextType>;
+  PartnerDataErasure?: PartnerDataErasureResolvers<ContextType>;
   QualificationMeasure?: QualificationMeasureResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;

@@ -33,6 +33,8 @@ export const BusinessAssessmentSchema = defineEntity({
     deliveredOn: p.date().nullable(),
     /** The Adviser entity of the regions subgraph who assessed. */
     adviserId: p.uuid().nullable(),
+    /** When the client's data in the assessment was erased (on request or when retention ended). */
+    erasedAt: p.datetime().nullable(),
     version: p.integer().version(),
   }),
 });

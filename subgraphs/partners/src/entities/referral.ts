@@ -45,6 +45,8 @@ export const ReferralSchema = defineEntity({
     /** Why it was declined, or a note on the last change. */
     statusReason: p.text().nullable(),
     note: p.text().nullable(),
+    /** When the client's data in the referral was erased (on request or when retention ended). */
+    erasedAt: p.datetime().nullable(),
     version: p.integer().version(),
   }),
 });

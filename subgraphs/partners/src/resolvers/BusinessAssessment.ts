@@ -15,6 +15,7 @@ export async function visibleAssessment({ loaders, caller }: Context, id: string
 export const BusinessAssessment: BusinessAssessmentResolvers = {
   __resolveReference: ({ id }, context) => visibleAssessment(context, id),
   client: (assessment) => ({ id: assessment.clientId }),
+  erasedAt: (assessment) => assessment.erasedAt?.toISOString() ?? null,
   sharedClientData: (assessment) => ({
     name: assessment.sharedName,
     email: assessment.sharedEmail ?? null,

@@ -18,7 +18,11 @@ import { assessmentConclusions, BusinessAssessmentSchema } from '../entities/bus
 import { GatheringSchema } from '../entities/gathering.js';
 import { GatheringRegistrationSchema } from '../entities/gathering-registration.js';
 import { PartnerCourseSchema, partnerCourseKinds } from '../entities/partner-course.js';
-import { organiserKinds, QualificationMeasureSchema } from '../entities/qualification-measure.js';
+import {
+  ExpertOrganisationSchema,
+  organiserKinds,
+  QualificationMeasureSchema,
+} from '../entities/qualification-measure.js';
 import {
   type Referral,
   type ReferralDirection,
@@ -29,6 +33,7 @@ import {
   referralStatuses,
 } from '../entities/referral.js';
 import { requiredNavOffice } from '../nav-routing.js';
+import { eraseClientReferrals, erasePartnerDataPastRetention } from '../personal-data.js';
 import { referralNotVisible } from './Referral.js';
 
 // Advisers and NAV work on Norwegian calendar days; just after midnight in Oslo, UTC is still yesterday.
@@ -178,6 +183,16 @@ function isReceivingParty(caller: Caller, referral: Referral): boolean {
 }
 
 export const Mutation: MutationResolvers = {
+  eraseClientReferrals: async (_parent, { clientId, reason }, { em, caller }) => {
+    if (!z.uuid().safeParse(clientId).success) throw badUserInput('clientId: not a client id', 'clientId');
+    return em.transactional((tx) => eraseClientReferrals(tx, caller, clientId, reason));
+  },
+
+  eraseReferralsPastRetention: async (_parent, { dryRun }, { em, caller }) => {
+    requireRole(caller, 'COUNTY_OFFICER');
+    return em.transactional((tx) => erasePartnerDataPastRetention(tx, { dryRun, actor: caller }));
+  },
+
   sendReferral: async (_parent, { input }, { em, caller }) => {
     requireRole(caller, 'ADVISER');
     if (!caller.regionId) throw forbidden('An adviser refers clients of their own region; this user has no region.');
@@ -262,6 +277,8 @@ export const Mutation: MutationResolvers = {
       if (!referral || !canSeeReferral(caller, referral)) throw referralNotVisible();
       if (!isReceivingParty(caller, referral)) throw forbidden('Only the receiving party moves a referral on.');
       await tx.lock(referral, LockMode.OPTIMISTIC, version);
+      if (referral.erasedAt)
+        throw conflict("The client's data in this referral was erased; it can no longer be changed.");
       if (!nextStatuses[referral.status as ReferralStatus].includes(data.status)) {
         throw conflict(`A referral that is ${referral.status} cannot become ${data.status}.`);
       }
@@ -422,6 +439,8 @@ export const Mutation: MutationResolvers = {
         throw forbidden('You may not see this assessment, or there is no assessment with this id.');
       }
       await tx.lock(assessment, LockMode.OPTIMISTIC, version);
+      if (assessment.erasedAt)
+        throw conflict("The client's data in this assessment was erased; it can no longer be delivered.");
       if (assessment.status !== 'REQUESTED')
         throw conflict(`The assessment is ${assessment.status.toLowerCase()} already.`);
       tx.assign(assessment, {
@@ -451,10 +470,13 @@ export const Mutation: MutationResolvers = {
         endsOn: data.endsOn,
         participantClientIds: [],
       });
-      if (data.partnerIds.length)
-        measure.partners.set(
-          data.partnerIds.map((partnerId) => tx.getReference('ExpertOrganisation', partnerId)) as never,
-        );
+      if (data.partnerIds.length) {
+        // An unknown id would otherwise surface as a foreign-key violation, an internal error.
+        const partners = await tx.find(ExpertOrganisationSchema, { id: { $in: data.partnerIds } });
+        const unknown = data.partnerIds.find((partnerId) => !partners.some((partner) => partner.id === partnerId));
+        if (unknown) throw badUserInput(`input.partnerIds: no expert organisation ${unknown}`, 'input.partnerIds');
+        measure.partners.set(partners);
+      }
       await tx.flush();
       return measure;
     });

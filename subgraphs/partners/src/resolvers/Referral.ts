@@ -34,6 +34,7 @@ export const Referral: ReferralResolvers = {
   client: (referral) => (referral.clientId ? { id: referral.clientId } : null),
   navOffice: (referral, _args, { loaders }) =>
     referral.navOfficeId ? loaders.navOffice.load(referral.navOfficeId).then((office) => office ?? null) : null,
+  erasedAt: (referral) => referral.erasedAt?.toISOString() ?? null,
   sharedClientData: (referral) => ({
     name: referral.sharedName,
     email: referral.sharedEmail ?? null,

@@ -1,8 +1,9 @@
 // The partners subgraph's resolvers, one file per type.
-import { DateScalar, NokScalar } from '@etablerer/kit';
+import { DateScalar, JsonScalar, NokScalar } from '@etablerer/kit';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { AuditEntry } from './AuditEntry.js';
 import { BusinessAssessment } from './BusinessAssessment.js';
+import { Client } from './Client.js';
 import { Gathering } from './Gathering.js';
 import { GatheringRegistration } from './GatheringRegistration.js';
 import { Mutation } from './Mutation.js';
@@ -14,6 +15,7 @@ import { Region } from './Region.js';
 export const resolvers: Resolvers = {
   Date: DateScalar,
   NOK: NokScalar,
+  JSON: JsonScalar,
   Query,
   Mutation,
   Gathering,
@@ -21,6 +23,7 @@ export const resolvers: Resolvers = {
   Referral,
   Region,
   BusinessAssessment,
+  Client,
   QualificationMeasure,
   AuditEntry,
 };

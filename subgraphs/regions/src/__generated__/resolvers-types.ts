@@ -21,6 +21,7 @@ import type { NetworkEvent as NetworkEventEntity } from '../entities/network-eve
 import type { SurveyResults as SurveyResultsEntity } from '../surveys.js';
 import type { WebsiteRequest as WebsiteRequestEntity } from '../entities/website-request.js';
 import type { WebsiteRequestReceipt as WebsiteRequestReceiptEntity } from '../website.js';
+import type { PersonalDataExport as PersonalDataExportEntity } from '../personal-data.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -35,6 +36,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `YYYY-MM-DD` (ISO 8601), with no time of day or time zone. */
   Date: { input: string; output: string; }
+  /** Any JSON value (an object, array, string, number, boolean or null). */
+  JSON: { input: unknown; output: unknown; }
   /** An amount in Norwegian kroner as an exact decimal string with two decimals, e.g. "142450.00". Never a float. */
   NOK: { input: number; output: number | bigint | string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -128,8 +131,8 @@ export type Business = {
   legalForm: LegalForm;
   /** The business's name. */
   name: Scalars['String']['output'];
-  /** Nine-digit organisation number. */
-  organisationNumber: Scalars['String']['output'];
+  /** Nine-digit organisation number; null once the client's personal data is erased. */
+  organisationNumber?: Maybe<Scalars['String']['output']>;
   /** The day it was registered. */
   registeredOn: Scalars['Date']['output'];
 };
@@ -156,6 +159,13 @@ export type Client = {
   email?: Maybe<Scalars['String']['output']>;
   /** The client's course places and waiting-list places, newest course first. */
   enrolments: Array<Enrolment>;
+  /**
+   * When the client's personal data was erased (on request, or when the retention period of
+   * three years after the last contact ended), as ISO 8601; null while it is held. An erased
+   * client's name reads `(anonymised)`, its contact details and free texts are gone, it cannot be
+   * edited, and it still counts in the key figures.
+   */
+  erasedAt?: Maybe<Scalars['String']['output']>;
   /** Follow-ups, newest first. */
   followUps: Array<FollowUp>;
   /** Gender, if the client gave it. */
@@ -225,6 +235,17 @@ export type ClientPage = {
   items: Array<Client>;
   /** How many clients match in all. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** What a run of the retention rule did. */
+export type ClientRetentionRun = {
+  __typename?: 'ClientRetentionRun';
+  /** Persons (clients with their merged records) anonymised, or in a dry run, who would be. */
+  clients: Scalars['Int']['output'];
+  /** Persons whose last contact is before this day are past retention (today three years ago). */
+  cutoff: Scalars['Date']['output'];
+  /** True when the run only counted and erased nothing. */
+  dryRun: Scalars['Boolean']['output'];
 };
 
 /** A client's counselling in one year against the region's free limit. */
@@ -414,6 +435,13 @@ export type EnrolmentStatus =
   /** On the waiting list. */
   | 'WAITLISTED';
 
+/** Why a person's personal data is erased. */
+export type ErasureReason =
+  /** The person asked for it (GDPR art. 17), or withdrew their consent. */
+  | 'REQUEST'
+  /** The retention period ended: three years after the last contact, as the privacy notice says. */
+  | 'RETENTION';
+
 /** A follow-up of a client. */
 export type FollowUp = {
   __typename?: 'FollowUp';
@@ -554,6 +582,22 @@ export type Mutation = {
    * CONFLICT when the client is enrolled or waiting already. Advisers of the region only.
    */
   enrolClient: Enrolment;
+  /**
+   * Erases a client's personal data (and that of the records merged into it) in one transaction:
+   * name, contact details, birth year, gender, business idea, industry, free texts (session
+   * topics, follow-up notes, survey comments, website messages), business names and organisation
+   * numbers, and links. Region, municipality, dates and kinds stay, so the key figures do not
+   * change. The client's region's advisers and county officers only; CONFLICT for a record merged
+   * into another (erase that one). Erasing an erased client changes nothing. Referrals and
+   * assessments in the partners subgraph are erased by `eraseClientReferrals`.
+   */
+  eraseClient: Client;
+  /**
+   * Erases every person whose last contact with the service (registration, counselling, course,
+   * follow-up, survey answer or website request) is more than three years ago. County officers
+   * only; the same runs as `pnpm --filter @etablerer/regions run retention`.
+   */
+  eraseClientsPastRetention: ClientRetentionRun;
   /** Logs a counselling session by the signed-in adviser. Advisers of the client's region only. */
   logCounsellingSession: CounsellingSession;
   /**
@@ -644,6 +688,17 @@ export type MutationEndServiceOfferingArgs = {
 export type MutationEnrolClientArgs = {
   clientId: Scalars['ID']['input'];
   courseId: Scalars['ID']['input'];
+};
+
+
+export type MutationEraseClientArgs = {
+  id: Scalars['ID']['input'];
+  reason: ErasureReason;
+};
+
+
+export type MutationEraseClientsPastRetentionArgs = {
+  dryRun?: Scalars['Boolean']['input'];
 };
 
 
@@ -769,6 +824,27 @@ export type Operator = {
   organisationNumber?: Maybe<Scalars['String']['output']>;
   /** True when the contract municipality runs the service itself rather than through an operator. */
   runByContractMunicipality: Scalars['Boolean']['output'];
+};
+
+/**
+ * One export of a person's personal data: the regions subgraph's part as JSON, and the client,
+ * through which the other subgraphs add theirs.
+ */
+export type PersonalDataExport = {
+  __typename?: 'PersonalDataExport';
+  /** The client exported. */
+  client: Client;
+  /** When the export was made, ISO 8601. */
+  exportedAt: Scalars['String']['output'];
+  /** Who made it: the user's name and organisation. */
+  exportedBy: Scalars['String']['output'];
+  /**
+   * Everything the regions subgraph holds, by table: `clients` (the client and its merged
+   * records), `businesses`, `milestones`, `links`, `counsellingSessions`, `followUps`,
+   * `enrolments`, `surveyResponses`, `websiteRequests` and `auditLog` (who read or changed the
+   * data), each a list of rows with their columns in camelCase.
+   */
+  heldByRegions: Scalars['JSON']['output'];
 };
 
 /** An adviser's work contact details, as the public website shows them. */
@@ -926,6 +1002,14 @@ export type Query = {
   /** The log of reads and writes of clients' personal data, newest first. County officers only. */
   clientAuditLog: AuditEntryPage;
   /**
+   * Everything the regions subgraph holds about a person (the client and the records merged into
+   * it), for a request of access or portability (GDPR art. 15 and 20); the partners subgraph adds
+   * its part through `client { personalDataHeldByPartners }`. For those who may see the client
+   * (its region's advisers and municipality officers, county officers); FORBIDDEN otherwise.
+   * Every export is in the audit log.
+   */
+  clientDataExport: PersonalDataExport;
+  /**
    * Clients the caller may see (their own region's for advisers and municipality officers, every
    * region's for county officers; nothing for other roles), newest registration first.
    */
@@ -968,6 +1052,11 @@ export type QueryClientAuditLogArgs = {
   clientId?: InputMaybe<Scalars['ID']['input']>;
   first?: Scalars['Int']['input'];
   offset?: Scalars['Int']['input'];
+};
+
+
+export type QueryClientDataExportArgs = {
+  clientId: Scalars['ID']['input'];
 };
 
 
@@ -1581,6 +1670,7 @@ export type ResolversTypes = {
   Client: ResolverTypeWrapper<ClientEntity>;
   ClientLink: ResolverTypeWrapper<ClientLinkEntity>;
   ClientPage: ResolverTypeWrapper<Omit<ClientPage, 'items'> & { items: Array<ResolversTypes['Client']> }>;
+  ClientRetentionRun: ResolverTypeWrapper<ClientRetentionRun>;
   CounsellingHours: ResolverTypeWrapper<CounsellingHoursEntity>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CounsellingRequestInput: CounsellingRequestInput;
@@ -1595,10 +1685,12 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Enrolment: ResolverTypeWrapper<EnrolmentEntity>;
   EnrolmentStatus: EnrolmentStatus;
+  ErasureReason: ErasureReason;
   FollowUp: ResolverTypeWrapper<FollowUpEntity>;
   Gender: Gender;
   GrowthPotential: GrowthPotential;
   ImmigrantBackground: ImmigrantBackground;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LegalForm: LegalForm;
   LinkKind: LinkKind;
   LogCounsellingSessionInput: LogCounsellingSessionInput;
@@ -1610,6 +1702,7 @@ export type ResolversTypes = {
   NetworkEvent: ResolverTypeWrapper<NetworkEventEntity>;
   Office: ResolverTypeWrapper<OfficeEntity>;
   Operator: ResolverTypeWrapper<OperatorEntity>;
+  PersonalDataExport: ResolverTypeWrapper<PersonalDataExportEntity>;
   PublicAdviser: ResolverTypeWrapper<AdviserEntity>;
   PublicCourse: ResolverTypeWrapper<CourseEntity>;
   PublicCourseFilter: PublicCourseFilter;
@@ -1657,6 +1750,7 @@ export type ResolversParentTypes = {
   Client: ClientEntity;
   ClientLink: ClientLinkEntity;
   ClientPage: Omit<ClientPage, 'items'> & { items: Array<ResolversParentTypes['Client']> };
+  ClientRetentionRun: ClientRetentionRun;
   CounsellingHours: CounsellingHoursEntity;
   Float: Scalars['Float']['output'];
   CounsellingRequestInput: CounsellingRequestInput;
@@ -1668,6 +1762,7 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   Enrolment: EnrolmentEntity;
   FollowUp: FollowUpEntity;
+  JSON: Scalars['JSON']['output'];
   LogCounsellingSessionInput: LogCounsellingSessionInput;
   Milestone: MilestoneEntity;
   Municipality: MunicipalityEntity;
@@ -1676,6 +1771,7 @@ export type ResolversParentTypes = {
   NetworkEvent: NetworkEventEntity;
   Office: OfficeEntity;
   Operator: OperatorEntity;
+  PersonalDataExport: PersonalDataExportEntity;
   PublicAdviser: AdviserEntity;
   PublicCourse: CourseEntity;
   PublicCourseFilter: PublicCourseFilter;
@@ -1736,7 +1832,7 @@ export type BusinessResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   legalForm?: Resolver<ResolversTypes['LegalForm'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  organisationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisationNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
@@ -1749,6 +1845,7 @@ export type ClientResolvers<ContextType = Context, ParentType extends ResolversP
   counsellingSessions?: Resolver<Array<ResolversTypes['CounsellingSession']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enrolments?: Resolver<Array<ResolversTypes['Enrolment']>, ParentType, ContextType>;
+  erasedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   followUps?: Resolver<Array<ResolversTypes['FollowUp']>, ParentType, ContextType>;
   gender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
   growthPotential?: Resolver<ResolversTypes['GrowthPotential'], ParentType, ContextType>;
@@ -1779,6 +1876,12 @@ export type ClientPageResolvers<ContextType = Context, ParentType extends Resolv
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['Client']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClientRetentionRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClientRetentionRun'] = ResolversParentTypes['ClientRetentionRun']> = {
+  clients?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cutoff?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type CounsellingHoursResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CounsellingHours'] = ResolversParentTypes['CounsellingHours']> = {
@@ -1844,6 +1947,10 @@ export type FollowUpResolvers<ContextType = Context, ParentType extends Resolver
   note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type MilestoneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
   kind?: Resolver<ResolversTypes['MilestoneKind'], ParentType, ContextType>;
   reachedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1865,6 +1972,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createNetworkEvent?: Resolver<ResolversTypes['NetworkEvent'], ParentType, ContextType, RequireFields<MutationCreateNetworkEventArgs, 'input'>>;
   endServiceOffering?: Resolver<ResolversTypes['ServiceOffering'], ParentType, ContextType, RequireFields<MutationEndServiceOfferingArgs, 'id' | 'validTo'>>;
   enrolClient?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationEnrolClientArgs, 'clientId' | 'courseId'>>;
+  eraseClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationEraseClientArgs, 'id' | 'reason'>>;
+  eraseClientsPastRetention?: Resolver<ResolversTypes['ClientRetentionRun'], ParentType, ContextType, RequireFields<MutationEraseClientsPastRetentionArgs, 'dryRun'>>;
   logCounsellingSession?: Resolver<ResolversTypes['CounsellingSession'], ParentType, ContextType, RequireFields<MutationLogCounsellingSessionArgs, 'input'>>;
   mergeClients?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationMergeClientsArgs, 'duplicateId' | 'keepId'>>;
   pickUpWebsiteRequest?: Resolver<ResolversTypes['WebsiteRequest'], ParentType, ContextType, RequireFields<MutationPickUpWebsiteRequestArgs, 'id' | 'version'>>;
@@ -1907,6 +2016,13 @@ export type OperatorResolvers<ContextType = Context, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisationNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   runByContractMunicipality?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PersonalDataExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonalDataExport'] = ResolversParentTypes['PersonalDataExport']> = {
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  exportedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exportedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  heldByRegions?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
 };
 
 export type PublicAdviserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicAdviser'] = ResolversParentTypes['PublicAdviser']> = {
@@ -1969,6 +2085,7 @@ export type PublicServiceResolvers<ContextType = Context, ParentType extends Res
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
   clientAuditLog?: Resolver<ResolversTypes['AuditEntryPage'], ParentType, ContextType, RequireFields<QueryClientAuditLogArgs, 'first' | 'offset'>>;
+  clientDataExport?: Resolver<ResolversTypes['PersonalDataExport'], ParentType, ContextType, RequireFields<QueryClientDataExportArgs, 'clientId'>>;
   clients?: Resolver<ResolversTypes['ClientPage'], ParentType, ContextType, RequireFields<QueryClientsArgs, 'first' | 'includeMerged' | 'offset'>>;
   course?: Resolver<Maybe<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCourseArgs, 'id'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
@@ -2086,12 +2203,14 @@ export type Resolvers<ContextType = Context> = {
   Client?: ClientResolvers<ContextType>;
   ClientLink?: ClientLinkResolvers<ContextType>;
   ClientPage?: ClientPageResolvers<ContextType>;
+  ClientRetentionRun?: ClientRetentionRunResolvers<ContextType>;
   CounsellingHours?: CounsellingHoursResolvers<ContextType>;
   CounsellingSession?: CounsellingSessionResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Enrolment?: EnrolmentResolvers<ContextType>;
   FollowUp?: FollowUpResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   Milestone?: MilestoneResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -2099,6 +2218,7 @@ export type Resolvers<ContextType = Context> = {
   NetworkEvent?: NetworkEventResolvers<ContextType>;
   Office?: OfficeResolvers<ContextType>;
   Operator?: OperatorResolvers<ContextType>;
+  PersonalDataExport?: PersonalDataExportResolvers<ContextType>;
   PublicAdviser?: PublicAdviserResolvers<ContextType>;
   PublicCourse?: PublicCourseResolvers<ContextType>;
   PublicCoursePage?: PublicCoursePageResolvers<ContextType>;

@@ -12,7 +12,8 @@ export const BusinessSchema = defineEntity({
     id: uuidPrimaryKey(),
     client: p.manyToOne(ClientSchema).index(),
     name: p.string().length(200),
-    organisationNumber: p.string().length(9).unique(),
+    /** Null once the client's personal data is erased: a sole proprietorship's number names its owner. */
+    organisationNumber: p.string().length(9).unique().nullable(),
     registeredOn: p.date().index(),
     legalForm: p.enum(legalForms as unknown as LegalForm[]),
   }),

@@ -33,6 +33,11 @@ export const ClientSchema = defineEntity({
     registeredOn: p.date(),
     /** Set when this record was found to be a duplicate and merged into another. */
     mergedIntoId: p.uuid().nullable().index(),
+    /**
+     * When the client's personal data was erased (on request or when retention ended); the row
+     * stays, anonymised, because the key figures count it.
+     */
+    erasedAt: p.datetime().nullable(),
     version: p.integer().version(),
   }),
   // The lists page by region and registration date; the key figures count by region and year.

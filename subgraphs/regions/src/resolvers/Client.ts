@@ -41,6 +41,7 @@ export const Client: ClientResolvers = {
     if (!municipality) throw new Error(`Client ${client.id} has no municipality`);
     return municipality;
   },
+  erasedAt: (client) => client.erasedAt?.toISOString() ?? null,
   mergedInto: (client, _args, context) =>
     client.mergedIntoId ? visibleClient(context, client.mergedIntoId, 'merged client') : null,
   businesses: (client, _args, { loaders }) => loaders.businessesOfClient.load(client.id),

@@ -32,6 +32,7 @@ import { RegionSchema } from '../entities/region.js';
 import { ServiceOfferingSchema, serviceKinds } from '../entities/service-offering.js';
 import { SurveyResponseSchema, surveyOccasions } from '../entities/survey-response.js';
 import { municipalityNumber, phone } from '../input-rules.js';
+import { clientGroup, eraseClients, erasePastRetention } from '../personal-data.js';
 import { clientNotVisible } from './Client.js';
 
 // Advisers and NAV work on Norwegian calendar days; just after midnight in Oslo, UTC is still yesterday.
@@ -177,13 +178,22 @@ const registerBusinessInput = z.object({
 const defined = <T extends object>(input: T) =>
   Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
 
-/** The client, when the caller is an adviser of its region; FORBIDDEN (as for a missing one) otherwise. */
-async function clientOfAdvisersRegion(em: EntityManager, caller: Caller, id: string, field = 'id') {
+/**
+ * The client, when the caller is an adviser of its region; FORBIDDEN (as for a missing one) otherwise.
+ * A write that adds text about the client takes `share`: it then waits for an erasure under way
+ * and sees it, and an erasure waits for it, so no text is added after the person was erased.
+ */
+async function clientOfAdvisersRegion(em: EntityManager, caller: Caller, id: string, field = 'id', lock?: 'share') {
   requireRole(caller, 'ADVISER');
   if (!z.uuid().safeParse(id).success) throw badUserInput(`${field}: not a client id`, field);
-  const client = await em.findOne(ClientSchema, { id });
+  const client = await em.findOne(
+    ClientSchema,
+    { id },
+    lock === 'share' ? { lockMode: LockMode.PESSIMISTIC_READ, refresh: true } : {},
+  );
   if (!client || client.region.id !== caller.regionId) throw clientNotVisible();
   if (client.mergedIntoId) throw conflict('This client was merged into another record; edit that one instead.');
+  if (client.erasedAt) throw conflict("This client's personal data was erased; the record can no longer be changed.");
   return client;
 }
 
@@ -245,6 +255,29 @@ export async function adviserRecordOf(em: EntityManager, caller: Caller) {
 }
 
 export const Mutation: MutationResolvers = {
+  eraseClient: async (_parent, { id, reason }, { em, caller }) => {
+    // The region's advisers handle the person's request; the county's officers, the controller's.
+    requireRole(caller, 'ADVISER', 'COUNTY_OFFICER');
+    if (!z.uuid().safeParse(id).success) throw badUserInput('id: not a client id', 'id');
+    return em.transactional(async (tx) => {
+      // Locked, so an edit that started before cannot write the data back after.
+      const client = await tx.findOne(ClientSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!client || (caller.role === 'ADVISER' && client.region.id !== caller.regionId)) throw clientNotVisible();
+      if (client.mergedIntoId) {
+        throw conflict('This record was merged into another client: erase that one, which erases this one too.');
+      }
+      if (client.erasedAt) return client;
+      await eraseClients(tx, await clientGroup(tx, client.id), caller, reason, 'eraseClient');
+      await tx.refresh(client);
+      return client;
+    });
+  },
+
+  eraseClientsPastRetention: async (_parent, { dryRun }, { em, caller }) => {
+    requireRole(caller, 'COUNTY_OFFICER');
+    return em.transactional((tx) => erasePastRetention(tx, { dryRun, actor: caller }));
+  },
+
   registerClient: async (_parent, { input }, { em, caller }) => {
     requireRole(caller, 'ADVISER');
     const data = parseInput(registerClientInput, input);
@@ -365,7 +398,7 @@ export const Mutation: MutationResolvers = {
     requireRole(caller, 'ADVISER');
     const data = parseInput(logSessionInput, input);
     return em.transactional(async (tx) => {
-      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId');
+      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId', 'share');
       const adviser = await adviserRecordOf(tx, caller);
       const session = tx.create(CounsellingSessionSchema, {
         client,
@@ -392,6 +425,7 @@ export const Mutation: MutationResolvers = {
       if (!session || session.region.id !== caller.regionId) {
         throw forbidden('You may not edit this session, or there is no session with this id.');
       }
+      await clientOfAdvisersRegion(tx, caller, session.client.id, 'id', 'share');
       await tx.lock(session, LockMode.OPTIMISTIC, version);
       tx.assign(session, defined(data));
       await tx.flush();
@@ -406,7 +440,7 @@ export const Mutation: MutationResolvers = {
     requireRole(caller, 'ADVISER');
     const data = parseInput(registerBusinessInput, input);
     return em.transactional(async (tx) => {
-      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId');
+      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId', 'share');
       if (await tx.count(BusinessSchema, { organisationNumber: data.organisationNumber })) {
         throw conflict(`A business with organisation number ${data.organisationNumber} is registered already.`);
       }
@@ -429,7 +463,7 @@ export const Mutation: MutationResolvers = {
     const data = parseInput(recordSurveyInput, input);
     const year = Number(data.answeredOn.slice(0, 4));
     const regionId = await em.transactional(async (tx) => {
-      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId');
+      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId', 'share');
       if (!client.surveyConsent) {
         throw badUserInput('input.clientId: the client has not agreed to be contacted for surveys', 'input.clientId');
       }
@@ -461,7 +495,7 @@ export const Mutation: MutationResolvers = {
   recordFollowUp: async (_parent, { input }, { em, caller }) => {
     const data = parseInput(recordFollowUpInput, input);
     return em.transactional(async (tx) => {
-      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId');
+      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId', 'share');
       const adviser = await adviserRecordOf(tx, caller);
       const followUp = tx.create(FollowUpSchema, { client, adviser, date: data.date, note: data.note });
       await tx.flush();
@@ -475,7 +509,7 @@ export const Mutation: MutationResolvers = {
   addClientLink: async (_parent, { input }, { em, caller }) => {
     const data = parseInput(addClientLinkInput, input);
     return em.transactional(async (tx) => {
-      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId');
+      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId', 'share');
       const link = tx.create(ClientLinkSchema, { client, kind: data.kind, name: data.name, since: data.since });
       await tx.flush();
       return link;

@@ -1,11 +1,20 @@
 // Entry points of the regions subgraph.
-import { auditLogPage, checkPage, emptyPage, page, regionsWithPersonalData } from '@etablerer/kit';
+import {
+  auditLogPage,
+  canSeePersonalDataIn,
+  checkPage,
+  emptyPage,
+  page,
+  recordAudit,
+  regionsWithPersonalData,
+} from '@etablerer/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { type Client, ClientSchema } from '../entities/client.js';
 import { MunicipalitySchema } from '../entities/municipality.js';
 import { RegionSchema } from '../entities/region.js';
-import { auditReads, visibleClient } from './Client.js';
+import { clientGroup, personalDataOf } from '../personal-data.js';
+import { auditReads, clientNotVisible, visibleClient } from './Client.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -60,6 +69,30 @@ export const Query: QueryResolvers = {
 
   client: (_parent, { id }, context) => visibleClient(context, id, 'client'),
   course: (_parent, { id }, { loaders }) => loaders.course.load(id).then((course) => course ?? null),
+
+  clientDataExport: async (_parent, { clientId }, { em, caller, loaders }) => {
+    const client = await loaders.client.load(clientId);
+    if (!client || !canSeePersonalDataIn(caller, client.region.id)) throw clientNotVisible();
+    const ids = await clientGroup(em, client.id);
+    const heldByRegions = await personalDataOf(em, ids);
+    // Every export is logged, from inside the region too: it hands over everything at once.
+    await recordAudit(
+      em,
+      caller,
+      ids.map((id) => ({
+        operation: 'READ' as const,
+        recordType: 'Client',
+        recordId: id,
+        detail: 'personal data exported',
+      })),
+    );
+    return {
+      exportedAt: new Date().toISOString(),
+      exportedBy: `${caller.name} (${caller.organisation.name})`,
+      client,
+      heldByRegions,
+    };
+  },
 
   clientAuditLog: (_parent, { clientId, first, offset }, { em, caller }) =>
     auditLogPage(em, caller, { recordType: 'Client', recordId: clientId, first, offset }),

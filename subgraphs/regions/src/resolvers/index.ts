@@ -1,5 +1,5 @@
 // The regions subgraph's resolvers, one file per type.
-import { DateScalar, NokScalar } from '@etablerer/kit';
+import { DateScalar, JsonScalar, NokScalar } from '@etablerer/kit';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Adviser } from './Adviser.js';
 import { AuditEntry } from './AuditEntry.js';
@@ -24,6 +24,7 @@ import { websiteMutationFields, websiteQueryFields } from './website.js';
 export const resolvers: Resolvers = {
   Date: DateScalar,
   NOK: NokScalar,
+  JSON: JsonScalar,
   Query: { ...Query, ...websiteQueryFields },
   Mutation: { ...Mutation, ...websiteMutationFields },
   Region,

@@ -1,0 +1,117 @@
+// A person's rights over their data (GDPR art. 15, 17 and 20) on the client page: everything the
+// graph holds about a client in one file, and the erasure of it from every subgraph at once.
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { request, toRequestError } from '../graphql/client';
+import { graphql } from '../graphql/generated';
+import { useClientStore } from './client';
+
+export const ClientDataExportDocument = graphql(`
+  query ClientDataExport($id: ID!) {
+    clientDataExport(clientId: $id) {
+      exportedAt
+      exportedBy
+      heldByRegions
+      client {
+        id
+        erasedAt
+        personalDataHeldByPartners
+      }
+    }
+  }
+`);
+
+// One operation: the gateway runs root mutations in order, the CRM first, then the referrals.
+export const EraseClientDocument = graphql(`
+  mutation EraseClient($id: ID!, $reason: ErasureReason!) {
+    eraseClient(id: $id, reason: $reason) {
+      id
+      erasedAt
+    }
+    eraseClientReferrals(clientId: $id, reason: $reason) {
+      referrals
+      assessments
+    }
+  }
+`);
+
+/** The file a person (or the controller for them) gets: one section per subgraph that holds their data. */
+export interface PersonalDataFile {
+  format: 'etablerertjenesten/personal-data-export/1';
+  exportedAt: string;
+  exportedBy: string;
+  clientId: string;
+  erasedAt: string | null;
+  heldBy: {
+    /** The regions subgraph: the client, counselling, courses, businesses, surveys, website requests, audit log. */
+    regions: unknown;
+    /** The partners subgraph: referrals, business assessments, qualification measures, audit log. */
+    partners: unknown;
+  };
+}
+
+export interface PersonalDataError {
+  action: 'export' | 'erase';
+  message: string;
+  codes: string[];
+}
+
+/** The file's name, e.g. `personopplysninger-<id>-2026-11-27.json`: no name of the person in it. */
+export const exportFileName = (file: PersonalDataFile) =>
+  `personopplysninger-${file.clientId}-${file.exportedAt.slice(0, 10)}.json`;
+
+export const useClientPersonalDataStore = defineStore('clientPersonalData', () => {
+  const exporting = ref(false);
+  const erasing = ref(false);
+  const error = ref<PersonalDataError | null>(null);
+
+  /** Everything held about the client, or null with the reason in `error`. */
+  async function exportData(clientId: string): Promise<PersonalDataFile | null> {
+    exporting.value = true;
+    error.value = null;
+    try {
+      const { clientDataExport } = await request(ClientDataExportDocument, { id: clientId });
+      return {
+        format: 'etablerertjenesten/personal-data-export/1',
+        exportedAt: clientDataExport.exportedAt,
+        exportedBy: clientDataExport.exportedBy,
+        clientId: clientDataExport.client.id,
+        erasedAt: clientDataExport.client.erasedAt ?? null,
+        heldBy: {
+          regions: clientDataExport.heldByRegions,
+          partners: clientDataExport.client.personalDataHeldByPartners,
+        },
+      };
+    } catch (caught) {
+      const requestError = toRequestError(caught);
+      error.value = { action: 'export', message: requestError.message, codes: requestError.codes };
+      return null;
+    } finally {
+      exporting.value = false;
+    }
+  }
+
+  /** Erases the person's data on their request, then loads the page again; resolves to whether it worked. */
+  async function erase(clientId: string): Promise<boolean> {
+    erasing.value = true;
+    error.value = null;
+    try {
+      await request(EraseClientDocument, { id: clientId, reason: 'REQUEST' });
+    } catch (caught) {
+      const requestError = toRequestError(caught);
+      error.value = { action: 'erase', message: requestError.message, codes: requestError.codes };
+      return false;
+    } finally {
+      erasing.value = false;
+    }
+    const clientStore = useClientStore();
+    if (clientStore.year !== null) await clientStore.load(clientId, clientStore.year);
+    return true;
+  }
+
+  function clearError(): void {
+    error.value = null;
+  }
+
+  return { exporting, erasing, error, exportData, erase, clearError };
+});

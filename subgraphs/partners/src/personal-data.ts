@@ -1,0 +1,191 @@
+// A person's data in the partners subgraph (GDPR art. 15, 17 and the privacy notice's retention):
+// the referrals, business assessments and qualification measures of a client exported, and the
+// client data they share erased by anonymising, so the referral counts stay the same.
+import {
+  type AuditActor,
+  type Caller,
+  type ErasureReason,
+  erasedText,
+  forbidden,
+  recordAudit,
+  retentionActor,
+  retentionCutoff,
+  todayInNorway,
+} from '@etablerer/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+const camelCase = (name: string) => name.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+
+const camelCaseKeys = (rows: Record<string, unknown>[]) =>
+  rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [camelCase(key), value])));
+
+/**
+ * The regions whose clients' referrals the caller may export or erase: 'all' for county officers,
+ * their own for the region's advisers (and, to export, its municipality officers: the owners of
+ * the client list). Innovasjon Norge and NAV see referrals, not the person behind them: FORBIDDEN.
+ */
+function regionsOf(caller: Caller, action: 'export' | 'erase'): 'all' | string {
+  if (caller.role === 'COUNTY_OFFICER') return 'all';
+  const allowed = action === 'export' ? ['ADVISER', 'MUNICIPALITY_OFFICER'] : ['ADVISER'];
+  if (allowed.includes(caller.role) && caller.regionId) return caller.regionId;
+  throw forbidden(
+    action === 'export'
+      ? "Only the client's region and the county export a person's data."
+      : "Only the client's region's advisers and the county erase a person's data.",
+  );
+}
+
+const sections = {
+  referrals: `select r.* from referral r where r.client_id = ? and ($region::text is null or r.region_id = $region)
+               order by r.sent_on, r.id`,
+  businessAssessments: `select b.* from business_assessment b
+                         where b.client_id = ? and ($region::text is null or b.region_id = $region)
+                         order by b.requested_on, b.id`,
+  qualificationMeasures: `select q.id, q.name, q.organiser_kind, q.organiser_name, q.region_id, q.starts_on, q.ends_on
+                            from qualification_measure q
+                           where ?::text = any(q.participant_client_ids) and ($region::text is null or q.region_id = $region)
+                           order by q.starts_on, q.id`,
+};
+
+/**
+ * Everything the partners subgraph holds about a client that the caller may export, with who
+ * read or changed the referrals and assessments; the export is audited.
+ */
+export async function personalDataHeldByPartners(em: EntityManager, caller: Caller, clientId: string) {
+  const regions = regionsOf(caller, 'export');
+  const region = regions === 'all' ? null : regions;
+  const held: Record<string, Record<string, unknown>[]> = {};
+  for (const [section, query] of Object.entries(sections)) {
+    const rows: { rows: Record<string, unknown>[] }[] = await em.execute(
+      `select coalesce(json_agg(t), '[]'::json) as rows from (${query.replaceAll('$region', '?')}) t`,
+      [clientId, region, region],
+    );
+    held[section] = camelCaseKeys(rows[0]?.rows ?? []);
+  }
+  const recordIds = [...(held.referrals ?? []), ...(held.businessAssessments ?? [])].map((row) => String(row.id));
+  const audit: { rows: Record<string, unknown>[] }[] = await em.execute(
+    `select coalesce(json_agg(t), '[]'::json) as rows from (
+       select a.at, a.caller_name, a.role, a.organisation_name, a.operation, a.record_type, a.record_id, a.detail
+         from audit_entry a where a.record_id = any(?::text[]) order by a.at, a.id) t`,
+    [`{${recordIds.join(',')}}`],
+  );
+  held.auditLog = camelCaseKeys(audit[0]?.rows ?? []);
+  await recordAudit(em, caller, [
+    { operation: 'READ', recordType: 'Client', recordId: clientId, detail: 'personal data exported' },
+    ...(held.referrals ?? []).map((row) => ({
+      operation: 'READ' as const,
+      recordType: 'Referral',
+      recordId: String(row.id),
+      detail: 'personal data exported',
+    })),
+  ]);
+  return held;
+}
+
+export interface PartnerDataErasure {
+  cutoff: string | null;
+  dryRun: boolean;
+  referrals: number;
+  assessments: number;
+}
+
+/** Anonymises the referrals and assessments (by id) in the current transaction, and audits each. */
+async function eraseRecords(
+  em: EntityManager,
+  { referralIds, assessmentIds }: { referralIds: string[]; assessmentIds: string[] },
+  actor: AuditActor,
+  detail: string,
+) {
+  if (referralIds.length) {
+    await em.execute(
+      `update referral set shared_name = ?, shared_email = null, shared_phone = null, note = null, status_reason = null,
+              erased_at = now(), version = version + 1
+        where id = any(?::uuid[])`,
+      [erasedText, `{${referralIds.join(',')}}`],
+    );
+  }
+  if (assessmentIds.length) {
+    await em.execute(
+      `update business_assessment set shared_name = ?, shared_email = null, shared_phone = null, question = ?,
+              assessment = null, erased_at = now(), version = version + 1
+        where id = any(?::uuid[])`,
+      [erasedText, erasedText, `{${assessmentIds.join(',')}}`],
+    );
+  }
+  await recordAudit(em, actor, [
+    ...referralIds.map((id) => ({ operation: 'DELETE' as const, recordType: 'Referral', recordId: id, detail })),
+    ...assessmentIds.map((id) => ({
+      operation: 'DELETE' as const,
+      recordType: 'BusinessAssessment',
+      recordId: id,
+      detail,
+    })),
+  ]);
+}
+
+/** Erases the client data of a client's referrals and assessments the caller may erase. */
+export async function eraseClientReferrals(
+  em: EntityManager,
+  caller: Caller,
+  clientId: string,
+  reason: ErasureReason,
+): Promise<PartnerDataErasure> {
+  const regions = regionsOf(caller, 'erase');
+  const region = regions === 'all' ? null : regions;
+  const ids = async (table: string) =>
+    (
+      await em.execute<{ id: string }[]>(
+        `select id from ${table} where client_id = ? and erased_at is null and (?::text is null or region_id = ?)
+          order by id for update`,
+        [clientId, region, region],
+      )
+    ).map((row) => row.id);
+  const referralIds = await ids('referral');
+  const assessmentIds = await ids('business_assessment');
+  await eraseRecords(
+    em,
+    { referralIds, assessmentIds },
+    caller,
+    `personal data erased, ${reason}: eraseClientReferrals`,
+  );
+  return { cutoff: null, dryRun: false, referrals: referralIds.length, assessments: assessmentIds.length };
+}
+
+/**
+ * Erases the client data of every referral and assessment whose last event (consent, sending,
+ * status change; request, delivery) is more than three years before `today`. A second run finds
+ * nothing new; a dry run only counts.
+ */
+export async function erasePartnerDataPastRetention(
+  em: EntityManager,
+  {
+    dryRun = false,
+    today = todayInNorway(),
+    actor = retentionActor,
+  }: { dryRun?: boolean; today?: string; actor?: AuditActor } = {},
+): Promise<PartnerDataErasure> {
+  const cutoff = retentionCutoff(today);
+  const referralIds = (
+    await em.execute<{ id: string }[]>(
+      `select id from referral
+        where erased_at is null and greatest(consent_given_on, sent_on, status_changed_on) < ?::date order by id`,
+      [cutoff],
+    )
+  ).map((row) => row.id);
+  const assessmentIds = (
+    await em.execute<{ id: string }[]>(
+      `select id from business_assessment
+        where erased_at is null and greatest(consent_given_on, requested_on, delivered_on) < ?::date order by id`,
+      [cutoff],
+    )
+  ).map((row) => row.id);
+  if (!dryRun) {
+    await eraseRecords(
+      em,
+      { referralIds, assessmentIds },
+      actor,
+      `personal data erased, RETENTION: last event before ${cutoff}`,
+    );
+  }
+  return { cutoff, dryRun, referrals: referralIds.length, assessments: assessmentIds.length };
+}
