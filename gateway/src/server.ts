@@ -1,7 +1,7 @@
 // The gateway: the one public endpoint, serving the static supergraph over the three subgraphs.
 // It verifies the caller's token, forwards it to the subgraphs (which verify it again), and
 // refuses queries that are too deep, too costly or too large before planning them.
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, type RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   type AuthConfig,
@@ -9,9 +9,11 @@ import {
   authenticate,
   type Caller,
   createTokenVerifier,
+  currentRequestId,
   isProduction,
   publicAccessPlugin,
   type RunningService,
+  requestIdHeader,
   startService,
 } from '@etablerer/kit';
 import type { JWK } from 'jose';
@@ -19,6 +21,7 @@ import { committedSupergraph, defaultSubgraphUrls, type SubgraphName, subgraphNa
 import { mountDevSignIn } from './dev-sign-in.js';
 import { mountFeeds } from './feeds.js';
 import { defaultPublicLimits, type PublicLimits, publicLimitsPlugin } from './public-limits.js';
+import { defaultSubgraphTimeoutMs, ResilientDataSource, subgraphFaultsPlugin } from './subgraph-faults.js';
 
 export interface GatewayOptions {
   port: number;
@@ -39,6 +42,8 @@ export interface GatewayOptions {
   trustProxy?: boolean | number | string;
   /** Where the public website is, for links in the course feeds; the request's own origin when unset. */
   publicSiteUrl?: string;
+  /** How long to wait for a subgraph before answering without its fields (SUBGRAPH_UNAVAILABLE). */
+  subgraphTimeoutMs?: number;
 }
 
 export interface GatewayContext {
@@ -76,7 +81,16 @@ export function gatewayOptionsFromEnvironment(env = process.env): GatewayOptions
     introspection: env.GRAPHQL_INTROSPECTION === 'true',
     ...(env.TRUST_PROXY ? { trustProxy: trustProxySetting(env.TRUST_PROXY) } : {}),
     ...(env.PUBLIC_SITE_URL ? { publicSiteUrl: env.PUBLIC_SITE_URL.replace(/\/$/, '') } : {}),
+    ...(env.SUBGRAPH_TIMEOUT_MS
+      ? { subgraphTimeoutMs: positiveMilliseconds('SUBGRAPH_TIMEOUT_MS', env.SUBGRAPH_TIMEOUT_MS) }
+      : {}),
   };
+}
+
+/** A time limit from the environment; a typo fails the start rather than leaving no limit at all. */
+function positiveMilliseconds(name: string, value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new Error(`${name} must be a whole number of milliseconds, not "${value}"`);
+  return Number(value);
 }
 
 /** TRUST_PROXY as Express reads it: true/false, a hop count, or addresses and subnets. */
@@ -102,12 +116,15 @@ async function checkSubgraph(graphqlUrl: string): Promise<SubgraphHealth> {
 }
 
 /** Passes the caller's own token on, so each subgraph verifies and authorises the caller itself. */
-class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+class AuthenticatedDataSource extends ResilientDataSource<GatewayContext> {
   override willSendRequest({
     request,
     context,
   }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
     if ('token' in context && context.token) request.http?.headers.set('authorization', `Bearer ${context.token}`);
+    // The subgraphs log under the same request id, so one request can be followed across services.
+    const requestId = currentRequestId();
+    if (requestId) request.http?.headers.set(requestIdHeader, requestId);
   }
 }
 
@@ -116,16 +133,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const verify = createTokenVerifier(options.auth);
   const gateway = new ApolloGateway({
     supergraphSdl: committedSupergraph(),
-    // Node's own fetch (undici) honours the subgraphs' Keep-Alive timeout, so an idle pooled socket
-    // the subgraph has closed is never reused (the default fetcher failed with "socket hang up").
     buildService: ({ name, url }) =>
-      new AuthenticatedDataSource({ url: urls[name as SubgraphName] ?? url, fetcher: fetch as never }),
+      new AuthenticatedDataSource({
+        service: name,
+        url: urls[name as SubgraphName] ?? url,
+        timeoutMs: options.subgraphTimeoutMs ?? defaultSubgraphTimeoutMs,
+      }),
   });
   const armor = new ApolloArmor({
     maxDepth: { n: operationLimits.maxDepth },
     maxAliases: { n: operationLimits.maxAliases },
     maxDirectives: { n: operationLimits.maxDirectives },
-    maxTokens: { n: operationLimits.maxTokens },
+    // graphql-armor's token limit throws from a plugin hook, which Apollo answers with status 500;
+    // graphql-js counts tokens itself (parseOptions below) and fails the parse with status 400.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: operationLimits.maxCost },
     // Suggestions ("did you mean …") would reveal fields to someone probing the graph.
     blockFieldSuggestion: { enabled: isProduction() || !options.introspection },
@@ -140,12 +161,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       introspection: options.introspection ?? false,
       csrfPrevention: true,
       allowBatchedHttpRequests: armor.allowBatchedHttpRequests,
+      parseOptions: { maxTokens: operationLimits.maxTokens },
       validationRules: armor.validationRules,
       plugins: [
         ...(armor.plugins as never[]),
         // Without a token, only the public fields, and those within their rate limits.
         publicAccessPlugin<GatewayContext>((context) => context.caller === null),
         publicLimitsPlugin<GatewayContext>(options.publicLimits ?? defaultPublicLimits),
+        subgraphFaultsPlugin<GatewayContext>(),
       ],
     },
     context: async ({ req }) => {
@@ -171,6 +194,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         });
       }
     },
+    // With a subgraph down the gateway still answers the others' fields: degraded is ready.
+    readyWhen: ['ok', 'degraded'],
     health: async () => {
       const checks = await Promise.all(
         subgraphNames.map(async (name) => [name, await checkSubgraph(urls[name])] as const),

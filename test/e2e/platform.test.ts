@@ -311,4 +311,40 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
     expect(await result.textContent()).toContain('"regions"');
     await page.close();
   });
+
+  it('shows the overview without the partners service, saying so, and in full once it is back', async () => {
+    const page = await browser.newPage({ locale: 'nb-NO' });
+    try {
+      await page.goto(stack.consoleUrl ?? '');
+      await page.waitForURL(/\/sign-in/);
+      await page.getByRole('radio', { name: 'Ola Hansen' }).check();
+      await page.getByRole('button', { name: 'Logg inn' }).click();
+      await page.waitForURL(/\/overview/);
+
+      await stack.stopSubgraph('partners');
+      await page.getByLabel('År').selectOption('2023');
+      const banner = page.getByRole('status').filter({ hasText: 'Partnertjenesten (Innovasjon Norge og NAV)' });
+      await banner.waitFor({ timeout: 30_000 });
+      expect(await banner.textContent()).toContain('svarer ikke akkurat nå');
+      // The regions' own figures are there; their referrals and the gatherings are marked missing.
+      const follo = page.getByTestId('overview-table').locator('tr[data-region-id="follo"]');
+      await expect.poll(() => follo.textContent(), { timeout: 30_000 }).toContain('Nordre Follo');
+      await follo.locator('[data-unavailable="referrals"]').waitFor();
+      await page.getByTestId('overview-gatherings-unavailable').waitFor();
+      await page.screenshot({
+        path: new URL('../.artifacts/console-overview-partners-down.png', import.meta.url).pathname,
+        fullPage: true,
+      });
+
+      await stack.startSubgraph('partners');
+      await page.getByLabel('År').selectOption('2024');
+      await page.getByTestId('overview-gatherings-verdict').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('overview-gatherings-unavailable').count()).toBe(0);
+      expect(await follo.locator('[data-unavailable="referrals"]').count()).toBe(0);
+      expect(await page.getByTestId('service-status').textContent()).toBe('');
+    } finally {
+      await stack.startSubgraph('partners');
+      await page.close();
+    }
+  });
 });

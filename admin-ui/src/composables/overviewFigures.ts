@@ -1,8 +1,8 @@
 // The overview's rules that are not formatting: which submissions need attention, exact money ordering, referral totals.
 import type { RegionYear } from '../stores/overview';
 
-export type SubmissionOfYear = RegionYear['submissions'][number];
-export type PaymentOfYear = RegionYear['payments'][number];
+export type SubmissionOfYear = NonNullable<RegionYear['submissions']>[number];
+export type PaymentOfYear = NonNullable<RegionYear['payments']>[number];
 
 /** Late or turned down: overdue, rejected, or still missing after its due date. */
 export function needsAttention(submission: SubmissionOfYear): boolean {
@@ -30,16 +30,20 @@ export function nokWithDecimalMark(amount: string, decimalMark: string): string 
   return amount.replace('.', decimalMark);
 }
 
-/** Referrals sent and received together; unknown when any part is suppressed, rather than too low. */
+/**
+ * Referrals sent and received together; unknown when any part is suppressed, rather than too low,
+ * and when the partners service did not answer (no referrals at all).
+ */
 export function referralsTotal(referrals: RegionYear['referrals']): number | null {
+  if (!referrals) return null;
   const { toInnovasjonNorge, toNav, fromNav } = referrals;
   if (toInnovasjonNorge == null || toNav == null || fromNav == null) return null;
   return toInnovasjonNorge + toNav + fromNav;
 }
 
-/** The region's payment by instalment, for the January and August columns. */
+/** The region's payment by instalment, for the January and August columns; none when the county did not answer. */
 export function paymentFor(region: RegionYear, instalment: PaymentOfYear['instalment']): PaymentOfYear | undefined {
-  return region.payments.find((payment) => payment.instalment === instalment);
+  return region.payments?.find((payment) => payment.instalment === instalment);
 }
 
 /** The agreement requires at least two professional gatherings a year (§5.4). */

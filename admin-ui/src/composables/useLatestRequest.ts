@@ -1,9 +1,13 @@
 // Loading state for a store whose loads can overlap (switching year or region quickly): only the
 // newest request may write, data of an earlier choice is cleared when the newest fails, and
-// loading ends with the newest. One place for what every page store needs.
+// loading ends with the newest. One place for what every page store needs. It also tells the
+// layout's banner which services (county, regions, partners) the newest answer came without.
 import { ref } from 'vue';
-import { toRequestError } from '../graphql/client';
+import { toRequestError, unavailableServicesIn, unavailableServicesOf } from '../graphql/client';
 import type { LoadError } from '../stores/regions';
+import { useServiceStatusStore } from '../stores/serviceStatus';
+
+let sources = 0;
 
 export interface LatestRequestHandlers<Data> {
   /** Writes the newest answer into the store. */
@@ -16,6 +20,7 @@ export function useLatestRequest() {
   const loading = ref(false);
   const error = ref<LoadError | null>(null);
   let latest = 0;
+  const source = `request-${++sources}`;
 
   async function run<Data>(send: () => Promise<Data>, handlers: LatestRequestHandlers<Data>): Promise<void> {
     const mine = ++latest;
@@ -23,12 +28,16 @@ export function useLatestRequest() {
     error.value = null;
     try {
       const data = await send();
-      if (mine === latest) handlers.onData(data);
+      if (mine !== latest) return;
+      handlers.onData(data);
+      useServiceStatusStore().report(source, unavailableServicesOf(data));
     } catch (caught) {
       if (mine !== latest) return;
       handlers.onError?.();
       const requestError = toRequestError(caught);
       error.value = { message: requestError.message, codes: requestError.codes };
+      // An answer with nothing but an unavailable service's fields fails; the banner says which.
+      useServiceStatusStore().report(source, unavailableServicesIn(requestError.errors));
     } finally {
       if (mine === latest) loading.value = false;
     }

@@ -42,7 +42,8 @@ export function useOverviewCsv() {
         return found ? t(`overview.paymentStatus.${found.status}`) : '';
       };
       const submission = (kind: (typeof submissionKinds)[number]) =>
-        region.submissions
+        // Empty cells when the county service did not answer (the page's banner said so).
+        (region.submissions ?? [])
           .filter((item) => item.kind === kind)
           .map((item) => {
             const text = `${t(`overview.submissionStatus.${item.status}`)} (${item.coversYear})`;
@@ -67,9 +68,10 @@ export function useOverviewCsv() {
         decimal(figures.counsellingHours),
         count(figures.coursesHeld),
         count(figures.businessesStarted),
-        count(referrals.toInnovasjonNorge),
-        count(referrals.toNav),
-        count(referrals.fromNav),
+        // Empty, not "–", when the partners service did not answer: unknown, not suppressed.
+        ...(referrals
+          ? [count(referrals.toInnovasjonNorge), count(referrals.toNav), count(referrals.fromNav)]
+          : ['', '', '']),
       ];
     });
 

@@ -42,6 +42,33 @@ export interface GraphQLErrorDetail {
   duplicates?: string[];
   /** `extensions.retryAfterSeconds`: how long a RATE_LIMITED caller should wait before trying again. */
   retryAfterSeconds?: number;
+  /** The service an unavailable-service error is about, e.g. `partners` (`extensions.service` or `serviceName`). */
+  service?: string;
+}
+
+/**
+ * The codes of a service (county, regions, partners) that could not answer: SUBGRAPH_UNAVAILABLE
+ * from the gateway when the service is down or too slow, SERVICE_UNAVAILABLE from the service
+ * when its database is away. The fields it owns are null; the rest of the answer is complete.
+ */
+export const serviceUnavailableCodes: readonly string[] = ['SUBGRAPH_UNAVAILABLE', 'SERVICE_UNAVAILABLE'];
+
+const isServiceUnavailable = (error: GraphQLErrorDetail) =>
+  error.code !== undefined && serviceUnavailableCodes.includes(error.code);
+
+const unavailableServicesOfAnswer = new WeakMap<object, readonly string[]>();
+
+/**
+ * The services an answer came without: `request` returns such partial answers (their fields
+ * from those services are null) rather than throwing, so a page shows what it has.
+ */
+export function unavailableServicesOf(data: unknown): readonly string[] {
+  return (typeof data === 'object' && data !== null && unavailableServicesOfAnswer.get(data)) || [];
+}
+
+/** The services named by errors of an unavailable service, each once; `unknown` when one is unnamed. */
+export function unavailableServicesIn(errors: readonly GraphQLErrorDetail[]): string[] {
+  return [...new Set(errors.filter(isServiceUnavailable).map((error) => error.service ?? 'unknown'))];
 }
 
 /** Any failed request: GraphQL errors in the response, an HTTP error status, or no answer at all. */
@@ -81,7 +108,14 @@ function toErrorDetail(raw: unknown): GraphQLErrorDetail {
   if (typeof raw !== 'object' || raw === null) return { message: String(raw) };
   const { message, extensions, path } = raw as {
     message?: unknown;
-    extensions?: { code?: unknown; field?: unknown; duplicates?: unknown; retryAfterSeconds?: unknown };
+    extensions?: {
+      code?: unknown;
+      field?: unknown;
+      duplicates?: unknown;
+      retryAfterSeconds?: unknown;
+      service?: unknown;
+      serviceName?: unknown;
+    };
     path?: unknown;
   };
   return {
@@ -92,6 +126,12 @@ function toErrorDetail(raw: unknown): GraphQLErrorDetail {
       ? { duplicates: extensions.duplicates.filter((id): id is string => typeof id === 'string') }
       : {}),
     ...(typeof extensions?.retryAfterSeconds === 'number' ? { retryAfterSeconds: extensions.retryAfterSeconds } : {}),
+    // The gateway names the subgraph in `service` for its own errors, in `serviceName` for those it passes on.
+    ...(typeof extensions?.service === 'string'
+      ? { service: extensions.service }
+      : typeof extensions?.serviceName === 'string'
+        ? { service: extensions.serviceName }
+        : {}),
     ...(Array.isArray(path) ? { path: path as Array<string | number> } : {}),
   };
 }
@@ -154,6 +194,18 @@ async function send<TResult, TVariables>(
 
   const body = await readBody<TResult>(response);
   const errors = (body?.errors ?? []).map(toErrorDetail);
+  // Only services being down: the rest of the answer is good, and the page shows it. Not for a
+  // mutation: whether it took effect is what counts, and a null there must not pass as done.
+  if (
+    response.ok &&
+    !isMutation(document.toString()) &&
+    body?.data != null &&
+    errors.length > 0 &&
+    errors.every(isServiceUnavailable)
+  ) {
+    unavailableServicesOfAnswer.set(body.data, unavailableServicesIn(errors));
+    return body.data;
+  }
   if (errors.length > 0) {
     throw noticeUnauthenticated(
       new GraphQLRequestError(errors.map((error) => error.message).join('; '), { errors, status: response.status }),
@@ -170,6 +222,10 @@ async function send<TResult, TVariables>(
     throw new GraphQLRequestError('The gateway answered without data.', { status: response.status });
   }
   return body.data;
+}
+
+function isMutation(document: string): boolean {
+  return /^\s*mutation\b/m.test(document);
 }
 
 /** Passes a refused sign-in to the handler; the caller still gets the error, so its own state stays truthful. */

@@ -20,6 +20,20 @@ const en = {
     assessments: 'Assessments',
     clients: 'Clients',
   },
+  serviceStatus: {
+    title: 'Something is missing',
+    missing: '{service} is not answering right now. What comes from there is missing; the rest is up to date.',
+    services: {
+      county: "The county's service (agreements, funding, payments and reporting)",
+      regions: "The regions' service (regions, municipalities, advisers, clients and courses)",
+      partners: "The partners' service (Innovasjon Norge and NAV)",
+      unknown: 'One of the services',
+    },
+    retry: 'Try again in a little while, or reload the page.',
+    unavailableFigure: 'not available right now',
+    unavailableList: 'Cannot be shown right now because the service that holds this does not answer.',
+    gatheringsUnavailable: "The gatherings cannot be shown right now because the partners' service is not answering.",
+  },
   population: {
     approximate: 'approx. {figure}',
     missing: 'missing',
@@ -1664,6 +1678,36 @@ const en = {
       waitlisted: '{name} is on the waiting list for “{course}”, place {position}.',
       conflict: '{name} is already enrolled on this course or on its waiting list.',
       forbidden: "You cannot enrol this client. Only advisers of the client's region enrol clients on courses.",
+    },
+  },
+  personalData: {
+    title: 'Data protection',
+    anonymised: 'Anonymised',
+    exportHint:
+      'Everything the service holds about the person, in the client register and at Innovasjon Norge and NAV (referrals and assessments), in one machine-readable file. The download is logged.',
+    export: 'Download all data (JSON)',
+    exporting: 'Fetching the data …',
+    exported: 'The file with all the data has been downloaded.',
+    erase: 'Anonymise the client',
+    erasedOn: 'The personal data was erased (anonymised) on {date}. The client can no longer be changed.',
+    erasedNotice: 'The personal data has been erased. The client still counts in the key figures.',
+    confirm: {
+      title: 'Erase the personal data about {name}?',
+      body: "Name, e-mail, phone, year of birth, gender, business idea, industry, the businesses' names and organisation numbers, counselling topics, follow-up notes, survey comments, messages from the website, links to mentors and what referrals and assessments share with Innovasjon Norge and NAV are erased.",
+      kept: 'Region, municipality, dates, hours and kinds stay without a name, so the key figures and reports are the same as before.',
+      final: 'This cannot be undone.',
+      erase: 'Erase for good',
+      erasing: 'Erasing …',
+      cancel: 'Cancel',
+    },
+    error: {
+      export: 'The data could not be fetched: {message}',
+      erase: 'The data was not erased: {message}',
+      conflict: 'The data was not erased: {message}',
+      forbidden: {
+        export: 'You may not download the data about this client.',
+        erase: "Only advisers of the client's region and the county erase a client's data.",
+      },
     },
   },
 } satisfies MessageSchema;

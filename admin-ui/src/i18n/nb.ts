@@ -20,6 +20,21 @@ const nb = {
     assessments: 'Vurderinger',
     clients: 'Klienter',
   },
+  // The banner for an answer that came without a service's data (the gateway's SUBGRAPH_UNAVAILABLE).
+  serviceStatus: {
+    title: 'Noe mangler',
+    missing: '{service} svarer ikke akkurat nå. Det som kommer derfra mangler; resten er oppdatert.',
+    services: {
+      county: 'Fylkeskommunens tjeneste (avtaler, finansiering, utbetalinger og rapportering)',
+      regions: 'Regionenes tjeneste (regioner, kommuner, veiledere, klienter og kurs)',
+      partners: 'Partnertjenesten (Innovasjon Norge og NAV)',
+      unknown: 'En av tjenestene',
+    },
+    retry: 'Prøv igjen om litt, eller last siden på nytt.',
+    unavailableFigure: 'ikke tilgjengelig akkurat nå',
+    unavailableList: 'Kan ikke vises akkurat nå fordi tjenesten som eier opplysningene, ikke svarer.',
+    gatheringsUnavailable: 'Fagsamlingene kan ikke vises akkurat nå fordi partnertjenesten ikke svarer.',
+  },
   population: {
     approximate: 'ca. {figure}',
     missing: 'mangler',
@@ -1661,6 +1676,36 @@ const nb = {
       waitlisted: '{name} står på ventelisten til «{course}», plass {position}.',
       conflict: '{name} er allerede påmeldt eller står på ventelisten til dette kurset.',
       forbidden: 'Du kan ikke melde på denne klienten. Bare veiledere i klientens region kan melde på kurs.',
+    },
+  },
+  personalData: {
+    title: 'Personvern',
+    anonymised: 'Anonymisert',
+    exportHint:
+      'Alt tjenesten har lagret om personen, i klientregisteret og hos Innovasjon Norge og NAV (henvisninger og vurderinger), i én maskinlesbar fil. Nedlastingen logges.',
+    export: 'Last ned alle opplysninger (JSON)',
+    exporting: 'Henter opplysningene …',
+    exported: 'Filen med alle opplysningene er lastet ned.',
+    erase: 'Anonymiser klienten',
+    erasedOn: 'Personopplysningene ble slettet (anonymisert) {date}. Klienten kan ikke endres lenger.',
+    erasedNotice: 'Personopplysningene er slettet. Klienten teller fortsatt med i nøkkeltallene.',
+    confirm: {
+      title: 'Slette personopplysningene om {name}?',
+      body: 'Navn, e-post, telefon, fødselsår, kjønn, forretningsidé, bransje, foretakenes navn og organisasjonsnummer, emner for veiledning, notater fra oppfølging, kommentarer i brukerundersøkelser, meldinger fra nettsiden, koblinger til mentorer og det henvisninger og vurderinger deler med Innovasjon Norge og NAV, slettes.',
+      kept: 'Region, kommune, datoer, timer og typer blir stående uten navn, så nøkkeltallene og rapportene er de samme som før.',
+      final: 'Dette kan ikke angres.',
+      erase: 'Slett for godt',
+      erasing: 'Sletter …',
+      cancel: 'Avbryt',
+    },
+    error: {
+      export: 'Opplysningene kunne ikke hentes: {message}',
+      erase: 'Opplysningene ble ikke slettet: {message}',
+      conflict: 'Opplysningene ble ikke slettet: {message}',
+      forbidden: {
+        export: 'Du kan ikke laste ned opplysningene om denne klienten.',
+        erase: 'Bare veiledere i klientens region og fylkeskommunen kan slette opplysningene om en klient.',
+      },
     },
   },
 };

@@ -53,7 +53,7 @@ export const GatheringsOfYearDocument = graphql(`
   }
 `);
 
-export type GatheringItem = GatheringsOfYearQuery['gatherings'][number];
+export type GatheringItem = NonNullable<GatheringsOfYearQuery['gatherings']>[number];
 export type GatheringRegistrationItem = GatheringItem['registrations'][number];
 export type GatheringYearSummary = GatheringsOfYearQuery['gatheringYear'];
 export type { LoadError };
@@ -69,7 +69,8 @@ export const useGatheringsStore = defineStore('gatherings', () => {
   async function load(requestedYear: number): Promise<void> {
     await run(() => request(GatheringsOfYearDocument, { year: requestedYear }), {
       onData: (data) => {
-        gatherings.value = data.gatherings;
+        // Null only with the partners service down, and then gatheringYear fails the whole answer.
+        gatherings.value = data.gatherings ?? [];
         summary.value = data.gatheringYear;
         year.value = requestedYear;
       },

@@ -74,7 +74,7 @@ export const CoordinationOverviewDocument = graphql(`
 `);
 
 export type RegionYear = CoordinationOverviewQuery['regions'][number];
-export type GatheringOfYear = CoordinationOverviewQuery['gatherings'][number];
+export type GatheringOfYear = NonNullable<CoordinationOverviewQuery['gatherings']>[number];
 export type { LoadError };
 
 /** The years the agreement period (2022–2025) and a possible extension year cover. */
@@ -94,7 +94,8 @@ export const useOverviewStore = defineStore('overview', () => {
   /** The year the data below is for; null before the first successful load. */
   const year = ref<number | null>(null);
   const regions = ref<RegionYear[]>([]);
-  const gatherings = ref<GatheringOfYear[]>([]);
+  /** Null when the partners service did not answer: unknown, not none (the layout's banner says why). */
+  const gatherings = ref<GatheringOfYear[] | null>([]);
   // Switching years quickly can overlap requests; only the newest may write, so the page never shows another year's figures.
   const { loading, error, run } = useLatestRequest();
 

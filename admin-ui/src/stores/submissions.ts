@@ -111,8 +111,8 @@ export const RejectSubmissionDocument = graphql(`
 `);
 
 export type RegionSubmissions = NonNullable<SubmissionsWorkflowQuery['region']>;
-export type SubmissionItem = RegionSubmissions['submissions'][number];
-export type PaymentItem = RegionSubmissions['payments'][number];
+export type SubmissionItem = NonNullable<RegionSubmissions['submissions']>[number];
+export type PaymentItem = NonNullable<RegionSubmissions['payments']>[number];
 export type KeyFigures = RegionSubmissions['statistics'];
 export type { LoadError };
 

@@ -38,6 +38,10 @@ export interface RunningStack {
   databaseUrl: string;
   /** Each started process's id, e.g. for reading its CPU time from /proc. */
   pids: Partial<Record<ServiceName, number>>;
+  /** Stops one subgraph (SIGTERM) while the rest runs on, e.g. to see the platform without it. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  /** Starts a stopped subgraph again, on its port and with its environment; resolves once it is ready. */
+  startSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -141,6 +145,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // gateway's development sign-in signs with the private one.
     const keys = await loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`);
     const common = { ...options.env, DATABASE_URL: database.url, AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) };
+    const running = () => children.filter((child) => child.exitCode === null && child.signalCode === null);
     const [county, regions, partners] = await Promise.all(
       (['county', 'regions', 'partners'] as const).map((name) =>
         startProcess(name, { ...common, PORT: String(ports[name]) }, children),
@@ -173,14 +178,25 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
             { ...options.env, PORT: String(ports.console), GATEWAY_URL: gatewayUrl },
             children,
           );
+    const pids: RunningStack['pids'] = Object.fromEntries(
+      children.flatMap((child) => (child.pid ? [[serviceOf.get(child) as ServiceName, child.pid]] : [])),
+    );
     return {
       gatewayUrl,
       ...(consoleUrl ? { consoleUrl } : {}),
       subgraphUrls,
       databaseUrl: database.url,
-      pids: Object.fromEntries(
-        children.flatMap((child) => (child.pid ? [[serviceOf.get(child) as ServiceName, child.pid]] : [])),
-      ),
+      pids,
+      async stopSubgraph(name) {
+        await Promise.all(running().flatMap((child) => (serviceOf.get(child) === name ? [stopProcess(child)] : [])));
+      },
+      async startSubgraph(name) {
+        if (running().some((child) => serviceOf.get(child) === name)) return;
+        // The port it had, so the gateway finds it where it was.
+        await startProcess(name, { ...common, PORT: new URL(subgraphUrls[name]).port }, children);
+        const restarted = running().find((child) => serviceOf.get(child) === name);
+        if (restarted?.pid) pids[name] = restarted.pid;
+      },
       stop,
     };
   } catch (error) {

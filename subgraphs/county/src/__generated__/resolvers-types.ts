@@ -405,8 +405,11 @@ export type Municipality = {
    * county has no figure for that date. Check `populationSource`: demo figures are approximate.
    */
   population?: Maybe<Scalars['Int']['output']>;
-  /** Every population figure the county holds for the municipality, oldest first. */
-  populationFigures: Array<PopulationFigure>;
+  /**
+   * Every population figure the county holds for the municipality, oldest first. Null only in an
+   * answer the county service could not take part in (the gateway's SUBGRAPH_UNAVAILABLE error says so).
+   */
+  populationFigures?: Maybe<Array<PopulationFigure>>;
   /** Where `population` comes from: an approximate demo figure or Statistics Norway (SSB). */
   populationSource?: Maybe<PopulationSource>;
 };
@@ -428,8 +431,9 @@ export type Mutation = {
   /** Records a meeting (county officers). */
   recordMeeting: Meeting;
   /**
-   * Records that the county paid an instalment (county officers). Recording the same instalment
-   * again returns the recorded payment and pays nothing twice.
+   * Records that the county paid an instalment (county officers). An instalment is paid once:
+   * recording it again with the same reference (a retry) returns the recorded payment; with another
+   * reference it is refused with CONFLICT.
    */
   recordPayment: Payment;
   /** Rejects a submitted report, accounts, plan or budget, saying why (county officers). */
@@ -680,20 +684,23 @@ export type Region = {
   id: Scalars['ID']['output'];
   /**
    * The county's payments of the year's funding to the contract municipality: the January and the
-   * August instalment (§7), empty when no agreement covers the year.
+   * August instalment (§7), empty when no agreement covers the year. Null only in an answer the
+   * county service could not take part in (the gateway's SUBGRAPH_UNAVAILABLE error says so).
    */
-  payments: Array<Payment>;
+  payments?: Maybe<Array<Payment>>;
   /**
    * What the region must submit to the county during a calendar year (§7): by 1 May the annual
    * report and accounts for the previous year, by 1 December the activity plan and budget for the
-   * coming year, each with its status.
+   * coming year, each with its status. Null only in an answer the county service could not take
+   * part in (the gateway's SUBGRAPH_UNAVAILABLE error says so).
    */
-  submissions: Array<Submission>;
+  submissions?: Maybe<Array<Submission>>;
   /**
    * The twice-yearly discussions of supplementary content (§5.2) due with the region in a calendar
-   * year, held or not.
+   * year, held or not. Null only in an answer the county service could not take part in (the
+   * gateway's SUBGRAPH_UNAVAILABLE error says so).
    */
-  supplementaryContentDiscussions: Array<DueMeeting>;
+  supplementaryContentDiscussions?: Maybe<Array<DueMeeting>>;
 };
 
 
@@ -1159,7 +1166,7 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  populationFigures?: Resolver<Array<ResolversTypes['PopulationFigure']>, ParentType, ContextType>;
+  populationFigures?: Resolver<Maybe<Array<ResolversTypes['PopulationFigure']>>, ParentType, ContextType>;
   populationSource?: Resolver<Maybe<ResolversTypes['PopulationSource']>, ParentType, ContextType>;
 };
 
@@ -1222,9 +1229,9 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType>;
   funding?: Resolver<Maybe<ResolversTypes['Funding']>, ParentType, ContextType, RequireFields<RegionFundingArgs, 'year'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  payments?: Resolver<Array<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<RegionPaymentsArgs, 'year'>>;
-  submissions?: Resolver<Array<ResolversTypes['Submission']>, ParentType, ContextType, RequireFields<RegionSubmissionsArgs, 'year'>>;
-  supplementaryContentDiscussions?: Resolver<Array<ResolversTypes['DueMeeting']>, ParentType, ContextType, RequireFields<RegionSupplementaryContentDiscussionsArgs, 'year'>>;
+  payments?: Resolver<Maybe<Array<ResolversTypes['Payment']>>, ParentType, ContextType, RequireFields<RegionPaymentsArgs, 'year'>>;
+  submissions?: Resolver<Maybe<Array<ResolversTypes['Submission']>>, ParentType, ContextType, RequireFields<RegionSubmissionsArgs, 'year'>>;
+  supplementaryContentDiscussions?: Resolver<Maybe<Array<ResolversTypes['DueMeeting']>>, ParentType, ContextType, RequireFields<RegionSupplementaryContentDiscussionsArgs, 'year'>>;
 };
 
 export type ResponsiblePartyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponsibleParty'] = ResolversParentTypes['ResponsibleParty']> = {

@@ -1,0 +1,99 @@
+// What the gateway does when a subgraph fails it: every fetch has a time limit, and a subgraph that
+// refuses connections, does not answer in time or answers 5xx becomes one clear GraphQL error
+// naming it, while the other subgraphs' fields still come back (HTTP 200 with partial data).
+
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { logger } from '@etablerer/kit';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * The code of the error for a subgraph that could not answer. `extensions.service` names the
+ * subgraph (county, regions, partners); the fields it owns are null in the same response, the
+ * rest is complete. The console shows what it has and says what is missing.
+ */
+export const subgraphUnavailableCode = 'SUBGRAPH_UNAVAILABLE';
+
+/** How long the gateway waits for a subgraph's answer by default (SUBGRAPH_TIMEOUT_MS overrides it). */
+export const defaultSubgraphTimeoutMs = 10_000;
+
+export function subgraphUnavailable(service: string): GraphQLError {
+  return new GraphQLError(`The ${service} service is unavailable; its fields in this answer are null.`, {
+    extensions: { code: subgraphUnavailableCode, service },
+  });
+}
+
+type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'] & {};
+
+/**
+ * Node's own fetch (undici) with a deadline per request. undici honours the subgraphs' Keep-Alive
+ * timeout and drops a socket the server has closed, so the first request after a subgraph comes
+ * back opens a fresh connection (the default fetcher failed with "socket hang up").
+ */
+function fetchWithin(timeoutMs: number): Fetcher {
+  return ((url: string, init: RequestInit) =>
+    fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+}
+
+/** A subgraph over HTTP whose failures are told as SUBGRAPH_UNAVAILABLE, never with its address. */
+export class ResilientDataSource<Context extends object> extends RemoteGraphQLDataSource<Context> {
+  /** The subgraph's name in the supergraph; kept apart from the base class's own fields. */
+  readonly #service: string;
+
+  constructor({ service, url, timeoutMs }: { service: string; url: string; timeoutMs: number }) {
+    super({ url, fetcher: fetchWithin(timeoutMs) });
+    this.#service = service;
+  }
+
+  // Called for every failed fetch: no answer (refused, reset, timed out), a non-2xx answer, or a
+  // body that is not GraphQL. Whatever is thrown here ends up in the response's errors.
+  override didEncounterError(error: Error, _request: unknown, response?: { status: number }): never {
+    if (response && response.status < 500 && error instanceof GraphQLError) throw error;
+    logger.warn(
+      { service: this.#service, status: response?.status, err: error },
+      `subgraph ${this.#service} is unavailable; answering without its fields`,
+    );
+    throw subgraphUnavailable(this.#service);
+  }
+
+  // The base class puts the subgraph's URL and raw body into the error's extensions; a 4xx answer
+  // (e.g. a token the subgraph refused) is told with the subgraph's own message and code instead.
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    const body = (await this.parseBody(response).catch(() => undefined)) as
+      | { errors?: { message?: unknown; extensions?: { code?: unknown } }[] }
+      | undefined;
+    const first = typeof body === 'object' && Array.isArray(body?.errors) ? body.errors[0] : undefined;
+    const statusCode = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : undefined;
+    const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : statusCode;
+    return new GraphQLError(
+      typeof first?.message === 'string' ? first.message : `The ${this.#service} service answered ${response.status}.`,
+      { extensions: { ...(code ? { code } : {}), service: this.#service } },
+    );
+  }
+}
+
+/**
+ * Each error once: a query plan may call the same subgraph several times (root fields, then
+ * entity fields), and each failed fetch would otherwise repeat the same SUBGRAPH_UNAVAILABLE (or
+ * the same refusal) word for word.
+ */
+export function subgraphFaultsPlugin<Context extends BaseContext>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const seen = new Set<string>();
+          response.body.singleResult.errors = response.body.singleResult.errors.filter(
+            (error: GraphQLFormattedError) => {
+              const key = JSON.stringify([error.message, error.path, error.extensions]);
+              if (seen.has(key)) return false;
+              seen.add(key);
+              return true;
+            },
+          );
+        },
+      };
+    },
+  };
+}
