@@ -2,8 +2,9 @@
 // fast-check arbitraries of the arguments from their GraphQL types, mixing valid-looking values
 // (seeded with ids from the demo data, so cases get past "not found" into validation) with
 // hostile ones: injection-shaped text, unicode edge cases, oversized values, numbers at the
-// edges, wrong types and nulls. Production code never imports this file (fast-check is a dev
-// dependency); tests do, through `@etablerer/kit/fuzz`.
+// edges, wrong types and nulls. Production code never imports this file (fast-check and vitest
+// are dev dependencies); tests do, through `@etablerer/kit/fuzz`, most of them only
+// `describeMutationFuzz` (at the end), a subgraph's whole fuzz suite.
 import fc from 'fast-check';
 import type {
   GraphQLArgument,
@@ -18,8 +19,10 @@ import type {
   GraphQLSchema,
   GraphQLType,
 } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Orm } from './orm.js';
-import type { TestSubgraph } from './testing.js';
+import type { SubgraphContext, SubgraphDefinition } from './subgraph.js';
+import { createTestSubgraph, type TestSubgraph } from './testing.js';
 
 // A subgraph's schema may come from graphql's CommonJS build and this file from its ES module
 // build (vitest loads both), so graphql's instanceof-based predicates would refuse it: the
@@ -550,4 +553,79 @@ export function fuzzChecker(
       await options.checkStored?.(changed);
     },
   };
+}
+
+export interface MutationFuzzOptions<Context extends SubgraphContext> {
+  /**
+   * Which demo users run each mutation (`null`: no token, as the public website). Every mutation
+   * of the schema needs an entry, and only those have one.
+   */
+  callers: Record<string, readonly (string | null)[]>;
+  /**
+   * Valid-looking values taken from the demo data, so that cases get past "not found";
+   * `ids(sql)` runs a query with an `id` column and returns its values.
+   */
+  seeds(ids: (sql: string) => Promise<string[]>, subgraph: TestSubgraph<Context>): Promise<FuzzSeeds>;
+  /** Checks of the subgraph's own on what an accepted case stored, given the tables it changed. */
+  checkStored?(changedTables: string[], subgraph: TestSubgraph<Context>): Promise<void>;
+  /** fast-check runs per mutation and caller, unless FUZZ_RUNS says otherwise; 40 by default. */
+  runs?: number;
+}
+
+/**
+ * The fuzz suite of a subgraph: on its seeded test database, every mutation run by each of its
+ * callers with `mutationCases`, checked by `fuzzChecker`; a test that every schema mutation has
+ * callers, and one that the run saw both outcomes (refused cases and stored records). Logs the
+ * counts at the end, and with FUZZ_VERBOSE set the reasons cases were refused.
+ */
+export function describeMutationFuzz<Context extends SubgraphContext>(
+  definition: SubgraphDefinition<Context>,
+  options: MutationFuzzOptions<Context>,
+): void {
+  const { callers, checkStored } = options;
+  const mutations = mutationFields(definition.schema).map((field) => field.name);
+  describe(`hostile input to every ${definition.name} mutation`, () => {
+    let subgraph: TestSubgraph<Context>;
+    let seeds: FuzzSeeds;
+    let checker: ReturnType<typeof fuzzChecker>;
+    beforeAll(async () => {
+      subgraph = await createTestSubgraph(definition);
+      const connection = subgraph.orm.em.getConnection();
+      const ids = async (sql: string) => ((await connection.execute(sql)) as { id: string }[]).map((row) => row.id);
+      seeds = await options.seeds(ids, subgraph);
+      checker = fuzzChecker(subgraph, checkStored ? { checkStored: (changed) => checkStored(changed, subgraph) } : {});
+    }, 120_000);
+    afterAll(() => subgraph?.close());
+
+    it('covers every mutation of the schema, and only those', () => {
+      expect(Object.keys(callers).sort()).toEqual([...mutations].sort());
+    });
+
+    for (const mutation of mutations) {
+      for (const as of callers[mutation] ?? [undefined]) {
+        it(`${mutation} as ${as === undefined ? 'nobody' : (as ?? 'anonymous')}`, async () => {
+          if (as === undefined) throw new Error(`${mutation} has no fuzz coverage: add it to callers`);
+          await fc.assert(
+            fc.asyncProperty(mutationCases(definition.schema, mutation, seeds), (fuzzCase) =>
+              checker.check(fuzzCase, as),
+            ),
+            fuzzParameters(options.runs ?? 40),
+          );
+        }, 120_000);
+      }
+    }
+
+    afterAll(() => {
+      console.info(`${definition.name} fuzz: ${JSON.stringify(checker?.stats)}`);
+      if (process.env.FUZZ_VERBOSE) {
+        const reasons = Object.entries(checker?.reasons ?? {}).sort(([a], [b]) => a.localeCompare(b));
+        console.info(reasons.map(([reason, count]) => `${count}\t${reason}`).join('\n'));
+      }
+    });
+
+    it('reached both outcomes: refused cases and stored records', () => {
+      expect(checker.stats.refused).toBeGreaterThan(0);
+      expect(checker.stats.accepted).toBeGreaterThan(0);
+    });
+  });
 }
