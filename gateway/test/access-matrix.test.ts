@@ -3,30 +3,12 @@
 // are expired, tampered with, signed by another key or for someone else, at every entry point.
 
 import { readFileSync } from 'node:fs';
-import { countySubgraph } from '@etablerer/county';
-import {
-  type AuthConfig,
-  type DevKeys,
-  demoUser,
-  dropDatabase,
-  generateDevKeys,
-  type Orm,
-  openSubgraphDatabase,
-  publicRootFields,
-  type RunningService,
-  type SubgraphContext,
-  type SubgraphDefinition,
-  signDemoToken,
-  startSubgraph,
-} from '@etablerer/kit';
-import { tableChecksums, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
-import { partnersSubgraph } from '@etablerer/partners';
-import { regionsSubgraph } from '@etablerer/regions';
+import { demoUser, generateDevKeys, type Orm, openSubgraphDatabase, publicRootFields } from '@etablerer/kit';
+import { tableChecksums, testServerUrl } from '@etablerer/kit/testing';
 import { parse } from 'graphql';
 import { importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SubgraphName, subgraphNames, supergraphPath } from '../src/composition.js';
-import { startGateway } from '../src/server.js';
 import {
   type Caller,
   type Case,
@@ -37,18 +19,21 @@ import {
   type Expectation,
   matrix,
 } from './access-matrix.js';
+import { subgraphDefinitions as definitions, useTestPlatform } from './support/platform.js';
 
-const definitions = { county: countySubgraph, regions: regionsSubgraph, partners: partnersSubgraph } as Record<
-  SubgraphName,
-  SubgraphDefinition<SubgraphContext>
->;
-const databases = {} as Record<SubgraphName, string>;
-const subgraphs = {} as Record<SubgraphName, RunningService>;
+const platform = useTestPlatform({
+  gateway: {
+    // The matrix sends more anonymous requests from one address than the website's limits allow.
+    publicLimits: {
+      mutations: { points: 10_000, windowSeconds: 60 },
+      operations: { points: 10_000, windowSeconds: 60 },
+    },
+  },
+  timeoutMs: 120_000,
+});
+const { tokenFor } = platform;
 /** A second connection to each subgraph's database, to see that refused writes changed nothing. */
 const orms = {} as Record<SubgraphName, Orm>;
-let gateway: RunningService;
-let keys: DevKeys;
-let auth: AuthConfig;
 const tokens = {} as Record<Caller, string | null>;
 let ids: DemoIds;
 
@@ -58,39 +43,27 @@ interface Answer {
   body: { data?: Data; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
-const urlOf = (place: Place) => `${place === 'gateway' ? gateway.url : subgraphs[place].url}/graphql`;
-
 async function post(place: Place, query: string, variables: unknown, authorization: string | null): Promise<Answer> {
-  const response = await fetch(urlOf(place), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
+  const url = place === 'gateway' ? undefined : platform.subgraphUrls[place];
+  const { status, text } = await platform.send(JSON.stringify({ query, variables }), { authorization, url });
   try {
-    return { status: response.status, body: JSON.parse(text) };
+    return { status, body: JSON.parse(text) };
   } catch {
-    return { status: response.status, body: { errors: [{ message: text }] } };
+    return { status, body: { errors: [{ message: text }] } };
   }
 }
 
 const bearer = (token: string | null) => (token ? `Bearer ${token}` : null);
 
 async function sign(claims: Record<string, unknown>, options: { expiresIn?: string | number; key?: JWK } = {}) {
-  const key = options.key ?? keys.privateKey;
+  const key = options.key ?? platform.keys.privateKey;
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'ES256', kid: key.kid ?? '' })
-    .setIssuer(auth.issuer)
-    .setAudience(auth.audience)
+    .setIssuer(platform.auth.issuer)
+    .setAudience(platform.auth.audience)
     .setIssuedAt();
   if (options.expiresIn !== undefined) jwt.setExpirationTime(options.expiresIn);
   return jwt.sign(await importJWK(key, 'ES256'));
-}
-
-async function tokenFor(username: string, options: Parameters<typeof signDemoToken>[2] = {}) {
-  const user = demoUser(username);
-  if (!user) throw new Error(username);
-  return signDemoToken(keys.privateKey, user, { issuer: auth.issuer, audience: auth.audience, ...options });
 }
 
 /** Every row the tables hold, but the audit logs (reads from outside a region are logged, as they must be). */
@@ -105,26 +78,11 @@ async function dataChecksums() {
 }
 
 beforeAll(async () => {
-  keys = await generateDevKeys();
-  auth = { issuer: 'test-issuer', audience: 'test-audience', publicKey: keys.publicKey };
-  const server = testServerUrl();
   await Promise.all(
     subgraphNames.map(async (name) => {
-      databases[name] = uniqueDatabaseName(name);
-      subgraphs[name] = await startSubgraph(definitions[name], { server, database: databases[name], port: 0, auth });
-      orms[name] = await openSubgraphDatabase(definitions[name], server, databases[name]);
+      orms[name] = await openSubgraphDatabase(definitions[name], testServerUrl(), platform.databases[name]);
     }),
   );
-  gateway = await startGateway({
-    port: 0,
-    auth,
-    // The matrix sends more anonymous requests from one address than the website's limits allow.
-    publicLimits: {
-      mutations: { points: 10_000, windowSeconds: 60 },
-      operations: { points: 10_000, windowSeconds: 60 },
-    },
-    subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, `${subgraphs[name].url}/graphql`])),
-  });
   for (const caller of callers) {
     if (caller === 'anonymous') tokens[caller] = null;
     else if (caller === 'partner.api.noscope') {
@@ -136,10 +94,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await gateway?.stop();
-  await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stop()));
   await Promise.all(Object.values(orms).map((orm) => orm.close()));
-  await Promise.all(Object.values(databases).map((database) => dropDatabase(testServerUrl(), database)));
 });
 
 /** Ids from the demo data, asked for as a county officer. */
@@ -424,16 +379,16 @@ describe('tokens that must not get anyone in', () => {
     [
       'without a signature (alg none)',
       async () =>
-        `Bearer ${base64({ alg: 'none', typ: 'JWT' })}.${base64({ ...claimsOf('county.officer'), iss: auth.issuer, aud: auth.audience, exp: now() + 3600 })}.`,
+        `Bearer ${base64({ alg: 'none', typ: 'JWT' })}.${base64({ ...claimsOf('county.officer'), iss: platform.auth.issuer, aud: platform.auth.audience, exp: now() + 3600 })}.`,
     ],
     [
       'signed with the public key as an HMAC secret (alg HS256)',
       async () => {
-        const secret = new TextEncoder().encode(JSON.stringify(keys.publicKey));
+        const secret = new TextEncoder().encode(JSON.stringify(platform.keys.publicKey));
         const token = await new SignJWT(claimsOf('county.officer'))
-          .setProtectedHeader({ alg: 'HS256', kid: keys.publicKey.kid ?? '' })
-          .setIssuer(auth.issuer)
-          .setAudience(auth.audience)
+          .setProtectedHeader({ alg: 'HS256', kid: platform.keys.publicKey.kid ?? '' })
+          .setIssuer(platform.auth.issuer)
+          .setAudience(platform.auth.audience)
           .setExpirationTime('1h')
           .sign(secret);
         return `Bearer ${token}`;
@@ -443,7 +398,7 @@ describe('tokens that must not get anyone in', () => {
       'signed by another key with the same key id',
       async () => {
         const other = await generateDevKeys();
-        return `Bearer ${await sign(claimsOf('county.officer'), { expiresIn: '1h', key: { ...other.privateKey, kid: keys.privateKey.kid } })}`;
+        return `Bearer ${await sign(claimsOf('county.officer'), { expiresIn: '1h', key: { ...other.privateKey, kid: platform.keys.privateKey.kid } })}`;
       },
     ],
     [

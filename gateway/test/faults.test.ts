@@ -3,23 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { countySubgraph } from '@etablerer/county';
-import {
-  type AuthConfig,
-  type DevKeys,
-  demoUser,
-  dropDatabase,
-  generateDevKeys,
-  type RunningService,
-  signDemoToken,
-  startSubgraph,
-} from '@etablerer/kit';
-import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
-import { regionsSubgraph } from '@etablerer/regions';
+import type { RunningService } from '@etablerer/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatewayOptionsFromEnvironment, startGateway } from '../src/server.js';
-import { type ServiceProcess, startServiceProcess } from '../src/stack/stack.js';
+import { gatewayOptionsFromEnvironment } from '../src/server.js';
 import { defaultSubgraphTimeoutMs, subgraphUnavailableCode } from '../src/subgraph-faults.js';
+import { type GraphQLAnswer, useTestPlatform } from './support/platform.js';
 
 const overview = readFileSync(
   new URL('../../schema/operations/coordination-overview.graphql', import.meta.url),
@@ -27,15 +15,11 @@ const overview = readFileSync(
 );
 const year = 2024;
 
-const databases = { county: uniqueDatabaseName('county'), regions: uniqueDatabaseName('regions') };
-const partnersDatabase = uniqueDatabaseName('partners');
-let keys: DevKeys;
-let auth: AuthConfig;
-let county: RunningService;
-let regions: RunningService;
-let partners: ServiceProcess | undefined;
-let partnersPort: number;
-let gateway: RunningService;
+const platform = useTestPlatform({
+  processes: ['partners'],
+  gateway: { subgraphTimeoutMs: 2_000 },
+  timeoutMs: 180_000,
+});
 
 interface Region {
   id: string;
@@ -52,40 +36,12 @@ interface Overview {
 interface Answer {
   status: number;
   text: string;
-  body: { data?: Overview | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  body: GraphQLAnswer<Overview>;
 }
 
-async function askOverview(gatewayUrl = gateway.url): Promise<Answer> {
-  const user = demoUser('coordination.member');
-  if (!user) throw new Error('no demo coordination member');
-  const token = await signDemoToken(keys.privateKey, user, { issuer: auth.issuer, audience: auth.audience });
-  const response = await fetch(`${gatewayUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: overview, variables: { year } }),
-  });
-  const text = await response.text();
-  return { status: response.status, text, body: JSON.parse(text) as Answer['body'] };
-}
-
-function startPartners(port: number): Promise<ServiceProcess> {
-  return startServiceProcess('partners', {
-    env: {
-      DATABASE_URL: testServerUrl(),
-      PARTNERS_DATABASE: partnersDatabase,
-      PORT: String(port),
-      AUTH_ISSUER: auth.issuer,
-      AUTH_AUDIENCE: auth.audience,
-      AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey),
-      LOG_LEVEL: 'warn',
-    },
-    output: 'pipe',
-    onFork: (child) => {
-      // Drained, so a chatty log never fills the pipe and stalls the process.
-      child.stdout?.resume();
-      child.stderr?.resume();
-    },
-  });
+async function askOverview(gatewayUrl = platform.gateway.url): Promise<Answer> {
+  const token = await platform.tokenFor('coordination.member');
+  return platform.post<Overview>(overview, { year }, { token, url: `${gatewayUrl}/graphql` });
 }
 
 /** What a user relies on when partners is missing: everything else there, partners' fields null, one clear error. */
@@ -121,62 +77,33 @@ function expectComplete({ status, body }: Answer) {
   expect(data.gatherings?.length).toBeGreaterThan(0);
 }
 
-beforeAll(async () => {
-  keys = await generateDevKeys();
-  auth = { issuer: 'test-issuer', audience: 'test-audience', publicKey: keys.publicKey };
-  const server = testServerUrl();
-  [county, regions, partners] = await Promise.all([
-    startSubgraph(countySubgraph, { server, database: databases.county, port: 0, auth }),
-    startSubgraph(regionsSubgraph, { server, database: databases.regions, port: 0, auth }),
-    startPartners(0),
-  ]);
-  partnersPort = Number(new URL(partners.url).port);
-  gateway = await startGateway({
-    port: 0,
-    auth,
-    subgraphUrls: {
-      county: `${county.url}/graphql`,
-      regions: `${regions.url}/graphql`,
-      partners: `${partners.url}/graphql`,
-    },
-    subgraphTimeoutMs: 2_000,
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await gateway?.stop();
-  await partners?.stop();
-  await Promise.all([county?.stop(), regions?.stop()]);
-  const server = testServerUrl();
-  await Promise.all([...Object.values(databases), partnersDatabase].map((database) => dropDatabase(server, database)));
-});
-
 describe('the gateway with the partners subgraph stopped and started again', () => {
   it('answers the coordination overview in full while every subgraph runs', async () => {
     expectComplete(await askOverview());
   });
 
   it('answers without the partners fields, naming the service, once the partners process has stopped', async () => {
+    const partners = platform.processes.partners;
     await partners?.stop();
     expect(partners?.child.exitCode ?? partners?.child.signalCode).not.toBeNull();
     expectPartnersMissing(await askOverview());
   });
 
   it('reports partners down on /health and stays ready for the rest', async () => {
-    const health = await fetch(`${gateway.url}/health`);
+    const health = await fetch(`${platform.gateway.url}/health`);
     const report = (await health.json()) as { status: string; subgraphs: Record<string, { status: string }> };
     expect(health.status).toBe(503);
     expect(report.status).toBe('degraded');
     expect(report.subgraphs.partners?.status).toBe('down');
     expect(report.subgraphs.county?.status).toBe('up');
     expect(report.subgraphs.regions?.status).toBe('up');
-    expect((await fetch(`${gateway.url}/health/ready`)).status).toBe(200);
+    expect((await fetch(`${platform.gateway.url}/health/ready`)).status).toBe(200);
   });
 
   it('answers in full on the next request once partners is back on its port, without restarting the gateway', async () => {
-    partners = await startPartners(partnersPort);
+    await platform.restartProcess('partners');
     expectComplete(await askOverview());
-    const health = (await (await fetch(`${gateway.url}/health`)).json()) as { status: string };
+    const health = (await (await fetch(`${platform.gateway.url}/health`)).json()) as { status: string };
     expect(health.status).toBe('ok');
   });
 });
@@ -199,14 +126,8 @@ describe('the gateway with a partners address that misbehaves', () => {
     });
     await new Promise<void>((resolve) => misbehaving.listen(0, '127.0.0.1', resolve));
     const { port } = misbehaving.address() as AddressInfo;
-    degraded = await startGateway({
-      port: 0,
-      auth,
-      subgraphUrls: {
-        county: `${county.url}/graphql`,
-        regions: `${regions.url}/graphql`,
-        partners: `http://127.0.0.1:${port}/graphql`,
-      },
+    degraded = await platform.startGateway({
+      subgraphUrls: { partners: `http://127.0.0.1:${port}/graphql` },
       subgraphTimeoutMs: 1_000,
     });
   });
@@ -241,7 +162,7 @@ describe('the gateway with a partners address that misbehaves', () => {
 });
 
 describe('the subgraph time limit from the environment', () => {
-  const env = () => ({ AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) });
+  const env = () => ({ AUTH_PUBLIC_KEY: JSON.stringify(platform.keys.publicKey) });
 
   it('is SUBGRAPH_TIMEOUT_MS when set, the default otherwise, and refuses a value that is no time', () => {
     expect(gatewayOptionsFromEnvironment({ ...env(), SUBGRAPH_TIMEOUT_MS: '2500' }).subgraphTimeoutMs).toBe(2500);

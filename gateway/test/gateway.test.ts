@@ -1,84 +1,14 @@
 // The real gateway over the three real subgraphs, all on HTTP port 0, each subgraph on a fresh database.
 
 import { readFileSync } from 'node:fs';
-import { countySubgraph } from '@etablerer/county';
-import {
-  type AuthConfig,
-  type DevKeys,
-  demoClients,
-  demoUser,
-  dropDatabase,
-  generateDevKeys,
-  type RunningService,
-  runSql,
-  type SubgraphContext,
-  type SubgraphDefinition,
-  signDemoToken,
-  startSubgraph,
-} from '@etablerer/kit';
-import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
-import { partnersSubgraph } from '@etablerer/partners';
-import { regionsSubgraph } from '@etablerer/regions';
+import { demoClients, demoUser, generateDevKeys, runSql, signDemoToken } from '@etablerer/kit';
+import { testServerUrl } from '@etablerer/kit/testing';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SubgraphName } from '../src/composition.js';
-import { startGateway } from '../src/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestPlatform } from './support/platform.js';
 
-const definitions = { county: countySubgraph, regions: regionsSubgraph, partners: partnersSubgraph } as Record<
-  SubgraphName,
-  SubgraphDefinition<SubgraphContext>
->;
-const databases: string[] = [];
-const subgraphs = {} as Record<SubgraphName, RunningService>;
-let gateway: RunningService;
-let keys: DevKeys;
-let auth: AuthConfig;
-
-async function tokenFor(username: string, options: Parameters<typeof signDemoToken>[2] = {}) {
-  const user = demoUser(username);
-  if (!user) throw new Error(username);
-  return signDemoToken(keys.privateKey, user, { issuer: auth.issuer, audience: auth.audience, ...options });
-}
-
-async function post(
-  query: string,
-  variables?: Record<string, unknown>,
-  { token, url = `${gateway.url}/graphql` }: { token?: string | null; url?: string } = {},
-) {
-  const bearer = token === undefined ? await tokenFor('county.officer') : token;
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: unknown[] } };
-}
-
-beforeAll(async () => {
-  keys = await generateDevKeys();
-  auth = { issuer: 'test-issuer', audience: 'test-audience', publicKey: keys.publicKey };
-  const server = testServerUrl();
-  for (const [name, definition] of Object.entries(definitions) as [
-    SubgraphName,
-    SubgraphDefinition<SubgraphContext>,
-  ][]) {
-    const database = uniqueDatabaseName(name);
-    databases.push(database);
-    subgraphs[name] = await startSubgraph(definition, { server, database, port: 0, auth });
-  }
-  gateway = await startGateway({
-    port: 0,
-    auth,
-    devSignInKey: keys.privateKey,
-    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, `${s.url}/graphql`])),
-  });
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stop()));
-  await Promise.all(databases.map((database) => dropDatabase(testServerUrl(), database)));
-});
+const platform = useTestPlatform({ devSignIn: true });
+const { post, tokenFor } = platform;
 
 describe('the gateway over the three subgraphs', () => {
   it('answers a query that spans all three subgraphs', async () => {
@@ -130,7 +60,7 @@ describe('the gateway over the three subgraphs', () => {
   });
 
   it('reports every subgraph as up on /health', async () => {
-    const response = await fetch(`${gateway.url}/health`);
+    const response = await fetch(`${platform.gateway.url}/health`);
     const health = (await response.json()) as { status: string; subgraphs: Record<string, { status: string }> };
     expect(response.status).toBe(200);
     expect(health.status).toBe('ok');
@@ -171,8 +101,8 @@ describe('who may call', () => {
         const other = await generateDevKeys();
         const user = demoUser('county.officer');
         return signDemoToken(other.privateKey, user ?? (undefined as never), {
-          issuer: auth.issuer,
-          audience: auth.audience,
+          issuer: platform.auth.issuer,
+          audience: platform.auth.audience,
         });
       },
     ],
@@ -181,13 +111,13 @@ describe('who may call', () => {
     const atGateway = await post(regionsQuery, undefined, { token });
     expect(atGateway.status).toBe(401);
     expect(atGateway.body.errors).toEqual([unauthenticated]);
-    const atSubgraph = await post(regionsQuery, undefined, { token, url: `${subgraphs.regions.url}/graphql` });
+    const atSubgraph = await post(regionsQuery, undefined, { token, url: `${platform.subgraphs.regions.url}/graphql` });
     expect(atSubgraph.status).toBe(401);
     expect(atSubgraph.body.errors).toEqual([unauthenticated]);
   });
 
   it('refuses a subgraph called directly without a token, and answers it with one', async () => {
-    const url = `${subgraphs.regions.url}/graphql`;
+    const url = `${platform.subgraphs.regions.url}/graphql`;
     const without = await post(regionsQuery, undefined, { token: null, url });
     expect(without.status).toBe(401);
     expect(without.body.errors).toEqual([unauthenticated]);
@@ -197,7 +127,7 @@ describe('who may call', () => {
   });
 
   it('signs in a demo user on the development sign-in, and refuses an unknown one', async () => {
-    const response = await fetch(`${gateway.url}/auth/dev/token`, {
+    const response = await fetch(`${platform.gateway.url}/auth/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'nav.officer' }),
@@ -207,7 +137,7 @@ describe('who may call', () => {
     const { status } = await post(regionsQuery, undefined, { token: accessToken });
     expect(status).toBe(200);
 
-    const unknown = await fetch(`${gateway.url}/auth/dev/token`, {
+    const unknown = await fetch(`${platform.gateway.url}/auth/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'mallory' }),
@@ -218,7 +148,7 @@ describe('who may call', () => {
 
 describe('hardening at the gateway', () => {
   it('refuses a simple cross-site request (CSRF prevention)', async () => {
-    const response = await fetch(`${gateway.url}/graphql`, {
+    const response = await fetch(`${platform.gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', authorization: `Bearer ${await tokenFor('county.officer')}` },
       body: JSON.stringify({ query: '{ regions { id } }' }),
@@ -248,7 +178,7 @@ describe('hardening at the gateway', () => {
   });
 
   it('refuses a request body over the size limit with 413', async () => {
-    const response = await fetch(`${gateway.url}/graphql`, {
+    const response = await fetch(`${platform.gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('county.officer')}` },
       body: JSON.stringify({ query: `query Big { regions { id } } # ${'x'.repeat(100_000)}` }),
@@ -352,7 +282,7 @@ describe('SQL statements per operation do not grow with the data (no N+1)', () =
   }`;
   const statements = async () => {
     const counts = await Promise.all(
-      Object.values(subgraphs).map(async (subgraph) => {
+      Object.values(platform.subgraphs).map(async (subgraph) => {
         const text = await (await fetch(`${subgraph.url}/metrics`)).text();
         return Number(/^sql_statements_total (\d+)/m.exec(text)?.[1]);
       }),
@@ -368,7 +298,6 @@ describe('SQL statements per operation do not grow with the data (no N+1)', () =
     expect(body.errors).toBeUndefined();
     return (await statements()) - before;
   };
-  const regionsDatabase = () => databases.find((name) => name.startsWith('regions_')) as string;
 
   it('answers the overview and a client list with as many statements after the clients doubled', async () => {
     const overviewBefore = await statementsFor(overview, { year: 2024 }, 'coordination.member');
@@ -378,7 +307,7 @@ describe('SQL statements per operation do not grow with the data (no N+1)', () =
     // Every client again, with their sessions, milestones and course places.
     await runSql(
       testServerUrl(),
-      regionsDatabase(),
+      platform.databases.regions,
       `create temp table twin as select id as old_id, gen_random_uuid() as new_id from client;
        insert into client select (jsonb_populate_record(null::client, to_jsonb(c) || jsonb_build_object('id', t.new_id))).*
          from client c join twin t on t.old_id = c.id;
@@ -417,7 +346,7 @@ describe('SQL statements per operation do not grow with the data (no N+1)', () =
       ['regions', regionsFields],
       ['partners', partnersFields],
     ] as const) {
-      const url = `${subgraphs[name].url}/graphql`;
+      const url = `${platform.subgraphs[name].url}/graphql`;
       const query = `query E($representations: [_Any!]!) { ${fields} }`;
       const countFor = async (ids: string[]) => {
         const representations = ids.map((id) => ({ __typename: 'Region', id }));
@@ -494,7 +423,7 @@ describe('the public part of the graph (the common website)', () => {
       ['partners', 'query Q { referrals { totalCount } }'],
       ['regions', 'query Q { clients { totalCount } }'],
     ] as const) {
-      const direct = await post(query, undefined, { token: null, url: `${subgraphs[name].url}/graphql` });
+      const direct = await post(query, undefined, { token: null, url: `${platform.subgraphs[name].url}/graphql` });
       expect(direct.status, name).toBe(401);
     }
   });
@@ -520,11 +449,8 @@ describe('the public part of the graph (the common website)', () => {
   });
 
   it('limits the sign-ups one address may send, with 429 and Retry-After, storing nothing more', async () => {
-    const strict = await startGateway({
-      port: 0,
-      auth,
+    const strict = await platform.startGateway({
       publicLimits: { mutations: { points: 2, windowSeconds: 600 }, operations: { points: 100, windowSeconds: 60 } },
-      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, `${s.url}/graphql`])),
     });
     try {
       const url = `${strict.url}/graphql`;
@@ -559,7 +485,7 @@ describe('the public part of the graph (the common website)', () => {
   });
 
   it('serves the region’s courses as a valid iCalendar feed', async () => {
-    const response = await fetch(`${gateway.url}/feeds/courses.ics?region=follo`);
+    const response = await fetch(`${platform.gateway.url}/feeds/courses.ics?region=follo`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/calendar');
     const calendar = new ICAL.Component(ICAL.parse(await response.text()));
@@ -583,25 +509,27 @@ describe('the public part of the graph (the common website)', () => {
   });
 
   it('serves JSON for any site and an HTML list to embed, escaped, and refuses unknown regions', async () => {
-    const json = await fetch(`${gateway.url}/feeds/courses.json?region=follo`);
+    const json = await fetch(`${platform.gateway.url}/feeds/courses.json?region=follo`);
     expect(json.headers.get('access-control-allow-origin')).toBe('*');
     const feed = (await json.json()) as { courses: { id: string; organiser: string }[] };
     expect(feed.courses.find((course) => course.id === courseId)?.organiser).toBe('Follo');
-    const html = await fetch(`${gateway.url}/feeds/courses.html?region=follo`);
+    const html = await fetch(`${platform.gateway.url}/feeds/courses.html?region=follo`);
     expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
     const text = await html.text();
     expect(text).toContain('Salg &amp; markedsføring &lt;for nybegynnere&gt;');
     expect(text).not.toContain('<for nybegynnere>');
-    expect((await fetch(`${gateway.url}/feeds/courses.ics?region=atlantis`)).status).toBe(404);
-    expect((await fetch(`${gateway.url}/feeds/courses.ics?region=${encodeURIComponent('<x>')}`)).status).toBe(400);
+    expect((await fetch(`${platform.gateway.url}/feeds/courses.ics?region=atlantis`)).status).toBe(404);
+    expect((await fetch(`${platform.gateway.url}/feeds/courses.ics?region=${encodeURIComponent('<x>')}`)).status).toBe(
+      400,
+    );
   });
 });
 
 // Last: it stops the partners subgraph.
 describe('a subgraph that is down', () => {
   it('reports a stopped subgraph as down on /health (503), the others still up', async () => {
-    await subgraphs.partners.stop();
-    const response = await fetch(`${gateway.url}/health`);
+    await platform.subgraphs.partners.stop();
+    const response = await fetch(`${platform.gateway.url}/health`);
     const health = (await response.json()) as { status: string; subgraphs: Record<string, { status: string }> };
     expect(response.status).toBe(503);
     expect(health.status).toBe('degraded');

@@ -1,94 +1,40 @@
 // The gateway's operation limits against abuse: too deep, too many aliases, too many tokens, too
 // large a body, batches, directive floods and schema probing. Each is refused with status 400
 // (413 for the body) and an error naming the limit, before any subgraph is called.
-import { countySubgraph } from '@etablerer/county';
-import {
-  type AuthConfig,
-  type DevKeys,
-  demoUser,
-  dropDatabase,
-  generateDevKeys,
-  type RunningService,
-  type SubgraphContext,
-  type SubgraphDefinition,
-  signDemoToken,
-  startSubgraph,
-  subgraphOperationLimits,
-} from '@etablerer/kit';
-import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
-import { partnersSubgraph } from '@etablerer/partners';
-import { regionsSubgraph } from '@etablerer/regions';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SubgraphName } from '../src/composition.js';
-import { operationLimits, startGateway } from '../src/server.js';
-
-const definitions = { county: countySubgraph, regions: regionsSubgraph, partners: partnersSubgraph } as Record<
-  SubgraphName,
-  SubgraphDefinition<SubgraphContext>
->;
-const databases: string[] = [];
-const subgraphs = {} as Record<SubgraphName, RunningService>;
-let gateway: RunningService;
-let keys: DevKeys;
-let auth: AuthConfig;
-let token: string;
+import { subgraphOperationLimits } from '@etablerer/kit';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { operationLimits } from '../src/server.js';
+import { type GraphQLAnswer, useTestPlatform } from './support/platform.js';
 
 /** Operations the gateway sent to a subgraph: counted by wrapping the fetch it calls them with. */
 let subgraphCalls = 0;
 const originalFetch = globalThis.fetch;
 
-type Body = { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
-
-async function postRaw(body: string, { bearer = token }: { bearer?: string | null } = {}) {
-  const response = await originalFetch(`${gateway.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-    body,
-  });
-  const text = await response.text();
-  return { status: response.status, body: JSON.parse(text) as Body | Body[] };
-}
-
-async function post(query: string, variables?: Record<string, unknown>) {
-  const { status, body } = await postRaw(JSON.stringify({ query, variables }));
-  return { status, body: body as Body };
-}
-
-beforeAll(async () => {
-  keys = await generateDevKeys();
-  auth = { issuer: 'test-issuer', audience: 'test-audience', publicKey: keys.publicKey };
-  const server = testServerUrl();
-  for (const [name, definition] of Object.entries(definitions) as [
-    SubgraphName,
-    SubgraphDefinition<SubgraphContext>,
-  ][]) {
-    const database = uniqueDatabaseName(name);
-    databases.push(database);
-    // No demo data: nothing here reads rows, only whether an operation gets through.
-    subgraphs[name] = await startSubgraph(definition, { server, database, port: 0, auth, seedDemo: false });
-  }
-  const subgraphGraphqlUrls = Object.values(subgraphs).map((subgraph) => `${subgraph.url}/graphql`);
+const platform = useTestPlatform({
+  // No demo data: nothing here reads rows, only whether an operation gets through.
+  seedDemo: false,
   // The gateway takes the global fetch when it builds its data sources, so wrap it before.
-  globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (subgraphGraphqlUrls.includes(url)) subgraphCalls += 1;
-    return originalFetch(input, init);
-  }) as typeof fetch;
-  gateway = await startGateway({
-    port: 0,
-    auth,
-    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, `${s.url}/graphql`])),
-  });
-  const user = demoUser('county.officer');
-  if (!user) throw new Error('county.officer');
-  token = await signDemoToken(keys.privateKey, user, { issuer: auth.issuer, audience: auth.audience });
+  beforeGateway: ({ subgraphUrls }) => {
+    const subgraphGraphqlUrls = Object.values(subgraphUrls);
+    globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (subgraphGraphqlUrls.includes(url)) subgraphCalls += 1;
+      return originalFetch(input, init);
+    }) as typeof fetch;
+  },
 });
 
-afterAll(async () => {
+const { post } = platform;
+
+type Body = GraphQLAnswer;
+
+async function postRaw(body: string, { bearer }: { bearer?: string | null } = {}) {
+  const { status, text } = await platform.send(body, { token: bearer });
+  return { status, body: JSON.parse(text) as Body | Body[] };
+}
+
+afterAll(() => {
   globalThis.fetch = originalFetch;
-  await gateway?.stop();
-  await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stop()));
-  await Promise.all(databases.map((database) => dropDatabase(testServerUrl(), database)));
 });
 
 beforeEach(() => {
@@ -215,12 +161,8 @@ describe('operation limits at the gateway', () => {
 
 describe('operation limits straight at a subgraph (someone past the gateway)', () => {
   async function postToRegions(body: unknown) {
-    const response = await originalFetch(`${subgraphs.regions.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as Body | Body[] };
+    const { status, text } = await platform.send(JSON.stringify(body), { url: platform.subgraphUrls.regions });
+    return { status, body: JSON.parse(text) as Body | Body[] };
   }
 
   it('answers what the gateway would send, and refuses a query deeper than its depth limit', async () => {

@@ -3,52 +3,18 @@
 // coordination overview's figures are the same afterwards.
 
 import { readFileSync } from 'node:fs';
-import { countySubgraph } from '@etablerer/county';
-import {
-  type AuthConfig,
-  type DevKeys,
-  demoUser,
-  dropDatabase,
-  generateDevKeys,
-  type RunningService,
-  type SubgraphContext,
-  type SubgraphDefinition,
-  signDemoToken,
-  startSubgraph,
-} from '@etablerer/kit';
-import { columnsContaining, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
-import { partnersSubgraph } from '@etablerer/partners';
-import { regionsSubgraph } from '@etablerer/regions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SubgraphName } from '../src/composition.js';
-import { startGateway } from '../src/server.js';
+import { demoUser } from '@etablerer/kit';
+import { columnsContaining, testServerUrl } from '@etablerer/kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestPlatform } from './support/platform.js';
 
-const definitions = { county: countySubgraph, regions: regionsSubgraph, partners: partnersSubgraph } as Record<
-  SubgraphName,
-  SubgraphDefinition<SubgraphContext>
->;
-const databases = {} as Record<SubgraphName, string>;
-const subgraphs = {} as Record<SubgraphName, RunningService>;
-let gateway: RunningService;
-let keys: DevKeys;
-let auth: AuthConfig;
-
-async function tokenFor(username: string) {
-  const user = demoUser(username);
-  if (!user) throw new Error(username);
-  return signDemoToken(keys.privateKey, user, { issuer: auth.issuer, audience: auth.audience });
-}
+const platform = useTestPlatform({ devSignIn: true });
 
 async function post(query: string, variables: Record<string, unknown>, as: string) {
-  const response = await fetch(`${gateway.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(as)}` },
-    body: JSON.stringify({ query, variables }),
+  const { body } = await platform.post<Record<string, unknown>>(query, variables, {
+    token: await platform.tokenFor(as),
   });
-  return (await response.json()) as {
-    data?: Record<string, unknown> | null;
-    errors?: { extensions?: { code?: string } }[];
-  };
+  return body;
 }
 
 async function ok<Data>(query: string, variables: Record<string, unknown>, as: string): Promise<Data> {
@@ -56,31 +22,6 @@ async function ok<Data>(query: string, variables: Record<string, unknown>, as: s
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data as Data;
 }
-
-beforeAll(async () => {
-  keys = await generateDevKeys();
-  auth = { issuer: 'test-issuer', audience: 'test-audience', publicKey: keys.publicKey };
-  const server = testServerUrl();
-  for (const [name, definition] of Object.entries(definitions) as [
-    SubgraphName,
-    SubgraphDefinition<SubgraphContext>,
-  ][]) {
-    databases[name] = uniqueDatabaseName(name);
-    subgraphs[name] = await startSubgraph(definition, { server, database: databases[name], port: 0, auth });
-  }
-  gateway = await startGateway({
-    port: 0,
-    auth,
-    devSignInKey: keys.privateKey,
-    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, `${s.url}/graphql`])),
-  });
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stop()));
-  await Promise.all(Object.values(databases).map((database) => dropDatabase(testServerUrl(), database)));
-});
 
 /** The operation behind the console's "Last ned alle opplysninger (JSON)". */
 const exportOperation = `query ClientDataExport($id: ID!) {
@@ -214,8 +155,8 @@ describe('a person’s data across the subgraphs', () => {
       return years;
     };
     const texts = [marker, person.email, person.phone];
-    expect(await columnsContaining(testServerUrl(), databases.regions, texts)).not.toEqual([]);
-    expect(await columnsContaining(testServerUrl(), databases.partners, texts)).not.toEqual([]);
+    expect(await columnsContaining(testServerUrl(), platform.databases.regions, texts)).not.toEqual([]);
+    expect(await columnsContaining(testServerUrl(), platform.databases.partners, texts)).not.toEqual([]);
     const before = await figures();
 
     const refused = await post(eraseOperation, { id: clientId, reason: 'REQUEST' }, 'drammen.adviser');
@@ -230,8 +171,8 @@ describe('a person’s data across the subgraphs', () => {
       eraseClient: { id: clientId, name: '(anonymised)', email: null, erasedAt: expect.any(String) },
       eraseClientReferrals: { referrals: 1, assessments: 0 },
     });
-    expect(await columnsContaining(testServerUrl(), databases.regions, texts)).toEqual([]);
-    expect(await columnsContaining(testServerUrl(), databases.partners, texts)).toEqual([]);
+    expect(await columnsContaining(testServerUrl(), platform.databases.regions, texts)).toEqual([]);
+    expect(await columnsContaining(testServerUrl(), platform.databases.partners, texts)).toEqual([]);
     expect(await figures()).toEqual(before);
 
     const logs = await ok<{

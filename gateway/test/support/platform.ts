@@ -1,0 +1,267 @@
+// The platform the gateway tests run against: the three subgraphs on throw-away databases, each on
+// HTTP port 0 (in this process, or as a child process where a test stops and starts one), the real
+// gateway over them, and tokens of the demo users signed with keys made for the run.
+
+import { countySubgraph } from '@etablerer/county';
+import {
+  type AuthConfig,
+  type DevKeys,
+  demoUser,
+  dropDatabase,
+  generateDevKeys,
+  type RunningService,
+  type SubgraphContext,
+  type SubgraphDefinition,
+  signDemoToken,
+  startSubgraph,
+} from '@etablerer/kit';
+import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
+import { partnersSubgraph } from '@etablerer/partners';
+import { regionsSubgraph } from '@etablerer/regions';
+import { afterAll, beforeAll } from 'vitest';
+import { type SubgraphName, subgraphNames } from '../../src/composition.js';
+import { type GatewayOptions, startGateway } from '../../src/server.js';
+import { type ServiceProcess, startServiceProcess } from '../../src/stack/stack.js';
+
+export const subgraphDefinitions = {
+  county: countySubgraph,
+  regions: regionsSubgraph,
+  partners: partnersSubgraph,
+} as Record<SubgraphName, SubgraphDefinition<SubgraphContext>>;
+
+/** A running subgraph, in this process or in a child process. */
+export interface TestSubgraph {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface GraphQLAnswer<Data = unknown> {
+  data?: Data | null;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+export interface RequestOptions {
+  /** The bearer token; null sends none; a county officer's when left out. */
+  token?: string | null;
+  /** A whole Authorization header in place of the token (any scheme); null sends none. */
+  authorization?: string | null;
+  /** The endpoint: the gateway's /graphql when left out. */
+  url?: string;
+}
+
+/** What is running before the gateway starts. */
+export interface TestSubgraphs {
+  keys: DevKeys;
+  auth: AuthConfig;
+  /** Each subgraph's throw-away database on the test server. */
+  databases: Record<SubgraphName, string>;
+  subgraphs: Record<SubgraphName, TestSubgraph>;
+  /** The subgraphs run as child processes, by name (see `processes` in the options). */
+  processes: Partial<Record<SubgraphName, ServiceProcess>>;
+  /** Each subgraph's /graphql. */
+  subgraphUrls: Record<SubgraphName, string>;
+}
+
+export interface TestPlatform extends TestSubgraphs {
+  gateway: RunningService;
+  tokenFor(username: string, options?: Parameters<typeof signDemoToken>[2]): Promise<string>;
+  /** POSTs a body as it is; the answer's text unparsed. */
+  send(body: string, options?: RequestOptions): Promise<{ status: number; text: string }>;
+  /** POSTs an operation; the answer parsed as JSON (an answer that is not JSON fails). */
+  post<Data = unknown>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<{ status: number; text: string; body: GraphQLAnswer<Data> }>;
+  /** Another gateway over the same subgraphs with the same keys, and only these options; the caller stops it. */
+  startGateway(options?: Partial<Omit<GatewayOptions, 'auth'>>): Promise<RunningService>;
+  /** Starts a subgraph run as a child process again, on the port it had, after a test stopped it. */
+  restartProcess(name: SubgraphName): Promise<ServiceProcess>;
+  /** Stops the gateway and the subgraphs and drops their databases. */
+  stop(): Promise<void>;
+}
+
+export interface TestPlatformOptions {
+  /** Demo data in the subgraphs' databases; SEED_DEMO decides when left out (on unless it is 'false'). */
+  seedDemo?: boolean;
+  /** Subgraphs to run as child processes (as in production) rather than in this process. */
+  processes?: SubgraphName[];
+  /** Gateway options beyond its port, keys and the subgraphs' addresses. */
+  gateway?: Partial<Omit<GatewayOptions, 'port' | 'auth' | 'subgraphUrls' | 'devSignInKey'>>;
+  /** The gateway's development sign-in, signing with the run's key. */
+  devSignIn?: boolean;
+  /** Runs once the subgraphs listen, before the gateway starts (which takes the global fetch then). */
+  beforeGateway?: (running: TestSubgraphs) => void | Promise<void>;
+}
+
+function startProcess(
+  name: SubgraphName,
+  port: number,
+  { keys, auth, databases }: Pick<TestSubgraphs, 'keys' | 'auth' | 'databases'>,
+  seedDemo: boolean | undefined,
+): Promise<ServiceProcess> {
+  return startServiceProcess(name, {
+    env: {
+      DATABASE_URL: testServerUrl(),
+      [`${name.toUpperCase()}_DATABASE`]: databases[name],
+      PORT: String(port),
+      AUTH_ISSUER: auth.issuer,
+      AUTH_AUDIENCE: auth.audience,
+      AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey),
+      LOG_LEVEL: 'warn',
+      ...(seedDemo === undefined ? {} : { SEED_DEMO: String(seedDemo) }),
+    },
+    output: 'pipe',
+    onFork: (child) => {
+      // Drained, so a chatty log never fills the pipe and stalls the process.
+      child.stdout?.resume();
+      child.stderr?.resume();
+    },
+  });
+}
+
+/** Starts the platform; on failure it stops what it started and drops the databases. */
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  // Requests from the test go out with this fetch, so a hook that wraps the global one sees only the gateway's.
+  const fetch = globalThis.fetch;
+  const server = testServerUrl();
+  const keys = await generateDevKeys();
+  const auth: AuthConfig = { issuer: 'test-issuer', audience: 'test-audience', publicKey: keys.publicKey };
+  const databases = Object.fromEntries(subgraphNames.map((name) => [name, uniqueDatabaseName(name)])) as Record<
+    SubgraphName,
+    string
+  >;
+  const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
+  const processes: Partial<Record<SubgraphName, ServiceProcess>> = {};
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  const running: TestSubgraphs = { keys, auth, databases, subgraphs, processes, subgraphUrls };
+  let gateway: RunningService | undefined;
+
+  const stop = async () => {
+    await gateway?.stop();
+    await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stop()));
+    await Promise.all(Object.values(databases).map((database) => dropDatabase(server, database)));
+  };
+
+  const startAnotherGateway = ({ subgraphUrls: urls, ...gatewayOptions }: Partial<Omit<GatewayOptions, 'auth'>> = {}) =>
+    startGateway({ port: 0, auth, ...gatewayOptions, subgraphUrls: { ...subgraphUrls, ...urls } });
+
+  const tokenFor: TestPlatform['tokenFor'] = async (username, signOptions = {}) => {
+    const user = demoUser(username);
+    if (!user) throw new Error(username);
+    return signDemoToken(keys.privateKey, user, { issuer: auth.issuer, audience: auth.audience, ...signOptions });
+  };
+
+  const authorizationOf = async ({ token, authorization }: RequestOptions) => {
+    if (authorization !== undefined) return authorization;
+    const bearer = token === undefined ? await tokenFor('county.officer') : token;
+    return bearer ? `Bearer ${bearer}` : null;
+  };
+
+  const send: TestPlatform['send'] = async (body, requestOptions = {}) => {
+    const header = await authorizationOf(requestOptions);
+    const response = await fetch(requestOptions.url ?? `${gateway?.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(header ? { authorization: header } : {}) },
+      body,
+    });
+    return { status: response.status, text: await response.text() };
+  };
+
+  try {
+    // Settled, all of them, so a failure stops only once nothing is still starting.
+    const started = await Promise.allSettled(
+      subgraphNames.map(async (name) => {
+        if (options.processes?.includes(name)) {
+          const serviceProcess = await startProcess(name, 0, running, options.seedDemo);
+          processes[name] = serviceProcess;
+          subgraphs[name] = serviceProcess;
+        } else {
+          subgraphs[name] = await startSubgraph(subgraphDefinitions[name], {
+            server,
+            database: databases[name],
+            port: 0,
+            auth,
+            ...(options.seedDemo === undefined ? {} : { seedDemo: options.seedDemo }),
+          });
+        }
+        subgraphUrls[name] = `${subgraphs[name].url}/graphql`;
+      }),
+    );
+    for (const result of started) if (result.status === 'rejected') throw result.reason;
+    await options.beforeGateway?.(running);
+    gateway = await startAnotherGateway({
+      ...options.gateway,
+      ...(options.devSignIn ? { devSignInKey: keys.privateKey } : {}),
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return {
+    ...running,
+    gateway,
+    tokenFor,
+    send,
+    post: async (query, variables, requestOptions) => {
+      const { status, text } = await send(JSON.stringify({ query, variables }), requestOptions);
+      return { status, text, body: JSON.parse(text) };
+    },
+    startGateway: startAnotherGateway,
+    restartProcess: async (name) => {
+      const url = subgraphs[name]?.url;
+      if (!processes[name] || !url) throw new Error(`${name} does not run as a process`);
+      const restarted = await startProcess(name, Number(new URL(url).port), running, options.seedDemo);
+      processes[name] = restarted;
+      subgraphs[name] = restarted;
+      return restarted;
+    },
+    stop,
+  };
+}
+
+export interface UseTestPlatformOptions extends TestPlatformOptions {
+  /** How long the start may take, when longer than the hook timeout. */
+  timeoutMs?: number;
+}
+
+/**
+ * The platform for a test file: started before its tests (hooks the file adds after this call run
+ * after the start and before the stop), stopped after them. Its methods may be taken apart at the
+ * top of the file; the rest is there once it has started.
+ */
+export function useTestPlatform({ timeoutMs, ...options }: UseTestPlatformOptions = {}): TestPlatform {
+  let started: TestPlatform | undefined;
+  const platform = () => {
+    if (!started) throw new Error('The test platform runs only inside tests and hooks');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startTestPlatform(options);
+  }, timeoutMs);
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const methods: Omit<TestPlatform, keyof TestSubgraphs | 'gateway'> = {
+    tokenFor: (...args) => platform().tokenFor(...args),
+    send: (...args) => platform().send(...args),
+    post: (...args) => platform().post(...args),
+    startGateway: (...args) => platform().startGateway(...args),
+    restartProcess: (...args) => platform().restartProcess(...args),
+    stop: () => platform().stop(),
+  };
+  const parts: (keyof TestSubgraphs | 'gateway')[] = [
+    'keys',
+    'auth',
+    'databases',
+    'subgraphs',
+    'processes',
+    'subgraphUrls',
+    'gateway',
+  ];
+  return Object.defineProperties(
+    methods,
+    Object.fromEntries(parts.map((part) => [part, { get: () => platform()[part], enumerable: true }])),
+  ) as TestPlatform;
+}
