@@ -1,31 +1,46 @@
 // A service down: the client keeps an answer whose only errors say a service is unavailable, the
 // stores keep what came, and the layout's banner says which service is missing until a new page.
+// The pages: the overview, the regions, the referral inbox and the website requests.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import App from '../src/App.vue';
-import { GraphQLRequestError, request, setAccessTokenSource, unavailableServicesOf } from '../src/graphql/client';
+import {
+  GraphQLRequestError,
+  request,
+  setAccessTokenSource,
+  setUnauthenticatedHandler,
+  unavailableServicesOf,
+} from '../src/graphql/client';
 import { createAppRouter } from '../src/router';
 import { UpdateClientDocument } from '../src/stores/clientEdit';
 import { CoordinationOverviewDocument, useOverviewStore } from '../src/stores/overview';
+import { useReferralsStore } from '../src/stores/referrals';
+import { type RegionOverview, useRegionsStore } from '../src/stores/regions';
 import { useServiceStatusStore } from '../src/stores/serviceStatus';
+import { useWebsiteRequestsStore } from '../src/stores/websiteRequests';
 import {
   accessTokenFor,
   accessTokenStorageKey,
   createStrictI18n,
   follo,
   forbidNetwork,
+  halden,
   jsonResponse,
   stubGateway,
   stubGraphQL,
 } from './fixtures';
 import { folloYear, gatherings2024, haldenYear } from './overview-fixtures';
+import { partnerTokenFor, referralItems } from './partners-fixtures';
+import { pendingPage } from './website-requests-fixtures';
 
-const partnersDown = {
-  message: 'The partners service is unavailable; its fields in this answer are null.',
-  extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'partners' },
-};
+/** The gateway's error for a service that did not answer; its fields in the answer are null. */
+const down = (service: 'county' | 'regions' | 'partners') => ({
+  message: `The ${service} service is unavailable; its fields in this answer are null.`,
+  extensions: { code: 'SUBGRAPH_UNAVAILABLE', service },
+});
+const partnersDown = down('partners');
 const withoutPartners = {
   data: {
     regions: [
@@ -36,6 +51,22 @@ const withoutPartners = {
   },
   errors: [partnersDown],
 };
+
+/** Mounts the whole console at `path`, signed in with `accessToken`; the test stubs the gateway first. */
+async function mountAt(path: string, accessToken = accessTokenFor('coordination.member')) {
+  sessionStorage.setItem(accessTokenStorageKey, accessToken);
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  const router = createAppRouter(createMemoryHistory());
+  await router.push(path);
+  await router.isReady();
+  const wrapper = mount(App, {
+    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    attachTo: document.body,
+  });
+  await flushPromises();
+  return { wrapper, router };
+}
 
 enableAutoUnmount(afterEach);
 
@@ -109,28 +140,139 @@ describe('the overview store with the partners service down', () => {
   });
 });
 
-describe('the console with the partners service down', () => {
+/** A region as the gateway answers it without the county service: its population figures are null. */
+const withoutCounty = (region: RegionOverview): RegionOverview => ({
+  ...region,
+  municipalities: region.municipalities.map((municipality) => ({
+    ...municipality,
+    population: null,
+    populationSource: null,
+  })),
+});
+
+/** RegionsOverview with the county service down: the regions are there, their population is not. */
+const regionsWithoutCounty = {
+  data: { regions: [withoutCounty(follo), withoutCounty(halden)] },
+  errors: [down('county')],
+};
+
+/**
+ * What the gateway answers a query whose every field needs the regions service when it is down:
+ * the inbox's region names and the website requests come from it, and their non-null fields null
+ * the whole answer.
+ */
+const regionsDown = { data: null, errors: [down('regions')] };
+
+const referralPage = { referrals: { items: referralItems, totalCount: referralItems.length, hasNextPage: false } };
+
+const operationName = (query: string) => /^\s*query (\w+)/.exec(query)?.[1] ?? 'unnamed';
+
+describe('the regions store with a service down', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('keeps the regions of an answer without the county, marks their population unknown and tells the banner', async () => {
+    let answer: unknown = regionsWithoutCounty;
+    stubGraphQL(() => jsonResponse(answer));
+    const store = useRegionsStore();
+    const status = useServiceStatusStore();
+
+    await store.load();
+    expect(store.error).toBeNull();
+    expect(store.regions.map((region) => [region.name, region.municipalities.length])).toEqual([
+      ['Follo', 5],
+      ['Halden', 2],
+    ]);
+    expect(store.populationUnavailable).toBe(true);
+    expect(status.unavailableServices).toEqual(['county']);
+
+    answer = { data: { regions: [follo, halden] } };
+    await store.load();
+    expect(store.populationUnavailable).toBe(false);
+    expect(store.regions).toEqual([follo, halden]);
+    expect(status.unavailableServices).toEqual([]);
+  });
+
+  it('names the regions service when the answer failed because of it, and keeps the regions it had', async () => {
+    let answer: unknown = { data: { regions: [follo] } };
+    stubGraphQL(() => jsonResponse(answer));
+    const store = useRegionsStore();
+    await store.load();
+
+    answer = regionsDown;
+    await store.load();
+    expect(store.error?.codes).toEqual(['SUBGRAPH_UNAVAILABLE']);
+    expect(store.regions).toEqual([follo]);
+    expect(useServiceStatusStore().unavailableServices).toEqual(['regions']);
+  });
+});
+
+describe('the referrals store with a service down', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('names the missing service when the inbox failed because of it, until an answer comes complete', async () => {
+    let answer: unknown = regionsDown;
+    stubGraphQL(() => jsonResponse(answer));
+    const store = useReferralsStore();
+    const status = useServiceStatusStore();
+
+    await store.load(0);
+    expect(store.error?.codes).toEqual(['SUBGRAPH_UNAVAILABLE']);
+    expect(store.items).toEqual([]);
+    expect(store.offset).toBeNull();
+    expect(status.unavailableServices).toEqual(['regions']);
+
+    answer = { data: null, errors: [down('partners')] };
+    await store.load(0);
+    expect(status.unavailableServices).toEqual(['partners']);
+
+    answer = { data: referralPage };
+    await store.load(0);
+    expect(store.error).toBeNull();
+    expect(store.items.map((item) => item.id)).toEqual(referralItems.map((item) => item.id));
+    expect(status.unavailableServices).toEqual([]);
+  });
+});
+
+describe('the website requests store with a service down', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('names the regions service for the list and for the pending count, and forgets it once they answer', async () => {
+    let answer: unknown = regionsDown;
+    stubGraphQL(() => jsonResponse(answer));
+    const store = useWebsiteRequestsStore();
+    const status = useServiceStatusStore();
+
+    await store.loadPendingCount();
+    expect(store.pendingCount).toBeNull();
+    expect(status.unavailableServices).toEqual(['regions']);
+
+    await store.load({ regionId: null, status: 'PENDING', offset: 0 });
+    expect(store.error?.codes).toEqual(['SUBGRAPH_UNAVAILABLE']);
+    expect(store.page).toBeNull();
+
+    // The list answering again is not enough: the count still says the service was missing.
+    answer = { data: { websiteRequests: pendingPage } };
+    await store.load({ regionId: 'follo', status: 'PENDING', offset: 0 });
+    expect(store.page).toEqual(pendingPage);
+    expect(status.unavailableServices).toEqual(['regions']);
+
+    answer = { data: { websiteRequests: { totalCount: 2 } } };
+    await store.loadPendingCount();
+    expect(store.pendingCount).toBe(2);
+    expect(status.unavailableServices).toEqual([]);
+  });
+});
+
+describe('the console with a service down', () => {
   beforeEach(() => {
     forbidNetwork();
     sessionStorage.clear();
   });
 
-  afterEach(() => setAccessTokenSource(undefined));
-
-  async function mountAt(path: string) {
-    sessionStorage.setItem(accessTokenStorageKey, accessTokenFor('coordination.member'));
-    const pinia = createPinia();
-    setActivePinia(pinia);
-    const router = createAppRouter(createMemoryHistory());
-    await router.push(path);
-    await router.isReady();
-    const wrapper = mount(App, {
-      global: { plugins: [pinia, router, createStrictI18n('nb')] },
-      attachTo: document.body,
-    });
-    await flushPromises();
-    return { wrapper, router };
-  }
+  afterEach(() => {
+    setAccessTokenSource(undefined);
+    setUnauthenticatedHandler(undefined);
+  });
 
   it('shows the overview it has with a banner naming the partners service, and drops the banner on the next page', async () => {
     stubGateway({
@@ -163,5 +305,86 @@ describe('the console with the partners service down', () => {
     await router.push('/regions');
     await flushPromises();
     expect(wrapper.get('[data-testid="service-status"]').text()).toBe('');
+  });
+
+  /** Stubs the gateway to answer each query by its operation name; returns the names asked for. */
+  function answerByOperation(answers: Record<string, unknown>): string[] {
+    const asked: string[] = [];
+    stubGateway({
+      graphql: (call) => {
+        const name = operationName(call.body.query);
+        asked.push(name);
+        if (!(name in answers)) throw new Error(`No answer for ${name} in this test`);
+        return jsonResponse(answers[name]);
+      },
+    });
+    return asked;
+  }
+
+  const bannerText = (wrapper: Awaited<ReturnType<typeof mountAt>>['wrapper']) =>
+    wrapper.get('[data-testid="service-status"]').text();
+
+  it('shows the regions without their population, marked unavailable, under a banner naming the county service', async () => {
+    answerByOperation({ RegionsOverview: regionsWithoutCounty });
+    const { wrapper } = await mountAt('/regions', accessTokenFor('county.officer'));
+
+    expect(bannerText(wrapper)).toContain(
+      'Fylkeskommunens tjeneste (avtaler, finansiering, utbetalinger og rapportering) svarer ikke akkurat nå.',
+    );
+    expect(wrapper.find('[data-testid="regions-error"]').exists()).toBe(false);
+    const rows = wrapper.findAll('[data-testid="regions-table"] tbody.region');
+    expect(rows.map((row) => row.attributes('data-region-id'))).toEqual(['follo', 'halden']);
+    const folloSummary = rows[0]?.get('tr.summary');
+    expect(folloSummary?.get('th[scope="row"]').text()).toBe('Follo');
+    expect(folloSummary?.text()).toContain('Nordre Follo');
+    // Unknown, not "no figure in the county's records", for the region and each of its municipalities.
+    expect(folloSummary?.get('[data-unavailable="population"]').text()).toContain('ikke tilgjengelig akkurat nå');
+    expect(rows[0]?.findAll('tr.details [data-unavailable="population"]')).toHaveLength(5);
+    expect(wrapper.get('[data-testid="regions-table"]').text()).not.toContain('mangler');
+    // No claim about the figures' source when there are no figures.
+    expect(wrapper.text()).not.toContain(createStrictI18n('nb').global.t('regions.officialSource'));
+    expect(wrapper.find('[data-testid="approximate-figures-note"]').exists()).toBe(false);
+  });
+
+  it('shows why the referral inbox is missing and names the regions service in the banner', async () => {
+    answerByOperation({ ReferralInbox: regionsDown });
+    const { wrapper } = await mountAt('/referrals', partnerTokenFor('innovasjon.norge'));
+
+    expect(wrapper.get('[data-testid="referrals-error"]').text()).toContain('SUBGRAPH_UNAVAILABLE');
+    expect(wrapper.find('[data-testid="referrals-empty"]').exists()).toBe(false);
+    expect(bannerText(wrapper)).toContain(
+      'Regionenes tjeneste (regioner, kommuner, veiledere, klienter og kurs) svarer ikke akkurat nå.',
+    );
+  });
+
+  it('lists the website requests with the region filter it has, under a banner naming the county service', async () => {
+    answerByOperation({
+      WebsiteRequestList: { data: { websiteRequests: pendingPage } },
+      RegionsOverview: regionsWithoutCounty,
+    });
+    const { wrapper } = await mountAt('/website-requests', accessTokenFor('county.officer'));
+
+    expect(wrapper.find('[data-testid="website-requests-error"]').exists()).toBe(false);
+    const rows = wrapper.findAll('[data-testid="website-requests-table"] tbody tr');
+    expect(rows).toHaveLength(pendingPage.items.length);
+    expect(rows[0]?.text()).toContain(pendingPage.items[0]?.reference);
+    expect(wrapper.findAll('[data-testid="website-requests-region"] option').map((option) => option.text())).toEqual([
+      'Alle regioner',
+      'Follo',
+      'Halden',
+    ]);
+    expect(bannerText(wrapper)).toContain('Fylkeskommunens tjeneste');
+  });
+
+  it('shows why the website requests are missing, drops the header count and names the regions service', async () => {
+    const asked = answerByOperation({ WebsiteRequestList: regionsDown, PendingWebsiteRequestCount: regionsDown });
+    const { wrapper } = await mountAt('/website-requests', accessTokenFor('follo.adviser'));
+
+    expect(asked).toContain('PendingWebsiteRequestCount');
+    expect(wrapper.get('[data-testid="website-requests-error"]').text()).toContain('SUBGRAPH_UNAVAILABLE');
+    expect(wrapper.find('[data-testid="nav-website-requests-count"]').exists()).toBe(false);
+    expect(
+      wrapper.findAll('[data-testid="service-status"] [data-service]').map((p) => p.attributes('data-service')),
+    ).toEqual(['regions']);
   });
 });

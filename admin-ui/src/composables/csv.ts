@@ -1,4 +1,5 @@
 // A small RFC 4180 CSV writer and a download helper, for exports Norwegian Excel opens directly (`;`, UTF-8 with BOM).
+import { downloadBlob } from './fileDownload';
 
 /** Excel reads `;` as the separator in Norwegian locales, where `,` is the decimal mark. */
 export const csvSeparator = ';';
@@ -36,14 +37,5 @@ export function csvBlob(text: string): Blob {
 
 /** Lets the browser save the rows as a CSV file under the given name. */
 export function downloadCsv(fileName: string, rows: readonly (readonly string[])[]): void {
-  const url = URL.createObjectURL(csvBlob(toCsv(rows)));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked on the next task: some browsers start the download only after click() has returned.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(fileName, csvBlob(toCsv(rows)));
 }

@@ -1,6 +1,7 @@
 // The referrals store: one page of the caller's referral inbox, newest first, and moving a referral on.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { useLatestRequest } from '../composables/useLatestRequest';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { ReferralInboxQuery, ReferralStatus } from '../graphql/generated/graphql';
@@ -66,38 +67,31 @@ export const useReferralsStore = defineStore('referrals', () => {
   const hasNextPage = ref(false);
   /** Where the page shown starts; null before the first successful load. */
   const offset = ref<number | null>(null);
-  const loading = ref(false);
-  const error = ref<LoadError | null>(null);
   /** True while a status change is being sent. */
   const saving = ref(false);
   const actionError = ref<PartnerActionError | null>(null);
   /** Someone else changed the referral since it was loaded: the user must reload before trying again. */
   const conflict = computed(() => actionError.value?.codes.includes('CONFLICT') ?? false);
 
-  let latestRequest = 0;
+  // Paging quickly can overlap requests; only the newest may write.
+  const { loading, error, run } = useLatestRequest();
 
   async function load(requestedOffset = 0): Promise<void> {
-    const thisRequest = ++latestRequest;
-    loading.value = true;
-    error.value = null;
-    try {
-      const data = await request(ReferralInboxDocument, { first: referralPageSize, offset: requestedOffset });
-      if (thisRequest !== latestRequest) return;
-      items.value = data.referrals.items;
-      totalCount.value = data.referrals.totalCount;
-      hasNextPage.value = data.referrals.hasNextPage;
-      offset.value = requestedOffset;
-    } catch (caught) {
-      if (thisRequest !== latestRequest) return;
-      const requestError = toRequestError(caught);
-      items.value = [];
-      totalCount.value = 0;
-      hasNextPage.value = false;
-      offset.value = null;
-      error.value = { message: requestError.message, codes: requestError.codes };
-    } finally {
-      if (thisRequest === latestRequest) loading.value = false;
-    }
+    await run(() => request(ReferralInboxDocument, { first: referralPageSize, offset: requestedOffset }), {
+      onData: (data) => {
+        items.value = data.referrals.items;
+        totalCount.value = data.referrals.totalCount;
+        hasNextPage.value = data.referrals.hasNextPage;
+        offset.value = requestedOffset;
+      },
+      // Another page's referrals must not stay on screen after a failed load.
+      onError: () => {
+        items.value = [];
+        totalCount.value = 0;
+        hasNextPage.value = false;
+        offset.value = null;
+      },
+    });
   }
 
   /** Loads the page shown again, e.g. after a conflict. */

@@ -1,7 +1,8 @@
 // The regions store: the county's regions with their municipalities and population figures, as the gateway reports them.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { type GraphQLRequestError, request, toRequestError } from '../graphql/client';
+import { useLatestRequest } from '../composables/useLatestRequest';
+import { request, unavailableServicesOf } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { RegionsOverviewQuery } from '../graphql/generated/graphql';
 
@@ -33,14 +34,13 @@ export interface LoadError {
   codes: string[];
 }
 
-function describe(error: GraphQLRequestError): LoadError {
-  return { message: error.message, codes: error.codes };
-}
-
 export const useRegionsStore = defineStore('regions', () => {
   const regions = ref<RegionOverview[]>([]);
-  const loading = ref(false);
-  const error = ref<LoadError | null>(null);
+  /**
+   * True when the newest answer came without the county service, which owns the population
+   * figures: they are unknown then, not missing from the county's records (the banner says why).
+   */
+  const populationUnavailable = ref(false);
 
   const hasApproximateFigures = computed(() =>
     regions.value.some((region) =>
@@ -48,24 +48,18 @@ export const useRegionsStore = defineStore('regions', () => {
     ),
   );
 
-  // A retry can overlap a slow earlier request; only the newest one may write the state.
-  let latestRequest = 0;
+  // A retry can overlap a slow earlier request; only the newest one may write the state. A failed
+  // load keeps the regions shown: they are the same whichever request answers.
+  const { loading, error, run } = useLatestRequest();
 
   async function load(): Promise<void> {
-    const thisRequest = ++latestRequest;
-    loading.value = true;
-    error.value = null;
-    try {
-      const data = await request(RegionsOverviewDocument);
-      if (thisRequest !== latestRequest) return;
-      regions.value = data.regions;
-    } catch (caught) {
-      if (thisRequest !== latestRequest) return;
-      error.value = describe(toRequestError(caught));
-    } finally {
-      if (thisRequest === latestRequest) loading.value = false;
-    }
+    await run(() => request(RegionsOverviewDocument), {
+      onData: (data) => {
+        regions.value = data.regions;
+        populationUnavailable.value = unavailableServicesOf(data).includes('county');
+      },
+    });
   }
 
-  return { regions, loading, error, hasApproximateFigures, load };
+  return { regions, populationUnavailable, loading, error, hasApproximateFigures, load };
 });

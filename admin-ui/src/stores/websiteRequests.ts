@@ -1,6 +1,7 @@
 // The website requests store: one page of the requests sent on the public website, and an adviser picking one up.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { useLatestRequest } from '../composables/useLatestRequest';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type {
@@ -106,8 +107,6 @@ export const useWebsiteRequestsStore = defineStore('websiteRequests', () => {
   /** The request the page below answers; null before the first successful load. */
   const asked = ref<WebsiteRequestListRequest | null>(null);
   const page = ref<WebsiteRequestPage | null>(null);
-  const loading = ref(false);
-  const error = ref<LoadError | null>(null);
   /** The request being picked up, while the mutation is on its way. */
   const pickingUpId = ref<string | null>(null);
   const actionError = ref<PickUpError | null>(null);
@@ -129,30 +128,25 @@ export const useWebsiteRequestsStore = defineStore('websiteRequests', () => {
   });
 
   // Changing filters quickly can overlap requests; only the newest may write.
-  let latestRequest = 0;
-  let latestCount = 0;
+  const { loading, error, run } = useLatestRequest();
+  // The header's count has loads of its own (one per change of page); its failure only hides the count.
+  const pendingCountRequest = useLatestRequest();
 
   async function load(next: WebsiteRequestListRequest): Promise<void> {
-    const thisRequest = ++latestRequest;
-    loading.value = true;
-    error.value = null;
-    try {
-      const data = await request(WebsiteRequestListDocument, toWebsiteRequestListVariables(next));
-      if (thisRequest !== latestRequest) return;
-      page.value = data.websiteRequests;
-      asked.value = { ...next };
-      pickedUpHere.value = 0;
-      // The same question as the header's count, answered for free.
-      if (next.status === 'PENDING' && next.regionId === null) pendingCount.value = data.websiteRequests.totalCount;
-    } catch (caught) {
-      if (thisRequest !== latestRequest) return;
-      const requestError = toRequestError(caught);
-      page.value = null;
-      asked.value = null;
-      error.value = { message: requestError.message, codes: requestError.codes };
-    } finally {
-      if (thisRequest === latestRequest) loading.value = false;
-    }
+    await run(() => request(WebsiteRequestListDocument, toWebsiteRequestListVariables(next)), {
+      onData: (data) => {
+        page.value = data.websiteRequests;
+        asked.value = { ...next };
+        pickedUpHere.value = 0;
+        // The same question as the header's count, answered for free.
+        if (next.status === 'PENDING' && next.regionId === null) pendingCount.value = data.websiteRequests.totalCount;
+      },
+      // Other filters' requests must not stay on screen after a failed load.
+      onError: () => {
+        page.value = null;
+        asked.value = null;
+      },
+    });
   }
 
   /** Loads the page shown again, e.g. after a conflict; the first page when nothing has loaded yet. */
@@ -162,14 +156,18 @@ export const useWebsiteRequestsStore = defineStore('websiteRequests', () => {
 
   /** Counts the pending requests of the caller's own region; a failure only hides the count. */
   async function loadPendingCount(): Promise<void> {
-    const thisCount = ++latestCount;
-    try {
-      // One item is the smallest page the gateway allows; only the total is asked for.
-      const data = await request(PendingWebsiteRequestCountDocument, { status: 'PENDING', first: 1, offset: 0 });
-      if (thisCount === latestCount) pendingCount.value = data.websiteRequests.totalCount;
-    } catch {
-      if (thisCount === latestCount) pendingCount.value = null;
-    }
+    // One item is the smallest page the gateway allows; only the total is asked for.
+    await pendingCountRequest.run(
+      () => request(PendingWebsiteRequestCountDocument, { status: 'PENDING', first: 1, offset: 0 }),
+      {
+        onData: (data) => {
+          pendingCount.value = data.websiteRequests.totalCount;
+        },
+        onError: () => {
+          pendingCount.value = null;
+        },
+      },
+    );
   }
 
   /**
