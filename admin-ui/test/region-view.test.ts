@@ -23,6 +23,7 @@ interface StoreState {
   regionId?: string | null;
   year?: number | null;
   notFound?: boolean;
+  populationUnavailable?: boolean;
   loading?: boolean;
   error?: LoadError | null;
 }
@@ -36,6 +37,7 @@ async function mountView(state: StoreState = {}, path = '/regions/follo?year=202
         regionId: 'follo',
         year: 2024,
         notFound: false,
+        populationUnavailable: false,
         loading: false,
         error: null,
         ...state,
@@ -225,5 +227,26 @@ describe('RegionView', () => {
 
     await wrapper.get('[data-testid="region-year"]').setValue('2025');
     await vi.waitFor(() => expect(router.currentRoute.value.query.year).toBe('2025'));
+  });
+
+  it('marks population and shares as unavailable, not missing, when the county service did not answer', async () => {
+    // Funding and population both come from the county service.
+    const withoutCounty: RegionPage = {
+      ...folloPage,
+      funding: null,
+      municipalities: folloPage.municipalities.map((municipality) => ({
+        ...municipality,
+        population: null,
+        populationSource: null,
+      })),
+    };
+    const { wrapper } = await mountView({ region: withoutCounty, populationUnavailable: true });
+    const rows = wrapper.findAll('tr[data-municipality]');
+    expect(rows.length).toBe(folloPage.municipalities.length);
+    for (const row of rows) {
+      expect(row.get('[data-unavailable="population"]').text()).toContain('ikke tilgjengelig akkurat nå');
+      expect(row.find('[data-figure="share"] [data-unavailable="share"]').exists()).toBe(true);
+      expect(row.text()).not.toContain('mangler');
+    }
   });
 });

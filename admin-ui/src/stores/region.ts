@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { useLatestRequest } from '../composables/useLatestRequest';
-import { request } from '../graphql/client';
+import { request, unavailableServicesOf } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { RegionPageQuery } from '../graphql/generated/graphql';
 import type { LoadError } from './regions';
@@ -159,6 +159,8 @@ export const useRegionStore = defineStore('region', () => {
   const year = ref<number | null>(null);
   /** True when the gateway knows no region with the asked id. */
   const notFound = ref(false);
+  /** The county service, which owns the population figures, did not answer: they are unknown, not missing. */
+  const populationUnavailable = ref(false);
   // Switching region or year quickly can overlap requests; only the newest may write.
   const { loading, error, run } = useLatestRequest();
 
@@ -167,17 +169,19 @@ export const useRegionStore = defineStore('region', () => {
       onData: (data) => {
         region.value = data.region ?? null;
         notFound.value = data.region == null;
+        populationUnavailable.value = unavailableServicesOf(data).includes('county');
         regionId.value = id;
         year.value = requestedYear;
       },
       onError: () => {
         region.value = null;
         notFound.value = false;
+        populationUnavailable.value = false;
         regionId.value = null;
         year.value = null;
       },
     });
   }
 
-  return { region, regionId, year, notFound, loading, error, load };
+  return { region, regionId, year, notFound, populationUnavailable, loading, error, load };
 });
