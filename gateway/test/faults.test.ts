@@ -89,6 +89,28 @@ describe('the gateway with the partners subgraph stopped and started again', () 
     expectPartnersMissing(await askOverview());
   });
 
+  it('refuses a personal-data export rather than give one without the partners part', async () => {
+    const token = await platform.tokenFor('follo.adviser');
+    const clients = await platform.post<{ clients: { items: { id: string }[] } }>(
+      'query C { clients(regionId: "follo", first: 1) { items { id } } }',
+      undefined,
+      { token },
+    );
+    const clientId = clients.body.data?.clients.items[0]?.id;
+    expect(clientId).toEqual(expect.any(String));
+    const { status, body } = await platform.post(
+      'query E($id: ID!) { clientDataExport(clientId: $id) { heldByRegions client { id personalDataHeldByPartners } } }',
+      { id: clientId },
+      { token },
+    );
+    expect(status).toBe(200);
+    // The partners part is non-null on purpose: an export missing a subgraph's data is no export.
+    expect(body.data).toBeNull();
+    expect(body.errors).toEqual([
+      expect.objectContaining({ extensions: { code: subgraphUnavailableCode, service: 'partners' } }),
+    ]);
+  });
+
   it('reports partners down on /health and stays ready for the rest', async () => {
     const health = await fetch(`${platform.gateway.url}/health`);
     const report = (await health.json()) as { status: string; subgraphs: Record<string, { status: string }> };

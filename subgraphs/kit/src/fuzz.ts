@@ -595,7 +595,14 @@ export function describeMutationFuzz<Context extends SubgraphContext>(
       seeds = await options.seeds(ids, subgraph);
       checker = fuzzChecker(subgraph, checkStored ? { checkStored: (changed) => checkStored(changed, subgraph) } : {});
     }, 120_000);
-    afterAll(() => subgraph?.close());
+    afterAll(async () => {
+      console.info(`${definition.name} fuzz: ${JSON.stringify(checker?.stats)}`);
+      if (process.env.FUZZ_VERBOSE) {
+        const reasons = Object.entries(checker?.reasons ?? {}).sort(([a], [b]) => a.localeCompare(b));
+        console.info(reasons.map(([reason, count]) => `${count}\t${reason}`).join('\n'));
+      }
+      await subgraph?.close();
+    });
 
     it('covers every mutation of the schema, and only those', () => {
       expect(Object.keys(callers).sort()).toEqual([...mutations].sort());
@@ -614,14 +621,6 @@ export function describeMutationFuzz<Context extends SubgraphContext>(
         }, 120_000);
       }
     }
-
-    afterAll(() => {
-      console.info(`${definition.name} fuzz: ${JSON.stringify(checker?.stats)}`);
-      if (process.env.FUZZ_VERBOSE) {
-        const reasons = Object.entries(checker?.reasons ?? {}).sort(([a], [b]) => a.localeCompare(b));
-        console.info(reasons.map(([reason, count]) => `${count}\t${reason}`).join('\n'));
-      }
-    });
 
     it('reached both outcomes: refused cases and stored records', () => {
       expect(checker.stats.refused).toBeGreaterThan(0);
