@@ -108,7 +108,8 @@ export function databaseUrl(server: string, database: string): string {
 const databaseName = /^[a-z_][a-z0-9_]{0,62}$/;
 
 async function withMaintenanceClient<T>(server: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl(server, 'postgres') });
+  // A server that does not answer fails the start within seconds, not after the system's TCP timeout.
+  const client = new pg.Client({ connectionString: databaseUrl(server, 'postgres'), connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     return await work(client);

@@ -129,28 +129,41 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
   return orm;
 }
 
-/** Any number that the subgraphs' processes agree on: the advisory lock their migrations take. */
-const migrationLockKey = 7_364_201;
+/** Any number that the subgraphs' processes agree on: the advisory lock their set-up takes. */
+const setupLockKey = 7_364_201;
 
 /**
- * Applies every pending migration in one transaction, safely when several processes of the same
- * subgraph start at once (they take turns on an advisory lock; the later ones find nothing to do),
- * and refuses a database that a newer version of the code has migrated: migrations this code does
- * not know would mean its entities no longer match the tables.
+ * Runs `work` while holding the database's set-up lock (a PostgreSQL advisory lock on a session
+ * of its own), so processes of the same subgraph starting at once migrate and seed one at a time;
+ * the later ones find nothing left to do.
  */
-export async function migrate(orm: Orm): Promise<void> {
-  const lock = new pg.Client({ connectionString: orm.config.get('clientUrl') });
-  await lock.connect();
+async function withSetupLock<Result>(orm: Orm, work: (session: pg.Client) => Promise<Result>): Promise<Result> {
+  const session = new pg.Client({
+    connectionString: orm.config.get('clientUrl'),
+    connectionTimeoutMillis: acquireTimeoutMillis(),
+  });
+  await session.connect();
   try {
-    await lock.query('select pg_advisory_lock($1)', [migrationLockKey]);
+    await session.query('select pg_advisory_lock($1)', [setupLockKey]);
+    return await work(session);
+  } finally {
+    await session.end();
+  }
+}
+
+/**
+ * Applies every pending migration in one transaction, under the set-up lock, and refuses a
+ * database that a newer version of the code has migrated: migrations this code does not know
+ * would mean its entities no longer match the tables.
+ */
+export function migrate(orm: Orm): Promise<void> {
+  return withSetupLock(orm, async (session) => {
     const known = new Set((orm.config.get('migrations').migrationsList ?? []).map((migration) => migration.name));
-    const unknown = (await executedMigrationNames(lock)).filter((name) => !known.has(name.replace(/\.[jt]s$/, '')));
+    const unknown = (await executedMigrationNames(session)).filter((name) => !known.has(name.replace(/\.[jt]s$/, '')));
     if (unknown.length) throw new DatabaseNewerThanCodeError(orm.config.get('dbName'), unknown);
     const applied = await orm.getMigrator().up();
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-  } finally {
-    await lock.end();
-  }
+  });
 }
 
 /** The database was migrated by a newer version of the subgraph than the one starting. */
@@ -179,11 +192,18 @@ async function executedMigrationNames(client: pg.Client): Promise<string[]> {
  * Runs the demo seeder unless the database already holds data (`isEmpty` decides), so a restart
  * never duplicates or overwrites what people entered.
  */
-export async function seedIfEmpty(orm: Orm, seeder: Constructor<Seeder>, isEmpty: (orm: Orm) => Promise<boolean>) {
-  if (!(await isEmpty(orm))) return false;
-  await seedInTransaction(orm, seeder);
-  logger.info({ seeder: seeder.name }, 'demo data seeded');
-  return true;
+export function seedIfEmpty(
+  orm: Orm,
+  seeder: Constructor<Seeder>,
+  isEmpty: (orm: Orm) => Promise<boolean>,
+): Promise<boolean> {
+  // Under the set-up lock: two processes starting on an empty database would both find it empty.
+  return withSetupLock(orm, async () => {
+    if (!(await isEmpty(orm))) return false;
+    await seedInTransaction(orm, seeder);
+    logger.info({ seeder: seeder.name }, 'demo data seeded');
+    return true;
+  });
 }
 
 /**

@@ -47,6 +47,27 @@ describe('migrations on start', () => {
     }
   });
 
+  it('seed the demo data once when three processes start on an empty database at the same time', async () => {
+    const database = freshDatabase();
+    const keys = await auth();
+    const services = await Promise.all(
+      [1, 2, 3].map(() => startSubgraph(regionsSubgraph, { server: testServerUrl(), database, port: 0, auth: keys })),
+    );
+    try {
+      const orm = await openSubgraphDatabase(regionsSubgraph, testServerUrl(), database);
+      try {
+        const [row] = await orm.em
+          .getConnection()
+          .execute<{ regions: number }[]>('select count(*)::int as regions from region');
+        expect(row?.regions).toBe(13);
+      } finally {
+        await orm.close();
+      }
+    } finally {
+      await Promise.all(services.map((service) => service.stop()));
+    }
+  });
+
   it('refuse to start on a database a newer version has migrated, naming the migration', async () => {
     const database = freshDatabase();
     const orm = await openSubgraphDatabase(regionsSubgraph, testServerUrl(), database);
