@@ -5,7 +5,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Constructor, EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Seeder } from '@mikro-orm/seeder';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { apiClientScopePlugin } from './access.js';
 import { type AuditedAccess, auditBatcher } from './audit.js';
 import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, createTokenVerifier } from './auth.js';
@@ -78,6 +78,26 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
  */
 export const subgraphOperationLimits = { maxDepth: 20, maxAliases: 50, maxDirectives: 50, maxTokens: 10_000 } as const;
 
+/**
+ * In production nobody needs a subgraph's SDL (`_service`): the gateway runs the committed
+ * supergraph. Like introspection, it is not served there, so someone past the gateway cannot map
+ * the schema.
+ */
+const noSdlInProduction: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value === '_service' && context.getParentType()?.name === 'Query') {
+      context.reportError(
+        new GraphQLError(
+          'The subgraph does not serve its SDL in production; the gateway uses the committed supergraph.',
+          {
+            nodes: [node],
+          },
+        ),
+      );
+    }
+  },
+});
+
 /** The Apollo Server options of a subgraph: its schema, its operation limits, and who may run what. */
 export function subgraphApolloOptions<Context extends SubgraphContext>(
   definition: SubgraphDefinition<Context>,
@@ -95,7 +115,7 @@ export function subgraphApolloOptions<Context extends SubgraphContext>(
   return {
     schema: definition.schema,
     parseOptions: { maxTokens: subgraphOperationLimits.maxTokens },
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, ...(isProduction() ? [noSdlInProduction] : [])],
     allowBatchedHttpRequests: false,
     plugins: [
       ...(armor.plugins as never[]),
