@@ -12,8 +12,8 @@ import {
   dueMeetingState,
   isCalendarDate,
   type MeetingDraft,
-  todayInOslo,
 } from '../src/composables/meetingRules';
+import { todayInOslo } from '../src/composables/osloCalendar';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { createAppRouter } from '../src/router';
 import { accessTokenFor, accessTokenStorageKey, createStrictI18n, type DemoUsername, forbidNetwork } from './fixtures';

@@ -6,10 +6,10 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import ReferClientForm from '../src/components/ReferClientForm.vue';
+import { todayInOslo } from '../src/composables/osloCalendar';
 import {
   checkReferral,
   emptyReferralDraft,
-  osloToday,
   programmesFor,
   type ReferralDraft,
   sendsReferrals,
@@ -83,8 +83,8 @@ describe('referral rules', () => {
 
   it('judges "today" by the calendar in Oslo, not UTC', () => {
     // 23:30 UTC on 31 December is already New Year's Day in Oslo.
-    expect(osloToday(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01');
-    expect(osloToday(new Date('2024-06-15T12:00:00Z'))).toBe('2024-06-15');
+    expect(todayInOslo(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01');
+    expect(todayInOslo(new Date('2024-06-15T12:00:00Z'))).toBe('2024-06-15');
   });
 
   it('refuses a referral without consent, or with consent dated in the future', () => {
@@ -278,7 +278,7 @@ async function fillValid(wrapper: Wrapper) {
   await wrapper.get('[data-testid="refer-direction-TO_INNOVASJON_NORGE"]').setValue(true);
   await wrapper.get('[data-testid="refer-programme"]').setValue('STARTUP_GRANT_PHASE_1');
   await wrapper.get('[data-testid="refer-consent"]').setValue(true);
-  await wrapper.get('[data-testid="refer-consent-date"]').setValue(osloToday());
+  await wrapper.get('[data-testid="refer-consent-date"]').setValue(todayInOslo());
 }
 
 enableAutoUnmount(afterEach);
@@ -364,7 +364,7 @@ describe('ReferClientForm', () => {
     await wrapper.get('[data-testid="refer-form"]').trigger('submit');
     expect(store.send).not.toHaveBeenCalled();
     expect(wrapper.get('[data-testid="refer-error-consentGivenOn"]').text()).toBe('Datoen kan ikke være frem i tid.');
-    expect(wrapper.get('[data-testid="refer-consent-date"]').attributes('max')).toBe(osloToday());
+    expect(wrapper.get('[data-testid="refer-consent-date"]').attributes('max')).toBe(todayInOslo());
   });
 
   it('sends the name and only the contact details ticked', async () => {
@@ -385,7 +385,7 @@ describe('ReferClientForm', () => {
       programme: 'STARTUP_GRANT_PHASE_1',
       otherActor: null,
       municipalityNumber: null,
-      consentGivenOn: osloToday(),
+      consentGivenOn: todayInOslo(),
       sharedClientData: { name: 'Nadia Rahman', email: 'nadia@example.org', phone: null },
       note: 'Har forretningsplan.',
     });
@@ -418,7 +418,7 @@ describe('ReferClientForm', () => {
     await wrapper.get('[data-testid="refer-programme"]').setValue('INTRODUCTION_PROGRAMME');
     await wrapper.get('[data-testid="refer-share-phone"]').setValue(true);
     await wrapper.get('[data-testid="refer-consent"]').setValue(true);
-    await wrapper.get('[data-testid="refer-consent-date"]').setValue(osloToday());
+    await wrapper.get('[data-testid="refer-consent-date"]').setValue(todayInOslo());
 
     await wrapper.get('[data-testid="refer-form"]').trigger('submit');
     await flushPromises();

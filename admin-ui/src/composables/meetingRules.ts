@@ -9,15 +9,6 @@ export const meetingKinds: readonly MeetingKind[] = [
   'CONFLICT',
 ];
 
-/**
- * Today as YYYY-MM-DD on the Oslo calendar, the day the agreement's deadlines and the county
- * subgraph count by, whatever the time zone of the user's computer.
- */
-export function todayInOslo(now: Date = new Date()): string {
-  // Swedish writes dates as ISO does.
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
-}
-
 /** The day the coordination group of a year is shown for: the year's last day once it is over, else today. */
 export function coordinationGroupDay(year: number, today: string): string {
   return year < Number(today.slice(0, 4)) ? `${year}-12-31` : today;

@@ -42,14 +42,6 @@ export function programmesFor(direction: ReferralDirection | ''): readonly Refer
 export const maxNoteLength = 2000;
 export const maxOtherActorLength = 200;
 
-/**
- * Today in Norway as YYYY-MM-DD. The subgraph judges "not in the future" by the Oslo calendar day, so the
- * console does too: just after midnight in Oslo, a browser set to UTC would still say yesterday.
- */
-export function osloToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
-}
-
 export interface NavOfficeOption {
   id: string;
   name: string;

@@ -1,7 +1,8 @@
 // The meetings store: a year's meetings of the cooperation, the meetings the agreement requires, the coordination group, and recording and updating meetings.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { coordinationGroupDay, todayInOslo } from '../composables/meetingRules';
+import { coordinationGroupDay } from '../composables/meetingRules';
+import { todayInOslo } from '../composables/osloCalendar';
 import { useLatestRequest } from '../composables/useLatestRequest';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
