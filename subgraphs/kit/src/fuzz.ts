@@ -20,7 +20,7 @@ import type {
   GraphQLType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Orm } from './orm.js';
+import { dataTables, type Orm } from './orm.js';
 import type { SubgraphContext, SubgraphDefinition } from './subgraph.js';
 import { createTestSubgraph, type TestSubgraph } from './testing.js';
 
@@ -449,11 +449,7 @@ export function fuzzParameters(defaultRuns: number): { seed: number; numRuns: nu
  */
 export async function tableFingerprints(orm: Orm): Promise<Record<string, string>> {
   const connection = orm.em.getConnection();
-  const tables: { name: string }[] = await connection.execute(
-    `select table_name as name from information_schema.tables
-      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'mikro_orm_migrations'
-      order by table_name`,
-  );
+  const tables = await dataTables(orm);
   const rows: { name: string; fingerprint: string }[] = await connection.execute(
     tables
       .map(

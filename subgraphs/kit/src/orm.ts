@@ -220,14 +220,19 @@ export async function seedInTransaction(orm: Orm, seeder: Constructor<Seeder> | 
   await orm.em.getConnection().execute('analyze');
 }
 
-/** Rows in each of the database's tables (but the migrations' own), by table name. */
-export async function tableRowCounts(orm: Orm): Promise<Record<string, number>> {
-  const connection = orm.em.getConnection();
-  const tables: { name: string }[] = await connection.execute(
+/** The database's own tables (not the migrations' bookkeeping), by name, in order. */
+export async function dataTables(orm: Orm): Promise<{ name: string }[]> {
+  return orm.em.getConnection().execute(
     `select table_name as name from information_schema.tables
       where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'mikro_orm_migrations'
       order by table_name`,
   );
+}
+
+/** Rows in each of the database's tables (but the migrations' own), by table name. */
+export async function tableRowCounts(orm: Orm): Promise<Record<string, number>> {
+  const connection = orm.em.getConnection();
+  const tables = await dataTables(orm);
   if (!tables.length) return {};
   const rows: { name: string; count: number }[] = await connection.execute(
     tables.map(({ name }) => `select '${name}' as name, count(*)::int as count from "${name}"`).join(' union all '),

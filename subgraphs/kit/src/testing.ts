@@ -6,7 +6,7 @@ import pg from 'pg';
 import { type Caller, callerFromClaims } from './auth.js';
 import { databaseServer, databaseUrl, dropDatabase, repositoryDataDir } from './database.js';
 import { demoUser } from './demo-users.js';
-import { type Orm, seedInTransaction } from './orm.js';
+import { dataTables, type Orm, seedInTransaction } from './orm.js';
 import { anonymousCaller } from './public-access.js';
 import { apolloServer } from './service.js';
 import {
@@ -55,11 +55,7 @@ export function uniqueDatabaseName(prefix: string): string {
  */
 export async function tableChecksums(orm: Orm): Promise<Record<string, string>> {
   const connection = orm.em.getConnection();
-  const tables: { name: string }[] = await connection.execute(
-    `select table_name as name from information_schema.tables
-      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'mikro_orm_migrations'
-      order by table_name`,
-  );
+  const tables = await dataTables(orm);
   const sums: Record<string, string> = {};
   for (const { name } of tables) {
     const [row] = await connection.execute<{ sum: string }[]>(
