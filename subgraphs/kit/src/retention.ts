@@ -1,7 +1,29 @@
-// How long the service keeps a person's data, and who erases it when that time is up: the public
-// privacy notice promises deletion at the latest three years after the last contact.
+// A person's data in every subgraph: how an export shows it, how long the service keeps it, and
+// who erases it when that time is up (the public privacy notice promises deletion at the latest
+// three years after the last contact).
 
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditActor } from './audit.js';
+
+const camelCase = (name: string) => name.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+
+/**
+ * The rows of a query as an export shows them: every column, named in camelCase as the graph
+ * names fields, with the values as PostgreSQL writes them in JSON (dates as ISO strings).
+ */
+export async function exportedRows(
+  em: EntityManager,
+  query: string,
+  parameters: unknown[],
+): Promise<Record<string, unknown>[]> {
+  const result: { rows: Record<string, unknown>[] }[] = await em.execute(
+    `select coalesce(json_agg(t), '[]'::json) as rows from (${query}) t`,
+    parameters,
+  );
+  return (result[0]?.rows ?? []).map((row) =>
+    Object.fromEntries(Object.entries(row).map(([key, value]) => [camelCase(key), value])),
+  );
+}
 
 /** Years after a person's last contact with the service that their personal data is kept. */
 export const retentionYears = 3;

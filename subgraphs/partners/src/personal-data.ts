@@ -6,6 +6,7 @@ import {
   type Caller,
   type ErasureReason,
   erasedText,
+  exportedRows,
   forbidden,
   recordAudit,
   retentionActor,
@@ -13,11 +14,6 @@ import {
   todayInNorway,
 } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-
-const camelCase = (name: string) => name.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
-
-const camelCaseKeys = (rows: Record<string, unknown>[]) =>
-  rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [camelCase(key), value])));
 
 /**
  * The regions whose clients' referrals the caller may export or erase: 'all' for county officers,
@@ -56,20 +52,15 @@ export async function personalDataHeldByPartners(em: EntityManager, caller: Call
   const region = regions === 'all' ? null : regions;
   const held: Record<string, Record<string, unknown>[]> = {};
   for (const [section, query] of Object.entries(sections)) {
-    const rows: { rows: Record<string, unknown>[] }[] = await em.execute(
-      `select coalesce(json_agg(t), '[]'::json) as rows from (${query.replaceAll('$region', '?')}) t`,
-      [clientId, region, region],
-    );
-    held[section] = camelCaseKeys(rows[0]?.rows ?? []);
+    held[section] = await exportedRows(em, query.replaceAll('$region', '?'), [clientId, region, region]);
   }
   const recordIds = [...(held.referrals ?? []), ...(held.businessAssessments ?? [])].map((row) => String(row.id));
-  const audit: { rows: Record<string, unknown>[] }[] = await em.execute(
-    `select coalesce(json_agg(t), '[]'::json) as rows from (
-       select a.at, a.caller_name, a.role, a.organisation_name, a.operation, a.record_type, a.record_id, a.detail
-         from audit_entry a where a.record_id = any(?::text[]) order by a.at, a.id) t`,
+  held.auditLog = await exportedRows(
+    em,
+    `select a.at, a.caller_name, a.role, a.organisation_name, a.operation, a.record_type, a.record_id, a.detail
+       from audit_entry a where a.record_id = any(?::text[]) order by a.at, a.id`,
     [`{${recordIds.join(',')}}`],
   );
-  held.auditLog = camelCaseKeys(audit[0]?.rows ?? []);
   await recordAudit(em, caller, [
     { operation: 'READ', recordType: 'Client', recordId: clientId, detail: 'personal data exported' },
     ...(held.referrals ?? []).map((row) => ({

@@ -5,6 +5,7 @@ import {
   type AuditActor,
   type ErasureReason,
   erasedText,
+  exportedRows,
   recordAudit,
   retentionActor,
   retentionCutoff,
@@ -41,12 +42,6 @@ export async function clientGroup(em: EntityManager, clientId: string): Promise<
   return rows.map((row) => row.id);
 }
 
-const camelCase = (name: string) => name.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
-
-function camelCaseKeys(rows: Record<string, unknown>[]): Record<string, unknown>[] {
-  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [camelCase(key), value])));
-}
-
 /**
  * Every table that holds something about a client, as the export shows it: each row whole,
  * with the names of what it points to (region, municipality, adviser, course) beside the ids.
@@ -78,11 +73,7 @@ const exportSections: Record<string, string> = {
 export async function personalDataOf(em: EntityManager, clientIds: string[]): Promise<Record<string, unknown>> {
   const held: Record<string, unknown> = {};
   for (const [section, query] of Object.entries(exportSections)) {
-    const rows: { rows: Record<string, unknown>[] }[] = await em.execute(
-      `select coalesce(json_agg(t), '[]'::json) as rows from (${query.replaceAll('$ids', '?::uuid[]')}) t`,
-      [uuidArray(clientIds)],
-    );
-    held[section] = camelCaseKeys(rows[0]?.rows ?? []);
+    held[section] = await exportedRows(em, query.replaceAll('$ids', '?::uuid[]'), [uuidArray(clientIds)]);
   }
   return held;
 }
