@@ -29,3 +29,18 @@ export const logger = pino({
 });
 
 export type Logger = typeof logger;
+
+/**
+ * Writes Node's process warnings (deprecations, listener leaks, a dependency's own warnings) to
+ * the log as JSON lines, instead of Node's bare "(node:PID) Warning: …" on stderr, which a log
+ * collector reading JSON would drop or choke on.
+ */
+export function logProcessWarnings(log: Logger = logger): void {
+  // Node prints warnings from a 'warning' listener of its own; this one replaces it.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    const { name, message } = warning;
+    const code = (warning as Error & { code?: string }).code;
+    log.warn({ warning: { name, ...(code ? { code } : {}), message, stack: warning.stack } }, `${name}: ${message}`);
+  });
+}

@@ -14,7 +14,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { type ExpressContextFunctionArgument, expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { formatError } from './errors.js';
-import { logger, requestScope } from './logger.js';
+import { logger, logProcessWarnings, requestScope } from './logger.js';
 
 /** The header that carries a request's id from the caller (or the gateway) to the subgraphs. */
 export const requestIdHeader = 'x-request-id';
@@ -216,6 +216,7 @@ export async function runAsProcess(start: () => Promise<RunningService>): Promis
       process.exit(1);
     }
   };
+  logProcessWarnings();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
   process.once('disconnect', () => void shutdown('parent disconnected'));
   // A bug that escaped every handler leaves the process in an unknown state: say so in the log's
