@@ -1,7 +1,7 @@
 // The gateway: the one public endpoint, serving the static supergraph over the three subgraphs.
 // It verifies the caller's token, forwards it to the subgraphs (which verify it again), and
 // refuses queries that are too deep, too costly or too large before planning them.
-import { ApolloGateway, type RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, type GatewayConfig, type RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   type AuthConfig,
@@ -128,10 +128,27 @@ class AuthenticatedDataSource extends ResilientDataSource<GatewayContext> {
   }
 }
 
+/**
+ * An ApolloGateway that calls nothing but the subgraphs. By default @apollo/gateway sends usage
+ * figures to Apollo every hour and, to describe its host, probes the cloud metadata addresses
+ * (169.254.169.254, metadata.google.internal, …) as soon as it is created. The county's gateway
+ * calls no third party; the only switch is an environment variable it reads while constructing.
+ */
+export function createApolloGateway(config: GatewayConfig): ApolloGateway {
+  const before = process.env.APOLLO_TELEMETRY_DISABLED;
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  try {
+    return new ApolloGateway(config);
+  } finally {
+    if (before === undefined) delete process.env.APOLLO_TELEMETRY_DISABLED;
+    else process.env.APOLLO_TELEMETRY_DISABLED = before;
+  }
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const urls: Record<SubgraphName, string> = { ...defaultSubgraphUrls, ...options.subgraphUrls };
   const verify = createTokenVerifier(options.auth);
-  const gateway = new ApolloGateway({
+  const gateway = createApolloGateway({
     supergraphSdl: committedSupergraph(),
     buildService: ({ name, url }) =>
       new AuthenticatedDataSource({

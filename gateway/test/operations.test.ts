@@ -1,11 +1,13 @@
 // Operations, with each service in a process of its own as in production: JSON logs that follow
 // one request from the gateway into a subgraph, liveness and readiness, and a graceful stop that
 // finishes the request in flight.
+import diagnostics from 'node:diagnostics_channel';
 import { request } from 'node:http';
 import { createInterface } from 'node:readline';
-import { demoUser, dropDatabase, generateDevKeys, signDemoToken } from '@etablerer/kit';
+import { defaultAudience, defaultIssuer, demoUser, dropDatabase, generateDevKeys, signDemoToken } from '@etablerer/kit';
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway } from '../src/server.js';
 import { type ServiceProcess, startServiceProcess } from '../src/stack/stack.js';
 
 type LogLine = Record<string, unknown> & { msg?: string; requestId?: string; service?: string };
@@ -19,7 +21,13 @@ class Log {
     }
   }
   entries(): LogLine[] {
-    return this.lines.map((line) => JSON.parse(line) as LogLine);
+    return this.lines.map((line) => {
+      try {
+        return JSON.parse(line) as LogLine;
+      } catch {
+        throw new Error(`a log line that is not JSON: ${line}`);
+      }
+    });
   }
   /** Waits (briefly) for a line matching `match`: a process writes its log asynchronously. */
   async find(match: (line: LogLine) => boolean): Promise<LogLine> {
@@ -188,6 +196,42 @@ describe('a graceful stop', () => {
     expect(await exited).toBe(0);
     const log = await regionsLog.find((line) => line.msg === 'regions stopped');
     expect(log.level).toBe(30);
+  });
+});
+
+describe('outbound calls', () => {
+  it('go to the subgraphs only: no usage report to Apollo, no probe of cloud metadata addresses', async () => {
+    const calls: string[] = [];
+    const onHttp = (message: unknown) => {
+      const { request } = message as { request: { host: string; path: string } };
+      calls.push(`${request.host}${request.path}`);
+    };
+    const onFetch = (message: unknown) => {
+      const { request } = message as { request: { origin: string; path: string } };
+      calls.push(`${request.origin}${request.path}`);
+    };
+    diagnostics.subscribe('http.client.request.start', onHttp);
+    diagnostics.subscribe('undici:request:create', onFetch);
+    const keys = await generateDevKeys();
+    const started = await startGateway({
+      port: 0,
+      auth: { issuer: defaultIssuer, audience: defaultAudience, publicKey: keys.publicKey },
+      subgraphUrls: {
+        county: 'http://127.0.0.1:9/graphql',
+        regions: 'http://127.0.0.1:9/graphql',
+        partners: 'http://127.0.0.1:9/graphql',
+      },
+    });
+    try {
+      // @apollo/gateway's own telemetry probes the metadata addresses within a moment of starting.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(calls).toEqual([]);
+      expect(process.env.APOLLO_TELEMETRY_DISABLED).toBeUndefined();
+    } finally {
+      diagnostics.unsubscribe('http.client.request.start', onHttp);
+      diagnostics.unsubscribe('undici:request:create', onFetch);
+      await started.stop();
+    }
   });
 });
 
