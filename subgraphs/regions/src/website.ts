@@ -13,6 +13,7 @@ import { MunicipalitySchema } from './entities/municipality.js';
 import { RegionSchema } from './entities/region.js';
 import { type WebsiteRequest, type WebsiteRequestKind, WebsiteRequestSchema } from './entities/website-request.js';
 import { municipalityNumber, phone } from './input-rules.js';
+import { lockClientRegistrations, lockEmailAddress } from './locks.js';
 
 /** The privacy notice the consent refers to; the public website shows this version. */
 export const privacyNoticeVersion = '2026-11-27';
@@ -88,16 +89,13 @@ function newReference(): string {
   return `ET-${code}`;
 }
 
-/** The advisory locks' namespace for e-mail addresses (any number no other lock of this database uses). */
-const addressLockSpace = 4_180_227;
-
 /**
  * Takes the e-mail address's lock for the rest of the transaction, then checks the daily limit:
  * what one person sends is filed one request at a time, so a double click neither files them as
  * two new clients nor slips past the limit.
  */
 async function limitPerAddress(em: EntityManager, email: string): Promise<void> {
-  await em.execute('select pg_advisory_xact_lock(?, hashtext(lower(?)))', [addressLockSpace, email]);
+  await lockEmailAddress(em, email);
   const since = new Date(Date.now() - 24 * 60 * 60 * 1000);
   const sent = await em.count(WebsiteRequestSchema, { email, receivedAt: { $gte: since } });
   if (sent >= requestsPerAddressPerDay) {
@@ -124,6 +122,7 @@ async function municipalityOf(em: EntityManager, number: string) {
  * address, or a new one. What the website sends never overwrites a record an adviser keeps.
  */
 async function clientFor(em: EntityManager, person: Person, regionId: string) {
+  await lockClientRegistrations(em, regionId);
   const [existing] = await em.find(
     ClientSchema,
     { region: regionId, mergedIntoId: null, email: { $ilike: person.email.replace(/[\\%_]/g, (c) => `\\${c}`) } },

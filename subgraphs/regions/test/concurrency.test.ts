@@ -170,6 +170,67 @@ describe('taking the last place on a course at once', () => {
   });
 });
 
+describe('two advisers registering the same person at once', () => {
+  it('registers one client; the other adviser gets CONFLICT naming it, as if they had come second', async () => {
+    for (let round = 0; round < rounds; round++) {
+      const input = {
+        regionId: 'follo',
+        municipalityNumber: '3020',
+        name: `Dobbelt Registrert${round}`,
+        birthYear: 1990,
+        immigrantBackground: 'NO',
+        surveyConsent: false,
+      };
+      const results = await Promise.all(
+        [0, 1].map(() =>
+          subgraph.execute<{ registerClient: { id: string } }>(
+            `mutation Register($input: RegisterClientInput!) { registerClient(input: $input) { id } }`,
+            { input },
+            adviser,
+          ),
+        ),
+      );
+      expect(codes(results)).toEqual(['CONFLICT', 'OK']);
+      const clients = await rows<{ id: string }>('select id from client where name = $1', [input.name]);
+      expect(clients).toHaveLength(1);
+      const refused = results.find((result) => result.errors);
+      expect(refused?.errors?.[0]?.extensions?.duplicates).toEqual([clients[0]?.id]);
+    }
+  });
+
+  it("files a website request and an adviser's registration of one e-mail address under one client", async () => {
+    for (let round = 0; round < rounds; round++) {
+      const email = `nettside.og.kontor${round}@example.no`;
+      const results = await Promise.all([
+        subgraph.execute(
+          askForCounselling,
+          { input: { person: person(email, 'Nett Kontor'), message: 'Jeg vil starte et verksted.' } },
+          { as: null },
+        ),
+        subgraph.execute(
+          `mutation Register($input: RegisterClientInput!) { registerClient(input: $input) { id } }`,
+          {
+            input: {
+              regionId: 'follo',
+              municipalityNumber: '3021',
+              name: 'Nett Kontor',
+              email,
+              immigrantBackground: 'NO',
+              surveyConsent: false,
+            },
+          },
+          adviser,
+        ),
+      ]);
+      // Whichever comes first registers the person; the other finds them.
+      const clients = await rows<{ id: string }>('select id from client where lower(email) = $1', [email]);
+      expect(clients).toHaveLength(1);
+      expect(results[0]?.errors).toBeUndefined();
+      expect(results[1]?.errors?.[0]?.extensions?.code ?? 'OK').toMatch(/^(OK|CONFLICT)$/);
+    }
+  });
+});
+
 describe('the same person sending from the public website twice at once (a double click)', () => {
   it('files both requests under one new client, not two', async () => {
     for (let round = 0; round < rounds; round++) {

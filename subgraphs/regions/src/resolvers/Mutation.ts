@@ -32,6 +32,7 @@ import { RegionSchema } from '../entities/region.js';
 import { ServiceOfferingSchema, serviceKinds } from '../entities/service-offering.js';
 import { SurveyResponseSchema, surveyOccasions } from '../entities/survey-response.js';
 import { municipalityNumber, phone } from '../input-rules.js';
+import { lockClientRegistrations } from '../locks.js';
 import { clientGroup, eraseClients, erasePastRetention } from '../personal-data.js';
 import { clientNotVisible } from './Client.js';
 
@@ -290,6 +291,7 @@ export const Mutation: MutationResolvers = {
         'input.municipalityNumber',
       );
       if (!data.confirmedNotDuplicate) {
+        await lockClientRegistrations(tx, data.regionId);
         const duplicates = await likelyDuplicates(tx, data.regionId, data);
         if (duplicates.length) {
           throw conflict(
