@@ -23,6 +23,7 @@ export * from './orm.js';
 export * from './public-access.js';
 export * from './reference-data.js';
 export * from './retention.js';
+export * from './retention-task.js';
 export * from './scalars.js';
 export * from './scale-data.js';
 export * from './service.js';

@@ -22,6 +22,13 @@ import {
   tableRowCounts,
 } from './orm.js';
 import { anonymousCaller, isAnonymous, publicAccessPlugin } from './public-access.js';
+import {
+  checkedRetentionSchedule,
+  type RetentionTask,
+  retentionScheduleFromEnvironment,
+  runRetentionTask,
+  scheduleRetention,
+} from './retention-task.js';
 import type { CountyScale } from './scale-data.js';
 import { isProduction, type RunningService, type ServiceOptions, startService } from './service.js';
 import { nulCharacterPlugin } from './text-input.js';
@@ -66,6 +73,8 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
   ) => Seeder;
   /** True when the database holds none of this subgraph's data yet (so the demo seed may run). */
   isEmpty(orm: Orm): Promise<boolean>;
+  /** Erases the personal data past retention, for a subgraph that keeps any (see retention-task.ts). */
+  retention?: RetentionTask;
   /** A fresh context for one request by `caller`. */
   context(orm: Orm, caller: Caller): Context;
 }
@@ -175,6 +184,8 @@ export interface StartSubgraphOptions {
   seedDemo?: boolean;
   /** How to verify access tokens; from AUTH_* variables by default. */
   auth?: AuthConfig;
+  /** When the retention task runs (a cron pattern), or null for never; RETENTION_SCHEDULE by default. */
+  retentionSchedule?: string | null;
 }
 
 export async function startSubgraph<Context extends SubgraphContext>(
@@ -182,10 +193,20 @@ export async function startSubgraph<Context extends SubgraphContext>(
   options: StartSubgraphOptions,
 ): Promise<RunningService> {
   const verify = createTokenVerifier(options.auth ?? authConfigFromEnvironment());
+  // Checked before the database is opened: a typo stops the start, not the first run.
+  const schedule =
+    options.retentionSchedule === undefined
+      ? retentionScheduleFromEnvironment()
+      : options.retentionSchedule && checkedRetentionSchedule(options.retentionSchedule);
   const orm = await openSubgraphDatabase(definition, options.server, options.database);
   if (options.seedDemo ?? process.env.SEED_DEMO !== 'false') {
     await seedIfEmpty(orm, definition.demoSeeder, definition.isEmpty);
   }
+  const retention = definition.retention && schedule ? scheduleRetention(orm, definition.retention, schedule) : null;
+  const stop = async () => {
+    await retention?.stop();
+    await orm.close();
+  };
   return startService<Context>({
     name: definition.name,
     port: options.port ?? Number(process.env.PORT ?? definition.defaultPort),
@@ -207,7 +228,11 @@ export async function startSubgraph<Context extends SubgraphContext>(
     metrics: () => ({
       sql_statements_total: { help: 'SQL statements sent to the database.', value: sqlStatementCount(orm) },
     }),
-    onStop: () => orm.close(),
+    onStop: stop,
+  }).catch(async (error: unknown) => {
+    // Not listening (the port is taken, say): nothing may go on running behind it.
+    await stop();
+    throw error;
   });
 }
 
@@ -252,6 +277,7 @@ export async function subgraphCli<Context extends SubgraphContext>(
   ...args: string[]
 ): Promise<void> {
   if (command === 'seed:county-scale') return seedCountyScale(definition, args);
+  if (command === 'retention' && definition.retention) return runRetentionNow(definition, definition.retention, args);
   const [migrationName] = args;
   const commands: Record<string, (orm: Orm) => Promise<void>> = {
     migrate: async () => {}, // opening the database applied them
@@ -268,11 +294,27 @@ export async function subgraphCli<Context extends SubgraphContext>(
   const run = command ? commands[command] : undefined;
   if (!run) {
     throw new Error(
-      `Unknown command ${command ?? '(none)'}: use ${[...Object.keys(commands), 'seed:county-scale'].join(', ')}`,
+      `Unknown command ${command ?? '(none)'}: use ${[...Object.keys(commands), 'seed:county-scale', ...(definition.retention ? ['retention [--dry-run]'] : [])].join(', ')}`,
     );
   }
   // Only writing a migration updates the snapshot it is computed from.
   await withSubgraphDatabase(definition, run, { writeSnapshot: command === 'migration:create' });
+}
+
+/** `retention [--dry-run]`: the retention task once, now (it also runs on its schedule in a running subgraph). */
+async function runRetentionNow<Context extends SubgraphContext>(
+  definition: SubgraphDefinition<Context>,
+  task: RetentionTask,
+  args: string[],
+): Promise<void> {
+  const dryRun = args.includes('--dry-run');
+  const run = await withSubgraphDatabase(definition, (orm) => runRetentionTask(orm, task, { dryRun }));
+  if (!run) logger.info('retention: a running instance of the subgraph is running it now; nothing done');
+  else
+    logger.info(
+      { retention: run },
+      dryRun ? 'retention: data past retention counted' : 'retention: data past retention erased',
+    );
 }
 
 const seconds = (since: number) => Math.round(performance.now() - since) / 1000;

@@ -5,6 +5,7 @@ import { type Context, createContext } from './context.js';
 import { GatheringSchema } from './entities/gathering.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
+import { erasePartnerDataPastRetention } from './personal-data.js';
 import { schema } from './schema.js';
 import { CountyScaleSeeder } from './seeders/CountyScaleSeeder.js';
 import { DemoSeeder } from './seeders/DemoSeeder.js';
@@ -21,4 +22,5 @@ export const partnersSubgraph: SubgraphDefinition<Context> = {
   countyScaleSeeder: CountyScaleSeeder,
   isEmpty: async (orm) => (await orm.em.fork().count(GatheringSchema)) === 0,
   context: createContext,
+  retention: (em, { dryRun }) => erasePartnerDataPastRetention(em, { dryRun }),
 };

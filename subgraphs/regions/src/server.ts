@@ -5,6 +5,7 @@ import { type Context, createContext } from './context.js';
 import { entities } from './entities/index.js';
 import { RegionSchema } from './entities/region.js';
 import { migrations } from './migrations/index.js';
+import { erasePastRetention } from './personal-data.js';
 import { schema } from './schema.js';
 import { CountyScaleSeeder } from './seeders/CountyScaleSeeder.js';
 import { DemoSeeder } from './seeders/DemoSeeder.js';
@@ -21,4 +22,5 @@ export const regionsSubgraph: SubgraphDefinition<Context> = {
   countyScaleSeeder: CountyScaleSeeder,
   isEmpty: async (orm) => (await orm.em.fork().count(RegionSchema)) === 0,
   context: createContext,
+  retention: (em, { dryRun }) => erasePastRetention(em, { dryRun }),
 };

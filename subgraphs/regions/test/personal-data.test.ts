@@ -1,8 +1,26 @@
 // A person's data in the regions subgraph: exported whole to those who may see the client,
 // erased on request or when retention ends without a trace of the person in any table, and
 // without changing one key figure.
-import { organisationNumberCheckDigit, retentionActor, retentionCutoff } from '@etablerer/kit';
-import { columnsContaining, createTestSubgraph, type TestSubgraph, testServerUrl } from '@etablerer/kit/testing';
+import {
+  defaultAudience,
+  defaultIssuer,
+  dropDatabase,
+  generateDevKeys,
+  openSubgraphDatabase,
+  organisationNumberCheckDigit,
+  queryRows,
+  retentionActor,
+  retentionCutoff,
+  startSubgraph,
+  todayInNorway,
+} from '@etablerer/kit';
+import {
+  columnsContaining,
+  createTestSubgraph,
+  type TestSubgraph,
+  testServerUrl,
+  uniqueDatabaseName,
+} from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
 import { eraseClients, erasePastRetention } from '../src/personal-data.js';
@@ -393,5 +411,46 @@ describe('retention: three years after the last contact', () => {
       'county.officer',
     );
     expect(again.eraseClientsPastRetention.clients).toBe(0);
+  });
+});
+
+describe('the retention task, on its schedule in the running subgraph', () => {
+  it('erases the persons past retention without anyone running it, once, with two instances on one database', async () => {
+    const database = uniqueDatabaseName('regions');
+    const keys = await generateDevKeys();
+    const options = {
+      server: testServerUrl(),
+      database,
+      port: 0,
+      host: '127.0.0.1',
+      auth: { issuer: defaultIssuer, audience: defaultAudience, publicKey: keys.publicKey },
+      retentionSchedule: '* * * * * *', // every second, for the test; nightly in production
+    };
+    const instances = await Promise.all([
+      startSubgraph(regionsSubgraph, options),
+      startSubgraph(regionsSubgraph, options),
+    ]);
+    const rows = <Row>(sql: string) => queryRows<Row>(testServerUrl(), database, sql);
+    const cutoff = retentionCutoff(todayInNorway());
+    const orm = await openSubgraphDatabase(regionsSubgraph, testServerUrl(), database);
+    const stillHeld = async () => (await erasePastRetention(orm.em.fork(), { dryRun: true })).clients;
+    try {
+      for (let attempt = 0; attempt < 50 && (await stillHeld()) > 0; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const [erased] = await rows<{ n: number }>('select count(*)::int as n from client where erased_at is not null');
+      expect(erased?.n).toBeGreaterThan(0);
+      expect(await stillHeld()).toBe(0);
+      // Each person erased once, by the task, however many instances run it.
+      const [audited] = await rows<{ n: number; actors: string[] }>(
+        `select count(*)::int as n, array_agg(distinct caller_name) as actors from audit_entry
+          where detail = 'personal data erased, RETENTION: last contact before ${cutoff}'`,
+      );
+      expect(audited).toEqual({ n: erased?.n, actors: [retentionActor.name] });
+    } finally {
+      await Promise.all(instances.map((instance) => instance.stop()));
+      await orm.close();
+      await dropDatabase(testServerUrl(), database);
+    }
   });
 });

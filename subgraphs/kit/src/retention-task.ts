@@ -1,0 +1,95 @@
+// The retention task: a subgraph that keeps personal data erases what is past retention on a
+// schedule, so the privacy notice's promise (deleted at the latest three years after the last
+// contact) is kept without anyone having to remember to run it.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Cron, CronPattern } from 'croner';
+import { logger } from './logger.js';
+import type { Orm } from './orm.js';
+
+/** What a retention run did or, in a dry run, would do; each subgraph adds its counts by kind of record. */
+export interface RetentionRun {
+  dryRun: boolean;
+  /** Contacts before this day are past retention. */
+  cutoff: string | null;
+}
+
+/** Erases (or, in a dry run, counts) what is past retention, inside the transaction it is given. */
+export type RetentionTask = (em: EntityManager, options: { dryRun: boolean }) => Promise<RetentionRun>;
+
+/** Every night at 02:30, Norwegian time: after the day's work, before the next. */
+export const defaultRetentionSchedule = '30 2 * * *';
+const retentionTimeZone = 'Europe/Oslo';
+
+/**
+ * RETENTION_SCHEDULE: a cron pattern (minute hour day month weekday, Norwegian time) or `off`.
+ * Unset, it runs nightly in production and not at all elsewhere: the demo data's older clients
+ * would otherwise lose their names while someone is trying the console.
+ */
+export function retentionScheduleFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | null {
+  const value = env.RETENTION_SCHEDULE?.trim();
+  if (value === 'off') return null;
+  if (value) return checkedRetentionSchedule(value);
+  return env.NODE_ENV === 'production' ? defaultRetentionSchedule : null;
+}
+
+/** The pattern, once it is known to be one: a typo stops the start instead of leaving data unerased. */
+export function checkedRetentionSchedule(pattern: string): string {
+  try {
+    new CronPattern(pattern, retentionTimeZone);
+    return pattern;
+  } catch (error) {
+    throw new Error(
+      `RETENTION_SCHEDULE "${pattern}" is not a cron pattern (${error instanceof Error ? error.message : String(error)}); use e.g. "${defaultRetentionSchedule}", or "off"`,
+    );
+  }
+}
+
+/** The advisory lock one run holds: any number no other lock of a subgraph's database uses. */
+const retentionLockKey = 7_364_202;
+
+/**
+ * Runs the task once, in one transaction. When another instance of the subgraph is running it
+ * at that moment, this one skips (null) rather than erase and audit the same persons twice.
+ */
+export function runRetentionTask(orm: Orm, task: RetentionTask, { dryRun = false } = {}): Promise<RetentionRun | null> {
+  return orm.em.fork().transactional(async (em) => {
+    const [lock] = await em.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(?) as locked', [
+      retentionLockKey,
+    ]);
+    return lock?.locked ? task(em, { dryRun }) : null;
+  });
+}
+
+export interface ScheduledRetention {
+  /** When it runs next. */
+  nextRun(): Date | null;
+  /** No more runs; resolves once a run in progress has finished. */
+  stop(): Promise<void>;
+}
+
+/** Runs the task on `pattern` (see `retentionScheduleFromEnvironment`); a failed run is logged and tried again next time. */
+export function scheduleRetention(orm: Orm, task: RetentionTask, pattern: string): ScheduledRetention {
+  let running: Promise<void> = Promise.resolve();
+  const run = async () => {
+    try {
+      const result = await runRetentionTask(orm, task);
+      if (result) logger.info({ retention: result }, 'retention: data past retention erased');
+      else logger.info('retention: another instance is running it; skipped');
+    } catch (error) {
+      logger.error({ err: error }, 'retention: the run failed and changed nothing; the next run tries again');
+    }
+  };
+  // protect: a run still going when the next is due (a very large first run) is not doubled.
+  const job = new Cron(checkedRetentionSchedule(pattern), { timezone: retentionTimeZone, protect: true }, () => {
+    running = run();
+    return running;
+  });
+  logger.info({ schedule: pattern, nextRun: job.nextRun()?.toISOString() }, 'retention task scheduled');
+  return {
+    nextRun: () => job.nextRun(),
+    async stop() {
+      job.stop();
+      await running;
+    },
+  };
+}
