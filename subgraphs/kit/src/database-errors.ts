@@ -35,28 +35,49 @@ const unavailableMessages = [
   /Timeout acquiring a connection/i, // knex: the pool gave none within acquireConnectionTimeout
 ];
 
-/** True when `error` (or what caused it) says the database could not be reached or went away. */
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** `error` and everything behind it: its causes and, for an AggregateError, its errors. */
+function* errorChain(error: unknown): Generator<object> {
   const seen = new Set<unknown>();
   const pending = [error];
   while (pending.length) {
     const current = pending.pop();
     if (!current || typeof current !== 'object' || seen.has(current)) continue;
     seen.add(current);
-    if (current instanceof ConnectionException) return true;
-    const { code, name, message, cause, errors } = current as {
-      code?: unknown;
-      name?: unknown;
-      message?: unknown;
-      cause?: unknown;
-      errors?: unknown;
-    };
-    if (name === 'KnexTimeoutError') return true;
-    if (typeof code === 'string' && (socketErrorCodes.has(code) || unavailableSqlStates.test(code))) return true;
-    if (typeof message === 'string' && unavailableMessages.some((pattern) => pattern.test(message))) return true;
+    yield current;
+    const { cause, errors } = current as { cause?: unknown; errors?: unknown };
     pending.push(cause);
     // Node reports a refused connection to a name with several addresses as an AggregateError.
     if (Array.isArray(errors)) pending.push(...errors);
+  }
+}
+
+/** True when `error` (or what caused it) says the database could not be reached or went away. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (const current of errorChain(error)) {
+    if (current instanceof ConnectionException) return true;
+    const { code, name, message } = current as { code?: unknown; name?: unknown; message?: unknown };
+    if (name === 'KnexTimeoutError') return true;
+    if (typeof code === 'string' && (socketErrorCodes.has(code) || unavailableSqlStates.test(code))) return true;
+    if (typeof message === 'string' && unavailableMessages.some((pattern) => pattern.test(message))) return true;
+  }
+  return false;
+}
+
+/** What a caller is told when the server stopped a statement or transaction that took too long. */
+export const databaseTooSlowMessage =
+  'The database took too long to answer and the request was stopped; nothing was saved. Try again shortly.';
+
+/**
+ * 57014 query_canceled: a statement ran past its limit (DATABASE_STATEMENT_TIMEOUT_MS, a wait
+ * for a lock included); 25P03: a transaction sat idle past DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS.
+ */
+const tooSlowSqlStates = new Set(['57014', '25P03']);
+
+/** True when the server ended a statement or transaction for taking too long; it was rolled back. */
+export function isDatabaseTooSlow(error: unknown): boolean {
+  for (const current of errorChain(error)) {
+    const { code } = current as { code?: unknown };
+    if (typeof code === 'string' && tooSlowSqlStates.has(code)) return true;
   }
   return false;
 }

@@ -7,7 +7,12 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { databaseUnavailableMessage, isDatabaseUnavailable } from './database-errors.js';
+import {
+  databaseTooSlowMessage,
+  databaseUnavailableMessage,
+  isDatabaseTooSlow,
+  isDatabaseUnavailable,
+} from './database-errors.js';
 import { logger } from './logger.js';
 
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
@@ -63,12 +68,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof UniqueConstraintViolationException) {
     return { ...formatted, message: 'A record with these values exists already.', extensions: { code: 'CONFLICT' } };
   }
-  if (isDatabaseUnavailable(original)) {
-    // Not a bug: the database is down, restarting or out of connections; the transaction was
-    // rolled back, and the same request will work once it is back.
-    logger.warn({ err: original, path: formatted.path }, 'database unavailable');
+  // Not bugs: the database is down, restarting or out of connections, or the server stopped a
+  // statement stuck behind a lock or gone astray at its time limit. The transaction was rolled
+  // back, and the same request will work again.
+  const database = isDatabaseTooSlow(original)
+    ? { message: databaseTooSlowMessage, log: 'database statement stopped at its time limit' }
+    : isDatabaseUnavailable(original)
+      ? { message: databaseUnavailableMessage, log: 'database unavailable' }
+      : null;
+  if (database) {
+    logger.warn({ err: original, path: formatted.path }, database.log);
     return {
-      message: databaseUnavailableMessage,
+      message: database.message,
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code: 'SERVICE_UNAVAILABLE' },
     };

@@ -36,6 +36,50 @@ export interface OrmOptions {
    * database and every start would rewrite a committed file.
    */
   writeSnapshot?: boolean;
+  /**
+   * The longest a statement may run, and a transaction sit idle, before the server ends it
+   * (milliseconds; 0 for no limit, as command-line tasks over a whole county's data need).
+   * DATABASE_STATEMENT_TIMEOUT_MS (30 s) and DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS (60 s) by default.
+   */
+  limits?: DatabaseLimits;
+}
+
+export interface DatabaseLimits {
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+}
+
+/** A time limit from the environment; a typo fails the start rather than leaving no limit at all. */
+function millisecondsFromEnvironment(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number of milliseconds (0 for none), not "${raw}"`);
+  return value;
+}
+
+/**
+ * Limits for a serving process: a statement stuck behind a lock or gone astray fails after 30 s
+ * instead of holding a pooled connection (and its locks) until the pool runs dry, and a
+ * transaction left open by a bug gives its locks back after a minute.
+ */
+export function databaseLimitsFromEnvironment(): DatabaseLimits {
+  return {
+    statementTimeoutMs: millisecondsFromEnvironment('DATABASE_STATEMENT_TIMEOUT_MS', 30_000),
+    idleInTransactionTimeoutMs: millisecondsFromEnvironment('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
+  };
+}
+
+/** No limits: for set-up and command-line work (migrations, seeding, a county's retention run). */
+export const noDatabaseLimits: DatabaseLimits = { statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 };
+
+/**
+ * Lifts the statement limit for the rest of the transaction `em` is in: set-up work (a migration
+ * over a large table, seeding, the retention run) may take longer than any request should.
+ */
+export async function withoutStatementTimeout(em: { execute(sql: string): Promise<unknown> }): Promise<void> {
+  await em.execute('set local statement_timeout = 0');
 }
 
 const statementCounts = new WeakMap<Orm, { count: number }>();
@@ -70,6 +114,7 @@ const refuseFailedBegin: EventSubscriber = {
 };
 
 export async function createOrm(options: OrmOptions): Promise<Orm> {
+  const limits = options.limits ?? databaseLimitsFromEnvironment();
   await ensureDatabase(options.server, options.database);
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
@@ -111,7 +156,8 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
       connection: {
         // No JIT compilation: the key figures' statement costs enough to trigger it, and compiling
         // took 550 of its 800 ms at county scale; these queries are short and many, not long.
-        options: '-c jit=off',
+        // The limits (see OrmOptions.limits) hold for every statement of every pooled connection.
+        options: `-c jit=off -c statement_timeout=${limits.statementTimeoutMs} -c idle_in_transaction_session_timeout=${limits.idleInTransactionTimeoutMs}`,
         connectionTimeoutMillis: acquireTimeoutMillis(),
         // A server that vanished without closing the socket (a network cut) is noticed.
         keepAlive: true,
@@ -161,7 +207,13 @@ export function migrate(orm: Orm): Promise<void> {
     const known = new Set((orm.config.get('migrations').migrationsList ?? []).map((migration) => migration.name));
     const unknown = (await executedMigrationNames(session)).filter((name) => !known.has(name.replace(/\.[jt]s$/, '')));
     if (unknown.length) throw new DatabaseNewerThanCodeError(orm.config.get('dbName'), unknown);
-    const applied = await orm.getMigrator().up();
+    // All or nothing, in one transaction without the statement limit: a migration may rewrite a
+    // large table.
+    const connection = orm.em.getConnection();
+    const applied = await connection.transactional(async (transaction) => {
+      await connection.execute('set local statement_timeout = 0', [], 'run', transaction);
+      return orm.getMigrator().up({ transaction });
+    });
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   });
 }
@@ -212,12 +264,16 @@ export function seedIfEmpty(
  */
 export async function seedInTransaction(orm: Orm, seeder: Constructor<Seeder> | Seeder): Promise<void> {
   await orm.em.fork().transactional(async (em) => {
+    await withoutStatementTimeout(em);
     await (typeof seeder === 'function' ? new seeder() : seeder).run(em);
     await em.flush();
   });
   // Fresh planner statistics: until autovacuum gets to the new rows, PostgreSQL takes the tables
   // for nearly empty and plans the key figures with nested loops (0.5 s instead of 35 ms).
-  await orm.em.getConnection().execute('analyze');
+  await orm.em.fork().transactional(async (em) => {
+    await withoutStatementTimeout(em);
+    await em.execute('analyze');
+  });
 }
 
 /** The database's own tables (not the migrations' bookkeeping), by name, in order. */

@@ -4,7 +4,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Cron, CronPattern } from 'croner';
 import { logger } from './logger.js';
-import type { Orm } from './orm.js';
+import { type Orm, withoutStatementTimeout } from './orm.js';
 
 /** What a retention run did or, in a dry run, would do; each subgraph adds its counts by kind of record. */
 export interface RetentionRun {
@@ -56,7 +56,10 @@ export function runRetentionTask(orm: Orm, task: RetentionTask, { dryRun = false
     const [lock] = await em.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(?) as locked', [
       retentionLockKey,
     ]);
-    return lock?.locked ? task(em, { dryRun }) : null;
+    if (!lock?.locked) return null;
+    // The first run over years of data may take longer than any request is allowed to.
+    await withoutStatementTimeout(em);
+    return task(em, { dryRun });
   });
 }
 

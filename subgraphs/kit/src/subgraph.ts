@@ -14,7 +14,9 @@ import { logger } from './logger.js';
 import {
   createMigration,
   createOrm,
+  type DatabaseLimits,
   migrate,
+  noDatabaseLimits,
   type Orm,
   seedIfEmpty,
   seedInTransaction,
@@ -149,7 +151,7 @@ export async function openSubgraphDatabase<Context extends SubgraphContext>(
   definition: SubgraphDefinition<Context>,
   server: string,
   database = databaseNameOf(definition),
-  { writeSnapshot = false }: { writeSnapshot?: boolean } = {},
+  { writeSnapshot = false, limits }: { writeSnapshot?: boolean; limits?: DatabaseLimits } = {},
 ): Promise<Orm> {
   const orm = await createOrm({
     server,
@@ -158,6 +160,7 @@ export async function openSubgraphDatabase<Context extends SubgraphContext>(
     migrations: definition.migrations,
     migrationsDir: definition.migrationsDir,
     writeSnapshot,
+    ...(limits ? { limits } : {}),
   });
   await migrate(orm);
   return orm;
@@ -256,7 +259,11 @@ export async function withSubgraphDatabase<Context extends SubgraphContext, Resu
       await dropDatabase(server.url, database);
       logger.info({ database }, 'database dropped');
     }
-    const orm = await openSubgraphDatabase(definition, server.url, database, { writeSnapshot });
+    // A command works on the whole database at once: no limit meant for requests applies.
+    const orm = await openSubgraphDatabase(definition, server.url, database, {
+      writeSnapshot,
+      limits: noDatabaseLimits,
+    });
     try {
       return await work(orm);
     } finally {

@@ -2,7 +2,7 @@
 import { ConnectionException, DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { databaseUnavailableMessage, isDatabaseUnavailable } from '../src/database-errors.js';
+import { databaseTooSlowMessage, databaseUnavailableMessage, isDatabaseUnavailable } from '../src/database-errors.js';
 import { formatError } from '../src/errors.js';
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
@@ -58,6 +58,20 @@ describe('formatError', () => {
       path: ['logCounsellingSession'],
       extensions: { code: 'SERVICE_UNAVAILABLE' },
     });
+  });
+
+  it('tells the caller a statement the server stopped at its time limit took too long, nothing saved', () => {
+    for (const [message, code] of [
+      ['canceling statement due to statement timeout', '57014'],
+      ['terminating connection due to idle-in-transaction timeout', '25P03'],
+    ] as const) {
+      const original = new DriverException(withCode(message, code));
+      expect(formatError({ message, path: ['updateClient'] }, original)).toEqual({
+        message: databaseTooSlowMessage,
+        path: ['updateClient'],
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
+    }
   });
 
   it('passes SERVICE_UNAVAILABLE from a subgraph on unchanged (the gateway formats it again)', () => {

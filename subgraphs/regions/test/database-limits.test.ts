@@ -1,0 +1,102 @@
+// A request stuck behind a lock, and a transaction left open: the server stops each at its time
+// limit, the caller is told so, nothing is half-written, and the pooled connection serves again.
+import { databaseTooSlowMessage, isDatabaseTooSlow, isDatabaseUnavailable, queryRows } from '@etablerer/kit';
+import { createTestSubgraph, type TestSubgraph, testServerUrl } from '@etablerer/kit/testing';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Context } from '../src/context.js';
+import { regionsSubgraph } from '../src/server.js';
+
+// Short limits, so the test need not wait half a minute; migrating and seeding are exempt.
+process.env.DATABASE_STATEMENT_TIMEOUT_MS = '300';
+process.env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = '500';
+
+let subgraph: TestSubgraph<Context>;
+let database: string;
+beforeAll(async () => {
+  subgraph = await createTestSubgraph(regionsSubgraph);
+  database = subgraph.orm.config.get('dbName');
+});
+afterAll(() => subgraph?.close());
+
+const adviser = { as: 'follo.adviser' };
+const updateClient = `mutation Update($id: ID!, $version: Int!, $input: UpdateClientInput!) {
+  updateClient(id: $id, version: $version, input: $input) { name version }
+}`;
+
+describe('a statement waiting on a lock past DATABASE_STATEMENT_TIMEOUT_MS', () => {
+  it('is stopped and answered SERVICE_UNAVAILABLE, saves nothing, and the same edit works afterwards', async () => {
+    const registered = await subgraph.execute<{ registerClient: { id: string; version: number } }>(
+      `mutation R($input: RegisterClientInput!) { registerClient(input: $input) { id version } }`,
+      {
+        input: {
+          regionId: 'follo',
+          municipalityNumber: '3020',
+          name: 'Låst Klient',
+          immigrantBackground: 'NO',
+          surveyConsent: false,
+          confirmedNotDuplicate: true,
+        },
+      },
+      adviser,
+    );
+    const client = registered.data?.registerClient;
+    if (!client) throw new Error(JSON.stringify(registered.errors));
+
+    // Another session (a long report, a stuck job) holds the client's row.
+    const holder = new pg.Client({ connectionString: `${testServerUrl()}/${database}` });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select id from client where id = $1 for update', [client.id]);
+      const started = performance.now();
+      const stopped = await subgraph.execute(updateClient, { ...client, input: { name: 'Ny Låst' } }, adviser);
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(stopped.errors).toEqual([
+        expect.objectContaining({ message: databaseTooSlowMessage, extensions: { code: 'SERVICE_UNAVAILABLE' } }),
+      ]);
+    } finally {
+      await holder.query('rollback');
+      await holder.end();
+    }
+    const stored = await queryRows<{ name: string; version: number; audited: number }>(
+      testServerUrl(),
+      database,
+      `select name, version, (select count(*)::int from audit_entry where record_id = client.id::text
+          and detail = 'updateClient') as audited from client where id = $1`,
+      [client.id],
+    );
+    expect(stored).toEqual([{ name: 'Låst Klient', version: client.version, audited: 0 }]);
+
+    const retried = await subgraph.execute(updateClient, { ...client, input: { name: 'Ny Låst' } }, adviser);
+    expect(retried).toEqual({ data: { updateClient: { name: 'Ny Låst', version: client.version + 1 } } });
+  });
+});
+
+describe('a transaction left idle past DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', () => {
+  it('is ended by the server (its locks given back), is told as the database stopping it, and the pool serves on', async () => {
+    const idle = subgraph.orm.em.fork().transactional(async (em) => {
+      await em.execute("select id from region where id = 'follo' for update");
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await em.execute('select 1');
+    });
+    const error = await idle.then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    expect(error).not.toBeNull();
+    expect(isDatabaseTooSlow(error) || isDatabaseUnavailable(error)).toBe(true);
+    // The region's row is free again: another transaction takes its lock at once.
+    const [free] = await queryRows<{ id: string }>(
+      testServerUrl(),
+      database,
+      "select id from region where id = 'follo' for update nowait",
+    );
+    expect(free).toEqual({ id: 'follo' });
+    for (let request = 0; request < 12; request++) {
+      expect(await subgraph.execute('{ regions { id } }', {}, adviser)).toMatchObject({
+        data: { regions: expect.any(Array) },
+      });
+    }
+  });
+});
