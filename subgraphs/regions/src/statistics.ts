@@ -44,52 +44,66 @@ export interface RegionStatistics {
   suppressionReason: string | null;
 }
 
-// Every subquery is bounded by region and date, each backed by an index on (region, date).
+// One statement for all the regions of a request. What a region's own rows give (clients,
+// sessions, courses, surveys) is read per region through indexes on (region, date); businesses
+// and milestones reach their region through the client, so they are read once for all regions
+// and grouped (per region, that join cost 8 ms a region at county scale: 100 of 160 ms).
+// Named parameters: :starts and :ends bound the year, :regionIds the regions.
 const statisticsSql = `
+with businesses as (
+  select c.region_id,
+    count(*) filter (where b.registered_on >= :starts)::int as businesses_started,
+    count(*) filter (where b.registered_on < :ends::date - interval '1 year')::int as started_year_before,
+    count(*) filter (where b.registered_on < :ends::date - interval '1 year' and m.client_id is not null)::int
+      as active_after_one_year
+  from business b
+  join client c on c.id = b.client_id
+  left join milestone m on m.client_id = b.client_id and m.kind = 'ACTIVE_AFTER_1_YEAR'
+  where c.region_id in (:regionIds)
+    and b.registered_on >= :starts::date - interval '1 year' and b.registered_on < :ends
+  group by c.region_id),
+first_employees as (
+  -- Few milestones a year: each finds its client's region by the primary key.
+  select (select c.region_id from client c where c.id = m.client_id) as region_id, count(*)::int as first_employees
+  from milestone m
+  where m.kind = 'FIRST_EMPLOYEE' and m.reached_on >= :starts and m.reached_on < :ends
+  group by 1)
 select r.id as region_id,
-  (select count(*)::int from client c
-     where c.region_id = r.id and c.merged_into_id is null and c.registered_on >= ? and c.registered_on < ?) as new_clients,
-  (select count(*)::int from client c
-     where c.region_id = r.id and c.merged_into_id is null and c.registered_on >= ? and c.registered_on < ?
-       and c.immigrant_background = 'YES') as immigrant_background,
-  counselling.clients_counselled,
-  counselling.counselling_minutes,
-  counselling.minutes_beyond_free_limit,
+  clients.new_clients, clients.immigrant_background, clients.growth_potential,
+  counselling.clients_counselled, counselling.counselling_minutes, counselling.minutes_beyond_free_limit,
   (select count(*)::int from course k
-     where k.region_id = r.id and k.status = 'HELD' and k.starts_on >= ? and k.starts_on < ?) as courses_held,
+     where k.region_id = r.id and k.status = 'HELD' and k.starts_on >= :starts and k.starts_on < :ends) as courses_held,
   (select count(distinct e.client_id)::int from enrolment e join course k on k.id = e.course_id
-     where k.region_id = r.id and k.starts_on >= ? and k.starts_on < ? and e.attended) as course_participants,
-  (select count(*)::int from business b join client c on c.id = b.client_id
-     where c.region_id = r.id and b.registered_on >= ? and b.registered_on < ?) as businesses_started,
-  (select count(*)::int from survey_response v
-     where v.region_id = r.id and v.answered_on >= ? and v.answered_on < ?) as survey_responses,
-  (select round(avg(v.score), 2)::float from survey_response v
-     where v.region_id = r.id and v.answered_on >= ? and v.answered_on < ?) as average_survey_score,
-  (select count(*)::int from client c
-     where c.region_id = r.id and c.merged_into_id is null and c.registered_on >= ? and c.registered_on < ?
-       and c.growth_potential = 'HIGH') as growth_potential,
-  (select count(*)::int from milestone m join client c on c.id = m.client_id
-     where c.region_id = r.id and m.kind = 'FIRST_EMPLOYEE' and m.reached_on >= ? and m.reached_on < ?) as first_employees,
-  (select count(*)::int from business b join client c on c.id = b.client_id
-     where c.region_id = r.id and b.registered_on >= (?::date - interval '1 year') and b.registered_on < ?::date - interval '1 year')
-     as started_year_before,
-  (select count(*)::int from business b join client c on c.id = b.client_id
-     where c.region_id = r.id and b.registered_on >= (?::date - interval '1 year') and b.registered_on < ?::date - interval '1 year'
-       and exists (select 1 from milestone m where m.client_id = c.id and m.kind = 'ACTIVE_AFTER_1_YEAR')) as active_after_one_year
+     where k.region_id = r.id and k.starts_on >= :starts and k.starts_on < :ends and e.attended) as course_participants,
+  surveys.survey_responses, surveys.average_survey_score,
+  coalesce(b.businesses_started, 0) as businesses_started,
+  coalesce(b.started_year_before, 0) as started_year_before,
+  coalesce(b.active_after_one_year, 0) as active_after_one_year,
+  coalesce(f.first_employees, 0) as first_employees
 from region r
--- The year's sessions of the region read once, per client, for all three counselling figures.
+cross join lateral (
+  select count(*)::int as new_clients,
+         count(*) filter (where c.immigrant_background = 'YES')::int as immigrant_background,
+         count(*) filter (where c.growth_potential = 'HIGH')::int as growth_potential
+    from client c
+   where c.region_id = r.id and c.merged_into_id is null and c.registered_on >= :starts and c.registered_on < :ends
+) clients
 cross join lateral (
   select count(*)::int as clients_counselled,
          coalesce(sum(per_client.minutes), 0)::int as counselling_minutes,
          coalesce(sum(greatest(0, per_client.minutes - r.free_counselling_minutes_per_client_year)), 0)::int
            as minutes_beyond_free_limit
     from (select sum(s.duration_minutes) as minutes from counselling_session s
-           where s.region_id = r.id and s.date >= ? and s.date < ? group by s.client_id) per_client
+           where s.region_id = r.id and s.date >= :starts and s.date < :ends group by s.client_id) per_client
 ) counselling
-where r.id in (?)`;
-
-/** Date ranges the statement takes, all the same year's. */
-const subqueries = 12;
+cross join lateral (
+  select count(*)::int as survey_responses, round(avg(v.score), 2)::float as average_survey_score
+    from survey_response v
+   where v.region_id = r.id and v.answered_on >= :starts and v.answered_on < :ends
+) surveys
+left join businesses b on b.region_id = r.id
+left join first_employees f on f.region_id = r.id
+where r.id in (:regionIds)`;
 
 function suppress(row: Row, year: number): RegionStatistics {
   const suppressed: string[] = [];
@@ -145,11 +159,9 @@ export function statisticsLoader(em: EntityManager) {
       const results = new Map<string, RegionStatistics>();
       for (const year of new Set(keys.map((key) => key.year))) {
         const regionIds = keys.filter((key) => key.year === year).map((key) => key.regionId);
-        const range = [`${year}-01-01`, `${year + 1}-01-01`];
-        const rows: Row[] = await em.execute(statisticsSql, [
-          ...Array.from({ length: subqueries }, () => range).flat(),
-          regionIds,
-        ]);
+        const rows: Row[] = await em.execute(
+          em.getKnex().raw(statisticsSql, { starts: `${year}-01-01`, ends: `${year + 1}-01-01`, regionIds }),
+        );
         for (const row of rows) results.set(`${row.region_id}:${year}`, suppress(row, year));
       }
       return keys.map((key) => results.get(`${key.regionId}:${key.year}`) ?? new Error(`No region ${key.regionId}`));
