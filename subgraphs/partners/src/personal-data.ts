@@ -4,6 +4,7 @@
 import {
   type AuditActor,
   type Caller,
+  conflict,
   type ErasureReason,
   erasedText,
   exportedRows,
@@ -14,6 +15,7 @@ import {
   todayInNorway,
 } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ErasedClientSchema } from './entities/erased-client.js';
 
 /**
  * The regions whose clients' referrals the caller may export or erase: 'all' for county officers,
@@ -114,7 +116,21 @@ async function eraseRecords(
   ]);
 }
 
-/** Erases the client data of a client's referrals and assessments the caller may erase. */
+/**
+ * Refuses to share anything new about a client whose data was erased (CONFLICT): by the county,
+ * or by an adviser of `regionId`, the region the new record belongs to.
+ */
+export async function refuseErasedClient(em: EntityManager, clientId: string, regionId: string): Promise<void> {
+  const [erased] = await em.execute<{ n: number }[]>(
+    'select count(*)::int as n from erased_client where client_id = ? and (region_id is null or region_id = ?)',
+    [clientId, regionId],
+  );
+  if (erased?.n) {
+    throw conflict("The client's personal data was erased on request: nothing more about them can be shared.");
+  }
+}
+
+/** Erases the client data of a client's referrals and assessments the caller may erase, and remembers the client. */
 export async function eraseClientReferrals(
   em: EntityManager,
   caller: Caller,
@@ -133,6 +149,15 @@ export async function eraseClientReferrals(
     ).map((row) => row.id);
   const referralIds = await ids('referral');
   const assessmentIds = await ids('business_assessment');
+  // Remembered even when nothing was shared yet: nothing may be, from now on.
+  const [remembered] = await em.execute<{ n: number }[]>(
+    `select count(*)::int as n from erased_client where client_id = ? and region_id is not distinct from ?`,
+    [clientId, region],
+  );
+  if (!remembered?.n) {
+    em.create(ErasedClientSchema, { clientId, regionId: region, reason, erasedAt: new Date() });
+    await em.flush();
+  }
   await eraseRecords(
     em,
     { referralIds, assessmentIds },

@@ -173,6 +173,88 @@ describe('a client’s referrals and assessments', () => {
   });
 });
 
+describe('a client erased on request', () => {
+  const sendReferral = (clientId: string, as: string) =>
+    subgraph.execute(
+      `mutation S($input: SendReferralInput!) { sendReferral(input: $input) { id } }`,
+      {
+        input: {
+          clientId,
+          direction: 'TO_INNOVASJON_NORGE',
+          programme: 'STARTUP_LOAN',
+          consentGivenOn: '2026-01-05',
+          sharedClientData: { name: 'Ny Deling' },
+        },
+      },
+      { as },
+    );
+  const requestAssessment = (clientId: string, regionId: string) =>
+    subgraph.execute(
+      `mutation Q($input: RequestBusinessAssessmentInput!) { requestBusinessAssessment(input: $input) { id } }`,
+      {
+        input: {
+          clientId,
+          regionId,
+          municipalityNumber: '3022',
+          purpose: 'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP',
+          question: 'Kan planen bære seg?',
+          sharedClientData: { name: 'Ny Deling' },
+          consentGivenOn: '2026-01-05',
+        },
+      },
+      { as: 'nav.officer' },
+    );
+
+  it('has nothing new shared about them afterwards (CONFLICT), though nothing was shared before', async () => {
+    const clientId = randomUUID();
+    await run(erase, { clientId, reason: 'REQUEST' });
+    const refused = "The client's personal data was erased on request: nothing more about them can be shared.";
+    const referral = await sendReferral(clientId, 'follo.adviser');
+    expect(referral.errors?.[0]).toMatchObject({ message: refused, extensions: { code: 'CONFLICT' } });
+    expect(code(await requestAssessment(clientId, 'follo'))).toBe('CONFLICT');
+    // A referral from NAV cannot be linked to the erased client either.
+    const fromNav = await run<{ referFromNav: { id: string } }>(
+      `mutation N($input: ReferFromNavInput!) { referFromNav(input: $input) { id } }`,
+      {
+        input: {
+          regionId: 'follo',
+          municipalityNumber: '3022',
+          consentGivenOn: '2026-01-05',
+          sharedClientData: { name: 'Fra Nav' },
+        },
+      },
+      'nav.officer',
+    );
+    const link = await subgraph.execute(
+      `mutation L($id: ID!, $clientId: ID!) { linkReferralClient(id: $id, clientId: $clientId) { id } }`,
+      { id: fromNav.referFromNav.id, clientId },
+      { as: 'follo.adviser' },
+    );
+    expect(code(link)).toBe('CONFLICT');
+    // What is kept is the id, naming no one; a second erasure keeps one.
+    await run(erase, { clientId, reason: 'REQUEST' });
+    const [kept] = await subgraph.orm.em
+      .fork()
+      .execute<{ n: number }[]>('select count(*)::int as n from erased_client where client_id = ?', [clientId]);
+    expect(kept?.n).toBe(1);
+  });
+
+  it("is blocked for the erasing adviser's region only, and for every region when the county erased them", async () => {
+    const erasedInDrammen = randomUUID();
+    await run(erase, { clientId: erasedInDrammen, reason: 'REQUEST' }, 'drammen.adviser');
+    expect(code(await sendReferral(erasedInDrammen, 'drammen.adviser'))).toBe('CONFLICT');
+    // An adviser cannot block another region's client by erasing an id they got hold of.
+    expect((await sendReferral(erasedInDrammen, 'follo.adviser')).errors).toBeUndefined();
+    expect((await requestAssessment(erasedInDrammen, 'follo')).errors).toBeUndefined();
+
+    const erasedByCounty = randomUUID();
+    await run(erase, { clientId: erasedByCounty, reason: 'REQUEST' }, 'county.officer');
+    expect(code(await sendReferral(erasedByCounty, 'follo.adviser'))).toBe('CONFLICT');
+    expect(code(await sendReferral(erasedByCounty, 'drammen.adviser'))).toBe('CONFLICT');
+    expect(code(await requestAssessment(erasedByCounty, 'drammensregionen'))).toBe('CONFLICT');
+  });
+});
+
 describe('retention of referrals and assessments', () => {
   it('erases only those whose last event is more than three years ago, once, keeping the counts', async () => {
     const today = '2026-01-01'; // cut-off 2023-01-01

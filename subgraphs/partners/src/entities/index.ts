@@ -1,6 +1,7 @@
 // Every entity of the partners subgraph, as MikroORM loads them.
 import { AuditEntrySchema } from '@etablerer/kit';
 import { BusinessAssessmentSchema } from './business-assessment.js';
+import { ErasedClientSchema } from './erased-client.js';
 import { GatheringSchema } from './gathering.js';
 import { GatheringRegistrationSchema } from './gathering-registration.js';
 import { NavOfficeSchema } from './nav-office.js';
@@ -17,5 +18,6 @@ export const entities = [
   BusinessAssessmentSchema,
   ExpertOrganisationSchema,
   QualificationMeasureSchema,
+  ErasedClientSchema,
   AuditEntrySchema,
 ];

@@ -5,6 +5,7 @@ import { Migration20261126215459_referrals_and_audit_log } from './Migration2026
 import { Migration20261126223838_gatherings_referrals_assessments_measures } from './Migration20261126223838_gatherings_referrals_assessments_measures.js';
 import { Migration20261126230938_assessment_shared_client_data } from './Migration20261126230938_assessment_shared_client_data.js';
 import { Migration20261127031617_personal_data_erasure } from './Migration20261127031617_personal_data_erasure.js';
+import { Migration20261127061402_erased_clients } from './Migration20261127061402_erased_clients.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126213927_gatherings', class: Migration20261126213927_gatherings },
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
     class: Migration20261126230938_assessment_shared_client_data,
   },
   { name: 'Migration20261127031617_personal_data_erasure', class: Migration20261127031617_personal_data_erasure },
+  { name: 'Migration20261127061402_erased_clients', class: Migration20261127061402_erased_clients },
 ];

@@ -33,7 +33,7 @@ import {
   referralStatuses,
 } from '../entities/referral.js';
 import { requiredNavOffice } from '../nav-routing.js';
-import { eraseClientReferrals, erasePartnerDataPastRetention } from '../personal-data.js';
+import { eraseClientReferrals, erasePartnerDataPastRetention, refuseErasedClient } from '../personal-data.js';
 import { referralNotVisible } from './Referral.js';
 
 // Advisers and NAV work on Norwegian calendar days; just after midnight in Oslo, UTC is still yesterday.
@@ -198,6 +198,7 @@ export const Mutation: MutationResolvers = {
     if (!caller.regionId) throw forbidden('An adviser refers clients of their own region; this user has no region.');
     const data = parseInput(sendReferralInput, input);
     return em.transactional(async (tx) => {
+      await refuseErasedClient(tx, data.clientId, caller.regionId as string);
       const office =
         data.direction === 'TO_NAV'
           ? await requiredNavOffice(tx, data.municipalityNumber as string, 'input.municipalityNumber')
@@ -302,6 +303,7 @@ export const Mutation: MutationResolvers = {
       if (referral.direction !== 'FROM_NAV')
         throw badUserInput('id: only a referral from NAV is linked afterwards', 'id');
       if (referral.clientId) throw conflict('The referral is linked to a client already.');
+      await refuseErasedClient(tx, client, referral.regionId);
       referral.clientId = client;
       await tx.flush();
       await recordAudit(tx, caller, [
@@ -406,6 +408,7 @@ export const Mutation: MutationResolvers = {
     requireRole(caller, 'NAV');
     const data = parseInput(requestAssessmentInput, input);
     return em.transactional(async (tx) => {
+      await refuseErasedClient(tx, data.clientId, data.regionId);
       const office = await requiredNavOffice(tx, data.municipalityNumber, 'input.municipalityNumber');
       const assessment = tx.create(BusinessAssessmentSchema, {
         clientId: data.clientId,
@@ -502,6 +505,7 @@ export const Mutation: MutationResolvers = {
         throw forbidden('You may not change this measure, or there is no measure with this id.');
       }
       if ((measure.participantClientIds ?? []).includes(ids.clientId)) throw conflict('The client takes part already.');
+      await refuseErasedClient(tx, ids.clientId, measure.regionId);
       measure.participantClientIds = [...(measure.participantClientIds ?? []), ids.clientId];
       await tx.flush();
       return measure;
