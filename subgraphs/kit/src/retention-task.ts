@@ -64,8 +64,6 @@ export function runRetentionTask(orm: Orm, task: RetentionTask, { dryRun = false
 }
 
 export interface ScheduledRetention {
-  /** When it runs next. */
-  nextRun(): Date | null;
   /** No more runs; resolves once a run in progress has finished. */
   stop(): Promise<void>;
 }
@@ -89,7 +87,6 @@ export function scheduleRetention(orm: Orm, task: RetentionTask, pattern: string
   });
   logger.info({ schedule: pattern, nextRun: job.nextRun()?.toISOString() }, 'retention task scheduled');
   return {
-    nextRun: () => job.nextRun(),
     async stop() {
       job.stop();
       await running;

@@ -126,7 +126,7 @@ export async function refuseErasedClient(em: EntityManager, clientId: string, re
     [clientId, regionId],
   );
   if (erased?.n) {
-    throw conflict("The client's personal data was erased on request: nothing more about them can be shared.");
+    throw conflict("The client's personal data was erased: nothing more about them can be shared.");
   }
 }
 

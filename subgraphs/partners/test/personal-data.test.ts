@@ -208,7 +208,7 @@ describe('a client erased on request', () => {
   it('has nothing new shared about them afterwards (CONFLICT), though nothing was shared before', async () => {
     const clientId = randomUUID();
     await run(erase, { clientId, reason: 'REQUEST' });
-    const refused = "The client's personal data was erased on request: nothing more about them can be shared.";
+    const refused = "The client's personal data was erased: nothing more about them can be shared.";
     const referral = await sendReferral(clientId, 'follo.adviser');
     expect(referral.errors?.[0]).toMatchObject({ message: refused, extensions: { code: 'CONFLICT' } });
     expect(code(await requestAssessment(clientId, 'follo'))).toBe('CONFLICT');
