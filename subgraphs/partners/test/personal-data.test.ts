@@ -231,6 +231,31 @@ describe('a client erased on request', () => {
       { as: 'follo.adviser' },
     );
     expect(code(link)).toBe('CONFLICT');
+    // Nor added to a qualification measure of the region.
+    const { data: organisations } = await subgraph.execute<{ expertOrganisations: { id: string }[] }>(
+      'query O { expertOrganisations { id } }',
+    );
+    const measure = await run<{ createQualificationMeasure: { id: string } }>(
+      `mutation M($input: CreateQualificationMeasureInput!) { createQualificationMeasure(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Etablererkurs etter sletting',
+          organiserKind: 'NAV',
+          organiserName: 'NAV Nordre Follo',
+          regionId: 'follo',
+          startsOn: '2026-02-01',
+          endsOn: '2026-05-01',
+          partnerIds: [organisations?.expertOrganisations[0]?.id],
+        },
+      },
+      'nav.officer',
+    );
+    const participant = await subgraph.execute(
+      'mutation P($m: ID!, $c: ID!) { addMeasureParticipant(measureId: $m, clientId: $c) { participantCount } }',
+      { m: measure.createQualificationMeasure.id, c: clientId },
+      { as: 'follo.adviser' },
+    );
+    expect(code(participant)).toBe('CONFLICT');
     // What is kept is the id, naming no one; a second erasure keeps one.
     await run(erase, { clientId, reason: 'REQUEST' });
     const [kept] = await subgraph.orm.em
