@@ -107,15 +107,25 @@ export function databaseUrl(server: string, database: string): string {
 
 const databaseName = /^[a-z_][a-z0-9_]{0,62}$/;
 
-async function withMaintenanceClient<T>(server: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  // A server that does not answer fails the start within seconds, not after the system's TCP timeout.
-  const client = new pg.Client({ connectionString: databaseUrl(server, 'postgres'), connectionTimeoutMillis: 10_000 });
+/** Runs `work` on a connection of its own to `database`, closed afterwards; for set-up, tests and tools. */
+export async function withDatabaseClient<T>(
+  server: string,
+  database: string,
+  work: (client: pg.Client) => Promise<T>,
+  options: { connectionTimeoutMillis?: number } = {},
+): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl(server, database), ...options });
   await client.connect();
   try {
     return await work(client);
   } finally {
     await client.end();
   }
+}
+
+function withMaintenanceClient<T>(server: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  // A server that does not answer fails the start within seconds, not after the system's TCP timeout.
+  return withDatabaseClient(server, 'postgres', work, { connectionTimeoutMillis: 10_000 });
 }
 
 /** Creates the database on the server unless it exists. Safe to call from several processes at once. */
@@ -142,27 +152,10 @@ export async function dropDatabase(server: string, database: string): Promise<vo
 
 /** Runs one SQL text on a database (several statements allowed); for tests and tools, not requests. */
 export async function runSql(server: string, database: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl(server, database) });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  await withDatabaseClient(server, database, (client) => client.query(sql));
 }
 
 /** The rows of one query on a database, on a connection of its own; for tests and tools, not requests. */
-export async function queryRows<Row>(
-  server: string,
-  database: string,
-  sql: string,
-  values: unknown[] = [],
-): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: databaseUrl(server, database) });
-  await client.connect();
-  try {
-    return (await client.query(sql, values)).rows as Row[];
-  } finally {
-    await client.end();
-  }
+export function queryRows<Row>(server: string, database: string, sql: string, values: unknown[] = []): Promise<Row[]> {
+  return withDatabaseClient(server, database, async (client) => (await client.query(sql, values)).rows as Row[]);
 }

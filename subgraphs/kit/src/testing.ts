@@ -2,9 +2,8 @@
 // Apollo Server executing operations against it (the first of the three test layers).
 import { randomBytes } from 'node:crypto';
 import type { ApolloServer, GraphQLResponse } from '@apollo/server';
-import pg from 'pg';
 import { type Caller, callerFromClaims } from './auth.js';
-import { databaseServer, databaseUrl, dropDatabase, repositoryDataDir } from './database.js';
+import { databaseServer, dropDatabase, repositoryDataDir, withDatabaseClient } from './database.js';
 import { demoUser } from './demo-users.js';
 import { dataTables, type Orm, seedInTransaction } from './orm.js';
 import { anonymousCaller } from './public-access.js';
@@ -71,9 +70,7 @@ export async function tableChecksums(orm: Orm): Promise<Record<string, string>> 
  * JSON or array column of every table that holds one. An erasure test expects none.
  */
 export async function columnsContaining(server: string, database: string, texts: string[]): Promise<string[]> {
-  const client = new pg.Client({ connectionString: databaseUrl(server, database) });
-  await client.connect();
-  try {
+  return withDatabaseClient(server, database, async (client) => {
     const { rows: columns } = await client.query<{ table_name: string; column_name: string }>(
       `select c.table_name, c.column_name from information_schema.columns c
          join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
@@ -91,9 +88,7 @@ export async function columnsContaining(server: string, database: string, texts:
       if ((rows[0]?.hits ?? 0) > 0) found.push(`${table}.${column}`);
     }
     return found;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export interface TestSubgraph<Context extends SubgraphContext> {

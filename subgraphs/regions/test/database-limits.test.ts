@@ -1,8 +1,13 @@
 // A request stuck behind a lock, and a transaction left open: the server stops each at its time
 // limit, the caller is told so, nothing is half-written, and the pooled connection serves again.
-import { databaseTooSlowMessage, isDatabaseTooSlow, isDatabaseUnavailable, queryRows } from '@etablerer/kit';
+import {
+  databaseTooSlowMessage,
+  isDatabaseTooSlow,
+  isDatabaseUnavailable,
+  queryRows,
+  withDatabaseClient,
+} from '@etablerer/kit';
 import { createTestSubgraph, type TestSubgraph, testServerUrl } from '@etablerer/kit/testing';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
 import { regionsSubgraph } from '../src/server.js';
@@ -43,10 +48,8 @@ describe('a statement waiting on a lock past DATABASE_STATEMENT_TIMEOUT_MS', () 
     const client = registered.data?.registerClient;
     if (!client) throw new Error(JSON.stringify(registered.errors));
 
-    // Another session (a long report, a stuck job) holds the client's row.
-    const holder = new pg.Client({ connectionString: `${testServerUrl()}/${database}` });
-    await holder.connect();
-    try {
+    // Another session (a long report, a stuck job) holds the client's row; ending it rolls back.
+    await withDatabaseClient(testServerUrl(), database, async (holder) => {
       await holder.query('begin');
       await holder.query('select id from client where id = $1 for update', [client.id]);
       const started = performance.now();
@@ -55,10 +58,7 @@ describe('a statement waiting on a lock past DATABASE_STATEMENT_TIMEOUT_MS', () 
       expect(stopped.errors).toEqual([
         expect.objectContaining({ message: databaseTooSlowMessage, extensions: { code: 'SERVICE_UNAVAILABLE' } }),
       ]);
-    } finally {
-      await holder.query('rollback');
-      await holder.end();
-    }
+    });
     const stored = await queryRows<{ name: string; version: number; audited: number }>(
       testServerUrl(),
       database,
