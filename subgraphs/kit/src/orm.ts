@@ -211,7 +211,7 @@ export function migrate(orm: Orm): Promise<void> {
     // large table.
     const connection = orm.em.getConnection();
     const applied = await connection.transactional(async (transaction) => {
-      await connection.execute('set local statement_timeout = 0', [], 'run', transaction);
+      await withoutStatementTimeout({ execute: (sql) => connection.execute(sql, [], 'run', transaction) });
       return orm.getMigrator().up({ transaction });
     });
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');

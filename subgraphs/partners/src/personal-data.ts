@@ -121,11 +121,7 @@ async function eraseRecords(
  * or by an adviser of `regionId`, the region the new record belongs to.
  */
 export async function refuseErasedClient(em: EntityManager, clientId: string, regionId: string): Promise<void> {
-  const [erased] = await em.execute<{ n: number }[]>(
-    'select count(*)::int as n from erased_client where client_id = ? and (region_id is null or region_id = ?)',
-    [clientId, regionId],
-  );
-  if (erased?.n) {
+  if (await em.count(ErasedClientSchema, { clientId, $or: [{ regionId: null }, { regionId }] })) {
     throw conflict("The client's personal data was erased: nothing more about them can be shared.");
   }
 }
@@ -150,11 +146,7 @@ export async function eraseClientReferrals(
   const referralIds = await ids('referral');
   const assessmentIds = await ids('business_assessment');
   // Remembered even when nothing was shared yet: nothing may be, from now on.
-  const [remembered] = await em.execute<{ n: number }[]>(
-    `select count(*)::int as n from erased_client where client_id = ? and region_id is not distinct from ?`,
-    [clientId, region],
-  );
-  if (!remembered?.n) {
+  if (!(await em.count(ErasedClientSchema, { clientId, regionId: region }))) {
     em.create(ErasedClientSchema, { clientId, regionId: region, reason, erasedAt: new Date() });
     await em.flush();
   }
