@@ -18,6 +18,7 @@ export * from './errors.js';
 export * from './loaders.js';
 export * from './logger.js';
 export * from './nok.js';
+export * from './operation-cost.js';
 export * from './organisation-number.js';
 export * from './orm.js';
 export * from './public-access.js';
