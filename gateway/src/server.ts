@@ -8,6 +8,7 @@ import {
   authConfigFromEnvironment,
   authenticate,
   type Caller,
+  costLimitPlugin,
   createTokenVerifier,
   currentRequestId,
   isProduction,
@@ -164,7 +165,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // graphql-armor's token limit throws from a plugin hook, which Apollo answers with status 500;
     // graphql-js counts tokens itself (parseOptions below) and fails the parse with status 400.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: operationLimits.maxCost },
+    // graphql-armor's cost limit is a validation rule: it cannot see variables, so `first: $n`
+    // cost nothing. costLimitPlugin counts the cost with the variables' values instead.
+    costLimit: { enabled: false },
     // Suggestions ("did you mean …") would reveal fields to someone probing the graph.
     blockFieldSuggestion: { enabled: isProduction() || !options.introspection },
   }).protect();
@@ -182,6 +185,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       validationRules: armor.validationRules,
       plugins: [
         ...(armor.plugins as never[]),
+        costLimitPlugin<GatewayContext>({ maxCost: operationLimits.maxCost }),
         // Without a token, only the public fields, and those within their rate limits.
         publicAccessPlugin<GatewayContext>((context) => context.caller === null),
         publicLimitsPlugin<GatewayContext>(options.publicLimits ?? defaultPublicLimits),

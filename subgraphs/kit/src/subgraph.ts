@@ -11,6 +11,7 @@ import { type AuditedAccess, auditBatcher } from './audit.js';
 import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, createTokenVerifier } from './auth.js';
 import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
 import { logger } from './logger.js';
+import { costLimitPlugin } from './operation-cost.js';
 import {
   createMigration,
   createOrm,
@@ -83,11 +84,20 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
 
 /**
  * Limits on an operation sent straight to a subgraph. The gateway's are tighter (depth 12, 15
- * aliases, 2,000 tokens, a cost limit); these leave room for the fetches its query plans make
+ * aliases, 2,000 tokens, cost 5,000); these leave room for the fetches its query plans make
  * (entity representations add levels, fragments are inlined, keys and __typename added) while
- * refusing what only an attacker past the gateway would send.
+ * refusing what only an attacker past the gateway would send. The cost is counted as at the
+ * gateway (operation-cost.ts); a plan's `_entities` fetch counts one item per representation,
+ * which can outnumber the gateway's assumed list sizes (all 51 municipalities under regions,
+ * say), hence four times the gateway's limit.
  */
-export const subgraphOperationLimits = { maxDepth: 20, maxAliases: 50, maxDirectives: 50, maxTokens: 10_000 } as const;
+export const subgraphOperationLimits = {
+  maxDepth: 20,
+  maxAliases: 50,
+  maxDirectives: 50,
+  maxTokens: 10_000,
+  maxCost: 20_000,
+} as const;
 
 /**
  * In production nobody needs a subgraph's SDL (`_service`): the gateway runs the committed
@@ -119,7 +129,7 @@ export function subgraphApolloOptions<Context extends SubgraphContext>(
     maxDirectives: { n: subgraphOperationLimits.maxDirectives },
     // graphql-armor's token limit throws from a plugin hook (a 500); graphql-js's parser counts them.
     maxTokens: { enabled: false },
-    // The cost of a plan's fetch is the gateway's to judge; it sees the whole operation.
+    // graphql-armor's cost limit cannot see variables (`first: $n` cost nothing); costLimitPlugin can.
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: isProduction() },
   }).protect();
@@ -130,6 +140,7 @@ export function subgraphApolloOptions<Context extends SubgraphContext>(
     allowBatchedHttpRequests: false,
     plugins: [
       ...(armor.plugins as never[]),
+      costLimitPlugin<Context>({ maxCost: subgraphOperationLimits.maxCost }),
       publicAccessPlugin<Context>((context) => isAnonymous(context.caller)),
       apiClientScopePlugin<Context>(),
       nulCharacterPlugin<Context>(),
