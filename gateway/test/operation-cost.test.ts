@@ -3,7 +3,7 @@
 // gateway's cost limit, so a console change that would be refused fails here first.
 
 import { createRequire } from 'node:module';
-import { largestPage, operationCost } from '@etablerer/kit';
+import { defaultCostRules, largestPage, operationCost } from '@etablerer/kit';
 import type { DocumentNode, GraphQLInputType, GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { committedSupergraph } from '../src/composition.js';
@@ -14,8 +14,17 @@ import { consoleOperations, sharedOperations } from './support/operations.js';
  * graphql's CommonJS build, the one the gateway built its schema with: under Vitest a plain import
  * is the ESM build, whose `instanceof` checks reject that schema's types (see operation-cost.ts).
  */
-const { getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, Kind, parse, typeFromAST } =
-  createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const {
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  parse,
+  typeFromAST,
+} = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 /** The schema the gateway serves (the supergraph's API schema), as its cost limit sees it. */
 let schema: GraphQLSchema;
@@ -106,5 +115,23 @@ describe('how the cost is counted', () => {
     expect(cost('query { regions { municipalities { region { municipalities { name } } } } }')).toBe(
       10 * (1 + 10 * (1 + 1 + 10)),
     );
+  });
+});
+
+describe('the size arguments of the graph', () => {
+  it('are all counted: every page size argument is `first`, described as 1–200 as the cost caps it', () => {
+    const sized: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        for (const argument of field.args) {
+          if (!/^(first|last|limit|take|top|size|pageSize|count|max)$/i.test(argument.name)) continue;
+          sized.push(`${type.name}.${field.name}(${argument.name})`);
+          expect(defaultCostRules.sizeArguments).toContain(argument.name);
+          expect(argument.description).toContain(`1–${defaultCostRules.largestSize}`);
+        }
+      }
+    }
+    expect(sized).toEqual(expect.arrayContaining(['Query.clients(first)', 'Query.businessAssessments(first)']));
   });
 });
