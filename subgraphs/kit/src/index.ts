@@ -20,6 +20,7 @@ export * from './logger.js';
 export * from './nok.js';
 export * from './organisation-number.js';
 export * from './orm.js';
+export * from './personal-data-audit.js';
 export * from './public-access.js';
 export * from './reference-data.js';
 export * from './retention.js';
