@@ -11,6 +11,7 @@ import type { QualificationMeasure as QualificationMeasureEntity, ExpertOrganisa
 import type { GatheringYear as GatheringYearEntity } from '../gathering-year.js';
 import type { EntityReference as EntityReferenceEntity } from '../references.js';
 import type { RegionReferrals as RegionReferralsEntity } from '../referral-counts.js';
+import type { SharedClientData as SharedClientDataEntity } from '../shared-client-data.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -958,7 +959,7 @@ export type ResolversTypes = {
   RegionReferrals: ResolverTypeWrapper<RegionReferralsEntity>;
   RequestBusinessAssessmentInput: RequestBusinessAssessmentInput;
   SendReferralInput: SendReferralInput;
-  SharedClientData: ResolverTypeWrapper<SharedClientData>;
+  SharedClientData: ResolverTypeWrapper<SharedClientDataEntity>;
   SharedClientDataInput: SharedClientDataInput;
 };
 
@@ -997,9 +998,13 @@ export type ResolversParentTypes = {
   RegionReferrals: RegionReferralsEntity;
   RequestBusinessAssessmentInput: RequestBusinessAssessmentInput;
   SendReferralInput: SendReferralInput;
-  SharedClientData: SharedClientData;
+  SharedClientData: SharedClientDataEntity;
   SharedClientDataInput: SharedClientDataInput;
 };
+
+export type PersonalDataDirectiveArgs = { };
+
+export type PersonalDataDirectiveResolver<Result, Parent, ContextType = Context, Args = PersonalDataDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AdviserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Adviser'] = ResolversParentTypes['Adviser']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1239,3 +1244,6 @@ export type Resolvers<ContextType = Context> = {
   SharedClientData?: SharedClientDataResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  personalData?: PersonalDataDirectiveResolver<any, any, ContextType>;
+};
