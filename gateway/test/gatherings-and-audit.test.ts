@@ -108,4 +108,41 @@ describe("reads of a client's data through the gateway", () => {
     expect(logged.map((row) => row.record_id).sort()).toEqual([...read].sort());
     expect(new Set(logged.map((row) => row.subject))).toEqual(new Set(['nav.officer']));
   });
+
+  it("log the county's read of a client's possible duplicates, for each duplicate", async () => {
+    const register = 'mutation R($input: RegisterClientInput!) { registerClient(input: $input) { id } }';
+    const person = {
+      regionId: 'follo',
+      municipalityNumber: '3020',
+      name: 'Tone Duplikat-Hansen',
+      email: 'tone.duplikat@example.no',
+      confirmedNotDuplicate: true,
+    };
+    const adviser = await tokenFor('follo.adviser');
+    const ids: string[] = [];
+    for (const _ of [1, 2]) {
+      const { body } = await post<{ registerClient: { id: string } }>(register, { input: person }, { token: adviser });
+      expect(body.errors).toBeUndefined();
+      ids.push(body.data?.registerClient.id as string);
+    }
+    const regionsRows = <Row>(sql: string, values: unknown[] = []) =>
+      withDatabaseClient(testServerUrl(), platform.databases.regions, async (client) => {
+        const { rows } = await client.query(sql, values);
+        return rows as Row[];
+      });
+    const [{ id: lastId } = { id: '0' }] = await regionsRows<{ id: string }>(
+      'select coalesce(max(id), 0)::text as id from audit_entry',
+    );
+    const { body } = await post<{ client: { possibleDuplicates: { id: string; email: string }[] } }>(
+      'query C($id: ID!) { client(id: $id) { id possibleDuplicates { id name email phone } } }',
+      { id: ids[0] },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.client.possibleDuplicates.map((duplicate) => duplicate.id)).toContain(ids[1]);
+    const logged = await regionsRows<{ record_id: string; subject: string }>(
+      `select record_id, subject from audit_entry where id > $1 and operation = 'READ' and record_type = 'Client'`,
+      [lastId],
+    );
+    expect(logged).toContainEqual({ record_id: ids[1], subject: 'county.officer' });
+  });
 });
