@@ -40,6 +40,7 @@ const upcoming: GatheringItem = {
   ],
   registrations: [
     {
+      adviserId: 'a-3',
       adviser: { id: 'a-3', name: 'Kristin Moe' },
       region: { id: 'follo', name: 'Follo' },
       registeredAt: '2099-08-01T22:30:00.000Z',
@@ -560,5 +561,128 @@ describe('GatheringsView actions', () => {
 
     expect(wrapper.find('[data-testid="gatherings-download-csv"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="gatherings-registrations-csv"]').exists()).toBe(false);
+  });
+});
+
+describe('removing a registration', () => {
+  /** The upcoming gathering with the signed-in Follo adviser (Amira Haddad) and a colleague registered. */
+  const withOwn: GatheringItem = {
+    ...upcoming,
+    registrations: [
+      ...upcoming.registrations,
+      {
+        adviserId: 'a-4',
+        adviser: { id: 'a-4', name: 'Amira Haddad' },
+        region: { id: 'follo', name: 'Follo' },
+        registeredAt: '2099-08-02T08:00:00.000Z',
+        attended: null,
+      },
+    ],
+  };
+  /** A registration from before registrations were checked: the regions service knows no such adviser. */
+  const dangling = {
+    adviserId: 'a-unknown',
+    adviser: null,
+    region: { id: 'follo', name: 'Follo' },
+    registeredAt: '2099-07-01T08:00:00.000Z',
+    attended: null,
+  };
+
+  beforeEach(() => {
+    setActivePinia(createPinia());
+  });
+
+  afterEach(() => {
+    setAccessTokenSource(undefined);
+  });
+
+  it('unregisters with both ids as variables and loads the year again; NOT_FOUND says so and reloads too', async () => {
+    let gone = false;
+    const { calls } = stubGraphQL(({ body }) => {
+      if (body.query.includes('unregisterFromGathering')) {
+        return gone
+          ? jsonResponse({
+              errors: [
+                { message: 'The adviser is not registered for this gathering.', extensions: { code: 'NOT_FOUND' } },
+              ],
+            })
+          : jsonResponse({ data: { unregisterFromGathering: { id: 'g-2' } } });
+      }
+      return jsonResponse({ data: { gatherings: [held, upcoming], gatheringYear: gatheringYear2024 } });
+    });
+    useGatheringsStore().year = 2024;
+    const store = useGatheringActionsStore();
+
+    expect(await store.unregister('g-2', 'a-4')).toBe(true);
+    expect(calls[0]?.body.query).toContain('mutation UnregisterFromGathering');
+    expect(calls[0]?.body.variables).toEqual({ gatheringId: 'g-2', adviserId: 'a-4' });
+    expect(calls[1]?.body.variables).toEqual({ year: 2024 });
+
+    gone = true;
+    expect(await store.unregister('g-2', 'a-4')).toBe(false);
+    expect(store.actionError).toMatchObject({ action: 'unregister', gatheringId: 'g-2', codes: ['NOT_FOUND'] });
+    expect(calls).toHaveLength(4);
+  });
+
+  it("keeps the year's gatherings when one registration names an adviser the regions service does not know", async () => {
+    const answer = (path: (string | number)[]) =>
+      stubGraphQL(() =>
+        jsonResponse({
+          data: {
+            gatherings: [held, { ...upcoming, registrations: [dangling, ...upcoming.registrations] }],
+            gatheringYear: gatheringYear2024,
+          },
+          errors: [
+            { message: 'The regions subgraph knows no adviser a-unknown', path, extensions: { code: 'NOT_FOUND' } },
+          ],
+        }),
+      );
+    answer(['gatherings', 1, 'registrations', 0, 'adviser']);
+    const store = useGatheringsStore();
+    await store.load(2024);
+    expect(store.error).toBeNull();
+    expect(store.gatherings[1]?.registrations[0]).toEqual(dangling);
+
+    // Any other error still fails the answer.
+    answer(['gatherings', 1, 'title']);
+    await store.load(2024);
+    expect(store.error).not.toBeNull();
+    expect(store.gatherings).toEqual([]);
+  });
+
+  it("offers an adviser to unregister themselves, not a colleague, and sends the adviser's id", async () => {
+    const { wrapper, actions } = await mountView(accessTokenFor('follo.adviser'), { gatherings: [held, withOwn] });
+    await open(wrapper, 'g-2');
+
+    expect(wrapper.find('[data-testid="gathering-unregister-g-2-a-3"]').exists()).toBe(false);
+    const button = wrapper.get('[data-testid="gathering-unregister-g-2-a-4"]');
+    expect(button.text()).toBe('Meld av');
+    expect(button.attributes('aria-label')).toBe('Meld av Amira Haddad');
+    await button.trigger('click');
+    expect(actions.unregister).toHaveBeenCalledWith('g-2', 'a-4');
+    // A gathering that was held: no more removing for an adviser.
+    await open(wrapper, 'g-1');
+    expect(wrapper.find('[data-testid="gathering-unregister-g-1-a-1"]').exists()).toBe(false);
+  });
+
+  it("lets a municipality officer remove their region's registrations", async () => {
+    const { wrapper } = await mountView(accessTokenFor('nordrefollo.officer'), { gatherings: [held, withOwn] });
+    await open(wrapper, 'g-2');
+    expect(wrapper.find('[data-testid="gathering-unregister-g-2-a-3"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="gathering-unregister-g-2-a-4"]').exists()).toBe(true);
+  });
+
+  it('shows an unknown adviser by id, and lets those who hold the gatherings remove the registration', async () => {
+    const withDangling = { ...held, registrations: [dangling, ...held.registrations] };
+    const { wrapper, actions } = await mountView(partnerTokenFor('innovasjon.norge'), {
+      gatherings: [withDangling, upcoming],
+    });
+    await open(wrapper, 'g-1');
+
+    const rows = wrapper.findAll('[data-testid="gathering-registrations-g-1"] tbody tr').map((row) => row.text());
+    expect(rows[0]).toContain('Ukjent veileder (a-unknown)');
+    expect(rows[1]).toContain('Amira Haddad');
+    await wrapper.get('[data-testid="gathering-unregister-g-1-a-unknown"]').trigger('click');
+    expect(actions.unregister).toHaveBeenCalledWith('g-1', 'a-unknown');
   });
 });

@@ -125,12 +125,14 @@ export const gatherings2024: GatheringItem[] = [
     invitedRegions: [],
     registrations: [
       {
+        adviserId: 'a-1',
         adviser: { id: 'a-1', name: 'Amira Haddad' },
         region: { id: 'follo', name: 'Follo' },
         registeredAt: '2024-03-01T09:15:00.000Z',
         attended: true,
       },
       {
+        adviserId: 'a-2',
         adviser: { id: 'a-2', name: 'Jonas Vik' },
         region: { id: 'halden', name: 'Halden' },
         registeredAt: '2024-03-04T12:30:00.000Z',

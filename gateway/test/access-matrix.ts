@@ -167,6 +167,8 @@ const entities = (selection: string) =>
   `query Entities($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`;
 const futureDate = '2999-01-01';
 const noSuchId = '00000000-0000-4000-8000-00000000dead';
+/** The adviser the demo user follo.adviser is (kit/src/demo-advisers.ts). */
+const folloAdviserId = '10000000-0000-4000-8000-000000000200';
 
 export const matrix: Case[] = [
   // ---- county: agreements, coordination, meetings (aggregates for every signed-in role) ----
@@ -614,8 +616,15 @@ export const matrix: Case[] = [
   {
     field: 'registerForGathering',
     subgraph: 'partners',
-    document: `mutation M { registerForGathering(gatheringId: "${noSuchId}", adviserId: "${noSuchId}") { id } }`,
-    expect: only(['follo.adviser', 'drammen.adviser'], passes('BAD_USER_INPUT')),
+    // Follo's demo adviser: themselves and Follo's officer may register them, nobody else.
+    document: `mutation M { registerForGathering(gatheringId: "${noSuchId}", adviserId: "${folloAdviserId}") { id } }`,
+    expect: only(['follo.adviser', 'nordrefollo.officer'], passes('BAD_USER_INPUT')),
+  },
+  {
+    field: 'unregisterFromGathering',
+    subgraph: 'partners',
+    document: `mutation M { unregisterFromGathering(gatheringId: "${noSuchId}", adviserId: "${folloAdviserId}") { id } }`,
+    expect: only(['follo.adviser', 'nordrefollo.officer', 'innovasjonnorge.officer', county], passes('BAD_USER_INPUT')),
   },
   {
     field: 'recordGatheringAttendance',

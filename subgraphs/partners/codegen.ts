@@ -16,4 +16,5 @@ export default subgraphCodegenConfig({
   Adviser: '../references.js#EntityReference',
   Client: '../references.js#EntityReference',
   RegionReferrals: '../referral-counts.js#RegionReferrals',
+  SharedClientData: '../shared-client-data.js#SharedClientData',
 });

@@ -16,7 +16,12 @@ export function registersForGatherings(caller: CallerLike): boolean {
 interface GatheringLike {
   date: string;
   invitedRegions: readonly { id: string }[];
-  registrations: readonly { adviser: { id: string }; attended: boolean | null }[];
+  registrations: readonly { adviserId: string; attended: boolean | null }[];
+}
+
+interface RegistrationLike {
+  adviser: { name: string } | null;
+  region: { id: string };
 }
 
 /** Whether the gathering invites the region: every region when it names none. */
@@ -30,6 +35,25 @@ export function invites(gathering: GatheringLike, regionId: string | null): bool
 /** An adviser may register for a gathering that has not been held yet and invites their region. */
 export function mayRegister(caller: CallerLike, gathering: GatheringLike, today: string): boolean {
   return registersForGatherings(caller) && gathering.date >= today && invites(gathering, caller?.regionId ?? null);
+}
+
+/**
+ * Who may remove a registration, as the partners subgraph allows it: those who hold the gatherings
+ * any, also after the day (a registration naming an adviser nobody knows among them); before the
+ * day, an adviser their own (the token names them, so the row with their name in their region) and
+ * a municipality officer those of the officer's region.
+ */
+export function mayUnregister(
+  caller: (CallerLike & { name?: string }) | null | undefined,
+  gathering: GatheringLike,
+  registration: RegistrationLike,
+  today: string,
+): boolean {
+  if (caller == null) return false;
+  if (holdsGatherings(caller)) return true;
+  if (gathering.date < today || caller.regionId === null || registration.region.id !== caller.regionId) return false;
+  if (caller.role === 'MUNICIPALITY_OFFICER') return true;
+  return caller.role === 'ADVISER' && registration.adviser !== null && registration.adviser.name === caller.name;
 }
 
 /** Attendance is recorded by those who held it, from the day of the gathering, for those who registered. */

@@ -52,7 +52,8 @@ export function useGatheringsCsv() {
       gathering.registrations.map((registration) => [
         gathering.title,
         formatDay(gathering.date),
-        registration.adviser.name,
+        registration.adviser?.name ??
+          t('partnerActions.gatherings.unregister.unknownAdviser', { id: registration.adviserId }),
         registration.region.name,
         formatInstant(registration.registeredAt),
         registration.attended === null

@@ -157,6 +157,20 @@ export async function request<TResult, TVariables>(
 }
 
 /**
+ * Runs a query like `request`, but returns the answer also when its only errors, besides services
+ * being down, are ones `tolerated` accepts: errors on single items (a registration naming an
+ * adviser the regions service does not know, say) that the page shows on the item, not instead of
+ * the page.
+ */
+export async function requestTolerating<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  tolerated: (error: GraphQLErrorDetail) => boolean,
+): Promise<TResult> {
+  return send(document, variables, { anonymous: false, tolerated });
+}
+
+/**
  * Runs one operation of the public website: never with the signed-in user's token, so a staff
  * member browsing it is anonymous like anyone, and a refusal never ends the console's session.
  */
@@ -170,7 +184,7 @@ export async function anonymousRequest<TResult, TVariables>(
 async function send<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables | undefined,
-  { anonymous }: { anonymous: boolean },
+  { anonymous, tolerated = () => false }: { anonymous: boolean; tolerated?: (error: GraphQLErrorDetail) => boolean },
 ): Promise<TResult> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -194,14 +208,14 @@ async function send<TResult, TVariables>(
 
   const body = await readBody<TResult>(response);
   const errors = (body?.errors ?? []).map(toErrorDetail);
-  // Only services being down: the rest of the answer is good, and the page shows it. Not for a
-  // mutation: whether it took effect is what counts, and a null there must not pass as done.
+  // Only services being down (or errors on single items the caller tolerates): the rest of the
+  // answer is good, and the page shows it. Not for a mutation: whether it took effect is what counts, and a null there must not pass as done.
   if (
     response.ok &&
     !isMutation(document.toString()) &&
     body?.data != null &&
     errors.length > 0 &&
-    errors.every(isServiceUnavailable)
+    errors.every((error) => isServiceUnavailable(error) || tolerated(error))
   ) {
     unavailableServicesOfAnswer.set(body.data, unavailableServicesIn(errors));
     return body.data;

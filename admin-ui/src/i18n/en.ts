@@ -1468,6 +1468,14 @@ const en = {
         advisersError: "Could not load the region's advisers. Close and open again to retry.",
         allRegistered: "All the region's advisers are registered.",
       },
+      unregister: {
+        send: 'Unregister',
+        saving: 'Unregistering …',
+        label: 'Unregister {adviser}',
+        done: '{adviser} is no longer registered for “{title}”.',
+        notFound: 'The adviser was not registered any more. The list has been updated.',
+        unknownAdviser: 'Unknown adviser ({id})',
+      },
       attendance: {
         title: 'Attendance at {title}',
         legend: 'Who attended?',

@@ -1465,6 +1465,14 @@ const nb = {
         advisersError: 'Kunne ikke hente veilederne i regionen. Lukk og åpne igjen for å prøve på nytt.',
         allRegistered: 'Alle veilederne i regionen er påmeldt.',
       },
+      unregister: {
+        send: 'Meld av',
+        saving: 'Melder av …',
+        label: 'Meld av {adviser}',
+        done: '{adviser} er ikke lenger påmeldt «{title}».',
+        notFound: 'Veilederen var ikke påmeldt lenger. Listen er oppdatert.',
+        unknownAdviser: 'Ukjent veileder ({id})',
+      },
       attendance: {
         title: 'Oppmøte på {title}',
         legend: 'Hvem deltok?',

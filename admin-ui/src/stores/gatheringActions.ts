@@ -1,5 +1,6 @@
-// The gathering actions store: adding a gathering (Innovasjon Norge, county), registering advisers (advisers)
-// and recording attendance (Innovasjon Norge, county); after each, the year's gatherings load again.
+// The gathering actions store: adding a gathering (Innovasjon Norge, county), registering advisers (advisers),
+// removing registrations and recording attendance (Innovasjon Norge, county); after each, the year's gatherings
+// load again.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { request, toRequestError } from '../graphql/client';
@@ -39,6 +40,14 @@ export const RegisterForGatheringDocument = graphql(`
   }
 `);
 
+export const UnregisterFromGatheringDocument = graphql(`
+  mutation UnregisterFromGathering($gatheringId: ID!, $adviserId: ID!) {
+    unregisterFromGathering(gatheringId: $gatheringId, adviserId: $adviserId) {
+      id
+    }
+  }
+`);
+
 export const RecordGatheringAttendanceDocument = graphql(`
   mutation RecordGatheringAttendance($gatheringId: ID!, $attendedAdviserIds: [ID!]!) {
     recordGatheringAttendance(gatheringId: $gatheringId, attendedAdviserIds: $attendedAdviserIds) {
@@ -49,7 +58,7 @@ export const RecordGatheringAttendanceDocument = graphql(`
 
 export type AdviserOption = NonNullable<RegionAdvisersQuery['region']>['advisers'][number];
 export type CreatedGathering = CreateGatheringMutation['createGathering'];
-export type GatheringAction = 'create' | 'register' | 'attendance';
+export type GatheringAction = 'create' | 'register' | 'unregister' | 'attendance';
 
 /** What went wrong with an action; plain data, so the store state stays serialisable. */
 export interface GatheringActionError {
@@ -143,6 +152,24 @@ export const useGatheringActionsStore = defineStore('gatheringActions', () => {
     return true;
   }
 
+  /** Removes an adviser's registration; resolves to whether it worked, the reason is in `actionError`. */
+  async function unregister(gatheringId: string, adviserId: string): Promise<boolean> {
+    saving.value = 'unregister';
+    actionError.value = null;
+    try {
+      await request(UnregisterFromGatheringDocument, { gatheringId, adviserId });
+    } catch (caught) {
+      fail('unregister', gatheringId, caught);
+      // Removed already (perhaps by a colleague): the list shows it once loaded again.
+      if (toRequestError(caught).codes.includes('NOT_FOUND')) await reloadYear();
+      return false;
+    } finally {
+      saving.value = null;
+    }
+    await reloadYear();
+    return true;
+  }
+
   /** Records who attended (everyone else registered did not); resolves to whether it worked. */
   async function recordAttendance(gatheringId: string, attendedAdviserIds: string[]): Promise<boolean> {
     saving.value = 'attendance';
@@ -174,6 +201,7 @@ export const useGatheringActionsStore = defineStore('gatheringActions', () => {
     loadAdvisers,
     create,
     register,
+    unregister,
     recordAttendance,
     clearActionError,
   };

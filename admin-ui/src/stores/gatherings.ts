@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { useLatestRequest } from '../composables/useLatestRequest';
-import { request } from '../graphql/client';
+import { type GraphQLErrorDetail, requestTolerating } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { GatheringsOfYearQuery } from '../graphql/generated/graphql';
 import type { LoadError } from './regions';
@@ -24,6 +24,7 @@ export const GatheringsOfYearDocument = graphql(`
         name
       }
       registrations {
+        adviserId
         adviser {
           id
           name
@@ -58,6 +59,15 @@ export type GatheringRegistrationItem = GatheringItem['registrations'][number];
 export type GatheringYearSummary = GatheringsOfYearQuery['gatheringYear'];
 export type { LoadError };
 
+/**
+ * An error on one registration's adviser: the regions service does not know the id (a registration
+ * made before registrations were checked). The registration shows without a name; the page stays.
+ */
+export function isUnknownAdviserOfRegistration(error: GraphQLErrorDetail): boolean {
+  const [root, , list, , field] = error.path ?? [];
+  return root === 'gatherings' && list === 'registrations' && field === 'adviser';
+}
+
 export const useGatheringsStore = defineStore('gatherings', () => {
   /** The year the data below is for; null before the first successful load. */
   const year = ref<number | null>(null);
@@ -67,20 +77,23 @@ export const useGatheringsStore = defineStore('gatherings', () => {
   const { loading, error, run } = useLatestRequest();
 
   async function load(requestedYear: number): Promise<void> {
-    await run(() => request(GatheringsOfYearDocument, { year: requestedYear }), {
-      onData: (data) => {
-        // Null only with the partners service down, and then gatheringYear fails the whole answer.
-        gatherings.value = data.gatherings ?? [];
-        summary.value = data.gatheringYear;
-        year.value = requestedYear;
+    await run(
+      () => requestTolerating(GatheringsOfYearDocument, { year: requestedYear }, isUnknownAdviserOfRegistration),
+      {
+        onData: (data) => {
+          // Null only with the partners service down, and then gatheringYear fails the whole answer.
+          gatherings.value = data.gatherings ?? [];
+          summary.value = data.gatheringYear;
+          year.value = requestedYear;
+        },
+        // Another year's gatherings must not stay on screen under the new heading.
+        onError: () => {
+          gatherings.value = [];
+          summary.value = null;
+          year.value = null;
+        },
       },
-      // Another year's gatherings must not stay on screen under the new heading.
-      onError: () => {
-        gatherings.value = [];
-        summary.value = null;
-        year.value = null;
-      },
-    });
+    );
   }
 
   return { year, gatherings, summary, loading, error, load };

@@ -74,7 +74,9 @@ export async function recordAudit(em: EntityManager, caller: AuditActor, accesse
 
 /**
  * Reads audited during one request, written in one statement per tick rather than one per
- * resolver: a page of entity references would otherwise cost an insert per row.
+ * resolver: a page of entity references would otherwise cost an insert per row. A record read
+ * in one request is logged once: its name, e-mail and phone (each audited at the field, see
+ * personal-data-audit.ts) are one read, and the first entry says how it was reached.
  */
 export function auditBatcher(em: EntityManager, caller: Caller) {
   const batch = new DataLoader<AuditedAccess, true>(
@@ -84,8 +86,24 @@ export function auditBatcher(em: EntityManager, caller: Caller) {
     },
     { cache: false },
   );
+  const readAlready = new Map<string, Promise<unknown>>();
   return async (accesses: AuditedAccess[]): Promise<void> => {
-    const results = await batch.loadMany(accesses);
+    const pending: Promise<unknown>[] = [];
+    const freshReads = new Set<string>();
+    const fresh = accesses.filter((access) => {
+      if (access.operation !== 'READ') return true;
+      const key = `${access.recordType}:${access.recordId}`;
+      const earlier = readAlready.get(key);
+      if (earlier) pending.push(earlier);
+      if (earlier || freshReads.has(key)) return false;
+      freshReads.add(key);
+      return true;
+    });
+    const loading = batch.loadMany(fresh);
+    for (const key of freshReads) readAlready.set(key, loading);
+    // A read logged earlier in the request is only answered once its entry is written.
+    await Promise.all(pending);
+    const results = await loading;
     const failure = results.find((result) => result instanceof Error);
     if (failure) throw failure;
   };

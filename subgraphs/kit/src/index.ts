@@ -21,6 +21,7 @@ export * from './nok.js';
 export * from './operation-cost.js';
 export * from './organisation-number.js';
 export * from './orm.js';
+export * from './personal-data-audit.js';
 export * from './public-access.js';
 export * from './reference-data.js';
 export * from './retention.js';

@@ -15,6 +15,8 @@ import {
   subgraphApolloOptions,
 } from './subgraph.js';
 
+export * from './personal-data-testing.js';
+
 /** The caller a verified token of this demo user turns into. */
 export function demoCaller(username: string): Caller {
   const user = demoUser(username);

@@ -2,6 +2,7 @@
 import { contextWithLoaders, loaderByKey, loaderOfGroups } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { type KnownAdviser, knownAdvisers } from './advisers.js';
 import { BusinessAssessmentSchema } from './entities/business-assessment.js';
 import { GatheringSchema } from './entities/gathering.js';
 import { GatheringRegistrationSchema } from './entities/gathering-registration.js';
@@ -60,6 +61,11 @@ function createLoaders(em: EntityManager) {
         );
       },
     ),
+    /** Whether the regions subgraph knows an adviser, asked once per request for all the ids. */
+    knownAdviser: new DataLoader<string, KnownAdviser | null>(async (ids) => {
+      const known = await knownAdvisers(ids);
+      return ids.map((id) => known.get(id) ?? null);
+    }),
   };
 }
 

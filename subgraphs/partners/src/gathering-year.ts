@@ -1,6 +1,7 @@
 // A year's professional gatherings against the agreement's minimum (§5.4), and which regions and
 // advisers attended none of them.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { knownAdvisers } from './advisers.js';
 import { GatheringSchema } from './entities/gathering.js';
 
 /** §5.4: Innovasjon Norge and the county hold at least two professional gatherings a year. */
@@ -32,12 +33,16 @@ export async function gatheringYear(em: EntityManager, year: number): Promise<Ga
       where adviser_id not in (select adviser_id from (${attendedThisYear}) a) order by adviser_id`,
     bounds,
   );
+  // An id the regions subgraph does not know cannot be named, and would null the whole year's answer.
+  const known = await knownAdvisers(advisers.map((row) => row.adviser_id));
   return {
     year,
     count,
     minimum: minimumGatheringsPerYear,
     meetsMinimum: count >= minimumGatheringsPerYear,
     regionsWithoutAttendance: regions.map((row) => ({ id: row.region_id })),
-    advisersWithoutAttendance: advisers.map((row) => ({ id: row.adviser_id })),
+    advisersWithoutAttendance: advisers
+      .filter((row) => known.has(row.adviser_id))
+      .map((row) => ({ id: row.adviser_id })),
   };
 }

@@ -13,6 +13,7 @@ describeMutationFuzz(partnersSubgraph, {
     createPartnerCourse: ['innovasjonnorge.officer'],
     createGathering: ['innovasjonnorge.officer'],
     registerForGathering: ['follo.adviser'],
+    unregisterFromGathering: ['follo.adviser', 'innovasjonnorge.officer'],
     recordGatheringAttendance: ['innovasjonnorge.officer'],
     changeReferralStatus: ['innovasjonnorge.officer', 'nav.officer'],
     linkReferralClient: ['follo.adviser'],

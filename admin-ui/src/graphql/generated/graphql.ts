@@ -724,6 +724,14 @@ export type RegisterForGatheringMutationVariables = Exact<{
 
 export type RegisterForGatheringMutation = { registerForGathering: { id: string } };
 
+export type UnregisterFromGatheringMutationVariables = Exact<{
+  gatheringId: string | number;
+  adviserId: string | number;
+}>;
+
+
+export type UnregisterFromGatheringMutation = { unregisterFromGathering: { id: string } };
+
 export type RecordGatheringAttendanceMutationVariables = Exact<{
   gatheringId: string | number;
   attendedAdviserIds: Array<string | number> | string | number;
@@ -737,7 +745,7 @@ export type GatheringsOfYearQueryVariables = Exact<{
 }>;
 
 
-export type GatheringsOfYearQuery = { gatherings: Array<{ id: string, title: string, date: string, location: string | null, online: boolean, organisers: Array<string>, programme: string | null, description: string | null, attendeeCount: number, invitedRegions: Array<{ id: string, name: string }>, registrations: Array<{ registeredAt: string, attended: boolean | null, adviser: { id: string, name: string }, region: { id: string, name: string } }> }> | null, gatheringYear: { year: number, count: number, minimum: number, meetsMinimum: boolean, regionsWithoutAttendance: Array<{ id: string, name: string }>, advisersWithoutAttendance: Array<{ id: string, name: string }> } };
+export type GatheringsOfYearQuery = { gatherings: Array<{ id: string, title: string, date: string, location: string | null, online: boolean, organisers: Array<string>, programme: string | null, description: string | null, attendeeCount: number, invitedRegions: Array<{ id: string, name: string }>, registrations: Array<{ adviserId: string, registeredAt: string, attended: boolean | null, adviser: { id: string, name: string } | null, region: { id: string, name: string } }> }> | null, gatheringYear: { year: number, count: number, minimum: number, meetsMinimum: boolean, regionsWithoutAttendance: Array<{ id: string, name: string }>, advisersWithoutAttendance: Array<{ id: string, name: string }> } };
 
 export type MeetingsOfYearQueryVariables = Exact<{
   year: number;
@@ -1364,6 +1372,13 @@ export const RegisterForGatheringDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegisterForGatheringMutation, RegisterForGatheringMutationVariables>;
+export const UnregisterFromGatheringDocument = new TypedDocumentString(`
+    mutation UnregisterFromGathering($gatheringId: ID!, $adviserId: ID!) {
+  unregisterFromGathering(gatheringId: $gatheringId, adviserId: $adviserId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnregisterFromGatheringMutation, UnregisterFromGatheringMutationVariables>;
 export const RecordGatheringAttendanceDocument = new TypedDocumentString(`
     mutation RecordGatheringAttendance($gatheringId: ID!, $attendedAdviserIds: [ID!]!) {
   recordGatheringAttendance(
@@ -1391,6 +1406,7 @@ export const GatheringsOfYearDocument = new TypedDocumentString(`
       name
     }
     registrations {
+      adviserId
       adviser {
         id
         name

@@ -11,6 +11,7 @@ import type { QualificationMeasure as QualificationMeasureEntity, ExpertOrganisa
 import type { GatheringYear as GatheringYearEntity } from '../gathering-year.js';
 import type { EntityReference as EntityReferenceEntity } from '../references.js';
 import type { RegionReferrals as RegionReferralsEntity } from '../referral-counts.js';
+import type { SharedClientData as SharedClientDataEntity } from '../shared-client-data.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -255,8 +256,14 @@ export type Gathering = {
 /** An adviser's registration for a gathering. */
 export type GatheringRegistration = {
   __typename?: 'GatheringRegistration';
-  /** The adviser (regions subgraph). */
-  adviser: Adviser;
+  /**
+   * The adviser (regions subgraph). Null, with an error on this registration only, when the regions
+   * subgraph does not know the id (a registration made before registrations were checked); the
+   * other registrations and gatherings still come back.
+   */
+  adviser?: Maybe<Adviser>;
+  /** The adviser's id, also when the regions subgraph does not know it, so the registration can be removed. */
+  adviserId: Scalars['ID']['output'];
   /** Whether they attended; null until attendance is recorded. */
   attended?: Maybe<Scalars['Boolean']['output']>;
   /** The adviser's region. */
@@ -318,12 +325,23 @@ export type Mutation = {
   recordGatheringAttendance: Gathering;
   /** Refers a person from NAV to the service, with their consent. NAV officers only. */
   referFromNav: Referral;
-  /** Registers the signed-in adviser for a gathering (CONFLICT when registered already). Advisers only. */
+  /**
+   * Registers an adviser for a gathering: an adviser themselves, or a municipality officer an adviser
+   * of the officer's region. FORBIDDEN for anyone else's id and for an id the regions subgraph does
+   * not know; CONFLICT when registered already.
+   */
   registerForGathering: Gathering;
   /** Asks the service for a business assessment of a client's plan. NAV officers only. */
   requestBusinessAssessment: BusinessAssessment;
   /** Sends a client's referral to Innovasjon Norge or NAV. Advisers only, for their own region, with the client's consent. */
   sendReferral: Referral;
+  /**
+   * Removes an adviser's registration from a gathering not yet held: the adviser themselves, or a
+   * municipality officer for an adviser of the officer's region. Innovasjon Norge and county officers,
+   * who hold the gatherings, may remove any registration, also of a gathering held. NOT_FOUND when
+   * the adviser is not registered.
+   */
+  unregisterFromGathering: Gathering;
 };
 
 
@@ -404,6 +422,12 @@ export type MutationRequestBusinessAssessmentArgs = {
 
 export type MutationSendReferralArgs = {
   input: SendReferralInput;
+};
+
+
+export type MutationUnregisterFromGatheringArgs = {
+  adviserId: Scalars['ID']['input'];
+  gatheringId: Scalars['ID']['input'];
 };
 
 /** NAV's county divisions in the area of the agreement. */
@@ -958,7 +982,7 @@ export type ResolversTypes = {
   RegionReferrals: ResolverTypeWrapper<RegionReferralsEntity>;
   RequestBusinessAssessmentInput: RequestBusinessAssessmentInput;
   SendReferralInput: SendReferralInput;
-  SharedClientData: ResolverTypeWrapper<SharedClientData>;
+  SharedClientData: ResolverTypeWrapper<SharedClientDataEntity>;
   SharedClientDataInput: SharedClientDataInput;
 };
 
@@ -997,9 +1021,13 @@ export type ResolversParentTypes = {
   RegionReferrals: RegionReferralsEntity;
   RequestBusinessAssessmentInput: RequestBusinessAssessmentInput;
   SendReferralInput: SendReferralInput;
-  SharedClientData: SharedClientData;
+  SharedClientData: SharedClientDataEntity;
   SharedClientDataInput: SharedClientDataInput;
 };
+
+export type PersonalDataDirectiveArgs = { };
+
+export type PersonalDataDirectiveResolver<Result, Parent, ContextType = Context, Args = PersonalDataDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AdviserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Adviser'] = ResolversParentTypes['Adviser']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1075,7 +1103,8 @@ export type GatheringResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type GatheringRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GatheringRegistration'] = ResolversParentTypes['GatheringRegistration']> = {
-  adviser?: Resolver<ResolversTypes['Adviser'], ParentType, ContextType>;
+  adviser?: Resolver<Maybe<ResolversTypes['Adviser']>, ParentType, ContextType>;
+  adviserId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   attended?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   registeredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1109,6 +1138,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   registerForGathering?: Resolver<ResolversTypes['Gathering'], ParentType, ContextType, RequireFields<MutationRegisterForGatheringArgs, 'adviserId' | 'gatheringId'>>;
   requestBusinessAssessment?: Resolver<ResolversTypes['BusinessAssessment'], ParentType, ContextType, RequireFields<MutationRequestBusinessAssessmentArgs, 'input'>>;
   sendReferral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationSendReferralArgs, 'input'>>;
+  unregisterFromGathering?: Resolver<ResolversTypes['Gathering'], ParentType, ContextType, RequireFields<MutationUnregisterFromGatheringArgs, 'adviserId' | 'gatheringId'>>;
 };
 
 export interface NokScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NOK'], any> {
@@ -1239,3 +1269,6 @@ export type Resolvers<ContextType = Context> = {
   SharedClientData?: SharedClientDataResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  personalData?: PersonalDataDirectiveResolver<any, any, ContextType>;
+};

@@ -3,6 +3,7 @@ import { forbidden } from '@etablerer/kit';
 import type { BusinessAssessmentResolvers } from '../__generated__/resolvers-types.js';
 import { canSeeAssessment } from '../access.js';
 import type { Context } from '../context.js';
+import { sharedClientDataOf } from '../shared-client-data.js';
 
 export async function visibleAssessment({ loaders, caller }: Context, id: string) {
   const assessment = await loaders.assessment.load(id);
@@ -16,11 +17,7 @@ export const BusinessAssessment: BusinessAssessmentResolvers = {
   __resolveReference: ({ id }, context) => visibleAssessment(context, id),
   client: (assessment) => ({ id: assessment.clientId }),
   erasedAt: (assessment) => assessment.erasedAt?.toISOString() ?? null,
-  sharedClientData: (assessment) => ({
-    name: assessment.sharedName,
-    email: assessment.sharedEmail ?? null,
-    phone: assessment.sharedPhone ?? null,
-  }),
+  sharedClientData: (assessment) => sharedClientDataOf('BusinessAssessment', assessment),
   region: (assessment) => ({ id: assessment.regionId }),
   navOffice: async (assessment, _args, { loaders }) => {
     const office = await loaders.navOffice.load(assessment.navOfficeId);

@@ -5,6 +5,7 @@ import {
   type Caller,
   conflict,
   forbidden,
+  notFound,
   parseInput,
   recordAudit,
   requireRole,
@@ -14,6 +15,7 @@ import { LockMode } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { canSeeReferral } from '../access.js';
+import { adviserTheCallerActsFor } from '../advisers.js';
 import { assessmentConclusions, BusinessAssessmentSchema } from '../entities/business-assessment.js';
 import { GatheringSchema } from '../entities/gathering.js';
 import { GatheringRegistrationSchema } from '../entities/gathering-registration.js';
@@ -181,6 +183,12 @@ function isReceivingParty(caller: Caller, referral: Referral): boolean {
       return caller.role === 'ADVISER' && caller.regionId === referral.regionId;
   }
 }
+
+/** A registration names a gathering and an adviser by their ids. */
+const registrationIds = z.object({
+  gatheringId: z.uuid('not a gathering id'),
+  adviserId: z.uuid('not an adviser id'),
+});
 
 export const Mutation: MutationResolvers = {
   eraseClientReferrals: async (_parent, { clientId, reason }, { em, caller }) => {
@@ -350,33 +358,50 @@ export const Mutation: MutationResolvers = {
   },
 
   registerForGathering: async (_parent, { gatheringId, adviserId }, { em, caller }) => {
-    requireRole(caller, 'ADVISER');
-    const ids = parseInput(
-      z.object({ gatheringId: z.uuid('not a gathering id'), adviserId: z.uuid('not an adviser id') }),
-      {
-        gatheringId,
-        adviserId,
-      },
-      'registration',
-    );
+    requireRole(caller, 'ADVISER', 'MUNICIPALITY_OFFICER');
+    const ids = parseInput(registrationIds, { gatheringId, adviserId }, 'registration');
+    // Asked before the transaction: the registration must name an adviser regions knows, and
+    // one the caller may act for (themselves, or an officer's region's).
+    const adviser = await adviserTheCallerActsFor(caller, ids.adviserId);
     return em.transactional(async (tx) => {
       const gathering = await tx.findOne(GatheringSchema, { id: ids.gatheringId });
       if (!gathering) throw badUserInput('gatheringId: there is no gathering with this id', 'gatheringId');
       if (gathering.date < today()) throw badUserInput('gatheringId: the gathering has been held', 'gatheringId');
       const invited = gathering.invitedRegionIds ?? [];
-      if (invited.length > 0 && !invited.includes(caller.regionId ?? '')) {
-        throw forbidden('Your region is not invited to this gathering.');
+      if (invited.length > 0 && !invited.includes(adviser.regionId)) {
+        throw forbidden("The adviser's region is not invited to this gathering.");
       }
-      if (await tx.count(GatheringRegistrationSchema, { gathering, adviserId: ids.adviserId })) {
+      if (await tx.count(GatheringRegistrationSchema, { gathering, adviserId: adviser.id })) {
         throw conflict('The adviser is registered for this gathering already.');
       }
       tx.create(GatheringRegistrationSchema, {
         gathering,
-        adviserId: ids.adviserId,
-        regionId: caller.regionId as string,
+        adviserId: adviser.id,
+        regionId: adviser.regionId,
         registeredAt: new Date(),
         attended: null,
       });
+      await tx.flush();
+      return gathering;
+    });
+  },
+
+  unregisterFromGathering: async (_parent, { gatheringId, adviserId }, { em, caller }) => {
+    requireRole(caller, 'ADVISER', 'MUNICIPALITY_OFFICER', 'INNOVASJON_NORGE', 'COUNTY_OFFICER');
+    const ids = parseInput(registrationIds, { gatheringId, adviserId }, 'registration');
+    // Those who hold the gatherings may clear any registration, also one naming an id regions
+    // does not know; advisers and officers only their own or their region's, as when registering.
+    const holdsGatherings = caller.role === 'INNOVASJON_NORGE' || caller.role === 'COUNTY_OFFICER';
+    if (!holdsGatherings) await adviserTheCallerActsFor(caller, ids.adviserId);
+    return em.transactional(async (tx) => {
+      const gathering = await tx.findOne(GatheringSchema, { id: ids.gatheringId });
+      if (!gathering) throw badUserInput('gatheringId: there is no gathering with this id', 'gatheringId');
+      if (!holdsGatherings && gathering.date < today()) {
+        throw badUserInput('gatheringId: the gathering has been held', 'gatheringId');
+      }
+      const registration = await tx.findOne(GatheringRegistrationSchema, { gathering, adviserId: ids.adviserId });
+      if (!registration) throw notFound('The adviser is not registered for this gathering.');
+      tx.remove(registration);
       await tx.flush();
       return gathering;
     });

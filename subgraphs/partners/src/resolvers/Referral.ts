@@ -5,6 +5,7 @@ import type { ReferralResolvers } from '../__generated__/resolvers-types.js';
 import { canSeeReferral } from '../access.js';
 import type { Context } from '../context.js';
 import type { Referral as ReferralEntity } from '../entities/referral.js';
+import { sharedClientDataOf } from '../shared-client-data.js';
 
 export const referralNotVisible = () =>
   forbidden('You may not see this referral, or there is no referral with this id.');
@@ -35,9 +36,5 @@ export const Referral: ReferralResolvers = {
   navOffice: (referral, _args, { loaders }) =>
     referral.navOfficeId ? loaders.navOffice.load(referral.navOfficeId).then((office) => office ?? null) : null,
   erasedAt: (referral) => referral.erasedAt?.toISOString() ?? null,
-  sharedClientData: (referral) => ({
-    name: referral.sharedName,
-    email: referral.sharedEmail ?? null,
-    phone: referral.sharedPhone ?? null,
-  }),
+  sharedClientData: (referral) => sharedClientDataOf('Referral', referral),
 };

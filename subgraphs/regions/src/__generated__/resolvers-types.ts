@@ -1799,6 +1799,10 @@ export type ResolversParentTypes = {
   WebsiteRequestReceipt: WebsiteRequestReceiptEntity;
 };
 
+export type PersonalDataDirectiveArgs = { };
+
+export type PersonalDataDirectiveResolver<Result, Parent, ContextType = Context, Args = PersonalDataDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AdviserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Adviser'] = ResolversParentTypes['Adviser'], FederationReferenceType extends FederationReferenceTypes['Adviser'] = FederationReferenceTypes['Adviser']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Adviser']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2238,3 +2242,6 @@ export type Resolvers<ContextType = Context> = {
   WebsiteRequestReceipt?: WebsiteRequestReceiptResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  personalData?: PersonalDataDirectiveResolver<any, any, ContextType>;
+};
