@@ -28,4 +28,5 @@ export * from './scalars.js';
 export * from './scale-data.js';
 export * from './service.js';
 export * from './subgraph.js';
+export * from './suppression.js';
 export * from './validation.js';
