@@ -47,6 +47,8 @@ const equationsOf = (relations: Relation[]): Equation[] =>
       : { total: relation.whole, parts: [relation.part, remainderOf(relation.whole, relation.part)] },
   );
 
+const valueIn = (cells: Record<string, Cell>, name: string) => cells[name]?.value ?? 0;
+
 /**
  * The figures that must not be derivable: published counts below the threshold, and the never-published
  * remainders of subset relations from 1 to below the threshold (a remainder of 0 names no one, and treating
@@ -58,7 +60,7 @@ function protectedFigures(cells: Record<string, Cell>, relations: Relation[], th
     if (!cell.shownElsewhere && cell.value < threshold && (hideZero || cell.value > 0)) small.add(name);
   for (const relation of relations) {
     if ('parts' in relation) continue;
-    const remainder = cells[relation.whole].value - cells[relation.part].value;
+    const remainder = valueIn(cells, relation.whole) - valueIn(cells, relation.part);
     if (remainder > 0 && remainder < threshold) small.add(remainderOf(relation.whole, relation.part));
   }
   return small;
@@ -78,7 +80,7 @@ export function determinedFigures(equations: Equation[], unknown: Set<string>): 
       const row = new Array<number>(columns.length).fill(0);
       const add = (name: string, coefficient: number) => {
         const i = index.get(name);
-        if (i !== undefined) row[i] += coefficient;
+        if (i !== undefined) row[i] = (row[i] ?? 0) + coefficient;
       };
       add(equation.total, 1);
       for (const part of equation.parts) add(part, -1);
@@ -87,26 +89,28 @@ export function determinedFigures(equations: Equation[], unknown: Set<string>): 
     .filter((row) => row.some((value) => value !== 0));
   // Gauss–Jordan elimination; coefficients are small integers, so a tolerance keeps rounding harmless.
   const epsilon = 1e-9;
+  const at = (r: number, c: number) => rows[r]?.[c] ?? 0;
   let pivotRow = 0;
   for (let column = 0; column < columns.length && pivotRow < rows.length; column++) {
     let best = pivotRow;
-    for (let r = pivotRow + 1; r < rows.length; r++)
-      if (Math.abs(rows[r][column]) > Math.abs(rows[best][column])) best = r;
-    if (Math.abs(rows[best][column]) < epsilon) continue;
-    [rows[pivotRow], rows[best]] = [rows[best], rows[pivotRow]];
-    const pivot = rows[pivotRow][column];
-    rows[pivotRow] = rows[pivotRow].map((value) => value / pivot);
+    for (let r = pivotRow + 1; r < rows.length; r++) if (Math.abs(at(r, column)) > Math.abs(at(best, column))) best = r;
+    const pivot = at(best, column);
+    if (Math.abs(pivot) < epsilon) continue;
+    const pivotValues = (rows[best] ?? []).map((value) => value / pivot);
+    rows[best] = rows[pivotRow] ?? [];
+    rows[pivotRow] = pivotValues;
     for (let r = 0; r < rows.length; r++) {
-      if (r === pivotRow || Math.abs(rows[r][column]) < epsilon) continue;
-      const factor = rows[r][column];
-      rows[r] = rows[r].map((value, c) => value - factor * rows[pivotRow][c]);
+      const factor = at(r, column);
+      if (r === pivotRow || Math.abs(factor) < epsilon) continue;
+      rows[r] = (rows[r] ?? []).map((value, c) => value - factor * (pivotValues[c] ?? 0));
     }
     pivotRow++;
   }
   const determined = new Set<string>();
   for (const row of rows) {
     const nonZero = row.flatMap((value, c) => (Math.abs(value) > epsilon ? [c] : []));
-    if (nonZero.length === 1) determined.add(columns[nonZero[0]]);
+    const [only] = nonZero;
+    if (nonZero.length === 1 && only !== undefined) determined.add(columns[only] ?? '');
   }
   return determined;
 }
@@ -137,18 +141,18 @@ export function cellsToHide(
   const hidden = new Set(primary);
   const derivable = () =>
     [...determinedFigures(equations, new Set([...hidden, ...remainders]))].filter((name) => small.has(name));
-  const hideable = (name: string) => name in cells && !hidden.has(name) && !cells[name].shownElsewhere;
+  const hideable = (name: string) => name in cells && !hidden.has(name) && !cells[name]?.shownElsewhere;
   const secondary: string[] = [];
 
-  for (let exposed = derivable(); exposed.length > 0; exposed = derivable()) {
-    const next = nextToHide(exposed[0], equations, hidden, cells, hideable);
+  for (let [exposed] = derivable(); exposed !== undefined; [exposed] = derivable()) {
+    const next = nextToHide(exposed, equations, hidden, cells, hideable);
     // Nothing left to hide next to it: the relations alone fix it (a table of all-hidden figures cannot).
     if (!next) break;
     hidden.add(next);
     secondary.push(next);
   }
   // Show again, largest first, each secondary figure the table does not need hidden.
-  for (const name of [...secondary].sort((a, b) => cells[b].value - cells[a].value)) {
+  for (const name of [...secondary].sort((a, b) => valueIn(cells, b) - valueIn(cells, a))) {
     hidden.delete(name);
     if (derivable().length > 0) hidden.add(name);
   }
@@ -177,8 +181,10 @@ function nextToHide(
       ...(hideable(equation.total) ? [{ name: equation.total, isTotal: true }] : []),
     ]);
     if (candidates.length > 0) {
-      candidates.sort((a, b) => Number(a.isTotal) - Number(b.isTotal) || cells[a.name].value - cells[b.name].value);
-      return candidates[0].name;
+      candidates.sort(
+        (a, b) => Number(a.isTotal) - Number(b.isTotal) || valueIn(cells, a.name) - valueIn(cells, b.name),
+      );
+      return candidates[0]?.name;
     }
     frontier = ring
       .flatMap((equation) => [equation.total, ...equation.parts])

@@ -31,7 +31,7 @@ function revealedBy({ cells, relations }: Table, hidden: Set<string>): Map<strin
   const names = [...new Set(equations.flatMap((equation) => [...equation.keys()]))];
   const rows = equations.map((equation) => names.map((name) => equation.get(name) ?? 0));
   const shown = names.map((name) => name in cells && !hidden.has(name));
-  const values = names.map((name) => valueOf(cells, name));
+  const values = names.map((name) => figureValue(cells, name));
   const sum = new Array<number>(names.length).fill(0);
   const revealed = new Map<string, number>();
   const combine = (i: number) => {
@@ -45,14 +45,15 @@ function revealedBy({ cells, relations }: Table, hidden: Set<string>): Map<strin
       if (unknown < 0) return;
       // coefficient · x + Σ coefficient · (shown figure) = 0
       let known = 0;
-      for (let n = 0; n < names.length; n++) if (n !== unknown) known += sum[n] * values[n];
-      revealed.set(names[unknown], -known / sum[unknown]);
+      for (let n = 0; n < names.length; n++) if (n !== unknown) known += (sum[n] ?? 0) * (values[n] ?? 0);
+      revealed.set(names[unknown] ?? '', -known / (sum[unknown] ?? 1));
       return;
     }
     for (const times of [0, 1, -1]) {
-      for (let n = 0; n < names.length; n++) sum[n] += times * rows[i][n];
+      const row = rows[i] ?? [];
+      for (let n = 0; n < names.length; n++) sum[n] = (sum[n] ?? 0) + times * (row[n] ?? 0);
       combine(i + 1);
-      for (let n = 0; n < names.length; n++) sum[n] -= times * rows[i][n];
+      for (let n = 0; n < names.length; n++) sum[n] = (sum[n] ?? 0) - times * (row[n] ?? 0);
     }
   };
   combine(0);
@@ -60,14 +61,15 @@ function revealedBy({ cells, relations }: Table, hidden: Set<string>): Map<strin
 }
 
 /** A figure's value: a cell's own, or a remainder's whole − part. */
-function valueOf(cells: Record<string, Cell>, name: string): number {
-  if (name in cells) return cells[name].value;
-  const [whole, part] = name.split(' − ');
-  return cells[whole].value - cells[part].value;
+function figureValue(cells: Record<string, Cell>, name: string): number {
+  const cell = cells[name];
+  if (cell) return cell.value;
+  const [whole = '', part = ''] = name.split(' − ');
+  return figureValue(cells, whole) - figureValue(cells, part);
 }
 
 const isSmall = (table: Table, name: string) => {
-  const value = valueOf(table.cells, name);
+  const value = figureValue(table.cells, name);
   return name in table.cells ? value < 5 : value > 0 && value < 5;
 };
 
@@ -87,13 +89,13 @@ const tables: fc.Arbitrary<Table> = fc
     const cells: Record<string, Cell> = {};
     const relations: Relation[] = [];
     grid.forEach((row, r) => {
-      for (let c = 0; c < width; c++) cells[`c${r}.${c}`] = { value: row[c] };
+      for (let c = 0; c < width; c++) cells[`c${r}.${c}`] = { value: row[c] ?? 0 };
       cells[`row${r}`] = { value: row.slice(0, width).reduce((a, b) => a + b, 0) };
       relations.push({ total: `row${r}`, parts: Array.from({ length: width }, (_, c) => `c${r}.${c}`) });
     });
     if (grid.length > 1) {
       for (let c = 0; c < width; c++) {
-        cells[`column${c}`] = { value: grid.reduce((sum, row) => sum + row[c], 0) };
+        cells[`column${c}`] = { value: grid.reduce((sum, row) => sum + (row[c] ?? 0), 0) };
         relations.push({ total: `column${c}`, parts: grid.map((_, r) => `c${r}.${c}`) });
       }
       cells.all = { value: grid.reduce((sum, row) => sum + row.slice(0, width).reduce((a, b) => a + b, 0), 0) };
@@ -101,8 +103,8 @@ const tables: fc.Arbitrary<Table> = fc
     }
     const names = Object.keys(cells);
     subsets.forEach(({ of, share }, i) => {
-      const whole = names[of % names.length];
-      cells[`subset${i}`] = { value: Math.floor(cells[whole].value * share) };
+      const whole = names[of % names.length] ?? 'row0';
+      cells[`subset${i}`] = { value: Math.floor(figureValue(cells, whole) * share) };
       relations.push({ whole, part: `subset${i}` });
     });
     return { cells, relations };
@@ -129,7 +131,7 @@ describe('complementary suppression', () => {
       fc.property(tables, (table) => {
         const hidden = cellsToHide(table.cells, table.relations);
         for (const [name, value] of revealedBy(table, hidden)) {
-          expect(value).toBeCloseTo(valueOf(table.cells, name));
+          expect(value).toBeCloseTo(figureValue(table.cells, name));
           expect(isSmall(table, name), `${name} = ${value} can be worked out`).toBe(false);
         }
       }),
@@ -142,7 +144,7 @@ describe('complementary suppression', () => {
       fc.property(tables, (table) => {
         const hidden = cellsToHide(table.cells, table.relations);
         for (const name of hidden) {
-          if (table.cells[name].value < 5) continue;
+          if (figureValue(table.cells, name) < 5) continue;
           const fewer = new Set(hidden);
           fewer.delete(name);
           const revealed = [...revealedBy(table, fewer).keys()].filter((figure) => isSmall(table, figure));
