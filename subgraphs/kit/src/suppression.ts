@@ -11,6 +11,11 @@ export interface Cell {
    * the public calendar): it is never hidden, and the other figures are hidden around it instead.
    */
   shownElsewhere?: boolean;
+  /**
+   * False for a figure that counts no persons (a course's capacity, its places left): shown however small,
+   * and hidden only where it would give a count of persons away. True unless said otherwise.
+   */
+  countsPersons?: boolean;
 }
 
 /**
@@ -57,7 +62,8 @@ const valueIn = (cells: Record<string, Cell>, name: string) => cells[name]?.valu
 function protectedFigures(cells: Record<string, Cell>, relations: Relation[], threshold: number, hideZero: boolean) {
   const small = new Set<string>();
   for (const [name, cell] of Object.entries(cells))
-    if (!cell.shownElsewhere && cell.value < threshold && (hideZero || cell.value > 0)) small.add(name);
+    if (cell.countsPersons !== false && !cell.shownElsewhere && cell.value < threshold && (hideZero || cell.value > 0))
+      small.add(name);
   for (const relation of relations) {
     if ('parts' in relation) continue;
     const remainder = valueIn(cells, relation.whole) - valueIn(cells, relation.part);

@@ -171,11 +171,26 @@ describe('complementary suppression', () => {
     // A course of 12 places with 3 enrolled, whose places left the public calendar shows: capacity goes.
     expect(
       cellsToHide(
-        { capacity: { value: 12 }, enrolled: { value: 3 }, seatsLeft: { value: 9, shownElsewhere: true } },
+        {
+          capacity: { value: 12, countsPersons: false },
+          enrolled: { value: 3 },
+          seatsLeft: { value: 9, shownElsewhere: true, countsPersons: false },
+        },
         [{ total: 'capacity', parts: ['enrolled', 'seatsLeft'] }],
         { hideZero: false },
       ),
     ).toEqual(new Set(['enrolled', 'capacity']));
+  });
+
+  it('shows a figure that counts no persons however small, unless it gives a count of persons away', () => {
+    const course = (enrolled: number) => ({
+      capacity: { value: 6, countsPersons: false },
+      enrolled: { value: enrolled },
+      seatsLeft: { value: 6 - enrolled, countsPersons: false },
+    });
+    const relations = [{ total: 'capacity', parts: ['enrolled', 'seatsLeft'] }];
+    expect(cellsToHide(course(6), relations)).toEqual(new Set());
+    expect(cellsToHide(course(2), relations)).toEqual(new Set(['enrolled', 'seatsLeft']));
   });
 
   it('shows a 0 where asked to, and hides it by default', () => {
