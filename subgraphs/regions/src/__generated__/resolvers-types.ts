@@ -1150,8 +1150,9 @@ export type Region = {
   /** The region's advisers, by name. */
   advisers: Array<Adviser>;
   /**
-   * How many clients the region registered in a year: an aggregate every signed-in role may read
-   * (API clients need the `aggregates:read` scope), suppressed below 5 persons.
+   * How many clients the region registered in a year (merged duplicates left out): an aggregate
+   * every signed-in role may read (API clients need the `aggregates:read` scope), suppressed below 5
+   * persons. The same figure as `statistics(year).newClients`, suppressed alike.
    */
   clientCount: SuppressibleCount;
   /** The municipality (kontraktskommune) that signs the agreement on behalf of the region. */
@@ -1177,7 +1178,8 @@ export type Region = {
   /**
    * The region's key figures for a year, computed from the common CRM: what the county's
    * reporting and the coordination group's overview use. Aggregates only; a figure that would
-   * count fewer than 5 persons is null and named in `suppressed`.
+   * count fewer than 5 persons, or from which such a count could be worked out with the others
+   * (docs/suppression.md), is null and named in `suppressed`.
    */
   statistics: RegionStatistics;
   /**
@@ -1186,7 +1188,7 @@ export type Region = {
    * client list only (personal data); others get an empty list.
    */
   surveyInvitations: Array<Client>;
-  /** User survey results for a year, overall and per occasion; suppressed below 5 answers. */
+  /** User survey results for a year, overall and per occasion; suppressed below 5 answers, and where a difference would reveal fewer than 5. */
   surveyResults: SurveyResults;
 };
 
@@ -1302,7 +1304,7 @@ export type RegionStatistics = {
   newClients?: Maybe<Scalars['Int']['output']>;
   /** Of those, businesses still active one year after registration (survival). */
   stillActiveAfterOneYear?: Maybe<Scalars['Int']['output']>;
-  /** Fields left null because they would count fewer than 5 persons. */
+  /** Fields left null because they would count fewer than 5 persons, or let such a count be worked out. */
   suppressed: Array<Scalars['String']['output']>;
   /** Why fields are suppressed; null when none are. */
   suppressionReason?: Maybe<Scalars['String']['output']>;
@@ -1422,7 +1424,7 @@ export type SurveyOccasionResult = {
   averageScore?: Maybe<Scalars['Float']['output']>;
   /** After counselling or after a course. */
   occasion: SurveyOccasion;
-  /** Answers; null when fewer than 5. */
+  /** Answers; null when fewer than 5, or when the year's total less this would reveal the other occasion's fewer than 5. */
   responses?: Maybe<Scalars['Int']['output']>;
 };
 
