@@ -160,6 +160,20 @@ describe('CoursesView', () => {
     expect(wrapper.get('[data-testid="courses-new"]').text()).toBe('Nytt kurs');
   });
 
+  it('shows the counts suppressed to an aggregate reader as "–", on screen and in the CSV', async () => {
+    const suppressed = folloCourses2027.map((course, index) =>
+      index === 1 ? { ...course, capacity: null, enrolledCount: null, waitlistCount: null } : course,
+    );
+    const { wrapper } = await mountCalendar('coordination.member', '/courses?year=2027', { courses: suppressed });
+
+    const row = wrapper.get('[data-testid="courses-table"]').findAll('tbody tr')[1];
+    expect(row?.get('[data-testid="course-taken-course-theme"] [data-suppressed="true"]').text()).toContain('–');
+    expect(row?.get('[data-testid="course-waitlist-course-theme"] [data-suppressed="true"]').text()).toContain('–');
+    await wrapper.get('[data-testid="courses-download-csv"]').trigger('click');
+    const [, rows] = downloadCsv.mock.calls[0] as [string, string[][]];
+    expect(rows[2]?.slice(6, 10)).toEqual(['–', '–', '18', '–']);
+  });
+
   it('exports the courses as CSV with the fee as a Norwegian decimal', async () => {
     const { wrapper } = await mountCalendar('follo.adviser', '/courses?year=2027');
 
@@ -442,12 +456,25 @@ describe('CourseView', () => {
   });
 
   it('tells the coordination group who is enrolled is personal data, and offers no actions', async () => {
-    const { wrapper } = await mountCourse('coordination.member', { ...fullBasicCourse, enrolments: [] });
+    // As the gateway answers the coordination group: 2 enrolled and 2 waiting are suppressed, and the
+    // capacity beside the public places left (docs/suppression.md).
+    const { wrapper } = await mountCourse('coordination.member', {
+      ...fullBasicCourse,
+      capacity: null,
+      enrolledCount: null,
+      waitlistCount: null,
+      enrolments: [],
+    });
 
     expect(wrapper.get('[data-testid="enrolments-hidden"]').text()).toContain('personopplysninger');
     expect(wrapper.find('[data-testid="course-enrolments"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="cancel-course-open"]').exists()).toBe(false);
-    expect(wrapper.get('[data-testid="course-waitlist"]').text()).toBe('2');
+    for (const figure of ['course-taken', 'course-waitlist']) {
+      const suppressed = wrapper.get(`[data-testid="${figure}"] [data-suppressed="true"]`);
+      expect(suppressed.get('[aria-hidden="true"]').text()).toBe('–');
+      expect(suppressed.get('.visually-hidden').text()).toBe('skjult, færre enn 5 personer');
+    }
+    expect(wrapper.get('[data-testid="course-seats-left"]').text()).toBe('Fullt');
   });
 
   it("offers an adviser nothing on another region's course", async () => {

@@ -44,6 +44,13 @@ export function useCourseFormat() {
     formatMoment: (moment: string): string => momentFormat.format(new Date(moment)),
     /** The fee, or "free" for none: a basic course is always free. */
     feeText: (amount: string): string => (isFreeFee(amount) ? t('courses.free') : formatFee(amount)),
+    /** A count, or null when the API suppressed it for the reader (fewer than 5 persons): SuppressibleFigure's dash. */
+    countText: (count: number | null): string | null => (count === null ? null : String(count)),
+    /** "3 of 12" places taken, or null when either count is suppressed to the reader. */
+    takenText: (course: { enrolledCount: number | null; capacity: number | null }): string | null =>
+      course.enrolledCount === null || course.capacity === null
+        ? null
+        : t('courses.takenValue', { taken: course.enrolledCount, capacity: course.capacity }),
     /** Where it is held: the place, "online", or both. */
     placeText: (course: { location?: string | null; online: boolean }): string => {
       if (course.location && course.online) return t('courses.placeAndOnline', { place: course.location });

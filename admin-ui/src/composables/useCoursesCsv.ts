@@ -11,6 +11,8 @@ export function useCoursesCsv() {
     // Norwegian Excel reads "1500,00" as a number and "1500.00" as text, so the mark follows the language.
     const decimalMark = locale.value === 'nb' ? ',' : '.';
     const yesNo = (value: boolean) => (value ? t('courses.csv.yes') : t('courses.csv.no'));
+    // "–" for a count suppressed to the reader, as the other CSV downloads mark it.
+    const count = (value: number | null) => (value === null ? '–' : String(value));
     const header = [
       t('courses.table.title'),
       t('courses.table.kind'),
@@ -33,10 +35,10 @@ export function useCoursesCsv() {
       formatCourseDate(course.endsOn),
       course.location ?? '',
       yesNo(course.online),
-      String(course.capacity),
-      String(course.enrolledCount),
-      String(course.seatsLeft),
-      String(course.waitlistCount),
+      count(course.capacity),
+      count(course.enrolledCount),
+      count(course.seatsLeft),
+      count(course.waitlistCount),
       nokWithDecimalMark(course.participantFee, decimalMark),
       t(`courses.status.${course.status}`),
     ]);

@@ -30,4 +30,5 @@ export * from './scalars.js';
 export * from './scale-data.js';
 export * from './service.js';
 export * from './subgraph.js';
+export * from './suppression.js';
 export * from './validation.js';

@@ -387,6 +387,17 @@ describe('qualification measures for immigrants', () => {
       )
     ).data?.qualificationMeasures.find((m) => m.id === measureId);
     expect(theirs?.participants).toEqual([]);
+    expect(mine).toMatchObject({ participantCount: 1 });
+    // One participant is fewer than 5 persons: not counted to those who may not see who (issue 16).
+    expect(theirs).toMatchObject({ participantCount: null });
+    for (const reader of ['nav.officer', 'coordination.member', 'drammen.adviser']) {
+      const { data: seen } = await subgraph.execute<{ qualificationMeasures: { id: string }[] }>(
+        measures,
+        {},
+        { as: reader },
+      );
+      expect(seen?.qualificationMeasures.find((m) => m.id === measureId)).toMatchObject({ participantCount: null });
+    }
   });
 });
 

@@ -23,27 +23,6 @@ import { surveyResultsLoader } from './surveys.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Counts clients registered per region in one year, for all the regions of a request at once. */
-function clientCounts(em: EntityManager) {
-  return new DataLoader<{ regionId: string; year: number }, number, string>(
-    async (keys) => {
-      const years = [...new Set(keys.map((key) => key.year))];
-      const regionIds = [...new Set(keys.map((key) => key.regionId))];
-      const rows: { region_id: string; year: number; count: number }[] = await em.execute(
-        `select region_id, extract(year from registered_on)::int as year, count(*)::int as count
-           from client
-          where region_id in (?) and registered_on >= ? and registered_on < ?
-          group by region_id, year`,
-        // One range over the years asked for; rows of years in between that nobody asked for are dropped below.
-        [regionIds, `${Math.min(...years)}-01-01`, `${Math.max(...years) + 1}-01-01`],
-      );
-      const counts = new Map(rows.map((row) => [`${row.region_id}:${row.year}`, row.count]));
-      return keys.map((key) => counts.get(`${key.regionId}:${key.year}`) ?? 0);
-    },
-    { cacheKeyFn: (key) => `${key.regionId}:${key.year}` },
-  );
-}
-
 function createLoaders(em: EntityManager) {
   return {
     region: loaderByKey(
@@ -64,7 +43,6 @@ function createLoaders(em: EntityManager) {
       (ids: string[]) => em.find(ClientSchema, { id: { $in: ids.filter((id) => uuid.test(id)) } }),
       (client) => client.id,
     ),
-    clientCount: clientCounts(em),
     statistics: statisticsLoader(em),
     surveyResults: surveyResultsLoader(em),
     course: loaderByKey(

@@ -1,9 +1,10 @@
 // The region's key figures for a year (new clients, immigrant background, counselling, courses,
 // businesses, surveys), computed in SQL for all the regions of a request in one statement, and
-// suppressed where a figure would count fewer than 5 persons.
-import { smallestShownCount } from '@etablerer/kit';
+// suppressed where a figure would count fewer than 5 persons or let such a count be worked out.
+import { type Cell, cellsToHide, type Relation, smallestShownCount } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { hiddenSurveyFigures } from './surveys.js';
 
 interface Row {
   region_id: string;
@@ -16,6 +17,8 @@ interface Row {
   course_participants: number;
   businesses_started: number;
   survey_responses: number;
+  survey_after_counselling: number;
+  survey_after_course: number;
   growth_potential: number;
   first_employees: number;
   started_year_before: number;
@@ -75,7 +78,8 @@ select r.id as region_id,
      where k.region_id = r.id and k.status = 'HELD' and k.starts_on >= :starts and k.starts_on < :ends) as courses_held,
   (select count(distinct e.client_id)::int from enrolment e join course k on k.id = e.course_id
      where k.region_id = r.id and k.starts_on >= :starts and k.starts_on < :ends and e.attended) as course_participants,
-  surveys.survey_responses, surveys.average_survey_score,
+  surveys.survey_responses, surveys.survey_after_counselling, surveys.survey_after_course,
+  surveys.average_survey_score,
   coalesce(b.businesses_started, 0) as businesses_started,
   coalesce(b.started_year_before, 0) as started_year_before,
   coalesce(b.active_after_one_year, 0) as active_after_one_year,
@@ -97,7 +101,10 @@ cross join lateral (
            where s.region_id = r.id and s.date >= :starts and s.date < :ends group by s.client_id) per_client
 ) counselling
 cross join lateral (
-  select count(*)::int as survey_responses, round(avg(v.score), 2)::float as average_survey_score
+  select count(*)::int as survey_responses,
+         count(*) filter (where v.occasion = 'AFTER_COUNSELLING')::int as survey_after_counselling,
+         count(*) filter (where v.occasion = 'AFTER_COURSE')::int as survey_after_course,
+         round(avg(v.score), 2)::float as average_survey_score
     from survey_response v
    where v.region_id = r.id and v.answered_on >= :starts and v.answered_on < :ends
 ) surveys
@@ -105,50 +112,81 @@ left join businesses b on b.region_id = r.id
 left join first_employees f on f.region_id = r.id
 where r.id in (:regionIds)`;
 
+/** Why figures are left out, for the ones suppressed and the ones hidden beside them alike. */
+export const suppressionReason = `Fewer than ${smallestShownCount} persons, or a figure from which such a count could be worked out: not shown, so no one can be singled out.`;
+
+/**
+ * How the key figures relate, as a reader who sees them all knows (docs/suppression.md). The subgroups of
+ * the new clients, and the survivors of the businesses started the year before, leave a remainder
+ * (whole − part) that is a count of persons too. Region.clientCount is newClients, read from here.
+ * The survey figures are suppressed with surveyResults' own rule, as both publish them.
+ */
+const keyFigureRelations: Relation[] = [
+  { whole: 'newClients', part: 'clientsWithImmigrantBackground' },
+  { whole: 'newClients', part: 'clientsWithGrowthPotential' },
+  { whole: 'businessesStartedYearBefore', part: 'stillActiveAfterOneYear' },
+];
+
 function suppress(row: Row, year: number): RegionStatistics {
-  const suppressed: string[] = [];
-  const persons = (field: string, count: number) => {
-    if (count >= smallestShownCount) return count;
-    suppressed.push(field);
-    return null;
+  const counts = {
+    newClients: row.new_clients,
+    clientsWithImmigrantBackground: row.immigrant_background,
+    clientsCounselled: row.clients_counselled,
+    courseParticipants: row.course_participants,
+    businessesStarted: row.businesses_started,
+    clientsWithGrowthPotential: row.growth_potential,
+    businessesWithFirstEmployee: row.first_employees,
+    businessesStartedYearBefore: row.started_year_before,
+    stillActiveAfterOneYear: row.active_after_one_year,
   };
-  const newClients = persons('newClients', row.new_clients);
-  const clientsWithImmigrantBackground = persons('clientsWithImmigrantBackground', row.immigrant_background);
-  const clientsCounselled = persons('clientsCounselled', row.clients_counselled);
-  // Hours of fewer than 5 clients could be traced to them: they go with the count of clients.
-  if (clientsCounselled === null) suppressed.push('counsellingHours', 'hoursBeyondFreeLimit');
-  const courseParticipants = persons('courseParticipants', row.course_participants);
-  const businessesStarted = persons('businessesStarted', row.businesses_started);
-  const surveyResponses = persons('surveyResponses', row.survey_responses);
-  if (surveyResponses === null) suppressed.push('averageSurveyScore');
-  const clientsWithGrowthPotential = persons('clientsWithGrowthPotential', row.growth_potential);
-  const businessesWithFirstEmployee = persons('businessesWithFirstEmployee', row.first_employees);
-  const businessesStartedYearBefore = persons('businessesStartedYearBefore', row.started_year_before);
-  const stillActiveAfterOneYear = persons('stillActiveAfterOneYear', row.active_after_one_year);
+  const hidden = cellsToHide(
+    Object.fromEntries(Object.entries(counts).map(([name, value]): [string, Cell] => [name, { value }])),
+    keyFigureRelations,
+  );
+  const survey = hiddenSurveyFigures(row.survey_responses, {
+    AFTER_COUNSELLING: row.survey_after_counselling,
+    AFTER_COURSE: row.survey_after_course,
+  });
+  const shown = (field: keyof typeof counts) => (hidden.has(field) ? null : counts[field]);
+  const suppressed: string[] = [];
+  const newClients = shown('newClients');
+  const clientsWithImmigrantBackground = shown('clientsWithImmigrantBackground');
+  const clientsCounselled = shown('clientsCounselled');
+  const surveyResponses = survey.year ? null : row.survey_responses;
+  const immigrantBackgroundShare =
+    newClients !== null && clientsWithImmigrantBackground !== null
+      ? Math.round((clientsWithImmigrantBackground / newClients) * 1000) / 1000
+      : null;
+  for (const field of Object.keys(counts) as (keyof typeof counts)[]) {
+    if (hidden.has(field)) suppressed.push(field);
+    // A share of a hidden count gives it away with the other count.
+    if (field === 'clientsWithImmigrantBackground' && immigrantBackgroundShare === null)
+      suppressed.push('immigrantBackgroundShare');
+    // Hours of fewer than 5 clients could be traced to them: they go with the count of clients.
+    if (field === 'clientsCounselled' && clientsCounselled === null)
+      suppressed.push('counsellingHours', 'hoursBeyondFreeLimit');
+    if (field === 'businessesStarted' && surveyResponses === null)
+      suppressed.push('surveyResponses', 'averageSurveyScore');
+  }
   return {
     year,
     newClients,
     clientsWithImmigrantBackground,
-    immigrantBackgroundShare:
-      newClients !== null && clientsWithImmigrantBackground !== null
-        ? Math.round((clientsWithImmigrantBackground / newClients) * 1000) / 1000
-        : null,
+    immigrantBackgroundShare,
     clientsCounselled,
     counsellingHours: clientsCounselled === null ? null : row.counselling_minutes / 60,
     hoursBeyondFreeLimit: clientsCounselled === null ? null : row.minutes_beyond_free_limit / 60,
     coursesHeld: row.courses_held,
-    courseParticipants,
-    businessesStarted,
+    courseParticipants: shown('courseParticipants'),
+    businessesStarted: shown('businessesStarted'),
     surveyResponses,
     averageSurveyScore: surveyResponses === null ? null : row.average_survey_score,
-    clientsWithGrowthPotential,
-    businessesWithFirstEmployee,
-    businessesStartedYearBefore,
-    stillActiveAfterOneYear,
+    clientsWithGrowthPotential: shown('clientsWithGrowthPotential'),
+    businessesWithFirstEmployee: shown('businessesWithFirstEmployee'),
+    businessesStartedYearBefore: shown('businessesStartedYearBefore'),
+    stillActiveAfterOneYear: shown('stillActiveAfterOneYear'),
     suppressed,
-    suppressionReason: suppressed.length
-      ? `Fewer than ${smallestShownCount} persons: not shown, so no one can be singled out.`
-      : null,
+    suppressionReason: suppressed.length ? suppressionReason : null,
   };
 }
 

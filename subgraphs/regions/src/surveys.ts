@@ -1,6 +1,6 @@
 // User survey results per region and year, overall and per occasion, computed in SQL and
-// suppressed below 5 answers so no one's answer can be singled out.
-import { smallestShownCount } from '@etablerer/kit';
+// suppressed below 5 answers, with the complement that keeps the year's total from giving them away.
+import { cellsToHide } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { type SurveyOccasion, surveyOccasions } from './entities/survey-response.js';
@@ -15,8 +15,22 @@ export interface SurveyResults extends Result {
   byOccasion: (Result & { occasion: SurveyOccasion })[];
 }
 
-const shown = (responses: number, average: number | null): Result =>
-  responses < smallestShownCount ? { responses: null, averageScore: null } : { responses, averageScore: average };
+/**
+ * Which of a region-year's survey figures to hide: occasions with fewer than 5 answers, and beside one of
+ * them the other occasion (or the year), since the year's answers are the sum of the occasions'. An average
+ * goes with its count: the scores' sums add up as the counts do, so hiding both alike protects both.
+ * The key figures (RegionStatistics) publish the year's figures too and call this with the same counts.
+ */
+export function hiddenSurveyFigures(year: number, byOccasion: Record<SurveyOccasion, number>) {
+  const hidden = cellsToHide(
+    { year: { value: year }, ...Object.fromEntries(surveyOccasions.map((o) => [o, { value: byOccasion[o] }])) },
+    [{ total: 'year', parts: [...surveyOccasions] }],
+  );
+  return { year: hidden.has('year'), occasion: (occasion: SurveyOccasion) => hidden.has(occasion) };
+}
+
+const shown = (hidden: boolean, responses: number, average: number | null): Result =>
+  hidden ? { responses: null, averageScore: null } : { responses, averageScore: average };
 
 export function surveyResultsLoader(em: EntityManager) {
   return new DataLoader<{ regionId: string; year: number }, SurveyResults, string>(
@@ -38,12 +52,21 @@ export function surveyResultsLoader(em: EntityManager) {
         );
         for (const regionId of regionIds) {
           const overall = rows.find((row) => row.region_id === regionId && row.occasion === null);
+          const rowOf = (occasion: SurveyOccasion) =>
+            rows.find((row) => row.region_id === regionId && row.occasion === occasion);
+          const hidden = hiddenSurveyFigures(
+            overall?.responses ?? 0,
+            Object.fromEntries(surveyOccasions.map((o) => [o, rowOf(o)?.responses ?? 0])) as Record<
+              SurveyOccasion,
+              number
+            >,
+          );
           results.set(`${regionId}:${year}`, {
             year,
-            ...shown(overall?.responses ?? 0, overall?.average ?? null),
+            ...shown(hidden.year, overall?.responses ?? 0, overall?.average ?? null),
             byOccasion: surveyOccasions.map((occasion) => {
-              const row = rows.find((r) => r.region_id === regionId && r.occasion === occasion);
-              return { occasion, ...shown(row?.responses ?? 0, row?.average ?? null) };
+              const row = rowOf(occasion);
+              return { occasion, ...shown(hidden.occasion(occasion), row?.responses ?? 0, row?.average ?? null) };
             }),
           });
         }

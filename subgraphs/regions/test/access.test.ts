@@ -161,7 +161,8 @@ describe('aggregates', () => {
         clientCount: {
           value: null,
           suppressed: true,
-          reason: 'Fewer than 5 persons: not shown, so no one can be singled out.',
+          reason:
+            'Fewer than 5 persons, or a figure from which such a count could be worked out: not shown, so no one can be singled out.',
         },
       },
     });

@@ -191,11 +191,14 @@ describe('the county-scale data', () => {
     );
     expect(errors).toBeUndefined();
     expect(data?.regions).toHaveLength(13);
+    // Survival may be hidden in 2023 only: the data starts in 2022, when few businesses had started, so
+    // fewer than 5 of them may have closed, and survival beside its base would count those (docs/suppression.md).
+    const hiddenBesideSmallRemainder = year === 2023 ? ['stillActiveAfterOneYear'] : [];
     for (const region of data?.regions ?? []) {
-      expect({ region: region.id, suppressed: region.statistics.suppressed }).toEqual({
+      expect({
         region: region.id,
-        suppressed: [],
-      });
+        suppressed: region.statistics.suppressed.filter((field) => !hiddenBesideSmallRemainder.includes(field)),
+      }).toEqual({ region: region.id, suppressed: [] });
       expect(region.statistics.coursesHeld).toBeGreaterThan(0);
     }
   });

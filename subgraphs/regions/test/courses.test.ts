@@ -127,8 +127,60 @@ describe('places and the waiting list', () => {
     expect((await subgraph.execute(query, { id }, { as: 'nordrefollo.officer' })).data).toEqual({
       course: { enrolledCount: 1, enrolments: [{ client: { id: clientIds[0] } }] },
     });
+    // 1 enrolled is fewer than 5 persons: suppressed for those who may not see who (docs/suppression.md).
     expect((await subgraph.execute(query, { id }, { as: 'innovasjonnorge.officer' })).data).toEqual({
-      course: { enrolledCount: 1, enrolments: [] },
+      course: { enrolledCount: null, enrolments: [] },
+    });
+  });
+});
+
+// The red team (issue 16) read 1–4 enrolled as an aggregate reader, straight or as capacity − places left.
+describe('the counts of a course for those who may not see who is enrolled', () => {
+  const query = 'query Q($id: ID!) { course(id: $id) { capacity enrolledCount seatsLeft waitlistCount } }';
+  const publicQuery = 'query P($id: ID!) { publicCourse(id: $id) { seatsLeft } }';
+  async function courseWith(enrolled: number) {
+    const { id } = await newCourse({ capacity: 12 });
+    for (const client of clientIds.slice(0, enrolled))
+      await subgraph.execute(enrol, { course: id, client }, { as: 'follo.adviser' });
+    return id;
+  }
+
+  it('suppresses 1–4 enrolled, and the capacity beside the public places left, for every aggregate reader', async () => {
+    const id = await courseWith(3);
+    const publicSeats = (await subgraph.execute(publicQuery, { id }, { as: null })).data;
+    expect(publicSeats).toEqual({ publicCourse: { seatsLeft: 9 } });
+    for (const reader of [
+      'innovasjonnorge.officer',
+      'nav.officer',
+      'coordination.member',
+      'drammen.adviser',
+      'partner.api',
+    ]) {
+      const { data, errors } = await subgraph.execute(query, { id }, { as: reader });
+      expect(errors).toBeUndefined();
+      expect({ reader, ...data }).toEqual({
+        reader,
+        course: { capacity: null, enrolledCount: null, seatsLeft: 9, waitlistCount: 0 },
+      });
+    }
+    expect((await subgraph.execute(query, { id }, { as: 'follo.adviser' })).data).toEqual({
+      course: { capacity: 12, enrolledCount: 3, seatsLeft: 9, waitlistCount: 0 },
+    });
+  });
+
+  it('suppresses the places left instead once the course is off the public calendar, and shows 5 and more', async () => {
+    const held = await courseWith(3);
+    await subgraph.orm.em
+      .fork()
+      .execute(`update course set starts_on = '2024-03-01', ends_on = '2024-03-01', status = 'HELD' where id = ?`, [
+        held,
+      ]);
+    expect((await subgraph.execute(query, { id: held }, { as: 'coordination.member' })).data).toEqual({
+      course: { capacity: 12, enrolledCount: null, seatsLeft: null, waitlistCount: 0 },
+    });
+    const full = await courseWith(6);
+    expect((await subgraph.execute(query, { id: full }, { as: 'coordination.member' })).data).toEqual({
+      course: { capacity: 12, enrolledCount: 6, seatsLeft: 6, waitlistCount: 0 },
     });
   });
 });

@@ -83,6 +83,7 @@ const statisticsQuery = `query Statistics($id: ID!, $year: Int!) {
 }`;
 
 describe('Region.statistics', () => {
+  // 6 new clients, 5 with an immigrant background: shown together they would give away the one without.
   it('counts the year by hand: merged duplicates out, hours beyond the free limit flagged, small counts suppressed', async () => {
     const { data, errors } = await subgraph.execute(
       statisticsQuery,
@@ -95,8 +96,8 @@ describe('Region.statistics', () => {
         statistics: {
           year: 2024,
           newClients: 6,
-          clientsWithImmigrantBackground: 5,
-          immigrantBackgroundShare: 0.833,
+          clientsWithImmigrantBackground: null,
+          immigrantBackgroundShare: null,
           clientsCounselled: 6,
           counsellingHours: 11,
           hoursBeyondFreeLimit: 1,
@@ -106,6 +107,8 @@ describe('Region.statistics', () => {
           surveyResponses: null,
           averageSurveyScore: null,
           suppressed: [
+            'clientsWithImmigrantBackground',
+            'immigrantBackgroundShare',
             'businessesStarted',
             'surveyResponses',
             'averageSurveyScore',
@@ -114,7 +117,8 @@ describe('Region.statistics', () => {
             'businessesStartedYearBefore',
             'stillActiveAfterOneYear',
           ],
-          suppressionReason: 'Fewer than 5 persons: not shown, so no one can be singled out.',
+          suppressionReason:
+            'Fewer than 5 persons, or a figure from which such a count could be worked out: not shown, so no one can be singled out.',
         },
       },
     });
@@ -159,5 +163,119 @@ describe('Region.statistics', () => {
     );
     expect(errors).toBeUndefined();
     expect(data?.region.statistics.newClients).toBe(6);
+  });
+});
+
+// The red team's differences (issue 16): each pair of figures below, shown together, gave away a count of
+// 1–4 persons. A region of its own, built so that every one of them would.
+describe('complementary suppression of the key figures', () => {
+  beforeAll(async () => {
+    const sql = (text: string, params: unknown[] = []) => subgraph.orm.em.fork().execute(text, params);
+    await sql(
+      `insert into region (id, name, contract_municipality_number, free_counselling_minutes_per_client_year) values ('small', 'Småregionen', '9002', 300)`,
+    );
+    await sql(`insert into municipality (number, name, region_id) values ('9002', 'Småby', 'small')`);
+    // 2023: nine clients who each registered a business; six of those were still active a year later.
+    // 2024: seven new clients and a duplicate of one merged away; 8 survey answers after counselling, 3 after a course.
+    for (let n = 0; n < 17; n++) {
+      const registeredOn = n < 9 ? '2023-03-01' : '2024-03-01';
+      const mergedInto = n === 16 ? id(1000 + 9) : null;
+      await sql(
+        `insert into client (id, region_id, municipality_number, name, immigrant_background, registered_on, merged_into_id, survey_consent) values (?, 'small', '9002', ?, 'NO', ?, ?, true)`,
+        [id(1000 + n), `Klient S${n}`, registeredOn, mergedInto],
+      );
+      if (n < 9) {
+        await sql(
+          `insert into business (id, client_id, name, registered_on, legal_form) values (?, ?, 'Firma', '2023-04-01', 'ENK')`,
+          [id(1100 + n), id(1000 + n)],
+        );
+        if (n < 6)
+          await sql(
+            `insert into milestone (id, client_id, kind, reached_on) values (?, ?, 'ACTIVE_AFTER_1_YEAR', '2024-04-01')`,
+            [id(1200 + n), id(1000 + n)],
+          );
+      }
+      if (n < 11)
+        await sql(
+          `insert into survey_response (id, client_id, region_id, occasion, score, answered_on) values (?, ?, 'small', ?, ?, '2024-06-01')`,
+          [id(1300 + n), id(1000 + n), n < 8 ? 'AFTER_COUNSELLING' : 'AFTER_COURSE', n < 8 ? 5 : 2],
+        );
+    }
+  });
+
+  /** Every difference of two figures a reader is shown, named as the reader would compute it. */
+  const differences = (figures: Record<string, number | null>, pairs: [string, string][]) =>
+    pairs.flatMap(([whole, part]) => {
+      const a = figures[whole];
+      const b = figures[part];
+      return a == null || b == null ? [] : [{ difference: `${whole} − ${part}`, value: a - b }];
+    });
+  const small = (value: number) => value > 0 && value < 5;
+
+  it('gives no count of 1–4 persons away by a difference of the figures it shows', async () => {
+    const { data, errors } = await subgraph.execute<{
+      region: {
+        clientCount: { value: number | null };
+        y2023: { businessesStarted: number | null };
+        y2024: Record<string, number | null>;
+        surveyResults: {
+          responses: number | null;
+          averageScore: number | null;
+          byOccasion: { occasion: string; responses: number | null; averageScore: number | null }[];
+        };
+      };
+    }>(
+      `query Figures($id: ID!) { region(id: $id) {
+        clientCount(year: 2024) { value }
+        y2023: statistics(year: 2023) { businessesStarted }
+        y2024: statistics(year: 2024) { newClients surveyResponses averageSurveyScore businessesStartedYearBefore stillActiveAfterOneYear }
+        surveyResults(year: 2024) { responses averageScore byOccasion { occasion responses averageScore } }
+      } }`,
+      { id: 'small' },
+      { as: 'coordination.member' },
+    );
+    expect(errors).toBeUndefined();
+    const region = data?.region;
+    const occasion = (name: string) => region?.surveyResults.byOccasion.find((o) => o.occasion === name);
+    const counts = {
+      clientCount: region?.clientCount.value ?? null,
+      newClients: region?.y2024.newClients ?? null,
+      businessesStartedYearBefore: region?.y2024.businessesStartedYearBefore ?? null,
+      stillActiveAfterOneYear: region?.y2024.stillActiveAfterOneYear ?? null,
+      surveyResponses: region?.surveyResults.responses ?? null,
+      afterCounselling: occasion('AFTER_COUNSELLING')?.responses ?? null,
+      afterCourse: occasion('AFTER_COURSE')?.responses ?? null,
+    };
+    const sumOf = (responses?: number | null, average?: number | null) =>
+      responses == null || average == null ? null : responses * average;
+    const scoreSums = {
+      year: sumOf(region?.surveyResults.responses, region?.surveyResults.averageScore),
+      afterCounselling: sumOf(occasion('AFTER_COUNSELLING')?.responses, occasion('AFTER_COUNSELLING')?.averageScore),
+      afterCourse: sumOf(occasion('AFTER_COURSE')?.responses, occasion('AFTER_COURSE')?.averageScore),
+    };
+    const revealed = differences(counts, [
+      ['clientCount', 'newClients'],
+      ['businessesStartedYearBefore', 'stillActiveAfterOneYear'],
+      ['surveyResponses', 'afterCounselling'],
+      ['surveyResponses', 'afterCourse'],
+    ]).filter(({ value }) => small(value));
+    expect(revealed).toEqual([]);
+    // The score sum of the 3 answers after a course (6) is not to be had either.
+    expect(
+      differences(scoreSums, [
+        ['year', 'afterCounselling'],
+        ['year', 'afterCourse'],
+      ]),
+    ).toEqual([]);
+    // What is shown stays shown: the totals, and the same figure alike wherever it is published.
+    expect(counts).toMatchObject({
+      clientCount: 7,
+      newClients: 7,
+      businessesStartedYearBefore: 9,
+      surveyResponses: 11,
+    });
+    expect(region?.y2023.businessesStarted).toBe(9);
+    expect(region?.y2024.surveyResponses).toBe(11);
+    expect(region?.y2024.averageSurveyScore).toBe(region?.surveyResults.averageScore);
   });
 });

@@ -630,7 +630,7 @@ export type CourseDetailQueryVariables = Exact<{
 }>;
 
 
-export type CourseDetailQuery = { course: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number, participantFee: string, status: CourseStatus, enrolledCount: number, waitlistCount: number, seatsLeft: number, partnerInstructor: string | null, version: number, region: { id: string, name: string }, instructors: Array<{ id: string, name: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, enrolledAt: string, attended: boolean | null, waitlistPosition: number | null, client: { id: string, name: string } }> } | null };
+export type CourseDetailQuery = { course: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number | null, participantFee: string, status: CourseStatus, enrolledCount: number | null, waitlistCount: number | null, seatsLeft: number | null, partnerInstructor: string | null, version: number, region: { id: string, name: string }, instructors: Array<{ id: string, name: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, enrolledAt: string, attended: boolean | null, waitlistPosition: number | null, client: { id: string, name: string } }> } | null };
 
 export type CancelEnrolmentMutationVariables = Exact<{
   enrolmentId: string | number;
@@ -662,9 +662,9 @@ export type OpenCoursesQueryVariables = Exact<{
 }>;
 
 
-export type OpenCoursesQuery = { region: { id: string, thisYear: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number, waitlistCount: number }>, nextYear: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number, waitlistCount: number }> } | null };
+export type OpenCoursesQuery = { region: { id: string, thisYear: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null }>, nextYear: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null }> } | null };
 
-export type OpenCourseFragment = { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number, waitlistCount: number };
+export type OpenCourseFragment = { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null };
 
 export type EnrolClientMutationVariables = Exact<{
   courseId: string | number;
@@ -686,7 +686,7 @@ export type CourseCalendarQueryVariables = Exact<{
 }>;
 
 
-export type CourseCalendarQuery = { region: { id: string, name: string, courses: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number, participantFee: string, status: CourseStatus, enrolledCount: number, waitlistCount: number, seatsLeft: number }> } | null };
+export type CourseCalendarQuery = { region: { id: string, name: string, courses: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number | null, participantFee: string, status: CourseStatus, enrolledCount: number | null, waitlistCount: number | null, seatsLeft: number | null }> } | null };
 
 export type CourseAdvisersQueryVariables = Exact<{
   regionId: string | number;

@@ -509,8 +509,11 @@ export type QualificationMeasure = {
   organiserKind: OrganiserKind;
   /** The organiser's name. */
   organiserName: Scalars['String']['output'];
-  /** How many of the service's clients take part. */
-  participantCount: Scalars['Int']['output'];
+  /**
+   * How many of the service's clients take part. Null for a caller who may not see who when 1–4 do
+   * (fewer than 5 persons are not counted to them), as in docs/suppression.md.
+   */
+  participantCount?: Maybe<Scalars['Int']['output']>;
   /** The clients taking part: for the region's advisers and the owners of the client list (empty for others). */
   participants: Array<Client>;
   /** Organisations expert in entrepreneur training for immigrants that the service cooperates with on it. */
@@ -1175,7 +1178,7 @@ export type QualificationMeasureResolvers<ContextType = Context, ParentType exte
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organiserKind?: Resolver<ResolversTypes['OrganiserKind'], ParentType, ContextType>;
   organiserName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  participantCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  participantCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Client']>, ParentType, ContextType>;
   partners?: Resolver<Array<ResolversTypes['ExpertOrganisation']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;

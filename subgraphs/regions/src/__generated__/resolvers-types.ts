@@ -300,12 +300,18 @@ export type CounsellingSession = {
  */
 export type Course = {
   __typename?: 'Course';
-  /** How many participants it takes. */
-  capacity: Scalars['Int']['output'];
+  /**
+   * How many participants it takes. Null for a caller who may not see who is enrolled when it would give
+   * away a suppressed count of enrolled (capacity = enrolled + places left, and places left are public).
+   */
+  capacity?: Maybe<Scalars['Int']['output']>;
   /** The last day. */
   endsOn: Scalars['Date']['output'];
-  /** Participants with a place. */
-  enrolledCount: Scalars['Int']['output'];
+  /**
+   * Participants with a place. Null for a caller who may not see who is enrolled when 1–4 are (fewer
+   * than 5 persons are not counted to them), as in docs/suppression.md.
+   */
+  enrolledCount?: Maybe<Scalars['Int']['output']>;
   /** Who is enrolled and waiting, in order: personal data, for the region's advisers and the owners of the client list only (empty for others). */
   enrolments: Array<Enrolment>;
   /** Stable identifier. */
@@ -324,8 +330,8 @@ export type Course = {
   partnerInstructor?: Maybe<Scalars['String']['output']>;
   /** The region that holds it. */
   region: Region;
-  /** Places left. */
-  seatsLeft: Scalars['Int']['output'];
+  /** Places left; null for a caller who may not see who is enrolled when it would give a suppressed count away. */
+  seatsLeft?: Maybe<Scalars['Int']['output']>;
   /** The first day. */
   startsOn: Scalars['Date']['output'];
   /** Planned, held or cancelled. */
@@ -334,8 +340,8 @@ export type Course = {
   title: Scalars['String']['output'];
   /** The record's version, for edits. */
   version: Scalars['Int']['output'];
-  /** Participants on the waiting list. */
-  waitlistCount: Scalars['Int']['output'];
+  /** Participants on the waiting list; null, as enrolledCount, for a caller who may not see them when 1–4 are. */
+  waitlistCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Kinds of courses. */
@@ -1144,8 +1150,9 @@ export type Region = {
   /** The region's advisers, by name. */
   advisers: Array<Adviser>;
   /**
-   * How many clients the region registered in a year: an aggregate every signed-in role may read
-   * (API clients need the `aggregates:read` scope), suppressed below 5 persons.
+   * How many clients the region registered in a year (merged duplicates left out): an aggregate
+   * every signed-in role may read (API clients need the `aggregates:read` scope), suppressed below 5
+   * persons. The same figure as `statistics(year).newClients`, suppressed alike.
    */
   clientCount: SuppressibleCount;
   /** The municipality (kontraktskommune) that signs the agreement on behalf of the region. */
@@ -1171,7 +1178,8 @@ export type Region = {
   /**
    * The region's key figures for a year, computed from the common CRM: what the county's
    * reporting and the coordination group's overview use. Aggregates only; a figure that would
-   * count fewer than 5 persons is null and named in `suppressed`.
+   * count fewer than 5 persons, or from which such a count could be worked out with the others
+   * (docs/suppression.md), is null and named in `suppressed`.
    */
   statistics: RegionStatistics;
   /**
@@ -1180,7 +1188,7 @@ export type Region = {
    * client list only (personal data); others get an empty list.
    */
   surveyInvitations: Array<Client>;
-  /** User survey results for a year, overall and per occasion; suppressed below 5 answers. */
+  /** User survey results for a year, overall and per occasion; suppressed below 5 answers, and where a difference would reveal fewer than 5. */
   surveyResults: SurveyResults;
 };
 
@@ -1296,7 +1304,7 @@ export type RegionStatistics = {
   newClients?: Maybe<Scalars['Int']['output']>;
   /** Of those, businesses still active one year after registration (survival). */
   stillActiveAfterOneYear?: Maybe<Scalars['Int']['output']>;
-  /** Fields left null because they would count fewer than 5 persons. */
+  /** Fields left null because they would count fewer than 5 persons, or let such a count be worked out. */
   suppressed: Array<Scalars['String']['output']>;
   /** Why fields are suppressed; null when none are. */
   suppressionReason?: Maybe<Scalars['String']['output']>;
@@ -1416,7 +1424,7 @@ export type SurveyOccasionResult = {
   averageScore?: Maybe<Scalars['Float']['output']>;
   /** After counselling or after a course. */
   occasion: SurveyOccasion;
-  /** Answers; null when fewer than 5. */
+  /** Answers; null when fewer than 5, or when the year's total less this would reveal the other occasion's fewer than 5. */
   responses?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -1910,9 +1918,9 @@ export type CounsellingSessionResolvers<ContextType = Context, ParentType extend
 
 export type CourseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Course'] = ResolversParentTypes['Course'], FederationReferenceType extends FederationReferenceTypes['Course'] = FederationReferenceTypes['Course']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Course']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  capacity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  enrolledCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enrolledCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   enrolments?: Resolver<Array<ResolversTypes['Enrolment']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instructors?: Resolver<Array<ResolversTypes['Adviser']>, ParentType, ContextType>;
@@ -1922,12 +1930,12 @@ export type CourseResolvers<ContextType = Context, ParentType extends ResolversP
   participantFee?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   partnerInstructor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
-  seatsLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seatsLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CourseStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  waitlistCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitlistCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {

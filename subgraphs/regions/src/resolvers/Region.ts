@@ -1,13 +1,8 @@
 // Region: its contract municipality and municipalities, each through a per-request loader.
-import {
-  canSeePersonalDataIn,
-  checkYear,
-  requireAggregateAccess,
-  suppressSmallCount,
-  todayInNorway,
-} from '@etablerer/kit';
+import { canSeePersonalDataIn, checkYear, requireAggregateAccess, todayInNorway } from '@etablerer/kit';
 import type { RegionResolvers } from '../__generated__/resolvers-types.js';
 import { ClientSchema } from '../entities/client.js';
+import { suppressionReason } from '../statistics.js';
 import { auditReads } from './Client.js';
 
 export const Region: RegionResolvers = {
@@ -67,8 +62,13 @@ export const Region: RegionResolvers = {
     await auditReads(context, clients, 'survey invitations');
     return clients;
   },
+  // The year's new clients of the key figures (merged duplicates out), suppressed as they are there: one
+  // figure under two names, so a difference between them cannot give a merged duplicate away.
   clientCount: async (region, { year }, { loaders, caller }) => {
     requireAggregateAccess(caller);
-    return suppressSmallCount(await loaders.clientCount.load({ regionId: region.id, year: checkYear(year) }));
+    const { newClients } = await loaders.statistics.load({ regionId: region.id, year: checkYear(year) });
+    return newClients === null
+      ? { value: null, suppressed: true, reason: suppressionReason }
+      : { value: newClients, suppressed: false, reason: null };
   },
 };
