@@ -708,6 +708,12 @@ export interface MutationFuzzOptions<Context extends SubgraphContext> {
   checkStored?(changedTables: string[], subgraph: TestSubgraph<Context>): Promise<void>;
   /** fast-check runs per mutation and caller, unless FUZZ_RUNS says otherwise; 40 by default. */
   runs?: number;
+  /**
+   * A demo user who may run none of the mutations that need a token (coordination.member unless said), or one
+   * per mutation: sent the same hostile input, every answer from a resolver must be FORBIDDEN, for authorisation
+   * comes before validation (else the answers tell an outsider what input would pass).
+   */
+  outsider?: string | Record<string, string>;
 }
 
 /**
@@ -758,6 +764,31 @@ export function describeMutationFuzz<Context extends SubgraphContext>(
           );
         }, 120_000);
       }
+    }
+
+    for (const mutation of mutations) {
+      // Open to the public website: its input is checked for everyone alike.
+      if (callers[mutation]?.includes(null)) continue;
+      const outsider =
+        typeof options.outsider === 'string'
+          ? options.outsider
+          : (options.outsider?.[mutation] ?? 'coordination.member');
+      it(`${mutation} refuses ${outsider} with FORBIDDEN whatever the input`, async () => {
+        await fc.assert(
+          fc.asyncProperty(mutationCases(definition.schema, mutation, seeds), async (fuzzCase) => {
+            const result = await subgraph.execute(fuzzCase.query, fuzzCase.variables, { as: outsider });
+            // Errors without a path are GraphQL's own (the request's shape, the variables' types), before any resolver.
+            const fromResolvers = (result.errors ?? []).filter((error) => 'path' in error && error.path);
+            const codes = fromResolvers.map((error) => String(error.extensions?.code));
+            if (!result.errors?.length || codes.some((code) => code !== 'FORBIDDEN')) {
+              throw new Error(
+                `${mutation} as ${outsider} answered ${codes.join(', ') || 'without an error'}: ${result.errors?.[0]?.message ?? ''}`,
+              );
+            }
+          }),
+          fuzzParameters(options.runs ?? 40),
+        );
+      }, 120_000);
     }
 
     it('answers malformed _entities representations with BAD_USER_INPUT, never an internal error', async () => {
