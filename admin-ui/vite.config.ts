@@ -1,17 +1,74 @@
 // Vite and Vitest config for the console: Vue, a proxy to the gateway for dev and preview, happy-dom for tests.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const gatewayUrl = process.env.GATEWAY_URL ?? 'http://localhost:4000';
+const consoleRoot = fileURLToPath(new URL('.', import.meta.url));
+const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * What the dev server may serve under `/@fs/`. Vite's default is the whole workspace, i.e. the repository with its
+ * `.data/` (PostgreSQL's data files, the development signing key): so only the console itself, pnpm's store of its
+ * dependencies (pnpm keeps them at the repository root, not under admin-ui/node_modules), and the shared operations
+ * the playground preloads.
+ */
+const servedFiles = {
+  strict: true,
+  allow: [consoleRoot, `${repositoryRoot}node_modules/.pnpm`, `${repositoryRoot}schema/operations`],
+  deny: [
+    // Vite's defaults, which a deny list of our own would otherwise replace.
+    '.env',
+    '.env.*',
+    '*.{crt,pem,key,p12,pfx,cer,der}',
+    '.npmrc',
+    '.yarnrc.yml',
+    '**/.git/**',
+    // The platform's local state, wherever a path may lead to it.
+    '**/.data/**',
+    'keys.json',
+    // pnpm links every workspace package into its store: the server code, which the console never imports.
+    '**/node_modules/.pnpm/node_modules/@etablerer/**',
+  ],
+};
 
 // The console calls the gateway on its own origin, as in production, so no CORS setup is needed anywhere.
 // The Host header passes unchanged, so redirects from /auth lead back to the console.
 const proxy = Object.fromEntries(['/graphql', '/health', '/auth', '/feeds'].map((path) => [path, gatewayUrl]));
 
+/**
+ * Answers 404 to a path that climbs out of where it points (`..`, or a dot, slash or backslash written encoded):
+ * the console's own URLs never do, so `server.fs` should not be the only thing between such a path and the
+ * repository. Before Vite's own middleware, in the dev server and in preview.
+ */
+function refusePathTraversal(): Plugin {
+  const refuse = (request: IncomingMessage, response: ServerResponse, next: () => void) => {
+    const path = (request.url ?? '/').split('?', 1)[0] ?? '/';
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      decoded = '..';
+    }
+    if (/%2e|%2f|%5c|\\/i.test(path) || decoded.split(/[/\\]/).includes('..')) {
+      response.statusCode = 404;
+      response.end();
+      return;
+    }
+    next();
+  };
+  return {
+    name: 'etablerer:refuse-path-traversal',
+    configureServer: (server) => void server.middlewares.use(refuse),
+    configurePreviewServer: (server) => void server.middlewares.use(refuse),
+  };
+}
+
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [vue()],
+  root: consoleRoot,
+  plugins: [refusePathTraversal(), vue()],
   // No static folder: the console has none, and `/public/…` is the public website's routes, which
   // Vite would otherwise take for that folder's files (and warn on every page).
   publicDir: false,
@@ -21,7 +78,7 @@ export default defineConfig({
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
   },
-  server: { proxy },
+  server: { proxy, fs: servedFiles },
   preview: { proxy },
   optimizeDeps: {
     // The dev server's dependency pre-bundling cannot follow the `?worker` imports that start Monaco's web workers;

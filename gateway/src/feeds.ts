@@ -104,7 +104,7 @@ const regionIdPattern = /^[a-z0-9-]{1,60}$/;
 export async function feedCourses(
   execute: (query: string, variables: Record<string, unknown>) => Promise<{ data?: unknown; errors?: unknown[] }>,
   regionId: string | undefined,
-  siteUrl: string,
+  siteUrl: string | undefined,
 ): Promise<{ title: string; courses: FeedCourse[] }> {
   if (regionId !== undefined && !regionIdPattern.test(regionId)) {
     throw new FeedError(400, 'region must be a region id such as follo');
@@ -131,7 +131,7 @@ export async function feedCourses(
       online: course.online,
       participantFee: course.participantFee,
       seatsLeft: course.seatsLeft,
-      signUpUrl: `${siteUrl}/public/courses?course=${encodeURIComponent(course.id)}`,
+      signUpUrl: siteUrl ? `${siteUrl}/public/courses?course=${encodeURIComponent(course.id)}` : null,
       description: null,
     })),
     ...data.publicPartnerCourses.map((course) => ({
@@ -172,12 +172,12 @@ function nextDay(date: string): Date {
 }
 
 /** An iCalendar (RFC 5545) calendar of the courses, as all-day events. */
-export function coursesAsICalendar(title: string, courses: FeedCourse[], feedUrl: string): string {
+export function coursesAsICalendar(title: string, courses: FeedCourse[], feedUrl: string | undefined): string {
   const calendar = ical({
     name: title,
     prodId: { company: 'Etablerertjenesten', product: 'Kurskalender', language: 'NB' },
     method: ICalCalendarMethod.PUBLISH,
-    url: feedUrl,
+    ...(feedUrl ? { url: feedUrl } : {}),
     ttl: 60 * 60,
   });
   for (const course of courses) {
@@ -247,7 +247,12 @@ ${courses.length ? `<ul>\n${items}\n</ul>` : '<p>Ingen kommende kurs akkurat nå
 `;
 }
 
-/** Mounts /feeds/courses.ics, .json and .html; `?region=<id>` narrows them to one region. */
+/**
+ * Mounts /feeds/courses.ics, .json and .html; `?region=<id>` narrows them to one region. Links lead to
+ * `siteUrl` (PUBLIC_SITE_URL), never to the request's Host header: the answers are cached publicly, so one
+ * request with a forged Host would otherwise send every later reader to the forger's site. Without a
+ * `siteUrl` the feeds carry no links.
+ */
 export function mountFeeds<Context extends BaseContext>(
   app: Express,
   { apollo, siteUrl }: { apollo: ApolloServer<Context>; siteUrl?: string | undefined },
@@ -257,7 +262,6 @@ export function mountFeeds<Context extends BaseContext>(
     (render: (title: string, courses: FeedCourse[], req: Request, res: Response) => void) =>
     async (req: Request, res: Response) => {
       const region = typeof req.query.region === 'string' && req.query.region !== '' ? req.query.region : undefined;
-      const site = siteUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
       try {
         const { title, courses } = await feedCourses(
           async (query, variables) => {
@@ -266,7 +270,7 @@ export function mountFeeds<Context extends BaseContext>(
             return response.body.singleResult as { data?: unknown; errors?: unknown[] };
           },
           region,
-          site,
+          siteUrl,
         );
         // Municipalities' sites and calendar apps may fetch it from anywhere; it holds nothing personal.
         res.set('access-control-allow-origin', '*');
@@ -284,9 +288,10 @@ export function mountFeeds<Context extends BaseContext>(
   app.get(
     '/feeds/courses.ics',
     handle((title, courses, req, res) => {
-      res
-        .type('text/calendar; charset=utf-8')
-        .send(coursesAsICalendar(title, courses, `${req.protocol}://${req.get('host')}${req.originalUrl}`));
+      // The region was checked by then (feedCourses refuses any other).
+      const region = typeof req.query.region === 'string' && req.query.region !== '' ? req.query.region : undefined;
+      const feedUrl = siteUrl && `${siteUrl}/feeds/courses.ics${region ? `?region=${encodeURIComponent(region)}` : ''}`;
+      res.type('text/calendar; charset=utf-8').send(coursesAsICalendar(title, courses, feedUrl));
     }),
   );
   app.get(

@@ -11,7 +11,9 @@ import {
   costLimitPlugin,
   createTokenVerifier,
   currentRequestId,
+  type HealthReport,
   isProduction,
+  logger,
   publicAccessPlugin,
   type RunningService,
   requestIdHeader,
@@ -41,7 +43,10 @@ export interface GatewayOptions {
    * X-Forwarded-For, so rate limits count the real client's address, not the proxy's.
    */
   trustProxy?: boolean | number | string;
-  /** Where the public website is, for links in the course feeds; the request's own origin when unset. */
+  /**
+   * Where the public website is, for links in the course feeds (PUBLIC_SITE_URL). Never taken from a request's
+   * Host header: the feeds are cached publicly. Without it the feeds carry no links.
+   */
   publicSiteUrl?: string;
   /** How long to wait for a subgraph before answering without its fields (SUBGRAPH_UNAVAILABLE). */
   subgraphTimeoutMs?: number;
@@ -67,6 +72,12 @@ export const operationLimits = {
 /** Options from the environment: AUTH_*, *_URL, GRAPHQL_INTROSPECTION, AUTH_DEV_SIGN_IN. */
 export function gatewayOptionsFromEnvironment(env = process.env): GatewayOptions {
   const devSignIn = env.AUTH_DEV_SIGN_IN === 'true';
+  // The development sign-in lets anyone act as any demo user: a production start with it on is a mistake.
+  if (devSignIn && env.NODE_ENV === 'production') {
+    throw new Error(
+      'AUTH_DEV_SIGN_IN=true is refused with NODE_ENV=production: the development sign-in lets anyone act as any user. Unset AUTH_DEV_SIGN_IN.',
+    );
+  }
   if (devSignIn && !env.AUTH_DEV_PRIVATE_KEY) throw new Error('AUTH_DEV_SIGN_IN=true needs AUTH_DEV_PRIVATE_KEY');
   return {
     port: Number(env.PORT ?? 4000),
@@ -81,11 +92,35 @@ export function gatewayOptionsFromEnvironment(env = process.env): GatewayOptions
     ...(devSignIn ? { devSignInKey: JSON.parse(env.AUTH_DEV_PRIVATE_KEY as string) as JWK } : {}),
     introspection: env.GRAPHQL_INTROSPECTION === 'true',
     ...(env.TRUST_PROXY ? { trustProxy: trustProxySetting(env.TRUST_PROXY) } : {}),
-    ...(env.PUBLIC_SITE_URL ? { publicSiteUrl: env.PUBLIC_SITE_URL.replace(/\/$/, '') } : {}),
+    ...publicSiteUrlFrom(env),
     ...(env.SUBGRAPH_TIMEOUT_MS
       ? { subgraphTimeoutMs: positiveMilliseconds('SUBGRAPH_TIMEOUT_MS', env.SUBGRAPH_TIMEOUT_MS) }
       : {}),
   };
+}
+
+/** The console's address in development (README, `pnpm start`), where the feeds' links lead without PUBLIC_SITE_URL. */
+export const developmentSiteUrl = 'http://localhost:5173';
+
+/**
+ * PUBLIC_SITE_URL, checked; in development the console's own address when unset. In production there is no
+ * default: the feeds then carry no links (they never take them from the request's Host header).
+ */
+function publicSiteUrlFrom(env: NodeJS.ProcessEnv): { publicSiteUrl?: string } {
+  const value = env.PUBLIC_SITE_URL ?? (env.NODE_ENV === 'production' ? undefined : developmentSiteUrl);
+  if (value === undefined || value === '') return {};
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(
+      `PUBLIC_SITE_URL must be the public website's address, e.g. https://etablerer.example.no, not "${value}"`,
+    );
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username) {
+    throw new Error(`PUBLIC_SITE_URL must be a plain http(s) address, not "${value}"`);
+  }
+  return { publicSiteUrl: `${url.origin}${url.pathname}`.replace(/\/$/, '') };
 }
 
 /** A time limit from the environment; a typo fails the start rather than leaving no limit at all. */
@@ -114,6 +149,31 @@ async function checkSubgraph(graphqlUrl: string): Promise<SubgraphHealth> {
   } catch (error) {
     return { status: 'down', url: graphqlUrl, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * The gateway's /health: up or down per subgraph, nothing more, for it is public. Where a subgraph is
+ * and why it is down (its address, the connection error) goes to the log, once when it goes down and
+ * once when it is back, not on every probe.
+ */
+function subgraphHealthReporter(urls: Record<SubgraphName, string>) {
+  const last = new Map<SubgraphName, SubgraphHealth['status']>();
+  return async (): Promise<HealthReport> => {
+    const checks = await Promise.all(
+      subgraphNames.map(async (name) => [name, await checkSubgraph(urls[name])] as const),
+    );
+    for (const [name, check] of checks) {
+      const before = last.get(name);
+      last.set(name, check.status);
+      if (check.status === before) continue;
+      if (check.status === 'down') logger.warn({ subgraph: name, ...check }, 'subgraph down');
+      else if (before === 'down') logger.info({ subgraph: name, ...check }, 'subgraph up again');
+    }
+    return {
+      status: checks.every(([, check]) => check.status === 'up') ? 'ok' : 'degraded',
+      subgraphs: Object.fromEntries(checks.map(([name, check]) => [name, { status: check.status }])),
+    };
+  };
 }
 
 /** Passes the caller's own token on, so each subgraph verifies and authorises the caller itself. */
@@ -217,12 +277,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     },
     // With a subgraph down the gateway still answers the others' fields: degraded is ready.
     readyWhen: ['ok', 'degraded'],
-    health: async () => {
-      const checks = await Promise.all(
-        subgraphNames.map(async (name) => [name, await checkSubgraph(urls[name])] as const),
-      );
-      const subgraphs = Object.fromEntries(checks);
-      return { status: checks.every(([, check]) => check.status === 'up') ? 'ok' : 'degraded', subgraphs };
-    },
+    health: subgraphHealthReporter(urls),
   });
 }

@@ -1,10 +1,12 @@
 // The real gateway over the three real subgraphs, all on HTTP port 0, each subgraph on a fresh database.
 
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { demoClients, demoUser, generateDevKeys, runSql, signDemoToken } from '@etablerer/kit';
 import { testServerUrl } from '@etablerer/kit/testing';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gatewayOptionsFromEnvironment } from '../src/server.js';
 import { useTestPlatform } from './support/platform.js';
 
 const platform = useTestPlatform({ devSignIn: true });
@@ -522,6 +524,60 @@ describe('the public part of the graph (the common website)', () => {
     expect((await fetch(`${platform.gateway.url}/feeds/courses.ics?region=${encodeURIComponent('<x>')}`)).status).toBe(
       400,
     );
+  });
+  it('never takes its links from a forged Host header: they lead to PUBLIC_SITE_URL, or there are none', async () => {
+    // Feeds are cached publicly: one forged request would send every later reader to the forger's site.
+    const forged = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
+    const get = (base: string, path: string) =>
+      new Promise<string>((resolve, reject) => {
+        const { hostname, port } = new URL(base);
+        const call = httpRequest({ hostname, port, path, headers: forged }, (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => {
+            text += chunk;
+          });
+          response.on('end', () => resolve(text));
+        });
+        call.on('error', reject);
+        call.end();
+      });
+    const signUpUrlOf = (text: string) =>
+      (JSON.parse(text) as { courses: { id: string; signUpUrl: string | null }[] }).courses.find(
+        (course) => course.id === courseId,
+      )?.signUpUrl;
+
+    const site = 'https://etablerer.example.no';
+    const configured = await platform.startGateway({ publicSiteUrl: site, trustProxy: true });
+    try {
+      for (const format of ['json', 'ics', 'html']) {
+        expect(await get(configured.url, `/feeds/courses.${format}?region=follo`)).not.toContain('evil.example');
+      }
+      expect(signUpUrlOf(await get(configured.url, '/feeds/courses.json?region=follo'))).toBe(
+        `${site}/public/courses?course=${courseId}`,
+      );
+      expect(await get(configured.url, '/feeds/courses.ics?region=follo')).toContain(`${site}/public/courses?course=`);
+    } finally {
+      await configured.stop();
+    }
+
+    // This platform's gateway has no PUBLIC_SITE_URL: no links at all, rather than the Host's.
+    for (const format of ['json', 'ics', 'html']) {
+      expect(await get(platform.gateway.url, `/feeds/courses.${format}?region=follo`)).not.toContain('evil.example');
+    }
+    expect(signUpUrlOf(await get(platform.gateway.url, '/feeds/courses.json?region=follo'))).toBeNull();
+  });
+
+  it('takes its site from PUBLIC_SITE_URL: the console in development when unset, none in production', () => {
+    const env = { AUTH_PUBLIC_KEY: JSON.stringify(platform.keys.publicKey) };
+    const site = (extra: Record<string, string>) => gatewayOptionsFromEnvironment({ ...env, ...extra }).publicSiteUrl;
+    expect(site({ PUBLIC_SITE_URL: 'https://etablerer.example.no/' })).toBe('https://etablerer.example.no');
+    expect(site({})).toBe('http://localhost:5173');
+    expect(site({ NODE_ENV: 'production' })).toBeUndefined();
+    expect(site({ PUBLIC_SITE_URL: '' })).toBeUndefined();
+    for (const bad of ['etablerer.example.no', 'javascript:alert(1)', 'https://x.example/?next=evil']) {
+      expect(() => site({ PUBLIC_SITE_URL: bad }), bad).toThrow(/PUBLIC_SITE_URL/);
+    }
   });
 });
 

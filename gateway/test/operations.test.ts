@@ -46,13 +46,15 @@ let gateway: ServiceProcess;
 let regionsLog: Log;
 let gatewayLog: Log;
 let token: string;
+let keys: Awaited<ReturnType<typeof generateDevKeys>>;
 
 beforeAll(async () => {
-  const keys = await generateDevKeys();
+  keys = await generateDevKeys();
   const user = demoUser('county.officer');
   if (!user) throw new Error('county.officer');
   token = await signDemoToken(keys.privateKey, user);
-  const common = { LOG_LEVEL: 'info', PORT: '0', AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) };
+  // NODE_ENV unset (empty), as under `pnpm start`: no test or production defaults.
+  const common = { LOG_LEVEL: 'info', PORT: '0', AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey), NODE_ENV: '' };
   regions = await startServiceProcess('regions', {
     env: { ...common, DATABASE_URL: testServerUrl(), REGIONS_DATABASE: database, SEED_DEMO: 'false' },
     output: 'pipe',
@@ -154,6 +156,65 @@ describe('health', () => {
     const report = (await health.json()) as { subgraphs: Record<string, { status: string }> };
     expect(report.subgraphs.regions?.status).toBe('up');
     expect(report.subgraphs.county?.status).toBe('down');
+  });
+
+  it("names no subgraph's address nor its error on the public /health; the log has them", async () => {
+    const health = await fetch(`${gateway.url}/health`);
+    const text = await health.text();
+    expect(JSON.parse(text)).toEqual({
+      service: 'gateway',
+      status: 'degraded',
+      subgraphs: { county: { status: 'down' }, regions: { status: 'up' }, partners: { status: 'down' } },
+    });
+    expect(text).not.toMatch(/127\.0\.0\.1|localhost|:9\b|ECONNREFUSED|fetch failed|graphql/);
+    const down = await gatewayLog.find((line) => line.msg === 'subgraph down' && line.subgraph === 'county');
+    expect(down).toMatchObject({ url: 'http://127.0.0.1:9/graphql', status: 'down', error: expect.any(String) });
+  });
+});
+
+describe('errors under `pnpm start` (NODE_ENV unset)', () => {
+  const post = (url: string, query: string, variables?: Record<string, unknown>) =>
+    fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    }).then((response) => response.text());
+
+  it('carry no stack trace, from the gateway or from a subgraph', async () => {
+    const answers = [
+      // The gateway's own refusal, a subgraph's refusal passed through it, and both straight at the subgraph.
+      await post(gateway.url, 'query Unknown { noSuchField }'),
+      await post(gateway.url, 'query Page($first: Int!) { clients(first: $first) { totalCount } }', { first: 500 }),
+      await post(regions.url, 'query Unknown { noSuchField }'),
+      await post(regions.url, 'query Page($first: Int!) { clients(first: $first) { totalCount } }', { first: 500 }),
+    ];
+    for (const answer of answers) {
+      expect(JSON.parse(answer)).toHaveProperty('errors');
+      expect(answer).not.toMatch(/stacktrace|\bat [\w.<>]+ \(|node_modules|\.ts:\d+/);
+    }
+  });
+});
+
+describe('the development sign-in', () => {
+  it('stops a production start with a clear message', async () => {
+    const output: string[] = [];
+    const start = startServiceProcess('gateway', {
+      env: {
+        NODE_ENV: 'production',
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey),
+        AUTH_DEV_SIGN_IN: 'true',
+        AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
+      },
+      output: 'pipe',
+      onFork: (child) => {
+        for (const stream of [child.stdout, child.stderr])
+          stream?.on('data', (chunk: Buffer) => output.push(String(chunk)));
+      },
+    });
+    await expect(start).rejects.toThrow(/exited before it was ready/);
+    expect(output.join('')).toContain('AUTH_DEV_SIGN_IN=true is refused with NODE_ENV=production');
   });
 });
 

@@ -1,6 +1,10 @@
 // End to end: the README's start path (the same stack `pnpm start` runs) with every process on
 // a port of its own choosing, queried over HTTP, and the console driven in Debian's Chromium.
-import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type RunningStack, startStack } from '@etablerer/gateway/stack';
 import { dropDatabase } from '@etablerer/kit';
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
@@ -94,6 +98,109 @@ describe('the platform as `pnpm start` runs it', () => {
       status: 'ok',
       subgraphs: { county: { status: 'up' }, regions: { status: 'up' }, partners: { status: 'up' } },
     });
+  });
+});
+
+/** One GET with the path sent exactly as written: fetch would resolve `..` and re-encode before sending. */
+function rawGet(base: string, path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ hostname, port, path, method: 'GET' }, (response) => {
+      let body = '';
+      response.setEncoding('latin1');
+      response.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+describe("the console's development server", () => {
+  const repository = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+  // Under `pnpm start` PostgreSQL keeps its files in .data/postgres; the tests use the machine's server instead,
+  // so a file of our own stands in for them beside it, with content that must never come back.
+  const canary = `canary ${randomUUID()}`;
+  const canaryFile = `/.data/postgres-e2e-${randomUUID()}/base/1/16384`;
+  beforeAll(() => {
+    mkdirSync(dirname(`${repository}${canaryFile}`), { recursive: true });
+    writeFileSync(`${repository}${canaryFile}`, canary);
+  });
+  afterAll(() => rmSync(`${repository}${canaryFile.split('/base/')[0]}`, { recursive: true, force: true }));
+  const variants = ['', '?raw', '?import', '?import&raw', '?raw??', '?url', '?inline', '?worker_file&type=module'];
+  const files = [
+    '/.data/dev-auth/keys.json',
+    canaryFile,
+    '/package.json',
+    '/pnpm-workspace.yaml',
+    '/schema/supergraph.graphql',
+    '/gateway/src/server.ts',
+    '/subgraphs/kit/src/dev-tokens.ts',
+    '/node_modules/.modules.yaml',
+    '/node_modules/.pnpm/node_modules/@etablerer/gateway/src/server.ts',
+  ];
+  const tricks = (file: string) => [
+    `/@fs${repository}${file}`,
+    `/@fs/${repository}${file}`,
+    `/@fs${repository}/admin-ui/..${file}`,
+    `/@fs${repository}/admin-ui/src/../..${file}`,
+    `/@fs${repository}/admin-ui/%2e%2e${file}`,
+    `/@fs${repository}/admin-ui/%2E%2E${file}`,
+    `/@fs${repository}/admin-ui/..%2f${file.slice(1).replaceAll('/', '%2f')}`,
+    `/@fs${repository}/admin-ui/..%5c${file.slice(1)}`,
+    `/@fs${repository}${file.replaceAll('/', '\\')}`,
+    `/..${file}`,
+    `/%2e%2e${file}`,
+    `/..%2f${file.slice(1)}`,
+  ];
+
+  it('serves no file of the repository outside the console and its dependencies, however the path is written', async () => {
+    const consoleUrl = stack.consoleUrl ?? '';
+    // What must never come back: the development signing key, PostgreSQL's files, the repository's own files.
+    const keys = readFileSync(`${repository}/.data/dev-auth/keys.json`, 'utf8');
+    const secrets = [
+      (JSON.parse(keys) as { privateKey: { d: string } }).privateKey.d,
+      canary,
+      '"packageManager"',
+      'packages:',
+      'export function gatewayOptionsFromEnvironment',
+    ];
+    const served: string[] = [];
+    for (const file of files) {
+      for (const path of tricks(file)) {
+        for (const variant of variants) {
+          const { status, body } = await rawGet(consoleUrl, `${path}${variant}`);
+          if (![403, 404].includes(status) || secrets.some((secret) => body.includes(secret))) {
+            served.push(`${status} ${path}${variant}`);
+          }
+        }
+      }
+    }
+    expect(served).toEqual([]);
+  });
+
+  it('still serves every module the console loads, from its entry through its views and their dependencies', async () => {
+    const consoleUrl = stack.consoleUrl ?? '';
+    // What a browser does (and what runs where Chromium is missing): follow every static and lazy import.
+    const seen = new Set(['/src/main.ts', '/@vite/client']);
+    const queue = [...seen];
+    const failed: string[] = [];
+    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+      const { status, body } = await rawGet(consoleUrl, url);
+      if (status !== 200) failed.push(`${status} ${url}`);
+      for (const [, imported] of body.matchAll(/(?:from|import)\s*\(?\s*["'](\/[^"']+)["']/g)) {
+        if (imported && !seen.has(imported)) {
+          seen.add(imported);
+          queue.push(imported);
+        }
+      }
+    }
+    expect(failed).toEqual([]);
+    // The playground's preloaded operation lives outside admin-ui, and is one of them.
+    expect([...seen].some((url) => url.includes('/schema/operations/coordination-overview.graphql'))).toBe(true);
+    expect([...seen].some((url) => url.includes('graphiql'))).toBe(true);
   });
 });
 

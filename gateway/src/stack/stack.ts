@@ -164,6 +164,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         AUTH_DEV_SIGN_IN: 'true',
         AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
         GRAPHQL_INTROSPECTION: 'true',
+        // The feeds' links lead to the console's public website, wherever this stack runs it; with the port
+        // left to the system it is not known yet, and the feeds go without links.
+        PUBLIC_SITE_URL: options.env?.PUBLIC_SITE_URL ?? (ports.console ? `http://localhost:${ports.console}` : ''),
         COUNTY_URL: subgraphUrls.county,
         REGIONS_URL: subgraphUrls.regions,
         PARTNERS_URL: subgraphUrls.partners,

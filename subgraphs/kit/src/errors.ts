@@ -53,7 +53,21 @@ const requestErrorCodes = new Set([
   'SERVICE_UNAVAILABLE',
 ]);
 
+/**
+ * Whether errors sent to callers carry their stack trace: only when a developer asks for it with
+ * GRAPHQL_STACKTRACES=true, and never in production. Apollo's own default (on unless NODE_ENV is
+ * production or test) put one on every error under `pnpm start`, telling anyone the code's layout.
+ */
+export function stacktracesInErrors(env = process.env): boolean {
+  return env.GRAPHQL_STACKTRACES === 'true' && env.NODE_ENV !== 'production';
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // A subgraph's error reaches the gateway with the subgraph's extensions; a trace there must not pass on.
+  if (formatted.extensions && 'stacktrace' in formatted.extensions && !stacktracesInErrors()) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
+    return formatError({ ...formatted, extensions }, error);
+  }
   const original = unwrapResolverError(error);
   if (original instanceof OrmNotFoundError) {
     return { ...formatted, message: 'Not found.', extensions: { code: 'NOT_FOUND' } };

@@ -551,6 +551,148 @@ export function fuzzChecker(
   };
 }
 
+/** A case of malformed `_entities` input, and whether only BAD_USER_INPUT is the right answer to it. */
+export interface EntityCase {
+  name: string;
+  representations: unknown;
+  /** True when the representations are malformed (not merely naming nothing): BAD_USER_INPUT, nothing else. */
+  malformed: boolean;
+}
+
+/** The entity types a subgraph resolves (the `_Entity` union) with the fields of their first key. */
+export function entityKeys(schema: GraphQLSchema): { type: string; keys: { name: string; type: string }[] }[] {
+  const union = schema.getType('_Entity') as { getTypes?: () => GraphQLNamedType[] } | undefined;
+  return (union?.getTypes?.() ?? []).map((type) => {
+    const key = type.astNode?.directives?.find((directive) => directive.name.value === 'key');
+    const argument = key?.arguments?.find((candidate) => candidate.name.value === 'fields')?.value;
+    const fieldNames = argument?.kind === 'StringValue' ? argument.value.split(/\s+/).filter(Boolean) : [];
+    const fields = (type as unknown as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields();
+    return {
+      type: type.name,
+      keys: fieldNames.map((name) => ({ name, type: getNamedType(fields[name]?.type as GraphQLOutputType).name })),
+    };
+  });
+}
+
+/**
+ * What a caller past the gateway may send as `_entities` representations: not objects, no or an unknown
+ * `__typename`, a missing key, a key of the wrong JSON type, and lists too long to be a query plan's;
+ * then well-formed ones with hostile key values, which may name nothing but must not break anything.
+ */
+export function entityCases(schema: GraphQLSchema): EntityCase[] {
+  const entities = entityKeys(schema);
+  const first = entities[0];
+  if (!first) return [];
+  const validKey = (type: string) =>
+    type === 'Int' ? 1 : type === 'Boolean' ? true : '00000000-0000-4000-8000-000000000000';
+  const representation = (entity: (typeof entities)[number], override: Record<string, unknown> = {}) => ({
+    __typename: entity.type,
+    ...Object.fromEntries(entity.keys.map((key) => [key.name, validKey(key.type)])),
+    ...override,
+  });
+  const cases: EntityCase[] = [
+    { name: 'a number', representations: [42], malformed: true },
+    { name: 'a string', representations: ['Client'], malformed: true },
+    { name: 'a list', representations: [[representation(first)]], malformed: true },
+    { name: 'a boolean', representations: [true], malformed: true },
+    { name: 'an empty object', representations: [{}], malformed: true },
+    { name: 'a bare object instead of a list', representations: { id: 'x' }, malformed: true },
+    { name: 'no __typename', representations: [{ ...representation(first), __typename: undefined }], malformed: true },
+    { name: 'a null __typename', representations: [representation(first, { __typename: null })], malformed: true },
+    { name: 'a numeric __typename', representations: [representation(first, { __typename: 7 })], malformed: true },
+    { name: 'an object __typename', representations: [representation(first, { __typename: {} })], malformed: true },
+    {
+      name: 'an unknown __typename',
+      representations: [representation(first, { __typename: 'NoSuchType' })],
+      malformed: true,
+    },
+    { name: 'the Query type', representations: [representation(first, { __typename: 'Query' })], malformed: true },
+    {
+      name: 'the Mutation type',
+      representations: [representation(first, { __typename: 'Mutation' })],
+      malformed: true,
+    },
+    { name: 'a scalar type', representations: [representation(first, { __typename: 'String' })], malformed: true },
+    {
+      name: 'an introspection type',
+      representations: [representation(first, { __typename: '__Schema' })],
+      malformed: true,
+    },
+    { name: 'the entity union', representations: [representation(first, { __typename: '_Entity' })], malformed: true },
+    {
+      name: 'a list too long for any query plan',
+      representations: Array.from({ length: 20_001 }, () => representation(first)),
+      malformed: true,
+    },
+    {
+      name: 'a good representation among bad ones',
+      representations: [representation(first), null, representation(first, { __typename: 'NoSuchType' })],
+      malformed: true,
+    },
+  ];
+  const wrongJson: readonly unknown[] = [null, {}, [], ['x'], { nested: 'x' }, true, 1.5];
+  for (const entity of entities) {
+    for (const key of entity.keys) {
+      cases.push({
+        name: `${entity.type} without ${key.name}`,
+        representations: [representation(entity, { [key.name]: undefined })],
+        malformed: true,
+      });
+      const wrongForKey = key.type === 'Int' ? ['1', 2 ** 31, -0.5] : [123];
+      for (const value of [...wrongJson, ...wrongForKey]) {
+        cases.push({
+          name: `${entity.type} with ${key.name} ${JSON.stringify(value)}`,
+          representations: [representation(entity, { [key.name]: value })],
+          malformed: true,
+        });
+      }
+      if (key.type === 'Int') continue;
+      for (const value of [
+        ...hostileStrings.filter((text) => text.length < 20_000),
+        123,
+        'not-a-uuid',
+        'follo',
+        '0301',
+      ]) {
+        cases.push({
+          name: `${entity.type} with ${key.name} ${JSON.stringify(value).slice(0, 40)}`,
+          representations: [representation(entity, { [key.name]: value })],
+          malformed: false,
+        });
+      }
+    }
+  }
+  return cases;
+}
+
+/**
+ * Checks every case of `entityCases` on a test subgraph: malformed input is answered BAD_USER_INPUT, the rest
+ * with client error codes at most; never an internal error, and never a stack trace.
+ */
+export async function checkEntityCases(
+  execute: Execute,
+  schema: GraphQLSchema,
+  as: string | null = null,
+): Promise<string[]> {
+  const failures: string[] = [];
+  for (const entityCase of entityCases(schema)) {
+    const result = await execute(
+      'query Entities($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }',
+      { representations: JSON.parse(JSON.stringify(entityCase.representations)) as unknown },
+      { as },
+    );
+    const codes = (result.errors ?? []).map((error) => String(error.extensions?.code));
+    const acceptable = entityCase.malformed
+      ? codes.length > 0 && codes.every((code) => code === 'BAD_USER_INPUT')
+      : codes.every((code) => clientErrorCodes.has(code));
+    if (!acceptable)
+      failures.push(
+        `${entityCase.name}: ${codes.join(', ') || 'no error'} ${result.errors?.[0]?.message ?? ''}`.slice(0, 300),
+      );
+  }
+  return failures;
+}
+
 export interface MutationFuzzOptions<Context extends SubgraphContext> {
   /**
    * Which demo users run each mutation (`null`: no token, as the public website). Every mutation
@@ -566,6 +708,12 @@ export interface MutationFuzzOptions<Context extends SubgraphContext> {
   checkStored?(changedTables: string[], subgraph: TestSubgraph<Context>): Promise<void>;
   /** fast-check runs per mutation and caller, unless FUZZ_RUNS says otherwise; 40 by default. */
   runs?: number;
+  /**
+   * A demo user who may run none of the mutations that need a token (coordination.member unless said), or one
+   * per mutation: sent the same hostile input, every answer from a resolver must be FORBIDDEN, for authorisation
+   * comes before validation (else the answers tell an outsider what input would pass).
+   */
+  outsider?: string | Record<string, string>;
 }
 
 /**
@@ -617,6 +765,35 @@ export function describeMutationFuzz<Context extends SubgraphContext>(
         }, 120_000);
       }
     }
+
+    for (const mutation of mutations) {
+      // Open to the public website: its input is checked for everyone alike.
+      if (callers[mutation]?.includes(null)) continue;
+      const outsider =
+        typeof options.outsider === 'string'
+          ? options.outsider
+          : (options.outsider?.[mutation] ?? 'coordination.member');
+      it(`${mutation} refuses ${outsider} with FORBIDDEN whatever the input`, async () => {
+        await fc.assert(
+          fc.asyncProperty(mutationCases(definition.schema, mutation, seeds), async (fuzzCase) => {
+            const result = await subgraph.execute(fuzzCase.query, fuzzCase.variables, { as: outsider });
+            // Errors without a path are GraphQL's own (the request's shape, the variables' types), before any resolver.
+            const fromResolvers = (result.errors ?? []).filter((error) => 'path' in error && error.path);
+            const codes = fromResolvers.map((error) => String(error.extensions?.code));
+            if (!result.errors?.length || codes.some((code) => code !== 'FORBIDDEN')) {
+              throw new Error(
+                `${mutation} as ${outsider} answered ${codes.join(', ') || 'without an error'}: ${result.errors?.[0]?.message ?? ''}`,
+              );
+            }
+          }),
+          fuzzParameters(options.runs ?? 40),
+        );
+      }, 120_000);
+    }
+
+    it('answers malformed _entities representations with BAD_USER_INPUT, never an internal error', async () => {
+      expect(await checkEntityCases(subgraph.execute, definition.schema, 'county.officer')).toEqual([]);
+    }, 120_000);
 
     it('reached both outcomes: refused cases and stored records', () => {
       expect(checker.stats.refused).toBeGreaterThan(0);

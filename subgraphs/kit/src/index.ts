@@ -14,6 +14,7 @@ export * from './demo-clients.js';
 export * from './demo-users.js';
 export * from './dev-tokens.js';
 export * from './entity-helpers.js';
+export * from './entity-representations.js';
 export * from './errors.js';
 export * from './loaders.js';
 export * from './logger.js';

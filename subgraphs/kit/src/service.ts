@@ -13,7 +13,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { type ExpressContextFunctionArgument, expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { formatError } from './errors.js';
+import { formatError, stacktracesInErrors } from './errors.js';
 import { logger, logProcessWarnings, requestScope } from './logger.js';
 
 /** The header that carries a request's id from the caller (or the gateway) to the subgraphs. */
@@ -79,6 +79,7 @@ export function apolloServer<Context extends BaseContext>(
   return new ApolloServer<Context>({
     introspection: !isProduction(),
     ...options,
+    includeStacktraceInErrorResponses: stacktracesInErrors(),
     formatError,
     plugins: [
       ...(options.plugins ?? []),
@@ -127,8 +128,12 @@ export async function startService<Context extends BaseContext>(
     requestScope.run({ requestId }, next);
   });
 
+  // /health is public: why a check failed (addresses, driver messages) goes to the log, not to the caller.
   const healthReport = () =>
-    options.health().catch((error: unknown) => ({ status: 'down' as const, error: String(error) }));
+    options.health().catch((error: unknown) => {
+      logger.warn({ err: error }, 'health check failed');
+      return { status: 'down' as const };
+    });
   // Liveness: the process runs and its event loop answers; restarting it would not help otherwise.
   app.get('/health/live', (_req, res) => {
     res.json({ service: options.name, status: 'ok' });

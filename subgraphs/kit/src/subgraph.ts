@@ -10,6 +10,7 @@ import { apiClientScopePlugin } from './access.js';
 import { type AuditedAccess, auditBatcher } from './audit.js';
 import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, createTokenVerifier } from './auth.js';
 import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
+import { checkEntityRepresentations } from './entity-representations.js';
 import { logger } from './logger.js';
 import { costLimitPlugin } from './operation-cost.js';
 import {
@@ -134,7 +135,7 @@ export function subgraphApolloOptions<Context extends SubgraphContext>(
     blockFieldSuggestion: { enabled: isProduction() },
   }).protect();
   return {
-    schema: definition.schema,
+    schema: checkEntityRepresentations(definition.schema),
     parseOptions: { maxTokens: subgraphOperationLimits.maxTokens },
     validationRules: [...armor.validationRules, ...(isProduction() ? [noSdlInProduction] : [])],
     allowBatchedHttpRequests: false,

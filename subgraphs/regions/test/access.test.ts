@@ -256,6 +256,27 @@ describe('writing the CRM', () => {
   });
 });
 
+describe("a region's settings", () => {
+  const setLimit = `mutation Limit($regionId: ID!, $hours: Float!) {
+    setFreeCounsellingLimit(regionId: $regionId, hours: $hours) { id }
+  }`;
+
+  it('refuse someone who may not change them with FORBIDDEN whatever the input, before checking it', async () => {
+    // Another region's adviser, the coordination group, a county officer: hours valid, out of range, not quarters.
+    for (const as of ['drammen.adviser', 'coordination.member', 'county.officer']) {
+      for (const hours of [5, 0, -3, 0.1, 1e9]) {
+        expect(code(await subgraph.execute(setLimit, { regionId: 'follo', hours }, { as })), `${as}, ${hours}`).toBe(
+          'FORBIDDEN',
+        );
+      }
+    }
+    // The region's own adviser is told what is wrong with the input.
+    expect(code(await subgraph.execute(setLimit, { regionId: 'follo', hours: 0.1 }, { as: 'follo.adviser' }))).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+});
+
 describe('the audit log', () => {
   it('records reads from outside the region (a county officer), not those of the region’s own adviser', async () => {
     await subgraph.execute(clientQuery, { id: drammenClientId }, { as: 'drammen.adviser' });

@@ -150,6 +150,13 @@ const meetingRow = (input: z.infer<typeof meetingInput>) => ({
 
 export const Mutation: MutationResolvers = {
   submit: async (_parent, { input }, context) => {
+    // Who may submit at all before what the input says; the agreement's parties are checked below.
+    requireRole(context.caller, 'ADVISER', 'MUNICIPALITY_OFFICER');
+    if (context.caller.role === 'ADVISER' && input.regionId !== context.caller.regionId) {
+      throw forbidden(
+        "Only the officer of the region's contract municipality or the region's advisers submit its reports and plans.",
+      );
+    }
     const data = parseInput(submitInput, input);
     const today = context.today();
     return context.em.transactional(async (tx) => {
@@ -193,6 +200,7 @@ export const Mutation: MutationResolvers = {
     decide(context, id, version, 'APPROVED', comment ?? null),
 
   rejectSubmission: (_parent, { id, version, comment }, context) => {
+    requireRole(context.caller, 'COUNTY_OFFICER');
     const reason = parseInput(text(5_000), comment, 'comment');
     return decide(context, id, version, 'REJECTED', reason);
   },

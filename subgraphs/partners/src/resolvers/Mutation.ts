@@ -192,6 +192,8 @@ const registrationIds = z.object({
 
 export const Mutation: MutationResolvers = {
   eraseClientReferrals: async (_parent, { clientId, reason }, { em, caller }) => {
+    // Who may erase before whether the id is one: an outsider learns nothing from the answer.
+    requireRole(caller, 'ADVISER', 'COUNTY_OFFICER');
     if (!z.uuid().safeParse(clientId).success) throw badUserInput('clientId: not a client id', 'clientId');
     return em.transactional((tx) => eraseClientReferrals(tx, caller, clientId, reason));
   },
@@ -484,10 +486,11 @@ export const Mutation: MutationResolvers = {
   },
 
   createQualificationMeasure: async (_parent, { input }, { em, caller }) => {
-    const data = parseInput(createMeasureInput, input);
+    // Authorised on the region asked for, before the rest of the input is checked.
     const allowed =
-      caller.role === 'NAV' || (caller.role === 'MUNICIPALITY_OFFICER' && caller.regionId === data.regionId);
+      caller.role === 'NAV' || (caller.role === 'MUNICIPALITY_OFFICER' && caller.regionId === input.regionId);
     if (!allowed) throw forbidden("Qualification measures are added by NAV and the region's municipalities.");
+    const data = parseInput(createMeasureInput, input);
     return em.transactional(async (tx) => {
       const measure = tx.create(QualificationMeasureSchema, {
         name: data.name,

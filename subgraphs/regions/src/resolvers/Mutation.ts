@@ -327,9 +327,10 @@ export const Mutation: MutationResolvers = {
   },
 
   updateClient: async (_parent, { id, version, input }, { em, caller }) => {
-    const data = parseInput(updateClientInput, input);
+    // Whose client it is comes before what the input says: an outsider learns nothing from the answer.
     return em.transactional(async (tx) => {
       const client = await clientOfAdvisersRegion(tx, caller, id);
+      const data = parseInput(updateClientInput, input);
       // The edit was based on `version`; if someone saved since, the flush would overwrite them.
       await tx.lock(client, LockMode.OPTIMISTIC, version);
       const { municipalityNumber, ...changes } = defined(data);
@@ -495,9 +496,9 @@ export const Mutation: MutationResolvers = {
   },
 
   recordFollowUp: async (_parent, { input }, { em, caller }) => {
-    const data = parseInput(recordFollowUpInput, input);
     return em.transactional(async (tx) => {
-      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId', 'share');
+      const client = await clientOfAdvisersRegion(tx, caller, input.clientId, 'input.clientId', 'share');
+      const data = parseInput(recordFollowUpInput, input);
       const adviser = await adviserRecordOf(tx, caller);
       const followUp = tx.create(FollowUpSchema, { client, adviser, date: data.date, note: data.note });
       await tx.flush();
@@ -509,9 +510,9 @@ export const Mutation: MutationResolvers = {
   },
 
   addClientLink: async (_parent, { input }, { em, caller }) => {
-    const data = parseInput(addClientLinkInput, input);
     return em.transactional(async (tx) => {
-      const client = await clientOfAdvisersRegion(tx, caller, data.clientId, 'input.clientId', 'share');
+      const client = await clientOfAdvisersRegion(tx, caller, input.clientId, 'input.clientId', 'share');
+      const data = parseInput(addClientLinkInput, input);
       const link = tx.create(ClientLinkSchema, { client, kind: data.kind, name: data.name, since: data.since });
       await tx.flush();
       return link;
@@ -535,12 +536,13 @@ export const Mutation: MutationResolvers = {
   },
 
   setFreeCounsellingLimit: async (_parent, { regionId, hours }, { em, caller }) => {
-    const minutes = hours * 60;
-    if (!Number.isInteger(minutes) || minutes % 15 !== 0 || minutes < 60 || minutes > 6000) {
-      throw badUserInput('hours: from 1 to 100, in quarter hours (e.g. 5 or 7.5)', 'hours');
-    }
+    // Authorised before the hours are checked: someone who may not set it learns nothing of what would pass.
     return em.transactional(async (tx) => {
       const region = await requireRegionManager(tx, caller, regionId);
+      const minutes = hours * 60;
+      if (!Number.isInteger(minutes) || minutes % 15 !== 0 || minutes < 60 || minutes > 6000) {
+        throw badUserInput('hours: from 1 to 100, in quarter hours (e.g. 5 or 7.5)', 'hours');
+      }
       region.freeCounsellingMinutesPerClientYear = minutes;
       await tx.flush();
       return region;
@@ -548,11 +550,11 @@ export const Mutation: MutationResolvers = {
   },
 
   addServiceOffering: async (_parent, { input }, { em, caller }) => {
-    const data = parseInput(addServiceInput, input);
     return em.transactional(async (tx) => {
-      await requireRegionManager(tx, caller, data.regionId);
+      const region = await requireRegionManager(tx, caller, input.regionId);
+      const data = parseInput(addServiceInput, input);
       const service = tx.create(ServiceOfferingSchema, {
-        region: data.regionId,
+        region,
         kind: data.kind,
         description: data.description,
         validFrom: data.validFrom,
@@ -565,6 +567,8 @@ export const Mutation: MutationResolvers = {
 
   endServiceOffering: async (_parent, { id, validTo }, { em, caller }) =>
     em.transactional(async (tx) => {
+      // Only a region's managers learn whether a service exists.
+      requireRole(caller, 'ADVISER', 'MUNICIPALITY_OFFICER');
       const service = z.uuid().safeParse(id).success ? await tx.findOne(ServiceOfferingSchema, { id }) : null;
       if (!service) throw notFound('There is no service with this id.');
       await requireRegionManager(tx, caller, service.region.id);
