@@ -6,8 +6,12 @@ import { defineConfig } from 'vitest/config';
 const gatewayUrl = process.env.GATEWAY_URL ?? 'http://localhost:4000';
 
 // The console calls the gateway on its own origin, as in production, so no CORS setup is needed anywhere.
-// The Host header passes unchanged, so redirects from /auth lead back to the console.
-const proxy = Object.fromEntries(['/graphql', '/health', '/auth', '/feeds'].map((path) => [path, gatewayUrl]));
+// The Host header passes unchanged, so redirects from /auth lead back to the console. X-Forwarded-For
+// names the browser's address (`xfwd`), so the gateway (which trusts it from this proxy only, see
+// TRUST_PROXY in the stack) limits each visitor on their own rather than all visitors as one.
+const proxy = Object.fromEntries(
+  ['/graphql', '/health', '/auth', '/feeds'].map((path) => [path, { target: gatewayUrl, xfwd: true }]),
+);
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),

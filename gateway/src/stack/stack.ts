@@ -164,6 +164,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         AUTH_DEV_SIGN_IN: 'true',
         AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
         GRAPHQL_INTROSPECTION: 'true',
+        // The console's dev server proxies the browser's requests from this machine and says whose
+        // they are in X-Forwarded-For; the gateway believes that header from loopback only.
+        TRUST_PROXY: 'loopback',
         COUNTY_URL: subgraphUrls.county,
         REGIONS_URL: subgraphUrls.regions,
         PARTNERS_URL: subgraphUrls.partners,
