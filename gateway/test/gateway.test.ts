@@ -513,7 +513,7 @@ describe('the public part of the graph (the common website)', () => {
         status: response.status,
         body: (await response.json()) as {
           data?: unknown;
-          errors?: { message: string; extensions: { code: string } }[];
+          errors?: { message: string; extensions: { code: string; retryAfterSeconds?: number } }[];
         },
       };
     };
@@ -651,6 +651,8 @@ describe('the public part of the graph (the common website)', () => {
           '203.0.113.22',
         );
         expect(refused.body.errors?.map((error) => error.extensions.code)).toEqual(['RATE_LIMITED']);
+        // How long to wait comes through, for the website to tell the person.
+        expect(refused.body.errors?.[0]?.extensions.retryAfterSeconds).toBeGreaterThan(0);
         expect(await stored()).toBe(before);
         const ten = aliased(10, 'h');
         const query = `mutation Ten(${ten.variableDefinitions}) { ${ten.fields(ten.names)} }`;
