@@ -35,8 +35,12 @@ const servedFiles = {
 };
 
 // The console calls the gateway on its own origin, as in production, so no CORS setup is needed anywhere.
-// The Host header passes unchanged, so redirects from /auth lead back to the console.
-const proxy = Object.fromEntries(['/graphql', '/health', '/auth', '/feeds'].map((path) => [path, gatewayUrl]));
+// The Host header passes unchanged, so redirects from /auth lead back to the console. X-Forwarded-For
+// names the browser's address (`xfwd`), so the gateway (which trusts it from this proxy only, see
+// TRUST_PROXY in the stack) limits each visitor on their own rather than all visitors as one.
+const proxy = Object.fromEntries(
+  ['/graphql', '/health', '/auth', '/feeds'].map((path) => [path, { target: gatewayUrl, xfwd: true }]),
+);
 
 /**
  * Answers 404 to a path that climbs out of where it points (`..`, or a dot, slash or backslash written encoded):

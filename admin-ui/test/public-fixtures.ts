@@ -133,10 +133,9 @@ export function coursePage(items: PublicCourseItem[], { totalCount = items.lengt
   return { items, totalCount, hasNextPage };
 }
 
-export const enrolledReceipt: WebsiteReceipt = {
+export const signUpReceipt: WebsiteReceipt = {
   reference: 'ET-7K3QX9',
   kind: 'COURSE_SIGN_UP',
-  placement: 'ENROLLED',
   region: {
     id: 'follo',
     name: 'Follo',
@@ -150,7 +149,6 @@ export const enrolledReceipt: WebsiteReceipt = {
 export const counsellingReceipt: WebsiteReceipt = {
   reference: 'ET-M4PZ82',
   kind: 'COUNSELLING',
-  placement: null,
   region: {
     id: 'halden',
     name: 'Halden',

@@ -1,6 +1,7 @@
 // The public forms: a course sign-up and a request for counselling are checked in the browser with
 // the server's rules, refusals from the server show at their fields, RATE_LIMITED says how long to
-// wait, and the receipt gives the reference and the place without anything the person typed.
+// wait, and the receipt gives the reference without anything the person typed, nor where a sign-up
+// landed (that would tell whoever typed an address whether it already held a place).
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,10 +14,10 @@ import {
   callsOf,
   counsellingReceipt,
   coursePage,
-  enrolledReceipt,
   fullThemeCourse,
   mountPublic,
   type PublicAnswers,
+  signUpReceipt,
   stubPublicGateway,
 } from './public-fixtures';
 
@@ -289,9 +290,9 @@ describe('signing up for a course', () => {
     expect(document.activeElement).toBe(message.element);
   });
 
-  it('confirms with the reference, the place and the region, without the personal data, and clears the form', async () => {
+  it('confirms with the reference and the region, without the personal data, and clears the form', async () => {
     const { calls } = signUpGateway({
-      SignUpForCourse: () => jsonResponse({ data: { signUpForCourse: enrolledReceipt } }),
+      SignUpForCourse: () => jsonResponse({ data: { signUpForCourse: signUpReceipt } }),
     });
     const { wrapper } = await mountPublic(signUpPath, { signedIn: true });
     await fillPerson(wrapper, { phone: '90000000', businessIdea: 'Sykkelverksted på Ås' });
@@ -320,7 +321,9 @@ describe('signing up for a course', () => {
     expect(receipt.get('h2').text()).toBe('Takk! Vi har tatt imot påmeldingen din.');
     expect(document.activeElement).toBe(receipt.get('h2').element);
     expect(receipt.get('[data-testid="public-receipt-reference"]').text()).toBe('ET-7K3QX9');
-    expect(receipt.get('[data-testid="public-receipt-placement"]').text()).toBe('Du har fått plass på kurset.');
+    expect(receipt.get('[data-testid="public-receipt-confirmation"]').text()).toBe(
+      'Vi bekrefter plassen din på kurset, eller på ventelisten hvis kurset er fullt, når vi tar kontakt.',
+    );
     expect(receipt.get('[data-testid="public-receipt-region"]').text()).toBe(
       'Etablerertjenesten i Follo tar kontakt med deg.',
     );
@@ -336,15 +339,14 @@ describe('signing up for a course', () => {
     expect((wrapper.get('[data-testid="public-consent"]').element as HTMLInputElement).checked).toBe(false);
   });
 
-  it('tells a sign-up to a full course that it is on the waiting list', async () => {
-    signUpGateway({
+  it('neither asks nor tells where a sign-up landed, so a full course gets the same receipt as any', async () => {
+    const { calls } = signUpGateway({
       SignUpForCourse: () =>
         jsonResponse({
           data: {
             signUpForCourse: {
-              ...enrolledReceipt,
-              placement: 'WAITLISTED',
-              region: { ...enrolledReceipt.region, id: 'halden', name: 'Halden' },
+              ...signUpReceipt,
+              region: { ...signUpReceipt.region, id: 'halden', name: 'Halden' },
               course: { id: fullThemeCourse.id, title: fullThemeCourse.title, startsOn: fullThemeCourse.startsOn },
             },
           },
@@ -357,8 +359,13 @@ describe('signing up for a course', () => {
     await wrapper.get('[data-testid="public-sign-up-form"]').trigger('submit');
     await flushPromises();
 
-    expect(wrapper.get('[data-testid="public-receipt-placement"]').attributes('data-placement')).toBe('WAITLISTED');
-    expect(wrapper.get('[data-testid="public-receipt-placement"]').text()).toContain('du står på ventelisten');
+    // The deprecated placement is not even asked for: the answer is the same for a new address and
+    // one that holds a place already.
+    expect(callsOf(calls, 'SignUpForCourse')[0]?.body.query).not.toContain('placement');
+    expect(wrapper.find('[data-testid="public-receipt-placement"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="public-receipt-confirmation"]').text()).toBe(
+      'Vi bekrefter plassen din på kurset, eller på ventelisten hvis kurset er fullt, når vi tar kontakt.',
+    );
     expect(wrapper.get('[data-testid="public-receipt-course"]').text()).toBe(
       'Kurs: Markedsføring på nett, som starter ons. 14. april 2027.',
     );
@@ -467,7 +474,7 @@ describe('asking for counselling', () => {
     const receipt = wrapper.get('[data-testid="public-receipt"]');
     expect(receipt.get('h2').text()).toBe('Takk! Vi har tatt imot forespørselen din.');
     expect(receipt.get('[data-testid="public-receipt-reference"]').text()).toBe('ET-M4PZ82');
-    expect(receipt.find('[data-testid="public-receipt-placement"]').exists()).toBe(false);
+    expect(receipt.find('[data-testid="public-receipt-confirmation"]').exists()).toBe(false);
     expect(receipt.get('[data-testid="public-receipt-region"]').text()).toBe(
       'Etablerertjenesten i Halden tar kontakt med deg.',
     );

@@ -1,13 +1,14 @@
 // Rate limits on what anyone may call without a token: the public website's reads, and above all
 // its two mutations, which store personal data and could be used to flood a region's CRM.
-// Per client address, in this process's memory (one gateway process; a second would share
-// limits through rate-limiter-flexible's Redis or PostgreSQL stores instead).
+// Per client address (the real client's, behind the proxies the gateway trusts: see TRUST_PROXY),
+// in this process's memory: a first line only. The regions subgraph, which stores what the
+// mutations send, holds the same limit in its database, where every gateway instance meets it.
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { fragmentsOf, publicMutations, rateLimited, rootFieldNames } from '@etablerer/kit';
+import { fragmentsOf, publicMutationFieldCount, rateLimited } from '@etablerer/kit';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface PublicLimits {
-  /** Sign-ups and requests for counselling per client address and window. */
+  /** Sign-ups and requests for counselling per client address and window: each mutation field is one. */
   mutations: { points: number; windowSeconds: number };
   /** Anonymous operations of any kind per client address and window. */
   operations: { points: number; windowSeconds: number };
@@ -25,18 +26,20 @@ export interface AnonymousRequest {
   clientAddress: string;
 }
 
-function refusal(limit: RateLimiterRes, what: string) {
+function refusal(limit: RateLimiterRes, message: string) {
   const seconds = Math.max(1, Math.ceil(limit.msBeforeNext / 1000));
-  const error = rateLimited(
-    `Too many ${what} from your address; try again in ${Math.ceil(seconds / 60)} minute(s).`,
-    seconds,
-  );
+  const error = rateLimited(`${message} Try again in ${Math.ceil(seconds / 60)} minute(s).`, seconds);
   // HTTP's own signal as well, for clients and proxies that read the status rather than the body.
   error.extensions.http = { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) };
   return error;
 }
 
-/** Counts anonymous operations per address and refuses those over the limits with RATE_LIMITED. */
+/**
+ * Counts anonymous operations per address, and their public mutation fields (every alias, every
+ * field a fragment adds), and refuses those over the limits with RATE_LIMITED. An operation whose
+ * fields would go over the limit is refused whole and takes no points: nothing of it is stored,
+ * and what is left of the limit stays for a smaller one.
+ */
 export function publicLimitsPlugin<Context extends AnonymousRequest>(
   limits: PublicLimits = defaultPublicLimits,
 ): ApolloServerPlugin<Context> {
@@ -50,24 +53,33 @@ export function publicLimitsPlugin<Context extends AnonymousRequest>(
     points: limits.operations.points,
     duration: limits.operations.windowSeconds,
   });
-  const consume = async (limiter: RateLimiterMemory, key: string, what: string) => {
-    try {
-      await limiter.consume(key);
-    } catch (error) {
-      if (error instanceof RateLimiterRes) throw refusal(error, what);
-      throw error;
-    }
-  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operation, document }) {
           if (!operation || contextValue.caller !== null) return;
-          await consume(operations, contextValue.clientAddress, 'requests');
-          const sendsPersonalData =
-            operation.operation === 'mutation' &&
-            rootFieldNames(operation, fragmentsOf(document)).some((name) => publicMutations.includes(name));
-          if (sendsPersonalData) await consume(mutations, contextValue.clientAddress, 'sign-ups and requests');
+          const key = contextValue.clientAddress;
+          try {
+            await operations.consume(key);
+          } catch (error) {
+            if (error instanceof RateLimiterRes) throw refusal(error, 'Too many requests from your address.');
+            throw error;
+          }
+          const fields = publicMutationFieldCount(operation, fragmentsOf(document));
+          if (fields === 0) return;
+          try {
+            await mutations.consume(key, fields);
+          } catch (error) {
+            if (!(error instanceof RateLimiterRes)) throw error;
+            // Refused whole, so the points it would have taken are given back.
+            await mutations.reward(key, fields);
+            throw refusal(
+              error,
+              fields > 1
+                ? `Too many sign-ups and requests from your address: this operation sends ${fields}, more than are left, so none of them was stored.`
+                : 'Too many sign-ups and requests from your address; this one was not stored.',
+            );
+          }
         },
       };
     },

@@ -8,12 +8,14 @@ import {
   authConfigFromEnvironment,
   authenticate,
   type Caller,
+  clientAddressHeader,
   costLimitPlugin,
   createTokenVerifier,
   currentRequestId,
   type HealthReport,
   isProduction,
   logger,
+  normalisedAddress,
   publicAccessPlugin,
   type RunningService,
   requestIdHeader,
@@ -39,8 +41,10 @@ export interface GatewayOptions {
   /** Rate limits on what is open without a token. */
   publicLimits?: PublicLimits;
   /**
-   * Express's `trust proxy`: set it when a reverse proxy in front of the gateway sets
-   * X-Forwarded-For, so rate limits count the real client's address, not the proxy's.
+   * Express's `trust proxy`: the proxies in front of the gateway whose X-Forwarded-For it believes,
+   * so rate limits count the real client's address, not the proxy's. Name exactly those proxies
+   * (an address, a subnet, `loopback` for the console's dev server on this machine): an
+   * X-Forwarded-For from any other peer is ignored, as it could say anything.
    */
   trustProxy?: boolean | number | string;
   /**
@@ -183,6 +187,11 @@ class AuthenticatedDataSource extends ResilientDataSource<GatewayContext> {
     context,
   }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
     if ('token' in context && context.token) request.http?.headers.set('authorization', `Bearer ${context.token}`);
+    // The client's address as the gateway keys it (behind the proxies it trusts), so the regions
+    // subgraph holds its own limits per client rather than per gateway.
+    if ('clientAddress' in context && context.clientAddress) {
+      request.http?.headers.set(clientAddressHeader, context.clientAddress);
+    }
     // The subgraphs log under the same request id, so one request can be followed across services.
     const requestId = currentRequestId();
     if (requestId) request.http?.headers.set(requestIdHeader, requestId);
@@ -253,7 +262,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       ],
     },
     context: async ({ req }) => {
-      const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+      // req.ip follows X-Forwarded-For only through the proxies `trustProxy` names; anyone else's is ignored.
+      const clientAddress = normalisedAddress(req.ip ?? req.socket.remoteAddress ?? 'unknown');
       // A request without a token is anonymous; one with a bad token is refused, never downgraded.
       if (req.headers.authorization === undefined) return { caller: null, token: '', clientAddress };
       const caller = await authenticate(req.headers.authorization, verify);
@@ -265,7 +275,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       mountFeeds(app, { apollo, siteUrl: options.publicSiteUrl }, (req) => ({
         caller: null,
         token: '',
-        clientAddress: req.ip ?? 'unknown',
+        clientAddress: normalisedAddress(req.ip ?? 'unknown'),
       }));
       if (devSignInKey) {
         mountDevSignIn(app, {

@@ -60,14 +60,22 @@ export class ResilientDataSource<Context extends object> extends RemoteGraphQLDa
   // (e.g. a token the subgraph refused) is told with the subgraph's own message and code instead.
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
     const body = (await this.parseBody(response).catch(() => undefined)) as
-      | { errors?: { message?: unknown; extensions?: { code?: unknown } }[] }
+      | { errors?: { message?: unknown; extensions?: { code?: unknown; retryAfterSeconds?: unknown } }[] }
       | undefined;
     const first = typeof body === 'object' && Array.isArray(body?.errors) ? body.errors[0] : undefined;
     const statusCode = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : undefined;
     const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : statusCode;
+    // A subgraph's RATE_LIMITED says how long to wait; the website tells the person.
+    const retryAfterSeconds = first?.extensions?.retryAfterSeconds;
     return new GraphQLError(
       typeof first?.message === 'string' ? first.message : `The ${this.#service} service answered ${response.status}.`,
-      { extensions: { ...(code ? { code } : {}), service: this.#service } },
+      {
+        extensions: {
+          ...(code ? { code } : {}),
+          ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}),
+          service: this.#service,
+        },
+      },
     );
   }
 }

@@ -438,7 +438,8 @@ describe('the public part of the graph (the common website)', () => {
     );
     expect(status).toBe(200);
     const receipt = (body.data as { signUpForCourse: { reference: string; placement: string } }).signUpForCourse;
-    expect(receipt.placement).toBe('ENROLLED');
+    // Deprecated and always null: where the sign-up landed is the office's to confirm.
+    expect(receipt.placement).toBeNull();
     const requests = await post(
       'query R { websiteRequests(status: PENDING) { items { reference client { name } } } }',
       undefined,
@@ -484,6 +485,189 @@ describe('the public part of the graph (the common website)', () => {
     } finally {
       await strict.stop();
     }
+  });
+
+  describe('limits per public mutation field and per real client address', () => {
+    const counselling = (n: string) => ({ person: person(`${n}@example.no`), message: 'Jeg vil starte et bakeri.' });
+    /** The requests stored in the region the test's people live in. */
+    const stored = async () =>
+      (
+        (await post('query R { websiteRequests(regionId: "follo") { totalCount } }')).body.data as {
+          websiteRequests: { totalCount: number };
+        }
+      ).websiteRequests.totalCount;
+    /** POSTs without a token, as the website does, from the proxy that says whose request it is. */
+    const fromVisitor = async (
+      url: string,
+      query: string,
+      variables: Record<string, unknown>,
+      forwardedFor?: string,
+    ) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as {
+          data?: unknown;
+          errors?: { message: string; extensions: { code: string; retryAfterSeconds?: number } }[];
+        },
+      };
+    };
+    /** `count` requests for counselling in one operation, aliased, each with a variable of its own. */
+    const aliased = (count: number, prefix: string) => {
+      const names = Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+      return {
+        names,
+        fields: (subset: string[]) =>
+          subset.map((name) => `${name}: requestCounselling(input: $${name}) { reference }`).join('\n'),
+        variableDefinitions: names.map((name) => `$${name}: CounsellingRequestInput!`).join(', '),
+        variables: Object.fromEntries(names.map((name) => [name, counselling(`${prefix}${name}-${Date.now()}`)])),
+      };
+    };
+    const refusedWith = (answer: { status: number; body: { errors?: { extensions: { code: string } }[] } }) => {
+      expect(answer.status).toBe(429);
+      expect(answer.body.errors?.map((error) => error.extensions.code)).toEqual(['RATE_LIMITED']);
+    };
+
+    it('counts each aliased requestCounselling and refuses an operation over the limit whole', async () => {
+      // The stack's setting: the console's proxy on this machine is believed.
+      const strict = await platform.startGateway({
+        trustProxy: 'loopback',
+        publicLimits: { mutations: { points: 3, windowSeconds: 600 }, operations: { points: 100, windowSeconds: 60 } },
+      });
+      try {
+        const url = `${strict.url}/graphql`;
+        const visitor = '203.0.113.20';
+        const four = aliased(4, 'a');
+        const before = await stored();
+        const refused = await fromVisitor(
+          url,
+          `mutation Four(${four.variableDefinitions}) { ${four.fields(four.names)} }`,
+          four.variables,
+          visitor,
+        );
+        refusedWith(refused);
+        expect(refused.body.errors?.[0]?.message).toContain(
+          'this operation sends 4, more than are left, so none of them',
+        );
+        expect(await stored()).toBe(before);
+
+        // Nothing was taken by the refused one: three fit, then no more.
+        const three = aliased(3, 'b');
+        const accepted = await fromVisitor(
+          url,
+          `mutation Three(${three.variableDefinitions}) { ${three.fields(three.names)} }`,
+          three.variables,
+          visitor,
+        );
+        expect(accepted.body.errors).toBeUndefined();
+        expect(await stored()).toBe(before + 3);
+        const one = aliased(1, 'c');
+        refusedWith(
+          await fromVisitor(
+            url,
+            `mutation One(${one.variableDefinitions}) { ${one.fields(one.names)} }`,
+            one.variables,
+            visitor,
+          ),
+        );
+        expect(await stored()).toBe(before + 3);
+      } finally {
+        await strict.stop();
+      }
+    });
+
+    it('counts the requests a fragment adds', async () => {
+      const strict = await platform.startGateway({
+        trustProxy: 'loopback',
+        publicLimits: { mutations: { points: 3, windowSeconds: 600 }, operations: { points: 100, windowSeconds: 60 } },
+      });
+      try {
+        const four = aliased(4, 'f');
+        const [inFragment, atRoot] = [four.names.slice(0, 2), four.names.slice(2)];
+        const before = await stored();
+        refusedWith(
+          await fromVisitor(
+            `${strict.url}/graphql`,
+            `mutation Four(${four.variableDefinitions}) { ...Asks ${four.fields(atRoot)} }
+             fragment Asks on Mutation { ${four.fields(inFragment)} }`,
+            four.variables,
+            '203.0.113.21',
+          ),
+        );
+        expect(await stored()).toBe(before);
+      } finally {
+        await strict.stop();
+      }
+    });
+
+    it('believes X-Forwarded-For from the trusted proxy only: from anyone else it does not change the key', async () => {
+      const limits = { mutations: { points: 10, windowSeconds: 600 }, operations: { points: 2, windowSeconds: 600 } };
+      const calendar = 'query Calendar { publicRegions { id } }';
+      // Trusting a proxy elsewhere: this test's own connection is not it, so whatever it forwards is forged.
+      const elsewhere = await platform.startGateway({ trustProxy: '192.0.2.1', publicLimits: limits });
+      // Trusting the console's proxy on this machine, as the stack does.
+      const behindConsole = await platform.startGateway({ trustProxy: 'loopback', publicLimits: limits });
+      try {
+        const forged = ['198.51.100.1', '198.51.100.2', '198.51.100.3'];
+        const untrusted = [];
+        for (const address of forged) {
+          untrusted.push((await fromVisitor(`${elsewhere.url}/graphql`, calendar, {}, address)).status);
+        }
+        // One key (the connection's) for all three: the third is over the limit of two.
+        expect(untrusted).toEqual([200, 200, 429]);
+        const trusted = [];
+        for (const address of forged) {
+          trusted.push((await fromVisitor(`${behindConsole.url}/graphql`, calendar, {}, address)).status);
+        }
+        // Three visitors behind the trusted proxy, each with a limit of their own.
+        expect(trusted).toEqual([200, 200, 200]);
+      } finally {
+        await Promise.all([elsewhere.stop(), behindConsole.stop()]);
+      }
+    });
+
+    it('tells the regions subgraph whose request it is, which holds its own limit per client', async () => {
+      // A gateway whose own limit is loose (another instance, say): the subgraph still holds 10 per client.
+      const loose = await platform.startGateway({
+        trustProxy: 'loopback',
+        publicLimits: {
+          mutations: { points: 100, windowSeconds: 600 },
+          operations: { points: 100, windowSeconds: 60 },
+        },
+      });
+      try {
+        const url = `${loose.url}/graphql`;
+        const eleven = aliased(11, 'g');
+        const before = await stored();
+        const refused = await fromVisitor(
+          url,
+          `mutation Eleven(${eleven.variableDefinitions}) { ${eleven.fields(eleven.names)} }`,
+          eleven.variables,
+          '203.0.113.22',
+        );
+        expect(refused.body.errors?.map((error) => error.extensions.code)).toEqual(['RATE_LIMITED']);
+        // How long to wait comes through, for the website to tell the person.
+        expect(refused.body.errors?.[0]?.extensions.retryAfterSeconds).toBeGreaterThan(0);
+        expect(await stored()).toBe(before);
+        const ten = aliased(10, 'h');
+        const query = `mutation Ten(${ten.variableDefinitions}) { ${ten.fields(ten.names)} }`;
+        expect((await fromVisitor(url, query, ten.variables, '203.0.113.22')).body.errors).toBeUndefined();
+        // The subgraph counted them for the visitor, not for the gateway: another visitor may still send.
+        const other = aliased(10, 'i');
+        const otherQuery = `mutation Ten(${other.variableDefinitions}) { ${other.fields(other.names)} }`;
+        expect((await fromVisitor(url, otherQuery, other.variables, '203.0.113.23')).body.errors).toBeUndefined();
+        expect(await stored()).toBe(before + 20);
+      } finally {
+        await loose.stop();
+      }
+    });
   });
 
   it('serves the region’s courses as a valid iCalendar feed', async () => {

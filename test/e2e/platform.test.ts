@@ -3,10 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type RunningStack, startStack } from '@etablerer/gateway/stack';
-import { dropDatabase } from '@etablerer/kit';
+import { dropDatabase, queryRows } from '@etablerer/kit';
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +51,50 @@ async function query(body: { query: string; variables?: Record<string, unknown> 
   return { status: response.status, json: (await response.json()) as { data?: unknown; errors?: unknown } };
 }
 
+/** This machine's first address that is not loopback, to send from as a visitor on the network would. */
+const networkAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((entry) => entry && !entry.internal && entry.family === 'IPv4')?.address;
+
+/** POSTs an operation without a token from `localAddress`, optionally with an X-Forwarded-For of its own. */
+function postFrom(
+  localAddress: string,
+  url: string,
+  body: unknown,
+  forwardedFor?: string,
+): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      url,
+      {
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }));
+      },
+    );
+    request.on('error', reject);
+    request.end(JSON.stringify(body));
+  });
+}
+
+/** The points each client address has taken of the public mutations' limit, as the regions subgraph holds them. */
+async function pointsTaken(): Promise<Record<string, number>> {
+  const rows = await queryRows<{ key: string; points: number }>(
+    stack.databaseUrl,
+    databases.REGIONS_DATABASE,
+    'select key, points from rate_limit_window order by key',
+  );
+  return Object.fromEntries(rows.map((row) => [row.key, row.points]));
+}
+
 describe('the platform as `pnpm start` runs it', () => {
   it('answers a query spanning the three subgraphs through the gateway, from freshly seeded databases', async () => {
     const { status, json } = await query({
@@ -90,6 +135,39 @@ describe('the platform as `pnpm start` runs it', () => {
     ]);
     expect(data.gatherings).toHaveLength(2);
   });
+
+  // A visitor on the network, not on this machine: the console's proxy must say who they are,
+  // and the gateway must believe that from the proxy only. Needs an address besides loopback.
+  it.skipIf(!networkAddress)(
+    'keys the public limits by the visitor behind the console’s proxy, and ignores X-Forwarded-For from anyone else',
+    async () => {
+      const visitor = networkAddress as string;
+      const ask = {
+        query: `mutation Ask($input: CounsellingRequestInput!) { requestCounselling(input: $input) { reference } }`,
+        variables: {
+          input: {
+            person: {
+              name: 'Nora Nett',
+              email: 'nora.nett@example.no',
+              municipalityNumber: '3021',
+              consentToProcessing: true,
+            },
+            message: 'Hjelp med forretningsplan',
+          },
+        },
+      };
+      const viaConsole = await postFrom(visitor, `${stack.consoleUrl}/graphql`, ask);
+      expect(viaConsole).toMatchObject({
+        status: 200,
+        body: { data: { requestCounselling: { reference: expect.any(String) } } },
+      });
+      expect(await pointsTaken()).toEqual({ [`public-mutations:${visitor}`]: 1 });
+      // Straight at the gateway, the visitor's own X-Forwarded-For is a claim anyone could make.
+      const forged = await postFrom(visitor, `${stack.gatewayUrl}/graphql`, ask, '198.51.100.9');
+      expect(forged.status).toBe(200);
+      expect(await pointsTaken()).toEqual({ [`public-mutations:${visitor}`]: 2 });
+    },
+  );
 
   it('reports every subgraph up on the health endpoint', async () => {
     const response = await fetch(`${stack.gatewayUrl}/health`);

@@ -1034,8 +1034,8 @@ const en = {
       counsellingTitle: 'Thank you! We have received your request.',
       reference: 'Your reference:',
       course: 'Course: {title}, starting {date}.',
-      enrolled: 'You have a place on the course.',
-      waitlisted: 'The course is full, so you are on the waiting list. We will let you know if a place becomes free.',
+      placeConfirmed:
+        'We confirm your place on the course, or on the waiting list if the course is full, when we get in touch.',
       contact: 'The entrepreneur service in {region} will get in touch with you.',
       keepReference: 'Keep the reference if you want to contact us about this.',
       signUpAgain: 'Sign up another person',

@@ -1031,8 +1031,8 @@ const nb = {
       counsellingTitle: 'Takk! Vi har tatt imot forespørselen din.',
       reference: 'Referansen din:',
       course: 'Kurs: {title}, som starter {date}.',
-      enrolled: 'Du har fått plass på kurset.',
-      waitlisted: 'Kurset er fullt, så du står på ventelisten. Du hører fra oss hvis en plass blir ledig.',
+      placeConfirmed:
+        'Vi bekrefter plassen din på kurset, eller på ventelisten hvis kurset er fullt, når vi tar kontakt.',
       contact: 'Etablerertjenesten i {region} tar kontakt med deg.',
       keepReference: 'Ta vare på referansen hvis du vil kontakte oss om dette.',
       signUpAgain: 'Meld på en person til',

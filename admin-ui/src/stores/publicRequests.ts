@@ -6,12 +6,14 @@ import { anonymousRequest, type GraphQLRequestError, toRequestError } from '../g
 import { graphql } from '../graphql/generated';
 import type { CounsellingRequestInput, CourseSignUpInput, SignUpForCourseMutation } from '../graphql/generated/graphql';
 
-/** What the person is shown after either request: the same receipt. */
+/**
+ * What the person is shown after either request: the same receipt. Not where a sign-up landed: told
+ * to whoever typed the address, that would say whether it already held a place (the office confirms).
+ */
 export const WebsiteReceiptFields = graphql(`
   fragment WebsiteReceipt on WebsiteRequestReceipt {
     reference
     kind
-    placement
     region {
       id
       name
@@ -46,7 +48,7 @@ export const RequestCounsellingDocument = graphql(`
   }
 `);
 
-/** The receipt: a reference, where a sign-up landed and which region gets in touch; no personal data. */
+/** The receipt: a reference, the course signed up for and which region gets in touch; no personal data. */
 export type WebsiteReceipt = SignUpForCourseMutation['signUpForCourse'];
 
 /** Why a sign-up or request was refused; plain data, so the store state stays serialisable. */

@@ -167,6 +167,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         // The feeds' links lead to the console's public website, wherever this stack runs it; with the port
         // left to the system it is not known yet, and the feeds go without links.
         PUBLIC_SITE_URL: options.env?.PUBLIC_SITE_URL ?? (ports.console ? `http://localhost:${ports.console}` : ''),
+        // The console's dev server proxies the browser's requests from this machine and says whose
+        // they are in X-Forwarded-For; the gateway believes that header from loopback only.
+        TRUST_PROXY: 'loopback',
         COUNTY_URL: subgraphUrls.county,
         REGIONS_URL: subgraphUrls.regions,
         PARTNERS_URL: subgraphUrls.partners,

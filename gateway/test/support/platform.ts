@@ -23,11 +23,12 @@ import { type SubgraphName, subgraphNames } from '../../src/composition.js';
 import { type GatewayOptions, startGateway } from '../../src/server.js';
 import { type ServiceProcess, startServiceProcess } from '../../src/stack/stack.js';
 
+// Each with its own context type; the plugins a definition brings make those types invariant.
 export const subgraphDefinitions = {
   county: countySubgraph,
   regions: regionsSubgraph,
   partners: partnersSubgraph,
-} as Record<SubgraphName, SubgraphDefinition<SubgraphContext>>;
+} as unknown as Record<SubgraphName, SubgraphDefinition<SubgraphContext>>;
 
 /** A running subgraph, in this process or in a child process. */
 export interface TestSubgraph {

@@ -72,8 +72,13 @@ export function createLoaders(em: EntityManager) {
 const withLoaders = contextWithLoaders(createLoaders);
 
 /** `today` is the Norwegian calendar day; tests pass a fixed one to check deadlines. */
-export function createContext(orm: Orm, caller: Caller, today: () => string = () => todayInNorway()) {
-  return { ...withLoaders(orm, caller), today };
+export function createContext(
+  orm: Orm,
+  caller: Caller,
+  clientAddress: string,
+  today: () => string = () => todayInNorway(),
+) {
+  return { ...withLoaders(orm, caller, clientAddress), today };
 }
 
 export type Context = ReturnType<typeof createContext>;

@@ -12,7 +12,8 @@ let subgraph: TestSubgraph<Context>;
 beforeAll(async () => {
   subgraph = await createTestSubgraph({
     ...countySubgraph,
-    context: (orm: Orm, caller: Caller) => createContext(orm, caller, () => today),
+    context: (orm: Orm, caller: Caller, clientAddress: string) =>
+      createContext(orm, caller, clientAddress, () => today),
   });
 });
 afterAll(() => subgraph?.close());

@@ -7,6 +7,7 @@ export * from './audit-log.js';
 export * from './auth.js';
 export * from './bulk-insert.js';
 export * from './calendar.js';
+export * from './client-address.js';
 export * from './database.js';
 export * from './database-errors.js';
 export * from './demo-advisers.js';

@@ -276,12 +276,19 @@ export async function seedInTransaction(orm: Orm, seeder: Constructor<Seeder> | 
   });
 }
 
-/** The database's own tables (not the migrations' bookkeeping), by name, in order. */
+/**
+ * Tables of bookkeeping rather than data: the migrations', and the rate limits' counts of what each
+ * client address sent (which a refused request rightly changes: trying counts).
+ */
+export const bookkeepingTables = ['mikro_orm_migrations', 'rate_limit_window'] as const;
+
+/** The database's own tables (not the bookkeeping ones), by name, in order. */
 export async function dataTables(orm: Orm): Promise<{ name: string }[]> {
   return orm.em.getConnection().execute(
     `select table_name as name from information_schema.tables
-      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'mikro_orm_migrations'
+      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not in (?)
       order by table_name`,
+    [[...bookkeepingTables]],
   );
 }
 

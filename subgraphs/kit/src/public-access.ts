@@ -25,7 +25,10 @@ export const publicRootFields = {
   mutation: ['signUpForCourse', 'requestCounselling'],
 } as const;
 
-/** The mutations the website sends on a person's behalf: rate-limited at the gateway. */
+/**
+ * The mutations the website sends on a person's behalf: rate-limited per field, at the gateway
+ * and in the regions subgraph, which stores what they send.
+ */
 export const publicMutations: readonly string[] = publicRootFields.mutation;
 
 const signInFirst = () => unauthenticated('Sign in first: this request carries no access token.');
@@ -78,6 +81,37 @@ export function rootFieldNames(
   };
   visit(operation.selectionSet, new Set());
   return [...names];
+}
+
+/**
+ * How many public mutation fields the operation runs: each alias counts, and so does each field a
+ * fragment adds, as one sign-up or request stored. Fields with one response key are merged into
+ * one by GraphQL (same arguments, run once), so they count once. Rate limits take this many
+ * points for the operation, not one for the request.
+ */
+export function publicMutationFieldCount(
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode> = {},
+): number {
+  if (operation.operation !== 'mutation') return 0;
+  const responseKeys = new Set<string>();
+  const visit = (selectionSet: SelectionSetNode, seen: Set<string>) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (publicMutations.includes(selection.name.value)) {
+          responseKeys.add(selection.alias?.value ?? selection.name.value);
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet, seen);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments[name];
+        if (fragment && !seen.has(name)) visit(fragment.selectionSet, new Set([...seen, name]));
+      }
+    }
+  };
+  visit(operation.selectionSet, new Set());
+  return responseKeys.size;
 }
 
 /** True when every root field the operation selects is open without a token. */

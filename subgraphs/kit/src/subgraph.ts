@@ -1,6 +1,7 @@
 // What makes a process a subgraph: its database (created, migrated, seeded with demo data
 // when empty), its schema and its per-request context, served by the common service shell;
 // and its command-line tasks (migrate, seed, seed:county-scale, migration:create).
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Constructor, EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -9,6 +10,7 @@ import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { apiClientScopePlugin } from './access.js';
 import { type AuditedAccess, auditBatcher } from './audit.js';
 import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, createTokenVerifier } from './auth.js';
+import { clientAddressFrom } from './client-address.js';
 import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
 import { checkEntityRepresentations } from './entity-representations.js';
 import { logger } from './logger.js';
@@ -47,13 +49,15 @@ export interface SubgraphContext {
   caller: Caller;
   /** Records audited reads, batched per request. */
   audit: (accesses: AuditedAccess[]) => Promise<void>;
+  /** The address of the person behind the request (see client-address.ts), for per-client limits. */
+  clientAddress: string;
 }
 
 /** The context factory of a subgraph whose requests need only an EntityManager fork and loaders. */
 export function contextWithLoaders<Loaders>(createLoaders: (em: EntityManager, caller: Caller) => Loaders) {
-  return (orm: Orm, caller: Caller): SubgraphContext & { loaders: Loaders } => {
+  return (orm: Orm, caller: Caller, clientAddress: string): SubgraphContext & { loaders: Loaders } => {
     const em = orm.em.fork() as EntityManager;
-    return { em, caller, audit: auditBatcher(em, caller), loaders: createLoaders(em, caller) };
+    return { em, caller, audit: auditBatcher(em, caller), clientAddress, loaders: createLoaders(em, caller) };
   };
 }
 
@@ -79,8 +83,10 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
   isEmpty(orm: Orm): Promise<boolean>;
   /** Erases the personal data past retention, for a subgraph that keeps any (see retention-task.ts). */
   retention?: RetentionTask;
-  /** A fresh context for one request by `caller`. */
-  context(orm: Orm, caller: Caller): Context;
+  /** A fresh context for one request by `caller`, sent on behalf of the client at `clientAddress`. */
+  context(orm: Orm, caller: Caller, clientAddress: string): Context;
+  /** Plugins of this subgraph's own, after the common ones (e.g. the regions subgraph's public limits). */
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 /**
@@ -145,16 +151,19 @@ export function subgraphApolloOptions<Context extends SubgraphContext>(
       publicAccessPlugin<Context>((context) => isAnonymous(context.caller)),
       apiClientScopePlugin<Context>(),
       nulCharacterPlugin<Context>(),
+      ...(definition.plugins ?? []),
     ],
   };
 }
 
-export function databaseNameOf(definition: SubgraphDefinition<SubgraphContext>): string {
+export function databaseNameOf(definition: Pick<SubgraphDefinition<SubgraphContext>, 'name' | 'database'>): string {
   return process.env[`${definition.name.toUpperCase()}_DATABASE`] ?? definition.database;
 }
 
 /** The county-scale data's database, e.g. `regions_county_scale`; `<NAME>_DATABASE` overrides it too. */
-export function countyScaleDatabaseNameOf(definition: SubgraphDefinition<SubgraphContext>): string {
+export function countyScaleDatabaseNameOf(
+  definition: Pick<SubgraphDefinition<SubgraphContext>, 'name' | 'database'>,
+): string {
   return process.env[`${definition.name.toUpperCase()}_DATABASE`] ?? `${definition.database}_county_scale`;
 }
 
@@ -235,6 +244,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
         req.headers.authorization === undefined
           ? anonymousCaller
           : await authenticate(req.headers.authorization, verify),
+        clientAddressFrom(req),
       ),
     health: async () => {
       await orm.em.getConnection().execute('select 1');

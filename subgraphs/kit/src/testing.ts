@@ -93,17 +93,29 @@ export async function columnsContaining(server: string, database: string, texts:
   });
 }
 
+let testClients = 0;
+
+/**
+ * An address of its own for each operation a test runs in process (there is no connection to take
+ * one from), so per-address limits bite only where a test names one client address for several.
+ */
+function testClientAddress(): string {
+  testClients += 1;
+  return `2001:db8::${Math.floor(testClients / 0x10000).toString(16)}:${(testClients % 0x10000).toString(16)}`;
+}
+
 export interface TestSubgraph<Context extends SubgraphContext> {
   orm: Orm;
   server: ApolloServer<Context>;
   /**
    * Runs an operation with a fresh request context, as the HTTP server would, for a demo user
-   * (county.officer unless `as` names another; `as: null` sends no token, as the public website does).
+   * (county.officer unless `as` names another; `as: null` sends no token, as the public website does),
+   * from `clientAddress`, or from an address no other operation of the run uses.
    */
   execute<Data = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
-    options?: { as?: string | null },
+    options?: { as?: string | null; clientAddress?: string },
   ): Promise<{ data?: Data | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
   close(): Promise<void>;
 }
@@ -129,6 +141,7 @@ export async function createTestSubgraph<Context extends SubgraphContext>(
           contextValue: definition.context(
             orm,
             options?.as === null ? anonymousCaller : demoCaller(options?.as ?? 'county.officer'),
+            options?.clientAddress ?? testClientAddress(),
           ),
         },
       );

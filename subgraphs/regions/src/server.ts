@@ -6,6 +6,7 @@ import { entities } from './entities/index.js';
 import { RegionSchema } from './entities/region.js';
 import { migrations } from './migrations/index.js';
 import { erasePastRetention } from './personal-data.js';
+import { publicMutationLimitPlugin } from './public-limits.js';
 import { schema } from './schema.js';
 import { CountyScaleSeeder } from './seeders/CountyScaleSeeder.js';
 import { DemoSeeder } from './seeders/DemoSeeder.js';
@@ -23,4 +24,6 @@ export const regionsSubgraph: SubgraphDefinition<Context> = {
   isEmpty: async (orm) => (await orm.em.fork().count(RegionSchema)) === 0,
   context: createContext,
   retention: (em, { dryRun }) => erasePastRetention(em, { dryRun }),
+  // The public mutations store what they send here, so here is where their limit holds.
+  plugins: [publicMutationLimitPlugin<Context>()],
 };

@@ -76,9 +76,13 @@ const counsellingInput = z.object({
 
 type Person = z.infer<typeof personInput>;
 
+/**
+ * What the sender is told: the request filed, nothing of what the service knew before. Where a
+ * sign-up landed (a place, the waiting list, or the place the address held already) is left out,
+ * so nobody learns from a sign-up in someone else's name whether that person is on a course.
+ */
 export interface WebsiteRequestReceipt {
   request: WebsiteRequest;
-  placement: 'ENROLLED' | 'WAITLISTED' | null;
 }
 
 /** A reference a person can read out on the phone: no 0/O, 1/I/L or U to confuse. */
@@ -203,8 +207,8 @@ export async function signUpForCourse(em: EntityManager, input: unknown): Promis
     }
     const request = await fileRequest(tx, 'COURSE_SIGN_UP', person, course.region.id, { course });
     // A repeated sign-up keeps the place the person has, and the adviser sees that they asked again.
-    const { enrolment } = await placeOnCourse(tx, course, request.client);
-    return { request, placement: enrolment.status === 'WAITLISTED' ? 'WAITLISTED' : 'ENROLLED' };
+    await placeOnCourse(tx, course, request.client);
+    return { request };
   });
 }
 
@@ -214,6 +218,6 @@ export async function requestCounselling(em: EntityManager, input: unknown): Pro
     await limitPerAddress(tx, person.email);
     const municipality = await municipalityOf(tx, person.municipalityNumber);
     const request = await fileRequest(tx, 'COUNSELLING', person, municipality.region.id, { message });
-    return { request, placement: null };
+    return { request };
   });
 }

@@ -68,7 +68,7 @@ const updateClient = `mutation Update($id: ID!, $version: Int!, $input: UpdateCl
   updateClient(id: $id, version: $version, input: $input) { id name version }
 }`;
 const enrol = `mutation Enrol($course: ID!, $client: ID!) { enrolClient(courseId: $course, clientId: $client) { id status } }`;
-const signUp = `mutation SignUp($input: CourseSignUpInput!) { signUpForCourse(input: $input) { reference placement } }`;
+const signUp = `mutation SignUp($input: CourseSignUpInput!) { signUpForCourse(input: $input) { reference } }`;
 const askForCounselling = `mutation Ask($input: CounsellingRequestInput!) { requestCounselling(input: $input) { reference } }`;
 const person = (email: string, name = 'Samtidig Person') => ({
   name,

@@ -69,6 +69,15 @@ async function newCourse(capacity = 2, regionId = 'follo') {
   return data?.createCourse.id as string;
 }
 
+/** Who holds a place on the course, and which, in the order they signed up. */
+async function placesOn(courseId: string): Promise<{ name: string; status: string }[]> {
+  return subgraph.orm.em.fork().execute(
+    `select c.name, e.status from enrolment e join client c on c.id = e.client_id
+      where e.course_id = ? order by e.enrolled_at, e.id`,
+    [courseId],
+  );
+}
+
 async function counts(): Promise<{ clients: number; enrolments: number; requests: number }> {
   const [row] = await subgraph.orm.em.fork().execute<{ clients: number; enrolments: number; requests: number }[]>(
     `select (select count(*)::int from client) as clients, (select count(*)::int from enrolment) as enrolments,
@@ -161,7 +170,7 @@ describe('signing up for a course on the website', () => {
     expect(first.errors).toBeUndefined();
     expect(first.data?.signUpForCourse).toMatchObject({
       kind: 'COURSE_SIGN_UP',
-      placement: 'ENROLLED',
+      placement: null,
       region: { id: 'follo' },
       course: { id: courseId },
     });
@@ -171,7 +180,11 @@ describe('signing up for a course on the website', () => {
       { input: { courseId, person: person({ name: 'Ali Rahimi', municipalityNumber: '3020' }) } },
       anonymous,
     );
-    expect(second.data?.signUpForCourse.placement).toBe('WAITLISTED');
+    expect(second.errors).toBeUndefined();
+    expect(await placesOn(courseId)).toEqual([
+      { name: 'Sara Nilsen-Øie', status: 'ENROLLED' },
+      { name: 'Ali Rahimi', status: 'WAITLISTED' },
+    ]);
     expect(await counts()).toEqual({
       clients: before.clients + 2,
       enrolments: before.enrolments + 2,
@@ -195,7 +208,8 @@ describe('signing up for a course on the website', () => {
       { input: { courseId, person: person({ email: email.toUpperCase(), name: 'Someone Else' }) } },
       anonymous,
     );
-    expect(again.data?.signUpForCourse.placement).toBe('ENROLLED');
+    expect(again.errors).toBeUndefined();
+    expect(await placesOn(courseId)).toEqual([{ name: 'Sara Nilsen-Øie', status: 'ENROLLED' }]);
     expect(await counts()).toEqual({ ...before, requests: before.requests + 1 });
     const { data } = await subgraph.execute<{
       websiteRequests: { items: { matchedExistingClient: boolean; client: { name: string; email: string } }[] };
@@ -203,6 +217,27 @@ describe('signing up for a course on the website', () => {
     const matched = data?.websiteRequests.items.filter((r) => r.client.email === email) ?? [];
     expect(matched.map((r) => r.matchedExistingClient).sort()).toEqual([false, true]);
     expect(matched.every((r) => r.client.name === 'Sara Nilsen-Øie')).toBe(true);
+  });
+
+  it('answers a sign-up for an address that holds a place exactly as one for a new address', async () => {
+    // One place: the first sign-up takes it, so a new address now lands on the waiting list while
+    // the address holding the place keeps it. The sender of either learns only that it was received.
+    const courseId = await newCourse(1);
+    const holder = `plass.${++emailCounter}@example.no`;
+    await subgraph.execute(signUp, { input: { courseId, person: person({ email: holder }) } }, anonymous);
+    const receipt = `mutation SignUp($input: CourseSignUpInput!) {
+      signUpForCourse(input: $input) { kind placement region { id name } course { id title startsOn } }
+    }`;
+    const answers = [];
+    for (const email of [holder, `ny.${++emailCounter}@example.no`]) {
+      answers.push(await subgraph.execute(receipt, { input: { courseId, person: person({ email }) } }, anonymous));
+    }
+    const [forHolder, forNewcomer] = answers;
+    expect(forNewcomer?.errors).toBeUndefined();
+    expect(forHolder).toEqual(forNewcomer);
+    expect(forHolder?.data).toMatchObject({ signUpForCourse: { placement: null, course: { id: courseId } } });
+    // The office still knows who has the place and who waits.
+    expect((await placesOn(courseId)).map((place) => place.status)).toEqual(['ENROLLED', 'WAITLISTED']);
   });
 
   it('refuses a municipality outside the course’s region, naming the person’s own region', async () => {

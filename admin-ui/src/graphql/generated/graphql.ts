@@ -64,13 +64,6 @@ export type CourseKind =
   /** A theme course (temakurs): a participant fee may apply. */
   | 'THEME';
 
-/** Where a sign-up from the website landed. */
-export type CoursePlacement =
-  /** A place on the course. */
-  | 'ENROLLED'
-  /** A place on the waiting list: the course is full. */
-  | 'WAITLISTED';
-
 /** A sign-up for a course from the public website. */
 export type CourseSignUpInput = {
   /** The course, from the public course calendar. */
@@ -799,21 +792,21 @@ export type PublicCourseQueryVariables = Exact<{
 
 export type PublicCourseQuery = { publicCourse: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, seatsLeft: number, region: { id: string, name: string } } | null };
 
-export type WebsiteReceiptFragment = { reference: string, kind: WebsiteRequestKind, placement: CoursePlacement | null, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null };
+export type WebsiteReceiptFragment = { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null };
 
 export type SignUpForCourseMutationVariables = Exact<{
   input: CourseSignUpInput;
 }>;
 
 
-export type SignUpForCourseMutation = { signUpForCourse: { reference: string, kind: WebsiteRequestKind, placement: CoursePlacement | null, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null } };
+export type SignUpForCourseMutation = { signUpForCourse: { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null } };
 
 export type RequestCounsellingMutationVariables = Exact<{
   input: CounsellingRequestInput;
 }>;
 
 
-export type RequestCounsellingMutation = { requestCounselling: { reference: string, kind: WebsiteRequestKind, placement: CoursePlacement | null, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null } };
+export type RequestCounsellingMutation = { requestCounselling: { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null } };
 
 export type PublicDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -968,7 +961,6 @@ export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
     fragment WebsiteReceipt on WebsiteRequestReceipt {
   reference
   kind
-  placement
   region {
     id
     name
@@ -1618,7 +1610,6 @@ export const SignUpForCourseDocument = new TypedDocumentString(`
     fragment WebsiteReceipt on WebsiteRequestReceipt {
   reference
   kind
-  placement
   region {
     id
     name
@@ -1644,7 +1635,6 @@ export const RequestCounsellingDocument = new TypedDocumentString(`
     fragment WebsiteReceipt on WebsiteRequestReceipt {
   reference
   kind
-  placement
   region {
     id
     name

@@ -632,7 +632,8 @@ export type Mutation = {
   /**
    * PUBLIC (no sign-in): asks for counselling. The person is filed as a client of the region that
    * serves their municipality (matched by e-mail address when registered already), with a pending
-   * request an adviser picks up. Refused without consent and when sent too often.
+   * request an adviser picks up. Refused without consent and when sent too often (the limits of
+   * `signUpForCourse`, which it shares).
    */
   requestCounselling: WebsiteRequestReceipt;
   /**
@@ -643,8 +644,11 @@ export type Mutation = {
   /**
    * PUBLIC (no sign-in): signs a person up for a course from the public course calendar. The person
    * is filed as a client of the course's region (matched by e-mail address when registered
-   * already) and gets a place, or a place on the waiting list when the course is full. Refused
-   * without consent, for a municipality outside the course's region, and when sent too often.
+   * already) and gets a place, or a place on the waiting list when the course is full; the receipt
+   * says only that the sign-up was received (the office confirms the place), the same whether the
+   * address held a place already or not. Refused without consent, for a municipality outside the
+   * course's region, and when sent too often: 10 sign-ups and requests per client address in 10
+   * minutes, each aliased field counted, and an operation that would go over refused whole.
    */
   signUpForCourse: WebsiteRequestReceipt;
   /** Edits a client. Advisers of the client's region only; CONFLICT when `version` is not the current one. */
@@ -1532,7 +1536,9 @@ export type WebsiteRequestPage = {
 
 /**
  * What the public website shows after a sign-up or a request: a receipt without personal data
- * (the person sees only what they typed themselves).
+ * (the person sees only what they typed themselves). It says that the request was received, never
+ * what the service already knows: a sign-up for an address that holds a place is answered exactly
+ * like one for a new address, so no one can learn from it who is on a course.
  */
 export type WebsiteRequestReceipt = {
   __typename?: 'WebsiteRequestReceipt';
@@ -1540,7 +1546,10 @@ export type WebsiteRequestReceipt = {
   course?: Maybe<PublicCourse>;
   /** Course sign-up or counselling request. */
   kind: WebsiteRequestKind;
-  /** For a sign-up: a place on the course, or a place on its waiting list. */
+  /**
+   * Always null: the region's office confirms the place (or the waiting-list place) to the person.
+   * @deprecated Always null. Told to whoever sends a sign-up, it revealed whether the e-mail address already held a place; the office confirms the place to the person instead.
+   */
   placement?: Maybe<CoursePlacement>;
   /** A short reference the person can quote, e.g. `ET-7K3QX9`. */
   reference: Scalars['String']['output'];

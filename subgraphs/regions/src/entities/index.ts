@@ -13,6 +13,7 @@ import { MunicipalitySchema } from './municipality.js';
 import { NetworkEventSchema } from './network-event.js';
 import { OfficeSchema } from './office.js';
 import { OperatorSchema } from './operator.js';
+import { RateLimitWindowSchema } from './rate-limit-window.js';
 import { RegionSchema } from './region.js';
 import { ServiceOfferingSchema } from './service-offering.js';
 import { SurveyResponseSchema } from './survey-response.js';
@@ -36,5 +37,6 @@ export const entities = [
   NetworkEventSchema,
   SurveyResponseSchema,
   WebsiteRequestSchema,
+  RateLimitWindowSchema,
   AuditEntrySchema,
 ];

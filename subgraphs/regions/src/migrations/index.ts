@@ -6,6 +6,7 @@ import { Migration20261126221028_crm } from './Migration20261126221028_crm.js';
 import { Migration20261127005811_website_requests } from './Migration20261127005811_website_requests.js';
 import { Migration20261127020436_milestone_kind_index } from './Migration20261127020436_milestone_kind_index.js';
 import { Migration20261127031611_personal_data_erasure } from './Migration20261127031611_personal_data_erasure.js';
+import { Migration20261207051942_public_rate_limits } from './Migration20261207051942_public_rate_limits.js';
 
 export const migrations: MigrationObject[] = [
   {
@@ -17,4 +18,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127005811_website_requests', class: Migration20261127005811_website_requests },
   { name: 'Migration20261127020436_milestone_kind_index', class: Migration20261127020436_milestone_kind_index },
   { name: 'Migration20261127031611_personal_data_erasure', class: Migration20261127031611_personal_data_erasure },
+  { name: 'Migration20261207051942_public_rate_limits', class: Migration20261207051942_public_rate_limits },
 ];

@@ -4,7 +4,9 @@ import type { WebsiteRequestReceiptResolvers } from '../__generated__/resolvers-
 export const WebsiteRequestReceipt: WebsiteRequestReceiptResolvers = {
   reference: ({ request }) => request.reference,
   kind: ({ request }) => request.kind,
-  placement: ({ placement }) => placement,
+  // Deprecated and always null: whether a sign-up got a place, a waiting-list place or kept the place
+  // the address had already is the office's to confirm to the person, not the sender's to learn.
+  placement: () => null,
   region: async ({ request }, _args, { loaders }) => {
     const region = await loaders.region.load(request.region.id);
     if (!region) throw new Error(`Website request ${request.id} has no region`);
