@@ -7,8 +7,10 @@ import {
   databaseServer,
   embeddedPort,
   loadOrCreateDevKeys,
+  loadOrCreateServiceKeys,
   logger,
   repositoryDataDir,
+  serviceKeyEnvironment,
 } from '@etablerer/kit';
 import type { SubgraphName } from '../composition.js';
 
@@ -145,10 +147,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // gateway's development sign-in signs with the private one.
     const keys = await loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`);
     const common = { ...options.env, DATABASE_URL: database.url, AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) };
+    // Each service that calls a subgraph signs with a key of its own; every subgraph trusts their public keys.
+    const serviceKeys = await loadOrCreateServiceKeys(`${repositoryDataDir}service-keys/keys.json`);
+    const subgraphEnv = (name: SubgraphName) => ({ ...common, ...serviceKeyEnvironment(serviceKeys, name) });
     const running = () => children.filter((child) => child.exitCode === null && child.signalCode === null);
     const [county, regions, partners] = await Promise.all(
       (['county', 'regions', 'partners'] as const).map((name) =>
-        startProcess(name, { ...common, PORT: String(ports[name]) }, children),
+        startProcess(name, { ...subgraphEnv(name), PORT: String(ports[name]) }, children),
       ),
     );
     const subgraphUrls = {
@@ -160,6 +165,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       'gateway',
       {
         ...common,
+        ...serviceKeyEnvironment(serviceKeys, 'gateway'),
         PORT: String(ports.gateway),
         AUTH_DEV_SIGN_IN: 'true',
         AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
@@ -193,7 +199,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       async startSubgraph(name) {
         if (running().some((child) => serviceOf.get(child) === name)) return;
         // The port it had, so the gateway finds it where it was.
-        await startProcess(name, { ...common, PORT: new URL(subgraphUrls[name]).port }, children);
+        await startProcess(name, { ...subgraphEnv(name), PORT: new URL(subgraphUrls[name]).port }, children);
         const restarted = running().find((child) => serviceOf.get(child) === name);
         if (restarted?.pid) pids[name] = restarted.pid;
       },

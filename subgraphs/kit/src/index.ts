@@ -27,5 +27,6 @@ export * from './retention-task.js';
 export * from './scalars.js';
 export * from './scale-data.js';
 export * from './service.js';
+export * from './service-assertion.js';
 export * from './subgraph.js';
 export * from './validation.js';

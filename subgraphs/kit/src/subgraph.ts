@@ -6,6 +6,7 @@ import type { Constructor, EntitySchema, MigrationObject } from '@mikro-orm/core
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Seeder } from '@mikro-orm/seeder';
 import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import type { JWK } from 'jose';
 import { apiClientScopePlugin } from './access.js';
 import { type AuditedAccess, auditBatcher } from './audit.js';
 import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, createTokenVerifier } from './auth.js';
@@ -33,6 +34,12 @@ import {
 } from './retention-task.js';
 import type { CountyScale } from './scale-data.js';
 import { isProduction, type RunningService, type ServiceOptions, startService } from './service.js';
+import {
+  createServiceAssertionVerifier,
+  type ServiceCall,
+  serviceAssertionHeader,
+  serviceKeysFromEnvironment,
+} from './service-assertion.js';
 import { nulCharacterPlugin } from './text-input.js';
 
 export interface SubgraphContext {
@@ -53,6 +60,14 @@ export function contextWithLoaders<Loaders>(createLoaders: (em: EntityManager, c
     const em = orm.em.fork() as EntityManager;
     return { em, caller, audit: auditBatcher(em, caller), loaders: createLoaders(em, caller) };
   };
+}
+
+/** What a subgraph knows of an HTTP request beyond its caller. */
+export interface SubgraphRequest {
+  /** The service that signed it, and the client address it bound (never taken from a plain header). */
+  service: ServiceCall;
+  /** The user's Authorization header as received, for calls this subgraph makes on the user's behalf. */
+  authorization?: string;
 }
 
 export interface SubgraphDefinition<Context extends SubgraphContext> {
@@ -77,8 +92,16 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
   isEmpty(orm: Orm): Promise<boolean>;
   /** Erases the personal data past retention, for a subgraph that keeps any (see retention-task.ts). */
   retention?: RetentionTask;
-  /** A fresh context for one request by `caller`. */
-  context(orm: Orm, caller: Caller): Context;
+  /**
+   * The services whose requests it accepts (their signed assertions, see service-assertion.ts);
+   * the gateway only, unless another subgraph calls this one too.
+   */
+  trustedServices?: readonly string[];
+  /**
+   * A fresh context for one request by `caller`; `request` is there over HTTP (not in tests that
+   * execute operations in-process): which service vouched for it, and the user's own token.
+   */
+  context(orm: Orm, caller: Caller, request?: SubgraphRequest): Context;
 }
 
 /**
@@ -189,6 +212,8 @@ export interface StartSubgraphOptions {
   auth?: AuthConfig;
   /** When the retention task runs (a cron pattern), or null for never; RETENTION_SCHEDULE by default. */
   retentionSchedule?: string | null;
+  /** The public keys of the services it may trust (kid = service name); SERVICE_KEYS by default. */
+  serviceKeys?: readonly JWK[];
 }
 
 export async function startSubgraph<Context extends SubgraphContext>(
@@ -196,6 +221,11 @@ export async function startSubgraph<Context extends SubgraphContext>(
   options: StartSubgraphOptions,
 ): Promise<RunningService> {
   const verify = createTokenVerifier(options.auth ?? authConfigFromEnvironment());
+  const verifyService = createServiceAssertionVerifier({
+    audience: definition.name,
+    trusted: definition.trustedServices ?? ['gateway'],
+    keys: options.serviceKeys ?? serviceKeysFromEnvironment(),
+  });
   // Checked before the database is opened: a typo stops the start, not the first run.
   const schedule =
     options.retentionSchedule === undefined
@@ -215,14 +245,26 @@ export async function startSubgraph<Context extends SubgraphContext>(
     port: options.port ?? Number(process.env.PORT ?? definition.defaultPort),
     ...(options.host ? { host: options.host } : {}),
     apollo: subgraphApolloOptions(definition),
+    // Only what a trusted service (the gateway) signed reaches the schema: its limits and rate
+    // limits cannot be skipped by calling the subgraph straight with a user's token.
+    admit: (req, body) =>
+      verifyService({
+        assertion: req.get(serviceAssertionHeader),
+        body,
+        clientAddress: req.get('x-client-address'),
+      }),
     // Every operation but the public ones needs a valid token, also straight to the subgraph past
     // the gateway; a token that is present but invalid is refused, never taken as no token.
-    context: async ({ req }) =>
+    context: async ({ req, res }) =>
       definition.context(
         orm,
         req.headers.authorization === undefined
           ? anonymousCaller
           : await authenticate(req.headers.authorization, verify),
+        {
+          service: res.locals.admission as ServiceCall,
+          ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
+        },
       ),
     health: async () => {
       await orm.em.getConnection().execute('select 1');

@@ -8,6 +8,7 @@ import { demoUser } from './demo-users.js';
 import { dataTables, type Orm, seedInTransaction } from './orm.js';
 import { anonymousCaller } from './public-access.js';
 import { apolloServer } from './service.js';
+import { createServiceSigner, type ServiceKeys, withServiceAssertion } from './service-assertion.js';
 import {
   openSubgraphDatabase,
   type SubgraphContext,
@@ -139,4 +140,20 @@ export async function createTestSubgraph<Context extends SubgraphContext>(
       await dropDatabase(server, database);
     },
   };
+}
+
+/**
+ * Headers for a request straight to the `audience` subgraph, signed as `service` (the gateway in
+ * most tests) with its key from `keys`, as that service signs it: for exactly this body.
+ */
+export async function signedHeaders(
+  keys: ServiceKeys,
+  service: string,
+  audience: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<Record<string, string>> {
+  const privateKey = keys.privateKeys[service];
+  if (!privateKey) throw new Error(`No service key of ${service}`);
+  return withServiceAssertion(await createServiceSigner(privateKey), audience, body, headers);
 }

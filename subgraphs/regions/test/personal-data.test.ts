@@ -6,6 +6,7 @@ import {
   defaultIssuer,
   dropDatabase,
   generateDevKeys,
+  generateServiceKeys,
   openSubgraphDatabase,
   organisationNumberCheckDigit,
   queryRows,
@@ -424,6 +425,7 @@ describe('the retention task, on its schedule in the running subgraph', () => {
       port: 0,
       host: '127.0.0.1',
       auth: { issuer: defaultIssuer, audience: defaultAudience, publicKey: keys.publicKey },
+      serviceKeys: (await generateServiceKeys()).jwks.keys,
       retentionSchedule: '* * * * * *', // every second, for the test; nightly in production
     };
     const instances = await Promise.all([
