@@ -1,6 +1,8 @@
 // The whole platform on one machine: database, three subgraphs, gateway and console, each in a
 // process of its own, as `pnpm start` runs it and as the end-to-end tests start it.
 import { type ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
+import { type AddressInfo, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
   type DatabaseServer,
@@ -133,6 +135,16 @@ function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
   });
 }
 
+/** A port free now, for a service that must be told another's address before that one starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const ports = { ...defaultPorts, ...options.ports };
   const children: ChildProcess[] = [];
@@ -149,7 +161,20 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const common = { ...options.env, DATABASE_URL: database.url, AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) };
     // Each service that calls a subgraph signs with a key of its own; every subgraph trusts their public keys.
     const serviceKeys = await loadOrCreateServiceKeys(`${repositoryDataDir}service-keys/keys.json`);
-    const subgraphEnv = (name: SubgraphName) => ({ ...common, ...serviceKeyEnvironment(serviceKeys, name) });
+    // Partners and regions call each other, so each must know the other's address before it starts.
+    for (const name of ['county', 'regions', 'partners'] as const) {
+      if (ports[name] === 0) ports[name] = await freePort();
+    }
+    const addresses = {
+      COUNTY_URL: `http://127.0.0.1:${ports.county}/graphql`,
+      REGIONS_URL: `http://127.0.0.1:${ports.regions}/graphql`,
+      PARTNERS_URL: `http://127.0.0.1:${ports.partners}/graphql`,
+    };
+    const subgraphEnv = (name: SubgraphName) => ({
+      ...common,
+      ...addresses,
+      ...serviceKeyEnvironment(serviceKeys, name),
+    });
     const running = () => children.filter((child) => child.exitCode === null && child.signalCode === null);
     const [county, regions, partners] = await Promise.all(
       (['county', 'regions', 'partners'] as const).map((name) =>

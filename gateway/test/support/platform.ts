@@ -110,7 +110,13 @@ export interface TestPlatformOptions {
 function startProcess(
   name: SubgraphName,
   port: number,
-  { keys, auth, databases, serviceKeys }: Pick<TestSubgraphs, 'keys' | 'auth' | 'databases' | 'serviceKeys'>,
+  {
+    keys,
+    auth,
+    databases,
+    serviceKeys,
+    subgraphUrls,
+  }: Pick<TestSubgraphs, 'keys' | 'auth' | 'databases' | 'serviceKeys' | 'subgraphUrls'>,
   seedDemo: boolean | undefined,
 ): Promise<ServiceProcess> {
   return startServiceProcess(name, {
@@ -122,6 +128,8 @@ function startProcess(
       AUTH_AUDIENCE: auth.audience,
       AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey),
       ...serviceKeyEnvironment(serviceKeys, name),
+      // The subgraphs it calls (partners asks regions): started before it, see below.
+      ...Object.fromEntries(Object.entries(subgraphUrls).map(([other, url]) => [`${other.toUpperCase()}_URL`, url])),
       LOG_LEVEL: 'warn',
       ...(seedDemo === undefined ? {} : { SEED_DEMO: String(seedDemo) }),
     },
@@ -199,27 +207,31 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   };
 
   try {
-    // Settled, all of them, so a failure stops only once nothing is still starting.
-    const started = await Promise.allSettled(
-      subgraphNames.map(async (name) => {
-        if (options.processes?.includes(name)) {
-          const serviceProcess = await startProcess(name, 0, running, options.seedDemo);
-          processes[name] = serviceProcess;
-          subgraphs[name] = serviceProcess;
-        } else {
-          subgraphs[name] = await startSubgraph(subgraphDefinitions[name], {
-            server,
-            database: databases[name],
-            port: 0,
-            auth,
-            serviceKeys: serviceKeys.jwks.keys,
-            ...(options.seedDemo === undefined ? {} : { seedDemo: options.seedDemo }),
-          });
-        }
-        subgraphUrls[name] = `${subgraphs[name].url}/graphql`;
-      }),
-    );
-    for (const result of started) if (result.status === 'rejected') throw result.reason;
+    const startOne = async (name: SubgraphName) => {
+      if (options.processes?.includes(name)) {
+        const serviceProcess = await startProcess(name, 0, running, options.seedDemo);
+        processes[name] = serviceProcess;
+        subgraphs[name] = serviceProcess;
+      } else {
+        subgraphs[name] = await startSubgraph(subgraphDefinitions[name], {
+          server,
+          database: databases[name],
+          port: 0,
+          auth,
+          serviceKeys: serviceKeys.jwks.keys,
+          servicePrivateKey: serviceKeys.privateKeys[name] as JWK,
+          // Asked at call time: the subgraph it calls may start after it.
+          subgraphUrl: (other) => subgraphUrls[other as SubgraphName],
+          ...(options.seedDemo === undefined ? {} : { seedDemo: options.seedDemo }),
+        });
+      }
+      subgraphUrls[name] = `${subgraphs[name].url}/graphql`;
+    };
+    // Regions first: a partners process is told its address when it starts. Settled, all of
+    // them, so a failure stops only once nothing is still starting.
+    const started: PromiseSettledResult<void>[][] = [await Promise.allSettled([startOne('regions')])];
+    started.push(await Promise.allSettled(subgraphNames.filter((name) => name !== 'regions').map(startOne)));
+    for (const result of started.flat()) if (result.status === 'rejected') throw result.reason;
     await options.beforeGateway?.(running);
     gateway = await startAnotherGateway({
       ...options.gateway,

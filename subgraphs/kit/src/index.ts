@@ -29,4 +29,5 @@ export * from './scale-data.js';
 export * from './service.js';
 export * from './service-assertion.js';
 export * from './subgraph.js';
+export * from './subgraph-calls.js';
 export * from './validation.js';

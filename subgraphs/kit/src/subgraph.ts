@@ -36,10 +36,14 @@ import type { CountyScale } from './scale-data.js';
 import { isProduction, type RunningService, type ServiceOptions, startService } from './service.js';
 import {
   createServiceAssertionVerifier,
+  createServiceSigner,
   type ServiceCall,
+  type ServiceSigner,
   serviceAssertionHeader,
   serviceKeysFromEnvironment,
+  servicePrivateKeyFromEnvironment,
 } from './service-assertion.js';
+import { type SubgraphCall, serviceUnavailable, subgraphCaller } from './subgraph-calls.js';
 import { nulCharacterPlugin } from './text-input.js';
 
 export interface SubgraphContext {
@@ -52,13 +56,32 @@ export interface SubgraphContext {
   caller: Caller;
   /** Records audited reads, batched per request. */
   audit: (accesses: AuditedAccess[]) => Promise<void>;
+  /**
+   * Asks another subgraph, as this subgraph and for the same user (see subgraph-calls.ts); every
+   * call fails with SERVICE_UNAVAILABLE where there is no HTTP request to act for.
+   */
+  call: SubgraphCall;
+  /** The service that signed the request (the gateway, or a subgraph calling this one); none in-process. */
+  callingService?: string;
 }
+
+/** A SubgraphCall for a context without an HTTP request: nothing can be confirmed, so nothing passes. */
+const noSubgraphCalls: SubgraphCall = async (subgraph) => {
+  throw serviceUnavailable(subgraph, 'this request cannot call other services');
+};
 
 /** The context factory of a subgraph whose requests need only an EntityManager fork and loaders. */
 export function contextWithLoaders<Loaders>(createLoaders: (em: EntityManager, caller: Caller) => Loaders) {
-  return (orm: Orm, caller: Caller): SubgraphContext & { loaders: Loaders } => {
+  return (orm: Orm, caller: Caller, request?: SubgraphRequest): SubgraphContext & { loaders: Loaders } => {
     const em = orm.em.fork() as EntityManager;
-    return { em, caller, audit: auditBatcher(em, caller), loaders: createLoaders(em, caller) };
+    return {
+      em,
+      caller,
+      audit: auditBatcher(em, caller),
+      call: request?.call ?? noSubgraphCalls,
+      ...(request ? { callingService: request.service.service } : {}),
+      loaders: createLoaders(em, caller),
+    };
   };
 }
 
@@ -68,6 +91,8 @@ export interface SubgraphRequest {
   service: ServiceCall;
   /** The user's Authorization header as received, for calls this subgraph makes on the user's behalf. */
   authorization?: string;
+  /** Calls another subgraph, signed as this one, with the user's token. */
+  call: SubgraphCall;
 }
 
 export interface SubgraphDefinition<Context extends SubgraphContext> {
@@ -97,6 +122,8 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
    * the gateway only, unless another subgraph calls this one too.
    */
   trustedServices?: readonly string[];
+  /** The subgraphs it calls itself (signed with its own key, SERVICE_PRIVATE_KEY; found at `<NAME>_URL`). */
+  calls?: readonly string[];
   /**
    * A fresh context for one request by `caller`; `request` is there over HTTP (not in tests that
    * execute operations in-process): which service vouched for it, and the user's own token.
@@ -214,6 +241,40 @@ export interface StartSubgraphOptions {
   retentionSchedule?: string | null;
   /** The public keys of the services it may trust (kid = service name); SERVICE_KEYS by default. */
   serviceKeys?: readonly JWK[];
+  /** Its own private key (kid = its name), for the subgraphs it calls; SERVICE_PRIVATE_KEY by default. */
+  servicePrivateKey?: JWK;
+  /**
+   * Where another subgraph's /graphql is, asked at call time; `<NAME>_URL` by default, else the
+   * README's port on this machine.
+   */
+  subgraphUrl?: (subgraph: string) => string | undefined;
+}
+
+/** The README's ports, where `pnpm start` runs each subgraph. */
+export const defaultSubgraphPorts: Record<string, number> = { county: 4001, regions: 4002, partners: 4003 };
+
+function subgraphUrlFromEnvironment(subgraph: string, env = process.env): string | undefined {
+  const port = defaultSubgraphPorts[subgraph];
+  return env[`${subgraph.toUpperCase()}_URL`] ?? (port ? `http://127.0.0.1:${port}/graphql` : undefined);
+}
+
+/** The signer of a subgraph that calls others; a missing or foreign key stops the start. */
+async function callingSigner(
+  definition: Pick<SubgraphDefinition<SubgraphContext>, 'name' | 'calls'>,
+  key: JWK | undefined,
+): Promise<ServiceSigner | undefined> {
+  if (!definition.calls?.length) return undefined;
+  if (!key) {
+    throw new Error(
+      `SERVICE_PRIVATE_KEY is not set: the ${definition.name} subgraph signs its calls to ${definition.calls.join(', ')} with it (a private ES256 JWK, kid "${definition.name}"; see docs/operations.md)`,
+    );
+  }
+  if (key.kid !== definition.name) {
+    throw new Error(
+      `SERVICE_PRIVATE_KEY has kid "${key.kid}"; the ${definition.name} subgraph's key has kid "${definition.name}"`,
+    );
+  }
+  return createServiceSigner(key);
 }
 
 export async function startSubgraph<Context extends SubgraphContext>(
@@ -221,6 +282,8 @@ export async function startSubgraph<Context extends SubgraphContext>(
   options: StartSubgraphOptions,
 ): Promise<RunningService> {
   const verify = createTokenVerifier(options.auth ?? authConfigFromEnvironment());
+  const signer = await callingSigner(definition, options.servicePrivateKey ?? servicePrivateKeyFromEnvironment());
+  const subgraphUrl = options.subgraphUrl ?? ((subgraph: string) => subgraphUrlFromEnvironment(subgraph));
   const verifyService = createServiceAssertionVerifier({
     audience: definition.name,
     trusted: definition.trustedServices ?? ['gateway'],
@@ -264,6 +327,11 @@ export async function startSubgraph<Context extends SubgraphContext>(
         {
           service: res.locals.admission as ServiceCall,
           ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
+          call: subgraphCaller({
+            signer,
+            url: subgraphUrl,
+            ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
+          }),
         },
       ),
     health: async () => {

@@ -119,6 +119,7 @@ describe('a restart of the PostgreSQL server during a burst of writes', () => {
       port: 0,
       auth,
       serviceKeys: serviceKeys.jwks.keys,
+      servicePrivateKey: serviceKeys.privateKeys.regions,
     });
   }, 180_000);
 

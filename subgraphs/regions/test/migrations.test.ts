@@ -16,8 +16,10 @@ import { migrations } from '../src/migrations/index.js';
 import { regionsSubgraph } from '../src/server.js';
 
 const databases: string[] = [];
-/** Only /health is called here: any trusted keys do. */
-const serviceKeys = (await generateServiceKeys()).jwks.keys;
+/** Only /health is called here: any keys do. */
+const allServiceKeys = await generateServiceKeys();
+const serviceKeys = allServiceKeys.jwks.keys;
+const servicePrivateKey = allServiceKeys.privateKeys.regions;
 const auth = async (): Promise<AuthConfig> => ({
   issuer: 'test',
   audience: 'test',
@@ -55,7 +57,14 @@ describe('migrations on start', () => {
     const keys = await auth();
     const services = await Promise.all(
       [1, 2, 3].map(() =>
-        startSubgraph(regionsSubgraph, { server: testServerUrl(), database, port: 0, auth: keys, serviceKeys }),
+        startSubgraph(regionsSubgraph, {
+          server: testServerUrl(),
+          database,
+          port: 0,
+          auth: keys,
+          serviceKeys,
+          servicePrivateKey,
+        }),
       ),
     );
     try {
@@ -90,6 +99,7 @@ describe('migrations on start', () => {
       seedDemo: false,
       auth: await auth(),
       serviceKeys,
+      servicePrivateKey,
     });
     await expect(starting).rejects.toBeInstanceOf(DatabaseNewerThanCodeError);
     await expect(starting).rejects.toThrow(
@@ -108,6 +118,7 @@ describe('migrations on start', () => {
       seedDemo: false,
       auth: await auth(),
       serviceKeys,
+      servicePrivateKey,
     });
     try {
       const response = await fetch(`${service.url}/health/ready`);
