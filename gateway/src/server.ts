@@ -10,6 +10,7 @@ import {
   type Caller,
   clientAddressHeader,
   costLimitPlugin,
+  createServiceSigner,
   createTokenVerifier,
   currentRequestId,
   type HealthReport,
@@ -19,6 +20,7 @@ import {
   publicAccessPlugin,
   type RunningService,
   requestIdHeader,
+  servicePrivateKeyFromEnvironment,
   startService,
 } from '@etablerer/kit';
 import type { JWK } from 'jose';
@@ -34,6 +36,11 @@ export interface GatewayOptions {
   /** Where each subgraph's /graphql is, when not where the supergraph says. */
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   auth: AuthConfig;
+  /**
+   * The gateway's own private key (ES256 JWK, kid "gateway"): it signs every request to a
+   * subgraph, which accepts nothing it did not sign (SERVICE_PRIVATE_KEY).
+   */
+  serviceKey: JWK;
   /** The signing key of the development sign-in; without it the sign-in is off. */
   devSignInKey?: JWK;
   /** Schema introspection (the playground's documentation needs it); off unless asked for. */
@@ -93,6 +100,7 @@ export function gatewayOptionsFromEnvironment(env = process.env): GatewayOptions
       }),
     ),
     auth: authConfigFromEnvironment(env),
+    serviceKey: gatewayServiceKey(env),
     ...(devSignIn ? { devSignInKey: JSON.parse(env.AUTH_DEV_PRIVATE_KEY as string) as JWK } : {}),
     introspection: env.GRAPHQL_INTROSPECTION === 'true',
     ...(env.TRUST_PROXY ? { trustProxy: trustProxySetting(env.TRUST_PROXY) } : {}),
@@ -125,6 +133,19 @@ function publicSiteUrlFrom(env: NodeJS.ProcessEnv): { publicSiteUrl?: string } {
     throw new Error(`PUBLIC_SITE_URL must be a plain http(s) address, not "${value}"`);
   }
   return { publicSiteUrl: `${url.origin}${url.pathname}`.replace(/\/$/, '') };
+}
+
+/** SERVICE_PRIVATE_KEY, required: the subgraphs refuse every request the gateway has not signed. */
+function gatewayServiceKey(env: NodeJS.ProcessEnv): JWK {
+  const key = servicePrivateKeyFromEnvironment(env);
+  if (!key) {
+    throw new Error(
+      'SERVICE_PRIVATE_KEY is not set: the gateway signs its requests to the subgraphs with it (a private ES256 JWK, kid "gateway"; see docs/operations.md)',
+    );
+  }
+  if (key.kid !== 'gateway')
+    throw new Error(`SERVICE_PRIVATE_KEY has kid "${key.kid}"; the gateway's key has kid "gateway"`);
+  return key;
 }
 
 /** A time limit from the environment; a typo fails the start rather than leaving no limit at all. */
@@ -218,6 +239,7 @@ export function createApolloGateway(config: GatewayConfig): ApolloGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const urls: Record<SubgraphName, string> = { ...defaultSubgraphUrls, ...options.subgraphUrls };
   const verify = createTokenVerifier(options.auth);
+  const signer = await createServiceSigner(options.serviceKey);
   const gateway = createApolloGateway({
     supergraphSdl: committedSupergraph(),
     buildService: ({ name, url }) =>
@@ -225,6 +247,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         service: name,
         url: urls[name as SubgraphName] ?? url,
         timeoutMs: options.subgraphTimeoutMs ?? defaultSubgraphTimeoutMs,
+        signer,
       }),
   });
   const armor = new ApolloArmor({

@@ -4,7 +4,7 @@
 
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { logger } from '@etablerer/kit';
+import { logger, type ServiceSigner, withServiceAssertion } from '@etablerer/kit';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
@@ -30,9 +30,14 @@ type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>
  * timeout and drops a socket the server has closed, so the first request after a subgraph comes
  * back opens a fresh connection (the default fetcher failed with "socket hang up").
  */
-function fetchWithin(timeoutMs: number): Fetcher {
-  return ((url: string, init: RequestInit) =>
-    fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+function fetchWithin(timeoutMs: number, sign?: { signer: ServiceSigner; audience: string }): Fetcher {
+  return (async (url: string, init: RequestInit & { headers: Record<string, string>; body: string }) =>
+    fetch(url, {
+      ...init,
+      // Signed here, on the exact body sent: the subgraph checks the assertion against these bytes.
+      ...(sign ? { headers: await withServiceAssertion(sign.signer, sign.audience, init.body, init.headers) } : {}),
+      signal: AbortSignal.timeout(timeoutMs),
+    })) as unknown as Fetcher;
 }
 
 /** A subgraph over HTTP whose failures are told as SUBGRAPH_UNAVAILABLE, never with its address. */
@@ -40,8 +45,19 @@ export class ResilientDataSource<Context extends object> extends RemoteGraphQLDa
   /** The subgraph's name in the supergraph; kept apart from the base class's own fields. */
   readonly #service: string;
 
-  constructor({ service, url, timeoutMs }: { service: string; url: string; timeoutMs: number }) {
-    super({ url, fetcher: fetchWithin(timeoutMs) });
+  constructor({
+    service,
+    url,
+    timeoutMs,
+    signer,
+  }: {
+    service: string;
+    url: string;
+    timeoutMs: number;
+    /** Signs each request as this service, for the subgraph to accept it (see the kit's service-assertion.ts). */
+    signer?: ServiceSigner;
+  }) {
+    super({ url, fetcher: fetchWithin(timeoutMs, signer && { signer, audience: service }) });
     this.#service = service;
   }
 

@@ -597,7 +597,8 @@ export const matrix: Case[] = [
         sharedClientData: { name: 'Matrix' },
       },
     }),
-    expect: only(['follo.adviser', 'drammen.adviser'], passes('BAD_USER_INPUT')),
+    // Regions confirms whose client it is: Drammen may not refer a Follo client (issue 16, point 5).
+    expect: only(['follo.adviser'], passes('BAD_USER_INPUT')),
   },
   {
     field: 'createPartnerCourse',
@@ -967,6 +968,25 @@ export const matrix: Case[] = [
       },
     }),
     expect: open(passes('BAD_USER_INPUT')),
+  },
+
+  // ---- not in the public graph: what one subgraph asks another, straight at the subgraph ----
+  {
+    field: 'clientStanding',
+    variant: "a Follo client's",
+    subgraph: 'regions',
+    places: ['subgraph'],
+    document: 'query Q($id: ID!) { clientStanding(id: $id) { id regionId erased } }',
+    variables: (ids) => ({ id: ids.folloClient.id }),
+    expect: only([county, 'follo.adviser', 'nav.officer'], ALLOWED),
+  },
+  {
+    field: 'eraseClientCopies',
+    subgraph: 'partners',
+    places: ['subgraph'],
+    // Signed as the gateway here: only the regions service may ask, from its own erasure.
+    document: `mutation M { eraseClientCopies(clientIds: ["${noSuchId}"], reason: REQUEST) { referrals } }`,
+    expect: only([], ALLOWED),
   },
 
   // ---- straight at each subgraph: entity references (what the gateway asks for) and the SDL ----

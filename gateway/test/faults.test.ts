@@ -183,8 +183,31 @@ describe('the gateway with a partners address that misbehaves', () => {
   });
 });
 
+describe('the service key from the environment', () => {
+  it('is required, and must be the gateway’s: the start fails with a clear message otherwise', () => {
+    const base = { AUTH_PUBLIC_KEY: JSON.stringify(platform.keys.publicKey) };
+    expect(() => gatewayOptionsFromEnvironment(base)).toThrow(/SERVICE_PRIVATE_KEY is not set/);
+    expect(() => gatewayOptionsFromEnvironment({ ...base, SERVICE_PRIVATE_KEY: '{not json' })).toThrow(
+      /SERVICE_PRIVATE_KEY is not JSON/,
+    );
+    expect(() =>
+      gatewayOptionsFromEnvironment({
+        ...base,
+        SERVICE_PRIVATE_KEY: JSON.stringify(platform.serviceKeys.privateKeys.partners),
+      }),
+    ).toThrow(/kid "partners"/);
+    const publicOnly = platform.serviceKeys.jwks.keys.find((key) => key.kid === 'gateway');
+    expect(() => gatewayOptionsFromEnvironment({ ...base, SERVICE_PRIVATE_KEY: JSON.stringify(publicOnly) })).toThrow(
+      /private JWK/,
+    );
+  });
+});
+
 describe('the subgraph time limit from the environment', () => {
-  const env = () => ({ AUTH_PUBLIC_KEY: JSON.stringify(platform.keys.publicKey) });
+  const env = () => ({
+    AUTH_PUBLIC_KEY: JSON.stringify(platform.keys.publicKey),
+    SERVICE_PRIVATE_KEY: JSON.stringify(platform.serviceKeys.privateKeys.gateway),
+  });
 
   it('is SUBGRAPH_TIMEOUT_MS when set, the default otherwise, and refuses a value that is no time', () => {
     expect(gatewayOptionsFromEnvironment({ ...env(), SUBGRAPH_TIMEOUT_MS: '2500' }).subgraphTimeoutMs).toBe(2500);

@@ -4,8 +4,19 @@
 import diagnostics from 'node:diagnostics_channel';
 import { request } from 'node:http';
 import { createInterface } from 'node:readline';
-import { defaultAudience, defaultIssuer, demoUser, dropDatabase, generateDevKeys, signDemoToken } from '@etablerer/kit';
-import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
+import {
+  defaultAudience,
+  defaultIssuer,
+  demoUser,
+  dropDatabase,
+  generateDevKeys,
+  generateServiceKeys,
+  type ServiceKeys,
+  serviceKeyEnvironment,
+  signDemoToken,
+} from '@etablerer/kit';
+import { signedHeaders, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
+import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../src/server.js';
 import { type ServiceProcess, startServiceProcess } from '../src/stack/stack.js';
@@ -47,6 +58,7 @@ let regionsLog: Log;
 let gatewayLog: Log;
 let token: string;
 let keys: Awaited<ReturnType<typeof generateDevKeys>>;
+let serviceKeys: ServiceKeys;
 
 beforeAll(async () => {
   keys = await generateDevKeys();
@@ -55,8 +67,15 @@ beforeAll(async () => {
   token = await signDemoToken(keys.privateKey, user);
   // NODE_ENV unset (empty), as under `pnpm start`: no test or production defaults.
   const common = { LOG_LEVEL: 'info', PORT: '0', AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey), NODE_ENV: '' };
+  serviceKeys = await generateServiceKeys();
   regions = await startServiceProcess('regions', {
-    env: { ...common, DATABASE_URL: testServerUrl(), REGIONS_DATABASE: database, SEED_DEMO: 'false' },
+    env: {
+      ...common,
+      ...serviceKeyEnvironment(serviceKeys, 'regions'),
+      DATABASE_URL: testServerUrl(),
+      REGIONS_DATABASE: database,
+      SEED_DEMO: 'false',
+    },
     output: 'pipe',
   });
   regionsLog = new Log(regions);
@@ -64,6 +83,7 @@ beforeAll(async () => {
     // The other two subgraphs are not running: nothing listens on port 9 (discard).
     env: {
       ...common,
+      ...serviceKeyEnvironment(serviceKeys, 'gateway'),
       REGIONS_URL: `${regions.url}/graphql`,
       COUNTY_URL: 'http://127.0.0.1:9/graphql',
       PARTNERS_URL: 'http://127.0.0.1:9/graphql',
@@ -223,16 +243,17 @@ describe('a graceful stop', () => {
     // A request whose body is still on its way when the stop comes: the service must wait for it.
     const body = JSON.stringify({ query: '{ regions { id name } }' });
     const exited = new Promise<number | null>((resolve) => regions.child.once('exit', resolve));
+    const headers = await signedHeaders(serviceKeys, 'gateway', 'regions', body, {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+      authorization: `Bearer ${token}`,
+    });
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const pending = request(
         `${regions.url}/graphql`,
         {
           method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            authorization: `Bearer ${token}`,
-          },
+          headers,
         },
         (response) => {
           let text = '';
@@ -277,6 +298,7 @@ describe('outbound calls', () => {
     const started = await startGateway({
       port: 0,
       auth: { issuer: defaultIssuer, audience: defaultAudience, publicKey: keys.publicKey },
+      serviceKey: (await generateServiceKeys()).privateKeys.gateway as JWK,
       subgraphUrls: {
         county: 'http://127.0.0.1:9/graphql',
         regions: 'http://127.0.0.1:9/graphql',

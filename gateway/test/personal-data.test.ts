@@ -169,7 +169,8 @@ describe('a person’s data across the subgraphs', () => {
     );
     expect(erased).toEqual({
       eraseClient: { id: clientId, name: '(anonymised)', email: null, erasedAt: expect.any(String) },
-      eraseClientReferrals: { referrals: 1, assessments: 0 },
+      // eraseClient erased partners' copies already, in the same request (issue 16, point 5).
+      eraseClientReferrals: { referrals: 0, assessments: 0 },
     });
     expect(await columnsContaining(testServerUrl(), platform.databases.regions, texts)).toEqual([]);
     expect(await columnsContaining(testServerUrl(), platform.databases.partners, texts)).toEqual([]);
@@ -194,7 +195,7 @@ describe('a person’s data across the subgraphs', () => {
     expect(logs.clientAuditLog.items.filter((entry) => entry.detail === 'personal data exported')).toHaveLength(2);
     expect(logs.referralAuditLog.items[0]).toEqual({
       operation: 'DELETE',
-      detail: 'personal data erased, REQUEST: eraseClientReferrals',
+      detail: 'personal data erased, REQUEST: eraseClient in regions',
     });
 
     // What is left is still exported, and says it was erased.

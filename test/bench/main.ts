@@ -6,7 +6,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startGateway } from '@etablerer/gateway/server';
 import { type RunningStack, type ServiceName, startStack } from '@etablerer/gateway/stack';
-import { defaultAudience, defaultIssuer, loadOrCreateDevKeys, logger, repositoryDataDir, runSql } from '@etablerer/kit';
+import {
+  createServiceSigner,
+  defaultAudience,
+  defaultIssuer,
+  loadOrCreateDevKeys,
+  loadOrCreateServiceKeys,
+  logger,
+  repositoryDataDir,
+  runSql,
+} from '@etablerer/kit';
 import { closedLoop, type LoadResult, openLoop, percentiles, type Step } from './load.js';
 import { replayOf, stagesOf, startRecorder } from './replay.js';
 
@@ -256,9 +265,15 @@ async function main() {
     // The overview's baseline: record the plan's fetches once through an in-process gateway.
     const keys = await loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`);
     const recorder = await startRecorder(stack.subgraphUrls);
+    // The stack's own gateway key: the subgraphs behind the recorder (and the replay) trust it.
+    const gatewayKey = (await loadOrCreateServiceKeys(`${repositoryDataDir}service-keys/keys.json`)).privateKeys
+      .gateway;
+    if (!gatewayKey) throw new Error('no gateway key in .data/service-keys');
     const recordingGateway = await startGateway({
       port: 0,
       auth: { issuer: defaultIssuer, audience: defaultAudience, publicKey: keys.publicKey },
+      // The stack's own gateway key: the subgraphs behind the recorder trust it.
+      serviceKey: gatewayKey,
       subgraphUrls: recorder.urls,
     });
     await post(`${recordingGateway.url}/graphql`, overview, { year }, coordinator);
@@ -301,7 +316,7 @@ async function main() {
 
     const scenarios = [
       await scenario(stack, 'overview (coordination-overview.graphql)', [
-        { name: 'direct', step: replayOf(stages, coordinator) },
+        { name: 'direct', step: replayOf(stages, coordinator, await createServiceSigner(gatewayKey)) },
         { name: 'gateway', step: async () => void (await post(graphql, overview, { year }, coordinator)) },
       ]),
       await scenario(stack, 'client list (50 a page, filtered)', [

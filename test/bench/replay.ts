@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type ServiceSigner, withServiceAssertion } from '@etablerer/kit';
 
 export interface RecordedFetch {
   subgraph: string;
@@ -76,15 +77,21 @@ export function stagesOf(fetches: RecordedFetch[]): RecordedFetch[][] {
   return stages;
 }
 
-/** Sends a recorded plan's fetches stage by stage, failing on any error in any answer. */
-export function replayOf(stages: RecordedFetch[][], token: string): () => Promise<void> {
+/**
+ * Sends a recorded plan's fetches stage by stage, failing on any error in any answer; each signed
+ * afresh as the gateway signs it (a subgraph takes an assertion once), so the cost is the same.
+ */
+export function replayOf(stages: RecordedFetch[][], token: string, sign: ServiceSigner): () => Promise<void> {
   return async () => {
     for (const stage of stages) {
       await Promise.all(
         stage.map(async (recorded) => {
           const response = await fetch(recorded.url, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            headers: await withServiceAssertion(sign, recorded.subgraph, recorded.body, {
+              'content-type': 'application/json',
+              authorization: `Bearer ${token}`,
+            }),
             body: recorded.body,
           });
           const body = (await response.json()) as { errors?: { message: string }[] };

@@ -177,6 +177,46 @@ describe('the platform as `pnpm start` runs it', () => {
       subgraphs: { county: { status: 'up' }, regions: { status: 'up' }, partners: { status: 'up' } },
     });
   });
+
+  it("refuses a subgraph called straight with a user's token: only what the gateway signed gets in", async () => {
+    const token = await signIn('follo.adviser');
+    for (const url of Object.values(stack.subgraphUrls)) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: 'query Q { __typename }' }),
+      });
+      expect(response.status, url).toBe(401);
+      expect(
+        ((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
+      ).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('lets partners ask regions whose client an id is, with the keys the stack made', async () => {
+    // A Follo client of the demo data: Drammen may not refer them, and regions said so to partners.
+    const clients = await query({ query: 'query C { clients(first: 1) { items { id } } }' }, 'follo.adviser');
+    const clientId = (clients.json.data as { clients: { items: { id: string }[] } }).clients.items[0]?.id;
+    const refer = (username: string) =>
+      query(
+        {
+          query: 'mutation S($input: SendReferralInput!) { sendReferral(input: $input) { id } }',
+          variables: {
+            input: {
+              clientId,
+              direction: 'TO_INNOVASJON_NORGE',
+              programme: 'STARTUP_LOAN',
+              consentGivenOn: '2026-01-05',
+              sharedClientData: { name: 'E2e' },
+            },
+          },
+        },
+        username,
+      );
+    const refused = await refer('drammen.adviser');
+    expect((refused.json.errors as { extensions: { code: string } }[])[0]?.extensions.code).toBe('FORBIDDEN');
+    expect((await refer('follo.adviser')).json.errors).toBeUndefined();
+  });
 });
 
 /** One GET with the path sent exactly as written: fetch would resolve `..` and re-encode before sending. */

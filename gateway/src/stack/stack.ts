@@ -1,14 +1,18 @@
 // The whole platform on one machine: database, three subgraphs, gateway and console, each in a
 // process of its own, as `pnpm start` runs it and as the end-to-end tests start it.
 import { type ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
+import { type AddressInfo, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
   type DatabaseServer,
   databaseServer,
   embeddedPort,
   loadOrCreateDevKeys,
+  loadOrCreateServiceKeys,
   logger,
   repositoryDataDir,
+  serviceKeyEnvironment,
 } from '@etablerer/kit';
 import type { SubgraphName } from '../composition.js';
 
@@ -131,6 +135,16 @@ function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
   });
 }
 
+/** A port free now, for a service that must be told another's address before that one starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const ports = { ...defaultPorts, ...options.ports };
   const children: ChildProcess[] = [];
@@ -145,10 +159,26 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // gateway's development sign-in signs with the private one.
     const keys = await loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`);
     const common = { ...options.env, DATABASE_URL: database.url, AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) };
+    // Each service that calls a subgraph signs with a key of its own; every subgraph trusts their public keys.
+    const serviceKeys = await loadOrCreateServiceKeys(`${repositoryDataDir}service-keys/keys.json`);
+    // Partners and regions call each other, so each must know the other's address before it starts.
+    for (const name of ['county', 'regions', 'partners'] as const) {
+      if (ports[name] === 0) ports[name] = await freePort();
+    }
+    const addresses = {
+      COUNTY_URL: `http://127.0.0.1:${ports.county}/graphql`,
+      REGIONS_URL: `http://127.0.0.1:${ports.regions}/graphql`,
+      PARTNERS_URL: `http://127.0.0.1:${ports.partners}/graphql`,
+    };
+    const subgraphEnv = (name: SubgraphName) => ({
+      ...common,
+      ...addresses,
+      ...serviceKeyEnvironment(serviceKeys, name),
+    });
     const running = () => children.filter((child) => child.exitCode === null && child.signalCode === null);
     const [county, regions, partners] = await Promise.all(
       (['county', 'regions', 'partners'] as const).map((name) =>
-        startProcess(name, { ...common, PORT: String(ports[name]) }, children),
+        startProcess(name, { ...subgraphEnv(name), PORT: String(ports[name]) }, children),
       ),
     );
     const subgraphUrls = {
@@ -160,6 +190,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       'gateway',
       {
         ...common,
+        ...serviceKeyEnvironment(serviceKeys, 'gateway'),
         PORT: String(ports.gateway),
         AUTH_DEV_SIGN_IN: 'true',
         AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
@@ -199,7 +230,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       async startSubgraph(name) {
         if (running().some((child) => serviceOf.get(child) === name)) return;
         // The port it had, so the gateway finds it where it was.
-        await startProcess(name, { ...common, PORT: new URL(subgraphUrls[name]).port }, children);
+        await startProcess(name, { ...subgraphEnv(name), PORT: new URL(subgraphUrls[name]).port }, children);
         const restarted = running().find((child) => serviceOf.get(child) === name);
         if (restarted?.pid) pids[name] = restarted.pid;
       },

@@ -9,15 +9,19 @@ import {
   demoUser,
   dropDatabase,
   generateDevKeys,
+  generateServiceKeys,
   type RunningService,
+  type ServiceKeys,
   type SubgraphContext,
   type SubgraphDefinition,
+  serviceKeyEnvironment,
   signDemoToken,
   startSubgraph,
 } from '@etablerer/kit';
-import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
+import { signedHeaders, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { partnersSubgraph } from '@etablerer/partners';
 import { regionsSubgraph } from '@etablerer/regions';
+import type { JWK } from 'jose';
 import { afterAll, beforeAll } from 'vitest';
 import { type SubgraphName, subgraphNames } from '../../src/composition.js';
 import { type GatewayOptions, startGateway } from '../../src/server.js';
@@ -48,11 +52,20 @@ export interface RequestOptions {
   authorization?: string | null;
   /** The endpoint: the gateway's /graphql when left out. */
   url?: string;
+  /**
+   * Sent to a subgraph, the request is signed as this service (the gateway when left out), as
+   * the gateway signs what it sends; null sends it unsigned, as someone past the gateway would.
+   */
+  service?: string | null;
+  /** Extra headers, e.g. a forged service assertion. */
+  headers?: Record<string, string>;
 }
 
 /** What is running before the gateway starts. */
 export interface TestSubgraphs {
   keys: DevKeys;
+  /** The calling services' keys (the gateway's, partners', regions'), made for the run. */
+  serviceKeys: ServiceKeys;
   auth: AuthConfig;
   /** Each subgraph's throw-away database on the test server. */
   databases: Record<SubgraphName, string>;
@@ -88,7 +101,7 @@ export interface TestPlatformOptions {
   /** Subgraphs to run as child processes (as in production) rather than in this process. */
   processes?: SubgraphName[];
   /** Gateway options beyond its port, keys and the subgraphs' addresses. */
-  gateway?: Partial<Omit<GatewayOptions, 'port' | 'auth' | 'subgraphUrls' | 'devSignInKey'>>;
+  gateway?: Partial<Omit<GatewayOptions, 'port' | 'auth' | 'serviceKey' | 'subgraphUrls' | 'devSignInKey'>>;
   /** The gateway's development sign-in, signing with the run's key. */
   devSignIn?: boolean;
   /** Runs once the subgraphs listen, before the gateway starts (which takes the global fetch then). */
@@ -98,7 +111,13 @@ export interface TestPlatformOptions {
 function startProcess(
   name: SubgraphName,
   port: number,
-  { keys, auth, databases }: Pick<TestSubgraphs, 'keys' | 'auth' | 'databases'>,
+  {
+    keys,
+    auth,
+    databases,
+    serviceKeys,
+    subgraphUrls,
+  }: Pick<TestSubgraphs, 'keys' | 'auth' | 'databases' | 'serviceKeys' | 'subgraphUrls'>,
   seedDemo: boolean | undefined,
 ): Promise<ServiceProcess> {
   return startServiceProcess(name, {
@@ -109,6 +128,9 @@ function startProcess(
       AUTH_ISSUER: auth.issuer,
       AUTH_AUDIENCE: auth.audience,
       AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey),
+      ...serviceKeyEnvironment(serviceKeys, name),
+      // The subgraphs it calls (partners asks regions): started before it, see below.
+      ...Object.fromEntries(Object.entries(subgraphUrls).map(([other, url]) => [`${other.toUpperCase()}_URL`, url])),
       LOG_LEVEL: 'warn',
       ...(seedDemo === undefined ? {} : { SEED_DEMO: String(seedDemo) }),
     },
@@ -127,6 +149,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const fetch = globalThis.fetch;
   const server = testServerUrl();
   const keys = await generateDevKeys();
+  const serviceKeys = await generateServiceKeys();
   const auth: AuthConfig = { issuer: 'test-issuer', audience: 'test-audience', publicKey: keys.publicKey };
   const databases = Object.fromEntries(subgraphNames.map((name) => [name, uniqueDatabaseName(name)])) as Record<
     SubgraphName,
@@ -135,7 +158,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
   const processes: Partial<Record<SubgraphName, ServiceProcess>> = {};
   const subgraphUrls = {} as Record<SubgraphName, string>;
-  const running: TestSubgraphs = { keys, auth, databases, subgraphs, processes, subgraphUrls };
+  const running: TestSubgraphs = { keys, serviceKeys, auth, databases, subgraphs, processes, subgraphUrls };
   let gateway: RunningService | undefined;
 
   const stop = async () => {
@@ -145,7 +168,13 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   };
 
   const startAnotherGateway = ({ subgraphUrls: urls, ...gatewayOptions }: Partial<Omit<GatewayOptions, 'auth'>> = {}) =>
-    startGateway({ port: 0, auth, ...gatewayOptions, subgraphUrls: { ...subgraphUrls, ...urls } });
+    startGateway({
+      port: 0,
+      auth,
+      serviceKey: serviceKeys.privateKeys.gateway as JWK,
+      ...gatewayOptions,
+      subgraphUrls: { ...subgraphUrls, ...urls },
+    });
 
   const tokenFor: TestPlatform['tokenFor'] = async (username, signOptions = {}) => {
     const user = demoUser(username);
@@ -161,35 +190,49 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
 
   const send: TestPlatform['send'] = async (body, requestOptions = {}) => {
     const header = await authorizationOf(requestOptions);
-    const response = await fetch(requestOptions.url ?? `${gateway?.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(header ? { authorization: header } : {}) },
-      body,
-    });
+    const url = requestOptions.url ?? `${gateway?.url}/graphql`;
+    let headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...(header ? { authorization: header } : {}),
+      ...requestOptions.headers,
+    };
+    const subgraph = subgraphNames.find(
+      (name) => subgraphUrls[name] === url || `${subgraphs[name]?.url}/graphql` === url,
+    );
+    const service = requestOptions.service === undefined ? 'gateway' : requestOptions.service;
+    if (subgraph && service) {
+      headers = await signedHeaders(serviceKeys, service, subgraph, body, headers);
+    }
+    const response = await fetch(url, { method: 'POST', headers, body });
     return { status: response.status, text: await response.text() };
   };
 
   try {
-    // Settled, all of them, so a failure stops only once nothing is still starting.
-    const started = await Promise.allSettled(
-      subgraphNames.map(async (name) => {
-        if (options.processes?.includes(name)) {
-          const serviceProcess = await startProcess(name, 0, running, options.seedDemo);
-          processes[name] = serviceProcess;
-          subgraphs[name] = serviceProcess;
-        } else {
-          subgraphs[name] = await startSubgraph(subgraphDefinitions[name], {
-            server,
-            database: databases[name],
-            port: 0,
-            auth,
-            ...(options.seedDemo === undefined ? {} : { seedDemo: options.seedDemo }),
-          });
-        }
-        subgraphUrls[name] = `${subgraphs[name].url}/graphql`;
-      }),
-    );
-    for (const result of started) if (result.status === 'rejected') throw result.reason;
+    const startOne = async (name: SubgraphName) => {
+      if (options.processes?.includes(name)) {
+        const serviceProcess = await startProcess(name, 0, running, options.seedDemo);
+        processes[name] = serviceProcess;
+        subgraphs[name] = serviceProcess;
+      } else {
+        subgraphs[name] = await startSubgraph(subgraphDefinitions[name], {
+          server,
+          database: databases[name],
+          port: 0,
+          auth,
+          serviceKeys: serviceKeys.jwks.keys,
+          servicePrivateKey: serviceKeys.privateKeys[name] as JWK,
+          // Asked at call time: the subgraph it calls may start after it.
+          subgraphUrl: (other) => subgraphUrls[other as SubgraphName],
+          ...(options.seedDemo === undefined ? {} : { seedDemo: options.seedDemo }),
+        });
+      }
+      subgraphUrls[name] = `${subgraphs[name].url}/graphql`;
+    };
+    // Regions first: a partners process is told its address when it starts. Settled, all of
+    // them, so a failure stops only once nothing is still starting.
+    const started: PromiseSettledResult<void>[][] = [await Promise.allSettled([startOne('regions')])];
+    started.push(await Promise.allSettled(subgraphNames.filter((name) => name !== 'regions').map(startOne)));
+    for (const result of started.flat()) if (result.status === 'rejected') throw result.reason;
     await options.beforeGateway?.(running);
     gateway = await startAnotherGateway({
       ...options.gateway,
@@ -254,6 +297,7 @@ export function useTestPlatform({ timeoutMs, ...options }: UseTestPlatformOption
   };
   const parts: (keyof TestSubgraphs | 'gateway')[] = [
     'keys',
+    'serviceKeys',
     'auth',
     'databases',
     'subgraphs',

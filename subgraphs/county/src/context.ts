@@ -1,5 +1,12 @@
 // The per-request context of the county subgraph: its EntityManager fork, DataLoaders and clock.
-import { type Caller, contextWithLoaders, loaderByKey, loaderOfGroups, type Orm } from '@etablerer/kit';
+import {
+  type Caller,
+  contextWithLoaders,
+  loaderByKey,
+  loaderOfGroups,
+  type Orm,
+  type SubgraphRequest,
+} from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInNorway } from './calendar.js';
 import { AgreementSchema } from './entities/agreement.js';
@@ -75,10 +82,10 @@ const withLoaders = contextWithLoaders(createLoaders);
 export function createContext(
   orm: Orm,
   caller: Caller,
-  clientAddress: string,
+  request: SubgraphRequest,
   today: () => string = () => todayInNorway(),
 ) {
-  return { ...withLoaders(orm, caller, clientAddress), today };
+  return { ...withLoaders(orm, caller, request), today };
 }
 
 export type Context = ReturnType<typeof createContext>;

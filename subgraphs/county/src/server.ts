@@ -21,5 +21,5 @@ export const countySubgraph: SubgraphDefinition<Context> = {
   countyScaleSeeder: CountyScaleSeeder,
   // Agreements decide: a database seeded before they existed holds population figures only.
   isEmpty: async (orm) => (await orm.em.fork().count(AgreementSchema)) === 0,
-  context: (orm, caller, clientAddress) => createContext(orm, caller, clientAddress),
+  context: (orm, caller, request) => createContext(orm, caller, request),
 };

@@ -1,6 +1,6 @@
 // The county's agreements, funding, payments and reporting cycle through the subgraph, on the demo
 // seed, with "today" fixed so deadlines can be checked to the day.
-import type { Caller, Orm } from '@etablerer/kit';
+import type { Caller, Orm, SubgraphRequest } from '@etablerer/kit';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Context, createContext } from '../src/context.js';
@@ -12,8 +12,7 @@ let subgraph: TestSubgraph<Context>;
 beforeAll(async () => {
   subgraph = await createTestSubgraph({
     ...countySubgraph,
-    context: (orm: Orm, caller: Caller, clientAddress: string) =>
-      createContext(orm, caller, clientAddress, () => today),
+    context: (orm: Orm, caller: Caller, request: SubgraphRequest) => createContext(orm, caller, request, () => today),
   });
 });
 afterAll(() => subgraph?.close());

@@ -31,6 +31,8 @@ export * from './retention-task.js';
 export * from './scalars.js';
 export * from './scale-data.js';
 export * from './service.js';
+export * from './service-assertion.js';
 export * from './subgraph.js';
+export * from './subgraph-calls.js';
 export * from './suppression.js';
 export * from './validation.js';

@@ -13,6 +13,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { type ExpressContextFunctionArgument, expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { GraphQLError } from 'graphql';
 import { formatError, stacktracesInErrors } from './errors.js';
 import { logger, logProcessWarnings, requestScope } from './logger.js';
 
@@ -44,6 +45,12 @@ export interface ServiceOptions<Context extends BaseContext> {
   routes?: (app: Express, apollo: ApolloServer<Context>) => void;
   /** Runs after the HTTP server has closed: close pools, stop databases. */
   onStop?: () => Promise<void>;
+  /**
+   * Admits a /graphql request before Apollo sees it, given its raw body (a subgraph checks the
+   * calling service's assertion here); what it returns is `res.locals.admission` for the context.
+   * A GraphQLError it throws is the answer, with its HTTP status (401 for UNAUTHENTICATED).
+   */
+  admit?: (req: Request, body: Buffer) => Promise<unknown>;
   /** Largest request body accepted, e.g. "100kb". */
   bodyLimit?: string;
   /** Counters served on /metrics in Prometheus' text format, e.g. SQL statements sent. */
@@ -161,9 +168,42 @@ export async function startService<Context extends BaseContext>(
     );
   });
   options.routes?.(app, apollo);
+  const admit = options.admit;
   app.use(
     '/graphql',
-    express.json({ limit: options.bodyLimit ?? '100kb' }),
+    express.json({
+      limit: options.bodyLimit ?? '100kb',
+      // The exact bytes received, for an admission check that signs them (JSON re-serialised could differ).
+      verify: (req, _res, buffer) => {
+        (req as Request & { rawBody?: Buffer }).rawBody = buffer;
+      },
+    }),
+    ...(admit
+      ? [
+          async (req: Request, res: Response, next: NextFunction) => {
+            // Only POST: a GET carries its operation in the URL, which no body digest covers.
+            if (req.method !== 'POST') {
+              res.status(405).setHeader('allow', 'POST');
+              return void res.json({
+                errors: [{ message: 'This service takes POST requests only.', extensions: { code: 'BAD_REQUEST' } }],
+              });
+            }
+            try {
+              res.locals.admission = await admit(
+                req,
+                (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0),
+              );
+              next();
+            } catch (error) {
+              if (!(error instanceof GraphQLError)) return next(error);
+              const code = error.extensions.code;
+              res.status(code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : 400).json({
+                errors: [{ message: error.message, extensions: { code } }],
+              });
+            }
+          },
+        ]
+      : []),
     expressMiddleware(apollo, { context: options.context }),
   );
   // Body-parser refusals (too large, not JSON) answer as GraphQL errors, not Express's HTML page.

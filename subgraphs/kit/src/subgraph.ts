@@ -7,10 +7,11 @@ import type { Constructor, EntitySchema, MigrationObject } from '@mikro-orm/core
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Seeder } from '@mikro-orm/seeder';
 import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import type { JWK } from 'jose';
 import { apiClientScopePlugin } from './access.js';
 import { type AuditedAccess, auditBatcher } from './audit.js';
 import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, createTokenVerifier } from './auth.js';
-import { clientAddressFrom } from './client-address.js';
+import { clientAddressFrom, clientAddressHeader } from './client-address.js';
 import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
 import { checkEntityRepresentations } from './entity-representations.js';
 import { logger } from './logger.js';
@@ -37,6 +38,16 @@ import {
 } from './retention-task.js';
 import type { CountyScale } from './scale-data.js';
 import { isProduction, type RunningService, type ServiceOptions, startService } from './service.js';
+import {
+  createServiceAssertionVerifier,
+  createServiceSigner,
+  type ServiceCall,
+  type ServiceSigner,
+  serviceAssertionHeader,
+  serviceKeysFromEnvironment,
+  servicePrivateKeyFromEnvironment,
+} from './service-assertion.js';
+import { type SubgraphCall, serviceUnavailable, subgraphCaller } from './subgraph-calls.js';
 import { nulCharacterPlugin } from './text-input.js';
 
 export interface SubgraphContext {
@@ -51,14 +62,49 @@ export interface SubgraphContext {
   audit: (accesses: AuditedAccess[]) => Promise<void>;
   /** The address of the person behind the request (see client-address.ts), for per-client limits. */
   clientAddress: string;
+  /**
+   * Asks another subgraph, as this subgraph and for the same user (see subgraph-calls.ts); every
+   * call fails with SERVICE_UNAVAILABLE where there is no HTTP request to act for.
+   */
+  call: SubgraphCall;
+  /** The service that signed the request (the gateway, or a subgraph calling this one); none in-process. */
+  callingService?: string;
 }
+
+/** A SubgraphCall for a context without an HTTP request: nothing can be confirmed, so nothing passes. */
+const noSubgraphCalls: SubgraphCall = async (subgraph) => {
+  throw serviceUnavailable(subgraph, 'this request cannot call other services');
+};
 
 /** The context factory of a subgraph whose requests need only an EntityManager fork and loaders. */
 export function contextWithLoaders<Loaders>(createLoaders: (em: EntityManager, caller: Caller) => Loaders) {
-  return (orm: Orm, caller: Caller, clientAddress: string): SubgraphContext & { loaders: Loaders } => {
+  return (orm: Orm, caller: Caller, request: SubgraphRequest): SubgraphContext & { loaders: Loaders } => {
     const em = orm.em.fork() as EntityManager;
-    return { em, caller, audit: auditBatcher(em, caller), clientAddress, loaders: createLoaders(em, caller) };
+    return {
+      em,
+      caller,
+      audit: auditBatcher(em, caller),
+      clientAddress: request.clientAddress,
+      call: request.call ?? noSubgraphCalls,
+      ...(request.service ? { callingService: request.service.service } : {}),
+      loaders: createLoaders(em, caller),
+    };
   };
+}
+
+/** What a subgraph knows of an HTTP request beyond its caller. */
+export interface SubgraphRequest {
+  /**
+   * The address of the person behind the request, for per-client limits: the one the signing
+   * service bound into its assertion, else the connection's peer (see client-address.ts).
+   */
+  clientAddress: string;
+  /** The service that signed it, and the client address it bound (never taken from a plain header); none in-process. */
+  service?: ServiceCall;
+  /** The user's Authorization header as received, for calls this subgraph makes on the user's behalf. */
+  authorization?: string;
+  /** Calls another subgraph, signed as this one, with the user's token; none in-process without peers. */
+  call?: SubgraphCall;
 }
 
 export interface SubgraphDefinition<Context extends SubgraphContext> {
@@ -83,10 +129,20 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
   isEmpty(orm: Orm): Promise<boolean>;
   /** Erases the personal data past retention, for a subgraph that keeps any (see retention-task.ts). */
   retention?: RetentionTask;
-  /** A fresh context for one request by `caller`, sent on behalf of the client at `clientAddress`. */
-  context(orm: Orm, caller: Caller, clientAddress: string): Context;
   /** Plugins of this subgraph's own, after the common ones (e.g. the regions subgraph's public limits). */
   plugins?: ApolloServerPlugin<Context>[];
+  /**
+   * The services whose requests it accepts (their signed assertions, see service-assertion.ts);
+   * the gateway only, unless another subgraph calls this one too.
+   */
+  trustedServices?: readonly string[];
+  /** The subgraphs it calls itself (signed with its own key, SERVICE_PRIVATE_KEY; found at `<NAME>_URL`). */
+  calls?: readonly string[];
+  /**
+   * A fresh context for one request by `caller`: from which client address, and over HTTP which
+   * service vouched for it and the user's own token (in-process tests may have neither).
+   */
+  context(orm: Orm, caller: Caller, request: SubgraphRequest): Context;
 }
 
 /**
@@ -210,6 +266,42 @@ export interface StartSubgraphOptions {
   auth?: AuthConfig;
   /** When the retention task runs (a cron pattern), or null for never; RETENTION_SCHEDULE by default. */
   retentionSchedule?: string | null;
+  /** The public keys of the services it may trust (kid = service name); SERVICE_KEYS by default. */
+  serviceKeys?: readonly JWK[];
+  /** Its own private key (kid = its name), for the subgraphs it calls; SERVICE_PRIVATE_KEY by default. */
+  servicePrivateKey?: JWK;
+  /**
+   * Where another subgraph's /graphql is, asked at call time; `<NAME>_URL` by default, else the
+   * README's port on this machine.
+   */
+  subgraphUrl?: (subgraph: string) => string | undefined;
+}
+
+/** The README's ports, where `pnpm start` runs each subgraph. */
+export const defaultSubgraphPorts: Record<string, number> = { county: 4001, regions: 4002, partners: 4003 };
+
+function subgraphUrlFromEnvironment(subgraph: string, env = process.env): string | undefined {
+  const port = defaultSubgraphPorts[subgraph];
+  return env[`${subgraph.toUpperCase()}_URL`] ?? (port ? `http://127.0.0.1:${port}/graphql` : undefined);
+}
+
+/** The signer of a subgraph that calls others; a missing or foreign key stops the start. */
+async function callingSigner(
+  definition: Pick<SubgraphDefinition<SubgraphContext>, 'name' | 'calls'>,
+  key: JWK | undefined,
+): Promise<ServiceSigner | undefined> {
+  if (!definition.calls?.length) return undefined;
+  if (!key) {
+    throw new Error(
+      `SERVICE_PRIVATE_KEY is not set: the ${definition.name} subgraph signs its calls to ${definition.calls.join(', ')} with it (a private ES256 JWK, kid "${definition.name}"; see docs/operations.md)`,
+    );
+  }
+  if (key.kid !== definition.name) {
+    throw new Error(
+      `SERVICE_PRIVATE_KEY has kid "${key.kid}"; the ${definition.name} subgraph's key has kid "${definition.name}"`,
+    );
+  }
+  return createServiceSigner(key);
 }
 
 export async function startSubgraph<Context extends SubgraphContext>(
@@ -217,6 +309,13 @@ export async function startSubgraph<Context extends SubgraphContext>(
   options: StartSubgraphOptions,
 ): Promise<RunningService> {
   const verify = createTokenVerifier(options.auth ?? authConfigFromEnvironment());
+  const signer = await callingSigner(definition, options.servicePrivateKey ?? servicePrivateKeyFromEnvironment());
+  const subgraphUrl = options.subgraphUrl ?? ((subgraph: string) => subgraphUrlFromEnvironment(subgraph));
+  const verifyService = createServiceAssertionVerifier({
+    audience: definition.name,
+    trusted: definition.trustedServices ?? ['gateway'],
+    keys: options.serviceKeys ?? serviceKeysFromEnvironment(),
+  });
   // Checked before the database is opened: a typo stops the start, not the first run.
   const schedule =
     options.retentionSchedule === undefined
@@ -236,15 +335,32 @@ export async function startSubgraph<Context extends SubgraphContext>(
     port: options.port ?? Number(process.env.PORT ?? definition.defaultPort),
     ...(options.host ? { host: options.host } : {}),
     apollo: subgraphApolloOptions(definition),
+    // Only what a trusted service (the gateway) signed reaches the schema: its limits and rate
+    // limits cannot be skipped by calling the subgraph straight with a user's token.
+    admit: (req, body) =>
+      verifyService({
+        assertion: req.get(serviceAssertionHeader),
+        body,
+        clientAddress: req.get(clientAddressHeader),
+      }),
     // Every operation but the public ones needs a valid token, also straight to the subgraph past
     // the gateway; a token that is present but invalid is refused, never taken as no token.
-    context: async ({ req }) =>
+    context: async ({ req, res }) =>
       definition.context(
         orm,
         req.headers.authorization === undefined
           ? anonymousCaller
           : await authenticate(req.headers.authorization, verify),
-        clientAddressFrom(req),
+        {
+          clientAddress: clientAddressFrom(res.locals.admission as ServiceCall, req.socket.remoteAddress),
+          service: res.locals.admission as ServiceCall,
+          ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
+          call: subgraphCaller({
+            signer,
+            url: subgraphUrl,
+            ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
+          }),
+        },
       ),
     health: async () => {
       await orm.em.getConnection().execute('select 1');

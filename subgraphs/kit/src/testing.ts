@@ -1,19 +1,33 @@
 // Test helpers: a throw-away database per test file on the real server, and a subgraph's
 // Apollo Server executing operations against it (the first of the three test layers).
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import type { ApolloServer, GraphQLResponse } from '@apollo/server';
+import type { JWK } from 'jose';
 import { type Caller, callerFromClaims } from './auth.js';
 import { databaseServer, dropDatabase, repositoryDataDir, withDatabaseClient } from './database.js';
 import { demoUser } from './demo-users.js';
+import { type DevKeys, generateDevKeys, signDemoToken } from './dev-tokens.js';
 import { dataTables, type Orm, seedInTransaction } from './orm.js';
 import { anonymousCaller } from './public-access.js';
 import { apolloServer } from './service.js';
 import {
+  createServiceSigner,
+  generateServiceKeys,
+  type ServiceKeys,
+  serviceKeyEnvironment,
+  withServiceAssertion,
+} from './service-assertion.js';
+import {
+  defaultSubgraphPorts,
   openSubgraphDatabase,
   type SubgraphContext,
   type SubgraphDefinition,
   subgraphApolloOptions,
 } from './subgraph.js';
+import { subgraphCaller } from './subgraph-calls.js';
 
 export * from './personal-data-testing.js';
 
@@ -120,10 +134,81 @@ export interface TestSubgraph<Context extends SubgraphContext> {
   close(): Promise<void>;
 }
 
+/** A real subgraph another one under test calls: its own process on port 0, on a throw-away database with the demo data. */
+export interface PeerSubgraph {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const testIssuer = 'test-issuer';
+const testAudience = 'test-audience';
+
+/**
+ * Starts subgraph `name` (its `src/index.ts` in the workspace, as `pnpm start` runs it) as a
+ * process, trusting the test's sign-in key and the calling services' keys; the subgraphs it
+ * would call in turn are pointed at the discard port.
+ */
+export async function startPeerSubgraph(
+  name: string,
+  { devKeys, serviceKeys }: { devKeys: DevKeys; serviceKeys: ServiceKeys },
+): Promise<PeerSubgraph> {
+  const server = testServerUrl();
+  const database = uniqueDatabaseName(name);
+  const entry = fileURLToPath(new URL(`../../${name}/src/index.ts`, import.meta.url));
+  const child = fork(entry, [], {
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    env: {
+      ...process.env,
+      SERVICE_NAME: name,
+      DATABASE_URL: server,
+      [`${name.toUpperCase()}_DATABASE`]: database,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'true',
+      AUTH_ISSUER: testIssuer,
+      AUTH_AUDIENCE: testAudience,
+      AUTH_PUBLIC_KEY: JSON.stringify(devKeys.publicKey),
+      ...serviceKeyEnvironment(serviceKeys, name),
+      ...Object.fromEntries(
+        Object.keys(defaultSubgraphPorts).map((other) => [`${other.toUpperCase()}_URL`, 'http://127.0.0.1:9/graphql']),
+      ),
+    },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  for (const stream of [child.stdout, child.stderr])
+    stream?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await dropDatabase(server, database);
+  };
+  const url = await new Promise<string>((resolve, reject) => {
+    child.on('message', (message: { type?: string; url?: string }) => {
+      if (message.type === 'ready' && message.url) resolve(`${message.url}/graphql`);
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited before it was ready (${code}):\n${output}`)));
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  return { url, stop };
+}
+
 /** The subgraph on a fresh, migrated database of its own; `seed` fills it with the demo data. */
 export async function createTestSubgraph<Context extends SubgraphContext>(
   definition: SubgraphDefinition<Context>,
-  { seed = true }: { seed?: boolean } = {},
+  {
+    seed = true,
+    peerUrls = {},
+  }: {
+    seed?: boolean;
+    /** Where a subgraph it calls is, instead of starting one (e.g. an address nothing answers at). */
+    peerUrls?: Record<string, string>;
+  } = {},
 ): Promise<TestSubgraph<Context>> {
   const server = testServerUrl();
   const database = uniqueDatabaseName(definition.name);
@@ -131,18 +216,43 @@ export async function createTestSubgraph<Context extends SubgraphContext>(
   if (seed) await seedInTransaction(orm, definition.demoSeeder);
   const apollo = apolloServer<Context>(subgraphApolloOptions(definition));
   await apollo.start();
+  // The subgraphs it calls run for real, started on its first call to each: a test that never
+  // calls one does not wait for it.
+  const keys = definition.calls?.length
+    ? { devKeys: await generateDevKeys(), serviceKeys: await generateServiceKeys() }
+    : undefined;
+  const peers = new Map<string, Promise<PeerSubgraph>>();
+  const peerUrl = async (name: string) => {
+    if (!keys || !definition.calls?.includes(name)) return undefined;
+    if (peerUrls[name]) return peerUrls[name];
+    if (!peers.has(name)) peers.set(name, startPeerSubgraph(name, keys));
+    return (await peers.get(name))?.url;
+  };
+  const requestAs = async (username: string | null) => {
+    if (!keys) return undefined;
+    const user = username === null ? undefined : demoUser(username);
+    const authorization = user
+      ? `Bearer ${await signDemoToken(keys.devKeys.privateKey, user, { issuer: testIssuer, audience: testAudience })}`
+      : undefined;
+    const signer = await createServiceSigner(keys.serviceKeys.privateKeys[definition.name] as JWK);
+    return {
+      service: { service: 'gateway' },
+      ...(authorization ? { authorization } : {}),
+      call: subgraphCaller({ signer, url: peerUrl, ...(authorization ? { authorization } : {}) }),
+    };
+  };
   return {
     orm,
     server: apollo,
     async execute(query, variables, options) {
+      const username = options?.as === undefined ? 'county.officer' : options.as;
       const response: GraphQLResponse = await apollo.executeOperation(
         { query, ...(variables ? { variables } : {}) },
         {
-          contextValue: definition.context(
-            orm,
-            options?.as === null ? anonymousCaller : demoCaller(options?.as ?? 'county.officer'),
-            options?.clientAddress ?? testClientAddress(),
-          ),
+          contextValue: definition.context(orm, username === null ? anonymousCaller : demoCaller(username), {
+            clientAddress: options?.clientAddress ?? testClientAddress(),
+            ...(await requestAs(username)),
+          }),
         },
       );
       if (response.body.kind !== 'single') throw new Error('expected a single result');
@@ -152,6 +262,23 @@ export async function createTestSubgraph<Context extends SubgraphContext>(
       await apollo.stop();
       await orm.close();
       await dropDatabase(server, database);
+      await Promise.all([...peers.values()].map(async (peer) => (await peer.catch(() => undefined))?.stop()));
     },
   };
+}
+
+/**
+ * Headers for a request straight to the `audience` subgraph, signed as `service` (the gateway in
+ * most tests) with its key from `keys`, as that service signs it: for exactly this body.
+ */
+export async function signedHeaders(
+  keys: ServiceKeys,
+  service: string,
+  audience: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<Record<string, string>> {
+  const privateKey = keys.privateKeys[service];
+  if (!privateKey) throw new Error(`No service key of ${service}`);
+  return withServiceAssertion(await createServiceSigner(privateKey), audience, body, headers);
 }

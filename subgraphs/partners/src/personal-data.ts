@@ -160,6 +160,40 @@ export async function eraseClientReferrals(
 }
 
 /**
+ * Erases every copy partners hold of the persons' data, in every region, and remembers each
+ * person as erased everywhere: what the regions subgraph asks when it erases a client.
+ */
+export async function eraseClientCopies(
+  em: EntityManager,
+  actor: AuditActor,
+  clientIds: string[],
+  reason: ErasureReason,
+): Promise<PartnerDataErasure> {
+  const ids = async (table: string) =>
+    (
+      await em.execute<{ id: string }[]>(
+        `select id from ${table} where client_id = any(?::uuid[]) and erased_at is null order by id for update`,
+        [`{${clientIds.join(',')}}`],
+      )
+    ).map((row) => row.id);
+  const referralIds = await ids('referral');
+  const assessmentIds = await ids('business_assessment');
+  for (const clientId of clientIds) {
+    if (!(await em.count(ErasedClientSchema, { clientId, regionId: null }))) {
+      em.create(ErasedClientSchema, { clientId, regionId: null, reason, erasedAt: new Date() });
+    }
+  }
+  await em.flush();
+  await eraseRecords(
+    em,
+    { referralIds, assessmentIds },
+    actor,
+    `personal data erased, ${reason}: eraseClient in regions`,
+  );
+  return { cutoff: null, dryRun: false, referrals: referralIds.length, assessments: assessmentIds.length };
+}
+
+/**
  * Erases the client data of every referral and assessment whose last event (consent, sending,
  * status change; request, delivery) is more than three years before `today`. A second run finds
  * nothing new; a dry run only counts.

@@ -22,5 +22,8 @@ export const partnersSubgraph: SubgraphDefinition<Context> = {
   countyScaleSeeder: CountyScaleSeeder,
   isEmpty: async (orm) => (await orm.em.fork().count(GatheringSchema)) === 0,
   context: createContext,
+  // Regions erases partners' copies of a client; partners asks regions whose client an id is.
+  trustedServices: ['gateway', 'regions'],
+  calls: ['regions'],
   retention: (em, { dryRun }) => erasePartnerDataPastRetention(em, { dryRun }),
 };

@@ -101,7 +101,7 @@ describe('sending a referral', () => {
     sendReferral(input: $input) { direction region { id } status sharedClientData { name } }
   }`;
   const input = {
-    clientId: '00000000-0000-4000-8000-000000000001',
+    clientId: demoClients().find((client) => client.regionId === 'follo')?.id,
     direction: 'TO_INNOVASJON_NORGE',
     programme: 'STARTUP_LOAN',
     consentGivenOn: '2024-06-01',

@@ -1,6 +1,6 @@
 // The partners' domain: gatherings against the minimum of two, referrals routed, moved on and
 // counted, business assessments for NAV, and qualification measures for immigrants.
-import { demoAdvisers } from '@etablerer/kit';
+import { demoAdvisers, demoClients } from '@etablerer/kit';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
@@ -15,7 +15,8 @@ afterAll(() => subgraph?.close());
 type Result = Awaited<ReturnType<TestSubgraph<Context>['execute']>>;
 const code = (result: Result) => result.errors?.[0]?.extensions?.code;
 const field = (result: Result) => result.errors?.[0]?.extensions?.field;
-const clientId = '00000000-0000-4000-8000-0000000000aa';
+/** A Follo client of the regions subgraph's demo data: regions confirms whose client an id is. */
+const clientId = demoClients().find((client) => client.regionId === 'follo')?.id as string;
 
 describe('professional gatherings', () => {
   const yearQuery = `query Y($year: Int!) { gatheringYear(year: $year) {
@@ -213,13 +214,18 @@ describe('referrals', () => {
       navOffice: { id: 'nav-drammensregionen' },
     });
     const link = 'mutation L($id: ID!, $c: ID!) { linkReferralClient(id: $id, clientId: $c) { client { id } } }';
+    const drammenClient = demoClients().find((client) => client.regionId === 'drammensregionen')?.id as string;
     expect(
-      code(await subgraph.execute(link, { id: data?.referFromNav.id, c: clientId }, { as: 'follo.adviser' })),
+      code(await subgraph.execute(link, { id: data?.referFromNav.id, c: drammenClient }, { as: 'follo.adviser' })),
+    ).toBe('FORBIDDEN');
+    // Not another region's client, though the referral is the adviser's own region's.
+    expect(
+      code(await subgraph.execute(link, { id: data?.referFromNav.id, c: clientId }, { as: 'drammen.adviser' })),
     ).toBe('FORBIDDEN');
     expect(
-      (await subgraph.execute(link, { id: data?.referFromNav.id, c: clientId }, { as: 'drammen.adviser' })).data,
+      (await subgraph.execute(link, { id: data?.referFromNav.id, c: drammenClient }, { as: 'drammen.adviser' })).data,
     ).toEqual({
-      linkReferralClient: { client: { id: clientId } },
+      linkReferralClient: { client: { id: drammenClient } },
     });
   });
 

@@ -10,6 +10,8 @@ describeMutationFuzz(partnersSubgraph, {
     eraseClientReferrals: ['follo.adviser'],
     eraseReferralsPastRetention: ['county.officer'],
     sendReferral: ['follo.adviser'],
+    // Only regions calls it (over HTTP, signed); in-process every case must be refused cleanly.
+    eraseClientCopies: ['follo.adviser'],
     createPartnerCourse: ['innovasjonnorge.officer'],
     createGathering: ['innovasjonnorge.officer'],
     registerForGathering: ['follo.adviser'],

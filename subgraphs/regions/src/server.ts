@@ -23,6 +23,9 @@ export const regionsSubgraph: SubgraphDefinition<Context> = {
   countyScaleSeeder: CountyScaleSeeder,
   isEmpty: async (orm) => (await orm.em.fork().count(RegionSchema)) === 0,
   context: createContext,
+  // Partners asks whose client an id is (clientStanding); regions tells partners of erasures.
+  trustedServices: ['gateway', 'partners'],
+  calls: ['partners'],
   retention: (em, { dryRun }) => erasePastRetention(em, { dryRun }),
   // The public mutations store what they send here, so here is where their limit holds.
   plugins: [publicMutationLimitPlugin<Context>()],

@@ -10,14 +10,16 @@ import {
   databaseUnavailableMessage,
   demoUser,
   generateDevKeys,
+  generateServiceKeys,
   queryRows as query,
   type RunningService,
   repositoryDataDir,
+  type ServiceKeys,
   signDemoToken,
   startEmbeddedPostgres,
   startSubgraph,
 } from '@etablerer/kit';
-import { createTestSubgraph, type TestSubgraph, testServerUrl } from '@etablerer/kit/testing';
+import { createTestSubgraph, signedHeaders, type TestSubgraph, testServerUrl } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
 import { regionsSubgraph } from '../src/server.js';
@@ -83,14 +85,19 @@ describe('a restart of the PostgreSQL server during a burst of writes', () => {
   let keys: DevKeys;
   let auth: AuthConfig;
   let token: string;
+  let serviceKeys: ServiceKeys;
 
   async function post(body: { query: string; variables?: Record<string, unknown> }) {
     const started = performance.now();
     // A bounded wait: a request that hangs (knex waits 60 s for a connection by default) fails here.
+    const text = JSON.stringify(body);
     const response = await fetch(`${subgraph?.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
+      headers: await signedHeaders(serviceKeys, 'gateway', 'regions', text, {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+      }),
+      body: text,
       signal: AbortSignal.timeout(15_000),
     });
     return { body: (await response.json()) as GraphQLBody, ms: performance.now() - started };
@@ -105,7 +112,15 @@ describe('a restart of the PostgreSQL server during a burst of writes', () => {
     const adviser = demoUser('follo.adviser');
     if (!adviser) throw new Error('no follo.adviser');
     token = await signDemoToken(keys.privateKey, adviser, { issuer: auth.issuer, audience: auth.audience });
-    subgraph = await startSubgraph(regionsSubgraph, { server: postgres.url, database, port: 0, auth });
+    serviceKeys = await generateServiceKeys();
+    subgraph = await startSubgraph(regionsSubgraph, {
+      server: postgres.url,
+      database,
+      port: 0,
+      auth,
+      serviceKeys: serviceKeys.jwks.keys,
+      servicePrivateKey: serviceKeys.privateKeys.regions,
+    });
   }, 180_000);
 
   afterAll(async () => {

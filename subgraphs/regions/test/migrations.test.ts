@@ -5,6 +5,7 @@ import {
   DatabaseNewerThanCodeError,
   dropDatabase,
   generateDevKeys,
+  generateServiceKeys,
   openSubgraphDatabase,
   runSql,
   startSubgraph,
@@ -15,6 +16,10 @@ import { migrations } from '../src/migrations/index.js';
 import { regionsSubgraph } from '../src/server.js';
 
 const databases: string[] = [];
+/** Only /health is called here: any keys do. */
+const allServiceKeys = await generateServiceKeys();
+const serviceKeys = allServiceKeys.jwks.keys;
+const servicePrivateKey = allServiceKeys.privateKeys.regions;
 const auth = async (): Promise<AuthConfig> => ({
   issuer: 'test',
   audience: 'test',
@@ -51,7 +56,16 @@ describe('migrations on start', () => {
     const database = freshDatabase();
     const keys = await auth();
     const services = await Promise.all(
-      [1, 2, 3].map(() => startSubgraph(regionsSubgraph, { server: testServerUrl(), database, port: 0, auth: keys })),
+      [1, 2, 3].map(() =>
+        startSubgraph(regionsSubgraph, {
+          server: testServerUrl(),
+          database,
+          port: 0,
+          auth: keys,
+          serviceKeys,
+          servicePrivateKey,
+        }),
+      ),
     );
     try {
       const orm = await openSubgraphDatabase(regionsSubgraph, testServerUrl(), database);
@@ -84,6 +98,8 @@ describe('migrations on start', () => {
       port: 0,
       seedDemo: false,
       auth: await auth(),
+      serviceKeys,
+      servicePrivateKey,
     });
     await expect(starting).rejects.toBeInstanceOf(DatabaseNewerThanCodeError);
     await expect(starting).rejects.toThrow(
@@ -101,6 +117,8 @@ describe('migrations on start', () => {
       port: 0,
       seedDemo: false,
       auth: await auth(),
+      serviceKeys,
+      servicePrivateKey,
     });
     try {
       const response = await fetch(`${service.url}/health/ready`);

@@ -6,6 +6,7 @@ import {
   defaultIssuer,
   dropDatabase,
   generateDevKeys,
+  generateServiceKeys,
   openSubgraphDatabase,
   organisationNumberCheckDigit,
   queryRows,
@@ -418,12 +419,15 @@ describe('the retention task, on its schedule in the running subgraph', () => {
   it('erases the persons past retention without anyone running it, once, with two instances on one database', async () => {
     const database = uniqueDatabaseName('regions');
     const keys = await generateDevKeys();
+    const serviceKeys = await generateServiceKeys();
     const options = {
       server: testServerUrl(),
       database,
       port: 0,
       host: '127.0.0.1',
       auth: { issuer: defaultIssuer, audience: defaultAudience, publicKey: keys.publicKey },
+      serviceKeys: serviceKeys.jwks.keys,
+      servicePrivateKey: serviceKeys.privateKeys.regions,
       retentionSchedule: '* * * * * *', // every second, for the test; nightly in production
     };
     const instances = await Promise.all([

@@ -308,10 +308,17 @@ export type Mutation = {
   /** Delivers the service's assessment to NAV. Advisers of the client's region only; CONFLICT on a stale version. */
   deliverBusinessAssessment: BusinessAssessment;
   /**
+   * Erases every copy of the persons' data that partners hold, in every region: referrals and
+   * assessments anonymised, and no more shared about them. Only the regions subgraph calls it,
+   * from its own erasure and for the same user; not part of the public graph.
+   */
+  eraseClientCopies: PartnerDataErasure;
+  /**
    * Erases what the client's referrals and business assessments hold about the person (shared
    * name, e-mail and phone, notes, reasons, NAV's question and the assessment text), keeping the
    * rows the referral counts count. County officers for every region; the client's region's
-   * advisers for its referrals. Send it with the regions subgraph's `eraseClient`.
+   * advisers for its referrals. The regions subgraph's `eraseClient` erases these copies itself
+   * (in every region) in the same request; this one remains for a client only partners knew.
    */
   eraseClientReferrals: PartnerDataErasure;
   /**
@@ -378,6 +385,12 @@ export type MutationDeliverBusinessAssessmentArgs = {
   id: Scalars['ID']['input'];
   input: DeliverBusinessAssessmentInput;
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationEraseClientCopiesArgs = {
+  clientIds: Array<Scalars['ID']['input']>;
+  reason: ErasureReason;
 };
 
 
@@ -1133,6 +1146,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createPartnerCourse?: Resolver<ResolversTypes['PartnerCourse'], ParentType, ContextType, RequireFields<MutationCreatePartnerCourseArgs, 'input'>>;
   createQualificationMeasure?: Resolver<ResolversTypes['QualificationMeasure'], ParentType, ContextType, RequireFields<MutationCreateQualificationMeasureArgs, 'input'>>;
   deliverBusinessAssessment?: Resolver<ResolversTypes['BusinessAssessment'], ParentType, ContextType, RequireFields<MutationDeliverBusinessAssessmentArgs, 'id' | 'input' | 'version'>>;
+  eraseClientCopies?: Resolver<ResolversTypes['PartnerDataErasure'], ParentType, ContextType, RequireFields<MutationEraseClientCopiesArgs, 'clientIds' | 'reason'>>;
   eraseClientReferrals?: Resolver<ResolversTypes['PartnerDataErasure'], ParentType, ContextType, RequireFields<MutationEraseClientReferralsArgs, 'clientId' | 'reason'>>;
   eraseReferralsPastRetention?: Resolver<ResolversTypes['PartnerDataErasure'], ParentType, ContextType, RequireFields<MutationEraseReferralsPastRetentionArgs, 'dryRun'>>;
   linkReferralClient?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationLinkReferralClientArgs, 'clientId' | 'id'>>;

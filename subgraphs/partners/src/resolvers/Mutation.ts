@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { canSeeReferral } from '../access.js';
 import { adviserTheCallerActsFor } from '../advisers.js';
+import { requireClientStanding } from '../client-standing.js';
 import { assessmentConclusions, BusinessAssessmentSchema } from '../entities/business-assessment.js';
 import { GatheringSchema } from '../entities/gathering.js';
 import { GatheringRegistrationSchema } from '../entities/gathering-registration.js';
@@ -35,7 +36,12 @@ import {
   referralStatuses,
 } from '../entities/referral.js';
 import { requiredNavOffice } from '../nav-routing.js';
-import { eraseClientReferrals, erasePartnerDataPastRetention, refuseErasedClient } from '../personal-data.js';
+import {
+  eraseClientCopies,
+  eraseClientReferrals,
+  erasePartnerDataPastRetention,
+  refuseErasedClient,
+} from '../personal-data.js';
 import { referralNotVisible } from './Referral.js';
 
 // Advisers and NAV work on Norwegian calendar days; just after midnight in Oslo, UTC is still yesterday.
@@ -191,6 +197,14 @@ const registrationIds = z.object({
 });
 
 export const Mutation: MutationResolvers = {
+  eraseClientCopies: async (_parent, { clientIds, reason }, { em, caller, callingService }) => {
+    // Regions decided (the client's region's adviser or a county officer, its own rules); no one else asks.
+    if (callingService !== 'regions') throw forbidden('Only the regions service erases copies of a client.');
+    requireRole(caller, 'ADVISER', 'COUNTY_OFFICER');
+    const ids = parseInput(z.array(z.uuid('not a client id')).min(1).max(100), clientIds, 'clientIds');
+    return em.transactional((tx) => eraseClientCopies(tx, caller, ids, reason));
+  },
+
   eraseClientReferrals: async (_parent, { clientId, reason }, { em, caller }) => {
     // Who may erase before whether the id is one: an outsider learns nothing from the answer.
     requireRole(caller, 'ADVISER', 'COUNTY_OFFICER');
@@ -203,10 +217,11 @@ export const Mutation: MutationResolvers = {
     return em.transactional((tx) => erasePartnerDataPastRetention(tx, { dryRun, actor: caller }));
   },
 
-  sendReferral: async (_parent, { input }, { em, caller }) => {
+  sendReferral: async (_parent, { input }, { em, caller, call }) => {
     requireRole(caller, 'ADVISER');
     if (!caller.regionId) throw forbidden('An adviser refers clients of their own region; this user has no region.');
     const data = parseInput(sendReferralInput, input);
+    await requireClientStanding(call, data.clientId, caller.regionId);
     return em.transactional(async (tx) => {
       await refuseErasedClient(tx, data.clientId, caller.regionId as string);
       const office =
@@ -304,7 +319,7 @@ export const Mutation: MutationResolvers = {
     });
   },
 
-  linkReferralClient: async (_parent, { id, clientId }, { em, caller }) => {
+  linkReferralClient: async (_parent, { id, clientId }, { em, caller, call }) => {
     requireRole(caller, 'ADVISER');
     const client = parseInput(z.uuid('not a client id'), clientId, 'clientId');
     return em.transactional(async (tx) => {
@@ -313,6 +328,7 @@ export const Mutation: MutationResolvers = {
       if (referral.direction !== 'FROM_NAV')
         throw badUserInput('id: only a referral from NAV is linked afterwards', 'id');
       if (referral.clientId) throw conflict('The referral is linked to a client already.');
+      await requireClientStanding(call, client, referral.regionId);
       await refuseErasedClient(tx, client, referral.regionId);
       referral.clientId = client;
       await tx.flush();
@@ -431,9 +447,10 @@ export const Mutation: MutationResolvers = {
     });
   },
 
-  requestBusinessAssessment: async (_parent, { input }, { em, caller }) => {
+  requestBusinessAssessment: async (_parent, { input }, { em, caller, call }) => {
     requireRole(caller, 'NAV');
     const data = parseInput(requestAssessmentInput, input);
+    await requireClientStanding(call, data.clientId, data.regionId);
     return em.transactional(async (tx) => {
       await refuseErasedClient(tx, data.clientId, data.regionId);
       const office = await requiredNavOffice(tx, data.municipalityNumber, 'input.municipalityNumber');
@@ -513,7 +530,7 @@ export const Mutation: MutationResolvers = {
     });
   },
 
-  addMeasureParticipant: async (_parent, { measureId, clientId }, { em, caller }) => {
+  addMeasureParticipant: async (_parent, { measureId, clientId }, { em, caller, call }) => {
     requireRole(caller, 'ADVISER');
     const ids = parseInput(
       z.object({ measureId: z.uuid('not a measure id'), clientId: z.uuid('not a client id') }),
@@ -533,6 +550,7 @@ export const Mutation: MutationResolvers = {
         throw forbidden('You may not change this measure, or there is no measure with this id.');
       }
       if ((measure.participantClientIds ?? []).includes(ids.clientId)) throw conflict('The client takes part already.');
+      await requireClientStanding(call, ids.clientId, measure.regionId);
       await refuseErasedClient(tx, ids.clientId, measure.regionId);
       measure.participantClientIds = [...(measure.participantClientIds ?? []), ids.clientId];
       await tx.flush();

@@ -248,6 +248,23 @@ export type ClientRetentionRun = {
   dryRun: Scalars['Boolean']['output'];
 };
 
+/**
+ * Whether the caller may act for a client in another subgraph's record (a referral, an assessment,
+ * a measure's participants), and whether the client's data may still be shared. For the partners
+ * subgraph, which asks with the user's token; not part of the public graph.
+ */
+export type ClientStanding = {
+  __typename?: 'ClientStanding';
+  /** True once the client's personal data was erased: nothing more about them may be shared. */
+  erased: Scalars['Boolean']['output'];
+  /** The client's id. */
+  id: Scalars['ID']['output'];
+  /** The client this record was merged into, if it was; the other record is the one to use. */
+  mergedIntoId?: Maybe<Scalars['ID']['output']>;
+  /** The region whose client it is. */
+  regionId: Scalars['ID']['output'];
+};
+
 /** A client's counselling in one year against the region's free limit. */
 export type CounsellingHours = {
   __typename?: 'CounsellingHours';
@@ -594,8 +611,9 @@ export type Mutation = {
    * topics, follow-up notes, survey comments, website messages), business names and organisation
    * numbers, and links. Region, municipality, dates and kinds stay, so the key figures do not
    * change. The client's region's advisers and county officers only; CONFLICT for a record merged
-   * into another (erase that one). Erasing an erased client changes nothing. Referrals and
-   * assessments in the partners subgraph are erased by `eraseClientReferrals`.
+   * into another (erase that one). Erasing an erased client changes nothing. The client's
+   * referrals and assessments in the partners subgraph are erased in the same request; when the
+   * partners service cannot be reached nothing is erased (SERVICE_UNAVAILABLE): try again.
    */
   eraseClient: Client;
   /**
@@ -1020,6 +1038,14 @@ export type Query = {
    */
   clientDataExport: PersonalDataExport;
   /**
+   * The standing of a client for the caller: an adviser of the client's region, a county officer,
+   * or NAV (which names a client's region when it asks for an assessment). FORBIDDEN for anyone
+   * else, and for an adviser of another region (also when there is no such client, so nothing
+   * leaks); null for a county officer or NAV when there is no such client. Not in the public
+   * graph: the partners subgraph asks it before sharing anything about a client.
+   */
+  clientStanding?: Maybe<ClientStanding>;
+  /**
    * Clients the caller may see (their own region's for advisers and municipality officers, every
    * region's for county officers; nothing for other roles), newest registration first.
    */
@@ -1067,6 +1093,11 @@ export type QueryClientAuditLogArgs = {
 
 export type QueryClientDataExportArgs = {
   clientId: Scalars['ID']['input'];
+};
+
+
+export type QueryClientStandingArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1688,6 +1719,7 @@ export type ResolversTypes = {
   ClientLink: ResolverTypeWrapper<ClientLinkEntity>;
   ClientPage: ResolverTypeWrapper<Omit<ClientPage, 'items'> & { items: Array<ResolversTypes['Client']> }>;
   ClientRetentionRun: ResolverTypeWrapper<ClientRetentionRun>;
+  ClientStanding: ResolverTypeWrapper<ClientStanding>;
   CounsellingHours: ResolverTypeWrapper<CounsellingHoursEntity>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CounsellingRequestInput: CounsellingRequestInput;
@@ -1768,6 +1800,7 @@ export type ResolversParentTypes = {
   ClientLink: ClientLinkEntity;
   ClientPage: Omit<ClientPage, 'items'> & { items: Array<ResolversParentTypes['Client']> };
   ClientRetentionRun: ClientRetentionRun;
+  ClientStanding: ClientStanding;
   CounsellingHours: CounsellingHoursEntity;
   Float: Scalars['Float']['output'];
   CounsellingRequestInput: CounsellingRequestInput;
@@ -1903,6 +1936,13 @@ export type ClientRetentionRunResolvers<ContextType = Context, ParentType extend
   clients?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cutoff?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ClientStandingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClientStanding'] = ResolversParentTypes['ClientStanding']> = {
+  erased?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mergedIntoId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  regionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type CounsellingHoursResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CounsellingHours'] = ResolversParentTypes['CounsellingHours']> = {
@@ -2107,6 +2147,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
   clientAuditLog?: Resolver<ResolversTypes['AuditEntryPage'], ParentType, ContextType, RequireFields<QueryClientAuditLogArgs, 'first' | 'offset'>>;
   clientDataExport?: Resolver<ResolversTypes['PersonalDataExport'], ParentType, ContextType, RequireFields<QueryClientDataExportArgs, 'clientId'>>;
+  clientStanding?: Resolver<Maybe<ResolversTypes['ClientStanding']>, ParentType, ContextType, RequireFields<QueryClientStandingArgs, 'id'>>;
   clients?: Resolver<ResolversTypes['ClientPage'], ParentType, ContextType, RequireFields<QueryClientsArgs, 'first' | 'includeMerged' | 'offset'>>;
   course?: Resolver<Maybe<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCourseArgs, 'id'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
@@ -2225,6 +2266,7 @@ export type Resolvers<ContextType = Context> = {
   ClientLink?: ClientLinkResolvers<ContextType>;
   ClientPage?: ClientPageResolvers<ContextType>;
   ClientRetentionRun?: ClientRetentionRunResolvers<ContextType>;
+  ClientStanding?: ClientStandingResolvers<ContextType>;
   CounsellingHours?: CounsellingHoursResolvers<ContextType>;
   CounsellingSession?: CounsellingSessionResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;

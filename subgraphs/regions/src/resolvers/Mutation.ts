@@ -255,8 +255,13 @@ export async function adviserRecordOf(em: EntityManager, caller: Caller) {
   return adviser;
 }
 
+/** The partners subgraph's erasure of its copies of a person's data (not in the public graph). */
+const eraseCopiesInPartners = `mutation EraseClientCopies($clientIds: [ID!]!, $reason: ErasureReason!) {
+  eraseClientCopies(clientIds: $clientIds, reason: $reason) { referrals assessments }
+}`;
+
 export const Mutation: MutationResolvers = {
-  eraseClient: async (_parent, { id, reason }, { em, caller }) => {
+  eraseClient: async (_parent, { id, reason }, { em, caller, call }) => {
     // The region's advisers handle the person's request; the county's officers, the controller's.
     requireRole(caller, 'ADVISER', 'COUNTY_OFFICER');
     if (!z.uuid().safeParse(id).success) throw badUserInput('id: not a client id', 'id');
@@ -268,7 +273,12 @@ export const Mutation: MutationResolvers = {
         throw conflict('This record was merged into another client: erase that one, which erases this one too.');
       }
       if (client.erasedAt) return client;
-      await eraseClients(tx, await clientGroup(tx, client.id), caller, reason, 'eraseClient');
+      const group = await clientGroup(tx, client.id);
+      await eraseClients(tx, group, caller, reason, 'eraseClient');
+      // The copies partners hold (referrals, assessments) go in the same request, while the
+      // client's row is locked: if partners cannot be reached, this transaction rolls back and
+      // nothing is erased, rather than leave the person's name and contact details with partners.
+      await call('partners', eraseCopiesInPartners, { clientIds: group, reason });
       await tx.refresh(client);
       return client;
     });

@@ -9,6 +9,7 @@ import {
   regionsWithPersonalData,
 } from '@etablerer/kit';
 import type { FilterQuery } from '@mikro-orm/core';
+import { z } from 'zod';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { type Client, ClientSchema } from '../entities/client.js';
 import { MunicipalitySchema } from '../entities/municipality.js';
@@ -68,6 +69,24 @@ export const Query: QueryResolvers = {
   },
 
   client: (_parent, { id }, context) => visibleClient(context, id, 'client'),
+
+  // Reads no personal data (so it is not audited): only whose client it is and whether it is erased.
+  clientStanding: async (_parent, { id }, { caller, loaders }) => {
+    const seesAll = caller.role === 'COUNTY_OFFICER' || caller.role === 'NAV';
+    if (!seesAll && caller.role !== 'ADVISER') throw clientNotVisible();
+    const client = z.uuid().safeParse(id).success ? await loaders.client.load(id) : null;
+    if (!client) {
+      if (seesAll) return null;
+      throw clientNotVisible();
+    }
+    if (!seesAll && client.region.id !== caller.regionId) throw clientNotVisible();
+    return {
+      id: client.id,
+      regionId: client.region.id,
+      erased: client.erasedAt != null,
+      mergedIntoId: client.mergedIntoId ?? null,
+    };
+  },
   course: (_parent, { id }, { loaders }) => loaders.course.load(id).then((course) => course ?? null),
 
   clientDataExport: async (_parent, { clientId }, { em, caller, loaders }) => {

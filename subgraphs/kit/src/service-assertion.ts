@@ -1,0 +1,231 @@
+// Service assertions: how a subgraph knows that a request comes from a service it trusts (the
+// gateway, or for regions also partners) and not from someone past the gateway holding only a
+// user's token. The calling service signs every request with its own private key (a short-lived
+// ES256 JWT in `x-service-assertion`, bound to the request body and the client's address); the
+// subgraph verifies it against the trusted services' public keys (SERVICE_KEYS), then verifies
+// the user's token as before. The user's token says who acts; the assertion says which service
+// vouches for the request, so the limits the gateway enforces cannot be skipped.
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
+import { clientAddressHeader } from './client-address.js';
+import { unauthenticated } from './errors.js';
+
+/** The header carrying the calling service's assertion. */
+export const serviceAssertionHeader = 'x-service-assertion';
+/** The header with the end user's address, set by the gateway (rate limits); bound into the assertion. */
+
+/** How long an assertion is valid: one request's flight, not a session. */
+export const serviceAssertionLifetimeSeconds = 60;
+/** How far apart the services' clocks may be. */
+export const serviceClockToleranceSeconds = 30;
+
+const algorithm = 'ES256';
+
+/** What a verified assertion tells the subgraph. */
+export interface ServiceCall {
+  /** The calling service (the key's `kid`, and the assertion's `iss`). */
+  service: string;
+  /** The end user's address as the calling service saw it; taken from the signed claim only. */
+  clientAddress?: string;
+}
+
+/** The SHA-256 of a request body as the assertion carries it (base64url). */
+export function bodyDigest(body: string | Uint8Array): string {
+  return createHash('sha256').update(body).digest('base64url');
+}
+
+export interface ServiceKeyPair {
+  privateKey: JWK;
+  publicKey: JWK;
+}
+
+/** A new ES256 key pair for `service`; its `kid` is the service's name. */
+export async function generateServiceKeyPair(service: string): Promise<ServiceKeyPair> {
+  const { publicKey, privateKey } = await generateKeyPair(algorithm, { extractable: true });
+  const common = { kid: service, alg: algorithm, use: 'sig' };
+  return {
+    privateKey: { ...(await exportJWK(privateKey)), ...common },
+    publicKey: { ...(await exportJWK(publicKey)), ...common },
+  };
+}
+
+/** Signs an outgoing request for `audience` (the target subgraph's name). */
+export type ServiceSigner = (request: { audience: string; body: string; clientAddress?: string }) => Promise<string>;
+
+/** A signer with the calling service's own private key; its `kid` names the service. */
+export async function createServiceSigner(privateKey: JWK): Promise<ServiceSigner> {
+  const service = privateKey.kid;
+  if (!service) throw new Error('The service key has no kid: it must name the service (e.g. "gateway")');
+  if (!privateKey.d) throw new Error(`The service key of ${service} is a public key; signing needs the private key`);
+  const key = await importJWK(privateKey, algorithm);
+  return ({ audience, body, clientAddress }) =>
+    new SignJWT({ body_sha256: bodyDigest(body), ...(clientAddress ? { client_address: clientAddress } : {}) })
+      .setProtectedHeader({ alg: algorithm, kid: service, typ: 'service-assertion+jwt' })
+      .setIssuer(service)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime(`${serviceAssertionLifetimeSeconds}s`)
+      .setJti(randomUUID())
+      .sign(key);
+}
+
+/**
+ * The headers of an outgoing request with its assertion added; the client address bound is the
+ * one in the headers (`x-client-address`), so neither can be changed on the way.
+ */
+export async function withServiceAssertion(
+  sign: ServiceSigner,
+  audience: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<Record<string, string>> {
+  const clientAddress = headers[clientAddressHeader];
+  const assertion = await sign({ audience, body, ...(clientAddress ? { clientAddress } : {}) });
+  return { ...headers, [serviceAssertionHeader]: assertion };
+}
+
+/** Verifies a request's assertion; throws UNAUTHENTICATED with the reason when it is not valid. */
+export type ServiceAssertionVerifier = (request: {
+  assertion: string | undefined;
+  body: Uint8Array | string;
+  clientAddress: string | undefined;
+}) => Promise<ServiceCall>;
+
+export interface ServiceTrust {
+  /** This subgraph's name: the audience its assertions must name. */
+  audience: string;
+  /** The services it accepts requests from, e.g. ["gateway"]. */
+  trusted: readonly string[];
+  /** The public keys of the services (kid = service name); keys of services not trusted are ignored. */
+  keys: readonly JWK[];
+}
+
+export function createServiceAssertionVerifier({ audience, trusted, keys }: ServiceTrust): ServiceAssertionVerifier {
+  const trustedKeys = keys.filter((key) => key.kid && trusted.includes(key.kid));
+  for (const service of trusted) {
+    if (!trustedKeys.some((key) => key.kid === service)) {
+      throw new Error(
+        `SERVICE_KEYS has no public key of ${service}, whose requests the ${audience} subgraph accepts (kid "${service}")`,
+      );
+    }
+  }
+  const jwks = createLocalJWKSet({ keys: trustedKeys.map((key) => ({ ...key })) });
+  // Each assertion once: a captured one cannot be sent again, not even with the same body.
+  const seen = new Map<string, number>();
+  const refuse = (reason: string) =>
+    unauthenticated(`This service accepts requests through the gateway only: ${reason}.`);
+  return async ({ assertion, body, clientAddress }) => {
+    if (!assertion) throw refuse('the request carries no service assertion');
+    let payload: Record<string, unknown>;
+    let kid: string | undefined;
+    try {
+      ({
+        payload,
+        protectedHeader: { kid },
+      } = await jwtVerify(assertion, jwks, {
+        audience,
+        algorithms: [algorithm],
+        clockTolerance: serviceClockToleranceSeconds,
+        maxTokenAge: serviceAssertionLifetimeSeconds + serviceClockToleranceSeconds,
+        requiredClaims: ['iss', 'aud', 'iat', 'exp', 'jti'],
+      }));
+    } catch {
+      throw refuse('the service assertion is not valid (signature, audience or time)');
+    }
+    const { iss, jti, exp, body_sha256: digest, client_address: boundAddress } = payload;
+    if (typeof iss !== 'string' || iss !== kid) throw refuse('the service assertion names another issuer than its key');
+    if (typeof exp !== 'number' || exp - Number(payload.iat) > serviceAssertionLifetimeSeconds) {
+      throw refuse('the service assertion is valid for too long');
+    }
+    if (digest !== bodyDigest(body)) throw refuse('the service assertion was made for another request body');
+    if ((boundAddress ?? undefined) !== clientAddress) {
+      throw refuse('the service assertion was made for another client address');
+    }
+    const now = Date.now() / 1000;
+    for (const [id, expiry] of seen) if (expiry + serviceClockToleranceSeconds < now) seen.delete(id);
+    if (seen.has(String(jti))) throw refuse('the service assertion was used already');
+    seen.set(String(jti), exp);
+    return { service: iss, ...(typeof boundAddress === 'string' ? { clientAddress: boundAddress } : {}) };
+  };
+}
+
+/** The trusted services' public keys: SERVICE_KEYS, a JWKS (`{"keys": [...]}`) as JSON. */
+export function serviceKeysFromEnvironment(env = process.env): JWK[] {
+  const value = env.SERVICE_KEYS;
+  if (!value) {
+    throw new Error(
+      'SERVICE_KEYS is not set: a subgraph accepts only requests signed by the services it trusts; set it to a JWKS of their public keys (see docs/operations.md)',
+    );
+  }
+  let keys: unknown;
+  try {
+    keys = (JSON.parse(value) as { keys?: unknown }).keys;
+  } catch {
+    throw new Error('SERVICE_KEYS is not JSON: it must be a JWKS, {"keys": [...]}');
+  }
+  if (!Array.isArray(keys)) throw new Error('SERVICE_KEYS must be a JWKS, {"keys": [...]}');
+  for (const key of keys as JWK[]) {
+    if (!key.kid) throw new Error('A key in SERVICE_KEYS has no kid: each must name its service');
+    if (key.d) throw new Error(`SERVICE_KEYS holds the private key of ${key.kid}: publish public keys only`);
+    if (key.kty !== 'EC' || key.crv !== 'P-256') throw new Error(`The key of ${key.kid} in SERVICE_KEYS is not ES256`);
+  }
+  return keys as JWK[];
+}
+
+/** This service's own signing key: SERVICE_PRIVATE_KEY, a private JWK as JSON whose kid is the service's name. */
+export function servicePrivateKeyFromEnvironment(env = process.env): JWK | undefined {
+  const value = env.SERVICE_PRIVATE_KEY;
+  if (!value) return undefined;
+  let key: JWK;
+  try {
+    key = JSON.parse(value) as JWK;
+  } catch {
+    throw new Error('SERVICE_PRIVATE_KEY is not JSON: it must be a private JWK');
+  }
+  if (!key.kid || !key.d) throw new Error('SERVICE_PRIVATE_KEY must be a private JWK whose kid names the service');
+  return key;
+}
+
+/** The key pairs of the services that call subgraphs, and the JWKS of their public keys. */
+export interface ServiceKeys {
+  privateKeys: Record<string, JWK>;
+  /** What SERVICE_KEYS holds. */
+  jwks: { keys: JWK[] };
+}
+
+/** The services that sign requests to subgraphs: the gateway; partners asks regions; regions tells partners of erasures. */
+export const callingServices = ['gateway', 'partners', 'regions'] as const;
+
+export async function generateServiceKeys(services: readonly string[] = callingServices): Promise<ServiceKeys> {
+  const pairs = await Promise.all(services.map((service) => generateServiceKeyPair(service)));
+  return {
+    privateKeys: Object.fromEntries(pairs.map((pair) => [pair.privateKey.kid, pair.privateKey])),
+    jwks: { keys: pairs.map((pair) => pair.publicKey) },
+  };
+}
+
+/**
+ * The service keys in `file`, made on first use (or when a service's key is missing), like the
+ * development sign-in key: the file holds private keys, so it lives in the ignored .data/ folder.
+ */
+export async function loadOrCreateServiceKeys(
+  file: string,
+  services: readonly string[] = callingServices,
+): Promise<ServiceKeys> {
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as ServiceKeys;
+    if (services.every((service) => stored.privateKeys[service])) return stored;
+  }
+  const keys = await generateServiceKeys(services);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
+}
+
+/** The environment a service of the platform gets: the trusted keys, and its own private key when it calls subgraphs. */
+export function serviceKeyEnvironment(keys: ServiceKeys, service: string): Record<string, string> {
+  const own = keys.privateKeys[service];
+  return { SERVICE_KEYS: JSON.stringify(keys.jwks), ...(own ? { SERVICE_PRIVATE_KEY: JSON.stringify(own) } : {}) };
+}
