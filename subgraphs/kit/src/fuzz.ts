@@ -20,6 +20,7 @@ import type {
   GraphQLType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxEntityRepresentations } from './entity-representations.js';
 import { dataTables, type Orm } from './orm.js';
 import type { SubgraphContext, SubgraphDefinition } from './subgraph.js';
 import { createTestSubgraph, type TestSubgraph } from './testing.js';
@@ -621,7 +622,7 @@ export function entityCases(schema: GraphQLSchema): EntityCase[] {
     { name: 'the entity union', representations: [representation(first, { __typename: '_Entity' })], malformed: true },
     {
       name: 'a list too long for any query plan',
-      representations: Array.from({ length: 20_001 }, () => representation(first)),
+      representations: Array.from({ length: maxEntityRepresentations + 1 }, () => representation(first)),
       malformed: true,
     },
     {
