@@ -6,6 +6,7 @@ import type { CourseResolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import type { Adviser } from '../entities/adviser.js';
 import type { Course as CourseEntity } from '../entities/course.js';
+import type { CourseFigure } from '../held-courses.js';
 import { auditReads } from './Client.js';
 
 /** Places left on a course, from the count of places taken (the calendars need no enrolment rows). */
@@ -13,17 +14,25 @@ export async function seatsLeft(course: CourseEntity, { loaders }: Pick<Context,
   return Math.max(0, course.capacity - (await loaders.enrolledCountOfCourse.load(course.id)));
 }
 
-type CourseFigure = 'capacity' | 'enrolledCount' | 'seatsLeft' | 'waitlistCount';
-
 /**
  * The course's figures the caller is not shown. Those who may see who is enrolled see every figure; to
  * the others (aggregate readers) 1–4 enrolled or waiting are suppressed, and so is what would give the
  * enrolled away: capacity = enrolled + places left. Places left of a course open for sign-up are on the
  * public calendar for anyone, so there the capacity goes instead. A course no one has signed up for
- * shows its 0: it names no one, and the public calendar's places left show it anyway.
+ * shows its 0: it names no one, and the public calendar's places left show it anyway. A held course's
+ * figures are decided with the other held courses of its region's year and the region's course
+ * participants, their sum (held-courses.ts), once for all of them and for Region.statistics.
  */
 async function hiddenFigures(course: CourseEntity, { loaders, caller }: Pick<Context, 'loaders' | 'caller'>) {
   if (canSeePersonalDataIn(caller, course.region.id)) return new Set<CourseFigure>();
+  if (course.status === 'HELD') {
+    const key = { regionId: course.region.id, year: Number(course.startsOn.slice(0, 4)) };
+    const held =
+      (await loaders.heldCourses.load(key)).hiddenOfCourse.get(course.id) ??
+      // Held after the table was read in this request: read it again, and never decide the course on its own.
+      (await loaders.heldCourses.clear(key).load(key)).hiddenOfCourse.get(course.id);
+    return held ?? new Set<CourseFigure>(['capacity', 'enrolledCount', 'seatsLeft', 'waitlistCount']);
+  }
   const enrolled = await loaders.enrolledCountOfCourse.load(course.id);
   const waiting = (await loaders.enrolmentsOfCourse.load(course.id)).filter((e) => e.status === 'WAITLISTED').length;
   const onPublicCalendar = course.status === 'PLANNED' && course.startsOn >= todayInNorway();
