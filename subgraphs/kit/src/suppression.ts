@@ -16,15 +16,6 @@ export interface Cell {
    * and hidden only where it would give a count of persons away. True unless said otherwise.
    */
   countsPersons?: boolean;
-  /**
-   * False for a count of persons that is never published but that the relations tie to published figures
-   * (the participants of one course, whose sum over the region's courses is the region's course
-   * participants): it is never returned as hidden, and like a remainder it must not be derivable when it
-   * is 1 to below the threshold. True unless said otherwise.
-   */
-  published?: boolean;
-  /** Whether a 0 of this figure is hidden; the table's `hideZero` unless said otherwise. */
-  hideZero?: boolean;
 }
 
 /**
@@ -70,12 +61,9 @@ const valueIn = (cells: Record<string, Cell>, name: string) => cells[name]?.valu
  */
 function protectedFigures(cells: Record<string, Cell>, relations: Relation[], threshold: number, hideZero: boolean) {
   const small = new Set<string>();
-  for (const [name, cell] of Object.entries(cells)) {
-    if (cell.countsPersons === false || cell.shownElsewhere || cell.value >= threshold) continue;
-    // An unpublished count is protected as a remainder is: its 0 names no one.
-    const zeroIsSmall = cell.published !== false && (cell.hideZero ?? hideZero);
-    if (cell.value > 0 || zeroIsSmall) small.add(name);
-  }
+  for (const [name, cell] of Object.entries(cells))
+    if (cell.countsPersons !== false && !cell.shownElsewhere && cell.value < threshold && (hideZero || cell.value > 0))
+      small.add(name);
   for (const relation of relations) {
     if ('parts' in relation) continue;
     const remainder = valueIn(cells, relation.whole) - valueIn(cells, relation.part);
@@ -151,23 +139,19 @@ export function cellsToHide(
     for (const name of 'parts' in relation ? [relation.total, ...relation.parts] : [relation.whole, relation.part])
       if (!(name in cells)) throw new Error(`A relation names ${name}, which is not a cell of the table.`);
   const equations = equationsOf(relations);
-  // What the reader never sees: the remainders of subset relations and the unpublished counts.
-  const unpublished = Object.keys(cells).filter((name) => cells[name]?.published === false);
-  const neverShown = new Set([
-    ...relations.flatMap((relation) => ('parts' in relation ? [] : [remainderOf(relation.whole, relation.part)])),
-    ...unpublished,
-  ]);
+  const remainders = relations.flatMap((relation) =>
+    'parts' in relation ? [] : [remainderOf(relation.whole, relation.part)],
+  );
   const small = protectedFigures(cells, relations, threshold, hideZero);
-  const primary = new Set([...small].filter((name) => name in cells && !neverShown.has(name)));
+  const primary = new Set([...small].filter((name) => name in cells));
   const hidden = new Set(primary);
   const derivable = () =>
-    [...determinedFigures(equations, new Set([...hidden, ...neverShown]))].filter((name) => small.has(name));
-  const hideable = (name: string) =>
-    name in cells && !hidden.has(name) && !neverShown.has(name) && !cells[name]?.shownElsewhere;
+    [...determinedFigures(equations, new Set([...hidden, ...remainders]))].filter((name) => small.has(name));
+  const hideable = (name: string) => name in cells && !hidden.has(name) && !cells[name]?.shownElsewhere;
   const secondary: string[] = [];
 
   for (let [exposed] = derivable(); exposed !== undefined; [exposed] = derivable()) {
-    const next = nextToHide(exposed, equations, (name) => hidden.has(name) || neverShown.has(name), cells, hideable);
+    const next = nextToHide(exposed, equations, hidden, cells, hideable);
     // Nothing left to hide next to it: the relations alone fix it (a table of all-hidden figures cannot).
     if (!next) break;
     hidden.add(next);
@@ -185,7 +169,7 @@ export function cellsToHide(
 function nextToHide(
   exposed: string,
   equations: Equation[],
-  unknown: (name: string) => boolean,
+  hidden: Set<string>,
   cells: Record<string, Cell>,
   hideable: (name: string) => boolean,
 ): string | undefined {
@@ -210,7 +194,7 @@ function nextToHide(
     }
     frontier = ring
       .flatMap((equation) => [equation.total, ...equation.parts])
-      .filter((name) => !reached.has(name) && unknown(name));
+      .filter((name) => !reached.has(name) && (hidden.has(name) || !(name in cells)));
     for (const name of frontier) reached.add(name);
   }
   return undefined;

@@ -30,7 +30,7 @@ function revealedBy({ cells, relations }: Table, hidden: Set<string>): Map<strin
   const equations = equationsOf(relations);
   const names = [...new Set(equations.flatMap((equation) => [...equation.keys()]))];
   const rows = equations.map((equation) => names.map((name) => equation.get(name) ?? 0));
-  const shown = names.map((name) => name in cells && cells[name]?.published !== false && !hidden.has(name));
+  const shown = names.map((name) => name in cells && !hidden.has(name));
   const values = names.map((name) => figureValue(cells, name));
   const sum = new Array<number>(names.length).fill(0);
   const revealed = new Map<string, number>();
@@ -70,8 +70,7 @@ function figureValue(cells: Record<string, Cell>, name: string): number {
 
 const isSmall = (table: Table, name: string) => {
   const value = figureValue(table.cells, name);
-  const published = name in table.cells && table.cells[name]?.published !== false;
-  return published ? value < 5 : value > 0 && value < 5;
+  return name in table.cells ? value < 5 : value > 0 && value < 5;
 };
 
 /**
@@ -197,86 +196,5 @@ describe('complementary suppression', () => {
   it('shows a 0 where asked to, and hides it by default', () => {
     expect(cellsToHide({ enrolled: { value: 0 } }, [], { hideZero: false })).toEqual(new Set());
     expect(cellsToHide({ enrolled: { value: 0 } }, [])).toEqual(new Set(['enrolled']));
-  });
-
-  it("keeps one course's participants and non-attendees from the region's total, with one course or several", () => {
-    // The reported case: 6 enrolled on the region's only course, 5 of them attended: 6 − 5 = 1 did not.
-    const region = (courses: { enrolled: number; attended: number }[], participants: number): Table => ({
-      cells: {
-        participants: { value: participants },
-        // Everyone enrolled on the region's courses: the total of the courses' figures, never published itself.
-        enrolled: {
-          value: participants + courses.reduce((sum, { enrolled, attended }) => sum + enrolled - attended, 0),
-          published: false,
-        },
-        ...Object.fromEntries(
-          courses.flatMap(({ enrolled, attended }, k) => [
-            [`enrolled${k}`, { value: enrolled }],
-            [`attended${k}`, { value: attended, published: false }],
-          ]),
-        ),
-      },
-      relations: [
-        { total: 'participants', parts: courses.map((_, k) => `attended${k}`) },
-        ...courses.map((_, k) => ({ whole: `enrolled${k}`, part: `attended${k}` })),
-        { total: 'enrolled', parts: courses.map((_, k) => `enrolled${k}`) },
-        { whole: 'enrolled', part: 'participants' },
-      ],
-    });
-    const one = region([{ enrolled: 6, attended: 5 }], 5);
-    const hiddenOfOne = cellsToHide(one.cells, one.relations);
-    expect(hiddenOfOne.size).toBe(1);
-    expect([...revealedBy(one, hiddenOfOne).keys()].filter((name) => isSmall(one, name))).toEqual([]);
-    const two = region(
-      [
-        { enrolled: 6, attended: 5 },
-        { enrolled: 8, attended: 8 },
-      ],
-      13,
-    );
-    // 6 + 8 enrolled, 13 attended: 1 did not, on one course or the other.
-    const hidden = cellsToHide(two.cells, two.relations);
-    expect(hidden).toEqual(new Set(['participants']));
-    expect([...revealedBy(two, hidden).keys()].filter((name) => isSmall(two, name))).toEqual([]);
-    // Nothing small, nothing hidden: 6 enrolled, 6 attended.
-    const none = region([{ enrolled: 6, attended: 6 }], 6);
-    expect(cellsToHide(none.cells, none.relations)).toEqual(new Set());
-  });
-
-  it("leaves no course's participants or non-attendees derivable from the region's courses and total", () => {
-    const courses = fc.array(
-      fc.record({ enrolled: fc.nat({ max: 12 }), share: fc.double({ min: 0, max: 1, noNaN: true }), free: fc.nat(4) }),
-      { minLength: 1, maxLength: 3 },
-    );
-    fc.assert(
-      fc.property(courses, (list) => {
-        const cells: Record<string, Cell> = {};
-        const relations: Relation[] = [];
-        let participants = 0;
-        let absent = 0;
-        list.forEach(({ enrolled, share, free }, k) => {
-          const attended = Math.floor(enrolled * share);
-          participants += attended;
-          absent += enrolled - attended;
-          cells[`capacity${k}`] = { value: enrolled + free, countsPersons: false };
-          cells[`enrolled${k}`] = { value: enrolled };
-          cells[`seatsLeft${k}`] = { value: free, countsPersons: false };
-          cells[`attended${k}`] = { value: attended, published: false };
-          relations.push({ total: `capacity${k}`, parts: [`enrolled${k}`, `seatsLeft${k}`] });
-          relations.push({ whole: `enrolled${k}`, part: `attended${k}` });
-        });
-        cells.participants = { value: participants, hideZero: true };
-        cells.enrolled = { value: participants + absent, published: false };
-        relations.push({ total: 'participants', parts: list.map((_, k) => `attended${k}`) });
-        relations.push({ total: 'enrolled', parts: list.map((_, k) => `enrolled${k}`) });
-        relations.push({ whole: 'enrolled', part: 'participants' });
-        const table = { cells, relations };
-        const hidden = cellsToHide(cells, relations, { hideZero: false });
-        expect([...revealedBy(table, hidden).keys()].filter((name) => isSmall(table, name))).toEqual([]);
-        for (const name of hidden) expect(cells[name]?.published).not.toBe(false);
-        if (participants === 0) expect(hidden).toContain('participants');
-      }),
-      { numRuns: 300 },
-    );
   });
 });
