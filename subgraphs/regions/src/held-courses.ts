@@ -1,8 +1,8 @@
-// The held courses of a region's year and the region's course participants, suppressed as one table
-// (docs/suppression.md): the region's figure is the sum of the courses' attendance, and each course's
-// attendance is a subset of its enrolled, so a course's enrolledCount shown to an aggregate reader and
-// the region's courseParticipants would otherwise give away 1–4 who did not attend, or one course's
-// 1–4 participants. One grouped SQL statement per year asked for in a request, for all its regions;
+// The figures of a region's courses for aggregate readers, and the held courses of a region's year with
+// the region's course participants, suppressed as one table (docs/suppression.md): the region's figure is
+// the sum of the courses' attendance, and each course's attendance is a subset of its enrolled, so a
+// course's enrolledCount shown to an aggregate reader and the region's courseParticipants would otherwise
+// give away 1–4 who did not attend, or one course's 1–4 participants. One grouped SQL statement per year asked for in a request, for all its regions;
 // Course and Region.statistics both read the decision from here, so it is the same whichever is read first.
 import { type Cell, cellsToHide, type Relation } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -25,9 +25,8 @@ interface CourseRow {
   capacity: number;
   enrolled: number;
   waiting: number;
+  /** Attendees with a place (a place cancelled after the course leaves its attendance out). */
   attended: number;
-  /** Attendees whose place is still held: fewer than attended only when a place was cancelled after the course. */
-  attended_enrolled: number;
 }
 
 interface Row {
@@ -43,8 +42,7 @@ with courses as (
   select k.id, k.region_id, k.capacity,
     count(e.id) filter (where e.status = 'ENROLLED')::int as enrolled,
     count(e.id) filter (where e.status = 'WAITLISTED')::int as waiting,
-    count(e.id) filter (where e.attended)::int as attended,
-    count(e.id) filter (where e.attended and e.status = 'ENROLLED')::int as attended_enrolled
+    count(e.id) filter (where e.attended and e.status = 'ENROLLED')::int as attended
   from course k
   left join enrolment e on e.course_id = k.id
   where k.region_id in (:regionIds) and k.status = 'HELD' and k.starts_on >= :starts and k.starts_on < :ends
@@ -56,7 +54,7 @@ participants as (
   group by k.region_id)
 select r.id as region_id, coalesce(p.participants, 0) as participants,
   coalesce(json_agg(json_build_object('id', c.id, 'capacity', c.capacity, 'enrolled', c.enrolled,
-      'waiting', c.waiting, 'attended', c.attended, 'attended_enrolled', c.attended_enrolled) order by c.id)
+      'waiting', c.waiting, 'attended', c.attended) order by c.id)
     filter (where c.id is not null), '[]') as courses
 from region r
 left join courses c on c.region_id = r.id
@@ -64,57 +62,72 @@ left join participants p on p.region_id = r.id
 where r.id in (:regionIds)
 group by r.id, p.participants`;
 
-const figures: CourseFigure[] = ['capacity', 'enrolledCount', 'seatsLeft', 'waitlistCount'];
-const cellOf = (courseId: string, figure: CourseFigure | 'attended') => `${courseId}.${figure}`;
+/** What a course's figures are made of, as counted in SQL. */
+export interface CourseCounts {
+  capacity: number;
+  enrolled: number;
+  waiting: number;
+  /** Its places left are on the public calendar (planned, not started): never hidden, then. */
+  onPublicCalendar: boolean;
+}
 
 /**
- * The table as a reader who sees the figures knows it: per held course capacity = enrolled + places left
- * and enrolled ⊇ attended (its attendance is never published); the region's participants = the sum of the
- * courses' attendance, and the region's enrolled (never published either: the sum of the courses'
- * enrolled) ⊇ its participants, whose remainder is everyone who missed their course. A client who attended
- * two of the courses is one participant: the check takes that overlap as known to the reader, which only
- * makes it stricter. The region's 0 participants is hidden as its other key figures' 0 are; a course's 0
- * enrolled is shown (docs/suppression.md).
+ * The course's figures an aggregate reader is not shown, from its own table: 1–4 enrolled or waiting are
+ * suppressed, and so is what would give the enrolled away: capacity = enrolled + places left. Places left of
+ * a course open for sign-up are on the public calendar for anyone, so there the capacity goes instead. A
+ * course no one has signed up for shows its 0: it names no one, and the public calendar's places left show
+ * it anyway. A hidden enrolled is never hidden beside anything else, so it is hidden only when 1–4.
+ */
+export function courseFiguresToHide({ capacity, enrolled, waiting, onPublicCalendar }: CourseCounts) {
+  const places = { value: Math.max(0, capacity - enrolled), countsPersons: false, shownElsewhere: onPublicCalendar };
+  return cellsToHide(
+    {
+      capacity: { value: capacity, countsPersons: false },
+      enrolledCount: { value: enrolled },
+      seatsLeft: places,
+      waitlistCount: { value: waiting },
+    },
+    // Places left are never below 0: with more enrolled than places the sum no longer holds.
+    enrolled <= capacity ? [{ total: 'capacity', parts: ['enrolledCount', 'seatsLeft'] }] : [],
+    { hideZero: false },
+  ) as Set<CourseFigure>;
+}
+
+/**
+ * The held courses of a region's year with the region's course participants (docs/suppression.md). As a
+ * reader who sees them knows: each course's attendance is a subset of its enrolled, and the participants
+ * are the sum of the courses' attendance (a client who attended two of them counted once). Attendance is
+ * never published, so of the whole table a reader can work out only this: with one course, its
+ * participants (the region's figure) and its non-attendees (enrolled − participants); with any number,
+ * the sum of the courses' enrolled − the participants, who missed their course (or came to two). That
+ * needs every course's enrolled: a course's enrolled is hidden only when 1–4, and then not derivable.
+ * So the courses keep their own tables' answer, and the region's participants are hidden, beside their 0
+ * or 1–4, when that difference is 1–4 — the part of the relation rather than each course's enrolled and
+ * places left (docs/suppression.md, rule 3). Both the true non-attendees and the difference a reader
+ * computes are kept from showing 1–4; they differ only by clients who came to two courses.
  */
 export function suppressHeldCourses(participants: number, courses: CourseRow[]): HeldCourses {
-  const cells: Record<string, Cell> = { courseParticipants: { value: participants, hideZero: true } };
+  const hiddenOfCourse = new Map(
+    courses.map((course) => [course.id, courseFiguresToHide({ ...course, onPublicCalendar: false })]),
+  );
+  const everyEnrolledShown =
+    courses.length > 0 && courses.every((course) => !hiddenOfCourse.get(course.id)?.has('enrolledCount'));
+  const enrolled = courses.reduce((sum, course) => sum + course.enrolled, 0);
+  // Those with a place who did not attend; attendees whose place was cancelled after the course are left out.
+  const absent = courses.reduce((sum, course) => sum + course.enrolled - course.attended, 0);
+  const cells: Record<string, Cell> = { courseParticipants: { value: participants } };
   const relations: Relation[] = [];
-  // Unless a place was cancelled after the course, every attendee holds a place: attended ⊆ enrolled.
-  const holdsPlaces = (course: CourseRow) => course.attended === course.attended_enrolled;
-  let absent = 0;
-  for (const course of courses) {
-    const cell = (figure: CourseFigure | 'attended') => cellOf(course.id, figure);
-    const places = Math.max(0, course.capacity - course.enrolled);
-    cells[cell('capacity')] = { value: course.capacity, countsPersons: false };
-    cells[cell('enrolledCount')] = { value: course.enrolled };
-    cells[cell('seatsLeft')] = { value: places, countsPersons: false };
-    cells[cell('waitlistCount')] = { value: course.waiting };
-    cells[cell('attended')] = { value: course.attended, published: false };
-    // Places left are never below 0: with more enrolled than places the sum no longer holds.
-    if (course.enrolled <= course.capacity)
-      relations.push({ total: cell('capacity'), parts: [cell('enrolledCount'), cell('seatsLeft')] });
-    if (holdsPlaces(course)) relations.push({ whole: cell('enrolledCount'), part: cell('attended') });
-    absent += course.enrolled - course.attended;
+  if (everyEnrolledShown) {
+    // The sum of the courses' enrolled is shown through them; the whole that leaves those absent is not.
+    cells.enrolledOnCourses = { value: enrolled, shownElsewhere: true };
+    cells.participantsAndAbsent = { value: participants + absent, shownElsewhere: true };
+    relations.push({ whole: 'enrolledOnCourses', part: 'courseParticipants' });
+    relations.push({ whole: 'participantsAndAbsent', part: 'courseParticipants' });
   }
-  if (courses.length > 0) {
-    relations.push({ total: 'courseParticipants', parts: courses.map((course) => cellOf(course.id, 'attended')) });
-    if (courses.every(holdsPlaces)) {
-      // Its value is the participants and those absent, so its remainder is exactly those absent.
-      cells.enrolledOnCourses = { value: participants + absent, published: false };
-      relations.push({
-        total: 'enrolledOnCourses',
-        parts: courses.map((course) => cellOf(course.id, 'enrolledCount')),
-      });
-      relations.push({ whole: 'enrolledOnCourses', part: 'courseParticipants' });
-    }
-  }
-  const hidden = cellsToHide(cells, relations, { hideZero: false });
   return {
     participants,
-    participantsHidden: hidden.has('courseParticipants'),
-    hiddenOfCourse: new Map(
-      courses.map((course) => [course.id, new Set(figures.filter((figure) => hidden.has(cellOf(course.id, figure))))]),
-    ),
+    participantsHidden: cellsToHide(cells, relations).has('courseParticipants'),
+    hiddenOfCourse,
   };
 }
 
