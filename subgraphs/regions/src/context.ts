@@ -18,12 +18,14 @@ import { OfficeSchema } from './entities/office.js';
 import { OperatorSchema } from './entities/operator.js';
 import { RegionSchema } from './entities/region.js';
 import { ServiceOfferingSchema } from './entities/service-offering.js';
+import { heldCoursesLoader } from './held-courses.js';
 import { statisticsLoader } from './statistics.js';
 import { surveyResultsLoader } from './surveys.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function createLoaders(em: EntityManager) {
+  const heldCourses = heldCoursesLoader(em);
   return {
     region: loaderByKey(
       (ids: string[]) => em.find(RegionSchema, { id: { $in: ids } }),
@@ -43,7 +45,8 @@ function createLoaders(em: EntityManager) {
       (ids: string[]) => em.find(ClientSchema, { id: { $in: ids.filter((id) => uuid.test(id)) } }),
       (client) => client.id,
     ),
-    statistics: statisticsLoader(em),
+    heldCourses,
+    statistics: statisticsLoader(em, heldCourses),
     surveyResults: surveyResultsLoader(em),
     course: loaderByKey(
       (ids: string[]) => em.find(CourseSchema, { id: { $in: ids.filter((id) => uuid.test(id)) } }),

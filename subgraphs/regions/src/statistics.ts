@@ -1,9 +1,11 @@
 // The region's key figures for a year (new clients, immigrant background, counselling, courses,
 // businesses, surveys), computed in SQL for all the regions of a request in one statement, and
-// suppressed where a figure would count fewer than 5 persons or let such a count be worked out.
+// suppressed where a figure would count fewer than 5 persons or let such a count be worked out. The
+// course participants come with the held courses they are the sum of (held-courses.ts), suppressed with them.
 import { type Cell, cellsToHide, type Relation, smallestShownCount } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import type { HeldCourses } from './held-courses.js';
 import { hiddenSurveyFigures } from './surveys.js';
 
 interface Row {
@@ -14,7 +16,6 @@ interface Row {
   counselling_minutes: number;
   minutes_beyond_free_limit: number;
   courses_held: number;
-  course_participants: number;
   businesses_started: number;
   survey_responses: number;
   survey_after_counselling: number;
@@ -76,8 +77,6 @@ select r.id as region_id,
   counselling.clients_counselled, counselling.counselling_minutes, counselling.minutes_beyond_free_limit,
   (select count(*)::int from course k
      where k.region_id = r.id and k.status = 'HELD' and k.starts_on >= :starts and k.starts_on < :ends) as courses_held,
-  (select count(distinct e.client_id)::int from enrolment e join course k on k.id = e.course_id
-     where k.region_id = r.id and k.starts_on >= :starts and k.starts_on < :ends and e.attended) as course_participants,
   surveys.survey_responses, surveys.survey_after_counselling, surveys.survey_after_course,
   surveys.average_survey_score,
   coalesce(b.businesses_started, 0) as businesses_started,
@@ -127,22 +126,25 @@ const keyFigureRelations: Relation[] = [
   { whole: 'businessesStartedYearBefore', part: 'stillActiveAfterOneYear' },
 ];
 
-function suppress(row: Row, year: number): RegionStatistics {
+function suppress(row: Row, year: number, courses: HeldCourses): RegionStatistics {
   const counts = {
     newClients: row.new_clients,
     clientsWithImmigrantBackground: row.immigrant_background,
     clientsCounselled: row.clients_counselled,
-    courseParticipants: row.course_participants,
+    courseParticipants: courses.participants,
     businessesStarted: row.businesses_started,
     clientsWithGrowthPotential: row.growth_potential,
     businessesWithFirstEmployee: row.first_employees,
     businessesStartedYearBefore: row.started_year_before,
     stillActiveAfterOneYear: row.active_after_one_year,
   };
+  const { courseParticipants, ...related } = counts;
   const hidden = cellsToHide(
-    Object.fromEntries(Object.entries(counts).map(([name, value]): [string, Cell] => [name, { value }])),
+    Object.fromEntries(Object.entries(related).map(([name, value]): [string, Cell] => [name, { value }])),
     keyFigureRelations,
   );
+  // Decided with the region's held courses, as Course's figures are.
+  if (courses.participantsHidden) hidden.add('courseParticipants');
   const survey = hiddenSurveyFigures(row.survey_responses, {
     AFTER_COUNSELLING: row.survey_after_counselling,
     AFTER_COURSE: row.survey_after_course,
@@ -190,17 +192,31 @@ function suppress(row: Row, year: number): RegionStatistics {
   };
 }
 
-/** Key figures per (region, year); one SQL statement per year asked for in a request. */
-export function statisticsLoader(em: EntityManager) {
+/**
+ * Key figures per (region, year); one SQL statement per year asked for in a request, and the held courses'
+ * (one more) through their loader, which Course reads too.
+ */
+export function statisticsLoader(
+  em: EntityManager,
+  heldCourses: DataLoader<{ regionId: string; year: number }, HeldCourses, string>,
+) {
   return new DataLoader<{ regionId: string; year: number }, RegionStatistics, string>(
     async (keys) => {
       const results = new Map<string, RegionStatistics>();
       for (const year of new Set(keys.map((key) => key.year))) {
         const regionIds = keys.filter((key) => key.year === year).map((key) => key.regionId);
-        const rows: Row[] = await em.execute(
-          em.getKnex().raw(statisticsSql, { starts: `${year}-01-01`, ends: `${year + 1}-01-01`, regionIds }),
-        );
-        for (const row of rows) results.set(`${row.region_id}:${year}`, suppress(row, year));
+        const [rows, courses] = await Promise.all([
+          em.execute<Row[]>(
+            em.getKnex().raw(statisticsSql, { starts: `${year}-01-01`, ends: `${year + 1}-01-01`, regionIds }),
+          ),
+          heldCourses.loadMany(regionIds.map((regionId) => ({ regionId, year }))),
+        ]);
+        const coursesOf = new Map(regionIds.map((regionId, i) => [regionId, courses[i]]));
+        for (const row of rows) {
+          const held = coursesOf.get(row.region_id);
+          if (held instanceof Error) throw held;
+          if (held) results.set(`${row.region_id}:${year}`, suppress(row, year, held));
+        }
       }
       return keys.map((key) => results.get(`${key.regionId}:${key.year}`) ?? new Error(`No region ${key.regionId}`));
     },

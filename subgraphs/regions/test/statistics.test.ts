@@ -102,13 +102,15 @@ describe('Region.statistics', () => {
           counsellingHours: 11,
           hoursBeyondFreeLimit: 1,
           coursesHeld: 1,
-          courseParticipants: 5,
+          // The one course's 6 enrolled are shown, and 5 participants beside them would give away the one absent.
+          courseParticipants: null,
           businessesStarted: null,
           surveyResponses: null,
           averageSurveyScore: null,
           suppressed: [
             'clientsWithImmigrantBackground',
             'immigrantBackgroundShare',
+            'courseParticipants',
             'businessesStarted',
             'surveyResponses',
             'averageSurveyScore',
@@ -277,5 +279,118 @@ describe('complementary suppression of the key figures', () => {
     expect(region?.y2023.businessesStarted).toBe(9);
     expect(region?.y2024.surveyResponses).toBe(11);
     expect(region?.y2024.averageSurveyScore).toBe(region?.surveyResults.averageScore);
+  });
+});
+
+// The difference across types the key figures alone did not close: a held course's enrolledCount against the
+// region's courseParticipants, the sum of its courses' attendance. An aggregate reader reads both.
+describe("complementary suppression of the courses and the region's course participants", () => {
+  type Figure = number | null;
+  interface Read {
+    region: {
+      statistics: { courseParticipants: Figure };
+      courses: { status: string; capacity: Figure; enrolledCount: Figure; seatsLeft: Figure }[];
+    };
+  }
+  const statisticsFirst = `query R($id: ID!) { region(id: $id) {
+    statistics(year: 2024) { courseParticipants }
+    courses(year: 2024) { status capacity enrolledCount seatsLeft } } }`;
+  const coursesFirst = `query R($id: ID!) { region(id: $id) {
+    courses(year: 2024) { status capacity enrolledCount seatsLeft }
+    statistics(year: 2024) { courseParticipants } } }`;
+
+  /** A region of its own whose 2024 courses were held with these enrolled and attending. */
+  async function regionWithCourses(regionId: string, number: number, courses: [enrolled: number, attended: number][]) {
+    const sql = (text: string, params: unknown[] = []) => subgraph.orm.em.fork().execute(text, params);
+    const municipality = String(9100 + number);
+    await sql(
+      `insert into region (id, name, contract_municipality_number, free_counselling_minutes_per_client_year) values (?, ?, ?, 300)`,
+      [regionId, `Region ${regionId}`, municipality],
+    );
+    await sql(`insert into municipality (number, name, region_id) values (?, ?, ?)`, [
+      municipality,
+      regionId,
+      regionId,
+    ]);
+    let client = number * 100_000;
+    for (const [k, [enrolled, attended]] of courses.entries()) {
+      const course = id(number * 100_000 + 90_000 + k);
+      await sql(
+        `insert into course (id, region_id, kind, title, starts_on, ends_on, capacity, status) values (?, ?, 'BASIC', 'Kurs', '2024-04-0${k + 1}', '2024-04-2${k + 1}', 12, 'HELD')`,
+        [course, regionId],
+      );
+      for (let i = 0; i < enrolled; i++) {
+        client++;
+        await sql(
+          `insert into client (id, region_id, municipality_number, name, immigrant_background, registered_on) values (?, ?, ?, 'Deltaker', 'NO', '2024-01-15')`,
+          [id(client), regionId, municipality],
+        );
+        await sql(
+          `insert into enrolment (id, course_id, client_id, status, enrolled_at, attended) values (?, ?, ?, 'ENROLLED', now(), ?)`,
+          [id(client + 50_000), course, id(client), i < attended],
+        );
+      }
+    }
+  }
+
+  /**
+   * What a reader works out of what is shown: a course's enrolled (shown, or capacity − places left), and then
+   * the region's participants against them — with one course, its participants; its non-attendees, and with
+   * several, those who missed a course in all.
+   */
+  function worksOut({ region }: Read) {
+    const enrolled = region.courses.map(
+      ({ capacity, enrolledCount, seatsLeft }) =>
+        enrolledCount ?? (capacity !== null && seatsLeft !== null ? capacity - seatsLeft : null),
+    );
+    const participants = region.statistics.courseParticipants;
+    const known = enrolled.every((value) => value !== null);
+    const sumEnrolled = enrolled.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+    return {
+      participantsOfTheOnlyCourse: region.courses.length === 1 ? participants : null,
+      missedTheirCourse: known && participants !== null ? sumEnrolled - participants : null,
+    };
+  }
+  const small = (value: number | null) => value !== null && value >= 1 && value <= 4;
+
+  it('keeps the one who missed the region’s only course from being worked out, whichever is read first', async () => {
+    // 6 enrolled, 5 attended: 6 − 5 = 1 did not.
+    await regionWithCourses('one-course', 1, [[6, 5]]);
+    const reads: Read[] = [];
+    for (const query of [statisticsFirst, coursesFirst]) {
+      const { data, errors } = await subgraph.execute<Read>(query, { id: 'one-course' }, { as: 'coordination.member' });
+      expect(errors).toBeUndefined();
+      if (data) reads.push(data);
+    }
+    for (const read of reads) {
+      const { participantsOfTheOnlyCourse, missedTheirCourse } = worksOut(read);
+      expect(small(participantsOfTheOnlyCourse)).toBe(false);
+      expect(missedTheirCourse === null || !small(missedTheirCourse)).toBe(true);
+    }
+    // The same answer both ways, and something is left to read.
+    expect(reads[0]?.region.statistics).toEqual(reads[1]?.region.statistics);
+    expect(reads[0]?.region.courses).toEqual(reads[1]?.region.courses);
+    const [course] = reads[0]?.region.courses ?? [];
+    expect(reads[0]?.region.statistics.courseParticipants !== null || course?.enrolledCount !== null).toBe(true);
+  });
+
+  it('keeps those who missed one of two courses from being worked out from the courses and the total', async () => {
+    // 6 + 7 enrolled, 5 + 6 attended: 13 − 11 = 2 missed theirs, and no course has fewer than 5 of either.
+    await regionWithCourses('two-courses', 2, [
+      [6, 5],
+      [7, 6],
+    ]);
+    for (const query of [statisticsFirst, coursesFirst]) {
+      const { data, errors } = await subgraph.execute<Read>(
+        query,
+        { id: 'two-courses' },
+        { as: 'coordination.member' },
+      );
+      expect(errors).toBeUndefined();
+      if (!data) throw new Error('no data');
+      expect(data.region.courses).toHaveLength(2);
+      const { missedTheirCourse } = worksOut(data);
+      expect(missedTheirCourse === null || !small(missedTheirCourse)).toBe(true);
+    }
   });
 });

@@ -1,11 +1,12 @@
 // Course: readable by every signed-in role (the calendar is public information); who is
 // enrolled is personal data, shown only to the region's advisers and the client list's owners,
 // and to everyone else its counts of 1–4 persons are suppressed (docs/suppression.md).
-import { canSeePersonalDataIn, cellsToHide, todayInNorway } from '@etablerer/kit';
+import { canSeePersonalDataIn, todayInNorway } from '@etablerer/kit';
 import type { CourseResolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import type { Adviser } from '../entities/adviser.js';
 import type { Course as CourseEntity } from '../entities/course.js';
+import { type CourseFigure, courseFiguresToHide } from '../held-courses.js';
 import { auditReads } from './Client.js';
 
 /** Places left on a course, from the count of places taken (the calendars need no enrolment rows). */
@@ -13,36 +14,29 @@ export async function seatsLeft(course: CourseEntity, { loaders }: Pick<Context,
   return Math.max(0, course.capacity - (await loaders.enrolledCountOfCourse.load(course.id)));
 }
 
-type CourseFigure = 'capacity' | 'enrolledCount' | 'seatsLeft' | 'waitlistCount';
-
 /**
- * The course's figures the caller is not shown. Those who may see who is enrolled see every figure; to
- * the others (aggregate readers) 1–4 enrolled or waiting are suppressed, and so is what would give the
- * enrolled away: capacity = enrolled + places left. Places left of a course open for sign-up are on the
- * public calendar for anyone, so there the capacity goes instead. A course no one has signed up for
- * shows its 0: it names no one, and the public calendar's places left show it anyway.
+ * The course's figures the caller is not shown: none to those who may see who is enrolled; to the others
+ * (aggregate readers) what the course's own table hides (courseFiguresToHide). A held course's answer is
+ * read from its region's year's held courses, decided once with the region's course participants for
+ * Region.statistics too (held-courses.ts).
  */
-async function hiddenFigures(course: CourseEntity, { loaders, caller }: Pick<Context, 'loaders' | 'caller'>) {
-  if (canSeePersonalDataIn(caller, course.region.id)) return new Set<CourseFigure>();
+async function hiddenFigures(
+  course: CourseEntity,
+  { loaders, caller }: Pick<Context, 'loaders' | 'caller'>,
+): Promise<Set<CourseFigure>> {
+  if (canSeePersonalDataIn(caller, course.region.id)) return new Set();
+  if (course.status === 'HELD') {
+    const key = { regionId: course.region.id, year: Number(course.startsOn.slice(0, 4)) };
+    const held =
+      (await loaders.heldCourses.load(key)).hiddenOfCourse.get(course.id) ??
+      // Held after the table was read in this request: read it again, so both answers stay one.
+      (await loaders.heldCourses.clear(key).load(key)).hiddenOfCourse.get(course.id);
+    if (held) return held;
+  }
   const enrolled = await loaders.enrolledCountOfCourse.load(course.id);
   const waiting = (await loaders.enrolmentsOfCourse.load(course.id)).filter((e) => e.status === 'WAITLISTED').length;
   const onPublicCalendar = course.status === 'PLANNED' && course.startsOn >= todayInNorway();
-  const places = {
-    value: Math.max(0, course.capacity - enrolled),
-    countsPersons: false,
-    shownElsewhere: onPublicCalendar,
-  };
-  return cellsToHide(
-    {
-      capacity: { value: course.capacity, countsPersons: false },
-      enrolledCount: { value: enrolled },
-      seatsLeft: places,
-      waitlistCount: { value: waiting },
-    },
-    // Places left are never below 0: with more enrolled than places the sum no longer holds.
-    enrolled <= course.capacity ? [{ total: 'capacity', parts: ['enrolledCount', 'seatsLeft'] }] : [],
-    { hideZero: false },
-  ) as Set<CourseFigure>;
+  return courseFiguresToHide({ capacity: course.capacity, enrolled, waiting, onPublicCalendar });
 }
 
 /** A figure of the course, or null when the caller is not shown it. */
