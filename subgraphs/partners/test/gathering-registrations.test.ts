@@ -213,7 +213,9 @@ describe("a year's gatherings", () => {
     expect(registrations.every((registration) => registration.adviser === null)).toBe(true);
     expect(errors).toHaveLength(registrations.length);
     expect(errors?.every((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')).toBe(true);
-    expect(errors?.every((error) => error.path?.at(-1) === 'adviser')).toBe(true);
+    // Each on the registration's own adviser field, e.g. ["gatherings", 0, "registrations", 1, "adviser"].
+    const paths = (errors ?? []).map((error) => (error as { path?: (string | number)[] }).path);
+    expect(paths.every((path) => path?.at(-1) === 'adviser')).toBe(true);
   });
 
   it('leave out of the advisers without attendance an id regions does not know, rather than fail', async () => {
