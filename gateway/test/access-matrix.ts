@@ -981,6 +981,14 @@ export const matrix: Case[] = [
     expect: only([county, 'follo.adviser', 'nav.officer'], ALLOWED),
   },
   {
+    field: 'advisersByIds',
+    subgraph: 'regions',
+    places: ['subgraph'],
+    // Only whom an adviser id is (region, user): partners asks it for any signed-in user.
+    document: `query Q { advisersByIds(ids: ["${noSuchId}"]) { id regionId subject } }`,
+    expect: signedIn(),
+  },
+  {
     field: 'eraseClientCopies',
     subgraph: 'partners',
     places: ['subgraph'],

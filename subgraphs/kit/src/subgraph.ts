@@ -76,18 +76,24 @@ const noSubgraphCalls: SubgraphCall = async (subgraph) => {
   throw serviceUnavailable(subgraph, 'this request cannot call other services');
 };
 
-/** The context factory of a subgraph whose requests need only an EntityManager fork and loaders. */
-export function contextWithLoaders<Loaders>(createLoaders: (em: EntityManager, caller: Caller) => Loaders) {
+/**
+ * The context factory of a subgraph whose requests need only an EntityManager fork and loaders;
+ * a loader may batch what it asks another subgraph (`call`, for the same user).
+ */
+export function contextWithLoaders<Loaders>(
+  createLoaders: (em: EntityManager, caller: Caller, call: SubgraphCall) => Loaders,
+) {
   return (orm: Orm, caller: Caller, request: SubgraphRequest): SubgraphContext & { loaders: Loaders } => {
     const em = orm.em.fork() as EntityManager;
+    const call = request.call ?? noSubgraphCalls;
     return {
       em,
       caller,
       audit: auditBatcher(em, caller),
       clientAddress: request.clientAddress,
-      call: request.call ?? noSubgraphCalls,
+      call,
       ...(request.service ? { callingService: request.service.service } : {}),
-      loaders: createLoaders(em, caller),
+      loaders: createLoaders(em, caller, call),
     };
   };
 }

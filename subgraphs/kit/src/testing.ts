@@ -27,7 +27,7 @@ import {
   type SubgraphDefinition,
   subgraphApolloOptions,
 } from './subgraph.js';
-import { subgraphCaller } from './subgraph-calls.js';
+import { type SubgraphCall, subgraphCaller } from './subgraph-calls.js';
 
 export * from './personal-data-testing.js';
 
@@ -204,10 +204,13 @@ export async function createTestSubgraph<Context extends SubgraphContext>(
   {
     seed = true,
     peerUrls = {},
+    onCall,
   }: {
     seed?: boolean;
     /** Where a subgraph it calls is, instead of starting one (e.g. an address nothing answers at). */
     peerUrls?: Record<string, string>;
+    /** Told of every call it makes to another subgraph, e.g. to count them (the call still runs). */
+    onCall?: (subgraph: string, query: string, variables?: Record<string, unknown>) => void;
   } = {},
 ): Promise<TestSubgraph<Context>> {
   const server = testServerUrl();
@@ -228,6 +231,13 @@ export async function createTestSubgraph<Context extends SubgraphContext>(
     if (!peers.has(name)) peers.set(name, startPeerSubgraph(name, keys));
     return (await peers.get(name))?.url;
   };
+  const observed = (call: SubgraphCall): SubgraphCall =>
+    onCall
+      ? (subgraph, query, variables) => {
+          onCall(subgraph, query, variables);
+          return call(subgraph, query, variables);
+        }
+      : call;
   const requestAs = async (username: string | null) => {
     if (!keys) return undefined;
     const user = username === null ? undefined : demoUser(username);
@@ -238,7 +248,7 @@ export async function createTestSubgraph<Context extends SubgraphContext>(
     return {
       service: { service: 'gateway' },
       ...(authorization ? { authorization } : {}),
-      call: subgraphCaller({ signer, url: peerUrl, ...(authorization ? { authorization } : {}) }),
+      call: observed(subgraphCaller({ signer, url: peerUrl, ...(authorization ? { authorization } : {}) })),
     };
   };
   return {

@@ -1,8 +1,8 @@
 // The per-request context of the partners subgraph: its EntityManager fork, caller and DataLoaders.
-import { contextWithLoaders, loaderByKey, loaderOfGroups } from '@etablerer/kit';
+import { type Caller, contextWithLoaders, loaderByKey, loaderOfGroups, type SubgraphCall } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { type KnownAdviser, knownAdvisers } from './advisers.js';
+import { adviserIdsPerCall, type KnownAdviser, knownAdvisers } from './advisers.js';
 import { BusinessAssessmentSchema } from './entities/business-assessment.js';
 import { GatheringSchema } from './entities/gathering.js';
 import { GatheringRegistrationSchema } from './entities/gathering-registration.js';
@@ -14,7 +14,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A malformed id cannot match a row; leaving it out keeps PostgreSQL from refusing the batch.
 const wellFormed = (ids: string[]) => ids.filter((id) => uuid.test(id));
 
-function createLoaders(em: EntityManager) {
+function createLoaders(em: EntityManager, _caller: Caller, call: SubgraphCall) {
   return {
     gathering: loaderByKey(
       (ids: string[]) => em.find(GatheringSchema, { id: { $in: wellFormed(ids) } }),
@@ -61,11 +61,18 @@ function createLoaders(em: EntityManager) {
         );
       },
     ),
-    /** Whether the regions subgraph knows an adviser, asked once per request for all the ids. */
-    knownAdviser: new DataLoader<string, KnownAdviser | null>(async (ids) => {
-      const known = await knownAdvisers(ids);
-      return ids.map((id) => known.get(id) ?? null);
-    }),
+    /**
+     * Whether the regions subgraph knows an adviser, asked once per request for all the ids (a
+     * year's gatherings and their registrations cost one call). When regions cannot be asked every
+     * load fails with SERVICE_UNAVAILABLE, which lands on each field that needed it.
+     */
+    knownAdviser: new DataLoader<string, KnownAdviser | null>(
+      async (ids) => {
+        const known = await knownAdvisers(call, ids);
+        return ids.map((id) => known.get(id) ?? null);
+      },
+      { maxBatchSize: adviserIdsPerCall },
+    ),
   };
 }
 

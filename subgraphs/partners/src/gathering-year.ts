@@ -1,7 +1,7 @@
 // A year's professional gatherings against the agreement's minimum (§5.4), and which regions and
 // advisers attended none of them.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { knownAdvisers } from './advisers.js';
+import type { KnownAdviser } from './advisers.js';
 import { GatheringSchema } from './entities/gathering.js';
 
 /** §5.4: Innovasjon Norge and the county hold at least two professional gatherings a year. */
@@ -16,7 +16,16 @@ export interface GatheringYear {
   advisersWithoutAttendance: { id: string }[];
 }
 
-export async function gatheringYear(em: EntityManager, year: number): Promise<GatheringYear> {
+/**
+ * The year's figures; `knownAdviser` is the request's loader of the advisers regions knows (a
+ * SERVICE_UNAVAILABLE from it, regions not reachable, fails the whole answer: the advisers
+ * without attendance cannot be told apart from dangling ids without it).
+ */
+export async function gatheringYear(
+  em: EntityManager,
+  knownAdviser: { loadMany(ids: readonly string[]): Promise<(KnownAdviser | null | Error)[]> },
+  year: number,
+): Promise<GatheringYear> {
   const range = { $gte: `${year}-01-01`, $lt: `${year + 1}-01-01` };
   const count = await em.count(GatheringSchema, { date: range });
   // Attendance counts once recorded; before that, registration stands in for it.
@@ -34,7 +43,10 @@ export async function gatheringYear(em: EntityManager, year: number): Promise<Ga
     bounds,
   );
   // An id the regions subgraph does not know cannot be named, and would null the whole year's answer.
-  const known = await knownAdvisers(advisers.map((row) => row.adviser_id));
+  const answers = await knownAdviser.loadMany(advisers.map((row) => row.adviser_id));
+  const failed = answers.find((answer) => answer instanceof Error);
+  if (failed) throw failed;
+  const known = new Set(answers.flatMap((answer) => (answer && !(answer instanceof Error) ? [answer.id] : [])));
   return {
     year,
     count,

@@ -1,6 +1,8 @@
 // Who may register whom for a professional gathering, and unregister them: an adviser themselves,
 // a municipality officer the advisers of the officer's region, never another region's adviser nor
 // an id the regions subgraph does not know; the gatherings' holders may clear any registration.
+// Whom regions knows is asked of a real regions subgraph (its own process, demo data), once per
+// request; when it cannot be asked nothing is written, and reading degrades to one error per item.
 import { randomUUID } from 'node:crypto';
 import { demoAdvisers } from '@etablerer/kit';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
@@ -9,8 +11,14 @@ import type { Context } from '../src/context.js';
 import { partnersSubgraph } from '../src/server.js';
 
 let subgraph: TestSubgraph<Context>;
+let withoutRegions: TestSubgraph<Context>;
 let gatheringId: string;
-afterAll(() => subgraph?.close());
+/** The calls partners made to regions, by the test subgraph talking to the real regions peer. */
+const regionsCalls: string[] = [];
+afterAll(async () => {
+  await subgraph?.close();
+  await withoutRegions?.close();
+});
 
 type Result = Awaited<ReturnType<TestSubgraph<Context>['execute']>>;
 const code = (result: Result) => result.errors?.[0]?.extensions?.code;
@@ -42,14 +50,18 @@ const registered = async () => {
 };
 
 beforeAll(async () => {
-  subgraph = await createTestSubgraph(partnersSubgraph);
+  subgraph = await createTestSubgraph(partnersSubgraph, {
+    onCall: (name, query) => regionsCalls.push(`${name}:${query}`),
+  });
+  // Nothing listens on the discard port: regions "down".
+  withoutRegions = await createTestSubgraph(partnersSubgraph, { peerUrls: { regions: 'http://127.0.0.1:9/graphql' } });
   const { data } = await subgraph.execute<{ createGathering: { id: string } }>(
     `mutation C($input: CreateGatheringInput!) { createGathering(input: $input) { id } }`,
     { input: { title: 'Fagsamling: påmeldinger', date: '2031-10-02', online: true } },
     { as: 'innovasjonnorge.officer' },
   );
   gatheringId = data?.createGathering.id as string;
-});
+}, 120_000);
 
 describe('registering for a gathering', () => {
   it("refuses an adviser registering another region's adviser, and changes nothing", async () => {
@@ -80,6 +92,29 @@ describe('registering for a gathering', () => {
       code(await subgraph.execute(register, { g: gatheringId, a: drammenAdviser.id }, { as: 'nordrefollo.officer' })),
     ).toBe('FORBIDDEN');
     expect(await registered()).toEqual([`${folloColleague?.id}@follo`]);
+  });
+
+  it('refuses, writing nothing, when regions cannot be asked who the adviser is', async () => {
+    const { data } = await withoutRegions.execute<{ createGathering: { id: string } }>(
+      `mutation C($input: CreateGatheringInput!) { createGathering(input: $input) { id } }`,
+      { input: { title: 'Fagsamling uten regioner', date: '2031-10-03', online: true } },
+      { as: 'innovasjonnorge.officer' },
+    );
+    const result = await withoutRegions.execute(
+      register,
+      { g: data?.createGathering.id, a: folloAdviser.id },
+      { as: 'follo.adviser' },
+    );
+    expect(result.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^The regions service, which must confirm this, could not be reached/),
+      extensions: { code: 'SERVICE_UNAVAILABLE', service: 'regions' },
+    });
+    const rows = await withoutRegions.orm.em
+      .fork()
+      .execute<{ n: number }[]>('select count(*)::int as n from gathering_registration where gathering_id = ?', [
+        data?.createGathering.id,
+      ]);
+    expect(rows[0]?.n).toBe(0);
   });
 
   it('registers the adviser themselves, in their own region', async () => {
@@ -152,6 +187,37 @@ describe('unregistering from a gathering', () => {
 });
 
 describe("a year's gatherings", () => {
+  it("ask regions once for every registration's adviser, and name the advisers regions knows", async () => {
+    regionsCalls.length = 0;
+    const { data, errors } = await subgraph.execute<{
+      gatherings: { registrations: { adviserId: string; adviser: { id: string } | null }[] }[];
+    }>('query G($year: Int!) { gatherings(year: $year) { registrations { adviserId adviser { id } } } }', {
+      year: 2025,
+    });
+    expect(errors).toBeUndefined();
+    const registrations = data?.gatherings.flatMap((gathering) => gathering.registrations) ?? [];
+    expect(new Set(registrations.map((registration) => registration.adviserId)).size).toBeGreaterThan(1);
+    expect(registrations.every((registration) => registration.adviser?.id === registration.adviserId)).toBe(true);
+    expect(regionsCalls).toHaveLength(1);
+    expect(regionsCalls[0]).toMatch(/^regions:.*advisersByIds/s);
+  });
+
+  it('keep the list when regions cannot be asked: one error on each registration’s adviser', async () => {
+    const { data, errors } = await withoutRegions.execute<{
+      gatherings: { registrations: { adviserId: string; adviser: { id: string } | null }[] }[] | null;
+    }>('query G($year: Int!) { gatherings(year: $year) { registrations { adviserId adviser { id } } } }', {
+      year: 2025,
+    });
+    const registrations = data?.gatherings?.flatMap((gathering) => gathering.registrations) ?? [];
+    expect(registrations.length).toBeGreaterThan(0);
+    expect(registrations.every((registration) => registration.adviser === null)).toBe(true);
+    expect(errors).toHaveLength(registrations.length);
+    expect(errors?.every((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')).toBe(true);
+    // Each on the registration's own adviser field, e.g. ["gatherings", 0, "registrations", 1, "adviser"].
+    const paths = (errors ?? []).map((error) => (error as { path?: (string | number)[] }).path);
+    expect(paths.every((path) => path?.at(-1) === 'adviser')).toBe(true);
+  });
+
   it('leave out of the advisers without attendance an id regions does not know, rather than fail', async () => {
     const unknown = randomUUID();
     const [held] = await subgraph.orm.em

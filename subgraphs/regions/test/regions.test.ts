@@ -1,5 +1,5 @@
 // The regions subgraph against a real database seeded with the demo data.
-import { seedIfEmpty } from '@etablerer/kit';
+import { demoAdvisers, seedIfEmpty } from '@etablerer/kit';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
@@ -59,6 +59,34 @@ describe('regions', () => {
     expect(await seedIfEmpty(subgraph.orm, regionsSubgraph.demoSeeder, regionsSubgraph.isEmpty)).toBe(false);
     const { data } = await subgraph.execute<{ regions: unknown[] }>('query Regions { regions { id } }');
     expect(data?.regions).toHaveLength(13);
+  });
+});
+
+describe('advisers by id, for the partners subgraph', () => {
+  const query = 'query A($ids: [ID!]!) { advisersByIds(ids: $ids) { id regionId subject } }';
+
+  it('tells the region and user of each adviser it has, leaving out ids of none', async () => {
+    const follo = demoAdvisers().find((adviser) => adviser.username === 'follo.adviser');
+    const colleague = demoAdvisers().find((adviser) => adviser.regionId === 'drammensregionen' && !adviser.username);
+    const { data, errors } = await subgraph.execute<{ advisersByIds: unknown[] }>(
+      query,
+      { ids: [follo?.id, colleague?.id, '00000000-0000-4000-8000-00000000dead', 'not-an-id', follo?.id] },
+      { as: 'drammen.adviser' },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.advisersByIds).toHaveLength(2);
+    expect(data?.advisersByIds).toEqual(
+      expect.arrayContaining([
+        { id: follo?.id, regionId: 'follo', subject: 'follo.adviser' },
+        { id: colleague?.id, regionId: 'drammensregionen', subject: null },
+      ]),
+    );
+  });
+
+  it('answers for at most 500 ids at once', async () => {
+    const ids = Array.from({ length: 501 }, (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`);
+    const { errors } = await subgraph.execute(query, { ids }, { as: 'follo.adviser' });
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 

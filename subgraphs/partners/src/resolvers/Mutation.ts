@@ -375,12 +375,12 @@ export const Mutation: MutationResolvers = {
     });
   },
 
-  registerForGathering: async (_parent, { gatheringId, adviserId }, { em, caller }) => {
+  registerForGathering: async (_parent, { gatheringId, adviserId }, { em, caller, loaders }) => {
     requireRole(caller, 'ADVISER', 'MUNICIPALITY_OFFICER');
     const ids = parseInput(registrationIds, { gatheringId, adviserId }, 'registration');
     // Asked before the transaction: the registration must name an adviser regions knows, and
     // one the caller may act for (themselves, or an officer's region's).
-    const adviser = await adviserTheCallerActsFor(caller, ids.adviserId);
+    const adviser = await adviserTheCallerActsFor(caller, loaders.knownAdviser, ids.adviserId);
     return em.transactional(async (tx) => {
       const gathering = await tx.findOne(GatheringSchema, { id: ids.gatheringId });
       if (!gathering) throw badUserInput('gatheringId: there is no gathering with this id', 'gatheringId');
@@ -404,13 +404,13 @@ export const Mutation: MutationResolvers = {
     });
   },
 
-  unregisterFromGathering: async (_parent, { gatheringId, adviserId }, { em, caller }) => {
+  unregisterFromGathering: async (_parent, { gatheringId, adviserId }, { em, caller, loaders }) => {
     requireRole(caller, 'ADVISER', 'MUNICIPALITY_OFFICER', 'INNOVASJON_NORGE', 'COUNTY_OFFICER');
     const ids = parseInput(registrationIds, { gatheringId, adviserId }, 'registration');
     // Those who hold the gatherings may clear any registration, also one naming an id regions
     // does not know; advisers and officers only their own or their region's, as when registering.
     const holdsGatherings = caller.role === 'INNOVASJON_NORGE' || caller.role === 'COUNTY_OFFICER';
-    if (!holdsGatherings) await adviserTheCallerActsFor(caller, ids.adviserId);
+    if (!holdsGatherings) await adviserTheCallerActsFor(caller, loaders.knownAdviser, ids.adviserId);
     return em.transactional(async (tx) => {
       const gathering = await tx.findOne(GatheringSchema, { id: ids.gatheringId });
       if (!gathering) throw badUserInput('gatheringId: there is no gathering with this id', 'gatheringId');

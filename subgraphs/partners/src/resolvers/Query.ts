@@ -38,7 +38,7 @@ export const Query: QueryResolvers = {
 
   referral: (_parent, { id }, context) => visibleReferral(context, id, 'referral'),
 
-  gatheringYear: (_parent, { year }, { em }) => gatheringYear(em, checkYear(year)),
+  gatheringYear: (_parent, { year }, { em, loaders }) => gatheringYear(em, loaders.knownAdviser, checkYear(year)),
 
   partnerCourses: (_parent, { year }, { em }) =>
     em.find(

@@ -88,6 +88,21 @@ export type Adviser = {
   region: Region;
 };
 
+/**
+ * Who an adviser is, as the partners subgraph must know before it registers an adviser for a
+ * professional gathering (or names one in a registration): the adviser's region and the user they
+ * are. Not part of the public graph.
+ */
+export type AdviserIdentity = {
+  __typename?: 'AdviserIdentity';
+  /** The adviser's id. */
+  id: Scalars['ID']['output'];
+  /** The region the adviser works in. */
+  regionId: Scalars['ID']['output'];
+  /** The subject (username) of the signed-in user who is this adviser; null for an adviser with no user. */
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
 /** One access to personal data in the audit log. */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
@@ -1025,6 +1040,13 @@ export type PublicService = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The advisers among `ids` that exist, active or not, in no particular order; ids of no adviser
+   * (or malformed) are left out. At most 500 ids (BAD_USER_INPUT beyond). Any signed-in caller may
+   * ask: it reveals only the ids' regions and users, no personal data, and is not in the public graph,
+   * so only the partners subgraph (signed, with the user's token) or a gateway-signed request reaches it.
+   */
+  advisersByIds: Array<AdviserIdentity>;
   /** One client, if the caller may see it; FORBIDDEN otherwise, the same whether or not it exists. */
   client?: Maybe<Client>;
   /** The log of reads and writes of clients' personal data, newest first. County officers only. */
@@ -1076,6 +1098,11 @@ export type Query = {
    * list only. Pending ones first, oldest first, so none waits longest by accident.
    */
   websiteRequests: WebsiteRequestPage;
+};
+
+
+export type QueryAdvisersByIdsArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -1711,6 +1738,7 @@ export type ResolversTypes = {
   AddServiceOfferingInput: AddServiceOfferingInput;
   Adviser: ResolverTypeWrapper<AdviserEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AdviserIdentity: ResolverTypeWrapper<AdviserIdentity>;
   AuditEntry: ResolverTypeWrapper<AuditEntryEntity>;
   AuditEntryPage: ResolverTypeWrapper<Omit<AuditEntryPage, 'items'> & { items: Array<ResolversTypes['AuditEntry']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1792,6 +1820,7 @@ export type ResolversParentTypes = {
   AddServiceOfferingInput: AddServiceOfferingInput;
   Adviser: AdviserEntity;
   Boolean: Scalars['Boolean']['output'];
+  AdviserIdentity: AdviserIdentity;
   AuditEntry: AuditEntryEntity;
   AuditEntryPage: Omit<AuditEntryPage, 'items'> & { items: Array<ResolversParentTypes['AuditEntry']> };
   Int: Scalars['Int']['output'];
@@ -1862,6 +1891,12 @@ export type AdviserResolvers<ContextType = Context, ParentType extends Resolvers
   operator?: Resolver<ResolversTypes['Operator'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+};
+
+export type AdviserIdentityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdviserIdentity'] = ResolversParentTypes['AdviserIdentity']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  regionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -2144,6 +2179,7 @@ export type PublicServiceResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  advisersByIds?: Resolver<Array<ResolversTypes['AdviserIdentity']>, ParentType, ContextType, RequireFields<QueryAdvisersByIdsArgs, 'ids'>>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
   clientAuditLog?: Resolver<ResolversTypes['AuditEntryPage'], ParentType, ContextType, RequireFields<QueryClientAuditLogArgs, 'first' | 'offset'>>;
   clientDataExport?: Resolver<ResolversTypes['PersonalDataExport'], ParentType, ContextType, RequireFields<QueryClientDataExportArgs, 'clientId'>>;
@@ -2259,6 +2295,7 @@ export type WebsiteRequestReceiptResolvers<ContextType = Context, ParentType ext
 
 export type Resolvers<ContextType = Context> = {
   Adviser?: AdviserResolvers<ContextType>;
+  AdviserIdentity?: AdviserIdentityResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryPage?: AuditEntryPageResolvers<ContextType>;
   Business?: BusinessResolvers<ContextType>;

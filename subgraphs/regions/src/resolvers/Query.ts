@@ -1,6 +1,7 @@
 // Entry points of the regions subgraph.
 import {
   auditLogPage,
+  badUserInput,
   canSeePersonalDataIn,
   checkPage,
   emptyPage,
@@ -11,11 +12,15 @@ import {
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import { AdviserSchema } from '../entities/adviser.js';
 import { type Client, ClientSchema } from '../entities/client.js';
 import { MunicipalitySchema } from '../entities/municipality.js';
 import { RegionSchema } from '../entities/region.js';
 import { clientGroup, personalDataOf } from '../personal-data.js';
 import { auditReads, clientNotVisible, visibleClient } from './Client.js';
+
+/** The most adviser ids one `advisersByIds` may ask about (partners asks in batches of this size). */
+const maxAdviserIds = 500;
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -86,6 +91,19 @@ export const Query: QueryResolvers = {
       erased: client.erasedAt != null,
       mergedIntoId: client.mergedIntoId ?? null,
     };
+  },
+  // Reads no personal data (only region and username), so any signed-in caller may ask and it is
+  // not audited; partners asks it for all of a request's registrations at once.
+  advisersByIds: async (_parent, { ids }, { em }) => {
+    if (ids.length > maxAdviserIds) throw badUserInput(`ids: at most ${maxAdviserIds}`, 'ids');
+    const wellFormed = [...new Set(ids)].filter((id) => uuid.test(id));
+    if (wellFormed.length === 0) return [];
+    const advisers = await em.find(AdviserSchema, { id: { $in: wellFormed } });
+    return advisers.map((adviser) => ({
+      id: adviser.id,
+      regionId: adviser.region.id,
+      subject: adviser.username ?? null,
+    }));
   },
   course: (_parent, { id }, { loaders }) => loaders.course.load(id).then((course) => course ?? null),
 
