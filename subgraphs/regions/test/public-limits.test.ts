@@ -1,27 +1,32 @@
 // The public mutations' limit where their data is written: the regions subgraph called straight
-// over HTTP, past the gateway, by two instances on one database. Each aliased field counts, an
-// operation that would go over is refused whole with nothing stored, and the count is per client
-// address: the gateway's `x-client-address`, else the connection's own.
+// over HTTP, past the gateway's own limits (signed as the gateway signs), by two instances on one
+// database. Each aliased field counts, an operation that would go over is refused whole with
+// nothing stored, and the count is per client address: the one the gateway signed, else the
+// connection's own.
 import {
   clientAddressHeader,
   defaultAudience,
   defaultIssuer,
   dropDatabase,
   generateDevKeys,
+  generateServiceKeys,
   queryRows,
   type RunningService,
+  type ServiceKeys,
   startSubgraph,
 } from '@etablerer/kit';
-import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
+import { signedHeaders, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicMutationLimit } from '../src/public-limits.js';
 import { regionsSubgraph } from '../src/server.js';
 
 const database = uniqueDatabaseName('regions');
 let instances: RunningService[] = [];
+let serviceKeys: ServiceKeys;
 
 beforeAll(async () => {
   const keys = await generateDevKeys();
+  serviceKeys = await generateServiceKeys();
   const options = {
     server: testServerUrl(),
     database,
@@ -30,6 +35,8 @@ beforeAll(async () => {
     seedDemo: true,
     retentionSchedule: null,
     auth: { issuer: defaultIssuer, audience: defaultAudience, publicKey: keys.publicKey },
+    serviceKeys: serviceKeys.jwks.keys,
+    servicePrivateKey: serviceKeys.privateKeys.regions,
   };
   // One after the other: the first creates, migrates and seeds the database the second shares.
   instances.push(await startSubgraph(regionsSubgraph, options));
@@ -51,19 +58,23 @@ interface Answer {
   };
 }
 
-/** POSTs an operation to one instance, without a token, as the website's visitors send it. */
+/**
+ * POSTs an operation to one instance, without a token, as the website's visitors send it, signed
+ * as the gateway signs it: with the client's address bound into the assertion when it names one.
+ */
 async function send(
   query: string,
   variables: Record<string, unknown>,
   { instance = 0, clientAddress }: { instance?: number; clientAddress?: string } = {},
 ): Promise<Answer> {
+  const body = JSON.stringify({ query, variables });
   const response = await fetch(`${instances[instance]?.url}/graphql`, {
     method: 'POST',
-    headers: {
+    headers: await signedHeaders(serviceKeys, 'gateway', 'regions', body, {
       'content-type': 'application/json',
       ...(clientAddress === undefined ? {} : { [clientAddressHeader]: clientAddress }),
-    },
-    body: JSON.stringify({ query, variables }),
+    }),
+    body,
   });
   return {
     status: response.status,
@@ -144,7 +155,7 @@ describe('the public mutations’ limit, straight at the subgraph', () => {
     expect(await stored()).toBe(before);
   });
 
-  it('keys a request without the gateway’s header by the connection’s address, whatever else it says', async () => {
+  it('keys a request without a client address from the gateway by the connection’s address, whatever else it says', async () => {
     const before = await stored();
     const half = aliased(publicMutationLimit.points / 2);
     expect((await send(half.query, half.variables)).body.errors).toBeUndefined();
