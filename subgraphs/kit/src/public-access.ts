@@ -4,6 +4,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   Kind,
   type OperationDefinitionNode,
@@ -59,16 +60,16 @@ export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefi
   return fragments;
 }
 
-/** The root field names an operation selects, through fragments; `__typename` is left out. */
-export function rootFieldNames(
+/** The root fields an operation selects, through fragments and inline fragments. */
+function rootFields(
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode> = {},
-): string[] {
-  const names = new Set<string>();
+): FieldNode[] {
+  const fields: FieldNode[] = [];
   const visit = (selectionSet: SelectionSetNode, seen: Set<string>) => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value !== '__typename') names.add(selection.name.value);
+        fields.push(selection);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet, seen);
       } else {
@@ -80,6 +81,16 @@ export function rootFieldNames(
     }
   };
   visit(operation.selectionSet, new Set());
+  return fields;
+}
+
+/** The root field names an operation selects, through fragments; `__typename` is left out. */
+export function rootFieldNames(
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode> = {},
+): string[] {
+  const names = new Set(rootFields(operation, fragments).map((field) => field.name.value));
+  names.delete('__typename');
   return [...names];
 }
 
@@ -94,24 +105,10 @@ export function publicMutationFieldCount(
   fragments: Record<string, FragmentDefinitionNode> = {},
 ): number {
   if (operation.operation !== 'mutation') return 0;
-  const responseKeys = new Set<string>();
-  const visit = (selectionSet: SelectionSetNode, seen: Set<string>) => {
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (publicMutations.includes(selection.name.value)) {
-          responseKeys.add(selection.alias?.value ?? selection.name.value);
-        }
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet, seen);
-      } else {
-        const name = selection.name.value;
-        const fragment = fragments[name];
-        if (fragment && !seen.has(name)) visit(fragment.selectionSet, new Set([...seen, name]));
-      }
-    }
-  };
-  visit(operation.selectionSet, new Set());
-  return responseKeys.size;
+  const responseKeys = rootFields(operation, fragments)
+    .filter((field) => publicMutations.includes(field.name.value))
+    .map((field) => field.alias?.value ?? field.name.value);
+  return new Set(responseKeys).size;
 }
 
 /** True when every root field the operation selects is open without a token. */
