@@ -75,11 +75,14 @@ export function databaseLimitsFromEnvironment(): DatabaseLimits {
 export const noDatabaseLimits: DatabaseLimits = { statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 };
 
 /**
- * Lifts the statement limit for the rest of the transaction `em` is in: set-up work (a migration
- * over a large table, seeding, the retention run) may take longer than any request should.
+ * Lifts the statement and idle-in-transaction limits for the rest of the transaction `em` is in:
+ * set-up work (a migration over a large table, seeding, the retention run) may take longer than
+ * any request should, and between its statements it builds the next rows in JavaScript, which on
+ * a loaded machine can leave the transaction idle longer than a request's limit allows.
  */
-export async function withoutStatementTimeout(em: { execute(sql: string): Promise<unknown> }): Promise<void> {
+export async function withoutTimeLimits(em: { execute(sql: string): Promise<unknown> }): Promise<void> {
   await em.execute('set local statement_timeout = 0');
+  await em.execute('set local idle_in_transaction_session_timeout = 0');
 }
 
 const statementCounts = new WeakMap<Orm, { count: number }>();
@@ -211,7 +214,7 @@ export function migrate(orm: Orm): Promise<void> {
     // large table.
     const connection = orm.em.getConnection();
     const applied = await connection.transactional(async (transaction) => {
-      await withoutStatementTimeout({ execute: (sql) => connection.execute(sql, [], 'run', transaction) });
+      await withoutTimeLimits({ execute: (sql) => connection.execute(sql, [], 'run', transaction) });
       return orm.getMigrator().up({ transaction });
     });
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
@@ -264,14 +267,14 @@ export function seedIfEmpty(
  */
 export async function seedInTransaction(orm: Orm, seeder: Constructor<Seeder> | Seeder): Promise<void> {
   await orm.em.fork().transactional(async (em) => {
-    await withoutStatementTimeout(em);
+    await withoutTimeLimits(em);
     await (typeof seeder === 'function' ? new seeder() : seeder).run(em);
     await em.flush();
   });
   // Fresh planner statistics: until autovacuum gets to the new rows, PostgreSQL takes the tables
   // for nearly empty and plans the key figures with nested loops (0.5 s instead of 35 ms).
   await orm.em.fork().transactional(async (em) => {
-    await withoutStatementTimeout(em);
+    await withoutTimeLimits(em);
     await em.execute('analyze');
   });
 }

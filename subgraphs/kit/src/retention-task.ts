@@ -4,7 +4,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Cron, CronPattern } from 'croner';
 import { logger } from './logger.js';
-import { type Orm, withoutStatementTimeout } from './orm.js';
+import { type Orm, withoutTimeLimits } from './orm.js';
 
 /** What a retention run did or, in a dry run, would do; each subgraph adds its counts by kind of record. */
 export interface RetentionRun {
@@ -58,7 +58,7 @@ export function runRetentionTask(orm: Orm, task: RetentionTask, { dryRun = false
     ]);
     if (!lock?.locked) return null;
     // The first run over years of data may take longer than any request is allowed to.
-    await withoutStatementTimeout(em);
+    await withoutTimeLimits(em);
     return task(em, { dryRun });
   });
 }

@@ -5,6 +5,7 @@ import {
   isDatabaseTooSlow,
   isDatabaseUnavailable,
   queryRows,
+  seedInTransaction,
   withDatabaseClient,
 } from '@etablerer/kit';
 import { createTestSubgraph, type TestSubgraph, testServerUrl } from '@etablerer/kit/testing';
@@ -98,5 +99,27 @@ describe('a transaction left idle past DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
         data: { regions: expect.any(Array) },
       });
     }
+  });
+});
+
+describe('seeding, which builds its rows between statements', () => {
+  it('may idle in its transaction past the limit and still commits everything', async () => {
+    // A loaded machine's seeder spends longer in JavaScript between two inserts than a request may idle.
+    const idleSeeder = {
+      async run(em: { execute(sql: string): Promise<unknown> }) {
+        await em.execute("update region set name = name where id = 'follo'");
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await em.execute(
+          "insert into network_event (id, region_id, date, title, participant_count) values ('6b0e3c1e-0000-4000-8000-000000000001', 'follo', '2024-03-01', 'Seeded while idle', 12)",
+        );
+      },
+    };
+    await seedInTransaction(subgraph.orm, idleSeeder as never);
+    const [seeded] = await queryRows<{ title: string }>(
+      testServerUrl(),
+      database,
+      "select title from network_event where id = '6b0e3c1e-0000-4000-8000-000000000001'",
+    );
+    expect(seeded).toEqual({ title: 'Seeded while idle' });
   });
 });
