@@ -78,3 +78,22 @@ export function referenceRegions(): ReferenceRegion[] {
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }
+
+let regionIds: ReadonlySet<string> | undefined;
+
+/** Whether `id` names a region of the county. */
+export function isReferenceRegionId(id: string): boolean {
+  regionIds ??= new Set(referenceRegions().map((region) => region.id));
+  return regionIds.has(id);
+}
+
+/**
+ * A region id that another subgraph is about to store, checked with `parseInput` before anything
+ * is written: BAD_USER_INPUT naming the field when it names no region (also an id too long for a
+ * column, so PostgreSQL never sees it). Checked against this list rather than by asking the
+ * regions subgraph: regions seeds its regions from this same list and no mutation adds, renames
+ * or removes one, so the list is the owner's, and answers without a call that could be down.
+ */
+export const referenceRegionId = z
+  .string()
+  .refine(isReferenceRegionId, "there is no region with this id (a region's id is e.g. `follo`)");
