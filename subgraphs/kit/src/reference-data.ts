@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { notFound } from './errors.js';
 
 const municipalityRow = z.object({
   municipality_number: z.string().regex(/^\d{4}$/),
@@ -97,3 +98,17 @@ export function isReferenceRegionId(id: string): boolean {
 export const referenceRegionId = z
   .string()
   .refine(isReferenceRegionId, "there is no region with this id (a region's id is e.g. `follo`)");
+
+/**
+ * The Region entity reference for a region id another subgraph stored, for a field that resolves
+ * it through the graph. A stored id that names no region (one written before region ids were
+ * checked) is NOT_FOUND on that field only: the field is nullable, so the item and its list still
+ * come back, with one error naming where.
+ */
+export function storedRegionReference(id: string): { id: string } {
+  if (!isReferenceRegionId(id))
+    throw notFound(
+      `There is no region ${JSON.stringify(id.slice(0, 60))}; it was stored before region ids were checked.`,
+    );
+  return { id };
+}
