@@ -525,6 +525,58 @@ describe('coordination group, meetings and evaluations', () => {
   });
 });
 
+describe('meetings name regions that exist', () => {
+  const recordMeeting = `mutation Record($input: MeetingInput!) { recordMeeting(input: $input) { id region { id } } }`;
+  const meeting = {
+    kind: 'SUPPLEMENTARY_CONTENT',
+    date: '2026-03-02',
+    participants: ['Viken fylkeskommune'],
+    agenda: 'Supplementary content',
+    decisions: [],
+  };
+  const meetingsOf = async (regionId: string) =>
+    Number(
+      (
+        (await subgraph.orm.em
+          .getConnection()
+          .execute('select count(*) as n from meeting where region_id = ?', [regionId])) as { n: string }[]
+      )[0]?.n,
+    );
+
+  it('refuses a meeting with a made-up or overlong region id, storing nothing', async () => {
+    for (const regionId of ['atlantis', "follo'; drop table meeting; --", 'follo ', 'follo'.padEnd(300, 'x')]) {
+      const result = await subgraph.execute(
+        recordMeeting,
+        { input: { ...meeting, regionId } },
+        { as: 'county.officer' },
+      );
+      expect(code(result), regionId).toBe('BAD_USER_INPUT');
+      expect(field(result)).toBe('input.regionId');
+      expect(await meetingsOf(regionId)).toBe(0);
+    }
+  });
+
+  it('records one with a region of the county', async () => {
+    const result = await subgraph.execute<{ recordMeeting: { region: { id: string } } }>(
+      recordMeeting,
+      { input: { ...meeting, regionId: 'follo' } },
+      { as: 'county.officer' },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.recordMeeting.region).toEqual({ id: 'follo' });
+  });
+
+  it('refuses a payment to a made-up region', async () => {
+    const result = await subgraph.execute(
+      `mutation Pay($regionId: ID!) { recordPayment(regionId: $regionId, year: 2026, instalment: JANUARY, paidOn: "2026-01-05", reference: "v-1") { status } }`,
+      { regionId: 'x'.repeat(300) },
+      { as: 'county.officer' },
+    );
+    expect(code(result)).toBe('BAD_USER_INPUT');
+    expect(field(result)).toBe('regionId');
+  });
+});
+
 describe('the annual report beside the plan', () => {
   const submit = `mutation Submit($input: SubmitInput!) { submit(input: $input) { status reportedFigures { newClients } } }`;
   const figures = {

@@ -423,6 +423,63 @@ export function mutationCases(schema: GraphQLSchema, mutation: string, seeds: Fu
   });
 }
 
+/** An id longer than any id column (PostgreSQL refuses more than 255 characters with 22001). */
+export const overlongId = 'x'.repeat(300);
+
+/**
+ * For each id position of a mutation (an `ID` argument, or an `ID` field of an input, also in a
+ * list), one otherwise valid-looking case with a 300-character id there: the random cases reach a
+ * given position with an overlong id too rarely to count on, and every id must be checked before
+ * the database (a refusal, never PostgreSQL's "value too long" as an internal error).
+ */
+export function overlongIdCases(schema: GraphQLSchema, mutation: string, seeds: FuzzSeeds = {}): FuzzCase[] {
+  const field = schema.getMutationType()?.getFields()[mutation];
+  if (!field) throw new Error(`No mutation ${mutation} in the schema`);
+  const [valid] = fc.sample(
+    fc.record(
+      Object.fromEntries(
+        field.args.map((argument) => [
+          argument.name,
+          inputArbitrary(argument.type, [argument.name], { mutation, seeds, hostility: 0 }),
+        ]),
+      ),
+      { noNullPrototype: true },
+    ),
+    { numRuns: 1, seed: fuzzParameters(1).seed },
+  );
+  const base = JSON.parse(JSON.stringify(valid ?? {})) as Record<string, unknown>;
+  /** Paths (argument, then input fields) to every id position, with whether it holds a list. */
+  const positions: { path: string[]; list: boolean }[] = [];
+  const walk = (type: GraphQLInputType, path: string[], depth: number) => {
+    const inner = isNonNullType(type) ? type.ofType : type;
+    const list = isListType(inner);
+    const named = getNamedType(inner);
+    if (isScalarType(named) && named.name === 'ID') positions.push({ path, list });
+    else if (isInputObjectType(named) && !list && depth < 3) {
+      for (const child of Object.values(named.getFields())) walk(child.type, [...path, child.name], depth + 1);
+    }
+  };
+  for (const argument of field.args) walk(argument.type, [argument.name], 0);
+  const declarations = field.args.map((argument) => `$${argument.name}: ${String(argument.type)}`).join(', ');
+  const argumentsText = field.args.map((argument) => `${argument.name}: $${argument.name}`).join(', ');
+  return positions.map(({ path, list }) => {
+    const variables = structuredClone(base);
+    let holder: Record<string, unknown> = variables;
+    for (const key of path.slice(0, -1)) {
+      const next = holder[key];
+      holder[key] = next && typeof next === 'object' && !Array.isArray(next) ? next : {};
+      holder = holder[key] as Record<string, unknown>;
+    }
+    holder[path[path.length - 1] as string] = list ? [overlongId] : overlongId;
+    return {
+      mutation,
+      inline: false,
+      query: `mutation Fuzz(${declarations}) { ${mutation}(${argumentsText})${selectionOf(field)} }`,
+      variables,
+    };
+  });
+}
+
 /** Error codes a client may be told; anything else (INTERNAL_SERVER_ERROR, no code) is a bug. */
 export const clientErrorCodes = new Set([
   'BAD_USER_INPUT',
@@ -789,6 +846,18 @@ export function describeMutationFuzz<Context extends SubgraphContext>(
           }),
           fuzzParameters(options.runs ?? 40),
         );
+      }, 120_000);
+    }
+
+    for (const mutation of mutations) {
+      const as = callers[mutation]?.[0];
+      if (as === undefined) continue;
+      it(`${mutation} refuses a 300-character id in every id position with a client error, storing nothing`, async () => {
+        for (const fuzzCase of overlongIdCases(definition.schema, mutation, seeds)) {
+          const refused = checker.stats.refused;
+          await checker.check(fuzzCase, as);
+          expect(checker.stats.refused, JSON.stringify(fuzzCase.variables).slice(0, 300)).toBe(refused + 1);
+        }
       }, 120_000);
     }
 

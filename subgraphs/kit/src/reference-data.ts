@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { notFound } from './errors.js';
 
 const municipalityRow = z.object({
   municipality_number: z.string().regex(/^\d{4}$/),
@@ -77,4 +78,37 @@ export function referenceRegions(): ReferenceRegion[] {
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+}
+
+let regionIds: ReadonlySet<string> | undefined;
+
+/** Whether `id` names a region of the county. */
+export function isReferenceRegionId(id: string): boolean {
+  regionIds ??= new Set(referenceRegions().map((region) => region.id));
+  return regionIds.has(id);
+}
+
+/**
+ * A region id that another subgraph is about to store, checked with `parseInput` before anything
+ * is written: BAD_USER_INPUT naming the field when it names no region (also an id too long for a
+ * column, so PostgreSQL never sees it). Checked against this list rather than by asking the
+ * regions subgraph: regions seeds its regions from this same list and no mutation adds, renames
+ * or removes one, so the list is the owner's, and answers without a call that could be down.
+ */
+export const referenceRegionId = z
+  .string()
+  .refine(isReferenceRegionId, "there is no region with this id (a region's id is e.g. `follo`)");
+
+/**
+ * The Region entity reference for a region id another subgraph stored, for a field that resolves
+ * it through the graph. A stored id that names no region (one written before region ids were
+ * checked) is NOT_FOUND on that field only: the field is nullable, so the item and its list still
+ * come back, with one error naming where.
+ */
+export function storedRegionReference(id: string): { id: string } {
+  if (!isReferenceRegionId(id))
+    throw notFound(
+      `There is no region ${JSON.stringify(id.slice(0, 60))}; it was stored before region ids were checked.`,
+    );
+  return { id };
 }

@@ -446,3 +446,77 @@ describe("Innovasjon Norge's courses and webinars", () => {
     expect(code(refused)).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('region ids from callers', () => {
+  const madeUp = ['atlantis', "follo'; drop table referral; --", '🇳🇴', 'follo ', 'follo'.padEnd(300, 'x')];
+  const stored = async (table: string, regionId: string) =>
+    Number(
+      (
+        (await subgraph.orm.em
+          .getConnection()
+          .execute(`select count(*) as n from ${table} where region_id = ?`, [regionId])) as { n: string }[]
+      )[0]?.n,
+    );
+
+  it('are refused by referFromNav when they name no region, and nothing is stored', async () => {
+    for (const regionId of madeUp) {
+      const result = await subgraph.execute(
+        `mutation N($input: ReferFromNavInput!) { referFromNav(input: $input) { id } }`,
+        {
+          input: {
+            regionId,
+            municipalityNumber: '3005',
+            consentGivenOn: '2024-05-01',
+            sharedClientData: { name: 'Yonas Tesfaye' },
+          },
+        },
+        { as: 'nav.officer' },
+      );
+      expect(code(result), regionId).toBe('BAD_USER_INPUT');
+      expect(field(result)).toBe('input.regionId');
+      expect(await stored('referral', regionId)).toBe(0);
+    }
+  });
+
+  it('are refused by createQualificationMeasure when they name no region, and nothing is stored', async () => {
+    for (const regionId of madeUp) {
+      const result = await subgraph.execute(
+        `mutation M($input: CreateQualificationMeasureInput!) { createQualificationMeasure(input: $input) { id } }`,
+        {
+          input: {
+            name: 'Etablererkurs',
+            organiserKind: 'NAV',
+            organiserName: 'NAV Nordre Follo',
+            regionId,
+            startsOn: '2025-01-10',
+            endsOn: '2025-06-20',
+          },
+        },
+        { as: 'nav.officer' },
+      );
+      expect(code(result), regionId).toBe('BAD_USER_INPUT');
+      expect(field(result)).toBe('input.regionId');
+      expect(await stored('qualification_measure', regionId)).toBe(0);
+    }
+  });
+
+  it('are refused by requestBusinessAssessment before regions is asked when overlong', async () => {
+    const result = await subgraph.execute(
+      `mutation R($input: RequestBusinessAssessmentInput!) { requestBusinessAssessment(input: $input) { id } }`,
+      {
+        input: {
+          clientId,
+          regionId: 'follo'.padEnd(300, 'x'),
+          municipalityNumber: '3020',
+          purpose: 'UNEMPLOYMENT_BENEFIT_DURING_START_UP',
+          question: 'Bærekraftig?',
+          sharedClientData: { name: 'Kari Nordmann' },
+          consentGivenOn: '2024-05-01',
+        },
+      },
+      { as: 'nav.officer' },
+    );
+    expect(code(result)).toBe('BAD_USER_INPUT');
+    expect(field(result)).toBe('input.regionId');
+  });
+});

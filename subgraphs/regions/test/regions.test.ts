@@ -1,5 +1,5 @@
 // The regions subgraph against a real database seeded with the demo data.
-import { demoAdvisers, seedIfEmpty } from '@etablerer/kit';
+import { demoAdvisers, referenceRegions, seedIfEmpty } from '@etablerer/kit';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
@@ -22,6 +22,15 @@ describe('regions', () => {
     expect(data?.regions.flatMap((r) => r.municipalities)).toHaveLength(51);
     expect(data?.regions.map((r) => r.name)).toEqual(
       [...(data?.regions.map((r) => r.name) ?? [])].sort((a, b) => a.localeCompare(b, 'nb')),
+    );
+  });
+
+  it('has exactly the regions of the kit reference list, which partners and county check region ids against', async () => {
+    const { data } = await subgraph.execute<{ regions: { id: string }[] }>('query Regions { regions { id } }');
+    expect(data?.regions.map((region) => region.id).sort()).toEqual(
+      referenceRegions()
+        .map((region) => region.id)
+        .sort(),
     );
   });
 

@@ -342,7 +342,11 @@ export type Meeting = {
   minutes?: Maybe<Scalars['String']['output']>;
   /** Who took part, as `name (organisation)`. */
   participants: Array<Scalars['String']['output']>;
-  /** The region it concerns, when it concerns one (the discussions of supplementary content, conflict meetings). */
+  /**
+   * The region it concerns, when it concerns one (the discussions of supplementary content, conflict
+   * meetings). Null with a NOT_FOUND error on this meeting only when the stored region id names no
+   * region (a meeting recorded before region ids were checked); the other meetings still come back.
+   */
   region?: Maybe<Region>;
   /** Increases with every change; pass it back when updating the meeting. */
   version: Scalars['Int']['output'];

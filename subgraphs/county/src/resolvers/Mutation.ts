@@ -8,6 +8,7 @@ import {
   forbidden,
   notFound,
   parseInput,
+  referenceRegionId,
   requireRole,
 } from '@etablerer/kit';
 import { LockMode } from '@mikro-orm/core';
@@ -85,7 +86,7 @@ const targetsInput = z.object({
 
 const submitInput = z
   .object({
-    regionId: text(100),
+    regionId: referenceRegionId,
     kind: z.enum(submissionKinds),
     coversYear: z.number().int().min(2000, 'from 2000').max(2100, 'to 2100'),
     documentReference: text(500),
@@ -115,7 +116,7 @@ const meetingInput = z
   .object({
     kind: z.enum(meetingKinds),
     date,
-    regionId: text(100).nullish(),
+    regionId: referenceRegionId.nullish(),
     calledBy: text(200).nullish(),
     participants: z.array(text(300)).min(1, 'at least one participant'),
     agenda: text(10_000),
@@ -207,6 +208,7 @@ export const Mutation: MutationResolvers = {
 
   recordPayment: async (_parent, { regionId, year, instalment, paidOn, reference }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    parseInput(referenceRegionId, regionId, 'regionId');
     checkYear(year);
     const today = context.today();
     const data = parseInput(

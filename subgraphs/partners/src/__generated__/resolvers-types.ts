@@ -531,8 +531,12 @@ export type QualificationMeasure = {
   participants: Array<Client>;
   /** Organisations expert in entrepreneur training for immigrants that the service cooperates with on it. */
   partners: Array<ExpertOrganisation>;
-  /** The region where it runs. */
-  region: Region;
+  /**
+   * The region where it runs. Null, with a NOT_FOUND error on this measure only, when the stored
+   * region id names no region (a measure added before region ids were checked); the other measures
+   * still come back.
+   */
+  region?: Maybe<Region>;
   /** The first day. */
   startsOn: Scalars['Date']['output'];
 };
@@ -1195,7 +1199,7 @@ export type QualificationMeasureResolvers<ContextType = Context, ParentType exte
   participantCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Client']>, ParentType, ContextType>;
   partners?: Resolver<Array<ResolversTypes['ExpertOrganisation']>, ParentType, ContextType>;
-  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 

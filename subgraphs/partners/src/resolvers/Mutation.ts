@@ -8,6 +8,7 @@ import {
   notFound,
   parseInput,
   recordAudit,
+  referenceRegionId,
   requireRole,
   todayInNorway,
 } from '@etablerer/kit';
@@ -106,7 +107,7 @@ const sendReferralInput = z
   });
 
 const referFromNavInput = z.object({
-  regionId: z.string().min(1),
+  regionId: referenceRegionId,
   municipalityNumber,
   consentGivenOn: pastDate,
   sharedClientData,
@@ -139,7 +140,7 @@ const createPartnerCourseInput = z
 
 const requestAssessmentInput = z.object({
   clientId: z.uuid('not a client id'),
-  regionId: z.string().min(1),
+  regionId: referenceRegionId,
   municipalityNumber,
   purpose: z.enum(
     ['UNEMPLOYMENT_BENEFIT_DURING_START_UP', 'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP'],
@@ -161,7 +162,7 @@ const createMeasureInput = z
     name: z.string().trim().min(1, 'a name is needed').max(200, 'at most 200 characters'),
     organiserKind: z.enum(organiserKinds),
     organiserName: z.string().trim().min(1, 'the organiser is needed').max(200, 'at most 200 characters'),
-    regionId: z.string().min(1),
+    regionId: referenceRegionId,
     startsOn: z.iso.date('a date as YYYY-MM-DD'),
     endsOn: z.iso.date('a date as YYYY-MM-DD'),
     partnerIds: z.array(z.uuid('not an organisation id')).max(20, 'at most 20'),
