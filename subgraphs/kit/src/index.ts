@@ -26,6 +26,7 @@ export * from './orm.js';
 export * from './personal-data-audit.js';
 export * from './public-access.js';
 export * from './reference-data.js';
+export * from './request-deadline.js';
 export * from './retention.js';
 export * from './retention-task.js';
 export * from './scalars.js';

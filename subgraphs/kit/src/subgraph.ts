@@ -29,6 +29,7 @@ import {
   tableRowCounts,
 } from './orm.js';
 import { anonymousCaller, isAnonymous, publicAccessPlugin } from './public-access.js';
+import { deadlinePassed, deadlineSubscriber, isPastDeadline, requestDeadlineHeader } from './request-deadline.js';
 import {
   checkedRetentionSchedule,
   type RetentionTask,
@@ -84,7 +85,11 @@ export function contextWithLoaders<Loaders>(
   createLoaders: (em: EntityManager, caller: Caller, call: SubgraphCall) => Loaders,
 ) {
   return (orm: Orm, caller: Caller, request: SubgraphRequest): SubgraphContext & { loaders: Loaders } => {
-    const em = orm.em.fork() as EntityManager;
+    const deadline = request.service?.deadline;
+    // Its own event manager when the caller set a deadline: the subscriber that rolls back a commit
+    // past it then belongs to this request alone (each transaction's fork clones it).
+    const em = orm.em.fork(deadline === undefined ? {} : { cloneEventManager: true }) as EntityManager;
+    if (deadline !== undefined) em.getEventManager().registerSubscriber(deadlineSubscriber(deadline));
     const call = request.call ?? noSubgraphCalls;
     return {
       em,
@@ -343,12 +348,21 @@ export async function startSubgraph<Context extends SubgraphContext>(
     apollo: subgraphApolloOptions(definition),
     // Only what a trusted service (the gateway) signed reaches the schema: its limits and rate
     // limits cannot be skipped by calling the subgraph straight with a user's token.
-    admit: (req, body) =>
-      verifyService({
+    // A request that waited past its deadline (in the socket of a frozen process, say) is not
+    // started: its caller has already answered that it failed.
+    admit: async (req, body) => {
+      const call = await verifyService({
         assertion: req.get(serviceAssertionHeader),
         body,
         clientAddress: req.get(clientAddressHeader),
-      }),
+        deadline: req.get(requestDeadlineHeader),
+      });
+      if (isPastDeadline(call.deadline)) {
+        logger.warn({ service: call.service, deadline: call.deadline }, 'request refused: its deadline has passed');
+        throw deadlinePassed();
+      }
+      return call;
+    },
     // Every operation but the public ones needs a valid token, also straight to the subgraph past
     // the gateway; a token that is present but invalid is refused, never taken as no token.
     context: async ({ req, res }) =>
@@ -364,6 +378,9 @@ export async function startSubgraph<Context extends SubgraphContext>(
           call: subgraphCaller({
             signer,
             url: subgraphUrl,
+            ...((res.locals.admission as ServiceCall).deadline === undefined
+              ? {}
+              : { deadline: (res.locals.admission as ServiceCall).deadline }),
             ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
           }),
         },
