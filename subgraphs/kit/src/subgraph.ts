@@ -14,6 +14,16 @@ import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, 
 import { clientAddressFrom, clientAddressHeader } from './client-address.js';
 import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
 import { checkEntityRepresentations } from './entity-representations.js';
+import { badUserInput } from './errors.js';
+import {
+  acceptableIdempotencyKey,
+  IdempotencyKeySchema,
+  type IdempotentRequest,
+  idempotencyKeyHeader,
+  idempotencyPlugin,
+  idempotencySubscriber,
+  operationHash,
+} from './idempotency.js';
 import { logger } from './logger.js';
 import { costLimitPlugin } from './operation-cost.js';
 import {
@@ -70,6 +80,8 @@ export interface SubgraphContext {
   call: SubgraphCall;
   /** The service that signed the request (the gateway, or a subgraph calling this one); none in-process. */
   callingService?: string;
+  /** The request's Idempotency-Key, for a signed-in caller that sent one (see idempotency.ts). */
+  idempotency?: IdempotentRequest;
 }
 
 /** A SubgraphCall for a context without an HTTP request: nothing can be confirmed, so nothing passes. */
@@ -88,8 +100,17 @@ export function contextWithLoaders<Loaders>(
     const deadline = request.service?.deadline;
     // Its own event manager when the caller set a deadline: the subscriber that rolls back a commit
     // past it then belongs to this request alone (each transaction's fork clones it).
-    const em = orm.em.fork(deadline === undefined ? {} : { cloneEventManager: true }) as EntityManager;
+    // Only a signed-in caller's key counts: anonymous callers share one subject, and would share keys.
+    const idempotency: IdempotentRequest | undefined =
+      request.idempotency && !isAnonymous(caller)
+        ? { ...request.idempotency, subject: caller.subject, armed: false, claimed: false }
+        : undefined;
+    // Its own event manager when the caller set a deadline or a key: the subscribers that roll back
+    // a commit past the deadline and claim the key belong to this request alone (each
+    // transaction's fork clones the manager).
+    const em = orm.em.fork(deadline === undefined && !idempotency ? {} : { cloneEventManager: true }) as EntityManager;
     if (deadline !== undefined) em.getEventManager().registerSubscriber(deadlineSubscriber(deadline));
+    if (idempotency) em.getEventManager().registerSubscriber(idempotencySubscriber(idempotency));
     const call = request.call ?? noSubgraphCalls;
     return {
       em,
@@ -98,6 +119,7 @@ export function contextWithLoaders<Loaders>(
       clientAddress: request.clientAddress,
       call,
       ...(request.service ? { callingService: request.service.service } : {}),
+      ...(idempotency ? { idempotency } : {}),
       loaders: createLoaders(em, caller, call),
     };
   };
@@ -116,6 +138,8 @@ export interface SubgraphRequest {
   authorization?: string;
   /** Calls another subgraph, signed as this one, with the user's token; none in-process without peers. */
   call?: SubgraphCall;
+  /** The Idempotency-Key sent with the request, and the hash of the operation it names. */
+  idempotency?: { key: string; operationHash: string };
 }
 
 export interface SubgraphDefinition<Context extends SubgraphContext> {
@@ -218,6 +242,7 @@ export function subgraphApolloOptions<Context extends SubgraphContext>(
       publicAccessPlugin<Context>((context) => isAnonymous(context.caller)),
       apiClientScopePlugin<Context>(),
       nulCharacterPlugin<Context>(),
+      idempotencyPlugin<Context>(),
       ...(definition.plugins ?? []),
     ],
   };
@@ -244,7 +269,10 @@ export async function openSubgraphDatabase<Context extends SubgraphContext>(
   const orm = await createOrm({
     server,
     database,
-    entities: definition.entities,
+    // Every subgraph keeps its callers' idempotency keys (idempotency.ts) in its own database.
+    entities: definition.entities.includes(IdempotencyKeySchema)
+      ? definition.entities
+      : [...definition.entities, IdempotencyKeySchema],
     migrations: definition.migrations,
     migrationsDir: definition.migrationsDir,
     writeSnapshot,
@@ -357,6 +385,10 @@ export async function startSubgraph<Context extends SubgraphContext>(
         clientAddress: req.get(clientAddressHeader),
         deadline: req.get(requestDeadlineHeader),
       });
+      const key = req.get(idempotencyKeyHeader);
+      if (key !== undefined && !acceptableIdempotencyKey.test(key)) {
+        throw badUserInput('The Idempotency-Key header must be 1 to 200 visible ASCII characters, e.g. a UUID.');
+      }
       if (isPastDeadline(call.deadline)) {
         logger.warn({ service: call.service, deadline: call.deadline }, 'request refused: its deadline has passed');
         throw deadlinePassed();
@@ -375,6 +407,17 @@ export async function startSubgraph<Context extends SubgraphContext>(
           clientAddress: clientAddressFrom(res.locals.admission as ServiceCall, req.socket.remoteAddress),
           service: res.locals.admission as ServiceCall,
           ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
+          ...(req.get(idempotencyKeyHeader)
+            ? {
+                idempotency: {
+                  key: req.get(idempotencyKeyHeader) as string,
+                  operationHash: operationHash(
+                    (req.body as { query?: unknown }).query,
+                    (req.body as { variables?: unknown }).variables,
+                  ),
+                },
+              }
+            : {}),
           call: subgraphCaller({
             signer,
             url: subgraphUrl,
