@@ -13,6 +13,12 @@ import { conflict } from './errors.js';
 /** The header a caller names its mutation attempt by; the gateway passes it on to the subgraphs. */
 export const idempotencyKeyHeader = 'idempotency-key';
 
+/**
+ * How long a key is kept: long enough for any retry, short enough that the answers stored (which
+ * may name people) do not outlive their purpose. Older keys are deleted as new ones are claimed.
+ */
+export const idempotencyKeyLifetimeHours = 24;
+
 /** A key is 1–200 visible ASCII characters (a UUID, say); any other value is refused. */
 export const acceptableIdempotencyKey = /^[\x21-\x7e]{1,200}$/;
 
@@ -65,14 +71,19 @@ export function idempotencySubscriber(request: IdempotentRequest): EventSubscrib
   return {
     async beforeTransactionCommit({ em, transaction }: TransactionEventArgs) {
       if (!request.armed || request.claimed) return;
-      const rows = await (em as EntityManager)
-        .getConnection()
-        .execute<{ key: string }[]>(
-          'insert into idempotency_key (key, subject, operation_hash) values (?, ?, ?) on conflict do nothing returning key',
-          [request.key, request.subject, request.operationHash],
-          'all',
-          transaction,
-        );
+      const connection = (em as EntityManager).getConnection();
+      await connection.execute(
+        `delete from idempotency_key where created_at < now() - interval '${idempotencyKeyLifetimeHours} hours'`,
+        [],
+        'run',
+        transaction,
+      );
+      const rows = await connection.execute<{ key: string }[]>(
+        'insert into idempotency_key (key, subject, operation_hash) values (?, ?, ?) on conflict do nothing returning key',
+        [request.key, request.subject, request.operationHash],
+        'all',
+        transaction,
+      );
       if (rows.length === 0) throw inProgress();
     },
     afterTransactionCommit() {
@@ -108,7 +119,8 @@ export function idempotencyPlugin<Context extends IdempotencyContext>(): ApolloS
           const [stored] = await contextValue.em
             .getConnection()
             .execute<{ operation_hash: string; response: FormattedExecutionResult | null }[]>(
-              'select operation_hash, response from idempotency_key where key = ? and subject = ?',
+              `select operation_hash, response from idempotency_key
+                where key = ? and subject = ? and created_at >= now() - interval '${idempotencyKeyLifetimeHours} hours'`,
               [request.key, request.subject],
             );
           if (!stored) {
