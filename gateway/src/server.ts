@@ -14,6 +14,7 @@ import {
   createTokenVerifier,
   currentRequestId,
   type HealthReport,
+  idempotencyKeyHeader,
   isProduction,
   logger,
   normalisedAddress,
@@ -69,6 +70,8 @@ export interface GatewayContext {
   token: string;
   /** The client's address, for the public part's rate limits. */
   clientAddress: string;
+  /** The caller's Idempotency-Key, passed on to the subgraphs (see the kit's idempotency.ts). */
+  idempotencyKey?: string;
 }
 
 /** Limits every operation must stay within; each refusal names the limit. */
@@ -213,6 +216,10 @@ class AuthenticatedDataSource extends ResilientDataSource<GatewayContext> {
     if ('clientAddress' in context && context.clientAddress) {
       request.http?.headers.set(clientAddressHeader, context.clientAddress);
     }
+    // A mutation repeated with the same key is answered by each subgraph from what it stored.
+    if ('idempotencyKey' in context && context.idempotencyKey) {
+      request.http?.headers.set(idempotencyKeyHeader, context.idempotencyKey);
+    }
     // The subgraphs log under the same request id, so one request can be followed across services.
     const requestId = currentRequestId();
     if (requestId) request.http?.headers.set(requestIdHeader, requestId);
@@ -290,7 +297,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       // A request without a token is anonymous; one with a bad token is refused, never downgraded.
       if (req.headers.authorization === undefined) return { caller: null, token: '', clientAddress };
       const caller = await authenticate(req.headers.authorization, verify);
-      return { caller, token: req.headers.authorization.replace(/^Bearer\s+/i, ''), clientAddress };
+      const idempotencyKey = req.get(idempotencyKeyHeader);
+      return {
+        caller,
+        token: req.headers.authorization.replace(/^Bearer\s+/i, ''),
+        clientAddress,
+        ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+      };
     },
     bodyLimit: '64kb',
     routes: (app, apollo) => {

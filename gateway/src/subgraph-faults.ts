@@ -4,7 +4,7 @@
 
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { logger, type ServiceSigner, withServiceAssertion } from '@etablerer/kit';
+import { logger, requestDeadlineHeader, type ServiceSigner, withServiceAssertion } from '@etablerer/kit';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
@@ -31,13 +31,21 @@ type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>
  * back opens a fresh connection (the default fetcher failed with "socket hang up").
  */
 function fetchWithin(timeoutMs: number, sign?: { signer: ServiceSigner; audience: string }): Fetcher {
-  return (async (url: string, init: RequestInit & { headers: Record<string, string>; body: string }) =>
-    fetch(url, {
+  return (async (url: string, init: RequestInit & { headers: Record<string, string>; body: string }) => {
+    // The moment this fetch gives up, told to the subgraph: past it, the subgraph neither starts
+    // the request nor commits its writes (the kit's request-deadline.ts), so a write the user was
+    // told failed is not stored later by a subgraph that was frozen or stalled.
+    const headers: Record<string, string> = {
+      ...(init.headers as Record<string, string>),
+      [requestDeadlineHeader]: String(Date.now() + timeoutMs),
+    };
+    return fetch(url, {
       ...init,
-      // Signed here, on the exact body sent: the subgraph checks the assertion against these bytes.
-      ...(sign ? { headers: await withServiceAssertion(sign.signer, sign.audience, init.body, init.headers) } : {}),
+      // Signed here, on the exact body and deadline sent: the subgraph checks the assertion against them.
+      headers: sign ? await withServiceAssertion(sign.signer, sign.audience, init.body, headers) : headers,
       signal: AbortSignal.timeout(timeoutMs),
-    })) as unknown as Fetcher;
+    });
+  }) as unknown as Fetcher;
 }
 
 /** A subgraph over HTTP whose failures are told as SUBGRAPH_UNAVAILABLE, never with its address. */

@@ -4,6 +4,12 @@ import type { TypedDocumentString } from './generated/graphql';
 /** The endpoint on the console's own origin; the dev server and the deployment proxy it to the gateway. */
 export const graphqlEndpoint = '/graphql';
 
+/** The header naming one mutation attempt, so that a repeat of it is not carried out twice. */
+export const idempotencyKeyHeader = 'idempotency-key';
+
+/** How often the console sends a mutation that got no answer at all (with the same key each time). */
+export const mutationAttempts = 2;
+
 /** Gives the access token of whoever is signed in, or undefined for an anonymous request. */
 export type AccessTokenSource = () => string | undefined;
 
@@ -194,16 +200,26 @@ async function send<TResult, TVariables>(
   };
   const accessToken = anonymous ? undefined : accessTokenSource();
   if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+  const mutation = isMutation(document.toString());
+  // A fresh key for each mutation the console sends, and the same key on its own retry below: a
+  // mutation whose answer was lost on the way is answered from what the service stored, not
+  // carried out twice (docs/operations.md, idempotency keys).
+  if (mutation) headers[idempotencyKeyHeader] = globalThis.crypto.randomUUID();
 
-  let response: Response;
-  try {
-    response = await globalThis.fetch(graphqlEndpoint, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
-    });
-  } catch (error) {
-    throw new GraphQLRequestError('The gateway could not be reached.', { cause: error });
+  let response: Response | undefined;
+  for (let attempt = 1; !response; attempt += 1) {
+    try {
+      response = await globalThis.fetch(graphqlEndpoint, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+      });
+    } catch (error) {
+      // No answer at all (a dropped connection, say): a mutation is sent once more with its key.
+      if (!mutation || attempt >= mutationAttempts) {
+        throw new GraphQLRequestError('The gateway could not be reached.', { cause: error });
+      }
+    }
   }
 
   const body = await readBody<TResult>(response);

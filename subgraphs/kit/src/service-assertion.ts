@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
 import { clientAddressHeader } from './client-address.js';
 import { unauthenticated } from './errors.js';
+import { requestDeadlineHeader } from './request-deadline.js';
 
 /** The header carrying the calling service's assertion. */
 export const serviceAssertionHeader = 'x-service-assertion';
@@ -29,6 +30,8 @@ export interface ServiceCall {
   service: string;
   /** The end user's address as the calling service saw it; taken from the signed claim only. */
   clientAddress?: string;
+  /** When the calling service stops waiting (epoch ms; see request-deadline.ts); taken from the signed claim only. */
+  deadline?: number;
 }
 
 /** The SHA-256 of a request body as the assertion carries it (base64url). */
@@ -52,7 +55,13 @@ export async function generateServiceKeyPair(service: string): Promise<ServiceKe
 }
 
 /** Signs an outgoing request for `audience` (the target subgraph's name). */
-export type ServiceSigner = (request: { audience: string; body: string; clientAddress?: string }) => Promise<string>;
+export type ServiceSigner = (request: {
+  audience: string;
+  body: string;
+  clientAddress?: string;
+  /** The request's deadline (epoch ms) as sent in `x-request-deadline`. */
+  deadline?: number;
+}) => Promise<string>;
 
 /** A signer with the calling service's own private key; its `kid` names the service. */
 export async function createServiceSigner(privateKey: JWK): Promise<ServiceSigner> {
@@ -60,8 +69,12 @@ export async function createServiceSigner(privateKey: JWK): Promise<ServiceSigne
   if (!service) throw new Error('The service key has no kid: it must name the service (e.g. "gateway")');
   if (!privateKey.d) throw new Error(`The service key of ${service} is a public key; signing needs the private key`);
   const key = await importJWK(privateKey, algorithm);
-  return ({ audience, body, clientAddress }) =>
-    new SignJWT({ body_sha256: bodyDigest(body), ...(clientAddress ? { client_address: clientAddress } : {}) })
+  return ({ audience, body, clientAddress, deadline }) =>
+    new SignJWT({
+      body_sha256: bodyDigest(body),
+      ...(clientAddress ? { client_address: clientAddress } : {}),
+      ...(deadline === undefined ? {} : { deadline }),
+    })
       .setProtectedHeader({ alg: algorithm, kid: service, typ: 'service-assertion+jwt' })
       .setIssuer(service)
       .setAudience(audience)
@@ -72,8 +85,9 @@ export async function createServiceSigner(privateKey: JWK): Promise<ServiceSigne
 }
 
 /**
- * The headers of an outgoing request with its assertion added; the client address bound is the
- * one in the headers (`x-client-address`), so neither can be changed on the way.
+ * The headers of an outgoing request with its assertion added; the client address and deadline
+ * bound are the ones in the headers (`x-client-address`, `x-request-deadline`), so none can be
+ * changed, stripped or added on the way.
  */
 export async function withServiceAssertion(
   sign: ServiceSigner,
@@ -82,7 +96,14 @@ export async function withServiceAssertion(
   headers: Record<string, string>,
 ): Promise<Record<string, string>> {
   const clientAddress = headers[clientAddressHeader];
-  const assertion = await sign({ audience, body, ...(clientAddress ? { clientAddress } : {}) });
+  const deadline = headers[requestDeadlineHeader];
+  if (deadline !== undefined && !/^\d+$/.test(deadline)) throw new Error(`${requestDeadlineHeader} must be epoch ms`);
+  const assertion = await sign({
+    audience,
+    body,
+    ...(clientAddress ? { clientAddress } : {}),
+    ...(deadline === undefined ? {} : { deadline: Number(deadline) }),
+  });
   return { ...headers, [serviceAssertionHeader]: assertion };
 }
 
@@ -91,6 +112,8 @@ export type ServiceAssertionVerifier = (request: {
   assertion: string | undefined;
   body: Uint8Array | string;
   clientAddress: string | undefined;
+  /** The `x-request-deadline` header as received; it must be what was signed. */
+  deadline?: string | undefined;
 }) => Promise<ServiceCall>;
 
 export interface ServiceTrust {
@@ -116,7 +139,7 @@ export function createServiceAssertionVerifier({ audience, trusted, keys }: Serv
   const seen = new Map<string, number>();
   const refuse = (reason: string) =>
     unauthenticated(`This service accepts requests through the gateway only: ${reason}.`);
-  return async ({ assertion, body, clientAddress }) => {
+  return async ({ assertion, body, clientAddress, deadline }) => {
     if (!assertion) throw refuse('the request carries no service assertion');
     let payload: Record<string, unknown>;
     let kid: string | undefined;
@@ -134,7 +157,7 @@ export function createServiceAssertionVerifier({ audience, trusted, keys }: Serv
     } catch {
       throw refuse('the service assertion is not valid (signature, audience or time)');
     }
-    const { iss, jti, exp, body_sha256: digest, client_address: boundAddress } = payload;
+    const { iss, jti, exp, body_sha256: digest, client_address: boundAddress, deadline: boundDeadline } = payload;
     if (typeof iss !== 'string' || iss !== kid) throw refuse('the service assertion names another issuer than its key');
     if (typeof exp !== 'number' || exp - Number(payload.iat) > serviceAssertionLifetimeSeconds) {
       throw refuse('the service assertion is valid for too long');
@@ -143,11 +166,23 @@ export function createServiceAssertionVerifier({ audience, trusted, keys }: Serv
     if ((boundAddress ?? undefined) !== clientAddress) {
       throw refuse('the service assertion was made for another client address');
     }
+    // Stripped, added or pushed back, a deadline would let a request run (and commit) after its
+    // caller gave up on it: the header must be exactly what was signed.
+    if ((boundDeadline === undefined ? undefined : String(boundDeadline)) !== deadline) {
+      throw refuse('the service assertion was made for another deadline');
+    }
+    if (boundDeadline !== undefined && (typeof boundDeadline !== 'number' || !Number.isSafeInteger(boundDeadline))) {
+      throw refuse('the service assertion has a deadline that is not epoch milliseconds');
+    }
     const now = Date.now() / 1000;
     for (const [id, expiry] of seen) if (expiry + serviceClockToleranceSeconds < now) seen.delete(id);
     if (seen.has(String(jti))) throw refuse('the service assertion was used already');
     seen.set(String(jti), exp);
-    return { service: iss, ...(typeof boundAddress === 'string' ? { clientAddress: boundAddress } : {}) };
+    return {
+      service: iss,
+      ...(typeof boundAddress === 'string' ? { clientAddress: boundAddress } : {}),
+      ...(typeof boundDeadline === 'number' ? { deadline: boundDeadline } : {}),
+    };
   };
 }
 

@@ -48,7 +48,8 @@ export interface ServiceOptions<Context extends BaseContext> {
   /**
    * Admits a /graphql request before Apollo sees it, given its raw body (a subgraph checks the
    * calling service's assertion here); what it returns is `res.locals.admission` for the context.
-   * A GraphQLError it throws is the answer, with its HTTP status (401 for UNAUTHENTICATED).
+   * A GraphQLError it throws is the answer, with its HTTP status (401 for UNAUTHENTICATED, 503
+   * for SERVICE_UNAVAILABLE, 400 otherwise).
    */
   admit?: (req: Request, body: Buffer) => Promise<unknown>;
   /** Largest request body accepted, e.g. "100kb". */
@@ -197,7 +198,8 @@ export async function startService<Context extends BaseContext>(
             } catch (error) {
               if (!(error instanceof GraphQLError)) return next(error);
               const code = error.extensions.code;
-              res.status(code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : 400).json({
+              const status: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, SERVICE_UNAVAILABLE: 503 };
+              res.status(status[String(code)] ?? 400).json({
                 errors: [{ message: error.message, extensions: { code } }],
               });
             }

@@ -3,6 +3,7 @@
 // called subgraph applies its own access rules to that user. A call that cannot be answered is
 // an error, never a silent pass: the caller refuses what it could not check.
 import { GraphQLError } from 'graphql';
+import { requestDeadlineHeader } from './request-deadline.js';
 import { type ServiceSigner, withServiceAssertion } from './service-assertion.js';
 
 /** Runs one operation on another subgraph; its data, or its first error with the same code. */
@@ -32,13 +33,17 @@ export interface SubgraphCallOptions {
   url: (subgraph: string) => string | undefined | Promise<string | undefined>;
   /** The user's Authorization header, passed on as it came. */
   authorization?: string;
+  /** The deadline of the request this call serves (epoch ms): the called subgraph gets no later one. */
+  deadline?: number;
 }
 
-export function subgraphCaller({ signer, url, authorization }: SubgraphCallOptions): SubgraphCall {
+export function subgraphCaller({ signer, url, authorization, deadline }: SubgraphCallOptions): SubgraphCall {
   return async <Data>(subgraph: string, query: string, variables?: Record<string, unknown>) => {
     const address = await url(subgraph);
     if (!signer || !address) throw serviceUnavailable(subgraph, 'this service is not configured to call it');
     const body = JSON.stringify({ query, ...(variables ? { variables } : {}) });
+    // No longer than this call may take, nor than the request it serves has left.
+    const callDeadline = Math.min(Date.now() + callTimeoutMs, deadline ?? Number.POSITIVE_INFINITY);
     let response: Response;
     try {
       response = await fetch(address, {
@@ -46,9 +51,10 @@ export function subgraphCaller({ signer, url, authorization }: SubgraphCallOptio
         headers: await withServiceAssertion(signer, subgraph, body, {
           'content-type': 'application/json',
           ...(authorization ? { authorization } : {}),
+          [requestDeadlineHeader]: String(callDeadline),
         }),
         body,
-        signal: AbortSignal.timeout(callTimeoutMs),
+        signal: AbortSignal.timeout(Math.max(callDeadline - Date.now(), 0)),
       });
     } catch (error) {
       throw serviceUnavailable(subgraph, error instanceof Error ? error.name : 'no answer');

@@ -14,6 +14,16 @@ import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, 
 import { clientAddressFrom, clientAddressHeader } from './client-address.js';
 import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
 import { checkEntityRepresentations } from './entity-representations.js';
+import { badUserInput } from './errors.js';
+import {
+  acceptableIdempotencyKey,
+  IdempotencyKeySchema,
+  type IdempotentRequest,
+  idempotencyKeyHeader,
+  idempotencyPlugin,
+  idempotencySubscriber,
+  operationHash,
+} from './idempotency.js';
 import { logger } from './logger.js';
 import { costLimitPlugin } from './operation-cost.js';
 import {
@@ -29,6 +39,7 @@ import {
   tableRowCounts,
 } from './orm.js';
 import { anonymousCaller, isAnonymous, publicAccessPlugin } from './public-access.js';
+import { deadlinePassed, deadlineSubscriber, isPastDeadline, requestDeadlineHeader } from './request-deadline.js';
 import {
   checkedRetentionSchedule,
   type RetentionTask,
@@ -69,6 +80,8 @@ export interface SubgraphContext {
   call: SubgraphCall;
   /** The service that signed the request (the gateway, or a subgraph calling this one); none in-process. */
   callingService?: string;
+  /** The request's Idempotency-Key, for a signed-in caller that sent one (see idempotency.ts). */
+  idempotency?: IdempotentRequest;
 }
 
 /** A SubgraphCall for a context without an HTTP request: nothing can be confirmed, so nothing passes. */
@@ -84,7 +97,20 @@ export function contextWithLoaders<Loaders>(
   createLoaders: (em: EntityManager, caller: Caller, call: SubgraphCall) => Loaders,
 ) {
   return (orm: Orm, caller: Caller, request: SubgraphRequest): SubgraphContext & { loaders: Loaders } => {
-    const em = orm.em.fork() as EntityManager;
+    const deadline = request.service?.deadline;
+    // Its own event manager when the caller set a deadline: the subscriber that rolls back a commit
+    // past it then belongs to this request alone (each transaction's fork clones it).
+    // Only a signed-in caller's key counts: anonymous callers share one subject, and would share keys.
+    const idempotency: IdempotentRequest | undefined =
+      request.idempotency && !isAnonymous(caller)
+        ? { ...request.idempotency, subject: caller.subject, armed: false, claimed: false }
+        : undefined;
+    // Its own event manager when the caller set a deadline or a key: the subscribers that roll back
+    // a commit past the deadline and claim the key belong to this request alone (each
+    // transaction's fork clones the manager).
+    const em = orm.em.fork(deadline === undefined && !idempotency ? {} : { cloneEventManager: true }) as EntityManager;
+    if (deadline !== undefined) em.getEventManager().registerSubscriber(deadlineSubscriber(deadline));
+    if (idempotency) em.getEventManager().registerSubscriber(idempotencySubscriber(idempotency));
     const call = request.call ?? noSubgraphCalls;
     return {
       em,
@@ -93,6 +119,7 @@ export function contextWithLoaders<Loaders>(
       clientAddress: request.clientAddress,
       call,
       ...(request.service ? { callingService: request.service.service } : {}),
+      ...(idempotency ? { idempotency } : {}),
       loaders: createLoaders(em, caller, call),
     };
   };
@@ -111,6 +138,8 @@ export interface SubgraphRequest {
   authorization?: string;
   /** Calls another subgraph, signed as this one, with the user's token; none in-process without peers. */
   call?: SubgraphCall;
+  /** The Idempotency-Key sent with the request, and the hash of the operation it names. */
+  idempotency?: { key: string; operationHash: string };
 }
 
 export interface SubgraphDefinition<Context extends SubgraphContext> {
@@ -213,6 +242,7 @@ export function subgraphApolloOptions<Context extends SubgraphContext>(
       publicAccessPlugin<Context>((context) => isAnonymous(context.caller)),
       apiClientScopePlugin<Context>(),
       nulCharacterPlugin<Context>(),
+      idempotencyPlugin<Context>(),
       ...(definition.plugins ?? []),
     ],
   };
@@ -239,7 +269,10 @@ export async function openSubgraphDatabase<Context extends SubgraphContext>(
   const orm = await createOrm({
     server,
     database,
-    entities: definition.entities,
+    // Every subgraph keeps its callers' idempotency keys (idempotency.ts) in its own database.
+    entities: definition.entities.includes(IdempotencyKeySchema)
+      ? definition.entities
+      : [...definition.entities, IdempotencyKeySchema],
     migrations: definition.migrations,
     migrationsDir: definition.migrationsDir,
     writeSnapshot,
@@ -343,12 +376,25 @@ export async function startSubgraph<Context extends SubgraphContext>(
     apollo: subgraphApolloOptions(definition),
     // Only what a trusted service (the gateway) signed reaches the schema: its limits and rate
     // limits cannot be skipped by calling the subgraph straight with a user's token.
-    admit: (req, body) =>
-      verifyService({
+    // A request that waited past its deadline (in the socket of a frozen process, say) is not
+    // started: its caller has already answered that it failed.
+    admit: async (req, body) => {
+      const call = await verifyService({
         assertion: req.get(serviceAssertionHeader),
         body,
         clientAddress: req.get(clientAddressHeader),
-      }),
+        deadline: req.get(requestDeadlineHeader),
+      });
+      const key = req.get(idempotencyKeyHeader);
+      if (key !== undefined && !acceptableIdempotencyKey.test(key)) {
+        throw badUserInput('The Idempotency-Key header must be 1 to 200 visible ASCII characters, e.g. a UUID.');
+      }
+      if (isPastDeadline(call.deadline)) {
+        logger.warn({ service: call.service, deadline: call.deadline }, 'request refused: its deadline has passed');
+        throw deadlinePassed();
+      }
+      return call;
+    },
     // Every operation but the public ones needs a valid token, also straight to the subgraph past
     // the gateway; a token that is present but invalid is refused, never taken as no token.
     context: async ({ req, res }) =>
@@ -361,9 +407,23 @@ export async function startSubgraph<Context extends SubgraphContext>(
           clientAddress: clientAddressFrom(res.locals.admission as ServiceCall, req.socket.remoteAddress),
           service: res.locals.admission as ServiceCall,
           ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
+          ...(req.get(idempotencyKeyHeader)
+            ? {
+                idempotency: {
+                  key: req.get(idempotencyKeyHeader) as string,
+                  operationHash: operationHash(
+                    (req.body as { query?: unknown }).query,
+                    (req.body as { variables?: unknown }).variables,
+                  ),
+                },
+              }
+            : {}),
           call: subgraphCaller({
             signer,
             url: subgraphUrl,
+            ...((res.locals.admission as ServiceCall).deadline === undefined
+              ? {}
+              : { deadline: (res.locals.admission as ServiceCall).deadline }),
             ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
           }),
         },

@@ -3,9 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   createServiceAssertionVerifier,
+  createServiceSigner,
   generateServiceKeys,
+  serviceAssertionHeader,
   serviceKeysFromEnvironment,
   servicePrivateKeyFromEnvironment,
+  withServiceAssertion,
 } from '../src/service-assertion.js';
 
 describe('service keys from the environment', () => {
@@ -44,5 +47,48 @@ describe('service keys from the environment', () => {
     expect(() => servicePrivateKeyFromEnvironment({ SERVICE_PRIVATE_KEY: JSON.stringify(jwks.keys[0]) })).toThrow(
       /private JWK/,
     );
+  });
+});
+
+describe('the request deadline in a service assertion', () => {
+  const body = JSON.stringify({ query: 'mutation { x }' });
+
+  async function signedWithDeadline(deadline: number) {
+    const { privateKeys, jwks } = await generateServiceKeys(['gateway']);
+    const verify = createServiceAssertionVerifier({ audience: 'regions', trusted: ['gateway'], keys: jwks.keys });
+    const signer = await createServiceSigner(privateKeys.gateway as NonNullable<typeof privateKeys.gateway>);
+    const headers = await withServiceAssertion(signer, 'regions', body, { 'x-request-deadline': String(deadline) });
+    return { verify, assertion: headers[serviceAssertionHeader] };
+  }
+
+  it('tells the subgraph the deadline the calling service signed', async () => {
+    const deadline = Date.now() + 5_000;
+    const { verify, assertion } = await signedWithDeadline(deadline);
+    expect(await verify({ assertion, body, clientAddress: undefined, deadline: String(deadline) })).toEqual({
+      service: 'gateway',
+      deadline,
+    });
+  });
+
+  it('refuses a deadline stripped, pushed back or added on the way', async () => {
+    const deadline = Date.now() + 5_000;
+    for (const sent of [undefined, String(deadline + 60_000)]) {
+      const { verify, assertion } = await signedWithDeadline(deadline);
+      await expect(verify({ assertion, body, clientAddress: undefined, deadline: sent })).rejects.toThrow(
+        /made for another deadline/,
+      );
+    }
+    const { privateKeys, jwks } = await generateServiceKeys(['gateway']);
+    const verify = createServiceAssertionVerifier({ audience: 'regions', trusted: ['gateway'], keys: jwks.keys });
+    const signer = await createServiceSigner(privateKeys.gateway as NonNullable<typeof privateKeys.gateway>);
+    const headers = await withServiceAssertion(signer, 'regions', body, {});
+    await expect(
+      verify({
+        assertion: headers[serviceAssertionHeader],
+        body,
+        clientAddress: undefined,
+        deadline: String(deadline),
+      }),
+    ).rejects.toThrow(/made for another deadline/);
   });
 });

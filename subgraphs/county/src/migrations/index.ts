@@ -3,6 +3,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126213842_population_figures } from './Migration20261126213842_population_figures.js';
 import { Migration20261126225224_agreements_funding_reporting_coordination } from './Migration20261126225224_agreements_funding_reporting_coordination.js';
 import { Migration20261126225930_annual_report_figures } from './Migration20261126225930_annual_report_figures.js';
+import { Migration20261207064756_idempotency_keys } from './Migration20261207064756_idempotency_keys.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126213842_population_figures', class: Migration20261126213842_population_figures },
@@ -11,4 +12,5 @@ export const migrations: MigrationObject[] = [
     class: Migration20261126225224_agreements_funding_reporting_coordination,
   },
   { name: 'Migration20261126225930_annual_report_figures', class: Migration20261126225930_annual_report_figures },
+  { name: 'Migration20261207064756_idempotency_keys', class: Migration20261207064756_idempotency_keys },
 ];

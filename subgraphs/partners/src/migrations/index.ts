@@ -6,6 +6,7 @@ import { Migration20261126223838_gatherings_referrals_assessments_measures } fro
 import { Migration20261126230938_assessment_shared_client_data } from './Migration20261126230938_assessment_shared_client_data.js';
 import { Migration20261127031617_personal_data_erasure } from './Migration20261127031617_personal_data_erasure.js';
 import { Migration20261127061402_erased_clients } from './Migration20261127061402_erased_clients.js';
+import { Migration20261207064820_idempotency_keys } from './Migration20261207064820_idempotency_keys.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126213927_gatherings', class: Migration20261126213927_gatherings },
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   },
   { name: 'Migration20261127031617_personal_data_erasure', class: Migration20261127031617_personal_data_erasure },
   { name: 'Migration20261127061402_erased_clients', class: Migration20261127061402_erased_clients },
+  { name: 'Migration20261207064820_idempotency_keys', class: Migration20261207064820_idempotency_keys },
 ];

@@ -7,6 +7,7 @@ import { Migration20261127005811_website_requests } from './Migration20261127005
 import { Migration20261127020436_milestone_kind_index } from './Migration20261127020436_milestone_kind_index.js';
 import { Migration20261127031611_personal_data_erasure } from './Migration20261127031611_personal_data_erasure.js';
 import { Migration20261207051942_public_rate_limits } from './Migration20261207051942_public_rate_limits.js';
+import { Migration20261207064809_idempotency_keys } from './Migration20261207064809_idempotency_keys.js';
 
 export const migrations: MigrationObject[] = [
   {
@@ -19,4 +20,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127020436_milestone_kind_index', class: Migration20261127020436_milestone_kind_index },
   { name: 'Migration20261127031611_personal_data_erasure', class: Migration20261127031611_personal_data_erasure },
   { name: 'Migration20261207051942_public_rate_limits', class: Migration20261207051942_public_rate_limits },
+  { name: 'Migration20261207064809_idempotency_keys', class: Migration20261207064809_idempotency_keys },
 ];
