@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { demoClients, demoUser, generateDevKeys, runSql, signDemoToken } from '@etablerer/kit';
+import { demoClients, demoUser, generateDevKeys, runSql, serviceKeyEnvironment, signDemoToken } from '@etablerer/kit';
 import { testServerUrl } from '@etablerer/kit/testing';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -753,7 +753,10 @@ describe('the public part of the graph (the common website)', () => {
   });
 
   it('takes its site from PUBLIC_SITE_URL: the console in development when unset, none in production', () => {
-    const env = { AUTH_PUBLIC_KEY: JSON.stringify(platform.keys.publicKey) };
+    const env = {
+      AUTH_PUBLIC_KEY: JSON.stringify(platform.keys.publicKey),
+      ...serviceKeyEnvironment(platform.serviceKeys, 'gateway'),
+    };
     const site = (extra: Record<string, string>) => gatewayOptionsFromEnvironment({ ...env, ...extra }).publicSiteUrl;
     expect(site({ PUBLIC_SITE_URL: 'https://etablerer.example.no/' })).toBe('https://etablerer.example.no');
     expect(site({})).toBe('http://localhost:5173');
