@@ -13,6 +13,7 @@ import {
   createServiceSigner,
   createTokenVerifier,
   currentRequestId,
+  DateScalar,
   type HealthReport,
   idempotencyKeyHeader,
   isProduction,
@@ -24,6 +25,7 @@ import {
   servicePrivateKeyFromEnvironment,
   startService,
 } from '@etablerer/kit';
+import type { GraphQLScalarType, GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
 import { committedSupergraph, defaultSubgraphUrls, type SubgraphName, subgraphNames } from './composition.js';
 import { mountDevSignIn } from './dev-sign-in.js';
@@ -243,6 +245,15 @@ export function createApolloGateway(config: GatewayConfig): ApolloGateway {
   }
 }
 
+/** The API schema's `Date` scalar with the kit's parsing (the supergraph carries only its name). */
+function readDatesAsTheSubgraphsDo(apiSchema: GraphQLSchema): void {
+  // Not instanceof: @apollo/gateway may build the schema with graphql-js from another copy of the package.
+  const date = apiSchema.getType('Date') as GraphQLScalarType | undefined;
+  if (!date || !('parseLiteral' in date)) return;
+  date.parseValue = DateScalar.parseValue;
+  date.parseLiteral = DateScalar.parseLiteral;
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const urls: Record<SubgraphName, string> = { ...defaultSubgraphUrls, ...options.subgraphUrls };
   const verify = createTokenVerifier(options.auth);
@@ -257,6 +268,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         signer,
       }),
   });
+  // The supergraph names the `Date` scalar but not how to read it, so the gateway let any string
+  // through and the subgraph refused it after planning, as an error inside a 200 answer. Read as
+  // the subgraphs read it, a bad date is refused here, 400 BAD_USER_INPUT, inline or in a variable.
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => readDatesAsTheSubgraphsDo(apiSchema));
   const armor = new ApolloArmor({
     maxDepth: { n: operationLimits.maxDepth },
     maxAliases: { n: operationLimits.maxAliases },

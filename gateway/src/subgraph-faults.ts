@@ -105,6 +105,18 @@ export class ResilientDataSource<Context extends object> extends RemoteGraphQLDa
 }
 
 /**
+ * What makes two errors the same: an unavailable subgraph is one error per service, whatever else
+ * the errors carry; any other error is the same when it says the same thing at the same place. A
+ * stack trace (GRAPHQL_STACKTRACES in development) never counts: each fetch's error has its own,
+ * and the same SUBGRAPH_UNAVAILABLE came twice (issue 17).
+ */
+function sameErrorKey(error: GraphQLFormattedError): string {
+  const { stacktrace: _stacktrace, ...extensions } = error.extensions ?? {};
+  if (extensions.code === subgraphUnavailableCode) return JSON.stringify([subgraphUnavailableCode, extensions.service]);
+  return JSON.stringify([error.message, error.path, extensions]);
+}
+
+/**
  * Each error once: a query plan may call the same subgraph several times (root fields, then
  * entity fields), and each failed fetch would otherwise repeat the same SUBGRAPH_UNAVAILABLE (or
  * the same refusal) word for word.
@@ -118,7 +130,7 @@ export function subgraphFaultsPlugin<Context extends BaseContext>(): ApolloServe
           const seen = new Set<string>();
           response.body.singleResult.errors = response.body.singleResult.errors.filter(
             (error: GraphQLFormattedError) => {
-              const key = JSON.stringify([error.message, error.path, error.extensions]);
+              const key = sameErrorKey(error);
               if (seen.has(key)) return false;
               seen.add(key);
               return true;

@@ -165,7 +165,7 @@ const nothingHeld = (data: Data) => {
 
 const entities = (selection: string) =>
   `query Entities($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`;
-const futureDate = '2999-01-01';
+const futureDate = '2099-01-01';
 const noSuchId = '00000000-0000-4000-8000-00000000dead';
 /** The adviser the demo user follo.adviser is (kit/src/demo-advisers.ts). */
 const folloAdviserId = '10000000-0000-4000-8000-000000000200';

@@ -134,6 +134,7 @@ describe('the gateway with a partners address that misbehaves', () => {
   let mode: 'hang' | 'fail' | 'refuse' = 'hang';
   let misbehaving: Server;
   let degraded: RunningService;
+  let misbehavingUrl: string;
 
   beforeAll(async () => {
     // Accepts connections; then either never answers or answers like a broken proxy.
@@ -148,8 +149,9 @@ describe('the gateway with a partners address that misbehaves', () => {
     });
     await new Promise<void>((resolve) => misbehaving.listen(0, '127.0.0.1', resolve));
     const { port } = misbehaving.address() as AddressInfo;
+    misbehavingUrl = `http://127.0.0.1:${port}/graphql`;
     degraded = await platform.startGateway({
-      subgraphUrls: { partners: `http://127.0.0.1:${port}/graphql` },
+      subgraphUrls: { partners: misbehavingUrl },
       subgraphTimeoutMs: 1_000,
     });
   });
@@ -170,6 +172,27 @@ describe('the gateway with a partners address that misbehaves', () => {
     const answer = await askOverview(degraded.url);
     expectPartnersMissing(answer);
     expect(answer.text).not.toContain('Bad gateway');
+  });
+
+  it('names an unavailable subgraph once, even where its errors carry stack traces that differ', async () => {
+    // The overview calls partners twice (gatherings at the root, referrals per region). With stack
+    // traces on (GRAPHQL_STACKTRACES in development) each fetch's error has its own stack, and the
+    // answer gave the same SUBGRAPH_UNAVAILABLE twice.
+    mode = 'fail';
+    const before = process.env.GRAPHQL_STACKTRACES;
+    process.env.GRAPHQL_STACKTRACES = 'true';
+    const tracing = await platform.startGateway({ subgraphUrls: { partners: misbehavingUrl } });
+    try {
+      const { status, body } = await askOverview(tracing.url);
+      expect(status).toBe(200);
+      expect(body.errors?.map((error) => [error.extensions?.code, error.extensions?.service])).toEqual([
+        [subgraphUnavailableCode, 'partners'],
+      ]);
+    } finally {
+      await tracing.stop();
+      if (before === undefined) delete process.env.GRAPHQL_STACKTRACES;
+      else process.env.GRAPHQL_STACKTRACES = before;
+    }
   });
 
   it("passes a subgraph's refusal on with its own message and code, not its address", async () => {

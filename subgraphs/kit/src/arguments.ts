@@ -1,10 +1,15 @@
 // Checks of arguments many fields share: years and pages.
 import { badUserInput } from './errors.js';
 
-/** Years the service can have data for: the first agreements predate 2022, none will outlive 2100. */
+/**
+ * Years the service can have data for: the first agreements predate 2022, none will outlive 2100.
+ * The one rule for a year argument and for every date sent in (the `Date` scalar, scalars.ts).
+ */
+export const serviceYears = { first: 2000, last: 2100 } as const;
+
 export function checkYear(year: number, field = 'year'): number {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw badUserInput(`${field} must be between 2000 and 2100, not ${year}`, field);
+  if (!Number.isInteger(year) || year < serviceYears.first || year > serviceYears.last) {
+    throw badUserInput(`${field} must be between ${serviceYears.first} and ${serviceYears.last}, not ${year}`, field);
   }
   return year;
 }

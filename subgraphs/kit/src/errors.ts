@@ -14,6 +14,7 @@ import {
   isDatabaseUnavailable,
 } from './database-errors.js';
 import { logger } from './logger.js';
+import { DateInputError } from './scalars.js';
 
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
 
@@ -62,6 +63,24 @@ export function stacktracesInErrors(env = process.env): boolean {
   return env.GRAPHQL_STACKTRACES === 'true' && env.NODE_ENV !== 'production';
 }
 
+/** The refusal of the `Date` scalar behind an error, through the errors graphql-js and Apollo wrap it in. */
+function dateInputErrorIn(error: unknown): DateInputError | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
+    if (current instanceof DateInputError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
+
+/**
+ * The variable (and the place in it) a coercion error names, as `field` like the resolvers' own
+ * refusals: `Variable "$input" got invalid value … at "input.date"` is input.date.
+ */
+function variableOf(message: string): string | undefined {
+  const within = /^Variable "\$\w+" got invalid value .*? at "([^"]+)"; /.exec(message);
+  return within?.[1] ?? /^Variable "\$(\w+)" got invalid value /.exec(message)?.[1];
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   // A subgraph's error reaches the gateway with the subgraph's extensions; a trace there must not pass on.
   if (formatted.extensions && 'stacktrace' in formatted.extensions && !stacktracesInErrors()) {
@@ -69,6 +88,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return formatError({ ...formatted, extensions }, error);
   }
   const original = unwrapResolverError(error);
+  if (dateInputErrorIn(error)) {
+    // The same answer for a bad date inline (a validation error) as in a variable (a coercion error).
+    return {
+      message: formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
+  }
   if (original instanceof OrmNotFoundError) {
     return { ...formatted, message: 'Not found.', extensions: { code: 'NOT_FOUND' } };
   }
@@ -99,6 +126,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   const code = formatted.extensions?.code;
+  if (code === 'BAD_USER_INPUT' && formatted.extensions?.field === undefined) {
+    const field = variableOf(formatted.message);
+    if (field) return { ...formatted, extensions: { ...formatted.extensions, field } };
+  }
   if (typeof code === 'string' && requestErrorCodes.has(code)) return formatted;
   // graphql-js throws this, without a code, when the variables hold more than 50 errors (a list
   // of hundreds of bad items, say); it is the caller's input, not a fault of the server.

@@ -22,6 +22,7 @@ export * from './loaders.js';
 export * from './logger.js';
 export * from './nok.js';
 export * from './operation-cost.js';
+export * from './operation-resolution.js';
 export * from './organisation-number.js';
 export * from './orm.js';
 export * from './personal-data-audit.js';

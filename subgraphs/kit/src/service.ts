@@ -16,6 +16,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { GraphQLError } from 'graphql';
 import { formatError, stacktracesInErrors } from './errors.js';
 import { logger, logProcessWarnings, requestScope } from './logger.js';
+import { operationResolutionPlugin } from './operation-resolution.js';
 
 /** The header that carries a request's id from the caller (or the gateway) to the subgraphs. */
 export const requestIdHeader = 'x-request-id';
@@ -90,6 +91,8 @@ export function apolloServer<Context extends BaseContext>(
     includeStacktraceInErrorResponses: stacktracesInErrors(),
     formatError,
     plugins: [
+      // First: the other plugins may take the operation as chosen, and the gateway's executor needs it.
+      operationResolutionPlugin<Context>(),
       ...(options.plugins ?? []),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
       // The default landing page loads Apollo Sandbox from a CDN; the console bundles its own playground.
