@@ -38,7 +38,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     stack.stop().then(
       () => {
         logger.info('the platform stopped');
-        process.exit(0);
+        // The log is written asynchronously: let the lines before this one out first, in order.
+        logger.flush(() => process.exit(0));
       },
       (error: unknown) => {
         logger.error({ err: error }, 'the platform did not stop cleanly');
