@@ -208,7 +208,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       env: service.env,
       onFork: (child) => {
         service.child = child;
-        children.push(child);
+        // Forget the processes that have ended, so a service that keeps dying does not pile them up.
+        children.splice(0, children.length, ...running(), child);
       },
     });
     pids[service.name] = started.child.pid;
