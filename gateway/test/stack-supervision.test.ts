@@ -1,0 +1,109 @@
+// The stack as `pnpm start` runs it, on ports the system picks, with its supervisor on: a
+// subgraph or the gateway killed outright comes back by itself and the graph answers again.
+import { once } from 'node:events';
+import { dropDatabase } from '@etablerer/kit';
+import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningStack, type ServiceName, startStack } from '../src/stack/stack.js';
+
+const databases = {
+  COUNTY_DATABASE: uniqueDatabaseName('county'),
+  REGIONS_DATABASE: uniqueDatabaseName('regions'),
+  PARTNERS_DATABASE: uniqueDatabaseName('partners'),
+};
+let stack: RunningStack;
+
+beforeAll(async () => {
+  stack = await startStack({
+    ports: { gateway: 0, county: 0, regions: 0, partners: 0, console: 0 },
+    console: false,
+    env: { ...databases, LOG_LEVEL: 'warn' },
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  await Promise.all(Object.values(databases).map((database) => dropDatabase(testServerUrl(), database)));
+}, 60_000);
+
+/** The regions and one partners field through the gateway, as a signed-in coordination member. */
+async function askRegions() {
+  const signIn = await fetch(`${stack.gatewayUrl}/auth/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'coordination.member' }),
+  });
+  const { accessToken } = (await signIn.json()) as { accessToken: string };
+  const response = await fetch(`${stack.gatewayUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ query: 'query Regions { regions { id name } }' }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: { regions: unknown[] }; errors?: unknown },
+  };
+}
+
+/** Kills a service with SIGKILL and resolves with what the supervisor reported, once it is back. */
+async function killAndAwaitRestart(name: ServiceName) {
+  const pid = stack.pids[name];
+  if (!pid) throw new Error(`${name} has no process`);
+  const exited = once(stack.events, 'exited');
+  const restarted = once(stack.events, 'restarted');
+  process.kill(pid, 'SIGKILL');
+  const [exitedName, exit] = await exited;
+  const [restartedName, info] = await restarted;
+  return { pid, exitedName, exit, restartedName, info };
+}
+
+describe('the stack supervises its services', () => {
+  it('answers before anything is killed', async () => {
+    const { status, body } = await askRegions();
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.regions).toHaveLength(13);
+  });
+
+  it('restarts a subgraph killed with SIGKILL, on its port, and the gateway reaches it again', async () => {
+    const { pid, exitedName, exit, restartedName, info } = await killAndAwaitRestart('regions');
+    expect(exitedName).toBe('regions');
+    expect(exit.signal).toBe('SIGKILL');
+    expect(restartedName).toBe('regions');
+    expect(info.pid).toEqual(expect.any(Number));
+    expect(info.pid).not.toBe(pid);
+    expect(stack.pids.regions).toBe(info.pid);
+    const { status, body } = await askRegions();
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.regions).toHaveLength(13);
+  }, 120_000);
+
+  it('restarts the gateway killed with SIGKILL on the same address', async () => {
+    const { pid, restartedName, info } = await killAndAwaitRestart('gateway');
+    expect(restartedName).toBe('gateway');
+    expect(info.pid).not.toBe(pid);
+    const { status, body } = await askRegions();
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.regions).toHaveLength(13);
+  }, 120_000);
+
+  it('waits longer before each restart of a service that keeps dying', async () => {
+    const first = await killAndAwaitRestart('partners');
+    const second = await killAndAwaitRestart('partners');
+    expect(second.exit.delayMs).toBeGreaterThan(first.exit.delayMs);
+  }, 120_000);
+
+  it('does not restart a subgraph stopped on purpose', async () => {
+    let exits = 0;
+    const count = () => {
+      exits += 1;
+    };
+    stack.events.on('exited', count);
+    await stack.stopSubgraph('county');
+    await stack.startSubgraph('county');
+    stack.events.off('exited', count);
+    expect(exits).toBe(0);
+  }, 120_000);
+});
