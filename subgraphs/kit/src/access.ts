@@ -73,19 +73,3 @@ export function apiClientScopePlugin<Context extends BaseContext & { caller: Cal
 
 /** Fewer persons than this in a count could single someone out, so the count is not shown. */
 export const smallestShownCount = 5;
-
-export interface SuppressibleCount {
-  value: number | null;
-  suppressed: boolean;
-  reason: string | null;
-}
-
-export function suppressSmallCount(count: number): SuppressibleCount {
-  return count < smallestShownCount
-    ? {
-        value: null,
-        suppressed: true,
-        reason: `Fewer than ${smallestShownCount} persons: not shown, so no one can be singled out.`,
-      }
-    : { value: count, suppressed: false, reason: null };
-}

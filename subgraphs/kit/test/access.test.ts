@@ -1,11 +1,6 @@
 // The access model's rules in isolation, for callers the demo users do not cover.
 import { describe, expect, it } from 'vitest';
-import {
-  canSeePersonalDataIn,
-  regionsWithPersonalData,
-  requireAggregateAccess,
-  suppressSmallCount,
-} from '../src/access.js';
+import { canSeePersonalDataIn, regionsWithPersonalData, requireAggregateAccess } from '../src/access.js';
 import type { Caller } from '../src/auth.js';
 
 const caller = (overrides: Partial<Caller>): Caller => ({
@@ -28,11 +23,5 @@ describe('the access model', () => {
   it('gives an adviser or municipality officer without a region no one', () => {
     expect(regionsWithPersonalData(caller({ role: 'ADVISER' }))).toEqual([]);
     expect(canSeePersonalDataIn(caller({ role: 'MUNICIPALITY_OFFICER' }), 'follo')).toBe(false);
-  });
-
-  it('suppresses counts from 0 to 4 and shows 5 and more', () => {
-    expect(suppressSmallCount(0).value).toBeNull();
-    expect(suppressSmallCount(4)).toMatchObject({ value: null, suppressed: true });
-    expect(suppressSmallCount(5)).toEqual({ value: 5, suppressed: false, reason: null });
   });
 });
