@@ -397,37 +397,32 @@ export async function startSubgraph<Context extends SubgraphContext>(
     },
     // Every operation but the public ones needs a valid token, also straight to the subgraph past
     // the gateway; a token that is present but invalid is refused, never taken as no token.
-    context: async ({ req, res }) =>
-      definition.context(
+    context: async ({ req, res }) => {
+      const admission = res.locals.admission as ServiceCall;
+      const { authorization } = req.headers;
+      // The user's own token, passed on when this subgraph asks another for them.
+      const onBehalf = authorization === undefined ? {} : { authorization };
+      const idempotencyKey = req.get(idempotencyKeyHeader);
+      const body = req.body as { query?: unknown; variables?: unknown };
+      return definition.context(
         orm,
-        req.headers.authorization === undefined
-          ? anonymousCaller
-          : await authenticate(req.headers.authorization, verify),
+        authorization === undefined ? anonymousCaller : await authenticate(authorization, verify),
         {
-          clientAddress: clientAddressFrom(res.locals.admission as ServiceCall, req.socket.remoteAddress),
-          service: res.locals.admission as ServiceCall,
-          ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
-          ...(req.get(idempotencyKeyHeader)
-            ? {
-                idempotency: {
-                  key: req.get(idempotencyKeyHeader) as string,
-                  operationHash: operationHash(
-                    (req.body as { query?: unknown }).query,
-                    (req.body as { variables?: unknown }).variables,
-                  ),
-                },
-              }
+          clientAddress: clientAddressFrom(admission, req.socket.remoteAddress),
+          service: admission,
+          ...onBehalf,
+          ...(idempotencyKey
+            ? { idempotency: { key: idempotencyKey, operationHash: operationHash(body.query, body.variables) } }
             : {}),
           call: subgraphCaller({
             signer,
             url: subgraphUrl,
-            ...((res.locals.admission as ServiceCall).deadline === undefined
-              ? {}
-              : { deadline: (res.locals.admission as ServiceCall).deadline }),
-            ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
+            ...(admission.deadline === undefined ? {} : { deadline: admission.deadline }),
+            ...onBehalf,
           }),
         },
-      ),
+      );
+    },
     health: async () => {
       await orm.em.getConnection().execute('select 1');
       return { status: 'ok', database: 'up' };
