@@ -8,6 +8,7 @@ import type { AgreementParty } from './entities/agreement-party.js';
 import { type Instalment, instalments, type Payment } from './entities/payment.js';
 import type { Submission, SubmissionKind } from './entities/submission.js';
 import { splitInstalments } from './money.js';
+import { type PaymentStatus, paymentStatus, submissionLate } from './money-controls.js';
 
 export type AgreementStatus = 'DRAFT' | 'ACTIVE' | 'EXTENDED' | 'TERMINATED' | 'EXPIRED';
 
@@ -74,7 +75,7 @@ export function submissionStatus(view: SubmissionView): SubmissionStatus {
 }
 
 export function submissionIsLate(view: SubmissionView): boolean {
-  return view.row ? view.row.submittedOn > view.dueDate : view.today > view.dueDate;
+  return submissionLate(view.row, view.dueDate, view.today);
 }
 
 export function submissionView(
@@ -113,7 +114,7 @@ export function planAndBudgetApproved(rows: Submission[], year: number): boolean
   );
 }
 
-export type PaymentStatus = 'BLOCKED' | 'DUE' | 'PAID';
+export type { PaymentStatus };
 
 export interface PaymentView {
   agreement: Agreement;
@@ -122,6 +123,8 @@ export interface PaymentView {
   dueDate: string;
   amountOre: bigint;
   status: PaymentStatus;
+  /** The year's activity plan and budget are not both approved: it may not be paid yet. */
+  blocked: boolean;
   payer: string | null;
   paid: Payment | undefined;
 }
@@ -149,7 +152,8 @@ export async function paymentsOf(agreement: Agreement, year: number, context: Co
       instalment,
       dueDate,
       amountOre: payment ? payment.amountOre : instalment === 'JANUARY' ? split.january : split.august,
-      status: payment ? 'PAID' : approved ? 'DUE' : 'BLOCKED',
+      status: paymentStatus({ paid: payment, approved, dueDate, today: context.today() }),
+      blocked: !approved,
       payer: county?.organisationName ?? null,
       paid: payment,
     };

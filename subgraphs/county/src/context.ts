@@ -13,6 +13,7 @@ import { AgreementSchema } from './entities/agreement.js';
 import { AmendmentSchema, ExtensionSchema, NoticeSchema } from './entities/agreement-change.js';
 import { AgreementPartySchema } from './entities/agreement-party.js';
 import { MeetingSchema } from './entities/coordination.js';
+import { BudgetDecisionSchema } from './entities/funding.js';
 import { PaymentSchema } from './entities/payment.js';
 import { fundingPopulationDate, PopulationFigureSchema } from './entities/population-figure.js';
 import { SubmissionSchema } from './entities/submission.js';
@@ -73,6 +74,10 @@ export function createLoaders(em: EntityManager) {
       (meeting) => Number(meeting.date.slice(0, 4)),
     ),
     funding: fundingLoader(em),
+    budgetDecision: loaderByKey(
+      (ids: string[]) => em.find(BudgetDecisionSchema, { id: { $in: ids } }),
+      (decision) => decision.id,
+    ),
   };
 }
 

@@ -28,7 +28,10 @@ export interface Funding {
   municipalAmountOre: bigint;
   totalOre: bigint;
   municipalShares: MunicipalShare[];
+  /** The decisions in force: a correction supersedes the decision it corrects. */
   budgetDecisions: BudgetDecision[];
+  /** Every decision of the year, superseded ones included, as recorded. */
+  budgetDecisionHistory: BudgetDecision[];
 }
 
 export interface FundingKey {
@@ -72,7 +75,7 @@ export function fundingLoader(em: EntityManager) {
       const decisions = await em.find(
         BudgetDecisionSchema,
         { agreement: { $in: agreementIds }, year: { $in: years } },
-        { orderBy: { decidedOn: 'asc' } },
+        { orderBy: { decidedOn: 'asc', recordedAt: 'asc' } },
       );
       return keys.map((key) => {
         const shares = rows.filter((row) => row.agreement_id === key.agreementId && row.year === key.year);
@@ -83,7 +86,9 @@ export function fundingLoader(em: EntityManager) {
           // Funding without a municipality's inhabitants would silently be too low.
           throw new GraphQLError(`No population figure for ${missing.join(', ')} on the agreement's population date.`);
         }
-        const yearDecisions = decisions.filter((d) => d.agreement.id === key.agreementId && d.year === key.year);
+        const history = decisions.filter((d) => d.agreement.id === key.agreementId && d.year === key.year);
+        // Only the decision in force counts; the ones it corrected stay as history.
+        const yearDecisions = history.filter((d) => d.supersededById == null);
         const granted = (payer: string) => yearDecisions.find((d) => d.payer === payer)?.grantedOre;
         const countyRateOre = first.county_rate_ore === null ? minimumCountyRateOre : BigInt(first.county_rate_ore);
         const municipalRateOre =
@@ -121,6 +126,7 @@ export function fundingLoader(em: EntityManager) {
           totalOre: countyAmountOre + municipalAmountOre,
           municipalShares,
           budgetDecisions: yearDecisions,
+          budgetDecisionHistory: history,
         };
       });
     },

@@ -319,8 +319,15 @@ describe('payments (§7)', () => {
       instalment: 'JANUARY',
       paidOn: '2026-01-10',
     });
-    expect(first.data).toEqual({ recordPayment: { amount: '387000.00', status: 'PAID', paidOn: '2026-01-10' } });
+    // Recorded by the officer who approved the budget: it counts as paid only once a second officer confirms it.
+    expect(first.data).toEqual({ recordPayment: { amount: '387000.00', status: 'RECORDED', paidOn: '2026-01-10' } });
     expect(again.data).toEqual(first.data);
+    const confirmed = await subgraph.execute(
+      `mutation Confirm { confirmPayment(regionId: "follo", year: 2026, instalment: JANUARY, reference: "UTB-1") { status } }`,
+      {},
+      { as: 'county.controller' },
+    );
+    expect(confirmed.data).toEqual({ confirmPayment: { status: 'PAID' } });
     const rows = await subgraph.orm.em.fork().count(PaymentSchema, { agreement: 'follo-2022', year: 2026 });
     expect(rows).toBe(1);
   });

@@ -8,6 +8,8 @@ const county = { id: 'viken', kind: 'COUNTY', name: 'Viken fylkeskommune' } as c
 
 export const demoUsers: DemoUser[] = [
   { username: 'county.officer', name: 'Kari Nordmann', role: 'COUNTY_OFFICER', org: county },
+  // A second county officer: a payment one officer records is confirmed by another (separation of duties).
+  { username: 'county.controller', name: 'Eirik Solberg', role: 'COUNTY_OFFICER', org: county },
   { username: 'coordination.member', name: 'Ola Hansen', role: 'COORDINATION_MEMBER', org: county },
   {
     username: 'nordrefollo.officer',

@@ -185,10 +185,18 @@ export type BudgetDecision = {
   grantedAmount: Scalars['NOK']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** False once a correction superseded it: its amount no longer counts, but it stays as history. */
+  inForce: Scalars['Boolean']['output'];
   /** Who pays: `COUNTY` or a municipality number. */
   payer: Scalars['String']['output'];
+  /** The county officer who recorded it, when recorded through the graph. */
+  recordedBy?: Maybe<Scalars['String']['output']>;
   /** The decision's reference, e.g. a case number. */
   reference: Scalars['String']['output'];
+  /** The correction that replaced this decision, when one did. */
+  supersededBy?: Maybe<BudgetDecision>;
+  /** The decision this one corrected, when it is a correction. */
+  supersedes?: Maybe<BudgetDecision>;
   /** The calendar year it applies to. */
   year: Scalars['Int']['output'];
 };
@@ -203,6 +211,11 @@ export type BudgetDecisionInput = {
   payer: Scalars['String']['input'];
   /** The decision's reference, e.g. a case number. */
   reference: Scalars['String']['input'];
+  /**
+   * When correcting: the id of the decision in force that this one supersedes. Optional; when given
+   * and that decision is no longer in force (someone corrected it since), refused with CONFLICT.
+   */
+  supersedes?: InputMaybe<Scalars['ID']['input']>;
   /** The calendar year. */
   year: Scalars['Int']['input'];
 };
@@ -294,7 +307,12 @@ export type Extension = {
 /** A region's funding for one calendar year (§6). */
 export type Funding = {
   __typename?: 'Funding';
-  /** Budget decisions that lowered or withheld a party's amount this year. */
+  /**
+   * Every budget decision recorded for the year, in force or superseded by a correction, in the
+   * order they were recorded: the history behind `budgetDecisions`.
+   */
+  budgetDecisionHistory: Array<BudgetDecision>;
+  /** Budget decisions in force that lowered or withheld a party's amount this year (corrected ones are in `budgetDecisionHistory`). */
   budgetDecisions: Array<BudgetDecision>;
   /** What the county contributes: the frame, or less when its budget decision lowered or withheld it. */
   countyAmount: Scalars['NOK']['output'];
@@ -424,20 +442,32 @@ export type Mutation = {
   amendAgreement: Agreement;
   /** Approves a submitted report, accounts, plan or budget (county officers). */
   approveSubmission: Submission;
+  /**
+   * Confirms a payment another county officer recorded (separation of duties): only then does it
+   * count as paid. The officer who recorded it cannot confirm it (FORBIDDEN); the reference must be
+   * the recorded one (BAD_USER_INPUT). Confirming a confirmed payment again returns it.
+   */
+  confirmPayment: Payment;
   /** Extends an agreement's period to a new last day (county officers). */
   extendAgreement: Agreement;
   /** Records a party's notice of termination, effective no earlier than one year after it was given (county officers). */
   giveNotice: Agreement;
-  /** Records a party's budget decision that lowers or withholds its amount for a year (county officers). */
+  /**
+   * Records a party's budget decision that lowers or withholds its amount for a year (county
+   * officers). When the payer has a decision in force for the year, the new one is a correction: it
+   * supersedes that one, which stays in the history.
+   */
   recordBudgetDecision: Funding;
   /** Records an evaluation of the service (county officers). */
   recordEvaluation: Evaluation;
   /** Records a meeting (county officers). */
   recordMeeting: Meeting;
   /**
-   * Records that the county paid an instalment (county officers). An instalment is paid once:
-   * recording it again with the same reference (a retry) returns the recorded payment; with another
-   * reference it is refused with CONFLICT.
+   * Records that the county paid an instalment (county officers); it counts as paid once a second
+   * county officer confirms it (`confirmPayment`). Refused (BAD_USER_INPUT) before the year's activity
+   * plan and budget are approved, and when `paidOn` is before their approval or outside the
+   * agreement's period. An instalment is paid once: recording it again with the same reference (a
+   * retry) returns the recorded payment; with another reference it is refused with CONFLICT.
    */
   recordPayment: Payment;
   /** Rejects a submitted report, accounts, plan or budget, saying why (county officers). */
@@ -465,6 +495,14 @@ export type MutationApproveSubmissionArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationConfirmPaymentArgs = {
+  instalment: Instalment;
+  reference: Scalars['String']['input'];
+  regionId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
 };
 
 
@@ -580,6 +618,15 @@ export type Payment = {
   __typename?: 'Payment';
   /** Half the county's amount for the year; the odd øre goes to January. When paid, what was paid. */
   amount: Scalars['NOK']['output'];
+  /**
+   * True while the year's activity plan and budget are not both approved, so it may not be paid
+   * yet, whatever the status (an instalment can be both blocked and OVERDUE).
+   */
+  blocked: Scalars['Boolean']['output'];
+  /** The second county officer, who confirmed the payment; null while it awaits confirmation. */
+  confirmedBy?: Maybe<Scalars['String']['output']>;
+  /** The day the payment was confirmed. */
+  confirmedOn?: Maybe<Scalars['Date']['output']>;
   /** The last day of the instalment's month. */
   dueDate: Scalars['Date']['output'];
   /** Which instalment. */
@@ -588,9 +635,13 @@ export type Payment = {
   paidOn?: Maybe<Scalars['Date']['output']>;
   /** The county that pays it on its due date (Viken fylkeskommune up to 2023, its successor after). */
   payer?: Maybe<Scalars['String']['output']>;
+  /** The county officer who recorded the payment, when one did. */
+  recordedBy?: Maybe<Scalars['String']['output']>;
+  /** The day the payment was recorded. */
+  recordedOn?: Maybe<Scalars['Date']['output']>;
   /** The payment's reference, e.g. a voucher number, when it was paid. */
   reference?: Maybe<Scalars['String']['output']>;
-  /** Whether it can be paid, or was. */
+  /** Whether it can be paid, is awaiting confirmation, was paid, or is overdue. */
   status: PaymentStatus;
   /** The calendar year the funding is for. */
   year: Scalars['Int']['output'];
@@ -602,8 +653,15 @@ export type PaymentStatus =
   | 'BLOCKED'
   /** May be paid: the year's activity plan and budget are approved. */
   | 'DUE'
-  /** A county officer recorded it as paid. */
-  | 'PAID';
+  /**
+   * Not paid (recorded and confirmed) by its due date: still blocked, due or awaiting confirmation
+   * after it. `blocked` says whether the activity plan and budget are still not approved.
+   */
+  | 'OVERDUE'
+  /** Recorded by one county officer and confirmed by a second: paid. */
+  | 'PAID'
+  /** One county officer recorded it as paid; it counts as paid only once a second officer confirms it. */
+  | 'RECORDED';
 
 /** The number of inhabitants of a municipality on one date. */
 export type PopulationFigure = {
@@ -783,7 +841,10 @@ export type Submission = {
   id?: Maybe<Scalars['ID']['output']>;
   /** What it is. */
   kind: SubmissionKind;
-  /** Whether it arrived after its due date (or is still missing after it). */
+  /**
+   * Whether it arrived after its due date, is still missing after it, or was rejected and not
+   * resubmitted by it.
+   */
   late: Scalars['Boolean']['output'];
   /**
    * For an annual report: the targets of the year's approved activity plan, to set the reported
@@ -967,11 +1028,11 @@ export type ResolversTypes = {
   Amendment: ResolverTypeWrapper<AmendmentEntity>;
   AmendmentInput: AmendmentInput;
   BudgetDecision: ResolverTypeWrapper<BudgetDecisionEntity>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BudgetDecisionInput: BudgetDecisionInput;
   CoordinationMember: ResolverTypeWrapper<CoordinationMemberEntity>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DueMeeting: ResolverTypeWrapper<DueMeetingViewEntity>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Evaluation: ResolverTypeWrapper<EvaluationEntity>;
   EvaluationInput: EvaluationInput;
   Extension: ResolverTypeWrapper<ExtensionEntity>;
@@ -1012,11 +1073,11 @@ export type ResolversParentTypes = {
   Amendment: AmendmentEntity;
   AmendmentInput: AmendmentInput;
   BudgetDecision: BudgetDecisionEntity;
+  Boolean: Scalars['Boolean']['output'];
   BudgetDecisionInput: BudgetDecisionInput;
   CoordinationMember: CoordinationMemberEntity;
   Date: Scalars['Date']['output'];
   DueMeeting: DueMeetingViewEntity;
-  Boolean: Scalars['Boolean']['output'];
   Evaluation: EvaluationEntity;
   EvaluationInput: EvaluationInput;
   Extension: ExtensionEntity;
@@ -1089,8 +1150,12 @@ export type BudgetDecisionResolvers<ContextType = Context, ParentType extends Re
   decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   grantedAmount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   payer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  supersededBy?: Resolver<Maybe<ResolversTypes['BudgetDecision']>, ParentType, ContextType>;
+  supersedes?: Resolver<Maybe<ResolversTypes['BudgetDecision']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1134,6 +1199,7 @@ export type ExtensionResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type FundingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Funding'] = ResolversParentTypes['Funding']> = {
+  budgetDecisionHistory?: Resolver<Array<ResolversTypes['BudgetDecision']>, ParentType, ContextType>;
   budgetDecisions?: Resolver<Array<ResolversTypes['BudgetDecision']>, ParentType, ContextType>;
   countyAmount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   countyFrame?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
@@ -1177,6 +1243,7 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   amendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationAmendAgreementArgs, 'agreementId' | 'input' | 'version'>>;
   approveSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationApproveSubmissionArgs, 'id' | 'version'>>;
+  confirmPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationConfirmPaymentArgs, 'instalment' | 'reference' | 'regionId' | 'year'>>;
   extendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationExtendAgreementArgs, 'agreementId' | 'decidedOn' | 'validTo' | 'version'>>;
   giveNotice?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationGiveNoticeArgs, 'agreementId' | 'input' | 'version'>>;
   recordBudgetDecision?: Resolver<ResolversTypes['Funding'], ParentType, ContextType, RequireFields<MutationRecordBudgetDecisionArgs, 'agreementId' | 'input'>>;
@@ -1203,10 +1270,15 @@ export type NoticeResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type PaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = {
   amount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  blocked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  confirmedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confirmedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   instalment?: Resolver<ResolversTypes['Instalment'], ParentType, ContextType>;
   paidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   payer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -1,4 +1,5 @@
-// An instalment the county has paid; one row per agreement, year and instalment, so nothing is paid twice.
+// An instalment the county has paid: recorded by one county officer and confirmed by a second, one row
+// per agreement, year and instalment, so nothing is paid twice.
 import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { AgreementSchema } from './agreement.js';
@@ -17,7 +18,21 @@ export const PaymentSchema = defineEntity({
     paidOn: p.date(),
     reference: p.string().length(200),
     recordedBy: p.string().length(200),
+    /** The recording officer's user id, to tell two officers with one name apart; null for rows recorded before the control. */
+    recordedBySubject: p.string().length(255).nullable(),
+    recordedOn: p.date().nullable(),
+    /** Separation of duties: a second county officer confirms; only a confirmed payment counts as paid. */
+    confirmedBy: p.string().length(200).nullable(),
+    confirmedBySubject: p.string().length(255).nullable(),
+    confirmedOn: p.date().nullable(),
   }),
   uniques: [{ name: 'payment_once_per_instalment', properties: ['agreement', 'year', 'instalment'] }],
+  checks: [
+    {
+      name: 'payment_confirmed_by_a_second_officer',
+      expression:
+        'confirmed_by_subject is null or recorded_by_subject is null or confirmed_by_subject <> recorded_by_subject',
+    },
+  ],
 });
 export type Payment = InferEntity<typeof PaymentSchema>;

@@ -15,22 +15,18 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
-import { agreementForYear, lastDay, partiesOn, paymentsOf, submissionView } from '../agreements.js';
+import { agreementForYear, lastDay, partiesOn, submissionView } from '../agreements.js';
 import { earliestNoticeEffectiveDate, yearOf } from '../calendar.js';
 import { type Context, createLoaders } from '../context.js';
 import { type Agreement, AgreementSchema } from '../entities/agreement.js';
 import { AmendmentSchema, ExtensionSchema, NoticeSchema } from '../entities/agreement-change.js';
 import { AgreementPartySchema } from '../entities/agreement-party.js';
 import { EvaluationSchema, MeetingSchema, meetingKinds } from '../entities/coordination.js';
-import {
-  BudgetDecisionSchema,
-  FundingRateSchema,
-  minimumCountyRateOre,
-  minimumMunicipalRateOre,
-} from '../entities/funding.js';
+import { FundingRateSchema, minimumCountyRateOre, minimumMunicipalRateOre } from '../entities/funding.js';
 import { PaymentSchema } from '../entities/payment.js';
 import { PopulationFigureSchema } from '../entities/population-figure.js';
 import { SubmissionSchema, submissionKinds } from '../entities/submission.js';
+import { confirmPayment, recordBudgetDecision, recordPayment } from '../payment-controls.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const date = z.iso.date('a date as YYYY-MM-DD');
@@ -206,52 +202,10 @@ export const Mutation: MutationResolvers = {
     return decide(context, id, version, 'REJECTED', reason);
   },
 
-  recordPayment: async (_parent, { regionId, year, instalment, paidOn, reference }, context) => {
-    requireRole(context.caller, 'COUNTY_OFFICER');
-    parseInput(referenceRegionId, regionId, 'regionId');
-    checkYear(year);
-    const today = context.today();
-    const data = parseInput(
-      z.object({ paidOn: date.refine((day) => day <= today, 'not in the future'), reference: text(200) }),
-      { paidOn, reference },
-      'payment',
-    );
-    return context.em.transactional(async (tx) => {
-      const scoped = inTransaction(context, tx);
-      const agreement = await agreementForYear(regionId, year, scoped);
-      if (!agreement) throw badUserInput(`year: no agreement of ${regionId} covers ${year}`, 'year');
-      // Payments of one agreement are recorded one at a time, so a repeated request sees the first.
-      await tx.findOne(AgreementSchema, { id: agreement.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const payment = (await paymentsOf(agreement, year, scoped)).find((p) => p.instalment === instalment);
-      if (!payment) throw badUserInput(`year: no funding for ${year}`, 'year');
-      if (payment.status === 'PAID') {
-        // A retry of the same recording (the same reference) gets the recorded payment; another
-        // recording of a paid instalment is refused, so nobody takes it for a second payment.
-        if (payment.paid?.reference === data.reference) return payment;
-        throw conflict(
-          `The ${instalment.toLowerCase()} instalment for ${year} was recorded already (reference ${payment.paid?.reference}); an instalment is paid once.`,
-        );
-      }
-      if (payment.status === 'BLOCKED') {
-        throw badUserInput(
-          `instalment: blocked until the activity plan and budget for ${year} are approved (§7)`,
-          'instalment',
-        );
-      }
-      tx.create(PaymentSchema, {
-        agreement,
-        year,
-        instalment,
-        amountOre: payment.amountOre,
-        paidOn: data.paidOn,
-        reference: data.reference,
-        recordedBy: context.caller.name,
-      });
-      await tx.flush();
-      const recorded = await paymentsOf(agreement, year, inTransaction(context, tx));
-      return recorded.find((p) => p.instalment === instalment) ?? payment;
-    });
-  },
+  // The money controls (recording, confirming, correcting) live in payment-controls.ts.
+  recordPayment: (_parent, args, context) => recordPayment(context, args),
+
+  confirmPayment: (_parent, args, context) => confirmPayment(context, args),
 
   setFundingRates: async (_parent, { agreementId, version, year, countyRate, municipalRate }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
@@ -278,51 +232,7 @@ export const Mutation: MutationResolvers = {
     });
   },
 
-  recordBudgetDecision: async (_parent, { agreementId, input }, context) => {
-    requireRole(context.caller, 'COUNTY_OFFICER');
-    const data = parseInput(
-      z.object({
-        year: z.number().int().min(2000).max(2100),
-        payer: z.string().regex(/^(COUNTY|\d{4})$/, '`COUNTY` or a municipality number'),
-        grantedAmount: ore,
-        decidedOn: date,
-        reference: text(200),
-      }),
-      input,
-    );
-    return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId);
-      await tx.lock(agreement, LockMode.PESSIMISTIC_WRITE);
-      const funding = await createLoaders(tx).funding.load({ agreementId, year: data.year });
-      const { firstYear, lastYear } = await yearsOf(tx, agreement);
-      if (!funding || data.year < firstYear || data.year > lastYear)
-        throw badUserInput(`input.year: the agreement does not cover ${data.year}`, 'input.year');
-      const frame =
-        data.payer === 'COUNTY'
-          ? funding.countyFrameOre
-          : funding.municipalShares.find((share) => share.municipalityNumber === data.payer)?.frameOre;
-      if (frame === undefined)
-        throw badUserInput(`input.payer: ${data.payer} is no municipality of the agreement`, 'input.payer');
-      if (BigInt(data.grantedAmount) > frame)
-        throw badUserInput(
-          'input.grantedAmount: a budget decision lowers or withholds, at most the frame',
-          'input.grantedAmount',
-        );
-      if (data.payer === 'COUNTY' && (await tx.count(PaymentSchema, { agreement, year: data.year })))
-        throw conflict(`Instalments for ${data.year} are paid already.`);
-      tx.create(BudgetDecisionSchema, {
-        agreement,
-        year: data.year,
-        payer: data.payer,
-        grantedOre: BigInt(data.grantedAmount),
-        decidedOn: data.decidedOn,
-        reference: data.reference,
-      });
-      touch(agreement);
-      await tx.flush();
-      return (await createLoaders(tx).funding.load({ agreementId, year: data.year })) ?? funding;
-    });
-  },
+  recordBudgetDecision: (_parent, { agreementId, input }, context) => recordBudgetDecision(context, agreementId, input),
 
   amendAgreement: async (_parent, { agreementId, version, input }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');

@@ -52,6 +52,9 @@ const plusDays = (date: string, days: number) => {
   return day.toISOString().slice(0, 10);
 };
 const later = (a: string, b: string) => (a > b ? a : b);
+/** The demo's county officers (kit `demo-users.ts`): one approves and records, the other confirms. */
+const demoOfficer = { subject: 'county.officer', name: 'Kari Nordmann' };
+const demoController = { subject: 'county.controller', name: 'Eirik Solberg' };
 
 interface Submitted {
   on: string;
@@ -216,14 +219,32 @@ export class DemoSeeder extends Seeder {
       const smallest = municipalities.reduce((a, b) =>
         b.approximatePopulation2021 < a.approximatePopulation2021 ? b : a,
       );
+      // First recorded as withheld altogether, then corrected to the half the council decided: the
+      // correction supersedes the first record, which stays as history.
+      const [firstId, correctionId] = [this.newId(), this.newId()];
       em.create(BudgetDecisionSchema, {
-        id: this.newId(),
+        id: firstId,
+        agreement,
+        year: 2025,
+        payer: smallest.number,
+        grantedOre: 0n,
+        decidedOn: '2024-12-12',
+        reference: `${smallest.name} formannskap, innstilling budsjett 2025`,
+        supersededById: correctionId,
+        recordedBy: demoOfficer.name,
+        recordedAt: new Date('2024-12-12T10:00:00Z'),
+      });
+      em.create(BudgetDecisionSchema, {
+        id: correctionId,
         agreement,
         year: 2025,
         payer: smallest.number,
         grantedOre: frameOre(minimumMunicipalRateOre, smallest.approximatePopulation2021) / 2n,
         decidedOn: '2024-12-16',
         reference: `${smallest.name} kommunestyre, budsjettvedtak 2025`,
+        supersedesId: firstId,
+        recordedBy: demoOfficer.name,
+        recordedAt: new Date('2024-12-17T09:00:00Z'),
       });
     }
     for (let year = 2022; year <= lastYear; year++) {
@@ -254,7 +275,7 @@ export class DemoSeeder extends Seeder {
             kind === 'BUDGET' || kind === 'ACCOUNTS' ? frameOre(rate + minimumMunicipalRateOre, inhabitants) : null,
           targets: kind === 'ACTIVITY_PLAN' ? this.activityTargets(region.id, year, inhabitants) : null,
           decidedOn: what.decision?.on ?? null,
-          decidedBy: what.decision ? 'Kari Nordmann' : null,
+          decidedBy: what.decision ? demoOfficer.name : null,
           decisionComment: what.decision?.comment ?? null,
           version: 1,
         });
@@ -270,6 +291,9 @@ export class DemoSeeder extends Seeder {
       ] as const) {
         const paidOn = later(usual, plusDays(approvedOn, 4));
         if (paidOn > this.today()) continue;
+        // The money controls: the officer who approved the plan and budget records the payment and
+        // the county's controller confirms it the next working day, as a second officer must.
+        const confirmedOn = plusDays(paidOn, 1);
         em.create(PaymentSchema, {
           id: this.newId(),
           agreement,
@@ -278,7 +302,12 @@ export class DemoSeeder extends Seeder {
           amountOre,
           paidOn,
           reference: `UTB-${year}-${region.id}-${instalment === 'JANUARY' ? 1 : 2}`,
-          recordedBy: 'Kari Nordmann',
+          recordedBy: demoOfficer.name,
+          recordedBySubject: demoOfficer.subject,
+          recordedOn: paidOn,
+          ...(confirmedOn <= this.today()
+            ? { confirmedBy: demoController.name, confirmedBySubject: demoController.subject, confirmedOn }
+            : { confirmedBy: null, confirmedBySubject: null, confirmedOn: null }),
         });
       }
     }
