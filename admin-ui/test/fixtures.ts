@@ -72,6 +72,12 @@ export const demoClaims = {
     role: 'COUNTY_OFFICER',
     org: { id: 'viken', kind: 'COUNTY', name: 'Viken fylkeskommune' },
   },
+  'county.controller': {
+    sub: 'county.controller',
+    name: 'Eirik Solberg',
+    role: 'COUNTY_OFFICER',
+    org: { id: 'viken', kind: 'COUNTY', name: 'Viken fylkeskommune' },
+  },
   'coordination.member': {
     sub: 'coordination.member',
     name: 'Ola Hansen',

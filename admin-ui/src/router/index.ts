@@ -2,6 +2,7 @@
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
 import { counselsClients, seesClients } from '../composables/clientAccess';
 import { seesCourses } from '../composables/courseAccess';
+import { seesFunding } from '../composables/fundingAccess';
 import { readsMeetings } from '../composables/meetingAccess';
 import { seesAssessments, seesReferrals } from '../composables/partnerAccess';
 import { seesSubmissions } from '../composables/submissionAccess';
@@ -75,6 +76,14 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         meta: { titleKey: 'nav.submissions' },
         // Only those who submit or decide work here; the others would see a page of refusals.
         beforeEnter: () => (seesSubmissions(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/funding',
+        name: 'funding',
+        component: () => import('../views/FundingView.vue'),
+        meta: { titleKey: 'nav.funding' },
+        // The county, which pays, and the coordination group, which follows the money.
+        beforeEnter: () => (seesFunding(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
       },
       {
         path: '/referrals',

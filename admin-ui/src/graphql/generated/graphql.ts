@@ -49,6 +49,25 @@ export type AssessmentStatus =
   /** Withdrawn by NAV. */
   | 'WITHDRAWN';
 
+/** A party's budget decision for a year. */
+export type BudgetDecisionInput = {
+  /** The day of the decision. */
+  decidedOn: string;
+  /** The amount granted, at most the frame (zero withholds it). */
+  grantedAmount: string;
+  /** Who pays: `COUNTY` or the number of a municipality of the agreement. */
+  payer: string;
+  /** The decision's reference, e.g. a case number. */
+  reference: string;
+  /**
+   * When correcting: the id of the decision in force that this one supersedes. Optional; when given
+   * and that decision is no longer in force (someone corrected it since), refused with CONFLICT.
+   */
+  supersedes?: string | number | null | undefined;
+  /** The calendar year. */
+  year: number;
+};
+
 /** A request for counselling from the public website. */
 export type CounsellingRequestInput = {
   /** What the person would like help with: plain text, 1–1000 characters. */
@@ -269,8 +288,15 @@ export type PaymentStatus =
   | 'BLOCKED'
   /** May be paid: the year's activity plan and budget are approved. */
   | 'DUE'
-  /** A county officer recorded it as paid. */
-  | 'PAID';
+  /**
+   * Not paid (recorded and confirmed) by its due date: still blocked, due or awaiting confirmation
+   * after it. `blocked` says whether the activity plan and budget are still not approved.
+   */
+  | 'OVERDUE'
+  /** Recorded by one county officer and confirmed by a second: paid. */
+  | 'PAID'
+  /** One county officer recorded it as paid; it counts as paid only once a second officer confirms it. */
+  | 'RECORDED';
 
 /** The origin of a population figure. */
 export type PopulationSource =
@@ -694,6 +720,43 @@ export type CreateCourseMutationVariables = Exact<{
 
 
 export type CreateCourseMutation = { createCourse: { id: string, startsOn: string } };
+
+export type FundingWorkflowQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+}>;
+
+
+export type FundingWorkflowQuery = { region: { id: string, name: string, funding: { year: number, inhabitants: number, countyRate: string, municipalRate: string, countyFrame: string, countyAmount: string, municipalAmount: string, total: string, agreement: { id: string, validFrom: string, validTo: string }, municipalShares: Array<{ inhabitants: number, frame: string, amount: string, municipality: { number: string, name: string } }>, budgetDecisionHistory: Array<{ id: string, payer: string, grantedAmount: string, decidedOn: string, reference: string, inForce: boolean, recordedBy: string | null, supersedes: { id: string, reference: string } | null, supersededBy: { id: string, reference: string } | null }> } | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, blocked: boolean, payer: string | null, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null }> | null } | null };
+
+export type RecordPaymentMutationVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  instalment: Instalment;
+  paidOn: string;
+  reference: string;
+}>;
+
+
+export type RecordPaymentMutation = { recordPayment: { instalment: Instalment, status: PaymentStatus } };
+
+export type ConfirmPaymentMutationVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  instalment: Instalment;
+  reference: string;
+}>;
+
+
+export type ConfirmPaymentMutation = { confirmPayment: { instalment: Instalment, status: PaymentStatus } };
+
+export type RecordBudgetDecisionMutationVariables = Exact<{
+  agreementId: string | number;
+  input: BudgetDecisionInput;
+}>;
+
+
+export type RecordBudgetDecisionMutation = { recordBudgetDecision: { year: number, countyAmount: string } };
 
 export type RegionAdvisersQueryVariables = Exact<{
   regionId: string | number;
@@ -1337,6 +1400,105 @@ export const CreateCourseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateCourseMutation, CreateCourseMutationVariables>;
+export const FundingWorkflowDocument = new TypedDocumentString(`
+    query FundingWorkflow($regionId: ID!, $year: Int!) {
+  region(id: $regionId) {
+    id
+    name
+    funding(year: $year) {
+      year
+      agreement {
+        id
+        validFrom
+        validTo
+      }
+      inhabitants
+      countyRate
+      municipalRate
+      countyFrame
+      countyAmount
+      municipalAmount
+      total
+      municipalShares {
+        municipality {
+          number
+          name
+        }
+        inhabitants
+        frame
+        amount
+      }
+      budgetDecisionHistory {
+        id
+        payer
+        grantedAmount
+        decidedOn
+        reference
+        inForce
+        recordedBy
+        supersedes {
+          id
+          reference
+        }
+        supersededBy {
+          id
+          reference
+        }
+      }
+    }
+    payments(year: $year) {
+      year
+      instalment
+      dueDate
+      amount
+      status
+      blocked
+      payer
+      paidOn
+      reference
+      recordedBy
+      recordedOn
+      confirmedBy
+      confirmedOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FundingWorkflowQuery, FundingWorkflowQueryVariables>;
+export const RecordPaymentDocument = new TypedDocumentString(`
+    mutation RecordPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $paidOn: Date!, $reference: String!) {
+  recordPayment(
+    regionId: $regionId
+    year: $year
+    instalment: $instalment
+    paidOn: $paidOn
+    reference: $reference
+  ) {
+    instalment
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RecordPaymentMutation, RecordPaymentMutationVariables>;
+export const ConfirmPaymentDocument = new TypedDocumentString(`
+    mutation ConfirmPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $reference: String!) {
+  confirmPayment(
+    regionId: $regionId
+    year: $year
+    instalment: $instalment
+    reference: $reference
+  ) {
+    instalment
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmPaymentMutation, ConfirmPaymentMutationVariables>;
+export const RecordBudgetDecisionDocument = new TypedDocumentString(`
+    mutation RecordBudgetDecision($agreementId: ID!, $input: BudgetDecisionInput!) {
+  recordBudgetDecision(agreementId: $agreementId, input: $input) {
+    year
+    countyAmount
+  }
+}
+    `) as unknown as TypedDocumentString<RecordBudgetDecisionMutation, RecordBudgetDecisionMutationVariables>;
 export const RegionAdvisersDocument = new TypedDocumentString(`
     query RegionAdvisers($regionId: ID!) {
   region(id: $regionId) {

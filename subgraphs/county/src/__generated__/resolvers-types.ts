@@ -307,6 +307,8 @@ export type Extension = {
 /** A region's funding for one calendar year (§6). */
 export type Funding = {
   __typename?: 'Funding';
+  /** The agreement the funding is under: pass its id when recording a budget decision or setting rates. */
+  agreement: Agreement;
   /**
    * Every budget decision recorded for the year, in force or superseded by a correction, in the
    * order they were recorded: the history behind `budgetDecisions`.
@@ -1199,6 +1201,7 @@ export type ExtensionResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type FundingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Funding'] = ResolversParentTypes['Funding']> = {
+  agreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
   budgetDecisionHistory?: Resolver<Array<ResolversTypes['BudgetDecision']>, ParentType, ContextType>;
   budgetDecisions?: Resolver<Array<ResolversTypes['BudgetDecision']>, ParentType, ContextType>;
   countyAmount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;

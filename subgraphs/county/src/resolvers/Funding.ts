@@ -2,6 +2,8 @@
 import type { FundingResolvers } from '../__generated__/resolvers-types.js';
 
 export const Funding: FundingResolvers = {
+  agreement: async (funding, _args, { loaders }) =>
+    (await loaders.agreement.load(funding.agreementId)) ?? Promise.reject(new Error('funding without its agreement')),
   countyRate: (funding) => funding.countyRateOre,
   municipalRate: (funding) => funding.municipalRateOre,
   countyFrame: (funding) => funding.countyFrameOre,
