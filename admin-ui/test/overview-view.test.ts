@@ -170,6 +170,21 @@ describe('OverviewView', () => {
     expect(plain(halden.get('li[data-kind="ACCOUNTS"]').text())).toContain('Avvist');
   });
 
+  it('flags an instalment not paid by its due date as overdue, in words', async () => {
+    const overdue: RegionYear = {
+      ...haldenYear,
+      payments: (haldenYear.payments ?? []).map((payment) =>
+        payment.instalment === 'AUGUST' ? { ...payment, status: 'OVERDUE' } : payment,
+      ),
+    };
+    const { wrapper } = await mountView({ regions: [folloYear, overdue] });
+    const august = wrapper.get('tr[data-region-id="halden"] li[data-instalment="AUGUST"]');
+    expect(august.attributes('data-attention')).toBe('true');
+    expect(plain(august.text())).toBe('! August: Forfalt, krever oppfølging');
+    const january = wrapper.get('tr[data-region-id="halden"] li[data-instalment="JANUARY"]');
+    expect(january.attributes('data-attention')).toBeUndefined();
+  });
+
   it('shows suppressed figures as "–" that say why to screen readers', async () => {
     const { wrapper } = await mountView({ regions: [folloYear, haldenYear] });
 
