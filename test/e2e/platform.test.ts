@@ -379,7 +379,7 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
     await page.close();
   });
 
-  it("lets an adviser resubmit a rejected budget and a county officer approve it, which makes the year's payment due", async () => {
+  it('lets an adviser resubmit a rejected budget, a county officer approve it and record the payment, and a second officer confirm it', async () => {
     const signInAs = async (name: string) => {
       const page = await browser.newPage({ locale: 'nb-NO' });
       await page.goto(`${stack.consoleUrl}/sign-in`);
@@ -400,17 +400,51 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
       .toMatch(/Til behandling/);
     await adviser.close();
 
+    // Kari Nordmann approves the budget, then records the January instalment on the funding page.
     const officer = await signInAs('Kari Nordmann');
+    const fundingPage = `${stack.consoleUrl}/funding?region=follo&year=2026`;
+    await officer.goto(fundingPage);
+    const january = officer.getByTestId('funding-payment-status-JANUARY');
+    await expect.poll(() => january.getAttribute('data-blocked'), { timeout: 20_000 }).toBe('true');
     await officer.goto(`${stack.consoleUrl}/submissions?region=follo&year=2025`);
-    const january = officer.getByTestId('payment-status-2026-JANUARY');
-    await expect.poll(() => january.getAttribute('data-status'), { timeout: 20_000 }).toBe('BLOCKED');
     await officer.getByTestId('approve-BUDGET-2026').click();
-    await expect.poll(() => january.getAttribute('data-status'), { timeout: 20_000 }).toBe('DUE');
+    await expect
+      .poll(() => officer.getByTestId('submission-status-BUDGET-2026').textContent(), { timeout: 20_000 })
+      .toMatch(/Godkjent/);
     await officer.screenshot({
       path: new URL('../.artifacts/console-submissions.png', import.meta.url).pathname,
       fullPage: true,
     });
+    await officer.goto(fundingPage);
+    await expect.poll(() => january.getAttribute('data-blocked'), { timeout: 20_000 }).toBe('false');
+    await officer.getByTestId('record-payment-JANUARY').click();
+    await officer.locator('#payment-reference').fill('UTB-2026-follo-1');
+    await officer.getByTestId('payment-send').click();
+    await expect
+      .poll(() => officer.getByTestId('funding-payment-recorded-JANUARY').textContent(), { timeout: 20_000 })
+      .toMatch(/Kari Nordmann/);
+    // Recorded is not paid, and the officer who recorded it is not offered to confirm it.
+    expect(await january.getAttribute('data-status')).not.toBe('PAID');
+    expect(await officer.getByTestId('confirm-payment-JANUARY').count()).toBe(0);
     await officer.close();
+
+    // A second county officer checks the voucher and confirms it: only now is it paid.
+    const controller = await signInAs('Eirik Solberg');
+    await controller.goto(fundingPage);
+    await controller.getByTestId('confirm-payment-JANUARY').click();
+    await controller.locator('#payment-reference').fill('UTB-2026-follo-1');
+    await controller.getByTestId('payment-send').click();
+    await expect
+      .poll(() => controller.getByTestId('funding-payment-status-JANUARY').getAttribute('data-status'), {
+        timeout: 20_000,
+      })
+      .toBe('PAID');
+    expect(await controller.getByTestId('funding-payment-confirmed-JANUARY').textContent()).toMatch(/Eirik Solberg/);
+    await controller.screenshot({
+      path: new URL('../.artifacts/console-funding.png', import.meta.url).pathname,
+      fullPage: true,
+    });
+    await controller.close();
   });
 
   it('lets an adviser open a client from the list and log a counselling session', async () => {
