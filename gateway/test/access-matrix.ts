@@ -499,6 +499,14 @@ export const matrix: Case[] = [
     expect: only([county], passes('BAD_USER_INPUT')),
   },
   {
+    // Follo's January 2024 instalment is recorded and confirmed in the demo, under another reference.
+    field: 'confirmPayment',
+    subgraph: 'county',
+    document:
+      'mutation M { confirmPayment(regionId: "follo", year: 2024, instalment: JANUARY, reference: "matrix") { status } }',
+    expect: only([county], passes('BAD_USER_INPUT')),
+  },
+  {
     field: 'setFundingRates',
     subgraph: 'county',
     document:
