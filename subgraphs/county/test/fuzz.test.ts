@@ -11,6 +11,7 @@ describeMutationFuzz(countySubgraph, {
     approveSubmission: ['county.officer'],
     rejectSubmission: ['county.officer'],
     recordPayment: ['county.officer'],
+    confirmPayment: ['county.controller'],
     setFundingRates: ['county.officer'],
     recordBudgetDecision: ['county.officer'],
     amendAgreement: ['county.officer'],
