@@ -10,7 +10,6 @@ import FundingView from '../src/views/FundingView.vue';
 import { accessTokenFor, createStrictI18n, type DemoUsername, follo, forbidNetwork, halden } from './fixtures';
 
 const payment = {
-  __typename: 'Payment' as const,
   year: 2026,
   payer: 'Akershus fylkeskommune',
   blocked: false,
@@ -23,13 +22,11 @@ const payment = {
 };
 
 const follo2026: RegionFunding = {
-  __typename: 'Region',
   id: 'follo',
   name: 'Follo',
   funding: {
-    __typename: 'Funding',
     year: 2026,
-    agreement: { __typename: 'Agreement', id: 'follo-2022', validFrom: '2022-01-01', validTo: '2026-12-31' },
+    agreement: { id: 'follo-2022', validFrom: '2022-01-01', validTo: '2026-12-31' },
     inhabitants: 129000,
     countyRate: '6.00',
     municipalRate: '2.50',
@@ -39,8 +36,7 @@ const follo2026: RegionFunding = {
     total: '1022500.00',
     municipalShares: [
       {
-        __typename: 'MunicipalShare',
-        municipality: { __typename: 'Municipality', number: '3020', name: 'Nordre Follo' },
+        municipality: { number: '3020', name: 'Nordre Follo' },
         inhabitants: 61200,
         frame: '153000.00',
         amount: '153000.00',
@@ -48,7 +44,6 @@ const follo2026: RegionFunding = {
     ],
     budgetDecisionHistory: [
       {
-        __typename: 'BudgetDecision',
         id: 'd1',
         payer: 'COUNTY',
         grantedAmount: '600000.00',
@@ -57,10 +52,9 @@ const follo2026: RegionFunding = {
         inForce: false,
         recordedBy: 'Kari Nordmann',
         supersedes: null,
-        supersededBy: { __typename: 'BudgetDecision', id: 'd2', reference: 'FT-sak 41/25' },
+        supersededBy: { id: 'd2', reference: 'FT-sak 41/25' },
       },
       {
-        __typename: 'BudgetDecision',
         id: 'd2',
         payer: 'COUNTY',
         grantedAmount: '700000.00',
@@ -68,7 +62,7 @@ const follo2026: RegionFunding = {
         reference: 'FT-sak 41/25',
         inForce: true,
         recordedBy: 'Kari Nordmann',
-        supersedes: { __typename: 'BudgetDecision', id: 'd1', reference: 'FT-sak 40/25' },
+        supersedes: { id: 'd1', reference: 'FT-sak 40/25' },
         supersededBy: null,
       },
     ],
