@@ -134,6 +134,20 @@ describe('RegionView', () => {
     expect(late.text()).toContain('For sent');
   });
 
+  it('marks an instalment not paid by its due date as overdue', async () => {
+    const region = {
+      ...folloPage,
+      payments: (folloPage.payments ?? []).map((payment) =>
+        payment.instalment === 'AUGUST' ? { ...payment, status: 'OVERDUE' as const } : payment,
+      ),
+    };
+    const { wrapper } = await mountView({ region });
+    const august = wrapper.get('[data-testid="region-payments-table"] tr[data-instalment="AUGUST"] td[data-status]');
+    expect(august.attributes('data-status')).toBe('OVERDUE');
+    expect(august.classes()).toContain('overdue');
+    expect(plain(august.text())).toBe('Forfalt');
+  });
+
   it('shows key figures per year with suppressed ones as a dash and the reason', async () => {
     const { wrapper } = await mountView();
 
