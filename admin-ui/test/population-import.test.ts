@@ -143,6 +143,9 @@ describe('population import store', () => {
     expect(calls).toHaveLength(0);
     expect(store.importError?.codes).toEqual(['TOO_LARGE']);
     expect(store.content).toBeNull();
+    // Under the limit in characters, but over the gateway's 64 kB once escaped into the request.
+    expect(await store.preview('quotes.json', '"'.repeat(30_001))).toBe(false);
+    expect(calls).toHaveLength(0);
   });
 
   it("keeps the graph's reason when it refuses the file", async () => {

@@ -65,6 +65,7 @@ export type PopulationImport = ImportPopulationFiguresMutation['importPopulation
 
 /** The largest file the graph takes, in characters (the county service says the same). */
 export const largestPopulationFile = 40_000;
+const largestEscapedFile = 60_000;
 
 export const usePopulationImportStore = defineStore('populationImport', () => {
   const municipalities = ref<MunicipalityFigure[]>([]);
@@ -113,7 +114,8 @@ export const usePopulationImportStore = defineStore('populationImport', () => {
   async function preview(name: string, text: string): Promise<boolean> {
     fileName.value = name;
     result.value = null;
-    if (text.length > largestPopulationFile) {
+    // The gateway takes requests up to 64 kB: the text travels escaped inside the JSON request.
+    if (text.length > largestPopulationFile || JSON.stringify(text).length > largestEscapedFile) {
       content.value = null;
       importError.value = { message: 'tooLarge', codes: ['TOO_LARGE'] };
       return false;
