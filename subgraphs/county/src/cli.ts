@@ -28,7 +28,9 @@ if (command === 'import-population') {
       }),
     ),
   );
-  for (const row of result.skipped) logger.info(row, `skipped ${row.regionCode} ${row.period ?? ''}: ${row.message}`);
+  for (const row of result.skipped) {
+    logger.info(row, `skipped ${row.regionCode}${row.period ? ` ${row.period}` : ''}: ${row.message}`);
+  }
   logger.info(
     {
       table: result.table,
