@@ -201,7 +201,7 @@ const en = {
       none: 'Nothing is due in {year}.',
     },
     keyFigures: {
-      title: 'Key figures 2022–2025',
+      title: 'Key figures by year',
       caption: 'Key figures of {region} per year of the agreement period',
       year: 'Year',
       courseParticipants: 'Course participants',

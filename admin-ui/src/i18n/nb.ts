@@ -201,7 +201,7 @@ const nb = {
       none: 'Ingenting skal leveres i {year}.',
     },
     keyFigures: {
-      title: 'Nøkkeltall 2022–2025',
+      title: 'Nøkkeltall per år',
       caption: 'Nøkkeltall for {region} per år i avtaleperioden',
       year: 'År',
       courseParticipants: 'Kursdeltakere',
