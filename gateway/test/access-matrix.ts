@@ -200,6 +200,7 @@ export const matrix: Case[] = [
     expect: signedIn(),
   },
   { field: 'evaluations', subgraph: 'county', document: 'query Q { evaluations { id } }', expect: signedIn() },
+  { field: 'agreementYears', subgraph: 'county', document: 'query Q { agreementYears }', expect: signedIn() },
 
   // ---- partners: gatherings, courses, NAV offices (every signed-in role); referrals, assessments (row-level) ----
   {
@@ -491,6 +492,13 @@ export const matrix: Case[] = [
     document: 'mutation M($id: ID!) { rejectSubmission(id: $id, version: 999999, comment: "matrix") { id } }',
     variables: (ids) => ({ id: ids.folloSubmission.id }),
     expect: only([county], passes('CONFLICT')),
+  },
+  {
+    field: 'importPopulationFigures',
+    subgraph: 'county',
+    // Not a file of table 01222: refused after the role check, so nothing is written.
+    document: 'mutation M { importPopulationFigures(input: { content: "{}" }) { applied } }',
+    expect: only([county], passes('BAD_USER_INPUT')),
   },
   {
     field: 'recordPayment',

@@ -38,6 +38,12 @@ const en = {
   population: {
     approximate: 'approx. {figure}',
     missing: 'missing',
+    source: {
+      demo: 'Approximate demo figure, not an official statistic',
+      ssb: 'Statistics Norway table {table}, updated {updated}; imported {importedAt} by {importedBy}',
+      ssbTable: 'Statistics Norway table {table}',
+      title: 'Sources of the population figures',
+    },
   },
   regions: {
     title: 'Regions',
@@ -196,7 +202,7 @@ const en = {
       none: 'Nothing is due in {year}.',
     },
     keyFigures: {
-      title: 'Key figures 2022–2025',
+      title: 'Key figures by year',
       caption: 'Key figures of {region} per year of the agreement period',
       year: 'Year',
       courseParticipants: 'Course participants',
@@ -1821,6 +1827,71 @@ const en = {
         export: 'You may not download the data about this client.',
         erase: "Only advisers of the client's region and the county erase a client's data.",
       },
+    },
+  },
+  // The population page: every municipality's funding figure with its source, and importing SSB's table 01222.
+  populationImport: {
+    nav: 'Population',
+    title: 'Population figures',
+    intro:
+      'Funding uses the population as of 1 July 2021 from Statistics Norway’s table 01222 “Population and quarterly changes” (population at the end of the second quarter). Here you see the figures the county holds and where each comes from, and can upload a new file from Statistics Norway.',
+    loading: 'Loading the population figures …',
+    loadError: 'Could not load the population figures.',
+    figures: {
+      title: 'Population as of 1 July 2021',
+      caption: 'The municipalities’ population as of 1 July 2021 and the source of each figure',
+      number: 'Municipality no.',
+      name: 'Municipality',
+      region: 'Region',
+      population: 'Inhabitants',
+      source: 'Source',
+    },
+    upload: {
+      title: 'Upload a file from Statistics Norway',
+      how: 'Fetch table 01222 from Statistics Norway’s StatBank or API as JSON-stat 2 (json-stat2), with the variable “Population at the end of the quarter” (Folketallet11), the county’s municipalities and the quarters you need, e.g. 2021K2 for 1 July 2021. Municipality numbers from before and after 1 January 2024 are both accepted. The file may have at most {limit} characters.',
+      label: 'File from Statistics Norway (JSON-stat 2)',
+      previewing: 'Checking the file …',
+      importing: 'Importing …',
+    },
+    preview: {
+      title: 'Preview of {file}',
+      appliedTitle: 'Imported from {file}',
+      summary:
+        'Statistics Norway table {table}, updated {updated}: {count} figures for the county’s municipalities. Nothing is saved yet.',
+      appliedSummary: 'Statistics Norway table {table}, updated {updated}: {count} figures saved.',
+      datesCaption: 'Figures per date',
+      date: 'Date',
+      count: 'Municipalities',
+      figuresCaption: 'The figures in the file',
+      municipality: 'Municipality no.',
+      regionCode: 'Code in the file',
+      population: 'Inhabitants',
+      previous: 'Figure before',
+      previousNone: 'none',
+      skippedTitle: 'Rows not imported ({count})',
+      skippedNone: 'No rows are skipped.',
+      skippedCaption: 'Rows of the file that are not imported, and why',
+      region: 'Region',
+      period: 'Quarter',
+      reason: 'Why',
+      allPeriods: 'all',
+      import: 'Import {count} figures',
+      cancel: 'Cancel',
+      done: 'Imported {count} population figures from Statistics Norway.',
+    },
+    reasons: {
+      NOT_A_MUNICIPALITY: 'A county or the whole country, not a municipality',
+      OUTSIDE_COUNTY: 'A municipality outside Viken, Østfold, Akershus and Buskerud',
+      NO_FIGURE: 'Statistics Norway gives no figure (the number was not in use that quarter)',
+      OUTSIDE_SERVICE_YEARS: 'A quarter outside the years the service records',
+    },
+    error: {
+      title: 'The file was not imported',
+      tooLarge:
+        'The file is larger than {limit} characters. Select only the county’s municipalities and the quarters you need.',
+      unreadable: 'The file could not be read.',
+      forbidden: 'Only the county’s officers can import population figures.',
+      unchanged: 'Nothing was changed.',
     },
   },
 } satisfies MessageSchema;

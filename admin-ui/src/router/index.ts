@@ -5,6 +5,7 @@ import { seesCourses } from '../composables/courseAccess';
 import { seesFunding } from '../composables/fundingAccess';
 import { readsMeetings } from '../composables/meetingAccess';
 import { seesAssessments, seesReferrals } from '../composables/partnerAccess';
+import { importsPopulation } from '../composables/populationAccess';
 import { seesSubmissions } from '../composables/submissionAccess';
 import { seesWebsiteRequests } from '../composables/websiteRequestAccess';
 import type { MessageSchema } from '../i18n/nb';
@@ -23,6 +24,7 @@ type PageTitleKey =
   | 'websiteRequests.title'
   | 'meetings.title'
   | 'courses.title'
+  | 'populationImport.title'
   | PublicSiteTitleKey;
 
 declare module 'vue-router' {
@@ -157,6 +159,14 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         meta: { titleKey: 'meetings.title' },
         // Every role the county subgraph lets read meetings; a role it does not know would see only a refusal.
         beforeEnter: () => (readsMeetings(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/population',
+        name: 'population',
+        component: () => import('../views/PopulationView.vue'),
+        meta: { titleKey: 'populationImport.title' },
+        // The county's officers import SSB's figures; the graph refuses everyone else too.
+        beforeEnter: () => (importsPopulation(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
       },
       {
         path: '/assessments',

@@ -15,24 +15,15 @@ import { AgreementPartySchema } from './entities/agreement-party.js';
 import { MeetingSchema } from './entities/coordination.js';
 import { BudgetDecisionSchema } from './entities/funding.js';
 import { PaymentSchema } from './entities/payment.js';
-import { fundingPopulationDate, PopulationFigureSchema } from './entities/population-figure.js';
 import { SubmissionSchema } from './entities/submission.js';
 import { fundingLoader } from './funding.js';
+import { populationLoaders } from './population/loaders.js';
 
 export function createLoaders(em: EntityManager) {
   const ofAgreements = <Row extends { agreement: { id: string } }>(find: (ids: string[]) => Promise<Row[]>) =>
     loaderOfGroups(find, (row: Row) => row.agreement.id);
   return {
-    fundingPopulation: loaderByKey(
-      (numbers: string[]) =>
-        em.find(PopulationFigureSchema, { municipalityNumber: { $in: numbers }, date: fundingPopulationDate }),
-      (figure) => figure.municipalityNumber,
-    ),
-    populationFigures: loaderOfGroups(
-      (numbers: string[]) =>
-        em.find(PopulationFigureSchema, { municipalityNumber: { $in: numbers } }, { orderBy: { date: 'asc' } }),
-      (figure) => figure.municipalityNumber,
-    ),
+    ...populationLoaders(em),
     agreement: loaderByKey(
       (ids: string[]) => em.find(AgreementSchema, { id: { $in: ids } }),
       (agreement) => agreement.id,

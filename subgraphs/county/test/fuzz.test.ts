@@ -20,6 +20,7 @@ describeMutationFuzz(countySubgraph, {
     recordMeeting: ['county.officer'],
     updateMeeting: ['county.officer'],
     recordEvaluation: ['county.officer'],
+    importPopulationFigures: ['county.officer'],
   },
   async seeds(ids) {
     const submissions = await ids(`select id from submission order by (status = 'SUBMITTED') desc, id limit 4`);

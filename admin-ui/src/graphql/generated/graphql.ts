@@ -195,6 +195,18 @@ export type ImmigrantBackground =
   /** The client has an immigrant background. */
   | 'YES';
 
+/** A file of Statistics Norway's population table to import. */
+export type ImportPopulationFiguresInput = {
+  /**
+   * The file's content, as text: SSB's reply from table 01222 ("Befolkning og kvartalsvise
+   * endringar") in JSON-stat 2, with the content `Folketallet11` (population at the end of the
+   * quarter); at most 40 000 characters.
+   */
+  content: string;
+  /** True to check the file and see what would be imported, writing nothing. */
+  preview?: boolean | null | undefined;
+};
+
 /** The two instalments of a year (§7: 50 % in January, 50 % in August). */
 export type Instalment =
   /** Due in August. */
@@ -297,6 +309,17 @@ export type PaymentStatus =
   | 'PAID'
   /** One county officer recorded it as paid; it counts as paid only once a second officer confirms it. */
   | 'RECORDED';
+
+/** Why a row of an SSB file was not imported. */
+export type PopulationSkipReason =
+  /** A county or the whole country, not a municipality. */
+  | 'NOT_A_MUNICIPALITY'
+  /** SSB gives no figure (e.g. the number was not in use in that quarter). */
+  | 'NO_FIGURE'
+  /** A municipality outside Viken and its successors Østfold, Akershus and Buskerud. */
+  | 'OUTSIDE_COUNTY'
+  /** A quarter outside the years the service records (2000–2100). */
+  | 'OUTSIDE_SERVICE_YEARS';
 
 /** The origin of a population figure. */
 export type PopulationSource =
@@ -834,6 +857,18 @@ export type CoordinationOverviewQueryVariables = Exact<{
 
 export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
 
+export type PopulationFiguresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PopulationFiguresQuery = { municipalities: Array<{ number: string, name: string, region: { id: string, name: string }, populationFigure: { date: string, population: number, source: PopulationSource, sourceTable: string | null, sourceUpdatedAt: string | null, importedBy: string | null, recordedAt: string } | null }> };
+
+export type ImportPopulationFiguresMutationVariables = Exact<{
+  input: ImportPopulationFiguresInput;
+}>;
+
+
+export type ImportPopulationFiguresMutation = { importPopulationFigures: { applied: boolean, table: string, sourceUpdatedAt: string, figureCount: number, dates: Array<{ date: string, figureCount: number }>, figures: Array<{ municipalityNumber: string, regionCode: string, date: string, population: number, previousPopulation: number | null, previousSource: PopulationSource | null }>, skipped: Array<{ regionCode: string, label: string | null, period: string | null, reason: PopulationSkipReason, message: string }> } };
+
 export type PublicCalendarQueryVariables = Exact<{
   filter: PublicCourseFilter;
   first: number;
@@ -917,9 +952,15 @@ export type RegionPageQueryVariables = Exact<{
 }>;
 
 
-export type RegionPageQuery = { region: { id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null }>, operator: { id: string, name: string, organisationNumber: string | null, runByContractMunicipality: boolean } | null, advisers: Array<{ id: string, name: string, email: string, phone: string | null }>, offices: Array<{ id: string, name: string, streetAddress: string, postalCode: string, postalTown: string, coLocatedWith: string | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string, originalValidTo: string, signedOn: string | null, partyHistory: Array<{ id: string, kind: PartyKind, organisationName: string, validFrom: string, validTo: string | null, succeeds: { id: string, organisationName: string } | null }>, amendments: Array<{ id: string, decidedOn: string, effectiveFrom: string, description: string, consentedBy: Array<string> }>, extensions: Array<{ id: string, decidedOn: string, previousValidTo: string, validTo: string }>, notices: Array<{ id: string, organisationName: string, givenOn: string, effectiveOn: string, reason: string | null }> } | null, funding: { year: number, countyAmount: string, municipalAmount: string, total: string, municipalShares: Array<{ inhabitants: number, amount: string, municipality: { number: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null }> | null, y2022: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null }, y2023: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null }, y2024: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null }, y2025: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null } } | null };
+export type RegionPageQuery = { region: { id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null, populationFigure: { date: string, source: PopulationSource, sourceTable: string | null, sourceUpdatedAt: string | null, importedBy: string | null, recordedAt: string } | null }>, operator: { id: string, name: string, organisationNumber: string | null, runByContractMunicipality: boolean } | null, advisers: Array<{ id: string, name: string, email: string, phone: string | null }>, offices: Array<{ id: string, name: string, streetAddress: string, postalCode: string, postalTown: string, coLocatedWith: string | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string, originalValidTo: string, signedOn: string | null, partyHistory: Array<{ id: string, kind: PartyKind, organisationName: string, validFrom: string, validTo: string | null, succeeds: { id: string, organisationName: string } | null }>, amendments: Array<{ id: string, decidedOn: string, effectiveFrom: string, description: string, consentedBy: Array<string> }>, extensions: Array<{ id: string, decidedOn: string, previousValidTo: string, validTo: string }>, notices: Array<{ id: string, organisationName: string, givenOn: string, effectiveOn: string, reason: string | null }> } | null, funding: { year: number, countyAmount: string, municipalAmount: string, total: string, municipalShares: Array<{ inhabitants: number, amount: string, municipality: { number: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null }> | null } | null };
 
-export type RegionKeyFiguresFragment = { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null };
+export type RegionKeyFiguresQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type RegionKeyFiguresQuery = { region: { id: string, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null } } | null };
 
 export type RegionsOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -987,6 +1028,11 @@ export type PickUpWebsiteRequestMutationVariables = Exact<{
 
 export type PickUpWebsiteRequestMutation = { pickUpWebsiteRequest: { id: string, status: WebsiteRequestStatus, version: number, pickedUpAt: string | null, pickedUpBy: { id: string, name: string } | null } };
 
+export type AgreementYearsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AgreementYearsQuery = { agreementYears: Array<number> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1041,20 +1087,6 @@ export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebsiteReceipt"}) as unknown as TypedDocumentString<WebsiteReceiptFragment, unknown>;
-export const RegionKeyFiguresFragmentDoc = new TypedDocumentString(`
-    fragment RegionKeyFigures on RegionStatistics {
-  year
-  newClients
-  clientsWithImmigrantBackground
-  immigrantBackgroundShare
-  counsellingHours
-  coursesHeld
-  courseParticipants
-  businessesStarted
-  suppressed
-  suppressionReason
-}
-    `, {"fragmentName":"RegionKeyFigures"}) as unknown as TypedDocumentString<RegionKeyFiguresFragment, unknown>;
 export const BusinessAssessmentsDocument = new TypedDocumentString(`
     query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {
   businessAssessments(status: $status, first: $first, offset: $offset) {
@@ -1712,6 +1744,56 @@ export const CoordinationOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CoordinationOverviewQuery, CoordinationOverviewQueryVariables>;
+export const PopulationFiguresDocument = new TypedDocumentString(`
+    query PopulationFigures {
+  municipalities {
+    number
+    name
+    region {
+      id
+      name
+    }
+    populationFigure {
+      date
+      population
+      source
+      sourceTable
+      sourceUpdatedAt
+      importedBy
+      recordedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PopulationFiguresQuery, PopulationFiguresQueryVariables>;
+export const ImportPopulationFiguresDocument = new TypedDocumentString(`
+    mutation ImportPopulationFigures($input: ImportPopulationFiguresInput!) {
+  importPopulationFigures(input: $input) {
+    applied
+    table
+    sourceUpdatedAt
+    figureCount
+    dates {
+      date
+      figureCount
+    }
+    figures {
+      municipalityNumber
+      regionCode
+      date
+      population
+      previousPopulation
+      previousSource
+    }
+    skipped {
+      regionCode
+      label
+      period
+      reason
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportPopulationFiguresMutation, ImportPopulationFiguresMutationVariables>;
 export const PublicCalendarDocument = new TypedDocumentString(`
     query PublicCalendar($filter: PublicCourseFilter!, $first: Int!, $offset: Int!, $withCourses: Boolean!, $withPartnerCourses: Boolean!, $from: Date, $to: Date, $online: Boolean) {
   publicCourses(filter: $filter, first: $first, offset: $offset) @include(if: $withCourses) {
@@ -1957,6 +2039,14 @@ export const RegionPageDocument = new TypedDocumentString(`
       name
       population
       populationSource
+      populationFigure {
+        date
+        source
+        sourceTable
+        sourceUpdatedAt
+        importedBy
+        recordedAt
+      }
     }
     operator {
       id
@@ -2045,32 +2135,28 @@ export const RegionPageDocument = new TypedDocumentString(`
       late
       submittedOn
     }
-    y2022: statistics(year: 2022) {
-      ...RegionKeyFigures
-    }
-    y2023: statistics(year: 2023) {
-      ...RegionKeyFigures
-    }
-    y2024: statistics(year: 2024) {
-      ...RegionKeyFigures
-    }
-    y2025: statistics(year: 2025) {
-      ...RegionKeyFigures
+  }
+}
+    `) as unknown as TypedDocumentString<RegionPageQuery, RegionPageQueryVariables>;
+export const RegionKeyFiguresDocument = new TypedDocumentString(`
+    query RegionKeyFigures($id: ID!, $year: Int!) {
+  region(id: $id) {
+    id
+    statistics(year: $year) {
+      year
+      newClients
+      clientsWithImmigrantBackground
+      immigrantBackgroundShare
+      counsellingHours
+      coursesHeld
+      courseParticipants
+      businessesStarted
+      suppressed
+      suppressionReason
     }
   }
 }
-    fragment RegionKeyFigures on RegionStatistics {
-  year
-  newClients
-  clientsWithImmigrantBackground
-  immigrantBackgroundShare
-  counsellingHours
-  coursesHeld
-  courseParticipants
-  businessesStarted
-  suppressed
-  suppressionReason
-}`) as unknown as TypedDocumentString<RegionPageQuery, RegionPageQueryVariables>;
+    `) as unknown as TypedDocumentString<RegionKeyFiguresQuery, RegionKeyFiguresQueryVariables>;
 export const RegionsOverviewDocument = new TypedDocumentString(`
     query RegionsOverview {
   regions {
@@ -2253,3 +2339,8 @@ export const PickUpWebsiteRequestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PickUpWebsiteRequestMutation, PickUpWebsiteRequestMutationVariables>;
+export const AgreementYearsDocument = new TypedDocumentString(`
+    query AgreementYears {
+  agreementYears
+}
+    `) as unknown as TypedDocumentString<AgreementYearsQuery, AgreementYearsQueryVariables>;

@@ -3,6 +3,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { MunicipalityReference as MunicipalityReferenceEntity } from '../resolvers/Municipality.js';
 import type { ResponsibleParty as ResponsiblePartyEntity } from '../responsible-parties.js';
 import type { PopulationFigure as PopulationFigureEntity } from '../entities/population-figure.js';
+import type { PopulationImportResult as PopulationImportResultEntity, ImportedFigure as ImportedFigureEntity } from '../population/import.js';
+import type { SkippedRow as SkippedRowEntity } from '../population/ssb-json-stat.js';
 import type { RegionReference as RegionReferenceEntity } from '../resolvers/Region.js';
 import type { Agreement as AgreementEntity } from '../entities/agreement.js';
 import type { AgreementParty as AgreementPartyEntity } from '../entities/agreement-party.js';
@@ -336,6 +338,35 @@ export type Funding = {
   year: Scalars['Int']['output'];
 };
 
+/** A file of Statistics Norway's population table to import. */
+export type ImportPopulationFiguresInput = {
+  /**
+   * The file's content, as text: SSB's reply from table 01222 ("Befolkning og kvartalsvise
+   * endringar") in JSON-stat 2, with the content `Folketallet11` (population at the end of the
+   * quarter); at most 40 000 characters.
+   */
+  content: Scalars['String']['input'];
+  /** True to check the file and see what would be imported, writing nothing. */
+  preview?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** One figure of an import. */
+export type ImportedPopulationFigure = {
+  __typename?: 'ImportedPopulationFigure';
+  /** The date the figure counts inhabitants on. */
+  date: Scalars['Date']['output'];
+  /** The number the municipality had on `date` (the figure is stored under it). */
+  municipalityNumber: Scalars['String']['output'];
+  /** The number of inhabitants. */
+  population: Scalars['Int']['output'];
+  /** The figure held before for the same municipality and date; null when there was none. */
+  previousPopulation?: Maybe<Scalars['Int']['output']>;
+  /** Where that earlier figure came from; null when there was none. */
+  previousSource?: Maybe<PopulationSource>;
+  /** The region code as the file gives it, e.g. `K-3101` or `3001`. */
+  regionCode: Scalars['String']['output'];
+};
+
 /** The two instalments of a year (§7: 50 % in January, 50 % in August). */
 export type Instalment =
   /** Due in August. */
@@ -430,6 +461,11 @@ export type Municipality = {
    */
   population?: Maybe<Scalars['Int']['output']>;
   /**
+   * The figure `population` is, with where it comes from (table, SSB's update, who imported it and
+   * when); null when the county has no figure for 2021-07-01.
+   */
+  populationFigure?: Maybe<PopulationFigure>;
+  /**
    * Every population figure the county holds for the municipality, oldest first. Null only in an
    * answer the county service could not take part in (the gateway's SUBGRAPH_UNAVAILABLE error says so).
    */
@@ -454,6 +490,14 @@ export type Mutation = {
   extendAgreement: Agreement;
   /** Records a party's notice of termination, effective no earlier than one year after it was given (county officers). */
   giveNotice: Agreement;
+  /**
+   * Imports population figures from Statistics Norway (county officers): the file of table 01222 in
+   * JSON-stat 2, all or nothing. A figure replaces the one held for the same municipality and date
+   * and records the table, SSB's update time, who imported it and when. A file that is not such a
+   * table, or gives no figure for the county's municipalities, is refused with BAD_USER_INPUT and
+   * changes nothing. With `preview` it only says what it would import.
+   */
+  importPopulationFigures: PopulationImport;
   /**
    * Records a party's budget decision that lowers or withholds its amount for a year (county
    * officers). When the payer has a decision in force for the year, the new one is a correction: it
@@ -520,6 +564,11 @@ export type MutationGiveNoticeArgs = {
   agreementId: Scalars['ID']['input'];
   input: NoticeInput;
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationImportPopulationFiguresArgs = {
+  input: ImportPopulationFiguresInput;
 };
 
 
@@ -670,11 +719,63 @@ export type PopulationFigure = {
   __typename?: 'PopulationFigure';
   /** The date the figure counts inhabitants on, e.g. 2021-07-01 for the end of 2021's second quarter. */
   date: Scalars['Date']['output'];
+  /** Who imported the figure: the county officer's name, or `command line (user)`; null for demo figures. */
+  importedBy?: Maybe<Scalars['String']['output']>;
+  /**
+   * The number the municipality had on `date`: Viken's 30xx before 2024-01-01, Østfold's 31xx,
+   * Akershus' 32xx or Buskerud's 33xx from then. A municipality is found by either number.
+   */
+  municipalityNumber: Scalars['String']['output'];
   /** The number of inhabitants. */
   population: Scalars['Int']['output'];
+  /** When the figure was recorded here, seeded or imported (ISO 8601). */
+  recordedAt: Scalars['String']['output'];
   /** Where the figure comes from. */
   source: PopulationSource;
+  /** The Statistics Norway table the figure was read from, e.g. `01222`; null for demo figures. */
+  sourceTable?: Maybe<Scalars['String']['output']>;
+  /** When Statistics Norway last updated that table, as the imported file says (ISO 8601); null for demo figures. */
+  sourceUpdatedAt?: Maybe<Scalars['String']['output']>;
 };
+
+/** What an import of population figures from Statistics Norway did, or (a preview) would do. */
+export type PopulationImport = {
+  __typename?: 'PopulationImport';
+  /** False for a preview: nothing was written. */
+  applied: Scalars['Boolean']['output'];
+  /** The dates the figures count inhabitants on, with how many figures each, oldest first. */
+  dates: Array<PopulationImportDate>;
+  /** How many figures the file gives for the county's municipalities (written, unless a preview). */
+  figureCount: Scalars['Int']['output'];
+  /** Every figure, by date and municipality number, with the figure it replaces. */
+  figures: Array<ImportedPopulationFigure>;
+  /** The rows of the file not imported, and why. */
+  skipped: Array<SkippedPopulationRow>;
+  /** When Statistics Norway last updated the table, as the file says (ISO 8601). */
+  sourceUpdatedAt: Scalars['String']['output'];
+  /** The SSB table the file is from: `01222`. */
+  table: Scalars['String']['output'];
+};
+
+/** How many figures an import gives for one date. */
+export type PopulationImportDate = {
+  __typename?: 'PopulationImportDate';
+  /** The date the figures count inhabitants on, e.g. 2021-07-01 for the end of 2021's second quarter. */
+  date: Scalars['Date']['output'];
+  /** How many municipalities have a figure for the date. */
+  figureCount: Scalars['Int']['output'];
+};
+
+/** Why a row of an SSB file was not imported. */
+export type PopulationSkipReason =
+  /** A county or the whole country, not a municipality. */
+  | 'NOT_A_MUNICIPALITY'
+  /** SSB gives no figure (e.g. the number was not in use in that quarter). */
+  | 'NO_FIGURE'
+  /** A municipality outside Viken and its successors Østfold, Akershus and Buskerud. */
+  | 'OUTSIDE_COUNTY'
+  /** A quarter outside the years the service records (2000–2100). */
+  | 'OUTSIDE_SERVICE_YEARS';
 
 /** The origin of a population figure. */
 export type PopulationSource =
@@ -687,6 +788,12 @@ export type Query = {
   __typename?: 'Query';
   /** One agreement by id; null when there is none. */
   agreement?: Maybe<Agreement>;
+  /**
+   * The calendar years the agreements cover, oldest first: from the first year an agreement starts
+   * through the last year one covers (or the current year, when that is later), never beyond the
+   * current year + 1. The years the console offers.
+   */
+  agreementYears: Array<Scalars['Int']['output']>;
   /** Every agreement, by region and start. */
   agreements: Array<Agreement>;
   /** The coordination group on a date (today when left out). */
@@ -820,6 +927,21 @@ export type ResponsibleParty = {
   name: Scalars['String']['output'];
   /** The regions it is responsible for, by id, e.g. `follo`. */
   regionIds: Array<Scalars['ID']['output']>;
+};
+
+/** A row of an SSB file that was not imported. */
+export type SkippedPopulationRow = {
+  __typename?: 'SkippedPopulationRow';
+  /** SSB's name for the region, when the file has one. */
+  label?: Maybe<Scalars['String']['output']>;
+  /** Why, in a sentence. */
+  message: Scalars['String']['output'];
+  /** The quarter, e.g. `2021K2`; null when every quarter of the region was skipped. */
+  period?: Maybe<Scalars['String']['output']>;
+  /** Why it was skipped. */
+  reason: PopulationSkipReason;
+  /** The region code as the file gives it. */
+  regionCode: Scalars['String']['output'];
 };
 
 /** Something a region must submit to the county (§7), with its status. */
@@ -1039,6 +1161,8 @@ export type ResolversTypes = {
   EvaluationInput: EvaluationInput;
   Extension: ResolverTypeWrapper<ExtensionEntity>;
   Funding: ResolverTypeWrapper<FundingEntity>;
+  ImportPopulationFiguresInput: ImportPopulationFiguresInput;
+  ImportedPopulationFigure: ResolverTypeWrapper<ImportedFigureEntity>;
   Instalment: Instalment;
   Meeting: ResolverTypeWrapper<MeetingEntity>;
   MeetingInput: MeetingInput;
@@ -1053,10 +1177,14 @@ export type ResolversTypes = {
   Payment: ResolverTypeWrapper<PaymentViewEntity>;
   PaymentStatus: PaymentStatus;
   PopulationFigure: ResolverTypeWrapper<PopulationFigureEntity>;
+  PopulationImport: ResolverTypeWrapper<PopulationImportResultEntity>;
+  PopulationImportDate: ResolverTypeWrapper<PopulationImportDate>;
+  PopulationSkipReason: PopulationSkipReason;
   PopulationSource: PopulationSource;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionReferenceEntity>;
   ResponsibleParty: ResolverTypeWrapper<ResponsiblePartyEntity>;
+  SkippedPopulationRow: ResolverTypeWrapper<SkippedRowEntity>;
   Submission: ResolverTypeWrapper<SubmissionViewEntity>;
   SubmissionKind: SubmissionKind;
   SubmissionStatus: SubmissionStatus;
@@ -1084,6 +1212,8 @@ export type ResolversParentTypes = {
   EvaluationInput: EvaluationInput;
   Extension: ExtensionEntity;
   Funding: FundingEntity;
+  ImportPopulationFiguresInput: ImportPopulationFiguresInput;
+  ImportedPopulationFigure: ImportedFigureEntity;
   Meeting: MeetingEntity;
   MeetingInput: MeetingInput;
   MunicipalShare: MunicipalShareEntity;
@@ -1094,9 +1224,12 @@ export type ResolversParentTypes = {
   NoticeInput: NoticeInput;
   Payment: PaymentViewEntity;
   PopulationFigure: PopulationFigureEntity;
+  PopulationImport: PopulationImportResultEntity;
+  PopulationImportDate: PopulationImportDate;
   Query: Record<PropertyKey, never>;
   Region: RegionReferenceEntity;
   ResponsibleParty: ResponsiblePartyEntity;
+  SkippedPopulationRow: SkippedRowEntity;
   Submission: SubmissionViewEntity;
   SubmitInput: SubmitInput;
 };
@@ -1215,6 +1348,15 @@ export type FundingResolvers<ContextType = Context, ParentType extends Resolvers
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ImportedPopulationFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportedPopulationFigure'] = ResolversParentTypes['ImportedPopulationFigure']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  municipalityNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  previousPopulation?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  previousSource?: Resolver<Maybe<ResolversTypes['PopulationSource']>, ParentType, ContextType>;
+  regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
   agenda?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   calledBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1239,6 +1381,7 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  populationFigure?: Resolver<Maybe<ResolversTypes['PopulationFigure']>, ParentType, ContextType>;
   populationFigures?: Resolver<Maybe<Array<ResolversTypes['PopulationFigure']>>, ParentType, ContextType>;
   populationSource?: Resolver<Maybe<ResolversTypes['PopulationSource']>, ParentType, ContextType>;
 };
@@ -1249,6 +1392,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   confirmPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationConfirmPaymentArgs, 'instalment' | 'reference' | 'regionId' | 'year'>>;
   extendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationExtendAgreementArgs, 'agreementId' | 'decidedOn' | 'validTo' | 'version'>>;
   giveNotice?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationGiveNoticeArgs, 'agreementId' | 'input' | 'version'>>;
+  importPopulationFigures?: Resolver<ResolversTypes['PopulationImport'], ParentType, ContextType, RequireFields<MutationImportPopulationFiguresArgs, 'input'>>;
   recordBudgetDecision?: Resolver<ResolversTypes['Funding'], ParentType, ContextType, RequireFields<MutationRecordBudgetDecisionArgs, 'agreementId' | 'input'>>;
   recordEvaluation?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationRecordEvaluationArgs, 'input'>>;
   recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordMeetingArgs, 'input'>>;
@@ -1289,12 +1433,33 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type PopulationFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PopulationFigure'] = ResolversParentTypes['PopulationFigure']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  importedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  municipalityNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['PopulationSource'], ParentType, ContextType>;
+  sourceTable?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceUpdatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PopulationImportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PopulationImport'] = ResolversParentTypes['PopulationImport']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dates?: Resolver<Array<ResolversTypes['PopulationImportDate']>, ParentType, ContextType>;
+  figureCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['ImportedPopulationFigure']>, ParentType, ContextType>;
+  skipped?: Resolver<Array<ResolversTypes['SkippedPopulationRow']>, ParentType, ContextType>;
+  sourceUpdatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PopulationImportDateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PopulationImportDate'] = ResolversParentTypes['PopulationImportDate']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  figureCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementArgs, 'id'>>;
+  agreementYears?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
   coordinationGroup?: Resolver<Array<ResolversTypes['CoordinationMember']>, ParentType, ContextType, Partial<QueryCoordinationGroupArgs>>;
   dueMeetings?: Resolver<Array<ResolversTypes['DueMeeting']>, ParentType, ContextType, RequireFields<QueryDueMeetingsArgs, 'year'>>;
@@ -1317,6 +1482,14 @@ export type ResponsiblePartyResolvers<ContextType = Context, ParentType extends 
   kind?: Resolver<ResolversTypes['PartyKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type SkippedPopulationRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SkippedPopulationRow'] = ResolversParentTypes['SkippedPopulationRow']> = {
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['PopulationSkipReason'], ParentType, ContextType>;
+  regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SubmissionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Submission'] = ResolversParentTypes['Submission']> = {
@@ -1352,6 +1525,7 @@ export type Resolvers<ContextType = Context> = {
   Evaluation?: EvaluationResolvers<ContextType>;
   Extension?: ExtensionResolvers<ContextType>;
   Funding?: FundingResolvers<ContextType>;
+  ImportedPopulationFigure?: ImportedPopulationFigureResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   MunicipalShare?: MunicipalShareResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
@@ -1360,9 +1534,12 @@ export type Resolvers<ContextType = Context> = {
   Notice?: NoticeResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PopulationFigure?: PopulationFigureResolvers<ContextType>;
+  PopulationImport?: PopulationImportResolvers<ContextType>;
+  PopulationImportDate?: PopulationImportDateResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   ResponsibleParty?: ResponsiblePartyResolvers<ContextType>;
+  SkippedPopulationRow?: SkippedPopulationRowResolvers<ContextType>;
   Submission?: SubmissionResolvers<ContextType>;
 };
 

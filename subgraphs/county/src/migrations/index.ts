@@ -5,6 +5,7 @@ import { Migration20261126225224_agreements_funding_reporting_coordination } fro
 import { Migration20261126225930_annual_report_figures } from './Migration20261126225930_annual_report_figures.js';
 import { Migration20261207064756_idempotency_keys } from './Migration20261207064756_idempotency_keys.js';
 import { Migration20261207080840_money_controls } from './Migration20261207080840_money_controls.js';
+import { Migration20261207080946_population_figure_source } from './Migration20261207080946_population_figure_source.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126213842_population_figures', class: Migration20261126213842_population_figures },
@@ -15,4 +16,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126225930_annual_report_figures', class: Migration20261126225930_annual_report_figures },
   { name: 'Migration20261207064756_idempotency_keys', class: Migration20261207064756_idempotency_keys },
   { name: 'Migration20261207080840_money_controls', class: Migration20261207080840_money_controls },
+  { name: 'Migration20261207080946_population_figure_source', class: Migration20261207080946_population_figure_source },
 ];

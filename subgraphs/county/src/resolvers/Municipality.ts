@@ -1,4 +1,4 @@
-// Municipality as the county sees it: population figures, looked up by municipality number.
+// Municipality as the county sees it: population figures, looked up by either number it has had.
 import type { MunicipalityResolvers } from '../__generated__/resolvers-types.js';
 
 /** The county knows a municipality only by its number; everything else comes from its loaders. */
@@ -9,8 +9,9 @@ export interface MunicipalityReference {
 export const Municipality: MunicipalityResolvers = {
   __resolveReference: ({ number }) => ({ number }),
   population: async ({ number }, _args, { loaders }) =>
-    (await loaders.fundingPopulation.load(number))?.population ?? null,
+    (await loaders.fundingPopulation.load(number))[0]?.population ?? null,
   populationSource: async ({ number }, _args, { loaders }) =>
-    (await loaders.fundingPopulation.load(number))?.source ?? null,
+    (await loaders.fundingPopulation.load(number))[0]?.source ?? null,
+  populationFigure: async ({ number }, _args, { loaders }) => (await loaders.fundingPopulation.load(number))[0] ?? null,
   populationFigures: ({ number }, _args, { loaders }) => loaders.populationFigures.load(number),
 };

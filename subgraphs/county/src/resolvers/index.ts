@@ -11,6 +11,8 @@ import { Municipality } from './Municipality.js';
 import { MunicipalShare } from './MunicipalShare.js';
 import { Mutation } from './Mutation.js';
 import { Payment } from './Payment.js';
+import { PopulationFigure } from './PopulationFigure.js';
+import { PopulationImport, populationImportMutations } from './PopulationImport.js';
 import { Query } from './Query.js';
 import { Region } from './Region.js';
 import { Submission } from './Submission.js';
@@ -19,7 +21,7 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   NOK: NokScalar,
   Query,
-  Mutation,
+  Mutation: { ...Mutation, ...populationImportMutations },
   Region,
   Agreement,
   AgreementParty,
@@ -31,4 +33,6 @@ export const resolvers: Resolvers = {
   Meeting,
   DueMeeting,
   Municipality,
+  PopulationFigure,
+  PopulationImport,
 };
