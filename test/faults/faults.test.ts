@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GraphQLAnswer, type OwnStack, startOwnStack } from '../support/stack.js';
 
 const plannedWrites = Number(process.env.FAULT_WRITES ?? 300);
+if (!Number.isInteger(plannedWrites) || plannedWrites < 30) throw new Error('FAULT_WRITES is a whole number from 30');
 /** No run sends more than this, whatever happens: the load loops end by themselves. */
 const maxRequests = plannedWrites * 5 + 2_000;
 /** The gateway's time limit on a subgraph call, low so the frozen subgraph is given up on soon. */
