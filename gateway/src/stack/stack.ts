@@ -7,12 +7,14 @@ import { fileURLToPath } from 'node:url';
 import {
   type DatabaseServer,
   databaseServer,
+  type EmbeddedOptions,
   embeddedPort,
   loadOrCreateDevKeys,
   loadOrCreateServiceKeys,
   logger,
   repositoryDataDir,
   serviceKeyEnvironment,
+  startEmbeddedPostgres,
 } from '@etablerer/kit';
 import type { SubgraphName } from '../composition.js';
 
@@ -35,6 +37,16 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Restart a service that dies, with backoff (on by default). */
   supervise?: boolean;
+  /**
+   * An embedded PostgreSQL of the caller's own (its folder and port), even where DATABASE_URL names
+   * a server: e.g. a test that kills PostgreSQL. Left out: DATABASE_URL, else `.data/postgres`.
+   */
+  database?: EmbeddedOptions;
+  /**
+   * 'inherit' (default) shares this process's output; 'pipe' passes each service's output to the
+   * `output` event instead (e.g. a test that waits for a line a service logs).
+   */
+  output?: 'inherit' | 'pipe';
 }
 
 /** What the supervisor tells about the services it keeps running. */
@@ -43,6 +55,8 @@ export interface StackEvents {
   exited: [name: ServiceName, info: { code: number | null; signal: NodeJS.Signals | null; delayMs: number }];
   /** A service is ready again after a restart, in a new process. */
   restarted: [name: ServiceName, info: { pid: number | undefined; attempts: number }];
+  /** What a service wrote to its standard output or error, with `output: 'pipe'`. */
+  output: [name: ServiceName, text: string];
 }
 
 export interface RunningStack {
@@ -206,8 +220,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const launch = async (service: Supervised): Promise<string> => {
     const started = await startServiceProcess(service.name, {
       env: service.env,
+      output: options.output ?? 'inherit',
       onFork: (child) => {
         service.child = child;
+        for (const stream of [child.stdout, child.stderr]) {
+          // Read as it comes, so a chatty log never fills the pipe and stalls the service.
+          stream?.on('data', (chunk: Buffer) => events.emit('output', service.name, chunk.toString()));
+        }
         // Forget the processes that have ended, so a service that keeps dying does not pile them up.
         children.splice(0, children.length, ...running(), child);
       },
@@ -274,10 +293,12 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   };
 
   try {
-    database = await databaseServer({
-      dataDir: process.env.EMBEDDED_POSTGRES_DIR ?? `${repositoryDataDir}postgres`,
-      port: embeddedPort(),
-    });
+    database = options.database
+      ? await startEmbeddedPostgres(options.database)
+      : await databaseServer({
+          dataDir: process.env.EMBEDDED_POSTGRES_DIR ?? `${repositoryDataDir}postgres`,
+          port: embeddedPort(),
+        });
     // The development identity provider: every service verifies with its public key; the
     // gateway's development sign-in signs with the private one.
     const keys = await loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`);
