@@ -321,10 +321,11 @@ export function seedInTransaction(orm: Orm, seeder: Constructor<Seeder> | Seeder
 }
 
 /**
- * Tables of bookkeeping rather than data: the migrations', and the rate limits' counts of what each
- * client address sent (which a refused request rightly changes: trying counts).
+ * Tables of bookkeeping rather than data: the migrations', the rate limits' counts of what each
+ * client address sent (which a refused request rightly changes: trying counts), and the service
+ * assertions used (every request adds one).
  */
-export const bookkeepingTables = ['mikro_orm_migrations', 'rate_limit_window'] as const;
+export const bookkeepingTables = ['mikro_orm_migrations', 'rate_limit_window', 'service_assertion_use'] as const;
 
 /** The database's own tables (not the bookkeeping ones), by name, in order. */
 export async function dataTables(orm: Orm): Promise<{ name: string }[]> {
