@@ -52,6 +52,8 @@ class Log {
 }
 
 const database = uniqueDatabaseName('regions');
+/** The gateway's own (its public rate limits), apart from other runs on the same server. */
+const gatewayDatabase = uniqueDatabaseName('gateway');
 let regions: ServiceProcess;
 let gateway: ServiceProcess;
 let regionsLog: Log;
@@ -84,6 +86,8 @@ beforeAll(async () => {
     env: {
       ...common,
       ...serviceKeyEnvironment(serviceKeys, 'gateway'),
+      DATABASE_URL: testServerUrl(),
+      GATEWAY_DATABASE: gatewayDatabase,
       REGIONS_URL: `${regions.url}/graphql`,
       COUNTY_URL: 'http://127.0.0.1:9/graphql',
       PARTNERS_URL: 'http://127.0.0.1:9/graphql',
@@ -97,6 +101,7 @@ afterAll(async () => {
   await gateway?.stop();
   await regions?.stop();
   await dropDatabase(testServerUrl(), database);
+  await dropDatabase(testServerUrl(), gatewayDatabase);
 });
 
 async function queryGateway(headers: Record<string, string> = {}) {

@@ -45,7 +45,7 @@ export function checkedRetentionSchedule(pattern: string): string {
 }
 
 /** The advisory lock one run holds: any number no other lock of a subgraph's database uses. */
-const retentionLockKey = 7_364_202;
+export const retentionLockKey = 7_364_202;
 
 /**
  * Runs the task once, in one transaction. When another instance of the subgraph is running it
