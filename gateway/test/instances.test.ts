@@ -17,7 +17,7 @@ import { regionsSubgraph } from '@etablerer/regions';
 import type { JWK } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { GatewayOptions } from '../src/server.js';
+import { type GatewayOptions, gatewayOptionsFromEnvironment } from '../src/server.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
 
 // Each retention run logs what it did or that it skipped; what was logged when, from before anything runs.
@@ -98,6 +98,26 @@ describe('two gateways on one database', () => {
       "select points from public_rate_limit where key like 'public-operations:%'",
     );
     expect(stored?.points).toBe(10);
+  });
+
+  it('find their database from DATABASE_URL and GATEWAY_DATABASE; in production one is required', () => {
+    const env = {
+      AUTH_PUBLIC_KEY: JSON.stringify(platform.keys.publicKey),
+      SERVICE_PRIVATE_KEY: JSON.stringify(platform.serviceKeys.privateKeys.gateway),
+    };
+    expect(
+      gatewayOptionsFromEnvironment({ ...env, DATABASE_URL: 'postgres://u:p@db.example:5432/ignored' }).database,
+    ).toEqual({
+      server: 'postgres://u:p@db.example:5432',
+      database: 'gateway',
+    });
+    expect(
+      gatewayOptionsFromEnvironment({ ...env, DATABASE_URL: 'postgres://db.example', GATEWAY_DATABASE: 'gw' }).database,
+    ).toEqual({ server: 'postgres://db.example', database: 'gw' });
+    expect(gatewayOptionsFromEnvironment(env).database).toBeUndefined();
+    expect(() => gatewayOptionsFromEnvironment({ ...env, NODE_ENV: 'production' })).toThrow(
+      /DATABASE_URL is not set: in production the gateway keeps the public rate limits in PostgreSQL/,
+    );
   });
 
   it('keep the limit, each by itself, while their database is away, and fail no request for it', async () => {

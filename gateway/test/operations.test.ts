@@ -40,9 +40,9 @@ class Log {
       }
     });
   }
-  /** Waits (briefly) for a line matching `match`: a process writes its log asynchronously. */
+  /** Waits for a line matching `match`: a process writes its log asynchronously (slowly on a loaded machine). */
   async find(match: (line: LogLine) => boolean): Promise<LogLine> {
-    for (let attempt = 0; attempt < 50; attempt++) {
+    for (let attempt = 0; attempt < 250; attempt++) {
       const found = this.entries().find(match);
       if (found) return found;
       await new Promise((resolve) => setTimeout(resolve, 100));

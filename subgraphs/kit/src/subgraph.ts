@@ -380,10 +380,12 @@ export async function startSubgraph<Context extends SubgraphContext>(
     await retention?.stop();
     await orm.close();
   };
+  // HOST=0.0.0.0 in a container, where the load balancer reaches it from outside; this machine only by default.
+  const host = options.host ?? process.env.HOST;
   return startService<Context>({
     name: definition.name,
     port: options.port ?? Number(process.env.PORT ?? definition.defaultPort),
-    ...(options.host ? { host: options.host } : {}),
+    ...(host ? { host } : {}),
     apollo: subgraphApolloOptions(definition),
     // Only what a trusted service (the gateway) signed reaches the schema: its limits and rate
     // limits cannot be skipped by calling the subgraph straight with a user's token.

@@ -81,7 +81,8 @@ describe('a transaction left idle past DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
   it('is ended by the server (its locks given back), is told as the database stopping it, and the pool serves on', async () => {
     const idle = subgraph.orm.em.fork().transactional(async (em) => {
       await em.execute("select id from region where id = 'follo' for update");
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // Until the server has ended it: without the limit, never (the test then times out).
+      await waitWhileIdleInTransaction(database, Number.POSITIVE_INFINITY);
       await em.execute('select 1');
     });
     const error = await idle.then(
@@ -111,7 +112,7 @@ describe('seeding, which builds its rows between statements', () => {
     const idleSeeder = {
       async run(em: { execute(sql: string): Promise<unknown> }) {
         await em.execute("update region set name = name where id = 'follo'");
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await waitWhileIdleInTransaction(database, 2 * 500);
         await em.execute(
           "insert into network_event (id, region_id, date, title, participant_count) values ('6b0e3c1e-0000-4000-8000-000000000001', 'follo', '2024-03-01', 'Seeded while idle', 12)",
         );
@@ -128,10 +129,11 @@ describe('seeding, which builds its rows between statements', () => {
 });
 
 /**
- * Waits until the transaction a backend of `database` holds open has sat idle for `ms` by the
- * server's clock, or until there is none (the server ended it): a process stalled right after BEGIN.
+ * Waits while a transaction of `database` sits idle: until it has been idle `ms` by the server's
+ * clock, or until there is none (the server ended it). A process stalled mid-transaction, as a
+ * loaded machine stalls it, without depending on how loaded this one is.
  */
-async function stallInTransaction(database: string, ms: number): Promise<void> {
+async function waitWhileIdleInTransaction(database: string, ms: number): Promise<void> {
   await withDatabaseClient(testServerUrl(), database, async (observer) => {
     for (;;) {
       const { rows } = await observer.query<{ idle_ms: number }>(
@@ -157,7 +159,7 @@ describe('migrating and seeding under limits of a few milliseconds', () => {
       orm.em.getEventManager().registerSubscriber({
         async afterTransactionStart() {
           stalls += 1;
-          await stallInTransaction(tiny, 10 * limits.idleInTransactionTimeoutMs);
+          await waitWhileIdleInTransaction(tiny, 10 * limits.idleInTransactionTimeoutMs);
         },
       });
       await seedInTransaction(orm, regionsSubgraph.demoSeeder);
