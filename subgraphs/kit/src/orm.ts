@@ -74,17 +74,6 @@ export function databaseLimitsFromEnvironment(): DatabaseLimits {
 /** No limits: for set-up and command-line work (migrations, seeding, a county's retention run). */
 export const noDatabaseLimits: DatabaseLimits = { statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 };
 
-/**
- * Lifts the statement and idle-in-transaction limits for the rest of the transaction `em` is in.
- * Not enough on its own for set-up work: between BEGIN and this SET LOCAL the transaction is idle
- * under the connection's limit, so a process that stalls there is cut off: set-up work runs in
- * `withUnlimitedOrm`, whose connections have no limit from the moment they open.
- */
-export async function withoutTimeLimits(em: { execute(sql: string): Promise<unknown> }): Promise<void> {
-  await em.execute('set local statement_timeout = 0');
-  await em.execute('set local idle_in_transaction_session_timeout = 0');
-}
-
 const statementCounts = new WeakMap<Orm, { count: number }>();
 
 /** What each ORM was opened with, so set-up work can open its like without the limits. */
@@ -101,8 +90,9 @@ const hasLimits = (limits: DatabaseLimits) => limits.statementTimeoutMs > 0 || l
  * and a seeder whose process stalled there (the machine busy, a garbage collection) was ended by
  * the server ("terminating connection due to idle-in-transaction timeout"). So an ORM with limits
  * lends `work` an ORM of its own on the same database whose connections open without them (the
- * same entities and subscribers; its pool opens only the connections the work uses), closed afterwards; one without limits (the
- * command-line tasks') is used as it is.
+ * same entities and subscribers; its pool opens only the connections the work uses), closed
+ * afterwards; one without limits (the command-line tasks') is used as it is. Every ORM of the
+ * platform comes from `createOrm`, which records what it was opened with.
  */
 export async function withUnlimitedOrm<Result>(orm: Orm, work: (unlimited: Orm) => Promise<Result>): Promise<Result> {
   const options = openedWith.get(orm);
