@@ -6,7 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [
-      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts', 'deployment/**/*.test.ts'] } },
       // Fault injection on a stack of its own (`pnpm test:faults`; FAULT_WRITES scales it up).
       { extends: true, test: { name: 'faults', include: ['faults/**/*.test.ts'], testTimeout: 300_000 } },
     ],

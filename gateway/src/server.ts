@@ -22,6 +22,7 @@ import {
   publicAccessPlugin,
   type RunningService,
   requestIdHeader,
+  serverUrl,
   servicePrivateKeyFromEnvironment,
   startService,
 } from '@etablerer/kit';
@@ -30,6 +31,7 @@ import type { JWK } from 'jose';
 import { committedSupergraph, defaultSubgraphUrls, type SubgraphName, subgraphNames } from './composition.js';
 import { mountDevSignIn } from './dev-sign-in.js';
 import { mountFeeds } from './feeds.js';
+import { defaultGatewayDatabase, type GatewayDatabaseOptions, openGatewayDatabase } from './gateway-database.js';
 import { defaultPublicLimits, type PublicLimits, publicLimitsPlugin } from './public-limits.js';
 import { defaultSubgraphTimeoutMs, ResilientDataSource, subgraphFaultsPlugin } from './subgraph-faults.js';
 
@@ -64,6 +66,11 @@ export interface GatewayOptions {
   publicSiteUrl?: string;
   /** How long to wait for a subgraph before answering without its fields (SUBGRAPH_UNAVAILABLE). */
   subgraphTimeoutMs?: number;
+  /**
+   * The gateway's own database (DATABASE_URL's server, GATEWAY_DATABASE or `gateway`), where every
+   * instance keeps the public rate limits' counts; without it they are counted in this process.
+   */
+  database?: GatewayDatabaseOptions;
 }
 
 export interface GatewayContext {
@@ -113,6 +120,26 @@ export function gatewayOptionsFromEnvironment(env = process.env): GatewayOptions
     ...(env.SUBGRAPH_TIMEOUT_MS
       ? { subgraphTimeoutMs: positiveMilliseconds('SUBGRAPH_TIMEOUT_MS', env.SUBGRAPH_TIMEOUT_MS) }
       : {}),
+    ...gatewayDatabaseFrom(env),
+  };
+}
+
+/**
+ * DATABASE_URL (a server; a database name in it is ignored) and GATEWAY_DATABASE. Required in
+ * production: instances that each counted the public limits in their own memory would let a client
+ * through as many times over as there are instances.
+ */
+function gatewayDatabaseFrom(env: NodeJS.ProcessEnv): { database?: GatewayDatabaseOptions } {
+  if (!env.DATABASE_URL) {
+    if (env.NODE_ENV === 'production') {
+      throw new Error(
+        'DATABASE_URL is not set: in production the gateway keeps the public rate limits in PostgreSQL, shared by every instance (see docs/operations.md)',
+      );
+    }
+    return {};
+  }
+  return {
+    database: { server: serverUrl(env.DATABASE_URL), database: env.GATEWAY_DATABASE ?? defaultGatewayDatabase },
   };
 }
 
@@ -286,6 +313,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     blockFieldSuggestion: { enabled: isProduction() || !options.introspection },
   }).protect();
   const devSignInKey = options.devSignInKey;
+  const database = options.database ? await openGatewayDatabase(options.database) : undefined;
   return startService<GatewayContext>({
     name: 'gateway',
     port: options.port,
@@ -302,7 +330,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         costLimitPlugin<GatewayContext>({ maxCost: operationLimits.maxCost }),
         // Without a token, only the public fields, and those within their rate limits.
         publicAccessPlugin<GatewayContext>((context) => context.caller === null),
-        publicLimitsPlugin<GatewayContext>(options.publicLimits ?? defaultPublicLimits),
+        publicLimitsPlugin<GatewayContext>(options.publicLimits ?? defaultPublicLimits, database?.pool),
         subgraphFaultsPlugin<GatewayContext>(),
       ],
     },
@@ -339,5 +367,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // With a subgraph down the gateway still answers the others' fields: degraded is ready.
     readyWhen: ['ok', 'degraded'],
     health: subgraphHealthReporter(urls),
+    ...(database ? { onStop: () => database.close() } : {}),
+  }).catch(async (error: unknown) => {
+    await database?.close();
+    throw error;
   });
 }

@@ -760,7 +760,7 @@ describe('the public part of the graph (the common website)', () => {
     const site = (extra: Record<string, string>) => gatewayOptionsFromEnvironment({ ...env, ...extra }).publicSiteUrl;
     expect(site({ PUBLIC_SITE_URL: 'https://etablerer.example.no/' })).toBe('https://etablerer.example.no');
     expect(site({})).toBe('http://localhost:5173');
-    expect(site({ NODE_ENV: 'production' })).toBeUndefined();
+    expect(site({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example:5432' })).toBeUndefined();
     expect(site({ PUBLIC_SITE_URL: '' })).toBeUndefined();
     for (const bad of ['etablerer.example.no', 'javascript:alert(1)', 'https://x.example/?next=evil']) {
       expect(() => site({ PUBLIC_SITE_URL: bad }), bad).toThrow(/PUBLIC_SITE_URL/);

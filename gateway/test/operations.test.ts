@@ -40,9 +40,9 @@ class Log {
       }
     });
   }
-  /** Waits (briefly) for a line matching `match`: a process writes its log asynchronously. */
+  /** Waits for a line matching `match`: a process writes its log asynchronously (slowly on a loaded machine). */
   async find(match: (line: LogLine) => boolean): Promise<LogLine> {
-    for (let attempt = 0; attempt < 50; attempt++) {
+    for (let attempt = 0; attempt < 250; attempt++) {
       const found = this.entries().find(match);
       if (found) return found;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -52,6 +52,8 @@ class Log {
 }
 
 const database = uniqueDatabaseName('regions');
+/** The gateway's own (its public rate limits), apart from other runs on the same server. */
+const gatewayDatabase = uniqueDatabaseName('gateway');
 let regions: ServiceProcess;
 let gateway: ServiceProcess;
 let regionsLog: Log;
@@ -84,6 +86,8 @@ beforeAll(async () => {
     env: {
       ...common,
       ...serviceKeyEnvironment(serviceKeys, 'gateway'),
+      DATABASE_URL: testServerUrl(),
+      GATEWAY_DATABASE: gatewayDatabase,
       REGIONS_URL: `${regions.url}/graphql`,
       COUNTY_URL: 'http://127.0.0.1:9/graphql',
       PARTNERS_URL: 'http://127.0.0.1:9/graphql',
@@ -97,6 +101,7 @@ afterAll(async () => {
   await gateway?.stop();
   await regions?.stop();
   await dropDatabase(testServerUrl(), database);
+  await dropDatabase(testServerUrl(), gatewayDatabase);
 });
 
 async function queryGateway(headers: Record<string, string> = {}) {

@@ -10,6 +10,8 @@ const databases = {
   COUNTY_DATABASE: uniqueDatabaseName('county'),
   REGIONS_DATABASE: uniqueDatabaseName('regions'),
   PARTNERS_DATABASE: uniqueDatabaseName('partners'),
+  // The gateway's own (its public rate limits), apart from other runs on the same server.
+  GATEWAY_DATABASE: uniqueDatabaseName('gateway'),
 };
 let stack: RunningStack;
 

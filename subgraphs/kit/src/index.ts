@@ -2,6 +2,7 @@
 
 export * from './access.js';
 export * from './arguments.js';
+export * from './assertion-uses.js';
 export * from './audit.js';
 export * from './audit-log.js';
 export * from './auth.js';

@@ -4,7 +4,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Cron, CronPattern } from 'croner';
 import { logger } from './logger.js';
-import { type Orm, withoutTimeLimits } from './orm.js';
+import { type Orm, withUnlimitedOrm } from './orm.js';
 
 /** What a retention run did or, in a dry run, would do; each subgraph adds its counts by kind of record. */
 export interface RetentionRun {
@@ -45,22 +45,23 @@ export function checkedRetentionSchedule(pattern: string): string {
 }
 
 /** The advisory lock one run holds: any number no other lock of a subgraph's database uses. */
-const retentionLockKey = 7_364_202;
+export const retentionLockKey = 7_364_202;
 
 /**
  * Runs the task once, in one transaction. When another instance of the subgraph is running it
  * at that moment, this one skips (null) rather than erase and audit the same persons twice.
  */
 export function runRetentionTask(orm: Orm, task: RetentionTask, { dryRun = false } = {}): Promise<RetentionRun | null> {
-  return orm.em.fork().transactional(async (em) => {
-    const [lock] = await em.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(?) as locked', [
-      retentionLockKey,
-    ]);
-    if (!lock?.locked) return null;
-    // The first run over years of data may take longer than any request is allowed to.
-    await withoutTimeLimits(em);
-    return task(em, { dryRun });
-  });
+  // The first run over years of data may take longer than any request is allowed to.
+  return withUnlimitedOrm(orm, (unlimited) =>
+    unlimited.em.fork().transactional(async (em) => {
+      const [lock] = await em.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(?) as locked', [
+        retentionLockKey,
+      ]);
+      if (!lock?.locked) return null;
+      return task(em, { dryRun });
+    }),
+  );
 }
 
 export interface ScheduledRetention {

@@ -9,10 +9,12 @@ import type { Seeder } from '@mikro-orm/seeder';
 import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { JWK } from 'jose';
 import { apiClientScopePlugin } from './access.js';
+import { assertionUsesInDatabase, ServiceAssertionUseSchema } from './assertion-uses.js';
 import { type AuditedAccess, auditBatcher } from './audit.js';
 import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, createTokenVerifier } from './auth.js';
 import { clientAddressFrom, clientAddressHeader } from './client-address.js';
 import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
+import { databaseUnavailableMessage, isDatabaseTooSlow, isDatabaseUnavailable } from './database-errors.js';
 import { checkEntityRepresentations } from './entity-representations.js';
 import { badUserInput } from './errors.js';
 import {
@@ -269,10 +271,12 @@ export async function openSubgraphDatabase<Context extends SubgraphContext>(
   const orm = await createOrm({
     server,
     database,
-    // Every subgraph keeps its callers' idempotency keys (idempotency.ts) in its own database.
-    entities: definition.entities.includes(IdempotencyKeySchema)
-      ? definition.entities
-      : [...definition.entities, IdempotencyKeySchema],
+    // Every subgraph keeps its callers' idempotency keys (idempotency.ts) and the service
+    // assertions it accepted (assertion-uses.ts) in its own database.
+    entities: [
+      ...definition.entities,
+      ...[IdempotencyKeySchema, ServiceAssertionUseSchema].filter((schema) => !definition.entities.includes(schema)),
+    ],
     migrations: definition.migrations,
     migrationsDir: definition.migrationsDir,
     writeSnapshot,
@@ -350,10 +354,16 @@ export async function startSubgraph<Context extends SubgraphContext>(
   const verify = createTokenVerifier(options.auth ?? authConfigFromEnvironment());
   const signer = await callingSigner(definition, options.servicePrivateKey ?? servicePrivateKeyFromEnvironment());
   const subgraphUrl = options.subgraphUrl ?? ((subgraph: string) => subgraphUrlFromEnvironment(subgraph));
+  // The database is opened below, after every setting is checked; the assertions' uses live there.
+  const opened: { orm?: Orm } = {};
   const verifyService = createServiceAssertionVerifier({
     audience: definition.name,
     trusted: definition.trustedServices ?? ['gateway'],
     keys: options.serviceKeys ?? serviceKeysFromEnvironment(),
+    uses: assertionUsesInDatabase(() => {
+      if (!opened.orm) throw new Error('the database is not open yet');
+      return opened.orm;
+    }),
   });
   // Checked before the database is opened: a typo stops the start, not the first run.
   const schedule =
@@ -361,6 +371,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
       ? retentionScheduleFromEnvironment()
       : options.retentionSchedule && checkedRetentionSchedule(options.retentionSchedule);
   const orm = await openSubgraphDatabase(definition, options.server, options.database);
+  opened.orm = orm;
   if (options.seedDemo ?? process.env.SEED_DEMO !== 'false') {
     await seedIfEmpty(orm, definition.demoSeeder, definition.isEmpty);
   }
@@ -369,10 +380,12 @@ export async function startSubgraph<Context extends SubgraphContext>(
     await retention?.stop();
     await orm.close();
   };
+  // HOST=0.0.0.0 in a container, where the load balancer reaches it from outside; this machine only by default.
+  const host = options.host ?? process.env.HOST;
   return startService<Context>({
     name: definition.name,
     port: options.port ?? Number(process.env.PORT ?? definition.defaultPort),
-    ...(options.host ? { host: options.host } : {}),
+    ...(host ? { host } : {}),
     apollo: subgraphApolloOptions(definition),
     // Only what a trusted service (the gateway) signed reaches the schema: its limits and rate
     // limits cannot be skipped by calling the subgraph straight with a user's token.
@@ -384,6 +397,12 @@ export async function startSubgraph<Context extends SubgraphContext>(
         body,
         clientAddress: req.get(clientAddressHeader),
         deadline: req.get(requestDeadlineHeader),
+      }).catch((error: unknown) => {
+        // Whether the assertion was used already cannot be known without the database.
+        if (isDatabaseUnavailable(error) || isDatabaseTooSlow(error)) {
+          throw new GraphQLError(databaseUnavailableMessage, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+        }
+        throw error;
       });
       const key = req.get(idempotencyKeyHeader);
       if (key !== undefined && !acceptableIdempotencyKey.test(key)) {
