@@ -25,7 +25,7 @@ import type { JWK } from 'jose';
 import { afterAll, beforeAll } from 'vitest';
 import { type SubgraphName, subgraphNames } from '../../src/composition.js';
 import { type GatewayOptions, startGateway } from '../../src/server.js';
-import { type ServiceProcess, startServiceProcess } from '../../src/stack/stack.js';
+import { type ServiceProcess, startSourceProcess } from './processes.js';
 
 // Each with its own context type; the plugins a definition brings make those types invariant.
 export const subgraphDefinitions = {
@@ -120,7 +120,7 @@ function startProcess(
   }: Pick<TestSubgraphs, 'keys' | 'auth' | 'databases' | 'serviceKeys' | 'subgraphUrls'>,
   seedDemo: boolean | undefined,
 ): Promise<ServiceProcess> {
-  return startServiceProcess(name, {
+  return startSourceProcess(name, {
     env: {
       DATABASE_URL: testServerUrl(),
       [`${name.toUpperCase()}_DATABASE`]: databases[name],

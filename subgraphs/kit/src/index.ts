@@ -35,6 +35,7 @@ export * from './scalars.js';
 export * from './scale-data.js';
 export * from './service.js';
 export * from './service-assertion.js';
+export * from './service-process.js';
 export * from './subgraph.js';
 export * from './subgraph-calls.js';
 export * from './suppression.js';

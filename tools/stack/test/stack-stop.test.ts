@@ -11,7 +11,7 @@ import { repositoryDataDir, withDatabaseClient } from '@etablerer/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const dataDir = `${repositoryDataDir}postgres-stack-test`;
-const launcherEntry = fileURLToPath(new URL('../src/stack/main.ts', import.meta.url));
+const launcherEntry = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
 interface LogLine {
   text: string;
