@@ -7,14 +7,12 @@ import { createInterface } from 'node:readline';
 import {
   defaultAudience,
   defaultIssuer,
-  demoUser,
   dropDatabase,
-  generateDevKeys,
   generateServiceKeys,
   type ServiceKeys,
   serviceKeyEnvironment,
-  signDemoToken,
 } from '@etablerer/kit';
+import { demoUser, generateDevKeys, signDemoToken } from '@etablerer/kit/demo';
 import { signedHeaders, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -9,12 +9,12 @@ import {
   createServiceSigner,
   defaultAudience,
   defaultIssuer,
-  loadOrCreateDevKeys,
   loadOrCreateServiceKeys,
   logger,
   repositoryDataDir,
   runSql,
 } from '@etablerer/kit';
+import { loadOrCreateDevKeys } from '@etablerer/kit/demo';
 import { type RunningStack, type ServiceName, startStack } from '@etablerer/stack';
 import { closedLoop, type LoadResult, openLoop, percentiles, type Step } from './load.js';
 import { replayOf, stagesOf, startRecorder } from './replay.js';

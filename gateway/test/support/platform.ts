@@ -5,19 +5,16 @@
 import { countySubgraph } from '@etablerer/county';
 import {
   type AuthConfig,
-  type DevKeys,
-  demoUser,
   dropDatabase,
-  generateDevKeys,
   generateServiceKeys,
   type RunningService,
   type ServiceKeys,
   type SubgraphContext,
   type SubgraphDefinition,
   serviceKeyEnvironment,
-  signDemoToken,
   startSubgraph,
 } from '@etablerer/kit';
+import { type DevKeys, demoUser, generateDevKeys, signDemoToken } from '@etablerer/kit/demo';
 import { signedHeaders, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { partnersSubgraph } from '@etablerer/partners';
 import { regionsSubgraph } from '@etablerer/regions';

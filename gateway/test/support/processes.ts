@@ -5,10 +5,12 @@ import type { SubgraphName } from '../../src/composition.js';
 
 export type { ServiceProcess };
 
+// Paths, not the packages' `entry` exports: those lead to the built `dist/` unless the caller resolves under the
+// development condition, and these tests are about the sources.
 const entries: Record<SubgraphName | 'gateway', string> = {
-  county: fileURLToPath(import.meta.resolve('@etablerer/county/entry')),
-  regions: fileURLToPath(import.meta.resolve('@etablerer/regions/entry')),
-  partners: fileURLToPath(import.meta.resolve('@etablerer/partners/entry')),
+  county: fileURLToPath(new URL('../../../subgraphs/county/src/index.ts', import.meta.url)),
+  regions: fileURLToPath(new URL('../../../subgraphs/regions/src/index.ts', import.meta.url)),
+  partners: fileURLToPath(new URL('../../../subgraphs/partners/src/index.ts', import.meta.url)),
   gateway: fileURLToPath(new URL('../../src/index.ts', import.meta.url)),
 };
 

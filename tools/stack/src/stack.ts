@@ -8,7 +8,6 @@ import {
   type DatabaseServer,
   databaseServer,
   embeddedPort,
-  loadOrCreateDevKeys,
   loadOrCreateServiceKeys,
   logger,
   repositoryDataDir,
@@ -18,6 +17,7 @@ import {
   startServiceProcess,
   stopProcess,
 } from '@etablerer/kit';
+import { loadOrCreateDevKeys } from '@etablerer/kit/demo';
 
 export type SubgraphName = 'county' | 'regions' | 'partners';
 
