@@ -28,6 +28,7 @@ import {
 import type { GraphQLScalarType, GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
 import { committedSupergraph, defaultSubgraphUrls, type SubgraphName, subgraphNames } from './composition.js';
+import { mountConsole } from './console.js';
 import { mountDevSignIn } from './dev-sign-in.js';
 import { mountFeeds } from './feeds.js';
 import { defaultPublicLimits, type PublicLimits, publicLimitsPlugin } from './public-limits.js';
@@ -64,6 +65,8 @@ export interface GatewayOptions {
   publicSiteUrl?: string;
   /** How long to wait for a subgraph before answering without its fields (SUBGRAPH_UNAVAILABLE). */
   subgraphTimeoutMs?: number;
+  /** The built console (admin-ui/dist), to serve on the gateway's own origin (CONSOLE_DIR); none without it. */
+  consoleDir?: string;
 }
 
 export interface GatewayContext {
@@ -113,6 +116,7 @@ export function gatewayOptionsFromEnvironment(env = process.env): GatewayOptions
     ...(env.SUBGRAPH_TIMEOUT_MS
       ? { subgraphTimeoutMs: positiveMilliseconds('SUBGRAPH_TIMEOUT_MS', env.SUBGRAPH_TIMEOUT_MS) }
       : {}),
+    ...(env.CONSOLE_DIR ? { consoleDir: env.CONSOLE_DIR } : {}),
   };
 }
 
@@ -335,6 +339,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
           audience: options.auth.audience,
         });
       }
+      if (options.consoleDir) mountConsole(app, options.consoleDir);
     },
     // With a subgraph down the gateway still answers the others' fields: degraded is ready.
     readyWhen: ['ok', 'degraded'],

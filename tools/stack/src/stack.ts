@@ -272,35 +272,45 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...serviceKeyEnvironment(serviceKeys, name),
       PORT: String(ports[name]),
     });
-    const [county, regions, partners] = await Promise.all(
-      (['county', 'regions', 'partners'] as const).map((name) => superviseService(name, subgraphEnv(name))),
-    );
+    // The gateway plans over its static supergraph and needs no subgraph to start: all four start at once.
+    if (ports.gateway === 0) ports.gateway = await freePort();
+    const builtConsole = artefacts === 'built' && options.console !== false;
+    const ownUrl = `http://localhost:${ports.gateway}`;
+    const [county, regions, partners, gatewayUrl] = (await Promise.all([
+      ...(['county', 'regions', 'partners'] as const).map((name) => superviseService(name, subgraphEnv(name))),
+      superviseService('gateway', {
+        ...common,
+        ...serviceKeyEnvironment(serviceKeys, 'gateway'),
+        PORT: String(ports.gateway),
+        AUTH_DEV_SIGN_IN: 'true',
+        AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
+        GRAPHQL_INTROSPECTION: 'true',
+        // Built, the console is the gateway's own (same origin as the graph); from source, Vite's dev server runs it.
+        ...(builtConsole ? { CONSOLE_DIR: builtConsoleDir } : {}),
+        // The feeds' links lead to the console's public website, wherever this stack runs it; with the port
+        // left to the system it is not known yet, and the feeds go without links.
+        PUBLIC_SITE_URL:
+          options.env?.PUBLIC_SITE_URL ??
+          (builtConsole ? ownUrl : ports.console ? `http://localhost:${ports.console}` : ''),
+        // The console's dev server proxies the browser's requests from this machine and says whose
+        // they are in X-Forwarded-For; the gateway believes that header from loopback only.
+        TRUST_PROXY: 'loopback',
+        COUNTY_URL: addresses.COUNTY_URL,
+        REGIONS_URL: addresses.REGIONS_URL,
+        PARTNERS_URL: addresses.PARTNERS_URL,
+      }),
+    ])) as [string, string, string, string];
     const subgraphUrls = {
       county: `${county}/graphql`,
       regions: `${regions}/graphql`,
       partners: `${partners}/graphql`,
     };
-    const gatewayUrl = await superviseService('gateway', {
-      ...common,
-      ...serviceKeyEnvironment(serviceKeys, 'gateway'),
-      PORT: String(ports.gateway),
-      AUTH_DEV_SIGN_IN: 'true',
-      AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
-      GRAPHQL_INTROSPECTION: 'true',
-      // The feeds' links lead to the console's public website, wherever this stack runs it; with the port
-      // left to the system it is not known yet, and the feeds go without links.
-      PUBLIC_SITE_URL: options.env?.PUBLIC_SITE_URL ?? (ports.console ? `http://localhost:${ports.console}` : ''),
-      // The console's dev server proxies the browser's requests from this machine and says whose
-      // they are in X-Forwarded-For; the gateway believes that header from loopback only.
-      TRUST_PROXY: 'loopback',
-      COUNTY_URL: subgraphUrls.county,
-      REGIONS_URL: subgraphUrls.regions,
-      PARTNERS_URL: subgraphUrls.partners,
-    });
     const consoleUrl =
       options.console === false
         ? undefined
-        : await superviseService('console', { ...options.env, PORT: String(ports.console), GATEWAY_URL: gatewayUrl });
+        : builtConsole
+          ? gatewayUrl
+          : await superviseService('console', { ...options.env, PORT: String(ports.console), GATEWAY_URL: gatewayUrl });
     return {
       gatewayUrl,
       ...(consoleUrl ? { consoleUrl } : {}),
