@@ -89,6 +89,9 @@ export async function startEmbeddedPostgres({ dataDir, port }: EmbeddedOptions):
     persistent: true,
     // Running as root (CI, containers) needs a `postgres` system user to own the cluster.
     createPostgresUser: process.getuid?.() === 0,
+    // initdb's closing fsync of every file it wrote took seconds of a fresh clone's first start; the cluster holds
+    // demo data that the next start seeds again should it ever be lost, and its own writes are synced as usual.
+    initdbFlags: ['--no-sync'],
     onLog: (message) => logger.debug({ embeddedPostgres: message.trim() }),
     onError: (error) => logger.warn({ embeddedPostgres: String(error).trim() }),
   });
