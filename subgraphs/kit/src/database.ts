@@ -10,6 +10,11 @@ import { logger } from './logger.js';
 /** The repository's ignored `.data/` folder: embedded database files survive restarts there. */
 export const repositoryDataDir = fileURLToPath(new URL('../../../.data/', import.meta.url));
 
+/** The embedded PostgreSQL's port (5432 belongs to a machine's own server). */
+export function embeddedPort(): number {
+  return Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+}
+
 export interface DatabaseServer {
   /** A server URL without a database name, e.g. postgres://postgres@127.0.0.1:5432 */
   url: string;

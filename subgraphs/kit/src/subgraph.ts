@@ -12,7 +12,7 @@ import { apiClientScopePlugin } from './access.js';
 import { type AuditedAccess, auditBatcher } from './audit.js';
 import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, createTokenVerifier } from './auth.js';
 import { clientAddressFrom, clientAddressHeader } from './client-address.js';
-import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
+import { databaseServer, dropDatabase, embeddedPort, repositoryDataDir } from './database.js';
 import { checkEntityRepresentations } from './entity-representations.js';
 import { badUserInput } from './errors.js';
 import {
@@ -565,9 +565,4 @@ async function seedCountyScale<Context extends SubgraphContext>(
     },
     { database, reset },
   );
-}
-
-/** The embedded PostgreSQL's port (5432 belongs to a machine's own server). */
-export function embeddedPort(): number {
-  return Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
 }

@@ -1,7 +1,7 @@
 // `pnpm start` (built, under plain node) and `pnpm dev` (sources, through tsx): the whole platform with demo data, until Ctrl-C.
 // STACK_PORTS=0 lets the system pick every port and STACK_CONSOLE=false leaves the console out
 // (tests run this launcher so, beside others' stacks).
-import { logger } from '@etablerer/kit';
+import { logger } from '@etablerer/kit/launcher';
 import { defaultArtefacts, startStack } from './stack.js';
 
 const started = performance.now();
@@ -18,7 +18,7 @@ console.log(`
   Etablerertjenesten is running (started in ${seconds} s, ${defaultArtefacts === 'built' ? 'built artefacts' : 'from source'})
 
   Console          ${show(stack.consoleUrl)}${stack.consoleUrl === stack.gatewayUrl ? ' (served by the gateway)' : ' (Vite, hot reload)'}
-  Graph            ${show(stack.gatewayUrl)}/graphql
+  Gateway          ${show(stack.gatewayUrl)}/graphql
   Health           ${show(stack.gatewayUrl)}/health
   Subgraphs        county ${show(stack.subgraphUrls.county)}
                    regions ${show(stack.subgraphUrls.regions)}

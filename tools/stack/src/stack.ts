@@ -8,16 +8,13 @@ import {
   type DatabaseServer,
   databaseServer,
   embeddedPort,
-  loadOrCreateServiceKeys,
   logger,
   repositoryDataDir,
   type ServiceProcess,
   type ServiceProcessOptions,
-  serviceKeyEnvironment,
   startServiceProcess,
   stopProcess,
-} from '@etablerer/kit';
-import { loadOrCreateDevKeys } from '@etablerer/kit/demo';
+} from '@etablerer/kit/launcher';
 
 export type SubgraphName = 'county' | 'regions' | 'partners';
 
@@ -247,14 +244,24 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   };
 
   try {
-    database = await databaseServer({
-      dataDir: process.env.EMBEDDED_POSTGRES_DIR ?? `${repositoryDataDir}postgres`,
-      port: embeddedPort(),
-    });
-    // The development identity provider: every service verifies with its public key; the
-    // gateway's development sign-in signs with the private one.
-    const keys = await loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`);
-    const common = { ...options.env, DATABASE_URL: database.url, AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) };
+    // The keys' code (jose, and the kit at large) loads while PostgreSQL starts.
+    const [server, keys, { loadOrCreateServiceKeys, serviceKeyEnvironment }] = await Promise.all([
+      databaseServer({
+        dataDir: process.env.EMBEDDED_POSTGRES_DIR ?? `${repositoryDataDir}postgres`,
+        port: embeddedPort(),
+      }).then((started) => {
+        // Known at once, so a failure of the rest still stops it.
+        database = started;
+        return started;
+      }),
+      // The development identity provider: every service verifies with its public key; the
+      // gateway's development sign-in signs with the private one.
+      import('@etablerer/kit/demo').then(({ loadOrCreateDevKeys }) =>
+        loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`),
+      ),
+      import('@etablerer/kit'),
+    ]);
+    const common = { ...options.env, DATABASE_URL: server.url, AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) };
     // Each service that calls a subgraph signs with a key of its own; every subgraph trusts their public keys.
     const serviceKeys = await loadOrCreateServiceKeys(`${repositoryDataDir}service-keys/keys.json`);
     // Partners and regions call each other, so each must know the other's address before it starts.
@@ -315,7 +322,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       gatewayUrl,
       ...(consoleUrl ? { consoleUrl } : {}),
       subgraphUrls,
-      databaseUrl: database.url,
+      databaseUrl: server.url,
       pids,
       events,
       async stopSubgraph(name) {

@@ -7,7 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { repositoryDataDir, withDatabaseClient } from '@etablerer/kit';
+import { nodeArgumentsFor, repositoryDataDir, withDatabaseClient } from '@etablerer/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const dataDir = `${repositoryDataDir}postgres-stack-test`;
@@ -60,7 +60,7 @@ beforeAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
   postgresPort = await freePort();
   const { DATABASE_URL: _machineServer, VITEST: _vitest, ...environment } = process.env;
-  launcher = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), launcherEntry], {
+  launcher = spawn(process.execPath, [...nodeArgumentsFor(launcherEntry), launcherEntry], {
     env: {
       ...environment,
       EMBEDDED_POSTGRES_DIR: dataDir,
