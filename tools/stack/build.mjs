@@ -20,7 +20,8 @@ const packages = {
   '@etablerer/stack': { dir: 'tools/stack', inputs: ['src'], output: 'dist/main.js' },
   '@etablerer/admin-ui': {
     dir: 'admin-ui',
-    inputs: ['src', 'index.html', 'vite.config.ts', '../schema/operations'],
+    // The console's build bundles its dependencies: a change of their versions changes it too.
+    inputs: ['src', 'index.html', 'vite.config.ts', '../schema/operations', '../pnpm-lock.yaml'],
     output: 'dist/index.html',
   },
 };
