@@ -29,6 +29,7 @@ import {
 import type { GraphQLScalarType, GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
 import { committedSupergraph, defaultSubgraphUrls, type SubgraphName, subgraphNames } from './composition.js';
+import { mountConsole } from './console.js';
 import { mountDevSignIn } from './dev-sign-in.js';
 import { mountFeeds } from './feeds.js';
 import { defaultGatewayDatabase, type GatewayDatabaseOptions, openGatewayDatabase } from './gateway-database.js';
@@ -71,6 +72,8 @@ export interface GatewayOptions {
    * instance keeps the public rate limits' counts; without it they are counted in this process.
    */
   database?: GatewayDatabaseOptions;
+  /** The built console (admin-ui/dist), to serve on the gateway's own origin (CONSOLE_DIR); none without it. */
+  consoleDir?: string;
 }
 
 export interface GatewayContext {
@@ -120,6 +123,7 @@ export function gatewayOptionsFromEnvironment(env = process.env): GatewayOptions
     ...(env.SUBGRAPH_TIMEOUT_MS
       ? { subgraphTimeoutMs: positiveMilliseconds('SUBGRAPH_TIMEOUT_MS', env.SUBGRAPH_TIMEOUT_MS) }
       : {}),
+    ...(env.CONSOLE_DIR ? { consoleDir: env.CONSOLE_DIR } : {}),
     ...gatewayDatabaseFrom(env),
   };
 }
@@ -363,6 +367,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
           audience: options.auth.audience,
         });
       }
+      if (options.consoleDir) mountConsole(app, options.consoleDir);
     },
     // With a subgraph down the gateway still answers the others' fields: degraded is ready.
     readyWhen: ['ok', 'degraded'],

@@ -2,7 +2,8 @@
 
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { demoClients, demoUser, generateDevKeys, runSql, serviceKeyEnvironment, signDemoToken } from '@etablerer/kit';
+import { runSql, serviceKeyEnvironment } from '@etablerer/kit';
+import { demoClients, demoUser, generateDevKeys, signDemoToken } from '@etablerer/kit/demo';
 import { testServerUrl } from '@etablerer/kit/testing';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -7,19 +7,17 @@ import { createInterface } from 'node:readline';
 import {
   defaultAudience,
   defaultIssuer,
-  demoUser,
   dropDatabase,
-  generateDevKeys,
   generateServiceKeys,
   type ServiceKeys,
   serviceKeyEnvironment,
-  signDemoToken,
 } from '@etablerer/kit';
+import { demoUser, generateDevKeys, signDemoToken } from '@etablerer/kit/demo';
 import { signedHeaders, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../src/server.js';
-import { type ServiceProcess, startServiceProcess } from '../src/stack/stack.js';
+import { type ServiceProcess, startSourceProcess } from './support/processes.js';
 
 type LogLine = Record<string, unknown> & { msg?: string; requestId?: string; service?: string };
 
@@ -70,7 +68,7 @@ beforeAll(async () => {
   // NODE_ENV unset (empty), as under `pnpm start`: no test or production defaults.
   const common = { LOG_LEVEL: 'info', PORT: '0', AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey), NODE_ENV: '' };
   serviceKeys = await generateServiceKeys();
-  regions = await startServiceProcess('regions', {
+  regions = await startSourceProcess('regions', {
     env: {
       ...common,
       ...serviceKeyEnvironment(serviceKeys, 'regions'),
@@ -81,7 +79,7 @@ beforeAll(async () => {
     output: 'pipe',
   });
   regionsLog = new Log(regions);
-  gateway = await startServiceProcess('gateway', {
+  gateway = await startSourceProcess('gateway', {
     // The other two subgraphs are not running: nothing listens on port 9 (discard).
     env: {
       ...common,
@@ -223,7 +221,7 @@ describe('errors under `pnpm start` (NODE_ENV unset)', () => {
 describe('the development sign-in', () => {
   it('stops a production start with a clear message', async () => {
     const output: string[] = [];
-    const start = startServiceProcess('gateway', {
+    const start = startSourceProcess('gateway', {
       env: {
         NODE_ENV: 'production',
         PORT: '0',

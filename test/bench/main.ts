@@ -5,17 +5,17 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startGateway } from '@etablerer/gateway/server';
-import { type RunningStack, type ServiceName, startStack } from '@etablerer/gateway/stack';
 import {
   createServiceSigner,
   defaultAudience,
   defaultIssuer,
-  loadOrCreateDevKeys,
   loadOrCreateServiceKeys,
   logger,
   repositoryDataDir,
   runSql,
 } from '@etablerer/kit';
+import { loadOrCreateDevKeys } from '@etablerer/kit/demo';
+import { type RunningStack, type ServiceName, startStack } from '@etablerer/stack';
 import { closedLoop, type LoadResult, openLoop, percentiles, type Step } from './load.js';
 import { replayOf, stagesOf, startRecorder } from './replay.js';
 

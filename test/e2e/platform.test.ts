@@ -6,9 +6,9 @@ import { request as httpRequest } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RunningStack, startStack } from '@etablerer/gateway/stack';
 import { dropDatabase, queryRows } from '@etablerer/kit';
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
+import { type RunningStack, startStack } from '@etablerer/stack';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

@@ -3,8 +3,8 @@
 // test's own to kill, and requests through the gateway as a signed-in demo user.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { type RunningStack, type ServiceName, type StackOptions, startStack } from '@etablerer/gateway/stack';
 import { queryRows, repositoryDataDir, withDatabaseClient } from '@etablerer/kit';
+import { type RunningStack, type ServiceName, type StackOptions, startStack } from '@etablerer/stack';
 
 export type { RunningStack, ServiceName, StackOptions };
 export { startStack };

@@ -5,19 +5,16 @@
 import { countySubgraph } from '@etablerer/county';
 import {
   type AuthConfig,
-  type DevKeys,
-  demoUser,
   dropDatabase,
-  generateDevKeys,
   generateServiceKeys,
   type RunningService,
   type ServiceKeys,
   type SubgraphContext,
   type SubgraphDefinition,
   serviceKeyEnvironment,
-  signDemoToken,
   startSubgraph,
 } from '@etablerer/kit';
+import { type DevKeys, demoUser, generateDevKeys, signDemoToken } from '@etablerer/kit/demo';
 import { signedHeaders, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { partnersSubgraph } from '@etablerer/partners';
 import { regionsSubgraph } from '@etablerer/regions';
@@ -25,7 +22,7 @@ import type { JWK } from 'jose';
 import { afterAll, beforeAll } from 'vitest';
 import { type SubgraphName, subgraphNames } from '../../src/composition.js';
 import { type GatewayOptions, startGateway } from '../../src/server.js';
-import { type ServiceProcess, startServiceProcess } from '../../src/stack/stack.js';
+import { type ServiceProcess, startSourceProcess } from './processes.js';
 
 // Each with its own context type; the plugins a definition brings make those types invariant.
 export const subgraphDefinitions = {
@@ -120,7 +117,7 @@ function startProcess(
   }: Pick<TestSubgraphs, 'keys' | 'auth' | 'databases' | 'serviceKeys' | 'subgraphUrls'>,
   seedDemo: boolean | undefined,
 ): Promise<ServiceProcess> {
-  return startServiceProcess(name, {
+  return startSourceProcess(name, {
     env: {
       DATABASE_URL: testServerUrl(),
       [`${name.toUpperCase()}_DATABASE`]: databases[name],

@@ -1,16 +1,8 @@
 // The county's county-scale data: the demo's agreements, submissions and payments as of the demo's
 // cut-off, the same data (ids and all) on every run whatever the day, and activity plans whose
 // targets match the regions' county-scale clients.
-import {
-  countyScaleOf,
-  demoCutOff,
-  dropDatabase,
-  type Orm,
-  openSubgraphDatabase,
-  scaleNewClients,
-  seedInTransaction,
-  tableRowCounts,
-} from '@etablerer/kit';
+import { dropDatabase, type Orm, openSubgraphDatabase, seedInTransaction, tableRowCounts } from '@etablerer/kit';
+import { countyScaleOf, demoCutOff, scaleNewClients } from '@etablerer/kit/demo';
 import { tableChecksums, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CountyScaleSeeder } from '../src/seeders/CountyScaleSeeder.js';

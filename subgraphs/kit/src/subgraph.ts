@@ -13,7 +13,7 @@ import { assertionUsesInDatabase, ServiceAssertionUseSchema } from './assertion-
 import { type AuditedAccess, auditBatcher } from './audit.js';
 import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, createTokenVerifier } from './auth.js';
 import { clientAddressFrom, clientAddressHeader } from './client-address.js';
-import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
+import { databaseServer, dropDatabase, embeddedPort, repositoryDataDir } from './database.js';
 import { databaseUnavailableMessage, isDatabaseTooSlow, isDatabaseUnavailable } from './database-errors.js';
 import { checkEntityRepresentations } from './entity-representations.js';
 import { badUserInput } from './errors.js';
@@ -584,9 +584,4 @@ async function seedCountyScale<Context extends SubgraphContext>(
     },
     { database, reset },
   );
-}
-
-/** The embedded PostgreSQL's port (5432 belongs to a machine's own server). */
-export function embeddedPort(): number {
-  return Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
 }

@@ -20,6 +20,7 @@ import {
   serviceKeyEnvironment,
   withServiceAssertion,
 } from './service-assertion.js';
+import { nodeArgumentsFor } from './service-process.js';
 import {
   defaultSubgraphPorts,
   openSubgraphDatabase,
@@ -156,7 +157,7 @@ export async function startPeerSubgraph(
   const database = uniqueDatabaseName(name);
   const entry = fileURLToPath(new URL(`../../${name}/src/index.ts`, import.meta.url));
   const child = fork(entry, [], {
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    execArgv: nodeArgumentsFor(entry),
     env: {
       ...process.env,
       SERVICE_NAME: name,

@@ -6,19 +6,16 @@ import { createServer } from 'node:net';
 import {
   type AuthConfig,
   type DatabaseServer,
-  type DevKeys,
   databaseUnavailableMessage,
-  demoUser,
-  generateDevKeys,
   generateServiceKeys,
   queryRows as query,
   type RunningService,
   repositoryDataDir,
   type ServiceKeys,
-  signDemoToken,
   startEmbeddedPostgres,
   startSubgraph,
 } from '@etablerer/kit';
+import { type DevKeys, demoUser, generateDevKeys, signDemoToken } from '@etablerer/kit/demo';
 import { createTestSubgraph, signedHeaders, type TestSubgraph, testServerUrl } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';

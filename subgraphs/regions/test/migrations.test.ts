@@ -4,12 +4,12 @@ import {
   type AuthConfig,
   DatabaseNewerThanCodeError,
   dropDatabase,
-  generateDevKeys,
   generateServiceKeys,
   openSubgraphDatabase,
   runSql,
   startSubgraph,
 } from '@etablerer/kit';
+import { generateDevKeys } from '@etablerer/kit/demo';
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../src/migrations/index.js';

@@ -5,7 +5,6 @@ import {
   defaultAudience,
   defaultIssuer,
   dropDatabase,
-  generateDevKeys,
   generateServiceKeys,
   openSubgraphDatabase,
   organisationNumberCheckDigit,
@@ -15,6 +14,7 @@ import {
   startSubgraph,
   todayInNorway,
 } from '@etablerer/kit';
+import { generateDevKeys } from '@etablerer/kit/demo';
 import {
   columnsContaining,
   createTestSubgraph,

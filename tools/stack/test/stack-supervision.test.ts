@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { dropDatabase } from '@etablerer/kit';
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningStack, type ServiceName, startStack } from '../src/stack/stack.js';
+import { type RunningStack, type ServiceName, startStack } from '../src/stack.js';
 
 const databases = {
   COUNTY_DATABASE: uniqueDatabaseName('county'),

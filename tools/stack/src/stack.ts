@@ -1,6 +1,6 @@
 // The whole platform on one machine: database, three subgraphs, gateway and console, each in a
 // process of its own, as `pnpm start` runs it and as the end-to-end tests start it.
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
 import { type AddressInfo, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -9,14 +9,16 @@ import {
   databaseServer,
   type EmbeddedOptions,
   embeddedPort,
-  loadOrCreateDevKeys,
-  loadOrCreateServiceKeys,
   logger,
   repositoryDataDir,
-  serviceKeyEnvironment,
+  type ServiceProcess,
+  type ServiceProcessOptions,
   startEmbeddedPostgres,
-} from '@etablerer/kit';
-import type { SubgraphName } from '../composition.js';
+  startServiceProcess,
+  stopProcess,
+} from '@etablerer/kit/launcher';
+
+export type SubgraphName = 'county' | 'regions' | 'partners';
 
 export interface StackPorts {
   gateway: number;
@@ -35,6 +37,8 @@ export interface StackOptions {
   console?: boolean;
   /** Extra environment for every process, e.g. other database names. */
   env?: Record<string, string>;
+  /** Run the built services or their sources; by default as the launcher itself runs (see defaultArtefacts). */
+  artefacts?: Artefacts;
   /** Restart a service that dies, with backoff (on by default). */
   supervise?: boolean;
   /**
@@ -79,86 +83,50 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-const tsxLoader = import.meta.resolve('tsx');
-const entries = {
-  county: fileURLToPath(import.meta.resolve('@etablerer/county/entry')),
-  regions: fileURLToPath(import.meta.resolve('@etablerer/regions/entry')),
-  partners: fileURLToPath(import.meta.resolve('@etablerer/partners/entry')),
-  gateway: fileURLToPath(new URL('../index.ts', import.meta.url)),
-  console: fileURLToPath(new URL('../../../admin-ui/scripts/dev-server.ts', import.meta.url)),
-};
+/** The repository's root: the launcher runs the workspace's packages where they are (from `src/` or `dist/`). */
+const root = new URL('../../../', import.meta.url);
 
-export type ServiceName = keyof typeof entries;
+/**
+ * Which artefacts the services run from: `built` is each package's `dist/` under plain Node (`pnpm start`),
+ * `source` its TypeScript through tsx and the console's Vite dev server (`pnpm dev`, the tests).
+ */
+export type Artefacts = 'built' | 'source';
 
-interface ReadyMessage {
-  type: 'ready';
-  url: string;
+/** The launcher's own kind: run from `dist/` it starts the built services, run through tsx their sources. */
+export const defaultArtefacts: Artefacts = import.meta.url.endsWith('.ts') ? 'source' : 'built';
+
+const serviceNames = ['county', 'regions', 'partners', 'gateway', 'console'] as const;
+export type ServiceName = (typeof serviceNames)[number];
+
+/** Where a service's entry point is. The built console is no process of its own: the gateway serves it. */
+export function serviceEntry(name: ServiceName, artefacts: Artefacts): string {
+  const path = {
+    county: 'subgraphs/county/src/index.ts',
+    regions: 'subgraphs/regions/src/index.ts',
+    partners: 'subgraphs/partners/src/index.ts',
+    gateway: 'gateway/src/index.ts',
+    console: 'admin-ui/scripts/dev-server.ts',
+  }[name];
+  const built = path.replace('/src/', '/dist/').replace(/\.ts$/, '.js');
+  return fileURLToPath(new URL(artefacts === 'built' ? built : path, root));
 }
 
-function isReadyMessage(message: unknown): message is ReadyMessage {
-  return typeof message === 'object' && message !== null && (message as ReadyMessage).type === 'ready';
-}
+/** The built console's files, which the gateway serves on its own origin under `pnpm start`. */
+export const builtConsoleDir = fileURLToPath(new URL('admin-ui/dist/', root));
 
 const serviceOf = new WeakMap<ChildProcess, ServiceName>();
 
-export interface ServiceProcess {
-  name: ServiceName;
-  url: string;
-  child: ChildProcess;
-  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
-  stop(graceMs?: number): Promise<void>;
-}
-
-export interface ServiceProcessOptions {
-  env: Record<string, string>;
-  /** 'inherit' (default) shares this process's output; 'pipe' leaves it on child.stdout/stderr. */
-  output?: 'inherit' | 'pipe';
-  timeoutMs?: number;
-  /** Called with the process as soon as it is forked, before it is ready. */
-  onFork?: (child: ChildProcess) => void;
-}
-
 /** Forks one service (a subgraph, the gateway or the console) and resolves once it says it listens. */
-export function startServiceProcess(
+export function startService(
   name: ServiceName,
-  { env, output = 'inherit', timeoutMs = 120_000, onFork }: ServiceProcessOptions,
-): Promise<ServiceProcess> {
-  const child = fork(entries[name], [], {
-    execArgv: ['--import', tsxLoader],
-    env: { ...process.env, SERVICE_NAME: name, ...env },
-    stdio: ['ignore', output, output, 'ipc'],
-  });
-  serviceOf.set(child, name);
-  onFork?.(child);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${name} did not start within ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    child.on('message', (message) => {
-      if (!isReadyMessage(message)) return;
-      clearTimeout(timer);
-      resolve({ name, url: message.url, child, stop: (graceMs) => stopProcess(child, graceMs) });
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited before it was ready (${signal ?? `exit code ${code}`}); see its log above`));
-    });
-  });
-}
-
-/** Longer than a service's own drain (10 s), so that a stop is not cut short while requests finish. */
-const stopGraceMs = 15_000;
-
-function stopProcess(child: ChildProcess, graceMs = stopGraceMs): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
+  options: ServiceProcessOptions & { artefacts?: Artefacts },
+): Promise<ServiceProcess<ServiceName>> {
+  return startServiceProcess(name, serviceEntry(name, options.artefacts ?? defaultArtefacts), {
+    ...options,
+    onFork: (child) => {
+      serviceOf.set(child, name);
+      options.onFork?.(child);
+    },
   });
 }
 
@@ -191,6 +159,7 @@ interface Supervised {
 
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const ports = { ...defaultPorts, ...options.ports };
+  const artefacts = options.artefacts ?? defaultArtefacts;
   const children: ChildProcess[] = [];
   const services = new Map<ServiceName, Supervised>();
   const events = new EventEmitter<StackEvents>();
@@ -218,7 +187,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
   /** Forks a service and, once it is ready, watches it: an exit nobody asked for starts it again. */
   const launch = async (service: Supervised): Promise<string> => {
-    const started = await startServiceProcess(service.name, {
+    const started = await startService(service.name, {
+      artefacts,
       env: service.env,
       output: options.output ?? 'inherit',
       onFork: (child) => {
@@ -286,23 +256,34 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     events.emit('restarted', service.name, { pid: pids[service.name], attempts: service.restarts });
   };
 
-  const startService = (name: ServiceName, env: Record<string, string>) => {
+  const superviseService = (name: ServiceName, env: Record<string, string>) => {
     const service: Supervised = { name, env, wanted: true, restarts: 0 };
     services.set(name, service);
     return launch(service);
   };
 
   try {
-    database = options.database
-      ? await startEmbeddedPostgres(options.database)
-      : await databaseServer({
-          dataDir: process.env.EMBEDDED_POSTGRES_DIR ?? `${repositoryDataDir}postgres`,
-          port: embeddedPort(),
-        });
-    // The development identity provider: every service verifies with its public key; the
-    // gateway's development sign-in signs with the private one.
-    const keys = await loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`);
-    const common = { ...options.env, DATABASE_URL: database.url, AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) };
+    // The keys' code (jose, and the kit at large) loads while PostgreSQL starts.
+    const [server, keys, { loadOrCreateServiceKeys, serviceKeyEnvironment }] = await Promise.all([
+      (options.database
+        ? startEmbeddedPostgres(options.database)
+        : databaseServer({
+            dataDir: process.env.EMBEDDED_POSTGRES_DIR ?? `${repositoryDataDir}postgres`,
+            port: embeddedPort(),
+          })
+      ).then((started) => {
+        // Known at once, so a failure of the rest still stops it.
+        database = started;
+        return started;
+      }),
+      // The development identity provider: every service verifies with its public key; the
+      // gateway's development sign-in signs with the private one.
+      import('@etablerer/kit/demo').then(({ loadOrCreateDevKeys }) =>
+        loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`),
+      ),
+      import('@etablerer/kit'),
+    ]);
+    const common = { ...options.env, DATABASE_URL: server.url, AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) };
     // Each service that calls a subgraph signs with a key of its own; every subgraph trusts their public keys.
     const serviceKeys = await loadOrCreateServiceKeys(`${repositoryDataDir}service-keys/keys.json`);
     // Partners and regions call each other, so each must know the other's address before it starts.
@@ -320,40 +301,50 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...serviceKeyEnvironment(serviceKeys, name),
       PORT: String(ports[name]),
     });
-    const [county, regions, partners] = await Promise.all(
-      (['county', 'regions', 'partners'] as const).map((name) => startService(name, subgraphEnv(name))),
-    );
+    // The gateway plans over its static supergraph and needs no subgraph to start: all four start at once.
+    if (ports.gateway === 0) ports.gateway = await freePort();
+    const builtConsole = artefacts === 'built' && options.console !== false;
+    const ownUrl = `http://localhost:${ports.gateway}`;
+    const [county, regions, partners, gatewayUrl] = (await Promise.all([
+      ...(['county', 'regions', 'partners'] as const).map((name) => superviseService(name, subgraphEnv(name))),
+      superviseService('gateway', {
+        ...common,
+        ...serviceKeyEnvironment(serviceKeys, 'gateway'),
+        PORT: String(ports.gateway),
+        AUTH_DEV_SIGN_IN: 'true',
+        AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
+        GRAPHQL_INTROSPECTION: 'true',
+        // Built, the console is the gateway's own (same origin as the graph); from source, Vite's dev server runs it.
+        ...(builtConsole ? { CONSOLE_DIR: builtConsoleDir } : {}),
+        // The feeds' links lead to the console's public website, wherever this stack runs it; with the port
+        // left to the system it is not known yet, and the feeds go without links.
+        PUBLIC_SITE_URL:
+          options.env?.PUBLIC_SITE_URL ??
+          (builtConsole ? ownUrl : ports.console ? `http://localhost:${ports.console}` : ''),
+        // The console's dev server proxies the browser's requests from this machine and says whose
+        // they are in X-Forwarded-For; the gateway believes that header from loopback only.
+        TRUST_PROXY: 'loopback',
+        COUNTY_URL: addresses.COUNTY_URL,
+        REGIONS_URL: addresses.REGIONS_URL,
+        PARTNERS_URL: addresses.PARTNERS_URL,
+      }),
+    ])) as [string, string, string, string];
     const subgraphUrls = {
       county: `${county}/graphql`,
       regions: `${regions}/graphql`,
       partners: `${partners}/graphql`,
     };
-    const gatewayUrl = await startService('gateway', {
-      ...common,
-      ...serviceKeyEnvironment(serviceKeys, 'gateway'),
-      PORT: String(ports.gateway),
-      AUTH_DEV_SIGN_IN: 'true',
-      AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
-      GRAPHQL_INTROSPECTION: 'true',
-      // The feeds' links lead to the console's public website, wherever this stack runs it; with the port
-      // left to the system it is not known yet, and the feeds go without links.
-      PUBLIC_SITE_URL: options.env?.PUBLIC_SITE_URL ?? (ports.console ? `http://localhost:${ports.console}` : ''),
-      // The console's dev server proxies the browser's requests from this machine and says whose
-      // they are in X-Forwarded-For; the gateway believes that header from loopback only.
-      TRUST_PROXY: 'loopback',
-      COUNTY_URL: subgraphUrls.county,
-      REGIONS_URL: subgraphUrls.regions,
-      PARTNERS_URL: subgraphUrls.partners,
-    });
     const consoleUrl =
       options.console === false
         ? undefined
-        : await startService('console', { ...options.env, PORT: String(ports.console), GATEWAY_URL: gatewayUrl });
+        : builtConsole
+          ? gatewayUrl
+          : await superviseService('console', { ...options.env, PORT: String(ports.console), GATEWAY_URL: gatewayUrl });
     return {
       gatewayUrl,
       ...(consoleUrl ? { consoleUrl } : {}),
       subgraphUrls,
-      databaseUrl: database.url,
+      databaseUrl: server.url,
       pids,
       events,
       async stopSubgraph(name) {
