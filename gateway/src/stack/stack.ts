@@ -27,6 +27,9 @@ export interface StackPorts {
 /** The ports of the README; 0 lets the system pick free ones (tests). */
 export const defaultPorts: StackPorts = { gateway: 4000, county: 4001, regions: 4002, partners: 4003, console: 5173 };
 
+/** Each service's internal port (metrics, detailed health): its public port plus 100, or any free one with port 0. */
+const internalPortOf = (port: number) => (port === 0 ? 0 : port + 100);
+
 export interface StackOptions {
   ports?: Partial<StackPorts>;
   /** Start the console's development server too (on by default). */
@@ -47,8 +50,12 @@ export interface StackEvents {
 
 export interface RunningStack {
   gatewayUrl: string;
+  /** The gateway's internal port: /health (every subgraph's state), /metrics. */
+  gatewayInternalUrl: string;
   consoleUrl?: string;
   subgraphUrls: Record<SubgraphName, string>;
+  /** Each subgraph's internal port: /health (its database), /metrics. */
+  subgraphInternalUrls: Record<SubgraphName, string>;
   databaseUrl: string;
   /** Each started process's id, e.g. for reading its CPU time from /proc. */
   pids: Partial<Record<ServiceName, number>>;
@@ -79,6 +86,8 @@ export type ServiceName = keyof typeof entries;
 interface ReadyMessage {
   type: 'ready';
   url: string;
+  /** The service's internal port (the console has none). */
+  internalUrl?: string;
 }
 
 function isReadyMessage(message: unknown): message is ReadyMessage {
@@ -90,6 +99,8 @@ const serviceOf = new WeakMap<ChildProcess, ServiceName>();
 export interface ServiceProcess {
   name: ServiceName;
   url: string;
+  /** Its internal port: /metrics, /health, /health/ready (none for the console). */
+  internalUrl?: string;
   child: ChildProcess;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
   stop(graceMs?: number): Promise<void>;
@@ -111,7 +122,8 @@ export function startServiceProcess(
 ): Promise<ServiceProcess> {
   const child = fork(entries[name], [], {
     execArgv: ['--import', tsxLoader],
-    env: { ...process.env, SERVICE_NAME: name, ...env },
+    // Any free internal port unless told: two services on one machine must not both take the default.
+    env: { ...process.env, SERVICE_NAME: name, INTERNAL_PORT: '0', ...env },
     stdio: ['ignore', output, output, 'ipc'],
   });
   serviceOf.set(child, name);
@@ -124,7 +136,13 @@ export function startServiceProcess(
     child.on('message', (message) => {
       if (!isReadyMessage(message)) return;
       clearTimeout(timer);
-      resolve({ name, url: message.url, child, stop: (graceMs) => stopProcess(child, graceMs) });
+      resolve({
+        name,
+        url: message.url,
+        ...(message.internalUrl ? { internalUrl: message.internalUrl } : {}),
+        child,
+        stop: (graceMs) => stopProcess(child, graceMs),
+      });
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
@@ -203,7 +221,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   };
 
   /** Forks a service and, once it is ready, watches it: an exit nobody asked for starts it again. */
-  const launch = async (service: Supervised): Promise<string> => {
+  const launch = async (service: Supervised): Promise<ServiceProcess> => {
     const started = await startServiceProcess(service.name, {
       env: service.env,
       onFork: (child) => {
@@ -214,9 +232,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     });
     pids[service.name] = started.child.pid;
     if (options.supervise !== false) watch(service, started.child);
-    // Once it listens, a restart must find it where the others know it: on the same port.
-    service.env = { ...service.env, PORT: new URL(started.url).port };
-    return started.url;
+    // Once it listens, a restart must find it where the others know it: on the same ports.
+    service.env = {
+      ...service.env,
+      PORT: new URL(started.url).port,
+      ...(started.internalUrl ? { INTERNAL_PORT: new URL(started.internalUrl).port } : {}),
+    };
+    return started;
   };
 
   const watch = (service: Supervised, child: ChildProcess) => {
@@ -285,7 +307,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // Each service that calls a subgraph signs with a key of its own; every subgraph trusts their public keys.
     const serviceKeys = await loadOrCreateServiceKeys(`${repositoryDataDir}service-keys/keys.json`);
     // Partners and regions call each other, so each must know the other's address before it starts.
+    // The gateway's detailed health asks each subgraph's readiness on its internal port, so those are fixed too.
+    const internalPorts = {} as Record<SubgraphName, number>;
     for (const name of ['county', 'regions', 'partners'] as const) {
+      internalPorts[name] = ports[name] === 0 ? await freePort() : internalPortOf(ports[name]);
       if (ports[name] === 0) ports[name] = await freePort();
     }
     const addresses = {
@@ -298,19 +323,29 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...addresses,
       ...serviceKeyEnvironment(serviceKeys, name),
       PORT: String(ports[name]),
+      INTERNAL_PORT: String(internalPorts[name]),
     });
     const [county, regions, partners] = await Promise.all(
       (['county', 'regions', 'partners'] as const).map((name) => startService(name, subgraphEnv(name))),
     );
     const subgraphUrls = {
-      county: `${county}/graphql`,
-      regions: `${regions}/graphql`,
-      partners: `${partners}/graphql`,
+      county: `${county?.url}/graphql`,
+      regions: `${regions?.url}/graphql`,
+      partners: `${partners?.url}/graphql`,
     };
-    const gatewayUrl = await startService('gateway', {
+    const subgraphInternalUrls = {
+      county: county?.internalUrl ?? '',
+      regions: regions?.internalUrl ?? '',
+      partners: partners?.internalUrl ?? '',
+    };
+    const gateway = await startService('gateway', {
       ...common,
       ...serviceKeyEnvironment(serviceKeys, 'gateway'),
       PORT: String(ports.gateway),
+      INTERNAL_PORT: String(internalPortOf(ports.gateway)),
+      COUNTY_HEALTH_URL: `${subgraphInternalUrls.county}/health/ready`,
+      REGIONS_HEALTH_URL: `${subgraphInternalUrls.regions}/health/ready`,
+      PARTNERS_HEALTH_URL: `${subgraphInternalUrls.partners}/health/ready`,
       AUTH_DEV_SIGN_IN: 'true',
       AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
       GRAPHQL_INTROSPECTION: 'true',
@@ -324,14 +359,17 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       REGIONS_URL: subgraphUrls.regions,
       PARTNERS_URL: subgraphUrls.partners,
     });
+    const gatewayUrl = gateway.url;
     const consoleUrl =
       options.console === false
         ? undefined
-        : await startService('console', { ...options.env, PORT: String(ports.console), GATEWAY_URL: gatewayUrl });
+        : (await startService('console', { ...options.env, PORT: String(ports.console), GATEWAY_URL: gatewayUrl })).url;
     return {
       gatewayUrl,
+      gatewayInternalUrl: gateway.internalUrl ?? '',
       ...(consoleUrl ? { consoleUrl } : {}),
       subgraphUrls,
+      subgraphInternalUrls,
       databaseUrl: database.url,
       pids,
       events,

@@ -6,4 +6,5 @@ import { countySubgraph } from './server.js';
 export const configurationSchema = subgraphConfigSchema(countySubgraph);
 
 /** The start options from the environment; a bad or missing variable stops the start, naming it. */
-export const configuration = (env: NodeJS.ProcessEnv = process.env) => subgraphOptionsFromEnvironment(countySubgraph, env);
+export const configuration = (env: NodeJS.ProcessEnv = process.env) =>
+  subgraphOptionsFromEnvironment(countySubgraph, env);

@@ -98,9 +98,12 @@ const wholeNumber = (text: string, minimum: number, maximum = Number.MAX_SAFE_IN
 
 export function portVariable(defaultPort: number, description: string) {
   const documentation = { description, default: String(defaultPort) };
-  return variable(rule((text) => wholeNumber(text, 0, 65_535), 'a port number from 0 to 65535', documentation), {
-    ...documentation,
-  });
+  return variable(
+    rule((text) => wholeNumber(text, 0, 65_535), 'a port number from 0 to 65535', documentation),
+    {
+      ...documentation,
+    },
+  );
 }
 
 export function hostVariable(description: string, defaultHost = '127.0.0.1') {
@@ -126,7 +129,10 @@ export function millisecondsVariable(description: string, defaultValue: number, 
 
 export function countVariable(description: string, defaultValue: number) {
   const documentation = { description, default: String(defaultValue) };
-  return variable(rule((text) => wholeNumber(text, 1), 'a whole number above 0', documentation), documentation);
+  return variable(
+    rule((text) => wholeNumber(text, 1), 'a whole number above 0', documentation),
+    documentation,
+  );
 }
 
 /** `true` or `false`, nothing else: a typo ("yes", "ture") is refused rather than read as off. */
@@ -322,9 +328,14 @@ export function serviceVariables({ port, internalPort }: { port: number; interna
       '`production` for a deployment: errors carry no stack traces nor internal messages, introspection is off unless asked for, the development sign-in cannot be turned on, the retention task runs nightly, and no demo data is seeded.',
       'development',
     ),
-    LOG_LEVEL: enumVariable(logLevels, 'How much the JSON log on standard output says.', 'info'),
+    LOG_LEVEL: optionalVariableOf(
+      (text) => logLevels.find((level) => level === text),
+      `one of ${logLevels.join(', ')}`,
+      'How much the JSON log on standard output says.',
+      '`info` (`silent` under Vitest)',
+    ),
     SERVICE_NAME: textVariable(
-      'The `service` field of every log line (the development stack sets it to the service\'s name).',
+      "The `service` field of every log line (the development stack sets it to the service's name).",
       'etablerer',
     ),
     PORT: portVariable(port, 'The public port: /graphql, and /health/live for a liveness probe.'),
@@ -349,7 +360,7 @@ export function serviceVariables({ port, internalPort }: { port: number; interna
     ),
     GRAPHQL_INTROSPECTION: optionalFlagVariable(
       "Answers schema introspection (the console's playground and its documentation pane need it on the gateway).",
-      'true, false with NODE_ENV=production',
+      '`true`, `false` with NODE_ENV=production',
     ),
     GRAPHQL_STACKTRACES: flagVariable(
       'Errors carry their stack trace, for a developer. Refused with NODE_ENV=production.',
@@ -419,4 +430,64 @@ export function configurationReference(schema: z.ZodObject): VariableReference[]
 
 function isRequired(field: unknown): boolean {
   return !(field as z.ZodType).safeParse(undefined).success;
+}
+
+/** One service's part of docs/configuration.md. */
+export interface ConfigurationSection {
+  title: string;
+  /** What is particular to this service, in a sentence or two. */
+  intro: string;
+  schema: z.ZodObject;
+}
+
+const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+/** docs/configuration.md, from the services' schemas: what `pnpm docs:configuration` writes and a test compares. */
+export function renderConfigurationReference(sections: ConfigurationSection[]): string {
+  const lines = [
+    '# Configuration',
+    '',
+    "<!-- Written by `pnpm docs:configuration` from the services' configuration schemas; a test fails when it",
+    'differs from them. Edit the descriptions in the schemas (subgraphs/kit/src/config.ts,',
+    'subgraphs/kit/src/subgraph-config.ts, gateway/src/config.ts), not here. -->',
+    '',
+    'Every service reads its configuration from environment variables, once, as it starts, and checks',
+    'every one of them: a missing or bad value stops the start with a message that names each bad',
+    'variable and says what it wants, e.g.',
+    '',
+    '```text',
+    'The regions subgraph cannot start, its configuration is not valid:',
+    '  SERVICE_KEYS: must be a JSON Web Key Set with at least one key, {"keys": [...]}, each a public ES256 key with a kid',
+    '  DATABASE_POOL_MAX: must be a whole number above 0, not "0"',
+    'See docs/configuration.md.',
+    '```',
+    '',
+    'An empty variable counts as unset. Secrets (private keys, the database address) are never quoted',
+    'in these messages.',
+    '',
+    'With `NODE_ENV=production` answers carry no stack traces nor internal messages (an unexpected error',
+    'is "Internal server error." with code `INTERNAL_SERVER_ERROR`; its details go to the log only),',
+    'introspection is off unless `GRAPHQL_INTROSPECTION=true`, the development sign-in and',
+    '`GRAPHQL_STACKTRACES` are refused, no demo data is seeded, and the retention task runs nightly.',
+    '',
+    'Each service listens on two ports: the public one (`PORT`: `/graphql`, and `/health/live` for a',
+    'liveness probe) and the internal one (`INTERNAL_PORT`, on loopback unless `INTERNAL_HOST` says',
+    'otherwise: `/metrics` for Prometheus, `/health` with the details, `/health/ready`, `/health/live`).',
+    'See [operations.md](operations.md).',
+  ];
+  for (const section of sections) {
+    lines.push(
+      '',
+      `## ${section.title}`,
+      '',
+      section.intro,
+      '',
+      '| Variable | Default | What it is |',
+      '| --- | --- | --- |',
+    );
+    for (const row of configurationReference(section.schema)) {
+      lines.push(`| \`${row.name}\` | ${cell(row.default)} | ${cell(row.description)} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
 }

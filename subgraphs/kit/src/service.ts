@@ -315,7 +315,7 @@ async function listen(server: Server, port: number, host: string): Promise<strin
  * error with nothing of it (Express's own page shows the stack trace unless NODE_ENV is production).
  */
 function internalErrorAnswer(error: unknown, req: Request, res: Response, next: NextFunction): void {
-  if (res.headersSent) return next(error);
+  if (res.headersSent) return void next(error);
   const status = (error as { status?: unknown }).status;
   const clientError = typeof status === 'number' && status >= 400 && status < 500;
   if (!clientError) logger.error({ err: error, path: req.originalUrl.split('?')[0] }, 'unexpected error in a route');

@@ -27,10 +27,7 @@ import {
   type SubgraphDefinition,
 } from './subgraph.js';
 
-type Described = Pick<
-  SubgraphDefinition<SubgraphContext>,
-  'name' | 'database' | 'defaultPort' | 'calls' | 'retention'
->;
+type Described = Pick<SubgraphDefinition<SubgraphContext>, 'name' | 'database' | 'defaultPort' | 'calls' | 'retention'>;
 
 /** Each service's internal port is its public one plus this: 4100 for the gateway, 4101 for county, … */
 export const internalPortOffset = 100;
@@ -52,10 +49,7 @@ export function subgraphConfigSchema(definition: Described) {
         `The ${definition.name} subgraph's database on that server; created and migrated at start when missing.`,
         definition.database,
       ),
-      DATABASE_POOL_MAX: countVariable(
-        'Database connections at most, per process.',
-        defaultDatabasePool.max,
-      ),
+      DATABASE_POOL_MAX: countVariable('Database connections at most, per process.', defaultDatabasePool.max),
       DATABASE_ACQUIRE_TIMEOUT_MS: millisecondsVariable(
         'How long a request waits for a database connection before it is answered SERVICE_UNAVAILABLE.',
         defaultDatabasePool.acquireTimeoutMs,
@@ -82,7 +76,10 @@ export function subgraphConfigSchema(definition: Described) {
       ...Object.fromEntries(
         calls.map((other) => [
           `${other.toUpperCase()}_URL`,
-          urlVariable(`Where the ${other} subgraph's /graphql is, for this subgraph's calls to it.`, `\`${defaultSubgraphUrl(other)}\``),
+          urlVariable(
+            `Where the ${other} subgraph's /graphql is, for this subgraph's calls to it.`,
+            `\`${defaultSubgraphUrl(other)}\``,
+          ),
         ]),
       ),
       ...(definition.retention
@@ -95,7 +92,7 @@ export function subgraphConfigSchema(definition: Described) {
         : {}),
       SEED_DEMO: optionalFlagVariable(
         'Seeds the demo data into an empty database at start.',
-        'true, false with NODE_ENV=production',
+        '`true`, `false` with NODE_ENV=production',
       ),
     })
     .superRefine((config, context) => {

@@ -11,8 +11,8 @@ import type { JWK } from 'jose';
 import { apiClientScopePlugin } from './access.js';
 import { type AuditedAccess, auditBatcher } from './audit.js';
 import { type AuthConfig, authenticate, type Caller, createTokenVerifier } from './auth.js';
-import type { ServiceMode } from './config.js';
 import { clientAddressFrom, clientAddressHeader } from './client-address.js';
+import type { ServiceMode } from './config.js';
 import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
 import { checkEntityRepresentations } from './entity-representations.js';
 import { badUserInput } from './errors.js';
@@ -26,6 +26,7 @@ import {
   operationHash,
 } from './idempotency.js';
 import { logger } from './logger.js';
+import { Counter, createRegistry, Gauge } from './metrics.js';
 import { costLimitPlugin } from './operation-cost.js';
 import {
   createMigration,
@@ -44,7 +45,6 @@ import { anonymousCaller, isAnonymous, publicAccessPlugin } from './public-acces
 import { deadlinePassed, deadlineSubscriber, isPastDeadline, requestDeadlineHeader } from './request-deadline.js';
 import { checkedRetentionSchedule, type RetentionTask, runRetentionTask, scheduleRetention } from './retention-task.js';
 import type { CountyScale } from './scale-data.js';
-import { createRegistry, Counter, Gauge } from './metrics.js';
 import { isProduction, type RunningService, type ServiceOptions, startService } from './service.js';
 import {
   createServiceAssertionVerifier,
@@ -260,7 +260,11 @@ export async function openSubgraphDatabase<Context extends SubgraphContext>(
   definition: SubgraphDefinition<Context>,
   server: string,
   database = databaseNameOf(definition),
-  { writeSnapshot = false, limits, pool }: { writeSnapshot?: boolean; limits?: DatabaseLimits; pool?: DatabasePool } = {},
+  {
+    writeSnapshot = false,
+    limits,
+    pool,
+  }: { writeSnapshot?: boolean; limits?: DatabaseLimits; pool?: DatabasePool } = {},
 ): Promise<Orm> {
   const orm = await createOrm({
     server,

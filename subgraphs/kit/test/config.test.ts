@@ -90,22 +90,37 @@ describe('a subgraph configuration', () => {
       [{ PORT: '80a' }, 'PORT: must be a port number from 0 to 65535, not "80a"'],
       [{ INTERNAL_PORT: '70000' }, 'INTERNAL_PORT: must be a port number from 0 to 65535, not "70000"'],
       [{ NODE_ENV: 'prod' }, 'NODE_ENV: must be one of development, production, test, not "prod"'],
-      [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, not "verbose"'],
+      [
+        { LOG_LEVEL: 'verbose' },
+        'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, not "verbose"',
+      ],
       [{ GRAPHQL_INTROSPECTION: 'yes' }, 'GRAPHQL_INTROSPECTION: must be "true" or "false", not "yes"'],
       [
         { DATABASE_STATEMENT_TIMEOUT_MS: '30s' },
         'DATABASE_STATEMENT_TIMEOUT_MS: must be a whole number of milliseconds (0 for no limit), not "30s"',
       ],
-      [{ DATABASE_ACQUIRE_TIMEOUT_MS: '0' }, 'DATABASE_ACQUIRE_TIMEOUT_MS: must be a whole number of milliseconds above 0, not "0"'],
+      [
+        { DATABASE_ACQUIRE_TIMEOUT_MS: '0' },
+        'DATABASE_ACQUIRE_TIMEOUT_MS: must be a whole number of milliseconds above 0, not "0"',
+      ],
       [{ DATABASE_POOL_MAX: '-1' }, 'DATABASE_POOL_MAX: must be a whole number above 0, not "-1"'],
       [{ PARTNERS_URL: 'partners:4003' }, 'PARTNERS_URL: must be an http(s) address, not "partners:4003"'],
-      [{ AUTH_JWKS_URL: 'ftp://x.example/jwks' }, 'AUTH_JWKS_URL: must be an http(s) address, not "ftp://x.example/jwks"'],
+      [
+        { AUTH_JWKS_URL: 'ftp://x.example/jwks' },
+        'AUTH_JWKS_URL: must be an http(s) address, not "ftp://x.example/jwks"',
+      ],
       [
         { RETENTION_SCHEDULE: 'nightly' },
         'RETENTION_SCHEDULE: must be a cron pattern (minute hour day month weekday), e.g. "30 2 * * *", or "off", not "nightly"',
       ],
-      [{ RETENTION_SCHEDULE: '61 2 * * *' }, expect.stringMatching(/^RETENTION_SCHEDULE: must be a cron pattern/) as never],
-      [{ DATABASE_URL: 'mysql://root:hunter2@db' }, 'DATABASE_URL: must be a PostgreSQL server address, postgres://user:password@host:5432'],
+      [
+        { RETENTION_SCHEDULE: '61 2 * * *' },
+        expect.stringMatching(/^RETENTION_SCHEDULE: must be a cron pattern/) as never,
+      ],
+      [
+        { DATABASE_URL: 'mysql://root:hunter2@db' },
+        'DATABASE_URL: must be a PostgreSQL server address, postgres://user:password@host:5432',
+      ],
       [
         { SERVICE_KEYS: '{"keys": []}' },
         'SERVICE_KEYS: must be a JSON Web Key Set with at least one key, {"keys": [...]}, each a public ES256 key with a kid',
@@ -114,7 +129,10 @@ describe('a subgraph configuration', () => {
         { SERVICE_KEYS: JSON.stringify({ keys: [keys.privateKeys.gateway] }) },
         'SERVICE_KEYS: must be a JSON Web Key Set with at least one key, {"keys": [...]}, each a public ES256 key with a kid',
       ],
-      [{ SERVICE_PRIVATE_KEY: '{not json' }, 'SERVICE_PRIVATE_KEY: must be a private ES256 JSON Web Key (JWK) as JSON with a kid'],
+      [
+        { SERVICE_PRIVATE_KEY: '{not json' },
+        'SERVICE_PRIVATE_KEY: must be a private ES256 JSON Web Key (JWK) as JSON with a kid',
+      ],
       [
         { SERVICE_PRIVATE_KEY: JSON.stringify(keys.jwks.keys[1]) },
         'SERVICE_PRIVATE_KEY: must be a private ES256 JSON Web Key (JWK) as JSON with a kid',
@@ -123,9 +141,13 @@ describe('a subgraph configuration', () => {
         { SERVICE_PRIVATE_KEY: JSON.stringify(keys.privateKeys.partners) },
         'SERVICE_PRIVATE_KEY: must be the regions subgraph\'s key, kid "regions", not kid "partners"',
       ],
-      [{ AUTH_PUBLIC_KEY: JSON.stringify(devKeys.privateKey) }, expect.stringMatching(/^AUTH_PUBLIC_KEY: must be a public JSON Web Key/) as never],
+      [
+        { AUTH_PUBLIC_KEY: JSON.stringify(devKeys.privateKey) },
+        expect.stringMatching(/^AUTH_PUBLIC_KEY: must be a public JSON Web Key/) as never,
+      ],
     ];
-    for (const [change, problem] of cases) expect(problems({ ...valid, ...change }), JSON.stringify(change)).toEqual([problem]);
+    for (const [change, problem] of cases)
+      expect(problems({ ...valid, ...change }), JSON.stringify(change)).toEqual([problem]);
     expect(problems({ ...valid, DATABASE_URL: 'mysql://root:hunter2@db' }).join()).not.toContain('hunter2');
   });
 
@@ -147,7 +169,11 @@ describe('a subgraph configuration', () => {
 
   it('documents every variable it reads', () => {
     const names = configurationReference(subgraphConfigSchema(regions)).map((row) => row.name);
-    expect(names).toEqual(expect.arrayContaining(['REGIONS_DATABASE', 'PARTNERS_URL', 'RETENTION_SCHEDULE', 'INTERNAL_PORT']));
-    expect(configurationReference(subgraphConfigSchema(county)).map((row) => row.name)).not.toContain('SERVICE_PRIVATE_KEY');
+    expect(names).toEqual(
+      expect.arrayContaining(['REGIONS_DATABASE', 'PARTNERS_URL', 'RETENTION_SCHEDULE', 'INTERNAL_PORT']),
+    );
+    expect(configurationReference(subgraphConfigSchema(county)).map((row) => row.name)).not.toContain(
+      'SERVICE_PRIVATE_KEY',
+    );
   });
 });

@@ -17,7 +17,6 @@ describe('service keys', () => {
       createServiceAssertionVerifier({ audience: 'regions', trusted: ['gateway', 'partners'], keys: jwks.keys }),
     ).toThrow(/no public key of partners, whose requests the regions subgraph accepts/);
   });
-
 });
 
 describe('the request deadline in a service assertion', () => {

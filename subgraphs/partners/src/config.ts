@@ -6,4 +6,5 @@ import { partnersSubgraph } from './server.js';
 export const configurationSchema = subgraphConfigSchema(partnersSubgraph);
 
 /** The start options from the environment; a bad or missing variable stops the start, naming it. */
-export const configuration = (env: NodeJS.ProcessEnv = process.env) => subgraphOptionsFromEnvironment(partnersSubgraph, env);
+export const configuration = (env: NodeJS.ProcessEnv = process.env) =>
+  subgraphOptionsFromEnvironment(partnersSubgraph, env);

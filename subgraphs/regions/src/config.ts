@@ -6,4 +6,5 @@ import { regionsSubgraph } from './server.js';
 export const configurationSchema = subgraphConfigSchema(regionsSubgraph);
 
 /** The start options from the environment; a bad or missing variable stops the start, naming it. */
-export const configuration = (env: NodeJS.ProcessEnv = process.env) => subgraphOptionsFromEnvironment(regionsSubgraph, env);
+export const configuration = (env: NodeJS.ProcessEnv = process.env) =>
+  subgraphOptionsFromEnvironment(regionsSubgraph, env);
