@@ -267,6 +267,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const verify = createTokenVerifier(options.auth);
   const signer = await createServiceSigner(options.serviceKey);
   const mode = options.mode ?? defaultServiceMode(options.introspection ?? false);
+  // The configuration refuses it already (config.ts); a gateway started otherwise must not have it either.
+  if (options.devSignInKey && mode.production) {
+    throw new Error('The development sign-in cannot run in production: it lets anyone act as any user.');
+  }
   const registry = createRegistry('gateway');
   const measureSubgraph = subgraphRequestMetrics(registry);
   const gateway = createApolloGateway({
