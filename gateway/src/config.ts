@@ -1,13 +1,14 @@
 // The gateway's configuration: every variable it reads, checked once at start (the kit's
 // config.ts), so a bad or missing value stops the start naming the variable and what it wants.
 import {
+  across,
   flagVariable,
   jsonWebKeyVariable,
   millisecondsVariable,
   optionalVariableOf,
-  serviceRules,
   serviceVariables,
   urlVariable,
+  withServiceRules,
 } from '@etablerer/kit';
 import { z } from 'zod';
 import { defaultSubgraphUrls, type SubgraphName, subgraphNames } from './composition.js';
@@ -54,66 +55,72 @@ const subgraphHealthVariables = Object.fromEntries(
   ]),
 ) as Record<`${Uppercase<SubgraphName>}_HEALTH_URL`, ReturnType<typeof urlVariable>>;
 
-export const configurationSchema = z
-  .object({
-    ...serviceVariables({ port: 4000, internalPort: 4100 }),
-    ...subgraphUrlVariables,
-    ...subgraphHealthVariables,
-    SERVICE_PRIVATE_KEY: jsonWebKeyVariable(
-      'The gateway\'s own private key (an ES256 JWK as JSON, kid "gateway"): it signs every request to a subgraph, which accepts nothing else (see docs/operations.md).',
-      { private: true, es256: true, required: true },
-    ),
-    AUTH_DEV_SIGN_IN: flagVariable(
-      'The development sign-in (`/auth/dev/token`): anyone may act as any demo user. For `pnpm start` only; refused with NODE_ENV=production.',
-      false,
-    ),
-    AUTH_DEV_PRIVATE_KEY: jsonWebKeyVariable(
-      'The private key (a JWK as JSON) the development sign-in signs with; required with AUTH_DEV_SIGN_IN=true.',
-      { private: true },
-    ),
-    TRUST_PROXY: optionalVariableOf(
-      trustProxy,
-      '`true`, `false`, a number of hops, or addresses and subnets (e.g. `loopback`, `10.0.0.0/8`)',
-      "The proxies in front of the gateway whose X-Forwarded-For it believes (Express's `trust proxy`), so rate limits count the real client's address. Name exactly those proxies.",
-      'unset (no proxy is believed)',
-    ),
-    PUBLIC_SITE_URL: optionalVariableOf(
-      siteUrl,
-      "the public website's plain http(s) address, e.g. https://etablerer.example.no",
-      "Where the public website is, for the links in the course feeds; empty for no links. Never taken from a request's Host header.",
-      `\`${developmentSiteUrl}\`, none with NODE_ENV=production`,
-      { emptyIsValue: true },
-    ),
-    SUBGRAPH_TIMEOUT_MS: millisecondsVariable(
-      'How long the gateway waits for a subgraph before it answers without its fields (SUBGRAPH_UNAVAILABLE).',
-      defaultSubgraphTimeoutMs,
-    ),
-  })
-  .superRefine((config, context) => {
-    serviceRules(config, context);
-    // The development sign-in lets anyone act as any demo user: a production start with it on is a mistake.
-    if (config.AUTH_DEV_SIGN_IN && config.NODE_ENV === 'production') {
-      context.addIssue({
-        code: 'custom',
-        path: ['AUTH_DEV_SIGN_IN'],
-        message:
-          'must not be true with NODE_ENV=production: the development sign-in lets anyone act as any user. Unset AUTH_DEV_SIGN_IN.',
-      });
-    }
-    if (config.AUTH_DEV_SIGN_IN && !config.AUTH_DEV_PRIVATE_KEY) {
-      context.addIssue({
-        code: 'custom',
-        path: ['AUTH_DEV_PRIVATE_KEY'],
-        message: 'is not set: AUTH_DEV_SIGN_IN=true needs the private key the development sign-in signs with',
-      });
-    }
-    if (config.SERVICE_PRIVATE_KEY.kid !== 'gateway') {
-      context.addIssue({
-        code: 'custom',
-        path: ['SERVICE_PRIVATE_KEY'],
-        message: `must be the gateway's key, kid "gateway", not kid "${config.SERVICE_PRIVATE_KEY.kid}"`,
-      });
-    }
-  });
+const variables = z.object({
+  ...serviceVariables({ port: 4000, internalPort: 4100 }),
+  ...subgraphUrlVariables,
+  ...subgraphHealthVariables,
+  SERVICE_PRIVATE_KEY: jsonWebKeyVariable(
+    'The gateway\'s own private key (an ES256 JWK as JSON, kid "gateway"): it signs every request to a subgraph, which accepts nothing else (see docs/operations.md).',
+    { private: true, es256: true, required: true },
+  ),
+  AUTH_DEV_SIGN_IN: flagVariable(
+    'The development sign-in (`/auth/dev/token`): anyone may act as any demo user. For `pnpm start` only; refused with NODE_ENV=production.',
+    false,
+  ),
+  AUTH_DEV_PRIVATE_KEY: jsonWebKeyVariable(
+    'The private key (a JWK as JSON) the development sign-in signs with; required with AUTH_DEV_SIGN_IN=true.',
+    { private: true },
+  ),
+  TRUST_PROXY: optionalVariableOf(
+    trustProxy,
+    '`true`, `false`, a number of hops, or addresses and subnets (e.g. `loopback`, `10.0.0.0/8`)',
+    "The proxies in front of the gateway whose X-Forwarded-For it believes (Express's `trust proxy`), so rate limits count the real client's address. Name exactly those proxies.",
+    'unset (no proxy is believed)',
+  ),
+  PUBLIC_SITE_URL: optionalVariableOf(
+    siteUrl,
+    "the public website's plain http(s) address, e.g. https://etablerer.example.no",
+    "Where the public website is, for the links in the course feeds; empty for no links. Never taken from a request's Host header.",
+    `\`${developmentSiteUrl}\`, none with NODE_ENV=production`,
+    { emptyIsValue: true },
+  ),
+  SUBGRAPH_TIMEOUT_MS: millisecondsVariable(
+    'How long the gateway waits for a subgraph before it answers without its fields (SUBGRAPH_UNAVAILABLE).',
+    defaultSubgraphTimeoutMs,
+  ),
+});
+
+const withDevSignInRules = across(withServiceRules(variables), ['AUTH_DEV_SIGN_IN', 'NODE_ENV'], (config, context) => {
+  // The development sign-in lets anyone act as any demo user: a production start with it on is a mistake.
+  if (config.AUTH_DEV_SIGN_IN === true && config.NODE_ENV === 'production') {
+    context.addIssue({
+      code: 'custom',
+      path: ['AUTH_DEV_SIGN_IN'],
+      message:
+        'must not be true with NODE_ENV=production: the development sign-in lets anyone act as any user. Unset AUTH_DEV_SIGN_IN.',
+    });
+  }
+});
+
+const withDevKeyRule = across(withDevSignInRules, ['AUTH_DEV_SIGN_IN', 'AUTH_DEV_PRIVATE_KEY'], (config, context) => {
+  if (config.AUTH_DEV_SIGN_IN === true && !config.AUTH_DEV_PRIVATE_KEY) {
+    context.addIssue({
+      code: 'custom',
+      path: ['AUTH_DEV_PRIVATE_KEY'],
+      message: 'is not set: AUTH_DEV_SIGN_IN=true needs the private key the development sign-in signs with',
+    });
+  }
+});
+
+export const configurationSchema = across(withDevKeyRule, ['SERVICE_PRIVATE_KEY'], (config, context) => {
+  const key = config.SERVICE_PRIVATE_KEY;
+  if (key && key.kid !== 'gateway') {
+    context.addIssue({
+      code: 'custom',
+      path: ['SERVICE_PRIVATE_KEY'],
+      message: `must be the gateway's key, kid "gateway", not kid "${key.kid}"`,
+    });
+  }
+});
 
 export type GatewayConfig = z.output<typeof configurationSchema>;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigurationError, generateDevKeys, generateServiceKeys } from '@etablerer/kit';
 import { describe, expect, it } from 'vitest';
 import { gatewayOptionsFromEnvironment } from '../src/server.js';
-import { configurationDocs, configurationDocsPath } from './support/configuration-docs.js';
+import { configurationDocs, configurationDocsPath, withoutTablePadding } from './support/configuration-docs.js';
 
 const keys = await generateServiceKeys(['gateway', 'partners']);
 const devKeys = await generateDevKeys();
@@ -61,6 +61,13 @@ describe("the gateway's configuration", () => {
     expect(() => gatewayOptionsFromEnvironment({ ...valid, ...signIn, NODE_ENV: 'production' })).toThrow(
       /^The gateway cannot start, its configuration is not valid:\n {2}AUTH_DEV_SIGN_IN: must not be true/,
     );
+    // Named with the other problems, not only once they are fixed.
+    expect(problems({ ...signIn, NODE_ENV: 'production', PORT: 'x' })).toEqual([
+      'PORT: must be a port number from 0 to 65535, not "x"',
+      'SERVICE_PRIVATE_KEY: is not set; it must be a private ES256 JSON Web Key (JWK) as JSON with a kid',
+      "AUTH_JWKS_URL: is not set, nor is AUTH_PUBLIC_KEY: set it to the identity provider's JWKS endpoint",
+      'AUTH_DEV_SIGN_IN: must not be true with NODE_ENV=production: the development sign-in lets anyone act as any user. Unset AUTH_DEV_SIGN_IN.',
+    ]);
     expect(problems({ ...valid, AUTH_DEV_SIGN_IN: 'true' })).toEqual([
       'AUTH_DEV_PRIVATE_KEY: is not set: AUTH_DEV_SIGN_IN=true needs the private key the development sign-in signs with',
     ]);
@@ -145,6 +152,8 @@ describe("the gateway's configuration", () => {
 
 describe('docs/configuration.md', () => {
   it('describes every variable of every service as their schemas do (`pnpm docs:configuration` writes it)', () => {
-    expect(readFileSync(configurationDocsPath, 'utf8')).toBe(configurationDocs());
+    expect(withoutTablePadding(readFileSync(configurationDocsPath, 'utf8'))).toBe(
+      withoutTablePadding(configurationDocs()),
+    );
   });
 });

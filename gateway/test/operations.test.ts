@@ -237,7 +237,19 @@ describe('the development sign-in', () => {
       },
     });
     await expect(start).rejects.toThrow(/exited before it was ready/);
-    expect(output.join('')).toContain('AUTH_DEV_SIGN_IN=true is refused with NODE_ENV=production');
+    const fatal = output
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { level: number; msg: string; err?: { message: string } })
+      .find((line) => line.msg === 'could not start');
+    expect(fatal?.level).toBe(60);
+    // Every problem named at once, the development sign-in's with its reason.
+    expect(fatal?.err?.message).toMatch(/^The gateway cannot start, its configuration is not valid:\n/);
+    expect(fatal?.err?.message).toContain(
+      'AUTH_DEV_SIGN_IN: must not be true with NODE_ENV=production: the development sign-in lets anyone act as any user.',
+    );
+    expect(fatal?.err?.message).toContain('SERVICE_PRIVATE_KEY: is not set');
   });
 });
 

@@ -371,22 +371,43 @@ export function serviceVariables({ port, internalPort }: { port: number; interna
 
 type ServiceVariables = z.output<z.ZodObject<ReturnType<typeof serviceVariables>>>;
 
-/** The checks across variables that every service makes; add them with `.superRefine(serviceRules)`. */
-export function serviceRules(config: ServiceVariables, context: z.RefinementCtx): void {
-  if (!config.AUTH_JWKS_URL && !config.AUTH_PUBLIC_KEY) {
-    context.addIssue({
-      code: 'custom',
-      path: ['AUTH_JWKS_URL'],
-      message: "is not set, nor is AUTH_PUBLIC_KEY: set it to the identity provider's JWKS endpoint",
-    });
-  }
-  if (config.GRAPHQL_STACKTRACES && config.NODE_ENV === 'production') {
-    context.addIssue({
-      code: 'custom',
-      path: ['GRAPHQL_STACKTRACES'],
-      message: 'must not be true with NODE_ENV=production: answers there never carry stack traces',
-    });
-  }
+/**
+ * A check across variables, made whenever those it reads are valid, even when others are not: a
+ * start refused for a bad port also says that the development sign-in is refused in production.
+ * (zod skips an object's refinements once any of its fields has failed, unless told when to run.)
+ */
+export function across<Schema extends z.ZodObject>(
+  schema: Schema,
+  reads: string[],
+  check: (config: z.output<Schema>, context: z.RefinementCtx) => void,
+): Schema {
+  return schema.superRefine(check as never, {
+    when: (payload) => !payload.issues.some((issue) => reads.includes(String(issue.path?.[0]))),
+  });
+}
+
+/** The checks across variables that every service makes. */
+export function withServiceRules<Schema extends z.ZodObject>(schema: Schema): Schema {
+  const withAuth = across(schema, ['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY'], (config, context) => {
+    const { AUTH_JWKS_URL, AUTH_PUBLIC_KEY } = config as ServiceVariables;
+    if (!AUTH_JWKS_URL && !AUTH_PUBLIC_KEY) {
+      context.addIssue({
+        code: 'custom',
+        path: ['AUTH_JWKS_URL'],
+        message: "is not set, nor is AUTH_PUBLIC_KEY: set it to the identity provider's JWKS endpoint",
+      });
+    }
+  });
+  return across(withAuth, ['GRAPHQL_STACKTRACES', 'NODE_ENV'], (config, context) => {
+    const { GRAPHQL_STACKTRACES, NODE_ENV } = config as ServiceVariables;
+    if (GRAPHQL_STACKTRACES === true && NODE_ENV === 'production') {
+      context.addIssue({
+        code: 'custom',
+        path: ['GRAPHQL_STACKTRACES'],
+        message: 'must not be true with NODE_ENV=production: answers there never carry stack traces',
+      });
+    }
+  });
 }
 
 /** The production mode a service runs in, from its configuration. */

@@ -4,6 +4,7 @@
 import type { JWK } from 'jose';
 import { z } from 'zod';
 import {
+  across,
   countVariable,
   cronVariable,
   jsonWebKeyVariable,
@@ -13,10 +14,10 @@ import {
   readConfiguration,
   serviceKeysVariable,
   serviceModeOf,
-  serviceRules,
   serviceVariables,
   textVariable,
   urlVariable,
+  withServiceRules,
 } from './config.js';
 import { defaultDatabaseLimits, defaultDatabasePool } from './orm.js';
 import { defaultRetentionSchedule } from './retention-task.js';
@@ -36,83 +37,83 @@ export const internalPortOffset = 100;
 export function subgraphConfigSchema(definition: Described) {
   const calls = definition.calls ?? [];
   const upper = definition.name.toUpperCase();
-  return z
-    .object({
-      ...serviceVariables({
-        port: definition.defaultPort,
-        internalPort: definition.defaultPort + internalPortOffset,
-      }),
-      DATABASE_URL: postgresUrlVariable(
-        'The PostgreSQL server, without a database name, e.g. `postgres://etablerer:secret@db.internal:5432`.',
-      ),
-      [`${upper}_DATABASE`]: textVariable(
-        `The ${definition.name} subgraph's database on that server; created and migrated at start when missing.`,
-        definition.database,
-      ),
-      DATABASE_POOL_MAX: countVariable('Database connections at most, per process.', defaultDatabasePool.max),
-      DATABASE_ACQUIRE_TIMEOUT_MS: millisecondsVariable(
-        'How long a request waits for a database connection before it is answered SERVICE_UNAVAILABLE.',
-        defaultDatabasePool.acquireTimeoutMs,
-      ),
-      DATABASE_STATEMENT_TIMEOUT_MS: millisecondsVariable(
-        'The longest a statement may run before the server stops it (a lock waited on included).',
-        defaultDatabaseLimits.statementTimeoutMs,
-        { zeroMeansNone: true },
-      ),
-      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: millisecondsVariable(
-        'The longest a transaction may sit idle before the server ends it and gives its locks back.',
-        defaultDatabaseLimits.idleInTransactionTimeoutMs,
-        { zeroMeansNone: true },
-      ),
-      SERVICE_KEYS: serviceKeysVariable(),
-      ...(calls.length
-        ? {
-            SERVICE_PRIVATE_KEY: jsonWebKeyVariable(
-              `This subgraph's own private key (an ES256 JWK as JSON, kid "${definition.name}"): it signs its calls to ${calls.join(', ')}.`,
-              { private: true, es256: true, required: true },
-            ),
-          }
-        : {}),
-      ...Object.fromEntries(
-        calls.map((other) => [
-          `${other.toUpperCase()}_URL`,
-          urlVariable(
-            `Where the ${other} subgraph's /graphql is, for this subgraph's calls to it.`,
-            `\`${defaultSubgraphUrl(other)}\``,
+  const schema = z.object({
+    ...serviceVariables({
+      port: definition.defaultPort,
+      internalPort: definition.defaultPort + internalPortOffset,
+    }),
+    DATABASE_URL: postgresUrlVariable(
+      'The PostgreSQL server, without a database name, e.g. `postgres://etablerer:secret@db.internal:5432`.',
+    ),
+    [`${upper}_DATABASE`]: textVariable(
+      `The ${definition.name} subgraph's database on that server; created and migrated at start when missing.`,
+      definition.database,
+    ),
+    DATABASE_POOL_MAX: countVariable('Database connections at most, per process.', defaultDatabasePool.max),
+    DATABASE_ACQUIRE_TIMEOUT_MS: millisecondsVariable(
+      'How long a request waits for a database connection before it is answered SERVICE_UNAVAILABLE.',
+      defaultDatabasePool.acquireTimeoutMs,
+    ),
+    DATABASE_STATEMENT_TIMEOUT_MS: millisecondsVariable(
+      'The longest a statement may run before the server stops it (a lock waited on included).',
+      defaultDatabaseLimits.statementTimeoutMs,
+      { zeroMeansNone: true },
+    ),
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: millisecondsVariable(
+      'The longest a transaction may sit idle before the server ends it and gives its locks back.',
+      defaultDatabaseLimits.idleInTransactionTimeoutMs,
+      { zeroMeansNone: true },
+    ),
+    SERVICE_KEYS: serviceKeysVariable(),
+    ...(calls.length
+      ? {
+          SERVICE_PRIVATE_KEY: jsonWebKeyVariable(
+            `This subgraph's own private key (an ES256 JWK as JSON, kid "${definition.name}"): it signs its calls to ${calls.join(', ')}.`,
+            { private: true, es256: true, required: true },
           ),
-        ]),
-      ),
-      ...(definition.retention
-        ? {
-            RETENTION_SCHEDULE: cronVariable(
-              'When the personal data past retention is erased: a cron pattern (minute hour day month weekday, Norwegian time), or `off`.',
-              `\`${defaultRetentionSchedule}\` with NODE_ENV=production, \`off\` otherwise`,
-            ),
-          }
-        : {}),
-      SEED_DEMO: optionalFlagVariable(
-        'Seeds the demo data into an empty database at start.',
-        '`true`, `false` with NODE_ENV=production',
-      ),
-    })
-    .superRefine((config, context) => {
-      serviceRules(config, context);
-      const key = (config as { SERVICE_PRIVATE_KEY?: JWK }).SERVICE_PRIVATE_KEY;
-      if (key && key.kid !== definition.name) {
-        context.addIssue({
-          code: 'custom',
-          path: ['SERVICE_PRIVATE_KEY'],
-          message: `must be the ${definition.name} subgraph's key, kid "${definition.name}", not kid "${key.kid}"`,
-        });
-      }
-      if (config.SEED_DEMO && config.NODE_ENV === 'production') {
-        context.addIssue({
-          code: 'custom',
-          path: ['SEED_DEMO'],
-          message: 'must not be true with NODE_ENV=production: demo data has no place in a county database',
-        });
-      }
-    });
+        }
+      : {}),
+    ...Object.fromEntries(
+      calls.map((other) => [
+        `${other.toUpperCase()}_URL`,
+        urlVariable(
+          `Where the ${other} subgraph's /graphql is, for this subgraph's calls to it.`,
+          `\`${defaultSubgraphUrl(other)}\``,
+        ),
+      ]),
+    ),
+    ...(definition.retention
+      ? {
+          RETENTION_SCHEDULE: cronVariable(
+            'When the personal data past retention is erased: a cron pattern (minute hour day month weekday, Norwegian time), or `off`.',
+            `\`${defaultRetentionSchedule}\` with NODE_ENV=production, \`off\` otherwise`,
+          ),
+        }
+      : {}),
+    SEED_DEMO: optionalFlagVariable(
+      'Seeds the demo data into an empty database at start.',
+      '`true`, `false` with NODE_ENV=production',
+    ),
+  });
+  const checked = across(withServiceRules(schema), ['SERVICE_PRIVATE_KEY'], (config, context) => {
+    const key = (config as { SERVICE_PRIVATE_KEY?: JWK }).SERVICE_PRIVATE_KEY;
+    if (key && key.kid !== definition.name) {
+      context.addIssue({
+        code: 'custom',
+        path: ['SERVICE_PRIVATE_KEY'],
+        message: `must be the ${definition.name} subgraph's key, kid "${definition.name}", not kid "${key.kid}"`,
+      });
+    }
+  });
+  return across(checked, ['SEED_DEMO', 'NODE_ENV'], (config, context) => {
+    if (config.SEED_DEMO === true && config.NODE_ENV === 'production') {
+      context.addIssue({
+        code: 'custom',
+        path: ['SEED_DEMO'],
+        message: 'must not be true with NODE_ENV=production: demo data has no place in a county database',
+      });
+    }
+  });
 }
 
 export type SubgraphConfig = z.output<ReturnType<typeof subgraphConfigSchema>>;

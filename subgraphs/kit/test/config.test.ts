@@ -76,6 +76,7 @@ describe('a subgraph configuration', () => {
       'DATABASE_URL: is not set; it must be a PostgreSQL server address, postgres://user:password@host:5432',
       'SERVICE_KEYS: is not set; it must be a JSON Web Key Set with at least one key, {"keys": [...]}, each a public ES256 key with a kid',
       'SERVICE_PRIVATE_KEY: is not set; it must be a private ES256 JSON Web Key (JWK) as JSON with a kid',
+      "AUTH_JWKS_URL: is not set, nor is AUTH_PUBLIC_KEY: set it to the identity provider's JWKS endpoint",
     ]);
     // Only a subgraph that calls others needs a key of its own.
     expect(problems({ ...valid, SERVICE_PRIVATE_KEY: '' }, county)).toEqual([]);
