@@ -495,6 +495,12 @@ export function renderConfigurationReference(sections: ConfigurationSection[]): 
     'liveness probe) and the internal one (`INTERNAL_PORT`, on loopback unless `INTERNAL_HOST` says',
     'otherwise: `/metrics` for Prometheus, `/health` with the details, `/health/ready`, `/health/live`).',
     'See [operations.md](operations.md).',
+    '',
+    "The development tools read a few more, which no deployed service reads: `pnpm start`'s launcher",
+    '`STACK_PORTS=0` (any free ports), `STACK_CONSOLE=false`, `EMBEDDED_POSTGRES_DIR` and',
+    '`EMBEDDED_POSTGRES_PORT`; the command-line tasks (`pnpm migrate`, `pnpm seed`, …) `DATABASE_URL`',
+    'and `<NAME>_DATABASE`, else the embedded PostgreSQL; the property tests `FUZZ_SEED`, `FUZZ_RUNS`',
+    'and `FUZZ_VERBOSE`.',
   ];
   for (const section of sections) {
     lines.push(
