@@ -146,4 +146,16 @@ describe('the gateway in production', () => {
     }
     expect((await fetch(`${production.url}/health/live`)).status).toBe(200);
   });
+
+  it("has each subgraph's SQL statements and connection pool on the subgraph's internal port", async () => {
+    const regions = platform.subgraphs.regions;
+    const text = await (await fetch(`${regions.internalUrl}/metrics`)).text();
+    expect(text).toMatch(/^sql_statements_total\{service="regions"\} [1-9]\d*$/m);
+    for (const state of ['used', 'free', 'pending']) {
+      expect(text).toMatch(new RegExp(`^database_pool_connections\\{state="${state}",service="regions"\\} \\d+$`, 'm'));
+    }
+    const health = await fetch(`${regions.internalUrl}/health`);
+    expect(await health.json()).toEqual({ service: 'regions', status: 'ok', database: 'up' });
+    expect((await fetch(`${regions.url}/metrics`)).status).toBe(404);
+  });
 });
