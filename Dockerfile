@@ -21,6 +21,7 @@ COPY subgraphs/county/package.json subgraphs/county/
 COPY subgraphs/regions/package.json subgraphs/regions/
 COPY subgraphs/partners/package.json subgraphs/partners/
 COPY admin-ui/package.json admin-ui/
+COPY tools/stack/package.json tools/stack/
 COPY test/package.json test/
 RUN pnpm fetch --frozen-lockfile
 COPY . .
@@ -36,15 +37,18 @@ RUN pnpm --filter "${PACKAGE}" deploy --prod /service
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
-    PORT=8080
+    PORT=8080 \
+    INTERNAL_HOST=0.0.0.0 \
+    INTERNAL_PORT=9090
 WORKDIR /service
 # Owned by root and only readable by the service's user: the process cannot change its own code.
 COPY --from=build /service ./
 # The node image's unprivileged user (uid 1000).
 USER node
-EXPOSE 8080
+# 8080 is the public port; 9090 the internal one (/metrics, /health/ready), never published to the Internet.
+EXPOSE 8080 9090
 # Ready: the service takes traffic (a subgraph's database answers). Compose waits on it.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.INTERNAL_PORT+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # Node as PID 1 receives SIGTERM itself: each service stops gracefully on it (docs/operations.md).
 CMD ["node", "dist/index.js"]

@@ -13,6 +13,8 @@ export interface GatewayDatabaseOptions {
   /** The server URL (no database name), e.g. postgres://postgres@127.0.0.1:5432 */
   server: string;
   database: string;
+  /** Connections at most (DATABASE_POOL_MAX). */
+  poolMax?: number;
 }
 
 export interface GatewayDatabase {
@@ -28,11 +30,15 @@ const setupLockKey = 7_364_301;
  * create the table one at a time (an advisory lock), where each creating it itself could fail on
  * PostgreSQL's catalogue. A request waits at most 5 s for a connection or a statement.
  */
-export async function openGatewayDatabase({ server, database }: GatewayDatabaseOptions): Promise<GatewayDatabase> {
+export async function openGatewayDatabase({
+  server,
+  database,
+  poolMax = 5,
+}: GatewayDatabaseOptions): Promise<GatewayDatabase> {
   await ensureDatabase(server, database);
   const pool = new pg.Pool({
     connectionString: databaseUrl(server, database),
-    max: Number(process.env.DATABASE_POOL_MAX ?? 5),
+    max: poolMax,
     connectionTimeoutMillis: 5_000,
     options: '-c statement_timeout=5000 -c idle_in_transaction_session_timeout=5000',
     keepAlive: true,

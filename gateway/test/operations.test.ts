@@ -87,6 +87,8 @@ beforeAll(async () => {
       DATABASE_URL: testServerUrl(),
       GATEWAY_DATABASE: gatewayDatabase,
       REGIONS_URL: `${regions.url}/graphql`,
+      // Its readiness on the internal port: the database included.
+      REGIONS_HEALTH_URL: `${regions.internalUrl}/health/ready`,
       COUNTY_URL: 'http://127.0.0.1:9/graphql',
       PARTNERS_URL: 'http://127.0.0.1:9/graphql',
     },
@@ -159,30 +161,31 @@ describe('logs', () => {
 });
 
 describe('health', () => {
-  it('answers liveness and readiness on every service', async () => {
-    for (const url of [regions.url, gateway.url]) {
+  it('answers liveness on the public port of every service, and readiness on the internal one', async () => {
+    for (const url of [regions.url, gateway.url, regions.internalUrl, gateway.internalUrl]) {
       const live = await fetch(`${url}/health/live`);
       expect(live.status).toBe(200);
       expect(await live.json()).toMatchObject({ status: 'ok' });
     }
-    const ready = await fetch(`${regions.url}/health/ready`);
+    expect((await fetch(`${regions.url}/health/ready`)).status).toBe(404);
+    const ready = await fetch(`${regions.internalUrl}/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ service: 'regions', status: 'ok' });
   });
 
   it('keeps the gateway ready with two subgraphs down (it answers the third), and says so on /health', async () => {
-    const ready = await fetch(`${gateway.url}/health/ready`);
+    const ready = await fetch(`${gateway.internalUrl}/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ service: 'gateway', status: 'degraded' });
-    const health = await fetch(`${gateway.url}/health`);
+    const health = await fetch(`${gateway.internalUrl}/health`);
     expect(health.status).toBe(503);
     const report = (await health.json()) as { subgraphs: Record<string, { status: string }> };
     expect(report.subgraphs.regions?.status).toBe('up');
     expect(report.subgraphs.county?.status).toBe('down');
   });
 
-  it("names no subgraph's address nor its error on the public /health; the log has them", async () => {
-    const health = await fetch(`${gateway.url}/health`);
+  it("names no subgraph's address nor its error on /health; the log has them", async () => {
+    const health = await fetch(`${gateway.internalUrl}/health`);
     const text = await health.text();
     expect(JSON.parse(text)).toEqual({
       service: 'gateway',
@@ -237,7 +240,19 @@ describe('the development sign-in', () => {
       },
     });
     await expect(start).rejects.toThrow(/exited before it was ready/);
-    expect(output.join('')).toContain('AUTH_DEV_SIGN_IN=true is refused with NODE_ENV=production');
+    const fatal = output
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { level: number; msg: string; err?: { message: string } })
+      .find((line) => line.msg === 'could not start');
+    expect(fatal?.level).toBe(60);
+    // Every problem named at once, the development sign-in's with its reason.
+    expect(fatal?.err?.message).toMatch(/^The gateway cannot start, its configuration is not valid:\n/);
+    expect(fatal?.err?.message).toContain(
+      'AUTH_DEV_SIGN_IN: must not be true with NODE_ENV=production: the development sign-in lets anyone act as any user.',
+    );
+    expect(fatal?.err?.message).toContain('SERVICE_PRIVATE_KEY: is not set');
   });
 });
 

@@ -49,7 +49,7 @@ describe('the Dockerfile', () => {
     expect(runtime).toMatch(/NODE_ENV=production/);
     expect(runtime).toMatch(/HOST=0\.0\.0\.0/);
     expect(runtime).toMatch(/PORT=8080/);
-    expect(runtime).toMatch(/HEALTHCHECK .*\n.*\/health\/ready/);
+    expect(runtime).toMatch(/HEALTHCHECK .*\n.*INTERNAL_PORT.*\/health\/ready/);
   });
 
   it('leaves installed modules, build output, local data and secrets out of the build context', () => {
@@ -147,14 +147,18 @@ describe('deploy/k8s', () => {
     }
   });
 
-  it('probes readiness at /health/ready and liveness at /health/live, on the port the ConfigMap gives the process', () => {
+  it('probes readiness at /health/ready on the internal port and liveness at /health/live, on the ports the ConfigMap gives the process', () => {
     const [config] = ofKind('ConfigMap');
     for (const name of services) {
       const [container] = deployment(name).spec.template.spec.containers;
-      expect(container.readinessProbe.httpGet).toEqual({ path: '/health/ready', port: 'http' });
+      expect(container.readinessProbe.httpGet).toEqual({ path: '/health/ready', port: 'internal' });
       expect(container.livenessProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
-      expect(String(container.ports[0].containerPort)).toBe(config.data.PORT);
+      const port = (portName: string) =>
+        String(container.ports.find((entry: { name: string }) => entry.name === portName)?.containerPort);
+      expect(port('http')).toBe(config.data.PORT);
+      expect(port('internal')).toBe(config.data.INTERNAL_PORT);
     }
+    expect(config.data.INTERNAL_HOST).toBe('0.0.0.0');
     expect(config.data.HOST).toBe('0.0.0.0');
     expect(config.data.NODE_ENV).toBe('production');
     expect(config.data.SEED_DEMO).toBe('false');

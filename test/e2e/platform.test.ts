@@ -171,8 +171,10 @@ describe('the platform as `pnpm start` runs it', () => {
     },
   );
 
-  it('reports every subgraph up on the health endpoint', async () => {
-    const response = await fetch(`${stack.gatewayUrl}/health`);
+  it('reports every subgraph up on the health endpoint (internal port), and only liveness on the public one', async () => {
+    expect((await fetch(`${stack.gatewayUrl}/health/live`)).status).toBe(200);
+    expect((await fetch(`${stack.gatewayUrl}/health`)).status).toBe(404);
+    const response = await fetch(`${stack.gatewayInternalUrl}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       status: 'ok',

@@ -34,6 +34,8 @@ export const subgraphDefinitions = {
 /** A running subgraph, in this process or in a child process. */
 export interface TestSubgraph {
   url: string;
+  /** Its internal port: /metrics, /health, /health/ready. */
+  internalUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ export interface TestPlatformOptions {
 function startProcess(
   name: SubgraphName,
   port: number,
+  internalPort: number,
   {
     keys,
     auth,
@@ -122,6 +125,7 @@ function startProcess(
       DATABASE_URL: testServerUrl(),
       [`${name.toUpperCase()}_DATABASE`]: databases[name],
       PORT: String(port),
+      INTERNAL_PORT: String(internalPort),
       AUTH_ISSUER: auth.issuer,
       AUTH_AUDIENCE: auth.audience,
       AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey),
@@ -169,6 +173,12 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       port: 0,
       auth,
       serviceKey: serviceKeys.privateKeys.gateway as JWK,
+      // Each subgraph's readiness on its internal port, as the stack configures it.
+      subgraphHealthUrls: Object.fromEntries(
+        subgraphNames.flatMap((name) =>
+          subgraphs[name]?.internalUrl && !urls?.[name] ? [[name, `${subgraphs[name].internalUrl}/health/ready`]] : [],
+        ),
+      ),
       ...gatewayOptions,
       subgraphUrls: { ...subgraphUrls, ...urls },
     });
@@ -207,7 +217,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   try {
     const startOne = async (name: SubgraphName) => {
       if (options.processes?.includes(name)) {
-        const serviceProcess = await startProcess(name, 0, running, options.seedDemo);
+        const serviceProcess = await startProcess(name, 0, 0, running, options.seedDemo);
         processes[name] = serviceProcess;
         subgraphs[name] = serviceProcess;
       } else {
@@ -252,8 +262,16 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     startGateway: startAnotherGateway,
     restartProcess: async (name) => {
       const url = subgraphs[name]?.url;
-      if (!processes[name] || !url) throw new Error(`${name} does not run as a process`);
-      const restarted = await startProcess(name, Number(new URL(url).port), running, options.seedDemo);
+      const internalUrl = subgraphs[name]?.internalUrl;
+      if (!processes[name] || !url || !internalUrl) throw new Error(`${name} does not run as a process`);
+      // On the ports it had: the gateway finds it, and its readiness, where they were.
+      const restarted = await startProcess(
+        name,
+        Number(new URL(url).port),
+        Number(new URL(internalUrl).port),
+        running,
+        options.seedDemo,
+      );
       processes[name] = restarted;
       subgraphs[name] = restarted;
       return restarted;

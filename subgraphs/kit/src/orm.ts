@@ -39,24 +39,26 @@ export interface OrmOptions {
   /**
    * The longest a statement may run, and a transaction sit idle, before the server ends it
    * (milliseconds; 0 for no limit, as command-line tasks over a whole county's data need).
-   * DATABASE_STATEMENT_TIMEOUT_MS (30 s) and DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS (60 s) by default.
+   * `defaultDatabaseLimits` when left out (a service takes its own from its configuration:
+   * DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS).
    */
   limits?: DatabaseLimits;
+  /** The connection pool; `defaultDatabasePool` when left out (DATABASE_POOL_MAX, DATABASE_ACQUIRE_TIMEOUT_MS). */
+  pool?: DatabasePool;
 }
+
+export interface DatabasePool {
+  /** Connections at most. */
+  max: number;
+  /** How long a request waits for a connection (and a new connection may take to open) before it is told the database is away. */
+  acquireTimeoutMs: number;
+}
+
+export const defaultDatabasePool: DatabasePool = { max: 10, acquireTimeoutMs: 5_000 };
 
 export interface DatabaseLimits {
   statementTimeoutMs: number;
   idleInTransactionTimeoutMs: number;
-}
-
-/** A time limit from the environment; a typo fails the start rather than leaving no limit at all. */
-function millisecondsFromEnvironment(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0)
-    throw new Error(`${name} must be a whole number of milliseconds (0 for none), not "${raw}"`);
-  return value;
 }
 
 /**
@@ -64,12 +66,7 @@ function millisecondsFromEnvironment(name: string, fallback: number): number {
  * instead of holding a pooled connection (and its locks) until the pool runs dry, and a
  * transaction left open by a bug gives its locks back after a minute.
  */
-export function databaseLimitsFromEnvironment(): DatabaseLimits {
-  return {
-    statementTimeoutMs: millisecondsFromEnvironment('DATABASE_STATEMENT_TIMEOUT_MS', 30_000),
-    idleInTransactionTimeoutMs: millisecondsFromEnvironment('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
-  };
-}
+export const defaultDatabaseLimits: DatabaseLimits = { statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000 };
 
 /** No limits: for set-up and command-line work (migrations, seeding, a county's retention run). */
 export const noDatabaseLimits: DatabaseLimits = { statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 };
@@ -116,11 +113,7 @@ export function sqlStatementCount(orm: Orm): number {
   return statementCounts.get(orm)?.count ?? 0;
 }
 
-/** How long a request waits for a database connection before it is told the database is away. */
-function acquireTimeoutMillis(): number {
-  const value = Number(process.env.DATABASE_ACQUIRE_TIMEOUT_MS ?? 5_000);
-  return Number.isFinite(value) && value > 0 ? value : 5_000;
-}
+const acquireTimeouts = new WeakMap<Orm, number>();
 
 /**
  * Refuses a transaction whose BEGIN failed. When the server cut a pooled connection just before it
@@ -138,7 +131,7 @@ const refuseFailedBegin: EventSubscriber = {
 };
 
 export async function createOrm(options: OrmOptions): Promise<Orm> {
-  const limits = options.limits ?? databaseLimitsFromEnvironment();
+  const limits = options.limits ?? defaultDatabaseLimits;
   await ensureDatabase(options.server, options.database);
   const orm = await initOrm({ ...options, limits });
   openedWith.set(orm, { ...options, limits });
@@ -150,6 +143,8 @@ async function initOrm(
   { subscribers = [] }: { subscribers?: EventSubscriber[] } = {},
 ): Promise<Orm> {
   const { limits } = options;
+  const pool = options.pool ?? defaultDatabasePool;
+  const acquireTimeoutMillis = () => pool.acquireTimeoutMs;
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: databaseUrl(options.server, options.database),
@@ -172,16 +167,12 @@ async function initOrm(
     debug: options.debug ?? false,
     logger: (message) => logger.debug({ orm: message }),
     subscribers: [...new Set([refuseFailedBegin, ...subscribers])],
-    // Fail fast when the database is away: a request waits at most DATABASE_ACQUIRE_TIMEOUT_MS
-    // (5 s) for a pooled connection and a new connection at most that long to open, instead of
+    // Fail fast when the database is away: a request waits at most `pool.acquireTimeoutMs` (DATABASE_ACQUIRE_TIMEOUT_MS,
+    // 5 s) for a pooled connection and a new connection at most that long to open, instead of
     // knex's 60 s, then answers SERVICE_UNAVAILABLE (errors.ts). A refused connection fails at
     // once (the pool passes the first create error on). Connections the server closed (a restart,
     // pg_terminate_backend) are marked by knex and dropped from the pool; new ones replace them.
-    pool: {
-      min: 0,
-      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-      acquireTimeoutMillis: acquireTimeoutMillis(),
-    },
+    pool: { min: 0, max: pool.max, acquireTimeoutMillis: acquireTimeoutMillis() },
     driverOptions: {
       acquireConnectionTimeout: acquireTimeoutMillis(),
       // knex's warnings (e.g. a pooled connection the server closed) in our log, not on stdout.
@@ -204,6 +195,7 @@ async function initOrm(
   });
   const counter = { count: 0 };
   statementCounts.set(orm, counter);
+  acquireTimeouts.set(orm, pool.acquireTimeoutMs);
   orm.em
     .getConnection()
     .getKnex()
@@ -224,7 +216,7 @@ const setupLockKey = 7_364_201;
 async function withSetupLock<Result>(orm: Orm, work: (session: pg.Client) => Promise<Result>): Promise<Result> {
   const session = new pg.Client({
     connectionString: orm.config.get('clientUrl'),
-    connectionTimeoutMillis: acquireTimeoutMillis(),
+    connectionTimeoutMillis: acquireTimeouts.get(orm) ?? defaultDatabasePool.acquireTimeoutMs,
   });
   await session.connect();
   try {

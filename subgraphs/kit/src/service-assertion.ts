@@ -214,43 +214,6 @@ export function createServiceAssertionVerifier({
   };
 }
 
-/** The trusted services' public keys: SERVICE_KEYS, a JWKS (`{"keys": [...]}`) as JSON. */
-export function serviceKeysFromEnvironment(env = process.env): JWK[] {
-  const value = env.SERVICE_KEYS;
-  if (!value) {
-    throw new Error(
-      'SERVICE_KEYS is not set: a subgraph accepts only requests signed by the services it trusts; set it to a JWKS of their public keys (see docs/operations.md)',
-    );
-  }
-  let keys: unknown;
-  try {
-    keys = (JSON.parse(value) as { keys?: unknown }).keys;
-  } catch {
-    throw new Error('SERVICE_KEYS is not JSON: it must be a JWKS, {"keys": [...]}');
-  }
-  if (!Array.isArray(keys)) throw new Error('SERVICE_KEYS must be a JWKS, {"keys": [...]}');
-  for (const key of keys as JWK[]) {
-    if (!key.kid) throw new Error('A key in SERVICE_KEYS has no kid: each must name its service');
-    if (key.d) throw new Error(`SERVICE_KEYS holds the private key of ${key.kid}: publish public keys only`);
-    if (key.kty !== 'EC' || key.crv !== 'P-256') throw new Error(`The key of ${key.kid} in SERVICE_KEYS is not ES256`);
-  }
-  return keys as JWK[];
-}
-
-/** This service's own signing key: SERVICE_PRIVATE_KEY, a private JWK as JSON whose kid is the service's name. */
-export function servicePrivateKeyFromEnvironment(env = process.env): JWK | undefined {
-  const value = env.SERVICE_PRIVATE_KEY;
-  if (!value) return undefined;
-  let key: JWK;
-  try {
-    key = JSON.parse(value) as JWK;
-  } catch {
-    throw new Error('SERVICE_PRIVATE_KEY is not JSON: it must be a private JWK');
-  }
-  if (!key.kid || !key.d) throw new Error('SERVICE_PRIVATE_KEY must be a private JWK whose kid names the service');
-  return key;
-}
-
 /** The key pairs of the services that call subgraphs, and the JWKS of their public keys. */
 export interface ServiceKeys {
   privateKeys: Record<string, JWK>;

@@ -15,6 +15,8 @@ export function nodeArgumentsFor(entry: string): string[] {
 interface ReadyMessage {
   type: 'ready';
   url: string;
+  /** The service's internal port (the console has none). */
+  internalUrl?: string;
 }
 
 function isReadyMessage(message: unknown): message is ReadyMessage {
@@ -24,6 +26,8 @@ function isReadyMessage(message: unknown): message is ReadyMessage {
 export interface ServiceProcess<Name extends string = string> {
   name: Name;
   url: string;
+  /** Its internal port: /metrics, /health, /health/ready (none for the console). */
+  internalUrl?: string;
   child: ChildProcess;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
   stop(graceMs?: number): Promise<void>;
@@ -62,7 +66,8 @@ export function startServiceProcess<Name extends string>(
 ): Promise<ServiceProcess<Name>> {
   const child = fork(entry, [], {
     execArgv: nodeArgumentsFor(entry),
-    env: { ...process.env, SERVICE_NAME: name, ...env },
+    // Any free internal port unless told: two services on one machine must not both take the default.
+    env: { ...process.env, SERVICE_NAME: name, INTERNAL_PORT: '0', ...env },
     stdio: ['ignore', output, output, 'ipc'],
   });
   onFork?.(child);
@@ -74,7 +79,13 @@ export function startServiceProcess<Name extends string>(
     child.on('message', (message) => {
       if (!isReadyMessage(message)) return;
       clearTimeout(timer);
-      resolve({ name, url: message.url, child, stop: (graceMs) => stopProcess(child, graceMs) });
+      resolve({
+        name,
+        url: message.url,
+        ...(message.internalUrl ? { internalUrl: message.internalUrl } : {}),
+        child,
+        stop: (graceMs) => stopProcess(child, graceMs),
+      });
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);

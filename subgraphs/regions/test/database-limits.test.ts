@@ -16,14 +16,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
 import { regionsSubgraph } from '../src/server.js';
 
-// Short limits, so the test need not wait half a minute; migrating and seeding are exempt.
-process.env.DATABASE_STATEMENT_TIMEOUT_MS = '300';
-process.env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = '500';
-
 let subgraph: TestSubgraph<Context>;
 let database: string;
 beforeAll(async () => {
-  subgraph = await createTestSubgraph(regionsSubgraph);
+  // Short limits (DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS), so the
+  // test need not wait half a minute; migrating and seeding are exempt.
+  subgraph = await createTestSubgraph(regionsSubgraph, {
+    limits: { statementTimeoutMs: 300, idleInTransactionTimeoutMs: 500 },
+  });
   database = subgraph.orm.config.get('dbName');
 });
 afterAll(() => subgraph?.close());

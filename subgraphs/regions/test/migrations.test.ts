@@ -121,7 +121,7 @@ describe('migrations on start', () => {
       servicePrivateKey,
     });
     try {
-      const response = await fetch(`${service.url}/health/ready`);
+      const response = await fetch(`${service.internalUrl}/health/ready`);
       expect(response.status).toBe(200);
     } finally {
       await service.stop();

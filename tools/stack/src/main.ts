@@ -19,7 +19,7 @@ console.log(`
 
   Console          ${show(stack.consoleUrl)}${stack.consoleUrl === stack.gatewayUrl ? ' (served by the gateway)' : ' (Vite, hot reload)'}
   Gateway          ${show(stack.gatewayUrl)}/graphql
-  Health           ${show(stack.gatewayUrl)}/health
+  Health           ${show(stack.gatewayInternalUrl)}/health (internal port, with /metrics)
   Subgraphs        county ${show(stack.subgraphUrls.county)}
                    regions ${show(stack.subgraphUrls.regions)}
                    partners ${show(stack.subgraphUrls.partners)}

@@ -31,6 +31,9 @@ export interface StackPorts {
 /** The ports of the README; 0 lets the system pick free ones (tests). */
 export const defaultPorts: StackPorts = { gateway: 4000, county: 4001, regions: 4002, partners: 4003, console: 5173 };
 
+/** Each service's internal port (metrics, detailed health): its public port plus 100, or any free one with port 0. */
+const internalPortOf = (port: number) => (port === 0 ? 0 : port + 100);
+
 export interface StackOptions {
   ports?: Partial<StackPorts>;
   /** Start the console's development server too (on by default). */
@@ -65,8 +68,12 @@ export interface StackEvents {
 
 export interface RunningStack {
   gatewayUrl: string;
+  /** The gateway's internal port: /health (every subgraph's state), /metrics. */
+  gatewayInternalUrl: string;
   consoleUrl?: string;
   subgraphUrls: Record<SubgraphName, string>;
+  /** Each subgraph's internal port: /health (its database), /metrics. */
+  subgraphInternalUrls: Record<SubgraphName, string>;
   databaseUrl: string;
   /** Each started process's id, e.g. for reading its CPU time from /proc. */
   pids: Partial<Record<ServiceName, number>>;
@@ -164,6 +171,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const services = new Map<ServiceName, Supervised>();
   const events = new EventEmitter<StackEvents>();
   const pids: RunningStack['pids'] = {};
+  const internalUrls: Partial<Record<ServiceName, string>> = {};
   let database: DatabaseServer | undefined;
   let stopping = false;
   const running = () => children.filter((child) => child.exitCode === null && child.signalCode === null);
@@ -203,8 +211,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     });
     pids[service.name] = started.child.pid;
     if (options.supervise !== false) watch(service, started.child);
-    // Once it listens, a restart must find it where the others know it: on the same port.
-    service.env = { ...service.env, PORT: new URL(started.url).port };
+    // Once it listens, a restart must find it where the others know it: on the same ports.
+    service.env = {
+      ...service.env,
+      PORT: new URL(started.url).port,
+      ...(started.internalUrl ? { INTERNAL_PORT: new URL(started.internalUrl).port } : {}),
+    };
+    if (started.internalUrl) internalUrls[service.name] = started.internalUrl;
     return started.url;
   };
 
@@ -287,7 +300,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // Each service that calls a subgraph signs with a key of its own; every subgraph trusts their public keys.
     const serviceKeys = await loadOrCreateServiceKeys(`${repositoryDataDir}service-keys/keys.json`);
     // Partners and regions call each other, so each must know the other's address before it starts.
-    for (const name of ['county', 'regions', 'partners'] as const) {
+    // The gateway's detailed health asks each subgraph's readiness on its internal port, so those are fixed too.
+    const internalPorts = {} as Record<SubgraphName | 'gateway', number>;
+    for (const name of ['county', 'regions', 'partners', 'gateway'] as const) {
+      internalPorts[name] = ports[name] === 0 ? await freePort() : internalPortOf(ports[name]);
       if (ports[name] === 0) ports[name] = await freePort();
     }
     const addresses = {
@@ -300,9 +316,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...addresses,
       ...serviceKeyEnvironment(serviceKeys, name),
       PORT: String(ports[name]),
+      INTERNAL_PORT: String(internalPorts[name]),
     });
+    const readiness = (name: SubgraphName) => `http://127.0.0.1:${internalPorts[name]}/health/ready`;
     // The gateway plans over its static supergraph and needs no subgraph to start: all four start at once.
-    if (ports.gateway === 0) ports.gateway = await freePort();
     const builtConsole = artefacts === 'built' && options.console !== false;
     const ownUrl = `http://localhost:${ports.gateway}`;
     const [county, regions, partners, gatewayUrl] = (await Promise.all([
@@ -311,6 +328,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         ...common,
         ...serviceKeyEnvironment(serviceKeys, 'gateway'),
         PORT: String(ports.gateway),
+        INTERNAL_PORT: String(internalPorts.gateway),
+        COUNTY_HEALTH_URL: readiness('county'),
+        REGIONS_HEALTH_URL: readiness('regions'),
+        PARTNERS_HEALTH_URL: readiness('partners'),
         AUTH_DEV_SIGN_IN: 'true',
         AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
         GRAPHQL_INTROSPECTION: 'true',
@@ -342,8 +363,14 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
           : await superviseService('console', { ...options.env, PORT: String(ports.console), GATEWAY_URL: gatewayUrl });
     return {
       gatewayUrl,
+      gatewayInternalUrl: internalUrls.gateway ?? '',
       ...(consoleUrl ? { consoleUrl } : {}),
       subgraphUrls,
+      subgraphInternalUrls: {
+        county: internalUrls.county ?? '',
+        regions: internalUrls.regions ?? '',
+        partners: internalUrls.partners ?? '',
+      },
       databaseUrl: server.url,
       pids,
       events,
