@@ -1,7 +1,9 @@
 // A region's funding for a year: amounts in øre inside, NOK in the graph.
 import type { FundingResolvers } from '../__generated__/resolvers-types.js';
+import { monthsOf } from '../agreement-lifecycle.js';
 
 export const Funding: FundingResolvers = {
+  months: (funding) => monthsOf(funding.fundedMonths),
   countyRate: (funding) => funding.countyRateOre,
   municipalRate: (funding) => funding.municipalRateOre,
   countyFrame: (funding) => funding.countyFrameOre,
