@@ -382,16 +382,15 @@ describe('renewing an agreement', () => {
 
   it('refuses a split that covers 90 % or leaves a municipality out, and puts the odd øre with the contract municipality', async () => {
     today = '2025-12-01';
-    const draft = (await subgraph.execute<{ renewAgreement: AgreementData }>(renew, { id: 'mosseregionen-2022' })).data
+    const draft = (await subgraph.execute<{ renewAgreement: AgreementData }>(renew, { id: 'nedre-glomma-2022' })).data
       ?.renewAgreement as AgreementData;
     const ninety = await subgraph.execute(split, {
       id: draft.id,
       version: draft.version,
       shares: [
-        { municipalityNumber: '3002', basisPoints: 5000 },
-        { municipalityNumber: '3017', basisPoints: 1500 },
-        { municipalityNumber: '3018', basisPoints: 1500 },
-        { municipalityNumber: '3019', basisPoints: 1000 },
+        { municipalityNumber: '3004', basisPoints: 5000 },
+        { municipalityNumber: '3003', basisPoints: 3000 },
+        { municipalityNumber: '3011', basisPoints: 1000 },
       ],
     });
     expect([code(ninety), field(ninety)]).toEqual(['BAD_USER_INPUT', 'shares']);
@@ -400,19 +399,18 @@ describe('renewing an agreement', () => {
       id: draft.id,
       version: draft.version,
       shares: [
-        { municipalityNumber: '3002', basisPoints: 5000 },
-        { municipalityNumber: '3017', basisPoints: 5000 },
+        { municipalityNumber: '3004', basisPoints: 5000 },
+        { municipalityNumber: '3003', basisPoints: 5000 },
       ],
     });
-    expect(message(leftOut)).toContain('no share for 3018, 3019');
+    expect(message(leftOut)).toContain('no share for 3011');
     const set = await subgraph.execute<{ setMunicipalSplit: { version: number } }>(split, {
       id: draft.id,
       version: draft.version,
       shares: [
-        { municipalityNumber: '3002', basisPoints: 5000 },
-        { municipalityNumber: '3017', basisPoints: 1667 },
-        { municipalityNumber: '3018', basisPoints: 1667 },
-        { municipalityNumber: '3019', basisPoints: 1666 },
+        { municipalityNumber: '3004', basisPoints: 5000 },
+        { municipalityNumber: '3003', basisPoints: 3333 },
+        { municipalityNumber: '3011', basisPoints: 1667 },
       ],
     });
     expect(set.errors).toBeUndefined();
@@ -426,17 +424,17 @@ describe('renewing an agreement', () => {
     const afterSigning = await subgraph.execute(split, { id: draft.id, version: signed.version, shares: [] });
     expect(code(afterSigning)).toBe('CONFLICT');
 
-    // 82 200 inhabitants × 2.57 = 211 254.00. Moss 50 % = 105 627.00; Råde and Våler 16.67 % =
-    // 35 216.0418 → 35 216.04; Vestby 16.66 % = 35 194.9164 → 35 194.91. Together 211 253.99: the
-    // odd øre goes to Moss, the contract municipality, first in the agreement's order.
-    const funding = await regionFunding('mosseregionen', 2027);
+    // Sarpsborg 56 700 + Fredrikstad 83 200 + Hvaler 4 700 = 144 600 inhabitants × 2.57 = 371 622.00.
+    // Fredrikstad 50 % = 185 811.00; Sarpsborg 33.33 % = 123 861.6126 → 123 861.61; Hvaler 16.67 % =
+    // 61 949.3874 → 61 949.38. Together 371 621.99: the odd øre goes to Fredrikstad, the contract
+    // municipality, first in the agreement's order.
+    const funding = await regionFunding('nedre-glomma', 2027);
     expect(funding.funding?.municipalShares).toEqual([
-      { municipality: { number: '3002' }, frame: '105627.01', amount: '105627.01' },
-      { municipality: { number: '3017' }, frame: '35216.04', amount: '35216.04' },
-      { municipality: { number: '3018' }, frame: '35216.04', amount: '35216.04' },
-      { municipality: { number: '3019' }, frame: '35194.91', amount: '35194.91' },
+      { municipality: { number: '3004' }, frame: '185811.01', amount: '185811.01' },
+      { municipality: { number: '3003' }, frame: '123861.61', amount: '123861.61' },
+      { municipality: { number: '3011' }, frame: '61949.38', amount: '61949.38' },
     ]);
-    expect(funding.funding?.municipalAmount).toBe('211254.00');
+    expect(funding.funding?.municipalAmount).toBe('371622.00');
   });
 });
 
@@ -449,6 +447,7 @@ describe('amending and extending with consent (§10)', () => {
 
   it('refuses an amendment a concerned party did not consent to, or consent by one who is no party', async () => {
     today = '2026-12-07';
+    // Mosseregionen renewed for 2026–2029 in the demo.
     const mosse = await agreement('mosseregionen-2026');
     const county = partyOf(mosse, 'Østfold fylkeskommune');
     const moss = partyOf(mosse, 'Moss kommune');
