@@ -236,6 +236,7 @@ function seedRenewal(em: EntityManager, region: ReferenceRegion, renewal: Renewa
     const amount = prorateFrame(frameOre(minimumCountyRateOre, inhabitants), months);
     for (const { instalment, amountOre } of instalmentsFor(amount, months)) {
       const usual = instalment === 'JANUARY' ? `${year}-01-20` : `${year}-08-20`;
+      // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings; Math.max would make them numbers
       const paidOn = usual > plusDays(approvedOn, 4) ? usual : plusDays(approvedOn, 4);
       if (paidOn > today) continue;
       em.create(PaymentSchema, {
