@@ -592,8 +592,6 @@ export const agreementLifecycleMutations: Pick<
         throw badUserInput(`validTo: must be after the current last day ${agreement.validTo}`, 'validTo');
       if (await tx.count(NoticeSchema, { agreement }))
         throw conflict('A party has given notice; extend it only after the notice is withdrawn.');
-      const nextDay = renewalPeriod(agreement.validTo).validFrom;
-      await refuseOverlap(tx, agreement.regionId, nextDay, data.validTo, agreement.id);
       const late = data.decidedOn > agreement.validTo;
       if (late && !data.lateReason)
         throw badUserInput(
@@ -612,6 +610,14 @@ export const agreementLifecycleMutations: Pick<
           `consentingPartyIds: ${without.map((p) => p.organisationName).join(', ')} must consent to extending the period (§10)`,
           'consentingPartyIds',
         );
+      // The extension may not reach into the period of an agreement signed for after it.
+      await refuseOverlap(
+        tx,
+        agreement.regionId,
+        renewalPeriod(agreement.validTo).validFrom,
+        data.validTo,
+        agreement.id,
+      );
       tx.create(ExtensionSchema, {
         agreement,
         decidedOn: data.decidedOn,

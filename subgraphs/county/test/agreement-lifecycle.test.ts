@@ -566,3 +566,74 @@ describe('notice (§10) and the year the agreement ends in', () => {
     expect([code(august), field(august)]).toEqual(['BAD_USER_INPUT', 'instalment']);
   });
 });
+
+describe('the demo’s next period', () => {
+  it('funds Nedre Romerike’s notice year (effective 2027-07-01) for six months, through the January instalment only', async () => {
+    today = '2026-12-07';
+    // Aurskog-Høland 17 600 + Rælingen 18 600 + Lørenskog 42 000 + Lillestrøm 87 400 + Nittedal
+    // 24 800 = 190 400 inhabitants × 5.50 = 1 047 200.00 a year; January to June: 523 600.00.
+    const funding = await regionFunding('nedre-romerike', 2027);
+    expect(funding.funding).toMatchObject({ months: 6, countyFrame: '523600.00', municipalAmount: '238000.00' });
+    expect(funding.payments.map((p) => [p.instalment, p.amount])).toEqual([['JANUARY', '523600.00']]);
+    expect(await regionFunding('nedre-romerike', 2028)).toMatchObject({ funding: null, payments: [] });
+  });
+
+  it('shows Indre Østfold’s renewal as a draft awaiting NAV, and Mosseregionen’s own split', async () => {
+    const indre = await agreement('indre-ostfold-2026');
+    expect(indre).toMatchObject({ status: 'DRAFT', renewedFrom: { id: 'indre-ostfold-2022' } });
+    expect(indre.awaitingSignatureFrom).toEqual([{ organisationName: 'NAV Øst-Viken' }]);
+    // 82 200 inhabitants × 2.50 = 205 500.00: Moss 50 % = 102 750.00, Råde and Våler 16.67 % =
+    // 34 256.85, Vestby 16.66 % = 34 236.30; together exactly 205 500.00.
+    const mosse = await regionFunding('mosseregionen', 2026);
+    expect(mosse.funding?.municipalShares.map((share) => [share.municipality.number, share.frame])).toEqual([
+      ['3002', '102750.00'],
+      ['3017', '34256.85'],
+      ['3018', '34256.85'],
+      ['3019', '34236.30'],
+    ]);
+  });
+});
+
+describe('what a draft or a signed agreement refuses', () => {
+  it('amends, extends and ends only a signed agreement, and extends none into a successor’s period', async () => {
+    today = '2026-12-07';
+    const draft = await agreement('indre-ostfold-2026');
+    const amended = await subgraph.execute(
+      `mutation A($id: ID!, $version: Int!, $input: AmendmentInput!) { amendAgreement(agreementId: $id, version: $version, input: $input) { id } }`,
+      {
+        id: draft.id,
+        version: draft.version,
+        input: {
+          decidedOn: '2026-12-07',
+          effectiveFrom: '2027-01-01',
+          description: 'x',
+          concernedPartyIds: [draft.parties[0]?.id],
+          consentingPartyIds: [draft.parties[0]?.id],
+        },
+      },
+    );
+    expect(code(amended)).toBe('CONFLICT');
+    const noticeOnDraft = await subgraph.execute(
+      `mutation N($id: ID!, $version: Int!, $input: NoticeInput!) { giveNotice(agreementId: $id, version: $version, input: $input) { id } }`,
+      { id: draft.id, version: draft.version, input: { organisationId: '3014', givenOn: '2026-12-07' } },
+    );
+    expect(code(noticeOnDraft)).toBe('CONFLICT');
+
+    // Drammensregionen renewed for 2026–2029: its 2022 agreement cannot be extended into 2026.
+    const drammen = await agreement('drammensregionen-2022', '2025-12-31');
+    const overlapping = await subgraph.execute(
+      `mutation E($id: ID!, $version: Int!, $consenting: [ID!]!) {
+        extendAgreement(agreementId: $id, version: $version, validTo: "2026-06-30", decidedOn: "2025-11-01", consentingPartyIds: $consenting) { id }
+      }`,
+      { id: drammen.id, version: drammen.version, consenting: drammen.parties.map((p) => p.id) },
+    );
+    expect(code(overlapping)).toBe('CONFLICT');
+    const reasonInTime = await subgraph.execute(
+      `mutation E($id: ID!, $version: Int!, $consenting: [ID!]!) {
+        extendAgreement(agreementId: $id, version: $version, validTo: "2026-06-30", decidedOn: "2025-11-01", consentingPartyIds: $consenting, lateReason: "x") { id }
+      }`,
+      { id: drammen.id, version: drammen.version, consenting: drammen.parties.map((p) => p.id) },
+    );
+    expect([code(reasonInTime), field(reasonInTime)]).toEqual(['BAD_USER_INPUT', 'lateReason']);
+  });
+});

@@ -82,7 +82,8 @@ export type Agreement = {
   /** The last day as first signed, before any extensions. */
   originalValidTo: Scalars['Date']['output'];
   /**
-   * The parties on a date (today when left out): a party succeeded by another organisation (Viken
+   * The parties on a date (today when left out; the first day for an agreement that has not
+   * started yet): a party succeeded by another organisation (Viken
    * fylkeskommune by Akershus, Buskerud or Østfold fylkeskommune on 2024-01-01) is listed up to
    * the day before the succession, its successor from that day.
    */
