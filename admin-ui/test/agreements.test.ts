@@ -91,6 +91,27 @@ const active: AgreementDetail = {
   lastDay: '2025-12-31',
   signedOn: '2021-12-15',
   renewedFrom: null,
+  signatures: [
+    { id: 's0', signedBy: 'Kommunedirektør', signedOn: '2021-12-15', party: { organisationName: 'Halden kommune' } },
+  ],
+  partyHistory: [
+    {
+      id: 'v',
+      kind: 'COUNTY',
+      organisationName: 'Viken fylkeskommune',
+      validFrom: '2022-01-01',
+      validTo: '2023-12-31',
+      succeeds: null,
+    },
+    {
+      id: 'o',
+      kind: 'COUNTY',
+      organisationName: 'Østfold fylkeskommune',
+      validFrom: '2024-01-01',
+      validTo: null,
+      succeeds: { organisationName: 'Viken fylkeskommune' },
+    },
+  ],
 };
 
 describe('agreement rules', () => {
@@ -329,6 +350,31 @@ describe('the agreement page', () => {
     await wrapper.get('[data-testid="agreement-notice-form"]').trigger('submit');
     expect(wrapper.get('#notice-given-error').text()).toMatch(/^Notice cannot be backdated/);
     expect(store.giveNotice).not.toHaveBeenCalled();
+  });
+
+  it('shows the parties over time and the history, Viken succeeded by Østfold on 2024-01-01', async () => {
+    const { wrapper } = await mountView('coordination.member', active);
+    expect(
+      wrapper
+        .get('[data-testid="agreement-party-history"]')
+        .findAll('li')
+        .map((li) => li.text()),
+    ).toEqual([
+      'Viken fylkeskommune (Fylkeskommune): 01.01.2022–31.12.2023',
+      'Østfold fylkeskommune (Fylkeskommune): fra 01.01.2024',
+    ]);
+    expect(
+      wrapper
+        .get('[data-testid="agreement-history"]')
+        .findAll('li')
+        .map((li) => li.text()),
+    ).toEqual([
+      '15.12.2021: Halden kommune signerte (Kommunedirektør)',
+      '15.12.2021: Alle parter har signert: avtalen er inngått',
+      '01.01.2024: Østfold fylkeskommune overtok etter Viken fylkeskommune',
+      // The fixture's service was added to the 2022 agreement from 2026.
+      '01.01.2026: Ny supplerende tjeneste: Kontorfellesskap',
+    ]);
   });
 
   it('asks for the consent of every party an amendment concerns', async () => {
