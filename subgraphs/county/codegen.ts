@@ -14,6 +14,8 @@ export default subgraphCodegenConfig({
   Amendment: '../entities/agreement-change.js#Amendment',
   Extension: '../entities/agreement-change.js#Extension',
   Notice: '../entities/agreement-change.js#Notice',
+  Signature: '../entities/agreement-lifecycle.js#AgreementSignature',
+  SupplementaryService: '../entities/agreement-lifecycle.js#SupplementaryService',
   Funding: '../funding.js#Funding',
   MunicipalShare: '../funding.js#MunicipalShare',
   BudgetDecision: '../entities/funding.js#BudgetDecision',

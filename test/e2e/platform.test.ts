@@ -451,6 +451,40 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
     await controller.close();
   });
 
+  it('lets a county officer renew an agreement that ended and record every signature until it is active', async () => {
+    const page = await browser.newPage({ locale: 'nb-NO' });
+    await page.goto(`${stack.consoleUrl}/sign-in`);
+    await page.getByRole('radio', { name: 'Kari Nordmann' }).check();
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByRole('banner').getByText('Kari Nordmann').waitFor();
+
+    // The demo: Halden's 2022–2025 agreement ended and was not renewed.
+    await page.getByTestId('nav-agreements').click();
+    await page.getByRole('button', { name: 'Forny halden-2022' }).click();
+    await page.waitForURL(/\/agreements\/halden-2026$/);
+    await expect.poll(() => page.getByTestId('agreement-status').textContent(), { timeout: 20_000 }).toBe('Utkast');
+
+    const signingParties = [
+      ['Halden kommune', '3001'],
+      ['Østfold fylkeskommune', 'ostfold'],
+      ['Innovasjon Norge Oslo, Viken og Innlandet', 'innovasjon-norge'],
+      ['NAV Øst-Viken', 'nav-ost-viken'],
+    ] as const;
+    for (const [party, organisationId] of signingParties) {
+      await page.getByRole('button', { name: `Registrer signatur for ${party}` }).click();
+      await page.getByLabel('Signert av (navn og stilling)').fill(`Signatar for ${party}`);
+      await page.getByRole('button', { name: 'Registrer signatur', exact: true }).click();
+      await expect
+        .poll(() => page.getByTestId(`party-${organisationId}`).textContent(), { timeout: 20_000 })
+        .toContain(`Signatar for ${party}`);
+    }
+    await expect.poll(() => page.getByTestId('agreement-status').textContent(), { timeout: 20_000 }).toBe('Aktiv');
+    await page.getByTestId('agreement-notice').getByText('Alle parter har signert. Avtalen er aktiv.').waitFor();
+    const history = await page.getByTestId('agreement-history').textContent();
+    expect(history).toContain('Alle parter har signert: avtalen er inngått');
+    await page.close();
+  });
+
   it('lets an adviser open a client from the list and log a counselling session', async () => {
     const page = await browser.newPage({ locale: 'nb-NO' });
     await page.goto(`${stack.consoleUrl}/sign-in`);

@@ -1,7 +1,10 @@
 // English texts of the console; `satisfies` makes the type check fail when a key is missing or extra compared with bokmål.
+
+import agreementsEn from './agreements.en';
 import type { MessageSchema } from './nb';
 
 const en = {
+  agreements: agreementsEn,
   app: {
     serviceName: 'Etablerertjenesten',
     product: 'Console',

@@ -1,7 +1,9 @@
 // Norwegian bokmål texts of the console: the default language, and the shape every other language must match.
 import type { CallerRole } from '../graphql/dev-sign-in';
+import agreementsNb from './agreements.nb';
 
 const nb = {
+  agreements: agreementsNb,
   app: {
     serviceName: 'Etablerertjenesten',
     product: 'Konsoll',

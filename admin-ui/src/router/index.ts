@@ -1,5 +1,6 @@
 // The console's routes and the sign-in guard; the history is a parameter so that tests can use an in-memory one.
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
+import { managesAgreements, readsAgreements } from '../composables/agreementRules';
 import { counselsClients, seesClients } from '../composables/clientAccess';
 import { seesCourses } from '../composables/courseAccess';
 import { seesFunding } from '../composables/fundingAccess';
@@ -23,6 +24,8 @@ type PageTitleKey =
   | 'region.title'
   | 'websiteRequests.title'
   | 'meetings.title'
+  | 'agreements.title'
+  | 'agreements.create.title'
   | 'courses.title'
   | 'populationImport.title'
   | PublicSiteTitleKey;
@@ -86,6 +89,29 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         meta: { titleKey: 'nav.funding' },
         // The county, which pays, and the coordination group, which follows the money.
         beforeEnter: () => (seesFunding(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/agreements',
+        name: 'agreements',
+        component: () => import('../views/AgreementsView.vue'),
+        meta: { titleKey: 'agreements.title' },
+        beforeEnter: () => (readsAgreements(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        // Before `/agreements/:id`, so that "new" is not taken for an id.
+        path: '/agreements/new',
+        name: 'agreement-new',
+        component: () => import('../views/AgreementCreateView.vue'),
+        meta: { titleKey: 'agreements.create.title' },
+        beforeEnter: () =>
+          managesAgreements(useAuthStore().caller?.role) ? true : { name: 'agreements', replace: true },
+      },
+      {
+        path: '/agreements/:id',
+        name: 'agreement',
+        component: () => import('../views/AgreementView.vue'),
+        meta: { titleKey: 'agreements.title' },
+        beforeEnter: () => (readsAgreements(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
       },
       {
         path: '/referrals',

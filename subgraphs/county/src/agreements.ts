@@ -1,5 +1,7 @@
 // The rules that tie an agreement's rows together: its status, the years it covers, what falls due
 // in a year (§7) and whether an instalment may be paid.
+
+import { instalmentsFor } from './agreement-lifecycle.js';
 import { dayBefore, instalmentDueDate, submissionDueDate, submissionsDueIn, yearOf } from './calendar.js';
 import type { Context } from './context.js';
 import type { Agreement } from './entities/agreement.js';
@@ -7,7 +9,6 @@ import type { Notice } from './entities/agreement-change.js';
 import type { AgreementParty } from './entities/agreement-party.js';
 import { type Instalment, instalments, type Payment } from './entities/payment.js';
 import type { Submission, SubmissionKind } from './entities/submission.js';
-import { splitInstalments } from './money.js';
 import { type PaymentStatus, paymentStatus, submissionLate } from './money-controls.js';
 
 export type AgreementStatus = 'DRAFT' | 'ACTIVE' | 'EXTENDED' | 'TERMINATED' | 'EXPIRED';
@@ -140,9 +141,16 @@ export async function paymentsOf(agreement: Agreement, year: number, context: Co
   const submissions = await loaders.submissionsOfAgreement.load(agreement.id);
   const parties = await loaders.partiesOfAgreement.load(agreement.id);
   if (!funding) return [];
-  const split = splitInstalments(funding.countyAmountOre);
+  // An instalment whose half of the year the agreement does not reach is not due (§10 notice);
+  // one paid before the notice still shows, as paid.
+  const due = instalmentsFor(funding.countyAmountOre, funding.fundedMonths);
   const approved = planAndBudgetApproved(submissions, year);
-  return instalments.map((instalment) => {
+  const shown = instalments.filter(
+    (instalment) =>
+      due.some((d) => d.instalment === instalment) ||
+      paid.some((row) => row.year === year && row.instalment === instalment),
+  );
+  return shown.map((instalment) => {
     const dueDate = instalmentDueDate(year, instalment);
     const payment = paid.find((row) => row.year === year && row.instalment === instalment);
     const county = partiesOn(parties, dueDate).find((party) => party.kind === 'COUNTY');
@@ -151,7 +159,7 @@ export async function paymentsOf(agreement: Agreement, year: number, context: Co
       year,
       instalment,
       dueDate,
-      amountOre: payment ? payment.amountOre : instalment === 'JANUARY' ? split.january : split.august,
+      amountOre: payment ? payment.amountOre : (due.find((d) => d.instalment === instalment)?.amountOre ?? 0n),
       status: paymentStatus({ paid: payment, approved, dueDate, today: context.today() }),
       blocked: !approved,
       payer: county?.organisationName ?? null,

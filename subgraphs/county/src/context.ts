@@ -11,6 +11,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInNorway } from './calendar.js';
 import { AgreementSchema } from './entities/agreement.js';
 import { AmendmentSchema, ExtensionSchema, NoticeSchema } from './entities/agreement-change.js';
+import { AgreementSignatureSchema, SupplementaryServiceSchema } from './entities/agreement-lifecycle.js';
 import { AgreementPartySchema } from './entities/agreement-party.js';
 import { MeetingSchema } from './entities/coordination.js';
 import { BudgetDecisionSchema } from './entities/funding.js';
@@ -48,6 +49,20 @@ export function createLoaders(em: EntityManager) {
     ),
     noticesOfAgreement: ofAgreements((ids) =>
       em.find(NoticeSchema, { agreement: { $in: ids } }, { orderBy: { givenOn: 'asc' } }),
+    ),
+    signaturesOfAgreement: ofAgreements((ids) =>
+      em.find(
+        AgreementSignatureSchema,
+        { agreement: { $in: ids } },
+        { orderBy: { signedOn: 'asc', recordedAt: 'asc' } },
+      ),
+    ),
+    supplementaryServicesOfAgreement: ofAgreements((ids) =>
+      em.find(
+        SupplementaryServiceSchema,
+        { agreement: { $in: ids } },
+        { orderBy: { validFrom: 'asc', position: 'asc' } },
+      ),
     ),
     paymentsOfAgreement: ofAgreements((ids) =>
       em.find(PaymentSchema, { agreement: { $in: ids } }, { orderBy: { year: 'asc', instalment: 'asc' } }),

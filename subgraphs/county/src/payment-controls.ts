@@ -51,7 +51,15 @@ async function lockedInstalment(
   const agreement = await agreementForYear(regionId, year, scoped);
   if (!agreement) throw badUserInput(`year: no agreement of ${regionId} covers ${year}`, 'year');
   await tx.findOne(AgreementSchema, { id: agreement.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  const payment = (await paymentsOf(agreement, year, scoped)).find((p) => p.instalment === instalment);
+  const instalmentsOfYear = await paymentsOf(agreement, year, scoped);
+  const payment = instalmentsOfYear.find((p) => p.instalment === instalment);
+  if (!payment && instalmentsOfYear.length) {
+    // The agreement ends (or starts) outside the half of the year this instalment funds (§10 notice).
+    throw badUserInput(
+      `instalment: the agreement does not run in the half of ${year} the ${instalment.toLowerCase()} instalment funds; it is not paid`,
+      'instalment',
+    );
+  }
   if (!payment) throw badUserInput(`year: no funding for ${year}`, 'year');
   return { agreement, payment };
 }

@@ -18,6 +18,20 @@ export type ActivityTargetsInput = {
   newClients: number;
 };
 
+/** A municipality that is a party of a new agreement. */
+export type AgreementMunicipalityInput = {
+  /**
+   * Its share of the municipal contribution in basis points, when the agreement splits it; leave
+   * it out for every municipality to have each pay for its own inhabitants. When given for one,
+   * it is required for all, and they add up to 10 000.
+   */
+  contributionShareBasisPoints?: number | null | undefined;
+  /** Its name, e.g. `Nordre Follo kommune`. */
+  name: string;
+  /** The four-digit municipality number; of a municipality of the region. */
+  number: string;
+};
+
 /** Where an agreement stands. */
 export type AgreementStatus =
   /** Signed and in force within its original period. */
@@ -30,6 +44,22 @@ export type AgreementStatus =
   | 'EXTENDED'
   /** Ended early: a party's notice of termination has taken effect. */
   | 'TERMINATED';
+
+/** An amendment of an agreement. */
+export type AmendmentInput = {
+  /** The ids of the agreement's parties the change concerns (at least one). */
+  concernedPartyIds: Array<string | number>;
+  /** The ids of the agreement's parties that consented: every concerned party, and possibly others. */
+  consentingPartyIds: Array<string | number>;
+  /** The day the parties concerned agreed to it. */
+  decidedOn: string;
+  /** What changed. */
+  description: string;
+  /** The first day it applies. */
+  effectiveFrom: string;
+  /** A new population date for funding, when the amendment sets one. */
+  populationDate?: string | null | undefined;
+};
 
 /** The service's conclusion about a business plan. */
 export type AssessmentConclusion =
@@ -273,6 +303,64 @@ export type MilestoneKind =
   | 'FIRST_EMPLOYEE'
   /** The business had its first revenue. */
   | 'FIRST_REVENUE';
+
+/** One municipality's share of the municipal contribution. */
+export type MunicipalSplitInput = {
+  /** Its share in basis points (1/100 of a percent), 0 to 10 000. */
+  basisPoints: number;
+  /** The municipality number. */
+  municipalityNumber: string;
+};
+
+/** A new agreement for a region and a period. */
+export type NewAgreementInput = {
+  /** The contract municipality, which signs on behalf of the other municipalities. */
+  contractMunicipality: AgreementMunicipalityInput;
+  /** The county. */
+  county: OrganisationInput;
+  /** The county's rate per inhabitant for every year of the period: at least 5.50. */
+  countyRate: string;
+  /** Innovasjon Norge (its regional office). */
+  innovasjonNorge: OrganisationInput;
+  /** The municipalities' rate per inhabitant for every year of the period: at least 2.50. */
+  municipalRate: string;
+  /** The other municipalities of the region the contract municipality signs for. */
+  municipalities: Array<AgreementMunicipalityInput>;
+  /** The NAV office or offices (at least one). */
+  navOffices: Array<OrganisationInput>;
+  /** The date of the population figures funding uses, e.g. 2025-07-01; the county must hold a figure for every municipality on it. */
+  populationDate: string;
+  /** Where the population figures come from, e.g. `SSB tabell 01222, 1.7.2025`. */
+  populationSource: string;
+  /** The region, e.g. `follo`. */
+  regionId: string | number;
+  /** The region's supplementary services (§5.2.1), in the order to show them. */
+  supplementaryServices: Array<string>;
+  /** The first day, e.g. 2026-01-01. */
+  validFrom: string;
+  /** The last day, e.g. 2029-12-31. */
+  validTo: string;
+};
+
+/** A party's notice of termination. */
+export type NoticeInput = {
+  /** The day it takes effect; the earliest allowed (one year after notice) when left out. */
+  effectiveOn?: string | null | undefined;
+  /** The day notice was given: today or later, never backdated. */
+  givenOn: string;
+  /** The organisation giving notice: one of the agreement's parties on the day notice is given. */
+  organisationId: string;
+  /** The reason given. */
+  reason?: string | null | undefined;
+};
+
+/** An organisation that is a party. */
+export type OrganisationInput = {
+  /** Its identifier, e.g. `akershus` or `nav-ost-viken`. */
+  id: string;
+  /** Its name, e.g. `Akershus fylkeskommune`. */
+  name: string;
+};
 
 /** Kinds of Innovasjon Norge's offers to entrepreneurs. */
 export type PartnerCourseKind =
@@ -581,6 +669,93 @@ export type WebsiteRequestStatus =
   | 'PENDING'
   /** An adviser took it on. */
   | 'PICKED_UP';
+
+export type AgreementsListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AgreementsListQuery = { agreements: Array<{ id: string, status: AgreementStatus, validFrom: string, validTo: string, lastDay: string, signedOn: string | null, region: { id: string, name: string }, awaitingSignatureFrom: Array<{ id: string, organisationName: string }>, renewedAs: { id: string, status: AgreementStatus } | null }>, regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string }> }> };
+
+export type AgreementDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AgreementDetailQuery = { agreement: { id: string, version: number, status: AgreementStatus, validFrom: string, validTo: string, originalValidTo: string, lastDay: string, signedOn: string | null, populationDate: string, populationSource: string | null, region: { id: string, name: string }, parties: Array<{ id: string, kind: PartyKind, organisationId: string, organisationName: string, signs: boolean, contributionShareBasisPoints: number | null, municipality: { number: string } | null, signature: { signedBy: string, signedOn: string, recordedBy: string } | null }>, partyHistory: Array<{ id: string, kind: PartyKind, organisationName: string, validFrom: string, validTo: string | null, succeeds: { organisationName: string } | null }>, signatures: Array<{ id: string, signedBy: string, signedOn: string, party: { organisationName: string } }>, awaitingSignatureFrom: Array<{ id: string, organisationName: string }>, supplementaryServices: Array<{ id: string, description: string }>, supplementaryServiceHistory: Array<{ id: string, description: string, validFrom: string, validTo: string | null }>, amendments: Array<{ id: string, decidedOn: string, effectiveFrom: string, description: string, consentedBy: Array<string> }>, extensions: Array<{ id: string, decidedOn: string, previousValidTo: string, validTo: string, lateReason: string | null }>, notices: Array<{ id: string, organisationName: string, givenOn: string, effectiveOn: string, reason: string | null }>, renewedFrom: { id: string } | null, renewedAs: { id: string, status: AgreementStatus } | null } | null };
+
+export type CreateAgreementMutationVariables = Exact<{
+  input: NewAgreementInput;
+}>;
+
+
+export type CreateAgreementMutation = { createAgreement: { id: string } };
+
+export type RenewAgreementMutationVariables = Exact<{
+  agreementId: string | number;
+  validTo?: string | null | undefined;
+}>;
+
+
+export type RenewAgreementMutation = { renewAgreement: { id: string } };
+
+export type SignAgreementMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  partyId: string | number;
+  signedBy: string;
+  signedOn: string;
+}>;
+
+
+export type SignAgreementMutation = { signAgreement: { id: string, status: AgreementStatus } };
+
+export type SetMunicipalSplitMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  shares: Array<MunicipalSplitInput> | MunicipalSplitInput;
+}>;
+
+
+export type SetMunicipalSplitMutation = { setMunicipalSplit: { id: string } };
+
+export type SetSupplementaryServicesMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  services: Array<string> | string;
+  from?: string | null | undefined;
+}>;
+
+
+export type SetSupplementaryServicesMutation = { setSupplementaryServices: { id: string } };
+
+export type AmendAgreementMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  input: AmendmentInput;
+}>;
+
+
+export type AmendAgreementMutation = { amendAgreement: { id: string } };
+
+export type ExtendAgreementMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  validTo: string;
+  decidedOn: string;
+  consentingPartyIds: Array<string | number> | string | number;
+  lateReason?: string | null | undefined;
+}>;
+
+
+export type ExtendAgreementMutation = { extendAgreement: { id: string } };
+
+export type GiveNoticeMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  input: NoticeInput;
+}>;
+
+
+export type GiveNoticeMutation = { giveNotice: { id: string } };
 
 export type BusinessAssessmentsQueryVariables = Exact<{
   status?: AssessmentStatus | null | undefined;
@@ -1087,6 +1262,213 @@ export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebsiteReceipt"}) as unknown as TypedDocumentString<WebsiteReceiptFragment, unknown>;
+export const AgreementsListDocument = new TypedDocumentString(`
+    query AgreementsList {
+  agreements {
+    id
+    status
+    validFrom
+    validTo
+    lastDay
+    signedOn
+    region {
+      id
+      name
+    }
+    awaitingSignatureFrom {
+      id
+      organisationName
+    }
+    renewedAs {
+      id
+      status
+    }
+  }
+  regions {
+    id
+    name
+    contractMunicipality {
+      number
+      name
+    }
+    municipalities {
+      number
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AgreementsListQuery, AgreementsListQueryVariables>;
+export const AgreementDetailDocument = new TypedDocumentString(`
+    query AgreementDetail($id: ID!) {
+  agreement(id: $id) {
+    id
+    version
+    status
+    validFrom
+    validTo
+    originalValidTo
+    lastDay
+    signedOn
+    populationDate
+    populationSource
+    region {
+      id
+      name
+    }
+    parties {
+      id
+      kind
+      organisationId
+      organisationName
+      signs
+      contributionShareBasisPoints
+      municipality {
+        number
+      }
+      signature {
+        signedBy
+        signedOn
+        recordedBy
+      }
+    }
+    partyHistory {
+      id
+      kind
+      organisationName
+      validFrom
+      validTo
+      succeeds {
+        organisationName
+      }
+    }
+    signatures {
+      id
+      signedBy
+      signedOn
+      party {
+        organisationName
+      }
+    }
+    awaitingSignatureFrom {
+      id
+      organisationName
+    }
+    supplementaryServices {
+      id
+      description
+    }
+    supplementaryServiceHistory {
+      id
+      description
+      validFrom
+      validTo
+    }
+    amendments {
+      id
+      decidedOn
+      effectiveFrom
+      description
+      consentedBy
+    }
+    extensions {
+      id
+      decidedOn
+      previousValidTo
+      validTo
+      lateReason
+    }
+    notices {
+      id
+      organisationName
+      givenOn
+      effectiveOn
+      reason
+    }
+    renewedFrom {
+      id
+    }
+    renewedAs {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AgreementDetailQuery, AgreementDetailQueryVariables>;
+export const CreateAgreementDocument = new TypedDocumentString(`
+    mutation CreateAgreement($input: NewAgreementInput!) {
+  createAgreement(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAgreementMutation, CreateAgreementMutationVariables>;
+export const RenewAgreementDocument = new TypedDocumentString(`
+    mutation RenewAgreement($agreementId: ID!, $validTo: Date) {
+  renewAgreement(agreementId: $agreementId, validTo: $validTo) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RenewAgreementMutation, RenewAgreementMutationVariables>;
+export const SignAgreementDocument = new TypedDocumentString(`
+    mutation SignAgreement($agreementId: ID!, $version: Int!, $partyId: ID!, $signedBy: String!, $signedOn: Date!) {
+  signAgreement(
+    agreementId: $agreementId
+    version: $version
+    partyId: $partyId
+    signedBy: $signedBy
+    signedOn: $signedOn
+  ) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SignAgreementMutation, SignAgreementMutationVariables>;
+export const SetMunicipalSplitDocument = new TypedDocumentString(`
+    mutation SetMunicipalSplit($agreementId: ID!, $version: Int!, $shares: [MunicipalSplitInput!]!) {
+  setMunicipalSplit(agreementId: $agreementId, version: $version, shares: $shares) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetMunicipalSplitMutation, SetMunicipalSplitMutationVariables>;
+export const SetSupplementaryServicesDocument = new TypedDocumentString(`
+    mutation SetSupplementaryServices($agreementId: ID!, $version: Int!, $services: [String!]!, $from: Date) {
+  setSupplementaryServices(
+    agreementId: $agreementId
+    version: $version
+    services: $services
+    from: $from
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetSupplementaryServicesMutation, SetSupplementaryServicesMutationVariables>;
+export const AmendAgreementDocument = new TypedDocumentString(`
+    mutation AmendAgreement($agreementId: ID!, $version: Int!, $input: AmendmentInput!) {
+  amendAgreement(agreementId: $agreementId, version: $version, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AmendAgreementMutation, AmendAgreementMutationVariables>;
+export const ExtendAgreementDocument = new TypedDocumentString(`
+    mutation ExtendAgreement($agreementId: ID!, $version: Int!, $validTo: Date!, $decidedOn: Date!, $consentingPartyIds: [ID!]!, $lateReason: String) {
+  extendAgreement(
+    agreementId: $agreementId
+    version: $version
+    validTo: $validTo
+    decidedOn: $decidedOn
+    consentingPartyIds: $consentingPartyIds
+    lateReason: $lateReason
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ExtendAgreementMutation, ExtendAgreementMutationVariables>;
+export const GiveNoticeDocument = new TypedDocumentString(`
+    mutation GiveNotice($agreementId: ID!, $version: Int!, $input: NoticeInput!) {
+  giveNotice(agreementId: $agreementId, version: $version, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<GiveNoticeMutation, GiveNoticeMutationVariables>;
 export const BusinessAssessmentsDocument = new TypedDocumentString(`
     query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {
   businessAssessments(status: $status, first: $first, offset: $offset) {

@@ -9,6 +9,7 @@ import type { RegionReference as RegionReferenceEntity } from '../resolvers/Regi
 import type { Agreement as AgreementEntity } from '../entities/agreement.js';
 import type { AgreementParty as AgreementPartyEntity } from '../entities/agreement-party.js';
 import type { Amendment as AmendmentEntity, Extension as ExtensionEntity, Notice as NoticeEntity } from '../entities/agreement-change.js';
+import type { AgreementSignature as AgreementSignatureEntity, SupplementaryService as SupplementaryServiceEntity } from '../entities/agreement-lifecycle.js';
 import type { Funding as FundingEntity, MunicipalShare as MunicipalShareEntity } from '../funding.js';
 import type { BudgetDecision as BudgetDecisionEntity } from '../entities/funding.js';
 import type { PaymentView as PaymentViewEntity, SubmissionView as SubmissionViewEntity } from '../agreements.js';
@@ -67,16 +68,24 @@ export type Agreement = {
   __typename?: 'Agreement';
   /** Amendments, oldest first. */
   amendments: Array<Amendment>;
+  /** The signing parties that have not signed yet; empty once the agreement is signed. */
+  awaitingSignatureFrom: Array<AgreementParty>;
   /** Extensions of the period, oldest first. */
   extensions: Array<Extension>;
   /** Stable identifier, e.g. `follo-2022`. */
   id: Scalars['ID']['output'];
+  /**
+   * The last day the agreement applies: its `validTo`, or the day before a notice took effect when
+   * that is earlier. The year it ends in is funded only for the months it runs (see `Funding.months`).
+   */
+  lastDay: Scalars['Date']['output'];
   /** Notices of termination given by a party, oldest first. */
   notices: Array<Notice>;
   /** The last day as first signed, before any extensions. */
   originalValidTo: Scalars['Date']['output'];
   /**
-   * The parties on a date (today when left out): a party succeeded by another organisation (Viken
+   * The parties on a date (today when left out; the first day for an agreement that has not
+   * started yet): a party succeeded by another organisation (Viken
    * fylkeskommune by Akershus, Buskerud or Østfold fylkeskommune on 2024-01-01) is listed up to
    * the day before the succession, its successor from that day.
    */
@@ -88,12 +97,34 @@ export type Agreement = {
    * set another (§6).
    */
   populationDate: Scalars['Date']['output'];
+  /**
+   * Where the population figures come from, as the agreement states it (e.g. `SSB tabell 01222,
+   * 1.7.2025`); null for agreements recorded before the source was kept.
+   */
+  populationSource?: Maybe<Scalars['String']['output']>;
   /** The region the agreement covers. */
   region: Region;
+  /** The draft or agreement that renewed this one, when there is one. */
+  renewedAs?: Maybe<Agreement>;
+  /** The agreement this one renewed, when it was made by renewal. */
+  renewedFrom?: Maybe<Agreement>;
+  /**
+   * The signatures recorded so far, one per signing party (the county, the contract municipality,
+   * Innovasjon Norge and each NAV office), in the order they were signed. The agreement is a draft
+   * until every signing party has signed; then `signedOn` is the day of the last signature.
+   */
+  signatures: Array<Signature>;
   /** The day the last party signed, or null while the agreement is a draft. */
   signedOn?: Maybe<Scalars['Date']['output']>;
   /** Where the agreement stands today. */
   status: AgreementStatus;
+  /** Every supplementary service the agreement has had, with the days it was on the list. */
+  supplementaryServiceHistory: Array<SupplementaryService>;
+  /**
+   * The region's supplementary services (§5.2.1, "the list can be extended and edited") on a date,
+   * today when left out; for a draft, the services it will start with.
+   */
+  supplementaryServices: Array<SupplementaryService>;
   /** The first day the agreement applies. */
   validFrom: Scalars['Date']['output'];
   /** The last day the agreement applies, after any extensions. */
@@ -106,6 +137,26 @@ export type Agreement = {
 /** A cooperation agreement (samarbeidsavtale) on running the entrepreneur service in one region. */
 export type AgreementPartiesArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A cooperation agreement (samarbeidsavtale) on running the entrepreneur service in one region. */
+export type AgreementSupplementaryServicesArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A municipality that is a party of a new agreement. */
+export type AgreementMunicipalityInput = {
+  /**
+   * Its share of the municipal contribution in basis points, when the agreement splits it; leave
+   * it out for every municipality to have each pay for its own inhabitants. When given for one,
+   * it is required for all, and they add up to 10 000.
+   */
+  contributionShareBasisPoints?: InputMaybe<Scalars['Int']['input']>;
+  /** Its name, e.g. `Nordre Follo kommune`. */
+  name: Scalars['String']['input'];
+  /** The four-digit municipality number; of a municipality of the region. */
+  number: Scalars['String']['input'];
 };
 
 /** A party of an agreement, for the time it is a party. */
@@ -126,6 +177,10 @@ export type AgreementParty = {
   organisationId: Scalars['String']['output'];
   /** The organisation's name, e.g. `Nordre Follo kommune`. */
   organisationName: Scalars['String']['output'];
+  /** The party's signature, once recorded; null while it has not signed (and always for a municipality the contract municipality signs for). */
+  signature?: Maybe<Signature>;
+  /** Whether the party signs the agreement: every party but the municipalities the contract municipality signs for. */
+  signs: Scalars['Boolean']['output'];
   /** The party this organisation succeeded, e.g. Viken fylkeskommune for Akershus fylkeskommune. */
   succeeds?: Maybe<AgreementParty>;
   /** The first day the organisation is a party (the agreement's first day unless it succeeded another). */
@@ -150,8 +205,12 @@ export type AgreementStatus =
 /** A dated change of an agreement, with the consent of the parties concerned (§10). */
 export type Amendment = {
   __typename?: 'Amendment';
+  /** The parties the change concerns (§10); empty for amendments recorded before consent was checked. */
+  concernedParties: Array<AgreementParty>;
   /** Names of the parties that consented. */
   consentedBy: Array<Scalars['String']['output']>;
+  /** The parties that consented: every concerned party, and possibly others. */
+  consentingParties: Array<AgreementParty>;
   /** The day the parties concerned agreed to it. */
   decidedOn: Scalars['Date']['output'];
   /** What changed. */
@@ -166,8 +225,10 @@ export type Amendment = {
 
 /** An amendment of an agreement. */
 export type AmendmentInput = {
-  /** Names of the parties that consented (at least one). */
-  consentedBy: Array<Scalars['String']['input']>;
+  /** The ids of the agreement's parties the change concerns (at least one). */
+  concernedPartyIds: Array<Scalars['ID']['input']>;
+  /** The ids of the agreement's parties that consented: every concerned party, and possibly others. */
+  consentingPartyIds: Array<Scalars['ID']['input']>;
   /** The day the parties concerned agreed to it. */
   decidedOn: Scalars['Date']['input'];
   /** What changed. */
@@ -296,17 +357,28 @@ export type EvaluationInput = {
 /** An extension of an agreement's period. */
 export type Extension = {
   __typename?: 'Extension';
+  /** The parties that consented: every party on the day it was decided. Empty for extensions recorded before consent was kept. */
+  consentingParties: Array<AgreementParty>;
   /** The day the parties agreed to it. */
   decidedOn: Scalars['Date']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** Why it was decided only after the agreement had ended; null when it was decided in time. */
+  lateReason?: Maybe<Scalars['String']['output']>;
   /** The last day before the extension. */
   previousValidTo: Scalars['Date']['output'];
   /** The new last day. */
   validTo: Scalars['Date']['output'];
 };
 
-/** A region's funding for one calendar year (§6). */
+/**
+ * A region's funding for one calendar year (§6). In the year an agreement starts or ends in (its
+ * last day, after a notice), it is funded only for the months it runs: a month counts in full when
+ * the agreement applies on at least one of its days, and every frame is the yearly frame times the
+ * months over 12, rounded down to the øre. The January instalment funds January to June and the
+ * August instalment July to December, each for the months of its half the agreement runs; an
+ * instalment whose half the agreement does not reach is not paid at all.
+ */
 export type Funding = {
   __typename?: 'Funding';
   /** The agreement the funding is under: pass its id when recording a budget decision or setting rates. */
@@ -320,12 +392,14 @@ export type Funding = {
   budgetDecisions: Array<BudgetDecision>;
   /** What the county contributes: the frame, or less when its budget decision lowered or withheld it. */
   countyAmount: Scalars['NOK']['output'];
-  /** The county's frame: its rate times the inhabitants. */
+  /** The county's frame: its rate times the inhabitants (times months over 12 in a year the agreement starts or ends in). */
   countyFrame: Scalars['NOK']['output'];
   /** The county's rate per inhabitant: at least NOK 5.50. */
   countyRate: Scalars['NOK']['output'];
   /** Inhabitants of the agreement's municipalities on the agreement's population date. */
   inhabitants: Scalars['Int']['output'];
+  /** The months of the year the agreement runs and is funded for: 12 except in a year it starts or ends in. */
+  months: Scalars['Int']['output'];
   /** What the municipalities contribute together: the sum of their shares' amounts. */
   municipalAmount: Scalars['NOK']['output'];
   /** The municipalities' rate per inhabitant: at least NOK 2.50. */
@@ -447,6 +521,14 @@ export type MunicipalShare = {
   municipality: Municipality;
 };
 
+/** One municipality's share of the municipal contribution. */
+export type MunicipalSplitInput = {
+  /** Its share in basis points (1/100 of a percent), 0 to 10 000. */
+  basisPoints: Scalars['Int']['input'];
+  /** The municipality number. */
+  municipalityNumber: Scalars['String']['input'];
+};
+
 /**
  * A municipality, as the county sees it: the population figures that its funding is computed
  * from. The municipality itself (name, region) belongs to the regions subgraph.
@@ -476,7 +558,11 @@ export type Municipality = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Records an amendment the parties concerned consented to (county officers). */
+  /**
+   * Records an amendment (§10) with the consent of each party it concerns, both as ids of the
+   * agreement's parties (county officers). Refused when a consenting party is not a party of the
+   * agreement on the day it was decided, or a concerned party did not consent.
+   */
   amendAgreement: Agreement;
   /** Approves a submitted report, accounts, plan or budget (county officers). */
   approveSubmission: Submission;
@@ -486,9 +572,23 @@ export type Mutation = {
    * the recorded one (BAD_USER_INPUT). Confirming a confirmed payment again returns it.
    */
   confirmPayment: Payment;
-  /** Extends an agreement's period to a new last day (county officers). */
+  /**
+   * Creates a draft agreement for a region and a period (county officers): its parties, population
+   * date and source, rates, supplementary services and the split of the municipal share. It becomes
+   * ACTIVE when every signing party has signed (`signAgreement`). Refused with CONFLICT when the
+   * period overlaps a signed agreement of the region.
+   */
+  createAgreement: Agreement;
+  /**
+   * Extends an agreement's period to a new last day (county officers), with the consent of every
+   * party on the day it was decided. It must be decided no later than the agreement's last day;
+   * an extension decided after that needs `lateReason`, which is recorded with it.
+   */
   extendAgreement: Agreement;
-  /** Records a party's notice of termination, effective no earlier than one year after it was given (county officers). */
+  /**
+   * Records a party's notice of termination, effective no earlier than one year after it was given
+   * (county officers). Notice cannot be backdated: `givenOn` is today or later.
+   */
   giveNotice: Agreement;
   /**
    * Imports population figures from Statistics Norway (county officers): the file of table 01222 in
@@ -518,8 +618,36 @@ export type Mutation = {
   recordPayment: Payment;
   /** Rejects a submitted report, accounts, plan or budget, saying why (county officers). */
   rejectSubmission: Submission;
+  /**
+   * Copies an ended or ending agreement into a draft for the next period (county officers): the
+   * parties as they are on its last day, its population date and source, the rates of its last
+   * year, its supplementary services and its split. The draft starts the day after the agreement's
+   * last day and runs four years unless `validTo` says otherwise.
+   */
+  renewAgreement: Agreement;
   /** Sets an agreement's rates per inhabitant for one year, at or above the minimums (county officers). */
   setFundingRates: Funding;
+  /**
+   * Sets a draft's split of the municipal share between its municipalities (county officers), or
+   * clears it (an empty list: each municipality pays for its own inhabitants). Refused unless it
+   * names every municipality of the agreement once and the shares add up to exactly 10 000 basis
+   * points (100 %). Each municipality's amount is its share of the municipal frame rounded down to
+   * the øre; the øre left over go one each to the municipalities with a share, the contract
+   * municipality first, then by municipality number, so the amounts add up to the frame exactly.
+   */
+  setMunicipalSplit: Agreement;
+  /**
+   * Replaces the list of supplementary services (§5.2.1) from a day on (county officers). On a
+   * draft the list is simply replaced; on a signed agreement a service no longer listed ends the
+   * day before `from` and a new or edited one starts on `from`, so the history stays.
+   */
+  setSupplementaryServices: Agreement;
+  /**
+   * Records one party's signature of a draft (county officers). When the last signing party has
+   * signed, the agreement is signed on that day and becomes ACTIVE (or shows its status by date);
+   * refused with CONFLICT when it would then overlap another signed agreement of the region.
+   */
+  signAgreement: Agreement;
   /**
    * Submits (or resubmits) a report, accounts, plan or budget for a region: by the officer of the
    * region's contract municipality or one of the region's advisers.
@@ -552,9 +680,16 @@ export type MutationConfirmPaymentArgs = {
 };
 
 
+export type MutationCreateAgreementArgs = {
+  input: NewAgreementInput;
+};
+
+
 export type MutationExtendAgreementArgs = {
   agreementId: Scalars['ID']['input'];
+  consentingPartyIds: Array<Scalars['ID']['input']>;
   decidedOn: Scalars['Date']['input'];
+  lateReason?: InputMaybe<Scalars['String']['input']>;
   validTo: Scalars['Date']['input'];
   version: Scalars['Int']['input'];
 };
@@ -604,12 +739,42 @@ export type MutationRejectSubmissionArgs = {
 };
 
 
+export type MutationRenewAgreementArgs = {
+  agreementId: Scalars['ID']['input'];
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
 export type MutationSetFundingRatesArgs = {
   agreementId: Scalars['ID']['input'];
   countyRate: Scalars['NOK']['input'];
   municipalRate: Scalars['NOK']['input'];
   version: Scalars['Int']['input'];
   year: Scalars['Int']['input'];
+};
+
+
+export type MutationSetMunicipalSplitArgs = {
+  agreementId: Scalars['ID']['input'];
+  shares: Array<MunicipalSplitInput>;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationSetSupplementaryServicesArgs = {
+  agreementId: Scalars['ID']['input'];
+  from?: InputMaybe<Scalars['Date']['input']>;
+  services: Array<Scalars['String']['input']>;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationSignAgreementArgs = {
+  agreementId: Scalars['ID']['input'];
+  partyId: Scalars['ID']['input'];
+  signedBy: Scalars['String']['input'];
+  signedOn: Scalars['Date']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -622,6 +787,36 @@ export type MutationUpdateMeetingArgs = {
   id: Scalars['ID']['input'];
   input: MeetingInput;
   version: Scalars['Int']['input'];
+};
+
+/** A new agreement for a region and a period. */
+export type NewAgreementInput = {
+  /** The contract municipality, which signs on behalf of the other municipalities. */
+  contractMunicipality: AgreementMunicipalityInput;
+  /** The county. */
+  county: OrganisationInput;
+  /** The county's rate per inhabitant for every year of the period: at least 5.50. */
+  countyRate: Scalars['NOK']['input'];
+  /** Innovasjon Norge (its regional office). */
+  innovasjonNorge: OrganisationInput;
+  /** The municipalities' rate per inhabitant for every year of the period: at least 2.50. */
+  municipalRate: Scalars['NOK']['input'];
+  /** The other municipalities of the region the contract municipality signs for. */
+  municipalities: Array<AgreementMunicipalityInput>;
+  /** The NAV office or offices (at least one). */
+  navOffices: Array<OrganisationInput>;
+  /** The date of the population figures funding uses, e.g. 2025-07-01; the county must hold a figure for every municipality on it. */
+  populationDate: Scalars['Date']['input'];
+  /** Where the population figures come from, e.g. `SSB tabell 01222, 1.7.2025`. */
+  populationSource: Scalars['String']['input'];
+  /** The region, e.g. `follo`. */
+  regionId: Scalars['ID']['input'];
+  /** The region's supplementary services (§5.2.1), in the order to show them. */
+  supplementaryServices: Array<Scalars['String']['input']>;
+  /** The first day, e.g. 2026-01-01. */
+  validFrom: Scalars['Date']['input'];
+  /** The last day, e.g. 2029-12-31. */
+  validTo: Scalars['Date']['input'];
 };
 
 /** A party's notice of termination: one year's notice (§10). */
@@ -643,12 +838,20 @@ export type Notice = {
 export type NoticeInput = {
   /** The day it takes effect; the earliest allowed (one year after notice) when left out. */
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The day notice was given. */
+  /** The day notice was given: today or later, never backdated. */
   givenOn: Scalars['Date']['input'];
   /** The organisation giving notice: one of the agreement's parties on the day notice is given. */
   organisationId: Scalars['String']['input'];
   /** The reason given. */
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An organisation that is a party. */
+export type OrganisationInput = {
+  /** Its identifier, e.g. `akershus` or `nav-ost-viken`. */
+  id: Scalars['String']['input'];
+  /** Its name, e.g. `Akershus fylkeskommune`. */
+  name: Scalars['String']['input'];
 };
 
 /** The role an organisation has in an agreement. */
@@ -667,7 +870,11 @@ export type PartyKind =
 /** One of the county's two instalments of a year's funding, paid in advance (§7). */
 export type Payment = {
   __typename?: 'Payment';
-  /** Half the county's amount for the year; the odd øre goes to January. When paid, what was paid. */
+  /**
+   * Half the county's amount for the year; the odd øre goes to January. In a year the agreement
+   * starts or ends in, the part of the prorated amount for the months of the instalment's half
+   * (see `Funding`). When paid, what was paid.
+   */
   amount: Scalars['NOK']['output'];
   /**
    * True while the year's activity plan and budget are not both approved, so it may not be paid
@@ -844,7 +1051,10 @@ export type QueryMeetingsArgs = {
  */
 export type Region = {
   __typename?: 'Region';
-  /** The region's current cooperation agreement (the one that started last), or null when it has none. */
+  /**
+   * The region's current cooperation agreement: the signed one that started last (a renewal still
+   * a draft is not it yet), or the newest draft when none is signed; null when it has none.
+   */
   agreement?: Maybe<Agreement>;
   /**
    * The region's funding for a calendar year under the agreement in force that year (§6), or null
@@ -927,6 +1137,21 @@ export type ResponsibleParty = {
   name: Scalars['String']['output'];
   /** The regions it is responsible for, by id, e.g. `follo`. */
   regionIds: Array<Scalars['ID']['output']>;
+};
+
+/** One party's signature of an agreement. */
+export type Signature = {
+  __typename?: 'Signature';
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The party that signed. */
+  party: AgreementParty;
+  /** The county officer who recorded the signature. */
+  recordedBy: Scalars['String']['output'];
+  /** The person who signed on the party's behalf, e.g. `Ola Nordmann, fylkesdirektør`. */
+  signedBy: Scalars['String']['output'];
+  /** The day the party signed. */
+  signedOn: Scalars['Date']['output'];
 };
 
 /** A row of an SSB file that was not imported. */
@@ -1039,6 +1264,19 @@ export type SubmitInput = {
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A service the region offers in addition to the agreement's minimum content (§5.2.1). */
+export type SupplementaryService = {
+  __typename?: 'SupplementaryService';
+  /** What the service is, e.g. `Kontorfellesskap for gründere`. */
+  description: Scalars['String']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The first day it is on the list. */
+  validFrom: Scalars['Date']['output'];
+  /** The last day it is on the list, or null while it stays on it. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1146,13 +1384,14 @@ export type ResolversTypes = {
   ActivityTargetsInput: ActivityTargetsInput;
   Agreement: ResolverTypeWrapper<AgreementEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AgreementParty: ResolverTypeWrapper<AgreementPartyEntity>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AgreementMunicipalityInput: AgreementMunicipalityInput;
+  AgreementParty: ResolverTypeWrapper<AgreementPartyEntity>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AgreementStatus: AgreementStatus;
   Amendment: ResolverTypeWrapper<AmendmentEntity>;
   AmendmentInput: AmendmentInput;
   BudgetDecision: ResolverTypeWrapper<BudgetDecisionEntity>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BudgetDecisionInput: BudgetDecisionInput;
   CoordinationMember: ResolverTypeWrapper<CoordinationMemberEntity>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1168,11 +1407,14 @@ export type ResolversTypes = {
   MeetingInput: MeetingInput;
   MeetingKind: MeetingKind;
   MunicipalShare: ResolverTypeWrapper<MunicipalShareEntity>;
+  MunicipalSplitInput: MunicipalSplitInput;
   Municipality: ResolverTypeWrapper<MunicipalityReferenceEntity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NOK: ResolverTypeWrapper<Scalars['NOK']['output']>;
+  NewAgreementInput: NewAgreementInput;
   Notice: ResolverTypeWrapper<NoticeEntity>;
   NoticeInput: NoticeInput;
+  OrganisationInput: OrganisationInput;
   PartyKind: PartyKind;
   Payment: ResolverTypeWrapper<PaymentViewEntity>;
   PaymentStatus: PaymentStatus;
@@ -1184,11 +1426,13 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionReferenceEntity>;
   ResponsibleParty: ResolverTypeWrapper<ResponsiblePartyEntity>;
+  Signature: ResolverTypeWrapper<AgreementSignatureEntity>;
   SkippedPopulationRow: ResolverTypeWrapper<SkippedRowEntity>;
   Submission: ResolverTypeWrapper<SubmissionViewEntity>;
   SubmissionKind: SubmissionKind;
   SubmissionStatus: SubmissionStatus;
   SubmitInput: SubmitInput;
+  SupplementaryService: ResolverTypeWrapper<SupplementaryServiceEntity>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1198,12 +1442,13 @@ export type ResolversParentTypes = {
   ActivityTargetsInput: ActivityTargetsInput;
   Agreement: AgreementEntity;
   ID: Scalars['ID']['output'];
-  AgreementParty: AgreementPartyEntity;
   String: Scalars['String']['output'];
+  AgreementMunicipalityInput: AgreementMunicipalityInput;
+  AgreementParty: AgreementPartyEntity;
+  Boolean: Scalars['Boolean']['output'];
   Amendment: AmendmentEntity;
   AmendmentInput: AmendmentInput;
   BudgetDecision: BudgetDecisionEntity;
-  Boolean: Scalars['Boolean']['output'];
   BudgetDecisionInput: BudgetDecisionInput;
   CoordinationMember: CoordinationMemberEntity;
   Date: Scalars['Date']['output'];
@@ -1217,11 +1462,14 @@ export type ResolversParentTypes = {
   Meeting: MeetingEntity;
   MeetingInput: MeetingInput;
   MunicipalShare: MunicipalShareEntity;
+  MunicipalSplitInput: MunicipalSplitInput;
   Municipality: MunicipalityReferenceEntity;
   Mutation: Record<PropertyKey, never>;
   NOK: Scalars['NOK']['output'];
+  NewAgreementInput: NewAgreementInput;
   Notice: NoticeEntity;
   NoticeInput: NoticeInput;
+  OrganisationInput: OrganisationInput;
   Payment: PaymentViewEntity;
   PopulationFigure: PopulationFigureEntity;
   PopulationImport: PopulationImportResultEntity;
@@ -1229,9 +1477,11 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Region: RegionReferenceEntity;
   ResponsibleParty: ResponsiblePartyEntity;
+  Signature: AgreementSignatureEntity;
   SkippedPopulationRow: SkippedRowEntity;
   Submission: SubmissionViewEntity;
   SubmitInput: SubmitInput;
+  SupplementaryService: SupplementaryServiceEntity;
 };
 
 export type ActivityTargetsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityTargets'] = ResolversParentTypes['ActivityTargets']> = {
@@ -1245,16 +1495,24 @@ export type ActivityTargetsResolvers<ContextType = Context, ParentType extends R
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement'], FederationReferenceType extends FederationReferenceTypes['Agreement'] = FederationReferenceTypes['Agreement']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agreement']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amendments?: Resolver<Array<ResolversTypes['Amendment']>, ParentType, ContextType>;
+  awaitingSignatureFrom?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
   extensions?: Resolver<Array<ResolversTypes['Extension']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastDay?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType>;
   originalValidTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType, Partial<AgreementPartiesArgs>>;
   partyHistory?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
   populationDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  populationSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  renewedAs?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  renewedFrom?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  signatures?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType>;
   signedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AgreementStatus'], ParentType, ContextType>;
+  supplementaryServiceHistory?: Resolver<Array<ResolversTypes['SupplementaryService']>, ParentType, ContextType>;
+  supplementaryServices?: Resolver<Array<ResolversTypes['SupplementaryService']>, ParentType, ContextType, Partial<AgreementSupplementaryServicesArgs>>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1267,13 +1525,17 @@ export type AgreementPartyResolvers<ContextType = Context, ParentType extends Re
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
   organisationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signature?: Resolver<Maybe<ResolversTypes['Signature']>, ParentType, ContextType>;
+  signs?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   succeeds?: Resolver<Maybe<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type AmendmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Amendment'] = ResolversParentTypes['Amendment']> = {
+  concernedParties?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
   consentedBy?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  consentingParties?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
   decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   effectiveFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1327,8 +1589,10 @@ export type EvaluationResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type ExtensionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Extension'] = ResolversParentTypes['Extension']> = {
+  consentingParties?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
   decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lateReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   previousValidTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
@@ -1341,6 +1605,7 @@ export type FundingResolvers<ContextType = Context, ParentType extends Resolvers
   countyFrame?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   countyRate?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   inhabitants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  months?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   municipalAmount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   municipalRate?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   municipalShares?: Resolver<Array<ResolversTypes['MunicipalShare']>, ParentType, ContextType>;
@@ -1390,7 +1655,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   amendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationAmendAgreementArgs, 'agreementId' | 'input' | 'version'>>;
   approveSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationApproveSubmissionArgs, 'id' | 'version'>>;
   confirmPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationConfirmPaymentArgs, 'instalment' | 'reference' | 'regionId' | 'year'>>;
-  extendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationExtendAgreementArgs, 'agreementId' | 'decidedOn' | 'validTo' | 'version'>>;
+  createAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationCreateAgreementArgs, 'input'>>;
+  extendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationExtendAgreementArgs, 'agreementId' | 'consentingPartyIds' | 'decidedOn' | 'validTo' | 'version'>>;
   giveNotice?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationGiveNoticeArgs, 'agreementId' | 'input' | 'version'>>;
   importPopulationFigures?: Resolver<ResolversTypes['PopulationImport'], ParentType, ContextType, RequireFields<MutationImportPopulationFiguresArgs, 'input'>>;
   recordBudgetDecision?: Resolver<ResolversTypes['Funding'], ParentType, ContextType, RequireFields<MutationRecordBudgetDecisionArgs, 'agreementId' | 'input'>>;
@@ -1398,7 +1664,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordMeetingArgs, 'input'>>;
   recordPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'instalment' | 'paidOn' | 'reference' | 'regionId' | 'year'>>;
   rejectSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationRejectSubmissionArgs, 'comment' | 'id' | 'version'>>;
+  renewAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationRenewAgreementArgs, 'agreementId'>>;
   setFundingRates?: Resolver<ResolversTypes['Funding'], ParentType, ContextType, RequireFields<MutationSetFundingRatesArgs, 'agreementId' | 'countyRate' | 'municipalRate' | 'version' | 'year'>>;
+  setMunicipalSplit?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationSetMunicipalSplitArgs, 'agreementId' | 'shares' | 'version'>>;
+  setSupplementaryServices?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationSetSupplementaryServicesArgs, 'agreementId' | 'services' | 'version'>>;
+  signAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationSignAgreementArgs, 'agreementId' | 'partyId' | 'signedBy' | 'signedOn' | 'version'>>;
   submit?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationSubmitArgs, 'input'>>;
   updateMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationUpdateMeetingArgs, 'id' | 'input' | 'version'>>;
 };
@@ -1484,6 +1754,14 @@ export type ResponsiblePartyResolvers<ContextType = Context, ParentType extends 
   regionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
+export type SignatureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Signature'] = ResolversParentTypes['Signature']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  party?: Resolver<ResolversTypes['AgreementParty'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type SkippedPopulationRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SkippedPopulationRow'] = ResolversParentTypes['SkippedPopulationRow']> = {
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1513,6 +1791,13 @@ export type SubmissionResolvers<ContextType = Context, ParentType extends Resolv
   version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type SupplementaryServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplementaryService'] = ResolversParentTypes['SupplementaryService']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   ActivityTargets?: ActivityTargetsResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
@@ -1539,7 +1824,9 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   ResponsibleParty?: ResponsiblePartyResolvers<ContextType>;
+  Signature?: SignatureResolvers<ContextType>;
   SkippedPopulationRow?: SkippedPopulationRowResolvers<ContextType>;
   Submission?: SubmissionResolvers<ContextType>;
+  SupplementaryService?: SupplementaryServiceResolvers<ContextType>;
 };
 

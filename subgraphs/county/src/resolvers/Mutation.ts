@@ -16,15 +16,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { agreementForYear, lastDay, partiesOn, submissionView } from '../agreements.js';
-import { earliestNoticeEffectiveDate, yearOf } from '../calendar.js';
+import { yearOf } from '../calendar.js';
 import { type Context, createLoaders } from '../context.js';
 import { type Agreement, AgreementSchema } from '../entities/agreement.js';
-import { AmendmentSchema, ExtensionSchema, NoticeSchema } from '../entities/agreement-change.js';
+import { NoticeSchema } from '../entities/agreement-change.js';
 import { AgreementPartySchema } from '../entities/agreement-party.js';
 import { EvaluationSchema, MeetingSchema, meetingKinds } from '../entities/coordination.js';
 import { FundingRateSchema, minimumCountyRateOre, minimumMunicipalRateOre } from '../entities/funding.js';
 import { PaymentSchema } from '../entities/payment.js';
-import { PopulationFigureSchema } from '../entities/population-figure.js';
 import { SubmissionSchema, submissionKinds } from '../entities/submission.js';
 import { confirmPayment, recordBudgetDecision, recordPayment } from '../payment-controls.js';
 
@@ -233,105 +232,6 @@ export const Mutation: MutationResolvers = {
   },
 
   recordBudgetDecision: (_parent, { agreementId, input }, context) => recordBudgetDecision(context, agreementId, input),
-
-  amendAgreement: async (_parent, { agreementId, version, input }, context) => {
-    requireRole(context.caller, 'COUNTY_OFFICER');
-    const data = parseInput(
-      z.object({
-        decidedOn: date,
-        effectiveFrom: date,
-        description: text(10_000),
-        consentedBy: z.array(text(200)).min(1, 'at least one party consents'),
-        populationDate: date.nullish(),
-      }),
-      input,
-    );
-    return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId, version);
-      if (data.populationDate) {
-        const numbers = (await tx.find(AgreementPartySchema, { agreement, municipalityNumber: { $ne: null } })).map(
-          (party) => party.municipalityNumber as string,
-        );
-        const figures = await tx.count(PopulationFigureSchema, {
-          municipalityNumber: { $in: numbers },
-          date: data.populationDate,
-        });
-        if (figures < numbers.length)
-          throw badUserInput(
-            `input.populationDate: no population figures for every municipality on ${data.populationDate}`,
-            'input.populationDate',
-          );
-        agreement.populationDate = data.populationDate;
-      }
-      tx.create(AmendmentSchema, { agreement, ...data, populationDate: data.populationDate ?? null });
-      touch(agreement);
-      await tx.flush();
-      return agreement;
-    });
-  },
-
-  extendAgreement: async (_parent, { agreementId, version, validTo, decidedOn }, context) => {
-    requireRole(context.caller, 'COUNTY_OFFICER');
-    const data = parseInput(z.object({ validTo: date, decidedOn: date }), { validTo, decidedOn }, 'extension');
-    return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId, version);
-      if (data.validTo <= agreement.validTo)
-        throw badUserInput(`validTo: must be after the current last day ${agreement.validTo}`, 'validTo');
-      if (await tx.count(NoticeSchema, { agreement }))
-        throw conflict('A party has given notice; extend it only after the notice is withdrawn.');
-      tx.create(ExtensionSchema, {
-        agreement,
-        decidedOn: data.decidedOn,
-        previousValidTo: agreement.validTo,
-        validTo: data.validTo,
-      });
-      agreement.validTo = data.validTo;
-      touch(agreement);
-      await tx.flush();
-      return agreement;
-    });
-  },
-
-  giveNotice: async (_parent, { agreementId, version, input }, context) => {
-    requireRole(context.caller, 'COUNTY_OFFICER');
-    const data = parseInput(
-      z.object({
-        organisationId: text(100),
-        givenOn: date,
-        effectiveOn: date.nullish(),
-        reason: z.string().trim().max(5_000).nullish(),
-      }),
-      input,
-    );
-    const earliest = earliestNoticeEffectiveDate(data.givenOn);
-    if (data.effectiveOn && data.effectiveOn < earliest)
-      throw badUserInput(
-        `input.effectiveOn: one year's notice (§10): no earlier than ${earliest}`,
-        'input.effectiveOn',
-      );
-    return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId, version);
-      const party = partiesOn(await tx.find(AgreementPartySchema, { agreement }), data.givenOn).find(
-        (p) => p.organisationId === data.organisationId,
-      );
-      if (!party)
-        throw badUserInput(
-          `input.organisationId: ${data.organisationId} is no party on ${data.givenOn}`,
-          'input.organisationId',
-        );
-      tx.create(NoticeSchema, {
-        agreement,
-        organisationId: party.organisationId,
-        organisationName: party.organisationName,
-        givenOn: data.givenOn,
-        effectiveOn: data.effectiveOn ?? earliest,
-        reason: data.reason || null,
-      });
-      touch(agreement);
-      await tx.flush();
-      return agreement;
-    });
-  },
 
   recordMeeting: async (_parent, { input }, { em, caller }) => {
     requireRole(caller, 'COUNTY_OFFICER');

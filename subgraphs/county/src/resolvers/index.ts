@@ -1,7 +1,8 @@
 // The county subgraph's resolvers, one file per type.
 import { DateScalar, NokScalar } from '@etablerer/kit';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { Agreement } from './Agreement.js';
+import { agreementLifecycleMutations } from '../agreement-lifecycle.js';
+import { Agreement, Amendment, Extension, Signature, SupplementaryService } from './Agreement.js';
 import { AgreementParty } from './AgreementParty.js';
 import { BudgetDecision } from './BudgetDecision.js';
 import { DueMeeting } from './DueMeeting.js';
@@ -21,7 +22,11 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   NOK: NokScalar,
   Query,
-  Mutation: { ...Mutation, ...populationImportMutations },
+  Mutation: { ...Mutation, ...agreementLifecycleMutations, ...populationImportMutations },
+  Signature,
+  SupplementaryService,
+  Amendment,
+  Extension,
   Region,
   Agreement,
   AgreementParty,

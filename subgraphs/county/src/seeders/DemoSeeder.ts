@@ -20,6 +20,7 @@ import { PaymentSchema } from '../entities/payment.js';
 import { fundingPopulationDate, PopulationFigureSchema } from '../entities/population-figure.js';
 import { type ActivityTargets, type SubmissionKind, SubmissionSchema } from '../entities/submission.js';
 import { frameOre, splitInstalments } from '../money.js';
+import { seedRenewals } from './agreement-renewals.js';
 
 const viken = { id: 'viken', name: 'Viken fylkeskommune' };
 /** Viken was dissolved on 2024-01-01; each region's agreement passed to the county it now lies in. */
@@ -139,6 +140,11 @@ export class DemoSeeder extends Seeder {
       }
     }
     for (const region of referenceRegions()) this.agreement(em, region);
+    seedRenewals(em, {
+      today: this.today(),
+      newId: () => this.newId(),
+      activityTargets: (regionId, year, inhabitants) => this.activityTargets(regionId, year, inhabitants),
+    });
     this.coordination(em);
     await em.flush();
   }
