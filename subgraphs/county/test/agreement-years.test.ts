@@ -39,12 +39,13 @@ describe('Query.agreementYears', () => {
       .execute<{ first: number; last: number }[]>(
         'select min(extract(year from valid_from))::int as first, max(extract(year from valid_to))::int as last from agreement',
       );
-    // The demo's period starts in 2022; an extension runs one region into 2026.
-    expect(row).toEqual({ first: 2022, last: 2026 });
+    // The demo's first period starts in 2022; the renewals run to the end of 2029.
+    expect(row).toEqual({ first: 2022, last: 2029 });
     today = '2024-06-15';
     expect((await years()).data).toEqual({ agreementYears: [2022, 2023, 2024, 2025] });
+    // Next year at the most, although the renewals run on to 2029.
     today = '2026-12-07';
-    expect((await years()).data).toEqual({ agreementYears: [2022, 2023, 2024, 2025, 2026] });
+    expect((await years()).data).toEqual({ agreementYears: [2022, 2023, 2024, 2025, 2026, 2027] });
   });
 
   it('offers a renewed period’s first year as soon as it is recorded', async () => {
