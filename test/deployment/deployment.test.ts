@@ -108,6 +108,8 @@ describe('compose.yaml', () => {
       expect(environment.DATABASE_URL).toMatch(/^postgres:\/\/etablerer:.*@postgres:5432$/);
       expect(environment.SERVICE_KEYS).toContain('SERVICE_KEYS');
       const service = name.replace(/-\d$/, '');
+      // A production start refuses SEED_DEMO=true: compose must not offer it (`node dist/cli.js seed` seeds a trial).
+      if (service !== 'gateway') expect(environment.SEED_DEMO, name).toBe('false');
       expect(environment.SERVICE_PRIVATE_KEY !== undefined, name).toBe(signing.includes(service));
       for (const other of subgraphs) {
         expect(environment[`${other.toUpperCase()}_URL`]).toBe(`http://${other}:8080/graphql`);
