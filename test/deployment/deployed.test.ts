@@ -76,7 +76,8 @@ beforeAll(async () => {
   userKey = userKeys.privateKey;
   for (const service of services) ports[service] = { public: await freePort(), internal: await freePort() };
   const common: Record<string, string> = {
-    // Only what the image has: no PATH into the repository, no development condition, no NODE_OPTIONS.
+    // The migration step runs with this alone; the services' processes also inherit this test's environment
+    // (startServiceProcess), whose other variables none of them reads.
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -109,12 +110,13 @@ beforeAll(async () => {
     const seed = nodeIn(name, ['dist/cli.js', 'seed'], environment(name));
     expect(seed.status, `${name}: ${seed.stdout}${seed.stderr}`).toBe(0);
   }
-  running.push(
-    ...(await Promise.all(
-      services.map((service) =>
-        startServiceProcess(service, join(deployed(service), 'dist/index.js'), { env: environment(service) }),
-      ),
-    )),
+  // Each kept as soon as it runs, so that one failing to start leaves none of the others behind.
+  await Promise.all(
+    services.map(async (service) => {
+      running.push(
+        await startServiceProcess(service, join(deployed(service), 'dist/index.js'), { env: environment(service) }),
+      );
+    }),
   );
 }, 300_000);
 
