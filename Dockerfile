@@ -28,18 +28,25 @@ COPY . .
 RUN pnpm install --frozen-lockfile --offline
 ARG PACKAGE
 RUN test -n "${PACKAGE}" || (echo 'Name the service: --build-arg PACKAGE=@etablerer/<gateway|county|regions|partners>' >&2; exit 1)
-# The service and every workspace package it depends on (the kit; the console for the gateway).
+# The service and every workspace package it depends on (the kit).
 RUN pnpm --filter "${PACKAGE}..." run build
-# A self-contained folder: the package, its dist/, and production dependencies only.
+# A self-contained folder: the package's `files` (its dist/) and production dependencies only, the
+# kit among them with its dist/ and data/ (no sources, tests or development entry points).
 RUN pnpm --filter "${PACKAGE}" deploy --prod /service
+# The gateway serves the built console on its own origin (CONSOLE_DIR): built here, carried beside it.
+RUN if [ "${PACKAGE}" = "@etablerer/gateway" ]; then \
+      pnpm --filter @etablerer/admin-ui run build && cp -R admin-ui/dist /service/console; \
+    fi
 
 # ---- runtime: no compiler, no pnpm, no sources beyond what the service runs ----
 FROM ${NODE_IMAGE} AS runtime
+# CONSOLE_DIR is the gateway's (its image holds /service/console); the subgraphs ignore it.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8080 \
     INTERNAL_HOST=0.0.0.0 \
-    INTERNAL_PORT=9090
+    INTERNAL_PORT=9090 \
+    CONSOLE_DIR=/service/console
 WORKDIR /service
 # Owned by root and only readable by the service's user: the process cannot change its own code.
 COPY --from=build /service ./

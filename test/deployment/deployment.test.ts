@@ -32,6 +32,16 @@ describe('the Dockerfile', () => {
     expect(runtime).toMatch(/CMD \["node", "dist\/index.js"\]/);
   });
 
+  it("builds the console for the gateway's image only and serves it from there (CONSOLE_DIR)", () => {
+    const build = stages[0] ?? '';
+    const consoleDir = /CONSOLE_DIR=(\S+)/.exec(runtime)?.[1];
+    expect(consoleDir).toMatch(/^\/service\//);
+    // Built and copied into the deployed folder, which the runtime stage copies whole, when the service is the gateway.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the Dockerfile's own shell variable
+    expect(build).toContain('if [ "${PACKAGE}" = "@etablerer/gateway" ]; then');
+    expect(build).toContain(`pnpm --filter @etablerer/admin-ui run build && cp -R admin-ui/dist ${consoleDir};`);
+  });
+
   it('copies every workspace manifest before installing, so the frozen lockfile install can succeed', () => {
     const workspace = parse(read('pnpm-workspace.yaml')) as { packages: string[] };
     const folders = workspace.packages.flatMap((pattern) =>
@@ -98,6 +108,8 @@ describe('compose.yaml', () => {
       expect(environment.DATABASE_URL).toMatch(/^postgres:\/\/etablerer:.*@postgres:5432$/);
       expect(environment.SERVICE_KEYS).toContain('SERVICE_KEYS');
       const service = name.replace(/-\d$/, '');
+      // A production start refuses SEED_DEMO=true: compose must not offer it (`node dist/cli.js seed` seeds a trial).
+      if (service !== 'gateway') expect(environment.SEED_DEMO, name).toBe('false');
       expect(environment.SERVICE_PRIVATE_KEY !== undefined, name).toBe(signing.includes(service));
       for (const other of subgraphs) {
         expect(environment[`${other.toUpperCase()}_URL`]).toBe(`http://${other}:8080/graphql`);
