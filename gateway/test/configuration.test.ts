@@ -10,6 +10,7 @@ import { configurationDocs, configurationDocsPath, withoutTablePadding } from '.
 
 const keys = await generateServiceKeys(['gateway', 'partners']);
 const devKeys = await generateDevKeys();
+const server = 'postgres://gateway:secret@db.example:5432';
 const valid = {
   AUTH_JWKS_URL: 'https://login.example.no/.well-known/jwks.json',
   SERVICE_PRIVATE_KEY: JSON.stringify(keys.privateKeys.gateway),
@@ -42,7 +43,7 @@ describe("the gateway's configuration", () => {
   });
 
   it('turns introspection off in production unless asked for', () => {
-    const production = { ...valid, NODE_ENV: 'production' };
+    const production = { ...valid, NODE_ENV: 'production', DATABASE_URL: server };
     expect(gatewayOptionsFromEnvironment(production)).toMatchObject({
       mode: { production: true, introspection: false, stacktraces: false },
       introspection: false,
@@ -56,18 +57,19 @@ describe("the gateway's configuration", () => {
   it('refuses the development sign-in in production, saying why, rather than ignoring it', () => {
     const signIn = { AUTH_DEV_SIGN_IN: 'true', AUTH_DEV_PRIVATE_KEY: JSON.stringify(devKeys.privateKey) };
     expect(gatewayOptionsFromEnvironment({ ...valid, ...signIn }).devSignInKey).toEqual(devKeys.privateKey);
-    expect(problems({ ...valid, ...signIn, NODE_ENV: 'production' })).toEqual([
+    expect(problems({ ...valid, ...signIn, NODE_ENV: 'production', DATABASE_URL: server })).toEqual([
       'AUTH_DEV_SIGN_IN: must not be true with NODE_ENV=production: the development sign-in lets anyone act as any user. Unset AUTH_DEV_SIGN_IN.',
     ]);
-    expect(() => gatewayOptionsFromEnvironment({ ...valid, ...signIn, NODE_ENV: 'production' })).toThrow(
-      /^The gateway cannot start, its configuration is not valid:\n {2}AUTH_DEV_SIGN_IN: must not be true/,
-    );
+    expect(() =>
+      gatewayOptionsFromEnvironment({ ...valid, ...signIn, NODE_ENV: 'production', DATABASE_URL: server }),
+    ).toThrow(/^The gateway cannot start, its configuration is not valid:\n {2}AUTH_DEV_SIGN_IN: must not be true/);
     // Named with the other problems, not only once they are fixed.
     expect(problems({ ...signIn, NODE_ENV: 'production', PORT: 'x' })).toEqual([
       'PORT: must be a port number from 0 to 65535, not "x"',
       'SERVICE_PRIVATE_KEY: is not set; it must be a private ES256 JSON Web Key (JWK) as JSON with a kid',
       "AUTH_JWKS_URL: is not set, nor is AUTH_PUBLIC_KEY: set it to the identity provider's JWKS endpoint",
       'AUTH_DEV_SIGN_IN: must not be true with NODE_ENV=production: the development sign-in lets anyone act as any user. Unset AUTH_DEV_SIGN_IN.',
+      'DATABASE_URL: is not set: in production the gateway keeps the public rate limits in PostgreSQL, shared by every instance (see docs/operations.md)',
     ]);
     expect(problems({ ...valid, AUTH_DEV_SIGN_IN: 'true' })).toEqual([
       'AUTH_DEV_PRIVATE_KEY: is not set: AUTH_DEV_SIGN_IN=true needs the private key the development sign-in signs with',
@@ -114,7 +116,12 @@ describe("the gateway's configuration", () => {
       [{ HOST: 'my host' }, 'HOST: must be a host name or an IP address, not "my host"'],
       [{ AUTH_PUBLIC_KEY: '{}' }, 'AUTH_PUBLIC_KEY: must be a public JSON Web Key (JWK) as JSON, not "{}"'],
       [
-        { NODE_ENV: 'production', GRAPHQL_STACKTRACES: 'true' },
+        { DATABASE_URL: 'mysql://db.example' },
+        // A secret: its value is never repeated in the message.
+        'DATABASE_URL: must be a PostgreSQL server address, postgres://user:password@host:5432',
+      ],
+      [
+        { NODE_ENV: 'production', DATABASE_URL: server, GRAPHQL_STACKTRACES: 'true' },
         'GRAPHQL_STACKTRACES: must not be true with NODE_ENV=production: answers there never carry stack traces',
       ],
     ];

@@ -110,13 +110,14 @@ describe('two gateways on one database', () => {
     ).toEqual({
       server: 'postgres://u:p@db.example:5432',
       database: 'gateway',
+      poolMax: 5,
     });
     expect(
       gatewayOptionsFromEnvironment({ ...env, DATABASE_URL: 'postgres://db.example', GATEWAY_DATABASE: 'gw' }).database,
-    ).toEqual({ server: 'postgres://db.example', database: 'gw' });
+    ).toEqual({ server: 'postgres://db.example', database: 'gw', poolMax: 5 });
     expect(gatewayOptionsFromEnvironment(env).database).toBeUndefined();
     expect(() => gatewayOptionsFromEnvironment({ ...env, NODE_ENV: 'production' })).toThrow(
-      /DATABASE_URL is not set: in production the gateway keeps the public rate limits in PostgreSQL/,
+      /DATABASE_URL: is not set: in production the gateway keeps the public rate limits in PostgreSQL/,
     );
   });
 

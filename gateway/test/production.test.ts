@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningService } from '@etablerer/kit';
+import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GatewayOptions, gatewayOptionsFromEnvironment } from '../src/server.js';
 import { useTestPlatform } from './support/platform.js';
@@ -30,6 +31,9 @@ function productionOptions(): Partial<Omit<GatewayOptions, 'auth'>> {
     AUTH_AUDIENCE: platform.auth.audience,
     AUTH_PUBLIC_KEY: JSON.stringify(platform.keys.publicKey),
     SERVICE_PRIVATE_KEY: JSON.stringify(platform.serviceKeys.privateKeys.gateway),
+    // Required in production: the public rate limits are counted there, shared by every instance.
+    DATABASE_URL: testServerUrl(),
+    GATEWAY_DATABASE: uniqueDatabaseName('gateway'),
   });
   return options;
 }
