@@ -2,6 +2,7 @@
 // personal data, who sees only aggregates, and who writes what.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Caller, Role, Scope } from './auth.js';
+import { hasCountyAuthorityOver, officerCounty, regionsOfCounty } from './counties.js';
 import { forbidden } from './errors.js';
 import { fragmentsOf, isAnonymous, isPublicOperation } from './public-access.js';
 
@@ -16,12 +17,13 @@ export function hasScope(caller: Caller, scope: Scope): boolean {
 
 /**
  * A client's personal data is seen by the advisers of the client's region and by the owners of
- * the client list: the county's officers and the officers of the region's municipalities.
+ * the client list: the officers of the county the region answers to since 2024 (Østfold, Akershus
+ * or Buskerud; Viken's officers read history, not persons) and the officers of the region's municipalities.
  */
 export function canSeePersonalDataIn(caller: Caller, regionId: string): boolean {
   switch (caller.role) {
     case 'COUNTY_OFFICER':
-      return true;
+      return hasCountyAuthorityOver(caller, regionId);
     case 'ADVISER':
     case 'MUNICIPALITY_OFFICER':
       return caller.regionId === regionId;
@@ -30,9 +32,15 @@ export function canSeePersonalDataIn(caller: Caller, regionId: string): boolean 
   }
 }
 
-/** The regions whose clients the caller may see, or 'all'; an empty list for everyone else. */
+/**
+ * The regions whose clients the caller may see, or 'all'; an empty list for everyone else. A
+ * county officer gets their county's regions (none for Viken's, which was dissolved).
+ */
 export function regionsWithPersonalData(caller: Caller): 'all' | string[] {
-  if (caller.role === 'COUNTY_OFFICER') return 'all';
+  if (caller.role === 'COUNTY_OFFICER') {
+    const county = officerCounty(caller);
+    return county && county !== 'viken' ? regionsOfCounty(county) : [];
+  }
   if ((caller.role === 'ADVISER' || caller.role === 'MUNICIPALITY_OFFICER') && caller.regionId)
     return [caller.regionId];
   return [];

@@ -8,6 +8,7 @@ export * from './auth.js';
 export * from './bulk-insert.js';
 export * from './calendar.js';
 export * from './client-address.js';
+export * from './counties.js';
 export * from './database.js';
 export * from './database-errors.js';
 export * from './demo-advisers.js';

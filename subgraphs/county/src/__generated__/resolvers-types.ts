@@ -9,7 +9,7 @@ import type { AgreementParty as AgreementPartyEntity } from '../entities/agreeme
 import type { Amendment as AmendmentEntity, Extension as ExtensionEntity, Notice as NoticeEntity } from '../entities/agreement-change.js';
 import type { Funding as FundingEntity, MunicipalShare as MunicipalShareEntity } from '../funding.js';
 import type { BudgetDecision as BudgetDecisionEntity } from '../entities/funding.js';
-import type { PaymentView as PaymentViewEntity, SubmissionView as SubmissionViewEntity } from '../agreements.js';
+import type { PaymentView as PaymentViewEntity, PaymentShareView as PaymentShareViewEntity, CountyPayerView as CountyPayerViewEntity, SubmissionView as SubmissionViewEntity } from '../agreements.js';
 import type { ActivityTargets as ActivityTargetsEntity } from '../entities/submission.js';
 import type { CoordinationMember as CoordinationMemberEntity, Meeting as MeetingEntity, Evaluation as EvaluationEntity } from '../entities/coordination.js';
 import type { DueMeetingView as DueMeetingViewEntity } from '../meetings.js';
@@ -224,6 +224,35 @@ export type CoordinationMember = {
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
+/** A county (fylkeskommune) that is or was a party of the agreements: Viken (2020–2023) or one of its successors. */
+export type County = {
+  __typename?: 'County';
+  /** The county's organisation id in tokens and agreements: `viken`, `ostfold`, `akershus` or `buskerud`. */
+  id: Scalars['ID']['output'];
+  /** Its name, e.g. `Akershus fylkeskommune`. */
+  name: Scalars['String']['output'];
+};
+
+/**
+ * A county that pays the county's share of a region's funding in a year (§6): Viken up to 2023;
+ * from 2024 each municipality's own county, so a region whose municipalities lie in two counties
+ * (e.g. Mosseregionen with Vestby, Ringerike og Hadeland with Jevnaker and Lunner) has two payers.
+ */
+export type CountyPayer = {
+  __typename?: 'CountyPayer';
+  /**
+   * Its part of the county amount: the county amount times its inhabitants' part, rounded down to
+   * the øre, for a county other than the region's own; the region's own county pays the rest.
+   */
+  amount: Scalars['NOK']['output'];
+  /** The paying county. */
+  county: County;
+  /** Their inhabitants on the agreement's population date. */
+  inhabitants: Scalars['Int']['output'];
+  /** The municipalities whose inhabitants it pays for, ordered by municipality number. */
+  municipalities: Array<Municipality>;
+};
+
 /** A meeting the agreement requires by a date, and whether it was held. */
 export type DueMeeting = {
   __typename?: 'DueMeeting';
@@ -300,6 +329,8 @@ export type Funding = {
   countyAmount: Scalars['NOK']['output'];
   /** The county's frame: its rate times the inhabitants. */
   countyFrame: Scalars['NOK']['output'];
+  /** The counties that pay the county amount, the region's own county first; their amounts add up to `countyAmount`. */
+  countyPayers: Array<CountyPayer>;
   /** The county's rate per inhabitant: at least NOK 5.50. */
   countyRate: Scalars['NOK']['output'];
   /** Inhabitants of the agreement's municipalities on the agreement's population date. */
@@ -420,36 +451,37 @@ export type Municipality = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Records an amendment the parties concerned consented to (county officers). */
+  /** Records an amendment the parties concerned consented to (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   amendAgreement: Agreement;
-  /** Approves a submitted report, accounts, plan or budget (county officers). */
+  /** Approves a submitted report, accounts, plan or budget (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   approveSubmission: Submission;
-  /** Extends an agreement's period to a new last day (county officers). */
+  /** Extends an agreement's period to a new last day (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   extendAgreement: Agreement;
-  /** Records a party's notice of termination, effective no earlier than one year after it was given (county officers). */
+  /** Records a party's notice of termination, effective no earlier than one year after it was given (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   giveNotice: Agreement;
-  /** Records a party's budget decision that lowers or withholds its amount for a year (county officers). */
+  /** Records a party's budget decision that lowers or withholds its amount for a year (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   recordBudgetDecision: Funding;
-  /** Records an evaluation of the service (county officers). */
+  /** Records an evaluation of the service (officers of Akershus, Buskerud or Østfold; FORBIDDEN for Viken's officers, who read history). */
   recordEvaluation: Evaluation;
-  /** Records a meeting (county officers). */
+  /** Records a meeting (officers of Akershus, Buskerud or Østfold; FORBIDDEN for Viken's officers, who read history). */
   recordMeeting: Meeting;
   /**
-   * Records that the county paid an instalment (county officers). An instalment is paid once:
+   * Records that a county paid its part of an instalment (officers of a paying county; a year
+   * before 2024, Viken's, by the region's county; FORBIDDEN otherwise). A part is paid once:
    * recording it again with the same reference (a retry) returns the recorded payment; with another
    * reference it is refused with CONFLICT.
    */
   recordPayment: Payment;
-  /** Rejects a submitted report, accounts, plan or budget, saying why (county officers). */
+  /** Rejects a submitted report, accounts, plan or budget, saying why (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   rejectSubmission: Submission;
-  /** Sets an agreement's rates per inhabitant for one year, at or above the minimums (county officers). */
+  /** Sets an agreement's rates per inhabitant for one year, at or above the minimums (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   setFundingRates: Funding;
   /**
    * Submits (or resubmits) a report, accounts, plan or budget for a region: by the officer of the
    * region's contract municipality or one of the region's advisers.
    */
   submit: Submission;
-  /** Updates a meeting, e.g. with its minutes and decisions (county officers). */
+  /** Updates a meeting, e.g. with its minutes and decisions (officers of Akershus, Buskerud or Østfold; FORBIDDEN for Viken's officers, who read history). */
   updateMeeting: Meeting;
 };
 
@@ -502,6 +534,7 @@ export type MutationRecordMeetingArgs = {
 export type MutationRecordPaymentArgs = {
   instalment: Instalment;
   paidOn: Scalars['Date']['input'];
+  payerId?: InputMaybe<Scalars['ID']['input']>;
   reference: Scalars['String']['input'];
   regionId: Scalars['ID']['input'];
   year: Scalars['Int']['input'];
@@ -578,22 +611,46 @@ export type PartyKind =
 /** One of the county's two instalments of a year's funding, paid in advance (§7). */
 export type Payment = {
   __typename?: 'Payment';
-  /** Half the county's amount for the year; the odd øre goes to January. When paid, what was paid. */
+  /**
+   * Half the county's amount for the year; the odd øre goes to January. When paid, what was paid.
+   * With two paying counties: the sum of their parts (`shares`).
+   */
   amount: Scalars['NOK']['output'];
   /** The last day of the instalment's month. */
   dueDate: Scalars['Date']['output'];
   /** Which instalment. */
   instalment: Instalment;
-  /** The day it was paid, when it was. */
+  /** The day it was paid, when it was (with two payers: the day the last part was paid). */
   paidOn?: Maybe<Scalars['Date']['output']>;
-  /** The county that pays it on its due date (Viken fylkeskommune up to 2023, its successor after). */
+  /** The region's county on the due date (Viken fylkeskommune up to 2023, its successor after); see `shares` for every payer. */
   payer?: Maybe<Scalars['String']['output']>;
-  /** The payment's reference, e.g. a voucher number, when it was paid. */
+  /** The payment's reference, e.g. a voucher number, when it was paid (with two payers: the last part's). */
   reference?: Maybe<Scalars['String']['output']>;
-  /** Whether it can be paid, or was. */
+  /** Each paying county's part, the region's own county first: one part up to 2023, two where the region's municipalities lie in two counties. */
+  shares: Array<PaymentShare>;
+  /** Whether it can be paid, or was: PAID once every paying county has paid its part. */
   status: PaymentStatus;
   /** The calendar year the funding is for. */
   year: Scalars['Int']['output'];
+};
+
+/** One paying county's part of an instalment. */
+export type PaymentShare = {
+  __typename?: 'PaymentShare';
+  /** Half its part of the year's county amount; the odd øre goes to January. When paid, what was paid. */
+  amount: Scalars['NOK']['output'];
+  /** The paying county. */
+  county: County;
+  /** The municipalities whose inhabitants it pays for, ordered by municipality number. */
+  municipalities: Array<Municipality>;
+  /** The day its part was paid, when it was. */
+  paidOn?: Maybe<Scalars['Date']['output']>;
+  /** Who recorded the payment, when it was paid. */
+  recordedBy?: Maybe<Scalars['String']['output']>;
+  /** The payment's reference, when it was paid. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** Whether its part can be paid, or was. */
+  status: PaymentStatus;
 };
 
 /** Where a payment stands. */
@@ -673,12 +730,24 @@ export type QueryMeetingsArgs = {
  * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
  * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
  * Agreements, funding, payments and submission statuses are not personal data: every signed-in
- * role may read them (API clients need the `aggregates:read` scope).
+ * role may read them (API clients need the `aggregates:read` scope). Viken's officers read the
+ * years before 2024 only: a year from 2024 is FORBIDDEN to them.
  */
 export type Region = {
   __typename?: 'Region';
   /** The region's current cooperation agreement (the one that started last), or null when it has none. */
   agreement?: Maybe<Agreement>;
+  /**
+   * The county the region answers to since Viken was dissolved on 2024-01-01: the county its contract
+   * municipality lies in. Its officers approve the region's reports and plans, record its payments
+   * and see its clients; the history before 2024 passed to it too.
+   */
+  county?: Maybe<County>;
+  /**
+   * The county the region answered to on a day: Viken fylkeskommune before 2024-01-01, its
+   * successor from then.
+   */
+  countyOn?: Maybe<County>;
   /**
    * The region's funding for a calendar year under the agreement in force that year (§6), or null
    * when no agreement covers the year.
@@ -712,7 +781,20 @@ export type Region = {
  * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
  * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
  * Agreements, funding, payments and submission statuses are not personal data: every signed-in
- * role may read them (API clients need the `aggregates:read` scope).
+ * role may read them (API clients need the `aggregates:read` scope). Viken's officers read the
+ * years before 2024 only: a year from 2024 is FORBIDDEN to them.
+ */
+export type RegionCountyOnArgs = {
+  date: Scalars['Date']['input'];
+};
+
+
+/**
+ * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
+ * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
+ * Agreements, funding, payments and submission statuses are not personal data: every signed-in
+ * role may read them (API clients need the `aggregates:read` scope). Viken's officers read the
+ * years before 2024 only: a year from 2024 is FORBIDDEN to them.
  */
 export type RegionFundingArgs = {
   year: Scalars['Int']['input'];
@@ -723,7 +805,8 @@ export type RegionFundingArgs = {
  * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
  * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
  * Agreements, funding, payments and submission statuses are not personal data: every signed-in
- * role may read them (API clients need the `aggregates:read` scope).
+ * role may read them (API clients need the `aggregates:read` scope). Viken's officers read the
+ * years before 2024 only: a year from 2024 is FORBIDDEN to them.
  */
 export type RegionPaymentsArgs = {
   year: Scalars['Int']['input'];
@@ -734,7 +817,8 @@ export type RegionPaymentsArgs = {
  * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
  * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
  * Agreements, funding, payments and submission statuses are not personal data: every signed-in
- * role may read them (API clients need the `aggregates:read` scope).
+ * role may read them (API clients need the `aggregates:read` scope). Viken's officers read the
+ * years before 2024 only: a year from 2024 is FORBIDDEN to them.
  */
 export type RegionSubmissionsArgs = {
   year: Scalars['Int']['input'];
@@ -745,7 +829,8 @@ export type RegionSubmissionsArgs = {
  * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
  * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
  * Agreements, funding, payments and submission statuses are not personal data: every signed-in
- * role may read them (API clients need the `aggregates:read` scope).
+ * role may read them (API clients need the `aggregates:read` scope). Viken's officers read the
+ * years before 2024 only: a year from 2024 is FORBIDDEN to them.
  */
 export type RegionSupplementaryContentDiscussionsArgs = {
   year: Scalars['Int']['input'];
@@ -969,6 +1054,8 @@ export type ResolversTypes = {
   BudgetDecision: ResolverTypeWrapper<BudgetDecisionEntity>;
   BudgetDecisionInput: BudgetDecisionInput;
   CoordinationMember: ResolverTypeWrapper<CoordinationMemberEntity>;
+  County: ResolverTypeWrapper<County>;
+  CountyPayer: ResolverTypeWrapper<CountyPayerViewEntity>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DueMeeting: ResolverTypeWrapper<DueMeetingViewEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -988,6 +1075,7 @@ export type ResolversTypes = {
   NoticeInput: NoticeInput;
   PartyKind: PartyKind;
   Payment: ResolverTypeWrapper<PaymentViewEntity>;
+  PaymentShare: ResolverTypeWrapper<PaymentShareViewEntity>;
   PaymentStatus: PaymentStatus;
   PopulationFigure: ResolverTypeWrapper<PopulationFigureEntity>;
   PopulationSource: PopulationSource;
@@ -1014,6 +1102,8 @@ export type ResolversParentTypes = {
   BudgetDecision: BudgetDecisionEntity;
   BudgetDecisionInput: BudgetDecisionInput;
   CoordinationMember: CoordinationMemberEntity;
+  County: County;
+  CountyPayer: CountyPayerViewEntity;
   Date: Scalars['Date']['output'];
   DueMeeting: DueMeetingViewEntity;
   Boolean: Scalars['Boolean']['output'];
@@ -1030,6 +1120,7 @@ export type ResolversParentTypes = {
   Notice: NoticeEntity;
   NoticeInput: NoticeInput;
   Payment: PaymentViewEntity;
+  PaymentShare: PaymentShareViewEntity;
   PopulationFigure: PopulationFigureEntity;
   Query: Record<PropertyKey, never>;
   Region: RegionReferenceEntity;
@@ -1103,6 +1194,18 @@ export type CoordinationMemberResolvers<ContextType = Context, ParentType extend
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
+export type CountyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['County'] = ResolversParentTypes['County']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CountyPayerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountyPayer'] = ResolversParentTypes['CountyPayer']> = {
+  amount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  county?: Resolver<ResolversTypes['County'], ParentType, ContextType>;
+  inhabitants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -1137,6 +1240,7 @@ export type FundingResolvers<ContextType = Context, ParentType extends Resolvers
   budgetDecisions?: Resolver<Array<ResolversTypes['BudgetDecision']>, ParentType, ContextType>;
   countyAmount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   countyFrame?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  countyPayers?: Resolver<Array<ResolversTypes['CountyPayer']>, ParentType, ContextType>;
   countyRate?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   inhabitants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   municipalAmount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
@@ -1208,8 +1312,19 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
   paidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   payer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shares?: Resolver<Array<ResolversTypes['PaymentShare']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PaymentShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentShare'] = ResolversParentTypes['PaymentShare']> = {
+  amount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  county?: Resolver<ResolversTypes['County'], ParentType, ContextType>;
+  municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  paidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
 };
 
 export type PopulationFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PopulationFigure'] = ResolversParentTypes['PopulationFigure']> = {
@@ -1231,6 +1346,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  county?: Resolver<Maybe<ResolversTypes['County']>, ParentType, ContextType>;
+  countyOn?: Resolver<Maybe<ResolversTypes['County']>, ParentType, ContextType, RequireFields<RegionCountyOnArgs, 'date'>>;
   funding?: Resolver<Maybe<ResolversTypes['Funding']>, ParentType, ContextType, RequireFields<RegionFundingArgs, 'year'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   payments?: Resolver<Maybe<Array<ResolversTypes['Payment']>>, ParentType, ContextType, RequireFields<RegionPaymentsArgs, 'year'>>;
@@ -1272,6 +1389,8 @@ export type Resolvers<ContextType = Context> = {
   Amendment?: AmendmentResolvers<ContextType>;
   BudgetDecision?: BudgetDecisionResolvers<ContextType>;
   CoordinationMember?: CoordinationMemberResolvers<ContextType>;
+  County?: CountyResolvers<ContextType>;
+  CountyPayer?: CountyPayerResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DueMeeting?: DueMeetingResolvers<ContextType>;
   Evaluation?: EvaluationResolvers<ContextType>;
@@ -1284,6 +1403,7 @@ export type Resolvers<ContextType = Context> = {
   NOK?: GraphQLScalarType;
   Notice?: NoticeResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
+  PaymentShare?: PaymentShareResolvers<ContextType>;
   PopulationFigure?: PopulationFigureResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;

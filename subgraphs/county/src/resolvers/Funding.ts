@@ -1,5 +1,7 @@
 // A region's funding for a year: amounts in øre inside, NOK in the graph.
+import { notFound } from '@etablerer/kit';
 import type { FundingResolvers } from '../__generated__/resolvers-types.js';
+import { countyPayersOf } from '../agreements.js';
 
 export const Funding: FundingResolvers = {
   countyRate: (funding) => funding.countyRateOre,
@@ -8,4 +10,9 @@ export const Funding: FundingResolvers = {
   countyAmount: (funding) => funding.countyAmountOre,
   municipalAmount: (funding) => funding.municipalAmountOre,
   total: (funding) => funding.totalOre,
+  countyPayers: async (funding, _args, { loaders }) => {
+    const agreement = await loaders.agreement.load(funding.agreementId);
+    if (!agreement) throw notFound(`No agreement ${funding.agreementId}.`);
+    return countyPayersOf(agreement.regionId, funding);
+  },
 };

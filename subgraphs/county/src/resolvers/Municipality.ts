@@ -1,4 +1,5 @@
 // Municipality as the county sees it: population figures, looked up by municipality number.
+import { municipalityKeyOrSelf } from '@etablerer/kit';
 import type { MunicipalityResolvers } from '../__generated__/resolvers-types.js';
 
 /** The county knows a municipality only by its number; everything else comes from its loaders. */
@@ -7,7 +8,8 @@ export interface MunicipalityReference {
 }
 
 export const Municipality: MunicipalityResolvers = {
-  __resolveReference: ({ number }) => ({ number }),
+  // Either number (Viken's 30xx or the 2024 one) finds the figures, kept under the Viken number.
+  __resolveReference: ({ number }) => ({ number: municipalityKeyOrSelf(number) }),
   population: async ({ number }, _args, { loaders }) =>
     (await loaders.fundingPopulation.load(number))?.population ?? null,
   populationSource: async ({ number }, _args, { loaders }) =>

@@ -5,10 +5,16 @@ import {
   type Caller,
   checkYear,
   conflict,
+  countyNames,
+  countySplitDate,
   forbidden,
+  isCountyId,
+  isHistoricalCountyOfficer,
   notFound,
+  officerCounty,
   parseInput,
   referenceRegionId,
+  requireCountyAuthorityOver,
   requireRole,
 } from '@etablerer/kit';
 import { LockMode } from '@mikro-orm/core';
@@ -51,6 +57,42 @@ async function agreementAt(tx: EntityManager, id: string, version?: number): Pro
   // The change was based on `version`; if someone saved since, this one would overwrite theirs.
   if (version !== undefined) await tx.lock(agreement, LockMode.OPTIMISTIC, version);
   return agreement;
+}
+
+/** FORBIDDEN unless the caller is an officer of the county the agreement's region answers to. */
+async function agreementInAuthority(tx: EntityManager, caller: Caller, id: string, version?: number) {
+  const agreement = await agreementAt(tx, id);
+  // Whose it is before whether the version is current: another county learns nothing from a CONFLICT.
+  requireCountyAuthorityOver(caller, agreement.regionId);
+  if (version !== undefined) await tx.lock(agreement, LockMode.OPTIMISTIC, version);
+  return agreement;
+}
+
+/** Viken's officers read history; they record nothing. */
+function requireCurrentCounty(caller: Caller): void {
+  if (isHistoricalCountyOfficer(caller))
+    throw forbidden(
+      'Viken fylkeskommune was dissolved on 2024-01-01: its officers read the years before, and record nothing.',
+    );
+}
+
+/**
+ * The paying county whose part of an instalment the caller records: their own county's (named or
+ * left out) for a year from 2024, in which it must pay a part; Viken's for a year before, recorded
+ * by the officers of the county the region answers to now. FORBIDDEN for anyone else.
+ */
+function payerFor(caller: Caller, regionId: string, year: number, payerId: string | null | undefined): string {
+  const own = officerCounty(caller);
+  if (year < Number(countySplitDate.slice(0, 4))) {
+    if (payerId && payerId !== 'viken')
+      throw badUserInput(`payerId: Viken fylkeskommune paid ${year}, before it was dissolved`, 'payerId');
+    requireCountyAuthorityOver(caller, regionId);
+    return 'viken';
+  }
+  const payer = payerId ?? own;
+  if (!payer || !isCountyId(payer)) throw badUserInput('payerId: `ostfold`, `akershus` or `buskerud`', 'payerId');
+  if (payer !== own) throw forbidden(`Only officers of ${countyNames[payer]} record ${countyNames[payer]}'s payments.`);
+  return payer;
 }
 
 /** Every change moves the agreement's version, also when only a row beside it was added. */
@@ -202,14 +244,16 @@ export const Mutation: MutationResolvers = {
 
   rejectSubmission: (_parent, { id, version, comment }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    requireCurrentCounty(context.caller);
     const reason = parseInput(text(5_000), comment, 'comment');
     return decide(context, id, version, 'REJECTED', reason);
   },
 
-  recordPayment: async (_parent, { regionId, year, instalment, paidOn, reference }, context) => {
+  recordPayment: async (_parent, { regionId, year, instalment, paidOn, reference, payerId }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
     parseInput(referenceRegionId, regionId, 'regionId');
     checkYear(year);
+    const payer = payerFor(context.caller, regionId, year, payerId);
     const today = context.today();
     const data = parseInput(
       z.object({ paidOn: date.refine((day) => day <= today, 'not in the future'), reference: text(200) }),
@@ -224,15 +268,20 @@ export const Mutation: MutationResolvers = {
       await tx.findOne(AgreementSchema, { id: agreement.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const payment = (await paymentsOf(agreement, year, scoped)).find((p) => p.instalment === instalment);
       if (!payment) throw badUserInput(`year: no funding for ${year}`, 'year');
-      if (payment.status === 'PAID') {
+      const share = payment.shares.find((candidate) => candidate.payerId === payer);
+      if (!share)
+        throw forbidden(
+          `${countyNames[payer as keyof typeof countyNames]} pays no part of ${regionId}'s funding for ${year}; the region's county records its payments.`,
+        );
+      if (share.status === 'PAID') {
         // A retry of the same recording (the same reference) gets the recorded payment; another
         // recording of a paid instalment is refused, so nobody takes it for a second payment.
-        if (payment.paid?.reference === data.reference) return payment;
+        if (share.paid?.reference === data.reference) return payment;
         throw conflict(
-          `The ${instalment.toLowerCase()} instalment for ${year} was recorded already (reference ${payment.paid?.reference}); an instalment is paid once.`,
+          `The ${instalment.toLowerCase()} instalment for ${year} was recorded already (reference ${share.paid?.reference}); an instalment is paid once.`,
         );
       }
-      if (payment.status === 'BLOCKED') {
+      if (share.status === 'BLOCKED') {
         throw badUserInput(
           `instalment: blocked until the activity plan and budget for ${year} are approved (§7)`,
           'instalment',
@@ -242,10 +291,11 @@ export const Mutation: MutationResolvers = {
         agreement,
         year,
         instalment,
-        amountOre: payment.amountOre,
+        amountOre: share.amountOre,
         paidOn: data.paidOn,
         reference: data.reference,
         recordedBy: context.caller.name,
+        payerId: payer,
       });
       await tx.flush();
       const recorded = await paymentsOf(agreement, year, inTransaction(context, tx));
@@ -261,7 +311,7 @@ export const Mutation: MutationResolvers = {
     if (BigInt(municipalRate) < minimumMunicipalRateOre)
       throw badUserInput('municipalRate: at least NOK 2.50 per inhabitant (§6)', 'municipalRate');
     return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId, version);
+      const agreement = await agreementInAuthority(tx, context.caller, agreementId, version);
       const { firstYear, lastYear } = await yearsOf(tx, agreement);
       if (year < firstYear || year > lastYear) throw badUserInput(`year: the agreement does not cover ${year}`, 'year');
       if (await tx.count(PaymentSchema, { agreement, year }))
@@ -291,7 +341,7 @@ export const Mutation: MutationResolvers = {
       input,
     );
     return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId);
+      const agreement = await agreementInAuthority(tx, context.caller, agreementId);
       await tx.lock(agreement, LockMode.PESSIMISTIC_WRITE);
       const funding = await createLoaders(tx).funding.load({ agreementId, year: data.year });
       const { firstYear, lastYear } = await yearsOf(tx, agreement);
@@ -337,7 +387,7 @@ export const Mutation: MutationResolvers = {
       input,
     );
     return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId, version);
+      const agreement = await agreementInAuthority(tx, context.caller, agreementId, version);
       if (data.populationDate) {
         const numbers = (await tx.find(AgreementPartySchema, { agreement, municipalityNumber: { $ne: null } })).map(
           (party) => party.municipalityNumber as string,
@@ -364,7 +414,7 @@ export const Mutation: MutationResolvers = {
     requireRole(context.caller, 'COUNTY_OFFICER');
     const data = parseInput(z.object({ validTo: date, decidedOn: date }), { validTo, decidedOn }, 'extension');
     return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId, version);
+      const agreement = await agreementInAuthority(tx, context.caller, agreementId, version);
       if (data.validTo <= agreement.validTo)
         throw badUserInput(`validTo: must be after the current last day ${agreement.validTo}`, 'validTo');
       if (await tx.count(NoticeSchema, { agreement }))
@@ -400,7 +450,7 @@ export const Mutation: MutationResolvers = {
         'input.effectiveOn',
       );
     return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId, version);
+      const agreement = await agreementInAuthority(tx, context.caller, agreementId, version);
       const party = partiesOn(await tx.find(AgreementPartySchema, { agreement }), data.givenOn).find(
         (p) => p.organisationId === data.organisationId,
       );
@@ -425,6 +475,7 @@ export const Mutation: MutationResolvers = {
 
   recordMeeting: async (_parent, { input }, { em, caller }) => {
     requireRole(caller, 'COUNTY_OFFICER');
+    requireCurrentCounty(caller);
     const data = parseInput(meetingInput, input);
     return em.transactional(async (tx) => {
       const meeting = tx.create(MeetingSchema, meetingRow(data));
@@ -435,6 +486,7 @@ export const Mutation: MutationResolvers = {
 
   updateMeeting: async (_parent, { id, version, input }, { em, caller }) => {
     requireRole(caller, 'COUNTY_OFFICER');
+    requireCurrentCounty(caller);
     const data = parseInput(meetingInput, input);
     return em.transactional(async (tx) => {
       const meeting = uuid.test(id) ? await tx.findOne(MeetingSchema, { id }) : null;
@@ -448,6 +500,7 @@ export const Mutation: MutationResolvers = {
 
   recordEvaluation: async (_parent, { input }, { em, caller }) => {
     requireRole(caller, 'COUNTY_OFFICER');
+    requireCurrentCounty(caller);
     const data = parseInput(
       z
         .object({
@@ -483,6 +536,7 @@ async function decide(
   return context.em.transactional(async (tx) => {
     const submission = uuid.test(id) ? await tx.findOne(SubmissionSchema, { id }, { populate: ['agreement'] }) : null;
     if (!submission) throw notFound(`No submission ${id}.`);
+    requireCountyAuthorityOver(context.caller, (submission.agreement as Agreement).regionId);
     await tx.lock(submission, LockMode.OPTIMISTIC, version);
     if (submission.status !== 'SUBMITTED')
       throw conflict(`This was ${submission.status.toLowerCase()} already; only a submitted one can be decided.`);

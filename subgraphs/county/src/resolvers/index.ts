@@ -4,6 +4,7 @@ import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Agreement } from './Agreement.js';
 import { AgreementParty } from './AgreementParty.js';
 import { BudgetDecision } from './BudgetDecision.js';
+import { CountyPayer } from './CountyPayer.js';
 import { DueMeeting } from './DueMeeting.js';
 import { Funding } from './Funding.js';
 import { Meeting } from './Meeting.js';
@@ -11,6 +12,7 @@ import { Municipality } from './Municipality.js';
 import { MunicipalShare } from './MunicipalShare.js';
 import { Mutation } from './Mutation.js';
 import { Payment } from './Payment.js';
+import { PaymentShare } from './PaymentShare.js';
 import { Query } from './Query.js';
 import { Region } from './Region.js';
 import { Submission } from './Submission.js';
@@ -27,6 +29,8 @@ export const resolvers: Resolvers = {
   MunicipalShare,
   BudgetDecision,
   Payment,
+  PaymentShare,
+  CountyPayer,
   Submission,
   Meeting,
   DueMeeting,

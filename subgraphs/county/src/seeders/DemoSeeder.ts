@@ -2,7 +2,16 @@
 // per demo region its 2022–2025 agreement with Viken's 2024 succession, reports, plans,
 // approvals and payments (some late, some missing), the coordination group, meetings and evaluations.
 import { randomUUID } from 'node:crypto';
-import { type ReferenceRegion, referenceMunicipalities, referenceRegions } from '@etablerer/kit';
+import {
+  type CountyId,
+  countyNames,
+  type ReferenceRegion,
+  referenceMunicipalities,
+  referenceRegions,
+  regionCounty,
+  regionCountyOn,
+  regionPayers,
+} from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import { submissionDueDate, todayInNorway } from '../calendar.js';
@@ -22,21 +31,23 @@ import { type ActivityTargets, type SubmissionKind, SubmissionSchema } from '../
 import { frameOre, splitInstalments } from '../money.js';
 
 const viken = { id: 'viken', name: 'Viken fylkeskommune' };
-/** Viken was dissolved on 2024-01-01; each region's agreement passed to the county it now lies in. */
-export const successorCounty: Record<string, { id: string; name: string }> = Object.fromEntries([
-  ...['halden', 'mosseregionen', 'nedre-glomma', 'indre-ostfold'].map((id) => [
-    id,
-    { id: 'ostfold', name: 'Østfold fylkeskommune' },
-  ]),
-  ...['drammensregionen', 'kongsbergregionen', 'ringerike-og-hadeland', 'hallingdal', 'midt-buskerud'].map((id) => [
-    id,
-    { id: 'buskerud', name: 'Buskerud fylkeskommune' },
-  ]),
-  ...['follo', 'asker-og-baerum', 'nedre-romerike', 'ovre-romerike'].map((id) => [
-    id,
-    { id: 'akershus', name: 'Akershus fylkeskommune' },
-  ]),
-]);
+/**
+ * Viken was dissolved on 2024-01-01; each region's agreement passed to the county its contract
+ * municipality lies in since (kit `regionCounty`, from Statistics Norway's 2024 numbers).
+ */
+export const successorCounty: Record<string, { id: string; name: string }> = Object.fromEntries(
+  referenceRegions().map((region) => {
+    const county = regionCounty(region.id) as CountyId;
+    return [region.id, { id: county, name: countyNames[county] }];
+  }),
+);
+/** Who decided and paid for each county in the demo (the county officers of the demo sign-in). */
+const countyOfficerName: Record<CountyId, string> = {
+  viken: 'Kari Nordmann',
+  akershus: 'Kari Nordmann',
+  buskerud: 'Trond Eriksen',
+  ostfold: 'Hilde Solberg',
+};
 export const successionDate = '2024-01-01';
 const navVestViken = { id: 'nav-vest-viken', name: 'NAV Vest-Viken' };
 const navOstViken = { id: 'nav-ost-viken', name: 'NAV Øst-Viken' };
@@ -254,7 +265,7 @@ export class DemoSeeder extends Seeder {
             kind === 'BUDGET' || kind === 'ACCOUNTS' ? frameOre(rate + minimumMunicipalRateOre, inhabitants) : null,
           targets: kind === 'ACTIVITY_PLAN' ? this.activityTargets(region.id, year, inhabitants) : null,
           decidedOn: what.decision?.on ?? null,
-          decidedBy: what.decision ? 'Kari Nordmann' : null,
+          decidedBy: what.decision ? countyOfficerName[regionCountyOn(region.id, what.decision.on) as CountyId] : null,
           decisionComment: what.decision?.comment ?? null,
           version: 1,
         });
@@ -263,23 +274,32 @@ export class DemoSeeder extends Seeder {
       }
       if (approvals.length < 2) continue; // §7: no payment before the plan and budget are approved
       const approvedOn = approvals.sort().at(-1) as string;
-      const split = splitInstalments(frameOre(rate, inhabitants));
-      for (const [instalment, amountOre, usual] of [
-        ['JANUARY', split.january, `${year}-01-20`],
-        ['AUGUST', split.august, `${year}-08-20`],
-      ] as const) {
-        const paidOn = later(usual, plusDays(approvedOn, 4));
-        if (paidOn > this.today()) continue;
-        em.create(PaymentSchema, {
-          id: this.newId(),
-          agreement,
-          year,
-          instalment,
-          amountOre,
-          paidOn,
-          reference: `UTB-${year}-${region.id}-${instalment === 'JANUARY' ? 1 : 2}`,
-          recordedBy: 'Kari Nordmann',
-        });
+      // From 2024 each county pays for its own municipalities (Vestby's part of Mosseregionen and
+      // Jevnaker's and Lunner's of Ringerike og Hadeland are Akershus's); the rate times each
+      // county's inhabitants, as the county subgraph computes it with no budget decision.
+      for (const [index, payer] of regionPayers(region.id, region.municipalityNumbers, year).entries()) {
+        const payerInhabitants = municipalities
+          .filter((m) => payer.municipalityNumbers.includes(m.number))
+          .reduce((sum, m) => sum + m.approximatePopulation2021, 0);
+        const split = splitInstalments(frameOre(rate, payerInhabitants));
+        for (const [instalment, amountOre, usual] of [
+          ['JANUARY', split.january, `${year}-01-20`],
+          ['AUGUST', split.august, `${year}-08-20`],
+        ] as const) {
+          const paidOn = later(usual, plusDays(approvedOn, index === 0 ? 4 : 9));
+          if (paidOn > this.today()) continue;
+          em.create(PaymentSchema, {
+            id: this.newId(),
+            agreement,
+            year,
+            instalment,
+            amountOre,
+            paidOn,
+            reference: `UTB-${year}-${region.id}-${instalment === 'JANUARY' ? 1 : 2}${index === 0 ? '' : `-${payer.countyId}`}`,
+            recordedBy: countyOfficerName[payer.countyId],
+            payerId: payer.countyId,
+          });
+        }
       }
     }
   }
