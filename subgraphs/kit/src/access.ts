@@ -2,13 +2,19 @@
 // personal data, who sees only aggregates, and who writes what.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Caller, Role, Scope } from './auth.js';
-import { hasCountyAuthorityOver, officerCounty, regionsOfCounty } from './counties.js';
+import { hasCountyAuthorityOver, isHistoricalCountyOfficer, officerCounty, regionsOfCounty } from './counties.js';
 import { forbidden } from './errors.js';
 import { fragmentsOf, isAnonymous, isPublicOperation } from './public-access.js';
 
-/** Throws FORBIDDEN unless the caller has one of the roles. */
+/**
+ * Throws FORBIDDEN unless the caller has one of the roles. A county officer of Viken, which was
+ * dissolved on 2024-01-01, holds the role for reading the years before only (the county's
+ * aggregates, by year): nothing that asks for the role lets them act or read the records of today.
+ */
 export function requireRole(caller: Caller, ...allowed: Role[]): void {
   if (!allowed.includes(caller.role)) throw forbidden(`This needs one of the roles ${allowed.join(', ')}.`);
+  if (isHistoricalCountyOfficer(caller))
+    throw forbidden('Viken fylkeskommune was dissolved on 2024-01-01: its officers read the years before 2024 only.');
 }
 
 export function hasScope(caller: Caller, scope: Scope): boolean {

@@ -141,8 +141,19 @@ export async function eraseClientReferrals(
   reason: ErasureReason,
 ): Promise<PartnerDataErasure> {
   const regions = regionsOf(caller, 'erase');
-  // A county's erasure is the controller's: the person is remembered as erased everywhere.
+  // A county's erasure is the controller's: the person is remembered as erased everywhere, so only
+  // the county whose regions hold the person's records (or, holding none, any county) may make it.
   const region = caller.role === 'COUNTY_OFFICER' ? null : (regions[0] ?? null);
+  if (caller.role === 'COUNTY_OFFICER') {
+    const elsewhere = await em.execute<{ count: string }[]>(
+      `select count(*) from (select region_id from referral where client_id = ? union all
+                              select region_id from business_assessment where client_id = ?) held
+        where not (region_id = any(?::text[]))`,
+      [clientId, clientId, textArray(regions)],
+    );
+    if (Number(elsewhere[0]?.count ?? 0) > 0)
+      throw forbidden("Only the officers of the county the client's region answers to erase a person's data.");
+  }
   const ids = async (table: string) =>
     (
       await em.execute<{ id: string }[]>(

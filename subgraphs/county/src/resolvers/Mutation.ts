@@ -14,6 +14,8 @@ import {
   officerCounty,
   parseInput,
   referenceRegionId,
+  referenceRegions,
+  regionPayers,
   requireCountyAuthorityOver,
   requireRole,
 } from '@etablerer/kit';
@@ -92,7 +94,17 @@ function payerFor(caller: Caller, regionId: string, year: number, payerId: strin
   const payer = payerId ?? own;
   if (!payer || !isCountyId(payer)) throw badUserInput('payerId: `ostfold`, `akershus` or `buskerud`', 'payerId');
   if (payer !== own) throw forbidden(`Only officers of ${countyNames[payer]} record ${countyNames[payer]}'s payments.`);
+  const municipalities = referenceRegions().find((region) => region.id === regionId)?.municipalityNumbers ?? [];
+  if (!regionPayers(regionId, municipalities, year).some((candidate) => candidate.countyId === payer))
+    throw forbidden(`${countyNames[payer]} pays no part of ${regionId}'s funding for ${year}.`);
   return payer;
+}
+
+/** Whose the agreement is before what the input says: FORBIDDEN to another county's officers (NOT_FOUND for none). */
+async function requireAuthorityOverAgreement(context: Context, id: string): Promise<void> {
+  const agreement = await context.loaders.agreement.load(id);
+  if (!agreement) throw notFound(`No agreement ${id}.`);
+  requireCountyAuthorityOver(context.caller, agreement.regionId);
 }
 
 /** Every change moves the agreement's version, also when only a row beside it was added. */
@@ -305,6 +317,7 @@ export const Mutation: MutationResolvers = {
 
   setFundingRates: async (_parent, { agreementId, version, year, countyRate, municipalRate }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    await requireAuthorityOverAgreement(context, agreementId);
     checkYear(year);
     if (BigInt(countyRate) < minimumCountyRateOre)
       throw badUserInput('countyRate: at least NOK 5.50 per inhabitant (§6)', 'countyRate');
@@ -330,6 +343,7 @@ export const Mutation: MutationResolvers = {
 
   recordBudgetDecision: async (_parent, { agreementId, input }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    await requireAuthorityOverAgreement(context, agreementId);
     const data = parseInput(
       z.object({
         year: z.number().int().min(2000).max(2100),
@@ -376,6 +390,7 @@ export const Mutation: MutationResolvers = {
 
   amendAgreement: async (_parent, { agreementId, version, input }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    await requireAuthorityOverAgreement(context, agreementId);
     const data = parseInput(
       z.object({
         decidedOn: date,
@@ -412,6 +427,7 @@ export const Mutation: MutationResolvers = {
 
   extendAgreement: async (_parent, { agreementId, version, validTo, decidedOn }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    await requireAuthorityOverAgreement(context, agreementId);
     const data = parseInput(z.object({ validTo: date, decidedOn: date }), { validTo, decidedOn }, 'extension');
     return context.em.transactional(async (tx) => {
       const agreement = await agreementInAuthority(tx, context.caller, agreementId, version);
@@ -434,6 +450,7 @@ export const Mutation: MutationResolvers = {
 
   giveNotice: async (_parent, { agreementId, version, input }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    await requireAuthorityOverAgreement(context, agreementId);
     const data = parseInput(
       z.object({
         organisationId: text(100),
