@@ -70,7 +70,8 @@ export const demoClaims = {
     sub: 'county.officer',
     name: 'Kari Nordmann',
     role: 'COUNTY_OFFICER',
-    org: { id: 'viken', kind: 'COUNTY', name: 'Viken fylkeskommune' },
+    // As the demo user: an Akershus officer since Viken was dissolved on 2024-01-01.
+    org: { id: 'akershus', kind: 'COUNTY', name: 'Akershus fylkeskommune' },
   },
   'coordination.member': {
     sub: 'coordination.member',

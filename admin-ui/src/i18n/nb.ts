@@ -228,6 +228,11 @@ const nb = {
     downloadCsv: 'Last ned CSV',
     downloadCsvDescription: 'Tabellen for {year} som CSV-fil, semikolonseparert, for Excel.',
     table: {
+      // The 2024 county split: who pays, and the municipality number valid in the year shown.
+      payers: 'Betales av',
+      payersColumn: 'Betalere',
+      municipalityNumberInYear: 'Kommunenummer {year}',
+      countyOfRegion: 'Fylke',
       caption: 'Regionene i {year}',
       region: 'Region',
       contractMunicipality: 'Kontraktskommune',
@@ -356,6 +361,8 @@ const nb = {
   },
   submissions: {
     title: 'Rapportering',
+    // Authority since the 2024 county split: only the region's county decides.
+    otherCounty: '{county} behandler rapporteringen for denne regionen; du kan lese den, ikke godkjenne eller avvise.',
     intro:
       'Årsrapport og regnskap for fjoråret skal leveres innen 1. mai, aktivitetsplan og budsjett for neste år innen 1. desember. Utbetalingene skjer først når årets aktivitetsplan og budsjett er godkjent.',
     region: 'Region',

@@ -131,6 +131,7 @@ describe('funding (§6)', () => {
         setFundingRates(agreementId: "halden-2022", version: $version, year: 2025, countyRate: "5.49", municipalRate: "2.50") { countyAmount }
       }`,
       { version: 1 },
+      { as: 'ostfold.officer' },
     );
     expect(code(result)).toBe('BAD_USER_INPUT');
     expect(field(result)).toBe('countyRate');

@@ -769,7 +769,7 @@ export type CoordinationOverviewQueryVariables = Exact<{
 }>;
 
 
-export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
+export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, county: { id: string, name: string } | null, contractMunicipality: { number: string, name: string, numbers: Array<{ number: string, validFrom: string, validTo: string | null }> }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string, countyPayers: Array<{ amount: string, county: { id: string, name: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, shares: Array<{ amount: string, status: PaymentStatus, county: { id: string, name: string } }> }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
 
 export type PublicCalendarQueryVariables = Exact<{
   filter: PublicCourseFilter;
@@ -871,7 +871,7 @@ export type SubmissionsWorkflowQueryVariables = Exact<{
 }>;
 
 
-export type SubmissionsWorkflowQuery = { region: { id: string, name: string, submissions: Array<{ id: string | null, version: number | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null, submittedBy: string | null, documentReference: string | null, totalAmount: string | null, decidedOn: string | null, decidedBy: string | null, decisionComment: string | null, targets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null, reportedFigures: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null, plannedTargets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null }> | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, nextYearPayments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, coursesHeld: number, counsellingHours: number | null, businessesStarted: number | null, suppressed: Array<string> } } | null };
+export type SubmissionsWorkflowQuery = { region: { id: string, name: string, county: { id: string, name: string } | null, submissions: Array<{ id: string | null, version: number | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null, submittedBy: string | null, documentReference: string | null, totalAmount: string | null, decidedOn: string | null, decidedBy: string | null, decisionComment: string | null, targets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null, reportedFigures: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null, plannedTargets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null }> | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, nextYearPayments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, coursesHeld: number, counsellingHours: number | null, businessesStarted: number | null, suppressed: Array<string> } } | null };
 
 export type SubmitMutationVariables = Exact<{
   input: SubmitInput;
@@ -1492,9 +1492,18 @@ export const CoordinationOverviewDocument = new TypedDocumentString(`
   regions {
     id
     name
+    county {
+      id
+      name
+    }
     contractMunicipality {
       number
       name
+      numbers {
+        number
+        validFrom
+        validTo
+      }
     }
     municipalities {
       number
@@ -1511,12 +1520,27 @@ export const CoordinationOverviewDocument = new TypedDocumentString(`
       countyAmount
       municipalAmount
       total
+      countyPayers {
+        county {
+          id
+          name
+        }
+        amount
+      }
     }
     payments(year: $year) {
       instalment
       dueDate
       amount
       status
+      shares {
+        county {
+          id
+          name
+        }
+        amount
+        status
+      }
     }
     submissions(year: $year) {
       kind
@@ -1932,6 +1956,10 @@ export const SubmissionsWorkflowDocument = new TypedDocumentString(`
   region(id: $regionId) {
     id
     name
+    county {
+      id
+      name
+    }
     submissions(year: $year) {
       id
       version
