@@ -38,9 +38,13 @@ describe('authority after the county split, through the gateway', () => {
   it('shows a county officer only their county’s clients', async () => {
     const query = 'query C { clients(first: 200, offset: 0) { items { region { id } } } }';
     const regionsOf = async (username: string) => {
-      const { body } = await post<{ clients: { items: { region: { id: string } }[] } }>(query, {}, {
-        token: await tokenFor(username),
-      });
+      const { body } = await post<{ clients: { items: { region: { id: string } }[] } }>(
+        query,
+        {},
+        {
+          token: await tokenFor(username),
+        },
+      );
       return new Set(body.data?.clients.items.map((item) => item.region.id));
     };
     const akershus = await regionsOf('county.officer');
