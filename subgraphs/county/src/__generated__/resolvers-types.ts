@@ -433,7 +433,11 @@ export type MunicipalShare = {
  */
 export type Municipality = {
   __typename?: 'Municipality';
-  /** The official four-digit municipality number (kommunenummer), e.g. `3020`. */
+  /**
+   * The four-digit municipality number (kommunenummer) the municipality is kept under: its Viken
+   * number (2020–2023), e.g. `3020`. A reference by the number from 2024 (e.g. `3207`) finds the same
+   * figures.
+   */
   number: Scalars['String']['output'];
   /**
    * Inhabitants as of 2021-07-01, the figure the agreement's funding uses (§6), or null when the
