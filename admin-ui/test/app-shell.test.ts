@@ -70,7 +70,14 @@ describe('app shell', () => {
   });
 
   it('opens the overview at the start page for the coordination group, with its year in the address', async () => {
-    const { calls } = stubGateway({ graphql: () => jsonResponse({ data: { regions: [], gatherings: [] } }) });
+    const { calls } = stubGateway({
+      graphql: (call) =>
+        jsonResponse({
+          data: call.body.query.includes('agreementYears')
+            ? { agreementYears: [2022, 2023, 2024, 2025, 2026] }
+            : { regions: [], gatherings: [] },
+        }),
+    });
     const { wrapper, router } = await mountApp('/?year=2023');
     await flushPromises();
 
@@ -84,7 +91,9 @@ describe('app shell', () => {
         .findAll('a')
         .map((link) => link.text()),
     ).toContain('Oversikt');
-    expect(calls[0]?.body).toMatchObject({ variables: { year: 2023 } });
+    // The years the page offers come from the graph; the overview itself is asked for the address's year.
+    const overview = calls.find((call) => JSON.stringify(call.body).includes('query CoordinationOverview'));
+    expect(overview?.body).toMatchObject({ variables: { year: 2023 } });
   });
 
   it('serves the regions page under /regions too', async () => {

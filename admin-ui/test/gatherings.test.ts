@@ -61,6 +61,7 @@ async function mountView(summary: GatheringYearSummary, path = '/gatherings?year
     createSpy: vi.fn,
     initialState: {
       auth: { accessToken: accessTokenFor('coordination.member') },
+      years: { years: [2022, 2023, 2024, 2025, 2026] },
       gatherings: { year: summary.year, gatherings: gatherings2024, summary, loading: false, error: null },
     },
   });

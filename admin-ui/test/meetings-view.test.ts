@@ -40,6 +40,7 @@ async function mountView(
     createSpy: vi.fn,
     initialState: {
       auth: { accessToken: accessTokenFor(username) },
+      years: { years: [2022, 2023, 2024, 2025, 2026] },
       meetings: {
         year: 2024,
         groupOn: '2024-08-15',

@@ -2,7 +2,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
-import { defaultOverviewYear, useOverviewStore } from '../src/stores/overview';
+import { useOverviewStore } from '../src/stores/overview';
 import { jsonResponse, stubGraphQL } from './fixtures';
 import { folloYear, gatherings2024, haldenYear } from './overview-fixtures';
 
@@ -97,11 +97,5 @@ describe('overview store', () => {
 
     expect(store.year).toBe(2024);
     expect(store.regions.map((region) => region.id)).toEqual(['halden']);
-  });
-
-  it('defaults to this year within 2022–2026, else 2024', () => {
-    expect(defaultOverviewYear(new Date('2025-06-01'))).toBe(2025);
-    expect(defaultOverviewYear(new Date('2030-06-01'))).toBe(2024);
-    expect(defaultOverviewYear(new Date('2019-06-01'))).toBe(2024);
   });
 });

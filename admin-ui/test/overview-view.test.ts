@@ -35,6 +35,7 @@ async function mountView(
     createSpy: vi.fn,
     initialState: {
       overview: { year: 2024, regions: [], gatherings: [], loading: false, error: null, ...state },
+      years: { years: [2022, 2023, 2024, 2025, 2026] },
     },
   });
   const router = createRouter({
@@ -84,11 +85,11 @@ describe('OverviewView', () => {
     expect(store.load).toHaveBeenLastCalledWith(2023);
   });
 
-  it('falls back to the default year for a year outside 2022–2026', async () => {
+  it('falls back to the offered year nearest today for a year the graph does not offer', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-03-01T12:00:00Z') });
     try {
       const { store } = await mountView({}, { path: '/overview?year=1999' });
-      expect(store.load).toHaveBeenCalledWith(2024);
+      expect(store.load).toHaveBeenCalledWith(2026);
     } finally {
       vi.useRealTimers();
     }
@@ -169,6 +170,21 @@ describe('OverviewView', () => {
     expect(halden.get('li[data-kind="ANNUAL_REPORT"]').attributes('data-attention')).toBe('true');
     expect(halden.get('li[data-kind="ACCOUNTS"]').attributes('data-attention')).toBe('true');
     expect(plain(halden.get('li[data-kind="ACCOUNTS"]').text())).toContain('Avvist');
+  });
+
+  it('flags an instalment not paid by its due date as overdue, in words', async () => {
+    const overdue: RegionYear = {
+      ...haldenYear,
+      payments: (haldenYear.payments ?? []).map((payment) =>
+        payment.instalment === 'AUGUST' ? { ...payment, status: 'OVERDUE' } : payment,
+      ),
+    };
+    const { wrapper } = await mountView({ regions: [folloYear, overdue] });
+    const august = wrapper.get('tr[data-region-id="halden"] li[data-instalment="AUGUST"]');
+    expect(august.attributes('data-attention')).toBe('true');
+    expect(plain(august.text())).toBe('! August: Forfalt, krever oppfølging');
+    const january = wrapper.get('tr[data-region-id="halden"] li[data-instalment="JANUARY"]');
+    expect(january.attributes('data-attention')).toBeUndefined();
   });
 
   it('shows suppressed figures as "–" that say why to screen readers', async () => {

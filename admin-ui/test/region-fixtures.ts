@@ -1,5 +1,6 @@
 // One region's page as the gateway returns it: Follo in 2024, with the 2024 county succession, a late submission and suppressed figures.
-import type { RegionKeyFigures, RegionPage } from '../src/stores/region';
+import type { RegionPage } from '../src/stores/region';
+import type { RegionKeyFigures } from '../src/stores/regionKeyFigures';
 
 const keyFigures = (year: number, figures: Partial<RegionKeyFigures> = {}): RegionKeyFigures => ({
   year,
@@ -15,13 +16,36 @@ const keyFigures = (year: number, figures: Partial<RegionKeyFigures> = {}): Regi
   ...figures,
 });
 
+function demoFigure() {
+  return {
+    date: '2021-07-01',
+    source: 'DEMO_APPROXIMATION' as const,
+    sourceTable: null,
+    sourceUpdatedAt: null,
+    importedBy: null,
+    recordedAt: '2026-11-26T21:38:42.000Z',
+  };
+}
+
 export const folloPage: RegionPage = {
   id: 'follo',
   name: 'Follo',
   contractMunicipality: { number: '3020', name: 'Nordre Follo' },
   municipalities: [
-    { number: '3020', name: 'Nordre Follo', population: 60000, populationSource: 'DEMO_APPROXIMATION' },
-    { number: '3021', name: 'Ås', population: 20000, populationSource: 'DEMO_APPROXIMATION' },
+    {
+      number: '3020',
+      name: 'Nordre Follo',
+      population: 60000,
+      populationSource: 'DEMO_APPROXIMATION',
+      populationFigure: demoFigure(),
+    },
+    {
+      number: '3021',
+      name: 'Ås',
+      population: 20000,
+      populationSource: 'DEMO_APPROXIMATION',
+      populationFigure: demoFigure(),
+    },
   ],
   operator: {
     id: 'follo-etablerer',
@@ -110,13 +134,17 @@ export const folloPage: RegionPage = {
     },
     { kind: 'ACCOUNTS', coversYear: 2023, dueDate: '2024-05-01', status: 'OVERDUE', late: true, submittedOn: null },
   ],
-  y2022: keyFigures(2022),
-  y2023: keyFigures(2023, {
+};
+
+/** Follo's key figures across the agreement years, as the key-figures store holds them. */
+export const folloKeyFigures: RegionKeyFigures[] = [
+  keyFigures(2022),
+  keyFigures(2023, {
     clientsWithImmigrantBackground: null,
     immigrantBackgroundShare: null,
     suppressed: ['clientsWithImmigrantBackground', 'immigrantBackgroundShare'],
     suppressionReason: 'Færre enn 5 personer',
   }),
-  y2024: keyFigures(2024),
-  y2025: keyFigures(2025),
-};
+  keyFigures(2024),
+  keyFigures(2025),
+];

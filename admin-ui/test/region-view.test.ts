@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { type LoadError, type RegionPage, useRegionStore } from '../src/stores/region';
+import { useRegionKeyFiguresStore } from '../src/stores/regionKeyFigures';
 import RegionView from '../src/views/RegionView.vue';
 import { createStrictI18n, forbidNetwork } from './fixtures';
-import { folloPage } from './region-fixtures';
+import { folloKeyFigures, folloPage } from './region-fixtures';
 
 // happy-dom has no canvas to draw on; the stub keeps the canvas's role and accessible name.
 vi.mock('vue-chartjs', () => ({
@@ -42,6 +43,8 @@ async function mountView(state: StoreState = {}, path = '/regions/follo?year=202
         error: null,
         ...state,
       },
+      years: { years: [2022, 2023, 2024, 2025, 2026] },
+      regionKeyFigures: { figures: folloKeyFigures, regionId: 'follo' },
     },
   });
   const router = createRouter({
@@ -57,7 +60,7 @@ async function mountView(state: StoreState = {}, path = '/regions/follo?year=202
     global: { plugins: [pinia, router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
-  return { wrapper, router, store: useRegionStore(pinia) };
+  return { wrapper, router, store: useRegionStore(pinia), keyFiguresStore: useRegionKeyFiguresStore(pinia) };
 }
 
 const plain = (text: string) =>
@@ -73,12 +76,61 @@ describe('RegionView', () => {
     forbidNetwork();
   });
 
-  it('loads the region of the address for the year in the address, 2024 when none is given', async () => {
+  it('loads the region of the address for the year in the address, this year when none is given', async () => {
     const { store } = await mountView({}, '/regions/follo?year=2023');
     expect(store.load).toHaveBeenCalledWith('follo', 2023);
 
-    const other = await mountView({}, '/regions/follo');
-    expect(other.store.load).toHaveBeenCalledWith('follo', 2024);
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2025-03-01T12:00:00Z') });
+    try {
+      const other = await mountView({}, '/regions/follo');
+      expect(other.store.load).toHaveBeenCalledWith('follo', 2025);
+      // A year the graph does not offer falls back the same way.
+      const outside = await mountView({}, '/regions/follo?year=2031');
+      expect(outside.store.load).toHaveBeenCalledWith('follo', 2025);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('offers the years the graph gives, and loads key figures for those up to this year', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2025-03-01T12:00:00Z') });
+    try {
+      const { wrapper, keyFiguresStore } = await mountView();
+      const options = wrapper.get('[data-testid="region-year"]').findAll('option');
+      expect(options.map((option) => option.text())).toEqual(['2022', '2023', '2024', '2025', '2026']);
+      expect(keyFiguresStore.load).toHaveBeenCalledWith('follo', [2022, 2023, 2024, 2025]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('names the source of every population figure', async () => {
+    const imported = {
+      date: '2021-07-01',
+      source: 'SSB' as const,
+      sourceTable: '01222',
+      sourceUpdatedAt: '2021-08-19T06:00:00.000Z',
+      importedBy: 'Kari Nordmann (Viken fylkeskommune)',
+      recordedAt: '2026-12-07T09:15:00.000Z',
+    };
+    const { wrapper } = await mountView({
+      region: {
+        ...folloPage,
+        municipalities: folloPage.municipalities.map((municipality) =>
+          municipality.number === '3020'
+            ? { ...municipality, population: 60844, populationSource: 'SSB', populationFigure: imported }
+            : municipality,
+        ),
+      },
+    });
+    const sources = wrapper
+      .get('[data-testid="region-population-sources"]')
+      .findAll('li')
+      .map((item) => plain(item.text()));
+    expect(sources).toEqual([
+      'Nordre Follo: SSB tabell 01222, oppdatert 19. august 2021; importert 7. desember 2026 av Kari Nordmann (Viken fylkeskommune)',
+      'Ås: Omtrentlig demotall, ikke offisiell statistikk',
+    ]);
   });
 
   it('shows the municipalities with approximate population and their share of the funding', async () => {
@@ -132,6 +184,20 @@ describe('RegionView', () => {
     const late = wrapper.get('[data-testid="region-submissions-table"] tr[data-late="true"]');
     expect(late.attributes('data-kind')).toBe('ACCOUNTS');
     expect(late.text()).toContain('For sent');
+  });
+
+  it('marks an instalment not paid by its due date as overdue', async () => {
+    const region = {
+      ...folloPage,
+      payments: (folloPage.payments ?? []).map((payment) =>
+        payment.instalment === 'AUGUST' ? { ...payment, status: 'OVERDUE' as const } : payment,
+      ),
+    };
+    const { wrapper } = await mountView({ region });
+    const august = wrapper.get('[data-testid="region-payments-table"] tr[data-instalment="AUGUST"] td[data-status]');
+    expect(august.attributes('data-status')).toBe('OVERDUE');
+    expect(august.classes()).toContain('overdue');
+    expect(plain(august.text())).toBe('Forfalt');
   });
 
   it('shows key figures per year with suppressed ones as a dash and the reason', async () => {

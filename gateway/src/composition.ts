@@ -1,5 +1,5 @@
 // Composes the three subgraphs' SDL into the supergraph the gateway serves (static composition).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
@@ -33,6 +33,12 @@ export function composeSupergraph(): string {
   return result.supergraphSdl;
 }
 
+/**
+ * The built gateway carries the supergraph in its `dist/` (`pnpm build` copies it there), so it never reads the
+ * source tree; run from its sources, it reads the committed file.
+ */
+const builtSupergraph = new URL('./supergraph.graphql', import.meta.url);
+
 export function committedSupergraph(): string {
-  return readFileSync(supergraphPath, 'utf8');
+  return readFileSync(existsSync(builtSupergraph) ? builtSupergraph : supergraphPath, 'utf8');
 }

@@ -1,6 +1,7 @@
 // The development sign-in: tokens for the demo users, so the platform can be tried without an
 // identity provider. Off unless AUTH_DEV_SIGN_IN=true; `pnpm start` turns it on.
-import { demoUser, demoUsers, logger, signDemoToken } from '@etablerer/kit';
+import { logger } from '@etablerer/kit';
+import { demoUser, demoUsers, signDemoToken } from '@etablerer/kit/demo';
 import express, { type Express } from 'express';
 import type { JWK } from 'jose';
 

@@ -1,11 +1,20 @@
 // Rate limits on what anyone may call without a token: the public website's reads, and above all
 // its two mutations, which store personal data and could be used to flood a region's CRM.
 // Per client address (the real client's, behind the proxies the gateway trusts: see TRUST_PROXY),
-// in this process's memory: a first line only. The regions subgraph, which stores what the
-// mutations send, holds the same limit in its database, where every gateway instance meets it.
+// counted in the gateway's database, where every gateway instance behind the load balancer meets
+// the same counts (in this process's memory when the gateway runs without one, in development).
+// The regions subgraph, which stores what the mutations send, also holds the mutations' limit
+// itself, in its own database.
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { fragmentsOf, publicMutationFieldCount, rateLimited } from '@etablerer/kit';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type pg from 'pg';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
+import { publicRateLimitTable } from './gateway-database.js';
 
 export interface PublicLimits {
   /** Sign-ups and requests for counselling per client address and window: each mutation field is one. */
@@ -42,17 +51,25 @@ function refusal(limit: RateLimiterRes, message: string) {
  */
 export function publicLimitsPlugin<Context extends AnonymousRequest>(
   limits: PublicLimits = defaultPublicLimits,
+  /** The gateway's database (gateway-database.ts); the counts stay in this process without one. */
+  store?: pg.Pool,
 ): ApolloServerPlugin<Context> {
-  const mutations = new RateLimiterMemory({
-    keyPrefix: 'public-mutations',
-    points: limits.mutations.points,
-    duration: limits.mutations.windowSeconds,
-  });
-  const operations = new RateLimiterMemory({
-    keyPrefix: 'public-operations',
-    points: limits.operations.points,
-    duration: limits.operations.windowSeconds,
-  });
+  const limiter = (keyPrefix: string, { points, windowSeconds }: { points: number; windowSeconds: number }) => {
+    const options = { keyPrefix, points, duration: windowSeconds };
+    if (!store) return new RateLimiterMemory(options);
+    return new RateLimiterPostgres({
+      ...options,
+      storeClient: store,
+      storeType: 'pool',
+      tableName: publicRateLimitTable,
+      tableCreated: true,
+      // With the database away the limits still hold, per instance, rather than every anonymous
+      // request failing; the counts meet again once it is back.
+      insuranceLimiter: new RateLimiterMemory(options),
+    }) as RateLimiterAbstract;
+  };
+  const mutations = limiter('public-mutations', limits.mutations);
+  const operations = limiter('public-operations', limits.operations);
   return {
     async requestDidStart() {
       return {

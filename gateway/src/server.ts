@@ -5,31 +5,40 @@ import { ApolloGateway, type GatewayConfig, type RemoteGraphQLDataSource } from 
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   type AuthConfig,
-  authConfigFromEnvironment,
   authenticate,
   type Caller,
   clientAddressHeader,
   costLimitPlugin,
+  createRegistry,
   createServiceSigner,
   createTokenVerifier,
   currentRequestId,
   DateScalar,
+  defaultServiceMode,
+  durationBuckets,
   type HealthReport,
+  Histogram,
   idempotencyKeyHeader,
-  isProduction,
   logger,
   normalisedAddress,
   publicAccessPlugin,
+  type Registry,
   type RunningService,
+  readConfiguration,
   requestIdHeader,
-  servicePrivateKeyFromEnvironment,
+  type ServiceMode,
+  serverUrl,
+  serviceModeOf,
   startService,
 } from '@etablerer/kit';
 import type { GraphQLScalarType, GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
 import { committedSupergraph, defaultSubgraphUrls, type SubgraphName, subgraphNames } from './composition.js';
+import { configurationSchema, developmentSiteUrl } from './config.js';
+import { mountConsole } from './console.js';
 import { mountDevSignIn } from './dev-sign-in.js';
 import { mountFeeds } from './feeds.js';
+import { type GatewayDatabaseOptions, openGatewayDatabase } from './gateway-database.js';
 import { defaultPublicLimits, type PublicLimits, publicLimitsPlugin } from './public-limits.js';
 import { defaultSubgraphTimeoutMs, ResilientDataSource, subgraphFaultsPlugin } from './subgraph-faults.js';
 
@@ -64,6 +73,24 @@ export interface GatewayOptions {
   publicSiteUrl?: string;
   /** How long to wait for a subgraph before answering without its fields (SUBGRAPH_UNAVAILABLE). */
   subgraphTimeoutMs?: number;
+  /**
+   * The gateway's own database (DATABASE_URL's server, GATEWAY_DATABASE or `gateway`), where every
+   * instance keeps the public rate limits' counts; without it they are counted in this process.
+   */
+  database?: GatewayDatabaseOptions;
+  /** The built console (admin-ui/dist), to serve on the gateway's own origin (CONSOLE_DIR); none without it. */
+  consoleDir?: string;
+  /**
+   * Each subgraph's readiness on its internal port, for the detailed health (its database included);
+   * without one, the subgraph's public /health/live.
+   */
+  subgraphHealthUrls?: Partial<Record<SubgraphName, string>>;
+  /** Production mode, introspection and stack traces; from NODE_ENV and `introspection` when left out. */
+  mode?: ServiceMode;
+  /** Where /metrics and the detailed health listen (INTERNAL_PORT, INTERNAL_HOST); any free port on loopback by default. */
+  internal?: { port: number; host?: string };
+  /** The log's level (LOG_LEVEL). */
+  logLevel?: string;
 }
 
 export interface GatewayContext {
@@ -85,91 +112,57 @@ export const operationLimits = {
   maxCost: 5_000,
 } as const;
 
-/** Options from the environment: AUTH_*, *_URL, GRAPHQL_INTROSPECTION, AUTH_DEV_SIGN_IN. */
+/** Options from the environment, checked by the configuration's schema (config.ts, docs/configuration.md). */
 export function gatewayOptionsFromEnvironment(env = process.env): GatewayOptions {
-  const devSignIn = env.AUTH_DEV_SIGN_IN === 'true';
-  // The development sign-in lets anyone act as any demo user: a production start with it on is a mistake.
-  if (devSignIn && env.NODE_ENV === 'production') {
-    throw new Error(
-      'AUTH_DEV_SIGN_IN=true is refused with NODE_ENV=production: the development sign-in lets anyone act as any user. Unset AUTH_DEV_SIGN_IN.',
-    );
-  }
-  if (devSignIn && !env.AUTH_DEV_PRIVATE_KEY) throw new Error('AUTH_DEV_SIGN_IN=true needs AUTH_DEV_PRIVATE_KEY');
-  return {
-    port: Number(env.PORT ?? 4000),
-    ...(env.HOST ? { host: env.HOST } : {}),
-    subgraphUrls: Object.fromEntries(
+  const config = readConfiguration('gateway', configurationSchema, env);
+  const mode = serviceModeOf(config);
+  const urls = (suffix: string) =>
+    Object.fromEntries(
       subgraphNames.flatMap((name) => {
-        const url = env[`${name.toUpperCase()}_URL`];
+        const url = config[`${name.toUpperCase()}_${suffix}` as keyof typeof config] as string | undefined;
         return url ? [[name, url]] : [];
       }),
-    ),
-    auth: authConfigFromEnvironment(env),
-    serviceKey: gatewayServiceKey(env),
-    ...(devSignIn ? { devSignInKey: JSON.parse(env.AUTH_DEV_PRIVATE_KEY as string) as JWK } : {}),
-    introspection: env.GRAPHQL_INTROSPECTION === 'true',
-    ...(env.TRUST_PROXY ? { trustProxy: trustProxySetting(env.TRUST_PROXY) } : {}),
-    ...publicSiteUrlFrom(env),
-    ...(env.SUBGRAPH_TIMEOUT_MS
-      ? { subgraphTimeoutMs: positiveMilliseconds('SUBGRAPH_TIMEOUT_MS', env.SUBGRAPH_TIMEOUT_MS) }
+    );
+  // In development the console's own address when unset; in production no default: the feeds then carry no links.
+  const publicSiteUrl = config.PUBLIC_SITE_URL ?? (mode.production ? undefined : developmentSiteUrl);
+  return {
+    port: config.PORT,
+    host: config.HOST,
+    internal: { port: config.INTERNAL_PORT, host: config.INTERNAL_HOST },
+    mode,
+    logLevel: config.LOG_LEVEL,
+    subgraphUrls: urls('URL'),
+    subgraphHealthUrls: urls('HEALTH_URL'),
+    auth: {
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
+      ...(config.AUTH_PUBLIC_KEY ? { publicKey: config.AUTH_PUBLIC_KEY } : {}),
+    },
+    serviceKey: config.SERVICE_PRIVATE_KEY,
+    ...(config.AUTH_DEV_SIGN_IN && config.AUTH_DEV_PRIVATE_KEY ? { devSignInKey: config.AUTH_DEV_PRIVATE_KEY } : {}),
+    introspection: mode.introspection,
+    ...(config.TRUST_PROXY === undefined ? {} : { trustProxy: config.TRUST_PROXY }),
+    ...(publicSiteUrl ? { publicSiteUrl } : {}),
+    subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    ...(config.CONSOLE_DIR ? { consoleDir: config.CONSOLE_DIR } : {}),
+    ...(config.DATABASE_URL
+      ? {
+          database: {
+            server: serverUrl(config.DATABASE_URL),
+            database: config.GATEWAY_DATABASE,
+            poolMax: config.DATABASE_POOL_MAX,
+          },
+        }
       : {}),
   };
 }
 
-/** The console's address in development (README, `pnpm start`), where the feeds' links lead without PUBLIC_SITE_URL. */
-export const developmentSiteUrl = 'http://localhost:5173';
-
-/**
- * PUBLIC_SITE_URL, checked; in development the console's own address when unset. In production there is no
- * default: the feeds then carry no links (they never take them from the request's Host header).
- */
-function publicSiteUrlFrom(env: NodeJS.ProcessEnv): { publicSiteUrl?: string } {
-  const value = env.PUBLIC_SITE_URL ?? (env.NODE_ENV === 'production' ? undefined : developmentSiteUrl);
-  if (value === undefined || value === '') return {};
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(
-      `PUBLIC_SITE_URL must be the public website's address, e.g. https://etablerer.example.no, not "${value}"`,
-    );
-  }
-  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username) {
-    throw new Error(`PUBLIC_SITE_URL must be a plain http(s) address, not "${value}"`);
-  }
-  return { publicSiteUrl: `${url.origin}${url.pathname}`.replace(/\/$/, '') };
-}
-
-/** SERVICE_PRIVATE_KEY, required: the subgraphs refuse every request the gateway has not signed. */
-function gatewayServiceKey(env: NodeJS.ProcessEnv): JWK {
-  const key = servicePrivateKeyFromEnvironment(env);
-  if (!key) {
-    throw new Error(
-      'SERVICE_PRIVATE_KEY is not set: the gateway signs its requests to the subgraphs with it (a private ES256 JWK, kid "gateway"; see docs/operations.md)',
-    );
-  }
-  if (key.kid !== 'gateway')
-    throw new Error(`SERVICE_PRIVATE_KEY has kid "${key.kid}"; the gateway's key has kid "gateway"`);
-  return key;
-}
-
-/** A time limit from the environment; a typo fails the start rather than leaving no limit at all. */
-function positiveMilliseconds(name: string, value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) throw new Error(`${name} must be a whole number of milliseconds, not "${value}"`);
-  return Number(value);
-}
-
-/** TRUST_PROXY as Express reads it: true/false, a hop count, or addresses and subnets. */
-function trustProxySetting(value: string): boolean | number | string {
-  if (value === 'true' || value === 'false') return value === 'true';
-  return /^\d+$/.test(value) ? Number(value) : value;
-}
-
 type SubgraphHealth = { status: 'up' | 'down'; url: string; latencyMs?: number; error?: string };
 
-async function checkSubgraph(graphqlUrl: string): Promise<SubgraphHealth> {
+async function checkSubgraph(graphqlUrl: string, healthUrl?: string): Promise<SubgraphHealth> {
   const started = performance.now();
-  const url = graphqlUrl.replace(/\/graphql$/, '/health');
+  const url = healthUrl ?? graphqlUrl.replace(/\/graphql$/, '/health/live');
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
     const latencyMs = Math.round(performance.now() - started);
@@ -182,15 +175,18 @@ async function checkSubgraph(graphqlUrl: string): Promise<SubgraphHealth> {
 }
 
 /**
- * The gateway's /health: up or down per subgraph, nothing more, for it is public. Where a subgraph is
+ * The gateway's /health (internal port): up or down per subgraph, nothing more. Where a subgraph is
  * and why it is down (its address, the connection error) goes to the log, once when it goes down and
  * once when it is back, not on every probe.
  */
-function subgraphHealthReporter(urls: Record<SubgraphName, string>) {
+function subgraphHealthReporter(
+  urls: Record<SubgraphName, string>,
+  healthUrls: Partial<Record<SubgraphName, string>> = {},
+) {
   const last = new Map<SubgraphName, SubgraphHealth['status']>();
   return async (): Promise<HealthReport> => {
     const checks = await Promise.all(
-      subgraphNames.map(async (name) => [name, await checkSubgraph(urls[name])] as const),
+      subgraphNames.map(async (name) => [name, await checkSubgraph(urls[name], healthUrls[name])] as const),
     );
     for (const [name, check] of checks) {
       const before = last.get(name);
@@ -206,8 +202,40 @@ function subgraphHealthReporter(urls: Record<SubgraphName, string>) {
   };
 }
 
+/** Requests to each subgraph, by outcome, with their durations, for /metrics. */
+function subgraphRequestMetrics(registry: Registry) {
+  const requests = new Histogram({
+    name: 'gateway_subgraph_request_duration_seconds',
+    help: "The gateway's requests to each subgraph, by outcome (ok, error: an answer with errors, failed: no answer); the _count is the number of requests.",
+    labelNames: ['subgraph', 'outcome'],
+    buckets: durationBuckets,
+    registers: [registry],
+  });
+  return (subgraph: string) =>
+    async function measure<Result extends { errors?: readonly unknown[] | undefined }>(
+      request: () => Promise<Result>,
+    ): Promise<Result> {
+      const end = requests.startTimer({ subgraph });
+      try {
+        const result = await request();
+        end({ outcome: result.errors?.length ? 'error' : 'ok' });
+        return result;
+      } catch (error) {
+        end({ outcome: 'failed' });
+        throw error;
+      }
+    };
+}
+
 /** Passes the caller's own token on, so each subgraph verifies and authorises the caller itself. */
 class AuthenticatedDataSource extends ResilientDataSource<GatewayContext> {
+  /** Times each request to this subgraph for /metrics. */
+  measure?: ReturnType<ReturnType<typeof subgraphRequestMetrics>>;
+
+  override process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    return this.measure ? this.measure(() => super.process(options)) : super.process(options);
+  }
+
   override willSendRequest({
     request,
     context,
@@ -258,15 +286,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const urls: Record<SubgraphName, string> = { ...defaultSubgraphUrls, ...options.subgraphUrls };
   const verify = createTokenVerifier(options.auth);
   const signer = await createServiceSigner(options.serviceKey);
+  const mode = options.mode ?? defaultServiceMode(options.introspection ?? false);
+  // The configuration refuses it already (config.ts); a gateway started otherwise must not have it either.
+  if (options.devSignInKey && mode.production) {
+    throw new Error('The development sign-in cannot run in production: it lets anyone act as any user.');
+  }
+  const registry = createRegistry('gateway');
+  const measureSubgraph = subgraphRequestMetrics(registry);
   const gateway = createApolloGateway({
     supergraphSdl: committedSupergraph(),
-    buildService: ({ name, url }) =>
-      new AuthenticatedDataSource({
+    buildService: ({ name, url }) => {
+      const source = new AuthenticatedDataSource({
         service: name,
         url: urls[name as SubgraphName] ?? url,
         timeoutMs: options.subgraphTimeoutMs ?? defaultSubgraphTimeoutMs,
         signer,
-      }),
+      });
+      source.measure = measureSubgraph(name);
+      return source;
+    },
   });
   // The supergraph names the `Date` scalar but not how to read it, so the gateway let any string
   // through and the subgraph refused it after planning, as an error inside a 200 answer. Read as
@@ -283,16 +321,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // cost nothing. costLimitPlugin counts the cost with the variables' values instead.
     costLimit: { enabled: false },
     // Suggestions ("did you mean …") would reveal fields to someone probing the graph.
-    blockFieldSuggestion: { enabled: isProduction() || !options.introspection },
+    blockFieldSuggestion: { enabled: mode.production || !mode.introspection },
   }).protect();
   const devSignInKey = options.devSignInKey;
+  const database = options.database ? await openGatewayDatabase(options.database) : undefined;
   return startService<GatewayContext>({
     name: 'gateway',
     port: options.port,
     ...(options.host ? { host: options.host } : {}),
+    ...(options.internal ? { internal: options.internal } : {}),
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+    mode,
+    registry,
     apollo: {
       gateway,
-      introspection: options.introspection ?? false,
+      introspection: mode.introspection,
       csrfPrevention: true,
       allowBatchedHttpRequests: armor.allowBatchedHttpRequests,
       parseOptions: { maxTokens: operationLimits.maxTokens },
@@ -302,7 +345,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         costLimitPlugin<GatewayContext>({ maxCost: operationLimits.maxCost }),
         // Without a token, only the public fields, and those within their rate limits.
         publicAccessPlugin<GatewayContext>((context) => context.caller === null),
-        publicLimitsPlugin<GatewayContext>(options.publicLimits ?? defaultPublicLimits),
+        publicLimitsPlugin<GatewayContext>(options.publicLimits ?? defaultPublicLimits, database?.pool),
         subgraphFaultsPlugin<GatewayContext>(),
       ],
     },
@@ -335,9 +378,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
           audience: options.auth.audience,
         });
       }
+      if (options.consoleDir) mountConsole(app, options.consoleDir);
     },
     // With a subgraph down the gateway still answers the others' fields: degraded is ready.
     readyWhen: ['ok', 'degraded'],
-    health: subgraphHealthReporter(urls),
+    health: subgraphHealthReporter(urls, options.subgraphHealthUrls),
+    ...(database ? { onStop: () => database.close() } : {}),
+  }).catch(async (error: unknown) => {
+    await database?.close();
+    throw error;
   });
 }

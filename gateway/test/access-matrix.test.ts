@@ -3,7 +3,8 @@
 // are expired, tampered with, signed by another key or for someone else, at every entry point.
 
 import { readFileSync } from 'node:fs';
-import { demoUser, generateDevKeys, type Orm, openSubgraphDatabase, publicRootFields } from '@etablerer/kit';
+import { type Orm, openSubgraphDatabase, publicRootFields } from '@etablerer/kit';
+import { demoUser, generateDevKeys } from '@etablerer/kit/demo';
 import { tableChecksums, testServerUrl } from '@etablerer/kit/testing';
 import { parse } from 'graphql';
 import { importJWK, type JWK, SignJWT } from 'jose';

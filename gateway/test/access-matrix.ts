@@ -211,6 +211,7 @@ export const matrix: Case[] = [
     expect: signedIn(),
   },
   { field: 'evaluations', subgraph: 'county', document: 'query Q { evaluations { id } }', expect: signedIn() },
+  { field: 'agreementYears', subgraph: 'county', document: 'query Q { agreementYears }', expect: signedIn() },
 
   // ---- partners: gatherings, courses, NAV offices (every signed-in role); referrals, assessments (row-level) ----
   {
@@ -509,9 +510,24 @@ export const matrix: Case[] = [
     expect: only([county], passes('CONFLICT')),
   },
   {
+    field: 'importPopulationFigures',
+    subgraph: 'county',
+    // Not a file of table 01222: refused after the role check, so nothing is written.
+    document: 'mutation M { importPopulationFigures(input: { content: "{}" }) { applied } }',
+    expect: only([county], passes('BAD_USER_INPUT')),
+  },
+  {
     field: 'recordPayment',
     subgraph: 'county',
     document: `mutation M { recordPayment(regionId: "follo", year: 2024, instalment: JANUARY, paidOn: "${futureDate}", reference: "matrix") { status } }`,
+    expect: only([county], passes('BAD_USER_INPUT')),
+  },
+  {
+    // Follo's January 2024 instalment is recorded and confirmed in the demo, under another reference.
+    field: 'confirmPayment',
+    subgraph: 'county',
+    document:
+      'mutation M { confirmPayment(regionId: "follo", year: 2024, instalment: JANUARY, reference: "matrix") { status } }',
     expect: only([county], passes('BAD_USER_INPUT')),
   },
   {
@@ -540,7 +556,13 @@ export const matrix: Case[] = [
       'mutation M($id: ID!, $input: AmendmentInput!) { amendAgreement(agreementId: $id, version: 999999, input: $input) { id } }',
     variables: (ids) => ({
       id: ids.folloAgreement.id,
-      input: { decidedOn: '2024-01-01', effectiveFrom: '2024-01-01', description: 'matrix', consentedBy: ['matrix'] },
+      input: {
+        decidedOn: '2024-01-01',
+        effectiveFrom: '2024-01-01',
+        description: 'matrix',
+        concernedPartyIds: ['matrix'],
+        consentingPartyIds: ['matrix'],
+      },
     }),
     expect: only([county], passes('CONFLICT')),
   },
@@ -548,7 +570,7 @@ export const matrix: Case[] = [
     field: 'extendAgreement',
     subgraph: 'county',
     document:
-      'mutation M($id: ID!) { extendAgreement(agreementId: $id, version: 999999, validTo: "2040-12-31", decidedOn: "2024-01-01") { id } }',
+      'mutation M($id: ID!) { extendAgreement(agreementId: $id, version: 999999, validTo: "2040-12-31", decidedOn: "2024-01-01", consentingPartyIds: ["matrix"]) { id } }',
     variables: (ids) => ({ id: ids.folloAgreement.id }),
     expect: only([county], passes('CONFLICT')),
   },
@@ -557,7 +579,60 @@ export const matrix: Case[] = [
     subgraph: 'county',
     document:
       'mutation M($id: ID!, $input: NoticeInput!) { giveNotice(agreementId: $id, version: 999999, input: $input) { id } }',
-    variables: (ids) => ({ id: ids.folloAgreement.id, input: { organisationId: '3020', givenOn: '2024-01-01' } }),
+    variables: (ids) => ({ id: ids.folloAgreement.id, input: { organisationId: '3020', givenOn: '2099-01-01' } }),
+    expect: only([county], passes('CONFLICT')),
+  },
+  {
+    field: 'createAgreement',
+    subgraph: 'county',
+    document: 'mutation M($input: NewAgreementInput!) { createAgreement(input: $input) { id } }',
+    variables: () => ({
+      input: {
+        regionId: 'follo',
+        validFrom: '2030-01-01',
+        validTo: '2033-12-31',
+        populationDate: '2021-07-01',
+        populationSource: 'matrix',
+        countyRate: '1.00',
+        municipalRate: '2.50',
+        county: { id: 'akershus', name: 'Akershus fylkeskommune' },
+        contractMunicipality: { number: '3020', name: 'Nordre Follo kommune' },
+        municipalities: [],
+        innovasjonNorge: { id: 'innovasjon-norge', name: 'Innovasjon Norge' },
+        navOffices: [{ id: 'nav', name: 'NAV' }],
+        supplementaryServices: [],
+      },
+    }),
+    expect: only([county], passes('BAD_USER_INPUT')),
+  },
+  {
+    field: 'renewAgreement',
+    subgraph: 'county',
+    document: 'mutation M($id: ID!) { renewAgreement(agreementId: $id, validTo: "2000-01-01") { id } }',
+    variables: (ids) => ({ id: ids.folloAgreement.id }),
+    expect: only([county], passes('BAD_USER_INPUT')),
+  },
+  {
+    field: 'signAgreement',
+    subgraph: 'county',
+    document:
+      'mutation M($id: ID!) { signAgreement(agreementId: $id, version: 999999, partyId: "matrix", signedBy: "matrix", signedOn: "2024-01-01") { id } }',
+    variables: (ids) => ({ id: ids.folloAgreement.id }),
+    expect: only([county], passes('CONFLICT')),
+  },
+  {
+    field: 'setMunicipalSplit',
+    subgraph: 'county',
+    document: 'mutation M($id: ID!) { setMunicipalSplit(agreementId: $id, version: 999999, shares: []) { id } }',
+    variables: (ids) => ({ id: ids.folloAgreement.id }),
+    expect: only([county], passes('CONFLICT')),
+  },
+  {
+    field: 'setSupplementaryServices',
+    subgraph: 'county',
+    document:
+      'mutation M($id: ID!) { setSupplementaryServices(agreementId: $id, version: 999999, services: [], from: "2024-01-01") { id } }',
+    variables: (ids) => ({ id: ids.folloAgreement.id }),
     expect: only([county], passes('CONFLICT')),
   },
   {

@@ -2,7 +2,8 @@
 // when a region erases a client, partners' copies of the name, e-mail and phone go in the same
 // request, nobody can share anything more about them, and with partners unreachable nothing is
 // erased at all rather than half.
-import { demoClients, erasedText } from '@etablerer/kit';
+import { erasedText } from '@etablerer/kit';
+import { demoClients } from '@etablerer/kit/demo';
 import { describe, expect, it } from 'vitest';
 import { useTestPlatform } from './support/platform.js';
 

@@ -5,8 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningService } from '@etablerer/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatewayOptionsFromEnvironment } from '../src/server.js';
-import { defaultSubgraphTimeoutMs, subgraphUnavailableCode } from '../src/subgraph-faults.js';
+import { subgraphUnavailableCode } from '../src/subgraph-faults.js';
 import { type GraphQLAnswer, useTestPlatform } from './support/platform.js';
 
 const overview = readFileSync(
@@ -112,20 +111,20 @@ describe('the gateway with the partners subgraph stopped and started again', () 
   });
 
   it('reports partners down on /health and stays ready for the rest', async () => {
-    const health = await fetch(`${platform.gateway.url}/health`);
+    const health = await fetch(`${platform.gateway.internalUrl}/health`);
     const report = (await health.json()) as { status: string; subgraphs: Record<string, { status: string }> };
     expect(health.status).toBe(503);
     expect(report.status).toBe('degraded');
     expect(report.subgraphs.partners?.status).toBe('down');
     expect(report.subgraphs.county?.status).toBe('up');
     expect(report.subgraphs.regions?.status).toBe('up');
-    expect((await fetch(`${platform.gateway.url}/health/ready`)).status).toBe(200);
+    expect((await fetch(`${platform.gateway.internalUrl}/health/ready`)).status).toBe(200);
   });
 
   it('answers in full on the next request once partners is back on its port, without restarting the gateway', async () => {
     await platform.restartProcess('partners');
     expectComplete(await askOverview());
-    const health = (await (await fetch(`${platform.gateway.url}/health`)).json()) as { status: string };
+    const health = (await (await fetch(`${platform.gateway.internalUrl}/health`)).json()) as { status: string };
     expect(health.status).toBe('ok');
   });
 });
@@ -179,9 +178,10 @@ describe('the gateway with a partners address that misbehaves', () => {
     // traces on (GRAPHQL_STACKTRACES in development) each fetch's error has its own stack, and the
     // answer gave the same SUBGRAPH_UNAVAILABLE twice.
     mode = 'fail';
-    const before = process.env.GRAPHQL_STACKTRACES;
-    process.env.GRAPHQL_STACKTRACES = 'true';
-    const tracing = await platform.startGateway({ subgraphUrls: { partners: misbehavingUrl } });
+    const tracing = await platform.startGateway({
+      subgraphUrls: { partners: misbehavingUrl },
+      mode: { production: false, introspection: false, stacktraces: true },
+    });
     try {
       const { status, body } = await askOverview(tracing.url);
       expect(status).toBe(200);
@@ -190,8 +190,6 @@ describe('the gateway with a partners address that misbehaves', () => {
       ]);
     } finally {
       await tracing.stop();
-      if (before === undefined) delete process.env.GRAPHQL_STACKTRACES;
-      else process.env.GRAPHQL_STACKTRACES = before;
     }
   });
 
@@ -203,43 +201,5 @@ describe('the gateway with a partners address that misbehaves', () => {
       { message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED', service: 'partners' } },
     ]);
     expect(text).not.toMatch(/127\.0\.0\.1|localhost/);
-  });
-});
-
-describe('the service key from the environment', () => {
-  it('is required, and must be the gateway’s: the start fails with a clear message otherwise', () => {
-    const base = { AUTH_PUBLIC_KEY: JSON.stringify(platform.keys.publicKey) };
-    expect(() => gatewayOptionsFromEnvironment(base)).toThrow(/SERVICE_PRIVATE_KEY is not set/);
-    expect(() => gatewayOptionsFromEnvironment({ ...base, SERVICE_PRIVATE_KEY: '{not json' })).toThrow(
-      /SERVICE_PRIVATE_KEY is not JSON/,
-    );
-    expect(() =>
-      gatewayOptionsFromEnvironment({
-        ...base,
-        SERVICE_PRIVATE_KEY: JSON.stringify(platform.serviceKeys.privateKeys.partners),
-      }),
-    ).toThrow(/kid "partners"/);
-    const publicOnly = platform.serviceKeys.jwks.keys.find((key) => key.kid === 'gateway');
-    expect(() => gatewayOptionsFromEnvironment({ ...base, SERVICE_PRIVATE_KEY: JSON.stringify(publicOnly) })).toThrow(
-      /private JWK/,
-    );
-  });
-});
-
-describe('the subgraph time limit from the environment', () => {
-  const env = () => ({
-    AUTH_PUBLIC_KEY: JSON.stringify(platform.keys.publicKey),
-    SERVICE_PRIVATE_KEY: JSON.stringify(platform.serviceKeys.privateKeys.gateway),
-  });
-
-  it('is SUBGRAPH_TIMEOUT_MS when set, the default otherwise, and refuses a value that is no time', () => {
-    expect(gatewayOptionsFromEnvironment({ ...env(), SUBGRAPH_TIMEOUT_MS: '2500' }).subgraphTimeoutMs).toBe(2500);
-    expect(gatewayOptionsFromEnvironment(env()).subgraphTimeoutMs).toBeUndefined();
-    expect(defaultSubgraphTimeoutMs).toBe(10_000);
-    for (const bad of ['10s', '0', '-5', 'abc']) {
-      expect(() => gatewayOptionsFromEnvironment({ ...env(), SUBGRAPH_TIMEOUT_MS: bad })).toThrow(
-        /SUBGRAPH_TIMEOUT_MS/,
-      );
-    }
   });
 });

@@ -2,7 +2,8 @@
 
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { demoClients, demoUser, generateDevKeys, runSql, serviceKeyEnvironment, signDemoToken } from '@etablerer/kit';
+import { runSql, serviceKeyEnvironment } from '@etablerer/kit';
+import { demoClients, demoUser, generateDevKeys, signDemoToken } from '@etablerer/kit/demo';
 import { testServerUrl } from '@etablerer/kit/testing';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -61,8 +62,8 @@ describe('the gateway over the three subgraphs', () => {
     ]);
   });
 
-  it('reports every subgraph as up on /health', async () => {
-    const response = await fetch(`${platform.gateway.url}/health`);
+  it('reports every subgraph as up on /health (internal port)', async () => {
+    const response = await fetch(`${platform.gateway.internalUrl}/health`);
     const health = (await response.json()) as { status: string; subgraphs: Record<string, { status: string }> };
     expect(response.status).toBe(200);
     expect(health.status).toBe('ok');
@@ -285,8 +286,8 @@ describe('SQL statements per operation do not grow with the data (no N+1)', () =
   const statements = async () => {
     const counts = await Promise.all(
       Object.values(platform.subgraphs).map(async (subgraph) => {
-        const text = await (await fetch(`${subgraph.url}/metrics`)).text();
-        return Number(/^sql_statements_total (\d+)/m.exec(text)?.[1]);
+        const text = await (await fetch(`${subgraph.internalUrl}/metrics`)).text();
+        return Number(/^sql_statements_total\{service="\w+"\} (\d+)/m.exec(text)?.[1]);
       }),
     );
     return counts.reduce((sum, count) => sum + count, 0);
@@ -760,7 +761,7 @@ describe('the public part of the graph (the common website)', () => {
     const site = (extra: Record<string, string>) => gatewayOptionsFromEnvironment({ ...env, ...extra }).publicSiteUrl;
     expect(site({ PUBLIC_SITE_URL: 'https://etablerer.example.no/' })).toBe('https://etablerer.example.no');
     expect(site({})).toBe('http://localhost:5173');
-    expect(site({ NODE_ENV: 'production' })).toBeUndefined();
+    expect(site({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example:5432' })).toBeUndefined();
     expect(site({ PUBLIC_SITE_URL: '' })).toBeUndefined();
     for (const bad of ['etablerer.example.no', 'javascript:alert(1)', 'https://x.example/?next=evil']) {
       expect(() => site({ PUBLIC_SITE_URL: bad }), bad).toThrow(/PUBLIC_SITE_URL/);
@@ -772,7 +773,7 @@ describe('the public part of the graph (the common website)', () => {
 describe('a subgraph that is down', () => {
   it('reports a stopped subgraph as down on /health (503), the others still up', async () => {
     await platform.subgraphs.partners.stop();
-    const response = await fetch(`${platform.gateway.url}/health`);
+    const response = await fetch(`${platform.gateway.internalUrl}/health`);
     const health = (await response.json()) as { status: string; subgraphs: Record<string, { status: string }> };
     expect(response.status).toBe(503);
     expect(health.status).toBe('degraded');

@@ -7,19 +7,17 @@ import { createInterface } from 'node:readline';
 import {
   defaultAudience,
   defaultIssuer,
-  demoUser,
   dropDatabase,
-  generateDevKeys,
   generateServiceKeys,
   type ServiceKeys,
   serviceKeyEnvironment,
-  signDemoToken,
 } from '@etablerer/kit';
+import { demoUser, generateDevKeys, signDemoToken } from '@etablerer/kit/demo';
 import { signedHeaders, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../src/server.js';
-import { type ServiceProcess, startServiceProcess } from '../src/stack/stack.js';
+import { type ServiceProcess, startSourceProcess } from './support/processes.js';
 
 type LogLine = Record<string, unknown> & { msg?: string; requestId?: string; service?: string };
 
@@ -40,9 +38,9 @@ class Log {
       }
     });
   }
-  /** Waits (briefly) for a line matching `match`: a process writes its log asynchronously. */
+  /** Waits for a line matching `match`: a process writes its log asynchronously (slowly on a loaded machine). */
   async find(match: (line: LogLine) => boolean): Promise<LogLine> {
-    for (let attempt = 0; attempt < 50; attempt++) {
+    for (let attempt = 0; attempt < 250; attempt++) {
       const found = this.entries().find(match);
       if (found) return found;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -52,6 +50,8 @@ class Log {
 }
 
 const database = uniqueDatabaseName('regions');
+/** The gateway's own (its public rate limits), apart from other runs on the same server. */
+const gatewayDatabase = uniqueDatabaseName('gateway');
 let regions: ServiceProcess;
 let gateway: ServiceProcess;
 let regionsLog: Log;
@@ -68,7 +68,7 @@ beforeAll(async () => {
   // NODE_ENV unset (empty), as under `pnpm start`: no test or production defaults.
   const common = { LOG_LEVEL: 'info', PORT: '0', AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey), NODE_ENV: '' };
   serviceKeys = await generateServiceKeys();
-  regions = await startServiceProcess('regions', {
+  regions = await startSourceProcess('regions', {
     env: {
       ...common,
       ...serviceKeyEnvironment(serviceKeys, 'regions'),
@@ -79,12 +79,16 @@ beforeAll(async () => {
     output: 'pipe',
   });
   regionsLog = new Log(regions);
-  gateway = await startServiceProcess('gateway', {
+  gateway = await startSourceProcess('gateway', {
     // The other two subgraphs are not running: nothing listens on port 9 (discard).
     env: {
       ...common,
       ...serviceKeyEnvironment(serviceKeys, 'gateway'),
+      DATABASE_URL: testServerUrl(),
+      GATEWAY_DATABASE: gatewayDatabase,
       REGIONS_URL: `${regions.url}/graphql`,
+      // Its readiness on the internal port: the database included.
+      REGIONS_HEALTH_URL: `${regions.internalUrl}/health/ready`,
       COUNTY_URL: 'http://127.0.0.1:9/graphql',
       PARTNERS_URL: 'http://127.0.0.1:9/graphql',
     },
@@ -97,6 +101,7 @@ afterAll(async () => {
   await gateway?.stop();
   await regions?.stop();
   await dropDatabase(testServerUrl(), database);
+  await dropDatabase(testServerUrl(), gatewayDatabase);
 });
 
 async function queryGateway(headers: Record<string, string> = {}) {
@@ -156,30 +161,31 @@ describe('logs', () => {
 });
 
 describe('health', () => {
-  it('answers liveness and readiness on every service', async () => {
-    for (const url of [regions.url, gateway.url]) {
+  it('answers liveness on the public port of every service, and readiness on the internal one', async () => {
+    for (const url of [regions.url, gateway.url, regions.internalUrl, gateway.internalUrl]) {
       const live = await fetch(`${url}/health/live`);
       expect(live.status).toBe(200);
       expect(await live.json()).toMatchObject({ status: 'ok' });
     }
-    const ready = await fetch(`${regions.url}/health/ready`);
+    expect((await fetch(`${regions.url}/health/ready`)).status).toBe(404);
+    const ready = await fetch(`${regions.internalUrl}/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ service: 'regions', status: 'ok' });
   });
 
   it('keeps the gateway ready with two subgraphs down (it answers the third), and says so on /health', async () => {
-    const ready = await fetch(`${gateway.url}/health/ready`);
+    const ready = await fetch(`${gateway.internalUrl}/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ service: 'gateway', status: 'degraded' });
-    const health = await fetch(`${gateway.url}/health`);
+    const health = await fetch(`${gateway.internalUrl}/health`);
     expect(health.status).toBe(503);
     const report = (await health.json()) as { subgraphs: Record<string, { status: string }> };
     expect(report.subgraphs.regions?.status).toBe('up');
     expect(report.subgraphs.county?.status).toBe('down');
   });
 
-  it("names no subgraph's address nor its error on the public /health; the log has them", async () => {
-    const health = await fetch(`${gateway.url}/health`);
+  it("names no subgraph's address nor its error on /health; the log has them", async () => {
+    const health = await fetch(`${gateway.internalUrl}/health`);
     const text = await health.text();
     expect(JSON.parse(text)).toEqual({
       service: 'gateway',
@@ -218,7 +224,7 @@ describe('errors under `pnpm start` (NODE_ENV unset)', () => {
 describe('the development sign-in', () => {
   it('stops a production start with a clear message', async () => {
     const output: string[] = [];
-    const start = startServiceProcess('gateway', {
+    const start = startSourceProcess('gateway', {
       env: {
         NODE_ENV: 'production',
         PORT: '0',
@@ -234,7 +240,19 @@ describe('the development sign-in', () => {
       },
     });
     await expect(start).rejects.toThrow(/exited before it was ready/);
-    expect(output.join('')).toContain('AUTH_DEV_SIGN_IN=true is refused with NODE_ENV=production');
+    const fatal = output
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { level: number; msg: string; err?: { message: string } })
+      .find((line) => line.msg === 'could not start');
+    expect(fatal?.level).toBe(60);
+    // Every problem named at once, the development sign-in's with its reason.
+    expect(fatal?.err?.message).toMatch(/^The gateway cannot start, its configuration is not valid:\n/);
+    expect(fatal?.err?.message).toContain(
+      'AUTH_DEV_SIGN_IN: must not be true with NODE_ENV=production: the development sign-in lets anyone act as any user.',
+    );
+    expect(fatal?.err?.message).toContain('SERVICE_PRIVATE_KEY: is not set');
   });
 });
 

@@ -3,7 +3,7 @@
 // coordination overview's figures are the same afterwards.
 
 import { readFileSync } from 'node:fs';
-import { demoUser } from '@etablerer/kit';
+import { demoUser } from '@etablerer/kit/demo';
 import { columnsContaining, testServerUrl } from '@etablerer/kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestPlatform } from './support/platform.js';

@@ -94,11 +94,11 @@ describe('a subgraph called straight, past the gateway', () => {
     }
   });
 
-  it('refuses it at every subgraph, and leaves /health open', async () => {
+  it('refuses it at every subgraph, and leaves /health/live open', async () => {
     for (const url of Object.values(platform.subgraphUrls)) {
       const { status } = await platform.send(JSON.stringify({ query: '{ __typename }' }), { url, service: null });
       expect(status, url).toBe(401);
-      expect((await fetch(url.replace(/\/graphql$/, '/health'))).status, url).toBe(200);
+      expect((await fetch(url.replace(/\/graphql$/, '/health/live'))).status, url).toBe(200);
     }
   });
 

@@ -5,17 +5,17 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startGateway } from '@etablerer/gateway/server';
-import { type RunningStack, type ServiceName, startStack } from '@etablerer/gateway/stack';
 import {
   createServiceSigner,
   defaultAudience,
   defaultIssuer,
-  loadOrCreateDevKeys,
   loadOrCreateServiceKeys,
   logger,
   repositoryDataDir,
   runSql,
 } from '@etablerer/kit';
+import { loadOrCreateDevKeys } from '@etablerer/kit/demo';
+import { type RunningStack, type ServiceName, startStack } from '@etablerer/stack';
 import { closedLoop, type LoadResult, openLoop, percentiles, type Step } from './load.js';
 import { replayOf, stagesOf, startRecorder } from './replay.js';
 
@@ -95,9 +95,10 @@ function cpuSeconds(pid: number): number {
 }
 const clockTicks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
-async function sqlStatements(url: string): Promise<number> {
-  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
-  return Number(/^sql_statements_total (\d+)/m.exec(text)?.[1] ?? Number.NaN);
+/** The SQL statements a subgraph has sent, from /metrics on its internal port. */
+async function sqlStatements(internalUrl: string): Promise<number> {
+  const text = await (await fetch(`${internalUrl}/metrics`)).text();
+  return Number(/^sql_statements_total(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1] ?? Number.NaN);
 }
 
 interface Variant {
@@ -121,7 +122,7 @@ async function measure(stack: RunningStack, run: () => Promise<LoadResult>) {
   const cpuBefore = new Map(processes.map(([name, pid]) => [name, cpuSeconds(pid)]));
   const sqlBefore = new Map(
     await Promise.all(
-      Object.entries(stack.subgraphUrls).map(async ([name, url]) => [name, await sqlStatements(url)] as const),
+      Object.entries(stack.subgraphInternalUrls).map(async ([name, url]) => [name, await sqlStatements(url)] as const),
     ),
   );
   const result = await run();
@@ -130,7 +131,7 @@ async function measure(stack: RunningStack, run: () => Promise<LoadResult>) {
   );
   const sql = Object.fromEntries(
     await Promise.all(
-      Object.entries(stack.subgraphUrls).map(
+      Object.entries(stack.subgraphInternalUrls).map(
         async ([name, url]) =>
           [name, ((await sqlStatements(url)) - (sqlBefore.get(name) ?? 0)) / result.requests] as const,
       ),
@@ -203,7 +204,7 @@ async function scenario(stack: RunningStack, name: string, variants: Variant[]) 
 
 /** The README's start command on the embedded database, timed to its first answered query. */
 async function measureStartUp(): Promise<{ seconds: number | null; note: string }> {
-  const busy = await fetch('http://127.0.0.1:4000/health').then(
+  const busy = await fetch('http://127.0.0.1:4000/health/live').then(
     () => true,
     () => false,
   );

@@ -6,9 +6,9 @@ import { request as httpRequest } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RunningStack, startStack } from '@etablerer/gateway/stack';
 import { dropDatabase, queryRows } from '@etablerer/kit';
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
+import { type RunningStack, startStack } from '@etablerer/stack';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -16,6 +16,8 @@ const databases = {
   COUNTY_DATABASE: uniqueDatabaseName('county'),
   REGIONS_DATABASE: uniqueDatabaseName('regions'),
   PARTNERS_DATABASE: uniqueDatabaseName('partners'),
+  // The gateway's own (its public rate limits), apart from other runs on the same server.
+  GATEWAY_DATABASE: uniqueDatabaseName('gateway'),
 };
 let stack: RunningStack;
 
@@ -169,8 +171,10 @@ describe('the platform as `pnpm start` runs it', () => {
     },
   );
 
-  it('reports every subgraph up on the health endpoint', async () => {
-    const response = await fetch(`${stack.gatewayUrl}/health`);
+  it('reports every subgraph up on the health endpoint (internal port), and only liveness on the public one', async () => {
+    expect((await fetch(`${stack.gatewayUrl}/health/live`)).status).toBe(200);
+    expect((await fetch(`${stack.gatewayUrl}/health`)).status).toBe(404);
+    const response = await fetch(`${stack.gatewayInternalUrl}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       status: 'ok',
@@ -379,7 +383,7 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
     await page.close();
   });
 
-  it("lets an adviser resubmit a rejected budget and a county officer approve it, which makes the year's payment due", async () => {
+  it('lets an adviser resubmit a rejected budget, a county officer approve it and record the payment, and a second officer confirm it', async () => {
     const signInAs = async (name: string) => {
       const page = await browser.newPage({ locale: 'nb-NO' });
       await page.goto(`${stack.consoleUrl}/sign-in`);
@@ -400,17 +404,85 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
       .toMatch(/Til behandling/);
     await adviser.close();
 
+    // Kari Nordmann approves the budget, then records the January instalment on the funding page.
     const officer = await signInAs('Kari Nordmann');
+    const fundingPage = `${stack.consoleUrl}/funding?region=follo&year=2026`;
+    await officer.goto(fundingPage);
+    const january = officer.getByTestId('funding-payment-status-JANUARY');
+    await expect.poll(() => january.getAttribute('data-blocked'), { timeout: 20_000 }).toBe('true');
     await officer.goto(`${stack.consoleUrl}/submissions?region=follo&year=2025`);
-    const january = officer.getByTestId('payment-status-2026-JANUARY');
-    await expect.poll(() => january.getAttribute('data-status'), { timeout: 20_000 }).toBe('BLOCKED');
     await officer.getByTestId('approve-BUDGET-2026').click();
-    await expect.poll(() => january.getAttribute('data-status'), { timeout: 20_000 }).toBe('DUE');
+    await expect
+      .poll(() => officer.getByTestId('submission-status-BUDGET-2026').textContent(), { timeout: 20_000 })
+      .toMatch(/Godkjent/);
     await officer.screenshot({
       path: new URL('../.artifacts/console-submissions.png', import.meta.url).pathname,
       fullPage: true,
     });
+    await officer.goto(fundingPage);
+    await expect.poll(() => january.getAttribute('data-blocked'), { timeout: 20_000 }).toBe('false');
+    await officer.getByTestId('record-payment-JANUARY').click();
+    await officer.locator('#payment-reference').fill('UTB-2026-follo-1');
+    await officer.getByTestId('payment-send').click();
+    await expect
+      .poll(() => officer.getByTestId('funding-payment-recorded-JANUARY').textContent(), { timeout: 20_000 })
+      .toMatch(/Kari Nordmann/);
+    // Recorded is not paid, and the officer who recorded it is not offered to confirm it.
+    expect(await january.getAttribute('data-status')).not.toBe('PAID');
+    expect(await officer.getByTestId('confirm-payment-JANUARY').count()).toBe(0);
     await officer.close();
+
+    // A second county officer checks the voucher and confirms it: only now is it paid.
+    const controller = await signInAs('Eirik Solberg');
+    await controller.goto(fundingPage);
+    await controller.getByTestId('confirm-payment-JANUARY').click();
+    await controller.locator('#payment-reference').fill('UTB-2026-follo-1');
+    await controller.getByTestId('payment-send').click();
+    await expect
+      .poll(() => controller.getByTestId('funding-payment-status-JANUARY').getAttribute('data-status'), {
+        timeout: 20_000,
+      })
+      .toBe('PAID');
+    expect(await controller.getByTestId('funding-payment-confirmed-JANUARY').textContent()).toMatch(/Eirik Solberg/);
+    await controller.screenshot({
+      path: new URL('../.artifacts/console-funding.png', import.meta.url).pathname,
+      fullPage: true,
+    });
+    await controller.close();
+  });
+
+  it('lets a county officer renew an agreement that ended and record every signature until it is active', async () => {
+    const page = await browser.newPage({ locale: 'nb-NO' });
+    await page.goto(`${stack.consoleUrl}/sign-in`);
+    await page.getByRole('radio', { name: 'Kari Nordmann' }).check();
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByRole('banner').getByText('Kari Nordmann').waitFor();
+
+    // The demo: Halden's 2022–2025 agreement ended and was not renewed.
+    await page.getByTestId('nav-agreements').click();
+    await page.getByRole('button', { name: 'Forny halden-2022' }).click();
+    await page.waitForURL(/\/agreements\/halden-2026$/);
+    await expect.poll(() => page.getByTestId('agreement-status').textContent(), { timeout: 20_000 }).toBe('Utkast');
+
+    const signingParties = [
+      ['Halden kommune', '3001'],
+      ['Østfold fylkeskommune', 'ostfold'],
+      ['Innovasjon Norge Oslo, Viken og Innlandet', 'innovasjon-norge'],
+      ['NAV Øst-Viken', 'nav-ost-viken'],
+    ] as const;
+    for (const [party, organisationId] of signingParties) {
+      await page.getByRole('button', { name: `Registrer signatur for ${party}` }).click();
+      await page.getByLabel('Signert av (navn og stilling)').fill(`Signatar for ${party}`);
+      await page.getByRole('button', { name: 'Registrer signatur', exact: true }).click();
+      await expect
+        .poll(() => page.getByTestId(`party-${organisationId}`).textContent(), { timeout: 20_000 })
+        .toContain(`Signatar for ${party}`);
+    }
+    await expect.poll(() => page.getByTestId('agreement-status').textContent(), { timeout: 20_000 }).toBe('Aktiv');
+    await page.getByTestId('agreement-notice').getByText('Alle parter har signert. Avtalen er aktiv.').waitFor();
+    const history = await page.getByTestId('agreement-history').textContent();
+    expect(history).toContain('Alle parter har signert: avtalen er inngått');
+    await page.close();
   });
 
   it('lets an adviser open a client from the list and log a counselling session', async () => {

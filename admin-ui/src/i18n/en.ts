@@ -1,7 +1,10 @@
 // English texts of the console; `satisfies` makes the type check fail when a key is missing or extra compared with bokmål.
+
+import agreementsEn from './agreements.en';
 import type { MessageSchema } from './nb';
 
 const en = {
+  agreements: agreementsEn,
   app: {
     serviceName: 'Etablerertjenesten',
     product: 'Console',
@@ -19,6 +22,7 @@ const en = {
     gatherings: 'Gatherings',
     assessments: 'Assessments',
     clients: 'Clients',
+    funding: 'Funding',
   },
   serviceStatus: {
     title: 'Something is missing',
@@ -37,6 +41,12 @@ const en = {
   population: {
     approximate: 'approx. {figure}',
     missing: 'missing',
+    source: {
+      demo: 'Approximate demo figure, not an official statistic',
+      ssb: 'Statistics Norway table {table}, updated {updated}; imported {importedAt} by {importedBy}',
+      ssbTable: 'Statistics Norway table {table}',
+      title: 'Sources of the population figures',
+    },
   },
   regions: {
     title: 'Regions',
@@ -195,7 +205,7 @@ const en = {
       none: 'Nothing is due in {year}.',
     },
     keyFigures: {
-      title: 'Key figures 2022–2025',
+      title: 'Key figures by year',
       caption: 'Key figures of {region} per year of the agreement period',
       year: 'Year',
       courseParticipants: 'Course participants',
@@ -266,7 +276,9 @@ const en = {
     paymentStatus: {
       BLOCKED: 'Blocked',
       DUE: 'Due',
+      RECORDED: 'Recorded, not confirmed',
       PAID: 'Paid',
+      OVERDUE: 'Overdue',
     },
     submissionKind: {
       ANNUAL_REPORT: 'Annual report',
@@ -474,8 +486,113 @@ const en = {
       statusName: {
         BLOCKED: 'Waiting – activity plan and budget not approved',
         DUE: 'May be paid',
+        RECORDED: 'Recorded – awaiting confirmation',
         PAID: 'Paid',
+        OVERDUE: 'Overdue',
       },
+    },
+  },
+  funding: {
+    title: 'Funding and payments',
+    region: 'Region',
+    year: 'Year',
+    intro:
+      "The region's funding for the year under its agreement (§6): rates, the split between the municipalities and budget decisions with their corrections, and the county's payments (§7). One county officer records a payment and a second confirms it; only then does it count as paid.",
+    loading: 'Loading the funding for {year} …',
+    none: 'No agreement covers {year}, so the region has no funding that year.',
+    cancel: 'Cancel',
+    error: {
+      title: 'Could not load the funding',
+      retry: 'Try again',
+    },
+    actionError: {
+      title: 'Could not save',
+      conflict: 'Someone else changed this in the meantime. Reload and try again.',
+      forbidden: 'You may not do this. A payment you recorded must be confirmed by another officer.',
+      body: 'The gateway answered: {message}',
+      reload: 'Reload',
+    },
+    done: {
+      decided: 'The budget decision is recorded.',
+      corrected: 'The correction is recorded; the earlier decision stays in the history.',
+      recorded: 'The payment is recorded. Another officer must confirm it before it counts as paid.',
+      confirmed: 'The payment is confirmed and now counts as paid.',
+    },
+    rates: {
+      title: 'Rates and frames {year}',
+      agreement: 'Agreement {id}, {from}–{to}',
+      inhabitants: 'Inhabitants',
+      countyRate: "County's rate per inhabitant",
+      municipalRate: "Municipalities' rate per inhabitant",
+      countyFrame: "County's frame",
+      countyAmount: "County's contribution",
+      municipalAmount: "Municipalities' contribution",
+      total: 'Total',
+    },
+    split: {
+      title: "Split of the municipalities' contribution",
+      municipality: 'Municipality',
+      inhabitants: 'Inhabitants',
+      frame: 'Frame',
+      amount: 'Contribution',
+    },
+    decisions: {
+      title: 'Budget decisions',
+      intro:
+        'Decisions that lower or withhold a contribution. A correction replaces the decision it corrects; the old one stays in the history.',
+      none: 'No budget decisions for {year}: everyone pays the full frame.',
+      county: 'The county',
+      payer: 'Payer',
+      granted: 'Amount granted',
+      decidedOn: 'Decided',
+      reference: 'Reference',
+      state: 'Status',
+      actions: 'Actions',
+      inForce: 'In force',
+      supersededBy: 'Superseded by {reference}',
+      corrects: 'Corrects {reference}',
+      correct: 'Correct',
+      new: 'Record a budget decision',
+      newTitle: 'New budget decision for {year}',
+      correctTitle: 'Correct the decision {reference}',
+      save: 'Save',
+      validation: 'Fill in the amount (kroner, at most two decimals), the date of the decision and its reference.',
+    },
+    payments: {
+      title: 'Payments {year}',
+      intro:
+        "Paid only once the year's activity plan and budget are approved, and dated within the agreement's period. An instalment not paid by its due date is overdue.",
+      none: 'No payments for {year}.',
+      instalment: 'Instalment',
+      dueDate: 'Due',
+      amount: 'Amount',
+      status: 'Status',
+      recorded: 'Recorded',
+      confirmed: 'Confirmed',
+      actions: 'Actions',
+      statusName: {
+        BLOCKED: 'Waiting – activity plan and budget not approved',
+        DUE: 'Can be paid',
+        RECORDED: 'Recorded – awaiting confirmation',
+        PAID: 'Paid',
+        OVERDUE: 'Overdue',
+      },
+      blockedReason: 'activity plan and budget not approved',
+      awaiting: 'awaiting confirmation by another officer',
+      secondOfficer: 'Another officer must confirm',
+      share: "{county}'s part",
+      sharesNote:
+        'The municipalities lie in two counties: each county records and confirms its own part, and the instalment is paid when both parts are confirmed.',
+      recordedLine: '{by}, paid {paidOn}, voucher {reference}',
+      confirmedLine: '{by}, {on}',
+      record: 'Record payment',
+      confirm: 'Check and confirm',
+      recordTitle: 'Record payment: {instalment} {year}',
+      confirmTitle: 'Confirm payment: {instalment} {year}',
+      confirmHelp: 'Type the voucher number you checked against the accounts; it must match the one recorded.',
+      paidOn: 'Paid on',
+      reference: 'Voucher number',
+      validation: 'Fill in the date and the voucher number.',
     },
   },
   referrals: {
@@ -1723,6 +1840,71 @@ const en = {
         export: 'You may not download the data about this client.',
         erase: "Only advisers of the client's region and the county erase a client's data.",
       },
+    },
+  },
+  // The population page: every municipality's funding figure with its source, and importing SSB's table 01222.
+  populationImport: {
+    nav: 'Population',
+    title: 'Population figures',
+    intro:
+      'Funding uses the population as of 1 July 2021 from Statistics Norway’s table 01222 “Population and quarterly changes” (population at the end of the second quarter). Here you see the figures the county holds and where each comes from, and can upload a new file from Statistics Norway.',
+    loading: 'Loading the population figures …',
+    loadError: 'Could not load the population figures.',
+    figures: {
+      title: 'Population as of 1 July 2021',
+      caption: 'The municipalities’ population as of 1 July 2021 and the source of each figure',
+      number: 'Municipality no.',
+      name: 'Municipality',
+      region: 'Region',
+      population: 'Inhabitants',
+      source: 'Source',
+    },
+    upload: {
+      title: 'Upload a file from Statistics Norway',
+      how: 'Fetch table 01222 from Statistics Norway’s StatBank or API as JSON-stat 2 (json-stat2), with the variable “Population at the end of the quarter” (Folketallet11), the county’s municipalities and the quarters you need, e.g. 2021K2 for 1 July 2021. Municipality numbers from before and after 1 January 2024 are both accepted. The file may have at most {limit} characters.',
+      label: 'File from Statistics Norway (JSON-stat 2)',
+      previewing: 'Checking the file …',
+      importing: 'Importing …',
+    },
+    preview: {
+      title: 'Preview of {file}',
+      appliedTitle: 'Imported from {file}',
+      summary:
+        'Statistics Norway table {table}, updated {updated}: {count} figures for the county’s municipalities. Nothing is saved yet.',
+      appliedSummary: 'Statistics Norway table {table}, updated {updated}: {count} figures saved.',
+      datesCaption: 'Figures per date',
+      date: 'Date',
+      count: 'Municipalities',
+      figuresCaption: 'The figures in the file',
+      municipality: 'Municipality no.',
+      regionCode: 'Code in the file',
+      population: 'Inhabitants',
+      previous: 'Figure before',
+      previousNone: 'none',
+      skippedTitle: 'Rows not imported ({count})',
+      skippedNone: 'No rows are skipped.',
+      skippedCaption: 'Rows of the file that are not imported, and why',
+      region: 'Region',
+      period: 'Quarter',
+      reason: 'Why',
+      allPeriods: 'all',
+      import: 'Import {count} figures',
+      cancel: 'Cancel',
+      done: 'Imported {count} population figures from Statistics Norway.',
+    },
+    reasons: {
+      NOT_A_MUNICIPALITY: 'A county or the whole country, not a municipality',
+      OUTSIDE_COUNTY: 'A municipality outside Viken, Østfold, Akershus and Buskerud',
+      NO_FIGURE: 'Statistics Norway gives no figure (the number was not in use that quarter)',
+      OUTSIDE_SERVICE_YEARS: 'A quarter outside the years the service records',
+    },
+    error: {
+      title: 'The file was not imported',
+      tooLarge:
+        'The file is larger than {limit} characters. Select only the county’s municipalities and the quarters you need.',
+      unreadable: 'The file could not be read.',
+      forbidden: 'Only the county’s officers can import population figures.',
+      unchanged: 'Nothing was changed.',
     },
   },
 } satisfies MessageSchema;

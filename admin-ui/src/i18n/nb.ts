@@ -1,7 +1,9 @@
 // Norwegian bokmål texts of the console: the default language, and the shape every other language must match.
 import type { CallerRole } from '../graphql/dev-sign-in';
+import agreementsNb from './agreements.nb';
 
 const nb = {
+  agreements: agreementsNb,
   app: {
     serviceName: 'Etablerertjenesten',
     product: 'Konsoll',
@@ -19,6 +21,7 @@ const nb = {
     gatherings: 'Fagsamlinger',
     assessments: 'Vurderinger',
     clients: 'Klienter',
+    funding: 'Finansiering',
   },
   // The banner for an answer that came without a service's data (the gateway's SUBGRAPH_UNAVAILABLE).
   serviceStatus: {
@@ -38,6 +41,12 @@ const nb = {
   population: {
     approximate: 'ca. {figure}',
     missing: 'mangler',
+    source: {
+      demo: 'Omtrentlig demotall, ikke offisiell statistikk',
+      ssb: 'SSB tabell {table}, oppdatert {updated}; importert {importedAt} av {importedBy}',
+      ssbTable: 'SSB tabell {table}',
+      title: 'Kilder for innbyggertallene',
+    },
   },
   regions: {
     title: 'Regioner',
@@ -195,7 +204,7 @@ const nb = {
       none: 'Ingenting skal leveres i {year}.',
     },
     keyFigures: {
-      title: 'Nøkkeltall 2022–2025',
+      title: 'Nøkkeltall per år',
       caption: 'Nøkkeltall for {region} per år i avtaleperioden',
       year: 'År',
       courseParticipants: 'Kursdeltakere',
@@ -266,7 +275,9 @@ const nb = {
     paymentStatus: {
       BLOCKED: 'Sperret',
       DUE: 'Til utbetaling',
+      RECORDED: 'Registrert, ikke kontrollert',
       PAID: 'Utbetalt',
+      OVERDUE: 'Forfalt',
     },
     submissionKind: {
       ANNUAL_REPORT: 'Årsrapport',
@@ -474,8 +485,115 @@ const nb = {
       statusName: {
         BLOCKED: 'Venter – aktivitetsplan og budsjett er ikke godkjent',
         DUE: 'Kan utbetales',
+        RECORDED: 'Registrert – venter på kontroll',
         PAID: 'Utbetalt',
+        OVERDUE: 'Forfalt',
       },
+    },
+  },
+  funding: {
+    title: 'Finansiering og utbetalinger',
+    region: 'Region',
+    year: 'År',
+    intro:
+      'Regionens finansiering for året etter avtalen (§6): satser, fordeling mellom kommunene og budsjettvedtak med rettelser, og fylkets utbetalinger (§7). En utbetaling registreres av én saksbehandler i fylket og kontrolleres av en annen; først da regnes den som utbetalt.',
+    loading: 'Henter finansiering for {year} …',
+    none: 'Ingen avtale dekker {year}, så regionen har ingen finansiering det året.',
+    cancel: 'Avbryt',
+    error: {
+      title: 'Kunne ikke hente finansieringen',
+      retry: 'Prøv igjen',
+    },
+    actionError: {
+      title: 'Kunne ikke lagre',
+      conflict: 'Noen andre har endret dette i mellomtiden. Last inn på nytt og prøv igjen.',
+      forbidden:
+        'Du har ikke lov til å gjøre dette. En utbetaling du har registrert, må kontrolleres av en annen saksbehandler.',
+      body: 'Gatewayen svarte: {message}',
+      reload: 'Last inn på nytt',
+    },
+    done: {
+      decided: 'Budsjettvedtaket er registrert.',
+      corrected: 'Rettelsen er registrert; det tidligere vedtaket står i historikken.',
+      recorded:
+        'Utbetalingen er registrert. Den må kontrolleres av en annen saksbehandler før den regnes som utbetalt.',
+      confirmed: 'Utbetalingen er kontrollert og regnes nå som utbetalt.',
+    },
+    rates: {
+      title: 'Satser og rammer {year}',
+      agreement: 'Avtale {id}, {from}–{to}',
+      inhabitants: 'Innbyggere',
+      countyRate: 'Fylkets sats per innbygger',
+      municipalRate: 'Kommunenes sats per innbygger',
+      countyFrame: 'Fylkets ramme',
+      countyAmount: 'Fylkets tilskudd',
+      municipalAmount: 'Kommunenes tilskudd',
+      total: 'Til sammen',
+    },
+    split: {
+      title: 'Fordeling av kommunenes tilskudd',
+      municipality: 'Kommune',
+      inhabitants: 'Innbyggere',
+      frame: 'Ramme',
+      amount: 'Tilskudd',
+    },
+    decisions: {
+      title: 'Budsjettvedtak',
+      intro:
+        'Vedtak som senker eller holder tilbake et tilskudd. En rettelse erstatter vedtaket den retter; det gamle blir stående i historikken.',
+      none: 'Ingen budsjettvedtak for {year}: alle betaler hele rammen.',
+      county: 'Fylkeskommunen',
+      payer: 'Betaler',
+      granted: 'Bevilget beløp',
+      decidedOn: 'Vedtatt',
+      reference: 'Referanse',
+      state: 'Status',
+      actions: 'Handlinger',
+      inForce: 'Gjeldende',
+      supersededBy: 'Erstattet av {reference}',
+      corrects: 'Retter {reference}',
+      correct: 'Rett',
+      new: 'Registrer budsjettvedtak',
+      newTitle: 'Nytt budsjettvedtak for {year}',
+      correctTitle: 'Rett vedtaket {reference}',
+      save: 'Lagre',
+      validation: 'Fyll inn beløp (kroner, høyst to desimaler), vedtaksdato og referanse.',
+    },
+    payments: {
+      title: 'Utbetalinger {year}',
+      intro:
+        'Utbetales først når årets aktivitetsplan og budsjett er godkjent, og datert innenfor avtalens periode. En termin som ikke er utbetalt innen forfall, er forfalt.',
+      none: 'Ingen utbetalinger for {year}.',
+      instalment: 'Termin',
+      dueDate: 'Forfall',
+      amount: 'Beløp',
+      status: 'Status',
+      recorded: 'Registrert',
+      confirmed: 'Kontrollert',
+      actions: 'Handlinger',
+      statusName: {
+        BLOCKED: 'Venter – aktivitetsplan og budsjett er ikke godkjent',
+        DUE: 'Kan utbetales',
+        RECORDED: 'Registrert – venter på kontroll',
+        PAID: 'Utbetalt',
+        OVERDUE: 'Forfalt',
+      },
+      blockedReason: 'aktivitetsplan og budsjett er ikke godkjent',
+      awaiting: 'venter på kontroll av en annen saksbehandler',
+      secondOfficer: 'En annen saksbehandler må kontrollere',
+      share: 'Andel {county}',
+      sharesNote:
+        'Kommunene ligger i to fylker: hver fylkeskommune registrerer og kontrollerer sin andel, og terminen er utbetalt når begge andelene er kontrollert.',
+      recordedLine: '{by}, betalt {paidOn}, bilag {reference}',
+      confirmedLine: '{by}, {on}',
+      record: 'Registrer utbetaling',
+      confirm: 'Kontroller og godkjenn',
+      recordTitle: 'Registrer utbetaling: {instalment} {year}',
+      confirmTitle: 'Kontroller utbetaling: {instalment} {year}',
+      confirmHelp: 'Skriv bilagsnummeret du har kontrollert mot regnskapet; det må stemme med det som ble registrert.',
+      paidOn: 'Betalt dato',
+      reference: 'Bilagsnummer',
+      validation: 'Fyll inn dato og bilagsnummer.',
     },
   },
   referrals: {
@@ -1721,6 +1839,69 @@ const nb = {
         export: 'Du kan ikke laste ned opplysningene om denne klienten.',
         erase: 'Bare veiledere i klientens region og fylkeskommunen kan slette opplysningene om en klient.',
       },
+    },
+  },
+  // The population page: every municipality's funding figure with its source, and importing SSB's table 01222.
+  populationImport: {
+    nav: 'Innbyggertall',
+    title: 'Innbyggertall',
+    intro:
+      'Finansieringen bygger på innbyggertallet per 1. juli 2021 fra SSBs tabell 01222 «Befolkning og kvartalsvise endringar» (befolkning ved utgangen av 2. kvartal). Her ser du tallene fylket har og hvor de kommer fra, og kan laste opp en ny fil fra SSB.',
+    loading: 'Henter innbyggertallene …',
+    loadError: 'Kunne ikke hente innbyggertallene.',
+    figures: {
+      title: 'Innbyggertall per 1. juli 2021',
+      caption: 'Kommunenes innbyggertall per 1. juli 2021 og kilden for hvert tall',
+      number: 'Kommunenr.',
+      name: 'Kommune',
+      region: 'Region',
+      population: 'Innbyggere',
+      source: 'Kilde',
+    },
+    upload: {
+      title: 'Last opp fil fra SSB',
+      how: 'Hent tabell 01222 fra SSBs statistikkbank eller API-et som JSON-stat 2 (json-stat2), med statistikkvariabelen «Befolkning ved utgangen av kvartalet» (Folketallet11), fylkets kommuner og kvartalene du trenger, for eksempel 2021K2 for 1. juli 2021. Både kommunenumrene fra før og etter 1. januar 2024 godtas. Filen kan være på høyst {limit} tegn.',
+      label: 'Fil fra SSB (JSON-stat 2)',
+      previewing: 'Sjekker filen …',
+      importing: 'Importerer …',
+    },
+    preview: {
+      title: 'Forhåndsvisning av {file}',
+      appliedTitle: 'Importert fra {file}',
+      summary: 'SSB-tabell {table}, oppdatert {updated}: {count} tall for fylkets kommuner. Ingenting er lagret ennå.',
+      appliedSummary: 'SSB-tabell {table}, oppdatert {updated}: {count} tall er lagret.',
+      datesCaption: 'Antall tall per dato',
+      date: 'Dato',
+      count: 'Antall kommuner',
+      figuresCaption: 'Tallene i filen',
+      municipality: 'Kommunenr.',
+      regionCode: 'Kode i filen',
+      population: 'Innbyggere',
+      previous: 'Tall før',
+      previousNone: 'ingen',
+      skippedTitle: 'Rader som ikke importeres ({count})',
+      skippedNone: 'Ingen rader hoppes over.',
+      skippedCaption: 'Rader i filen som ikke importeres, og hvorfor',
+      region: 'Region',
+      period: 'Kvartal',
+      reason: 'Hvorfor',
+      allPeriods: 'alle',
+      import: 'Importer {count} tall',
+      cancel: 'Avbryt',
+      done: 'Importerte {count} innbyggertall fra SSB.',
+    },
+    reasons: {
+      NOT_A_MUNICIPALITY: 'Fylke eller hele landet, ikke en kommune',
+      OUTSIDE_COUNTY: 'Kommune utenfor Viken, Østfold, Akershus og Buskerud',
+      NO_FIGURE: 'SSB har ikke tall (nummeret var ikke i bruk det kvartalet)',
+      OUTSIDE_SERVICE_YEARS: 'Kvartal utenfor årene tjenesten fører',
+    },
+    error: {
+      title: 'Filen ble ikke importert',
+      tooLarge: 'Filen er større enn {limit} tegn. Velg bare fylkets kommuner og kvartalene du trenger.',
+      unreadable: 'Filen kunne ikke leses.',
+      forbidden: 'Bare fylkeskommunens saksbehandlere kan importere innbyggertall.',
+      unchanged: 'Ingenting er endret.',
     },
   },
 };

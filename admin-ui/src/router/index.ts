@@ -1,9 +1,12 @@
 // The console's routes and the sign-in guard; the history is a parameter so that tests can use an in-memory one.
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
+import { managesAgreements, readsAgreements } from '../composables/agreementRules';
 import { counselsClients, seesClients } from '../composables/clientAccess';
 import { seesCourses } from '../composables/courseAccess';
+import { seesFunding } from '../composables/fundingAccess';
 import { readsMeetings } from '../composables/meetingAccess';
 import { seesAssessments, seesReferrals } from '../composables/partnerAccess';
+import { importsPopulation } from '../composables/populationAccess';
 import { seesSubmissions } from '../composables/submissionAccess';
 import { seesWebsiteRequests } from '../composables/websiteRequestAccess';
 import type { MessageSchema } from '../i18n/nb';
@@ -21,7 +24,10 @@ type PageTitleKey =
   | 'region.title'
   | 'websiteRequests.title'
   | 'meetings.title'
+  | 'agreements.title'
+  | 'agreements.create.title'
   | 'courses.title'
+  | 'populationImport.title'
   | PublicSiteTitleKey;
 
 declare module 'vue-router' {
@@ -75,6 +81,37 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         meta: { titleKey: 'nav.submissions' },
         // Only those who submit or decide work here; the others would see a page of refusals.
         beforeEnter: () => (seesSubmissions(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/funding',
+        name: 'funding',
+        component: () => import('../views/FundingView.vue'),
+        meta: { titleKey: 'nav.funding' },
+        // The county, which pays, and the coordination group, which follows the money.
+        beforeEnter: () => (seesFunding(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/agreements',
+        name: 'agreements',
+        component: () => import('../views/AgreementsView.vue'),
+        meta: { titleKey: 'agreements.title' },
+        beforeEnter: () => (readsAgreements(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        // Before `/agreements/:id`, so that "new" is not taken for an id.
+        path: '/agreements/new',
+        name: 'agreement-new',
+        component: () => import('../views/AgreementCreateView.vue'),
+        meta: { titleKey: 'agreements.create.title' },
+        beforeEnter: () =>
+          managesAgreements(useAuthStore().caller?.role) ? true : { name: 'agreements', replace: true },
+      },
+      {
+        path: '/agreements/:id',
+        name: 'agreement',
+        component: () => import('../views/AgreementView.vue'),
+        meta: { titleKey: 'agreements.title' },
+        beforeEnter: () => (readsAgreements(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
       },
       {
         path: '/referrals',
@@ -148,6 +185,14 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         meta: { titleKey: 'meetings.title' },
         // Every role the county subgraph lets read meetings; a role it does not know would see only a refusal.
         beforeEnter: () => (readsMeetings(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/population',
+        name: 'population',
+        component: () => import('../views/PopulationView.vue'),
+        meta: { titleKey: 'populationImport.title' },
+        // The county's officers import SSB's figures; the graph refuses everyone else too.
+        beforeEnter: () => (importsPopulation(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
       },
       {
         path: '/assessments',

@@ -102,19 +102,6 @@ export type RegionYear = CoordinationOverviewQuery['regions'][number];
 export type GatheringOfYear = NonNullable<CoordinationOverviewQuery['gatherings']>[number];
 export type { LoadError };
 
-/** The years the agreement period (2022–2025) and a possible extension year cover. */
-export const overviewYears = [2022, 2023, 2024, 2025, 2026] as const;
-
-/** The year shown when none is asked for: this year while it is one of the overview's years, else 2024. */
-export function defaultOverviewYear(today: Date = new Date()): number {
-  const year = today.getFullYear();
-  return (overviewYears as readonly number[]).includes(year) ? year : 2024;
-}
-
-export function isOverviewYear(value: unknown): value is number {
-  return typeof value === 'number' && (overviewYears as readonly number[]).includes(value);
-}
-
 export const useOverviewStore = defineStore('overview', () => {
   /** The year the data below is for; null before the first successful load. */
   const year = ref<number | null>(null);

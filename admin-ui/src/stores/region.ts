@@ -1,4 +1,5 @@
-// The region store: one region's page for one year (municipalities, agreement, people, payments, submissions, key figures).
+// The region store: one region's page for one year (municipalities, agreement, people, payments, submissions);
+// the key figures across years have a store of their own (regionKeyFigures).
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { useLatestRequest } from '../composables/useLatestRequest';
@@ -7,8 +8,6 @@ import { graphql } from '../graphql/generated';
 import type { RegionPageQuery } from '../graphql/generated/graphql';
 import type { LoadError } from './regions';
 
-// The key figures of every agreement year come as aliases of one field, so the page needs one round trip;
-// the years are the agreement period's, fixed, so they are written in the document rather than passed.
 export const RegionPageDocument = graphql(`
   query RegionPage($id: ID!, $year: Int!) {
     region(id: $id) {
@@ -23,6 +22,14 @@ export const RegionPageDocument = graphql(`
         name
         population
         populationSource
+        populationFigure {
+          date
+          source
+          sourceTable
+          sourceUpdatedAt
+          importedBy
+          recordedAt
+        }
       }
       operator {
         id
@@ -111,46 +118,12 @@ export const RegionPageDocument = graphql(`
         late
         submittedOn
       }
-      y2022: statistics(year: 2022) {
-        ...RegionKeyFigures
-      }
-      y2023: statistics(year: 2023) {
-        ...RegionKeyFigures
-      }
-      y2024: statistics(year: 2024) {
-        ...RegionKeyFigures
-      }
-      y2025: statistics(year: 2025) {
-        ...RegionKeyFigures
-      }
     }
-  }
-
-  fragment RegionKeyFigures on RegionStatistics {
-    year
-    newClients
-    clientsWithImmigrantBackground
-    immigrantBackgroundShare
-    counsellingHours
-    coursesHeld
-    courseParticipants
-    businessesStarted
-    suppressed
-    suppressionReason
   }
 `);
 
 export type RegionPage = NonNullable<RegionPageQuery['region']>;
-export type RegionKeyFigures = RegionPage['y2022'];
 export type { LoadError };
-
-/** The agreement's years, in the order the key-figures table and chart show them. */
-export const keyFigureYears = [2022, 2023, 2024, 2025] as const;
-
-/** The key figures of the agreement years, oldest first. */
-export function keyFiguresByYear(region: RegionPage): RegionKeyFigures[] {
-  return [region.y2022, region.y2023, region.y2024, region.y2025];
-}
 
 export const useRegionStore = defineStore('region', () => {
   const region = ref<RegionPage | null>(null);

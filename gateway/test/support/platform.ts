@@ -5,19 +5,16 @@
 import { countySubgraph } from '@etablerer/county';
 import {
   type AuthConfig,
-  type DevKeys,
-  demoUser,
   dropDatabase,
-  generateDevKeys,
   generateServiceKeys,
   type RunningService,
   type ServiceKeys,
   type SubgraphContext,
   type SubgraphDefinition,
   serviceKeyEnvironment,
-  signDemoToken,
   startSubgraph,
 } from '@etablerer/kit';
+import { type DevKeys, demoUser, generateDevKeys, signDemoToken } from '@etablerer/kit/demo';
 import { signedHeaders, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { partnersSubgraph } from '@etablerer/partners';
 import { regionsSubgraph } from '@etablerer/regions';
@@ -25,7 +22,7 @@ import type { JWK } from 'jose';
 import { afterAll, beforeAll } from 'vitest';
 import { type SubgraphName, subgraphNames } from '../../src/composition.js';
 import { type GatewayOptions, startGateway } from '../../src/server.js';
-import { type ServiceProcess, startServiceProcess } from '../../src/stack/stack.js';
+import { type ServiceProcess, startSourceProcess } from './processes.js';
 
 // Each with its own context type; the plugins a definition brings make those types invariant.
 export const subgraphDefinitions = {
@@ -37,6 +34,8 @@ export const subgraphDefinitions = {
 /** A running subgraph, in this process or in a child process. */
 export interface TestSubgraph {
   url: string;
+  /** Its internal port: /metrics, /health, /health/ready. */
+  internalUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -111,6 +110,7 @@ export interface TestPlatformOptions {
 function startProcess(
   name: SubgraphName,
   port: number,
+  internalPort: number,
   {
     keys,
     auth,
@@ -120,11 +120,12 @@ function startProcess(
   }: Pick<TestSubgraphs, 'keys' | 'auth' | 'databases' | 'serviceKeys' | 'subgraphUrls'>,
   seedDemo: boolean | undefined,
 ): Promise<ServiceProcess> {
-  return startServiceProcess(name, {
+  return startSourceProcess(name, {
     env: {
       DATABASE_URL: testServerUrl(),
       [`${name.toUpperCase()}_DATABASE`]: databases[name],
       PORT: String(port),
+      INTERNAL_PORT: String(internalPort),
       AUTH_ISSUER: auth.issuer,
       AUTH_AUDIENCE: auth.audience,
       AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey),
@@ -172,6 +173,12 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       port: 0,
       auth,
       serviceKey: serviceKeys.privateKeys.gateway as JWK,
+      // Each subgraph's readiness on its internal port, as the stack configures it.
+      subgraphHealthUrls: Object.fromEntries(
+        subgraphNames.flatMap((name) =>
+          subgraphs[name]?.internalUrl && !urls?.[name] ? [[name, `${subgraphs[name].internalUrl}/health/ready`]] : [],
+        ),
+      ),
       ...gatewayOptions,
       subgraphUrls: { ...subgraphUrls, ...urls },
     });
@@ -210,7 +217,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   try {
     const startOne = async (name: SubgraphName) => {
       if (options.processes?.includes(name)) {
-        const serviceProcess = await startProcess(name, 0, running, options.seedDemo);
+        const serviceProcess = await startProcess(name, 0, 0, running, options.seedDemo);
         processes[name] = serviceProcess;
         subgraphs[name] = serviceProcess;
       } else {
@@ -255,8 +262,16 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     startGateway: startAnotherGateway,
     restartProcess: async (name) => {
       const url = subgraphs[name]?.url;
-      if (!processes[name] || !url) throw new Error(`${name} does not run as a process`);
-      const restarted = await startProcess(name, Number(new URL(url).port), running, options.seedDemo);
+      const internalUrl = subgraphs[name]?.internalUrl;
+      if (!processes[name] || !url || !internalUrl) throw new Error(`${name} does not run as a process`);
+      // On the ports it had: the gateway finds it, and its readiness, where they were.
+      const restarted = await startProcess(
+        name,
+        Number(new URL(url).port),
+        Number(new URL(internalUrl).port),
+        running,
+        options.seedDemo,
+      );
       processes[name] = restarted;
       subgraphs[name] = restarted;
       return restarted;

@@ -1,6 +1,7 @@
 // The rules that tie an agreement's rows together: its status, the years it covers, what falls due
 // in a year (§7) and whether an instalment may be paid.
 import { countyNames, regionPayers } from '@etablerer/kit';
+import { instalmentsFor } from './agreement-lifecycle.js';
 import { dayBefore, instalmentDueDate, submissionDueDate, submissionsDueIn, yearOf } from './calendar.js';
 import type { Context } from './context.js';
 import type { Agreement } from './entities/agreement.js';
@@ -9,7 +10,7 @@ import type { AgreementParty } from './entities/agreement-party.js';
 import { type Instalment, instalments, type Payment } from './entities/payment.js';
 import type { Submission, SubmissionKind } from './entities/submission.js';
 import type { Funding } from './funding.js';
-import { splitInstalments } from './money.js';
+import { type PaymentStatus, paymentStatus, submissionLate } from './money-controls.js';
 
 export type AgreementStatus = 'DRAFT' | 'ACTIVE' | 'EXTENDED' | 'TERMINATED' | 'EXPIRED';
 
@@ -76,7 +77,7 @@ export function submissionStatus(view: SubmissionView): SubmissionStatus {
 }
 
 export function submissionIsLate(view: SubmissionView): boolean {
-  return view.row ? view.row.submittedOn > view.dueDate : view.today > view.dueDate;
+  return submissionLate(view.row, view.dueDate, view.today);
 }
 
 export function submissionView(
@@ -115,7 +116,7 @@ export function planAndBudgetApproved(rows: Submission[], year: number): boolean
   );
 }
 
-export type PaymentStatus = 'BLOCKED' | 'DUE' | 'PAID';
+export type { PaymentStatus };
 
 /** One paying county's part of an instalment. */
 export interface PaymentShareView {
@@ -137,6 +138,8 @@ export interface PaymentView {
   amountOre: bigint;
   /** PAID once every payer has paid its part. */
   status: PaymentStatus;
+  /** The year's activity plan and budget are not both approved: it may not be paid yet. */
+  blocked: boolean;
   payer: string | null;
   /** Set once every payer has paid: the last payer's recording. */
   paid: Payment | undefined;
@@ -191,29 +194,42 @@ export async function paymentsOf(agreement: Agreement, year: number, context: Co
   const parties = await loaders.partiesOfAgreement.load(agreement.id);
   if (!funding) return [];
   const payers = countyPayersOf(agreement.regionId, funding);
+  // Each payer's part of the (prorated) county amount falls due in instalments like the whole: an
+  // instalment whose half of the year the agreement does not reach is not due (§10 notice); one
+  // paid before the notice still shows, as paid.
+  const dueOf = new Map(payers.map((payer) => [payer.payerId, instalmentsFor(payer.amountOre, funding.fundedMonths)]));
+  const due = instalmentsFor(funding.countyAmountOre, funding.fundedMonths);
   const approved = planAndBudgetApproved(submissions, year);
-  return instalments.map((instalment) => {
+  const today = context.today();
+  const shown = instalments.filter(
+    (instalment) =>
+      due.some((d) => d.instalment === instalment) ||
+      paid.some((row) => row.year === year && row.instalment === instalment),
+  );
+  return shown.map((instalment) => {
     const dueDate = instalmentDueDate(year, instalment);
     const county = partiesOn(parties, dueDate).find((party) => party.kind === 'COUNTY');
     const shares: PaymentShareView[] = payers.map((payer) => {
       const payment = paid.find(
         (row) => row.year === year && row.instalment === instalment && row.payerId === payer.payerId,
       );
-      const split = splitInstalments(payer.amountOre);
+      const part = dueOf.get(payer.payerId)?.find((d) => d.instalment === instalment)?.amountOre ?? 0n;
       return {
         payerId: payer.payerId,
         payerName: payer.payerName,
         municipalityNumbers: payer.municipalityNumbers,
-        amountOre: payment ? payment.amountOre : instalment === 'JANUARY' ? split.january : split.august,
-        status: payment ? 'PAID' : approved ? 'DUE' : 'BLOCKED',
+        amountOre: payment ? payment.amountOre : part,
+        status: paymentStatus({ paid: payment, approved, dueDate, today }),
         paid: payment,
       };
     });
-    const allPaid = shares.length > 0 && shares.every((share) => share.paid);
-    const lastPaid = allPaid
+    const allRecorded = shares.length > 0 && shares.every((share) => share.paid);
+    const allConfirmed = allRecorded && shares.every((share) => share.status === 'PAID');
+    // The instalment's recording: the one payer's, or with two payers the last part recorded once both are.
+    const lastPaid = allRecorded
       ? shares
           .map((share) => share.paid as Payment)
-          .sort((a, b) => a.paidOn.localeCompare(b.paidOn))
+          .sort((a, b) => a.paidOn.localeCompare(b.paidOn) || (a.recordedOn ?? '').localeCompare(b.recordedOn ?? ''))
           .at(-1)
       : undefined;
     return {
@@ -222,7 +238,15 @@ export async function paymentsOf(agreement: Agreement, year: number, context: Co
       instalment,
       dueDate,
       amountOre: shares.reduce((sum, share) => sum + share.amountOre, 0n),
-      status: allPaid ? 'PAID' : approved ? 'DUE' : 'BLOCKED',
+      // PAID when every part is confirmed; otherwise overdue after the due date; RECORDED once every
+      // part is recorded; before that due or blocked.
+      status: paymentStatus({
+        paid: allRecorded ? { confirmedOn: allConfirmed ? dueDate : null } : undefined,
+        approved,
+        dueDate,
+        today,
+      }),
+      blocked: !approved,
       payer: county?.organisationName ?? null,
       paid: lastPaid,
       shares,

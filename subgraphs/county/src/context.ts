@@ -11,27 +11,20 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInNorway } from './calendar.js';
 import { AgreementSchema } from './entities/agreement.js';
 import { AmendmentSchema, ExtensionSchema, NoticeSchema } from './entities/agreement-change.js';
+import { AgreementSignatureSchema, SupplementaryServiceSchema } from './entities/agreement-lifecycle.js';
 import { AgreementPartySchema } from './entities/agreement-party.js';
 import { MeetingSchema } from './entities/coordination.js';
+import { BudgetDecisionSchema } from './entities/funding.js';
 import { PaymentSchema } from './entities/payment.js';
-import { fundingPopulationDate, PopulationFigureSchema } from './entities/population-figure.js';
 import { SubmissionSchema } from './entities/submission.js';
 import { fundingLoader } from './funding.js';
+import { populationLoaders } from './population/loaders.js';
 
 export function createLoaders(em: EntityManager) {
   const ofAgreements = <Row extends { agreement: { id: string } }>(find: (ids: string[]) => Promise<Row[]>) =>
     loaderOfGroups(find, (row: Row) => row.agreement.id);
   return {
-    fundingPopulation: loaderByKey(
-      (numbers: string[]) =>
-        em.find(PopulationFigureSchema, { municipalityNumber: { $in: numbers }, date: fundingPopulationDate }),
-      (figure) => figure.municipalityNumber,
-    ),
-    populationFigures: loaderOfGroups(
-      (numbers: string[]) =>
-        em.find(PopulationFigureSchema, { municipalityNumber: { $in: numbers } }, { orderBy: { date: 'asc' } }),
-      (figure) => figure.municipalityNumber,
-    ),
+    ...populationLoaders(em),
     agreement: loaderByKey(
       (ids: string[]) => em.find(AgreementSchema, { id: { $in: ids } }),
       (agreement) => agreement.id,
@@ -57,6 +50,20 @@ export function createLoaders(em: EntityManager) {
     noticesOfAgreement: ofAgreements((ids) =>
       em.find(NoticeSchema, { agreement: { $in: ids } }, { orderBy: { givenOn: 'asc' } }),
     ),
+    signaturesOfAgreement: ofAgreements((ids) =>
+      em.find(
+        AgreementSignatureSchema,
+        { agreement: { $in: ids } },
+        { orderBy: { signedOn: 'asc', recordedAt: 'asc' } },
+      ),
+    ),
+    supplementaryServicesOfAgreement: ofAgreements((ids) =>
+      em.find(
+        SupplementaryServiceSchema,
+        { agreement: { $in: ids } },
+        { orderBy: { validFrom: 'asc', position: 'asc' } },
+      ),
+    ),
     paymentsOfAgreement: ofAgreements((ids) =>
       em.find(PaymentSchema, { agreement: { $in: ids } }, { orderBy: { year: 'asc', instalment: 'asc' } }),
     ),
@@ -73,6 +80,10 @@ export function createLoaders(em: EntityManager) {
       (meeting) => Number(meeting.date.slice(0, 4)),
     ),
     funding: fundingLoader(em),
+    budgetDecision: loaderByKey(
+      (ids: string[]) => em.find(BudgetDecisionSchema, { id: { $in: ids } }),
+      (decision) => decision.id,
+    ),
   };
 }
 

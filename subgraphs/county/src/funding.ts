@@ -2,6 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
+import { type FundedMonths, fundedMonths, monthsOf, prorateFrame, prorateShares } from './agreement-lifecycle.js';
 import {
   type BudgetDecision,
   BudgetDecisionSchema,
@@ -20,6 +21,8 @@ export interface MunicipalShare {
 export interface Funding {
   agreementId: string;
   year: number;
+  /** The months funded per half of the year; 6 and 6 except in a year the agreement starts or ends in. */
+  fundedMonths: FundedMonths;
   inhabitants: number;
   countyRateOre: bigint;
   municipalRateOre: bigint;
@@ -28,7 +31,10 @@ export interface Funding {
   municipalAmountOre: bigint;
   totalOre: bigint;
   municipalShares: MunicipalShare[];
+  /** The decisions in force: a correction supersedes the decision it corrects. */
   budgetDecisions: BudgetDecision[];
+  /** Every decision of the year, superseded ones included, as recorded. */
+  budgetDecisionHistory: BudgetDecision[];
 }
 
 export interface FundingKey {
@@ -45,6 +51,8 @@ interface ShareRow {
   total_inhabitants: string;
   county_rate_ore: string | null;
   municipal_rate_ore: string | null;
+  valid_from: string;
+  last_day: string;
 }
 
 const keyOf = (key: FundingKey) => `${key.agreementId}:${key.year}`;
@@ -59,7 +67,10 @@ export function fundingLoader(em: EntityManager) {
         `select a.id as agreement_id, k.year, p.municipality_number,
                 p.contribution_share_basis_points as basis_points, f.population as inhabitants,
                 sum(coalesce(f.population, 0)) over (partition by a.id, k.year)::bigint as total_inhabitants,
-                r.county_rate_ore, r.municipal_rate_ore
+                r.county_rate_ore, r.municipal_rate_ore,
+                to_char(a.valid_from, 'YYYY-MM-DD') as valid_from,
+                to_char(least(a.valid_to, (select min(n.effective_on) - 1 from notice n where n.agreement_id = a.id)),
+                        'YYYY-MM-DD') as last_day
            from agreement a
           cross join unnest(array[?]::int[]) as k(year)
            join agreement_party p on p.agreement_id = a.id and p.municipality_number is not null
@@ -72,24 +83,29 @@ export function fundingLoader(em: EntityManager) {
       const decisions = await em.find(
         BudgetDecisionSchema,
         { agreement: { $in: agreementIds }, year: { $in: years } },
-        { orderBy: { decidedOn: 'asc' } },
+        { orderBy: { decidedOn: 'asc', recordedAt: 'asc' } },
       );
       return keys.map((key) => {
         const shares = rows.filter((row) => row.agreement_id === key.agreementId && row.year === key.year);
         const first = shares[0];
         if (!first) return null;
+        // §6 funds the year an agreement starts or ends in only for the months it runs.
+        const months = fundedMonths(key.year, first.valid_from, first.last_day);
+        if (monthsOf(months) === 0) return null;
         const missing = shares.filter((row) => row.inhabitants === null).map((row) => row.municipality_number);
         if (missing.length) {
           // Funding without a municipality's inhabitants would silently be too low.
           throw new GraphQLError(`No population figure for ${missing.join(', ')} on the agreement's population date.`);
         }
-        const yearDecisions = decisions.filter((d) => d.agreement.id === key.agreementId && d.year === key.year);
+        const history = decisions.filter((d) => d.agreement.id === key.agreementId && d.year === key.year);
+        // Only the decision in force counts; the ones it corrected stay as history.
+        const yearDecisions = history.filter((d) => d.supersededById == null);
         const granted = (payer: string) => yearDecisions.find((d) => d.payer === payer)?.grantedOre;
         const countyRateOre = first.county_rate_ore === null ? minimumCountyRateOre : BigInt(first.county_rate_ore);
         const municipalRateOre =
           first.municipal_rate_ore === null ? minimumMunicipalRateOre : BigInt(first.municipal_rate_ore);
         const inhabitants = BigInt(first.total_inhabitants);
-        const frames = splitMunicipalContribution(
+        const yearlyFrames = splitMunicipalContribution(
           municipalRateOre,
           shares.map((row) => ({
             municipalityNumber: row.municipality_number,
@@ -97,6 +113,7 @@ export function fundingLoader(em: EntityManager) {
             basisPoints: row.basis_points,
           })),
         );
+        const frames = prorateShares(yearlyFrames, months);
         const municipalShares = shares.map((row) => {
           const frame = frames.get(row.municipality_number) ?? 0n;
           return {
@@ -106,12 +123,13 @@ export function fundingLoader(em: EntityManager) {
             amountOre: granted(row.municipality_number) ?? frame,
           };
         });
-        const countyFrameOre = frameOre(countyRateOre, inhabitants);
+        const countyFrameOre = prorateFrame(frameOre(countyRateOre, inhabitants), months);
         const countyAmountOre = granted('COUNTY') ?? countyFrameOre;
         const municipalAmountOre = municipalShares.reduce((sum, share) => sum + share.amountOre, 0n);
         return {
           agreementId: key.agreementId,
           year: key.year,
+          fundedMonths: months,
           inhabitants: Number(inhabitants),
           countyRateOre,
           municipalRateOre,
@@ -121,6 +139,7 @@ export function fundingLoader(em: EntityManager) {
           totalOre: countyAmountOre + municipalAmountOre,
           municipalShares,
           budgetDecisions: yearDecisions,
+          budgetDecisionHistory: history,
         };
       });
     },

@@ -1,5 +1,6 @@
-// Starts the county subgraph (PORT, default 4001) against DATABASE_URL.
-import { requiredDatabaseUrl, runAsProcess, startSubgraph } from '@etablerer/kit';
+// Starts the county subgraph (PORT, default 4001) with the configuration in its environment (see config.ts).
+import { runAsProcess, startSubgraph } from '@etablerer/kit';
+import { configuration } from './config.js';
 import { countySubgraph } from './server.js';
 
-await runAsProcess(() => startSubgraph(countySubgraph, { server: requiredDatabaseUrl() }));
+await runAsProcess(() => startSubgraph(countySubgraph, configuration()));

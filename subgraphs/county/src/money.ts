@@ -32,6 +32,13 @@ export function splitMunicipalContribution(rateOre: bigint, bases: ShareBasis[])
   const byAgreement = bases.some((basis) => basis.basisPoints !== null);
   if (!byAgreement)
     return new Map(bases.map((basis) => [basis.municipalityNumber, frameOre(rateOre, basis.inhabitants)]));
+  // A split that leaves a municipality out or adds up to other than 100 % would leave part of the
+  // frame unpaid (a 90 % split used to pay 90 % and a few øre): refused, never silently used.
+  const points = bases.reduce((sum, basis) => sum + (basis.basisPoints ?? 0), 0);
+  if (bases.some((basis) => basis.basisPoints === null) || points !== 10_000)
+    throw new RangeError(
+      `The agreement's split of the municipal contribution adds up to ${points} basis points, not 10 000, or leaves a municipality out.`,
+    );
   const shares = bases.map((basis) => ({
     number: basis.municipalityNumber,
     amount: (total * BigInt(basis.basisPoints ?? 0)) / 10_000n,

@@ -322,8 +322,15 @@ describe('payments (§7)', () => {
       instalment: 'JANUARY',
       paidOn: '2026-01-10',
     });
-    expect(first.data).toEqual({ recordPayment: { amount: '387000.00', status: 'PAID', paidOn: '2026-01-10' } });
+    // Recorded by the officer who approved the budget: it counts as paid only once a second officer confirms it.
+    expect(first.data).toEqual({ recordPayment: { amount: '387000.00', status: 'RECORDED', paidOn: '2026-01-10' } });
     expect(again.data).toEqual(first.data);
+    const confirmed = await subgraph.execute(
+      `mutation Confirm { confirmPayment(regionId: "follo", year: 2026, instalment: JANUARY, reference: "UTB-1") { status } }`,
+      {},
+      { as: 'county.controller' },
+    );
+    expect(confirmed.data).toEqual({ confirmPayment: { status: 'PAID' } });
     const rows = await subgraph.orm.em.fork().count(PaymentSchema, { agreement: 'follo-2022', year: 2026 });
     expect(rows).toBe(1);
   });
@@ -345,6 +352,7 @@ describe('notices (§10)', () => {
   }`;
 
   it('takes effect one year after notice at the earliest, and refuses an earlier date naming the field', async () => {
+    today = '2024-02-29';
     const early = await subgraph.execute(
       notice,
       {
@@ -356,7 +364,6 @@ describe('notices (§10)', () => {
     expect(code(early)).toBe('BAD_USER_INPUT');
     expect(field(early)).toBe('input.effectiveOn');
 
-    today = '2025-02-28';
     const given = await subgraph.execute(
       notice,
       {
@@ -367,7 +374,7 @@ describe('notices (§10)', () => {
     );
     expect(given.errors).toBeUndefined();
     expect(given.data).toEqual({
-      giveNotice: { status: 'TERMINATED', version: 2, notices: [{ givenOn: '2024-02-29', effectiveOn: '2025-02-28' }] },
+      giveNotice: { status: 'ACTIVE', version: 2, notices: [{ givenOn: '2024-02-29', effectiveOn: '2025-02-28' }] },
     });
     const stale = await subgraph.execute(
       notice,
@@ -484,7 +491,7 @@ describe('access', () => {
         {},
       ],
       [
-        'mutation { extendAgreement(agreementId: "follo-2022", version: 1, validTo: "2027-12-31", decidedOn: "2026-01-01") { id } }',
+        'mutation { extendAgreement(agreementId: "follo-2022", version: 1, validTo: "2027-12-31", decidedOn: "2026-01-01", consentingPartyIds: []) { id } }',
         {},
       ],
       [

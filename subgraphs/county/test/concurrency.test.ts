@@ -162,7 +162,8 @@ describe('the same instalment recorded twice at once', () => {
       const results = await Promise.all([0, 1].map(() => subgraph.execute(recordPayment, { reference })));
       expect(codes(results)).toEqual(['OK', 'OK']);
       expect(results[1]?.data).toEqual(results[0]?.data);
-      expect(results[0]?.data).toEqual({ recordPayment: { status: 'PAID', amount: '387000.00', reference } });
+      // Recorded, not yet confirmed by a second officer, and past its due date (31 January 2026).
+      expect(results[0]?.data).toEqual({ recordPayment: { status: 'OVERDUE', amount: '387000.00', reference } });
       expect(await payments()).toEqual([{ reference, amount_ore: '38700000' }]);
     }
   });

@@ -1,14 +1,8 @@
-// The county subgraph's population figures: demo seed, entities for the gateway, SSB import.
-import { readFileSync } from 'node:fs';
+// The county subgraph's population figures: demo seed and entities for the gateway (imports: population-import.test.ts).
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
-import { importSsbPopulation } from '../src/population/import.js';
 import { countySubgraph } from '../src/server.js';
-
-const ssbFixture: unknown = JSON.parse(
-  readFileSync(new URL('./fixtures/ssb-01222-2021K2.json', import.meta.url), 'utf8'),
-);
 
 const populationQuery = `query Population($representations: [_Any!]!) {
   _entities(representations: $representations) {
@@ -53,48 +47,5 @@ describe('population figures', () => {
     expect(data).toEqual({
       _entities: [{ number: '9999', population: null, populationSource: null, populationFigures: [] }],
     });
-  });
-});
-
-describe('importing SSB population (table 01222, JSON-stat2)', () => {
-  let subgraph: TestSubgraph<Context>;
-  beforeAll(async () => {
-    subgraph = await createTestSubgraph(countySubgraph);
-  });
-  afterAll(() => subgraph?.close());
-
-  it('replaces the demo figures of the municipalities in the file and leaves the others labelled approximate', async () => {
-    const result = await importSsbPopulation(subgraph.orm, ssbFixture);
-    expect(result).toEqual({ imported: 3, dates: ['2021-07-01'], skipped: ['30'] });
-
-    const { data } = await subgraph.execute<{
-      _entities: { number: string; population: number; populationSource: string; populationFigures: unknown[] }[];
-    }>(populationQuery, municipalities('3001', '3020', '3054', '3005'));
-    expect(
-      data?._entities.map(({ number, population, populationSource, populationFigures }) => ({
-        number,
-        population,
-        populationSource,
-        figures: populationFigures.length,
-      })),
-    ).toEqual([
-      { number: '3001', population: 31444, populationSource: 'SSB', figures: 1 },
-      { number: '3020', population: 60844, populationSource: 'SSB', figures: 1 },
-      { number: '3054', population: 9222, populationSource: 'SSB', figures: 1 },
-      { number: '3005', population: 102000, populationSource: 'DEMO_APPROXIMATION', figures: 1 },
-    ]);
-  });
-
-  it('refuses a file that is not table 01222 and changes nothing', async () => {
-    const before = await subgraph.execute(populationQuery, municipalities('3002'));
-    await expect(importSsbPopulation(subgraph.orm, { class: 'collection' })).rejects.toThrow(
-      /Not a JSON-stat2 dataset/,
-    );
-    const withoutPopulation = structuredClone(ssbFixture) as {
-      dimension: { ContentsCode: { category: { index: object } } };
-    };
-    withoutPopulation.dimension.ContentsCode.category.index = { Fodte2: 0, Dode2: 1 };
-    await expect(importSsbPopulation(subgraph.orm, withoutPopulation)).rejects.toThrow(/no Folketallet11/);
-    expect(await subgraph.execute(populationQuery, municipalities('3002'))).toEqual(before);
   });
 });

@@ -62,20 +62,6 @@ export interface AuthConfig {
 export const defaultIssuer = 'etablerertjenesten-dev';
 export const defaultAudience = 'etablerertjenesten';
 
-/** AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL or AUTH_PUBLIC_KEY (a JWK as JSON). */
-export function authConfigFromEnvironment(env = process.env): AuthConfig {
-  const config: AuthConfig = {
-    issuer: env.AUTH_ISSUER ?? defaultIssuer,
-    audience: env.AUTH_AUDIENCE ?? defaultAudience,
-  };
-  if (env.AUTH_JWKS_URL) config.jwksUrl = env.AUTH_JWKS_URL;
-  if (env.AUTH_PUBLIC_KEY) config.publicKey = JSON.parse(env.AUTH_PUBLIC_KEY) as JWK;
-  if (!config.jwksUrl && !config.publicKey) {
-    throw new Error('No key to verify tokens with: set AUTH_JWKS_URL (the identity provider) or AUTH_PUBLIC_KEY');
-  }
-  return config;
-}
-
 /** Only asymmetric algorithms: a verifier must never be able to mint tokens. */
 const algorithms = ['ES256', 'RS256', 'PS256', 'EdDSA'];
 

@@ -35,6 +35,15 @@ const unavailableMessages = [
   /Timeout acquiring a connection/i, // knex: the pool gave none within acquireConnectionTimeout
 ];
 
+/**
+ * pg's own message: knex puts the statement in front of it (`select … - Connection terminated
+ * unexpectedly`, on the same error object), so a connection cut mid-query read as a bug.
+ */
+function driverMessage(message: string): string {
+  const separator = message.lastIndexOf(' - ');
+  return separator < 0 ? message : message.slice(separator + 3);
+}
+
 /** `error` and everything behind it: its causes and, for an AggregateError, its errors. */
 function* errorChain(error: unknown): Generator<object> {
   const seen = new Set<unknown>();
@@ -58,7 +67,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const { code, name, message } = current as { code?: unknown; name?: unknown; message?: unknown };
     if (name === 'KnexTimeoutError') return true;
     if (typeof code === 'string' && (socketErrorCodes.has(code) || unavailableSqlStates.test(code))) return true;
-    if (typeof message === 'string' && unavailableMessages.some((pattern) => pattern.test(message))) return true;
+    if (typeof message === 'string' && unavailableMessages.some((pattern) => pattern.test(driverMessage(message)))) {
+      return true;
+    }
   }
   return false;
 }

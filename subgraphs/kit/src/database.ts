@@ -10,6 +10,11 @@ import { logger } from './logger.js';
 /** The repository's ignored `.data/` folder: embedded database files survive restarts there. */
 export const repositoryDataDir = fileURLToPath(new URL('../../../.data/', import.meta.url));
 
+/** The embedded PostgreSQL's port (5432 belongs to a machine's own server). */
+export function embeddedPort(): number {
+  return Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+}
+
 export interface DatabaseServer {
   /** A server URL without a database name, e.g. postgres://postgres@127.0.0.1:5432 */
   url: string;
@@ -89,6 +94,9 @@ export async function startEmbeddedPostgres({ dataDir, port }: EmbeddedOptions):
     persistent: true,
     // Running as root (CI, containers) needs a `postgres` system user to own the cluster.
     createPostgresUser: process.getuid?.() === 0,
+    // initdb's closing fsync of every file it wrote took seconds of a fresh clone's first start; the cluster holds
+    // demo data that the next start seeds again should it ever be lost, and its own writes are synced as usual.
+    initdbFlags: ['--no-sync'],
     onLog: (message) => logger.debug({ embeddedPostgres: message.trim() }),
     onError: (error) => logger.warn({ embeddedPostgres: String(error).trim() }),
   });

@@ -54,15 +54,6 @@ const requestErrorCodes = new Set([
   'SERVICE_UNAVAILABLE',
 ]);
 
-/**
- * Whether errors sent to callers carry their stack trace: only when a developer asks for it with
- * GRAPHQL_STACKTRACES=true, and never in production. Apollo's own default (on unless NODE_ENV is
- * production or test) put one on every error under `pnpm start`, telling anyone the code's layout.
- */
-export function stacktracesInErrors(env = process.env): boolean {
-  return env.GRAPHQL_STACKTRACES === 'true' && env.NODE_ENV !== 'production';
-}
-
 /** The refusal of the `Date` scalar behind an error, through the errors graphql-js and Apollo wrap it in. */
 function dateInputErrorIn(error: unknown): DateInputError | undefined {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
@@ -81,12 +72,27 @@ function variableOf(message: string): string | undefined {
   return within?.[1] ?? /^Variable "\$(\w+)" got invalid value /.exec(message)?.[1];
 }
 
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  // A subgraph's error reaches the gateway with the subgraph's extensions; a trace there must not pass on.
-  if (formatted.extensions && 'stacktrace' in formatted.extensions && !stacktracesInErrors()) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
-    return formatError({ ...formatted, extensions }, error);
-  }
+/**
+ * The formatter of a service's answers. Stack traces only when a developer asked for them
+ * (GRAPHQL_STACKTRACES, refused in production; see config.ts): Apollo's own default put one on
+ * every error under `pnpm start`, telling anyone the code's layout.
+ */
+export function createErrorFormatter({ stacktraces }: { stacktraces: boolean }) {
+  const format = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // A subgraph's error reaches the gateway with the subgraph's extensions; a trace there must not pass on.
+    if (formatted.extensions && 'stacktrace' in formatted.extensions && !stacktraces) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
+      return format({ ...formatted, extensions }, error);
+    }
+    return formatWithoutTraces(formatted, error);
+  };
+  return format;
+}
+
+/** The formatter without stack traces, as production answers. */
+export const formatError = createErrorFormatter({ stacktraces: false });
+
+function formatWithoutTraces(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (dateInputErrorIn(error)) {
     // The same answer for a bad date inline (a validation error) as in a variable (a coercion error).

@@ -8,7 +8,9 @@ import { type ApolloServerPlugin, type BaseContext, type GraphQLResponse, Header
 import { defineEntity, type EventSubscriber, type InferEntity, type TransactionEventArgs } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
+import { databaseUnavailableMessage, isDatabaseUnavailable } from './database-errors.js';
 import { conflict } from './errors.js';
+import { logger } from './logger.js';
 
 /** The header a caller names its mutation attempt by; the gateway passes it on to the subgraphs. */
 export const idempotencyKeyHeader = 'idempotency-key';
@@ -116,13 +118,22 @@ export function idempotencyPlugin<Context extends IdempotencyContext>(): ApolloS
         async responseForOperation({ operation, contextValue }) {
           const request = contextValue.idempotency;
           if (operation.operation !== 'mutation' || !request) return null;
-          const [stored] = await contextValue.em
-            .getConnection()
-            .execute<{ operation_hash: string; response: FormattedExecutionResult | null }[]>(
-              `select operation_hash, response from idempotency_key
-                where key = ? and subject = ? and created_at >= now() - interval '${idempotencyKeyLifetimeHours} hours'`,
-              [request.key, request.subject],
-            );
+          let stored: { operation_hash: string; response: FormattedExecutionResult | null } | undefined;
+          try {
+            [stored] = await contextValue.em
+              .getConnection()
+              .execute<{ operation_hash: string; response: FormattedExecutionResult | null }[]>(
+                `select operation_hash, response from idempotency_key
+                  where key = ? and subject = ? and created_at >= now() - interval '${idempotencyKeyLifetimeHours} hours'`,
+                [request.key, request.subject],
+              );
+          } catch (error) {
+            // The database is away: the mutation cannot run either. Thrown here, Apollo answered HTTP
+            // 500 "Internal server error" for every keyed mutation while PostgreSQL restarted.
+            if (!isDatabaseUnavailable(error)) throw error;
+            logger.warn({ err: error }, 'database unavailable');
+            return refusal({ message: databaseUnavailableMessage, extensions: { code: 'SERVICE_UNAVAILABLE' } });
+          }
           if (!stored) {
             request.armed = true;
             return null;
@@ -138,13 +149,21 @@ export function idempotencyPlugin<Context extends IdempotencyContext>(): ApolloS
           const request = contextValue.idempotency;
           if (!request?.claimed || response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
-          await contextValue.em
-            .getConnection()
-            .execute('update idempotency_key set response = ? where key = ? and subject = ?', [
-              JSON.stringify({ ...(data === undefined ? {} : { data }), ...(errors ? { errors } : {}) }),
-              request.key,
-              request.subject,
-            ]);
+          try {
+            await contextValue.em
+              .getConnection()
+              .execute('update idempotency_key set response = ? where key = ? and subject = ?', [
+                JSON.stringify({ ...(data === undefined ? {} : { data }), ...(errors ? { errors } : {}) }),
+                request.key,
+                request.subject,
+              ]);
+          } catch (error) {
+            // The mutation is committed: its caller gets its answer. Thrown here, Apollo answered
+            // HTTP 500 for a write that was stored. A repeat of the key finds no answer to give and
+            // is refused with CONFLICT until the key expires.
+            if (!isDatabaseUnavailable(error)) throw error;
+            logger.warn({ err: error, key: request.key }, 'the answer to an idempotent mutation was not stored');
+          }
         },
       };
     },

@@ -17,9 +17,14 @@ export function currentRequestId(): string | undefined {
 }
 
 const defaultLevel = process.env.VITEST ? 'silent' : 'info';
+/**
+ * LOG_LEVEL as the process starts, for what is logged before the configuration is read; a level
+ * pino does not know is left for the configuration to refuse (config.ts), with a clear message.
+ */
+const startLevel = process.env.LOG_LEVEL;
 
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? defaultLevel,
+  level: startLevel && [...Object.keys(pino.levels.values), 'silent'].includes(startLevel) ? startLevel : defaultLevel,
   base: { service: process.env.SERVICE_NAME ?? 'etablerer', pid: process.pid },
   timestamp: pino.stdTimeFunctions.isoTime,
   mixin: () => {

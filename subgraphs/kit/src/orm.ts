@@ -39,24 +39,26 @@ export interface OrmOptions {
   /**
    * The longest a statement may run, and a transaction sit idle, before the server ends it
    * (milliseconds; 0 for no limit, as command-line tasks over a whole county's data need).
-   * DATABASE_STATEMENT_TIMEOUT_MS (30 s) and DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS (60 s) by default.
+   * `defaultDatabaseLimits` when left out (a service takes its own from its configuration:
+   * DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS).
    */
   limits?: DatabaseLimits;
+  /** The connection pool; `defaultDatabasePool` when left out (DATABASE_POOL_MAX, DATABASE_ACQUIRE_TIMEOUT_MS). */
+  pool?: DatabasePool;
 }
+
+export interface DatabasePool {
+  /** Connections at most. */
+  max: number;
+  /** How long a request waits for a connection (and a new connection may take to open) before it is told the database is away. */
+  acquireTimeoutMs: number;
+}
+
+export const defaultDatabasePool: DatabasePool = { max: 10, acquireTimeoutMs: 5_000 };
 
 export interface DatabaseLimits {
   statementTimeoutMs: number;
   idleInTransactionTimeoutMs: number;
-}
-
-/** A time limit from the environment; a typo fails the start rather than leaving no limit at all. */
-function millisecondsFromEnvironment(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0)
-    throw new Error(`${name} must be a whole number of milliseconds (0 for none), not "${raw}"`);
-  return value;
 }
 
 /**
@@ -64,28 +66,44 @@ function millisecondsFromEnvironment(name: string, fallback: number): number {
  * instead of holding a pooled connection (and its locks) until the pool runs dry, and a
  * transaction left open by a bug gives its locks back after a minute.
  */
-export function databaseLimitsFromEnvironment(): DatabaseLimits {
-  return {
-    statementTimeoutMs: millisecondsFromEnvironment('DATABASE_STATEMENT_TIMEOUT_MS', 30_000),
-    idleInTransactionTimeoutMs: millisecondsFromEnvironment('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
-  };
-}
+export const defaultDatabaseLimits: DatabaseLimits = { statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000 };
 
 /** No limits: for set-up and command-line work (migrations, seeding, a county's retention run). */
 export const noDatabaseLimits: DatabaseLimits = { statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 };
 
-/**
- * Lifts the statement and idle-in-transaction limits for the rest of the transaction `em` is in:
- * set-up work (a migration over a large table, seeding, the retention run) may take longer than
- * any request should, and between its statements it builds the next rows in JavaScript, which on
- * a loaded machine can leave the transaction idle longer than a request's limit allows.
- */
-export async function withoutTimeLimits(em: { execute(sql: string): Promise<unknown> }): Promise<void> {
-  await em.execute('set local statement_timeout = 0');
-  await em.execute('set local idle_in_transaction_session_timeout = 0');
-}
-
 const statementCounts = new WeakMap<Orm, { count: number }>();
+
+/** What each ORM was opened with, so set-up work can open its like without the limits. */
+const openedWith = new WeakMap<Orm, OrmOptions & { limits: DatabaseLimits }>();
+
+const hasLimits = (limits: DatabaseLimits) => limits.statementTimeoutMs > 0 || limits.idleInTransactionTimeoutMs > 0;
+
+/**
+ * Runs set-up work (migrations, seeding, `analyze`, the retention run) on connections without the
+ * statement and idle-in-transaction limits: it may take longer than any request should, and between
+ * its statements it builds the next rows in JavaScript, which on a loaded machine leaves its
+ * transaction idle longer than a request may be. Lifting the limits inside the transaction (SET
+ * LOCAL) left a gap: between BEGIN and the SET the transaction sat idle under the request limit,
+ * and a seeder whose process stalled there (the machine busy, a garbage collection) was ended by
+ * the server ("terminating connection due to idle-in-transaction timeout"). So an ORM with limits
+ * lends `work` an ORM of its own on the same database whose connections open without them (the
+ * same entities and subscribers; its pool opens only the connections the work uses), closed
+ * afterwards; one without limits (the command-line tasks') is used as it is. Every ORM of the
+ * platform comes from `createOrm`, which records what it was opened with.
+ */
+export async function withUnlimitedOrm<Result>(orm: Orm, work: (unlimited: Orm) => Promise<Result>): Promise<Result> {
+  const options = openedWith.get(orm);
+  if (!options || !hasLimits(options.limits)) return work(orm);
+  const unlimited = await initOrm(
+    { ...options, limits: noDatabaseLimits },
+    { subscribers: [...orm.em.getEventManager().getSubscribers()] },
+  );
+  try {
+    return await work(unlimited);
+  } finally {
+    await unlimited.close();
+  }
+}
 
 /**
  * SQL statements this ORM has sent since it opened: what /metrics reports and the benchmark
@@ -95,11 +113,7 @@ export function sqlStatementCount(orm: Orm): number {
   return statementCounts.get(orm)?.count ?? 0;
 }
 
-/** How long a request waits for a database connection before it is told the database is away. */
-function acquireTimeoutMillis(): number {
-  const value = Number(process.env.DATABASE_ACQUIRE_TIMEOUT_MS ?? 5_000);
-  return Number.isFinite(value) && value > 0 ? value : 5_000;
-}
+const acquireTimeouts = new WeakMap<Orm, number>();
 
 /**
  * Refuses a transaction whose BEGIN failed. When the server cut a pooled connection just before it
@@ -117,8 +131,20 @@ const refuseFailedBegin: EventSubscriber = {
 };
 
 export async function createOrm(options: OrmOptions): Promise<Orm> {
-  const limits = options.limits ?? databaseLimitsFromEnvironment();
+  const limits = options.limits ?? defaultDatabaseLimits;
   await ensureDatabase(options.server, options.database);
+  const orm = await initOrm({ ...options, limits });
+  openedWith.set(orm, { ...options, limits });
+  return orm;
+}
+
+async function initOrm(
+  options: OrmOptions & { limits: DatabaseLimits },
+  { subscribers = [] }: { subscribers?: EventSubscriber[] } = {},
+): Promise<Orm> {
+  const { limits } = options;
+  const pool = options.pool ?? defaultDatabasePool;
+  const acquireTimeoutMillis = () => pool.acquireTimeoutMs;
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: databaseUrl(options.server, options.database),
@@ -140,13 +166,13 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
     // Identifiers in SQL stay as declared; MikroORM's own logger goes through ours.
     debug: options.debug ?? false,
     logger: (message) => logger.debug({ orm: message }),
-    subscribers: [refuseFailedBegin],
-    // Fail fast when the database is away: a request waits at most DATABASE_ACQUIRE_TIMEOUT_MS
-    // (5 s) for a pooled connection and a new connection at most that long to open, instead of
+    subscribers: [...new Set([refuseFailedBegin, ...subscribers])],
+    // Fail fast when the database is away: a request waits at most `pool.acquireTimeoutMs` (DATABASE_ACQUIRE_TIMEOUT_MS,
+    // 5 s) for a pooled connection and a new connection at most that long to open, instead of
     // knex's 60 s, then answers SERVICE_UNAVAILABLE (errors.ts). A refused connection fails at
     // once (the pool passes the first create error on). Connections the server closed (a restart,
     // pg_terminate_backend) are marked by knex and dropped from the pool; new ones replace them.
-    pool: { min: 0, max: Number(process.env.DATABASE_POOL_MAX ?? 10), acquireTimeoutMillis: acquireTimeoutMillis() },
+    pool: { min: 0, max: pool.max, acquireTimeoutMillis: acquireTimeoutMillis() },
     driverOptions: {
       acquireConnectionTimeout: acquireTimeoutMillis(),
       // knex's warnings (e.g. a pooled connection the server closed) in our log, not on stdout.
@@ -169,6 +195,7 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
   });
   const counter = { count: 0 };
   statementCounts.set(orm, counter);
+  acquireTimeouts.set(orm, pool.acquireTimeoutMs);
   orm.em
     .getConnection()
     .getKnex()
@@ -189,7 +216,7 @@ const setupLockKey = 7_364_201;
 async function withSetupLock<Result>(orm: Orm, work: (session: pg.Client) => Promise<Result>): Promise<Result> {
   const session = new pg.Client({
     connectionString: orm.config.get('clientUrl'),
-    connectionTimeoutMillis: acquireTimeoutMillis(),
+    connectionTimeoutMillis: acquireTimeouts.get(orm) ?? defaultDatabasePool.acquireTimeoutMs,
   });
   await session.connect();
   try {
@@ -212,11 +239,9 @@ export function migrate(orm: Orm): Promise<void> {
     if (unknown.length) throw new DatabaseNewerThanCodeError(orm.config.get('dbName'), unknown);
     // All or nothing, in one transaction without the statement limit: a migration may rewrite a
     // large table.
-    const connection = orm.em.getConnection();
-    const applied = await connection.transactional(async (transaction) => {
-      await withoutTimeLimits({ execute: (sql) => connection.execute(sql, [], 'run', transaction) });
-      return orm.getMigrator().up({ transaction });
-    });
+    const applied = await withUnlimitedOrm(orm, (unlimited) =>
+      unlimited.em.getConnection().transactional((transaction) => unlimited.getMigrator().up({ transaction })),
+    );
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   });
 }
@@ -265,25 +290,24 @@ export function seedIfEmpty(
  * Runs a seeder (a class, or one made with options) all or nothing: a failed seed leaves the
  * database empty, so the next start seeds again.
  */
-export async function seedInTransaction(orm: Orm, seeder: Constructor<Seeder> | Seeder): Promise<void> {
-  await orm.em.fork().transactional(async (em) => {
-    await withoutTimeLimits(em);
-    await (typeof seeder === 'function' ? new seeder() : seeder).run(em);
-    await em.flush();
-  });
-  // Fresh planner statistics: until autovacuum gets to the new rows, PostgreSQL takes the tables
-  // for nearly empty and plans the key figures with nested loops (0.5 s instead of 35 ms).
-  await orm.em.fork().transactional(async (em) => {
-    await withoutTimeLimits(em);
-    await em.execute('analyze');
+export function seedInTransaction(orm: Orm, seeder: Constructor<Seeder> | Seeder): Promise<void> {
+  return withUnlimitedOrm(orm, async (unlimited) => {
+    await unlimited.em.fork().transactional(async (em) => {
+      await (typeof seeder === 'function' ? new seeder() : seeder).run(em);
+      await em.flush();
+    });
+    // Fresh planner statistics: until autovacuum gets to the new rows, PostgreSQL takes the tables
+    // for nearly empty and plans the key figures with nested loops (0.5 s instead of 35 ms).
+    await unlimited.em.fork().execute('analyze');
   });
 }
 
 /**
- * Tables of bookkeeping rather than data: the migrations', and the rate limits' counts of what each
- * client address sent (which a refused request rightly changes: trying counts).
+ * Tables of bookkeeping rather than data: the migrations', the rate limits' counts of what each
+ * client address sent (which a refused request rightly changes: trying counts), and the service
+ * assertions used (every request adds one).
  */
-export const bookkeepingTables = ['mikro_orm_migrations', 'rate_limit_window'] as const;
+export const bookkeepingTables = ['mikro_orm_migrations', 'rate_limit_window', 'service_assertion_use'] as const;
 
 /** The database's own tables (not the bookkeeping ones), by name, in order. */
 export async function dataTables(orm: Orm): Promise<{ name: string }[]> {

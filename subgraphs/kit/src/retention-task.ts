@@ -4,7 +4,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Cron, CronPattern } from 'croner';
 import { logger } from './logger.js';
-import { type Orm, withoutTimeLimits } from './orm.js';
+import { type Orm, withUnlimitedOrm } from './orm.js';
 
 /** What a retention run did or, in a dry run, would do; each subgraph adds its counts by kind of record. */
 export interface RetentionRun {
@@ -16,21 +16,13 @@ export interface RetentionRun {
 /** Erases (or, in a dry run, counts) what is past retention, inside the transaction it is given. */
 export type RetentionTask = (em: EntityManager, options: { dryRun: boolean }) => Promise<RetentionRun>;
 
-/** Every night at 02:30, Norwegian time: after the day's work, before the next. */
+/**
+ * Every night at 02:30, Norwegian time: after the day's work, before the next. The default in
+ * production only: elsewhere the demo data's older clients would lose their names while someone
+ * is trying the console.
+ */
 export const defaultRetentionSchedule = '30 2 * * *';
 const retentionTimeZone = 'Europe/Oslo';
-
-/**
- * RETENTION_SCHEDULE: a cron pattern (minute hour day month weekday, Norwegian time) or `off`.
- * Unset, it runs nightly in production and not at all elsewhere: the demo data's older clients
- * would otherwise lose their names while someone is trying the console.
- */
-export function retentionScheduleFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | null {
-  const value = env.RETENTION_SCHEDULE?.trim();
-  if (value === 'off') return null;
-  if (value) return checkedRetentionSchedule(value);
-  return env.NODE_ENV === 'production' ? defaultRetentionSchedule : null;
-}
 
 /** The pattern, once it is known to be one: a typo stops the start instead of leaving data unerased. */
 export function checkedRetentionSchedule(pattern: string): string {
@@ -45,22 +37,23 @@ export function checkedRetentionSchedule(pattern: string): string {
 }
 
 /** The advisory lock one run holds: any number no other lock of a subgraph's database uses. */
-const retentionLockKey = 7_364_202;
+export const retentionLockKey = 7_364_202;
 
 /**
  * Runs the task once, in one transaction. When another instance of the subgraph is running it
  * at that moment, this one skips (null) rather than erase and audit the same persons twice.
  */
 export function runRetentionTask(orm: Orm, task: RetentionTask, { dryRun = false } = {}): Promise<RetentionRun | null> {
-  return orm.em.fork().transactional(async (em) => {
-    const [lock] = await em.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(?) as locked', [
-      retentionLockKey,
-    ]);
-    if (!lock?.locked) return null;
-    // The first run over years of data may take longer than any request is allowed to.
-    await withoutTimeLimits(em);
-    return task(em, { dryRun });
-  });
+  // The first run over years of data may take longer than any request is allowed to.
+  return withUnlimitedOrm(orm, (unlimited) =>
+    unlimited.em.fork().transactional(async (em) => {
+      const [lock] = await em.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(?) as locked', [
+        retentionLockKey,
+      ]);
+      if (!lock?.locked) return null;
+      return task(em, { dryRun });
+    }),
+  );
 }
 
 export interface ScheduledRetention {
@@ -68,7 +61,7 @@ export interface ScheduledRetention {
   stop(): Promise<void>;
 }
 
-/** Runs the task on `pattern` (see `retentionScheduleFromEnvironment`); a failed run is logged and tried again next time. */
+/** Runs the task on `pattern` (RETENTION_SCHEDULE, see subgraph-config.ts); a failed run is logged and tried again next time. */
 export function scheduleRetention(orm: Orm, task: RetentionTask, pattern: string): ScheduledRetention {
   let running: Promise<void> = Promise.resolve();
   const run = async () => {

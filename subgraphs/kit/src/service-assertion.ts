@@ -24,6 +24,9 @@ export const serviceClockToleranceSeconds = 30;
 
 const algorithm = 'ES256';
 
+/** The longest assertion id kept (the services sign UUIDs). */
+const maxJtiLength = 100;
+
 /** What a verified assertion tells the subgraph. */
 export interface ServiceCall {
   /** The calling service (the key's `kid`, and the assertion's `iss`). */
@@ -116,6 +119,26 @@ export type ServiceAssertionVerifier = (request: {
   deadline?: string | undefined;
 }) => Promise<ServiceCall>;
 
+/**
+ * Records that an assertion (its `jti`) was used, and says whether this was its first use; kept at
+ * least until `expiresAt` (epoch seconds), after which the assertion is refused as expired anyway.
+ * Every instance of a subgraph must share it, or an assertion captured on its way to one instance
+ * could be replayed to another: a running subgraph keeps it in its database (`service_assertion_use`).
+ */
+export type AssertionUses = (jti: string, expiresAt: number) => Promise<boolean>;
+
+/** The uses kept in this process's memory: for a verifier no other process shares (unit tests). */
+export function assertionUsesInMemory(): AssertionUses {
+  const seen = new Map<string, number>();
+  return async (jti, expiresAt) => {
+    const now = Date.now() / 1000;
+    for (const [id, expiry] of seen) if (expiry < now) seen.delete(id);
+    if (seen.has(jti)) return false;
+    seen.set(jti, expiresAt);
+    return true;
+  };
+}
+
 export interface ServiceTrust {
   /** This subgraph's name: the audience its assertions must name. */
   audience: string;
@@ -123,9 +146,16 @@ export interface ServiceTrust {
   trusted: readonly string[];
   /** The public keys of the services (kid = service name); keys of services not trusted are ignored. */
   keys: readonly JWK[];
+  /** Where the assertions already used are kept; in this process's memory unless given. */
+  uses?: AssertionUses;
 }
 
-export function createServiceAssertionVerifier({ audience, trusted, keys }: ServiceTrust): ServiceAssertionVerifier {
+export function createServiceAssertionVerifier({
+  audience,
+  trusted,
+  keys,
+  uses = assertionUsesInMemory(),
+}: ServiceTrust): ServiceAssertionVerifier {
   const trustedKeys = keys.filter((key) => key.kid && trusted.includes(key.kid));
   for (const service of trusted) {
     if (!trustedKeys.some((key) => key.kid === service)) {
@@ -135,8 +165,6 @@ export function createServiceAssertionVerifier({ audience, trusted, keys }: Serv
     }
   }
   const jwks = createLocalJWKSet({ keys: trustedKeys.map((key) => ({ ...key })) });
-  // Each assertion once: a captured one cannot be sent again, not even with the same body.
-  const seen = new Map<string, number>();
   const refuse = (reason: string) =>
     unauthenticated(`This service accepts requests through the gateway only: ${reason}.`);
   return async ({ assertion, body, clientAddress, deadline }) => {
@@ -174,53 +202,16 @@ export function createServiceAssertionVerifier({ audience, trusted, keys }: Serv
     if (boundDeadline !== undefined && (typeof boundDeadline !== 'number' || !Number.isSafeInteger(boundDeadline))) {
       throw refuse('the service assertion has a deadline that is not epoch milliseconds');
     }
-    const now = Date.now() / 1000;
-    for (const [id, expiry] of seen) if (expiry + serviceClockToleranceSeconds < now) seen.delete(id);
-    if (seen.has(String(jti))) throw refuse('the service assertion was used already');
-    seen.set(String(jti), exp);
+    if (typeof jti !== 'string' || jti.length > maxJtiLength) throw refuse('the service assertion has no usable id');
+    // Each assertion once, across every instance of the subgraph: a captured one cannot be sent
+    // again, not even with the same body. Kept until it could no longer pass the time checks above.
+    if (!(await uses(jti, exp + serviceClockToleranceSeconds))) throw refuse('the service assertion was used already');
     return {
       service: iss,
       ...(typeof boundAddress === 'string' ? { clientAddress: boundAddress } : {}),
       ...(typeof boundDeadline === 'number' ? { deadline: boundDeadline } : {}),
     };
   };
-}
-
-/** The trusted services' public keys: SERVICE_KEYS, a JWKS (`{"keys": [...]}`) as JSON. */
-export function serviceKeysFromEnvironment(env = process.env): JWK[] {
-  const value = env.SERVICE_KEYS;
-  if (!value) {
-    throw new Error(
-      'SERVICE_KEYS is not set: a subgraph accepts only requests signed by the services it trusts; set it to a JWKS of their public keys (see docs/operations.md)',
-    );
-  }
-  let keys: unknown;
-  try {
-    keys = (JSON.parse(value) as { keys?: unknown }).keys;
-  } catch {
-    throw new Error('SERVICE_KEYS is not JSON: it must be a JWKS, {"keys": [...]}');
-  }
-  if (!Array.isArray(keys)) throw new Error('SERVICE_KEYS must be a JWKS, {"keys": [...]}');
-  for (const key of keys as JWK[]) {
-    if (!key.kid) throw new Error('A key in SERVICE_KEYS has no kid: each must name its service');
-    if (key.d) throw new Error(`SERVICE_KEYS holds the private key of ${key.kid}: publish public keys only`);
-    if (key.kty !== 'EC' || key.crv !== 'P-256') throw new Error(`The key of ${key.kid} in SERVICE_KEYS is not ES256`);
-  }
-  return keys as JWK[];
-}
-
-/** This service's own signing key: SERVICE_PRIVATE_KEY, a private JWK as JSON whose kid is the service's name. */
-export function servicePrivateKeyFromEnvironment(env = process.env): JWK | undefined {
-  const value = env.SERVICE_PRIVATE_KEY;
-  if (!value) return undefined;
-  let key: JWK;
-  try {
-    key = JSON.parse(value) as JWK;
-  } catch {
-    throw new Error('SERVICE_PRIVATE_KEY is not JSON: it must be a private JWK');
-  }
-  if (!key.kid || !key.d) throw new Error('SERVICE_PRIVATE_KEY must be a private JWK whose kid names the service');
-  return key;
 }
 
 /** The key pairs of the services that call subgraphs, and the JWKS of their public keys. */

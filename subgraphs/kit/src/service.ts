@@ -1,6 +1,7 @@
 // The HTTP shell every service runs in: Express with Apollo Server on /graphql, a request id and
-// an access log line for every request, liveness and readiness endpoints, a ready message to a
-// parent process, and a graceful stop on SIGINT/SIGTERM that lets requests in flight finish.
+// an access log line for every request, liveness on the public port and the detailed health,
+// readiness and /metrics on an internal one, a ready message to a parent process, and a graceful
+// stop on SIGINT/SIGTERM that lets requests in flight finish.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
@@ -14,8 +15,10 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { type ExpressContextFunctionArgument, expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { formatError, stacktracesInErrors } from './errors.js';
+import type { ServiceMode } from './config.js';
+import { createErrorFormatter } from './errors.js';
 import { logger, logProcessWarnings, requestScope } from './logger.js';
+import { createRegistry, operationMetricsPlugin, type Registry } from './metrics.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
 
 /** The header that carries a request's id from the caller (or the gateway) to the subgraphs. */
@@ -33,8 +36,8 @@ export interface ServiceOptions<Context extends BaseContext> {
   };
   context: ContextFunction<[ExpressContextFunctionArgument], Context>;
   /**
-   * Reports the service's own state and that of what it depends on, on /health (200 when `ok`,
-   * 503 otherwise, with the details) and /health/ready (the same verdict, without details).
+   * Reports the service's own state and that of what it depends on, on the internal port's /health
+   * (200 when `ok`, 503 otherwise, with the details) and /health/ready (the same verdict, without details).
    */
   health: () => Promise<HealthReport>;
   /**
@@ -55,8 +58,20 @@ export interface ServiceOptions<Context extends BaseContext> {
   admit?: (req: Request, body: Buffer) => Promise<unknown>;
   /** Largest request body accepted, e.g. "100kb". */
   bodyLimit?: string;
-  /** Counters served on /metrics in Prometheus' text format, e.g. SQL statements sent. */
-  metrics?: () => Record<string, { help: string; value: number }>;
+  /**
+   * The service's own Prometheus metrics (SQL statements, pool, subgraph calls), served with the
+   * process and operation metrics on /metrics; a fresh registry when left out.
+   */
+  registry?: Registry;
+  /** Production mode, introspection and stack traces (see config.ts); from NODE_ENV when left out. */
+  mode?: ServiceMode;
+  /**
+   * The internal port: /metrics, /health, /health/ready (and /health/live). Port 0 (any free one) on
+   * loopback when left out.
+   */
+  internal?: { port: number; host?: string };
+  /** The log's level (LOG_LEVEL, from the configuration); left as it is when left out. */
+  logLevel?: string;
 }
 
 export interface HealthReport {
@@ -68,29 +83,40 @@ export interface RunningService {
   name: string;
   url: string;
   port: number;
+  /** The internal port's address: /metrics, /health, /health/ready. */
+  internalUrl: string;
   server: Server;
   stop(): Promise<void>;
 }
 
-function cpuSeconds(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-}
-
+/**
+ * Whether NODE_ENV says production: the default of code started without a configuration (tests,
+ * command-line tasks); a service started as a process takes its mode from its configuration.
+ */
 export function isProduction(): boolean {
   return process.env.NODE_ENV === 'production';
+}
+
+/** The mode of a service started without one: production per NODE_ENV, no stack traces. */
+export function defaultServiceMode(introspection?: boolean): ServiceMode {
+  const production = isProduction();
+  return { production, introspection: introspection ?? !production, stacktraces: false };
 }
 
 export function apolloServer<Context extends BaseContext>(
   options: ServiceOptions<Context>['apollo'],
   httpServer?: Server,
+  mode: ServiceMode = defaultServiceMode(options.introspection),
+  registry?: Registry,
 ): ApolloServer<Context> {
   return new ApolloServer<Context>({
-    introspection: !isProduction(),
     ...options,
-    includeStacktraceInErrorResponses: stacktracesInErrors(),
-    formatError,
+    introspection: mode.introspection,
+    // Apollo's own default puts a trace on every error unless NODE_ENV is production or test.
+    includeStacktraceInErrorResponses: mode.stacktraces,
+    formatError: createErrorFormatter({ stacktraces: mode.stacktraces }),
     plugins: [
+      ...(registry ? [operationMetricsPlugin<Context>(registry)] : []),
       // First: the other plugins may take the operation as chosen, and the gateway's executor needs it.
       operationResolutionPlugin<Context>(),
       ...(options.plugins ?? []),
@@ -106,10 +132,18 @@ export function apolloServer<Context extends BaseContext>(
 export async function startService<Context extends BaseContext>(
   options: ServiceOptions<Context>,
 ): Promise<RunningService> {
+  if (options.logLevel) logger.level = options.logLevel;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
-  const apollo = apolloServer<Context>(options.apollo, httpServer);
+  const registry = options.registry ?? createRegistry(options.name);
+  registry.setDefaultLabels({ service: options.name });
+  const apollo = apolloServer<Context>(
+    options.apollo,
+    httpServer,
+    options.mode ?? defaultServiceMode(options.apollo.introspection),
+    registry,
+  );
   await apollo.start();
   let stopping: Promise<void> | undefined;
 
@@ -139,38 +173,40 @@ export async function startService<Context extends BaseContext>(
     requestScope.run({ requestId }, next);
   });
 
-  // /health is public: why a check failed (addresses, driver messages) goes to the log, not to the caller.
+  // Why a check failed (addresses, driver messages) goes to the log, not to the caller.
   const healthReport = () =>
     options.health().catch((error: unknown) => {
       logger.warn({ err: error }, 'health check failed');
       return { status: 'down' as const };
     });
   // Liveness: the process runs and its event loop answers; restarting it would not help otherwise.
-  app.get('/health/live', (_req, res) => {
-    res.json({ service: options.name, status: 'ok' });
-  });
+  // The only health answer on the public port: what is up or down behind it is for the operators.
+  const live = (_req: Request, res: Response) => void res.json({ service: options.name, status: 'ok' });
+  app.get('/health/live', live);
+  // The internal port: probes and the metrics scraper, never the internet (see docs/operations.md).
+  const internalApp = express();
+  internalApp.disable('x-powered-by');
+  internalApp.get('/health/live', live);
   // Readiness: send it traffic. Not while stopping, nor while what it depends on is down.
-  app.get('/health/ready', async (_req, res) => {
+  internalApp.get('/health/ready', async (_req, res) => {
     if (stopping) return void res.status(503).json({ service: options.name, status: 'stopping' });
     const { status } = await healthReport();
     const ready = (options.readyWhen ?? ['ok']).includes(status);
     res.status(ready ? 200 : 503).json({ service: options.name, status });
   });
-  app.get('/health', async (_req, res) => {
+  internalApp.get('/health', async (_req, res) => {
     const report = await healthReport();
     res.status(report.status === 'ok' ? 200 : 503).json({ service: options.name, ...report });
   });
-  app.get('/metrics', (_req, res) => {
-    const metrics = {
-      process_cpu_seconds_total: { help: 'CPU time of this process (user and system).', value: cpuSeconds() },
-      ...options.metrics?.(),
-    };
-    res.type('text/plain; version=0.0.4').send(
-      Object.entries(metrics)
-        .map(([name, { help, value }]) => `# HELP ${name} ${help}\n# TYPE ${name} counter\n${name} ${value}\n`)
-        .join(''),
-    );
+  internalApp.get('/metrics', async (_req, res, next) => {
+    try {
+      const text = await registry.metrics();
+      res.type(registry.contentType).send(text);
+    } catch (error) {
+      next(error);
+    }
   });
+  internalApp.use(internalErrorAnswer);
   options.routes?.(app, apollo);
   const admit = options.admit;
   app.use(
@@ -222,19 +258,32 @@ export async function startService<Context extends BaseContext>(
       res.status(error.status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
     },
   );
+  app.use(internalErrorAnswer);
 
   const host = options.host ?? '127.0.0.1';
-  httpServer.listen(options.port, host);
-  await once(httpServer, 'listening');
+  const internalServer = createServer(internalApp);
+  const closeInternal = () =>
+    new Promise<void>((resolve) => {
+      internalServer.close(() => resolve());
+      internalServer.closeAllConnections();
+    });
+  const url = await listen(httpServer, options.port, host);
+  let internalUrl: string;
+  try {
+    internalUrl = await listen(internalServer, options.internal?.port ?? 0, options.internal?.host ?? '127.0.0.1');
+  } catch (error) {
+    // The public port listens already: nothing may go on running without its internal one.
+    await apollo.stop();
+    throw error;
+  }
   const { port } = httpServer.address() as AddressInfo;
-  // A wildcard address is no address to call: other processes on the machine reach it on loopback.
-  const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
-  logger.info({ url: `${url}/graphql` }, `${options.name} listening`);
+  logger.info({ url: `${url}/graphql`, internalUrl }, `${options.name} listening`);
 
   return {
     name: options.name,
     url,
     port,
+    internalUrl,
     server: httpServer,
     stop() {
       stopping ??= (async () => {
@@ -242,12 +291,41 @@ export async function startService<Context extends BaseContext>(
         // most), then stops; new connections are refused meanwhile.
         logger.info(`${options.name} stopping: finishing requests in flight`);
         await apollo.stop();
+        await closeInternal();
         await options.onStop?.();
         logger.info(`${options.name} stopped`);
       })();
       return stopping;
     },
   };
+}
+
+/** Listens on `host:port`; the address other processes on the machine call it on. */
+async function listen(server: Server, port: number, host: string): Promise<string> {
+  server.listen(port, host);
+  // Rejects with the 'error' event (the port is taken, say).
+  await once(server, 'listening');
+  const address = server.address() as AddressInfo;
+  // A wildcard address is no address to call: other processes on the machine reach it on loopback.
+  return `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${address.port}`;
+}
+
+/**
+ * The last word on an error no route handled: logged with its trace, answered as an internal
+ * error with nothing of it (Express's own page shows the stack trace unless NODE_ENV is production).
+ */
+function internalErrorAnswer(error: unknown, req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return void next(error);
+  const status = (error as { status?: unknown }).status;
+  const clientError = typeof status === 'number' && status >= 400 && status < 500;
+  if (!clientError) logger.error({ err: error, path: req.originalUrl.split('?')[0] }, 'unexpected error in a route');
+  res.status(clientError ? status : 500).json({
+    errors: [
+      clientError
+        ? { message: 'The request was refused.', extensions: { code: 'BAD_REQUEST' } }
+        : { message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    ],
+  });
 }
 
 /**
@@ -279,7 +357,7 @@ export async function runAsProcess(start: () => Promise<RunningService>): Promis
   }
   try {
     service = await start();
-    process.send?.({ type: 'ready', name: service.name, url: service.url });
+    process.send?.({ type: 'ready', name: service.name, url: service.url, internalUrl: service.internalUrl });
   } catch (error) {
     logger.fatal({ err: error }, 'could not start');
     process.exit(1);

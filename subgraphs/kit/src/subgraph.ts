@@ -9,10 +9,13 @@ import type { Seeder } from '@mikro-orm/seeder';
 import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { JWK } from 'jose';
 import { apiClientScopePlugin } from './access.js';
+import { assertionUsesInDatabase, ServiceAssertionUseSchema } from './assertion-uses.js';
 import { type AuditedAccess, auditBatcher } from './audit.js';
-import { type AuthConfig, authConfigFromEnvironment, authenticate, type Caller, createTokenVerifier } from './auth.js';
+import { type AuthConfig, authenticate, type Caller, createTokenVerifier } from './auth.js';
 import { clientAddressFrom, clientAddressHeader } from './client-address.js';
-import { databaseServer, dropDatabase, repositoryDataDir } from './database.js';
+import type { ServiceMode } from './config.js';
+import { databaseServer, dropDatabase, embeddedPort, repositoryDataDir } from './database.js';
+import { databaseUnavailableMessage, isDatabaseTooSlow, isDatabaseUnavailable } from './database-errors.js';
 import { checkEntityRepresentations } from './entity-representations.js';
 import { badUserInput } from './errors.js';
 import {
@@ -25,11 +28,13 @@ import {
   operationHash,
 } from './idempotency.js';
 import { logger } from './logger.js';
+import { Counter, createRegistry, Gauge } from './metrics.js';
 import { costLimitPlugin } from './operation-cost.js';
 import {
   createMigration,
   createOrm,
   type DatabaseLimits,
+  type DatabasePool,
   migrate,
   noDatabaseLimits,
   type Orm,
@@ -40,13 +45,7 @@ import {
 } from './orm.js';
 import { anonymousCaller, isAnonymous, publicAccessPlugin } from './public-access.js';
 import { deadlinePassed, deadlineSubscriber, isPastDeadline, requestDeadlineHeader } from './request-deadline.js';
-import {
-  checkedRetentionSchedule,
-  type RetentionTask,
-  retentionScheduleFromEnvironment,
-  runRetentionTask,
-  scheduleRetention,
-} from './retention-task.js';
+import { checkedRetentionSchedule, type RetentionTask, runRetentionTask, scheduleRetention } from './retention-task.js';
 import type { CountyScale } from './scale-data.js';
 import { isProduction, type RunningService, type ServiceOptions, startService } from './service.js';
 import {
@@ -55,8 +54,6 @@ import {
   type ServiceCall,
   type ServiceSigner,
   serviceAssertionHeader,
-  serviceKeysFromEnvironment,
-  servicePrivateKeyFromEnvironment,
 } from './service-assertion.js';
 import { type SubgraphCall, serviceUnavailable, subgraphCaller } from './subgraph-calls.js';
 import { nulCharacterPlugin } from './text-input.js';
@@ -220,6 +217,7 @@ const noSdlInProduction: ValidationRule = (context) => ({
 /** The Apollo Server options of a subgraph: its schema, its operation limits, and who may run what. */
 export function subgraphApolloOptions<Context extends SubgraphContext>(
   definition: SubgraphDefinition<Context>,
+  production = isProduction(),
 ): ServiceOptions<Context>['apollo'] {
   const armor = new ApolloArmor({
     maxDepth: { n: subgraphOperationLimits.maxDepth },
@@ -229,12 +227,12 @@ export function subgraphApolloOptions<Context extends SubgraphContext>(
     maxTokens: { enabled: false },
     // graphql-armor's cost limit cannot see variables (`first: $n` cost nothing); costLimitPlugin can.
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: isProduction() },
+    blockFieldSuggestion: { enabled: production },
   }).protect();
   return {
     schema: checkEntityRepresentations(definition.schema),
     parseOptions: { maxTokens: subgraphOperationLimits.maxTokens },
-    validationRules: [...armor.validationRules, ...(isProduction() ? [noSdlInProduction] : [])],
+    validationRules: [...armor.validationRules, ...(production ? [noSdlInProduction] : [])],
     allowBatchedHttpRequests: false,
     plugins: [
       ...(armor.plugins as never[]),
@@ -264,33 +262,29 @@ export async function openSubgraphDatabase<Context extends SubgraphContext>(
   definition: SubgraphDefinition<Context>,
   server: string,
   database = databaseNameOf(definition),
-  { writeSnapshot = false, limits }: { writeSnapshot?: boolean; limits?: DatabaseLimits } = {},
+  {
+    writeSnapshot = false,
+    limits,
+    pool,
+  }: { writeSnapshot?: boolean; limits?: DatabaseLimits; pool?: DatabasePool } = {},
 ): Promise<Orm> {
   const orm = await createOrm({
     server,
     database,
-    // Every subgraph keeps its callers' idempotency keys (idempotency.ts) in its own database.
-    entities: definition.entities.includes(IdempotencyKeySchema)
-      ? definition.entities
-      : [...definition.entities, IdempotencyKeySchema],
+    // Every subgraph keeps its callers' idempotency keys (idempotency.ts) and the service
+    // assertions it accepted (assertion-uses.ts) in its own database.
+    entities: [
+      ...definition.entities,
+      ...[IdempotencyKeySchema, ServiceAssertionUseSchema].filter((schema) => !definition.entities.includes(schema)),
+    ],
     migrations: definition.migrations,
     migrationsDir: definition.migrationsDir,
     writeSnapshot,
     ...(limits ? { limits } : {}),
+    ...(pool ? { pool } : {}),
   });
   await migrate(orm);
   return orm;
-}
-
-/** The database server a subgraph process uses on its own: DATABASE_URL, which it requires. */
-export function requiredDatabaseUrl(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    throw new Error(
-      'DATABASE_URL is not set. Run the whole platform with `pnpm start` (it starts an embedded PostgreSQL), or set DATABASE_URL=postgres://user@host:5432 to run this service on its own.',
-    );
-  }
-  return url;
 }
 
 export interface StartSubgraphOptions {
@@ -299,29 +293,40 @@ export interface StartSubgraphOptions {
   database?: string;
   port?: number;
   host?: string;
-  /** Seed demo data into an empty database (on by default; SEED_DEMO=false turns it off). */
+  /** Seed demo data into an empty database (on by default; SEED_DEMO). */
   seedDemo?: boolean;
-  /** How to verify access tokens; from AUTH_* variables by default. */
-  auth?: AuthConfig;
-  /** When the retention task runs (a cron pattern), or null for never; RETENTION_SCHEDULE by default. */
+  /** How to verify access tokens (AUTH_*). */
+  auth: AuthConfig;
+  /** When the retention task runs (a cron pattern), or null (the default) for never; RETENTION_SCHEDULE. */
   retentionSchedule?: string | null;
-  /** The public keys of the services it may trust (kid = service name); SERVICE_KEYS by default. */
-  serviceKeys?: readonly JWK[];
-  /** Its own private key (kid = its name), for the subgraphs it calls; SERVICE_PRIVATE_KEY by default. */
+  /** The public keys of the services it may trust (kid = service name); SERVICE_KEYS. */
+  serviceKeys: readonly JWK[];
+  /** Its own private key (kid = its name), for the subgraphs it calls; SERVICE_PRIVATE_KEY. */
   servicePrivateKey?: JWK;
   /**
-   * Where another subgraph's /graphql is, asked at call time; `<NAME>_URL` by default, else the
-   * README's port on this machine.
+   * Where another subgraph's /graphql is, asked at call time (`<NAME>_URL`); the README's port on
+   * this machine by default.
    */
   subgraphUrl?: (subgraph: string) => string | undefined;
+  /** Statement and idle-in-transaction limits; `defaultDatabaseLimits` by default. */
+  limits?: DatabaseLimits;
+  /** The connection pool; `defaultDatabasePool` by default. */
+  pool?: DatabasePool;
+  /** Production mode, introspection, stack traces; from NODE_ENV by default. */
+  mode?: ServiceMode;
+  /** Where /metrics and the detailed health listen; any free port on loopback by default. */
+  internal?: { port: number; host?: string };
+  /** The log's level (LOG_LEVEL); left as it is by default. */
+  logLevel?: string;
 }
 
 /** The README's ports, where `pnpm start` runs each subgraph. */
 export const defaultSubgraphPorts: Record<string, number> = { county: 4001, regions: 4002, partners: 4003 };
 
-function subgraphUrlFromEnvironment(subgraph: string, env = process.env): string | undefined {
+/** Where another subgraph is when nobody said: the README's port on this machine. */
+export function defaultSubgraphUrl(subgraph: string): string | undefined {
   const port = defaultSubgraphPorts[subgraph];
-  return env[`${subgraph.toUpperCase()}_URL`] ?? (port ? `http://127.0.0.1:${port}/graphql` : undefined);
+  return port ? `http://127.0.0.1:${port}/graphql` : undefined;
 }
 
 /** The signer of a subgraph that calls others; a missing or foreign key stops the start. */
@@ -347,21 +352,28 @@ export async function startSubgraph<Context extends SubgraphContext>(
   definition: SubgraphDefinition<Context>,
   options: StartSubgraphOptions,
 ): Promise<RunningService> {
-  const verify = createTokenVerifier(options.auth ?? authConfigFromEnvironment());
-  const signer = await callingSigner(definition, options.servicePrivateKey ?? servicePrivateKeyFromEnvironment());
-  const subgraphUrl = options.subgraphUrl ?? ((subgraph: string) => subgraphUrlFromEnvironment(subgraph));
+  const verify = createTokenVerifier(options.auth);
+  const signer = await callingSigner(definition, options.servicePrivateKey);
+  const subgraphUrl = options.subgraphUrl ?? defaultSubgraphUrl;
+  // The database is opened below, after every setting is checked; the assertions' uses live there.
+  const opened: { orm?: Orm } = {};
   const verifyService = createServiceAssertionVerifier({
     audience: definition.name,
     trusted: definition.trustedServices ?? ['gateway'],
-    keys: options.serviceKeys ?? serviceKeysFromEnvironment(),
+    keys: options.serviceKeys,
+    uses: assertionUsesInDatabase(() => {
+      if (!opened.orm) throw new Error('the database is not open yet');
+      return opened.orm;
+    }),
   });
   // Checked before the database is opened: a typo stops the start, not the first run.
-  const schedule =
-    options.retentionSchedule === undefined
-      ? retentionScheduleFromEnvironment()
-      : options.retentionSchedule && checkedRetentionSchedule(options.retentionSchedule);
-  const orm = await openSubgraphDatabase(definition, options.server, options.database);
-  if (options.seedDemo ?? process.env.SEED_DEMO !== 'false') {
+  const schedule = options.retentionSchedule ? checkedRetentionSchedule(options.retentionSchedule) : null;
+  const orm = await openSubgraphDatabase(definition, options.server, options.database, {
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.pool ? { pool: options.pool } : {}),
+  });
+  opened.orm = orm;
+  if (options.seedDemo ?? true) {
     await seedIfEmpty(orm, definition.demoSeeder, definition.isEmpty);
   }
   const retention = definition.retention && schedule ? scheduleRetention(orm, definition.retention, schedule) : null;
@@ -371,9 +383,13 @@ export async function startSubgraph<Context extends SubgraphContext>(
   };
   return startService<Context>({
     name: definition.name,
-    port: options.port ?? Number(process.env.PORT ?? definition.defaultPort),
+    port: options.port ?? definition.defaultPort,
     ...(options.host ? { host: options.host } : {}),
-    apollo: subgraphApolloOptions(definition),
+    ...(options.mode ? { mode: options.mode } : {}),
+    ...(options.internal ? { internal: options.internal } : {}),
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+    registry: subgraphRegistry(definition.name, orm),
+    apollo: subgraphApolloOptions(definition, options.mode?.production),
     // Only what a trusted service (the gateway) signed reaches the schema: its limits and rate
     // limits cannot be skipped by calling the subgraph straight with a user's token.
     // A request that waited past its deadline (in the socket of a frozen process, say) is not
@@ -384,6 +400,12 @@ export async function startSubgraph<Context extends SubgraphContext>(
         body,
         clientAddress: req.get(clientAddressHeader),
         deadline: req.get(requestDeadlineHeader),
+      }).catch((error: unknown) => {
+        // Whether the assertion was used already cannot be known without the database.
+        if (isDatabaseUnavailable(error) || isDatabaseTooSlow(error)) {
+          throw new GraphQLError(databaseUnavailableMessage, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+        }
+        throw error;
       });
       const key = req.get(idempotencyKeyHeader);
       if (key !== undefined && !acceptableIdempotencyKey.test(key)) {
@@ -427,15 +449,46 @@ export async function startSubgraph<Context extends SubgraphContext>(
       await orm.em.getConnection().execute('select 1');
       return { status: 'ok', database: 'up' };
     },
-    metrics: () => ({
-      sql_statements_total: { help: 'SQL statements sent to the database.', value: sqlStatementCount(orm) },
-    }),
     onStop: stop,
   }).catch(async (error: unknown) => {
     // Not listening (the port is taken, say): nothing may go on running behind it.
     await stop();
     throw error;
   });
+}
+
+/** The subgraph's metrics beyond every service's: SQL statements sent, and its connection pool. */
+function subgraphRegistry(name: string, orm: Orm) {
+  const registry = createRegistry(name);
+  new Counter({
+    name: 'sql_statements_total',
+    help: 'SQL statements sent to the database.',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(sqlStatementCount(orm));
+    },
+  });
+  // knex's pool (tarn): connections lent out, idle, and requests waiting for one.
+  const pool = () =>
+    (
+      orm.em.getConnection().getKnex().client as {
+        pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number };
+      }
+    ).pool;
+  new Gauge({
+    name: 'database_pool_connections',
+    help: 'Database connections in the pool, by state: used (lent to a request), free (idle), pending (requests waiting for one).',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const current = pool();
+      this.set({ state: 'used' }, current?.numUsed() ?? 0);
+      this.set({ state: 'free' }, current?.numFree() ?? 0);
+      this.set({ state: 'pending' }, current?.numPendingAcquires() ?? 0);
+    },
+  });
+  return registry;
 }
 
 /**
@@ -565,9 +618,4 @@ async function seedCountyScale<Context extends SubgraphContext>(
     },
     { database, reset },
   );
-}
-
-/** The embedded PostgreSQL's port (5432 belongs to a machine's own server). */
-export function embeddedPort(): number {
-  return Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
 }

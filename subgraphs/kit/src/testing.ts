@@ -10,7 +10,7 @@ import { type Caller, callerFromClaims } from './auth.js';
 import { databaseServer, dropDatabase, repositoryDataDir, withDatabaseClient } from './database.js';
 import { demoUser } from './demo-users.js';
 import { type DevKeys, generateDevKeys, signDemoToken } from './dev-tokens.js';
-import { dataTables, type Orm, seedInTransaction } from './orm.js';
+import { type DatabaseLimits, dataTables, type Orm, seedInTransaction } from './orm.js';
 import { anonymousCaller } from './public-access.js';
 import { apolloServer } from './service.js';
 import {
@@ -20,6 +20,7 @@ import {
   serviceKeyEnvironment,
   withServiceAssertion,
 } from './service-assertion.js';
+import { nodeArgumentsFor } from './service-process.js';
 import {
   defaultSubgraphPorts,
   openSubgraphDatabase,
@@ -156,13 +157,14 @@ export async function startPeerSubgraph(
   const database = uniqueDatabaseName(name);
   const entry = fileURLToPath(new URL(`../../${name}/src/index.ts`, import.meta.url));
   const child = fork(entry, [], {
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    execArgv: nodeArgumentsFor(entry),
     env: {
       ...process.env,
       SERVICE_NAME: name,
       DATABASE_URL: server,
       [`${name.toUpperCase()}_DATABASE`]: database,
       PORT: '0',
+      INTERNAL_PORT: '0',
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'true',
       AUTH_ISSUER: testIssuer,
@@ -205,8 +207,11 @@ export async function createTestSubgraph<Context extends SubgraphContext>(
     seed = true,
     peerUrls = {},
     onCall,
+    limits,
   }: {
     seed?: boolean;
+    /** The database's statement and idle-in-transaction limits, when not a serving process's defaults. */
+    limits?: DatabaseLimits;
     /** Where a subgraph it calls is, instead of starting one (e.g. an address nothing answers at). */
     peerUrls?: Record<string, string>;
     /** Told of every call it makes to another subgraph, e.g. to count them (the call still runs). */
@@ -215,7 +220,7 @@ export async function createTestSubgraph<Context extends SubgraphContext>(
 ): Promise<TestSubgraph<Context>> {
   const server = testServerUrl();
   const database = uniqueDatabaseName(definition.name);
-  const orm = await openSubgraphDatabase(definition, server, database);
+  const orm = await openSubgraphDatabase(definition, server, database, limits ? { limits } : {});
   if (seed) await seedInTransaction(orm, definition.demoSeeder);
   const apollo = apolloServer<Context>(subgraphApolloOptions(definition));
   await apollo.start();

@@ -18,6 +18,12 @@ describe('isDatabaseUnavailable', () => {
     ['a connection ended mid-query', new Error('Connection terminated unexpectedly')],
     ['a connection that timed out opening', new Error('Connection terminated due to connection timeout')],
     [
+      'a connection ended mid-query, as knex words it (the statement in front)',
+      new DriverException(
+        new Error("select * from client where id = 'x' limit 1 for share - Connection terminated unexpectedly"),
+      ),
+    ],
+    [
       'no pooled connection in time',
       Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), {
         name: 'KnexTimeoutError',
@@ -41,6 +47,14 @@ describe('isDatabaseUnavailable', () => {
     ['a unique violation', new UniqueConstraintViolationException(withCode('duplicate key', '23505'))],
     ['a syntax error in SQL', withCode('syntax error at or near "selec"', '42601')],
     ['a check constraint', withCode('new row violates check constraint', '23514')],
+    [
+      'a bug whose statement holds the words',
+      new DriverException(
+        new Error(
+          `insert into note (text) values ('Connection terminated unexpectedly') - column "text" does not exist`,
+        ),
+      ),
+    ],
     ['nothing', undefined],
   ])('does not take %s for an unavailable database', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);

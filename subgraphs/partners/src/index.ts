@@ -1,5 +1,6 @@
-// Starts the partners subgraph (PORT, default 4003) against DATABASE_URL.
-import { requiredDatabaseUrl, runAsProcess, startSubgraph } from '@etablerer/kit';
+// Starts the partners subgraph (PORT, default 4003) with the configuration in its environment (see config.ts).
+import { runAsProcess, startSubgraph } from '@etablerer/kit';
+import { configuration } from './config.js';
 import { partnersSubgraph } from './server.js';
 
-await runAsProcess(() => startSubgraph(partnersSubgraph, { server: requiredDatabaseUrl() }));
+await runAsProcess(() => startSubgraph(partnersSubgraph, configuration()));

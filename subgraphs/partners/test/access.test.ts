@@ -1,6 +1,6 @@
 // The access model in the partners subgraph: Innovasjon Norge and NAV see a client only through
 // a referral addressed to them, with only the shared data; gatherings are written by their owners.
-import { demoClients } from '@etablerer/kit';
+import { demoClients } from '@etablerer/kit/demo';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';

@@ -1,7 +1,7 @@
 // Whose client an id is (issue 16, point 5): before partners records anything about a client, a
 // real regions subgraph (its own process, demo data) confirms by its access rules for the same
 // user that the caller may act for the client; when regions cannot be asked, nothing is recorded.
-import { demoClients } from '@etablerer/kit';
+import { demoClients } from '@etablerer/kit/demo';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';

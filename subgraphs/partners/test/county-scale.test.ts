@@ -1,17 +1,8 @@
 // The partners' county-scale data at a tenth of the scale: the counts asked for, the same data on
 // every run, and every client and adviser it points at one of the kit's county-scale records,
 // which the regions subgraph's county-scale database holds (its own test checks that side).
-import {
-  countyScaleOf,
-  demoCutOff,
-  dropDatabase,
-  type Orm,
-  openSubgraphDatabase,
-  scaleAdvisers,
-  scaleClients,
-  seedInTransaction,
-  tableRowCounts,
-} from '@etablerer/kit';
+import { dropDatabase, type Orm, openSubgraphDatabase, seedInTransaction, tableRowCounts } from '@etablerer/kit';
+import { countyScaleOf, demoCutOff, scaleAdvisers, scaleClients } from '@etablerer/kit/demo';
 import { tableChecksums, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CountyScaleSeeder } from '../src/seeders/CountyScaleSeeder.js';

@@ -1,6 +1,6 @@
 // The partners' domain: gatherings against the minimum of two, referrals routed, moved on and
 // counted, business assessments for NAV, and qualification measures for immigrants.
-import { demoAdvisers, demoClients } from '@etablerer/kit';
+import { demoAdvisers, demoClients } from '@etablerer/kit/demo';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';

@@ -4,7 +4,7 @@
 // Whom regions knows is asked of a real regions subgraph (its own process, demo data), once per
 // request; when it cannot be asked nothing is written, and reading degrades to one error per item.
 import { randomUUID } from 'node:crypto';
-import { demoAdvisers } from '@etablerer/kit';
+import { demoAdvisers } from '@etablerer/kit/demo';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';

@@ -1,7 +1,7 @@
 // A person's data in the partners subgraph: their referrals and business assessments exported to
 // those who may see the client, and the client data they share erased on request or when
 // retention ends, with the referral counts unchanged.
-import { demoClients } from '@etablerer/kit';
+import { demoClients } from '@etablerer/kit/demo';
 import { columnsContaining, createTestSubgraph, type TestSubgraph, testServerUrl } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';

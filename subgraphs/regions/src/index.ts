@@ -1,5 +1,6 @@
-// Starts the regions subgraph (PORT, default 4002) against DATABASE_URL.
-import { requiredDatabaseUrl, runAsProcess, startSubgraph } from '@etablerer/kit';
+// Starts the regions subgraph (PORT, default 4002) with the configuration in its environment (see config.ts).
+import { runAsProcess, startSubgraph } from '@etablerer/kit';
+import { configuration } from './config.js';
 import { regionsSubgraph } from './server.js';
 
-await runAsProcess(() => startSubgraph(regionsSubgraph, { server: requiredDatabaseUrl() }));
+await runAsProcess(() => startSubgraph(regionsSubgraph, configuration()));

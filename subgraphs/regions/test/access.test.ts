@@ -1,6 +1,7 @@
 // The access model in the regions subgraph: who sees a client's personal data, who sees only
 // aggregates, who writes the CRM, and the audit log of it all.
-import { demoClients, regionsOfCounty } from '@etablerer/kit';
+import { regionsOfCounty } from '@etablerer/kit';
+import { demoClients } from '@etablerer/kit/demo';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';

@@ -1,5 +1,5 @@
 // The advisers' client list: filters and pages over the demo data, checked against the generator.
-import { demoClients } from '@etablerer/kit';
+import { demoClients } from '@etablerer/kit/demo';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';

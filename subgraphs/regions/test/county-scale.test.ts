@@ -1,17 +1,8 @@
 // The county-scale data set at a tenth of the scale: the counts asked for, the same data on every
 // run, the kit's clients and advisers (which the partners' data points at), the schema's and the
 // service's rules, and every region's key figures shown, not suppressed.
-import {
-  countyScaleOf,
-  demoCutOff,
-  dropDatabase,
-  type Orm,
-  openSubgraphDatabase,
-  scaleAdvisers,
-  scaleClients,
-  seedInTransaction,
-  tableRowCounts,
-} from '@etablerer/kit';
+import { dropDatabase, type Orm, openSubgraphDatabase, seedInTransaction, tableRowCounts } from '@etablerer/kit';
+import { countyScaleOf, demoCutOff, scaleAdvisers, scaleClients } from '@etablerer/kit/demo';
 import {
   createTestSubgraph,
   type TestSubgraph,

@@ -6,19 +6,16 @@ import { createServer } from 'node:net';
 import {
   type AuthConfig,
   type DatabaseServer,
-  type DevKeys,
   databaseUnavailableMessage,
-  demoUser,
-  generateDevKeys,
   generateServiceKeys,
   queryRows as query,
   type RunningService,
   repositoryDataDir,
   type ServiceKeys,
-  signDemoToken,
   startEmbeddedPostgres,
   startSubgraph,
 } from '@etablerer/kit';
+import { type DevKeys, demoUser, generateDevKeys, signDemoToken } from '@etablerer/kit/demo';
 import { createTestSubgraph, signedHeaders, type TestSubgraph, testServerUrl } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
@@ -163,7 +160,7 @@ describe('a restart of the PostgreSQL server during a burst of writes', () => {
         }),
       ]);
     }
-    const health = await fetch(`${subgraph?.url}/health`, { signal: AbortSignal.timeout(15_000) });
+    const health = await fetch(`${subgraph?.internalUrl}/health`, { signal: AbortSignal.timeout(15_000) });
     expect(health.status).toBe(503);
 
     const results = await Promise.all(burst);
@@ -175,7 +172,7 @@ describe('a restart of the PostgreSQL server during a burst of writes', () => {
       after.push(await post({ query: logSession, variables: sessionInput(clientId, `after-${i}`) }));
     }
     for (const { body } of after) expect(body.errors).toBeUndefined();
-    expect((await fetch(`${subgraph?.url}/health`)).status).toBe(200);
+    expect((await fetch(`${subgraph?.internalUrl}/health`)).status).toBe(200);
 
     const succeeded = results.filter((result) => !result.body.errors);
     const failed = results.filter((result) => result.body.errors);

@@ -4,12 +4,12 @@ import {
   type AuthConfig,
   DatabaseNewerThanCodeError,
   dropDatabase,
-  generateDevKeys,
   generateServiceKeys,
   openSubgraphDatabase,
   runSql,
   startSubgraph,
 } from '@etablerer/kit';
+import { generateDevKeys } from '@etablerer/kit/demo';
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../src/migrations/index.js';
@@ -121,7 +121,7 @@ describe('migrations on start', () => {
       servicePrivateKey,
     });
     try {
-      const response = await fetch(`${service.url}/health/ready`);
+      const response = await fetch(`${service.internalUrl}/health/ready`);
       expect(response.status).toBe(200);
     } finally {
       await service.stop();

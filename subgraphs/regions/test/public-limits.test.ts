@@ -8,13 +8,13 @@ import {
   defaultAudience,
   defaultIssuer,
   dropDatabase,
-  generateDevKeys,
   generateServiceKeys,
   queryRows,
   type RunningService,
   type ServiceKeys,
   startSubgraph,
 } from '@etablerer/kit';
+import { generateDevKeys } from '@etablerer/kit/demo';
 import { signedHeaders, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicMutationLimit } from '../src/public-limits.js';

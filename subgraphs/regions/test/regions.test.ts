@@ -1,5 +1,6 @@
 // The regions subgraph against a real database seeded with the demo data.
-import { demoAdvisers, referenceRegions, seedIfEmpty } from '@etablerer/kit';
+import { referenceRegions, seedIfEmpty } from '@etablerer/kit';
+import { demoAdvisers } from '@etablerer/kit/demo';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';

@@ -18,6 +18,20 @@ export type ActivityTargetsInput = {
   newClients: number;
 };
 
+/** A municipality that is a party of a new agreement. */
+export type AgreementMunicipalityInput = {
+  /**
+   * Its share of the municipal contribution in basis points, when the agreement splits it; leave
+   * it out for every municipality to have each pay for its own inhabitants. When given for one,
+   * it is required for all, and they add up to 10 000.
+   */
+  contributionShareBasisPoints?: number | null | undefined;
+  /** Its name, e.g. `Nordre Follo kommune`. */
+  name: string;
+  /** The four-digit municipality number; of a municipality of the region. */
+  number: string;
+};
+
 /** Where an agreement stands. */
 export type AgreementStatus =
   /** Signed and in force within its original period. */
@@ -30,6 +44,22 @@ export type AgreementStatus =
   | 'EXTENDED'
   /** Ended early: a party's notice of termination has taken effect. */
   | 'TERMINATED';
+
+/** An amendment of an agreement. */
+export type AmendmentInput = {
+  /** The ids of the agreement's parties the change concerns (at least one). */
+  concernedPartyIds: Array<string | number>;
+  /** The ids of the agreement's parties that consented: every concerned party, and possibly others. */
+  consentingPartyIds: Array<string | number>;
+  /** The day the parties concerned agreed to it. */
+  decidedOn: string;
+  /** What changed. */
+  description: string;
+  /** The first day it applies. */
+  effectiveFrom: string;
+  /** A new population date for funding, when the amendment sets one. */
+  populationDate?: string | null | undefined;
+};
 
 /** The service's conclusion about a business plan. */
 export type AssessmentConclusion =
@@ -48,6 +78,25 @@ export type AssessmentStatus =
   | 'REQUESTED'
   /** Withdrawn by NAV. */
   | 'WITHDRAWN';
+
+/** A party's budget decision for a year. */
+export type BudgetDecisionInput = {
+  /** The day of the decision. */
+  decidedOn: string;
+  /** The amount granted, at most the frame (zero withholds it). */
+  grantedAmount: string;
+  /** Who pays: `COUNTY` or the number of a municipality of the agreement. */
+  payer: string;
+  /** The decision's reference, e.g. a case number. */
+  reference: string;
+  /**
+   * When correcting: the id of the decision in force that this one supersedes. Optional; when given
+   * and that decision is no longer in force (someone corrected it since), refused with CONFLICT.
+   */
+  supersedes?: string | number | null | undefined;
+  /** The calendar year. */
+  year: number;
+};
 
 /** A request for counselling from the public website. */
 export type CounsellingRequestInput = {
@@ -176,6 +225,18 @@ export type ImmigrantBackground =
   /** The client has an immigrant background. */
   | 'YES';
 
+/** A file of Statistics Norway's population table to import. */
+export type ImportPopulationFiguresInput = {
+  /**
+   * The file's content, as text: SSB's reply from table 01222 ("Befolkning og kvartalsvise
+   * endringar") in JSON-stat 2, with the content `Folketallet11` (population at the end of the
+   * quarter); at most 40 000 characters.
+   */
+  content: string;
+  /** True to check the file and see what would be imported, writing nothing. */
+  preview?: boolean | null | undefined;
+};
+
 /** The two instalments of a year (§7: 50 % in January, 50 % in August). */
 export type Instalment =
   /** Due in August. */
@@ -243,6 +304,64 @@ export type MilestoneKind =
   /** The business had its first revenue. */
   | 'FIRST_REVENUE';
 
+/** One municipality's share of the municipal contribution. */
+export type MunicipalSplitInput = {
+  /** Its share in basis points (1/100 of a percent), 0 to 10 000. */
+  basisPoints: number;
+  /** The municipality number. */
+  municipalityNumber: string;
+};
+
+/** A new agreement for a region and a period. */
+export type NewAgreementInput = {
+  /** The contract municipality, which signs on behalf of the other municipalities. */
+  contractMunicipality: AgreementMunicipalityInput;
+  /** The county. */
+  county: OrganisationInput;
+  /** The county's rate per inhabitant for every year of the period: at least 5.50. */
+  countyRate: string;
+  /** Innovasjon Norge (its regional office). */
+  innovasjonNorge: OrganisationInput;
+  /** The municipalities' rate per inhabitant for every year of the period: at least 2.50. */
+  municipalRate: string;
+  /** The other municipalities of the region the contract municipality signs for. */
+  municipalities: Array<AgreementMunicipalityInput>;
+  /** The NAV office or offices (at least one). */
+  navOffices: Array<OrganisationInput>;
+  /** The date of the population figures funding uses, e.g. 2025-07-01; the county must hold a figure for every municipality on it. */
+  populationDate: string;
+  /** Where the population figures come from, e.g. `SSB tabell 01222, 1.7.2025`. */
+  populationSource: string;
+  /** The region, e.g. `follo`. */
+  regionId: string | number;
+  /** The region's supplementary services (§5.2.1), in the order to show them. */
+  supplementaryServices: Array<string>;
+  /** The first day, e.g. 2026-01-01. */
+  validFrom: string;
+  /** The last day, e.g. 2029-12-31. */
+  validTo: string;
+};
+
+/** A party's notice of termination. */
+export type NoticeInput = {
+  /** The day it takes effect; the earliest allowed (one year after notice) when left out. */
+  effectiveOn?: string | null | undefined;
+  /** The day notice was given: today or later, never backdated. */
+  givenOn: string;
+  /** The organisation giving notice: one of the agreement's parties on the day notice is given. */
+  organisationId: string;
+  /** The reason given. */
+  reason?: string | null | undefined;
+};
+
+/** An organisation that is a party. */
+export type OrganisationInput = {
+  /** Its identifier, e.g. `akershus` or `nav-ost-viken`. */
+  id: string;
+  /** Its name, e.g. `Akershus fylkeskommune`. */
+  name: string;
+};
+
 /** Kinds of Innovasjon Norge's offers to entrepreneurs. */
 export type PartnerCourseKind =
   /** A course. */
@@ -269,8 +388,26 @@ export type PaymentStatus =
   | 'BLOCKED'
   /** May be paid: the year's activity plan and budget are approved. */
   | 'DUE'
-  /** A county officer recorded it as paid. */
-  | 'PAID';
+  /**
+   * Not paid (recorded and confirmed) by its due date: still blocked, due or awaiting confirmation
+   * after it. `blocked` says whether the activity plan and budget are still not approved.
+   */
+  | 'OVERDUE'
+  /** Recorded by one county officer and confirmed by a second: paid. */
+  | 'PAID'
+  /** One county officer recorded it as paid; it counts as paid only once a second officer confirms it. */
+  | 'RECORDED';
+
+/** Why a row of an SSB file was not imported. */
+export type PopulationSkipReason =
+  /** A county or the whole country, not a municipality. */
+  | 'NOT_A_MUNICIPALITY'
+  /** SSB gives no figure (e.g. the number was not in use in that quarter). */
+  | 'NO_FIGURE'
+  /** A municipality outside Viken and its successors Østfold, Akershus and Buskerud. */
+  | 'OUTSIDE_COUNTY'
+  /** A quarter outside the years the service records (2000–2100). */
+  | 'OUTSIDE_SERVICE_YEARS';
 
 /** The origin of a population figure. */
 export type PopulationSource =
@@ -533,6 +670,93 @@ export type WebsiteRequestStatus =
   /** An adviser took it on. */
   | 'PICKED_UP';
 
+export type AgreementsListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AgreementsListQuery = { agreements: Array<{ id: string, status: AgreementStatus, validFrom: string, validTo: string, lastDay: string, signedOn: string | null, region: { id: string, name: string }, awaitingSignatureFrom: Array<{ id: string, organisationName: string }>, renewedAs: { id: string, status: AgreementStatus } | null }>, regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string }> }> };
+
+export type AgreementDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AgreementDetailQuery = { agreement: { id: string, version: number, status: AgreementStatus, validFrom: string, validTo: string, originalValidTo: string, lastDay: string, signedOn: string | null, populationDate: string, populationSource: string | null, region: { id: string, name: string }, parties: Array<{ id: string, kind: PartyKind, organisationId: string, organisationName: string, signs: boolean, contributionShareBasisPoints: number | null, municipality: { number: string } | null, signature: { signedBy: string, signedOn: string, recordedBy: string } | null }>, partyHistory: Array<{ id: string, kind: PartyKind, organisationName: string, validFrom: string, validTo: string | null, succeeds: { organisationName: string } | null }>, signatures: Array<{ id: string, signedBy: string, signedOn: string, party: { organisationName: string } }>, awaitingSignatureFrom: Array<{ id: string, organisationName: string }>, supplementaryServices: Array<{ id: string, description: string }>, supplementaryServiceHistory: Array<{ id: string, description: string, validFrom: string, validTo: string | null }>, amendments: Array<{ id: string, decidedOn: string, effectiveFrom: string, description: string, consentedBy: Array<string> }>, extensions: Array<{ id: string, decidedOn: string, previousValidTo: string, validTo: string, lateReason: string | null }>, notices: Array<{ id: string, organisationName: string, givenOn: string, effectiveOn: string, reason: string | null }>, renewedFrom: { id: string } | null, renewedAs: { id: string, status: AgreementStatus } | null } | null };
+
+export type CreateAgreementMutationVariables = Exact<{
+  input: NewAgreementInput;
+}>;
+
+
+export type CreateAgreementMutation = { createAgreement: { id: string } };
+
+export type RenewAgreementMutationVariables = Exact<{
+  agreementId: string | number;
+  validTo?: string | null | undefined;
+}>;
+
+
+export type RenewAgreementMutation = { renewAgreement: { id: string } };
+
+export type SignAgreementMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  partyId: string | number;
+  signedBy: string;
+  signedOn: string;
+}>;
+
+
+export type SignAgreementMutation = { signAgreement: { id: string, status: AgreementStatus } };
+
+export type SetMunicipalSplitMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  shares: Array<MunicipalSplitInput> | MunicipalSplitInput;
+}>;
+
+
+export type SetMunicipalSplitMutation = { setMunicipalSplit: { id: string } };
+
+export type SetSupplementaryServicesMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  services: Array<string> | string;
+  from?: string | null | undefined;
+}>;
+
+
+export type SetSupplementaryServicesMutation = { setSupplementaryServices: { id: string } };
+
+export type AmendAgreementMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  input: AmendmentInput;
+}>;
+
+
+export type AmendAgreementMutation = { amendAgreement: { id: string } };
+
+export type ExtendAgreementMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  validTo: string;
+  decidedOn: string;
+  consentingPartyIds: Array<string | number> | string | number;
+  lateReason?: string | null | undefined;
+}>;
+
+
+export type ExtendAgreementMutation = { extendAgreement: { id: string } };
+
+export type GiveNoticeMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  input: NoticeInput;
+}>;
+
+
+export type GiveNoticeMutation = { giveNotice: { id: string } };
+
 export type BusinessAssessmentsQueryVariables = Exact<{
   status?: AssessmentStatus | null | undefined;
   first: number;
@@ -695,6 +919,45 @@ export type CreateCourseMutationVariables = Exact<{
 
 export type CreateCourseMutation = { createCourse: { id: string, startsOn: string } };
 
+export type FundingWorkflowQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+}>;
+
+
+export type FundingWorkflowQuery = { region: { id: string, name: string, county: { id: string, name: string } | null, funding: { year: number, inhabitants: number, countyRate: string, municipalRate: string, countyFrame: string, countyAmount: string, municipalAmount: string, total: string, agreement: { id: string, validFrom: string, validTo: string }, municipalShares: Array<{ inhabitants: number, frame: string, amount: string, municipality: { number: string, name: string } }>, budgetDecisionHistory: Array<{ id: string, payer: string, grantedAmount: string, decidedOn: string, reference: string, inForce: boolean, recordedBy: string | null, supersedes: { id: string, reference: string } | null, supersededBy: { id: string, reference: string } | null }> } | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, blocked: boolean, payer: string | null, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, shares: Array<{ amount: string, status: PaymentStatus, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, county: { id: string, name: string } }> }> | null } | null };
+
+export type RecordPaymentMutationVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  instalment: Instalment;
+  paidOn: string;
+  reference: string;
+  payerId?: string | number | null | undefined;
+}>;
+
+
+export type RecordPaymentMutation = { recordPayment: { instalment: Instalment, status: PaymentStatus } };
+
+export type ConfirmPaymentMutationVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  instalment: Instalment;
+  reference: string;
+  payerId?: string | number | null | undefined;
+}>;
+
+
+export type ConfirmPaymentMutation = { confirmPayment: { instalment: Instalment, status: PaymentStatus } };
+
+export type RecordBudgetDecisionMutationVariables = Exact<{
+  agreementId: string | number;
+  input: BudgetDecisionInput;
+}>;
+
+
+export type RecordBudgetDecisionMutation = { recordBudgetDecision: { year: number, countyAmount: string } };
+
 export type RegionAdvisersQueryVariables = Exact<{
   regionId: string | number;
 }>;
@@ -770,6 +1033,18 @@ export type CoordinationOverviewQueryVariables = Exact<{
 
 
 export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, county: { id: string, name: string } | null, contractMunicipality: { number: string, name: string, numbers: Array<{ number: string, validFrom: string, validTo: string | null }> }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string, countyPayers: Array<{ amount: string, county: { id: string, name: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, shares: Array<{ amount: string, status: PaymentStatus, county: { id: string, name: string } }> }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
+
+export type PopulationFiguresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PopulationFiguresQuery = { municipalities: Array<{ number: string, name: string, region: { id: string, name: string }, populationFigure: { date: string, population: number, source: PopulationSource, sourceTable: string | null, sourceUpdatedAt: string | null, importedBy: string | null, recordedAt: string } | null }> };
+
+export type ImportPopulationFiguresMutationVariables = Exact<{
+  input: ImportPopulationFiguresInput;
+}>;
+
+
+export type ImportPopulationFiguresMutation = { importPopulationFigures: { applied: boolean, table: string, sourceUpdatedAt: string, figureCount: number, dates: Array<{ date: string, figureCount: number }>, figures: Array<{ municipalityNumber: string, regionCode: string, date: string, population: number, previousPopulation: number | null, previousSource: PopulationSource | null }>, skipped: Array<{ regionCode: string, label: string | null, period: string | null, reason: PopulationSkipReason, message: string }> } };
 
 export type PublicCalendarQueryVariables = Exact<{
   filter: PublicCourseFilter;
@@ -854,9 +1129,15 @@ export type RegionPageQueryVariables = Exact<{
 }>;
 
 
-export type RegionPageQuery = { region: { id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null }>, operator: { id: string, name: string, organisationNumber: string | null, runByContractMunicipality: boolean } | null, advisers: Array<{ id: string, name: string, email: string, phone: string | null }>, offices: Array<{ id: string, name: string, streetAddress: string, postalCode: string, postalTown: string, coLocatedWith: string | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string, originalValidTo: string, signedOn: string | null, partyHistory: Array<{ id: string, kind: PartyKind, organisationName: string, validFrom: string, validTo: string | null, succeeds: { id: string, organisationName: string } | null }>, amendments: Array<{ id: string, decidedOn: string, effectiveFrom: string, description: string, consentedBy: Array<string> }>, extensions: Array<{ id: string, decidedOn: string, previousValidTo: string, validTo: string }>, notices: Array<{ id: string, organisationName: string, givenOn: string, effectiveOn: string, reason: string | null }> } | null, funding: { year: number, countyAmount: string, municipalAmount: string, total: string, municipalShares: Array<{ inhabitants: number, amount: string, municipality: { number: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null }> | null, y2022: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null }, y2023: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null }, y2024: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null }, y2025: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null } } | null };
+export type RegionPageQuery = { region: { id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null, populationFigure: { date: string, source: PopulationSource, sourceTable: string | null, sourceUpdatedAt: string | null, importedBy: string | null, recordedAt: string } | null }>, operator: { id: string, name: string, organisationNumber: string | null, runByContractMunicipality: boolean } | null, advisers: Array<{ id: string, name: string, email: string, phone: string | null }>, offices: Array<{ id: string, name: string, streetAddress: string, postalCode: string, postalTown: string, coLocatedWith: string | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string, originalValidTo: string, signedOn: string | null, partyHistory: Array<{ id: string, kind: PartyKind, organisationName: string, validFrom: string, validTo: string | null, succeeds: { id: string, organisationName: string } | null }>, amendments: Array<{ id: string, decidedOn: string, effectiveFrom: string, description: string, consentedBy: Array<string> }>, extensions: Array<{ id: string, decidedOn: string, previousValidTo: string, validTo: string }>, notices: Array<{ id: string, organisationName: string, givenOn: string, effectiveOn: string, reason: string | null }> } | null, funding: { year: number, countyAmount: string, municipalAmount: string, total: string, municipalShares: Array<{ inhabitants: number, amount: string, municipality: { number: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null }> | null } | null };
 
-export type RegionKeyFiguresFragment = { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null };
+export type RegionKeyFiguresQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type RegionKeyFiguresQuery = { region: { id: string, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null } } | null };
 
 export type RegionsOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -924,6 +1205,11 @@ export type PickUpWebsiteRequestMutationVariables = Exact<{
 
 export type PickUpWebsiteRequestMutation = { pickUpWebsiteRequest: { id: string, status: WebsiteRequestStatus, version: number, pickedUpAt: string | null, pickedUpBy: { id: string, name: string } | null } };
 
+export type AgreementYearsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AgreementYearsQuery = { agreementYears: Array<number> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -978,20 +1264,213 @@ export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebsiteReceipt"}) as unknown as TypedDocumentString<WebsiteReceiptFragment, unknown>;
-export const RegionKeyFiguresFragmentDoc = new TypedDocumentString(`
-    fragment RegionKeyFigures on RegionStatistics {
-  year
-  newClients
-  clientsWithImmigrantBackground
-  immigrantBackgroundShare
-  counsellingHours
-  coursesHeld
-  courseParticipants
-  businessesStarted
-  suppressed
-  suppressionReason
+export const AgreementsListDocument = new TypedDocumentString(`
+    query AgreementsList {
+  agreements {
+    id
+    status
+    validFrom
+    validTo
+    lastDay
+    signedOn
+    region {
+      id
+      name
+    }
+    awaitingSignatureFrom {
+      id
+      organisationName
+    }
+    renewedAs {
+      id
+      status
+    }
+  }
+  regions {
+    id
+    name
+    contractMunicipality {
+      number
+      name
+    }
+    municipalities {
+      number
+      name
+    }
+  }
 }
-    `, {"fragmentName":"RegionKeyFigures"}) as unknown as TypedDocumentString<RegionKeyFiguresFragment, unknown>;
+    `) as unknown as TypedDocumentString<AgreementsListQuery, AgreementsListQueryVariables>;
+export const AgreementDetailDocument = new TypedDocumentString(`
+    query AgreementDetail($id: ID!) {
+  agreement(id: $id) {
+    id
+    version
+    status
+    validFrom
+    validTo
+    originalValidTo
+    lastDay
+    signedOn
+    populationDate
+    populationSource
+    region {
+      id
+      name
+    }
+    parties {
+      id
+      kind
+      organisationId
+      organisationName
+      signs
+      contributionShareBasisPoints
+      municipality {
+        number
+      }
+      signature {
+        signedBy
+        signedOn
+        recordedBy
+      }
+    }
+    partyHistory {
+      id
+      kind
+      organisationName
+      validFrom
+      validTo
+      succeeds {
+        organisationName
+      }
+    }
+    signatures {
+      id
+      signedBy
+      signedOn
+      party {
+        organisationName
+      }
+    }
+    awaitingSignatureFrom {
+      id
+      organisationName
+    }
+    supplementaryServices {
+      id
+      description
+    }
+    supplementaryServiceHistory {
+      id
+      description
+      validFrom
+      validTo
+    }
+    amendments {
+      id
+      decidedOn
+      effectiveFrom
+      description
+      consentedBy
+    }
+    extensions {
+      id
+      decidedOn
+      previousValidTo
+      validTo
+      lateReason
+    }
+    notices {
+      id
+      organisationName
+      givenOn
+      effectiveOn
+      reason
+    }
+    renewedFrom {
+      id
+    }
+    renewedAs {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AgreementDetailQuery, AgreementDetailQueryVariables>;
+export const CreateAgreementDocument = new TypedDocumentString(`
+    mutation CreateAgreement($input: NewAgreementInput!) {
+  createAgreement(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAgreementMutation, CreateAgreementMutationVariables>;
+export const RenewAgreementDocument = new TypedDocumentString(`
+    mutation RenewAgreement($agreementId: ID!, $validTo: Date) {
+  renewAgreement(agreementId: $agreementId, validTo: $validTo) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RenewAgreementMutation, RenewAgreementMutationVariables>;
+export const SignAgreementDocument = new TypedDocumentString(`
+    mutation SignAgreement($agreementId: ID!, $version: Int!, $partyId: ID!, $signedBy: String!, $signedOn: Date!) {
+  signAgreement(
+    agreementId: $agreementId
+    version: $version
+    partyId: $partyId
+    signedBy: $signedBy
+    signedOn: $signedOn
+  ) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SignAgreementMutation, SignAgreementMutationVariables>;
+export const SetMunicipalSplitDocument = new TypedDocumentString(`
+    mutation SetMunicipalSplit($agreementId: ID!, $version: Int!, $shares: [MunicipalSplitInput!]!) {
+  setMunicipalSplit(agreementId: $agreementId, version: $version, shares: $shares) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetMunicipalSplitMutation, SetMunicipalSplitMutationVariables>;
+export const SetSupplementaryServicesDocument = new TypedDocumentString(`
+    mutation SetSupplementaryServices($agreementId: ID!, $version: Int!, $services: [String!]!, $from: Date) {
+  setSupplementaryServices(
+    agreementId: $agreementId
+    version: $version
+    services: $services
+    from: $from
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetSupplementaryServicesMutation, SetSupplementaryServicesMutationVariables>;
+export const AmendAgreementDocument = new TypedDocumentString(`
+    mutation AmendAgreement($agreementId: ID!, $version: Int!, $input: AmendmentInput!) {
+  amendAgreement(agreementId: $agreementId, version: $version, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AmendAgreementMutation, AmendAgreementMutationVariables>;
+export const ExtendAgreementDocument = new TypedDocumentString(`
+    mutation ExtendAgreement($agreementId: ID!, $version: Int!, $validTo: Date!, $decidedOn: Date!, $consentingPartyIds: [ID!]!, $lateReason: String) {
+  extendAgreement(
+    agreementId: $agreementId
+    version: $version
+    validTo: $validTo
+    decidedOn: $decidedOn
+    consentingPartyIds: $consentingPartyIds
+    lateReason: $lateReason
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ExtendAgreementMutation, ExtendAgreementMutationVariables>;
+export const GiveNoticeDocument = new TypedDocumentString(`
+    mutation GiveNotice($agreementId: ID!, $version: Int!, $input: NoticeInput!) {
+  giveNotice(agreementId: $agreementId, version: $version, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<GiveNoticeMutation, GiveNoticeMutationVariables>;
 export const BusinessAssessmentsDocument = new TypedDocumentString(`
     query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {
   businessAssessments(status: $status, first: $first, offset: $offset) {
@@ -1337,6 +1816,125 @@ export const CreateCourseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateCourseMutation, CreateCourseMutationVariables>;
+export const FundingWorkflowDocument = new TypedDocumentString(`
+    query FundingWorkflow($regionId: ID!, $year: Int!) {
+  region(id: $regionId) {
+    id
+    name
+    county {
+      id
+      name
+    }
+    funding(year: $year) {
+      year
+      agreement {
+        id
+        validFrom
+        validTo
+      }
+      inhabitants
+      countyRate
+      municipalRate
+      countyFrame
+      countyAmount
+      municipalAmount
+      total
+      municipalShares {
+        municipality {
+          number
+          name
+        }
+        inhabitants
+        frame
+        amount
+      }
+      budgetDecisionHistory {
+        id
+        payer
+        grantedAmount
+        decidedOn
+        reference
+        inForce
+        recordedBy
+        supersedes {
+          id
+          reference
+        }
+        supersededBy {
+          id
+          reference
+        }
+      }
+    }
+    payments(year: $year) {
+      year
+      instalment
+      dueDate
+      amount
+      status
+      blocked
+      payer
+      paidOn
+      reference
+      recordedBy
+      recordedOn
+      confirmedBy
+      confirmedOn
+      shares {
+        county {
+          id
+          name
+        }
+        amount
+        status
+        paidOn
+        reference
+        recordedBy
+        recordedOn
+        confirmedBy
+        confirmedOn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FundingWorkflowQuery, FundingWorkflowQueryVariables>;
+export const RecordPaymentDocument = new TypedDocumentString(`
+    mutation RecordPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $paidOn: Date!, $reference: String!, $payerId: ID) {
+  recordPayment(
+    regionId: $regionId
+    year: $year
+    instalment: $instalment
+    paidOn: $paidOn
+    reference: $reference
+    payerId: $payerId
+  ) {
+    instalment
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RecordPaymentMutation, RecordPaymentMutationVariables>;
+export const ConfirmPaymentDocument = new TypedDocumentString(`
+    mutation ConfirmPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $reference: String!, $payerId: ID) {
+  confirmPayment(
+    regionId: $regionId
+    year: $year
+    instalment: $instalment
+    reference: $reference
+    payerId: $payerId
+  ) {
+    instalment
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmPaymentMutation, ConfirmPaymentMutationVariables>;
+export const RecordBudgetDecisionDocument = new TypedDocumentString(`
+    mutation RecordBudgetDecision($agreementId: ID!, $input: BudgetDecisionInput!) {
+  recordBudgetDecision(agreementId: $agreementId, input: $input) {
+    year
+    countyAmount
+  }
+}
+    `) as unknown as TypedDocumentString<RecordBudgetDecisionMutation, RecordBudgetDecisionMutationVariables>;
 export const RegionAdvisersDocument = new TypedDocumentString(`
     query RegionAdvisers($regionId: ID!) {
   region(id: $regionId) {
@@ -1574,6 +2172,56 @@ export const CoordinationOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CoordinationOverviewQuery, CoordinationOverviewQueryVariables>;
+export const PopulationFiguresDocument = new TypedDocumentString(`
+    query PopulationFigures {
+  municipalities {
+    number
+    name
+    region {
+      id
+      name
+    }
+    populationFigure {
+      date
+      population
+      source
+      sourceTable
+      sourceUpdatedAt
+      importedBy
+      recordedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PopulationFiguresQuery, PopulationFiguresQueryVariables>;
+export const ImportPopulationFiguresDocument = new TypedDocumentString(`
+    mutation ImportPopulationFigures($input: ImportPopulationFiguresInput!) {
+  importPopulationFigures(input: $input) {
+    applied
+    table
+    sourceUpdatedAt
+    figureCount
+    dates {
+      date
+      figureCount
+    }
+    figures {
+      municipalityNumber
+      regionCode
+      date
+      population
+      previousPopulation
+      previousSource
+    }
+    skipped {
+      regionCode
+      label
+      period
+      reason
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportPopulationFiguresMutation, ImportPopulationFiguresMutationVariables>;
 export const PublicCalendarDocument = new TypedDocumentString(`
     query PublicCalendar($filter: PublicCourseFilter!, $first: Int!, $offset: Int!, $withCourses: Boolean!, $withPartnerCourses: Boolean!, $from: Date, $to: Date, $online: Boolean) {
   publicCourses(filter: $filter, first: $first, offset: $offset) @include(if: $withCourses) {
@@ -1819,6 +2467,14 @@ export const RegionPageDocument = new TypedDocumentString(`
       name
       population
       populationSource
+      populationFigure {
+        date
+        source
+        sourceTable
+        sourceUpdatedAt
+        importedBy
+        recordedAt
+      }
     }
     operator {
       id
@@ -1907,32 +2563,28 @@ export const RegionPageDocument = new TypedDocumentString(`
       late
       submittedOn
     }
-    y2022: statistics(year: 2022) {
-      ...RegionKeyFigures
-    }
-    y2023: statistics(year: 2023) {
-      ...RegionKeyFigures
-    }
-    y2024: statistics(year: 2024) {
-      ...RegionKeyFigures
-    }
-    y2025: statistics(year: 2025) {
-      ...RegionKeyFigures
+  }
+}
+    `) as unknown as TypedDocumentString<RegionPageQuery, RegionPageQueryVariables>;
+export const RegionKeyFiguresDocument = new TypedDocumentString(`
+    query RegionKeyFigures($id: ID!, $year: Int!) {
+  region(id: $id) {
+    id
+    statistics(year: $year) {
+      year
+      newClients
+      clientsWithImmigrantBackground
+      immigrantBackgroundShare
+      counsellingHours
+      coursesHeld
+      courseParticipants
+      businessesStarted
+      suppressed
+      suppressionReason
     }
   }
 }
-    fragment RegionKeyFigures on RegionStatistics {
-  year
-  newClients
-  clientsWithImmigrantBackground
-  immigrantBackgroundShare
-  counsellingHours
-  coursesHeld
-  courseParticipants
-  businessesStarted
-  suppressed
-  suppressionReason
-}`) as unknown as TypedDocumentString<RegionPageQuery, RegionPageQueryVariables>;
+    `) as unknown as TypedDocumentString<RegionKeyFiguresQuery, RegionKeyFiguresQueryVariables>;
 export const RegionsOverviewDocument = new TypedDocumentString(`
     query RegionsOverview {
   regions {
@@ -2119,3 +2771,8 @@ export const PickUpWebsiteRequestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PickUpWebsiteRequestMutation, PickUpWebsiteRequestMutationVariables>;
+export const AgreementYearsDocument = new TypedDocumentString(`
+    query AgreementYears {
+  agreementYears
+}
+    `) as unknown as TypedDocumentString<AgreementYearsQuery, AgreementYearsQueryVariables>;

@@ -3,10 +3,13 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { MunicipalityReference as MunicipalityReferenceEntity } from '../resolvers/Municipality.js';
 import type { ResponsibleParty as ResponsiblePartyEntity } from '../responsible-parties.js';
 import type { PopulationFigure as PopulationFigureEntity } from '../entities/population-figure.js';
+import type { PopulationImportResult as PopulationImportResultEntity, ImportedFigure as ImportedFigureEntity } from '../population/import.js';
+import type { SkippedRow as SkippedRowEntity } from '../population/ssb-json-stat.js';
 import type { RegionReference as RegionReferenceEntity } from '../resolvers/Region.js';
 import type { Agreement as AgreementEntity } from '../entities/agreement.js';
 import type { AgreementParty as AgreementPartyEntity } from '../entities/agreement-party.js';
 import type { Amendment as AmendmentEntity, Extension as ExtensionEntity, Notice as NoticeEntity } from '../entities/agreement-change.js';
+import type { AgreementSignature as AgreementSignatureEntity, SupplementaryService as SupplementaryServiceEntity } from '../entities/agreement-lifecycle.js';
 import type { Funding as FundingEntity, MunicipalShare as MunicipalShareEntity } from '../funding.js';
 import type { BudgetDecision as BudgetDecisionEntity } from '../entities/funding.js';
 import type { PaymentView as PaymentViewEntity, PaymentShareView as PaymentShareViewEntity, CountyPayerView as CountyPayerViewEntity, SubmissionView as SubmissionViewEntity } from '../agreements.js';
@@ -65,16 +68,24 @@ export type Agreement = {
   __typename?: 'Agreement';
   /** Amendments, oldest first. */
   amendments: Array<Amendment>;
+  /** The signing parties that have not signed yet; empty once the agreement is signed. */
+  awaitingSignatureFrom: Array<AgreementParty>;
   /** Extensions of the period, oldest first. */
   extensions: Array<Extension>;
   /** Stable identifier, e.g. `follo-2022`. */
   id: Scalars['ID']['output'];
+  /**
+   * The last day the agreement applies: its `validTo`, or the day before a notice took effect when
+   * that is earlier. The year it ends in is funded only for the months it runs (see `Funding.months`).
+   */
+  lastDay: Scalars['Date']['output'];
   /** Notices of termination given by a party, oldest first. */
   notices: Array<Notice>;
   /** The last day as first signed, before any extensions. */
   originalValidTo: Scalars['Date']['output'];
   /**
-   * The parties on a date (today when left out): a party succeeded by another organisation (Viken
+   * The parties on a date (today when left out; the first day for an agreement that has not
+   * started yet): a party succeeded by another organisation (Viken
    * fylkeskommune by Akershus, Buskerud or Østfold fylkeskommune on 2024-01-01) is listed up to
    * the day before the succession, its successor from that day.
    */
@@ -86,12 +97,34 @@ export type Agreement = {
    * set another (§6).
    */
   populationDate: Scalars['Date']['output'];
+  /**
+   * Where the population figures come from, as the agreement states it (e.g. `SSB tabell 01222,
+   * 1.7.2025`); null for agreements recorded before the source was kept.
+   */
+  populationSource?: Maybe<Scalars['String']['output']>;
   /** The region the agreement covers. */
   region: Region;
+  /** The draft or agreement that renewed this one, when there is one. */
+  renewedAs?: Maybe<Agreement>;
+  /** The agreement this one renewed, when it was made by renewal. */
+  renewedFrom?: Maybe<Agreement>;
+  /**
+   * The signatures recorded so far, one per signing party (the county, the contract municipality,
+   * Innovasjon Norge and each NAV office), in the order they were signed. The agreement is a draft
+   * until every signing party has signed; then `signedOn` is the day of the last signature.
+   */
+  signatures: Array<Signature>;
   /** The day the last party signed, or null while the agreement is a draft. */
   signedOn?: Maybe<Scalars['Date']['output']>;
   /** Where the agreement stands today. */
   status: AgreementStatus;
+  /** Every supplementary service the agreement has had, with the days it was on the list. */
+  supplementaryServiceHistory: Array<SupplementaryService>;
+  /**
+   * The region's supplementary services (§5.2.1, "the list can be extended and edited") on a date,
+   * today when left out; for a draft, the services it will start with.
+   */
+  supplementaryServices: Array<SupplementaryService>;
   /** The first day the agreement applies. */
   validFrom: Scalars['Date']['output'];
   /** The last day the agreement applies, after any extensions. */
@@ -104,6 +137,26 @@ export type Agreement = {
 /** A cooperation agreement (samarbeidsavtale) on running the entrepreneur service in one region. */
 export type AgreementPartiesArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A cooperation agreement (samarbeidsavtale) on running the entrepreneur service in one region. */
+export type AgreementSupplementaryServicesArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A municipality that is a party of a new agreement. */
+export type AgreementMunicipalityInput = {
+  /**
+   * Its share of the municipal contribution in basis points, when the agreement splits it; leave
+   * it out for every municipality to have each pay for its own inhabitants. When given for one,
+   * it is required for all, and they add up to 10 000.
+   */
+  contributionShareBasisPoints?: InputMaybe<Scalars['Int']['input']>;
+  /** Its name, e.g. `Nordre Follo kommune`. */
+  name: Scalars['String']['input'];
+  /** The four-digit municipality number; of a municipality of the region. */
+  number: Scalars['String']['input'];
 };
 
 /** A party of an agreement, for the time it is a party. */
@@ -124,6 +177,10 @@ export type AgreementParty = {
   organisationId: Scalars['String']['output'];
   /** The organisation's name, e.g. `Nordre Follo kommune`. */
   organisationName: Scalars['String']['output'];
+  /** The party's signature, once recorded; null while it has not signed (and always for a municipality the contract municipality signs for). */
+  signature?: Maybe<Signature>;
+  /** Whether the party signs the agreement: every party but the municipalities the contract municipality signs for. */
+  signs: Scalars['Boolean']['output'];
   /** The party this organisation succeeded, e.g. Viken fylkeskommune for Akershus fylkeskommune. */
   succeeds?: Maybe<AgreementParty>;
   /** The first day the organisation is a party (the agreement's first day unless it succeeded another). */
@@ -148,8 +205,12 @@ export type AgreementStatus =
 /** A dated change of an agreement, with the consent of the parties concerned (§10). */
 export type Amendment = {
   __typename?: 'Amendment';
+  /** The parties the change concerns (§10); empty for amendments recorded before consent was checked. */
+  concernedParties: Array<AgreementParty>;
   /** Names of the parties that consented. */
   consentedBy: Array<Scalars['String']['output']>;
+  /** The parties that consented: every concerned party, and possibly others. */
+  consentingParties: Array<AgreementParty>;
   /** The day the parties concerned agreed to it. */
   decidedOn: Scalars['Date']['output'];
   /** What changed. */
@@ -164,8 +225,10 @@ export type Amendment = {
 
 /** An amendment of an agreement. */
 export type AmendmentInput = {
-  /** Names of the parties that consented (at least one). */
-  consentedBy: Array<Scalars['String']['input']>;
+  /** The ids of the agreement's parties the change concerns (at least one). */
+  concernedPartyIds: Array<Scalars['ID']['input']>;
+  /** The ids of the agreement's parties that consented: every concerned party, and possibly others. */
+  consentingPartyIds: Array<Scalars['ID']['input']>;
   /** The day the parties concerned agreed to it. */
   decidedOn: Scalars['Date']['input'];
   /** What changed. */
@@ -185,10 +248,18 @@ export type BudgetDecision = {
   grantedAmount: Scalars['NOK']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** False once a correction superseded it: its amount no longer counts, but it stays as history. */
+  inForce: Scalars['Boolean']['output'];
   /** Who pays: `COUNTY` or a municipality number. */
   payer: Scalars['String']['output'];
+  /** The county officer who recorded it, when recorded through the graph. */
+  recordedBy?: Maybe<Scalars['String']['output']>;
   /** The decision's reference, e.g. a case number. */
   reference: Scalars['String']['output'];
+  /** The correction that replaced this decision, when one did. */
+  supersededBy?: Maybe<BudgetDecision>;
+  /** The decision this one corrected, when it is a correction. */
+  supersedes?: Maybe<BudgetDecision>;
   /** The calendar year it applies to. */
   year: Scalars['Int']['output'];
 };
@@ -203,6 +274,11 @@ export type BudgetDecisionInput = {
   payer: Scalars['String']['input'];
   /** The decision's reference, e.g. a case number. */
   reference: Scalars['String']['input'];
+  /**
+   * When correcting: the id of the decision in force that this one supersedes. Optional; when given
+   * and that decision is no longer in force (someone corrected it since), refused with CONFLICT.
+   */
+  supersedes?: InputMaybe<Scalars['ID']['input']>;
   /** The calendar year. */
   year: Scalars['Int']['input'];
 };
@@ -310,24 +386,42 @@ export type EvaluationInput = {
 /** An extension of an agreement's period. */
 export type Extension = {
   __typename?: 'Extension';
+  /** The parties that consented: every party on the day it was decided. Empty for extensions recorded before consent was kept. */
+  consentingParties: Array<AgreementParty>;
   /** The day the parties agreed to it. */
   decidedOn: Scalars['Date']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** Why it was decided only after the agreement had ended; null when it was decided in time. */
+  lateReason?: Maybe<Scalars['String']['output']>;
   /** The last day before the extension. */
   previousValidTo: Scalars['Date']['output'];
   /** The new last day. */
   validTo: Scalars['Date']['output'];
 };
 
-/** A region's funding for one calendar year (§6). */
+/**
+ * A region's funding for one calendar year (§6). In the year an agreement starts or ends in (its
+ * last day, after a notice), it is funded only for the months it runs: a month counts in full when
+ * the agreement applies on at least one of its days, and every frame is the yearly frame times the
+ * months over 12, rounded down to the øre. The January instalment funds January to June and the
+ * August instalment July to December, each for the months of its half the agreement runs; an
+ * instalment whose half the agreement does not reach is not paid at all.
+ */
 export type Funding = {
   __typename?: 'Funding';
-  /** Budget decisions that lowered or withheld a party's amount this year. */
+  /** The agreement the funding is under: pass its id when recording a budget decision or setting rates. */
+  agreement: Agreement;
+  /**
+   * Every budget decision recorded for the year, in force or superseded by a correction, in the
+   * order they were recorded: the history behind `budgetDecisions`.
+   */
+  budgetDecisionHistory: Array<BudgetDecision>;
+  /** Budget decisions in force that lowered or withheld a party's amount this year (corrected ones are in `budgetDecisionHistory`). */
   budgetDecisions: Array<BudgetDecision>;
   /** What the county contributes: the frame, or less when its budget decision lowered or withheld it. */
   countyAmount: Scalars['NOK']['output'];
-  /** The county's frame: its rate times the inhabitants. */
+  /** The county's frame: its rate times the inhabitants (times months over 12 in a year the agreement starts or ends in). */
   countyFrame: Scalars['NOK']['output'];
   /** The counties that pay the county amount, the region's own county first; their amounts add up to `countyAmount`. */
   countyPayers: Array<CountyPayer>;
@@ -335,6 +429,8 @@ export type Funding = {
   countyRate: Scalars['NOK']['output'];
   /** Inhabitants of the agreement's municipalities on the agreement's population date. */
   inhabitants: Scalars['Int']['output'];
+  /** The months of the year the agreement runs and is funded for: 12 except in a year it starts or ends in. */
+  months: Scalars['Int']['output'];
   /** What the municipalities contribute together: the sum of their shares' amounts. */
   municipalAmount: Scalars['NOK']['output'];
   /** The municipalities' rate per inhabitant: at least NOK 2.50. */
@@ -345,6 +441,35 @@ export type Funding = {
   total: Scalars['NOK']['output'];
   /** The calendar year. */
   year: Scalars['Int']['output'];
+};
+
+/** A file of Statistics Norway's population table to import. */
+export type ImportPopulationFiguresInput = {
+  /**
+   * The file's content, as text: SSB's reply from table 01222 ("Befolkning og kvartalsvise
+   * endringar") in JSON-stat 2, with the content `Folketallet11` (population at the end of the
+   * quarter); at most 40 000 characters.
+   */
+  content: Scalars['String']['input'];
+  /** True to check the file and see what would be imported, writing nothing. */
+  preview?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** One figure of an import. */
+export type ImportedPopulationFigure = {
+  __typename?: 'ImportedPopulationFigure';
+  /** The date the figure counts inhabitants on. */
+  date: Scalars['Date']['output'];
+  /** The number the municipality had on `date` (the figure is stored under it). */
+  municipalityNumber: Scalars['String']['output'];
+  /** The number of inhabitants. */
+  population: Scalars['Int']['output'];
+  /** The figure held before for the same municipality and date; null when there was none. */
+  previousPopulation?: Maybe<Scalars['Int']['output']>;
+  /** Where that earlier figure came from; null when there was none. */
+  previousSource?: Maybe<PopulationSource>;
+  /** The region code as the file gives it, e.g. `K-3101` or `3001`. */
+  regionCode: Scalars['String']['output'];
 };
 
 /** The two instalments of a year (§7: 50 % in January, 50 % in August). */
@@ -427,6 +552,14 @@ export type MunicipalShare = {
   municipality: Municipality;
 };
 
+/** One municipality's share of the municipal contribution. */
+export type MunicipalSplitInput = {
+  /** Its share in basis points (1/100 of a percent), 0 to 10 000. */
+  basisPoints: Scalars['Int']['input'];
+  /** The municipality number. */
+  municipalityNumber: Scalars['String']['input'];
+};
+
 /**
  * A municipality, as the county sees it: the population figures that its funding is computed
  * from. The municipality itself (name, region) belongs to the regions subgraph.
@@ -445,6 +578,11 @@ export type Municipality = {
    */
   population?: Maybe<Scalars['Int']['output']>;
   /**
+   * The figure `population` is, with where it comes from (table, SSB's update, who imported it and
+   * when); null when the county has no figure for 2021-07-01.
+   */
+  populationFigure?: Maybe<PopulationFigure>;
+  /**
    * Every population figure the county holds for the municipality, oldest first. Null only in an
    * answer the county service could not take part in (the gateway's SUBGRAPH_UNAVAILABLE error says so).
    */
@@ -455,31 +593,98 @@ export type Municipality = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Records an amendment the parties concerned consented to (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
+  /**
+   * Records an amendment (§10) with the consent of each party it concerns, both as ids of the
+   * agreement's parties (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). Refused when a consenting party is not a party of the
+   * agreement on the day it was decided, or a concerned party did not consent.
+   */
   amendAgreement: Agreement;
   /** Approves a submitted report, accounts, plan or budget (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   approveSubmission: Submission;
-  /** Extends an agreement's period to a new last day (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
+  /**
+   * Confirms a county's part of an instalment that another officer of the same paying county
+   * recorded (separation of duties): only then does it count as paid. The officer who recorded it cannot confirm it (FORBIDDEN); the reference must be
+   * the recorded one (BAD_USER_INPUT). Confirming a confirmed payment again returns it.
+   */
+  confirmPayment: Payment;
+  /**
+   * Creates a draft agreement for a region and a period (officers of the region's county; FORBIDDEN for other counties and for Viken's officers): its parties, population
+   * date and source, rates, supplementary services and the split of the municipal share. It becomes
+   * ACTIVE when every signing party has signed (`signAgreement`). Refused with CONFLICT when the
+   * period overlaps a signed agreement of the region.
+   */
+  createAgreement: Agreement;
+  /**
+   * Extends an agreement's period to a new last day (officers of the region's county; FORBIDDEN for other counties and for Viken's officers), with the consent of every
+   * party on the day it was decided. It must be decided no later than the agreement's last day;
+   * an extension decided after that needs `lateReason`, which is recorded with it.
+   */
   extendAgreement: Agreement;
-  /** Records a party's notice of termination, effective no earlier than one year after it was given (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
+  /**
+   * Records a party's notice of termination, effective no earlier than one year after it was given
+   * (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). Notice cannot be backdated: `givenOn` is today or later.
+   */
   giveNotice: Agreement;
-  /** Records a party's budget decision that lowers or withholds its amount for a year (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
+  /**
+   * Imports population figures from Statistics Norway (county officers): the file of table 01222 in
+   * JSON-stat 2, all or nothing. A figure replaces the one held for the same municipality and date
+   * and records the table, SSB's update time, who imported it and when. A file that is not such a
+   * table, or gives no figure for the county's municipalities, is refused with BAD_USER_INPUT and
+   * changes nothing. With `preview` it only says what it would import.
+   */
+  importPopulationFigures: PopulationImport;
+  /**
+   * Records a party's budget decision that lowers or withholds its amount for a year (county
+   * officers; FORBIDDEN for other counties and for Viken's officers). When the payer has a decision in force for the year, the new one is a correction: it
+   * supersedes that one, which stays in the history.
+   */
   recordBudgetDecision: Funding;
   /** Records an evaluation of the service (officers of Akershus, Buskerud or Østfold; FORBIDDEN for Viken's officers, who read history). */
   recordEvaluation: Evaluation;
-  /** Records a meeting (officers of Akershus, Buskerud or Østfold; FORBIDDEN for Viken's officers, who read history). */
+  /** Records a meeting (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   recordMeeting: Meeting;
   /**
    * Records that a county paid its part of an instalment (officers of a paying county; a year
-   * before 2024, Viken's, by the region's county; FORBIDDEN otherwise). A part is paid once:
-   * recording it again with the same reference (a retry) returns the recorded payment; with another
-   * reference it is refused with CONFLICT.
+   * before 2024, Viken's, by the region's county; FORBIDDEN otherwise). It counts as paid once a
+   * second officer of the same paying county confirms it (`confirmPayment`). Refused
+   * (BAD_USER_INPUT) before the year's activity plan and budget are approved, and when `paidOn` is
+   * before their approval or outside the agreement's period. A part is paid once: recording it again
+   * with the same reference (a retry) returns the recorded payment; with another reference it is
+   * refused with CONFLICT.
    */
   recordPayment: Payment;
   /** Rejects a submitted report, accounts, plan or budget, saying why (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   rejectSubmission: Submission;
+  /**
+   * Copies an ended or ending agreement into a draft for the next period (officers of the region's county; FORBIDDEN for other counties and for Viken's officers): the
+   * parties as they are on its last day, its population date and source, the rates of its last
+   * year, its supplementary services and its split. The draft starts the day after the agreement's
+   * last day and runs four years unless `validTo` says otherwise.
+   */
+  renewAgreement: Agreement;
   /** Sets an agreement's rates per inhabitant for one year, at or above the minimums (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   setFundingRates: Funding;
+  /**
+   * Sets a draft's split of the municipal share between its municipalities (officers of the region's county; FORBIDDEN for other counties and for Viken's officers), or
+   * clears it (an empty list: each municipality pays for its own inhabitants). Refused unless it
+   * names every municipality of the agreement once and the shares add up to exactly 10 000 basis
+   * points (100 %). Each municipality's amount is its share of the municipal frame rounded down to
+   * the øre; the øre left over go one each to the municipalities with a share, the contract
+   * municipality first, then by municipality number, so the amounts add up to the frame exactly.
+   */
+  setMunicipalSplit: Agreement;
+  /**
+   * Replaces the list of supplementary services (§5.2.1) from a day on (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). On a
+   * draft the list is simply replaced; on a signed agreement a service no longer listed ends the
+   * day before `from` and a new or edited one starts on `from`, so the history stays.
+   */
+  setSupplementaryServices: Agreement;
+  /**
+   * Records one party's signature of a draft (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). When the last signing party has
+   * signed, the agreement is signed on that day and becomes ACTIVE (or shows its status by date);
+   * refused with CONFLICT when it would then overlap another signed agreement of the region.
+   */
+  signAgreement: Agreement;
   /**
    * Submits (or resubmits) a report, accounts, plan or budget for a region: by the officer of the
    * region's contract municipality or one of the region's advisers.
@@ -504,9 +709,25 @@ export type MutationApproveSubmissionArgs = {
 };
 
 
+export type MutationConfirmPaymentArgs = {
+  instalment: Instalment;
+  payerId?: InputMaybe<Scalars['ID']['input']>;
+  reference: Scalars['String']['input'];
+  regionId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+export type MutationCreateAgreementArgs = {
+  input: NewAgreementInput;
+};
+
+
 export type MutationExtendAgreementArgs = {
   agreementId: Scalars['ID']['input'];
+  consentingPartyIds: Array<Scalars['ID']['input']>;
   decidedOn: Scalars['Date']['input'];
+  lateReason?: InputMaybe<Scalars['String']['input']>;
   validTo: Scalars['Date']['input'];
   version: Scalars['Int']['input'];
 };
@@ -516,6 +737,11 @@ export type MutationGiveNoticeArgs = {
   agreementId: Scalars['ID']['input'];
   input: NoticeInput;
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationImportPopulationFiguresArgs = {
+  input: ImportPopulationFiguresInput;
 };
 
 
@@ -552,12 +778,42 @@ export type MutationRejectSubmissionArgs = {
 };
 
 
+export type MutationRenewAgreementArgs = {
+  agreementId: Scalars['ID']['input'];
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
 export type MutationSetFundingRatesArgs = {
   agreementId: Scalars['ID']['input'];
   countyRate: Scalars['NOK']['input'];
   municipalRate: Scalars['NOK']['input'];
   version: Scalars['Int']['input'];
   year: Scalars['Int']['input'];
+};
+
+
+export type MutationSetMunicipalSplitArgs = {
+  agreementId: Scalars['ID']['input'];
+  shares: Array<MunicipalSplitInput>;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationSetSupplementaryServicesArgs = {
+  agreementId: Scalars['ID']['input'];
+  from?: InputMaybe<Scalars['Date']['input']>;
+  services: Array<Scalars['String']['input']>;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationSignAgreementArgs = {
+  agreementId: Scalars['ID']['input'];
+  partyId: Scalars['ID']['input'];
+  signedBy: Scalars['String']['input'];
+  signedOn: Scalars['Date']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -570,6 +826,36 @@ export type MutationUpdateMeetingArgs = {
   id: Scalars['ID']['input'];
   input: MeetingInput;
   version: Scalars['Int']['input'];
+};
+
+/** A new agreement for a region and a period. */
+export type NewAgreementInput = {
+  /** The contract municipality, which signs on behalf of the other municipalities. */
+  contractMunicipality: AgreementMunicipalityInput;
+  /** The county. */
+  county: OrganisationInput;
+  /** The county's rate per inhabitant for every year of the period: at least 5.50. */
+  countyRate: Scalars['NOK']['input'];
+  /** Innovasjon Norge (its regional office). */
+  innovasjonNorge: OrganisationInput;
+  /** The municipalities' rate per inhabitant for every year of the period: at least 2.50. */
+  municipalRate: Scalars['NOK']['input'];
+  /** The other municipalities of the region the contract municipality signs for. */
+  municipalities: Array<AgreementMunicipalityInput>;
+  /** The NAV office or offices (at least one). */
+  navOffices: Array<OrganisationInput>;
+  /** The date of the population figures funding uses, e.g. 2025-07-01; the county must hold a figure for every municipality on it. */
+  populationDate: Scalars['Date']['input'];
+  /** Where the population figures come from, e.g. `SSB tabell 01222, 1.7.2025`. */
+  populationSource: Scalars['String']['input'];
+  /** The region, e.g. `follo`. */
+  regionId: Scalars['ID']['input'];
+  /** The region's supplementary services (§5.2.1), in the order to show them. */
+  supplementaryServices: Array<Scalars['String']['input']>;
+  /** The first day, e.g. 2026-01-01. */
+  validFrom: Scalars['Date']['input'];
+  /** The last day, e.g. 2029-12-31. */
+  validTo: Scalars['Date']['input'];
 };
 
 /** A party's notice of termination: one year's notice (§10). */
@@ -591,12 +877,20 @@ export type Notice = {
 export type NoticeInput = {
   /** The day it takes effect; the earliest allowed (one year after notice) when left out. */
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The day notice was given. */
+  /** The day notice was given: today or later, never backdated. */
   givenOn: Scalars['Date']['input'];
   /** The organisation giving notice: one of the agreement's parties on the day notice is given. */
   organisationId: Scalars['String']['input'];
   /** The reason given. */
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An organisation that is a party. */
+export type OrganisationInput = {
+  /** Its identifier, e.g. `akershus` or `nav-ost-viken`. */
+  id: Scalars['String']['input'];
+  /** Its name, e.g. `Akershus fylkeskommune`. */
+  name: Scalars['String']['input'];
 };
 
 /** The role an organisation has in an agreement. */
@@ -616,10 +910,21 @@ export type PartyKind =
 export type Payment = {
   __typename?: 'Payment';
   /**
-   * Half the county's amount for the year; the odd øre goes to January. When paid, what was paid.
-   * With two paying counties: the sum of their parts (`shares`).
+   * Half the county's amount for the year; the odd øre goes to January. In a year the agreement
+   * starts or ends in, the part of the prorated amount for the months of the instalment's half
+   * (see `Funding`). When paid, what was paid. With two paying counties: the sum of their parts
+   * (`shares`), each part split into instalments on its own.
    */
   amount: Scalars['NOK']['output'];
+  /**
+   * True while the year's activity plan and budget are not both approved, so it may not be paid
+   * yet, whatever the status (an instalment can be both blocked and OVERDUE).
+   */
+  blocked: Scalars['Boolean']['output'];
+  /** The second county officer, who confirmed the payment; null while it awaits confirmation (with two payers: the last part's). */
+  confirmedBy?: Maybe<Scalars['String']['output']>;
+  /** The day the payment was confirmed. */
+  confirmedOn?: Maybe<Scalars['Date']['output']>;
   /** The last day of the instalment's month. */
   dueDate: Scalars['Date']['output'];
   /** Which instalment. */
@@ -628,11 +933,18 @@ export type Payment = {
   paidOn?: Maybe<Scalars['Date']['output']>;
   /** The region's county on the due date (Viken fylkeskommune up to 2023, its successor after); see `shares` for every payer. */
   payer?: Maybe<Scalars['String']['output']>;
+  /** The county officer who recorded the payment, when one did (with two payers: the last part's). */
+  recordedBy?: Maybe<Scalars['String']['output']>;
+  /** The day the payment was recorded. */
+  recordedOn?: Maybe<Scalars['Date']['output']>;
   /** The payment's reference, e.g. a voucher number, when it was paid (with two payers: the last part's). */
   reference?: Maybe<Scalars['String']['output']>;
   /** Each paying county's part, the region's own county first: one part up to 2023, two where the region's municipalities lie in two counties. */
   shares: Array<PaymentShare>;
-  /** Whether it can be paid, or was: PAID once every paying county has paid its part. */
+  /**
+   * Whether it can be paid, is awaiting confirmation, was paid, or is overdue: PAID once every
+   * paying county's part is recorded and confirmed, RECORDED once every part is recorded.
+   */
   status: PaymentStatus;
   /** The calendar year the funding is for. */
   year: Scalars['Int']['output'];
@@ -641,19 +953,29 @@ export type Payment = {
 /** One paying county's part of an instalment. */
 export type PaymentShare = {
   __typename?: 'PaymentShare';
-  /** Half its part of the year's county amount; the odd øre goes to January. When paid, what was paid. */
+  /**
+   * Its part of the year's (prorated) county amount split into the two instalments like the whole
+   * (`Payment.amount`): the August part is its part times the months of the second half over all
+   * funded months, rounded down to the øre; January gets the rest. When recorded, what was recorded.
+   */
   amount: Scalars['NOK']['output'];
+  /** The second officer of the same paying county, who confirmed it; null while it awaits confirmation. */
+  confirmedBy?: Maybe<Scalars['String']['output']>;
+  /** The day the payment was confirmed. */
+  confirmedOn?: Maybe<Scalars['Date']['output']>;
   /** The paying county. */
   county: County;
   /** The municipalities whose inhabitants it pays for, ordered by municipality number. */
   municipalities: Array<Municipality>;
-  /** The day its part was paid, when it was. */
+  /** The day its part was paid, when it was recorded. */
   paidOn?: Maybe<Scalars['Date']['output']>;
-  /** Who recorded the payment, when it was paid. */
+  /** The officer of the paying county who recorded the payment. */
   recordedBy?: Maybe<Scalars['String']['output']>;
-  /** The payment's reference, when it was paid. */
+  /** The day the payment was recorded. */
+  recordedOn?: Maybe<Scalars['Date']['output']>;
+  /** The payment's reference, when it was recorded. */
   reference?: Maybe<Scalars['String']['output']>;
-  /** Whether its part can be paid, or was. */
+  /** Whether its part can be paid, awaits confirmation, was paid (recorded and confirmed), or is overdue. */
   status: PaymentStatus;
 };
 
@@ -663,19 +985,78 @@ export type PaymentStatus =
   | 'BLOCKED'
   /** May be paid: the year's activity plan and budget are approved. */
   | 'DUE'
-  /** A county officer recorded it as paid. */
-  | 'PAID';
+  /**
+   * Not paid (recorded and confirmed) by its due date: still blocked, due or awaiting confirmation
+   * after it. `blocked` says whether the activity plan and budget are still not approved.
+   */
+  | 'OVERDUE'
+  /** Recorded by one county officer and confirmed by a second: paid. */
+  | 'PAID'
+  /** One county officer recorded it as paid; it counts as paid only once a second officer confirms it. */
+  | 'RECORDED';
 
 /** The number of inhabitants of a municipality on one date. */
 export type PopulationFigure = {
   __typename?: 'PopulationFigure';
   /** The date the figure counts inhabitants on, e.g. 2021-07-01 for the end of 2021's second quarter. */
   date: Scalars['Date']['output'];
+  /** Who imported the figure: the county officer's name, or `command line (user)`; null for demo figures. */
+  importedBy?: Maybe<Scalars['String']['output']>;
+  /**
+   * The number the municipality had on `date`: Viken's 30xx before 2024-01-01, Østfold's 31xx,
+   * Akershus' 32xx or Buskerud's 33xx from then. A municipality is found by either number.
+   */
+  municipalityNumber: Scalars['String']['output'];
   /** The number of inhabitants. */
   population: Scalars['Int']['output'];
+  /** When the figure was recorded here, seeded or imported (ISO 8601). */
+  recordedAt: Scalars['String']['output'];
   /** Where the figure comes from. */
   source: PopulationSource;
+  /** The Statistics Norway table the figure was read from, e.g. `01222`; null for demo figures. */
+  sourceTable?: Maybe<Scalars['String']['output']>;
+  /** When Statistics Norway last updated that table, as the imported file says (ISO 8601); null for demo figures. */
+  sourceUpdatedAt?: Maybe<Scalars['String']['output']>;
 };
+
+/** What an import of population figures from Statistics Norway did, or (a preview) would do. */
+export type PopulationImport = {
+  __typename?: 'PopulationImport';
+  /** False for a preview: nothing was written. */
+  applied: Scalars['Boolean']['output'];
+  /** The dates the figures count inhabitants on, with how many figures each, oldest first. */
+  dates: Array<PopulationImportDate>;
+  /** How many figures the file gives for the county's municipalities (written, unless a preview). */
+  figureCount: Scalars['Int']['output'];
+  /** Every figure, by date and municipality number, with the figure it replaces. */
+  figures: Array<ImportedPopulationFigure>;
+  /** The rows of the file not imported, and why. */
+  skipped: Array<SkippedPopulationRow>;
+  /** When Statistics Norway last updated the table, as the file says (ISO 8601). */
+  sourceUpdatedAt: Scalars['String']['output'];
+  /** The SSB table the file is from: `01222`. */
+  table: Scalars['String']['output'];
+};
+
+/** How many figures an import gives for one date. */
+export type PopulationImportDate = {
+  __typename?: 'PopulationImportDate';
+  /** The date the figures count inhabitants on, e.g. 2021-07-01 for the end of 2021's second quarter. */
+  date: Scalars['Date']['output'];
+  /** How many municipalities have a figure for the date. */
+  figureCount: Scalars['Int']['output'];
+};
+
+/** Why a row of an SSB file was not imported. */
+export type PopulationSkipReason =
+  /** A county or the whole country, not a municipality. */
+  | 'NOT_A_MUNICIPALITY'
+  /** SSB gives no figure (e.g. the number was not in use in that quarter). */
+  | 'NO_FIGURE'
+  /** A municipality outside Viken and its successors Østfold, Akershus and Buskerud. */
+  | 'OUTSIDE_COUNTY'
+  /** A quarter outside the years the service records (2000–2100). */
+  | 'OUTSIDE_SERVICE_YEARS';
 
 /** The origin of a population figure. */
 export type PopulationSource =
@@ -688,6 +1069,12 @@ export type Query = {
   __typename?: 'Query';
   /** One agreement by id; null when there is none. */
   agreement?: Maybe<Agreement>;
+  /**
+   * The calendar years the agreements cover, oldest first: from the first year an agreement starts
+   * through the last year one covers (or the current year, when that is later), never beyond the
+   * current year + 1. The years the console offers.
+   */
+  agreementYears: Array<Scalars['Int']['output']>;
   /** Every agreement, by region and start. */
   agreements: Array<Agreement>;
   /** The coordination group on a date (today when left out). */
@@ -739,7 +1126,10 @@ export type QueryMeetingsArgs = {
  */
 export type Region = {
   __typename?: 'Region';
-  /** The region's current cooperation agreement (the one that started last), or null when it has none. */
+  /**
+   * The region's current cooperation agreement: the signed one that started last (a renewal still
+   * a draft is not it yet), or the newest draft when none is signed; null when it has none.
+   */
   agreement?: Maybe<Agreement>;
   /**
    * The county the region answers to since Viken was dissolved on 2024-01-01: the county its contract
@@ -851,6 +1241,36 @@ export type ResponsibleParty = {
   regionIds: Array<Scalars['ID']['output']>;
 };
 
+/** One party's signature of an agreement. */
+export type Signature = {
+  __typename?: 'Signature';
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The party that signed. */
+  party: AgreementParty;
+  /** The county officer who recorded the signature. */
+  recordedBy: Scalars['String']['output'];
+  /** The person who signed on the party's behalf, e.g. `Ola Nordmann, fylkesdirektør`. */
+  signedBy: Scalars['String']['output'];
+  /** The day the party signed. */
+  signedOn: Scalars['Date']['output'];
+};
+
+/** A row of an SSB file that was not imported. */
+export type SkippedPopulationRow = {
+  __typename?: 'SkippedPopulationRow';
+  /** SSB's name for the region, when the file has one. */
+  label?: Maybe<Scalars['String']['output']>;
+  /** Why, in a sentence. */
+  message: Scalars['String']['output'];
+  /** The quarter, e.g. `2021K2`; null when every quarter of the region was skipped. */
+  period?: Maybe<Scalars['String']['output']>;
+  /** Why it was skipped. */
+  reason: PopulationSkipReason;
+  /** The region code as the file gives it. */
+  regionCode: Scalars['String']['output'];
+};
+
 /** Something a region must submit to the county (§7), with its status. */
 export type Submission = {
   __typename?: 'Submission';
@@ -872,7 +1292,10 @@ export type Submission = {
   id?: Maybe<Scalars['ID']['output']>;
   /** What it is. */
   kind: SubmissionKind;
-  /** Whether it arrived after its due date (or is still missing after it). */
+  /**
+   * Whether it arrived after its due date, is still missing after it, or was rejected and not
+   * resubmitted by it.
+   */
   late: Scalars['Boolean']['output'];
   /**
    * For an annual report: the targets of the year's approved activity plan, to set the reported
@@ -941,6 +1364,19 @@ export type SubmitInput = {
   totalAmount?: InputMaybe<Scalars['NOK']['input']>;
   /** When resubmitting: the version of the submission the new one replaces. */
   version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A service the region offers in addition to the agreement's minimum content (§5.2.1). */
+export type SupplementaryService = {
+  __typename?: 'SupplementaryService';
+  /** What the service is, e.g. `Kontorfellesskap for gründere`. */
+  description: Scalars['String']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The first day it is on the list. */
+  validFrom: Scalars['Date']['output'];
+  /** The last day it is on the list, or null while it stays on it. */
+  validTo?: Maybe<Scalars['Date']['output']>;
 };
 
 
@@ -1050,8 +1486,10 @@ export type ResolversTypes = {
   ActivityTargetsInput: ActivityTargetsInput;
   Agreement: ResolverTypeWrapper<AgreementEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AgreementParty: ResolverTypeWrapper<AgreementPartyEntity>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AgreementMunicipalityInput: AgreementMunicipalityInput;
+  AgreementParty: ResolverTypeWrapper<AgreementPartyEntity>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AgreementStatus: AgreementStatus;
   Amendment: ResolverTypeWrapper<AmendmentEntity>;
   AmendmentInput: AmendmentInput;
@@ -1062,34 +1500,44 @@ export type ResolversTypes = {
   CountyPayer: ResolverTypeWrapper<CountyPayerViewEntity>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DueMeeting: ResolverTypeWrapper<DueMeetingViewEntity>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Evaluation: ResolverTypeWrapper<EvaluationEntity>;
   EvaluationInput: EvaluationInput;
   Extension: ResolverTypeWrapper<ExtensionEntity>;
   Funding: ResolverTypeWrapper<FundingEntity>;
+  ImportPopulationFiguresInput: ImportPopulationFiguresInput;
+  ImportedPopulationFigure: ResolverTypeWrapper<ImportedFigureEntity>;
   Instalment: Instalment;
   Meeting: ResolverTypeWrapper<MeetingEntity>;
   MeetingInput: MeetingInput;
   MeetingKind: MeetingKind;
   MunicipalShare: ResolverTypeWrapper<MunicipalShareEntity>;
+  MunicipalSplitInput: MunicipalSplitInput;
   Municipality: ResolverTypeWrapper<MunicipalityReferenceEntity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NOK: ResolverTypeWrapper<Scalars['NOK']['output']>;
+  NewAgreementInput: NewAgreementInput;
   Notice: ResolverTypeWrapper<NoticeEntity>;
   NoticeInput: NoticeInput;
+  OrganisationInput: OrganisationInput;
   PartyKind: PartyKind;
   Payment: ResolverTypeWrapper<PaymentViewEntity>;
   PaymentShare: ResolverTypeWrapper<PaymentShareViewEntity>;
   PaymentStatus: PaymentStatus;
   PopulationFigure: ResolverTypeWrapper<PopulationFigureEntity>;
+  PopulationImport: ResolverTypeWrapper<PopulationImportResultEntity>;
+  PopulationImportDate: ResolverTypeWrapper<PopulationImportDate>;
+  PopulationSkipReason: PopulationSkipReason;
   PopulationSource: PopulationSource;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionReferenceEntity>;
   ResponsibleParty: ResolverTypeWrapper<ResponsiblePartyEntity>;
+  Signature: ResolverTypeWrapper<AgreementSignatureEntity>;
+  SkippedPopulationRow: ResolverTypeWrapper<SkippedRowEntity>;
   Submission: ResolverTypeWrapper<SubmissionViewEntity>;
   SubmissionKind: SubmissionKind;
   SubmissionStatus: SubmissionStatus;
   SubmitInput: SubmitInput;
+  SupplementaryService: ResolverTypeWrapper<SupplementaryServiceEntity>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1099,8 +1547,10 @@ export type ResolversParentTypes = {
   ActivityTargetsInput: ActivityTargetsInput;
   Agreement: AgreementEntity;
   ID: Scalars['ID']['output'];
-  AgreementParty: AgreementPartyEntity;
   String: Scalars['String']['output'];
+  AgreementMunicipalityInput: AgreementMunicipalityInput;
+  AgreementParty: AgreementPartyEntity;
+  Boolean: Scalars['Boolean']['output'];
   Amendment: AmendmentEntity;
   AmendmentInput: AmendmentInput;
   BudgetDecision: BudgetDecisionEntity;
@@ -1110,27 +1560,36 @@ export type ResolversParentTypes = {
   CountyPayer: CountyPayerViewEntity;
   Date: Scalars['Date']['output'];
   DueMeeting: DueMeetingViewEntity;
-  Boolean: Scalars['Boolean']['output'];
   Evaluation: EvaluationEntity;
   EvaluationInput: EvaluationInput;
   Extension: ExtensionEntity;
   Funding: FundingEntity;
+  ImportPopulationFiguresInput: ImportPopulationFiguresInput;
+  ImportedPopulationFigure: ImportedFigureEntity;
   Meeting: MeetingEntity;
   MeetingInput: MeetingInput;
   MunicipalShare: MunicipalShareEntity;
+  MunicipalSplitInput: MunicipalSplitInput;
   Municipality: MunicipalityReferenceEntity;
   Mutation: Record<PropertyKey, never>;
   NOK: Scalars['NOK']['output'];
+  NewAgreementInput: NewAgreementInput;
   Notice: NoticeEntity;
   NoticeInput: NoticeInput;
+  OrganisationInput: OrganisationInput;
   Payment: PaymentViewEntity;
   PaymentShare: PaymentShareViewEntity;
   PopulationFigure: PopulationFigureEntity;
+  PopulationImport: PopulationImportResultEntity;
+  PopulationImportDate: PopulationImportDate;
   Query: Record<PropertyKey, never>;
   Region: RegionReferenceEntity;
   ResponsibleParty: ResponsiblePartyEntity;
+  Signature: AgreementSignatureEntity;
+  SkippedPopulationRow: SkippedRowEntity;
   Submission: SubmissionViewEntity;
   SubmitInput: SubmitInput;
+  SupplementaryService: SupplementaryServiceEntity;
 };
 
 export type ActivityTargetsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityTargets'] = ResolversParentTypes['ActivityTargets']> = {
@@ -1144,16 +1603,24 @@ export type ActivityTargetsResolvers<ContextType = Context, ParentType extends R
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement'], FederationReferenceType extends FederationReferenceTypes['Agreement'] = FederationReferenceTypes['Agreement']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agreement']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amendments?: Resolver<Array<ResolversTypes['Amendment']>, ParentType, ContextType>;
+  awaitingSignatureFrom?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
   extensions?: Resolver<Array<ResolversTypes['Extension']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastDay?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType>;
   originalValidTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType, Partial<AgreementPartiesArgs>>;
   partyHistory?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
   populationDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  populationSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  renewedAs?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  renewedFrom?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  signatures?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType>;
   signedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AgreementStatus'], ParentType, ContextType>;
+  supplementaryServiceHistory?: Resolver<Array<ResolversTypes['SupplementaryService']>, ParentType, ContextType>;
+  supplementaryServices?: Resolver<Array<ResolversTypes['SupplementaryService']>, ParentType, ContextType, Partial<AgreementSupplementaryServicesArgs>>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1166,13 +1633,17 @@ export type AgreementPartyResolvers<ContextType = Context, ParentType extends Re
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
   organisationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signature?: Resolver<Maybe<ResolversTypes['Signature']>, ParentType, ContextType>;
+  signs?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   succeeds?: Resolver<Maybe<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type AmendmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Amendment'] = ResolversParentTypes['Amendment']> = {
+  concernedParties?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
   consentedBy?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  consentingParties?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
   decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   effectiveFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1184,8 +1655,12 @@ export type BudgetDecisionResolvers<ContextType = Context, ParentType extends Re
   decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   grantedAmount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   payer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  supersededBy?: Resolver<Maybe<ResolversTypes['BudgetDecision']>, ParentType, ContextType>;
+  supersedes?: Resolver<Maybe<ResolversTypes['BudgetDecision']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1234,24 +1709,38 @@ export type EvaluationResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type ExtensionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Extension'] = ResolversParentTypes['Extension']> = {
+  consentingParties?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
   decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lateReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   previousValidTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type FundingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Funding'] = ResolversParentTypes['Funding']> = {
+  agreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
+  budgetDecisionHistory?: Resolver<Array<ResolversTypes['BudgetDecision']>, ParentType, ContextType>;
   budgetDecisions?: Resolver<Array<ResolversTypes['BudgetDecision']>, ParentType, ContextType>;
   countyAmount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   countyFrame?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   countyPayers?: Resolver<Array<ResolversTypes['CountyPayer']>, ParentType, ContextType>;
   countyRate?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   inhabitants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  months?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   municipalAmount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   municipalRate?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   municipalShares?: Resolver<Array<ResolversTypes['MunicipalShare']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportedPopulationFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportedPopulationFigure'] = ResolversParentTypes['ImportedPopulationFigure']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  municipalityNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  previousPopulation?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  previousSource?: Resolver<Maybe<ResolversTypes['PopulationSource']>, ParentType, ContextType>;
+  regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
@@ -1278,6 +1767,7 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  populationFigure?: Resolver<Maybe<ResolversTypes['PopulationFigure']>, ParentType, ContextType>;
   populationFigures?: Resolver<Maybe<Array<ResolversTypes['PopulationFigure']>>, ParentType, ContextType>;
   populationSource?: Resolver<Maybe<ResolversTypes['PopulationSource']>, ParentType, ContextType>;
 };
@@ -1285,14 +1775,21 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   amendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationAmendAgreementArgs, 'agreementId' | 'input' | 'version'>>;
   approveSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationApproveSubmissionArgs, 'id' | 'version'>>;
-  extendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationExtendAgreementArgs, 'agreementId' | 'decidedOn' | 'validTo' | 'version'>>;
+  confirmPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationConfirmPaymentArgs, 'instalment' | 'reference' | 'regionId' | 'year'>>;
+  createAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationCreateAgreementArgs, 'input'>>;
+  extendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationExtendAgreementArgs, 'agreementId' | 'consentingPartyIds' | 'decidedOn' | 'validTo' | 'version'>>;
   giveNotice?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationGiveNoticeArgs, 'agreementId' | 'input' | 'version'>>;
+  importPopulationFigures?: Resolver<ResolversTypes['PopulationImport'], ParentType, ContextType, RequireFields<MutationImportPopulationFiguresArgs, 'input'>>;
   recordBudgetDecision?: Resolver<ResolversTypes['Funding'], ParentType, ContextType, RequireFields<MutationRecordBudgetDecisionArgs, 'agreementId' | 'input'>>;
   recordEvaluation?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationRecordEvaluationArgs, 'input'>>;
   recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordMeetingArgs, 'input'>>;
   recordPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'instalment' | 'paidOn' | 'reference' | 'regionId' | 'year'>>;
   rejectSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationRejectSubmissionArgs, 'comment' | 'id' | 'version'>>;
+  renewAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationRenewAgreementArgs, 'agreementId'>>;
   setFundingRates?: Resolver<ResolversTypes['Funding'], ParentType, ContextType, RequireFields<MutationSetFundingRatesArgs, 'agreementId' | 'countyRate' | 'municipalRate' | 'version' | 'year'>>;
+  setMunicipalSplit?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationSetMunicipalSplitArgs, 'agreementId' | 'shares' | 'version'>>;
+  setSupplementaryServices?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationSetSupplementaryServicesArgs, 'agreementId' | 'services' | 'version'>>;
+  signAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationSignAgreementArgs, 'agreementId' | 'partyId' | 'signedBy' | 'signedOn' | 'version'>>;
   submit?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationSubmitArgs, 'input'>>;
   updateMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationUpdateMeetingArgs, 'id' | 'input' | 'version'>>;
 };
@@ -1311,10 +1808,15 @@ export type NoticeResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type PaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = {
   amount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  blocked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  confirmedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confirmedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   instalment?: Resolver<ResolversTypes['Instalment'], ParentType, ContextType>;
   paidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   payer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shares?: Resolver<Array<ResolversTypes['PaymentShare']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
@@ -1323,22 +1825,46 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type PaymentShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentShare'] = ResolversParentTypes['PaymentShare']> = {
   amount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  confirmedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confirmedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   county?: Resolver<ResolversTypes['County'], ParentType, ContextType>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   paidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   recordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
 };
 
 export type PopulationFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PopulationFigure'] = ResolversParentTypes['PopulationFigure']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  importedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  municipalityNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['PopulationSource'], ParentType, ContextType>;
+  sourceTable?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceUpdatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PopulationImportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PopulationImport'] = ResolversParentTypes['PopulationImport']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dates?: Resolver<Array<ResolversTypes['PopulationImportDate']>, ParentType, ContextType>;
+  figureCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['ImportedPopulationFigure']>, ParentType, ContextType>;
+  skipped?: Resolver<Array<ResolversTypes['SkippedPopulationRow']>, ParentType, ContextType>;
+  sourceUpdatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PopulationImportDateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PopulationImportDate'] = ResolversParentTypes['PopulationImportDate']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  figureCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementArgs, 'id'>>;
+  agreementYears?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
   coordinationGroup?: Resolver<Array<ResolversTypes['CoordinationMember']>, ParentType, ContextType, Partial<QueryCoordinationGroupArgs>>;
   dueMeetings?: Resolver<Array<ResolversTypes['DueMeeting']>, ParentType, ContextType, RequireFields<QueryDueMeetingsArgs, 'year'>>;
@@ -1365,6 +1891,22 @@ export type ResponsiblePartyResolvers<ContextType = Context, ParentType extends 
   regionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
+export type SignatureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Signature'] = ResolversParentTypes['Signature']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  party?: Resolver<ResolversTypes['AgreementParty'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type SkippedPopulationRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SkippedPopulationRow'] = ResolversParentTypes['SkippedPopulationRow']> = {
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['PopulationSkipReason'], ParentType, ContextType>;
+  regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SubmissionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Submission'] = ResolversParentTypes['Submission']> = {
   agreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
   coversYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1386,6 +1928,13 @@ export type SubmissionResolvers<ContextType = Context, ParentType extends Resolv
   version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type SupplementaryServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplementaryService'] = ResolversParentTypes['SupplementaryService']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   ActivityTargets?: ActivityTargetsResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
@@ -1400,6 +1949,7 @@ export type Resolvers<ContextType = Context> = {
   Evaluation?: EvaluationResolvers<ContextType>;
   Extension?: ExtensionResolvers<ContextType>;
   Funding?: FundingResolvers<ContextType>;
+  ImportedPopulationFigure?: ImportedPopulationFigureResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   MunicipalShare?: MunicipalShareResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
@@ -1409,9 +1959,14 @@ export type Resolvers<ContextType = Context> = {
   Payment?: PaymentResolvers<ContextType>;
   PaymentShare?: PaymentShareResolvers<ContextType>;
   PopulationFigure?: PopulationFigureResolvers<ContextType>;
+  PopulationImport?: PopulationImportResolvers<ContextType>;
+  PopulationImportDate?: PopulationImportDateResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   ResponsibleParty?: ResponsiblePartyResolvers<ContextType>;
+  Signature?: SignatureResolvers<ContextType>;
+  SkippedPopulationRow?: SkippedPopulationRowResolvers<ContextType>;
   Submission?: SubmissionResolvers<ContextType>;
+  SupplementaryService?: SupplementaryServiceResolvers<ContextType>;
 };
 

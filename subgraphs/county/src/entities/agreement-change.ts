@@ -13,6 +13,10 @@ export const AmendmentSchema = defineEntity({
     description: p.text(),
     /** Names of the parties concerned that consented. */
     consentedBy: p.array(),
+    /** The agreement's party rows the change concerns (§10); empty for amendments recorded before consent was checked. */
+    concernedPartyIds: p.array().default([]),
+    /** The agreement's party rows that consented; every concerned party is among them. */
+    consentingPartyIds: p.array().default([]),
     populationDate: p.date().nullable(),
   }),
 });
@@ -26,6 +30,10 @@ export const ExtensionSchema = defineEntity({
     decidedOn: p.date(),
     previousValidTo: p.date(),
     validTo: p.date(),
+    /** The party rows that consented: every party on the day it was decided. Empty for older extensions. */
+    consentingPartyIds: p.array().default([]),
+    /** Why it was decided only after the agreement had ended; null when decided in time. */
+    lateReason: p.text().nullable(),
   }),
 });
 export type Extension = InferEntity<typeof ExtensionSchema>;

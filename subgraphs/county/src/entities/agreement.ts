@@ -16,6 +16,10 @@ export const AgreementSchema = defineEntity({
     signedOn: p.date().nullable(),
     /** §6: the SSB figure as of 2021-07-01 unless an amendment sets another date. */
     populationDate: p.date().default(fundingPopulationDate),
+    /** Where the population figures come from, as the agreement states it, e.g. `SSB tabell 01222, 1.7.2025`. */
+    populationSource: p.string().length(200).nullable(),
+    /** The agreement this one was renewed from (its predecessor for the region), when it was. */
+    renewedFromId: p.string().length(100).nullable(),
     /** Touched by every change, so the version moves even when only a child row was added. */
     changedAt: p.datetime().onCreate(() => new Date()),
     version: p.integer().version(),

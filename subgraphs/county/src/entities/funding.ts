@@ -30,8 +30,22 @@ export const BudgetDecisionSchema = defineEntity({
     grantedOre: p.bigint('bigint'),
     decidedOn: p.date(),
     reference: p.string().length(200),
+    /** The decision this one corrects; the corrected one stays, as history. */
+    supersedesId: p.uuid().nullable(),
+    /** Set on a decision once a correction replaced it; null on the decision in force. */
+    supersededById: p.uuid().nullable(),
+    recordedAt: p.datetime().onCreate(() => new Date()),
+    recordedBy: p.string().length(200).nullable(),
   }),
-  uniques: [{ properties: ['agreement', 'year', 'payer'] }],
+  // One decision in force per payer and year; the ones it corrected stay beside it.
+  indexes: [{ properties: ['agreement', 'year', 'payer'] }],
+  uniques: [
+    {
+      name: 'budget_decision_one_in_force',
+      expression:
+        'create unique index "budget_decision_one_in_force" on "budget_decision" ("agreement_id", "year", "payer") where "superseded_by_id" is null',
+    },
+  ],
   checks: [{ name: 'budget_decision_not_negative', expression: 'granted_ore >= 0' }],
 });
 export type BudgetDecision = InferEntity<typeof BudgetDecisionSchema>;

@@ -1,6 +1,7 @@
 // Every entity of the county subgraph, as MikroORM loads them.
 import { AgreementSchema } from './agreement.js';
 import { AmendmentSchema, ExtensionSchema, NoticeSchema } from './agreement-change.js';
+import { AgreementSignatureSchema, SupplementaryServiceSchema } from './agreement-lifecycle.js';
 import { AgreementPartySchema } from './agreement-party.js';
 import { CoordinationMemberSchema, EvaluationSchema, MeetingSchema } from './coordination.js';
 import { BudgetDecisionSchema, FundingRateSchema } from './funding.js';
@@ -15,6 +16,8 @@ export const entities = [
   AmendmentSchema,
   ExtensionSchema,
   NoticeSchema,
+  AgreementSignatureSchema,
+  SupplementaryServiceSchema,
   FundingRateSchema,
   BudgetDecisionSchema,
   PaymentSchema,

@@ -1,4 +1,5 @@
-// An instalment a county has paid; one row per agreement, year, instalment and paying county, so nothing is paid twice.
+// A county's part of an instalment as paid: recorded by one officer of the paying county and confirmed
+// by a second; one row per agreement, year, instalment and paying county, so nothing is paid twice.
 import { uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { AgreementSchema } from './agreement.js';
@@ -22,9 +23,23 @@ export const PaymentSchema = defineEntity({
      * municipalities it pays for, so a region with municipalities in two counties has two payers).
      */
     payerId: p.string().length(20),
+    /** The recording officer's user id, to tell two officers with one name apart; null for rows recorded before the control. */
+    recordedBySubject: p.string().length(255).nullable(),
+    recordedOn: p.date().nullable(),
+    /** Separation of duties: a second officer of the paying county confirms; only a confirmed payment counts as paid. */
+    confirmedBy: p.string().length(200).nullable(),
+    confirmedBySubject: p.string().length(255).nullable(),
+    confirmedOn: p.date().nullable(),
   }),
   uniques: [
     { name: 'payment_once_per_instalment_and_payer', properties: ['agreement', 'year', 'instalment', 'payerId'] },
+  ],
+  checks: [
+    {
+      name: 'payment_confirmed_by_a_second_officer',
+      expression:
+        'confirmed_by_subject is null or recorded_by_subject is null or confirmed_by_subject <> recorded_by_subject',
+    },
   ],
 });
 export type Payment = InferEntity<typeof PaymentSchema>;

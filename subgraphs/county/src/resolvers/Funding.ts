@@ -1,9 +1,13 @@
 // A region's funding for a year: amounts in øre inside, NOK in the graph.
 import { notFound } from '@etablerer/kit';
 import type { FundingResolvers } from '../__generated__/resolvers-types.js';
+import { monthsOf } from '../agreement-lifecycle.js';
 import { countyPayersOf } from '../agreements.js';
 
 export const Funding: FundingResolvers = {
+  agreement: async (funding, _args, { loaders }) =>
+    (await loaders.agreement.load(funding.agreementId)) ?? Promise.reject(new Error('funding without its agreement')),
+  months: (funding) => monthsOf(funding.fundedMonths),
   countyRate: (funding) => funding.countyRateOre,
   municipalRate: (funding) => funding.municipalRateOre,
   countyFrame: (funding) => funding.countyFrameOre,

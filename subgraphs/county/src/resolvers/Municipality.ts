@@ -1,4 +1,4 @@
-// Municipality as the county sees it: population figures, looked up by municipality number.
+// Municipality as the county sees it: population figures, looked up by either number it has had.
 import { municipalityKeyOrSelf } from '@etablerer/kit';
 import type { MunicipalityResolvers } from '../__generated__/resolvers-types.js';
 
@@ -11,8 +11,9 @@ export const Municipality: MunicipalityResolvers = {
   // Either number (Viken's 30xx or the 2024 one) finds the figures, kept under the Viken number.
   __resolveReference: ({ number }) => ({ number: municipalityKeyOrSelf(number) }),
   population: async ({ number }, _args, { loaders }) =>
-    (await loaders.fundingPopulation.load(number))?.population ?? null,
+    (await loaders.fundingPopulation.load(number))[0]?.population ?? null,
   populationSource: async ({ number }, _args, { loaders }) =>
-    (await loaders.fundingPopulation.load(number))?.source ?? null,
+    (await loaders.fundingPopulation.load(number))[0]?.source ?? null,
+  populationFigure: async ({ number }, _args, { loaders }) => (await loaders.fundingPopulation.load(number))[0] ?? null,
   populationFigures: ({ number }, _args, { loaders }) => loaders.populationFigures.load(number),
 };

@@ -5,17 +5,10 @@ import {
   type Caller,
   checkYear,
   conflict,
-  countyNames,
-  countySplitDate,
   forbidden,
-  isCountyId,
-  isHistoricalCountyOfficer,
   notFound,
-  officerCounty,
   parseInput,
   referenceRegionId,
-  referenceRegions,
-  regionPayers,
   requireCountyAuthorityOver,
   requireRole,
 } from '@etablerer/kit';
@@ -23,22 +16,18 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
-import { agreementForYear, lastDay, partiesOn, paymentsOf, submissionView } from '../agreements.js';
-import { earliestNoticeEffectiveDate, yearOf } from '../calendar.js';
+import { agreementForYear, lastDay, partiesOn, submissionView } from '../agreements.js';
+import { yearOf } from '../calendar.js';
 import { type Context, createLoaders } from '../context.js';
-import { type Agreement, AgreementSchema } from '../entities/agreement.js';
-import { AmendmentSchema, ExtensionSchema, NoticeSchema } from '../entities/agreement-change.js';
+import { agreementInAuthority, requireAuthorityOverAgreement, requireCurrentCounty } from '../county-authority.js';
+import type { Agreement } from '../entities/agreement.js';
+import { NoticeSchema } from '../entities/agreement-change.js';
 import { AgreementPartySchema } from '../entities/agreement-party.js';
 import { EvaluationSchema, MeetingSchema, meetingKinds } from '../entities/coordination.js';
-import {
-  BudgetDecisionSchema,
-  FundingRateSchema,
-  minimumCountyRateOre,
-  minimumMunicipalRateOre,
-} from '../entities/funding.js';
+import { FundingRateSchema, minimumCountyRateOre, minimumMunicipalRateOre } from '../entities/funding.js';
 import { PaymentSchema } from '../entities/payment.js';
-import { PopulationFigureSchema } from '../entities/population-figure.js';
 import { SubmissionSchema, submissionKinds } from '../entities/submission.js';
+import { confirmPayment, recordBudgetDecision, recordPayment } from '../payment-controls.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const date = z.iso.date('a date as YYYY-MM-DD');
@@ -52,60 +41,6 @@ const inTransaction = (context: Context, tx: EntityManager): Context => ({
   em: tx,
   loaders: createLoaders(tx),
 });
-
-async function agreementAt(tx: EntityManager, id: string, version?: number): Promise<Agreement> {
-  const agreement = await tx.findOne(AgreementSchema, { id });
-  if (!agreement) throw notFound(`No agreement ${id}.`);
-  // The change was based on `version`; if someone saved since, this one would overwrite theirs.
-  if (version !== undefined) await tx.lock(agreement, LockMode.OPTIMISTIC, version);
-  return agreement;
-}
-
-/** FORBIDDEN unless the caller is an officer of the county the agreement's region answers to. */
-async function agreementInAuthority(tx: EntityManager, caller: Caller, id: string, version?: number) {
-  const agreement = await agreementAt(tx, id);
-  // Whose it is before whether the version is current: another county learns nothing from a CONFLICT.
-  requireCountyAuthorityOver(caller, agreement.regionId);
-  if (version !== undefined) await tx.lock(agreement, LockMode.OPTIMISTIC, version);
-  return agreement;
-}
-
-/** Viken's officers read history; they record nothing. */
-function requireCurrentCounty(caller: Caller): void {
-  if (isHistoricalCountyOfficer(caller))
-    throw forbidden(
-      'Viken fylkeskommune was dissolved on 2024-01-01: its officers read the years before, and record nothing.',
-    );
-}
-
-/**
- * The paying county whose part of an instalment the caller records: their own county's (named or
- * left out) for a year from 2024, in which it must pay a part; Viken's for a year before, recorded
- * by the officers of the county the region answers to now. FORBIDDEN for anyone else.
- */
-function payerFor(caller: Caller, regionId: string, year: number, payerId: string | null | undefined): string {
-  const own = officerCounty(caller);
-  if (year < Number(countySplitDate.slice(0, 4))) {
-    if (payerId && payerId !== 'viken')
-      throw badUserInput(`payerId: Viken fylkeskommune paid ${year}, before it was dissolved`, 'payerId');
-    requireCountyAuthorityOver(caller, regionId);
-    return 'viken';
-  }
-  const payer = payerId ?? own;
-  if (!payer || !isCountyId(payer)) throw badUserInput('payerId: `ostfold`, `akershus` or `buskerud`', 'payerId');
-  if (payer !== own) throw forbidden(`Only officers of ${countyNames[payer]} record ${countyNames[payer]}'s payments.`);
-  const municipalities = referenceRegions().find((region) => region.id === regionId)?.municipalityNumbers ?? [];
-  if (!regionPayers(regionId, municipalities, year).some((candidate) => candidate.countyId === payer))
-    throw forbidden(`${countyNames[payer]} pays no part of ${regionId}'s funding for ${year}.`);
-  return payer;
-}
-
-/** Whose the agreement is before what the input says: FORBIDDEN to another county's officers (NOT_FOUND for none). */
-async function requireAuthorityOverAgreement(context: Context, id: string): Promise<void> {
-  const agreement = await context.loaders.agreement.load(id);
-  if (!agreement) throw notFound(`No agreement ${id}.`);
-  requireCountyAuthorityOver(context.caller, agreement.regionId);
-}
 
 /** Every change moves the agreement's version, also when only a row beside it was added. */
 function touch(agreement: Agreement) {
@@ -261,59 +196,10 @@ export const Mutation: MutationResolvers = {
     return decide(context, id, version, 'REJECTED', reason);
   },
 
-  recordPayment: async (_parent, { regionId, year, instalment, paidOn, reference, payerId }, context) => {
-    requireRole(context.caller, 'COUNTY_OFFICER');
-    parseInput(referenceRegionId, regionId, 'regionId');
-    checkYear(year);
-    const payer = payerFor(context.caller, regionId, year, payerId);
-    const today = context.today();
-    const data = parseInput(
-      z.object({ paidOn: date.refine((day) => day <= today, 'not in the future'), reference: text(200) }),
-      { paidOn, reference },
-      'payment',
-    );
-    return context.em.transactional(async (tx) => {
-      const scoped = inTransaction(context, tx);
-      const agreement = await agreementForYear(regionId, year, scoped);
-      if (!agreement) throw badUserInput(`year: no agreement of ${regionId} covers ${year}`, 'year');
-      // Payments of one agreement are recorded one at a time, so a repeated request sees the first.
-      await tx.findOne(AgreementSchema, { id: agreement.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const payment = (await paymentsOf(agreement, year, scoped)).find((p) => p.instalment === instalment);
-      if (!payment) throw badUserInput(`year: no funding for ${year}`, 'year');
-      const share = payment.shares.find((candidate) => candidate.payerId === payer);
-      if (!share)
-        throw forbidden(
-          `${countyNames[payer as keyof typeof countyNames]} pays no part of ${regionId}'s funding for ${year}; the region's county records its payments.`,
-        );
-      if (share.status === 'PAID') {
-        // A retry of the same recording (the same reference) gets the recorded payment; another
-        // recording of a paid instalment is refused, so nobody takes it for a second payment.
-        if (share.paid?.reference === data.reference) return payment;
-        throw conflict(
-          `The ${instalment.toLowerCase()} instalment for ${year} was recorded already (reference ${share.paid?.reference}); an instalment is paid once.`,
-        );
-      }
-      if (share.status === 'BLOCKED') {
-        throw badUserInput(
-          `instalment: blocked until the activity plan and budget for ${year} are approved (§7)`,
-          'instalment',
-        );
-      }
-      tx.create(PaymentSchema, {
-        agreement,
-        year,
-        instalment,
-        amountOre: share.amountOre,
-        paidOn: data.paidOn,
-        reference: data.reference,
-        recordedBy: context.caller.name,
-        payerId: payer,
-      });
-      await tx.flush();
-      const recorded = await paymentsOf(agreement, year, inTransaction(context, tx));
-      return recorded.find((p) => p.instalment === instalment) ?? payment;
-    });
-  },
+  // The money controls (recording, confirming, correcting) live in payment-controls.ts.
+  recordPayment: (_parent, args, context) => recordPayment(context, args),
+
+  confirmPayment: (_parent, args, context) => confirmPayment(context, args),
 
   setFundingRates: async (_parent, { agreementId, version, year, countyRate, municipalRate }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
@@ -341,154 +227,7 @@ export const Mutation: MutationResolvers = {
     });
   },
 
-  recordBudgetDecision: async (_parent, { agreementId, input }, context) => {
-    requireRole(context.caller, 'COUNTY_OFFICER');
-    await requireAuthorityOverAgreement(context, agreementId);
-    const data = parseInput(
-      z.object({
-        year: z.number().int().min(2000).max(2100),
-        payer: z.string().regex(/^(COUNTY|\d{4})$/, '`COUNTY` or a municipality number'),
-        grantedAmount: ore,
-        decidedOn: date,
-        reference: text(200),
-      }),
-      input,
-    );
-    return context.em.transactional(async (tx) => {
-      const agreement = await agreementInAuthority(tx, context.caller, agreementId);
-      await tx.lock(agreement, LockMode.PESSIMISTIC_WRITE);
-      const funding = await createLoaders(tx).funding.load({ agreementId, year: data.year });
-      const { firstYear, lastYear } = await yearsOf(tx, agreement);
-      if (!funding || data.year < firstYear || data.year > lastYear)
-        throw badUserInput(`input.year: the agreement does not cover ${data.year}`, 'input.year');
-      const frame =
-        data.payer === 'COUNTY'
-          ? funding.countyFrameOre
-          : funding.municipalShares.find((share) => share.municipalityNumber === data.payer)?.frameOre;
-      if (frame === undefined)
-        throw badUserInput(`input.payer: ${data.payer} is no municipality of the agreement`, 'input.payer');
-      if (BigInt(data.grantedAmount) > frame)
-        throw badUserInput(
-          'input.grantedAmount: a budget decision lowers or withholds, at most the frame',
-          'input.grantedAmount',
-        );
-      if (data.payer === 'COUNTY' && (await tx.count(PaymentSchema, { agreement, year: data.year })))
-        throw conflict(`Instalments for ${data.year} are paid already.`);
-      tx.create(BudgetDecisionSchema, {
-        agreement,
-        year: data.year,
-        payer: data.payer,
-        grantedOre: BigInt(data.grantedAmount),
-        decidedOn: data.decidedOn,
-        reference: data.reference,
-      });
-      touch(agreement);
-      await tx.flush();
-      return (await createLoaders(tx).funding.load({ agreementId, year: data.year })) ?? funding;
-    });
-  },
-
-  amendAgreement: async (_parent, { agreementId, version, input }, context) => {
-    requireRole(context.caller, 'COUNTY_OFFICER');
-    await requireAuthorityOverAgreement(context, agreementId);
-    const data = parseInput(
-      z.object({
-        decidedOn: date,
-        effectiveFrom: date,
-        description: text(10_000),
-        consentedBy: z.array(text(200)).min(1, 'at least one party consents'),
-        populationDate: date.nullish(),
-      }),
-      input,
-    );
-    return context.em.transactional(async (tx) => {
-      const agreement = await agreementInAuthority(tx, context.caller, agreementId, version);
-      if (data.populationDate) {
-        const numbers = (await tx.find(AgreementPartySchema, { agreement, municipalityNumber: { $ne: null } })).map(
-          (party) => party.municipalityNumber as string,
-        );
-        const figures = await tx.count(PopulationFigureSchema, {
-          municipalityNumber: { $in: numbers },
-          date: data.populationDate,
-        });
-        if (figures < numbers.length)
-          throw badUserInput(
-            `input.populationDate: no population figures for every municipality on ${data.populationDate}`,
-            'input.populationDate',
-          );
-        agreement.populationDate = data.populationDate;
-      }
-      tx.create(AmendmentSchema, { agreement, ...data, populationDate: data.populationDate ?? null });
-      touch(agreement);
-      await tx.flush();
-      return agreement;
-    });
-  },
-
-  extendAgreement: async (_parent, { agreementId, version, validTo, decidedOn }, context) => {
-    requireRole(context.caller, 'COUNTY_OFFICER');
-    await requireAuthorityOverAgreement(context, agreementId);
-    const data = parseInput(z.object({ validTo: date, decidedOn: date }), { validTo, decidedOn }, 'extension');
-    return context.em.transactional(async (tx) => {
-      const agreement = await agreementInAuthority(tx, context.caller, agreementId, version);
-      if (data.validTo <= agreement.validTo)
-        throw badUserInput(`validTo: must be after the current last day ${agreement.validTo}`, 'validTo');
-      if (await tx.count(NoticeSchema, { agreement }))
-        throw conflict('A party has given notice; extend it only after the notice is withdrawn.');
-      tx.create(ExtensionSchema, {
-        agreement,
-        decidedOn: data.decidedOn,
-        previousValidTo: agreement.validTo,
-        validTo: data.validTo,
-      });
-      agreement.validTo = data.validTo;
-      touch(agreement);
-      await tx.flush();
-      return agreement;
-    });
-  },
-
-  giveNotice: async (_parent, { agreementId, version, input }, context) => {
-    requireRole(context.caller, 'COUNTY_OFFICER');
-    await requireAuthorityOverAgreement(context, agreementId);
-    const data = parseInput(
-      z.object({
-        organisationId: text(100),
-        givenOn: date,
-        effectiveOn: date.nullish(),
-        reason: z.string().trim().max(5_000).nullish(),
-      }),
-      input,
-    );
-    const earliest = earliestNoticeEffectiveDate(data.givenOn);
-    if (data.effectiveOn && data.effectiveOn < earliest)
-      throw badUserInput(
-        `input.effectiveOn: one year's notice (§10): no earlier than ${earliest}`,
-        'input.effectiveOn',
-      );
-    return context.em.transactional(async (tx) => {
-      const agreement = await agreementInAuthority(tx, context.caller, agreementId, version);
-      const party = partiesOn(await tx.find(AgreementPartySchema, { agreement }), data.givenOn).find(
-        (p) => p.organisationId === data.organisationId,
-      );
-      if (!party)
-        throw badUserInput(
-          `input.organisationId: ${data.organisationId} is no party on ${data.givenOn}`,
-          'input.organisationId',
-        );
-      tx.create(NoticeSchema, {
-        agreement,
-        organisationId: party.organisationId,
-        organisationName: party.organisationName,
-        givenOn: data.givenOn,
-        effectiveOn: data.effectiveOn ?? earliest,
-        reason: data.reason || null,
-      });
-      touch(agreement);
-      await tx.flush();
-      return agreement;
-    });
-  },
+  recordBudgetDecision: (_parent, { agreementId, input }, context) => recordBudgetDecision(context, agreementId, input),
 
   recordMeeting: async (_parent, { input }, { em, caller }) => {
     requireRole(caller, 'COUNTY_OFFICER');

@@ -1,6 +1,8 @@
 // The county's own entry points: agreements, the coordination group, meetings and evaluations.
 import { checkYear, requireAggregateAccess } from '@etablerer/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import { agreementYearSpan, agreementYearsBetween } from '../agreement-years.js';
+import { yearOf } from '../calendar.js';
 import { AgreementSchema } from '../entities/agreement.js';
 import { CoordinationMemberSchema, EvaluationSchema } from '../entities/coordination.js';
 import { experienceMeetingsDueIn, supplementaryContentDiscussions } from '../meetings.js';
@@ -14,6 +16,11 @@ export const Query: QueryResolvers = {
   agreements: (_parent, _args, { em, caller }) => {
     requireAggregateAccess(caller);
     return em.find(AgreementSchema, {}, { orderBy: { regionId: 'asc', validFrom: 'asc' } });
+  },
+  agreementYears: async (_parent, _args, { em, caller, today }) => {
+    requireAggregateAccess(caller);
+    const { first, last } = await agreementYearSpan(em);
+    return agreementYearsBetween(first, last, yearOf(today()));
   },
   coordinationGroup: (_parent, { on }, { em, caller, today }) => {
     requireAggregateAccess(caller);

@@ -20,7 +20,9 @@ export const Region: RegionResolvers = {
   __resolveReference: ({ id }) => ({ id }),
   agreement: async ({ id }, _args, { loaders, caller }) => {
     requireAggregateAccess(caller);
-    return (await loaders.agreementsOfRegion.load(id)).at(-1) ?? null;
+    // A draft renewal is not the region's agreement until it is signed.
+    const agreements = await loaders.agreementsOfRegion.load(id);
+    return agreements.filter((agreement) => agreement.signedOn).at(-1) ?? agreements.at(-1) ?? null;
   },
   funding: async ({ id }, { year }, context) => {
     requireAggregateAccess(context.caller);

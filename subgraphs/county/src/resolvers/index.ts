@@ -1,7 +1,8 @@
 // The county subgraph's resolvers, one file per type.
 import { DateScalar, NokScalar } from '@etablerer/kit';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { Agreement } from './Agreement.js';
+import { agreementLifecycleMutations } from '../agreement-lifecycle.js';
+import { Agreement, Amendment, Extension, Signature, SupplementaryService } from './Agreement.js';
 import { AgreementParty } from './AgreementParty.js';
 import { BudgetDecision } from './BudgetDecision.js';
 import { CountyPayer } from './CountyPayer.js';
@@ -13,6 +14,8 @@ import { MunicipalShare } from './MunicipalShare.js';
 import { Mutation } from './Mutation.js';
 import { Payment } from './Payment.js';
 import { PaymentShare } from './PaymentShare.js';
+import { PopulationFigure } from './PopulationFigure.js';
+import { PopulationImport, populationImportMutations } from './PopulationImport.js';
 import { Query } from './Query.js';
 import { Region } from './Region.js';
 import { Submission } from './Submission.js';
@@ -21,7 +24,11 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   NOK: NokScalar,
   Query,
-  Mutation,
+  Mutation: { ...Mutation, ...agreementLifecycleMutations, ...populationImportMutations },
+  Signature,
+  SupplementaryService,
+  Amendment,
+  Extension,
   Region,
   Agreement,
   AgreementParty,
@@ -35,4 +42,6 @@ export const resolvers: Resolvers = {
   Meeting,
   DueMeeting,
   Municipality,
+  PopulationFigure,
+  PopulationImport,
 };

@@ -2,7 +2,7 @@
 // (13 regions' 2022–2025 agreements, funding, submissions, payments, coordination), so this is the
 // demo seed as of the demo's cut-off, with numbered ids (two runs seed identical databases) and
 // activity plans whose targets match the regions' county-scale clients.
-import { type CountyScale, countyScaleOf, demoCutOff, scaleNewClients } from '@etablerer/kit';
+import { type CountyScale, countyScaleOf, demoCutOff, scaleNewClients } from '@etablerer/kit/demo';
 import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import { DemoSeeder } from './DemoSeeder.js';

@@ -29,6 +29,8 @@ import { PaymentSchema } from '../entities/payment.js';
 import { fundingPopulationDate, PopulationFigureSchema } from '../entities/population-figure.js';
 import { type ActivityTargets, type SubmissionKind, SubmissionSchema } from '../entities/submission.js';
 import { frameOre, splitInstalments } from '../money.js';
+import { seedRenewals } from './agreement-renewals.js';
+import { demoOfficers, demoPaymentControl } from './demo-officers.js';
 
 const viken = { id: 'viken', name: 'Viken fylkeskommune' };
 /**
@@ -41,13 +43,6 @@ export const successorCounty: Record<string, { id: string; name: string }> = Obj
     return [region.id, { id: county, name: countyNames[county] }];
   }),
 );
-/** Who decided and paid for each county in the demo (the county officers of the demo sign-in). */
-const countyOfficerName: Record<CountyId, string> = {
-  viken: 'Kari Nordmann',
-  akershus: 'Kari Nordmann',
-  buskerud: 'Trond Eriksen',
-  ostfold: 'Hilde Solberg',
-};
 export const successionDate = '2024-01-01';
 const navVestViken = { id: 'nav-vest-viken', name: 'NAV Vest-Viken' };
 const navOstViken = { id: 'nav-ost-viken', name: 'NAV Øst-Viken' };
@@ -63,7 +58,6 @@ const plusDays = (date: string, days: number) => {
   return day.toISOString().slice(0, 10);
 };
 const later = (a: string, b: string) => (a > b ? a : b);
-
 interface Submitted {
   on: string;
   decision?: { status: 'APPROVED' | 'REJECTED'; on: string; comment?: string };
@@ -147,6 +141,11 @@ export class DemoSeeder extends Seeder {
       }
     }
     for (const region of referenceRegions()) this.agreement(em, region);
+    seedRenewals(em, {
+      today: this.today(),
+      newId: () => this.newId(),
+      activityTargets: (regionId, year, inhabitants) => this.activityTargets(regionId, year, inhabitants),
+    });
     this.coordination(em);
     await em.flush();
   }
@@ -227,14 +226,32 @@ export class DemoSeeder extends Seeder {
       const smallest = municipalities.reduce((a, b) =>
         b.approximatePopulation2021 < a.approximatePopulation2021 ? b : a,
       );
+      // First recorded as withheld altogether, then corrected to the half the council decided: the
+      // correction supersedes the first record, which stays as history.
+      const [firstId, correctionId] = [this.newId(), this.newId()];
       em.create(BudgetDecisionSchema, {
-        id: this.newId(),
+        id: firstId,
+        agreement,
+        year: 2025,
+        payer: smallest.number,
+        grantedOre: 0n,
+        decidedOn: '2024-12-12',
+        reference: `${smallest.name} formannskap, innstilling budsjett 2025`,
+        supersededById: correctionId,
+        recordedBy: demoOfficers.buskerud.officer.name,
+        recordedAt: new Date('2024-12-12T10:00:00Z'),
+      });
+      em.create(BudgetDecisionSchema, {
+        id: correctionId,
         agreement,
         year: 2025,
         payer: smallest.number,
         grantedOre: frameOre(minimumMunicipalRateOre, smallest.approximatePopulation2021) / 2n,
         decidedOn: '2024-12-16',
         reference: `${smallest.name} kommunestyre, budsjettvedtak 2025`,
+        supersedesId: firstId,
+        recordedBy: demoOfficers.buskerud.officer.name,
+        recordedAt: new Date('2024-12-17T09:00:00Z'),
       });
     }
     for (let year = 2022; year <= lastYear; year++) {
@@ -265,7 +282,9 @@ export class DemoSeeder extends Seeder {
             kind === 'BUDGET' || kind === 'ACCOUNTS' ? frameOre(rate + minimumMunicipalRateOre, inhabitants) : null,
           targets: kind === 'ACTIVITY_PLAN' ? this.activityTargets(region.id, year, inhabitants) : null,
           decidedOn: what.decision?.on ?? null,
-          decidedBy: what.decision ? countyOfficerName[regionCountyOn(region.id, what.decision.on) as CountyId] : null,
+          decidedBy: what.decision
+            ? demoOfficers[regionCountyOn(region.id, what.decision.on) as CountyId].officer.name
+            : null,
           decisionComment: what.decision?.comment ?? null,
           version: 1,
         });
@@ -296,8 +315,9 @@ export class DemoSeeder extends Seeder {
             amountOre,
             paidOn,
             reference: `UTB-${year}-${region.id}-${instalment === 'JANUARY' ? 1 : 2}${index === 0 ? '' : `-${payer.countyId}`}`,
-            recordedBy: countyOfficerName[payer.countyId],
             payerId: payer.countyId,
+            // The money controls: an officer of the paying county records it, a second confirms it.
+            ...demoPaymentControl(payer.countyId, paidOn, this.today()),
           });
         }
       }

@@ -7,6 +7,7 @@ import { Migration20261126230938_assessment_shared_client_data } from './Migrati
 import { Migration20261127031617_personal_data_erasure } from './Migration20261127031617_personal_data_erasure.js';
 import { Migration20261127061402_erased_clients } from './Migration20261127061402_erased_clients.js';
 import { Migration20261207064820_idempotency_keys } from './Migration20261207064820_idempotency_keys.js';
+import { Migration20261207081455_service_assertion_uses } from './Migration20261207081455_service_assertion_uses.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126213927_gatherings', class: Migration20261126213927_gatherings },
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127031617_personal_data_erasure', class: Migration20261127031617_personal_data_erasure },
   { name: 'Migration20261127061402_erased_clients', class: Migration20261127061402_erased_clients },
   { name: 'Migration20261207064820_idempotency_keys', class: Migration20261207064820_idempotency_keys },
+  { name: 'Migration20261207081455_service_assertion_uses', class: Migration20261207081455_service_assertion_uses },
 ];

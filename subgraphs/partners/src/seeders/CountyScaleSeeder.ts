@@ -3,19 +3,18 @@
 // advisers' registrations and attendance, and 15,000 referrals of county-scale clients with NAV's
 // business assessments. Clients and advisers come from the kit's scale-data, as the regions
 // subgraph's do, so every id points at a record there. Deterministic; bulk inserts.
+import { bulkInsert, referenceRegions } from '@etablerer/kit';
 import {
-  bulkInsert,
   type CountyScale,
   countyScaleOf,
   type DemoAdviser,
   demoCutOff,
   pick,
-  referenceRegions,
   type ScaleClient,
   scaleAdvisers,
   scaleClients,
   seededRandom,
-} from '@etablerer/kit';
+} from '@etablerer/kit/demo';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { BusinessAssessmentSchema } from '../entities/business-assessment.js';

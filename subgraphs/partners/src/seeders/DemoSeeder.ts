@@ -2,7 +2,7 @@
 // registrations and attendance, Innovasjon Norge's courses and webinars, NAV's offices,
 // referrals of the demo clients both ways, business assessments and qualification measures.
 // Deterministic (seeded), bulk-inserted.
-import { type DemoClient, demoAdvisers, demoClients, demoCutOff, seededRandom } from '@etablerer/kit';
+import { type DemoClient, demoAdvisers, demoClients, demoCutOff, seededRandom } from '@etablerer/kit/demo';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { BusinessAssessmentSchema } from '../entities/business-assessment.js';

@@ -1,15 +1,8 @@
 // What the demo data and the county-scale data share: NAV's local offices, Innovasjon Norge's
 // courses and webinars, the qualification measures for immigrants, and how a client's referral
 // to or from a partner (with NAV's request for a business assessment) comes about.
-import {
-  type DemoClient,
-  demoCutOff,
-  demoPlannedYears,
-  demoYears,
-  pick,
-  referenceMunicipalities,
-  referenceRegions,
-} from '@etablerer/kit';
+import { referenceMunicipalities, referenceRegions } from '@etablerer/kit';
+import { type DemoClient, demoCutOff, demoPlannedYears, demoYears, pick } from '@etablerer/kit/demo';
 import type { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type NavDivision, NavOfficeSchema } from '../entities/nav-office.js';

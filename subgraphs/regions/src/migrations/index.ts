@@ -8,6 +8,7 @@ import { Migration20261127020436_milestone_kind_index } from './Migration2026112
 import { Migration20261127031611_personal_data_erasure } from './Migration20261127031611_personal_data_erasure.js';
 import { Migration20261207051942_public_rate_limits } from './Migration20261207051942_public_rate_limits.js';
 import { Migration20261207064809_idempotency_keys } from './Migration20261207064809_idempotency_keys.js';
+import { Migration20261207081446_service_assertion_uses } from './Migration20261207081446_service_assertion_uses.js';
 
 export const migrations: MigrationObject[] = [
   {
@@ -21,4 +22,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127031611_personal_data_erasure', class: Migration20261127031611_personal_data_erasure },
   { name: 'Migration20261207051942_public_rate_limits', class: Migration20261207051942_public_rate_limits },
   { name: 'Migration20261207064809_idempotency_keys', class: Migration20261207064809_idempotency_keys },
+  { name: 'Migration20261207081446_service_assertion_uses', class: Migration20261207081446_service_assertion_uses },
 ];

@@ -4,21 +4,19 @@
 // enrolments and waiting lists, businesses and milestones, follow-ups, links and surveys.
 // Deterministic: seeded draws and even spreads from serial numbers, never Math.random. Bulk inserts
 // of generated rows (one JSON document per chunk), so the full scale takes seconds, not minutes.
+import { bulkInsert, organisationNumberCheckDigit, referenceRegions } from '@etablerer/kit';
 import {
   apportion,
-  bulkInsert,
   type CountyScale,
   countyScaleOf,
   demoCutOff,
   evenlySpread,
-  organisationNumberCheckDigit,
   pick,
-  referenceRegions,
   type ScaleClient,
   scaleAdvisers,
   scaleClients,
   seededRandom,
-} from '@etablerer/kit';
+} from '@etablerer/kit/demo';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { BusinessSchema, type LegalForm } from '../entities/business.js';

@@ -2,6 +2,7 @@
 // advisers, offices and services, and four years of the common CRM: a few thousand clients with
 // counselling, courses and enrolments, businesses and milestones, follow-ups, links and surveys.
 // Deterministic (seeded), so tests and screenshots are stable; bulk inserts, so it takes seconds.
+import { referenceRegions } from '@etablerer/kit';
 import {
   type DemoClient,
   demoAdvisers,
@@ -10,9 +11,8 @@ import {
   demoPlannedYears,
   demoYears,
   pick,
-  referenceRegions,
   seededRandom,
-} from '@etablerer/kit';
+} from '@etablerer/kit/demo';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { BusinessSchema, type LegalForm } from '../entities/business.js';

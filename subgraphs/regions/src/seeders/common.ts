@@ -1,14 +1,8 @@
 // What the demo data and the county-scale data share: the regions and municipalities of the
 // reference data with each region's operator, advisers, office and services, the network events,
 // and the vocabulary (topics, course titles, organisation numbers, dates) both draw from.
-import {
-  type DemoAdviser,
-  demoCutOff,
-  demoYears,
-  organisationNumberCheckDigit,
-  referenceMunicipalities,
-  referenceRegions,
-} from '@etablerer/kit';
+import { organisationNumberCheckDigit, referenceMunicipalities, referenceRegions } from '@etablerer/kit';
+import { type DemoAdviser, demoCutOff, demoYears } from '@etablerer/kit/demo';
 import type { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AdviserSchema } from '../entities/adviser.js';

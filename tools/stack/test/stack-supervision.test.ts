@@ -4,12 +4,14 @@ import { once } from 'node:events';
 import { dropDatabase } from '@etablerer/kit';
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningStack, type ServiceName, startStack } from '../src/stack/stack.js';
+import { type RunningStack, type ServiceName, startStack } from '../src/stack.js';
 
 const databases = {
   COUNTY_DATABASE: uniqueDatabaseName('county'),
   REGIONS_DATABASE: uniqueDatabaseName('regions'),
   PARTNERS_DATABASE: uniqueDatabaseName('partners'),
+  // The gateway's own (its public rate limits), apart from other runs on the same server.
+  GATEWAY_DATABASE: uniqueDatabaseName('gateway'),
 };
 let stack: RunningStack;
 

@@ -7,11 +7,11 @@ import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { repositoryDataDir, withDatabaseClient } from '@etablerer/kit';
+import { nodeArgumentsFor, repositoryDataDir, withDatabaseClient } from '@etablerer/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const dataDir = `${repositoryDataDir}postgres-stack-test`;
-const launcherEntry = fileURLToPath(new URL('../src/stack/main.ts', import.meta.url));
+const launcherEntry = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
 interface LogLine {
   text: string;
@@ -60,7 +60,7 @@ beforeAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
   postgresPort = await freePort();
   const { DATABASE_URL: _machineServer, VITEST: _vitest, ...environment } = process.env;
-  launcher = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), launcherEntry], {
+  launcher = spawn(process.execPath, [...nodeArgumentsFor(launcherEntry), launcherEntry], {
     env: {
       ...environment,
       EMBEDDED_POSTGRES_DIR: dataDir,

@@ -1,8 +1,8 @@
-// `pnpm start`: the whole platform with demo data, until Ctrl-C.
+// `pnpm start` (built, under plain node) and `pnpm dev` (sources, through tsx): the whole platform with demo data, until Ctrl-C.
 // STACK_PORTS=0 lets the system pick every port and STACK_CONSOLE=false leaves the console out
 // (tests run this launcher so, beside others' stacks).
-import { logger } from '@etablerer/kit';
-import { startStack } from './stack.js';
+import { logger } from '@etablerer/kit/launcher';
+import { defaultArtefacts, startStack } from './stack.js';
 
 const started = performance.now();
 const anyPorts = process.env.STACK_PORTS === '0';
@@ -15,11 +15,11 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const show = (url: string | undefined) => url?.replace('//127.0.0.1:', '//localhost:') ?? '(not started)';
 
 console.log(`
-  Etablerertjenesten is running (started in ${seconds} s)
+  Etablerertjenesten is running (started in ${seconds} s, ${defaultArtefacts === 'built' ? 'built artefacts' : 'from source'})
 
-  Console          ${show(stack.consoleUrl)}
+  Console          ${show(stack.consoleUrl)}${stack.consoleUrl === stack.gatewayUrl ? ' (served by the gateway)' : ' (Vite, hot reload)'}
   Gateway          ${show(stack.gatewayUrl)}/graphql
-  Health           ${show(stack.gatewayUrl)}/health
+  Health           ${show(stack.gatewayInternalUrl)}/health (internal port, with /metrics)
   Subgraphs        county ${show(stack.subgraphUrls.county)}
                    regions ${show(stack.subgraphUrls.regions)}
                    partners ${show(stack.subgraphUrls.partners)}

@@ -1,20 +1,24 @@
 // The whole platform on one machine: database, three subgraphs, gateway and console, each in a
 // process of its own, as `pnpm start` runs it and as the end-to-end tests start it.
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
 import { type AddressInfo, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
   type DatabaseServer,
   databaseServer,
+  type EmbeddedOptions,
   embeddedPort,
-  loadOrCreateDevKeys,
-  loadOrCreateServiceKeys,
   logger,
   repositoryDataDir,
-  serviceKeyEnvironment,
-} from '@etablerer/kit';
-import type { SubgraphName } from '../composition.js';
+  type ServiceProcess,
+  type ServiceProcessOptions,
+  startEmbeddedPostgres,
+  startServiceProcess,
+  stopProcess,
+} from '@etablerer/kit/launcher';
+
+export type SubgraphName = 'county' | 'regions' | 'partners';
 
 export interface StackPorts {
   gateway: number;
@@ -27,14 +31,29 @@ export interface StackPorts {
 /** The ports of the README; 0 lets the system pick free ones (tests). */
 export const defaultPorts: StackPorts = { gateway: 4000, county: 4001, regions: 4002, partners: 4003, console: 5173 };
 
+/** Each service's internal port (metrics, detailed health): its public port plus 100, or any free one with port 0. */
+const internalPortOf = (port: number) => (port === 0 ? 0 : port + 100);
+
 export interface StackOptions {
   ports?: Partial<StackPorts>;
   /** Start the console's development server too (on by default). */
   console?: boolean;
   /** Extra environment for every process, e.g. other database names. */
   env?: Record<string, string>;
+  /** Run the built services or their sources; by default as the launcher itself runs (see defaultArtefacts). */
+  artefacts?: Artefacts;
   /** Restart a service that dies, with backoff (on by default). */
   supervise?: boolean;
+  /**
+   * An embedded PostgreSQL of the caller's own (its folder and port), even where DATABASE_URL names
+   * a server: e.g. a test that kills PostgreSQL. Left out: DATABASE_URL, else `.data/postgres`.
+   */
+  database?: EmbeddedOptions;
+  /**
+   * 'inherit' (default) shares this process's output; 'pipe' passes each service's output to the
+   * `output` event instead (e.g. a test that waits for a line a service logs).
+   */
+  output?: 'inherit' | 'pipe';
 }
 
 /** What the supervisor tells about the services it keeps running. */
@@ -43,12 +62,18 @@ export interface StackEvents {
   exited: [name: ServiceName, info: { code: number | null; signal: NodeJS.Signals | null; delayMs: number }];
   /** A service is ready again after a restart, in a new process. */
   restarted: [name: ServiceName, info: { pid: number | undefined; attempts: number }];
+  /** What a service wrote to its standard output or error, with `output: 'pipe'`. */
+  output: [name: ServiceName, text: string];
 }
 
 export interface RunningStack {
   gatewayUrl: string;
+  /** The gateway's internal port: /health (every subgraph's state), /metrics. */
+  gatewayInternalUrl: string;
   consoleUrl?: string;
   subgraphUrls: Record<SubgraphName, string>;
+  /** Each subgraph's internal port: /health (its database), /metrics. */
+  subgraphInternalUrls: Record<SubgraphName, string>;
   databaseUrl: string;
   /** Each started process's id, e.g. for reading its CPU time from /proc. */
   pids: Partial<Record<ServiceName, number>>;
@@ -65,86 +90,50 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-const tsxLoader = import.meta.resolve('tsx');
-const entries = {
-  county: fileURLToPath(import.meta.resolve('@etablerer/county/entry')),
-  regions: fileURLToPath(import.meta.resolve('@etablerer/regions/entry')),
-  partners: fileURLToPath(import.meta.resolve('@etablerer/partners/entry')),
-  gateway: fileURLToPath(new URL('../index.ts', import.meta.url)),
-  console: fileURLToPath(new URL('../../../admin-ui/scripts/dev-server.ts', import.meta.url)),
-};
+/** The repository's root: the launcher runs the workspace's packages where they are (from `src/` or `dist/`). */
+const root = new URL('../../../', import.meta.url);
 
-export type ServiceName = keyof typeof entries;
+/**
+ * Which artefacts the services run from: `built` is each package's `dist/` under plain Node (`pnpm start`),
+ * `source` its TypeScript through tsx and the console's Vite dev server (`pnpm dev`, the tests).
+ */
+export type Artefacts = 'built' | 'source';
 
-interface ReadyMessage {
-  type: 'ready';
-  url: string;
+/** The launcher's own kind: run from `dist/` it starts the built services, run through tsx their sources. */
+export const defaultArtefacts: Artefacts = import.meta.url.endsWith('.ts') ? 'source' : 'built';
+
+const serviceNames = ['county', 'regions', 'partners', 'gateway', 'console'] as const;
+export type ServiceName = (typeof serviceNames)[number];
+
+/** Where a service's entry point is. The built console is no process of its own: the gateway serves it. */
+export function serviceEntry(name: ServiceName, artefacts: Artefacts): string {
+  const path = {
+    county: 'subgraphs/county/src/index.ts',
+    regions: 'subgraphs/regions/src/index.ts',
+    partners: 'subgraphs/partners/src/index.ts',
+    gateway: 'gateway/src/index.ts',
+    console: 'admin-ui/scripts/dev-server.ts',
+  }[name];
+  const built = path.replace('/src/', '/dist/').replace(/\.ts$/, '.js');
+  return fileURLToPath(new URL(artefacts === 'built' ? built : path, root));
 }
 
-function isReadyMessage(message: unknown): message is ReadyMessage {
-  return typeof message === 'object' && message !== null && (message as ReadyMessage).type === 'ready';
-}
+/** The built console's files, which the gateway serves on its own origin under `pnpm start`. */
+export const builtConsoleDir = fileURLToPath(new URL('admin-ui/dist/', root));
 
 const serviceOf = new WeakMap<ChildProcess, ServiceName>();
 
-export interface ServiceProcess {
-  name: ServiceName;
-  url: string;
-  child: ChildProcess;
-  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
-  stop(graceMs?: number): Promise<void>;
-}
-
-export interface ServiceProcessOptions {
-  env: Record<string, string>;
-  /** 'inherit' (default) shares this process's output; 'pipe' leaves it on child.stdout/stderr. */
-  output?: 'inherit' | 'pipe';
-  timeoutMs?: number;
-  /** Called with the process as soon as it is forked, before it is ready. */
-  onFork?: (child: ChildProcess) => void;
-}
-
 /** Forks one service (a subgraph, the gateway or the console) and resolves once it says it listens. */
-export function startServiceProcess(
+export function startService(
   name: ServiceName,
-  { env, output = 'inherit', timeoutMs = 120_000, onFork }: ServiceProcessOptions,
-): Promise<ServiceProcess> {
-  const child = fork(entries[name], [], {
-    execArgv: ['--import', tsxLoader],
-    env: { ...process.env, SERVICE_NAME: name, ...env },
-    stdio: ['ignore', output, output, 'ipc'],
-  });
-  serviceOf.set(child, name);
-  onFork?.(child);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${name} did not start within ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    child.on('message', (message) => {
-      if (!isReadyMessage(message)) return;
-      clearTimeout(timer);
-      resolve({ name, url: message.url, child, stop: (graceMs) => stopProcess(child, graceMs) });
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited before it was ready (${signal ?? `exit code ${code}`}); see its log above`));
-    });
-  });
-}
-
-/** Longer than a service's own drain (10 s), so that a stop is not cut short while requests finish. */
-const stopGraceMs = 15_000;
-
-function stopProcess(child: ChildProcess, graceMs = stopGraceMs): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
+  options: ServiceProcessOptions & { artefacts?: Artefacts },
+): Promise<ServiceProcess<ServiceName>> {
+  return startServiceProcess(name, serviceEntry(name, options.artefacts ?? defaultArtefacts), {
+    ...options,
+    onFork: (child) => {
+      serviceOf.set(child, name);
+      options.onFork?.(child);
+    },
   });
 }
 
@@ -177,10 +166,12 @@ interface Supervised {
 
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const ports = { ...defaultPorts, ...options.ports };
+  const artefacts = options.artefacts ?? defaultArtefacts;
   const children: ChildProcess[] = [];
   const services = new Map<ServiceName, Supervised>();
   const events = new EventEmitter<StackEvents>();
   const pids: RunningStack['pids'] = {};
+  const internalUrls: Partial<Record<ServiceName, string>> = {};
   let database: DatabaseServer | undefined;
   let stopping = false;
   const running = () => children.filter((child) => child.exitCode === null && child.signalCode === null);
@@ -204,18 +195,29 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
   /** Forks a service and, once it is ready, watches it: an exit nobody asked for starts it again. */
   const launch = async (service: Supervised): Promise<string> => {
-    const started = await startServiceProcess(service.name, {
+    const started = await startService(service.name, {
+      artefacts,
       env: service.env,
+      output: options.output ?? 'inherit',
       onFork: (child) => {
         service.child = child;
+        for (const stream of [child.stdout, child.stderr]) {
+          // Read as it comes, so a chatty log never fills the pipe and stalls the service.
+          stream?.on('data', (chunk: Buffer) => events.emit('output', service.name, chunk.toString()));
+        }
         // Forget the processes that have ended, so a service that keeps dying does not pile them up.
         children.splice(0, children.length, ...running(), child);
       },
     });
     pids[service.name] = started.child.pid;
     if (options.supervise !== false) watch(service, started.child);
-    // Once it listens, a restart must find it where the others know it: on the same port.
-    service.env = { ...service.env, PORT: new URL(started.url).port };
+    // Once it listens, a restart must find it where the others know it: on the same ports.
+    service.env = {
+      ...service.env,
+      PORT: new URL(started.url).port,
+      ...(started.internalUrl ? { INTERNAL_PORT: new URL(started.internalUrl).port } : {}),
+    };
+    if (started.internalUrl) internalUrls[service.name] = started.internalUrl;
     return started.url;
   };
 
@@ -267,25 +269,41 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     events.emit('restarted', service.name, { pid: pids[service.name], attempts: service.restarts });
   };
 
-  const startService = (name: ServiceName, env: Record<string, string>) => {
+  const superviseService = (name: ServiceName, env: Record<string, string>) => {
     const service: Supervised = { name, env, wanted: true, restarts: 0 };
     services.set(name, service);
     return launch(service);
   };
 
   try {
-    database = await databaseServer({
-      dataDir: process.env.EMBEDDED_POSTGRES_DIR ?? `${repositoryDataDir}postgres`,
-      port: embeddedPort(),
-    });
-    // The development identity provider: every service verifies with its public key; the
-    // gateway's development sign-in signs with the private one.
-    const keys = await loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`);
-    const common = { ...options.env, DATABASE_URL: database.url, AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) };
+    // The keys' code (jose, and the kit at large) loads while PostgreSQL starts.
+    const [server, keys, { loadOrCreateServiceKeys, serviceKeyEnvironment }] = await Promise.all([
+      (options.database
+        ? startEmbeddedPostgres(options.database)
+        : databaseServer({
+            dataDir: process.env.EMBEDDED_POSTGRES_DIR ?? `${repositoryDataDir}postgres`,
+            port: embeddedPort(),
+          })
+      ).then((started) => {
+        // Known at once, so a failure of the rest still stops it.
+        database = started;
+        return started;
+      }),
+      // The development identity provider: every service verifies with its public key; the
+      // gateway's development sign-in signs with the private one.
+      import('@etablerer/kit/demo').then(({ loadOrCreateDevKeys }) =>
+        loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`),
+      ),
+      import('@etablerer/kit'),
+    ]);
+    const common = { ...options.env, DATABASE_URL: server.url, AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) };
     // Each service that calls a subgraph signs with a key of its own; every subgraph trusts their public keys.
     const serviceKeys = await loadOrCreateServiceKeys(`${repositoryDataDir}service-keys/keys.json`);
     // Partners and regions call each other, so each must know the other's address before it starts.
-    for (const name of ['county', 'regions', 'partners'] as const) {
+    // The gateway's detailed health asks each subgraph's readiness on its internal port, so those are fixed too.
+    const internalPorts = {} as Record<SubgraphName | 'gateway', number>;
+    for (const name of ['county', 'regions', 'partners', 'gateway'] as const) {
+      internalPorts[name] = ports[name] === 0 ? await freePort() : internalPortOf(ports[name]);
       if (ports[name] === 0) ports[name] = await freePort();
     }
     const addresses = {
@@ -298,41 +316,62 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...addresses,
       ...serviceKeyEnvironment(serviceKeys, name),
       PORT: String(ports[name]),
+      INTERNAL_PORT: String(internalPorts[name]),
     });
-    const [county, regions, partners] = await Promise.all(
-      (['county', 'regions', 'partners'] as const).map((name) => startService(name, subgraphEnv(name))),
-    );
+    const readiness = (name: SubgraphName) => `http://127.0.0.1:${internalPorts[name]}/health/ready`;
+    // The gateway plans over its static supergraph and needs no subgraph to start: all four start at once.
+    const builtConsole = artefacts === 'built' && options.console !== false;
+    const ownUrl = `http://localhost:${ports.gateway}`;
+    const [county, regions, partners, gatewayUrl] = (await Promise.all([
+      ...(['county', 'regions', 'partners'] as const).map((name) => superviseService(name, subgraphEnv(name))),
+      superviseService('gateway', {
+        ...common,
+        ...serviceKeyEnvironment(serviceKeys, 'gateway'),
+        PORT: String(ports.gateway),
+        INTERNAL_PORT: String(internalPorts.gateway),
+        COUNTY_HEALTH_URL: readiness('county'),
+        REGIONS_HEALTH_URL: readiness('regions'),
+        PARTNERS_HEALTH_URL: readiness('partners'),
+        AUTH_DEV_SIGN_IN: 'true',
+        AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
+        GRAPHQL_INTROSPECTION: 'true',
+        // Built, the console is the gateway's own (same origin as the graph); from source, Vite's dev server runs it.
+        ...(builtConsole ? { CONSOLE_DIR: builtConsoleDir } : {}),
+        // The feeds' links lead to the console's public website, wherever this stack runs it; with the port
+        // left to the system it is not known yet, and the feeds go without links.
+        PUBLIC_SITE_URL:
+          options.env?.PUBLIC_SITE_URL ??
+          (builtConsole ? ownUrl : ports.console ? `http://localhost:${ports.console}` : ''),
+        // The console's dev server proxies the browser's requests from this machine and says whose
+        // they are in X-Forwarded-For; the gateway believes that header from loopback only.
+        TRUST_PROXY: 'loopback',
+        COUNTY_URL: addresses.COUNTY_URL,
+        REGIONS_URL: addresses.REGIONS_URL,
+        PARTNERS_URL: addresses.PARTNERS_URL,
+      }),
+    ])) as [string, string, string, string];
     const subgraphUrls = {
       county: `${county}/graphql`,
       regions: `${regions}/graphql`,
       partners: `${partners}/graphql`,
     };
-    const gatewayUrl = await startService('gateway', {
-      ...common,
-      ...serviceKeyEnvironment(serviceKeys, 'gateway'),
-      PORT: String(ports.gateway),
-      AUTH_DEV_SIGN_IN: 'true',
-      AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
-      GRAPHQL_INTROSPECTION: 'true',
-      // The feeds' links lead to the console's public website, wherever this stack runs it; with the port
-      // left to the system it is not known yet, and the feeds go without links.
-      PUBLIC_SITE_URL: options.env?.PUBLIC_SITE_URL ?? (ports.console ? `http://localhost:${ports.console}` : ''),
-      // The console's dev server proxies the browser's requests from this machine and says whose
-      // they are in X-Forwarded-For; the gateway believes that header from loopback only.
-      TRUST_PROXY: 'loopback',
-      COUNTY_URL: subgraphUrls.county,
-      REGIONS_URL: subgraphUrls.regions,
-      PARTNERS_URL: subgraphUrls.partners,
-    });
     const consoleUrl =
       options.console === false
         ? undefined
-        : await startService('console', { ...options.env, PORT: String(ports.console), GATEWAY_URL: gatewayUrl });
+        : builtConsole
+          ? gatewayUrl
+          : await superviseService('console', { ...options.env, PORT: String(ports.console), GATEWAY_URL: gatewayUrl });
     return {
       gatewayUrl,
+      gatewayInternalUrl: internalUrls.gateway ?? '',
       ...(consoleUrl ? { consoleUrl } : {}),
       subgraphUrls,
-      databaseUrl: database.url,
+      subgraphInternalUrls: {
+        county: internalUrls.county ?? '',
+        regions: internalUrls.regions ?? '',
+        partners: internalUrls.partners ?? '',
+      },
+      databaseUrl: server.url,
       pids,
       events,
       async stopSubgraph(name) {

@@ -1,0 +1,158 @@
+// The population page's store: every municipality's funding figure with its source, and importing a
+// file of Statistics Norway's table 01222 (JSON-stat 2): first a preview, then the import itself.
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { useLatestRequest } from '../composables/useLatestRequest';
+import { request, toRequestError } from '../graphql/client';
+import { graphql } from '../graphql/generated';
+import type { ImportPopulationFiguresMutation, PopulationFiguresQuery } from '../graphql/generated/graphql';
+import type { LoadError } from './regions';
+
+export const PopulationFiguresDocument = graphql(`
+  query PopulationFigures {
+    municipalities {
+      number
+      name
+      region {
+        id
+        name
+      }
+      populationFigure {
+        date
+        population
+        source
+        sourceTable
+        sourceUpdatedAt
+        importedBy
+        recordedAt
+      }
+    }
+  }
+`);
+
+export const ImportPopulationFiguresDocument = graphql(`
+  mutation ImportPopulationFigures($input: ImportPopulationFiguresInput!) {
+    importPopulationFigures(input: $input) {
+      applied
+      table
+      sourceUpdatedAt
+      figureCount
+      dates {
+        date
+        figureCount
+      }
+      figures {
+        municipalityNumber
+        regionCode
+        date
+        population
+        previousPopulation
+        previousSource
+      }
+      skipped {
+        regionCode
+        label
+        period
+        reason
+        message
+      }
+    }
+  }
+`);
+
+export type MunicipalityFigure = PopulationFiguresQuery['municipalities'][number];
+export type PopulationImport = ImportPopulationFiguresMutation['importPopulationFigures'];
+
+/** The largest file the graph takes, in characters (the county service says the same). */
+export const largestPopulationFile = 40_000;
+const largestEscapedFile = 60_000;
+
+export const usePopulationImportStore = defineStore('populationImport', () => {
+  const municipalities = ref<MunicipalityFigure[]>([]);
+  const { loading, error, run } = useLatestRequest();
+
+  /** The file chosen, kept between its preview and its import. */
+  const fileName = ref<string | null>(null);
+  const content = ref<string | null>(null);
+  /** What the preview showed, or (applied) what the import did. */
+  const result = ref<PopulationImport | null>(null);
+  const working = ref<'preview' | 'import' | null>(null);
+  /** Why the file was refused: the graph's message, or `tooLarge` checked here before sending. */
+  const importError = ref<LoadError | null>(null);
+
+  async function load(): Promise<void> {
+    await run(() => request(PopulationFiguresDocument), {
+      onData: (data) => {
+        municipalities.value = data.municipalities;
+      },
+      onError: () => {
+        municipalities.value = [];
+      },
+    });
+  }
+
+  async function send(preview: boolean): Promise<boolean> {
+    if (content.value === null) return false;
+    working.value = preview ? 'preview' : 'import';
+    importError.value = null;
+    try {
+      result.value = (
+        await request(ImportPopulationFiguresDocument, { input: { content: content.value, preview } })
+      ).importPopulationFigures;
+      return true;
+    } catch (caught) {
+      const failure = toRequestError(caught);
+      importError.value = { message: failure.message, codes: failure.codes };
+      result.value = null;
+      return false;
+    } finally {
+      working.value = null;
+    }
+  }
+
+  /** Takes a chosen file and previews it: nothing is written. */
+  async function preview(name: string, text: string): Promise<boolean> {
+    fileName.value = name;
+    result.value = null;
+    // The gateway takes requests up to 64 kB: the text travels escaped inside the JSON request.
+    if (text.length > largestPopulationFile || JSON.stringify(text).length > largestEscapedFile) {
+      content.value = null;
+      importError.value = { message: 'tooLarge', codes: ['TOO_LARGE'] };
+      return false;
+    }
+    content.value = text;
+    return send(true);
+  }
+
+  /** Imports the previewed file, then shows the figures as they now are. */
+  async function apply(): Promise<boolean> {
+    const done = await send(false);
+    if (done) {
+      content.value = null;
+      await load();
+    }
+    return done;
+  }
+
+  function reset(): void {
+    fileName.value = null;
+    content.value = null;
+    result.value = null;
+    importError.value = null;
+  }
+
+  return {
+    municipalities,
+    loading,
+    error,
+    fileName,
+    content,
+    result,
+    working,
+    importError,
+    load,
+    preview,
+    apply,
+    reset,
+  };
+});

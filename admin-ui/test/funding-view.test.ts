@@ -1,0 +1,303 @@
+// The funding page with a testing store: rates, split and budget decisions with their corrections, and
+// payments recorded by one county officer and confirmed by another, overdue ones marked in words.
+import { createTestingPinia } from '@pinia/testing';
+import { enableAutoUnmount, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { awaitsConfirmation, mayConfirmPayment, mayRecordPayment, seesFunding } from '../src/composables/fundingAccess';
+import { type RegionFunding, useFundingStore } from '../src/stores/funding';
+import FundingView from '../src/views/FundingView.vue';
+import { accessTokenFor, createStrictI18n, type DemoUsername, follo, forbidNetwork, halden } from './fixtures';
+
+const payment = {
+  year: 2026,
+  payer: 'Akershus fylkeskommune',
+  blocked: false,
+  paidOn: null,
+  reference: null,
+  recordedBy: null,
+  recordedOn: null,
+  confirmedBy: null,
+  confirmedOn: null,
+};
+
+const akershus = { id: 'akershus', name: 'Akershus fylkeskommune' };
+const ostfold = { id: 'ostfold', name: 'Østfold fylkeskommune' };
+const share = {
+  paidOn: null,
+  reference: null,
+  recordedBy: null,
+  recordedOn: null,
+  confirmedBy: null,
+  confirmedOn: null,
+};
+
+const follo2026: RegionFunding = {
+  id: 'follo',
+  name: 'Follo',
+  county: akershus,
+  funding: {
+    year: 2026,
+    agreement: { id: 'follo-2022', validFrom: '2022-01-01', validTo: '2026-12-31' },
+    inhabitants: 129000,
+    countyRate: '6.00',
+    municipalRate: '2.50',
+    countyFrame: '774000.00',
+    countyAmount: '700000.00',
+    municipalAmount: '322500.00',
+    total: '1022500.00',
+    municipalShares: [
+      {
+        municipality: { number: '3020', name: 'Nordre Follo' },
+        inhabitants: 61200,
+        frame: '153000.00',
+        amount: '153000.00',
+      },
+    ],
+    budgetDecisionHistory: [
+      {
+        id: 'd1',
+        payer: 'COUNTY',
+        grantedAmount: '600000.00',
+        decidedOn: '2025-12-10',
+        reference: 'FT-sak 40/25',
+        inForce: false,
+        recordedBy: 'Kari Nordmann',
+        supersedes: null,
+        supersededBy: { id: 'd2', reference: 'FT-sak 41/25' },
+      },
+      {
+        id: 'd2',
+        payer: 'COUNTY',
+        grantedAmount: '700000.00',
+        decidedOn: '2025-12-12',
+        reference: 'FT-sak 41/25',
+        inForce: true,
+        recordedBy: 'Kari Nordmann',
+        supersedes: { id: 'd1', reference: 'FT-sak 40/25' },
+        supersededBy: null,
+      },
+    ],
+  },
+  payments: [
+    {
+      ...payment,
+      instalment: 'JANUARY',
+      dueDate: '2026-01-31',
+      amount: '350000.00',
+      status: 'OVERDUE',
+      paidOn: '2026-01-20',
+      reference: 'UTB-1',
+      recordedBy: 'Kari Nordmann',
+      recordedOn: '2026-01-20',
+      shares: [
+        {
+          ...share,
+          county: akershus,
+          amount: '350000.00',
+          status: 'OVERDUE',
+          paidOn: '2026-01-20',
+          reference: 'UTB-1',
+          recordedBy: 'Kari Nordmann',
+          recordedOn: '2026-01-20',
+        },
+      ],
+    },
+    {
+      ...payment,
+      instalment: 'AUGUST',
+      dueDate: '2026-08-31',
+      amount: '350000.00',
+      status: 'DUE',
+      shares: [{ ...share, county: akershus, amount: '350000.00', status: 'DUE' }],
+    },
+  ],
+};
+
+/** Mosseregionen's 2026 January instalment: Østfold pays for Moss, Råde and Våler, Akershus for Vestby. */
+const mosseregionen2026: RegionFunding = {
+  ...follo2026,
+  id: 'mosseregionen',
+  name: 'Mosseregionen',
+  county: ostfold,
+  payments: [
+    {
+      ...payment,
+      payer: 'Østfold fylkeskommune',
+      instalment: 'JANUARY',
+      dueDate: '2026-01-31',
+      amount: '150000.00',
+      status: 'DUE',
+      shares: [
+        {
+          ...share,
+          county: ostfold,
+          amount: '101750.00',
+          status: 'RECORDED',
+          paidOn: '2026-01-20',
+          reference: 'UTB-1',
+          recordedBy: 'Hilde Solberg',
+          recordedOn: '2026-01-20',
+        },
+        { ...share, county: akershus, amount: '48250.00', status: 'DUE' },
+      ],
+    },
+  ],
+};
+
+async function mountView(username: DemoUsername, region: RegionFunding | null = follo2026) {
+  const pinia = createTestingPinia({
+    createSpy: vi.fn,
+    initialState: {
+      auth: { accessToken: accessTokenFor(username) },
+      regions: { regions: [follo, halden], loading: false, error: null },
+      funding: { regionId: 'follo', year: 2026, region, loading: false, error: null, saving: false, actionError: null },
+    },
+  });
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/funding', name: 'funding', component: FundingView }],
+  });
+  await router.push('/funding?region=follo&year=2026');
+  await router.isReady();
+  const wrapper = mount(FundingView, {
+    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    attachTo: document.body,
+  });
+  return { wrapper, store: useFundingStore(pinia) };
+}
+
+const plain = (text: string) =>
+  text
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+enableAutoUnmount(afterEach);
+
+describe('FundingView', () => {
+  beforeEach(() => forbidNetwork());
+
+  it('shows the rates, the split and the budget decisions with the corrected one superseded', async () => {
+    const { wrapper, store } = await mountView('county.officer');
+    expect(store.load).toHaveBeenCalledWith('follo', 2026);
+    expect(plain(wrapper.get('[data-testid="funding-county-amount"]').text())).toBe('700 000,00 kr');
+    expect(
+      wrapper
+        .findAll('[data-testid="funding-split"] tbody tr td, [data-testid="funding-split"] tbody tr th')
+        .map((cell) => plain(cell.text())),
+    ).toEqual(['Nordre Follo', '61 200', '153 000,00 kr', '153 000,00 kr']);
+    const rows = wrapper.findAll('[data-testid="funding-decisions"] tbody tr');
+    expect(rows.map((row) => row.attributes('data-in-force'))).toEqual(['false', 'true']);
+    expect(plain(rows[0]?.text() ?? '')).toContain('Erstattet av FT-sak 41/25');
+    expect(plain(rows[1]?.text() ?? '')).toContain('Gjeldende');
+    expect(plain(rows[1]?.text() ?? '')).toContain('Retter FT-sak 40/25');
+    // Only the decision in force can be corrected; the correction names the one it supersedes.
+    expect(wrapper.find('[data-testid="correct-decision-d1"]').exists()).toBe(false);
+    await wrapper.get('[data-testid="correct-decision-d2"]').trigger('click');
+    await wrapper.get('#decision-granted').setValue('650 000');
+    await wrapper.get('#decision-reference').setValue('FT-sak 42/25');
+    await wrapper.get('[data-testid="decision-form"]').trigger('submit');
+    expect(store.recordBudgetDecision).toHaveBeenCalledWith(
+      expect.objectContaining({
+        year: 2026,
+        payer: 'COUNTY',
+        grantedAmount: '650000.00',
+        reference: 'FT-sak 42/25',
+        supersedes: 'd2',
+      }),
+    );
+  });
+
+  it('marks an overdue instalment in words and does not offer its recorder to confirm it', async () => {
+    const { wrapper } = await mountView('county.officer');
+    const january = wrapper.get('[data-testid="funding-payment-status-JANUARY"]');
+    expect(january.attributes('data-status')).toBe('OVERDUE');
+    expect(plain(january.text())).toBe('! Forfalt – venter på kontroll av en annen saksbehandler');
+    expect(wrapper.find('[data-testid="confirm-payment-JANUARY"]').exists()).toBe(false);
+    expect(wrapper.text()).toContain('En annen saksbehandler må kontrollere');
+  });
+
+  it('lets a second officer confirm with the voucher number, and any officer record a due instalment', async () => {
+    const { wrapper, store } = await mountView('county.controller');
+    await wrapper.get('[data-testid="confirm-payment-JANUARY"]').trigger('click');
+    await wrapper.get('#payment-reference').setValue('UTB-1');
+    await wrapper.get('[data-testid="payment-form"]').trigger('submit');
+    expect(store.confirmPayment).toHaveBeenCalledWith('JANUARY', 'UTB-1');
+
+    await wrapper.get('[data-testid="record-payment-AUGUST"]').trigger('click');
+    await wrapper.get('#payment-paid-on').setValue('2026-08-20');
+    await wrapper.get('#payment-reference').setValue('UTB-2');
+    await wrapper.get('[data-testid="payment-form"]').trigger('submit');
+    expect(store.recordPayment).toHaveBeenCalledWith('AUGUST', '2026-08-20', 'UTB-2');
+  });
+
+  it('shows each paying county its own part where there are two, and records it as that county', async () => {
+    const { wrapper, store } = await mountView('county.officer', mosseregionen2026);
+    const ostfoldPart = wrapper.get('[data-testid="funding-share-JANUARY-ostfold"]');
+    const akershusPart = wrapper.get('[data-testid="funding-share-JANUARY-akershus"]');
+    expect(plain(ostfoldPart.text())).toContain('Andel Østfold fylkeskommune');
+    expect(plain(ostfoldPart.text())).toContain('101 750,00 kr');
+    expect(plain(ostfoldPart.text())).toContain('Hilde Solberg');
+    expect(plain(akershusPart.text())).toContain('48 250,00 kr');
+    expect(wrapper.get('[data-testid="funding-payment-status-JANUARY"]').attributes('data-status')).toBe('DUE');
+    // An Akershus officer neither confirms Østfold's part nor records the instalment as a whole.
+    expect(wrapper.find('[data-testid="confirm-payment-JANUARY-ostfold"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="record-payment-JANUARY"]').exists()).toBe(false);
+    await wrapper.get('[data-testid="record-payment-JANUARY-akershus"]').trigger('click');
+    await wrapper.get('#payment-paid-on').setValue('2026-01-22');
+    await wrapper.get('#payment-reference').setValue('AFK-7');
+    await wrapper.get('[data-testid="payment-form"]').trigger('submit');
+    expect(store.recordPayment).toHaveBeenCalledWith('JANUARY', '2026-01-22', 'AFK-7', 'akershus');
+  });
+
+  it('lets a second officer of the paying county confirm its part', async () => {
+    const { wrapper, store } = await mountView('ostfold.officer', mosseregionen2026);
+    // Hilde Solberg recorded Østfold's part herself, so she is not offered to confirm it.
+    expect(wrapper.find('[data-testid="confirm-payment-JANUARY-ostfold"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="record-payment-JANUARY-akershus"]').exists()).toBe(false);
+    const other = await mountView('county.controller', {
+      ...mosseregionen2026,
+      payments: (mosseregionen2026.payments ?? []).map((one) => ({
+        ...one,
+        shares: one.shares.map((part) =>
+          part.county.id === 'akershus'
+            ? {
+                ...part,
+                status: 'RECORDED' as const,
+                recordedBy: 'Kari Nordmann',
+                reference: 'AFK-7',
+                paidOn: '2026-01-22',
+              }
+            : part,
+        ),
+      })),
+    });
+    await other.wrapper.get('[data-testid="confirm-payment-JANUARY-akershus"]').trigger('click');
+    await other.wrapper.get('#payment-reference').setValue('AFK-7');
+    await other.wrapper.get('[data-testid="payment-form"]').trigger('submit');
+    expect(other.store.confirmPayment).toHaveBeenCalledWith('JANUARY', 'AFK-7', 'akershus');
+    expect(store.confirmPayment).not.toHaveBeenCalled();
+  });
+
+  it('shows the coordination group the money without the actions', async () => {
+    const { wrapper } = await mountView('coordination.member');
+    expect(wrapper.find('[data-testid="record-payment-AUGUST"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="new-decision"]').exists()).toBe(false);
+  });
+});
+
+describe('funding access', () => {
+  it('offers recording only for a released, unrecorded instalment and confirming only to another officer', () => {
+    expect(seesFunding('COUNTY_OFFICER')).toBe(true);
+    expect(seesFunding('ADVISER')).toBe(false);
+    expect(mayRecordPayment({ recordedBy: null, blocked: true, status: 'OVERDUE' })).toBe(false);
+    expect(mayRecordPayment({ recordedBy: null, blocked: false, status: 'OVERDUE' })).toBe(true);
+    expect(mayRecordPayment({ recordedBy: 'Kari Nordmann', blocked: false, status: 'RECORDED' })).toBe(false);
+    const recorded = { recordedBy: 'Kari Nordmann', confirmedOn: null };
+    expect(awaitsConfirmation(recorded)).toBe(true);
+    expect(mayConfirmPayment(recorded, 'Kari Nordmann')).toBe(false);
+    expect(mayConfirmPayment(recorded, 'Eirik Solberg')).toBe(true);
+    expect(mayConfirmPayment({ ...recorded, confirmedOn: '2026-01-21' }, 'Eirik Solberg')).toBe(false);
+  });
+});

@@ -1,0 +1,95 @@
+// The parent's side of runAsProcess: forks one service's entry point and resolves once the service says it listens.
+import { type ChildProcess, fork } from 'node:child_process';
+
+/** The export condition under which workspace packages resolve to their TypeScript sources (see each package.json). */
+export const sourceCondition = 'development';
+
+/**
+ * How Node runs an entry point: a built `.js` as it is; a TypeScript source through tsx, with the
+ * workspace packages it imports resolved to their sources too.
+ */
+export function nodeArgumentsFor(entry: string): string[] {
+  return entry.endsWith('.ts') ? ['--import', import.meta.resolve('tsx'), `--conditions=${sourceCondition}`] : [];
+}
+
+interface ReadyMessage {
+  type: 'ready';
+  url: string;
+  /** The service's internal port (the console has none). */
+  internalUrl?: string;
+}
+
+function isReadyMessage(message: unknown): message is ReadyMessage {
+  return typeof message === 'object' && message !== null && (message as ReadyMessage).type === 'ready';
+}
+
+export interface ServiceProcess<Name extends string = string> {
+  name: Name;
+  url: string;
+  /** Its internal port: /metrics, /health, /health/ready (none for the console). */
+  internalUrl?: string;
+  child: ChildProcess;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface ServiceProcessOptions {
+  env: Record<string, string>;
+  /** 'inherit' (default) shares this process's output; 'pipe' leaves it on child.stdout/stderr. */
+  output?: 'inherit' | 'pipe';
+  timeoutMs?: number;
+  /** Called with the process as soon as it is forked, before it is ready. */
+  onFork?: (child: ChildProcess) => void;
+}
+
+/** Longer than a service's own drain (10 s), so that a stop is not cut short while requests finish. */
+const stopGraceMs = 15_000;
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
+export function stopProcess(child: ChildProcess, graceMs = stopGraceMs): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Forks service `name` from `entry` (a built `.js` or a `.ts` source) and resolves once it says it listens. */
+export function startServiceProcess<Name extends string>(
+  name: Name,
+  entry: string,
+  { env, output = 'inherit', timeoutMs = 120_000, onFork }: ServiceProcessOptions,
+): Promise<ServiceProcess<Name>> {
+  const child = fork(entry, [], {
+    execArgv: nodeArgumentsFor(entry),
+    // Any free internal port unless told: two services on one machine must not both take the default.
+    env: { ...process.env, SERVICE_NAME: name, INTERNAL_PORT: '0', ...env },
+    stdio: ['ignore', output, output, 'ipc'],
+  });
+  onFork?.(child);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name} did not start within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    child.on('message', (message) => {
+      if (!isReadyMessage(message)) return;
+      clearTimeout(timer);
+      resolve({
+        name,
+        url: message.url,
+        ...(message.internalUrl ? { internalUrl: message.internalUrl } : {}),
+        child,
+        stop: (graceMs) => stopProcess(child, graceMs),
+      });
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited before it was ready (${signal ?? `exit code ${code}`}); see its log above`));
+    });
+  });
+}

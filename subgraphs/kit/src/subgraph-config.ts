@@ -1,0 +1,158 @@
+// The configuration of a subgraph process: every variable it reads, checked once at start (see
+// config.ts), and the start options made of it. The variables follow from the subgraph's
+// definition: the subgraphs it calls, whether it keeps personal data past retention.
+import type { JWK } from 'jose';
+import { z } from 'zod';
+import {
+  across,
+  countVariable,
+  cronVariable,
+  jsonWebKeyVariable,
+  millisecondsVariable,
+  optionalFlagVariable,
+  postgresUrlVariable,
+  readConfiguration,
+  serviceKeysVariable,
+  serviceModeOf,
+  serviceVariables,
+  textVariable,
+  urlVariable,
+  withServiceRules,
+} from './config.js';
+import { defaultDatabaseLimits, defaultDatabasePool } from './orm.js';
+import { defaultRetentionSchedule } from './retention-task.js';
+import {
+  defaultSubgraphUrl,
+  type StartSubgraphOptions,
+  type SubgraphContext,
+  type SubgraphDefinition,
+} from './subgraph.js';
+
+type Described = Pick<SubgraphDefinition<SubgraphContext>, 'name' | 'database' | 'defaultPort' | 'calls' | 'retention'>;
+
+/** Each service's internal port is its public one plus this: 4100 for the gateway, 4101 for county, … */
+export const internalPortOffset = 100;
+
+/** The schema of a subgraph's environment. */
+export function subgraphConfigSchema(definition: Described) {
+  const calls = definition.calls ?? [];
+  const upper = definition.name.toUpperCase();
+  const schema = z.object({
+    ...serviceVariables({
+      port: definition.defaultPort,
+      internalPort: definition.defaultPort + internalPortOffset,
+    }),
+    DATABASE_URL: postgresUrlVariable(
+      'The PostgreSQL server, without a database name, e.g. `postgres://etablerer:secret@db.internal:5432`.',
+    ),
+    [`${upper}_DATABASE`]: textVariable(
+      `The ${definition.name} subgraph's database on that server; created and migrated at start when missing.`,
+      definition.database,
+    ),
+    DATABASE_POOL_MAX: countVariable('Database connections at most, per process.', defaultDatabasePool.max),
+    DATABASE_ACQUIRE_TIMEOUT_MS: millisecondsVariable(
+      'How long a request waits for a database connection before it is answered SERVICE_UNAVAILABLE.',
+      defaultDatabasePool.acquireTimeoutMs,
+    ),
+    DATABASE_STATEMENT_TIMEOUT_MS: millisecondsVariable(
+      'The longest a statement may run before the server stops it (a lock waited on included).',
+      defaultDatabaseLimits.statementTimeoutMs,
+      { zeroMeansNone: true },
+    ),
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: millisecondsVariable(
+      'The longest a transaction may sit idle before the server ends it and gives its locks back.',
+      defaultDatabaseLimits.idleInTransactionTimeoutMs,
+      { zeroMeansNone: true },
+    ),
+    SERVICE_KEYS: serviceKeysVariable(),
+    ...(calls.length
+      ? {
+          SERVICE_PRIVATE_KEY: jsonWebKeyVariable(
+            `This subgraph's own private key (an ES256 JWK as JSON, kid "${definition.name}"): it signs its calls to ${calls.join(', ')}.`,
+            { private: true, es256: true, required: true },
+          ),
+        }
+      : {}),
+    ...Object.fromEntries(
+      calls.map((other) => [
+        `${other.toUpperCase()}_URL`,
+        urlVariable(
+          `Where the ${other} subgraph's /graphql is, for this subgraph's calls to it.`,
+          `\`${defaultSubgraphUrl(other)}\``,
+        ),
+      ]),
+    ),
+    ...(definition.retention
+      ? {
+          RETENTION_SCHEDULE: cronVariable(
+            'When the personal data past retention is erased: a cron pattern (minute hour day month weekday, Norwegian time), or `off`.',
+            `\`${defaultRetentionSchedule}\` with NODE_ENV=production, \`off\` otherwise`,
+          ),
+        }
+      : {}),
+    SEED_DEMO: optionalFlagVariable(
+      'Seeds the demo data into an empty database at start.',
+      '`true`, `false` with NODE_ENV=production',
+    ),
+  });
+  const checked = across(withServiceRules(schema), ['SERVICE_PRIVATE_KEY'], (config, context) => {
+    const key = (config as { SERVICE_PRIVATE_KEY?: JWK }).SERVICE_PRIVATE_KEY;
+    if (key && key.kid !== definition.name) {
+      context.addIssue({
+        code: 'custom',
+        path: ['SERVICE_PRIVATE_KEY'],
+        message: `must be the ${definition.name} subgraph's key, kid "${definition.name}", not kid "${key.kid}"`,
+      });
+    }
+  });
+  return across(checked, ['SEED_DEMO', 'NODE_ENV'], (config, context) => {
+    if (config.SEED_DEMO === true && config.NODE_ENV === 'production') {
+      context.addIssue({
+        code: 'custom',
+        path: ['SEED_DEMO'],
+        message: 'must not be true with NODE_ENV=production: demo data has no place in a county database',
+      });
+    }
+  });
+}
+
+export type SubgraphConfig = z.output<ReturnType<typeof subgraphConfigSchema>>;
+
+/** The subgraph's start options from the environment; a bad or missing variable stops the start, naming it. */
+export function subgraphOptionsFromEnvironment(
+  definition: Described,
+  env: NodeJS.ProcessEnv = process.env,
+): StartSubgraphOptions {
+  const config = readConfiguration(`${definition.name} subgraph`, subgraphConfigSchema(definition), env);
+  const mode = serviceModeOf(config);
+  const dynamic = config as Record<string, unknown>;
+  const urls = Object.fromEntries(
+    (definition.calls ?? []).map((other) => [other, dynamic[`${other.toUpperCase()}_URL`] as string | undefined]),
+  );
+  const retention = dynamic.RETENTION_SCHEDULE as string | null | undefined;
+  return {
+    server: config.DATABASE_URL,
+    database: dynamic[`${definition.name.toUpperCase()}_DATABASE`] as string,
+    port: config.PORT,
+    host: config.HOST,
+    internal: { port: config.INTERNAL_PORT, host: config.INTERNAL_HOST },
+    mode,
+    logLevel: config.LOG_LEVEL,
+    seedDemo: config.SEED_DEMO ?? !mode.production,
+    auth: {
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
+      ...(config.AUTH_PUBLIC_KEY ? { publicKey: config.AUTH_PUBLIC_KEY } : {}),
+    },
+    serviceKeys: config.SERVICE_KEYS,
+    ...(dynamic.SERVICE_PRIVATE_KEY ? { servicePrivateKey: dynamic.SERVICE_PRIVATE_KEY as JWK } : {}),
+    subgraphUrl: (other) => urls[other] ?? defaultSubgraphUrl(other),
+    retentionSchedule: retention === undefined ? (mode.production ? defaultRetentionSchedule : null) : retention,
+    limits: {
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    pool: { max: config.DATABASE_POOL_MAX, acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS },
+  };
+}
