@@ -28,9 +28,14 @@ const code = (result: Result) => result.errors?.[0]?.extensions?.code;
 const submit = `mutation Submit($input: SubmitInput!) { submit(input: $input) { id status version } }`;
 const approve = `mutation Approve($id: ID!, $version: Int!) { approveSubmission(id: $id, version: $version) { status decidedBy } }`;
 const reject = `mutation Reject($id: ID!, $version: Int!) { rejectSubmission(id: $id, version: $version, comment: "Mangler regnskap") { status } }`;
-const pay = `mutation Pay($regionId: ID!, $year: Int!, $instalment: Instalment!, $reference: String!, $payerId: ID) {
-  recordPayment(regionId: $regionId, year: $year, instalment: $instalment, paidOn: "2026-04-20", reference: $reference, payerId: $payerId) {
+const pay = `mutation Pay($regionId: ID!, $year: Int!, $instalment: Instalment!, $reference: String!, $payerId: ID, $paidOn: Date! = "2026-04-20") {
+  recordPayment(regionId: $regionId, year: $year, instalment: $instalment, paidOn: $paidOn, reference: $reference, payerId: $payerId) {
     amount status shares { county { id } amount status reference }
+  }
+}`;
+const confirmPart = `mutation Confirm($regionId: ID!, $year: Int!, $instalment: Instalment!, $reference: String!, $payerId: ID) {
+  confirmPayment(regionId: $regionId, year: $year, instalment: $instalment, reference: $reference, payerId: $payerId) {
+    amount status shares { county { id } amount status reference confirmedBy }
   }
 }`;
 const regionQuery = `query Region($representations: [_Any!]!, $year: Int!) {
@@ -136,6 +141,31 @@ describe('authority over a region', () => {
     }`;
     expect(code(await subgraph.execute(rates, { version: 99 }, { as: 'ostfold.officer' }))).toBe('FORBIDDEN');
     expect(code(await subgraph.execute(rates, { version: 99 }, { as: 'buskerud.officer' }))).toBe('CONFLICT');
+  });
+
+  it('refuses every lifecycle and money decision to other counties and to Viken before looking at the input', async () => {
+    // Each with input its own county is refused for (a stale version, a bad value): another county
+    // learns only FORBIDDEN, and the region's own county reaches the input rules.
+    const decisions = [
+      `mutation { createAgreement(input: { regionId: "halden", validFrom: "2030-01-01", validTo: "2033-12-31", populationDate: "2021-07-01", populationSource: "x", countyRate: "5.49", municipalRate: "2.50", county: { id: "ostfold", name: "Østfold fylkeskommune" }, contractMunicipality: { number: "3001", name: "Halden kommune" }, municipalities: [], innovasjonNorge: { id: "in", name: "IN" }, navOffices: [], supplementaryServices: [] }) { id } }`,
+      `mutation { renewAgreement(agreementId: "halden-2022", validTo: "2020-01-01") { id } }`,
+      `mutation { signAgreement(agreementId: "indre-ostfold-2026", version: 99, partyId: "x", signedBy: "", signedOn: "2026-04-20") { id } }`,
+      `mutation { setMunicipalSplit(agreementId: "indre-ostfold-2026", version: 99, shares: [{ municipalityNumber: "3014", basisPoints: 9000 }]) { id } }`,
+      `mutation { setSupplementaryServices(agreementId: "halden-2022", version: 99, services: [""]) { id } }`,
+      `mutation { amendAgreement(agreementId: "halden-2022", version: 99, input: { decidedOn: "2025-01-01", effectiveFrom: "2025-01-01", description: "", concernedPartyIds: [], consentingPartyIds: [] }) { id } }`,
+      `mutation { extendAgreement(agreementId: "halden-2022", version: 99, validTo: "2020-01-01", decidedOn: "2025-01-01", consentingPartyIds: []) { id } }`,
+      `mutation { giveNotice(agreementId: "halden-2022", version: 99, input: { organisationId: "", givenOn: "2020-01-01" }) { id } }`,
+      `mutation { recordBudgetDecision(agreementId: "halden-2022", input: { year: 1, payer: "x", grantedAmount: "1.00", decidedOn: "2025-01-01", reference: "" }) { year } }`,
+      `mutation { recordPayment(regionId: "halden", year: 2025, instalment: JANUARY, paidOn: "2099-01-01", reference: "") { status } }`,
+      `mutation { confirmPayment(regionId: "halden", year: 2025, instalment: JANUARY, reference: "") { status } }`,
+    ];
+    for (const mutation of decisions) {
+      for (const as of ['county.officer', 'buskerud.officer', 'viken.officer']) {
+        expect(code(await subgraph.execute(mutation, {}, { as })), `${as}: ${mutation}`).toBe('FORBIDDEN');
+      }
+      const ostfold = await subgraph.execute(mutation, {}, { as: 'ostfold.officer' });
+      expect(['BAD_USER_INPUT', 'CONFLICT'], `ostfold.officer: ${mutation}`).toContain(code(ostfold));
+    }
   });
 });
 
@@ -257,10 +287,11 @@ describe('payers (§6 after the split)', () => {
     });
   });
 
-  it('records each county’s part on its own, and the instalment is paid once both are', async () => {
+  it('records and confirms each county’s part within that county, and the instalment is paid once both are', async () => {
     const em = subgraph.orm.em.fork();
     await em.nativeDelete(PaymentSchema, { agreement: 'mosseregionen-2022', year: 2025, instalment: 'AUGUST' });
-    const variables = { regionId: 'mosseregionen', year: 2025, instalment: 'AUGUST' };
+    today = '2025-08-20';
+    const variables = { regionId: 'mosseregionen', year: 2025, instalment: 'AUGUST', paidOn: '2025-08-20' };
     // Buskerud pays no part of Mosseregionen.
     expect(code(await subgraph.execute(pay, { ...variables, reference: 'B-1' }, { as: 'buskerud.officer' }))).toBe(
       'FORBIDDEN',
@@ -272,7 +303,7 @@ describe('payers (§6 after the split)', () => {
         amount: '226050.00',
         status: 'DUE',
         shares: [
-          { county: { id: 'ostfold' }, amount: '175450.00', status: 'PAID', reference: 'OFK-9' },
+          { county: { id: 'ostfold' }, amount: '175450.00', status: 'RECORDED', reference: 'OFK-9' },
           { county: { id: 'akershus' }, amount: '50600.00', status: 'DUE', reference: null },
         ],
       },
@@ -281,10 +312,10 @@ describe('payers (§6 after the split)', () => {
     expect(akershus.data).toEqual({
       recordPayment: {
         amount: '226050.00',
-        status: 'PAID',
+        status: 'RECORDED',
         shares: [
-          { county: { id: 'ostfold' }, amount: '175450.00', status: 'PAID', reference: 'OFK-9' },
-          { county: { id: 'akershus' }, amount: '50600.00', status: 'PAID', reference: 'AFK-3' },
+          { county: { id: 'ostfold' }, amount: '175450.00', status: 'RECORDED', reference: 'OFK-9' },
+          { county: { id: 'akershus' }, amount: '50600.00', status: 'RECORDED', reference: 'AFK-3' },
         ],
       },
     });
@@ -295,9 +326,134 @@ describe('payers (§6 after the split)', () => {
     expect(code(await subgraph.execute(pay, { ...variables, reference: 'AFK-4' }, { as: 'akershus.officer' }))).toBe(
       'CONFLICT',
     );
+
+    // The second officer must be of the same paying county: Akershus's controller does not confirm
+    // Østfold's part, nor Østfold's Akershus's, and the recorder does not confirm their own.
+    const confirmVariables = { regionId: 'mosseregionen', year: 2025, instalment: 'AUGUST' };
+    expect(
+      code(
+        await subgraph.execute(
+          confirmPart,
+          { ...confirmVariables, reference: 'OFK-9', payerId: 'ostfold' },
+          { as: 'county.controller' },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      code(
+        await subgraph.execute(
+          confirmPart,
+          { ...confirmVariables, reference: 'AFK-3', payerId: 'akershus' },
+          { as: 'ostfold.controller' },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      code(await subgraph.execute(confirmPart, { ...confirmVariables, reference: 'OFK-9' }, { as: 'ostfold.officer' })),
+    ).toBe('FORBIDDEN');
+
+    const ostfoldConfirmed = await subgraph.execute(
+      confirmPart,
+      { ...confirmVariables, reference: 'OFK-9' },
+      { as: 'ostfold.controller' },
+    );
+    expect(ostfoldConfirmed.errors).toBeUndefined();
+    expect(ostfoldConfirmed.data).toEqual({
+      confirmPayment: {
+        amount: '226050.00',
+        status: 'RECORDED',
+        shares: [
+          {
+            county: { id: 'ostfold' },
+            amount: '175450.00',
+            status: 'PAID',
+            reference: 'OFK-9',
+            confirmedBy: 'Mona Berg',
+          },
+          { county: { id: 'akershus' }, amount: '50600.00', status: 'RECORDED', reference: 'AFK-3', confirmedBy: null },
+        ],
+      },
+    });
+    const akershusConfirmed = await subgraph.execute(
+      confirmPart,
+      { ...confirmVariables, reference: 'AFK-3' },
+      { as: 'county.controller' },
+    );
+    expect(akershusConfirmed.data).toEqual({
+      confirmPayment: {
+        amount: '226050.00',
+        status: 'PAID',
+        shares: [
+          {
+            county: { id: 'ostfold' },
+            amount: '175450.00',
+            status: 'PAID',
+            reference: 'OFK-9',
+            confirmedBy: 'Mona Berg',
+          },
+          {
+            county: { id: 'akershus' },
+            amount: '50600.00',
+            status: 'PAID',
+            reference: 'AFK-3',
+            confirmedBy: 'Eirik Solberg',
+          },
+        ],
+      },
+    });
     expect(await em.count(PaymentSchema, { agreement: 'mosseregionen-2022', year: 2025, instalment: 'AUGUST' })).toBe(
       2,
     );
+  });
+
+  it('splits a prorated year between the payers first, then each part into its instalments, to the øre', async () => {
+    // Mosseregionen's renewal ends on 2027-10-31 after Moss's notice: 2027 is funded for 10 months,
+    // 6 in the first half and 4 in the second.
+    const agreement = await subgraph.execute<{ _entities: { version: number }[] }>(
+      'query A($r: [_Any!]!) { _entities(representations: $r) { ... on Agreement { version } } }',
+      { r: [{ __typename: 'Agreement', id: 'mosseregionen-2026' }] },
+    );
+    const notice = await subgraph.execute(
+      `mutation N($version: Int!) { giveNotice(agreementId: "mosseregionen-2026", version: $version, input: { organisationId: "3002", givenOn: "2026-04-20", effectiveOn: "2027-11-01" }) { validTo } }`,
+      { version: agreement.data?._entities[0]?.version },
+      { as: 'ostfold.officer' },
+    );
+    expect(notice.errors).toBeUndefined();
+    const result = await region('mosseregionen', 2027);
+    // County amount: 82 200 × 5.50 = 452 100.00 × 10/12 = 376 750.00.
+    // Akershus (Vestby, 18 400): 376 750.00 × 18 400 / 82 200 = 84 333.333… → 84 333.33; Østfold the
+    // rest, 292 416.67. Each part into instalments by months: August = part × 4/10 rounded down,
+    // January the rest. Østfold: August 116 966.66 (of 116 966.668), January 175 450.01;
+    // Akershus: August 33 733.33 (of 33 733.332), January 50 600.00. So January is 226 050.01 and
+    // August 150 699.99: one øre apart from splitting the whole (226 050.00 and 150 700.00).
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities[0]).toMatchObject({
+      funding: {
+        countyAmount: '376750.00',
+        countyPayers: [
+          { county: { id: 'ostfold' }, amount: '292416.67' },
+          { county: { id: 'akershus' }, amount: '84333.33' },
+        ],
+      },
+      payments: [
+        {
+          instalment: 'JANUARY',
+          amount: '226050.01',
+          shares: [
+            { county: { id: 'ostfold' }, amount: '175450.01' },
+            { county: { id: 'akershus' }, amount: '50600.00' },
+          ],
+        },
+        {
+          instalment: 'AUGUST',
+          amount: '150699.99',
+          shares: [
+            { county: { id: 'ostfold' }, amount: '116966.66' },
+            { county: { id: 'akershus' }, amount: '33733.33' },
+          ],
+        },
+      ],
+    });
   });
 });
 

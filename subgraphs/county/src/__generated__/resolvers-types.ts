@@ -567,8 +567,8 @@ export type MunicipalSplitInput = {
 export type Municipality = {
   __typename?: 'Municipality';
   /**
-   * The four-digit municipality number (kommunenummer) the municipality is kept under: its Viken
-   * number (2020–2023), e.g. `3020`. A reference by the number from 2024 (e.g. `3207`) finds the same
+   * The four-digit municipality number (kommunenummer) asked for: the Viken number (2020–2023) the
+   * platform keeps it under, e.g. `3020`, or its number from 2024, e.g. `3207`; either finds the same
    * figures.
    */
   number: Scalars['String']['output'];

@@ -1,5 +1,4 @@
 // Municipality as the county sees it: population figures, looked up by either number it has had.
-import { municipalityKeyOrSelf } from '@etablerer/kit';
 import type { MunicipalityResolvers } from '../__generated__/resolvers-types.js';
 
 /** The county knows a municipality only by its number; everything else comes from its loaders. */
@@ -8,8 +7,8 @@ export interface MunicipalityReference {
 }
 
 export const Municipality: MunicipalityResolvers = {
-  // Either number (Viken's 30xx or the 2024 one) finds the figures, kept under the Viken number.
-  __resolveReference: ({ number }) => ({ number: municipalityKeyOrSelf(number) }),
+  // Either number (Viken's 30xx or the 2024 one) finds the same figures (population/loaders.ts).
+  __resolveReference: ({ number }) => ({ number }),
   population: async ({ number }, _args, { loaders }) =>
     (await loaders.fundingPopulation.load(number))[0]?.population ?? null,
   populationSource: async ({ number }, _args, { loaders }) =>

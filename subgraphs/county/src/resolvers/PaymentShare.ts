@@ -1,4 +1,4 @@
-// One paying county's part of an instalment, as recorded or still to pay.
+// One paying county's part of an instalment: to pay, recorded by one of its officers, or confirmed by a second.
 import type { PaymentShareResolvers } from '../__generated__/resolvers-types.js';
 
 export const PaymentShare: PaymentShareResolvers = {
@@ -8,4 +8,7 @@ export const PaymentShare: PaymentShareResolvers = {
   paidOn: (share) => share.paid?.paidOn ?? null,
   reference: (share) => share.paid?.reference ?? null,
   recordedBy: (share) => share.paid?.recordedBy ?? null,
+  recordedOn: (share) => share.paid?.recordedOn ?? null,
+  confirmedBy: (share) => share.paid?.confirmedBy ?? null,
+  confirmedOn: (share) => share.paid?.confirmedOn ?? null,
 };
