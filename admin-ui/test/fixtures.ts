@@ -70,13 +70,21 @@ export const demoClaims = {
     sub: 'county.officer',
     name: 'Kari Nordmann',
     role: 'COUNTY_OFFICER',
-    org: { id: 'viken', kind: 'COUNTY', name: 'Viken fylkeskommune' },
+    // As the demo user: an Akershus officer since Viken was dissolved on 2024-01-01.
+    org: { id: 'akershus', kind: 'COUNTY', name: 'Akershus fylkeskommune' },
   },
   'county.controller': {
     sub: 'county.controller',
     name: 'Eirik Solberg',
     role: 'COUNTY_OFFICER',
-    org: { id: 'viken', kind: 'COUNTY', name: 'Viken fylkeskommune' },
+    // The second Akershus officer, who confirms what Kari Nordmann records.
+    org: { id: 'akershus', kind: 'COUNTY', name: 'Akershus fylkeskommune' },
+  },
+  'ostfold.officer': {
+    sub: 'ostfold.officer',
+    name: 'Hilde Solberg',
+    role: 'COUNTY_OFFICER',
+    org: { id: 'ostfold', kind: 'COUNTY', name: 'Østfold fylkeskommune' },
   },
   'coordination.member': {
     sub: 'coordination.member',

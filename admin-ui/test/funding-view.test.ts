@@ -21,9 +21,21 @@ const payment = {
   confirmedOn: null,
 };
 
+const akershus = { id: 'akershus', name: 'Akershus fylkeskommune' };
+const ostfold = { id: 'ostfold', name: 'Østfold fylkeskommune' };
+const share = {
+  paidOn: null,
+  reference: null,
+  recordedBy: null,
+  recordedOn: null,
+  confirmedBy: null,
+  confirmedOn: null,
+};
+
 const follo2026: RegionFunding = {
   id: 'follo',
   name: 'Follo',
+  county: akershus,
   funding: {
     year: 2026,
     agreement: { id: 'follo-2022', validFrom: '2022-01-01', validTo: '2026-12-31' },
@@ -78,8 +90,58 @@ const follo2026: RegionFunding = {
       reference: 'UTB-1',
       recordedBy: 'Kari Nordmann',
       recordedOn: '2026-01-20',
+      shares: [
+        {
+          ...share,
+          county: akershus,
+          amount: '350000.00',
+          status: 'OVERDUE',
+          paidOn: '2026-01-20',
+          reference: 'UTB-1',
+          recordedBy: 'Kari Nordmann',
+          recordedOn: '2026-01-20',
+        },
+      ],
     },
-    { ...payment, instalment: 'AUGUST', dueDate: '2026-08-31', amount: '350000.00', status: 'DUE' },
+    {
+      ...payment,
+      instalment: 'AUGUST',
+      dueDate: '2026-08-31',
+      amount: '350000.00',
+      status: 'DUE',
+      shares: [{ ...share, county: akershus, amount: '350000.00', status: 'DUE' }],
+    },
+  ],
+};
+
+/** Mosseregionen's 2026 January instalment: Østfold pays for Moss, Råde and Våler, Akershus for Vestby. */
+const mosseregionen2026: RegionFunding = {
+  ...follo2026,
+  id: 'mosseregionen',
+  name: 'Mosseregionen',
+  county: ostfold,
+  payments: [
+    {
+      ...payment,
+      payer: 'Østfold fylkeskommune',
+      instalment: 'JANUARY',
+      dueDate: '2026-01-31',
+      amount: '150000.00',
+      status: 'DUE',
+      shares: [
+        {
+          ...share,
+          county: ostfold,
+          amount: '101750.00',
+          status: 'RECORDED',
+          paidOn: '2026-01-20',
+          reference: 'UTB-1',
+          recordedBy: 'Hilde Solberg',
+          recordedOn: '2026-01-20',
+        },
+        { ...share, county: akershus, amount: '48250.00', status: 'DUE' },
+      ],
+    },
   ],
 };
 
@@ -168,6 +230,54 @@ describe('FundingView', () => {
     await wrapper.get('#payment-reference').setValue('UTB-2');
     await wrapper.get('[data-testid="payment-form"]').trigger('submit');
     expect(store.recordPayment).toHaveBeenCalledWith('AUGUST', '2026-08-20', 'UTB-2');
+  });
+
+  it('shows each paying county its own part where there are two, and records it as that county', async () => {
+    const { wrapper, store } = await mountView('county.officer', mosseregionen2026);
+    const ostfoldPart = wrapper.get('[data-testid="funding-share-JANUARY-ostfold"]');
+    const akershusPart = wrapper.get('[data-testid="funding-share-JANUARY-akershus"]');
+    expect(plain(ostfoldPart.text())).toContain('Andel Østfold fylkeskommune');
+    expect(plain(ostfoldPart.text())).toContain('101 750,00 kr');
+    expect(plain(ostfoldPart.text())).toContain('Hilde Solberg');
+    expect(plain(akershusPart.text())).toContain('48 250,00 kr');
+    expect(wrapper.get('[data-testid="funding-payment-status-JANUARY"]').attributes('data-status')).toBe('DUE');
+    // An Akershus officer neither confirms Østfold's part nor records the instalment as a whole.
+    expect(wrapper.find('[data-testid="confirm-payment-JANUARY-ostfold"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="record-payment-JANUARY"]').exists()).toBe(false);
+    await wrapper.get('[data-testid="record-payment-JANUARY-akershus"]').trigger('click');
+    await wrapper.get('#payment-paid-on').setValue('2026-01-22');
+    await wrapper.get('#payment-reference').setValue('AFK-7');
+    await wrapper.get('[data-testid="payment-form"]').trigger('submit');
+    expect(store.recordPayment).toHaveBeenCalledWith('JANUARY', '2026-01-22', 'AFK-7', 'akershus');
+  });
+
+  it('lets a second officer of the paying county confirm its part', async () => {
+    const { wrapper, store } = await mountView('ostfold.officer', mosseregionen2026);
+    // Hilde Solberg recorded Østfold's part herself, so she is not offered to confirm it.
+    expect(wrapper.find('[data-testid="confirm-payment-JANUARY-ostfold"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="record-payment-JANUARY-akershus"]').exists()).toBe(false);
+    const other = await mountView('county.controller', {
+      ...mosseregionen2026,
+      payments: (mosseregionen2026.payments ?? []).map((one) => ({
+        ...one,
+        shares: one.shares.map((part) =>
+          part.county.id === 'akershus'
+            ? {
+                ...part,
+                status: 'RECORDED' as const,
+                recordedBy: 'Kari Nordmann',
+                reference: 'AFK-7',
+                paidOn: '2026-01-22',
+              }
+            : part,
+        ),
+      })),
+    });
+    await other.wrapper.get('[data-testid="confirm-payment-JANUARY-akershus"]').trigger('click');
+    await other.wrapper.get('#payment-reference').setValue('AFK-7');
+    await other.wrapper.get('[data-testid="payment-form"]').trigger('submit');
+    expect(other.store.confirmPayment).toHaveBeenCalledWith('JANUARY', 'AFK-7', 'akershus');
+    expect(store.confirmPayment).not.toHaveBeenCalled();
   });
 
   it('shows the coordination group the money without the actions', async () => {

@@ -4,13 +4,38 @@ import type { GatheringOfYear, RegionYear } from '../src/stores/overview';
 export const folloYear: RegionYear = {
   id: 'follo',
   name: 'Follo',
-  contractMunicipality: { number: '3020', name: 'Nordre Follo' },
+  county: { id: 'akershus', name: 'Akershus fylkeskommune' },
+  contractMunicipality: {
+    number: '3020',
+    name: 'Nordre Follo',
+    numbers: [
+      { number: '3020', validFrom: '2020-01-01', validTo: '2023-12-31' },
+      { number: '3207', validFrom: '2024-01-01', validTo: null },
+    ],
+  },
   municipalities: [{ number: '3020', name: 'Nordre Follo', population: 61200 }],
   agreement: { id: 'follo-2022', status: 'ACTIVE', validFrom: '2022-01-01', validTo: '2025-12-31' },
-  funding: { countyAmount: '767800.00', municipalAmount: '328700.00', total: '1096500.00' },
+  funding: {
+    countyAmount: '767800.00',
+    municipalAmount: '328700.00',
+    total: '1096500.00',
+    countyPayers: [{ county: { id: 'akershus', name: 'Akershus fylkeskommune' }, amount: '767800.00' }],
+  },
   payments: [
-    { instalment: 'JANUARY', dueDate: '2024-01-31', amount: '383900.00', status: 'PAID' },
-    { instalment: 'AUGUST', dueDate: '2024-08-31', amount: '383900.00', status: 'DUE' },
+    {
+      instalment: 'JANUARY',
+      dueDate: '2024-01-31',
+      amount: '383900.00',
+      status: 'PAID',
+      shares: [{ county: { id: 'akershus', name: 'Akershus fylkeskommune' }, amount: '383900.00', status: 'PAID' }],
+    },
+    {
+      instalment: 'AUGUST',
+      dueDate: '2024-08-31',
+      amount: '383900.00',
+      status: 'DUE',
+      shares: [{ county: { id: 'akershus', name: 'Akershus fylkeskommune' }, amount: '383900.00', status: 'DUE' }],
+    },
   ],
   submissions: [
     { kind: 'ANNUAL_REPORT', coversYear: 2023, dueDate: '2024-05-01', status: 'APPROVED', late: false },
@@ -34,13 +59,38 @@ export const folloYear: RegionYear = {
 export const haldenYear: RegionYear = {
   id: 'halden',
   name: 'Halden',
-  contractMunicipality: { number: '3001', name: 'Halden' },
+  county: { id: 'ostfold', name: 'Østfold fylkeskommune' },
+  contractMunicipality: {
+    number: '3001',
+    name: 'Halden',
+    numbers: [
+      { number: '3001', validFrom: '2020-01-01', validTo: '2023-12-31' },
+      { number: '3101', validFrom: '2024-01-01', validTo: null },
+    ],
+  },
   municipalities: [{ number: '3001', name: 'Halden', population: 31373 }],
   agreement: { id: 'halden-2022', status: 'EXTENDED', validFrom: '2022-01-01', validTo: '2026-12-31' },
-  funding: { countyAmount: '179892.00', municipalAmount: '81770.00', total: '261662.00' },
+  funding: {
+    countyAmount: '179892.00',
+    municipalAmount: '81770.00',
+    total: '261662.00',
+    countyPayers: [{ county: { id: 'ostfold', name: 'Østfold fylkeskommune' }, amount: '179892.00' }],
+  },
   payments: [
-    { instalment: 'JANUARY', dueDate: '2024-01-31', amount: '89946.00', status: 'PAID' },
-    { instalment: 'AUGUST', dueDate: '2024-08-31', amount: '89946.00', status: 'BLOCKED' },
+    {
+      instalment: 'JANUARY',
+      dueDate: '2024-01-31',
+      amount: '89946.00',
+      status: 'PAID',
+      shares: [{ county: { id: 'ostfold', name: 'Østfold fylkeskommune' }, amount: '89946.00', status: 'PAID' }],
+    },
+    {
+      instalment: 'AUGUST',
+      dueDate: '2024-08-31',
+      amount: '89946.00',
+      status: 'BLOCKED',
+      shares: [{ county: { id: 'ostfold', name: 'Østfold fylkeskommune' }, amount: '89946.00', status: 'BLOCKED' }],
+    },
   ],
   submissions: [
     { kind: 'ANNUAL_REPORT', coversYear: 2023, dueDate: '2024-05-01', status: 'MISSING', late: true },

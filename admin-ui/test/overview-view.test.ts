@@ -101,10 +101,11 @@ describe('OverviewView', () => {
     const table = wrapper.get('[data-testid="overview-table"]');
     expect(table.get('caption').text()).toBe('Regionene i 2024');
     const follo = table.get('tr[data-region-id="follo"]');
-    expect(plain(follo.get('th[scope="row"]').text())).toBe('Follo Nordre Follo');
+    // The contract municipality's number valid in the year shown (Nordre Follo is 3207 from 2024), and the region's county.
+    expect(plain(follo.get('th[scope="row"]').text())).toBe('Follo Nordre Follo 3207 – Akershus fylkeskommune');
     const cells = follo.findAll('td').map((cell) => plain(cell.text()));
     expect(cells[0]).toBe('Aktiv');
-    expect(cells[1]).toBe('1 096 500,00 kr');
+    expect(cells[1]).toBe('1 096 500,00 kr Betales av Akershus fylkeskommune: 767 800,00 kr');
     expect(follo.findAll('li[data-instalment]').map((item) => plain(item.text()))).toEqual([
       'Januar: Utbetalt',
       'August: Til utbetaling',
@@ -250,10 +251,10 @@ describe('OverviewView', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes).split('\r\n');
     expect(lines).toEqual([
-      'Region;Kontraktskommune;Avtale;Finansiering totalt (NOK);Utbetalinger Januar;Utbetalinger August;Årsrapport;Regnskap;Aktivitetsplan;Budsjett;Nye klienter;Med innvandrerbakgrunn;Andel med innvandrerbakgrunn (%);Veiledningstimer;Kurs holdt;Foretak startet;Henvisninger: Til Innovasjon Norge;Henvisninger: Til NAV;Henvisninger: Fra NAV',
+      'Region;Kontraktskommune;Avtale;Finansiering totalt (NOK);Utbetalinger Januar;Utbetalinger August;Årsrapport;Regnskap;Aktivitetsplan;Budsjett;Nye klienter;Med innvandrerbakgrunn;Andel med innvandrerbakgrunn (%);Veiledningstimer;Kurs holdt;Foretak startet;Henvisninger: Til Innovasjon Norge;Henvisninger: Til NAV;Henvisninger: Fra NAV;Fylke;Betalere (NOK);Kommunenummer 2024',
       // Fields with a comma are quoted (RFC 4180); Excel still reads them as numbers.
-      'Follo;Nordre Follo;Aktiv;"1096500,00";Utbetalt;Til utbetaling;Godkjent (2023);Forsinket (2023) – krever oppfølging;Mangler (2025);Levert (2025);120;42;"35,0";"310,5";14;37;12;6;9',
-      'Halden;Halden;Forlenget;"261662,00";Utbetalt;Sperret;Mangler (2023) – krever oppfølging;Avvist (2023) – krever oppfølging;;;18;–;–;44;3;6;–;5;7',
+      'Follo;Nordre Follo;Aktiv;"1096500,00";Utbetalt;Til utbetaling;Godkjent (2023);Forsinket (2023) – krever oppfølging;Mangler (2025);Levert (2025);120;42;"35,0";"310,5";14;37;12;6;9;Akershus fylkeskommune;"Akershus fylkeskommune 767800,00";3207',
+      'Halden;Halden;Forlenget;"261662,00";Utbetalt;Sperret;Mangler (2023) – krever oppfølging;Avvist (2023) – krever oppfølging;;;18;–;–;44;3;6;–;5;7;Østfold fylkeskommune;"Østfold fylkeskommune 179892,00";3101',
     ]);
   });
 
@@ -296,7 +297,9 @@ describe('OverviewView', () => {
 
     expect(wrapper.get('h1').text()).toBe('Overview');
     expect(wrapper.get('caption').text()).toBe('The regions in 2024');
-    expect(plain(wrapper.get('tr[data-region-id="follo"] td:nth-of-type(2)').text())).toBe('NOK 1,096,500.00');
+    expect(plain(wrapper.get('tr[data-region-id="follo"] td:nth-of-type(2)').text())).toBe(
+      'NOK 1,096,500.00 Paid by Akershus fylkeskommune: NOK 767,800.00',
+    );
     expect(wrapper.get('[data-testid="overview-download-csv"]').text()).toBe('Download CSV');
   });
 });

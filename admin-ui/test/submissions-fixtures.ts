@@ -12,6 +12,7 @@ const planned = {
 export const folloSubmissions2024: RegionSubmissions = {
   id: 'follo',
   name: 'Follo',
+  county: { id: 'akershus', name: 'Akershus fylkeskommune' },
   submissions: [
     {
       id: null,

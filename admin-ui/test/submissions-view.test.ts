@@ -180,6 +180,20 @@ describe('SubmissionsView', () => {
     expect(store.approve).toHaveBeenCalledWith('sub-plan-2025', 1);
   });
 
+  it('offers approve and reject only to officers of the region’s county since the 2024 split', async () => {
+    // The same submissions, for a region that answers to Buskerud: Akershus's officer reads them only.
+    const buskerudRegion = { ...folloSubmissions2024, county: { id: 'buskerud', name: 'Buskerud fylkeskommune' } };
+    const { wrapper } = await mountView('county.officer', {
+      region: buskerudRegion,
+      path: '/submissions?region=follo&year=2024',
+    });
+    expect(wrapper.find('[data-testid^="approve-"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid^="reject-"]').exists()).toBe(false);
+    expect(plain(wrapper.get('[data-testid="submissions-other-county"]').text())).toBe(
+      'Buskerud fylkeskommune behandler rapporteringen for denne regionen; du kan lese den, ikke godkjenne eller avvise.',
+    );
+  });
+
   it('needs a comment to reject', async () => {
     const { wrapper, store } = await mountView('county.officer', { path: '/submissions?region=follo&year=2024' });
     await wrapper.get('button[aria-label="Avvis: Aktivitetsplan for 2025"]').trigger('click');

@@ -98,21 +98,23 @@ afterAll(async () => {
   await Promise.all(Object.values(orms).map((orm) => orm.close()));
 });
 
-/** Ids from the demo data, asked for as a county officer. */
+/**
+ * Ids from the demo data, asked for as a county officer: Akershus's (county.officer) for Follo,
+ * Buskerud's for Drammensregionen, each county's officers seeing their own regions' clients.
+ */
 async function lookUpDemoIds(): Promise<DemoIds> {
-  const ask = async (place: Place, query: string) => {
-    const { body } = await post(place, query, undefined, bearer(tokens['county.officer']));
+  const ask = async (place: Place, query: string, as: 'county.officer' | 'buskerud.officer' = 'county.officer') => {
+    const { body } = await post(place, query, undefined, bearer(tokens[as]));
     if (body.errors) throw new Error(`fixtures: ${JSON.stringify(body.errors)}`);
     return body.data;
   };
-  const [regions, county, partners] = await Promise.all([
+  const [regions, county, partners, buskerud, buskerudPartners] = await Promise.all([
     ask(
       'regions',
       `query Fixtures {
         clients(regionId: "follo", hasBusiness: true, first: 20, offset: 0) {
           items { id version milestones { kind } businesses { organisationNumber } counsellingSessions { id version } }
         }
-        drammen: clients(regionId: "drammensregionen", first: 1, offset: 0) { items { id } }
         region(id: "follo") {
           freeCounsellingHoursPerClientYear
           services { id }
@@ -140,7 +142,18 @@ async function lookUpDemoIds(): Promise<DemoIds> {
         gatherings(year: 2024) { id }
       }`,
     ),
+    ask(
+      'regions',
+      'query Fixtures { drammen: clients(regionId: "drammensregionen", first: 1, offset: 0) { items { id } } }',
+      'buskerud.officer',
+    ),
+    ask(
+      'partners',
+      'query Fixtures { referrals(first: 200, offset: 0) { items { id direction region { id } } } }',
+      'buskerud.officer',
+    ),
   ]);
+  partners.referrals.items.push(...buskerudPartners.referrals.items);
   const need = <T>(what: string, value: T | undefined | null): T => {
     if (value === undefined || value === null) throw new Error(`no demo ${what}`);
     return value;
@@ -179,7 +192,7 @@ async function lookUpDemoIds(): Promise<DemoIds> {
       sessionId: client.counsellingSessions[0].id,
       sessionVersion: client.counsellingSessions[0].version,
     },
-    drammenClient: need('Drammensregionen client', regions.drammen.items[0]),
+    drammenClient: need('Drammensregionen client', buskerud.drammen.items[0]),
     folloClientToErase: need(
       'a second Follo client',
       regions.clients.items.find((c: Data) => c.id !== client.id),

@@ -20,6 +20,8 @@ export default subgraphCodegenConfig({
   MunicipalShare: '../funding.js#MunicipalShare',
   BudgetDecision: '../entities/funding.js#BudgetDecision',
   Payment: '../agreements.js#PaymentView',
+  PaymentShare: '../agreements.js#PaymentShareView',
+  CountyPayer: '../agreements.js#CountyPayerView',
   Submission: '../agreements.js#SubmissionView',
   ActivityTargets: '../entities/submission.js#ActivityTargets',
   CoordinationMember: '../entities/coordination.js#CoordinationMember',

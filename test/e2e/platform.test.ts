@@ -404,7 +404,8 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
       .toMatch(/Til behandling/);
     await adviser.close();
 
-    // Kari Nordmann approves the budget, then records the January instalment on the funding page.
+    // Kari Nordmann, an officer of Akershus (Follo's county since 2024), approves the budget, then
+    // records the January instalment on the funding page.
     const officer = await signInAs('Kari Nordmann');
     const fundingPage = `${stack.consoleUrl}/funding?region=follo&year=2026`;
     await officer.goto(fundingPage);
@@ -432,7 +433,7 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
     expect(await officer.getByTestId('confirm-payment-JANUARY').count()).toBe(0);
     await officer.close();
 
-    // A second county officer checks the voucher and confirms it: only now is it paid.
+    // A second Akershus officer checks the voucher and confirms it: only now is it paid.
     const controller = await signInAs('Eirik Solberg');
     await controller.goto(fundingPage);
     await controller.getByTestId('confirm-payment-JANUARY').click();
@@ -454,9 +455,10 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
   it('lets a county officer renew an agreement that ended and record every signature until it is active', async () => {
     const page = await browser.newPage({ locale: 'nb-NO' });
     await page.goto(`${stack.consoleUrl}/sign-in`);
-    await page.getByRole('radio', { name: 'Kari Nordmann' }).check();
+    // Halden answers to Østfold since 2024: Hilde Solberg, Østfold's officer, renews its agreement.
+    await page.getByRole('radio', { name: 'Hilde Solberg' }).check();
     await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('banner').getByText('Kari Nordmann').waitFor();
+    await page.getByRole('banner').getByText('Hilde Solberg').waitFor();
 
     // The demo: Halden's 2022–2025 agreement ended and was not renewed.
     await page.getByTestId('nav-agreements').click();

@@ -1,6 +1,7 @@
 // The overview table as CSV rows: the same figures as on screen, with the language's decimal mark and "–" for suppressed ones.
 import { useI18n } from 'vue-i18n';
 import type { RegionYear } from '../stores/overview';
+import { numberInYear } from './countySplit';
 import { needsAttention, nokWithDecimalMark, paymentFor } from './overviewFigures';
 
 const submissionKinds = ['ANNUAL_REPORT', 'ACCOUNTS', 'ACTIVITY_PLAN', 'BUDGET'] as const;
@@ -9,7 +10,8 @@ const suppressedMark = '–';
 export function useOverviewCsv() {
   const { t, locale } = useI18n();
 
-  function rows(regions: readonly RegionYear[]): string[][] {
+  /** `year`: the year shown, for the municipality number valid in it (numbers changed on 2024-01-01). */
+  function rows(regions: readonly RegionYear[], year?: number): string[][] {
     // Norwegian Excel reads "1096500,00" as a number and "1096500.00" as text, so the mark follows the language.
     const decimalMark = locale.value === 'nb' ? ',' : '.';
     const decimal = (value: number | null | undefined) =>
@@ -33,6 +35,12 @@ export function useOverviewCsv() {
       `${t('overview.table.referrals')}: ${t('overview.referrals.toInnovasjonNorge')}`,
       `${t('overview.table.referrals')}: ${t('overview.referrals.toNav')}`,
       `${t('overview.table.referrals')}: ${t('overview.referrals.fromNav')}`,
+      // Since the 2024 county split: the region's county, who pays (NOK), the contract municipality's number that year.
+      t('overview.table.countyOfRegion'),
+      `${t('overview.table.payersColumn')} (NOK)`,
+      year === undefined
+        ? t('overview.table.contractMunicipality')
+        : t('overview.table.municipalityNumberInYear', { year }),
     ];
 
     const body = regions.map((region) => {
@@ -72,6 +80,13 @@ export function useOverviewCsv() {
         ...(referrals
           ? [count(referrals.toInnovasjonNorge), count(referrals.toNav), count(referrals.fromNav)]
           : ['', '', '']),
+        region.county?.name ?? '',
+        (region.funding?.countyPayers ?? [])
+          .map((payer) => `${payer.county.name} ${nokWithDecimalMark(payer.amount, decimalMark)}`)
+          .join(', '),
+        year === undefined
+          ? region.contractMunicipality.number
+          : numberInYear(region.contractMunicipality.numbers, region.contractMunicipality.number, year),
       ];
     });
 

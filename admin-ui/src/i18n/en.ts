@@ -238,6 +238,11 @@ const en = {
     downloadCsv: 'Download CSV',
     downloadCsvDescription: 'The table for {year} as a CSV file, semicolon-separated, for Excel.',
     table: {
+      // The 2024 county split: who pays, and the municipality number valid in the year shown.
+      payers: 'Paid by',
+      payersColumn: 'Payers',
+      municipalityNumberInYear: 'Municipality number {year}',
+      countyOfRegion: 'County',
       caption: 'The regions in {year}',
       region: 'Region',
       contractMunicipality: 'Contract municipality',
@@ -368,6 +373,8 @@ const en = {
   },
   submissions: {
     title: 'Reporting',
+    // Authority since the 2024 county split: only the region's county decides.
+    otherCounty: '{county} handles this region’s reporting; you can read it, not approve or reject it.',
     intro:
       "The annual report and accounts for last year are due by 1 May, the activity plan and budget for next year by 1 December. Payments are made only once the year's activity plan and budget are approved.",
     region: 'Region',
@@ -573,6 +580,9 @@ const en = {
       blockedReason: 'activity plan and budget not approved',
       awaiting: 'awaiting confirmation by another officer',
       secondOfficer: 'Another officer must confirm',
+      share: "{county}'s part",
+      sharesNote:
+        'The municipalities lie in two counties: each county records and confirms its own part, and the instalment is paid when both parts are confirmed.',
       recordedLine: '{by}, paid {paidOn}, voucher {reference}',
       confirmedLine: '{by}, {on}',
       record: 'Record payment',

@@ -237,6 +237,11 @@ const nb = {
     downloadCsv: 'Last ned CSV',
     downloadCsvDescription: 'Tabellen for {year} som CSV-fil, semikolonseparert, for Excel.',
     table: {
+      // The 2024 county split: who pays, and the municipality number valid in the year shown.
+      payers: 'Betales av',
+      payersColumn: 'Betalere',
+      municipalityNumberInYear: 'Kommunenummer {year}',
+      countyOfRegion: 'Fylke',
       caption: 'Regionene i {year}',
       region: 'Region',
       contractMunicipality: 'Kontraktskommune',
@@ -367,6 +372,8 @@ const nb = {
   },
   submissions: {
     title: 'Rapportering',
+    // Authority since the 2024 county split: only the region's county decides.
+    otherCounty: '{county} behandler rapporteringen for denne regionen; du kan lese den, ikke godkjenne eller avvise.',
     intro:
       'Årsrapport og regnskap for fjoråret skal leveres innen 1. mai, aktivitetsplan og budsjett for neste år innen 1. desember. Utbetalingene skjer først når årets aktivitetsplan og budsjett er godkjent.',
     region: 'Region',
@@ -574,6 +581,9 @@ const nb = {
       blockedReason: 'aktivitetsplan og budsjett er ikke godkjent',
       awaiting: 'venter på kontroll av en annen saksbehandler',
       secondOfficer: 'En annen saksbehandler må kontrollere',
+      share: 'Andel {county}',
+      sharesNote:
+        'Kommunene ligger i to fylker: hver fylkeskommune registrerer og kontrollerer sin andel, og terminen er utbetalt når begge andelene er kontrollert.',
       recordedLine: '{by}, betalt {paidOn}, bilag {reference}',
       confirmedLine: '{by}, {on}',
       record: 'Registrer utbetaling',

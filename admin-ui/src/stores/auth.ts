@@ -12,6 +12,8 @@ export interface Caller {
   /** Usually a `CallerRole`; see `useRoleName` for showing it. */
   role: string;
   organisationName: string;
+  /** The organisation's id, e.g. `akershus` for a county officer of Akershus fylkeskommune. */
+  organisationId?: string | null;
   /** The region the caller works in, for advisers and municipality officers. */
   regionId: string | null;
   municipalityNumber: string | null;
@@ -77,6 +79,7 @@ export function decodeAccessToken(token: string): Caller | null {
   }
   const { sub, name, role, org, region, municipality, exp } = claims;
   const organisationName = (org as { name?: unknown } | null | undefined)?.name;
+  const organisationId = (org as { id?: unknown } | null | undefined)?.id;
   if (
     typeof sub !== 'string' ||
     typeof name !== 'string' ||
@@ -91,6 +94,7 @@ export function decodeAccessToken(token: string): Caller | null {
     name,
     role,
     organisationName,
+    organisationId: typeof organisationId === 'string' ? organisationId : null,
     regionId: typeof region === 'string' ? region : null,
     municipalityNumber: typeof municipality === 'string' ? municipality : null,
     expiresAt: exp * 1000,

@@ -13,6 +13,10 @@ export const FundingWorkflowDocument = graphql(`
     region(id: $regionId) {
       id
       name
+      county {
+        id
+        name
+      }
       funding(year: $year) {
         year
         agreement {
@@ -68,14 +72,42 @@ export const FundingWorkflowDocument = graphql(`
         recordedOn
         confirmedBy
         confirmedOn
+        shares {
+          county {
+            id
+            name
+          }
+          amount
+          status
+          paidOn
+          reference
+          recordedBy
+          recordedOn
+          confirmedBy
+          confirmedOn
+        }
       }
     }
   }
 `);
 
 export const RecordPaymentDocument = graphql(`
-  mutation RecordPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $paidOn: Date!, $reference: String!) {
-    recordPayment(regionId: $regionId, year: $year, instalment: $instalment, paidOn: $paidOn, reference: $reference) {
+  mutation RecordPayment(
+    $regionId: ID!
+    $year: Int!
+    $instalment: Instalment!
+    $paidOn: Date!
+    $reference: String!
+    $payerId: ID
+  ) {
+    recordPayment(
+      regionId: $regionId
+      year: $year
+      instalment: $instalment
+      paidOn: $paidOn
+      reference: $reference
+      payerId: $payerId
+    ) {
       instalment
       status
     }
@@ -83,8 +115,8 @@ export const RecordPaymentDocument = graphql(`
 `);
 
 export const ConfirmPaymentDocument = graphql(`
-  mutation ConfirmPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $reference: String!) {
-    confirmPayment(regionId: $regionId, year: $year, instalment: $instalment, reference: $reference) {
+  mutation ConfirmPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $reference: String!, $payerId: ID) {
+    confirmPayment(regionId: $regionId, year: $year, instalment: $instalment, reference: $reference, payerId: $payerId) {
       instalment
       status
     }
@@ -104,6 +136,8 @@ export type RegionFunding = NonNullable<FundingWorkflowQuery['region']>;
 export type FundingOfYear = NonNullable<RegionFunding['funding']>;
 export type BudgetDecisionItem = FundingOfYear['budgetDecisionHistory'][number];
 export type FundingPaymentItem = NonNullable<RegionFunding['payments']>[number];
+/** One paying county's part of an instalment (two where a region's municipalities lie in two counties). */
+export type FundingPaymentShare = FundingPaymentItem['shares'][number];
 
 export interface FundingActionError {
   action: 'record' | 'confirm' | 'decide';
@@ -162,19 +196,38 @@ export const useFundingStore = defineStore('funding', () => {
     return true;
   }
 
-  function recordPayment(instalment: Instalment, paidOn: string, reference: string): Promise<boolean> {
+  /** Records the paying county's part (`payerId`; the officer's own county when left out). */
+  function recordPayment(
+    instalment: Instalment,
+    paidOn: string,
+    reference: string,
+    payerId?: string,
+  ): Promise<boolean> {
     const [forRegion, forYear] = [regionId.value, year.value];
     if (forRegion === null || forYear === null) return Promise.resolve(false);
     return runAction('record', () =>
-      request(RecordPaymentDocument, { regionId: forRegion, year: forYear, instalment, paidOn, reference }),
+      request(RecordPaymentDocument, {
+        regionId: forRegion,
+        year: forYear,
+        instalment,
+        paidOn,
+        reference,
+        payerId: payerId ?? null,
+      }),
     );
   }
 
-  function confirmPayment(instalment: Instalment, reference: string): Promise<boolean> {
+  function confirmPayment(instalment: Instalment, reference: string, payerId?: string): Promise<boolean> {
     const [forRegion, forYear] = [regionId.value, year.value];
     if (forRegion === null || forYear === null) return Promise.resolve(false);
     return runAction('confirm', () =>
-      request(ConfirmPaymentDocument, { regionId: forRegion, year: forYear, instalment, reference }),
+      request(ConfirmPaymentDocument, {
+        regionId: forRegion,
+        year: forYear,
+        instalment,
+        reference,
+        payerId: payerId ?? null,
+      }),
     );
   }
 

@@ -8,15 +8,25 @@ import type { CoordinationOverviewQuery } from '../graphql/generated/graphql';
 import type { LoadError } from './regions';
 
 // The contract operation of schema/operations/coordination-overview.graphql, plus a few fields the page needs:
-// the instalment, whether a submission is late, the immigrant share and which figures are suppressed.
+// the instalment, whether a submission is late, the immigrant share and which figures are suppressed; and since
+// the 2024 county split the region's county, the counties that pay and the contract municipality's numbers.
 export const CoordinationOverviewDocument = graphql(`
   query CoordinationOverview($year: Int!) {
     regions {
       id
       name
+      county {
+        id
+        name
+      }
       contractMunicipality {
         number
         name
+        numbers {
+          number
+          validFrom
+          validTo
+        }
       }
       municipalities {
         number
@@ -33,12 +43,27 @@ export const CoordinationOverviewDocument = graphql(`
         countyAmount
         municipalAmount
         total
+        countyPayers {
+          county {
+            id
+            name
+          }
+          amount
+        }
       }
       payments(year: $year) {
         instalment
         dueDate
         amount
         status
+        shares {
+          county {
+            id
+            name
+          }
+          amount
+          status
+        }
       }
       submissions(year: $year) {
         kind

@@ -14,6 +14,10 @@ export const SubmissionsWorkflowDocument = graphql(`
     region(id: $regionId) {
       id
       name
+      county {
+        id
+        name
+      }
       submissions(year: $year) {
         id
         version

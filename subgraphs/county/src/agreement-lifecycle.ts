@@ -1,7 +1,14 @@
 // An agreement's life (§3, §6, §10): made as a draft, signed by each party, renewed for the next
 // period, its municipal split, amended and extended with the consent of the parties concerned,
 // ended by notice; and the proration of the year it starts or ends in, which funding and payments use.
-import { badUserInput, conflict, notFound, parseInput, referenceRegionId, requireRole } from '@etablerer/kit';
+import {
+  badUserInput,
+  conflict,
+  parseInput,
+  referenceRegionId,
+  requireCountyAuthorityOver,
+  requireRole,
+} from '@etablerer/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
@@ -9,6 +16,7 @@ import type { MutationResolvers } from './__generated__/resolvers-types.js';
 import { lastDay, partiesOn } from './agreements.js';
 import { dayBefore, earliestNoticeEffectiveDate, yearOf } from './calendar.js';
 import type { Context } from './context.js';
+import { agreementInAuthority, requireAuthorityOverAgreement } from './county-authority.js';
 import { type Agreement, AgreementSchema } from './entities/agreement.js';
 import { AmendmentSchema, ExtensionSchema, NoticeSchema } from './entities/agreement-change.js';
 import { AgreementSignatureSchema, SupplementaryServiceSchema } from './entities/agreement-lifecycle.js';
@@ -133,13 +141,6 @@ const municipality = z.object({
   contributionShareBasisPoints: basisPoints.nullish(),
 });
 const services = z.array(text(500)).max(50, 'at most 50 services');
-
-async function agreementAt(tx: EntityManager, id: string, version?: number): Promise<Agreement> {
-  const agreement = await tx.findOne(AgreementSchema, { id });
-  if (!agreement) throw notFound(`No agreement ${id}.`);
-  if (version !== undefined) await tx.lock(agreement, LockMode.OPTIMISTIC, version);
-  return agreement;
-}
 
 const touch = (agreement: Agreement) => {
   agreement.changedAt = new Date();
@@ -279,6 +280,8 @@ export const agreementLifecycleMutations: Pick<
 > = {
   createAgreement: async (_parent, { input }, context: Context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    // Whose region it is before what the input says (§2): only the region's county makes its agreements.
+    requireCountyAuthorityOver(context.caller, parseInput(referenceRegionId, input.regionId, 'input.regionId'));
     const data = parseInput(newAgreementInput, input);
     const municipalities = [
       { ...data.contractMunicipality, kind: 'CONTRACT_MUNICIPALITY' as const },
@@ -342,9 +345,10 @@ export const agreementLifecycleMutations: Pick<
 
   renewAgreement: async (_parent, { agreementId, validTo }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    await requireAuthorityOverAgreement(context, agreementId);
     const end = parseInput(date.nullish(), validTo, 'validTo');
     return context.em.transactional(async (tx) => {
-      const previous = await agreementAt(tx, agreementId);
+      const previous = await agreementInAuthority(tx, context.caller, agreementId);
       requireSigned(previous, 'renew');
       await tx.lock(previous, LockMode.PESSIMISTIC_WRITE);
       if (await tx.findOne(AgreementSchema, { renewedFromId: previous.id }))
@@ -400,6 +404,7 @@ export const agreementLifecycleMutations: Pick<
 
   signAgreement: async (_parent, { agreementId, version, partyId, signedBy, signedOn }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    await requireAuthorityOverAgreement(context, agreementId);
     const today = context.today();
     const data = parseInput(
       z.object({ signedBy: text(200), signedOn: date.refine((day) => day <= today, 'not in the future') }),
@@ -407,7 +412,7 @@ export const agreementLifecycleMutations: Pick<
       'signature',
     );
     return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId, version);
+      const agreement = await agreementInAuthority(tx, context.caller, agreementId, version);
       requireDraft(agreement);
       const parties = await tx.find(AgreementPartySchema, { agreement });
       const party = parties.find((p) => p.id === partyId);
@@ -444,13 +449,14 @@ export const agreementLifecycleMutations: Pick<
 
   setMunicipalSplit: async (_parent, { agreementId, version, shares }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    await requireAuthorityOverAgreement(context, agreementId);
     const data = parseInput(
       z.array(z.object({ municipalityNumber: z.string().regex(/^\d{4}$/, 'a municipality number'), basisPoints })),
       shares,
       'shares',
     );
     return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId, version);
+      const agreement = await agreementInAuthority(tx, context.caller, agreementId, version);
       requireDraft(agreement);
       const municipalities = (await tx.find(AgreementPartySchema, { agreement })).filter((p) => p.municipalityNumber);
       if (data.length)
@@ -470,10 +476,11 @@ export const agreementLifecycleMutations: Pick<
 
   setSupplementaryServices: async (_parent, { agreementId, version, services: list, from }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    await requireAuthorityOverAgreement(context, agreementId);
     const descriptions = parseInput(services, list, 'services');
     const start = parseInput(date.nullish(), from, 'from');
     return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId, version);
+      const agreement = await agreementInAuthority(tx, context.caller, agreementId, version);
       const rows = await tx.find(SupplementaryServiceSchema, { agreement }, { orderBy: { position: 'asc' } });
       if (!agreement.signedOn) {
         for (const row of rows) tx.remove(row);
@@ -520,6 +527,7 @@ export const agreementLifecycleMutations: Pick<
 
   amendAgreement: async (_parent, { agreementId, version, input }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    await requireAuthorityOverAgreement(context, agreementId);
     const data = parseInput(
       z.object({
         decidedOn: date,
@@ -532,7 +540,7 @@ export const agreementLifecycleMutations: Pick<
       input,
     );
     return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId, version);
+      const agreement = await agreementInAuthority(tx, context.caller, agreementId, version);
       requireSigned(agreement, 'amend');
       const parties = await tx.find(AgreementPartySchema, { agreement });
       const concerned = partiesNamed(parties, data.concernedPartyIds, data.decidedOn, 'input.concernedPartyIds');
@@ -574,6 +582,7 @@ export const agreementLifecycleMutations: Pick<
     context,
   ) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    await requireAuthorityOverAgreement(context, agreementId);
     const today = context.today();
     const data = parseInput(
       z.object({
@@ -586,7 +595,7 @@ export const agreementLifecycleMutations: Pick<
       'extension',
     );
     return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId, version);
+      const agreement = await agreementInAuthority(tx, context.caller, agreementId, version);
       requireSigned(agreement, 'extend');
       if (data.validTo <= agreement.validTo)
         throw badUserInput(`validTo: must be after the current last day ${agreement.validTo}`, 'validTo');
@@ -635,6 +644,7 @@ export const agreementLifecycleMutations: Pick<
 
   giveNotice: async (_parent, { agreementId, version, input }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    await requireAuthorityOverAgreement(context, agreementId);
     const today = context.today();
     const data = parseInput(
       z.object({
@@ -652,7 +662,7 @@ export const agreementLifecycleMutations: Pick<
         'input.effectiveOn',
       );
     return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId, version);
+      const agreement = await agreementInAuthority(tx, context.caller, agreementId, version);
       requireSigned(agreement, 'notice ends');
       const party = partiesOn(await tx.find(AgreementPartySchema, { agreement }), data.givenOn).find(
         (p) => p.organisationId === data.organisationId,

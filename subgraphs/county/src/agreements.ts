@@ -1,6 +1,6 @@
 // The rules that tie an agreement's rows together: its status, the years it covers, what falls due
 // in a year (§7) and whether an instalment may be paid.
-
+import { countyNames, regionPayers } from '@etablerer/kit';
 import { instalmentsFor } from './agreement-lifecycle.js';
 import { dayBefore, instalmentDueDate, submissionDueDate, submissionsDueIn, yearOf } from './calendar.js';
 import type { Context } from './context.js';
@@ -9,6 +9,7 @@ import type { Notice } from './entities/agreement-change.js';
 import type { AgreementParty } from './entities/agreement-party.js';
 import { type Instalment, instalments, type Payment } from './entities/payment.js';
 import type { Submission, SubmissionKind } from './entities/submission.js';
+import type { Funding } from './funding.js';
 import { type PaymentStatus, paymentStatus, submissionLate } from './money-controls.js';
 
 export type AgreementStatus = 'DRAFT' | 'ACTIVE' | 'EXTENDED' | 'TERMINATED' | 'EXPIRED';
@@ -117,17 +118,68 @@ export function planAndBudgetApproved(rows: Submission[], year: number): boolean
 
 export type { PaymentStatus };
 
+/** One paying county's part of an instalment. */
+export interface PaymentShareView {
+  payerId: string;
+  payerName: string;
+  /** The municipalities (by key) whose inhabitants this county pays for. */
+  municipalityNumbers: string[];
+  amountOre: bigint;
+  status: PaymentStatus;
+  paid: Payment | undefined;
+}
+
 export interface PaymentView {
   agreement: Agreement;
   year: number;
   instalment: Instalment;
   dueDate: string;
+  /** The sum of the payers' parts. */
   amountOre: bigint;
+  /** PAID once every payer has paid its part. */
   status: PaymentStatus;
   /** The year's activity plan and budget are not both approved: it may not be paid yet. */
   blocked: boolean;
   payer: string | null;
+  /** Set once every payer has paid: the last payer's recording. */
   paid: Payment | undefined;
+  /** Each paying county's part, the region's own county first. */
+  shares: PaymentShareView[];
+}
+
+/** A county that pays the county's share for some of a region's municipalities in a year. */
+export interface CountyPayerView {
+  payerId: string;
+  payerName: string;
+  municipalityNumbers: string[];
+  inhabitants: number;
+  amountOre: bigint;
+}
+
+/**
+ * The county amount of a year split between the counties that pay it (§6; from 2024 each county
+ * pays for its own municipalities' inhabitants). A county other than the region's own pays the
+ * county amount times its inhabitants' part, rounded down to the øre; the region's own county pays
+ * the rest, so the parts add up to the county amount. With no budget decision that is exactly the
+ * rate times each county's inhabitants.
+ */
+export function countyPayersOf(regionId: string, funding: Funding): CountyPayerView[] {
+  const inhabitantsOf = new Map(funding.municipalShares.map((share) => [share.municipalityNumber, share.inhabitants]));
+  const payers = regionPayers(regionId, [...inhabitantsOf.keys()], funding.year);
+  const total = BigInt(funding.inhabitants);
+  const views = payers.map((payer) => {
+    const inhabitants = payer.municipalityNumbers.reduce((sum, number) => sum + (inhabitantsOf.get(number) ?? 0), 0);
+    return {
+      payerId: payer.countyId,
+      payerName: countyNames[payer.countyId],
+      municipalityNumbers: payer.municipalityNumbers,
+      inhabitants,
+      amountOre: total === 0n ? 0n : (funding.countyAmountOre * BigInt(inhabitants)) / total,
+    };
+  });
+  const [principal, ...others] = views;
+  if (principal) principal.amountOre = funding.countyAmountOre - others.reduce((sum, view) => sum + view.amountOre, 0n);
+  return views;
 }
 
 /** The two instalments of a year: paid ones as recorded, the others from the year's county amount. */
@@ -141,10 +193,14 @@ export async function paymentsOf(agreement: Agreement, year: number, context: Co
   const submissions = await loaders.submissionsOfAgreement.load(agreement.id);
   const parties = await loaders.partiesOfAgreement.load(agreement.id);
   if (!funding) return [];
-  // An instalment whose half of the year the agreement does not reach is not due (§10 notice);
-  // one paid before the notice still shows, as paid.
+  const payers = countyPayersOf(agreement.regionId, funding);
+  // Each payer's part of the (prorated) county amount falls due in instalments like the whole: an
+  // instalment whose half of the year the agreement does not reach is not due (§10 notice); one
+  // paid before the notice still shows, as paid.
+  const dueOf = new Map(payers.map((payer) => [payer.payerId, instalmentsFor(payer.amountOre, funding.fundedMonths)]));
   const due = instalmentsFor(funding.countyAmountOre, funding.fundedMonths);
   const approved = planAndBudgetApproved(submissions, year);
+  const today = context.today();
   const shown = instalments.filter(
     (instalment) =>
       due.some((d) => d.instalment === instalment) ||
@@ -152,18 +208,48 @@ export async function paymentsOf(agreement: Agreement, year: number, context: Co
   );
   return shown.map((instalment) => {
     const dueDate = instalmentDueDate(year, instalment);
-    const payment = paid.find((row) => row.year === year && row.instalment === instalment);
     const county = partiesOn(parties, dueDate).find((party) => party.kind === 'COUNTY');
+    const shares: PaymentShareView[] = payers.map((payer) => {
+      const payment = paid.find(
+        (row) => row.year === year && row.instalment === instalment && row.payerId === payer.payerId,
+      );
+      const part = dueOf.get(payer.payerId)?.find((d) => d.instalment === instalment)?.amountOre ?? 0n;
+      return {
+        payerId: payer.payerId,
+        payerName: payer.payerName,
+        municipalityNumbers: payer.municipalityNumbers,
+        amountOre: payment ? payment.amountOre : part,
+        status: paymentStatus({ paid: payment, approved, dueDate, today }),
+        paid: payment,
+      };
+    });
+    const allRecorded = shares.length > 0 && shares.every((share) => share.paid);
+    const allConfirmed = allRecorded && shares.every((share) => share.status === 'PAID');
+    // The instalment's recording: the one payer's, or with two payers the last part recorded once both are.
+    const lastPaid = allRecorded
+      ? shares
+          .map((share) => share.paid as Payment)
+          .sort((a, b) => a.paidOn.localeCompare(b.paidOn) || (a.recordedOn ?? '').localeCompare(b.recordedOn ?? ''))
+          .at(-1)
+      : undefined;
     return {
       agreement,
       year,
       instalment,
       dueDate,
-      amountOre: payment ? payment.amountOre : (due.find((d) => d.instalment === instalment)?.amountOre ?? 0n),
-      status: paymentStatus({ paid: payment, approved, dueDate, today: context.today() }),
+      amountOre: shares.reduce((sum, share) => sum + share.amountOre, 0n),
+      // PAID when every part is confirmed; otherwise overdue after the due date; RECORDED once every
+      // part is recorded; before that due or blocked.
+      status: paymentStatus({
+        paid: allRecorded ? { confirmedOn: allConfirmed ? dueDate : null } : undefined,
+        approved,
+        dueDate,
+        today,
+      }),
       blocked: !approved,
       payer: county?.organisationName ?? null,
-      paid: payment,
+      paid: lastPaid,
+      shares,
     };
   });
 }

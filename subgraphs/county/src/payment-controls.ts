@@ -1,6 +1,9 @@
 // The county's money mutations under the controls of issue 18 §3: a payment is recorded by one
 // county officer after the plan and budget were approved, dated within the agreement, and confirmed
-// by a second officer; a budget decision is corrected by a decision that supersedes it.
+// by a second officer; a budget decision is corrected by a decision that supersedes it. Under the
+// 2024 county split (§2) each paying county records and confirms its own part of an instalment,
+// both by its own officers, and only the region's county decides its budget; that is checked
+// before the input is.
 import { randomUUID } from 'node:crypto';
 import {
   badUserInput,
@@ -19,6 +22,7 @@ import type { BudgetDecisionInput, Instalment } from './__generated__/resolvers-
 import { agreementForYear, lastDay, type PaymentView, paymentsOf } from './agreements.js';
 import { yearOf } from './calendar.js';
 import { type Context, createLoaders } from './context.js';
+import { payerFor, requireAuthorityOverAgreement } from './county-authority.js';
 import { type Agreement, AgreementSchema } from './entities/agreement.js';
 import { NoticeSchema } from './entities/agreement-change.js';
 import { BudgetDecisionSchema } from './entities/funding.js';
@@ -46,6 +50,7 @@ async function lockedInstalment(
   context: Context,
   tx: EntityManager,
   { regionId, year, instalment }: InstalmentArguments,
+  payerId: string,
 ) {
   const scoped = inTransaction(context, tx);
   const agreement = await agreementForYear(regionId, year, scoped);
@@ -61,7 +66,9 @@ async function lockedInstalment(
     );
   }
   if (!payment) throw badUserInput(`year: no funding for ${year}`, 'year');
-  return { agreement, payment };
+  const share = payment.shares.find((candidate) => candidate.payerId === payerId);
+  if (!share) throw forbidden(`${payerId} pays no part of ${regionId}'s funding for ${year}.`);
+  return { agreement, payment, share };
 }
 
 async function reread(context: Context, tx: EntityManager, agreement: Agreement, year: number, instalment: Instalment) {
@@ -71,11 +78,12 @@ async function reread(context: Context, tx: EntityManager, agreement: Agreement,
 
 export async function recordPayment(
   context: Context,
-  args: InstalmentArguments & { paidOn: string; reference: string },
+  args: InstalmentArguments & { paidOn: string; reference: string; payerId?: string | null },
 ): Promise<PaymentView> {
   requireRole(context.caller, 'COUNTY_OFFICER');
   parseInput(referenceRegionId, args.regionId, 'regionId');
   checkYear(args.year);
+  const payer = payerFor(context.caller, args.regionId, args.year, args.payerId);
   const today = context.today();
   const data = parseInput(
     z.object({ paidOn: date.refine((day) => day <= today, 'not in the future'), reference: text(200) }),
@@ -83,13 +91,13 @@ export async function recordPayment(
     'payment',
   );
   return context.em.transactional(async (tx) => {
-    const { agreement, payment } = await lockedInstalment(context, tx, args);
-    if (payment.paid) {
+    const { agreement, payment, share } = await lockedInstalment(context, tx, args, payer);
+    if (share.paid) {
       // A retry of the same recording (the same reference) gets the recorded payment; another
-      // recording of a recorded instalment is refused, so nobody takes it for a second payment.
-      if (payment.paid.reference === data.reference) return payment;
+      // recording of a recorded part is refused, so nobody takes it for a second payment.
+      if (share.paid.reference === data.reference) return payment;
       throw conflict(
-        `The ${args.instalment.toLowerCase()} instalment for ${args.year} was recorded already (reference ${payment.paid.reference}); an instalment is paid once.`,
+        `${share.payerName}'s part of the ${args.instalment.toLowerCase()} instalment for ${args.year} was recorded already (reference ${share.paid.reference}); an instalment is paid once.`,
       );
     }
     const submissions = await inTransaction(context, tx).loaders.submissionsOfAgreement.load(agreement.id);
@@ -111,9 +119,10 @@ export async function recordPayment(
       agreement,
       year: args.year,
       instalment: args.instalment,
-      amountOre: payment.amountOre,
+      amountOre: share.amountOre,
       paidOn: data.paidOn,
       reference: data.reference,
+      payerId: payer,
       recordedBy: context.caller.name,
       recordedBySubject: context.caller.subject,
       recordedOn: today,
@@ -128,19 +137,21 @@ export async function recordPayment(
 
 export async function confirmPayment(
   context: Context,
-  args: InstalmentArguments & { reference: string },
+  args: InstalmentArguments & { reference: string; payerId?: string | null },
 ): Promise<PaymentView> {
   requireRole(context.caller, 'COUNTY_OFFICER');
   parseInput(referenceRegionId, args.regionId, 'regionId');
   checkYear(args.year);
+  // An officer of the paying county confirms its part: the one who recorded it was one too.
+  const payer = payerFor(context.caller, args.regionId, args.year, args.payerId);
   const reference = parseInput(text(200), args.reference, 'reference');
   const today = context.today();
   return context.em.transactional(async (tx) => {
-    const { agreement, payment } = await lockedInstalment(context, tx, args);
-    const row = payment.paid ? await tx.findOneOrFail(PaymentSchema, { id: payment.paid.id }) : null;
+    const { agreement, payment, share } = await lockedInstalment(context, tx, args, payer);
+    const row = share.paid ? await tx.findOneOrFail(PaymentSchema, { id: share.paid.id }) : null;
     if (!row) {
       throw badUserInput(
-        `instalment: the ${args.instalment.toLowerCase()} instalment for ${args.year} is not recorded, so there is nothing to confirm`,
+        `instalment: ${share.payerName}'s part of the ${args.instalment.toLowerCase()} instalment for ${args.year} is not recorded, so there is nothing to confirm`,
         'instalment',
       );
     }
@@ -178,6 +189,7 @@ export async function recordBudgetDecision(
   input: BudgetDecisionInput,
 ): Promise<Funding> {
   requireRole(context.caller, 'COUNTY_OFFICER');
+  await requireAuthorityOverAgreement(context, agreementId);
   const data = parseInput(budgetDecisionInput, input);
   return context.em.transactional(async (tx) => {
     const agreement = await tx.findOne(AgreementSchema, { id: agreementId }, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -108,6 +108,8 @@ describe('funding (§6)', () => {
           reference: 'FT-sak 12/24',
         },
       },
+      // Nedre Glomma answers to Østfold since 2024.
+      { as: 'ostfold.officer' },
     );
     expect(result.errors).toBeUndefined();
     // Nedre Glomma's 144 600 inhabitants give a county frame of 795 300.00, lowered to 100 000.01;
@@ -129,6 +131,7 @@ describe('funding (§6)', () => {
         setFundingRates(agreementId: "halden-2022", version: $version, year: 2025, countyRate: "5.49", municipalRate: "2.50") { countyAmount }
       }`,
       { version: 1 },
+      { as: 'ostfold.officer' },
     );
     expect(code(result)).toBe('BAD_USER_INPUT');
     expect(field(result)).toBe('countyRate');
@@ -334,7 +337,11 @@ describe('payments (§7)', () => {
 
   it('refuses a decision based on a stale version with CONFLICT', async () => {
     const rejected = submission(await region('midt-buskerud', 2024), 'BUDGET', 2025);
-    const stale = await subgraph.execute(approve, { id: rejected?.id, version: (rejected?.version ?? 0) + 1 });
+    const stale = await subgraph.execute(
+      approve,
+      { id: rejected?.id, version: (rejected?.version ?? 0) + 1 },
+      { as: 'buskerud.officer' },
+    );
     expect(code(stale)).toBe('CONFLICT');
   });
 });
@@ -346,25 +353,37 @@ describe('notices (§10)', () => {
 
   it('takes effect one year after notice at the earliest, and refuses an earlier date naming the field', async () => {
     today = '2024-02-29';
-    const early = await subgraph.execute(notice, {
-      version: 1,
-      input: { organisationId: '3043', givenOn: '2024-02-29', effectiveOn: '2025-02-27' },
-    });
+    const early = await subgraph.execute(
+      notice,
+      {
+        version: 1,
+        input: { organisationId: '3043', givenOn: '2024-02-29', effectiveOn: '2025-02-27' },
+      },
+      { as: 'buskerud.officer' },
+    );
     expect(code(early)).toBe('BAD_USER_INPUT');
     expect(field(early)).toBe('input.effectiveOn');
 
-    const given = await subgraph.execute(notice, {
-      version: 1,
-      input: { organisationId: '3043', givenOn: '2024-02-29' },
-    });
+    const given = await subgraph.execute(
+      notice,
+      {
+        version: 1,
+        input: { organisationId: '3043', givenOn: '2024-02-29' },
+      },
+      { as: 'buskerud.officer' },
+    );
     expect(given.errors).toBeUndefined();
     expect(given.data).toEqual({
       giveNotice: { status: 'ACTIVE', version: 2, notices: [{ givenOn: '2024-02-29', effectiveOn: '2025-02-28' }] },
     });
-    const stale = await subgraph.execute(notice, {
-      version: 1,
-      input: { organisationId: '3043', givenOn: '2024-03-01' },
-    });
+    const stale = await subgraph.execute(
+      notice,
+      {
+        version: 1,
+        input: { organisationId: '3043', givenOn: '2024-03-01' },
+      },
+      { as: 'buskerud.officer' },
+    );
     expect(code(stale)).toBe('CONFLICT');
   });
 });

@@ -1,7 +1,7 @@
 // The money controls of issue 18 §3 through the subgraph, on the demo seed with "today" fixed:
 // payments after approval and within the agreement, recorded by one county officer and confirmed by a
 // second, overdue instalments, budget decisions corrected with history, and rejected submissions late.
-import type { Caller, Orm, SubgraphRequest } from '@etablerer/kit';
+import { type Caller, type Orm, regionCounty, type SubgraphRequest } from '@etablerer/kit';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Context, createContext } from '../src/context.js';
@@ -58,10 +58,23 @@ const recordPayment = `mutation Record($regionId: ID!, $year: Int!, $instalment:
 const confirmPayment = `mutation Confirm($regionId: ID!, $year: Int!, $instalment: Instalment!, $reference: String!) {
   confirmPayment(regionId: $regionId, year: $year, instalment: $instalment, reference: $reference) { ${paymentFields} }
 }`;
-const record = (variables: Record<string, unknown>, as = 'county.officer') =>
-  subgraph.execute<{ recordPayment: PaymentRow }>(recordPayment, variables, { as });
-const confirm = (variables: Record<string, unknown>, as = 'county.controller') =>
-  subgraph.execute<{ confirmPayment: PaymentRow }>(confirmPayment, variables, { as });
+/**
+ * The demo's two officers of the county a region answers to since 2024 (kit demo-users): one records,
+ * the other confirms. Halden and Nedre Glomma are Østfold's, Follo and Nedre Romerike Akershus's.
+ */
+const officersOf = (regionId: string) =>
+  ({
+    ostfold: { officer: 'ostfold.officer', controller: 'ostfold.controller' },
+    buskerud: { officer: 'buskerud.officer', controller: 'buskerud.controller' },
+  })[regionCounty(regionId) as string] ?? { officer: 'county.officer', controller: 'county.controller' };
+const record = (
+  variables: { regionId: string } & Record<string, unknown>,
+  as = officersOf(variables.regionId).officer,
+) => subgraph.execute<{ recordPayment: PaymentRow }>(recordPayment, variables, { as });
+const confirm = (
+  variables: { regionId: string } & Record<string, unknown>,
+  as = officersOf(variables.regionId).controller,
+) => subgraph.execute<{ confirmPayment: PaymentRow }>(confirmPayment, variables, { as });
 
 const late = async (regionId: string, year: number, kind: string, coversYear: number) => {
   const { data, errors } = await subgraph.execute<{
@@ -226,21 +239,29 @@ describe('separation of duties: one officer records, a second confirms', () => {
   it('lets the officer who approved and recorded it not confirm it; a second officer does, and only then is it paid', async () => {
     await unpay('halden-2022', 2025, 'JANUARY');
     today = '2025-01-15';
-    // Kari Nordmann (county.officer) approved Halden's 2025 plan and budget in the demo and records the payment.
+    // Hilde Solberg (ostfold.officer) approved Halden's 2025 plan and budget in the demo and records the payment.
     const recorded = await record({ ...halden, paidOn: '2025-01-15', reference: 'UTB-2025-H-1' });
     expect(recorded.data?.recordPayment).toMatchObject({
       amount: '89925.00',
       status: 'RECORDED',
-      recordedBy: 'Kari Nordmann',
+      recordedBy: 'Hilde Solberg',
     });
     // Recorded is not paid: the overview and every reader see it awaiting confirmation.
     expect((await payments('halden', 2025, 'coordination.member'))[0]?.status).toBe('RECORDED');
 
-    const alone = await confirm({ ...halden, reference: 'UTB-2025-H-1' }, 'county.officer');
+    const alone = await confirm({ ...halden, reference: 'UTB-2025-H-1' }, 'ostfold.officer');
     expect(code(alone)).toBe('FORBIDDEN');
     expect((await payments('halden', 2025))[0]?.confirmedBy).toBeNull();
 
-    for (const as of ['follo.adviser', 'nordrefollo.officer', 'coordination.member', 'partner.api']) {
+    // A second officer of another county (Akershus's controller) or of Viken is no second officer of Østfold.
+    for (const as of [
+      'county.controller',
+      'viken.officer',
+      'follo.adviser',
+      'nordrefollo.officer',
+      'coordination.member',
+      'partner.api',
+    ]) {
       expect(code(await confirm({ ...halden, reference: 'UTB-2025-H-1' }, as)), as).toBe('FORBIDDEN');
     }
 
@@ -259,9 +280,9 @@ describe('separation of duties: one officer records, a second confirms', () => {
       blocked: false,
       paidOn: '2025-01-15',
       reference: 'UTB-2025-H-1',
-      recordedBy: 'Kari Nordmann',
+      recordedBy: 'Hilde Solberg',
       recordedOn: '2025-01-15',
-      confirmedBy: 'Eirik Solberg',
+      confirmedBy: 'Mona Berg',
       confirmedOn: '2025-01-16',
     });
     // A retry of the confirmation answers alike and changes nothing.
@@ -274,16 +295,16 @@ describe('separation of duties: one officer records, a second confirms', () => {
     today = '2025-08-20';
     const recorded = await record(
       { ...halden, instalment: 'AUGUST', paidOn: '2025-08-20', reference: 'UTB-2025-H-2' },
-      'county.controller',
+      'ostfold.controller',
     );
     expect(recorded.data?.recordPayment.status).toBe('RECORDED');
-    const mine = await confirm({ ...halden, instalment: 'AUGUST', reference: 'UTB-2025-H-2' }, 'county.controller');
+    const mine = await confirm({ ...halden, instalment: 'AUGUST', reference: 'UTB-2025-H-2' }, 'ostfold.controller');
     expect(code(mine)).toBe('FORBIDDEN');
-    const confirmed = await confirm({ ...halden, instalment: 'AUGUST', reference: 'UTB-2025-H-2' }, 'county.officer');
+    const confirmed = await confirm({ ...halden, instalment: 'AUGUST', reference: 'UTB-2025-H-2' }, 'ostfold.officer');
     expect(confirmed.data?.confirmPayment).toMatchObject({
       status: 'PAID',
-      recordedBy: 'Eirik Solberg',
-      confirmedBy: 'Kari Nordmann',
+      recordedBy: 'Mona Berg',
+      confirmedBy: 'Hilde Solberg',
     });
   });
 
@@ -398,13 +419,16 @@ describe('budget decisions are corrected with history', () => {
     input: { year: 2025, payer: 'COUNTY', grantedAmount, decidedOn: '2024-12-10', reference, supersedes },
   });
 
+  const ostfold = { as: 'ostfold.officer' };
+
   it('supersedes the decision in force, keeps it in the history, and counts only the correction', async () => {
     today = '2024-12-20';
-    const first = await subgraph.execute<Decided>(decide, input('100000.01', 'FT-sak 12/24'));
+    // Nedre Glomma answers to Østfold since 2024: Hilde Solberg (ostfold.officer) records its decisions.
+    const first = await subgraph.execute<Decided>(decide, input('100000.01', 'FT-sak 12/24'), ostfold);
     expect(first.errors).toBeUndefined();
     const firstId = first.data?.recordBudgetDecision.budgetDecisions[0]?.id as string;
     // A second decision for the county's 2025 amount is a correction, not a CONFLICT.
-    const corrected = await subgraph.execute<Decided>(decide, input('400000.00', 'FT-sak 12/24, rettet'));
+    const corrected = await subgraph.execute<Decided>(decide, input('400000.00', 'FT-sak 12/24, rettet'), ostfold);
     expect(corrected.errors).toBeUndefined();
     const funding = corrected.data?.recordBudgetDecision;
     const correctionId = funding?.budgetDecisions[0]?.id as string;
@@ -426,7 +450,7 @@ describe('budget decisions are corrected with history', () => {
         grantedAmount: '100000.01',
         reference: 'FT-sak 12/24',
         inForce: false,
-        recordedBy: 'Kari Nordmann',
+        recordedBy: 'Hilde Solberg',
         supersedes: null,
         supersededBy: { id: correctionId },
       },
@@ -435,7 +459,7 @@ describe('budget decisions are corrected with history', () => {
         grantedAmount: '400000.00',
         reference: 'FT-sak 12/24, rettet',
         inForce: true,
-        recordedBy: 'Kari Nordmann',
+        recordedBy: 'Hilde Solberg',
         supersedes: { id: firstId },
         supersededBy: null,
       },
@@ -444,9 +468,9 @@ describe('budget decisions are corrected with history', () => {
     expect((await payments('nedre-glomma', 2025)).map((p) => p.amount)).toEqual(['200000.00', '200000.00']);
 
     // A correction based on the superseded decision was overtaken: CONFLICT, nothing stored.
-    const stale = await subgraph.execute<Decided>(decide, input('300000.00', 'FT-sak 13/24', firstId));
+    const stale = await subgraph.execute<Decided>(decide, input('300000.00', 'FT-sak 13/24', firstId), ostfold);
     expect(code(stale)).toBe('CONFLICT');
-    const named = await subgraph.execute<Decided>(decide, input('300000.00', 'FT-sak 13/24', correctionId));
+    const named = await subgraph.execute<Decided>(decide, input('300000.00', 'FT-sak 13/24', correctionId), ostfold);
     expect(named.errors).toBeUndefined();
     expect(named.data?.recordBudgetDecision.countyAmount).toBe('300000.00');
     expect(named.data?.recordBudgetDecision.budgetDecisionHistory.map((d) => [d.grantedAmount, d.inForce])).toEqual([
@@ -454,7 +478,7 @@ describe('budget decisions are corrected with history', () => {
       ['400000.00', false],
       ['300000.00', true],
     ]);
-    const unknown = await subgraph.execute(decide, input('1.00', 'x', '00000000-0000-4000-8000-000000000000'));
+    const unknown = await subgraph.execute(decide, input('1.00', 'x', '00000000-0000-4000-8000-000000000000'), ostfold);
     expect(code(unknown)).toBe('BAD_USER_INPUT');
     expect(field(unknown)).toBe('input.supersedes');
   });

@@ -169,7 +169,7 @@ describe('a county officer imports SSB table 01222', () => {
             source: 'SSB',
             sourceTable: '01222',
             sourceUpdatedAt: '2021-08-19T06:00:00.000Z',
-            importedBy: 'Kari Nordmann (Viken fylkeskommune)',
+            importedBy: 'Kari Nordmann (Akershus fylkeskommune)',
           },
           populationFigures: [{ municipalityNumber: '3001', date: '2021-07-01', population: 31444, source: 'SSB' }],
         },

@@ -2,12 +2,19 @@
 // personal data, who sees only aggregates, and who writes what.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Caller, Role, Scope } from './auth.js';
+import { hasCountyAuthorityOver, isHistoricalCountyOfficer, officerCounty, regionsOfCounty } from './counties.js';
 import { forbidden } from './errors.js';
 import { fragmentsOf, isAnonymous, isPublicOperation } from './public-access.js';
 
-/** Throws FORBIDDEN unless the caller has one of the roles. */
+/**
+ * Throws FORBIDDEN unless the caller has one of the roles. A county officer of Viken, which was
+ * dissolved on 2024-01-01, holds the role for reading the years before only (the county's
+ * aggregates, by year): nothing that asks for the role lets them act or read the records of today.
+ */
 export function requireRole(caller: Caller, ...allowed: Role[]): void {
   if (!allowed.includes(caller.role)) throw forbidden(`This needs one of the roles ${allowed.join(', ')}.`);
+  if (isHistoricalCountyOfficer(caller))
+    throw forbidden('Viken fylkeskommune was dissolved on 2024-01-01: its officers read the years before 2024 only.');
 }
 
 export function hasScope(caller: Caller, scope: Scope): boolean {
@@ -16,12 +23,13 @@ export function hasScope(caller: Caller, scope: Scope): boolean {
 
 /**
  * A client's personal data is seen by the advisers of the client's region and by the owners of
- * the client list: the county's officers and the officers of the region's municipalities.
+ * the client list: the officers of the county the region answers to since 2024 (Østfold, Akershus
+ * or Buskerud; Viken's officers read history, not persons) and the officers of the region's municipalities.
  */
 export function canSeePersonalDataIn(caller: Caller, regionId: string): boolean {
   switch (caller.role) {
     case 'COUNTY_OFFICER':
-      return true;
+      return hasCountyAuthorityOver(caller, regionId);
     case 'ADVISER':
     case 'MUNICIPALITY_OFFICER':
       return caller.regionId === regionId;
@@ -30,9 +38,15 @@ export function canSeePersonalDataIn(caller: Caller, regionId: string): boolean 
   }
 }
 
-/** The regions whose clients the caller may see, or 'all'; an empty list for everyone else. */
+/**
+ * The regions whose clients the caller may see, or 'all'; an empty list for everyone else. A
+ * county officer gets their county's regions (none for Viken's, which was dissolved).
+ */
 export function regionsWithPersonalData(caller: Caller): 'all' | string[] {
-  if (caller.role === 'COUNTY_OFFICER') return 'all';
+  if (caller.role === 'COUNTY_OFFICER') {
+    const county = officerCounty(caller);
+    return county && county !== 'viken' ? regionsOfCounty(county) : [];
+  }
   if ((caller.role === 'ADVISER' || caller.role === 'MUNICIPALITY_OFFICER') && caller.regionId)
     return [caller.regionId];
   return [];

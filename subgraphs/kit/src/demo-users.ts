@@ -5,11 +5,38 @@ import type { TokenClaims } from './auth.js';
 export type DemoUser = Omit<TokenClaims, 'sub'> & { username: string };
 
 const county = { id: 'viken', kind: 'COUNTY', name: 'Viken fylkeskommune' } as const;
+const akershus = { id: 'akershus', kind: 'COUNTY', name: 'Akershus fylkeskommune' } as const;
+const buskerud = { id: 'buskerud', kind: 'COUNTY', name: 'Buskerud fylkeskommune' } as const;
+const ostfold = { id: 'ostfold', kind: 'COUNTY', name: 'Østfold fylkeskommune' } as const;
 
+/**
+ * County officers act for one county (the token's `org`): Akershus, Buskerud or Østfold for the
+ * regions that answer to it since Viken was dissolved on 2024-01-01, or Viken, whose officers read
+ * the years before and decide nothing. `county.officer` is Kari Nordmann, who led the coordination
+ * group for Viken and leads it for Akershus since 2024 (see the county demo data): an Akershus officer;
+ * `county.controller` is a second Akershus officer, who confirms the payments Kari records.
+ */
 export const demoUsers: DemoUser[] = [
-  { username: 'county.officer', name: 'Kari Nordmann', role: 'COUNTY_OFFICER', org: county },
-  // A second county officer: a payment one officer records is confirmed by another (separation of duties).
-  { username: 'county.controller', name: 'Eirik Solberg', role: 'COUNTY_OFFICER', org: county },
+  { username: 'county.officer', name: 'Kari Nordmann', role: 'COUNTY_OFFICER', org: akershus },
+  { username: 'akershus.officer', name: 'Eirik Strand', role: 'COUNTY_OFFICER', org: akershus },
+  // A second officer per county: a payment one officer records is confirmed by another officer of
+  // the same paying county (separation of duties).
+  { username: 'county.controller', name: 'Eirik Solberg', role: 'COUNTY_OFFICER', org: akershus },
+  {
+    username: 'buskerud.officer',
+    name: 'Trond Eriksen',
+    role: 'COUNTY_OFFICER',
+    org: buskerud,
+  },
+  { username: 'buskerud.controller', name: 'Per Olsen', role: 'COUNTY_OFFICER', org: buskerud },
+  {
+    username: 'ostfold.officer',
+    name: 'Hilde Solberg',
+    role: 'COUNTY_OFFICER',
+    org: ostfold,
+  },
+  { username: 'ostfold.controller', name: 'Mona Berg', role: 'COUNTY_OFFICER', org: ostfold },
+  { username: 'viken.officer', name: 'Anne Lund', role: 'COUNTY_OFFICER', org: county },
   { username: 'coordination.member', name: 'Ola Hansen', role: 'COORDINATION_MEMBER', org: county },
   {
     username: 'nordrefollo.officer',

@@ -10,6 +10,7 @@ export * from './bulk-insert.js';
 export * from './calendar.js';
 export * from './client-address.js';
 export * from './config.js';
+export * from './counties.js';
 export * from './database.js';
 export * from './database-errors.js';
 export * from './entity-helpers.js';

@@ -1,16 +1,22 @@
 // Who sees which referrals (DOMAIN.md §11): Innovasjon Norge and NAV only those addressed to
 // them (NAV also those it sent), the region's advisers and municipality officers their region's,
-// the county's officers all; nobody else any.
-import type { Caller } from '@etablerer/kit';
+// the officers of the county a region answers to that region's (Viken's none); nobody else any.
+import { type Caller, canSeePersonalDataIn, regionsWithPersonalData } from '@etablerer/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { BusinessAssessment } from './entities/business-assessment.js';
 import type { Referral } from './entities/referral.js';
 
 /** The filter of the referrals the caller may see, or null when the caller may see none. */
+/** A county officer's county's regions, as a filter; null for Viken's officers, who see no persons. */
+function countyRegions(caller: Caller): { regionId: { $in: string[] } } | null {
+  const regions = regionsWithPersonalData(caller);
+  return regions === 'all' ? null : regions.length ? { regionId: { $in: regions } } : null;
+}
+
 export function visibleReferrals(caller: Caller): FilterQuery<Referral> | null {
   switch (caller.role) {
     case 'COUNTY_OFFICER':
-      return {};
+      return countyRegions(caller);
     case 'INNOVASJON_NORGE':
       return { direction: 'TO_INNOVASJON_NORGE' };
     case 'NAV':
@@ -26,7 +32,7 @@ export function visibleReferrals(caller: Caller): FilterQuery<Referral> | null {
 export function canSeeReferral(caller: Caller, referral: Referral): boolean {
   switch (caller.role) {
     case 'COUNTY_OFFICER':
-      return true;
+      return canSeePersonalDataIn(caller, referral.regionId);
     case 'INNOVASJON_NORGE':
       return referral.direction === 'TO_INNOVASJON_NORGE';
     case 'NAV':
@@ -43,6 +49,7 @@ export function canSeeReferral(caller: Caller, referral: Referral): boolean {
 export function visibleAssessments(caller: Caller): FilterQuery<BusinessAssessment> | null {
   switch (caller.role) {
     case 'COUNTY_OFFICER':
+      return countyRegions(caller);
     case 'NAV':
       return {};
     case 'ADVISER':
@@ -56,5 +63,8 @@ export function visibleAssessments(caller: Caller): FilterQuery<BusinessAssessme
 export function canSeeAssessment(caller: Caller, assessment: BusinessAssessment): boolean {
   const where = visibleAssessments(caller);
   if (!where) return false;
-  return !('regionId' in where) || where.regionId === assessment.regionId;
+  if (!('regionId' in where)) return true;
+  return typeof where.regionId === 'string'
+    ? where.regionId === assessment.regionId
+    : canSeePersonalDataIn(caller, assessment.regionId);
 }

@@ -1,5 +1,5 @@
 // Which local NAV office serves a municipality, so a referral to NAV goes to the right office.
-import { badUserInput } from '@etablerer/kit';
+import { badUserInput, municipalityKeyOrSelf } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NavOfficeSchema } from './entities/nav-office.js';
 
@@ -9,7 +9,8 @@ export async function navOfficeServing(em: EntityManager, municipalityNumber: st
   }
   const rows: { id: string }[] = await em.execute(
     'select id from nav_office where ? = any(municipality_numbers) limit 1',
-    [municipalityNumber],
+    // Offices list the numbers municipalities are kept under (Viken's); the 2024 number finds the same office.
+    [municipalityKeyOrSelf(municipalityNumber)],
   );
   return rows[0] ? em.findOne(NavOfficeSchema, { id: rows[0].id }) : null;
 }

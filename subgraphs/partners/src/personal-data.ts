@@ -10,6 +10,7 @@ import {
   exportedRows,
   forbidden,
   recordAudit,
+  regionsWithPersonalData,
   retentionActor,
   retentionCutoff,
   todayInNorway,
@@ -18,14 +19,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErasedClientSchema } from './entities/erased-client.js';
 
 /**
- * The regions whose clients' referrals the caller may export or erase: 'all' for county officers,
- * their own for the region's advisers (and, to export, its municipality officers: the owners of
- * the client list). Innovasjon Norge and NAV see referrals, not the person behind them: FORBIDDEN.
+ * The regions whose clients' referrals the caller may export or erase: a county officer's
+ * county's regions (none for Viken's officers, who read history), their own for the region's
+ * advisers (and, to export, its municipality officers: the owners of the client list). Innovasjon
+ * Norge and NAV see referrals, not the person behind them: FORBIDDEN.
  */
-function regionsOf(caller: Caller, action: 'export' | 'erase'): 'all' | string {
-  if (caller.role === 'COUNTY_OFFICER') return 'all';
+function regionsOf(caller: Caller, action: 'export' | 'erase'): string[] {
+  if (caller.role === 'COUNTY_OFFICER') {
+    const regions = regionsWithPersonalData(caller);
+    if (regions !== 'all' && regions.length) return regions;
+  }
   const allowed = action === 'export' ? ['ADVISER', 'MUNICIPALITY_OFFICER'] : ['ADVISER'];
-  if (allowed.includes(caller.role) && caller.regionId) return caller.regionId;
+  if (allowed.includes(caller.role) && caller.regionId) return [caller.regionId];
   throw forbidden(
     action === 'export'
       ? "Only the client's region and the county export a person's data."
@@ -33,15 +38,18 @@ function regionsOf(caller: Caller, action: 'export' | 'erase'): 'all' | string {
   );
 }
 
+/** A text[] parameter for PostgreSQL. */
+const textArray = (values: string[]) => `{${values.map((value) => JSON.stringify(value)).join(',')}}`;
+
 const sections = {
-  referrals: `select r.* from referral r where r.client_id = ? and ($region::text is null or r.region_id = $region)
+  referrals: `select r.* from referral r where r.client_id = ? and r.region_id = any($region::text[])
                order by r.sent_on, r.id`,
   businessAssessments: `select b.* from business_assessment b
-                         where b.client_id = ? and ($region::text is null or b.region_id = $region)
+                         where b.client_id = ? and b.region_id = any($region::text[])
                          order by b.requested_on, b.id`,
   qualificationMeasures: `select q.id, q.name, q.organiser_kind, q.organiser_name, q.region_id, q.starts_on, q.ends_on
                             from qualification_measure q
-                           where ?::text = any(q.participant_client_ids) and ($region::text is null or q.region_id = $region)
+                           where ?::text = any(q.participant_client_ids) and q.region_id = any($region::text[])
                            order by q.starts_on, q.id`,
 };
 
@@ -50,11 +58,10 @@ const sections = {
  * read or changed the referrals and assessments; the export is audited.
  */
 export async function personalDataHeldByPartners(em: EntityManager, caller: Caller, clientId: string) {
-  const regions = regionsOf(caller, 'export');
-  const region = regions === 'all' ? null : regions;
+  const regions = textArray(regionsOf(caller, 'export'));
   const held: Record<string, Record<string, unknown>[]> = {};
   for (const [section, query] of Object.entries(sections)) {
-    held[section] = await exportedRows(em, query.replaceAll('$region', '?'), [clientId, region, region]);
+    held[section] = await exportedRows(em, query.replaceAll('$region', '?'), [clientId, regions]);
   }
   const recordIds = [...(held.referrals ?? []), ...(held.businessAssessments ?? [])].map((row) => String(row.id));
   held.auditLog = await exportedRows(
@@ -134,13 +141,25 @@ export async function eraseClientReferrals(
   reason: ErasureReason,
 ): Promise<PartnerDataErasure> {
   const regions = regionsOf(caller, 'erase');
-  const region = regions === 'all' ? null : regions;
+  // A county's erasure is the controller's: the person is remembered as erased everywhere, so only
+  // the county whose regions hold the person's records (or, holding none, any county) may make it.
+  const region = caller.role === 'COUNTY_OFFICER' ? null : (regions[0] ?? null);
+  if (caller.role === 'COUNTY_OFFICER') {
+    const elsewhere = await em.execute<{ count: string }[]>(
+      `select count(*) from (select region_id from referral where client_id = ? union all
+                              select region_id from business_assessment where client_id = ?) held
+        where not (region_id = any(?::text[]))`,
+      [clientId, clientId, textArray(regions)],
+    );
+    if (Number(elsewhere[0]?.count ?? 0) > 0)
+      throw forbidden("Only the officers of the county the client's region answers to erase a person's data.");
+  }
   const ids = async (table: string) =>
     (
       await em.execute<{ id: string }[]>(
-        `select id from ${table} where client_id = ? and erased_at is null and (?::text is null or region_id = ?)
+        `select id from ${table} where client_id = ? and erased_at is null and region_id = any(?::text[])
           order by id for update`,
-        [clientId, region, region],
+        [clientId, textArray(regions)],
       )
     ).map((row) => row.id);
   const referralIds = await ids('referral');

@@ -1,5 +1,6 @@
 // The access model in the regions subgraph: who sees a client's personal data, who sees only
 // aggregates, who writes the CRM, and the audit log of it all.
+import { regionsOfCounty } from '@etablerer/kit';
 import { demoClients } from '@etablerer/kit/demo';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,8 +28,9 @@ type ClientsData = {
   clients: { totalCount: number; hasNextPage: boolean; items: { id: string; region: { id: string } }[] };
 };
 
-async function firstClientOf(regionId: string): Promise<string> {
-  const { data } = await subgraph.execute<ClientsData>(clientsQuery, { regionId, first: 1, offset: 0 });
+/** The first client of a region, as an officer of the county the region answers to sees it. */
+async function firstClientOf(regionId: string, as: string): Promise<string> {
+  const { data } = await subgraph.execute<ClientsData>(clientsQuery, { regionId, first: 1, offset: 0 }, { as });
   const id = data?.clients.items[0]?.id;
   if (!id) throw new Error(`no demo client in ${regionId}`);
   return id;
@@ -39,8 +41,8 @@ const code = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, unk
 
 beforeAll(async () => {
   subgraph = await createTestSubgraph(regionsSubgraph);
-  folloClientId = await firstClientOf('follo');
-  drammenClientId = await firstClientOf('drammensregionen');
+  folloClientId = await firstClientOf('follo', 'akershus.officer');
+  drammenClientId = await firstClientOf('drammensregionen', 'buskerud.officer');
 });
 afterAll(() => subgraph?.close());
 
@@ -78,14 +80,42 @@ describe("a client's personal data", () => {
     }
   });
 
-  it('is readable by a county officer in every region', async () => {
-    const { data } = await subgraph.execute<ClientsData>(
-      clientsQuery,
-      { first: 200, offset: 0 },
-      { as: 'county.officer' },
+  it.each([
+    ['county.officer', 'akershus'],
+    ['akershus.officer', 'akershus'],
+    ['buskerud.officer', 'buskerud'],
+    ['ostfold.officer', 'ostfold'],
+  ])('is listed for %s in the regions of %s only, the county the region answers to since 2024', async (as, county) => {
+    const { data } = await subgraph.execute<ClientsData>(clientsQuery, { first: 200, offset: 0 }, { as });
+    const regions = regionsOfCounty(county);
+    expect(data?.clients.totalCount).toBe(demoClients().filter((c) => regions.includes(c.regionId)).length);
+    expect(new Set(data?.clients.items.map((c) => c.region.id))).toEqual(
+      new Set(regions.filter((id) => demoClientsOf(id).length > 0)),
     );
-    expect(data?.clients.totalCount).toBe(demoClients().length);
   });
+
+  it('is not listed for Viken’s officers, who read history, nor for another county’s region', async () => {
+    const viken = await subgraph.execute(clientsQuery, { first: 200, offset: 0 }, { as: 'viken.officer' });
+    expect(viken.data).toEqual({ clients: { totalCount: 0, hasNextPage: false, items: [] } });
+    const other = await subgraph.execute(
+      clientsQuery,
+      { regionId: 'drammensregionen', first: 50, offset: 0 },
+      { as: 'akershus.officer' },
+    );
+    expect(other.data).toEqual({ clients: { totalCount: 0, hasNextPage: false, items: [] } });
+  });
+
+  it.each(['akershus.officer', 'county.officer', 'ostfold.officer', 'viken.officer'])(
+    'keeps a Buskerud region’s client from %s, as if it did not exist',
+    async (as) => {
+      const hidden = await subgraph.execute(clientQuery, { id: drammenClientId }, { as });
+      const missing = await subgraph.execute(clientQuery, { id: 'ffffffff-ffff-4fff-bfff-ffffffffffff' }, { as });
+      expect(hidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(hidden.errors?.[0]?.message).toBe(missing.errors?.[0]?.message);
+      const own = await subgraph.execute(clientQuery, { id: drammenClientId }, { as: 'buskerud.officer' });
+      expect(own.errors, JSON.stringify(own.errors)).toBeUndefined();
+    },
+  );
 
   it.each([
     'drammen.adviser',
@@ -280,14 +310,14 @@ describe("a region's settings", () => {
 describe('the audit log', () => {
   it('records reads from outside the region (a county officer), not those of the region’s own adviser', async () => {
     await subgraph.execute(clientQuery, { id: drammenClientId }, { as: 'drammen.adviser' });
-    await subgraph.execute(clientQuery, { id: drammenClientId }, { as: 'county.officer' });
+    await subgraph.execute(clientQuery, { id: drammenClientId }, { as: 'buskerud.officer' });
     const { data } = await subgraph.execute<{ clientAuditLog: { items: { subject: string; operation: string }[] } }>(
       auditQuery,
       { clientId: drammenClientId },
       { as: 'county.officer' },
     );
     const reads = data?.clientAuditLog.items.filter((entry) => entry.operation === 'READ') ?? [];
-    expect(reads.map((entry) => entry.subject)).toContain('county.officer');
+    expect(reads.map((entry) => entry.subject)).toContain('buskerud.officer');
     expect(reads.map((entry) => entry.subject)).not.toContain('drammen.adviser');
   });
 

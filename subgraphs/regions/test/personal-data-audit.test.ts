@@ -32,6 +32,7 @@ const notClientData: Record<string, string> = {
   'FollowUp.note': 'reached only through Client.followUps (and its own write), whose read audits the client',
   'ClientLink.name': 'reached only through Client.links, whose read audits the client',
   'Municipality.name': 'a municipality',
+  'MunicipalityNumber.countyName': 'a county',
   'AuditEntry.callerName': 'the staff member who read; the audit log is for county officers',
   'AuditEntry.organisationName': 'an organisation',
   'PublicRegion.name': 'public website data',

@@ -331,8 +331,12 @@ describe('requests for counselling', () => {
       'FORBIDDEN',
     );
     expect(code(await subgraph.execute(requests, {}, { as: 'coordination.member' }))).toBe('FORBIDDEN');
-    const county = await subgraph.execute(requests, { regionId: 'drammensregionen' }, { as: 'county.officer' });
+    // Drammensregionen answers to Buskerud: its officers see the requests, Akershus's do not.
+    const county = await subgraph.execute(requests, { regionId: 'drammensregionen' }, { as: 'buskerud.officer' });
     expect(county.errors).toBeUndefined();
+    expect(code(await subgraph.execute(requests, { regionId: 'drammensregionen' }, { as: 'county.officer' }))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('are written to the audit log as the person’s own doing on the website', async () => {

@@ -925,7 +925,7 @@ export type FundingWorkflowQueryVariables = Exact<{
 }>;
 
 
-export type FundingWorkflowQuery = { region: { id: string, name: string, funding: { year: number, inhabitants: number, countyRate: string, municipalRate: string, countyFrame: string, countyAmount: string, municipalAmount: string, total: string, agreement: { id: string, validFrom: string, validTo: string }, municipalShares: Array<{ inhabitants: number, frame: string, amount: string, municipality: { number: string, name: string } }>, budgetDecisionHistory: Array<{ id: string, payer: string, grantedAmount: string, decidedOn: string, reference: string, inForce: boolean, recordedBy: string | null, supersedes: { id: string, reference: string } | null, supersededBy: { id: string, reference: string } | null }> } | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, blocked: boolean, payer: string | null, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null }> | null } | null };
+export type FundingWorkflowQuery = { region: { id: string, name: string, county: { id: string, name: string } | null, funding: { year: number, inhabitants: number, countyRate: string, municipalRate: string, countyFrame: string, countyAmount: string, municipalAmount: string, total: string, agreement: { id: string, validFrom: string, validTo: string }, municipalShares: Array<{ inhabitants: number, frame: string, amount: string, municipality: { number: string, name: string } }>, budgetDecisionHistory: Array<{ id: string, payer: string, grantedAmount: string, decidedOn: string, reference: string, inForce: boolean, recordedBy: string | null, supersedes: { id: string, reference: string } | null, supersededBy: { id: string, reference: string } | null }> } | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, blocked: boolean, payer: string | null, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, shares: Array<{ amount: string, status: PaymentStatus, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, county: { id: string, name: string } }> }> | null } | null };
 
 export type RecordPaymentMutationVariables = Exact<{
   regionId: string | number;
@@ -933,6 +933,7 @@ export type RecordPaymentMutationVariables = Exact<{
   instalment: Instalment;
   paidOn: string;
   reference: string;
+  payerId?: string | number | null | undefined;
 }>;
 
 
@@ -943,6 +944,7 @@ export type ConfirmPaymentMutationVariables = Exact<{
   year: number;
   instalment: Instalment;
   reference: string;
+  payerId?: string | number | null | undefined;
 }>;
 
 
@@ -1030,7 +1032,7 @@ export type CoordinationOverviewQueryVariables = Exact<{
 }>;
 
 
-export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
+export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, county: { id: string, name: string } | null, contractMunicipality: { number: string, name: string, numbers: Array<{ number: string, validFrom: string, validTo: string | null }> }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string, countyPayers: Array<{ amount: string, county: { id: string, name: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, shares: Array<{ amount: string, status: PaymentStatus, county: { id: string, name: string } }> }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
 
 export type PopulationFiguresQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1150,7 +1152,7 @@ export type SubmissionsWorkflowQueryVariables = Exact<{
 }>;
 
 
-export type SubmissionsWorkflowQuery = { region: { id: string, name: string, submissions: Array<{ id: string | null, version: number | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null, submittedBy: string | null, documentReference: string | null, totalAmount: string | null, decidedOn: string | null, decidedBy: string | null, decisionComment: string | null, targets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null, reportedFigures: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null, plannedTargets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null }> | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, nextYearPayments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, coursesHeld: number, counsellingHours: number | null, businessesStarted: number | null, suppressed: Array<string> } } | null };
+export type SubmissionsWorkflowQuery = { region: { id: string, name: string, county: { id: string, name: string } | null, submissions: Array<{ id: string | null, version: number | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null, submittedBy: string | null, documentReference: string | null, totalAmount: string | null, decidedOn: string | null, decidedBy: string | null, decisionComment: string | null, targets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null, reportedFigures: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null, plannedTargets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null }> | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, nextYearPayments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, coursesHeld: number, counsellingHours: number | null, businessesStarted: number | null, suppressed: Array<string> } } | null };
 
 export type SubmitMutationVariables = Exact<{
   input: SubmitInput;
@@ -1819,6 +1821,10 @@ export const FundingWorkflowDocument = new TypedDocumentString(`
   region(id: $regionId) {
     id
     name
+    county {
+      id
+      name
+    }
     funding(year: $year) {
       year
       agreement {
@@ -1874,18 +1880,33 @@ export const FundingWorkflowDocument = new TypedDocumentString(`
       recordedOn
       confirmedBy
       confirmedOn
+      shares {
+        county {
+          id
+          name
+        }
+        amount
+        status
+        paidOn
+        reference
+        recordedBy
+        recordedOn
+        confirmedBy
+        confirmedOn
+      }
     }
   }
 }
     `) as unknown as TypedDocumentString<FundingWorkflowQuery, FundingWorkflowQueryVariables>;
 export const RecordPaymentDocument = new TypedDocumentString(`
-    mutation RecordPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $paidOn: Date!, $reference: String!) {
+    mutation RecordPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $paidOn: Date!, $reference: String!, $payerId: ID) {
   recordPayment(
     regionId: $regionId
     year: $year
     instalment: $instalment
     paidOn: $paidOn
     reference: $reference
+    payerId: $payerId
   ) {
     instalment
     status
@@ -1893,12 +1914,13 @@ export const RecordPaymentDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RecordPaymentMutation, RecordPaymentMutationVariables>;
 export const ConfirmPaymentDocument = new TypedDocumentString(`
-    mutation ConfirmPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $reference: String!) {
+    mutation ConfirmPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $reference: String!, $payerId: ID) {
   confirmPayment(
     regionId: $regionId
     year: $year
     instalment: $instalment
     reference: $reference
+    payerId: $payerId
   ) {
     instalment
     status
@@ -2068,9 +2090,18 @@ export const CoordinationOverviewDocument = new TypedDocumentString(`
   regions {
     id
     name
+    county {
+      id
+      name
+    }
     contractMunicipality {
       number
       name
+      numbers {
+        number
+        validFrom
+        validTo
+      }
     }
     municipalities {
       number
@@ -2087,12 +2118,27 @@ export const CoordinationOverviewDocument = new TypedDocumentString(`
       countyAmount
       municipalAmount
       total
+      countyPayers {
+        county {
+          id
+          name
+        }
+        amount
+      }
     }
     payments(year: $year) {
       instalment
       dueDate
       amount
       status
+      shares {
+        county {
+          id
+          name
+        }
+        amount
+        status
+      }
     }
     submissions(year: $year) {
       kind
@@ -2562,6 +2608,10 @@ export const SubmissionsWorkflowDocument = new TypedDocumentString(`
   region(id: $regionId) {
     id
     name
+    county {
+      id
+      name
+    }
     submissions(year: $year) {
       id
       version

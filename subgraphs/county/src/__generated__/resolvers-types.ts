@@ -12,7 +12,7 @@ import type { Amendment as AmendmentEntity, Extension as ExtensionEntity, Notice
 import type { AgreementSignature as AgreementSignatureEntity, SupplementaryService as SupplementaryServiceEntity } from '../entities/agreement-lifecycle.js';
 import type { Funding as FundingEntity, MunicipalShare as MunicipalShareEntity } from '../funding.js';
 import type { BudgetDecision as BudgetDecisionEntity } from '../entities/funding.js';
-import type { PaymentView as PaymentViewEntity, SubmissionView as SubmissionViewEntity } from '../agreements.js';
+import type { PaymentView as PaymentViewEntity, PaymentShareView as PaymentShareViewEntity, CountyPayerView as CountyPayerViewEntity, SubmissionView as SubmissionViewEntity } from '../agreements.js';
 import type { ActivityTargets as ActivityTargetsEntity } from '../entities/submission.js';
 import type { CoordinationMember as CoordinationMemberEntity, Meeting as MeetingEntity, Evaluation as EvaluationEntity } from '../entities/coordination.js';
 import type { DueMeetingView as DueMeetingViewEntity } from '../meetings.js';
@@ -300,6 +300,35 @@ export type CoordinationMember = {
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
+/** A county (fylkeskommune) that is or was a party of the agreements: Viken (2020–2023) or one of its successors. */
+export type County = {
+  __typename?: 'County';
+  /** The county's organisation id in tokens and agreements: `viken`, `ostfold`, `akershus` or `buskerud`. */
+  id: Scalars['ID']['output'];
+  /** Its name, e.g. `Akershus fylkeskommune`. */
+  name: Scalars['String']['output'];
+};
+
+/**
+ * A county that pays the county's share of a region's funding in a year (§6): Viken up to 2023;
+ * from 2024 each municipality's own county, so a region whose municipalities lie in two counties
+ * (e.g. Mosseregionen with Vestby, Ringerike og Hadeland with Jevnaker and Lunner) has two payers.
+ */
+export type CountyPayer = {
+  __typename?: 'CountyPayer';
+  /**
+   * Its part of the county amount: the county amount times its inhabitants' part, rounded down to
+   * the øre, for a county other than the region's own; the region's own county pays the rest.
+   */
+  amount: Scalars['NOK']['output'];
+  /** The paying county. */
+  county: County;
+  /** Their inhabitants on the agreement's population date. */
+  inhabitants: Scalars['Int']['output'];
+  /** The municipalities whose inhabitants it pays for, ordered by municipality number. */
+  municipalities: Array<Municipality>;
+};
+
 /** A meeting the agreement requires by a date, and whether it was held. */
 export type DueMeeting = {
   __typename?: 'DueMeeting';
@@ -394,6 +423,8 @@ export type Funding = {
   countyAmount: Scalars['NOK']['output'];
   /** The county's frame: its rate times the inhabitants (times months over 12 in a year the agreement starts or ends in). */
   countyFrame: Scalars['NOK']['output'];
+  /** The counties that pay the county amount, the region's own county first; their amounts add up to `countyAmount`. */
+  countyPayers: Array<CountyPayer>;
   /** The county's rate per inhabitant: at least NOK 5.50. */
   countyRate: Scalars['NOK']['output'];
   /** Inhabitants of the agreement's municipalities on the agreement's population date. */
@@ -535,7 +566,11 @@ export type MunicipalSplitInput = {
  */
 export type Municipality = {
   __typename?: 'Municipality';
-  /** The official four-digit municipality number (kommunenummer), e.g. `3020`. */
+  /**
+   * The four-digit municipality number (kommunenummer) asked for: the Viken number (2020–2023) the
+   * platform keeps it under, e.g. `3020`, or its number from 2024, e.g. `3207`; either finds the same
+   * figures.
+   */
   number: Scalars['String']['output'];
   /**
    * Inhabitants as of 2021-07-01, the figure the agreement's funding uses (§6), or null when the
@@ -560,34 +595,34 @@ export type Mutation = {
   __typename?: 'Mutation';
   /**
    * Records an amendment (§10) with the consent of each party it concerns, both as ids of the
-   * agreement's parties (county officers). Refused when a consenting party is not a party of the
+   * agreement's parties (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). Refused when a consenting party is not a party of the
    * agreement on the day it was decided, or a concerned party did not consent.
    */
   amendAgreement: Agreement;
-  /** Approves a submitted report, accounts, plan or budget (county officers). */
+  /** Approves a submitted report, accounts, plan or budget (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   approveSubmission: Submission;
   /**
-   * Confirms a payment another county officer recorded (separation of duties): only then does it
-   * count as paid. The officer who recorded it cannot confirm it (FORBIDDEN); the reference must be
+   * Confirms a county's part of an instalment that another officer of the same paying county
+   * recorded (separation of duties): only then does it count as paid. The officer who recorded it cannot confirm it (FORBIDDEN); the reference must be
    * the recorded one (BAD_USER_INPUT). Confirming a confirmed payment again returns it.
    */
   confirmPayment: Payment;
   /**
-   * Creates a draft agreement for a region and a period (county officers): its parties, population
+   * Creates a draft agreement for a region and a period (officers of the region's county; FORBIDDEN for other counties and for Viken's officers): its parties, population
    * date and source, rates, supplementary services and the split of the municipal share. It becomes
    * ACTIVE when every signing party has signed (`signAgreement`). Refused with CONFLICT when the
    * period overlaps a signed agreement of the region.
    */
   createAgreement: Agreement;
   /**
-   * Extends an agreement's period to a new last day (county officers), with the consent of every
+   * Extends an agreement's period to a new last day (officers of the region's county; FORBIDDEN for other counties and for Viken's officers), with the consent of every
    * party on the day it was decided. It must be decided no later than the agreement's last day;
    * an extension decided after that needs `lateReason`, which is recorded with it.
    */
   extendAgreement: Agreement;
   /**
    * Records a party's notice of termination, effective no earlier than one year after it was given
-   * (county officers). Notice cannot be backdated: `givenOn` is today or later.
+   * (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). Notice cannot be backdated: `givenOn` is today or later.
    */
   giveNotice: Agreement;
   /**
@@ -600,35 +635,37 @@ export type Mutation = {
   importPopulationFigures: PopulationImport;
   /**
    * Records a party's budget decision that lowers or withholds its amount for a year (county
-   * officers). When the payer has a decision in force for the year, the new one is a correction: it
+   * officers; FORBIDDEN for other counties and for Viken's officers). When the payer has a decision in force for the year, the new one is a correction: it
    * supersedes that one, which stays in the history.
    */
   recordBudgetDecision: Funding;
-  /** Records an evaluation of the service (county officers). */
+  /** Records an evaluation of the service (officers of Akershus, Buskerud or Østfold; FORBIDDEN for Viken's officers, who read history). */
   recordEvaluation: Evaluation;
-  /** Records a meeting (county officers). */
+  /** Records a meeting (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   recordMeeting: Meeting;
   /**
-   * Records that the county paid an instalment (county officers); it counts as paid once a second
-   * county officer confirms it (`confirmPayment`). Refused (BAD_USER_INPUT) before the year's activity
-   * plan and budget are approved, and when `paidOn` is before their approval or outside the
-   * agreement's period. An instalment is paid once: recording it again with the same reference (a
-   * retry) returns the recorded payment; with another reference it is refused with CONFLICT.
+   * Records that a county paid its part of an instalment (officers of a paying county; a year
+   * before 2024, Viken's, by the region's county; FORBIDDEN otherwise). It counts as paid once a
+   * second officer of the same paying county confirms it (`confirmPayment`). Refused
+   * (BAD_USER_INPUT) before the year's activity plan and budget are approved, and when `paidOn` is
+   * before their approval or outside the agreement's period. A part is paid once: recording it again
+   * with the same reference (a retry) returns the recorded payment; with another reference it is
+   * refused with CONFLICT.
    */
   recordPayment: Payment;
-  /** Rejects a submitted report, accounts, plan or budget, saying why (county officers). */
+  /** Rejects a submitted report, accounts, plan or budget, saying why (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   rejectSubmission: Submission;
   /**
-   * Copies an ended or ending agreement into a draft for the next period (county officers): the
+   * Copies an ended or ending agreement into a draft for the next period (officers of the region's county; FORBIDDEN for other counties and for Viken's officers): the
    * parties as they are on its last day, its population date and source, the rates of its last
    * year, its supplementary services and its split. The draft starts the day after the agreement's
    * last day and runs four years unless `validTo` says otherwise.
    */
   renewAgreement: Agreement;
-  /** Sets an agreement's rates per inhabitant for one year, at or above the minimums (county officers). */
+  /** Sets an agreement's rates per inhabitant for one year, at or above the minimums (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   setFundingRates: Funding;
   /**
-   * Sets a draft's split of the municipal share between its municipalities (county officers), or
+   * Sets a draft's split of the municipal share between its municipalities (officers of the region's county; FORBIDDEN for other counties and for Viken's officers), or
    * clears it (an empty list: each municipality pays for its own inhabitants). Refused unless it
    * names every municipality of the agreement once and the shares add up to exactly 10 000 basis
    * points (100 %). Each municipality's amount is its share of the municipal frame rounded down to
@@ -637,13 +674,13 @@ export type Mutation = {
    */
   setMunicipalSplit: Agreement;
   /**
-   * Replaces the list of supplementary services (§5.2.1) from a day on (county officers). On a
+   * Replaces the list of supplementary services (§5.2.1) from a day on (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). On a
    * draft the list is simply replaced; on a signed agreement a service no longer listed ends the
    * day before `from` and a new or edited one starts on `from`, so the history stays.
    */
   setSupplementaryServices: Agreement;
   /**
-   * Records one party's signature of a draft (county officers). When the last signing party has
+   * Records one party's signature of a draft (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). When the last signing party has
    * signed, the agreement is signed on that day and becomes ACTIVE (or shows its status by date);
    * refused with CONFLICT when it would then overlap another signed agreement of the region.
    */
@@ -653,7 +690,7 @@ export type Mutation = {
    * region's contract municipality or one of the region's advisers.
    */
   submit: Submission;
-  /** Updates a meeting, e.g. with its minutes and decisions (county officers). */
+  /** Updates a meeting, e.g. with its minutes and decisions (officers of Akershus, Buskerud or Østfold; FORBIDDEN for Viken's officers, who read history). */
   updateMeeting: Meeting;
 };
 
@@ -674,6 +711,7 @@ export type MutationApproveSubmissionArgs = {
 
 export type MutationConfirmPaymentArgs = {
   instalment: Instalment;
+  payerId?: InputMaybe<Scalars['ID']['input']>;
   reference: Scalars['String']['input'];
   regionId: Scalars['ID']['input'];
   year: Scalars['Int']['input'];
@@ -726,6 +764,7 @@ export type MutationRecordMeetingArgs = {
 export type MutationRecordPaymentArgs = {
   instalment: Instalment;
   paidOn: Scalars['Date']['input'];
+  payerId?: InputMaybe<Scalars['ID']['input']>;
   reference: Scalars['String']['input'];
   regionId: Scalars['ID']['input'];
   year: Scalars['Int']['input'];
@@ -873,7 +912,8 @@ export type Payment = {
   /**
    * Half the county's amount for the year; the odd øre goes to January. In a year the agreement
    * starts or ends in, the part of the prorated amount for the months of the instalment's half
-   * (see `Funding`). When paid, what was paid.
+   * (see `Funding`). When paid, what was paid. With two paying counties: the sum of their parts
+   * (`shares`), each part split into instalments on its own.
    */
   amount: Scalars['NOK']['output'];
   /**
@@ -881,7 +921,7 @@ export type Payment = {
    * yet, whatever the status (an instalment can be both blocked and OVERDUE).
    */
   blocked: Scalars['Boolean']['output'];
-  /** The second county officer, who confirmed the payment; null while it awaits confirmation. */
+  /** The second county officer, who confirmed the payment; null while it awaits confirmation (with two payers: the last part's). */
   confirmedBy?: Maybe<Scalars['String']['output']>;
   /** The day the payment was confirmed. */
   confirmedOn?: Maybe<Scalars['Date']['output']>;
@@ -889,20 +929,54 @@ export type Payment = {
   dueDate: Scalars['Date']['output'];
   /** Which instalment. */
   instalment: Instalment;
-  /** The day it was paid, when it was. */
+  /** The day it was paid, when it was (with two payers: the day the last part was paid). */
   paidOn?: Maybe<Scalars['Date']['output']>;
-  /** The county that pays it on its due date (Viken fylkeskommune up to 2023, its successor after). */
+  /** The region's county on the due date (Viken fylkeskommune up to 2023, its successor after); see `shares` for every payer. */
   payer?: Maybe<Scalars['String']['output']>;
-  /** The county officer who recorded the payment, when one did. */
+  /** The county officer who recorded the payment, when one did (with two payers: the last part's). */
   recordedBy?: Maybe<Scalars['String']['output']>;
   /** The day the payment was recorded. */
   recordedOn?: Maybe<Scalars['Date']['output']>;
-  /** The payment's reference, e.g. a voucher number, when it was paid. */
+  /** The payment's reference, e.g. a voucher number, when it was paid (with two payers: the last part's). */
   reference?: Maybe<Scalars['String']['output']>;
-  /** Whether it can be paid, is awaiting confirmation, was paid, or is overdue. */
+  /** Each paying county's part, the region's own county first: one part up to 2023, two where the region's municipalities lie in two counties. */
+  shares: Array<PaymentShare>;
+  /**
+   * Whether it can be paid, is awaiting confirmation, was paid, or is overdue: PAID once every
+   * paying county's part is recorded and confirmed, RECORDED once every part is recorded.
+   */
   status: PaymentStatus;
   /** The calendar year the funding is for. */
   year: Scalars['Int']['output'];
+};
+
+/** One paying county's part of an instalment. */
+export type PaymentShare = {
+  __typename?: 'PaymentShare';
+  /**
+   * Its part of the year's (prorated) county amount split into the two instalments like the whole
+   * (`Payment.amount`): the August part is its part times the months of the second half over all
+   * funded months, rounded down to the øre; January gets the rest. When recorded, what was recorded.
+   */
+  amount: Scalars['NOK']['output'];
+  /** The second officer of the same paying county, who confirmed it; null while it awaits confirmation. */
+  confirmedBy?: Maybe<Scalars['String']['output']>;
+  /** The day the payment was confirmed. */
+  confirmedOn?: Maybe<Scalars['Date']['output']>;
+  /** The paying county. */
+  county: County;
+  /** The municipalities whose inhabitants it pays for, ordered by municipality number. */
+  municipalities: Array<Municipality>;
+  /** The day its part was paid, when it was recorded. */
+  paidOn?: Maybe<Scalars['Date']['output']>;
+  /** The officer of the paying county who recorded the payment. */
+  recordedBy?: Maybe<Scalars['String']['output']>;
+  /** The day the payment was recorded. */
+  recordedOn?: Maybe<Scalars['Date']['output']>;
+  /** The payment's reference, when it was recorded. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** Whether its part can be paid, awaits confirmation, was paid (recorded and confirmed), or is overdue. */
+  status: PaymentStatus;
 };
 
 /** Where a payment stands. */
@@ -1047,7 +1121,8 @@ export type QueryMeetingsArgs = {
  * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
  * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
  * Agreements, funding, payments and submission statuses are not personal data: every signed-in
- * role may read them (API clients need the `aggregates:read` scope).
+ * role may read them (API clients need the `aggregates:read` scope). Viken's officers read the
+ * years before 2024 only: a year from 2024 is FORBIDDEN to them.
  */
 export type Region = {
   __typename?: 'Region';
@@ -1056,6 +1131,17 @@ export type Region = {
    * a draft is not it yet), or the newest draft when none is signed; null when it has none.
    */
   agreement?: Maybe<Agreement>;
+  /**
+   * The county the region answers to since Viken was dissolved on 2024-01-01: the county its contract
+   * municipality lies in. Its officers approve the region's reports and plans, record its payments
+   * and see its clients; the history before 2024 passed to it too.
+   */
+  county?: Maybe<County>;
+  /**
+   * The county the region answered to on a day: Viken fylkeskommune before 2024-01-01, its
+   * successor from then.
+   */
+  countyOn?: Maybe<County>;
   /**
    * The region's funding for a calendar year under the agreement in force that year (§6), or null
    * when no agreement covers the year.
@@ -1089,7 +1175,20 @@ export type Region = {
  * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
  * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
  * Agreements, funding, payments and submission statuses are not personal data: every signed-in
- * role may read them (API clients need the `aggregates:read` scope).
+ * role may read them (API clients need the `aggregates:read` scope). Viken's officers read the
+ * years before 2024 only: a year from 2024 is FORBIDDEN to them.
+ */
+export type RegionCountyOnArgs = {
+  date: Scalars['Date']['input'];
+};
+
+
+/**
+ * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
+ * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
+ * Agreements, funding, payments and submission statuses are not personal data: every signed-in
+ * role may read them (API clients need the `aggregates:read` scope). Viken's officers read the
+ * years before 2024 only: a year from 2024 is FORBIDDEN to them.
  */
 export type RegionFundingArgs = {
   year: Scalars['Int']['input'];
@@ -1100,7 +1199,8 @@ export type RegionFundingArgs = {
  * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
  * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
  * Agreements, funding, payments and submission statuses are not personal data: every signed-in
- * role may read them (API clients need the `aggregates:read` scope).
+ * role may read them (API clients need the `aggregates:read` scope). Viken's officers read the
+ * years before 2024 only: a year from 2024 is FORBIDDEN to them.
  */
 export type RegionPaymentsArgs = {
   year: Scalars['Int']['input'];
@@ -1111,7 +1211,8 @@ export type RegionPaymentsArgs = {
  * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
  * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
  * Agreements, funding, payments and submission statuses are not personal data: every signed-in
- * role may read them (API clients need the `aggregates:read` scope).
+ * role may read them (API clients need the `aggregates:read` scope). Viken's officers read the
+ * years before 2024 only: a year from 2024 is FORBIDDEN to them.
  */
 export type RegionSubmissionsArgs = {
   year: Scalars['Int']['input'];
@@ -1122,7 +1223,8 @@ export type RegionSubmissionsArgs = {
  * A sub-region (delregion), as the county sees it: its cooperation agreement, funding, payments
  * and reporting. The region itself (name, municipalities) belongs to the regions subgraph.
  * Agreements, funding, payments and submission statuses are not personal data: every signed-in
- * role may read them (API clients need the `aggregates:read` scope).
+ * role may read them (API clients need the `aggregates:read` scope). Viken's officers read the
+ * years before 2024 only: a year from 2024 is FORBIDDEN to them.
  */
 export type RegionSupplementaryContentDiscussionsArgs = {
   year: Scalars['Int']['input'];
@@ -1394,6 +1496,8 @@ export type ResolversTypes = {
   BudgetDecision: ResolverTypeWrapper<BudgetDecisionEntity>;
   BudgetDecisionInput: BudgetDecisionInput;
   CoordinationMember: ResolverTypeWrapper<CoordinationMemberEntity>;
+  County: ResolverTypeWrapper<County>;
+  CountyPayer: ResolverTypeWrapper<CountyPayerViewEntity>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DueMeeting: ResolverTypeWrapper<DueMeetingViewEntity>;
   Evaluation: ResolverTypeWrapper<EvaluationEntity>;
@@ -1417,6 +1521,7 @@ export type ResolversTypes = {
   OrganisationInput: OrganisationInput;
   PartyKind: PartyKind;
   Payment: ResolverTypeWrapper<PaymentViewEntity>;
+  PaymentShare: ResolverTypeWrapper<PaymentShareViewEntity>;
   PaymentStatus: PaymentStatus;
   PopulationFigure: ResolverTypeWrapper<PopulationFigureEntity>;
   PopulationImport: ResolverTypeWrapper<PopulationImportResultEntity>;
@@ -1451,6 +1556,8 @@ export type ResolversParentTypes = {
   BudgetDecision: BudgetDecisionEntity;
   BudgetDecisionInput: BudgetDecisionInput;
   CoordinationMember: CoordinationMemberEntity;
+  County: County;
+  CountyPayer: CountyPayerViewEntity;
   Date: Scalars['Date']['output'];
   DueMeeting: DueMeetingViewEntity;
   Evaluation: EvaluationEntity;
@@ -1471,6 +1578,7 @@ export type ResolversParentTypes = {
   NoticeInput: NoticeInput;
   OrganisationInput: OrganisationInput;
   Payment: PaymentViewEntity;
+  PaymentShare: PaymentShareViewEntity;
   PopulationFigure: PopulationFigureEntity;
   PopulationImport: PopulationImportResultEntity;
   PopulationImportDate: PopulationImportDate;
@@ -1565,6 +1673,18 @@ export type CoordinationMemberResolvers<ContextType = Context, ParentType extend
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
+export type CountyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['County'] = ResolversParentTypes['County']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CountyPayerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountyPayer'] = ResolversParentTypes['CountyPayer']> = {
+  amount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  county?: Resolver<ResolversTypes['County'], ParentType, ContextType>;
+  inhabitants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -1603,6 +1723,7 @@ export type FundingResolvers<ContextType = Context, ParentType extends Resolvers
   budgetDecisions?: Resolver<Array<ResolversTypes['BudgetDecision']>, ParentType, ContextType>;
   countyAmount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   countyFrame?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  countyPayers?: Resolver<Array<ResolversTypes['CountyPayer']>, ParentType, ContextType>;
   countyRate?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
   inhabitants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   months?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1697,8 +1818,22 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
   recordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recordedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shares?: Resolver<Array<ResolversTypes['PaymentShare']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PaymentShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentShare'] = ResolversParentTypes['PaymentShare']> = {
+  amount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
+  confirmedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confirmedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  county?: Resolver<ResolversTypes['County'], ParentType, ContextType>;
+  municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  paidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
 };
 
 export type PopulationFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PopulationFigure'] = ResolversParentTypes['PopulationFigure']> = {
@@ -1741,6 +1876,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  county?: Resolver<Maybe<ResolversTypes['County']>, ParentType, ContextType>;
+  countyOn?: Resolver<Maybe<ResolversTypes['County']>, ParentType, ContextType, RequireFields<RegionCountyOnArgs, 'date'>>;
   funding?: Resolver<Maybe<ResolversTypes['Funding']>, ParentType, ContextType, RequireFields<RegionFundingArgs, 'year'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   payments?: Resolver<Maybe<Array<ResolversTypes['Payment']>>, ParentType, ContextType, RequireFields<RegionPaymentsArgs, 'year'>>;
@@ -1805,6 +1942,8 @@ export type Resolvers<ContextType = Context> = {
   Amendment?: AmendmentResolvers<ContextType>;
   BudgetDecision?: BudgetDecisionResolvers<ContextType>;
   CoordinationMember?: CoordinationMemberResolvers<ContextType>;
+  County?: CountyResolvers<ContextType>;
+  CountyPayer?: CountyPayerResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DueMeeting?: DueMeetingResolvers<ContextType>;
   Evaluation?: EvaluationResolvers<ContextType>;
@@ -1818,6 +1957,7 @@ export type Resolvers<ContextType = Context> = {
   NOK?: GraphQLScalarType;
   Notice?: NoticeResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
+  PaymentShare?: PaymentShareResolvers<ContextType>;
   PopulationFigure?: PopulationFigureResolvers<ContextType>;
   PopulationImport?: PopulationImportResolvers<ContextType>;
   PopulationImportDate?: PopulationImportDateResolvers<ContextType>;

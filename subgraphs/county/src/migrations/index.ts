@@ -7,6 +7,7 @@ import { Migration20261207064756_idempotency_keys } from './Migration20261207064
 import { Migration20261207080837_agreement_lifecycle } from './Migration20261207080837_agreement_lifecycle.js';
 import { Migration20261207080840_money_controls } from './Migration20261207080840_money_controls.js';
 import { Migration20261207080946_population_figure_source } from './Migration20261207080946_population_figure_source.js';
+import { Migration20261207081006_payment_payers } from './Migration20261207081006_payment_payers.js';
 import { Migration20261207081437_service_assertion_uses } from './Migration20261207081437_service_assertion_uses.js';
 
 export const migrations: MigrationObject[] = [
@@ -17,8 +18,9 @@ export const migrations: MigrationObject[] = [
   },
   { name: 'Migration20261126225930_annual_report_figures', class: Migration20261126225930_annual_report_figures },
   { name: 'Migration20261207064756_idempotency_keys', class: Migration20261207064756_idempotency_keys },
+  { name: 'Migration20261207080837_agreement_lifecycle', class: Migration20261207080837_agreement_lifecycle },
   { name: 'Migration20261207080840_money_controls', class: Migration20261207080840_money_controls },
   { name: 'Migration20261207080946_population_figure_source', class: Migration20261207080946_population_figure_source },
+  { name: 'Migration20261207081006_payment_payers', class: Migration20261207081006_payment_payers },
   { name: 'Migration20261207081437_service_assertion_uses', class: Migration20261207081437_service_assertion_uses },
-  { name: 'Migration20261207080837_agreement_lifecycle', class: Migration20261207080837_agreement_lifecycle },
 ];

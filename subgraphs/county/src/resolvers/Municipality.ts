@@ -7,6 +7,7 @@ export interface MunicipalityReference {
 }
 
 export const Municipality: MunicipalityResolvers = {
+  // Either number (Viken's 30xx or the 2024 one) finds the same figures (population/loaders.ts).
   __resolveReference: ({ number }) => ({ number }),
   population: async ({ number }, _args, { loaders }) =>
     (await loaders.fundingPopulation.load(number))[0]?.population ?? null,

@@ -9,6 +9,7 @@ import {
   notFound,
   parseInput,
   referenceRegionId,
+  requireCountyAuthorityOver,
   requireRole,
 } from '@etablerer/kit';
 import { LockMode } from '@mikro-orm/core';
@@ -18,7 +19,8 @@ import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { agreementForYear, lastDay, partiesOn, submissionView } from '../agreements.js';
 import { yearOf } from '../calendar.js';
 import { type Context, createLoaders } from '../context.js';
-import { type Agreement, AgreementSchema } from '../entities/agreement.js';
+import { agreementInAuthority, requireAuthorityOverAgreement, requireCurrentCounty } from '../county-authority.js';
+import type { Agreement } from '../entities/agreement.js';
 import { NoticeSchema } from '../entities/agreement-change.js';
 import { AgreementPartySchema } from '../entities/agreement-party.js';
 import { EvaluationSchema, MeetingSchema, meetingKinds } from '../entities/coordination.js';
@@ -39,14 +41,6 @@ const inTransaction = (context: Context, tx: EntityManager): Context => ({
   em: tx,
   loaders: createLoaders(tx),
 });
-
-async function agreementAt(tx: EntityManager, id: string, version?: number): Promise<Agreement> {
-  const agreement = await tx.findOne(AgreementSchema, { id });
-  if (!agreement) throw notFound(`No agreement ${id}.`);
-  // The change was based on `version`; if someone saved since, this one would overwrite theirs.
-  if (version !== undefined) await tx.lock(agreement, LockMode.OPTIMISTIC, version);
-  return agreement;
-}
 
 /** Every change moves the agreement's version, also when only a row beside it was added. */
 function touch(agreement: Agreement) {
@@ -197,6 +191,7 @@ export const Mutation: MutationResolvers = {
 
   rejectSubmission: (_parent, { id, version, comment }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    requireCurrentCounty(context.caller);
     const reason = parseInput(text(5_000), comment, 'comment');
     return decide(context, id, version, 'REJECTED', reason);
   },
@@ -208,13 +203,14 @@ export const Mutation: MutationResolvers = {
 
   setFundingRates: async (_parent, { agreementId, version, year, countyRate, municipalRate }, context) => {
     requireRole(context.caller, 'COUNTY_OFFICER');
+    await requireAuthorityOverAgreement(context, agreementId);
     checkYear(year);
     if (BigInt(countyRate) < minimumCountyRateOre)
       throw badUserInput('countyRate: at least NOK 5.50 per inhabitant (§6)', 'countyRate');
     if (BigInt(municipalRate) < minimumMunicipalRateOre)
       throw badUserInput('municipalRate: at least NOK 2.50 per inhabitant (§6)', 'municipalRate');
     return context.em.transactional(async (tx) => {
-      const agreement = await agreementAt(tx, agreementId, version);
+      const agreement = await agreementInAuthority(tx, context.caller, agreementId, version);
       const { firstYear, lastYear } = await yearsOf(tx, agreement);
       if (year < firstYear || year > lastYear) throw badUserInput(`year: the agreement does not cover ${year}`, 'year');
       if (await tx.count(PaymentSchema, { agreement, year }))
@@ -235,6 +231,7 @@ export const Mutation: MutationResolvers = {
 
   recordMeeting: async (_parent, { input }, { em, caller }) => {
     requireRole(caller, 'COUNTY_OFFICER');
+    requireCurrentCounty(caller);
     const data = parseInput(meetingInput, input);
     return em.transactional(async (tx) => {
       const meeting = tx.create(MeetingSchema, meetingRow(data));
@@ -245,6 +242,7 @@ export const Mutation: MutationResolvers = {
 
   updateMeeting: async (_parent, { id, version, input }, { em, caller }) => {
     requireRole(caller, 'COUNTY_OFFICER');
+    requireCurrentCounty(caller);
     const data = parseInput(meetingInput, input);
     return em.transactional(async (tx) => {
       const meeting = uuid.test(id) ? await tx.findOne(MeetingSchema, { id }) : null;
@@ -258,6 +256,7 @@ export const Mutation: MutationResolvers = {
 
   recordEvaluation: async (_parent, { input }, { em, caller }) => {
     requireRole(caller, 'COUNTY_OFFICER');
+    requireCurrentCounty(caller);
     const data = parseInput(
       z
         .object({
@@ -293,6 +292,7 @@ async function decide(
   return context.em.transactional(async (tx) => {
     const submission = uuid.test(id) ? await tx.findOne(SubmissionSchema, { id }, { populate: ['agreement'] }) : null;
     if (!submission) throw notFound(`No submission ${id}.`);
+    requireCountyAuthorityOver(context.caller, (submission.agreement as Agreement).regionId);
     await tx.lock(submission, LockMode.OPTIMISTIC, version);
     if (submission.status !== 'SUBMITTED')
       throw conflict(`This was ${submission.status.toLowerCase()} already; only a submitted one can be decided.`);

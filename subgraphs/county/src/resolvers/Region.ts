@@ -1,5 +1,12 @@
 // Region as the county extends it: its agreement, funding, payments and what it must submit.
-import { checkYear, requireAggregateAccess } from '@etablerer/kit';
+import {
+  checkYear,
+  countyNames,
+  regionCounty,
+  regionCountyOn,
+  requireAggregateAccess,
+  requireHistoryFor,
+} from '@etablerer/kit';
 import type { RegionResolvers } from '../__generated__/resolvers-types.js';
 import { agreementForYear, paymentsOf, submissionsDueFrom } from '../agreements.js';
 import { supplementaryContentDiscussions } from '../meetings.js';
@@ -19,20 +26,34 @@ export const Region: RegionResolvers = {
   },
   funding: async ({ id }, { year }, context) => {
     requireAggregateAccess(context.caller);
+    requireHistoryFor(context.caller, year);
     const agreement = await agreementForYear(id, checkYear(year), context);
     return agreement ? context.loaders.funding.load({ agreementId: agreement.id, year }) : null;
   },
   payments: async ({ id }, { year }, context) => {
     requireAggregateAccess(context.caller);
+    requireHistoryFor(context.caller, year);
     const agreement = await agreementForYear(id, checkYear(year), context);
     return agreement ? paymentsOf(agreement, year, context) : [];
   },
   submissions: async ({ id }, { year }, context) => {
     requireAggregateAccess(context.caller);
+    requireHistoryFor(context.caller, year);
     return submissionsDueFrom(id, checkYear(year), context);
   },
   supplementaryContentDiscussions: async ({ id }, { year }, context) => {
     requireAggregateAccess(context.caller);
+    requireHistoryFor(context.caller, year);
     return supplementaryContentDiscussions(id, checkYear(year), context);
+  },
+  county: ({ id }, _args, { caller }) => {
+    requireAggregateAccess(caller);
+    const county = regionCounty(id);
+    return county ? { id: county, name: countyNames[county] } : null;
+  },
+  countyOn: ({ id }, { date }, { caller }) => {
+    requireAggregateAccess(caller);
+    const county = regionCountyOn(id, date);
+    return county ? { id: county, name: countyNames[county] } : null;
   },
 };

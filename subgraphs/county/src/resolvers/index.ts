@@ -5,6 +5,7 @@ import { agreementLifecycleMutations } from '../agreement-lifecycle.js';
 import { Agreement, Amendment, Extension, Signature, SupplementaryService } from './Agreement.js';
 import { AgreementParty } from './AgreementParty.js';
 import { BudgetDecision } from './BudgetDecision.js';
+import { CountyPayer } from './CountyPayer.js';
 import { DueMeeting } from './DueMeeting.js';
 import { Funding } from './Funding.js';
 import { Meeting } from './Meeting.js';
@@ -12,6 +13,7 @@ import { Municipality } from './Municipality.js';
 import { MunicipalShare } from './MunicipalShare.js';
 import { Mutation } from './Mutation.js';
 import { Payment } from './Payment.js';
+import { PaymentShare } from './PaymentShare.js';
 import { PopulationFigure } from './PopulationFigure.js';
 import { PopulationImport, populationImportMutations } from './PopulationImport.js';
 import { Query } from './Query.js';
@@ -34,6 +36,8 @@ export const resolvers: Resolvers = {
   MunicipalShare,
   BudgetDecision,
   Payment,
+  PaymentShare,
+  CountyPayer,
   Submission,
   Meeting,
   DueMeeting,

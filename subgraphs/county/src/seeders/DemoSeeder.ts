@@ -2,7 +2,16 @@
 // per demo region its 2022–2025 agreement with Viken's 2024 succession, reports, plans,
 // approvals and payments (some late, some missing), the coordination group, meetings and evaluations.
 import { randomUUID } from 'node:crypto';
-import { type ReferenceRegion, referenceMunicipalities, referenceRegions } from '@etablerer/kit';
+import {
+  type CountyId,
+  countyNames,
+  type ReferenceRegion,
+  referenceMunicipalities,
+  referenceRegions,
+  regionCounty,
+  regionCountyOn,
+  regionPayers,
+} from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import { submissionDueDate, todayInNorway } from '../calendar.js';
@@ -21,23 +30,19 @@ import { fundingPopulationDate, PopulationFigureSchema } from '../entities/popul
 import { type ActivityTargets, type SubmissionKind, SubmissionSchema } from '../entities/submission.js';
 import { frameOre, splitInstalments } from '../money.js';
 import { seedRenewals } from './agreement-renewals.js';
+import { demoOfficers, demoPaymentControl } from './demo-officers.js';
 
 const viken = { id: 'viken', name: 'Viken fylkeskommune' };
-/** Viken was dissolved on 2024-01-01; each region's agreement passed to the county it now lies in. */
-export const successorCounty: Record<string, { id: string; name: string }> = Object.fromEntries([
-  ...['halden', 'mosseregionen', 'nedre-glomma', 'indre-ostfold'].map((id) => [
-    id,
-    { id: 'ostfold', name: 'Østfold fylkeskommune' },
-  ]),
-  ...['drammensregionen', 'kongsbergregionen', 'ringerike-og-hadeland', 'hallingdal', 'midt-buskerud'].map((id) => [
-    id,
-    { id: 'buskerud', name: 'Buskerud fylkeskommune' },
-  ]),
-  ...['follo', 'asker-og-baerum', 'nedre-romerike', 'ovre-romerike'].map((id) => [
-    id,
-    { id: 'akershus', name: 'Akershus fylkeskommune' },
-  ]),
-]);
+/**
+ * Viken was dissolved on 2024-01-01; each region's agreement passed to the county its contract
+ * municipality lies in since (kit `regionCounty`, from Statistics Norway's 2024 numbers).
+ */
+export const successorCounty: Record<string, { id: string; name: string }> = Object.fromEntries(
+  referenceRegions().map((region) => {
+    const county = regionCounty(region.id) as CountyId;
+    return [region.id, { id: county, name: countyNames[county] }];
+  }),
+);
 export const successionDate = '2024-01-01';
 const navVestViken = { id: 'nav-vest-viken', name: 'NAV Vest-Viken' };
 const navOstViken = { id: 'nav-ost-viken', name: 'NAV Øst-Viken' };
@@ -53,10 +58,6 @@ const plusDays = (date: string, days: number) => {
   return day.toISOString().slice(0, 10);
 };
 const later = (a: string, b: string) => (a > b ? a : b);
-/** The demo's county officers (kit `demo-users.ts`): one approves and records, the other confirms. */
-const demoOfficer = { subject: 'county.officer', name: 'Kari Nordmann' };
-const demoController = { subject: 'county.controller', name: 'Eirik Solberg' };
-
 interface Submitted {
   on: string;
   decision?: { status: 'APPROVED' | 'REJECTED'; on: string; comment?: string };
@@ -237,7 +238,7 @@ export class DemoSeeder extends Seeder {
         decidedOn: '2024-12-12',
         reference: `${smallest.name} formannskap, innstilling budsjett 2025`,
         supersededById: correctionId,
-        recordedBy: demoOfficer.name,
+        recordedBy: demoOfficers.buskerud.officer.name,
         recordedAt: new Date('2024-12-12T10:00:00Z'),
       });
       em.create(BudgetDecisionSchema, {
@@ -249,7 +250,7 @@ export class DemoSeeder extends Seeder {
         decidedOn: '2024-12-16',
         reference: `${smallest.name} kommunestyre, budsjettvedtak 2025`,
         supersedesId: firstId,
-        recordedBy: demoOfficer.name,
+        recordedBy: demoOfficers.buskerud.officer.name,
         recordedAt: new Date('2024-12-17T09:00:00Z'),
       });
     }
@@ -281,7 +282,9 @@ export class DemoSeeder extends Seeder {
             kind === 'BUDGET' || kind === 'ACCOUNTS' ? frameOre(rate + minimumMunicipalRateOre, inhabitants) : null,
           targets: kind === 'ACTIVITY_PLAN' ? this.activityTargets(region.id, year, inhabitants) : null,
           decidedOn: what.decision?.on ?? null,
-          decidedBy: what.decision ? demoOfficer.name : null,
+          decidedBy: what.decision
+            ? demoOfficers[regionCountyOn(region.id, what.decision.on) as CountyId].officer.name
+            : null,
           decisionComment: what.decision?.comment ?? null,
           version: 1,
         });
@@ -290,31 +293,33 @@ export class DemoSeeder extends Seeder {
       }
       if (approvals.length < 2) continue; // §7: no payment before the plan and budget are approved
       const approvedOn = approvals.sort().at(-1) as string;
-      const split = splitInstalments(frameOre(rate, inhabitants));
-      for (const [instalment, amountOre, usual] of [
-        ['JANUARY', split.january, `${year}-01-20`],
-        ['AUGUST', split.august, `${year}-08-20`],
-      ] as const) {
-        const paidOn = later(usual, plusDays(approvedOn, 4));
-        if (paidOn > this.today()) continue;
-        // The money controls: the officer who approved the plan and budget records the payment and
-        // the county's controller confirms it the next working day, as a second officer must.
-        const confirmedOn = plusDays(paidOn, 1);
-        em.create(PaymentSchema, {
-          id: this.newId(),
-          agreement,
-          year,
-          instalment,
-          amountOre,
-          paidOn,
-          reference: `UTB-${year}-${region.id}-${instalment === 'JANUARY' ? 1 : 2}`,
-          recordedBy: demoOfficer.name,
-          recordedBySubject: demoOfficer.subject,
-          recordedOn: paidOn,
-          ...(confirmedOn <= this.today()
-            ? { confirmedBy: demoController.name, confirmedBySubject: demoController.subject, confirmedOn }
-            : { confirmedBy: null, confirmedBySubject: null, confirmedOn: null }),
-        });
+      // From 2024 each county pays for its own municipalities (Vestby's part of Mosseregionen and
+      // Jevnaker's and Lunner's of Ringerike og Hadeland are Akershus's); the rate times each
+      // county's inhabitants, as the county subgraph computes it with no budget decision.
+      for (const [index, payer] of regionPayers(region.id, region.municipalityNumbers, year).entries()) {
+        const payerInhabitants = municipalities
+          .filter((m) => payer.municipalityNumbers.includes(m.number))
+          .reduce((sum, m) => sum + m.approximatePopulation2021, 0);
+        const split = splitInstalments(frameOre(rate, payerInhabitants));
+        for (const [instalment, amountOre, usual] of [
+          ['JANUARY', split.january, `${year}-01-20`],
+          ['AUGUST', split.august, `${year}-08-20`],
+        ] as const) {
+          const paidOn = later(usual, plusDays(approvedOn, index === 0 ? 4 : 9));
+          if (paidOn > this.today()) continue;
+          em.create(PaymentSchema, {
+            id: this.newId(),
+            agreement,
+            year,
+            instalment,
+            amountOre,
+            paidOn,
+            reference: `UTB-${year}-${region.id}-${instalment === 'JANUARY' ? 1 : 2}${index === 0 ? '' : `-${payer.countyId}`}`,
+            payerId: payer.countyId,
+            // The money controls: an officer of the paying county records it, a second confirms it.
+            ...demoPaymentControl(payer.countyId, paidOn, this.today()),
+          });
+        }
       }
     }
   }

@@ -1,7 +1,13 @@
 // Demo data for the next period, so the demo reaches today: Drammensregionen and Mosseregionen
 // renewed for 2026–2029 (Mosseregionen with its own split of the municipal share), Indre Østfold's
 // renewal still a draft awaiting NAV's signature, and Nedre Romerike renewed but in its notice year.
-import { type ReferenceRegion, referenceMunicipalities, referenceRegions } from '@etablerer/kit';
+import {
+  type CountyId,
+  type ReferenceRegion,
+  referenceMunicipalities,
+  referenceRegions,
+  regionPayers,
+} from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { fundedMonths, instalmentsFor, prorateFrame } from '../agreement-lifecycle.js';
 import { lastDay } from '../agreements.js';
@@ -14,6 +20,7 @@ import { PaymentSchema } from '../entities/payment.js';
 import { fundingPopulationDate } from '../entities/population-figure.js';
 import { type ActivityTargets, SubmissionSchema } from '../entities/submission.js';
 import { frameOre } from '../money.js';
+import { demoOfficers, demoPaymentControl } from './demo-officers.js';
 
 interface Organisation {
   id: string;
@@ -166,7 +173,7 @@ function seedRenewal(em: EntityManager, region: ReferenceRegion, renewal: Renewa
       party: row,
       signedBy: `${signers[row.kind]}, ${row.organisationName}`,
       signedOn: on,
-      recordedBy: 'Kari Nordmann',
+      recordedBy: demoOfficers[renewal.county.id as CountyId].officer.name,
       recordedAt: new Date(`${on}T14:00:00Z`),
     });
   }
@@ -226,7 +233,7 @@ function seedRenewal(em: EntityManager, region: ReferenceRegion, renewal: Renewa
           kind === 'BUDGET' ? frameOre(minimumCountyRateOre + minimumMunicipalRateOre, inhabitants) : null,
         targets: kind === 'ACTIVITY_PLAN' ? options.activityTargets(region.id, year, inhabitants) : null,
         decidedOn: approved ? approvedOn : null,
-        decidedBy: approved ? 'Kari Nordmann' : null,
+        decidedBy: approved ? demoOfficers[renewal.county.id as CountyId].officer.name : null,
         decisionComment: null,
         version: 1,
       });
@@ -234,21 +241,37 @@ function seedRenewal(em: EntityManager, region: ReferenceRegion, renewal: Renewa
     if (!approved) continue;
     const months = fundedMonths(year, agreement.validFrom, end);
     const amount = prorateFrame(frameOre(minimumCountyRateOre, inhabitants), months);
-    for (const { instalment, amountOre } of instalmentsFor(amount, months)) {
-      const usual = instalment === 'JANUARY' ? `${year}-01-20` : `${year}-08-20`;
-      // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings; Math.max would make them numbers
-      const paidOn = usual > plusDays(approvedOn, 4) ? usual : plusDays(approvedOn, 4);
-      if (paidOn > today) continue;
-      em.create(PaymentSchema, {
-        id: newId(),
-        agreement,
-        year,
-        instalment,
-        amountOre,
-        paidOn,
-        reference: `UTB-${year}-${region.id}-${instalment === 'JANUARY' ? 1 : 2}`,
-        recordedBy: 'Kari Nordmann',
-      });
+    // Each paying county's part as the county subgraph computes it (`countyPayersOf`): a county
+    // other than the region's own pays the amount times its inhabitants' part, rounded down; the
+    // region's own county the rest. Each part falls due in instalments for the months funded.
+    const payers = regionPayers(region.id, region.municipalityNumbers, year).map((payer) => ({
+      payer,
+      inhabitants: municipalities
+        .filter((m) => payer.municipalityNumbers.includes(m.number))
+        .reduce((sum, m) => sum + m.approximatePopulation2021, 0),
+    }));
+    const parts = payers.map(({ inhabitants: own }) => (amount * BigInt(own)) / BigInt(inhabitants));
+    parts[0] = amount - parts.slice(1).reduce((sum, part) => sum + part, 0n);
+    for (const [index, { payer }] of payers.entries()) {
+      for (const { instalment, amountOre } of instalmentsFor(parts[index] as bigint, months)) {
+        const usual = instalment === 'JANUARY' ? `${year}-01-20` : `${year}-08-20`;
+        const earliest = plusDays(approvedOn, index === 0 ? 4 : 9);
+        // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings; Math.max would make them numbers
+        const paidOn = usual > earliest ? usual : earliest;
+        if (paidOn > today) continue;
+        em.create(PaymentSchema, {
+          id: newId(),
+          agreement,
+          year,
+          instalment,
+          amountOre,
+          paidOn,
+          reference: `UTB-${year}-${region.id}-${instalment === 'JANUARY' ? 1 : 2}${index === 0 ? '' : `-${payer.countyId}`}`,
+          payerId: payer.countyId,
+          // The money controls: an officer of the paying county records it, a second confirms it.
+          ...demoPaymentControl(payer.countyId, paidOn, today),
+        });
+      }
     }
   }
 }

@@ -5,6 +5,7 @@ import {
   type Caller,
   conflict,
   forbidden,
+  municipalityKeyOrSelf,
   notFound,
   parseInput,
   recordAudit,
@@ -48,7 +49,11 @@ import { referralNotVisible } from './Referral.js';
 // Advisers and NAV work on Norwegian calendar days; just after midnight in Oslo, UTC is still yesterday.
 const today = () => todayInNorway();
 const pastDate = z.iso.date('a date as YYYY-MM-DD').refine((date) => date <= today(), 'not in the future');
-const municipalityNumber = z.string().regex(/^\d{4}$/, 'a municipality number has four digits');
+/** Either of a municipality's numbers, stored as the number it is kept under (Viken's 30xx). */
+const municipalityNumber = z
+  .string()
+  .regex(/^\d{4}$/, 'a municipality number has four digits')
+  .transform(municipalityKeyOrSelf);
 const sharedClientData = z.object({
   name: z.string().trim().min(1, 'a name is needed').max(200, 'at most 200 characters'),
   email: z.email('not an e-mail address').max(254).nullish(),

@@ -593,10 +593,41 @@ export type Municipality = {
   __typename?: 'Municipality';
   /** The official name, e.g. `Nordre Follo`. */
   name: Scalars['String']['output'];
-  /** The official four-digit municipality number (kommunenummer), e.g. `3020`. */
+  /**
+   * The four-digit municipality number (kommunenummer) the platform keeps the municipality under:
+   * its number in Viken (2020–2023, e.g. `3020`), which every record of the 2022–2025 agreements
+   * was made with. Numbers changed on 2024-01-01; see `numberOn` and `numbers`. Either number finds
+   * the municipality, in `municipality(number:)`, in entity references and in inputs.
+   */
   number: Scalars['String']['output'];
+  /** The official municipality number valid on a day, e.g. `3020` on 2023-12-31 and `3207` on 2024-01-01 for Nordre Follo. */
+  numberOn: Scalars['String']['output'];
+  /**
+   * Every official number the municipality has had, oldest first, with the days it was valid and
+   * the county it lay in (Statistics Norway's classification 131).
+   */
+  numbers: Array<MunicipalityNumber>;
   /** The region whose entrepreneur service serves the municipality's inhabitants. */
   region: Region;
+};
+
+
+/** A municipality (kommune), identified by its official four-digit municipality number. */
+export type MunicipalityNumberOnArgs = {
+  date: Scalars['Date']['input'];
+};
+
+/** One official number of a municipality and the time it was valid. */
+export type MunicipalityNumber = {
+  __typename?: 'MunicipalityNumber';
+  /** The county the municipality lay in while it had the number, e.g. `Akershus fylkeskommune`. */
+  countyName: Scalars['String']['output'];
+  /** The four-digit number, e.g. `3207`. */
+  number: Scalars['String']['output'];
+  /** The first day it was valid. */
+  validFrom: Scalars['Date']['output'];
+  /** The last day it was valid; null while it still is. */
+  validTo?: Maybe<Scalars['Date']['output']>;
 };
 
 export type Mutation = {
@@ -1774,6 +1805,7 @@ export type ResolversTypes = {
   Milestone: ResolverTypeWrapper<MilestoneEntity>;
   MilestoneKind: MilestoneKind;
   Municipality: ResolverTypeWrapper<MunicipalityEntity>;
+  MunicipalityNumber: ResolverTypeWrapper<MunicipalityNumber>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NOK: ResolverTypeWrapper<Scalars['NOK']['output']>;
   NetworkEvent: ResolverTypeWrapper<NetworkEventEntity>;
@@ -1845,6 +1877,7 @@ export type ResolversParentTypes = {
   LogCounsellingSessionInput: LogCounsellingSessionInput;
   Milestone: MilestoneEntity;
   Municipality: MunicipalityEntity;
+  MunicipalityNumber: MunicipalityNumber;
   Mutation: Record<PropertyKey, never>;
   NOK: Scalars['NOK']['output'];
   NetworkEvent: NetworkEventEntity;
@@ -2056,7 +2089,16 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  numberOn?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MunicipalityNumberOnArgs, 'date'>>;
+  numbers?: Resolver<Array<ResolversTypes['MunicipalityNumber']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+};
+
+export type MunicipalityNumberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MunicipalityNumber'] = ResolversParentTypes['MunicipalityNumber']> = {
+  countyName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -2313,6 +2355,7 @@ export type Resolvers<ContextType = Context> = {
   JSON?: GraphQLScalarType;
   Milestone?: MilestoneResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
+  MunicipalityNumber?: MunicipalityNumberResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NOK?: GraphQLScalarType;
   NetworkEvent?: NetworkEventResolvers<ContextType>;

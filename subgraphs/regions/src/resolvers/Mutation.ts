@@ -3,6 +3,7 @@
 import {
   badUserInput,
   type Caller,
+  canSeePersonalDataIn,
   conflict,
   forbidden,
   isValidOrganisationNumber,
@@ -268,7 +269,13 @@ export const Mutation: MutationResolvers = {
     return em.transactional(async (tx) => {
       // Locked, so an edit that started before cannot write the data back after.
       const client = await tx.findOne(ClientSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!client || (caller.role === 'ADVISER' && client.region.id !== caller.regionId)) throw clientNotVisible();
+      // A county officer erases (as controller) only for the regions their county answers for.
+      if (
+        !client ||
+        (caller.role === 'ADVISER' && client.region.id !== caller.regionId) ||
+        (caller.role === 'COUNTY_OFFICER' && !canSeePersonalDataIn(caller, client.region.id))
+      )
+        throw clientNotVisible();
       if (client.mergedIntoId) {
         throw conflict('This record was merged into another client: erase that one, which erases this one too.');
       }

@@ -5,6 +5,7 @@ import {
   canSeePersonalDataIn,
   checkPage,
   emptyPage,
+  municipalityKeyOrSelf,
   page,
   recordAudit,
   regionsWithPersonalData,
@@ -32,7 +33,7 @@ export const Query: QueryResolvers = {
   region: (_parent, { id }, { loaders }) => loaders.region.load(id).then((region) => region ?? null),
   municipalities: (_parent, _args, { em }) => em.find(MunicipalitySchema, {}, { orderBy: { number: 'asc' } }),
   municipality: (_parent, { number }, { loaders }) =>
-    loaders.municipality.load(number).then((municipality) => municipality ?? null),
+    loaders.municipality.load(municipalityKeyOrSelf(number)).then((municipality) => municipality ?? null),
 
   clients: async (_parent, args, context) => {
     const { em, caller } = context;

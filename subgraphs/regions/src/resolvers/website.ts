@@ -57,10 +57,16 @@ export const websiteQueryFields: Pick<
     const { limit } = checkPage(args.first, args.offset);
     const visible = regionsWithPersonalData(caller);
     const regionId = args.regionId ?? caller.regionId;
-    if (visible !== 'all' && (!regionId || !visible.includes(regionId))) {
+    // A county officer without a region named sees the requests of every region of their county.
+    const ownRegions = !regionId && caller.role === 'COUNTY_OFFICER' && visible !== 'all' && visible.length > 0;
+    if (visible !== 'all' && !ownRegions && (!regionId || !visible.includes(regionId))) {
       throw forbidden("Only the region's advisers and the owners of the client list see its website requests.");
     }
-    const where: FilterQuery<WebsiteRequest> = regionId ? { region: regionId } : {};
+    const where: FilterQuery<WebsiteRequest> = regionId
+      ? { region: regionId }
+      : ownRegions
+        ? { region: { $in: visible as string[] } }
+        : {};
     if (args.status) where.status = args.status;
     const [items, totalCount] = await em.findAndCount(WebsiteRequestSchema, where, {
       // Pending first (the enum's order), then the longest waiting.
