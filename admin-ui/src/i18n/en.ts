@@ -1,10 +1,12 @@
 // English texts of the console; `satisfies` makes the type check fail when a key is missing or extra compared with bokmål.
 
 import agreementsEn from './agreements.en';
+import evaluationsEn from './evaluations.en';
 import type { MessageSchema } from './nb';
 
 const en = {
   agreements: agreementsEn,
+  evaluations: evaluationsEn,
   app: {
     serviceName: 'Etablerertjenesten',
     product: 'Console',

@@ -1,9 +1,11 @@
 // Norwegian bokmål texts of the console: the default language, and the shape every other language must match.
 import type { CallerRole } from '../graphql/dev-sign-in';
 import agreementsNb from './agreements.nb';
+import evaluationsNb from './evaluations.nb';
 
 const nb = {
   agreements: agreementsNb,
+  evaluations: evaluationsNb,
   app: {
     serviceName: 'Etablerertjenesten',
     product: 'Konsoll',

@@ -2,6 +2,7 @@
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
 import { managesAgreements, readsAgreements } from '../composables/agreementRules';
 import { counselsClients, seesClients } from '../composables/clientAccess';
+import { readsEvaluations } from '../composables/evaluationAccess';
 import { seesCourses } from '../composables/courseAccess';
 import { seesFunding } from '../composables/fundingAccess';
 import { readsMeetings } from '../composables/meetingAccess';
@@ -24,6 +25,7 @@ type PageTitleKey =
   | 'region.title'
   | 'websiteRequests.title'
   | 'meetings.title'
+  | 'evaluations.title'
   | 'agreements.title'
   | 'agreements.create.title'
   | 'courses.title'
@@ -185,6 +187,14 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         meta: { titleKey: 'meetings.title' },
         // Every role the county subgraph lets read meetings; a role it does not know would see only a refusal.
         beforeEnter: () => (readsMeetings(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/evaluations',
+        name: 'evaluations',
+        component: () => import('../views/EvaluationsView.vue'),
+        meta: { titleKey: 'evaluations.title' },
+        // Every role the county subgraph lets read evaluations; a role it does not know would see only a refusal.
+        beforeEnter: () => (readsEvaluations(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
       },
       {
         path: '/population',

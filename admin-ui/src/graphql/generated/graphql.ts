@@ -196,6 +196,24 @@ export type ErasureReason =
   /** The retention period ended: three years after the last contact, as the privacy notice says. */
   | 'RETENTION';
 
+/** An evaluation of the service. */
+export type EvaluationInput = {
+  /** Who wrote it. */
+  author: string;
+  /** Where to find the document. */
+  documentReference?: string | null | undefined;
+  /** Its main findings. */
+  findings: string;
+  /** The first day of the period evaluated. */
+  periodFrom: string;
+  /** The last day of the period evaluated. */
+  periodTo: string;
+  /** The day it was published. */
+  publishedOn: string;
+  /** The title. */
+  title: string;
+};
+
 /** Gender, as the client reports it. */
 export type Gender =
   /** Female. */
@@ -918,6 +936,18 @@ export type CreateCourseMutationVariables = Exact<{
 
 
 export type CreateCourseMutation = { createCourse: { id: string, startsOn: string } };
+
+export type EvaluationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EvaluationsQuery = { evaluations: Array<{ id: string, title: string, periodFrom: string, periodTo: string, author: string, findings: string, documentReference: string | null, publishedOn: string }> };
+
+export type RecordEvaluationMutationVariables = Exact<{
+  input: EvaluationInput;
+}>;
+
+
+export type RecordEvaluationMutation = { recordEvaluation: { id: string, title: string, publishedOn: string } };
 
 export type FundingWorkflowQueryVariables = Exact<{
   regionId: string | number;
@@ -1816,6 +1846,29 @@ export const CreateCourseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateCourseMutation, CreateCourseMutationVariables>;
+export const EvaluationsDocument = new TypedDocumentString(`
+    query Evaluations {
+  evaluations {
+    id
+    title
+    periodFrom
+    periodTo
+    author
+    findings
+    documentReference
+    publishedOn
+  }
+}
+    `) as unknown as TypedDocumentString<EvaluationsQuery, EvaluationsQueryVariables>;
+export const RecordEvaluationDocument = new TypedDocumentString(`
+    mutation RecordEvaluation($input: EvaluationInput!) {
+  recordEvaluation(input: $input) {
+    id
+    title
+    publishedOn
+  }
+}
+    `) as unknown as TypedDocumentString<RecordEvaluationMutation, RecordEvaluationMutationVariables>;
 export const FundingWorkflowDocument = new TypedDocumentString(`
     query FundingWorkflow($regionId: ID!, $year: Int!) {
   region(id: $regionId) {
