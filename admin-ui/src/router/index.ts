@@ -2,8 +2,8 @@
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
 import { managesAgreements, readsAgreements } from '../composables/agreementRules';
 import { counselsClients, seesClients } from '../composables/clientAccess';
-import { readsEvaluations } from '../composables/evaluationAccess';
 import { seesCourses } from '../composables/courseAccess';
+import { readsEvaluations } from '../composables/evaluationAccess';
 import { seesFunding } from '../composables/fundingAccess';
 import { readsMeetings } from '../composables/meetingAccess';
 import { seesAssessments, seesReferrals } from '../composables/partnerAccess';
