@@ -52,7 +52,7 @@ describe('importing SSB population through the gateway', () => {
       populationFigure: {
         sourceTable: '01222',
         sourceUpdatedAt: '2021-08-19T06:00:00.000Z',
-        importedBy: 'Kari Nordmann (Viken fylkeskommune)',
+        importedBy: 'Kari Nordmann (Akershus fylkeskommune)',
       },
     });
   });
