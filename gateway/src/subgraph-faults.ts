@@ -70,9 +70,15 @@ export class ResilientDataSource<Context extends object> extends RemoteGraphQLDa
   }
 
   // Called for every failed fetch: no answer (refused, reset, timed out), a non-2xx answer, or a
-  // body that is not GraphQL. Whatever is thrown here ends up in the response's errors.
+  // body that is not GraphQL. Whatever is thrown here ends up in the response's errors. A refusal
+  // (4xx), and a subgraph that answered it cannot reach its database (503 SERVICE_UNAVAILABLE, as
+  // it answers a write too), are told in the subgraph's own words; anything else is the service gone.
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }): never {
-    if (response && response.status < 500 && error instanceof GraphQLError) throw error;
+    const answered =
+      response !== undefined &&
+      error instanceof GraphQLError &&
+      (response.status < 500 || error.extensions.code === 'SERVICE_UNAVAILABLE');
+    if (answered) throw error;
     logger.warn(
       { service: this.#service, status: response?.status, err: error },
       `subgraph ${this.#service} is unavailable; answering without its fields`,

@@ -130,7 +130,7 @@ describe('the gateway with the partners subgraph stopped and started again', () 
 });
 
 describe('the gateway with a partners address that misbehaves', () => {
-  let mode: 'hang' | 'fail' | 'refuse' = 'hang';
+  let mode: 'hang' | 'fail' | 'refuse' | 'database away' = 'hang';
   let misbehaving: Server;
   let degraded: RunningService;
   let misbehavingUrl: string;
@@ -140,6 +140,19 @@ describe('the gateway with a partners address that misbehaves', () => {
     misbehaving = createServer((request, response) => {
       request.resume();
       if (mode === 'fail') response.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>');
+      if (mode === 'database away') {
+        // What a subgraph whose PostgreSQL is away answers before it runs anything.
+        response.writeHead(503, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            errors: [
+              {
+                message: 'The database is unavailable; try again shortly.',
+                extensions: { code: 'SERVICE_UNAVAILABLE' },
+              },
+            ],
+          }),
+        );
+      }
       if (mode === 'refuse') {
         response
           .writeHead(401, { 'content-type': 'application/json' })
@@ -191,6 +204,18 @@ describe('the gateway with a partners address that misbehaves', () => {
     } finally {
       await tracing.stop();
     }
+  });
+
+  it('passes on that a subgraph answered its database is away, as SERVICE_UNAVAILABLE, not as the service gone', async () => {
+    mode = 'database away';
+    const { status, body } = await askOverview(degraded.url);
+    expect(status).toBe(200);
+    expect(body.errors).toEqual([
+      {
+        message: 'The database is unavailable; try again shortly.',
+        extensions: { code: 'SERVICE_UNAVAILABLE', service: 'partners' },
+      },
+    ]);
   });
 
   it("passes a subgraph's refusal on with its own message and code, not its address", async () => {
