@@ -383,7 +383,47 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
     await page.close();
   });
 
-  it('lets an adviser resubmit a rejected budget, a county officer approve it and record the payment, and a second officer confirm it', async () => {
+  it('walks an agreement from renewal to a paid instalment: renew, sign, plan and budget approved, payment recorded and confirmed', async () => {
+    // The stack has no fixed "today": the year the walk pays is the current one in Norway. It must
+    // lie in the renewed period (Halden's 2022–2025 agreement renews for 2026–2029), so the walk
+    // holds from 2026 through 2029; from 2030 the renewal no longer covers today and it fails on that.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+    const year = Number(today.slice(0, 4));
+    const norwegian = (date: string) => date.split('-').reverse().join('.');
+
+    // What the graph holds: the ended agreement's last day and population date, and the inhabitants
+    // of Halden's municipalities on it (the demo's approximate figures).
+    const facts = await query(
+      {
+        query: `query Halden {
+          agreement(id: "halden-2022") { lastDay populationDate }
+          region(id: "halden") { municipalities { number population } }
+        }`,
+      },
+      'ostfold.officer',
+    );
+    expect(facts.json.errors).toBeUndefined();
+    const { agreement: ended, region: halden } = facts.json.data as {
+      agreement: { lastDay: string; populationDate: string };
+      region: { municipalities: { number: string; population: number }[] };
+    };
+    // A renewal runs from the day after the last day to 31 December three years on.
+    const validFrom = new Date(`${ended.lastDay}T00:00:00Z`);
+    validFrom.setUTCDate(validFrom.getUTCDate() + 1);
+    const from = validFrom.toISOString().slice(0, 10);
+    const to = `${validFrom.getUTCFullYear() + 3}-12-31`;
+    const renewedId = `halden-${from.slice(0, 4)}`;
+    expect(today >= from && today <= to, `today ${today} lies in the renewed period ${from}..${to}`).toBe(true);
+    // The funding's population figures are those of 1 July 2021, which `population` gives (§6).
+    expect(ended.populationDate).toBe('2021-07-01');
+    const inhabitants = halden.municipalities.reduce((sum, municipality) => sum + municipality.population, 0);
+    expect(inhabitants).toBeGreaterThan(0);
+    // Halden's county rate is the minimum, NOK 5.50 (550 øre), and the renewal keeps it. January's
+    // instalment is half the year's county amount; an odd øre goes to January (§7).
+    const yearOre = 550 * inhabitants;
+    const januaryOre = yearOre - Math.floor(yearOre / 2);
+    const januaryNok = `${Math.floor(januaryOre / 100).toLocaleString('nb-NO')},${String(januaryOre % 100).padStart(2, '0')}`;
+
     const signInAs = async (name: string) => {
       const page = await browser.newPage({ locale: 'nb-NO' });
       await page.goto(`${stack.consoleUrl}/sign-in`);
@@ -392,80 +432,17 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
       await page.getByRole('banner').getByText(name).waitFor();
       return page;
     };
-    // The demo data: Follo's budget for 2026 was rejected, so its 2026 payments are blocked.
-    const adviser = await signInAs('Amira Haddad');
-    await adviser.goto(`${stack.consoleUrl}/submissions?year=2025`);
-    await adviser.getByTestId('submit-BUDGET-2026').click();
-    await adviser.locator('#submission-documentReference').fill('budsjett-2026-revidert.pdf');
-    await adviser.locator('#submission-totalAmount').fill('1 250 000,00');
-    await adviser.getByTestId('submission-send').click();
-    await expect
-      .poll(() => adviser.getByTestId('submission-status-BUDGET-2026').textContent(), { timeout: 20_000 })
-      .toMatch(/Til behandling/);
-    await adviser.close();
+    const waitFor = { timeout: 20_000 };
 
-    // Kari Nordmann, an officer of Akershus (Follo's county since 2024), approves the budget, then
-    // records the January instalment on the funding page.
-    const officer = await signInAs('Kari Nordmann');
-    const fundingPage = `${stack.consoleUrl}/funding?region=follo&year=2026`;
-    await officer.goto(fundingPage);
-    const january = officer.getByTestId('funding-payment-status-JANUARY');
-    await expect.poll(() => january.getAttribute('data-blocked'), { timeout: 20_000 }).toBe('true');
-    await officer.goto(`${stack.consoleUrl}/submissions?region=follo&year=2025`);
-    await officer.getByTestId('approve-BUDGET-2026').click();
-    await expect
-      .poll(() => officer.getByTestId('submission-status-BUDGET-2026').textContent(), { timeout: 20_000 })
-      .toMatch(/Godkjent/);
-    await officer.screenshot({
-      path: new URL('../.artifacts/console-submissions.png', import.meta.url).pathname,
-      fullPage: true,
-    });
-    await officer.goto(fundingPage);
-    await expect.poll(() => january.getAttribute('data-blocked'), { timeout: 20_000 }).toBe('false');
-    await officer.getByTestId('record-payment-JANUARY').click();
-    await officer.locator('#payment-reference').fill('UTB-2026-follo-1');
-    await officer.getByTestId('payment-send').click();
-    await expect
-      .poll(() => officer.getByTestId('funding-payment-recorded-JANUARY').textContent(), { timeout: 20_000 })
-      .toMatch(/Kari Nordmann/);
-    // Recorded is not paid, and the officer who recorded it is not offered to confirm it.
-    expect(await january.getAttribute('data-status')).not.toBe('PAID');
-    expect(await officer.getByTestId('confirm-payment-JANUARY').count()).toBe(0);
-    await officer.close();
+    // Halden answers to Østfold since 2024: Hilde Solberg, Østfold's officer, renews its ended agreement.
+    const officer = await signInAs('Hilde Solberg');
+    await officer.getByTestId('nav-agreements').click();
+    await officer.getByRole('button', { name: 'Forny halden-2022' }).click();
+    await officer.waitForURL(new RegExp(`/agreements/${renewedId}$`));
+    await expect.poll(() => officer.getByTestId('agreement-status').textContent(), waitFor).toBe('Utkast');
+    expect(await officer.getByTestId('agreement-period').textContent()).toBe(`${norwegian(from)}–${norwegian(to)}`);
 
-    // A second Akershus officer checks the voucher and confirms it: only now is it paid.
-    const controller = await signInAs('Eirik Solberg');
-    await controller.goto(fundingPage);
-    await controller.getByTestId('confirm-payment-JANUARY').click();
-    await controller.locator('#payment-reference').fill('UTB-2026-follo-1');
-    await controller.getByTestId('payment-send').click();
-    await expect
-      .poll(() => controller.getByTestId('funding-payment-status-JANUARY').getAttribute('data-status'), {
-        timeout: 20_000,
-      })
-      .toBe('PAID');
-    expect(await controller.getByTestId('funding-payment-confirmed-JANUARY').textContent()).toMatch(/Eirik Solberg/);
-    await controller.screenshot({
-      path: new URL('../.artifacts/console-funding.png', import.meta.url).pathname,
-      fullPage: true,
-    });
-    await controller.close();
-  });
-
-  it('lets a county officer renew an agreement that ended and record every signature until it is active', async () => {
-    const page = await browser.newPage({ locale: 'nb-NO' });
-    await page.goto(`${stack.consoleUrl}/sign-in`);
-    // Halden answers to Østfold since 2024: Hilde Solberg, Østfold's officer, renews its agreement.
-    await page.getByRole('radio', { name: 'Hilde Solberg' }).check();
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('banner').getByText('Hilde Solberg').waitFor();
-
-    // The demo: Halden's 2022–2025 agreement ended and was not renewed.
-    await page.getByTestId('nav-agreements').click();
-    await page.getByRole('button', { name: 'Forny halden-2022' }).click();
-    await page.waitForURL(/\/agreements\/halden-2026$/);
-    await expect.poll(() => page.getByTestId('agreement-status').textContent(), { timeout: 20_000 }).toBe('Utkast');
-
+    // Every party signs; the last signature makes it active.
     const signingParties = [
       ['Halden kommune', '3001'],
       ['Østfold fylkeskommune', 'ostfold'],
@@ -473,18 +450,96 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
       ['NAV Øst-Viken', 'nav-ost-viken'],
     ] as const;
     for (const [party, organisationId] of signingParties) {
-      await page.getByRole('button', { name: `Registrer signatur for ${party}` }).click();
-      await page.getByLabel('Signert av (navn og stilling)').fill(`Signatar for ${party}`);
-      await page.getByRole('button', { name: 'Registrer signatur', exact: true }).click();
+      await officer.getByRole('button', { name: `Registrer signatur for ${party}` }).click();
+      await officer.getByLabel('Signert av (navn og stilling)').fill(`Signatar for ${party}`);
+      await officer.getByRole('button', { name: 'Registrer signatur', exact: true }).click();
       await expect
-        .poll(() => page.getByTestId(`party-${organisationId}`).textContent(), { timeout: 20_000 })
+        .poll(() => officer.getByTestId(`party-${organisationId}`).textContent(), waitFor)
         .toContain(`Signatar for ${party}`);
     }
-    await expect.poll(() => page.getByTestId('agreement-status').textContent(), { timeout: 20_000 }).toBe('Aktiv');
-    await page.getByTestId('agreement-notice').getByText('Alle parter har signert. Avtalen er aktiv.').waitFor();
-    const history = await page.getByTestId('agreement-history').textContent();
-    expect(history).toContain('Alle parter har signert: avtalen er inngått');
-    await page.close();
+    await expect.poll(() => officer.getByTestId('agreement-status').textContent(), waitFor).toBe('Aktiv');
+    await officer.getByTestId('agreement-notice').getByText('Alle parter har signert. Avtalen er aktiv.').waitFor();
+    expect(await officer.getByTestId('agreement-history').textContent()).toContain(
+      'Alle parter har signert: avtalen er inngått',
+    );
+
+    // Nothing is paid before the year's plan and budget are approved.
+    const fundingPage = `${stack.consoleUrl}/funding?region=halden&year=${year}`;
+    await officer.goto(fundingPage);
+    const january = officer.getByTestId('funding-payment-status-JANUARY');
+    await expect.poll(() => january.getAttribute('data-blocked'), waitFor).toBe('true');
+
+    // Siri Halvorsen, the officer of Halden (the contract municipality), submits the year's activity
+    // plan and budget; they fall due the year before, so they are on that year's page.
+    const municipality = await signInAs('Siri Halvorsen');
+    await municipality.goto(`${stack.consoleUrl}/submissions?year=${year - 1}`);
+    await municipality.getByTestId(`submit-ACTIVITY_PLAN-${year}`).click();
+    await municipality.locator('#submission-documentReference').fill(`aktivitetsplan-${year}.pdf`);
+    for (const figure of [
+      'newClients',
+      'clientsWithImmigrantBackground',
+      'coursesHeld',
+      'counsellingHours',
+      'businessesStarted',
+    ]) {
+      await municipality.getByTestId(`figure-${figure}`).fill('12');
+    }
+    await municipality.getByTestId('submission-send').click();
+    await expect
+      .poll(() => municipality.getByTestId(`submission-status-ACTIVITY_PLAN-${year}`).textContent(), waitFor)
+      .toMatch(/Til behandling/);
+    await municipality.getByTestId(`submit-BUDGET-${year}`).click();
+    await municipality.locator('#submission-documentReference').fill(`budsjett-${year}.pdf`);
+    await municipality.locator('#submission-totalAmount').fill('540 000,00');
+    await municipality.getByTestId('submission-send').click();
+    await expect
+      .poll(() => municipality.getByTestId(`submission-status-BUDGET-${year}`).textContent(), waitFor)
+      .toMatch(/Til behandling/);
+    await municipality.close();
+
+    // The Østfold officer approves both, then records the January instalment, paid today.
+    await officer.goto(`${stack.consoleUrl}/submissions?region=halden&year=${year - 1}`);
+    for (const kind of ['ACTIVITY_PLAN', 'BUDGET']) {
+      await officer.getByTestId(`approve-${kind}-${year}`).click();
+      await expect
+        .poll(() => officer.getByTestId(`submission-status-${kind}-${year}`).textContent(), waitFor)
+        .toMatch(/Godkjent/);
+    }
+    await officer.screenshot({
+      path: new URL('../.artifacts/console-submissions.png', import.meta.url).pathname,
+      fullPage: true,
+    });
+    await officer.goto(fundingPage);
+    await expect.poll(() => january.getAttribute('data-blocked'), waitFor).toBe('false');
+    await officer.getByTestId('record-payment-JANUARY').click();
+    expect(await officer.locator('#payment-paid-on').inputValue()).toBe(today);
+    await officer.locator('#payment-reference').fill(`UTB-${year}-halden-1`);
+    await officer.getByTestId('payment-send').click();
+    await expect
+      .poll(() => officer.getByTestId('funding-payment-recorded-JANUARY').textContent(), waitFor)
+      .toMatch(/Hilde Solberg/);
+    // Recorded is not paid, and the officer who recorded it is not offered to confirm it.
+    expect(await january.getAttribute('data-status')).not.toBe('PAID');
+    expect(await officer.getByTestId('confirm-payment-JANUARY').count()).toBe(0);
+    await officer.close();
+
+    // A second Østfold officer checks the voucher and confirms it: only now is it paid.
+    const controller = await signInAs('Mona Berg');
+    await controller.goto(fundingPage);
+    await controller.getByTestId('confirm-payment-JANUARY').click();
+    await controller.locator('#payment-reference').fill(`UTB-${year}-halden-1`);
+    await controller.getByTestId('payment-send').click();
+    await expect
+      .poll(() => controller.getByTestId('funding-payment-status-JANUARY').getAttribute('data-status'), waitFor)
+      .toBe('PAID');
+    expect(await controller.getByTestId('funding-payment-confirmed-JANUARY').textContent()).toMatch(/Mona Berg/);
+    const amount = await controller.getByTestId('funding-payment-amount-JANUARY').textContent();
+    expect(amount?.replace(/\s+/g, ' ').trim()).toBe(`${januaryNok} kr`.replace(/\s+/g, ' '));
+    await controller.screenshot({
+      path: new URL('../.artifacts/console-funding.png', import.meta.url).pathname,
+      fullPage: true,
+    });
+    await controller.close();
   });
 
   it('lets an adviser open a client from the list and log a counselling session', async () => {

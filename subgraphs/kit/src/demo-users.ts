@@ -55,6 +55,16 @@ export const demoUsers: DemoUser[] = [
     municipality: '3005',
   },
   {
+    // Halden's contract municipality: Halden has no operator of its own in the demo, so its
+    // municipality officer submits the region's plans and budgets to Østfold.
+    username: 'halden.officer',
+    name: 'Siri Halvorsen',
+    role: 'MUNICIPALITY_OFFICER',
+    org: { id: '3001', kind: 'MUNICIPALITY', name: 'Halden kommune' },
+    region: 'halden',
+    municipality: '3001',
+  },
+  {
     username: 'follo.adviser',
     name: 'Amira Haddad',
     role: 'ADVISER',
