@@ -28,7 +28,7 @@ export const demoUsers: DemoUser[] = [
     role: 'COUNTY_OFFICER',
     org: buskerud,
   },
-  { username: 'buskerud.controller', name: 'Per Olsen', role: 'COUNTY_OFFICER', org: buskerud },
+  { username: 'buskerud.controller', name: 'Tor Haugland', role: 'COUNTY_OFFICER', org: buskerud },
   {
     username: 'ostfold.officer',
     name: 'Hilde Solberg',

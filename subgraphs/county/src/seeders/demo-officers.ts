@@ -20,7 +20,7 @@ export const demoOfficers: Record<CountyId, { officer: DemoOfficer; controller: 
   },
   buskerud: {
     officer: { subject: 'buskerud.officer', name: 'Trond Eriksen' },
-    controller: { subject: 'buskerud.controller', name: 'Per Olsen' },
+    controller: { subject: 'buskerud.controller', name: 'Tor Haugland' },
   },
   ostfold: {
     officer: { subject: 'ostfold.officer', name: 'Hilde Solberg' },
