@@ -24,6 +24,7 @@ import { type AgreementParty, AgreementPartySchema, type PartyKind } from './ent
 import { FundingRateSchema, minimumCountyRateOre, minimumMunicipalRateOre } from './entities/funding.js';
 import type { Instalment } from './entities/payment.js';
 import { PopulationFigureSchema } from './entities/population-figure.js';
+import { numbersOfSameMunicipality } from './population/municipality-numbers.js';
 
 // --- Proration of the year an agreement starts or ends in ------------------------------------------------
 
@@ -169,8 +170,14 @@ async function refuseOverlap(
 }
 
 async function refuseMissingPopulation(tx: EntityManager, numbers: string[], populationDate: string, field: string) {
-  const figures = await tx.find(PopulationFigureSchema, { municipalityNumber: { $in: numbers }, date: populationDate });
-  const missing = numbers.filter((number) => !figures.some((figure) => figure.municipalityNumber === number));
+  // A figure is stored under the number valid on its date; a party may hold the other one (2024).
+  const figures = await tx.find(PopulationFigureSchema, {
+    municipalityNumber: { $in: numbers.flatMap(numbersOfSameMunicipality) },
+    date: populationDate,
+  });
+  const missing = numbers.filter(
+    (number) => !figures.some((figure) => numbersOfSameMunicipality(number).includes(figure.municipalityNumber)),
+  );
   if (missing.length)
     throw badUserInput(`${field}: no population figure for ${missing.join(', ')} on ${populationDate}`, field);
 }

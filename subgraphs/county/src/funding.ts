@@ -10,6 +10,7 @@ import {
   minimumMunicipalRateOre,
 } from './entities/funding.js';
 import { frameOre, splitMunicipalContribution } from './money.js';
+import { counterpartNumbers } from './population/municipality-numbers.js';
 
 export interface MunicipalShare {
   municipalityNumber: string;
@@ -74,11 +75,19 @@ export function fundingLoader(em: EntityManager) {
            from agreement a
           cross join unnest(array[?]::int[]) as k(year)
            join agreement_party p on p.agreement_id = a.id and p.municipality_number is not null
-           left join population_figure f on f.municipality_number = p.municipality_number and f.date = a.population_date
+           -- A figure is stored under the number valid on its date (31xx-33xx from 2024), the parties
+           -- keep the number they signed under: either finds it, the party's own first.
+           left join lateral (
+                 select pf.population from population_figure pf
+                  where pf.date = a.population_date
+                    and pf.municipality_number in (p.municipality_number,
+                        coalesce(?::jsonb ->> p.municipality_number, p.municipality_number))
+                  order by pf.municipality_number = p.municipality_number desc
+                  limit 1) f on true
            left join funding_rate r on r.agreement_id = a.id and r.year = k.year
           where a.id in (?)
           order by a.id, k.year, p.kind = 'CONTRACT_MUNICIPALITY' desc, p.municipality_number`,
-        [years, agreementIds],
+        [years, JSON.stringify(counterpartNumbers), agreementIds],
       );
       const decisions = await em.find(
         BudgetDecisionSchema,

@@ -6,6 +6,7 @@ import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fundedMonths, instalmentsFor, prorateFrame, prorateShares } from '../src/agreement-lifecycle.js';
 import { type Context, createContext } from '../src/context.js';
+import { PopulationFigureSchema } from '../src/entities/population-figure.js';
 import { splitMunicipalContribution } from '../src/money.js';
 import { countySubgraph } from '../src/server.js';
 
@@ -382,6 +383,52 @@ describe('creating and signing an agreement', () => {
         ],
       },
     });
+  });
+});
+
+describe('an agreement on a population date after the 2024 renumbering', () => {
+  it('finds the figures SSB gives under the new numbers for parties that signed under the old ones, and funds from them', async () => {
+    today = '2030-08-20';
+    // As an SSB import stores them: under the number valid on the figure's date (Halden 3101, Aremark 3124).
+    await subgraph.orm.em.fork().transactional(async (em) => {
+      for (const [municipalityNumber, population] of [
+        ['3101', 31_905],
+        ['3124', 1_340],
+      ] as const) {
+        em.create(PopulationFigureSchema, {
+          municipalityNumber,
+          date: '2029-07-01',
+          population,
+          source: 'SSB',
+          recordedAt: new Date(),
+        });
+      }
+    });
+    const created = await subgraph.execute<{ createAgreement: AgreementData }>(createAgreement, {
+      input: { ...haldenInput, validFrom: '2031-01-01', validTo: '2034-12-31', populationDate: '2029-07-01' },
+    });
+    expect(created.errors).toBeUndefined();
+    let draft = created.data?.createAgreement as AgreementData;
+    for (const name of [
+      'Halden kommune',
+      'Østfold fylkeskommune',
+      'Innovasjon Norge Oslo, Viken og Innlandet',
+      'NAV Øst-Viken',
+    ]) {
+      const result = await subgraph.execute<{ signAgreement: AgreementData }>(sign, {
+        id: draft.id,
+        version: draft.version,
+        partyId: partyOf(draft, name).id,
+        signedBy: `Signatar for ${name}`,
+        signedOn: '2030-08-20',
+      });
+      expect(result.errors).toBeUndefined();
+      draft = result.data?.signAgreement as AgreementData;
+    }
+    expect(draft.status).toBe('ACTIVE');
+    // 31 905 + 1 340 = 33 245 inhabitants. County: 5.57 × 33 245 = 185 174.65; municipal: 2.50 × 33 245 = 83 112.50.
+    const funding = await regionFunding('halden', 2031);
+    expect(funding.funding).toMatchObject({ months: 12, countyFrame: '185174.65', municipalAmount: '83112.50' });
   });
 });
 

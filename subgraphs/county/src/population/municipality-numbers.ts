@@ -68,6 +68,12 @@ const vikenNumberOf: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(newNumberOf).map(([viken, renumbered]) => [renumbered, viken]),
 );
 
+/**
+ * Each number's counterpart across 2024-01-01 (Viken's number → the new one and back), for SQL that
+ * must find a figure stored under either number (funding's inhabitants).
+ */
+export const counterpartNumbers: Readonly<Record<string, string>> = { ...newNumberOf, ...vikenNumberOf };
+
 /** True for a number Viken's municipalities had (2020–2023) or have had since 2024. */
 export function isCountyMunicipality(number: string): boolean {
   return number in newNumberOf || number in vikenNumberOf;
