@@ -7,6 +7,8 @@ import {
   jsonWebKeyVariable,
   millisecondsVariable,
   optionalVariableOf,
+  postgresUrl,
+  postgresUrlWants,
   serviceVariables,
   textVariable,
   urlVariable,
@@ -58,15 +60,6 @@ const subgraphHealthVariables = Object.fromEntries(
   ]),
 ) as Record<`${Uppercase<SubgraphName>}_HEALTH_URL`, ReturnType<typeof urlVariable>>;
 
-/** A PostgreSQL server address, or undefined when it is none. */
-function postgresUrl(text: string): string | undefined {
-  try {
-    return ['postgres:', 'postgresql:'].includes(new URL(text).protocol) ? text : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const variables = z.object({
   ...serviceVariables({ port: 4000, internalPort: 4100 }),
   ...subgraphUrlVariables,
@@ -98,7 +91,7 @@ const variables = z.object({
   ),
   DATABASE_URL: optionalVariableOf(
     postgresUrl,
-    'a PostgreSQL server address, postgres://user:password@host:5432',
+    postgresUrlWants,
     "The PostgreSQL server of the gateway's own database, where every instance keeps the public rate limits' counts (a database name in it is ignored). Required with NODE_ENV=production; unset elsewhere, each process counts in its own memory.",
     'unset (counted in memory; refused in production)',
     { secret: true },

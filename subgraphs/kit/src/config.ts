@@ -298,23 +298,24 @@ export function cronVariable(description: string, defaultText: string) {
   );
 }
 
+/** What a PostgreSQL server variable wants, completing "must be …". */
+export const postgresUrlWants = 'a PostgreSQL server address, postgres://user:password@host:5432';
+
+/** The text when it is a postgres:// (or postgresql://) address, else undefined. */
+export function postgresUrl(text: string): string | undefined {
+  try {
+    return ['postgres:', 'postgresql:'].includes(new URL(text).protocol) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function postgresUrlVariable(description: string) {
   const documentation = { description, secret: true };
-  const wants = 'a PostgreSQL server address, postgres://user:password@host:5432';
-  return variable(
-    rule(
-      (text) => {
-        try {
-          return ['postgres:', 'postgresql:'].includes(new URL(text).protocol) ? text : undefined;
-        } catch {
-          return undefined;
-        }
-      },
-      wants,
-      documentation,
-    ),
-    { ...documentation, missing: `is not set; it must be ${wants}` },
-  );
+  return variable(rule(postgresUrl, postgresUrlWants, documentation), {
+    ...documentation,
+    missing: `is not set; it must be ${postgresUrlWants}`,
+  });
 }
 
 export const nodeEnvironments = ['development', 'production', 'test'] as const;
