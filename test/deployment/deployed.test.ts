@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   dropDatabase,
+  freePort,
   generateServiceKeys,
   queryRows,
   type ServiceProcess,
@@ -18,7 +19,6 @@ import {
 import { demoUsers, generateDevKeys, signDemoToken } from '@etablerer/kit/demo';
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/stack.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const subgraphs = ['county', 'regions', 'partners'] as const;

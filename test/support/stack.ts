@@ -2,8 +2,7 @@
 // (imported here only, so moving it is a change of this one import), an embedded PostgreSQL of the
 // test's own to kill, and requests through the gateway as a signed-in demo user.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { queryRows, repositoryDataDir, withDatabaseClient } from '@etablerer/kit';
+import { freePort, queryRows, repositoryDataDir, withDatabaseClient } from '@etablerer/kit';
 import { type RunningStack, type ServiceName, type StackOptions, startStack } from '@etablerer/stack';
 
 export type { RunningStack, ServiceName, StackOptions };
@@ -17,16 +16,6 @@ export interface GraphQLError {
 export interface GraphQLAnswer<Data> {
   status: number;
   body: { data?: Data | null; errors?: GraphQLError[] };
-}
-
-/** A port nothing listens on now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /** The stack with an embedded PostgreSQL of the test's own, and what a test does with it. */

@@ -1,5 +1,6 @@
 // The parent's side of runAsProcess: forks one service's entry point and resolves once the service says it listens.
 import { type ChildProcess, fork } from 'node:child_process';
+import { createServer } from 'node:net';
 
 /** The export condition under which workspace packages resolve to their TypeScript sources (see each package.json). */
 export const sourceCondition = 'development';
@@ -92,4 +93,14 @@ export function startServiceProcess<Name extends string>(
       reject(new Error(`${name} exited before it was ready (${signal ?? `exit code ${code}`}); see its log above`));
     });
   });
+}
+
+/** A port free on loopback now, for a service that must be told another's address before that one starts. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
 }

@@ -2,11 +2,11 @@
 // the subgraph's connections. Requests meanwhile fail at once with SERVICE_UNAVAILABLE, the
 // subgraph recovers by itself, and every write is there whole or not at all.
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import {
   type AuthConfig,
   type DatabaseServer,
   databaseUnavailableMessage,
+  freePort,
   generateServiceKeys,
   queryRows as query,
   type RunningService,
@@ -62,15 +62,6 @@ async function sessionsAndAudit(server: string, database: string, clientId: stri
     [clientId],
   );
   return { topics: sessions.map((row) => row.topic).sort(), auditEntries: audit?.count ?? 0 };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 describe('a restart of the PostgreSQL server during a burst of writes', () => {

@@ -1,14 +1,14 @@
 // The whole platform on one machine: database, three subgraphs, gateway and console, each in a
 // process of its own, as `pnpm start` runs it and as the end-to-end tests start it.
 import type { ChildProcess } from 'node:child_process';
-import { EventEmitter, once } from 'node:events';
-import { type AddressInfo, createServer } from 'node:net';
+import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import {
   type DatabaseServer,
   databaseServer,
   type EmbeddedOptions,
   embeddedPort,
+  freePort,
   logger,
   repositoryDataDir,
   type ServiceProcess,
@@ -135,16 +135,6 @@ export function startService(
       options.onFork?.(child);
     },
   });
-}
-
-/** A port free now, for a service that must be told another's address before that one starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** A service's first restart waits this long; each further one soon after doubles it, up to the cap. */

@@ -4,10 +4,9 @@
 // the services stop, PostgreSQL stops last, then the launcher exits 0.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { nodeArgumentsFor, repositoryDataDir, withDatabaseClient } from '@etablerer/kit';
+import { freePort, nodeArgumentsFor, repositoryDataDir, withDatabaseClient } from '@etablerer/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const dataDir = `${repositoryDataDir}postgres-stack-test`;
@@ -46,15 +45,6 @@ function waitForLine(matches: (line: LogLine) => boolean): Promise<LogLine> {
 const logged = (service: string, message: RegExp) => (line: LogLine) =>
   line.json?.service === service && message.test(line.json.msg ?? '');
 const indexOf = (matches: (line: LogLine) => boolean) => lines.findIndex(matches);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 beforeAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
