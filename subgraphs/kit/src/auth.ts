@@ -57,6 +57,8 @@ export interface AuthConfig {
   jwksUrl?: string;
   /** Or one public key as a JWK (development: the stack's own signing key). */
   publicKey?: JWK;
+  /** Or a key resolver of the caller's own (the gateway: the keys it signs with, from its database). */
+  getKey?: JWTVerifyGetKey;
 }
 
 export const defaultIssuer = 'etablerertjenesten-dev';
@@ -69,12 +71,14 @@ export type TokenVerifier = (token: string) => Promise<Caller>;
 
 export function createTokenVerifier(config: AuthConfig): TokenVerifier {
   let keys: JWTVerifyGetKey;
-  if (config.jwksUrl) {
+  if (config.getKey) {
+    keys = config.getKey;
+  } else if (config.jwksUrl) {
     keys = createRemoteJWKSet(new URL(config.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000 });
   } else if (config.publicKey) {
     keys = createLocalJWKSet({ keys: [config.publicKey] });
   } else {
-    throw new Error('AuthConfig needs jwksUrl or publicKey');
+    throw new Error('AuthConfig needs getKey, jwksUrl or publicKey');
   }
   return async (token) => {
     let payload: unknown;
