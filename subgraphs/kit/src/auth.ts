@@ -1,9 +1,19 @@
 // Who is calling: bearer tokens (JWT) verified with jose against the identity provider's keys,
 // turned into a Caller that every subgraph authorises against. The gateway and each subgraph
 // verify the same token (defence in depth).
-import { createLocalJWKSet, createRemoteJWKSet, importJWK, type JWK, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from 'jose';
 import { z } from 'zod';
-import { unauthenticated } from './errors.js';
+import { temporarilyUnavailable, unauthenticated } from './errors.js';
+import { logger } from './logger.js';
 
 export const roles = [
   'COUNTY_OFFICER',
@@ -23,7 +33,7 @@ export type OrganisationKind = (typeof organisationKinds)[number];
 export const scopes = ['aggregates:read'] as const;
 export type Scope = (typeof scopes)[number];
 
-/** The claims this platform reads, beyond the registered ones (sub, iss, aud, exp). */
+/** The claims this platform reads, beyond the registered ones (iss, aud, exp, nbf, iat, jti). */
 const claims = z.object({
   sub: z.string().min(1),
   name: z.string().min(1),
@@ -53,44 +63,128 @@ export interface Caller {
 export interface AuthConfig {
   issuer: string;
   audience: string;
-  /** The identity provider's JWKS endpoint (production, OIDC). */
+  /** The token issuer's JWKS endpoint (the gateway's, in the stack and in production). */
   jwksUrl?: string;
-  /** Or one public key as a JWK (development: the stack's own signing key). */
+  /** Or one public key as a JWK, with its kid (tests and development only; refused in production). */
   publicKey?: JWK;
-  /** Or a key resolver of the caller's own (the gateway: the keys it signs with, from its database). */
+  /**
+   * Or a key resolver of the caller's own (the gateway: the keys it signs with, from its database).
+   * For a kid it does not know it throws jose's `JWKSNoMatchingKey` (the token is refused, 401);
+   * anything else it throws is taken as its keys being out of reach (503, logged).
+   */
   getKey?: JWTVerifyGetKey;
+  /** How far exp, nbf and iat may be off this server's clock, in seconds: default 30, at most 300. */
+  clockToleranceSeconds?: number;
+  /** How long a fetched JWKS is used before it is fetched again, in seconds (default 600). */
+  jwksCacheMaxAgeSeconds?: number;
+  /** How long after a fetch a token with an unknown kid is refused without fetching again, in seconds (default 30). */
+  jwksCooldownSeconds?: number;
+  /** How long a JWKS fetch may take, in seconds (default 5). */
+  jwksTimeoutSeconds?: number;
 }
 
 export const defaultIssuer = 'etablerertjenesten-dev';
 export const defaultAudience = 'etablerertjenesten';
 
+export const defaultClockToleranceSeconds = 30;
+/** Beyond this an expired token would stay good for too long: five minutes is an access token's whole life. */
+export const maxClockToleranceSeconds = 300;
+export const defaultJwksCacheMaxAgeSeconds = 600;
+export const defaultJwksCooldownSeconds = 30;
+export const defaultJwksTimeoutSeconds = 5;
+
 /** Only asymmetric algorithms: a verifier must never be able to mint tokens. */
-const algorithms = ['ES256', 'RS256', 'PS256', 'EdDSA'];
+const algorithms = ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'];
+
+/** The registered claims every access token carries; one without any of them is refused. */
+const requiredClaims = ['iss', 'aud', 'exp', 'nbf', 'iat', 'sub'];
 
 export type TokenVerifier = (token: string) => Promise<Caller>;
 
-export function createTokenVerifier(config: AuthConfig): TokenVerifier {
-  let keys: JWTVerifyGetKey;
-  if (config.getKey) {
-    keys = config.getKey;
-  } else if (config.jwksUrl) {
-    keys = createRemoteJWKSet(new URL(config.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000 });
-  } else if (config.publicKey) {
-    keys = createLocalJWKSet({ keys: [config.publicKey] });
-  } else {
-    throw new Error('AuthConfig needs getKey, jwksUrl or publicKey');
+/** The token names no key (`kid`): which key should have signed it cannot be told. */
+class MissingKeyId extends Error {
+  readonly code = 'ERR_MISSING_KID';
+}
+
+/** The keys could not be had (the JWKS endpoint down, slow or answering nonsense): no fault of the token. */
+class KeysUnavailable extends Error {
+  override name = 'KeysUnavailable';
+}
+
+/** The answer when the keys to check a token against cannot be had: try again, not sign in again. */
+export const keysUnavailableMessage = 'Access tokens cannot be checked right now; try again in a moment.';
+
+function seconds(name: string, value: number | undefined, fallback: number, maximum = Number.MAX_SAFE_INTEGER): number {
+  const chosen = value ?? fallback;
+  if (!Number.isFinite(chosen) || chosen < 0 || chosen > maximum) {
+    throw new Error(`AuthConfig ${name} must be from 0 to ${maximum} seconds, not ${chosen}`);
   }
-  return async (token) => {
-    let payload: unknown;
+  return chosen;
+}
+
+function keyResolver(config: AuthConfig): JWTVerifyGetKey {
+  if (config.getKey) return config.getKey;
+  if (config.jwksUrl) {
+    return createRemoteJWKSet(new URL(config.jwksUrl), {
+      cacheMaxAge:
+        seconds('jwksCacheMaxAgeSeconds', config.jwksCacheMaxAgeSeconds, defaultJwksCacheMaxAgeSeconds) * 1000,
+      cooldownDuration: seconds('jwksCooldownSeconds', config.jwksCooldownSeconds, defaultJwksCooldownSeconds) * 1000,
+      timeoutDuration: Math.round(
+        seconds('jwksTimeoutSeconds', config.jwksTimeoutSeconds, defaultJwksTimeoutSeconds) * 1000,
+      ),
+    });
+  }
+  if (config.publicKey) return createLocalJWKSet({ keys: [config.publicKey] });
+  throw new Error('AuthConfig needs getKey, jwksUrl or publicKey');
+}
+
+/**
+ * A verifier of access tokens: signed with an asymmetric algorithm by a key the token names (kid)
+ * and the key source knows (a remote JWKS is fetched again, after its cooldown, for a kid it does
+ * not know yet: that is how a new signing key is learnt), for this issuer and audience, with exp,
+ * nbf and iat within the clock tolerance. UNAUTHENTICATED (401) otherwise; SERVICE_UNAVAILABLE
+ * (503) when the keys cannot be had, which is not the caller's fault.
+ */
+export function createTokenVerifier(config: AuthConfig): TokenVerifier {
+  const tolerance = seconds(
+    'clockToleranceSeconds',
+    config.clockToleranceSeconds,
+    defaultClockToleranceSeconds,
+    maxClockToleranceSeconds,
+  );
+  const keys = keyResolver(config);
+  // jose would pick the only key of a set for a token without kid; a token must say which key signed it.
+  const keyOfToken: JWTVerifyGetKey = async (header, token) => {
+    if (typeof header.kid !== 'string' || header.kid === '') throw new MissingKeyId('the token has no kid');
     try {
-      ({ payload } = await jwtVerify(token, keys, {
+      return await keys(header, token);
+    } catch (error) {
+      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) throw error;
+      throw new KeysUnavailable('the keys to verify access tokens with could not be had', { cause: error });
+    }
+  };
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keyOfToken, {
         issuer: config.issuer,
         audience: config.audience,
         algorithms,
-        requiredClaims: ['exp', 'sub'],
+        requiredClaims,
+        clockTolerance: tolerance,
       }));
-    } catch {
-      // Expired, tampered, wrong issuer or audience: the caller needs to sign in again either way.
+      // jose checks iat only against a maximum age; a token issued in the future was not issued by a sound clock.
+      if ((payload.iat ?? 0) > Date.now() / 1000 + tolerance) {
+        throw new errors.JWTClaimValidationFailed('"iat" claim is in the future', payload, 'iat', 'check_failed');
+      }
+    } catch (error) {
+      if (error instanceof KeysUnavailable) {
+        logger.error({ err: error.cause, jwksUrl: config.jwksUrl }, 'access token not verified: keys unavailable');
+        throw temporarilyUnavailable(keysUnavailableMessage);
+      }
+      logger.info({ reason: (error as { code?: string }).code ?? 'ERR_JWT_MALFORMED' }, 'access token refused');
+      if (error instanceof errors.JWTExpired) throw unauthenticated('The access token has expired; sign in again.');
+      // Tampered with, wrong issuer or audience, unknown key: the caller needs to sign in again either way.
       throw unauthenticated('The access token is not valid; sign in again.');
     }
     const parsed = claims.safeParse(payload);

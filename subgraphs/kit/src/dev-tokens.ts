@@ -1,5 +1,7 @@
 // The development identity provider: an ES256 key pair kept in .data/ (so tokens survive
 // restarts) and tokens for the demo users. Never used when a real identity provider is set.
+
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
@@ -39,12 +41,16 @@ export interface SignOptions {
 
 export async function signDemoToken(privateKey: JWK, user: DemoUser, options: SignOptions = {}): Promise<string> {
   const { username, ...claims } = user;
+  // Every registered claim the verifiers require (auth.ts), so a demo token is refused only for what a test changed.
+  const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ ...claims })
     .setProtectedHeader({ alg: 'ES256', kid: privateKey.kid ?? keyId })
     .setSubject(username)
     .setIssuer(options.issuer ?? defaultIssuer)
     .setAudience(options.audience ?? defaultAudience)
-    .setIssuedAt()
+    .setIssuedAt(now)
+    .setNotBefore(now)
+    .setJti(randomUUID())
     .setExpirationTime(options.expiresIn ?? '8h')
     .sign(await importJWK(privateKey, 'ES256'));
 }

@@ -30,6 +30,12 @@ export const conflict = (message: string, extensions: Record<string, unknown> = 
 export const forbidden = (message = 'You are not allowed to do this.') => domainError('FORBIDDEN', message);
 export const unauthenticated = (message = 'Sign in first.') =>
   domainError('UNAUTHENTICATED', message, { http: { status: 401 } });
+/**
+ * Something this service needs is out of reach for a while (not the caller's fault): 503
+ * SERVICE_UNAVAILABLE, to be tried again. Log the cause where it is thrown; the message says none of it.
+ */
+export const temporarilyUnavailable = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
 /** Too many requests of a kind in a while; `retryAfterSeconds` says when to try again. */
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   domainError('RATE_LIMITED', message, { retryAfterSeconds });

@@ -1,12 +1,14 @@
 // Test helpers: a throw-away database per test file on the real server, and a subgraph's
 // Apollo Server executing operations against it (the first of the three test layers).
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { ApolloServer, GraphQLResponse } from '@apollo/server';
-import type { JWK } from 'jose';
-import { type Caller, callerFromClaims } from './auth.js';
+import { importJWK, type JWK, SignJWT } from 'jose';
+import { type Caller, callerFromClaims, maxClockToleranceSeconds } from './auth.js';
 import { databaseServer, dropDatabase, repositoryDataDir, withDatabaseClient } from './database.js';
 import { demoUser } from './demo-users.js';
 import { type DevKeys, generateDevKeys, signDemoToken } from './dev-tokens.js';
@@ -296,4 +298,135 @@ export async function signedHeaders(
   const privateKey = keys.privateKeys[service];
   if (!privateKey) throw new Error(`No service key of ${service}`);
   return withServiceAssertion(await createServiceSigner(privateKey), audience, body, headers);
+}
+
+export interface TestTokenOptions {
+  /** The signing key (a private ES256 JWK); its kid goes in the header. */
+  privateKey: JWK;
+  issuer: string;
+  audience: string;
+  /** The demo user the token is for; county.officer when left out. */
+  username?: string;
+  /** Claims set over the well-formed ones (iat and nbf now, exp in an hour, a jti); `undefined` leaves one out. */
+  claims?: Record<string, unknown>;
+  /** Header fields set over `{ alg: 'ES256', kid }`; `undefined` leaves one out. */
+  header?: Record<string, unknown>;
+}
+
+const withoutUndefined = (record: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+
+const nowInSeconds = () => Math.floor(Date.now() / 1000);
+
+/** The claims of a well-formed access token for a demo user, changed as `options.claims` says. */
+function testClaims({ issuer, audience, username = 'county.officer', claims = {} }: TestTokenOptions) {
+  const user = demoUser(username);
+  if (!user) throw new Error(`No demo user ${username}`);
+  const { username: sub, ...userClaims } = user;
+  const now = nowInSeconds();
+  return withoutUndefined({
+    ...userClaims,
+    sub,
+    iss: issuer,
+    aud: audience,
+    iat: now,
+    nbf: now,
+    exp: now + 3600,
+    jti: randomUUID(),
+    ...claims,
+  });
+}
+
+/** An access token as the platform's token service would sign it, or with the changes a test asks for. */
+export async function testToken(options: TestTokenOptions): Promise<string> {
+  const header = withoutUndefined({ alg: 'ES256', kid: options.privateKey.kid, ...options.header });
+  return new SignJWT(testClaims(options))
+    .setProtectedHeader(header as { alg: string })
+    .sign(await importJWK(options.privateKey, 'ES256'));
+}
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/**
+ * Tokens that no service may let in, by what is wrong with them: each otherwise a well-formed token of
+ * `username` (county.officer) for this issuer and audience, signed with `privateKey` (whose public half,
+ * `publicKey`, the services trust), so only the named fault can be why it is refused. The expired and
+ * not-yet-valid ones are off by more than any clock tolerance a service allows.
+ */
+export async function badTokens(
+  options: Omit<TestTokenOptions, 'claims' | 'header'> & { publicKey: JWK },
+): Promise<[fault: string, token: string][]> {
+  const { publicKey, ...signing } = options;
+  const now = nowInSeconds();
+  const beyondTolerance = maxClockToleranceSeconds + 60;
+  const token = (change: Partial<Pick<TestTokenOptions, 'claims' | 'header' | 'privateKey'>>) =>
+    testToken({ ...signing, ...change });
+  const stranger = (await generateDevKeys()).privateKey;
+  return [
+    ['expired', await token({ claims: { iat: now - 3600, nbf: now - 3600, exp: now - beyondTolerance } })],
+    ['not valid yet (nbf in the future)', await token({ claims: { nbf: now + beyondTolerance } })],
+    ['issued in the future (iat)', await token({ claims: { iat: now + beyondTolerance } })],
+    ['for another audience', await token({ claims: { aud: 'someone-else' } })],
+    ['from another issuer', await token({ claims: { iss: 'someone-else' } })],
+    [
+      'signed by a key the issuer does not publish (unknown kid)',
+      await token({ privateKey: { ...stranger, kid: `unknown-${randomUUID()}` } }),
+    ],
+    ['signed by another key under a known kid', await token({ privateKey: { ...stranger, kid: publicKey.kid } })],
+    [
+      'unsigned (alg none)',
+      `${base64url({ alg: 'none', typ: 'JWT', kid: publicKey.kid })}.${base64url(testClaims(signing))}.`,
+    ],
+    [
+      'signed with the public key as an HMAC secret (alg HS256)',
+      await new SignJWT(testClaims(signing))
+        .setProtectedHeader({ alg: 'HS256', kid: publicKey.kid ?? '' })
+        .sign(new TextEncoder().encode(JSON.stringify(publicKey))),
+    ],
+    ['without a key id (kid)', await token({ header: { kid: undefined } })],
+    ['without an expiry (exp)', await token({ claims: { exp: undefined } })],
+    ['without a start (nbf)', await token({ claims: { nbf: undefined } })],
+    ['without an issue time (iat)', await token({ claims: { iat: undefined } })],
+  ];
+}
+
+/** A JWKS endpoint over HTTP, as the gateway serves its keys, that a test can change, count and break. */
+export interface TestJwksServer {
+  /** The JWKS's address. */
+  url: string;
+  /** The public keys it serves; a test may add to them (a new signing key) or remove one. */
+  keys: JWK[];
+  /** How many times it was asked for the keys. */
+  readonly requests: number;
+  /** While true it answers 503, as an endpoint that is down. */
+  failing: boolean;
+  stop(): Promise<void>;
+}
+
+export async function serveJwks(keys: JWK[]): Promise<TestJwksServer> {
+  let requests = 0;
+  const server = createServer((_req, res) => {
+    requests += 1;
+    if (jwks.failing) {
+      res.writeHead(503).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/jwk-set+json' }).end(JSON.stringify({ keys: jwks.keys }));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const jwks: TestJwksServer = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`,
+    keys: [...keys],
+    get requests() {
+      return requests;
+    },
+    failing: false,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+  return jwks;
 }
