@@ -138,6 +138,7 @@ export function gatewayOptionsFromEnvironment(env = process.env): GatewayOptions
       audience: config.AUTH_AUDIENCE,
       ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
       ...(config.AUTH_PUBLIC_KEY ? { publicKey: config.AUTH_PUBLIC_KEY } : {}),
+      clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE,
     },
     serviceKey: config.SERVICE_PRIVATE_KEY,
     ...(config.AUTH_DEV_SIGN_IN && config.AUTH_DEV_PRIVATE_KEY ? { devSignInKey: config.AUTH_DEV_PRIVATE_KEY } : {}),

@@ -62,7 +62,8 @@ async function sign(claims: Record<string, unknown>, options: { expiresIn?: stri
     .setProtectedHeader({ alg: 'ES256', kid: key.kid ?? '' })
     .setIssuer(platform.auth.issuer)
     .setAudience(platform.auth.audience)
-    .setIssuedAt();
+    .setIssuedAt()
+    .setNotBefore(Math.floor(Date.now() / 1000));
   if (options.expiresIn !== undefined) jwt.setExpirationTime(options.expiresIn);
   return jwt.sign(await importJWK(key, 'ES256'));
 }

@@ -17,7 +17,7 @@ import {
   startServiceProcess,
 } from '@etablerer/kit';
 import { demoUsers, generateDevKeys, signDemoToken } from '@etablerer/kit/demo';
-import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
+import { serveJwks, type TestJwksServer, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,6 +39,8 @@ const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
 /** Where the gateway's image has the console, inside its deployed folder (/service). */
 const consoleFolder = /CONSOLE_DIR=\/service\/([\w-]+)/.exec(dockerfile)?.[1] ?? 'the Dockerfile sets no CONSOLE_DIR';
 let userKey: Awaited<ReturnType<typeof generateDevKeys>>['privateKey'];
+/** The token issuer's JWKS: in production the services verify against one, never a fixed key. */
+let jwks: TestJwksServer | undefined;
 /** What each subgraph's migration step left in its database, before any service started. */
 const migrated: Record<string, string[]> = {};
 
@@ -74,6 +76,7 @@ beforeAll(async () => {
 
   const [serviceKeys, userKeys] = await Promise.all([generateServiceKeys(), generateDevKeys()]);
   userKey = userKeys.privateKey;
+  jwks = await serveJwks([userKeys.publicKey]);
   for (const service of services) ports[service] = { public: await freePort(), internal: await freePort() };
   const common: Record<string, string> = {
     // The migration step runs with this alone; the services' processes also inherit this test's environment
@@ -83,7 +86,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
     DATABASE_URL: testServerUrl(),
     ...databases,
-    AUTH_PUBLIC_KEY: JSON.stringify(userKeys.publicKey),
+    AUTH_JWKS_URL: jwks.url,
     ...Object.fromEntries(
       subgraphs.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name].public}/graphql`]),
     ),
@@ -122,6 +125,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(running.map((service) => service.stop()));
+  await jwks?.stop();
   await Promise.all(Object.values(databases).map((database) => dropDatabase(testServerUrl(), database)));
   rmSync(folder, { recursive: true, force: true });
 });

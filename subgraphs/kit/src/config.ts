@@ -5,7 +5,7 @@
 import { CronPattern } from 'croner';
 import type { JWK } from 'jose';
 import { z } from 'zod';
-import { defaultAudience, defaultIssuer } from './auth.js';
+import { defaultAudience, defaultClockToleranceSeconds, defaultIssuer, maxClockToleranceSeconds } from './auth.js';
 
 /** What docs/configuration.md says of a variable. */
 export interface VariableDocumentation {
@@ -121,6 +121,19 @@ export function millisecondsVariable(description: string, defaultValue: number, 
     rule(
       (text) => wholeNumber(text, zeroMeansNone ? 0 : 1),
       zeroMeansNone ? 'a whole number of milliseconds (0 for no limit)' : 'a whole number of milliseconds above 0',
+      documentation,
+    ),
+    documentation,
+  );
+}
+
+/** Whole seconds, from 0 up to `maximum`. */
+export function secondsVariable(description: string, defaultValue: number, { maximum }: { maximum?: number } = {}) {
+  const documentation = { description, default: String(defaultValue) };
+  return variable(
+    rule(
+      (text) => wholeNumber(text, 0, maximum),
+      maximum === undefined ? 'a whole number of seconds' : `a whole number of seconds from 0 to ${maximum}`,
       documentation,
     ),
     documentation,
@@ -358,6 +371,11 @@ export function serviceVariables({ port, internalPort }: { port: number; interna
     AUTH_PUBLIC_KEY: jsonWebKeyVariable(
       'One public key (a JWK as JSON) that access tokens are verified against, in place of AUTH_JWKS_URL (the development stack uses its own).',
       { private: false },
+    ),
+    AUTH_CLOCK_TOLERANCE: secondsVariable(
+      `How far an access token's exp, nbf and iat may be off this server's clock, in seconds (at most ${maxClockToleranceSeconds}): a token expired that long ago is still taken.`,
+      defaultClockToleranceSeconds,
+      { maximum: maxClockToleranceSeconds },
     ),
     GRAPHQL_INTROSPECTION: optionalFlagVariable(
       "Answers schema introspection (the console's playground and its documentation pane need it on the gateway).",

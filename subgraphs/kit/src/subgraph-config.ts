@@ -3,6 +3,7 @@
 // definition: the subgraphs it calls, whether it keeps personal data past retention.
 import type { JWK } from 'jose';
 import { z } from 'zod';
+import { defaultJwksCacheMaxAgeSeconds, defaultJwksCooldownSeconds } from './auth.js';
 import {
   across,
   countVariable,
@@ -12,6 +13,7 @@ import {
   optionalFlagVariable,
   postgresUrlVariable,
   readConfiguration,
+  secondsVariable,
   serviceKeysVariable,
   serviceModeOf,
   serviceVariables,
@@ -42,6 +44,22 @@ export function subgraphConfigSchema(definition: Described) {
       port: definition.defaultPort,
       internalPort: definition.defaultPort + internalPortOffset,
     }),
+    // The subgraphs verify the tokens the gateway issues, against the keys it publishes.
+    AUTH_JWKS_URL: urlVariable(
+      "The JWKS of the access tokens' issuer, the gateway: its `/.well-known/jwks.json` (in the stack on the gateway's internal port). This or AUTH_PUBLIC_KEY is required; with NODE_ENV=production this one.",
+    ),
+    AUTH_PUBLIC_KEY: jsonWebKeyVariable(
+      'One public key (a JWK as JSON, with its kid) that access tokens are verified against, in place of AUTH_JWKS_URL: for tests and development only, refused with NODE_ENV=production (a fixed key can be neither rotated nor withdrawn).',
+      { private: false },
+    ),
+    AUTH_JWKS_CACHE_MAX_AGE: secondsVariable(
+      'How long the fetched JWKS is used before it is fetched again, in seconds.',
+      defaultJwksCacheMaxAgeSeconds,
+    ),
+    AUTH_JWKS_COOLDOWN: secondsVariable(
+      'How long after a fetch of the JWKS a token whose kid it does not hold is refused without fetching it again, in seconds (a new signing key is learnt by such a fetch; the cooldown keeps unknown kids from making the subgraph fetch on every request).',
+      defaultJwksCooldownSeconds,
+    ),
     DATABASE_URL: postgresUrlVariable(
       'The PostgreSQL server, without a database name, e.g. `postgres://etablerer:secret@db.internal:5432`.',
     ),
@@ -105,12 +123,29 @@ export function subgraphConfigSchema(definition: Described) {
       });
     }
   });
-  return across(checked, ['SEED_DEMO', 'NODE_ENV'], (config, context) => {
+  const withDemoRule = across(checked, ['SEED_DEMO', 'NODE_ENV'], (config, context) => {
     if (config.SEED_DEMO === true && config.NODE_ENV === 'production') {
       context.addIssue({
         code: 'custom',
         path: ['SEED_DEMO'],
         message: 'must not be true with NODE_ENV=production: demo data has no place in a county database',
+      });
+    }
+  });
+  // Neither set is told already, by every service's rule (config.ts).
+  return across(withDemoRule, ['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY', 'NODE_ENV'], (config, context) => {
+    if (config.NODE_ENV !== 'production' || !config.AUTH_PUBLIC_KEY) return;
+    context.addIssue({
+      code: 'custom',
+      path: ['AUTH_PUBLIC_KEY'],
+      message:
+        "must not be set with NODE_ENV=production: a fixed key can be neither rotated nor withdrawn. Set AUTH_JWKS_URL to the gateway's JWKS",
+    });
+    if (!config.AUTH_JWKS_URL) {
+      context.addIssue({
+        code: 'custom',
+        path: ['AUTH_JWKS_URL'],
+        message: "is not set: with NODE_ENV=production access tokens are verified against the gateway's JWKS",
       });
     }
   });
@@ -144,6 +179,9 @@ export function subgraphOptionsFromEnvironment(
       audience: config.AUTH_AUDIENCE,
       ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
       ...(config.AUTH_PUBLIC_KEY ? { publicKey: config.AUTH_PUBLIC_KEY } : {}),
+      clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE,
+      jwksCacheMaxAgeSeconds: config.AUTH_JWKS_CACHE_MAX_AGE,
+      jwksCooldownSeconds: config.AUTH_JWKS_COOLDOWN,
     },
     serviceKeys: config.SERVICE_KEYS,
     ...(dynamic.SERVICE_PRIVATE_KEY ? { servicePrivateKey: dynamic.SERVICE_PRIVATE_KEY as JWK } : {}),

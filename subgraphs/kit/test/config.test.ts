@@ -50,8 +50,23 @@ describe('a subgraph configuration', () => {
       retentionSchedule: null,
       limits: { statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000 },
       pool: { max: 10, acquireTimeoutMs: 5_000 },
-      auth: { issuer: 'etablerertjenesten-dev', audience: 'etablerertjenesten', jwksUrl: valid.AUTH_JWKS_URL },
+      auth: {
+        issuer: 'etablerertjenesten-dev',
+        audience: 'etablerertjenesten',
+        jwksUrl: valid.AUTH_JWKS_URL,
+        clockToleranceSeconds: 30,
+        jwksCacheMaxAgeSeconds: 600,
+        jwksCooldownSeconds: 30,
+      },
     });
+    expect(
+      subgraphOptionsFromEnvironment(regions, {
+        ...valid,
+        AUTH_CLOCK_TOLERANCE: '0',
+        AUTH_JWKS_CACHE_MAX_AGE: '3600',
+        AUTH_JWKS_COOLDOWN: '5',
+      }).auth,
+    ).toMatchObject({ clockToleranceSeconds: 0, jwksCacheMaxAgeSeconds: 3600, jwksCooldownSeconds: 5 });
     expect(options.serviceKeys).toEqual(keys.jwks.keys);
     expect(options.subgraphUrl?.('partners')).toBe('http://127.0.0.1:4003/graphql');
   });
@@ -143,6 +158,16 @@ describe('a subgraph configuration', () => {
         'SERVICE_PRIVATE_KEY: must be the regions subgraph\'s key, kid "regions", not kid "partners"',
       ],
       [
+        { AUTH_CLOCK_TOLERANCE: '301' },
+        'AUTH_CLOCK_TOLERANCE: must be a whole number of seconds from 0 to 300, not "301"',
+      ],
+      [
+        { AUTH_CLOCK_TOLERANCE: '30s' },
+        'AUTH_CLOCK_TOLERANCE: must be a whole number of seconds from 0 to 300, not "30s"',
+      ],
+      [{ AUTH_JWKS_CACHE_MAX_AGE: '10m' }, 'AUTH_JWKS_CACHE_MAX_AGE: must be a whole number of seconds, not "10m"'],
+      [{ AUTH_JWKS_COOLDOWN: '-1' }, 'AUTH_JWKS_COOLDOWN: must be a whole number of seconds, not "-1"'],
+      [
         { AUTH_PUBLIC_KEY: JSON.stringify(devKeys.privateKey) },
         expect.stringMatching(/^AUTH_PUBLIC_KEY: must be a public JSON Web Key/) as never,
       ],
@@ -162,6 +187,24 @@ describe('a subgraph configuration', () => {
     ]);
   });
 
+  it("verifies tokens in production against the gateway's JWKS only, never a fixed key", () => {
+    const production = { ...valid, NODE_ENV: 'production' };
+    const publicKey = JSON.stringify(devKeys.publicKey);
+    const refused =
+      "AUTH_PUBLIC_KEY: must not be set with NODE_ENV=production: a fixed key can be neither rotated nor withdrawn. Set AUTH_JWKS_URL to the gateway's JWKS";
+    expect(problems({ ...production, AUTH_PUBLIC_KEY: publicKey })).toEqual([refused]);
+    const { AUTH_JWKS_URL: _jwks, ...withoutJwks } = production;
+    expect(problems({ ...withoutJwks, AUTH_PUBLIC_KEY: publicKey })).toEqual([
+      refused,
+      "AUTH_JWKS_URL: is not set: with NODE_ENV=production access tokens are verified against the gateway's JWKS",
+    ]);
+    expect(problems(withoutJwks)).toEqual([
+      "AUTH_JWKS_URL: is not set, nor is AUTH_PUBLIC_KEY: set it to the identity provider's JWKS endpoint",
+    ]);
+    // Outside production the fixed key is how tests and the development stack verify.
+    expect(problems({ ...withoutJwks, NODE_ENV: 'development', AUTH_PUBLIC_KEY: publicKey })).toEqual([]);
+  });
+
   it('stops the start with one message naming every problem and where the variables are described', () => {
     expect(() => subgraphOptionsFromEnvironment(regions, { ...valid, PORT: 'x', DATABASE_POOL_MAX: '0' })).toThrow(
       'The regions subgraph cannot start, its configuration is not valid:\n  PORT: must be a port number from 0 to 65535, not "x"\n  DATABASE_POOL_MAX: must be a whole number above 0, not "0"\nSee docs/configuration.md.',
@@ -171,7 +214,15 @@ describe('a subgraph configuration', () => {
   it('documents every variable it reads', () => {
     const names = configurationReference(subgraphConfigSchema(regions)).map((row) => row.name);
     expect(names).toEqual(
-      expect.arrayContaining(['REGIONS_DATABASE', 'PARTNERS_URL', 'RETENTION_SCHEDULE', 'INTERNAL_PORT']),
+      expect.arrayContaining([
+        'REGIONS_DATABASE',
+        'PARTNERS_URL',
+        'RETENTION_SCHEDULE',
+        'INTERNAL_PORT',
+        'AUTH_CLOCK_TOLERANCE',
+        'AUTH_JWKS_CACHE_MAX_AGE',
+        'AUTH_JWKS_COOLDOWN',
+      ]),
     );
     expect(configurationReference(subgraphConfigSchema(county)).map((row) => row.name)).not.toContain(
       'SERVICE_PRIVATE_KEY',
