@@ -1,0 +1,69 @@
+// Bad access tokens at the gateway's /graphql: each refused 401 UNAUTHENTICATED before any subgraph is
+// asked (none runs here: the subgraphs' addresses are the discard port). The same tokens at a running
+// subgraph: subgraphs/county/test/tokens.test.ts; the verifier itself: subgraphs/kit/test/tokens.test.ts.
+import { generateServiceKeys, type RunningService } from '@etablerer/kit';
+import { type DevKeys, generateDevKeys } from '@etablerer/kit/demo';
+import { badTokens, testToken } from '@etablerer/kit/testing';
+import type { JWK } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subgraphNames } from '../src/composition.js';
+import { startGateway } from '../src/server.js';
+
+const issuer = 'https://gateway.example/';
+const audience = 'etablerertjenesten';
+let keys: DevKeys;
+let gateway: RunningService | undefined;
+
+beforeAll(async () => {
+  const serviceKeys = await generateServiceKeys();
+  keys = await generateDevKeys();
+  gateway = await startGateway({
+    port: 0,
+    auth: { issuer, audience, publicKey: keys.publicKey },
+    serviceKey: serviceKeys.privateKeys.gateway as JWK,
+    subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, 'http://127.0.0.1:9/graphql'])),
+  });
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+});
+
+async function send(authorization: string) {
+  const response = await fetch(`${gateway?.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
+    body: JSON.stringify({ query: 'query Who { __typename }' }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] },
+  };
+}
+
+describe('access tokens at the gateway', () => {
+  it('answers a well-formed token', async () => {
+    const { status, body } = await send(`Bearer ${await testToken({ privateKey: keys.privateKey, issuer, audience })}`);
+    expect({ status, body }).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+  });
+
+  it('refuses each bad token with 401 UNAUTHENTICATED', async () => {
+    const refusals: Record<string, unknown> = {};
+    for (const [fault, token] of await badTokens({ ...keys, issuer, audience })) {
+      const { status, body } = await send(`Bearer ${token}`);
+      refusals[fault] = { status, data: body.data ?? null, codes: body.errors?.map((error) => error.extensions?.code) };
+    }
+    expect(Object.keys(refusals)).toEqual(
+      expect.arrayContaining([
+        'expired',
+        'for another audience',
+        'from another issuer',
+        'signed by a key the issuer does not publish (unknown kid)',
+        'unsigned (alg none)',
+      ]),
+    );
+    // By fault, so a failure names the token let in.
+    const refused = { status: 401, data: null, codes: ['UNAUTHENTICATED'] };
+    expect(refusals).toEqual(Object.fromEntries(Object.keys(refusals).map((fault) => [fault, refused])));
+  });
+});
