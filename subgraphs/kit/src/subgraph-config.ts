@@ -39,11 +39,13 @@ export const internalPortOffset = 100;
 export function subgraphConfigSchema(definition: Described) {
   const calls = definition.calls ?? [];
   const upper = definition.name.toUpperCase();
+  // The GraphQL switches after the subgraph's own AUTH_* variables, so the reference lists those together.
+  const { GRAPHQL_INTROSPECTION, GRAPHQL_STACKTRACES, ...service } = serviceVariables({
+    port: definition.defaultPort,
+    internalPort: definition.defaultPort + internalPortOffset,
+  });
   const schema = z.object({
-    ...serviceVariables({
-      port: definition.defaultPort,
-      internalPort: definition.defaultPort + internalPortOffset,
-    }),
+    ...service,
     // The subgraphs verify the tokens the gateway issues, against the keys it publishes.
     AUTH_JWKS_URL: urlVariable(
       "The JWKS of the access tokens' issuer, the gateway: its `/.well-known/jwks.json` (in the stack on the gateway's internal port). This or AUTH_PUBLIC_KEY is required; with NODE_ENV=production this one.",
@@ -60,6 +62,8 @@ export function subgraphConfigSchema(definition: Described) {
       'How long after a fetch of the JWKS a token whose kid it does not hold is refused without fetching it again, in seconds (a new signing key is learnt by such a fetch; the cooldown keeps unknown kids from making the subgraph fetch on every request).',
       defaultJwksCooldownSeconds,
     ),
+    GRAPHQL_INTROSPECTION,
+    GRAPHQL_STACKTRACES,
     DATABASE_URL: postgresUrlVariable(
       'The PostgreSQL server, without a database name, e.g. `postgres://etablerer:secret@db.internal:5432`.',
     ),
