@@ -56,3 +56,32 @@ export function claimsOf(account: DemoAccount): Record<string, unknown> {
   const { role: _role, organisation: _organisation, ...claims } = account;
   return claims;
 }
+
+/** What the gateway's OIDC_ROLE_MAP says of a `roles` claim value: the role and organisation it gives. */
+export interface RoleMapping {
+  role: DemoUser['role'];
+  organisation: DemoUser['org'];
+  region?: string;
+  municipality?: string;
+}
+
+/**
+ * The gateway's OIDC_ROLE_MAP for the demo (the development stack passes it): each `roles` value this provider
+ * releases → the role and organisation of the demo person who carries it, as the kit's demo users have them.
+ */
+export function demoRoleMap(): Record<string, RoleMapping> {
+  const map: Record<string, RoleMapping> = {};
+  for (const [username, values] of Object.entries(demoRoleClaims)) {
+    const user = demoUsers.find((candidate) => candidate.username === username);
+    if (!user) throw new Error(`the demo roles claim names ${username}, who is no demo user`);
+    for (const value of values) {
+      map[value] = {
+        role: user.role,
+        organisation: user.org,
+        ...(user.region ? { region: user.region } : {}),
+        ...(user.municipality ? { municipality: user.municipality } : {}),
+      };
+    }
+  }
+  return map;
+}

@@ -305,8 +305,12 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
       logger.info({ kids: readKeys(keysFile).keys.map((key) => key.kid) }, 'identity provider keys reloaded');
     },
     stop() {
+      // Its requests are short (pages, token exchanges): connections are closed at once, nothing is drained.
       stopping ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => {
+          logger.info('identity-provider stopped');
+          resolve();
+        });
         server.closeAllConnections();
       });
       return stopping;

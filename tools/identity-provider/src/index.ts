@@ -3,7 +3,13 @@
 // `rotate-keys`; a restart does the same).
 import { logger, readConfiguration, runAsProcess } from '@etablerer/kit';
 import { identityProviderConfiguration } from './config.js';
-import { startIdentityProvider } from './identity-provider.js';
+
+// oidc-provider tells of its set-up on the console (its runtime check asks for Node 22, though it runs on this
+// Node 20; the memory adapter, which is what a development provider wants): as log lines, like the rest.
+console.warn = (...parts: unknown[]) => logger.warn(parts.map(String).join(' '));
+console.info = (...parts: unknown[]) => logger.debug(parts.map(String).join(' '));
+// After the console is redirected: oidc-provider speaks as it loads.
+const { startIdentityProvider } = await import('./identity-provider.js');
 
 await runAsProcess(async () => {
   const config = readConfiguration('identity provider', identityProviderConfiguration);
