@@ -285,6 +285,47 @@ describe('the development identity provider', () => {
   });
 });
 
+describe('as a process', () => {
+  it('signs with rotated keys after SIGHUP, without a restart', async () => {
+    const entry = fileURLToPath(new URL('../src/index.ts', import.meta.url));
+    const ownKeys = join(directory, 'process-keys.json');
+    const { VITEST: _vitest, ...environment } = process.env;
+    const child = spawn(process.execPath, [...nodeArgumentsFor(entry), entry], {
+      env: {
+        ...environment,
+        PORT: '0',
+        IDP_KEYS_FILE: ownKeys,
+        LOG_LEVEL: 'warn',
+        IDP_CLIENTS: JSON.stringify([client]),
+      },
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
+    try {
+      const issuer = await new Promise<string>((resolve, reject) => {
+        child.on('message', (message: { type?: string; url?: string }) => {
+          if (message.type === 'ready' && message.url) resolve(message.url);
+        });
+        child.once('exit', (code) => reject(new Error(`the provider exited (${code})`)));
+      });
+      const signingKid = async () =>
+        decodeProtectedHeader((await signIn(new Browser(), await relyingParty(issuer), 'Kari Nordmann')).id_token ?? '')
+          .kid;
+      const before = await signingKid();
+      const rotation = await rotateKeys(ownKeys);
+      expect(rotation.added).not.toContain(before);
+      child.kill('SIGHUP');
+      let after = await signingKid();
+      for (let attempt = 0; attempt < 100 && after === before; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        after = await signingKid();
+      }
+      expect(rotation.added).toContain(after);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
+
 describe('in production', () => {
   it('refuses to start, saying why', async () => {
     await expect(startIdentityProvider({ port: 0, keysFile, environment: 'production' })).rejects.toThrow(
