@@ -10,6 +10,7 @@ import { nodeArgumentsFor } from '@etablerer/kit/launcher';
 import { decodeProtectedHeader } from 'jose';
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoRoleMap } from '../src/accounts.js';
 import { type RunningIdentityProvider, readKeys, rotateKeys, startIdentityProvider } from '../src/identity-provider.js';
 
 const redirectUri = 'http://localhost:4000/auth/callback';
@@ -282,6 +283,22 @@ describe('the development identity provider', () => {
     const second = await rotateKeys(keysFile);
     expect(second.dropped).toContain(oldKid);
     expect(readKeys(keysFile).keys.map((key) => key.kid)).not.toContain(oldKid);
+  });
+});
+
+describe("the gateway's role map for the demo (OIDC_ROLE_MAP)", () => {
+  it('gives each roles value the role and organisation of the demo person who carries it', () => {
+    expect(demoRoleMap()).toEqual({
+      'Etablerer.InnovasjonNorge': {
+        role: 'INNOVASJON_NORGE',
+        organisation: {
+          id: 'innovasjon-norge',
+          kind: 'INNOVASJON_NORGE',
+          name: 'Innovasjon Norge Oslo, Viken og Innlandet',
+        },
+      },
+      'Etablerer.Nav': { role: 'NAV', organisation: { id: 'nav-vest-viken', kind: 'NAV', name: 'NAV Vest-Viken' } },
+    });
   });
 });
 
