@@ -7,7 +7,7 @@ import { defaultArtefacts, startStack } from './stack.js';
 const started = performance.now();
 const anyPorts = process.env.STACK_PORTS === '0';
 const stack = await startStack({
-  ...(anyPorts ? { ports: { gateway: 0, county: 0, regions: 0, partners: 0, console: 0 } } : {}),
+  ...(anyPorts ? { ports: { gateway: 0, county: 0, regions: 0, partners: 0, console: 0, identityProvider: 0 } } : {}),
   console: process.env.STACK_CONSOLE !== 'false',
 }).catch(() => process.exit(1));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -20,6 +20,7 @@ console.log(`
   Console          ${show(stack.consoleUrl)}${stack.consoleUrl === stack.gatewayUrl ? ' (served by the gateway)' : ' (Vite, hot reload)'}
   Gateway          ${show(stack.gatewayUrl)}/graphql
   Health           ${show(stack.gatewayInternalUrl)}/health (internal port, with /metrics)
+  Sign-in          ${show(stack.identityProviderUrl)} (development identity provider, the demo people)
   Subgraphs        county ${show(stack.subgraphUrls.county)}
                    regions ${show(stack.subgraphUrls.regions)}
                    partners ${show(stack.subgraphUrls.partners)}

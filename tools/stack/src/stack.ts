@@ -1,7 +1,10 @@
-// The whole platform on one machine: database, three subgraphs, gateway and console, each in a
-// process of its own, as `pnpm start` runs it and as the end-to-end tests start it.
+// The whole platform on one machine: database, three subgraphs, gateway, console and the development identity
+// provider, each in a process of its own, as `pnpm start` runs it and as the end-to-end tests start it.
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type DatabaseServer,
@@ -26,10 +29,19 @@ export interface StackPorts {
   regions: number;
   partners: number;
   console: number;
+  /** The development identity provider, where people sign in. */
+  identityProvider: number;
 }
 
 /** The ports of the README; 0 lets the system pick free ones (tests). */
-export const defaultPorts: StackPorts = { gateway: 4000, county: 4001, regions: 4002, partners: 4003, console: 5173 };
+export const defaultPorts: StackPorts = {
+  gateway: 4000,
+  county: 4001,
+  regions: 4002,
+  partners: 4003,
+  console: 5173,
+  identityProvider: 4004,
+};
 
 /** Each service's internal port (metrics, detailed health): its public port plus 100, or any free one with port 0. */
 const internalPortOf = (port: number) => (port === 0 ? 0 : port + 100);
@@ -71,6 +83,8 @@ export interface RunningStack {
   /** The gateway's internal port: /health (every subgraph's state), /metrics. */
   gatewayInternalUrl: string;
   consoleUrl?: string;
+  /** The development identity provider's issuer (people sign in there; the gateway's OIDC_ISSUER). */
+  identityProviderUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   /** Each subgraph's internal port: /health (its database), /metrics. */
   subgraphInternalUrls: Record<SubgraphName, string>;
@@ -85,7 +99,7 @@ export interface RunningStack {
   events: EventEmitter<StackEvents>;
   /**
    * Stops everything in order: the gateway stops taking requests and finishes those in flight, then
-   * the console, then the subgraphs (finishing theirs), and the embedded PostgreSQL last.
+   * the console and the identity provider, then the subgraphs (finishing theirs), and the embedded PostgreSQL last.
    */
   stop(): Promise<void>;
 }
@@ -102,7 +116,7 @@ export type Artefacts = 'built' | 'source';
 /** The launcher's own kind: run from `dist/` it starts the built services, run through tsx their sources. */
 export const defaultArtefacts: Artefacts = import.meta.url.endsWith('.ts') ? 'source' : 'built';
 
-const serviceNames = ['county', 'regions', 'partners', 'gateway', 'console'] as const;
+const serviceNames = ['county', 'regions', 'partners', 'gateway', 'console', 'identity-provider'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 /** Where a service's entry point is. The built console is no process of its own: the gateway serves it. */
@@ -113,6 +127,7 @@ export function serviceEntry(name: ServiceName, artefacts: Artefacts): string {
     partners: 'subgraphs/partners/src/index.ts',
     gateway: 'gateway/src/index.ts',
     console: 'admin-ui/scripts/dev-server.ts',
+    'identity-provider': 'tools/identity-provider/src/index.ts',
   }[name];
   const built = path.replace('/src/', '/dist/').replace(/\.ts$/, '.js');
   return fileURLToPath(new URL(artefacts === 'built' ? built : path, root));
@@ -123,7 +138,7 @@ export const builtConsoleDir = fileURLToPath(new URL('admin-ui/dist/', root));
 
 const serviceOf = new WeakMap<ChildProcess, ServiceName>();
 
-/** Forks one service (a subgraph, the gateway or the console) and resolves once it says it listens. */
+/** Forks one service (a subgraph, the gateway, the console or the identity provider) and resolves once it says it listens. */
 export function startService(
   name: ServiceName,
   options: ServiceProcessOptions & { artefacts?: Artefacts },
@@ -135,6 +150,32 @@ export function startService(
       options.onFork?.(child);
     },
   });
+}
+
+/** The console's client at the development identity provider (the gateway signs people in for it). */
+export const consoleClientId = 'etablerer-console';
+
+export interface ConsoleClient {
+  client_id: string;
+  client_secret: string;
+}
+
+/** The console's client: its id, and a secret made once and kept (mode 0600) in `file`, under the ignored .data/. */
+export function loadOrCreateConsoleClient(file: string): ConsoleClient {
+  if (existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<ConsoleClient>;
+    if (
+      saved.client_id === consoleClientId &&
+      typeof saved.client_secret === 'string' &&
+      saved.client_secret.length >= 32
+    ) {
+      return { client_id: saved.client_id, client_secret: saved.client_secret };
+    }
+  }
+  const client = { client_id: consoleClientId, client_secret: randomBytes(32).toString('base64url') };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(client, null, 2)}\n`, { mode: 0o600 });
+  return client;
 }
 
 /** A service's first restart waits this long; each further one soon after doubles it, up to the cap. */
@@ -178,7 +219,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // The gateway first: it stops taking requests and finishes those in flight, which may still
     // need the subgraphs and the database. The console's proxy only forwards to it.
     await stopServices(['gateway']);
-    await stopServices(['console']);
+    // The gateway's sign-ins in progress are over once it has stopped: the identity provider may go too.
+    await stopServices(['console', 'identity-provider']);
     await stopServices(['county', 'regions', 'partners']);
     await database?.stop();
   };
@@ -267,7 +309,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
   try {
     // The keys' code (jose, and the kit at large) loads while PostgreSQL starts.
-    const [server, keys, { loadOrCreateServiceKeys, serviceKeyEnvironment }] = await Promise.all([
+    const [server, keys, { loadOrCreateServiceKeys, serviceKeyEnvironment }, { demoRoleMap }] = await Promise.all([
       (options.database
         ? startEmbeddedPostgres(options.database)
         : databaseServer({
@@ -285,6 +327,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`),
       ),
       import('@etablerer/kit'),
+      import('@etablerer/identity-provider/demo'),
     ]);
     const common = { ...options.env, DATABASE_URL: server.url, AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) };
     // Each service that calls a subgraph signs with a key of its own; every subgraph trusts their public keys.
@@ -296,6 +339,11 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       internalPorts[name] = ports[name] === 0 ? await freePort() : internalPortOf(ports[name]);
       if (ports[name] === 0) ports[name] = await freePort();
     }
+    // The gateway is told where people sign in before either starts; the console's dev server must be where the
+    // identity provider sends people back to (its redirect URIs), so with port 0 its port is chosen here too.
+    if (ports.identityProvider === 0) ports.identityProvider = await freePort();
+    const sourceConsole = artefacts === 'source' && options.console !== false;
+    if (sourceConsole && ports.console === 0) ports.console = await freePort();
     const addresses = {
       COUNTY_URL: `http://127.0.0.1:${ports.county}/graphql`,
       REGIONS_URL: `http://127.0.0.1:${ports.regions}/graphql`,
@@ -312,7 +360,14 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // The gateway plans over its static supergraph and needs no subgraph to start: all four start at once.
     const builtConsole = artefacts === 'built' && options.console !== false;
     const ownUrl = `http://localhost:${ports.gateway}`;
-    const [county, regions, partners, gatewayUrl] = (await Promise.all([
+    // The origin people use, where the gateway's /auth/* is: the gateway's own when it serves the built console,
+    // Vite's (which proxies /auth to the gateway) when the console runs from source.
+    const publicUrl = options.env?.PUBLIC_URL ?? (sourceConsole ? `http://localhost:${ports.console}` : ownUrl);
+    // People reach the gateway's own origin too (its /auth/login works there): both are the client's.
+    const clientOrigins = [...new Set([publicUrl, ownUrl])];
+    const identityProviderIssuer = `http://localhost:${ports.identityProvider}`;
+    const consoleClient = loadOrCreateConsoleClient(`${repositoryDataDir}identity-provider/client.json`);
+    const [county, regions, partners, gatewayUrl, identityProviderUrl] = (await Promise.all([
       ...(['county', 'regions', 'partners'] as const).map((name) => superviseService(name, subgraphEnv(name))),
       superviseService('gateway', {
         ...common,
@@ -338,8 +393,28 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         COUNTY_URL: addresses.COUNTY_URL,
         REGIONS_URL: addresses.REGIONS_URL,
         PARTNERS_URL: addresses.PARTNERS_URL,
+        // People sign in at the development identity provider (the gateway's OIDC sign-in, design of issue 20).
+        PUBLIC_URL: publicUrl,
+        OIDC_ISSUER: identityProviderIssuer,
+        OIDC_CLIENT_ID: consoleClient.client_id,
+        OIDC_CLIENT_SECRET: consoleClient.client_secret,
+        // The partners' staff get their role from the provider's `roles` claim, not from a role assignment.
+        OIDC_ROLE_MAP: JSON.stringify(demoRoleMap()),
       }),
-    ])) as [string, string, string, string];
+      superviseService('identity-provider', {
+        ...options.env,
+        PORT: String(ports.identityProvider),
+        IDP_ISSUER: identityProviderIssuer,
+        IDP_CLIENTS: JSON.stringify([
+          {
+            ...consoleClient,
+            client_name: 'Etablerertjenesten',
+            redirect_uris: clientOrigins.map((origin) => `${origin}/auth/callback`),
+            post_logout_redirect_uris: clientOrigins.map((origin) => `${origin}/signed-out`),
+          },
+        ]),
+      }),
+    ])) as [string, string, string, string, string];
     const subgraphUrls = {
       county: `${county}/graphql`,
       regions: `${regions}/graphql`,
@@ -355,6 +430,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       gatewayUrl,
       gatewayInternalUrl: internalUrls.gateway ?? '',
       ...(consoleUrl ? { consoleUrl } : {}),
+      identityProviderUrl,
       subgraphUrls,
       subgraphInternalUrls: {
         county: internalUrls.county ?? '',

@@ -17,7 +17,7 @@ let stack: RunningStack;
 
 beforeAll(async () => {
   stack = await startStack({
-    ports: { gateway: 0, county: 0, regions: 0, partners: 0, console: 0 },
+    ports: { gateway: 0, county: 0, regions: 0, partners: 0, console: 0, identityProvider: 0 },
     console: false,
     env: { ...databases, LOG_LEVEL: 'warn' },
   });
@@ -107,5 +107,37 @@ describe('the stack supervises its services', () => {
     await stack.startSubgraph('county');
     stack.events.off('exited', count);
     expect(exits).toBe(0);
+  }, 120_000);
+});
+
+describe('the development identity provider in the stack', () => {
+  it("answers its discovery at identityProviderUrl and knows the console's client and its callback", async () => {
+    const discovery = (await (await fetch(`${stack.identityProviderUrl}/.well-known/openid-configuration`)).json()) as {
+      issuer: string;
+      authorization_endpoint: string;
+    };
+    expect(discovery.issuer).toBe(stack.identityProviderUrl);
+    const authorization = new URL(discovery.authorization_endpoint);
+    authorization.search = new URLSearchParams({
+      client_id: 'etablerer-console',
+      response_type: 'code',
+      scope: 'openid profile email offline_access',
+      redirect_uri: `${stack.gatewayUrl.replace('//127.0.0.1:', '//localhost:')}/auth/callback`,
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+      state: 'a-state',
+    }).toString();
+    const response = await fetch(authorization, { redirect: 'manual' });
+    // An unknown client or redirect URI gets an error page; a known one is sent to the login page.
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toMatch(/^\/interaction\//);
+  });
+
+  it('restarts the identity provider killed with SIGKILL, at the same issuer', async () => {
+    const { pid, restartedName, info } = await killAndAwaitRestart('identity-provider');
+    expect(restartedName).toBe('identity-provider');
+    expect(info.pid).not.toBe(pid);
+    const response = await fetch(`${stack.identityProviderUrl}/.well-known/openid-configuration`);
+    expect(response.status).toBe(200);
   }, 120_000);
 });
