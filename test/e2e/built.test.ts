@@ -9,6 +9,7 @@ import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { type RunningStack, startStack } from '@etablerer/stack';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInToConsole } from '../support/console.js';
 
 const databases = {
   COUNTY_DATABASE: uniqueDatabaseName('county'),
@@ -118,11 +119,7 @@ describe.skipIf(!existsSync(chromiumPath))('the built console in Chromium, under
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
     });
-    await page.goto(stack.consoleUrl ?? '');
-    await page.waitForURL(/\/sign-in/);
-    await page.getByRole('radio', { name: 'Ola Hansen' }).check();
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('banner').getByText('Ola Hansen').waitFor();
+    await signInToConsole(page, stack.consoleUrl ?? '', 'Ola Hansen', '/');
 
     await page.getByRole('link', { name: 'Utforsker' }).click();
     await page.waitForURL(/\/playground$/);

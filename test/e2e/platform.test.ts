@@ -11,6 +11,7 @@ import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { type RunningStack, startStack } from '@etablerer/stack';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInToConsole } from '../support/console.js';
 
 const databases = {
   COUNTY_DATABASE: uniqueDatabaseName('county'),
@@ -350,11 +351,7 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
 
   it('signs a coordination member in to the overview, then shows the regions with demo figures labelled approximate', async () => {
     const page = await browser.newPage({ locale: 'nb-NO' });
-    await page.goto(stack.consoleUrl ?? '');
-    await page.waitForURL(/\/sign-in/);
-    await page.getByRole('radio', { name: 'Ola Hansen' }).check();
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('banner').getByText('Ola Hansen').waitFor();
+    await signInToConsole(page, stack.consoleUrl ?? '', 'Ola Hansen', '/');
 
     // The coordination group starts on the overview: every region's funding and figures for a year.
     await page.waitForURL(/\/overview/);
@@ -378,8 +375,15 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
       fullPage: true,
     });
 
+    // Signing out ends the console's session and, at its confirmation, the identity provider's.
+    await page.getByRole('banner').getByRole('button', { name: 'Logg ut' }).click();
+    await page.waitForURL((url) => url.href.startsWith(stack.identityProviderUrl));
     await page.getByRole('button', { name: 'Logg ut' }).click();
-    await page.waitForURL(/\/sign-in/);
+    await page.waitForURL(/\/signed-out$/);
+    await page.getByRole('heading', { name: 'Du er logget ut' }).waitFor();
+    // Back in the console, nobody is signed in: it sends the browser to the identity provider again.
+    await page.goto(`${stack.consoleUrl}/overview`);
+    await page.waitForURL((url) => url.href.startsWith(stack.identityProviderUrl));
     await page.close();
   });
 
@@ -426,10 +430,7 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
 
     const signInAs = async (name: string) => {
       const page = await browser.newPage({ locale: 'nb-NO' });
-      await page.goto(`${stack.consoleUrl}/sign-in`);
-      await page.getByRole('radio', { name }).check();
-      await page.getByRole('button', { name: 'Logg inn' }).click();
-      await page.getByRole('banner').getByText(name).waitFor();
+      await signInToConsole(page, stack.consoleUrl ?? '', name);
       return page;
     };
     const waitFor = { timeout: 20_000 };
@@ -544,10 +545,7 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
 
   it('lets an adviser open a client from the list and log a counselling session', async () => {
     const page = await browser.newPage({ locale: 'nb-NO' });
-    await page.goto(`${stack.consoleUrl}/sign-in`);
-    await page.getByRole('radio', { name: 'Amira Haddad' }).check();
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('banner').getByText('Amira Haddad').waitFor();
+    await signInToConsole(page, stack.consoleUrl ?? '', 'Amira Haddad');
 
     await page.getByTestId('nav-clients').click();
     await page.getByTestId('clients-table').waitFor();
@@ -587,10 +585,7 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
     const id = (json.data as { sendReferral: { id: string } }).sendReferral.id;
 
     const page = await browser.newPage({ locale: 'nb-NO' });
-    await page.goto(`${stack.consoleUrl}/sign-in`);
-    await page.getByRole('radio', { name: 'Sofie Lie' }).check();
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('banner').getByText('Sofie Lie').waitFor();
+    await signInToConsole(page, stack.consoleUrl ?? '', 'Sofie Lie');
 
     await page.goto(`${stack.consoleUrl}/referrals`);
     const row = page.getByTestId(`referral-${id}`);
@@ -632,10 +627,7 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
     await visitor.close();
 
     const adviser = await browser.newPage({ locale: 'nb-NO' });
-    await adviser.goto(`${stack.consoleUrl}/sign-in`);
-    await adviser.getByRole('radio', { name: 'Amira Haddad' }).check();
-    await adviser.getByRole('button', { name: 'Logg inn' }).click();
-    await adviser.getByRole('banner').getByText('Amira Haddad').waitFor();
+    await signInToConsole(adviser, stack.consoleUrl ?? '', 'Amira Haddad');
     await adviser.getByTestId('nav-clients').click();
     await adviser.getByTestId('clients-search').fill('Eline Testesen');
     await adviser.getByTestId('client-link').filter({ hasText: 'Eline Testesen' }).first().click();
@@ -647,11 +639,7 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
   it('runs the preloaded coordination overview in the playground as the signed-in user', async () => {
     // Monaco draws only the lines in view; a tall window lets the result pane show Follo, the third region.
     const page = await browser.newPage({ locale: 'nb-NO', viewport: { width: 1280, height: 6000 } });
-    await page.goto(stack.consoleUrl ?? '');
-    await page.waitForURL(/\/sign-in/);
-    await page.getByRole('radio', { name: 'Ola Hansen' }).check();
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('banner').getByText('Ola Hansen').waitFor();
+    await signInToConsole(page, stack.consoleUrl ?? '', 'Ola Hansen', '/');
 
     await page.getByRole('link', { name: 'Utforsker' }).click();
     await page.waitForURL(/\/playground$/);
@@ -669,10 +657,7 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
   it('shows the overview without the partners service, saying so, and in full once it is back', async () => {
     const page = await browser.newPage({ locale: 'nb-NO' });
     try {
-      await page.goto(stack.consoleUrl ?? '');
-      await page.waitForURL(/\/sign-in/);
-      await page.getByRole('radio', { name: 'Ola Hansen' }).check();
-      await page.getByRole('button', { name: 'Logg inn' }).click();
+      await signInToConsole(page, stack.consoleUrl ?? '', 'Ola Hansen', '/');
       await page.waitForURL(/\/overview/);
 
       await stack.stopSubgraph('partners');
