@@ -4,6 +4,7 @@ import type { SubgraphDefinition } from '@etablerer/kit';
 import { type Context, createContext } from './context.js';
 import { AgreementSchema } from './entities/agreement.js';
 import { entities } from './entities/index.js';
+import { countyInternalRoutes } from './internal-access.js';
 import { migrations } from './migrations/index.js';
 import { schema } from './schema.js';
 import { CountyScaleSeeder } from './seeders/CountyScaleSeeder.js';
@@ -22,4 +23,6 @@ export const countySubgraph: SubgraphDefinition<Context> = {
   // Agreements decide: a database seeded before they existed holds population figures only.
   isEmpty: async (orm) => (await orm.em.fork().count(AgreementSchema)) === 0,
   context: (orm, caller, request) => createContext(orm, caller, request),
+  // The gateway's sign-in asks whom a person is, and which keys a partner system holds.
+  internalRoutes: countyInternalRoutes,
 };
