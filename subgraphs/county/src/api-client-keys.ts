@@ -30,6 +30,8 @@ function thumbprint(required: Record<string, string>): string {
 
 /** The key a partner pasted, checked and reduced to its public members; BAD_USER_INPUT when it is none. */
 export function registeredKey(text: string): RegisteredKey {
+  // An RSA key of 8192 bits is under 1,500 characters as a JWK.
+  if (text.length > 10_000) throw refuse('at most 10 000 characters: a public JWK is far shorter');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -71,8 +73,8 @@ export function registeredKey(text: string): RegisteredKey {
   } catch {
     throw refuse('the JWK is no valid public key');
   }
-  if (jwk.kty === 'RSA' && (modulusLength ?? 0) < 2048)
-    throw refuse(`an RSA key needs at least 2048 bits, not ${modulusLength}`);
+  if (jwk.kty === 'RSA' && ((modulusLength ?? 0) < 2048 || (modulusLength ?? 0) > 8192))
+    throw refuse(`an RSA key has 2048 to 8192 bits, not ${modulusLength}`);
   let kid: string;
   if (jwk.kid === undefined) {
     kid = thumbprint(required);
