@@ -136,6 +136,13 @@ export class DemoSeeder extends Seeder {
   }
 
   async run(em: EntityManager): Promise<void> {
+    // A database seeded before role assignments existed gets only them (see server.ts's isEmpty).
+    if ((await em.count(AgreementSchema)) === 0) await this.agreementsAndCoordination(em);
+    if ((await em.count(RoleAssignmentSchema)) === 0 && (await em.count(ApiClientSchema)) === 0) this.access(em);
+    await em.flush();
+  }
+
+  private async agreementsAndCoordination(em: EntityManager): Promise<void> {
     // Databases seeded before agreements existed hold population figures already.
     if ((await em.count(PopulationFigureSchema)) === 0) {
       for (const municipality of referenceMunicipalities()) {
@@ -155,8 +162,6 @@ export class DemoSeeder extends Seeder {
       activityTargets: (regionId, year, inhabitants) => this.activityTargets(regionId, year, inhabitants),
     });
     this.coordination(em);
-    this.access(em);
-    await em.flush();
   }
 
   /**
