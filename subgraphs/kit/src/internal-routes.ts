@@ -10,7 +10,7 @@ import { clientAddressHeader } from './client-address.js';
 import { isDatabaseTooSlow, isDatabaseUnavailable } from './database-errors.js';
 import { logger } from './logger.js';
 import type { Orm } from './orm.js';
-import { requestDeadlineHeader } from './request-deadline.js';
+import { isPastDeadline, requestDeadlineHeader } from './request-deadline.js';
 import { type ServiceAssertionVerifier, type ServiceCall, serviceAssertionHeader } from './service-assertion.js';
 
 /** One internal route: who may call it, and its answer to a request's JSON body. */
@@ -87,6 +87,11 @@ export function mountInternalRoutes(
           }
           logger.error({ err: error, path: req.path }, 'unexpected error in an internal route');
           return void res.status(500).json({ error: 'internal_error' });
+        }
+        // As /graphql: a request its caller has given up on is not started.
+        if (isPastDeadline(service.deadline)) {
+          logger.warn({ service: service.service, deadline: service.deadline }, 'internal route: deadline passed');
+          return void res.status(503).json({ error: 'deadline_passed', message: 'The caller stopped waiting.' });
         }
         let parsed: unknown;
         try {

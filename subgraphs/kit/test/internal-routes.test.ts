@@ -6,6 +6,7 @@ import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type InternalRoute, mountInternalRoutes } from '../src/internal-routes.js';
 import type { Orm } from '../src/orm.js';
+import { requestDeadlineHeader } from '../src/request-deadline.js';
 import {
   type AssertionUses,
   assertionUsesInMemory,
@@ -39,11 +40,11 @@ async function serve(keys: ServiceKeys, route: InternalRoute, uses: AssertionUse
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/internal/things/look-up`;
-  return async (service: string) => {
+  return async (service: string, headers: Record<string, string> = {}) => {
     const body = JSON.stringify({ id: 'x' });
     const response = await fetch(url, {
       method: 'POST',
-      headers: await signedHeaders(keys, service, 'county', body, { 'content-type': 'application/json' }),
+      headers: await signedHeaders(keys, service, 'county', body, { 'content-type': 'application/json', ...headers }),
       body,
     });
     return { status: response.status, body: await response.json() };
@@ -73,5 +74,20 @@ describe('internal routes', () => {
     });
     expect(await call('partners')).toEqual({ status: 200, body: { body: { id: 'x' }, service: 'partners' } });
     expect(await call('gateway')).toEqual({ status: 401, body: { error: 'unauthenticated' } });
+  });
+
+  it('does not start a request whose caller has given up (its signed deadline has passed)', async () => {
+    const keys = await generateServiceKeys();
+    let handled = 0;
+    const call = await serve(keys, {
+      handle: async () => {
+        handled += 1;
+        return {};
+      },
+    });
+    const answer = await call('gateway', { [requestDeadlineHeader]: String(Date.now() - 1_000) });
+    expect(answer).toMatchObject({ status: 503, body: { error: 'deadline_passed' } });
+    expect(handled).toBe(0);
+    expect((await call('gateway', { [requestDeadlineHeader]: String(Date.now() + 60_000) })).status).toBe(200);
   });
 });
