@@ -132,6 +132,7 @@ async function lookUpDemoIds(): Promise<DemoIds> {
         agreements { id region { id } validFrom }
         region(id: "follo") { submissions(year: 2024) { id kind coversYear } }
         meetings(year: 2024) { id }
+        roleAssignments(regionId: "follo", first: 50, offset: 0) { items { id role } }
       }`,
     ),
     ask(
@@ -212,6 +213,10 @@ async function lookUpDemoIds(): Promise<DemoIds> {
       county.region.submissions.find((s: Data) => s.id && (s.kind === 'ACCOUNTS' || s.kind === 'BUDGET')),
     ),
     meeting: need('meeting', county.meetings[0]),
+    folloAdviserAssignment: need(
+      "a Follo adviser's role assignment",
+      county.roleAssignments.items.find((a: Data) => a.role === 'ADVISER'),
+    ),
     folloReferralToInnovasjonNorge: referral('TO_INNOVASJON_NORGE', 'follo'),
     folloReferralFromNav: referral('FROM_NAV', 'follo'),
     drammenReferralToNav: referral('TO_NAV', 'drammensregionen'),

@@ -62,6 +62,7 @@ export interface DemoIds {
   folloAgreement: { id: string };
   folloSubmission: { id: string; kind: string; coversYear: number };
   meeting: { id: string };
+  folloAdviserAssignment: { id: string };
   folloReferralToInnovasjonNorge: { id: string };
   folloReferralFromNav: { id: string };
   drammenReferralToNav: { id: string };
@@ -212,6 +213,23 @@ export const matrix: Case[] = [
   },
   { field: 'evaluations', subgraph: 'county', document: 'query Q { evaluations { id } }', expect: signedIn() },
   { field: 'agreementYears', subgraph: 'county', document: 'query Q { agreementYears }', expect: signedIn() },
+
+  // ---- county: access administration (issue 20): a county's staff and regions, a region's advisers ----
+  {
+    field: 'roleAssignments',
+    subgraph: 'county',
+    document: 'query Q { roleAssignments(includeEnded: true) { totalCount items { id role regionId } } }',
+    expect: only(
+      ['county.officer', 'buskerud.officer', 'viken.officer', 'nordrefollo.officer', 'drammen.officer'],
+      ALLOWED,
+    ),
+  },
+  {
+    field: 'apiClients',
+    subgraph: 'county',
+    document: 'query Q { apiClients(includeRevoked: true) { clientId organisation { id } } }',
+    expect: only(['county.officer', 'buskerud.officer', 'viken.officer'], ALLOWED),
+  },
 
   // ---- partners: gatherings, courses, NAV offices (every signed-in role); referrals, assessments (row-level) ----
   {
@@ -672,6 +690,58 @@ export const matrix: Case[] = [
     }),
     expect: only(countyOfficers, passes('BAD_USER_INPUT')),
   },
+  {
+    // An adviser in Follo with an address that is none: refused after the access check (Buskerud's
+    // and Drammen's officers may not give roles in Follo).
+    field: 'assignRole',
+    subgraph: 'county',
+    document: 'mutation M($input: AssignRoleInput!) { assignRole(input: $input) { id } }',
+    variables: () => ({
+      input: {
+        email: 'not an address',
+        personName: 'matrix',
+        role: 'ADVISER',
+        organisation: { id: 'operator-follo', kind: 'OPERATOR', name: 'Etablerertjenesten i Follo' },
+        regionId: 'follo',
+      },
+    }),
+    expect: only([county, 'nordrefollo.officer'], passes('BAD_USER_INPUT')),
+  },
+  {
+    field: 'endRoleAssignment',
+    subgraph: 'county',
+    document: 'mutation M($input: EndRoleAssignmentInput!) { endRoleAssignment(input: $input) { id } }',
+    variables: () => ({ input: { id: noSuchId, reason: 'matrix' } }),
+    expect: only([...countyOfficers, 'nordrefollo.officer', 'drammen.officer'], passes('NOT_FOUND')),
+  },
+  {
+    field: 'registerApiClient',
+    subgraph: 'county',
+    document: 'mutation M($input: RegisterApiClientInput!) { registerApiClient(input: $input) { clientId } }',
+    variables: () => ({ input: { clientId: 'X', name: 'matrix', scopes: ['aggregates:read'] } }),
+    expect: only(countyOfficers, passes('BAD_USER_INPUT')),
+  },
+  {
+    field: 'addApiClientKey',
+    subgraph: 'county',
+    document: 'mutation M($input: AddApiClientKeyInput!) { addApiClientKey(input: $input) { clientId } }',
+    variables: () => ({ input: { clientId: 'no-such-client', publicKey: '{}' } }),
+    expect: only(countyOfficers, passes('NOT_FOUND')),
+  },
+  {
+    field: 'revokeApiClientKey',
+    subgraph: 'county',
+    document: 'mutation M($input: RevokeApiClientKeyInput!) { revokeApiClientKey(input: $input) { clientId } }',
+    variables: () => ({ input: { clientId: 'no-such-client', kid: 'matrix' } }),
+    expect: only(countyOfficers, passes('NOT_FOUND')),
+  },
+  {
+    field: 'revokeApiClient',
+    subgraph: 'county',
+    document: 'mutation M($input: RevokeApiClientInput!) { revokeApiClient(input: $input) { clientId } }',
+    variables: () => ({ input: { clientId: 'no-such-client' } }),
+    expect: only(countyOfficers, passes('NOT_FOUND')),
+  },
 
   // ---- partners mutations: each party writes what it owns ----
   {
@@ -1130,6 +1200,24 @@ export const matrix: Case[] = [
     document: entities('... on Municipality { population }'),
     variables: () => ({ r: [{ __typename: 'Municipality', number: '3020' }] }),
     expect: signedIn(),
+  },
+  {
+    field: '_entities',
+    variant: "RoleAssignment (a Follo adviser's)",
+    subgraph: 'county',
+    places: ['subgraph'],
+    document: entities('... on RoleAssignment { id email }'),
+    variables: (ids) => ({ r: [{ __typename: 'RoleAssignment', id: ids.folloAdviserAssignment.id }] }),
+    expect: only([county, 'nordrefollo.officer'], ALLOWED),
+  },
+  {
+    field: '_entities',
+    variant: "ApiClient (Akershus's)",
+    subgraph: 'county',
+    places: ['subgraph'],
+    document: entities('... on ApiClient { clientId keys { kid } }'),
+    variables: () => ({ r: [{ __typename: 'ApiClient', clientId: 'reporting.demo' }] }),
+    expect: only([county], ALLOWED),
   },
   {
     field: '_entities',

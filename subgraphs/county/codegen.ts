@@ -28,4 +28,9 @@ export default subgraphCodegenConfig({
   Meeting: '../entities/coordination.js#Meeting',
   DueMeeting: '../meetings.js#DueMeetingView',
   Evaluation: '../entities/coordination.js#Evaluation',
+  RoleAssignment: '../entities/access.js#RoleAssignment',
+  ApiClient: '../entities/access.js#ApiClient',
+  ApiClientKey: '../entities/access.js#ApiClientKey',
+  AssignedOrganisation: '../access.js#AssignedOrganisationView',
+  RoleAssignmentPage: '../access.js#RoleAssignmentPageView',
 });

@@ -9,6 +9,7 @@ import {
 } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInNorway } from './calendar.js';
+import { ApiClientKeySchema, ApiClientSchema, RoleAssignmentSchema } from './entities/access.js';
 import { AgreementSchema } from './entities/agreement.js';
 import { AmendmentSchema, ExtensionSchema, NoticeSchema } from './entities/agreement-change.js';
 import { AgreementSignatureSchema, SupplementaryServiceSchema } from './entities/agreement-lifecycle.js';
@@ -80,6 +81,19 @@ export function createLoaders(em: EntityManager) {
       (meeting) => Number(meeting.date.slice(0, 4)),
     ),
     funding: fundingLoader(em),
+    roleAssignment: loaderByKey(
+      (ids: string[]) => em.find(RoleAssignmentSchema, { id: { $in: ids } }),
+      (assignment) => assignment.id,
+    ),
+    apiClient: loaderByKey(
+      (clientIds: string[]) => em.find(ApiClientSchema, { clientId: { $in: clientIds } }),
+      (client) => client.clientId,
+    ),
+    keysOfApiClient: loaderOfGroups(
+      (clientIds: string[]) =>
+        em.find(ApiClientKeySchema, { client: { $in: clientIds } }, { orderBy: { addedAt: 'asc', kid: 'asc' } }),
+      (key) => key.client.clientId,
+    ),
     budgetDecision: loaderByKey(
       (ids: string[]) => em.find(BudgetDecisionSchema, { id: { $in: ids } }),
       (decision) => decision.id,

@@ -26,6 +26,12 @@ describeMutationFuzz(countySubgraph, {
     updateMeeting: ['county.officer'],
     recordEvaluation: ['county.officer'],
     importPopulationFigures: ['county.officer'],
+    assignRole: ['county.officer', 'nordrefollo.officer'],
+    endRoleAssignment: ['county.officer', 'nordrefollo.officer'],
+    registerApiClient: ['county.officer'],
+    addApiClientKey: ['county.officer'],
+    revokeApiClientKey: ['county.officer'],
+    revokeApiClient: ['county.officer'],
   },
   async seeds(ids) {
     const submissions = await ids(`select id from submission order by (status = 'SUBMITTED') desc, id limit 4`);
@@ -35,6 +41,19 @@ describeMutationFuzz(countySubgraph, {
       'approveSubmission.id': submissions,
       'rejectSubmission.id': submissions,
       'updateMeeting.id': await ids(`select id from meeting order by id limit 3`),
+      'assignRole.input.regionId': ['follo', 'follo', 'drammensregionen'],
+      'assignRole.input.role': ['ADVISER', 'ADVISER', 'COUNTY_OFFICER'],
+      'assignRole.input.organisation.kind': ['OPERATOR', 'OPERATOR', 'COUNTY'],
+      'assignRole.input.email': ['ny.person@example.no', 'Ny.Person@Example.no', 'follo.adviser@demo.etablerer.no'],
+      'endRoleAssignment.input.id': await ids(
+        `select id from role_assignment where region_id = 'follo' order by ended_at nulls first, id limit 4`,
+      ),
+      clientId: ['reporting.demo', 'reporting.demo', 'new-client'],
+      'addApiClientKey.input.publicKey': [
+        '{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRjGLrBsmGIhZ7z-S1MwIr9vN8bl3oNJjZrv-ag"}',
+        '{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRjGLrBsmGIhZ7z-S1MwIr9vN8bl3oNJjZrv-ag","d":"jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI"}',
+      ],
+      'revokeApiClientKey.input.kid': ['gL1d3IO2kc9mW8iECudIcgHQ2bHVTp6dBbWQhWa8Jjk', 'nope'],
     };
   },
 });

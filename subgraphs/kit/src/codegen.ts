@@ -16,7 +16,12 @@ export function subgraphCodegenConfig(mappers: Record<string, string>): CodegenC
           federation: true,
           useTypeImports: true,
           enumsAsTypes: true,
-          scalars: { Date: 'string', JSON: 'unknown', NOK: { input: 'number', output: 'number | bigint | string' } },
+          scalars: {
+            Date: 'string',
+            DateTime: { input: 'Date', output: 'Date | string' },
+            JSON: 'unknown',
+            NOK: { input: 'number', output: 'number | bigint | string' },
+          },
           contextType: '../context.js#Context',
           mapperTypeSuffix: 'Entity',
           mappers,

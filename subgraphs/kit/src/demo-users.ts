@@ -102,3 +102,11 @@ export const demoUsers: DemoUser[] = [
 export function demoUser(username: string): DemoUser | undefined {
   return demoUsers.find((user) => user.username === username);
 }
+
+/** The demo domain: the demo identity provider's accounts and the county's demo role assignments use it. */
+export const demoEmailDomain = 'demo.etablerer.no';
+
+/** A demo user's e-mail address, e.g. `county.officer@demo.etablerer.no`. */
+export function demoEmail(username: string): string {
+  return `${username}@${demoEmailDomain}`;
+}

@@ -17,6 +17,7 @@ export * from './entity-helpers.js';
 export * from './entity-representations.js';
 export * from './errors.js';
 export * from './idempotency.js';
+export * from './internal-routes.js';
 export * from './loaders.js';
 export * from './logger.js';
 export * from './metrics.js';

@@ -1,5 +1,5 @@
 // Scalars shared by the subgraphs: identical definitions so composition merges them.
-import { GraphQLError, GraphQLScalarType } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { JSONResolver, LocalDateResolver } from 'graphql-scalars';
 import { serviceYears } from './arguments.js';
 
@@ -52,4 +52,34 @@ export const JsonScalar = new GraphQLScalarType({
   ...JSONResolver.toConfig(),
   name: 'JSON',
   description: 'Any JSON value (an object, array, string, number, boolean or null).',
+});
+
+/** A moment sent in that is no ISO 8601 date and time with its time zone. */
+function parsedDateTime(value: unknown): Date {
+  // A zone is required: a local time means another moment on every server it reaches.
+  if (typeof value !== 'string' || !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)$/i.test(value)) {
+    throw new DateInputError(
+      `DateTime must be an ISO 8601 date and time with its time zone, e.g. 2026-12-07T10:15:00Z, not ${JSON.stringify(value)}.`,
+    );
+  }
+  const moment = new Date(value);
+  if (Number.isNaN(moment.getTime())) throw new DateInputError(`DateTime ${JSON.stringify(value)} is no moment.`);
+  return moment;
+}
+
+/**
+ * A moment in time, told in UTC (`2026-12-07T10:15:00.000Z`, ISO 8601); taken in with any time
+ * zone. Stored moments (timestamptz) come out of the database as Date objects.
+ */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description:
+    'A moment in time as an ISO 8601 date and time with its time zone, e.g. `2026-12-07T10:15:00.000Z` (answers are in UTC).',
+  serialize: (value) => {
+    const moment = value instanceof Date ? value : new Date(String(value));
+    if (Number.isNaN(moment.getTime())) throw new TypeError(`DateTime cannot represent ${String(value)}`);
+    return moment.toISOString();
+  },
+  parseValue: parsedDateTime,
+  parseLiteral: (ast) => parsedDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });

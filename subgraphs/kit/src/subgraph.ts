@@ -27,6 +27,7 @@ import {
   idempotencySubscriber,
   operationHash,
 } from './idempotency.js';
+import { type InternalRoute, mountInternalRoutes } from './internal-routes.js';
 import { logger } from './logger.js';
 import { Counter, createRegistry, Gauge } from './metrics.js';
 import { costLimitPlugin } from './operation-cost.js';
@@ -51,6 +52,7 @@ import { isProduction, type RunningService, type ServiceOptions, startService } 
 import {
   createServiceAssertionVerifier,
   createServiceSigner,
+  type ServiceAssertionVerifier,
   type ServiceCall,
   type ServiceSigner,
   serviceAssertionHeader,
@@ -170,6 +172,11 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
   trustedServices?: readonly string[];
   /** The subgraphs it calls itself (signed with its own key, SERVICE_PRIVATE_KEY; found at `<NAME>_URL`). */
   calls?: readonly string[];
+  /**
+   * JSON POST routes under `/internal/<name>` (e.g. `access/person`) for trusted services only,
+   * admitted as /graphql is (see internal-routes.ts); none by default.
+   */
+  internalRoutes?: Record<string, InternalRoute>;
   /**
    * A fresh context for one request by `caller`: from which client address, and over HTTP which
    * service vouched for it and the user's own token (in-process tests may have neither).
@@ -357,15 +364,30 @@ export async function startSubgraph<Context extends SubgraphContext>(
   const subgraphUrl = options.subgraphUrl ?? defaultSubgraphUrl;
   // The database is opened below, after every setting is checked; the assertions' uses live there.
   const opened: { orm?: Orm } = {};
+  const openOrm = () => {
+    if (!opened.orm) throw new Error('the database is not open yet');
+    return opened.orm;
+  };
+  // One record of used assertions for /graphql and the internal routes: none is accepted twice.
+  const uses = assertionUsesInDatabase(openOrm);
   const verifyService = createServiceAssertionVerifier({
     audience: definition.name,
     trusted: definition.trustedServices ?? ['gateway'],
     keys: options.serviceKeys,
-    uses: assertionUsesInDatabase(() => {
-      if (!opened.orm) throw new Error('the database is not open yet');
-      return opened.orm;
-    }),
+    uses,
   });
+  // Made now, so a missing key of a route's trusted service stops the start.
+  const internalVerifiers = new Map(
+    Object.values(definition.internalRoutes ?? {}).map((route) => [
+      route,
+      createServiceAssertionVerifier({
+        audience: definition.name,
+        trusted: route.trustedServices ?? ['gateway'],
+        keys: options.serviceKeys,
+        uses,
+      }),
+    ]),
+  );
   // Checked before the database is opened: a typo stops the start, not the first run.
   const schedule = options.retentionSchedule ? checkedRetentionSchedule(options.retentionSchedule) : null;
   const orm = await openSubgraphDatabase(definition, options.server, options.database, {
@@ -390,6 +412,17 @@ export async function startSubgraph<Context extends SubgraphContext>(
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     registry: subgraphRegistry(definition.name, orm),
     apollo: subgraphApolloOptions(definition, options.mode?.production),
+    ...(definition.internalRoutes
+      ? {
+          routes: (app) =>
+            mountInternalRoutes(
+              app,
+              definition.internalRoutes ?? {},
+              (route) => internalVerifiers.get(route) as ServiceAssertionVerifier,
+              openOrm,
+            ),
+        }
+      : {}),
     // Only what a trusted service (the gateway) signed reaches the schema: its limits and rate
     // limits cannot be skipped by calling the subgraph straight with a user's token.
     // A request that waited past its deadline (in the socket of a frozen process, say) is not

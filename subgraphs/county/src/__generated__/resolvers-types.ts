@@ -16,6 +16,8 @@ import type { PaymentView as PaymentViewEntity, PaymentShareView as PaymentShare
 import type { ActivityTargets as ActivityTargetsEntity } from '../entities/submission.js';
 import type { CoordinationMember as CoordinationMemberEntity, Meeting as MeetingEntity, Evaluation as EvaluationEntity } from '../entities/coordination.js';
 import type { DueMeetingView as DueMeetingViewEntity } from '../meetings.js';
+import type { RoleAssignment as RoleAssignmentEntity, ApiClient as ApiClientEntity, ApiClientKey as ApiClientKeyEntity } from '../entities/access.js';
+import type { AssignedOrganisationView as AssignedOrganisationViewEntity, RoleAssignmentPageView as RoleAssignmentPageViewEntity } from '../access.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -29,6 +31,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `YYYY-MM-DD` (ISO 8601), with no time of day or time zone. */
   Date: { input: string; output: string; }
+  /** A moment in time as an ISO 8601 date and time with its time zone, e.g. `2026-12-07T10:15:00.000Z` (answers are in UTC). */
+  DateTime: { input: Date; output: Date | string; }
   /** An amount in Norwegian kroner as an exact decimal string with two decimals, e.g. "142450.00". Never a float. */
   NOK: { input: number; output: number | bigint | string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -61,6 +65,14 @@ export type ActivityTargetsInput = {
   coursesHeld: Scalars['Int']['input'];
   /** New clients. */
   newClients: Scalars['Int']['input'];
+};
+
+/** A key to add to a client. */
+export type AddApiClientKeyInput = {
+  /** The client's id. */
+  clientId: Scalars['ID']['input'];
+  /** A public JWK as JSON (EC P-256 or RSA ≥ 2048 bits), with or without kid. */
+  publicKey: Scalars['String']['input'];
 };
 
 /** A cooperation agreement (samarbeidsavtale) on running the entrepreneur service in one region. */
@@ -239,6 +251,89 @@ export type AmendmentInput = {
   populationDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A partner system that calls the graph with client credentials. */
+export type ApiClient = {
+  __typename?: 'ApiClient';
+  /** The client's id, the `iss` and `sub` of its client assertions. */
+  clientId: Scalars['ID']['output'];
+  /** Its keys, active and revoked, oldest first. */
+  keys: Array<ApiClientKey>;
+  /** What the system is, e.g. its owner's name for it. */
+  name: Scalars['String']['output'];
+  /** The county that registered it, for which it reads. */
+  organisation: AssignedOrganisation;
+  /** When it was registered. */
+  registeredAt: Scalars['DateTime']['output'];
+  /** Who registered it (their name). */
+  registeredBy: Scalars['String']['output'];
+  /** When it was revoked; null while it is active. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who revoked it (their name); null while it is active. */
+  revokedBy?: Maybe<Scalars['String']['output']>;
+  /** The scopes it may ask for, e.g. `aggregates:read`. */
+  scopes: Array<Scalars['String']['output']>;
+};
+
+/** A public key a partner system signs its client assertions with. */
+export type ApiClientKey = {
+  __typename?: 'ApiClientKey';
+  /** When it was added. */
+  addedAt: Scalars['DateTime']['output'];
+  /** Who added it (their name). */
+  addedBy: Scalars['String']['output'];
+  /** The algorithm the key is for (`alg`), when the JWK names one. */
+  algorithm?: Maybe<Scalars['String']['output']>;
+  /** The key's id (`kid`): as registered, or its JWK thumbprint (RFC 7638). */
+  kid: Scalars['ID']['output'];
+  /** The public key as a JWK (JSON). */
+  publicKey: Scalars['String']['output'];
+  /** When it was revoked; null while it is active. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who revoked it (their name); null while it is active. */
+  revokedBy?: Maybe<Scalars['String']['output']>;
+};
+
+/** A role to give a person. */
+export type AssignRoleInput = {
+  /** The person's e-mail address at their identity provider (matched case-insensitively). */
+  email: Scalars['String']['input'];
+  /** The municipality's number, for MUNICIPALITY_OFFICER (the organisation's id when left out). */
+  municipalityNumber?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The organisation: for COUNTY_OFFICER and COORDINATION_MEMBER the assigner's county (may be left
+   * out); for ADVISER the region's operator; for MUNICIPALITY_OFFICER the municipality (id = its
+   * number); for INNOVASJON_NORGE / NAV the office.
+   */
+  organisation?: InputMaybe<AssignedOrganisationInput>;
+  /** The person's name. */
+  personName: Scalars['String']['input'];
+  /** The region, for ADVISER and MUNICIPALITY_OFFICER; left out for other roles. */
+  regionId?: InputMaybe<Scalars['ID']['input']>;
+  /** The role. */
+  role: CallerRole;
+};
+
+/** The organisation a person acts for. */
+export type AssignedOrganisation = {
+  __typename?: 'AssignedOrganisation';
+  /** The organisation's id: the county's id, the municipality's number, the operator's or the office's id. */
+  id: Scalars['ID']['output'];
+  /** What kind of organisation it is. */
+  kind: OrganisationKind;
+  /** Its name. */
+  name: Scalars['String']['output'];
+};
+
+/** An organisation a person acts for. */
+export type AssignedOrganisationInput = {
+  /** The organisation's id: the county's id, the municipality's number, the operator's or the office's id. */
+  id: Scalars['ID']['input'];
+  /** What kind of organisation it is; it must fit the role. */
+  kind: OrganisationKind;
+  /** Its name. */
+  name: Scalars['String']['input'];
+};
+
 /** A party's budget decision for a year that sets its amount below the frame (§6: amounts depend on annual budgets). */
 export type BudgetDecision = {
   __typename?: 'BudgetDecision';
@@ -282,6 +377,21 @@ export type BudgetDecisionInput = {
   /** The calendar year. */
   year: Scalars['Int']['input'];
 };
+
+/** The roles a person can be given (an API client's role comes with its registration, not an assignment). */
+export type CallerRole =
+  /** An adviser of a region's operator: the region's clients. */
+  | 'ADVISER'
+  /** A member of the coordination group: aggregates. */
+  | 'COORDINATION_MEMBER'
+  /** An officer of a county: agreements, funding, payments, the access of the county's staff and regions. */
+  | 'COUNTY_OFFICER'
+  /** A person at Innovasjon Norge: aggregates and referrals. */
+  | 'INNOVASJON_NORGE'
+  /** An officer of a municipality: its region's plans and reports, the access of the region's advisers. */
+  | 'MUNICIPALITY_OFFICER'
+  /** A person at NAV: aggregates and referrals. */
+  | 'NAV';
 
 /** A member of the coordination group (§5.1), for the time they are one. */
 export type CoordinationMember = {
@@ -342,6 +452,14 @@ export type DueMeeting = {
   overdue: Scalars['Boolean']['output'];
   /** The region it is due with, when it is due with one. */
   region?: Maybe<Region>;
+};
+
+/** An assignment to end. */
+export type EndRoleAssignmentInput = {
+  /** The assignment's id. */
+  id: Scalars['ID']['input'];
+  /** Why it ends, e.g. that the person left the office. */
+  reason: Scalars['String']['input'];
 };
 
 /** An evaluation of the entrepreneur service. */
@@ -593,6 +711,8 @@ export type Municipality = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a public key a partner system signs its client assertions with (at most 5 active keys). */
+  addApiClientKey: ApiClient;
   /**
    * Records an amendment (§10) with the consent of each party it concerns, both as ids of the
    * agreement's parties (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). Refused when a consenting party is not a party of the
@@ -601,6 +721,14 @@ export type Mutation = {
   amendAgreement: Agreement;
   /** Approves a submitted report, accounts, plan or budget (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   approveSubmission: Submission;
+  /**
+   * Gives a person a role, found by their e-mail address at their first sign-in (county officers
+   * of Akershus, Buskerud or Østfold for their county's staff, the coordination group, the
+   * partners' staff and the advisers and municipality officers of their regions; a municipality
+   * officer for the advisers and municipality officers of their region). A person holds one role at
+   * a time: a role they hold already is ended. FORBIDDEN outside the caller's authority.
+   */
+  assignRole: RoleAssignment;
   /**
    * Confirms a county's part of an instalment that another officer of the same paying county
    * recorded (separation of duties): only then does it count as paid. The officer who recorded it cannot confirm it (FORBIDDEN); the reference must be
@@ -614,6 +742,11 @@ export type Mutation = {
    * period overlaps a signed agreement of the region.
    */
   createAgreement: Agreement;
+  /**
+   * Ends an assignment, with a reason; it stays in the history. Whoever may assign the role may end
+   * it; nobody ends their own (CONFLICT).
+   */
+  endRoleAssignment: RoleAssignment;
   /**
    * Extends an agreement's period to a new last day (officers of the region's county; FORBIDDEN for other counties and for Viken's officers), with the consent of every
    * party on the day it was decided. It must be decided no later than the agreement's last day;
@@ -653,6 +786,11 @@ export type Mutation = {
    * refused with CONFLICT.
    */
   recordPayment: Payment;
+  /**
+   * Registers a partner system for the caller's county (county officers of Akershus, Buskerud or
+   * Østfold); it signs in with client credentials once it has a key (addApiClientKey).
+   */
+  registerApiClient: ApiClient;
   /** Rejects a submitted report, accounts, plan or budget, saying why (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   rejectSubmission: Submission;
   /**
@@ -662,6 +800,10 @@ export type Mutation = {
    * last day and runs four years unless `validTo` says otherwise.
    */
   renewAgreement: Agreement;
+  /** Revokes a client: it gets no more tokens. It stays in the list of revoked clients. */
+  revokeApiClient: ApiClient;
+  /** Revokes one key of a client: assertions signed with it are refused from now on. */
+  revokeApiClientKey: ApiClient;
   /** Sets an agreement's rates per inhabitant for one year, at or above the minimums (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   setFundingRates: Funding;
   /**
@@ -695,6 +837,11 @@ export type Mutation = {
 };
 
 
+export type MutationAddApiClientKeyArgs = {
+  input: AddApiClientKeyInput;
+};
+
+
 export type MutationAmendAgreementArgs = {
   agreementId: Scalars['ID']['input'];
   input: AmendmentInput;
@@ -709,6 +856,11 @@ export type MutationApproveSubmissionArgs = {
 };
 
 
+export type MutationAssignRoleArgs = {
+  input: AssignRoleInput;
+};
+
+
 export type MutationConfirmPaymentArgs = {
   instalment: Instalment;
   payerId?: InputMaybe<Scalars['ID']['input']>;
@@ -720,6 +872,11 @@ export type MutationConfirmPaymentArgs = {
 
 export type MutationCreateAgreementArgs = {
   input: NewAgreementInput;
+};
+
+
+export type MutationEndRoleAssignmentArgs = {
+  input: EndRoleAssignmentInput;
 };
 
 
@@ -771,6 +928,11 @@ export type MutationRecordPaymentArgs = {
 };
 
 
+export type MutationRegisterApiClientArgs = {
+  input: RegisterApiClientInput;
+};
+
+
 export type MutationRejectSubmissionArgs = {
   comment: Scalars['String']['input'];
   id: Scalars['ID']['input'];
@@ -781,6 +943,16 @@ export type MutationRejectSubmissionArgs = {
 export type MutationRenewAgreementArgs = {
   agreementId: Scalars['ID']['input'];
   validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type MutationRevokeApiClientArgs = {
+  input: RevokeApiClientInput;
+};
+
+
+export type MutationRevokeApiClientKeyArgs = {
+  input: RevokeApiClientKeyInput;
 };
 
 
@@ -892,6 +1064,19 @@ export type OrganisationInput = {
   /** Its name, e.g. `Akershus fylkeskommune`. */
   name: Scalars['String']['input'];
 };
+
+/** Kinds of organisation a person acts for. */
+export type OrganisationKind =
+  /** A county (fylkeskommune). */
+  | 'COUNTY'
+  /** An office of Innovasjon Norge. */
+  | 'INNOVASJON_NORGE'
+  /** A municipality (kommune). */
+  | 'MUNICIPALITY'
+  /** A NAV office. */
+  | 'NAV'
+  /** The operator of a region's entrepreneur service. */
+  | 'OPERATOR';
 
 /** The role an organisation has in an agreement. */
 export type PartyKind =
@@ -1077,6 +1262,8 @@ export type Query = {
   agreementYears: Array<Scalars['Int']['output']>;
   /** Every agreement, by region and start. */
   agreements: Array<Agreement>;
+  /** Partner systems registered by the caller's county (county officers), by client id. */
+  apiClients: Array<ApiClient>;
   /** The coordination group on a date (today when left out). */
   coordinationGroup: Array<CoordinationMember>;
   /**
@@ -1095,11 +1282,23 @@ export type Query = {
    * contract municipality; from the agreements in force.
    */
   publicResponsibleParties: Array<ResponsibleParty>;
+  /**
+   * Role assignments the caller may administer: a county officer their county's staff, the
+   * coordination group and the partners' staff, and every region answering to their county; a
+   * municipality officer their region's. Newest first. Viken's officers read Viken's; FORBIDDEN for
+   * every other role.
+   */
+  roleAssignments: RoleAssignmentPage;
 };
 
 
 export type QueryAgreementArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryApiClientsArgs = {
+  includeRevoked?: Scalars['Boolean']['input'];
 };
 
 
@@ -1115,6 +1314,14 @@ export type QueryDueMeetingsArgs = {
 
 export type QueryMeetingsArgs = {
   year: Scalars['Int']['input'];
+};
+
+
+export type QueryRoleAssignmentsArgs = {
+  first?: Scalars['Int']['input'];
+  includeEnded?: Scalars['Boolean']['input'];
+  offset?: Scalars['Int']['input'];
+  regionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /**
@@ -1230,6 +1437,16 @@ export type RegionSupplementaryContentDiscussionsArgs = {
   year: Scalars['Int']['input'];
 };
 
+/** A partner system to register. */
+export type RegisterApiClientInput = {
+  /** Its id: 3 to 63 characters, lower-case letters, digits, `.`, `_` and `-`, starting with a letter or digit. */
+  clientId: Scalars['ID']['input'];
+  /** What the system is. */
+  name: Scalars['String']['input'];
+  /** The scopes it may ask for, e.g. `aggregates:read`. */
+  scopes: Array<Scalars['String']['input']>;
+};
+
 /** An organisation responsible for the service, as the public website shows it. */
 export type ResponsibleParty = {
   __typename?: 'ResponsibleParty';
@@ -1239,6 +1456,67 @@ export type ResponsibleParty = {
   name: Scalars['String']['output'];
   /** The regions it is responsible for, by id, e.g. `follo`. */
   regionIds: Array<Scalars['ID']['output']>;
+};
+
+/** A client to revoke. */
+export type RevokeApiClientInput = {
+  /** The client's id. */
+  clientId: Scalars['ID']['input'];
+};
+
+/** A key to revoke. */
+export type RevokeApiClientKeyInput = {
+  /** The client's id. */
+  clientId: Scalars['ID']['input'];
+  /** The key's id. */
+  kid: Scalars['ID']['input'];
+};
+
+/**
+ * A role a person holds on the platform, given by the county (its own staff, the coordination group,
+ * the partners' staff) or by a region (its advisers and municipality officers).
+ */
+export type RoleAssignment = {
+  __typename?: 'RoleAssignment';
+  /** When it was given. */
+  assignedAt: Scalars['DateTime']['output'];
+  /** Who gave it (their name). */
+  assignedBy: Scalars['String']['output'];
+  /** The person's e-mail address, as their identity provider knows it; how the assignment finds them at their first sign-in. */
+  email: Scalars['String']['output'];
+  /** Why it ended; null while it is active. */
+  endReason?: Maybe<Scalars['String']['output']>;
+  /** When it ended; null while it is active. */
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who ended it (their name); null while it is active. */
+  endedBy?: Maybe<Scalars['String']['output']>;
+  /** The assignment's id. */
+  id: Scalars['ID']['output'];
+  /** When the person last signed in with it; null before their first sign-in. */
+  lastSignInAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The municipality a municipality officer works for (its number); null for other roles. */
+  municipalityNumber?: Maybe<Scalars['String']['output']>;
+  /** The organisation the person acts for. */
+  organisation: AssignedOrganisation;
+  /** The person's name. */
+  personName: Scalars['String']['output'];
+  /** The region an adviser or a municipality officer works in; null for other roles. */
+  regionId?: Maybe<Scalars['ID']['output']>;
+  /** The role it gives. */
+  role: CallerRole;
+  /** The identity provider's subject, once the person has signed in; null before. */
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
+/** One page of role assignments. */
+export type RoleAssignmentPage = {
+  __typename?: 'RoleAssignmentPage';
+  /** True when there are assignments after this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The assignments on this page, newest first. */
+  items: Array<RoleAssignment>;
+  /** How many assignments match in all. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One party's signature of an agreement. */
@@ -1460,8 +1738,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Agreement: Agreement;
+  ApiClient: ApiClient;
   Municipality: Municipality;
   Region: Region;
+  RoleAssignment: RoleAssignment;
 };
 
 /** Mapping of federation reference types */
@@ -1469,12 +1749,18 @@ export type FederationReferenceTypes = {
   Agreement:
     ( { __typename: 'Agreement' }
     & GraphQLRecursivePick<FederationTypes['Agreement'], {"id":true}> );
+  ApiClient:
+    ( { __typename: 'ApiClient' }
+    & GraphQLRecursivePick<FederationTypes['ApiClient'], {"clientId":true}> );
   Municipality:
     ( { __typename: 'Municipality' }
     & GraphQLRecursivePick<FederationTypes['Municipality'], {"number":true}> );
   Region:
     ( { __typename: 'Region' }
     & GraphQLRecursivePick<FederationTypes['Region'], {"id":true}> );
+  RoleAssignment:
+    ( { __typename: 'RoleAssignment' }
+    & GraphQLRecursivePick<FederationTypes['RoleAssignment'], {"id":true}> );
 };
 
 
@@ -1484,22 +1770,31 @@ export type ResolversTypes = {
   ActivityTargets: ResolverTypeWrapper<ActivityTargetsEntity>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ActivityTargetsInput: ActivityTargetsInput;
-  Agreement: ResolverTypeWrapper<AgreementEntity>;
+  AddApiClientKeyInput: AddApiClientKeyInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Agreement: ResolverTypeWrapper<AgreementEntity>;
   AgreementMunicipalityInput: AgreementMunicipalityInput;
   AgreementParty: ResolverTypeWrapper<AgreementPartyEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AgreementStatus: AgreementStatus;
   Amendment: ResolverTypeWrapper<AmendmentEntity>;
   AmendmentInput: AmendmentInput;
+  ApiClient: ResolverTypeWrapper<ApiClientEntity>;
+  ApiClientKey: ResolverTypeWrapper<ApiClientKeyEntity>;
+  AssignRoleInput: AssignRoleInput;
+  AssignedOrganisation: ResolverTypeWrapper<AssignedOrganisationViewEntity>;
+  AssignedOrganisationInput: AssignedOrganisationInput;
   BudgetDecision: ResolverTypeWrapper<BudgetDecisionEntity>;
   BudgetDecisionInput: BudgetDecisionInput;
+  CallerRole: CallerRole;
   CoordinationMember: ResolverTypeWrapper<CoordinationMemberEntity>;
   County: ResolverTypeWrapper<County>;
   CountyPayer: ResolverTypeWrapper<CountyPayerViewEntity>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DueMeeting: ResolverTypeWrapper<DueMeetingViewEntity>;
+  EndRoleAssignmentInput: EndRoleAssignmentInput;
   Evaluation: ResolverTypeWrapper<EvaluationEntity>;
   EvaluationInput: EvaluationInput;
   Extension: ResolverTypeWrapper<ExtensionEntity>;
@@ -1519,6 +1814,7 @@ export type ResolversTypes = {
   Notice: ResolverTypeWrapper<NoticeEntity>;
   NoticeInput: NoticeInput;
   OrganisationInput: OrganisationInput;
+  OrganisationKind: OrganisationKind;
   PartyKind: PartyKind;
   Payment: ResolverTypeWrapper<PaymentViewEntity>;
   PaymentShare: ResolverTypeWrapper<PaymentShareViewEntity>;
@@ -1530,7 +1826,12 @@ export type ResolversTypes = {
   PopulationSource: PopulationSource;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionReferenceEntity>;
+  RegisterApiClientInput: RegisterApiClientInput;
   ResponsibleParty: ResolverTypeWrapper<ResponsiblePartyEntity>;
+  RevokeApiClientInput: RevokeApiClientInput;
+  RevokeApiClientKeyInput: RevokeApiClientKeyInput;
+  RoleAssignment: ResolverTypeWrapper<RoleAssignmentEntity>;
+  RoleAssignmentPage: ResolverTypeWrapper<RoleAssignmentPageViewEntity>;
   Signature: ResolverTypeWrapper<AgreementSignatureEntity>;
   SkippedPopulationRow: ResolverTypeWrapper<SkippedRowEntity>;
   Submission: ResolverTypeWrapper<SubmissionViewEntity>;
@@ -1545,21 +1846,29 @@ export type ResolversParentTypes = {
   ActivityTargets: ActivityTargetsEntity;
   Int: Scalars['Int']['output'];
   ActivityTargetsInput: ActivityTargetsInput;
-  Agreement: AgreementEntity;
+  AddApiClientKeyInput: AddApiClientKeyInput;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  Agreement: AgreementEntity;
   AgreementMunicipalityInput: AgreementMunicipalityInput;
   AgreementParty: AgreementPartyEntity;
   Boolean: Scalars['Boolean']['output'];
   Amendment: AmendmentEntity;
   AmendmentInput: AmendmentInput;
+  ApiClient: ApiClientEntity;
+  ApiClientKey: ApiClientKeyEntity;
+  AssignRoleInput: AssignRoleInput;
+  AssignedOrganisation: AssignedOrganisationViewEntity;
+  AssignedOrganisationInput: AssignedOrganisationInput;
   BudgetDecision: BudgetDecisionEntity;
   BudgetDecisionInput: BudgetDecisionInput;
   CoordinationMember: CoordinationMemberEntity;
   County: County;
   CountyPayer: CountyPayerViewEntity;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   DueMeeting: DueMeetingViewEntity;
+  EndRoleAssignmentInput: EndRoleAssignmentInput;
   Evaluation: EvaluationEntity;
   EvaluationInput: EvaluationInput;
   Extension: ExtensionEntity;
@@ -1584,7 +1893,12 @@ export type ResolversParentTypes = {
   PopulationImportDate: PopulationImportDate;
   Query: Record<PropertyKey, never>;
   Region: RegionReferenceEntity;
+  RegisterApiClientInput: RegisterApiClientInput;
   ResponsibleParty: ResponsiblePartyEntity;
+  RevokeApiClientInput: RevokeApiClientInput;
+  RevokeApiClientKeyInput: RevokeApiClientKeyInput;
+  RoleAssignment: RoleAssignmentEntity;
+  RoleAssignmentPage: RoleAssignmentPageViewEntity;
   Signature: AgreementSignatureEntity;
   SkippedPopulationRow: SkippedRowEntity;
   Submission: SubmissionViewEntity;
@@ -1651,6 +1965,35 @@ export type AmendmentResolvers<ContextType = Context, ParentType extends Resolve
   populationDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
+export type ApiClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiClient'] = ResolversParentTypes['ApiClient'], FederationReferenceType extends FederationReferenceTypes['ApiClient'] = FederationReferenceTypes['ApiClient']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ApiClient']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  clientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keys?: Resolver<Array<ResolversTypes['ApiClientKey']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['AssignedOrganisation'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  registeredBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revokedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ApiClientKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiClientKey'] = ResolversParentTypes['ApiClientKey']> = {
+  addedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  addedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  algorithm?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kid?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  publicKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revokedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AssignedOrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssignedOrganisation'] = ResolversParentTypes['AssignedOrganisation']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OrganisationKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type BudgetDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BudgetDecision'] = ResolversParentTypes['BudgetDecision']> = {
   decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   grantedAmount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
@@ -1687,6 +2030,10 @@ export type CountyPayerResolvers<ContextType = Context, ParentType extends Resol
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export type DueMeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DueMeeting'] = ResolversParentTypes['DueMeeting']> = {
@@ -1773,10 +2120,13 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addApiClientKey?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationAddApiClientKeyArgs, 'input'>>;
   amendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationAmendAgreementArgs, 'agreementId' | 'input' | 'version'>>;
   approveSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationApproveSubmissionArgs, 'id' | 'version'>>;
+  assignRole?: Resolver<ResolversTypes['RoleAssignment'], ParentType, ContextType, RequireFields<MutationAssignRoleArgs, 'input'>>;
   confirmPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationConfirmPaymentArgs, 'instalment' | 'reference' | 'regionId' | 'year'>>;
   createAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationCreateAgreementArgs, 'input'>>;
+  endRoleAssignment?: Resolver<ResolversTypes['RoleAssignment'], ParentType, ContextType, RequireFields<MutationEndRoleAssignmentArgs, 'input'>>;
   extendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationExtendAgreementArgs, 'agreementId' | 'consentingPartyIds' | 'decidedOn' | 'validTo' | 'version'>>;
   giveNotice?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationGiveNoticeArgs, 'agreementId' | 'input' | 'version'>>;
   importPopulationFigures?: Resolver<ResolversTypes['PopulationImport'], ParentType, ContextType, RequireFields<MutationImportPopulationFiguresArgs, 'input'>>;
@@ -1784,8 +2134,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordEvaluation?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationRecordEvaluationArgs, 'input'>>;
   recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordMeetingArgs, 'input'>>;
   recordPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'instalment' | 'paidOn' | 'reference' | 'regionId' | 'year'>>;
+  registerApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRegisterApiClientArgs, 'input'>>;
   rejectSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationRejectSubmissionArgs, 'comment' | 'id' | 'version'>>;
   renewAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationRenewAgreementArgs, 'agreementId'>>;
+  revokeApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientArgs, 'input'>>;
+  revokeApiClientKey?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientKeyArgs, 'input'>>;
   setFundingRates?: Resolver<ResolversTypes['Funding'], ParentType, ContextType, RequireFields<MutationSetFundingRatesArgs, 'agreementId' | 'countyRate' | 'municipalRate' | 'version' | 'year'>>;
   setMunicipalSplit?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationSetMunicipalSplitArgs, 'agreementId' | 'shares' | 'version'>>;
   setSupplementaryServices?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationSetSupplementaryServicesArgs, 'agreementId' | 'services' | 'version'>>;
@@ -1866,11 +2219,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementArgs, 'id'>>;
   agreementYears?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  apiClients?: Resolver<Array<ResolversTypes['ApiClient']>, ParentType, ContextType, RequireFields<QueryApiClientsArgs, 'includeRevoked'>>;
   coordinationGroup?: Resolver<Array<ResolversTypes['CoordinationMember']>, ParentType, ContextType, Partial<QueryCoordinationGroupArgs>>;
   dueMeetings?: Resolver<Array<ResolversTypes['DueMeeting']>, ParentType, ContextType, RequireFields<QueryDueMeetingsArgs, 'year'>>;
   evaluations?: Resolver<Array<ResolversTypes['Evaluation']>, ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'year'>>;
   publicResponsibleParties?: Resolver<Array<ResolversTypes['ResponsibleParty']>, ParentType, ContextType>;
+  roleAssignments?: Resolver<ResolversTypes['RoleAssignmentPage'], ParentType, ContextType, RequireFields<QueryRoleAssignmentsArgs, 'first' | 'includeEnded' | 'offset'>>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = {
@@ -1889,6 +2244,30 @@ export type ResponsiblePartyResolvers<ContextType = Context, ParentType extends 
   kind?: Resolver<ResolversTypes['PartyKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type RoleAssignmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleAssignment'] = ResolversParentTypes['RoleAssignment'], FederationReferenceType extends FederationReferenceTypes['RoleAssignment'] = FederationReferenceTypes['RoleAssignment']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RoleAssignment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  assignedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  assignedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  endedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastSignInAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  municipalityNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['AssignedOrganisation'], ParentType, ContextType>;
+  personName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['CallerRole'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RoleAssignmentPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleAssignmentPage'] = ResolversParentTypes['RoleAssignmentPage']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['RoleAssignment']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SignatureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Signature'] = ResolversParentTypes['Signature']> = {
@@ -1940,11 +2319,15 @@ export type Resolvers<ContextType = Context> = {
   Agreement?: AgreementResolvers<ContextType>;
   AgreementParty?: AgreementPartyResolvers<ContextType>;
   Amendment?: AmendmentResolvers<ContextType>;
+  ApiClient?: ApiClientResolvers<ContextType>;
+  ApiClientKey?: ApiClientKeyResolvers<ContextType>;
+  AssignedOrganisation?: AssignedOrganisationResolvers<ContextType>;
   BudgetDecision?: BudgetDecisionResolvers<ContextType>;
   CoordinationMember?: CoordinationMemberResolvers<ContextType>;
   County?: CountyResolvers<ContextType>;
   CountyPayer?: CountyPayerResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   DueMeeting?: DueMeetingResolvers<ContextType>;
   Evaluation?: EvaluationResolvers<ContextType>;
   Extension?: ExtensionResolvers<ContextType>;
@@ -1964,6 +2347,8 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   ResponsibleParty?: ResponsiblePartyResolvers<ContextType>;
+  RoleAssignment?: RoleAssignmentResolvers<ContextType>;
+  RoleAssignmentPage?: RoleAssignmentPageResolvers<ContextType>;
   Signature?: SignatureResolvers<ContextType>;
   SkippedPopulationRow?: SkippedPopulationRowResolvers<ContextType>;
   Submission?: SubmissionResolvers<ContextType>;

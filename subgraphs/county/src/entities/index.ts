@@ -1,4 +1,6 @@
 // Every entity of the county subgraph, as MikroORM loads them.
+import { AuditEntrySchema } from '@etablerer/kit';
+import { ApiClientKeySchema, ApiClientSchema, RoleAssignmentSchema } from './access.js';
 import { AgreementSchema } from './agreement.js';
 import { AmendmentSchema, ExtensionSchema, NoticeSchema } from './agreement-change.js';
 import { AgreementSignatureSchema, SupplementaryServiceSchema } from './agreement-lifecycle.js';
@@ -25,4 +27,9 @@ export const entities = [
   CoordinationMemberSchema,
   MeetingSchema,
   EvaluationSchema,
+  RoleAssignmentSchema,
+  ApiClientSchema,
+  ApiClientKeySchema,
+  // The role assignments and API clients changed, by whom (kit audit.ts).
+  AuditEntrySchema,
 ];

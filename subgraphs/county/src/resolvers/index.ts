@@ -1,9 +1,10 @@
 // The county subgraph's resolvers, one file per type.
-import { DateScalar, NokScalar } from '@etablerer/kit';
+import { DateScalar, DateTimeScalar, NokScalar } from '@etablerer/kit';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { agreementLifecycleMutations } from '../agreement-lifecycle.js';
 import { Agreement, Amendment, Extension, Signature, SupplementaryService } from './Agreement.js';
 import { AgreementParty } from './AgreementParty.js';
+import { ApiClient, ApiClientKey, apiClientMutations, apiClientQueries } from './ApiClient.js';
 import { BudgetDecision } from './BudgetDecision.js';
 import { CountyPayer } from './CountyPayer.js';
 import { DueMeeting } from './DueMeeting.js';
@@ -18,13 +19,21 @@ import { PopulationFigure } from './PopulationFigure.js';
 import { PopulationImport, populationImportMutations } from './PopulationImport.js';
 import { Query } from './Query.js';
 import { Region } from './Region.js';
+import { RoleAssignment, roleAssignmentMutations, roleAssignmentQueries } from './RoleAssignment.js';
 import { Submission } from './Submission.js';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
+  DateTime: DateTimeScalar,
   NOK: NokScalar,
-  Query,
-  Mutation: { ...Mutation, ...agreementLifecycleMutations, ...populationImportMutations },
+  Query: { ...Query, ...roleAssignmentQueries, ...apiClientQueries },
+  Mutation: {
+    ...Mutation,
+    ...agreementLifecycleMutations,
+    ...populationImportMutations,
+    ...roleAssignmentMutations,
+    ...apiClientMutations,
+  },
   Signature,
   SupplementaryService,
   Amendment,
@@ -44,4 +53,7 @@ export const resolvers: Resolvers = {
   Municipality,
   PopulationFigure,
   PopulationImport,
+  RoleAssignment,
+  ApiClient,
+  ApiClientKey,
 };

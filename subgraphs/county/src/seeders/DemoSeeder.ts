@@ -1,6 +1,7 @@
 // Demo data: approximate 2021 population of the 51 municipalities (labelled as approximate), and
 // per demo region its 2022–2025 agreement with Viken's 2024 succession, reports, plans,
-// approvals and payments (some late, some missing), the coordination group, meetings and evaluations.
+// approvals and payments (some late, some missing), the coordination group, meetings and evaluations,
+// and the demo people's role assignments with one partner system (issue 20 §6).
 import { randomUUID } from 'node:crypto';
 import {
   type CountyId,
@@ -12,9 +13,16 @@ import {
   regionCountyOn,
   regionPayers,
 } from '@etablerer/kit';
+import { demoEmail, demoUsers } from '@etablerer/kit/demo';
 import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import { submissionDueDate, todayInNorway } from '../calendar.js';
+import {
+  ApiClientSchema,
+  type AssignableRole,
+  type AssignedOrganisationKind,
+  RoleAssignmentSchema,
+} from '../entities/access.js';
 import { AgreementSchema } from '../entities/agreement.js';
 import { AmendmentSchema, ExtensionSchema } from '../entities/agreement-change.js';
 import { AgreementPartySchema } from '../entities/agreement-party.js';
@@ -128,6 +136,13 @@ export class DemoSeeder extends Seeder {
   }
 
   async run(em: EntityManager): Promise<void> {
+    // A database seeded before role assignments existed gets only them (see server.ts's isEmpty).
+    if ((await em.count(AgreementSchema)) === 0) await this.agreementsAndCoordination(em);
+    if ((await em.count(RoleAssignmentSchema)) === 0 && (await em.count(ApiClientSchema)) === 0) this.access(em);
+    await em.flush();
+  }
+
+  private async agreementsAndCoordination(em: EntityManager): Promise<void> {
     // Databases seeded before agreements existed hold population figures already.
     if ((await em.count(PopulationFigureSchema)) === 0) {
       for (const municipality of referenceMunicipalities()) {
@@ -147,7 +162,78 @@ export class DemoSeeder extends Seeder {
       activityTargets: (regionId, year, inhabitants) => this.activityTargets(regionId, year, inhabitants),
     });
     this.coordination(em);
-    await em.flush();
+  }
+
+  /**
+   * A role assignment for every demo person whose role the platform holds (not Innovasjon Norge's
+   * and NAV's people: their role comes from the identity provider's claims, nor the partner system),
+   * found by their demo e-mail at their first sign-in; one ended assignment (the history); and one
+   * partner system registered by Akershus, without keys until the partner adds one.
+   */
+  private access(em: EntityManager) {
+    const at = this.options.recordedAt ?? new Date();
+    const byClaims = new Set(['innovasjonnorge.officer', 'nav.officer', 'partner.api']);
+    const assignment = (values: {
+      email: string;
+      personName: string;
+      role: AssignableRole;
+      org: { id: string; kind: AssignedOrganisationKind; name: string };
+      region?: string | undefined;
+      municipality?: string | undefined;
+    }) => ({
+      id: this.newId(),
+      email: values.email,
+      personName: values.personName,
+      issuer: null,
+      subject: null,
+      role: values.role,
+      organisationId: values.org.id,
+      organisationKind: values.org.kind,
+      organisationName: values.org.name,
+      regionId: values.region ?? null,
+      municipalityNumber: values.municipality ?? null,
+      countyId: values.region ? (regionCounty(values.region) as string) : values.org.id,
+      assignedAt: at,
+      assignedBy: 'demo',
+      assignedBySubject: 'demo',
+      lastSignInAt: null,
+    });
+    for (const user of demoUsers) {
+      if (byClaims.has(user.username) || user.role === 'API_CLIENT') continue;
+      em.create(RoleAssignmentSchema, {
+        ...assignment({ ...user, email: demoEmail(user.username), personName: user.name, role: user.role }),
+        endedAt: null,
+        endedBy: null,
+        endedBySubject: null,
+        endReason: null,
+      });
+    }
+    em.create(RoleAssignmentSchema, {
+      ...assignment({
+        email: demoEmail('follo.former.adviser'),
+        personName: 'Jonas Moe',
+        role: 'ADVISER',
+        org: { id: 'operator-follo', kind: 'OPERATOR', name: 'Etablerertjenesten i Follo' },
+        region: 'follo',
+      }),
+      endedAt: at,
+      endedBy: 'Ingrid Berg',
+      endedBySubject: 'nordrefollo.officer',
+      endReason: 'Sluttet i Etablerertjenesten i Follo.',
+    });
+    em.create(ApiClientSchema, {
+      clientId: 'reporting.demo',
+      name: 'Rapportering (demo)',
+      organisationId: 'akershus',
+      organisationKind: 'COUNTY',
+      organisationName: countyNames.akershus,
+      scopes: ['aggregates:read'],
+      registeredAt: at,
+      registeredBy: 'demo',
+      registeredBySubject: 'demo',
+      revokedAt: null,
+      revokedBy: null,
+    });
   }
 
   private agreement(em: EntityManager, region: ReferenceRegion) {
