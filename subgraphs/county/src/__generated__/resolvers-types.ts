@@ -29,6 +29,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `YYYY-MM-DD` (ISO 8601), with no time of day or time zone. */
   Date: { input: string; output: string; }
+  /** An instant as an ISO 8601 string with offset, e.g. 2026-12-07T11:25:00.000Z. */
+  DateTime: { input: unknown; output: unknown; }
   /** An amount in Norwegian kroner as an exact decimal string with two decimals, e.g. "142450.00". Never a float. */
   NOK: { input: number; output: number | bigint | string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -61,6 +63,14 @@ export type ActivityTargetsInput = {
   coursesHeld: Scalars['Int']['input'];
   /** New clients. */
   newClients: Scalars['Int']['input'];
+};
+
+/** Adds a key to an API client. */
+export type AddApiClientKeyInput = {
+  /** The client id. */
+  clientId: Scalars['ID']['input'];
+  /** A public JWK as JSON (EC P-256 or RSA ≥ 2048 bits), with or without kid. */
+  publicKey: Scalars['String']['input'];
 };
 
 /** A cooperation agreement (samarbeidsavtale) on running the entrepreneur service in one region. */
@@ -239,6 +249,85 @@ export type AmendmentInput = {
   populationDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A partner system that calls the graph with client credentials. */
+export type ApiClient = {
+  __typename?: 'ApiClient';
+  /** The client id. */
+  clientId: Scalars['ID']['output'];
+  /** Its keys. */
+  keys: Array<ApiClientKey>;
+  /** The system's name. */
+  name: Scalars['String']['output'];
+  /** The organisation it acts for. */
+  organisation: AssignedOrganisation;
+  /** When it was registered. */
+  registeredAt: Scalars['DateTime']['output'];
+  /** Who registered it. */
+  registeredBy: Scalars['String']['output'];
+  /** When it was revoked. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who revoked it. */
+  revokedBy?: Maybe<Scalars['String']['output']>;
+  /** The scopes it may ask for. */
+  scopes: Array<Scalars['String']['output']>;
+};
+
+/** A public key of an API client. */
+export type ApiClientKey = {
+  __typename?: 'ApiClientKey';
+  /** When it was added. */
+  addedAt: Scalars['DateTime']['output'];
+  /** Who added it. */
+  addedBy: Scalars['String']['output'];
+  /** The key's algorithm. */
+  algorithm?: Maybe<Scalars['String']['output']>;
+  /** The key id. */
+  kid: Scalars['ID']['output'];
+  /** The public key as a JWK (JSON). */
+  publicKey: Scalars['String']['output'];
+  /** When it was revoked. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who revoked it. */
+  revokedBy?: Maybe<Scalars['String']['output']>;
+};
+
+/** A role to give. */
+export type AssignRoleInput = {
+  /** The person's e-mail address. */
+  email: Scalars['String']['input'];
+  /** The municipality, for municipality officers. */
+  municipalityNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The organisation: for COUNTY_OFFICER and COORDINATION_MEMBER the assigner's county (may be left out); for ADVISER the region's operator; for MUNICIPALITY_OFFICER the municipality (id = its number); for INNOVASJON_NORGE / NAV the office. */
+  organisation?: InputMaybe<AssignedOrganisationInput>;
+  /** The person's name. */
+  personName: Scalars['String']['input'];
+  /** The region, for advisers and municipality officers. */
+  regionId?: InputMaybe<Scalars['ID']['input']>;
+  /** The role. */
+  role: CallerRole;
+};
+
+/** The organisation a person acts for. */
+export type AssignedOrganisation = {
+  __typename?: 'AssignedOrganisation';
+  /** The organisation's id. */
+  id: Scalars['ID']['output'];
+  /** What kind of organisation. */
+  kind: OrganisationKind;
+  /** Its name. */
+  name: Scalars['String']['output'];
+};
+
+/** An organisation, as given. */
+export type AssignedOrganisationInput = {
+  /** The organisation's id. */
+  id: Scalars['ID']['input'];
+  /** What kind of organisation. */
+  kind: OrganisationKind;
+  /** Its name. */
+  name: Scalars['String']['input'];
+};
+
 /** A party's budget decision for a year that sets its amount below the frame (§6: amounts depend on annual budgets). */
 export type BudgetDecision = {
   __typename?: 'BudgetDecision';
@@ -282,6 +371,21 @@ export type BudgetDecisionInput = {
   /** The calendar year. */
   year: Scalars['Int']['input'];
 };
+
+/** The roles a person can be given. */
+export type CallerRole =
+  /** An adviser. */
+  | 'ADVISER'
+  /** A member of the coordination group. */
+  | 'COORDINATION_MEMBER'
+  /** A county officer. */
+  | 'COUNTY_OFFICER'
+  /** Innovasjon Norge staff. */
+  | 'INNOVASJON_NORGE'
+  /** A municipality officer. */
+  | 'MUNICIPALITY_OFFICER'
+  /** NAV staff. */
+  | 'NAV';
 
 /** A member of the coordination group (§5.1), for the time they are one. */
 export type CoordinationMember = {
@@ -342,6 +446,14 @@ export type DueMeeting = {
   overdue: Scalars['Boolean']['output'];
   /** The region it is due with, when it is due with one. */
   region?: Maybe<Region>;
+};
+
+/** Ends a role assignment. */
+export type EndRoleAssignmentInput = {
+  /** The assignment's id. */
+  id: Scalars['ID']['input'];
+  /** Why it ends. */
+  reason: Scalars['String']['input'];
 };
 
 /** An evaluation of the entrepreneur service. */
@@ -593,6 +705,8 @@ export type Municipality = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a public key to an API client. */
+  addApiClientKey: ApiClient;
   /**
    * Records an amendment (§10) with the consent of each party it concerns, both as ids of the
    * agreement's parties (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). Refused when a consenting party is not a party of the
@@ -601,6 +715,8 @@ export type Mutation = {
   amendAgreement: Agreement;
   /** Approves a submitted report, accounts, plan or budget (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   approveSubmission: Submission;
+  /** Gives a person a role. */
+  assignRole: RoleAssignment;
   /**
    * Confirms a county's part of an instalment that another officer of the same paying county
    * recorded (separation of duties): only then does it count as paid. The officer who recorded it cannot confirm it (FORBIDDEN); the reference must be
@@ -614,6 +730,8 @@ export type Mutation = {
    * period overlaps a signed agreement of the region.
    */
   createAgreement: Agreement;
+  /** Ends a role assignment. */
+  endRoleAssignment: RoleAssignment;
   /**
    * Extends an agreement's period to a new last day (officers of the region's county; FORBIDDEN for other counties and for Viken's officers), with the consent of every
    * party on the day it was decided. It must be decided no later than the agreement's last day;
@@ -653,6 +771,8 @@ export type Mutation = {
    * refused with CONFLICT.
    */
   recordPayment: Payment;
+  /** Registers an API client. */
+  registerApiClient: ApiClient;
   /** Rejects a submitted report, accounts, plan or budget, saying why (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   rejectSubmission: Submission;
   /**
@@ -662,6 +782,10 @@ export type Mutation = {
    * last day and runs four years unless `validTo` says otherwise.
    */
   renewAgreement: Agreement;
+  /** Revokes an API client. */
+  revokeApiClient: ApiClient;
+  /** Revokes a key. */
+  revokeApiClientKey: ApiClient;
   /** Sets an agreement's rates per inhabitant for one year, at or above the minimums (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
   setFundingRates: Funding;
   /**
@@ -695,6 +819,11 @@ export type Mutation = {
 };
 
 
+export type MutationAddApiClientKeyArgs = {
+  input: AddApiClientKeyInput;
+};
+
+
 export type MutationAmendAgreementArgs = {
   agreementId: Scalars['ID']['input'];
   input: AmendmentInput;
@@ -709,6 +838,11 @@ export type MutationApproveSubmissionArgs = {
 };
 
 
+export type MutationAssignRoleArgs = {
+  input: AssignRoleInput;
+};
+
+
 export type MutationConfirmPaymentArgs = {
   instalment: Instalment;
   payerId?: InputMaybe<Scalars['ID']['input']>;
@@ -720,6 +854,11 @@ export type MutationConfirmPaymentArgs = {
 
 export type MutationCreateAgreementArgs = {
   input: NewAgreementInput;
+};
+
+
+export type MutationEndRoleAssignmentArgs = {
+  input: EndRoleAssignmentInput;
 };
 
 
@@ -771,6 +910,11 @@ export type MutationRecordPaymentArgs = {
 };
 
 
+export type MutationRegisterApiClientArgs = {
+  input: RegisterApiClientInput;
+};
+
+
 export type MutationRejectSubmissionArgs = {
   comment: Scalars['String']['input'];
   id: Scalars['ID']['input'];
@@ -781,6 +925,16 @@ export type MutationRejectSubmissionArgs = {
 export type MutationRenewAgreementArgs = {
   agreementId: Scalars['ID']['input'];
   validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type MutationRevokeApiClientArgs = {
+  input: RevokeApiClientInput;
+};
+
+
+export type MutationRevokeApiClientKeyArgs = {
+  input: RevokeApiClientKeyInput;
 };
 
 
@@ -892,6 +1046,19 @@ export type OrganisationInput = {
   /** Its name, e.g. `Akershus fylkeskommune`. */
   name: Scalars['String']['input'];
 };
+
+/** Kinds of organisation. */
+export type OrganisationKind =
+  /** A county. */
+  | 'COUNTY'
+  /** Innovasjon Norge. */
+  | 'INNOVASJON_NORGE'
+  /** A municipality. */
+  | 'MUNICIPALITY'
+  /** NAV. */
+  | 'NAV'
+  /** A region's operator. */
+  | 'OPERATOR';
 
 /** The role an organisation has in an agreement. */
 export type PartyKind =
@@ -1077,6 +1244,8 @@ export type Query = {
   agreementYears: Array<Scalars['Int']['output']>;
   /** Every agreement, by region and start. */
   agreements: Array<Agreement>;
+  /** Partner systems registered by the caller's county (county officers). */
+  apiClients: Array<ApiClient>;
   /** The coordination group on a date (today when left out). */
   coordinationGroup: Array<CoordinationMember>;
   /**
@@ -1095,11 +1264,18 @@ export type Query = {
    * contract municipality; from the agreements in force.
    */
   publicResponsibleParties: Array<ResponsibleParty>;
+  /** Role assignments the caller may administer: a county officer their county's staff, the coordination group and the partners' staff, and every region answering to their county; a municipality officer their region's. Newest first. */
+  roleAssignments: RoleAssignmentPage;
 };
 
 
 export type QueryAgreementArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryApiClientsArgs = {
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1115,6 +1291,14 @@ export type QueryDueMeetingsArgs = {
 
 export type QueryMeetingsArgs = {
   year: Scalars['Int']['input'];
+};
+
+
+export type QueryRoleAssignmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  regionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /**
@@ -1230,6 +1414,16 @@ export type RegionSupplementaryContentDiscussionsArgs = {
   year: Scalars['Int']['input'];
 };
 
+/** Registers an API client. */
+export type RegisterApiClientInput = {
+  /** The client id. */
+  clientId: Scalars['ID']['input'];
+  /** The system's name. */
+  name: Scalars['String']['input'];
+  /** The scopes. */
+  scopes: Array<Scalars['String']['input']>;
+};
+
 /** An organisation responsible for the service, as the public website shows it. */
 export type ResponsibleParty = {
   __typename?: 'ResponsibleParty';
@@ -1239,6 +1433,62 @@ export type ResponsibleParty = {
   name: Scalars['String']['output'];
   /** The regions it is responsible for, by id, e.g. `follo`. */
   regionIds: Array<Scalars['ID']['output']>;
+};
+
+/** Revokes an API client. */
+export type RevokeApiClientInput = {
+  /** The client id. */
+  clientId: Scalars['ID']['input'];
+};
+
+/** Revokes a key of an API client. */
+export type RevokeApiClientKeyInput = {
+  /** The client id. */
+  clientId: Scalars['ID']['input'];
+  /** The key id. */
+  kid: Scalars['ID']['input'];
+};
+
+/** A role a person holds on the platform, given by the county (its own staff, the coordination group, the partners' staff) or by a region (its advisers and municipality officers). */
+export type RoleAssignment = {
+  __typename?: 'RoleAssignment';
+  /** When the role was given. */
+  assignedAt: Scalars['DateTime']['output'];
+  /** Who gave it. */
+  assignedBy: Scalars['String']['output'];
+  /** The person's e-mail address, as their identity provider knows it; how the assignment finds them at their first sign-in. */
+  email: Scalars['String']['output'];
+  /** Why it ended. */
+  endReason?: Maybe<Scalars['String']['output']>;
+  /** When it ended; null while active. */
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who ended it. */
+  endedBy?: Maybe<Scalars['String']['output']>;
+  /** The assignment's id. */
+  id: Scalars['ID']['output'];
+  /** The person's latest sign-in in this role. */
+  lastSignInAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The municipality, for municipality officers. */
+  municipalityNumber?: Maybe<Scalars['String']['output']>;
+  /** The organisation the person acts for in the role. */
+  organisation: AssignedOrganisation;
+  /** The person's name. */
+  personName: Scalars['String']['output'];
+  /** The region, for advisers and municipality officers. */
+  regionId?: Maybe<Scalars['ID']['output']>;
+  /** The role. */
+  role: CallerRole;
+  /** The identity provider's subject, once the person has signed in; null before. */
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of role assignments. */
+export type RoleAssignmentPage = {
+  __typename?: 'RoleAssignmentPage';
+  /** The assignments on this page. */
+  items: Array<RoleAssignment>;
+  /** How many there are in all. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One party's signature of an agreement. */
@@ -1460,8 +1710,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Agreement: Agreement;
+  ApiClient: ApiClient;
   Municipality: Municipality;
   Region: Region;
+  RoleAssignment: RoleAssignment;
 };
 
 /** Mapping of federation reference types */
@@ -1469,12 +1721,18 @@ export type FederationReferenceTypes = {
   Agreement:
     ( { __typename: 'Agreement' }
     & GraphQLRecursivePick<FederationTypes['Agreement'], {"id":true}> );
+  ApiClient:
+    ( { __typename: 'ApiClient' }
+    & GraphQLRecursivePick<FederationTypes['ApiClient'], {"clientId":true}> );
   Municipality:
     ( { __typename: 'Municipality' }
     & GraphQLRecursivePick<FederationTypes['Municipality'], {"number":true}> );
   Region:
     ( { __typename: 'Region' }
     & GraphQLRecursivePick<FederationTypes['Region'], {"id":true}> );
+  RoleAssignment:
+    ( { __typename: 'RoleAssignment' }
+    & GraphQLRecursivePick<FederationTypes['RoleAssignment'], {"id":true}> );
 };
 
 
@@ -1484,22 +1742,31 @@ export type ResolversTypes = {
   ActivityTargets: ResolverTypeWrapper<ActivityTargetsEntity>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ActivityTargetsInput: ActivityTargetsInput;
-  Agreement: ResolverTypeWrapper<AgreementEntity>;
+  AddApiClientKeyInput: AddApiClientKeyInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Agreement: ResolverTypeWrapper<AgreementEntity>;
   AgreementMunicipalityInput: AgreementMunicipalityInput;
   AgreementParty: ResolverTypeWrapper<AgreementPartyEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AgreementStatus: AgreementStatus;
   Amendment: ResolverTypeWrapper<AmendmentEntity>;
   AmendmentInput: AmendmentInput;
+  ApiClient: ResolverTypeWrapper<ApiClient>;
+  ApiClientKey: ResolverTypeWrapper<ApiClientKey>;
+  AssignRoleInput: AssignRoleInput;
+  AssignedOrganisation: ResolverTypeWrapper<AssignedOrganisation>;
+  AssignedOrganisationInput: AssignedOrganisationInput;
   BudgetDecision: ResolverTypeWrapper<BudgetDecisionEntity>;
   BudgetDecisionInput: BudgetDecisionInput;
+  CallerRole: CallerRole;
   CoordinationMember: ResolverTypeWrapper<CoordinationMemberEntity>;
   County: ResolverTypeWrapper<County>;
   CountyPayer: ResolverTypeWrapper<CountyPayerViewEntity>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DueMeeting: ResolverTypeWrapper<DueMeetingViewEntity>;
+  EndRoleAssignmentInput: EndRoleAssignmentInput;
   Evaluation: ResolverTypeWrapper<EvaluationEntity>;
   EvaluationInput: EvaluationInput;
   Extension: ResolverTypeWrapper<ExtensionEntity>;
@@ -1519,6 +1786,7 @@ export type ResolversTypes = {
   Notice: ResolverTypeWrapper<NoticeEntity>;
   NoticeInput: NoticeInput;
   OrganisationInput: OrganisationInput;
+  OrganisationKind: OrganisationKind;
   PartyKind: PartyKind;
   Payment: ResolverTypeWrapper<PaymentViewEntity>;
   PaymentShare: ResolverTypeWrapper<PaymentShareViewEntity>;
@@ -1530,7 +1798,12 @@ export type ResolversTypes = {
   PopulationSource: PopulationSource;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionReferenceEntity>;
+  RegisterApiClientInput: RegisterApiClientInput;
   ResponsibleParty: ResolverTypeWrapper<ResponsiblePartyEntity>;
+  RevokeApiClientInput: RevokeApiClientInput;
+  RevokeApiClientKeyInput: RevokeApiClientKeyInput;
+  RoleAssignment: ResolverTypeWrapper<RoleAssignment>;
+  RoleAssignmentPage: ResolverTypeWrapper<RoleAssignmentPage>;
   Signature: ResolverTypeWrapper<AgreementSignatureEntity>;
   SkippedPopulationRow: ResolverTypeWrapper<SkippedRowEntity>;
   Submission: ResolverTypeWrapper<SubmissionViewEntity>;
@@ -1545,21 +1818,29 @@ export type ResolversParentTypes = {
   ActivityTargets: ActivityTargetsEntity;
   Int: Scalars['Int']['output'];
   ActivityTargetsInput: ActivityTargetsInput;
-  Agreement: AgreementEntity;
+  AddApiClientKeyInput: AddApiClientKeyInput;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  Agreement: AgreementEntity;
   AgreementMunicipalityInput: AgreementMunicipalityInput;
   AgreementParty: AgreementPartyEntity;
   Boolean: Scalars['Boolean']['output'];
   Amendment: AmendmentEntity;
   AmendmentInput: AmendmentInput;
+  ApiClient: ApiClient | FederationReferenceTypes['ApiClient'];
+  ApiClientKey: ApiClientKey;
+  AssignRoleInput: AssignRoleInput;
+  AssignedOrganisation: AssignedOrganisation;
+  AssignedOrganisationInput: AssignedOrganisationInput;
   BudgetDecision: BudgetDecisionEntity;
   BudgetDecisionInput: BudgetDecisionInput;
   CoordinationMember: CoordinationMemberEntity;
   County: County;
   CountyPayer: CountyPayerViewEntity;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   DueMeeting: DueMeetingViewEntity;
+  EndRoleAssignmentInput: EndRoleAssignmentInput;
   Evaluation: EvaluationEntity;
   EvaluationInput: EvaluationInput;
   Extension: ExtensionEntity;
@@ -1584,7 +1865,12 @@ export type ResolversParentTypes = {
   PopulationImportDate: PopulationImportDate;
   Query: Record<PropertyKey, never>;
   Region: RegionReferenceEntity;
+  RegisterApiClientInput: RegisterApiClientInput;
   ResponsibleParty: ResponsiblePartyEntity;
+  RevokeApiClientInput: RevokeApiClientInput;
+  RevokeApiClientKeyInput: RevokeApiClientKeyInput;
+  RoleAssignment: RoleAssignment | FederationReferenceTypes['RoleAssignment'];
+  RoleAssignmentPage: RoleAssignmentPage;
   Signature: AgreementSignatureEntity;
   SkippedPopulationRow: SkippedRowEntity;
   Submission: SubmissionViewEntity;
@@ -1651,6 +1937,35 @@ export type AmendmentResolvers<ContextType = Context, ParentType extends Resolve
   populationDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
+export type ApiClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiClient'] = ResolversParentTypes['ApiClient'], FederationReferenceType extends FederationReferenceTypes['ApiClient'] = FederationReferenceTypes['ApiClient']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ApiClient']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  clientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keys?: Resolver<Array<ResolversTypes['ApiClientKey']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['AssignedOrganisation'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  registeredBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revokedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ApiClientKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiClientKey'] = ResolversParentTypes['ApiClientKey']> = {
+  addedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  addedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  algorithm?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kid?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  publicKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revokedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AssignedOrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssignedOrganisation'] = ResolversParentTypes['AssignedOrganisation']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OrganisationKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type BudgetDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BudgetDecision'] = ResolversParentTypes['BudgetDecision']> = {
   decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   grantedAmount?: Resolver<ResolversTypes['NOK'], ParentType, ContextType>;
@@ -1687,6 +2002,10 @@ export type CountyPayerResolvers<ContextType = Context, ParentType extends Resol
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export type DueMeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DueMeeting'] = ResolversParentTypes['DueMeeting']> = {
@@ -1773,10 +2092,13 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addApiClientKey?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationAddApiClientKeyArgs, 'input'>>;
   amendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationAmendAgreementArgs, 'agreementId' | 'input' | 'version'>>;
   approveSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationApproveSubmissionArgs, 'id' | 'version'>>;
+  assignRole?: Resolver<ResolversTypes['RoleAssignment'], ParentType, ContextType, RequireFields<MutationAssignRoleArgs, 'input'>>;
   confirmPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationConfirmPaymentArgs, 'instalment' | 'reference' | 'regionId' | 'year'>>;
   createAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationCreateAgreementArgs, 'input'>>;
+  endRoleAssignment?: Resolver<ResolversTypes['RoleAssignment'], ParentType, ContextType, RequireFields<MutationEndRoleAssignmentArgs, 'input'>>;
   extendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationExtendAgreementArgs, 'agreementId' | 'consentingPartyIds' | 'decidedOn' | 'validTo' | 'version'>>;
   giveNotice?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationGiveNoticeArgs, 'agreementId' | 'input' | 'version'>>;
   importPopulationFigures?: Resolver<ResolversTypes['PopulationImport'], ParentType, ContextType, RequireFields<MutationImportPopulationFiguresArgs, 'input'>>;
@@ -1784,8 +2106,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordEvaluation?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationRecordEvaluationArgs, 'input'>>;
   recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordMeetingArgs, 'input'>>;
   recordPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'instalment' | 'paidOn' | 'reference' | 'regionId' | 'year'>>;
+  registerApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRegisterApiClientArgs, 'input'>>;
   rejectSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationRejectSubmissionArgs, 'comment' | 'id' | 'version'>>;
   renewAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationRenewAgreementArgs, 'agreementId'>>;
+  revokeApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientArgs, 'input'>>;
+  revokeApiClientKey?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientKeyArgs, 'input'>>;
   setFundingRates?: Resolver<ResolversTypes['Funding'], ParentType, ContextType, RequireFields<MutationSetFundingRatesArgs, 'agreementId' | 'countyRate' | 'municipalRate' | 'version' | 'year'>>;
   setMunicipalSplit?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationSetMunicipalSplitArgs, 'agreementId' | 'shares' | 'version'>>;
   setSupplementaryServices?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationSetSupplementaryServicesArgs, 'agreementId' | 'services' | 'version'>>;
@@ -1866,11 +2191,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementArgs, 'id'>>;
   agreementYears?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  apiClients?: Resolver<Array<ResolversTypes['ApiClient']>, ParentType, ContextType, RequireFields<QueryApiClientsArgs, 'includeRevoked'>>;
   coordinationGroup?: Resolver<Array<ResolversTypes['CoordinationMember']>, ParentType, ContextType, Partial<QueryCoordinationGroupArgs>>;
   dueMeetings?: Resolver<Array<ResolversTypes['DueMeeting']>, ParentType, ContextType, RequireFields<QueryDueMeetingsArgs, 'year'>>;
   evaluations?: Resolver<Array<ResolversTypes['Evaluation']>, ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'year'>>;
   publicResponsibleParties?: Resolver<Array<ResolversTypes['ResponsibleParty']>, ParentType, ContextType>;
+  roleAssignments?: Resolver<ResolversTypes['RoleAssignmentPage'], ParentType, ContextType, RequireFields<QueryRoleAssignmentsArgs, 'first' | 'includeEnded' | 'offset'>>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = {
@@ -1889,6 +2216,29 @@ export type ResponsiblePartyResolvers<ContextType = Context, ParentType extends 
   kind?: Resolver<ResolversTypes['PartyKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type RoleAssignmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleAssignment'] = ResolversParentTypes['RoleAssignment'], FederationReferenceType extends FederationReferenceTypes['RoleAssignment'] = FederationReferenceTypes['RoleAssignment']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RoleAssignment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  assignedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  assignedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  endedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastSignInAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  municipalityNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['AssignedOrganisation'], ParentType, ContextType>;
+  personName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['CallerRole'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RoleAssignmentPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleAssignmentPage'] = ResolversParentTypes['RoleAssignmentPage']> = {
+  items?: Resolver<Array<ResolversTypes['RoleAssignment']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SignatureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Signature'] = ResolversParentTypes['Signature']> = {
@@ -1940,11 +2290,15 @@ export type Resolvers<ContextType = Context> = {
   Agreement?: AgreementResolvers<ContextType>;
   AgreementParty?: AgreementPartyResolvers<ContextType>;
   Amendment?: AmendmentResolvers<ContextType>;
+  ApiClient?: ApiClientResolvers<ContextType>;
+  ApiClientKey?: ApiClientKeyResolvers<ContextType>;
+  AssignedOrganisation?: AssignedOrganisationResolvers<ContextType>;
   BudgetDecision?: BudgetDecisionResolvers<ContextType>;
   CoordinationMember?: CoordinationMemberResolvers<ContextType>;
   County?: CountyResolvers<ContextType>;
   CountyPayer?: CountyPayerResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   DueMeeting?: DueMeetingResolvers<ContextType>;
   Evaluation?: EvaluationResolvers<ContextType>;
   Extension?: ExtensionResolvers<ContextType>;
@@ -1964,6 +2318,8 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   ResponsibleParty?: ResponsiblePartyResolvers<ContextType>;
+  RoleAssignment?: RoleAssignmentResolvers<ContextType>;
+  RoleAssignmentPage?: RoleAssignmentPageResolvers<ContextType>;
   Signature?: SignatureResolvers<ContextType>;
   SkippedPopulationRow?: SkippedPopulationRowResolvers<ContextType>;
   Submission?: SubmissionResolvers<ContextType>;
