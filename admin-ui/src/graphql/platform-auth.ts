@@ -1,4 +1,6 @@
-// The thin typed client of the gateway's development sign-in: the demo users, and a token for one of them.
+// The thin typed client of the gateway's sign-in endpoints (/auth/config, /auth/session, /auth/logout) and the
+// caller roles the platform's tokens carry. The OpenID Connect redirects (/auth/login, /auth/callback) are full-page
+// navigations, not calls of this client.
 
 /** The roles a caller can act in, as the gateway puts them in the token's `role` claim. */
 export const callerRoles = [
@@ -16,32 +18,49 @@ export function isCallerRole(value: unknown): value is CallerRole {
   return typeof value === 'string' && (callerRoles as readonly string[]).includes(value);
 }
 
-/** One demo user as `GET /auth/dev/users` lists it. */
-export interface DemoUser {
-  username: string;
-  name: string;
-  /** Usually a `CallerRole`; a role added to the gateway later still lists, shown by its code. */
-  role: string;
-  organisation: string;
+/** The paths on the console's own origin; the dev server proxies them to the gateway, which serves them in a deployment. */
+export const authPaths = {
+  config: '/auth/config',
+  session: '/auth/session',
+  logout: '/auth/logout',
+  login: '/auth/login',
+  token: '/auth/token',
+} as const;
+
+/** Where the browser goes to sign in, coming back to `returnTo` (a path on this console) afterwards. */
+export function loginUrl(returnTo: string): string {
+  return `${authPaths.login}?returnTo=${encodeURIComponent(returnTo)}`;
 }
 
-/** What `POST /auth/dev/token` issues. */
-export interface AccessTokenGrant {
+/** What `GET /auth/config` says the sign-in page can offer. */
+export interface AuthConfig {
+  /** Whether the OpenID Connect sign-in is set up (OIDC_ISSUER). */
+  oidc: boolean;
+  /** Whether the development sign-in (`/auth/dev/token`, for scripts) is on. */
+  devSignIn: boolean;
+}
+
+/** What `POST /auth/session` gives for a live session. */
+export interface SessionGrant {
   accessToken: string;
   tokenType: 'Bearer';
-  /** Seconds the token stays valid. */
+  /** Seconds the access token stays valid. */
   expiresIn: number;
+  /** When the session itself ends (ISO 8601); the console renews tokens until then. */
+  sessionExpiresAt: string;
 }
 
-/** The paths on the console's own origin; the dev server and the deployment proxy them to the gateway. */
-export const devSignInPaths = { users: '/auth/dev/users', token: '/auth/dev/token' } as const;
+/** What `POST /auth/logout` gives: the identity provider's sign-out page, or null when it has none. */
+export interface LogoutResult {
+  logoutUrl: string | null;
+}
 
 /** A failed call: an HTTP error (with the gateway's `error` code when it sent one), or no answer at all. */
-export class DevSignInError extends Error {
-  override readonly name = 'DevSignInError';
+export class AuthRequestError extends Error {
+  override readonly name = 'AuthRequestError';
   /** The HTTP status, or undefined when the request never got an answer. */
   readonly status: number | undefined;
-  /** The gateway's machine-readable reason, e.g. `unknown_user`. */
+  /** The gateway's machine-readable reason, e.g. `no_session`. */
   readonly code: string | undefined;
 
   constructor(message: string, details: { status?: number; code?: string; cause?: unknown } = {}) {
@@ -51,12 +70,22 @@ export class DevSignInError extends Error {
   }
 }
 
-async function call(path: string, init?: RequestInit): Promise<unknown> {
+async function call(path: string, method: 'GET' | 'POST'): Promise<Record<string, unknown>> {
   let response: Response;
   try {
-    response = await globalThis.fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } });
+    response = await globalThis.fetch(path, {
+      method,
+      // The session cookie goes along (same origin only); the JSON content type is the gateway's CSRF guard
+      // on the POSTs: a plain HTML form cannot send it.
+      credentials: 'same-origin',
+      headers:
+        method === 'POST'
+          ? { accept: 'application/json', 'content-type': 'application/json' }
+          : { accept: 'application/json' },
+      ...(method === 'POST' ? { body: '{}' } : {}),
+    });
   } catch (error) {
-    throw new DevSignInError('The gateway could not be reached.', { cause: error });
+    throw new AuthRequestError('The gateway could not be reached.', { cause: error });
   }
   let body: unknown;
   try {
@@ -64,50 +93,44 @@ async function call(path: string, init?: RequestInit): Promise<unknown> {
   } catch {
     body = undefined;
   }
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   if (!response.ok) {
-    const { error, message } = (typeof body === 'object' && body !== null ? body : {}) as {
-      error?: unknown;
-      message?: unknown;
-    };
-    throw new DevSignInError(
+    const { error, message } = fields;
+    throw new AuthRequestError(
       typeof message === 'string' ? message : `The gateway answered HTTP ${response.status}.`,
       typeof error === 'string' ? { status: response.status, code: error } : { status: response.status },
     );
   }
-  return body;
+  // The gateway is ours, but a proxy answering with an HTML page must fail here rather than deep in a component.
+  if (body === undefined) throw new AuthRequestError('The gateway answered with something other than JSON.');
+  return fields;
 }
 
-// The gateway is ours, but a proxy answering with an HTML page must fail here rather than deep in a component.
-function toDemoUser(raw: unknown): DemoUser {
-  const { username, name, role, organisation } = (raw ?? {}) as Record<string, unknown>;
-  if (
-    typeof username !== 'string' ||
-    typeof name !== 'string' ||
-    typeof role !== 'string' ||
-    typeof organisation !== 'string'
-  ) {
-    throw new DevSignInError('The gateway listed a demo user the console does not understand.');
-  }
-  return { username, name, role, organisation };
+/** What the sign-in page can offer. */
+export async function fetchAuthConfig(): Promise<AuthConfig> {
+  const { oidc, devSignIn } = await call(authPaths.config, 'GET');
+  return { oidc: oidc === true, devSignIn: devSignIn === true };
 }
 
-/** The demo users; a `DevSignInError` with status 404 means the development sign-in is off. */
-export async function fetchDemoUsers(): Promise<DemoUser[]> {
-  const body = await call(devSignInPaths.users);
-  if (!Array.isArray(body)) throw new DevSignInError('The gateway answered the demo users with something else.');
-  return body.map(toDemoUser);
-}
-
-/** An access token for a demo user; a `DevSignInError` with code `unknown_user` when there is no such user. */
-export async function requestDemoToken(username: string): Promise<AccessTokenGrant> {
-  const body = await call(devSignInPaths.token, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username }),
-  });
-  const { accessToken, expiresIn } = (body ?? {}) as Record<string, unknown>;
+/**
+ * A fresh access token for the browser's session; an `AuthRequestError` with status 401 means there is no session
+ * (any more): never signed in, expired, idle too long, or the person's access ended.
+ */
+export async function requestSession(): Promise<SessionGrant> {
+  const { accessToken, expiresIn, sessionExpiresAt } = await call(authPaths.session, 'POST');
   if (typeof accessToken !== 'string' || accessToken === '' || typeof expiresIn !== 'number') {
-    throw new DevSignInError('The gateway answered the sign-in without an access token.');
+    throw new AuthRequestError('The gateway answered the session without an access token.');
   }
-  return { accessToken, tokenType: 'Bearer', expiresIn };
+  return {
+    accessToken,
+    tokenType: 'Bearer',
+    expiresIn,
+    sessionExpiresAt: typeof sessionExpiresAt === 'string' ? sessionExpiresAt : '',
+  };
+}
+
+/** Ends the session at the gateway; the identity provider's own sign-out page follows when it has one. */
+export async function requestLogout(): Promise<LogoutResult> {
+  const { logoutUrl } = await call(authPaths.logout, 'POST');
+  return { logoutUrl: typeof logoutUrl === 'string' && logoutUrl !== '' ? logoutUrl : null };
 }

@@ -18,6 +18,14 @@ export type ActivityTargetsInput = {
   newClients: number;
 };
 
+/** Adds a key to an API client. */
+export type AddApiClientKeyInput = {
+  /** The client id. */
+  clientId: string | number;
+  /** A public JWK as JSON (EC P-256 or RSA ≥ 2048 bits), with or without kid. */
+  publicKey: string;
+};
+
 /** A municipality that is a party of a new agreement. */
 export type AgreementMunicipalityInput = {
   /**
@@ -79,6 +87,32 @@ export type AssessmentStatus =
   /** Withdrawn by NAV. */
   | 'WITHDRAWN';
 
+/** A role to give. */
+export type AssignRoleInput = {
+  /** The person's e-mail address. */
+  email: string;
+  /** The municipality, for municipality officers. */
+  municipalityNumber?: string | null | undefined;
+  /** The organisation: for COUNTY_OFFICER and COORDINATION_MEMBER the assigner's county (may be left out); for ADVISER the region's operator; for MUNICIPALITY_OFFICER the municipality (id = its number); for INNOVASJON_NORGE / NAV the office. */
+  organisation?: AssignedOrganisationInput | null | undefined;
+  /** The person's name. */
+  personName: string;
+  /** The region, for advisers and municipality officers. */
+  regionId?: string | number | null | undefined;
+  /** The role. */
+  role: CallerRole;
+};
+
+/** An organisation, as given. */
+export type AssignedOrganisationInput = {
+  /** The organisation's id. */
+  id: string | number;
+  /** What kind of organisation. */
+  kind: OrganisationKind;
+  /** Its name. */
+  name: string;
+};
+
 /** A party's budget decision for a year. */
 export type BudgetDecisionInput = {
   /** The day of the decision. */
@@ -97,6 +131,21 @@ export type BudgetDecisionInput = {
   /** The calendar year. */
   year: number;
 };
+
+/** The roles a person can be given. */
+export type CallerRole =
+  /** An adviser. */
+  | 'ADVISER'
+  /** A member of the coordination group. */
+  | 'COORDINATION_MEMBER'
+  /** A county officer. */
+  | 'COUNTY_OFFICER'
+  /** Innovasjon Norge staff. */
+  | 'INNOVASJON_NORGE'
+  /** A municipality officer. */
+  | 'MUNICIPALITY_OFFICER'
+  /** NAV staff. */
+  | 'NAV';
 
 /** A request for counselling from the public website. */
 export type CounsellingRequestInput = {
@@ -178,6 +227,14 @@ export type DeliverBusinessAssessmentInput = {
   conclusion: AssessmentConclusion;
   /** The region's fee for it, if it charges one. */
   fee?: string | null | undefined;
+};
+
+/** Ends a role assignment. */
+export type EndRoleAssignmentInput = {
+  /** The assignment's id. */
+  id: string | number;
+  /** Why it ends. */
+  reason: string;
 };
 
 /** Where an enrolment stands. */
@@ -380,6 +437,19 @@ export type OrganisationInput = {
   name: string;
 };
 
+/** Kinds of organisation. */
+export type OrganisationKind =
+  /** A county. */
+  | 'COUNTY'
+  /** Innovasjon Norge. */
+  | 'INNOVASJON_NORGE'
+  /** A municipality. */
+  | 'MUNICIPALITY'
+  /** NAV. */
+  | 'NAV'
+  /** A region's operator. */
+  | 'OPERATOR';
+
 /** Kinds of Innovasjon Norge's offers to entrepreneurs. */
 export type PartnerCourseKind =
   /** A course. */
@@ -518,6 +588,16 @@ export type ReferralStatus =
   /** Sent, not yet seen by the receiving party. */
   | 'SENT';
 
+/** Registers an API client. */
+export type RegisterApiClientInput = {
+  /** The client id. */
+  clientId: string | number;
+  /** The system's name. */
+  name: string;
+  /** The scopes. */
+  scopes: Array<string>;
+};
+
 /** A new client, registered by an adviser of the region. */
 export type RegisterClientInput = {
   /** Year of birth, 1900 to this year. */
@@ -550,6 +630,20 @@ export type RegisterClientInput = {
   registeredOn?: string | null | undefined;
   /** The client agrees to be contacted for user surveys. */
   surveyConsent?: boolean;
+};
+
+/** Revokes an API client. */
+export type RevokeApiClientInput = {
+  /** The client id. */
+  clientId: string | number;
+};
+
+/** Revokes a key of an API client. */
+export type RevokeApiClientKeyInput = {
+  /** The client id. */
+  clientId: string | number;
+  /** The key id. */
+  kid: string | number;
 };
 
 /** A referral from the service to Innovasjon Norge or NAV, sent by an adviser of the client's region. */
@@ -688,6 +782,34 @@ export type WebsiteRequestStatus =
   /** An adviser took it on. */
   | 'PICKED_UP';
 
+export type RoleAssignmentsQueryVariables = Exact<{
+  includeEnded: boolean;
+  first: number;
+  offset: number;
+}>;
+
+
+export type RoleAssignmentsQuery = { roleAssignments: { totalCount: number, items: Array<{ id: string, email: string, personName: string, role: CallerRole, regionId: string | null, municipalityNumber: string | null, assignedAt: string, assignedBy: string, endedAt: string | null, endedBy: string | null, endReason: string | null, lastSignInAt: string | null, organisation: { id: string, kind: OrganisationKind, name: string } }> } };
+
+export type AccessRegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccessRegionsQuery = { regions: Array<{ id: string, name: string, municipalities: Array<{ number: string, name: string }> }> };
+
+export type AssignRoleMutationVariables = Exact<{
+  input: AssignRoleInput;
+}>;
+
+
+export type AssignRoleMutation = { assignRole: { id: string, email: string, role: CallerRole } };
+
+export type EndRoleAssignmentMutationVariables = Exact<{
+  input: EndRoleAssignmentInput;
+}>;
+
+
+export type EndRoleAssignmentMutation = { endRoleAssignment: { id: string, endedAt: string | null } };
+
 export type AgreementsListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -774,6 +896,41 @@ export type GiveNoticeMutationVariables = Exact<{
 
 
 export type GiveNoticeMutation = { giveNotice: { id: string } };
+
+export type ApiClientsQueryVariables = Exact<{
+  includeRevoked: boolean;
+}>;
+
+
+export type ApiClientsQuery = { apiClients: Array<{ clientId: string, name: string, scopes: Array<string>, registeredAt: string, registeredBy: string, revokedAt: string | null, revokedBy: string | null, organisation: { id: string, kind: OrganisationKind, name: string }, keys: Array<{ kid: string, algorithm: string | null, addedAt: string, addedBy: string, revokedAt: string | null, revokedBy: string | null }> }> };
+
+export type RegisterApiClientMutationVariables = Exact<{
+  input: RegisterApiClientInput;
+}>;
+
+
+export type RegisterApiClientMutation = { registerApiClient: { clientId: string } };
+
+export type AddApiClientKeyMutationVariables = Exact<{
+  input: AddApiClientKeyInput;
+}>;
+
+
+export type AddApiClientKeyMutation = { addApiClientKey: { clientId: string } };
+
+export type RevokeApiClientKeyMutationVariables = Exact<{
+  input: RevokeApiClientKeyInput;
+}>;
+
+
+export type RevokeApiClientKeyMutation = { revokeApiClientKey: { clientId: string } };
+
+export type RevokeApiClientMutationVariables = Exact<{
+  input: RevokeApiClientInput;
+}>;
+
+
+export type RevokeApiClientMutation = { revokeApiClient: { clientId: string } };
 
 export type BusinessAssessmentsQueryVariables = Exact<{
   status?: AssessmentStatus | null | undefined;
@@ -1294,6 +1451,61 @@ export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebsiteReceipt"}) as unknown as TypedDocumentString<WebsiteReceiptFragment, unknown>;
+export const RoleAssignmentsDocument = new TypedDocumentString(`
+    query RoleAssignments($includeEnded: Boolean!, $first: Int!, $offset: Int!) {
+  roleAssignments(includeEnded: $includeEnded, first: $first, offset: $offset) {
+    totalCount
+    items {
+      id
+      email
+      personName
+      role
+      organisation {
+        id
+        kind
+        name
+      }
+      regionId
+      municipalityNumber
+      assignedAt
+      assignedBy
+      endedAt
+      endedBy
+      endReason
+      lastSignInAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoleAssignmentsQuery, RoleAssignmentsQueryVariables>;
+export const AccessRegionsDocument = new TypedDocumentString(`
+    query AccessRegions {
+  regions {
+    id
+    name
+    municipalities {
+      number
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccessRegionsQuery, AccessRegionsQueryVariables>;
+export const AssignRoleDocument = new TypedDocumentString(`
+    mutation AssignRole($input: AssignRoleInput!) {
+  assignRole(input: $input) {
+    id
+    email
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<AssignRoleMutation, AssignRoleMutationVariables>;
+export const EndRoleAssignmentDocument = new TypedDocumentString(`
+    mutation EndRoleAssignment($input: EndRoleAssignmentInput!) {
+  endRoleAssignment(input: $input) {
+    id
+    endedAt
+  }
+}
+    `) as unknown as TypedDocumentString<EndRoleAssignmentMutation, EndRoleAssignmentMutationVariables>;
 export const AgreementsListDocument = new TypedDocumentString(`
     query AgreementsList {
   agreements {
@@ -1501,6 +1713,60 @@ export const GiveNoticeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GiveNoticeMutation, GiveNoticeMutationVariables>;
+export const ApiClientsDocument = new TypedDocumentString(`
+    query ApiClients($includeRevoked: Boolean!) {
+  apiClients(includeRevoked: $includeRevoked) {
+    clientId
+    name
+    organisation {
+      id
+      kind
+      name
+    }
+    scopes
+    registeredAt
+    registeredBy
+    revokedAt
+    revokedBy
+    keys {
+      kid
+      algorithm
+      addedAt
+      addedBy
+      revokedAt
+      revokedBy
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiClientsQuery, ApiClientsQueryVariables>;
+export const RegisterApiClientDocument = new TypedDocumentString(`
+    mutation RegisterApiClient($input: RegisterApiClientInput!) {
+  registerApiClient(input: $input) {
+    clientId
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterApiClientMutation, RegisterApiClientMutationVariables>;
+export const AddApiClientKeyDocument = new TypedDocumentString(`
+    mutation AddApiClientKey($input: AddApiClientKeyInput!) {
+  addApiClientKey(input: $input) {
+    clientId
+  }
+}
+    `) as unknown as TypedDocumentString<AddApiClientKeyMutation, AddApiClientKeyMutationVariables>;
+export const RevokeApiClientKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiClientKey($input: RevokeApiClientKeyInput!) {
+  revokeApiClientKey(input: $input) {
+    clientId
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiClientKeyMutation, RevokeApiClientKeyMutationVariables>;
+export const RevokeApiClientDocument = new TypedDocumentString(`
+    mutation RevokeApiClient($input: RevokeApiClientInput!) {
+  revokeApiClient(input: $input) {
+    clientId
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiClientMutation, RevokeApiClientMutationVariables>;
 export const BusinessAssessmentsDocument = new TypedDocumentString(`
     query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {
   businessAssessments(status: $status, first: $first, offset: $offset) {
