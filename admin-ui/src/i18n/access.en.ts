@@ -127,7 +127,7 @@ export const apiClientsEn = {
       'The system asks for a token with client credentials and a signed assertion (private_key_jwt), signed with the private key of a registered public key.',
     endpoint: 'Token endpoint: {url}',
     grant:
-      'POST a form (application/x-www-form-urlencoded) with grant_type=client_credentials, client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer and client_assertion=<JWT>.',
+      'POST a form (application/x-www-form-urlencoded) with grant_type=client_credentials, client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer and client_assertion set to the assertion (a signed JWT).',
     assertion:
       "The assertion (JWT): iss and sub are the client id, aud is the token endpoint, exp at most 2 minutes ahead, and a jti never used before. Its header carries the key's kid.",
     scope: 'scope=aggregates:read (optional; without it the system gets every scope it was given).',

@@ -126,7 +126,7 @@ export const apiClientsNb = {
       'Systemet ber om et token med «client credentials» og en signert påstand (private_key_jwt), signert med den private nøkkelen som hører til en registrert offentlig nøkkel.',
     endpoint: 'Token-adresse: {url}',
     grant:
-      'Send et POST-skjema (application/x-www-form-urlencoded) med grant_type=client_credentials, client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer og client_assertion=<JWT>.',
+      'Send et POST-skjema (application/x-www-form-urlencoded) med grant_type=client_credentials, client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer og client_assertion satt til påstanden (en signert JWT).',
     assertion:
       'Påstanden (JWT): iss og sub er klient-id-en, aud er token-adressen, exp høyst 2 minutter frem, og en jti som aldri er brukt før. Headeren har nøkkelens kid.',
     scope: 'scope=aggregates:read (valgfritt; uten får systemet alle tilgangene det er gitt).',
