@@ -7,6 +7,12 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import AppHeader from '../src/components/AppHeader.vue';
+import {
+  assignableRoles,
+  emptyAssignRoleForm,
+  missingAssignFields,
+  toAssignRoleInput,
+} from '../src/composables/accessAdministration';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { createAppRouter } from '../src/router';
 import { accessPageSize, type RoleAssignmentItem, useAccessStore } from '../src/stores/access';
@@ -444,5 +450,55 @@ describe('navigation to the access pages', () => {
     expect(await as('follo.adviser')).toEqual({ access: false, apiClients: false });
     expect(await as('coordination.member')).toEqual({ access: false, apiClients: false });
     expect(await links(partnerTokenFor('innovasjon.norge'))).toEqual({ access: false, apiClients: false });
+  });
+});
+
+describe('the assign form rules', () => {
+  it('gives Innovasjon Norge and NAV their office as the organisation, of the kind the role needs', () => {
+    const form = {
+      ...emptyAssignRoleForm(),
+      email: ' in@innovasjonnorge.no ',
+      personName: 'Ida Nilsen',
+      organisationId: 'in-oslo-viken',
+      organisationName: 'Innovasjon Norge Oslo og Viken',
+    };
+
+    expect(toAssignRoleInput({ ...form, role: 'INNOVASJON_NORGE' })).toEqual({
+      email: 'in@innovasjonnorge.no',
+      personName: 'Ida Nilsen',
+      role: 'INNOVASJON_NORGE',
+      organisation: { id: 'in-oslo-viken', kind: 'INNOVASJON_NORGE', name: 'Innovasjon Norge Oslo og Viken' },
+    });
+    expect(toAssignRoleInput({ ...form, role: 'NAV' }).organisation?.kind).toBe('NAV');
+  });
+
+  it('offers a county every role but API clients, a region its advisers and officers, Viken and others none', () => {
+    const county = { role: 'COUNTY_OFFICER', organisationId: 'akershus' };
+    expect(assignableRoles(county)).toEqual([
+      'COUNTY_OFFICER',
+      'COORDINATION_MEMBER',
+      'ADVISER',
+      'MUNICIPALITY_OFFICER',
+      'INNOVASJON_NORGE',
+      'NAV',
+    ]);
+    expect(assignableRoles({ role: 'MUNICIPALITY_OFFICER', regionId: 'follo' })).toEqual([
+      'ADVISER',
+      'MUNICIPALITY_OFFICER',
+    ]);
+    expect(assignableRoles({ role: 'COUNTY_OFFICER', organisationId: 'viken' })).toEqual([]);
+    expect(assignableRoles({ role: 'ADVISER' })).toEqual([]);
+  });
+
+  it('names what a role still needs', () => {
+    expect(
+      missingAssignFields({ ...emptyAssignRoleForm(), email: 'a@b.no', personName: 'A', role: 'ADVISER' }),
+    ).toEqual(['regionId', 'organisationId', 'organisationName']);
+    expect(
+      missingAssignFields({ ...emptyAssignRoleForm(), email: 'a@b.no', personName: 'A', role: 'MUNICIPALITY_OFFICER' }),
+    ).toEqual(['regionId', 'municipalityNumber']);
+    expect(
+      missingAssignFields({ ...emptyAssignRoleForm(), email: 'a@b.no', personName: 'A', role: 'COUNTY_OFFICER' }),
+    ).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { createAppRouter } from '../src/router';
 import { browserNavigation, useAuthStore } from '../src/stores/auth';
 import SignedOutView from '../src/views/SignedOutView.vue';
 import SignInView from '../src/views/SignInView.vue';
-import { createStrictI18n, forbidNetwork, jsonResponse, stubGateway } from './fixtures';
+import { accessTokenFor, createStrictI18n, forbidNetwork, jsonResponse, startSignedIn, stubGateway } from './fixtures';
 
 async function mountView(
   path = '/sign-in',
@@ -66,6 +66,17 @@ describe('SignInView', () => {
     await mountView(`/sign-in?redirect=${encodeURIComponent('//evil.example/x')}`);
 
     expect(assign.mock.calls).toEqual([['/auth/login?returnTo=%2F'], ['/auth/login?returnTo=%2F']]);
+  });
+
+  it('sends someone who still has a session on to the page asked for, not to the identity provider', async () => {
+    forbidNetwork();
+    const { router } = await mountView('/sign-in?redirect=%2Fclients', {
+      before: () => startSignedIn(accessTokenFor('follo.adviser')),
+    });
+
+    // The page is loaded on demand, so the navigation ends a little later.
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/clients'));
+    expect(assign).not.toHaveBeenCalled();
   });
 
   const messages: Record<string, { nb: string; en: string }> = {
