@@ -21,7 +21,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         // NOK arrives as an exact decimal string ("142450.00"); kept a string so no float ever touches money.
-        scalars: { Date: 'string', NOK: 'string' },
+        scalars: { Date: 'string', DateTime: 'string', NOK: 'string' },
         // A scalar added to the graph later stays `unknown` until it is mapped here, rather than an unchecked `any`.
         defaultScalarType: 'unknown',
       },

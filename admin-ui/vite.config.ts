@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
-import type { Plugin } from 'vite';
+import type { Plugin, ProxyOptions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const gatewayUrl = process.env.GATEWAY_URL ?? 'http://localhost:4000';
@@ -38,9 +38,19 @@ const servedFiles = {
 // The Host header passes unchanged, so redirects from /auth lead back to the console. X-Forwarded-For
 // names the browser's address (`xfwd`), so the gateway (which trusts it from this proxy only, see
 // TRUST_PROXY in the stack) limits each visitor on their own rather than all visitors as one.
-const proxy = Object.fromEntries(
-  ['/graphql', '/health', '/auth', '/feeds'].map((path) => [path, { target: gatewayUrl, xfwd: true }]),
-);
+// All of /auth goes through: the sign-in's full-page steps (/auth/login's redirect to the identity provider,
+// /auth/callback's redirect back with the session cookie) as the gateway answers them, so the redirects are
+// passed on as they are (no following, no rewriting of Location) and Set-Cookie is kept (no domain or path
+// rewriting); and /.well-known (the platform's JWKS and token-service metadata) for partners trying the dev stack.
+const proxiedPaths = ['/graphql', '/health', '/auth', '/feeds', '/.well-known'];
+const proxyOptions: ProxyOptions = {
+  target: gatewayUrl,
+  xfwd: true,
+  followRedirects: false,
+  autoRewrite: false,
+  cookieDomainRewrite: false,
+};
+const proxy = Object.fromEntries(proxiedPaths.map((path) => [path, proxyOptions]));
 
 /**
  * Answers 404 to a path that climbs out of where it points (`..`, or a dot, slash or backslash written encoded):

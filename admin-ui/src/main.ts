@@ -5,6 +5,11 @@ import App from './App.vue';
 import { storedLocale } from './composables/useLocale';
 import { createAppI18n } from './i18n';
 import { createAppRouter } from './router';
+import { useAuthStore } from './stores/auth';
 import './styles.css';
 
-createApp(App).use(createPinia()).use(createAppRouter()).use(createAppI18n(storedLocale())).mount('#app');
+const pinia = createPinia();
+// Asked at once, not on the first guarded page: a public page shows the signed-in state too, and the router guard
+// waits for this same answer rather than asking again.
+void useAuthStore(pinia).start();
+createApp(App).use(pinia).use(createAppRouter()).use(createAppI18n(storedLocale())).mount('#app');

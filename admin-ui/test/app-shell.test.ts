@@ -8,15 +8,16 @@ import App from '../src/App.vue';
 import { storedLocale } from '../src/composables/useLocale';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { createAppRouter } from '../src/router';
-import { useAuthStore } from '../src/stores/auth';
+import { browserNavigation, useAuthStore } from '../src/stores/auth';
 import {
   accessTokenFor,
-  accessTokenStorageKey,
   createStrictI18n,
-  developmentSignIn,
   follo,
   forbidNetwork,
   jsonResponse,
+  noSession,
+  sessionFor,
+  startSignedIn,
   stubGateway,
 } from './fixtures';
 
@@ -28,11 +29,11 @@ interface MountOptions {
 
 // The regions page by default: '/' leads the coordination member used here on to the overview (tested below).
 async function mountApp(path = '/regions', { pinia, signedIn = true }: MountOptions = {}) {
-  // As after a reload: the store finds the token where the sign-in left it.
-  if (signedIn) sessionStorage.setItem(accessTokenStorageKey, accessTokenFor('coordination.member'));
   const storePinia = pinia ?? createTestingPinia({ createSpy: vi.fn, stubActions: false });
   // The first navigation runs before the app is mounted, so the guard finds the store through the active pinia.
   setActivePinia(storePinia);
+  // As once the console has started: the gateway's first /auth/session answer gave this token.
+  if (signedIn) startSignedIn(accessTokenFor('coordination.member'), '2099-12-07T17:30:00.000Z');
   const router = createAppRouter(createMemoryHistory());
   await router.push(path);
   await router.isReady();
@@ -141,8 +142,17 @@ describe('app shell', () => {
     expect(signOut.text()).toBe('Logg ut');
   });
 
+  it('shows until when the session lasts, in Norwegian time', async () => {
+    stubGateway({ graphql: () => jsonResponse({ data: { regions: [] } }) });
+    const { wrapper } = await mountApp();
+
+    // 17:30 UTC in December is 18:30 in Oslo.
+    expect(wrapper.get('[data-testid="session-end"]').text()).toBe('Økten varer til kl. 18:30');
+  });
+
   it('shows no user, no sign-out and no navigation when nobody is signed in', async () => {
-    stubGateway(developmentSignIn());
+    stubGateway({ session: () => noSession(), config: () => jsonResponse({ oidc: true, devSignIn: false }) });
+    const assign = vi.spyOn(browserNavigation, 'assign').mockImplementation(() => {});
     const { wrapper, router } = await mountApp('/regions', { signedIn: false });
     await flushPromises();
 
@@ -151,31 +161,53 @@ describe('app shell', () => {
     expect(wrapper.find('[data-testid="sign-out"]').exists()).toBe(false);
     expect(wrapper.find('header nav').exists()).toBe(false);
     expect(document.title).toBe('Logg inn – Etablerertjenesten');
+    expect(assign).toHaveBeenCalledWith('/auth/login?returnTo=%2Fregions');
   });
 
-  it('signs out to the sign-in page, with no way back to the page of the user before', async () => {
-    stubGateway({ ...developmentSignIn(), graphql: () => jsonResponse({ data: { regions: [follo] } }) });
+  it('signs out at the gateway and leaves for the sign-out page, with no way back to the page before', async () => {
+    const { calls } = stubGateway({
+      logout: () => jsonResponse({ logoutUrl: null }),
+      graphql: () => jsonResponse({ data: { regions: [follo] } }),
+    });
+    const assign = vi.spyOn(browserNavigation, 'assign').mockImplementation(() => {});
     const { wrapper, router, auth } = await mountApp();
+    await flushPromises();
 
     await wrapper.get('[data-testid="sign-out"]').trigger('click');
     await flushPromises();
 
+    expect(calls.filter((call) => call.url === '/auth/logout')).toHaveLength(1);
+    expect(assign).toHaveBeenCalledWith('/signed-out');
     expect(auth.isSignedIn).toBe(false);
-    expect(sessionStorage.getItem(accessTokenStorageKey)).toBeNull();
-    expect(router.currentRoute.value.fullPath).toBe('/sign-in');
+    expect(auth.accessToken).toBeNull();
+    // The page is left as it was for the moment the browser needs to leave: no redirect back to it is recorded.
+    expect(router.currentRoute.value.query.redirect).toBeUndefined();
     expect(wrapper.find('[data-testid="signed-in-user"]').exists()).toBe(false);
-    expect(wrapper.get('h1').text()).toBe('Logg inn');
   });
 
-  it('sends the user to sign in again when the gateway answers UNAUTHENTICATED, and back afterwards', async () => {
-    let tokenAccepted = false;
-    const { calls } = stubGateway({
-      ...developmentSignIn(),
-      graphql: () =>
-        tokenAccepted
-          ? jsonResponse({ data: { regions: [follo] } })
-          : jsonResponse({ errors: [{ message: 'Token expired.', extensions: { code: 'UNAUTHENTICATED' } }] }, 401),
+  it('stays signed in and says so when the sign-out does not reach the gateway', async () => {
+    stubGateway({
+      logout: () => jsonResponse({ error: 'internal', message: 'Database down.' }, 500),
+      graphql: () => jsonResponse({ data: { regions: [follo] } }),
     });
+    const assign = vi.spyOn(browserNavigation, 'assign').mockImplementation(() => {});
+    const { wrapper, auth } = await mountApp();
+    await flushPromises();
+
+    await wrapper.get('[data-testid="sign-out"]').trigger('click');
+    await flushPromises();
+
+    expect(assign).not.toHaveBeenCalled();
+    expect(auth.isSignedIn).toBe(true);
+    expect(wrapper.get('[data-testid="sign-out-error"]').text()).toBe('Kunne ikke logge ut: Database down.');
+  });
+
+  it('sends the user to sign in again when the gateway answers UNAUTHENTICATED, with the way back', async () => {
+    const { calls } = stubGateway({
+      graphql: () =>
+        jsonResponse({ errors: [{ message: 'Token expired.', extensions: { code: 'UNAUTHENTICATED' } }] }, 401),
+    });
+    const assign = vi.spyOn(browserNavigation, 'assign').mockImplementation(() => {});
     const { wrapper, router, auth } = await mountApp('/regions', { pinia: createPinia() });
     await flushPromises();
 
@@ -186,15 +218,29 @@ describe('app shell', () => {
     expect(wrapper.get('[data-testid="sign-in-reason"]').text()).toBe(
       'Økten din er utløpt. Logg inn på nytt for å fortsette.',
     );
+    // Not straight back to the identity provider: the user reads why first, then signs in on purpose.
+    expect(assign).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(wrapper.get('h1').element);
 
-    tokenAccepted = true;
-    const ola = wrapper.get('input[type="radio"][value="coordination.member"]');
-    await ola.setValue(true);
-    await wrapper.get('form').trigger('submit');
+    await wrapper.get('[data-testid="sign-in-button"]').trigger('click');
+    expect(assign).toHaveBeenCalledWith('/auth/login?returnTo=%2Fregions');
+  });
+
+  it("starts signed in from the gateway's session after a reload, the token in memory only", async () => {
+    const { calls } = stubGateway({
+      session: () => sessionFor('coordination.member'),
+      graphql: () => jsonResponse({ data: { regions: [follo] } }),
+    });
+    const { wrapper, router } = await mountApp('/regions', { pinia: createPinia(), signedIn: false });
     await flushPromises();
 
-    expect(router.currentRoute.value.fullPath).toBe('/regions');
+    expect(router.currentRoute.value.name).toBe('regions');
     expect(wrapper.get('[data-testid="signed-in-user"]').text()).toContain('Ola Hansen');
-    expect(wrapper.find('[data-region-id="follo"]').exists()).toBe(true);
+    expect(calls.map((call) => `${call.method} ${call.url}`).slice(0, 2)).toEqual([
+      'POST /auth/session',
+      'POST /graphql',
+    ]);
+    expect(sessionStorage.length).toBe(0);
+    expect(localStorage.length).toBe(0);
   });
 });

@@ -1,22 +1,26 @@
-// The auth store against a stubbed development sign-in: demo users, signing in and out, expiry, and refused tokens.
+// The auth store against a stubbed gateway: the session on start, the token in memory, its renewal before requests
+// (one at a time), the session's end (401, UNAUTHENTICATED, its time), and signing out.
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
-import { decodeAccessToken, useAuthStore } from '../src/stores/auth';
+import { browserNavigation, decodeAccessToken, useAuthStore } from '../src/stores/auth';
 import { useRegionsStore } from '../src/stores/regions';
 import {
   accessTokenFor,
-  accessTokenStorageKey,
-  demoUsers,
-  developmentSignIn,
   forbidNetwork,
   jsonResponse,
+  noSession,
+  sessionFor,
+  startSignedIn,
   stubGateway,
 } from './fixtures';
+
+const calledUrls = (calls: { method: string; url: string }[]) => calls.map((call) => `${call.method} ${call.url}`);
 
 describe('auth store', () => {
   beforeEach(() => {
     sessionStorage.clear();
+    localStorage.clear();
     setActivePinia(createPinia());
   });
 
@@ -26,208 +30,247 @@ describe('auth store', () => {
     setUnauthenticatedHandler(undefined);
   });
 
-  it('starts signed out, without asking the network', () => {
+  it('starts signed out, without asking the network until started', () => {
     forbidNetwork();
     const store = useAuthStore();
 
     expect(store.isSignedIn).toBe(false);
     expect(store.caller).toBeNull();
-    expect(store.developmentSignIn).toBe('unknown');
+    expect(store.sessionChecked).toBe(false);
   });
 
-  it('loads the demo users and notes that the development sign-in is on', async () => {
-    const { calls } = stubGateway(developmentSignIn());
+  it('asks the gateway for the session on start, with the cookie and the JSON content type, and keeps the token in memory only', async () => {
+    const { calls } = stubGateway({ session: () => sessionFor('county.officer') });
     const store = useAuthStore();
 
-    const loading = store.loadDemoUsers();
-    expect(store.loading).toBe(true);
-    await loading;
+    await store.start();
 
-    expect(store.loading).toBe(false);
-    expect(store.demoUsers).toEqual(demoUsers);
-    expect(store.developmentSignIn).toBe('on');
-    expect(store.error).toBeNull();
-    expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual(['GET /auth/dev/users']);
-  });
-
-  it('takes a 404 for the demo users to mean the development sign-in is off, not a failure', async () => {
-    stubGateway({ demoUsers: () => new Response('Not Found', { status: 404 }) });
-    const store = useAuthStore();
-
-    await store.loadDemoUsers();
-
-    expect(store.developmentSignIn).toBe('off');
-    expect(store.demoUsers).toEqual([]);
-    expect(store.error).toBeNull();
-    expect(store.loading).toBe(false);
-  });
-
-  it('reports a gateway that cannot be reached while loading the demo users', async () => {
-    stubGateway({
-      demoUsers: () => {
-        throw new TypeError('fetch failed');
-      },
-    });
-    const store = useAuthStore();
-
-    await store.loadDemoUsers();
-
-    expect(store.error).toEqual({ action: 'load-users', message: 'The gateway could not be reached.', code: null });
-    expect(store.developmentSignIn).toBe('unknown');
-  });
-
-  it('signs in: keeps the token for this browser session and reads the caller from it', async () => {
-    const { calls } = stubGateway(developmentSignIn());
-    const store = useAuthStore();
-
-    await expect(store.signIn('follo.adviser')).resolves.toBe(true);
-
-    expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ method: 'POST', url: '/auth/dev/token', body: { username: 'follo.adviser' } });
-    expect(calls[0]?.headers.get('content-type')).toBe('application/json');
     expect(store.isSignedIn).toBe(true);
+    expect(store.sessionChecked).toBe(true);
     expect(store.caller).toMatchObject({
-      username: 'follo.adviser',
-      name: 'Amira Haddad',
-      role: 'ADVISER',
-      organisationName: 'Etablerertjenesten i Follo',
-      regionId: 'follo',
-      municipalityNumber: null,
+      username: 'county.officer',
+      name: 'Kari Nordmann',
+      organisationId: 'akershus',
     });
-    expect(sessionStorage.getItem(accessTokenStorageKey)).toBe(store.accessToken);
-    expect(localStorage.getItem(accessTokenStorageKey)).toBeNull();
-    expect(store.error).toBeNull();
-    expect(store.signingIn).toBe(false);
+    expect(store.sessionExpiresAt).toBe('2099-12-07T17:30:00.000Z');
+    expect(calledUrls(calls)).toEqual(['POST /auth/session']);
+    expect(calls[0]?.headers.get('content-type')).toBe('application/json');
+    expect(calls[0]?.credentials).toBe('same-origin');
+    // Nothing a script could read after the page is gone.
+    expect(sessionStorage.length).toBe(0);
+    expect(localStorage.length).toBe(0);
   });
 
-  it('sends the signed-in token with GraphQL requests', async () => {
-    const { calls } = stubGateway({ ...developmentSignIn(), graphql: () => jsonResponse({ data: { regions: [] } }) });
+  it('asks once however many pages wait for the first answer', async () => {
+    const { calls } = stubGateway({ session: () => sessionFor('county.officer') });
     const store = useAuthStore();
-    await store.signIn('county.officer');
 
-    await useRegionsStore().load();
+    await Promise.all([store.start(), store.start(), store.start()]);
+    await store.start();
 
-    const graphqlCall = calls.find((call) => call.url === '/graphql');
-    expect(graphqlCall?.headers.get('authorization')).toBe(`Bearer ${store.accessToken}`);
+    expect(calledUrls(calls)).toEqual(['POST /auth/session']);
   });
 
-  it('reports an unknown user with the gateway’s reason and stays signed out', async () => {
-    stubGateway(developmentSignIn());
+  it('takes a 401 on start for "not signed in", not for an expired session', async () => {
+    stubGateway({ session: () => noSession() });
     const store = useAuthStore();
 
-    await expect(store.signIn('no.such.user')).resolves.toBe(false);
+    await store.start();
 
     expect(store.isSignedIn).toBe(false);
-    expect(store.error).toEqual({
-      action: 'sign-in',
-      message: 'No demo user by that username; GET /auth/dev/users lists them.',
-      code: 'unknown_user',
-    });
-    expect(sessionStorage.getItem(accessTokenStorageKey)).toBeNull();
-  });
-
-  it('stays signed in across a reload of the page', () => {
-    forbidNetwork();
-    const token = accessTokenFor('nordrefollo.officer');
-    sessionStorage.setItem(accessTokenStorageKey, token);
-
-    const store = useAuthStore();
-
-    expect(store.isSignedIn).toBe(true);
-    expect(store.caller).toMatchObject({ name: 'Ingrid Berg', regionId: 'follo', municipalityNumber: '3020' });
-  });
-
-  it('is not signed in with an expired token, and forgets it', async () => {
-    forbidNetwork();
-    sessionStorage.setItem(accessTokenStorageKey, accessTokenFor('county.officer', { expiresIn: -60 }));
-
-    const store = useAuthStore();
-
-    expect(store.isSignedIn).toBe(false);
-    expect(store.accessToken).toBeNull();
-    expect(store.sessionExpired).toBe(true);
-    expect(sessionStorage.getItem(accessTokenStorageKey)).toBeNull();
-  });
-
-  it('refuses a token that was expired on arrival, blaming the clock', async () => {
-    stubGateway({
-      token: () =>
-        jsonResponse({
-          accessToken: accessTokenFor('county.officer', { expiresIn: -60 }),
-          tokenType: 'Bearer',
-          expiresIn: 28800,
-        }),
-    });
-    const store = useAuthStore();
-
-    await expect(store.signIn('county.officer')).resolves.toBe(false);
-
-    expect(store.isSignedIn).toBe(false);
-    expect(store.error?.code).toBe('clock_skew');
-  });
-
-  it('ends the session when the token runs out', async () => {
-    vi.useFakeTimers();
-    stubGateway(developmentSignIn());
-    const store = useAuthStore();
-    await store.signIn('coordination.member');
-    expect(store.isSignedIn).toBe(true);
-
-    await vi.advanceTimersByTimeAsync(3600 * 1000 + 1);
-
-    expect(store.isSignedIn).toBe(false);
-    expect(store.sessionExpired).toBe(true);
-    expect(sessionStorage.getItem(accessTokenStorageKey)).toBeNull();
-  });
-
-  it('signs out: forgets the token in sessionStorage and sends no token any more', async () => {
-    const { calls } = stubGateway({ ...developmentSignIn(), graphql: () => jsonResponse({ data: { regions: [] } }) });
-    const store = useAuthStore();
-    await store.signIn('county.officer');
-
-    store.signOut();
-
-    expect(store.isSignedIn).toBe(false);
-    expect(store.caller).toBeNull();
+    expect(store.sessionChecked).toBe(true);
     expect(store.sessionExpired).toBe(false);
-    expect(sessionStorage.getItem(accessTokenStorageKey)).toBeNull();
+    expect(store.error).toBeNull();
+  });
+
+  it('reports a gateway that cannot be reached on start', async () => {
+    forbidNetwork();
+    const store = useAuthStore();
+
+    await store.start();
+
+    expect(store.isSignedIn).toBe(false);
+    expect(store.error).toMatchObject({ action: 'session', message: 'The gateway could not be reached.' });
+  });
+
+  it('sends the token with GraphQL requests while it is good for more than 30 seconds, without renewing it', async () => {
+    const token = accessTokenFor('county.officer', { expiresIn: 31 });
+    const { calls } = stubGateway({ graphql: () => jsonResponse({ data: { regions: [] } }) });
+    startSignedIn(token);
+    useAuthStore();
+
     await useRegionsStore().load();
+
+    expect(calledUrls(calls)).toEqual(['POST /graphql']);
+    expect(calls[0]?.headers.get('authorization')).toBe(`Bearer ${token}`);
+  });
+
+  it('renews a token that expires within 30 seconds before the request, and sends the new one', async () => {
+    const renewed = accessTokenFor('county.officer', { expiresIn: 300 });
+    const { calls } = stubGateway({
+      session: () =>
+        jsonResponse({
+          accessToken: renewed,
+          tokenType: 'Bearer',
+          expiresIn: 300,
+          sessionExpiresAt: '2099-01-01T00:00:00Z',
+        }),
+      graphql: () => jsonResponse({ data: { regions: [] } }),
+    });
+    startSignedIn(accessTokenFor('county.officer', { expiresIn: 29 }));
+    const store = useAuthStore();
+
+    await useRegionsStore().load();
+
+    expect(calledUrls(calls)).toEqual(['POST /auth/session', 'POST /graphql']);
+    expect(calls[1]?.headers.get('authorization')).toBe(`Bearer ${renewed}`);
+    expect(store.accessToken).toBe(renewed);
+    expect(store.sessionExpiresAt).toBe('2099-01-01T00:00:00Z');
+  });
+
+  it('renews an expired token too, rather than ending a session the gateway still holds', async () => {
+    const { calls } = stubGateway({
+      session: () => sessionFor('county.officer'),
+      graphql: () => jsonResponse({ data: { regions: [] } }),
+    });
+    startSignedIn(accessTokenFor('county.officer', { expiresIn: -60 }));
+    const store = useAuthStore();
+
+    expect(store.isSignedIn).toBe(true);
+    await useRegionsStore().load();
+
+    expect(calledUrls(calls)).toEqual(['POST /auth/session', 'POST /graphql']);
+    expect(store.isSignedIn).toBe(true);
+  });
+
+  it('has one renewal in flight at a time, shared by the requests that need it', async () => {
+    let answer: (response: Response) => void = () => {};
+    const { calls } = stubGateway({
+      session: () => new Promise<Response>((resolve) => (answer = resolve)),
+      graphql: () => jsonResponse({ data: { regions: [] } }),
+    });
+    startSignedIn(accessTokenFor('county.officer', { expiresIn: 10 }));
+    const store = useAuthStore();
+
+    const tokens = Promise.all([store.validAccessToken(), store.validAccessToken(), store.validAccessToken()]);
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    answer(sessionFor('county.officer'));
+    const [first, second, third] = await tokens;
+
+    expect(calledUrls(calls)).toEqual(['POST /auth/session']);
+    expect(first).toBe(store.accessToken);
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+
+    // A later renewal is a new request, not the old answer again.
+    store.accessToken = accessTokenFor('county.officer', { expiresIn: 10 });
+    const later = stubGateway({ session: () => sessionFor('county.officer') });
+    await store.validAccessToken();
+    expect(calledUrls(later.calls)).toEqual(['POST /auth/session']);
+  });
+
+  it('ends the session as expired when the renewal is refused with 401, and sends no token', async () => {
+    const { calls } = stubGateway({
+      session: () => noSession('no_access'),
+      graphql: () => jsonResponse({ errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] }),
+    });
+    startSignedIn(accessTokenFor('county.officer', { expiresIn: 5 }));
+    const store = useAuthStore();
+
+    await useRegionsStore().load();
+
+    expect(store.isSignedIn).toBe(false);
+    expect(store.sessionExpired).toBe(true);
+    expect(store.accessToken).toBeNull();
     expect(calls.find((call) => call.url === '/graphql')?.headers.has('authorization')).toBe(false);
   });
 
-  it('signs out when the gateway answers any GraphQL request with UNAUTHENTICATED', async () => {
+  it('ends the session as expired when the gateway answers any GraphQL request with UNAUTHENTICATED', async () => {
     stubGateway({
-      ...developmentSignIn(),
       graphql: () =>
         jsonResponse(
           { errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }], data: null },
           401,
         ),
     });
+    startSignedIn(accessTokenFor('county.officer'));
     const store = useAuthStore();
-    await store.signIn('county.officer');
 
     const regions = useRegionsStore();
     await regions.load();
 
     expect(store.isSignedIn).toBe(false);
     expect(store.sessionExpired).toBe(true);
-    expect(sessionStorage.getItem(accessTokenStorageKey)).toBeNull();
     // The store that asked still learns why, so its page does not claim success in the moment before it is left.
     expect(regions.error?.codes).toEqual(['UNAUTHENTICATED']);
   });
 
   it('keeps the session when the gateway refuses for another reason', async () => {
     stubGateway({
-      ...developmentSignIn(),
       graphql: () => jsonResponse({ errors: [{ message: 'Not yours.', extensions: { code: 'FORBIDDEN' } }] }),
     });
+    startSignedIn(accessTokenFor('county.officer'));
     const store = useAuthStore();
-    await store.signIn('county.officer');
 
     await useRegionsStore().load();
 
     expect(store.isSignedIn).toBe(true);
+  });
+
+  it('ends the session as expired when its time is up', async () => {
+    vi.useFakeTimers();
+    forbidNetwork();
+    const store = useAuthStore();
+    startSignedIn(accessTokenFor('county.officer'), new Date(Date.now() + 60_000).toISOString());
+    await Promise.resolve();
+
+    vi.advanceTimersByTime(59_000);
+    expect(store.isSignedIn).toBe(true);
+    vi.advanceTimersByTime(2_000);
+    expect(store.isSignedIn).toBe(false);
+    expect(store.sessionExpired).toBe(true);
+  });
+
+  it("signs out: ends the session at the gateway, then leaves for the identity provider's sign-out page", async () => {
+    const logoutUrl = 'http://localhost:4004/session/end?id_token_hint=x&client_id=console';
+    const { calls } = stubGateway({ logout: () => jsonResponse({ logoutUrl }) });
+    const assign = vi.spyOn(browserNavigation, 'assign').mockImplementation(() => {});
+    startSignedIn(accessTokenFor('county.officer'));
+    const store = useAuthStore();
+
+    await store.signOut();
+
+    expect(calledUrls(calls)).toEqual(['POST /auth/logout']);
+    expect(calls[0]?.headers.get('content-type')).toBe('application/json');
+    expect(calls[0]?.credentials).toBe('same-origin');
+    expect(assign).toHaveBeenCalledExactlyOnceWith(logoutUrl);
+    expect(store.isSignedIn).toBe(false);
+    expect(store.signedOut).toBe(true);
+    expect(store.sessionExpired).toBe(false);
+    expect(await store.validAccessToken()).toBeUndefined();
+  });
+
+  it("signs out to the console's signed-out page when the identity provider has none", async () => {
+    stubGateway({ logout: () => jsonResponse({ logoutUrl: null }) });
+    const assign = vi.spyOn(browserNavigation, 'assign').mockImplementation(() => {});
+    startSignedIn(accessTokenFor('county.officer'));
+
+    await useAuthStore().signOut();
+
+    expect(assign).toHaveBeenCalledExactlyOnceWith('/signed-out');
+  });
+
+  it('stays signed in and says why when the gateway cannot end the session', async () => {
+    forbidNetwork();
+    const assign = vi.spyOn(browserNavigation, 'assign').mockImplementation(() => {});
+    startSignedIn(accessTokenFor('county.officer'));
+    const store = useAuthStore();
+
+    await store.signOut();
+
+    expect(assign).not.toHaveBeenCalled();
+    expect(store.isSignedIn).toBe(true);
+    expect(store.error).toMatchObject({ action: 'sign-out' });
   });
 });
 

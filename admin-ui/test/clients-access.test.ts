@@ -7,11 +7,11 @@ import { createMemoryHistory } from 'vue-router';
 import AppHeader from '../src/components/AppHeader.vue';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { createAppRouter } from '../src/router';
-import { accessTokenFor, accessTokenStorageKey, createStrictI18n, type DemoUsername, forbidNetwork } from './fixtures';
+import { accessTokenFor, createStrictI18n, type DemoUsername, forbidNetwork, startSignedIn } from './fixtures';
 
 async function visitAs(username: DemoUsername, path: string) {
-  sessionStorage.setItem(accessTokenStorageKey, accessTokenFor(username));
   setActivePinia(createPinia());
+  startSignedIn(accessTokenFor(username));
   const router = createAppRouter(createMemoryHistory());
   await router.push(path);
   return router.currentRoute.value;

@@ -22,12 +22,12 @@ import {
 } from './courses-fixtures';
 import {
   accessTokenFor,
-  accessTokenStorageKey,
   createStrictI18n,
   type DemoUsername,
   forbidNetwork,
   type GraphQLCall,
   jsonResponse,
+  startSignedIn,
   stubGateway,
   stubGraphQL,
 } from './fixtures';
@@ -621,7 +621,6 @@ describe('the course pages in the console', () => {
   });
 
   it("links to the calendar and opens the adviser's own region from the gateway", async () => {
-    sessionStorage.setItem(accessTokenStorageKey, accessTokenFor('follo.adviser'));
     const { calls } = stubGateway({
       graphql: (call) =>
         operation(call) === 'CourseRegions'
@@ -630,6 +629,7 @@ describe('the course pages in the console', () => {
     });
     const pinia = createTestingPinia({ createSpy: vi.fn, stubActions: false });
     setActivePinia(pinia);
+    startSignedIn(accessTokenFor('follo.adviser'));
     const router = createAppRouter(createMemoryHistory());
     await router.push('/courses?year=2027');
     await router.isReady();

@@ -10,12 +10,12 @@ import { checkEvaluationDraft, type EvaluationDraft } from '../src/composables/e
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { createAppRouter } from '../src/router';
 import { officerTokenFor } from './evaluations-fixtures';
-import { accessTokenFor, accessTokenStorageKey, createStrictI18n, type DemoUsername, forbidNetwork } from './fixtures';
+import { accessTokenFor, createStrictI18n, type DemoUsername, forbidNetwork, startSignedIn } from './fixtures';
 import { extraTokenFor } from './meetings-fixtures';
 
 async function visitWith(accessToken: string, path: string) {
-  sessionStorage.setItem(accessTokenStorageKey, accessToken);
   setActivePinia(createPinia());
+  startSignedIn(accessToken);
   const router = createAppRouter(createMemoryHistory());
   await router.push(path);
   return router.currentRoute.value;

@@ -1,8 +1,8 @@
-// Shared test helpers: regions and demo users as the gateway returns them, unsigned access tokens, fetch stubs
-// that fail unknown calls, strict translations.
+// Shared test helpers: regions and demo users' claims, unsigned access tokens, fetch stubs of the gateway's GraphQL
+// and sign-in endpoints that fail unknown calls, strict translations.
 import { vi } from 'vitest';
-import type { DemoUser } from '../src/graphql/dev-sign-in';
 import { createAppI18n, type SupportedLocale } from '../src/i18n';
+import { useAuthStore } from '../src/stores/auth';
 import type { RegionOverview } from '../src/stores/regions';
 
 export const follo: RegionOverview = {
@@ -111,14 +111,6 @@ export const demoClaims = {
 
 export type DemoUsername = keyof typeof demoClaims;
 
-/** The demo users as `GET /auth/dev/users` lists them. */
-export const demoUsers: DemoUser[] = Object.entries(demoClaims).map(([username, claims]) => ({
-  username,
-  name: claims.name,
-  role: claims.role,
-  organisation: claims.org.name,
-}));
-
 function base64Url(text: string): string {
   const binary = Array.from(new TextEncoder().encode(text), (byte) => String.fromCharCode(byte)).join('');
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -135,28 +127,28 @@ export function accessTokenFor(username: DemoUsername, { expiresIn = 3600 }: { e
   return `${header}.${payload}.not-a-real-signature`;
 }
 
-/** Where the console keeps the access token; tests put a token there to start signed in, as after a reload. */
-export const accessTokenStorageKey = 'etablerertjenesten.accessToken';
-
 export interface NetworkCall {
   method: string;
   url: string;
   headers: Headers;
   body: unknown;
+  credentials?: RequestCredentials | undefined;
 }
 
 export interface GatewayStub {
   /** Answers POST /graphql. */
   graphql?: (call: GraphQLCall) => Response | Promise<Response>;
-  /** Answers GET /auth/dev/users. */
-  demoUsers?: () => Response | Promise<Response>;
-  /** Answers POST /auth/dev/token with the parsed body. */
-  token?: (body: { username?: unknown }) => Response | Promise<Response>;
+  /** Answers POST /auth/session. */
+  session?: () => Response | Promise<Response>;
+  /** Answers POST /auth/logout. */
+  logout?: () => Response | Promise<Response>;
+  /** Answers GET /auth/config. */
+  config?: () => Response | Promise<Response>;
 }
 
 /**
- * Replaces `fetch` with a stub of the gateway's GraphQL endpoint and development sign-in; any call
- * the test did not provide an answer for throws, so a test can never reach a real network.
+ * Replaces `fetch` with a stub of the gateway's GraphQL endpoint and sign-in endpoints; any call the test did not
+ * provide an answer for throws, so a test can never reach a real network.
  */
 export function stubGateway(stub: GatewayStub) {
   const calls: NetworkCall[] = [];
@@ -165,32 +157,49 @@ export function stubGateway(stub: GatewayStub) {
     const method = init?.method ?? 'GET';
     const headers = new Headers(init?.headers);
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    calls.push({ method, url, headers, body });
+    calls.push({ method, url, headers, body, credentials: init?.credentials });
     if (method === 'POST' && url === '/graphql' && stub.graphql) {
       return stub.graphql({ url, headers, body: body as GraphQLCall['body'] });
     }
-    if (method === 'GET' && url === '/auth/dev/users' && stub.demoUsers) return stub.demoUsers();
-    if (method === 'POST' && url === '/auth/dev/token' && stub.token) {
-      return stub.token((body ?? {}) as { username?: unknown });
-    }
+    if (method === 'POST' && url === '/auth/session' && stub.session) return stub.session();
+    if (method === 'POST' && url === '/auth/logout' && stub.logout) return stub.logout();
+    if (method === 'GET' && url === '/auth/config' && stub.config) return stub.config();
     throw new Error(`Unexpected network call in a unit test: ${method} ${url}`);
   });
   vi.stubGlobal('fetch', fetchStub);
   return { fetch: fetchStub, calls };
 }
 
-/** The development sign-in as the gateway runs it locally: the demo users above, and a token for each. */
-export function developmentSignIn(): Pick<GatewayStub, 'demoUsers' | 'token'> {
-  return {
-    demoUsers: () => jsonResponse(demoUsers),
-    token: ({ username }) =>
-      typeof username === 'string' && username in demoClaims
-        ? jsonResponse({ accessToken: accessTokenFor(username as DemoUsername), tokenType: 'Bearer', expiresIn: 3600 })
-        : jsonResponse(
-            { error: 'unknown_user', message: 'No demo user by that username; GET /auth/dev/users lists them.' },
-            400,
-          ),
-  };
+/** The gateway's answer to POST /auth/session for a live session of a demo user. */
+export function sessionFor(
+  username: DemoUsername,
+  {
+    expiresIn = 300,
+    sessionExpiresAt = '2099-12-07T17:30:00.000Z',
+  }: { expiresIn?: number; sessionExpiresAt?: string } = {},
+): Response {
+  return jsonResponse({
+    accessToken: accessTokenFor(username, { expiresIn }),
+    tokenType: 'Bearer',
+    expiresIn,
+    sessionExpiresAt,
+  });
+}
+
+/** The gateway's answer to POST /auth/session without a session. */
+export function noSession(error = 'no_session'): Response {
+  return jsonResponse({ error, message: 'No session; sign in at /auth/login.' }, 401);
+}
+
+/**
+ * Starts the active Pinia signed in as after the first /auth/session answer, with `accessToken` in memory: what a
+ * page sees once the console has started. Call after `setActivePinia`.
+ */
+export function startSignedIn(accessToken: string, sessionExpiresAt: string | null = null): void {
+  const auth = useAuthStore();
+  auth.accessToken = accessToken;
+  auth.sessionExpiresAt = sessionExpiresAt;
+  auth.sessionChecked = true;
 }
 
 /** A fetch stub for tests that must not touch the network at all. */

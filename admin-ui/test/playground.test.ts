@@ -22,7 +22,12 @@ vi.mock('graphiql/setup-workers/vite', () => ({}));
 type Fetcher = ReturnType<typeof createPlaygroundFetcher>;
 
 function mountView() {
-  const pinia = createTestingPinia({ createSpy: vi.fn, initialState: { auth: { accessToken: null } } });
+  // Real actions: the fetcher asks the store for a token (renewed when about to expire) on every request.
+  const pinia = createTestingPinia({
+    createSpy: vi.fn,
+    stubActions: false,
+    initialState: { auth: { accessToken: null } },
+  });
   const wrapper = mount(PlaygroundView, {
     global: { plugins: [pinia, createStrictI18n('nb')] },
     attachTo: document.body,

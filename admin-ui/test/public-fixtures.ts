@@ -14,10 +14,10 @@ import type { WebsiteReceipt } from '../src/stores/publicRequests';
 import type { PublicMunicipalityItem, PublicRegionItem, ResponsiblePartyItem } from '../src/stores/publicSite';
 import {
   accessTokenFor,
-  accessTokenStorageKey,
   createStrictI18n,
   type GraphQLCall,
   jsonResponse,
+  startSignedIn,
   stubGraphQL,
 } from './fixtures';
 
@@ -202,9 +202,9 @@ export function callsOf(calls: GraphQLCall[], operation: string): GraphQLCall[] 
 
 /** The whole app at a public address, with a real store and router, as a visitor's browser runs it. */
 export async function mountPublic(path: string, { signedIn = false }: { signedIn?: boolean } = {}) {
-  if (signedIn) sessionStorage.setItem(accessTokenStorageKey, accessTokenFor('follo.adviser'));
   const pinia = createPinia();
   setActivePinia(pinia);
+  if (signedIn) startSignedIn(accessTokenFor('follo.adviser'));
   const router = createAppRouter(createMemoryHistory());
   await router.push(path);
   await router.isReady();

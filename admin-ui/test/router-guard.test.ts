@@ -1,11 +1,22 @@
-// The sign-in guard: pages need a signed-in user, the sign-in and not-found pages do not, and the way back is safe.
+// The sign-in guard: pages need a session, and wait for the gateway's first answer on it; the sign-in, signed-out
+// and not-found pages do not; the way back is safe; the access pages only for the roles that administer access.
+import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { createAppRouter } from '../src/router';
 import { safeRedirect } from '../src/router/sign-in';
-import { accessTokenFor, accessTokenStorageKey, forbidNetwork } from './fixtures';
+import {
+  accessTokenFor,
+  type DemoUsername,
+  forbidNetwork,
+  noSession,
+  sessionFor,
+  startSignedIn,
+  stubGateway,
+} from './fixtures';
+import { partnerTokenFor } from './partners-fixtures';
 
 async function visit(path: string) {
   const router = createAppRouter(createMemoryHistory());
@@ -15,8 +26,6 @@ async function visit(path: string) {
 
 describe('sign-in guard', () => {
   beforeEach(() => {
-    // No page is rendered here; the guard alone must not reach for the network either.
-    forbidNetwork();
     sessionStorage.clear();
     setActivePinia(createPinia());
   });
@@ -26,7 +35,8 @@ describe('sign-in guard', () => {
     setUnauthenticatedHandler(undefined);
   });
 
-  it('sends a signed-out user to the sign-in page, remembering the page asked for', async () => {
+  it('sends a user without a session to the sign-in page, remembering the page asked for', async () => {
+    stubGateway({ session: () => noSession() });
     const route = await visit('/regions?sort=name&page=2');
 
     expect(route.name).toBe('sign-in');
@@ -36,41 +46,71 @@ describe('sign-in guard', () => {
   });
 
   it('guards the start page too', async () => {
+    stubGateway({ session: () => noSession() });
     const route = await visit('/');
 
     expect(route.name).toBe('sign-in');
     expect(route.query.redirect).toBe('/');
   });
 
-  it('lets anyone see the sign-in page and the not-found page', async () => {
+  it('waits for the first /auth/session answer and lets a user with a session through, asking only once', async () => {
+    let answer: (response: Response) => void = () => {};
+    const { calls } = stubGateway({ session: () => new Promise<Response>((resolve) => (answer = resolve)) });
+    const router = createAppRouter(createMemoryHistory());
+
+    let arrived = false;
+    const navigation = router.push('/regions').then(() => (arrived = true));
+    await flushPromises();
+    expect(arrived).toBe(false);
+    answer(sessionFor('county.officer'));
+    await navigation;
+
+    expect(router.currentRoute.value.name).toBe('regions');
+    await router.push('/overview');
+    expect(router.currentRoute.value.name).toBe('overview');
+    expect(calls.filter((call) => call.url === '/auth/session')).toHaveLength(1);
+  });
+
+  it('lets anyone see the sign-in, signed-out and not-found pages, without asking for the session', async () => {
+    forbidNetwork();
     expect((await visit('/sign-in')).name).toBe('sign-in');
+    expect((await visit('/signed-out')).name).toBe('signed-out');
     expect((await visit('/no-such-page')).name).toBe('not-found');
   });
 
-  it('lets a signed-in user through', async () => {
-    sessionStorage.setItem(accessTokenStorageKey, accessTokenFor('county.officer'));
-
-    expect((await visit('/regions')).name).toBe('regions');
-  });
-
   it('starts the county, the coordination group and API clients on the overview, others on the regions', async () => {
-    sessionStorage.setItem(accessTokenStorageKey, accessTokenFor('county.officer'));
+    forbidNetwork();
+    startSignedIn(accessTokenFor('county.officer'));
     expect((await visit('/')).name).toBe('overview');
     // The regions stay one click away for them.
     expect((await visit('/regions')).name).toBe('regions');
 
     setActivePinia(createPinia());
-    sessionStorage.setItem(accessTokenStorageKey, accessTokenFor('follo.adviser'));
+    startSignedIn(accessTokenFor('follo.adviser'));
     const route = await visit('/');
     expect(route.name).toBe('regions');
     expect(route.path).toBe('/');
     expect((await visit('/overview?year=2025')).name).toBe('overview');
   });
 
-  it('turns away a user whose token has expired', async () => {
-    sessionStorage.setItem(accessTokenStorageKey, accessTokenFor('county.officer', { expiresIn: -1 }));
+  it('opens "Tilganger" to county and municipality officers only, "API-klienter" to county officers only', async () => {
+    forbidNetwork();
+    const reach = async (token: string, path: string) => {
+      setActivePinia(createPinia());
+      startSignedIn(token);
+      return (await visit(path)).path === path;
+    };
+    const as = (username: DemoUsername) => accessTokenFor(username);
 
-    expect((await visit('/regions')).name).toBe('sign-in');
+    expect(await reach(as('county.officer'), '/access')).toBe(true);
+    expect(await reach(as('nordrefollo.officer'), '/access')).toBe(true);
+    expect(await reach(as('follo.adviser'), '/access')).toBe(false);
+    expect(await reach(as('coordination.member'), '/access')).toBe(false);
+    expect(await reach(partnerTokenFor('nav.follo'), '/access')).toBe(false);
+
+    expect(await reach(as('county.officer'), '/api-clients')).toBe(true);
+    expect(await reach(as('nordrefollo.officer'), '/api-clients')).toBe(false);
+    expect(await reach(as('follo.adviser'), '/api-clients')).toBe(false);
   });
 });
 

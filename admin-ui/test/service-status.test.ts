@@ -22,12 +22,12 @@ import { useServiceStatusStore } from '../src/stores/serviceStatus';
 import { useWebsiteRequestsStore } from '../src/stores/websiteRequests';
 import {
   accessTokenFor,
-  accessTokenStorageKey,
   createStrictI18n,
   follo,
   forbidNetwork,
   halden,
   jsonResponse,
+  startSignedIn,
   stubGateway,
   stubGraphQL,
 } from './fixtures';
@@ -54,9 +54,9 @@ const withoutPartners = {
 
 /** Mounts the whole console at `path`, signed in with `accessToken`; the test stubs the gateway first. */
 async function mountAt(path: string, accessToken = accessTokenFor('coordination.member')) {
-  sessionStorage.setItem(accessTokenStorageKey, accessToken);
   const pinia = createPinia();
   setActivePinia(pinia);
+  startSignedIn(accessToken);
   const router = createAppRouter(createMemoryHistory());
   await router.push(path);
   await router.isReady();

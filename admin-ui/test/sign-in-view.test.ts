@@ -1,79 +1,46 @@
-// The sign-in page with a testing store: the demo users as a radio group, signing in and going on, and its states.
-import { createTestingPinia } from '@pinia/testing';
+// The sign-in page and the signed-out page: straight on to the OpenID Connect sign-in with the way back, or, after a
+// failed sign-in, an expired session or a sign-out, a message per case and a button to sign in.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import type { SupportedLocale } from '../src/i18n';
 import { createAppRouter } from '../src/router';
-import { type AuthError, type DevelopmentSignIn, useAuthStore } from '../src/stores/auth';
+import { browserNavigation, useAuthStore } from '../src/stores/auth';
+import SignedOutView from '../src/views/SignedOutView.vue';
 import SignInView from '../src/views/SignInView.vue';
-import { accessTokenFor, createStrictI18n, type DemoUsername, demoUsers, forbidNetwork } from './fixtures';
+import { accessTokenFor, createStrictI18n, forbidNetwork, jsonResponse, startSignedIn, stubGateway } from './fixtures';
 
-interface StoreState {
-  demoUsers?: typeof demoUsers;
-  developmentSignIn?: DevelopmentSignIn;
-  loading?: boolean;
-  signingIn?: boolean;
-  error?: AuthError | null;
-  sessionExpired?: boolean;
-}
-
-async function mountView({
+async function mountView(
   path = '/sign-in',
-  locale = 'nb',
-  ...state
-}: StoreState & { path?: string; locale?: SupportedLocale } = {}) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
-    initialState: {
-      auth: {
-        accessToken: null,
-        demoUsers,
-        developmentSignIn: 'on',
-        loading: false,
-        signingIn: false,
-        error: null,
-        sessionExpired: false,
-        ...state,
-      },
-    },
-  });
-  const store = useAuthStore(pinia);
+  { locale = 'nb', before }: { locale?: SupportedLocale; before?: () => void } = {},
+) {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  before?.();
   const router = createAppRouter(createMemoryHistory());
   await router.push(path);
   await router.isReady();
-  const wrapper = mount(SignInView, {
+  const wrapper = mount(router.currentRoute.value.name === 'signed-out' ? SignedOutView : SignInView, {
     global: { plugins: [pinia, router, createStrictI18n(locale)] },
     attachTo: document.body,
   });
-  return { wrapper, store, router };
+  await flushPromises();
+  return { wrapper, router };
 }
 
-/** Makes the stubbed signIn behave like the real one for `username`: the token lands in the store. */
-function signInSucceedsAs(store: ReturnType<typeof useAuthStore>, username: DemoUsername) {
-  vi.mocked(store.signIn).mockImplementation(async () => {
-    store.accessToken = accessTokenFor(username);
-    return true;
-  });
-}
+const spyOnNavigation = () => vi.spyOn(browserNavigation, 'assign').mockImplementation(() => {});
 
-/** The radio whose accessible name (through aria-labelledby) is `name`. */
-function radioNamed(wrapper: Awaited<ReturnType<typeof mountView>>['wrapper'], name: string) {
-  const radio = wrapper
-    .findAll('input[type="radio"]')
-    .find((input) => document.getElementById(input.attributes('aria-labelledby') ?? '')?.textContent?.trim() === name);
-  if (!radio) throw new Error(`No radio named ${name}`);
-  return radio;
-}
+const oidcOn = () => stubGateway({ config: () => jsonResponse({ oidc: true, devSignIn: false }) });
 
 enableAutoUnmount(afterEach);
 
 describe('SignInView', () => {
+  let assign: ReturnType<typeof spyOnNavigation>;
+
   beforeEach(() => {
-    // The store's actions are stubbed; the page itself must never reach for the network.
-    forbidNetwork();
-    sessionStorage.clear();
+    assign = spyOnNavigation();
   });
 
   afterEach(() => {
@@ -81,171 +48,149 @@ describe('SignInView', () => {
     setUnauthenticatedHandler(undefined);
   });
 
-  it('asks the store for the demo users when it opens', async () => {
-    const { store } = await mountView();
-    expect(store.loadDemoUsers).toHaveBeenCalledTimes(1);
-  });
+  it('goes straight on to the sign-in, coming back to the page asked for, and says so meanwhile', async () => {
+    const { calls } = oidcOn();
+    const { wrapper } = await mountView(`/sign-in?redirect=${encodeURIComponent('/regions?sort=name&page=2')}`);
 
-  it('lists every demo user as one radio group, named by the person, described by role and organisation', async () => {
-    const { wrapper } = await mountView();
-
-    expect(wrapper.get('h1').text()).toBe('Logg inn');
-    expect(wrapper.get('fieldset legend').text()).toBe('Demobrukere');
-    const radios = wrapper.findAll('fieldset input[type="radio"]');
-    expect(radios).toHaveLength(demoUsers.length);
-    // One name: the arrow keys move within the group and Tab leaves it, as a keyboard user expects.
-    expect(new Set(radios.map((radio) => radio.attributes('name')))).toEqual(new Set(['demo-user']));
-
-    const ola = radioNamed(wrapper, 'Ola Hansen');
-    expect(ola.attributes('value')).toBe('coordination.member');
-    const description = (ola.attributes('aria-describedby') ?? '')
-      .split(' ')
-      .map((id) => document.getElementById(id)?.textContent?.trim())
-      .join(' ');
-    expect(description).toBe('Medlem av koordineringsgruppen, Viken fylkeskommune brukernavn coordination.member');
-    // The whole card is the label, so a click anywhere on it picks the user.
-    expect(wrapper.get(`label[for="${ola.attributes('id')}"]`).text()).toContain('Ola Hansen');
-
-    expect(radioNamed(wrapper, 'Amira Haddad').element.closest('label')?.textContent).toContain(
-      'Veileder, Etablerertjenesten i Follo',
+    expect(assign).toHaveBeenCalledExactlyOnceWith(
+      `/auth/login?returnTo=${encodeURIComponent('/regions?sort=name&page=2')}`,
     );
-    expect(wrapper.get('button[type="submit"]').text()).toBe('Logg inn');
+    expect(wrapper.get('[data-testid="sign-in-redirecting"]').text()).toBe('Sender deg til innloggingen …');
+    expect(wrapper.find('[role="status"]').exists()).toBe(true);
+    expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual(['GET /auth/config']);
   });
 
-  it('signs in as the chosen user and goes to the page that was asked for', async () => {
-    const { wrapper, store, router } = await mountView({ path: '/sign-in?redirect=/regions' });
-    signInSucceedsAs(store, 'coordination.member');
+  it('comes back to the start page when no page, or a page elsewhere, was asked for', async () => {
+    oidcOn();
+    await mountView('/sign-in');
+    await mountView(`/sign-in?redirect=${encodeURIComponent('//evil.example/x')}`);
 
-    await radioNamed(wrapper, 'Ola Hansen').setValue(true);
-    await wrapper.get('form').trigger('submit');
-    await flushPromises();
-
-    expect(store.signIn).toHaveBeenCalledWith('coordination.member');
-    expect(router.currentRoute.value.fullPath).toBe('/regions');
+    expect(assign.mock.calls).toEqual([['/auth/login?returnTo=%2F'], ['/auth/login?returnTo=%2F']]);
   });
 
-  it('goes to the start page when no page was asked for', async () => {
-    const { wrapper, store, router } = await mountView();
-    signInSucceedsAs(store, 'county.officer');
-
-    await radioNamed(wrapper, 'Kari Nordmann').setValue(true);
-    await wrapper.get('form').trigger('submit');
-    await flushPromises();
-
-    // The start page, which leads a county officer on to the overview (loaded on demand).
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('overview'));
-    expect(router.currentRoute.value.redirectedFrom?.path).toBe('/');
-  });
-
-  it('never follows a redirect to another site', async () => {
-    const { wrapper, store, router } = await mountView({ path: '/sign-in?redirect=//evil.example/phish' });
-    signInSucceedsAs(store, 'county.officer');
-
-    await radioNamed(wrapper, 'Kari Nordmann').setValue(true);
-    await wrapper.get('form').trigger('submit');
-    await flushPromises();
-
-    // The start page, which leads a county officer on to the overview (loaded on demand).
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/overview'));
-    expect(router.currentRoute.value.redirectedFrom?.path).toBe('/');
-  });
-
-  it('asks for a choice instead of signing in as nobody', async () => {
-    const { wrapper, store } = await mountView();
-
-    await wrapper.get('form').trigger('submit');
-
-    expect(store.signIn).not.toHaveBeenCalled();
-    const alert = wrapper.get('[data-testid="sign-in-choice-missing"]');
-    expect(alert.attributes('role')).toBe('alert');
-    expect(alert.text()).toBe('Velg en bruker før du logger inn.');
-  });
-
-  it('stays on the page and says why when the sign-in fails', async () => {
-    const { wrapper, store, router } = await mountView({ path: '/sign-in?redirect=/regions' });
-    vi.mocked(store.signIn).mockImplementation(async () => {
-      store.error = {
-        action: 'sign-in',
-        message: 'No demo user by that username; GET /auth/dev/users lists them.',
-        code: 'unknown_user',
-      };
-      return false;
+  it('sends someone who still has a session on to the page asked for, not to the identity provider', async () => {
+    forbidNetwork();
+    const { router } = await mountView('/sign-in?redirect=%2Fclients', {
+      before: () => startSignedIn(accessTokenFor('follo.adviser')),
     });
 
-    await radioNamed(wrapper, 'Ola Hansen').setValue(true);
-    await wrapper.get('form').trigger('submit');
-    await flushPromises();
-
-    expect(router.currentRoute.value.name).toBe('sign-in');
-    const alert = wrapper.get('[data-testid="sign-in-error"]');
-    expect(alert.attributes('role')).toBe('alert');
-    expect(alert.text()).toContain('Innloggingen mislyktes');
-    expect(alert.text()).toContain('Gatewayen kjenner ikke denne brukeren.');
+    // The page is loaded on demand, so the navigation ends a little later.
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/clients'));
+    expect(assign).not.toHaveBeenCalled();
   });
 
-  it('shows that it is signing in and takes no second press meanwhile', async () => {
-    const { wrapper } = await mountView({ signingIn: true });
+  const messages: Record<string, { nb: string; en: string }> = {
+    no_access: {
+      nb: 'Du er logget inn hos identitetsleverandøren, men har ingen tilgang til konsollet. Be fylkeskommunen eller regionen din om å gi deg en rolle.',
+      en: 'You are signed in with your identity provider, but have no access to the console. Ask your county or region to give you a role.',
+    },
+    cancelled: {
+      nb: 'Innloggingen ble avbrutt. Logg inn på nytt når du er klar.',
+      en: 'The sign-in was cancelled. Sign in again when you are ready.',
+    },
+    expired: {
+      nb: 'Innloggingen tok for lang tid eller ble brukt allerede. Prøv på nytt.',
+      en: 'The sign-in took too long or was already used. Try again.',
+    },
+    failed: {
+      nb: 'Innloggingen mislyktes. Prøv igjen om litt.',
+      en: 'The sign-in failed. Try again in a little while.',
+    },
+  };
 
-    const button = wrapper.get('button[type="submit"]');
-    expect(button.text()).toBe('Logger inn …');
-    expect(button.attributes('disabled')).toBeDefined();
+  for (const [code, text] of Object.entries(messages)) {
+    it(`explains ?error=${code} in bokmål and English, and signs in only on request`, async () => {
+      forbidNetwork();
+      const { wrapper } = await mountView(`/sign-in?error=${code}&redirect=%2Fclients`);
+
+      expect(wrapper.get('[data-testid="sign-in-reason"]').text()).toBe(text.nb);
+      expect(assign).not.toHaveBeenCalled();
+      // The heading takes focus, so a screen reader starts at the page that explains what happened.
+      expect(document.activeElement).toBe(wrapper.get('h1').element);
+      const button = wrapper.get('[data-testid="sign-in-button"]');
+      expect(button.element.tagName).toBe('BUTTON');
+      expect(button.text()).toBe('Logg inn');
+
+      await button.trigger('click');
+      expect(assign).toHaveBeenCalledExactlyOnceWith('/auth/login?returnTo=%2Fclients');
+
+      const english = await mountView(`/sign-in?error=${code}`, { locale: 'en' });
+      expect(english.wrapper.get('[data-testid="sign-in-reason"]').text()).toBe(text.en);
+      expect(english.wrapper.get('[data-testid="sign-in-button"]').text()).toBe('Sign in');
+    });
+  }
+
+  it('takes an error code it does not know for a failed sign-in', async () => {
+    forbidNetwork();
+    const { wrapper } = await mountView('/sign-in?error=server_error');
+
+    expect(wrapper.get('[data-testid="sign-in-reason"]').text()).toBe(messages.failed?.nb);
+    expect(assign).not.toHaveBeenCalled();
   });
 
-  it('shows the loading state while the demo users load', async () => {
-    const { wrapper } = await mountView({ loading: true, demoUsers: [], developmentSignIn: 'unknown' });
-
-    expect(wrapper.get('[data-testid="sign-in-loading"]').attributes('role')).toBe('status');
-    expect(wrapper.find('form').exists()).toBe(false);
-  });
-
-  it('says the development sign-in is off, and that production uses the organisation’s sign-in', async () => {
-    const { wrapper } = await mountView({ demoUsers: [], developmentSignIn: 'off' });
-
-    const off = wrapper.get('[data-testid="sign-in-off"]');
-    expect(off.text()).toContain('Utviklingsinnloggingen er slått av');
-    expect(off.text()).toContain('organisasjonens egen innlogging (OIDC)');
-    expect(wrapper.find('form').exists()).toBe(false);
-  });
-
-  it('reports a failed load of the demo users and retries on request', async () => {
-    const { wrapper, store } = await mountView({
-      demoUsers: [],
-      developmentSignIn: 'unknown',
-      error: { action: 'load-users', message: 'The gateway could not be reached.', code: null },
+  it('does not sign straight in again after the session expired: it says why and waits', async () => {
+    forbidNetwork();
+    const { wrapper } = await mountView('/sign-in?redirect=%2Fregions', {
+      before: () => {
+        useAuthStore().sessionExpired = true;
+      },
     });
 
-    const alert = wrapper.get('[data-testid="sign-in-load-error"]');
-    expect(alert.attributes('role')).toBe('alert');
-    expect(alert.text()).toContain('Kunne ikke hente demobrukerne');
-    expect(alert.text()).toContain('The gateway could not be reached.');
-
-    vi.mocked(store.loadDemoUsers).mockClear();
-    await alert.get('button').trigger('click');
-    expect(store.loadDemoUsers).toHaveBeenCalledTimes(1);
-  });
-
-  it('explains why the user is here: a page that needs sign-in, or a session that ran out', async () => {
-    const asked = await mountView({ path: '/sign-in?redirect=/regions' });
-    expect(asked.wrapper.get('[data-testid="sign-in-reason"]').text()).toBe('Du må logge inn for å se siden du ba om.');
-    asked.wrapper.unmount();
-
-    const expired = await mountView({ path: '/sign-in?redirect=/regions', sessionExpired: true });
-    expect(expired.wrapper.get('[data-testid="sign-in-reason"]').text()).toBe(
+    expect(wrapper.get('[data-testid="sign-in-reason"]').text()).toBe(
       'Økten din er utløpt. Logg inn på nytt for å fortsette.',
     );
-    expired.wrapper.unmount();
-
-    const plain = await mountView();
-    expect(plain.wrapper.find('[data-testid="sign-in-reason"]').exists()).toBe(false);
+    expect(assign).not.toHaveBeenCalled();
+    await wrapper.get('[data-testid="sign-in-button"]').trigger('click');
+    expect(assign).toHaveBeenCalledExactlyOnceWith('/auth/login?returnTo=%2Fregions');
   });
 
-  it('speaks English when asked, roles included', async () => {
-    const { wrapper } = await mountView({ locale: 'en' });
+  it('does not sign straight in again after a sign-out', async () => {
+    forbidNetwork();
+    const { wrapper } = await mountView('/sign-in', {
+      before: () => {
+        useAuthStore().signedOut = true;
+      },
+    });
 
-    expect(wrapper.get('h1').text()).toBe('Sign in');
-    expect(radioNamed(wrapper, 'Ola Hansen').element.closest('label')?.textContent).toContain(
-      'Coordination group member, Viken fylkeskommune',
+    expect(wrapper.get('[data-testid="sign-in-reason"]').text()).toBe('Du er logget ut.');
+    expect(assign).not.toHaveBeenCalled();
+  });
+
+  it('says when the gateway has no sign-in set up instead of sending the browser to a dead end', async () => {
+    stubGateway({ config: () => jsonResponse({ oidc: false, devSignIn: true }) });
+    const { wrapper } = await mountView('/sign-in');
+
+    expect(assign).not.toHaveBeenCalled();
+    expect(wrapper.get('[data-testid="sign-in-off"]').text()).toContain('Innloggingen er ikke satt opp');
+  });
+
+  it('reports a gateway it cannot reach, and tries again on request', async () => {
+    forbidNetwork();
+    const { wrapper } = await mountView('/sign-in');
+
+    expect(assign).not.toHaveBeenCalled();
+    expect(wrapper.get('[data-testid="sign-in-unreachable"]').text()).toContain(
+      'Fikk ikke kontakt med gatewayen: The gateway could not be reached.',
     );
-    expect(wrapper.get('button[type="submit"]').text()).toBe('Sign in');
+
+    oidcOn();
+    await wrapper.get('[data-testid="sign-in-unreachable"] button').trigger('click');
+    await flushPromises();
+    expect(assign).toHaveBeenCalledExactlyOnceWith('/auth/login?returnTo=%2F');
+  });
+});
+
+describe('SignedOutView', () => {
+  it('says the user is signed out and offers to sign in again, the heading focused', async () => {
+    forbidNetwork();
+    const assign = vi.spyOn(browserNavigation, 'assign').mockImplementation(() => {});
+    const { wrapper, router } = await mountView('/signed-out');
+
+    expect(router.currentRoute.value.name).toBe('signed-out');
+    expect(wrapper.get('h1').text()).toBe('Du er logget ut');
+    expect(document.activeElement).toBe(wrapper.get('h1').element);
+    await wrapper.get('[data-testid="sign-in-again"]').trigger('click');
+    expect(wrapper.get('[data-testid="sign-in-again"]').text()).toBe('Logg inn igjen');
+    expect(assign).toHaveBeenCalledExactlyOnceWith('/auth/login?returnTo=%2F');
   });
 });

@@ -13,12 +13,12 @@ import {
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { createAppRouter } from '../src/router';
 import { useWebsiteRequestsStore } from '../src/stores/websiteRequests';
-import { accessTokenFor, accessTokenStorageKey, createStrictI18n, type DemoUsername, forbidNetwork } from './fixtures';
+import { accessTokenFor, createStrictI18n, type DemoUsername, forbidNetwork, startSignedIn } from './fixtures';
 import { partnerTokenFor } from './partners-fixtures';
 
 async function visitWith(accessToken: string, path = '/website-requests') {
-  sessionStorage.setItem(accessTokenStorageKey, accessToken);
   setActivePinia(createPinia());
+  startSignedIn(accessToken);
   const router = createAppRouter(createMemoryHistory());
   await router.push(path);
   return router.currentRoute.value;

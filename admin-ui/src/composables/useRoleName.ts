@@ -1,6 +1,6 @@
 // Names a caller's role in words in the current language, e.g. COORDINATION_MEMBER as "Medlem av koordineringsgruppen".
 import { useI18n } from 'vue-i18n';
-import { isCallerRole } from '../graphql/dev-sign-in';
+import { isCallerRole } from '../graphql/platform-auth';
 
 export function useRoleName() {
   const { t } = useI18n();

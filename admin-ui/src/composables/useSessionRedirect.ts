@@ -11,11 +11,12 @@ import { useAuthStore } from '../stores/auth';
  * to the page they were on, instead of every store and page handling it on its own.
  */
 export function useSessionRedirect(): void {
-  const { isSignedIn } = storeToRefs(useAuthStore());
+  const { isSignedIn, signedOut } = storeToRefs(useAuthStore());
   const router = useRouter();
   watch(isSignedIn, (signedIn) => {
     const current = router.currentRoute.value;
-    if (signedIn || !requiresSignIn(current)) return;
+    // A sign-out leaves the console for the sign-out page itself; no way back to this page is kept for the next user.
+    if (signedIn || signedOut.value || !requiresSignIn(current)) return;
     void router.replace(signInLocation(current.fullPath));
   });
 }

@@ -10,8 +10,11 @@ export const idempotencyKeyHeader = 'idempotency-key';
 /** How often the console sends a mutation that got no answer at all (with the same key each time). */
 export const mutationAttempts = 2;
 
-/** Gives the access token of whoever is signed in, or undefined for an anonymous request. */
-export type AccessTokenSource = () => string | undefined;
+/**
+ * Gives the access token of whoever is signed in, or undefined for an anonymous request; asynchronous, so that a
+ * token about to expire can be renewed first.
+ */
+export type AccessTokenSource = () => string | undefined | Promise<string | undefined>;
 
 let accessTokenSource: AccessTokenSource = () => undefined;
 
@@ -198,7 +201,9 @@ async function send<TResult, TVariables>(
     // The gateway's CSRF prevention rejects POSTs without a header a plain HTML form cannot set.
     'apollo-require-preflight': 'true',
   };
-  const accessToken = anonymous ? undefined : accessTokenSource();
+  const source = anonymous ? undefined : accessTokenSource();
+  // Awaited only when the token is being renewed: otherwise the request leaves in the same tick it was made.
+  const accessToken = source instanceof Promise ? await source : source;
   if (accessToken) headers.authorization = `Bearer ${accessToken}`;
   const mutation = isMutation(document.toString());
   // A fresh key for each mutation the console sends, and the same key on its own retry below: a

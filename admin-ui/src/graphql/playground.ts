@@ -17,7 +17,7 @@ export function createPlaygroundFetcher(accessToken: AccessTokenSource): Playgro
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
     });
-    const token = accessToken();
+    const token = await accessToken();
     if (token) headers.set('authorization', `Bearer ${token}`);
     // What the user typed in GraphiQL's headers pane wins, so a partner can try the graph with their own API token.
     for (const [name, value] of Object.entries(options?.headers ?? {})) {

@@ -1,10 +1,13 @@
 // English texts of the console; `satisfies` makes the type check fail when a key is missing or extra compared with bokmål.
 
+import { accessEn, apiClientsEn } from './access.en';
 import agreementsEn from './agreements.en';
 import evaluationsEn from './evaluations.en';
 import type { MessageSchema } from './nb';
 
 const en = {
+  access: accessEn,
+  apiClients: apiClientsEn,
   agreements: agreementsEn,
   evaluations: evaluationsEn,
   app: {
@@ -325,6 +328,9 @@ const en = {
     signedInAs: 'Signed in as',
     roleAt: '{role}, {organisation}',
     signOut: 'Sign out',
+    signingOut: 'Signing out …',
+    endsAt: 'Session lasts until {time}',
+    signOutFailed: 'Could not sign out: {message}',
   },
   roles: {
     COUNTY_OFFICER: 'County officer',
@@ -337,31 +343,29 @@ const en = {
   },
   signIn: {
     title: 'Sign in',
-    intro:
-      'Choose whom to sign in as. Each demo user acts for one organisation in one role and sees what that role may see.',
-    developmentNote: 'This is the development sign-in, which exists only when the platform runs locally.',
+    redirecting: 'Taking you to the sign-in …',
+    submit: 'Sign in',
     signInRequired: 'You need to sign in to see the page you asked for.',
     sessionExpired: 'Your session has expired. Sign in again to continue.',
-    users: 'Demo users',
-    username: 'username {username}',
-    loading: 'Loading the demo users …',
-    empty: 'The gateway has no demo users.',
-    submit: 'Sign in',
-    submitting: 'Signing in …',
-    chooseUser: 'Choose a user before signing in.',
-    off: {
-      title: 'The development sign-in is off',
-      body: "The demo users exist only when the platform runs locally. In production you sign in with your organisation's own sign-in (OIDC), which is set up by those who run the console.",
-    },
+    signedOut: 'You are signed out.',
     error: {
-      loadUsers: 'Could not load the demo users',
-      signIn: 'Signing in failed',
-      body: 'The gateway did not answer as expected. Try again in a moment.',
-      unknownUser: 'The gateway does not know this user. Load the list again and choose a user from it.',
-      clockSkew: "The access had already expired when it arrived. Check that this computer's clock is right.",
-      details: 'Details: {message}',
-      retry: 'Try again',
+      no_access:
+        'You are signed in with your identity provider, but have no access to the console. Ask your county or region to give you a role.',
+      cancelled: 'The sign-in was cancelled. Sign in again when you are ready.',
+      expired: 'The sign-in took too long or was already used. Try again.',
+      failed: 'The sign-in failed. Try again in a little while.',
     },
+    off: {
+      title: 'Sign-in is not set up',
+      body: 'The gateway has no identity provider (OIDC_ISSUER). Those who run the console set it up.',
+    },
+    unreachable: 'Could not reach the gateway: {message}',
+    retry: 'Try again',
+  },
+  signedOut: {
+    title: 'You are signed out',
+    body: 'Your session has ended. Close the browser if you are on a shared computer.',
+    signInAgain: 'Sign in again',
   },
   notFound: {
     title: 'Page not found',

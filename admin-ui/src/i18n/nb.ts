@@ -1,9 +1,12 @@
 // Norwegian bokmål texts of the console: the default language, and the shape every other language must match.
-import type { CallerRole } from '../graphql/dev-sign-in';
+import type { CallerRole } from '../graphql/platform-auth';
+import { accessNb, apiClientsNb } from './access.nb';
 import agreementsNb from './agreements.nb';
 import evaluationsNb from './evaluations.nb';
 
 const nb = {
+  access: accessNb,
+  apiClients: apiClientsNb,
   agreements: agreementsNb,
   evaluations: evaluationsNb,
   app: {
@@ -324,6 +327,9 @@ const nb = {
     signedInAs: 'Logget inn som',
     roleAt: '{role}, {organisation}',
     signOut: 'Logg ut',
+    signingOut: 'Logger ut …',
+    endsAt: 'Økten varer til kl. {time}',
+    signOutFailed: 'Kunne ikke logge ut: {message}',
   },
   roles: {
     COUNTY_OFFICER: 'Fylkeskommunal saksbehandler',
@@ -336,31 +342,29 @@ const nb = {
   } satisfies Record<CallerRole, string>,
   signIn: {
     title: 'Logg inn',
-    intro:
-      'Velg hvem du vil logge inn som. Hver demobruker handler for én organisasjon i én rolle og ser det rollen gir tilgang til.',
-    developmentNote: 'Dette er utviklingsinnloggingen, som bare finnes når plattformen kjøres lokalt.',
+    redirecting: 'Sender deg til innloggingen …',
+    submit: 'Logg inn',
     signInRequired: 'Du må logge inn for å se siden du ba om.',
     sessionExpired: 'Økten din er utløpt. Logg inn på nytt for å fortsette.',
-    users: 'Demobrukere',
-    username: 'brukernavn {username}',
-    loading: 'Henter demobrukerne …',
-    empty: 'Gatewayen har ingen demobrukere.',
-    submit: 'Logg inn',
-    submitting: 'Logger inn …',
-    chooseUser: 'Velg en bruker før du logger inn.',
-    off: {
-      title: 'Utviklingsinnloggingen er slått av',
-      body: 'Demobrukerne finnes bare når plattformen kjøres lokalt. I produksjon logger du inn med organisasjonens egen innlogging (OIDC), som settes opp av dem som drifter konsollet.',
-    },
+    signedOut: 'Du er logget ut.',
     error: {
-      loadUsers: 'Kunne ikke hente demobrukerne',
-      signIn: 'Innloggingen mislyktes',
-      body: 'Gatewayen svarte ikke som forventet. Prøv igjen om litt.',
-      unknownUser: 'Gatewayen kjenner ikke denne brukeren. Hent listen på nytt og velg en bruker fra den.',
-      clockSkew: 'Tilgangen var utløpt allerede da den kom. Sjekk at klokken på denne maskinen går riktig.',
-      details: 'Detaljer: {message}',
-      retry: 'Prøv igjen',
+      no_access:
+        'Du er logget inn hos identitetsleverandøren, men har ingen tilgang til konsollet. Be fylkeskommunen eller regionen din om å gi deg en rolle.',
+      cancelled: 'Innloggingen ble avbrutt. Logg inn på nytt når du er klar.',
+      expired: 'Innloggingen tok for lang tid eller ble brukt allerede. Prøv på nytt.',
+      failed: 'Innloggingen mislyktes. Prøv igjen om litt.',
     },
+    off: {
+      title: 'Innloggingen er ikke satt opp',
+      body: 'Gatewayen har ingen identitetsleverandør (OIDC_ISSUER). De som drifter konsollet setter den opp.',
+    },
+    unreachable: 'Fikk ikke kontakt med gatewayen: {message}',
+    retry: 'Prøv igjen',
+  },
+  signedOut: {
+    title: 'Du er logget ut',
+    body: 'Økten din er avsluttet. Lukk nettleseren hvis du bruker en delt maskin.',
+    signInAgain: 'Logg inn igjen',
   },
   notFound: {
     title: 'Fant ikke siden',

@@ -1,5 +1,6 @@
 // The console's routes and the sign-in guard; the history is a parameter so that tests can use an in-memory one.
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
+import { administersApiClients, administersRoleAssignments } from '../composables/accessAdministration';
 import { managesAgreements, readsAgreements } from '../composables/agreementRules';
 import { counselsClients, seesClients } from '../composables/clientAccess';
 import { seesCourses } from '../composables/courseAccess';
@@ -14,6 +15,7 @@ import type { MessageSchema } from '../i18n/nb';
 import { useAuthStore } from '../stores/auth';
 import NotFoundView from '../views/NotFoundView.vue';
 import RegionsView from '../views/RegionsView.vue';
+import SignedOutView from '../views/SignedOutView.vue';
 import SignInView from '../views/SignInView.vue';
 import { type PublicSiteTitleKey, publicSiteRoutes } from './public-site';
 import { requiresSignIn, signInLocation } from './sign-in';
@@ -22,6 +24,9 @@ type PageTitleKey =
   | `nav.${keyof MessageSchema['nav'] & string}`
   | 'notFound.title'
   | 'signIn.title'
+  | 'signedOut.title'
+  | 'access.title'
+  | 'apiClients.title'
   | 'region.title'
   | 'websiteRequests.title'
   | 'meetings.title'
@@ -213,6 +218,23 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         beforeEnter: () => (seesAssessments(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
       },
       {
+        path: '/access',
+        name: 'access',
+        component: () => import('../views/AccessView.vue'),
+        meta: { titleKey: 'access.title' },
+        // Those who give roles: the succeeding counties' officers and the regions' municipality officers.
+        beforeEnter: () =>
+          administersRoleAssignments(useAuthStore().caller?.role) ? true : { path: '/', replace: true },
+      },
+      {
+        path: '/api-clients',
+        name: 'api-clients',
+        component: () => import('../views/ApiClientsView.vue'),
+        meta: { titleKey: 'apiClients.title' },
+        // The county registers the partner systems; nobody else sees them.
+        beforeEnter: () => (administersApiClients(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
         path: '/playground',
         name: 'playground',
         // Loaded on demand: GraphiQL, React and Monaco are several megabytes the rest of the console never needs.
@@ -222,6 +244,12 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
       ...publicSiteRoutes,
       { path: '/sign-in', name: 'sign-in', component: SignInView, meta: { titleKey: 'signIn.title', public: true } },
       {
+        path: '/signed-out',
+        name: 'signed-out',
+        component: SignedOutView,
+        meta: { titleKey: 'signedOut.title', public: true },
+      },
+      {
         path: '/:pathMatch(.*)*',
         name: 'not-found',
         component: NotFoundView,
@@ -230,9 +258,13 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     ],
   });
 
-  router.beforeEach((to) => {
-    if (!requiresSignIn(to) || useAuthStore().isSignedIn) return true;
-    return signInLocation(to.fullPath);
+  // A page that needs a session waits for the gateway's first answer on it (asked once, on app start), so a reload
+  // of such a page neither flashes the sign-in page nor starts a second sign-in.
+  router.beforeEach(async (to) => {
+    if (!requiresSignIn(to)) return true;
+    const auth = useAuthStore();
+    await auth.start();
+    return auth.isSignedIn ? true : signInLocation(to.fullPath);
   });
 
   return router;

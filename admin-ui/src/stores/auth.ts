@@ -1,8 +1,16 @@
-// The auth store: who is signed in (the access token, kept for this browser session) and the development sign-in.
+// The auth store: the browser's session at the gateway (OpenID Connect sign-in), the short-lived access token it
+// gives (in memory only), its renewal before GraphQL requests, and signing out.
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../graphql/client';
-import { type DemoUser, DevSignInError, fetchDemoUsers, requestDemoToken } from '../graphql/dev-sign-in';
+import {
+  type AuthConfig,
+  AuthRequestError,
+  fetchAuthConfig,
+  requestLogout,
+  requestSession,
+  type SessionGrant,
+} from '../graphql/platform-auth';
 
 /** The signed-in caller, as the access token's claims describe them. */
 export interface Caller {
@@ -19,39 +27,6 @@ export interface Caller {
   municipalityNumber: string | null;
   /** When the token stops being valid, in milliseconds since the epoch. */
   expiresAt: number;
-}
-
-/** What the sign-in page needs to tell the user about a failure; plain data, so the store state stays serialisable. */
-export interface AuthError {
-  action: 'load-users' | 'sign-in';
-  message: string;
-  /** The gateway's reason, e.g. `unknown_user`, or null when it gave none. */
-  code: string | null;
-}
-
-/** Whether the gateway offers the development sign-in; 'unknown' until the demo users have been asked for. */
-export type DevelopmentSignIn = 'unknown' | 'on' | 'off';
-
-// sessionStorage, not localStorage: a reload keeps the user signed in, closing the browser signs them out,
-// and a token never outlives the session it was issued for on a shared computer.
-const storageKey = 'etablerertjenesten.accessToken';
-
-function readStoredToken(): string | null {
-  try {
-    return globalThis.sessionStorage?.getItem(storageKey) ?? null;
-  } catch {
-    // Storage can be switched off; the user then signs in after every reload.
-    return null;
-  }
-}
-
-function storeToken(token: string | null): void {
-  try {
-    if (token === null) globalThis.sessionStorage?.removeItem(storageKey);
-    else globalThis.sessionStorage?.setItem(storageKey, token);
-  } catch {
-    // Not surviving a reload is better than failing the sign-in.
-  }
 }
 
 function decodeBase64Url(segment: string): string {
@@ -101,120 +76,205 @@ export function decodeAccessToken(token: string): Caller | null {
   };
 }
 
-function describe(error: unknown): Omit<AuthError, 'action'> {
-  if (error instanceof DevSignInError) return { message: error.message, code: error.code ?? null };
-  return { message: error instanceof Error ? error.message : String(error), code: null };
+/** What went wrong talking to the gateway's sign-in endpoints; plain data, so the store state stays serialisable. */
+export interface AuthError {
+  action: 'session' | 'sign-out' | 'config';
+  message: string;
+  /** The gateway's reason, e.g. `no_session`, or null when it gave none. */
+  code: string | null;
 }
+
+function toAuthError(action: AuthError['action'], error: unknown): AuthError {
+  if (error instanceof AuthRequestError) return { action, message: error.message, code: error.code ?? null };
+  return { action, message: error instanceof Error ? error.message : String(error), code: null };
+}
+
+/** A token expiring sooner than this is renewed before a request rather than sent. */
+export const renewalMargin = 30_000;
 
 // setTimeout keeps delays in a signed 32-bit integer; a longer one would fire at once.
 const longestTimeout = 2 ** 31 - 1;
 
+/** Where the browser goes after signing out when the identity provider has no sign-out page of its own. */
+export const signedOutPath = '/signed-out';
+
+/** Full-page navigation, behind a function so that tests can watch it (happy-dom's location cannot be spied on). */
+export const browserNavigation = {
+  assign(url: string): void {
+    globalThis.location.assign(url);
+  },
+};
+
 export const useAuthStore = defineStore('auth', () => {
-  const accessToken = ref<string | null>(readStoredToken());
-  /** True when the session ended without the user signing out: the token expired or the gateway refused it. */
+  /** The platform access token: in memory only, so a script reading storage never finds one; a reload asks anew. */
+  const accessToken = ref<string | null>(null);
+  /** When the session at the gateway ends (ISO 8601), as /auth/session said; null when unknown. */
+  const sessionExpiresAt = ref<string | null>(null);
+  /** True once the first /auth/session answer is in (or a token was given otherwise). */
+  const sessionChecked = ref(false);
+  /** True when the session ended without the user signing out: it expired, or the gateway refused it. */
   const sessionExpired = ref(false);
-  const demoUsers = ref<DemoUser[]>([]);
-  const developmentSignIn = ref<DevelopmentSignIn>('unknown');
-  /** True while the demo users load. */
-  const loading = ref(false);
-  const signingIn = ref(false);
+  /** True once the user signed out in this page's life; the sign-in page then does not sign them straight in again. */
+  const signedOut = ref(false);
+  const signingOut = ref(false);
+  const config = ref<AuthConfig | null>(null);
   const error = ref<AuthError | null>(null);
 
   const caller = computed(() => (accessToken.value ? decodeAccessToken(accessToken.value) : null));
-  // Date.now() is not reactive; the expiry timer below ends the session when the token runs out, which
-  // changes the token and so recomputes this.
-  const isSignedIn = computed(() => caller.value !== null && caller.value.expiresAt > Date.now());
+  /** A session is held while there is a readable token; an expired token is renewed before it is sent. */
+  const isSignedIn = computed(() => caller.value !== null);
 
   function endSession(expired: boolean): void {
     accessToken.value = null;
-    storeToken(null);
+    sessionExpiresAt.value = null;
     sessionExpired.value = expired;
   }
 
-  let expiryTimer: ReturnType<typeof setTimeout> | undefined;
-
-  function timeExpiry(current: Caller | null): void {
-    clearTimeout(expiryTimer);
-    if (current === null) {
-      // A stored token the console cannot read would otherwise sit in storage for the whole session.
-      if (accessToken.value !== null) endSession(false);
-      return;
+  function accept(grant: SessionGrant): boolean {
+    const signedIn = decodeAccessToken(grant.accessToken);
+    if (signedIn === null) {
+      error.value = { action: 'session', message: 'The gateway issued a token the console cannot read.', code: null };
+      return false;
     }
-    const remaining = current.expiresAt - Date.now();
-    // A timer can fire early (or cap out on a very long token), so it checks again rather than trusting itself.
-    if (remaining <= 0) endSession(true);
-    else expiryTimer = setTimeout(() => timeExpiry(current), Math.min(remaining, longestTimeout));
+    accessToken.value = grant.accessToken;
+    sessionExpiresAt.value = grant.sessionExpiresAt || null;
+    sessionExpired.value = false;
+    signedOut.value = false;
+    error.value = null;
+    return true;
   }
 
-  // A watcher rather than a call in signIn, so that a token restored from storage or set by a test is timed too.
-  watch(caller, timeExpiry, { immediate: true });
+  let sessionTimer: ReturnType<typeof setTimeout> | undefined;
 
-  // An expired or unknown token is not sent: the gateway would refuse it anyway, and it is nobody's business.
-  setAccessTokenSource(() => (isSignedIn.value ? (accessToken.value ?? undefined) : undefined));
+  function timeSessionEnd(): void {
+    clearTimeout(sessionTimer);
+    const ends = sessionExpiresAt.value === null ? Number.NaN : Date.parse(sessionExpiresAt.value);
+    if (accessToken.value === null || Number.isNaN(ends)) return;
+    const remaining = ends - Date.now();
+    // A timer can fire early (or cap out on a very long session), so it checks again rather than trusting itself.
+    if (remaining <= 0) endSession(true);
+    else sessionTimer = setTimeout(timeSessionEnd, Math.min(remaining, longestTimeout));
+  }
+
+  // A watcher rather than a call in `accept`, so that a session set by a test is timed too.
+  watch([accessToken, sessionExpiresAt], timeSessionEnd, { immediate: true });
+
+  let started: Promise<void> | null = null;
+
+  /**
+   * Asks the gateway once whether this browser has a session (on app start; the router guard waits for it).
+   * Without one the user is simply not signed in: nothing expired. Resolves when the answer is in.
+   */
+  function start(): Promise<void> {
+    if (sessionChecked.value || accessToken.value !== null) {
+      sessionChecked.value = true;
+      return Promise.resolve();
+    }
+    started ??= (async () => {
+      try {
+        accept(await requestSession());
+      } catch (caught) {
+        // 401 is "no session": the sign-in page takes over. Anything else is worth telling the user about.
+        if (!(caught instanceof AuthRequestError && caught.status === 401))
+          error.value = toAuthError('session', caught);
+      } finally {
+        sessionChecked.value = true;
+        started = null;
+      }
+    })();
+    return started;
+  }
+
+  let renewal: Promise<string | undefined> | null = null;
+
+  /** A new access token for the session; one request at a time, shared by everyone who asks meanwhile. */
+  function renew(): Promise<string | undefined> {
+    renewal ??= (async () => {
+      try {
+        const grant = await requestSession();
+        return accept(grant) ? grant.accessToken : undefined;
+      } catch (caught) {
+        if (caught instanceof AuthRequestError && caught.status === 401) {
+          endSession(true);
+          return undefined;
+        }
+        // No answer: the current token, if still good, is better than none; the gateway judges it.
+        error.value = toAuthError('session', caught);
+        return accessToken.value ?? undefined;
+      } finally {
+        renewal = null;
+      }
+    })();
+    return renewal;
+  }
+
+  /**
+   * The token to send with a request: renewed first when it expires within `renewalMargin`. Synchronous when no
+   * renewal is needed, so a request leaves at once, as it did before tokens were renewed.
+   */
+  function validAccessToken(): string | undefined | Promise<string | undefined> {
+    const current = caller.value;
+    if (current === null) return undefined;
+    if (current.expiresAt - Date.now() > renewalMargin) return accessToken.value ?? undefined;
+    return renew();
+  }
+
+  setAccessTokenSource(validAccessToken);
   setUnauthenticatedHandler(() => {
     if (accessToken.value !== null) endSession(true);
   });
 
-  async function loadDemoUsers(): Promise<void> {
-    loading.value = true;
-    error.value = null;
+  /** What the gateway's sign-in offers; null when it could not be asked (the reason is in `error`). */
+  async function loadConfig(): Promise<AuthConfig | null> {
     try {
-      demoUsers.value = await fetchDemoUsers();
-      developmentSignIn.value = 'on';
+      config.value = await fetchAuthConfig();
     } catch (caught) {
-      demoUsers.value = [];
-      // 404 is the gateway saying the development sign-in is off, not a failure to report.
-      if (caught instanceof DevSignInError && caught.status === 404) developmentSignIn.value = 'off';
-      else error.value = { action: 'load-users', ...describe(caught) };
-    } finally {
-      loading.value = false;
+      error.value = toAuthError('config', caught);
     }
+    return config.value;
   }
 
-  /** Signs in as a demo user; resolves to whether it worked, the reason is in `error`. */
-  async function signIn(username: string): Promise<boolean> {
-    signingIn.value = true;
+  /**
+   * Ends the session at the gateway, then leaves for the identity provider's sign-out page (or the console's
+   * signed-out page). When the gateway cannot be reached the user stays signed in and `error` says why: a session
+   * that silently lives on at the gateway is worse than a sign-out that visibly failed.
+   */
+  async function signOut(): Promise<void> {
+    signingOut.value = true;
     error.value = null;
     try {
-      const grant = await requestDemoToken(username);
-      const signedIn = decodeAccessToken(grant.accessToken);
-      if (signedIn === null) {
-        error.value = { action: 'sign-in', message: 'The gateway issued a token the console cannot read.', code: null };
-        return false;
-      }
-      if (signedIn.expiresAt <= Date.now()) {
-        // A fresh token that is already expired means this computer's clock is wrong, not the user.
-        error.value = { action: 'sign-in', message: 'The new token has already expired.', code: 'clock_skew' };
-        return false;
-      }
-      accessToken.value = grant.accessToken;
-      storeToken(grant.accessToken);
-      sessionExpired.value = false;
-      return true;
+      const { logoutUrl } = await requestLogout();
+      signedOut.value = true;
+      endSession(false);
+      browserNavigation.assign(logoutUrl ?? signedOutPath);
     } catch (caught) {
-      error.value = { action: 'sign-in', ...describe(caught) };
-      return false;
+      // No session at the gateway any more is as good as signed out.
+      if (caught instanceof AuthRequestError && caught.status === 401) {
+        signedOut.value = true;
+        endSession(false);
+        browserNavigation.assign(signedOutPath);
+      } else {
+        error.value = toAuthError('sign-out', caught);
+      }
     } finally {
-      signingIn.value = false;
+      signingOut.value = false;
     }
-  }
-
-  function signOut(): void {
-    endSession(false);
   }
 
   return {
     accessToken,
+    sessionExpiresAt,
+    sessionChecked,
     sessionExpired,
-    demoUsers,
-    developmentSignIn,
-    loading,
-    signingIn,
+    signedOut,
+    signingOut,
+    config,
     error,
     caller,
     isSignedIn,
-    loadDemoUsers,
-    signIn,
+    start,
+    validAccessToken,
+    loadConfig,
     signOut,
   };
 });

@@ -18,6 +18,14 @@ export type ActivityTargetsInput = {
   newClients: number;
 };
 
+/** A key to add to a client. */
+export type AddApiClientKeyInput = {
+  /** The client's id. */
+  clientId: string | number;
+  /** A public JWK as JSON (EC P-256 or RSA ≥ 2048 bits), with or without kid. */
+  publicKey: string;
+};
+
 /** A municipality that is a party of a new agreement. */
 export type AgreementMunicipalityInput = {
   /**
@@ -79,6 +87,36 @@ export type AssessmentStatus =
   /** Withdrawn by NAV. */
   | 'WITHDRAWN';
 
+/** A role to give a person. */
+export type AssignRoleInput = {
+  /** The person's e-mail address at their identity provider (matched case-insensitively). */
+  email: string;
+  /** The municipality's number, for MUNICIPALITY_OFFICER (the organisation's id when left out). */
+  municipalityNumber?: string | null | undefined;
+  /**
+   * The organisation: for COUNTY_OFFICER and COORDINATION_MEMBER the assigner's county (may be left
+   * out); for ADVISER the region's operator; for MUNICIPALITY_OFFICER the municipality (id = its
+   * number); for INNOVASJON_NORGE / NAV the office.
+   */
+  organisation?: AssignedOrganisationInput | null | undefined;
+  /** The person's name. */
+  personName: string;
+  /** The region, for ADVISER and MUNICIPALITY_OFFICER; left out for other roles. */
+  regionId?: string | number | null | undefined;
+  /** The role. */
+  role: CallerRole;
+};
+
+/** An organisation a person acts for. */
+export type AssignedOrganisationInput = {
+  /** The organisation's id: the county's id, the municipality's number, the operator's or the office's id. */
+  id: string | number;
+  /** What kind of organisation it is; it must fit the role. */
+  kind: OrganisationKind;
+  /** Its name. */
+  name: string;
+};
+
 /** A party's budget decision for a year. */
 export type BudgetDecisionInput = {
   /** The day of the decision. */
@@ -97,6 +135,21 @@ export type BudgetDecisionInput = {
   /** The calendar year. */
   year: number;
 };
+
+/** The roles a person can be given (an API client's role comes with its registration, not an assignment). */
+export type CallerRole =
+  /** An adviser of a region's operator: the region's clients. */
+  | 'ADVISER'
+  /** A member of the coordination group: aggregates. */
+  | 'COORDINATION_MEMBER'
+  /** An officer of a county: agreements, funding, payments, the access of the county's staff and regions. */
+  | 'COUNTY_OFFICER'
+  /** A person at Innovasjon Norge: aggregates and referrals. */
+  | 'INNOVASJON_NORGE'
+  /** An officer of a municipality: its region's plans and reports, the access of the region's advisers. */
+  | 'MUNICIPALITY_OFFICER'
+  /** A person at NAV: aggregates and referrals. */
+  | 'NAV';
 
 /** A request for counselling from the public website. */
 export type CounsellingRequestInput = {
@@ -178,6 +231,14 @@ export type DeliverBusinessAssessmentInput = {
   conclusion: AssessmentConclusion;
   /** The region's fee for it, if it charges one. */
   fee?: string | null | undefined;
+};
+
+/** An assignment to end. */
+export type EndRoleAssignmentInput = {
+  /** The assignment's id. */
+  id: string | number;
+  /** Why it ends, e.g. that the person left the office. */
+  reason: string;
 };
 
 /** Where an enrolment stands. */
@@ -380,6 +441,19 @@ export type OrganisationInput = {
   name: string;
 };
 
+/** Kinds of organisation a person acts for. */
+export type OrganisationKind =
+  /** A county (fylkeskommune). */
+  | 'COUNTY'
+  /** An office of Innovasjon Norge. */
+  | 'INNOVASJON_NORGE'
+  /** A municipality (kommune). */
+  | 'MUNICIPALITY'
+  /** A NAV office. */
+  | 'NAV'
+  /** The operator of a region's entrepreneur service. */
+  | 'OPERATOR';
+
 /** Kinds of Innovasjon Norge's offers to entrepreneurs. */
 export type PartnerCourseKind =
   /** A course. */
@@ -518,6 +592,16 @@ export type ReferralStatus =
   /** Sent, not yet seen by the receiving party. */
   | 'SENT';
 
+/** A partner system to register. */
+export type RegisterApiClientInput = {
+  /** Its id: 3 to 63 characters, lower-case letters, digits, `.`, `_` and `-`, starting with a letter or digit. */
+  clientId: string | number;
+  /** What the system is. */
+  name: string;
+  /** The scopes it may ask for, e.g. `aggregates:read`. */
+  scopes: Array<string>;
+};
+
 /** A new client, registered by an adviser of the region. */
 export type RegisterClientInput = {
   /** Year of birth, 1900 to this year. */
@@ -550,6 +634,20 @@ export type RegisterClientInput = {
   registeredOn?: string | null | undefined;
   /** The client agrees to be contacted for user surveys. */
   surveyConsent?: boolean;
+};
+
+/** A client to revoke. */
+export type RevokeApiClientInput = {
+  /** The client's id. */
+  clientId: string | number;
+};
+
+/** A key to revoke. */
+export type RevokeApiClientKeyInput = {
+  /** The client's id. */
+  clientId: string | number;
+  /** The key's id. */
+  kid: string | number;
 };
 
 /** A referral from the service to Innovasjon Norge or NAV, sent by an adviser of the client's region. */
@@ -688,6 +786,34 @@ export type WebsiteRequestStatus =
   /** An adviser took it on. */
   | 'PICKED_UP';
 
+export type RoleAssignmentsQueryVariables = Exact<{
+  includeEnded: boolean;
+  first: number;
+  offset: number;
+}>;
+
+
+export type RoleAssignmentsQuery = { roleAssignments: { totalCount: number, items: Array<{ id: string, email: string, personName: string, role: CallerRole, regionId: string | null, municipalityNumber: string | null, assignedAt: string, assignedBy: string, endedAt: string | null, endedBy: string | null, endReason: string | null, lastSignInAt: string | null, organisation: { id: string, kind: OrganisationKind, name: string } }> } };
+
+export type AccessRegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccessRegionsQuery = { regions: Array<{ id: string, name: string, municipalities: Array<{ number: string, name: string }> }> };
+
+export type AssignRoleMutationVariables = Exact<{
+  input: AssignRoleInput;
+}>;
+
+
+export type AssignRoleMutation = { assignRole: { id: string, email: string, role: CallerRole } };
+
+export type EndRoleAssignmentMutationVariables = Exact<{
+  input: EndRoleAssignmentInput;
+}>;
+
+
+export type EndRoleAssignmentMutation = { endRoleAssignment: { id: string, endedAt: string | null } };
+
 export type AgreementsListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -774,6 +900,41 @@ export type GiveNoticeMutationVariables = Exact<{
 
 
 export type GiveNoticeMutation = { giveNotice: { id: string } };
+
+export type ApiClientsQueryVariables = Exact<{
+  includeRevoked: boolean;
+}>;
+
+
+export type ApiClientsQuery = { apiClients: Array<{ clientId: string, name: string, scopes: Array<string>, registeredAt: string, registeredBy: string, revokedAt: string | null, revokedBy: string | null, organisation: { id: string, kind: OrganisationKind, name: string }, keys: Array<{ kid: string, algorithm: string | null, addedAt: string, addedBy: string, revokedAt: string | null, revokedBy: string | null }> }> };
+
+export type RegisterApiClientMutationVariables = Exact<{
+  input: RegisterApiClientInput;
+}>;
+
+
+export type RegisterApiClientMutation = { registerApiClient: { clientId: string } };
+
+export type AddApiClientKeyMutationVariables = Exact<{
+  input: AddApiClientKeyInput;
+}>;
+
+
+export type AddApiClientKeyMutation = { addApiClientKey: { clientId: string } };
+
+export type RevokeApiClientKeyMutationVariables = Exact<{
+  input: RevokeApiClientKeyInput;
+}>;
+
+
+export type RevokeApiClientKeyMutation = { revokeApiClientKey: { clientId: string } };
+
+export type RevokeApiClientMutationVariables = Exact<{
+  input: RevokeApiClientInput;
+}>;
+
+
+export type RevokeApiClientMutation = { revokeApiClient: { clientId: string } };
 
 export type BusinessAssessmentsQueryVariables = Exact<{
   status?: AssessmentStatus | null | undefined;
@@ -1294,6 +1455,61 @@ export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebsiteReceipt"}) as unknown as TypedDocumentString<WebsiteReceiptFragment, unknown>;
+export const RoleAssignmentsDocument = new TypedDocumentString(`
+    query RoleAssignments($includeEnded: Boolean!, $first: Int!, $offset: Int!) {
+  roleAssignments(includeEnded: $includeEnded, first: $first, offset: $offset) {
+    totalCount
+    items {
+      id
+      email
+      personName
+      role
+      organisation {
+        id
+        kind
+        name
+      }
+      regionId
+      municipalityNumber
+      assignedAt
+      assignedBy
+      endedAt
+      endedBy
+      endReason
+      lastSignInAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoleAssignmentsQuery, RoleAssignmentsQueryVariables>;
+export const AccessRegionsDocument = new TypedDocumentString(`
+    query AccessRegions {
+  regions {
+    id
+    name
+    municipalities {
+      number
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccessRegionsQuery, AccessRegionsQueryVariables>;
+export const AssignRoleDocument = new TypedDocumentString(`
+    mutation AssignRole($input: AssignRoleInput!) {
+  assignRole(input: $input) {
+    id
+    email
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<AssignRoleMutation, AssignRoleMutationVariables>;
+export const EndRoleAssignmentDocument = new TypedDocumentString(`
+    mutation EndRoleAssignment($input: EndRoleAssignmentInput!) {
+  endRoleAssignment(input: $input) {
+    id
+    endedAt
+  }
+}
+    `) as unknown as TypedDocumentString<EndRoleAssignmentMutation, EndRoleAssignmentMutationVariables>;
 export const AgreementsListDocument = new TypedDocumentString(`
     query AgreementsList {
   agreements {
@@ -1501,6 +1717,60 @@ export const GiveNoticeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GiveNoticeMutation, GiveNoticeMutationVariables>;
+export const ApiClientsDocument = new TypedDocumentString(`
+    query ApiClients($includeRevoked: Boolean!) {
+  apiClients(includeRevoked: $includeRevoked) {
+    clientId
+    name
+    organisation {
+      id
+      kind
+      name
+    }
+    scopes
+    registeredAt
+    registeredBy
+    revokedAt
+    revokedBy
+    keys {
+      kid
+      algorithm
+      addedAt
+      addedBy
+      revokedAt
+      revokedBy
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiClientsQuery, ApiClientsQueryVariables>;
+export const RegisterApiClientDocument = new TypedDocumentString(`
+    mutation RegisterApiClient($input: RegisterApiClientInput!) {
+  registerApiClient(input: $input) {
+    clientId
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterApiClientMutation, RegisterApiClientMutationVariables>;
+export const AddApiClientKeyDocument = new TypedDocumentString(`
+    mutation AddApiClientKey($input: AddApiClientKeyInput!) {
+  addApiClientKey(input: $input) {
+    clientId
+  }
+}
+    `) as unknown as TypedDocumentString<AddApiClientKeyMutation, AddApiClientKeyMutationVariables>;
+export const RevokeApiClientKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiClientKey($input: RevokeApiClientKeyInput!) {
+  revokeApiClientKey(input: $input) {
+    clientId
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiClientKeyMutation, RevokeApiClientKeyMutationVariables>;
+export const RevokeApiClientDocument = new TypedDocumentString(`
+    mutation RevokeApiClient($input: RevokeApiClientInput!) {
+  revokeApiClient(input: $input) {
+    clientId
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiClientMutation, RevokeApiClientMutationVariables>;
 export const BusinessAssessmentsDocument = new TypedDocumentString(`
     query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {
   businessAssessments(status: $status, first: $first, offset: $offset) {
