@@ -14,7 +14,7 @@ const auth = { issuer: 'https://etablerer.test', audience: 'test-audience' };
 const akershus = { id: 'akershus', kind: 'COUNTY', name: 'Akershus fylkeskommune' } as const;
 const database = uniqueDatabaseName('gateway_token');
 
-type Signing = { privateKey: CryptoKey; jwk: JWK };
+type Signing = { privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey']; jwk: JWK };
 async function keyPair(alg: 'ES256' | 'RS256', kid: string): Promise<Signing> {
   const pair = await generateKeyPair(alg, { extractable: true });
   return { privateKey: pair.privateKey, jwk: { ...(await exportJWK(pair.publicKey)), kid, alg } };
