@@ -206,6 +206,8 @@ describe('the session', () => {
       expect(logout.status).toBe(415);
     }
     expect((await session(browser)).status).toBe(200);
+    // The console's request, which has no body.
+    expect((await browser.fetch(`${publicUrl}/auth/session`, { method: 'POST', headers: json })).status).toBe(200);
   });
 
   it('ends after an hour without a token asked for', async () => {
@@ -226,11 +228,14 @@ describe('the session', () => {
     const browser = new TestBrowser();
     await signIn(browser, 'county.officer');
     const start = offset;
+    const refreshesBefore = idp.refreshes;
     try {
       for (let hour = 0; hour < 9; hour++) {
         offset += minutes(55);
         expect((await session(browser)).status, `after ${hour + 1} × 55 minutes`).toBe(200);
       }
+      // The IdP's access tokens last ten minutes: each token asked for 55 minutes later needed a refresh.
+      expect(idp.refreshes - refreshesBefore).toBe(9);
       offset = start + minutes(10 * 60);
       expect(await (await session(browser)).json()).toMatchObject({ error: 'no_session' });
     } finally {
@@ -302,6 +307,69 @@ describe('without OIDC_ISSUER', () => {
       expect(await (await fetch(`${other.url}/auth/config`)).json()).toEqual({ oidc: false, devSignIn: false });
     } finally {
       await other.stop();
+    }
+  });
+});
+
+describe('in production', () => {
+  it('names the cookie __Host-etablerer_session and sends it over https only', async () => {
+    const production = await startGateway({
+      ...gatewayOptions(0),
+      mode: { production: true, introspection: false, stacktraces: false },
+    });
+    try {
+      const browser = new TestBrowser();
+      idp.next = { account: 'county.officer' };
+      const start = await fetch(`${production.url}/auth/login`, { redirect: 'manual' });
+      const callback = await browser.follow(start.headers.get('location') ?? '', (url) =>
+        url.href.startsWith(`${publicUrl}/auth/callback`),
+      );
+      const finished = await fetch(`${production.url}${callback.pathname}${callback.search}`, { redirect: 'manual' });
+      expect(finished.headers.get('location')).toBe('/');
+      const cookie = finished.headers.getSetCookie()[0] ?? '';
+      expect(cookie).toMatch(
+        /^__Host-etablerer_session=[\w-]{43}; Max-Age=36000; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/,
+      );
+      const answer = await fetch(`${production.url}/auth/session`, {
+        method: 'POST',
+        headers: { ...json, cookie: cookie.split(';')[0] ?? '' },
+      });
+      expect(answer.status).toBe(200);
+    } finally {
+      await production.stop();
+    }
+  });
+
+  it('refuses the development sign-in', async () => {
+    await expect(
+      startGateway({
+        ...gatewayOptions(0),
+        mode: { production: true, introspection: false, stacktraces: false },
+        signIn: { devSignIn: true },
+      }),
+    ).rejects.toThrow(/development sign-in cannot run in production/);
+  });
+});
+
+describe('the development sign-in', () => {
+  it('signs with the gateway’s keys, in the shape scripts read', async () => {
+    const development = await startGateway({ port: 0, auth, serviceKey, signIn: { devSignIn: true } });
+    try {
+      const answer = await fetch(`${development.url}/auth/dev/token`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ username: 'county.officer' }),
+      });
+      const body = (await answer.json()) as { accessToken: string; tokenType: string; expiresIn: number };
+      expect(body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 8 * 60 * 60 });
+      const verify = createTokenVerifier({ ...auth, jwksUrl: `${development.internalUrl}/.well-known/jwks.json` });
+      await expect(verify(body.accessToken)).resolves.toMatchObject({
+        subject: 'county.officer',
+        role: 'COUNTY_OFFICER',
+      });
+      expect(await (await fetch(`${development.url}/auth/config`)).json()).toEqual({ oidc: false, devSignIn: true });
+    } finally {
+      await development.stop();
     }
   });
 });

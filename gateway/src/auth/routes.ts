@@ -126,7 +126,9 @@ function cookieValue(req: Request, name: string): string | undefined {
 
 /** POST /auth/session and /auth/logout take JSON only: a form on another site cannot send it without CORS. */
 function jsonOnly(req: Request, res: Response, next: NextFunction) {
-  if (!req.is('application/json')) {
+  // The header itself, not req.is(): that answers null for a request without a body, as the console's may be.
+  const type = (req.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
     return void res
       .status(415)
       .json({ error: 'unsupported_media_type', message: 'Send this request with content-type: application/json.' });

@@ -20,6 +20,8 @@ export interface TestIdentityProvider {
   clientSecret: string;
   /** Who the next login signs in as; `cancel` answers access_denied. */
   next: { account: string } | 'cancel';
+  /** Refresh tokens the provider took (grant_type=refresh_token answered with new tokens). */
+  refreshes: number;
   /** The grants made, by account: destroying one makes its refresh tokens fail. */
   grants: Map<string, string[]>;
   endGrants(account: string): Promise<void>;
@@ -85,6 +87,7 @@ export async function startIdentityProvider({
     clientSecret,
     next: { account: accounts[0]?.sub ?? '' },
     grants,
+    refreshes: 0,
     provider,
     async endGrants(account) {
       for (const grantId of grants.get(account) ?? []) await (await provider.Grant.find(grantId))?.destroy();
@@ -95,6 +98,9 @@ export async function startIdentityProvider({
         server.closeAllConnections();
       }),
   };
+  provider.on('grant.success', (context) => {
+    if (context.oidc.params?.grant_type === 'refresh_token') idp.refreshes++;
+  });
   const callback = provider.callback();
   const interact = async (req: IncomingMessage, res: ServerResponse) => {
     const details = await provider.interactionDetails(req, res);
