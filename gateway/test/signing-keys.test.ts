@@ -83,6 +83,23 @@ describe('the signing keys', () => {
     ).rejects.toThrow();
   });
 
+  it('sign with a new key at once when the signing one is deleted (a leak)', async () => {
+    const storage = signingKeysInMemory();
+    const { clock, keys, issue } = keysWithClock(storage);
+    const leaked = kidOf((await issue(claims)).accessToken);
+    clock.now += 30 * day - 5 * minute;
+    await keys.rotateWhenDue();
+    // The next key is published, not yet signing; the leaked one is deleted.
+    await storage.remove([String(leaked)]);
+    clock.now += minute + 1;
+    const token = await issue(claims);
+    expect(kidOf(token.accessToken)).not.toBe(leaked);
+    expect((await keys.jwks()).keys.map((key) => key.kid)).not.toContain(leaked);
+    await expect(
+      jwtVerify(token.accessToken, keys.getKey, { currentDate: new Date(clock.now) }),
+    ).resolves.toBeDefined();
+  });
+
   it('are made once by gateways starting together on one database, and shared by them', async () => {
     const database = uniqueDatabaseName('gateway_keys');
     const [one, two] = await Promise.all([

@@ -159,7 +159,11 @@ export function createSigningKeys(options: SigningKeysOptions): SigningKeys {
   };
   const due = (list: SigningKeyRecord[]) => {
     const latest = newest(list);
-    return !latest || now() >= latest.activeFrom.getTime() + options.rotationMs - options.publishDelayMs;
+    return (
+      !latest ||
+      !signingAt(list, now()) ||
+      now() >= latest.activeFrom.getTime() + options.rotationMs - options.publishDelayMs
+    );
   };
 
   const newKey = async (activeFrom: number): Promise<SigningKeyRecord> => {
@@ -182,10 +186,12 @@ export function createSigningKeys(options: SigningKeysOptions): SigningKeys {
       const list = await read();
       if (due(list)) {
         const latest = newest(list);
-        // The first key signs at once: no verifier can hold a JWKS without it yet.
-        const activeFrom = latest
-          ? Math.max(now() + options.publishDelayMs, latest.activeFrom.getTime() + options.rotationMs)
-          : now();
+        // The first key signs at once: no verifier can hold a JWKS without it yet. So does one made
+        // because none signs (the signing key's row deleted after a leak): better than no sign-in.
+        const activeFrom =
+          latest && signingAt(list, now())
+            ? Math.max(now() + options.publishDelayMs, latest.activeFrom.getTime() + options.rotationMs)
+            : now();
         const key = await newKey(activeFrom);
         await options.storage.insert(key);
         logger.info(
