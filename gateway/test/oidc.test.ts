@@ -243,6 +243,33 @@ describe('the session', () => {
     }
   });
 
+  it('refreshes once when two tabs ask at the same moment, and stays', async () => {
+    const browser = new TestBrowser();
+    await signIn(browser, 'county.officer');
+    offset += minutes(11);
+    const refreshesBefore = idp.refreshes;
+    try {
+      const answers = await Promise.all([session(browser), session(browser), session(browser)]);
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+      expect(idp.refreshes - refreshesBefore).toBe(1);
+      expect((await session(browser)).status).toBe(200);
+    } finally {
+      offset -= minutes(11);
+    }
+  });
+
+  it('replaces the session of a browser that signs in again', async () => {
+    const browser = new TestBrowser();
+    await signIn(browser, 'county.officer');
+    const first = browser.cookie(publicUrl, 'etablerer_session');
+    await signIn(browser, 'county.officer');
+    expect(browser.cookie(publicUrl, 'etablerer_session')).not.toBe(first);
+    const old = new TestBrowser();
+    old.setCookie(publicUrl, 'etablerer_session', String(first));
+    expect((await session(old)).status).toBe(401);
+    expect((await session(browser)).status).toBe(200);
+  });
+
   it('ends when the IdP refuses to refresh it', async () => {
     const browser = new TestBrowser();
     await signIn(browser, 'nav.officer');

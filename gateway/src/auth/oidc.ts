@@ -59,6 +59,18 @@ export interface OidcClient {
   endSessionUrl(idToken: string | undefined): Promise<string | null>;
 }
 
+/**
+ * The IdP answered and refused (invalid_grant: the refresh token revoked, expired or the person
+ * disabled), or its answer failed the checks, as opposed to the IdP not answering at all.
+ */
+export function isRefusal(error: unknown): boolean {
+  if (error instanceof client.ResponseBodyError) return error.status >= 400 && error.status < 500;
+  return (
+    error instanceof client.ClientError &&
+    ['OAUTH_JWT_CLAIM_COMPARISON_FAILED', 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED'].includes(String(error.code))
+  );
+}
+
 export function identityFromClaims(
   claims: Record<string, unknown>,
   { trustEmail = false }: { trustEmail?: boolean } = {},
@@ -127,8 +139,10 @@ export function createOidcClient(
         code_challenge_method: 'S256',
         state,
         nonce,
-        // offline_access (a refresh token) needs consent to be asked for, by OpenID Connect's rules.
-        ...(settings.scopes.split(' ').includes('offline_access') ? { prompt: 'consent' } : {}),
+        // No prompt=consent, though OpenID Connect ties offline_access to it: Entra ID would then ask
+        // every person for consent at every sign-in. An IdP that drops offline_access without it
+        // gives no refresh token, and the session then lasts without the IdP's word (idle and absolute
+        // expiry still apply); the demo IdP issues refresh tokens regardless (issueRefreshToken).
       });
       return { url: url.href, state, nonce, codeVerifier };
     },

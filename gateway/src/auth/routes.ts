@@ -23,7 +23,7 @@ import {
   clientAssertionUsesInMemory,
   mountTokenEndpoint,
 } from './client-credentials.js';
-import { createOidcClient, type OidcClient, type OidcSettings } from './oidc.js';
+import { createOidcClient, isRefusal, type OidcClient, type OidcSettings } from './oidc.js';
 import { createPlatformTokenIssuer, type PlatformTokenIssuer } from './platform-tokens.js';
 import {
   newSessionId,
@@ -85,6 +85,12 @@ export const signInDefaults = {
 
 /** The session cookie's name: with the `__Host-` prefix where it is Secure (production). */
 export const sessionCookieName = (secure: boolean) => (secure ? '__Host-etablerer_session' : 'etablerer_session');
+
+/** The IdP's access token has expired and a refresh token can renew it. */
+const refreshDue = (session: SessionRecord, at: number) =>
+  session.refreshToken !== undefined && session.idpAccessExpiresAt !== undefined && at >= session.idpAccessExpiresAt;
+
+class RefreshRefused extends Error {}
 
 /** How long a login may take from /auth/login to /auth/callback. */
 const loginAttemptLifetimeMs = 10 * minute;
@@ -311,6 +317,9 @@ export async function createPlatformAuth(context: {
         );
         return void signInError(res, 'no_access');
       }
+      // A sign-in in a browser that had a session replaces it: one session per cookie, never two.
+      const previous = cookieValue(req, cookieName);
+      if (previous) await sessions.remove(sessionIdHash(previous));
       const id = newSessionId();
       await sessions.add(sessionIdHash(id), session);
       logger.info(
@@ -325,7 +334,7 @@ export async function createPlatformAuth(context: {
       res.setHeader('cache-control', 'no-store');
       const id = cookieValue(req, cookieName);
       const idHash = id ? sessionIdHash(id) : undefined;
-      const session = idHash ? await sessions.find(idHash) : undefined;
+      let session = idHash ? await sessions.find(idHash) : undefined;
       const noSession = (message: string) => {
         clearCookie(res);
         res.status(401).json({ error: 'no_session', message });
@@ -337,35 +346,55 @@ export async function createPlatformAuth(context: {
         logger.info({ sid: session.handle, subject: session.subject }, 'session ended: it expired');
         return void noSession('Your session has expired; sign in again.');
       }
-      if (
-        oidc &&
-        session.refreshToken &&
-        session.idpAccessExpiresAt !== undefined &&
-        at >= session.idpAccessExpiresAt
-      ) {
-        try {
-          const refreshed = await oidc.refresh(session.refreshToken);
-          if (refreshed.identity && refreshed.identity.subject !== session.subject) {
-            throw new Error('the refreshed ID token names another subject');
+      if (oidc && refreshDue(session, at)) {
+        // One refresh per session at a time, across instances: two tabs refreshing with one
+        // rotating refresh token would have the IdP take the second for a stolen one.
+        const outcome = await sessions.exclusively(idHash, async () => {
+          const current = await sessions.find(idHash);
+          if (!current) return 'ended' as const;
+          // Another request refreshed it while this one waited.
+          if (!refreshDue(current, at)) return current;
+          try {
+            const refreshed = await oidc.refresh(current.refreshToken as string);
+            if (refreshed.identity && refreshed.identity.subject !== current.subject) {
+              throw new RefreshRefused('the refreshed ID token names another subject');
+            }
+            if (refreshed.idToken) current.idToken = refreshed.idToken;
+            if (refreshed.refreshToken) current.refreshToken = refreshed.refreshToken;
+            if (refreshed.identity) current.claims = refreshed.identity.claims;
+            if (refreshed.accessExpiresAt === undefined) delete current.idpAccessExpiresAt;
+            else current.idpAccessExpiresAt = refreshed.accessExpiresAt;
+            await sessions.update(idHash, current);
+            logger.info(
+              { sid: current.handle, subject: current.subject },
+              'session refreshed at the identity provider',
+            );
+            return current;
+          } catch (error) {
+            if (!(error instanceof RefreshRefused) && !isRefusal(error)) {
+              logger.warn(
+                { err: error, sid: current.handle },
+                'session: the identity provider did not answer a refresh',
+              );
+              return 'unavailable' as const;
+            }
+            await sessions.remove(idHash);
+            logger.info(
+              {
+                sid: current.handle,
+                subject: current.subject,
+                reason: error instanceof Error ? error.message : String(error),
+              },
+              'session ended: the identity provider refused the refresh',
+            );
+            return 'ended' as const;
           }
-          if (refreshed.idToken) session.idToken = refreshed.idToken;
-          if (refreshed.refreshToken) session.refreshToken = refreshed.refreshToken;
-          if (refreshed.identity) session.claims = refreshed.identity.claims;
-          if (refreshed.accessExpiresAt === undefined) delete session.idpAccessExpiresAt;
-          else session.idpAccessExpiresAt = refreshed.accessExpiresAt;
-          logger.info({ sid: session.handle, subject: session.subject }, 'session refreshed at the identity provider');
-        } catch (error) {
-          await sessions.remove(idHash);
-          logger.info(
-            {
-              sid: session.handle,
-              subject: session.subject,
-              reason: error instanceof Error ? error.message : String(error),
-            },
-            'session ended: the identity provider refused the refresh',
-          );
-          return void noSession('The identity provider ended your sign-in; sign in again.');
+        });
+        if (outcome === 'ended') return void noSession('The identity provider ended your sign-in; sign in again.');
+        if (outcome === 'unavailable') {
+          return void res.status(503).json({ error: 'unavailable', message: 'Try again in a moment.' });
         }
+        session = outcome;
       }
       let access: PersonAccess | null;
       try {

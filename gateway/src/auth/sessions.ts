@@ -41,6 +41,8 @@ export interface SessionStore {
   find(idHash: string): Promise<SessionRecord | undefined>;
   update(idHash: string, session: SessionRecord): Promise<void>;
   remove(idHash: string): Promise<void>;
+  /** Runs `work` while no other request (of any instance) runs work for the same session. */
+  exclusively<T>(idHash: string, work: () => Promise<T>): Promise<T>;
 }
 
 /** A new session id: 256 random bits, for the cookie only. */
@@ -57,6 +59,7 @@ const stateHash = sessionIdHash;
 export function sessionsInMemory(): SessionStore {
   const attempts = new Map<string, LoginAttempt>();
   const sessions = new Map<string, SessionRecord>();
+  const locks = new Map<string, Promise<void>>();
   return {
     addAttempt: async (attempt) => void attempts.set(stateHash(attempt.state), attempt),
     async takeAttempt(state, now) {
@@ -75,8 +78,23 @@ export function sessionsInMemory(): SessionStore {
       if (sessions.has(idHash)) sessions.set(idHash, structuredClone(session));
     },
     remove: async (idHash) => void sessions.delete(idHash),
+    exclusively<T>(idHash: string, work: () => Promise<T>) {
+      const run = (locks.get(idHash) ?? Promise.resolve()).then(work, work);
+      const settled = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      locks.set(idHash, settled);
+      void settled.then(() => {
+        if (locks.get(idHash) === settled) locks.delete(idHash);
+      });
+      return run;
+    },
   };
 }
+
+/** Any number no other lock in the gateway's database uses: the session locks' first key. */
+const sessionLockKey = 7_364_303;
 
 export function sessionsInDatabase(pool: pg.Pool): SessionStore {
   return {
@@ -132,6 +150,19 @@ export function sessionsInDatabase(pool: pg.Pool): SessionStore {
     },
     async remove(idHash) {
       await pool.query('delete from auth_session where id_hash = $1', [idHash]);
+    },
+    async exclusively(idHash, work) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1, hashtext($2))', [sessionLockKey, idHash]);
+        try {
+          return await work();
+        } finally {
+          await client.query('select pg_advisory_unlock($1, hashtext($2))', [sessionLockKey, idHash]);
+        }
+      } finally {
+        client.release();
+      }
     },
   };
 }

@@ -75,6 +75,10 @@ export async function startIdentityProvider({
     claims: { openid: ['sub', 'roles'], profile: ['name'], email: ['email', 'email_verified'] },
     scopes: ['openid', 'offline_access', 'profile', 'email'],
     conformIdTokenClaims: false,
+    // A refresh token without prompt=consent (which the gateway does not send), as the demo IdP does.
+    issueRefreshToken: async (_context, client) => client.grantTypeAllowed('refresh_token'),
+    // Each refresh token once, as careful IdPs do: one used twice is taken for a stolen one.
+    rotateRefreshToken: true,
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
     interactions: { url: (_context, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: ['a-test-cookie-key'] },
