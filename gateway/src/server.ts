@@ -47,6 +47,11 @@ export interface GatewayOptions {
   host?: string;
   /** Where each subgraph's /graphql is, when not where the supergraph says. */
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
+  /**
+   * The issuer and audience of the platform's tokens, which the gateway signs itself (`signIn`) and
+   * verifies from its own keys; `publicKey`, when given, is accepted beside them (tests,
+   * development). `jwksUrl` and `getKey` are the subgraphs' and are not read here.
+   */
   auth: AuthConfig;
   /**
    * The gateway's own private key (ES256 JWK, kid "gateway"): it signs every request to a
