@@ -1,10 +1,17 @@
 // Signing in with OpenID Connect through the gateway, against a real OpenID provider (oidc-provider)
 // in this process: the login, the callback's checks, the session and its platform access tokens,
 // expiry, the IdP's refresh, sign-out; and two gateways on one database sharing sessions and keys.
-import { createTokenVerifier, dropDatabase, freePort, generateServiceKeys, type RunningService } from '@etablerer/kit';
+import {
+  createTokenVerifier,
+  dropDatabase,
+  freePort,
+  generateServiceKeys,
+  logger,
+  type RunningService,
+} from '@etablerer/kit';
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import type { JWK } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accessDirectoryInMemory, type RoleAssignment } from '../src/auth/access.js';
 import { type GatewayOptions, startGateway } from '../src/server.js';
 import { startIdentityProvider, TestBrowser, type TestIdentityProvider } from './support/identity-provider.js';
@@ -317,6 +324,38 @@ describe('the session', () => {
     const stale = new TestBrowser();
     stale.setCookie(publicUrl, 'etablerer_session', 'x');
     expect((await session(stale)).status).toBe(401);
+  });
+
+  it('logs sign-ins, refreshes and sign-outs, never a code, a state, a cookie or a token', async () => {
+    const lines: string[] = [];
+    const spies = (['info', 'warn', 'error'] as const).map((level) =>
+      vi.spyOn(logger, level).mockImplementation(((...args: unknown[]) => {
+        lines.push(JSON.stringify(args));
+      }) as never),
+    );
+    try {
+      const browser = new TestBrowser();
+      const { callback } = await signIn(browser, 'county.officer');
+      offset += minutes(11);
+      const { accessToken } = (await (await session(browser)).json()) as { accessToken: string };
+      offset -= minutes(11);
+      const cookie = String(browser.cookie(publicUrl, 'etablerer_session'));
+      await browser.fetch(`${publicUrl}/auth/logout`, { method: 'POST', headers: json, body: '{}' });
+      const text = lines.join('\n');
+      expect(text).toContain('signed in');
+      expect(text).toContain('session refreshed at the identity provider');
+      expect(text).toContain('signed out');
+      const secrets = [
+        String(callback.searchParams.get('code')),
+        String(callback.searchParams.get('state')),
+        cookie,
+        accessToken,
+        accessToken.split('.')[2] ?? '',
+      ];
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it('tells the console what it offers', async () => {
