@@ -190,7 +190,7 @@ const variables = z.object({
   DATABASE_URL: optionalVariableOf(
     postgresUrl,
     postgresUrlWants,
-    "The PostgreSQL server of the gateway's own database, where every instance keeps the public rate limits' counts (a database name in it is ignored). Required with NODE_ENV=production; unset elsewhere, each process counts in its own memory.",
+    "The PostgreSQL server of the gateway's own database, where every instance keeps the public rate limits' counts, the platform's signing keys, the sign-in sessions and the client assertions used (a database name in it is ignored). Required with NODE_ENV=production; unset elsewhere, each process keeps them in its own memory (a restart signs everyone out).",
     'unset (counted in memory; refused in production)',
     { secret: true },
   ),
