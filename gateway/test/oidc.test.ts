@@ -293,6 +293,51 @@ describe('the session', () => {
     expect((await session(browser)).status).toBe(401);
   });
 
+  it('stays when the IdP does not answer a refresh: 503, try again', async () => {
+    const port = await freePort();
+    const ownUrl = `http://127.0.0.1:${port}`;
+    const ownIdp = await startIdentityProvider({
+      gatewayUrl: ownUrl,
+      accounts: [{ sub: 'county.officer', name: 'Kari Nordmann', email: 'county.officer@demo.etablerer.no' }],
+    });
+    let ownOffset = 0;
+    const options = gatewayOptions(port);
+    const own = await startGateway({
+      ...options,
+      signIn: {
+        ...options.signIn,
+        publicUrl: ownUrl,
+        oidc: {
+          issuer: ownIdp.issuer,
+          clientId: ownIdp.clientId,
+          clientSecret: ownIdp.clientSecret,
+          scopes: 'openid profile email offline_access',
+          allowHttp: true,
+        },
+        now: () => Date.now() + ownOffset,
+      },
+    });
+    try {
+      const browser = new TestBrowser();
+      ownIdp.next = { account: 'county.officer' };
+      const callback = await browser.follow(`${ownUrl}/auth/login`, (url) =>
+        url.href.startsWith(`${ownUrl}/auth/callback`),
+      );
+      expect((await browser.fetch(callback.href)).headers.get('location')).toBe('/');
+      await ownIdp.stop();
+      ownOffset = minutes(11);
+      const answer = await session(browser, ownUrl);
+      expect(answer.status).toBe(503);
+      expect(await answer.json()).toMatchObject({ error: 'unavailable' });
+      // Not ended: before the IdP's token expired no refresh is due, and the session answers.
+      ownOffset = 0;
+      expect((await session(browser, ownUrl)).status).toBe(200);
+    } finally {
+      await own.stop();
+      await ownIdp.stop();
+    }
+  });
+
   it('ends when the person’s assignment ends', async () => {
     directory.persons.push({ subject: 'stranger', assignment: { ...officerAssignment, id: 'a-2' } });
     const browser = new TestBrowser();
