@@ -3,6 +3,8 @@
 import {
   across,
   countVariable,
+  defaultAudience,
+  defaultIssuer,
   flagVariable,
   jsonWebKeyVariable,
   millisecondsVariable,
@@ -12,9 +14,10 @@ import {
   serviceVariables,
   textVariable,
   urlVariable,
-  withServiceRules,
 } from '@etablerer/kit';
 import { z } from 'zod';
+import { roleMapSchema } from './auth/access.js';
+import { signInDefaults } from './auth/routes.js';
 import { defaultSubgraphUrls, type SubgraphName, subgraphNames } from './composition.js';
 import { defaultGatewayDatabase } from './gateway-database.js';
 import { defaultSubgraphTimeoutMs } from './subgraph-faults.js';
@@ -44,6 +47,43 @@ function trustProxy(text: string): boolean | number | string | undefined {
   return /^[\w.:/, -]+$/.test(text) ? text : undefined;
 }
 
+const durationUnits: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** A duration as `90s`, `5m`, `10h`, `30d`, in milliseconds. */
+function duration(text: string): number | undefined {
+  const match = /^(\d+)\s*([smhd])$/.exec(text);
+  if (!match) return undefined;
+  const value = Number(match[1]) * (durationUnits[match[2] as string] as number);
+  return value > 0 ? value : undefined;
+}
+
+const durationWants = 'a duration above 0 such as `90s`, `5m`, `10h` or `30d`';
+
+function durationVariable(description: string, defaultText: string) {
+  return optionalVariableOf(duration, durationWants, description, `\`${defaultText}\``);
+}
+
+/** PUBLIC_URL: an origin, http(s), without path, query nor credentials. */
+function origin(text: string): string | undefined {
+  try {
+    const url = new URL(text);
+    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.search || url.hash) return undefined;
+    if (url.pathname !== '/' && url.pathname !== '') return undefined;
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function roleMap(text: string) {
+  try {
+    const parsed = roleMapSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const subgraphUrlVariables = Object.fromEntries(
   subgraphNames.map((name) => [
     `${name.toUpperCase()}_URL`,
@@ -60,8 +100,70 @@ const subgraphHealthVariables = Object.fromEntries(
   ]),
 ) as Record<`${Uppercase<SubgraphName>}_HEALTH_URL`, ReturnType<typeof urlVariable>>;
 
+// The gateway verifies the tokens it issues itself, from its own signing keys: AUTH_JWKS_URL is the subgraphs'.
+const { AUTH_JWKS_URL: _subgraphsOnly, ...commonVariables } = serviceVariables({ port: 4000, internalPort: 4100 });
+
 const variables = z.object({
-  ...serviceVariables({ port: 4000, internalPort: 4100 }),
+  ...commonVariables,
+  AUTH_ISSUER: textVariable(
+    'The `iss` of the platform access tokens the gateway issues and every service verifies; required with NODE_ENV=production (e.g. the PUBLIC_URL).',
+    defaultIssuer,
+  ),
+  AUTH_AUDIENCE: textVariable('The `aud` of the platform access tokens the gateway issues.', defaultAudience),
+  AUTH_PUBLIC_KEY: jsonWebKeyVariable(
+    'One more public key (a JWK as JSON) whose tokens the gateway accepts beside its own: tests and development only, refused with NODE_ENV=production.',
+    { private: false },
+  ),
+  PUBLIC_URL: optionalVariableOf(
+    origin,
+    'an http(s) origin without a path, e.g. https://etablerer.example.no',
+    'The origin people reach the console and `/auth/*` on: the OpenID Connect redirect URI is `<PUBLIC_URL>/auth/callback`, after sign-out `<PUBLIC_URL>/signed-out`, and client assertions may name `<PUBLIC_URL>/auth/token` as their audience. Required (https) with NODE_ENV=production.',
+    `\`${signInDefaults.publicUrl}\`, required with NODE_ENV=production`,
+  ),
+  OIDC_ISSUER: urlVariable(
+    'The OpenID Connect identity provider people sign in with (its issuer; the metadata is discovered from it). Unset, the OIDC sign-in is off (`/auth/login` answers 404). Required with NODE_ENV=production.',
+  ),
+  OIDC_CLIENT_ID: optionalVariableOf(
+    (text) => text,
+    'a client id',
+    "The gateway's client id at the identity provider; required with OIDC_ISSUER.",
+  ),
+  OIDC_CLIENT_SECRET: optionalVariableOf(
+    (text) => text,
+    'a client secret',
+    "The gateway's client secret at the identity provider (sent as client_secret_basic); required with OIDC_ISSUER.",
+    undefined,
+    { secret: true },
+  ),
+  OIDC_SCOPES: textVariable('The scopes asked of the identity provider, space separated.', signInDefaults.oidcScopes),
+  OIDC_ROLE_CLAIM: textVariable(
+    'The ID token claim whose values OIDC_ROLE_MAP maps to a role, for people without a role assignment held by the county.',
+    signInDefaults.roleClaim,
+  ),
+  OIDC_ROLE_MAP: optionalVariableOf(
+    roleMap,
+    'a JSON object: claim value → {"role", "organisation": {"id", "kind", "name"}, "region"?, "municipality"?}',
+    'What a value of the OIDC_ROLE_CLAIM claim gives a person without a role assignment: e.g. `{"Etablerer.Nav": {"role": "NAV", "organisation": {"id": "nav-viken", "kind": "NAV", "name": "NAV Viken"}}}`.',
+    '`{}`',
+  ),
+  OIDC_TRUST_EMAIL: flagVariable(
+    "Treat the ID token's `email` as verified without `email_verified` (identity providers such as Entra ID do not send it), so a role assigned by e-mail finds the person.",
+    false,
+  ),
+  SESSION_MAX_AGE: durationVariable('How long a sign-in lasts at most.', '10h'),
+  SESSION_IDLE_TIMEOUT: durationVariable(
+    'A session ends when the console has asked for no access token for this long.',
+    '1h',
+  ),
+  ACCESS_TOKEN_TTL: durationVariable('How long a platform access token is valid.', '5m'),
+  TOKEN_KEY_ROTATION: durationVariable(
+    "How long one of the gateway's signing keys signs before the next takes over.",
+    '30d',
+  ),
+  TOKEN_KEY_PUBLISH_DELAY: durationVariable(
+    'How long a new signing key is in the JWKS before it signs, so verifiers holding a cached JWKS know it by then.',
+    '10m',
+  ),
   ...subgraphUrlVariables,
   ...subgraphHealthVariables,
   SERVICE_PRIVATE_KEY: jsonWebKeyVariable(
@@ -69,12 +171,8 @@ const variables = z.object({
     { private: true, es256: true, required: true },
   ),
   AUTH_DEV_SIGN_IN: flagVariable(
-    'The development sign-in (`/auth/dev/token`): anyone may act as any demo user. For `pnpm start` only; refused with NODE_ENV=production.',
+    "The development sign-in (`/auth/dev/token`, signing with the gateway's signing keys): anyone may act as any demo user. For `pnpm start` only; refused with NODE_ENV=production.",
     false,
-  ),
-  AUTH_DEV_PRIVATE_KEY: jsonWebKeyVariable(
-    'The private key (a JWK as JSON) the development sign-in signs with; required with AUTH_DEV_SIGN_IN=true.',
-    { private: true },
   ),
   TRUST_PROXY: optionalVariableOf(
     trustProxy,
@@ -92,7 +190,7 @@ const variables = z.object({
   DATABASE_URL: optionalVariableOf(
     postgresUrl,
     postgresUrlWants,
-    "The PostgreSQL server of the gateway's own database, where every instance keeps the public rate limits' counts (a database name in it is ignored). Required with NODE_ENV=production; unset elsewhere, each process counts in its own memory.",
+    "The PostgreSQL server of the gateway's own database, where every instance keeps the public rate limits' counts, the platform's signing keys, the sign-in sessions and the client assertions used (a database name in it is ignored). Required with NODE_ENV=production; unset elsewhere, each process keeps them in its own memory (a restart signs everyone out).",
     'unset (counted in memory; refused in production)',
     { secret: true },
   ),
@@ -112,7 +210,75 @@ const variables = z.object({
   ),
 });
 
-const withDevSignInRules = across(withServiceRules(variables), ['AUTH_DEV_SIGN_IN', 'NODE_ENV'], (config, context) => {
+const withStacktraceRule = across(variables, ['GRAPHQL_STACKTRACES', 'NODE_ENV'], (config, context) => {
+  if (config.GRAPHQL_STACKTRACES === true && config.NODE_ENV === 'production') {
+    context.addIssue({
+      code: 'custom',
+      path: ['GRAPHQL_STACKTRACES'],
+      message: 'must not be true with NODE_ENV=production: answers there never carry stack traces',
+    });
+  }
+});
+
+const signInReads = [
+  'NODE_ENV',
+  'PUBLIC_URL',
+  'AUTH_ISSUER',
+  'AUTH_PUBLIC_KEY',
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+];
+
+const withSignInRules = across(withStacktraceRule, signInReads, (config, context) => {
+  const production = config.NODE_ENV === 'production';
+  const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+  if (production && !config.PUBLIC_URL?.startsWith('https://')) {
+    problem(
+      'PUBLIC_URL',
+      'must be set to an https origin with NODE_ENV=production: the sign-in redirects and its cookie need it',
+    );
+  }
+  if (production && config.AUTH_ISSUER === defaultIssuer) {
+    problem(
+      'AUTH_ISSUER',
+      `must be set with NODE_ENV=production (e.g. the PUBLIC_URL), not the development "${defaultIssuer}"`,
+    );
+  }
+  if (production && config.AUTH_PUBLIC_KEY) {
+    problem(
+      'AUTH_PUBLIC_KEY',
+      'must not be set with NODE_ENV=production: the gateway accepts only the tokens it signs itself',
+    );
+  }
+  if (production && !config.OIDC_ISSUER) {
+    problem('OIDC_ISSUER', 'is not set: in production people sign in with an OpenID Connect identity provider');
+  }
+  if ((production || config.OIDC_ISSUER) && !config.OIDC_CLIENT_ID) {
+    problem('OIDC_CLIENT_ID', "is not set: the gateway's client id at the identity provider (OIDC_ISSUER)");
+  }
+  if ((production || config.OIDC_ISSUER) && !config.OIDC_CLIENT_SECRET) {
+    problem('OIDC_CLIENT_SECRET', "is not set: the gateway's client secret at the identity provider (OIDC_ISSUER)");
+  }
+});
+
+const withKeyTimingRule = across(
+  withSignInRules,
+  ['TOKEN_KEY_ROTATION', 'TOKEN_KEY_PUBLISH_DELAY'],
+  (config, context) => {
+    const rotation = config.TOKEN_KEY_ROTATION ?? signInDefaults.keyRotationMs;
+    const delay = config.TOKEN_KEY_PUBLISH_DELAY ?? signInDefaults.keyPublishDelayMs;
+    if (delay >= rotation) {
+      context.addIssue({
+        code: 'custom',
+        path: ['TOKEN_KEY_PUBLISH_DELAY'],
+        message: 'must be shorter than TOKEN_KEY_ROTATION: a new key is published that long before it signs',
+      });
+    }
+  },
+);
+
+const withDevSignInRules = across(withKeyTimingRule, ['AUTH_DEV_SIGN_IN', 'NODE_ENV'], (config, context) => {
   // The development sign-in lets anyone act as any demo user: a production start with it on is a mistake.
   if (config.AUTH_DEV_SIGN_IN === true && config.NODE_ENV === 'production') {
     context.addIssue({
@@ -137,17 +303,7 @@ const withDatabaseRule = across(withDevSignInRules, ['DATABASE_URL', 'NODE_ENV']
   }
 });
 
-const withDevKeyRule = across(withDatabaseRule, ['AUTH_DEV_SIGN_IN', 'AUTH_DEV_PRIVATE_KEY'], (config, context) => {
-  if (config.AUTH_DEV_SIGN_IN === true && !config.AUTH_DEV_PRIVATE_KEY) {
-    context.addIssue({
-      code: 'custom',
-      path: ['AUTH_DEV_PRIVATE_KEY'],
-      message: 'is not set: AUTH_DEV_SIGN_IN=true needs the private key the development sign-in signs with',
-    });
-  }
-});
-
-export const configurationSchema = across(withDevKeyRule, ['SERVICE_PRIVATE_KEY'], (config, context) => {
+export const configurationSchema = across(withDatabaseRule, ['SERVICE_PRIVATE_KEY'], (config, context) => {
   const key = config.SERVICE_PRIVATE_KEY;
   if (key && key.kid !== 'gateway') {
     context.addIssue({

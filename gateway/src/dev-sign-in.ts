@@ -1,17 +1,16 @@
 // The development sign-in: tokens for the demo users, so the platform can be tried without an
-// identity provider. Off unless AUTH_DEV_SIGN_IN=true; `pnpm start` turns it on.
+// identity provider. Off unless AUTH_DEV_SIGN_IN=true; `pnpm start` turns it on. Its tokens are
+// platform access tokens like any other, signed with the gateway's signing keys.
 import { logger } from '@etablerer/kit';
-import { demoUser, demoUsers, signDemoToken } from '@etablerer/kit/demo';
+import { demoUser, demoUsers } from '@etablerer/kit/demo';
 import express, { type Express } from 'express';
-import type { JWK } from 'jose';
+import type { PlatformTokenIssuer } from './auth/platform-tokens.js';
 
 export interface DevSignInOptions {
-  privateKey: JWK;
-  issuer: string;
-  audience: string;
+  issue: PlatformTokenIssuer;
 }
 
-const tokenLifetimeSeconds = 8 * 60 * 60;
+export const devTokenLifetimeSeconds = 8 * 60 * 60;
 
 export function mountDevSignIn(app: Express, options: DevSignInOptions): void {
   logger.warn('development sign-in is ON: anyone who can reach /auth/dev/token can act as any demo user');
@@ -27,11 +26,8 @@ export function mountDevSignIn(app: Express, options: DevSignInOptions): void {
         .json({ error: 'unknown_user', message: 'No demo user by that username; GET /auth/dev/users lists them.' });
       return;
     }
-    const accessToken = await signDemoToken(options.privateKey, user, {
-      issuer: options.issuer,
-      audience: options.audience,
-      expiresIn: `${tokenLifetimeSeconds}s`,
-    });
-    res.json({ accessToken, tokenType: 'Bearer', expiresIn: tokenLifetimeSeconds });
+    const { username: sub, ...claims } = user;
+    const { accessToken, expiresIn } = await options.issue({ sub, ...claims }, devTokenLifetimeSeconds);
+    res.json({ accessToken, tokenType: 'Bearer', expiresIn });
   });
 }

@@ -1,5 +1,6 @@
 // The gateway's own database: what every gateway instance behind a load balancer must share and so
-// cannot keep in its memory. Today that is the public rate limits' counts (public-limits.ts).
+// cannot keep in its memory: the public rate limits' counts (public-limits.ts), the platform's
+// signing keys, sign-in attempts and sessions, and the client assertions already used (auth/).
 import { databaseUrl, ensureDatabase, logger } from '@etablerer/kit';
 import pg from 'pg';
 
@@ -21,6 +22,26 @@ export interface GatewayDatabase {
   pool: pg.Pool;
   close(): Promise<void>;
 }
+
+/**
+ * The sign-in's tables (auth/): the platform's signing keys (signing-keys.ts), the login attempts
+ * and sessions (sessions.ts) and the client assertions used (client-credentials.ts).
+ */
+const authTables = [
+  `create table if not exists platform_signing_key (
+     kid text primary key, private_jwk jsonb not null, public_jwk jsonb not null,
+     created_at timestamptz not null, active_from timestamptz not null)`,
+  `create table if not exists auth_login_attempt (
+     state_hash text primary key, code_verifier text not null, nonce text not null, return_to text not null,
+     expires_at timestamptz not null)`,
+  `create index if not exists auth_login_attempt_expires on auth_login_attempt (expires_at)`,
+  `create table if not exists auth_session (
+     id_hash text primary key, record jsonb not null, expires_at timestamptz not null)`,
+  `create index if not exists auth_session_expires on auth_session (expires_at)`,
+  `create table if not exists client_assertion_use (
+     id text primary key, expires_at timestamptz not null)`,
+  `create index if not exists client_assertion_use_expires on client_assertion_use (expires_at)`,
+];
 
 /** Any number no other lock in the gateway's database uses: the lock its set-up takes. */
 const setupLockKey = 7_364_301;
@@ -57,6 +78,7 @@ export async function openGatewayDatabase({
          key varchar(255) primary key, points integer not null default 0, expire bigint)`,
     );
     await client.query(`create index if not exists ${publicRateLimitTable}_expire on ${publicRateLimitTable} (expire)`);
+    for (const statement of authTables) await client.query(statement);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);

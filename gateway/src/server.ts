@@ -33,10 +33,10 @@ import {
 } from '@etablerer/kit';
 import type { GraphQLScalarType, GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
+import { createPlatformAuth, type SignInOptions } from './auth/routes.js';
 import { committedSupergraph, defaultSubgraphUrls, type SubgraphName, subgraphNames } from './composition.js';
 import { configurationSchema, developmentSiteUrl } from './config.js';
 import { mountConsole } from './console.js';
-import { mountDevSignIn } from './dev-sign-in.js';
 import { mountFeeds } from './feeds.js';
 import { type GatewayDatabaseOptions, openGatewayDatabase } from './gateway-database.js';
 import { defaultPublicLimits, type PublicLimits, publicLimitsPlugin } from './public-limits.js';
@@ -47,14 +47,23 @@ export interface GatewayOptions {
   host?: string;
   /** Where each subgraph's /graphql is, when not where the supergraph says. */
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
+  /**
+   * The issuer and audience of the platform's tokens, which the gateway signs itself (`signIn`) and
+   * verifies from its own keys; `publicKey`, when given, is accepted beside them (tests,
+   * development). `jwksUrl` and `getKey` are the subgraphs' and are not read here.
+   */
   auth: AuthConfig;
   /**
    * The gateway's own private key (ES256 JWK, kid "gateway"): it signs every request to a
    * subgraph, which accepts nothing it did not sign (SERVICE_PRIVATE_KEY).
    */
   serviceKey: JWK;
-  /** The signing key of the development sign-in; without it the sign-in is off. */
-  devSignInKey?: JWK;
+  /**
+   * The sign-in: OpenID Connect for people, client credentials for partner systems, the platform's
+   * signing keys and the development sign-in (auth/routes.ts). Tokens signed with `auth.publicKey`
+   * are accepted as well as the gateway's own (tests and development).
+   */
+  signIn?: SignInOptions;
   /** Schema introspection (the playground's documentation needs it); off unless asked for. */
   introspection?: boolean;
   /** Rate limits on what is open without a token. */
@@ -136,12 +145,34 @@ export function gatewayOptionsFromEnvironment(env = process.env): GatewayOptions
     auth: {
       issuer: config.AUTH_ISSUER,
       audience: config.AUTH_AUDIENCE,
-      ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
       ...(config.AUTH_PUBLIC_KEY ? { publicKey: config.AUTH_PUBLIC_KEY } : {}),
       clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE,
     },
     serviceKey: config.SERVICE_PRIVATE_KEY,
-    ...(config.AUTH_DEV_SIGN_IN && config.AUTH_DEV_PRIVATE_KEY ? { devSignInKey: config.AUTH_DEV_PRIVATE_KEY } : {}),
+    signIn: {
+      ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+      ...(config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET
+        ? {
+            oidc: {
+              issuer: config.OIDC_ISSUER,
+              clientId: config.OIDC_CLIENT_ID,
+              clientSecret: config.OIDC_CLIENT_SECRET,
+              scopes: config.OIDC_SCOPES,
+              roleClaim: config.OIDC_ROLE_CLAIM,
+              roleMap: config.OIDC_ROLE_MAP ?? {},
+              trustEmail: config.OIDC_TRUST_EMAIL,
+              // Plain http to the identity provider only outside production (the embedded one in development).
+              allowHttp: !mode.production,
+            },
+          }
+        : {}),
+      ...(config.SESSION_MAX_AGE ? { sessionMaxAgeMs: config.SESSION_MAX_AGE } : {}),
+      ...(config.SESSION_IDLE_TIMEOUT ? { sessionIdleTimeoutMs: config.SESSION_IDLE_TIMEOUT } : {}),
+      ...(config.ACCESS_TOKEN_TTL ? { accessTokenTtlSeconds: Math.ceil(config.ACCESS_TOKEN_TTL / 1000) } : {}),
+      ...(config.TOKEN_KEY_ROTATION ? { keyRotationMs: config.TOKEN_KEY_ROTATION } : {}),
+      ...(config.TOKEN_KEY_PUBLISH_DELAY ? { keyPublishDelayMs: config.TOKEN_KEY_PUBLISH_DELAY } : {}),
+      devSignIn: config.AUTH_DEV_SIGN_IN,
+    },
     introspection: mode.introspection,
     ...(config.TRUST_PROXY === undefined ? {} : { trustProxy: config.TRUST_PROXY }),
     ...(publicSiteUrl ? { publicSiteUrl } : {}),
@@ -285,11 +316,10 @@ function readDatesAsTheSubgraphsDo(apiSchema: GraphQLSchema): void {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const urls: Record<SubgraphName, string> = { ...defaultSubgraphUrls, ...options.subgraphUrls };
-  const verify = createTokenVerifier(options.auth);
   const signer = await createServiceSigner(options.serviceKey);
   const mode = options.mode ?? defaultServiceMode(options.introspection ?? false);
   // The configuration refuses it already (config.ts); a gateway started otherwise must not have it either.
-  if (options.devSignInKey && mode.production) {
+  if (options.signIn?.devSignIn && mode.production) {
     throw new Error('The development sign-in cannot run in production: it lets anyone act as any user.');
   }
   const registry = createRegistry('gateway');
@@ -324,8 +354,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // Suggestions ("did you mean …") would reveal fields to someone probing the graph.
     blockFieldSuggestion: { enabled: mode.production || !mode.introspection },
   }).protect();
-  const devSignInKey = options.devSignInKey;
   const database = options.database ? await openGatewayDatabase(options.database) : undefined;
+  let platformAuth: Awaited<ReturnType<typeof createPlatformAuth>>;
+  try {
+    platformAuth = await createPlatformAuth({
+      options: options.signIn ?? {},
+      issuer: options.auth.issuer,
+      audience: options.auth.audience,
+      ...(options.auth.publicKey ? { publicKey: options.auth.publicKey } : {}),
+      ...(database ? { pool: database.pool } : {}),
+      signer,
+      countyUrl: urls.county,
+      production: mode.production,
+    });
+  } catch (error) {
+    await database?.close();
+    throw error;
+  }
+  // The gateway's own tokens from its signing keys; AUTH_PUBLIC_KEY's too when given (tests, development).
+  const verify = createTokenVerifier({
+    issuer: options.auth.issuer,
+    audience: options.auth.audience,
+    getKey: platformAuth.getKey,
+  });
   return startService<GatewayContext>({
     name: 'gateway',
     port: options.port,
@@ -372,15 +423,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         token: '',
         clientAddress: normalisedAddress(req.ip ?? 'unknown'),
       }));
-      if (devSignInKey) {
-        mountDevSignIn(app, {
-          privateKey: devSignInKey,
-          issuer: options.auth.issuer,
-          audience: options.auth.audience,
-        });
-      }
+      platformAuth.mount(app);
       if (options.consoleDir) mountConsole(app, options.consoleDir);
     },
+    internalRoutes: (app) => platformAuth.mountInternal(app),
     // With a subgraph down the gateway still answers the others' fields: degraded is ready.
     readyWhen: ['ok', 'degraded'],
     health: subgraphHealthReporter(urls, options.subgraphHealthUrls),

@@ -3,17 +3,25 @@
 // docs/configuration.md as the schemas describe the variables.
 import { readFileSync } from 'node:fs';
 import { ConfigurationError, generateServiceKeys } from '@etablerer/kit';
-import { generateDevKeys } from '@etablerer/kit/demo';
 import { describe, expect, it } from 'vitest';
 import { gatewayOptionsFromEnvironment } from '../src/server.js';
 import { configurationDocs, configurationDocsPath, withoutTablePadding } from './support/configuration-docs.js';
 
 const keys = await generateServiceKeys(['gateway', 'partners']);
-const devKeys = await generateDevKeys();
 const server = 'postgres://gateway:secret@db.example:5432';
 const valid = {
-  AUTH_JWKS_URL: 'https://login.example.no/.well-known/jwks.json',
   SERVICE_PRIVATE_KEY: JSON.stringify(keys.privateKeys.gateway),
+};
+/** What production adds: the database, the public origin, the platform's issuer and the identity provider. */
+const production = {
+  ...valid,
+  NODE_ENV: 'production',
+  DATABASE_URL: server,
+  PUBLIC_URL: 'https://etablerer.example.no',
+  AUTH_ISSUER: 'https://etablerer.example.no',
+  OIDC_ISSUER: 'https://login.example.no/tenant/v2.0',
+  OIDC_CLIENT_ID: 'etablerer',
+  OIDC_CLIENT_SECRET: 'a-client-secret',
 };
 
 function problems(env: Record<string, string>): string[] {
@@ -37,13 +45,14 @@ describe("the gateway's configuration", () => {
       subgraphUrls: {},
       subgraphTimeoutMs: 10_000,
       publicSiteUrl: 'http://localhost:5173',
-      auth: { jwksUrl: valid.AUTH_JWKS_URL },
+      auth: { issuer: 'etablerertjenesten-dev', audience: 'etablerertjenesten' },
+      signIn: { devSignIn: false },
     });
-    expect(gatewayOptionsFromEnvironment(valid).devSignInKey).toBeUndefined();
+    expect(gatewayOptionsFromEnvironment(valid).signIn?.oidc).toBeUndefined();
+    expect(gatewayOptionsFromEnvironment(valid).signIn?.publicUrl).toBeUndefined();
   });
 
   it('turns introspection off in production unless asked for', () => {
-    const production = { ...valid, NODE_ENV: 'production', DATABASE_URL: server };
     expect(gatewayOptionsFromEnvironment(production)).toMatchObject({
       mode: { production: true, introspection: false, stacktraces: false },
       introspection: false,
@@ -55,28 +64,96 @@ describe("the gateway's configuration", () => {
   });
 
   it('refuses the development sign-in in production, saying why, rather than ignoring it', () => {
-    const signIn = { AUTH_DEV_SIGN_IN: 'true', AUTH_DEV_PRIVATE_KEY: JSON.stringify(devKeys.privateKey) };
-    expect(gatewayOptionsFromEnvironment({ ...valid, ...signIn }).devSignInKey).toEqual(devKeys.privateKey);
-    expect(problems({ ...valid, ...signIn, NODE_ENV: 'production', DATABASE_URL: server })).toEqual([
+    const signIn = { AUTH_DEV_SIGN_IN: 'true' };
+    expect(gatewayOptionsFromEnvironment({ ...valid, ...signIn }).signIn?.devSignIn).toBe(true);
+    expect(problems({ ...production, ...signIn })).toEqual([
       'AUTH_DEV_SIGN_IN: must not be true with NODE_ENV=production: the development sign-in lets anyone act as any user. Unset AUTH_DEV_SIGN_IN.',
     ]);
-    expect(() =>
-      gatewayOptionsFromEnvironment({ ...valid, ...signIn, NODE_ENV: 'production', DATABASE_URL: server }),
-    ).toThrow(/^The gateway cannot start, its configuration is not valid:\n {2}AUTH_DEV_SIGN_IN: must not be true/);
+    expect(() => gatewayOptionsFromEnvironment({ ...production, ...signIn })).toThrow(
+      /^The gateway cannot start, its configuration is not valid:\n {2}AUTH_DEV_SIGN_IN: must not be true/,
+    );
     // Named with the other problems, not only once they are fixed.
     expect(problems({ ...signIn, NODE_ENV: 'production', PORT: 'x' })).toEqual([
       'PORT: must be a port number from 0 to 65535, not "x"',
       'SERVICE_PRIVATE_KEY: is not set; it must be a private ES256 JSON Web Key (JWK) as JSON with a kid',
-      "AUTH_JWKS_URL: is not set, nor is AUTH_PUBLIC_KEY: set it to the identity provider's JWKS endpoint",
+      'PUBLIC_URL: must be set to an https origin with NODE_ENV=production: the sign-in redirects and its cookie need it',
+      'AUTH_ISSUER: must be set with NODE_ENV=production (e.g. the PUBLIC_URL), not the development "etablerertjenesten-dev"',
+      'OIDC_ISSUER: is not set: in production people sign in with an OpenID Connect identity provider',
+      "OIDC_CLIENT_ID: is not set: the gateway's client id at the identity provider (OIDC_ISSUER)",
+      "OIDC_CLIENT_SECRET: is not set: the gateway's client secret at the identity provider (OIDC_ISSUER)",
       'AUTH_DEV_SIGN_IN: must not be true with NODE_ENV=production: the development sign-in lets anyone act as any user. Unset AUTH_DEV_SIGN_IN.',
       'DATABASE_URL: is not set: in production the gateway keeps the public rate limits in PostgreSQL, shared by every instance (see docs/operations.md)',
-    ]);
-    expect(problems({ ...valid, AUTH_DEV_SIGN_IN: 'true' })).toEqual([
-      'AUTH_DEV_PRIVATE_KEY: is not set: AUTH_DEV_SIGN_IN=true needs the private key the development sign-in signs with',
     ]);
     expect(problems({ ...valid, AUTH_DEV_SIGN_IN: 'yes' })).toEqual([
       'AUTH_DEV_SIGN_IN: must be "true" or "false", not "yes"',
     ]);
+  });
+
+  it('requires in production an identity provider, an https PUBLIC_URL and the platform issuer; no AUTH_PUBLIC_KEY', () => {
+    expect(problems(production)).toEqual([]);
+    expect(gatewayOptionsFromEnvironment(production).signIn).toMatchObject({
+      publicUrl: 'https://etablerer.example.no',
+      oidc: {
+        issuer: 'https://login.example.no/tenant/v2.0',
+        clientId: 'etablerer',
+        clientSecret: 'a-client-secret',
+        scopes: 'openid profile email offline_access',
+        roleClaim: 'roles',
+        roleMap: {},
+        trustEmail: false,
+        allowHttp: false,
+      },
+    });
+    expect(problems({ ...production, PUBLIC_URL: 'http://etablerer.example.no' })).toEqual([
+      'PUBLIC_URL: must be set to an https origin with NODE_ENV=production: the sign-in redirects and its cookie need it',
+    ]);
+    const { AUTH_ISSUER: _issuer, OIDC_CLIENT_SECRET: _secret, ...incomplete } = production;
+    expect(problems(incomplete)).toEqual([
+      'AUTH_ISSUER: must be set with NODE_ENV=production (e.g. the PUBLIC_URL), not the development "etablerertjenesten-dev"',
+      "OIDC_CLIENT_SECRET: is not set: the gateway's client secret at the identity provider (OIDC_ISSUER)",
+    ]);
+    expect(problems({ ...production, AUTH_PUBLIC_KEY: JSON.stringify(keys.jwks.keys[0]) })).toEqual([
+      'AUTH_PUBLIC_KEY: must not be set with NODE_ENV=production: the gateway accepts only the tokens it signs itself',
+    ]);
+    // Outside production an identity provider is optional, but never without its client.
+    expect(problems({ ...valid, OIDC_ISSUER: 'http://localhost:4004' })).toEqual([
+      "OIDC_CLIENT_ID: is not set: the gateway's client id at the identity provider (OIDC_ISSUER)",
+      "OIDC_CLIENT_SECRET: is not set: the gateway's client secret at the identity provider (OIDC_ISSUER)",
+    ]);
+  });
+
+  it('reads the sign-in’s durations and its role map', () => {
+    const options = gatewayOptionsFromEnvironment({
+      ...valid,
+      SESSION_MAX_AGE: '8h',
+      SESSION_IDLE_TIMEOUT: '30m',
+      ACCESS_TOKEN_TTL: '90s',
+      TOKEN_KEY_ROTATION: '7d',
+      TOKEN_KEY_PUBLISH_DELAY: '15m',
+      OIDC_ISSUER: 'http://localhost:4004',
+      OIDC_CLIENT_ID: 'etablerer',
+      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_ROLE_MAP: JSON.stringify({
+        'Etablerer.Nav': { role: 'NAV', organisation: { id: 'nav', kind: 'NAV', name: 'NAV Viken' } },
+      }),
+    });
+    expect(options.signIn).toMatchObject({
+      sessionMaxAgeMs: 8 * 3_600_000,
+      sessionIdleTimeoutMs: 30 * 60_000,
+      accessTokenTtlSeconds: 90,
+      keyRotationMs: 7 * 86_400_000,
+      keyPublishDelayMs: 15 * 60_000,
+      oidc: { allowHttp: true, roleMap: { 'Etablerer.Nav': { role: 'NAV' } } },
+    });
+    expect(problems({ ...valid, SESSION_MAX_AGE: '10' })).toEqual([
+      'SESSION_MAX_AGE: must be a duration above 0 such as `90s`, `5m`, `10h` or `30d`, not "10"',
+    ]);
+    expect(problems({ ...valid, TOKEN_KEY_ROTATION: '1h', TOKEN_KEY_PUBLISH_DELAY: '2h' })).toEqual([
+      'TOKEN_KEY_PUBLISH_DELAY: must be shorter than TOKEN_KEY_ROTATION: a new key is published that long before it signs',
+    ]);
+    expect(problems({ ...valid, OIDC_ROLE_MAP: '{"x": {"role": "API_CLIENT"}}' })[0]).toMatch(
+      /^OIDC_ROLE_MAP: must be a JSON object/,
+    );
   });
 
   it('requires its own service key, and the gateway’s', () => {
@@ -121,7 +198,7 @@ describe("the gateway's configuration", () => {
         'DATABASE_URL: must be a PostgreSQL server address, postgres://user:password@host:5432',
       ],
       [
-        { NODE_ENV: 'production', DATABASE_URL: server, GRAPHQL_STACKTRACES: 'true' },
+        { ...production, GRAPHQL_STACKTRACES: 'true' },
         'GRAPHQL_STACKTRACES: must not be true with NODE_ENV=production: answers there never carry stack traces',
       ],
     ];

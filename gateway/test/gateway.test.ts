@@ -761,7 +761,18 @@ describe('the public part of the graph (the common website)', () => {
     const site = (extra: Record<string, string>) => gatewayOptionsFromEnvironment({ ...env, ...extra }).publicSiteUrl;
     expect(site({ PUBLIC_SITE_URL: 'https://etablerer.example.no/' })).toBe('https://etablerer.example.no');
     expect(site({})).toBe('http://localhost:5173');
-    expect(site({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example:5432' })).toBeUndefined();
+    const { AUTH_PUBLIC_KEY: _development, ...productionEnv } = env;
+    const production = {
+      ...productionEnv,
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db.example:5432',
+      PUBLIC_URL: 'https://etablerer.example.no',
+      AUTH_ISSUER: 'https://etablerer.example.no',
+      OIDC_ISSUER: 'https://idp.example.no',
+      OIDC_CLIENT_ID: 'etablerer',
+      OIDC_CLIENT_SECRET: 'a-secret',
+    };
+    expect(gatewayOptionsFromEnvironment(production).publicSiteUrl).toBeUndefined();
     expect(site({ PUBLIC_SITE_URL: '' })).toBeUndefined();
     for (const bad of ['etablerer.example.no', 'javascript:alert(1)', 'https://x.example/?next=evil']) {
       expect(() => site({ PUBLIC_SITE_URL: bad }), bad).toThrow(/PUBLIC_SITE_URL/);

@@ -231,7 +231,6 @@ describe('the development sign-in', () => {
         LOG_LEVEL: 'info',
         AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey),
         AUTH_DEV_SIGN_IN: 'true',
-        AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
       },
       output: 'pipe',
       onFork: (child) => {

@@ -29,11 +29,15 @@ function productionOptions(): Partial<Omit<GatewayOptions, 'auth'>> {
     INTERNAL_PORT: '0',
     AUTH_ISSUER: platform.auth.issuer,
     AUTH_AUDIENCE: platform.auth.audience,
-    AUTH_PUBLIC_KEY: JSON.stringify(platform.keys.publicKey),
     SERVICE_PRIVATE_KEY: JSON.stringify(platform.serviceKeys.privateKeys.gateway),
     // Required in production: the public rate limits are counted there, shared by every instance.
     DATABASE_URL: testServerUrl(),
     GATEWAY_DATABASE: uniqueDatabaseName('gateway'),
+    // Required in production: people sign in at an OpenID provider (discovered at the first sign-in only).
+    PUBLIC_URL: 'https://etablerer.example.no',
+    OIDC_ISSUER: 'https://idp.example.no',
+    OIDC_CLIENT_ID: 'etablerer',
+    OIDC_CLIENT_SECRET: 'a-secret',
   });
   return options;
 }
@@ -118,9 +122,9 @@ describe('the gateway in production', () => {
       body: JSON.stringify({ username: 'county.officer' }),
     });
     expect(response.status).toBe(404);
-    await expect(
-      platform.startGateway({ ...productionOptions(), devSignInKey: platform.keys.privateKey }),
-    ).rejects.toThrow(/development sign-in cannot run in production/);
+    await expect(platform.startGateway({ ...productionOptions(), signIn: { devSignIn: true } })).rejects.toThrow(
+      /development sign-in cannot run in production/,
+    );
   });
 
   it('serves /metrics and the detailed health on its internal port, and neither on the public one', async () => {

@@ -16,7 +16,7 @@ export function configurationDocs(): string {
     {
       title: 'Gateway (`gateway/src/config.ts`)',
       intro:
-        'The one public endpoint. It needs its own signing key and the way to verify access tokens; the subgraphs are where the README runs them unless told otherwise.',
+        "The one public endpoint, and the platform's sign-in: it issues the access tokens every service verifies (its signing keys in its database), for people signed in at the OpenID Connect provider and for partner systems with client credentials. It needs its own service key; the subgraphs are where the README runs them unless told otherwise.",
       schema: configurationSchema,
     },
     ...[countySubgraph, regionsSubgraph, partnersSubgraph].map((definition) => ({

@@ -20,6 +20,7 @@ import { partnersSubgraph } from '@etablerer/partners';
 import { regionsSubgraph } from '@etablerer/regions';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll } from 'vitest';
+import { signingKeysInMemory } from '../../src/auth/signing-keys.js';
 import { type SubgraphName, subgraphNames } from '../../src/composition.js';
 import { type GatewayOptions, startGateway } from '../../src/server.js';
 import { type ServiceProcess, startSourceProcess } from './processes.js';
@@ -100,7 +101,7 @@ export interface TestPlatformOptions {
   /** Subgraphs to run as child processes (as in production) rather than in this process. */
   processes?: SubgraphName[];
   /** Gateway options beyond its port, keys and the subgraphs' addresses. */
-  gateway?: Partial<Omit<GatewayOptions, 'port' | 'auth' | 'serviceKey' | 'subgraphUrls' | 'devSignInKey'>>;
+  gateway?: Partial<Omit<GatewayOptions, 'port' | 'auth' | 'serviceKey' | 'subgraphUrls'>>;
   /** The gateway's development sign-in, signing with the run's key. */
   devSignIn?: boolean;
   /** Runs once the subgraphs listen, before the gateway starts (which takes the global fetch then). */
@@ -243,7 +244,24 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     await options.beforeGateway?.(running);
     gateway = await startAnotherGateway({
       ...options.gateway,
-      ...(options.devSignIn ? { devSignInKey: keys.privateKey } : {}),
+      // The development sign-in signs with the gateway's keys; here its one key is the run's, which the subgraphs know.
+      ...(options.devSignIn
+        ? {
+            signIn: {
+              ...options.gateway?.signIn,
+              devSignIn: true,
+              signingKeyStorage: signingKeysInMemory([
+                {
+                  kid: keys.privateKey.kid as string,
+                  privateJwk: keys.privateKey,
+                  publicJwk: keys.publicKey,
+                  createdAt: new Date(),
+                  activeFrom: new Date(),
+                },
+              ]),
+            },
+          }
+        : {}),
     });
   } catch (error) {
     await stop();

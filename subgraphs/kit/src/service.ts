@@ -47,6 +47,8 @@ export interface ServiceOptions<Context extends BaseContext> {
   readyWhen?: HealthReport['status'][];
   /** Extra routes mounted before /graphql (the gateway's sign-in and feeds, for instance). */
   routes?: (app: Express, apollo: ApolloServer<Context>) => void;
+  /** Extra routes on the internal port (the gateway's JWKS, which the subgraphs fetch there). */
+  internalRoutes?: (app: Express) => void;
   /** Runs after the HTTP server has closed: close pools, stop databases. */
   onStop?: () => Promise<void>;
   /**
@@ -206,6 +208,7 @@ export async function startService<Context extends BaseContext>(
       next(error);
     }
   });
+  options.internalRoutes?.(internalApp);
   internalApp.use(internalErrorAnswer);
   options.routes?.(app, apollo);
   const admit = options.admit;

@@ -321,8 +321,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         database = started;
         return started;
       }),
-      // The development identity provider: every service verifies with its public key; the
-      // gateway's development sign-in signs with the private one.
+      // The development key (AUTH_PUBLIC_KEY): the gateway accepts tokens signed with it beside its own; the
+      // subgraphs verify against the gateway's JWKS, and the development sign-in signs with the gateway's keys.
       import('@etablerer/kit/demo').then(({ loadOrCreateDevKeys }) =>
         loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`),
       ),
@@ -355,6 +355,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...serviceKeyEnvironment(serviceKeys, name),
       PORT: String(ports[name]),
       INTERNAL_PORT: String(internalPorts[name]),
+      // The platform's tokens are the gateway's, signed with its rotating keys: verified against its JWKS.
+      AUTH_JWKS_URL: `http://127.0.0.1:${internalPorts.gateway}/.well-known/jwks.json`,
     });
     const readiness = (name: SubgraphName) => `http://127.0.0.1:${internalPorts[name]}/health/ready`;
     // The gateway plans over its static supergraph and needs no subgraph to start: all four start at once.
@@ -378,7 +380,6 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         REGIONS_HEALTH_URL: readiness('regions'),
         PARTNERS_HEALTH_URL: readiness('partners'),
         AUTH_DEV_SIGN_IN: 'true',
-        AUTH_DEV_PRIVATE_KEY: JSON.stringify(keys.privateKey),
         GRAPHQL_INTROSPECTION: 'true',
         // Built, the console is the gateway's own (same origin as the graph); from source, Vite's dev server runs it.
         ...(builtConsole ? { CONSOLE_DIR: builtConsoleDir } : {}),
