@@ -375,6 +375,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const verify = createTokenVerifier({
     issuer: options.auth.issuer,
     audience: options.auth.audience,
+    ...(options.auth.clockToleranceSeconds === undefined
+      ? {}
+      : { clockToleranceSeconds: options.auth.clockToleranceSeconds }),
     getKey: platformAuth.getKey,
   });
   return startService<GatewayContext>({

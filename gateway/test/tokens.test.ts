@@ -67,3 +67,48 @@ describe('access tokens at the gateway', () => {
     expect(refusals).toEqual(Object.fromEntries(Object.keys(refusals).map((fault) => [fault, refused])));
   });
 });
+
+describe('access tokens at a gateway that trusts only its own signing keys', () => {
+  let own: RunningService | undefined;
+  beforeAll(async () => {
+    const serviceKeys = await generateServiceKeys();
+    own = await startGateway({
+      port: 0,
+      auth: { issuer, audience },
+      serviceKey: serviceKeys.privateKeys.gateway as JWK,
+      subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, 'http://127.0.0.1:9/graphql'])),
+      signIn: { devSignIn: true },
+    });
+  });
+  afterAll(async () => {
+    await own?.stop();
+  });
+
+  const ask = async (authorization: string) => {
+    const response = await fetch(`${own?.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ query: 'query Who { __typename }' }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    return { status: response.status, codes: body.errors?.map((error) => error.extensions?.code) ?? [] };
+  };
+
+  it('answers its own token and refuses one under a key id it never had as UNAUTHENTICATED, not as keys out of reach', async () => {
+    const signIn = await fetch(`${own?.url}/auth/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'coordination.member' }),
+    });
+    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    expect(await ask(`Bearer ${accessToken}`)).toEqual({ status: 200, codes: [] });
+
+    const stranger = await generateDevKeys();
+    const forged = await testToken({
+      privateKey: { ...stranger.privateKey, kid: 'not-one-of-ours' },
+      issuer,
+      audience,
+    });
+    expect(await ask(`Bearer ${forged}`)).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
+  });
+});

@@ -6,7 +6,7 @@
 // (any of them may rotate, one at a time under an advisory lock); in memory without one.
 import { randomUUID } from 'node:crypto';
 import { logger } from '@etablerer/kit';
-import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTVerifyGetKey } from 'jose';
+import { errors, exportJWK, generateKeyPair, importJWK, type JWK, type JWTVerifyGetKey } from 'jose';
 import type pg from 'pg';
 
 export const signingAlgorithm = 'ES256';
@@ -244,7 +244,8 @@ export function createSigningKeys(options: SigningKeysOptions): SigningKeys {
         key = list.find((candidate) => candidate.kid === header.kid);
       }
       if (!key || !published(list).includes(key)) {
-        throw Object.assign(new Error('no such platform signing key'), { code: 'ERR_JWKS_NO_MATCHING_KEY' });
+        // jose's own error: the verifier refuses the token (401); anything else would read as keys out of reach (503).
+        throw new errors.JWKSNoMatchingKey('no such platform signing key');
       }
       return importKey(key.publicJwk);
     },
