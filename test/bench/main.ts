@@ -14,8 +14,8 @@ import {
   repositoryDataDir,
   runSql,
 } from '@etablerer/kit';
-import { loadOrCreateDevKeys } from '@etablerer/kit/demo';
 import { type RunningStack, type ServiceName, startStack } from '@etablerer/stack';
+import { decodeProtectedHeader, type JWK } from 'jose';
 import { closedLoop, type LoadResult, openLoop, percentiles, type Step } from './load.js';
 import { replayOf, stagesOf, startRecorder } from './replay.js';
 
@@ -73,6 +73,15 @@ async function post(
     throw new Error(`${response.status} ${body.errors?.[0]?.message ?? 'no data'}`);
   }
   return body;
+}
+
+/** The public key, from the stack gateway's JWKS, that signed `token`. */
+async function publishedKeyOf(stack: RunningStack, token: string): Promise<JWK> {
+  const { kid } = decodeProtectedHeader(token);
+  const { keys } = (await (await fetch(`${stack.gatewayInternalUrl}/.well-known/jwks.json`)).json()) as { keys: JWK[] };
+  const key = keys.find((candidate) => candidate.kid === kid);
+  if (!key) throw new Error(`the gateway's JWKS has no key ${kid}`);
+  return key;
 }
 
 async function signIn(gatewayUrl: string, username: string): Promise<string> {
@@ -264,7 +273,8 @@ async function main() {
     const year = 2025;
 
     // The overview's baseline: record the plan's fetches once through an in-process gateway.
-    const keys = await loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`);
+    // The stack's gateway signed the coordinator's token: the recording gateway trusts that key.
+    const signingKey = await publishedKeyOf(stack, coordinator);
     const recorder = await startRecorder(stack.subgraphUrls);
     // The stack's own gateway key: the subgraphs behind the recorder (and the replay) trust it.
     const gatewayKey = (await loadOrCreateServiceKeys(`${repositoryDataDir}service-keys/keys.json`)).privateKeys
@@ -272,7 +282,7 @@ async function main() {
     if (!gatewayKey) throw new Error('no gateway key in .data/service-keys');
     const recordingGateway = await startGateway({
       port: 0,
-      auth: { issuer: defaultIssuer, audience: defaultAudience, publicKey: keys.publicKey },
+      auth: { issuer: defaultIssuer, audience: defaultAudience, publicKey: signingKey },
       // The stack's own gateway key: the subgraphs behind the recorder trust it.
       serviceKey: gatewayKey,
       subgraphUrls: recorder.urls,

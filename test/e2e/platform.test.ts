@@ -254,7 +254,8 @@ describe("the console's development server", () => {
   afterAll(() => rmSync(`${repository}${canaryFile.split('/base/')[0]}`, { recursive: true, force: true }));
   const variants = ['', '?raw', '?import', '?import&raw', '?raw??', '?url', '?inline', '?worker_file&type=module'];
   const files = [
-    '/.data/dev-auth/keys.json',
+    '/.data/service-keys/keys.json',
+    '/.data/identity-provider/client.json',
     canaryFile,
     '/package.json',
     '/pnpm-workspace.yaml',
@@ -281,10 +282,17 @@ describe("the console's development server", () => {
 
   it('serves no file of the repository outside the console and its dependencies, however the path is written', async () => {
     const consoleUrl = stack.consoleUrl ?? '';
-    // What must never come back: the development signing key, PostgreSQL's files, the repository's own files.
-    const keys = readFileSync(`${repository}/.data/dev-auth/keys.json`, 'utf8');
+    // What must never come back: the gateway's service key, the console's client secret at the identity
+    // provider, PostgreSQL's files, the repository's own files.
+    const serviceKeys = JSON.parse(readFileSync(`${repository}/.data/service-keys/keys.json`, 'utf8')) as {
+      privateKeys: { gateway: { d: string } };
+    };
+    const client = JSON.parse(readFileSync(`${repository}/.data/identity-provider/client.json`, 'utf8')) as {
+      client_secret: string;
+    };
     const secrets = [
-      (JSON.parse(keys) as { privateKey: { d: string } }).privateKey.d,
+      serviceKeys.privateKeys.gateway.d,
+      client.client_secret,
       canary,
       '"packageManager"',
       'packages:',

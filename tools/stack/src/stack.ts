@@ -309,7 +309,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
   try {
     // The keys' code (jose, and the kit at large) loads while PostgreSQL starts.
-    const [server, keys, { loadOrCreateServiceKeys, serviceKeyEnvironment }, { demoRoleMap }] = await Promise.all([
+    const [server, { loadOrCreateServiceKeys, serviceKeyEnvironment }, { demoRoleMap }] = await Promise.all([
       (options.database
         ? startEmbeddedPostgres(options.database)
         : databaseServer({
@@ -321,15 +321,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         database = started;
         return started;
       }),
-      // The development key (AUTH_PUBLIC_KEY): the gateway accepts tokens signed with it beside its own; the
-      // subgraphs verify against the gateway's JWKS, and the development sign-in signs with the gateway's keys.
-      import('@etablerer/kit/demo').then(({ loadOrCreateDevKeys }) =>
-        loadOrCreateDevKeys(`${repositoryDataDir}dev-auth/keys.json`),
-      ),
       import('@etablerer/kit'),
       import('@etablerer/identity-provider/demo'),
     ]);
-    const common = { ...options.env, DATABASE_URL: server.url, AUTH_PUBLIC_KEY: JSON.stringify(keys.publicKey) };
+    const common = { ...options.env, DATABASE_URL: server.url };
     // Each service that calls a subgraph signs with a key of its own; every subgraph trusts their public keys.
     const serviceKeys = await loadOrCreateServiceKeys(`${repositoryDataDir}service-keys/keys.json`);
     // Partners and regions call each other, so each must know the other's address before it starts.
