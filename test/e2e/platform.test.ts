@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dropDatabase, queryRows } from '@etablerer/kit';
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { type RunningStack, startStack } from '@etablerer/stack';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInToConsole } from '../support/console.js';
@@ -240,6 +241,89 @@ function rawGet(base: string, path: string): Promise<{ status: number; body: str
     request.end();
   });
 }
+
+describe('partner systems with client credentials (private_key_jwt)', () => {
+  /** The token endpoint, as the platform's metadata names it (an assertion's audience). */
+  const tokenEndpoint = async () => {
+    const metadata = await fetch(`${stack.gatewayUrl}/.well-known/oauth-authorization-server`);
+    return ((await metadata.json()) as { token_endpoint: string }).token_endpoint;
+  };
+  /** A client assertion as a partner system signs it: iss = sub = its client id, for the token endpoint. */
+  const assertion = async (clientId: string, key: CryptoKey, kid: string) =>
+    new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid })
+      .setIssuer(clientId)
+      .setSubject(clientId)
+      .setAudience(await tokenEndpoint())
+      .setIssuedAt()
+      .setExpirationTime('60s')
+      .setJti(randomUUID())
+      .sign(key);
+  const requestToken = async (clientAssertion: string) => {
+    const response = await fetch(`${stack.gatewayUrl}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: clientAssertion,
+        scope: 'aggregates:read',
+      }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const figures = {
+    query: 'query Figures($year: Int!) { regions { id statistics(year: $year) { newClients } } }',
+    variables: { year: 2024 },
+  };
+
+  it('gets a token with a key the county registered, reads the aggregates with it, and none once the key is revoked', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const publicJwk = await exportJWK(publicKey);
+    // Akershus registers the partner's public key on the demo's client.
+    const added = await query(
+      {
+        query: `mutation AddKey($input: AddApiClientKeyInput!) {
+          addApiClientKey(input: $input) { clientId keys { kid revokedAt } }
+        }`,
+        variables: { input: { clientId: 'reporting.demo', publicKey: JSON.stringify(publicJwk) } },
+      },
+      'county.officer',
+    );
+    expect(added.json.errors).toBeUndefined();
+    const kid = (
+      added.json.data as { addApiClientKey: { keys: { kid: string; revokedAt: string | null }[] } }
+    ).addApiClientKey.keys.find((key) => key.revokedAt === null)?.kid;
+    expect(kid).toBeTruthy();
+
+    const granted = await requestToken(await assertion('reporting.demo', privateKey, kid ?? ''));
+    expect(granted).toMatchObject({ status: 200, body: { token_type: 'Bearer', scope: 'aggregates:read' } });
+    const read = await fetch(`${stack.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${granted.body.access_token}` },
+      body: JSON.stringify(figures),
+    });
+    const answer = (await read.json()) as {
+      data?: { regions: { statistics: { newClients: number } }[] };
+      errors?: unknown;
+    };
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.regions.length).toBeGreaterThan(0);
+
+    const revoked = await query(
+      {
+        query: `mutation Revoke($input: RevokeApiClientKeyInput!) { revokeApiClientKey(input: $input) { clientId } }`,
+        variables: { input: { clientId: 'reporting.demo', kid } },
+      },
+      'county.officer',
+    );
+    expect(revoked.json.errors).toBeUndefined();
+    expect(await requestToken(await assertion('reporting.demo', privateKey, kid ?? ''))).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
+  });
+});
 
 describe("the console's development server", () => {
   const repository = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
@@ -693,5 +777,37 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
       await stack.startSubgraph('partners');
       await page.close();
     }
+  });
+
+  it("lets a county officer end a colleague's access, which refuses their next sign-in, and give it back", async () => {
+    const officer = await browser.newPage({ locale: 'nb-NO' });
+    await signInToConsole(officer, stack.consoleUrl ?? '', 'Kari Nordmann');
+    await officer.getByTestId('nav-access').click();
+    await officer.getByRole('button', { name: 'Avslutt tilgangen til Eirik Strand' }).click();
+    await officer.getByTestId('end-reason').fill('Har sluttet i fylkeskommunen');
+    await officer.getByTestId('end-confirm').click();
+    await officer.getByTestId('access-ended').waitFor();
+
+    // Eirik still has an account at the identity provider, but no role on the platform.
+    const colleague = await browser.newPage({ locale: 'nb-NO' });
+    await colleague.goto(`${stack.consoleUrl}/sign-in`);
+    await colleague.getByRole('button', { name: 'Eirik Strand', exact: true }).click();
+    await colleague.waitForURL(/\/sign-in\?error=no_access/);
+    expect(await colleague.getByTestId('sign-in-reason').textContent()).toContain('ingen tilgang');
+    await colleague.close();
+
+    // The history keeps who ended it and why; a new assignment by e-mail lets Eirik in again.
+    await officer.getByTestId('access-show-ended').check();
+    await officer.getByText('Har sluttet i fylkeskommunen').waitFor();
+    await officer.getByTestId('assign-email').fill('akershus.officer@demo.etablerer.no');
+    await officer.getByTestId('assign-name').fill('Eirik Strand');
+    await officer.getByTestId('assign-role').selectOption('COUNTY_OFFICER');
+    await officer.getByTestId('assign-submit').click();
+    await officer.getByTestId('assign-done').waitFor();
+    await officer.close();
+
+    const back = await browser.newPage({ locale: 'nb-NO' });
+    await signInToConsole(back, stack.consoleUrl ?? '', 'Eirik Strand');
+    await back.close();
   });
 });
