@@ -1,11 +1,13 @@
-// `pnpm migrate | seed | seed:county-scale | migration:create [name] | import:population <file> [--preview]` for the county subgraph.
+// `pnpm migrate | seed | seed:county-scale | migration:create [name] | import:population <file> [--preview]
+// | assign-role --email <e-mail> --name <name> --county <akershus|buskerud|ostfold>` for the county subgraph.
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { logger, subgraphCli, withSubgraphDatabase } from '@etablerer/kit';
+import { type Caller, countyNames, isCountyId, logger, subgraphCli, withSubgraphDatabase } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { importSsbPopulation } from './population/import.js';
 import { readSsbPopulation } from './population/ssb-json-stat.js';
+import { assignRole } from './resolvers/RoleAssignment.js';
 import { countySubgraph } from './server.js';
 
 const [command, ...args] = process.argv.slice(2);
@@ -39,6 +41,34 @@ if (command === 'import-population') {
       skipped: result.skipped.length,
     },
     `${preview ? 'would import' : 'imported'} ${result.figures.length} population figures from Statistics Norway`,
+  );
+} else if (command === 'assign-role') {
+  // A new installation has no role assignments, so nobody could give the first one in the console:
+  // whoever runs the county's image gives a county officer their role, audited as the command line's.
+  const option = (name: string) => {
+    const at = args.indexOf(`--${name}`);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const [email, personName, county] = [option('email'), option('name'), option('county')];
+  if (!email || !personName || !county || !isCountyId(county) || county === 'viken') {
+    throw new Error(
+      'Usage: node dist/cli.js assign-role --email <e-mail> --name <name> --county <akershus|buskerud|ostfold> (gives a county officer their role)',
+    );
+  }
+  const operator = userInfo().username;
+  const commandLine: Caller = {
+    subject: `command-line:${operator}`,
+    name: `command line (${operator})`,
+    role: 'COUNTY_OFFICER',
+    organisation: { id: county, kind: 'COUNTY', name: countyNames[county] },
+    scopes: [],
+  };
+  const assignment = await withSubgraphDatabase(countySubgraph, (orm) =>
+    assignRole(orm.em.fork() as EntityManager, commandLine, { email, personName, role: 'COUNTY_OFFICER' }),
+  );
+  logger.info(
+    { id: assignment.id, email: assignment.email, county },
+    `${personName} is a county officer of ${countyNames[county]}; they assign the others' roles in the console`,
   );
 } else {
   await subgraphCli(countySubgraph, command, ...args);

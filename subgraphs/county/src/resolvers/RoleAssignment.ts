@@ -1,9 +1,10 @@
 // Role assignments: who holds which role, given by whom, ended by whom and why (issue 20 §5).
-import { checkPage, conflict, forbidden, notFound, page, parseInput, recordAudit } from '@etablerer/kit';
+import { type Caller, checkPage, conflict, forbidden, notFound, page, parseInput, recordAudit } from '@etablerer/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MutationResolvers, QueryResolvers, RoleAssignmentResolvers } from '../__generated__/resolvers-types.js';
 import {
+  type AssignRoleArguments,
   accessAdministrator,
   accessReader,
   administeredFilter,
@@ -45,66 +46,73 @@ export const roleAssignmentQueries: Pick<QueryResolvers, 'roleAssignments'> = {
 
 const locked = { lockMode: LockMode.PESSIMISTIC_WRITE } as const;
 
-export const roleAssignmentMutations: Pick<MutationResolvers, 'assignRole' | 'endRoleAssignment'> = {
-  assignRole: async (_parent, { input }, { em, caller }) => {
-    const administrator = accessAdministrator(caller);
-    requireAuthorityToAssign(administrator, input);
-    const values = assignmentValues(administrator, input);
-    return em.transactional(async (tx: EntityManager) => {
-      const now = new Date();
-      // One active role per person: the one they hold is ended here, by whoever may end it.
-      const held = await tx.findOne(RoleAssignmentSchema, { email: values.email, endedAt: null }, locked);
-      if (held) {
-        if (!administers(administrator, held))
-          throw conflict(
-            `${values.email} holds a role that ${held.countyId === administrator.county ? 'another administrator' : 'another county or region'} administers; it must be ended there first.`,
-          );
-        requireNotOwn(caller, held, 'changes');
-        Object.assign(held, {
-          endedAt: now,
-          endedBy: caller.name,
-          endedBySubject: caller.subject,
-          endReason: replacedReason,
-        });
-        // Ended before the new one is written: at most one is active at any moment (the unique index).
-        await tx.flush();
-      }
-      const assignment = tx.create(RoleAssignmentSchema, {
-        ...values,
-        // The same person: the identity they signed in with stays bound.
-        issuer: held?.issuer ?? null,
-        subject: held?.subject ?? null,
-        assignedAt: now,
-        assignedBy: caller.name,
-        assignedBySubject: caller.subject,
-        endedAt: null,
-        endedBy: null,
-        endedBySubject: null,
-        endReason: null,
-        lastSignInAt: null,
+/**
+ * Gives `input.email` a role as `caller` does, in one transaction: the role the person held ends
+ * (one active role per person), and both are audited. The mutation and the command line's
+ * `assign-role` (the first county officer of a new installation) share it.
+ */
+export async function assignRole(em: EntityManager, caller: Caller, input: AssignRoleArguments) {
+  const administrator = accessAdministrator(caller);
+  requireAuthorityToAssign(administrator, input);
+  const values = assignmentValues(administrator, input);
+  return em.transactional(async (tx: EntityManager) => {
+    const now = new Date();
+    // One active role per person: the one they hold is ended here, by whoever may end it.
+    const held = await tx.findOne(RoleAssignmentSchema, { email: values.email, endedAt: null }, locked);
+    if (held) {
+      if (!administers(administrator, held))
+        throw conflict(
+          `${values.email} holds a role that ${held.countyId === administrator.county ? 'another administrator' : 'another county or region'} administers; it must be ended there first.`,
+        );
+      requireNotOwn(caller, held, 'changes');
+      Object.assign(held, {
+        endedAt: now,
+        endedBy: caller.name,
+        endedBySubject: caller.subject,
+        endReason: replacedReason,
       });
+      // Ended before the new one is written: at most one is active at any moment (the unique index).
       await tx.flush();
-      await recordAudit(tx, caller, [
-        ...(held
-          ? [
-              {
-                operation: 'UPDATE' as const,
-                recordType: 'RoleAssignment',
-                recordId: held.id,
-                detail: 'ended: replaced',
-              },
-            ]
-          : []),
-        {
-          operation: 'CREATE',
-          recordType: 'RoleAssignment',
-          recordId: assignment.id,
-          detail: `assigned ${values.role}`,
-        },
-      ]);
-      return assignment;
+    }
+    const assignment = tx.create(RoleAssignmentSchema, {
+      ...values,
+      // The same person: the identity they signed in with stays bound.
+      issuer: held?.issuer ?? null,
+      subject: held?.subject ?? null,
+      assignedAt: now,
+      assignedBy: caller.name,
+      assignedBySubject: caller.subject,
+      endedAt: null,
+      endedBy: null,
+      endedBySubject: null,
+      endReason: null,
+      lastSignInAt: null,
     });
-  },
+    await tx.flush();
+    await recordAudit(tx, caller, [
+      ...(held
+        ? [
+            {
+              operation: 'UPDATE' as const,
+              recordType: 'RoleAssignment',
+              recordId: held.id,
+              detail: 'ended: replaced',
+            },
+          ]
+        : []),
+      {
+        operation: 'CREATE',
+        recordType: 'RoleAssignment',
+        recordId: assignment.id,
+        detail: `assigned ${values.role}`,
+      },
+    ]);
+    return assignment;
+  });
+}
+
+export const roleAssignmentMutations: Pick<MutationResolvers, 'assignRole' | 'endRoleAssignment'> = {
+  assignRole: (_parent, { input }, { em, caller }) => assignRole(em, caller, input),
   endRoleAssignment: async (_parent, { input }, { em, caller }) => {
     const administrator = accessAdministrator(caller);
     return em.transactional(async (tx: EntityManager) => {
