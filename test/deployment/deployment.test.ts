@@ -2,6 +2,8 @@
 // far as they can be without building an image: that they parse, and that what one file names the
 // others and the code have (services, secrets and their keys, ports, probes, the migration step).
 import { readdirSync, readFileSync } from 'node:fs';
+import { gatewayOptionsFromEnvironment } from '@etablerer/gateway/server';
+import { generateServiceKeys, serviceKeyEnvironment } from '@etablerer/kit';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 
@@ -15,6 +17,18 @@ const signing = ['gateway', 'regions', 'partners'];
 
 // biome-ignore lint/suspicious/noExplicitAny: parsed YAML, checked field by field below
 type Yaml = any;
+
+/** What an operator gives a production deployment: its address and the county's identity provider (docs/operations.md). */
+const operatorValues = {
+  PUBLIC_URL: 'https://etablerer.example.no',
+  OIDC_ISSUER: 'https://login.example.no',
+  OIDC_CLIENT_ID: 'etablerer',
+  OIDC_CLIENT_SECRET: 'a-client-secret',
+  POSTGRES_PASSWORD: 'a-password',
+};
+
+/** The gateway's own configuration check, as a production start makes it: throws naming what is missing or wrong. */
+const gatewayStartsWith = (environment: Record<string, string>) => () => gatewayOptionsFromEnvironment(environment);
 
 describe('the Dockerfile', () => {
   const dockerfile = read('Dockerfile');
@@ -120,6 +134,48 @@ describe('compose.yaml', () => {
     expect(named['gateway-1'].environment.TRUST_PROXY).toBe(named.proxy.networks.platform.ipv4_address);
   });
 
+  it("gives the gateways all a production start needs from the values its header says to put in the env file, and every service the gateways' JWKS", async () => {
+    // deploy/compose.env: the service keys (`pnpm --filter @etablerer/kit run service-keys`) and the operator's values.
+    const keys = await generateServiceKeys();
+    const envFile: Record<string, string> = {
+      ...operatorValues,
+      SERVICE_KEYS: JSON.stringify(keys.jwks),
+      ...Object.fromEntries(
+        Object.entries(keys.privateKeys).map(([service, key]) => [
+          `${service.toUpperCase()}_SERVICE_PRIVATE_KEY`,
+          JSON.stringify(key),
+        ]),
+      ),
+    };
+    // Compose's interpolation: ${NAME}, ${NAME:-default}, ${NAME:?error} (refused when unset).
+    const interpolated = (environment: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(environment).map(([name, value]) => [
+          name,
+          String(value).replace(/\$\{(\w+)(?::([-?])([^}]*))?\}/g, (_match, variable: string, kind, text: string) => {
+            const given = envFile[variable];
+            if (given !== undefined) return given;
+            if (kind === '-') return text;
+            throw new Error(`${name} needs ${variable}, which the env file does not have: ${text}`);
+          }),
+        ]),
+      );
+    for (const gateway of ['gateway-1', 'gateway-2']) {
+      const environment = interpolated(named[gateway].environment);
+      expect(gatewayStartsWith(environment), gateway).not.toThrow();
+      expect(environment.AUTH_PUBLIC_KEY, gateway).toBeUndefined();
+      expect(environment.AUTH_ISSUER, gateway).toBe(operatorValues.PUBLIC_URL);
+    }
+    for (const name of subgraphs) {
+      const environment = interpolated(named[name].environment);
+      // The gateways' keys through the proxy in front of both; tokens issued under the gateways' AUTH_ISSUER.
+      expect(environment.AUTH_JWKS_URL, name).toBe('http://proxy:8080/.well-known/jwks.json');
+      expect(environment.AUTH_ISSUER, name).toBe(operatorValues.PUBLIC_URL);
+      expect(environment.AUTH_AUDIENCE, name).toBe(interpolated(named['gateway-1'].environment).AUTH_AUDIENCE);
+      expect(environment.AUTH_PUBLIC_KEY, name).toBeUndefined();
+    }
+  });
+
   it('puts both gateways behind the proxy, which replaces X-Forwarded-For rather than appending to it', () => {
     const nginx = read('deploy/nginx/nginx.conf');
     expect(named.proxy.volumes).toContain('./deploy/nginx/nginx.conf:/etc/nginx/nginx.conf:ro');
@@ -192,6 +248,39 @@ describe('deploy/k8s', () => {
       const variables = deployment(name).spec.template.spec.containers[0].env as Yaml[];
       const key = variables.find((variable) => variable.name === 'SERVICE_PRIVATE_KEY')?.valueFrom.secretKeyRef.key;
       expect(key, name).toBe(signing.includes(name) ? `${name.toUpperCase()}_SERVICE_PRIVATE_KEY` : undefined);
+    }
+  });
+
+  it("gives the gateway all a production start needs, the county's identity provider's secret from the Secret, and every service the gateway's JWKS", async () => {
+    const [config] = ofKind('ConfigMap');
+    const [secret] = ofKind('Secret');
+    const keys = await generateServiceKeys();
+    // The Secret as made from `service-keys` and the operator's values; the example holds placeholders.
+    const secrets: Record<string, string> = {
+      ...secret.stringData,
+      ...serviceKeyEnvironment(keys, 'gateway'),
+      GATEWAY_SERVICE_PRIVATE_KEY: JSON.stringify(keys.privateKeys.gateway),
+      OIDC_CLIENT_SECRET: operatorValues.OIDC_CLIENT_SECRET,
+    };
+    const [container] = deployment('gateway').spec.template.spec.containers;
+    const environment: Record<string, string> = { ...config.data };
+    for (const variable of container.env as Yaml[]) {
+      const key = variable.valueFrom?.secretKeyRef?.key;
+      environment[variable.name] = key === undefined ? variable.value : secrets[key];
+    }
+    expect(gatewayStartsWith(environment)).not.toThrow();
+    expect(environment.AUTH_PUBLIC_KEY).toBeUndefined();
+    expect(container.env.find((variable: Yaml) => variable.name === 'OIDC_CLIENT_SECRET')).toMatchObject({
+      valueFrom: { secretKeyRef: { key: 'OIDC_CLIENT_SECRET' } },
+    });
+    // Every service reads the ConfigMap: the gateway's keys at its Service, the tokens under its public address.
+    expect(new URL(config.data.AUTH_JWKS_URL).host).toBe(`gateway.${config.metadata.namespace}.svc.cluster.local`);
+    expect(new URL(config.data.AUTH_JWKS_URL).pathname).toBe('/.well-known/jwks.json');
+    expect(config.data.AUTH_ISSUER).toBe(config.data.PUBLIC_URL);
+    for (const name of services) {
+      expect(deployment(name).spec.template.spec.containers[0].envFrom, name).toEqual([
+        { configMapRef: { name: config.metadata.name } },
+      ]);
     }
   });
 
