@@ -43,7 +43,7 @@ describe('the built platform', () => {
       expect(commandLine).toMatch(/\/dist\/index\.js\s*$/);
       expect(commandLine).not.toContain('tsx');
     }
-    expect(Object.keys(stack.pids).sort()).toEqual(['county', 'gateway', 'partners', 'regions']);
+    expect(Object.keys(stack.pids).sort()).toEqual(['county', 'gateway', 'identity-provider', 'partners', 'regions']);
   });
 
   it('answers the graph through the gateway', async () => {
