@@ -171,6 +171,20 @@ describe('the token endpoint', () => {
     expect((await grant(await assertion())).status).toBe(200);
   });
 
+  it('answers 503, not 500, while the county cannot say who the client is, and grants again once it can', async () => {
+    const original = directory.client;
+    directory.client = async () => {
+      throw new Error('connect ECONNREFUSED (the county subgraph)');
+    };
+    try {
+      const { status, body } = await grant(await assertion());
+      expect({ status, body }).toMatchObject({ status: 503, body: { error: 'temporarily_unavailable' } });
+    } finally {
+      directory.client = original;
+    }
+    expect((await grant(await assertion())).status).toBe(200);
+  });
+
   it('answers malformed requests with RFC 6749 errors', async () => {
     expect(await requestToken({ grant_type: 'password', username: 'a', password: 'b' })).toMatchObject({
       status: 400,

@@ -196,7 +196,15 @@ export function mountTokenEndpoint(app: Express, options: TokenEndpointOptions):
         logger.info({ clientId, scope, clientAddress: address }, 'token endpoint: token issued to a client');
         res.json({ access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn, scope });
       } catch (error) {
-        if (!(error instanceof TokenError)) throw error;
+        if (!(error instanceof TokenError)) {
+          // The county's client directory or the gateway's database did not answer: nothing was refused.
+          logger.error({ err: error, clientAddress: address }, 'token endpoint: could not check the client');
+          res.setHeader('retry-after', '5');
+          return void res.status(503).json({
+            error: 'temporarily_unavailable',
+            error_description: 'The token service cannot check clients right now; try again in a moment.',
+          });
+        }
         logger.warn(
           { error: error.error, reason: error.description, clientAddress: address },
           'token endpoint: request refused',
