@@ -160,6 +160,9 @@ export interface Rotation {
  * A key file from before two-phase rotation holds no next key (its keys: current, previous). Its first rotation
  * only adds a next key: the current key keeps signing and the previous one stays, since no relying party could
  * know a key that would sign at once. The rotation after that promotes it.
+ *
+ * Two rotations less than a minute apart can still fail a sign-in at a relying party that fetched the JWKS just
+ * before the first (openid-client fetches it again for an unknown kid only once its copy is a minute old).
  */
 export async function rotateKeys(file: string): Promise<Rotation> {
   if (!existsSync(file)) {
