@@ -1,7 +1,7 @@
 // The gateway as an OpenID Connect relying party (openid-client v6): authorization code flow with
-// PKCE S256, state and nonce; the IdP's tokens stay in the gateway (backend for frontend). The
-// IdP's metadata is discovered at first use and again after a failure, so the gateway starts
-// (and answers everything else) while the IdP is away.
+// PKCE S256, state and nonce, ID tokens checked against the IdP's JWKS; the IdP's tokens stay in the
+// gateway (backend for frontend). The IdP's metadata is discovered at first use and again after a
+// failure, so the gateway starts (and answers everything else) while the IdP is away.
 import { logger } from '@etablerer/kit';
 import * as client from 'openid-client';
 
@@ -107,6 +107,14 @@ export function createOidcClient(
         client.ClientSecretBasic(settings.clientSecret),
         { timeout: 10, ...(settings.allowHttp ? { execute: [client.allowInsecureRequests] } : {}) },
       )
+      .then((config) => {
+        // The ID token's signature is checked against the IdP's JWKS too (openid-client checks it only
+        // on request: the token endpoint's TLS vouches for it), so a token the IdP did not sign is refused
+        // whatever the channel. The JWKS is cached up to five minutes and fetched again for an unknown
+        // kid once a minute old: an IdP publishes a key before it signs with it (as the development one does).
+        client.enableNonRepudiationChecks(config);
+        return config;
+      })
       .catch((error: unknown) => {
         // Tried again at the next sign-in rather than failing every one until a restart.
         configuration = undefined;

@@ -1,6 +1,7 @@
-// `pnpm --filter @etablerer/identity-provider rotate-keys [file]`: a new signing key per algorithm goes first in the
-// development identity provider's key file, the previous one stays published, older ones are dropped. The running
-// provider signs with the new key once restarted (or sent SIGHUP).
+// `pnpm --filter @etablerer/identity-provider rotate-keys [file]`: rotates the development identity provider's
+// signing keys in two phases (see rotateKeys): the next key per algorithm, published since the last rotation,
+// signs once the running provider reloads (restart, or SIGHUP); a fresh one is published as the next.
+import { existsSync } from 'node:fs';
 import { defaultKeysFile } from './config.js';
 import { rotateKeys } from './keys.js';
 
@@ -9,9 +10,16 @@ if (command !== 'rotate-keys') {
   console.error('Usage: cli.ts rotate-keys [key file]');
   process.exit(2);
 }
+const existed = existsSync(file);
 const rotation = await rotateKeys(file);
+const list = (kids: string[]) => kids.join(', ') || '-';
+const unchanged =
+  existed && rotation.promoted.length === 0
+    ? ' (unchanged: the file had no next key yet; the next rotation signs with the new one)'
+    : '';
 console.log(`Rotated the identity provider's signing keys in ${file}
-  new (signs from the next start):     ${rotation.added.join(', ') || '-'}
-  previous (still published):          ${rotation.kept.join(', ') || '-'}
-  dropped:                             ${rotation.dropped.join(', ') || '-'}
-Restart the identity provider (or send it SIGHUP) for it to sign with the new keys.`);
+  signing from the reload:                ${list(rotation.signing)}${unchanged}
+  next (published, signs after the next): ${list(rotation.added)}
+  previous (still published):             ${list(rotation.kept)}
+  dropped:                                ${list(rotation.dropped)}
+Restart the identity provider (or send it SIGHUP) for it to read the file again.`);

@@ -53,7 +53,10 @@ export interface RunningIdentityProvider {
   /** The provider has no internal port of its own (no metrics, no readiness beyond answering). */
   internalUrl: string;
   server: Server;
-  /** Reads the key file again and signs with its first keys from now on (SIGHUP); sign-ins are kept. */
+  /**
+   * Reads the key file again (SIGHUP): signs with its current keys and publishes its next and previous ones
+   * from now on; sign-ins are kept.
+   */
   reloadKeys(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -302,7 +305,8 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
     server,
     async reloadKeys() {
       current = createProvider();
-      logger.info({ kids: readKeys(keysFile).keys.map((key) => key.kid) }, 'identity provider keys reloaded');
+      const { keys, next } = readKeys(keysFile);
+      logger.info({ kids: keys.map((key) => key.kid), next }, 'identity provider keys reloaded');
     },
     stop() {
       // Its requests are short (pages, token exchanges): connections are closed at once, nothing is drained.

@@ -1,13 +1,14 @@
 // The development identity provider over real HTTP, with openid-client as the relying party (as the gateway uses
 // it): discovery, the code flow with PKCE through the login page, the claims in the ID token and userinfo,
-// refresh, cancel, RP-initiated logout, key rotation across a restart, and the refusal to run in production.
+// refresh, cancel, RP-initiated logout, two-phase key rotation (reload, restart, SIGHUP, a key file from before it),
+// and the refusal to run in production.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeArgumentsFor } from '@etablerer/kit/launcher';
-import { decodeProtectedHeader } from 'jose';
+import { calculateJwkThumbprint, decodeProtectedHeader, exportJWK, generateKeyPair } from 'jose';
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoRoleMap } from '../src/accounts.js';
@@ -127,6 +128,26 @@ async function signIn(browser: Browser, config: oidc.Configuration, personName: 
   });
   expect(back.url.startsWith(redirectUri)).toBe(true);
   return oidc.authorizationCodeGrant(config, new URL(back.url), checks);
+}
+
+/** A private signing JWK as the provider writes them. */
+async function privateJwk(alg: 'RS256' | 'ES256') {
+  const { privateKey } = await generateKeyPair(alg, { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg, use: 'sig' };
+}
+
+/** The kids in the provider's published JWKS, in its order; it publishes no private key. */
+async function publishedKids(issuer = provider.url) {
+  const jwks = (await (await fetch(`${issuer}/jwks`)).json()) as { keys: Record<string, unknown>[] };
+  expect(jwks.keys.some((key) => 'd' in key)).toBe(false);
+  return jwks.keys.map((key) => key.kid);
+}
+
+/** The kid of the key that signed a person's ID token (RS256, the default) just now. */
+async function signingKid(issuer = provider.url) {
+  const tokens = await signIn(new Browser(), await relyingParty(issuer), 'Kari Nordmann');
+  return decodeProtectedHeader(tokens.id_token ?? '').kid;
 }
 
 describe('the development identity provider', () => {
@@ -259,30 +280,68 @@ describe('the development identity provider', () => {
     expect(await response.text()).toContain('Logg inn på Etablerertjenesten');
   });
 
-  it('keeps its signing keys in a private file, and signs with a rotated key after a restart', async () => {
+  it('keeps its signing keys in a private file, and publishes the next key before it signs with it', async () => {
     expect(statSync(keysFile).mode & 0o777).toBe(0o600);
-    const before = await signIn(new Browser(), await relyingParty(), 'Kari Nordmann');
-    const oldKid = decodeProtectedHeader(before.id_token ?? '').kid;
-    expect(readKeys(keysFile).keys.map((key) => key.kid)).toContain(oldKid);
+    const first = readKeys(keysFile);
+    const [currentRs, currentEs] = ['RS256', 'ES256'].map((alg) => first.keys.find((key) => key.alg === alg)?.kid);
+    // A first start makes a current and a next key per algorithm, all published, none of them private.
+    expect(first.keys).toHaveLength(4);
+    expect(first.next).toHaveLength(2);
+    expect(await publishedKids()).toEqual(first.keys.map((key) => key.kid));
+    expect(await signingKid()).toBe(currentRs);
 
     const rotation = await rotateKeys(keysFile);
-    expect(rotation.kept).toContain(oldKid);
+    expect(rotation.promoted).toEqual(first.next);
+    expect(rotation.signing).toEqual(first.next);
+    expect(rotation.kept).toEqual([currentRs, currentEs]);
+    expect(rotation.dropped).toEqual([]);
+    await provider.reloadKeys();
+
+    // Per algorithm: the promoted key signs; the new next one and the previous one are published beside it.
+    const [nextRs, nextEs] = rotation.added;
+    const [promotedRs, promotedEs] = rotation.promoted;
+    expect(await publishedKids()).toEqual([promotedRs, nextRs, currentRs, promotedEs, nextEs, currentEs]);
+    expect(await signingKid()).toBe(promotedRs);
+
+    // The next rotation promotes the key published by this one and drops the oldest.
+    const second = await rotateKeys(keysFile);
+    expect(second.promoted).toEqual(rotation.added);
+    expect(second.kept).toEqual(rotation.promoted);
+    expect(second.dropped).toEqual([currentRs, currentEs]);
+    // A restart reads the file as SIGHUP does.
     await provider.stop();
     provider = await start();
+    expect(await publishedKids()).not.toContain(currentRs);
+    expect(await signingKid()).toBe(nextRs);
+  });
 
-    const jwks = (await (await fetch(`${provider.url}/jwks`)).json()) as { keys: { kid: string; d?: string }[] };
-    const kids = jwks.keys.map((key) => key.kid);
-    expect(kids).toEqual(expect.arrayContaining([...rotation.added, oldKid]));
-    expect(jwks.keys.some((key) => 'd' in key)).toBe(false);
-    const after = await signIn(new Browser(), await relyingParty(), 'Kari Nordmann');
-    const newKid = decodeProtectedHeader(after.id_token ?? '').kid;
-    expect(newKid).not.toBe(oldKid);
-    expect(rotation.added).toContain(newKid);
+  it('first only publishes a next key when rotating a key file from before two-phase rotation', async () => {
+    // Such a file holds, per algorithm, the current key and the previous one, and no list of next keys.
+    const oldFile = join(directory, 'one-phase-keys.json');
+    const current = [await privateJwk('RS256'), await privateJwk('ES256')];
+    const previous = [await privateJwk('RS256'), await privateJwk('ES256')];
+    writeFileSync(oldFile, JSON.stringify({ keys: [...current, ...previous] }), { mode: 0o600 });
+    const oldProvider = await startIdentityProvider({ port: 0, clients: [client], keysFile: oldFile });
+    try {
+      const before = await signingKid(oldProvider.url);
+      expect(before).toBe(current[0]?.kid);
 
-    // A second rotation drops the oldest key.
-    const second = await rotateKeys(keysFile);
-    expect(second.dropped).toContain(oldKid);
-    expect(readKeys(keysFile).keys.map((key) => key.kid)).not.toContain(oldKid);
+      const upgrade = await rotateKeys(oldFile);
+      expect(upgrade.promoted).toEqual([]);
+      expect(upgrade.signing).toEqual(current.map((key) => key?.kid));
+      expect(upgrade.kept).toEqual(previous.map((key) => key?.kid));
+      expect(upgrade.dropped).toEqual([]);
+      await oldProvider.reloadKeys();
+      expect(await signingKid(oldProvider.url)).toBe(before);
+      expect(await publishedKids(oldProvider.url)).toEqual(expect.arrayContaining(upgrade.added));
+
+      const next = await rotateKeys(oldFile);
+      expect(next.promoted).toEqual(upgrade.added);
+      await oldProvider.reloadKeys();
+      expect(await signingKid(oldProvider.url)).toBe(upgrade.added[0]);
+    } finally {
+      await oldProvider.stop();
+    }
   });
 });
 
@@ -324,19 +383,16 @@ describe('as a process', () => {
         });
         child.once('exit', (code) => reject(new Error(`the provider exited (${code})`)));
       });
-      const signingKid = async () =>
-        decodeProtectedHeader((await signIn(new Browser(), await relyingParty(issuer), 'Kari Nordmann')).id_token ?? '')
-          .kid;
-      const before = await signingKid();
+      const before = await signingKid(issuer);
       const rotation = await rotateKeys(ownKeys);
-      expect(rotation.added).not.toContain(before);
+      expect(rotation.promoted).not.toContain(before);
       child.kill('SIGHUP');
-      let after = await signingKid();
+      let after = await signingKid(issuer);
       for (let attempt = 0; attempt < 100 && after === before; attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        after = await signingKid();
+        after = await signingKid(issuer);
       }
-      expect(rotation.added).toContain(after);
+      expect(rotation.promoted).toContain(after);
     } finally {
       child.kill('SIGTERM');
     }
