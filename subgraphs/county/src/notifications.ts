@@ -11,6 +11,7 @@ import {
   type NotificationAudience,
   notFound,
   type Orm,
+  type OutboxMessage,
   roles,
 } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -200,6 +201,24 @@ export async function deliverNotificationIn(
     });
   }
   return { created: true, emails: recipients.length };
+}
+
+/**
+ * The county's own NOTIFY message (a reminder in its outbox) as a delivery: the same as the body
+ * another service's dispatcher posts to /internal/notifications, so both take one path.
+ */
+export function deliveryOfOutboxMessage(message: OutboxMessage): NotificationDelivery {
+  const payload = message.payload;
+  return notificationDelivery.parse({
+    id: message.id,
+    kind: message.kind,
+    audience: message.audience,
+    title: payload?.title ?? message.subject,
+    body: payload?.body ?? message.textBody,
+    link: payload?.link ?? null,
+    email: payload?.email ?? null,
+    locale: message.locale,
+  });
 }
 
 /** deliverNotificationIn in a transaction of its own. */
