@@ -221,6 +221,15 @@ export function deliveryOfOutboxMessage(message: OutboxMessage): NotificationDel
   });
 }
 
+/**
+ * The county's own NOTIFY messages, delivered by its dispatcher in process (kit outbox-dispatcher
+ * `deliverNotification`), in the transaction that marks the outbox row sent: the same checks and
+ * the same path as a delivery over POST /internal/notifications.
+ */
+export async function deliverOwnNotification(tx: EntityManager, notification: unknown): Promise<void> {
+  await deliverNotificationIn(tx, notificationDelivery.parse(notification), 'county');
+}
+
 /** deliverNotificationIn in a transaction of its own. */
 export function deliverNotification(orm: Orm, delivery: NotificationDelivery, source: string): Promise<DeliveryResult> {
   return orm.em.fork().transactional((tx) => deliverNotificationIn(tx as EntityManager, delivery, source));
