@@ -1266,14 +1266,14 @@ export const matrix: Case[] = [
     expect: only([county], ALLOWED),
   },
   {
-    // Nobody's: null for every person, FORBIDDEN for API clients (notifications are for people).
+    // Nobody's: NOT_FOUND for every person, FORBIDDEN for API clients (notifications are for people).
     field: '_entities',
     variant: 'Notification',
     subgraph: 'county',
     places: ['subgraph'],
     document: entities('... on Notification { id title read }'),
     variables: () => ({ r: [{ __typename: 'Notification', id: noSuchId }] }),
-    expect: signedIn({ 'partner.api': FORBIDDEN }),
+    expect: signedIn({ 'partner.api': FORBIDDEN, ...noApiClient(passes('NOT_FOUND')) }),
   },
   {
     field: '_entities',

@@ -7,6 +7,7 @@ import { AgreementSchema } from './entities/agreement.js';
 import { entities } from './entities/index.js';
 import { countyInternalRoutes } from './internal-access.js';
 import { migrations } from './migrations/index.js';
+import { deliverOwnNotification } from './notifications.js';
 import { defaultReminderDays, defaultReminderSchedule, logReminderRun, runReminders } from './reminders.js';
 import { schema } from './schema.js';
 import { CountyScaleSeeder } from './seeders/CountyScaleSeeder.js';
@@ -32,6 +33,8 @@ export const countySubgraph: SubgraphDefinition<Context> = {
   // The gateway's sign-in asks whom a person is, and which keys a partner system holds; the
   // regions and partners deliver their notifications.
   internalRoutes: countyInternalRoutes,
+  // Its own NOTIFY messages (the reminders) are delivered in process, as the others' are over the route.
+  deliverNotification: deliverOwnNotification,
   variables: {
     REMINDER_SCHEDULE: cronVariable(
       'When the reminders are made (reporting deadlines, instalments, required meetings not held; issue 21): a cron pattern (minute hour day month weekday, Norwegian time), or `off`. `node dist/cli.js reminders [--today YYYY-MM-DD]` makes them once.',

@@ -1,4 +1,5 @@
 // The notification inbox in the graph (issue 21 §3): the caller's own notifications, read state and preferences.
+import { notFound } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MutationResolvers, NotificationResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
 import {
@@ -11,10 +12,12 @@ import {
 } from '../notifications.js';
 
 export const Notification: NotificationResolvers = {
-  // Only the caller's own: another person's notification is not there (null), as a wrong id is.
+  // Only the caller's own: another person's notification is NOT_FOUND, as an id that is none.
   __resolveReference: async ({ id }, { loaders, caller }) => {
     requireNotificationReader(caller);
-    return (await loaders.visibleNotification.load(id)) ?? null;
+    const notification = await loaders.visibleNotification.load(id);
+    if (!notification) throw notFound(`No notification of yours has the id ${id}.`);
+    return notification;
   },
 };
 
