@@ -5,6 +5,7 @@ import {
   defaultAudience,
   defaultIssuer,
   dropDatabase,
+  enqueue,
   generateServiceKeys,
   type Orm,
   openSubgraphDatabase,
@@ -14,6 +15,7 @@ import {
 } from '@etablerer/kit';
 import { generateDevKeys } from '@etablerer/kit/demo';
 import { signedHeaders, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countySubgraph } from '../src/server.js';
 
@@ -105,5 +107,39 @@ describe('POST /internal/notifications', () => {
       body: { error: 'invalid_request' },
     });
     expect((await post({ ...referral(), kind: 'SOMETHING_ELSE' }, { service: 'regions' })).status).toBe(400);
+  });
+});
+
+describe('the county’s own notifications', () => {
+  it('are delivered by its dispatcher in process, e-mails and all', async () => {
+    const { id } = await orm.em.fork().transactional((tx) =>
+      enqueue(tx as EntityManager, {
+        channel: 'NOTIFY',
+        kind: 'REPORT_OVERDUE',
+        locale: 'nb',
+        audience: { role: 'ADVISER', regionId: 'follo' },
+        title: 'Fristen er passert',
+        body: 'Årsrapporten er ikke levert.',
+        link: '/submissions',
+        email: { subject: 'Fristen er passert', text: 'Årsrapporten er ikke levert.', html: '<p>Årsrapporten.</p>' },
+        dedupeKey: `test:${randomUUID()}`,
+      }),
+    );
+    // The commit woke the dispatcher; it marks the row sent in the transaction that delivers it.
+    let sent = 0;
+    while (sent === 0) {
+      sent =
+        (await count('select count(*)::int as count from outbox_message where id = ? and sent_at is not null', [id])) ??
+        0;
+      if (sent === 0) await new Promise((resolve) => setTimeout(resolve, 50)); // a poll, not a bound
+    }
+    expect(
+      await count('select count(*)::int as count from notification where id = ? and source = ?', [id, 'county']),
+    ).toBe(1);
+    expect(
+      await count(`select count(*)::int as count from outbox_message where channel = 'EMAIL' and dedupe_key like ?`, [
+        `${id}:%`,
+      ]),
+    ).toBe(1);
   });
 });
