@@ -26,6 +26,7 @@ export * from './operation-cost.js';
 export * from './operation-resolution.js';
 export * from './organisation-number.js';
 export * from './orm.js';
+export * from './outbox.js';
 export * from './personal-data-audit.js';
 export * from './public-access.js';
 export * from './reference-data.js';

@@ -44,6 +44,7 @@ import {
   sqlStatementCount,
   tableRowCounts,
 } from './orm.js';
+import { OutboxMessageSchema } from './outbox.js';
 import { anonymousCaller, isAnonymous, publicAccessPlugin } from './public-access.js';
 import { deadlinePassed, deadlineSubscriber, isPastDeadline, requestDeadlineHeader } from './request-deadline.js';
 import { checkedRetentionSchedule, type RetentionTask, runRetentionTask, scheduleRetention } from './retention-task.js';
@@ -278,11 +279,13 @@ export async function openSubgraphDatabase<Context extends SubgraphContext>(
   const orm = await createOrm({
     server,
     database,
-    // Every subgraph keeps its callers' idempotency keys (idempotency.ts) and the service
-    // assertions it accepted (assertion-uses.ts) in its own database.
+    // Every subgraph keeps its callers' idempotency keys (idempotency.ts), the service assertions
+    // it accepted (assertion-uses.ts) and its outbox (outbox.ts) in its own database.
     entities: [
       ...definition.entities,
-      ...[IdempotencyKeySchema, ServiceAssertionUseSchema].filter((schema) => !definition.entities.includes(schema)),
+      ...[IdempotencyKeySchema, ServiceAssertionUseSchema, OutboxMessageSchema].filter(
+        (schema) => !definition.entities.includes(schema),
+      ),
     ],
     migrations: definition.migrations,
     migrationsDir: definition.migrationsDir,

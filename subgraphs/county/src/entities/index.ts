@@ -1,5 +1,5 @@
 // Every entity of the county subgraph, as MikroORM loads them.
-import { AuditEntrySchema } from '@etablerer/kit';
+import { AuditEntrySchema, OutboxMessageSchema } from '@etablerer/kit';
 import { ApiClientKeySchema, ApiClientSchema, RoleAssignmentSchema } from './access.js';
 import { AgreementSchema } from './agreement.js';
 import { AmendmentSchema, ExtensionSchema, NoticeSchema } from './agreement-change.js';
@@ -32,4 +32,6 @@ export const entities = [
   ApiClientKeySchema,
   // The role assignments and API clients changed, by whom (kit audit.ts).
   AuditEntrySchema,
+  // The messages it sends, written with the changes that cause them (kit outbox.ts).
+  OutboxMessageSchema,
 ];

@@ -1,5 +1,5 @@
 // Every entity of the partners subgraph, as MikroORM loads them.
-import { AuditEntrySchema } from '@etablerer/kit';
+import { AuditEntrySchema, OutboxMessageSchema } from '@etablerer/kit';
 import { BusinessAssessmentSchema } from './business-assessment.js';
 import { ErasedClientSchema } from './erased-client.js';
 import { GatheringSchema } from './gathering.js';
@@ -20,4 +20,6 @@ export const entities = [
   QualificationMeasureSchema,
   ErasedClientSchema,
   AuditEntrySchema,
+  // The messages it sends, written with the changes that cause them (kit outbox.ts).
+  OutboxMessageSchema,
 ];

@@ -8,6 +8,7 @@ import { Migration20261127031617_personal_data_erasure } from './Migration202611
 import { Migration20261127061402_erased_clients } from './Migration20261127061402_erased_clients.js';
 import { Migration20261207064820_idempotency_keys } from './Migration20261207064820_idempotency_keys.js';
 import { Migration20261207081455_service_assertion_uses } from './Migration20261207081455_service_assertion_uses.js';
+import { Migration20261207115026_outbox_messages } from './Migration20261207115026_outbox_messages.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126213927_gatherings', class: Migration20261126213927_gatherings },
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127061402_erased_clients', class: Migration20261127061402_erased_clients },
   { name: 'Migration20261207064820_idempotency_keys', class: Migration20261207064820_idempotency_keys },
   { name: 'Migration20261207081455_service_assertion_uses', class: Migration20261207081455_service_assertion_uses },
+  { name: 'Migration20261207115026_outbox_messages', class: Migration20261207115026_outbox_messages },
 ];

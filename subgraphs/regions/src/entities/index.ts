@@ -1,5 +1,5 @@
 // Every entity of the regions subgraph, as MikroORM loads them.
-import { AuditEntrySchema } from '@etablerer/kit';
+import { AuditEntrySchema, OutboxMessageSchema } from '@etablerer/kit';
 import { AdviserSchema } from './adviser.js';
 import { BusinessSchema } from './business.js';
 import { ClientSchema } from './client.js';
@@ -41,4 +41,6 @@ export const entities = [
   RateLimitWindowSchema,
   PublicLinkSchema,
   AuditEntrySchema,
+  // The messages it sends, written with the changes that cause them (kit outbox.ts).
+  OutboxMessageSchema,
 ];

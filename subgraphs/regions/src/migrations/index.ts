@@ -9,6 +9,7 @@ import { Migration20261127031611_personal_data_erasure } from './Migration202611
 import { Migration20261207051942_public_rate_limits } from './Migration20261207051942_public_rate_limits.js';
 import { Migration20261207064809_idempotency_keys } from './Migration20261207064809_idempotency_keys.js';
 import { Migration20261207081446_service_assertion_uses } from './Migration20261207081446_service_assertion_uses.js';
+import { Migration20261207115021_outbox_messages } from './Migration20261207115021_outbox_messages.js';
 
 export const migrations: MigrationObject[] = [
   {
@@ -23,4 +24,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207051942_public_rate_limits', class: Migration20261207051942_public_rate_limits },
   { name: 'Migration20261207064809_idempotency_keys', class: Migration20261207064809_idempotency_keys },
   { name: 'Migration20261207081446_service_assertion_uses', class: Migration20261207081446_service_assertion_uses },
+  { name: 'Migration20261207115021_outbox_messages', class: Migration20261207115021_outbox_messages },
 ];
