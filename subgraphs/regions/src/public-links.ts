@@ -3,14 +3,7 @@
 // survey invitations, cancel a sign-up or request). Each use runs in one transaction with what it
 // causes, e-mails included.
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  badUserInput,
-  notFound,
-  parseInput,
-  publicWebsiteActor,
-  recordAudit,
-  todayInNorway,
-} from '@etablerer/kit';
+import { badUserInput, notFound, parseInput, publicWebsiteActor, recordAudit, todayInNorway } from '@etablerer/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
@@ -129,7 +122,7 @@ export async function publicLinkTarget(em: EntityManager, token: string): Promis
 /** The link of the token, of the kind asked for and still working, locked; NOT_FOUND or BAD_USER_INPUT otherwise. */
 async function usableLink(em: EntityManager, token: string, kind: PublicLinkKind): Promise<PublicLink> {
   const link = await linkOf(em, token, true);
-  if (!link || link.kind !== kind) throw unknownLink();
+  if (link?.kind !== kind) throw unknownLink();
   const why = await whyNotValid(em, link);
   if (why) throw badUserInput(`token: ${why}`, 'token');
   return link;
@@ -178,7 +171,7 @@ export async function answerSurvey(em: EntityManager, input: unknown): Promise<b
 export async function unsubscribeFromSurveys(em: EntityManager, token: string): Promise<boolean> {
   return em.transactional(async (tx) => {
     const link = await linkOf(tx, token, true);
-    if (!link || link.kind !== 'UNSUBSCRIBE') throw unknownLink();
+    if (link?.kind !== 'UNSUBSCRIBE') throw unknownLink();
     const client = await tx.findOneOrFail(ClientSchema, { id: link.client.id });
     if (client.surveyConsent) {
       client.surveyConsent = false;

@@ -13,8 +13,8 @@ import { MunicipalitySchema } from './entities/municipality.js';
 import { RegionSchema } from './entities/region.js';
 import { type WebsiteRequest, type WebsiteRequestKind, WebsiteRequestSchema } from './entities/website-request.js';
 import { municipalityNumber, phone } from './input-rules.js';
-import { enqueueReceipt } from './messages/outgoing.js';
 import { lockClientRegistrations, lockEmailAddress } from './locks.js';
+import { enqueueReceipt } from './messages/outgoing.js';
 
 /** The privacy notice the consent refers to; the public website shows this version. */
 export const privacyNoticeVersion = '2026-11-27';

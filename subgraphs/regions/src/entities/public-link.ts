@@ -6,7 +6,7 @@ import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { ClientSchema } from './client.js';
 import { CounsellingSessionSchema } from './counselling-session.js';
 import { CourseSchema } from './course.js';
-import { surveyOccasions, type SurveyOccasion } from './survey-response.js';
+import { type SurveyOccasion, surveyOccasions } from './survey-response.js';
 import { WebsiteRequestSchema } from './website-request.js';
 
 export const publicLinkKinds = ['SURVEY', 'UNSUBSCRIBE', 'CANCEL'] as const;

@@ -27,7 +27,9 @@ function piece(value: unknown): string {
 }
 
 export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
-  return new SafeHtml(strings.reduce((out, string, i) => out + string + (i < values.length ? piece(values[i]) : ''), ''));
+  return new SafeHtml(
+    strings.reduce((out, string, i) => out + string + (i < values.length ? piece(values[i]) : ''), ''),
+  );
 }
 
 const footers: Record<Locale, string> = {
@@ -40,6 +42,7 @@ export function layout(locale: Locale, body: { subject: string; text: string; ht
   return {
     subject: body.subject,
     text: `Etablerertjenesten\n\n${body.text}\n\n-- \n${footers[locale]}\n`,
-    html: html`<!doctype html><html lang="${locale === 'nb' ? 'nb' : 'en'}"><head><meta charset="utf-8"><title>${body.subject}</title></head><body style="font-family:sans-serif;line-height:1.5;color:#1a1a1a"><header><strong>Etablerertjenesten</strong></header><main>${body.html}</main><footer style="margin-top:2em;font-size:small;color:#555">${footers[locale]}</footer></body></html>`.value,
+    html: html`<!doctype html><html lang="${locale === 'nb' ? 'nb' : 'en'}"><head><meta charset="utf-8"><title>${body.subject}</title></head><body style="font-family:sans-serif;line-height:1.5;color:#1a1a1a"><header><strong>Etablerertjenesten</strong></header><main>${body.html}</main><footer style="margin-top:2em;font-size:small;color:#555">${footers[locale]}</footer></body></html>`
+      .value,
   };
 }

@@ -1,7 +1,7 @@
 // The e-mails the regions subgraph sends to public persons, in bokmål and English, as plain text
 // and HTML: receipts for what they sent on the website, a waiting-list place that opened, and
 // user survey invitations. Every interpolation into HTML is escaped.
-import { html, layout, type Locale, type RenderedMail, type SafeHtml } from './layout.js';
+import { html, type Locale, layout, type RenderedMail, type SafeHtml } from './layout.js';
 
 export interface CourseDetails {
   title: string;
@@ -48,7 +48,8 @@ function courseLines(course: CourseDetails, locale: Locale): [string, string][] 
 const textTable = (rows: [string, string][]) => rows.map(([label, value]) => `${label}: ${value}`).join('\n');
 const htmlTable = (rows: [string, string][]): SafeHtml =>
   html`<table role="presentation" style="border-collapse:collapse">${rows.map(
-    ([label, value]) => html`<tr><th style="text-align:left;padding:2px 12px 2px 0">${label}</th><td>${value}</td></tr>`,
+    ([label, value]) =>
+      html`<tr><th style="text-align:left;padding:2px 12px 2px 0">${label}</th><td>${value}</td></tr>`,
   )}</table>`;
 
 export interface SignUpReceiptData {

@@ -18,7 +18,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { freePlaceOf, placeOnCourse } from '../enrolments.js';
-import { inviteToSurvey } from '../messages/outgoing.js';
 import { AdviserSchema } from '../entities/adviser.js';
 import { BusinessSchema, legalForms } from '../entities/business.js';
 import { ClientSchema, genders, growthPotentials, immigrantBackgrounds } from '../entities/client.js';
@@ -35,6 +34,7 @@ import { ServiceOfferingSchema, serviceKinds } from '../entities/service-offerin
 import { SurveyResponseSchema, surveyOccasions } from '../entities/survey-response.js';
 import { municipalityNumber, phone } from '../input-rules.js';
 import { lockClientRegistrations } from '../locks.js';
+import { inviteToSurvey } from '../messages/outgoing.js';
 import { clientGroup, eraseClients, erasePastRetention } from '../personal-data.js';
 import { clientNotVisible } from './Client.js';
 
