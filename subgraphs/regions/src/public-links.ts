@@ -3,7 +3,15 @@
 // survey invitations, cancel a sign-up or request). Each use runs in one transaction with what it
 // causes, e-mails included.
 import { createHash, randomBytes } from 'node:crypto';
-import { badUserInput, notFound, parseInput, publicWebsiteActor, recordAudit, todayInNorway } from '@etablerer/kit';
+import {
+  badUserInput,
+  type MessageLocale,
+  notFound,
+  parseInput,
+  publicWebsiteActor,
+  recordAudit,
+  todayInNorway,
+} from '@etablerer/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
@@ -11,7 +19,7 @@ import { freePlaceOf } from './enrolments.js';
 import { ClientSchema } from './entities/client.js';
 import { CourseSchema } from './entities/course.js';
 import { EnrolmentSchema } from './entities/enrolment.js';
-import { type LinkLocale, type PublicLink, type PublicLinkKind, PublicLinkSchema } from './entities/public-link.js';
+import { type PublicLink, type PublicLinkKind, PublicLinkSchema } from './entities/public-link.js';
 import { SurveyResponseSchema } from './entities/survey-response.js';
 import { WebsiteRequestSchema } from './entities/website-request.js';
 import { longDate } from './messages/templates.js';
@@ -88,7 +96,7 @@ async function whyNotValid(em: EntityManager, link: PublicLink): Promise<string 
 }
 
 async function titleOf(em: EntityManager, link: PublicLink): Promise<string | null> {
-  const locale: LinkLocale = link.locale;
+  const locale: MessageLocale = link.locale;
   if (link.course) return (await em.findOneOrFail(CourseSchema, { id: link.course.id })).title;
   if (link.kind === 'SURVEY' && link.counsellingSession) {
     const session = await em.execute<{ date: string; region: string }[]>(

@@ -490,3 +490,17 @@ describe('rate limits of the link mutations', () => {
     expect(code(await subgraph.execute(linkQuery, { token: unknown }, { as: null, clientAddress }))).toBe('NOT_FOUND');
   });
 });
+
+describe('erasing a person', () => {
+  it('removes their e-mails from the outbox and their one-time links, so neither holds anything of them', async () => {
+    const email = uniqueEmail('erased');
+    await ok(ask, { input: { person: person(email), message: 'Hjelp' } }, anonymous);
+    const token = tokenIn((await mailTo(email))[0], 'cancel');
+    const [client] = await subgraph.orm.em
+      .fork()
+      .execute<{ id: string }[]>('select client_id as id from website_request where email = ?', [email]);
+    await ok(`mutation X($id: ID!) { eraseClient(id: $id, reason: REQUEST) { id } }`, { id: client?.id });
+    expect(await mailTo(email)).toEqual([]);
+    expect(code(await subgraph.execute(linkQuery, { token }, anonymous))).toBe('NOT_FOUND');
+  });
+});

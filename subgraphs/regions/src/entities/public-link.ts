@@ -1,7 +1,7 @@
 // A one-time link from an e-mail to a public person (a survey to answer, survey invitations to
 // stop, a sign-up or request to cancel): only the token's SHA-256 is kept, so the table cannot be
 // turned back into working links.
-import { uuidPrimaryKey } from '@etablerer/kit';
+import { type MessageLocale, messageLocales, uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { ClientSchema } from './client.js';
 import { CounsellingSessionSchema } from './counselling-session.js';
@@ -11,8 +11,6 @@ import { WebsiteRequestSchema } from './website-request.js';
 
 export const publicLinkKinds = ['SURVEY', 'UNSUBSCRIBE', 'CANCEL'] as const;
 export type PublicLinkKind = (typeof publicLinkKinds)[number];
-export const linkLocales = ['nb', 'en'] as const;
-export type LinkLocale = (typeof linkLocales)[number];
 
 export const PublicLinkSchema = defineEntity({
   name: 'PublicLink',
@@ -23,7 +21,7 @@ export const PublicLinkSchema = defineEntity({
     kind: p.enum(publicLinkKinds as unknown as PublicLinkKind[]),
     client: p.manyToOne(ClientSchema).index(),
     /** The language of the e-mail, so the public page can name the occasion in it. */
-    locale: p.enum(linkLocales as unknown as LinkLocale[]),
+    locale: p.enum(messageLocales as unknown as MessageLocale[]),
     /** SURVEY: after what the answer is given. */
     occasion: p.enum(surveyOccasions as unknown as SurveyOccasion[]).nullable(),
     /** SURVEY after a course, and CANCEL of a course sign-up. */

@@ -1,17 +1,15 @@
 // What the regions subgraph tells public persons by e-mail, written to the outbox in the
 // transaction of the change that causes it: receipts, a waiting-list place, survey invitations.
-import { enqueue } from '@etablerer/kit';
+import { enqueue, type MessageLocale } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Client, ClientSchema } from '../entities/client.js';
 import type { CounsellingSession } from '../entities/counselling-session.js';
 import type { Course } from '../entities/course.js';
 import type { Enrolment } from '../entities/enrolment.js';
-import type { LinkLocale } from '../entities/public-link.js';
 import { RegionSchema } from '../entities/region.js';
 import type { SurveyOccasion } from '../entities/survey-response.js';
 import type { WebsiteRequest } from '../entities/website-request.js';
 import { counsellingCancelLinkDays, createLink, daysFromNow, endOfDay, surveyLinkDays } from '../public-links.js';
-import type { Locale } from './layout.js';
 import { publicPageUrl } from './links.js';
 import {
   type CourseDetails,
@@ -40,8 +38,8 @@ const regionName = async (em: EntityManager, regionId: string) =>
   (await em.findOneOrFail(RegionSchema, { id: regionId })).name;
 
 /** The language a person last used with the service (their latest e-mail link's), bokmål when unknown. */
-async function localeOf(em: EntityManager, clientId: string): Promise<Locale> {
-  const [row] = await em.execute<{ locale: LinkLocale }[]>(
+async function localeOf(em: EntityManager, clientId: string): Promise<MessageLocale> {
+  const [row] = await em.execute<{ locale: MessageLocale }[]>(
     'select locale from public_link where client_id = ? order by created_at desc limit 1',
     [clientId],
   );
@@ -53,7 +51,7 @@ export async function enqueueReceipt(
   em: EntityManager,
   request: WebsiteRequest,
   person: { name: string; email: string },
-  locale: Locale,
+  locale: MessageLocale,
   course?: Course,
 ): Promise<void> {
   const expiresAt = course ? endOfDay(course.startsOn) : daysFromNow(counsellingCancelLinkDays);
@@ -72,8 +70,8 @@ export async function enqueueReceipt(
     cancelUrl: publicPageUrl('cancel', token),
   };
   const mail = course
-    ? courseSignUpReceipt({ ...common, course: courseDetails(course) }, locale)
-    : counsellingRequestReceipt(common, locale);
+    ? courseSignUpReceipt.render({ ...common, course: courseDetails(course) }, locale)
+    : counsellingRequestReceipt.render(common, locale);
   await em.flush();
   await enqueue(em, {
     channel: 'EMAIL',
@@ -90,7 +88,7 @@ export async function enqueuePlaceOffered(em: EntityManager, enrolment: Enrolmen
   const client = await em.findOneOrFail(ClientSchema, { id: enrolment.client.id });
   if (!client.email || client.erasedAt) return;
   const locale = await localeOf(em, client.id);
-  const mail = waitingListPlaceOffered(
+  const mail = waitingListPlaceOffered.render(
     { name: client.name, regionName: await regionName(em, course.region.id), course: courseDetails(course) },
     locale,
   );
@@ -130,7 +128,7 @@ export async function inviteToSurvey(em: EntityManager, client: Client, what: Su
     expiresAt,
   });
   const unsubscribeToken = createLink(em, { kind: 'UNSUBSCRIBE', client, locale, expiresAt: null });
-  const mail = surveyInvitation(
+  const mail = surveyInvitation.render(
     {
       name: client.name,
       regionName: await regionName(em, client.region.id),
