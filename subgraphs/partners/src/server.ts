@@ -24,6 +24,7 @@ export const partnersSubgraph: SubgraphDefinition<Context> = {
   context: createContext,
   // Regions erases partners' copies of a client; partners asks regions whose client an id is.
   trustedServices: ['gateway', 'regions'],
-  calls: ['regions'],
+  // Its outbox's notifications go to the county's /internal/notifications (kit outbox-dispatcher.ts).
+  calls: ['regions', 'county'],
   retention: (em, { dryRun }) => erasePartnerDataPastRetention(em, { dryRun }),
 };
