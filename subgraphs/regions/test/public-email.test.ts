@@ -7,18 +7,20 @@ import { todayInNorway } from '@etablerer/kit';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
-import { setPublicSiteUrl } from '../src/messages/links.js';
 import { publicMutationLimit } from '../src/public-limits.js';
 import { regionsSubgraph } from '../src/server.js';
 
 const site = 'https://etablerer.example.no';
 let subgraph: TestSubgraph<Context>;
+const siteBefore = process.env.PUBLIC_SITE_URL;
 beforeAll(async () => {
-  setPublicSiteUrl(site);
+  // As PUBLIC_SITE_URL configures it (the kit's publicSiteUrl()).
+  process.env.PUBLIC_SITE_URL = `${site}/`;
   subgraph = await createTestSubgraph(regionsSubgraph);
 });
 afterAll(async () => {
-  setPublicSiteUrl(undefined);
+  if (siteBefore === undefined) delete process.env.PUBLIC_SITE_URL;
+  else process.env.PUBLIC_SITE_URL = siteBefore;
   await subgraph?.close();
 });
 

@@ -1,17 +1,6 @@
-// Where the links in e-mails lead: the public website's pages for one-time links, under
-// PUBLIC_SITE_URL (the public website's origin, as the gateway's feeds use it).
-export const developmentSiteUrl = 'http://localhost:5173';
-
-let configured: string | undefined;
-
-/** Sets the public website's origin (from the configuration, at start); tests may set their own. */
-export function setPublicSiteUrl(url: string | undefined): void {
-  configured = url?.replace(/\/+$/, '');
-}
-
-export function publicSiteUrl(): string {
-  return configured ?? process.env.PUBLIC_SITE_URL?.replace(/\/+$/, '') ?? developmentSiteUrl;
-}
+// Where the links in e-mails lead: the public website's pages for one-time links, under the kit's
+// publicSiteUrl() (PUBLIC_SITE_URL: the public website's origin, required in production).
+import { publicSiteUrl } from '@etablerer/kit';
 
 export type LinkPage = 'survey' | 'unsubscribe' | 'cancel';
 
