@@ -23,6 +23,7 @@ import { type PublicLink, type PublicLinkKind, PublicLinkSchema } from './entiti
 import { SurveyResponseSchema } from './entities/survey-response.js';
 import { WebsiteRequestSchema } from './entities/website-request.js';
 import { longDate } from './messages/templates.js';
+import { clientGroup } from './personal-data.js';
 
 /** A survey link works this long after the invitation. */
 export const surveyLinkDays = 30;
@@ -175,18 +176,33 @@ export async function answerSurvey(em: EntityManager, input: unknown): Promise<b
   });
 }
 
-/** Clears the survey consent of the link's person (and of the records merged into the same person); repeatable. */
+/**
+ * Withdraws the survey consent of the link's person: the client of the link, the record it was
+ * merged into since (where invitations now go), and that record's other merged records.
+ * Repeatable: a second use changes nothing and says so no differently.
+ */
 export async function unsubscribeFromSurveys(em: EntityManager, token: string): Promise<boolean> {
   return em.transactional(async (tx) => {
     const link = await linkOf(tx, token, true);
     if (link?.kind !== 'UNSUBSCRIBE') throw unknownLink();
-    const client = await tx.findOneOrFail(ClientSchema, { id: link.client.id });
-    if (client.surveyConsent) {
-      client.surveyConsent = false;
-      await tx.flush();
-      await recordAudit(tx, publicWebsiteActor, [
-        { operation: 'UPDATE', recordType: 'Client', recordId: client.id, detail: 'unsubscribeFromSurveys' },
-      ]);
+    let root = await tx.findOneOrFail(ClientSchema, { id: link.client.id });
+    while (root.mergedIntoId) root = await tx.findOneOrFail(ClientSchema, { id: root.mergedIntoId });
+    const withdrawn = await tx.execute<{ id: string }[]>(
+      `update client set survey_consent = false, version = version + 1
+        where id = any(?::uuid[]) and survey_consent returning id`,
+      [`{${(await clientGroup(tx, root.id)).join(',')}}`],
+    );
+    if (withdrawn.length) {
+      await recordAudit(
+        tx,
+        publicWebsiteActor,
+        withdrawn.map(({ id }) => ({
+          operation: 'UPDATE' as const,
+          recordType: 'Client',
+          recordId: id,
+          detail: 'unsubscribeFromSurveys',
+        })),
+      );
     }
     link.usedAt ??= new Date();
     await tx.flush();

@@ -456,8 +456,27 @@ describe('user surveys', () => {
     expect(
       (await ok<{ publicLink: { valid: boolean } }>(linkQuery, { token: surveyToken }, anonymous)).publicLink.valid,
     ).toBe(false);
+    // Not because an invitation is still open: that one has run out.
+    await subgraph.orm.em
+      .fork()
+      .execute(
+        `update public_link set expires_at = now() - interval '1 minute' where client_id = ? and kind = 'SURVEY'`,
+        [clientId],
+      );
     await logSession(clientId);
     expect(await invitations(email)).toHaveLength(1);
+  });
+
+  it('after counselling, invites again only once the open invitation is answered', async () => {
+    const email = uniqueEmail('weekly');
+    const clientId = await registerClient(email, true);
+    await logSession(clientId);
+    await logSession(clientId);
+    const [first, ...more] = await invitations(email);
+    expect(more).toEqual([]);
+    await ok(answer, { input: { token: tokenIn(first, 'survey'), score: 5 } }, anonymous);
+    await logSession(clientId);
+    expect(await invitations(email)).toHaveLength(2);
   });
 });
 

@@ -108,7 +108,8 @@ export type SurveyOccasionRecord =
 /**
  * Invites the client to a user survey after the occasion, with a one-time survey link and an
  * unsubscribe link: only a client who agreed to surveys and has an e-mail address, and once per
- * client and occasion (the dedupe key: a repeated recording of attendance invites nobody twice).
+ * client and occasion (the dedupe key: a repeated recording of attendance invites nobody twice);
+ * after counselling, not while an earlier counselling invitation of the client is still open.
  */
 export async function inviteToSurvey(em: EntityManager, client: Client, what: SurveyOccasionRecord): Promise<boolean> {
   if (!client.surveyConsent || !client.email || client.erasedAt || client.mergedIntoId) return false;
@@ -116,6 +117,16 @@ export async function inviteToSurvey(em: EntityManager, client: Client, what: Su
   const dedupeKey = `${messageKinds.surveyInvitation}:${what.occasion}:${occasionId}:${client.id}`;
   const [sent] = await em.execute('select 1 from outbox_message where dedupe_key = ?', [dedupeKey]);
   if (sent) return false;
+  // Counselling often runs over several sessions: while an invitation after one is still open
+  // (not answered, not expired), the next session asks nothing more.
+  if (what.occasion === 'AFTER_COUNSELLING') {
+    const [open] = await em.execute(
+      `select 1 from public_link where client_id = ? and kind = 'SURVEY' and occasion = 'AFTER_COUNSELLING'
+          and used_at is null and expires_at > now() limit 1`,
+      [client.id],
+    );
+    if (open) return false;
+  }
   const locale = await localeOf(em, client.id);
   const expiresAt = daysFromNow(surveyLinkDays);
   const surveyToken = createLink(em, {
