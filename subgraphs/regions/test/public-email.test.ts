@@ -123,10 +123,10 @@ async function registerClient(email: string | null, surveyConsent: boolean): Pro
   return data.registerClient.id;
 }
 
-const logSession = (clientId: string) =>
+const logSession = (clientId: string, date = todayInNorway()) =>
   ok<{ logCounsellingSession: { id: string } }>(
     `mutation Log($input: LogCounsellingSessionInput!) { logCounsellingSession(input: $input) { id } }`,
-    { input: { clientId, date: todayInNorway(), durationMinutes: 60, form: 'MEETING', topic: 'Budsjett' } },
+    { input: { clientId, date, durationMinutes: 60, form: 'MEETING', topic: 'Budsjett' } },
   );
 
 describe('receipts', () => {
@@ -327,8 +327,16 @@ describe('user surveys', () => {
     expect(withoutAddress).toEqual([{ n: 0 }]);
   });
 
+  it('asks nothing about a session recorded more than 30 days after it was held', async () => {
+    const email = uniqueEmail('late');
+    const clientId = await registerClient(email, true);
+    const longAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    await logSession(clientId, longAgo);
+    expect(await invitations(email)).toEqual([]);
+  });
+
   it('invites those who attended a course once, however often the attendance is recorded', async () => {
-    const courseId = await newCourse(5, { startsOn: '2026-01-05', endsOn: '2026-01-06' });
+    const courseId = await newCourse(5, { startsOn: todayInNorway(), endsOn: todayInNorway() });
     const came = uniqueEmail('came');
     const stayedAway = uniqueEmail('stayed-away');
     const [cameId, awayId] = [await registerClient(came, true), await registerClient(stayedAway, true)];
@@ -371,7 +379,7 @@ describe('user surveys', () => {
       );
     const before = await countsOf();
     // Five answers after each occasion, so no figure is suppressed whatever the demo data holds.
-    const courseId = await newCourse(5, { startsOn: `${year}-01-05`, endsOn: `${year}-01-05` });
+    const courseId = await newCourse(5, { startsOn: todayInNorway(), endsOn: todayInNorway() });
     const emails: string[] = [];
     const clientIds: string[] = [];
     for (let i = 0; i < 5; i += 1) {

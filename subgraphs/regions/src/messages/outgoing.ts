@@ -1,6 +1,6 @@
 // What the regions subgraph tells public persons by e-mail, written to the outbox in the
 // transaction of the change that causes it: receipts, a waiting-list place, survey invitations.
-import { enqueue, type MessageLocale } from '@etablerer/kit';
+import { enqueue, type MessageLocale, todayInNorway } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Client, ClientSchema } from '../entities/client.js';
 import type { CounsellingSession } from '../entities/counselling-session.js';
@@ -101,6 +101,12 @@ export async function enqueuePlaceOffered(em: EntityManager, enrolment: Enrolmen
   });
 }
 
+/** Occasions more than this many days ago (a session or course recorded late) get no invitation. */
+export const surveyInvitationWindowDays = 30;
+
+const dayBefore = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
 export type SurveyOccasionRecord =
   | { occasion: Extract<SurveyOccasion, 'AFTER_COURSE'>; course: Course }
   | { occasion: Extract<SurveyOccasion, 'AFTER_COUNSELLING'>; session: CounsellingSession };
@@ -109,10 +115,14 @@ export type SurveyOccasionRecord =
  * Invites the client to a user survey after the occasion, with a one-time survey link and an
  * unsubscribe link: only a client who agreed to surveys and has an e-mail address, and once per
  * client and occasion (the dedupe key: a repeated recording of attendance invites nobody twice);
- * after counselling, not while an earlier counselling invitation of the client is still open.
+ * after counselling, not while an earlier counselling invitation of the client is still open; and
+ * not for an occasion more than 30 days ago.
  */
 export async function inviteToSurvey(em: EntityManager, client: Client, what: SurveyOccasionRecord): Promise<boolean> {
   if (!client.surveyConsent || !client.email || client.erasedAt || client.mergedIntoId) return false;
+  // A session or course recorded long after it happened is not worth asking about any more.
+  const lastDay = what.occasion === 'AFTER_COURSE' ? what.course.endsOn : what.session.date;
+  if (lastDay < dayBefore(todayInNorway(), surveyInvitationWindowDays)) return false;
   const occasionId = what.occasion === 'AFTER_COURSE' ? what.course.id : what.session.id;
   const dedupeKey = `${messageKinds.surveyInvitation}:${what.occasion}:${occasionId}:${client.id}`;
   const [sent] = await em.execute('select 1 from outbox_message where dedupe_key = ?', [dedupeKey]);
