@@ -22,6 +22,7 @@ COPY subgraphs/regions/package.json subgraphs/regions/
 COPY subgraphs/partners/package.json subgraphs/partners/
 COPY admin-ui/package.json admin-ui/
 COPY tools/identity-provider/package.json tools/identity-provider/
+COPY tools/mail-catcher/package.json tools/mail-catcher/
 COPY tools/stack/package.json tools/stack/
 COPY test/package.json test/
 RUN pnpm fetch --frozen-lockfile

@@ -174,6 +174,10 @@ const variables = z.object({
     "The development sign-in (`/auth/dev/token`, signing with the gateway's signing keys): anyone may act as any demo user. For `pnpm start` only; refused with NODE_ENV=production.",
     false,
   ),
+  MAIL_CATCHER_URL: urlVariable(
+    'The development mail catcher\'s HTTP API (tools/mail-catcher), whose messages `GET /dev/mail/messages` shows the console\'s "Sendt e-post (utvikling)" page; `pnpm start` sets it. Refused with NODE_ENV=production.',
+    'unset (`/dev/mail/messages` answers 404)',
+  ),
   TRUST_PROXY: optionalVariableOf(
     trustProxy,
     '`true`, `false`, a number of hops, or addresses and subnets (e.g. `loopback`, `10.0.0.0/8`)',
@@ -290,7 +294,18 @@ const withDevSignInRules = across(withKeyTimingRule, ['AUTH_DEV_SIGN_IN', 'NODE_
   }
 });
 
-const withDatabaseRule = across(withDevSignInRules, ['DATABASE_URL', 'NODE_ENV'], (config, context) => {
+const withDevMailRule = across(withDevSignInRules, ['MAIL_CATCHER_URL', 'NODE_ENV'], (config, context) => {
+  // The catcher keeps every e-mail it is given: production mail goes to the county's mail server.
+  if (config.MAIL_CATCHER_URL && config.NODE_ENV === 'production') {
+    context.addIssue({
+      code: 'custom',
+      path: ['MAIL_CATCHER_URL'],
+      message: 'must not be set with NODE_ENV=production: the mail catcher is for development only',
+    });
+  }
+});
+
+const withDatabaseRule = across(withDevMailRule, ['DATABASE_URL', 'NODE_ENV'], (config, context) => {
   // Instances that each counted the public limits in their own memory would let a client through
   // as many times over as there are instances.
   if (!config.DATABASE_URL && config.NODE_ENV === 'production') {

@@ -37,6 +37,7 @@ import { createPlatformAuth, type SignInOptions } from './auth/routes.js';
 import { committedSupergraph, defaultSubgraphUrls, type SubgraphName, subgraphNames } from './composition.js';
 import { configurationSchema, developmentSiteUrl } from './config.js';
 import { mountConsole } from './console.js';
+import { mountDevMail } from './dev-mail.js';
 import { mountFeeds } from './feeds.js';
 import { type GatewayDatabaseOptions, openGatewayDatabase } from './gateway-database.js';
 import { defaultPublicLimits, type PublicLimits, publicLimitsPlugin } from './public-limits.js';
@@ -80,6 +81,8 @@ export interface GatewayOptions {
    * Host header: the feeds are cached publicly. Without it the feeds carry no links.
    */
   publicSiteUrl?: string;
+  /** The development mail catcher's HTTP API, for GET /dev/mail/messages (MAIL_CATCHER_URL); refused in production. */
+  mailCatcherUrl?: string;
   /** How long to wait for a subgraph before answering without its fields (SUBGRAPH_UNAVAILABLE). */
   subgraphTimeoutMs?: number;
   /**
@@ -176,6 +179,7 @@ export function gatewayOptionsFromEnvironment(env = process.env): GatewayOptions
     introspection: mode.introspection,
     ...(config.TRUST_PROXY === undefined ? {} : { trustProxy: config.TRUST_PROXY }),
     ...(publicSiteUrl ? { publicSiteUrl } : {}),
+    ...(config.MAIL_CATCHER_URL ? { mailCatcherUrl: config.MAIL_CATCHER_URL } : {}),
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     ...(config.CONSOLE_DIR ? { consoleDir: config.CONSOLE_DIR } : {}),
     ...(config.DATABASE_URL
@@ -322,6 +326,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   if (options.signIn?.devSignIn && mode.production) {
     throw new Error('The development sign-in cannot run in production: it lets anyone act as any user.');
   }
+  if (options.mailCatcherUrl && mode.production) {
+    throw new Error('The development mail catcher cannot be used in production: it keeps every e-mail it is given.');
+  }
   const registry = createRegistry('gateway');
   const measureSubgraph = subgraphRequestMetrics(registry);
   const gateway = createApolloGateway({
@@ -358,7 +365,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   let platformAuth: Awaited<ReturnType<typeof createPlatformAuth>>;
   try {
     platformAuth = await createPlatformAuth({
-      options: options.signIn ?? {},
+      options: { ...options.signIn, devMail: options.mailCatcherUrl !== undefined },
       issuer: options.auth.issuer,
       audience: options.auth.audience,
       ...(options.auth.publicKey ? { publicKey: options.auth.publicKey } : {}),
@@ -427,6 +434,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         clientAddress: normalisedAddress(req.ip ?? 'unknown'),
       }));
       platformAuth.mount(app);
+      mountDevMail(app, options.mailCatcherUrl);
       if (options.consoleDir) mountConsole(app, options.consoleDir);
     },
     internalRoutes: (app) => platformAuth.mountInternal(app),

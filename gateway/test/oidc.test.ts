@@ -404,7 +404,11 @@ describe('the session', () => {
   });
 
   it('tells the console what it offers', async () => {
-    expect(await (await fetch(`${publicUrl}/auth/config`)).json()).toEqual({ oidc: true, devSignIn: false });
+    expect(await (await fetch(`${publicUrl}/auth/config`)).json()).toEqual({
+      oidc: true,
+      devSignIn: false,
+      devMail: false,
+    });
   });
 });
 
@@ -415,7 +419,11 @@ describe('without OIDC_ISSUER', () => {
       const answer = await fetch(`${other.url}/auth/login`, { redirect: 'manual' });
       expect(answer.status).toBe(404);
       expect(await answer.json()).toMatchObject({ error: 'oidc_off' });
-      expect(await (await fetch(`${other.url}/auth/config`)).json()).toEqual({ oidc: false, devSignIn: false });
+      expect(await (await fetch(`${other.url}/auth/config`)).json()).toEqual({
+        oidc: false,
+        devSignIn: false,
+        devMail: false,
+      });
     } finally {
       await other.stop();
     }
@@ -478,7 +486,11 @@ describe('the development sign-in', () => {
         subject: 'county.officer',
         role: 'COUNTY_OFFICER',
       });
-      expect(await (await fetch(`${development.url}/auth/config`)).json()).toEqual({ oidc: false, devSignIn: true });
+      expect(await (await fetch(`${development.url}/auth/config`)).json()).toEqual({
+        oidc: false,
+        devSignIn: true,
+        devMail: false,
+      });
     } finally {
       await development.stop();
     }

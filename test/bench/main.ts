@@ -256,7 +256,7 @@ async function main() {
   }
   const suffix = onDemoData ? 'bench_demo' : 'county_scale';
   const stack = await startStack({
-    ports: { gateway: 0, county: 0, regions: 0, partners: 0, identityProvider: 0 },
+    ports: { gateway: 0, county: 0, regions: 0, partners: 0, identityProvider: 0, mailCatcher: 0, mailCatcherSmtp: 0 },
     console: false,
     env: {
       SEED_DEMO: onDemoData ? 'true' : 'false',

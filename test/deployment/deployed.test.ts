@@ -240,7 +240,11 @@ beforeAll(async () => {
           // The identity provider's certificate is the test's own: trusted as a deployment trusts a private CA.
           NODE_EXTRA_CA_CERTS: certificate.file,
         }
-      : {}),
+      : {
+          // A production subgraph needs its mail server; nothing in this test enqueues e-mail, so none is reached.
+          SMTP_URL: 'smtp://127.0.0.1:9',
+          PUBLIC_SITE_URL: publicUrl,
+        }),
   });
 
   for (const name of subgraphs) {

@@ -3,7 +3,7 @@
 // others and the code have (services, secrets and their keys, ports, probes, the migration step).
 import { readdirSync, readFileSync } from 'node:fs';
 import { gatewayOptionsFromEnvironment } from '@etablerer/gateway/server';
-import { generateServiceKeys, serviceKeyEnvironment } from '@etablerer/kit';
+import { generateServiceKeys, serviceKeyEnvironment, subgraphOptionsFromEnvironment } from '@etablerer/kit';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 
@@ -25,10 +25,21 @@ const operatorValues = {
   OIDC_CLIENT_ID: 'etablerer',
   OIDC_CLIENT_SECRET: 'a-client-secret',
   POSTGRES_PASSWORD: 'a-password',
+  SMTP_URL: 'smtp://etablerer:a-password@smtp.example.no:587',
 };
 
 /** The gateway's own configuration check, as a production start makes it: throws naming what is missing or wrong. */
 const gatewayStartsWith = (environment: Record<string, string>) => () => gatewayOptionsFromEnvironment(environment);
+
+/** Each subgraph's shape as its configuration sees it (its server.ts): whom it calls. */
+const subgraphShapes = {
+  county: { name: 'county', database: 'county', defaultPort: 4001 },
+  regions: { name: 'regions', database: 'regions', defaultPort: 4002, calls: ['partners', 'county'] },
+  partners: { name: 'partners', database: 'partners', defaultPort: 4003, calls: ['regions', 'county'] },
+};
+/** A subgraph's configuration check, as a production start makes it. */
+const subgraphStartsWith = (name: (typeof subgraphs)[number], environment: Record<string, string>) => () =>
+  subgraphOptionsFromEnvironment(subgraphShapes[name], environment);
 
 describe('the Dockerfile', () => {
   const dockerfile = read('Dockerfile');
@@ -173,6 +184,9 @@ describe('compose.yaml', () => {
       expect(environment.AUTH_ISSUER, name).toBe(operatorValues.PUBLIC_URL);
       expect(environment.AUTH_AUDIENCE, name).toBe(interpolated(named['gateway-1'].environment).AUTH_AUDIENCE);
       expect(environment.AUTH_PUBLIC_KEY, name).toBeUndefined();
+      // Everything else a production start needs, the mail server the outbox sends through among it.
+      expect(subgraphStartsWith(name, environment), name).not.toThrow();
+      expect(environment.SMTP_URL, name).toBe(operatorValues.SMTP_URL);
     }
   });
 
@@ -281,6 +295,33 @@ describe('deploy/k8s', () => {
       expect(deployment(name).spec.template.spec.containers[0].envFrom, name).toEqual([
         { configMapRef: { name: config.metadata.name } },
       ]);
+    }
+  });
+
+  it('gives every subgraph all a production start needs, the mail server from the Secret', async () => {
+    const [config] = ofKind('ConfigMap');
+    const [secret] = ofKind('Secret');
+    const keys = await generateServiceKeys();
+    const secrets: Record<string, string> = {
+      ...secret.stringData,
+      SERVICE_KEYS: JSON.stringify(keys.jwks),
+      REGIONS_SERVICE_PRIVATE_KEY: JSON.stringify(keys.privateKeys.regions),
+      PARTNERS_SERVICE_PRIVATE_KEY: JSON.stringify(keys.privateKeys.partners),
+    };
+    for (const name of subgraphs) {
+      const [container] = deployment(name).spec.template.spec.containers;
+      const environment: Record<string, string> = { ...config.data };
+      for (const variable of container.env as Yaml[]) {
+        const key = variable.valueFrom?.secretKeyRef?.key;
+        environment[variable.name] = key === undefined ? variable.value : secrets[key];
+      }
+      expect(subgraphStartsWith(name, environment), name).not.toThrow();
+      expect(
+        container.env.find((variable: Yaml) => variable.name === 'SMTP_URL'),
+        name,
+      ).toMatchObject({
+        valueFrom: { secretKeyRef: { key: 'SMTP_URL' } },
+      });
     }
   });
 

@@ -26,7 +26,16 @@ beforeAll(async () => {
   expect(build.status).toBe(0);
   stack = await startStack({
     artefacts: 'built',
-    ports: { gateway: 0, county: 0, regions: 0, partners: 0, console: 0, identityProvider: 0 },
+    ports: {
+      gateway: 0,
+      county: 0,
+      regions: 0,
+      partners: 0,
+      console: 0,
+      identityProvider: 0,
+      mailCatcher: 0,
+      mailCatcherSmtp: 0,
+    },
     env: { ...databases, LOG_LEVEL: 'warn' },
   });
 }, 300_000);

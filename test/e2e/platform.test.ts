@@ -25,7 +25,16 @@ let stack: RunningStack;
 
 beforeAll(async () => {
   stack = await startStack({
-    ports: { gateway: 0, county: 0, regions: 0, partners: 0, console: 0, identityProvider: 0 },
+    ports: {
+      gateway: 0,
+      county: 0,
+      regions: 0,
+      partners: 0,
+      console: 0,
+      identityProvider: 0,
+      mailCatcher: 0,
+      mailCatcherSmtp: 0,
+    },
     env: { ...databases, LOG_LEVEL: 'warn' },
   });
 }, 180_000);

@@ -50,7 +50,16 @@ export async function startOwnStack(folder: string, options: Omit<StackOptions, 
   const dataDir = `${repositoryDataDir}${folder}`;
   rmSync(dataDir, { recursive: true, force: true });
   const stack = await startStack({
-    ports: { gateway: 0, county: 0, regions: 0, partners: 0, console: 0, identityProvider: 0 },
+    ports: {
+      gateway: 0,
+      county: 0,
+      regions: 0,
+      partners: 0,
+      console: 0,
+      identityProvider: 0,
+      mailCatcher: 0,
+      mailCatcherSmtp: 0,
+    },
     console: false,
     ...options,
     database: { dataDir, port: await freePort() },

@@ -18,6 +18,7 @@ const packages = {
   '@etablerer/partners': { dir: 'subgraphs/partners', inputs: ['src'], output: 'dist/index.js' },
   '@etablerer/gateway': { dir: 'gateway', inputs: ['src', '../schema/supergraph.graphql'], output: 'dist/index.js' },
   '@etablerer/identity-provider': { dir: 'tools/identity-provider', inputs: ['src'], output: 'dist/index.js' },
+  '@etablerer/mail-catcher': { dir: 'tools/mail-catcher', inputs: ['src'], output: 'dist/index.js' },
   '@etablerer/stack': { dir: 'tools/stack', inputs: ['src'], output: 'dist/main.js' },
   '@etablerer/admin-ui': {
     dir: 'admin-ui',

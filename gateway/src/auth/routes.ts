@@ -64,6 +64,8 @@ export interface SignInOptions {
   accessDirectory?: AccessDirectory;
   /** The development sign-in (/auth/dev/token); refused in production. */
   devSignIn?: boolean;
+  /** Whether GET /dev/mail/messages lists the development mail catcher's messages (MAIL_CATCHER_URL); told in /auth/config. */
+  devMail?: boolean;
   /** Where the signing keys are kept; the gateway's database, else memory, unless given (tests). */
   signingKeyStorage?: SigningKeyStorage;
   /** Token requests per client address and window at /auth/token. */
@@ -234,7 +236,7 @@ export async function createPlatformAuth(context: {
 
   const mount = (app: Express) => {
     app.get('/auth/config', (_req, res) => {
-      res.json({ oidc: oidc !== undefined, devSignIn });
+      res.json({ oidc: oidc !== undefined, devSignIn, devMail: options.devMail ?? false });
     });
 
     app.get('/auth/login', async (req, res) => {

@@ -63,6 +63,23 @@ export interface OutboxBackoff {
 
 export const defaultOutboxBackoff: OutboxBackoff = { baseMs: 10_000, maxMs: 60 * 60_000 };
 
+/**
+ * Days a sent message is kept: long enough to answer "did it go out?", not so long that the
+ * addresses and texts in it (personal data) outlive their purpose.
+ */
+export const sentMessageRetentionDays = 30;
+
+/** Deletes the messages sent more than `days` ago; returns how many. Every dispatcher does it hourly. */
+export async function purgeSentMessages(orm: Orm, days = sentMessageRetentionDays): Promise<number> {
+  const deleted = await orm.em
+    .getConnection()
+    .execute<{ id: string }[]>(
+      'delete from outbox_message where sent_at < now() - make_interval(days => ?) returning id',
+      [days],
+    );
+  return deleted.length;
+}
+
 export interface OutboxDispatcherOptions {
   /** The service's name, in the log. */
   service?: string;
@@ -403,9 +420,18 @@ export function startOutboxDispatcher(orm: Orm, options: OutboxDispatcherOptions
     });
 
   let failingSince: number | undefined;
+  let purgedAt = 0;
+  const purge = async () => {
+    if (Date.now() - purgedAt < 60 * 60_000) return;
+    purgedAt = Date.now();
+    const purged = await purgeSentMessages(orm);
+    if (purged)
+      logger.info({ service, purged }, `outbox: messages sent over ${sentMessageRetentionDays} days ago deleted`);
+  };
   const loop = (async () => {
     while (!stopped) {
       listen();
+      await purge().catch((error: unknown) => logger.debug({ service, err: error }, 'outbox: purge failed'));
       nudged = false;
       let wait = pollMs;
       try {

@@ -19,6 +19,7 @@ import {
   type NotificationDelivery,
   type OutboxDispatcher,
   type OutboxDispatcherOptions,
+  purgeSentMessages,
   startOutboxDispatcher,
 } from '../src/outbox-dispatcher.js';
 import {
@@ -302,6 +303,22 @@ describe('the dispatcher', () => {
     } finally {
       await new Promise((resolve) => county.close(resolve));
     }
+  });
+
+  it('deletes messages sent over 30 days ago, and no others', async () => {
+    const old = await inTransaction((em) => enqueue(em, receipt(7)));
+    const recent = await inTransaction((em) => enqueue(em, receipt(8)));
+    const waiting = await inTransaction((em) => enqueue(em, receipt(9)));
+    const connection = orm.em.getConnection();
+    await connection.execute("update outbox_message set sent_at = now() - interval '31 days' where id = ?", [old.id]);
+    await connection.execute("update outbox_message set sent_at = now() - interval '29 days' where id = ?", [
+      recent.id,
+    ]);
+    await connection.execute("update outbox_message set created_at = now() - interval '40 days' where id = ?", [
+      waiting.id,
+    ]);
+    expect(await purgeSentMessages(orm)).toBe(1);
+    expect((await rows()).map((row) => row.id).sort()).toEqual([recent.id, waiting.id].sort());
   });
 
   it('backs off exponentially up to the cap, with at most a fifth more as jitter', () => {

@@ -7,7 +7,20 @@ import { defaultArtefacts, startStack } from './stack.js';
 const started = performance.now();
 const anyPorts = process.env.STACK_PORTS === '0';
 const stack = await startStack({
-  ...(anyPorts ? { ports: { gateway: 0, county: 0, regions: 0, partners: 0, console: 0, identityProvider: 0 } } : {}),
+  ...(anyPorts
+    ? {
+        ports: {
+          gateway: 0,
+          county: 0,
+          regions: 0,
+          partners: 0,
+          console: 0,
+          identityProvider: 0,
+          mailCatcher: 0,
+          mailCatcherSmtp: 0,
+        },
+      }
+    : {}),
   console: process.env.STACK_CONSOLE !== 'false',
 }).catch(() => process.exit(1));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -21,6 +34,7 @@ console.log(`
   Gateway          ${show(stack.gatewayUrl)}/graphql
   Health           ${show(stack.gatewayInternalUrl)}/health (internal port, with /metrics)
   Sign-in          ${show(stack.identityProviderUrl)} (development identity provider, the demo people)
+  E-mail           ${show(stack.mailCatcherUrl)}/messages (development mail catcher; in the console: /dev/mail)
   Subgraphs        county ${show(stack.subgraphUrls.county)}
                    regions ${show(stack.subgraphUrls.regions)}
                    partners ${show(stack.subgraphUrls.partners)}

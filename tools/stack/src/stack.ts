@@ -1,5 +1,5 @@
-// The whole platform on one machine: database, three subgraphs, gateway, console and the development identity
-// provider, each in a process of its own, as `pnpm start` runs it and as the end-to-end tests start it.
+// The whole platform on one machine: database, three subgraphs, gateway, console, the development identity
+// provider and the development mail catcher, each in a process of its own, as `pnpm start` runs it and as the end-to-end tests start it.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -31,6 +31,10 @@ export interface StackPorts {
   console: number;
   /** The development identity provider, where people sign in. */
   identityProvider: number;
+  /** The development mail catcher's HTTP API (what was sent; the gateway's /dev/mail proxies it). */
+  mailCatcher: number;
+  /** The development mail catcher's SMTP port: every subgraph's SMTP_URL. */
+  mailCatcherSmtp: number;
 }
 
 /** The ports of the README; 0 lets the system pick free ones (tests). */
@@ -41,6 +45,8 @@ export const defaultPorts: StackPorts = {
   partners: 4003,
   console: 5173,
   identityProvider: 4004,
+  mailCatcher: 1080,
+  mailCatcherSmtp: 1025,
 };
 
 /** Each service's internal port (metrics, detailed health): its public port plus 100, or any free one with port 0. */
@@ -85,6 +91,8 @@ export interface RunningStack {
   consoleUrl?: string;
   /** The development identity provider's issuer (people sign in there; the gateway's OIDC_ISSUER). */
   identityProviderUrl: string;
+  /** The development mail catcher's HTTP API: GET /messages lists what the subgraphs' outboxes sent. */
+  mailCatcherUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   /** Each subgraph's internal port: /health (its database), /metrics. */
   subgraphInternalUrls: Record<SubgraphName, string>;
@@ -99,7 +107,8 @@ export interface RunningStack {
   events: EventEmitter<StackEvents>;
   /**
    * Stops everything in order: the gateway stops taking requests and finishes those in flight, then
-   * the console and the identity provider, then the subgraphs (finishing theirs), and the embedded PostgreSQL last.
+   * the console and the identity provider, then the subgraphs (finishing theirs and the e-mail they are
+   * sending), the mail catcher, and the embedded PostgreSQL last.
    */
   stop(): Promise<void>;
 }
@@ -116,7 +125,15 @@ export type Artefacts = 'built' | 'source';
 /** The launcher's own kind: run from `dist/` it starts the built services, run through tsx their sources. */
 export const defaultArtefacts: Artefacts = import.meta.url.endsWith('.ts') ? 'source' : 'built';
 
-const serviceNames = ['county', 'regions', 'partners', 'gateway', 'console', 'identity-provider'] as const;
+const serviceNames = [
+  'county',
+  'regions',
+  'partners',
+  'gateway',
+  'console',
+  'identity-provider',
+  'mail-catcher',
+] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 /** Where a service's entry point is. The built console is no process of its own: the gateway serves it. */
@@ -128,6 +145,7 @@ export function serviceEntry(name: ServiceName, artefacts: Artefacts): string {
     gateway: 'gateway/src/index.ts',
     console: 'admin-ui/scripts/dev-server.ts',
     'identity-provider': 'tools/identity-provider/src/index.ts',
+    'mail-catcher': 'tools/mail-catcher/src/index.ts',
   }[name];
   const built = path.replace('/src/', '/dist/').replace(/\.ts$/, '.js');
   return fileURLToPath(new URL(artefacts === 'built' ? built : path, root));
@@ -138,7 +156,7 @@ export const builtConsoleDir = fileURLToPath(new URL('admin-ui/dist/', root));
 
 const serviceOf = new WeakMap<ChildProcess, ServiceName>();
 
-/** Forks one service (a subgraph, the gateway, the console or the identity provider) and resolves once it says it listens. */
+/** Forks one service (a subgraph, the gateway, the console, the identity provider or the mail catcher) and resolves once it says it listens. */
 export function startService(
   name: ServiceName,
   options: ServiceProcessOptions & { artefacts?: Artefacts },
@@ -222,6 +240,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // The gateway's sign-ins in progress are over once it has stopped: the identity provider may go too.
     await stopServices(['console', 'identity-provider']);
     await stopServices(['county', 'regions', 'partners']);
+    // After the subgraphs: their outboxes finish the e-mail they were sending.
+    await stopServices(['mail-catcher']);
     await database?.stop();
   };
 
@@ -337,6 +357,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // The gateway is told where people sign in before either starts; the console's dev server must be where the
     // identity provider sends people back to (its redirect URIs), so with port 0 its port is chosen here too.
     if (ports.identityProvider === 0) ports.identityProvider = await freePort();
+    // The subgraphs are told where to send e-mail, and the gateway where to read it, before the catcher starts.
+    if (ports.mailCatcher === 0) ports.mailCatcher = await freePort();
+    if (ports.mailCatcherSmtp === 0) ports.mailCatcherSmtp = await freePort();
     const sourceConsole = artefacts === 'source' && options.console !== false;
     if (sourceConsole && ports.console === 0) ports.console = await freePort();
     const addresses = {
@@ -344,6 +367,15 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       REGIONS_URL: `http://127.0.0.1:${ports.regions}/graphql`,
       PARTNERS_URL: `http://127.0.0.1:${ports.partners}/graphql`,
     };
+    // The gateway plans over its static supergraph and needs no subgraph to start: all four start at once.
+    const builtConsole = artefacts === 'built' && options.console !== false;
+    const ownUrl = `http://localhost:${ports.gateway}`;
+    // The feeds' and e-mails' links lead to the console's public website, wherever this stack runs it; with the
+    // port left to the system it is not known yet, and the feeds go without links.
+    const publicSiteUrl =
+      options.env?.PUBLIC_SITE_URL ??
+      (builtConsole ? ownUrl : ports.console ? `http://localhost:${ports.console}` : '');
+    const mailCatcherUrl = `http://127.0.0.1:${ports.mailCatcher}`;
     const subgraphEnv = (name: SubgraphName) => ({
       ...common,
       ...addresses,
@@ -352,11 +384,11 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       INTERNAL_PORT: String(internalPorts[name]),
       // The platform's tokens are the gateway's, signed with its rotating keys: verified against its JWKS.
       AUTH_JWKS_URL: `http://127.0.0.1:${internalPorts.gateway}/.well-known/jwks.json`,
+      // Their outboxes send e-mail to the development mail catcher, which keeps it for /dev/mail.
+      SMTP_URL: options.env?.SMTP_URL ?? `smtp://127.0.0.1:${ports.mailCatcherSmtp}`,
+      ...(publicSiteUrl ? { PUBLIC_SITE_URL: publicSiteUrl } : {}),
     });
     const readiness = (name: SubgraphName) => `http://127.0.0.1:${internalPorts[name]}/health/ready`;
-    // The gateway plans over its static supergraph and needs no subgraph to start: all four start at once.
-    const builtConsole = artefacts === 'built' && options.console !== false;
-    const ownUrl = `http://localhost:${ports.gateway}`;
     // The origin people use, where the gateway's /auth/* is: the gateway's own when it serves the built console,
     // Vite's (which proxies /auth to the gateway) when the console runs from source.
     const publicUrl = options.env?.PUBLIC_URL ?? (sourceConsole ? `http://localhost:${ports.console}` : ownUrl);
@@ -364,7 +396,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const clientOrigins = [...new Set([publicUrl, ownUrl])];
     const identityProviderIssuer = `http://localhost:${ports.identityProvider}`;
     const consoleClient = loadOrCreateConsoleClient(`${repositoryDataDir}identity-provider/client.json`);
-    const [county, regions, partners, gatewayUrl, identityProviderUrl] = (await Promise.all([
+    const [county, regions, partners, gatewayUrl, identityProviderUrl, mailCatcherStarted] = (await Promise.all([
       ...(['county', 'regions', 'partners'] as const).map((name) => superviseService(name, subgraphEnv(name))),
       superviseService('gateway', {
         ...common,
@@ -378,11 +410,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         GRAPHQL_INTROSPECTION: 'true',
         // Built, the console is the gateway's own (same origin as the graph); from source, Vite's dev server runs it.
         ...(builtConsole ? { CONSOLE_DIR: builtConsoleDir } : {}),
-        // The feeds' links lead to the console's public website, wherever this stack runs it; with the port
-        // left to the system it is not known yet, and the feeds go without links.
-        PUBLIC_SITE_URL:
-          options.env?.PUBLIC_SITE_URL ??
-          (builtConsole ? ownUrl : ports.console ? `http://localhost:${ports.console}` : ''),
+        PUBLIC_SITE_URL: publicSiteUrl,
+        // What the subgraphs sent, for the console's /dev/mail (development only).
+        MAIL_CATCHER_URL: mailCatcherUrl,
         // The console's dev server proxies the browser's requests from this machine and says whose
         // they are in X-Forwarded-For; the gateway believes that header from loopback only.
         TRUST_PROXY: 'loopback',
@@ -410,7 +440,12 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
           },
         ]),
       }),
-    ])) as [string, string, string, string, string];
+      superviseService('mail-catcher', {
+        ...options.env,
+        PORT: String(ports.mailCatcher),
+        PORT_SMTP: String(ports.mailCatcherSmtp),
+      }),
+    ])) as [string, string, string, string, string, string];
     const subgraphUrls = {
       county: `${county}/graphql`,
       regions: `${regions}/graphql`,
@@ -427,6 +462,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       gatewayInternalUrl: internalUrls.gateway ?? '',
       ...(consoleUrl ? { consoleUrl } : {}),
       identityProviderUrl,
+      mailCatcherUrl: mailCatcherStarted,
       subgraphUrls,
       subgraphInternalUrls: {
         county: internalUrls.county ?? '',

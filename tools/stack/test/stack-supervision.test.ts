@@ -1,8 +1,10 @@
 // The stack as `pnpm start` runs it, on ports the system picks, with its supervisor on: a
 // subgraph or the gateway killed outright comes back by itself and the graph answers again.
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { dropDatabase } from '@etablerer/kit';
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningStack, type ServiceName, startStack } from '../src/stack.js';
 
@@ -17,7 +19,16 @@ let stack: RunningStack;
 
 beforeAll(async () => {
   stack = await startStack({
-    ports: { gateway: 0, county: 0, regions: 0, partners: 0, console: 0, identityProvider: 0 },
+    ports: {
+      gateway: 0,
+      county: 0,
+      regions: 0,
+      partners: 0,
+      console: 0,
+      identityProvider: 0,
+      mailCatcher: 0,
+      mailCatcherSmtp: 0,
+    },
     console: false,
     env: { ...databases, LOG_LEVEL: 'warn' },
   });
@@ -138,6 +149,45 @@ describe('the development identity provider in the stack', () => {
     expect(restartedName).toBe('identity-provider');
     expect(info.pid).not.toBe(pid);
     const response = await fetch(`${stack.identityProviderUrl}/.well-known/openid-configuration`);
+    expect(response.status).toBe(200);
+  }, 120_000);
+});
+
+describe('the development mail catcher in the stack', () => {
+  it("gets what a subgraph's outbox sends, which the gateway's /dev/mail/messages lists", async () => {
+    expect(await (await fetch(`${stack.gatewayUrl}/auth/config`)).json()).toMatchObject({ devMail: true });
+    // A row as a regions mutation would have enqueued it (kit outbox.ts), committed with its pg_notify.
+    const id = randomUUID();
+    const client = new pg.Client({ connectionString: `${stack.databaseUrl}/${databases.REGIONS_DATABASE}` });
+    await client.connect();
+    try {
+      await client.query('begin');
+      await client.query(
+        `insert into outbox_message (id, channel, kind, recipient_email, locale, subject, text_body)
+         values ($1, 'EMAIL', 'test.stack', 'kari@example.no', 'nb', 'Kvittering fra stakken', 'Takk!')`,
+        [id],
+      );
+      await client.query("select pg_notify('outbox_message', '')");
+      await client.query('commit');
+    } finally {
+      await client.end();
+    }
+    const listed = async () => {
+      const response = await fetch(`${stack.gatewayUrl}/dev/mail/messages`);
+      const body = (await response.json()) as { messages: { messageId: string; subject: string; to: string[] }[] };
+      return body.messages.find((message) => message.messageId === `<${id}@etablerertjenesten>`);
+    };
+    await expect.poll(listed, { timeout: 60_000 }).toMatchObject({
+      subject: 'Kvittering fra stakken',
+      to: ['kari@example.no'],
+    });
+  });
+
+  it('restarts the mail catcher killed with SIGKILL, at the same address', async () => {
+    const { pid, restartedName, info } = await killAndAwaitRestart('mail-catcher');
+    expect(restartedName).toBe('mail-catcher');
+    expect(info.pid).not.toBe(pid);
+    const response = await fetch(`${stack.mailCatcherUrl}/health`);
     expect(response.status).toBe(200);
   }, 120_000);
 });
