@@ -57,7 +57,7 @@ export function createLink(
 }
 
 /** The end of a calendar day in Norway, roughly (UTC+2 covers summer time): when a date-bound link stops. */
-const endOfDay = (date: string) => new Date(`${date}T23:59:59+01:00`);
+export const endOfDay = (date: string) => new Date(`${date}T23:59:59+01:00`);
 export const daysFromNow = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000);
 
 /** The link of a token, locked for the rest of the transaction when asked; null when there is none. */
@@ -246,5 +246,3 @@ export async function cancelWebsiteRequest(em: EntityManager, token: string): Pr
     return true;
   });
 }
-
-export { endOfDay };

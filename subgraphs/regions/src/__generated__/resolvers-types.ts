@@ -1026,7 +1026,7 @@ export type PublicCoursePage = {
 
 /** What a one-time link from an e-mail does. */
 export type PublicLinkKind =
-  /** Cancels a course sign-up (until the course starts) or a request for counselling (until an adviser takes it on), once. */
+  /** Cancels a course sign-up (up to and including the course's first day) or a request for counselling (until an adviser takes it on), once. */
   | 'CANCEL'
   /** Answers a user survey, once, within 30 days of the invitation. */
   | 'SURVEY'
