@@ -1182,6 +1182,35 @@ export const matrix: Case[] = [
     }),
     expect: open(passes('BAD_USER_INPUT')),
   },
+  // The one-time links of e-mails (issue 21): public; a token of no link is NOT_FOUND for everyone.
+  {
+    field: 'publicLink',
+    subgraph: 'regions',
+    document: 'query Q($token: String!) { publicLink(token: $token) { kind title valid } }',
+    variables: () => ({ token: 'A'.repeat(43) }),
+    expect: open(passes('NOT_FOUND')),
+  },
+  {
+    field: 'answerSurvey',
+    subgraph: 'regions',
+    document: 'mutation M($input: SurveyAnswerInput!) { answerSurvey(input: $input) }',
+    variables: () => ({ input: { token: 'A'.repeat(43), score: 5 } }),
+    expect: open(passes('NOT_FOUND')),
+  },
+  {
+    field: 'unsubscribeFromSurveys',
+    subgraph: 'regions',
+    document: 'mutation M($token: String!) { unsubscribeFromSurveys(token: $token) }',
+    variables: () => ({ token: 'A'.repeat(43) }),
+    expect: open(passes('NOT_FOUND')),
+  },
+  {
+    field: 'cancelWebsiteRequest',
+    subgraph: 'regions',
+    document: 'mutation M($token: String!) { cancelWebsiteRequest(token: $token) }',
+    variables: () => ({ token: 'A'.repeat(43) }),
+    expect: open(passes('NOT_FOUND')),
+  },
 
   // ---- not in the public graph: what one subgraph asks another, straight at the subgraph ----
   {

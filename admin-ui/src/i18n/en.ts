@@ -1418,6 +1418,7 @@ const en = {
     statusOption: {
       PENDING: 'Pending',
       PICKED_UP: 'Picked up',
+      CANCELLED: 'Cancelled by the person',
       all: 'All',
     },
     regionFilter: 'Region',
@@ -1461,6 +1462,7 @@ const en = {
     status: {
       PENDING: 'Pending',
       PICKED_UP: 'Picked up',
+      CANCELLED: 'Cancelled by the person',
     },
     pickedUpBy: 'Picked up by {name} {date} at {time}',
     pickedUpByUnknown: 'Picked up {date} at {time}',

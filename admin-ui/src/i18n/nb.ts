@@ -1415,6 +1415,7 @@ const nb = {
     statusOption: {
       PENDING: 'Venter',
       PICKED_UP: 'Tatt',
+      CANCELLED: 'Avbrutt av personen',
       all: 'Alle',
     },
     regionFilter: 'Region',
@@ -1459,6 +1460,7 @@ const nb = {
     status: {
       PENDING: 'Venter',
       PICKED_UP: 'Tatt',
+      CANCELLED: 'Avbrutt av personen',
     },
     pickedUpBy: 'Tatt av {name} {date} kl. {time}',
     pickedUpByUnknown: 'Tatt {date} kl. {time}',

@@ -22,13 +22,15 @@ export const publicRootFields = {
     'publicRegions',
     'publicPartnerCourses',
     'publicResponsibleParties',
+    'publicLink',
   ],
-  mutation: ['signUpForCourse', 'requestCounselling'],
+  // The last three act on one-time links from e-mails (surveys, unsubscribe, cancel; issue 21).
+  mutation: ['signUpForCourse', 'requestCounselling', 'answerSurvey', 'unsubscribeFromSurveys', 'cancelWebsiteRequest'],
 } as const;
 
 /**
  * The mutations the website sends on a person's behalf: rate-limited per field, at the gateway
- * and in the regions subgraph, which stores what they send.
+ * and in the regions subgraph, which stores what they send (one limit for all of them together).
  */
 export const publicMutations: readonly string[] = publicRootFields.mutation;
 

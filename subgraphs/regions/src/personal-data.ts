@@ -94,6 +94,14 @@ export async function eraseClients(
 ): Promise<void> {
   if (clientIds.length === 0) return;
   const ids = uuidArray(clientIds);
+  // The person's e-mails (their address and name are in them, sent or waiting) and their links go too.
+  await em.execute(
+    `delete from outbox_message where kind like 'regions.%' and lower(recipient_email) in
+       (select lower(email) from client where id = any(?::uuid[]) and email is not null
+        union select lower(email) from website_request where client_id = any(?::uuid[]))`,
+    [ids, ids],
+  );
+  await em.execute('delete from public_link where client_id = any(?::uuid[])', [ids]);
   await em.execute(
     `update client set name = ?, email = null, phone = null, birth_year = null, gender = null,
             business_idea = null, industry_code = null, survey_consent = false,

@@ -1,6 +1,6 @@
 // What a person sends on the public website: a course sign-up or a request for counselling,
 // checked as hostile input, limited per e-mail address, and filed under a client of the right
-// region in one transaction, for an adviser to pick up.
+// region in one transaction, for an adviser to pick up, with the person's receipt by e-mail.
 import { randomInt } from 'node:crypto';
 import { badUserInput, parseInput, publicWebsiteActor, rateLimited, recordAudit, todayInNorway } from '@etablerer/kit';
 import { LockMode } from '@mikro-orm/core';
@@ -14,6 +14,7 @@ import { RegionSchema } from './entities/region.js';
 import { type WebsiteRequest, type WebsiteRequestKind, WebsiteRequestSchema } from './entities/website-request.js';
 import { municipalityNumber, phone } from './input-rules.js';
 import { lockClientRegistrations, lockEmailAddress } from './locks.js';
+import { enqueueReceipt } from './messages/outgoing.js';
 
 /** The privacy notice the consent refers to; the public website shows this version. */
 export const privacyNoticeVersion = '2026-11-27';
@@ -64,14 +65,22 @@ const personInput = z.object({
   consentToProcessing: z.literal(true, 'consent to processing is needed before anything is stored'),
 });
 
+/** The language the person used the website in: their receipt and later e-mails are written in it. */
+const locale = z
+  .enum(['nb', 'en'], 'nb or en')
+  .nullish()
+  .transform((value) => value ?? 'nb');
+
 const signUpInput = z.object({
   courseId: z.uuid('not a course from the course calendar'),
   person: personInput,
+  locale,
 });
 
 const counsellingInput = z.object({
   person: personInput,
   message: plainText(1000).pipe(z.string().min(1, 'say briefly what you would like help with')),
+  locale,
 });
 
 type Person = z.infer<typeof personInput>;
@@ -186,7 +195,7 @@ async function fileRequest(
 }
 
 export async function signUpForCourse(em: EntityManager, input: unknown): Promise<WebsiteRequestReceipt> {
-  const { courseId, person } = parseInput(signUpInput, input);
+  const { courseId, person, locale } = parseInput(signUpInput, input);
   return em.transactional(async (tx) => {
     await limitPerAddress(tx, person.email);
     // Locked: two people taking the last place at once must not both get it.
@@ -208,16 +217,18 @@ export async function signUpForCourse(em: EntityManager, input: unknown): Promis
     const request = await fileRequest(tx, 'COURSE_SIGN_UP', person, course.region.id, { course });
     // A repeated sign-up keeps the place the person has, and the adviser sees that they asked again.
     await placeOnCourse(tx, course, request.client);
+    await enqueueReceipt(tx, request, person, locale, course);
     return { request };
   });
 }
 
 export async function requestCounselling(em: EntityManager, input: unknown): Promise<WebsiteRequestReceipt> {
-  const { person, message } = parseInput(counsellingInput, input);
+  const { person, message, locale } = parseInput(counsellingInput, input);
   return em.transactional(async (tx) => {
     await limitPerAddress(tx, person.email);
     const municipality = await municipalityOf(tx, person.municipalityNumber);
     const request = await fileRequest(tx, 'COUNSELLING', person, municipality.region.id, { message });
+    await enqueueReceipt(tx, request, person, locale);
     return { request };
   });
 }

@@ -33,6 +33,10 @@ describeMutationFuzz(regionsSubgraph, {
     pickUpWebsiteRequest: ['follo.adviser'],
     signUpForCourse: ['follo.adviser', null],
     requestCounselling: ['follo.adviser', null],
+    // The one-time links of e-mails: public, a token of no link refused.
+    answerSurvey: [null],
+    unsubscribeFromSurveys: [null],
+    cancelWebsiteRequest: [null],
   },
   async seeds(ids) {
     const clients = await ids(

@@ -153,6 +153,8 @@ export type CallerRole =
 
 /** A request for counselling from the public website. */
 export type CounsellingRequestInput = {
+  /** The language the person uses the website in, `nb` or `en` (`nb` when left out): the receipt by e-mail and later e-mails are written in it. */
+  locale?: string | null | undefined;
   /** What the person would like help with: plain text, 1–1000 characters. */
   message: string;
   /** Who asks. */
@@ -170,6 +172,8 @@ export type CourseKind =
 export type CourseSignUpInput = {
   /** The course, from the public course calendar. */
   courseId: string | number;
+  /** The language the person uses the website in, `nb` or `en` (`nb` when left out): the receipt by e-mail and later e-mails are written in it. */
+  locale?: string | null | undefined;
   /** Who signs up. */
   person: PublicPersonInput;
 };
@@ -781,6 +785,8 @@ export type WebsiteRequestKind =
 
 /** Where a request from the website stands. */
 export type WebsiteRequestStatus =
+  /** The person cancelled it with the link in their receipt (a course place it held went to the waiting list). */
+  | 'CANCELLED'
   /** Waiting for an adviser to pick it up. */
   | 'PENDING'
   /** An adviser took it on. */

@@ -297,6 +297,8 @@ export type CounsellingHours = {
 
 /** A request for counselling from the public website. */
 export type CounsellingRequestInput = {
+  /** The language the person uses the website in, `nb` or `en` (`nb` when left out): the receipt by e-mail and later e-mails are written in it. */
+  locale?: InputMaybe<Scalars['String']['input']>;
   /** What the person would like help with: plain text, 1–1000 characters. */
   message: Scalars['String']['input'];
   /** Who asks. */
@@ -394,6 +396,8 @@ export type CoursePlacement =
 export type CourseSignUpInput = {
   /** The course, from the public course calendar. */
   courseId: Scalars['ID']['input'];
+  /** The language the person uses the website in, `nb` or `en` (`nb` when left out): the receipt by e-mail and later e-mails are written in it. */
+  locale?: InputMaybe<Scalars['String']['input']>;
   /** Who signs up. */
   person: PublicPersonInput;
 };
@@ -636,10 +640,24 @@ export type Mutation = {
   addClientLink: ClientLink;
   /** Adds a supplementary service the region offers from a day. The region's advisers and the contract municipality's officers only. */
   addServiceOffering: ServiceOffering;
+  /**
+   * PUBLIC (no sign-in): answers a user survey with the one-time link from the invitation; the
+   * answer counts in the region's survey results as one recorded by an adviser, and the link then
+   * stops working. NOT_FOUND for a token of no survey link, BAD_USER_INPUT for a link used or expired
+   * (or of a person who has since asked not to get surveys). Rate-limited as `signUpForCourse`.
+   */
+  answerSurvey: Scalars['Boolean']['output'];
   /** Cancels a course and its places. CONFLICT when `version` is not the current one. Advisers of the region only. */
   cancelCourse: Course;
   /** Cancels a place; the first on the waiting list gets it. Advisers of the region only. */
   cancelEnrolment: Enrolment;
+  /**
+   * PUBLIC (no sign-in): cancels the sign-up or request of the link's receipt; a course place it
+   * held goes to the first on the waiting list, who is told by e-mail. NOT_FOUND for a token of no
+   * cancel link, BAD_USER_INPUT for a link used or expired, a course that has started, or a request
+   * an adviser has taken on. Rate-limited as `signUpForCourse`.
+   */
+  cancelWebsiteRequest: Scalars['Boolean']['output'];
   /** Adds a course to the adviser's region. A fee on a basic course is refused. */
   createCourse: Course;
   /** Records a network event of the adviser's region. Advisers of the region only. */
@@ -715,6 +733,12 @@ export type Mutation = {
    * minutes, each aliased field counted, and an operation that would go over refused whole.
    */
   signUpForCourse: WebsiteRequestReceipt;
+  /**
+   * PUBLIC (no sign-in): stops user survey invitations to the person of the link (their consent to
+   * surveys is withdrawn). Works any number of times. NOT_FOUND for a token of no unsubscribe link.
+   * Rate-limited as `signUpForCourse`.
+   */
+  unsubscribeFromSurveys: Scalars['Boolean']['output'];
   /** Edits a client. Advisers of the client's region only; CONFLICT when `version` is not the current one. */
   updateClient: Client;
   /** Edits a counselling session. Advisers of the region only; CONFLICT when `version` is not the current one. */
@@ -732,6 +756,11 @@ export type MutationAddServiceOfferingArgs = {
 };
 
 
+export type MutationAnswerSurveyArgs = {
+  input: SurveyAnswerInput;
+};
+
+
 export type MutationCancelCourseArgs = {
   courseId: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
@@ -740,6 +769,11 @@ export type MutationCancelCourseArgs = {
 
 export type MutationCancelEnrolmentArgs = {
   enrolmentId: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelWebsiteRequestArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -839,6 +873,11 @@ export type MutationSetFreeCounsellingLimitArgs = {
 
 export type MutationSignUpForCourseArgs = {
   input: CourseSignUpInput;
+};
+
+
+export type MutationUnsubscribeFromSurveysArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -985,6 +1024,29 @@ export type PublicCoursePage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What a one-time link from an e-mail does. */
+export type PublicLinkKind =
+  /** Cancels a course sign-up (up to and including the course's first day) or a request for counselling (until an adviser takes it on), once. */
+  | 'CANCEL'
+  /** Answers a user survey, once, within 30 days of the invitation. */
+  | 'SURVEY'
+  /** Stops user survey invitations to the person; works any number of times. */
+  | 'UNSUBSCRIBE';
+
+/**
+ * What a person sees on the public page of a one-time link from an e-mail (a survey to answer,
+ * survey invitations to stop, a sign-up or request to cancel). Nothing about the person.
+ */
+export type PublicLinkTarget = {
+  __typename?: 'PublicLinkTarget';
+  /** What the link does. */
+  kind: PublicLinkKind;
+  /** The course's title, or the occasion of the survey (e.g. counselling in a region on a day); null when there is nothing to name. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** Whether the link still works: not used (survey, cancel), not expired, and what it acts on still open to it. */
+  valid: Scalars['Boolean']['output'];
+};
+
 /** A municipality on the public website, with the region whose service serves it. */
 export type PublicMunicipality = {
   __typename?: 'PublicMunicipality';
@@ -1116,6 +1178,11 @@ export type Query = {
   publicCourse?: Maybe<PublicCourse>;
   /** PUBLIC (no sign-in): the course calendar of every region, upcoming courses only, by first day. */
   publicCourses: PublicCoursePage;
+  /**
+   * PUBLIC (no sign-in): what a one-time link from an e-mail leads to, for its public page, and
+   * whether it still works. NOT_FOUND for a token of no link.
+   */
+  publicLink: PublicLinkTarget;
   /** PUBLIC (no sign-in): every municipality of the county with the region that serves it, by number. */
   publicMunicipalities: Array<PublicMunicipality>;
   /** PUBLIC (no sign-in): every region with its offices, advisers' work contact and offer, by name. */
@@ -1192,6 +1259,11 @@ export type QueryPublicCoursesArgs = {
   filter?: PublicCourseFilter;
   first?: Scalars['Int']['input'];
   offset?: Scalars['Int']['input'];
+};
+
+
+export type QueryPublicLinkArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -1503,6 +1575,16 @@ export type SuppressibleCount = {
   value?: Maybe<Scalars['Int']['output']>;
 };
 
+/** An answer to a user survey from the public survey page. */
+export type SurveyAnswerInput = {
+  /** A comment, at most 1000 characters. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** 1 (poor) to 6 (excellent). */
+  score: Scalars['Int']['input'];
+  /** The token of the survey link in the invitation. */
+  token: Scalars['String']['input'];
+};
+
 /** When a user survey is answered. */
 export type SurveyOccasion =
   /** After counselling. */
@@ -1648,6 +1730,8 @@ export type WebsiteRequestReceipt = {
 
 /** Where a request from the website stands. */
 export type WebsiteRequestStatus =
+  /** The person cancelled it with the link in their receipt (a course place it held went to the waiting list). */
+  | 'CANCELLED'
   /** Waiting for an adviser to pick it up. */
   | 'PENDING'
   /** An adviser took it on. */
@@ -1816,6 +1900,8 @@ export type ResolversTypes = {
   PublicCourse: ResolverTypeWrapper<CourseEntity>;
   PublicCourseFilter: PublicCourseFilter;
   PublicCoursePage: ResolverTypeWrapper<Omit<PublicCoursePage, 'items'> & { items: Array<ResolversTypes['PublicCourse']> }>;
+  PublicLinkKind: PublicLinkKind;
+  PublicLinkTarget: ResolverTypeWrapper<PublicLinkTarget>;
   PublicMunicipality: ResolverTypeWrapper<MunicipalityEntity>;
   PublicOffice: ResolverTypeWrapper<OfficeEntity>;
   PublicPersonInput: PublicPersonInput;
@@ -1832,6 +1918,7 @@ export type ResolversTypes = {
   ServiceOffering: ResolverTypeWrapper<ServiceOfferingEntity>;
   SessionForm: SessionForm;
   SuppressibleCount: ResolverTypeWrapper<SuppressibleCount>;
+  SurveyAnswerInput: SurveyAnswerInput;
   SurveyOccasion: SurveyOccasion;
   SurveyOccasionResult: ResolverTypeWrapper<SurveyOccasionResult>;
   SurveyResults: ResolverTypeWrapper<SurveyResultsEntity>;
@@ -1888,6 +1975,7 @@ export type ResolversParentTypes = {
   PublicCourse: CourseEntity;
   PublicCourseFilter: PublicCourseFilter;
   PublicCoursePage: Omit<PublicCoursePage, 'items'> & { items: Array<ResolversParentTypes['PublicCourse']> };
+  PublicLinkTarget: PublicLinkTarget;
   PublicMunicipality: MunicipalityEntity;
   PublicOffice: OfficeEntity;
   PublicPersonInput: PublicPersonInput;
@@ -1902,6 +1990,7 @@ export type ResolversParentTypes = {
   RegisterClientInput: RegisterClientInput;
   ServiceOffering: ServiceOfferingEntity;
   SuppressibleCount: SuppressibleCount;
+  SurveyAnswerInput: SurveyAnswerInput;
   SurveyOccasionResult: SurveyOccasionResult;
   SurveyResults: SurveyResultsEntity;
   UpdateClientInput: UpdateClientInput;
@@ -2104,8 +2193,10 @@ export type MunicipalityNumberResolvers<ContextType = Context, ParentType extend
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addClientLink?: Resolver<ResolversTypes['ClientLink'], ParentType, ContextType, RequireFields<MutationAddClientLinkArgs, 'input'>>;
   addServiceOffering?: Resolver<ResolversTypes['ServiceOffering'], ParentType, ContextType, RequireFields<MutationAddServiceOfferingArgs, 'input'>>;
+  answerSurvey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationAnswerSurveyArgs, 'input'>>;
   cancelCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCancelCourseArgs, 'courseId' | 'version'>>;
   cancelEnrolment?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationCancelEnrolmentArgs, 'enrolmentId'>>;
+  cancelWebsiteRequest?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationCancelWebsiteRequestArgs, 'token'>>;
   createCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCreateCourseArgs, 'input'>>;
   createNetworkEvent?: Resolver<ResolversTypes['NetworkEvent'], ParentType, ContextType, RequireFields<MutationCreateNetworkEventArgs, 'input'>>;
   endServiceOffering?: Resolver<ResolversTypes['ServiceOffering'], ParentType, ContextType, RequireFields<MutationEndServiceOfferingArgs, 'id' | 'validTo'>>;
@@ -2124,6 +2215,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   requestCounselling?: Resolver<ResolversTypes['WebsiteRequestReceipt'], ParentType, ContextType, RequireFields<MutationRequestCounsellingArgs, 'input'>>;
   setFreeCounsellingLimit?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationSetFreeCounsellingLimitArgs, 'hours' | 'regionId'>>;
   signUpForCourse?: Resolver<ResolversTypes['WebsiteRequestReceipt'], ParentType, ContextType, RequireFields<MutationSignUpForCourseArgs, 'input'>>;
+  unsubscribeFromSurveys?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnsubscribeFromSurveysArgs, 'token'>>;
   updateClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'id' | 'input' | 'version'>>;
   updateCounsellingSession?: Resolver<ResolversTypes['CounsellingSession'], ParentType, ContextType, RequireFields<MutationUpdateCounsellingSessionArgs, 'id' | 'input' | 'version'>>;
 };
@@ -2188,6 +2280,12 @@ export type PublicCoursePageResolvers<ContextType = Context, ParentType extends 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PublicLinkTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicLinkTarget'] = ResolversParentTypes['PublicLinkTarget']> = {
+  kind?: Resolver<ResolversTypes['PublicLinkKind'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type PublicMunicipalityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicMunicipality'] = ResolversParentTypes['PublicMunicipality']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2232,6 +2330,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'number'>>;
   publicCourse?: Resolver<Maybe<ResolversTypes['PublicCourse']>, ParentType, ContextType, RequireFields<QueryPublicCourseArgs, 'id'>>;
   publicCourses?: Resolver<ResolversTypes['PublicCoursePage'], ParentType, ContextType, RequireFields<QueryPublicCoursesArgs, 'filter' | 'first' | 'offset'>>;
+  publicLink?: Resolver<ResolversTypes['PublicLinkTarget'], ParentType, ContextType, RequireFields<QueryPublicLinkArgs, 'token'>>;
   publicMunicipalities?: Resolver<Array<ResolversTypes['PublicMunicipality']>, ParentType, ContextType>;
   publicRegions?: Resolver<Array<ResolversTypes['PublicRegion']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'id'>>;
@@ -2365,6 +2464,7 @@ export type Resolvers<ContextType = Context> = {
   PublicAdviser?: PublicAdviserResolvers<ContextType>;
   PublicCourse?: PublicCourseResolvers<ContextType>;
   PublicCoursePage?: PublicCoursePageResolvers<ContextType>;
+  PublicLinkTarget?: PublicLinkTargetResolvers<ContextType>;
   PublicMunicipality?: PublicMunicipalityResolvers<ContextType>;
   PublicOffice?: PublicOfficeResolvers<ContextType>;
   PublicRegion?: PublicRegionResolvers<ContextType>;

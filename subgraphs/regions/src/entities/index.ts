@@ -13,6 +13,7 @@ import { MunicipalitySchema } from './municipality.js';
 import { NetworkEventSchema } from './network-event.js';
 import { OfficeSchema } from './office.js';
 import { OperatorSchema } from './operator.js';
+import { PublicLinkSchema } from './public-link.js';
 import { RateLimitWindowSchema } from './rate-limit-window.js';
 import { RegionSchema } from './region.js';
 import { ServiceOfferingSchema } from './service-offering.js';
@@ -38,6 +39,7 @@ export const entities = [
   SurveyResponseSchema,
   WebsiteRequestSchema,
   RateLimitWindowSchema,
+  PublicLinkSchema,
   AuditEntrySchema,
   // The messages it sends, written with the changes that cause them (kit outbox.ts).
   OutboxMessageSchema,

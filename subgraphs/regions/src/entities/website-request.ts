@@ -9,7 +9,8 @@ import { RegionSchema } from './region.js';
 
 export const websiteRequestKinds = ['COURSE_SIGN_UP', 'COUNSELLING'] as const;
 export type WebsiteRequestKind = (typeof websiteRequestKinds)[number];
-export const websiteRequestStatuses = ['PENDING', 'PICKED_UP'] as const;
+/** CANCELLED: the person cancelled it with the link in their receipt. */
+export const websiteRequestStatuses = ['PENDING', 'PICKED_UP', 'CANCELLED'] as const;
 export type WebsiteRequestStatus = (typeof websiteRequestStatuses)[number];
 
 export const WebsiteRequestSchema = defineEntity({

@@ -10,6 +10,7 @@ import { Migration20261207051942_public_rate_limits } from './Migration202612070
 import { Migration20261207064809_idempotency_keys } from './Migration20261207064809_idempotency_keys.js';
 import { Migration20261207081446_service_assertion_uses } from './Migration20261207081446_service_assertion_uses.js';
 import { Migration20261207115021_outbox_messages } from './Migration20261207115021_outbox_messages.js';
+import { Migration20261207115413_public_links } from './Migration20261207115413_public_links.js';
 
 export const migrations: MigrationObject[] = [
   {
@@ -25,4 +26,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207064809_idempotency_keys', class: Migration20261207064809_idempotency_keys },
   { name: 'Migration20261207081446_service_assertion_uses', class: Migration20261207081446_service_assertion_uses },
   { name: 'Migration20261207115021_outbox_messages', class: Migration20261207115021_outbox_messages },
+  { name: 'Migration20261207115413_public_links', class: Migration20261207115413_public_links },
 ];

@@ -17,7 +17,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
-import { placeOnCourse } from '../enrolments.js';
+import { freePlaceOf, placeOnCourse } from '../enrolments.js';
 import { AdviserSchema } from '../entities/adviser.js';
 import { BusinessSchema, legalForms } from '../entities/business.js';
 import { ClientSchema, genders, growthPotentials, immigrantBackgrounds } from '../entities/client.js';
@@ -34,6 +34,7 @@ import { ServiceOfferingSchema, serviceKinds } from '../entities/service-offerin
 import { SurveyResponseSchema, surveyOccasions } from '../entities/survey-response.js';
 import { municipalityNumber, phone } from '../input-rules.js';
 import { lockClientRegistrations } from '../locks.js';
+import { inviteToSurvey } from '../messages/outgoing.js';
 import { clientGroup, eraseClients, erasePastRetention } from '../personal-data.js';
 import { clientNotVisible } from './Client.js';
 
@@ -433,6 +434,8 @@ export const Mutation: MutationResolvers = {
       await recordAudit(tx, caller, [
         { operation: 'CREATE', recordType: 'Client', recordId: client.id, detail: 'logCounsellingSession' },
       ]);
+      // After counselling the client is asked what they thought (if they agreed to it).
+      await inviteToSurvey(tx, client, { occasion: 'AFTER_COUNSELLING', session });
       return session;
     });
   },
@@ -651,19 +654,11 @@ export const Mutation: MutationResolvers = {
         : null;
       if (!enrolment) throw forbidden('You may not change this enrolment, or there is no enrolment with this id.');
       const course = await courseOfAdvisersRegion(tx, caller, enrolment.course.id);
+      // The course's row lock, as a sign-up takes it: a freed place is given once, to the one who waited longest.
+      await tx.lock(course, LockMode.PESSIMISTIC_WRITE);
+      await tx.refresh(enrolment);
       if (enrolment.status === 'CANCELLED') return enrolment;
-      const hadPlace = enrolment.status === 'ENROLLED';
-      enrolment.status = 'CANCELLED';
-      if (hadPlace) {
-        // The freed place goes to whoever has waited longest.
-        const next = await tx.findOne(
-          EnrolmentSchema,
-          { course, status: 'WAITLISTED' },
-          { orderBy: { enrolledAt: 'asc', id: 'asc' } },
-        );
-        if (next) next.status = 'ENROLLED';
-      }
-      await tx.flush();
+      await freePlaceOf(tx, enrolment, course);
       return enrolment;
     }),
 
@@ -681,6 +676,9 @@ export const Mutation: MutationResolvers = {
       for (const enrolment of enrolled) enrolment.attended = attended.has(enrolment.client.id);
       course.status = 'HELD';
       await tx.flush();
+      // The course was held: those who came are asked what they thought (once each, if they agreed to it).
+      const participants = await tx.find(ClientSchema, { id: { $in: [...attended] } });
+      for (const client of participants) await inviteToSurvey(tx, client, { occasion: 'AFTER_COURSE', course });
       return course;
     }),
 

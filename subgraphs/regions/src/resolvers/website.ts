@@ -17,13 +17,14 @@ import { type Course, CourseSchema } from '../entities/course.js';
 import { MunicipalitySchema } from '../entities/municipality.js';
 import { RegionSchema } from '../entities/region.js';
 import { type WebsiteRequest, WebsiteRequestSchema } from '../entities/website-request.js';
+import { answerSurvey, cancelWebsiteRequest, publicLinkTarget, unsubscribeFromSurveys } from '../public-links.js';
 import { requestCounselling, signUpForCourse } from '../website.js';
 import { auditReads } from './Client.js';
 import { adviserRecordOf } from './Mutation.js';
 
 export const websiteQueryFields: Pick<
   QueryResolvers,
-  'publicCourses' | 'publicCourse' | 'publicMunicipalities' | 'publicRegions' | 'websiteRequests'
+  'publicCourses' | 'publicCourse' | 'publicMunicipalities' | 'publicRegions' | 'publicLink' | 'websiteRequests'
 > = {
   publicCourses: async (_parent, { filter, first, offset }, { em }) => {
     const { limit } = checkPage(first, offset);
@@ -51,6 +52,7 @@ export const websiteQueryFields: Pick<
   },
   publicMunicipalities: (_parent, _args, { em }) => em.find(MunicipalitySchema, {}, { orderBy: { number: 'asc' } }),
   publicRegions: (_parent, _args, { em }) => em.find(RegionSchema, {}, { orderBy: { name: 'asc' } }),
+  publicLink: (_parent, { token }, { em }) => publicLinkTarget(em, token),
 
   websiteRequests: async (_parent, args, context) => {
     const { em, caller } = context;
@@ -82,10 +84,18 @@ export const websiteQueryFields: Pick<
 
 export const websiteMutationFields: Pick<
   MutationResolvers,
-  'signUpForCourse' | 'requestCounselling' | 'pickUpWebsiteRequest'
+  | 'signUpForCourse'
+  | 'requestCounselling'
+  | 'answerSurvey'
+  | 'unsubscribeFromSurveys'
+  | 'cancelWebsiteRequest'
+  | 'pickUpWebsiteRequest'
 > = {
   signUpForCourse: (_parent, { input }, { em }) => signUpForCourse(em, input),
   requestCounselling: (_parent, { input }, { em }) => requestCounselling(em, input),
+  answerSurvey: (_parent, { input }, { em }) => answerSurvey(em, input),
+  unsubscribeFromSurveys: (_parent, { token }, { em }) => unsubscribeFromSurveys(em, token),
+  cancelWebsiteRequest: (_parent, { token }, { em }) => cancelWebsiteRequest(em, token),
 
   pickUpWebsiteRequest: async (_parent, { id, version }, { em, caller }) =>
     em.transactional(async (tx) => {
