@@ -20,6 +20,7 @@ export * from './idempotency.js';
 export * from './internal-routes.js';
 export * from './loaders.js';
 export * from './logger.js';
+export * from './mail.js';
 export * from './metrics.js';
 export * from './nok.js';
 export * from './operation-cost.js';
