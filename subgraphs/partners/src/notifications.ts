@@ -8,7 +8,9 @@ import type { Referral, ReferralStatus } from './entities/referral.js';
 import {
   assessmentDeliveredText,
   assessmentRequestedText,
+  type ConsolePage,
   type NotificationText,
+  notificationMail,
   referralAnsweredText,
   referralReceivedText,
 } from './messages/referrals.js';
@@ -43,19 +45,20 @@ async function notify(
   em: EntityManager,
   kind: 'REFERRAL_RECEIVED' | 'REFERRAL_ANSWERED',
   audience: NotificationAudience,
-  link: string,
+  page: ConsolePage,
   dedupeKey: string,
   text: (locale: MessageLocale) => NotificationText,
 ) {
   const { title, body } = text(locale);
-  await enqueue(em, { channel: 'NOTIFY', kind, locale, dedupeKey, audience, title, body, link });
+  const email = notificationMail.render({ text, page }, locale);
+  await enqueue(em, { channel: 'NOTIFY', kind, locale, dedupeKey, audience, title, body, link: `/${page}`, email });
 }
 
 /** A referral was sent: the receiving organisation hears of it. */
 export async function notifyReferralReceived(em: EntityManager, referral: Referral) {
   const audience = receivingAudience(referral);
   if (!audience) return;
-  await notify(em, 'REFERRAL_RECEIVED', audience, '/referrals', `referral-received:${referral.id}`, (language) =>
+  await notify(em, 'REFERRAL_RECEIVED', audience, 'referrals', `referral-received:${referral.id}`, (language) =>
     referralReceivedText(referral, language),
   );
 }
@@ -70,7 +73,7 @@ export async function notifyReferralAnswered(em: EntityManager, referral: Referr
     em,
     'REFERRAL_ANSWERED',
     { subject: referral.sentBySubject },
-    '/referrals',
+    'referrals',
     `referral-answered:${referral.id}:${status}`,
     (language) => referralAnsweredText(referral, language),
   );
@@ -82,7 +85,7 @@ export async function notifyAssessmentRequested(em: EntityManager, assessment: B
     em,
     'REFERRAL_RECEIVED',
     { role: 'ADVISER', regionId: assessment.regionId },
-    '/assessments',
+    'assessments',
     `assessment-requested:${assessment.id}`,
     (language) => assessmentRequestedText(assessment, language),
   );
@@ -95,7 +98,7 @@ export async function notifyAssessmentDelivered(em: EntityManager, assessment: B
     em,
     'REFERRAL_ANSWERED',
     { subject: assessment.requestedBySubject },
-    '/assessments',
+    'assessments',
     `assessment-delivered:${assessment.id}`,
     (language) => assessmentDeliveredText(assessment, language),
   );

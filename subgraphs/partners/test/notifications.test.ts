@@ -31,7 +31,7 @@ interface OutboxRow {
   locale: string;
   subject: string;
   text_body: string;
-  payload: { title: string; body: string; link: string | null } | null;
+  payload: { title: string; body: string; link: string | null; email: Record<string, string> | null } | null;
   /** The whole row as JSON text, to search every field for the client's data. */
   row: string;
 }
@@ -90,6 +90,16 @@ describe('a referral sent', () => {
           title: 'Ny henvisning fra etablerertjenesten',
           body: 'Etablerertjenesten i Follo har henvist en klient til Innovasjon Norge for oppstartlån.',
           link: '/referrals',
+          // What the county e-mails to those who want this kind by e-mail.
+          email: {
+            subject: 'Ny henvisning fra etablerertjenesten',
+            text: expect.stringContaining(
+              'Etablerertjenesten i Follo har henvist en klient til Innovasjon Norge for oppstartlån.\n\nLogg inn i Etablerertjenesten og se «Henvisninger».',
+            ),
+            html: expect.stringContaining(
+              '<p>Etablerertjenesten i Follo har henvist en klient til Innovasjon Norge for oppstartlån.</p>',
+            ),
+          },
         }),
       }),
     ]);
