@@ -22,8 +22,9 @@ export const partnersSubgraph: SubgraphDefinition<Context> = {
   countyScaleSeeder: CountyScaleSeeder,
   isEmpty: async (orm) => (await orm.em.fork().count(GatheringSchema)) === 0,
   context: createContext,
-  // Regions erases partners' copies of a client; partners asks regions whose client an id is.
+  // Regions erases partners' copies of a client; partners asks regions whose client an id is, and
+  // gives the county its notifications to deliver (the outbox's NOTIFY rows, kit outbox-dispatcher.ts).
   trustedServices: ['gateway', 'regions'],
-  calls: ['regions'],
+  calls: ['regions', 'county'],
   retention: (em, { dryRun }) => erasePartnerDataPastRetention(em, { dryRun }),
 };
