@@ -11,6 +11,7 @@ import {
   jsonWebKeyVariable,
   millisecondsVariable,
   optionalFlagVariable,
+  optionalVariableOf,
   postgresUrlVariable,
   readConfiguration,
   secondsVariable,
@@ -22,9 +23,11 @@ import {
   withServiceRules,
 } from './config.js';
 import { defaultDatabaseLimits, defaultDatabasePool } from './orm.js';
+import { defaultMailFrom, defaultOutboxPollMs } from './outbox-dispatcher.js';
 import { defaultRetentionSchedule } from './retention-task.js';
 import {
   defaultSubgraphUrl,
+  developmentSiteUrl,
   type StartSubgraphOptions,
   type SubgraphContext,
   type SubgraphDefinition,
@@ -34,6 +37,30 @@ type Described = Pick<SubgraphDefinition<SubgraphContext>, 'name' | 'database' |
 
 /** Each service's internal port is its public one plus this: 4100 for the gateway, 4101 for county, … */
 export const internalPortOffset = 100;
+
+/** An SMTP server's address: smtp:// or smtps://, a host, perhaps credentials and a port; nothing else. */
+export function smtpUrl(text: string): string | undefined {
+  try {
+    const url = new URL(text);
+    if (!['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname || url.hash) return undefined;
+    return text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The public website's plain http(s) origin, without its trailing slash. */
+function siteUrl(text: string): string | undefined {
+  try {
+    const url = new URL(text);
+    if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
+      return undefined;
+    }
+    return text.replace(/\/+$/, '');
+  } catch {
+    return undefined;
+  }
+}
 
 /** The schema of a subgraph's environment. */
 export function subgraphConfigSchema(definition: Described) {
@@ -112,6 +139,24 @@ export function subgraphConfigSchema(definition: Described) {
           ),
         }
       : {}),
+    SMTP_URL: optionalVariableOf(
+      smtpUrl,
+      'an SMTP server address, smtp://user:password@host:587 (STARTTLS when the server offers it) or smtps://…:465',
+      "The mail server the outbox sends e-mail through (kit outbox-dispatcher.ts). Without it e-mail stays queued in the outbox until it is set; required with NODE_ENV=production. `pnpm start` gives the development mail catcher's.",
+      'none (e-mail stays queued)',
+      { secret: true },
+    ),
+    MAIL_FROM: textVariable('The sender of every e-mail the platform sends.', defaultMailFrom),
+    OUTBOX_POLL_MS: millisecondsVariable(
+      'How often the outbox looks for messages due when nothing woke it (a commit that enqueued wakes it at once).',
+      defaultOutboxPollMs,
+    ),
+    PUBLIC_SITE_URL: optionalVariableOf(
+      siteUrl,
+      "the public website's plain http(s) address, e.g. https://etablerer.example.no",
+      'Where the public website is, for the links in e-mails (cancel a sign-up, answer a survey, unsubscribe); required with NODE_ENV=production.',
+      `\`${developmentSiteUrl}\``,
+    ),
     SEED_DEMO: optionalFlagVariable(
       'Seeds the demo data into an empty database at start.',
       '`true`, `false` with NODE_ENV=production',
@@ -127,7 +172,26 @@ export function subgraphConfigSchema(definition: Described) {
       });
     }
   });
-  const withDemoRule = across(checked, ['SEED_DEMO', 'NODE_ENV'], (config, context) => {
+  // In production e-mail must leave, and its links must lead somewhere.
+  const withMailRule = across(checked, ['SMTP_URL', 'PUBLIC_SITE_URL', 'NODE_ENV'], (config, context) => {
+    if (config.NODE_ENV !== 'production') return;
+    if (!config.SMTP_URL) {
+      context.addIssue({
+        code: 'custom',
+        path: ['SMTP_URL'],
+        message:
+          'is not set: with NODE_ENV=production the outbox sends e-mail (receipts, reminders, surveys) through the county’s mail server',
+      });
+    }
+    if (!config.PUBLIC_SITE_URL) {
+      context.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_SITE_URL'],
+        message: "is not set: with NODE_ENV=production the e-mails' links lead to the public website there",
+      });
+    }
+  });
+  const withDemoRule = across(withMailRule, ['SEED_DEMO', 'NODE_ENV'], (config, context) => {
     if (config.SEED_DEMO === true && config.NODE_ENV === 'production') {
       context.addIssue({
         code: 'custom',
@@ -196,5 +260,10 @@ export function subgraphOptionsFromEnvironment(
       idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
     pool: { max: config.DATABASE_POOL_MAX, acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS },
+    outbox: {
+      ...(config.SMTP_URL ? { smtp: { url: config.SMTP_URL, from: config.MAIL_FROM } } : {}),
+      pollMs: config.OUTBOX_POLL_MS,
+    },
+    publicSiteUrl: config.PUBLIC_SITE_URL ?? developmentSiteUrl,
   };
 }

@@ -45,6 +45,14 @@ import {
   tableRowCounts,
 } from './orm.js';
 import { OutboxMessageSchema } from './outbox.js';
+import {
+  countyNotificationChannel,
+  type NotificationChannel,
+  type NotificationDelivery,
+  type OutboxBackoff,
+  type SmtpSettings,
+  startOutboxDispatcher,
+} from './outbox-dispatcher.js';
 import { anonymousCaller, isAnonymous, publicAccessPlugin } from './public-access.js';
 import { deadlinePassed, deadlineSubscriber, isPastDeadline, requestDeadlineHeader } from './request-deadline.js';
 import { checkedRetentionSchedule, type RetentionTask, runRetentionTask, scheduleRetention } from './retention-task.js';
@@ -178,6 +186,12 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
    * admitted as /graphql is (see internal-routes.ts); none by default.
    */
   internalRoutes?: Record<string, InternalRoute>;
+  /**
+   * Delivers a notification (an outbox NOTIFY row) in this subgraph's own database, in the
+   * transaction `em` that also marks the row sent: the county's. The other subgraphs post theirs
+   * to the county's /internal/notifications (they list 'county' in `calls`).
+   */
+  deliverNotification?: (em: EntityManager, notification: NotificationDelivery) => Promise<void>;
   /**
    * A fresh context for one request by `caller`: from which client address, and over HTTP which
    * service vouched for it and the user's own token (in-process tests may have neither).
@@ -328,6 +342,36 @@ export interface StartSubgraphOptions {
   internal?: { port: number; host?: string };
   /** The log's level (LOG_LEVEL); left as it is by default. */
   logLevel?: string;
+  /** How the outbox sends (see outbox-dispatcher.ts): SMTP_URL and MAIL_FROM, OUTBOX_POLL_MS. Without smtp, e-mail stays queued. */
+  outbox?: { smtp?: SmtpSettings; pollMs?: number; backoff?: Partial<OutboxBackoff> };
+  /** The public website's origin, for links in e-mails (PUBLIC_SITE_URL); see publicSiteUrl(). */
+  publicSiteUrl?: string;
+}
+
+/** The console's address in development (README, `pnpm start`), where the public pages are without PUBLIC_SITE_URL. */
+export const developmentSiteUrl = 'http://localhost:5173';
+
+let configuredSiteUrl: string | undefined;
+
+/**
+ * The public website's origin without a trailing slash, for links in e-mails (e.g.
+ * `${publicSiteUrl()}/public/cancel/<token>`): what the running subgraph was started with
+ * (PUBLIC_SITE_URL), else the environment's PUBLIC_SITE_URL, else the development console's.
+ */
+export function publicSiteUrl(): string {
+  return (configuredSiteUrl ?? process.env.PUBLIC_SITE_URL ?? developmentSiteUrl).replace(/\/+$/, '');
+}
+
+/** Where a subgraph's NOTIFY rows go: its own hook (the county), else the county's route when it calls the county. */
+async function notificationChannelOf<Context extends SubgraphContext>(
+  definition: SubgraphDefinition<Context>,
+  signer: ServiceSigner | undefined,
+  subgraphUrl: (subgraph: string) => string | undefined,
+): Promise<NotificationChannel | undefined> {
+  const local = definition.deliverNotification;
+  if (local) return { kind: 'local', deliver: local };
+  const countyUrl = definition.calls?.includes('county') ? subgraphUrl('county') : undefined;
+  return signer && countyUrl ? countyNotificationChannel({ countyUrl, signer }) : undefined;
 }
 
 /** The README's ports, where `pnpm start` runs each subgraph. */
@@ -402,8 +446,21 @@ export async function startSubgraph<Context extends SubgraphContext>(
     await seedIfEmpty(orm, definition.demoSeeder, definition.isEmpty);
   }
   const retention = definition.retention && schedule ? scheduleRetention(orm, definition.retention, schedule) : null;
+  if (options.publicSiteUrl !== undefined) configuredSiteUrl = options.publicSiteUrl;
+  const registry = subgraphRegistry(definition.name, orm);
+  // Every subgraph sends what its transactions put in its outbox.
+  const outbox = startOutboxDispatcher(orm, {
+    service: definition.name,
+    registry,
+    ...(options.outbox?.smtp ? { smtp: options.outbox.smtp } : {}),
+    ...(options.outbox?.pollMs ? { pollMs: options.outbox.pollMs } : {}),
+    ...(options.outbox?.backoff ? { backoff: options.outbox.backoff } : {}),
+    notify: await notificationChannelOf(definition, signer, subgraphUrl),
+  });
   const stop = async () => {
     await retention?.stop();
+    // The batch in flight is finished (and marked) before the database goes.
+    await outbox.stop();
     await orm.close();
   };
   return startService<Context>({
@@ -413,7 +470,7 @@ export async function startSubgraph<Context extends SubgraphContext>(
     ...(options.mode ? { mode: options.mode } : {}),
     ...(options.internal ? { internal: options.internal } : {}),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
-    registry: subgraphRegistry(definition.name, orm),
+    registry,
     apollo: subgraphApolloOptions(definition, options.mode?.production),
     ...(definition.internalRoutes
       ? {

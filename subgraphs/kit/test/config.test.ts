@@ -24,6 +24,11 @@ const valid = {
   SERVICE_PRIVATE_KEY: JSON.stringify(keys.privateKeys.regions),
   AUTH_JWKS_URL: 'https://login.example.no/.well-known/jwks.json',
 };
+/** What production needs beyond: the mail server the outbox sends through, and where e-mails' links lead. */
+const mail = {
+  SMTP_URL: 'smtp://outbox:hunter2@smtp.example.no:587',
+  PUBLIC_SITE_URL: 'https://etablerer.example.no',
+};
 
 /** The problems a start with `env` reports, one line each. */
 function problems(env: Record<string, string>, definition: typeof regions | typeof county = regions): string[] {
@@ -72,13 +77,14 @@ describe('a subgraph configuration', () => {
   });
 
   it('turns off introspection and demo data, and runs retention nightly, in production', () => {
-    const options = subgraphOptionsFromEnvironment(regions, { ...valid, NODE_ENV: 'production' });
+    const options = subgraphOptionsFromEnvironment(regions, { ...valid, ...mail, NODE_ENV: 'production' });
     expect(options.mode).toEqual({ production: true, introspection: false, stacktraces: false });
     expect(options.seedDemo).toBe(false);
     expect(options.retentionSchedule).toBe('30 2 * * *');
     expect(
       subgraphOptionsFromEnvironment(regions, {
         ...valid,
+        ...mail,
         NODE_ENV: 'production',
         GRAPHQL_INTROSPECTION: 'true',
         RETENTION_SCHEDULE: 'off',
@@ -178,7 +184,7 @@ describe('a subgraph configuration', () => {
   });
 
   it('refuses in production what has no place there', () => {
-    const production = { ...valid, NODE_ENV: 'production' };
+    const production = { ...valid, ...mail, NODE_ENV: 'production' };
     expect(problems({ ...production, GRAPHQL_STACKTRACES: 'true' })).toEqual([
       'GRAPHQL_STACKTRACES: must not be true with NODE_ENV=production: answers there never carry stack traces',
     ]);
@@ -188,7 +194,7 @@ describe('a subgraph configuration', () => {
   });
 
   it("verifies tokens in production against the gateway's JWKS only, never a fixed key", () => {
-    const production = { ...valid, NODE_ENV: 'production' };
+    const production = { ...valid, ...mail, NODE_ENV: 'production' };
     const publicKey = JSON.stringify(devKeys.publicKey);
     const refused =
       "AUTH_PUBLIC_KEY: must not be set with NODE_ENV=production: a fixed key can be neither rotated nor withdrawn. Set AUTH_JWKS_URL to the gateway's JWKS";
@@ -203,6 +209,30 @@ describe('a subgraph configuration', () => {
     ]);
     // Outside production the fixed key is how tests and the development stack verify.
     expect(problems({ ...withoutJwks, NODE_ENV: 'development', AUTH_PUBLIC_KEY: publicKey })).toEqual([]);
+  });
+
+  it('sends e-mail through SMTP_URL, required in production with PUBLIC_SITE_URL; queues it without one elsewhere', () => {
+    expect(
+      subgraphOptionsFromEnvironment(regions, { ...valid, ...mail, MAIL_FROM: 'Test <t@example.no>' }),
+    ).toMatchObject({
+      outbox: { smtp: { url: mail.SMTP_URL, from: 'Test <t@example.no>' }, pollMs: 5_000 },
+      publicSiteUrl: 'https://etablerer.example.no',
+    });
+    const development = subgraphOptionsFromEnvironment(regions, { ...valid, OUTBOX_POLL_MS: '250' });
+    expect(development.outbox).toEqual({ pollMs: 250 });
+    expect(development.publicSiteUrl).toBe('http://localhost:5173');
+    expect(problems({ ...valid, NODE_ENV: 'production' })).toEqual([
+      'SMTP_URL: is not set: with NODE_ENV=production the outbox sends e-mail (receipts, reminders, surveys) through the county’s mail server',
+      "PUBLIC_SITE_URL: is not set: with NODE_ENV=production the e-mails' links lead to the public website there",
+    ]);
+    // A bad address is refused without quoting it: it may hold the mail server's password.
+    const refused = problems({ ...valid, SMTP_URL: 'http://outbox:hunter2@smtp.example.no' });
+    expect(refused).toEqual([
+      'SMTP_URL: must be an SMTP server address, smtp://user:password@host:587 (STARTTLS when the server offers it) or smtps://…:465',
+    ]);
+    expect(problems({ ...valid, PUBLIC_SITE_URL: 'https://etablerer.example.no/?x=1' })).toEqual([
+      'PUBLIC_SITE_URL: must be the public website\'s plain http(s) address, e.g. https://etablerer.example.no, not "https://etablerer.example.no/?x=1"',
+    ]);
   });
 
   it('stops the start with one message naming every problem and where the variables are described', () => {
@@ -222,6 +252,10 @@ describe('a subgraph configuration', () => {
         'AUTH_CLOCK_TOLERANCE',
         'AUTH_JWKS_CACHE_MAX_AGE',
         'AUTH_JWKS_COOLDOWN',
+        'SMTP_URL',
+        'MAIL_FROM',
+        'OUTBOX_POLL_MS',
+        'PUBLIC_SITE_URL',
       ]),
     );
     expect(configurationReference(subgraphConfigSchema(county)).map((row) => row.name)).not.toContain(

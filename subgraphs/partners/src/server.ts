@@ -22,9 +22,9 @@ export const partnersSubgraph: SubgraphDefinition<Context> = {
   countyScaleSeeder: CountyScaleSeeder,
   isEmpty: async (orm) => (await orm.em.fork().count(GatheringSchema)) === 0,
   context: createContext,
-  // Regions erases partners' copies of a client; partners asks regions whose client an id is, and
-  // gives the county its notifications to deliver (the outbox's NOTIFY rows, kit outbox-dispatcher.ts).
+  // Regions erases partners' copies of a client; partners asks regions whose client an id is.
   trustedServices: ['gateway', 'regions'],
+  // Its outbox's notifications go to the county's /internal/notifications (kit outbox-dispatcher.ts).
   calls: ['regions', 'county'],
   retention: (em, { dryRun }) => erasePartnerDataPastRetention(em, { dryRun }),
 };

@@ -25,7 +25,8 @@ export const regionsSubgraph: SubgraphDefinition<Context> = {
   context: createContext,
   // Partners asks whose client an id is (clientStanding); regions tells partners of erasures.
   trustedServices: ['gateway', 'partners'],
-  calls: ['partners'],
+  // Its outbox's notifications go to the county's /internal/notifications (kit outbox-dispatcher.ts).
+  calls: ['partners', 'county'],
   retention: (em, { dryRun }) => erasePastRetention(em, { dryRun }),
   // The public mutations store what they send here, so here is where their limit holds.
   plugins: [publicMutationLimitPlugin<Context>()],
