@@ -105,6 +105,14 @@ function only(names: Caller[], yes: Expectation): Record<Caller, Expectation> {
   return rule(FORBIDDEN, Object.fromEntries(names.map((name) => [name, yes])));
 }
 
+/** `expectation` for every signed-in person (not the API clients, whose rows the caller sets). */
+const noApiClient = (expectation: Expectation): Rule =>
+  Object.fromEntries(
+    callers
+      .filter((caller) => caller !== 'anonymous' && caller !== 'partner.api' && caller !== 'partner.api.noscope')
+      .map((caller) => [caller, expectation]),
+  );
+
 /** Open without a token: every caller, anonymous too. */
 const open = (expectation: Expectation = ALLOWED) => rule(expectation, { anonymous: expectation });
 
@@ -229,6 +237,21 @@ export const matrix: Case[] = [
     subgraph: 'county',
     document: 'query Q { apiClients(includeRevoked: true) { clientId organisation { id } } }',
     expect: only(['county.officer', 'buskerud.officer', 'viken.officer'], ALLOWED),
+  },
+
+  // ---- county: the notification inbox (issue 21 §3): every signed-in person their own; no API client ----
+  {
+    field: 'notifications',
+    subgraph: 'county',
+    document:
+      'query Q { notifications(unreadOnly: false, first: 20, offset: 0) { totalCount unreadCount items { id } } }',
+    expect: signedIn({ 'partner.api': FORBIDDEN }),
+  },
+  {
+    field: 'notificationPreferences',
+    subgraph: 'county',
+    document: 'query Q { notificationPreferences { kind console email } }',
+    expect: signedIn({ 'partner.api': FORBIDDEN }),
   },
 
   // ---- partners: gatherings, courses, NAV offices (every signed-in role); referrals, assessments (row-level) ----
@@ -742,6 +765,29 @@ export const matrix: Case[] = [
     variables: () => ({ input: { clientId: 'no-such-client' } }),
     expect: only(countyOfficers, passes('NOT_FOUND')),
   },
+  {
+    // Nobody's notification has this id: refused after the access check.
+    field: 'markNotificationsRead',
+    subgraph: 'county',
+    document: 'mutation M($ids: [ID!]!) { markNotificationsRead(ids: $ids) { unreadCount } }',
+    variables: () => ({ ids: [noSuchId] }),
+    expect: signedIn({ 'partner.api': FORBIDDEN, ...noApiClient(passes('NOT_FOUND')) }),
+  },
+  {
+    field: 'markAllNotificationsRead',
+    subgraph: 'county',
+    document: 'mutation M { markAllNotificationsRead { unreadCount } }',
+    expect: signedIn({ 'partner.api': FORBIDDEN, ...noApiClient(WRITES) }),
+  },
+  {
+    // The default preference: the caller's own, changing nothing another person sees.
+    field: 'setNotificationPreference',
+    subgraph: 'county',
+    document:
+      'mutation M($input: SetNotificationPreferenceInput!) { setNotificationPreference(input: $input) { kind } }',
+    variables: () => ({ input: { kind: 'MEETING_NOT_HELD', console: true, email: true } }),
+    expect: signedIn({ 'partner.api': FORBIDDEN, ...noApiClient(WRITES) }),
+  },
 
   // ---- partners mutations: each party writes what it owns ----
   {
@@ -1218,6 +1264,16 @@ export const matrix: Case[] = [
     document: entities('... on ApiClient { clientId keys { kid } }'),
     variables: () => ({ r: [{ __typename: 'ApiClient', clientId: 'reporting.demo' }] }),
     expect: only([county], ALLOWED),
+  },
+  {
+    // Nobody's: null for every person, FORBIDDEN for API clients (notifications are for people).
+    field: '_entities',
+    variant: 'Notification',
+    subgraph: 'county',
+    places: ['subgraph'],
+    document: entities('... on Notification { id title read }'),
+    variables: () => ({ r: [{ __typename: 'Notification', id: noSuchId }] }),
+    expect: signedIn({ 'partner.api': FORBIDDEN }),
   },
   {
     field: '_entities',

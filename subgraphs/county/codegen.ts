@@ -33,4 +33,7 @@ export default subgraphCodegenConfig({
   ApiClientKey: '../entities/access.js#ApiClientKey',
   AssignedOrganisation: '../access.js#AssignedOrganisationView',
   RoleAssignmentPage: '../access.js#RoleAssignmentPageView',
+  Notification: '../notifications.js#NotificationView',
+  NotificationPage: '../notifications.js#NotificationPageView',
+  NotificationPreference: '../notifications.js#NotificationPreferenceView',
 });

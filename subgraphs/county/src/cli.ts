@@ -1,12 +1,25 @@
 // `pnpm migrate | seed | seed:county-scale | migration:create [name] | import:population <file> [--preview]
-// | assign-role --email <e-mail> --name <name> --county <akershus|buskerud|ostfold>` for the county subgraph.
+// | assign-role --email <e-mail> --name <name> --county <akershus|buskerud|ostfold> | reminders [--today YYYY-MM-DD]`
+// for the county subgraph.
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { type Caller, countyNames, isCountyId, logger, subgraphCli, withSubgraphDatabase } from '@etablerer/kit';
+import {
+  type Caller,
+  countyNames,
+  isCountyId,
+  logger,
+  readConfiguration,
+  subgraphCli,
+  todayInNorway,
+  withSubgraphDatabase,
+} from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { isValidDate } from './calendar.js';
 import { importSsbPopulation } from './population/import.js';
 import { readSsbPopulation } from './population/ssb-json-stat.js';
+import { logReminderRun, runReminders } from './reminders.js';
 import { assignRole } from './resolvers/RoleAssignment.js';
 import { countySubgraph } from './server.js';
 
@@ -70,6 +83,17 @@ if (command === 'import-population') {
     { id: assignment.id, email: assignment.email, county },
     `${personName} is a county officer of ${countyNames[county]}; they assign the others' roles in the console`,
   );
+} else if (command === 'reminders') {
+  // The scheduled reminders once, now (or as on another day, --today YYYY-MM-DD): what is due that
+  // day and not made already goes into the outbox, which the running county delivers.
+  const at = args.indexOf('--today');
+  const today = at >= 0 ? args[at + 1] : todayInNorway();
+  if (!today || !isValidDate(today)) throw new Error('Usage: node dist/cli.js reminders [--today YYYY-MM-DD]');
+  const { REMINDER_DAYS: days } = readConfiguration(
+    'county reminders',
+    z.object({ REMINDER_DAYS: countySubgraph.variables?.REMINDER_DAYS as z.ZodType<number[]> }),
+  );
+  logReminderRun(await withSubgraphDatabase(countySubgraph, (orm) => runReminders(orm, { today, days })));
 } else {
   await subgraphCli(countySubgraph, command, ...args);
 }

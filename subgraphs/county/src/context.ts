@@ -19,9 +19,11 @@ import { BudgetDecisionSchema } from './entities/funding.js';
 import { PaymentSchema } from './entities/payment.js';
 import { SubmissionSchema } from './entities/submission.js';
 import { fundingLoader } from './funding.js';
+import { visibleNotificationsById } from './notifications.js';
 import { populationLoaders } from './population/loaders.js';
 
-export function createLoaders(em: EntityManager) {
+/** `caller` is who the request is for: the loaders that depend on who asks need it. */
+export function createLoaders(em: EntityManager, caller?: Caller) {
   const ofAgreements = <Row extends { agreement: { id: string } }>(find: (ids: string[]) => Promise<Row[]>) =>
     loaderOfGroups(find, (row: Row) => row.agreement.id);
   return {
@@ -93,6 +95,14 @@ export function createLoaders(em: EntityManager) {
       (clientIds: string[]) =>
         em.find(ApiClientKeySchema, { client: { $in: clientIds } }, { orderBy: { addedAt: 'asc', kid: 'asc' } }),
       (key) => key.client.clientId,
+    ),
+    /** The caller's own notifications by id (kit `_entities`): another person's are not there. */
+    visibleNotification: loaderByKey(
+      (ids: string[]) => {
+        if (!caller) throw new Error('visibleNotification needs the caller');
+        return visibleNotificationsById(em, caller, ids);
+      },
+      (notification) => notification.id,
     ),
     budgetDecision: loaderByKey(
       (ids: string[]) => em.find(BudgetDecisionSchema, { id: { $in: ids } }),

@@ -1,12 +1,14 @@
 // The county's internal routes for the gateway's sign-in (issue 20 §1): whom a signed-in person
-// is on the platform (their role assignment), and which partner system holds which keys. Served
-// to the gateway only, on its signed requests (kit internal-routes.ts).
+// is on the platform (their role assignment), and which partner system holds which keys, served
+// to the gateway only; and the notifications the other subgraphs deliver (issue 21 §3). Each on
+// its callers' signed requests (kit internal-routes.ts).
 import { type InternalRoute, type Orm, parseInternalBody, recordAudit } from '@etablerer/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { organisationOf } from './access.js';
 import { ApiClientKeySchema, ApiClientSchema, type RoleAssignment, RoleAssignmentSchema } from './entities/access.js';
+import { deliverNotification, notificationDelivery } from './notifications.js';
 
 const personRequest = z.object({
   issuer: z.string().min(1).max(500),
@@ -112,8 +114,22 @@ export const clientAccessRoute: InternalRoute = {
   },
 };
 
+/**
+ * A notification from another service's outbox (issue 21 §3): the regions' and the partners'
+ * dispatchers deliver their NOTIFY messages here. Idempotent on the message's id: a repeat (the
+ * dispatcher did not hear the first answer) is 200 and makes nothing new.
+ */
+export const notificationRoute: InternalRoute = {
+  trustedServices: ['regions', 'partners'],
+  async handle({ orm, body, service }) {
+    await deliverNotification(orm, parseInternalBody(notificationDelivery, body), service.service);
+    return { delivered: true };
+  },
+};
+
 /** The routes under /internal/ the county serves. */
 export const countyInternalRoutes: Record<string, InternalRoute> = {
   'access/person': personAccessRoute,
   'access/client': clientAccessRoute,
+  notifications: notificationRoute,
 };

@@ -148,6 +148,24 @@ export function countVariable(description: string, defaultValue: number) {
   );
 }
 
+/** Whole numbers of days, comma-separated (e.g. `30,7,1`): each from 0 to 366, at least one, no repeats; largest first. */
+export function daysListVariable(description: string, defaultValue: readonly number[]) {
+  const documentation = { description, default: defaultValue.join(',') };
+  return variable(
+    rule(
+      (text) => {
+        const days = text.split(',').map((part) => wholeNumber(part.trim(), 0, 366));
+        if (days.length === 0 || days.some((day) => day === undefined)) return undefined;
+        const distinct = [...new Set(days as number[])];
+        return distinct.length === days.length ? distinct.sort((a, b) => b - a) : undefined;
+      },
+      'whole numbers of days from 0 to 366, comma-separated and each once, e.g. "30,7,1"',
+      documentation,
+    ),
+    documentation,
+  );
+}
+
 /** `true` or `false`, nothing else: a typo ("yes", "ture") is refused rather than read as off. */
 function flagRule(documentation: VariableDocumentation) {
   return rule(

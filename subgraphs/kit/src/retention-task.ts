@@ -40,20 +40,34 @@ export function checkedRetentionSchedule(pattern: string): string {
 export const retentionLockKey = 7_364_202;
 
 /**
- * Runs the task once, in one transaction. When another instance of the subgraph is running it
- * at that moment, this one skips (null) rather than erase and audit the same persons twice.
+ * Runs `work` once, in one transaction holding the advisory lock `lockKey` (any number no other
+ * lock of the database uses). When another instance of the subgraph holds it at that moment, this
+ * one skips (null) rather than do the same work twice. Scheduled work of any kind (the retention
+ * task, the county's reminders) runs through here.
  */
-export function runRetentionTask(orm: Orm, task: RetentionTask, { dryRun = false } = {}): Promise<RetentionRun | null> {
+export function runExclusively<Result>(
+  orm: Orm,
+  lockKey: number,
+  work: (em: EntityManager) => Promise<Result>,
+): Promise<Result | null> {
   // The first run over years of data may take longer than any request is allowed to.
   return withUnlimitedOrm(orm, (unlimited) =>
     unlimited.em.fork().transactional(async (em) => {
       const [lock] = await em.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(?) as locked', [
-        retentionLockKey,
+        lockKey,
       ]);
       if (!lock?.locked) return null;
-      return task(em, { dryRun });
+      return work(em as EntityManager);
     }),
   );
+}
+
+/**
+ * Runs the task once, in one transaction. When another instance of the subgraph is running it
+ * at that moment, this one skips (null) rather than erase and audit the same persons twice.
+ */
+export function runRetentionTask(orm: Orm, task: RetentionTask, { dryRun = false } = {}): Promise<RetentionRun | null> {
+  return runExclusively(orm, retentionLockKey, (em) => task(em, { dryRun }));
 }
 
 export interface ScheduledRetention {
@@ -61,28 +75,47 @@ export interface ScheduledRetention {
   stop(): Promise<void>;
 }
 
-/** Runs the task on `pattern` (RETENTION_SCHEDULE, see subgraph-config.ts); a failed run is logged and tried again next time. */
-export function scheduleRetention(orm: Orm, task: RetentionTask, pattern: string): ScheduledRetention {
+/** A task that runs on a schedule: its name (for the log), a cron pattern (Norwegian time), and one run. */
+export interface ScheduledTaskDefinition {
+  name: string;
+  pattern: string;
+  /** One run; it logs what it did. A failure is logged and the next run tries again. */
+  run(): Promise<void>;
+}
+
+/** Runs `task` on its pattern; a run still going when the next is due is not doubled. */
+export function scheduleTask(task: ScheduledTaskDefinition): ScheduledRetention {
   let running: Promise<void> = Promise.resolve();
   const run = async () => {
     try {
-      const result = await runRetentionTask(orm, task);
-      if (result) logger.info({ retention: result }, 'retention: data past retention erased');
-      else logger.info('retention: another instance is running it; skipped');
+      await task.run();
     } catch (error) {
-      logger.error({ err: error }, 'retention: the run failed and changed nothing; the next run tries again');
+      logger.error({ err: error }, `${task.name}: the run failed and changed nothing; the next run tries again`);
     }
   };
   // protect: a run still going when the next is due (a very large first run) is not doubled.
-  const job = new Cron(checkedRetentionSchedule(pattern), { timezone: retentionTimeZone, protect: true }, () => {
+  const job = new Cron(task.pattern, { timezone: retentionTimeZone, protect: true }, () => {
     running = run();
     return running;
   });
-  logger.info({ schedule: pattern, nextRun: job.nextRun()?.toISOString() }, 'retention task scheduled');
+  logger.info({ schedule: task.pattern, nextRun: job.nextRun()?.toISOString() }, `${task.name} task scheduled`);
   return {
     async stop() {
       job.stop();
       await running;
     },
   };
+}
+
+/** Runs the task on `pattern` (RETENTION_SCHEDULE, see subgraph-config.ts); a failed run is logged and tried again next time. */
+export function scheduleRetention(orm: Orm, task: RetentionTask, pattern: string): ScheduledRetention {
+  return scheduleTask({
+    name: 'retention',
+    pattern: checkedRetentionSchedule(pattern),
+    async run() {
+      const result = await runRetentionTask(orm, task);
+      if (result) logger.info({ retention: result }, 'retention: data past retention erased');
+      else logger.info('retention: another instance is running it; skipped');
+    },
+  });
 }

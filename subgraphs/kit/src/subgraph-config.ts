@@ -33,7 +33,10 @@ import {
   type SubgraphDefinition,
 } from './subgraph.js';
 
-type Described = Pick<SubgraphDefinition<SubgraphContext>, 'name' | 'database' | 'defaultPort' | 'calls' | 'retention'>;
+type Described = Pick<
+  SubgraphDefinition<SubgraphContext>,
+  'name' | 'database' | 'defaultPort' | 'calls' | 'retention' | 'variables'
+>;
 
 /** Each service's internal port is its public one plus this: 4100 for the gateway, 4101 for county, … */
 export const internalPortOffset = 100;
@@ -157,6 +160,8 @@ export function subgraphConfigSchema(definition: Described) {
       'Where the public website is, for the links in e-mails (cancel a sign-up, answer a survey, unsubscribe); required with NODE_ENV=production.',
       `\`${developmentSiteUrl}\``,
     ),
+    // The subgraph's own (e.g. the county's REMINDER_SCHEDULE), after the common ones.
+    ...(definition.variables ?? {}),
     SEED_DEMO: optionalFlagVariable(
       'Seeds the demo data into an empty database at start.',
       '`true`, `false` with NODE_ENV=production',
@@ -255,6 +260,7 @@ export function subgraphOptionsFromEnvironment(
     ...(dynamic.SERVICE_PRIVATE_KEY ? { servicePrivateKey: dynamic.SERVICE_PRIVATE_KEY as JWK } : {}),
     subgraphUrl: (other) => urls[other] ?? defaultSubgraphUrl(other),
     retentionSchedule: retention === undefined ? (mode.production ? defaultRetentionSchedule : null) : retention,
+    settings: Object.fromEntries(Object.keys(definition.variables ?? {}).map((name) => [name, dynamic[name]])),
     limits: {
       statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,

@@ -8,6 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Seeder } from '@mikro-orm/seeder';
 import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { JWK } from 'jose';
+import type { z } from 'zod';
 import { apiClientScopePlugin } from './access.js';
 import { assertionUsesInDatabase, ServiceAssertionUseSchema } from './assertion-uses.js';
 import { type AuditedAccess, auditBatcher } from './audit.js';
@@ -172,6 +173,17 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
   isEmpty(orm: Orm): Promise<boolean>;
   /** Erases the personal data past retention, for a subgraph that keeps any (see retention-task.ts). */
   retention?: RetentionTask;
+  /**
+   * Environment variables of this subgraph's own, beyond every subgraph's: checked and documented
+   * with them (subgraph-config.ts); their values reach `tasks`.
+   */
+  variables?: Record<string, z.ZodType>;
+  /**
+   * Work of its own beside the requests (e.g. the county's scheduled reminders), started once the
+   * database is migrated and seeded, and stopped with the service (each `stop` waits for a run in
+   * progress). `settings` holds the values of its `variables`.
+   */
+  tasks?(orm: Orm, settings: { values: Record<string, unknown>; production: boolean }): { stop(): Promise<void> }[];
   /** Plugins of this subgraph's own, after the common ones (e.g. the regions subgraph's public limits). */
   plugins?: ApolloServerPlugin<Context>[];
   /**
@@ -323,6 +335,8 @@ export interface StartSubgraphOptions {
   auth: AuthConfig;
   /** When the retention task runs (a cron pattern), or null (the default) for never; RETENTION_SCHEDULE. */
   retentionSchedule?: string | null;
+  /** The values of the subgraph's own variables (its definition's `variables`), by name. */
+  settings?: Record<string, unknown>;
   /** The public keys of the services it may trust (kid = service name); SERVICE_KEYS. */
   serviceKeys: readonly JWK[];
   /** Its own private key (kid = its name), for the subgraphs it calls; SERVICE_PRIVATE_KEY. */
@@ -457,8 +471,14 @@ export async function startSubgraph<Context extends SubgraphContext>(
     ...(options.outbox?.backoff ? { backoff: options.outbox.backoff } : {}),
     notify: await notificationChannelOf(definition, signer, subgraphUrl),
   });
+  const tasks =
+    definition.tasks?.(orm, {
+      values: options.settings ?? {},
+      production: options.mode?.production ?? isProduction(),
+    }) ?? [];
   const stop = async () => {
     await retention?.stop();
+    await Promise.all(tasks.map((task) => task.stop()));
     // The batch in flight is finished (and marked) before the database goes.
     await outbox.stop();
     await orm.close();

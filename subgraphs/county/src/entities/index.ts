@@ -7,6 +7,7 @@ import { AgreementSignatureSchema, SupplementaryServiceSchema } from './agreemen
 import { AgreementPartySchema } from './agreement-party.js';
 import { CoordinationMemberSchema, EvaluationSchema, MeetingSchema } from './coordination.js';
 import { BudgetDecisionSchema, FundingRateSchema } from './funding.js';
+import { NotificationPreferenceSchema, NotificationReadSchema, NotificationSchema } from './notification.js';
 import { PaymentSchema } from './payment.js';
 import { PopulationFigureSchema } from './population-figure.js';
 import { SubmissionSchema } from './submission.js';
@@ -34,4 +35,8 @@ export const entities = [
   AuditEntrySchema,
   // The messages it sends, written with the changes that cause them (kit outbox.ts).
   OutboxMessageSchema,
+  // The notification inbox (issue 21 §3).
+  NotificationSchema,
+  NotificationReadSchema,
+  NotificationPreferenceSchema,
 ];

@@ -11,6 +11,7 @@ import { Migration20261207081006_payment_payers } from './Migration2026120708100
 import { Migration20261207081437_service_assertion_uses } from './Migration20261207081437_service_assertion_uses.js';
 import { Migration20261207110854_access_administration } from './Migration20261207110854_access_administration.js';
 import { Migration20261207115016_outbox_messages } from './Migration20261207115016_outbox_messages.js';
+import { Migration20261207115401_notifications } from './Migration20261207115401_notifications.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126213842_population_figures', class: Migration20261126213842_population_figures },
@@ -27,4 +28,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207081437_service_assertion_uses', class: Migration20261207081437_service_assertion_uses },
   { name: 'Migration20261207110854_access_administration', class: Migration20261207110854_access_administration },
   { name: 'Migration20261207115016_outbox_messages', class: Migration20261207115016_outbox_messages },
+  { name: 'Migration20261207115401_notifications', class: Migration20261207115401_notifications },
 ];

@@ -13,6 +13,7 @@ import { Meeting } from './Meeting.js';
 import { Municipality } from './Municipality.js';
 import { MunicipalShare } from './MunicipalShare.js';
 import { Mutation } from './Mutation.js';
+import { Notification, notificationMutations, notificationQueries } from './Notification.js';
 import { Payment } from './Payment.js';
 import { PaymentShare } from './PaymentShare.js';
 import { PopulationFigure } from './PopulationFigure.js';
@@ -26,13 +27,14 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   NOK: NokScalar,
-  Query: { ...Query, ...roleAssignmentQueries, ...apiClientQueries },
+  Query: { ...Query, ...roleAssignmentQueries, ...apiClientQueries, ...notificationQueries },
   Mutation: {
     ...Mutation,
     ...agreementLifecycleMutations,
     ...populationImportMutations,
     ...roleAssignmentMutations,
     ...apiClientMutations,
+    ...notificationMutations,
   },
   Signature,
   SupplementaryService,
@@ -56,4 +58,5 @@ export const resolvers: Resolvers = {
   RoleAssignment,
   ApiClient,
   ApiClientKey,
+  Notification,
 };
