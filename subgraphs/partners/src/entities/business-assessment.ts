@@ -23,6 +23,8 @@ export const BusinessAssessmentSchema = defineEntity({
     purpose: p.string().length(60),
     requestedOn: p.date(),
     question: p.text(),
+    /** The token `sub` of the NAV officer who asked, told when it is delivered; null for older requests. */
+    requestedBySubject: p.string().length(255).nullable(),
     /** The client agreed that the service shares its assessment with NAV. */
     consentGivenOn: p.date(),
     status: p.enum(assessmentStatuses as unknown as AssessmentStatus[]).default('REQUESTED'),

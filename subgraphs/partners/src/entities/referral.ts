@@ -45,6 +45,11 @@ export const ReferralSchema = defineEntity({
     /** Why it was declined, or a note on the last change. */
     statusReason: p.text().nullable(),
     note: p.text().nullable(),
+    /**
+     * Who sent it: the token `sub` of the adviser (or, from NAV, the NAV officer), whom the
+     * receiver's answers are told to. Null for referrals sent before it was kept.
+     */
+    sentBySubject: p.string().length(255).nullable(),
     /** When the client's data in the referral was erased (on request or when retention ended). */
     erasedAt: p.datetime().nullable(),
     version: p.integer().version(),

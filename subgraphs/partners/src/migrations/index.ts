@@ -9,6 +9,7 @@ import { Migration20261127061402_erased_clients } from './Migration2026112706140
 import { Migration20261207064820_idempotency_keys } from './Migration20261207064820_idempotency_keys.js';
 import { Migration20261207081455_service_assertion_uses } from './Migration20261207081455_service_assertion_uses.js';
 import { Migration20261207115026_outbox_messages } from './Migration20261207115026_outbox_messages.js';
+import { Migration20261207115230_referral_and_assessment_senders } from './Migration20261207115230_referral_and_assessment_senders.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126213927_gatherings', class: Migration20261126213927_gatherings },
@@ -26,4 +27,8 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207064820_idempotency_keys', class: Migration20261207064820_idempotency_keys },
   { name: 'Migration20261207081455_service_assertion_uses', class: Migration20261207081455_service_assertion_uses },
   { name: 'Migration20261207115026_outbox_messages', class: Migration20261207115026_outbox_messages },
+  {
+    name: 'Migration20261207115230_referral_and_assessment_senders',
+    class: Migration20261207115230_referral_and_assessment_senders,
+  },
 ];

@@ -39,6 +39,12 @@ import {
 } from '../entities/referral.js';
 import { requiredNavOffice } from '../nav-routing.js';
 import {
+  notifyAssessmentDelivered,
+  notifyAssessmentRequested,
+  notifyReferralAnswered,
+  notifyReferralReceived,
+} from '../notifications.js';
+import {
   eraseClientCopies,
   eraseClientReferrals,
   erasePartnerDataPastRetention,
@@ -250,11 +256,13 @@ export const Mutation: MutationResolvers = {
         statusChangedOn: today(),
         statusReason: null,
         note: data.note ?? null,
+        sentBySubject: caller.subject,
       });
       await tx.flush();
       await recordAudit(tx, caller, [
         { operation: 'CREATE', recordType: 'Referral', recordId: referral.id, detail: 'sendReferral' },
       ]);
+      await notifyReferralReceived(tx, referral);
       return referral;
     });
   },
@@ -281,11 +289,13 @@ export const Mutation: MutationResolvers = {
         statusChangedOn: today(),
         statusReason: null,
         note: data.note ?? null,
+        sentBySubject: caller.subject,
       });
       await tx.flush();
       await recordAudit(tx, caller, [
         { operation: 'CREATE', recordType: 'Referral', recordId: referral.id, detail: 'referFromNav' },
       ]);
+      await notifyReferralReceived(tx, referral);
       return referral;
     });
   },
@@ -321,6 +331,7 @@ export const Mutation: MutationResolvers = {
       await recordAudit(tx, caller, [
         { operation: 'UPDATE', recordType: 'Referral', recordId: referral.id, detail: `status ${data.status}` },
       ]);
+      await notifyReferralAnswered(tx, referral);
       return referral;
     });
   },
@@ -467,6 +478,7 @@ export const Mutation: MutationResolvers = {
         purpose: data.purpose,
         requestedOn: today(),
         question: data.question,
+        requestedBySubject: caller.subject,
         sharedName: data.sharedClientData.name,
         sharedEmail: data.sharedClientData.email ?? null,
         sharedPhone: data.sharedClientData.phone ?? null,
@@ -479,6 +491,7 @@ export const Mutation: MutationResolvers = {
         adviserId: null,
       });
       await tx.flush();
+      await notifyAssessmentRequested(tx, assessment);
       return assessment;
     });
   },
@@ -504,6 +517,7 @@ export const Mutation: MutationResolvers = {
         deliveredOn: today(),
       });
       await tx.flush();
+      await notifyAssessmentDelivered(tx, assessment);
       return assessment;
     });
   },
