@@ -766,6 +766,10 @@ export type Mutation = {
    * changes nothing. With `preview` it only says what it would import.
    */
   importPopulationFigures: PopulationImport;
+  /** Marks all the caller's notifications read. */
+  markAllNotificationsRead: NotificationPage;
+  /** Marks the caller's notifications read; ids not the caller's are NOT_FOUND. */
+  markNotificationsRead: NotificationPage;
   /**
    * Records a party's budget decision that lowers or withholds its amount for a year (county
    * officers; FORBIDDEN for other counties and for Viken's officers). When the payer has a decision in force for the year, the new one is a correction: it
@@ -815,6 +819,8 @@ export type Mutation = {
    * municipality first, then by municipality number, so the amounts add up to the frame exactly.
    */
   setMunicipalSplit: Agreement;
+  /** Sets the caller's preference for one kind. */
+  setNotificationPreference: Array<NotificationPreference>;
   /**
    * Replaces the list of supplementary services (§5.2.1) from a day on (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). On a
    * draft the list is simply replaced; on a signed agreement a service no longer listed ends the
@@ -902,6 +908,11 @@ export type MutationImportPopulationFiguresArgs = {
 };
 
 
+export type MutationMarkNotificationsReadArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationRecordBudgetDecisionArgs = {
   agreementId: Scalars['ID']['input'];
   input: BudgetDecisionInput;
@@ -969,6 +980,11 @@ export type MutationSetMunicipalSplitArgs = {
   agreementId: Scalars['ID']['input'];
   shares: Array<MunicipalSplitInput>;
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationSetNotificationPreferenceArgs = {
+  input: SetNotificationPreferenceInput;
 };
 
 
@@ -1055,6 +1071,66 @@ export type NoticeInput = {
   organisationId: Scalars['String']['input'];
   /** The reason given. */
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Something that happened that a person on the platform should know of. */
+export type Notification = {
+  __typename?: 'Notification';
+  /** What happened, without personal data of clients. */
+  body: Scalars['String']['output'];
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The notification's id. */
+  id: Scalars['ID']['output'];
+  /** What kind of event, e.g. REFERRAL_RECEIVED. */
+  kind: NotificationKind;
+  /** Where in the console it leads, e.g. /referrals; null when nowhere. */
+  link?: Maybe<Scalars['String']['output']>;
+  /** Whether the caller has marked it read. */
+  read: Scalars['Boolean']['output'];
+  /** A short headline. */
+  title: Scalars['String']['output'];
+};
+
+/** The kinds of notification a person can get. */
+export type NotificationKind =
+  /** An instalment is due soon. */
+  | 'INSTALMENT_DUE'
+  /** An instalment is overdue. */
+  | 'INSTALMENT_OVERDUE'
+  /** A required meeting has not been held. */
+  | 'MEETING_NOT_HELD'
+  /** A referral the caller sent was answered. */
+  | 'REFERRAL_ANSWERED'
+  /** A referral was sent to the caller's organisation. */
+  | 'REFERRAL_RECEIVED'
+  /** A reporting deadline is near. */
+  | 'REPORT_DEADLINE_REMINDER'
+  /** A reporting deadline has passed without the report. */
+  | 'REPORT_OVERDUE';
+
+/** A page of the caller's notifications. */
+export type NotificationPage = {
+  __typename?: 'NotificationPage';
+  /** Whether there are more after this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The notifications on this page, newest first. */
+  items: Array<Notification>;
+  /** How many notifications match, on all pages. */
+  totalCount: Scalars['Int']['output'];
+  /** How many of the caller's notifications are unread. */
+  unreadCount: Scalars['Int']['output'];
+};
+
+/** Whether a person wants a kind of notification in the console and by e-mail. */
+export type NotificationPreference = {
+  __typename?: 'NotificationPreference';
+  /** Shown in the console's list. */
+  console: Scalars['Boolean']['output'];
+  /** Sent by e-mail. */
+  email: Scalars['Boolean']['output'];
+  /** The kind. */
+  kind: NotificationKind;
 };
 
 /** An organisation that is a party. */
@@ -1276,6 +1352,10 @@ export type Query = {
   evaluations: Array<Evaluation>;
   /** The meetings held in a calendar year, by date. */
   meetings: Array<Meeting>;
+  /** The caller's preference for every kind (default: console and e-mail on). */
+  notificationPreferences: Array<NotificationPreference>;
+  /** The caller's notifications, newest first (signed-in people; not API clients). */
+  notifications: NotificationPage;
   /**
    * PUBLIC (no sign-in): the organisations responsible for the entrepreneur service today, as the
    * public website must show them (§5.2.1): the counties and Innovasjon Norge, and each region's
@@ -1314,6 +1394,13 @@ export type QueryDueMeetingsArgs = {
 
 export type QueryMeetingsArgs = {
   year: Scalars['Int']['input'];
+};
+
+
+export type QueryNotificationsArgs = {
+  first?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
+  unreadOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -1517,6 +1604,16 @@ export type RoleAssignmentPage = {
   items: Array<RoleAssignment>;
   /** How many assignments match in all. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A person's choice for one kind of notification. */
+export type SetNotificationPreferenceInput = {
+  /** Shown in the console's list. */
+  console: Scalars['Boolean']['input'];
+  /** Sent by e-mail. */
+  email: Scalars['Boolean']['input'];
+  /** The kind. */
+  kind: NotificationKind;
 };
 
 /** One party's signature of an agreement. */
@@ -1740,6 +1837,7 @@ export type FederationTypes = {
   Agreement: Agreement;
   ApiClient: ApiClient;
   Municipality: Municipality;
+  Notification: Notification;
   Region: Region;
   RoleAssignment: RoleAssignment;
 };
@@ -1755,6 +1853,9 @@ export type FederationReferenceTypes = {
   Municipality:
     ( { __typename: 'Municipality' }
     & GraphQLRecursivePick<FederationTypes['Municipality'], {"number":true}> );
+  Notification:
+    ( { __typename: 'Notification' }
+    & GraphQLRecursivePick<FederationTypes['Notification'], {"id":true}> );
   Region:
     ( { __typename: 'Region' }
     & GraphQLRecursivePick<FederationTypes['Region'], {"id":true}> );
@@ -1813,6 +1914,10 @@ export type ResolversTypes = {
   NewAgreementInput: NewAgreementInput;
   Notice: ResolverTypeWrapper<NoticeEntity>;
   NoticeInput: NoticeInput;
+  Notification: ResolverTypeWrapper<Notification>;
+  NotificationKind: NotificationKind;
+  NotificationPage: ResolverTypeWrapper<NotificationPage>;
+  NotificationPreference: ResolverTypeWrapper<NotificationPreference>;
   OrganisationInput: OrganisationInput;
   OrganisationKind: OrganisationKind;
   PartyKind: PartyKind;
@@ -1832,6 +1937,7 @@ export type ResolversTypes = {
   RevokeApiClientKeyInput: RevokeApiClientKeyInput;
   RoleAssignment: ResolverTypeWrapper<RoleAssignmentEntity>;
   RoleAssignmentPage: ResolverTypeWrapper<RoleAssignmentPageViewEntity>;
+  SetNotificationPreferenceInput: SetNotificationPreferenceInput;
   Signature: ResolverTypeWrapper<AgreementSignatureEntity>;
   SkippedPopulationRow: ResolverTypeWrapper<SkippedRowEntity>;
   Submission: ResolverTypeWrapper<SubmissionViewEntity>;
@@ -1885,6 +1991,9 @@ export type ResolversParentTypes = {
   NewAgreementInput: NewAgreementInput;
   Notice: NoticeEntity;
   NoticeInput: NoticeInput;
+  Notification: Notification | FederationReferenceTypes['Notification'];
+  NotificationPage: NotificationPage;
+  NotificationPreference: NotificationPreference;
   OrganisationInput: OrganisationInput;
   Payment: PaymentViewEntity;
   PaymentShare: PaymentShareViewEntity;
@@ -1899,6 +2008,7 @@ export type ResolversParentTypes = {
   RevokeApiClientKeyInput: RevokeApiClientKeyInput;
   RoleAssignment: RoleAssignmentEntity;
   RoleAssignmentPage: RoleAssignmentPageViewEntity;
+  SetNotificationPreferenceInput: SetNotificationPreferenceInput;
   Signature: AgreementSignatureEntity;
   SkippedPopulationRow: SkippedRowEntity;
   Submission: SubmissionViewEntity;
@@ -2130,6 +2240,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   extendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationExtendAgreementArgs, 'agreementId' | 'consentingPartyIds' | 'decidedOn' | 'validTo' | 'version'>>;
   giveNotice?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationGiveNoticeArgs, 'agreementId' | 'input' | 'version'>>;
   importPopulationFigures?: Resolver<ResolversTypes['PopulationImport'], ParentType, ContextType, RequireFields<MutationImportPopulationFiguresArgs, 'input'>>;
+  markAllNotificationsRead?: Resolver<ResolversTypes['NotificationPage'], ParentType, ContextType>;
+  markNotificationsRead?: Resolver<ResolversTypes['NotificationPage'], ParentType, ContextType, RequireFields<MutationMarkNotificationsReadArgs, 'ids'>>;
   recordBudgetDecision?: Resolver<ResolversTypes['Funding'], ParentType, ContextType, RequireFields<MutationRecordBudgetDecisionArgs, 'agreementId' | 'input'>>;
   recordEvaluation?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationRecordEvaluationArgs, 'input'>>;
   recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordMeetingArgs, 'input'>>;
@@ -2141,6 +2253,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   revokeApiClientKey?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientKeyArgs, 'input'>>;
   setFundingRates?: Resolver<ResolversTypes['Funding'], ParentType, ContextType, RequireFields<MutationSetFundingRatesArgs, 'agreementId' | 'countyRate' | 'municipalRate' | 'version' | 'year'>>;
   setMunicipalSplit?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationSetMunicipalSplitArgs, 'agreementId' | 'shares' | 'version'>>;
+  setNotificationPreference?: Resolver<Array<ResolversTypes['NotificationPreference']>, ParentType, ContextType, RequireFields<MutationSetNotificationPreferenceArgs, 'input'>>;
   setSupplementaryServices?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationSetSupplementaryServicesArgs, 'agreementId' | 'services' | 'version'>>;
   signAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationSignAgreementArgs, 'agreementId' | 'partyId' | 'signedBy' | 'signedOn' | 'version'>>;
   submit?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationSubmitArgs, 'input'>>;
@@ -2157,6 +2270,30 @@ export type NoticeResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organisationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type NotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification'], FederationReferenceType extends FederationReferenceTypes['Notification'] = FederationReferenceTypes['Notification']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Notification']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  link?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NotificationPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationPage'] = ResolversParentTypes['NotificationPage']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NotificationPreferenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationPreference'] = ResolversParentTypes['NotificationPreference']> = {
+  console?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
 };
 
 export type PaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = {
@@ -2224,6 +2361,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   dueMeetings?: Resolver<Array<ResolversTypes['DueMeeting']>, ParentType, ContextType, RequireFields<QueryDueMeetingsArgs, 'year'>>;
   evaluations?: Resolver<Array<ResolversTypes['Evaluation']>, ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'year'>>;
+  notificationPreferences?: Resolver<Array<ResolversTypes['NotificationPreference']>, ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['NotificationPage'], ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'first' | 'offset' | 'unreadOnly'>>;
   publicResponsibleParties?: Resolver<Array<ResolversTypes['ResponsibleParty']>, ParentType, ContextType>;
   roleAssignments?: Resolver<ResolversTypes['RoleAssignmentPage'], ParentType, ContextType, RequireFields<QueryRoleAssignmentsArgs, 'first' | 'includeEnded' | 'offset'>>;
 };
@@ -2339,6 +2478,9 @@ export type Resolvers<ContextType = Context> = {
   Mutation?: MutationResolvers<ContextType>;
   NOK?: GraphQLScalarType;
   Notice?: NoticeResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationPage?: NotificationPageResolvers<ContextType>;
+  NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PaymentShare?: PaymentShareResolvers<ContextType>;
   PopulationFigure?: PopulationFigureResolvers<ContextType>;

@@ -636,10 +636,14 @@ export type Mutation = {
   addClientLink: ClientLink;
   /** Adds a supplementary service the region offers from a day. The region's advisers and the contract municipality's officers only. */
   addServiceOffering: ServiceOffering;
+  /** PUBLIC (no sign-in): answers a user survey with the one-time link from the invitation; the link then stops working. */
+  answerSurvey: Scalars['Boolean']['output'];
   /** Cancels a course and its places. CONFLICT when `version` is not the current one. Advisers of the region only. */
   cancelCourse: Course;
   /** Cancels a place; the first on the waiting list gets it. Advisers of the region only. */
   cancelEnrolment: Enrolment;
+  /** PUBLIC (no sign-in): cancels the sign-up or request of the link's receipt; a waiting-list place that opens is offered on. */
+  cancelWebsiteRequest: Scalars['Boolean']['output'];
   /** Adds a course to the adviser's region. A fee on a basic course is refused. */
   createCourse: Course;
   /** Records a network event of the adviser's region. Advisers of the region only. */
@@ -715,6 +719,8 @@ export type Mutation = {
    * minutes, each aliased field counted, and an operation that would go over refused whole.
    */
   signUpForCourse: WebsiteRequestReceipt;
+  /** PUBLIC (no sign-in): stops survey invitations to the person of the link. */
+  unsubscribeFromSurveys: Scalars['Boolean']['output'];
   /** Edits a client. Advisers of the client's region only; CONFLICT when `version` is not the current one. */
   updateClient: Client;
   /** Edits a counselling session. Advisers of the region only; CONFLICT when `version` is not the current one. */
@@ -732,6 +738,11 @@ export type MutationAddServiceOfferingArgs = {
 };
 
 
+export type MutationAnswerSurveyArgs = {
+  input: SurveyAnswerInput;
+};
+
+
 export type MutationCancelCourseArgs = {
   courseId: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
@@ -740,6 +751,11 @@ export type MutationCancelCourseArgs = {
 
 export type MutationCancelEnrolmentArgs = {
   enrolmentId: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelWebsiteRequestArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -839,6 +855,11 @@ export type MutationSetFreeCounsellingLimitArgs = {
 
 export type MutationSignUpForCourseArgs = {
   input: CourseSignUpInput;
+};
+
+
+export type MutationUnsubscribeFromSurveysArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -985,6 +1006,26 @@ export type PublicCoursePage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What a one-time link from an e-mail is for. */
+export type PublicLinkKind =
+  /** Cancelling a sign-up or request. */
+  | 'CANCEL'
+  /** Answering a user survey. */
+  | 'SURVEY'
+  /** Stopping survey invitations. */
+  | 'UNSUBSCRIBE';
+
+/** What a person sees on the public page of a one-time link from an e-mail (survey, unsubscribe, cancel). */
+export type PublicLinkTarget = {
+  __typename?: 'PublicLinkTarget';
+  /** What the link is for. */
+  kind: PublicLinkKind;
+  /** Course title, or the occasion of the survey. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** Whether the link still works (not used, not expired). */
+  valid: Scalars['Boolean']['output'];
+};
+
 /** A municipality on the public website, with the region whose service serves it. */
 export type PublicMunicipality = {
   __typename?: 'PublicMunicipality';
@@ -1116,6 +1157,8 @@ export type Query = {
   publicCourse?: Maybe<PublicCourse>;
   /** PUBLIC (no sign-in): the course calendar of every region, upcoming courses only, by first day. */
   publicCourses: PublicCoursePage;
+  /** PUBLIC (no sign-in): what a one-time link leads to. */
+  publicLink: PublicLinkTarget;
   /** PUBLIC (no sign-in): every municipality of the county with the region that serves it, by number. */
   publicMunicipalities: Array<PublicMunicipality>;
   /** PUBLIC (no sign-in): every region with its offices, advisers' work contact and offer, by name. */
@@ -1192,6 +1235,11 @@ export type QueryPublicCoursesArgs = {
   filter?: PublicCourseFilter;
   first?: Scalars['Int']['input'];
   offset?: Scalars['Int']['input'];
+};
+
+
+export type QueryPublicLinkArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -1501,6 +1549,16 @@ export type SuppressibleCount = {
   suppressed: Scalars['Boolean']['output'];
   /** The count, or null when it is suppressed. */
   value?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An answer to a user survey, with the link's token. */
+export type SurveyAnswerInput = {
+  /** A comment, at most 1000 characters. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** 1–6 */
+  score: Scalars['Int']['input'];
+  /** The token of the one-time link. */
+  token: Scalars['String']['input'];
 };
 
 /** When a user survey is answered. */
@@ -1816,6 +1874,8 @@ export type ResolversTypes = {
   PublicCourse: ResolverTypeWrapper<CourseEntity>;
   PublicCourseFilter: PublicCourseFilter;
   PublicCoursePage: ResolverTypeWrapper<Omit<PublicCoursePage, 'items'> & { items: Array<ResolversTypes['PublicCourse']> }>;
+  PublicLinkKind: PublicLinkKind;
+  PublicLinkTarget: ResolverTypeWrapper<PublicLinkTarget>;
   PublicMunicipality: ResolverTypeWrapper<MunicipalityEntity>;
   PublicOffice: ResolverTypeWrapper<OfficeEntity>;
   PublicPersonInput: PublicPersonInput;
@@ -1832,6 +1892,7 @@ export type ResolversTypes = {
   ServiceOffering: ResolverTypeWrapper<ServiceOfferingEntity>;
   SessionForm: SessionForm;
   SuppressibleCount: ResolverTypeWrapper<SuppressibleCount>;
+  SurveyAnswerInput: SurveyAnswerInput;
   SurveyOccasion: SurveyOccasion;
   SurveyOccasionResult: ResolverTypeWrapper<SurveyOccasionResult>;
   SurveyResults: ResolverTypeWrapper<SurveyResultsEntity>;
@@ -1888,6 +1949,7 @@ export type ResolversParentTypes = {
   PublicCourse: CourseEntity;
   PublicCourseFilter: PublicCourseFilter;
   PublicCoursePage: Omit<PublicCoursePage, 'items'> & { items: Array<ResolversParentTypes['PublicCourse']> };
+  PublicLinkTarget: PublicLinkTarget;
   PublicMunicipality: MunicipalityEntity;
   PublicOffice: OfficeEntity;
   PublicPersonInput: PublicPersonInput;
@@ -1902,6 +1964,7 @@ export type ResolversParentTypes = {
   RegisterClientInput: RegisterClientInput;
   ServiceOffering: ServiceOfferingEntity;
   SuppressibleCount: SuppressibleCount;
+  SurveyAnswerInput: SurveyAnswerInput;
   SurveyOccasionResult: SurveyOccasionResult;
   SurveyResults: SurveyResultsEntity;
   UpdateClientInput: UpdateClientInput;
@@ -2104,8 +2167,10 @@ export type MunicipalityNumberResolvers<ContextType = Context, ParentType extend
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addClientLink?: Resolver<ResolversTypes['ClientLink'], ParentType, ContextType, RequireFields<MutationAddClientLinkArgs, 'input'>>;
   addServiceOffering?: Resolver<ResolversTypes['ServiceOffering'], ParentType, ContextType, RequireFields<MutationAddServiceOfferingArgs, 'input'>>;
+  answerSurvey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationAnswerSurveyArgs, 'input'>>;
   cancelCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCancelCourseArgs, 'courseId' | 'version'>>;
   cancelEnrolment?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationCancelEnrolmentArgs, 'enrolmentId'>>;
+  cancelWebsiteRequest?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationCancelWebsiteRequestArgs, 'token'>>;
   createCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCreateCourseArgs, 'input'>>;
   createNetworkEvent?: Resolver<ResolversTypes['NetworkEvent'], ParentType, ContextType, RequireFields<MutationCreateNetworkEventArgs, 'input'>>;
   endServiceOffering?: Resolver<ResolversTypes['ServiceOffering'], ParentType, ContextType, RequireFields<MutationEndServiceOfferingArgs, 'id' | 'validTo'>>;
@@ -2124,6 +2189,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   requestCounselling?: Resolver<ResolversTypes['WebsiteRequestReceipt'], ParentType, ContextType, RequireFields<MutationRequestCounsellingArgs, 'input'>>;
   setFreeCounsellingLimit?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationSetFreeCounsellingLimitArgs, 'hours' | 'regionId'>>;
   signUpForCourse?: Resolver<ResolversTypes['WebsiteRequestReceipt'], ParentType, ContextType, RequireFields<MutationSignUpForCourseArgs, 'input'>>;
+  unsubscribeFromSurveys?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnsubscribeFromSurveysArgs, 'token'>>;
   updateClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'id' | 'input' | 'version'>>;
   updateCounsellingSession?: Resolver<ResolversTypes['CounsellingSession'], ParentType, ContextType, RequireFields<MutationUpdateCounsellingSessionArgs, 'id' | 'input' | 'version'>>;
 };
@@ -2188,6 +2254,12 @@ export type PublicCoursePageResolvers<ContextType = Context, ParentType extends 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PublicLinkTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicLinkTarget'] = ResolversParentTypes['PublicLinkTarget']> = {
+  kind?: Resolver<ResolversTypes['PublicLinkKind'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type PublicMunicipalityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicMunicipality'] = ResolversParentTypes['PublicMunicipality']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2232,6 +2304,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'number'>>;
   publicCourse?: Resolver<Maybe<ResolversTypes['PublicCourse']>, ParentType, ContextType, RequireFields<QueryPublicCourseArgs, 'id'>>;
   publicCourses?: Resolver<ResolversTypes['PublicCoursePage'], ParentType, ContextType, RequireFields<QueryPublicCoursesArgs, 'filter' | 'first' | 'offset'>>;
+  publicLink?: Resolver<ResolversTypes['PublicLinkTarget'], ParentType, ContextType, RequireFields<QueryPublicLinkArgs, 'token'>>;
   publicMunicipalities?: Resolver<Array<ResolversTypes['PublicMunicipality']>, ParentType, ContextType>;
   publicRegions?: Resolver<Array<ResolversTypes['PublicRegion']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'id'>>;
@@ -2365,6 +2438,7 @@ export type Resolvers<ContextType = Context> = {
   PublicAdviser?: PublicAdviserResolvers<ContextType>;
   PublicCourse?: PublicCourseResolvers<ContextType>;
   PublicCoursePage?: PublicCoursePageResolvers<ContextType>;
+  PublicLinkTarget?: PublicLinkTargetResolvers<ContextType>;
   PublicMunicipality?: PublicMunicipalityResolvers<ContextType>;
   PublicOffice?: PublicOfficeResolvers<ContextType>;
   PublicRegion?: PublicRegionResolvers<ContextType>;
