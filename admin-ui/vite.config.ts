@@ -42,7 +42,8 @@ const servedFiles = {
 // /auth/callback's redirect back with the session cookie) as the gateway answers them, so the redirects are
 // passed on as they are (no following, no rewriting of Location) and Set-Cookie is kept (no domain or path
 // rewriting); and /.well-known (the platform's JWKS and token-service metadata) for partners trying the dev stack.
-const proxiedPaths = ['/graphql', '/health', '/auth', '/feeds', '/.well-known'];
+// /dev/mail/messages: the SMTP catcher's messages, which the gateway serves in development only (the page /dev/mail is the console's).
+const proxiedPaths = ['/graphql', '/health', '/auth', '/feeds', '/.well-known', '/dev/mail/messages'];
 const proxyOptions: ProxyOptions = {
   target: gatewayUrl,
   xfwd: true,

@@ -433,6 +433,23 @@ export type NoticeInput = {
   reason?: string | null | undefined;
 };
 
+/** The kinds of notification a person can get. */
+export type NotificationKind =
+  /** An instalment is due soon. */
+  | 'INSTALMENT_DUE'
+  /** An instalment is overdue. */
+  | 'INSTALMENT_OVERDUE'
+  /** A required meeting has not been held. */
+  | 'MEETING_NOT_HELD'
+  /** A referral the caller sent was answered. */
+  | 'REFERRAL_ANSWERED'
+  /** A referral was sent to the caller's organisation. */
+  | 'REFERRAL_RECEIVED'
+  /** A reporting deadline is near. */
+  | 'REPORT_DEADLINE_REMINDER'
+  /** A reporting deadline has passed without the report. */
+  | 'REPORT_OVERDUE';
+
 /** An organisation that is a party. */
 export type OrganisationInput = {
   /** Its identifier, e.g. `akershus` or `nav-ost-viken`. */
@@ -521,6 +538,15 @@ export type PublicCourseFilter = {
   /** Only courses starting on or before this day. */
   to?: string | null | undefined;
 };
+
+/** What a one-time link from an e-mail is for. */
+export type PublicLinkKind =
+  /** Cancelling a sign-up or request. */
+  | 'CANCEL'
+  /** Answering a user survey. */
+  | 'SURVEY'
+  /** Stopping survey invitations. */
+  | 'UNSUBSCRIBE';
 
 /** What a person gives when signing up for a course or asking for counselling on the public website. */
 export type PublicPersonInput = {
@@ -692,6 +718,16 @@ export type SessionForm =
   /** By video. */
   | 'VIDEO';
 
+/** A person's choice for one kind of notification. */
+export type SetNotificationPreferenceInput = {
+  /** Shown in the console's list. */
+  console: boolean;
+  /** Sent by e-mail. */
+  email: boolean;
+  /** The kind. */
+  kind: NotificationKind;
+};
+
 /** The client data a referral shares. */
 export type SharedClientDataInput = {
   /** E-mail address. */
@@ -744,6 +780,16 @@ export type SubmitInput = {
   totalAmount?: string | null | undefined;
   /** When resubmitting: the version of the submission the new one replaces. */
   version?: number | null | undefined;
+};
+
+/** An answer to a user survey, with the link's token. */
+export type SurveyAnswerInput = {
+  /** A comment, at most 1000 characters. */
+  comment?: string | null | undefined;
+  /** 1–6 */
+  score: number;
+  /** The token of the one-time link. */
+  token: string;
 };
 
 /** Changes to a client; fields left out stay as they are. */
@@ -1218,6 +1264,48 @@ export type UpdateMeetingMutationVariables = Exact<{
 
 export type UpdateMeetingMutation = { updateMeeting: { id: string, version: number, date: string } };
 
+export type NotificationUnreadCountQueryVariables = Exact<{
+  unreadOnly: boolean;
+  first: number;
+  offset: number;
+}>;
+
+
+export type NotificationUnreadCountQuery = { notifications: { totalCount: number, unreadCount: number } };
+
+export type NotificationListQueryVariables = Exact<{
+  unreadOnly: boolean;
+  first: number;
+  offset: number;
+}>;
+
+
+export type NotificationListQuery = { notifications: { totalCount: number, unreadCount: number, hasNextPage: boolean, items: Array<{ id: string, kind: NotificationKind, title: string, body: string, link: string | null, createdAt: string, read: boolean }> } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: { unreadCount: number } };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: { unreadCount: number } };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { notificationPreferences: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
+
+export type SetNotificationPreferenceMutationVariables = Exact<{
+  input: SetNotificationPreferenceInput;
+}>;
+
+
+export type SetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
+
 export type CoordinationOverviewQueryVariables = Exact<{
   year: number;
 }>;
@@ -1257,6 +1345,34 @@ export type PublicCourseQueryVariables = Exact<{
 
 
 export type PublicCourseQuery = { publicCourse: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, seatsLeft: number, region: { id: string, name: string } } | null };
+
+export type PublicLinkQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type PublicLinkQuery = { publicLink: { kind: PublicLinkKind, title: string | null, valid: boolean } };
+
+export type AnswerSurveyMutationVariables = Exact<{
+  input: SurveyAnswerInput;
+}>;
+
+
+export type AnswerSurveyMutation = { answerSurvey: boolean };
+
+export type UnsubscribeFromSurveysMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type UnsubscribeFromSurveysMutation = { unsubscribeFromSurveys: boolean };
+
+export type CancelWebsiteRequestMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type CancelWebsiteRequestMutation = { cancelWebsiteRequest: boolean };
 
 export type WebsiteReceiptFragment = { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null };
 
@@ -2408,6 +2524,64 @@ export const UpdateMeetingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateMeetingMutation, UpdateMeetingMutationVariables>;
+export const NotificationUnreadCountDocument = new TypedDocumentString(`
+    query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
+  notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
+    totalCount
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationUnreadCountQuery, NotificationUnreadCountQueryVariables>;
+export const NotificationListDocument = new TypedDocumentString(`
+    query NotificationList($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
+  notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
+    totalCount
+    unreadCount
+    hasNextPage
+    items {
+      id
+      kind
+      title
+      body
+      link
+      createdAt
+      read
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationListQuery, NotificationListQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]!) {
+  markNotificationsRead(ids: $ids) {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MarkAllNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkAllNotificationsRead {
+  markAllNotificationsRead {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
+export const NotificationPreferencesDocument = new TypedDocumentString(`
+    query NotificationPreferences {
+  notificationPreferences {
+    kind
+    console
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const SetNotificationPreferenceDocument = new TypedDocumentString(`
+    mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {
+  setNotificationPreference(input: $input) {
+    kind
+    console
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
 export const CoordinationOverviewDocument = new TypedDocumentString(`
     query CoordinationOverview($year: Int!) {
   regions {
@@ -2596,6 +2770,30 @@ export const PublicCourseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublicCourseQuery, PublicCourseQueryVariables>;
+export const PublicLinkDocument = new TypedDocumentString(`
+    query PublicLink($token: String!) {
+  publicLink(token: $token) {
+    kind
+    title
+    valid
+  }
+}
+    `) as unknown as TypedDocumentString<PublicLinkQuery, PublicLinkQueryVariables>;
+export const AnswerSurveyDocument = new TypedDocumentString(`
+    mutation AnswerSurvey($input: SurveyAnswerInput!) {
+  answerSurvey(input: $input)
+}
+    `) as unknown as TypedDocumentString<AnswerSurveyMutation, AnswerSurveyMutationVariables>;
+export const UnsubscribeFromSurveysDocument = new TypedDocumentString(`
+    mutation UnsubscribeFromSurveys($token: String!) {
+  unsubscribeFromSurveys(token: $token)
+}
+    `) as unknown as TypedDocumentString<UnsubscribeFromSurveysMutation, UnsubscribeFromSurveysMutationVariables>;
+export const CancelWebsiteRequestDocument = new TypedDocumentString(`
+    mutation CancelWebsiteRequest($token: String!) {
+  cancelWebsiteRequest(token: $token)
+}
+    `) as unknown as TypedDocumentString<CancelWebsiteRequestMutation, CancelWebsiteRequestMutationVariables>;
 export const SignUpForCourseDocument = new TypedDocumentString(`
     mutation SignUpForCourse($input: CourseSignUpInput!) {
   signUpForCourse(input: $input) {
