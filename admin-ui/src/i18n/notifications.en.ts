@@ -6,8 +6,7 @@ export const notificationsEn = {
   title: 'Notifications',
   intro: 'Things you should know of: referrals, reporting deadlines, instalments and meetings. Newest first.',
   bell: {
-    label: 'Notifications',
-    unread: 'none unread | {count} unread | {count} unread',
+    unread: 'Notifications | Notifications, {count} unread | Notifications, {count} unread',
   },
   kinds: {
     REFERRAL_RECEIVED: 'Referral received',

@@ -5,8 +5,7 @@ export const notificationsNb = {
   title: 'Varsler',
   intro: 'Hendelser du bør vite om: henvisninger, frister for rapportering, utbetalinger og møter. Nyeste først.',
   bell: {
-    label: 'Varsler',
-    unread: 'ingen uleste | {count} ulest | {count} uleste',
+    unread: 'Varsler | Varsler, {count} ulest | Varsler, {count} uleste',
   },
   kinds: {
     REFERRAL_RECEIVED: 'Henvisning mottatt',
