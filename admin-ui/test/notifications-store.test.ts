@@ -129,16 +129,16 @@ describe('the notifications store', () => {
   it('lists the preferences in the console’s order of kinds and saves one, taking the server’s answer', async () => {
     const { callsOf } = stubNotificationsGateway({
       NotificationPreferences: () => jsonResponse({ data: { notificationPreferences: defaultPreferences } }),
-      SetNotificationPreference: (call) =>
-        jsonResponse({
+      SetNotificationPreference: (call) => {
+        const input = call.body.variables?.input as { kind: string; console: boolean; email: boolean };
+        return jsonResponse({
           data: {
             setNotificationPreference: defaultPreferences.map((preference) =>
-              preference.kind === (call.body.variables?.input as { kind: string }).kind
-                ? { ...preference, ...(call.body.variables?.input as object) }
-                : preference,
+              preference.kind === input.kind ? { ...preference, ...input } : preference,
             ),
           },
-        }),
+        });
+      },
     });
     const store = useNotificationsStore();
     await store.loadPreferences();

@@ -292,7 +292,7 @@ describe('the notifications page', () => {
     let refuse = false;
     const { wrapper, callsOf } = await mountPage({
       NotificationList: twoUnread,
-      SetNotificationPreference: (call) =>
+      SetNotificationPreference: () =>
         refuse
           ? jsonResponse({ errors: [{ message: 'Database down', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
           : jsonResponse({
