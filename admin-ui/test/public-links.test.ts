@@ -127,7 +127,15 @@ describe('the survey page', () => {
   it('says so when the link was used up while the form was open', async () => {
     const { wrapper } = await visit(`/public/survey/${token}`, {
       PublicLink: link('SURVEY'),
-      AnswerSurvey: refused('CONFLICT', 'The link has been used.'),
+      AnswerSurvey: () =>
+        jsonResponse({
+          errors: [
+            {
+              message: 'token: the link has been used',
+              extensions: { code: 'BAD_USER_INPUT', field: 'input.token' },
+            },
+          ],
+        }),
     });
     await wrapper.get('[data-testid="public-survey-score-6"]').setValue(true);
     await wrapper.get('[data-testid="public-survey-form"]').trigger('submit');
@@ -136,6 +144,23 @@ describe('the survey page', () => {
     const heading = wrapper.get('[data-testid="public-link-invalid"] h2');
     expect(document.activeElement).toBe(heading.element);
     expect(wrapper.find('[data-testid="public-survey-done"]').exists()).toBe(false);
+  });
+
+  it('shows a refusal of the score at the score, not as a broken link', async () => {
+    const { wrapper } = await visit(`/public/survey/${token}`, {
+      PublicLink: link('SURVEY'),
+      AnswerSurvey: () =>
+        jsonResponse({
+          errors: [{ message: 'input.score: to 6', extensions: { code: 'BAD_USER_INPUT', field: 'input.score' } }],
+        }),
+    });
+    await wrapper.get('[data-testid="public-survey-score-6"]').setValue(true);
+    await wrapper.get('[data-testid="public-survey-form"]').trigger('submit');
+    await flushPromises();
+
+    expect(wrapper.get('[data-testid="public-error-score"]').text()).toBe('Tjenesten godtok ikke dette: to 6');
+    expect(wrapper.find('[data-testid="public-link-invalid"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="public-survey-form"]').exists()).toBe(true);
   });
 
   it('offers to try again when the link could not be checked', async () => {
@@ -205,10 +230,10 @@ describe('the cancel page', () => {
       CancelWebsiteRequest: () => jsonResponse({ data: { cancelWebsiteRequest: true } }),
     });
     expect(wrapper.get('[data-testid="public-cancel-lead"]').text()).toContain(
-      'Vil du avbestille påmeldingen til Etablererkurs våren 2027?',
+      'Vil du avbestille «Etablererkurs våren 2027»?',
     );
     const button = wrapper.get('[data-testid="public-cancel-submit"]');
-    expect(button.attributes('aria-describedby')).toBe('public-cancel-lead');
+    expect(button.attributes('aria-describedby')).toBe('public-cancel-lead public-cancel-note');
     expect(callsOf(calls, 'CancelWebsiteRequest')).toHaveLength(0);
 
     await wrapper.get('[data-testid="public-cancel-form"]').trigger('submit');
@@ -216,14 +241,14 @@ describe('the cancel page', () => {
 
     expect(callsOf(calls, 'CancelWebsiteRequest')[0]?.body.variables).toEqual({ token });
     expect(wrapper.get('[data-testid="public-cancel-done"]').text()).toContain(
-      'Vi har registrert at du avbestiller påmeldingen til Etablererkurs våren 2027.',
+      'Vi har registrert at du avbestiller «Etablererkurs våren 2027».',
     );
   });
 
-  it('words a counselling request, which has no course, as withdrawing it', async () => {
+  it('asks plainly when the link names nothing', async () => {
     const { wrapper } = await visit(`/public/cancel/${token}`, { PublicLink: link('CANCEL') });
     expect(wrapper.get('[data-testid="public-cancel-lead"]').text()).toBe(
-      'Vil du trekke forespørselen din om veiledning?',
+      'Vil du avbestille påmeldingen eller forespørselen din?',
     );
   });
 

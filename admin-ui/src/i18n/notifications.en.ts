@@ -99,13 +99,13 @@ export const publicLinksEn = {
   },
   cancel: {
     title: 'Cancel',
-    courseLead:
-      'Do you want to cancel your sign-up for {title}? Your place then goes to the next person on the waiting list.',
-    requestLead: 'Do you want to withdraw your request for counselling?',
+    titledLead: 'Do you want to cancel “{title}”?',
+    untitledLead: 'Do you want to cancel your sign-up or request?',
+    note: 'If you hold a place on a course, it goes to the next person on the waiting list. The link works only once.',
     submit: 'Yes, cancel',
     doneTitle: 'Cancelled',
-    doneBody: 'We have recorded that you cancel your sign-up for {title}.',
-    doneBodyRequest: 'We have recorded that you withdraw the request.',
+    doneBody: 'We have recorded that you cancel “{title}”.',
+    doneBodyUntitled: 'We have recorded the cancellation.',
   },
 } satisfies typeof publicLinksNb;
 

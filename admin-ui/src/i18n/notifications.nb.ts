@@ -98,12 +98,13 @@ export const publicLinksNb = {
   },
   cancel: {
     title: 'Avbestill',
-    courseLead: 'Vil du avbestille påmeldingen til {title}? Plassen din går da til nestemann på ventelisten.',
-    requestLead: 'Vil du trekke forespørselen din om veiledning?',
+    titledLead: 'Vil du avbestille «{title}»?',
+    untitledLead: 'Vil du avbestille påmeldingen eller forespørselen din?',
+    note: 'Har du plass på et kurs, går plassen til nestemann på ventelisten. Lenken kan bare brukes én gang.',
     submit: 'Ja, avbestill',
     doneTitle: 'Avbestilt',
-    doneBody: 'Vi har registrert at du avbestiller påmeldingen til {title}.',
-    doneBodyRequest: 'Vi har registrert at du trekker forespørselen.',
+    doneBody: 'Vi har registrert at du avbestiller «{title}».',
+    doneBodyUntitled: 'Vi har registrert avbestillingen.',
   },
 };
 
