@@ -72,14 +72,14 @@ export const publicLinksEn = {
   loadError: 'We could not check the link just now.',
   invalid: {
     title: 'The link no longer works',
-    body: 'The link has been used already, it is too old, or it was mistyped. The links in our e-mails work once, for 30 days.',
+    body: 'The link has been used already, it has expired, or it was mistyped.',
     contact: 'Contact the office in your region if you need help.',
     findOffice: 'Find your office',
   },
   survey: {
     title: 'What do you think of the service?',
     titleFor: 'What do you think of {title}?',
-    lead: 'Your answer is anonymous and helps us improve the service. It takes less than a minute.',
+    lead: 'Your answer helps us improve the service. Results are only shown together, never for one person. It takes less than a minute.',
     score: 'How satisfied are you, from 1 (very dissatisfied) to 6 (very satisfied)?',
     scoreOption: '{score}',
     scoreLow: 'Very dissatisfied',

@@ -71,14 +71,14 @@ export const publicLinksNb = {
   loadError: 'Vi fikk ikke sjekket lenken akkurat nå.',
   invalid: {
     title: 'Lenken virker ikke lenger',
-    body: 'Lenken er allerede brukt, den er for gammel, eller den er skrevet feil. Lenkene i e-postene våre kan bare brukes én gang og virker i 30 dager.',
+    body: 'Lenken er allerede brukt, den har gått ut, eller den er skrevet feil.',
     contact: 'Ta kontakt med kontoret i regionen din hvis du trenger hjelp.',
     findOffice: 'Finn kontoret ditt',
   },
   survey: {
     title: 'Hva synes du om tilbudet?',
     titleFor: 'Hva synes du om {title}?',
-    lead: 'Svaret ditt er anonymt og hjelper oss å gjøre tilbudet bedre. Det tar under ett minutt.',
+    lead: 'Svaret hjelper oss å gjøre tilbudet bedre. Resultatene vises bare samlet, aldri for én person. Det tar under ett minutt.',
     score: 'Hvor fornøyd er du, fra 1 (svært misfornøyd) til 6 (svært fornøyd)?',
     scoreOption: '{score}',
     scoreLow: 'Svært misfornøyd',
