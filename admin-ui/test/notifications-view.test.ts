@@ -117,6 +117,22 @@ describe('the notification bell', () => {
     expect(callsOf('NotificationUnreadCount')).toHaveLength(3);
   });
 
+  it('does not keep an idle session alive: a poll never renews the token, a page change does', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const { calls } = stubNotificationsGateway({ NotificationUnreadCount: count(1) });
+    // A token within the renewal margin: the next request would first ask the gateway for a new one.
+    const { router } = await mountHeader(accessTokenFor('follo.adviser', { expiresIn: 10 }));
+    const before = calls.length;
+
+    vi.advanceTimersByTime(unreadCountPollMs * 3);
+    await flushPromises();
+    expect(calls.slice(before)).toEqual([]);
+
+    await router.push('/regions');
+    await flushPromises();
+    expect(calls.slice(before).map((call) => `${call.method} ${call.url}`)).toContain('POST /auth/session');
+  });
+
   it('is not there for a partner system, which is never asked about notifications', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const { graphqlCalls } = stubNotificationsGateway({ NotificationUnreadCount: count(3) });

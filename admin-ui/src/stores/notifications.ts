@@ -12,6 +12,7 @@ import type {
   NotificationPreferencesQuery,
   SetNotificationPreferenceInput,
 } from '../graphql/generated/graphql';
+import { renewalMargin, useAuthStore } from './auth';
 import type { LoadError } from './regions';
 
 export const NotificationUnreadCountDocument = graphql(`
@@ -133,9 +134,16 @@ export const useNotificationsStore = defineStore('notifications', () => {
 
   /**
    * Asks for the unread count. The header asks often; a failure only hides the count (no banner, no error state),
-   * and an answer overtaken by a newer question is dropped.
+   * and an answer overtaken by a newer question is dropped. `background`: asked by a timer, not by the person.
    */
-  async function loadUnreadCount(): Promise<void> {
+  async function loadUnreadCount({ background = false }: { background?: boolean } = {}): Promise<void> {
+    if (background) {
+      // A timer is not the person at work: a poll must not renew the access token, or the session's idle timeout
+      // (the gateway's SESSION_IDLE_TIMEOUT, counted from the last token asked for) would never come while the
+      // console stays open. A token due for renewal waits for the person's next page.
+      const caller = useAuthStore().caller;
+      if (!caller || caller.expiresAt - Date.now() <= renewalMargin) return;
+    }
     const mine = ++countRequest;
     try {
       // One item is the smallest page; only the counts are asked for.
