@@ -205,6 +205,18 @@ describe('the notifications page', () => {
     expect(document.activeElement?.id).toBe(`notification-title-${referralReceived.id}`);
   });
 
+  it('follows a notification to where it leads, counting it as read', async () => {
+    const { wrapper, router, callsOf } = await mountPage({
+      NotificationList: twoUnread,
+      MarkNotificationsRead: () => jsonResponse({ data: { markNotificationsRead: { unreadCount: 1 } } }),
+    });
+
+    await wrapper.get(`[data-testid="notification-link-${referralReceived.id}"]`).trigger('click');
+    // The page it leads to is loaded on demand, which takes more than a tick.
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/referrals'));
+    expect(callsOf('MarkNotificationsRead')[0]?.variables).toEqual({ ids: [referralReceived.id] });
+  });
+
   it('marks all as read; the bell then shows no number', async () => {
     const { wrapper, callsOf } = await mountPage({
       NotificationList: twoUnread,
