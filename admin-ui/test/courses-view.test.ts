@@ -642,7 +642,7 @@ describe('the course pages in the console', () => {
     expect(wrapper.get('[data-testid="nav-courses"]').text()).toBe('Kurs');
     expect(document.title).toBe('Kurskalender – Etablerertjenesten');
     expect(wrapper.get('h1').text()).toBe('Kurskalender');
-    const bodies = calls.map((call) => call.body as GraphQLCall['body']);
+    const bodies = calls.filter((call) => call.url === '/graphql').map((call) => call.body as GraphQLCall['body']);
     expect(bodies.find((body) => body.query.includes('query CourseCalendar'))?.variables).toEqual({
       regionId: 'follo',
       year: 2027,

@@ -22,6 +22,8 @@ beforeAll(async () => {
       response.writeHead(302, { location: identityProvider }).end();
     } else if (request.url?.startsWith('/auth/callback')) {
       response.writeHead(302, { location: '/regions', 'set-cookie': sessionCookie }).end();
+    } else if (request.url === '/dev/mail/messages') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('[]');
     } else if (request.url === '/.well-known/jwks.json') {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"keys":[]}');
     } else {
@@ -74,5 +76,16 @@ describe('the dev server proxy', () => {
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ keys: [] });
+  });
+
+  it("proxies the SMTP catcher's messages, while /dev/mail itself stays the console's page", async () => {
+    const messages = await fetch(`${consoleUrl}/dev/mail/messages`);
+    expect(messages.status).toBe(200);
+    expect(await messages.json()).toEqual([]);
+
+    const page = await fetch(`${consoleUrl}/dev/mail`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="app"');
+    expect(seen).not.toContain('GET /dev/mail');
   });
 });

@@ -38,6 +38,8 @@ export interface AuthConfig {
   oidc: boolean;
   /** Whether the development sign-in (`/auth/dev/token`, for scripts) is on. */
   devSignIn: boolean;
+  /** Whether the gateway shows what the development SMTP catcher received (`GET /dev/mail/messages`). */
+  devMail: boolean;
 }
 
 /** What `POST /auth/session` gives for a live session. */
@@ -108,8 +110,8 @@ async function call(path: string, method: 'GET' | 'POST'): Promise<Record<string
 
 /** What the sign-in page can offer. */
 export async function fetchAuthConfig(): Promise<AuthConfig> {
-  const { oidc, devSignIn } = await call(authPaths.config, 'GET');
-  return { oidc: oidc === true, devSignIn: devSignIn === true };
+  const { oidc, devSignIn, devMail } = await call(authPaths.config, 'GET');
+  return { oidc: oidc === true, devSignIn: devSignIn === true, devMail: devMail === true };
 }
 
 /**

@@ -4,12 +4,16 @@ import { accessEn, apiClientsEn } from './access.en';
 import agreementsEn from './agreements.en';
 import evaluationsEn from './evaluations.en';
 import type { MessageSchema } from './nb';
+import { devMailEn, notificationsEn, publicLinksEn } from './notifications.en';
 
 const en = {
   access: accessEn,
   apiClients: apiClientsEn,
   agreements: agreementsEn,
   evaluations: evaluationsEn,
+  notifications: notificationsEn,
+  publicLinks: publicLinksEn,
+  devMail: devMailEn,
   app: {
     serviceName: 'Etablerertjenesten',
     product: 'Console',
@@ -921,6 +925,9 @@ const en = {
       counselling: 'Ask for counselling',
       privacy: 'Privacy notice',
       notFound: 'Page not found',
+      survey: 'User survey',
+      unsubscribe: 'Stop user survey invitations',
+      cancel: 'Cancel',
     },
     layout: {
       tagline: 'Free help for you who want to start a business',

@@ -3,12 +3,16 @@ import type { CallerRole } from '../graphql/platform-auth';
 import { accessNb, apiClientsNb } from './access.nb';
 import agreementsNb from './agreements.nb';
 import evaluationsNb from './evaluations.nb';
+import { devMailNb, notificationsNb, publicLinksNb } from './notifications.nb';
 
 const nb = {
   access: accessNb,
   apiClients: apiClientsNb,
   agreements: agreementsNb,
   evaluations: evaluationsNb,
+  notifications: notificationsNb,
+  publicLinks: publicLinksNb,
+  devMail: devMailNb,
   app: {
     serviceName: 'Etablerertjenesten',
     product: 'Konsoll',
@@ -921,6 +925,9 @@ const nb = {
       counselling: 'Be om veiledning',
       privacy: 'Personvernerklæring',
       notFound: 'Fant ikke siden',
+      survey: 'Brukerundersøkelse',
+      unsubscribe: 'Meld deg av brukerundersøkelser',
+      cancel: 'Avbestill',
     },
     layout: {
       tagline: 'Gratis hjelp til deg som vil starte bedrift',

@@ -7,12 +7,14 @@ import { seesCourses } from '../composables/courseAccess';
 import { readsEvaluations } from '../composables/evaluationAccess';
 import { seesFunding } from '../composables/fundingAccess';
 import { readsMeetings } from '../composables/meetingAccess';
+import { receivesNotifications } from '../composables/notificationAccess';
 import { seesAssessments, seesReferrals } from '../composables/partnerAccess';
 import { importsPopulation } from '../composables/populationAccess';
 import { seesSubmissions } from '../composables/submissionAccess';
 import { seesWebsiteRequests } from '../composables/websiteRequestAccess';
 import type { MessageSchema } from '../i18n/nb';
 import { useAuthStore } from '../stores/auth';
+import { useDevMailStore } from '../stores/devMail';
 import NotFoundView from '../views/NotFoundView.vue';
 import RegionsView from '../views/RegionsView.vue';
 import SignedOutView from '../views/SignedOutView.vue';
@@ -35,6 +37,8 @@ type PageTitleKey =
   | 'agreements.create.title'
   | 'courses.title'
   | 'populationImport.title'
+  | 'notifications.title'
+  | 'devMail.title'
   | PublicSiteTitleKey;
 
 declare module 'vue-router' {
@@ -240,6 +244,25 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         // Loaded on demand: GraphiQL, React and Monaco are several megabytes the rest of the console never needs.
         component: () => import('../views/PlaygroundView.vue'),
         meta: { titleKey: 'nav.playground' },
+      },
+      {
+        path: '/notifications',
+        name: 'notifications',
+        component: () => import('../views/NotificationsView.vue'),
+        meta: { titleKey: 'notifications.title' },
+        // People have notifications; a partner system has nobody to read them.
+        beforeEnter: () => (receivesNotifications(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/dev/mail',
+        name: 'dev-mail',
+        component: () => import('../views/DevMailView.vue'),
+        meta: { titleKey: 'devMail.title' },
+        // Development only: the page exists when the gateway shows the SMTP catcher's messages, as a 404 otherwise.
+        beforeEnter: async (to) =>
+          (await useDevMailStore().loadEnabled())
+            ? true
+            : { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') }, replace: true },
       },
       ...publicSiteRoutes,
       { path: '/sign-in', name: 'sign-in', component: SignInView, meta: { titleKey: 'signIn.title', public: true } },

@@ -60,6 +60,25 @@ export const publicSiteRoutes: RouteRecordRaw[] = [
         component: () => import('../views/public/PublicPrivacyView.vue'),
         meta: { public: true, titleKey: 'publicSite.titles.privacy' },
       },
+      // The one-time links in e-mails; each page says plainly when its link is used up or expired.
+      {
+        path: 'survey/:token',
+        name: 'public-survey',
+        component: () => import('../views/public/PublicSurveyView.vue'),
+        meta: { public: true, titleKey: 'publicSite.titles.survey' },
+      },
+      {
+        path: 'unsubscribe/:token',
+        name: 'public-unsubscribe',
+        component: () => import('../views/public/PublicUnsubscribeView.vue'),
+        meta: { public: true, titleKey: 'publicSite.titles.unsubscribe' },
+      },
+      {
+        path: 'cancel/:token',
+        name: 'public-cancel',
+        component: () => import('../views/public/PublicCancelView.vue'),
+        meta: { public: true, titleKey: 'publicSite.titles.cancel' },
+      },
       {
         path: ':pathMatch(.*)*',
         name: 'public-not-found',

@@ -53,7 +53,8 @@ export type WebsiteReceipt = SignUpForCourseMutation['signUpForCourse'];
 
 /** Why a sign-up or request was refused; plain data, so the store state stays serialisable. */
 export interface PublicActionError {
-  action: 'sign-up' | 'counselling';
+  /** The public form it came from: the two requests here, and the pages of the one-time links (stores/publicLinks). */
+  action: 'sign-up' | 'counselling' | 'survey' | 'unsubscribe' | 'cancel';
   message: string;
   codes: string[];
   /** The server's messages by input field, without the `input.` prefix (e.g. `person.email`). */
@@ -62,7 +63,7 @@ export interface PublicActionError {
   retryAfterSeconds: number | null;
 }
 
-function toActionError(action: PublicActionError['action'], error: GraphQLRequestError): PublicActionError {
+export function toActionError(action: PublicActionError['action'], error: GraphQLRequestError): PublicActionError {
   const fieldErrors: Record<string, string> = {};
   let retryAfterSeconds: number | null = null;
   for (const detail of error.errors) {

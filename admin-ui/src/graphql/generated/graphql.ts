@@ -437,6 +437,23 @@ export type NoticeInput = {
   reason?: string | null | undefined;
 };
 
+/** The kinds of notification. */
+export type NotificationKind =
+  /** An instalment the caller's county pays is due soon and not yet paid (§7). */
+  | 'INSTALMENT_DUE'
+  /** An instalment the caller's county pays is past its due date and not paid. */
+  | 'INSTALMENT_OVERDUE'
+  /** A meeting the agreement requires was not held by its date (§5.1, §5.2). */
+  | 'MEETING_NOT_HELD'
+  /** A referral the caller sent was answered. */
+  | 'REFERRAL_ANSWERED'
+  /** A referral was sent to the caller's organisation (Innovasjon Norge, NAV, or a region's advisers). */
+  | 'REFERRAL_RECEIVED'
+  /** A report, accounts, plan or budget of the region is due soon and not yet submitted (§7). */
+  | 'REPORT_DEADLINE_REMINDER'
+  /** A report, accounts, plan or budget of the region is past its due date and not submitted (§7). */
+  | 'REPORT_OVERDUE';
+
 /** An organisation that is a party. */
 export type OrganisationInput = {
   /** Its identifier, e.g. `akershus` or `nav-ost-viken`. */
@@ -525,6 +542,15 @@ export type PublicCourseFilter = {
   /** Only courses starting on or before this day. */
   to?: string | null | undefined;
 };
+
+/** What a one-time link from an e-mail does. */
+export type PublicLinkKind =
+  /** Cancels a course sign-up (up to and including the course's first day) or a request for counselling (until an adviser takes it on), once. */
+  | 'CANCEL'
+  /** Answers a user survey, once, within 30 days of the invitation. */
+  | 'SURVEY'
+  /** Stops user survey invitations to the person; works any number of times. */
+  | 'UNSUBSCRIBE';
 
 /** What a person gives when signing up for a course or asking for counselling on the public website. */
 export type PublicPersonInput = {
@@ -696,6 +722,16 @@ export type SessionForm =
   /** By video. */
   | 'VIDEO';
 
+/** A person's wish for one kind of notification. */
+export type SetNotificationPreferenceInput = {
+  /** Show it in the console's notification list. */
+  console: boolean;
+  /** Send it by e-mail. */
+  email: boolean;
+  /** The kind of notification. */
+  kind: NotificationKind;
+};
+
 /** The client data a referral shares. */
 export type SharedClientDataInput = {
   /** E-mail address. */
@@ -748,6 +784,16 @@ export type SubmitInput = {
   totalAmount?: string | null | undefined;
   /** When resubmitting: the version of the submission the new one replaces. */
   version?: number | null | undefined;
+};
+
+/** An answer to a user survey from the public survey page. */
+export type SurveyAnswerInput = {
+  /** A comment, at most 1000 characters. */
+  comment?: string | null | undefined;
+  /** 1 (poor) to 6 (excellent). */
+  score: number;
+  /** The token of the survey link in the invitation. */
+  token: string;
 };
 
 /** Changes to a client; fields left out stay as they are. */
@@ -1224,6 +1270,48 @@ export type UpdateMeetingMutationVariables = Exact<{
 
 export type UpdateMeetingMutation = { updateMeeting: { id: string, version: number, date: string } };
 
+export type NotificationUnreadCountQueryVariables = Exact<{
+  unreadOnly: boolean;
+  first: number;
+  offset: number;
+}>;
+
+
+export type NotificationUnreadCountQuery = { notifications: { totalCount: number, unreadCount: number } };
+
+export type NotificationListQueryVariables = Exact<{
+  unreadOnly: boolean;
+  first: number;
+  offset: number;
+}>;
+
+
+export type NotificationListQuery = { notifications: { totalCount: number, unreadCount: number, hasNextPage: boolean, items: Array<{ id: string, kind: NotificationKind, title: string, body: string, link: string | null, createdAt: string, read: boolean }> } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: { unreadCount: number } };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: { unreadCount: number } };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { notificationPreferences: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
+
+export type SetNotificationPreferenceMutationVariables = Exact<{
+  input: SetNotificationPreferenceInput;
+}>;
+
+
+export type SetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
+
 export type CoordinationOverviewQueryVariables = Exact<{
   year: number;
 }>;
@@ -1263,6 +1351,34 @@ export type PublicCourseQueryVariables = Exact<{
 
 
 export type PublicCourseQuery = { publicCourse: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, seatsLeft: number, region: { id: string, name: string } } | null };
+
+export type PublicLinkQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type PublicLinkQuery = { publicLink: { kind: PublicLinkKind, title: string | null, valid: boolean } };
+
+export type AnswerSurveyMutationVariables = Exact<{
+  input: SurveyAnswerInput;
+}>;
+
+
+export type AnswerSurveyMutation = { answerSurvey: boolean };
+
+export type UnsubscribeFromSurveysMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type UnsubscribeFromSurveysMutation = { unsubscribeFromSurveys: boolean };
+
+export type CancelWebsiteRequestMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type CancelWebsiteRequestMutation = { cancelWebsiteRequest: boolean };
 
 export type WebsiteReceiptFragment = { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null };
 
@@ -2414,6 +2530,64 @@ export const UpdateMeetingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateMeetingMutation, UpdateMeetingMutationVariables>;
+export const NotificationUnreadCountDocument = new TypedDocumentString(`
+    query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
+  notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
+    totalCount
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationUnreadCountQuery, NotificationUnreadCountQueryVariables>;
+export const NotificationListDocument = new TypedDocumentString(`
+    query NotificationList($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
+  notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
+    totalCount
+    unreadCount
+    hasNextPage
+    items {
+      id
+      kind
+      title
+      body
+      link
+      createdAt
+      read
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationListQuery, NotificationListQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]!) {
+  markNotificationsRead(ids: $ids) {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MarkAllNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkAllNotificationsRead {
+  markAllNotificationsRead {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
+export const NotificationPreferencesDocument = new TypedDocumentString(`
+    query NotificationPreferences {
+  notificationPreferences {
+    kind
+    console
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const SetNotificationPreferenceDocument = new TypedDocumentString(`
+    mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {
+  setNotificationPreference(input: $input) {
+    kind
+    console
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
 export const CoordinationOverviewDocument = new TypedDocumentString(`
     query CoordinationOverview($year: Int!) {
   regions {
@@ -2602,6 +2776,30 @@ export const PublicCourseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublicCourseQuery, PublicCourseQueryVariables>;
+export const PublicLinkDocument = new TypedDocumentString(`
+    query PublicLink($token: String!) {
+  publicLink(token: $token) {
+    kind
+    title
+    valid
+  }
+}
+    `) as unknown as TypedDocumentString<PublicLinkQuery, PublicLinkQueryVariables>;
+export const AnswerSurveyDocument = new TypedDocumentString(`
+    mutation AnswerSurvey($input: SurveyAnswerInput!) {
+  answerSurvey(input: $input)
+}
+    `) as unknown as TypedDocumentString<AnswerSurveyMutation, AnswerSurveyMutationVariables>;
+export const UnsubscribeFromSurveysDocument = new TypedDocumentString(`
+    mutation UnsubscribeFromSurveys($token: String!) {
+  unsubscribeFromSurveys(token: $token)
+}
+    `) as unknown as TypedDocumentString<UnsubscribeFromSurveysMutation, UnsubscribeFromSurveysMutationVariables>;
+export const CancelWebsiteRequestDocument = new TypedDocumentString(`
+    mutation CancelWebsiteRequest($token: String!) {
+  cancelWebsiteRequest(token: $token)
+}
+    `) as unknown as TypedDocumentString<CancelWebsiteRequestMutation, CancelWebsiteRequestMutationVariables>;
 export const SignUpForCourseDocument = new TypedDocumentString(`
     mutation SignUpForCourse($input: CourseSignUpInput!) {
   signUpForCourse(input: $input) {
