@@ -32,6 +32,15 @@ describeMutationFuzz(countySubgraph, {
     addApiClientKey: ['county.officer'],
     revokeApiClientKey: ['county.officer'],
     revokeApiClient: ['county.officer'],
+    // Every signed-in person has their own notifications; only an API client has none.
+    markNotificationsRead: ['follo.adviser', 'county.officer'],
+    markAllNotificationsRead: ['follo.adviser'],
+    setNotificationPreference: ['follo.adviser'],
+  },
+  outsider: {
+    markNotificationsRead: 'partner.api',
+    markAllNotificationsRead: 'partner.api',
+    setNotificationPreference: 'partner.api',
   },
   async seeds(ids) {
     const submissions = await ids(`select id from submission order by (status = 'SUBMITTED') desc, id limit 4`);
