@@ -688,6 +688,22 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
     const page = await browser.newPage({ locale: 'nb-NO' });
     await signInToConsole(page, stack.consoleUrl ?? '', 'Sofie Lie');
 
+    // The referral reached Innovasjon Norge's notifications (the partners' outbox, then the county's inbox).
+    const notified = async () => {
+      const { json: answer } = await query(
+        { query: 'query Unread { notifications(unreadOnly: true) { items { title link } } }' },
+        'innovasjonnorge.officer',
+      );
+      return (answer.data as { notifications: { items: { title: string; link: string | null }[] } }).notifications
+        .items;
+    };
+    await expect
+      .poll(notified, { timeout: 30_000 })
+      .toContainEqual({ title: 'Ny henvisning fra etablerertjenesten', link: '/referrals' });
+    await page.getByTestId('notification-bell').click();
+    await page.waitForURL(/\/notifications$/);
+    await page.getByTestId('notifications-list').getByText('Ny henvisning fra etablerertjenesten').first().waitFor();
+
     await page.goto(`${stack.consoleUrl}/referrals`);
     const row = page.getByTestId(`referral-${id}`);
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 20_000 }).toBe('SENT');
@@ -717,7 +733,20 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
     await visitor.getByTestId('public-sign-up-submit').click();
     const receipt = visitor.getByTestId('public-receipt');
     await receipt.waitFor({ timeout: 20_000 });
-    expect(await visitor.getByTestId('public-receipt-reference').textContent()).toMatch(/ET-[2-9A-Z]{6}/);
+    const reference = (await visitor.getByTestId('public-receipt-reference').textContent())?.match(
+      /ET-[2-9A-Z]{6}/,
+    )?.[0];
+    expect(reference).toBeTruthy();
+    // The receipt also reaches the person by e-mail (the development mail catcher, shown through the gateway),
+    // with the reference and a link to cancel.
+    const receiptMail = async () => {
+      const caught = (await (await fetch(`${stack.gatewayUrl}/dev/mail/messages`)).json()) as {
+        messages: { to: string[]; text: string }[];
+      };
+      return caught.messages.find((message) => message.to.includes('eline.testesen@example.no'))?.text ?? '';
+    };
+    await expect.poll(receiptMail, { timeout: 30_000 }).toContain(reference ?? 'no reference');
+    expect(await receiptMail()).toMatch(/\/public\/cancel\/\S+/);
     // The receipt shows nothing of what the person typed.
     expect(await receipt.textContent()).not.toContain('Eline');
     expect(await receipt.textContent()).not.toContain('eline.testesen');
