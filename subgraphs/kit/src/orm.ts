@@ -106,6 +106,22 @@ export async function withUnlimitedOrm<Result>(orm: Orm, work: (unlimited: Orm) 
 }
 
 /**
+ * An ORM of its own on the same database, with the same entities, limits and subscribers, for a
+ * service's background work (the outbox's dispatcher): its statements are not the requests' (what
+ * `sql_statements_total` counts, and the tests and the benchmark divide by requests), and its few
+ * connections are never ones a request waits for. The caller closes it.
+ */
+export async function openBackgroundOrm(orm: Orm, connections = 2): Promise<Orm> {
+  const options = openedWith.get(orm);
+  if (!options) throw new Error('openBackgroundOrm needs an ORM opened by createOrm');
+  const pool = options.pool ?? defaultDatabasePool;
+  return initOrm(
+    { ...options, pool: { ...pool, max: connections } },
+    { subscribers: [...orm.em.getEventManager().getSubscribers()] },
+  );
+}
+
+/**
  * SQL statements this ORM has sent since it opened: what /metrics reports and the benchmark
  * divides by requests, so a statement count that grows with the data (N+1) shows.
  */
