@@ -52,7 +52,14 @@ describe('the built platform', () => {
       expect(commandLine).toMatch(/\/dist\/index\.js\s*$/);
       expect(commandLine).not.toContain('tsx');
     }
-    expect(Object.keys(stack.pids).sort()).toEqual(['county', 'gateway', 'identity-provider', 'partners', 'regions']);
+    expect(Object.keys(stack.pids).sort()).toEqual([
+      'county',
+      'gateway',
+      'identity-provider',
+      'mail-catcher',
+      'partners',
+      'regions',
+    ]);
   });
 
   it('answers the graph through the gateway', async () => {
