@@ -264,6 +264,10 @@ describe('a graceful stop', () => {
       'content-type': 'application/json',
       'content-length': String(Buffer.byteLength(body)),
       authorization: `Bearer ${token}`,
+      // The service answers 100 Continue once it has read the request's head: only then is the request
+      // in flight. Stopped before, the connection would be an idle one, which a stop closes (a race
+      // that a busy machine lost).
+      expect: '100-continue',
     });
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const pending = request(
@@ -281,11 +285,14 @@ describe('a graceful stop', () => {
         },
       );
       pending.on('error', reject);
-      pending.write(body.slice(0, 10), () => {
-        regions.child.kill('SIGTERM');
-        // Stopping has begun once the listener is closed (a new connection is refused); only
-        // then does the rest of the body arrive.
-        waitUntilRefused(regions.url).then(() => pending.end(body.slice(10)), reject);
+      pending.flushHeaders();
+      pending.once('continue', () => {
+        pending.write(body.slice(0, 10), () => {
+          regions.child.kill('SIGTERM');
+          // Stopping has begun once the listener is closed (a new connection is refused); only
+          // then does the rest of the body arrive.
+          waitUntilRefused(regions.url).then(() => pending.end(body.slice(10)), reject);
+        });
       });
     });
 
