@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { logger } from '@etablerer/kit/launcher';
 import Provider, { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
+import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
 import { claimsOf, demoAccount, demoAccounts } from './accounts.js';
 import { clientSchema, defaultKeysFile, type IdentityProviderClient, productionRefusal } from './config.js';
 import { loadOrCreateKeys, readKeys } from './keys.js';
@@ -107,6 +108,9 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
   const headers = securityHeaders(clientOrigins);
   // Signs the provider's cookies; the same across key reloads, so sign-ins in progress carry on.
   const cookieKeys = [randomBytes(32).toString('base64url')];
+  // One store for the process, kept when reloadKeys swaps the provider: oidc-provider's default gives each provider
+  // a store of its own, so a sign-in begun before a key reload would find its interaction gone.
+  const adapter = createMemoryAdapter();
 
   const server = createServer();
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
@@ -158,6 +162,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
       await grant.save();
       return grant;
     },
+    adapter,
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     cookies: {
       keys: cookieKeys,
@@ -206,7 +211,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
     provider.on('server_error', (_ctx, error) => logger.error({ err: error }, 'identity provider error'));
     return { provider, callback: provider.callback() };
   };
-  // Swapped whole by reloadKeys; the memory adapter's storage is the process's, so sign-ins survive the swap.
+  // Swapped whole by reloadKeys; the adapter's store and the cookie keys are kept, so sign-ins survive the swap.
   let current = createProvider();
 
   const interaction = async (req: IncomingMessage, res: ServerResponse, uid: string, action: string | undefined) => {

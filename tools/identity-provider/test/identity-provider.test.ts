@@ -315,6 +315,26 @@ describe('the development identity provider', () => {
     expect(await signingKid()).toBe(nextRs);
   });
 
+  it('finishes a sign-in that began before the keys were reloaded, signed with the new key', async () => {
+    const config = await relyingParty();
+    const browser = new Browser();
+    const { url, checks } = await authorization(config);
+    const { response: loginResponse, url: loginUrl } = await browser.follow(url.href, redirectUri);
+    expect(loginResponse.status).toBe(200);
+    const { action, buttons } = parseLoginPage(await loginResponse.text());
+
+    const rotation = await rotateKeys(keysFile);
+    await provider.reloadKeys();
+
+    const back = await browser.follow(new URL(action ?? '', loginUrl).href, redirectUri, {
+      method: 'POST',
+      form: { username: buttons.get('Kari Nordmann') ?? '' },
+    });
+    expect(back.url.startsWith(redirectUri)).toBe(true);
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(back.url), checks);
+    expect(rotation.signing).toContain(decodeProtectedHeader(tokens.id_token ?? '').kid);
+  });
+
   it('first only publishes a next key when rotating a key file from before two-phase rotation', async () => {
     // Such a file holds, per algorithm, the current key and the previous one, and no list of next keys.
     const oldFile = join(directory, 'one-phase-keys.json');
