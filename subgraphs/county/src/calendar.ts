@@ -59,5 +59,4 @@ export function dayBefore(date: string): string {
   return day.toISOString().slice(0, 10);
 }
 
-export const isValidDate = (date: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+export { isValidDate } from '@etablerer/kit';

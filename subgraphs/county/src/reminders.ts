@@ -3,12 +3,14 @@
 // and by e-mail like any other notification). A run on a day makes every reminder due that day
 // once: each message has a dedupe key, so the same day run twice (or by two instances) adds nothing.
 import {
+  audienceKey,
   enqueue,
   logger,
   type NotificationAudience,
   type Orm,
   referenceRegions,
   regionCounty,
+  reminderTiming,
   runExclusively,
 } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -22,13 +24,6 @@ import { type ReminderData, type ReminderKind, reminderMessage } from './message
 
 /** REMINDER_DAYS by default: a month, a week and a day before a deadline. */
 export const defaultReminderDays = [30, 7, 1] as const;
-/** REMINDER_SCHEDULE in production by default: every morning at 07:00, Norwegian time. */
-export const defaultReminderSchedule = '0 7 * * *';
-/**
- * How long after a deadline a run still announces it as overdue: a day the task did not run (an
- * outage) is caught up, while the first run of a new installation does not announce years of history.
- */
-export const overdueAnnouncementDays = 14;
 /** The advisory lock of a reminder run (see kit retention-task.ts): one run at a time over all instances. */
 export const reminderLockKey = 7_364_203;
 
@@ -40,32 +35,7 @@ export interface ReminderRun {
   existing: number;
 }
 
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
-
-/**
- * Which reminder a deadline gets today: before it, the one of the smallest offset in `days` that
- * the days left have reached (so a day the task did not run is caught up by the next run, and a
- * reminder already made is not made again); after it, the overdue one within the announcement
- * window; otherwise none.
- */
-export function reminderTiming(
-  dueDate: string,
-  today: string,
-  days: readonly number[],
-): { offset: string; daysLeft: number } | null {
-  const daysLeft = dayNumber(dueDate) - dayNumber(today);
-  if (daysLeft >= 0) {
-    const offset = [...days].sort((a, b) => a - b).find((day) => day >= daysLeft);
-    return offset === undefined ? null : { offset: String(offset), daysLeft };
-  }
-  return -daysLeft <= overdueAnnouncementDays ? { offset: 'overdue', daysLeft } : null;
-}
-
 const regionNames = () => new Map(referenceRegions().map((region) => [region.id, region.name]));
-
-/** The audience's part of a dedupe key: `MUNICIPALITY_OFFICER`, `COUNTY_OFFICER-akershus`. */
-const audienceKey = (audience: NotificationAudience) =>
-  [audience.role, audience.organisationId, audience.subject].filter(Boolean).join('-');
 
 /**
  * Enqueues every reminder due on `today` in the transaction `tx`. Dedupe keys

@@ -1,6 +1,13 @@
 // The county subgraph as the kit runs it: database, schema, demo and county-scale data, request context.
 import { fileURLToPath } from 'node:url';
-import { cronVariable, daysListVariable, type SubgraphDefinition, scheduleTask, todayInNorway } from '@etablerer/kit';
+import {
+  cronVariable,
+  daysListVariable,
+  defaultReminderSchedule,
+  type SubgraphDefinition,
+  scheduleTask,
+  todayInNorway,
+} from '@etablerer/kit';
 import { type Context, createContext } from './context.js';
 import { RoleAssignmentSchema } from './entities/access.js';
 import { AgreementSchema } from './entities/agreement.js';
@@ -8,7 +15,7 @@ import { entities } from './entities/index.js';
 import { countyInternalRoutes } from './internal-access.js';
 import { migrations } from './migrations/index.js';
 import { deliverOwnNotification } from './notifications.js';
-import { defaultReminderDays, defaultReminderSchedule, logReminderRun, runReminders } from './reminders.js';
+import { defaultReminderDays, logReminderRun, runReminders } from './reminders.js';
 import { schema } from './schema.js';
 import { CountyScaleSeeder } from './seeders/CountyScaleSeeder.js';
 import { DemoSeeder } from './seeders/DemoSeeder.js';

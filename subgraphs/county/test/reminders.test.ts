@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
 import { reminderMessage } from '../src/messages/reminders.js';
 import { deliverNotification, deliveryOfOutboxMessage } from '../src/notifications.js';
-import { reminderTiming, runReminders } from '../src/reminders.js';
+import { runReminders } from '../src/reminders.js';
 import { DemoSeeder } from '../src/seeders/DemoSeeder.js';
 import { countySubgraph } from '../src/server.js';
 
@@ -179,16 +179,7 @@ describe('instalments (§7)', () => {
   });
 });
 
-describe('timing and templates', () => {
-  it('picks the smallest offset reached, catching up a day the task did not run', () => {
-    expect(reminderTiming('2026-05-01', '2026-03-31', [30, 7, 1])).toBeNull();
-    expect(reminderTiming('2026-05-01', '2026-04-01', [30, 7, 1])).toEqual({ offset: '30', daysLeft: 30 });
-    expect(reminderTiming('2026-05-01', '2026-04-20', [30, 7, 1])).toEqual({ offset: '30', daysLeft: 11 });
-    expect(reminderTiming('2026-05-01', '2026-05-01', [30, 7, 1])).toEqual({ offset: '1', daysLeft: 0 });
-    expect(reminderTiming('2026-05-01', '2026-05-02', [30, 7, 1])).toEqual({ offset: 'overdue', daysLeft: -1 });
-    expect(reminderTiming('2026-05-01', '2026-06-01', [30, 7, 1])).toBeNull();
-  });
-
+describe('templates', () => {
   it('writes each reminder in bokmål and English, text and escaped HTML', () => {
     const data = {
       regionName: 'Follo <b>',

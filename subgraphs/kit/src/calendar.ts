@@ -4,3 +4,7 @@
 export function todayInNorway(now = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
 }
+
+/** A real calendar day written `YYYY-MM-DD` (not 2026-02-30). */
+export const isValidDate = (date: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);

@@ -31,6 +31,7 @@ export * from './outbox.js';
 export * from './personal-data-audit.js';
 export * from './public-access.js';
 export * from './reference-data.js';
+export * from './reminders.js';
 export * from './request-deadline.js';
 export * from './retention.js';
 export * from './retention-task.js';

@@ -70,6 +70,16 @@ export interface Template<Data> {
 
 export const serviceName = 'Etablerertjenesten';
 
+const dateFormats: Record<MessageLocale, Intl.DateTimeFormat> = {
+  nb: new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
+/** A calendar date (YYYY-MM-DD) as people write it: `3. februar 2031`, `3 February 2031`. */
+export function longDate(date: string, locale: MessageLocale): string {
+  return dateFormats[locale].format(new Date(`${date}T00:00:00Z`));
+}
+
 /** Who stands behind the service (the agreement's parties), and that nobody reads replies. */
 const commonFooter: Record<MessageLocale, string[]> = {
   nb: [

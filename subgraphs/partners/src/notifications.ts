@@ -1,16 +1,14 @@
-// What the partners subgraph tells staff of referrals and business assessments (issue 21,
-// NOTIFY-DESIGN.md §5): a NOTIFY outbox message, written in the transaction of the change that
+// What the partners subgraph tells staff of referrals and business assessments, and of professional
+// gatherings the year still lacks (issue 21, NOTIFY-DESIGN.md §5): a NOTIFY outbox message, written in the transaction of the change that
 // causes it, which the county delivers to everyone in its audience.
 import { enqueue, type MessageLocale, type NotificationAudience } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BusinessAssessment } from './entities/business-assessment.js';
 import type { Referral, ReferralStatus } from './entities/referral.js';
+import { type ConsolePage, type NotificationText, notificationMail } from './messages/notifications.js';
 import {
   assessmentDeliveredText,
   assessmentRequestedText,
-  type ConsolePage,
-  type NotificationText,
-  notificationMail,
   referralAnsweredText,
   referralReceivedText,
 } from './messages/referrals.js';
@@ -41,9 +39,13 @@ function receivingAudience(referral: Referral): NotificationAudience | null {
   }
 }
 
-async function notify(
+/** The kinds of notification the partners make (the county's NotificationKind holds them all). */
+export type PartnersNotificationKind = 'REFERRAL_RECEIVED' | 'REFERRAL_ANSWERED' | 'MEETING_NOT_HELD';
+
+/** Enqueues a notification in `em`'s transaction; false when its dedupe key was enqueued before. */
+export async function notify(
   em: EntityManager,
-  kind: 'REFERRAL_RECEIVED' | 'REFERRAL_ANSWERED',
+  kind: PartnersNotificationKind,
   audience: NotificationAudience,
   page: ConsolePage,
   dedupeKey: string,
@@ -51,7 +53,18 @@ async function notify(
 ) {
   const { title, body } = text(locale);
   const email = notificationMail.render({ text, page }, locale);
-  await enqueue(em, { channel: 'NOTIFY', kind, locale, dedupeKey, audience, title, body, link: `/${page}`, email });
+  const { created } = await enqueue(em, {
+    channel: 'NOTIFY',
+    kind,
+    locale,
+    dedupeKey,
+    audience,
+    title,
+    body,
+    link: `/${page}`,
+    email,
+  });
+  return created;
 }
 
 /** A referral was sent: the receiving organisation hears of it. */

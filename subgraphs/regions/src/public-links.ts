@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   badUserInput,
+  longDate,
   type MessageLocale,
   notFound,
   parseInput,
@@ -22,7 +23,6 @@ import { EnrolmentSchema } from './entities/enrolment.js';
 import { type PublicLink, type PublicLinkKind, PublicLinkSchema } from './entities/public-link.js';
 import { SurveyResponseSchema } from './entities/survey-response.js';
 import { WebsiteRequestSchema } from './entities/website-request.js';
-import { longDate } from './messages/templates.js';
 import { clientGroup } from './personal-data.js';
 
 /** A survey link works this long after the invitation. */

@@ -3,6 +3,7 @@
 import {
   defineTemplate,
   html,
+  longDate,
   type MessageLocale,
   type NotifyMessage,
   type SafeHtml,
@@ -12,44 +13,6 @@ import type { MeetingKind } from '../entities/coordination.js';
 import type { NotificationKind } from '../entities/notification.js';
 import type { Instalment } from '../entities/payment.js';
 import type { SubmissionKind } from '../entities/submission.js';
-
-const months: Record<MessageLocale, string[]> = {
-  nb: [
-    'januar',
-    'februar',
-    'mars',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'desember',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-
-/** A calendar day as people write it: "1. mai 2026", "1 May 2026". */
-export function longDate(date: string, locale: MessageLocale): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const name = months[locale][month - 1];
-  return locale === 'nb' ? `${day}. ${name} ${year}` : `${day} ${name} ${year}`;
-}
 
 /** Øre as kroner: "kr 1 234 567,50" / "NOK 1,234,567.50". */
 export function kroner(ore: bigint, locale: MessageLocale): string {

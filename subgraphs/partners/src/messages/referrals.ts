@@ -1,14 +1,10 @@
 // The words of the partners' notifications (referrals and business assessments), in bokmål and
 // English. They name the region, the programme and the organisations, never the client: a
 // notification travels to the county and into e-mail, where the client's data must not go.
-import { defineTemplate, html, type MessageLocale, referenceRegions } from '@etablerer/kit';
+import { type MessageLocale, referenceRegions } from '@etablerer/kit';
 import type { BusinessAssessment } from '../entities/business-assessment.js';
 import type { Referral, ReferralProgramme, ReferralStatus } from '../entities/referral.js';
-
-export interface NotificationText {
-  title: string;
-  body: string;
-}
+import type { NotificationText } from './notifications.js';
 
 const programmeNames: Record<MessageLocale, Record<ReferralProgramme, string>> = {
   nb: {
@@ -133,34 +129,3 @@ export function assessmentDeliveredText(assessment: BusinessAssessment, locale: 
         body: `The entrepreneur service in ${region} has delivered the business assessment of a client (${purpose}).`,
       };
 }
-
-/** Where in the console a notification leads, as the menu names it. */
-export type ConsolePage = 'referrals' | 'assessments';
-const pageNames: Record<MessageLocale, Record<ConsolePage, string>> = {
-  nb: { referrals: 'Henvisninger', assessments: 'Næringsfaglige vurderinger' },
-  en: { referrals: 'Referrals', assessments: 'Business assessments' },
-};
-
-/**
- * The e-mail the county sends to those who want this notification by e-mail: its title and body,
- * and where to read more: a page named, not linked, as no service is told the console's address.
- */
-export const notificationMail = defineTemplate<{
-  text: (locale: MessageLocale) => NotificationText;
-  page: ConsolePage;
-}>({
-  subject: ({ text }, locale) => text(locale).title,
-  text: ({ text, page }, locale) =>
-    [
-      text(locale).body,
-      locale === 'nb'
-        ? `Logg inn i Etablerertjenesten og se «${pageNames.nb[page]}».`
-        : `Sign in to Etablerertjenesten and see “${pageNames.en[page]}”.`,
-    ].join('\n\n'),
-  html: ({ text, page }, locale) =>
-    html`<p>${text(locale).body}</p><p>${
-      locale === 'nb'
-        ? html`Logg inn i Etablerertjenesten og se «${pageNames.nb[page]}».`
-        : html`Sign in to Etablerertjenesten and see “${pageNames.en[page]}”.`
-    }</p>`,
-});

@@ -1,7 +1,7 @@
 // The e-mails the regions subgraph sends to public persons, in bokmål and English, as plain text
 // and HTML in the kit's layout: receipts for what they sent on the website, a waiting-list place
 // that opened, and user survey invitations. The kit's `html` escapes every value.
-import { defineTemplate, html, type MessageLocale, mailLink, type SafeHtml } from '@etablerer/kit';
+import { defineTemplate, html, longDate, type MessageLocale, mailLink, type SafeHtml } from '@etablerer/kit';
 
 export interface CourseDetails {
   title: string;
@@ -9,16 +9,6 @@ export interface CourseDetails {
   endsOn: string;
   location: string | null;
   online: boolean;
-}
-
-const dateFormats: Record<MessageLocale, Intl.DateTimeFormat> = {
-  nb: new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-};
-
-/** A calendar date (YYYY-MM-DD) as people write it: `3. februar 2031`, `3 February 2031`. */
-export function longDate(date: string, locale: MessageLocale): string {
-  return dateFormats[locale].format(new Date(`${date}T00:00:00Z`));
 }
 
 function when(course: CourseDetails, locale: MessageLocale): string {
