@@ -2,25 +2,14 @@
 // database: admitted only with the gateway's assertion for the county over the exact body, they
 // say which role assignment a signed-in person has (binding a verified e-mail's assignment to the
 // person) and which active keys a partner system holds.
-import {
-  defaultAudience,
-  defaultIssuer,
-  dropDatabase,
-  generateServiceKeys,
-  type Orm,
-  openSubgraphDatabase,
-  type RunningService,
-  type ServiceKeys,
-  serviceAssertionHeader,
-  startSubgraph,
-} from '@etablerer/kit';
+import { type Orm, type RunningService, type ServiceKeys, serviceAssertionHeader } from '@etablerer/kit';
 import { type DevKeys, demoEmail, demoUser, generateDevKeys, signDemoToken } from '@etablerer/kit/demo';
-import { signedHeaders, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
+import { type InternalRouteTestService, signedHeaders, startForInternalRoutes } from '@etablerer/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RoleAssignmentSchema } from '../src/entities/access.js';
 import { countySubgraph } from '../src/server.js';
 
-const database = uniqueDatabaseName('county');
+let routes: InternalRouteTestService;
 let county: RunningService;
 let orm: Orm;
 let serviceKeys: ServiceKeys;
@@ -28,51 +17,13 @@ let devKeys: DevKeys;
 
 beforeAll(async () => {
   devKeys = await generateDevKeys();
-  serviceKeys = await generateServiceKeys();
-  county = await startSubgraph(countySubgraph, {
-    server: testServerUrl(),
-    database,
-    port: 0,
-    host: '127.0.0.1',
-    seedDemo: true,
-    retentionSchedule: null,
-    auth: { issuer: defaultIssuer, audience: defaultAudience, publicKey: devKeys.publicKey },
-    serviceKeys: serviceKeys.jwks.keys,
-  });
-  // The test's own look at the rows the routes change.
-  orm = await openSubgraphDatabase(countySubgraph, testServerUrl(), database);
+  routes = await startForInternalRoutes(countySubgraph, { publicKey: devKeys.publicKey });
+  ({ service: county, orm, serviceKeys } = routes);
 }, 120_000);
 
-afterAll(async () => {
-  await orm?.close();
-  await county?.stop();
-  await dropDatabase(testServerUrl(), database);
-});
+afterAll(() => routes?.stop());
 
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-/** POSTs `payload` to an internal route, signed as `service` for `audience` (the gateway for the county by default). */
-async function post(
-  route: string,
-  payload: unknown,
-  {
-    service = 'gateway',
-    audience = 'county',
-    signed = true,
-  }: { service?: string; audience?: string; signed?: boolean } = {},
-): Promise<Answer> {
-  const body = JSON.stringify(payload);
-  const headers = { 'content-type': 'application/json' };
-  const response = await fetch(`${county.url}/internal/${route}`, {
-    method: 'POST',
-    headers: signed ? await signedHeaders(serviceKeys, service, audience, body, headers) : headers,
-    body,
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const post: InternalRouteTestService['post'] = (...args) => routes.post(...args);
 
 const issuer = 'http://localhost:4004';
 const person = (fields: Record<string, unknown>) => post('access/person', { issuer, name: 'Someone', ...fields });

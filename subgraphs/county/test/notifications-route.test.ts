@@ -1,60 +1,26 @@
 // POST /internal/notifications over real HTTP (issue 21 §3): the regions' and partners' outboxes
 // deliver their notifications here, signed as themselves; a repeat of one message adds nothing.
 import { randomUUID } from 'node:crypto';
-import {
-  defaultAudience,
-  defaultIssuer,
-  dropDatabase,
-  enqueue,
-  generateServiceKeys,
-  type Orm,
-  openSubgraphDatabase,
-  type RunningService,
-  type ServiceKeys,
-  startSubgraph,
-} from '@etablerer/kit';
+import { enqueue, type Orm } from '@etablerer/kit';
 import { generateDevKeys } from '@etablerer/kit/demo';
-import { signedHeaders, testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
+import { type InternalRouteTestService, startForInternalRoutes } from '@etablerer/kit/testing';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countySubgraph } from '../src/server.js';
 
-const database = uniqueDatabaseName('county');
-let county: RunningService;
+let routes: InternalRouteTestService;
 let orm: Orm;
-let serviceKeys: ServiceKeys;
 
 beforeAll(async () => {
-  serviceKeys = await generateServiceKeys();
-  county = await startSubgraph(countySubgraph, {
-    server: testServerUrl(),
-    database,
-    port: 0,
-    host: '127.0.0.1',
-    seedDemo: true,
-    retentionSchedule: null,
-    auth: { issuer: defaultIssuer, audience: defaultAudience, publicKey: (await generateDevKeys()).publicKey },
-    serviceKeys: serviceKeys.jwks.keys,
-  });
-  orm = await openSubgraphDatabase(countySubgraph, testServerUrl(), database);
+  routes = await startForInternalRoutes(countySubgraph, { publicKey: (await generateDevKeys()).publicKey });
+  orm = routes.orm;
 }, 120_000);
 
-afterAll(async () => {
-  await orm?.close();
-  await county?.stop();
-  await dropDatabase(testServerUrl(), database);
-});
+afterAll(() => routes?.stop());
 
-async function post(payload: unknown, { service, signed = true }: { service: string; signed?: boolean }) {
-  const body = JSON.stringify(payload);
-  const headers = { 'content-type': 'application/json' };
-  const response = await fetch(`${county.url}/internal/notifications`, {
-    method: 'POST',
-    headers: signed ? await signedHeaders(serviceKeys, service, 'county', body, headers) : headers,
-    body,
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+/** POSTs `payload` to /internal/notifications, signed as `service` for the county. */
+const post = (payload: unknown, { service, signed = true }: { service: string; signed?: boolean }) =>
+  routes.post('notifications', payload, { service, signed });
 
 const referral = (id = randomUUID()) => ({
   id,

@@ -8,13 +8,14 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { ApolloServer, GraphQLResponse } from '@apollo/server';
 import { importJWK, type JWK, SignJWT } from 'jose';
-import { type Caller, callerFromClaims, maxClockToleranceSeconds } from './auth.js';
+import { expect } from 'vitest';
+import { type Caller, callerFromClaims, defaultAudience, defaultIssuer, maxClockToleranceSeconds } from './auth.js';
 import { databaseServer, dropDatabase, repositoryDataDir, withDatabaseClient } from './database.js';
 import { demoUser } from './demo-users.js';
 import { type DevKeys, generateDevKeys, signDemoToken } from './dev-tokens.js';
 import { type DatabaseLimits, dataTables, type Orm, seedInTransaction } from './orm.js';
 import { anonymousCaller } from './public-access.js';
-import { apolloServer } from './service.js';
+import { apolloServer, type RunningService } from './service.js';
 import {
   createServiceSigner,
   generateServiceKeys,
@@ -28,6 +29,7 @@ import {
   openSubgraphDatabase,
   type SubgraphContext,
   type SubgraphDefinition,
+  startSubgraph,
   subgraphApolloOptions,
 } from './subgraph.js';
 import { type SubgraphCall, subgraphCaller } from './subgraph-calls.js';
@@ -300,6 +302,74 @@ export async function signedHeaders(
   return withServiceAssertion(await createServiceSigner(privateKey), audience, body, headers);
 }
 
+/** What an internal route answered: its status and JSON body. */
+export interface InternalRouteAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** A subgraph running as a service for tests of its internal routes (kit internal-routes.ts). */
+export interface InternalRouteTestService {
+  service: RunningService;
+  /** The test's own ORM on the service's database, to look at the rows the routes change. */
+  orm: Orm;
+  serviceKeys: ServiceKeys;
+  /**
+   * POSTs `payload` as JSON to `/internal/<route>`, signed as `service` (the gateway by default) for
+   * `audience` (the subgraph by default) over exactly that body; unsigned with `signed: false`.
+   */
+  post(
+    route: string,
+    payload: unknown,
+    options?: { service?: string; audience?: string; signed?: boolean },
+  ): Promise<InternalRouteAnswer>;
+  /** Stops the service and drops its database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `definition` over real HTTP on a database of its own with its demo data, trusting freshly
+ * made service keys of every calling service and access tokens signed by `publicKey`.
+ */
+export async function startForInternalRoutes<Context extends SubgraphContext>(
+  definition: SubgraphDefinition<Context>,
+  { publicKey }: { publicKey: JWK },
+): Promise<InternalRouteTestService> {
+  const database = uniqueDatabaseName(definition.name);
+  const serviceKeys = await generateServiceKeys();
+  const service = await startSubgraph(definition, {
+    server: testServerUrl(),
+    database,
+    port: 0,
+    host: '127.0.0.1',
+    seedDemo: true,
+    retentionSchedule: null,
+    auth: { issuer: defaultIssuer, audience: defaultAudience, publicKey },
+    serviceKeys: serviceKeys.jwks.keys,
+  });
+  const orm = await openSubgraphDatabase(definition, testServerUrl(), database);
+  return {
+    service,
+    orm,
+    serviceKeys,
+    async post(route, payload, { service: caller = 'gateway', audience = definition.name, signed = true } = {}) {
+      const body = JSON.stringify(payload);
+      const headers = { 'content-type': 'application/json' };
+      const response = await fetch(`${service.url}/internal/${route}`, {
+        method: 'POST',
+        headers: signed ? await signedHeaders(serviceKeys, caller, audience, body, headers) : headers,
+        body,
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    },
+    async stop() {
+      await orm.close();
+      await service.stop();
+      await dropDatabase(testServerUrl(), database);
+    },
+  };
+}
+
 export interface TestTokenOptions {
   /** The signing key (a private ES256 JWK); its kid goes in the header. */
   privateKey: JWK;
@@ -388,6 +458,39 @@ export async function badTokens(
     ['without a start (nbf)', await token({ claims: { nbf: undefined } })],
     ['without an issue time (iat)', await token({ claims: { iat: undefined } })],
   ];
+}
+
+/** What a service answered a GraphQL request, as far as the bad-token checks look. */
+export interface TokenCheckAnswer {
+  status: number;
+  body: { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+}
+
+/**
+ * Sends each of `badTokens(options)` as `Bearer <token>` through `send` and expects every one refused
+ * with 401 UNAUTHENTICATED and no data; compared by fault, so a failure names the token let in. The
+ * same check at the gateway and in a subgraph.
+ */
+export async function expectEveryBadTokenRefused(
+  options: Parameters<typeof badTokens>[0],
+  send: (authorization: string) => Promise<TokenCheckAnswer>,
+): Promise<void> {
+  const refusals: Record<string, unknown> = {};
+  for (const [fault, token] of await badTokens(options)) {
+    const { status, body } = await send(`Bearer ${token}`);
+    refusals[fault] = { status, data: body.data ?? null, codes: body.errors?.map((error) => error.extensions?.code) };
+  }
+  expect(Object.keys(refusals)).toEqual(
+    expect.arrayContaining([
+      'expired',
+      'for another audience',
+      'from another issuer',
+      'signed by a key the issuer does not publish (unknown kid)',
+      'unsigned (alg none)',
+    ]),
+  );
+  const refused = { status: 401, data: null, codes: ['UNAUTHENTICATED'] };
+  expect(refusals).toEqual(Object.fromEntries(Object.keys(refusals).map((fault) => [fault, refused])));
 }
 
 /** A JWKS endpoint over HTTP, as the gateway serves its keys, that a test can change, count and break. */

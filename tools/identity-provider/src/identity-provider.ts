@@ -3,6 +3,7 @@
 // rotate on use, ID tokens signed RS256 (ES256 on request) carrying the person's claims, RP-initiated logout.
 // Development only: it refuses to start with NODE_ENV=production, and its storage is oidc-provider's memory
 // adapter, so every sign-in, grant and refresh token is forgotten when it stops.
+/// <reference path="./memory-adapter.d.ts" />
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
