@@ -119,7 +119,7 @@ describe('client records store', () => {
   });
 });
 
-async function mountClient(username: DemoUsername, client: ClientDetail = nadia) {
+async function mountClient(username: DemoUsername, client: ClientDetail = nadia, locale: 'nb' | 'en' = 'nb') {
   const pinia = createTestingPinia({
     createSpy: vi.fn,
     initialState: {
@@ -148,7 +148,7 @@ async function mountClient(username: DemoUsername, client: ClientDetail = nadia)
   await router.push(`/clients/${client.id}`);
   await router.isReady();
   const wrapper = mount(ClientView, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, router, createStrictI18n(locale)] },
     attachTo: document.body,
   });
   return { wrapper, store: useClientRecordsStore(pinia) };
@@ -206,6 +206,16 @@ describe('the client page lists the records', () => {
     for (const button of ['follow-up-open', 'milestone-open', 'survey-open', 'link-open']) {
       expect(wrapper.find(`[data-testid="${button}"]`).exists()).toBe(false);
     }
+  });
+
+  it('reads in English too', async () => {
+    const { wrapper } = await mountClient('follo.adviser', nadia, 'en');
+
+    expect(wrapper.findAll('h2').map((heading) => heading.text())).toEqual(
+      expect.arrayContaining(['Milestones', 'Follow-up', 'Links to the business community', 'User survey']),
+    );
+    expect(rowsText(wrapper, '[data-link-row]')[1]).toBe('Kari Nordmann | Mentor | 01.04.2024');
+    expect(wrapper.get('[data-testid="survey-open"]').text()).toBe('Record an answer');
   });
 
   it('offers an erased client no forms, even to its adviser', async () => {
