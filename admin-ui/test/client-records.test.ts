@@ -5,6 +5,7 @@ import { enableAutoUnmount, flushPromises, mount, type VueWrapper } from '@vue/t
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
+import { checkPastDate, checkRequiredText, foundErrors, newestFirst } from '../src/composables/clientRecordRules';
 import { todayInOslo } from '../src/composables/osloCalendar';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { type ClientDetail, useClientStore } from '../src/stores/client';
@@ -28,6 +29,29 @@ const plain = (text: string) =>
     .trim();
 
 const isDetail = (call: GraphQLCall) => call.body.query.includes('query ClientDetail');
+
+describe('client record rules', () => {
+  it('takes a day up to today, as the server does, and asks for one', () => {
+    expect(checkPastDate('2024-10-01', '2024-10-01')).toBeNull();
+    expect(checkPastDate('2024-10-02', '2024-10-01')).toBe('future');
+    expect(checkPastDate('', '2024-10-01')).toBe('required');
+  });
+
+  it('asks for a text, trimmed, of at most the length the server takes', () => {
+    expect(checkRequiredText('  ', 10)).toBe('required');
+    expect(checkRequiredText(` ${'x'.repeat(10)} `, 10)).toBeNull();
+    expect(checkRequiredText('x'.repeat(11), 10)).toBe('tooLong');
+  });
+
+  it('keeps only the errors found, and lists newest first', () => {
+    expect(foundErrors({ date: null, note: 'required' as const })).toEqual({ note: 'required' });
+    expect(newestFirst([{ date: '2024-01-02' }, { date: '2024-03-01' }, { date: '2023-12-31' }])).toEqual([
+      { date: '2024-03-01' },
+      { date: '2024-01-02' },
+      { date: '2023-12-31' },
+    ]);
+  });
+});
 
 describe('client records store', () => {
   beforeEach(() => {

@@ -41,11 +41,11 @@ export function checkRequiredText(text: string, max: number): RecordValidationKe
 }
 
 /** Keeps only the errors found, so an empty result means the draft may be sent. */
-export function foundErrors<Key extends string>(
-  checks: Record<Key, RecordValidationKey | null>,
-): Partial<Record<Key, RecordValidationKey>> {
-  const errors: Partial<Record<Key, RecordValidationKey>> = {};
-  for (const [key, found] of Object.entries(checks) as [Key, RecordValidationKey | null][]) {
+export function foundErrors<Key extends string, Found extends string = RecordValidationKey>(
+  checks: Record<Key, Found | null>,
+): Partial<Record<Key, Found>> {
+  const errors: Partial<Record<Key, Found>> = {};
+  for (const [key, found] of Object.entries(checks) as [Key, Found | null][]) {
     if (found) errors[key] = found;
   }
   return errors;
