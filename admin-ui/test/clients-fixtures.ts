@@ -66,9 +66,28 @@ export const nadia: ClientDetail = {
     {
       id: 'enrolment-1',
       status: 'ENROLLED',
+      attended: true,
       waitlistPosition: null,
       course: { id: 'course-1', title: 'Etablererkurs', startsOn: '2024-03-04' },
     },
   ],
   possibleDuplicates: [{ id: 'client-9', name: 'Nadia Rahman' }],
+  followUps: [
+    {
+      id: 'follow-up-1',
+      date: '2024-06-03',
+      note: 'Har fått første kunde.\nAvtalt nytt møte i august.',
+      adviser: { id: 'adviser-1', name: 'Amira Haddad' },
+    },
+    {
+      id: 'follow-up-2',
+      date: '2024-09-12',
+      note: 'Vurderer å ansette.',
+      adviser: { id: 'adviser-2', name: 'Ola Berg' },
+    },
+  ],
+  links: [
+    { id: 'link-1', kind: 'MENTOR', name: 'Kari Nordmann', since: '2024-04-01' },
+    { id: 'link-2', kind: 'INCUBATOR', name: 'Ås Inkubator', since: '2024-02-15' },
+  ],
 };

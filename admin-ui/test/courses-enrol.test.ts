@@ -40,6 +40,7 @@ const nadiaEnrolled: ClientDetail = {
     {
       id: 'enrolment-new',
       status: 'ENROLLED',
+      attended: null,
       waitlistPosition: null,
       course: { id: 'theme', title: 'Markedsføring', startsOn: '2027-03-10' },
     },

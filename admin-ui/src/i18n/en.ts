@@ -2,6 +2,7 @@
 
 import { accessEn, apiClientsEn } from './access.en';
 import agreementsEn from './agreements.en';
+import { crmEn, networkEventsEn } from './crm.en';
 import evaluationsEn from './evaluations.en';
 import type { MessageSchema } from './nb';
 import { devMailEn, notificationsEn, publicLinksEn } from './notifications.en';
@@ -11,6 +12,8 @@ const en = {
   apiClients: apiClientsEn,
   agreements: agreementsEn,
   evaluations: evaluationsEn,
+  crm: crmEn,
+  networkEvents: networkEventsEn,
   notifications: notificationsEn,
   publicLinks: publicLinksEn,
   devMail: devMailEn,

@@ -2,6 +2,7 @@
 import type { CallerRole } from '../graphql/platform-auth';
 import { accessNb, apiClientsNb } from './access.nb';
 import agreementsNb from './agreements.nb';
+import { crmNb, networkEventsNb } from './crm.nb';
 import evaluationsNb from './evaluations.nb';
 import { devMailNb, notificationsNb, publicLinksNb } from './notifications.nb';
 
@@ -10,6 +11,8 @@ const nb = {
   apiClients: apiClientsNb,
   agreements: agreementsNb,
   evaluations: evaluationsNb,
+  crm: crmNb,
+  networkEvents: networkEventsNb,
   notifications: notificationsNb,
   publicLinks: publicLinksNb,
   devMail: devMailNb,

@@ -7,6 +7,7 @@ import { seesCourses } from '../composables/courseAccess';
 import { readsEvaluations } from '../composables/evaluationAccess';
 import { seesFunding } from '../composables/fundingAccess';
 import { readsMeetings } from '../composables/meetingAccess';
+import { seesNetworkEvents } from '../composables/networkEventAccess';
 import { receivesNotifications } from '../composables/notificationAccess';
 import { seesAssessments, seesReferrals } from '../composables/partnerAccess';
 import { importsPopulation } from '../composables/populationAccess';
@@ -36,6 +37,7 @@ type PageTitleKey =
   | 'agreements.title'
   | 'agreements.create.title'
   | 'courses.title'
+  | 'networkEvents.title'
   | 'populationImport.title'
   | 'notifications.title'
   | 'devMail.title'
@@ -188,6 +190,14 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         component: () => import('../views/CourseView.vue'),
         meta: { titleKey: 'courses.title' },
         beforeEnter: () => (seesCourses(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/network-events',
+        name: 'network-events',
+        component: () => import('../views/NetworkEventsView.vue'),
+        meta: { titleKey: 'networkEvents.title' },
+        // Every role the regions subgraph answers; a role it does not know would see only a refusal.
+        beforeEnter: () => (seesNetworkEvents(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
       },
       {
         path: '/meetings',

@@ -65,6 +65,7 @@ export const ClientDetailDocument = graphql(`
       enrolments {
         id
         status
+        attended
         waitlistPosition
         course {
           id
@@ -75,6 +76,21 @@ export const ClientDetailDocument = graphql(`
       possibleDuplicates {
         id
         name
+      }
+      followUps {
+        id
+        date
+        note
+        adviser {
+          id
+          name
+        }
+      }
+      links {
+        id
+        kind
+        name
+        since
       }
     }
   }

@@ -26,6 +26,18 @@ export type AddApiClientKeyInput = {
   publicKey: string;
 };
 
+/** A link from a client to the business community. */
+export type AddClientLinkInput = {
+  /** The client. */
+  clientId: string | number;
+  /** What kind of link. */
+  kind: LinkKind;
+  /** The mentor's, business's or environment's name, 1–200 characters. */
+  name: string;
+  /** Since when; not in the future. */
+  since: string;
+};
+
 /** A municipality that is a party of a new agreement. */
 export type AgreementMunicipalityInput = {
   /**
@@ -227,6 +239,18 @@ export type CreateGatheringInput = {
   title: string;
 };
 
+/** A network event to record. */
+export type CreateNetworkEventInput = {
+  /** The day. */
+  date: string;
+  /** How many took part (0 for a planned event). */
+  participantCount?: number;
+  /** The adviser's region. */
+  regionId: string | number;
+  /** What it is called, 1–200 characters. */
+  title: string;
+};
+
 /** The service's assessment, delivered to NAV. */
 export type DeliverBusinessAssessmentInput = {
   /** The assessment, 1–10000 characters. */
@@ -326,6 +350,19 @@ export type Instalment =
   | 'AUGUST'
   /** Due in January. */
   | 'JANUARY';
+
+/** Kinds of links from a client to the established business community. */
+export type LinkKind =
+  /** A business cluster. */
+  | 'CLUSTER'
+  /** Another competence environment. */
+  | 'COMPETENCE_ENVIRONMENT'
+  /** An established business. */
+  | 'ESTABLISHED_BUSINESS'
+  /** An incubator. */
+  | 'INCUBATOR'
+  /** A mentor. */
+  | 'MENTOR';
 
 /** A counselling session to log. */
 export type LogCounsellingSessionInput = {
@@ -573,6 +610,32 @@ export type PublicPersonInput = {
   phone?: string | null | undefined;
 };
 
+/** A follow-up to record. */
+export type RecordFollowUpInput = {
+  /** The client. */
+  clientId: string | number;
+  /** The day; not in the future. */
+  date: string;
+  /** What was said and agreed, 1–5000 characters. */
+  note: string;
+};
+
+/** A client's answer to a user survey. */
+export type RecordSurveyResponseInput = {
+  /** The day of the answer; not in the future. */
+  answeredOn: string;
+  /** The client; they must have consented to surveys. */
+  clientId: string | number;
+  /** Free text, at most 2000 characters. */
+  comment?: string | null | undefined;
+  /** The course, for an answer after a course. */
+  courseId?: string | number | null | undefined;
+  /** After counselling or after a course. */
+  occasion: SurveyOccasion;
+  /** 1 (poor) to 6 (excellent). */
+  score: number;
+};
+
 /** Which way a referral goes. */
 export type ReferralDirection =
   /** From NAV to the service. */
@@ -796,6 +859,13 @@ export type SurveyAnswerInput = {
   token: string;
 };
 
+/** When a user survey is answered. */
+export type SurveyOccasion =
+  /** After counselling. */
+  | 'AFTER_COUNSELLING'
+  /** After a course. */
+  | 'AFTER_COURSE';
+
 /** Changes to a client; fields left out stay as they are. */
 export type UpdateClientInput = {
   /** Year of birth. */
@@ -1012,7 +1082,7 @@ export type ClientDetailQueryVariables = Exact<{
 }>;
 
 
-export type ClientDetailQuery = { client: { id: string, name: string, email: string | null, phone: string | null, birthYear: number | null, immigrantBackground: ImmigrantBackground, registeredOn: string, businessIdea: string | null, gender: Gender | null, industryCode: string | null, growthPotential: GrowthPotential, surveyConsent: boolean, version: number, erasedAt: string | null, municipality: { number: string, name: string }, counsellingSessions: Array<{ id: string, date: string, durationMinutes: number, form: SessionForm, topic: string, minutesBeyondFreeLimit: number, adviser: { id: string, name: string } }>, counsellingHours: { year: number, total: number, free: number, beyondFreeLimit: number, freeLimit: number }, businesses: Array<{ id: string, name: string, organisationNumber: string | null, registeredOn: string }>, milestones: Array<{ kind: MilestoneKind, reachedOn: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, waitlistPosition: number | null, course: { id: string, title: string, startsOn: string } }>, possibleDuplicates: Array<{ id: string, name: string }> } | null };
+export type ClientDetailQuery = { client: { id: string, name: string, email: string | null, phone: string | null, birthYear: number | null, immigrantBackground: ImmigrantBackground, registeredOn: string, businessIdea: string | null, gender: Gender | null, industryCode: string | null, growthPotential: GrowthPotential, surveyConsent: boolean, version: number, erasedAt: string | null, municipality: { number: string, name: string }, counsellingSessions: Array<{ id: string, date: string, durationMinutes: number, form: SessionForm, topic: string, minutesBeyondFreeLimit: number, adviser: { id: string, name: string } }>, counsellingHours: { year: number, total: number, free: number, beyondFreeLimit: number, freeLimit: number }, businesses: Array<{ id: string, name: string, organisationNumber: string | null, registeredOn: string }>, milestones: Array<{ kind: MilestoneKind, reachedOn: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, attended: boolean | null, waitlistPosition: number | null, course: { id: string, title: string, startsOn: string } }>, possibleDuplicates: Array<{ id: string, name: string }>, followUps: Array<{ id: string, date: string, note: string, adviser: { id: string, name: string } }>, links: Array<{ id: string, kind: LinkKind, name: string, since: string }> } | null };
 
 export type ClientMunicipalitiesQueryVariables = Exact<{
   regionId: string | number;
@@ -1058,6 +1128,36 @@ export type EraseClientMutationVariables = Exact<{
 
 
 export type EraseClientMutation = { eraseClient: { id: string, erasedAt: string | null }, eraseClientReferrals: { referrals: number, assessments: number } };
+
+export type RecordFollowUpMutationVariables = Exact<{
+  input: RecordFollowUpInput;
+}>;
+
+
+export type RecordFollowUpMutation = { recordFollowUp: { id: string } };
+
+export type RecordMilestoneMutationVariables = Exact<{
+  clientId: string | number;
+  kind: MilestoneKind;
+  reachedOn: string;
+}>;
+
+
+export type RecordMilestoneMutation = { recordMilestone: { kind: MilestoneKind, reachedOn: string } };
+
+export type RecordSurveyResponseMutationVariables = Exact<{
+  input: RecordSurveyResponseInput;
+}>;
+
+
+export type RecordSurveyResponseMutation = { recordSurveyResponse: { year: number, responses: number | null, averageScore: number | null } };
+
+export type AddClientLinkMutationVariables = Exact<{
+  input: AddClientLinkInput;
+}>;
+
+
+export type AddClientLinkMutation = { addClientLink: { id: string } };
 
 export type ClientListQueryVariables = Exact<{
   regionId?: string | number | null | undefined;
@@ -1269,6 +1369,26 @@ export type UpdateMeetingMutationVariables = Exact<{
 
 
 export type UpdateMeetingMutation = { updateMeeting: { id: string, version: number, date: string } };
+
+export type NetworkEventRegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NetworkEventRegionsQuery = { regions: Array<{ id: string, name: string }> };
+
+export type RegionNetworkEventsQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+}>;
+
+
+export type RegionNetworkEventsQuery = { region: { id: string, name: string, networkEvents: Array<{ id: string, title: string, date: string, participantCount: number }> } | null };
+
+export type CreateNetworkEventMutationVariables = Exact<{
+  input: CreateNetworkEventInput;
+}>;
+
+
+export type CreateNetworkEventMutation = { createNetworkEvent: { id: string, title: string, date: string, participantCount: number } };
 
 export type NotificationUnreadCountQueryVariables = Exact<{
   unreadOnly: boolean;
@@ -1981,6 +2101,7 @@ export const ClientDetailDocument = new TypedDocumentString(`
     enrolments {
       id
       status
+      attended
       waitlistPosition
       course {
         id
@@ -1991,6 +2112,21 @@ export const ClientDetailDocument = new TypedDocumentString(`
     possibleDuplicates {
       id
       name
+    }
+    followUps {
+      id
+      date
+      note
+      adviser {
+        id
+        name
+      }
+    }
+    links {
+      id
+      kind
+      name
+      since
     }
   }
 }
@@ -2054,6 +2190,37 @@ export const EraseClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EraseClientMutation, EraseClientMutationVariables>;
+export const RecordFollowUpDocument = new TypedDocumentString(`
+    mutation RecordFollowUp($input: RecordFollowUpInput!) {
+  recordFollowUp(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecordFollowUpMutation, RecordFollowUpMutationVariables>;
+export const RecordMilestoneDocument = new TypedDocumentString(`
+    mutation RecordMilestone($clientId: ID!, $kind: MilestoneKind!, $reachedOn: Date!) {
+  recordMilestone(clientId: $clientId, kind: $kind, reachedOn: $reachedOn) {
+    kind
+    reachedOn
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMilestoneMutation, RecordMilestoneMutationVariables>;
+export const RecordSurveyResponseDocument = new TypedDocumentString(`
+    mutation RecordSurveyResponse($input: RecordSurveyResponseInput!) {
+  recordSurveyResponse(input: $input) {
+    year
+    responses
+    averageScore
+  }
+}
+    `) as unknown as TypedDocumentString<RecordSurveyResponseMutation, RecordSurveyResponseMutationVariables>;
+export const AddClientLinkDocument = new TypedDocumentString(`
+    mutation AddClientLink($input: AddClientLinkInput!) {
+  addClientLink(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddClientLinkMutation, AddClientLinkMutationVariables>;
 export const ClientListDocument = new TypedDocumentString(`
     query ClientList($regionId: ID, $search: String, $immigrantBackground: ImmigrantBackground, $hasBusiness: Boolean, $registeredFrom: Date, $registeredTo: Date, $first: Int!, $offset: Int!) {
   clients(
@@ -2530,6 +2697,38 @@ export const UpdateMeetingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateMeetingMutation, UpdateMeetingMutationVariables>;
+export const NetworkEventRegionsDocument = new TypedDocumentString(`
+    query NetworkEventRegions {
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkEventRegionsQuery, NetworkEventRegionsQueryVariables>;
+export const RegionNetworkEventsDocument = new TypedDocumentString(`
+    query RegionNetworkEvents($regionId: ID!, $year: Int!) {
+  region(id: $regionId) {
+    id
+    name
+    networkEvents(year: $year) {
+      id
+      title
+      date
+      participantCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionNetworkEventsQuery, RegionNetworkEventsQueryVariables>;
+export const CreateNetworkEventDocument = new TypedDocumentString(`
+    mutation CreateNetworkEvent($input: CreateNetworkEventInput!) {
+  createNetworkEvent(input: $input) {
+    id
+    title
+    date
+    participantCount
+  }
+}
+    `) as unknown as TypedDocumentString<CreateNetworkEventMutation, CreateNetworkEventMutationVariables>;
 export const NotificationUnreadCountDocument = new TypedDocumentString(`
     query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
   notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
