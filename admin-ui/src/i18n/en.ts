@@ -764,8 +764,6 @@ const en = {
       businesses: 'Businesses',
       noBusinesses: 'No businesses registered.',
       organisationNumber: 'org. no. {number}',
-      milestones: 'Milestones',
-      noMilestones: 'No milestones reached.',
       courses: 'Courses',
       noCourses: 'Not enrolled in any course.',
       duplicates: 'Possible duplicates',

@@ -765,8 +765,6 @@ const nb = {
       businesses: 'Foretak',
       noBusinesses: 'Ingen foretak er registrert.',
       organisationNumber: 'org.nr. {number}',
-      milestones: 'Milepæler',
-      noMilestones: 'Ingen milepæler er nådd.',
       courses: 'Kurs',
       noCourses: 'Ikke påmeldt noen kurs.',
       duplicates: 'Mulige duplikater',
