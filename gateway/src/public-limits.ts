@@ -5,8 +5,8 @@
 // the same counts (in this process's memory when the gateway runs without one, in development).
 // The regions subgraph, which stores what the mutations send, also holds the mutations' limit
 // itself, in its own database.
-import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { fragmentsOf, publicMutationFieldCount, rateLimited } from '@etablerer/kit';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { fragmentsOf, publicMutationFieldCount, tooManyRequests } from '@etablerer/kit';
 import type pg from 'pg';
 import {
   type RateLimiterAbstract,
@@ -37,10 +37,7 @@ export interface AnonymousRequest {
 
 function refusal(limit: RateLimiterRes, message: string) {
   const seconds = Math.max(1, Math.ceil(limit.msBeforeNext / 1000));
-  const error = rateLimited(`${message} Try again in ${Math.ceil(seconds / 60)} minute(s).`, seconds);
-  // HTTP's own signal as well, for clients and proxies that read the status rather than the body.
-  error.extensions.http = { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) };
-  return error;
+  return tooManyRequests(`${message} Try again in ${Math.ceil(seconds / 60)} minute(s).`, seconds);
 }
 
 /**

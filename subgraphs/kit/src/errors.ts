@@ -1,5 +1,6 @@
 // One error formatter for every service: domain errors become GraphQL errors with the codes the
 // console and partner systems rely on; anything unexpected is logged and told as a generic error.
+import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import {
   OptimisticLockError,
@@ -39,6 +40,15 @@ export const temporarilyUnavailable = (message: string) =>
 /** Too many requests of a kind in a while; `retryAfterSeconds` says when to try again. */
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   domainError('RATE_LIMITED', message, { retryAfterSeconds });
+/**
+ * A limit per client address reached: RATE_LIMITED, and HTTP's own signal as well (429 with
+ * Retry-After), for clients and proxies that read the status rather than the body.
+ */
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  domainError('RATE_LIMITED', message, {
+    retryAfterSeconds,
+    http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+  });
 
 /** Codes that Apollo Server itself sets for malformed requests; they pass through unchanged. */
 const requestErrorCodes = new Set([

@@ -1,8 +1,14 @@
 // The limit on what the public website's mutations store, held where they store it: per client
 // address (as the gateway reports it, or the connection's own), counted per mutation field, in
 // this subgraph's database, so it holds straight at the subgraph and across all its instances.
-import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { fragmentsOf, isAnonymous, publicMutationFieldCount, rateLimited, type SubgraphContext } from '@etablerer/kit';
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  fragmentsOf,
+  isAnonymous,
+  publicMutationFieldCount,
+  type SubgraphContext,
+  tooManyRequests,
+} from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 export interface PublicMutationLimit {
@@ -68,14 +74,12 @@ export function publicMutationLimitPlugin<Context extends SubgraphContext>(
           const waitSeconds = await takePoints(contextValue.em, key, fields, limit);
           if (waitSeconds === null) return;
           const minutes = Math.ceil(waitSeconds / 60);
-          const error = rateLimited(
+          throw tooManyRequests(
             fields > 1
               ? `Too many sign-ups and requests from your address: this operation sends ${fields}, more than are left, so none of them was stored. Try again in ${minutes} minute(s).`
               : `Too many sign-ups and requests from your address; this one was not stored. Try again in ${minutes} minute(s).`,
             waitSeconds,
           );
-          error.extensions.http = { status: 429, headers: new HeaderMap([['retry-after', String(waitSeconds)]]) };
-          throw error;
         },
       };
     },
