@@ -18,6 +18,8 @@ export const defaultBusinessRegisterSchedule = '0 4 * * 0';
 /** The advisory lock of an import (kit retention-task.ts): one at a time over all instances. */
 export const businessRegisterLockKey = 7_364_210;
 
+const missingBatchSize = 5000;
+
 /** Where the register's file is read from: a file on disk or an http(s) address, gzip'd or not. */
 export type BusinessRegisterSource = { file: string } | { url: string };
 
@@ -111,18 +113,23 @@ async function updateBatch(orm: Orm, batch: RegisterFacts[], checkedAt: Date, to
               bankrupt_on = case when v.bankrupt then coalesce(v.bankrupt_on, b.bankrupt_on, ?::date) end,
               register_checked_at = ?,
               missing_from_register_since = null
-         from unnest(?::text[], ?::text[], ?::date[], ?::date[], ?::boolean[], ?::date[])
-              as v(organisation_number, industry_code, registered_on, deleted_on, bankrupt, bankrupt_on)
+         from jsonb_to_recordset(?::jsonb) as v(organisation_number text, industry_code text, registered_on date,
+                                               deleted_on date, bankrupt boolean, bankrupt_on date)
         where b.organisation_number = v.organisation_number`,
       [
         today,
         checkedAt,
-        batch.map((facts) => facts.organisationNumber),
-        batch.map((facts) => facts.industryCode),
-        batch.map((facts) => facts.registeredOn),
-        batch.map((facts) => facts.deletedOn),
-        batch.map((facts) => facts.bankrupt),
-        batch.map((facts) => facts.bankruptOn),
+        // One parameter for the batch: knex would spread arrays into lists of parameters.
+        JSON.stringify(
+          batch.map((facts) => ({
+            organisation_number: facts.organisationNumber,
+            industry_code: facts.industryCode,
+            registered_on: facts.registeredOn,
+            deleted_on: facts.deletedOn,
+            bankrupt: facts.bankrupt,
+            bankrupt_on: facts.bankruptOn,
+          })),
+        ),
       ],
     ),
   );
@@ -172,12 +179,13 @@ export async function importBusinessRegister(
   if (batch.length) await updateBatch(orm, batch, checkedAt, today);
 
   const missing = [...wanted].filter((number) => !found.has(number));
-  for (let start = 0; start < missing.length; start += batchSize) {
+  // Not found is one statement per 5000 (a number each), whatever the batches of the file's updates.
+  for (let start = 0; start < missing.length; start += missingBatchSize) {
     await orm.em.fork().transactional((tx) =>
       (tx as EntityManager).execute(
         `update business set missing_from_register_since = coalesce(missing_from_register_since, ?::date)
-            where organisation_number = any(?::text[])`,
-        [today, missing.slice(start, start + batchSize)],
+            where organisation_number in (select jsonb_array_elements_text(?::jsonb))`,
+        [today, JSON.stringify(missing.slice(start, start + missingBatchSize))],
       ),
     );
   }

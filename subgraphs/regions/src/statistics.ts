@@ -75,7 +75,7 @@ function cohort(years: 1 | 2 | 3): string {
   const ended = 'least(b.deleted_on, b.bankrupt_on, b.missing_from_register_since)';
   return `count(*) filter (where ${inCohort})::int as started_${started},
     count(*) filter (where ${inCohort} and ${anniversary} <= :today::date
-      and (${ended} is null or ${ended} >= ${anniversary}))::int as active_after_${active},`;
+      and (${ended} is null or ${ended} >= ${anniversary}))::int as active_after_${active}`;
 }
 
 // One statement for all the regions of a request. What a region's own rows give (clients,
@@ -87,8 +87,8 @@ const statisticsSql = `
 with businesses as (
   select c.region_id,
     count(*) filter (where b.registered_on >= :starts)::int as businesses_started,
-    ${cohort(1)}
-    ${cohort(2)}
+    ${cohort(1)},
+    ${cohort(2)},
     ${cohort(3)}
   from business b
   join client c on c.id = b.client_id
