@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importBusinessRegister } from '../src/business-register.js';
 import type { Context } from '../src/context.js';
 import { regionsSubgraph } from '../src/server.js';
@@ -233,6 +233,37 @@ describe('the import of the register of legal entities', () => {
       registeredInRegisterOn: '2022-03-02',
       bankruptOn: '2024-07-01',
     });
+  });
+});
+
+describe('the scheduled import', () => {
+  it('imports from BUSINESS_REGISTER_URL on BUSINESS_REGISTER_SCHEDULE without anyone running it', async () => {
+    await forgetImports();
+    // Every second, so the test need not wait for Sunday.
+    const tasks =
+      regionsSubgraph.tasks?.(subgraph.orm, {
+        values: { BUSINESS_REGISTER_URL: `${baseUrl}/enheter/lastned`, BUSINESS_REGISTER_SCHEDULE: '* * * * * *' },
+        production: false,
+      }) ?? [];
+    expect(tasks).toHaveLength(1);
+    try {
+      await vi.waitFor(async () => expect((await businesses())[numbers.deleted]?.registerStatus).toBe('DELETED'), {
+        timeout: 20_000,
+        interval: 250,
+      });
+    } finally {
+      await Promise.all(tasks.map((task) => task.stop()));
+    }
+    expect(await businesses()).toMatchObject({ [numbers.active]: afterImport[numbers.active] });
+  });
+
+  it('is not scheduled without BUSINESS_REGISTER_URL, nor outside production unless a schedule is set', () => {
+    const url = { BUSINESS_REGISTER_URL: `${baseUrl}/enheter/lastned` };
+    expect(regionsSubgraph.tasks?.(subgraph.orm, { values: {}, production: true })).toEqual([]);
+    expect(regionsSubgraph.tasks?.(subgraph.orm, { values: url, production: false })).toEqual([]);
+    expect(
+      regionsSubgraph.tasks?.(subgraph.orm, { values: { ...url, BUSINESS_REGISTER_SCHEDULE: null }, production: true }),
+    ).toEqual([]);
   });
 });
 
