@@ -28,6 +28,9 @@ interface Row {
   active_after_two_years: number;
   started_three_years_before: number;
   active_after_three_years: number;
+  two_years_before_active_after_one_year: number;
+  three_years_before_active_after_one_year: number;
+  three_years_before_active_after_two_years: number;
   average_survey_score: number | null;
 }
 
@@ -70,12 +73,19 @@ function cohort(years: 1 | 2 | 3): string {
     3: ['three_years_before', 'three_years'],
   };
   const [started, active] = names[years];
-  const inCohort = `b.registered_on >= :starts::date - interval '${years} years' and b.registered_on < :ends::date - interval '${years} years'`;
+  return `count(*) filter (where ${inCohort(years)})::int as started_${started},
+    ${survivors(years, years)} as active_after_${active}`;
+}
+
+const inCohort = (years: number) =>
+  `b.registered_on >= :starts::date - interval '${years} years' and b.registered_on < :ends::date - interval '${years} years'`;
+
+/** Of the cohort registered `cohortYears` before the year, those active `years` after registration. */
+function survivors(cohortYears: number, years: number): string {
   const anniversary = `b.registered_on + interval '${years} years'`;
   const ended = 'least(b.deleted_on, b.bankrupt_on, b.missing_from_register_since)';
-  return `count(*) filter (where ${inCohort})::int as started_${started},
-    count(*) filter (where ${inCohort} and ${anniversary} <= :today::date
-      and (${ended} is null or ${ended} >= ${anniversary}))::int as active_after_${active}`;
+  return `count(*) filter (where ${inCohort(cohortYears)} and ${anniversary} <= :today::date
+      and (${ended} is null or ${ended} >= ${anniversary}))::int`;
 }
 
 // One statement for all the regions of a request. What a region's own rows give (clients,
@@ -89,7 +99,11 @@ with businesses as (
     count(*) filter (where b.registered_on >= :starts)::int as businesses_started,
     ${cohort(1)},
     ${cohort(2)},
-    ${cohort(3)}
+    ${cohort(3)},
+    -- What earlier years published of the same cohorts (their one- and two-year survival), never shown here.
+    ${survivors(2, 1)} as two_years_before_active_after_one_year,
+    ${survivors(3, 1)} as three_years_before_active_after_one_year,
+    ${survivors(3, 2)} as three_years_before_active_after_two_years
   from business b
   join client c on c.id = b.client_id
   where c.region_id in (:regionIds)
@@ -115,6 +129,9 @@ select r.id as region_id,
   coalesce(b.active_after_two_years, 0) as active_after_two_years,
   coalesce(b.started_three_years_before, 0) as started_three_years_before,
   coalesce(b.active_after_three_years, 0) as active_after_three_years,
+  coalesce(b.two_years_before_active_after_one_year, 0) as two_years_before_active_after_one_year,
+  coalesce(b.three_years_before_active_after_one_year, 0) as three_years_before_active_after_one_year,
+  coalesce(b.three_years_before_active_after_two_years, 0) as three_years_before_active_after_two_years,
   coalesce(f.first_employees, 0) as first_employees
 from region r
 cross join lateral (
@@ -184,6 +201,16 @@ function suppress(row: Row, year: number, courses: HeldCourses): RegionStatistic
   );
   // Decided with the region's held courses, as Course's figures are.
   if (courses.participantsHidden) hidden.add('courseParticipants');
+  // A cohort's survival is published year after year: this year's beside what an earlier year's statistics
+  // showed of the same businesses would count those that ended in between. Hidden when that is 1–4.
+  const endedBetween = (earlier: number, now: number) => earlier - now > 0 && earlier - now < smallestShownCount;
+  if (endedBetween(row.two_years_before_active_after_one_year, row.active_after_two_years))
+    hidden.add('stillActiveAfterTwoYears');
+  if (
+    endedBetween(row.three_years_before_active_after_one_year, row.active_after_three_years) ||
+    endedBetween(row.three_years_before_active_after_two_years, row.active_after_three_years)
+  )
+    hidden.add('stillActiveAfterThreeYears');
   const survey = hiddenSurveyFigures(row.survey_responses, {
     AFTER_COUNSELLING: row.survey_after_counselling,
     AFTER_COURSE: row.survey_after_course,

@@ -46,8 +46,8 @@ beforeAll(async () => {
     `insert into region (id, name, contract_municipality_number, free_counselling_minutes_per_client_year) values ('survival', 'Overlevelse', '9003', 300)`,
   );
   await sql(`insert into municipality (number, name, region_id) values ('9003', 'Overlevelsesby', 'survival')`);
-  // Twelve businesses registered 2021-03-01. Five end in their first year (deleted, bankrupt, or no longer in
-  // the register), none in the second, two in the third; one deleted on its third anniversary survived three years.
+  // Fifteen businesses registered 2021-03-01. Five end in their first year (deleted, bankrupt, or no longer in
+  // the register), none in the second, five in the third; one deleted on its third anniversary survived three years.
   const endings: Record<number, { deletedOn?: string; bankruptOn?: string; missingFromRegisterSince?: string }> = {
     1: { deletedOn: '2021-06-01' },
     2: { deletedOn: '2022-02-28' },
@@ -57,8 +57,11 @@ beforeAll(async () => {
     6: { deletedOn: '2023-06-01' },
     7: { bankruptOn: '2024-02-29' },
     8: { deletedOn: '2024-03-01' },
+    9: { deletedOn: '2023-04-01' },
+    10: { deletedOn: '2023-05-01' },
+    11: { bankruptOn: '2023-07-01' },
   };
-  for (let n = 1; n <= 12; n++) await business(n, '2021-03-01', endings[n]);
+  for (let n = 1; n <= 15; n++) await business(n, '2021-03-01', endings[n]);
   // Last year's: six whose first anniversary has passed, five registered on 31 December, whose anniversary
   // comes at the end of this year; none ended.
   for (let n = 21; n <= 26; n++) await business(n, `${thisYear - 1}-01-02`);
@@ -85,10 +88,10 @@ async function survival(year: number) {
 
 describe('survival from the register of legal entities', () => {
   it('counts a business as surviving N years unless the register ended it before its Nth anniversary, whatever milestones say', async () => {
-    expect(await survival(2022)).toMatchObject({ businessesStartedYearBefore: 12, stillActiveAfterOneYear: 7 });
-    expect(await survival(2023)).toMatchObject({ businessesStartedTwoYearsBefore: 12, stillActiveAfterTwoYears: 7 });
+    expect(await survival(2022)).toMatchObject({ businessesStartedYearBefore: 15, stillActiveAfterOneYear: 10 });
+    expect(await survival(2023)).toMatchObject({ businessesStartedTwoYearsBefore: 15, stillActiveAfterTwoYears: 10 });
     expect(await survival(2024)).toMatchObject({
-      businessesStartedThreeYearsBefore: 12,
+      businessesStartedThreeYearsBefore: 15,
       stillActiveAfterThreeYears: 5,
     });
   });
@@ -102,22 +105,34 @@ describe('survival from the register of legal entities', () => {
     });
   });
 
-  it('suppresses a survival figure whose businesses that ended could be worked out as fewer than 5', async () => {
-    // 2021's cohort after two years: 12 started, 7 active, 5 ended; after three, 5 active and 7 ended — all shown.
-    // 2022 has no cohort of 2021 for three years: both figures are 0 and hidden.
+  it('hides a survival figure from which, with its base, fewer than 5 ended could be worked out', async () => {
+    // 2022 has no businesses of 2019 (three years before): both figures are 0 and hidden.
     const figures = await survival(2022);
     expect(figures).toMatchObject({ businessesStartedThreeYearsBefore: null, stillActiveAfterThreeYears: null });
     expect(figures?.suppressed).toEqual(
       expect.arrayContaining(['businessesStartedThreeYearsBefore', 'stillActiveAfterThreeYears']),
     );
-    // One more ending in the third year would leave 4 active of 12: hidden, with the 12 still shown.
-    await sql(`update business set deleted_on = '2023-12-01' where id = ?`, [id(5009)]);
+    // One more ending in the third year leaves 4 active of 15: hidden, with the 15 still shown.
+    await sql(`update business set deleted_on = '2023-12-01' where id = ?`, [id(5012)]);
     try {
       const after = await survival(2024);
-      expect(after).toMatchObject({ businessesStartedThreeYearsBefore: 12, stillActiveAfterThreeYears: null });
+      expect(after).toMatchObject({ businessesStartedThreeYearsBefore: 15, stillActiveAfterThreeYears: null });
       expect(after?.suppressed).toContain('stillActiveAfterThreeYears');
     } finally {
-      await sql('update business set deleted_on = null where id = ?', [id(5009)]);
+      await sql('update business set deleted_on = null where id = ?', [id(5012)]);
+    }
+  });
+
+  it("hides a survival figure that, beside the same businesses' survival an earlier year published, counts 1–4 that ended", async () => {
+    // One of the 2021 businesses ends in its second year: 10 active after one year (2022's figure), 9 after two.
+    await sql(`update business set deleted_on = '2022-09-01' where id = ?`, [id(5012)]);
+    try {
+      expect(await survival(2022)).toMatchObject({ stillActiveAfterOneYear: 10 });
+      const after = await survival(2023);
+      expect(after).toMatchObject({ businessesStartedTwoYearsBefore: 15, stillActiveAfterTwoYears: null });
+      expect(after?.suppressed).toContain('stillActiveAfterTwoYears');
+    } finally {
+      await sql('update business set deleted_on = null where id = ?', [id(5012)]);
     }
   });
 });
