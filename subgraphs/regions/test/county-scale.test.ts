@@ -190,8 +190,10 @@ describe('the county-scale data', () => {
       ['businessesStartedTwoYearsBefore', 'stillActiveAfterTwoYears', 2],
       ['businessesStartedThreeYearsBefore', 'stillActiveAfterThreeYears', 3],
     ] as const;
+    // Two- and three-year survival may be hidden too where, beside what an earlier year published of the same
+    // businesses, it would tell that 1–4 of them ended in between (a region's 40-odd businesses a year).
     const hiddenBesideSmallRemainder = cohorts.flatMap(([started, active, years]): string[] =>
-      year - years < 2022 ? [started, active] : year - years === 2022 ? [active] : [],
+      year - years < 2022 ? [started, active] : year - years === 2022 || years > 1 ? [active] : [],
     );
     for (const region of data?.regions ?? []) {
       expect({
