@@ -268,6 +268,56 @@ describe('the scheduled import', () => {
 });
 
 describe('businesses and the register', () => {
+  it("keeps the register's dates for survival when the client is erased, but not the industry code nor the number", async () => {
+    const { data } = await subgraph.execute<{ registerClient: { id: string } }>(
+      'mutation R($input: RegisterClientInput!) { registerClient(input: $input) { id } }',
+      {
+        input: {
+          regionId: 'follo',
+          municipalityNumber: '3020',
+          name: 'Slettes Testesen',
+          birthYear: 1979,
+          immigrantBackground: 'NO',
+          registeredOn: '2022-01-06',
+        },
+      },
+      { as: 'follo.adviser' },
+    );
+    const erasedClientId = data?.registerClient.id as string;
+    const registered = await subgraph.execute(
+      'mutation B($input: RegisterBusinessInput!) { registerBusiness(input: $input) { id } }',
+      {
+        input: {
+          clientId: erasedClientId,
+          name: 'Fjordlys',
+          organisationNumber: '920000142',
+          registeredOn: '2022-04-20',
+          legalForm: 'AS',
+        },
+      },
+      { as: 'follo.adviser' },
+    );
+    expect(registered.errors).toBeUndefined();
+    await importBusinessRegister(subgraph.orm, { file: fixture }, { today: '2024-06-01' });
+    const erased = await subgraph.execute(
+      'mutation X($id: ID!) { eraseClient(id: $id, reason: REQUEST) { id } }',
+      { id: erasedClientId },
+      { as: 'follo.adviser' },
+    );
+    expect(erased.errors).toBeUndefined();
+    const [row] = await subgraph.orm.em.fork().execute(
+      `select organisation_number, industry_code, registered_on::text, registered_in_register_on::text
+           from business where client_id = ?`,
+      [erasedClientId],
+    );
+    expect(row).toEqual({
+      organisation_number: null,
+      industry_code: null,
+      registered_on: '2022-04-20',
+      registered_in_register_on: '2019-05-14',
+    });
+  });
+
   it('refuses an organisation number whose mod-11 check digit is wrong, naming the field', async () => {
     const result = await subgraph.execute(
       'mutation B($input: RegisterBusinessInput!) { registerBusiness(input: $input) { id } }',
