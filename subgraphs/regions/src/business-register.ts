@@ -161,7 +161,18 @@ export async function importBusinessRegister(
   await pipeline(
     await openSource(source),
     unzippedIfGzip,
-    streamArray.withParserAsStream(),
+    streamArray.withParserAsStream({
+      // Decided at the entity's number (its first field): the million entities the CRM does not hold are
+      // skipped token by token, never assembled into objects.
+      objectFilter: (assembler) => {
+        if (assembler.depth !== 2) return undefined;
+        const number = (assembler.current as RegisterEntity | null)?.organisasjonsnummer;
+        if (typeof number !== 'string') return undefined;
+        if (wanted.has(number)) return true;
+        entitiesRead++;
+        return false;
+      },
+    }),
     async (items: AsyncIterable<{ value: RegisterEntity }>) => {
       for await (const { value: entity } of items) {
         entitiesRead++;
