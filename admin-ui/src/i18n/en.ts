@@ -2,6 +2,7 @@
 
 import { accessEn, apiClientsEn } from './access.en';
 import agreementsEn from './agreements.en';
+import businessesEn from './businesses.en';
 import { crmEn, networkEventsEn } from './crm.en';
 import evaluationsEn from './evaluations.en';
 import type { MessageSchema } from './nb';
@@ -11,6 +12,7 @@ const en = {
   access: accessEn,
   apiClients: apiClientsEn,
   agreements: agreementsEn,
+  businesses: businessesEn,
   evaluations: evaluationsEn,
   crm: crmEn,
   networkEvents: networkEventsEn,
@@ -761,9 +763,6 @@ const en = {
       adviser: 'Adviser',
       minutes: '{minutes} min',
       beyond: '{minutes} min beyond the free limit',
-      businesses: 'Businesses',
-      noBusinesses: 'No businesses registered.',
-      organisationNumber: 'org. no. {number}',
       courses: 'Courses',
       noCourses: 'Not enrolled in any course.',
       duplicates: 'Possible duplicates',

@@ -2,6 +2,7 @@
 import type { CallerRole } from '../graphql/platform-auth';
 import { accessNb, apiClientsNb } from './access.nb';
 import agreementsNb from './agreements.nb';
+import businessesNb from './businesses.nb';
 import { crmNb, networkEventsNb } from './crm.nb';
 import evaluationsNb from './evaluations.nb';
 import { devMailNb, notificationsNb, publicLinksNb } from './notifications.nb';
@@ -10,6 +11,7 @@ const nb = {
   access: accessNb,
   apiClients: apiClientsNb,
   agreements: agreementsNb,
+  businesses: businessesNb,
   evaluations: evaluationsNb,
   crm: crmNb,
   networkEvents: networkEventsNb,
@@ -762,9 +764,6 @@ const nb = {
       adviser: 'Veileder',
       minutes: '{minutes} min',
       beyond: '{minutes} min utover gratisgrensen',
-      businesses: 'Foretak',
-      noBusinesses: 'Ingen foretak er registrert.',
-      organisationNumber: 'org.nr. {number}',
       courses: 'Kurs',
       noCourses: 'Ikke påmeldt noen kurs.',
       duplicates: 'Mulige duplikater',

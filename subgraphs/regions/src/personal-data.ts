@@ -109,10 +109,10 @@ export async function eraseClients(
       where id = any(?::uuid[])`,
     [erasedText, ids],
   );
-  await em.execute('update business set name = ?, organisation_number = null where client_id = any(?::uuid[])', [
-    erasedText,
-    ids,
-  ]);
+  await em.execute(
+    'update business set name = ?, organisation_number = null, industry_code = null where client_id = any(?::uuid[])',
+    [erasedText, ids],
+  );
   await em.execute('delete from client_link where client_id = any(?::uuid[])', [ids]);
   await em.execute('update counselling_session set topic = ?, version = version + 1 where client_id = any(?::uuid[])', [
     erasedText,

@@ -1,6 +1,12 @@
 // The regions subgraph as the kit runs it: database, schema, demo and county-scale data, request context.
 import { fileURLToPath } from 'node:url';
-import type { SubgraphDefinition } from '@etablerer/kit';
+import { cronVariable, type SubgraphDefinition, scheduleTask, urlVariable } from '@etablerer/kit';
+import {
+  businessRegisterDownloadUrl,
+  defaultBusinessRegisterSchedule,
+  logBusinessRegisterImport,
+  runBusinessRegisterImport,
+} from './business-register.js';
 import { type Context, createContext } from './context.js';
 import { entities } from './entities/index.js';
 import { RegionSchema } from './entities/region.js';
@@ -30,4 +36,31 @@ export const regionsSubgraph: SubgraphDefinition<Context> = {
   retention: (em, { dryRun }) => erasePastRetention(em, { dryRun }),
   // The public mutations store what they send here, so here is where their limit holds.
   plugins: [publicMutationLimitPlugin<Context>()],
+  variables: {
+    BUSINESS_REGISTER_URL: urlVariable(
+      `Where the register of legal entities' (Enhetsregisteret) bulk file of entities is fetched from for the scheduled import that sets the businesses' registration, deletion and bankruptcy dates and industry codes (survival is computed from them): the register's open download is ${businessRegisterDownloadUrl}. Unset: no scheduled import. \`node dist/cli.js import-business-register --file F | --url U\` imports once.`,
+    ),
+    BUSINESS_REGISTER_SCHEDULE: cronVariable(
+      'When the register of legal entities is imported from BUSINESS_REGISTER_URL: a cron pattern (minute hour day month weekday, Norwegian time), or `off`.',
+      `\`${defaultBusinessRegisterSchedule}\` with NODE_ENV=production and BUSINESS_REGISTER_URL set, \`off\` otherwise`,
+    ),
+  },
+  // The register's import, on BUSINESS_REGISTER_SCHEDULE: once per run over all instances (kit retention-task.ts).
+  tasks: (orm, { values, production }) => {
+    const url = values.BUSINESS_REGISTER_URL;
+    const pattern =
+      values.BUSINESS_REGISTER_SCHEDULE === undefined
+        ? production
+          ? defaultBusinessRegisterSchedule
+          : null
+        : values.BUSINESS_REGISTER_SCHEDULE;
+    if (typeof url !== 'string' || typeof pattern !== 'string') return [];
+    return [
+      scheduleTask({
+        name: 'business register',
+        pattern,
+        run: async () => logBusinessRegisterImport(await runBusinessRegisterImport(orm, { url })),
+      }),
+    ];
+  },
 };

@@ -2,7 +2,7 @@
 // businesses, surveys), computed in SQL for all the regions of a request in one statement, and
 // suppressed where a figure would count fewer than 5 persons or let such a count be worked out. The
 // course participants come with the held courses they are the sum of (held-courses.ts), suppressed with them.
-import { type Cell, cellsToHide, type Relation, smallestShownCount } from '@etablerer/kit';
+import { type Cell, cellsToHide, type Relation, smallestShownCount, todayInNorway } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { HeldCourses } from './held-courses.js';
@@ -24,6 +24,13 @@ interface Row {
   first_employees: number;
   started_year_before: number;
   active_after_one_year: number;
+  started_two_years_before: number;
+  active_after_two_years: number;
+  started_three_years_before: number;
+  active_after_three_years: number;
+  two_years_before_active_after_one_year: number;
+  three_years_before_active_after_one_year: number;
+  three_years_before_active_after_two_years: number;
   average_survey_score: number | null;
 }
 
@@ -44,27 +51,63 @@ export interface RegionStatistics {
   businessesWithFirstEmployee: number | null;
   businessesStartedYearBefore: number | null;
   stillActiveAfterOneYear: number | null;
+  businessesStartedTwoYearsBefore: number | null;
+  stillActiveAfterTwoYears: number | null;
+  businessesStartedThreeYearsBefore: number | null;
+  stillActiveAfterThreeYears: number | null;
   suppressed: string[];
   suppressionReason: string | null;
+}
+
+/**
+ * The businesses registered `years` before the year (the cohort: by registeredOn, as businessesStarted
+ * counts them, so the figures of consecutive years agree), and those of them that survived that long:
+ * the anniversary has passed, and the register of legal entities had neither deleted them nor opened
+ * bankruptcy before it (nor left them out of an import: they were deleted by then). Not milestones typed
+ * by advisers: the register's dates, set by its import (business-register.ts).
+ */
+function cohort(years: 1 | 2 | 3): string {
+  const names = {
+    1: ['year_before', 'one_year'],
+    2: ['two_years_before', 'two_years'],
+    3: ['three_years_before', 'three_years'],
+  };
+  const [started, active] = names[years];
+  return `count(*) filter (where ${inCohort(years)})::int as started_${started},
+    ${survivors(years, years)} as active_after_${active}`;
+}
+
+const inCohort = (years: number) =>
+  `b.registered_on >= :starts::date - interval '${years} years' and b.registered_on < :ends::date - interval '${years} years'`;
+
+/** Of the cohort registered `cohortYears` before the year, those active `years` after registration. */
+function survivors(cohortYears: number, years: number): string {
+  const anniversary = `b.registered_on + interval '${years} years'`;
+  const ended = 'least(b.deleted_on, b.bankrupt_on, b.missing_from_register_since)';
+  return `count(*) filter (where ${inCohort(cohortYears)} and ${anniversary} <= :today::date
+      and (${ended} is null or ${ended} >= ${anniversary}))::int`;
 }
 
 // One statement for all the regions of a request. What a region's own rows give (clients,
 // sessions, courses, surveys) is read per region through indexes on (region, date); businesses
 // and milestones reach their region through the client, so they are read once for all regions
 // and grouped (per region, that join cost 8 ms a region at county scale: 100 of 160 ms).
-// Named parameters: :starts and :ends bound the year, :regionIds the regions.
+// Named parameters: :starts and :ends bound the year, :regionIds the regions, :today is today in Norway.
 const statisticsSql = `
 with businesses as (
   select c.region_id,
     count(*) filter (where b.registered_on >= :starts)::int as businesses_started,
-    count(*) filter (where b.registered_on < :ends::date - interval '1 year')::int as started_year_before,
-    count(*) filter (where b.registered_on < :ends::date - interval '1 year' and m.client_id is not null)::int
-      as active_after_one_year
+    ${cohort(1)},
+    ${cohort(2)},
+    ${cohort(3)},
+    -- What earlier years published of the same cohorts (their one- and two-year survival), never shown here.
+    ${survivors(2, 1)} as two_years_before_active_after_one_year,
+    ${survivors(3, 1)} as three_years_before_active_after_one_year,
+    ${survivors(3, 2)} as three_years_before_active_after_two_years
   from business b
   join client c on c.id = b.client_id
-  left join milestone m on m.client_id = b.client_id and m.kind = 'ACTIVE_AFTER_1_YEAR'
   where c.region_id in (:regionIds)
-    and b.registered_on >= :starts::date - interval '1 year' and b.registered_on < :ends
+    and b.registered_on >= :starts::date - interval '3 years' and b.registered_on < :ends
   group by c.region_id),
 first_employees as (
   -- Few milestones a year: each finds its client's region by the primary key.
@@ -82,6 +125,13 @@ select r.id as region_id,
   coalesce(b.businesses_started, 0) as businesses_started,
   coalesce(b.started_year_before, 0) as started_year_before,
   coalesce(b.active_after_one_year, 0) as active_after_one_year,
+  coalesce(b.started_two_years_before, 0) as started_two_years_before,
+  coalesce(b.active_after_two_years, 0) as active_after_two_years,
+  coalesce(b.started_three_years_before, 0) as started_three_years_before,
+  coalesce(b.active_after_three_years, 0) as active_after_three_years,
+  coalesce(b.two_years_before_active_after_one_year, 0) as two_years_before_active_after_one_year,
+  coalesce(b.three_years_before_active_after_one_year, 0) as three_years_before_active_after_one_year,
+  coalesce(b.three_years_before_active_after_two_years, 0) as three_years_before_active_after_two_years,
   coalesce(f.first_employees, 0) as first_employees
 from region r
 cross join lateral (
@@ -124,6 +174,8 @@ const keyFigureRelations: Relation[] = [
   { whole: 'newClients', part: 'clientsWithImmigrantBackground' },
   { whole: 'newClients', part: 'clientsWithGrowthPotential' },
   { whole: 'businessesStartedYearBefore', part: 'stillActiveAfterOneYear' },
+  { whole: 'businessesStartedTwoYearsBefore', part: 'stillActiveAfterTwoYears' },
+  { whole: 'businessesStartedThreeYearsBefore', part: 'stillActiveAfterThreeYears' },
 ];
 
 function suppress(row: Row, year: number, courses: HeldCourses): RegionStatistics {
@@ -137,6 +189,10 @@ function suppress(row: Row, year: number, courses: HeldCourses): RegionStatistic
     businessesWithFirstEmployee: row.first_employees,
     businessesStartedYearBefore: row.started_year_before,
     stillActiveAfterOneYear: row.active_after_one_year,
+    businessesStartedTwoYearsBefore: row.started_two_years_before,
+    stillActiveAfterTwoYears: row.active_after_two_years,
+    businessesStartedThreeYearsBefore: row.started_three_years_before,
+    stillActiveAfterThreeYears: row.active_after_three_years,
   };
   const { courseParticipants, ...related } = counts;
   const hidden = cellsToHide(
@@ -145,6 +201,16 @@ function suppress(row: Row, year: number, courses: HeldCourses): RegionStatistic
   );
   // Decided with the region's held courses, as Course's figures are.
   if (courses.participantsHidden) hidden.add('courseParticipants');
+  // A cohort's survival is published year after year: this year's beside what an earlier year's statistics
+  // showed of the same businesses would count those that ended in between. Hidden when that is 1–4.
+  const endedBetween = (earlier: number, now: number) => earlier - now > 0 && earlier - now < smallestShownCount;
+  if (endedBetween(row.two_years_before_active_after_one_year, row.active_after_two_years))
+    hidden.add('stillActiveAfterTwoYears');
+  if (
+    endedBetween(row.three_years_before_active_after_one_year, row.active_after_three_years) ||
+    endedBetween(row.three_years_before_active_after_two_years, row.active_after_three_years)
+  )
+    hidden.add('stillActiveAfterThreeYears');
   const survey = hiddenSurveyFigures(row.survey_responses, {
     AFTER_COUNSELLING: row.survey_after_counselling,
     AFTER_COURSE: row.survey_after_course,
@@ -187,6 +253,10 @@ function suppress(row: Row, year: number, courses: HeldCourses): RegionStatistic
     businessesWithFirstEmployee: shown('businessesWithFirstEmployee'),
     businessesStartedYearBefore: shown('businessesStartedYearBefore'),
     stillActiveAfterOneYear: shown('stillActiveAfterOneYear'),
+    businessesStartedTwoYearsBefore: shown('businessesStartedTwoYearsBefore'),
+    stillActiveAfterTwoYears: shown('stillActiveAfterTwoYears'),
+    businessesStartedThreeYearsBefore: shown('businessesStartedThreeYearsBefore'),
+    stillActiveAfterThreeYears: shown('stillActiveAfterThreeYears'),
     suppressed,
     suppressionReason: suppressed.length ? suppressionReason : null,
   };
@@ -207,7 +277,12 @@ export function statisticsLoader(
         const regionIds = keys.filter((key) => key.year === year).map((key) => key.regionId);
         const [rows, courses] = await Promise.all([
           em.execute<Row[]>(
-            em.getKnex().raw(statisticsSql, { starts: `${year}-01-01`, ends: `${year + 1}-01-01`, regionIds }),
+            em.getKnex().raw(statisticsSql, {
+              starts: `${year}-01-01`,
+              ends: `${year + 1}-01-01`,
+              today: todayInNorway(),
+              regionIds,
+            }),
           ),
           heldCourses.loadMany(regionIds.map((regionId) => ({ regionId, year }))),
         ]);

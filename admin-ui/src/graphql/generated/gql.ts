@@ -40,6 +40,8 @@ type Documents = {
     "\n  query ClientMunicipalities($regionId: ID!) {\n    region(id: $regionId) {\n      id\n      municipalities {\n        number\n        name\n      }\n    }\n  }\n": typeof types.ClientMunicipalitiesDocument,
     "\n  mutation RegisterClient($input: RegisterClientInput!) {\n    registerClient(input: $input) {\n      id\n    }\n  }\n": typeof types.RegisterClientDocument,
     "\n  mutation LogCounsellingSession($input: LogCounsellingSessionInput!) {\n    logCounsellingSession(input: $input) {\n      id\n    }\n  }\n": typeof types.LogCounsellingSessionDocument,
+    "\n  query ClientBusinesses($id: ID!) {\n    client(id: $id) {\n      id\n      businesses {\n        id\n        name\n        organisationNumber\n        registeredOn\n        legalForm\n        industryCode\n        registeredInRegisterOn\n        deletedOn\n        bankruptOn\n        registerCheckedAt\n        missingFromRegisterSince\n        registerStatus\n      }\n    }\n  }\n": typeof types.ClientBusinessesDocument,
+    "\n  mutation RegisterBusiness($input: RegisterBusinessInput!) {\n    registerBusiness(input: $input) {\n      id\n    }\n  }\n": typeof types.RegisterBusinessDocument,
     "\n  mutation UpdateClient($id: ID!, $version: Int!, $input: UpdateClientInput!) {\n    updateClient(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.UpdateClientDocument,
     "\n  query ClientDataExport($id: ID!) {\n    clientDataExport(clientId: $id) {\n      exportedAt\n      exportedBy\n      heldByRegions\n      client {\n        id\n        erasedAt\n        personalDataHeldByPartners\n      }\n    }\n  }\n": typeof types.ClientDataExportDocument,
     "\n  mutation EraseClient($id: ID!, $reason: ErasureReason!) {\n    eraseClient(id: $id, reason: $reason) {\n      id\n      erasedAt\n    }\n    eraseClientReferrals(clientId: $id, reason: $reason) {\n      referrals\n      assessments\n    }\n  }\n": typeof types.EraseClientDocument,
@@ -138,6 +140,8 @@ const documents: Documents = {
     "\n  query ClientMunicipalities($regionId: ID!) {\n    region(id: $regionId) {\n      id\n      municipalities {\n        number\n        name\n      }\n    }\n  }\n": types.ClientMunicipalitiesDocument,
     "\n  mutation RegisterClient($input: RegisterClientInput!) {\n    registerClient(input: $input) {\n      id\n    }\n  }\n": types.RegisterClientDocument,
     "\n  mutation LogCounsellingSession($input: LogCounsellingSessionInput!) {\n    logCounsellingSession(input: $input) {\n      id\n    }\n  }\n": types.LogCounsellingSessionDocument,
+    "\n  query ClientBusinesses($id: ID!) {\n    client(id: $id) {\n      id\n      businesses {\n        id\n        name\n        organisationNumber\n        registeredOn\n        legalForm\n        industryCode\n        registeredInRegisterOn\n        deletedOn\n        bankruptOn\n        registerCheckedAt\n        missingFromRegisterSince\n        registerStatus\n      }\n    }\n  }\n": types.ClientBusinessesDocument,
+    "\n  mutation RegisterBusiness($input: RegisterBusinessInput!) {\n    registerBusiness(input: $input) {\n      id\n    }\n  }\n": types.RegisterBusinessDocument,
     "\n  mutation UpdateClient($id: ID!, $version: Int!, $input: UpdateClientInput!) {\n    updateClient(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": types.UpdateClientDocument,
     "\n  query ClientDataExport($id: ID!) {\n    clientDataExport(clientId: $id) {\n      exportedAt\n      exportedBy\n      heldByRegions\n      client {\n        id\n        erasedAt\n        personalDataHeldByPartners\n      }\n    }\n  }\n": types.ClientDataExportDocument,
     "\n  mutation EraseClient($id: ID!, $reason: ErasureReason!) {\n    eraseClient(id: $id, reason: $reason) {\n      id\n      erasedAt\n    }\n    eraseClientReferrals(clientId: $id, reason: $reason) {\n      referrals\n      assessments\n    }\n  }\n": types.EraseClientDocument,
@@ -311,6 +315,14 @@ export function graphql(source: "\n  mutation RegisterClient($input: RegisterCli
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogCounsellingSession($input: LogCounsellingSessionInput!) {\n    logCounsellingSession(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').LogCounsellingSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientBusinesses($id: ID!) {\n    client(id: $id) {\n      id\n      businesses {\n        id\n        name\n        organisationNumber\n        registeredOn\n        legalForm\n        industryCode\n        registeredInRegisterOn\n        deletedOn\n        bankruptOn\n        registerCheckedAt\n        missingFromRegisterSince\n        registerStatus\n      }\n    }\n  }\n"): typeof import('./graphql').ClientBusinessesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterBusiness($input: RegisterBusinessInput!) {\n    registerBusiness(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RegisterBusinessDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

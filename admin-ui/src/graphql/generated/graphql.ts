@@ -148,6 +148,19 @@ export type BudgetDecisionInput = {
   year: number;
 };
 
+/** What the register of legal entities (Enhetsregisteret) says of a business, as of its last import. */
+export type BusinessRegisterStatus =
+  /** The register lists it, neither deleted nor bankrupt. */
+  | 'ACTIVE'
+  /** The register records bankruptcy proceedings (and no deletion). */
+  | 'BANKRUPT'
+  /** The register deleted it. */
+  | 'DELETED'
+  /** No import of the register has looked for it yet. */
+  | 'NOT_CHECKED'
+  /** The last import did not find it in the register (deleted, or a wrong organisation number). */
+  | 'NOT_FOUND';
+
 /** The roles a person can be given (an API client's role comes with its registration, not an assignment). */
 export type CallerRole =
   /** An adviser of a region's operator: the region's clients. */
@@ -351,6 +364,21 @@ export type Instalment =
   /** Due in January. */
   | 'JANUARY';
 
+/** Legal forms of Norwegian businesses. */
+export type LegalForm =
+  /** General partnership, joint liability (ansvarlig selskap). */
+  | 'ANS'
+  /** Private limited company (aksjeselskap). */
+  | 'AS'
+  /** General partnership, shared liability (selskap med delt ansvar). */
+  | 'DA'
+  /** Sole proprietorship (enkeltpersonforetak). */
+  | 'ENK'
+  /** Any other legal form. */
+  | 'OTHER'
+  /** Cooperative (samvirkeforetak). */
+  | 'SA';
+
 /** Kinds of links from a client to the established business community. */
 export type LinkKind =
   /** A business cluster. */
@@ -411,11 +439,11 @@ export type MeetingKind =
 
 /** Milestones that tell whether new businesses survive and grow. */
 export type MilestoneKind =
-  /** The business was still active one year after registration. */
+  /** The business was still active one year after registration. No longer recorded: survival is computed from the register of legal entities. */
   | 'ACTIVE_AFTER_1_YEAR'
-  /** The business was still active two years after registration. */
+  /** The business was still active two years after registration. No longer recorded: survival is computed from the register of legal entities. */
   | 'ACTIVE_AFTER_2_YEARS'
-  /** The business was still active three years after registration. */
+  /** The business was still active three years after registration. No longer recorded: survival is computed from the register of legal entities. */
   | 'ACTIVE_AFTER_3_YEARS'
   /** The business was registered. */
   | 'BUSINESS_REGISTERED'
@@ -693,6 +721,20 @@ export type RegisterApiClientInput = {
   name: string;
   /** The scopes it may ask for, e.g. `aggregates:read`. */
   scopes: Array<string>;
+};
+
+/** A business a client registered. */
+export type RegisterBusinessInput = {
+  /** The client. */
+  clientId: string | number;
+  /** Its legal form. */
+  legalForm: LegalForm;
+  /** The business's name, 1–200 characters. */
+  name: string;
+  /** Nine digits with a valid mod-11 check digit. */
+  organisationNumber: string;
+  /** The day it was registered; not in the future. */
+  registeredOn: string;
 };
 
 /** A new client, registered by an adviser of the region. */
@@ -1104,6 +1146,20 @@ export type LogCounsellingSessionMutationVariables = Exact<{
 
 
 export type LogCounsellingSessionMutation = { logCounsellingSession: { id: string } };
+
+export type ClientBusinessesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClientBusinessesQuery = { client: { id: string, businesses: Array<{ id: string, name: string, organisationNumber: string | null, registeredOn: string, legalForm: LegalForm, industryCode: string | null, registeredInRegisterOn: string | null, deletedOn: string | null, bankruptOn: string | null, registerCheckedAt: string | null, missingFromRegisterSince: string | null, registerStatus: BusinessRegisterStatus }> } | null };
+
+export type RegisterBusinessMutationVariables = Exact<{
+  input: RegisterBusinessInput;
+}>;
+
+
+export type RegisterBusinessMutation = { registerBusiness: { id: string } };
 
 export type UpdateClientMutationVariables = Exact<{
   id: string | number;
@@ -2156,6 +2212,34 @@ export const LogCounsellingSessionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LogCounsellingSessionMutation, LogCounsellingSessionMutationVariables>;
+export const ClientBusinessesDocument = new TypedDocumentString(`
+    query ClientBusinesses($id: ID!) {
+  client(id: $id) {
+    id
+    businesses {
+      id
+      name
+      organisationNumber
+      registeredOn
+      legalForm
+      industryCode
+      registeredInRegisterOn
+      deletedOn
+      bankruptOn
+      registerCheckedAt
+      missingFromRegisterSince
+      registerStatus
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientBusinessesQuery, ClientBusinessesQueryVariables>;
+export const RegisterBusinessDocument = new TypedDocumentString(`
+    mutation RegisterBusiness($input: RegisterBusinessInput!) {
+  registerBusiness(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterBusinessMutation, RegisterBusinessMutationVariables>;
 export const UpdateClientDocument = new TypedDocumentString(`
     mutation UpdateClient($id: ID!, $version: Int!, $input: UpdateClientInput!) {
   updateClient(id: $id, version: $version, input: $input) {

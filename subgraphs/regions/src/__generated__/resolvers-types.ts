@@ -140,17 +140,44 @@ export type AuditEntryPage = {
 /** A business a client registered in the Register of Business Enterprises. */
 export type Business = {
   __typename?: 'Business';
+  /** The day bankruptcy proceedings were opened, as the register gives it; null when it is not bankrupt. */
+  bankruptOn?: Maybe<Scalars['Date']['output']>;
+  /** The day the register deleted it; null while it exists (or until an import found it). */
+  deletedOn?: Maybe<Scalars['Date']['output']>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** Its main industry code (NACE, e.g. 62.010) as the register of legal entities (Enhetsregisteret) gives it; null until an import found it. */
+  industryCode?: Maybe<Scalars['String']['output']>;
   /** Its legal form. */
   legalForm: LegalForm;
+  /** The day of the first import that did not find it in the register (it was deleted on that day at the latest); null once an import finds it. */
+  missingFromRegisterSince?: Maybe<Scalars['Date']['output']>;
   /** The business's name. */
   name: Scalars['String']['output'];
   /** Nine-digit organisation number; null once the client's personal data is erased. */
   organisationNumber?: Maybe<Scalars['String']['output']>;
+  /** When the last import of the register that found it ran (ISO 8601); null when none has. */
+  registerCheckedAt?: Maybe<Scalars['String']['output']>;
+  /** What the register of legal entities says of it, derived from the fields above. */
+  registerStatus: BusinessRegisterStatus;
+  /** The day the register of legal entities registered it; null until an import found it. */
+  registeredInRegisterOn?: Maybe<Scalars['Date']['output']>;
   /** The day it was registered. */
   registeredOn: Scalars['Date']['output'];
 };
+
+/** What the register of legal entities (Enhetsregisteret) says of a business, as of its last import. */
+export type BusinessRegisterStatus =
+  /** The register lists it, neither deleted nor bankrupt. */
+  | 'ACTIVE'
+  /** The register records bankruptcy proceedings (and no deletion). */
+  | 'BANKRUPT'
+  /** The register deleted it. */
+  | 'DELETED'
+  /** No import of the register has looked for it yet. */
+  | 'NOT_CHECKED'
+  /** The last import did not find it in the register (deleted, or a wrong organisation number). */
+  | 'NOT_FOUND';
 
 /**
  * A person who wants to start a business and has come to the entrepreneur service. Personal data:
@@ -579,11 +606,11 @@ export type Milestone = {
 
 /** Milestones that tell whether new businesses survive and grow. */
 export type MilestoneKind =
-  /** The business was still active one year after registration. */
+  /** The business was still active one year after registration. No longer recorded: survival is computed from the register of legal entities. */
   | 'ACTIVE_AFTER_1_YEAR'
-  /** The business was still active two years after registration. */
+  /** The business was still active two years after registration. No longer recorded: survival is computed from the register of legal entities. */
   | 'ACTIVE_AFTER_2_YEARS'
-  /** The business was still active three years after registration. */
+  /** The business was still active three years after registration. No longer recorded: survival is computed from the register of legal entities. */
   | 'ACTIVE_AFTER_3_YEARS'
   /** The business was registered. */
   | 'BUSINESS_REGISTERED'
@@ -703,7 +730,10 @@ export type Mutation = {
   recordAttendance: Course;
   /** Records a follow-up of a client by the signed-in adviser. Advisers of the region only. */
   recordFollowUp: FollowUp;
-  /** Records a milestone; CONFLICT when the client has reached it already. Advisers of the region only. */
+  /**
+   * Records a milestone; CONFLICT when the client has reached it already. Advisers of the region only. The
+   * ACTIVE_AFTER_* kinds are refused (BAD_USER_INPUT): survival is computed from the register of legal entities.
+   */
   recordMilestone: Milestone;
   /** Records a client's survey answer; only for clients who consented to surveys. Advisers of the region only. */
   recordSurveyResponse: SurveyResults;
@@ -1445,6 +1475,10 @@ export type RegionStatistics = {
   averageSurveyScore?: Maybe<Scalars['Float']['output']>;
   /** Businesses registered in the year by the region's clients. */
   businessesStarted?: Maybe<Scalars['Int']['output']>;
+  /** Businesses registered three years before the year: the base for the three-year survival figure. */
+  businessesStartedThreeYearsBefore?: Maybe<Scalars['Int']['output']>;
+  /** Businesses registered two years before the year: the base for the two-year survival figure. */
+  businessesStartedTwoYearsBefore?: Maybe<Scalars['Int']['output']>;
   /** Businesses registered the year before: the base for the survival figure. */
   businessesStartedYearBefore?: Maybe<Scalars['Int']['output']>;
   /** Businesses of the region's clients that hired their first employee in the year. */
@@ -1467,8 +1501,16 @@ export type RegionStatistics = {
   immigrantBackgroundShare?: Maybe<Scalars['Float']['output']>;
   /** Clients registered in the year. */
   newClients?: Maybe<Scalars['Int']['output']>;
-  /** Of those, businesses still active one year after registration (survival). */
+  /**
+   * Of those, businesses still active one year after registration (survival), computed from the register of
+   * legal entities: neither deleted nor bankrupt (nor missing from the register) before the anniversary, and
+   * the anniversary has passed. The register's date of registration counts where an import found it.
+   */
   stillActiveAfterOneYear?: Maybe<Scalars['Int']['output']>;
+  /** Of those, businesses still active three years after registration, computed as stillActiveAfterOneYear is. */
+  stillActiveAfterThreeYears?: Maybe<Scalars['Int']['output']>;
+  /** Of those, businesses still active two years after registration, computed as stillActiveAfterOneYear is. */
+  stillActiveAfterTwoYears?: Maybe<Scalars['Int']['output']>;
   /** Fields left null because they would count fewer than 5 persons, or let such a count be worked out. */
   suppressed: Array<Scalars['String']['output']>;
   /** Why fields are suppressed; null when none are. */
@@ -1858,6 +1900,7 @@ export type ResolversTypes = {
   AuditEntryPage: ResolverTypeWrapper<Omit<AuditEntryPage, 'items'> & { items: Array<ResolversTypes['AuditEntry']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Business: ResolverTypeWrapper<BusinessEntity>;
+  BusinessRegisterStatus: BusinessRegisterStatus;
   Client: ResolverTypeWrapper<ClientEntity>;
   ClientLink: ResolverTypeWrapper<ClientLinkEntity>;
   ClientPage: ResolverTypeWrapper<Omit<ClientPage, 'items'> & { items: Array<ResolversTypes['Client']> }>;
@@ -2040,10 +2083,17 @@ export type AuditEntryPageResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type BusinessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Business'] = ResolversParentTypes['Business']> = {
+  bankruptOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  deletedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  industryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   legalForm?: Resolver<ResolversTypes['LegalForm'], ParentType, ContextType>;
+  missingFromRegisterSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisationNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registerCheckedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registerStatus?: Resolver<ResolversTypes['BusinessRegisterStatus'], ParentType, ContextType>;
+  registeredInRegisterOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
@@ -2360,6 +2410,8 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
 export type RegionStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionStatistics'] = ResolversParentTypes['RegionStatistics']> = {
   averageSurveyScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   businessesStarted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  businessesStartedThreeYearsBefore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  businessesStartedTwoYearsBefore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   businessesStartedYearBefore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   businessesWithFirstEmployee?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   clientsCounselled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2372,6 +2424,8 @@ export type RegionStatisticsResolvers<ContextType = Context, ParentType extends 
   immigrantBackgroundShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   newClients?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   stillActiveAfterOneYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  stillActiveAfterThreeYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  stillActiveAfterTwoYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   suppressed?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   suppressionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   surveyResponses?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;

@@ -166,6 +166,9 @@ const createCourseInput = z
     message: 'a basic course is free for participants',
   });
 
+// Readable still (a contract), no longer recorded nor counted: the register's dates tell survival.
+const survivalMilestoneKinds = new Set<string>(['ACTIVE_AFTER_1_YEAR', 'ACTIVE_AFTER_2_YEARS', 'ACTIVE_AFTER_3_YEARS']);
+
 const registerBusinessInput = z.object({
   clientId: z.uuid('not a client id'),
   name,
@@ -696,7 +699,15 @@ export const Mutation: MutationResolvers = {
 
   recordMilestone: async (_parent, { clientId, kind, reachedOn }, { em, caller }) => {
     const data = parseInput(
-      z.object({ kind: z.enum(milestoneKinds), reachedOn: pastDate }),
+      z.object({
+        kind: z
+          .enum(milestoneKinds)
+          .refine(
+            (kind) => !survivalMilestoneKinds.has(kind),
+            'survival is no longer recorded by hand: it is computed from the register of legal entities (Enhetsregisteret)',
+          ),
+        reachedOn: pastDate,
+      }),
       { kind, reachedOn },
       'milestone',
     );

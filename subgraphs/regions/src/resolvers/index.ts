@@ -3,6 +3,7 @@ import { DateScalar, JsonScalar, NokScalar } from '@etablerer/kit';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Adviser } from './Adviser.js';
 import { AuditEntry } from './AuditEntry.js';
+import { Business } from './Business.js';
 import { Client } from './Client.js';
 import { CounsellingSession } from './CounsellingSession.js';
 import { Course } from './Course.js';
@@ -31,6 +32,7 @@ export const resolvers: Resolvers = {
   Municipality,
   Client,
   AuditEntry,
+  Business,
   Adviser,
   Office,
   CounsellingSession,

@@ -58,6 +58,9 @@ const linkNames = [
  * Unique, valid organisation numbers in a scattered order: the k-th of a permutation of
  * 91000000–99999998 (a stride prime to the range), skipping those without a check digit.
  */
+/** Industry codes (NACE) of the kinds of businesses the clients start. */
+const scaleIndustryCodes = ['62.010', '70.220', '56.101', '47.910', '96.021', '74.100', '81.300', '43.320'];
+
 function* organisationNumbers(): Generator<string> {
   const range = 8_999_999;
   for (let k = 0; k < range; k++) {
@@ -202,7 +205,14 @@ export class CountyScaleSeeder extends Seeder {
           organisationNumber: numbers.next().value,
           registeredOn: dateOf(started),
           legalForm: pick(random, legalForms),
+          // As the register of legal entities' import would have left it; survival is computed from these.
+          industryCode: scaleIndustryCodes[client.serial % scaleIndustryCodes.length],
+          registeredInRegisterOn: dateOf(started),
+          registerCheckedAt: new Date(`${dateOf(cutOff)}T04:00:00Z`),
+          deletedOn: null,
+          bankruptOn: null,
         });
+        const business = businesses[businesses.length - 1] as Row;
         const milestone = (kind: string, on: number, suffix: number) => {
           if (on > cutOff) return false;
           milestones.push({
@@ -216,9 +226,20 @@ export class CountyScaleSeeder extends Seeder {
         milestone('BUSINESS_REGISTERED', started, 0);
         if (random() < 0.7) milestone('FIRST_REVENUE', started + 45, 1);
         if (evenlySpread(client.rank, 3) < 0.25) milestone('FIRST_EMPLOYEE', started + 200, 2);
-        if (evenlySpread(client.rank, 4) < 0.82 && milestone('ACTIVE_AFTER_1_YEAR', started + 365, 3)) {
-          if (random() < 0.85 && milestone('ACTIVE_AFTER_2_YEARS', started + 730, 4) && random() < 0.85) {
-            milestone('ACTIVE_AFTER_3_YEARS', started + 1095, 5);
+        // Survival thins out year by year: a business that does not live to its next anniversary is
+        // deleted (every third goes bankrupt) some months into that year. The draws are those of the
+        // ACTIVE_AFTER_* milestones this seeder made before, so the rest of the data stays as it was.
+        const end = (years: number) => {
+          const on = started + 365 * (years - 1) + 150;
+          if (on <= cutOff) business[client.serial % 3 === 0 ? 'bankruptOn' : 'deletedOn'] = dateOf(on);
+        };
+        if (evenlySpread(client.rank, 4) >= 0.82) end(1);
+        else if (started + 365 <= cutOff) {
+          const diesInSecondYear = random() >= 0.85;
+          if (diesInSecondYear) end(2);
+          else if (started + 730 <= cutOff) {
+            const diesInThirdYear = random() >= 0.85;
+            if (diesInThirdYear) end(3);
           }
         }
       }

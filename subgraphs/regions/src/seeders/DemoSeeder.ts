@@ -38,6 +38,9 @@ import {
   topics,
 } from './common.js';
 
+/** Industry codes (NACE) of the kinds of businesses the demo clients start. */
+const demoIndustryCodes = ['62.010', '70.220', '56.101', '47.910', '96.021', '74.100', '81.300', '43.320'];
+
 export class DemoSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
     const advisersOf = await seedRegionsAndOperators(em, demoAdvisers());
@@ -107,14 +110,21 @@ export class DemoSeeder extends Seeder {
       }
       const registeredOn = notAfterCutOff(addDays(client.registeredOn, 30 + Math.floor(random() * 240)));
       if (registeredOn && random() < 0.42) {
-        businesses.push({
+        // As the register of legal entities' import (business-register.ts) would have left it on the cut-off day.
+        const business: Record<string, unknown> = {
           id: `60000000-0000-4000-8000-${String(client.serial).padStart(12, '0')}`,
           client: client.id,
           name: `${client.name.split(' ')[1]} ${client.businessIdea.split(' ')[0]?.toLowerCase()}`,
           organisationNumber: organisationNumber(client.serial * 104_729 + 3),
           registeredOn,
           legalForm: pick(random, legalForms),
-        });
+          industryCode: demoIndustryCodes[client.serial % demoIndustryCodes.length],
+          registeredInRegisterOn: registeredOn,
+          registerCheckedAt: new Date(`${demoCutOff}T04:00:00Z`),
+          deletedOn: null,
+          bankruptOn: null,
+        };
+        businesses.push(business);
         const milestone = (kind: string, on: string | null, suffix: number) => {
           if (on) {
             milestones.push({
@@ -128,19 +138,15 @@ export class DemoSeeder extends Seeder {
         milestone('BUSINESS_REGISTERED', registeredOn, 0);
         if (random() < 0.7) milestone('FIRST_REVENUE', notAfterCutOff(addDays(registeredOn, 45)), 1);
         if (random() < 0.15) milestone('FIRST_EMPLOYEE', notAfterCutOff(addDays(registeredOn, 200)), 2);
-        // Survival thins out year by year, as the key figures expect.
+        // Survival thins out year by year, as the key figures expect: a business that does not live to its
+        // next anniversary is deleted (or, every third, goes bankrupt) some months into that year.
         let alive = random() < 0.82;
-        for (const [years, suffix] of [
-          [1, 3],
-          [2, 4],
-          [3, 5],
-        ] as const) {
-          if (!alive) break;
-          milestone(
-            `ACTIVE_AFTER_${years}_YEAR${years > 1 ? 'S' : ''}`,
-            notAfterCutOff(addDays(registeredOn, 365 * years)),
-            suffix,
-          );
+        for (const years of [1, 2, 3]) {
+          if (!alive) {
+            const endedOn = notAfterCutOff(addDays(registeredOn, 365 * (years - 1) + 150));
+            if (endedOn) business[client.serial % 3 === 0 ? 'bankruptOn' : 'deletedOn'] = endedOn;
+            break;
+          }
           alive = random() < 0.85;
         }
       }
