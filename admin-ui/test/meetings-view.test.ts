@@ -7,6 +7,7 @@ import { type DueMeetingItem, type MeetingItem, useMeetingsStore } from '../src/
 import MeetingsView from '../src/views/MeetingsView.vue';
 import { accessTokenFor, createStrictI18n, type DemoUsername, forbidNetwork } from './fixtures';
 import {
+  conflictRequestDue2024,
   coordinationGroup2024,
   dueMeetings2024,
   experienceMeetingDue2023,
@@ -47,6 +48,8 @@ async function mountView(
         meetings,
         dueMeetings,
         coordinationGroup: coordinationGroup2024,
+        professionalGroup: [],
+        conflictMeetingTargetDays: 14,
         regions: meetingRegions,
         loading: false,
         error: null,
@@ -327,8 +330,15 @@ describe('MeetingsView', () => {
     expect(form.get('[data-testid="error-regionId"]').text()).toBe('');
     expect(form.get('[data-testid="error-calledBy"]').text()).toBe('Skriv hvem som kalte inn til møtet.');
     expect(form.get('label[for="meeting-new-calledBy"]').text()).toBe('Kalt inn av');
-
+    // And the day it was asked for (§8), not after the meeting.
+    expect(form.get('[data-testid="error-requestedOn"]').text()).toBe('Skriv dagen en part ba om møtet.');
+    expect(form.get('label[for="meeting-new-requestedOn"]').text()).toBe('Bedt om');
+    await form.get('[data-testid="meeting-requested-on"]').setValue('2024-08-15');
     await form.get('[data-testid="meeting-date"]').setValue('2024-08-14');
+    await form.trigger('submit');
+    expect(form.get('[data-testid="error-requestedOn"]').text()).toBe('Kan ikke være etter møtedatoen.');
+    await form.get('[data-testid="meeting-requested-on"]').setValue('2024-08-01');
+
     await form.get('[data-testid="meeting-called-by"]').setValue('Moss kommune');
     await form.get('[data-testid="meeting-region"]').setValue('mosseregionen');
     await form.get('[data-testid="meeting-participant-0"]').setValue('Kari Nordmann (fylkeskommunen)');
@@ -362,6 +372,9 @@ describe('MeetingsView', () => {
       agenda: 'Fordeling av kontorutgifter',
       minutes: null,
       decisions: ['Utgiftene deles likt.', 'Saken tas opp igjen i oktober.'],
+      requestedOn: '2024-08-01',
+      presentMemberIds: [],
+      conflictRequestId: null,
     });
   });
 
@@ -428,6 +441,9 @@ describe('MeetingsView', () => {
       agenda: 'Supplerende innhold og aktiviteter i Mosseregionen',
       minutes: 'Referat godkjent.',
       decisions: ['Kurs i markedsføring for nye etablerere.'],
+      requestedOn: null,
+      presentMemberIds: [],
+      conflictRequestId: null,
     });
   });
 
@@ -463,5 +479,112 @@ describe('MeetingsView', () => {
     await flushPromises();
     expect(store.clearActionError).toHaveBeenCalled();
     expect(store.reload).toHaveBeenCalled();
+  });
+  it('checks attendance against the members: present, absent and the participants who are no members', async () => {
+    const { wrapper } = await mountView('coordination.member');
+    expect(
+      wrapper
+        .get(`[data-testid="meeting-present-${groupMeeting.id}"]`)
+        .findAll('li')
+        .map((li) => li.text()),
+    ).toEqual(['Kari Nordmann (Akershus fylkeskommune)', 'Jonas Bakken (NAV Vest-Viken)']);
+    expect(
+      wrapper
+        .get(`[data-testid="meeting-absent-${groupMeeting.id}"]`)
+        .findAll('li')
+        .map((li) => li.text()),
+    ).toEqual(['Sofie Lie (Innovasjon Norge Oslo, Viken og Innlandet)', 'Næringssjef i Moss (Moss kommune)']);
+    expect(wrapper.get(`[data-testid="meeting-non-members-${groupMeeting.id}"]`).text()).toBe(
+      'Guri Gjest (Statsforvalteren)',
+    );
+    const article = wrapper.get(`[data-testid="meeting-${groupMeeting.id}"]`);
+    expect(article.findAll('dt').map((dt) => dt.text())).toEqual(
+      expect.arrayContaining([
+        'Medlemmer til stede',
+        'Medlemmer som ikke var til stede',
+        'Andre deltakere (ikke medlemmer)',
+      ]),
+    );
+  });
+
+  it('says how promptly a conflict meeting was held against the target (§8)', async () => {
+    const late: MeetingItem = {
+      ...conflictMeeting,
+      id: '3f1c2a4e-0000-4000-8000-000000000099',
+      requestedOn: '2024-02-05',
+      daysFromRequest: 29,
+      heldPromptly: false,
+    };
+    const unknown: MeetingItem = {
+      ...conflictMeeting,
+      id: '3f1c2a4e-0000-4000-8000-000000000098',
+      requestedOn: null,
+      daysFromRequest: null,
+      heldPromptly: null,
+    };
+    const { wrapper } = await mountView('coordination.member', { meetings: [conflictMeeting, late, unknown] });
+    expect(plain(wrapper.get(`[data-testid="meeting-promptness-${conflictMeeting.id}"]`).text())).toBe(
+      '27.02.2024: holdt etter 7 dager, innenfor målet på 14 dager.',
+    );
+    const lateText = wrapper.get(`[data-testid="meeting-promptness-${late.id}"]`);
+    expect(plain(lateText.text())).toBe('05.02.2024: holdt etter 29 dager, senere enn målet på 14 dager.');
+    expect(lateText.classes()).toContain('late');
+    expect(wrapper.get(`[data-testid="meeting-promptness-${unknown.id}"]`).text()).toBe(
+      'Dagen det ble bedt om møtet, er ikke registrert.',
+    );
+  });
+
+  it('lists a conflict meeting asked for among those due, and records it as held for the request', async () => {
+    vi.setSystemTime(new Date('2024-08-16T08:00:00Z'));
+    const { wrapper, store } = await mountView('county.officer', { dueMeetings: [conflictRequestDue2024] });
+    const key = 'CONFLICT-follo-2024-08-15';
+    const row = wrapper.get(`[data-testid="due-${key}"]`);
+    expect(plain(row.get('th').text())).toBe(
+      'Møte om konflikt eller uklarhet med Follo: Fordeling av husleie (bedt om av Nordre Follo kommune)',
+    );
+    // The target day has passed since the page's data was made.
+    expect(row.attributes('data-state')).toBe('OVERDUE');
+
+    await wrapper.get(`[data-testid="due-record-${key}"]`).trigger('click');
+    const form = wrapper.get('[data-testid="meeting-form"]');
+    expect(form.get<HTMLSelectElement>('[data-testid="meeting-kind"]').element.value).toBe('CONFLICT');
+    expect(form.get<HTMLInputElement>('[data-testid="meeting-requested-on"]').element.value).toBe('2024-08-01');
+    expect(form.get<HTMLInputElement>('[data-testid="meeting-called-by"]').element.value).toBe('Nordre Follo kommune');
+    await form.get('[data-testid="meeting-participant-0"]').setValue('Kari Nordmann (fylkeskommunen)');
+    await form.get('[data-testid="meeting-agenda"]').setValue('Fordeling av husleie');
+    await form.trigger('submit');
+    expect(store.record).toHaveBeenCalledWith(
+      expect.objectContaining({
+        kind: 'CONFLICT',
+        regionId: 'follo',
+        conflictRequestId: conflictRequestDue2024.conflictRequest?.id,
+        requestedOn: null,
+      }),
+    );
+  });
+
+  it('ticks the members present at a group meeting, from the group the page shows', async () => {
+    const { wrapper, store } = await mountView('county.officer');
+    await wrapper.get('[data-testid="meetings-record"]').trigger('click');
+    const form = wrapper.get('[data-testid="meeting-form"]');
+    expect(form.find('[data-testid="meeting-members"]').exists()).toBe(false);
+    await form.get('[data-testid="meeting-kind"]').setValue('COORDINATION_GROUP');
+    const members = form.get('[data-testid="meeting-members"]');
+    expect(members.get('legend').text()).toBe('Medlemmer til stede');
+    expect(members.findAll('label').map((label) => label.text())).toEqual(
+      coordinationGroup2024.map((member) => `${member.name} (${member.organisationName})`),
+    );
+    await form.get('[data-testid="meeting-present-member-1"]').setValue(true);
+    await form.get('[data-testid="meeting-present-member-3"]').setValue(true);
+    await form.get('[data-testid="meeting-remove-participant-0"]').trigger('click');
+    await form.get('[data-testid="meeting-agenda"]').setValue('Status');
+    await form.trigger('submit');
+    expect(store.record).toHaveBeenCalledWith(
+      expect.objectContaining({
+        kind: 'COORDINATION_GROUP',
+        participants: [],
+        presentMemberIds: ['member-1', 'member-3'],
+      }),
+    );
   });
 });

@@ -27,6 +27,22 @@ export const MeetingsOfYearDocument = graphql(`
       agenda
       minutes
       decisions
+      requestedOn
+      daysFromRequest
+      heldPromptly
+      attendance {
+        presentMembers {
+          id
+          name
+          organisationName
+        }
+        absentMembers {
+          id
+          name
+          organisationName
+        }
+        presentNonMembers
+      }
     }
     dueMeetings(year: $year) {
       kind
@@ -40,6 +56,12 @@ export const MeetingsOfYearDocument = graphql(`
         id
         date
       }
+      conflictRequest {
+        id
+        requestedOn
+        calledBy
+        subject
+      }
     }
     coordinationGroup(on: $groupOn) {
       id
@@ -47,6 +69,13 @@ export const MeetingsOfYearDocument = graphql(`
       organisationName
       role
     }
+    professionalGroup(on: $groupOn) {
+      id
+      name
+      organisationName
+      role
+    }
+    conflictMeetingTargetDays
     regions {
       id
       name
@@ -101,6 +130,10 @@ export const useMeetingsStore = defineStore('meetings', () => {
   const meetings = ref<MeetingItem[]>([]);
   const dueMeetings = ref<DueMeetingItem[]>([]);
   const coordinationGroup = ref<CoordinationMemberItem[]>([]);
+  /** The professional group (§4) on the same day, whose members a professional group meeting is checked against. */
+  const professionalGroup = ref<CoordinationMemberItem[]>([]);
+  /** How many days after the request a conflict meeting counts as held promptly (§8). */
+  const conflictMeetingTargetDays = ref<number | null>(null);
   const regions = ref<RegionChoice[]>([]);
   /** True while a meeting is being sent. */
   const saving = ref(false);
@@ -119,6 +152,8 @@ export const useMeetingsStore = defineStore('meetings', () => {
         meetings.value = data.meetings;
         dueMeetings.value = data.dueMeetings;
         coordinationGroup.value = data.coordinationGroup;
+        professionalGroup.value = data.professionalGroup;
+        conflictMeetingTargetDays.value = data.conflictMeetingTargetDays;
         regions.value = data.regions;
         groupOn.value = day;
         year.value = requestedYear;
@@ -127,6 +162,8 @@ export const useMeetingsStore = defineStore('meetings', () => {
         meetings.value = [];
         dueMeetings.value = [];
         coordinationGroup.value = [];
+        professionalGroup.value = [];
+        conflictMeetingTargetDays.value = null;
         groupOn.value = null;
         year.value = null;
       },
@@ -179,6 +216,8 @@ export const useMeetingsStore = defineStore('meetings', () => {
     meetings,
     dueMeetings,
     coordinationGroup,
+    professionalGroup,
+    conflictMeetingTargetDays,
     regions,
     loading,
     error,
