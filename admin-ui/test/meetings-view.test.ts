@@ -587,4 +587,34 @@ describe('MeetingsView', () => {
       }),
     );
   });
+  it('records a request for a conflict meeting, to be held from the meetings due', async () => {
+    const { wrapper, store } = await mountView('county.officer');
+    vi.mocked(store.requestConflictMeeting).mockResolvedValue({ id: 'request-1', dueBy: '2024-08-28' });
+    await wrapper.get('[data-testid="meetings-request-conflict"]').trigger('click');
+    await flushPromises();
+    const form = wrapper.get('[data-testid="conflict-request-form"]');
+    expect(document.activeElement).toBe(form.get('[data-testid="conflict-request-requested-on"]').element);
+    expect(form.text()).toContain('målet er innen 14 dager');
+    await form.get('[data-testid="conflict-request-requested-on"]').setValue('2024-08-14');
+    await form.get('[data-testid="conflict-request-called-by"]').setValue('Nordre Follo kommune');
+    await form.get('[data-testid="conflict-request-region"]').setValue('follo');
+    await form.get('[data-testid="conflict-request-subject"]').setValue('Fordeling av husleie');
+    await form.trigger('submit');
+    await flushPromises();
+    expect(store.requestConflictMeeting).toHaveBeenCalledWith({
+      requestedOn: '2024-08-14',
+      regionId: 'follo',
+      calledBy: 'Nordre Follo kommune',
+      subject: 'Fordeling av husleie',
+    });
+    expect(wrapper.find('[data-testid="conflict-request-form"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="meetings-notice"]').text()).toBe(
+      'Forespørselen er registrert. Møtet bør holdes innen 28.08.2024.',
+    );
+  });
+
+  it('offers no request for a conflict meeting to those who only read', async () => {
+    const { wrapper } = await mountView('coordination.member');
+    expect(wrapper.find('[data-testid="meetings-request-conflict"]').exists()).toBe(false);
+  });
 });

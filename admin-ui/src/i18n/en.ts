@@ -1298,6 +1298,15 @@ const en = {
       recordLabel: 'Record: {meeting}, due by {date}',
       conflictRequest: '{meeting}: {subject} (requested by {calledBy})',
     },
+    request: {
+      open: 'Record a request for a conflict meeting',
+      title: 'A party asks for a meeting over a conflict or uncertainty',
+      hint: 'The meeting is to be held promptly (§ 8): the target is within {days} days. The request shows among the meetings the agreement requires until the meeting is recorded.',
+      calledBy: 'Requested by',
+      subject: 'What it is about',
+      send: 'Record the request',
+      done: 'The request is recorded. The meeting should be held by {date}.',
+    },
     promptness: {
       unknown: 'The day the meeting was requested is not recorded.',
       prompt: 'held after {days} days, within the target of {target} days.',

@@ -1295,6 +1295,15 @@ const nb = {
       recordLabel: 'Registrer: {meeting}, frist {date}',
       conflictRequest: '{meeting}: {subject} (bedt om av {calledBy})',
     },
+    request: {
+      open: 'Registrer forespørsel om konfliktmøte',
+      title: 'En part ber om et møte om konflikt eller uklarhet',
+      hint: 'Møtet skal holdes snarest (§ 8): målet er innen {days} dager. Forespørselen vises blant møtene avtalen krever til møtet er registrert.',
+      calledBy: 'Bedt om av',
+      subject: 'Hva gjelder det',
+      send: 'Registrer forespørselen',
+      done: 'Forespørselen er registrert. Møtet bør holdes innen {date}.',
+    },
     promptness: {
       unknown: 'Dagen det ble bedt om møtet, er ikke registrert.',
       prompt: 'holdt etter {days} dager, innenfor målet på {target} dager.',

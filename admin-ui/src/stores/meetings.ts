@@ -6,7 +6,7 @@ import { todayInOslo } from '../composables/osloCalendar';
 import { useLatestRequest } from '../composables/useLatestRequest';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
-import type { MeetingInput, MeetingsOfYearQuery } from '../graphql/generated/graphql';
+import type { ConflictMeetingRequestInput, MeetingInput, MeetingsOfYearQuery } from '../graphql/generated/graphql';
 import { type PartnerActionError, toPartnerActionError } from './partnerErrors';
 import type { LoadError } from './regions';
 
@@ -103,6 +103,15 @@ export const UpdateMeetingDocument = graphql(`
   }
 `);
 
+export const RequestConflictMeetingDocument = graphql(`
+  mutation RequestConflictMeeting($input: ConflictMeetingRequestInput!) {
+    requestConflictMeeting(input: $input) {
+      id
+      dueBy
+    }
+  }
+`);
+
 export type MeetingItem = MeetingsOfYearQuery['meetings'][number];
 export type DueMeetingItem = MeetingsOfYearQuery['dueMeetings'][number];
 export type CoordinationMemberItem = MeetingsOfYearQuery['coordinationGroup'][number];
@@ -111,7 +120,7 @@ export type { LoadError };
 
 /** What went wrong recording or updating a meeting; plain data, so the store state stays serialisable. */
 export interface MeetingActionError extends PartnerActionError {
-  action: 'record' | 'update';
+  action: 'record' | 'update' | 'request';
   /** The meeting an update was for; null when recording a new one. */
   meetingId: string | null;
 }
@@ -206,6 +215,28 @@ export const useMeetingsStore = defineStore('meetings', () => {
     return save('update', id, async () => (await request(UpdateMeetingDocument, { id, version, input })).updateMeeting);
   }
 
+  /**
+   * Records that a party asked for a conflict meeting (§8); it then shows among the meetings due.
+   * Resolves to the request's target day, or null with the reason in `actionError`.
+   */
+  async function requestConflictMeeting(
+    input: ConflictMeetingRequestInput,
+  ): Promise<{ id: string; dueBy: string } | null> {
+    saving.value = true;
+    actionError.value = null;
+    let saved: { id: string; dueBy: string };
+    try {
+      saved = (await request(RequestConflictMeetingDocument, { input })).requestConflictMeeting;
+    } catch (caught) {
+      actionError.value = { action: 'request', meetingId: null, ...toPartnerActionError(toRequestError(caught)) };
+      return null;
+    } finally {
+      saving.value = false;
+    }
+    if (year.value !== null) await reload();
+    return saved;
+  }
+
   function clearActionError(): void {
     actionError.value = null;
   }
@@ -228,6 +259,7 @@ export const useMeetingsStore = defineStore('meetings', () => {
     reload,
     record,
     update,
+    requestConflictMeeting,
     clearActionError,
   };
 });

@@ -151,6 +151,18 @@ export type CallerRole =
   /** A person at NAV: aggregates and referrals. */
   | 'NAV';
 
+/** A conflict meeting a party asks for (§8). */
+export type ConflictMeetingRequestInput = {
+  /** The party that asks for it. */
+  calledBy: string;
+  /** The region the conflict concerns, when it concerns one. */
+  regionId?: string | number | null | undefined;
+  /** The day the party asked: today or earlier. */
+  requestedOn: string;
+  /** What the conflict or uncertainty is about. */
+  subject: string;
+};
+
 /** A member to add to the coordination group. */
 export type CoordinationMemberInput = {
   /** The member's name. */
@@ -1369,6 +1381,13 @@ export type UpdateMeetingMutationVariables = Exact<{
 
 
 export type UpdateMeetingMutation = { updateMeeting: { id: string, version: number, date: string } };
+
+export type RequestConflictMeetingMutationVariables = Exact<{
+  input: ConflictMeetingRequestInput;
+}>;
+
+
+export type RequestConflictMeetingMutation = { requestConflictMeeting: { id: string, dueBy: string } };
 
 export type NotificationUnreadCountQueryVariables = Exact<{
   unreadOnly: boolean;
@@ -2726,6 +2745,14 @@ export const UpdateMeetingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateMeetingMutation, UpdateMeetingMutationVariables>;
+export const RequestConflictMeetingDocument = new TypedDocumentString(`
+    mutation RequestConflictMeeting($input: ConflictMeetingRequestInput!) {
+  requestConflictMeeting(input: $input) {
+    id
+    dueBy
+  }
+}
+    `) as unknown as TypedDocumentString<RequestConflictMeetingMutation, RequestConflictMeetingMutationVariables>;
 export const NotificationUnreadCountDocument = new TypedDocumentString(`
     query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
   notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
