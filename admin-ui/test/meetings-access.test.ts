@@ -5,7 +5,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import AppHeader from '../src/components/AppHeader.vue';
-import { readsMeetings, recordsMeetings } from '../src/composables/meetingAccess';
+import { readsMeetings, recordedMeetingKinds, recordsMeetings } from '../src/composables/meetingAccess';
 import {
   checkMeetingDraft,
   coordinationGroupDay,
@@ -87,6 +87,9 @@ describe('meetings access', () => {
     expect(readsMeetings(undefined)).toBe(false);
 
     expect(recordsMeetings('COUNTY_OFFICER')).toBe(true);
+    expect(recordedMeetingKinds('COUNTY_OFFICER')).toContain('CONFLICT');
+    expect(recordedMeetingKinds('MUNICIPALITY_OFFICER')).toEqual(['PROFESSIONAL_GROUP']);
+    expect(recordedMeetingKinds('ADVISER')).toEqual([]);
     for (const role of ['COORDINATION_MEMBER', 'MUNICIPALITY_OFFICER', 'ADVISER', 'NAV', 'API_CLIENT', undefined]) {
       expect(recordsMeetings(role)).toBe(false);
     }

@@ -274,8 +274,8 @@ describe('MeetingsView', () => {
     expect(rows[2]?.[7]).toBe('Rapportene tas til orientering.\nNeste møte holdes i oktober.');
   });
 
-  it('offers recording and changing meetings to county officers only', async () => {
-    for (const username of ['coordination.member', 'follo.adviser', 'nordrefollo.officer'] as const) {
+  it('offers recording and changing meetings to county officers, and the professional group to municipality officers', async () => {
+    for (const username of ['coordination.member', 'follo.adviser'] as const) {
       const { wrapper } = await mountView(username);
       expect(wrapper.find('[data-testid="meetings-record"]').exists()).toBe(false);
       expect(wrapper.find('[data-testid^="meeting-edit-"]').exists()).toBe(false);
@@ -296,6 +296,35 @@ describe('MeetingsView', () => {
     );
     // Only the meetings not held can be recorded from the list of those due.
     expect(wrapper.findAll('[data-testid^="due-record-"]')).toHaveLength(4);
+  });
+
+  it("lets a municipality officer record and change the professional group's meetings only", async () => {
+    const professionalMeeting: MeetingItem = {
+      ...groupMeeting,
+      id: '3f1c2a4e-0000-4000-8000-000000000077',
+      kind: 'PROFESSIONAL_GROUP',
+      date: '2024-05-15',
+    };
+    const { wrapper, store } = await mountView('nordrefollo.officer', {
+      meetings: [...meetings2024, professionalMeeting],
+    });
+    expect(wrapper.findAll('[data-testid^="meeting-edit-"]').map((button) => button.attributes('data-testid'))).toEqual(
+      [`meeting-edit-${professionalMeeting.id}`],
+    );
+    expect(wrapper.find('[data-testid^="due-record-"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="meetings-request-conflict"]').exists()).toBe(false);
+
+    await wrapper.get('[data-testid="meetings-record"]').trigger('click');
+    const form = wrapper.get('[data-testid="meeting-form"]');
+    const kind = form.get<HTMLSelectElement>('[data-testid="meeting-kind"]');
+    expect(kind.findAll('option:not([disabled])').map((option) => option.attributes('value'))).toEqual([
+      'PROFESSIONAL_GROUP',
+    ]);
+    expect(kind.element.value).toBe('PROFESSIONAL_GROUP');
+    await form.get('[data-testid="meeting-participant-0"]').setValue('Amira Haddad (Etablerertjenesten i Follo)');
+    await form.get('[data-testid="meeting-agenda"]').setValue('Kursmateriell');
+    await form.trigger('submit');
+    expect(store.record).toHaveBeenCalledWith(expect.objectContaining({ kind: 'PROFESSIONAL_GROUP' }));
   });
 
   it('checks a new meeting before sending it, by what its kind needs', async () => {
