@@ -6,6 +6,7 @@ import type { Caller, Orm, SubgraphRequest } from '@etablerer/kit';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Context, createContext } from '../src/context.js';
+import { runReminders } from '../src/reminders.js';
 import { countySubgraph } from '../src/server.js';
 
 const today = '2026-06-15';
@@ -515,6 +516,63 @@ describe('conflict meetings held promptly (§8)', () => {
       },
     });
     expect(code(twice)).toBe('CONFLICT');
+  });
+
+  it("tells the region's county once when a request is not held within the target, and not after it is held", async () => {
+    const asked = await subgraph.execute<{ requestConflictMeeting: { id: string; dueBy: string } }>(
+      `mutation Ask($input: ConflictMeetingRequestInput!) { requestConflictMeeting(input: $input) { id dueBy } }`,
+      { input: { requestedOn: '2026-06-01', regionId: 'follo', calledBy: 'Nordre Follo kommune', subject: 'Husleie' } },
+    );
+    const id = asked.data?.requestConflictMeeting.id as string;
+    expect(asked.data?.requestConflictMeeting.dueBy).toBe('2026-06-15');
+    const reminders = async () =>
+      (
+        (await subgraph.orm.em
+          .getConnection()
+          .execute(
+            `select dedupe_key from outbox_message where channel = 'NOTIFY' and dedupe_key like ? order by dedupe_key`,
+            [`MEETING_NOT_HELD:follo:2026:conflict-${id}:%`],
+          )) as { dedupe_key: string }[]
+      ).map((row) => row.dedupe_key);
+    // On its target day it is not overdue yet.
+    await runReminders(subgraph.orm, { today: '2026-06-15', days: [30, 7, 1] });
+    expect(await reminders()).toEqual([]);
+    await runReminders(subgraph.orm, { today: '2026-06-16', days: [30, 7, 1] });
+    await runReminders(subgraph.orm, { today: '2026-06-17', days: [30, 7, 1] });
+    expect(await reminders()).toEqual([
+      `MEETING_NOT_HELD:follo:2026:conflict-${id}:overdue:COORDINATION_MEMBER-akershus`,
+      `MEETING_NOT_HELD:follo:2026:conflict-${id}:overdue:COUNTY_OFFICER-akershus`,
+    ]);
+    const [message] = (await subgraph.orm.em
+      .getConnection()
+      .execute(`select subject, text_body from outbox_message where dedupe_key = ?`, [
+        `MEETING_NOT_HELD:follo:2026:conflict-${id}:overdue:COUNTY_OFFICER-akershus`,
+      ])) as { subject: string; text_body: string }[];
+    expect(message?.text_body).toContain('møtet en part ba om ved konflikt eller uklarhet (§ 8) med Follo');
+
+    // Held: a later run tells no one of another request held in time either.
+    const other = await subgraph.execute<{ requestConflictMeeting: { id: string } }>(
+      `mutation Ask($input: ConflictMeetingRequestInput!) { requestConflictMeeting(input: $input) { id } }`,
+      { input: { requestedOn: '2026-06-02', regionId: 'follo', calledBy: 'Ås kommune', subject: 'Kontor' } },
+    );
+    const otherId = other.data?.requestConflictMeeting.id as string;
+    await subgraph.execute(recordMeeting, {
+      input: {
+        kind: 'CONFLICT',
+        date: '2026-06-10',
+        conflictRequestId: otherId,
+        participants: ['A (B)'],
+        agenda: 'Kontor',
+        decisions: [],
+      },
+    });
+    await runReminders(subgraph.orm, { today: '2026-06-18', days: [30, 7, 1] });
+    const held = (await subgraph.orm.em
+      .getConnection()
+      .execute(`select count(*) as n from outbox_message where dedupe_key like ?`, [
+        `MEETING_NOT_HELD:%:conflict-${otherId}:%`,
+      ])) as { n: string }[];
+    expect(Number(held[0]?.n)).toBe(0);
   });
 
   it("lets only the current counties' officers ask for one", async () => {
