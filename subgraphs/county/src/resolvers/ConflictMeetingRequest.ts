@@ -21,6 +21,7 @@ export const ConflictMeetingRequest: ConflictMeetingRequestResolvers = {
   dueBy: (request) => conflictDueBy(request),
   heldAs: async (request, _args, { em }) => {
     if (!request.heldAs) return null;
+    // Loaded with the request where it was read (conflictMeetingRequests, the due meetings); else read now.
     await em.populate(request, ['heldAs']);
     return request.heldAs as Meeting;
   },
@@ -37,8 +38,10 @@ const requestInput = z.object({
 export const conflictMeetingQueries: Pick<QueryResolvers, 'conflictMeetingRequests' | 'conflictMeetingTargetDays'> = {
   conflictMeetingRequests: (_parent, { openOnly }, { em, caller }) => {
     requireAggregateAccess(caller);
+    // The meetings that held them come along, so `heldAs` costs no query per request.
     return em.find(ConflictMeetingRequestSchema, openOnly ? { heldAs: null } : {}, {
       orderBy: { requestedOn: 'desc', id: 'asc' },
+      populate: ['heldAs'],
     });
   },
   conflictMeetingTargetDays: (_parent, _args, { caller }) => {
