@@ -5,7 +5,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import AppHeader from '../src/components/AppHeader.vue';
-import { readsMeetings, recordsMeetings } from '../src/composables/meetingAccess';
+import { readsMeetings, recordedMeetingKinds, recordsMeetings } from '../src/composables/meetingAccess';
 import {
   checkMeetingDraft,
   coordinationGroupDay,
@@ -51,6 +51,9 @@ function draft(overrides: Partial<MeetingDraft> = {}): MeetingDraft {
     agenda: ' Årsrapporter ',
     minutes: '',
     decisions: [],
+    requestedOn: '',
+    presentMemberIds: [],
+    conflictRequestId: null,
     ...overrides,
   };
 }
@@ -84,6 +87,9 @@ describe('meetings access', () => {
     expect(readsMeetings(undefined)).toBe(false);
 
     expect(recordsMeetings('COUNTY_OFFICER')).toBe(true);
+    expect(recordedMeetingKinds('COUNTY_OFFICER')).toContain('CONFLICT');
+    expect(recordedMeetingKinds('MUNICIPALITY_OFFICER')).toEqual(['PROFESSIONAL_GROUP']);
+    expect(recordedMeetingKinds('ADVISER')).toEqual([]);
     for (const role of ['COORDINATION_MEMBER', 'MUNICIPALITY_OFFICER', 'ADVISER', 'NAV', 'API_CLIENT', undefined]) {
       expect(recordsMeetings(role)).toBe(false);
     }
@@ -111,6 +117,8 @@ describe('meetings access', () => {
     expect(navLinks(accessTokenFor('nordrefollo.officer'))).toContain('Møter');
     expect(navLinks(extraTokenFor('partner.api'))).toContain('Møter');
     expect(navLinks(extraTokenFor('future.role'))).not.toContain('Møter');
+    expect(navLinks(accessTokenFor('nordrefollo.officer'))).toContain('Grupper');
+    expect(navLinks(extraTokenFor('future.role'))).not.toContain('Grupper');
   });
 });
 
@@ -160,6 +168,9 @@ describe('meeting rules', () => {
         agenda: 'Årsrapporter',
         minutes: null,
         decisions: ['Rapportene tas til orientering.'],
+        requestedOn: null,
+        presentMemberIds: [],
+        conflictRequestId: null,
       },
     });
   });
@@ -171,14 +182,48 @@ describe('meeting rules', () => {
     });
     expect(checkMeetingDraft(draft({ kind: 'CONFLICT', calledBy: '  ' }), '2024-08-15')).toEqual({
       ok: false,
-      errors: { calledBy: 'calledBy' },
+      errors: { calledBy: 'calledBy', requestedOn: 'requestedOn' },
     });
     // A conflict meeting may concern a region, but need not.
     const conflict = checkMeetingDraft(
-      draft({ kind: 'CONFLICT', calledBy: 'Moss kommune', regionId: 'mosseregionen' }),
+      draft({ kind: 'CONFLICT', calledBy: 'Moss kommune', regionId: 'mosseregionen', requestedOn: '2024-03-01' }),
       '2024-08-15',
     );
-    expect(conflict.ok && conflict.input).toMatchObject({ regionId: 'mosseregionen', calledBy: 'Moss kommune' });
+    expect(conflict.ok && conflict.input).toMatchObject({
+      regionId: 'mosseregionen',
+      calledBy: 'Moss kommune',
+      requestedOn: '2024-03-01',
+    });
+  });
+
+  it("needs a conflict meeting's request day, not after the meeting, unless it holds a request (§8)", () => {
+    expect(
+      checkMeetingDraft(draft({ kind: 'CONFLICT', calledBy: 'Moss kommune', requestedOn: '2024-03-16' }), '2024-08-15'),
+    ).toEqual({ ok: false, errors: { requestedOn: 'requestedAfter' } });
+    expect(
+      checkMeetingDraft(draft({ kind: 'CONFLICT', calledBy: 'Moss kommune', requestedOn: '2024-02-30' }), '2024-08-15'),
+    ).toEqual({ ok: false, errors: { requestedOn: 'date' } });
+    // Held for a request from the due meetings: the server takes the day and the party from it.
+    const held = checkMeetingDraft(draft({ kind: 'CONFLICT', conflictRequestId: 'request-1' }), '2024-08-15');
+    expect(held.ok && held.input).toMatchObject({ conflictRequestId: 'request-1', requestedOn: null, calledBy: null });
+    // Other kinds send no request day, whatever the draft held.
+    const other = checkMeetingDraft(draft({ requestedOn: '2024-03-01', conflictRequestId: 'x' }), '2024-08-15');
+    expect(other.ok && other.input).toMatchObject({ requestedOn: null, conflictRequestId: null });
+  });
+
+  it('sends the members ticked as present for group meetings only, and counts them as participants', () => {
+    const group = checkMeetingDraft(draft({ participants: [], presentMemberIds: ['member-1'] }), '2024-08-15');
+    expect(group.ok && group.input).toMatchObject({ participants: [], presentMemberIds: ['member-1'] });
+    const professional = checkMeetingDraft(
+      draft({ kind: 'PROFESSIONAL_GROUP', presentMemberIds: ['member-9'] }),
+      '2024-08-15',
+    );
+    expect(professional.ok && professional.input).toMatchObject({ presentMemberIds: ['member-9'] });
+    const experience = checkMeetingDraft(
+      draft({ kind: 'EXPERIENCE_MEETING', participants: [], presentMemberIds: ['member-1'] }),
+      '2024-08-15',
+    );
+    expect(experience).toEqual({ ok: false, errors: { participants: 'participants' } });
   });
 
   it('refuses a missing kind, a date after today, empty rows, no participants and text that is too long', () => {

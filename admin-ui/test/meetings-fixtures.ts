@@ -31,6 +31,11 @@ export const meetings2024: MeetingItem[] = [
     agenda: 'Fordeling av kontorutgifter mellom kommunene',
     minutes: 'Referat godkjent.',
     decisions: ['Kontorutgifter fordeles etter innbyggertall.'],
+    // Asked for a week before: within the target of 14 days (§8).
+    requestedOn: '2024-02-27',
+    daysFromRequest: 7,
+    heldPromptly: true,
+    attendance: null,
   },
   {
     id: '3f1c2a4e-0000-4000-8000-000000000002',
@@ -43,6 +48,21 @@ export const meetings2024: MeetingItem[] = [
     agenda: 'Årsrapporter, status i regionene, fagsamlinger',
     minutes: 'Referat godkjent.',
     decisions: ['Rapportene tas til orientering.', 'Neste møte holdes i oktober.'],
+    requestedOn: null,
+    daysFromRequest: null,
+    heldPromptly: null,
+    // Checked against the members on the day: two came, two did not, and a guest who is no member.
+    attendance: {
+      presentMembers: [
+        { id: 'member-1', name: 'Kari Nordmann', organisationName: 'Akershus fylkeskommune' },
+        { id: 'member-3', name: 'Jonas Bakken', organisationName: 'NAV Vest-Viken' },
+      ],
+      absentMembers: [
+        { id: 'member-2', name: 'Sofie Lie', organisationName: 'Innovasjon Norge Oslo, Viken og Innlandet' },
+        { id: 'member-4', name: 'Næringssjef i Moss', organisationName: 'Moss kommune' },
+      ],
+      presentNonMembers: ['Guri Gjest (Statsforvalteren)'],
+    },
   },
   {
     id: '3f1c2a4e-0000-4000-8000-000000000003',
@@ -55,6 +75,10 @@ export const meetings2024: MeetingItem[] = [
     agenda: 'Supplerende innhold og aktiviteter i Follo',
     minutes: 'Referat godkjent.',
     decisions: [],
+    requestedOn: null,
+    daysFromRequest: null,
+    heldPromptly: null,
+    attendance: null,
   },
   {
     // Recorded on the day; the minutes are still to be written.
@@ -68,6 +92,10 @@ export const meetings2024: MeetingItem[] = [
     agenda: 'Supplerende innhold og aktiviteter i Mosseregionen',
     minutes: null,
     decisions: [],
+    requestedOn: null,
+    daysFromRequest: null,
+    heldPromptly: null,
+    attendance: null,
   },
 ];
 
@@ -81,18 +109,48 @@ export const dueMeetings2024: DueMeetingItem[] = [
     dueBy: '2024-06-30',
     overdue: false,
     heldAs: { id: folloSpring.id, date: folloSpring.date },
+    conflictRequest: null,
   },
-  { kind: 'SUPPLEMENTARY_CONTENT', region: follo, dueBy: '2024-12-31', overdue: false, heldAs: null },
-  { kind: 'SUPPLEMENTARY_CONTENT', region: indreOstfold, dueBy: '2024-06-30', overdue: true, heldAs: null },
-  { kind: 'SUPPLEMENTARY_CONTENT', region: indreOstfold, dueBy: '2024-12-31', overdue: false, heldAs: null },
+  {
+    kind: 'SUPPLEMENTARY_CONTENT',
+    region: follo,
+    dueBy: '2024-12-31',
+    overdue: false,
+    heldAs: null,
+    conflictRequest: null,
+  },
+  {
+    kind: 'SUPPLEMENTARY_CONTENT',
+    region: indreOstfold,
+    dueBy: '2024-06-30',
+    overdue: true,
+    heldAs: null,
+    conflictRequest: null,
+  },
+  {
+    kind: 'SUPPLEMENTARY_CONTENT',
+    region: indreOstfold,
+    dueBy: '2024-12-31',
+    overdue: false,
+    heldAs: null,
+    conflictRequest: null,
+  },
   {
     kind: 'SUPPLEMENTARY_CONTENT',
     region: mosseregionen,
     dueBy: '2024-06-30',
     overdue: false,
     heldAs: { id: mosseSpring.id, date: mosseSpring.date },
+    conflictRequest: null,
   },
-  { kind: 'SUPPLEMENTARY_CONTENT', region: mosseregionen, dueBy: '2024-12-31', overdue: false, heldAs: null },
+  {
+    kind: 'SUPPLEMENTARY_CONTENT',
+    region: mosseregionen,
+    dueBy: '2024-12-31',
+    overdue: false,
+    heldAs: null,
+    conflictRequest: null,
+  },
 ];
 
 /** The experience meeting of 2022–2025 was due by the end of 2023 and held in October 2023. */
@@ -102,6 +160,22 @@ export const experienceMeetingDue2023: DueMeetingItem = {
   dueBy: '2023-12-31',
   overdue: false,
   heldAs: { id: '3f1c2a4e-0000-4000-8000-000000000023', date: '2023-10-18' },
+  conflictRequest: null,
+};
+
+/** Asked for on 1 August 2024 over the rent in Follo and not held: overdue after the 14 days of the target. */
+export const conflictRequestDue2024: DueMeetingItem = {
+  kind: 'CONFLICT',
+  region: follo,
+  dueBy: '2024-08-15',
+  overdue: false,
+  heldAs: null,
+  conflictRequest: {
+    id: '5a0e7c1d-0000-4000-8000-000000000001',
+    requestedOn: '2024-08-01',
+    calledBy: 'Nordre Follo kommune',
+    subject: 'Fordeling av husleie',
+  },
 };
 
 export const coordinationGroup2024: CoordinationMemberItem[] = [
@@ -115,6 +189,8 @@ export const meetingsAnswer2024: MeetingsOfYearQuery = {
   meetings: meetings2024,
   dueMeetings: dueMeetings2024,
   coordinationGroup: coordinationGroup2024,
+  professionalGroup: [],
+  conflictMeetingTargetDays: 14,
   regions: meetingRegions,
 };
 

@@ -229,4 +229,27 @@ describe('meetings store', () => {
     });
     expect(store.conflict).toBe(false);
   });
+  it('records a conflict meeting request and loads the year again, so it shows among the meetings due', async () => {
+    const { calls } = stubGraphQL((call) =>
+      jsonResponse(
+        isQuery(call)
+          ? { data: meetingsAnswer2024 }
+          : { data: { requestConflictMeeting: { id: 'request-1', dueBy: '2024-08-28' } } },
+      ),
+    );
+    const store = useMeetingsStore();
+    await store.load(2024, answeredOn);
+    const request = {
+      requestedOn: '2024-08-14',
+      regionId: 'follo',
+      calledBy: 'Nordre Follo kommune',
+      subject: 'Husleie',
+    };
+    expect(await store.requestConflictMeeting(request)).toEqual({ id: 'request-1', dueBy: '2024-08-28' });
+    expect(calls[1]?.body.query).toContain('mutation RequestConflictMeeting');
+    expect(calls[1]?.body.variables).toEqual({ input: request });
+    expect(calls[2] && isQuery(calls[2])).toBe(true);
+    expect(calls[0]?.body.query).toContain('conflictMeetingTargetDays');
+    expect(store.conflictMeetingTargetDays).toBe(14);
+  });
 });

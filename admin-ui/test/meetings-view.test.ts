@@ -7,6 +7,7 @@ import { type DueMeetingItem, type MeetingItem, useMeetingsStore } from '../src/
 import MeetingsView from '../src/views/MeetingsView.vue';
 import { accessTokenFor, createStrictI18n, type DemoUsername, forbidNetwork } from './fixtures';
 import {
+  conflictRequestDue2024,
   coordinationGroup2024,
   dueMeetings2024,
   experienceMeetingDue2023,
@@ -47,6 +48,8 @@ async function mountView(
         meetings,
         dueMeetings,
         coordinationGroup: coordinationGroup2024,
+        professionalGroup: [],
+        conflictMeetingTargetDays: 14,
         regions: meetingRegions,
         loading: false,
         error: null,
@@ -271,8 +274,8 @@ describe('MeetingsView', () => {
     expect(rows[2]?.[7]).toBe('Rapportene tas til orientering.\nNeste møte holdes i oktober.');
   });
 
-  it('offers recording and changing meetings to county officers only', async () => {
-    for (const username of ['coordination.member', 'follo.adviser', 'nordrefollo.officer'] as const) {
+  it('offers recording and changing meetings to county officers, and the professional group to municipality officers', async () => {
+    for (const username of ['coordination.member', 'follo.adviser'] as const) {
       const { wrapper } = await mountView(username);
       expect(wrapper.find('[data-testid="meetings-record"]').exists()).toBe(false);
       expect(wrapper.find('[data-testid^="meeting-edit-"]').exists()).toBe(false);
@@ -293,6 +296,35 @@ describe('MeetingsView', () => {
     );
     // Only the meetings not held can be recorded from the list of those due.
     expect(wrapper.findAll('[data-testid^="due-record-"]')).toHaveLength(4);
+  });
+
+  it("lets a municipality officer record and change the professional group's meetings only", async () => {
+    const professionalMeeting: MeetingItem = {
+      ...groupMeeting,
+      id: '3f1c2a4e-0000-4000-8000-000000000077',
+      kind: 'PROFESSIONAL_GROUP',
+      date: '2024-05-15',
+    };
+    const { wrapper, store } = await mountView('nordrefollo.officer', {
+      meetings: [...meetings2024, professionalMeeting],
+    });
+    expect(wrapper.findAll('[data-testid^="meeting-edit-"]').map((button) => button.attributes('data-testid'))).toEqual(
+      [`meeting-edit-${professionalMeeting.id}`],
+    );
+    expect(wrapper.find('[data-testid^="due-record-"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="meetings-request-conflict"]').exists()).toBe(false);
+
+    await wrapper.get('[data-testid="meetings-record"]').trigger('click');
+    const form = wrapper.get('[data-testid="meeting-form"]');
+    const kind = form.get<HTMLSelectElement>('[data-testid="meeting-kind"]');
+    expect(kind.findAll('option:not([disabled])').map((option) => option.attributes('value'))).toEqual([
+      'PROFESSIONAL_GROUP',
+    ]);
+    expect(kind.element.value).toBe('PROFESSIONAL_GROUP');
+    await form.get('[data-testid="meeting-participant-0"]').setValue('Amira Haddad (Etablerertjenesten i Follo)');
+    await form.get('[data-testid="meeting-agenda"]').setValue('Kursmateriell');
+    await form.trigger('submit');
+    expect(store.record).toHaveBeenCalledWith(expect.objectContaining({ kind: 'PROFESSIONAL_GROUP' }));
   });
 
   it('checks a new meeting before sending it, by what its kind needs', async () => {
@@ -327,8 +359,15 @@ describe('MeetingsView', () => {
     expect(form.get('[data-testid="error-regionId"]').text()).toBe('');
     expect(form.get('[data-testid="error-calledBy"]').text()).toBe('Skriv hvem som kalte inn til møtet.');
     expect(form.get('label[for="meeting-new-calledBy"]').text()).toBe('Kalt inn av');
-
+    // And the day it was asked for (§8), not after the meeting.
+    expect(form.get('[data-testid="error-requestedOn"]').text()).toBe('Skriv dagen en part ba om møtet.');
+    expect(form.get('label[for="meeting-new-requestedOn"]').text()).toBe('Bedt om');
+    await form.get('[data-testid="meeting-requested-on"]').setValue('2024-08-15');
     await form.get('[data-testid="meeting-date"]').setValue('2024-08-14');
+    await form.trigger('submit');
+    expect(form.get('[data-testid="error-requestedOn"]').text()).toBe('Kan ikke være etter møtedatoen.');
+    await form.get('[data-testid="meeting-requested-on"]').setValue('2024-08-01');
+
     await form.get('[data-testid="meeting-called-by"]').setValue('Moss kommune');
     await form.get('[data-testid="meeting-region"]').setValue('mosseregionen');
     await form.get('[data-testid="meeting-participant-0"]').setValue('Kari Nordmann (fylkeskommunen)');
@@ -362,6 +401,9 @@ describe('MeetingsView', () => {
       agenda: 'Fordeling av kontorutgifter',
       minutes: null,
       decisions: ['Utgiftene deles likt.', 'Saken tas opp igjen i oktober.'],
+      requestedOn: '2024-08-01',
+      presentMemberIds: [],
+      conflictRequestId: null,
     });
   });
 
@@ -428,6 +470,9 @@ describe('MeetingsView', () => {
       agenda: 'Supplerende innhold og aktiviteter i Mosseregionen',
       minutes: 'Referat godkjent.',
       decisions: ['Kurs i markedsføring for nye etablerere.'],
+      requestedOn: null,
+      presentMemberIds: [],
+      conflictRequestId: null,
     });
   });
 
@@ -463,5 +508,142 @@ describe('MeetingsView', () => {
     await flushPromises();
     expect(store.clearActionError).toHaveBeenCalled();
     expect(store.reload).toHaveBeenCalled();
+  });
+  it('checks attendance against the members: present, absent and the participants who are no members', async () => {
+    const { wrapper } = await mountView('coordination.member');
+    expect(
+      wrapper
+        .get(`[data-testid="meeting-present-${groupMeeting.id}"]`)
+        .findAll('li')
+        .map((li) => li.text()),
+    ).toEqual(['Kari Nordmann (Akershus fylkeskommune)', 'Jonas Bakken (NAV Vest-Viken)']);
+    expect(
+      wrapper
+        .get(`[data-testid="meeting-absent-${groupMeeting.id}"]`)
+        .findAll('li')
+        .map((li) => li.text()),
+    ).toEqual(['Sofie Lie (Innovasjon Norge Oslo, Viken og Innlandet)', 'Næringssjef i Moss (Moss kommune)']);
+    expect(wrapper.get(`[data-testid="meeting-non-members-${groupMeeting.id}"]`).text()).toBe(
+      'Guri Gjest (Statsforvalteren)',
+    );
+    const article = wrapper.get(`[data-testid="meeting-${groupMeeting.id}"]`);
+    expect(article.findAll('dt').map((dt) => dt.text())).toEqual(
+      expect.arrayContaining([
+        'Medlemmer til stede',
+        'Medlemmer som ikke var til stede',
+        'Andre deltakere (ikke medlemmer)',
+      ]),
+    );
+  });
+
+  it('says how promptly a conflict meeting was held against the target (§8)', async () => {
+    const late: MeetingItem = {
+      ...conflictMeeting,
+      id: '3f1c2a4e-0000-4000-8000-000000000099',
+      requestedOn: '2024-02-05',
+      daysFromRequest: 29,
+      heldPromptly: false,
+    };
+    const unknown: MeetingItem = {
+      ...conflictMeeting,
+      id: '3f1c2a4e-0000-4000-8000-000000000098',
+      requestedOn: null,
+      daysFromRequest: null,
+      heldPromptly: null,
+    };
+    const { wrapper } = await mountView('coordination.member', { meetings: [conflictMeeting, late, unknown] });
+    expect(plain(wrapper.get(`[data-testid="meeting-promptness-${conflictMeeting.id}"]`).text())).toBe(
+      '27.02.2024: holdt etter 7 dager, innenfor målet på 14 dager.',
+    );
+    const lateText = wrapper.get(`[data-testid="meeting-promptness-${late.id}"]`);
+    expect(plain(lateText.text())).toBe('05.02.2024: holdt etter 29 dager, senere enn målet på 14 dager.');
+    expect(lateText.classes()).toContain('late');
+    expect(wrapper.get(`[data-testid="meeting-promptness-${unknown.id}"]`).text()).toBe(
+      'Dagen det ble bedt om møtet, er ikke registrert.',
+    );
+  });
+
+  it('lists a conflict meeting asked for among those due, and records it as held for the request', async () => {
+    vi.setSystemTime(new Date('2024-08-16T08:00:00Z'));
+    const { wrapper, store } = await mountView('county.officer', { dueMeetings: [conflictRequestDue2024] });
+    const key = 'CONFLICT-follo-2024-08-15';
+    const row = wrapper.get(`[data-testid="due-${key}"]`);
+    expect(plain(row.get('th').text())).toBe(
+      'Møte om konflikt eller uklarhet med Follo: Fordeling av husleie (bedt om av Nordre Follo kommune)',
+    );
+    // The target day has passed since the page's data was made.
+    expect(row.attributes('data-state')).toBe('OVERDUE');
+
+    await wrapper.get(`[data-testid="due-record-${key}"]`).trigger('click');
+    const form = wrapper.get('[data-testid="meeting-form"]');
+    expect(form.get<HTMLSelectElement>('[data-testid="meeting-kind"]').element.value).toBe('CONFLICT');
+    expect(form.get<HTMLInputElement>('[data-testid="meeting-requested-on"]').element.value).toBe('2024-08-01');
+    expect(form.get<HTMLInputElement>('[data-testid="meeting-called-by"]').element.value).toBe('Nordre Follo kommune');
+    await form.get('[data-testid="meeting-participant-0"]').setValue('Kari Nordmann (fylkeskommunen)');
+    await form.get('[data-testid="meeting-agenda"]').setValue('Fordeling av husleie');
+    await form.trigger('submit');
+    expect(store.record).toHaveBeenCalledWith(
+      expect.objectContaining({
+        kind: 'CONFLICT',
+        regionId: 'follo',
+        conflictRequestId: conflictRequestDue2024.conflictRequest?.id,
+        requestedOn: null,
+      }),
+    );
+  });
+
+  it('ticks the members present at a group meeting, from the group the page shows', async () => {
+    const { wrapper, store } = await mountView('county.officer');
+    await wrapper.get('[data-testid="meetings-record"]').trigger('click');
+    const form = wrapper.get('[data-testid="meeting-form"]');
+    expect(form.find('[data-testid="meeting-members"]').exists()).toBe(false);
+    await form.get('[data-testid="meeting-kind"]').setValue('COORDINATION_GROUP');
+    const members = form.get('[data-testid="meeting-members"]');
+    expect(members.get('legend').text()).toBe('Medlemmer til stede');
+    expect(members.findAll('label').map((label) => label.text())).toEqual(
+      coordinationGroup2024.map((member) => `${member.name} (${member.organisationName})`),
+    );
+    await form.get('[data-testid="meeting-present-member-1"]').setValue(true);
+    await form.get('[data-testid="meeting-present-member-3"]').setValue(true);
+    await form.get('[data-testid="meeting-remove-participant-0"]').trigger('click');
+    await form.get('[data-testid="meeting-agenda"]').setValue('Status');
+    await form.trigger('submit');
+    expect(store.record).toHaveBeenCalledWith(
+      expect.objectContaining({
+        kind: 'COORDINATION_GROUP',
+        participants: [],
+        presentMemberIds: ['member-1', 'member-3'],
+      }),
+    );
+  });
+  it('records a request for a conflict meeting, to be held from the meetings due', async () => {
+    const { wrapper, store } = await mountView('county.officer');
+    vi.mocked(store.requestConflictMeeting).mockResolvedValue({ id: 'request-1', dueBy: '2024-08-28' });
+    await wrapper.get('[data-testid="meetings-request-conflict"]').trigger('click');
+    await flushPromises();
+    const form = wrapper.get('[data-testid="conflict-request-form"]');
+    expect(document.activeElement).toBe(form.get('[data-testid="conflict-request-requested-on"]').element);
+    expect(form.text()).toContain('målet er innen 14 dager');
+    await form.get('[data-testid="conflict-request-requested-on"]').setValue('2024-08-14');
+    await form.get('[data-testid="conflict-request-called-by"]').setValue('Nordre Follo kommune');
+    await form.get('[data-testid="conflict-request-region"]').setValue('follo');
+    await form.get('[data-testid="conflict-request-subject"]').setValue('Fordeling av husleie');
+    await form.trigger('submit');
+    await flushPromises();
+    expect(store.requestConflictMeeting).toHaveBeenCalledWith({
+      requestedOn: '2024-08-14',
+      regionId: 'follo',
+      calledBy: 'Nordre Follo kommune',
+      subject: 'Fordeling av husleie',
+    });
+    expect(wrapper.find('[data-testid="conflict-request-form"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="meetings-notice"]').text()).toBe(
+      'Forespørselen er registrert. Møtet bør holdes innen 28.08.2024.',
+    );
+  });
+
+  it('offers no request for a conflict meeting to those who only read', async () => {
+    const { wrapper } = await mountView('coordination.member');
+    expect(wrapper.find('[data-testid="meetings-request-conflict"]').exists()).toBe(false);
   });
 });

@@ -220,6 +220,37 @@ export const matrix: Case[] = [
     expect: signedIn(),
   },
   { field: 'evaluations', subgraph: 'county', document: 'query Q { evaluations { id } }', expect: signedIn() },
+  // The groups of the agreement and conflict meetings (issue 22, part E).
+  {
+    field: 'coordinationGroupHistory',
+    subgraph: 'county',
+    document: 'query Q { coordinationGroupHistory { id validTo } }',
+    expect: signedIn(),
+  },
+  {
+    field: 'professionalGroup',
+    subgraph: 'county',
+    document: 'query Q { professionalGroup { id name } }',
+    expect: signedIn(),
+  },
+  {
+    field: 'professionalGroupHistory',
+    subgraph: 'county',
+    document: 'query Q { professionalGroupHistory { id validTo } }',
+    expect: signedIn(),
+  },
+  {
+    field: 'conflictMeetingRequests',
+    subgraph: 'county',
+    document: 'query Q { conflictMeetingRequests { id dueBy overdue } }',
+    expect: signedIn(),
+  },
+  {
+    field: 'conflictMeetingTargetDays',
+    subgraph: 'county',
+    document: 'query Q { conflictMeetingTargetDays }',
+    expect: signedIn(),
+  },
   { field: 'agreementYears', subgraph: 'county', document: 'query Q { agreementYears }', expect: signedIn() },
 
   // ---- county: access administration (issue 20): a county's staff and regions, a region's advisers ----
@@ -684,6 +715,65 @@ export const matrix: Case[] = [
     variables: () => ({
       input: { kind: 'COORDINATION_GROUP', date: '2024-01-01', participants: [], agenda: ' ', decisions: [] },
     }),
+    expect: only(countyOfficers, passes('BAD_USER_INPUT')),
+  },
+  {
+    field: 'recordMeeting',
+    variant: 'professional group',
+    subgraph: 'county',
+    document: 'mutation M($input: MeetingInput!) { recordMeeting(input: $input) { id } }',
+    variables: () => ({
+      input: { kind: 'PROFESSIONAL_GROUP', date: '2024-01-01', participants: [], agenda: ' ', decisions: [] },
+    }),
+    expect: only([...countyOfficers, 'nordrefollo.officer', 'drammen.officer'], passes('BAD_USER_INPUT')),
+  },
+  {
+    field: 'addCoordinationMember',
+    subgraph: 'county',
+    document: 'mutation M($input: CoordinationMemberInput!) { addCoordinationMember(input: $input) { id } }',
+    variables: () => ({
+      input: { name: ' ', organisationId: 'x', organisationName: 'X', validFrom: '2024-01-01' },
+    }),
+    expect: only(countyOfficers, passes('BAD_USER_INPUT')),
+  },
+  {
+    field: 'endCoordinationMembership',
+    subgraph: 'county',
+    document: 'mutation M($id: ID!) { endCoordinationMembership(id: $id, validTo: "2024-12-31") { id } }',
+    variables: () => ({ id: '00000000-0000-4000-8000-00000000e001' }),
+    expect: only(countyOfficers, passes('NOT_FOUND')),
+  },
+  {
+    field: 'changeCoordinationMemberRole',
+    subgraph: 'county',
+    document:
+      'mutation M($id: ID!) { changeCoordinationMemberRole(id: $id, role: "leader", from: "2024-12-31") { id } }',
+    variables: () => ({ id: '00000000-0000-4000-8000-00000000e001' }),
+    expect: only(countyOfficers, passes('NOT_FOUND')),
+  },
+  {
+    field: 'addProfessionalGroupMember',
+    subgraph: 'county',
+    document: 'mutation M($input: ProfessionalGroupMemberInput!) { addProfessionalGroupMember(input: $input) { id } }',
+    variables: () => ({
+      input: { name: ' ', organisationId: 'x', organisationName: 'X', regionId: 'follo', validFrom: '2024-01-01' },
+    }),
+    // A municipality officer adds the advisers of their own region only.
+    expect: only([...countyOfficers, 'nordrefollo.officer'], passes('BAD_USER_INPUT')),
+  },
+  {
+    field: 'endProfessionalGroupMembership',
+    subgraph: 'county',
+    document: 'mutation M($id: ID!) { endProfessionalGroupMembership(id: $id, validTo: "2024-12-31") { id } }',
+    variables: () => ({ id: '00000000-0000-4000-8000-00000000e001' }),
+    // Whose region the member is is known once the member is read.
+    expect: only([...countyOfficers, 'nordrefollo.officer', 'drammen.officer'], passes('NOT_FOUND')),
+  },
+  {
+    field: 'requestConflictMeeting',
+    subgraph: 'county',
+    document: 'mutation M($input: ConflictMeetingRequestInput!) { requestConflictMeeting(input: $input) { id } }',
+    variables: () => ({ input: { requestedOn: '2024-01-01', calledBy: 'X', subject: ' ' } }),
     expect: only(countyOfficers, passes('BAD_USER_INPUT')),
   },
   {

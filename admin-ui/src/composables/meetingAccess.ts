@@ -1,4 +1,7 @@
-// Who works with the meetings page: every role the county subgraph lets read meetings, and the county officers who record them.
+// Who works with the meetings page: every role the county subgraph lets read meetings, the county officers who
+// record them, and the municipality officers who record the professional group's.
+import type { MeetingKind } from '../graphql/generated/graphql';
+import { meetingKinds } from './meetingRules';
 
 /**
  * Roles that see the meetings page: the county subgraph gives meetings, the meetings due and the
@@ -23,4 +26,14 @@ export function readsMeetings(role: string | undefined): boolean {
 /** Only county officers record meetings and write their minutes and decisions; the gateway checks it again. */
 export function recordsMeetings(role: string | undefined): boolean {
   return role === 'COUNTY_OFFICER';
+}
+
+/**
+ * The kinds of meeting a role records: county officers every kind, a municipality officer the
+ * professional group's (§4), which the regions' advisers and operators meet in. None for the others.
+ */
+export function recordedMeetingKinds(role: string | undefined): readonly MeetingKind[] {
+  if (role === 'COUNTY_OFFICER') return meetingKinds;
+  if (role === 'MUNICIPALITY_OFFICER') return ['PROFESSIONAL_GROUP'];
+  return [];
 }

@@ -7,6 +7,7 @@ export const meetingKinds: readonly MeetingKind[] = [
   'EXPERIENCE_MEETING',
   'SUPPLEMENTARY_CONTENT',
   'CONFLICT',
+  'PROFESSIONAL_GROUP',
 ];
 
 /** The day the coordination group of a year is shown for: the year's last day once it is over, else today. */
@@ -20,6 +21,10 @@ export const needsRegion = (kind: MeetingKind | '') => kind === 'SUPPLEMENTARY_C
 export const allowsRegion = (kind: MeetingKind | '') => kind === 'SUPPLEMENTARY_CONTENT' || kind === 'CONFLICT';
 /** A conflict meeting names the party that called it (§8). */
 export const needsCalledBy = (kind: MeetingKind | '') => kind === 'CONFLICT';
+/** A conflict meeting states the day a party asked for it (§8), so promptness can be told. */
+export const needsRequestedOn = (kind: MeetingKind | '') => kind === 'CONFLICT';
+/** The groups' meetings record which members were present, checked against the membership on the day. */
+export const hasMembers = (kind: MeetingKind | '') => kind === 'COORDINATION_GROUP' || kind === 'PROFESSIONAL_GROUP';
 
 export type DueMeetingState = 'HELD' | 'OVERDUE' | 'PENDING';
 
@@ -60,6 +65,12 @@ export interface MeetingDraft {
   agenda: string;
   minutes: string;
   decisions: DraftRow[];
+  /** The day a party asked for a conflict meeting, as typed. */
+  requestedOn: string;
+  /** The group members ticked as present (group meetings). */
+  presentMemberIds: string[];
+  /** The request a conflict meeting holds, when recorded from a due one. */
+  conflictRequestId: string | null;
 }
 
 /** Validation messages are i18n keys under `meetings.validation`, so the form shows them in the user's language. */
@@ -72,7 +83,9 @@ export type MeetingValidationKey =
   | 'calledBy'
   | 'participants'
   | 'emptyRow'
-  | 'tooLong';
+  | 'tooLong'
+  | 'requestedOn'
+  | 'requestedAfter';
 
 export type MeetingCheck =
   | { ok: true; input: MeetingInput }
@@ -109,7 +122,8 @@ export function checkMeetingDraft(draft: MeetingDraft, today: string): MeetingCh
   if (needsRegion(kind) && regionId === '') errors.regionId = 'region';
 
   const calledBy = needsCalledBy(kind) ? draft.calledBy.trim() : '';
-  if (needsCalledBy(kind) && calledBy === '') errors.calledBy = 'calledBy';
+  // A request held from the due meetings names its party; the server takes it from there.
+  if (needsCalledBy(kind) && calledBy === '' && !draft.conflictRequestId) errors.calledBy = 'calledBy';
   else if (calledBy.length > meetingLimits.calledBy) errors.calledBy = 'tooLong';
 
   const rows = (list: DraftRow[], field: 'participants' | 'decisions', limit: number) =>
@@ -120,7 +134,16 @@ export function checkMeetingDraft(draft: MeetingDraft, today: string): MeetingCh
       return text;
     });
   const participants = rows(draft.participants, 'participants', meetingLimits.participant);
-  if (participants.length === 0) errors.participants = 'participants';
+  const presentMemberIds = hasMembers(kind) ? draft.presentMemberIds : [];
+  if (participants.length === 0 && presentMemberIds.length === 0) errors.participants = 'participants';
+
+  // A request held from the due meetings brings its own day; the server takes it from there.
+  const requestedOn = needsRequestedOn(kind) && !draft.conflictRequestId ? draft.requestedOn.trim() : '';
+  if (needsRequestedOn(kind) && !draft.conflictRequestId) {
+    if (requestedOn === '') errors.requestedOn = 'requestedOn';
+    else if (!isCalendarDate(requestedOn)) errors.requestedOn = 'date';
+    else if (errors.date === undefined && requestedOn > date) errors.requestedOn = 'requestedAfter';
+  }
   const decisions = rows(draft.decisions, 'decisions', meetingLimits.decision);
 
   const agenda = draft.agenda.trim();
@@ -142,6 +165,9 @@ export function checkMeetingDraft(draft: MeetingDraft, today: string): MeetingCh
       agenda,
       minutes: minutes === '' ? null : minutes,
       decisions,
+      requestedOn: requestedOn === '' ? null : requestedOn,
+      presentMemberIds,
+      conflictRequestId: needsRequestedOn(kind) ? draft.conflictRequestId : null,
     },
   };
 }

@@ -5,6 +5,7 @@ import agreementsEn from './agreements.en';
 import businessesEn from './businesses.en';
 import { crmEn, networkEventsEn } from './crm.en';
 import evaluationsEn from './evaluations.en';
+import groupsEn from './groups.en';
 import type { MessageSchema } from './nb';
 import { devMailEn, notificationsEn, publicLinksEn } from './notifications.en';
 
@@ -16,6 +17,7 @@ const en = {
   evaluations: evaluationsEn,
   crm: crmEn,
   networkEvents: networkEventsEn,
+  groups: groupsEn,
   notifications: notificationsEn,
   publicLinks: publicLinksEn,
   devMail: devMailEn,
@@ -1257,12 +1259,14 @@ const en = {
       EXPERIENCE_MEETING: 'Experience meeting',
       SUPPLEMENTARY_CONTENT: 'Discussion of supplementary content',
       CONFLICT: 'Meeting on a conflict or uncertainty',
+      PROFESSIONAL_GROUP: 'Meeting of the professional group',
     },
     kindHint: {
       COORDINATION_GROUP: 'The county leads the coordination group (§ 5.1).',
       EXPERIENCE_MEETING: 'With all municipalities and parties, mid-way through the agreement period (§ 5.1).',
       SUPPLEMENTARY_CONTENT: 'With one region, twice a year (§ 5.2). Choose the region.',
       CONFLICT: 'Called by a party over a conflict or uncertainty, and held promptly (§ 8). Say who called it.',
+      PROFESSIONAL_GROUP: "The advisers' and operators' professional group (§ 4). Tick the members who were present.",
     },
     field: {
       date: 'Date',
@@ -1273,6 +1277,7 @@ const en = {
       agenda: 'Agenda',
       minutes: 'Minutes',
       decisions: 'Decisions',
+      requestedOn: 'Requested on',
     },
     due: {
       title: 'Meetings the agreement requires in {year}',
@@ -1291,6 +1296,27 @@ const en = {
       heldOn: 'Held {date}',
       record: 'Record',
       recordLabel: 'Record: {meeting}, due by {date}',
+      conflictRequest: '{meeting}: {subject} (requested by {calledBy})',
+    },
+    request: {
+      open: 'Record a request for a conflict meeting',
+      title: 'A party asks for a meeting over a conflict or uncertainty',
+      hint: 'The meeting is to be held promptly (§ 8): the target is within {days} days. The request shows among the meetings the agreement requires until the meeting is recorded.',
+      calledBy: 'Requested by',
+      subject: 'What it is about',
+      send: 'Record the request',
+      done: 'The request is recorded. The meeting should be held by {date}.',
+    },
+    promptness: {
+      unknown: 'The day the meeting was requested is not recorded.',
+      prompt: 'held after {days} days, within the target of {target} days.',
+      late: 'held after {days} days, later than the target of {target} days.',
+    },
+    attendance: {
+      present: 'Members present',
+      absent: 'Members not present',
+      nonMembers: 'Other participants (not members)',
+      noneRecorded: 'No members are recorded as present.',
     },
     held: {
       title: 'Meetings held in {year}',
@@ -1304,6 +1330,8 @@ const en = {
     group: {
       title: 'The coordination group on {date}',
       empty: 'No members are recorded for this day.',
+      professionalTitle: 'The professional group on {date}',
+      manage: 'See the members with their history',
     },
     actions: {
       record: 'Record a meeting',
@@ -1336,6 +1364,11 @@ const en = {
       send: 'Save the meeting',
       sending: 'Saving …',
       cancel: 'Cancel',
+      requestedOnHint: 'The day a party asked for the meeting. It is to be held promptly (§ 8).',
+      requestedOnFromRequest: 'From the request the meeting holds.',
+      presentMembers: 'Members present',
+      presentMembersHint:
+        'The members on the day the page shows. Others who took part are written as participants below.',
     },
     validation: {
       required: 'Required.',
@@ -1347,6 +1380,8 @@ const en = {
       participants: 'Add at least one participant.',
       emptyRow: 'Fill in or remove this row.',
       tooLong: 'Too long: at most {max} characters.',
+      requestedOn: 'Give the day a party asked for the meeting.',
+      requestedAfter: 'Cannot be after the meeting date.',
       summary: 'Correct the marked fields and save again.',
     },
     actionError: {

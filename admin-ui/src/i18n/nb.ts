@@ -5,6 +5,7 @@ import agreementsNb from './agreements.nb';
 import businessesNb from './businesses.nb';
 import { crmNb, networkEventsNb } from './crm.nb';
 import evaluationsNb from './evaluations.nb';
+import groupsNb from './groups.nb';
 import { devMailNb, notificationsNb, publicLinksNb } from './notifications.nb';
 
 const nb = {
@@ -15,6 +16,7 @@ const nb = {
   evaluations: evaluationsNb,
   crm: crmNb,
   networkEvents: networkEventsNb,
+  groups: groupsNb,
   notifications: notificationsNb,
   publicLinks: publicLinksNb,
   devMail: devMailNb,
@@ -1254,12 +1256,14 @@ const nb = {
       EXPERIENCE_MEETING: 'Erfaringsmøte',
       SUPPLEMENTARY_CONTENT: 'Drøfting av supplerende innhold',
       CONFLICT: 'Møte om konflikt eller uklarhet',
+      PROFESSIONAL_GROUP: 'Møte i faggruppen',
     },
     kindHint: {
       COORDINATION_GROUP: 'Fylkeskommunen leder koordineringsgruppen (§ 5.1).',
       EXPERIENCE_MEETING: 'Med alle kommunene og partene, midtveis i avtaleperioden (§ 5.1).',
       SUPPLEMENTARY_CONTENT: 'Med én region, to ganger i året (§ 5.2). Velg regionen.',
       CONFLICT: 'Kalt inn av en part ved konflikt eller uklarhet, og holdes snarest (§ 8). Skriv hvem som kalte inn.',
+      PROFESSIONAL_GROUP: 'Veiledernes og operatørenes faggruppe (§ 4). Kryss av medlemmene som var til stede.',
     },
     field: {
       date: 'Dato',
@@ -1270,6 +1274,7 @@ const nb = {
       agenda: 'Saksliste',
       minutes: 'Referat',
       decisions: 'Vedtak',
+      requestedOn: 'Bedt om',
     },
     due: {
       title: 'Møter avtalen krever i {year}',
@@ -1288,6 +1293,27 @@ const nb = {
       heldOn: 'Holdt {date}',
       record: 'Registrer',
       recordLabel: 'Registrer: {meeting}, frist {date}',
+      conflictRequest: '{meeting}: {subject} (bedt om av {calledBy})',
+    },
+    request: {
+      open: 'Registrer forespørsel om konfliktmøte',
+      title: 'En part ber om et møte om konflikt eller uklarhet',
+      hint: 'Møtet skal holdes snarest (§ 8): målet er innen {days} dager. Forespørselen vises blant møtene avtalen krever til møtet er registrert.',
+      calledBy: 'Bedt om av',
+      subject: 'Hva gjelder det',
+      send: 'Registrer forespørselen',
+      done: 'Forespørselen er registrert. Møtet bør holdes innen {date}.',
+    },
+    promptness: {
+      unknown: 'Dagen det ble bedt om møtet, er ikke registrert.',
+      prompt: 'holdt etter {days} dager, innenfor målet på {target} dager.',
+      late: 'holdt etter {days} dager, senere enn målet på {target} dager.',
+    },
+    attendance: {
+      present: 'Medlemmer til stede',
+      absent: 'Medlemmer som ikke var til stede',
+      nonMembers: 'Andre deltakere (ikke medlemmer)',
+      noneRecorded: 'Ingen medlemmer er registrert som til stede.',
     },
     held: {
       title: 'Møter holdt i {year}',
@@ -1301,6 +1327,8 @@ const nb = {
     group: {
       title: 'Koordineringsgruppen per {date}',
       empty: 'Ingen medlemmer er registrert for denne dagen.',
+      professionalTitle: 'Faggruppen per {date}',
+      manage: 'Se medlemmene med historikk',
     },
     actions: {
       record: 'Registrer møte',
@@ -1333,6 +1361,10 @@ const nb = {
       send: 'Lagre møtet',
       sending: 'Lagrer …',
       cancel: 'Avbryt',
+      requestedOnHint: 'Dagen en part ba om møtet. Møtet skal holdes snarest (§ 8).',
+      requestedOnFromRequest: 'Fra forespørselen møtet holdes for.',
+      presentMembers: 'Medlemmer til stede',
+      presentMembersHint: 'Medlemmene på dagen som vises på siden. Andre som deltok, skrives som deltakere under.',
     },
     validation: {
       required: 'Må fylles ut.',
@@ -1344,6 +1376,8 @@ const nb = {
       participants: 'Legg til minst én deltaker.',
       emptyRow: 'Fyll ut eller fjern raden.',
       tooLong: 'For lang: høyst {max} tegn.',
+      requestedOn: 'Skriv dagen en part ba om møtet.',
+      requestedAfter: 'Kan ikke være etter møtedatoen.',
       summary: 'Rett feltene som er markert, og lagre på nytt.',
     },
     actionError: {

@@ -33,6 +33,7 @@ type PageTitleKey =
   | 'region.title'
   | 'websiteRequests.title'
   | 'meetings.title'
+  | 'groups.title'
   | 'evaluations.title'
   | 'agreements.title'
   | 'agreements.create.title'
@@ -205,6 +206,14 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         component: () => import('../views/MeetingsView.vue'),
         meta: { titleKey: 'meetings.title' },
         // Every role the county subgraph lets read meetings; a role it does not know would see only a refusal.
+        beforeEnter: () => (readsMeetings(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/groups',
+        name: 'groups',
+        component: () => import('../views/GroupsView.vue'),
+        meta: { titleKey: 'groups.title' },
+        // The groups' membership is read by everyone who reads the meetings.
         beforeEnter: () => (readsMeetings(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
       },
       {

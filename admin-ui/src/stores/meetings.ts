@@ -6,7 +6,7 @@ import { todayInOslo } from '../composables/osloCalendar';
 import { useLatestRequest } from '../composables/useLatestRequest';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
-import type { MeetingInput, MeetingsOfYearQuery } from '../graphql/generated/graphql';
+import type { ConflictMeetingRequestInput, MeetingInput, MeetingsOfYearQuery } from '../graphql/generated/graphql';
 import { type PartnerActionError, toPartnerActionError } from './partnerErrors';
 import type { LoadError } from './regions';
 
@@ -27,6 +27,22 @@ export const MeetingsOfYearDocument = graphql(`
       agenda
       minutes
       decisions
+      requestedOn
+      daysFromRequest
+      heldPromptly
+      attendance {
+        presentMembers {
+          id
+          name
+          organisationName
+        }
+        absentMembers {
+          id
+          name
+          organisationName
+        }
+        presentNonMembers
+      }
     }
     dueMeetings(year: $year) {
       kind
@@ -40,6 +56,12 @@ export const MeetingsOfYearDocument = graphql(`
         id
         date
       }
+      conflictRequest {
+        id
+        requestedOn
+        calledBy
+        subject
+      }
     }
     coordinationGroup(on: $groupOn) {
       id
@@ -47,6 +69,13 @@ export const MeetingsOfYearDocument = graphql(`
       organisationName
       role
     }
+    professionalGroup(on: $groupOn) {
+      id
+      name
+      organisationName
+      role
+    }
+    conflictMeetingTargetDays
     regions {
       id
       name
@@ -74,6 +103,15 @@ export const UpdateMeetingDocument = graphql(`
   }
 `);
 
+export const RequestConflictMeetingDocument = graphql(`
+  mutation RequestConflictMeeting($input: ConflictMeetingRequestInput!) {
+    requestConflictMeeting(input: $input) {
+      id
+      dueBy
+    }
+  }
+`);
+
 export type MeetingItem = MeetingsOfYearQuery['meetings'][number];
 export type DueMeetingItem = MeetingsOfYearQuery['dueMeetings'][number];
 export type CoordinationMemberItem = MeetingsOfYearQuery['coordinationGroup'][number];
@@ -82,7 +120,7 @@ export type { LoadError };
 
 /** What went wrong recording or updating a meeting; plain data, so the store state stays serialisable. */
 export interface MeetingActionError extends PartnerActionError {
-  action: 'record' | 'update';
+  action: 'record' | 'update' | 'request';
   /** The meeting an update was for; null when recording a new one. */
   meetingId: string | null;
 }
@@ -101,6 +139,10 @@ export const useMeetingsStore = defineStore('meetings', () => {
   const meetings = ref<MeetingItem[]>([]);
   const dueMeetings = ref<DueMeetingItem[]>([]);
   const coordinationGroup = ref<CoordinationMemberItem[]>([]);
+  /** The professional group (§4) on the same day, whose members a professional group meeting is checked against. */
+  const professionalGroup = ref<CoordinationMemberItem[]>([]);
+  /** How many days after the request a conflict meeting counts as held promptly (§8). */
+  const conflictMeetingTargetDays = ref<number | null>(null);
   const regions = ref<RegionChoice[]>([]);
   /** True while a meeting is being sent. */
   const saving = ref(false);
@@ -119,6 +161,8 @@ export const useMeetingsStore = defineStore('meetings', () => {
         meetings.value = data.meetings;
         dueMeetings.value = data.dueMeetings;
         coordinationGroup.value = data.coordinationGroup;
+        professionalGroup.value = data.professionalGroup;
+        conflictMeetingTargetDays.value = data.conflictMeetingTargetDays;
         regions.value = data.regions;
         groupOn.value = day;
         year.value = requestedYear;
@@ -127,6 +171,8 @@ export const useMeetingsStore = defineStore('meetings', () => {
         meetings.value = [];
         dueMeetings.value = [];
         coordinationGroup.value = [];
+        professionalGroup.value = [];
+        conflictMeetingTargetDays.value = null;
         groupOn.value = null;
         year.value = null;
       },
@@ -169,6 +215,28 @@ export const useMeetingsStore = defineStore('meetings', () => {
     return save('update', id, async () => (await request(UpdateMeetingDocument, { id, version, input })).updateMeeting);
   }
 
+  /**
+   * Records that a party asked for a conflict meeting (§8); it then shows among the meetings due.
+   * Resolves to the request's target day, or null with the reason in `actionError`.
+   */
+  async function requestConflictMeeting(
+    input: ConflictMeetingRequestInput,
+  ): Promise<{ id: string; dueBy: string } | null> {
+    saving.value = true;
+    actionError.value = null;
+    let saved: { id: string; dueBy: string };
+    try {
+      saved = (await request(RequestConflictMeetingDocument, { input })).requestConflictMeeting;
+    } catch (caught) {
+      actionError.value = { action: 'request', meetingId: null, ...toPartnerActionError(toRequestError(caught)) };
+      return null;
+    } finally {
+      saving.value = false;
+    }
+    if (year.value !== null) await reload();
+    return saved;
+  }
+
   function clearActionError(): void {
     actionError.value = null;
   }
@@ -179,6 +247,8 @@ export const useMeetingsStore = defineStore('meetings', () => {
     meetings,
     dueMeetings,
     coordinationGroup,
+    professionalGroup,
+    conflictMeetingTargetDays,
     regions,
     loading,
     error,
@@ -189,6 +259,7 @@ export const useMeetingsStore = defineStore('meetings', () => {
     reload,
     record,
     update,
+    requestConflictMeeting,
     clearActionError,
   };
 });

@@ -14,7 +14,7 @@ import { AgreementSchema } from './entities/agreement.js';
 import { AmendmentSchema, ExtensionSchema, NoticeSchema } from './entities/agreement-change.js';
 import { AgreementSignatureSchema, SupplementaryServiceSchema } from './entities/agreement-lifecycle.js';
 import { AgreementPartySchema } from './entities/agreement-party.js';
-import { MeetingSchema } from './entities/coordination.js';
+import { ConflictMeetingRequestSchema, CoordinationMemberSchema, MeetingSchema } from './entities/coordination.js';
 import { BudgetDecisionSchema } from './entities/funding.js';
 import { PaymentSchema } from './entities/payment.js';
 import { SubmissionSchema } from './entities/submission.js';
@@ -81,6 +81,21 @@ export function createLoaders(em: EntityManager, caller?: Caller) {
           { orderBy: { date: 'asc', kind: 'asc' } },
         ),
       (meeting) => Number(meeting.date.slice(0, 4)),
+    ),
+    /** Every membership of a group, current and ended (a group has tens of rows, not thousands). */
+    membersOfGroup: loaderOfGroups(
+      (groups: ('COORDINATION_GROUP' | 'PROFESSIONAL_GROUP')[]) =>
+        em.find(
+          CoordinationMemberSchema,
+          { group: { $in: groups } },
+          { orderBy: { organisationName: 'asc', name: 'asc', validFrom: 'asc' } },
+        ),
+      (member) => member.group,
+    ),
+    /** The conflict meeting request a meeting held, by the meeting's id. */
+    conflictRequestOfMeeting: loaderOfGroups(
+      (meetingIds: string[]) => em.find(ConflictMeetingRequestSchema, { heldAs: { $in: meetingIds } }),
+      (request) => (request.heldAs as { id: string }).id,
     ),
     funding: fundingLoader(em),
     roleAssignment: loaderByKey(

@@ -3,7 +3,7 @@
 import { agreementsOfRegion } from './agreements.js';
 import { dayBefore } from './calendar.js';
 import type { Context } from './context.js';
-import type { Meeting, MeetingKind } from './entities/coordination.js';
+import type { ConflictMeetingRequest, Meeting, MeetingKind } from './entities/coordination.js';
 
 export interface DueMeetingView {
   kind: MeetingKind;
@@ -11,6 +11,8 @@ export interface DueMeetingView {
   dueBy: string;
   heldAs: Meeting | null;
   overdue: boolean;
+  /** The request a due conflict meeting answers (conflict-meetings.ts). */
+  conflictRequest?: ConflictMeetingRequest;
 }
 
 /** The last day of the first half of a period: 2022-01-01..2025-12-31 gives 2023-12-31. */

@@ -16,6 +16,7 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { agreementForYear, paymentsOf, submissionsDueFrom } from './agreements.js';
 import { yearOf } from './calendar.js';
+import { conflictMeetingsDueIn } from './conflict-meetings.js';
 import { type Context, createLoaders } from './context.js';
 import { AgreementSchema } from './entities/agreement.js';
 import type { NotificationKind } from './entities/notification.js';
@@ -181,6 +182,23 @@ export async function enqueueReminders(
           countyAudiences(county),
         );
       }
+    }
+  }
+  // §8 conflict meetings asked for and not held within the county's target: the officers and
+  // coordination members of the region's county, or of every county when it concerns no region.
+  const everyCounty = [...new Set([...periods.values()].flatMap((period) => [...period.counties]))].sort();
+  for (const year of years) {
+    for (const due of await conflictMeetingsDueIn(year, context)) {
+      if (due.heldAs || !due.conflictRequest) continue;
+      const timing = reminderTiming(due.dueBy, today, days);
+      if (timing?.offset !== 'overdue') continue;
+      const county = due.regionId ? regionCounty(due.regionId) : null;
+      await send(
+        'MEETING_NOT_HELD',
+        { meetingKind: 'CONFLICT', regionName: due.regionId ? nameOf(due.regionId) : null, dueBy: due.dueBy },
+        `MEETING_NOT_HELD:${due.regionId ?? 'all'}:${year}:conflict-${due.conflictRequest.id}:overdue`,
+        (county ? [county] : everyCounty).flatMap(countyAudiences),
+      );
     }
   }
   return run;

@@ -8,6 +8,7 @@ import {
   scheduleTask,
   todayInNorway,
 } from '@etablerer/kit';
+import { conflictMeetingTargetDaysVariable } from './conflict-meetings.js';
 import { type Context, createContext } from './context.js';
 import { RoleAssignmentSchema } from './entities/access.js';
 import { AgreementSchema } from './entities/agreement.js';
@@ -47,6 +48,7 @@ export const countySubgraph: SubgraphDefinition<Context> = {
       'When the reminders are made (reporting deadlines, instalments, required meetings not held; issue 21): a cron pattern (minute hour day month weekday, Norwegian time), or `off`. `node dist/cli.js reminders [--today YYYY-MM-DD]` makes them once.',
       `\`${defaultReminderSchedule}\` with NODE_ENV=production, \`off\` otherwise`,
     ),
+    CONFLICT_MEETING_TARGET_DAYS: conflictMeetingTargetDaysVariable,
     REMINDER_DAYS: daysListVariable(
       "How many days before a reporting deadline or an instalment's due date a reminder goes out, comma-separated; overdue ones are told the day after.",
       defaultReminderDays,

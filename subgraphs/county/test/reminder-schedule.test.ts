@@ -24,10 +24,15 @@ function problems(env: Record<string, string>): string[] {
 
 describe('the reminders’ configuration', () => {
   it('takes the days before a deadline, largest first, and a cron pattern', () => {
-    expect(configuration(valid).settings).toEqual({ REMINDER_SCHEDULE: undefined, REMINDER_DAYS: [30, 7, 1] });
+    expect(configuration(valid).settings).toEqual({
+      REMINDER_SCHEDULE: undefined,
+      REMINDER_DAYS: [30, 7, 1],
+      CONFLICT_MEETING_TARGET_DAYS: 14,
+    });
     expect(configuration({ ...valid, REMINDER_DAYS: '1, 14,3', REMINDER_SCHEDULE: '15 6 * * 1-5' }).settings).toEqual({
       REMINDER_SCHEDULE: '15 6 * * 1-5',
       REMINDER_DAYS: [14, 3, 1],
+      CONFLICT_MEETING_TARGET_DAYS: 14,
     });
     expect(configuration({ ...valid, REMINDER_SCHEDULE: 'off' }).settings?.REMINDER_SCHEDULE).toBeNull();
   });
@@ -38,6 +43,11 @@ describe('the reminders’ configuration', () => {
     ]);
     expect(problems({ REMINDER_DAYS: '7,7' })[0]).toMatch(/^REMINDER_DAYS: /);
     expect(problems({ REMINDER_SCHEDULE: 'every morning' })[0]).toMatch(/^REMINDER_SCHEDULE: must be a cron pattern/);
+    // The conflict meetings' target (§8) is a whole number of days, checked at start like the others.
+    expect(configuration({ ...valid, CONFLICT_MEETING_TARGET_DAYS: '21' }).settings?.CONFLICT_MEETING_TARGET_DAYS).toBe(
+      21,
+    );
+    expect(problems({ CONFLICT_MEETING_TARGET_DAYS: '0' })[0]).toMatch(/^CONFLICT_MEETING_TARGET_DAYS: must be/);
   });
 
   it('schedules the reminders in production by default, elsewhere only when asked', async () => {

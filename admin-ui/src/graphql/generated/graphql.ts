@@ -176,6 +176,32 @@ export type CallerRole =
   /** A person at NAV: aggregates and referrals. */
   | 'NAV';
 
+/** A conflict meeting a party asks for (§8). */
+export type ConflictMeetingRequestInput = {
+  /** The party that asks for it. */
+  calledBy: string;
+  /** The region the conflict concerns, when it concerns one. */
+  regionId?: string | number | null | undefined;
+  /** The day the party asked: today or earlier. */
+  requestedOn: string;
+  /** What the conflict or uncertainty is about. */
+  subject: string;
+};
+
+/** A member to add to the coordination group. */
+export type CoordinationMemberInput = {
+  /** The member's name. */
+  name: string;
+  /** The identifier of the organisation the member represents, e.g. a municipality number or `innovasjon-norge`. */
+  organisationId: string;
+  /** The organisation the member represents. */
+  organisationName: string;
+  /** The member's role in the group, e.g. `leader`. */
+  role?: string | null | undefined;
+  /** The first day of membership. */
+  validFrom: string;
+};
+
 /** A request for counselling from the public website. */
 export type CounsellingRequestInput = {
   /** The language the person uses the website in, `nb` or `en` (`nb` when left out): the receipt by e-mail and later e-mails are written in it. */
@@ -410,8 +436,13 @@ export type LogCounsellingSessionInput = {
 export type MeetingInput = {
   /** The agenda. */
   agenda: string;
-  /** The party that called it (required for a conflict meeting). */
+  /** The party that called it (required for a conflict meeting, unless it holds a request, whose party it then is). */
   calledBy?: string | null | undefined;
+  /**
+   * The conflict meeting request this meeting holds (conflict meetings only); CONFLICT when another
+   * meeting holds it already.
+   */
+  conflictRequestId?: string | number | null | undefined;
   /** The day it was held. */
   date: string;
   /** The decisions made. */
@@ -420,10 +451,23 @@ export type MeetingInput = {
   kind: MeetingKind;
   /** The minutes. */
   minutes?: string | null | undefined;
-  /** Who took part (at least one). */
+  /**
+   * Who took part, as `name (organisation)` (at least one, counting the members in
+   * `presentMemberIds`, whose names are added).
+   */
   participants: Array<string>;
+  /**
+   * The members of the group present (coordination group and professional group meetings only), by
+   * their membership id; each must be a member of that group on the meeting day.
+   */
+  presentMemberIds?: Array<string | number> | null | undefined;
   /** The region it concerns (required for a discussion of supplementary content). */
   regionId?: string | number | null | undefined;
+  /**
+   * The day a party asked for the meeting: required for a conflict meeting (§8), not after `date`;
+   * left out when the meeting holds a request (`conflictRequestId`), whose day it then is.
+   */
+  requestedOn?: string | null | undefined;
 };
 
 /** The kinds of meeting the agreement calls for. */
@@ -434,6 +478,8 @@ export type MeetingKind =
   | 'COORDINATION_GROUP'
   /** The experience meeting with all municipalities and parties mid-period (§5.1). */
   | 'EXPERIENCE_MEETING'
+  /** A meeting of the advisers' professional group (faggruppe, §4). */
+  | 'PROFESSIONAL_GROUP'
   /** One of the twice-yearly discussions of supplementary content with a region (§5.2). */
   | 'SUPPLEMENTARY_CONTENT';
 
@@ -593,6 +639,22 @@ export type PopulationSource =
   | 'DEMO_APPROXIMATION'
   /** Imported from Statistics Norway's table 01222 (population per quarter). */
   | 'SSB';
+
+/** A member to add to the professional group (faggruppe, §4). */
+export type ProfessionalGroupMemberInput = {
+  /** The member's name. */
+  name: string;
+  /** The identifier of the organisation the member represents. */
+  organisationId: string;
+  /** The organisation the member represents. */
+  organisationName: string;
+  /** The region whose adviser or operator the member is (required when a municipality officer adds the member: their own region). */
+  regionId?: string | number | null | undefined;
+  /** The member's role in the group, e.g. `leader`. */
+  role?: string | null | undefined;
+  /** The first day of membership. */
+  validFrom: string;
+};
 
 /** What to show of the public course calendar; every condition left out matches all. */
 export type PublicCourseFilter = {
@@ -1402,13 +1464,63 @@ export type GatheringsOfYearQueryVariables = Exact<{
 
 export type GatheringsOfYearQuery = { gatherings: Array<{ id: string, title: string, date: string, location: string | null, online: boolean, organisers: Array<string>, programme: string | null, description: string | null, attendeeCount: number, invitedRegions: Array<{ id: string, name: string }>, registrations: Array<{ adviserId: string, registeredAt: string, attended: boolean | null, adviser: { id: string, name: string } | null, region: { id: string, name: string } }> }> | null, gatheringYear: { year: number, count: number, minimum: number, meetsMinimum: boolean, regionsWithoutAttendance: Array<{ id: string, name: string }>, advisersWithoutAttendance: Array<{ id: string, name: string }> } };
 
+export type GroupsHistoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GroupsHistoryQuery = { coordinationGroupHistory: Array<{ id: string, name: string, organisationId: string, organisationName: string, role: string | null, validFrom: string, validTo: string | null }>, professionalGroupHistory: Array<{ id: string, name: string, organisationId: string, organisationName: string, role: string | null, validFrom: string, validTo: string | null, region: { id: string, name: string } | null }>, regions: Array<{ id: string, name: string }> };
+
+export type AddCoordinationMemberMutationVariables = Exact<{
+  input: CoordinationMemberInput;
+}>;
+
+
+export type AddCoordinationMemberMutation = { addCoordinationMember: { id: string } };
+
+export type EndCoordinationMembershipMutationVariables = Exact<{
+  id: string | number;
+  validTo: string;
+}>;
+
+
+export type EndCoordinationMembershipMutation = { endCoordinationMembership: { id: string, validTo: string | null } };
+
+export type ChangeCoordinationMemberRoleMutationVariables = Exact<{
+  id: string | number;
+  role?: string | null | undefined;
+  from: string;
+}>;
+
+
+export type ChangeCoordinationMemberRoleMutation = { changeCoordinationMemberRole: { id: string } };
+
+export type AddProfessionalGroupMemberMutationVariables = Exact<{
+  input: ProfessionalGroupMemberInput;
+}>;
+
+
+export type AddProfessionalGroupMemberMutation = { addProfessionalGroupMember: { id: string } };
+
+export type EndProfessionalGroupMembershipMutationVariables = Exact<{
+  id: string | number;
+  validTo: string;
+}>;
+
+
+export type EndProfessionalGroupMembershipMutation = { endProfessionalGroupMembership: { id: string, validTo: string | null } };
+
 export type MeetingsOfYearQueryVariables = Exact<{
   year: number;
   groupOn: string;
 }>;
 
 
-export type MeetingsOfYearQuery = { meetings: Array<{ id: string, version: number, kind: MeetingKind, date: string, calledBy: string | null, participants: Array<string>, agenda: string, minutes: string | null, decisions: Array<string>, region: { id: string, name: string } | null }>, dueMeetings: Array<{ kind: MeetingKind, dueBy: string, overdue: boolean, region: { id: string, name: string } | null, heldAs: { id: string, date: string } | null }>, coordinationGroup: Array<{ id: string, name: string, organisationName: string, role: string | null }>, regions: Array<{ id: string, name: string }> };
+export type MeetingsOfYearQuery = { conflictMeetingTargetDays: number, meetings: Array<{ id: string, version: number, kind: MeetingKind, date: string, calledBy: string | null, participants: Array<string>, agenda: string, minutes: string | null, decisions: Array<string>, requestedOn: string | null, daysFromRequest: number | null, heldPromptly: boolean | null, region: { id: string, name: string } | null, attendance: { presentNonMembers: Array<string>, presentMembers: Array<
+        | { id: string, name: string, organisationName: string }
+        | { id: string, name: string, organisationName: string }
+      >, absentMembers: Array<
+        | { id: string, name: string, organisationName: string }
+        | { id: string, name: string, organisationName: string }
+      > } | null }>, dueMeetings: Array<{ kind: MeetingKind, dueBy: string, overdue: boolean, region: { id: string, name: string } | null, heldAs: { id: string, date: string } | null, conflictRequest: { id: string, requestedOn: string, calledBy: string, subject: string } | null }>, coordinationGroup: Array<{ id: string, name: string, organisationName: string, role: string | null }>, professionalGroup: Array<{ id: string, name: string, organisationName: string, role: string | null }>, regions: Array<{ id: string, name: string }> };
 
 export type RecordMeetingMutationVariables = Exact<{
   input: MeetingInput;
@@ -1425,6 +1537,13 @@ export type UpdateMeetingMutationVariables = Exact<{
 
 
 export type UpdateMeetingMutation = { updateMeeting: { id: string, version: number, date: string } };
+
+export type RequestConflictMeetingMutationVariables = Exact<{
+  input: ConflictMeetingRequestInput;
+}>;
+
+
+export type RequestConflictMeetingMutation = { requestConflictMeeting: { id: string, dueBy: string } };
 
 export type NetworkEventRegionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2721,6 +2840,73 @@ export const GatheringsOfYearDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GatheringsOfYearQuery, GatheringsOfYearQueryVariables>;
+export const GroupsHistoryDocument = new TypedDocumentString(`
+    query GroupsHistory {
+  coordinationGroupHistory {
+    id
+    name
+    organisationId
+    organisationName
+    role
+    validFrom
+    validTo
+  }
+  professionalGroupHistory {
+    id
+    name
+    organisationId
+    organisationName
+    region {
+      id
+      name
+    }
+    role
+    validFrom
+    validTo
+  }
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<GroupsHistoryQuery, GroupsHistoryQueryVariables>;
+export const AddCoordinationMemberDocument = new TypedDocumentString(`
+    mutation AddCoordinationMember($input: CoordinationMemberInput!) {
+  addCoordinationMember(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddCoordinationMemberMutation, AddCoordinationMemberMutationVariables>;
+export const EndCoordinationMembershipDocument = new TypedDocumentString(`
+    mutation EndCoordinationMembership($id: ID!, $validTo: Date!) {
+  endCoordinationMembership(id: $id, validTo: $validTo) {
+    id
+    validTo
+  }
+}
+    `) as unknown as TypedDocumentString<EndCoordinationMembershipMutation, EndCoordinationMembershipMutationVariables>;
+export const ChangeCoordinationMemberRoleDocument = new TypedDocumentString(`
+    mutation ChangeCoordinationMemberRole($id: ID!, $role: String, $from: Date!) {
+  changeCoordinationMemberRole(id: $id, role: $role, from: $from) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeCoordinationMemberRoleMutation, ChangeCoordinationMemberRoleMutationVariables>;
+export const AddProfessionalGroupMemberDocument = new TypedDocumentString(`
+    mutation AddProfessionalGroupMember($input: ProfessionalGroupMemberInput!) {
+  addProfessionalGroupMember(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddProfessionalGroupMemberMutation, AddProfessionalGroupMemberMutationVariables>;
+export const EndProfessionalGroupMembershipDocument = new TypedDocumentString(`
+    mutation EndProfessionalGroupMembership($id: ID!, $validTo: Date!) {
+  endProfessionalGroupMembership(id: $id, validTo: $validTo) {
+    id
+    validTo
+  }
+}
+    `) as unknown as TypedDocumentString<EndProfessionalGroupMembershipMutation, EndProfessionalGroupMembershipMutationVariables>;
 export const MeetingsOfYearDocument = new TypedDocumentString(`
     query MeetingsOfYear($year: Int!, $groupOn: Date!) {
   meetings(year: $year) {
@@ -2737,6 +2923,22 @@ export const MeetingsOfYearDocument = new TypedDocumentString(`
     agenda
     minutes
     decisions
+    requestedOn
+    daysFromRequest
+    heldPromptly
+    attendance {
+      presentMembers {
+        id
+        name
+        organisationName
+      }
+      absentMembers {
+        id
+        name
+        organisationName
+      }
+      presentNonMembers
+    }
   }
   dueMeetings(year: $year) {
     kind
@@ -2750,6 +2952,12 @@ export const MeetingsOfYearDocument = new TypedDocumentString(`
       id
       date
     }
+    conflictRequest {
+      id
+      requestedOn
+      calledBy
+      subject
+    }
   }
   coordinationGroup(on: $groupOn) {
     id
@@ -2757,6 +2965,13 @@ export const MeetingsOfYearDocument = new TypedDocumentString(`
     organisationName
     role
   }
+  professionalGroup(on: $groupOn) {
+    id
+    name
+    organisationName
+    role
+  }
+  conflictMeetingTargetDays
   regions {
     id
     name
@@ -2781,6 +2996,14 @@ export const UpdateMeetingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateMeetingMutation, UpdateMeetingMutationVariables>;
+export const RequestConflictMeetingDocument = new TypedDocumentString(`
+    mutation RequestConflictMeeting($input: ConflictMeetingRequestInput!) {
+  requestConflictMeeting(input: $input) {
+    id
+    dueBy
+  }
+}
+    `) as unknown as TypedDocumentString<RequestConflictMeetingMutation, RequestConflictMeetingMutationVariables>;
 export const NetworkEventRegionsDocument = new TypedDocumentString(`
     query NetworkEventRegions {
   regions {

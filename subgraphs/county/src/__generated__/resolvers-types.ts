@@ -14,7 +14,8 @@ import type { Funding as FundingEntity, MunicipalShare as MunicipalShareEntity }
 import type { BudgetDecision as BudgetDecisionEntity } from '../entities/funding.js';
 import type { PaymentView as PaymentViewEntity, PaymentShareView as PaymentShareViewEntity, CountyPayerView as CountyPayerViewEntity, SubmissionView as SubmissionViewEntity } from '../agreements.js';
 import type { ActivityTargets as ActivityTargetsEntity } from '../entities/submission.js';
-import type { CoordinationMember as CoordinationMemberEntity, Meeting as MeetingEntity, Evaluation as EvaluationEntity } from '../entities/coordination.js';
+import type { CoordinationMember as CoordinationMemberEntity, ConflictMeetingRequest as ConflictMeetingRequestEntity, Meeting as MeetingEntity, Evaluation as EvaluationEntity } from '../entities/coordination.js';
+import type { MeetingAttendanceView as MeetingAttendanceViewEntity } from '../groups.js';
 import type { DueMeetingView as DueMeetingViewEntity } from '../meetings.js';
 import type { RoleAssignment as RoleAssignmentEntity, ApiClient as ApiClientEntity, ApiClientKey as ApiClientKeyEntity } from '../entities/access.js';
 import type { AssignedOrganisationView as AssignedOrganisationViewEntity, RoleAssignmentPageView as RoleAssignmentPageViewEntity } from '../access.js';
@@ -394,13 +395,53 @@ export type CallerRole =
   /** A person at NAV: aggregates and referrals. */
   | 'NAV';
 
+/**
+ * A conflict meeting a party asked for (§8), which must be held promptly: from the request until a
+ * meeting records its holding. Promptly means within the county's target (`conflictMeetingTargetDays`).
+ */
+export type ConflictMeetingRequest = {
+  __typename?: 'ConflictMeetingRequest';
+  /** The party that asked for it. */
+  calledBy: Scalars['String']['output'];
+  /** The last day it is held promptly by: `requestedOn` plus the target days. */
+  dueBy: Scalars['Date']['output'];
+  /** The meeting that held it, or null while it is not held. */
+  heldAs?: Maybe<Meeting>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** True when it is not held and `dueBy` has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** The region the conflict concerns, when it concerns one. */
+  region?: Maybe<Region>;
+  /** The day the party asked for the meeting. */
+  requestedOn: Scalars['Date']['output'];
+  /** What the conflict or uncertainty is about. */
+  subject: Scalars['String']['output'];
+  /** Increases with every change. */
+  version: Scalars['Int']['output'];
+};
+
+/** A conflict meeting a party asks for (§8). */
+export type ConflictMeetingRequestInput = {
+  /** The party that asks for it. */
+  calledBy: Scalars['String']['input'];
+  /** The region the conflict concerns, when it concerns one. */
+  regionId?: InputMaybe<Scalars['ID']['input']>;
+  /** The day the party asked: today or earlier. */
+  requestedOn: Scalars['Date']['input'];
+  /** What the conflict or uncertainty is about. */
+  subject: Scalars['String']['input'];
+};
+
 /** A member of the coordination group (§5.1), for the time they are one. */
-export type CoordinationMember = {
+export type CoordinationMember = GroupMember & {
   __typename?: 'CoordinationMember';
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** The member's name. */
   name: Scalars['String']['output'];
+  /** The identifier of the organisation the member represents, e.g. a municipality number or `innovasjon-norge`. */
+  organisationId: Scalars['String']['output'];
   /** The organisation the member represents. */
   organisationName: Scalars['String']['output'];
   /** The member's role in the group, e.g. `leader`. */
@@ -409,6 +450,20 @@ export type CoordinationMember = {
   validFrom: Scalars['Date']['output'];
   /** The last day of membership, or null while a member. */
   validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A member to add to the coordination group. */
+export type CoordinationMemberInput = {
+  /** The member's name. */
+  name: Scalars['String']['input'];
+  /** The identifier of the organisation the member represents, e.g. a municipality number or `innovasjon-norge`. */
+  organisationId: Scalars['String']['input'];
+  /** The organisation the member represents. */
+  organisationName: Scalars['String']['input'];
+  /** The member's role in the group, e.g. `leader`. */
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** The first day of membership. */
+  validFrom: Scalars['Date']['input'];
 };
 
 /** A county (fylkeskommune) that is or was a party of the agreements: Viken (2020–2023) or one of its successors. */
@@ -443,6 +498,8 @@ export type CountyPayer = {
 /** A meeting the agreement requires by a date, and whether it was held. */
 export type DueMeeting = {
   __typename?: 'DueMeeting';
+  /** The request a due conflict meeting answers (kind CONFLICT); null for the other kinds. */
+  conflictRequest?: Maybe<ConflictMeetingRequest>;
   /** The last day it should be held by. */
   dueBy: Scalars['Date']['output'];
   /** The meeting held for it, or null when none was. */
@@ -562,6 +619,28 @@ export type Funding = {
   year: Scalars['Int']['output'];
 };
 
+/**
+ * A member of one of the agreement's groups (the coordination group, §5.1; the professional group,
+ * §4) for the time they are one. A membership is never deleted: it ends on `validTo`, and a change of
+ * role ends one membership and starts another, so the group on any day can be read back.
+ */
+export type GroupMember = {
+  /** Stable identifier of this membership (one person may have several over time). */
+  id: Scalars['ID']['output'];
+  /** The member's name. */
+  name: Scalars['String']['output'];
+  /** The identifier of the organisation the member represents, e.g. a municipality number or `innovasjon-norge`. */
+  organisationId: Scalars['String']['output'];
+  /** The organisation the member represents. */
+  organisationName: Scalars['String']['output'];
+  /** The member's role in the group, e.g. `leader`. */
+  role?: Maybe<Scalars['String']['output']>;
+  /** The first day of membership. */
+  validFrom: Scalars['Date']['output'];
+  /** The last day of membership, or null while a member. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
 /** A file of Statistics Norway's population table to import. */
 export type ImportPopulationFiguresInput = {
   /**
@@ -603,12 +682,26 @@ export type Meeting = {
   __typename?: 'Meeting';
   /** The agenda. */
   agenda: Scalars['String']['output'];
+  /**
+   * Attendance checked against the group's members on the meeting day (coordination group and
+   * professional group meetings); null for the other kinds.
+   */
+  attendance?: Maybe<MeetingAttendance>;
   /** The party that called it (conflict meetings). */
   calledBy?: Maybe<Scalars['String']['output']>;
+  /** The request the meeting held, when it was recorded for one (conflict meetings). */
+  conflictRequest?: Maybe<ConflictMeetingRequest>;
   /** The day it was held. */
   date: Scalars['Date']['output'];
+  /** Days from the request to the meeting (conflict meetings with `requestedOn`); null otherwise. */
+  daysFromRequest?: Maybe<Scalars['Int']['output']>;
   /** The decisions made. */
   decisions: Array<Scalars['String']['output']>;
+  /**
+   * Whether the conflict meeting was held within the county's target days from the request
+   * (`conflictMeetingTargetDays`, §8 "promptly"); null for other kinds and when the request day is not known.
+   */
+  heldPromptly?: Maybe<Scalars['Boolean']['output']>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** What kind of meeting. */
@@ -623,16 +716,37 @@ export type Meeting = {
    * region (a meeting recorded before region ids were checked); the other meetings still come back.
    */
   region?: Maybe<Region>;
+  /** The day a party asked for the meeting (conflict meetings, §8); null for other kinds and for conflict meetings recorded before it was kept. */
+  requestedOn?: Maybe<Scalars['Date']['output']>;
   /** Increases with every change; pass it back when updating the meeting. */
   version: Scalars['Int']['output'];
+};
+
+/**
+ * Who came to a meeting of a group, checked against the group's membership on the meeting day: the
+ * members recorded as present, the members who were not, and the participants who were not members.
+ */
+export type MeetingAttendance = {
+  __typename?: 'MeetingAttendance';
+  /** The members on the meeting day who were not recorded as present. */
+  absentMembers: Array<GroupMember>;
+  /** The members on the meeting day who were recorded as present. */
+  presentMembers: Array<GroupMember>;
+  /** Participants who were not members of the group on the meeting day, as `name (organisation)`. */
+  presentNonMembers: Array<Scalars['String']['output']>;
 };
 
 /** A meeting of the cooperation. */
 export type MeetingInput = {
   /** The agenda. */
   agenda: Scalars['String']['input'];
-  /** The party that called it (required for a conflict meeting). */
+  /** The party that called it (required for a conflict meeting, unless it holds a request, whose party it then is). */
   calledBy?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The conflict meeting request this meeting holds (conflict meetings only); CONFLICT when another
+   * meeting holds it already.
+   */
+  conflictRequestId?: InputMaybe<Scalars['ID']['input']>;
   /** The day it was held. */
   date: Scalars['Date']['input'];
   /** The decisions made. */
@@ -641,10 +755,23 @@ export type MeetingInput = {
   kind: MeetingKind;
   /** The minutes. */
   minutes?: InputMaybe<Scalars['String']['input']>;
-  /** Who took part (at least one). */
+  /**
+   * Who took part, as `name (organisation)` (at least one, counting the members in
+   * `presentMemberIds`, whose names are added).
+   */
   participants: Array<Scalars['String']['input']>;
+  /**
+   * The members of the group present (coordination group and professional group meetings only), by
+   * their membership id; each must be a member of that group on the meeting day.
+   */
+  presentMemberIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** The region it concerns (required for a discussion of supplementary content). */
   regionId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * The day a party asked for the meeting: required for a conflict meeting (§8), not after `date`;
+   * left out when the meeting holds a request (`conflictRequestId`), whose day it then is.
+   */
+  requestedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The kinds of meeting the agreement calls for. */
@@ -655,6 +782,8 @@ export type MeetingKind =
   | 'COORDINATION_GROUP'
   /** The experience meeting with all municipalities and parties mid-period (§5.1). */
   | 'EXPERIENCE_MEETING'
+  /** A meeting of the advisers' professional group (faggruppe, §4). */
+  | 'PROFESSIONAL_GROUP'
   /** One of the twice-yearly discussions of supplementary content with a region (§5.2). */
   | 'SUPPLEMENTARY_CONTENT';
 
@@ -715,6 +844,16 @@ export type Mutation = {
   /** Adds a public key a partner system signs its client assertions with (at most 5 active keys). */
   addApiClientKey: ApiClient;
   /**
+   * Adds a member to the coordination group from a day (officers of Akershus, Buskerud or Østfold;
+   * FORBIDDEN for Viken's officers, who read history).
+   */
+  addCoordinationMember: CoordinationMember;
+  /**
+   * Adds a member to the professional group (faggruppe, §4): county officers of Akershus, Buskerud or
+   * Østfold for any member, a municipality officer for their own region's advisers and operators.
+   */
+  addProfessionalGroupMember: ProfessionalGroupMember;
+  /**
    * Records an amendment (§10) with the consent of each party it concerns, both as ids of the
    * agreement's parties (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). Refused when a consenting party is not a party of the
    * agreement on the day it was decided, or a concerned party did not consent.
@@ -731,6 +870,11 @@ export type Mutation = {
    */
   assignRole: RoleAssignment;
   /**
+   * Changes a coordination group member's role from a day: ends the current membership the day
+   * before and starts another with the new role, returned (county officers as for addCoordinationMember).
+   */
+  changeCoordinationMemberRole: CoordinationMember;
+  /**
    * Confirms a county's part of an instalment that another officer of the same paying county
    * recorded (separation of duties): only then does it count as paid. The officer who recorded it cannot confirm it (FORBIDDEN); the reference must be
    * the recorded one (BAD_USER_INPUT). Confirming a confirmed payment again returns it.
@@ -743,6 +887,16 @@ export type Mutation = {
    * period overlaps a signed agreement of the region.
    */
   createAgreement: Agreement;
+  /**
+   * Ends a membership of the coordination group on a day, never deleting it (county officers as for
+   * addCoordinationMember). CONFLICT when it has ended already; BAD_USER_INPUT when `validTo` is before its start.
+   */
+  endCoordinationMembership: CoordinationMember;
+  /**
+   * Ends a membership of the professional group on a day, never deleting it (who may: as for
+   * addProfessionalGroupMember). CONFLICT when it has ended already.
+   */
+  endProfessionalGroupMembership: ProfessionalGroupMember;
   /**
    * Ends an assignment, with a reason; it stays in the history. Whoever may assign the role may end
    * it; nobody ends their own (CONFLICT).
@@ -779,7 +933,10 @@ export type Mutation = {
   recordBudgetDecision: Funding;
   /** Records an evaluation of the service (officers of Akershus, Buskerud or Østfold; FORBIDDEN for Viken's officers, who read history). */
   recordEvaluation: Evaluation;
-  /** Records a meeting (officers of the region's county; FORBIDDEN for other counties and for Viken's officers). */
+  /**
+   * Records a meeting (officers of the region's county; FORBIDDEN for other counties and for Viken's
+   * officers). A municipality officer records meetings of the professional group (PROFESSIONAL_GROUP) only.
+   */
   recordMeeting: Meeting;
   /**
    * Records that a county paid its part of an instalment (officers of a paying county; a year
@@ -805,6 +962,12 @@ export type Mutation = {
    * last day and runs four years unless `validTo` says otherwise.
    */
   renewAgreement: Agreement;
+  /**
+   * Records that a party asked for a conflict meeting (§8), before it is held; it shows in
+   * dueMeetings and turns overdue once the target days have passed without a meeting holding it
+   * (officers of Akershus, Buskerud or Østfold).
+   */
+  requestConflictMeeting: ConflictMeetingRequest;
   /** Revokes a client: it gets no more tokens. It stays in the list of revoked clients. */
   revokeApiClient: ApiClient;
   /** Revokes one key of a client: assertions signed with it are refused from now on. */
@@ -839,13 +1002,27 @@ export type Mutation = {
    * region's contract municipality or one of the region's advisers.
    */
   submit: Submission;
-  /** Updates a meeting, e.g. with its minutes and decisions (officers of Akershus, Buskerud or Østfold; FORBIDDEN for Viken's officers, who read history). */
+  /**
+   * Updates a meeting, e.g. with its minutes and decisions (officers of Akershus, Buskerud or
+   * Østfold; FORBIDDEN for Viken's officers, who read history). A municipality officer updates
+   * meetings of the professional group only, and keeps them such.
+   */
   updateMeeting: Meeting;
 };
 
 
 export type MutationAddApiClientKeyArgs = {
   input: AddApiClientKeyInput;
+};
+
+
+export type MutationAddCoordinationMemberArgs = {
+  input: CoordinationMemberInput;
+};
+
+
+export type MutationAddProfessionalGroupMemberArgs = {
+  input: ProfessionalGroupMemberInput;
 };
 
 
@@ -868,6 +1045,13 @@ export type MutationAssignRoleArgs = {
 };
 
 
+export type MutationChangeCoordinationMemberRoleArgs = {
+  from: Scalars['Date']['input'];
+  id: Scalars['ID']['input'];
+  role?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationConfirmPaymentArgs = {
   instalment: Instalment;
   payerId?: InputMaybe<Scalars['ID']['input']>;
@@ -879,6 +1063,18 @@ export type MutationConfirmPaymentArgs = {
 
 export type MutationCreateAgreementArgs = {
   input: NewAgreementInput;
+};
+
+
+export type MutationEndCoordinationMembershipArgs = {
+  id: Scalars['ID']['input'];
+  validTo: Scalars['Date']['input'];
+};
+
+
+export type MutationEndProfessionalGroupMembershipArgs = {
+  id: Scalars['ID']['input'];
+  validTo: Scalars['Date']['input'];
 };
 
 
@@ -955,6 +1151,11 @@ export type MutationRejectSubmissionArgs = {
 export type MutationRenewAgreementArgs = {
   agreementId: Scalars['ID']['input'];
   validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type MutationRequestConflictMeetingArgs = {
+  input: ConflictMeetingRequestInput;
 };
 
 
@@ -1327,6 +1528,46 @@ export type PopulationSource =
   /** Imported from Statistics Norway's table 01222 (population per quarter). */
   | 'SSB';
 
+/**
+ * A member of the advisers' professional group (faggruppe, §4): an adviser or operator of a region,
+ * or someone from the county or a partner, for the time they are one.
+ */
+export type ProfessionalGroupMember = GroupMember & {
+  __typename?: 'ProfessionalGroupMember';
+  /** Stable identifier of this membership. */
+  id: Scalars['ID']['output'];
+  /** The member's name. */
+  name: Scalars['String']['output'];
+  /** The identifier of the organisation the member represents, e.g. a municipality number or an operator's organisation number. */
+  organisationId: Scalars['String']['output'];
+  /** The organisation the member represents (the region's operator, the county, a partner). */
+  organisationName: Scalars['String']['output'];
+  /** The region whose adviser or operator the member is; null for members from the county or a partner. */
+  region?: Maybe<Region>;
+  /** The member's role in the group, e.g. `leader`. */
+  role?: Maybe<Scalars['String']['output']>;
+  /** The first day of membership. */
+  validFrom: Scalars['Date']['output'];
+  /** The last day of membership, or null while a member. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A member to add to the professional group (faggruppe, §4). */
+export type ProfessionalGroupMemberInput = {
+  /** The member's name. */
+  name: Scalars['String']['input'];
+  /** The identifier of the organisation the member represents. */
+  organisationId: Scalars['String']['input'];
+  /** The organisation the member represents. */
+  organisationName: Scalars['String']['input'];
+  /** The region whose adviser or operator the member is (required when a municipality officer adds the member: their own region). */
+  regionId?: InputMaybe<Scalars['ID']['input']>;
+  /** The member's role in the group, e.g. `leader`. */
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** The first day of membership. */
+  validFrom: Scalars['Date']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One agreement by id; null when there is none. */
@@ -1341,12 +1582,25 @@ export type Query = {
   agreements: Array<Agreement>;
   /** Partner systems registered by the caller's county (county officers), by client id. */
   apiClients: Array<ApiClient>;
+  /**
+   * The conflict meetings parties asked for (§8), newest request first: all of them, or only those
+   * not yet held.
+   */
+  conflictMeetingRequests: Array<ConflictMeetingRequest>;
+  /**
+   * How many days after the request a conflict meeting counts as held promptly (§8): the county's
+   * target, CONFLICT_MEETING_TARGET_DAYS (default 14).
+   */
+  conflictMeetingTargetDays: Scalars['Int']['output'];
   /** The coordination group on a date (today when left out). */
   coordinationGroup: Array<CoordinationMember>;
+  /** Every membership of the coordination group there has been, current and ended, by organisation, name and start. */
+  coordinationGroupHistory: Array<CoordinationMember>;
   /**
    * The meetings the agreement requires, held or not: the mid-period experience meeting and, for
    * every region with an agreement in force, the twice-yearly discussions of supplementary content,
-   * of the agreement periods that touch the year.
+   * of the agreement periods that touch the year; and the conflict meetings asked for (§8) whose
+   * target day (`requestedOn` + `conflictMeetingTargetDays`) falls in the year, held or not.
    */
   dueMeetings: Array<DueMeeting>;
   /** Evaluations of the service, newest first. */
@@ -1361,6 +1615,10 @@ export type Query = {
    * except the kinds the caller turned off in the console.
    */
   notifications: NotificationPage;
+  /** The advisers' professional group (faggruppe, §4) on a date (today when left out). */
+  professionalGroup: Array<ProfessionalGroupMember>;
+  /** Every membership of the professional group there has been, current and ended, by organisation, name and start. */
+  professionalGroupHistory: Array<ProfessionalGroupMember>;
   /**
    * PUBLIC (no sign-in): the organisations responsible for the entrepreneur service today, as the
    * public website must show them (§5.2.1): the counties and Innovasjon Norge, and each region's
@@ -1387,6 +1645,11 @@ export type QueryApiClientsArgs = {
 };
 
 
+export type QueryConflictMeetingRequestsArgs = {
+  openOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryCoordinationGroupArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -1406,6 +1669,11 @@ export type QueryNotificationsArgs = {
   first?: Scalars['Int']['input'];
   offset?: Scalars['Int']['input'];
   unreadOnly?: Scalars['Boolean']['input'];
+};
+
+
+export type QueryProfessionalGroupArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1894,7 +2162,10 @@ export type ResolversTypes = {
   BudgetDecision: ResolverTypeWrapper<BudgetDecisionEntity>;
   BudgetDecisionInput: BudgetDecisionInput;
   CallerRole: CallerRole;
+  ConflictMeetingRequest: ResolverTypeWrapper<ConflictMeetingRequestEntity>;
+  ConflictMeetingRequestInput: ConflictMeetingRequestInput;
   CoordinationMember: ResolverTypeWrapper<CoordinationMemberEntity>;
+  CoordinationMemberInput: CoordinationMemberInput;
   County: ResolverTypeWrapper<County>;
   CountyPayer: ResolverTypeWrapper<CountyPayerViewEntity>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1905,10 +2176,12 @@ export type ResolversTypes = {
   EvaluationInput: EvaluationInput;
   Extension: ResolverTypeWrapper<ExtensionEntity>;
   Funding: ResolverTypeWrapper<FundingEntity>;
+  GroupMember: ResolverTypeWrapper<CoordinationMemberEntity>;
   ImportPopulationFiguresInput: ImportPopulationFiguresInput;
   ImportedPopulationFigure: ResolverTypeWrapper<ImportedFigureEntity>;
   Instalment: Instalment;
   Meeting: ResolverTypeWrapper<MeetingEntity>;
+  MeetingAttendance: ResolverTypeWrapper<MeetingAttendanceViewEntity>;
   MeetingInput: MeetingInput;
   MeetingKind: MeetingKind;
   MunicipalShare: ResolverTypeWrapper<MunicipalShareEntity>;
@@ -1934,6 +2207,8 @@ export type ResolversTypes = {
   PopulationImportDate: ResolverTypeWrapper<PopulationImportDate>;
   PopulationSkipReason: PopulationSkipReason;
   PopulationSource: PopulationSource;
+  ProfessionalGroupMember: ResolverTypeWrapper<CoordinationMemberEntity>;
+  ProfessionalGroupMemberInput: ProfessionalGroupMemberInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionReferenceEntity>;
   RegisterApiClientInput: RegisterApiClientInput;
@@ -1973,7 +2248,10 @@ export type ResolversParentTypes = {
   AssignedOrganisationInput: AssignedOrganisationInput;
   BudgetDecision: BudgetDecisionEntity;
   BudgetDecisionInput: BudgetDecisionInput;
+  ConflictMeetingRequest: ConflictMeetingRequestEntity;
+  ConflictMeetingRequestInput: ConflictMeetingRequestInput;
   CoordinationMember: CoordinationMemberEntity;
+  CoordinationMemberInput: CoordinationMemberInput;
   County: County;
   CountyPayer: CountyPayerViewEntity;
   Date: Scalars['Date']['output'];
@@ -1984,9 +2262,11 @@ export type ResolversParentTypes = {
   EvaluationInput: EvaluationInput;
   Extension: ExtensionEntity;
   Funding: FundingEntity;
+  GroupMember: CoordinationMemberEntity;
   ImportPopulationFiguresInput: ImportPopulationFiguresInput;
   ImportedPopulationFigure: ImportedFigureEntity;
   Meeting: MeetingEntity;
+  MeetingAttendance: MeetingAttendanceViewEntity;
   MeetingInput: MeetingInput;
   MunicipalShare: MunicipalShareEntity;
   MunicipalSplitInput: MunicipalSplitInput;
@@ -2005,6 +2285,8 @@ export type ResolversParentTypes = {
   PopulationFigure: PopulationFigureEntity;
   PopulationImport: PopulationImportResultEntity;
   PopulationImportDate: PopulationImportDate;
+  ProfessionalGroupMember: CoordinationMemberEntity;
+  ProfessionalGroupMemberInput: ProfessionalGroupMemberInput;
   Query: Record<PropertyKey, never>;
   Region: RegionReferenceEntity;
   RegisterApiClientInput: RegisterApiClientInput;
@@ -2122,13 +2404,27 @@ export type BudgetDecisionResolvers<ContextType = Context, ParentType extends Re
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ConflictMeetingRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConflictMeetingRequest'] = ResolversParentTypes['ConflictMeetingRequest']> = {
+  calledBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueBy?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  heldAs?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  requestedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CoordinationMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoordinationMember'] = ResolversParentTypes['CoordinationMember']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CountyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['County'] = ResolversParentTypes['County']> = {
@@ -2152,6 +2448,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type DueMeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DueMeeting'] = ResolversParentTypes['DueMeeting']> = {
+  conflictRequest?: Resolver<Maybe<ResolversTypes['ConflictMeetingRequest']>, ParentType, ContextType>;
   dueBy?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   heldAs?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MeetingKind'], ParentType, ContextType>;
@@ -2196,6 +2493,10 @@ export type FundingResolvers<ContextType = Context, ParentType extends Resolvers
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type GroupMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupMember'] = ResolversParentTypes['GroupMember']> = {
+  __resolveType: TypeResolveFn<'CoordinationMember' | 'ProfessionalGroupMember', ParentType, ContextType>;
+};
+
 export type ImportedPopulationFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportedPopulationFigure'] = ResolversParentTypes['ImportedPopulationFigure']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   municipalityNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2207,15 +2508,26 @@ export type ImportedPopulationFigureResolvers<ContextType = Context, ParentType 
 
 export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
   agenda?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attendance?: Resolver<Maybe<ResolversTypes['MeetingAttendance']>, ParentType, ContextType>;
   calledBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  conflictRequest?: Resolver<Maybe<ResolversTypes['ConflictMeetingRequest']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  daysFromRequest?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   decisions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  heldPromptly?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MeetingKind'], ParentType, ContextType>;
   minutes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  requestedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MeetingAttendanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingAttendance'] = ResolversParentTypes['MeetingAttendance']> = {
+  absentMembers?: Resolver<Array<ResolversTypes['GroupMember']>, ParentType, ContextType>;
+  presentMembers?: Resolver<Array<ResolversTypes['GroupMember']>, ParentType, ContextType>;
+  presentNonMembers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type MunicipalShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MunicipalShare'] = ResolversParentTypes['MunicipalShare']> = {
@@ -2236,11 +2548,16 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addApiClientKey?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationAddApiClientKeyArgs, 'input'>>;
+  addCoordinationMember?: Resolver<ResolversTypes['CoordinationMember'], ParentType, ContextType, RequireFields<MutationAddCoordinationMemberArgs, 'input'>>;
+  addProfessionalGroupMember?: Resolver<ResolversTypes['ProfessionalGroupMember'], ParentType, ContextType, RequireFields<MutationAddProfessionalGroupMemberArgs, 'input'>>;
   amendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationAmendAgreementArgs, 'agreementId' | 'input' | 'version'>>;
   approveSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationApproveSubmissionArgs, 'id' | 'version'>>;
   assignRole?: Resolver<ResolversTypes['RoleAssignment'], ParentType, ContextType, RequireFields<MutationAssignRoleArgs, 'input'>>;
+  changeCoordinationMemberRole?: Resolver<ResolversTypes['CoordinationMember'], ParentType, ContextType, RequireFields<MutationChangeCoordinationMemberRoleArgs, 'from' | 'id'>>;
   confirmPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationConfirmPaymentArgs, 'instalment' | 'reference' | 'regionId' | 'year'>>;
   createAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationCreateAgreementArgs, 'input'>>;
+  endCoordinationMembership?: Resolver<ResolversTypes['CoordinationMember'], ParentType, ContextType, RequireFields<MutationEndCoordinationMembershipArgs, 'id' | 'validTo'>>;
+  endProfessionalGroupMembership?: Resolver<ResolversTypes['ProfessionalGroupMember'], ParentType, ContextType, RequireFields<MutationEndProfessionalGroupMembershipArgs, 'id' | 'validTo'>>;
   endRoleAssignment?: Resolver<ResolversTypes['RoleAssignment'], ParentType, ContextType, RequireFields<MutationEndRoleAssignmentArgs, 'input'>>;
   extendAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationExtendAgreementArgs, 'agreementId' | 'consentingPartyIds' | 'decidedOn' | 'validTo' | 'version'>>;
   giveNotice?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationGiveNoticeArgs, 'agreementId' | 'input' | 'version'>>;
@@ -2254,6 +2571,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   registerApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRegisterApiClientArgs, 'input'>>;
   rejectSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationRejectSubmissionArgs, 'comment' | 'id' | 'version'>>;
   renewAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationRenewAgreementArgs, 'agreementId'>>;
+  requestConflictMeeting?: Resolver<ResolversTypes['ConflictMeetingRequest'], ParentType, ContextType, RequireFields<MutationRequestConflictMeetingArgs, 'input'>>;
   revokeApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientArgs, 'input'>>;
   revokeApiClientKey?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientKeyArgs, 'input'>>;
   setFundingRates?: Resolver<ResolversTypes['Funding'], ParentType, ContextType, RequireFields<MutationSetFundingRatesArgs, 'agreementId' | 'countyRate' | 'municipalRate' | 'version' | 'year'>>;
@@ -2357,17 +2675,34 @@ export type PopulationImportDateResolvers<ContextType = Context, ParentType exte
   figureCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ProfessionalGroupMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProfessionalGroupMember'] = ResolversParentTypes['ProfessionalGroupMember']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementArgs, 'id'>>;
   agreementYears?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
   apiClients?: Resolver<Array<ResolversTypes['ApiClient']>, ParentType, ContextType, RequireFields<QueryApiClientsArgs, 'includeRevoked'>>;
+  conflictMeetingRequests?: Resolver<Array<ResolversTypes['ConflictMeetingRequest']>, ParentType, ContextType, RequireFields<QueryConflictMeetingRequestsArgs, 'openOnly'>>;
+  conflictMeetingTargetDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   coordinationGroup?: Resolver<Array<ResolversTypes['CoordinationMember']>, ParentType, ContextType, Partial<QueryCoordinationGroupArgs>>;
+  coordinationGroupHistory?: Resolver<Array<ResolversTypes['CoordinationMember']>, ParentType, ContextType>;
   dueMeetings?: Resolver<Array<ResolversTypes['DueMeeting']>, ParentType, ContextType, RequireFields<QueryDueMeetingsArgs, 'year'>>;
   evaluations?: Resolver<Array<ResolversTypes['Evaluation']>, ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'year'>>;
   notificationPreferences?: Resolver<Array<ResolversTypes['NotificationPreference']>, ParentType, ContextType>;
   notifications?: Resolver<ResolversTypes['NotificationPage'], ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'first' | 'offset' | 'unreadOnly'>>;
+  professionalGroup?: Resolver<Array<ResolversTypes['ProfessionalGroupMember']>, ParentType, ContextType, Partial<QueryProfessionalGroupArgs>>;
+  professionalGroupHistory?: Resolver<Array<ResolversTypes['ProfessionalGroupMember']>, ParentType, ContextType>;
   publicResponsibleParties?: Resolver<Array<ResolversTypes['ResponsibleParty']>, ParentType, ContextType>;
   roleAssignments?: Resolver<ResolversTypes['RoleAssignmentPage'], ParentType, ContextType, RequireFields<QueryRoleAssignmentsArgs, 'first' | 'includeEnded' | 'offset'>>;
 };
@@ -2467,6 +2802,7 @@ export type Resolvers<ContextType = Context> = {
   ApiClientKey?: ApiClientKeyResolvers<ContextType>;
   AssignedOrganisation?: AssignedOrganisationResolvers<ContextType>;
   BudgetDecision?: BudgetDecisionResolvers<ContextType>;
+  ConflictMeetingRequest?: ConflictMeetingRequestResolvers<ContextType>;
   CoordinationMember?: CoordinationMemberResolvers<ContextType>;
   County?: CountyResolvers<ContextType>;
   CountyPayer?: CountyPayerResolvers<ContextType>;
@@ -2476,8 +2812,10 @@ export type Resolvers<ContextType = Context> = {
   Evaluation?: EvaluationResolvers<ContextType>;
   Extension?: ExtensionResolvers<ContextType>;
   Funding?: FundingResolvers<ContextType>;
+  GroupMember?: GroupMemberResolvers<ContextType>;
   ImportedPopulationFigure?: ImportedPopulationFigureResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
+  MeetingAttendance?: MeetingAttendanceResolvers<ContextType>;
   MunicipalShare?: MunicipalShareResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -2491,6 +2829,7 @@ export type Resolvers<ContextType = Context> = {
   PopulationFigure?: PopulationFigureResolvers<ContextType>;
   PopulationImport?: PopulationImportResolvers<ContextType>;
   PopulationImportDate?: PopulationImportDateResolvers<ContextType>;
+  ProfessionalGroupMember?: ProfessionalGroupMemberResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   ResponsibleParty?: ResponsiblePartyResolvers<ContextType>;

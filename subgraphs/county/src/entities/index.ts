@@ -5,7 +5,12 @@ import { AgreementSchema } from './agreement.js';
 import { AmendmentSchema, ExtensionSchema, NoticeSchema } from './agreement-change.js';
 import { AgreementSignatureSchema, SupplementaryServiceSchema } from './agreement-lifecycle.js';
 import { AgreementPartySchema } from './agreement-party.js';
-import { CoordinationMemberSchema, EvaluationSchema, MeetingSchema } from './coordination.js';
+import {
+  ConflictMeetingRequestSchema,
+  CoordinationMemberSchema,
+  EvaluationSchema,
+  MeetingSchema,
+} from './coordination.js';
 import { BudgetDecisionSchema, FundingRateSchema } from './funding.js';
 import { NotificationPreferenceSchema, NotificationReadSchema, NotificationSchema } from './notification.js';
 import { PaymentSchema } from './payment.js';
@@ -28,6 +33,7 @@ export const entities = [
   CoordinationMemberSchema,
   MeetingSchema,
   EvaluationSchema,
+  ConflictMeetingRequestSchema,
   RoleAssignmentSchema,
   ApiClientSchema,
   ApiClientKeySchema,

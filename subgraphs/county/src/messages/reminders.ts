@@ -177,10 +177,12 @@ const meetingNames: Record<MessageLocale, Partial<Record<MeetingKind, string>>> 
   nb: {
     EXPERIENCE_MEETING: 'erfaringsmøtet midtveis i avtaleperioden (§ 5.1)',
     SUPPLEMENTARY_CONTENT: 'halvårlig drøfting av supplerende innhold (§ 5.2)',
+    CONFLICT: 'møtet en part ba om ved konflikt eller uklarhet (§ 8)',
   },
   en: {
     EXPERIENCE_MEETING: 'the experience meeting midway through the agreement period (§5.1)',
     SUPPLEMENTARY_CONTENT: 'the twice-yearly discussion of supplementary content (§5.2)',
+    CONFLICT: 'the meeting a party asked for over a conflict or uncertainty (§8)',
   },
 };
 

@@ -12,6 +12,7 @@ import { Migration20261207081437_service_assertion_uses } from './Migration20261
 import { Migration20261207110854_access_administration } from './Migration20261207110854_access_administration.js';
 import { Migration20261207115016_outbox_messages } from './Migration20261207115016_outbox_messages.js';
 import { Migration20261207115401_notifications } from './Migration20261207115401_notifications.js';
+import { Migration20261207140851_groups_and_meetings } from './Migration20261207140851_groups_and_meetings.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126213842_population_figures', class: Migration20261126213842_population_figures },
@@ -29,4 +30,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207110854_access_administration', class: Migration20261207110854_access_administration },
   { name: 'Migration20261207115016_outbox_messages', class: Migration20261207115016_outbox_messages },
   { name: 'Migration20261207115401_notifications', class: Migration20261207115401_notifications },
+  { name: 'Migration20261207140851_groups_and_meetings', class: Migration20261207140851_groups_and_meetings },
 ];

@@ -23,10 +23,18 @@ import { agreementInAuthority, requireAuthorityOverAgreement, requireCurrentCoun
 import type { Agreement } from '../entities/agreement.js';
 import { NoticeSchema } from '../entities/agreement-change.js';
 import { AgreementPartySchema } from '../entities/agreement-party.js';
-import { EvaluationSchema, MeetingSchema, meetingKinds } from '../entities/coordination.js';
+import {
+  type ConflictMeetingRequest,
+  ConflictMeetingRequestSchema,
+  EvaluationSchema,
+  type MeetingKind,
+  MeetingSchema,
+  meetingKinds,
+} from '../entities/coordination.js';
 import { FundingRateSchema, minimumCountyRateOre, minimumMunicipalRateOre } from '../entities/funding.js';
 import { PaymentSchema } from '../entities/payment.js';
 import { SubmissionSchema, submissionKinds } from '../entities/submission.js';
+import { groupOfMeeting, withPresentMembers } from '../groups.js';
 import { confirmPayment, recordBudgetDecision, recordPayment } from '../payment-controls.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -107,19 +115,40 @@ const meetingInput = z
     date,
     regionId: referenceRegionId.nullish(),
     calledBy: text(200).nullish(),
-    participants: z.array(text(300)).min(1, 'at least one participant'),
+    participants: z.array(text(300)),
     agenda: text(10_000),
     minutes: z.string().trim().max(100_000).nullish(),
     decisions: z.array(text(2_000)),
+    requestedOn: date.nullish(),
+    presentMemberIds: z.array(z.string().max(100)).max(500).nullish(),
+    conflictRequestId: z.string().max(100).nullish(),
   })
   .superRefine((input, issues) => {
+    if (input.participants.length === 0 && !input.presentMemberIds?.length)
+      issues.addIssue({ code: 'custom', path: ['participants'], message: 'at least one participant' });
+    if (input.kind === 'CONFLICT' && !input.requestedOn && !input.conflictRequestId)
+      issues.addIssue({
+        code: 'custom',
+        path: ['requestedOn'],
+        message: 'a conflict meeting states the day it was asked for (§8)',
+      });
+    if (input.requestedOn && input.requestedOn > input.date)
+      issues.addIssue({ code: 'custom', path: ['requestedOn'], message: 'not after the meeting date' });
+    if (input.kind !== 'CONFLICT' && input.requestedOn)
+      issues.addIssue({ code: 'custom', path: ['requestedOn'], message: 'only a conflict meeting is asked for' });
+    if (input.kind !== 'CONFLICT' && input.conflictRequestId)
+      issues.addIssue({
+        code: 'custom',
+        path: ['conflictRequestId'],
+        message: 'only a conflict meeting holds a request',
+      });
     if (input.kind === 'SUPPLEMENTARY_CONTENT' && !input.regionId)
       issues.addIssue({
         code: 'custom',
         path: ['regionId'],
         message: 'a discussion of supplementary content is with a region',
       });
-    if (input.kind === 'CONFLICT' && !input.calledBy)
+    if (input.kind === 'CONFLICT' && !input.calledBy && !input.conflictRequestId)
       issues.addIssue({
         code: 'custom',
         path: ['calledBy'],
@@ -127,16 +156,64 @@ const meetingInput = z
       });
   });
 
-const meetingRow = (input: z.infer<typeof meetingInput>) => ({
-  kind: input.kind,
-  date: input.date,
-  regionId: input.regionId ?? null,
-  calledBy: input.calledBy ?? null,
-  participants: input.participants,
-  agenda: input.agenda,
-  minutes: input.minutes || null,
-  decisions: input.decisions,
-});
+/**
+ * The meeting's row: present members checked against the group on the day (their names added to
+ * the participants), and a conflict meeting's request day, party and region from the request it holds.
+ */
+async function meetingRow(
+  tx: EntityManager,
+  input: z.infer<typeof meetingInput>,
+  request: ConflictMeetingRequest | null,
+) {
+  const presentMemberIds = [...new Set(input.presentMemberIds ?? [])];
+  if (request && input.requestedOn && input.requestedOn !== request.requestedOn)
+    throw badUserInput(
+      `input.requestedOn: the request was made on ${request.requestedOn}; leave it out or give that day`,
+      'input.requestedOn',
+    );
+  if (request && input.date < request.requestedOn)
+    throw badUserInput(`input.date: not before the request, ${request.requestedOn}`, 'input.date');
+  return {
+    kind: input.kind,
+    date: input.date,
+    regionId: input.regionId ?? request?.regionId ?? null,
+    calledBy: input.calledBy ?? request?.calledBy ?? null,
+    participants: await withPresentMembers(
+      tx,
+      groupOfMeeting(input.kind),
+      input.date,
+      presentMemberIds,
+      input.participants,
+    ),
+    agenda: input.agenda,
+    minutes: input.minutes || null,
+    decisions: input.decisions,
+    requestedOn: request?.requestedOn ?? input.requestedOn ?? null,
+    presentMemberIds,
+  };
+}
+
+/** The conflict meeting request a meeting is to hold, locked; CONFLICT when another meeting holds it. */
+async function requestToHold(tx: EntityManager, id: string | null | undefined, meetingId: string | null) {
+  if (!id) return null;
+  const request = uuid.test(id)
+    ? await tx.findOne(ConflictMeetingRequestSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+    : null;
+  if (!request) throw notFound(`No conflict meeting request ${id}.`);
+  const heldBy = request.heldAs ? (request.heldAs as { id: string }).id : null;
+  if (heldBy && heldBy !== meetingId) throw conflict('Another meeting holds this conflict meeting request already.');
+  return request;
+}
+
+/**
+ * County officers record and update meetings; a municipality officer only the professional
+ * group's (§4), which the regions' people take part in.
+ */
+function requireMeetingWriter(caller: Caller, kind: MeetingKind) {
+  if (caller.role === 'MUNICIPALITY_OFFICER' && kind === 'PROFESSIONAL_GROUP') return;
+  requireRole(caller, 'COUNTY_OFFICER');
+  requireCurrentCounty(caller);
+}
 
 export const Mutation: MutationResolvers = {
   submit: async (_parent, { input }, context) => {
@@ -230,25 +307,36 @@ export const Mutation: MutationResolvers = {
   recordBudgetDecision: (_parent, { agreementId, input }, context) => recordBudgetDecision(context, agreementId, input),
 
   recordMeeting: async (_parent, { input }, { em, caller }) => {
-    requireRole(caller, 'COUNTY_OFFICER');
-    requireCurrentCounty(caller);
+    requireMeetingWriter(caller, input.kind);
     const data = parseInput(meetingInput, input);
     return em.transactional(async (tx) => {
-      const meeting = tx.create(MeetingSchema, meetingRow(data));
+      const request = await requestToHold(tx, data.conflictRequestId, null);
+      const meeting = tx.create(MeetingSchema, await meetingRow(tx, data, request));
+      if (request) request.heldAs = meeting;
       await tx.flush();
       return meeting;
     });
   },
 
   updateMeeting: async (_parent, { id, version, input }, { em, caller }) => {
-    requireRole(caller, 'COUNTY_OFFICER');
-    requireCurrentCounty(caller);
+    requireMeetingWriter(caller, input.kind);
     const data = parseInput(meetingInput, input);
     return em.transactional(async (tx) => {
       const meeting = uuid.test(id) ? await tx.findOne(MeetingSchema, { id }) : null;
       if (!meeting) throw notFound(`No meeting ${id}.`);
+      requireMeetingWriter(caller, meeting.kind);
       await tx.lock(meeting, LockMode.OPTIMISTIC, version);
-      tx.assign(meeting, meetingRow(data));
+      // The request it holds stays linked unless another is named; one no longer a conflict meeting lets it go.
+      const held = await tx.findOne(ConflictMeetingRequestSchema, { heldAs: meeting });
+      const request =
+        data.kind !== 'CONFLICT'
+          ? null
+          : data.conflictRequestId
+            ? await requestToHold(tx, data.conflictRequestId, meeting.id)
+            : held;
+      if (held && held !== request) held.heldAs = null;
+      tx.assign(meeting, await meetingRow(tx, data, request));
+      if (request) request.heldAs = meeting;
       await tx.flush();
       return meeting;
     });

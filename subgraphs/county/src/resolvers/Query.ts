@@ -3,6 +3,7 @@ import { checkYear, requireAggregateAccess } from '@etablerer/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { agreementYearSpan, agreementYearsBetween } from '../agreement-years.js';
 import { yearOf } from '../calendar.js';
+import { conflictMeetingsDueIn } from '../conflict-meetings.js';
 import { AgreementSchema } from '../entities/agreement.js';
 import { CoordinationMemberSchema, EvaluationSchema } from '../entities/coordination.js';
 import { experienceMeetingsDueIn, supplementaryContentDiscussions } from '../meetings.js';
@@ -27,7 +28,11 @@ export const Query: QueryResolvers = {
     const day = on ?? today();
     return em.find(
       CoordinationMemberSchema,
-      { validFrom: { $lte: day }, $or: [{ validTo: null }, { validTo: { $gte: day } }] },
+      {
+        group: 'COORDINATION_GROUP',
+        validFrom: { $lte: day },
+        $or: [{ validTo: null }, { validTo: { $gte: day } }],
+      },
       { orderBy: { organisationName: 'asc', name: 'asc' } },
     );
   },
@@ -54,7 +59,7 @@ export const Query: QueryResolvers = {
     const discussions = await Promise.all(
       regionIds.map((regionId) => supplementaryContentDiscussions(regionId, year, context)),
     );
-    return [...experience, ...discussions.flat()];
+    return [...experience, ...discussions.flat(), ...(await conflictMeetingsDueIn(year, context))];
   },
   evaluations: (_parent, _args, { em, caller }) => {
     requireAggregateAccess(caller);

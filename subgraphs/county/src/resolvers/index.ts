@@ -6,9 +6,11 @@ import { Agreement, Amendment, Extension, Signature, SupplementaryService } from
 import { AgreementParty } from './AgreementParty.js';
 import { ApiClient, ApiClientKey, apiClientMutations, apiClientQueries } from './ApiClient.js';
 import { BudgetDecision } from './BudgetDecision.js';
+import { ConflictMeetingRequest, conflictMeetingMutations, conflictMeetingQueries } from './ConflictMeetingRequest.js';
 import { CountyPayer } from './CountyPayer.js';
 import { DueMeeting } from './DueMeeting.js';
 import { Funding } from './Funding.js';
+import { GroupMember, groupMutations, groupQueries, ProfessionalGroupMember } from './GroupMember.js';
 import { Meeting } from './Meeting.js';
 import { Municipality } from './Municipality.js';
 import { MunicipalShare } from './MunicipalShare.js';
@@ -27,7 +29,14 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   NOK: NokScalar,
-  Query: { ...Query, ...roleAssignmentQueries, ...apiClientQueries, ...notificationQueries },
+  Query: {
+    ...Query,
+    ...roleAssignmentQueries,
+    ...apiClientQueries,
+    ...notificationQueries,
+    ...groupQueries,
+    ...conflictMeetingQueries,
+  },
   Mutation: {
     ...Mutation,
     ...agreementLifecycleMutations,
@@ -35,6 +44,8 @@ export const resolvers: Resolvers = {
     ...roleAssignmentMutations,
     ...apiClientMutations,
     ...notificationMutations,
+    ...groupMutations,
+    ...conflictMeetingMutations,
   },
   Signature,
   SupplementaryService,
@@ -52,6 +63,9 @@ export const resolvers: Resolvers = {
   Submission,
   Meeting,
   DueMeeting,
+  GroupMember,
+  ProfessionalGroupMember,
+  ConflictMeetingRequest,
   Municipality,
   PopulationFigure,
   PopulationImport,

@@ -13,7 +13,7 @@ import {
   regionCountyOn,
   regionPayers,
 } from '@etablerer/kit';
-import { demoEmail, demoUsers } from '@etablerer/kit/demo';
+import { demoAdvisers, demoEmail, demoUsers } from '@etablerer/kit/demo';
 import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import { submissionDueDate, todayInNorway } from '../calendar.js';
@@ -26,7 +26,13 @@ import {
 import { AgreementSchema } from '../entities/agreement.js';
 import { AmendmentSchema, ExtensionSchema } from '../entities/agreement-change.js';
 import { AgreementPartySchema } from '../entities/agreement-party.js';
-import { CoordinationMemberSchema, EvaluationSchema, MeetingSchema } from '../entities/coordination.js';
+import {
+  ConflictMeetingRequestSchema,
+  type CoordinationMember,
+  CoordinationMemberSchema,
+  EvaluationSchema,
+  MeetingSchema,
+} from '../entities/coordination.js';
 import {
   BudgetDecisionSchema,
   FundingRateSchema,
@@ -422,6 +428,66 @@ export class DemoSeeder extends Seeder {
     return this.options.activityTargets?.(regionId, year, targets) ?? targets;
   }
 
+  /**
+   * The advisers' professional group (§4): one adviser per region and the county's leader, with
+   * one membership ended, and its meetings twice a year with the members present recorded.
+   */
+  private professionalGroup(
+    em: EntityManager,
+    meeting: (
+      kind: 'PROFESSIONAL_GROUP',
+      date: string,
+      agenda: string,
+      extra: Record<string, unknown>,
+    ) => { id: string },
+  ) {
+    const members: CoordinationMember[] = [];
+    const member = (
+      name: string,
+      org: { id: string; name: string },
+      regionId: string | null,
+      validFrom: string,
+      validTo: string | null,
+      role: string | null = null,
+    ) =>
+      members.push(
+        em.create(CoordinationMemberSchema, {
+          id: this.newId(),
+          group: 'PROFESSIONAL_GROUP',
+          regionId,
+          name,
+          organisationId: org.id,
+          organisationName: org.name,
+          role,
+          validFrom,
+          validTo,
+        }),
+      );
+    member('Kari Nordmann', { id: 'akershus', name: 'Akershus fylkeskommune' }, null, successionDate, null, 'leder');
+    const regions = new Map(referenceRegions().map((region) => [region.id, region.name]));
+    const advisers = demoAdvisers();
+    for (const [regionId, regionName] of regions) {
+      const [first, second] = advisers.filter((adviser) => adviser.regionId === regionId);
+      const operator = { id: `operator-${regionId}`, name: `Etablerertjenesten i ${regionName}` };
+      if (first) member(first.name, operator, regionId, '2022-01-01', null);
+      // One adviser left the group when another took over the region's seat.
+      if (second && regionId === 'follo') member(second.name, operator, regionId, '2022-01-01', '2024-06-30');
+    }
+    for (let year = 2022; year <= 2026; year++) {
+      for (const date of [`${year}-05-15`, `${year}-11-15`]) {
+        if (date > this.today()) continue;
+        const onTheDay = members.filter((m) => m.validFrom <= date && (m.validTo == null || m.validTo >= date));
+        // Every fourth member was away.
+        const present = onTheDay.filter((_, index) => index % 4 !== 3);
+        meeting('PROFESSIONAL_GROUP', date, 'Erfaringsdeling, felles kursmateriell og CRM-rutiner', {
+          participants: [...present.map((m) => `${m.name} (${m.organisationName})`), 'Jonas Bakken (NAV Vest-Viken)'],
+          presentMemberIds: present.map((m) => m.id),
+          decisions: ['Kursmaterialet deles i CRM-et.'],
+        });
+      }
+    }
+  }
+
   private coordination(em: EntityManager) {
     const member = (
       name: string,
@@ -457,7 +523,7 @@ export class DemoSeeder extends Seeder {
       );
     }
     const meeting = (
-      kind: 'COORDINATION_GROUP' | 'EXPERIENCE_MEETING' | 'SUPPLEMENTARY_CONTENT' | 'CONFLICT',
+      kind: 'COORDINATION_GROUP' | 'EXPERIENCE_MEETING' | 'SUPPLEMENTARY_CONTENT' | 'CONFLICT' | 'PROFESSIONAL_GROUP',
       date: string,
       agenda: string,
       extra = {},
@@ -476,6 +542,9 @@ export class DemoSeeder extends Seeder {
         agenda,
         minutes: 'Referat godkjent.',
         decisions: [],
+        // Every row sets every column: rows of one batch insert must agree on them.
+        requestedOn: null,
+        presentMemberIds: [],
         version: 1,
         ...extra,
       });
@@ -490,11 +559,23 @@ export class DemoSeeder extends Seeder {
     meeting('EXPERIENCE_MEETING', '2023-10-18', 'Erfaringsmøte midtveis i avtaleperioden med alle kommuner og parter', {
       decisions: ['Felles målstruktur for aktivitetsplanene utarbeides.'],
     });
-    meeting('CONFLICT', '2024-03-05', 'Fordeling av kontorutgifter mellom kommunene', {
+    // Moss asked on 20 February and the meeting was held 14 days later: promptly, by the default target (§8).
+    const conflictMeeting = meeting('CONFLICT', '2024-03-05', 'Fordeling av kontorutgifter mellom kommunene', {
       regionId: 'mosseregionen',
       calledBy: 'Moss kommune',
+      requestedOn: '2024-02-20',
       decisions: ['Kontorutgifter fordeles etter innbyggertall.'],
     });
+    em.create(ConflictMeetingRequestSchema, {
+      id: this.newId(),
+      requestedOn: '2024-02-20',
+      regionId: 'mosseregionen',
+      calledBy: 'Moss kommune',
+      subject: 'Fordeling av kontorutgifter mellom kommunene',
+      heldAs: conflictMeeting,
+      version: 1,
+    });
+    this.professionalGroup(em, meeting);
     referenceRegions().forEach((region, index) => {
       for (let year = 2022; year <= Number((extendedTo[region.id] ?? '2025-12-31').slice(0, 4)); year++) {
         // Some discussions were never held: they show as overdue to the coordination group.
