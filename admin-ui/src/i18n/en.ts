@@ -2,6 +2,7 @@
 
 import { accessEn, apiClientsEn } from './access.en';
 import agreementsEn from './agreements.en';
+import appointmentsEn from './appointments.en';
 import evaluationsEn from './evaluations.en';
 import type { MessageSchema } from './nb';
 import { devMailEn, notificationsEn, publicLinksEn } from './notifications.en';
@@ -10,6 +11,7 @@ const en = {
   access: accessEn,
   apiClients: apiClientsEn,
   agreements: agreementsEn,
+  appointments: appointmentsEn,
   evaluations: evaluationsEn,
   notifications: notificationsEn,
   publicLinks: publicLinksEn,

@@ -2,6 +2,7 @@
 import type { CallerRole } from '../graphql/platform-auth';
 import { accessNb, apiClientsNb } from './access.nb';
 import agreementsNb from './agreements.nb';
+import appointmentsNb from './appointments.nb';
 import evaluationsNb from './evaluations.nb';
 import { devMailNb, notificationsNb, publicLinksNb } from './notifications.nb';
 
@@ -9,6 +10,7 @@ const nb = {
   access: accessNb,
   apiClients: apiClientsNb,
   agreements: agreementsNb,
+  appointments: appointmentsNb,
   evaluations: evaluationsNb,
   notifications: notificationsNb,
   publicLinks: publicLinksNb,

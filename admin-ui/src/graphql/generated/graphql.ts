@@ -425,6 +425,20 @@ export type NewAgreementInput = {
   validTo: string;
 };
 
+/** One slot to publish. */
+export type NewAppointmentSlotInput = {
+  /** Its length in minutes: 15–240, a multiple of 15. */
+  durationMinutes: number;
+  /** Meeting, phone or video. */
+  form: SessionForm;
+  /** Where to meet or how to join: plain text, at most 300 characters. */
+  location?: string | null | undefined;
+  /** The office of the region where a meeting is held. */
+  officeId?: string | number | null | undefined;
+  /** When it starts: ISO 8601 with the offset, e.g. `2027-01-12T09:00:00+01:00`; in the future. */
+  startsAt: string;
+};
+
 /** A party's notice of termination. */
 export type NoticeInput = {
   /** The day it takes effect; the earliest allowed (one year after notice) when left out. */
@@ -571,6 +585,12 @@ export type PublicPersonInput = {
   name: string;
   /** Phone number: digits, spaces and an optional leading +, 8–20 characters. */
   phone?: string | null | undefined;
+};
+
+/** Slots an adviser publishes at once. */
+export type PublishAppointmentSlotsInput = {
+  /** 1–100 slots, none overlapping another or one the adviser has published. */
+  slots: Array<NewAppointmentSlotInput>;
 };
 
 /** Which way a referral goes. */
@@ -987,6 +1007,30 @@ export type RevokeApiClientMutationVariables = Exact<{
 
 
 export type RevokeApiClientMutation = { revokeApiClient: { clientId: string } };
+
+export type AppointmentSlotListQueryVariables = Exact<{
+  from: string;
+  to: string;
+  includeCancelled: boolean;
+}>;
+
+
+export type AppointmentSlotListQuery = { appointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, cancelledAt: string | null, version: number, adviser: { id: string, name: string }, office: { id: string, name: string } | null, booking: { id: string, name: string, email: string, phone: string | null, topic: string, bookedAt: string, websiteRequest: { id: string, reference: string }, client: { id: string } } | null }> };
+
+export type PublishAppointmentSlotsMutationVariables = Exact<{
+  input: PublishAppointmentSlotsInput;
+}>;
+
+
+export type PublishAppointmentSlotsMutation = { publishAppointmentSlots: Array<{ id: string }> };
+
+export type CancelAppointmentSlotMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type CancelAppointmentSlotMutation = { cancelAppointmentSlot: { id: string, cancelledAt: string | null, version: number } };
 
 export type BusinessAssessmentsQueryVariables = Exact<{
   status?: AssessmentStatus | null | undefined;
@@ -1893,6 +1937,59 @@ export const RevokeApiClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiClientMutation, RevokeApiClientMutationVariables>;
+export const AppointmentSlotListDocument = new TypedDocumentString(`
+    query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {
+  appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {
+    id
+    startsAt
+    endsAt
+    durationMinutes
+    form
+    location
+    cancelledAt
+    version
+    adviser {
+      id
+      name
+    }
+    office {
+      id
+      name
+    }
+    booking {
+      id
+      name
+      email
+      phone
+      topic
+      bookedAt
+      websiteRequest {
+        id
+        reference
+      }
+      client {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentSlotListQuery, AppointmentSlotListQueryVariables>;
+export const PublishAppointmentSlotsDocument = new TypedDocumentString(`
+    mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {
+  publishAppointmentSlots(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PublishAppointmentSlotsMutation, PublishAppointmentSlotsMutationVariables>;
+export const CancelAppointmentSlotDocument = new TypedDocumentString(`
+    mutation CancelAppointmentSlot($id: ID!, $version: Int) {
+  cancelAppointmentSlot(id: $id, version: $version) {
+    id
+    cancelledAt
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CancelAppointmentSlotMutation, CancelAppointmentSlotMutationVariables>;
 export const BusinessAssessmentsDocument = new TypedDocumentString(`
     query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {
   businessAssessments(status: $status, first: $first, offset: $offset) {

@@ -1,0 +1,63 @@
+// Bokmål texts of the appointments page (issue 22): the advisers' slots for counselling, published, booked and withdrawn.
+const appointmentsNb = {
+  nav: 'Timer',
+  title: 'Timer for veiledning',
+  intro:
+    'Timer du legger ut, kan bestilles på den felles nettsiden. Den som bestiller, og du, får en kalenderinvitasjon på e-post; bestillingen står også under «Fra nettsiden». Trekker du tilbake en bestilt time, får begge en avlysning.',
+  range: {
+    label: 'Hvilke timer',
+    from: 'Fra og med',
+    to: 'Til og med',
+    includeCancelled: 'Vis tilbaketrukne timer',
+  },
+  publish: {
+    title: 'Legg ut timer',
+    date: 'Dato',
+    time: 'Første time starter (klokka i Norge)',
+    duration: 'Varighet',
+    minutes: '{minutes} minutter',
+    count: 'Antall timer etter hverandre',
+    form: 'Form',
+    location: 'Sted eller hvordan man deltar (valgfritt)',
+    submit: 'Legg ut',
+    submitting: 'Legger ut …',
+    done: '{count} time er lagt ut. | {count} timer er lagt ut.',
+    conflict: 'Timene overlapper en time du har lagt ut fra før (eller hverandre). Ingen ble lagt ut.',
+    failed: 'Timene ble ikke lagt ut: {message}',
+  },
+  form: { MEETING: 'Møte', PHONE: 'Telefon', VIDEO: 'Video' },
+  table: {
+    caption: 'Timer, etter tidspunkt',
+    when: 'Når',
+    duration: 'Varighet',
+    form: 'Form',
+    where: 'Sted',
+    adviser: 'Veileder',
+    booking: 'Bestilling',
+    actions: 'Handlinger',
+  },
+  when: '{date} kl. {time}',
+  free: 'Ledig',
+  withdrawn: 'Trukket tilbake',
+  bookedBy: 'Bestilt av {name}',
+  reference: 'Referanse {reference}',
+  topic: 'Tema: {topic}',
+  withdraw: 'Trekk tilbake',
+  withdrawLabel: 'Trekk tilbake timen {when}',
+  withdrawing: 'Trekker tilbake …',
+  withdrawn_done: 'Timen {when} er trukket tilbake.',
+  withdrawn_booked: 'Timen {when} er trukket tilbake; {name} og du har fått avlysning på e-post.',
+  withdrawConflict:
+    'Timen ble endret i mellomtiden (kanskje bestilt). Listen er hentet på nytt; prøv igjen om du fortsatt vil trekke den tilbake.',
+  withdrawFailed: 'Timen ble ikke trukket tilbake: {message}',
+  loading: 'Henter timene …',
+  empty: 'Ingen timer i perioden.',
+  error: {
+    title: 'Kunne ikke hente timene',
+    body: 'Gatewayen svarte ikke som forventet. Prøv igjen om litt.',
+    forbidden: 'Du har ikke tilgang til timene i denne regionen.',
+    retry: 'Prøv igjen',
+  },
+};
+
+export default appointmentsNb;
