@@ -16,7 +16,6 @@ import {
 } from './fixtures';
 
 const free: AppointmentSlotItem = {
-  __typename: 'AppointmentSlot',
   id: 'slot-free',
   startsAt: '2027-01-12T08:00:00.000Z',
   endsAt: '2027-01-12T09:00:00.000Z',
@@ -25,8 +24,8 @@ const free: AppointmentSlotItem = {
   location: 'Rom 2',
   cancelledAt: null,
   version: 1,
-  adviser: { __typename: 'Adviser', id: 'adviser-1', name: 'Amira Berg' },
-  office: { __typename: 'Office', id: 'office-1', name: 'Follo etablerersenter' },
+  adviser: { id: 'adviser-1', name: 'Amira Berg' },
+  office: { id: 'office-1', name: 'Follo etablerersenter' },
   booking: null,
 };
 const booked: AppointmentSlotItem = {
@@ -40,15 +39,14 @@ const booked: AppointmentSlotItem = {
   office: null,
   version: 2,
   booking: {
-    __typename: 'AppointmentBooking',
     id: 'booking-1',
     name: 'Sara Nilsen',
     email: 'sara@example.no',
     phone: '+47 912 34 567',
     topic: 'Budsjett for kafé',
     bookedAt: '2027-01-05T10:00:00.000Z',
-    websiteRequest: { __typename: 'WebsiteRequest', id: 'request-1', reference: 'ET-7K3QX9' },
-    client: { __typename: 'Client', id: 'client-1' },
+    websiteRequest: { id: 'request-1', reference: 'ET-7K3QX9' },
+    client: { id: 'client-1' },
   },
 };
 const withdrawn: AppointmentSlotItem = { ...free, id: 'slot-withdrawn', cancelledAt: '2027-01-06T10:00:00.000Z' };

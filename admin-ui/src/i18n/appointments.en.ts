@@ -1,5 +1,6 @@
 // English texts of the appointments page (issue 22): the advisers' slots for counselling, published, booked and withdrawn.
 import type appointmentsNb from './appointments.nb';
+import type { publicAppointmentsNb } from './appointments.nb';
 
 const appointmentsEn: typeof appointmentsNb = {
   nav: 'Appointments',
@@ -63,3 +64,30 @@ const appointmentsEn: typeof appointmentsNb = {
 };
 
 export default appointmentsEn;
+
+/** The public website's booking page: a person picks a free time in a region and books it. */
+export const publicAppointmentsEn: typeof publicAppointmentsNb = {
+  title: 'Book a counselling appointment',
+  lead: 'Choose the region you live in and a free time with an adviser. You get a calendar invitation by e-mail, with a link to cancel.',
+  orAsk: 'No time that suits you? Ask for counselling, and an adviser gets in touch.',
+  bookInstead: 'Would you rather choose the time yourself? Book a free time.',
+  region: 'The region you live in',
+  chooseRegion: 'Choose a region',
+  times: 'Free times in the next four weeks',
+  loading: 'Loading the free times …',
+  error: 'We could not load the free times just now.',
+  none: 'No free times in the region in the next four weeks.',
+  slot: '{time} ({minutes} min, {form}) – {adviser}',
+  slotWhere: '{time} ({minutes} min, {form}, {where}) – {adviser}',
+  form: { MEETING: 'meeting', PHONE: 'phone', VIDEO: 'video' },
+  chooseTime: 'Choose a free time.',
+  topic: 'What would you like help with?',
+  submit: 'Book the time',
+  taken: 'Someone else just took the time, or it was withdrawn. The list is updated: choose another.',
+  receipt: {
+    title: 'Your appointment is booked',
+    body: 'You have an appointment {time} with the entrepreneur service in {region}. The invitation comes by e-mail, with the link to cancel.',
+    reference: 'Reference: {reference}',
+    again: 'Book another time',
+  },
+};

@@ -61,3 +61,30 @@ const appointmentsNb = {
 };
 
 export default appointmentsNb;
+
+/** The public website's booking page: a person picks a free time in a region and books it. */
+export const publicAppointmentsNb = {
+  title: 'Bestill time for veiledning',
+  lead: 'Velg regionen der du bor, og en ledig time hos en veileder. Du får en kalenderinvitasjon på e-post, med en lenke for å avbestille.',
+  orAsk: 'Finner du ingen time som passer? Be om veiledning, så tar en veileder kontakt.',
+  bookInstead: 'Vil du heller velge tidspunkt selv? Bestill en ledig time.',
+  region: 'Regionen du bor i',
+  chooseRegion: 'Velg region',
+  times: 'Ledige timer de neste fire ukene',
+  loading: 'Henter ledige timer …',
+  error: 'Vi fikk ikke hentet de ledige timene akkurat nå.',
+  none: 'Ingen ledige timer i regionen de neste fire ukene.',
+  slot: '{time} ({minutes} min, {form}) – {adviser}',
+  slotWhere: '{time} ({minutes} min, {form}, {where}) – {adviser}',
+  form: { MEETING: 'møte', PHONE: 'telefon', VIDEO: 'video' },
+  chooseTime: 'Velg en ledig time.',
+  topic: 'Hva vil du ha hjelp med?',
+  submit: 'Bestill timen',
+  taken: 'Timen ble akkurat tatt av en annen eller trukket tilbake. Listen er oppdatert: velg en annen.',
+  receipt: {
+    title: 'Timen er bestilt',
+    body: 'Du har time {time} hos Etablerertjenesten i {region}. Invitasjonen kommer på e-post; der finner du også lenken for å avbestille.',
+    reference: 'Referanse: {reference}',
+    again: 'Bestill en time til',
+  },
+};

@@ -2,7 +2,7 @@
 
 import { accessEn, apiClientsEn } from './access.en';
 import agreementsEn from './agreements.en';
-import appointmentsEn from './appointments.en';
+import appointmentsEn, { publicAppointmentsEn } from './appointments.en';
 import evaluationsEn from './evaluations.en';
 import type { MessageSchema } from './nb';
 import { devMailEn, notificationsEn, publicLinksEn } from './notifications.en';
@@ -12,6 +12,7 @@ const en = {
   apiClients: apiClientsEn,
   agreements: agreementsEn,
   appointments: appointmentsEn,
+  publicAppointments: publicAppointmentsEn,
   evaluations: evaluationsEn,
   notifications: notificationsEn,
   publicLinks: publicLinksEn,
@@ -930,6 +931,7 @@ const en = {
       survey: 'User survey',
       unsubscribe: 'Stop user survey invitations',
       cancel: 'Cancel',
+      appointments: 'Book a time',
     },
     layout: {
       tagline: 'Free help for you who want to start a business',
@@ -942,6 +944,7 @@ const en = {
       offices: 'Find your office',
       courses: 'Course calendar',
       counselling: 'Ask for counselling',
+      appointments: 'Book a time',
       privacy: 'Privacy',
     },
     retry: 'Try again',

@@ -2,7 +2,7 @@
 import type { CallerRole } from '../graphql/platform-auth';
 import { accessNb, apiClientsNb } from './access.nb';
 import agreementsNb from './agreements.nb';
-import appointmentsNb from './appointments.nb';
+import appointmentsNb, { publicAppointmentsNb } from './appointments.nb';
 import evaluationsNb from './evaluations.nb';
 import { devMailNb, notificationsNb, publicLinksNb } from './notifications.nb';
 
@@ -11,6 +11,7 @@ const nb = {
   apiClients: apiClientsNb,
   agreements: agreementsNb,
   appointments: appointmentsNb,
+  publicAppointments: publicAppointmentsNb,
   evaluations: evaluationsNb,
   notifications: notificationsNb,
   publicLinks: publicLinksNb,
@@ -930,6 +931,7 @@ const nb = {
       survey: 'Brukerundersøkelse',
       unsubscribe: 'Meld deg av brukerundersøkelser',
       cancel: 'Avbestill',
+      appointments: 'Bestill time',
     },
     layout: {
       tagline: 'Gratis hjelp til deg som vil starte bedrift',
@@ -942,6 +944,7 @@ const nb = {
       offices: 'Finn ditt kontor',
       courses: 'Kurskalender',
       counselling: 'Be om veiledning',
+      appointments: 'Bestill time',
       privacy: 'Personvern',
     },
     retry: 'Prøv igjen',

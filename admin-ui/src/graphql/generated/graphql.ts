@@ -69,6 +69,18 @@ export type AmendmentInput = {
   populationDate?: string | null | undefined;
 };
 
+/** A booking of an appointment slot from the public website. */
+export type AppointmentBookingInput = {
+  /** The language the person uses the website in, `nb` or `en` (`nb` when left out): the e-mails and the invitation are written in it. */
+  locale?: string | null | undefined;
+  /** Who books; their municipality must be in the slot's region. */
+  person: PublicPersonInput;
+  /** The slot, from `availableAppointmentSlots`. */
+  slotId: string | number;
+  /** What the person would like help with: plain text, 1–1000 characters. */
+  topic: string;
+};
+
 /** The service's conclusion about a business plan. */
 export type AssessmentConclusion =
   /** The plan is not viable. */
@@ -1374,6 +1386,22 @@ export type ImportPopulationFiguresMutationVariables = Exact<{
 
 
 export type ImportPopulationFiguresMutation = { importPopulationFigures: { applied: boolean, table: string, sourceUpdatedAt: string, figureCount: number, dates: Array<{ date: string, figureCount: number }>, figures: Array<{ municipalityNumber: string, regionCode: string, date: string, population: number, previousPopulation: number | null, previousSource: PopulationSource | null }>, skipped: Array<{ regionCode: string, label: string | null, period: string | null, reason: PopulationSkipReason, message: string }> } };
+
+export type AvailableAppointmentSlotsQueryVariables = Exact<{
+  regionId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type AvailableAppointmentSlotsQuery = { availableAppointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, adviserName: string, office: { name: string, streetAddress: string, postalTown: string } | null }> };
+
+export type BookAppointmentMutationVariables = Exact<{
+  input: AppointmentBookingInput;
+}>;
+
+
+export type BookAppointmentMutation = { bookAppointment: { reference: string, region: { id: string, name: string }, slot: { id: string, startsAt: string, durationMinutes: number, form: SessionForm, adviserName: string } } };
 
 export type PublicCalendarQueryVariables = Exact<{
   filter: PublicCourseFilter;
@@ -2822,6 +2850,42 @@ export const ImportPopulationFiguresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportPopulationFiguresMutation, ImportPopulationFiguresMutationVariables>;
+export const AvailableAppointmentSlotsDocument = new TypedDocumentString(`
+    query AvailableAppointmentSlots($regionId: ID!, $from: Date!, $to: Date!) {
+  availableAppointmentSlots(regionId: $regionId, from: $from, to: $to) {
+    id
+    startsAt
+    endsAt
+    durationMinutes
+    form
+    location
+    adviserName
+    office {
+      name
+      streetAddress
+      postalTown
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AvailableAppointmentSlotsQuery, AvailableAppointmentSlotsQueryVariables>;
+export const BookAppointmentDocument = new TypedDocumentString(`
+    mutation BookAppointment($input: AppointmentBookingInput!) {
+  bookAppointment(input: $input) {
+    reference
+    region {
+      id
+      name
+    }
+    slot {
+      id
+      startsAt
+      durationMinutes
+      form
+      adviserName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BookAppointmentMutation, BookAppointmentMutationVariables>;
 export const PublicCalendarDocument = new TypedDocumentString(`
     query PublicCalendar($filter: PublicCourseFilter!, $first: Int!, $offset: Int!, $withCourses: Boolean!, $withPartnerCourses: Boolean!, $from: Date, $to: Date, $online: Boolean) {
   publicCourses(filter: $filter, first: $first, offset: $offset) @include(if: $withCourses) {
