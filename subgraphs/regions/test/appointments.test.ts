@@ -69,9 +69,12 @@ const person = (email: string, overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** A whole hour some days ahead, different for every call, so the tests' slots never overlap. */
+/**
+ * A whole hour some weeks ahead, different for every call, so the tests' slots never overlap each
+ * other nor the demo's slots (which fill the coming three weeks).
+ */
 let hourOffset = 0;
-function futureHour(daysAhead = 10): Date {
+function futureHour(daysAhead = 40): Date {
   const at = new Date(Date.now() + daysAhead * 24 * 60 * 60 * 1000);
   at.setUTCMinutes(0, 0, 0);
   at.setUTCHours(at.getUTCHours() + 3 * ++hourOffset);
@@ -454,5 +457,32 @@ describe('cancelling a booked appointment', () => {
     // Another region's adviser may not withdraw it.
     const other = await publishOne();
     expect(code(await subgraph.execute(withdraw, { id: other.id }, { as: 'drammen.adviser' }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('erasing a person who booked', () => {
+  // The erasure also asks the partners subgraph to erase its copies, which takes a while here.
+  it('anonymises the booking and removes the appointment e-mails, the adviser\u2019s copies included', {
+    timeout: 120_000,
+  }, async () => {
+    const slot = await publishOne();
+    const email = uniqueEmail('erased.booker');
+    await ok(book, { input: { slotId: slot.id, person: person(email), topic: 'Hemmelig forretningsidé' } }, anonymous);
+    const [booking] = await subgraph.orm.em
+      .fork()
+      .execute<{ id: string; client_id: string }[]>(
+        'select b.id, b.client_id from appointment_booking b where b.slot_id = ?',
+        [slot.id],
+      );
+    expect(await mailsOfBooking('regions.appointment-invitation', slot.startsAt)).toHaveLength(2);
+    await ok(`mutation X($id: ID!) { eraseClient(id: $id, reason: REQUEST) { id } }`, { id: booking?.client_id });
+    const [after] = await subgraph.orm.em
+      .fork()
+      .execute<{ name: string; email: string; phone: string | null; topic: string }[]>(
+        'select name, email, phone, topic from appointment_booking where id = ?',
+        [booking?.id],
+      );
+    expect(after).toEqual({ name: '(anonymised)', email: '(anonymised)', phone: null, topic: '(anonymised)' });
+    expect(await mailsOfBooking('regions.appointment-invitation', slot.startsAt)).toEqual([]);
   });
 });
