@@ -59,6 +59,8 @@ export interface DemoIds {
   folloService: { id: string };
   folloFreeCounsellingHours: number;
   folloWebsiteRequest: { id: string };
+  /** A slot the Follo adviser published (issue 22). */
+  folloAppointmentSlot: { id: string };
   folloAgreement: { id: string };
   folloSubmission: { id: string; kind: string; coversYear: number };
   meeting: { id: string };
@@ -502,6 +504,21 @@ export const matrix: Case[] = [
     document:
       'query Q { websiteRequests(regionId: "follo", first: 50, offset: 0) { items { id client { id name email } } } }',
     expect: only(followPersonal, ALLOWED),
+  },
+  // Appointments (issue 22): a region's slots with their bookings, for its people; the times to book, for anyone.
+  {
+    field: 'appointmentSlots',
+    subgraph: 'regions',
+    document:
+      'query Q { appointmentSlots(regionId: "follo", from: "2030-01-01", to: "2030-01-31") { id booking { name email } } }',
+    expect: only(followPersonal, ALLOWED),
+  },
+  {
+    field: 'availableAppointmentSlots',
+    subgraph: 'regions',
+    document:
+      'query Q { availableAppointmentSlots(regionId: "follo", from: "2030-01-01", to: "2030-01-31") { id startsAt adviserName } }',
+    expect: open(),
   },
   {
     field: 'publicCourses',
@@ -1268,6 +1285,38 @@ export const matrix: Case[] = [
       input: {
         person: { name: 'Matrix', email: 'matrix@example.org', municipalityNumber: '3020', consentToProcessing: false },
         message: 'Matrix',
+      },
+    }),
+    expect: open(passes('BAD_USER_INPUT')),
+  },
+  // Appointments (issue 22): any adviser publishes their own slots; the region's advisers withdraw them.
+  {
+    field: 'publishAppointmentSlots',
+    subgraph: 'regions',
+    document: 'mutation M($input: PublishAppointmentSlotsInput!) { publishAppointmentSlots(input: $input) { id } }',
+    // In the past: refused after the access check.
+    variables: () => ({
+      input: { slots: [{ startsAt: '2020-01-06T09:00:00+01:00', durationMinutes: 60, form: 'MEETING' }] },
+    }),
+    expect: only(['follo.adviser', 'drammen.adviser'], passes('BAD_USER_INPUT')),
+  },
+  {
+    field: 'cancelAppointmentSlot',
+    subgraph: 'regions',
+    document: 'mutation M($id: ID!) { cancelAppointmentSlot(id: $id, version: 999999) { id } }',
+    variables: (ids) => ({ id: ids.folloAppointmentSlot.id }),
+    expect: only(['follo.adviser'], passes('CONFLICT')),
+  },
+  {
+    field: 'bookAppointment',
+    subgraph: 'regions',
+    document: 'mutation M($input: AppointmentBookingInput!) { bookAppointment(input: $input) { reference } }',
+    // Public; without consent nothing is stored.
+    variables: (ids) => ({
+      input: {
+        slotId: ids.folloAppointmentSlot.id,
+        person: { name: 'Matrix', email: 'matrix@example.org', municipalityNumber: '3020', consentToProcessing: false },
+        topic: 'Matrix',
       },
     }),
     expect: open(passes('BAD_USER_INPUT')),

@@ -30,4 +30,8 @@ export default subgraphCodegenConfig({
   WebsiteRequest: '../entities/website-request.js#WebsiteRequest',
   WebsiteRequestReceipt: '../website.js#WebsiteRequestReceipt',
   PersonalDataExport: '../personal-data.js#PersonalDataExport',
+  AppointmentSlot: '../entities/appointment-slot.js#AppointmentSlot',
+  AppointmentBooking: '../entities/appointment-booking.js#AppointmentBooking',
+  PublicAppointmentSlot: '../entities/appointment-slot.js#AppointmentSlot',
+  AppointmentReceipt: '../appointments.js#AppointmentReceipt',
 });

@@ -2,6 +2,7 @@
 
 import { accessEn, apiClientsEn } from './access.en';
 import agreementsEn from './agreements.en';
+import appointmentsEn, { publicAppointmentsEn } from './appointments.en';
 import businessesEn from './businesses.en';
 import { crmEn, networkEventsEn } from './crm.en';
 import evaluationsEn from './evaluations.en';
@@ -14,6 +15,8 @@ const en = {
   apiClients: apiClientsEn,
   agreements: agreementsEn,
   businesses: businessesEn,
+  appointments: appointmentsEn,
+  publicAppointments: publicAppointmentsEn,
   evaluations: evaluationsEn,
   crm: crmEn,
   networkEvents: networkEventsEn,
@@ -930,6 +933,7 @@ const en = {
       survey: 'User survey',
       unsubscribe: 'Stop user survey invitations',
       cancel: 'Cancel',
+      appointments: 'Book a time',
     },
     layout: {
       tagline: 'Free help for you who want to start a business',
@@ -942,6 +946,7 @@ const en = {
       offices: 'Find your office',
       courses: 'Course calendar',
       counselling: 'Ask for counselling',
+      appointments: 'Book a time',
       privacy: 'Privacy',
     },
     retry: 'Try again',

@@ -2,6 +2,7 @@
 import type { CallerRole } from '../graphql/platform-auth';
 import { accessNb, apiClientsNb } from './access.nb';
 import agreementsNb from './agreements.nb';
+import appointmentsNb, { publicAppointmentsNb } from './appointments.nb';
 import businessesNb from './businesses.nb';
 import { crmNb, networkEventsNb } from './crm.nb';
 import evaluationsNb from './evaluations.nb';
@@ -13,6 +14,8 @@ const nb = {
   apiClients: apiClientsNb,
   agreements: agreementsNb,
   businesses: businessesNb,
+  appointments: appointmentsNb,
+  publicAppointments: publicAppointmentsNb,
   evaluations: evaluationsNb,
   crm: crmNb,
   networkEvents: networkEventsNb,
@@ -930,6 +933,7 @@ const nb = {
       survey: 'Brukerundersøkelse',
       unsubscribe: 'Meld deg av brukerundersøkelser',
       cancel: 'Avbestill',
+      appointments: 'Bestill time',
     },
     layout: {
       tagline: 'Gratis hjelp til deg som vil starte bedrift',
@@ -942,6 +946,7 @@ const nb = {
       offices: 'Finn ditt kontor',
       courses: 'Kurskalender',
       counselling: 'Be om veiledning',
+      appointments: 'Bestill time',
       privacy: 'Personvern',
     },
     retry: 'Prøv igjen',

@@ -2,6 +2,7 @@
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
 import { administersApiClients, administersRoleAssignments } from '../composables/accessAdministration';
 import { managesAgreements, readsAgreements } from '../composables/agreementRules';
+import { seesAppointments } from '../composables/appointmentAccess';
 import { counselsClients, seesClients } from '../composables/clientAccess';
 import { seesCourses } from '../composables/courseAccess';
 import { readsEvaluations } from '../composables/evaluationAccess';
@@ -32,6 +33,7 @@ type PageTitleKey =
   | 'apiClients.title'
   | 'region.title'
   | 'websiteRequests.title'
+  | 'appointments.title'
   | 'meetings.title'
   | 'groups.title'
   | 'evaluations.title'
@@ -170,6 +172,14 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         meta: { titleKey: 'websiteRequests.title' },
         // Filed as clients, so the CRM's roles only; the gateway refuses everyone else.
         beforeEnter: () => (seesWebsiteRequests(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
+      },
+      {
+        path: '/appointments',
+        name: 'appointments',
+        component: () => import('../views/AppointmentsView.vue'),
+        meta: { titleKey: 'appointments.title' },
+        // A region's own people; the gateway refuses everyone else.
+        beforeEnter: () => (seesAppointments(useAuthStore().caller?.role) ? true : { path: '/', replace: true }),
       },
       {
         path: '/gatherings',

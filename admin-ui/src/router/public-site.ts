@@ -55,6 +55,12 @@ export const publicSiteRoutes: RouteRecordRaw[] = [
         meta: { public: true, titleKey: 'publicSite.titles.counselling' },
       },
       {
+        path: 'appointments',
+        name: 'public-appointments',
+        component: () => import('../views/public/PublicAppointmentView.vue'),
+        meta: { public: true, titleKey: 'publicSite.titles.appointments' },
+      },
+      {
         path: 'privacy',
         name: 'public-privacy',
         component: () => import('../views/public/PublicPrivacyView.vue'),

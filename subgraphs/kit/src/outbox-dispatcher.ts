@@ -15,8 +15,8 @@ import type { Orm } from './orm.js';
 import {
   type MessageLocale,
   type NotificationAudience,
-  type NotificationPayload,
   type OutboxChannel,
+  type OutboxPayload,
   outboxMessageId,
   outboxNotifyChannel,
 } from './outbox.js';
@@ -136,7 +136,7 @@ interface ClaimedRow {
   subject: string;
   text_body: string;
   html_body: string | null;
-  payload: NotificationPayload | null;
+  payload: OutboxPayload | null;
   attempts: number;
   created_at: Date;
 }
@@ -154,7 +154,7 @@ export function notificationDeliveryOf(row: {
   locale: MessageLocale;
   subject: string;
   textBody: string;
-  payload: NotificationPayload | null;
+  payload: OutboxPayload | null;
 }): NotificationDelivery {
   return {
     id: row.id,
@@ -204,6 +204,15 @@ function smtpTransport(settings: SmtpSettings) {
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
   } satisfies SMTPPool.Options);
+}
+
+/** nodemailer's icalEvent for an EMAIL row's calendar part: a text/calendar alternative with the method, and an .ics attachment. */
+function calendarEvent(payload: OutboxPayload | null) {
+  const calendar = payload?.calendar;
+  if (!calendar) return {};
+  return {
+    icalEvent: { method: calendar.method, filename: calendar.filename ?? 'invitation.ics', content: calendar.content },
+  };
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
@@ -305,6 +314,7 @@ export function startOutboxDispatcher(orm: Orm, options: OutboxDispatcherOptions
         subject: row.subject,
         text: row.text_body,
         ...(row.html_body ? { html: row.html_body } : {}),
+        ...calendarEvent(row.payload),
         date: row.created_at,
         headers: { 'X-Etablerertjenesten-Kind': row.kind },
       });

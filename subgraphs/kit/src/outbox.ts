@@ -33,6 +33,31 @@ export interface NotificationPayload {
   email: { subject: string; text: string; html: string } | null;
 }
 
+/**
+ * A calendar invitation or cancellation (iCalendar, RFC 5545/5546) sent with an e-mail: the
+ * dispatcher adds it as a `text/calendar; method=…` alternative and an .ics attachment, which
+ * mail programs show as an invitation with accept/decline.
+ */
+export interface CalendarPart {
+  /** The iTIP method: REQUEST invites (or updates), CANCEL withdraws; it must match the content's METHOD. */
+  method: 'REQUEST' | 'CANCEL';
+  /** The VCALENDAR text. */
+  content: string;
+  /** The attachment's file name; `invitation.ics` when left out. */
+  filename?: string;
+}
+
+/** What an EMAIL row carries beside its texts (in the `payload` column; null when nothing). */
+export interface EmailPayload {
+  calendar?: CalendarPart;
+}
+
+/**
+ * The `payload` column: a NOTIFY row's NotificationPayload, an EMAIL row's EmailPayload. Typed as
+ * both parts optional, so a reader of either kind checks for what it needs.
+ */
+export type OutboxPayload = Partial<NotificationPayload> & EmailPayload;
+
 export const OutboxMessageSchema = defineEntity({
   name: 'OutboxMessage',
   tableName: 'outbox_message',
@@ -51,8 +76,8 @@ export const OutboxMessageSchema = defineEntity({
     /** The e-mail's plain text; a notification's body. */
     textBody: p.text(),
     htmlBody: p.text().nullable(),
-    /** NOTIFY: title, body, link and the e-mail version (NotificationPayload). */
-    payload: p.json<NotificationPayload>().nullable(),
+    /** NOTIFY: title, body, link and the e-mail version (NotificationPayload); EMAIL: a calendar part (EmailPayload). */
+    payload: p.json<OutboxPayload>().nullable(),
     /** The same key enqueued again (a scheduled task run twice) makes no second message. */
     dedupeKey: p.string().length(500).nullable().unique(),
     createdAt: p.datetime().defaultRaw('now()'),
@@ -89,6 +114,8 @@ export interface EmailMessage extends CommonMessage {
   subject: string;
   text: string;
   html?: string;
+  /** A calendar invitation or cancellation to send with it. */
+  calendar?: CalendarPart;
 }
 
 /** A notification for the console (and e-mail, by preference) of everyone in an audience; the county delivers it. */
@@ -131,7 +158,7 @@ export async function enqueue(em: EntityManager, message: OutgoingMessage): Prom
           subject: message.subject,
           textBody: message.text,
           htmlBody: message.html ?? null,
-          payload: null,
+          payload: message.calendar ? JSON.stringify({ calendar: message.calendar } satisfies EmailPayload) : null,
         }
       : {
           recipientEmail: null,

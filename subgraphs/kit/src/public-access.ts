@@ -23,9 +23,19 @@ export const publicRootFields = {
     'publicPartnerCourses',
     'publicResponsibleParties',
     'publicLink',
+    // Appointments (issue 22): the times a person can book.
+    'availableAppointmentSlots',
   ],
   // The last three act on one-time links from e-mails (surveys, unsubscribe, cancel; issue 21).
-  mutation: ['signUpForCourse', 'requestCounselling', 'answerSurvey', 'unsubscribeFromSurveys', 'cancelWebsiteRequest'],
+  mutation: [
+    'signUpForCourse',
+    'requestCounselling',
+    'answerSurvey',
+    'unsubscribeFromSurveys',
+    'cancelWebsiteRequest',
+    // Appointments (issue 22): booking a time; it is cancelled with cancelWebsiteRequest.
+    'bookAppointment',
+  ],
 } as const;
 
 /**

@@ -138,6 +138,45 @@ describe('enqueue', () => {
     expect(catcher.messages().map((message) => message.messageId)).toContain(outboxMessageId(first.id));
   });
 
+  it('sends a calendar part as a text/calendar alternative with its method, and an e-mail without one has none', async () => {
+    const invitation = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//test//outbox//EN',
+      'METHOD:REQUEST',
+      'BEGIN:VEVENT',
+      'UID:slot-1@etablerertjenesten',
+      'SEQUENCE:0',
+      'DTSTAMP:20261207T120000Z',
+      'DTSTART:20261210T090000Z',
+      'DTEND:20261210T100000Z',
+      'SUMMARY:Veiledning',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const cancellation = invitation.replace('METHOD:REQUEST', 'METHOD:CANCEL').replace('SEQUENCE:0', 'SEQUENCE:1');
+    await inTransaction(async (em) => {
+      await enqueue(em, receipt(5, { calendar: { method: 'REQUEST', content: invitation } }));
+      await enqueue(em, receipt(6, { calendar: { method: 'CANCEL', content: cancellation, filename: 'cancel.ics' } }));
+      await enqueue(em, receipt(7));
+    });
+    dispatcher();
+    await expect.poll(() => catcher.messages().length).toBe(3);
+    const to = (address: string) => catcher.messages().find((message) => message.to.includes(address));
+    expect(to('person5@example.no')?.calendar).toEqual({
+      method: 'REQUEST',
+      content: expect.stringContaining('UID:slot-1@etablerertjenesten'),
+    });
+    expect(to('person5@example.no')?.calendar?.content.replace(/\r?\n$/, '')).toBe(invitation);
+    expect(to('person6@example.no')?.calendar).toEqual({
+      method: 'CANCEL',
+      content: expect.stringContaining('SEQUENCE:1'),
+    });
+    expect(to('person7@example.no')?.calendar).toBeNull();
+    // The texts are still there beside the invitation.
+    expect(to('person5@example.no')?.text.trim()).toBe('Takk for påmeldingen, nummer 5.');
+  });
+
   it('leaves e-mail queued where no SMTP server is configured', async () => {
     const running = dispatcher({ smtp: undefined as never });
     await inTransaction((em) => enqueue(em, receipt(4)));

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { counsellingHoursLoader, minutesBeyondFreeLimitLoader } from './counselling.js';
 import { AdviserSchema } from './entities/adviser.js';
+import { AppointmentBookingSchema } from './entities/appointment-booking.js';
 import { BusinessSchema } from './entities/business.js';
 import { ClientSchema } from './entities/client.js';
 import { ClientLinkSchema } from './entities/client-link.js';
@@ -18,6 +19,7 @@ import { OfficeSchema } from './entities/office.js';
 import { OperatorSchema } from './entities/operator.js';
 import { RegionSchema } from './entities/region.js';
 import { ServiceOfferingSchema } from './entities/service-offering.js';
+import { WebsiteRequestSchema } from './entities/website-request.js';
 import { heldCoursesLoader } from './held-courses.js';
 import { statisticsLoader } from './statistics.js';
 import { surveyResultsLoader } from './surveys.js';
@@ -178,6 +180,20 @@ function createLoaders(em: EntityManager) {
       (regionIds: string[]) =>
         em.find(ServiceOfferingSchema, { region: { $in: regionIds } }, { orderBy: { validFrom: 'asc', kind: 'asc' } }),
       (service) => service.region.id,
+    ),
+    office: loaderByKey(
+      (ids: string[]) => em.find(OfficeSchema, { id: { $in: ids } }),
+      (office) => office.id,
+    ),
+    websiteRequest: loaderByKey(
+      (ids: string[]) => em.find(WebsiteRequestSchema, { id: { $in: ids } }),
+      (request) => request.id,
+    ),
+    /** An appointment slot's bookings, newest first (issue 22). */
+    bookingsOfSlot: loaderOfGroups(
+      (slotIds: string[]) =>
+        em.find(AppointmentBookingSchema, { slot: { $in: slotIds } }, { orderBy: { bookedAt: 'desc', id: 'desc' } }),
+      (booking) => booking.slot.id,
     ),
   };
 }

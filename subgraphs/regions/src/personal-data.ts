@@ -63,6 +63,10 @@ const exportSections: Record<string, string> = {
                 where e.client_id = any($ids) order by e.enrolled_at, e.id`,
   surveyResponses: `select v.* from survey_response v where v.client_id = any($ids) order by v.answered_on, v.id`,
   websiteRequests: `select w.* from website_request w where w.client_id = any($ids) order by w.received_at, w.id`,
+  appointmentBookings: `select b.*, s.starts_at, s.duration_minutes, s.form, a.name as adviser_name
+                          from appointment_booking b join appointment_slot s on s.id = b.slot_id
+                          join adviser a on a.id = s.adviser_id
+                         where b.client_id = any($ids) order by b.booked_at, b.id`,
   // Who read or changed the person's data: the person has a right to know (art. 15(1)(c)).
   auditLog: `select a.at, a.caller_name, a.role, a.organisation_name, a.operation, a.record_id, a.detail
                from audit_entry a where a.record_type = 'Client' and a.record_id = any($ids::text[])
@@ -101,6 +105,12 @@ export async function eraseClients(
         union select lower(email) from website_request where client_id = any(?::uuid[]))`,
     [ids, ids],
   );
+  // The advisers' copies of the person's appointment e-mails name the person too.
+  await em.execute(
+    `delete from outbox_message where kind like 'regions.appointment%' and split_part(dedupe_key, ':', 2) in
+       (select id::text from appointment_booking where client_id = any(?::uuid[]))`,
+    [ids],
+  );
   await em.execute('delete from public_link where client_id = any(?::uuid[])', [ids]);
   await em.execute(
     `update client set name = ?, email = null, phone = null, birth_year = null, gender = null,
@@ -123,6 +133,10 @@ export async function eraseClients(
   await em.execute(
     'update website_request set message = null, email = ?, version = version + 1 where client_id = any(?::uuid[])',
     [erasedText, ids],
+  );
+  await em.execute(
+    'update appointment_booking set name = ?, email = ?, phone = null, topic = ? where client_id = any(?::uuid[])',
+    [erasedText, erasedText, erasedText, ids],
   );
   await recordAudit(
     em,

@@ -16,6 +16,7 @@ import {
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import { bookingOfRequest, cancelBookingOfRequest } from './appointments.js';
 import { freePlaceOf } from './enrolments.js';
 import { ClientSchema } from './entities/client.js';
 import { CourseSchema } from './entities/course.js';
@@ -23,6 +24,7 @@ import { EnrolmentSchema } from './entities/enrolment.js';
 import { type PublicLink, type PublicLinkKind, PublicLinkSchema } from './entities/public-link.js';
 import { SurveyResponseSchema } from './entities/survey-response.js';
 import { WebsiteRequestSchema } from './entities/website-request.js';
+import { appointmentTime } from './messages/appointments.js';
 import { clientGroup } from './personal-data.js';
 
 /** A survey link works this long after the invitation. */
@@ -84,7 +86,13 @@ async function whyNotValid(em: EntityManager, link: PublicLink): Promise<string 
   if (link.kind === 'CANCEL') {
     const request = await em.findOneOrFail(WebsiteRequestSchema, { id: link.websiteRequest?.id as string });
     if (request.status === 'CANCELLED') return 'The sign-up or request was cancelled already.';
-    if (request.kind === 'COURSE_SIGN_UP') {
+    // A booked appointment may be cancelled until it starts, whether or not an adviser took the request on.
+    const appointment = await bookingOfRequest(em, request.id);
+    if (appointment) {
+      if (appointment.slot.startsAt.getTime() <= Date.now()) {
+        return 'The appointment has started: contact the office.';
+      }
+    } else if (request.kind === 'COURSE_SIGN_UP') {
       const course = await em.findOneOrFail(CourseSchema, { id: request.course?.id as string });
       if (course.status !== 'PLANNED' || course.startsOn < todayInNorway()) {
         return 'The course has started or is no longer planned: contact the office to cancel.';
@@ -110,6 +118,13 @@ async function titleOf(em: EntityManager, link: PublicLink): Promise<string | nu
     return locale === 'nb'
       ? `Veiledning i ${row.region} ${longDate(row.date, locale)}`
       : `Counselling in ${row.region} on ${longDate(row.date, locale)}`;
+  }
+  if (link.kind === 'CANCEL' && link.websiteRequest) {
+    const appointment = await bookingOfRequest(em, link.websiteRequest.id);
+    if (appointment) {
+      const at = appointmentTime(appointment.slot.startsAt, locale);
+      return locale === 'nb' ? `Time for veiledning ${at}` : `Counselling appointment ${at}`;
+    }
   }
   if (link.kind === 'CANCEL') return locale === 'nb' ? 'Forespørsel om veiledning' : 'Request for counselling';
   return null;
@@ -233,6 +248,8 @@ export async function cancelWebsiteRequest(em: EntityManager, token: string): Pr
       const enrolment = await tx.findOne(EnrolmentSchema, { course, client: request.client.id });
       if (enrolment && enrolment.status !== 'CANCELLED') await freePlaceOf(tx, enrolment, course);
     }
+    // A booked appointment's slot is freed, and the person and the adviser get the calendar cancellation.
+    await cancelBookingOfRequest(tx, request);
     link.usedAt = new Date();
     await tx.flush();
     await recordAudit(tx, publicWebsiteActor, [

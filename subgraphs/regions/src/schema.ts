@@ -6,6 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import { auditPersonalDataReads } from '@etablerer/kit';
 import { parse } from 'graphql';
 import type { Context } from './context.js';
+import type { AppointmentBooking } from './entities/appointment-booking.js';
 import type { Client } from './entities/client.js';
 import type { WebsiteRequest } from './entities/website-request.js';
 import { resolvers } from './resolvers/index.js';
@@ -21,6 +22,12 @@ export const schema = auditPersonalDataReads<Context>(
       recordType: 'Client',
       recordId: request.client.id,
       regionId: request.region.id,
+    }),
+    // A booking is the client's too: the entry names the client, with the client's region.
+    AppointmentBooking: async (booking: AppointmentBooking, context: Context) => ({
+      recordType: 'Client',
+      recordId: booking.client.id,
+      regionId: (await context.loaders.client.load(booking.client.id))?.region.id ?? null,
     }),
   },
 );

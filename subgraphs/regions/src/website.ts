@@ -29,7 +29,7 @@ export const invisibleOrControl =
 /** Anything that looks like markup: the text is shown to advisers, so it must be text. */
 export const markup = /<\s*\/?\s*[a-z!?]/i;
 
-const plainText = (max: number) =>
+export const plainText = (max: number) =>
   z
     .string()
     .transform((text) => text.normalize('NFC').trim())
@@ -41,7 +41,7 @@ const plainText = (max: number) =>
         .refine((text) => !markup.test(text), 'plain text only: no HTML or tags'),
     );
 
-const personInput = z.object({
+export const personInput = z.object({
   name: z
     .string()
     .transform((text) => text.normalize('NFC').trim().replace(/\s+/g, ' '))
@@ -66,7 +66,7 @@ const personInput = z.object({
 });
 
 /** The language the person used the website in: their receipt and later e-mails are written in it. */
-const locale = z
+export const locale = z
   .enum(['nb', 'en'], 'nb or en')
   .nullish()
   .transform((value) => value ?? 'nb');
@@ -83,7 +83,7 @@ const counsellingInput = z.object({
   locale,
 });
 
-type Person = z.infer<typeof personInput>;
+export type Person = z.infer<typeof personInput>;
 
 /**
  * What the sender is told: the request filed, nothing of what the service knew before. Where a
@@ -107,7 +107,7 @@ function newReference(): string {
  * what one person sends is filed one request at a time, so a double click neither files them as
  * two new clients nor slips past the limit.
  */
-async function limitPerAddress(em: EntityManager, email: string): Promise<void> {
+export async function limitPerAddress(em: EntityManager, email: string): Promise<void> {
   await lockEmailAddress(em, email);
   const since = new Date(Date.now() - 24 * 60 * 60 * 1000);
   const sent = await em.count(WebsiteRequestSchema, { email, receivedAt: { $gte: since } });
@@ -119,7 +119,7 @@ async function limitPerAddress(em: EntityManager, email: string): Promise<void> 
   }
 }
 
-async function municipalityOf(em: EntityManager, number: string) {
+export async function municipalityOf(em: EntityManager, number: string) {
   const municipality = await em.findOne(MunicipalitySchema, { number });
   if (!municipality) {
     throw badUserInput(
@@ -161,7 +161,7 @@ async function clientFor(em: EntityManager, person: Person, regionId: string) {
   return { client, matched: false };
 }
 
-async function fileRequest(
+export async function fileRequest(
   em: EntityManager,
   kind: WebsiteRequestKind,
   person: Person,

@@ -37,6 +37,10 @@ describeMutationFuzz(regionsSubgraph, {
     answerSurvey: [null],
     unsubscribeFromSurveys: [null],
     cancelWebsiteRequest: [null],
+    // Appointments (issue 22): advisers publish and withdraw slots; the public website books them.
+    publishAppointmentSlots: ['follo.adviser'],
+    cancelAppointmentSlot: ['follo.adviser'],
+    bookAppointment: [null],
   },
   async seeds(ids) {
     const clients = await ids(
@@ -64,6 +68,18 @@ describeMutationFuzz(regionsSubgraph, {
       'endServiceOffering.id': await ids(
         `select id from service_offering where region_id = 'follo' order by id limit 3`,
       ),
+      // Times ahead of now, whole quarter hours apart: some publications are accepted.
+      startsAt: [1, 2, 3].map((days) => {
+        const at = new Date(Date.now() + days * 86_400_000);
+        at.setUTCHours(8 + days, 0, 0, 0);
+        return at.toISOString();
+      }),
+      'cancelAppointmentSlot.id': await ids(
+        `select id from appointment_slot where region_id = 'follo' order by id limit 3`,
+      ),
+      slotId: await ids(
+        `select id from appointment_slot where region_id = 'follo' and cancelled_at is null order by id limit 3`,
+      ),
       'pickUpWebsiteRequest.id': await ids(
         `select id from website_request where region_id = 'follo' order by id limit 3`,
       ),
@@ -75,7 +91,8 @@ describeMutationFuzz(regionsSubgraph, {
     const texts: { text: string | null }[] = await subgraph.orm.em.getConnection().execute(
       `select message as text from website_request union all
        select c.name from client c join website_request w on w.client_id = c.id union all
-       select c.business_idea from client c join website_request w on w.client_id = c.id`,
+       select c.business_idea from client c join website_request w on w.client_id = c.id union all
+       select topic from appointment_booking union all select name from appointment_booking`,
     );
     for (const { text } of texts) {
       if (text && (invisibleOrControl.test(text) || markup.test(text))) {

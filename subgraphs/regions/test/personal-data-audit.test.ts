@@ -47,6 +47,7 @@ const notClientData: Record<string, string> = {
   'PublicService.name': 'public website data',
   'PublicService.email': 'public website data',
   'PublicService.phone': 'public website data',
+  'PublicAppointmentSlot.adviserName': "public website data (staff, as on the website's adviser list)",
 };
 
 /**
@@ -85,7 +86,39 @@ beforeAll(async () => {
       `select e.course_id from enrolment e join client c on c.id = e.client_id where c.region_id = 'follo' limit 1`,
     );
   const firstId = first.registerClient.id;
+  // A booked appointment (issue 22): its booking is the client's personal data.
+  const startsAt = new Date(Date.now() + 20 * 24 * 60 * 60 * 1000);
+  startsAt.setUTCHours(7, 0, 0, 0);
+  const slots = await run<{ publishAppointmentSlots: { id: string }[] }>(
+    `mutation P($input: PublishAppointmentSlotsInput!) { publishAppointmentSlots(input: $input) { id } }`,
+    { input: { slots: [{ startsAt: startsAt.toISOString(), durationMinutes: 30, form: 'PHONE' }] } },
+  );
+  const booked = await subgraph.execute(
+    `mutation B($input: AppointmentBookingInput!) { bookAppointment(input: $input) { reference } }`,
+    {
+      input: {
+        slotId: slots.publishAppointmentSlots[0]?.id,
+        person: {
+          name: person.name,
+          email: person.email,
+          phone: person.phone,
+          municipalityNumber: person.municipalityNumber,
+          consentToProcessing: true,
+        },
+        topic: 'Audit',
+      },
+    },
+    { as: null },
+  );
+  if (booked.errors) throw new Error(JSON.stringify(booked.errors));
+  const day = startsAt.toISOString().slice(0, 10);
+  const slotsOf = (selection: string) =>
+    `query Q(VARIABLES) { appointmentSlots(regionId: "follo", from: "${day}", to: "${day}") { ${selection} } }`;
   paths = {
+    'AppointmentSlot.booking': { query: slotsOf('booking { SELECTION }'), variables: {} },
+    'AppointmentSlot.bookings': { query: slotsOf('bookings { SELECTION }'), variables: {} },
+    'AppointmentBooking.client': { query: slotsOf('booking { client { SELECTION } }'), variables: {} },
+    'AppointmentBooking.websiteRequest': { query: slotsOf('booking { websiteRequest { SELECTION } }'), variables: {} },
     'Query.client': {
       query: 'query Q($id: ID! VARIABLES) { client(id: $id) { SELECTION } }',
       variables: { id: firstId },
@@ -152,7 +185,7 @@ const personalTypes = [...new Set(personalDataFields(schema).map(({ typeName }) 
 describe('personal data in the regions subgraph', () => {
   it('is marked wherever a field is named like it, or it is explained why not', () => {
     expect(unexplainedPersonalLookingFields(schema, notClientData)).toEqual([]);
-    expect(personalTypes).toEqual(['Client', 'WebsiteRequest']);
+    expect(personalTypes).toEqual(['AppointmentBooking', 'Client', 'WebsiteRequest']);
   });
 
   it('has a test path for every field that leads to a record holding it', () => {
@@ -193,7 +226,7 @@ describe('personal data in the regions subgraph', () => {
         // Every path must find a record, or it would prove nothing.
         expect(read, pathName).not.toEqual([]);
         const audited = await entriesSince(before);
-        const ids = typeName === 'Client' ? read : await clientsOfRequests(read);
+        const ids = typeName === 'Client' ? read : await clientsOfRecords(typeName, read);
         for (const id of ids) if (!audited.has(`Client:${id}`)) unaudited.push(`${pathName} → ${id}`);
       }
       expect(unaudited).toEqual([]);
@@ -201,9 +234,10 @@ describe('personal data in the regions subgraph', () => {
   );
 });
 
-async function clientsOfRequests(requestIds: string[]): Promise<string[]> {
+async function clientsOfRecords(typeName: string, ids: string[]): Promise<string[]> {
+  const table = typeName === 'AppointmentBooking' ? 'appointment_booking' : 'website_request';
   const rows = await subgraph.orm.em
     .fork()
-    .execute<{ client_id: string }[]>('select client_id from website_request where id in (?)', [requestIds]);
+    .execute<{ client_id: string }[]>(`select client_id from ${table} where id in (?)`, [ids]);
   return rows.map((row) => row.client_id);
 }

@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { logger } from '@etablerer/kit/launcher';
-import { type AddressObject, simpleParser } from 'mailparser';
+import { type AddressObject, type Attachment, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export const defaultMailCatcherPorts = { http: 1080, smtp: 1025 } as const;
@@ -36,6 +36,11 @@ export interface CaughtMessage {
   date: string;
   text: string;
   html: string | null;
+  /**
+   * A calendar invitation sent with it (the `text/calendar` part): its iTIP method (the part's
+   * `method` parameter, e.g. REQUEST or CANCEL) and the iCalendar text; null when there is none.
+   */
+  calendar: { method: string | null; content: string } | null;
 }
 
 export interface MailCatcherOptions {
@@ -71,6 +76,20 @@ export interface RunningMailCatcher {
   duplicates(): number;
   clear(): void;
   stop(): Promise<void>;
+}
+
+/** The text/calendar part of a parsed message (mailparser lists it among the attachments), or null. */
+function calendarOf(attachments: Attachment[]): CaughtMessage['calendar'] {
+  const part =
+    attachments.find((attachment) => attachment.contentType === 'text/calendar') ??
+    attachments.find((attachment) => attachment.contentType === 'application/ics');
+  if (!part) return null;
+  const type = part.headers.get('content-type');
+  const method =
+    type && typeof type === 'object' && 'params' in type
+      ? ((type.params as Record<string, string>).method ?? null)
+      : null;
+  return { method: method ? method.toUpperCase() : null, content: part.content.toString('utf8') };
 }
 
 export const productionRefusal =
@@ -161,6 +180,7 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
             date: new Date().toISOString(),
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : null,
+            calendar: calendarOf(parsed.attachments),
           };
           keep({ type: 'message', message });
           // What was "sent", on the developer's console.

@@ -81,6 +81,18 @@ export type AmendmentInput = {
   populationDate?: string | null | undefined;
 };
 
+/** A booking of an appointment slot from the public website. */
+export type AppointmentBookingInput = {
+  /** The language the person uses the website in, `nb` or `en` (`nb` when left out): the e-mails and the invitation are written in it. */
+  locale?: string | null | undefined;
+  /** Who books; their municipality must be in the slot's region. */
+  person: PublicPersonInput;
+  /** The slot, from `availableAppointmentSlots`. */
+  slotId: string | number;
+  /** What the person would like help with: plain text, 1–1000 characters. */
+  topic: string;
+};
+
 /** The service's conclusion about a business plan. */
 export type AssessmentConclusion =
   /** The plan is not viable. */
@@ -536,6 +548,20 @@ export type NewAgreementInput = {
   validTo: string;
 };
 
+/** One slot to publish. */
+export type NewAppointmentSlotInput = {
+  /** Its length in minutes: 15–240, a multiple of 15. */
+  durationMinutes: number;
+  /** Meeting, phone or video. */
+  form: SessionForm;
+  /** Where to meet or how to join: plain text, at most 300 characters. */
+  location?: string | null | undefined;
+  /** The office of the region where a meeting is held. */
+  officeId?: string | number | null | undefined;
+  /** When it starts: ISO 8601 with the offset, e.g. `2027-01-12T09:00:00+01:00`; in the future. */
+  startsAt: string;
+};
+
 /** A party's notice of termination. */
 export type NoticeInput = {
   /** The day it takes effect; the earliest allowed (one year after notice) when left out. */
@@ -698,6 +724,12 @@ export type PublicPersonInput = {
   name: string;
   /** Phone number: digits, spaces and an optional leading +, 8–20 characters. */
   phone?: string | null | undefined;
+};
+
+/** Slots an adviser publishes at once. */
+export type PublishAppointmentSlotsInput = {
+  /** 1–100 slots, none overlapping another or one the adviser has published. */
+  slots: Array<NewAppointmentSlotInput>;
 };
 
 /** A follow-up to record. */
@@ -1162,6 +1194,30 @@ export type RevokeApiClientMutationVariables = Exact<{
 
 export type RevokeApiClientMutation = { revokeApiClient: { clientId: string } };
 
+export type AppointmentSlotListQueryVariables = Exact<{
+  from: string;
+  to: string;
+  includeCancelled: boolean;
+}>;
+
+
+export type AppointmentSlotListQuery = { appointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, cancelledAt: string | null, version: number, adviser: { id: string, name: string }, office: { id: string, name: string } | null, booking: { id: string, name: string, email: string, phone: string | null, topic: string, bookedAt: string, websiteRequest: { id: string, reference: string }, client: { id: string } } | null }> };
+
+export type PublishAppointmentSlotsMutationVariables = Exact<{
+  input: PublishAppointmentSlotsInput;
+}>;
+
+
+export type PublishAppointmentSlotsMutation = { publishAppointmentSlots: Array<{ id: string }> };
+
+export type CancelAppointmentSlotMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type CancelAppointmentSlotMutation = { cancelAppointmentSlot: { id: string, cancelledAt: string | null, version: number } };
+
 export type BusinessAssessmentsQueryVariables = Exact<{
   status?: AssessmentStatus | null | undefined;
   first: number;
@@ -1625,6 +1681,22 @@ export type ImportPopulationFiguresMutationVariables = Exact<{
 
 
 export type ImportPopulationFiguresMutation = { importPopulationFigures: { applied: boolean, table: string, sourceUpdatedAt: string, figureCount: number, dates: Array<{ date: string, figureCount: number }>, figures: Array<{ municipalityNumber: string, regionCode: string, date: string, population: number, previousPopulation: number | null, previousSource: PopulationSource | null }>, skipped: Array<{ regionCode: string, label: string | null, period: string | null, reason: PopulationSkipReason, message: string }> } };
+
+export type AvailableAppointmentSlotsQueryVariables = Exact<{
+  regionId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type AvailableAppointmentSlotsQuery = { availableAppointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, adviserName: string, office: { name: string, streetAddress: string, postalTown: string } | null }> };
+
+export type BookAppointmentMutationVariables = Exact<{
+  input: AppointmentBookingInput;
+}>;
+
+
+export type BookAppointmentMutation = { bookAppointment: { reference: string, region: { id: string, name: string }, slot: { id: string, startsAt: string, durationMinutes: number, form: SessionForm, adviserName: string } } };
 
 export type PublicCalendarQueryVariables = Exact<{
   filter: PublicCourseFilter;
@@ -2188,6 +2260,59 @@ export const RevokeApiClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiClientMutation, RevokeApiClientMutationVariables>;
+export const AppointmentSlotListDocument = new TypedDocumentString(`
+    query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {
+  appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {
+    id
+    startsAt
+    endsAt
+    durationMinutes
+    form
+    location
+    cancelledAt
+    version
+    adviser {
+      id
+      name
+    }
+    office {
+      id
+      name
+    }
+    booking {
+      id
+      name
+      email
+      phone
+      topic
+      bookedAt
+      websiteRequest {
+        id
+        reference
+      }
+      client {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentSlotListQuery, AppointmentSlotListQueryVariables>;
+export const PublishAppointmentSlotsDocument = new TypedDocumentString(`
+    mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {
+  publishAppointmentSlots(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PublishAppointmentSlotsMutation, PublishAppointmentSlotsMutationVariables>;
+export const CancelAppointmentSlotDocument = new TypedDocumentString(`
+    mutation CancelAppointmentSlot($id: ID!, $version: Int) {
+  cancelAppointmentSlot(id: $id, version: $version) {
+    id
+    cancelledAt
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CancelAppointmentSlotMutation, CancelAppointmentSlotMutationVariables>;
 export const BusinessAssessmentsDocument = new TypedDocumentString(`
     query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {
   businessAssessments(status: $status, first: $first, offset: $offset) {
@@ -3231,6 +3356,42 @@ export const ImportPopulationFiguresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportPopulationFiguresMutation, ImportPopulationFiguresMutationVariables>;
+export const AvailableAppointmentSlotsDocument = new TypedDocumentString(`
+    query AvailableAppointmentSlots($regionId: ID!, $from: Date!, $to: Date!) {
+  availableAppointmentSlots(regionId: $regionId, from: $from, to: $to) {
+    id
+    startsAt
+    endsAt
+    durationMinutes
+    form
+    location
+    adviserName
+    office {
+      name
+      streetAddress
+      postalTown
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AvailableAppointmentSlotsQuery, AvailableAppointmentSlotsQueryVariables>;
+export const BookAppointmentDocument = new TypedDocumentString(`
+    mutation BookAppointment($input: AppointmentBookingInput!) {
+  bookAppointment(input: $input) {
+    reference
+    region {
+      id
+      name
+    }
+    slot {
+      id
+      startsAt
+      durationMinutes
+      form
+      adviserName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BookAppointmentMutation, BookAppointmentMutationVariables>;
 export const PublicCalendarDocument = new TypedDocumentString(`
     query PublicCalendar($filter: PublicCourseFilter!, $first: Int!, $offset: Int!, $withCourses: Boolean!, $withPartnerCourses: Boolean!, $from: Date, $to: Date, $online: Boolean) {
   publicCourses(filter: $filter, first: $first, offset: $offset) @include(if: $withCourses) {

@@ -22,6 +22,9 @@ import type { SurveyResults as SurveyResultsEntity } from '../surveys.js';
 import type { WebsiteRequest as WebsiteRequestEntity } from '../entities/website-request.js';
 import type { WebsiteRequestReceipt as WebsiteRequestReceiptEntity } from '../website.js';
 import type { PersonalDataExport as PersonalDataExportEntity } from '../personal-data.js';
+import type { AppointmentSlot as AppointmentSlotEntity } from '../entities/appointment-slot.js';
+import type { AppointmentBooking as AppointmentBookingEntity } from '../entities/appointment-booking.js';
+import type { AppointmentReceipt as AppointmentReceiptEntity } from '../appointments.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -101,6 +104,90 @@ export type AdviserIdentity = {
   regionId: Scalars['ID']['output'];
   /** The subject (username) of the signed-in user who is this adviser; null for an adviser with no user. */
   subject?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A person's booking of an appointment slot from the public website. Personal data: for the
+ * region's advisers and the owners of the client list only.
+ */
+export type AppointmentBooking = {
+  __typename?: 'AppointmentBooking';
+  /** When it was booked (ISO 8601). */
+  bookedAt: Scalars['String']['output'];
+  /** When it was cancelled, by the person or with the slot (ISO 8601); null while it holds. */
+  cancelledAt?: Maybe<Scalars['String']['output']>;
+  /** The client the person was filed under. */
+  client: Client;
+  /** The e-mail address the person gave (the invitation went there). */
+  email: Scalars['String']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The language of the person's e-mails, `nb` or `en`. */
+  locale: Scalars['String']['output'];
+  /** The name the person gave. */
+  name: Scalars['String']['output'];
+  /** The phone number the person gave. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** What the person would like help with. */
+  topic: Scalars['String']['output'];
+  /** The request for counselling the booking filed (it shows among the requests from the website). */
+  websiteRequest: WebsiteRequest;
+};
+
+/** A booking of an appointment slot from the public website. */
+export type AppointmentBookingInput = {
+  /** The language the person uses the website in, `nb` or `en` (`nb` when left out): the e-mails and the invitation are written in it. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** Who books; their municipality must be in the slot's region. */
+  person: PublicPersonInput;
+  /** The slot, from `availableAppointmentSlots`. */
+  slotId: Scalars['ID']['input'];
+  /** What the person would like help with: plain text, 1–1000 characters. */
+  topic: Scalars['String']['input'];
+};
+
+/** What the public website shows after a booking: the time booked and a reference, nothing the person did not type. */
+export type AppointmentReceipt = {
+  __typename?: 'AppointmentReceipt';
+  /** A short reference the person can quote, e.g. `ET-7K3QX9`. */
+  reference: Scalars['String']['output'];
+  /** The region whose service the appointment is with. */
+  region: PublicRegion;
+  /** The time booked. */
+  slot: PublicAppointmentSlot;
+};
+
+/**
+ * A time an adviser offers for counselling, which a person can book on the public website
+ * (`availableAppointmentSlots`, `bookAppointment`). Seen with its bookings by the region's
+ * advisers and the owners of its client list.
+ */
+export type AppointmentSlot = {
+  __typename?: 'AppointmentSlot';
+  /** The adviser who offers it. */
+  adviser: Adviser;
+  /** The booking that holds it; null while it is free. */
+  booking?: Maybe<AppointmentBooking>;
+  /** Every booking it has had, the cancelled ones too, newest first. */
+  bookings: Array<AppointmentBooking>;
+  /** When the adviser withdrew it (ISO 8601); null while offered. */
+  cancelledAt?: Maybe<Scalars['String']['output']>;
+  /** Its length in minutes: 15–240, in quarter hours. */
+  durationMinutes: Scalars['Int']['output'];
+  /** When it ends (ISO 8601, UTC). */
+  endsAt: Scalars['String']['output'];
+  /** Meeting, phone or video. */
+  form: SessionForm;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Where to meet or how to join, as the adviser wrote it. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** The office where a meeting is held, if at one of the region's offices. */
+  office?: Maybe<Office>;
+  /** When it starts (ISO 8601, UTC). */
+  startsAt: Scalars['String']['output'];
+  /** Increases with every change; pass it back when withdrawing it. */
+  version: Scalars['Int']['output'];
 };
 
 /** One access to personal data in the audit log. */
@@ -674,6 +761,22 @@ export type Mutation = {
    * (or of a person who has since asked not to get surveys). Rate-limited as `signUpForCourse`.
    */
   answerSurvey: Scalars['Boolean']['output'];
+  /**
+   * PUBLIC (no sign-in): books an available appointment slot. The person is filed as a client of
+   * the slot's region (matched by e-mail address when registered already) with a request for
+   * counselling, as `requestCounselling` files it; the person and the adviser each get a calendar
+   * invitation (.ics, METHOD:REQUEST) by e-mail, the person's with a cancel link (usable until the
+   * appointment starts, through `cancelWebsiteRequest`). CONFLICT when the slot was booked or
+   * withdrawn meanwhile; BAD_USER_INPUT for a municipality outside the slot's region; the limits of
+   * `signUpForCourse`, which it shares.
+   */
+  bookAppointment: AppointmentReceipt;
+  /**
+   * Withdraws a slot (advisers of its region): it is no longer offered, and its booking, if any, is
+   * cancelled with a calendar cancellation (METHOD:CANCEL) by e-mail to the person and the adviser.
+   * CONFLICT when withdrawn already or `version` is not the current one; BAD_USER_INPUT once started.
+   */
+  cancelAppointmentSlot: AppointmentSlot;
   /** Cancels a course and its places. CONFLICT when `version` is not the current one. Advisers of the region only. */
   cancelCourse: Course;
   /** Cancels a place; the first on the waiting list gets it. Advisers of the region only. */
@@ -682,7 +785,9 @@ export type Mutation = {
    * PUBLIC (no sign-in): cancels the sign-up or request of the link's receipt; a course place it
    * held goes to the first on the waiting list, who is told by e-mail. NOT_FOUND for a token of no
    * cancel link, BAD_USER_INPUT for a link used or expired, a course that has started, or a request
-   * an adviser has taken on. Rate-limited as `signUpForCourse`.
+   * an adviser has taken on. A booked appointment's request can be cancelled until the appointment
+   * starts: the slot is freed, and the person and the adviser get a calendar cancellation.
+   * Rate-limited as `signUpForCourse`.
    */
   cancelWebsiteRequest: Scalars['Boolean']['output'];
   /** Adds a course to the adviser's region. A fee on a basic course is refused. */
@@ -726,6 +831,13 @@ export type Mutation = {
    * first. Advisers of the request's region only.
    */
   pickUpWebsiteRequest: WebsiteRequest;
+  /**
+   * An adviser publishes times for counselling that people can book on the public website: all or
+   * none, each in the future (at most 366 days ahead), 15–240 minutes in quarter hours, at most 100
+   * at once. CONFLICT when one overlaps another of the list or one of the adviser's slots not
+   * withdrawn. The caller's own slots; advisers only.
+   */
+  publishAppointmentSlots: Array<AppointmentSlot>;
   /** Records who attended and marks the course held. Advisers of the region only. */
   recordAttendance: Course;
   /** Records a follow-up of a client by the signed-in adviser. Advisers of the region only. */
@@ -788,6 +900,17 @@ export type MutationAddServiceOfferingArgs = {
 
 export type MutationAnswerSurveyArgs = {
   input: SurveyAnswerInput;
+};
+
+
+export type MutationBookAppointmentArgs = {
+  input: AppointmentBookingInput;
+};
+
+
+export type MutationCancelAppointmentSlotArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -854,6 +977,11 @@ export type MutationMergeClientsArgs = {
 export type MutationPickUpWebsiteRequestArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationPublishAppointmentSlotsArgs = {
+  input: PublishAppointmentSlotsInput;
 };
 
 
@@ -937,6 +1065,20 @@ export type NetworkEvent = {
   title: Scalars['String']['output'];
 };
 
+/** One slot to publish. */
+export type NewAppointmentSlotInput = {
+  /** Its length in minutes: 15–240, a multiple of 15. */
+  durationMinutes: Scalars['Int']['input'];
+  /** Meeting, phone or video. */
+  form: SessionForm;
+  /** Where to meet or how to join: plain text, at most 300 characters. */
+  location?: InputMaybe<Scalars['String']['input']>;
+  /** The office of the region where a meeting is held. */
+  officeId?: InputMaybe<Scalars['ID']['input']>;
+  /** When it starts: ISO 8601 with the offset, e.g. `2027-01-12T09:00:00+01:00`; in the future. */
+  startsAt: Scalars['String']['input'];
+};
+
 /** An office of the service. */
 export type Office = {
   __typename?: 'Office';
@@ -999,6 +1141,30 @@ export type PublicAdviser = {
   name: Scalars['String']['output'];
   /** Work phone number. */
   phone?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A time a person can book, as the public website shows it: no booking and nothing about anyone
+ * who booked.
+ */
+export type PublicAppointmentSlot = {
+  __typename?: 'PublicAppointmentSlot';
+  /** The adviser's name. */
+  adviserName: Scalars['String']['output'];
+  /** Its length in minutes. */
+  durationMinutes: Scalars['Int']['output'];
+  /** When it ends (ISO 8601, UTC). */
+  endsAt: Scalars['String']['output'];
+  /** Meeting, phone or video. */
+  form: SessionForm;
+  /** The slot's id, to book it with. */
+  id: Scalars['ID']['output'];
+  /** Where to meet or how to join. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** The office where a meeting is held, if at one of the region's offices. */
+  office?: Maybe<PublicOffice>;
+  /** When it starts (ISO 8601, UTC). */
+  startsAt: Scalars['String']['output'];
 };
 
 /**
@@ -1161,6 +1327,12 @@ export type PublicService = {
   kind: ServiceKind;
 };
 
+/** Slots an adviser publishes at once. */
+export type PublishAppointmentSlotsInput = {
+  /** 1–100 slots, none overlapping another or one the adviser has published. */
+  slots: Array<NewAppointmentSlotInput>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -1170,6 +1342,18 @@ export type Query = {
    * so only the partners subgraph (signed, with the user's token) or a gateway-signed request reaches it.
    */
   advisersByIds: Array<AdviserIdentity>;
+  /**
+   * A region's appointment slots (or one adviser's) between two days, with their bookings: its
+   * advisers and the owners of its client list (municipality and county officers); FORBIDDEN
+   * otherwise. By time. At most 400 days at once.
+   */
+  appointmentSlots: Array<AppointmentSlot>;
+  /**
+   * PUBLIC (no sign-in): the times a person can book for counselling in a region between two days
+   * (at most 62 days apart): published by its advisers, not booked, not withdrawn, not started. By
+   * time. Nothing about anyone who booked.
+   */
+  availableAppointmentSlots: Array<PublicAppointmentSlot>;
   /** One client, if the caller may see it; FORBIDDEN otherwise, the same whether or not it exists. */
   client?: Maybe<Client>;
   /** The log of reads and writes of clients' personal data, newest first. County officers only. */
@@ -1231,6 +1415,22 @@ export type Query = {
 
 export type QueryAdvisersByIdsArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryAppointmentSlotsArgs = {
+  adviserId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['Date']['input'];
+  includeCancelled?: Scalars['Boolean']['input'];
+  regionId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['Date']['input'];
+};
+
+
+export type QueryAvailableAppointmentSlotsArgs = {
+  from: Scalars['Date']['input'];
+  regionId: Scalars['ID']['input'];
+  to: Scalars['Date']['input'];
 };
 
 
@@ -1896,9 +2096,13 @@ export type ResolversTypes = {
   Adviser: ResolverTypeWrapper<AdviserEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AdviserIdentity: ResolverTypeWrapper<AdviserIdentity>;
+  AppointmentBooking: ResolverTypeWrapper<AppointmentBookingEntity>;
+  AppointmentBookingInput: AppointmentBookingInput;
+  AppointmentReceipt: ResolverTypeWrapper<AppointmentReceiptEntity>;
+  AppointmentSlot: ResolverTypeWrapper<AppointmentSlotEntity>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntryEntity>;
   AuditEntryPage: ResolverTypeWrapper<Omit<AuditEntryPage, 'items'> & { items: Array<ResolversTypes['AuditEntry']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Business: ResolverTypeWrapper<BusinessEntity>;
   BusinessRegisterStatus: BusinessRegisterStatus;
   Client: ResolverTypeWrapper<ClientEntity>;
@@ -1936,10 +2140,12 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NOK: ResolverTypeWrapper<Scalars['NOK']['output']>;
   NetworkEvent: ResolverTypeWrapper<NetworkEventEntity>;
+  NewAppointmentSlotInput: NewAppointmentSlotInput;
   Office: ResolverTypeWrapper<OfficeEntity>;
   Operator: ResolverTypeWrapper<OperatorEntity>;
   PersonalDataExport: ResolverTypeWrapper<PersonalDataExportEntity>;
   PublicAdviser: ResolverTypeWrapper<AdviserEntity>;
+  PublicAppointmentSlot: ResolverTypeWrapper<AppointmentSlotEntity>;
   PublicCourse: ResolverTypeWrapper<CourseEntity>;
   PublicCourseFilter: PublicCourseFilter;
   PublicCoursePage: ResolverTypeWrapper<Omit<PublicCoursePage, 'items'> & { items: Array<ResolversTypes['PublicCourse']> }>;
@@ -1950,6 +2156,7 @@ export type ResolversTypes = {
   PublicPersonInput: PublicPersonInput;
   PublicRegion: ResolverTypeWrapper<RegionEntity>;
   PublicService: ResolverTypeWrapper<ServiceOfferingEntity>;
+  PublishAppointmentSlotsInput: PublishAppointmentSlotsInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordFollowUpInput: RecordFollowUpInput;
   RecordSurveyResponseInput: RecordSurveyResponseInput;
@@ -1983,9 +2190,13 @@ export type ResolversParentTypes = {
   Adviser: AdviserEntity;
   Boolean: Scalars['Boolean']['output'];
   AdviserIdentity: AdviserIdentity;
+  AppointmentBooking: AppointmentBookingEntity;
+  AppointmentBookingInput: AppointmentBookingInput;
+  AppointmentReceipt: AppointmentReceiptEntity;
+  AppointmentSlot: AppointmentSlotEntity;
+  Int: Scalars['Int']['output'];
   AuditEntry: AuditEntryEntity;
   AuditEntryPage: Omit<AuditEntryPage, 'items'> & { items: Array<ResolversParentTypes['AuditEntry']> };
-  Int: Scalars['Int']['output'];
   Business: BusinessEntity;
   Client: ClientEntity;
   ClientLink: ClientLinkEntity;
@@ -2011,10 +2222,12 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   NOK: Scalars['NOK']['output'];
   NetworkEvent: NetworkEventEntity;
+  NewAppointmentSlotInput: NewAppointmentSlotInput;
   Office: OfficeEntity;
   Operator: OperatorEntity;
   PersonalDataExport: PersonalDataExportEntity;
   PublicAdviser: AdviserEntity;
+  PublicAppointmentSlot: AppointmentSlotEntity;
   PublicCourse: CourseEntity;
   PublicCourseFilter: PublicCourseFilter;
   PublicCoursePage: Omit<PublicCoursePage, 'items'> & { items: Array<ResolversParentTypes['PublicCourse']> };
@@ -2024,6 +2237,7 @@ export type ResolversParentTypes = {
   PublicPersonInput: PublicPersonInput;
   PublicRegion: RegionEntity;
   PublicService: ServiceOfferingEntity;
+  PublishAppointmentSlotsInput: PublishAppointmentSlotsInput;
   Query: Record<PropertyKey, never>;
   RecordFollowUpInput: RecordFollowUpInput;
   RecordSurveyResponseInput: RecordSurveyResponseInput;
@@ -2062,6 +2276,40 @@ export type AdviserIdentityResolvers<ContextType = Context, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   regionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AppointmentBookingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppointmentBooking'] = ResolversParentTypes['AppointmentBooking']> = {
+  bookedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  locale?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  websiteRequest?: Resolver<ResolversTypes['WebsiteRequest'], ParentType, ContextType>;
+};
+
+export type AppointmentReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppointmentReceipt'] = ResolversParentTypes['AppointmentReceipt']> = {
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['PublicRegion'], ParentType, ContextType>;
+  slot?: Resolver<ResolversTypes['PublicAppointmentSlot'], ParentType, ContextType>;
+};
+
+export type AppointmentSlotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppointmentSlot'] = ResolversParentTypes['AppointmentSlot']> = {
+  adviser?: Resolver<ResolversTypes['Adviser'], ParentType, ContextType>;
+  booking?: Resolver<Maybe<ResolversTypes['AppointmentBooking']>, ParentType, ContextType>;
+  bookings?: Resolver<Array<ResolversTypes['AppointmentBooking']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  durationMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  form?: Resolver<ResolversTypes['SessionForm'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  office?: Resolver<Maybe<ResolversTypes['Office']>, ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -2244,6 +2492,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addClientLink?: Resolver<ResolversTypes['ClientLink'], ParentType, ContextType, RequireFields<MutationAddClientLinkArgs, 'input'>>;
   addServiceOffering?: Resolver<ResolversTypes['ServiceOffering'], ParentType, ContextType, RequireFields<MutationAddServiceOfferingArgs, 'input'>>;
   answerSurvey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationAnswerSurveyArgs, 'input'>>;
+  bookAppointment?: Resolver<ResolversTypes['AppointmentReceipt'], ParentType, ContextType, RequireFields<MutationBookAppointmentArgs, 'input'>>;
+  cancelAppointmentSlot?: Resolver<ResolversTypes['AppointmentSlot'], ParentType, ContextType, RequireFields<MutationCancelAppointmentSlotArgs, 'id'>>;
   cancelCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCancelCourseArgs, 'courseId' | 'version'>>;
   cancelEnrolment?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationCancelEnrolmentArgs, 'enrolmentId'>>;
   cancelWebsiteRequest?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationCancelWebsiteRequestArgs, 'token'>>;
@@ -2256,6 +2506,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   logCounsellingSession?: Resolver<ResolversTypes['CounsellingSession'], ParentType, ContextType, RequireFields<MutationLogCounsellingSessionArgs, 'input'>>;
   mergeClients?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationMergeClientsArgs, 'duplicateId' | 'keepId'>>;
   pickUpWebsiteRequest?: Resolver<ResolversTypes['WebsiteRequest'], ParentType, ContextType, RequireFields<MutationPickUpWebsiteRequestArgs, 'id' | 'version'>>;
+  publishAppointmentSlots?: Resolver<Array<ResolversTypes['AppointmentSlot']>, ParentType, ContextType, RequireFields<MutationPublishAppointmentSlotsArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'attendedClientIds' | 'courseId'>>;
   recordFollowUp?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType, RequireFields<MutationRecordFollowUpArgs, 'input'>>;
   recordMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationRecordMilestoneArgs, 'clientId' | 'kind' | 'reachedOn'>>;
@@ -2309,6 +2560,17 @@ export type PublicAdviserResolvers<ContextType = Context, ParentType extends Res
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PublicAppointmentSlotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicAppointmentSlot'] = ResolversParentTypes['PublicAppointmentSlot']> = {
+  adviserName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  durationMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  form?: Resolver<ResolversTypes['SessionForm'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  office?: Resolver<Maybe<ResolversTypes['PublicOffice']>, ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PublicCourseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicCourse'] = ResolversParentTypes['PublicCourse']> = {
@@ -2370,6 +2632,8 @@ export type PublicServiceResolvers<ContextType = Context, ParentType extends Res
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   advisersByIds?: Resolver<Array<ResolversTypes['AdviserIdentity']>, ParentType, ContextType, RequireFields<QueryAdvisersByIdsArgs, 'ids'>>;
+  appointmentSlots?: Resolver<Array<ResolversTypes['AppointmentSlot']>, ParentType, ContextType, RequireFields<QueryAppointmentSlotsArgs, 'from' | 'includeCancelled' | 'to'>>;
+  availableAppointmentSlots?: Resolver<Array<ResolversTypes['PublicAppointmentSlot']>, ParentType, ContextType, RequireFields<QueryAvailableAppointmentSlotsArgs, 'from' | 'regionId' | 'to'>>;
   client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
   clientAuditLog?: Resolver<ResolversTypes['AuditEntryPage'], ParentType, ContextType, RequireFields<QueryClientAuditLogArgs, 'first' | 'offset'>>;
   clientDataExport?: Resolver<ResolversTypes['PersonalDataExport'], ParentType, ContextType, RequireFields<QueryClientDataExportArgs, 'clientId'>>;
@@ -2491,6 +2755,9 @@ export type WebsiteRequestReceiptResolvers<ContextType = Context, ParentType ext
 export type Resolvers<ContextType = Context> = {
   Adviser?: AdviserResolvers<ContextType>;
   AdviserIdentity?: AdviserIdentityResolvers<ContextType>;
+  AppointmentBooking?: AppointmentBookingResolvers<ContextType>;
+  AppointmentReceipt?: AppointmentReceiptResolvers<ContextType>;
+  AppointmentSlot?: AppointmentSlotResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryPage?: AuditEntryPageResolvers<ContextType>;
   Business?: BusinessResolvers<ContextType>;
@@ -2516,6 +2783,7 @@ export type Resolvers<ContextType = Context> = {
   Operator?: OperatorResolvers<ContextType>;
   PersonalDataExport?: PersonalDataExportResolvers<ContextType>;
   PublicAdviser?: PublicAdviserResolvers<ContextType>;
+  PublicAppointmentSlot?: PublicAppointmentSlotResolvers<ContextType>;
   PublicCourse?: PublicCourseResolvers<ContextType>;
   PublicCoursePage?: PublicCoursePageResolvers<ContextType>;
   PublicLinkTarget?: PublicLinkTargetResolvers<ContextType>;

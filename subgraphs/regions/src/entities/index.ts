@@ -1,6 +1,8 @@
 // Every entity of the regions subgraph, as MikroORM loads them.
 import { AuditEntrySchema, OutboxMessageSchema } from '@etablerer/kit';
 import { AdviserSchema } from './adviser.js';
+import { AppointmentBookingSchema } from './appointment-booking.js';
+import { AppointmentSlotSchema } from './appointment-slot.js';
 import { BusinessSchema } from './business.js';
 import { ClientSchema } from './client.js';
 import { ClientLinkSchema } from './client-link.js';
@@ -40,6 +42,8 @@ export const entities = [
   WebsiteRequestSchema,
   RateLimitWindowSchema,
   PublicLinkSchema,
+  AppointmentSlotSchema,
+  AppointmentBookingSchema,
   AuditEntrySchema,
   // The messages it sends, written with the changes that cause them (kit outbox.ts).
   OutboxMessageSchema,

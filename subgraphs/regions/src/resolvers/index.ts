@@ -3,6 +3,14 @@ import { DateScalar, JsonScalar, NokScalar } from '@etablerer/kit';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Adviser } from './Adviser.js';
 import { AuditEntry } from './AuditEntry.js';
+import {
+  AppointmentBooking,
+  AppointmentReceipt,
+  AppointmentSlot,
+  appointmentMutationFields,
+  appointmentQueryFields,
+  PublicAppointmentSlot,
+} from './appointments.js';
 import { Business } from './Business.js';
 import { Client } from './Client.js';
 import { CounsellingSession } from './CounsellingSession.js';
@@ -26,8 +34,8 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   NOK: NokScalar,
   JSON: JsonScalar,
-  Query: { ...Query, ...websiteQueryFields },
-  Mutation: { ...Mutation, ...websiteMutationFields },
+  Query: { ...Query, ...websiteQueryFields, ...appointmentQueryFields },
+  Mutation: { ...Mutation, ...websiteMutationFields, ...appointmentMutationFields },
   Region,
   Municipality,
   Client,
@@ -45,4 +53,8 @@ export const resolvers: Resolvers = {
   PublicOffice,
   WebsiteRequest,
   WebsiteRequestReceipt,
+  AppointmentSlot,
+  AppointmentBooking,
+  PublicAppointmentSlot,
+  AppointmentReceipt,
 };

@@ -15,6 +15,7 @@ import {
 } from '@etablerer/kit/demo';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
+import { AppointmentSlotSchema } from '../entities/appointment-slot.js';
 import { BusinessSchema, type LegalForm } from '../entities/business.js';
 import { ClientSchema } from '../entities/client.js';
 import { ClientLinkSchema, type LinkKind } from '../entities/client-link.js';
@@ -23,6 +24,7 @@ import { CourseSchema } from '../entities/course.js';
 import { EnrolmentSchema } from '../entities/enrolment.js';
 import { FollowUpSchema } from '../entities/follow-up.js';
 import { MilestoneSchema } from '../entities/milestone.js';
+import { OfficeSchema } from '../entities/office.js';
 import { SurveyResponseSchema } from '../entities/survey-response.js';
 import { WebsiteRequestSchema } from '../entities/website-request.js';
 import { privacyNoticeVersion } from '../website.js';
@@ -63,6 +65,51 @@ export class DemoSeeder extends Seeder {
     await this.seedPlannedCourses(em, clients, advisersOf);
     await this.seedWebsiteRequests(em, clients);
     await seedNetworkEvents(em);
+    await this.seedAppointmentSlots(em, advisersOf);
+  }
+
+  /**
+   * Appointment slots (issue 22) the public website can offer: each region's first adviser, on
+   * the weekdays of the three weeks from the day the demo is seeded (slots must lie ahead of now,
+   * so these follow the clock rather than the demo's fixed dates), at 09:00 and 13:00 in Oslo.
+   */
+  private async seedAppointmentSlots(em: EntityManager, advisersOf: Map<string, string[]>) {
+    const offices = await em.find(OfficeSchema, {}, { orderBy: { id: 'asc' } });
+    const slots: object[] = [];
+    const now = new Date();
+    let serial = 0;
+    for (const [regionId, adviserIds] of advisersOf) {
+      const adviser = adviserIds[0];
+      if (!adviser) continue;
+      const office = offices.find((candidate) => candidate.region.id === regionId) ?? null;
+      for (let days = 1; days <= 21; days += 1) {
+        const date = new Date(now.getTime() + days * 86_400_000);
+        const weekday = date.getUTCDay();
+        if (weekday === 0 || weekday === 6) continue;
+        for (const [hour, form] of [
+          [8, 'MEETING'],
+          [12, 'VIDEO'],
+        ] as const) {
+          // 08:00 and 12:00 UTC: 09:00 and 13:00 in Oslo in winter, an hour later in summer.
+          const startsAt = new Date(`${date.toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00:00Z`);
+          slots.push({
+            id: `50000000-0000-4000-8000-${String(++serial).padStart(12, '0')}`,
+            adviser,
+            region: regionId,
+            office: form === 'MEETING' ? (office?.id ?? null) : null,
+            startsAt,
+            durationMinutes: 60,
+            form,
+            location: form === 'VIDEO' ? 'Lenke til videomøtet kommer på e-post fra veilederen' : null,
+            createdAt: now,
+            cancelledAt: null,
+            calendarSequence: 0,
+            version: 1,
+          });
+        }
+      }
+    }
+    await insertInChunks(em, AppointmentSlotSchema, slots);
   }
 
   /** Counselling, follow-ups, businesses, milestones, links and surveys after counselling. */
