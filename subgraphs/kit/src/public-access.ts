@@ -24,8 +24,16 @@ export const publicRootFields = {
     'publicResponsibleParties',
     'publicLink',
   ],
-  // The last three act on one-time links from e-mails (surveys, unsubscribe, cancel; issue 21).
-  mutation: ['signUpForCourse', 'requestCounselling', 'answerSurvey', 'unsubscribeFromSurveys', 'cancelWebsiteRequest'],
+  // answerSurvey, unsubscribeFromSurveys and cancelWebsiteRequest act on one-time links from
+  // e-mails (issue 21); so does confirmImpact (a client confirms an impact figure; issue 22).
+  mutation: [
+    'signUpForCourse',
+    'requestCounselling',
+    'answerSurvey',
+    'unsubscribeFromSurveys',
+    'cancelWebsiteRequest',
+    'confirmImpact',
+  ],
 } as const;
 
 /**

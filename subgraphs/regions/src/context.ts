@@ -7,10 +7,11 @@ import { AdviserSchema } from './entities/adviser.js';
 import { BusinessSchema } from './entities/business.js';
 import { ClientSchema } from './entities/client.js';
 import { ClientLinkSchema } from './entities/client-link.js';
-import { CounsellingSessionSchema } from './entities/counselling-session.js';
+import { type CounsellingSession, CounsellingSessionSchema } from './entities/counselling-session.js';
 import { type Course, CourseSchema } from './entities/course.js';
 import { EnrolmentSchema } from './entities/enrolment.js';
 import { FollowUpSchema } from './entities/follow-up.js';
+import { ImpactRecordSchema } from './entities/impact-record.js';
 import { MilestoneSchema } from './entities/milestone.js';
 import { MunicipalitySchema } from './entities/municipality.js';
 import { type NetworkEvent, NetworkEventSchema } from './entities/network-event.js';
@@ -131,6 +132,44 @@ function createLoaders(em: EntityManager) {
       (clientIds: string[]) =>
         em.find(MilestoneSchema, { client: { $in: clientIds } }, { orderBy: { reachedOn: 'asc', kind: 'asc' } }),
       (milestone) => milestone.client.id,
+    ),
+    impactRecordsOfClient: loaderOfGroups(
+      (clientIds: string[]) =>
+        em.find(
+          ImpactRecordSchema,
+          { client: { $in: clientIds } },
+          { orderBy: { recordedFor: 'desc', createdAt: 'desc', id: 'asc' } },
+        ),
+      (record) => record.client.id,
+    ),
+    /** When the client was last e-mailed a link to confirm each record. */
+    impactConfirmationRequestedAt: new DataLoader<string, Date | null>(async (recordIds) => {
+      const rows: { impact_record_id: string; at: Date }[] = await em.execute(
+        `select impact_record_id, max(created_at) as at from public_link
+          where impact_record_id in (?) group by impact_record_id`,
+        [[...recordIds]],
+      );
+      const at = new Map(rows.map((row) => [row.impact_record_id, new Date(row.at)]));
+      return recordIds.map((id) => at.get(id) ?? null);
+    }),
+    /** One page of a client's sessions, newest first, with the count of all of them. */
+    sessionPageOfClient: new DataLoader<
+      { clientId: string; limit: number; offset: number },
+      { items: CounsellingSession[]; totalCount: number },
+      string
+    >(
+      (keys) =>
+        Promise.all(
+          keys.map(async (key) => {
+            const [items, totalCount] = await em.findAndCount(
+              CounsellingSessionSchema,
+              { client: key.clientId },
+              { orderBy: { date: 'desc', id: 'asc' }, limit: key.limit, offset: key.offset },
+            );
+            return { items, totalCount };
+          }),
+        ),
+      { cacheKeyFn: (key) => `${key.clientId}:${key.limit}:${key.offset}` },
     ),
     followUpsOfClient: loaderOfGroups(
       (clientIds: string[]) => em.find(FollowUpSchema, { client: { $in: clientIds } }, { orderBy: { date: 'desc' } }),

@@ -8,6 +8,7 @@ import { CounsellingSession } from './CounsellingSession.js';
 import { Course } from './Course.js';
 import { Enrolment } from './Enrolment.js';
 import { FollowUp } from './FollowUp.js';
+import { ImpactRecord, impactMutationFields, impactQueryFields } from './impact.js';
 import { Municipality } from './Municipality.js';
 import { Mutation } from './Mutation.js';
 import { Office } from './Office.js';
@@ -25,8 +26,8 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   NOK: NokScalar,
   JSON: JsonScalar,
-  Query: { ...Query, ...websiteQueryFields },
-  Mutation: { ...Mutation, ...websiteMutationFields },
+  Query: { ...Query, ...websiteQueryFields, ...impactQueryFields },
+  Mutation: { ...Mutation, ...websiteMutationFields, ...impactMutationFields },
   Region,
   Municipality,
   Client,
@@ -35,6 +36,7 @@ export const resolvers: Resolvers = {
   Office,
   CounsellingSession,
   FollowUp,
+  ImpactRecord,
   Course,
   Enrolment,
   PublicCourse,
