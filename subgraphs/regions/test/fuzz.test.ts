@@ -37,6 +37,12 @@ describeMutationFuzz(regionsSubgraph, {
     answerSurvey: [null],
     unsubscribeFromSurveys: [null],
     cancelWebsiteRequest: [null],
+    recordImpact: ['follo.adviser'],
+    correctImpact: ['follo.adviser'],
+    deleteImpact: ['follo.adviser'],
+    recordImpactConfirmation: ['follo.adviser'],
+    requestImpactConfirmation: ['follo.adviser'],
+    confirmImpact: [null],
   },
   async seeds(ids) {
     const clients = await ids(
@@ -63,6 +69,18 @@ describeMutationFuzz(regionsSubgraph, {
       ),
       'endServiceOffering.id': await ids(
         `select id from service_offering where region_id = 'follo' order by id limit 3`,
+      ),
+      ...Object.fromEntries(
+        await Promise.all(
+          ['correctImpact', 'deleteImpact', 'recordImpactConfirmation', 'requestImpactConfirmation'].map(
+            async (field) => [
+              `${field}.id`,
+              await ids(
+                `select id from impact_record where region_id = 'follo' order by confirmed_at nulls first, id limit 3`,
+              ),
+            ],
+          ),
+        ),
       ),
       'pickUpWebsiteRequest.id': await ids(
         `select id from website_request where region_id = 'follo' order by id limit 3`,
