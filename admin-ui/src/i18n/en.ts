@@ -3,6 +3,7 @@
 import { accessEn, apiClientsEn } from './access.en';
 import agreementsEn from './agreements.en';
 import evaluationsEn from './evaluations.en';
+import { impactEn } from './impact.en';
 import type { MessageSchema } from './nb';
 import { devMailEn, notificationsEn, publicLinksEn } from './notifications.en';
 
@@ -11,6 +12,7 @@ const en = {
   apiClients: apiClientsEn,
   agreements: agreementsEn,
   evaluations: evaluationsEn,
+  impact: impactEn,
   notifications: notificationsEn,
   publicLinks: publicLinksEn,
   devMail: devMailEn,

@@ -3,6 +3,7 @@ import type { CallerRole } from '../graphql/platform-auth';
 import { accessNb, apiClientsNb } from './access.nb';
 import agreementsNb from './agreements.nb';
 import evaluationsNb from './evaluations.nb';
+import { impactNb } from './impact.nb';
 import { devMailNb, notificationsNb, publicLinksNb } from './notifications.nb';
 
 const nb = {
@@ -10,6 +11,7 @@ const nb = {
   apiClients: apiClientsNb,
   agreements: agreementsNb,
   evaluations: evaluationsNb,
+  impact: impactNb,
   notifications: notificationsNb,
   publicLinks: publicLinksNb,
   devMail: devMailNb,

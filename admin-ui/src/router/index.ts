@@ -39,6 +39,8 @@ type PageTitleKey =
   | 'populationImport.title'
   | 'notifications.title'
   | 'devMail.title'
+  | 'impact.report.title'
+  | 'impact.public.title'
   | PublicSiteTitleKey;
 
 declare module 'vue-router' {
@@ -84,6 +86,12 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         // On demand: its charts (chart.js) are needed only by those who open the overview.
         component: () => import('../views/OverviewView.vue'),
         meta: { titleKey: 'nav.overview' },
+      },
+      {
+        path: '/impact',
+        name: 'impact',
+        component: () => import('../views/ImpactReportView.vue'),
+        meta: { titleKey: 'impact.report.title' },
       },
       {
         path: '/submissions',

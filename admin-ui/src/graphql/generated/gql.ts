@@ -41,8 +41,16 @@ type Documents = {
     "\n  mutation RegisterClient($input: RegisterClientInput!) {\n    registerClient(input: $input) {\n      id\n    }\n  }\n": typeof types.RegisterClientDocument,
     "\n  mutation LogCounsellingSession($input: LogCounsellingSessionInput!) {\n    logCounsellingSession(input: $input) {\n      id\n    }\n  }\n": typeof types.LogCounsellingSessionDocument,
     "\n  mutation UpdateClient($id: ID!, $version: Int!, $input: UpdateClientInput!) {\n    updateClient(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.UpdateClientDocument,
+    "\n  query ClientImpact($id: ID!) {\n    client(id: $id) {\n      id\n      email\n      impactRecords {\n        id\n        kind\n        recordedFor\n        fte\n        amount\n        capitalSource\n        note\n        recordedAt\n        confirmedAt\n        confirmedVia\n        confirmationRequestedAt\n        version\n        adviser {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ClientImpactDocument,
+    "\n  mutation RecordImpact($input: RecordImpactInput!) {\n    recordImpact(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordImpactDocument,
+    "\n  mutation CorrectImpact($id: ID!, $version: Int!, $input: CorrectImpactInput!) {\n    correctImpact(id: $id, version: $version, input: $input) {\n      id\n    }\n  }\n": typeof types.CorrectImpactDocument,
+    "\n  mutation DeleteImpact($id: ID!) {\n    deleteImpact(id: $id)\n  }\n": typeof types.DeleteImpactDocument,
+    "\n  mutation RecordImpactConfirmation($id: ID!, $via: ImpactConfirmationMethod!) {\n    recordImpactConfirmation(id: $id, via: $via) {\n      id\n    }\n  }\n": typeof types.RecordImpactConfirmationDocument,
+    "\n  mutation RequestImpactConfirmation($id: ID!) {\n    requestImpactConfirmation(id: $id) {\n      id\n    }\n  }\n": typeof types.RequestImpactConfirmationDocument,
     "\n  query ClientDataExport($id: ID!) {\n    clientDataExport(clientId: $id) {\n      exportedAt\n      exportedBy\n      heldByRegions\n      client {\n        id\n        erasedAt\n        personalDataHeldByPartners\n      }\n    }\n  }\n": typeof types.ClientDataExportDocument,
     "\n  mutation EraseClient($id: ID!, $reason: ErasureReason!) {\n    eraseClient(id: $id, reason: $reason) {\n      id\n      erasedAt\n    }\n    eraseClientReferrals(clientId: $id, reason: $reason) {\n      referrals\n      assessments\n    }\n  }\n": typeof types.EraseClientDocument,
+    "\n  query ClientSessionPage($id: ID!, $first: Int!, $offset: Int!) {\n    client(id: $id) {\n      id\n      counsellingSessionPage(first: $first, offset: $offset) {\n        totalCount\n        hasNextPage\n        items {\n          id\n          date\n          durationMinutes\n          preparationMinutes\n          fundingSource\n          form\n          topic\n          minutesBeyondFreeLimit\n          adviser {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClientSessionPageDocument,
+    "\n  mutation LogSessionWithDetails($input: LogCounsellingSessionInput!) {\n    logCounsellingSession(input: $input) {\n      id\n    }\n  }\n": typeof types.LogSessionWithDetailsDocument,
     "\n  query ClientList(\n    $regionId: ID\n    $search: String\n    $immigrantBackground: ImmigrantBackground\n    $hasBusiness: Boolean\n    $registeredFrom: Date\n    $registeredTo: Date\n    $first: Int!\n    $offset: Int!\n  ) {\n    clients(\n      regionId: $regionId\n      search: $search\n      immigrantBackground: $immigrantBackground\n      hasBusiness: $hasBusiness\n      registeredFrom: $registeredFrom\n      registeredTo: $registeredTo\n      first: $first\n      offset: $offset\n    ) {\n      items {\n        id\n        name\n        erasedAt\n        registeredOn\n        immigrantBackground\n        municipality {\n          number\n          name\n        }\n        businesses {\n          id\n        }\n      }\n      totalCount\n      hasNextPage\n    }\n  }\n": typeof types.ClientListDocument,
     "\n  query CourseDetail($id: ID!) {\n    course(id: $id) {\n      id\n      kind\n      title\n      startsOn\n      endsOn\n      location\n      online\n      capacity\n      participantFee\n      status\n      enrolledCount\n      waitlistCount\n      seatsLeft\n      partnerInstructor\n      version\n      region {\n        id\n        name\n      }\n      instructors {\n        id\n        name\n      }\n      enrolments {\n        id\n        status\n        enrolledAt\n        attended\n        waitlistPosition\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.CourseDetailDocument,
     "\n  mutation CancelEnrolment($enrolmentId: ID!) {\n    cancelEnrolment(enrolmentId: $enrolmentId) {\n      id\n      status\n    }\n  }\n": typeof types.CancelEnrolmentDocument,
@@ -66,6 +74,9 @@ type Documents = {
     "\n  mutation UnregisterFromGathering($gatheringId: ID!, $adviserId: ID!) {\n    unregisterFromGathering(gatheringId: $gatheringId, adviserId: $adviserId) {\n      id\n    }\n  }\n": typeof types.UnregisterFromGatheringDocument,
     "\n  mutation RecordGatheringAttendance($gatheringId: ID!, $attendedAdviserIds: [ID!]!) {\n    recordGatheringAttendance(gatheringId: $gatheringId, attendedAdviserIds: $attendedAdviserIds) {\n      id\n    }\n  }\n": typeof types.RecordGatheringAttendanceDocument,
     "\n  query GatheringsOfYear($year: Int!) {\n    gatherings(year: $year) {\n      id\n      title\n      date\n      location\n      online\n      organisers\n      programme\n      description\n      attendeeCount\n      invitedRegions {\n        id\n        name\n      }\n      registrations {\n        adviserId\n        adviser {\n          id\n          name\n        }\n        region {\n          id\n          name\n        }\n        registeredAt\n        attended\n      }\n    }\n    gatheringYear(year: $year) {\n      year\n      count\n      minimum\n      meetsMinimum\n      regionsWithoutAttendance {\n        id\n        name\n      }\n      advisersWithoutAttendance {\n        id\n        name\n      }\n    }\n  }\n": typeof types.GatheringsOfYearDocument,
+    "\n  query ImpactReportRegion($id: ID!, $year: Int!) {\n    region(id: $id) {\n      id\n      name\n      statistics(year: $year) {\n        ...ImpactFigures\n      }\n    }\n  }\n  fragment ImpactFigures on RegionStatistics {\n    year\n    newClients\n    clientsWithImmigrantBackground\n    immigrantBackgroundShare\n    clientsCounselled\n    counsellingHours\n    coursesHeld\n    courseParticipants\n    businessesStarted\n    businessesStartedYearBefore\n    stillActiveAfterOneYear\n    clientsWithImpact\n    jobsCreated\n    jobsRetained\n    capitalRaised\n    capitalRaisedBySource {\n      source\n      amount\n    }\n    revenueReported\n    suppressed\n    suppressionReason\n  }\n": typeof types.ImpactReportRegionDocument,
+    "\n  query ImpactReportCounty($year: Int!, $countyId: ID) {\n    countyStatistics(year: $year, countyId: $countyId) {\n      ...ImpactFigures\n    }\n  }\n": typeof types.ImpactReportCountyDocument,
+    "\n  query ImpactReportTargets($id: ID!, $planYear: Int!) {\n    region(id: $id) {\n      id\n      submissions(year: $planYear) {\n        kind\n        coversYear\n        status\n        targets {\n          newClients\n          clientsWithImmigrantBackground\n          coursesHeld\n          counsellingHours\n          businessesStarted\n        }\n      }\n    }\n  }\n": typeof types.ImpactReportTargetsDocument,
     "\n  query MeetingsOfYear($year: Int!, $groupOn: Date!) {\n    meetings(year: $year) {\n      id\n      version\n      kind\n      date\n      region {\n        id\n        name\n      }\n      calledBy\n      participants\n      agenda\n      minutes\n      decisions\n    }\n    dueMeetings(year: $year) {\n      kind\n      region {\n        id\n        name\n      }\n      dueBy\n      overdue\n      heldAs {\n        id\n        date\n      }\n    }\n    coordinationGroup(on: $groupOn) {\n      id\n      name\n      organisationName\n      role\n    }\n    regions {\n      id\n      name\n    }\n  }\n": typeof types.MeetingsOfYearDocument,
     "\n  mutation RecordMeeting($input: MeetingInput!) {\n    recordMeeting(input: $input) {\n      id\n      version\n      date\n    }\n  }\n": typeof types.RecordMeetingDocument,
     "\n  mutation UpdateMeeting($id: ID!, $version: Int!, $input: MeetingInput!) {\n    updateMeeting(id: $id, version: $version, input: $input) {\n      id\n      version\n      date\n    }\n  }\n": typeof types.UpdateMeetingDocument,
@@ -84,6 +95,7 @@ type Documents = {
     "\n  mutation AnswerSurvey($input: SurveyAnswerInput!) {\n    answerSurvey(input: $input)\n  }\n": typeof types.AnswerSurveyDocument,
     "\n  mutation UnsubscribeFromSurveys($token: String!) {\n    unsubscribeFromSurveys(token: $token)\n  }\n": typeof types.UnsubscribeFromSurveysDocument,
     "\n  mutation CancelWebsiteRequest($token: String!) {\n    cancelWebsiteRequest(token: $token)\n  }\n": typeof types.CancelWebsiteRequestDocument,
+    "\n  mutation ConfirmImpact($token: String!) {\n    confirmImpact(token: $token)\n  }\n": typeof types.ConfirmImpactDocument,
     "\n  fragment WebsiteReceipt on WebsiteRequestReceipt {\n    reference\n    kind\n    region {\n      id\n      name\n      offices {\n        name\n        streetAddress\n        postalCode\n        postalTown\n      }\n    }\n    course {\n      id\n      title\n      startsOn\n    }\n  }\n": typeof types.WebsiteReceiptFragmentDoc,
     "\n  mutation SignUpForCourse($input: CourseSignUpInput!) {\n    signUpForCourse(input: $input) {\n      ...WebsiteReceipt\n    }\n  }\n": typeof types.SignUpForCourseDocument,
     "\n  mutation RequestCounselling($input: CounsellingRequestInput!) {\n    requestCounselling(input: $input) {\n      ...WebsiteReceipt\n    }\n  }\n": typeof types.RequestCounsellingDocument,
@@ -132,8 +144,16 @@ const documents: Documents = {
     "\n  mutation RegisterClient($input: RegisterClientInput!) {\n    registerClient(input: $input) {\n      id\n    }\n  }\n": types.RegisterClientDocument,
     "\n  mutation LogCounsellingSession($input: LogCounsellingSessionInput!) {\n    logCounsellingSession(input: $input) {\n      id\n    }\n  }\n": types.LogCounsellingSessionDocument,
     "\n  mutation UpdateClient($id: ID!, $version: Int!, $input: UpdateClientInput!) {\n    updateClient(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": types.UpdateClientDocument,
+    "\n  query ClientImpact($id: ID!) {\n    client(id: $id) {\n      id\n      email\n      impactRecords {\n        id\n        kind\n        recordedFor\n        fte\n        amount\n        capitalSource\n        note\n        recordedAt\n        confirmedAt\n        confirmedVia\n        confirmationRequestedAt\n        version\n        adviser {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ClientImpactDocument,
+    "\n  mutation RecordImpact($input: RecordImpactInput!) {\n    recordImpact(input: $input) {\n      id\n    }\n  }\n": types.RecordImpactDocument,
+    "\n  mutation CorrectImpact($id: ID!, $version: Int!, $input: CorrectImpactInput!) {\n    correctImpact(id: $id, version: $version, input: $input) {\n      id\n    }\n  }\n": types.CorrectImpactDocument,
+    "\n  mutation DeleteImpact($id: ID!) {\n    deleteImpact(id: $id)\n  }\n": types.DeleteImpactDocument,
+    "\n  mutation RecordImpactConfirmation($id: ID!, $via: ImpactConfirmationMethod!) {\n    recordImpactConfirmation(id: $id, via: $via) {\n      id\n    }\n  }\n": types.RecordImpactConfirmationDocument,
+    "\n  mutation RequestImpactConfirmation($id: ID!) {\n    requestImpactConfirmation(id: $id) {\n      id\n    }\n  }\n": types.RequestImpactConfirmationDocument,
     "\n  query ClientDataExport($id: ID!) {\n    clientDataExport(clientId: $id) {\n      exportedAt\n      exportedBy\n      heldByRegions\n      client {\n        id\n        erasedAt\n        personalDataHeldByPartners\n      }\n    }\n  }\n": types.ClientDataExportDocument,
     "\n  mutation EraseClient($id: ID!, $reason: ErasureReason!) {\n    eraseClient(id: $id, reason: $reason) {\n      id\n      erasedAt\n    }\n    eraseClientReferrals(clientId: $id, reason: $reason) {\n      referrals\n      assessments\n    }\n  }\n": types.EraseClientDocument,
+    "\n  query ClientSessionPage($id: ID!, $first: Int!, $offset: Int!) {\n    client(id: $id) {\n      id\n      counsellingSessionPage(first: $first, offset: $offset) {\n        totalCount\n        hasNextPage\n        items {\n          id\n          date\n          durationMinutes\n          preparationMinutes\n          fundingSource\n          form\n          topic\n          minutesBeyondFreeLimit\n          adviser {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ClientSessionPageDocument,
+    "\n  mutation LogSessionWithDetails($input: LogCounsellingSessionInput!) {\n    logCounsellingSession(input: $input) {\n      id\n    }\n  }\n": types.LogSessionWithDetailsDocument,
     "\n  query ClientList(\n    $regionId: ID\n    $search: String\n    $immigrantBackground: ImmigrantBackground\n    $hasBusiness: Boolean\n    $registeredFrom: Date\n    $registeredTo: Date\n    $first: Int!\n    $offset: Int!\n  ) {\n    clients(\n      regionId: $regionId\n      search: $search\n      immigrantBackground: $immigrantBackground\n      hasBusiness: $hasBusiness\n      registeredFrom: $registeredFrom\n      registeredTo: $registeredTo\n      first: $first\n      offset: $offset\n    ) {\n      items {\n        id\n        name\n        erasedAt\n        registeredOn\n        immigrantBackground\n        municipality {\n          number\n          name\n        }\n        businesses {\n          id\n        }\n      }\n      totalCount\n      hasNextPage\n    }\n  }\n": types.ClientListDocument,
     "\n  query CourseDetail($id: ID!) {\n    course(id: $id) {\n      id\n      kind\n      title\n      startsOn\n      endsOn\n      location\n      online\n      capacity\n      participantFee\n      status\n      enrolledCount\n      waitlistCount\n      seatsLeft\n      partnerInstructor\n      version\n      region {\n        id\n        name\n      }\n      instructors {\n        id\n        name\n      }\n      enrolments {\n        id\n        status\n        enrolledAt\n        attended\n        waitlistPosition\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.CourseDetailDocument,
     "\n  mutation CancelEnrolment($enrolmentId: ID!) {\n    cancelEnrolment(enrolmentId: $enrolmentId) {\n      id\n      status\n    }\n  }\n": types.CancelEnrolmentDocument,
@@ -157,6 +177,9 @@ const documents: Documents = {
     "\n  mutation UnregisterFromGathering($gatheringId: ID!, $adviserId: ID!) {\n    unregisterFromGathering(gatheringId: $gatheringId, adviserId: $adviserId) {\n      id\n    }\n  }\n": types.UnregisterFromGatheringDocument,
     "\n  mutation RecordGatheringAttendance($gatheringId: ID!, $attendedAdviserIds: [ID!]!) {\n    recordGatheringAttendance(gatheringId: $gatheringId, attendedAdviserIds: $attendedAdviserIds) {\n      id\n    }\n  }\n": types.RecordGatheringAttendanceDocument,
     "\n  query GatheringsOfYear($year: Int!) {\n    gatherings(year: $year) {\n      id\n      title\n      date\n      location\n      online\n      organisers\n      programme\n      description\n      attendeeCount\n      invitedRegions {\n        id\n        name\n      }\n      registrations {\n        adviserId\n        adviser {\n          id\n          name\n        }\n        region {\n          id\n          name\n        }\n        registeredAt\n        attended\n      }\n    }\n    gatheringYear(year: $year) {\n      year\n      count\n      minimum\n      meetsMinimum\n      regionsWithoutAttendance {\n        id\n        name\n      }\n      advisersWithoutAttendance {\n        id\n        name\n      }\n    }\n  }\n": types.GatheringsOfYearDocument,
+    "\n  query ImpactReportRegion($id: ID!, $year: Int!) {\n    region(id: $id) {\n      id\n      name\n      statistics(year: $year) {\n        ...ImpactFigures\n      }\n    }\n  }\n  fragment ImpactFigures on RegionStatistics {\n    year\n    newClients\n    clientsWithImmigrantBackground\n    immigrantBackgroundShare\n    clientsCounselled\n    counsellingHours\n    coursesHeld\n    courseParticipants\n    businessesStarted\n    businessesStartedYearBefore\n    stillActiveAfterOneYear\n    clientsWithImpact\n    jobsCreated\n    jobsRetained\n    capitalRaised\n    capitalRaisedBySource {\n      source\n      amount\n    }\n    revenueReported\n    suppressed\n    suppressionReason\n  }\n": types.ImpactReportRegionDocument,
+    "\n  query ImpactReportCounty($year: Int!, $countyId: ID) {\n    countyStatistics(year: $year, countyId: $countyId) {\n      ...ImpactFigures\n    }\n  }\n": types.ImpactReportCountyDocument,
+    "\n  query ImpactReportTargets($id: ID!, $planYear: Int!) {\n    region(id: $id) {\n      id\n      submissions(year: $planYear) {\n        kind\n        coversYear\n        status\n        targets {\n          newClients\n          clientsWithImmigrantBackground\n          coursesHeld\n          counsellingHours\n          businessesStarted\n        }\n      }\n    }\n  }\n": types.ImpactReportTargetsDocument,
     "\n  query MeetingsOfYear($year: Int!, $groupOn: Date!) {\n    meetings(year: $year) {\n      id\n      version\n      kind\n      date\n      region {\n        id\n        name\n      }\n      calledBy\n      participants\n      agenda\n      minutes\n      decisions\n    }\n    dueMeetings(year: $year) {\n      kind\n      region {\n        id\n        name\n      }\n      dueBy\n      overdue\n      heldAs {\n        id\n        date\n      }\n    }\n    coordinationGroup(on: $groupOn) {\n      id\n      name\n      organisationName\n      role\n    }\n    regions {\n      id\n      name\n    }\n  }\n": types.MeetingsOfYearDocument,
     "\n  mutation RecordMeeting($input: MeetingInput!) {\n    recordMeeting(input: $input) {\n      id\n      version\n      date\n    }\n  }\n": types.RecordMeetingDocument,
     "\n  mutation UpdateMeeting($id: ID!, $version: Int!, $input: MeetingInput!) {\n    updateMeeting(id: $id, version: $version, input: $input) {\n      id\n      version\n      date\n    }\n  }\n": types.UpdateMeetingDocument,
@@ -175,6 +198,7 @@ const documents: Documents = {
     "\n  mutation AnswerSurvey($input: SurveyAnswerInput!) {\n    answerSurvey(input: $input)\n  }\n": types.AnswerSurveyDocument,
     "\n  mutation UnsubscribeFromSurveys($token: String!) {\n    unsubscribeFromSurveys(token: $token)\n  }\n": types.UnsubscribeFromSurveysDocument,
     "\n  mutation CancelWebsiteRequest($token: String!) {\n    cancelWebsiteRequest(token: $token)\n  }\n": types.CancelWebsiteRequestDocument,
+    "\n  mutation ConfirmImpact($token: String!) {\n    confirmImpact(token: $token)\n  }\n": types.ConfirmImpactDocument,
     "\n  fragment WebsiteReceipt on WebsiteRequestReceipt {\n    reference\n    kind\n    region {\n      id\n      name\n      offices {\n        name\n        streetAddress\n        postalCode\n        postalTown\n      }\n    }\n    course {\n      id\n      title\n      startsOn\n    }\n  }\n": types.WebsiteReceiptFragmentDoc,
     "\n  mutation SignUpForCourse($input: CourseSignUpInput!) {\n    signUpForCourse(input: $input) {\n      ...WebsiteReceipt\n    }\n  }\n": types.SignUpForCourseDocument,
     "\n  mutation RequestCounselling($input: CounsellingRequestInput!) {\n    requestCounselling(input: $input) {\n      ...WebsiteReceipt\n    }\n  }\n": types.RequestCounsellingDocument,
@@ -304,11 +328,43 @@ export function graphql(source: "\n  mutation UpdateClient($id: ID!, $version: I
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ClientImpact($id: ID!) {\n    client(id: $id) {\n      id\n      email\n      impactRecords {\n        id\n        kind\n        recordedFor\n        fte\n        amount\n        capitalSource\n        note\n        recordedAt\n        confirmedAt\n        confirmedVia\n        confirmationRequestedAt\n        version\n        adviser {\n          id\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ClientImpactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordImpact($input: RecordImpactInput!) {\n    recordImpact(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RecordImpactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CorrectImpact($id: ID!, $version: Int!, $input: CorrectImpactInput!) {\n    correctImpact(id: $id, version: $version, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CorrectImpactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteImpact($id: ID!) {\n    deleteImpact(id: $id)\n  }\n"): typeof import('./graphql').DeleteImpactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordImpactConfirmation($id: ID!, $via: ImpactConfirmationMethod!) {\n    recordImpactConfirmation(id: $id, via: $via) {\n      id\n    }\n  }\n"): typeof import('./graphql').RecordImpactConfirmationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestImpactConfirmation($id: ID!) {\n    requestImpactConfirmation(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').RequestImpactConfirmationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ClientDataExport($id: ID!) {\n    clientDataExport(clientId: $id) {\n      exportedAt\n      exportedBy\n      heldByRegions\n      client {\n        id\n        erasedAt\n        personalDataHeldByPartners\n      }\n    }\n  }\n"): typeof import('./graphql').ClientDataExportDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EraseClient($id: ID!, $reason: ErasureReason!) {\n    eraseClient(id: $id, reason: $reason) {\n      id\n      erasedAt\n    }\n    eraseClientReferrals(clientId: $id, reason: $reason) {\n      referrals\n      assessments\n    }\n  }\n"): typeof import('./graphql').EraseClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientSessionPage($id: ID!, $first: Int!, $offset: Int!) {\n    client(id: $id) {\n      id\n      counsellingSessionPage(first: $first, offset: $offset) {\n        totalCount\n        hasNextPage\n        items {\n          id\n          date\n          durationMinutes\n          preparationMinutes\n          fundingSource\n          form\n          topic\n          minutesBeyondFreeLimit\n          adviser {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ClientSessionPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogSessionWithDetails($input: LogCounsellingSessionInput!) {\n    logCounsellingSession(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').LogSessionWithDetailsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -404,6 +460,18 @@ export function graphql(source: "\n  query GatheringsOfYear($year: Int!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ImpactReportRegion($id: ID!, $year: Int!) {\n    region(id: $id) {\n      id\n      name\n      statistics(year: $year) {\n        ...ImpactFigures\n      }\n    }\n  }\n  fragment ImpactFigures on RegionStatistics {\n    year\n    newClients\n    clientsWithImmigrantBackground\n    immigrantBackgroundShare\n    clientsCounselled\n    counsellingHours\n    coursesHeld\n    courseParticipants\n    businessesStarted\n    businessesStartedYearBefore\n    stillActiveAfterOneYear\n    clientsWithImpact\n    jobsCreated\n    jobsRetained\n    capitalRaised\n    capitalRaisedBySource {\n      source\n      amount\n    }\n    revenueReported\n    suppressed\n    suppressionReason\n  }\n"): typeof import('./graphql').ImpactReportRegionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImpactReportCounty($year: Int!, $countyId: ID) {\n    countyStatistics(year: $year, countyId: $countyId) {\n      ...ImpactFigures\n    }\n  }\n"): typeof import('./graphql').ImpactReportCountyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImpactReportTargets($id: ID!, $planYear: Int!) {\n    region(id: $id) {\n      id\n      submissions(year: $planYear) {\n        kind\n        coversYear\n        status\n        targets {\n          newClients\n          clientsWithImmigrantBackground\n          coursesHeld\n          counsellingHours\n          businessesStarted\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ImpactReportTargetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MeetingsOfYear($year: Int!, $groupOn: Date!) {\n    meetings(year: $year) {\n      id\n      version\n      kind\n      date\n      region {\n        id\n        name\n      }\n      calledBy\n      participants\n      agenda\n      minutes\n      decisions\n    }\n    dueMeetings(year: $year) {\n      kind\n      region {\n        id\n        name\n      }\n      dueBy\n      overdue\n      heldAs {\n        id\n        date\n      }\n    }\n    coordinationGroup(on: $groupOn) {\n      id\n      name\n      organisationName\n      role\n    }\n    regions {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').MeetingsOfYearDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -473,6 +541,10 @@ export function graphql(source: "\n  mutation UnsubscribeFromSurveys($token: Str
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CancelWebsiteRequest($token: String!) {\n    cancelWebsiteRequest(token: $token)\n  }\n"): typeof import('./graphql').CancelWebsiteRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmImpact($token: String!) {\n    confirmImpact(token: $token)\n  }\n"): typeof import('./graphql').ConfirmImpactDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
