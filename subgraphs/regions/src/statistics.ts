@@ -319,13 +319,15 @@ async function impactRowsOf(
 const sourceCell = (source: CapitalSource) => `capitalRaisedBySource.${source}`;
 
 /**
- * The impact figures with their suppression: none while fewer than 5 clients have confirmed
- * impact (clientsWithImpact is a count of persons, hidden as the other counts are); each sum
+ * The impact figures with their suppression: none while 1–4 clients have confirmed impact
+ * (clientsWithImpact is a count of persons); each sum
  * hidden when it sums over fewer than 5 clients; and, as the sources add up to capitalRaised,
  * one more hidden where a hidden source could be worked out from the total and the others.
  */
 export function impactFigures(row: ImpactRow): ImpactStatistics & { suppressed: string[] } {
-  const withImpact = cellsToHide({ clientsWithImpact: { value: row.clients_with_impact } }, []);
+  // No client with confirmed impact names no one (unlike a subgroup of the new clients, it is no trait of theirs):
+  // 0 is shown, and a region without impact records keeps the key figures' suppression as it was.
+  const withImpact = cellsToHide({ clientsWithImpact: { value: row.clients_with_impact } }, [], { hideZero: false });
   const sums: Record<string, Cell> = {
     jobsCreated: { value: row.jobs_created_clients },
     jobsRetained: { value: row.jobs_retained_clients },

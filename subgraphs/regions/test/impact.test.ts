@@ -382,6 +382,10 @@ describe('impact in the key figures', () => {
     const loan = { kind: 'CAPITAL_RAISED', amount: '100000.00', capitalSource: 'LOAN' };
     const grant = { kind: 'CAPITAL_RAISED', amount: '20000.00', capitalSource: 'GRANT' };
     const jobs = { kind: 'JOBS_CREATED', fte: 1.5 };
+    // No confirmed impact at all names no one: 0, and nothing added to what is suppressed.
+    const none = await statisticsOf(2019);
+    expect(none).toMatchObject({ clientsWithImpact: 0, jobsCreated: 0, capitalRaised: '0.00' });
+    expect(none.suppressed.filter((name) => /impact|jobs|capital|revenue/i.test(name))).toEqual([]);
     // Four clients: too few, everything hidden.
     for (let n = 0; n < 4; n++) await clientWith(year, [loan, jobs]);
     const few = await statisticsOf(year);
