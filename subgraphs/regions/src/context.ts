@@ -152,23 +152,57 @@ function createLoaders(em: EntityManager) {
       const at = new Map(rows.map((row) => [row.impact_record_id, new Date(row.at)]));
       return recordIds.map((id) => at.get(id) ?? null);
     }),
-    /** One page of a client's sessions, newest first, with the count of all of them. */
+    /**
+     * One page of each client's sessions, newest first, with the count of all of them: one statement for the
+     * clients asking for the same page (a list of clients asks for one page each).
+     */
     sessionPageOfClient: new DataLoader<
       { clientId: string; limit: number; offset: number },
       { items: CounsellingSession[]; totalCount: number },
       string
     >(
-      (keys) =>
-        Promise.all(
-          keys.map(async (key) => {
-            const [items, totalCount] = await em.findAndCount(
-              CounsellingSessionSchema,
-              { client: key.clientId },
-              { orderBy: { date: 'desc', id: 'asc' }, limit: key.limit, offset: key.offset },
-            );
-            return { items, totalCount };
-          }),
-        ),
+      async (keys) => {
+        const pages = new Map<string, { items: CounsellingSession[]; totalCount: number }>();
+        const samePage = new Map<string, { limit: number; offset: number; clientIds: string[] }>();
+        for (const key of keys) {
+          const page = samePage.get(`${key.limit}:${key.offset}`) ?? {
+            limit: key.limit,
+            offset: key.offset,
+            clientIds: [],
+          };
+          page.clientIds.push(key.clientId);
+          samePage.set(`${key.limit}:${key.offset}`, page);
+        }
+        for (const { limit, offset, clientIds } of samePage.values()) {
+          const rows: { id: string; client_id: string }[] = await em.execute(
+            `select id, client_id from (
+               select s.id, s.client_id, row_number() over (partition by s.client_id order by s.date desc, s.id asc) as n
+                 from counselling_session s where s.client_id in (?)) numbered
+              where n > ? and n <= ? order by n`,
+            [clientIds, offset, offset + limit],
+          );
+          const totals: { client_id: string; total: number }[] = await em.execute(
+            'select client_id, count(*)::int as total from counselling_session where client_id in (?) group by client_id',
+            [clientIds],
+          );
+          const sessions = rows.length
+            ? await em.find(CounsellingSessionSchema, { id: { $in: rows.map((row) => row.id) } })
+            : [];
+          const byId = new Map(sessions.map((session) => [session.id, session]));
+          for (const clientId of clientIds) {
+            pages.set(`${clientId}:${limit}:${offset}`, {
+              items: rows
+                .filter((row) => row.client_id === clientId)
+                .map((row) => byId.get(row.id))
+                .filter((session): session is CounsellingSession => !!session),
+              totalCount: totals.find((row) => row.client_id === clientId)?.total ?? 0,
+            });
+          }
+        }
+        return keys.map(
+          (key) => pages.get(`${key.clientId}:${key.limit}:${key.offset}`) ?? { items: [], totalCount: 0 },
+        );
+      },
       { cacheKeyFn: (key) => `${key.clientId}:${key.limit}:${key.offset}` },
     ),
     followUpsOfClient: loaderOfGroups(

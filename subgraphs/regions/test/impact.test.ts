@@ -345,6 +345,22 @@ describe('counselling sessions', () => {
     expect(await ok(pageQuery, { id: clientId, first: 2, offset: 4 })).toEqual({
       client: { counsellingSessionPage: { items: [{ date: '2026-03-01' }], totalCount: 5, hasNextPage: false } },
     });
+    // Two clients' pages in one request (batched into one statement) each get their own sessions.
+    const other = await newClient();
+    await ok(logSession, {
+      input: { clientId: other, date: '2026-04-01', durationMinutes: 15, form: 'PHONE', topic: 'Annen klient' },
+    });
+    const both = await ok(
+      `query B($a: ID!, $b: ID!) {
+        a: client(id: $a) { counsellingSessionPage(first: 2) { items { date } totalCount } }
+        b: client(id: $b) { counsellingSessionPage(first: 2) { items { date } totalCount } }
+      }`,
+      { a: clientId, b: other },
+    );
+    expect(both).toEqual({
+      a: { counsellingSessionPage: { items: [{ date: '2026-03-05' }, { date: '2026-03-04' }], totalCount: 5 } },
+      b: { counsellingSessionPage: { items: [{ date: '2026-04-01' }], totalCount: 1 } },
+    });
     const tooMany = await subgraph.execute(pageQuery, { id: clientId, first: 500, offset: 0 }, adviser);
     expect(code(tooMany)).toBe('BAD_USER_INPUT');
   });
