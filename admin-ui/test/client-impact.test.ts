@@ -4,7 +4,7 @@
 // targets, suppressed figures as suppressed with the reason.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import ClientImpact from '../src/components/ClientImpact.vue';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
@@ -275,5 +275,28 @@ describe('the impact report', () => {
     expect(row('capitalRaisedBySource.GRANT').get('[data-testid="impact-report-value"]').text()).toBe('Skjult');
     expect(row('survivalOneYear').get('[data-testid="impact-report-value"]').text()).toBe('30 av 35');
     expect(wrapper.get('[data-testid="impact-report-suppressed-note"]').text()).toBe('Skjult: Fewer than 5 persons.');
+
+    // The CSV file is the table as shown, suppressed figures named as such; printing is the browser's.
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:csv';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    await wrapper.get('[data-testid="impact-report-csv"]').trigger('click');
+    expect(names).toEqual(['impact-follo-2025.csv']);
+    const text = new TextDecoder('utf-8').decode(new Uint8Array(await (blobs[0] as Blob).arrayBuffer()));
+    const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('Nøkkeltall;Resultat;Mål i aktivitetsplanen');
+    expect(lines[1]).toBe('Nye klienter;120;100');
+    expect(lines).toContain('Arbeidsplasser opprettholdt (årsverk);Skjult;');
+    const print = vi.fn();
+    vi.stubGlobal('print', print);
+    await wrapper.get('[data-testid="impact-report-print"]').trigger('click');
+    expect(print).toHaveBeenCalledOnce();
   });
 });
