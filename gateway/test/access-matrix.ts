@@ -61,6 +61,8 @@ export interface DemoIds {
   folloWebsiteRequest: { id: string };
   /** A slot the Follo adviser published (issue 22). */
   folloAppointmentSlot: { id: string };
+  /** An impact record of a Follo client that the client has confirmed (so it no longer changes). */
+  folloConfirmedImpact: { id: string };
   folloAgreement: { id: string };
   folloSubmission: { id: string; kind: string; coversYear: number };
   meeting: { id: string };
@@ -426,6 +428,12 @@ export const matrix: Case[] = [
     field: 'region',
     subgraph: 'regions',
     document: 'query Q { region(id: "follo") { id name clientCount(year: 2024) { value } } }',
+    expect: signedIn(),
+  },
+  {
+    field: 'countyStatistics',
+    subgraph: 'regions',
+    document: 'query Q { countyStatistics(year: 2024) { year clientsWithImpact jobsCreated } }',
     expect: signedIn(),
   },
   {
@@ -1349,6 +1357,51 @@ export const matrix: Case[] = [
     document: 'mutation M($token: String!) { cancelWebsiteRequest(token: $token) }',
     variables: () => ({ token: 'A'.repeat(43) }),
     expect: open(passes('NOT_FOUND')),
+  },
+  {
+    field: 'confirmImpact',
+    subgraph: 'regions',
+    document: 'mutation M($token: String!) { confirmImpact(token: $token) }',
+    variables: () => ({ token: 'A'.repeat(43) }),
+    expect: open(passes('NOT_FOUND')),
+  },
+  {
+    field: 'recordImpact',
+    subgraph: 'regions',
+    document: 'mutation M($input: RecordImpactInput!) { recordImpact(input: $input) { id } }',
+    variables: (ids) => ({
+      input: { clientId: ids.folloClient.id, kind: 'JOBS_CREATED', recordedFor: '2024-01-02', fte: 1 },
+    }),
+    expect: only(['follo.adviser'], WRITES),
+  },
+  {
+    field: 'correctImpact',
+    subgraph: 'regions',
+    document: 'mutation M($id: ID!) { correctImpact(id: $id, version: 999999, input: { note: "Matrix" }) { id } }',
+    variables: (ids) => ({ id: ids.folloConfirmedImpact.id }),
+    expect: only(['follo.adviser'], passes('CONFLICT')),
+  },
+  {
+    field: 'deleteImpact',
+    subgraph: 'regions',
+    document: 'mutation M($id: ID!) { deleteImpact(id: $id) }',
+    // Confirmed by the client: no longer deleted.
+    variables: (ids) => ({ id: ids.folloConfirmedImpact.id }),
+    expect: only(['follo.adviser'], passes('CONFLICT')),
+  },
+  {
+    field: 'recordImpactConfirmation',
+    subgraph: 'regions',
+    document: 'mutation M($id: ID!) { recordImpactConfirmation(id: $id, via: IN_PERSON) { id } }',
+    variables: (ids) => ({ id: ids.folloConfirmedImpact.id }),
+    expect: only(['follo.adviser'], passes('CONFLICT')),
+  },
+  {
+    field: 'requestImpactConfirmation',
+    subgraph: 'regions',
+    document: 'mutation M($id: ID!) { requestImpactConfirmation(id: $id) { id } }',
+    variables: (ids) => ({ id: ids.folloConfirmedImpact.id }),
+    expect: only(['follo.adviser'], passes('CONFLICT')),
   },
 
   // ---- not in the public graph: what one subgraph asks another, straight at the subgraph ----

@@ -7,6 +7,7 @@ import businessesEn from './businesses.en';
 import { crmEn, networkEventsEn } from './crm.en';
 import evaluationsEn from './evaluations.en';
 import groupsEn from './groups.en';
+import { impactEn } from './impact.en';
 import type { MessageSchema } from './nb';
 import { devMailEn, notificationsEn, publicLinksEn } from './notifications.en';
 
@@ -21,6 +22,7 @@ const en = {
   crm: crmEn,
   networkEvents: networkEventsEn,
   groups: groupsEn,
+  impact: impactEn,
   notifications: notificationsEn,
   publicLinks: publicLinksEn,
   devMail: devMailEn,

@@ -7,6 +7,7 @@ import businessesNb from './businesses.nb';
 import { crmNb, networkEventsNb } from './crm.nb';
 import evaluationsNb from './evaluations.nb';
 import groupsNb from './groups.nb';
+import { impactNb } from './impact.nb';
 import { devMailNb, notificationsNb, publicLinksNb } from './notifications.nb';
 
 const nb = {
@@ -20,6 +21,7 @@ const nb = {
   crm: crmNb,
   networkEvents: networkEventsNb,
   groups: groupsNb,
+  impact: impactNb,
   notifications: notificationsNb,
   publicLinks: publicLinksNb,
   devMail: devMailNb,

@@ -44,6 +44,8 @@ type PageTitleKey =
   | 'populationImport.title'
   | 'notifications.title'
   | 'devMail.title'
+  | 'impact.report.title'
+  | 'impact.public.title'
   | PublicSiteTitleKey;
 
 declare module 'vue-router' {
@@ -89,6 +91,12 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         // On demand: its charts (chart.js) are needed only by those who open the overview.
         component: () => import('../views/OverviewView.vue'),
         meta: { titleKey: 'nav.overview' },
+      },
+      {
+        path: '/impact',
+        name: 'impact',
+        component: () => import('../views/ImpactReportView.vue'),
+        meta: { titleKey: 'impact.report.title' },
       },
       {
         path: '/submissions',

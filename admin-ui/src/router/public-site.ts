@@ -86,6 +86,12 @@ export const publicSiteRoutes: RouteRecordRaw[] = [
         meta: { public: true, titleKey: 'publicSite.titles.cancel' },
       },
       {
+        path: 'impact/:token',
+        name: 'public-impact',
+        component: () => import('../views/public/PublicImpactView.vue'),
+        meta: { public: true, titleKey: 'impact.public.title' },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'public-not-found',
         component: () => import('../views/public/PublicNotFoundView.vue'),

@@ -1,5 +1,5 @@
-// The public pages of the one-time links in e-mails: what a link leads to (a survey, an unsubscribe, a cancel) and
-// doing it. Anonymous requests only; the token is the link's and is kept nowhere but in the page's address.
+// The public pages of the one-time links in e-mails: what a link leads to (a survey, an unsubscribe, a cancel, an
+// impact figure to confirm) and doing it. Anonymous requests only; the token is the link's and is kept nowhere but in the page's address.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { anonymousRequest, toRequestError } from '../graphql/client';
@@ -32,6 +32,12 @@ export const UnsubscribeFromSurveysDocument = graphql(`
 export const CancelWebsiteRequestDocument = graphql(`
   mutation CancelWebsiteRequest($token: String!) {
     cancelWebsiteRequest(token: $token)
+  }
+`);
+
+export const ConfirmImpactDocument = graphql(`
+  mutation ConfirmImpact($token: String!) {
+    confirmImpact(token: $token)
   }
 `);
 
@@ -70,7 +76,13 @@ export const usePublicLinksStore = defineStore('publicLinks', () => {
     } catch (caught) {
       if (mine !== latest) return;
       const error = toActionError(
-        kind === 'SURVEY' ? 'survey' : kind === 'CANCEL' ? 'cancel' : 'unsubscribe',
+        kind === 'SURVEY'
+          ? 'survey'
+          : kind === 'CANCEL'
+            ? 'cancel'
+            : kind === 'IMPACT_CONFIRMATION'
+              ? 'impact'
+              : 'unsubscribe',
         toRequestError(caught),
       );
       state.value = refusesLink(error) ? 'invalid' : 'error';
@@ -113,5 +125,10 @@ export const usePublicLinksStore = defineStore('publicLinks', () => {
     );
   }
 
-  return { state, target, sending, actionError, load, answerSurvey, unsubscribe, cancel };
+  /** The client confirms the impact figure of the link. */
+  function confirmImpact(token: string): Promise<boolean> {
+    return send('impact', async () => (await anonymousRequest(ConfirmImpactDocument, { token })).confirmImpact);
+  }
+
+  return { state, target, sending, actionError, load, answerSurvey, unsubscribe, cancel, confirmImpact };
 });

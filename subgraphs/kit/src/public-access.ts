@@ -26,7 +26,8 @@ export const publicRootFields = {
     // Appointments (issue 22): the times a person can book.
     'availableAppointmentSlots',
   ],
-  // The last three act on one-time links from e-mails (surveys, unsubscribe, cancel; issue 21).
+  // answerSurvey, unsubscribeFromSurveys and cancelWebsiteRequest act on one-time links from
+  // e-mails (issue 21); so does confirmImpact (a client confirms an impact figure; issue 22).
   mutation: [
     'signUpForCourse',
     'requestCounselling',
@@ -35,6 +36,7 @@ export const publicRootFields = {
     'cancelWebsiteRequest',
     // Appointments (issue 22): booking a time; it is cancelled with cancelWebsiteRequest.
     'bookAppointment',
+    'confirmImpact',
   ],
 } as const;
 

@@ -8,10 +8,11 @@ import { AppointmentBookingSchema } from './entities/appointment-booking.js';
 import { BusinessSchema } from './entities/business.js';
 import { ClientSchema } from './entities/client.js';
 import { ClientLinkSchema } from './entities/client-link.js';
-import { CounsellingSessionSchema } from './entities/counselling-session.js';
+import { type CounsellingSession, CounsellingSessionSchema } from './entities/counselling-session.js';
 import { type Course, CourseSchema } from './entities/course.js';
 import { EnrolmentSchema } from './entities/enrolment.js';
 import { FollowUpSchema } from './entities/follow-up.js';
+import { ImpactRecordSchema } from './entities/impact-record.js';
 import { MilestoneSchema } from './entities/milestone.js';
 import { MunicipalitySchema } from './entities/municipality.js';
 import { type NetworkEvent, NetworkEventSchema } from './entities/network-event.js';
@@ -133,6 +134,78 @@ function createLoaders(em: EntityManager) {
       (clientIds: string[]) =>
         em.find(MilestoneSchema, { client: { $in: clientIds } }, { orderBy: { reachedOn: 'asc', kind: 'asc' } }),
       (milestone) => milestone.client.id,
+    ),
+    impactRecordsOfClient: loaderOfGroups(
+      (clientIds: string[]) =>
+        em.find(
+          ImpactRecordSchema,
+          { client: { $in: clientIds } },
+          { orderBy: { recordedFor: 'desc', createdAt: 'desc', id: 'asc' } },
+        ),
+      (record) => record.client.id,
+    ),
+    /** When the client was last e-mailed a link to confirm each record. */
+    impactConfirmationRequestedAt: new DataLoader<string, Date | null>(async (recordIds) => {
+      const rows: { impact_record_id: string; at: Date }[] = await em.execute(
+        `select impact_record_id, max(created_at) as at from public_link
+          where impact_record_id in (?) group by impact_record_id`,
+        [[...recordIds]],
+      );
+      const at = new Map(rows.map((row) => [row.impact_record_id, new Date(row.at)]));
+      return recordIds.map((id) => at.get(id) ?? null);
+    }),
+    /**
+     * One page of each client's sessions, newest first, with the count of all of them: one statement for the
+     * clients asking for the same page (a list of clients asks for one page each).
+     */
+    sessionPageOfClient: new DataLoader<
+      { clientId: string; limit: number; offset: number },
+      { items: CounsellingSession[]; totalCount: number },
+      string
+    >(
+      async (keys) => {
+        const pages = new Map<string, { items: CounsellingSession[]; totalCount: number }>();
+        const samePage = new Map<string, { limit: number; offset: number; clientIds: string[] }>();
+        for (const key of keys) {
+          const page = samePage.get(`${key.limit}:${key.offset}`) ?? {
+            limit: key.limit,
+            offset: key.offset,
+            clientIds: [],
+          };
+          page.clientIds.push(key.clientId);
+          samePage.set(`${key.limit}:${key.offset}`, page);
+        }
+        for (const { limit, offset, clientIds } of samePage.values()) {
+          const rows: { id: string; client_id: string }[] = await em.execute(
+            `select id, client_id from (
+               select s.id, s.client_id, row_number() over (partition by s.client_id order by s.date desc, s.id asc) as n
+                 from counselling_session s where s.client_id in (?)) numbered
+              where n > ? and n <= ? order by n`,
+            [clientIds, offset, offset + limit],
+          );
+          const totals: { client_id: string; total: number }[] = await em.execute(
+            'select client_id, count(*)::int as total from counselling_session where client_id in (?) group by client_id',
+            [clientIds],
+          );
+          const sessions = rows.length
+            ? await em.find(CounsellingSessionSchema, { id: { $in: rows.map((row) => row.id) } })
+            : [];
+          const byId = new Map(sessions.map((session) => [session.id, session]));
+          for (const clientId of clientIds) {
+            pages.set(`${clientId}:${limit}:${offset}`, {
+              items: rows
+                .filter((row) => row.client_id === clientId)
+                .map((row) => byId.get(row.id))
+                .filter((session): session is CounsellingSession => !!session),
+              totalCount: totals.find((row) => row.client_id === clientId)?.total ?? 0,
+            });
+          }
+        }
+        return keys.map(
+          (key) => pages.get(`${key.clientId}:${key.limit}:${key.offset}`) ?? { items: [], totalCount: 0 },
+        );
+      },
+      { cacheKeyFn: (key) => `${key.clientId}:${key.limit}:${key.offset}` },
     ),
     followUpsOfClient: loaderOfGroups(
       (clientIds: string[]) => em.find(FollowUpSchema, { client: { $in: clientIds } }, { orderBy: { date: 'desc' } }),

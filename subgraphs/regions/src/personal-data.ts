@@ -62,6 +62,8 @@ const exportSections: Record<string, string> = {
                  from enrolment e join course k on k.id = e.course_id
                 where e.client_id = any($ids) order by e.enrolled_at, e.id`,
   surveyResponses: `select v.* from survey_response v where v.client_id = any($ids) order by v.answered_on, v.id`,
+  impactRecords: `select i.*, a.name as adviser_name from impact_record i join adviser a on a.id = i.adviser_id
+                   where i.client_id = any($ids) order by i.recorded_for, i.id`,
   websiteRequests: `select w.* from website_request w where w.client_id = any($ids) order by w.received_at, w.id`,
   appointmentBookings: `select b.*, s.starts_at, s.duration_minutes, s.form, a.name as adviser_name
                           from appointment_booking b join appointment_slot s on s.id = b.slot_id
@@ -130,6 +132,10 @@ export async function eraseClients(
   ]);
   await em.execute('update follow_up set note = ? where client_id = any(?::uuid[])', [erasedText, ids]);
   await em.execute('update survey_response set comment = null where client_id = any(?::uuid[])', [ids]);
+  // The impact figures stay (the key figures sum them); only the adviser's note is about the person.
+  await em.execute('update impact_record set note = null, version = version + 1 where client_id = any(?::uuid[])', [
+    ids,
+  ]);
   await em.execute(
     'update website_request set message = null, email = ?, version = version + 1 where client_id = any(?::uuid[])',
     [erasedText, ids],

@@ -1,7 +1,7 @@
 // One-time links in e-mails to public persons: 256-bit random tokens of which only the SHA-256 is
 // stored, with what each leads to; and what the public pages do with them (answer a survey, stop
-// survey invitations, cancel a sign-up or request). Each use runs in one transaction with what it
-// causes, e-mails included.
+// survey invitations, cancel a sign-up or request, confirm an impact figure). Each use runs in
+// one transaction with what it causes, e-mails included.
 import { createHash, randomBytes } from 'node:crypto';
 import {
   badUserInput,
@@ -21,9 +21,11 @@ import { freePlaceOf } from './enrolments.js';
 import { ClientSchema } from './entities/client.js';
 import { CourseSchema } from './entities/course.js';
 import { EnrolmentSchema } from './entities/enrolment.js';
+import { ImpactRecordSchema } from './entities/impact-record.js';
 import { type PublicLink, type PublicLinkKind, PublicLinkSchema } from './entities/public-link.js';
 import { SurveyResponseSchema } from './entities/survey-response.js';
 import { WebsiteRequestSchema } from './entities/website-request.js';
+import { confirmThroughLink, describeImpact } from './impact.js';
 import { appointmentTime } from './messages/appointments.js';
 import { clientGroup } from './personal-data.js';
 
@@ -51,6 +53,7 @@ export function createLink(
     course: null,
     counsellingSession: null,
     websiteRequest: null,
+    impactRecord: null,
     createdAt: new Date(),
     usedAt: null,
     ...link,
@@ -82,6 +85,10 @@ async function whyNotValid(em: EntityManager, link: PublicLink): Promise<string 
   if (client.erasedAt) return 'The link no longer works.';
   if (link.kind === 'SURVEY' && !client.surveyConsent) {
     return 'The link no longer works: you have asked not to get user surveys.';
+  }
+  if (link.kind === 'IMPACT_CONFIRMATION') {
+    const record = await em.findOneOrFail(ImpactRecordSchema, { id: link.impactRecord?.id as string });
+    if (record.confirmedAt) return 'The figure is confirmed already.';
   }
   if (link.kind === 'CANCEL') {
     const request = await em.findOneOrFail(WebsiteRequestSchema, { id: link.websiteRequest?.id as string });
@@ -127,6 +134,9 @@ async function titleOf(em: EntityManager, link: PublicLink): Promise<string | nu
     }
   }
   if (link.kind === 'CANCEL') return locale === 'nb' ? 'Forespørsel om veiledning' : 'Request for counselling';
+  if (link.kind === 'IMPACT_CONFIRMATION' && link.impactRecord) {
+    return describeImpact(await em.findOneOrFail(ImpactRecordSchema, { id: link.impactRecord.id }), locale);
+  }
   return null;
 }
 
@@ -260,6 +270,24 @@ export async function cancelWebsiteRequest(em: EntityManager, token: string): Pr
         detail: `cancelWebsiteRequest ${request.reference}`,
       },
     ]);
+    return true;
+  });
+}
+
+/**
+ * The client confirms the impact figure of the link (CLIENT_LINK); the link is used up. A figure
+ * corrected since the e-mail has its links expired, so only the figure the client read is confirmed.
+ */
+export async function confirmImpact(em: EntityManager, token: string): Promise<boolean> {
+  return em.transactional(async (tx) => {
+    const link = await usableLink(tx, token, 'IMPACT_CONFIRMATION');
+    const record = await tx.findOneOrFail(
+      ImpactRecordSchema,
+      { id: link.impactRecord?.id as string },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    link.usedAt = new Date();
+    await confirmThroughLink(tx, record);
     return true;
   });
 }

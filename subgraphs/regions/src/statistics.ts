@@ -5,6 +5,7 @@
 import { type Cell, cellsToHide, type Relation, smallestShownCount, todayInNorway } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { type CapitalSource, capitalSources } from './entities/impact-record.js';
 import type { HeldCourses } from './held-courses.js';
 import { hiddenSurveyFigures } from './surveys.js';
 
@@ -270,9 +271,9 @@ export function statisticsLoader(
   em: EntityManager,
   heldCourses: DataLoader<{ regionId: string; year: number }, HeldCourses, string>,
 ) {
-  return new DataLoader<{ regionId: string; year: number }, RegionStatistics, string>(
+  return new DataLoader<{ regionId: string; year: number }, KeyFigures, string>(
     async (keys) => {
-      const results = new Map<string, RegionStatistics>();
+      const results = new Map<string, KeyFigures>();
       for (const year of new Set(keys.map((key) => key.year))) {
         const regionIds = keys.filter((key) => key.year === year).map((key) => key.regionId);
         const [rows, courses] = await Promise.all([
@@ -286,15 +287,215 @@ export function statisticsLoader(
           ),
           heldCourses.loadMany(regionIds.map((regionId) => ({ regionId, year }))),
         ]);
+        const impact = await impactRowsOf(em, year, regionIds);
         const coursesOf = new Map(regionIds.map((regionId, i) => [regionId, courses[i]]));
         for (const row of rows) {
           const held = coursesOf.get(row.region_id);
           if (held instanceof Error) throw held;
-          if (held) results.set(`${row.region_id}:${year}`, suppress(row, year, held));
+          if (held) {
+            results.set(
+              `${row.region_id}:${year}`,
+              withImpact(suppress(row, year, held), impact.get(row.region_id) ?? noImpact),
+            );
+          }
         }
       }
       return keys.map((key) => results.get(`${key.regionId}:${key.year}`) ?? new Error(`No region ${key.regionId}`));
     },
     { cacheKeyFn: (key) => `${key.regionId}:${key.year}` },
   );
+}
+
+// ---- Impact (issue 22): the year's client-confirmed impact records, summed per region ----
+
+interface ImpactRow {
+  clients_with_impact: number;
+  jobs_created_clients: number;
+  jobs_created: number;
+  jobs_retained_clients: number;
+  jobs_retained: number;
+  capital_clients: number;
+  capital_ore: string;
+  revenue_clients: number;
+  revenue_ore: string;
+  /** Per capital source: its clients and its sum in øre. */
+  sources: Record<CapitalSource, { clients: number; ore: string }>;
+}
+
+const noImpact: ImpactRow = {
+  clients_with_impact: 0,
+  jobs_created_clients: 0,
+  jobs_created: 0,
+  jobs_retained_clients: 0,
+  jobs_retained: 0,
+  capital_clients: 0,
+  capital_ore: '0',
+  revenue_clients: 0,
+  revenue_ore: '0',
+  sources: Object.fromEntries(
+    capitalSources.map((source) => [source, { clients: 0, ore: '0' }]),
+  ) as ImpactRow['sources'],
+};
+
+const perKind = (kind: string, sum: string, name: string) => `
+  count(distinct i.client_id) filter (where i.kind = '${kind}')::int as ${name}_clients,
+  coalesce(sum(${sum}) filter (where i.kind = '${kind}'), 0)${sum === 'i.fte' ? '::float' : '::text'} as ${name}`;
+
+/**
+ * Only records the client confirmed count, by the day they are true on; each sum comes with the
+ * clients it sums over (its suppression basis). `grouped` false sums all the regions as one.
+ */
+const impactSql = (grouped: boolean) => `
+select ${grouped ? 'i.region_id' : "'all' as region_id"},
+  count(distinct i.client_id)::int as clients_with_impact,
+  ${perKind('JOBS_CREATED', 'i.fte', 'jobs_created')},
+  ${perKind('JOBS_RETAINED', 'i.fte', 'jobs_retained')},
+  ${perKind('CAPITAL_RAISED', 'i.amount_ore', 'capital_ore').replace('capital_ore_clients', 'capital_clients')},
+  ${perKind('REVENUE', 'i.amount_ore', 'revenue_ore').replace('revenue_ore_clients', 'revenue_clients')},
+  ${capitalSources
+    .map(
+      (
+        source,
+      ) => `count(distinct i.client_id) filter (where i.capital_source = '${source}')::int as "${source}_clients",
+  coalesce(sum(i.amount_ore) filter (where i.capital_source = '${source}'), 0)::text as "${source}_ore"`,
+    )
+    .join(',\n  ')}
+from impact_record i
+where i.region_id in (:regionIds) and i.confirmed_at is not null
+  and i.recorded_for >= :starts and i.recorded_for < :ends
+${grouped ? 'group by i.region_id' : ''}`;
+
+/** The impact rows of the regions for the year, by region; or (`grouped` false) of them all together under `all`. */
+async function impactRowsOf(
+  em: EntityManager,
+  year: number,
+  regionIds: string[],
+  grouped = true,
+): Promise<Map<string, ImpactRow>> {
+  const rows = await em.execute<Record<string, number | string>[]>(
+    em.getKnex().raw(impactSql(grouped), { starts: `${year}-01-01`, ends: `${year + 1}-01-01`, regionIds }),
+  );
+  return new Map(
+    rows.map((row) => [
+      String(row.region_id),
+      {
+        ...(row as unknown as ImpactRow),
+        sources: Object.fromEntries(
+          capitalSources.map((source) => [
+            source,
+            { clients: Number(row[`${source}_clients`]), ore: String(row[`${source}_ore`]) },
+          ]),
+        ) as ImpactRow['sources'],
+      },
+    ]),
+  );
+}
+
+const sourceCell = (source: CapitalSource) => `capitalRaisedBySource.${source}`;
+
+/**
+ * The impact figures with their suppression: none while 1–4 clients have confirmed impact
+ * (clientsWithImpact is a count of persons); each sum
+ * hidden when it sums over fewer than 5 clients; and, as the sources add up to capitalRaised,
+ * one more hidden where a hidden source could be worked out from the total and the others.
+ */
+export function impactFigures(row: ImpactRow): ImpactStatistics & { suppressed: string[] } {
+  // No client with confirmed impact names no one (unlike a subgroup of the new clients, it is no trait of theirs):
+  // 0 is shown, and a region without impact records keeps the key figures' suppression as it was.
+  const withImpact = cellsToHide({ clientsWithImpact: { value: row.clients_with_impact } }, [], { hideZero: false });
+  const sums: Record<string, Cell> = {
+    jobsCreated: { value: row.jobs_created_clients },
+    jobsRetained: { value: row.jobs_retained_clients },
+    capitalRaised: { value: row.capital_clients },
+    revenueReported: { value: row.revenue_clients },
+    ...Object.fromEntries(capitalSources.map((source) => [sourceCell(source), { value: row.sources[source].clients }])),
+  };
+  // A sum of no one's figures (0 clients) names no one; a small one does.
+  const hidden = withImpact.has('clientsWithImpact')
+    ? new Set(Object.keys(sums))
+    : cellsToHide(sums, [{ total: 'capitalRaised', parts: capitalSources.map(sourceCell) }], { hideZero: false });
+  const shown = <T>(name: string, value: T) => (hidden.has(name) ? null : value);
+  const suppressed = [
+    ...(withImpact.has('clientsWithImpact') ? ['clientsWithImpact'] : []),
+    ...['jobsCreated', 'jobsRetained', 'capitalRaised', 'revenueReported'].filter((name) => hidden.has(name)),
+    ...capitalSources.filter((source) => hidden.has(sourceCell(source))).map(sourceCell),
+  ];
+  return {
+    clientsWithImpact: withImpact.has('clientsWithImpact') ? null : row.clients_with_impact,
+    jobsCreated: shown('jobsCreated', Number(row.jobs_created)),
+    jobsRetained: shown('jobsRetained', Number(row.jobs_retained)),
+    capitalRaised: shown('capitalRaised', Number(row.capital_ore)),
+    capitalRaisedBySource: capitalSources.map((source) => ({
+      source,
+      amount: shown(sourceCell(source), Number(row.sources[source].ore)),
+    })),
+    revenueReported: shown('revenueReported', Number(row.revenue_ore)),
+    suppressed,
+  };
+}
+
+export interface ImpactStatistics {
+  clientsWithImpact: number | null;
+  jobsCreated: number | null;
+  jobsRetained: number | null;
+  /** Øre. */
+  capitalRaised: number | null;
+  capitalRaisedBySource: { source: CapitalSource; amount: number | null }[];
+  /** Øre. */
+  revenueReported: number | null;
+}
+
+/** What RegionStatistics answers: the key figures and the impact figures. */
+export type KeyFigures = RegionStatistics & ImpactStatistics;
+
+/** The key figures with the impact figures added, their suppressions listed with the others'. */
+function withImpact(statistics: RegionStatistics, row: ImpactRow): KeyFigures {
+  const { suppressed, ...impact } = impactFigures(row);
+  const all = [...statistics.suppressed, ...suppressed];
+  return { ...statistics, ...impact, suppressed: all, suppressionReason: all.length ? suppressionReason : null };
+}
+
+/**
+ * The key figures of several regions together (a county): every count summed over the regions'
+ * unsuppressed rows of the same statement, then suppressed as one region's are (so a figure hidden
+ * in a region is not hidden in the total just for that, nor can the total give it away beside
+ * the shown regions: the regions' figures are never added up after suppression). The impact
+ * figures are summed in SQL over all the regions at once.
+ */
+export async function combinedStatistics(
+  em: EntityManager,
+  heldCourses: DataLoader<{ regionId: string; year: number }, HeldCourses, string>,
+  year: number,
+  regionIds: string[],
+): Promise<KeyFigures> {
+  const [rows, courses] = await Promise.all([
+    em.execute<Row[]>(
+      em.getKnex().raw(statisticsSql, { starts: `${year}-01-01`, ends: `${year + 1}-01-01`, regionIds }),
+    ),
+    heldCourses.loadMany(regionIds.map((regionId) => ({ regionId, year }))),
+  ]);
+  const total = { region_id: 'all' } as Record<string, unknown>;
+  for (const row of rows)
+    for (const [name, value] of Object.entries(row))
+      if (typeof value === 'number' && name !== 'average_survey_score')
+        total[name] = ((total[name] as number | undefined) ?? 0) + value;
+  // The average over every answer: each region's average weighted by its answers.
+  const answers = rows.reduce((sum, row) => sum + row.survey_responses, 0);
+  total.average_survey_score = answers
+    ? Math.round(
+        (rows.reduce((sum, row) => sum + (row.average_survey_score ?? 0) * row.survey_responses, 0) / answers) * 100,
+      ) / 100
+    : null;
+  let participants = 0;
+  for (const held of courses) {
+    if (held instanceof Error) throw held;
+    participants += held.participants;
+  }
+  const combinedCourses: HeldCourses = {
+    participants,
+    participantsHidden: participants < smallestShownCount,
+    hiddenOfCourse: new Map(),
+  };
+  const impact = await impactRowsOf(em, year, regionIds, false);
+  return withImpact(suppress(total as unknown as Row, year, combinedCourses), impact.get('all') ?? noImpact);
 }

@@ -41,6 +41,12 @@ describeMutationFuzz(regionsSubgraph, {
     publishAppointmentSlots: ['follo.adviser'],
     cancelAppointmentSlot: ['follo.adviser'],
     bookAppointment: [null],
+    recordImpact: ['follo.adviser'],
+    correctImpact: ['follo.adviser'],
+    deleteImpact: ['follo.adviser'],
+    recordImpactConfirmation: ['follo.adviser'],
+    requestImpactConfirmation: ['follo.adviser'],
+    confirmImpact: [null],
   },
   async seeds(ids) {
     const clients = await ids(
@@ -79,6 +85,18 @@ describeMutationFuzz(regionsSubgraph, {
       ),
       slotId: await ids(
         `select id from appointment_slot where region_id = 'follo' and cancelled_at is null order by id limit 3`,
+      ),
+      ...Object.fromEntries(
+        await Promise.all(
+          ['correctImpact', 'deleteImpact', 'recordImpactConfirmation', 'requestImpactConfirmation'].map(
+            async (field) => [
+              `${field}.id`,
+              await ids(
+                `select id from impact_record where region_id = 'follo' order by confirmed_at nulls first, id limit 3`,
+              ),
+            ],
+          ),
+        ),
       ),
       'pickUpWebsiteRequest.id': await ids(
         `select id from website_request where region_id = 'follo' order by id limit 3`,

@@ -188,6 +188,17 @@ export type CallerRole =
   /** A person at NAV: aggregates and referrals. */
   | 'NAV';
 
+/** Where raised capital came from. */
+export type CapitalSource =
+  /** Equity from investors. */
+  | 'EQUITY'
+  /** A grant. */
+  | 'GRANT'
+  /** A loan. */
+  | 'LOAN'
+  /** The owners' own funds. */
+  | 'OWN_FUNDS';
+
 /** A conflict meeting a party asks for (§8). */
 export type ConflictMeetingRequestInput = {
   /** The party that asks for it. */
@@ -212,6 +223,20 @@ export type CoordinationMemberInput = {
   role?: string | null | undefined;
   /** The first day of membership. */
   validFrom: string;
+};
+
+/** A correction of an unconfirmed impact record; its kind stays. Fields left out stay as they are. */
+export type CorrectImpactInput = {
+  /** The amount, above 0 (capital and revenue only). */
+  amount?: string | null | undefined;
+  /** Where the capital came from (capital only). */
+  capitalSource?: CapitalSource | null | undefined;
+  /** Full-time equivalents, above 0, at most one decimal (jobs kinds only). */
+  fte?: number | null | undefined;
+  /** A note, at most 2000 characters; null clears it. */
+  note?: string | null | undefined;
+  /** The day the figure is true on; today or earlier. */
+  recordedFor?: string | null | undefined;
 };
 
 /** A request for counselling from the public website. */
@@ -354,6 +379,15 @@ export type EvaluationInput = {
   title: string;
 };
 
+/** What pays for a counselling session. */
+export type FundingSource =
+  /** The basic service the cooperation agreement funds (§5.2.1). */
+  | 'BASIC_SERVICE'
+  /** A project or other funding outside the agreement. */
+  | 'PROJECT_OR_OTHER'
+  /** The region's supplementary content (a supplementary service it offers). */
+  | 'SUPPLEMENTARY_SERVICE';
+
 /** Gender, as the client reports it. */
 export type Gender =
   /** Female. */
@@ -382,6 +416,26 @@ export type ImmigrantBackground =
   | 'UNKNOWN'
   /** The client has an immigrant background. */
   | 'YES';
+
+/** How the client confirmed an impact record. */
+export type ImpactConfirmationMethod =
+  /** Through the one-time link in the e-mail the adviser had sent (`requestImpactConfirmation`). */
+  | 'CLIENT_LINK'
+  /** In person, to the adviser. */
+  | 'IN_PERSON'
+  /** On a signed form the adviser keeps. */
+  | 'SIGNED_FORM';
+
+/** What an impact record measures. */
+export type ImpactKind =
+  /** Capital the client's business raised, by source. */
+  | 'CAPITAL_RAISED'
+  /** Jobs created in the client's business, in full-time equivalents. */
+  | 'JOBS_CREATED'
+  /** Jobs retained in the client's business, in full-time equivalents. */
+  | 'JOBS_RETAINED'
+  /** Revenue (sales) of the client's business. */
+  | 'REVENUE';
 
 /** A file of Statistics Norway's population table to import. */
 export type ImportPopulationFiguresInput = {
@@ -440,6 +494,10 @@ export type LogCounsellingSessionInput = {
   durationMinutes: number;
   /** Meeting, phone or video. */
   form: SessionForm;
+  /** What pays for the session; the basic service when left out. */
+  fundingSource?: FundingSource | null | undefined;
+  /** The adviser's preparation in minutes, quarter-hour steps from 0 to 600; 0 when left out. */
+  preparationMinutes?: number | null | undefined;
   /** What it was about, 1–500 characters. */
   topic: string;
 };
@@ -700,6 +758,8 @@ export type PublicCourseFilter = {
 export type PublicLinkKind =
   /** Cancels a course sign-up (up to and including the course's first day) or a request for counselling (until an adviser takes it on), once. */
   | 'CANCEL'
+  /** Confirms an impact figure an adviser recorded, once, within 30 days of the e-mail. */
+  | 'IMPACT_CONFIRMATION'
   /** Answers a user survey, once, within 30 days of the invitation. */
   | 'SURVEY'
   /** Stops user survey invitations to the person; works any number of times. */
@@ -740,6 +800,24 @@ export type RecordFollowUpInput = {
   date: string;
   /** What was said and agreed, 1–5000 characters. */
   note: string;
+};
+
+/** An impact record to add. Give the fields of its kind and only those. */
+export type RecordImpactInput = {
+  /** The amount, above 0 (CAPITAL_RAISED, REVENUE). */
+  amount?: string | null | undefined;
+  /** Where the capital came from (CAPITAL_RAISED). */
+  capitalSource?: CapitalSource | null | undefined;
+  /** The client. */
+  clientId: string | number;
+  /** Full-time equivalents, above 0, at most one decimal (JOBS_CREATED, JOBS_RETAINED). */
+  fte?: number | null | undefined;
+  /** What the figure is. */
+  kind: ImpactKind;
+  /** A note, at most 2000 characters. */
+  note?: string | null | undefined;
+  /** The day the figure is true on; today or earlier. */
+  recordedFor: string;
 };
 
 /** A client's answer to a user survey. */
@@ -1288,6 +1366,51 @@ export type UpdateClientMutationVariables = Exact<{
 
 export type UpdateClientMutation = { updateClient: { id: string, version: number } };
 
+export type ClientImpactQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClientImpactQuery = { client: { id: string, email: string | null, impactRecords: Array<{ id: string, kind: ImpactKind, recordedFor: string, fte: number | null, amount: string | null, capitalSource: CapitalSource | null, note: string | null, recordedAt: string, confirmedAt: string | null, confirmedVia: ImpactConfirmationMethod | null, confirmationRequestedAt: string | null, version: number, adviser: { id: string, name: string } }> } | null };
+
+export type RecordImpactMutationVariables = Exact<{
+  input: RecordImpactInput;
+}>;
+
+
+export type RecordImpactMutation = { recordImpact: { id: string } };
+
+export type CorrectImpactMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: CorrectImpactInput;
+}>;
+
+
+export type CorrectImpactMutation = { correctImpact: { id: string } };
+
+export type DeleteImpactMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteImpactMutation = { deleteImpact: boolean };
+
+export type RecordImpactConfirmationMutationVariables = Exact<{
+  id: string | number;
+  via: ImpactConfirmationMethod;
+}>;
+
+
+export type RecordImpactConfirmationMutation = { recordImpactConfirmation: { id: string } };
+
+export type RequestImpactConfirmationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RequestImpactConfirmationMutation = { requestImpactConfirmation: { id: string } };
+
 export type ClientDataExportQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1332,6 +1455,22 @@ export type AddClientLinkMutationVariables = Exact<{
 
 
 export type AddClientLinkMutation = { addClientLink: { id: string } };
+
+export type ClientSessionPageQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  offset: number;
+}>;
+
+
+export type ClientSessionPageQuery = { client: { id: string, counsellingSessionPage: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, date: string, durationMinutes: number, preparationMinutes: number, fundingSource: FundingSource, form: SessionForm, topic: string, minutesBeyondFreeLimit: number, adviser: { id: string, name: string } }> } } | null };
+
+export type LogSessionWithDetailsMutationVariables = Exact<{
+  input: LogCounsellingSessionInput;
+}>;
+
+
+export type LogSessionWithDetailsMutation = { logCounsellingSession: { id: string } };
 
 export type ClientListQueryVariables = Exact<{
   regionId?: string | number | null | undefined;
@@ -1564,6 +1703,32 @@ export type EndProfessionalGroupMembershipMutationVariables = Exact<{
 
 export type EndProfessionalGroupMembershipMutation = { endProfessionalGroupMembership: { id: string, validTo: string | null } };
 
+export type ImpactReportRegionQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type ImpactReportRegionQuery = { region: { id: string, name: string, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> } } | null };
+
+export type ImpactFiguresFragment = { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> };
+
+export type ImpactReportCountyQueryVariables = Exact<{
+  year: number;
+  countyId?: string | number | null | undefined;
+}>;
+
+
+export type ImpactReportCountyQuery = { countyStatistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> } };
+
+export type ImpactReportTargetsQueryVariables = Exact<{
+  id: string | number;
+  planYear: number;
+}>;
+
+
+export type ImpactReportTargetsQuery = { region: { id: string, submissions: Array<{ kind: SubmissionKind, coversYear: number, status: SubmissionStatus, targets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null }> | null } | null };
+
 export type MeetingsOfYearQueryVariables = Exact<{
   year: number;
   groupOn: string;
@@ -1747,6 +1912,13 @@ export type CancelWebsiteRequestMutationVariables = Exact<{
 
 export type CancelWebsiteRequestMutation = { cancelWebsiteRequest: boolean };
 
+export type ConfirmImpactMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ConfirmImpactMutation = { confirmImpact: boolean };
+
 export type WebsiteReceiptFragment = { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null };
 
 export type SignUpForCourseMutationVariables = Exact<{
@@ -1923,6 +2095,32 @@ export const OpenCourseFragmentDoc = new TypedDocumentString(`
   waitlistCount
 }
     `, {"fragmentName":"OpenCourse"}) as unknown as TypedDocumentString<OpenCourseFragment, unknown>;
+export const ImpactFiguresFragmentDoc = new TypedDocumentString(`
+    fragment ImpactFigures on RegionStatistics {
+  year
+  newClients
+  clientsWithImmigrantBackground
+  immigrantBackgroundShare
+  clientsCounselled
+  counsellingHours
+  coursesHeld
+  courseParticipants
+  businessesStarted
+  businessesStartedYearBefore
+  stillActiveAfterOneYear
+  clientsWithImpact
+  jobsCreated
+  jobsRetained
+  capitalRaised
+  capitalRaisedBySource {
+    source
+    amount
+  }
+  revenueReported
+  suppressed
+  suppressionReason
+}
+    `, {"fragmentName":"ImpactFigures"}) as unknown as TypedDocumentString<ImpactFiguresFragment, unknown>;
 export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
     fragment WebsiteReceipt on WebsiteRequestReceipt {
   reference
@@ -2492,6 +2690,65 @@ export const UpdateClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateClientMutation, UpdateClientMutationVariables>;
+export const ClientImpactDocument = new TypedDocumentString(`
+    query ClientImpact($id: ID!) {
+  client(id: $id) {
+    id
+    email
+    impactRecords {
+      id
+      kind
+      recordedFor
+      fte
+      amount
+      capitalSource
+      note
+      recordedAt
+      confirmedAt
+      confirmedVia
+      confirmationRequestedAt
+      version
+      adviser {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientImpactQuery, ClientImpactQueryVariables>;
+export const RecordImpactDocument = new TypedDocumentString(`
+    mutation RecordImpact($input: RecordImpactInput!) {
+  recordImpact(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecordImpactMutation, RecordImpactMutationVariables>;
+export const CorrectImpactDocument = new TypedDocumentString(`
+    mutation CorrectImpact($id: ID!, $version: Int!, $input: CorrectImpactInput!) {
+  correctImpact(id: $id, version: $version, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CorrectImpactMutation, CorrectImpactMutationVariables>;
+export const DeleteImpactDocument = new TypedDocumentString(`
+    mutation DeleteImpact($id: ID!) {
+  deleteImpact(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteImpactMutation, DeleteImpactMutationVariables>;
+export const RecordImpactConfirmationDocument = new TypedDocumentString(`
+    mutation RecordImpactConfirmation($id: ID!, $via: ImpactConfirmationMethod!) {
+  recordImpactConfirmation(id: $id, via: $via) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecordImpactConfirmationMutation, RecordImpactConfirmationMutationVariables>;
+export const RequestImpactConfirmationDocument = new TypedDocumentString(`
+    mutation RequestImpactConfirmation($id: ID!) {
+  requestImpactConfirmation(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RequestImpactConfirmationMutation, RequestImpactConfirmationMutationVariables>;
 export const ClientDataExportDocument = new TypedDocumentString(`
     query ClientDataExport($id: ID!) {
   clientDataExport(clientId: $id) {
@@ -2549,6 +2806,38 @@ export const AddClientLinkDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddClientLinkMutation, AddClientLinkMutationVariables>;
+export const ClientSessionPageDocument = new TypedDocumentString(`
+    query ClientSessionPage($id: ID!, $first: Int!, $offset: Int!) {
+  client(id: $id) {
+    id
+    counsellingSessionPage(first: $first, offset: $offset) {
+      totalCount
+      hasNextPage
+      items {
+        id
+        date
+        durationMinutes
+        preparationMinutes
+        fundingSource
+        form
+        topic
+        minutesBeyondFreeLimit
+        adviser {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientSessionPageQuery, ClientSessionPageQueryVariables>;
+export const LogSessionWithDetailsDocument = new TypedDocumentString(`
+    mutation LogSessionWithDetails($input: LogCounsellingSessionInput!) {
+  logCounsellingSession(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LogSessionWithDetailsMutation, LogSessionWithDetailsMutationVariables>;
 export const ClientListDocument = new TypedDocumentString(`
     query ClientList($regionId: ID, $search: String, $immigrantBackground: ImmigrantBackground, $hasBusiness: Boolean, $registeredFrom: Date, $registeredTo: Date, $first: Int!, $offset: Int!) {
   clients(
@@ -3032,6 +3321,89 @@ export const EndProfessionalGroupMembershipDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EndProfessionalGroupMembershipMutation, EndProfessionalGroupMembershipMutationVariables>;
+export const ImpactReportRegionDocument = new TypedDocumentString(`
+    query ImpactReportRegion($id: ID!, $year: Int!) {
+  region(id: $id) {
+    id
+    name
+    statistics(year: $year) {
+      ...ImpactFigures
+    }
+  }
+}
+    fragment ImpactFigures on RegionStatistics {
+  year
+  newClients
+  clientsWithImmigrantBackground
+  immigrantBackgroundShare
+  clientsCounselled
+  counsellingHours
+  coursesHeld
+  courseParticipants
+  businessesStarted
+  businessesStartedYearBefore
+  stillActiveAfterOneYear
+  clientsWithImpact
+  jobsCreated
+  jobsRetained
+  capitalRaised
+  capitalRaisedBySource {
+    source
+    amount
+  }
+  revenueReported
+  suppressed
+  suppressionReason
+}`) as unknown as TypedDocumentString<ImpactReportRegionQuery, ImpactReportRegionQueryVariables>;
+export const ImpactReportCountyDocument = new TypedDocumentString(`
+    query ImpactReportCounty($year: Int!, $countyId: ID) {
+  countyStatistics(year: $year, countyId: $countyId) {
+    ...ImpactFigures
+  }
+}
+    fragment ImpactFigures on RegionStatistics {
+  year
+  newClients
+  clientsWithImmigrantBackground
+  immigrantBackgroundShare
+  clientsCounselled
+  counsellingHours
+  coursesHeld
+  courseParticipants
+  businessesStarted
+  businessesStartedYearBefore
+  stillActiveAfterOneYear
+  clientsWithImpact
+  jobsCreated
+  jobsRetained
+  capitalRaised
+  capitalRaisedBySource {
+    source
+    amount
+  }
+  revenueReported
+  suppressed
+  suppressionReason
+}`) as unknown as TypedDocumentString<ImpactReportCountyQuery, ImpactReportCountyQueryVariables>;
+export const ImpactReportTargetsDocument = new TypedDocumentString(`
+    query ImpactReportTargets($id: ID!, $planYear: Int!) {
+  region(id: $id) {
+    id
+    submissions(year: $planYear) {
+      kind
+      coversYear
+      status
+      targets {
+        newClients
+        clientsWithImmigrantBackground
+        coursesHeld
+        counsellingHours
+        businessesStarted
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImpactReportTargetsQuery, ImpactReportTargetsQueryVariables>;
 export const MeetingsOfYearDocument = new TypedDocumentString(`
     query MeetingsOfYear($year: Int!, $groupOn: Date!) {
   meetings(year: $year) {
@@ -3467,6 +3839,11 @@ export const CancelWebsiteRequestDocument = new TypedDocumentString(`
   cancelWebsiteRequest(token: $token)
 }
     `) as unknown as TypedDocumentString<CancelWebsiteRequestMutation, CancelWebsiteRequestMutationVariables>;
+export const ConfirmImpactDocument = new TypedDocumentString(`
+    mutation ConfirmImpact($token: String!) {
+  confirmImpact(token: $token)
+}
+    `) as unknown as TypedDocumentString<ConfirmImpactMutation, ConfirmImpactMutationVariables>;
 export const SignUpForCourseDocument = new TypedDocumentString(`
     mutation SignUpForCourse($input: CourseSignUpInput!) {
   signUpForCourse(input: $input) {

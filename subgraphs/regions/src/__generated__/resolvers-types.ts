@@ -8,11 +8,12 @@ import type { Adviser as AdviserEntity } from '../entities/adviser.js';
 import type { Operator as OperatorEntity } from '../entities/operator.js';
 import type { Office as OfficeEntity } from '../entities/office.js';
 import type { ServiceOffering as ServiceOfferingEntity } from '../entities/service-offering.js';
-import type { RegionStatistics as RegionStatisticsEntity } from '../statistics.js';
+import type { KeyFigures as KeyFiguresEntity } from '../statistics.js';
 import type { Business as BusinessEntity } from '../entities/business.js';
 import type { Milestone as MilestoneEntity } from '../entities/milestone.js';
 import type { CounsellingSession as CounsellingSessionEntity } from '../entities/counselling-session.js';
 import type { FollowUp as FollowUpEntity } from '../entities/follow-up.js';
+import type { ImpactRecord as ImpactRecordEntity } from '../entities/impact-record.js';
 import type { ClientLink as ClientLinkEntity } from '../entities/client-link.js';
 import type { CounsellingHours as CounsellingHoursEntity } from '../counselling.js';
 import type { Course as CourseEntity } from '../entities/course.js';
@@ -266,6 +267,26 @@ export type BusinessRegisterStatus =
   /** The last import did not find it in the register (deleted, or a wrong organisation number). */
   | 'NOT_FOUND';
 
+/** Capital raised in a year from one source. */
+export type CapitalRaisedBySource = {
+  __typename?: 'CapitalRaisedBySource';
+  /** The sum; null when it is suppressed (fewer than 5 clients, or derivable from the other figures). */
+  amount?: Maybe<Scalars['NOK']['output']>;
+  /** Where the capital came from. */
+  source: CapitalSource;
+};
+
+/** Where raised capital came from. */
+export type CapitalSource =
+  /** Equity from investors. */
+  | 'EQUITY'
+  /** A grant. */
+  | 'GRANT'
+  /** A loan. */
+  | 'LOAN'
+  /** The owners' own funds. */
+  | 'OWN_FUNDS';
+
 /**
  * A person who wants to start a business and has come to the entrepreneur service. Personal data:
  * seen only by the advisers of the client's region and by the officers of the county and of the
@@ -282,6 +303,8 @@ export type Client = {
   businesses: Array<Business>;
   /** Hours of counselling in a year, and how many of them were beyond the region's free limit. */
   counsellingHours: CounsellingHours;
+  /** One page of the counselling sessions, newest first: for clients with many sessions. */
+  counsellingSessionPage: CounsellingSessionPage;
   /** Counselling sessions, newest first. */
   counsellingSessions: Array<CounsellingSession>;
   /** E-mail address, if the client gave one. */
@@ -305,6 +328,8 @@ export type Client = {
   id: Scalars['ID']['output'];
   /** Whether the client has an immigrant background, as the client reports it. */
   immigrantBackground: ImmigrantBackground;
+  /** Impact records (jobs, capital, revenue), newest day first. */
+  impactRecords: Array<ImpactRecord>;
   /** Industry as a NACE (SN2007) code, e.g. `62.010`. */
   industryCode?: Maybe<Scalars['String']['output']>;
   /** Links to established businesses and competence environments. */
@@ -340,6 +365,18 @@ export type Client = {
  */
 export type ClientCounsellingHoursArgs = {
   year: Scalars['Int']['input'];
+};
+
+
+/**
+ * A person who wants to start a business and has come to the entrepreneur service. Personal data:
+ * seen only by the advisers of the client's region and by the officers of the county and of the
+ * region's municipalities (the owners of the client list); every read from outside the region is
+ * logged.
+ */
+export type ClientCounsellingSessionPageArgs = {
+  first?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
 };
 
 /** A link from a client to an established business or a competence environment. */
@@ -394,6 +431,20 @@ export type ClientStanding = {
   regionId: Scalars['ID']['output'];
 };
 
+/** A correction of an unconfirmed impact record; its kind stays. Fields left out stay as they are. */
+export type CorrectImpactInput = {
+  /** The amount, above 0 (capital and revenue only). */
+  amount?: InputMaybe<Scalars['NOK']['input']>;
+  /** Where the capital came from (capital only). */
+  capitalSource?: InputMaybe<CapitalSource>;
+  /** Full-time equivalents, above 0, at most one decimal (jobs kinds only). */
+  fte?: InputMaybe<Scalars['Float']['input']>;
+  /** A note, at most 2000 characters; null clears it. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The day the figure is true on; today or earlier. */
+  recordedFor?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** A client's counselling in one year against the region's free limit. */
 export type CounsellingHours = {
   __typename?: 'CounsellingHours';
@@ -430,16 +481,31 @@ export type CounsellingSession = {
   durationMinutes: Scalars['Int']['output'];
   /** Meeting, phone or video. */
   form: SessionForm;
+  /** What pays for the session. */
+  fundingSource: FundingSource;
   /** Duration in hours. */
   hours: Scalars['Float']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** Minutes of this session beyond the client's free limit for the year (0 when all of it was free). */
   minutesBeyondFreeLimit: Scalars['Int']['output'];
+  /** The adviser's preparation for the session, in minutes (quarter-hour steps, 0 when none was recorded). */
+  preparationMinutes: Scalars['Int']['output'];
   /** What the session was about. */
   topic: Scalars['String']['output'];
   /** The record's version, for edits. */
   version: Scalars['Int']['output'];
+};
+
+/** One page of a client's counselling sessions. */
+export type CounsellingSessionPage = {
+  __typename?: 'CounsellingSessionPage';
+  /** True when there are sessions after this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The sessions on this page, newest first. */
+  items: Array<CounsellingSession>;
+  /** How many sessions the client has in all. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /**
@@ -611,6 +677,15 @@ export type FollowUp = {
   note: Scalars['String']['output'];
 };
 
+/** What pays for a counselling session. */
+export type FundingSource =
+  /** The basic service the cooperation agreement funds (§5.2.1). */
+  | 'BASIC_SERVICE'
+  /** A project or other funding outside the agreement. */
+  | 'PROJECT_OR_OTHER'
+  /** The region's supplementary content (a supplementary service it offers). */
+  | 'SUPPLEMENTARY_SERVICE';
+
 /** Gender, as the client reports it. */
 export type Gender =
   /** Female. */
@@ -639,6 +714,61 @@ export type ImmigrantBackground =
   | 'UNKNOWN'
   /** The client has an immigrant background. */
   | 'YES';
+
+/** How the client confirmed an impact record. */
+export type ImpactConfirmationMethod =
+  /** Through the one-time link in the e-mail the adviser had sent (`requestImpactConfirmation`). */
+  | 'CLIENT_LINK'
+  /** In person, to the adviser. */
+  | 'IN_PERSON'
+  /** On a signed form the adviser keeps. */
+  | 'SIGNED_FORM';
+
+/** What an impact record measures. */
+export type ImpactKind =
+  /** Capital the client's business raised, by source. */
+  | 'CAPITAL_RAISED'
+  /** Jobs created in the client's business, in full-time equivalents. */
+  | 'JOBS_CREATED'
+  /** Jobs retained in the client's business, in full-time equivalents. */
+  | 'JOBS_RETAINED'
+  /** Revenue (sales) of the client's business. */
+  | 'REVENUE';
+
+/**
+ * An impact record: a figure of a client's business true on a day (jobs created or retained,
+ * capital raised, revenue), recorded by an adviser and confirmed by the client. Only confirmed
+ * records count in the key figures; a confirmed record can no longer be corrected or deleted.
+ */
+export type ImpactRecord = {
+  __typename?: 'ImpactRecord';
+  /** The adviser who recorded it. */
+  adviser: Adviser;
+  /** The amount: CAPITAL_RAISED and REVENUE only, null otherwise. */
+  amount?: Maybe<Scalars['NOK']['output']>;
+  /** Where the capital came from: CAPITAL_RAISED only, null otherwise. */
+  capitalSource?: Maybe<CapitalSource>;
+  /** When the client was last asked by e-mail to confirm it, ISO 8601; null when never. */
+  confirmationRequestedAt?: Maybe<Scalars['String']['output']>;
+  /** When the client confirmed it, ISO 8601; null while unconfirmed. */
+  confirmedAt?: Maybe<Scalars['String']['output']>;
+  /** How the client confirmed it; null while unconfirmed. */
+  confirmedVia?: Maybe<ImpactConfirmationMethod>;
+  /** Full-time equivalents, one decimal: JOBS_CREATED and JOBS_RETAINED only, null otherwise. */
+  fte?: Maybe<Scalars['Float']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** What the figure is. */
+  kind: ImpactKind;
+  /** The adviser's note (cleared when the client's personal data is erased). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When it was recorded, ISO 8601. */
+  recordedAt: Scalars['String']['output'];
+  /** The day the figure is true on. */
+  recordedFor: Scalars['Date']['output'];
+  /** The record's version: pass it back when correcting. */
+  version: Scalars['Int']['output'];
+};
 
 /** Legal forms of Norwegian businesses. */
 export type LegalForm =
@@ -678,6 +808,10 @@ export type LogCounsellingSessionInput = {
   durationMinutes: Scalars['Int']['input'];
   /** Meeting, phone or video. */
   form: SessionForm;
+  /** What pays for the session; the basic service when left out. */
+  fundingSource?: InputMaybe<FundingSource>;
+  /** The adviser's preparation in minutes, quarter-hour steps from 0 to 600; 0 when left out. */
+  preparationMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** What it was about, 1–500 characters. */
   topic: Scalars['String']['input'];
 };
@@ -790,10 +924,24 @@ export type Mutation = {
    * Rate-limited as `signUpForCourse`.
    */
   cancelWebsiteRequest: Scalars['Boolean']['output'];
+  /**
+   * PUBLIC (no sign-in): the client confirms the impact figure of the link; the link then stops
+   * working. NOT_FOUND for a token of no confirmation link, BAD_USER_INPUT for a link used or
+   * expired (a figure corrected or confirmed since the e-mail expires its links). Rate-limited as
+   * `signUpForCourse`.
+   */
+  confirmImpact: Scalars['Boolean']['output'];
+  /**
+   * Corrects an impact record while the client has not confirmed it (CONFLICT once confirmed, and
+   * when `version` is not the current one). Advisers of the client's region only.
+   */
+  correctImpact: ImpactRecord;
   /** Adds a course to the adviser's region. A fee on a basic course is refused. */
   createCourse: Course;
   /** Records a network event of the adviser's region. Advisers of the region only. */
   createNetworkEvent: NetworkEvent;
+  /** Deletes an unconfirmed impact record (CONFLICT once confirmed). Advisers of the client's region only. */
+  deleteImpact: Scalars['Boolean']['output'];
   /** Ends a supplementary service on a day (the list changes during the agreement). Same roles as adding one. */
   endServiceOffering: ServiceOffering;
   /**
@@ -842,6 +990,14 @@ export type Mutation = {
   recordAttendance: Course;
   /** Records a follow-up of a client by the signed-in adviser. Advisers of the region only. */
   recordFollowUp: FollowUp;
+  /** Records an impact figure of a client, unconfirmed. Advisers of the client's region only. */
+  recordImpact: ImpactRecord;
+  /**
+   * Records that the client confirmed an impact record in person or on a signed form (CLIENT_LINK
+   * is the client's own, through `confirmImpact`). CONFLICT when it is confirmed already.
+   * Advisers of the client's region only.
+   */
+  recordImpactConfirmation: ImpactRecord;
   /**
    * Records a milestone; CONFLICT when the client has reached it already. Advisers of the region only. The
    * ACTIVE_AFTER_* kinds are refused (BAD_USER_INPUT): survival is computed from the register of legal entities.
@@ -860,6 +1016,12 @@ export type Mutation = {
    * `signUpForCourse`, which it shares).
    */
   requestCounselling: WebsiteRequestReceipt;
+  /**
+   * E-mails the client a one-time link (valid 30 days) to a public page where they confirm the
+   * figure. BAD_USER_INPUT when the client has no e-mail address; CONFLICT when it is confirmed
+   * already. Advisers of the client's region only.
+   */
+  requestImpactConfirmation: ImpactRecord;
   /**
    * Sets how many hours of counselling are free per client and year in the region (0.25-hour
    * steps, 1–100). The region's advisers and the contract municipality's officers only.
@@ -930,6 +1092,18 @@ export type MutationCancelWebsiteRequestArgs = {
 };
 
 
+export type MutationConfirmImpactArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationCorrectImpactArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectImpactInput;
+  version: Scalars['Int']['input'];
+};
+
+
 export type MutationCreateCourseArgs = {
   input: CreateCourseInput;
 };
@@ -937,6 +1111,11 @@ export type MutationCreateCourseArgs = {
 
 export type MutationCreateNetworkEventArgs = {
   input: CreateNetworkEventInput;
+};
+
+
+export type MutationDeleteImpactArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -996,6 +1175,17 @@ export type MutationRecordFollowUpArgs = {
 };
 
 
+export type MutationRecordImpactArgs = {
+  input: RecordImpactInput;
+};
+
+
+export type MutationRecordImpactConfirmationArgs = {
+  id: Scalars['ID']['input'];
+  via: ImpactConfirmationMethod;
+};
+
+
 export type MutationRecordMilestoneArgs = {
   clientId: Scalars['ID']['input'];
   kind: MilestoneKind;
@@ -1020,6 +1210,11 @@ export type MutationRegisterClientArgs = {
 
 export type MutationRequestCounsellingArgs = {
   input: CounsellingRequestInput;
+};
+
+
+export type MutationRequestImpactConfirmationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1126,8 +1321,8 @@ export type PersonalDataExport = {
   /**
    * Everything the regions subgraph holds, by table: `clients` (the client and its merged
    * records), `businesses`, `milestones`, `links`, `counsellingSessions`, `followUps`,
-   * `enrolments`, `surveyResponses`, `websiteRequests` and `auditLog` (who read or changed the
-   * data), each a list of rows with their columns in camelCase.
+   * `enrolments`, `surveyResponses`, `impactRecords`, `websiteRequests` and `auditLog` (who read
+   * or changed the data), each a list of rows with their columns in camelCase.
    */
   heldByRegions: Scalars['JSON']['output'];
 };
@@ -1224,6 +1419,8 @@ export type PublicCoursePage = {
 export type PublicLinkKind =
   /** Cancels a course sign-up (up to and including the course's first day) or a request for counselling (until an adviser takes it on), once. */
   | 'CANCEL'
+  /** Confirms an impact figure an adviser recorded, once, within 30 days of the e-mail. */
+  | 'IMPACT_CONFIRMATION'
   /** Answers a user survey, once, within 30 days of the invitation. */
   | 'SURVEY'
   /** Stops user survey invitations to the person; works any number of times. */
@@ -1379,6 +1576,13 @@ export type Query = {
    * region's for county officers; nothing for other roles), newest registration first.
    */
   clients: ClientPage;
+  /**
+   * The key figures of a county's regions together for a year, computed over the regions' records
+   * (not summed from their suppressed figures) and suppressed by the same rules. The caller's
+   * county for a county officer when `countyId` is left out; every region otherwise. Readers of
+   * aggregates only, as `Region.statistics`.
+   */
+  countyStatistics: RegionStatistics;
   /** One course, or null when there is none with this id. */
   course?: Maybe<Course>;
   /** Every municipality of the county, ordered by municipality number. */
@@ -1470,6 +1674,12 @@ export type QueryClientsArgs = {
 };
 
 
+export type QueryCountyStatisticsArgs = {
+  countyId?: InputMaybe<Scalars['ID']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
 export type QueryCourseArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1517,6 +1727,24 @@ export type RecordFollowUpInput = {
   date: Scalars['Date']['input'];
   /** What was said and agreed, 1–5000 characters. */
   note: Scalars['String']['input'];
+};
+
+/** An impact record to add. Give the fields of its kind and only those. */
+export type RecordImpactInput = {
+  /** The amount, above 0 (CAPITAL_RAISED, REVENUE). */
+  amount?: InputMaybe<Scalars['NOK']['input']>;
+  /** Where the capital came from (CAPITAL_RAISED). */
+  capitalSource?: InputMaybe<CapitalSource>;
+  /** The client. */
+  clientId: Scalars['ID']['input'];
+  /** Full-time equivalents, above 0, at most one decimal (JOBS_CREATED, JOBS_RETAINED). */
+  fte?: InputMaybe<Scalars['Float']['input']>;
+  /** What the figure is. */
+  kind: ImpactKind;
+  /** A note, at most 2000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The day the figure is true on; today or earlier. */
+  recordedFor: Scalars['Date']['input'];
 };
 
 /** A client's answer to a user survey. */
@@ -1683,12 +1911,22 @@ export type RegionStatistics = {
   businessesStartedYearBefore?: Maybe<Scalars['Int']['output']>;
   /** Businesses of the region's clients that hired their first employee in the year. */
   businessesWithFirstEmployee?: Maybe<Scalars['Int']['output']>;
+  /** Capital raised, from confirmed impact records dated in the year. */
+  capitalRaised?: Maybe<Scalars['NOK']['output']>;
+  /** Capital raised by source (loan, equity, grant, own funds), every source listed; an amount is null when suppressed. */
+  capitalRaisedBySource: Array<CapitalRaisedBySource>;
   /** Clients who had at least one counselling session in the year. */
   clientsCounselled?: Maybe<Scalars['Int']['output']>;
   /** New clients whose idea the adviser assessed as having high growth potential. */
   clientsWithGrowthPotential?: Maybe<Scalars['Int']['output']>;
   /** Of those, clients with an immigrant background (a goal of its own in the agreement). */
   clientsWithImmigrantBackground?: Maybe<Scalars['Int']['output']>;
+  /**
+   * Clients with at least one client-confirmed impact record true on a day in the year: the
+   * persons the impact figures are summed over. The impact figures are suppressed with it, and
+   * each on its own when it sums over fewer than 5 clients.
+   */
+  clientsWithImpact?: Maybe<Scalars['Int']['output']>;
   /** Hours of counselling given in the year. */
   counsellingHours?: Maybe<Scalars['Float']['output']>;
   /** Clients who attended at least one course that started in the year. */
@@ -1699,8 +1937,14 @@ export type RegionStatistics = {
   hoursBeyondFreeLimit?: Maybe<Scalars['Float']['output']>;
   /** clientsWithImmigrantBackground / newClients, 0–1, three decimals. */
   immigrantBackgroundShare?: Maybe<Scalars['Float']['output']>;
+  /** Jobs created, in full-time equivalents, from confirmed impact records dated in the year. */
+  jobsCreated?: Maybe<Scalars['Float']['output']>;
+  /** Jobs retained, in full-time equivalents, from confirmed impact records dated in the year. */
+  jobsRetained?: Maybe<Scalars['Float']['output']>;
   /** Clients registered in the year. */
   newClients?: Maybe<Scalars['Int']['output']>;
+  /** Revenue reported, from confirmed impact records dated in the year. */
+  revenueReported?: Maybe<Scalars['NOK']['output']>;
   /**
    * Of those, businesses still active one year after registration (survival), computed from the register of
    * legal entities: neither deleted nor bankrupt (nor missing from the register) before the anniversary, and
@@ -1892,6 +2136,10 @@ export type UpdateCounsellingSessionInput = {
   durationMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** Meeting, phone or video. */
   form?: InputMaybe<SessionForm>;
+  /** What pays for the session. */
+  fundingSource?: InputMaybe<FundingSource>;
+  /** The adviser's preparation in minutes, quarter-hour steps from 0 to 600. */
+  preparationMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** What it was about. */
   topic?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2105,15 +2353,19 @@ export type ResolversTypes = {
   AuditEntryPage: ResolverTypeWrapper<Omit<AuditEntryPage, 'items'> & { items: Array<ResolversTypes['AuditEntry']> }>;
   Business: ResolverTypeWrapper<BusinessEntity>;
   BusinessRegisterStatus: BusinessRegisterStatus;
+  CapitalRaisedBySource: ResolverTypeWrapper<CapitalRaisedBySource>;
+  CapitalSource: CapitalSource;
   Client: ResolverTypeWrapper<ClientEntity>;
   ClientLink: ResolverTypeWrapper<ClientLinkEntity>;
   ClientPage: ResolverTypeWrapper<Omit<ClientPage, 'items'> & { items: Array<ResolversTypes['Client']> }>;
   ClientRetentionRun: ResolverTypeWrapper<ClientRetentionRun>;
   ClientStanding: ResolverTypeWrapper<ClientStanding>;
-  CounsellingHours: ResolverTypeWrapper<CounsellingHoursEntity>;
+  CorrectImpactInput: CorrectImpactInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CounsellingHours: ResolverTypeWrapper<CounsellingHoursEntity>;
   CounsellingRequestInput: CounsellingRequestInput;
   CounsellingSession: ResolverTypeWrapper<CounsellingSessionEntity>;
+  CounsellingSessionPage: ResolverTypeWrapper<Omit<CounsellingSessionPage, 'items'> & { items: Array<ResolversTypes['CounsellingSession']> }>;
   Course: ResolverTypeWrapper<CourseEntity>;
   CourseKind: CourseKind;
   CoursePlacement: CoursePlacement;
@@ -2126,9 +2378,13 @@ export type ResolversTypes = {
   EnrolmentStatus: EnrolmentStatus;
   ErasureReason: ErasureReason;
   FollowUp: ResolverTypeWrapper<FollowUpEntity>;
+  FundingSource: FundingSource;
   Gender: Gender;
   GrowthPotential: GrowthPotential;
   ImmigrantBackground: ImmigrantBackground;
+  ImpactConfirmationMethod: ImpactConfirmationMethod;
+  ImpactKind: ImpactKind;
+  ImpactRecord: ResolverTypeWrapper<ImpactRecordEntity>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LegalForm: LegalForm;
   LinkKind: LinkKind;
@@ -2159,9 +2415,10 @@ export type ResolversTypes = {
   PublishAppointmentSlotsInput: PublishAppointmentSlotsInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordFollowUpInput: RecordFollowUpInput;
+  RecordImpactInput: RecordImpactInput;
   RecordSurveyResponseInput: RecordSurveyResponseInput;
   Region: ResolverTypeWrapper<RegionEntity>;
-  RegionStatistics: ResolverTypeWrapper<RegionStatisticsEntity>;
+  RegionStatistics: ResolverTypeWrapper<KeyFiguresEntity>;
   RegisterBusinessInput: RegisterBusinessInput;
   RegisterClientInput: RegisterClientInput;
   ServiceKind: ServiceKind;
@@ -2198,15 +2455,18 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntryEntity;
   AuditEntryPage: Omit<AuditEntryPage, 'items'> & { items: Array<ResolversParentTypes['AuditEntry']> };
   Business: BusinessEntity;
+  CapitalRaisedBySource: CapitalRaisedBySource;
   Client: ClientEntity;
   ClientLink: ClientLinkEntity;
   ClientPage: Omit<ClientPage, 'items'> & { items: Array<ResolversParentTypes['Client']> };
   ClientRetentionRun: ClientRetentionRun;
   ClientStanding: ClientStanding;
-  CounsellingHours: CounsellingHoursEntity;
+  CorrectImpactInput: CorrectImpactInput;
   Float: Scalars['Float']['output'];
+  CounsellingHours: CounsellingHoursEntity;
   CounsellingRequestInput: CounsellingRequestInput;
   CounsellingSession: CounsellingSessionEntity;
+  CounsellingSessionPage: Omit<CounsellingSessionPage, 'items'> & { items: Array<ResolversParentTypes['CounsellingSession']> };
   Course: CourseEntity;
   CourseSignUpInput: CourseSignUpInput;
   CreateCourseInput: CreateCourseInput;
@@ -2214,6 +2474,7 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   Enrolment: EnrolmentEntity;
   FollowUp: FollowUpEntity;
+  ImpactRecord: ImpactRecordEntity;
   JSON: Scalars['JSON']['output'];
   LogCounsellingSessionInput: LogCounsellingSessionInput;
   Milestone: MilestoneEntity;
@@ -2240,9 +2501,10 @@ export type ResolversParentTypes = {
   PublishAppointmentSlotsInput: PublishAppointmentSlotsInput;
   Query: Record<PropertyKey, never>;
   RecordFollowUpInput: RecordFollowUpInput;
+  RecordImpactInput: RecordImpactInput;
   RecordSurveyResponseInput: RecordSurveyResponseInput;
   Region: RegionEntity;
-  RegionStatistics: RegionStatisticsEntity;
+  RegionStatistics: KeyFiguresEntity;
   RegisterBusinessInput: RegisterBusinessInput;
   RegisterClientInput: RegisterClientInput;
   ServiceOffering: ServiceOfferingEntity;
@@ -2345,12 +2607,18 @@ export type BusinessResolvers<ContextType = Context, ParentType extends Resolver
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
+export type CapitalRaisedBySourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CapitalRaisedBySource'] = ResolversParentTypes['CapitalRaisedBySource']> = {
+  amount?: Resolver<Maybe<ResolversTypes['NOK']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['CapitalSource'], ParentType, ContextType>;
+};
+
 export type ClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Client'] = ResolversParentTypes['Client'], FederationReferenceType extends FederationReferenceTypes['Client'] = FederationReferenceTypes['Client']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Client']> | FederationReferenceType, FederationReferenceType, ContextType>;
   birthYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   businessIdea?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   businesses?: Resolver<Array<ResolversTypes['Business']>, ParentType, ContextType>;
   counsellingHours?: Resolver<ResolversTypes['CounsellingHours'], ParentType, ContextType, RequireFields<ClientCounsellingHoursArgs, 'year'>>;
+  counsellingSessionPage?: Resolver<ResolversTypes['CounsellingSessionPage'], ParentType, ContextType, RequireFields<ClientCounsellingSessionPageArgs, 'first' | 'offset'>>;
   counsellingSessions?: Resolver<Array<ResolversTypes['CounsellingSession']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enrolments?: Resolver<Array<ResolversTypes['Enrolment']>, ParentType, ContextType>;
@@ -2360,6 +2628,7 @@ export type ClientResolvers<ContextType = Context, ParentType extends ResolversP
   growthPotential?: Resolver<ResolversTypes['GrowthPotential'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   immigrantBackground?: Resolver<ResolversTypes['ImmigrantBackground'], ParentType, ContextType>;
+  impactRecords?: Resolver<Array<ResolversTypes['ImpactRecord']>, ParentType, ContextType>;
   industryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['ClientLink']>, ParentType, ContextType>;
   mergedInto?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
@@ -2413,11 +2682,19 @@ export type CounsellingSessionResolvers<ContextType = Context, ParentType extend
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   durationMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   form?: Resolver<ResolversTypes['SessionForm'], ParentType, ContextType>;
+  fundingSource?: Resolver<ResolversTypes['FundingSource'], ParentType, ContextType>;
   hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   minutesBeyondFreeLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  preparationMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CounsellingSessionPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CounsellingSessionPage'] = ResolversParentTypes['CounsellingSessionPage']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['CounsellingSession']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CourseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Course'] = ResolversParentTypes['Course'], FederationReferenceType extends FederationReferenceTypes['Course'] = FederationReferenceTypes['Course']> = {
@@ -2463,6 +2740,22 @@ export type FollowUpResolvers<ContextType = Context, ParentType extends Resolver
   note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ImpactRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImpactRecord'] = ResolversParentTypes['ImpactRecord']> = {
+  adviser?: Resolver<ResolversTypes['Adviser'], ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['NOK']>, ParentType, ContextType>;
+  capitalSource?: Resolver<Maybe<ResolversTypes['CapitalSource']>, ParentType, ContextType>;
+  confirmationRequestedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confirmedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confirmedVia?: Resolver<Maybe<ResolversTypes['ImpactConfirmationMethod']>, ParentType, ContextType>;
+  fte?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ImpactKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedFor?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -2497,8 +2790,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   cancelCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCancelCourseArgs, 'courseId' | 'version'>>;
   cancelEnrolment?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationCancelEnrolmentArgs, 'enrolmentId'>>;
   cancelWebsiteRequest?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationCancelWebsiteRequestArgs, 'token'>>;
+  confirmImpact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationConfirmImpactArgs, 'token'>>;
+  correctImpact?: Resolver<ResolversTypes['ImpactRecord'], ParentType, ContextType, RequireFields<MutationCorrectImpactArgs, 'id' | 'input' | 'version'>>;
   createCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCreateCourseArgs, 'input'>>;
   createNetworkEvent?: Resolver<ResolversTypes['NetworkEvent'], ParentType, ContextType, RequireFields<MutationCreateNetworkEventArgs, 'input'>>;
+  deleteImpact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteImpactArgs, 'id'>>;
   endServiceOffering?: Resolver<ResolversTypes['ServiceOffering'], ParentType, ContextType, RequireFields<MutationEndServiceOfferingArgs, 'id' | 'validTo'>>;
   enrolClient?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationEnrolClientArgs, 'clientId' | 'courseId'>>;
   eraseClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationEraseClientArgs, 'id' | 'reason'>>;
@@ -2509,11 +2805,14 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   publishAppointmentSlots?: Resolver<Array<ResolversTypes['AppointmentSlot']>, ParentType, ContextType, RequireFields<MutationPublishAppointmentSlotsArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'attendedClientIds' | 'courseId'>>;
   recordFollowUp?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType, RequireFields<MutationRecordFollowUpArgs, 'input'>>;
+  recordImpact?: Resolver<ResolversTypes['ImpactRecord'], ParentType, ContextType, RequireFields<MutationRecordImpactArgs, 'input'>>;
+  recordImpactConfirmation?: Resolver<ResolversTypes['ImpactRecord'], ParentType, ContextType, RequireFields<MutationRecordImpactConfirmationArgs, 'id' | 'via'>>;
   recordMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationRecordMilestoneArgs, 'clientId' | 'kind' | 'reachedOn'>>;
   recordSurveyResponse?: Resolver<ResolversTypes['SurveyResults'], ParentType, ContextType, RequireFields<MutationRecordSurveyResponseArgs, 'input'>>;
   registerBusiness?: Resolver<ResolversTypes['Business'], ParentType, ContextType, RequireFields<MutationRegisterBusinessArgs, 'input'>>;
   registerClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationRegisterClientArgs, 'input'>>;
   requestCounselling?: Resolver<ResolversTypes['WebsiteRequestReceipt'], ParentType, ContextType, RequireFields<MutationRequestCounsellingArgs, 'input'>>;
+  requestImpactConfirmation?: Resolver<ResolversTypes['ImpactRecord'], ParentType, ContextType, RequireFields<MutationRequestImpactConfirmationArgs, 'id'>>;
   setFreeCounsellingLimit?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationSetFreeCounsellingLimitArgs, 'hours' | 'regionId'>>;
   signUpForCourse?: Resolver<ResolversTypes['WebsiteRequestReceipt'], ParentType, ContextType, RequireFields<MutationSignUpForCourseArgs, 'input'>>;
   unsubscribeFromSurveys?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnsubscribeFromSurveysArgs, 'token'>>;
@@ -2639,6 +2938,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   clientDataExport?: Resolver<ResolversTypes['PersonalDataExport'], ParentType, ContextType, RequireFields<QueryClientDataExportArgs, 'clientId'>>;
   clientStanding?: Resolver<Maybe<ResolversTypes['ClientStanding']>, ParentType, ContextType, RequireFields<QueryClientStandingArgs, 'id'>>;
   clients?: Resolver<ResolversTypes['ClientPage'], ParentType, ContextType, RequireFields<QueryClientsArgs, 'first' | 'includeMerged' | 'offset'>>;
+  countyStatistics?: Resolver<ResolversTypes['RegionStatistics'], ParentType, ContextType, RequireFields<QueryCountyStatisticsArgs, 'year'>>;
   course?: Resolver<Maybe<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCourseArgs, 'id'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'number'>>;
@@ -2678,15 +2978,21 @@ export type RegionStatisticsResolvers<ContextType = Context, ParentType extends 
   businessesStartedTwoYearsBefore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   businessesStartedYearBefore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   businessesWithFirstEmployee?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  capitalRaised?: Resolver<Maybe<ResolversTypes['NOK']>, ParentType, ContextType>;
+  capitalRaisedBySource?: Resolver<Array<ResolversTypes['CapitalRaisedBySource']>, ParentType, ContextType>;
   clientsCounselled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   clientsWithGrowthPotential?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   clientsWithImmigrantBackground?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  clientsWithImpact?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   counsellingHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   courseParticipants?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   coursesHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   hoursBeyondFreeLimit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   immigrantBackgroundShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  jobsCreated?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  jobsRetained?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   newClients?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  revenueReported?: Resolver<Maybe<ResolversTypes['NOK']>, ParentType, ContextType>;
   stillActiveAfterOneYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   stillActiveAfterThreeYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   stillActiveAfterTwoYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2761,6 +3067,7 @@ export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryPage?: AuditEntryPageResolvers<ContextType>;
   Business?: BusinessResolvers<ContextType>;
+  CapitalRaisedBySource?: CapitalRaisedBySourceResolvers<ContextType>;
   Client?: ClientResolvers<ContextType>;
   ClientLink?: ClientLinkResolvers<ContextType>;
   ClientPage?: ClientPageResolvers<ContextType>;
@@ -2768,10 +3075,12 @@ export type Resolvers<ContextType = Context> = {
   ClientStanding?: ClientStandingResolvers<ContextType>;
   CounsellingHours?: CounsellingHoursResolvers<ContextType>;
   CounsellingSession?: CounsellingSessionResolvers<ContextType>;
+  CounsellingSessionPage?: CounsellingSessionPageResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Enrolment?: EnrolmentResolvers<ContextType>;
   FollowUp?: FollowUpResolvers<ContextType>;
+  ImpactRecord?: ImpactRecordResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Milestone?: MilestoneResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;

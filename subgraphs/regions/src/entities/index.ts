@@ -10,6 +10,7 @@ import { CounsellingSessionSchema } from './counselling-session.js';
 import { CourseSchema } from './course.js';
 import { EnrolmentSchema } from './enrolment.js';
 import { FollowUpSchema } from './follow-up.js';
+import { ImpactRecordSchema } from './impact-record.js';
 import { MilestoneSchema } from './milestone.js';
 import { MunicipalitySchema } from './municipality.js';
 import { NetworkEventSchema } from './network-event.js';
@@ -35,6 +36,7 @@ export const entities = [
   ClientLinkSchema,
   CounsellingSessionSchema,
   FollowUpSchema,
+  ImpactRecordSchema,
   CourseSchema,
   EnrolmentSchema,
   NetworkEventSchema,

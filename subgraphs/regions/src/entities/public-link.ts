@@ -1,15 +1,16 @@
 // A one-time link from an e-mail to a public person (a survey to answer, survey invitations to
-// stop, a sign-up or request to cancel): only the token's SHA-256 is kept, so the table cannot be
-// turned back into working links.
+// stop, a sign-up or request to cancel, an impact figure to confirm): only the token's SHA-256 is
+// kept, so the table cannot be turned back into working links.
 import { type MessageLocale, messageLocales, uuidPrimaryKey } from '@etablerer/kit';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { ClientSchema } from './client.js';
 import { CounsellingSessionSchema } from './counselling-session.js';
 import { CourseSchema } from './course.js';
+import { ImpactRecordSchema } from './impact-record.js';
 import { type SurveyOccasion, surveyOccasions } from './survey-response.js';
 import { WebsiteRequestSchema } from './website-request.js';
 
-export const publicLinkKinds = ['SURVEY', 'UNSUBSCRIBE', 'CANCEL'] as const;
+export const publicLinkKinds = ['SURVEY', 'UNSUBSCRIBE', 'CANCEL', 'IMPACT_CONFIRMATION'] as const;
 export type PublicLinkKind = (typeof publicLinkKinds)[number];
 
 export const PublicLinkSchema = defineEntity({
@@ -30,6 +31,8 @@ export const PublicLinkSchema = defineEntity({
     counsellingSession: p.manyToOne(CounsellingSessionSchema).nullable(),
     /** CANCEL: the sign-up or request of the receipt. */
     websiteRequest: p.manyToOne(WebsiteRequestSchema).nullable(),
+    /** IMPACT_CONFIRMATION: the impact record the client is asked to confirm. */
+    impactRecord: p.manyToOne(ImpactRecordSchema).nullable().deleteRule('cascade'),
     createdAt: p.datetime(),
     /** Null for an unsubscribe link, which works as long as the person may want it. */
     expiresAt: p.datetime().nullable(),
@@ -39,6 +42,10 @@ export const PublicLinkSchema = defineEntity({
   checks: [
     { name: 'public_link_survey_has_occasion', expression: "(kind = 'SURVEY') = (occasion is not null)" },
     { name: 'public_link_cancel_has_request', expression: "(kind = 'CANCEL') = (website_request_id is not null)" },
+    {
+      name: 'public_link_impact_confirmation_has_record',
+      expression: "(kind = 'IMPACT_CONFIRMATION') = (impact_record_id is not null)",
+    },
   ],
 });
 

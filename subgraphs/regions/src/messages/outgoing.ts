@@ -38,7 +38,7 @@ const regionName = async (em: EntityManager, regionId: string) =>
   (await em.findOneOrFail(RegionSchema, { id: regionId })).name;
 
 /** The language a person last used with the service (their latest e-mail link's), bokmål when unknown. */
-async function localeOf(em: EntityManager, clientId: string): Promise<MessageLocale> {
+export async function localeOf(em: EntityManager, clientId: string): Promise<MessageLocale> {
   const [row] = await em.execute<{ locale: MessageLocale }[]>(
     'select locale from public_link where client_id = ? order by created_at desc limit 1',
     [clientId],

@@ -160,3 +160,29 @@ export const surveyInvitation = defineTemplate<SurveyInvitationData>({
           html: html`Do not want questions like this any more? ${mailLink(data.unsubscribeUrl, 'Unsubscribe')}.`,
         },
 });
+
+export interface ImpactConfirmationData {
+  name: string;
+  regionName: string;
+  /** The figure as the client reads it, e.g. `Arbeidsplasser skapt: 2,5 årsverk per 1. mars 2026`. */
+  figure: string;
+  confirmUrl: string;
+  /** The last day the link works (YYYY-MM-DD). */
+  validUntil: string;
+}
+
+/** To a client whose adviser recorded an impact figure of their business: funders count only confirmed ones. */
+export const impactConfirmationRequest = defineTemplate<ImpactConfirmationData>({
+  subject: (_data, locale) =>
+    locale === 'nb'
+      ? 'Stemmer tallet? Bekreft for Etablerertjenesten'
+      : 'Is the figure right? Confirm it for the entrepreneur service',
+  text: (data, locale) =>
+    locale === 'nb'
+      ? `Hei ${data.name},\n\nveilederen din i Etablerertjenesten i ${data.regionName} har registrert dette tallet for virksomheten din:\n\n${data.figure}\n\nStemmer det, bekrefter du det her (tallet teller da i tjenestens rapport til dem som finansierer den):\n${data.confirmUrl}\n\nLenken virker én gang, til og med ${longDate(data.validUntil, locale)}. Stemmer det ikke, svarer du veilederen din.`
+      : `Hello ${data.name},\n\nyour adviser at the entrepreneur service in ${data.regionName} has recorded this figure for your business:\n\n${data.figure}\n\nIf it is right, confirm it here (it then counts in the service's report to those who fund it):\n${data.confirmUrl}\n\nThe link works once, until ${longDate(data.validUntil, locale)}. If it is not right, tell your adviser.`,
+  html: (data, locale) =>
+    locale === 'nb'
+      ? html`<p>Hei ${data.name},</p><p>veilederen din i Etablerertjenesten i ${data.regionName} har registrert dette tallet for virksomheten din:</p><p><strong>${data.figure}</strong></p><p>Stemmer det, bekrefter du det her (tallet teller da i tjenestens rapport til dem som finansierer den): ${mailLink(data.confirmUrl, 'Bekreft tallet')}</p><p>Lenken virker én gang, til og med ${longDate(data.validUntil, locale)}. Stemmer det ikke, svarer du veilederen din.</p>`
+      : html`<p>Hello ${data.name},</p><p>your adviser at the entrepreneur service in ${data.regionName} has recorded this figure for your business:</p><p><strong>${data.figure}</strong></p><p>If it is right, confirm it here (it then counts in the service's report to those who fund it): ${mailLink(data.confirmUrl, 'Confirm the figure')}</p><p>The link works once, until ${longDate(data.validUntil, locale)}. If it is not right, tell your adviser.</p>`,
+});

@@ -11,6 +11,7 @@ import { Migration20261207064809_idempotency_keys } from './Migration20261207064
 import { Migration20261207081446_service_assertion_uses } from './Migration20261207081446_service_assertion_uses.js';
 import { Migration20261207115021_outbox_messages } from './Migration20261207115021_outbox_messages.js';
 import { Migration20261207115413_public_links } from './Migration20261207115413_public_links.js';
+import { Migration20261207140833_impact_records } from './Migration20261207140833_impact_records.js';
 import { Migration20261207140846_business_register } from './Migration20261207140846_business_register.js';
 import { Migration20261207141241_appointments } from './Migration20261207141241_appointments.js';
 
@@ -29,6 +30,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207081446_service_assertion_uses', class: Migration20261207081446_service_assertion_uses },
   { name: 'Migration20261207115021_outbox_messages', class: Migration20261207115021_outbox_messages },
   { name: 'Migration20261207115413_public_links', class: Migration20261207115413_public_links },
+  { name: 'Migration20261207140833_impact_records', class: Migration20261207140833_impact_records },
   { name: 'Migration20261207140846_business_register', class: Migration20261207140846_business_register },
   { name: 'Migration20261207141241_appointments', class: Migration20261207141241_appointments },
 ];

@@ -1,6 +1,6 @@
 // Client: personal data, shown only to those the access model allows and audited when read
 // from outside the client's region; everything about the client goes through loaders.
-import { canSeePersonalDataIn, checkYear, forbidden, readsFromOutside } from '@etablerer/kit';
+import { canSeePersonalDataIn, checkPage, checkYear, forbidden, page, readsFromOutside } from '@etablerer/kit';
 import type { ClientResolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import type { Client as ClientEntity } from '../entities/client.js';
@@ -47,6 +47,12 @@ export const Client: ClientResolvers = {
   businesses: (client, _args, { loaders }) => loaders.businessesOfClient.load(client.id),
   milestones: (client, _args, { loaders }) => loaders.milestonesOfClient.load(client.id),
   counsellingSessions: (client, _args, { loaders }) => loaders.sessionsOfClient.load(client.id),
+  counsellingSessionPage: async (client, { first, offset }, { loaders }) => {
+    const { limit } = checkPage(first, offset);
+    const { items, totalCount } = await loaders.sessionPageOfClient.load({ clientId: client.id, limit, offset });
+    return page(items, totalCount, offset);
+  },
+  impactRecords: (client, _args, { loaders }) => loaders.impactRecordsOfClient.load(client.id),
   counsellingHours: (client, { year }, { loaders }) =>
     loaders.counsellingHours.load({ clientId: client.id, year: checkYear(year) }),
   followUps: (client, _args, { loaders }) => loaders.followUpsOfClient.load(client.id),

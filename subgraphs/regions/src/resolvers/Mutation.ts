@@ -22,7 +22,7 @@ import { AdviserSchema } from '../entities/adviser.js';
 import { BusinessSchema, legalForms } from '../entities/business.js';
 import { ClientSchema, genders, growthPotentials, immigrantBackgrounds } from '../entities/client.js';
 import { ClientLinkSchema, linkKinds } from '../entities/client-link.js';
-import { CounsellingSessionSchema, sessionForms } from '../entities/counselling-session.js';
+import { CounsellingSessionSchema, fundingSources, sessionForms } from '../entities/counselling-session.js';
 import { CourseSchema, courseKinds } from '../entities/course.js';
 import { EnrolmentSchema } from '../entities/enrolment.js';
 import { FollowUpSchema } from '../entities/follow-up.js';
@@ -57,6 +57,12 @@ const minutes = z
   .max(600, 'at most 600 minutes')
   .refine((value) => value % 15 === 0, 'in quarter-hour steps (a multiple of 15)');
 const topic = z.string().trim().min(1, 'a topic is needed').max(500, 'at most 500 characters');
+const preparationMinutes = z
+  .number()
+  .int()
+  .min(0, 'not negative')
+  .max(600, 'at most 600 minutes')
+  .refine((value) => value % 15 === 0, 'in quarter-hour steps (a multiple of 15)');
 
 const registerClientInput = z.object({
   regionId: z.string().min(1),
@@ -94,6 +100,8 @@ const logSessionInput = z.object({
   durationMinutes: minutes,
   form: z.enum(sessionForms),
   topic,
+  preparationMinutes: preparationMinutes.nullish(),
+  fundingSource: z.enum(fundingSources).nullish(),
 });
 
 const updateSessionInput = z.object({
@@ -101,6 +109,8 @@ const updateSessionInput = z.object({
   durationMinutes: minutes.optional(),
   form: z.enum(sessionForms).optional(),
   topic: topic.optional(),
+  preparationMinutes: preparationMinutes.optional(),
+  fundingSource: z.enum(fundingSources).optional(),
 });
 
 const recordSurveyInput = z.object({
@@ -189,7 +199,13 @@ const defined = <T extends object>(input: T) =>
  * A write that adds text about the client takes `share`: it then waits for an erasure under way
  * and sees it, and an erasure waits for it, so no text is added after the person was erased.
  */
-async function clientOfAdvisersRegion(em: EntityManager, caller: Caller, id: string, field = 'id', lock?: 'share') {
+export async function clientOfAdvisersRegion(
+  em: EntityManager,
+  caller: Caller,
+  id: string,
+  field = 'id',
+  lock?: 'share',
+) {
   requireRole(caller, 'ADVISER');
   if (!z.uuid().safeParse(id).success) throw badUserInput(`${field}: not a client id`, field);
   const client = await em.findOne(
@@ -395,6 +411,7 @@ export const Mutation: MutationResolvers = {
         'follow_up',
         'client_link',
         'survey_response',
+        'impact_record',
       ]) {
         await tx.execute(`update ${table} set client_id = ? where client_id = ?`, [keep.id, duplicate.id]);
       }
@@ -432,6 +449,8 @@ export const Mutation: MutationResolvers = {
         durationMinutes: data.durationMinutes,
         form: data.form,
         topic: data.topic,
+        preparationMinutes: data.preparationMinutes ?? 0,
+        fundingSource: data.fundingSource ?? 'BASIC_SERVICE',
       });
       await tx.flush();
       await recordAudit(tx, caller, [

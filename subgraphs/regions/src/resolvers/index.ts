@@ -17,6 +17,7 @@ import { CounsellingSession } from './CounsellingSession.js';
 import { Course } from './Course.js';
 import { Enrolment } from './Enrolment.js';
 import { FollowUp } from './FollowUp.js';
+import { ImpactRecord, impactMutationFields, impactQueryFields } from './impact.js';
 import { Municipality } from './Municipality.js';
 import { Mutation } from './Mutation.js';
 import { Office } from './Office.js';
@@ -34,8 +35,8 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   NOK: NokScalar,
   JSON: JsonScalar,
-  Query: { ...Query, ...websiteQueryFields, ...appointmentQueryFields },
-  Mutation: { ...Mutation, ...websiteMutationFields, ...appointmentMutationFields },
+  Query: { ...Query, ...websiteQueryFields, ...appointmentQueryFields, ...impactQueryFields },
+  Mutation: { ...Mutation, ...websiteMutationFields, ...appointmentMutationFields, ...impactMutationFields },
   Region,
   Municipality,
   Client,
@@ -45,6 +46,7 @@ export const resolvers: Resolvers = {
   Office,
   CounsellingSession,
   FollowUp,
+  ImpactRecord,
   Course,
   Enrolment,
   PublicCourse,

@@ -23,6 +23,7 @@ import { CounsellingSessionSchema, type SessionForm } from '../entities/counsell
 import { CourseSchema } from '../entities/course.js';
 import { EnrolmentSchema } from '../entities/enrolment.js';
 import { FollowUpSchema } from '../entities/follow-up.js';
+import { type CapitalSource, ImpactRecordSchema } from '../entities/impact-record.js';
 import { MilestoneSchema } from '../entities/milestone.js';
 import { OfficeSchema } from '../entities/office.js';
 import { SurveyResponseSchema } from '../entities/survey-response.js';
@@ -66,6 +67,7 @@ export class DemoSeeder extends Seeder {
     await this.seedWebsiteRequests(em, clients);
     await seedNetworkEvents(em);
     await this.seedAppointmentSlots(em, advisersOf);
+    await this.seedImpact(em, advisersOf);
   }
 
   /**
@@ -110,6 +112,54 @@ export class DemoSeeder extends Seeder {
       }
     }
     await insertInChunks(em, AppointmentSlotSchema, slots);
+  }
+
+  /**
+   * Impact records of the businesses: jobs created, capital raised by source and revenue, most
+   * confirmed by the client (so the key figures and the impact report have figures), some waiting.
+   */
+  private async seedImpact(em: EntityManager, advisersOf: Map<string, string[]>) {
+    const businesses = await em.execute<{ client_id: string; region_id: string; registered_on: string; n: number }[]>(
+      `select b.client_id, c.region_id, to_char(b.registered_on, 'YYYY-MM-DD') as registered_on,
+              row_number() over (order by b.id)::int as n
+         from business b join client c on c.id = b.client_id order by b.id`,
+    );
+    const records: object[] = [];
+    const sources: CapitalSource[] = ['LOAN', 'LOAN', 'EQUITY', 'GRANT', 'OWN_FUNDS', 'OWN_FUNDS'];
+    for (const business of businesses) {
+      const random = seededRandom(business.n * 7_919 + 5);
+      if (random() > 0.6) continue;
+      const adviser = pick(random, advisersOf.get(business.region_id) ?? []);
+      const add = (suffix: number, days: number, fields: Record<string, unknown>) => {
+        const recordedFor = notAfterCutOff(addDays(business.registered_on, days));
+        if (!recordedFor) return;
+        const confirmed = random() < 0.8;
+        records.push({
+          id: `a0000000-0000-4000-8000-${String(business.n * 10 + suffix).padStart(12, '0')}`,
+          client: business.client_id,
+          adviser,
+          region: business.region_id,
+          recordedFor,
+          fte: null,
+          amountOre: null,
+          capitalSource: null,
+          note: null,
+          createdAt: new Date(`${recordedFor}T12:00:00Z`),
+          confirmedAt: confirmed ? new Date(`${recordedFor}T15:00:00Z`) : null,
+          confirmedVia: confirmed ? pick(random, ['IN_PERSON', 'SIGNED_FORM', 'CLIENT_LINK'] as const) : null,
+          version: 1,
+          ...fields,
+        });
+      };
+      add(0, 20, {
+        kind: 'CAPITAL_RAISED',
+        amountOre: 100 * 5_000 * (2 + Math.floor(random() * 80)),
+        capitalSource: pick(random, sources),
+      });
+      if (random() < 0.5) add(1, 180, { kind: 'JOBS_CREATED', fte: (1 + Math.floor(random() * 20)) / 2 });
+      if (random() < 0.6) add(2, 365, { kind: 'REVENUE', amountOre: 100 * 10_000 * (5 + Math.floor(random() * 150)) });
+    }
+    await insertInChunks(em, ImpactRecordSchema, records);
   }
 
   /** Counselling, follow-ups, businesses, milestones, links and surveys after counselling. */
