@@ -37,26 +37,6 @@ export const nadia: ClientDetail = {
   surveyConsent: true,
   version: 3,
   erasedAt: null,
-  counsellingSessions: [
-    {
-      id: 'session-1',
-      date: '2024-02-01',
-      durationMinutes: 120,
-      form: 'MEETING',
-      topic: 'Forretningsplan',
-      minutesBeyondFreeLimit: 0,
-      adviser: { id: 'adviser-1', name: 'Amira Haddad' },
-    },
-    {
-      id: 'session-2',
-      date: '2024-04-10',
-      durationMinutes: 90,
-      form: 'VIDEO',
-      topic: 'Budsjett',
-      minutesBeyondFreeLimit: 30,
-      adviser: { id: 'adviser-1', name: 'Amira Haddad' },
-    },
-  ],
   counsellingHours: { year: 2024, total: 3.5, free: 3, beyondFreeLimit: 0.5, freeLimit: 3 },
   businesses: [
     { id: 'business-1', name: 'Nadias Kjøkken', organisationNumber: '912345678', registeredOn: '2024-05-01' },

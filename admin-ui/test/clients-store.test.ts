@@ -17,8 +17,6 @@ const noFilters: ClientListRequest = {
   offset: 0,
 };
 
-const isDetail = (call: GraphQLCall) => call.body.query.includes('query ClientDetail');
-
 describe('clients store', () => {
   beforeEach(() => {
     setActivePinia(createPinia());
@@ -152,61 +150,5 @@ describe('client store', () => {
     await store.register(input);
     expect(store.duplicateConflict).toBe(false);
     expect(store.actionError?.fieldErrors).toEqual({ email: 'not an e-mail address' });
-  });
-
-  it('logs a session and loads the client again for the new session and hours', async () => {
-    const logged = {
-      ...nadia,
-      counsellingHours: { ...nadia.counsellingHours, total: 4.5, beyondFreeLimit: 1.5 },
-    };
-    let loads = 0;
-    const { calls } = stubGraphQL((call) => {
-      if (isDetail(call)) return jsonResponse({ data: { client: loads++ === 0 ? nadia : logged } });
-      return jsonResponse({ data: { logCounsellingSession: { id: 'session-3' } } });
-    });
-    const store = useClientStore();
-    await store.load('client-7', 2024);
-    const input = {
-      clientId: 'client-7',
-      date: '2024-06-01',
-      durationMinutes: 60,
-      form: 'PHONE' as const,
-      topic: 'Markedsføring',
-    };
-
-    await expect(store.logSession(input)).resolves.toBe(true);
-
-    expect(calls).toHaveLength(3);
-    expect(calls[1]?.body.query).toContain('mutation LogCounsellingSession');
-    expect(calls[1]?.body.variables).toEqual({ input });
-    expect(calls[2]?.body.variables).toEqual({ id: 'client-7', year: 2024 });
-    expect(store.client?.counsellingHours.total).toBe(4.5);
-  });
-
-  it('keeps a refused session as field errors without reloading', async () => {
-    const { calls } = stubGraphQL(() =>
-      jsonResponse({
-        data: null,
-        errors: [
-          {
-            message: 'input.date: must not be in the future',
-            extensions: { code: 'BAD_USER_INPUT', field: 'input.date' },
-          },
-        ],
-      }),
-    );
-    const store = useClientStore();
-
-    const ok = await store.logSession({
-      clientId: 'client-7',
-      date: '2099-01-01',
-      durationMinutes: 15,
-      form: 'MEETING',
-      topic: 'x',
-    });
-
-    expect(ok).toBe(false);
-    expect(calls).toHaveLength(1);
-    expect(store.actionError).toMatchObject({ action: 'log', fieldErrors: { date: 'must not be in the future' } });
   });
 });

@@ -4,12 +4,7 @@ import { computed, ref } from 'vue';
 import { useLatestRequest } from '../composables/useLatestRequest';
 import { type GraphQLRequestError, request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
-import type {
-  ClientDetailQuery,
-  ClientMunicipalitiesQuery,
-  LogCounsellingSessionInput,
-  RegisterClientInput,
-} from '../graphql/generated/graphql';
+import type { ClientDetailQuery, ClientMunicipalitiesQuery, RegisterClientInput } from '../graphql/generated/graphql';
 import type { LoadError } from './regions';
 
 export const ClientDetailDocument = graphql(`
@@ -33,18 +28,6 @@ export const ClientDetailDocument = graphql(`
       surveyConsent
       version
       erasedAt
-      counsellingSessions {
-        id
-        date
-        durationMinutes
-        form
-        topic
-        minutesBeyondFreeLimit
-        adviser {
-          id
-          name
-        }
-      }
       counsellingHours(year: $year) {
         year
         total
@@ -116,16 +99,7 @@ export const RegisterClientDocument = graphql(`
   }
 `);
 
-export const LogCounsellingSessionDocument = graphql(`
-  mutation LogCounsellingSession($input: LogCounsellingSessionInput!) {
-    logCounsellingSession(input: $input) {
-      id
-    }
-  }
-`);
-
 export type ClientDetail = NonNullable<ClientDetailQuery['client']>;
-export type CounsellingSessionItem = ClientDetail['counsellingSessions'][number];
 export type MunicipalityOption = NonNullable<ClientMunicipalitiesQuery['region']>['municipalities'][number];
 export type { LoadError };
 
@@ -215,22 +189,6 @@ export const useClientStore = defineStore('client', () => {
     }
   }
 
-  /** Logs a session and loads the client again, so the new session and the hours show; resolves to whether it worked. */
-  async function logSession(input: LogCounsellingSessionInput): Promise<boolean> {
-    saving.value = true;
-    actionError.value = null;
-    try {
-      await request(LogCounsellingSessionDocument, { input });
-    } catch (caught) {
-      actionError.value = toActionError('log', toRequestError(caught));
-      return false;
-    } finally {
-      saving.value = false;
-    }
-    if (year.value !== null) await load(String(input.clientId), year.value);
-    return true;
-  }
-
   function clearActionError(): void {
     actionError.value = null;
   }
@@ -249,7 +207,6 @@ export const useClientStore = defineStore('client', () => {
     load,
     loadMunicipalities,
     register,
-    logSession,
     clearActionError,
   };
 });

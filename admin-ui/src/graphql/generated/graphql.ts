@@ -1320,7 +1320,7 @@ export type ClientDetailQueryVariables = Exact<{
 }>;
 
 
-export type ClientDetailQuery = { client: { id: string, name: string, email: string | null, phone: string | null, birthYear: number | null, immigrantBackground: ImmigrantBackground, registeredOn: string, businessIdea: string | null, gender: Gender | null, industryCode: string | null, growthPotential: GrowthPotential, surveyConsent: boolean, version: number, erasedAt: string | null, municipality: { number: string, name: string }, counsellingSessions: Array<{ id: string, date: string, durationMinutes: number, form: SessionForm, topic: string, minutesBeyondFreeLimit: number, adviser: { id: string, name: string } }>, counsellingHours: { year: number, total: number, free: number, beyondFreeLimit: number, freeLimit: number }, businesses: Array<{ id: string, name: string, organisationNumber: string | null, registeredOn: string }>, milestones: Array<{ kind: MilestoneKind, reachedOn: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, attended: boolean | null, waitlistPosition: number | null, course: { id: string, title: string, startsOn: string } }>, possibleDuplicates: Array<{ id: string, name: string }>, followUps: Array<{ id: string, date: string, note: string, adviser: { id: string, name: string } }>, links: Array<{ id: string, kind: LinkKind, name: string, since: string }> } | null };
+export type ClientDetailQuery = { client: { id: string, name: string, email: string | null, phone: string | null, birthYear: number | null, immigrantBackground: ImmigrantBackground, registeredOn: string, businessIdea: string | null, gender: Gender | null, industryCode: string | null, growthPotential: GrowthPotential, surveyConsent: boolean, version: number, erasedAt: string | null, municipality: { number: string, name: string }, counsellingHours: { year: number, total: number, free: number, beyondFreeLimit: number, freeLimit: number }, businesses: Array<{ id: string, name: string, organisationNumber: string | null, registeredOn: string }>, milestones: Array<{ kind: MilestoneKind, reachedOn: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, attended: boolean | null, waitlistPosition: number | null, course: { id: string, title: string, startsOn: string } }>, possibleDuplicates: Array<{ id: string, name: string }>, followUps: Array<{ id: string, date: string, note: string, adviser: { id: string, name: string } }>, links: Array<{ id: string, kind: LinkKind, name: string, since: string }> } | null };
 
 export type ClientMunicipalitiesQueryVariables = Exact<{
   regionId: string | number;
@@ -1335,13 +1335,6 @@ export type RegisterClientMutationVariables = Exact<{
 
 
 export type RegisterClientMutation = { registerClient: { id: string } };
-
-export type LogCounsellingSessionMutationVariables = Exact<{
-  input: LogCounsellingSessionInput;
-}>;
-
-
-export type LogCounsellingSessionMutation = { logCounsellingSession: { id: string } };
 
 export type ClientBusinessesQueryVariables = Exact<{
   id: string | number;
@@ -2567,18 +2560,6 @@ export const ClientDetailDocument = new TypedDocumentString(`
     surveyConsent
     version
     erasedAt
-    counsellingSessions {
-      id
-      date
-      durationMinutes
-      form
-      topic
-      minutesBeyondFreeLimit
-      adviser {
-        id
-        name
-      }
-    }
     counsellingHours(year: $year) {
       year
       total
@@ -2647,13 +2628,6 @@ export const RegisterClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegisterClientMutation, RegisterClientMutationVariables>;
-export const LogCounsellingSessionDocument = new TypedDocumentString(`
-    mutation LogCounsellingSession($input: LogCounsellingSessionInput!) {
-  logCounsellingSession(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<LogCounsellingSessionMutation, LogCounsellingSessionMutationVariables>;
 export const ClientBusinessesDocument = new TypedDocumentString(`
     query ClientBusinesses($id: ID!) {
   client(id: $id) {
