@@ -5,7 +5,7 @@ import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/
 import { useClientStore } from '../src/stores/client';
 import { type ClientListRequest, useClientsStore } from '../src/stores/clients';
 import { firstPage, nadia } from './clients-fixtures';
-import { type GraphQLCall, jsonResponse, stubGraphQL } from './fixtures';
+import { jsonResponse, stubGraphQL } from './fixtures';
 
 const noFilters: ClientListRequest = {
   regionId: 'follo',
