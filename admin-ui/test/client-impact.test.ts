@@ -206,6 +206,10 @@ describe('the impact report', () => {
     businessesStarted: 40,
     businessesStartedYearBefore: 35,
     stillActiveAfterOneYear: 30,
+    businessesStartedTwoYearsBefore: 33,
+    stillActiveAfterTwoYears: 26,
+    businessesStartedThreeYearsBefore: 4,
+    stillActiveAfterThreeYears: null,
     clientsWithImpact: 12,
     jobsCreated: 14.5,
     jobsRetained: null,
@@ -274,7 +278,12 @@ describe('the impact report', () => {
     expect(row('jobsRetained').get('[data-testid="impact-report-value"]').text()).toBe('Skjult');
     expect(row('capitalRaisedBySource.GRANT').get('[data-testid="impact-report-value"]').text()).toBe('Skjult');
     expect(row('survivalOneYear').get('[data-testid="impact-report-value"]').text()).toBe('30 av 35');
-    expect(wrapper.get('[data-testid="impact-report-suppressed-note"]').text()).toBe('Skjult: Fewer than 5 persons.');
+    expect(row('survivalTwoYears').get('[data-testid="impact-report-value"]').text()).toBe('26 av 33');
+    expect(row('survivalThreeYears').get('[data-testid="impact-report-value"]').text()).toBe('Skjult');
+    // In the console's words, never the server's English.
+    expect(wrapper.get('[data-testid="impact-report-suppressed-note"]').text()).toMatch(
+      /^Skjult: tall som gjelder færre enn 5 personer/,
+    );
 
     // The CSV file is the table as shown, suppressed figures named as such; printing is the browser's.
     const blobs: Blob[] = [];

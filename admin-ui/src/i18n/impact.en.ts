@@ -110,7 +110,8 @@ export const impactEn = {
     target: 'Target in the activity plan',
     noTarget: '–',
     suppressed: 'Suppressed',
-    suppressedNote: 'Suppressed: {reason}',
+    suppressedNote:
+      'Hidden: a figure that counts fewer than 5 persons, or from which such a count could be worked out, is not shown, so no one can be singled out.',
     noPlan: 'No activity plan with targets for the year could be read.',
     figures: {
       newClients: 'New clients',
@@ -122,6 +123,8 @@ export const impactEn = {
       courseParticipants: 'Course participants',
       businessesStarted: 'Businesses started',
       survivalOneYear: 'Survival after one year',
+      survivalTwoYears: 'Survival after two years',
+      survivalThreeYears: 'Survival after three years',
       clientsWithImpact: 'Clients with confirmed impact',
       jobsCreated: 'Jobs created (full-time equivalents)',
       jobsRetained: 'Jobs retained (full-time equivalents)',

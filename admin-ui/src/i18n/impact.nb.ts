@@ -105,7 +105,8 @@ export const impactNb = {
     target: 'Mål i aktivitetsplanen',
     noTarget: '–',
     suppressed: 'Skjult',
-    suppressedNote: 'Skjult: {reason}',
+    suppressedNote:
+      'Skjult: tall som gjelder færre enn 5 personer, eller som et slikt tall kan regnes ut fra, vises ikke, så ingen kan kjennes igjen.',
     noPlan: 'Ingen aktivitetsplan med mål for året kunne leses.',
     figures: {
       newClients: 'Nye klienter',
@@ -117,6 +118,8 @@ export const impactNb = {
       courseParticipants: 'Kursdeltakere',
       businessesStarted: 'Virksomheter startet',
       survivalOneYear: 'Overlevelse etter ett år',
+      survivalTwoYears: 'Overlevelse etter to år',
+      survivalThreeYears: 'Overlevelse etter tre år',
       clientsWithImpact: 'Klienter med bekreftet effekt',
       jobsCreated: 'Arbeidsplasser skapt (årsverk)',
       jobsRetained: 'Arbeidsplasser opprettholdt (årsverk)',

@@ -29,6 +29,10 @@ export const ImpactReportRegionDocument = graphql(`
     businessesStarted
     businessesStartedYearBefore
     stillActiveAfterOneYear
+    businessesStartedTwoYearsBefore
+    stillActiveAfterTwoYears
+    businessesStartedThreeYearsBefore
+    stillActiveAfterThreeYears
     clientsWithImpact
     jobsCreated
     jobsRetained

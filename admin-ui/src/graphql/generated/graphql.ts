@@ -1702,9 +1702,9 @@ export type ImpactReportRegionQueryVariables = Exact<{
 }>;
 
 
-export type ImpactReportRegionQuery = { region: { id: string, name: string, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> } } | null };
+export type ImpactReportRegionQuery = { region: { id: string, name: string, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, businessesStartedTwoYearsBefore: number | null, stillActiveAfterTwoYears: number | null, businessesStartedThreeYearsBefore: number | null, stillActiveAfterThreeYears: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> } } | null };
 
-export type ImpactFiguresFragment = { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> };
+export type ImpactFiguresFragment = { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, businessesStartedTwoYearsBefore: number | null, stillActiveAfterTwoYears: number | null, businessesStartedThreeYearsBefore: number | null, stillActiveAfterThreeYears: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> };
 
 export type ImpactReportCountyQueryVariables = Exact<{
   year: number;
@@ -1712,7 +1712,7 @@ export type ImpactReportCountyQueryVariables = Exact<{
 }>;
 
 
-export type ImpactReportCountyQuery = { countyStatistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> } };
+export type ImpactReportCountyQuery = { countyStatistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, businessesStartedTwoYearsBefore: number | null, stillActiveAfterTwoYears: number | null, businessesStartedThreeYearsBefore: number | null, stillActiveAfterThreeYears: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> } };
 
 export type ImpactReportTargetsQueryVariables = Exact<{
   id: string | number;
@@ -2101,6 +2101,10 @@ export const ImpactFiguresFragmentDoc = new TypedDocumentString(`
   businessesStarted
   businessesStartedYearBefore
   stillActiveAfterOneYear
+  businessesStartedTwoYearsBefore
+  stillActiveAfterTwoYears
+  businessesStartedThreeYearsBefore
+  stillActiveAfterThreeYears
   clientsWithImpact
   jobsCreated
   jobsRetained
@@ -3317,6 +3321,10 @@ export const ImpactReportRegionDocument = new TypedDocumentString(`
   businessesStarted
   businessesStartedYearBefore
   stillActiveAfterOneYear
+  businessesStartedTwoYearsBefore
+  stillActiveAfterTwoYears
+  businessesStartedThreeYearsBefore
+  stillActiveAfterThreeYears
   clientsWithImpact
   jobsCreated
   jobsRetained
@@ -3347,6 +3355,10 @@ export const ImpactReportCountyDocument = new TypedDocumentString(`
   businessesStarted
   businessesStartedYearBefore
   stillActiveAfterOneYear
+  businessesStartedTwoYearsBefore
+  stillActiveAfterTwoYears
+  businessesStartedThreeYearsBefore
+  stillActiveAfterThreeYears
   clientsWithImpact
   jobsCreated
   jobsRetained
