@@ -143,7 +143,7 @@ export const folloKeyFigures: RegionKeyFigures[] = [
     clientsWithImmigrantBackground: null,
     immigrantBackgroundShare: null,
     suppressed: ['clientsWithImmigrantBackground', 'immigrantBackgroundShare'],
-    suppressionReason: 'Færre enn 5 personer',
+    suppressionReason: 'Fewer than 5 persons, or a figure from which such a count could be worked out.',
   }),
   keyFigures(2024),
   keyFigures(2025),

@@ -214,7 +214,8 @@ describe('RegionView', () => {
     expect(suppressed.text()).toContain('–');
     expect(suppressed.text()).toContain('skjult, færre enn 5 personer');
     const note = wrapper.get('[data-testid="region-suppressed-note"]');
-    expect(note.text()).toContain('2023: Færre enn 5 personer');
+    expect(note.text()).toContain('2023: skjult, færre enn 5 personer');
+    expect(note.text()).not.toContain('Fewer');
     expect(table.attributes('aria-describedby')).toBe(note.attributes('id'));
 
     const chart = wrapper.get('[data-chart="region-chart-new-clients"]');
@@ -250,7 +251,7 @@ describe('RegionView', () => {
     expect(lines).toEqual([
       'År;Nye klienter;Med innvandrerbakgrunn;Andel med innvandrerbakgrunn (%);Veiledningstimer;Kurs holdt;Kursdeltakere;Foretak startet;Hvorfor tall er skjult',
       '2022;100;30;"30,0";"250,5";10;80;25;',
-      '2023;110;–;–;"250,5";10;80;25;Færre enn 5 personer',
+      '2023;110;–;–;"250,5";10;80;25;"skjult, færre enn 5 personer"',
       '2024;120;30;"30,0";"250,5";10;80;25;',
       '2025;130;30;"30,0";"250,5";10;80;25;',
     ]);

@@ -37,7 +37,8 @@ export function useRegionKeyFiguresCsv() {
       count(year.coursesHeld),
       count(year.courseParticipants),
       count(year.businessesStarted),
-      year.suppressionReason ?? '',
+      // The console's words, not the server's English reason.
+      year.suppressionReason || year.suppressed.length > 0 ? t('overview.suppressed') : '',
     ]);
     return [header, ...body];
   }
