@@ -470,7 +470,12 @@ export async function combinedStatistics(
 ): Promise<KeyFigures> {
   const [rows, courses] = await Promise.all([
     em.execute<Row[]>(
-      em.getKnex().raw(statisticsSql, { starts: `${year}-01-01`, ends: `${year + 1}-01-01`, regionIds }),
+      em.getKnex().raw(statisticsSql, {
+        starts: `${year}-01-01`,
+        ends: `${year + 1}-01-01`,
+        today: todayInNorway(),
+        regionIds,
+      }),
     ),
     heldCourses.loadMany(regionIds.map((regionId) => ({ regionId, year }))),
   ]);

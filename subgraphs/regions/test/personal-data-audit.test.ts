@@ -31,6 +31,8 @@ const notClientData: Record<string, string> = {
   'Business.name': 'reached only through Client.businesses, whose read audits the client',
   'FollowUp.note': 'reached only through Client.followUps (and its own write), whose read audits the client',
   'ClientLink.name': 'reached only through Client.links, whose read audits the client',
+  'ImpactRecord.note':
+    'reached only through Client.impactRecords (and its own writes, by the adviser), whose read audits the client',
   'Municipality.name': 'a municipality',
   'MunicipalityNumber.countyName': 'a county',
   'AuditEntry.callerName': 'the staff member who read; the audit log is for county officers',

@@ -717,21 +717,22 @@ export const Mutation: MutationResolvers = {
     }),
 
   recordMilestone: async (_parent, { clientId, kind, reachedOn }, { em, caller }) => {
-    const data = parseInput(
-      z.object({
-        kind: z
-          .enum(milestoneKinds)
-          .refine(
-            (kind) => !survivalMilestoneKinds.has(kind),
-            'survival is no longer recorded by hand: it is computed from the register of legal entities (Enhetsregisteret)',
-          ),
-        reachedOn: pastDate,
-      }),
-      { kind, reachedOn },
-      'milestone',
-    );
     return em.transactional(async (tx) => {
+      // Who may record first: a caller who may not is told so whatever the input.
       const client = await clientOfAdvisersRegion(tx, caller, clientId, 'clientId');
+      const data = parseInput(
+        z.object({
+          kind: z
+            .enum(milestoneKinds)
+            .refine(
+              (kind) => !survivalMilestoneKinds.has(kind),
+              'survival is no longer recorded by hand: it is computed from the register of legal entities (Enhetsregisteret)',
+            ),
+          reachedOn: pastDate,
+        }),
+        { kind, reachedOn },
+        'milestone',
+      );
       if (await tx.count(MilestoneSchema, { client, kind: data.kind })) {
         throw conflict(`The client has reached ${data.kind} already.`);
       }
