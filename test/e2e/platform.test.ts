@@ -652,12 +652,19 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
     await page.getByTestId('clients-table').waitFor();
     await page.getByTestId('client-link').first().click();
     await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
-    const sessionsBefore = await page.locator('[data-session-row]').count();
-    await page.getByTestId('log-session-open').click();
-    await page.getByTestId('log-duration').selectOption('90');
-    await page.getByTestId('log-topic').fill('Likviditetsbudsjett for første år');
-    await page.getByTestId('log-session-send').click();
-    await expect.poll(() => page.locator('[data-session-row]').count(), { timeout: 20_000 }).toBe(sessionsBefore + 1);
+    // The client's sessions are paged ("1–10 av 12"); a client without any shows none.
+    await page.locator('[data-session-page-row]').first().or(page.getByTestId('sessions-empty')).waitFor();
+    const totalSessions = async () => {
+      if ((await page.getByTestId('sessions-range').count()) === 0) return 0;
+      return Number(/(\d+)$/.exec((await page.getByTestId('sessions-range').textContent()) ?? '')?.[1]);
+    };
+    const sessionsBefore = await totalSessions();
+    await page.getByTestId('sessions-log-open').click();
+    await page.getByTestId('sessions-duration').selectOption('90');
+    await page.getByTestId('sessions-preparation').selectOption('30');
+    await page.getByTestId('sessions-topic').fill('Likviditetsbudsjett for første år');
+    await page.getByTestId('sessions-save').click();
+    await expect.poll(totalSessions, { timeout: 20_000 }).toBe(sessionsBefore + 1);
     await page.getByText('Likviditetsbudsjett for første år').first().waitFor();
     await page.close();
   });
