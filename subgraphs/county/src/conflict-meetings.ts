@@ -1,6 +1,6 @@
 // Conflict meetings (§8): a party asks for one and it must be held promptly. Promptly is the
 // county's target, CONFLICT_MEETING_TARGET_DAYS days from the request (default 14).
-import { countVariable } from '@etablerer/kit';
+import { addDays, countVariable, daysBetween } from '@etablerer/kit';
 import type { Context } from './context.js';
 import { type ConflictMeetingRequest, ConflictMeetingRequestSchema, type Meeting } from './entities/coordination.js';
 import type { DueMeetingView } from './meetings.js';
@@ -20,16 +20,6 @@ export const conflictMeetingTargetDaysVariable = countVariable(
 export function conflictMeetingTargetDays(env: NodeJS.ProcessEnv = process.env): number {
   const parsed = conflictMeetingTargetDaysVariable.safeParse(env.CONFLICT_MEETING_TARGET_DAYS);
   return parsed.success ? parsed.data : defaultConflictMeetingTargetDays;
-}
-
-const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
-
-/** Whole days from `from` to `to`. */
-export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
-
-/** The day `days` days after `date`. */
-export function addDays(date: string, days: number): string {
-  return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The last day a request is held promptly by. */

@@ -2,6 +2,7 @@
 // people of something owed by a date (the county's reports, instalments and meetings; the partners'
 // professional gatherings), so a day the scheduled task did not run is caught up the next day and no
 // reminder is made twice.
+import { daysBetween } from './calendar.js';
 import type { NotificationAudience } from './outbox.js';
 
 /** REMINDER_SCHEDULE in production by default: every morning at 07:00, Norwegian time. */
@@ -12,8 +13,6 @@ export const defaultReminderSchedule = '0 7 * * *';
  * outage) is caught up, while the first run of a new installation does not announce years of history.
  */
 export const overdueAnnouncementDays = 14;
-
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 /**
  * Which reminder a deadline gets today: before it, the one of the smallest offset in `days` that
@@ -26,7 +25,7 @@ export function reminderTiming(
   today: string,
   days: readonly number[],
 ): { offset: string; daysLeft: number } | null {
-  const daysLeft = dayNumber(dueDate) - dayNumber(today);
+  const daysLeft = daysBetween(today, dueDate);
   if (daysLeft >= 0) {
     const offset = [...days].sort((a, b) => a - b).find((day) => day >= daysLeft);
     return offset === undefined ? null : { offset: String(offset), daysLeft };
