@@ -18,3 +18,19 @@ export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumb
 export function addDays(date: string, days: number): string {
   return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
 }
+
+const osloOffset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', timeZoneName: 'longOffset' });
+
+/** Minutes Oslo is ahead of UTC at an instant: 60 in winter, 120 in summer. */
+function osloOffsetMinutes(at: number): number {
+  const name = osloOffset.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
+
+/** The instant a Norwegian calendar day (`YYYY-MM-DD`) begins: midnight in Oslo, summer time counted. */
+export function startOfDayInNorway(date: string): Date {
+  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
+  // Oslo changes its clocks at 02:00 or 03:00, never at midnight, so one correction is exact.
+  return new Date(midnightUtc - osloOffsetMinutes(midnightUtc - osloOffsetMinutes(midnightUtc) * 60_000) * 60_000);
+}

@@ -4,6 +4,7 @@
 // can cancel (the person with the receipt's cancel link, the adviser by withdrawing the slot),
 // which frees the slot and sends both a calendar cancellation. Each change is one transaction.
 import {
+  addDays,
   badUserInput,
   type Caller,
   conflict,
@@ -13,6 +14,7 @@ import {
   publicWebsiteActor,
   recordAudit,
   requireRole,
+  startOfDayInNorway,
 } from '@etablerer/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -218,8 +220,8 @@ const rangeInput = (maxDays: number) =>
     });
 
 /** Oslo's midnight at the start of a day, and after the last day (UTC+1 or +2; an hour's edge either way is harmless here). */
-const startOfDay = (date: string) => new Date(`${date}T00:00:00+01:00`);
-const afterDay = (date: string) => new Date(Date.parse(`${date}T00:00:00+01:00`) + dayMs);
+const startOfDay = startOfDayInNorway;
+const afterDay = (date: string) => startOfDayInNorway(addDays(date, 1));
 
 /**
  * PUBLIC: a region's slots a person may book between two days: published, not withdrawn, not
@@ -230,14 +232,13 @@ export async function availableAppointmentSlots(
   args: { regionId: string; from: string; to: string },
 ) {
   const { from, to } = parseRange(publicRangeDays, args);
-  const now = new Date();
-  const start = startOfDay(from) > now ? startOfDay(from) : now;
   const slots = await em.find(
     AppointmentSlotSchema,
     {
       region: args.regionId,
       cancelledAt: null,
-      startsAt: { $gt: start, $lt: afterDay(to) },
+      // A time at midnight belongs to its day; one starting now can no longer be booked.
+      startsAt: { $gte: startOfDay(from), $gt: new Date(), $lt: afterDay(to) },
     },
     { orderBy: { startsAt: 'asc', id: 'asc' } },
   );

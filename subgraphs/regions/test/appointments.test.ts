@@ -3,6 +3,7 @@
 // METHOD:REQUEST) through the outbox, and a cancellation by either side frees the slot and sends
 // both METHOD:CANCEL with the same UID and a higher SEQUENCE. Real PostgreSQL; the .ics parsed by
 // ical.js as a calendar program would.
+import { todayInNorway } from '@etablerer/kit';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,7 +81,8 @@ function futureHour(daysAhead = 40): Date {
   at.setUTCHours(at.getUTCHours() + 3 * ++hourOffset);
   return at;
 }
-const day = (at: Date, plusDays = 0) => new Date(at.getTime() + plusDays * 86_400_000).toISOString().slice(0, 10);
+// The Norwegian calendar day of an instant, as the public site and the advisers ask for days.
+const day = (at: Date, plusDays = 0) => todayInNorway(new Date(at.getTime() + plusDays * 86_400_000));
 
 interface Slot {
   id: string;
@@ -238,6 +240,32 @@ describe('publishing appointment slots', () => {
 });
 
 describe('booking on the public website', () => {
+  it('lists a time at midnight in Oslo under its Norwegian day, not the UTC one', async () => {
+    // 23:00 UTC is midnight (winter) or 01:00 (summer) the next day in Oslo.
+    const at = futureHour(20); // before the days the other tests' times take
+    at.setUTCHours(23, 0, 0, 0);
+    const slot = await publishOne(at);
+    const norwegianDay = day(at);
+    expect(norwegianDay).not.toBe(at.toISOString().slice(0, 10));
+    for (const [from, listed] of [
+      [norwegianDay, true],
+      [at.toISOString().slice(0, 10), false],
+    ] as const) {
+      const open = await ok<{ availableAppointmentSlots: { id: string }[] }>(
+        available,
+        { regionId: 'follo', from, to: from },
+        anonymous,
+      );
+      expect(open.availableAppointmentSlots.some((s) => s.id === slot.id)).toBe(listed);
+      const own = await ok<{ appointmentSlots: { id: string }[] }>(slotsQuery, {
+        from,
+        to: from,
+        includeCancelled: false,
+      });
+      expect(own.appointmentSlots.some((s) => s.id === slot.id)).toBe(listed);
+    }
+  });
+
   it('books a slot, files a request for counselling, and invites the person and the adviser with a .ics', async () => {
     const slot = await publishOne(futureHour(), { location: 'Ski næringshage' });
     const email = uniqueEmail('amina');
