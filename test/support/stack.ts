@@ -18,6 +18,31 @@ export interface GraphQLAnswer<Data> {
   body: { data?: Data | null; errors?: GraphQLError[] };
 }
 
+/** A token for a demo user from the gateway's development sign-in, as a person trying the platform gets one. */
+export async function devToken(gatewayUrl: string, username: string): Promise<string> {
+  const response = await fetch(`${gatewayUrl}/auth/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username }),
+  });
+  if (response.status !== 200) throw new Error(`no token for ${username}: ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/** POSTs an operation to the gateway as a demo user (the coordination member by default). */
+export async function queryAs(
+  gatewayUrl: string,
+  body: { query: string; variables?: Record<string, unknown> },
+  username = 'coordination.member',
+): Promise<{ status: number; json: { data?: unknown; errors?: unknown } }> {
+  const response = await fetch(`${gatewayUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await devToken(gatewayUrl, username)}` },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as { data?: unknown; errors?: unknown } };
+}
+
 /** The stack with an embedded PostgreSQL of the test's own, and what a test does with it. */
 export interface OwnStack {
   stack: RunningStack;
@@ -68,15 +93,7 @@ export async function startOwnStack(folder: string, options: Omit<StackOptions, 
   const tokenFor = (username: string) => {
     let token = tokens.get(username);
     if (!token) {
-      token = (async () => {
-        const response = await fetch(`${stack.gatewayUrl}/auth/dev/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username }),
-        });
-        if (response.status !== 200) throw new Error(`no token for ${username}: ${response.status}`);
-        return ((await response.json()) as { accessToken: string }).accessToken;
-      })();
+      token = devToken(stack.gatewayUrl, username);
       tokens.set(username, token);
     }
     return token;
