@@ -2,11 +2,11 @@
 // restarts) and tokens for the demo users. Never used when a real identity provider is set.
 
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { defaultAudience, defaultIssuer } from './auth.js';
 import type { DemoUser } from './demo-users.js';
+import { createSecretFile } from './secret-files.js';
 
 export interface DevKeys {
   publicKey: JWK;
@@ -26,10 +26,7 @@ export async function generateDevKeys(): Promise<DevKeys> {
 /** The key pair in `file`, made on first use. The file holds a private key: it lives in ignored .data/. */
 export async function loadOrCreateDevKeys(file: string): Promise<DevKeys> {
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevKeys;
-  const keys = await generateDevKeys();
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
-  return keys;
+  return JSON.parse(createSecretFile(file, JSON.stringify(await generateDevKeys()))) as DevKeys;
 }
 
 export interface SignOptions {

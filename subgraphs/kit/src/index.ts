@@ -36,6 +36,7 @@ export * from './request-deadline.js';
 export * from './retention.js';
 export * from './retention-task.js';
 export * from './scalars.js';
+export * from './secret-files.js';
 export * from './service.js';
 export * from './service-assertion.js';
 export * from './service-process.js';

@@ -4,4 +4,5 @@
 
 export * from './database.js';
 export * from './logger.js';
+export * from './secret-files.js';
 export * from './service-process.js';

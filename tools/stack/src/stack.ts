@@ -3,16 +3,17 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  createSecretFile,
   type DatabaseServer,
   databaseServer,
   type EmbeddedOptions,
   embeddedPort,
   freePort,
   logger,
+  replaceSecretFile,
   repositoryDataDir,
   type ServiceProcess,
   type ServiceProcessOptions,
@@ -180,20 +181,18 @@ export interface ConsoleClient {
 
 /** The console's client: its id, and a secret made once and kept (mode 0600) in `file`, under the ignored .data/. */
 export function loadOrCreateConsoleClient(file: string): ConsoleClient {
+  const valid = (saved: Partial<ConsoleClient>): saved is ConsoleClient =>
+    saved.client_id === consoleClientId && typeof saved.client_secret === 'string' && saved.client_secret.length >= 32;
+  const made = { client_id: consoleClientId, client_secret: randomBytes(32).toString('base64url') };
+  const content = `${JSON.stringify(made, null, 2)}\n`;
   if (existsSync(file)) {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<ConsoleClient>;
-    if (
-      saved.client_id === consoleClientId &&
-      typeof saved.client_secret === 'string' &&
-      saved.client_secret.length >= 32
-    ) {
-      return { client_id: saved.client_id, client_secret: saved.client_secret };
-    }
+    if (valid(saved)) return { client_id: saved.client_id, client_secret: saved.client_secret };
+    replaceSecretFile(file, content);
+    return made;
   }
-  const client = { client_id: consoleClientId, client_secret: randomBytes(32).toString('base64url') };
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(client, null, 2)}\n`, { mode: 0o600 });
-  return client;
+  const saved = JSON.parse(createSecretFile(file, content)) as ConsoleClient;
+  return { client_id: saved.client_id, client_secret: saved.client_secret };
 }
 
 /** A service's first restart waits this long; each further one soon after doubles it, up to the cap. */
