@@ -72,8 +72,11 @@ export async function createServiceSigner(privateKey: JWK): Promise<ServiceSigne
   if (!service) throw new Error('The service key has no kid: it must name the service (e.g. "gateway")');
   if (!privateKey.d) throw new Error(`The service key of ${service} is a public key; signing needs the private key`);
   const key = await importJWK(privateKey, algorithm);
-  return ({ audience, body, clientAddress, deadline }) =>
-    new SignJWT({
+  return ({ audience, body, clientAddress, deadline }) => {
+    // One reading of the clock: read twice, a second may pass between them and make the assertion
+    // a second longer-lived than its receiver accepts.
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({
       body_sha256: bodyDigest(body),
       ...(clientAddress ? { client_address: clientAddress } : {}),
       ...(deadline === undefined ? {} : { deadline }),
@@ -81,10 +84,11 @@ export async function createServiceSigner(privateKey: JWK): Promise<ServiceSigne
       .setProtectedHeader({ alg: algorithm, kid: service, typ: 'service-assertion+jwt' })
       .setIssuer(service)
       .setAudience(audience)
-      .setIssuedAt()
-      .setExpirationTime(`${serviceAssertionLifetimeSeconds}s`)
+      .setIssuedAt(now)
+      .setExpirationTime(now + serviceAssertionLifetimeSeconds)
       .setJti(randomUUID())
       .sign(key);
+  };
 }
 
 /**
