@@ -83,8 +83,11 @@ export interface GatewayOptions {
   publicSiteUrl?: string;
   /** The development mail catcher's HTTP API, for GET /dev/mail/messages (MAIL_CATCHER_URL); refused in production. */
   mailCatcherUrl?: string;
-  /** How long to wait for a subgraph before answering without its fields (SUBGRAPH_UNAVAILABLE). */
-  subgraphTimeoutMs?: number;
+  /**
+   * How long to wait for a subgraph before answering without its fields (SUBGRAPH_UNAVAILABLE): one
+   * time for all, or a time per subgraph (those not named wait the default).
+   */
+  subgraphTimeoutMs?: number | Partial<Record<SubgraphName, number>>;
   /**
    * The gateway's own database (DATABASE_URL's server, GATEWAY_DATABASE or `gateway`), where every
    * instance keeps the public rate limits' counts; without it they are counted in this process.
@@ -337,7 +340,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       const source = new AuthenticatedDataSource({
         service: name,
         url: urls[name as SubgraphName] ?? url,
-        timeoutMs: options.subgraphTimeoutMs ?? defaultSubgraphTimeoutMs,
+        timeoutMs:
+          (typeof options.subgraphTimeoutMs === 'number'
+            ? options.subgraphTimeoutMs
+            : options.subgraphTimeoutMs?.[name as SubgraphName]) ?? defaultSubgraphTimeoutMs,
         signer,
       });
       source.measure = measureSubgraph(name);
