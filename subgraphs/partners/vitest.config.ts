@@ -7,7 +7,9 @@ export default defineConfig({
     // its own). Vitest's default on a 2-core machine is one.
     maxWorkers: 2,
     globalSetup: ['../kit/src/vitest-global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Only a test that would wait forever is stopped: `pnpm test` runs two packages at once, and a
+    // busy 2-core machine makes a test that waits for a second service take several times as long.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
