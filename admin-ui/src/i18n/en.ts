@@ -8,6 +8,7 @@ import { crmEn, networkEventsEn } from './crm.en';
 import evaluationsEn from './evaluations.en';
 import groupsEn from './groups.en';
 import { impactEn } from './impact.en';
+import layoutEn from './layout.en';
 import type { MessageSchema } from './nb';
 import { devMailEn, notificationsEn, publicLinksEn } from './notifications.en';
 
@@ -23,6 +24,7 @@ const en = {
   networkEvents: networkEventsEn,
   groups: groupsEn,
   impact: impactEn,
+  layout: layoutEn,
   notifications: notificationsEn,
   publicLinks: publicLinksEn,
   devMail: devMailEn,

@@ -8,6 +8,7 @@ import { crmNb, networkEventsNb } from './crm.nb';
 import evaluationsNb from './evaluations.nb';
 import groupsNb from './groups.nb';
 import { impactNb } from './impact.nb';
+import layoutNb from './layout.nb';
 import { devMailNb, notificationsNb, publicLinksNb } from './notifications.nb';
 
 const nb = {
@@ -22,6 +23,7 @@ const nb = {
   networkEvents: networkEventsNb,
   groups: groupsNb,
   impact: impactNb,
+  layout: layoutNb,
   notifications: notificationsNb,
   publicLinks: publicLinksNb,
   devMail: devMailNb,
