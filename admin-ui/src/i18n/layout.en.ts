@@ -33,6 +33,7 @@ const layoutEn = {
   clients: {
     region: 'Region',
     allRegions: 'All regions',
+    csvButton: 'Download the list as CSV',
     csvAll: 'The file holds all {total} clients matching the filter, not only the page shown. Semicolon-separated.',
     preparing: 'Preparing the file …',
     csvError: 'Could not fetch the whole list: {message}',

@@ -31,6 +31,7 @@ const layoutNb = {
   clients: {
     region: 'Region',
     allRegions: 'Alle regioner',
+    csvButton: 'Last ned listen som CSV',
     csvAll: 'Filen har alle {total} klientene som passer filteret, ikke bare siden som vises. Semikolon-separert.',
     preparing: 'Lager filen …',
     csvError: 'Kunne ikke hente hele listen: {message}',
