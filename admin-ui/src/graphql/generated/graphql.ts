@@ -1958,6 +1958,8 @@ export type SendReferralMutation = { sendReferral: { id: string, direction: Refe
 export type ReferralInboxQueryVariables = Exact<{
   first: number;
   offset: number;
+  status?: ReferralStatus | null | undefined;
+  direction?: ReferralDirection | null | undefined;
 }>;
 
 
@@ -3979,8 +3981,13 @@ export const SendReferralDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SendReferralMutation, SendReferralMutationVariables>;
 export const ReferralInboxDocument = new TypedDocumentString(`
-    query ReferralInbox($first: Int!, $offset: Int!) {
-  referrals(first: $first, offset: $offset) {
+    query ReferralInbox($first: Int!, $offset: Int!, $status: ReferralStatus, $direction: ReferralDirection) {
+  referrals(
+    first: $first
+    offset: $offset
+    status: $status
+    direction: $direction
+  ) {
     totalCount
     hasNextPage
     items {
