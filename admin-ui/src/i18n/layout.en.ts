@@ -45,6 +45,7 @@ const layoutEn = {
     allDirections: 'All directions',
   },
   assessments: {
+    noMatch: 'Nothing matches the search or filter.',
     search: 'Search by client or region',
     region: 'Region',
     allRegions: 'All regions',

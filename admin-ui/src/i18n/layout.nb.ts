@@ -43,6 +43,7 @@ const layoutNb = {
     allDirections: 'Alle retninger',
   },
   assessments: {
+    noMatch: 'Ingen passer søket eller filteret.',
     search: 'Søk etter klient eller region',
     region: 'Region',
     allRegions: 'Alle regioner',
