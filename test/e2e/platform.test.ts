@@ -496,7 +496,7 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
       page.evaluate(() => {
         const { scrollWidth, clientWidth } = document.documentElement;
         if (scrollWidth <= clientWidth) return [];
-        return [...document.body.querySelectorAll('*')]
+        return Array.from(document.body.querySelectorAll('*'))
           .filter((element) => element.getBoundingClientRect().right > clientWidth + 1)
           .filter(
             (element) =>
@@ -504,7 +504,7 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
           )
           .map(
             (element) =>
-              `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} ${element.getAttribute('data-testid') ?? ''} ${Math.round(element.getBoundingClientRect().right)}px`,
+              `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')} ${element.getAttribute('data-testid') ?? ''} ${Math.round(element.getBoundingClientRect().right)}px`,
           );
       });
     const checkBothWidths = async (path: string) => {
