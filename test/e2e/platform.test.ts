@@ -507,10 +507,16 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
               `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')} ${element.getAttribute('data-testid') ?? ''} ${Math.round(element.getBoundingClientRect().right)}px`,
           );
       });
-    const checkBothWidths = async (path: string) => {
+    const checkBothWidths = async (path: string, screenshot?: string) => {
       for (const width of [1440, 375]) {
         await page.setViewportSize({ width, height: 900 });
         await expect.poll(overflow, { timeout: 5_000, message: `${path} at ${width} px` }).toEqual([]);
+      }
+      if (screenshot) {
+        await page.screenshot({
+          path: new URL(`../.artifacts/${screenshot}`, import.meta.url).pathname,
+          fullPage: true,
+        });
       }
       await page.setViewportSize({ width: 1440, height: 900 });
     };
@@ -521,7 +527,7 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
       await page.locator('[data-chart] canvas').first().waitFor();
       // A region's details opened, too: they stay inside the table's box.
       await page.getByTestId('row-details-toggle').first().click();
-      await checkBothWidths('/overview');
+      await checkBothWidths('/overview', 'console-overview-phone.png');
 
       const lists: [string, string][] = [
         ['/clients', '[data-testid="clients-table"] tbody tr, [data-testid="clients-empty"]'],
@@ -532,7 +538,7 @@ describe.skipIf(!haveChromium)('the console in Chromium', () => {
       for (const [path, shown] of lists) {
         await page.goto(`${consoleUrl}${path}`);
         await page.locator(shown).first().waitFor({ timeout: 30_000 });
-        await checkBothWidths(path);
+        await checkBothWidths(path, path === '/public/courses' ? 'public-courses-phone.png' : undefined);
       }
     } finally {
       await page.close();
