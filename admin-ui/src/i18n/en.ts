@@ -1417,11 +1417,6 @@ const en = {
       serverSaid: 'The gateway answered: {message}',
     },
     csv: {
-      clients: {
-        button: 'Download this page as CSV',
-        description:
-          'The clients on this page ({from}–{to} of {total}) as a CSV file, semicolon-separated, for Excel: the same columns as the table. Page on to download the next ones.',
-      },
       submissions: {
         button: 'Download the submissions as CSV',
         description: 'The submissions for {year} as a CSV file, semicolon-separated, for Excel.',

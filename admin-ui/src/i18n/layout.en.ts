@@ -39,12 +39,14 @@ const layoutEn = {
     csvError: 'Could not fetch the whole list: {message}',
   },
   referrals: {
+    filters: 'Filter the referrals',
     status: 'Status',
     direction: 'Direction',
     allStatuses: 'All statuses',
     allDirections: 'All directions',
   },
   assessments: {
+    filters: 'Find assessments',
     noMatch: 'Nothing matches the search or filter.',
     search: 'Search by client or region',
     region: 'Region',

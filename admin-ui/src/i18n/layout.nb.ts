@@ -37,12 +37,14 @@ const layoutNb = {
     csvError: 'Kunne ikke hente hele listen: {message}',
   },
   referrals: {
+    filters: 'Filtrer henvisningene',
     status: 'Status',
     direction: 'Retning',
     allStatuses: 'Alle statuser',
     allDirections: 'Alle retninger',
   },
   assessments: {
+    filters: 'Finn vurderinger',
     noMatch: 'Ingen passer søket eller filteret.',
     search: 'Søk etter klient eller region',
     region: 'Region',

@@ -1413,11 +1413,6 @@ const nb = {
       serverSaid: 'Gatewayen svarte: {message}',
     },
     csv: {
-      clients: {
-        button: 'Last ned denne siden som CSV',
-        description:
-          'Klientene på denne siden ({from}–{to} av {total}) som CSV-fil, semikolonseparert, for Excel: de samme kolonnene som i tabellen. Bla videre for å laste ned de neste.',
-      },
       submissions: {
         button: 'Last ned leveransene som CSV',
         description: 'Leveransene for {year} som CSV-fil, semikolonseparert, for Excel.',
