@@ -34,6 +34,23 @@ const servedFiles = {
   ],
 };
 
+/**
+ * What the dev server's file watcher may report: the console's own files, and the shared operations the playground
+ * imports. Anything else Vite is asked to watch (a tsconfig it extends from the repository root, a file reached through
+ * `/@fs/`) would put a watch on a folder beside `.data/`, whose PostgreSQL pages change all the time: every such write
+ * became a change event and reloaded every open tab. Ignoring by a function also covers paths added after start.
+ */
+const watchedRoots = [consoleRoot, `${repositoryRoot}schema/operations/`];
+const unwatchedInConsole = [`${consoleRoot}node_modules/`, `${consoleRoot}dist/`];
+export function isConsoleSource(path: string): boolean {
+  const file = path.replaceAll('\\', '/');
+  const withSlash = file.endsWith('/') ? file : `${file}/`;
+  // The folders above a watched root are walked through, not reported.
+  if (watchedRoots.some((root) => root.startsWith(withSlash))) return true;
+  if (!watchedRoots.some((root) => withSlash.startsWith(root))) return false;
+  return !unwatchedInConsole.some((folder) => withSlash.startsWith(folder));
+}
+
 // The console calls the gateway on its own origin, as in production, so no CORS setup is needed anywhere.
 // The Host header passes unchanged, so redirects from /auth lead back to the console. X-Forwarded-For
 // names the browser's address (`xfwd`), so the gateway (which trusts it from this proxy only, see
@@ -93,7 +110,7 @@ export default defineConfig({
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
   },
-  server: { proxy, fs: servedFiles },
+  server: { proxy, fs: servedFiles, watch: { ignored: (path: string) => !isConsoleSource(path) } },
   preview: { proxy },
   optimizeDeps: {
     // The dev server's dependency pre-bundling cannot follow the `?worker` imports that start Monaco's web workers;

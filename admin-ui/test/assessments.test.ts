@@ -54,6 +54,24 @@ describe('assessments store', () => {
     expect(store.status).toBe('REQUESTED');
   });
 
+  it('loads every page of the graph, 200 at a time, each assessment once', async () => {
+    const many = Array.from({ length: 450 }, (_, index) => ({ ...assessmentItems[0], id: `ba-${index + 1}` }));
+    const { calls } = stubGraphQL((call) => {
+      const { first, offset } = call.body.variables as { first: number; offset: number };
+      return jsonResponse({ data: { businessAssessments: many.slice(offset, offset + first) } });
+    });
+    const store = useAssessmentsStore();
+
+    await store.load(null);
+
+    expect(calls.map((call) => call.body.variables)).toEqual([
+      { status: null, first: 200, offset: 0 },
+      { status: null, first: 200, offset: 200 },
+      { status: null, first: 200, offset: 400 },
+    ]);
+    expect(store.items.map((item) => item.id)).toEqual(many.map((item) => item.id));
+  });
+
   it('delivers with the input as a variable and reloads; keeps field errors and conflicts', async () => {
     let answer: 'ok' | 'field' | 'conflict' = 'ok';
     const { calls } = stubGraphQL((call) => {
@@ -87,13 +105,13 @@ describe('assessments store', () => {
   });
 });
 
-async function mountView(accessToken: string, path = '/assessments') {
+async function mountView(accessToken: string, path = '/assessments', items = assessmentItems) {
   const pinia = createTestingPinia({
     createSpy: vi.fn,
     initialState: {
       auth: { accessToken },
       assessments: {
-        items: assessmentItems,
+        items,
         status: null,
         loading: false,
         error: null,
@@ -120,6 +138,38 @@ enableAutoUnmount(afterEach);
 describe('AssessmentsView', () => {
   beforeEach(() => {
     forbidNetwork();
+  });
+
+  it('shows twenty at a time, and finds one by client or region from the first page', async () => {
+    const base = assessmentItems[0] as (typeof assessmentItems)[number];
+    const many = Array.from({ length: 45 }, (_, index) => ({
+      ...base,
+      id: `ba-${index + 1}`,
+      sharedClientData: { ...base.sharedClientData, name: `Klient ${index + 1}` },
+      region: index % 3 === 0 ? { id: 'halden', name: 'Halden' } : { id: 'follo', name: 'Follo' },
+    }));
+    const { wrapper } = await mountView(partnerTokenFor('nav.follo'), '/assessments', many);
+    const shown = () =>
+      wrapper.findAll('[data-testid^="assessment-ba-"]').map((item) => item.attributes('data-testid'));
+
+    expect(shown()).toHaveLength(20);
+    expect(wrapper.get('[data-testid="assessments-pager-showing"]').text()).toBe('Viser 1–20 av 45');
+    await wrapper.get('[data-testid="assessments-pager-next"]').trigger('click');
+    expect(shown()[0]).toBe('assessment-ba-21');
+
+    const regions = wrapper.get('[data-testid="assessments-region"]');
+    expect(regions.findAll('option').map((option) => option.text())).toEqual(['Alle regioner', 'Follo', 'Halden']);
+    await regions.setValue('halden');
+    expect(shown()).toHaveLength(15);
+    expect(shown()[0]).toBe('assessment-ba-1');
+
+    await wrapper.get('[data-testid="assessments-search"]').setValue('klient 4');
+    // Halden's are every third from the first: 4, 40 and 43 of those matching "klient 4".
+    expect(shown()).toEqual(['assessment-ba-4', 'assessment-ba-40', 'assessment-ba-43']);
+    expect(wrapper.find('[data-testid="assessments-pager"]').exists()).toBe(false);
+
+    await wrapper.get('[data-testid="assessments-search"]').setValue('ingen slik');
+    expect(wrapper.get('[data-testid="assessments-no-match"]').text()).toBe('Ingen passer søket eller filteret.');
   });
 
   it('loads by the status in the address and lists the assessments in words', async () => {

@@ -10,6 +10,7 @@ export function listItem(index: number): ClientListItem {
     registeredOn: '2024-03-01',
     immigrantBackground: index % 2 === 0 ? 'YES' : 'NO',
     municipality: { number: '3021', name: 'Ås' },
+    region: { id: 'follo', name: 'Follo' },
     businesses: index % 3 === 0 ? [{ id: `business-${index}` }] : [],
   };
 }

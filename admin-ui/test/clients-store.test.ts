@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { useClientStore } from '../src/stores/client';
 import { type ClientListRequest, useClientsStore } from '../src/stores/clients';
-import { firstPage, nadia } from './clients-fixtures';
+import { firstPage, listItem, nadia } from './clients-fixtures';
 import { jsonResponse, stubGraphQL } from './fixtures';
 
 const noFilters: ClientListRequest = {
@@ -47,6 +47,45 @@ describe('clients store', () => {
     expect(store.page?.totalCount).toBe(175);
     expect(store.asked?.search).toBe('  nadia ');
     expect(store.loading).toBe(false);
+  });
+
+  it('fetches every page of the filtered list for a file, 200 at a time, each client once', async () => {
+    const all = Array.from({ length: 450 }, (_, index) => listItem(index + 1));
+    const { calls } = stubGraphQL((call) => {
+      const { offset, first } = call.body.variables as { offset: number; first: number };
+      // A client registered between the first and the second request shifts the list by one.
+      const shifted = offset === 0 ? all : [all[0], ...all];
+      const items = shifted.slice(offset, offset + first);
+      return jsonResponse({
+        data: { clients: { items, totalCount: shifted.length, hasNextPage: offset + first < shifted.length } },
+      });
+    });
+    const store = useClientsStore();
+
+    const { offset: _offset, ...filter } = { ...noFilters, search: 'klient' };
+    const fetched = await store.fetchAll(filter);
+
+    expect(calls.map((call) => call.body.variables)).toEqual([
+      { first: 200, offset: 0, regionId: 'follo', search: 'klient' },
+      { first: 200, offset: 200, regionId: 'follo', search: 'klient' },
+      { first: 200, offset: 400, regionId: 'follo', search: 'klient' },
+    ]);
+    expect(fetched?.map((client) => client.id)).toEqual(all.map((client) => client.id));
+    expect(store.exporting).toBe(false);
+  });
+
+  it('gives no half list when a page fails, and says why', async () => {
+    let call = 0;
+    stubGraphQL(() =>
+      call++ === 0
+        ? jsonResponse({ data: { clients: { items: [listItem(1)], totalCount: 300, hasNextPage: true } } })
+        : jsonResponse({ errors: [{ message: 'Not allowed', extensions: { code: 'FORBIDDEN' } }], data: null }),
+    );
+    const store = useClientsStore();
+    const { offset: _offset, ...filter } = noFilters;
+
+    expect(await store.fetchAll(filter)).toBeNull();
+    expect(store.exportError?.codes).toEqual(['FORBIDDEN']);
   });
 
   it('pages with the offset and leaves the region out for the county', async () => {

@@ -1,9 +1,9 @@
-// CSV exports of the client list's page and of the submissions page: the same columns and texts as on screen, nothing more.
+// CSV exports of the whole filtered client list and of the submissions page: the same columns and texts as on screen, nothing more.
 import { createTestingPinia } from '@pinia/testing';
-import { enableAutoUnmount, mount } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import type { ClientPage } from '../src/stores/clients';
+import { type ClientListItem, type ClientPage, useClientsStore } from '../src/stores/clients';
 import type { RegionSubmissions } from '../src/stores/submissions';
 import ClientsView from '../src/views/ClientsView.vue';
 import SubmissionsView from '../src/views/SubmissionsView.vue';
@@ -31,7 +31,11 @@ function catchDownloads() {
   return { names, lines };
 }
 
-async function mountList(username: DemoUsername, page: ClientPage | null = firstPage) {
+async function mountList(
+  username: DemoUsername,
+  page: ClientPage | null = firstPage,
+  whole: ClientListItem[] = Array.from({ length: 175 }, (_, index) => listItem(index + 1)),
+) {
   const pinia = createTestingPinia({
     createSpy: vi.fn,
     initialState: {
@@ -49,7 +53,13 @@ async function mountList(username: DemoUsername, page: ClientPage | null = first
   });
   await router.push('/clients');
   await router.isReady();
-  return mount(ClientsView, { global: { plugins: [pinia, router, createStrictI18n('nb')] }, attachTo: document.body });
+  const store = useClientsStore(pinia);
+  vi.mocked(store.fetchAll).mockResolvedValue(whole);
+  const wrapper = mount(ClientsView, {
+    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    attachTo: document.body,
+  });
+  return Object.assign(wrapper, { store });
 }
 
 async function mountSubmissions(username: DemoUsername, region: RegionSubmissions = folloSubmissions2024) {
@@ -92,36 +102,84 @@ describe('client list CSV', () => {
     vi.restoreAllMocks();
   });
 
-  it('says it exports the page on screen, and holds exactly the table’s columns and rows', async () => {
+  it('exports the whole filtered list, not the page on screen, with the table’s columns', async () => {
     const downloads = catchDownloads();
     const wrapper = await mountList('nordrefollo.officer');
 
     const button = wrapper.get('[data-testid="clients-download-csv"]');
-    expect(button.text()).toBe('Last ned denne siden som CSV');
+    expect(button.text()).toBe('Last ned listen som CSV');
     const description = document.getElementById(button.attributes('aria-describedby') ?? '')?.textContent ?? '';
-    expect(description).toContain('Klientene på denne siden (1–50 av 175)');
+    expect(description).toContain('alle 175 klientene som passer filteret');
     expect(button.attributes('title')).toBe(description);
     await button.trigger('click');
+    await flushPromises();
 
-    expect(downloads.names).toEqual(['klienter-1-50.csv']);
+    expect(wrapper.store.fetchAll).toHaveBeenCalledWith(expect.objectContaining({ regionId: 'follo', search: '' }));
+    expect(downloads.names).toEqual(['klienter.csv']);
     const lines = await downloads.lines();
-    expect(lines).toHaveLength(51);
+    expect(lines).toHaveLength(176);
     expect(lines[0]).toBe('Navn;Kommune;Registrert;Innvandrerbakgrunn;Foretak');
     expect(lines[1]).toBe('Klient 1;Ås;01.03.2024;Nei;0');
-    expect(lines[3]).toBe('Klient 3;Ås;01.03.2024;Nei;1');
-    // Each row is what the table's row shows, cell for cell.
+    expect(lines[175]).toBe('Klient 175;Ås;01.03.2024;Nei;0');
+    // Each row of the page on screen is in the file as the table shows it, cell for cell.
     const cells = wrapper
       .findAll('[data-testid="clients-table"] tbody tr')
       .map((row) => row.findAll('th, td').map((cell) => cell.text()));
-    expect(lines.slice(1).map((line) => line.split(';'))).toEqual(cells);
+    expect(lines.slice(1, 51).map((line) => line.split(';'))).toEqual(cells);
+  });
+
+  it('gives the county officer the region column, in the table and the file, and filters by region', async () => {
+    const downloads = catchDownloads();
+    const wrapper = await mountList('county.officer');
+    expect(wrapper.store.loadRegionOptions).toHaveBeenCalled();
+    expect(wrapper.findAll('[data-testid="clients-table"] thead th').map((cell) => cell.text())).toEqual([
+      'Navn',
+      'Region',
+      'Kommune',
+      'Registrert',
+      'Innvandrerbakgrunn',
+      'Foretak',
+    ]);
+
+    wrapper.store.regionOptions = [
+      { id: 'follo', name: 'Follo' },
+      { id: 'halden', name: 'Halden' },
+    ];
+    await flushPromises();
+    await wrapper.get('[data-testid="clients-filter-region"]').setValue('halden');
+    await flushPromises();
+    expect(wrapper.store.load).toHaveBeenLastCalledWith(expect.objectContaining({ regionId: 'halden', offset: 0 }));
+
+    await wrapper.get('[data-testid="clients-download-csv"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.store.fetchAll).toHaveBeenLastCalledWith(expect.objectContaining({ regionId: 'halden' }));
+    const lines = await downloads.lines();
+    expect(lines[0]).toBe('Navn;Region;Kommune;Registrert;Innvandrerbakgrunn;Foretak');
+    expect(lines[1]).toBe('Klient 1;Follo;Ås;01.03.2024;Nei;0');
+  });
+
+  it('downloads nothing when the whole list could not be fetched, and says so', async () => {
+    const downloads = catchDownloads();
+    const wrapper = await mountList('nordrefollo.officer');
+    vi.mocked(wrapper.store.fetchAll).mockImplementation(async () => {
+      wrapper.store.exportError = { message: 'Gatewayen svarte ikke', codes: [] };
+      return null;
+    });
+    await wrapper.get('[data-testid="clients-download-csv"]').trigger('click');
+    await flushPromises();
+    expect(downloads.names).toEqual([]);
+    expect(wrapper.get('[data-testid="clients-csv-error"]').text()).toContain('Gatewayen svarte ikke');
   });
 
   it('never puts contact details in the file, even for an adviser, as the list does not show them', async () => {
     const downloads = catchDownloads();
     const withContact = { ...listItem(1), email: 'klient1@example.org', phone: '+47 900 00 001' };
-    const wrapper = await mountList('follo.adviser', { items: [withContact], totalCount: 1, hasNextPage: false });
+    const wrapper = await mountList('follo.adviser', { items: [withContact], totalCount: 1, hasNextPage: false }, [
+      withContact,
+    ]);
 
     await wrapper.get('[data-testid="clients-download-csv"]').trigger('click');
+    await flushPromises();
     const text = (await downloads.lines()).join('\n');
     expect(text).not.toContain('example.org');
     expect(text).not.toContain('900');

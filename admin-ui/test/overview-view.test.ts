@@ -58,8 +58,17 @@ const plain = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** Opens a region's details row and returns it: payments, submissions and the finer figures are shown on demand. */
+async function details(wrapper: Awaited<ReturnType<typeof mountView>>['wrapper'], regionId: string) {
+  const toggle = wrapper.get(`tr[data-region-id="${regionId}"] [data-testid="row-details-toggle"]`);
+  if (toggle.attributes('aria-expanded') !== 'true') await toggle.trigger('click');
+  return wrapper.get(`[data-details-for="${regionId}"]`);
+}
+
 const rowOrder = (wrapper: Awaited<ReturnType<typeof mountView>>['wrapper']) =>
-  wrapper.findAll('[data-testid="overview-table"] tbody tr').map((row) => row.attributes('data-region-id'));
+  wrapper
+    .findAll('[data-testid="overview-table"] tbody tr[data-region-id]')
+    .map((row) => row.attributes('data-region-id'));
 
 enableAutoUnmount(afterEach);
 
@@ -95,27 +104,35 @@ describe('OverviewView', () => {
     }
   });
 
-  it('shows one row per region with agreement, funding in kroner, payments and key figures', async () => {
+  it('shows one row per region with agreement, funding, what needs follow-up and key figures, the rest in details', async () => {
     const { wrapper } = await mountView({ regions: [folloYear, haldenYear], gatherings: gatherings2024 });
 
     const table = wrapper.get('[data-testid="overview-table"]');
     expect(table.get('caption').text()).toBe('Regionene i 2024');
     const follo = table.get('tr[data-region-id="follo"]');
     // The contract municipality's number valid in the year shown (Nordre Follo is 3207 from 2024), and the region's county.
-    expect(plain(follo.get('th[scope="row"]').text())).toBe('Follo Nordre Follo 3207 – Akershus fylkeskommune');
+    expect(plain(follo.get('th[scope="row"]').text())).toBe('+Follo Nordre Follo 3207 – Akershus fylkeskommune');
     const cells = follo.findAll('td').map((cell) => plain(cell.text()));
-    expect(cells[0]).toBe('Aktiv');
-    expect(cells[1]).toBe('1 096 500,00 kr Betales av Akershus fylkeskommune: 767 800,00 kr');
-    expect(follo.findAll('li[data-instalment]').map((item) => plain(item.text()))).toEqual([
+    expect(cells.slice(0, 3)).toEqual(['Aktiv', '1 096 500,00 kr', '!1 å følge opp']);
+    expect(follo.get('[data-figure="newClients"]').text()).toBe('120');
+    expect(plain(follo.get('[data-figure="counsellingHours"]').text())).toBe('310,5');
+    expect(follo.get('[data-figure="businessesStarted"]').text()).toBe('37');
+    expect(follo.get('[data-figure="referrals"]').text()).toBe('27');
+
+    const toggle = follo.get('[data-testid="row-details-toggle"]');
+    expect(toggle.attributes('aria-expanded')).toBe('false');
+    expect(toggle.attributes('aria-label')).toBe('Vis detaljer for Follo');
+    const shown = await details(wrapper, 'follo');
+    expect(toggle.attributes('aria-expanded')).toBe('true');
+    expect(shown.element.closest('tr')?.id).toBe(toggle.attributes('aria-controls'));
+    expect(plain(shown.get('[data-testid="payers"]').text())).toBe('Betales av Akershus fylkeskommune: 767 800,00 kr');
+    expect(shown.findAll('li[data-instalment]').map((item) => plain(item.text()))).toEqual([
       'Januar: Utbetalt',
       'August: Til utbetaling',
     ]);
-    expect(follo.get('[data-figure="newClients"]').text()).toBe('120');
-    expect(plain(follo.get('[data-figure="immigrantBackground"]').text())).toBe('42 (35 %)');
-    expect(plain(follo.get('[data-figure="counsellingHours"]').text())).toBe('310,5');
-    expect(follo.get('[data-figure="coursesHeld"]').text()).toBe('14');
-    expect(follo.get('[data-figure="businessesStarted"]').text()).toBe('37');
-    const referrals = follo.findAll('[data-figure="referrals"] dl > div');
+    expect(plain(shown.get('[data-figure="immigrantBackground"] dd').text())).toBe('42 (35 %)');
+    expect(shown.get('[data-figure="coursesHeld"] dd').text()).toBe('14');
+    const referrals = shown.findAll('[data-figure="referrals"] dl > div');
     expect(referrals.map((pair) => [pair.get('dt').text(), pair.get('dd').text()])).toEqual([
       ['Til Innovasjon Norge', '12'],
       ['Til NAV', '6'],
@@ -130,8 +147,6 @@ describe('OverviewView', () => {
     expect(rowOrder(wrapper)).toEqual(['follo', 'halden']);
     expect(header('region').attributes('aria-sort')).toBe('ascending');
     expect(header('funding').attributes('aria-sort')).toBe('none');
-    // Columns that cannot be sorted claim nothing.
-    expect(header('submissions').attributes('aria-sort')).toBeUndefined();
 
     await header('funding').get('button').trigger('click');
     expect(rowOrder(wrapper)).toEqual(['halden', 'follo']);
@@ -145,7 +160,7 @@ describe('OverviewView', () => {
 
   it('puts suppressed figures last whichever way a column is sorted', async () => {
     const { wrapper } = await mountView({ regions: [haldenYear, folloYear] });
-    const button = wrapper.get('th[data-column="immigrantBackground"] button');
+    const button = wrapper.get('th[data-column="referrals"] button');
 
     await button.trigger('click');
     expect(rowOrder(wrapper)).toEqual(['follo', 'halden']);
@@ -156,17 +171,17 @@ describe('OverviewView', () => {
   it('makes late, rejected and missing-after-due reporting stand out in words', async () => {
     const { wrapper } = await mountView({ regions: [folloYear, haldenYear] });
 
-    const accounts = wrapper.get('tr[data-region-id="follo"] li[data-kind="ACCOUNTS"]');
+    const accounts = (await details(wrapper, 'follo')).get('li[data-kind="ACCOUNTS"]');
     expect(accounts.attributes('data-attention')).toBe('true');
     expect(plain(accounts.text())).toBe('! Regnskap 2023: Forsinket, krever oppfølging');
     expect(accounts.get('.visually-hidden').text()).toContain('krever oppfølging');
 
     // Missing before its due date is not late yet.
-    const plan = wrapper.get('tr[data-region-id="follo"] li[data-kind="ACTIVITY_PLAN"]');
+    const plan = (await details(wrapper, 'follo')).get('li[data-kind="ACTIVITY_PLAN"]');
     expect(plan.attributes('data-attention')).toBeUndefined();
     expect(plain(plan.text())).toBe('Aktivitetsplan 2025: Mangler');
 
-    const halden = wrapper.get('tr[data-region-id="halden"]');
+    const halden = await details(wrapper, 'halden');
     expect(halden.get('li[data-kind="ANNUAL_REPORT"]').attributes('data-attention')).toBe('true');
     expect(halden.get('li[data-kind="ACCOUNTS"]').attributes('data-attention')).toBe('true');
     expect(plain(halden.get('li[data-kind="ACCOUNTS"]').text())).toContain('Avvist');
@@ -180,23 +195,26 @@ describe('OverviewView', () => {
       ),
     };
     const { wrapper } = await mountView({ regions: [folloYear, overdue] });
-    const august = wrapper.get('tr[data-region-id="halden"] li[data-instalment="AUGUST"]');
+    const halden = await details(wrapper, 'halden');
+    const august = halden.get('li[data-instalment="AUGUST"]');
     expect(august.attributes('data-attention')).toBe('true');
     expect(plain(august.text())).toBe('! August: Forfalt, krever oppfølging');
-    const january = wrapper.get('tr[data-region-id="halden"] li[data-instalment="JANUARY"]');
+    const january = halden.get('li[data-instalment="JANUARY"]');
     expect(january.attributes('data-attention')).toBeUndefined();
   });
 
   it('shows suppressed figures as "–" that say why to screen readers', async () => {
     const { wrapper } = await mountView({ regions: [folloYear, haldenYear] });
 
-    const cell = wrapper.get('tr[data-region-id="halden"] [data-figure="immigrantBackground"]');
+    const cell = (await details(wrapper, 'halden')).get('[data-figure="immigrantBackground"]');
     const suppressed = cell.get('[data-suppressed="true"]');
     expect(suppressed.get('[aria-hidden="true"]').text()).toBe('–');
     expect(suppressed.get('.visually-hidden').text()).toBe('skjult, færre enn 5 personer');
     const note = wrapper.get('[data-testid="overview-suppressed-note"]');
     expect(note.text()).toContain('færre enn 5 personer');
-    expect(wrapper.get('[data-testid="overview-table"]').attributes('aria-describedby')).toBe(note.attributes('id'));
+    expect(wrapper.get('[data-testid="overview-table"] table').attributes('aria-describedby')).toBe(
+      note.attributes('id'),
+    );
   });
 
   it('draws the charts with captions and the figures as text', async () => {
@@ -297,8 +315,9 @@ describe('OverviewView', () => {
 
     expect(wrapper.get('h1').text()).toBe('Overview');
     expect(wrapper.get('caption').text()).toBe('The regions in 2024');
-    expect(plain(wrapper.get('tr[data-region-id="follo"] td:nth-of-type(2)').text())).toBe(
-      'NOK 1,096,500.00 Paid by Akershus fylkeskommune: NOK 767,800.00',
+    expect(plain(wrapper.get('tr[data-region-id="follo"] td:nth-of-type(2)').text())).toBe('NOK 1,096,500.00');
+    expect(plain((await details(wrapper, 'follo')).get('[data-testid="payers"]').text())).toBe(
+      'Paid by Akershus fylkeskommune: NOK 767,800.00',
     );
     expect(wrapper.get('[data-testid="overview-download-csv"]').text()).toBe('Download CSV');
   });

@@ -2,7 +2,7 @@
 // format with their places, Innovasjon Norge's are signed up for elsewhere, and the feeds' addresses.
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { courseFeedUrl } from '../src/composables/courseFeeds';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { calendarVariables, emptyCalendarFilter, usePublicCoursesStore } from '../src/stores/publicCourses';
@@ -37,7 +37,7 @@ describe('calendar variables', () => {
   it('leaves out every condition not chosen, and asks for both calendars', () => {
     expect(calendarVariables(emptyCalendarFilter())).toEqual({
       filter: {},
-      first: 50,
+      first: 12,
       offset: 0,
       withCourses: true,
       withPartnerCourses: true,
@@ -49,7 +49,7 @@ describe('calendar variables', () => {
       calendarVariables({ regionId: 'follo', kind: 'THEME', from: '2027-03-01', to: '2027-05-31', online: false }),
     ).toEqual({
       filter: { regionId: 'follo', kind: 'THEME', from: '2027-03-01', to: '2027-05-31', online: false },
-      first: 50,
+      first: 12,
       offset: 0,
       withCourses: true,
       withPartnerCourses: false,
@@ -107,6 +107,62 @@ describe('the course calendar page', () => {
     );
   });
 
+  it('filters by month: the month chosen is the period from its first to its last day, and back to any month', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2027-01-20T10:00:00Z') });
+    try {
+      const { calls } = stubPublicGateway();
+      const { wrapper, router } = await mountPublic('/public/courses');
+      const month = wrapper.get('[data-testid="public-courses-month"]');
+      expect(wrapper.get(`label[for="${month.attributes('id')}"]`).text()).toBe('Måned');
+      const options = month.findAll('option').map((option) => option.text());
+      expect(options).toHaveLength(13);
+      expect(options.slice(0, 3)).toEqual(['Alle måneder', 'januar 2027', 'februar 2027']);
+      expect(options.at(-1)).toBe('desember 2027');
+
+      await month.setValue('2027-02');
+      await flushPromises();
+      expect(router.currentRoute.value.query).toEqual({ from: '2027-02-01', to: '2027-02-28' });
+      expect(callsOf(calls, 'PublicCalendar').at(-1)?.body.variables).toMatchObject({
+        filter: { from: '2027-02-01', to: '2027-02-28' },
+      });
+      expect(month.element).toHaveProperty('value', '2027-02');
+
+      // A period that is not a whole month shows as no month.
+      await wrapper.get('[data-testid="public-courses-to"]').setValue('2027-03-15');
+      await flushPromises();
+      expect(month.element).toHaveProperty('value', '');
+
+      await month.setValue('');
+      await flushPromises();
+      expect(router.currentRoute.value.query).toEqual({});
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("shows Innovasjon Norge's offers twelve at a time", async () => {
+    const webinars = Array.from({ length: 30 }, (_, index) => ({ ...partnerWebinar, id: `pc-${index + 1}` }));
+    stubPublicGateway({
+      PublicCalendar: (call) =>
+        jsonResponse({
+          data: {
+            ...(call.body.variables?.withCourses ? { publicCourses: coursePage([basicCourse]) } : {}),
+            publicPartnerCourses: webinars,
+          },
+        }),
+    });
+    const { wrapper } = await mountPublic('/public/courses');
+    await flushPromises();
+    const shown = () => wrapper.findAll('[data-testid^="public-partner-course-pc-"]');
+    expect(shown()).toHaveLength(12);
+    expect(wrapper.get('[data-testid="public-partner-courses-pager-showing"]').text()).toBe('Viser 1–12 av 30');
+    await wrapper.get('[data-testid="public-partner-courses-pager-next"]').trigger('click');
+    await wrapper.get('[data-testid="public-partner-courses-pager-next"]').trigger('click');
+    expect(shown().map((item) => item.attributes('data-testid'))).toEqual(
+      webinars.slice(24).map((webinar) => `public-partner-course-${webinar.id}`),
+    );
+  });
+
   it('sends each filter as a variable and keeps it in the address', async () => {
     const { calls } = stubPublicGateway();
     const { wrapper, router } = await mountPublic('/public/courses');
@@ -143,7 +199,7 @@ describe('the course calendar page', () => {
     });
     expect(callsOf(calls, 'PublicCalendar').at(-1)?.body.variables).toEqual({
       filter: { regionId: 'halden', kind: 'BASIC', from: '2027-03-01', to: '2027-06-30', online: false },
-      first: 50,
+      first: 12,
       offset: 0,
       withCourses: true,
       withPartnerCourses: false,

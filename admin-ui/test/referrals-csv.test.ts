@@ -39,6 +39,16 @@ describe('referral export store', () => {
     expect(store.exporting).toBe(false);
   });
 
+  it('fetches only what the filter matches', async () => {
+    const { calls } = stubGraphQL(() =>
+      jsonResponse({ data: { referrals: { totalCount: 1, hasNextPage: false, items: referralItems.slice(0, 1) } } }),
+    );
+    await useReferralExportStore().fetchAll({ status: 'DECLINED', direction: 'TO_NAV' });
+    expect(calls.map((call) => call.body.variables)).toEqual([
+      { first: exportPageSize, offset: 0, status: 'DECLINED', direction: 'TO_NAV' },
+    ]);
+  });
+
   it('reports a failure and gives nothing', async () => {
     stubGraphQL(() => jsonResponse({ errors: [{ message: 'Down.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     const store = useReferralExportStore();
@@ -120,6 +130,8 @@ describe('ReferralsView CSV', () => {
     await flushPromises();
 
     expect(downloads.names).toEqual(['henvisninger.csv']);
+    // The list as filtered on screen, every page of it.
+    expect(exportStore.fetchAll).toHaveBeenCalledWith({ status: null, direction: null });
     const text = (await downloads.lines()).join('\r\n');
     const [header, first, second] = text.split('\r\n');
     expect(header).toBe(

@@ -26,13 +26,31 @@ describe('referrals store', () => {
     await store.load(20);
 
     expect(calls).toHaveLength(1);
-    expect(calls[0]?.body.query).toContain('referrals(first: $first, offset: $offset)');
+    expect(calls[0]?.body.query).toMatch(
+      /referrals\(\s*first: \$first\s+offset: \$offset\s+status: \$status\s+direction: \$direction\s*\)/,
+    );
     expect(calls[0]?.body.variables).toEqual({ first: referralPageSize, offset: 20 });
     expect(store.items).toHaveLength(4);
     expect(store.totalCount).toBe(45);
     expect(store.hasNextPage).toBe(true);
     expect(store.offset).toBe(20);
     expect(store.loading).toBe(false);
+  });
+
+  it('filters by status and direction, keeps the filter when paging, and leaves unset conditions out', async () => {
+    const { calls } = stubGraphQL(() => jsonResponse({ data: { referrals: page } }));
+    const store = useReferralsStore();
+
+    await store.load(0, { status: 'SENT', direction: null });
+    await store.load(20);
+    await store.load(0, { status: null, direction: 'FROM_NAV' });
+
+    expect(calls.map((call) => call.body.variables)).toEqual([
+      { first: referralPageSize, offset: 0, status: 'SENT' },
+      { first: referralPageSize, offset: 20, status: 'SENT' },
+      { first: referralPageSize, offset: 0, direction: 'FROM_NAV' },
+    ]);
+    expect(store.filter).toEqual({ status: null, direction: 'FROM_NAV' });
   });
 
   it('reports a failed load and drops what was shown', async () => {

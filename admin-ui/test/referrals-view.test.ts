@@ -44,10 +44,30 @@ describe('ReferralsView', () => {
     forbidNetwork();
   });
 
+  it('filters by status and direction from the first page, keeping the other condition', async () => {
+    const { wrapper, store } = mountView(partnerTokenFor('innovasjon.norge'));
+    const status = wrapper.get('[data-testid="referrals-filter-status"]');
+    expect(wrapper.get(`label[for="${status.attributes('id')}"]`).text()).toBe('Status');
+    expect(status.findAll('option').map((option) => option.text())).toEqual([
+      'Alle statuser',
+      'Sendt',
+      'Mottatt',
+      'Akseptert',
+      'Avslått',
+      'Fullført',
+    ]);
+
+    await status.setValue('ACCEPTED');
+    expect(store.load).toHaveBeenLastCalledWith(0, { status: 'ACCEPTED', direction: null });
+    store.filter = { status: 'ACCEPTED', direction: null };
+    await wrapper.get('[data-testid="referrals-filter-direction"]').setValue('TO_NAV');
+    expect(store.load).toHaveBeenLastCalledWith(0, { status: 'ACCEPTED', direction: 'TO_NAV' });
+  });
+
   it('loads the first page and lists each referral in words', () => {
     const { wrapper, store } = mountView(partnerTokenFor('innovasjon.norge'));
 
-    expect(store.load).toHaveBeenCalledWith(0);
+    expect(store.load).toHaveBeenCalledWith(0, { status: null, direction: null });
     const row = wrapper.get('[data-testid="referral-ref-in"]');
     expect(row.get('h2').text()).toBe('Nora Berg – Til Innovasjon Norge');
     expect(row.text()).toContain('Etablerertilskudd fase 1 (markedsavklaring)');

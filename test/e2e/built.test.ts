@@ -198,6 +198,63 @@ describe.skipIf(!haveChromium)('the built console in Chromium, under its Content
     await page.close();
   });
 
+  it('never scrolls a list page sideways, on a desktop (1,440 px) or a phone (375 px)', async () => {
+    const page = await browser.newPage({ locale: 'nb-NO', viewport: { width: 1440, height: 900 } });
+    const consoleUrl = stack.consoleUrl ?? '';
+    /** Nothing when the page is no wider than its window; else the outermost elements that stick out, to fix. */
+    const overflow = () =>
+      page.evaluate(() => {
+        const { scrollWidth, clientWidth } = document.documentElement;
+        if (scrollWidth <= clientWidth) return [];
+        return Array.from(document.body.querySelectorAll('*'))
+          .filter((element) => element.getBoundingClientRect().right > clientWidth + 1)
+          .filter(
+            (element) =>
+              !element.parentElement || element.parentElement.getBoundingClientRect().right <= clientWidth + 1,
+          )
+          .map(
+            (element) =>
+              `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')} ${element.getAttribute('data-testid') ?? ''} ${Math.round(element.getBoundingClientRect().right)}px`,
+          );
+      });
+    const checkBothWidths = async (path: string, screenshot?: string) => {
+      for (const width of [1440, 375]) {
+        await page.setViewportSize({ width, height: 900 });
+        await expect.poll(overflow, { timeout: 20_000, message: `${path} at ${width} px` }).toEqual([]);
+      }
+      if (screenshot) {
+        await page.screenshot({
+          path: new URL(`../.artifacts/${screenshot}`, import.meta.url).pathname,
+          fullPage: true,
+        });
+      }
+      await page.setViewportSize({ width: 1440, height: 900 });
+    };
+    try {
+      // The county officer sees every list: the overview, the clients of every region, referrals and assessments.
+      await signInToConsole(page, consoleUrl, 'Kari Nordmann', '/overview?year=2024');
+      await page.getByTestId('overview-table').locator('tr[data-region-id]').first().waitFor({ timeout: 30_000 });
+      await page.locator('[data-chart] canvas').first().waitFor();
+      // A region's details opened, too: they stay inside the table's box.
+      await page.getByTestId('row-details-toggle').first().click();
+      await checkBothWidths('/overview', 'console-overview-phone.png');
+
+      const lists: [string, string][] = [
+        ['/clients', '[data-testid="clients-table"] tbody tr, [data-testid="clients-empty"]'],
+        ['/referrals', '[data-testid^="referral-"][data-status], [data-testid="referrals-empty"]'],
+        ['/assessments', '[data-testid^="assessment-"][data-status], [data-testid="assessments-empty"]'],
+        ['/public/courses', '[data-testid="public-courses-list"], [data-testid="public-courses-empty"]'],
+      ];
+      for (const [path, shown] of lists) {
+        await page.goto(`${consoleUrl}${path}`);
+        await page.locator(shown).first().waitFor({ timeout: 30_000 });
+        await checkBothWidths(path, path === '/public/courses' ? 'public-courses-phone.png' : undefined);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it('walks an agreement from renewal to a paid instalment: renew, sign, plan and budget approved, payment recorded and confirmed', async () => {
     // The stack has no fixed "today": the year the walk pays is the current one in Norway. It must
     // lie in the renewed period (Halden's 2022–2025 agreement renews for 2026–2029), so the walk

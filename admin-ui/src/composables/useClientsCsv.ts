@@ -1,5 +1,5 @@
-// The client list's page as CSV rows: the table's columns and nothing more, so the file holds no
-// personal data beyond what the person exporting it already sees on screen.
+// The client list as CSV rows: the table's columns and nothing more, so the file holds no personal data beyond what
+// the list shows the person exporting it.
 import { useI18n } from 'vue-i18n';
 import type { ClientListItem } from '../stores/clients';
 
@@ -15,9 +15,11 @@ const formatDate = (date: string) => dateFormat.format(new Date(`${date.slice(0,
 export function useClientsCsv() {
   const { t } = useI18n();
 
-  function rows(items: readonly ClientListItem[]): string[][] {
+  /** With the region column when the table has one (the county officer's list of every region). */
+  function rows(items: readonly ClientListItem[], { withRegion = false } = {}): string[][] {
     const header = [
       t('clients.table.name'),
+      ...(withRegion ? [t('layout.clients.region')] : []),
       t('clients.table.municipality'),
       t('clients.table.registeredOn'),
       t('clients.table.immigrantBackground'),
@@ -25,6 +27,7 @@ export function useClientsCsv() {
     ];
     const body = items.map((client) => [
       client.erasedAt ? t('personalData.anonymised') : client.name,
+      ...(withRegion ? [client.region.name] : []),
       client.municipality.name,
       formatDate(client.registeredOn),
       t(`clients.background.${client.immigrantBackground}`),

@@ -8,6 +8,7 @@ import { crmEn, networkEventsEn } from './crm.en';
 import evaluationsEn from './evaluations.en';
 import groupsEn from './groups.en';
 import { impactEn } from './impact.en';
+import layoutEn from './layout.en';
 import type { MessageSchema } from './nb';
 import { devMailEn, notificationsEn, publicLinksEn } from './notifications.en';
 
@@ -23,6 +24,7 @@ const en = {
   networkEvents: networkEventsEn,
   groups: groupsEn,
   impact: impactEn,
+  layout: layoutEn,
   notifications: notificationsEn,
   publicLinks: publicLinksEn,
   devMail: devMailEn,
@@ -1415,11 +1417,6 @@ const en = {
       serverSaid: 'The gateway answered: {message}',
     },
     csv: {
-      clients: {
-        button: 'Download this page as CSV',
-        description:
-          'The clients on this page ({from}–{to} of {total}) as a CSV file, semicolon-separated, for Excel: the same columns as the table. Page on to download the next ones.',
-      },
       submissions: {
         button: 'Download the submissions as CSV',
         description: 'The submissions for {year} as a CSV file, semicolon-separated, for Excel.',

@@ -8,6 +8,7 @@ import { crmNb, networkEventsNb } from './crm.nb';
 import evaluationsNb from './evaluations.nb';
 import groupsNb from './groups.nb';
 import { impactNb } from './impact.nb';
+import layoutNb from './layout.nb';
 import { devMailNb, notificationsNb, publicLinksNb } from './notifications.nb';
 
 const nb = {
@@ -22,6 +23,7 @@ const nb = {
   networkEvents: networkEventsNb,
   groups: groupsNb,
   impact: impactNb,
+  layout: layoutNb,
   notifications: notificationsNb,
   publicLinks: publicLinksNb,
   devMail: devMailNb,
@@ -1411,11 +1413,6 @@ const nb = {
       serverSaid: 'Gatewayen svarte: {message}',
     },
     csv: {
-      clients: {
-        button: 'Last ned denne siden som CSV',
-        description:
-          'Klientene på denne siden ({from}–{to} av {total}) som CSV-fil, semikolonseparert, for Excel: de samme kolonnene som i tabellen. Bla videre for å laste ned de neste.',
-      },
       submissions: {
         button: 'Last ned leveransene som CSV',
         description: 'Leveransene for {year} som CSV-fil, semikolonseparert, for Excel.',

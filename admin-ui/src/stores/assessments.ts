@@ -52,8 +52,10 @@ export const DeliverBusinessAssessmentDocument = graphql(`
 export type AssessmentItem = BusinessAssessmentsQuery['businessAssessments'][number];
 export type { LoadError, PartnerActionError };
 
-/** How many assessments the page asks for at most. */
+/** How many assessments one request asks for: the graph's largest page. */
 export const assessmentPageSize = 200;
+// A guard against a paging bug looping for ever: 50 pages are 10 000 assessments, far beyond the county's.
+const maxPages = 50;
 
 export const useAssessmentsStore = defineStore('assessments', () => {
   const items = ref<AssessmentItem[]>([]);
@@ -69,19 +71,31 @@ export const useAssessmentsStore = defineStore('assessments', () => {
   const { loading, error, run } = useLatestRequest();
 
   async function load(requestedStatus: AssessmentStatus | null = null): Promise<void> {
-    await run(
-      () => request(BusinessAssessmentsDocument, { status: requestedStatus, first: assessmentPageSize, offset: 0 }),
-      {
-        onData: (data) => {
-          items.value = data.businessAssessments;
-          status.value = requestedStatus;
-        },
-        onError: () => {
-          items.value = [];
-          status.value = undefined;
-        },
+    // Every page: the graph pages without a total, and the page filters and pages the whole list itself (stopping at
+    // the first 200 left the rest of the county's hundreds out without saying so).
+    const fetchAll = async () => {
+      const byId = new Map<string, AssessmentItem>();
+      for (let page = 0; page < maxPages; page++) {
+        const data = await request(BusinessAssessmentsDocument, {
+          status: requestedStatus,
+          first: assessmentPageSize,
+          offset: page * assessmentPageSize,
+        });
+        for (const item of data.businessAssessments) if (!byId.has(item.id)) byId.set(item.id, item);
+        if (data.businessAssessments.length < assessmentPageSize) break;
+      }
+      return { businessAssessments: [...byId.values()] };
+    };
+    await run(fetchAll, {
+      onData: (data) => {
+        items.value = data.businessAssessments;
+        status.value = requestedStatus;
       },
-    );
+      onError: () => {
+        items.value = [];
+        status.value = undefined;
+      },
+    });
   }
 
   async function reload(): Promise<void> {

@@ -89,7 +89,7 @@ export interface CalendarFilter {
   online: boolean | null;
 }
 
-export const calendarPageSize = 50;
+export const calendarPageSize = 12;
 
 export function emptyCalendarFilter(): CalendarFilter {
   return { regionId: null, kind: null, from: null, to: null, online: null };

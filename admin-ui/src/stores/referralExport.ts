@@ -3,7 +3,14 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { request, toRequestError } from '../graphql/client';
-import { type LoadError, ReferralInboxDocument, type ReferralItem } from './referrals';
+import {
+  type LoadError,
+  noReferralFilter,
+  type ReferralFilter,
+  ReferralInboxDocument,
+  type ReferralItem,
+  toReferralVariables,
+} from './referrals';
 
 /** The largest page the subgraph serves. */
 export const exportPageSize = 200;
@@ -14,14 +21,17 @@ export const useReferralExportStore = defineStore('referralExport', () => {
   const exporting = ref(false);
   const error = ref<LoadError | null>(null);
 
-  /** Resolves to all the caller's referrals, newest first, or null with the reason in `error`. */
-  async function fetchAll(): Promise<ReferralItem[] | null> {
+  /** Resolves to all the caller's referrals the filter matches, newest first, or null with the reason in `error`. */
+  async function fetchAll(filter: ReferralFilter = noReferralFilter): Promise<ReferralItem[] | null> {
     exporting.value = true;
     error.value = null;
     const byId = new Map<string, ReferralItem>();
     try {
       for (let page = 0; page < maxPages; page++) {
-        const data = await request(ReferralInboxDocument, { first: exportPageSize, offset: page * exportPageSize });
+        const data = await request(
+          ReferralInboxDocument,
+          toReferralVariables(filter, exportPageSize, page * exportPageSize),
+        );
         // A referral sent meanwhile shifts the pages by one; the id keeps it from appearing twice.
         for (const item of data.referrals.items) if (!byId.has(item.id)) byId.set(item.id, item);
         if (!data.referrals.hasNextPage) break;

@@ -4,13 +4,18 @@ import { computed, ref } from 'vue';
 import { useLatestRequest } from '../composables/useLatestRequest';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
-import type { ReferralInboxQuery, ReferralStatus } from '../graphql/generated/graphql';
+import type {
+  ReferralDirection,
+  ReferralInboxQuery,
+  ReferralInboxQueryVariables,
+  ReferralStatus,
+} from '../graphql/generated/graphql';
 import { type PartnerActionError, toPartnerActionError } from './partnerErrors';
 import type { LoadError } from './regions';
 
 export const ReferralInboxDocument = graphql(`
-  query ReferralInbox($first: Int!, $offset: Int!) {
-    referrals(first: $first, offset: $offset) {
+  query ReferralInbox($first: Int!, $offset: Int!, $status: ReferralStatus, $direction: ReferralDirection) {
+    referrals(first: $first, offset: $offset, status: $status, direction: $direction) {
       totalCount
       hasNextPage
       items {
@@ -61,12 +66,36 @@ export type { LoadError, PartnerActionError };
 /** How many referrals one page shows. */
 export const referralPageSize = 20;
 
+/** The inbox's filter; null is "any". */
+export interface ReferralFilter {
+  status: ReferralStatus | null;
+  direction: ReferralDirection | null;
+}
+
+export const noReferralFilter: ReferralFilter = { status: null, direction: null };
+
+/** The query's variables for one page: conditions not set are left out, so the graph applies none. */
+export function toReferralVariables(
+  filter: ReferralFilter,
+  first: number,
+  offset: number,
+): ReferralInboxQueryVariables {
+  return {
+    first,
+    offset,
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.direction ? { direction: filter.direction } : {}),
+  };
+}
+
 export const useReferralsStore = defineStore('referrals', () => {
   const items = ref<ReferralItem[]>([]);
   const totalCount = ref(0);
   const hasNextPage = ref(false);
   /** Where the page shown starts; null before the first successful load. */
   const offset = ref<number | null>(null);
+  /** The filter the page shown was asked with. */
+  const filter = ref<ReferralFilter>({ ...noReferralFilter });
   /** True while a status change is being sent. */
   const saving = ref(false);
   const actionError = ref<PartnerActionError | null>(null);
@@ -76,8 +105,10 @@ export const useReferralsStore = defineStore('referrals', () => {
   // Paging quickly can overlap requests; only the newest may write.
   const { loading, error, run } = useLatestRequest();
 
-  async function load(requestedOffset = 0): Promise<void> {
-    await run(() => request(ReferralInboxDocument, { first: referralPageSize, offset: requestedOffset }), {
+  async function load(requestedOffset = 0, requestedFilter: ReferralFilter = filter.value): Promise<void> {
+    filter.value = { ...requestedFilter };
+    const variables = toReferralVariables(requestedFilter, referralPageSize, requestedOffset);
+    await run(() => request(ReferralInboxDocument, variables), {
       onData: (data) => {
         items.value = data.referrals.items;
         totalCount.value = data.referrals.totalCount;
@@ -124,6 +155,7 @@ export const useReferralsStore = defineStore('referrals', () => {
     totalCount,
     hasNextPage,
     offset,
+    filter,
     loading,
     error,
     saving,

@@ -229,6 +229,39 @@ describe('referrals', () => {
     });
   });
 
+  it('are filtered by status and direction within what the caller may see, paged over the filtered list', async () => {
+    type Listed = { referrals: { totalCount: number; items: { id: string; status: string; direction: string }[] } };
+    const list =
+      'query L($s: ReferralStatus, $d: ReferralDirection, $f: Int!) { referrals(first: $f, offset: 0, status: $s, direction: $d) { totalCount items { id status direction } } }';
+    const all = (await subgraph.execute<Listed>(list, { f: 200 }, { as: 'follo.adviser' })).data?.referrals.items ?? [];
+    const statuses = [...new Set(all.map((referral) => referral.status))];
+    expect(statuses.length).toBeGreaterThan(1);
+
+    for (const status of statuses) {
+      const { data } = await subgraph.execute<Listed>(list, { s: status, f: 200 }, { as: 'follo.adviser' });
+      expect(data?.referrals.items.map((referral) => referral.id)).toEqual(
+        all.filter((referral) => referral.status === status).map((referral) => referral.id),
+      );
+    }
+    const toNav = all.filter((referral) => referral.direction === 'TO_NAV' && referral.status === statuses[0]);
+    const { data: narrowed } = await subgraph.execute<Listed>(
+      list,
+      { s: statuses[0], d: 'TO_NAV', f: 1 },
+      { as: 'follo.adviser' },
+    );
+    // The count is of the filtered list, not of the page.
+    expect(narrowed?.referrals.totalCount).toBe(toNav.length);
+    expect(narrowed?.referrals.items.map((referral) => referral.id)).toEqual(toNav.slice(0, 1).map((r) => r.id));
+
+    // A filter never widens what a role may see: NAV asking for Innovasjon Norge's referrals gets none.
+    const { data: nav } = await subgraph.execute<Listed>(
+      list,
+      { d: 'TO_INNOVASJON_NORGE', f: 50 },
+      { as: 'nav.officer' },
+    );
+    expect(nav?.referrals).toEqual({ totalCount: 0, items: [] });
+  });
+
   it('are counted per region and year by direction, suppressed below 5', async () => {
     const { data: listed } = await subgraph.execute<{ referrals: { items: { direction: string; sentOn: string }[] } }>(
       'query L { referrals(first: 200, offset: 0) { items { direction sentOn } } }',

@@ -1477,7 +1477,12 @@ export type ClientListQueryVariables = Exact<{
 }>;
 
 
-export type ClientListQuery = { clients: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, name: string, erasedAt: string | null, registeredOn: string, immigrantBackground: ImmigrantBackground, municipality: { number: string, name: string }, businesses: Array<{ id: string }> }> } };
+export type ClientListQuery = { clients: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, name: string, erasedAt: string | null, registeredOn: string, immigrantBackground: ImmigrantBackground, municipality: { number: string, name: string }, region: { id: string, name: string }, businesses: Array<{ id: string }> }> } };
+
+export type ClientRegionOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClientRegionOptionsQuery = { regions: Array<{ id: string, name: string }> };
 
 export type CourseDetailQueryVariables = Exact<{
   id: string | number;
@@ -1953,6 +1958,8 @@ export type SendReferralMutation = { sendReferral: { id: string, direction: Refe
 export type ReferralInboxQueryVariables = Exact<{
   first: number;
   offset: number;
+  status?: ReferralStatus | null | undefined;
+  direction?: ReferralDirection | null | undefined;
 }>;
 
 
@@ -2838,6 +2845,10 @@ export const ClientListDocument = new TypedDocumentString(`
         number
         name
       }
+      region {
+        id
+        name
+      }
       businesses {
         id
       }
@@ -2847,6 +2858,14 @@ export const ClientListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ClientListQuery, ClientListQueryVariables>;
+export const ClientRegionOptionsDocument = new TypedDocumentString(`
+    query ClientRegionOptions {
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ClientRegionOptionsQuery, ClientRegionOptionsQueryVariables>;
 export const CourseDetailDocument = new TypedDocumentString(`
     query CourseDetail($id: ID!) {
   course(id: $id) {
@@ -3962,8 +3981,13 @@ export const SendReferralDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SendReferralMutation, SendReferralMutationVariables>;
 export const ReferralInboxDocument = new TypedDocumentString(`
-    query ReferralInbox($first: Int!, $offset: Int!) {
-  referrals(first: $first, offset: $offset) {
+    query ReferralInbox($first: Int!, $offset: Int!, $status: ReferralStatus, $direction: ReferralDirection) {
+  referrals(
+    first: $first
+    offset: $offset
+    status: $status
+    direction: $direction
+  ) {
     totalCount
     hasNextPage
     items {

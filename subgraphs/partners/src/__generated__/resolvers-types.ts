@@ -635,8 +635,10 @@ export type QueryReferralAuditLogArgs = {
 
 
 export type QueryReferralsArgs = {
+  direction?: InputMaybe<ReferralDirection>;
   first?: Scalars['Int']['input'];
   offset?: Scalars['Int']['input'];
+  status?: InputMaybe<ReferralStatus>;
 };
 
 /** A referral from NAV to the service, sent by a NAV officer. */

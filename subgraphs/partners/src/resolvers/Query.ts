@@ -22,11 +22,15 @@ export const Query: QueryResolvers = {
     );
   },
 
-  referrals: async (_parent, { first, offset }, context) => {
+  referrals: async (_parent, { first, offset, status, direction }, context) => {
     const { em, caller } = context;
     const { limit } = checkPage(first, offset);
-    const where = visibleReferrals(caller);
-    if (!where) return emptyPage;
+    const visible = visibleReferrals(caller);
+    if (!visible) return emptyPage;
+    // Each filter narrows what the caller may see; none widens it (NAV asking for TO_INNOVASJON_NORGE gets none).
+    const where = {
+      $and: [visible, ...(status ? [{ status }] : []), ...(direction ? [{ direction }] : [])],
+    };
     const [items, totalCount] = await em.findAndCount(ReferralSchema, where, {
       orderBy: { sentOn: 'desc', id: 'asc' },
       limit,
