@@ -1571,10 +1571,11 @@ export type RecordEvaluationMutation = { recordEvaluation: { id: string, title: 
 export type FundingWorkflowQueryVariables = Exact<{
   regionId: string | number;
   year: number;
+  previousYear: number;
 }>;
 
 
-export type FundingWorkflowQuery = { region: { id: string, name: string, county: { id: string, name: string } | null, funding: { year: number, inhabitants: number, countyRate: string, municipalRate: string, countyFrame: string, countyAmount: string, municipalAmount: string, total: string, agreement: { id: string, validFrom: string, validTo: string }, municipalShares: Array<{ inhabitants: number, frame: string, amount: string, municipality: { number: string, name: string } }>, budgetDecisionHistory: Array<{ id: string, payer: string, grantedAmount: string, decidedOn: string, reference: string, inForce: boolean, recordedBy: string | null, supersedes: { id: string, reference: string } | null, supersededBy: { id: string, reference: string } | null }> } | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, blocked: boolean, payer: string | null, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, shares: Array<{ amount: string, status: PaymentStatus, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, county: { id: string, name: string } }> }> | null } | null };
+export type FundingWorkflowQuery = { region: { id: string, name: string, county: { id: string, name: string } | null, funding: { year: number, inhabitants: number, countyRate: string, municipalRate: string, countyFrame: string, countyAmount: string, municipalAmount: string, total: string, agreement: { id: string, validFrom: string, validTo: string }, municipalShares: Array<{ inhabitants: number, frame: string, amount: string, municipality: { number: string, name: string } }>, budgetDecisionHistory: Array<{ id: string, payer: string, grantedAmount: string, decidedOn: string, reference: string, inForce: boolean, recordedBy: string | null, supersedes: { id: string, reference: string } | null, supersededBy: { id: string, reference: string } | null }> } | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, blocked: boolean, payer: string | null, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, shares: Array<{ amount: string, status: PaymentStatus, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, county: { id: string, name: string } }> }> | null, plansForYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, status: SubmissionStatus }> | null } | null };
 
 export type RecordPaymentMutationVariables = Exact<{
   regionId: string | number;
@@ -3024,7 +3025,7 @@ export const RecordEvaluationDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RecordEvaluationMutation, RecordEvaluationMutationVariables>;
 export const FundingWorkflowDocument = new TypedDocumentString(`
-    query FundingWorkflow($regionId: ID!, $year: Int!) {
+    query FundingWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!) {
   region(id: $regionId) {
     id
     name
@@ -3101,6 +3102,12 @@ export const FundingWorkflowDocument = new TypedDocumentString(`
         confirmedBy
         confirmedOn
       }
+    }
+    plansForYear: submissions(year: $previousYear) {
+      id
+      kind
+      coversYear
+      status
     }
   }
 }
