@@ -25,6 +25,11 @@ export const submissionsEn = {
     listLabel: 'Submissions due in {year}',
   },
   itemTitle: '{kind} for {year}',
+  awaiting: {
+    title: "Awaiting the county's decision",
+    none: "No submitted items are waiting for the county's decision.",
+    submittedOn: 'submitted {date}',
+  },
   kind: {
     ANNUAL_REPORT: 'Annual report',
     ACCOUNTS: 'Accounts',

@@ -23,6 +23,11 @@ export const submissionsNb = {
     listLabel: 'Leveranser i {year}',
   },
   itemTitle: '{kind} for {year}',
+  awaiting: {
+    title: 'Venter på fylkets avgjørelse',
+    none: 'Ingen innsendte leveranser venter på fylkets avgjørelse.',
+    submittedOn: 'sendt inn {date}',
+  },
   kind: {
     ANNUAL_REPORT: 'Årsrapport',
     ACCOUNTS: 'Regnskap',

@@ -1314,6 +1314,17 @@ export type DeliverBusinessAssessmentMutationVariables = Exact<{
 
 export type DeliverBusinessAssessmentMutation = { deliverBusinessAssessment: { id: string, version: number, status: AssessmentStatus } };
 
+export type SubmissionsAwaitingDecisionQueryVariables = Exact<{
+  previousYear: number;
+  year: number;
+  nextYear: number;
+}>;
+
+
+export type SubmissionsAwaitingDecisionQuery = { regions: Array<{ id: string, name: string, county: { id: string } | null, previousYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null, thisYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null, nextYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null }> };
+
+export type AwaitingSubmissionFragment = { id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null };
+
 export type ClientDetailQueryVariables = Exact<{
   id: string | number;
   year: number;
@@ -2074,6 +2085,16 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AwaitingSubmissionFragmentDoc = new TypedDocumentString(`
+    fragment AwaitingSubmission on Submission {
+  id
+  kind
+  coversYear
+  dueDate
+  status
+  submittedOn
+}
+    `, {"fragmentName":"AwaitingSubmission"}) as unknown as TypedDocumentString<AwaitingSubmissionFragment, unknown>;
 export const OpenCourseFragmentDoc = new TypedDocumentString(`
     fragment OpenCourse on Course {
   id
@@ -2544,6 +2565,33 @@ export const DeliverBusinessAssessmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeliverBusinessAssessmentMutation, DeliverBusinessAssessmentMutationVariables>;
+export const SubmissionsAwaitingDecisionDocument = new TypedDocumentString(`
+    query SubmissionsAwaitingDecision($previousYear: Int!, $year: Int!, $nextYear: Int!) {
+  regions {
+    id
+    name
+    county {
+      id
+    }
+    previousYear: submissions(year: $previousYear) {
+      ...AwaitingSubmission
+    }
+    thisYear: submissions(year: $year) {
+      ...AwaitingSubmission
+    }
+    nextYear: submissions(year: $nextYear) {
+      ...AwaitingSubmission
+    }
+  }
+}
+    fragment AwaitingSubmission on Submission {
+  id
+  kind
+  coversYear
+  dueDate
+  status
+  submittedOn
+}`) as unknown as TypedDocumentString<SubmissionsAwaitingDecisionQuery, SubmissionsAwaitingDecisionQueryVariables>;
 export const ClientDetailDocument = new TypedDocumentString(`
     query ClientDetail($id: ID!, $year: Int!) {
   client(id: $id) {
