@@ -261,9 +261,9 @@ describe('GroupsView', () => {
     await form.trigger('submit');
     await flushPromises();
     expect(store.changeCoordinationRole).toHaveBeenCalledWith('c-2', 'nestleder', '2024-01-01');
-    expect(wrapper.get('[data-testid="error-day"]').text()).toBe('after the membership’s first day, 2024-01-01');
+    expect(wrapper.get('[data-testid="error-day"]').text()).toBe('Tjenesten godtok ikke verdien i dette feltet.');
     expect(wrapper.get('[data-testid="groups-action-error"]').text()).toBe(
-      'Gatewayen godtok ikke alle feltene; se meldingene ved feltene.',
+      'Tjenesten godtok ikke alle feltene; se meldingene ved feltene.',
     );
     // Escape closes the form.
     await wrapper.get('[data-testid="groups-new-role"]').trigger('keydown', { key: 'Escape' });

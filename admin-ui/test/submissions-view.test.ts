@@ -158,7 +158,9 @@ describe('SubmissionsView', () => {
       fieldErrors: { documentReference: 'already used' },
     };
     await flushPromises();
-    expect(wrapper.get('[data-testid="error-documentReference"]').text()).toBe('already used');
+    expect(wrapper.get('[data-testid="error-documentReference"]').text()).toBe(
+      'Tjenesten godtok ikke verdien i dette feltet.',
+    );
 
     store.actionError = { action: 'submit', message: 'Changed.', codes: ['CONFLICT'], fieldErrors: {} };
     await flushPromises();

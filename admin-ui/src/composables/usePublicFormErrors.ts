@@ -3,7 +3,9 @@
 import { computed, type Ref, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { PublicActionError } from '../stores/publicRequests';
+import { useFixedFields } from './fixedFields';
 import type { PublicFieldErrors } from './publicForm';
+import { useServerFieldText } from './serverFieldText';
 
 export function usePublicFormErrors(
   actionError: Ref<PublicActionError | null>,
@@ -11,15 +13,19 @@ export function usePublicFormErrors(
   fields: readonly string[],
   /** The message for a key the caller words itself, e.g. `outsideRegion`, which names regions. */
   custom: (field: string, key: string) => string | null = () => null,
+  /** The form's draft, by field path (`person.email`); a field's message goes when its value changes. */
+  values?: () => unknown,
 ) {
   const { t } = useI18n();
+  const serverFieldText = useServerFieldText();
   const clientErrors = ref<PublicFieldErrors>({});
+  const changed = useFixedFields(values, actionError, clientErrors);
 
   function errorFor(field: string): string | null {
     const own = clientErrors.value[field];
     if (own) return custom(field, own) ?? t(`publicSite.validation.${own}`);
-    const fromServer = actionError.value?.fieldErrors[field];
-    return fromServer ? t('publicSite.validation.server', { message: fromServer }) : null;
+    if (changed.value.has(field)) return null;
+    return serverFieldText(actionError.value?.fieldErrors[field]);
   }
 
   const generalError = computed(() => {
@@ -34,7 +40,7 @@ export function usePublicFormErrors(
     const elsewhere = fieldsWithErrors.filter((field) => !fields.includes(field));
     if (elsewhere.length > 0) {
       return t('publicSite.actionError.body', {
-        message: elsewhere.map((field) => failure.fieldErrors[field]).join('; '),
+        message: elsewhere.map((field) => serverFieldText(failure.fieldErrors[field])).join(' '),
       });
     }
     if (fieldsWithErrors.length > 0) return t('publicSite.actionError.fields');

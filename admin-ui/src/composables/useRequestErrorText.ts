@@ -49,3 +49,19 @@ export function useRequestErrorText() {
     return t(`requestErrors.${requestErrorKey(failure)}`);
   };
 }
+
+/**
+ * For the details line under a page's own explanation of a failed load: nothing for what the pages
+ * explain themselves (no access, signed out), the sentence for the code otherwise.
+ */
+export function useRequestErrorDetail() {
+  const requestErrorText = useRequestErrorText();
+  return function requestErrorDetail(failure: RequestFailure): string | null {
+    const key = requestErrorKey(failure);
+    if (key === 'FORBIDDEN' || key === 'UNAUTHENTICATED') {
+      logRequestFailure(failure);
+      return null;
+    }
+    return requestErrorText(failure);
+  };
+}

@@ -5,7 +5,7 @@ import agreementsEn from './agreements.en';
 import appointmentsEn, { publicAppointmentsEn } from './appointments.en';
 import businessesEn from './businesses.en';
 import { crmEn, networkEventsEn } from './crm.en';
-import { requestErrorsEn } from './errors.en';
+import { requestErrorsEn, serverReasonsEn } from './errors.en';
 import evaluationsEn from './evaluations.en';
 import groupsEn from './groups.en';
 import { impactEn } from './impact.en';
@@ -29,6 +29,7 @@ const en = {
   publicLinks: publicLinksEn,
   devMail: devMailEn,
   requestErrors: requestErrorsEn,
+  serverReasons: serverReasonsEn,
   app: {
     serviceName: 'Etablerertjenesten',
     product: 'Console',
@@ -80,7 +81,7 @@ const en = {
     empty: 'No regions have been registered yet.',
     error: {
       title: 'Could not load the regions',
-      body: 'The gateway did not answer as expected. Try again in a moment.',
+      body: 'The service did not answer as expected. Try again in a moment.',
       unauthenticated: 'You need to be signed in to see the regions.',
       forbidden: 'You are not allowed to see the regions.',
       codes: 'Error code: {codes}',
@@ -121,7 +122,7 @@ const en = {
     },
     error: {
       title: 'Could not load the region',
-      body: 'The gateway did not answer as expected. Try again in a moment.',
+      body: 'The service did not answer as expected. Try again in a moment.',
       unauthenticated: 'You need to be signed in to see the region.',
       forbidden: 'You are not allowed to see the region.',
       codes: 'Error code: {codes}',
@@ -251,7 +252,7 @@ const en = {
     empty: 'No regions have been registered yet.',
     error: {
       title: 'Could not load the overview',
-      body: 'The gateway did not answer as expected. Try again in a moment.',
+      body: 'The service did not answer as expected. Try again in a moment.',
       unauthenticated: 'You need to be signed in to see the overview.',
       forbidden: 'You are not allowed to see the overview.',
       codes: 'Error code: {codes}',
@@ -378,7 +379,7 @@ const en = {
       title: 'Sign-in is not set up',
       body: 'The gateway has no identity provider (OIDC_ISSUER). Those who run the console set it up.',
     },
-    unreachable: 'Could not reach the gateway: {message}',
+    unreachable: 'Could not reach the service. Check the network connection and try again.',
     retry: 'Try again',
   },
   signedOut: {
@@ -514,7 +515,7 @@ const en = {
     enrolment: { ENROLLED: 'Enrolled', WAITLISTED: 'On the waiting list (no. {position})', CANCELLED: 'Cancelled' },
     error: {
       title: 'Could not load the clients',
-      body: 'The gateway did not answer as expected. Please try again shortly.',
+      body: 'The service did not answer as expected. Please try again shortly.',
       codes: 'Error code: {codes}',
       retry: 'Try again',
     },
@@ -581,7 +582,7 @@ const en = {
       title: 'That did not work',
       fields: 'Please correct the marked fields.',
       forbidden: 'You are not allowed to do this.',
-      body: 'The gateway answered: {message}',
+      body: '{message}',
     },
   },
   gatherings: {
@@ -1015,7 +1016,7 @@ const en = {
     loading: 'Loading the meetings of {year} …',
     error: {
       title: 'Could not load the meetings',
-      body: 'The gateway did not answer as expected. Try again in a moment.',
+      body: 'The service did not answer as expected. Try again in a moment.',
       forbidden: 'You do not have access to the meetings.',
       codes: 'Error codes: {codes}',
       retry: 'Try again',
@@ -1155,8 +1156,8 @@ const en = {
         'Someone else changed the meeting in the meantime, so your changes were not saved. Reload to see what is saved now, and make your changes again.',
       forbidden: 'Only the county records and changes meetings.',
       notFound: 'The meeting no longer exists. Reload.',
-      fields: 'The gateway did not accept every field; see the messages at the fields.',
-      body: 'Could not save the meeting. The gateway answered: {message}',
+      fields: 'The service did not accept every field; see the messages at the fields.',
+      body: 'Could not save the meeting. {message}',
     },
     done: {
       record: 'The meeting of {date} is recorded.',
@@ -1193,7 +1194,7 @@ const en = {
       reload: 'Reload the client',
       reloading: 'Reloading …',
       reloaded: 'The client is reloaded. Make your changes again.',
-      serverSaid: 'The gateway answered: {message}',
+      serverSaid: '{message}',
     },
     csv: {
       clients: {
@@ -1490,7 +1491,7 @@ const en = {
     created: 'The course “{title}” has been added.',
     error: {
       title: 'Could not load the courses',
-      body: 'The gateway did not answer as expected. Please try again shortly.',
+      body: 'The service did not answer as expected. Please try again shortly.',
       forbidden: 'You do not have access to the courses.',
       codes: 'Error code: {codes}',
       retry: 'Try again',

@@ -5,7 +5,7 @@ import agreementsNb from './agreements.nb';
 import appointmentsNb, { publicAppointmentsNb } from './appointments.nb';
 import businessesNb from './businesses.nb';
 import { crmNb, networkEventsNb } from './crm.nb';
-import { requestErrorsNb } from './errors.nb';
+import { requestErrorsNb, serverReasonsNb } from './errors.nb';
 import evaluationsNb from './evaluations.nb';
 import groupsNb from './groups.nb';
 import { impactNb } from './impact.nb';
@@ -28,6 +28,7 @@ const nb = {
   publicLinks: publicLinksNb,
   devMail: devMailNb,
   requestErrors: requestErrorsNb,
+  serverReasons: serverReasonsNb,
   app: {
     serviceName: 'Etablerertjenesten',
     product: 'Konsoll',
@@ -80,7 +81,7 @@ const nb = {
     empty: 'Ingen regioner er registrert ennå.',
     error: {
       title: 'Kunne ikke hente regionene',
-      body: 'Gatewayen svarte ikke som forventet. Prøv igjen om litt.',
+      body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
       unauthenticated: 'Du må være logget inn for å se regionene.',
       forbidden: 'Du har ikke tilgang til å se regionene.',
       codes: 'Feilkode: {codes}',
@@ -121,7 +122,7 @@ const nb = {
     },
     error: {
       title: 'Kunne ikke hente regionen',
-      body: 'Gatewayen svarte ikke som forventet. Prøv igjen om litt.',
+      body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
       unauthenticated: 'Du må være logget inn for å se regionen.',
       forbidden: 'Du har ikke tilgang til å se regionen.',
       codes: 'Feilkode: {codes}',
@@ -250,7 +251,7 @@ const nb = {
     empty: 'Ingen regioner er registrert ennå.',
     error: {
       title: 'Kunne ikke hente oversikten',
-      body: 'Gatewayen svarte ikke som forventet. Prøv igjen om litt.',
+      body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
       unauthenticated: 'Du må være logget inn for å se oversikten.',
       forbidden: 'Du har ikke tilgang til å se oversikten.',
       codes: 'Feilkode: {codes}',
@@ -377,7 +378,7 @@ const nb = {
       title: 'Innloggingen er ikke satt opp',
       body: 'Gatewayen har ingen identitetsleverandør (OIDC_ISSUER). De som drifter konsollet setter den opp.',
     },
-    unreachable: 'Fikk ikke kontakt med gatewayen: {message}',
+    unreachable: 'Fikk ikke kontakt med tjenesten. Sjekk nettforbindelsen og prøv igjen.',
     retry: 'Prøv igjen',
   },
   signedOut: {
@@ -513,7 +514,7 @@ const nb = {
     enrolment: { ENROLLED: 'Påmeldt', WAITLISTED: 'På venteliste (nr. {position})', CANCELLED: 'Avmeldt' },
     error: {
       title: 'Kunne ikke hente klientene',
-      body: 'Gatewayen svarte ikke som forventet. Prøv igjen om litt.',
+      body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
       codes: 'Feilkode: {codes}',
       retry: 'Prøv igjen',
     },
@@ -580,7 +581,7 @@ const nb = {
       title: 'Det gikk ikke',
       fields: 'Rett feltene som er merket.',
       forbidden: 'Du har ikke lov til å gjøre dette.',
-      body: 'Gatewayen svarte: {message}',
+      body: '{message}',
     },
   },
   gatherings: {
@@ -1010,7 +1011,7 @@ const nb = {
     loading: 'Henter møtene for {year} …',
     error: {
       title: 'Kunne ikke hente møtene',
-      body: 'Gatewayen svarte ikke som forventet. Prøv igjen om litt.',
+      body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
       forbidden: 'Du har ikke tilgang til møtene.',
       codes: 'Feilkoder: {codes}',
       retry: 'Prøv igjen',
@@ -1149,8 +1150,8 @@ const nb = {
         'Noen andre har endret møtet i mellomtiden, så endringene dine er ikke lagret. Last inn på nytt for å se hva som er lagret nå, og gjør endringene igjen.',
       forbidden: 'Bare fylkeskommunen kan registrere og endre møter.',
       notFound: 'Møtet finnes ikke lenger. Last inn på nytt.',
-      fields: 'Gatewayen godtok ikke alle feltene; se meldingene ved feltene.',
-      body: 'Kunne ikke lagre møtet. Gatewayen svarte: {message}',
+      fields: 'Tjenesten godtok ikke alle feltene; se meldingene ved feltene.',
+      body: 'Kunne ikke lagre møtet. {message}',
     },
     done: {
       record: 'Møtet {date} er registrert.',
@@ -1187,7 +1188,7 @@ const nb = {
       reload: 'Last inn klienten på nytt',
       reloading: 'Laster inn …',
       reloaded: 'Klienten er lastet inn på nytt. Gjør endringene dine igjen.',
-      serverSaid: 'Gatewayen svarte: {message}',
+      serverSaid: '{message}',
     },
     csv: {
       clients: {
@@ -1486,7 +1487,7 @@ const nb = {
     created: 'Kurset «{title}» er opprettet.',
     error: {
       title: 'Kunne ikke hente kursene',
-      body: 'Gatewayen svarte ikke som forventet. Prøv igjen om litt.',
+      body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
       forbidden: 'Du har ikke tilgang til å se kursene.',
       codes: 'Feilkode: {codes}',
       retry: 'Prøv igjen',

@@ -15,7 +15,7 @@ export const submissionsEn = {
   notFound: 'The region was not found.',
   error: {
     title: 'Could not load the reporting',
-    body: 'The gateway did not answer as expected. Try again in a moment.',
+    body: 'The service did not answer as expected. Try again in a moment.',
     forbidden: "You may not see this region's reporting.",
     codes: 'Error codes: {codes}',
     retry: 'Try again',
@@ -99,8 +99,8 @@ export const submissionsEn = {
     title: 'Could not save',
     conflict: 'Someone else changed this in the meantime. Reload and try again.',
     forbidden: 'You may not do this for this region.',
-    fields: 'The gateway did not accept every field; see the messages beside the fields.',
-    body: 'The gateway answered: {message}',
+    fields: 'The service did not accept every field; see the messages beside the fields.',
+    body: '{message}',
   },
   done: {
     submit: 'Submitted.',
@@ -145,7 +145,7 @@ export const fundingEn = {
     title: 'Could not save',
     conflict: 'Someone else changed this in the meantime. Reload and try again.',
     forbidden: 'You may not do this. A payment you recorded must be confirmed by another officer.',
-    body: 'The gateway answered: {message}',
+    body: '{message}',
     reload: 'Reload',
   },
   done: {

@@ -13,7 +13,7 @@ export const submissionsNb = {
   notFound: 'Fant ikke regionen.',
   error: {
     title: 'Kunne ikke hente rapporteringen',
-    body: 'Gatewayen svarte ikke som forventet. Prøv igjen om litt.',
+    body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
     forbidden: 'Du har ikke tilgang til rapporteringen for denne regionen.',
     codes: 'Feilkoder: {codes}',
     retry: 'Prøv igjen',
@@ -97,8 +97,8 @@ export const submissionsNb = {
     title: 'Kunne ikke lagre',
     conflict: 'Noen andre har endret denne i mellomtiden. Last inn på nytt og prøv igjen.',
     forbidden: 'Du har ikke lov til å gjøre dette for denne regionen.',
-    fields: 'Gatewayen godtok ikke alle feltene; se meldingene ved feltene.',
-    body: 'Gatewayen svarte: {message}',
+    fields: 'Tjenesten godtok ikke alle feltene; se meldingene ved feltene.',
+    body: '{message}',
   },
   done: {
     submit: 'Sendt inn.',
@@ -144,7 +144,7 @@ export const fundingNb = {
     conflict: 'Noen andre har endret dette i mellomtiden. Last inn på nytt og prøv igjen.',
     forbidden:
       'Du har ikke lov til å gjøre dette. En utbetaling du har registrert, må kontrolleres av en annen saksbehandler.',
-    body: 'Gatewayen svarte: {message}',
+    body: '{message}',
     reload: 'Last inn på nytt',
   },
   done: {
