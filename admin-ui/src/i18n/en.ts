@@ -1221,7 +1221,7 @@ const en = {
     badge: '{count} new request | {count} new requests',
     title: 'Website requests',
     intro:
-      'Course sign-ups and counselling requests sent on the common website. They are already filed as clients; whoever picks one up follows it up. Pending requests come first, the oldest at the top.',
+      'Course sign-ups and counselling requests sent on the common website. They are already filed as clients; whoever picks one up follows it up. The newest is at the top.',
     filters: 'Filters',
     statusFilter: 'Status',
     statusOption: {

@@ -1215,7 +1215,7 @@ const nb = {
     badge: '{count} ny henvendelse | {count} nye henvendelser',
     title: 'Henvendelser fra nettsiden',
     intro:
-      'Påmeldinger til kurs og ønsker om veiledning sendt på den felles nettsiden. De er allerede lagt inn som klienter; den som tar saken, følger opp. Ventende henvendelser står først, den eldste øverst.',
+      'Påmeldinger til kurs og ønsker om veiledning sendt på den felles nettsiden. De er allerede lagt inn som klienter; den som tar saken, følger opp. Den nyeste står øverst.',
     filters: 'Filtre',
     statusFilter: 'Status',
     statusOption: {
