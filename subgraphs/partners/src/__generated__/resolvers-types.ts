@@ -143,6 +143,13 @@ export type Client = {
    * officers their region's; anyone else FORBIDDEN. Every export is in the audit log.
    */
   personalDataHeldByPartners: Scalars['JSON']['output'];
+  /**
+   * The referrals of the client the caller may see, newest first: the same ones `Query.referrals`
+   * lists (the region's advisers and municipality officers their region's, county officers their
+   * county's, Innovasjon Norge and NAV those addressed to them); empty for anyone else. A read from
+   * outside the client's region is in the audit log.
+   */
+  referrals: Array<Referral>;
 };
 
 /** A new professional gathering. */
@@ -1094,6 +1101,7 @@ export type ClientResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Client']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   personalDataHeldByPartners?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  referrals?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
