@@ -4,6 +4,7 @@ import { accessEn, apiClientsEn } from './access.en';
 import agreementsEn from './agreements.en';
 import appointmentsEn, { publicAppointmentsEn } from './appointments.en';
 import businessesEn from './businesses.en';
+import { clientHistoryEn } from './clientHistory.en';
 import { crmEn, networkEventsEn } from './crm.en';
 import { requestErrorsEn, serverReasonsEn } from './errors.en';
 import evaluationsEn from './evaluations.en';
@@ -22,6 +23,7 @@ const en = {
   publicAppointments: publicAppointmentsEn,
   evaluations: evaluationsEn,
   crm: crmEn,
+  clientHistory: clientHistoryEn,
   networkEvents: networkEventsEn,
   groups: groupsEn,
   impact: impactEn,

@@ -4,6 +4,7 @@ import { accessNb, apiClientsNb } from './access.nb';
 import agreementsNb from './agreements.nb';
 import appointmentsNb, { publicAppointmentsNb } from './appointments.nb';
 import businessesNb from './businesses.nb';
+import { clientHistoryNb } from './clientHistory.nb';
 import { crmNb, networkEventsNb } from './crm.nb';
 import { requestErrorsNb, serverReasonsNb } from './errors.nb';
 import evaluationsNb from './evaluations.nb';
@@ -21,6 +22,7 @@ const nb = {
   publicAppointments: publicAppointmentsNb,
   evaluations: evaluationsNb,
   crm: crmNb,
+  clientHistory: clientHistoryNb,
   networkEvents: networkEventsNb,
   groups: groupsNb,
   impact: impactNb,

@@ -76,6 +76,33 @@ export const ClientDetailDocument = graphql(`
         name
         since
       }
+      # For the client's history: every session, impact record and referral with its day.
+      counsellingSessions {
+        id
+        date
+        durationMinutes
+        form
+        topic
+      }
+      impactRecords {
+        id
+        kind
+        recordedFor
+      }
+      referrals {
+        id
+        direction
+        programme
+        otherActor
+        navOffice {
+          id
+          name
+        }
+        sentOn
+        status
+        statusChangedOn
+        statusReason
+      }
     }
   }
 `);

@@ -1331,7 +1331,7 @@ export type ClientDetailQueryVariables = Exact<{
 }>;
 
 
-export type ClientDetailQuery = { client: { id: string, name: string, email: string | null, phone: string | null, birthYear: number | null, immigrantBackground: ImmigrantBackground, registeredOn: string, businessIdea: string | null, gender: Gender | null, industryCode: string | null, growthPotential: GrowthPotential, surveyConsent: boolean, version: number, erasedAt: string | null, municipality: { number: string, name: string }, counsellingHours: { year: number, total: number, free: number, beyondFreeLimit: number, freeLimit: number }, businesses: Array<{ id: string, name: string, organisationNumber: string | null, registeredOn: string }>, milestones: Array<{ kind: MilestoneKind, reachedOn: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, attended: boolean | null, waitlistPosition: number | null, course: { id: string, title: string, startsOn: string } }>, possibleDuplicates: Array<{ id: string, name: string }>, followUps: Array<{ id: string, date: string, note: string, adviser: { id: string, name: string } }>, links: Array<{ id: string, kind: LinkKind, name: string, since: string }> } | null };
+export type ClientDetailQuery = { client: { id: string, name: string, email: string | null, phone: string | null, birthYear: number | null, immigrantBackground: ImmigrantBackground, registeredOn: string, businessIdea: string | null, gender: Gender | null, industryCode: string | null, growthPotential: GrowthPotential, surveyConsent: boolean, version: number, erasedAt: string | null, municipality: { number: string, name: string }, counsellingHours: { year: number, total: number, free: number, beyondFreeLimit: number, freeLimit: number }, businesses: Array<{ id: string, name: string, organisationNumber: string | null, registeredOn: string }>, milestones: Array<{ kind: MilestoneKind, reachedOn: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, attended: boolean | null, waitlistPosition: number | null, course: { id: string, title: string, startsOn: string } }>, possibleDuplicates: Array<{ id: string, name: string }>, followUps: Array<{ id: string, date: string, note: string, adviser: { id: string, name: string } }>, links: Array<{ id: string, kind: LinkKind, name: string, since: string }>, counsellingSessions: Array<{ id: string, date: string, durationMinutes: number, form: SessionForm, topic: string }>, impactRecords: Array<{ id: string, kind: ImpactKind, recordedFor: string }>, referrals: Array<{ id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, sentOn: string, status: ReferralStatus, statusChangedOn: string, statusReason: string | null, navOffice: { id: string, name: string } | null }> | null } | null };
 
 export type ClientMunicipalitiesQueryVariables = Exact<{
   regionId: string | number;
@@ -2659,6 +2659,32 @@ export const ClientDetailDocument = new TypedDocumentString(`
       kind
       name
       since
+    }
+    counsellingSessions {
+      id
+      date
+      durationMinutes
+      form
+      topic
+    }
+    impactRecords {
+      id
+      kind
+      recordedFor
+    }
+    referrals {
+      id
+      direction
+      programme
+      otherActor
+      navOffice {
+        id
+        name
+      }
+      sentOn
+      status
+      statusChangedOn
+      statusReason
     }
   }
 }
