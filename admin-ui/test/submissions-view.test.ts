@@ -123,6 +123,16 @@ describe('SubmissionsView', () => {
     });
   });
 
+  it('closes the submission form on Escape, with the focus back on the button that opened it', async () => {
+    const { wrapper } = await mountView('nordrefollo.officer');
+    await wrapper.get('[data-testid="submit-ACCOUNTS-2023"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="submission-form"]').trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="submission-form"]').exists()).toBe(false);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('submit-ACCOUNTS-2023');
+  });
+
   it('checks the amount and resubmits accounts with their version', async () => {
     const { wrapper, store } = await mountView('nordrefollo.officer');
     await wrapper.get('button[aria-label="Send inn på nytt: Regnskap for 2023"]').trigger('click');
