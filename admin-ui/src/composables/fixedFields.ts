@@ -1,6 +1,7 @@
 // Which fields a person has changed since a form's messages were set: a message about a field goes as
 // soon as its value changes, not only at the next send, so a fixed field stops saying it is wrong.
 import { type Ref, ref, watch } from 'vue';
+import { useServerFieldText } from './serverFieldText';
 
 /** A form's values by field path (`note`, `person.email`): nested objects are walked, arrays are one value. */
 export function fieldValues(values: unknown, prefix = ''): Record<string, string> {
@@ -56,4 +57,24 @@ export function useFixedFields(
     });
   }
   return changedSinceFailure;
+}
+
+/**
+ * The message beside one field, the same way in every form: the console's own finding (worded by
+ * `ownText`), else the server's reason in the user's language until the field is changed, else none.
+ */
+export function useFieldMessage<Own extends string>(
+  failure: Ref<{ fieldErrors: Record<string, string> } | null>,
+  clientErrors: Ref<Partial<Record<string, Own>>>,
+  ownText: (field: string, key: Own) => string,
+  values?: () => unknown,
+): (field: string) => string | null {
+  const serverFieldText = useServerFieldText();
+  const changed = useFixedFields(values, failure, clientErrors as Ref<Record<string, unknown>>);
+  return (field) => {
+    const own = clientErrors.value[field];
+    if (own) return ownText(field, own);
+    if (changed.value.has(field)) return null;
+    return serverFieldText(failure.value?.fieldErrors[field]);
+  };
 }

@@ -5,8 +5,7 @@ import { computed, type Ref, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { RecordValidationKey } from './clientRecordRules';
 import type { FormActionError } from './fieldErrors';
-import { useFixedFields } from './fixedFields';
-import { useServerFieldText } from './serverFieldText';
+import { useFieldMessage } from './fixedFields';
 import { useRequestErrorText } from './useRequestErrorText';
 
 export function useFormErrors<Field extends string, Own extends string = RecordValidationKey>(
@@ -20,17 +19,15 @@ export function useFormErrors<Field extends string, Own extends string = RecordV
   values?: () => unknown,
 ) {
   const { t } = useI18n();
-  const serverFieldText = useServerFieldText();
   const requestErrorText = useRequestErrorText();
   const clientErrors = ref<Partial<Record<Field, Own>>>({}) as Ref<Partial<Record<Field, Own>>>;
-  const changed = useFixedFields(values, failure, clientErrors as Ref<Record<string, unknown>>);
-
-  function errorFor(key: Field): string | null {
-    const own = clientErrors.value[key];
-    if (own) return ownMessage ? ownMessage(own) : t(`clients.validation.${own}`);
-    if (changed.value.has(key)) return null;
-    return serverFieldText(failure.value?.fieldErrors[key]);
-  }
+  const messageFor = useFieldMessage<Own>(
+    failure,
+    clientErrors,
+    (_field, own) => (ownMessage ? ownMessage(own) : t(`clients.validation.${own}`)),
+    values,
+  );
+  const errorFor = (key: Field): string | null => messageFor(key);
 
   /** A refusal about something the form does not show (the client's consent, its id) goes here. */
   const generalError = computed(() => {

@@ -3,7 +3,7 @@
 import { computed, type Ref, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { PublicActionError } from '../stores/publicRequests';
-import { useFixedFields } from './fixedFields';
+import { useFieldMessage } from './fixedFields';
 import type { PublicFieldErrors } from './publicForm';
 import { useServerFieldText } from './serverFieldText';
 
@@ -19,14 +19,12 @@ export function usePublicFormErrors(
   const { t } = useI18n();
   const serverFieldText = useServerFieldText();
   const clientErrors = ref<PublicFieldErrors>({});
-  const changed = useFixedFields(values, actionError, clientErrors);
-
-  function errorFor(field: string): string | null {
-    const own = clientErrors.value[field];
-    if (own) return custom(field, own) ?? t(`publicSite.validation.${own}`);
-    if (changed.value.has(field)) return null;
-    return serverFieldText(actionError.value?.fieldErrors[field]);
-  }
+  const errorFor = useFieldMessage(
+    actionError,
+    clientErrors,
+    (field, own) => custom(field, own) ?? t(`publicSite.validation.${own}`),
+    values,
+  );
 
   const generalError = computed(() => {
     const failure = actionError.value;
