@@ -12,6 +12,7 @@ import groupsNb from './groups.nb';
 import { impactNb } from './impact.nb';
 import { devMailNb, notificationsNb, publicLinksNb } from './notifications.nb';
 import { fundingNb, submissionsNb } from './reporting.nb';
+import { websiteRequestsNb } from './websiteRequests.nb';
 
 const nb = {
   access: accessNb,
@@ -1212,98 +1213,7 @@ const nb = {
       },
     },
   },
-  websiteRequests: {
-    nav: 'Fra nettsiden',
-    badge: '{count} ny henvendelse | {count} nye henvendelser',
-    title: 'Henvendelser fra nettsiden',
-    intro:
-      'Påmeldinger til kurs og ønsker om veiledning sendt på den felles nettsiden. De er allerede lagt inn som klienter; den som tar saken, følger opp. Den nyeste står øverst.',
-    filters: 'Filtre',
-    statusFilter: 'Status',
-    statusOption: {
-      PENDING: 'Venter',
-      PICKED_UP: 'Tatt',
-      CANCELLED: 'Avbrutt av personen',
-      all: 'Alle',
-    },
-    regionFilter: 'Region',
-    allRegions: 'Alle regioner',
-    loading: 'Henter henvendelsene …',
-    empty: {
-      pending: 'Ingen nye henvendelser.',
-      other: 'Ingen henvendelser å vise.',
-    },
-    error: {
-      title: 'Kunne ikke hente henvendelsene',
-      body: 'Prøv igjen om litt.',
-      forbidden: 'Du har ikke tilgang til henvendelsene fra nettsiden i denne regionen.',
-      codes: 'Feilkode: {codes}',
-      retry: 'Prøv igjen',
-    },
-    range: 'Viser {from}–{to} av {total}',
-    pagination: 'Sider',
-    previous: 'Forrige',
-    next: 'Neste',
-    table: {
-      caption: 'Henvendelser fra nettsiden',
-      receivedAt: 'Mottatt',
-      request: 'Henvendelse',
-      client: 'Klient',
-      region: 'Region',
-      status: 'Status',
-    },
-    receivedAt: '{date} kl. {time}',
-    reference: 'Referanse {reference}',
-    kind: {
-      COURSE_SIGN_UP: 'Påmelding til kurs',
-      COUNSELLING: 'Ønsker veiledning',
-    },
-    course: '{title}, starter {date}',
-    courseMissing: 'Kurset er ikke lenger registrert.',
-    messageLabel: 'Melding',
-    noMessage: 'Ingen melding.',
-    matched: 'Registrert fra før',
-    matchedHint:
-      'Samme e-postadresse som en klient som allerede var registrert, så henvendelsen er lagt på den klienten.',
-    status: {
-      PENDING: 'Venter',
-      PICKED_UP: 'Tatt',
-      CANCELLED: 'Avbrutt av personen',
-    },
-    pickedUpBy: 'Tatt av {name} {date} kl. {time}',
-    pickedUpByUnknown: 'Tatt {date} kl. {time}',
-    pickUp: 'Ta saken',
-    pickUpLabel: 'Ta saken {reference} fra {client}',
-    pickingUp: 'Tar saken …',
-    done: 'Du har tatt saken {reference}.',
-    actionError: {
-      title: 'Saken ble ikke tatt',
-      conflict: 'En annen veileder tok saken {reference} først. Listen er oppdatert.',
-      forbidden: 'Du kan ikke ta denne saken. Bare veiledere i regionen kan ta saker fra nettsiden.',
-      body: 'Noe gikk galt: {message}',
-    },
-    downloadCsv: 'Last ned CSV',
-    downloadCsvDescription: 'Henvendelsene på denne siden som CSV-fil, semikolonseparert, for Excel.',
-    csv: {
-      receivedAt: 'Mottatt',
-      reference: 'Referanse',
-      kind: 'Type',
-      region: 'Region',
-      client: 'Klient',
-      email: 'E-post',
-      phone: 'Telefon',
-      municipality: 'Kommune',
-      matchedExistingClient: 'Registrert fra før',
-      course: 'Kurs',
-      courseStartsOn: 'Kursstart',
-      message: 'Melding',
-      status: 'Status',
-      pickedUpBy: 'Tatt av',
-      pickedUpAt: 'Tatt',
-      yes: 'Ja',
-      no: 'Nei',
-    },
-  },
+  websiteRequests: websiteRequestsNb,
   partnerActions: {
     refer: {
       title: 'Henvisning',
