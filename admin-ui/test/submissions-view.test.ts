@@ -266,6 +266,22 @@ describe('SubmissionsView', () => {
     expect(wrapper.get('[data-testid="submissions-awaiting"]').text()).toContain('Ingen innsendte leveranser venter');
   });
 
+  it('takes a link to one item to it, once: an approval there keeps the focus on its confirmation', async () => {
+    const { wrapper, store } = await mountView('county.officer', {
+      path: '/submissions?region=follo&year=2024#submission-ACTIVITY_PLAN-2025',
+    });
+    await flushPromises();
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="submission-ACTIVITY_PLAN-2025"]').element);
+    vi.mocked(store.approve).mockImplementation(async () => {
+      // The reload after a decision gives new data for the same items.
+      store.region = { ...folloSubmissions2024 };
+      return true;
+    });
+    await wrapper.get('[data-testid="approve-ACTIVITY_PLAN-2025"]').trigger('click');
+    await flushPromises();
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="submission-notice-ACTIVITY_PLAN-2025"]').element);
+  });
+
   it('shows no queue to a region, which does not decide', async () => {
     const { wrapper } = await mountView('follo.adviser');
     expect(useAwaitingDecisionStore().load).not.toHaveBeenCalled();
