@@ -178,7 +178,7 @@ describe('ClientBusinesses', () => {
     await flushPromises();
 
     expect(wrapper.get('[data-testid="business-organisation-number-error"]').text()).toBe(
-      'the check digit does not match (mod 11)',
+      'Skriv et gyldig organisasjonsnummer (ni sifre).',
     );
     expect(wrapper.get('#business-organisation-number').attributes('aria-invalid')).toBe('true');
     expect(document.activeElement?.id).toBe('business-organisation-number');

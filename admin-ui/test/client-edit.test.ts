@@ -312,7 +312,7 @@ describe('EditClientForm on the client page', () => {
     await flushPromises();
 
     expect(wrapper.get('[data-testid="client-edit-error-municipalityNumber"]').text()).toBe(
-      'the municipality is not in the region',
+      'Tjenesten godtok ikke verdien i dette feltet.',
     );
     expect(wrapper.get('[data-testid="client-edit-error"]').text()).toContain('Rett feltene som er merket.');
     expect(document.activeElement).toBe(wrapper.get('[data-testid="client-edit-municipality"]').element);

@@ -121,7 +121,9 @@ describe('the client page’s impact section', () => {
     await wrapper.get('[data-testid="impact-source"]').setValue('LOAN');
     await wrapper.get('[data-testid="impact-form"]').trigger('submit');
     await flushPromises();
-    expect(wrapper.get('[data-testid="impact-error-amount"]').text()).toBe('above 0');
+    expect(wrapper.get('[data-testid="impact-error-amount"]').text()).toBe(
+      'Tjenesten godtok ikke verdien i dette feltet.',
+    );
 
     await wrapper.get('[data-testid="impact-form"]').trigger('submit');
     await flushPromises();

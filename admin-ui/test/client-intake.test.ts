@@ -175,7 +175,9 @@ describe('ClientNewView: gender and industry code', () => {
       duplicates: [],
     };
     await flushPromises();
-    expect(wrapper.get('[data-testid="intake-error-industryCode"]').text()).toBe('a NACE code such as 62.010');
+    expect(wrapper.get('[data-testid="intake-error-industryCode"]').text()).toBe(
+      'Tjenesten godtok ikke verdien i dette feltet.',
+    );
     expect(wrapper.get('[data-testid="intake-action-error"]').text()).toBe('Rett feltene som er merket.');
   });
 });

@@ -286,6 +286,20 @@ describe('recording a follow-up', () => {
     expect(document.activeElement?.id).toBe('follow-up-date');
   });
 
+  it('takes a message away as soon as its field is fixed, and only that one', async () => {
+    const { wrapper } = await mountClient('follo.adviser');
+    await wrapper.get('[data-testid="follow-up-open"]').trigger('click');
+    await wrapper.get('[data-testid="follow-up-date"]').setValue('2999-01-01');
+    await wrapper.get('[data-testid="follow-up-note"]').setValue('   ');
+    await wrapper.get('[data-testid="follow-up-form"]').trigger('submit');
+    await flushPromises();
+
+    await wrapper.get('[data-testid="follow-up-note"]').setValue('Ringte om budsjettet.');
+    expect(wrapper.get('[data-testid="follow-up-error-note"]').text()).toBe('');
+    expect(wrapper.get('[data-testid="follow-up-note"]').attributes('aria-invalid')).toBeUndefined();
+    expect(wrapper.get('[data-testid="follow-up-error-date"]').text()).toBe('Datoen kan ikke være i fremtiden.');
+  });
+
   it("shows the server's field error beside its field and focuses it", async () => {
     const { wrapper, store } = await mountClient('follo.adviser');
     store.recordFollowUp = vi.fn(async () => {
@@ -303,7 +317,7 @@ describe('recording a follow-up', () => {
     await wrapper.get('[data-testid="follow-up-form"]').trigger('submit');
     await flushPromises();
 
-    expect(wrapper.get('[data-testid="follow-up-error-note"]').text()).toBe('at most 5000 characters');
+    expect(wrapper.get('[data-testid="follow-up-error-note"]').text()).toBe('Høyst 5000 tegn.');
     expect(wrapper.get('[data-testid="follow-up-action-error"]').text()).toBe('Rett feltene som er merket.');
     expect(document.activeElement?.id).toBe('follow-up-note');
   });
@@ -364,7 +378,7 @@ describe('recording a milestone', () => {
     expect(wrapper.get('[data-testid="milestone-notice"]').text()).toBe('Milepælen «Første ansatte» er registrert.');
   });
 
-  it("shows the server's refusal of a milestone kind beside the field, as the server words it", async () => {
+  it("shows the server's refusal of a milestone kind beside the field, in Norwegian", async () => {
     const { wrapper, store } = await mountClient('follo.adviser');
     const refusal = 'survival now comes from the register of legal entities; it is not recorded by hand';
     store.recordMilestone = vi.fn(async () => {
@@ -381,7 +395,9 @@ describe('recording a milestone', () => {
     await wrapper.get('[data-testid="milestone-form"]').trigger('submit');
     await flushPromises();
 
-    expect(wrapper.get('[data-testid="milestone-error-kind"]').text()).toBe(refusal);
+    expect(wrapper.get('[data-testid="milestone-error-kind"]').text()).toBe(
+      'Tjenesten godtok ikke verdien i dette feltet.',
+    );
     expect(wrapper.get('[data-testid="milestone-kind"]').attributes('aria-invalid')).toBe('true');
     expect(document.activeElement?.id).toBe('milestone-kind');
     expect(wrapper.find('[data-testid="milestone-form"]').exists()).toBe(true);
@@ -536,9 +552,7 @@ describe('recording a survey answer', () => {
     await wrapper.get('[data-testid="survey-form"]').trigger('submit');
     await flushPromises();
 
-    expect(wrapper.get('[data-testid="survey-action-error"]').text()).toBe(
-      'Gatewayen svarte: input.clientId: the client has not agreed to be contacted for surveys',
-    );
+    expect(wrapper.get('[data-testid="survey-action-error"]').text()).toBe('Tjenesten godtok ikke det som ble sendt.');
   });
 });
 

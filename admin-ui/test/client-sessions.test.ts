@@ -107,7 +107,7 @@ describe('the client page’s sessions', () => {
     await wrapper.get('[data-testid="sessions-topic"]').setValue(' Finansiering ');
     await wrapper.get('[data-testid="sessions-log-form"]').trigger('submit');
     await flushPromises();
-    expect(wrapper.get('[data-testid="sessions-error-preparation"]').text()).toBe('at most 600 minutes');
+    expect(wrapper.get('[data-testid="sessions-error-preparation"]').text()).toBe('Høyst 600 minutter.');
     await wrapper.get('[data-testid="sessions-log-form"]').trigger('submit');
     await flushPromises();
     expect(calls.filter((call) => operation(call) === 'LogSessionWithDetails')[1]?.body.variables).toEqual({

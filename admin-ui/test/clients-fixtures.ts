@@ -71,4 +71,33 @@ export const nadia: ClientDetail = {
     { id: 'link-1', kind: 'MENTOR', name: 'Kari Nordmann', since: '2024-04-01' },
     { id: 'link-2', kind: 'INCUBATOR', name: 'Ås Inkubator', since: '2024-02-15' },
   ],
+  counsellingSessions: [
+    { id: 'session-2', date: '2024-04-10', durationMinutes: 90, form: 'VIDEO', topic: 'Budsjett og prising' },
+    { id: 'session-1', date: '2024-01-20', durationMinutes: 60, form: 'MEETING', topic: 'Forretningsidé' },
+  ],
+  impactRecords: [{ id: 'impact-1', kind: 'JOBS_CREATED', recordedFor: '2024-10-01' }],
+  referrals: [
+    {
+      id: 'referral-2',
+      direction: 'TO_NAV',
+      programme: 'UNEMPLOYMENT_BENEFIT_DURING_START_UP',
+      otherActor: null,
+      navOffice: { id: 'nav-follo', name: 'NAV Follo' },
+      sentOn: '2024-08-20',
+      status: 'ACCEPTED',
+      statusChangedOn: '2024-08-27',
+      statusReason: null,
+    },
+    {
+      id: 'referral-1',
+      direction: 'TO_INNOVASJON_NORGE',
+      programme: 'STARTUP_GRANT_PHASE_1',
+      otherActor: null,
+      navOffice: null,
+      sentOn: '2024-05-15',
+      status: 'DECLINED',
+      statusChangedOn: '2024-06-01',
+      statusReason: 'Mangler budsjett.',
+    },
+  ],
 };

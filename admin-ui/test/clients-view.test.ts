@@ -183,7 +183,9 @@ describe('ClientNewView', () => {
       duplicates: [],
     };
     await flushPromises();
-    expect(wrapper.get('[data-testid="intake-error-phone"]').text()).toBe('Ugyldig telefonnummer.');
+    expect(wrapper.get('[data-testid="intake-error-phone"]').text()).toBe(
+      'Tjenesten godtok ikke verdien i dette feltet.',
+    );
   });
 
   it('offers the possible duplicates and registers anyway on request, then opens the new client', async () => {

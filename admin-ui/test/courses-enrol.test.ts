@@ -166,6 +166,26 @@ describe('EnrolOnCourse', () => {
     expect(wrapper.get('[data-testid="enrol-course"]').attributes('aria-invalid')).toBe('true');
   });
 
+  it('takes the message away once a course is chosen, and closes on Escape with the focus back on its button', async () => {
+    stubGateway(() => 'ENROLLED');
+    const { wrapper } = await mountEnrol();
+    await wrapper.get('[data-testid="enrol-open"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="enrol-form"]').trigger('submit');
+    await flushPromises();
+    const select = wrapper.get<HTMLSelectElement>('[data-testid="enrol-course"]');
+    const open = select
+      .findAll('option')
+      .find((option) => option.attributes('value') && !option.attributes('disabled'));
+    await select.setValue(open?.attributes('value'));
+    expect(wrapper.get('[data-testid="enrol-course-error"]').text()).toBe('');
+
+    await wrapper.get('[data-testid="enrol-form"]').trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="enrol-form"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="enrol-open"]').element);
+  });
+
   it("enrols the client, says so, and loads the client's courses again", async () => {
     const { calls } = stubGateway(() => 'ENROLLED');
     const { wrapper, clientStore } = await mountEnrol();

@@ -390,7 +390,7 @@ describe('the new-course form', () => {
     await wrapper.get('[data-testid="course-send"]').trigger('submit');
     await flushPromises();
 
-    expect(wrapper.get('[data-testid="course-error-title"]').text()).toBe('at most 200 characters');
+    expect(wrapper.get('[data-testid="course-error-title"]').text()).toBe('Høyst 200 tegn.');
     expect(wrapper.get('[data-testid="course-form-error"]').text()).toBe('Noen felt må rettes. Se feltene over.');
     expect(document.activeElement).toBe(wrapper.get('[data-testid="course-title"]').element);
   });

@@ -126,7 +126,8 @@ describe('EvaluationsView', () => {
     const error = wrapper.get('[data-testid="evaluations-error"]');
     expect(error.attributes('role')).toBe('alert');
     expect(error.text()).toContain('Du har ikke tilgang til evalueringene.');
-    expect(error.text()).toContain('Feilkoder: FORBIDDEN');
+    // The page explains a refusal itself; no code is shown.
+    expect(error.text()).not.toContain('FORBIDDEN');
     // No empty-state claim while nothing was loaded.
     expect(wrapper.find('[data-testid="evaluations-empty"]').exists()).toBe(false);
     await error.get('button').trigger('click');
@@ -134,7 +135,7 @@ describe('EvaluationsView', () => {
 
     store.error = { message: 'Failed to fetch', codes: [] };
     await flushPromises();
-    expect(wrapper.get('[data-testid="evaluations-error"]').text()).toContain('Gatewayen svarte ikke som forventet.');
+    expect(wrapper.get('[data-testid="evaluations-error"]').text()).toContain('Tjenesten svarte ikke som forventet.');
   });
 
   it("offers recording to the officers of today's counties only", async () => {
@@ -234,7 +235,7 @@ describe('EvaluationsView', () => {
       fieldErrors: { periodTo: 'not before periodFrom' },
     };
     await flushPromises();
-    expect(form().get('[data-testid="error-periodTo"]').text()).toBe('not before periodFrom');
+    expect(form().get('[data-testid="error-periodTo"]').text()).toBe('Datoen er for tidlig.');
     expect(form().get('[data-testid="evaluation-period-to"]').attributes('aria-invalid')).toBe('true');
     expect(form().get('[data-testid="evaluation-action-error"]').text()).toContain('se meldingene ved feltene');
     // What was typed stays.

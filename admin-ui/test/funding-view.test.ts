@@ -1,11 +1,11 @@
 // The funding page with a testing store: rates, split and budget decisions with their corrections, and
 // payments recorded by one county officer and confirmed by another, overdue ones marked in words.
 import { createTestingPinia } from '@pinia/testing';
-import { enableAutoUnmount, mount } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { awaitsConfirmation, mayConfirmPayment, mayRecordPayment, seesFunding } from '../src/composables/fundingAccess';
-import { type RegionFunding, useFundingStore } from '../src/stores/funding';
+import { type FundingPaymentItem, type RegionFunding, useFundingStore } from '../src/stores/funding';
 import FundingView from '../src/views/FundingView.vue';
 import { accessTokenFor, createStrictI18n, type DemoUsername, follo, forbidNetwork, halden } from './fixtures';
 
@@ -112,6 +112,10 @@ const follo2026: RegionFunding = {
       shares: [{ ...share, county: akershus, amount: '350000.00', status: 'DUE' }],
     },
   ],
+  plansForYear: [
+    { id: 'p1', kind: 'ACTIVITY_PLAN', coversYear: 2026, status: 'APPROVED' },
+    { id: 'b1', kind: 'BUDGET', coversYear: 2026, status: 'APPROVED' },
+  ],
 };
 
 /** Mosseregionen's 2026 January instalment: Østfold pays for Moss, Råde and Våler, Akershus for Vestby. */
@@ -156,7 +160,10 @@ async function mountView(username: DemoUsername, region: RegionFunding | null = 
   });
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/funding', name: 'funding', component: FundingView }],
+    routes: [
+      { path: '/funding', name: 'funding', component: FundingView },
+      { path: '/submissions', name: 'submissions', component: { template: '<p />' } },
+    ],
   });
   await router.push('/funding?region=follo&year=2026');
   await router.isReady();
@@ -278,6 +285,83 @@ describe('FundingView', () => {
     await other.wrapper.get('[data-testid="payment-form"]').trigger('submit');
     expect(other.store.confirmPayment).toHaveBeenCalledWith('JANUARY', 'AFK-7', 'akershus');
     expect(store.confirmPayment).not.toHaveBeenCalled();
+  });
+
+  it("names the year's unapproved plan that holds the payments back, under that year, with a link to it", async () => {
+    const blocked = (instalment: FundingPaymentItem) => ({
+      ...instalment,
+      status: 'BLOCKED' as const,
+      blocked: true,
+      paidOn: null,
+      reference: null,
+      recordedBy: null,
+      recordedOn: null,
+      shares: instalment.shares.map((part) => ({ ...part, status: 'BLOCKED' as const, recordedBy: null })),
+    });
+    const { wrapper } = await mountView('county.officer', {
+      ...follo2026,
+      payments: (follo2026.payments ?? []).map(blocked),
+      plansForYear: [
+        // Last year's report is not what holds this year's money back.
+        { id: 'r1', kind: 'ANNUAL_REPORT', coversYear: 2024, status: 'SUBMITTED' },
+        { id: 'p1', kind: 'ACTIVITY_PLAN', coversYear: 2026, status: 'APPROVED' },
+        { id: 'b1', kind: 'BUDGET', coversYear: 2026, status: 'SUBMITTED' },
+      ],
+    });
+    const blockers = wrapper.get('[data-testid="funding-blockers"]');
+    expect(plain(blockers.get('p').text())).toBe('Utbetalingene for 2026 venter på at fylket godkjenner:');
+    expect(blockers.findAll('li').map((item) => plain(item.text()))).toEqual(['Budsjett for 2026 – Til behandling']);
+    // The budget fell due in 2025, so it is decided on that year's page.
+    expect(blockers.get('a').attributes('href')).toBe('/submissions?region=follo&year=2025#submission-BUDGET-2026');
+    // Nothing is named while the plans are approved.
+    const released = await mountView('county.officer');
+    expect(released.wrapper.find('[data-testid="funding-blockers"]').exists()).toBe(false);
+  });
+
+  it('moves the focus into a form that opens, closes it on Escape and confirms a save beside the action', async () => {
+    const { wrapper, store } = await mountView('county.officer');
+    const newDecision = wrapper.get('[data-testid="new-decision"]');
+    (newDecision.element as HTMLElement).focus();
+    await newDecision.trigger('click');
+    await flushPromises();
+    expect(document.activeElement?.id).toBe('decision-payer');
+    await wrapper.get('[data-testid="decision-form"]').trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="decision-form"]').exists()).toBe(false);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('new-decision');
+
+    // A missing reference is told, and the message goes once the officer types one.
+    await wrapper.get('[data-testid="new-decision"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('#decision-granted').setValue('650 000');
+    await wrapper.get('[data-testid="decision-form"]').trigger('submit');
+    const problem = () => plain(wrapper.get('[data-testid="decision-form"] .error-text').text());
+    expect(problem()).not.toBe('');
+    await wrapper.get('#decision-reference').setValue('FT-sak 43/25');
+    expect(problem()).toBe('');
+
+    vi.mocked(store.recordBudgetDecision).mockResolvedValue(true);
+    await wrapper.get('[data-testid="decision-form"]').trigger('submit');
+    await flushPromises();
+    const notice = wrapper.get('[data-testid="funding-decisions-notice"]');
+    expect(notice.text()).not.toBe('');
+    expect(document.activeElement).toBe(notice.element);
+    // The payments' own message place stays empty: the confirmation is where the decision was made.
+    expect(wrapper.get('[data-testid="funding-payments-notice"]').text()).toBe('');
+  });
+
+  it('tells a failed load in words, not as an error code', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { wrapper, store } = await mountView('county.officer', null);
+    store.error = { message: 'Forbidden: county officers only', codes: ['FORBIDDEN'] };
+    await flushPromises();
+    const text = wrapper.get('[data-testid="funding-error"]').text();
+    expect(text).toContain('Du har ikke tilgang til dette.');
+    expect(text).not.toContain('FORBIDDEN');
+    expect(text).not.toContain('county officers only');
+    // The detail is kept for whoever debugs it, in the browser's console.
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('FORBIDDEN'));
+    warn.mockRestore();
   });
 
   it('shows the coordination group the money without the actions', async () => {

@@ -405,7 +405,9 @@ describe('GatheringsView actions', () => {
       },
     });
     await open(invalid.wrapper, 'g-2');
-    expect(invalid.wrapper.get('[data-testid="gathering-register-error-g-2"]').text()).toBe('not an adviser id');
+    expect(invalid.wrapper.get('[data-testid="gathering-register-error-g-2"]').text()).toBe(
+      'Tjenesten godtok ikke verdien i dette feltet.',
+    );
     expect(invalid.wrapper.find('[data-testid="gathering-action-error-g-2"]').exists()).toBe(false);
   });
 
@@ -505,7 +507,7 @@ describe('GatheringsView actions', () => {
       online: true,
       description: null,
     });
-    expect(wrapper.get('[data-testid="gathering-error-title"]').text()).toBe('at most 200 characters');
+    expect(wrapper.get('[data-testid="gathering-error-title"]').text()).toBe('Høyst 200 tegn.');
     expect(wrapper.get('[data-testid="gathering-create-error"]').text()).toBe(
       'Ikke lagret. Rett feltene som er merket.',
     );

@@ -235,7 +235,7 @@ describe('GroupsView', () => {
     await form.trigger('submit');
     await flushPromises();
     expect(store.endMembership).toHaveBeenCalledWith('coordination', 'c-3', '2026-06-30');
-    expect(wrapper.get('[data-testid="groups-notice"]').text()).toBe(
+    expect(wrapper.get('[data-testid="groups-coordination-notice"]').text()).toBe(
       'Medlemskapet til Sofie Lie er avsluttet 30.06.2026.',
     );
     expect(wrapper.find('[data-testid="groups-change-form-c-3"]').exists()).toBe(false);
@@ -261,9 +261,9 @@ describe('GroupsView', () => {
     await form.trigger('submit');
     await flushPromises();
     expect(store.changeCoordinationRole).toHaveBeenCalledWith('c-2', 'nestleder', '2024-01-01');
-    expect(wrapper.get('[data-testid="error-day"]').text()).toBe('after the membership’s first day, 2024-01-01');
+    expect(wrapper.get('[data-testid="error-day"]').text()).toBe('Tjenesten godtok ikke verdien i dette feltet.');
     expect(wrapper.get('[data-testid="groups-action-error"]').text()).toBe(
-      'Gatewayen godtok ikke alle feltene; se meldingene ved feltene.',
+      'Tjenesten godtok ikke alle feltene; se meldingene ved feltene.',
     );
     // Escape closes the form.
     await wrapper.get('[data-testid="groups-new-role"]').trigger('keydown', { key: 'Escape' });
@@ -299,6 +299,8 @@ describe('GroupsView', () => {
       validFrom: '2026-08-01',
       regionId: 'follo',
     });
-    expect(wrapper.get('[data-testid="groups-notice"]').text()).toBe('Nina Nes er lagt til.');
+    // Told in the professional group's section, where it was added, not at the top of the page.
+    expect(wrapper.get('[data-testid="groups-professional-notice"]').text()).toBe('Nina Nes er lagt til.');
+    expect(wrapper.get('[data-testid="groups-coordination-notice"]').text()).toBe('');
   });
 });

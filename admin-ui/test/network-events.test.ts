@@ -273,7 +273,7 @@ describe('NetworkEventsView', () => {
     await wrapper.get('[data-testid="network-event-form"]').trigger('submit');
     await flushPromises();
 
-    expect(wrapper.get('[data-testid="network-event-error-title"]').text()).toBe('at most 200 characters');
+    expect(wrapper.get('[data-testid="network-event-error-title"]').text()).toBe('Høyst 200 tegn.');
     expect(wrapper.get('[data-testid="network-event-action-error"]').text()).toBe('Rett feltene som er merket.');
     expect(document.activeElement?.id).toBe('network-event-title');
   });

@@ -245,7 +245,7 @@ describe('the notifications page', () => {
 
     const error = wrapper.get('[data-testid="notifications-action-error"]');
     expect(error.attributes('role')).toBe('alert');
-    expect(error.text()).toBe('Kunne ikke merke som lest: Not your notification.');
+    expect(error.text()).toBe('Kunne ikke merke som lest: Fant det ikke. Det kan være slettet eller flyttet.');
     expect(document.activeElement).toBe(error.element);
     expect(wrapper.get(`[data-testid="notification-${referralReceived.id}"]`).attributes('data-read')).toBe('false');
   });
@@ -307,7 +307,8 @@ describe('the notifications page', () => {
     });
     const error = wrapper.get('[data-testid="notifications-error"]');
     expect(error.text()).toContain('Kunne ikke hente varslene');
-    expect(error.text()).toContain('INTERNAL_SERVER_ERROR');
+    expect(error.text()).toContain('Noe gikk galt hos oss.');
+    expect(error.text()).not.toContain('INTERNAL_SERVER_ERROR');
 
     fail = false;
     await error.get('button').trigger('click');

@@ -241,7 +241,7 @@ describe('signing up for a course', () => {
     await wrapper.get('[data-testid="public-sign-up-form"]').trigger('submit');
     await flushPromises();
 
-    expect(fieldError(wrapper, 'person.email')).toBe('Tjenesten godtok ikke dette: not an e-mail address');
+    expect(fieldError(wrapper, 'person.email')).toBe('Skriv en gyldig e-postadresse.');
     const email = wrapper.get('[data-testid="public-email"]');
     expect(email.attributes('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(email.element);
@@ -260,7 +260,7 @@ describe('signing up for a course', () => {
     await flushPromises();
 
     expect(wrapper.get('[data-testid="public-error-courseId"]').text()).toBe(
-      'Tjenesten godtok ikke dette: the course is not open for sign-up',
+      'Tjenesten godtok ikke verdien i dette feltet.',
     );
   });
 
@@ -423,7 +423,7 @@ describe('asking for counselling', () => {
     await wrapper.get('[data-testid="public-counselling-form"]').trigger('submit');
     await flushPromises();
 
-    expect(fieldError(wrapper, 'message')).toBe('Tjenesten godtok ikke dette: plain text only: no HTML or tags');
+    expect(fieldError(wrapper, 'message')).toBe('Tjenesten godtok ikke verdien i dette feltet.');
   });
 
   it('says how long to wait in English too, and to try again later when the server gives no time', async () => {

@@ -158,7 +158,9 @@ describe('the survey page', () => {
     await wrapper.get('[data-testid="public-survey-form"]').trigger('submit');
     await flushPromises();
 
-    expect(wrapper.get('[data-testid="public-error-score"]').text()).toBe('Tjenesten godtok ikke dette: to 6');
+    expect(wrapper.get('[data-testid="public-error-score"]').text()).toBe(
+      'Tjenesten godtok ikke verdien i dette feltet.',
+    );
     expect(wrapper.find('[data-testid="public-link-invalid"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="public-survey-form"]').exists()).toBe(true);
   });

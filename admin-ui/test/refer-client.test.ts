@@ -348,6 +348,10 @@ describe('ReferClientForm', () => {
     await wrapper.get('[data-testid="refer-open"]').trigger('click');
     await wrapper.get('[data-testid="refer-direction-TO_INNOVASJON_NORGE"]').setValue(true);
     await wrapper.get('[data-testid="refer-programme"]').setValue('STARTUP_GRANT_PHASE_1');
+    // Consent is usually given there and then: the date is today's (Norwegian) until the adviser changes it.
+    const consentDate = wrapper.get<HTMLInputElement>('[data-testid="refer-consent-date"]');
+    expect(consentDate.element.value).toBe(todayInOslo());
+    await consentDate.setValue('');
 
     await wrapper.get('[data-testid="refer-form"]').trigger('submit');
 
@@ -365,6 +369,35 @@ describe('ReferClientForm', () => {
     expect(store.send).not.toHaveBeenCalled();
     expect(wrapper.get('[data-testid="refer-error-consentGivenOn"]').text()).toBe('Datoen kan ikke være frem i tid.');
     expect(wrapper.get('[data-testid="refer-consent-date"]').attributes('max')).toBe(todayInOslo());
+  });
+
+  it('clears a message once its field is fixed, and closes on Escape with the focus back on the button', async () => {
+    const { wrapper, store } = await mountForm(accessTokenFor('follo.adviser'));
+    await wrapper.get('[data-testid="refer-open"]').trigger('click');
+    await wrapper.get('[data-testid="refer-form"]').trigger('submit');
+    expect(store.send).not.toHaveBeenCalled();
+    expect(wrapper.get('[data-testid="refer-error-consent"]').text()).not.toBe('');
+    await wrapper.get('[data-testid="refer-consent"]').setValue(true);
+    expect(wrapper.get('[data-testid="refer-error-consent"]').text()).toBe('');
+    expect(wrapper.get('[data-testid="refer-consent"]').attributes('aria-invalid')).toBeUndefined();
+
+    // The server's message about a field goes as well when the field changes.
+    store.actionError = {
+      message: 'input.note: too long',
+      codes: ['BAD_USER_INPUT'],
+      fieldErrors: { note: 'too long' },
+    };
+    await flushPromises();
+    expect(wrapper.get('[data-testid="refer-error-note"]').text()).toBe(
+      'Tjenesten godtok ikke verdien i dette feltet.',
+    );
+    await wrapper.get('[data-testid="refer-note"]').setValue('Kortere.');
+    expect(wrapper.get('[data-testid="refer-error-note"]').text()).toBe('');
+
+    await wrapper.get('[data-testid="refer-form"]').trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="refer-form"]').exists()).toBe(false);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('refer-open');
   });
 
   it('sends the name and only the contact details ticked', async () => {
@@ -425,11 +458,9 @@ describe('ReferClientForm', () => {
 
     expect(store.send).toHaveBeenCalled();
     expect(wrapper.get('[data-testid="refer-error-municipalityNumber"]').text()).toBe(
-      'no NAV office is known to serve municipality 3099',
+      'Tjenesten godtok ikke verdien i dette feltet.',
     );
-    expect(wrapper.get('[data-testid="refer-error-phone"]').text()).toBe(
-      'digits and spaces, 8 to 20, with an optional leading +',
-    );
+    expect(wrapper.get('[data-testid="refer-error-phone"]').text()).toBe('Skriv et telefonnummer med 8 til 20 sifre.');
     expect(wrapper.get('[data-testid="refer-action-error"]').text()).toBe(
       'Henvisningen ble ikke sendt. Rett feltene som er merket.',
     );

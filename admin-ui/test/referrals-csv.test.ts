@@ -161,7 +161,7 @@ describe('ReferralsView CSV', () => {
     expect(downloads.names).toEqual([]);
     expect(wrapper.get('[data-testid="referrals-csv-error"]').attributes('role')).toBe('alert');
     expect(wrapper.get('[data-testid="referrals-csv-error"]').text()).toBe(
-      'Kunne ikke hente henvisningene til CSV-filen: Down.',
+      'Kunne ikke hente henvisningene til CSV-filen: Noe gikk galt hos oss. Prøv igjen om litt.',
     );
   });
 

@@ -350,7 +350,9 @@ describe('the console with a service down', () => {
     answerByOperation({ ReferralInbox: regionsDown });
     const { wrapper } = await mountAt('/referrals', partnerTokenFor('innovasjon.norge'));
 
-    expect(wrapper.get('[data-testid="referrals-error"]').text()).toContain('SUBGRAPH_UNAVAILABLE');
+    expect(wrapper.get('[data-testid="referrals-error"]').text()).toContain(
+      'En del av tjenesten svarer ikke akkurat nå.',
+    );
     expect(wrapper.find('[data-testid="referrals-empty"]').exists()).toBe(false);
     expect(bannerText(wrapper)).toContain(
       'Regionenes tjeneste (regioner, kommuner, veiledere, klienter og kurs) svarer ikke akkurat nå.',
@@ -381,7 +383,9 @@ describe('the console with a service down', () => {
     const { wrapper } = await mountAt('/website-requests', accessTokenFor('follo.adviser'));
 
     expect(asked).toContain('PendingWebsiteRequestCount');
-    expect(wrapper.get('[data-testid="website-requests-error"]').text()).toContain('SUBGRAPH_UNAVAILABLE');
+    expect(wrapper.get('[data-testid="website-requests-error"]').text()).toContain(
+      'En del av tjenesten svarer ikke akkurat nå.',
+    );
     expect(wrapper.find('[data-testid="nav-website-requests-count"]').exists()).toBe(false);
     expect(
       wrapper.findAll('[data-testid="service-status"] [data-service]').map((p) => p.attributes('data-service')),

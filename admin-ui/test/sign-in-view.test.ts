@@ -170,7 +170,7 @@ describe('SignInView', () => {
 
     expect(assign).not.toHaveBeenCalled();
     expect(wrapper.get('[data-testid="sign-in-unreachable"]').text()).toContain(
-      'Fikk ikke kontakt med gatewayen: The gateway could not be reached.',
+      'Fikk ikke kontakt med tjenesten. Sjekk nettforbindelsen og prøv igjen.',
     );
 
     oidcOn();

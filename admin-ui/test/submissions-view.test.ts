@@ -3,6 +3,8 @@ import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
+import { todayInOslo } from '../src/composables/osloCalendar';
+import { useAwaitingDecisionStore } from '../src/stores/awaitingDecision';
 import { type RegionSubmissions, useSubmissionsStore } from '../src/stores/submissions';
 import SubmissionsView from '../src/views/SubmissionsView.vue';
 import { accessTokenFor, createStrictI18n, type DemoUsername, follo, forbidNetwork, halden } from './fixtures';
@@ -121,6 +123,16 @@ describe('SubmissionsView', () => {
     });
   });
 
+  it('closes the submission form on Escape, with the focus back on the button that opened it', async () => {
+    const { wrapper } = await mountView('nordrefollo.officer');
+    await wrapper.get('[data-testid="submit-ACCOUNTS-2023"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="submission-form"]').trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="submission-form"]').exists()).toBe(false);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('submit-ACCOUNTS-2023');
+  });
+
   it('checks the amount and resubmits accounts with their version', async () => {
     const { wrapper, store } = await mountView('nordrefollo.officer');
     await wrapper.get('button[aria-label="Send inn på nytt: Regnskap for 2023"]').trigger('click');
@@ -156,7 +168,9 @@ describe('SubmissionsView', () => {
       fieldErrors: { documentReference: 'already used' },
     };
     await flushPromises();
-    expect(wrapper.get('[data-testid="error-documentReference"]').text()).toBe('already used');
+    expect(wrapper.get('[data-testid="error-documentReference"]').text()).toBe(
+      'Tjenesten godtok ikke verdien i dette feltet.',
+    );
 
     store.actionError = { action: 'submit', message: 'Changed.', codes: ['CONFLICT'], fieldErrors: {} };
     await flushPromises();
@@ -205,8 +219,101 @@ describe('SubmissionsView', () => {
     expect(form.get('textarea').attributes('aria-invalid')).toBe('true');
 
     await form.get('textarea').setValue('Mangler kursplan.');
+    // Fixed is fixed: the message goes as the officer types, not at the next try.
+    expect(form.get('[data-testid="reject-comment-error"]').text()).toBe('');
+    expect(form.get('textarea').attributes('aria-invalid')).toBeUndefined();
     await form.trigger('submit');
     expect(store.reject).toHaveBeenCalledWith('sub-plan-2025', 1, 'Mangler kursplan.');
+  });
+
+  it("lists every region's submissions awaiting the county's decision, longest waiting first, linking to each", async () => {
+    const { wrapper, router } = await mountView('county.officer', { path: '/submissions?region=follo&year=2024' });
+    const awaitingStore = useAwaitingDecisionStore();
+    expect(awaitingStore.load).toHaveBeenCalledWith(
+      Number(todayInOslo().slice(0, 4)),
+      expect.objectContaining({ role: 'COUNTY_OFFICER' }),
+    );
+    awaitingStore.items = [
+      {
+        regionId: 'halden',
+        regionName: 'Halden',
+        kind: 'BUDGET',
+        coversYear: 2025,
+        dueYear: 2024,
+        submittedOn: '2024-11-20',
+      },
+      {
+        regionId: 'follo',
+        regionName: 'Follo',
+        kind: 'ANNUAL_REPORT',
+        coversYear: 2024,
+        dueYear: 2025,
+        submittedOn: '2025-04-02',
+      },
+    ];
+    await flushPromises();
+    const items = wrapper.findAll('[data-testid="submissions-awaiting"] li');
+    expect(items.map((item) => plain(item.text()))).toEqual([
+      'Halden: Budsjett for 2025 · sendt inn 20.11.2024',
+      'Follo: Årsrapport for 2024 · sendt inn 02.04.2025',
+    ]);
+    await items[0]?.get('a').trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.fullPath).toBe('/submissions?region=halden&year=2024#submission-BUDGET-2025');
+
+    awaitingStore.items = [];
+    await flushPromises();
+    expect(wrapper.get('[data-testid="submissions-awaiting"]').text()).toContain('Ingen innsendte leveranser venter');
+  });
+
+  it('takes a link to one item to it, once: an approval there keeps the focus on its confirmation', async () => {
+    const { wrapper, store } = await mountView('county.officer', {
+      path: '/submissions?region=follo&year=2024#submission-ACTIVITY_PLAN-2025',
+    });
+    await flushPromises();
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="submission-ACTIVITY_PLAN-2025"]').element);
+    vi.mocked(store.approve).mockImplementation(async () => {
+      // The reload after a decision gives new data for the same items.
+      store.region = { ...folloSubmissions2024 };
+      return true;
+    });
+    await wrapper.get('[data-testid="approve-ACTIVITY_PLAN-2025"]').trigger('click');
+    await flushPromises();
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="submission-notice-ACTIVITY_PLAN-2025"]').element);
+  });
+
+  it('shows no queue to a region, which does not decide', async () => {
+    const { wrapper } = await mountView('follo.adviser');
+    expect(useAwaitingDecisionStore().load).not.toHaveBeenCalled();
+    expect(wrapper.find('[data-testid="submissions-awaiting"]').exists()).toBe(false);
+  });
+
+  it('confirms an approval in the item it was about, and tells a refusal there in words', async () => {
+    const { wrapper, store } = await mountView('county.officer', { path: '/submissions?region=follo&year=2024' });
+    vi.mocked(store.approve).mockResolvedValue(true);
+    await wrapper.get('[data-testid="approve-ACTIVITY_PLAN-2025"]').trigger('click');
+    await flushPromises();
+    const notice = wrapper.get('[data-testid="submission-notice-ACTIVITY_PLAN-2025"]');
+    expect(notice.text()).not.toBe('');
+    expect(document.activeElement).toBe(notice.element);
+    expect(wrapper.get('[data-testid="submission-notice-ACCOUNTS-2023"]').text()).toBe('');
+    // The queue is asked again: the approved plan has left it.
+    expect(useAwaitingDecisionStore().load).toHaveBeenCalledTimes(2);
+
+    vi.mocked(store.approve).mockResolvedValue(false);
+    await wrapper.get('[data-testid="approve-ACTIVITY_PLAN-2025"]').trigger('click');
+    store.actionError = {
+      action: 'approve',
+      message: 'No rows updated',
+      codes: ['INTERNAL_SERVER_ERROR'],
+      fieldErrors: {},
+    };
+    await flushPromises();
+    const refusal = wrapper.get(
+      '[data-testid="submission-ACTIVITY_PLAN-2025"] [data-testid="submissions-action-error"]',
+    );
+    expect(refusal.text()).toContain('Noe gikk galt hos oss');
+    expect(refusal.text()).not.toContain('No rows updated');
   });
 
   it('lets county officers switch region through the address', async () => {

@@ -7,7 +7,15 @@ import type { LoadError, PickUpError, WebsiteRequestPage } from '../src/stores/w
 import { useWebsiteRequestsStore, websiteRequestPageSize } from '../src/stores/websiteRequests';
 import WebsiteRequestsView from '../src/views/WebsiteRequestsView.vue';
 import { accessTokenFor, createStrictI18n, type DemoUsername, follo, forbidNetwork, halden } from './fixtures';
-import { counselling, emptyPage, mixedPage, pickedUp, pickedUpSignUp, signUp } from './website-requests-fixtures';
+import {
+  counselling,
+  emptyPage,
+  mixedPage,
+  pendingPage,
+  pickedUp,
+  pickedUpSignUp,
+  signUp,
+} from './website-requests-fixtures';
 
 interface ViewState {
   page?: WebsiteRequestPage | null;
@@ -100,6 +108,13 @@ describe('WebsiteRequestsView', () => {
     expect(wrapper.get(`[data-testid="website-request-client-${counselling.id}"]`).attributes('href')).toBe(
       '/clients/client-7',
     );
+  });
+
+  it('names an erased client in Norwegian, not as the services write it', async () => {
+    const erased = { ...signUp, client: { ...signUp.client, name: '(anonymised)', email: null, phone: null } };
+    const { wrapper } = await mountView('follo.adviser', { page: { ...pendingPage, items: [erased] } });
+    expect(wrapper.get(`[data-testid="website-request-client-${signUp.id}"]`).text()).toBe('Anonymisert');
+    expect(wrapper.text()).not.toContain('(anonymised)');
   });
 
   it('shows a visitor’s message as text, never as HTML', async () => {
@@ -252,7 +267,7 @@ describe('WebsiteRequestsView', () => {
     const error = wrapper.get('[data-testid="website-requests-error"]');
     expect(error.attributes('role')).toBe('alert');
     expect(error.text()).toContain('Du har ikke tilgang til henvendelsene fra nettsiden i denne regionen.');
-    expect(error.text()).toContain('Feilkode: FORBIDDEN');
+    expect(error.text()).not.toContain('FORBIDDEN');
     await error.get('button').trigger('click');
     expect(store.load).toHaveBeenCalledWith({ regionId: null, status: 'PENDING', offset: 0 });
   });

@@ -44,6 +44,10 @@ describe('defaultYearOf', () => {
     expect(defaultYearOf(years, new Date('2031-03-01T12:00:00Z'))).toBe(2027);
     expect(defaultYearOf(years, new Date('2019-06-01T12:00:00Z'))).toBe(2022);
   });
+  it('turns the year at midnight in Oslo, not in the browser’s time zone', () => {
+    // 23:30 UTC on New Year's Eve is 00:30 on New Year's Day in Oslo.
+    expect(defaultYearOf(years, new Date('2025-12-31T23:30:00Z'))).toBe(2026);
+  });
   it('is this year while no years are known', () => {
     expect(defaultYearOf([], new Date('2026-12-07T12:00:00Z'))).toBe(2026);
   });

@@ -433,6 +433,9 @@ describe.skipIf(!haveChromium)('the built console in Chromium, under its Content
     await page.getByTestId('sessions-save').click();
     await expect.poll(totalSessions, { timeout: 20_000 }).toBe(sessionsBefore + 1);
     await page.getByText('Likviditetsbudsjett for første år').first().waitFor();
+    // The client's history (with its referrals from the partners service, through the gateway) has it too.
+    await page.getByTestId('client-referrals-section').waitFor();
+    await page.getByTestId('client-history').getByText('Likviditetsbudsjett for første år').first().waitFor();
     await page.close();
   });
 

@@ -1,4 +1,5 @@
-// The server's field errors for a form: by field, without the argument's name in front (`input.note` → `note`).
+// The one place the server's field errors are sorted by field: without the argument's name in front
+// (`input.note` → `note`), and without the path the message repeats before its colon.
 import type { GraphQLRequestError } from '../graphql/client';
 
 /** What went wrong saving a form; plain data, so a store's state stays serialisable. */
@@ -10,13 +11,14 @@ export interface FormActionError {
 }
 
 /**
- * Sorts the server's errors by field. `prefixes` are the arguments whose name the field paths start with
- * (`input` for an input object, `milestone` for the arguments of recordMilestone).
+ * The server's messages by field. `prefixes` are the arguments whose name the field paths start with
+ * (`input` for an input object, `milestone` for the arguments of recordMilestone); two messages
+ * about one field are joined.
  */
-export function toFormActionError(
-  error: GraphQLRequestError,
+export function serverFieldErrors(
+  error: Pick<GraphQLRequestError, 'errors'>,
   prefixes: readonly string[] = ['input'],
-): FormActionError {
+): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   for (const detail of error.errors) {
     if (!detail.field) continue;
@@ -28,5 +30,13 @@ export function toFormActionError(
       : detail.message;
     fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${message}` : message;
   }
-  return { message: error.message, codes: error.codes, fieldErrors };
+  return fieldErrors;
+}
+
+/** A failed save as a form shows it: the message, the codes and the field errors. */
+export function toFormActionError(
+  error: GraphQLRequestError,
+  prefixes: readonly string[] = ['input'],
+): FormActionError {
+  return { message: error.message, codes: error.codes, fieldErrors: serverFieldErrors(error, prefixes) };
 }

@@ -77,14 +77,15 @@ export interface ReferralDraft {
   note: string;
 }
 
-export function emptyReferralDraft(client: ReferralClient): ReferralDraft {
+/** An empty referral for the client; `today` (YYYY-MM-DD) prefills the consent's date, usually given there and then. */
+export function emptyReferralDraft(client: ReferralClient, today = ''): ReferralDraft {
   return {
     direction: '',
     programme: '',
     otherActor: '',
     municipalityNumber: client.municipality.number,
     consentGiven: false,
-    consentGivenOn: '',
+    consentGivenOn: today,
     // Nothing beyond the name is shared until the adviser ticks what the client agreed to.
     shareEmail: false,
     sharePhone: false,

@@ -3,7 +3,9 @@
 import { computed, type Ref, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { PublicActionError } from '../stores/publicRequests';
+import { useFieldMessage } from './fixedFields';
 import type { PublicFieldErrors } from './publicForm';
+import { useServerFieldText } from './serverFieldText';
 
 export function usePublicFormErrors(
   actionError: Ref<PublicActionError | null>,
@@ -11,16 +13,18 @@ export function usePublicFormErrors(
   fields: readonly string[],
   /** The message for a key the caller words itself, e.g. `outsideRegion`, which names regions. */
   custom: (field: string, key: string) => string | null = () => null,
+  /** The form's draft, by field path (`person.email`); a field's message goes when its value changes. */
+  values?: () => unknown,
 ) {
   const { t } = useI18n();
+  const serverFieldText = useServerFieldText();
   const clientErrors = ref<PublicFieldErrors>({});
-
-  function errorFor(field: string): string | null {
-    const own = clientErrors.value[field];
-    if (own) return custom(field, own) ?? t(`publicSite.validation.${own}`);
-    const fromServer = actionError.value?.fieldErrors[field];
-    return fromServer ? t('publicSite.validation.server', { message: fromServer }) : null;
-  }
+  const errorFor = useFieldMessage(
+    actionError,
+    clientErrors,
+    (field, own) => custom(field, own) ?? t(`publicSite.validation.${own}`),
+    values,
+  );
 
   const generalError = computed(() => {
     const failure = actionError.value;
@@ -34,7 +38,7 @@ export function usePublicFormErrors(
     const elsewhere = fieldsWithErrors.filter((field) => !fields.includes(field));
     if (elsewhere.length > 0) {
       return t('publicSite.actionError.body', {
-        message: elsewhere.map((field) => failure.fieldErrors[field]).join('; '),
+        message: elsewhere.map((field) => serverFieldText(failure.fieldErrors[field])).join(' '),
       });
     }
     if (fieldsWithErrors.length > 0) return t('publicSite.actionError.fields');

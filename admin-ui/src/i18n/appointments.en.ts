@@ -57,7 +57,7 @@ const appointmentsEn: typeof appointmentsNb = {
   empty: 'No times in the period.',
   error: {
     title: 'Could not load the times',
-    body: 'The gateway did not answer as expected. Try again shortly.',
+    body: 'The service did not answer as expected. Try again shortly.',
     forbidden: 'You have no access to the times of this region.',
     retry: 'Try again',
   },

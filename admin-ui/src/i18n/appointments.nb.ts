@@ -54,7 +54,7 @@ const appointmentsNb = {
   empty: 'Ingen timer i perioden.',
   error: {
     title: 'Kunne ikke hente timene',
-    body: 'Gatewayen svarte ikke som forventet. Prøv igjen om litt.',
+    body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
     forbidden: 'Du har ikke tilgang til timene i denne regionen.',
     retry: 'Prøv igjen',
   },

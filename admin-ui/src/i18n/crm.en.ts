@@ -97,7 +97,7 @@ const networkEventsEn = {
   total: '{count} event, {participants} participants | {count} events, {participants} participants',
   error: {
     title: 'Could not load the network events',
-    body: 'The gateway did not answer as expected. Try again shortly.',
+    body: 'The service did not answer as expected. Try again shortly.',
     forbidden: 'You do not have access to the region’s network events.',
     codes: 'Error codes: {codes}',
     retry: 'Try again',

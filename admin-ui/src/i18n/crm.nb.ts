@@ -96,7 +96,7 @@ const networkEventsNb = {
   total: '{count} møte, {participants} deltakere | {count} møter, {participants} deltakere',
   error: {
     title: 'Kunne ikke hente nettverksmøtene',
-    body: 'Gatewayen svarte ikke som forventet. Prøv igjen om litt.',
+    body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
     forbidden: 'Du har ikke tilgang til regionens nettverksmøter.',
     codes: 'Feilkoder: {codes}',
     retry: 'Prøv igjen',

@@ -9,7 +9,7 @@ const evaluationsEn = {
   loading: 'Loading the evaluations …',
   error: {
     title: 'Could not load the evaluations',
-    body: 'The gateway did not answer as expected. Try again shortly.',
+    body: 'The service did not answer as expected. Try again shortly.',
     forbidden: 'You do not have access to the evaluations.',
     codes: 'Error codes: {codes}',
     retry: 'Try again',
@@ -50,8 +50,8 @@ const evaluationsEn = {
   },
   actionError: {
     forbidden: 'Only the county authorities of Akershus, Buskerud and Østfold can record evaluations.',
-    fields: 'The gateway did not accept all fields; see the messages at the fields.',
-    body: 'Could not save the evaluation. The gateway answered: {message}',
+    fields: 'The service did not accept all fields; see the messages at the fields.',
+    body: 'Could not save the evaluation. {message}',
   },
   done: 'The evaluation “{title}” has been recorded.',
 } satisfies typeof evaluationsNb;

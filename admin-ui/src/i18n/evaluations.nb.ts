@@ -7,7 +7,7 @@ const evaluationsNb = {
   loading: 'Henter evalueringene …',
   error: {
     title: 'Kunne ikke hente evalueringene',
-    body: 'Gatewayen svarte ikke som forventet. Prøv igjen om litt.',
+    body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
     forbidden: 'Du har ikke tilgang til evalueringene.',
     codes: 'Feilkoder: {codes}',
     retry: 'Prøv igjen',
@@ -48,8 +48,8 @@ const evaluationsNb = {
   },
   actionError: {
     forbidden: 'Bare fylkeskommunene Akershus, Buskerud og Østfold kan registrere evalueringer.',
-    fields: 'Gatewayen godtok ikke alle feltene; se meldingene ved feltene.',
-    body: 'Kunne ikke lagre evalueringen. Gatewayen svarte: {message}',
+    fields: 'Tjenesten godtok ikke alle feltene; se meldingene ved feltene.',
+    body: 'Kunne ikke lagre evalueringen. {message}',
   },
   done: 'Evalueringen «{title}» er registrert.',
 };

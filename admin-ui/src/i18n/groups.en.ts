@@ -9,7 +9,7 @@ const groupsEn = {
   loading: 'Loading the groups …',
   error: {
     title: 'Could not load the groups',
-    body: 'The gateway did not answer as expected. Try again shortly.',
+    body: 'The service did not answer as expected. Try again shortly.',
     forbidden: 'You do not have access to the groups.',
     retry: 'Try again',
   },
@@ -67,8 +67,8 @@ const groupsEn = {
   actionError: {
     forbidden: 'You cannot change this group.',
     conflict: 'The membership has ended already. Reload the page.',
-    fields: 'The gateway did not accept every field; see the messages at the fields.',
-    body: 'Could not save. The gateway answered: {message}',
+    fields: 'The service did not accept every field; see the messages at the fields.',
+    body: 'Could not save. {message}',
   },
   done: {
     add: '{name} has been added.',

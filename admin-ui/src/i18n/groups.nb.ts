@@ -7,7 +7,7 @@ const groupsNb = {
   loading: 'Henter gruppene …',
   error: {
     title: 'Kunne ikke hente gruppene',
-    body: 'Gatewayen svarte ikke som forventet. Prøv igjen om litt.',
+    body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
     forbidden: 'Du har ikke tilgang til gruppene.',
     retry: 'Prøv igjen',
   },
@@ -65,8 +65,8 @@ const groupsNb = {
   actionError: {
     forbidden: 'Du kan ikke endre denne gruppen.',
     conflict: 'Medlemskapet er allerede avsluttet. Last inn siden på nytt.',
-    fields: 'Gatewayen godtok ikke alle feltene; se meldingene ved feltene.',
-    body: 'Kunne ikke lagre. Gatewayen svarte: {message}',
+    fields: 'Tjenesten godtok ikke alle feltene; se meldingene ved feltene.',
+    body: 'Kunne ikke lagre. {message}',
   },
   done: {
     add: '{name} er lagt til.',

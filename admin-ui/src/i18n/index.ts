@@ -11,11 +11,29 @@ export function isSupportedLocale(value: unknown): value is SupportedLocale {
   return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);
 }
 
+/**
+ * The console's date and number formats, for `d()` and `n()`. A `day` is a calendar day the graph
+ * gives as YYYY-MM-DD, read at midnight UTC so no time zone moves it: 15.05.2024 in bokmål, and
+ * with the month in words in English, which no reader takes for month/day.
+ */
+export const datetimeFormats = {
+  nb: { day: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } },
+  en: { day: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } },
+} as const;
+
+/** `hours`: up to two decimals (3,5 timer); `integer`: whole numbers with the language's grouping. */
+export const numberFormats = {
+  nb: { hours: { maximumFractionDigits: 2 }, integer: { maximumFractionDigits: 0 } },
+  en: { hours: { maximumFractionDigits: 2 }, integer: { maximumFractionDigits: 0 } },
+} as const;
+
 export function createAppI18n(locale: SupportedLocale = defaultLocale) {
   return createI18n<[MessageSchema], SupportedLocale, false>({
     legacy: false,
     locale,
     fallbackLocale: defaultLocale,
     messages: { nb, en },
+    datetimeFormats,
+    numberFormats,
   });
 }

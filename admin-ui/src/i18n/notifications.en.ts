@@ -25,7 +25,7 @@ export const notificationsEn = {
   loading: 'Fetching the notifications …',
   error: {
     title: 'Could not fetch the notifications',
-    body: 'The gateway did not answer as expected. Try again in a moment.',
+    body: 'The service did not answer as expected. Try again in a moment.',
     codes: 'Error codes: {codes}',
     retry: 'Try again',
   },

@@ -24,7 +24,7 @@ export const notificationsNb = {
   loading: 'Henter varslene …',
   error: {
     title: 'Kunne ikke hente varslene',
-    body: 'Gatewayen svarte ikke som forventet. Prøv igjen om litt.',
+    body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
     codes: 'Feilkoder: {codes}',
     retry: 'Prøv igjen',
   },

@@ -1,6 +1,7 @@
 // The client store: one client's page (data, hours, sessions, courses), registering a client and logging a session.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { serverFieldErrors } from '../composables/fieldErrors';
 import { useLatestRequest } from '../composables/useLatestRequest';
 import { type GraphQLRequestError, request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
@@ -75,6 +76,33 @@ export const ClientDetailDocument = graphql(`
         name
         since
       }
+      # For the client's history: every session, impact record and referral with its day.
+      counsellingSessions {
+        id
+        date
+        durationMinutes
+        form
+        topic
+      }
+      impactRecords {
+        id
+        kind
+        recordedFor
+      }
+      referrals {
+        id
+        direction
+        programme
+        otherActor
+        navOffice {
+          id
+          name
+        }
+        sentOn
+        status
+        statusChangedOn
+        statusReason
+      }
     }
   }
 `);
@@ -115,17 +143,11 @@ export interface ClientActionError {
 }
 
 function toActionError(action: ClientActionError['action'], error: GraphQLRequestError): ClientActionError {
-  const fieldErrors: Record<string, string> = {};
   const duplicates: string[] = [];
   for (const detail of error.errors) {
     for (const id of detail.duplicates ?? []) if (!duplicates.includes(id)) duplicates.push(id);
-    if (!detail.field) continue;
-    const field = detail.field.replace(/^input\./, '');
-    const message = detail.message.startsWith(`${detail.field}:`)
-      ? detail.message.slice(detail.field.length + 1).trim()
-      : detail.message;
-    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${message}` : message;
   }
+  const fieldErrors = serverFieldErrors(error);
   return { action, message: error.message, codes: error.codes, fieldErrors, duplicates };
 }
 

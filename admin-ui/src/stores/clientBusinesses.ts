@@ -2,6 +2,7 @@
 // dates, set by the register's import), and registering a business the client started.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import { serverFieldErrors } from '../composables/fieldErrors';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { ClientBusinessesQuery, RegisterBusinessInput } from '../graphql/generated/graphql';
@@ -77,16 +78,7 @@ export const useClientBusinessesStore = defineStore('clientBusinesses', () => {
       await request(RegisterBusinessDocument, { input });
     } catch (caught) {
       const failure = toRequestError(caught);
-      const fieldErrors: Record<string, string> = {};
-      for (const detail of failure.errors) {
-        if (!detail.field) continue;
-        const field = detail.field.replace(/^input\./, '');
-        // The message repeats the field's path before a colon; beside the field, only the reason is news.
-        fieldErrors[field] = detail.message.startsWith(`${detail.field}:`)
-          ? detail.message.slice(detail.field.length + 1).trim()
-          : detail.message;
-      }
-      actionError.value = { message: failure.message, codes: failure.codes, fieldErrors };
+      actionError.value = { message: failure.message, codes: failure.codes, fieldErrors: serverFieldErrors(failure) };
       return false;
     } finally {
       saving.value = false;

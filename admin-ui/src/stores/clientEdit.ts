@@ -2,6 +2,7 @@
 // then loading the client page again; a CONFLICT means someone else saved in between.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { serverFieldErrors } from '../composables/fieldErrors';
 import { type GraphQLRequestError, request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { UpdateClientInput } from '../graphql/generated/graphql';
@@ -25,17 +26,7 @@ export interface ClientEditError {
 }
 
 function toEditError(error: GraphQLRequestError): ClientEditError {
-  const fieldErrors: Record<string, string> = {};
-  for (const detail of error.errors) {
-    if (!detail.field) continue;
-    const field = detail.field.replace(/^input\./, '');
-    // The message repeats the field's path before a colon; beside the field, only the reason is news.
-    const message = detail.message.startsWith(`${detail.field}:`)
-      ? detail.message.slice(detail.field.length + 1).trim()
-      : detail.message;
-    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${message}` : message;
-  }
-  return { message: error.message, codes: error.codes, fieldErrors };
+  return { message: error.message, codes: error.codes, fieldErrors: serverFieldErrors(error) };
 }
 
 export const useClientEditStore = defineStore('clientEdit', () => {

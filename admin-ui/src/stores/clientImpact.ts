@@ -2,6 +2,7 @@
 // them, and the client's confirmation (in person, on a form, or by the e-mail link the adviser asks the server to send).
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import { serverFieldErrors } from '../composables/fieldErrors';
 import { useLatestRequest } from '../composables/useLatestRequest';
 import { type GraphQLRequestError, request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
@@ -94,16 +95,7 @@ function toImpactError(
   recordId: string | null,
   error: GraphQLRequestError,
 ): ImpactActionError {
-  const fieldErrors: Record<string, string> = {};
-  for (const detail of error.errors) {
-    if (!detail.field) continue;
-    const field = detail.field.replace(/^input\./, '');
-    const message = detail.message.startsWith(`${detail.field}:`)
-      ? detail.message.slice(detail.field.length + 1).trim()
-      : detail.message;
-    fieldErrors[field] = message;
-  }
-  return { action, recordId, message: error.message, codes: error.codes, fieldErrors };
+  return { action, recordId, message: error.message, codes: error.codes, fieldErrors: serverFieldErrors(error) };
 }
 
 export const useClientImpactStore = defineStore('clientImpact', () => {

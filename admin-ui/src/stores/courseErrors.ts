@@ -1,4 +1,6 @@
 // Failed course actions as plain data: which action, the message, the error codes and the server's messages by input field.
+
+import { serverFieldErrors } from '../composables/fieldErrors';
 import type { GraphQLRequestError } from '../graphql/client';
 
 export type CourseAction = 'create' | 'enrol' | 'cancel-enrolment' | 'attendance' | 'cancel-course';
@@ -13,15 +15,6 @@ export interface CourseActionError {
 }
 
 export function toCourseActionError(action: CourseAction, error: GraphQLRequestError): CourseActionError {
-  const fieldErrors: Record<string, string> = {};
-  for (const detail of error.errors) {
-    if (!detail.field) continue;
-    const field = detail.field.replace(/^input\./, '');
-    // "input.endsOn: not before startsOn" reads as "not before startsOn" next to the field.
-    const message = detail.message.startsWith(`${detail.field}:`)
-      ? detail.message.slice(detail.field.length + 1).trim()
-      : detail.message;
-    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${message}` : message;
-  }
+  const fieldErrors = serverFieldErrors(error);
   return { action, message: error.message, codes: error.codes, fieldErrors };
 }

@@ -9,7 +9,7 @@ import type { BudgetDecisionInput, FundingWorkflowQuery, Instalment } from '../g
 import type { LoadError } from './regions';
 
 export const FundingWorkflowDocument = graphql(`
-  query FundingWorkflow($regionId: ID!, $year: Int!) {
+  query FundingWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!) {
     region(id: $regionId) {
       id
       name
@@ -87,6 +87,13 @@ export const FundingWorkflowDocument = graphql(`
           confirmedOn
         }
       }
+      # The year's activity plan and budget fall due the year before; until both are approved the year's payments wait.
+      plansForYear: submissions(year: $previousYear) {
+        id
+        kind
+        coversYear
+        status
+      }
     }
   }
 `);
@@ -138,6 +145,20 @@ export type BudgetDecisionItem = FundingOfYear['budgetDecisionHistory'][number];
 export type FundingPaymentItem = NonNullable<RegionFunding['payments']>[number];
 /** One paying county's part of an instalment (two where a region's municipalities lie in two counties). */
 export type FundingPaymentShare = FundingPaymentItem['shares'][number];
+export type PlanForYear = NonNullable<RegionFunding['plansForYear']>[number];
+
+/**
+ * The year's activity plan and budget that are not approved yet, which hold the year's payments back
+ * (§7); an empty list when both are approved or when the county service did not answer.
+ */
+export function blockingPlans(region: Pick<RegionFunding, 'plansForYear'>, year: number): PlanForYear[] {
+  return (region.plansForYear ?? []).filter(
+    (plan) =>
+      (plan.kind === 'ACTIVITY_PLAN' || plan.kind === 'BUDGET') &&
+      plan.coversYear === year &&
+      plan.status !== 'APPROVED',
+  );
+}
 
 export interface FundingActionError {
   action: 'record' | 'confirm' | 'decide';
@@ -157,18 +178,26 @@ export const useFundingStore = defineStore('funding', () => {
   const { loading, error, run } = useLatestRequest();
 
   async function load(requestedRegionId: string, requestedYear: number): Promise<void> {
-    await run(() => request(FundingWorkflowDocument, { regionId: requestedRegionId, year: requestedYear }), {
-      onData: (data) => {
-        region.value = data.region ?? null;
-        regionId.value = requestedRegionId;
-        year.value = requestedYear;
+    await run(
+      () =>
+        request(FundingWorkflowDocument, {
+          regionId: requestedRegionId,
+          year: requestedYear,
+          previousYear: requestedYear - 1,
+        }),
+      {
+        onData: (data) => {
+          region.value = data.region ?? null;
+          regionId.value = requestedRegionId;
+          year.value = requestedYear;
+        },
+        onError: () => {
+          region.value = null;
+          regionId.value = null;
+          year.value = null;
+        },
       },
-      onError: () => {
-        region.value = null;
-        regionId.value = null;
-        year.value = null;
-      },
-    });
+    );
   }
 
   async function reload(): Promise<void> {

@@ -2,6 +2,7 @@
 // the receipt the service gives back. Anonymous requests only; nothing personal is kept here.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import { serverFieldErrors } from '../composables/fieldErrors';
 import { anonymousRequest, type GraphQLRequestError, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { CounsellingRequestInput, CourseSignUpInput, SignUpForCourseMutation } from '../graphql/generated/graphql';
@@ -64,19 +65,13 @@ export interface PublicActionError {
 }
 
 export function toActionError(action: PublicActionError['action'], error: GraphQLRequestError): PublicActionError {
-  const fieldErrors: Record<string, string> = {};
   let retryAfterSeconds: number | null = null;
   for (const detail of error.errors) {
     if (detail.retryAfterSeconds !== undefined) {
       retryAfterSeconds = Math.max(retryAfterSeconds ?? 0, detail.retryAfterSeconds);
     }
-    if (!detail.field) continue;
-    const field = detail.field.replace(/^input\./, '');
-    const message = detail.message.startsWith(`${detail.field}:`)
-      ? detail.message.slice(detail.field.length + 1).trim()
-      : detail.message;
-    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${message}` : message;
   }
+  const fieldErrors = serverFieldErrors(error);
   return { action, message: error.message, codes: error.codes, fieldErrors, retryAfterSeconds };
 }
 

@@ -1,6 +1,7 @@
 // The submissions store: one region's reports, plans and payments of a year, and submitting, approving and rejecting them.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { serverFieldErrors } from '../composables/fieldErrors';
 import { useLatestRequest } from '../composables/useLatestRequest';
 import { type GraphQLRequestError, request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
@@ -133,16 +134,7 @@ export interface ActionError {
 }
 
 function toActionError(action: ActionError['action'], error: GraphQLRequestError): ActionError {
-  const fieldErrors: Record<string, string> = {};
-  for (const detail of error.errors) {
-    if (!detail.field) continue;
-    const field = detail.field.replace(/^input\./, '');
-    // The message usually repeats the field's path before a colon; beside the field, only the reason is news.
-    const message = detail.message.startsWith(`${detail.field}:`)
-      ? detail.message.slice(detail.field.length + 1).trim()
-      : detail.message;
-    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${message}` : message;
-  }
+  const fieldErrors = serverFieldErrors(error);
   return { action, message: error.message, codes: error.codes, fieldErrors };
 }
 

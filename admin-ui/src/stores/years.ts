@@ -2,6 +2,7 @@
 // cover, as the graph gives them (Query.agreementYears), so a new period needs no code change.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import { todayInOslo } from '../composables/osloCalendar';
 import { useLatestRequest } from '../composables/useLatestRequest';
 import { request } from '../graphql/client';
 import { graphql } from '../graphql/generated';
@@ -16,11 +17,14 @@ export const AgreementYearsDocument = graphql(`
 export const serviceYears = { first: 2000, last: 2100 } as const;
 
 /**
- * The year shown when none is asked for: this year when it is offered, else the offered year
- * nearest to it (the last one after a period, the first before one); this year while none are known.
+ * The year shown when none is asked for, one rule for every page with a year (the overview and a
+ * region's page open on the same one): this year on the Oslo calendar when it is offered, else the
+ * offered year nearest to it (the last one after a period, the first before one); this year while
+ * none are known.
  */
 export function defaultYearOf(years: readonly number[], today: Date = new Date()): number {
-  const current = today.getFullYear();
+  // The Norwegian year: on New Year's Eve evening a browser on UTC would still say the old one.
+  const current = Number(todayInOslo(today).slice(0, 4));
   const first = years[0];
   const last = years[years.length - 1];
   if (first === undefined || last === undefined || years.includes(current)) return current;

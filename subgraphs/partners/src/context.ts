@@ -39,6 +39,12 @@ function createLoaders(em: EntityManager, _caller: Caller, call: SubgraphCall) {
       (ids: string[]) => em.find(ReferralSchema, { id: { $in: wellFormed(ids) } }),
       (referral) => referral.id,
     ),
+    /** A client's referrals, newest first, for `Client.referrals` on a list of clients in one statement. */
+    referralsOfClient: loaderOfGroups(
+      (ids: string[]) =>
+        em.find(ReferralSchema, { clientId: { $in: wellFormed(ids) } }, { orderBy: { sentOn: 'desc', id: 'asc' } }),
+      (referral) => referral.clientId ?? '',
+    ),
     referralCounts: referralCountsLoader(em),
     navOffice: loaderByKey(
       (ids: string[]) => em.find(NavOfficeSchema, { id: { $in: ids } }),

@@ -71,3 +71,55 @@ describe('entities for the gateway', () => {
     });
   });
 });
+
+describe("a client's referrals", () => {
+  const clientReferrals =
+    'query ClientReferrals($r: [_Any!]!) { _entities(representations: $r) { ... on Client { referrals { id direction status sentOn region { id } } } } }';
+  type Answer = {
+    _entities: { referrals: { id: string; direction: string; sentOn: string; region: { id: string } }[] }[];
+  };
+
+  it("lists them newest first for the client's region, only those addressed to a partner for the partner, none elsewhere", async () => {
+    // A client referred to Innovasjon Norge, and (a month later) to NAV as well, so what each caller may see differs.
+    const em = subgraph.orm.em.fork();
+    const [client] = await em.execute<{ client_id: string; region_id: string }[]>(
+      `select client_id, region_id from referral
+        where client_id is not null and direction = 'TO_INNOVASJON_NORGE' and region_id in ('follo', 'drammensregionen')
+        order by id limit 1`,
+    );
+    if (!client) throw new Error('the demo data has no client referred to Innovasjon Norge in Follo or Drammen');
+    await em.execute(
+      `insert into referral (id, direction, region_id, client_id, shared_name, consent_given_on, sent_on, status, version,
+         programme, status_changed_on)
+       select gen_random_uuid(), 'TO_NAV', region_id, client_id, shared_name, consent_given_on, sent_on + 30, 'SENT', 1,
+         'UNEMPLOYMENT_BENEFIT_DURING_START_UP', sent_on + 30
+         from referral where client_id = ? and direction = 'TO_INNOVASJON_NORGE'`,
+      [client.client_id],
+    );
+    const rows = await em.execute<{ id: string; direction: string }[]>(
+      'select id, direction from referral where client_id = ? order by sent_on desc, id',
+      [client.client_id],
+    );
+    const r = [{ __typename: 'Client', id: client.client_id }];
+    const adviser = client.region_id === 'follo' ? 'follo.adviser' : 'drammen.adviser';
+    const own = await subgraph.execute<Answer>(clientReferrals, { r }, { as: adviser });
+    expect(own.errors).toBeUndefined();
+    const listed = own.data?._entities[0]?.referrals ?? [];
+    expect(listed.map((referral) => referral.id)).toEqual(rows.map((row) => row.id));
+    const days = listed.map((referral) => referral.sentOn);
+    expect(days).toEqual([...days].sort().reverse());
+
+    const partner = await subgraph.execute<Answer>(clientReferrals, { r }, { as: 'innovasjonnorge.officer' });
+    expect(partner.data?._entities[0]?.referrals.map((referral) => referral.id)).toEqual(
+      rows.filter((row) => row.direction === 'TO_INNOVASJON_NORGE').map((row) => row.id),
+    );
+
+    const otherRegion = await subgraph.execute<Answer>(
+      clientReferrals,
+      { r },
+      { as: adviser === 'follo.adviser' ? 'drammen.adviser' : 'follo.adviser' },
+    );
+    expect(otherRegion.errors).toBeUndefined();
+    expect(otherRegion.data?._entities[0]?.referrals).toEqual([]);
+  });
+});

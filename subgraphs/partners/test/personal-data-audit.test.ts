@@ -49,6 +49,11 @@ beforeAll(async () => {
   const [assessment] = await subgraph.orm.em
     .fork()
     .execute<{ id: string }[]>(`select id from business_assessment where status = 'DELIVERED' limit 1`);
+  const [referredClient] = await subgraph.orm.em
+    .fork()
+    .execute<{ client_id: string }[]>(
+      `select client_id from referral where direction = 'TO_INNOVASJON_NORGE' and client_id is not null limit 1`,
+    );
   const innovasjonNorge = 'innovasjonnorge.officer';
   const nav = 'nav.officer';
   paths = {
@@ -66,6 +71,12 @@ beforeAll(async () => {
       query: 'query Q(VARIABLES) { referrals(first: 3) { items { id sharedClientData { SELECTION } } } }',
       variables: {},
       as: 'county.officer',
+    },
+    'Client.referrals': {
+      query:
+        'query Q($r: [_Any!]! VARIABLES) { _entities(representations: $r) { ... on Client { referrals { SELECTION } } } }',
+      variables: { r: [{ __typename: 'Client', id: referredClient?.client_id }] },
+      as: innovasjonNorge,
     },
     'Query.businessAssessments': {
       query: 'query Q(VARIABLES) { businessAssessments(first: 200) { SELECTION } }',

@@ -326,6 +326,35 @@ describe('requests for counselling', () => {
     expect(code(await subgraph.execute(pickUp, vars, { as: 'drammen.adviser' }))).toBe('CONFLICT');
   });
 
+  it('are listed newest first, as an inbox, whatever their status', async () => {
+    const send = async (message: string) => {
+      const sent = await subgraph.execute<{ requestCounselling: { reference: string } }>(
+        ask,
+        { input: { person: person({ municipalityNumber: '3005' }), message } },
+        anonymous,
+      );
+      expect(sent.errors).toBeUndefined();
+      return sent.data?.requestCounselling.reference as string;
+    };
+    const older = await send('Sendt i går');
+    // A day earlier than the one sent next, so the order does not hang on the clock's resolution.
+    await subgraph.orm.em
+      .fork()
+      .execute(`update website_request set received_at = received_at - interval '1 day' where reference = ?`, [older]);
+    const newer = await send('Sendt i dag');
+    const list = await subgraph.execute<{ websiteRequests: { items: { reference: string; receivedAt: string }[] } }>(
+      `query Inbox { websiteRequests(regionId: "drammensregionen", first: 200) { items { reference receivedAt } } }`,
+      {},
+      { as: 'drammen.adviser' },
+    );
+    const items = list.data?.websiteRequests.items ?? [];
+    const references = items.map((item) => item.reference);
+    expect(references.indexOf(newer)).toBeLessThan(references.indexOf(older));
+    expect(references.indexOf(older)).toBeGreaterThan(-1);
+    const times = items.map((item) => Date.parse(item.receivedAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
   it('are personal data: not for other regions’ advisers or the coordination group', async () => {
     expect(code(await subgraph.execute(requests, { regionId: 'drammensregionen' }, { as: 'follo.adviser' }))).toBe(
       'FORBIDDEN',

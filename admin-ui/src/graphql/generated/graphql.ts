@@ -1314,13 +1314,24 @@ export type DeliverBusinessAssessmentMutationVariables = Exact<{
 
 export type DeliverBusinessAssessmentMutation = { deliverBusinessAssessment: { id: string, version: number, status: AssessmentStatus } };
 
+export type SubmissionsAwaitingDecisionQueryVariables = Exact<{
+  previousYear: number;
+  year: number;
+  nextYear: number;
+}>;
+
+
+export type SubmissionsAwaitingDecisionQuery = { regions: Array<{ id: string, name: string, county: { id: string } | null, previousYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null, thisYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null, nextYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null }> };
+
+export type AwaitingSubmissionFragment = { id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null };
+
 export type ClientDetailQueryVariables = Exact<{
   id: string | number;
   year: number;
 }>;
 
 
-export type ClientDetailQuery = { client: { id: string, name: string, email: string | null, phone: string | null, birthYear: number | null, immigrantBackground: ImmigrantBackground, registeredOn: string, businessIdea: string | null, gender: Gender | null, industryCode: string | null, growthPotential: GrowthPotential, surveyConsent: boolean, version: number, erasedAt: string | null, municipality: { number: string, name: string }, counsellingHours: { year: number, total: number, free: number, beyondFreeLimit: number, freeLimit: number }, businesses: Array<{ id: string, name: string, organisationNumber: string | null, registeredOn: string }>, milestones: Array<{ kind: MilestoneKind, reachedOn: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, attended: boolean | null, waitlistPosition: number | null, course: { id: string, title: string, startsOn: string } }>, possibleDuplicates: Array<{ id: string, name: string }>, followUps: Array<{ id: string, date: string, note: string, adviser: { id: string, name: string } }>, links: Array<{ id: string, kind: LinkKind, name: string, since: string }> } | null };
+export type ClientDetailQuery = { client: { id: string, name: string, email: string | null, phone: string | null, birthYear: number | null, immigrantBackground: ImmigrantBackground, registeredOn: string, businessIdea: string | null, gender: Gender | null, industryCode: string | null, growthPotential: GrowthPotential, surveyConsent: boolean, version: number, erasedAt: string | null, municipality: { number: string, name: string }, counsellingHours: { year: number, total: number, free: number, beyondFreeLimit: number, freeLimit: number }, businesses: Array<{ id: string, name: string, organisationNumber: string | null, registeredOn: string }>, milestones: Array<{ kind: MilestoneKind, reachedOn: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, attended: boolean | null, waitlistPosition: number | null, course: { id: string, title: string, startsOn: string } }>, possibleDuplicates: Array<{ id: string, name: string }>, followUps: Array<{ id: string, date: string, note: string, adviser: { id: string, name: string } }>, links: Array<{ id: string, kind: LinkKind, name: string, since: string }>, counsellingSessions: Array<{ id: string, date: string, durationMinutes: number, form: SessionForm, topic: string }>, impactRecords: Array<{ id: string, kind: ImpactKind, recordedFor: string }>, referrals: Array<{ id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, sentOn: string, status: ReferralStatus, statusChangedOn: string, statusReason: string | null, navOffice: { id: string, name: string } | null }> | null } | null };
 
 export type ClientMunicipalitiesQueryVariables = Exact<{
   regionId: string | number;
@@ -1576,10 +1587,11 @@ export type RecordEvaluationMutation = { recordEvaluation: { id: string, title: 
 export type FundingWorkflowQueryVariables = Exact<{
   regionId: string | number;
   year: number;
+  previousYear: number;
 }>;
 
 
-export type FundingWorkflowQuery = { region: { id: string, name: string, county: { id: string, name: string } | null, funding: { year: number, inhabitants: number, countyRate: string, municipalRate: string, countyFrame: string, countyAmount: string, municipalAmount: string, total: string, agreement: { id: string, validFrom: string, validTo: string }, municipalShares: Array<{ inhabitants: number, frame: string, amount: string, municipality: { number: string, name: string } }>, budgetDecisionHistory: Array<{ id: string, payer: string, grantedAmount: string, decidedOn: string, reference: string, inForce: boolean, recordedBy: string | null, supersedes: { id: string, reference: string } | null, supersededBy: { id: string, reference: string } | null }> } | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, blocked: boolean, payer: string | null, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, shares: Array<{ amount: string, status: PaymentStatus, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, county: { id: string, name: string } }> }> | null } | null };
+export type FundingWorkflowQuery = { region: { id: string, name: string, county: { id: string, name: string } | null, funding: { year: number, inhabitants: number, countyRate: string, municipalRate: string, countyFrame: string, countyAmount: string, municipalAmount: string, total: string, agreement: { id: string, validFrom: string, validTo: string }, municipalShares: Array<{ inhabitants: number, frame: string, amount: string, municipality: { number: string, name: string } }>, budgetDecisionHistory: Array<{ id: string, payer: string, grantedAmount: string, decidedOn: string, reference: string, inForce: boolean, recordedBy: string | null, supersedes: { id: string, reference: string } | null, supersededBy: { id: string, reference: string } | null }> } | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, blocked: boolean, payer: string | null, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, shares: Array<{ amount: string, status: PaymentStatus, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, county: { id: string, name: string } }> }> | null, plansForYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, status: SubmissionStatus }> | null } | null };
 
 export type RecordPaymentMutationVariables = Exact<{
   regionId: string | number;
@@ -2080,6 +2092,16 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AwaitingSubmissionFragmentDoc = new TypedDocumentString(`
+    fragment AwaitingSubmission on Submission {
+  id
+  kind
+  coversYear
+  dueDate
+  status
+  submittedOn
+}
+    `, {"fragmentName":"AwaitingSubmission"}) as unknown as TypedDocumentString<AwaitingSubmissionFragment, unknown>;
 export const OpenCourseFragmentDoc = new TypedDocumentString(`
     fragment OpenCourse on Course {
   id
@@ -2550,6 +2572,33 @@ export const DeliverBusinessAssessmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeliverBusinessAssessmentMutation, DeliverBusinessAssessmentMutationVariables>;
+export const SubmissionsAwaitingDecisionDocument = new TypedDocumentString(`
+    query SubmissionsAwaitingDecision($previousYear: Int!, $year: Int!, $nextYear: Int!) {
+  regions {
+    id
+    name
+    county {
+      id
+    }
+    previousYear: submissions(year: $previousYear) {
+      ...AwaitingSubmission
+    }
+    thisYear: submissions(year: $year) {
+      ...AwaitingSubmission
+    }
+    nextYear: submissions(year: $nextYear) {
+      ...AwaitingSubmission
+    }
+  }
+}
+    fragment AwaitingSubmission on Submission {
+  id
+  kind
+  coversYear
+  dueDate
+  status
+  submittedOn
+}`) as unknown as TypedDocumentString<SubmissionsAwaitingDecisionQuery, SubmissionsAwaitingDecisionQueryVariables>;
 export const ClientDetailDocument = new TypedDocumentString(`
     query ClientDetail($id: ID!, $year: Int!) {
   client(id: $id) {
@@ -2617,6 +2666,32 @@ export const ClientDetailDocument = new TypedDocumentString(`
       kind
       name
       since
+    }
+    counsellingSessions {
+      id
+      date
+      durationMinutes
+      form
+      topic
+    }
+    impactRecords {
+      id
+      kind
+      recordedFor
+    }
+    referrals {
+      id
+      direction
+      programme
+      otherActor
+      navOffice {
+        id
+        name
+      }
+      sentOn
+      status
+      statusChangedOn
+      statusReason
     }
   }
 }
@@ -3043,7 +3118,7 @@ export const RecordEvaluationDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RecordEvaluationMutation, RecordEvaluationMutationVariables>;
 export const FundingWorkflowDocument = new TypedDocumentString(`
-    query FundingWorkflow($regionId: ID!, $year: Int!) {
+    query FundingWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!) {
   region(id: $regionId) {
     id
     name
@@ -3120,6 +3195,12 @@ export const FundingWorkflowDocument = new TypedDocumentString(`
         confirmedBy
         confirmedOn
       }
+    }
+    plansForYear: submissions(year: $previousYear) {
+      id
+      kind
+      coversYear
+      status
     }
   }
 }

@@ -1,6 +1,9 @@
-// Client as the partners subgraph adds to it: what the partners hold about the person, for an export.
+// Client as the partners subgraph adds to it: the client's referrals, and what the partners hold about
+// the person, for an export.
 import type { ClientResolvers } from '../__generated__/resolvers-types.js';
+import { canSeeReferral } from '../access.js';
 import { personalDataHeldByPartners } from '../personal-data.js';
+import { auditReads } from './Referral.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -11,4 +14,11 @@ export const Client: ClientResolvers = {
     uuid.test(id)
       ? personalDataHeldByPartners(em, caller, id)
       : { referrals: [], businessAssessments: [], qualificationMeasures: [], auditLog: [] },
+  referrals: async ({ id }, _args, context) => {
+    const visible = (await context.loaders.referralsOfClient.load(id)).filter((referral) =>
+      canSeeReferral(context.caller, referral),
+    );
+    await auditReads(context, visible, 'client referrals');
+    return visible;
+  },
 };

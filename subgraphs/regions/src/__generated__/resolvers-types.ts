@@ -1611,7 +1611,7 @@ export type Query = {
   regions: Array<Region>;
   /**
    * Requests from the public website in a region: advisers of the region and owners of the client
-   * list only. Pending ones first, oldest first, so none waits longest by accident.
+   * list only. Newest first, as an inbox; `status: PENDING` lists those nobody has picked up yet.
    */
   websiteRequests: WebsiteRequestPage;
 };
@@ -2189,7 +2189,7 @@ export type WebsiteRequestPage = {
   __typename?: 'WebsiteRequestPage';
   /** True when there are more after this page. */
   hasNextPage: Scalars['Boolean']['output'];
-  /** The requests on this page, oldest pending first. */
+  /** The requests on this page, newest first. */
   items: Array<WebsiteRequest>;
   /** How many requests match in all. */
   totalCount: Scalars['Int']['output'];

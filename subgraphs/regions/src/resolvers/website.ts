@@ -71,8 +71,8 @@ export const websiteQueryFields: Pick<
         : {};
     if (args.status) where.status = args.status;
     const [items, totalCount] = await em.findAndCount(WebsiteRequestSchema, where, {
-      // Pending first (the enum's order), then the longest waiting.
-      orderBy: { status: 'asc', receivedAt: 'asc', id: 'asc' },
+      // Newest first, as an inbox: what came in today is on top; the status filter narrows it to the pending.
+      orderBy: { receivedAt: 'desc', id: 'desc' },
       limit,
       offset: args.offset,
     });

@@ -1,0 +1,80 @@
+// Which fields a person has changed since a form's messages were set: a message about a field goes as
+// soon as its value changes, not only at the next send, so a fixed field stops saying it is wrong.
+import { type Ref, ref, watch } from 'vue';
+import { useServerFieldText } from './serverFieldText';
+
+/** A form's values by field path (`note`, `person.email`): nested objects are walked, arrays are one value. */
+export function fieldValues(values: unknown, prefix = ''): Record<string, string> {
+  const flat: Record<string, string> = {};
+  if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+    flat[prefix] = JSON.stringify(values ?? null);
+    return flat;
+  }
+  for (const [key, value] of Object.entries(values)) {
+    Object.assign(flat, fieldValues(value, prefix ? `${prefix}.${key}` : key));
+  }
+  return flat;
+}
+
+/**
+ * Calls `onChange` with each field path whose value changed. `values` gives the form's draft
+ * (a reactive object, or an object built of refs).
+ */
+export function watchChangedFields(values: () => unknown, onChange: (field: string) => void): void {
+  let previous = fieldValues(values());
+  watch(
+    () => fieldValues(values()),
+    (next) => {
+      for (const field of new Set([...Object.keys(previous), ...Object.keys(next)])) {
+        if (previous[field] !== next[field]) onChange(field);
+      }
+      previous = next;
+    },
+    { deep: true },
+  );
+}
+
+/**
+ * The fields changed since the server's last refusal (`failure`): their server messages are out of
+ * date. `clientErrors` (the console's own findings) lose a field's entry when it changes too.
+ */
+export function useFixedFields(
+  values: (() => unknown) | undefined,
+  failure: Ref<unknown>,
+  clientErrors: Ref<Record<string, unknown>>,
+): Ref<Set<string>> {
+  const changedSinceFailure = ref(new Set<string>());
+  watch(failure, () => {
+    changedSinceFailure.value = new Set();
+  });
+  if (values) {
+    watchChangedFields(values, (field) => {
+      changedSinceFailure.value.add(field);
+      if (field in clientErrors.value) {
+        const { [field]: _fixed, ...rest } = clientErrors.value;
+        clientErrors.value = rest;
+      }
+    });
+  }
+  return changedSinceFailure;
+}
+
+/**
+ * The message beside one field, the same way in every form: the console's own finding (worded by
+ * `ownText`), else the server's reason in the user's language until the field is changed, else none.
+ */
+export function useFieldMessage<Own extends string>(
+  failure: Ref<{ fieldErrors: Record<string, string> } | null>,
+  clientErrors: Ref<Partial<Record<string, Own>>>,
+  ownText: (field: string, key: Own) => string,
+  values?: () => unknown,
+): (field: string) => string | null {
+  const serverFieldText = useServerFieldText();
+  const changed = useFixedFields(values, failure, clientErrors as Ref<Record<string, unknown>>);
+  return (field) => {
+    const own = clientErrors.value[field];
+    if (own) return ownText(field, own);
+    if (changed.value.has(field)) return null;
+    return serverFieldText(failure.value?.fieldErrors[field]);
+  };
+}
