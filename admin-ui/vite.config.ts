@@ -132,5 +132,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // A condition is waited for, never a fixed time: this only stops a wait that would go on forever
+    // (vi.waitFor's own default, a second, is passed to it in each test: `pnpm test` runs two packages at once).
+    expect: { poll: { timeout: 30_000 } },
   },
 });

@@ -229,7 +229,7 @@ describe('AssessmentsView', () => {
     const { wrapper, router, store } = await mountView(partnerTokenFor('nav.follo'));
     expect(store.load).toHaveBeenCalledWith(null);
     await wrapper.get('#assessments-status').setValue('REQUESTED');
-    await vi.waitFor(() => expect(router.currentRoute.value.query.status).toBe('REQUESTED'));
-    await vi.waitFor(() => expect(store.load).toHaveBeenLastCalledWith('REQUESTED'));
+    await vi.waitFor(() => expect(router.currentRoute.value.query.status).toBe('REQUESTED'), { timeout: 30_000 });
+    await vi.waitFor(() => expect(store.load).toHaveBeenLastCalledWith('REQUESTED'), { timeout: 30_000 });
   });
 });

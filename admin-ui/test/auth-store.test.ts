@@ -153,7 +153,7 @@ describe('auth store', () => {
     const store = useAuthStore();
 
     const tokens = Promise.all([store.validAccessToken(), store.validAccessToken(), store.validAccessToken()]);
-    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    await vi.waitFor(() => expect(calls).toHaveLength(1), { timeout: 30_000 });
     answer(sessionFor('county.officer'));
     const [first, second, third] = await tokens;
 

@@ -39,7 +39,7 @@ async function consoleProbeReported(): Promise<string[]> {
       writeFileSync(consoleProbe, `export const written = ${++written};\n`);
       expect(events).toContainEqual(expect.stringContaining(probe));
     },
-    { timeout: 10_000, interval: 200 },
+    { timeout: 30_000, interval: 200 },
   );
   return events.splice(0);
 }

@@ -139,7 +139,7 @@ describe('GatheringsView', () => {
 
     expect(wrapper.get('label[for="gatherings-year"]').text()).toBe('År');
     await wrapper.get('#gatherings-year').setValue('2023');
-    await vi.waitFor(() => expect(router.currentRoute.value.query.year).toBe('2023'));
-    await vi.waitFor(() => expect(store.load).toHaveBeenLastCalledWith(2023));
+    await vi.waitFor(() => expect(router.currentRoute.value.query.year).toBe('2023'), { timeout: 30_000 });
+    await vi.waitFor(() => expect(store.load).toHaveBeenLastCalledWith(2023), { timeout: 30_000 });
   });
 });

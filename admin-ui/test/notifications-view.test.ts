@@ -213,7 +213,7 @@ describe('the notifications page', () => {
 
     await wrapper.get(`[data-testid="notification-link-${referralReceived.id}"]`).trigger('click');
     // The page it leads to is loaded on demand, which takes more than a tick.
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/referrals'));
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/referrals'), { timeout: 30_000 });
     expect(callsOf('MarkNotificationsRead')[0]?.variables).toEqual({ ids: [referralReceived.id] });
   });
 

@@ -37,7 +37,7 @@ function mountView() {
 
 async function mountedGraphiQL(wrapper: ReturnType<typeof mountView>['wrapper']) {
   // React renders asynchronously, after Vue's mount has returned.
-  await vi.waitFor(() => expect(wrapper.find('.graphiql-container').exists()).toBe(true));
+  await vi.waitFor(() => expect(wrapper.find('.graphiql-container').exists()).toBe(true), { timeout: 30_000 });
   return graphiql.props.at(-1) as Record<string, unknown>;
 }
 

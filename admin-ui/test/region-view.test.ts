@@ -293,7 +293,7 @@ describe('RegionView', () => {
     const { wrapper, router } = await mountView();
 
     await wrapper.get('[data-testid="region-year"]').setValue('2025');
-    await vi.waitFor(() => expect(router.currentRoute.value.query.year).toBe('2025'));
+    await vi.waitFor(() => expect(router.currentRoute.value.query.year).toBe('2025'), { timeout: 30_000 });
   });
 
   it('marks population and shares as unavailable, not missing, when the county service did not answer', async () => {

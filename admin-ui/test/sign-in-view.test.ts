@@ -75,7 +75,7 @@ describe('SignInView', () => {
     });
 
     // The page is loaded on demand, so the navigation ends a little later.
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/clients'));
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/clients'), { timeout: 30_000 });
     expect(assign).not.toHaveBeenCalled();
   });
 
