@@ -55,27 +55,29 @@ const partnersSql = [
  * databases must be seeded, and no one connected to them), then analyses them.
  */
 export async function prepareNationalScale(server: string): Promise<void> {
-  for (const subgraph of ['county', 'regions', 'partners']) {
-    const national = `${subgraph}_national_scale`;
-    const [exists] = await queryRows<{ n: number }>(
-      server,
-      'postgres',
-      'select count(*)::int as n from pg_database where datname = $1',
-      [national],
-    );
-    if (exists?.n) continue;
-    const started = performance.now();
-    // Made under another name and renamed when complete, so a run cut short leaves no half-made database.
-    const making = `${national}_making`;
-    await runSql(server, 'postgres', `drop database if exists ${making}`);
-    await runSql(server, 'postgres', `create database ${making} template ${subgraph}_county_scale`);
-    const sql = subgraph === 'regions' ? regionsSql : subgraph === 'partners' ? partnersSql : '';
-    if (sql) await runSql(server, making, `begin;\n${sql}\ncommit;`);
-    await runSql(server, making, 'vacuum analyze');
-    await runSql(server, 'postgres', `alter database ${making} rename to ${national}`);
-    logger.info(
-      { database: national, seconds: Math.round(performance.now() - started) / 1000 },
-      'national-scale database made',
-    );
-  }
+  for (const subgraph of ['county', 'regions', 'partners'] as const) await prepareNationalDatabase(server, subgraph);
+}
+
+export async function prepareNationalDatabase(server: string, subgraph: 'county' | 'regions' | 'partners') {
+  const national = `${subgraph}_national_scale`;
+  const [exists] = await queryRows<{ n: number }>(
+    server,
+    'postgres',
+    'select count(*)::int as n from pg_database where datname = $1',
+    [national],
+  );
+  if (exists?.n) return;
+  const started = performance.now();
+  // Made under another name and renamed when complete, so a run cut short leaves no half-made database.
+  const making = `${national}_making`;
+  await runSql(server, 'postgres', `drop database if exists ${making}`);
+  await runSql(server, 'postgres', `create database ${making} template ${subgraph}_county_scale`);
+  const sql = subgraph === 'regions' ? regionsSql : subgraph === 'partners' ? partnersSql : '';
+  if (sql) await runSql(server, making, `begin;\n${sql}\ncommit;`);
+  await runSql(server, making, 'vacuum analyze');
+  await runSql(server, 'postgres', `alter database ${making} rename to ${national}`);
+  logger.info(
+    { database: national, seconds: Math.round(performance.now() - started) / 1000 },
+    'national-scale database made',
+  );
 }
