@@ -450,8 +450,9 @@ async function main() {
     // Fresh statistics and visibility maps after seeding and migrations, as a database in use has them.
     for (const database of Object.values(databases)) await runSql(stack.databaseUrl, database, 'vacuum analyze');
     const pids: Pids = { ...(stack.pids as Pids), hive: hive.pid };
-    delete pids.identityProvider;
-    delete pids.mailCatcher;
+    // The development identity provider and mail catcher are no part of the platform measured.
+    delete pids['identity-provider'];
+    delete pids['mail-catcher'];
     const graphql = `${stack.gatewayUrl}/graphql`;
     const coordinator = await signIn(stack.gatewayUrl, 'coordination.member');
     const adviser = await signIn(stack.gatewayUrl, 'follo.adviser');
