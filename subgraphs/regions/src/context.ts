@@ -22,14 +22,14 @@ import { RegionSchema } from './entities/region.js';
 import { ServiceOfferingSchema } from './entities/service-offering.js';
 import { WebsiteRequestSchema } from './entities/website-request.js';
 import { heldCoursesLoader } from './held-courses.js';
-import { keyFigureRowsLoader, statisticsLoader } from './statistics.js';
+import { heldCoursesOf, keyFigureRowsLoader, statisticsLoader } from './statistics.js';
 import { surveyResultsLoader } from './surveys.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function createLoaders(em: EntityManager) {
   const keyFigureRows = keyFigureRowsLoader(em);
-  const heldCourses = heldCoursesLoader(keyFigureRows);
+  const heldCourses = heldCoursesLoader(keyFigureRows, heldCoursesOf);
   return {
     region: loaderByKey(
       (ids: string[]) => em.find(RegionSchema, { id: { $in: ids } }),

@@ -151,14 +151,13 @@ export async function heldCourseRowsOf(
  * The held courses and course participants per (region, year), suppressed from the rows the key figures'
  * loader reads (statistics.ts: kept while the region's data is unchanged, else one statement per year asked for).
  */
-export function heldCoursesLoader(
-  keyFigureRows: DataLoader<{ regionId: string; year: number }, { heldCourses: HeldCourseRows }, string>,
+export function heldCoursesLoader<Rows extends { heldCourses: HeldCourseRows }>(
+  keyFigureRows: DataLoader<{ regionId: string; year: number }, Rows, string>,
+  suppressed: (rows: Rows) => HeldCourses,
 ) {
   return new DataLoader<{ regionId: string; year: number }, HeldCourses, string>(
     async (keys) =>
-      (await keyFigureRows.loadMany(keys)).map((rows) =>
-        rows instanceof Error ? rows : suppressHeldCourses(rows.heldCourses.participants, rows.heldCourses.courses),
-      ),
+      (await keyFigureRows.loadMany(keys)).map((rows) => (rows instanceof Error ? rows : suppressed(rows))),
     { cacheKeyFn: (key) => `${key.regionId}:${key.year}` },
   );
 }

@@ -321,21 +321,38 @@ export function keyFigureRowsLoader(em: EntityManager) {
   );
 }
 
+/**
+ * The suppressed figures of kept rows, kept with them: suppression is a function of the rows alone (and
+ * deciding it for a year's hundreds of held courses cost the regions subgraph more CPU than the rest of the
+ * overview), so rows used again give the very answer they gave before. Never changed by their readers.
+ */
+const suppressedOf = new WeakMap<KeyFigureRows, { heldCourses: HeldCourses; figures: Map<number, KeyFigures> }>();
+
+/** The held courses of a region's year, suppressed (held-courses.ts), from the rows the key figures are read from. */
+export function heldCoursesOf(rows: KeyFigureRows): HeldCourses {
+  const known = suppressedOf.get(rows);
+  if (known) return known.heldCourses;
+  const heldCourses = suppressHeldCourses(rows.heldCourses.participants, rows.heldCourses.courses);
+  suppressedOf.set(rows, { heldCourses, figures: new Map() });
+  return heldCourses;
+}
+
+function keyFiguresOf(rows: KeyFigureRows, year: number): KeyFigures {
+  const heldCourses = heldCoursesOf(rows);
+  const figures = suppressedOf.get(rows)?.figures;
+  const known = figures?.get(year);
+  if (known) return known;
+  const computed = withImpact(suppress(rows.statistics, year, heldCourses), rows.impact);
+  figures?.set(year, computed);
+  return computed;
+}
+
 /** Key figures per (region, year), suppressed from the rows the key figures' loader reads. */
 export function statisticsLoader(keyFigureRows: DataLoader<{ regionId: string; year: number }, KeyFigureRows, string>) {
   return new DataLoader<{ regionId: string; year: number }, KeyFigures, string>(
     async (keys) =>
       (await keyFigureRows.loadMany(keys)).map((rows, i) =>
-        rows instanceof Error
-          ? rows
-          : withImpact(
-              suppress(
-                rows.statistics,
-                (keys[i] as { year: number }).year,
-                suppressHeldCourses(rows.heldCourses.participants, rows.heldCourses.courses),
-              ),
-              rows.impact,
-            ),
+        rows instanceof Error ? rows : keyFiguresOf(rows, (keys[i] as { year: number }).year),
       ),
     { cacheKeyFn: (key) => `${key.regionId}:${key.year}` },
   );
@@ -508,9 +525,7 @@ export async function combinedStatistics(
     return rows;
   });
   const rows = regionRows.map((region) => region.statistics);
-  const courses = regionRows.map((region) =>
-    suppressHeldCourses(region.heldCourses.participants, region.heldCourses.courses),
-  );
+  const courses = regionRows.map(heldCoursesOf);
   const total = { region_id: 'all' } as Record<string, unknown>;
   for (const row of rows)
     for (const [name, value] of Object.entries(row))
