@@ -2,6 +2,9 @@
 // answers every operation of schema/operations/*.graphql with the same data as the Apollo gateway, for
 // the same caller, over the same subgraphs and data.
 import { readdirSync, readFileSync } from 'node:fs';
+import { queryRows } from '@etablerer/kit';
+import { demoClients } from '@etablerer/kit/demo';
+import { testServerUrl } from '@etablerer/kit/testing';
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +65,28 @@ describe('Hive Gateway over the committed supergraph', () => {
       });
     }
   }
+
+  it('sends each of the same reads at once to the subgraph, so the audit log counts every one', async () => {
+    const client = demoClients().find((candidate) => candidate.regionId === 'follo');
+    if (!client) throw new Error('no demo client in Follo');
+    const audited = async () =>
+      (
+        await queryRows<{ n: number }>(
+          testServerUrl(),
+          platform.databases.regions,
+          `select count(*)::int as n from audit_entry where record_id = $1 and operation = 'READ'`,
+          [client.id],
+        )
+      )[0]?.n ?? 0;
+    const before = await audited();
+    // A county officer's reads of a region's client are audited (an adviser's of their own region's are not).
+    const token = await platform.tokenFor('county.officer');
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => askHive('query C($id: ID!) { client(id: $id) { id name } }', { id: client.id }, token)),
+    );
+    expect(answers.map((answer) => answer.body.errors)).toEqual([undefined, undefined, undefined, undefined]);
+    expect((await audited()) - before).toBe(4);
+  });
 
   it('passes no caller on without a token: the subgraphs refuse, as behind the Apollo gateway', async () => {
     const response = await hive.fetch('http://hive-gateway/graphql', {

@@ -32,8 +32,11 @@ export async function startHiveGateway({
     logging: false,
     // A test's failure should say what went wrong in the router.
     maskedErrors: false,
-    // As the Apollo gateway: no dedupe of identical requests in flight, so the audit log counts each.
+    // As the Apollo gateway: no dedupe of identical requests in flight, so the audit log counts each; neither
+    // of the callers' requests nor of the subgraph requests (which its HTTP executor merges by default:
+    // eight concurrent reads of a client page by one adviser reached the regions subgraph, and its audit log, as one).
     inboundInflightRequestDeduplication: false,
+    transportEntries: { '*': { options: { deduplicateInflightRequests: false } } },
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
     },

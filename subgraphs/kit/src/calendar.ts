@@ -1,8 +1,11 @@
 // Calendar days as Norwegians count them: the service's deadlines and "not in the future" checks.
 
+/** One formatter for every call: making one took about 0.5 ms, and the overview asked for today hundreds of times. */
+const osloDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
+
 /** Today's date in Norway, `YYYY-MM-DD`: between midnight in Oslo and midnight UTC, UTC's date is yesterday. */
 export function todayInNorway(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
+  return osloDate.format(now);
 }
 
 /** A real calendar day written `YYYY-MM-DD` (not 2026-02-30). */

@@ -141,6 +141,22 @@ interface ClaimedRow {
   created_at: Date;
 }
 
+/**
+ * Milliseconds until the earliest unsent row of `channels` falls due (0 when one is due); `pollMs` when
+ * none is unsent, and never more. (It was greatest(0, …) in SQL, which ignores a null: with nothing unsent
+ * the wait was 0, and every subgraph's dispatcher looked again at once, hundreds of times a second.)
+ */
+export async function millisecondsUntilNextDue(orm: Orm, channels: string[], pollMs: number): Promise<number> {
+  if (!channels.length) return pollMs;
+  const [next] = await orm.em.getConnection().execute<{ wait: number | null }[]>(
+    `select extract(epoch from min(next_attempt_at) - now())::float8 * 1000 as wait
+       from outbox_message where sent_at is null and channel in (?)`,
+    [channels],
+  );
+  const wait = next?.wait ?? null;
+  return wait === null ? pollMs : Math.min(pollMs, Math.max(0, Math.ceil(wait)));
+}
+
 /** The wait after a row's `attempts`-th failure (counting from 0): doubling from the base, capped, plus up to 20 %. */
 export function backoffDelayMs(attempts: number, backoff: OutboxBackoff, random = Math.random()): number {
   const delay = Math.min(backoff.baseMs * 2 ** Math.min(attempts, 40), backoff.maxMs);
@@ -406,16 +422,7 @@ export function startOutboxDispatcher(orm: Orm, options: OutboxDispatcherOptions
       });
   };
 
-  /** Milliseconds until the earliest unsent row this dispatcher can deliver falls due; at most pollMs. */
-  const untilNextDue = async () => {
-    if (!channels.length) return pollMs;
-    const [next] = await connection().execute<{ wait: number | null }[]>(
-      `select greatest(0, extract(epoch from min(next_attempt_at) - now()) * 1000)::float8 as wait
-         from outbox_message where sent_at is null and channel in (?)`,
-      [channels],
-    );
-    return Math.min(pollMs, Math.ceil(next?.wait ?? pollMs));
-  };
+  const untilNextDue = () => millisecondsUntilNextDue(orm, channels, pollMs);
 
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {

@@ -16,6 +16,7 @@ import { type EmailMessage, enqueue, OutboxMessageSchema, outboxMessageId } from
 import {
   backoffDelayMs,
   countyNotificationChannel,
+  millisecondsUntilNextDue,
   type NotificationDelivery,
   type OutboxDispatcher,
   type OutboxDispatcherOptions,
@@ -87,6 +88,26 @@ const rows = () =>
     .execute<
       { id: string; attempts: number; last_error: string | null; sent_at: Date | null; next_attempt_at: Date }[]
     >('select id, attempts, last_error, sent_at, next_attempt_at from outbox_message order by created_at');
+
+describe('the wait before the next look', () => {
+  it('is the poll interval with nothing unsent, the time to the next due row, and none when one is due', async () => {
+    const pollMs = 60_000;
+    // An idle dispatcher that looked again at once kept every subgraph and PostgreSQL busy.
+    expect(await millisecondsUntilNextDue(orm, ['EMAIL'], pollMs)).toBe(pollMs);
+    const { id } = await inTransaction((em) => enqueue(em, receipt(40)));
+    await orm.em
+      .getConnection()
+      .execute(`update outbox_message set next_attempt_at = now() + interval '20 seconds' where id = ?`, [id]);
+    const wait = await millisecondsUntilNextDue(orm, ['EMAIL'], pollMs);
+    expect(wait).toBeGreaterThan(10_000);
+    expect(wait).toBeLessThanOrEqual(20_000);
+    expect(await millisecondsUntilNextDue(orm, ['NOTIFY'], pollMs)).toBe(pollMs);
+    await orm.em
+      .getConnection()
+      .execute(`update outbox_message set next_attempt_at = now() - interval '1 second' where id = ?`, [id]);
+    expect(await millisecondsUntilNextDue(orm, ['EMAIL'], pollMs)).toBe(0);
+  });
+});
 
 describe('enqueue', () => {
   it('sends nothing when the transaction that enqueued rolls back', async () => {

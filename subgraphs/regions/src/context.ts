@@ -22,13 +22,14 @@ import { RegionSchema } from './entities/region.js';
 import { ServiceOfferingSchema } from './entities/service-offering.js';
 import { WebsiteRequestSchema } from './entities/website-request.js';
 import { heldCoursesLoader } from './held-courses.js';
-import { statisticsLoader } from './statistics.js';
+import { heldCoursesOf, keyFigureRowsLoader, statisticsLoader } from './statistics.js';
 import { surveyResultsLoader } from './surveys.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function createLoaders(em: EntityManager) {
-  const heldCourses = heldCoursesLoader(em);
+  const keyFigureRows = keyFigureRowsLoader(em);
+  const heldCourses = heldCoursesLoader(keyFigureRows, heldCoursesOf);
   return {
     region: loaderByKey(
       (ids: string[]) => em.find(RegionSchema, { id: { $in: ids } }),
@@ -48,8 +49,9 @@ function createLoaders(em: EntityManager) {
       (ids: string[]) => em.find(ClientSchema, { id: { $in: ids.filter((id) => uuid.test(id)) } }),
       (client) => client.id,
     ),
+    keyFigureRows,
     heldCourses,
-    statistics: statisticsLoader(em, heldCourses),
+    statistics: statisticsLoader(keyFigureRows),
     surveyResults: surveyResultsLoader(em),
     course: loaderByKey(
       (ids: string[]) => em.find(CourseSchema, { id: { $in: ids.filter((id) => uuid.test(id)) } }),
@@ -212,16 +214,23 @@ function createLoaders(em: EntityManager) {
       (followUp) => followUp.client.id,
     ),
     possibleDuplicates: new DataLoader<string, string[]>(async (clientIds) => {
-      const rows: { client_id: string; duplicate_id: string }[] = await em.execute(
-        `select c.id as client_id, d.id as duplicate_id
+      // Each way of matching by its own index (entities/client.ts), so the cost does not grow with the region.
+      const match = (condition: string) => `select c.id as client_id, d.id as duplicate_id, d.registered_on
            from client c
-           join client d on d.region_id = c.region_id and d.id <> c.id and d.merged_into_id is null
-          where c.id in (?)
-            and ((lower(d.name) = lower(c.name) and d.birth_year = c.birth_year)
-              or lower(d.email) = lower(c.email)
-              or replace(d.phone, ' ', '') = replace(c.phone, ' ', ''))
-          order by d.registered_on`,
-        [[...clientIds]],
+           join client d on ${condition} and d.region_id = c.region_id and d.id <> c.id and d.merged_into_id is null
+          where c.id in (:ids)`;
+      const rows: { client_id: string; duplicate_id: string }[] = await em.execute(
+        em.getKnex().raw(
+          `${[
+            'lower(d.name) = lower(c.name) and d.birth_year = c.birth_year',
+            'lower(d.email) = lower(c.email)',
+            "replace(d.phone, ' ', '') = replace(c.phone, ' ', '')",
+          ]
+            .map(match)
+            .join(' union ')}
+          order by registered_on`,
+          { ids: [...clientIds] },
+        ),
       );
       return clientIds.map((id) => rows.filter((row) => row.client_id === id).map((row) => row.duplicate_id));
     }),

@@ -29,10 +29,14 @@ interface CourseRow {
   attended: number;
 }
 
-interface Row {
-  region_id: string;
+/** A region's year of held courses as counted in SQL, before suppression. */
+export interface HeldCourseRows {
   participants: number;
   courses: CourseRow[];
+}
+
+interface Row extends HeldCourseRows {
+  region_id: string;
 }
 
 // Courses and their enrolments by the course's (region, starts_on) index and the enrolment's
@@ -131,21 +135,29 @@ export function suppressHeldCourses(participants: number, courses: CourseRow[]):
   };
 }
 
-/** The held courses and course participants per (region, year); one SQL statement per year asked for. */
-export function heldCoursesLoader(em: EntityManager) {
+/** The held courses' rows of the regions' year, by region: one SQL statement. */
+export async function heldCourseRowsOf(
+  em: EntityManager,
+  year: number,
+  regionIds: string[],
+): Promise<Map<string, HeldCourseRows>> {
+  const rows: Row[] = await em.execute(
+    em.getKnex().raw(heldCoursesSql, { starts: `${year}-01-01`, ends: `${year + 1}-01-01`, regionIds }),
+  );
+  return new Map(rows.map((row) => [row.region_id, { participants: row.participants, courses: row.courses }]));
+}
+
+/**
+ * The held courses and course participants per (region, year), suppressed from the rows the key figures'
+ * loader reads (statistics.ts: kept while the region's data is unchanged, else one statement per year asked for).
+ */
+export function heldCoursesLoader<Rows extends { heldCourses: HeldCourseRows }>(
+  keyFigureRows: DataLoader<{ regionId: string; year: number }, Rows, string>,
+  suppressed: (rows: Rows) => HeldCourses,
+) {
   return new DataLoader<{ regionId: string; year: number }, HeldCourses, string>(
-    async (keys) => {
-      const results = new Map<string, HeldCourses>();
-      for (const year of new Set(keys.map((key) => key.year))) {
-        const regionIds = keys.filter((key) => key.year === year).map((key) => key.regionId);
-        const rows: Row[] = await em.execute(
-          em.getKnex().raw(heldCoursesSql, { starts: `${year}-01-01`, ends: `${year + 1}-01-01`, regionIds }),
-        );
-        for (const row of rows)
-          results.set(`${row.region_id}:${year}`, suppressHeldCourses(row.participants, row.courses));
-      }
-      return keys.map((key) => results.get(`${key.regionId}:${key.year}`) ?? new Error(`No region ${key.regionId}`));
-    },
+    async (keys) =>
+      (await keyFigureRows.loadMany(keys)).map((rows) => (rows instanceof Error ? rows : suppressed(rows))),
     { cacheKeyFn: (key) => `${key.regionId}:${key.year}` },
   );
 }

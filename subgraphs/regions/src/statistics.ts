@@ -6,7 +6,8 @@ import { type Cell, cellsToHide, type Relation, smallestShownCount, todayInNorwa
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { type CapitalSource, capitalSources } from './entities/impact-record.js';
-import type { HeldCourses } from './held-courses.js';
+import { type HeldCourseRows, type HeldCourses, heldCourseRowsOf, suppressHeldCourses } from './held-courses.js';
+import { keptPerRegion } from './key-figures-cache.js';
 import { hiddenSurveyFigures } from './surveys.js';
 
 interface Row {
@@ -263,45 +264,96 @@ function suppress(row: Row, year: number, courses: HeldCourses): RegionStatistic
   };
 }
 
-/**
- * Key figures per (region, year); one SQL statement per year asked for in a request, and the held courses'
- * (one more) through their loader, which Course reads too.
- */
-export function statisticsLoader(
+/** What a region's year of key figures is computed from: the rows of three statements, before suppression. */
+export interface KeyFigureRows {
+  statistics: Row;
+  heldCourses: HeldCourseRows;
+  impact: ImpactRow;
+}
+
+/** The key figures' rows of the regions' year, by region: three statements (statistics, held courses, impact). */
+async function computeKeyFigureRows(
   em: EntityManager,
-  heldCourses: DataLoader<{ regionId: string; year: number }, HeldCourses, string>,
-) {
-  return new DataLoader<{ regionId: string; year: number }, KeyFigures, string>(
+  year: number,
+  today: string,
+  regionIds: string[],
+): Promise<Map<string, KeyFigureRows>> {
+  const [rows, heldCourses, impact] = await Promise.all([
+    em.execute<Row[]>(
+      em.getKnex().raw(statisticsSql, { starts: `${year}-01-01`, ends: `${year + 1}-01-01`, today, regionIds }),
+    ),
+    heldCourseRowsOf(em, year, regionIds),
+    impactRowsOf(em, year, regionIds),
+  ]);
+  const computed = new Map<string, KeyFigureRows>();
+  for (const row of rows) {
+    const held = heldCourses.get(row.region_id);
+    if (held)
+      computed.set(row.region_id, {
+        statistics: row,
+        heldCourses: held,
+        impact: impact.get(row.region_id) ?? noImpact,
+      });
+  }
+  return computed;
+}
+
+/**
+ * The key figures' rows per (region, year): kept in the process while the region's data is unchanged
+ * (key-figures-cache.ts: one statement that reads the regions' generations), the others computed in three
+ * statements per year asked for in a request.
+ */
+export function keyFigureRowsLoader(em: EntityManager) {
+  return new DataLoader<{ regionId: string; year: number }, KeyFigureRows, string>(
     async (keys) => {
-      const results = new Map<string, KeyFigures>();
+      const results = new Map<string, KeyFigureRows>();
+      const today = todayInNorway();
       for (const year of new Set(keys.map((key) => key.year))) {
-        const regionIds = keys.filter((key) => key.year === year).map((key) => key.regionId);
-        const [rows, courses] = await Promise.all([
-          em.execute<Row[]>(
-            em.getKnex().raw(statisticsSql, {
-              starts: `${year}-01-01`,
-              ends: `${year + 1}-01-01`,
-              today: todayInNorway(),
-              regionIds,
-            }),
-          ),
-          heldCourses.loadMany(regionIds.map((regionId) => ({ regionId, year }))),
-        ]);
-        const impact = await impactRowsOf(em, year, regionIds);
-        const coursesOf = new Map(regionIds.map((regionId, i) => [regionId, courses[i]]));
-        for (const row of rows) {
-          const held = coursesOf.get(row.region_id);
-          if (held instanceof Error) throw held;
-          if (held) {
-            results.set(
-              `${row.region_id}:${year}`,
-              withImpact(suppress(row, year, held), impact.get(row.region_id) ?? noImpact),
-            );
-          }
-        }
+        const regionIds = [...new Set(keys.filter((key) => key.year === year).map((key) => key.regionId))];
+        const rows = await keptPerRegion(em, year, today, regionIds, (missing) =>
+          computeKeyFigureRows(em, year, today, missing),
+        );
+        for (const [regionId, regionRows] of rows) results.set(`${regionId}:${year}`, regionRows);
       }
       return keys.map((key) => results.get(`${key.regionId}:${key.year}`) ?? new Error(`No region ${key.regionId}`));
     },
+    { cacheKeyFn: (key) => `${key.regionId}:${key.year}` },
+  );
+}
+
+/**
+ * The suppressed figures of kept rows, kept with them: suppression is a function of the rows alone (and
+ * deciding it for a year's hundreds of held courses cost the regions subgraph more CPU than the rest of the
+ * overview), so rows used again give the very answer they gave before. Never changed by their readers.
+ */
+const suppressedOf = new WeakMap<KeyFigureRows, { heldCourses: HeldCourses; figures: Map<number, KeyFigures> }>();
+
+/** The held courses of a region's year, suppressed (held-courses.ts), from the rows the key figures are read from. */
+export function heldCoursesOf(rows: KeyFigureRows): HeldCourses {
+  const known = suppressedOf.get(rows);
+  if (known) return known.heldCourses;
+  const heldCourses = suppressHeldCourses(rows.heldCourses.participants, rows.heldCourses.courses);
+  suppressedOf.set(rows, { heldCourses, figures: new Map() });
+  return heldCourses;
+}
+
+function keyFiguresOf(rows: KeyFigureRows, year: number): KeyFigures {
+  const heldCourses = heldCoursesOf(rows);
+  const figures = suppressedOf.get(rows)?.figures;
+  const known = figures?.get(year);
+  if (known) return known;
+  const computed = withImpact(suppress(rows.statistics, year, heldCourses), rows.impact);
+  figures?.set(year, computed);
+  return computed;
+}
+
+/** Key figures per (region, year), suppressed from the rows the key figures' loader reads. */
+export function statisticsLoader(keyFigureRows: DataLoader<{ regionId: string; year: number }, KeyFigureRows, string>) {
+  return new DataLoader<{ regionId: string; year: number }, KeyFigures, string>(
+    async (keys) =>
+      (await keyFigureRows.loadMany(keys)).map((rows, i) =>
+        rows instanceof Error ? rows : keyFiguresOf(rows, (keys[i] as { year: number }).year),
+      ),
     { cacheKeyFn: (key) => `${key.regionId}:${key.year}` },
   );
 }
@@ -464,21 +516,16 @@ function withImpact(statistics: RegionStatistics, row: ImpactRow): KeyFigures {
  */
 export async function combinedStatistics(
   em: EntityManager,
-  heldCourses: DataLoader<{ regionId: string; year: number }, HeldCourses, string>,
+  keyFigureRows: DataLoader<{ regionId: string; year: number }, KeyFigureRows, string>,
   year: number,
   regionIds: string[],
 ): Promise<KeyFigures> {
-  const [rows, courses] = await Promise.all([
-    em.execute<Row[]>(
-      em.getKnex().raw(statisticsSql, {
-        starts: `${year}-01-01`,
-        ends: `${year + 1}-01-01`,
-        today: todayInNorway(),
-        regionIds,
-      }),
-    ),
-    heldCourses.loadMany(regionIds.map((regionId) => ({ regionId, year }))),
-  ]);
+  const regionRows = (await keyFigureRows.loadMany(regionIds.map((regionId) => ({ regionId, year })))).map((rows) => {
+    if (rows instanceof Error) throw rows;
+    return rows;
+  });
+  const rows = regionRows.map((region) => region.statistics);
+  const courses = regionRows.map(heldCoursesOf);
   const total = { region_id: 'all' } as Record<string, unknown>;
   for (const row of rows)
     for (const [name, value] of Object.entries(row))
@@ -492,10 +539,7 @@ export async function combinedStatistics(
       ) / 100
     : null;
   let participants = 0;
-  for (const held of courses) {
-    if (held instanceof Error) throw held;
-    participants += held.participants;
-  }
+  for (const held of courses) participants += held.participants;
   const combinedCourses: HeldCourses = {
     participants,
     participantsHidden: participants < smallestShownCount,

@@ -403,3 +403,55 @@ describe("complementary suppression of the courses and the region's course parti
     }
   });
 });
+
+// The key figures' rows are kept between requests while the region's data is unchanged (key-figures-cache.ts).
+describe('the key figures after a change', () => {
+  const sql = <Row>(text: string, params: unknown[] = []) => subgraph.orm.em.fork().execute<Row[]>(text, params);
+  const figures = async () => {
+    const { data, errors } = await subgraph.execute<{
+      region: { statistics: { counsellingHours: number | null; coursesHeld: number } };
+    }>(statisticsQuery, { id: 'test', year: 2024 }, { as: 'coordination.member' });
+    expect(errors).toBeUndefined();
+    return data?.region.statistics;
+  };
+
+  it('counts a session logged, a course held and a change undone in the very next request', async () => {
+    expect(await figures()).toMatchObject({ counsellingHours: 11, coursesHeld: 1 });
+    await sql(
+      `insert into counselling_session (id, client_id, adviser_id, region_id, date, duration_minutes, form, topic) values (?, ?, ?, 'test', '2024-09-01', 60, 'MEETING', 'Plan')`,
+      [id(109), id(2), id(900)],
+    );
+    expect(await figures()).toMatchObject({ counsellingHours: 12, coursesHeld: 1 });
+    await sql(`update course set status = 'HELD' where id = ?`, [id(202)]);
+    expect(await figures()).toMatchObject({ counsellingHours: 12, coursesHeld: 2 });
+    await sql(`update course set status = 'CANCELLED' where id = ?`, [id(202)]);
+    await sql(`delete from counselling_session where id = ?`, [id(109)]);
+    expect(await figures()).toMatchObject({ counsellingHours: 11, coursesHeld: 1 });
+  });
+
+  it('renews the region’s generation with a change to any table the figures count, in the same transaction', async () => {
+    const generation = async () =>
+      (
+        await sql<{ generation: string }>(`select generation::text from key_figure_generation where region_id = 'test'`)
+      )[0]?.generation;
+    // A row of region `test` in each table the figures count, however the table finds its region.
+    const changes = [
+      `update region set name = name where id = 'test'`,
+      `update client set name = name where region_id = 'test'`,
+      `update counselling_session set topic = topic where region_id = 'test'`,
+      `update course set title = title where region_id = 'test'`,
+      `update enrolment set attended = attended where course_id = '${id(201)}'`,
+      `update business set name = name where client_id = '${id(1)}'`,
+    ];
+    for (const change of changes) {
+      const before = await generation();
+      await subgraph.orm.em.fork().transactional(async (em) => {
+        await em.execute(change);
+        expect(
+          await em.execute(`select generation::text from key_figure_generation where region_id = 'test'`),
+        ).not.toEqual([{ generation: before }]);
+      });
+      expect(await generation(), change).not.toBe(before);
+    }
+  });
+});

@@ -54,6 +54,8 @@ export const ReferralSchema = defineEntity({
     erasedAt: p.datetime().nullable(),
     version: p.integer().version(),
   }),
+  // The regions' referral counts of a year (referral-counts.ts): read from the index alone.
+  indexes: [{ properties: ['regionId', 'sentOn', 'direction'] }],
 });
 
 export type Referral = InferEntity<typeof ReferralSchema>;

@@ -10,6 +10,7 @@ import { Migration20261207064820_idempotency_keys } from './Migration20261207064
 import { Migration20261207081455_service_assertion_uses } from './Migration20261207081455_service_assertion_uses.js';
 import { Migration20261207115026_outbox_messages } from './Migration20261207115026_outbox_messages.js';
 import { Migration20261207115230_referral_and_assessment_senders } from './Migration20261207115230_referral_and_assessment_senders.js';
+import { Migration20261207173047_referral_counts_index } from './Migration20261207173047_referral_counts_index.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126213927_gatherings', class: Migration20261126213927_gatherings },
@@ -31,4 +32,5 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261207115230_referral_and_assessment_senders',
     class: Migration20261207115230_referral_and_assessment_senders,
   },
+  { name: 'Migration20261207173047_referral_counts_index', class: Migration20261207173047_referral_counts_index },
 ];

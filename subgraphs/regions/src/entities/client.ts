@@ -40,8 +40,30 @@ export const ClientSchema = defineEntity({
     erasedAt: p.datetime().nullable(),
     version: p.integer().version(),
   }),
-  // The lists page by region and registration date; the key figures count by region and year.
-  indexes: [{ properties: ['region', 'registeredOn'] }],
+  indexes: [
+    // The lists page by region and registration date; the key figures count by region and year.
+    { properties: ['region', 'registeredOn'] },
+    // The list's search: a name, e-mail address or phone number containing the text (ILIKE '%text%').
+    {
+      name: 'client_search_trgm_index',
+      expression:
+        'create index "client_search_trgm_index" on "client" using gin ("name" gin_trgm_ops, "email" gin_trgm_ops, "phone" gin_trgm_ops)',
+    },
+    // A client's possible duplicates (context.ts): the same name and birth year, e-mail address or phone number.
+    {
+      name: 'client_region_id_lower_name_birth_year_index',
+      expression:
+        'create index "client_region_id_lower_name_birth_year_index" on "client" ("region_id", lower("name"), "birth_year")',
+    },
+    {
+      name: 'client_lower_email_index',
+      expression: 'create index "client_lower_email_index" on "client" (lower("email"))',
+    },
+    {
+      name: 'client_phone_digits_index',
+      expression: `create index "client_phone_digits_index" on "client" (replace("phone", ' ', ''))`,
+    },
+  ],
 });
 
 export type Client = InferEntity<typeof ClientSchema>;

@@ -11,6 +11,7 @@ import { CourseSchema } from './course.js';
 import { EnrolmentSchema } from './enrolment.js';
 import { FollowUpSchema } from './follow-up.js';
 import { ImpactRecordSchema } from './impact-record.js';
+import { KeyFigureGenerationSchema } from './key-figure-generation.js';
 import { MilestoneSchema } from './milestone.js';
 import { MunicipalitySchema } from './municipality.js';
 import { NetworkEventSchema } from './network-event.js';
@@ -47,6 +48,7 @@ export const entities = [
   AppointmentSlotSchema,
   AppointmentBookingSchema,
   AuditEntrySchema,
+  KeyFigureGenerationSchema,
   // The messages it sends, written with the changes that cause them (kit outbox.ts).
   OutboxMessageSchema,
 ];

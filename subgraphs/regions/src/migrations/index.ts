@@ -14,6 +14,7 @@ import { Migration20261207115413_public_links } from './Migration20261207115413_
 import { Migration20261207140833_impact_records } from './Migration20261207140833_impact_records.js';
 import { Migration20261207140846_business_register } from './Migration20261207140846_business_register.js';
 import { Migration20261207141241_appointments } from './Migration20261207141241_appointments.js';
+import { Migration20261207172710_key_figure_generations } from './Migration20261207172710_key_figure_generations.js';
 
 export const migrations: MigrationObject[] = [
   {
@@ -33,4 +34,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207140833_impact_records', class: Migration20261207140833_impact_records },
   { name: 'Migration20261207140846_business_register', class: Migration20261207140846_business_register },
   { name: 'Migration20261207141241_appointments', class: Migration20261207141241_appointments },
+  { name: 'Migration20261207172710_key_figure_generations', class: Migration20261207172710_key_figure_generations },
 ];

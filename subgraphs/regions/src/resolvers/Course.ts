@@ -27,10 +27,12 @@ async function hiddenFigures(
   if (canSeePersonalDataIn(caller, course.region.id)) return new Set();
   if (course.status === 'HELD') {
     const key = { regionId: course.region.id, year: Number(course.startsOn.slice(0, 4)) };
-    const held =
-      (await loaders.heldCourses.load(key)).hiddenOfCourse.get(course.id) ??
+    let held = (await loaders.heldCourses.load(key)).hiddenOfCourse.get(course.id);
+    if (!held) {
       // Held after the table was read in this request: read it again, so both answers stay one.
-      (await loaders.heldCourses.clear(key).load(key)).hiddenOfCourse.get(course.id);
+      loaders.keyFigureRows.clear(key);
+      held = (await loaders.heldCourses.clear(key).load(key)).hiddenOfCourse.get(course.id);
+    }
     if (held) return held;
   }
   const enrolled = await loaders.enrolledCountOfCourse.load(course.id);

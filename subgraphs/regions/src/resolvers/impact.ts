@@ -84,7 +84,7 @@ export const impactQueryFields: Pick<QueryResolvers, 'countyStatistics'> = {
         ? regionsOfCounty(county)
         : (await em.find(RegionSchema, {}, { fields: ['id'] })).map((region) => region.id);
     if (regionIds.length === 0) throw badUserInput('countyId: the county has no regions', 'countyId');
-    return combinedStatistics(em, loaders.heldCourses, checkYear(year), regionIds);
+    return combinedStatistics(em, loaders.keyFigureRows, checkYear(year), regionIds);
   },
 };
 
