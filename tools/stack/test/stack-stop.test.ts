@@ -162,16 +162,22 @@ describe('SIGTERM to the launcher', () => {
     expect(body.data?.regions).toHaveLength(13);
     expect(await exited).toBe(0);
 
-    const gatewayStopped = indexOf(logged('gateway', /stopped$/));
-    const subgraphsStopped = ['county', 'regions', 'partners'].map((name) => indexOf(logged(name, /stopped$/)));
-    const postgresStopped = indexOf((line) => line.json?.msg === 'embedded PostgreSQL stopped');
-    const platformStopped = indexOf((line) => line.json?.msg === 'the platform stopped');
-    expect(gatewayStopped).toBeGreaterThanOrEqual(0);
-    for (const index of subgraphsStopped) {
-      expect(index).toBeGreaterThan(gatewayStopped);
-      expect(index).toBeLessThan(postgresStopped);
+    // In the order the lines say they were written: the services write to the launcher's output and
+    // error streams themselves, and the two streams arrive here interleaved as they come.
+    const timeOf = (matches: (line: LogLine) => boolean) => {
+      const time = Date.parse(String(lines.find(matches)?.json?.time));
+      expect(time, 'a line that should be in the log').not.toBeNaN();
+      return time;
+    };
+    const gatewayStopped = timeOf(logged('gateway', /stopped$/));
+    const subgraphsStopped = ['county', 'regions', 'partners'].map((name) => timeOf(logged(name, /stopped$/)));
+    const postgresStopped = timeOf((line) => line.json?.msg === 'embedded PostgreSQL stopped');
+    const platformStopped = timeOf((line) => line.json?.msg === 'the platform stopped');
+    for (const time of subgraphsStopped) {
+      expect(time).toBeGreaterThanOrEqual(gatewayStopped);
+      expect(time).toBeLessThanOrEqual(postgresStopped);
     }
-    expect(postgresStopped).toBeLessThan(platformStopped);
+    expect(postgresStopped).toBeLessThanOrEqual(platformStopped);
     // Nothing restarted a service while it was being stopped.
     expect(lines.filter((line) => line.json?.msg === 'service exited; restarting it')).toEqual([]);
   }, 120_000);
