@@ -294,6 +294,44 @@ describe('the agreement page', () => {
     expect(store.sign).toHaveBeenCalledWith('ostfold', 'Fylkesdirektør for næring', '2025-12-12');
   });
 
+  it('moves the focus into a panel that opens, closes it on Escape and gives the focus back to its button', async () => {
+    const { wrapper, store } = await mountView('county.officer', draft);
+    const signOpen = wrapper.get('[data-testid="agreement-parties"]').findAll('button')[1];
+    if (!signOpen) throw new Error('no second signing button');
+    (signOpen.element as HTMLElement).focus();
+    await signOpen.trigger('click');
+    await flushPromises();
+    const form = wrapper.get('[data-testid="agreement-sign-form"]');
+    expect(document.activeElement?.id).toBe('sign-by');
+    expect(form.element.contains(document.activeElement)).toBe(true);
+    await wrapper.get('#sign-by').trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="agreement-sign-form"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(signOpen.element);
+    expect(store.sign).not.toHaveBeenCalled();
+
+    // In force: one panel replaces another, and the focus follows into the one that opened.
+    const inForce = await mountView('county.officer', active);
+    const [amendOpen, extendOpen] = inForce.wrapper.findAll('.toolbar button[aria-expanded]');
+    if (!amendOpen || !extendOpen) throw new Error('no amend or extend button');
+    (amendOpen.element as HTMLElement).focus();
+    await amendOpen.trigger('click');
+    await flushPromises();
+    const amendForm = inForce.wrapper.get('[data-testid="agreement-amend-form"]');
+    expect(amendForm.element.contains(document.activeElement)).toBe(true);
+    (extendOpen.element as HTMLElement).focus();
+    await extendOpen.trigger('click');
+    await flushPromises();
+    expect(inForce.wrapper.find('[data-testid="agreement-amend-form"]').exists()).toBe(false);
+    const extendForm = inForce.wrapper.get('[data-testid="agreement-extend-form"]');
+    expect(extendForm.element.contains(document.activeElement)).toBe(true);
+    await extendForm.trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(inForce.wrapper.find('[data-testid="agreement-extend-form"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(extendOpen.element);
+    expect(extendOpen.attributes('aria-expanded')).toBe('false');
+  });
+
   it('shows no signing, split or action buttons to a coordination member', async () => {
     const { wrapper } = await mountView('coordination.member', draft);
     expect(wrapper.findAll('button')).toHaveLength(0);
