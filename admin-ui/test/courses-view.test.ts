@@ -568,6 +568,33 @@ describe('CourseView', () => {
     );
   });
 
+  it('closes the attendance form and the cancel question on Escape, with the focus back on the button that opened them', async () => {
+    const started = await mountCourse('follo.adviser', startedThemeCourse);
+    const open = started.wrapper.get('[data-testid="attendance-open"]');
+    (open.element as HTMLElement).focus();
+    await open.trigger('click');
+    await flushPromises();
+    const form = started.wrapper.get('[data-testid="attendance-form"]');
+    expect(document.activeElement).toBe(started.wrapper.get('#attendance-title').element);
+    await form.get('input[type="checkbox"]').trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(started.wrapper.find('[data-testid="attendance-form"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(started.wrapper.get('[data-testid="attendance-open"]').element);
+    expect(started.store.recordAttendance).not.toHaveBeenCalled();
+    // The ids of its buttons would be on the page twice otherwise.
+    started.wrapper.unmount();
+
+    const planned = await mountCourse('follo.adviser', fullBasicCourse);
+    await planned.wrapper.get('[data-testid="cancel-course-open"]').trigger('click');
+    await flushPromises();
+    expect(document.activeElement?.id).toBe('confirm-cancel-course');
+    await planned.wrapper.get('#confirm-cancel-course').trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(planned.wrapper.find('[data-testid="cancel-course-confirm"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(planned.wrapper.get('[data-testid="cancel-course-open"]').element);
+    expect(planned.store.cancelCourse).not.toHaveBeenCalled();
+  });
+
   it('records who attended a course that has started, from the enrolled only', async () => {
     const { calls } = stubGraphQL((call) =>
       operation(call) === 'CourseDetail'
