@@ -222,6 +222,27 @@ describe('the API clients page', () => {
     expect(callsOf(calls, 'RevokeApiClient')[0]?.body.variables).toEqual({ input: { clientId: 'fluxx-reporting' } });
   });
 
+  it('moves the focus into the revoke question, and back to its button when Escape or cancel closes it', async () => {
+    const { calls } = stubClientsGraph();
+    const { wrapper } = await mountClients();
+    const client = () => wrapper.get('[data-testid="api-client-fluxx-reporting"]');
+
+    await client().get('[data-testid="revoke-client"]').trigger('click');
+    await flushPromises();
+    expect(document.activeElement).toBe(client().get('[data-testid="revoke-client-confirm"]').element);
+    await client().get('[data-testid="revoke-client-confirm"]').trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(client().find('[data-testid="revoke-client-confirm"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(client().get('[data-testid="revoke-client"]').element);
+
+    await client().get('[data-testid="revoke-client"]').trigger('click');
+    await flushPromises();
+    await client().get('[data-testid="revoke-client-cancel"]').trigger('click');
+    await flushPromises();
+    expect(document.activeElement).toBe(client().get('[data-testid="revoke-client"]').element);
+    expect(callsOf(calls, 'RevokeApiClient')).toHaveLength(0);
+  });
+
   it('explains how a system gets a token: the endpoint on this origin, the assertion and the scope', async () => {
     stubClientsGraph();
     const { wrapper } = await mountClients();
