@@ -395,8 +395,11 @@ async function measureStartUp(): Promise<{ seconds: number | null; note: string 
   delete env.DATABASE_URL;
   const started = performance.now();
   const child = spawn('pnpm', ['start'], { cwd: root, env, stdio: 'ignore', detached: true });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const running = () => child.exitCode === null && child.signalCode === null;
   try {
     while (performance.now() - started < 120_000) {
+      if (!running()) return { seconds: null, note: `pnpm start exited (code ${child.exitCode}) before it answered` };
       const answered = await fetch('http://127.0.0.1:4000/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -414,8 +417,9 @@ async function measureStartUp(): Promise<{ seconds: number | null; note: string 
     }
     return { seconds: null, note: 'no answer within 120 s' };
   } finally {
-    if (child.pid) process.kill(-child.pid, 'SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    // The whole process group: pnpm, the launcher and the services it started.
+    if (child.pid && running()) process.kill(-child.pid, 'SIGTERM');
+    await exited;
   }
 }
 
