@@ -2,11 +2,10 @@
 // restarts) and tokens for the demo users. Never used when a real identity provider is set.
 
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { defaultAudience, defaultIssuer } from './auth.js';
 import type { DemoUser } from './demo-users.js';
-import { createSecretFile } from './secret-files.js';
+import { loadOrCreateSecretJson } from './secret-files.js';
 
 export interface DevKeys {
   publicKey: JWK;
@@ -24,9 +23,8 @@ export async function generateDevKeys(): Promise<DevKeys> {
 }
 
 /** The key pair in `file`, made on first use. The file holds a private key: it lives in ignored .data/. */
-export async function loadOrCreateDevKeys(file: string): Promise<DevKeys> {
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevKeys;
-  return JSON.parse(createSecretFile(file, JSON.stringify(await generateDevKeys()))) as DevKeys;
+export function loadOrCreateDevKeys(file: string): Promise<DevKeys> {
+  return loadOrCreateSecretJson(file, generateDevKeys);
 }
 
 export interface SignOptions {

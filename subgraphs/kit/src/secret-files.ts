@@ -2,7 +2,7 @@
 // Several processes may start at once on a fresh clone (two test packages, two stacks): they must agree
 // on one file, and none may read one half written.
 import { randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 function writeTemporary(file: string, content: string): string {
@@ -33,4 +33,24 @@ export function createSecretFile(file: string, content: string): string {
 /** Replaces `file` with `content` at once (readable by its owner only): a reader sees the old file or the new. */
 export function replaceSecretFile(file: string, content: string): void {
   renameSync(writeTemporary(file, content), file);
+}
+
+/**
+ * The JSON in `file` when `usable` accepts it; else `make()`'s, put there (created once as
+ * `createSecretFile` does, or replacing a file that is not usable) — of two processes making it at
+ * once, both answer the first one's.
+ */
+export async function loadOrCreateSecretJson<T>(
+  file: string,
+  make: () => T | Promise<T>,
+  usable: (saved: T) => boolean = () => true,
+): Promise<T> {
+  if (existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as T;
+    if (usable(saved)) return saved;
+    const made = await make();
+    replaceSecretFile(file, `${JSON.stringify(made, null, 2)}\n`);
+    return made;
+  }
+  return JSON.parse(createSecretFile(file, `${JSON.stringify(await make(), null, 2)}\n`)) as T;
 }

@@ -6,12 +6,11 @@
 // the user's token as before. The user's token says who acts; the assertion says which service
 // vouches for the request, so the limits the gateway enforces cannot be skipped.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
 import { clientAddressHeader } from './client-address.js';
 import { unauthenticated } from './errors.js';
 import { requestDeadlineHeader } from './request-deadline.js';
-import { createSecretFile, replaceSecretFile } from './secret-files.js';
+import { loadOrCreateSecretJson } from './secret-files.js';
 
 /** The header carrying the calling service's assertion. */
 export const serviceAssertionHeader = 'x-service-assertion';
@@ -244,16 +243,11 @@ export async function loadOrCreateServiceKeys(
   file: string,
   services: readonly string[] = callingServices,
 ): Promise<ServiceKeys> {
-  const complete = (keys: ServiceKeys) => services.every((service) => keys.privateKeys[service]);
-  if (existsSync(file)) {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as ServiceKeys;
-    if (complete(stored)) return stored;
-    const keys = await generateServiceKeys(services);
-    replaceSecretFile(file, JSON.stringify(keys));
-    return keys;
-  }
-  const keys = await generateServiceKeys(services);
-  return JSON.parse(createSecretFile(file, JSON.stringify(keys))) as ServiceKeys;
+  return loadOrCreateSecretJson(
+    file,
+    () => generateServiceKeys(services),
+    (stored: ServiceKeys) => services.every((service) => stored.privateKeys[service]),
+  );
 }
 
 /** The environment a service of the platform gets: the trusted keys, and its own private key when it calls subgraphs. */

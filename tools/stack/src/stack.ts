@@ -3,17 +3,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  createSecretFile,
   type DatabaseServer,
   databaseServer,
   type EmbeddedOptions,
   embeddedPort,
   freePort,
+  loadOrCreateSecretJson,
   logger,
-  replaceSecretFile,
   repositoryDataDir,
   type ServiceProcess,
   type ServiceProcessOptions,
@@ -180,19 +178,16 @@ export interface ConsoleClient {
 }
 
 /** The console's client: its id, and a secret made once and kept (mode 0600) in `file`, under the ignored .data/. */
-export function loadOrCreateConsoleClient(file: string): ConsoleClient {
-  const valid = (saved: Partial<ConsoleClient>): saved is ConsoleClient =>
-    saved.client_id === consoleClientId && typeof saved.client_secret === 'string' && saved.client_secret.length >= 32;
-  const made = { client_id: consoleClientId, client_secret: randomBytes(32).toString('base64url') };
-  const content = `${JSON.stringify(made, null, 2)}\n`;
-  if (existsSync(file)) {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<ConsoleClient>;
-    if (valid(saved)) return { client_id: saved.client_id, client_secret: saved.client_secret };
-    replaceSecretFile(file, content);
-    return made;
-  }
-  const saved = JSON.parse(createSecretFile(file, content)) as ConsoleClient;
-  return { client_id: saved.client_id, client_secret: saved.client_secret };
+export async function loadOrCreateConsoleClient(file: string): Promise<ConsoleClient> {
+  const { client_id, client_secret } = await loadOrCreateSecretJson<Partial<ConsoleClient>>(
+    file,
+    () => ({ client_id: consoleClientId, client_secret: randomBytes(32).toString('base64url') }),
+    (saved) =>
+      saved.client_id === consoleClientId &&
+      typeof saved.client_secret === 'string' &&
+      saved.client_secret.length >= 32,
+  );
+  return { client_id: client_id as string, client_secret: client_secret as string };
 }
 
 /** A service's first restart waits this long; each further one soon after doubles it, up to the cap. */
@@ -394,7 +389,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // People reach the gateway's own origin too (its /auth/login works there): both are the client's.
     const clientOrigins = [...new Set([publicUrl, ownUrl])];
     const identityProviderIssuer = `http://localhost:${ports.identityProvider}`;
-    const consoleClient = loadOrCreateConsoleClient(`${repositoryDataDir}identity-provider/client.json`);
+    const consoleClient = await loadOrCreateConsoleClient(`${repositoryDataDir}identity-provider/client.json`);
     const [county, regions, partners, gatewayUrl, identityProviderUrl, mailCatcherStarted] = (await Promise.all([
       ...(['county', 'regions', 'partners'] as const).map((name) => superviseService(name, subgraphEnv(name))),
       superviseService('gateway', {
