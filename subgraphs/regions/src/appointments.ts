@@ -220,7 +220,6 @@ const rangeInput = (maxDays: number) =>
     });
 
 /** Oslo's midnight at the start of a day, and after the last day (UTC+1 or +2; an hour's edge either way is harmless here). */
-const startOfDay = startOfDayInNorway;
 const afterDay = (date: string) => startOfDayInNorway(addDays(date, 1));
 
 /**
@@ -238,7 +237,7 @@ export async function availableAppointmentSlots(
       region: args.regionId,
       cancelledAt: null,
       // A time at midnight belongs to its day; one starting now can no longer be booked.
-      startsAt: { $gte: startOfDay(from), $gt: new Date(), $lt: afterDay(to) },
+      startsAt: { $gte: startOfDayInNorway(from), $gt: new Date(), $lt: afterDay(to) },
     },
     { orderBy: { startsAt: 'asc', id: 'asc' } },
   );
@@ -264,7 +263,7 @@ export async function appointmentSlotsOf(
       region: args.regionId,
       ...(args.adviserId ? { adviser: args.adviserId } : {}),
       ...(args.includeCancelled ? {} : { cancelledAt: null }),
-      startsAt: { $gte: startOfDay(from), $lt: afterDay(to) },
+      startsAt: { $gte: startOfDayInNorway(from), $lt: afterDay(to) },
     },
     { orderBy: { startsAt: 'asc', id: 'asc' } },
   );
