@@ -16,6 +16,7 @@ import {
   forbidNetwork,
   jsonResponse,
   noSession,
+  queryLayer,
   sessionFor,
   startSignedIn,
   stubGateway,
@@ -38,7 +39,7 @@ async function mountApp(path = '/regions', { pinia, signedIn = true }: MountOpti
   await router.push(path);
   await router.isReady();
   const wrapper = mount(App, {
-    global: { plugins: [storePinia, router, createStrictI18n(storedLocale())] },
+    global: { plugins: [storePinia, queryLayer(storePinia), router, createStrictI18n(storedLocale())] },
     attachTo: document.body,
   });
   return { wrapper, router, auth: useAuthStore(storePinia) };

@@ -12,6 +12,7 @@ import {
   type DemoUsername,
   type GraphQLCall,
   jsonResponse,
+  queryLayer,
   stubGraphQL,
 } from './fixtures';
 
@@ -87,7 +88,7 @@ async function mountView(username: DemoUsername = 'follo.adviser') {
   await router.push('/appointments');
   await router.isReady();
   const wrapper = mount(AppointmentsView, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
   await flushPromises();

@@ -27,6 +27,7 @@ import {
   forbidNetwork,
   type GraphQLCall,
   jsonResponse,
+  queryLayer,
   startSignedIn,
   stubGateway,
   stubGraphQL,
@@ -661,7 +662,7 @@ describe('the course pages in the console', () => {
     await router.push('/courses?year=2027');
     await router.isReady();
     const wrapper = mount(App, {
-      global: { plugins: [pinia, router, createStrictI18n('nb')] },
+      global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
       attachTo: document.body,
     });
     await flushPromises();

@@ -7,7 +7,7 @@ import { createMemoryHistory } from 'vue-router';
 import App from '../src/App.vue';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { createAppRouter } from '../src/router';
-import { accessTokenFor, createStrictI18n, jsonResponse, startSignedIn } from './fixtures';
+import { accessTokenFor, createStrictI18n, jsonResponse, queryLayer, startSignedIn } from './fixtures';
 
 const receipt = {
   id: 'm2',
@@ -62,7 +62,10 @@ async function mountApp(path: string) {
   const router = createAppRouter(createMemoryHistory());
   await router.push(path);
   await router.isReady();
-  const wrapper = mount(App, { global: { plugins: [pinia, router, createStrictI18n('nb')] }, attachTo: document.body });
+  const wrapper = mount(App, {
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
+    attachTo: document.body,
+  });
   await flushPromises();
   return { wrapper, router };
 }

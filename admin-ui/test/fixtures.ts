@@ -1,6 +1,11 @@
 // Shared test helpers: regions and demo users' claims, unsigned access tokens, fetch stubs of the gateway's GraphQL
 // and sign-in endpoints that fail unknown calls, strict translations.
+import { createTestingPinia, type TestingOptions } from '@pinia/testing';
+import { mount } from '@vue/test-utils';
+import type { Pinia } from 'pinia';
 import { vi } from 'vitest';
+import { defineComponent, type Plugin } from 'vue';
+import { installQueryLayer } from '../src/graphql/queries';
 import { createAppI18n, type SupportedLocale } from '../src/i18n';
 import { useAuthStore } from '../src/stores/auth';
 import type { RegionOverview } from '../src/stores/regions';
@@ -58,10 +63,53 @@ export function stubGraphQL(answer: (call: GraphQLCall) => Response | Promise<Re
       body: JSON.parse(String(init.body)) as GraphQLCall['body'],
     };
     calls.push(call);
-    return answer(call);
+    return answeredUnlessAborted(answer(call), init.signal);
   });
   vi.stubGlobal('fetch', fetchStub);
   return { fetch: fetchStub, calls };
+}
+
+/** As `fetch` does: a request whose signal is aborted rejects with an AbortError, whatever the answer would be. */
+function answeredUnlessAborted(answer: Response | Promise<Response>, signal: AbortSignal | null | undefined) {
+  if (!signal) return answer;
+  const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
+  if (signal.aborted) return Promise.reject(abortError());
+  return new Promise<Response>((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(abortError()), { once: true });
+    Promise.resolve(answer).then(resolve, reject);
+  });
+}
+
+/** The query layer as the console installs it, for a test's app; a retry waits a millisecond, not a second. */
+export function queryLayer(pinia: Pinia): Plugin {
+  return { install: (app) => installQueryLayer(app, { pinia, retryDelayMs: 1 }) };
+}
+
+/**
+ * A testing Pinia whose stores' actions are stubbed (as `createTestingPinia` does), except the query layer's own,
+ * which must run for a page to get its data.
+ */
+export function testingPinia(options: Omit<TestingOptions, 'createSpy' | 'stubActions'> = {}) {
+  return createTestingPinia({
+    createSpy: vi.fn,
+    stubActions: (_action, store) => !store.$id.startsWith('_pc_'),
+    ...options,
+  });
+}
+
+/** Runs `composable` in a component's setup with the plugins given (Pinia, the query layer, …) and returns both. */
+export function runInComponent<Result>(composable: () => Result, plugins: Plugin[]) {
+  let result!: Result;
+  const wrapper = mount(
+    defineComponent({
+      setup() {
+        result = composable();
+        return () => null;
+      },
+    }),
+    { global: { plugins } },
+  );
+  return { result, wrapper };
 }
 
 /** The claims of a few of the gateway's demo users, as their tokens carry them. */

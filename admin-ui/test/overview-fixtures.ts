@@ -1,5 +1,5 @@
 // Overview test data: two regions of one year as the gateway returns them, one with late reporting and suppressed figures.
-import type { GatheringOfYear, RegionYear } from '../src/stores/overview';
+import type { GatheringOfYear, RegionYear } from '../src/queries/overview';
 
 export const folloYear: RegionYear = {
   id: 'follo',

@@ -1,13 +1,12 @@
 // The overview page with a testing store: rows, sorting, late reporting, suppressed figures, charts, CSV and the states.
-import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { SupportedLocale } from '../src/i18n';
-import { type GatheringOfYear, type LoadError, type RegionYear, useOverviewStore } from '../src/stores/overview';
+import type { GatheringOfYear, RegionYear } from '../src/queries/overview';
 import OverviewView from '../src/views/OverviewView.vue';
-import { createStrictI18n, forbidNetwork } from './fixtures';
+import { createStrictI18n, jsonResponse, queryLayer, stubGraphQL, testingPinia } from './fixtures';
 import { folloYear, gatherings2024, haldenYear } from './overview-fixtures';
 
 // happy-dom has no canvas to draw on; the stub keeps what the page controls: the canvas's role and accessible name.
@@ -19,25 +18,21 @@ vi.mock('vue-chartjs', () => ({
   }),
 }));
 
-interface StoreState {
-  year?: number | null;
-  regions?: RegionYear[];
-  gatherings?: GatheringOfYear[];
-  loading?: boolean;
-  error?: LoadError | null;
-}
+/** What the stubbed gateway answers for the overview: the year's data, an error, or nothing yet. */
+type Answer =
+  | { regions?: RegionYear[]; gatherings?: GatheringOfYear[] | null }
+  | { error: { message: string; code: string } }
+  | 'pending';
 
-async function mountView(
-  state: StoreState = {},
-  { path = '/overview?year=2024', locale = 'nb' as SupportedLocale } = {},
-) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
-    initialState: {
-      overview: { year: 2024, regions: [], gatherings: [], loading: false, error: null, ...state },
-      years: { years: [2022, 2023, 2024, 2025, 2026] },
-    },
+async function mountView(answer: Answer = {}, { path = '/overview?year=2024', locale = 'nb' as SupportedLocale } = {}) {
+  const { calls } = stubGraphQL(() => {
+    if (answer === 'pending') return new Promise<Response>(() => {});
+    if ('error' in answer) {
+      return jsonResponse({ errors: [{ message: answer.error.message, extensions: { code: answer.error.code } }] });
+    }
+    return jsonResponse({ data: { regions: answer.regions ?? [], gatherings: answer.gatherings ?? [] } });
   });
+  const pinia = testingPinia({ initialState: { years: { years: [2022, 2023, 2024, 2025, 2026] } } });
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/overview', name: 'overview', component: OverviewView }],
@@ -45,10 +40,13 @@ async function mountView(
   await router.push(path);
   await router.isReady();
   const wrapper = mount(OverviewView, {
-    global: { plugins: [pinia, router, createStrictI18n(locale)] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n(locale)] },
     attachTo: document.body,
   });
-  return { wrapper, router, store: useOverviewStore(pinia) };
+  await flushPromises();
+  /** The years the page asked the gateway for, in order. */
+  const askedYears = () => calls.map((call) => call.body.variables?.year);
+  return { wrapper, router, askedYears };
 }
 
 /** Text with Intl's non-breaking spaces made plain, so expectations read like the page. */
@@ -73,14 +71,9 @@ const rowOrder = (wrapper: Awaited<ReturnType<typeof mountView>>['wrapper']) =>
 enableAutoUnmount(afterEach);
 
 describe('OverviewView', () => {
-  beforeEach(() => {
-    // The store's actions are stubbed; the page itself must never reach for the network.
-    forbidNetwork();
-  });
-
   it('loads the year in the address, and the new year when another is chosen', async () => {
-    const { wrapper, store, router } = await mountView();
-    expect(store.load).toHaveBeenCalledWith(2024);
+    const { wrapper, askedYears, router } = await mountView();
+    expect(askedYears()).toEqual([2024]);
 
     const select = wrapper.get<HTMLSelectElement>('select#overview-year');
     expect(wrapper.get('label[for="overview-year"]').text()).toBe('År');
@@ -91,14 +84,14 @@ describe('OverviewView', () => {
     await flushPromises();
 
     expect(router.currentRoute.value.query.year).toBe('2023');
-    expect(store.load).toHaveBeenLastCalledWith(2023);
+    expect(askedYears()).toEqual([2024, 2023]);
   });
 
   it('falls back to the offered year nearest today for a year the graph does not offer', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-03-01T12:00:00Z') });
     try {
-      const { store } = await mountView({}, { path: '/overview?year=1999' });
-      expect(store.load).toHaveBeenCalledWith(2026);
+      const { askedYears } = await mountView({}, { path: '/overview?year=1999' });
+      expect(askedYears()).toEqual([2026]);
     } finally {
       vi.useRealTimers();
     }
@@ -285,7 +278,7 @@ describe('OverviewView', () => {
   });
 
   it('shows the loading state while a year loads', async () => {
-    const { wrapper } = await mountView({ loading: true, year: null });
+    const { wrapper } = await mountView('pending');
 
     const status = wrapper.get('[data-testid="overview-loading"]');
     expect(status.attributes('role')).toBe('status');
@@ -294,9 +287,8 @@ describe('OverviewView', () => {
   });
 
   it('shows the error with its code and retries the same year on request', async () => {
-    const { wrapper, store } = await mountView({
-      year: null,
-      error: { message: 'Internal server error.', codes: ['INTERNAL_SERVER_ERROR'] },
+    const { wrapper, askedYears } = await mountView({
+      error: { message: 'Internal server error.', code: 'INTERNAL_SERVER_ERROR' },
     });
 
     const alert = wrapper.get('[data-testid="overview-error"]');
@@ -305,9 +297,9 @@ describe('OverviewView', () => {
     expect(alert.text()).toContain('Feilkode: INTERNAL_SERVER_ERROR');
     expect(wrapper.find('[data-testid="overview-empty"]').exists()).toBe(false);
 
-    vi.mocked(store.load).mockClear();
     await alert.get('button').trigger('click');
-    expect(store.load).toHaveBeenCalledWith(2024);
+    await flushPromises();
+    expect(askedYears()).toEqual([2024, 2024]);
   });
 
   it('speaks English when asked, with English money formatting', async () => {

@@ -17,6 +17,7 @@ import {
   createStrictI18n,
   type GraphQLCall,
   jsonResponse,
+  queryLayer,
   startSignedIn,
   stubGraphQL,
 } from './fixtures';
@@ -209,7 +210,7 @@ export async function mountPublic(path: string, { signedIn = false }: { signedIn
   await router.push(path);
   await router.isReady();
   const wrapper = mount(App, {
-    global: { plugins: [pinia, router, createStrictI18n(storedLocale())] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n(storedLocale())] },
     attachTo: document.body,
   });
   await flushPromises();

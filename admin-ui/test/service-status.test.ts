@@ -13,9 +13,9 @@ import {
   setUnauthenticatedHandler,
   unavailableServicesOf,
 } from '../src/graphql/client';
+import { CoordinationOverviewDocument, useCoordinationOverview } from '../src/queries/overview';
 import { createAppRouter } from '../src/router';
 import { UpdateClientDocument } from '../src/stores/clientEdit';
-import { CoordinationOverviewDocument, useOverviewStore } from '../src/stores/overview';
 import { useReferralsStore } from '../src/stores/referrals';
 import { type RegionOverview, useRegionsStore } from '../src/stores/regions';
 import { useServiceStatusStore } from '../src/stores/serviceStatus';
@@ -27,6 +27,8 @@ import {
   forbidNetwork,
   halden,
   jsonResponse,
+  queryLayer,
+  runInComponent,
   startSignedIn,
   stubGateway,
   stubGraphQL,
@@ -61,7 +63,7 @@ async function mountAt(path: string, accessToken = accessTokenFor('coordination.
   await router.push(path);
   await router.isReady();
   const wrapper = mount(App, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
   await flushPromises();
@@ -107,36 +109,41 @@ describe('the client with a service down', () => {
   });
 });
 
-describe('the overview store with the partners service down', () => {
-  beforeEach(() => setActivePinia(createPinia()));
+describe('the overview with the partners service down', () => {
+  function overview() {
+    const pinia = createPinia();
+    setActivePinia(pinia);
+    const { result } = runInComponent(() => useCoordinationOverview(2024), [pinia, queryLayer(pinia)]);
+    return { overview: result, status: useServiceStatusStore(pinia) };
+  }
 
   it('keeps the regions, leaves the gatherings unknown and tells the banner, until an answer comes complete', async () => {
     let answer: unknown = withoutPartners;
     stubGraphQL(() => jsonResponse(answer));
-    const store = useOverviewStore();
-    const status = useServiceStatusStore();
+    const { overview: shown, status } = overview();
+    await flushPromises();
 
-    await store.load(2024);
-    expect(store.error).toBeNull();
-    expect(store.regions.map((region) => [region.name, region.funding?.total, region.referrals])).toEqual([
+    expect(shown.error.value).toBeNull();
+    expect(shown.regions.value.map((region) => [region.name, region.funding?.total, region.referrals])).toEqual([
       ['Follo', folloYear.funding?.total, null],
       ['Halden', haldenYear.funding?.total, null],
     ]);
-    expect(store.gatherings).toBeNull();
+    expect(shown.gatherings.value).toBeNull();
     expect(status.unavailableServices).toEqual(['partners']);
 
     answer = { data: { regions: [folloYear, haldenYear], gatherings: gatherings2024 } };
-    await store.load(2024);
-    expect(store.gatherings).toEqual(gatherings2024);
+    await shown.refetch();
+    await flushPromises();
+    expect(shown.gatherings.value).toEqual(gatherings2024);
     expect(status.unavailableServices).toEqual([]);
   });
 
   it('names the service when the answer failed because of it', async () => {
     stubGraphQL(() => jsonResponse({ data: null, errors: [partnersDown] }));
-    const store = useOverviewStore();
-    await store.load(2024);
-    expect(store.error?.codes).toEqual(['SUBGRAPH_UNAVAILABLE']);
-    expect(useServiceStatusStore().unavailableServices).toEqual(['partners']);
+    const { overview: shown, status } = overview();
+    await flushPromises();
+    expect(shown.error.value?.codes).toEqual(['SUBGRAPH_UNAVAILABLE']);
+    expect(status.unavailableServices).toEqual(['partners']);
   });
 });
 

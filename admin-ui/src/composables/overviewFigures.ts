@@ -1,5 +1,5 @@
 // The overview's rules that are not formatting: which submissions need attention, exact money ordering, referral totals.
-import type { RegionYear } from '../stores/overview';
+import type { RegionYear } from '../queries/overview';
 
 export type SubmissionOfYear = NonNullable<RegionYear['submissions']>[number];
 export type PaymentOfYear = NonNullable<RegionYear['payments']>[number];

@@ -1,6 +1,6 @@
 // The overview table as CSV rows: the same figures as on screen, with the language's decimal mark and "–" for suppressed ones.
 import { useI18n } from 'vue-i18n';
-import type { RegionYear } from '../stores/overview';
+import type { RegionYear } from '../queries/overview';
 import { numberInYear } from './countySplit';
 import { needsAttention, nokWithDecimalMark, paymentFor } from './overviewFigures';
 

@@ -86,14 +86,17 @@ export class GraphQLRequestError extends Error {
   readonly errors: readonly GraphQLErrorDetail[];
   /** The HTTP status, or undefined when the request never got an answer. */
   readonly status: number | undefined;
+  /** True when the request was cancelled by its caller rather than failed. */
+  readonly cancelled: boolean;
 
   constructor(
     message: string,
-    details: { errors?: readonly GraphQLErrorDetail[]; status?: number; cause?: unknown } = {},
+    details: { errors?: readonly GraphQLErrorDetail[]; status?: number; cause?: unknown; cancelled?: boolean } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.errors = details.errors ?? [];
     this.status = details.status;
+    this.cancelled = details.cancelled ?? false;
   }
 
   /** The distinct error codes, in the order they first appear. */
@@ -190,10 +193,38 @@ export async function anonymousRequest<TResult, TVariables>(
   return send(document, variables, { anonymous: true });
 }
 
+/** How the query layer sends an operation: a signal that cancels it once nobody waits for the answer, and more. */
+export interface OperationOptions {
+  /** Aborted when the answer is no longer wanted (the page moved on to other variables, say); the request is then dropped. */
+  signal?: AbortSignal;
+  /** The public website's queries: never with the signed-in user's token (see `anonymousRequest`). */
+  anonymous?: boolean;
+  /** Errors on single items the page shows on the item (see `requestTolerating`). */
+  tolerated?: (error: GraphQLErrorDetail) => boolean;
+}
+
+/** Runs an operation for the query layer (`graphql/queries.ts`): like `request`, but cancellable. */
+export async function requestOperation<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  { signal, anonymous = false, tolerated }: OperationOptions = {},
+): Promise<TResult> {
+  return send(document, variables, { anonymous, tolerated, signal });
+}
+
+/** True for the error a request throws when its signal cancelled it: nobody waits for it, so nothing is shown. */
+export function isCancelled(error: unknown): boolean {
+  return error instanceof GraphQLRequestError && error.cancelled;
+}
+
 async function send<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables | undefined,
-  { anonymous, tolerated = () => false }: { anonymous: boolean; tolerated?: (error: GraphQLErrorDetail) => boolean },
+  {
+    anonymous,
+    tolerated = () => false,
+    signal,
+  }: { anonymous: boolean; tolerated?: (error: GraphQLErrorDetail) => boolean; signal?: AbortSignal },
 ): Promise<TResult> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -218,8 +249,12 @@ async function send<TResult, TVariables>(
         method: 'POST',
         headers,
         body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+        ...(signal ? { signal } : {}),
       });
     } catch (error) {
+      if (signal?.aborted) {
+        throw new GraphQLRequestError('The request was cancelled.', { cause: error, cancelled: true });
+      }
       // No answer at all (a dropped connection, say): a mutation is sent once more with its key.
       if (!mutation || attempt >= mutationAttempts) {
         throw new GraphQLRequestError('The gateway could not be reached.', { cause: error });

@@ -1,11 +1,9 @@
-// The overview store: one year of every region's agreement, funding, payments, submissions and key figures, and the year's gatherings.
-import { defineStore } from 'pinia';
-import { ref } from 'vue';
-import { useLatestRequest } from '../composables/useLatestRequest';
-import { request } from '../graphql/client';
+// The overview's data: one year of every region's agreement, funding, payments, submissions and key figures, and
+// the year's gatherings, through the query layer.
+import { computed, type MaybeRefOrGetter, toValue } from 'vue';
 import { graphql } from '../graphql/generated';
 import type { CoordinationOverviewQuery } from '../graphql/generated/graphql';
-import type { LoadError } from './regions';
+import { useGraphQLQuery } from '../graphql/queries';
 
 // The contract operation of schema/operations/coordination-overview.graphql, plus a few fields the page needs:
 // the instalment, whether a submission is late, the immigrant share and which figures are suppressed; and since
@@ -100,31 +98,24 @@ export const CoordinationOverviewDocument = graphql(`
 
 export type RegionYear = CoordinationOverviewQuery['regions'][number];
 export type GatheringOfYear = NonNullable<CoordinationOverviewQuery['gatherings']>[number];
-export type { LoadError };
-
-export const useOverviewStore = defineStore('overview', () => {
-  /** The year the data below is for; null before the first successful load. */
-  const year = ref<number | null>(null);
-  const regions = ref<RegionYear[]>([]);
-  /** Null when the partners service did not answer: unknown, not none (the layout's banner says why). */
-  const gatherings = ref<GatheringOfYear[] | null>([]);
-  // Switching years quickly can overlap requests; only the newest may write, so the page never shows another year's figures.
-  const { loading, error, run } = useLatestRequest();
-
-  async function load(requestedYear: number): Promise<void> {
-    await run(() => request(CoordinationOverviewDocument, { year: requestedYear }), {
-      onData: (data) => {
-        regions.value = data.regions;
-        gatherings.value = data.gatherings;
-        year.value = requestedYear;
-      },
-      onError: () => {
-        regions.value = [];
-        gatherings.value = [];
-        year.value = null;
-      },
-    });
-  }
-
-  return { year, regions, gatherings, loading, error, load };
-});
+/**
+ * The overview of `year`. While another year loads, the year on screen stays (`shownYear` names it), so the page
+ * does not empty between two years; a year that fails shows its error, never the other year's figures.
+ */
+export function useCoordinationOverview(year: MaybeRefOrGetter<number>) {
+  const overview = useGraphQLQuery(CoordinationOverviewDocument, () => ({ year: toValue(year) }), {
+    keepPrevious: true,
+  });
+  return {
+    regions: computed<RegionYear[]>(() => overview.data.value?.regions ?? []),
+    /** Null when the partners service did not answer: unknown, not none (the layout's banner says why). */
+    gatherings: computed<GatheringOfYear[] | null>(() =>
+      overview.data.value === undefined ? [] : overview.data.value.gatherings,
+    ),
+    /** The year of the figures on screen; null before the first answer. */
+    shownYear: computed(() => overview.shownVariables.value?.year ?? null),
+    loading: overview.loading,
+    error: overview.error,
+    refetch: overview.refetch,
+  };
+}
