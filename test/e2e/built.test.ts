@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { dropDatabase } from '@etablerer/kit';
 import { testServerUrl, uniqueDatabaseName } from '@etablerer/kit/testing';
 import { type RunningStack, startStack } from '@etablerer/stack';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInToConsole } from '../support/console.js';
 import { queryAs } from '../support/stack.js';
@@ -198,11 +198,25 @@ describe.skipIf(!haveChromium)('the built console in Chromium, under its Content
     await page.close();
   });
 
-  it('never scrolls a list page sideways, on a desktop (1,440 px) or a phone (375 px)', async () => {
-    const page = await browser.newPage({ locale: 'nb-NO', viewport: { width: 1440, height: 900 } });
+  it('never scrolls a page sideways, on a desktop (1,440 px) or a phone (375 px), for any person or page', async () => {
     const consoleUrl = stack.consoleUrl ?? '';
+    const idOf = async (graphql: string, username: string, variables: Record<string, unknown> = {}) => {
+      const { json } = await query({ query: graphql, variables }, username);
+      const id = JSON.stringify(json.data ?? null).match(/"id":"([^"]+)"/)?.[1];
+      if (!id) throw new Error(`No id in the answer to ${graphql}: ${JSON.stringify(json)}`);
+      return id;
+    };
+    const year = new Date().getFullYear();
+    const [agreementId, clientId, courseId] = await Promise.all([
+      idOf('{ agreements { id } }', 'county.officer'),
+      idOf('query C($first: Int!) { clients(first: $first) { items { id } } }', 'follo.adviser', { first: 1 }),
+      idOf('query K($year: Int!) { region(id: "follo") { courses(year: $year) { id } } }', 'follo.adviser', {
+        year: year - 1,
+      }),
+    ]);
+
     /** Nothing when the page is no wider than its window; else the outermost elements that stick out, to fix. */
-    const overflow = () =>
+    const overflowOf = (page: Page) =>
       page.evaluate(() => {
         const { scrollWidth, clientWidth } = document.documentElement;
         if (scrollWidth <= clientWidth) return [];
@@ -217,11 +231,28 @@ describe.skipIf(!haveChromium)('the built console in Chromium, under its Content
               `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')} ${element.getAttribute('data-testid') ?? ''} ${Math.round(element.getBoundingClientRect().right)}px`,
           );
       });
-    const checkBothWidths = async (path: string, screenshot?: string) => {
+    /** Every page that sticks out at some width, with what sticks out: all of them are listed at the end. */
+    const problems: string[] = [];
+    const checkWidths = async (page: Page, path: string) => {
       for (const width of [1440, 375]) {
         await page.setViewportSize({ width, height: 900 });
-        await expect.poll(overflow, { timeout: 20_000, message: `${path} at ${width} px` }).toEqual([]);
+        try {
+          await expect.poll(() => overflowOf(page), { timeout: 10_000 }).toEqual([]);
+        } catch {
+          problems.push(`${path} at ${width} px: ${(await overflowOf(page)).join(', ')}`);
+        }
       }
+    };
+    /** Opens `path` once its data is in (nothing loading, the network quiet), then checks it at both widths. */
+    const checkPage = async (page: Page, path: string, shown?: string, screenshot?: string) => {
+      await page.goto(`${consoleUrl}${path}`);
+      await page.waitForLoadState('networkidle');
+      await page.locator('main h1, main h2').first().waitFor({ timeout: 30_000 });
+      if (shown) await page.locator(shown).first().waitFor({ timeout: 30_000 });
+      await expect
+        .poll(() => page.locator('[aria-busy="true"], .state.loading').count(), { timeout: 30_000, message: path })
+        .toBe(0);
+      await checkWidths(page, path);
       if (screenshot) {
         await page.screenshot({
           path: new URL(`../.artifacts/${screenshot}`, import.meta.url).pathname,
@@ -230,30 +261,82 @@ describe.skipIf(!haveChromium)('the built console in Chromium, under its Content
       }
       await page.setViewportSize({ width: 1440, height: 900 });
     };
-    try {
-      // The county officer sees every list: the overview, the clients of every region, referrals and assessments.
-      await signInToConsole(page, consoleUrl, 'Kari Nordmann', '/overview?year=2024');
-      await page.getByTestId('overview-table').locator('tr[data-region-id]').first().waitFor({ timeout: 30_000 });
-      await page.locator('[data-chart] canvas').first().waitFor();
-      // A region's details opened, too: they stay inside the table's box.
-      await page.getByTestId('row-details-toggle').first().click();
-      await checkBothWidths('/overview', 'console-overview-phone.png');
+    const asPerson = async (name: string | null, pages: Array<[path: string, shown?: string, screenshot?: string]>) => {
+      const page = await browser.newPage({ locale: 'nb-NO', viewport: { width: 1440, height: 900 } });
+      try {
+        if (name) await signInToConsole(page, consoleUrl, name);
+        for (const [path, shown, screenshot] of pages) await checkPage(page, path, shown, screenshot);
+      } finally {
+        await page.close();
+      }
+    };
 
-      const lists: [string, string][] = [
+    // The county officer: the overview with a region's details open, and every page of the county's work.
+    const officer = await browser.newPage({ locale: 'nb-NO', viewport: { width: 1440, height: 900 } });
+    try {
+      await signInToConsole(officer, consoleUrl, 'Kari Nordmann', `/overview?year=${year - 2}`);
+      await officer.getByTestId('overview-table').locator('tr[data-region-id]').first().waitFor({ timeout: 30_000 });
+      await officer.locator('[data-chart] canvas').first().waitFor();
+      await officer.getByTestId('row-details-toggle').first().click();
+      await checkWidths(officer, '/overview');
+      await officer.screenshot({
+        path: new URL('../.artifacts/console-overview-phone.png', import.meta.url).pathname,
+        fullPage: true,
+      });
+      await officer.setViewportSize({ width: 1440, height: 900 });
+      for (const [path, shown] of [
+        ['/regions'],
+        ['/regions/follo'],
         ['/clients', '[data-testid="clients-table"] tbody tr, [data-testid="clients-empty"]'],
         ['/referrals', '[data-testid^="referral-"][data-status], [data-testid="referrals-empty"]'],
         ['/assessments', '[data-testid^="assessment-"][data-status], [data-testid="assessments-empty"]'],
-        ['/public/courses', '[data-testid="public-courses-list"], [data-testid="public-courses-empty"]'],
-      ];
-      for (const [path, shown] of lists) {
-        await page.goto(`${consoleUrl}${path}`);
-        await page.locator(shown).first().waitFor({ timeout: 30_000 });
-        await checkBothWidths(path, path === '/public/courses' ? 'public-courses-phone.png' : undefined);
+        ['/submissions'],
+        ['/funding'],
+        ['/agreements'],
+        [`/agreements/${agreementId}`],
+        ['/population'],
+        ['/meetings'],
+        ['/groups'],
+        ['/evaluations'],
+        ['/gatherings'],
+        ['/network-events'],
+        ['/impact'],
+        ['/access'],
+        ['/api-clients'],
+        ['/notifications'],
+        ['/playground'],
+      ] as Array<[string, string?]>) {
+        await checkPage(officer, path, shown);
       }
     } finally {
-      await page.close();
+      await officer.close();
     }
-  });
+    // The adviser's CRM, Innovasjon Norge's inbox and the public website (nobody signed in).
+    await asPerson('Amira Haddad', [
+      ['/clients', '[data-testid="clients-table"] tbody tr'],
+      [`/clients/${clientId}`, '[data-testid="client-history"]'],
+      ['/clients/new'],
+      ['/courses'],
+      [`/courses/${courseId}`],
+      ['/appointments'],
+      ['/website-requests'],
+      ['/notifications'],
+    ]);
+    await asPerson('Sofie Lie', [['/referrals'], ['/assessments'], ['/gatherings']]);
+    await asPerson(null, [
+      ['/public'],
+      [
+        '/public/courses',
+        '[data-testid="public-courses-list"], [data-testid="public-courses-empty"]',
+        'public-courses-phone.png',
+      ],
+      ['/public/counselling'],
+      ['/public/appointments'],
+      ['/public/offices'],
+      ['/public/privacy'],
+    ]);
+    expect(problems).toEqual([]);
+  }, 300_000);
 
   it('walks an agreement from renewal to a paid instalment: renew, sign, plan and budget approved, payment recorded and confirmed', async () => {
     // The stack has no fixed "today": the year the walk pays is the current one in Norway. It must
