@@ -1,5 +1,4 @@
 // The CRM pages with a testing store: the list and its pages, the client page's hours beyond the free limit, the intake form and its duplicate check.
-import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
@@ -9,7 +8,14 @@ import ClientNewView from '../src/views/ClientNewView.vue';
 import ClientsView from '../src/views/ClientsView.vue';
 import ClientView from '../src/views/ClientView.vue';
 import { firstPage, nadia } from './clients-fixtures';
-import { accessTokenFor, createStrictI18n, type DemoUsername, forbidNetwork } from './fixtures';
+import {
+  accessTokenFor,
+  createStrictI18n,
+  type DemoUsername,
+  forbidNetwork,
+  queryLayer,
+  testingPinia,
+} from './fixtures';
 
 const plain = (text: string) =>
   text
@@ -27,8 +33,7 @@ async function mountPage(
     clientError?: { message: string; codes: string[] } | null;
   } = {},
 ) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
+  const pinia = testingPinia({
     initialState: {
       auth: { accessToken: accessTokenFor(username) },
       clients: { page: state.page ?? null, asked: null, loading: false, error: null },
@@ -59,7 +64,7 @@ async function mountPage(
   await router.push(path);
   await router.isReady();
   const wrapper = mount(component, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
   return { wrapper, router, clientsStore: useClientsStore(pinia), clientStore: useClientStore(pinia) };

@@ -1122,6 +1122,25 @@ export type WebsiteRequestStatus =
   /** An adviser took it on. */
   | 'PICKED_UP';
 
+export type CoordinationOverviewQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, county: { id: string, name: string } | null, contractMunicipality: { number: string, name: string, numbers: Array<{ number: string, validFrom: string, validTo: string | null }> }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string, countyPayers: Array<{ amount: string, county: { id: string, name: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, shares: Array<{ amount: string, status: PaymentStatus, county: { id: string, name: string } }> }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
+
+export type ReferralFormOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReferralFormOptionsQuery = { referralProgrammes: Array<{ programme: ReferralProgramme, direction: ReferralDirection }>, municipalities: Array<{ number: string, name: string }>, navOffices: Array<{ id: string, name: string, municipalityNumbers: Array<string> }> };
+
+export type SendReferralMutationVariables = Exact<{
+  input: SendReferralInput;
+}>;
+
+
+export type SendReferralMutation = { sendReferral: { id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, status: ReferralStatus, sentOn: string, navOffice: { id: string, name: string } | null } };
+
 export type RoleAssignmentsQueryVariables = Exact<{
   includeEnded: boolean;
   first: number;
@@ -1838,13 +1857,6 @@ export type SetNotificationPreferenceMutationVariables = Exact<{
 
 export type SetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
 
-export type CoordinationOverviewQueryVariables = Exact<{
-  year: number;
-}>;
-
-
-export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, county: { id: string, name: string } | null, contractMunicipality: { number: string, name: string, numbers: Array<{ number: string, validFrom: string, validTo: string | null }> }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string, countyPayers: Array<{ amount: string, county: { id: string, name: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, shares: Array<{ amount: string, status: PaymentStatus, county: { id: string, name: string } }> }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
-
 export type PopulationFiguresQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1954,18 +1966,6 @@ export type PublicResponsiblePartiesQueryVariables = Exact<{ [key: string]: neve
 
 
 export type PublicResponsiblePartiesQuery = { publicResponsibleParties: Array<{ kind: PartyKind, name: string, regionIds: Array<string> }> };
-
-export type ReferralFormOptionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ReferralFormOptionsQuery = { municipalities: Array<{ number: string, name: string }>, navOffices: Array<{ id: string, name: string, municipalityNumbers: Array<string> }> };
-
-export type SendReferralMutationVariables = Exact<{
-  input: SendReferralInput;
-}>;
-
-
-export type SendReferralMutation = { sendReferral: { id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, status: ReferralStatus, sentOn: string, navOffice: { id: string, name: string } | null } };
 
 export type ReferralInboxQueryVariables = Exact<{
   first: number;
@@ -2168,6 +2168,126 @@ export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebsiteReceipt"}) as unknown as TypedDocumentString<WebsiteReceiptFragment, unknown>;
+export const CoordinationOverviewDocument = new TypedDocumentString(`
+    query CoordinationOverview($year: Int!) {
+  regions {
+    id
+    name
+    county {
+      id
+      name
+    }
+    contractMunicipality {
+      number
+      name
+      numbers {
+        number
+        validFrom
+        validTo
+      }
+    }
+    municipalities {
+      number
+      name
+      population
+    }
+    agreement {
+      id
+      status
+      validFrom
+      validTo
+    }
+    funding(year: $year) {
+      countyAmount
+      municipalAmount
+      total
+      countyPayers {
+        county {
+          id
+          name
+        }
+        amount
+      }
+    }
+    payments(year: $year) {
+      instalment
+      dueDate
+      amount
+      status
+      shares {
+        county {
+          id
+          name
+        }
+        amount
+        status
+      }
+    }
+    submissions(year: $year) {
+      kind
+      coversYear
+      dueDate
+      status
+      late
+    }
+    statistics(year: $year) {
+      newClients
+      clientsWithImmigrantBackground
+      immigrantBackgroundShare
+      counsellingHours
+      coursesHeld
+      courseParticipants
+      businessesStarted
+      suppressed
+    }
+    referrals(year: $year) {
+      toInnovasjonNorge
+      toNav
+      fromNav
+      suppressed
+    }
+  }
+  gatherings(year: $year) {
+    id
+    title
+    date
+    attendeeCount
+  }
+}
+    `) as unknown as TypedDocumentString<CoordinationOverviewQuery, CoordinationOverviewQueryVariables>;
+export const ReferralFormOptionsDocument = new TypedDocumentString(`
+    query ReferralFormOptions {
+  referralProgrammes {
+    programme
+    direction
+  }
+  municipalities {
+    number
+    name
+  }
+  navOffices {
+    id
+    name
+    municipalityNumbers
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralFormOptionsQuery, ReferralFormOptionsQueryVariables>;
+export const SendReferralDocument = new TypedDocumentString(`
+    mutation SendReferral($input: SendReferralInput!) {
+  sendReferral(input: $input) {
+    id
+    direction
+    programme
+    otherActor
+    navOffice {
+      id
+      name
+    }
+    status
+    sentOn
+  }
+}
+    `) as unknown as TypedDocumentString<SendReferralMutation, SendReferralMutationVariables>;
 export const RoleAssignmentsDocument = new TypedDocumentString(`
     query RoleAssignments($includeEnded: Boolean!, $first: Int!, $offset: Int!) {
   roleAssignments(includeEnded: $includeEnded, first: $first, offset: $offset) {
@@ -3677,93 +3797,6 @@ export const SetNotificationPreferenceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
-export const CoordinationOverviewDocument = new TypedDocumentString(`
-    query CoordinationOverview($year: Int!) {
-  regions {
-    id
-    name
-    county {
-      id
-      name
-    }
-    contractMunicipality {
-      number
-      name
-      numbers {
-        number
-        validFrom
-        validTo
-      }
-    }
-    municipalities {
-      number
-      name
-      population
-    }
-    agreement {
-      id
-      status
-      validFrom
-      validTo
-    }
-    funding(year: $year) {
-      countyAmount
-      municipalAmount
-      total
-      countyPayers {
-        county {
-          id
-          name
-        }
-        amount
-      }
-    }
-    payments(year: $year) {
-      instalment
-      dueDate
-      amount
-      status
-      shares {
-        county {
-          id
-          name
-        }
-        amount
-        status
-      }
-    }
-    submissions(year: $year) {
-      kind
-      coversYear
-      dueDate
-      status
-      late
-    }
-    statistics(year: $year) {
-      newClients
-      clientsWithImmigrantBackground
-      immigrantBackgroundShare
-      counsellingHours
-      coursesHeld
-      courseParticipants
-      businessesStarted
-      suppressed
-    }
-    referrals(year: $year) {
-      toInnovasjonNorge
-      toNav
-      fromNav
-      suppressed
-    }
-  }
-  gatherings(year: $year) {
-    id
-    title
-    date
-    attendeeCount
-  }
-}
-    `) as unknown as TypedDocumentString<CoordinationOverviewQuery, CoordinationOverviewQueryVariables>;
 export const PopulationFiguresDocument = new TypedDocumentString(`
     query PopulationFigures {
   municipalities {
@@ -4032,35 +4065,6 @@ export const PublicResponsiblePartiesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublicResponsiblePartiesQuery, PublicResponsiblePartiesQueryVariables>;
-export const ReferralFormOptionsDocument = new TypedDocumentString(`
-    query ReferralFormOptions {
-  municipalities {
-    number
-    name
-  }
-  navOffices {
-    id
-    name
-    municipalityNumbers
-  }
-}
-    `) as unknown as TypedDocumentString<ReferralFormOptionsQuery, ReferralFormOptionsQueryVariables>;
-export const SendReferralDocument = new TypedDocumentString(`
-    mutation SendReferral($input: SendReferralInput!) {
-  sendReferral(input: $input) {
-    id
-    direction
-    programme
-    otherActor
-    navOffice {
-      id
-      name
-    }
-    status
-    sentOn
-  }
-}
-    `) as unknown as TypedDocumentString<SendReferralMutation, SendReferralMutationVariables>;
 export const ReferralInboxDocument = new TypedDocumentString(`
     query ReferralInbox($first: Int!, $offset: Int!, $status: ReferralStatus, $direction: ReferralDirection) {
   referrals(
