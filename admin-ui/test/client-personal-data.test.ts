@@ -252,12 +252,8 @@ describe('the client list', () => {
       ...firstPage,
       items: [{ ...first, name: '(anonymised)', erasedAt: '2026-11-27T10:00:00Z' }, ...rest],
     };
-    const pinia = testingPinia({
-      initialState: {
-        auth: { accessToken: accessTokenFor('follo.adviser') },
-        clients: { page, asked: null, loading: false, error: null },
-      },
-    });
+    stubGraphQL(() => jsonResponse({ data: { clients: page } }));
+    const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor('follo.adviser') } } });
     const router = createRouter({
       history: createMemoryHistory(),
       routes: [
@@ -271,6 +267,7 @@ describe('the client list', () => {
     const wrapper = mount(ClientsView, {
       global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     });
+    await flushPromises();
     const row = wrapper.get(`[data-testid="client-row-${first.id}"]`);
     expect(row.get('[data-testid="client-link"]').text()).toBe('Anonymisert');
     expect(row.text()).not.toContain('(anonymised)');
