@@ -4,12 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { enrolmentsInOrder, useCourseStore } from '../src/stores/course';
 import { openCourses, useCourseEnrolmentStore } from '../src/stores/courseEnrolment';
-import {
-  afterNadiaCancelled,
-  fullBasicCourse,
-  openCoursesNextYear,
-  openCoursesThisYear,
-} from './courses-fixtures';
+import { afterNadiaCancelled, fullBasicCourse, openCoursesNextYear, openCoursesThisYear } from './courses-fixtures';
 import { type GraphQLCall, jsonResponse, stubGraphQL } from './fixtures';
 
 const operation = (call: GraphQLCall | undefined) => /(query|mutation) (\w+)/.exec(call?.body.query ?? '')?.[2];

@@ -1122,6 +1122,53 @@ export type WebsiteRequestStatus =
   /** An adviser took it on. */
   | 'PICKED_UP';
 
+export type ClientListQueryVariables = Exact<{
+  regionId?: string | number | null | undefined;
+  search?: string | null | undefined;
+  immigrantBackground?: ImmigrantBackground | null | undefined;
+  hasBusiness?: boolean | null | undefined;
+  registeredFrom?: string | null | undefined;
+  registeredTo?: string | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type ClientListQuery = { clients: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, name: string, erasedAt: string | null, registeredOn: string, immigrantBackground: ImmigrantBackground, municipality: { number: string, name: string }, region: { id: string, name: string }, businesses: Array<{ id: string }> }> } };
+
+export type ClientRegionOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClientRegionOptionsQuery = { regions: Array<{ id: string, name: string }> };
+
+export type CourseRegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CourseRegionsQuery = { regions: Array<{ id: string, name: string }> };
+
+export type CourseCalendarQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  kind?: CourseKind | null | undefined;
+}>;
+
+
+export type CourseCalendarQuery = { region: { id: string, name: string, courses: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number | null, participantFee: string, status: CourseStatus, enrolledCount: number | null, waitlistCount: number | null, seatsLeft: number | null }> } | null };
+
+export type CourseAdvisersQueryVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type CourseAdvisersQuery = { region: { id: string, advisers: Array<{ id: string, name: string }> } | null };
+
+export type CreateCourseMutationVariables = Exact<{
+  input: CreateCourseInput;
+}>;
+
+
+export type CreateCourseMutation = { createCourse: { id: string, startsOn: string } };
+
 export type CoordinationOverviewQueryVariables = Exact<{
   year: number;
 }>;
@@ -1140,6 +1187,26 @@ export type SendReferralMutationVariables = Exact<{
 
 
 export type SendReferralMutation = { sendReferral: { id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, status: ReferralStatus, sentOn: string, navOffice: { id: string, name: string } | null } };
+
+export type ReferralInboxQueryVariables = Exact<{
+  first: number;
+  offset: number;
+  status?: ReferralStatus | null | undefined;
+  direction?: ReferralDirection | null | undefined;
+}>;
+
+
+export type ReferralInboxQuery = { referrals: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, status: ReferralStatus, statusChangedOn: string, statusReason: string | null, version: number, sentOn: string, consentGivenOn: string, note: string | null, navOffice: { name: string } | null, sharedClientData: { name: string, email: string | null, phone: string | null }, region: { id: string, name: string } }> } };
+
+export type ChangeReferralStatusMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  status: ReferralStatus;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ChangeReferralStatusMutation = { changeReferralStatus: { id: string, version: number, status: ReferralStatus, statusChangedOn: string, statusReason: string | null } };
 
 export type RoleAssignmentsQueryVariables = Exact<{
   includeEnded: boolean;
@@ -1495,25 +1562,6 @@ export type LogSessionWithDetailsMutationVariables = Exact<{
 
 export type LogSessionWithDetailsMutation = { logCounsellingSession: { id: string } };
 
-export type ClientListQueryVariables = Exact<{
-  regionId?: string | number | null | undefined;
-  search?: string | null | undefined;
-  immigrantBackground?: ImmigrantBackground | null | undefined;
-  hasBusiness?: boolean | null | undefined;
-  registeredFrom?: string | null | undefined;
-  registeredTo?: string | null | undefined;
-  first: number;
-  offset: number;
-}>;
-
-
-export type ClientListQuery = { clients: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, name: string, erasedAt: string | null, registeredOn: string, immigrantBackground: ImmigrantBackground, municipality: { number: string, name: string }, region: { id: string, name: string }, businesses: Array<{ id: string }> }> } };
-
-export type ClientRegionOptionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ClientRegionOptionsQuery = { regions: Array<{ id: string, name: string }> };
-
 export type CourseDetailQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1562,34 +1610,6 @@ export type EnrolClientMutationVariables = Exact<{
 
 
 export type EnrolClientMutation = { enrolClient: { id: string, status: EnrolmentStatus, waitlistPosition: number | null, course: { id: string, title: string } } };
-
-export type CourseRegionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type CourseRegionsQuery = { regions: Array<{ id: string, name: string }> };
-
-export type CourseCalendarQueryVariables = Exact<{
-  regionId: string | number;
-  year: number;
-  kind?: CourseKind | null | undefined;
-}>;
-
-
-export type CourseCalendarQuery = { region: { id: string, name: string, courses: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number | null, participantFee: string, status: CourseStatus, enrolledCount: number | null, waitlistCount: number | null, seatsLeft: number | null }> } | null };
-
-export type CourseAdvisersQueryVariables = Exact<{
-  regionId: string | number;
-}>;
-
-
-export type CourseAdvisersQuery = { region: { id: string, advisers: Array<{ id: string, name: string }> } | null };
-
-export type CreateCourseMutationVariables = Exact<{
-  input: CreateCourseInput;
-}>;
-
-
-export type CreateCourseMutation = { createCourse: { id: string, startsOn: string } };
 
 export type EvaluationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1967,26 +1987,6 @@ export type PublicResponsiblePartiesQueryVariables = Exact<{ [key: string]: neve
 
 export type PublicResponsiblePartiesQuery = { publicResponsibleParties: Array<{ kind: PartyKind, name: string, regionIds: Array<string> }> };
 
-export type ReferralInboxQueryVariables = Exact<{
-  first: number;
-  offset: number;
-  status?: ReferralStatus | null | undefined;
-  direction?: ReferralDirection | null | undefined;
-}>;
-
-
-export type ReferralInboxQuery = { referrals: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, status: ReferralStatus, statusChangedOn: string, statusReason: string | null, version: number, sentOn: string, consentGivenOn: string, note: string | null, navOffice: { name: string } | null, sharedClientData: { name: string, email: string | null, phone: string | null }, region: { id: string, name: string } }> } };
-
-export type ChangeReferralStatusMutationVariables = Exact<{
-  id: string | number;
-  version: number;
-  status: ReferralStatus;
-  reason?: string | null | undefined;
-}>;
-
-
-export type ChangeReferralStatusMutation = { changeReferralStatus: { id: string, version: number, status: ReferralStatus, statusChangedOn: string, statusReason: string | null } };
-
 export type RegionPageQueryVariables = Exact<{
   id: string | number;
   year: number;
@@ -2168,6 +2168,99 @@ export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebsiteReceipt"}) as unknown as TypedDocumentString<WebsiteReceiptFragment, unknown>;
+export const ClientListDocument = new TypedDocumentString(`
+    query ClientList($regionId: ID, $search: String, $immigrantBackground: ImmigrantBackground, $hasBusiness: Boolean, $registeredFrom: Date, $registeredTo: Date, $first: Int!, $offset: Int!) {
+  clients(
+    regionId: $regionId
+    search: $search
+    immigrantBackground: $immigrantBackground
+    hasBusiness: $hasBusiness
+    registeredFrom: $registeredFrom
+    registeredTo: $registeredTo
+    first: $first
+    offset: $offset
+  ) {
+    items {
+      id
+      name
+      erasedAt
+      registeredOn
+      immigrantBackground
+      municipality {
+        number
+        name
+      }
+      region {
+        id
+        name
+      }
+      businesses {
+        id
+      }
+    }
+    totalCount
+    hasNextPage
+  }
+}
+    `) as unknown as TypedDocumentString<ClientListQuery, ClientListQueryVariables>;
+export const ClientRegionOptionsDocument = new TypedDocumentString(`
+    query ClientRegionOptions {
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ClientRegionOptionsQuery, ClientRegionOptionsQueryVariables>;
+export const CourseRegionsDocument = new TypedDocumentString(`
+    query CourseRegions {
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CourseRegionsQuery, CourseRegionsQueryVariables>;
+export const CourseCalendarDocument = new TypedDocumentString(`
+    query CourseCalendar($regionId: ID!, $year: Int!, $kind: CourseKind) {
+  region(id: $regionId) {
+    id
+    name
+    courses(year: $year, kind: $kind) {
+      id
+      kind
+      title
+      startsOn
+      endsOn
+      location
+      online
+      capacity
+      participantFee
+      status
+      enrolledCount
+      waitlistCount
+      seatsLeft
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CourseCalendarQuery, CourseCalendarQueryVariables>;
+export const CourseAdvisersDocument = new TypedDocumentString(`
+    query CourseAdvisers($regionId: ID!) {
+  region(id: $regionId) {
+    id
+    advisers {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CourseAdvisersQuery, CourseAdvisersQueryVariables>;
+export const CreateCourseDocument = new TypedDocumentString(`
+    mutation CreateCourse($input: CreateCourseInput!) {
+  createCourse(input: $input) {
+    id
+    startsOn
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCourseMutation, CreateCourseMutationVariables>;
 export const CoordinationOverviewDocument = new TypedDocumentString(`
     query CoordinationOverview($year: Int!) {
   regions {
@@ -2288,6 +2381,60 @@ export const SendReferralDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SendReferralMutation, SendReferralMutationVariables>;
+export const ReferralInboxDocument = new TypedDocumentString(`
+    query ReferralInbox($first: Int!, $offset: Int!, $status: ReferralStatus, $direction: ReferralDirection) {
+  referrals(
+    first: $first
+    offset: $offset
+    status: $status
+    direction: $direction
+  ) {
+    totalCount
+    hasNextPage
+    items {
+      id
+      direction
+      programme
+      otherActor
+      navOffice {
+        name
+      }
+      status
+      statusChangedOn
+      statusReason
+      version
+      sentOn
+      consentGivenOn
+      note
+      sharedClientData {
+        name
+        email
+        phone
+      }
+      region {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralInboxQuery, ReferralInboxQueryVariables>;
+export const ChangeReferralStatusDocument = new TypedDocumentString(`
+    mutation ChangeReferralStatus($id: ID!, $version: Int!, $status: ReferralStatus!, $reason: String) {
+  changeReferralStatus(
+    id: $id
+    version: $version
+    status: $status
+    reason: $reason
+  ) {
+    id
+    version
+    status
+    statusChangedOn
+    statusReason
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeReferralStatusMutation, ChangeReferralStatusMutationVariables>;
 export const RoleAssignmentsDocument = new TypedDocumentString(`
     query RoleAssignments($includeEnded: Boolean!, $first: Int!, $offset: Int!) {
   roleAssignments(includeEnded: $includeEnded, first: $first, offset: $offset) {
@@ -3018,49 +3165,6 @@ export const LogSessionWithDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LogSessionWithDetailsMutation, LogSessionWithDetailsMutationVariables>;
-export const ClientListDocument = new TypedDocumentString(`
-    query ClientList($regionId: ID, $search: String, $immigrantBackground: ImmigrantBackground, $hasBusiness: Boolean, $registeredFrom: Date, $registeredTo: Date, $first: Int!, $offset: Int!) {
-  clients(
-    regionId: $regionId
-    search: $search
-    immigrantBackground: $immigrantBackground
-    hasBusiness: $hasBusiness
-    registeredFrom: $registeredFrom
-    registeredTo: $registeredTo
-    first: $first
-    offset: $offset
-  ) {
-    items {
-      id
-      name
-      erasedAt
-      registeredOn
-      immigrantBackground
-      municipality {
-        number
-        name
-      }
-      region {
-        id
-        name
-      }
-      businesses {
-        id
-      }
-    }
-    totalCount
-    hasNextPage
-  }
-}
-    `) as unknown as TypedDocumentString<ClientListQuery, ClientListQueryVariables>;
-export const ClientRegionOptionsDocument = new TypedDocumentString(`
-    query ClientRegionOptions {
-  regions {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<ClientRegionOptionsQuery, ClientRegionOptionsQueryVariables>;
 export const CourseDetailDocument = new TypedDocumentString(`
     query CourseDetail($id: ID!) {
   course(id: $id) {
@@ -3164,56 +3268,6 @@ export const EnrolClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EnrolClientMutation, EnrolClientMutationVariables>;
-export const CourseRegionsDocument = new TypedDocumentString(`
-    query CourseRegions {
-  regions {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<CourseRegionsQuery, CourseRegionsQueryVariables>;
-export const CourseCalendarDocument = new TypedDocumentString(`
-    query CourseCalendar($regionId: ID!, $year: Int!, $kind: CourseKind) {
-  region(id: $regionId) {
-    id
-    name
-    courses(year: $year, kind: $kind) {
-      id
-      kind
-      title
-      startsOn
-      endsOn
-      location
-      online
-      capacity
-      participantFee
-      status
-      enrolledCount
-      waitlistCount
-      seatsLeft
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CourseCalendarQuery, CourseCalendarQueryVariables>;
-export const CourseAdvisersDocument = new TypedDocumentString(`
-    query CourseAdvisers($regionId: ID!) {
-  region(id: $regionId) {
-    id
-    advisers {
-      id
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CourseAdvisersQuery, CourseAdvisersQueryVariables>;
-export const CreateCourseDocument = new TypedDocumentString(`
-    mutation CreateCourse($input: CreateCourseInput!) {
-  createCourse(input: $input) {
-    id
-    startsOn
-  }
-}
-    `) as unknown as TypedDocumentString<CreateCourseMutation, CreateCourseMutationVariables>;
 export const EvaluationsDocument = new TypedDocumentString(`
     query Evaluations {
   evaluations {
@@ -4065,60 +4119,6 @@ export const PublicResponsiblePartiesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublicResponsiblePartiesQuery, PublicResponsiblePartiesQueryVariables>;
-export const ReferralInboxDocument = new TypedDocumentString(`
-    query ReferralInbox($first: Int!, $offset: Int!, $status: ReferralStatus, $direction: ReferralDirection) {
-  referrals(
-    first: $first
-    offset: $offset
-    status: $status
-    direction: $direction
-  ) {
-    totalCount
-    hasNextPage
-    items {
-      id
-      direction
-      programme
-      otherActor
-      navOffice {
-        name
-      }
-      status
-      statusChangedOn
-      statusReason
-      version
-      sentOn
-      consentGivenOn
-      note
-      sharedClientData {
-        name
-        email
-        phone
-      }
-      region {
-        id
-        name
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ReferralInboxQuery, ReferralInboxQueryVariables>;
-export const ChangeReferralStatusDocument = new TypedDocumentString(`
-    mutation ChangeReferralStatus($id: ID!, $version: Int!, $status: ReferralStatus!, $reason: String) {
-  changeReferralStatus(
-    id: $id
-    version: $version
-    status: $status
-    reason: $reason
-  ) {
-    id
-    version
-    status
-    statusChangedOn
-    statusReason
-  }
-}
-    `) as unknown as TypedDocumentString<ChangeReferralStatusMutation, ChangeReferralStatusMutationVariables>;
 export const RegionPageDocument = new TypedDocumentString(`
     query RegionPage($id: ID!, $year: Int!) {
   region(id: $id) {
