@@ -15,6 +15,9 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {\n    appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {\n      id\n      startsAt\n      endsAt\n      durationMinutes\n      form\n      location\n      cancelledAt\n      version\n      adviser {\n        id\n        name\n      }\n      office {\n        id\n        name\n      }\n      booking {\n        id\n        name\n        email\n        phone\n        topic\n        bookedAt\n        websiteRequest {\n          id\n          reference\n        }\n        client {\n          id\n        }\n      }\n    }\n  }\n": typeof types.AppointmentSlotListDocument,
+    "\n  mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {\n    publishAppointmentSlots(input: $input) {\n      id\n    }\n  }\n": typeof types.PublishAppointmentSlotsDocument,
+    "\n  mutation CancelAppointmentSlot($id: ID!, $version: Int) {\n    cancelAppointmentSlot(id: $id, version: $version) {\n      id\n      cancelledAt\n      version\n    }\n  }\n": typeof types.CancelAppointmentSlotDocument,
     "\n  query ClientList(\n    $regionId: ID\n    $search: String\n    $immigrantBackground: ImmigrantBackground\n    $hasBusiness: Boolean\n    $registeredFrom: Date\n    $registeredTo: Date\n    $first: Int!\n    $offset: Int!\n  ) {\n    clients(\n      regionId: $regionId\n      search: $search\n      immigrantBackground: $immigrantBackground\n      hasBusiness: $hasBusiness\n      registeredFrom: $registeredFrom\n      registeredTo: $registeredTo\n      first: $first\n      offset: $offset\n    ) {\n      items {\n        id\n        name\n        erasedAt\n        registeredOn\n        immigrantBackground\n        municipality {\n          number\n          name\n        }\n        region {\n          id\n          name\n        }\n        businesses {\n          id\n        }\n      }\n      totalCount\n      hasNextPage\n    }\n  }\n": typeof types.ClientListDocument,
     "\n  query ClientRegionOptions {\n    regions {\n      id\n      name\n    }\n  }\n": typeof types.ClientRegionOptionsDocument,
     "\n  query CourseRegions {\n    regions {\n      id\n      name\n    }\n  }\n": typeof types.CourseRegionsDocument,
@@ -45,9 +48,6 @@ type Documents = {
     "\n  mutation AddApiClientKey($input: AddApiClientKeyInput!) {\n    addApiClientKey(input: $input) {\n      clientId\n    }\n  }\n": typeof types.AddApiClientKeyDocument,
     "\n  mutation RevokeApiClientKey($input: RevokeApiClientKeyInput!) {\n    revokeApiClientKey(input: $input) {\n      clientId\n    }\n  }\n": typeof types.RevokeApiClientKeyDocument,
     "\n  mutation RevokeApiClient($input: RevokeApiClientInput!) {\n    revokeApiClient(input: $input) {\n      clientId\n    }\n  }\n": typeof types.RevokeApiClientDocument,
-    "\n  query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {\n    appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {\n      id\n      startsAt\n      endsAt\n      durationMinutes\n      form\n      location\n      cancelledAt\n      version\n      adviser {\n        id\n        name\n      }\n      office {\n        id\n        name\n      }\n      booking {\n        id\n        name\n        email\n        phone\n        topic\n        bookedAt\n        websiteRequest {\n          id\n          reference\n        }\n        client {\n          id\n        }\n      }\n    }\n  }\n": typeof types.AppointmentSlotListDocument,
-    "\n  mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {\n    publishAppointmentSlots(input: $input) {\n      id\n    }\n  }\n": typeof types.PublishAppointmentSlotsDocument,
-    "\n  mutation CancelAppointmentSlot($id: ID!, $version: Int) {\n    cancelAppointmentSlot(id: $id, version: $version) {\n      id\n      cancelledAt\n      version\n    }\n  }\n": typeof types.CancelAppointmentSlotDocument,
     "\n  query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {\n    businessAssessments(status: $status, first: $first, offset: $offset) {\n      id\n      purpose\n      requestedOn\n      question\n      status\n      conclusion\n      assessment\n      fee\n      deliveredOn\n      version\n      sharedClientData {\n        name\n      }\n      navOffice {\n        name\n      }\n      region {\n        id\n        name\n      }\n    }\n  }\n": typeof types.BusinessAssessmentsDocument,
     "\n  mutation DeliverBusinessAssessment($id: ID!, $version: Int!, $input: DeliverBusinessAssessmentInput!) {\n    deliverBusinessAssessment(id: $id, version: $version, input: $input) {\n      id\n      version\n      status\n    }\n  }\n": typeof types.DeliverBusinessAssessmentDocument,
     "\n  query SubmissionsAwaitingDecision($previousYear: Int!, $year: Int!, $nextYear: Int!) {\n    regions {\n      id\n      name\n      county {\n        id\n      }\n      previousYear: submissions(year: $previousYear) {\n        ...AwaitingSubmission\n      }\n      thisYear: submissions(year: $year) {\n        ...AwaitingSubmission\n      }\n      nextYear: submissions(year: $nextYear) {\n        ...AwaitingSubmission\n      }\n    }\n  }\n\n  fragment AwaitingSubmission on Submission {\n    id\n    kind\n    coversYear\n    dueDate\n    status\n    submittedOn\n  }\n": typeof types.SubmissionsAwaitingDecisionDocument,
@@ -140,6 +140,9 @@ type Documents = {
     "\n  query AgreementYears {\n    agreementYears\n  }\n": typeof types.AgreementYearsDocument,
 };
 const documents: Documents = {
+    "\n  query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {\n    appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {\n      id\n      startsAt\n      endsAt\n      durationMinutes\n      form\n      location\n      cancelledAt\n      version\n      adviser {\n        id\n        name\n      }\n      office {\n        id\n        name\n      }\n      booking {\n        id\n        name\n        email\n        phone\n        topic\n        bookedAt\n        websiteRequest {\n          id\n          reference\n        }\n        client {\n          id\n        }\n      }\n    }\n  }\n": types.AppointmentSlotListDocument,
+    "\n  mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {\n    publishAppointmentSlots(input: $input) {\n      id\n    }\n  }\n": types.PublishAppointmentSlotsDocument,
+    "\n  mutation CancelAppointmentSlot($id: ID!, $version: Int) {\n    cancelAppointmentSlot(id: $id, version: $version) {\n      id\n      cancelledAt\n      version\n    }\n  }\n": types.CancelAppointmentSlotDocument,
     "\n  query ClientList(\n    $regionId: ID\n    $search: String\n    $immigrantBackground: ImmigrantBackground\n    $hasBusiness: Boolean\n    $registeredFrom: Date\n    $registeredTo: Date\n    $first: Int!\n    $offset: Int!\n  ) {\n    clients(\n      regionId: $regionId\n      search: $search\n      immigrantBackground: $immigrantBackground\n      hasBusiness: $hasBusiness\n      registeredFrom: $registeredFrom\n      registeredTo: $registeredTo\n      first: $first\n      offset: $offset\n    ) {\n      items {\n        id\n        name\n        erasedAt\n        registeredOn\n        immigrantBackground\n        municipality {\n          number\n          name\n        }\n        region {\n          id\n          name\n        }\n        businesses {\n          id\n        }\n      }\n      totalCount\n      hasNextPage\n    }\n  }\n": types.ClientListDocument,
     "\n  query ClientRegionOptions {\n    regions {\n      id\n      name\n    }\n  }\n": types.ClientRegionOptionsDocument,
     "\n  query CourseRegions {\n    regions {\n      id\n      name\n    }\n  }\n": types.CourseRegionsDocument,
@@ -170,9 +173,6 @@ const documents: Documents = {
     "\n  mutation AddApiClientKey($input: AddApiClientKeyInput!) {\n    addApiClientKey(input: $input) {\n      clientId\n    }\n  }\n": types.AddApiClientKeyDocument,
     "\n  mutation RevokeApiClientKey($input: RevokeApiClientKeyInput!) {\n    revokeApiClientKey(input: $input) {\n      clientId\n    }\n  }\n": types.RevokeApiClientKeyDocument,
     "\n  mutation RevokeApiClient($input: RevokeApiClientInput!) {\n    revokeApiClient(input: $input) {\n      clientId\n    }\n  }\n": types.RevokeApiClientDocument,
-    "\n  query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {\n    appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {\n      id\n      startsAt\n      endsAt\n      durationMinutes\n      form\n      location\n      cancelledAt\n      version\n      adviser {\n        id\n        name\n      }\n      office {\n        id\n        name\n      }\n      booking {\n        id\n        name\n        email\n        phone\n        topic\n        bookedAt\n        websiteRequest {\n          id\n          reference\n        }\n        client {\n          id\n        }\n      }\n    }\n  }\n": types.AppointmentSlotListDocument,
-    "\n  mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {\n    publishAppointmentSlots(input: $input) {\n      id\n    }\n  }\n": types.PublishAppointmentSlotsDocument,
-    "\n  mutation CancelAppointmentSlot($id: ID!, $version: Int) {\n    cancelAppointmentSlot(id: $id, version: $version) {\n      id\n      cancelledAt\n      version\n    }\n  }\n": types.CancelAppointmentSlotDocument,
     "\n  query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {\n    businessAssessments(status: $status, first: $first, offset: $offset) {\n      id\n      purpose\n      requestedOn\n      question\n      status\n      conclusion\n      assessment\n      fee\n      deliveredOn\n      version\n      sharedClientData {\n        name\n      }\n      navOffice {\n        name\n      }\n      region {\n        id\n        name\n      }\n    }\n  }\n": types.BusinessAssessmentsDocument,
     "\n  mutation DeliverBusinessAssessment($id: ID!, $version: Int!, $input: DeliverBusinessAssessmentInput!) {\n    deliverBusinessAssessment(id: $id, version: $version, input: $input) {\n      id\n      version\n      status\n    }\n  }\n": types.DeliverBusinessAssessmentDocument,
     "\n  query SubmissionsAwaitingDecision($previousYear: Int!, $year: Int!, $nextYear: Int!) {\n    regions {\n      id\n      name\n      county {\n        id\n      }\n      previousYear: submissions(year: $previousYear) {\n        ...AwaitingSubmission\n      }\n      thisYear: submissions(year: $year) {\n        ...AwaitingSubmission\n      }\n      nextYear: submissions(year: $nextYear) {\n        ...AwaitingSubmission\n      }\n    }\n  }\n\n  fragment AwaitingSubmission on Submission {\n    id\n    kind\n    coversYear\n    dueDate\n    status\n    submittedOn\n  }\n": types.SubmissionsAwaitingDecisionDocument,
@@ -265,6 +265,18 @@ const documents: Documents = {
     "\n  query AgreementYears {\n    agreementYears\n  }\n": types.AgreementYearsDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {\n    appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {\n      id\n      startsAt\n      endsAt\n      durationMinutes\n      form\n      location\n      cancelledAt\n      version\n      adviser {\n        id\n        name\n      }\n      office {\n        id\n        name\n      }\n      booking {\n        id\n        name\n        email\n        phone\n        topic\n        bookedAt\n        websiteRequest {\n          id\n          reference\n        }\n        client {\n          id\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').AppointmentSlotListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {\n    publishAppointmentSlots(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').PublishAppointmentSlotsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelAppointmentSlot($id: ID!, $version: Int) {\n    cancelAppointmentSlot(id: $id, version: $version) {\n      id\n      cancelledAt\n      version\n    }\n  }\n"): typeof import('./graphql').CancelAppointmentSlotDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -385,18 +397,6 @@ export function graphql(source: "\n  mutation RevokeApiClientKey($input: RevokeA
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiClient($input: RevokeApiClientInput!) {\n    revokeApiClient(input: $input) {\n      clientId\n    }\n  }\n"): typeof import('./graphql').RevokeApiClientDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {\n    appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {\n      id\n      startsAt\n      endsAt\n      durationMinutes\n      form\n      location\n      cancelledAt\n      version\n      adviser {\n        id\n        name\n      }\n      office {\n        id\n        name\n      }\n      booking {\n        id\n        name\n        email\n        phone\n        topic\n        bookedAt\n        websiteRequest {\n          id\n          reference\n        }\n        client {\n          id\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').AppointmentSlotListDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {\n    publishAppointmentSlots(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').PublishAppointmentSlotsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CancelAppointmentSlot($id: ID!, $version: Int) {\n    cancelAppointmentSlot(id: $id, version: $version) {\n      id\n      cancelledAt\n      version\n    }\n  }\n"): typeof import('./graphql').CancelAppointmentSlotDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

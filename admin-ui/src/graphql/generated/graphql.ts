@@ -1122,6 +1122,30 @@ export type WebsiteRequestStatus =
   /** An adviser took it on. */
   | 'PICKED_UP';
 
+export type AppointmentSlotListQueryVariables = Exact<{
+  from: string;
+  to: string;
+  includeCancelled: boolean;
+}>;
+
+
+export type AppointmentSlotListQuery = { appointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, cancelledAt: string | null, version: number, adviser: { id: string, name: string }, office: { id: string, name: string } | null, booking: { id: string, name: string, email: string, phone: string | null, topic: string, bookedAt: string, websiteRequest: { id: string, reference: string }, client: { id: string } } | null }> };
+
+export type PublishAppointmentSlotsMutationVariables = Exact<{
+  input: PublishAppointmentSlotsInput;
+}>;
+
+
+export type PublishAppointmentSlotsMutation = { publishAppointmentSlots: Array<{ id: string }> };
+
+export type CancelAppointmentSlotMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type CancelAppointmentSlotMutation = { cancelAppointmentSlot: { id: string, cancelledAt: string | null, version: number } };
+
 export type ClientListQueryVariables = Exact<{
   regionId?: string | number | null | undefined;
   search?: string | null | undefined;
@@ -1357,30 +1381,6 @@ export type RevokeApiClientMutationVariables = Exact<{
 
 
 export type RevokeApiClientMutation = { revokeApiClient: { clientId: string } };
-
-export type AppointmentSlotListQueryVariables = Exact<{
-  from: string;
-  to: string;
-  includeCancelled: boolean;
-}>;
-
-
-export type AppointmentSlotListQuery = { appointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, cancelledAt: string | null, version: number, adviser: { id: string, name: string }, office: { id: string, name: string } | null, booking: { id: string, name: string, email: string, phone: string | null, topic: string, bookedAt: string, websiteRequest: { id: string, reference: string }, client: { id: string } } | null }> };
-
-export type PublishAppointmentSlotsMutationVariables = Exact<{
-  input: PublishAppointmentSlotsInput;
-}>;
-
-
-export type PublishAppointmentSlotsMutation = { publishAppointmentSlots: Array<{ id: string }> };
-
-export type CancelAppointmentSlotMutationVariables = Exact<{
-  id: string | number;
-  version?: number | null | undefined;
-}>;
-
-
-export type CancelAppointmentSlotMutation = { cancelAppointmentSlot: { id: string, cancelledAt: string | null, version: number } };
 
 export type BusinessAssessmentsQueryVariables = Exact<{
   status?: AssessmentStatus | null | undefined;
@@ -2168,6 +2168,59 @@ export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebsiteReceipt"}) as unknown as TypedDocumentString<WebsiteReceiptFragment, unknown>;
+export const AppointmentSlotListDocument = new TypedDocumentString(`
+    query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {
+  appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {
+    id
+    startsAt
+    endsAt
+    durationMinutes
+    form
+    location
+    cancelledAt
+    version
+    adviser {
+      id
+      name
+    }
+    office {
+      id
+      name
+    }
+    booking {
+      id
+      name
+      email
+      phone
+      topic
+      bookedAt
+      websiteRequest {
+        id
+        reference
+      }
+      client {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentSlotListQuery, AppointmentSlotListQueryVariables>;
+export const PublishAppointmentSlotsDocument = new TypedDocumentString(`
+    mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {
+  publishAppointmentSlots(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PublishAppointmentSlotsMutation, PublishAppointmentSlotsMutationVariables>;
+export const CancelAppointmentSlotDocument = new TypedDocumentString(`
+    mutation CancelAppointmentSlot($id: ID!, $version: Int) {
+  cancelAppointmentSlot(id: $id, version: $version) {
+    id
+    cancelledAt
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CancelAppointmentSlotMutation, CancelAppointmentSlotMutationVariables>;
 export const ClientListDocument = new TypedDocumentString(`
     query ClientList($regionId: ID, $search: String, $immigrantBackground: ImmigrantBackground, $hasBusiness: Boolean, $registeredFrom: Date, $registeredTo: Date, $first: Int!, $offset: Int!) {
   clients(
@@ -2751,59 +2804,6 @@ export const RevokeApiClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiClientMutation, RevokeApiClientMutationVariables>;
-export const AppointmentSlotListDocument = new TypedDocumentString(`
-    query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {
-  appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {
-    id
-    startsAt
-    endsAt
-    durationMinutes
-    form
-    location
-    cancelledAt
-    version
-    adviser {
-      id
-      name
-    }
-    office {
-      id
-      name
-    }
-    booking {
-      id
-      name
-      email
-      phone
-      topic
-      bookedAt
-      websiteRequest {
-        id
-        reference
-      }
-      client {
-        id
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AppointmentSlotListQuery, AppointmentSlotListQueryVariables>;
-export const PublishAppointmentSlotsDocument = new TypedDocumentString(`
-    mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {
-  publishAppointmentSlots(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<PublishAppointmentSlotsMutation, PublishAppointmentSlotsMutationVariables>;
-export const CancelAppointmentSlotDocument = new TypedDocumentString(`
-    mutation CancelAppointmentSlot($id: ID!, $version: Int) {
-  cancelAppointmentSlot(id: $id, version: $version) {
-    id
-    cancelledAt
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<CancelAppointmentSlotMutation, CancelAppointmentSlotMutationVariables>;
 export const BusinessAssessmentsDocument = new TypedDocumentString(`
     query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {
   businessAssessments(status: $status, first: $first, offset: $offset) {
