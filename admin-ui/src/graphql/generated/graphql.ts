@@ -1200,6 +1200,22 @@ export type CoordinationOverviewQueryVariables = Exact<{
 
 export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, county: { id: string, name: string } | null, contractMunicipality: { number: string, name: string, numbers: Array<{ number: string, validFrom: string, validTo: string | null }> }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string, countyPayers: Array<{ amount: string, county: { id: string, name: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, shares: Array<{ amount: string, status: PaymentStatus, county: { id: string, name: string } }> }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
 
+export type AvailableAppointmentSlotsQueryVariables = Exact<{
+  regionId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type AvailableAppointmentSlotsQuery = { availableAppointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, adviserName: string, office: { name: string, streetAddress: string, postalTown: string } | null }> };
+
+export type BookAppointmentMutationVariables = Exact<{
+  input: AppointmentBookingInput;
+}>;
+
+
+export type BookAppointmentMutation = { bookAppointment: { reference: string, region: { id: string, name: string }, slot: { id: string, startsAt: string, durationMinutes: number, form: SessionForm, adviserName: string } } };
+
 export type ReferralFormOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1889,22 +1905,6 @@ export type ImportPopulationFiguresMutationVariables = Exact<{
 
 export type ImportPopulationFiguresMutation = { importPopulationFigures: { applied: boolean, table: string, sourceUpdatedAt: string, figureCount: number, dates: Array<{ date: string, figureCount: number }>, figures: Array<{ municipalityNumber: string, regionCode: string, date: string, population: number, previousPopulation: number | null, previousSource: PopulationSource | null }>, skipped: Array<{ regionCode: string, label: string | null, period: string | null, reason: PopulationSkipReason, message: string }> } };
 
-export type AvailableAppointmentSlotsQueryVariables = Exact<{
-  regionId: string | number;
-  from: string;
-  to: string;
-}>;
-
-
-export type AvailableAppointmentSlotsQuery = { availableAppointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, adviserName: string, office: { name: string, streetAddress: string, postalTown: string } | null }> };
-
-export type BookAppointmentMutationVariables = Exact<{
-  input: AppointmentBookingInput;
-}>;
-
-
-export type BookAppointmentMutation = { bookAppointment: { reference: string, region: { id: string, name: string }, slot: { id: string, startsAt: string, durationMinutes: number, form: SessionForm, adviserName: string } } };
-
 export type PublicCalendarQueryVariables = Exact<{
   filter: PublicCourseFilter;
   first: number;
@@ -2401,6 +2401,42 @@ export const CoordinationOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CoordinationOverviewQuery, CoordinationOverviewQueryVariables>;
+export const AvailableAppointmentSlotsDocument = new TypedDocumentString(`
+    query AvailableAppointmentSlots($regionId: ID!, $from: Date!, $to: Date!) {
+  availableAppointmentSlots(regionId: $regionId, from: $from, to: $to) {
+    id
+    startsAt
+    endsAt
+    durationMinutes
+    form
+    location
+    adviserName
+    office {
+      name
+      streetAddress
+      postalTown
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AvailableAppointmentSlotsQuery, AvailableAppointmentSlotsQueryVariables>;
+export const BookAppointmentDocument = new TypedDocumentString(`
+    mutation BookAppointment($input: AppointmentBookingInput!) {
+  bookAppointment(input: $input) {
+    reference
+    region {
+      id
+      name
+    }
+    slot {
+      id
+      startsAt
+      durationMinutes
+      form
+      adviserName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BookAppointmentMutation, BookAppointmentMutationVariables>;
 export const ReferralFormOptionsDocument = new TypedDocumentString(`
     query ReferralFormOptions {
   referralProgrammes {
@@ -3901,42 +3937,6 @@ export const ImportPopulationFiguresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportPopulationFiguresMutation, ImportPopulationFiguresMutationVariables>;
-export const AvailableAppointmentSlotsDocument = new TypedDocumentString(`
-    query AvailableAppointmentSlots($regionId: ID!, $from: Date!, $to: Date!) {
-  availableAppointmentSlots(regionId: $regionId, from: $from, to: $to) {
-    id
-    startsAt
-    endsAt
-    durationMinutes
-    form
-    location
-    adviserName
-    office {
-      name
-      streetAddress
-      postalTown
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AvailableAppointmentSlotsQuery, AvailableAppointmentSlotsQueryVariables>;
-export const BookAppointmentDocument = new TypedDocumentString(`
-    mutation BookAppointment($input: AppointmentBookingInput!) {
-  bookAppointment(input: $input) {
-    reference
-    region {
-      id
-      name
-    }
-    slot {
-      id
-      startsAt
-      durationMinutes
-      form
-      adviserName
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<BookAppointmentMutation, BookAppointmentMutationVariables>;
 export const PublicCalendarDocument = new TypedDocumentString(`
     query PublicCalendar($filter: PublicCourseFilter!, $first: Int!, $offset: Int!, $withCourses: Boolean!, $withPartnerCourses: Boolean!, $from: Date, $to: Date, $online: Boolean) {
   publicCourses(filter: $filter, first: $first, offset: $offset) @include(if: $withCourses) {
