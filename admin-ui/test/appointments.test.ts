@@ -4,7 +4,7 @@ import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { osloIso } from '../src/composables/appointmentAccess';
-import type { AppointmentSlotItem } from '../src/stores/appointments';
+import type { AppointmentSlotItem } from '../src/queries/appointments';
 import AppointmentsView from '../src/views/AppointmentsView.vue';
 import {
   accessTokenFor,
@@ -212,6 +212,40 @@ describe('AppointmentsView', () => {
     expect(wrapper.find('form.publish').exists()).toBe(false);
     expect(wrapper.find('[data-testid^="appointment-withdraw-"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="appointment-slot-booked"]').text()).toContain('Bestilt av Sara Nilsen');
+  });
+
+  it('asks for the period chosen, and for none while a day is missing', async () => {
+    const { calls } = gateway();
+    const wrapper = await mountView();
+    const from = wrapper.get<HTMLInputElement>('#appointments-from').element.value;
+    await wrapper.get('#appointments-to').setValue('2027-03-31');
+    await flushPromises();
+    expect(calls.filter(isList).at(-1)?.body.variables).toEqual({ from, to: '2027-03-31', includeCancelled: false });
+    const asked = calls.filter(isList).length;
+    await wrapper.get('#appointments-from').setValue('');
+    await flushPromises();
+    expect(calls.filter(isList)).toHaveLength(asked);
+  });
+
+  it('explains a list that could not be loaded, shows no times under it, and asks again on "try again"', async () => {
+    let refuse = true;
+    const { calls } = stubGraphQL(() =>
+      refuse
+        ? jsonResponse({ errors: [{ message: 'Down.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
+        : jsonResponse({ data: { appointmentSlots: [free] } }),
+    );
+    const wrapper = await mountView();
+    const alert = wrapper.get('[data-testid="appointments-error"]');
+    expect(alert.attributes('role')).toBe('alert');
+    expect(wrapper.find('[data-testid="appointments-table"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="appointments-empty"]').exists()).toBe(false);
+
+    refuse = false;
+    await alert.get('button').trigger('click');
+    await flushPromises();
+    expect(calls.filter(isList)).toHaveLength(2);
+    expect(wrapper.find('[data-testid="appointments-error"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="appointment-slot-free"]').exists()).toBe(true);
   });
 
   it('says so when the period has no times', async () => {

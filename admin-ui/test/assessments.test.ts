@@ -172,6 +172,17 @@ describe('AssessmentsView', () => {
     expect(wrapper.get('[data-testid="assessments-no-match"]').text()).toBe('Ingen passer søket eller filteret.');
   });
 
+  it('names an erased client "Anonymisert", never by the services\' English placeholder, and finds it so', async () => {
+    const erased = assessmentItems.map((item) => ({ ...item, sharedClientData: { name: '(anonymised)' } }));
+    const { wrapper } = await mountView(accessTokenFor('follo.adviser'), '/assessments', erased);
+
+    expect(wrapper.get('[data-testid="assessment-ba-1"] h2').text()).toBe('Anonymisert – Dagpenger under etablering');
+    expect(wrapper.get('[data-testid="assessment-deliver-ba-1"]').attributes('aria-label')).toContain('Anonymisert');
+    expect(wrapper.text()).not.toContain('(anonymised)');
+    await wrapper.get('[data-testid="assessments-search"]').setValue('anonymisert');
+    expect(wrapper.findAll('[data-testid^="assessment-ba-"]')).toHaveLength(2);
+  });
+
   it('loads by the status in the address and lists the assessments in words', async () => {
     const { wrapper, store } = await mountView(partnerTokenFor('nav.follo'), '/assessments?status=DELIVERED');
 

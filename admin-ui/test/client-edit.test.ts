@@ -1,6 +1,5 @@
 // Editing a client: only changed fields are sent with the version, the page loads again after saving,
 // a CONFLICT offers a reload, server field errors show at the field, and only advisers get the button.
-import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -18,7 +17,9 @@ import {
   forbidNetwork,
   type GraphQLCall,
   jsonResponse,
+  queryLayer,
   stubGraphQL,
+  testingPinia,
 } from './fixtures';
 
 describe('checkClientEdit', () => {
@@ -125,8 +126,7 @@ describe('client edit store', () => {
 enableAutoUnmount(afterEach);
 
 async function mountClient(username: DemoUsername, client: ClientDetail = nadia) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
+  const pinia = testingPinia({
     initialState: {
       auth: { accessToken: accessTokenFor(username) },
       client: {
@@ -156,7 +156,7 @@ async function mountClient(username: DemoUsername, client: ClientDetail = nadia)
   await router.push(`/clients/${client.id}`);
   await router.isReady();
   const wrapper = mount(ClientView, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
   return { wrapper, clientStore: useClientStore(pinia), editStore: useClientEditStore(pinia) };

@@ -1,19 +1,17 @@
 // The client page's referrals and its history: every referral with where it stands, and sessions,
 // courses, referrals, milestones, impact and follow-ups as one timeline, newest first.
-import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
+import ReferClientForm from '../src/components/ReferClientForm.vue';
 import { clientHistory } from '../src/composables/clientHistory';
 import { type ClientDetail, useClientStore } from '../src/stores/client';
-import { useReferClientStore } from '../src/stores/referClient';
 import ClientView from '../src/views/ClientView.vue';
 import { nadia } from './clients-fixtures';
-import { accessTokenFor, createStrictI18n, forbidNetwork } from './fixtures';
+import { accessTokenFor, createStrictI18n, forbidNetwork, queryLayer, testingPinia } from './fixtures';
 
 async function mountClient(client: ClientDetail = nadia, locale: 'nb' | 'en' = 'nb') {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
+  const pinia = testingPinia({
     initialState: {
       auth: { accessToken: accessTokenFor('follo.adviser') },
       client: {
@@ -37,7 +35,9 @@ async function mountClient(client: ClientDetail = nadia, locale: 'nb' | 'en' = '
   });
   await router.push(`/clients/${client.id}`);
   await router.isReady();
-  const wrapper = mount(ClientView, { global: { plugins: [pinia, router, createStrictI18n(locale)] } });
+  const wrapper = mount(ClientView, {
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n(locale)] },
+  });
   return { wrapper, pinia };
 }
 
@@ -76,10 +76,10 @@ describe("the client page's referrals", () => {
   });
 
   it('loads the client again once a referral is sent from the page, so it is listed', async () => {
-    const { pinia } = await mountClient();
+    const { wrapper, pinia } = await mountClient();
     const clientStore = useClientStore(pinia);
     vi.mocked(clientStore.load).mockClear();
-    useReferClientStore(pinia).sent = { id: 'referral-3', direction: 'TO_INNOVASJON_NORGE' } as never;
+    wrapper.getComponent(ReferClientForm).vm.$emit('sent');
     await flushPromises();
     expect(clientStore.load).toHaveBeenCalledWith(nadia.id, expect.any(Number));
   });

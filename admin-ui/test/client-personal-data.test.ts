@@ -1,6 +1,5 @@
 // A person's data on the client page: one JSON file with both subgraphs' parts, and an erasure in
 // one operation after a confirmation that names the person and the consequence.
-import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -17,7 +16,9 @@ import {
   type DemoUsername,
   forbidNetwork,
   jsonResponse,
+  queryLayer,
   stubGraphQL,
+  testingPinia,
 } from './fixtures';
 
 const heldByRegions = {
@@ -143,8 +144,7 @@ describe('downloadJson', () => {
 enableAutoUnmount(afterEach);
 
 async function mountClient(username: DemoUsername, client: ClientDetail = nadia) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
+  const pinia = testingPinia({
     initialState: {
       auth: { accessToken: accessTokenFor(username) },
       client: {
@@ -172,7 +172,7 @@ async function mountClient(username: DemoUsername, client: ClientDetail = nadia)
   await router.push(`/clients/${client.id}`);
   await router.isReady();
   const wrapper = mount(ClientView, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
   return { wrapper, store: useClientPersonalDataStore(pinia) };
@@ -252,13 +252,8 @@ describe('the client list', () => {
       ...firstPage,
       items: [{ ...first, name: '(anonymised)', erasedAt: '2026-11-27T10:00:00Z' }, ...rest],
     };
-    const pinia = createTestingPinia({
-      createSpy: vi.fn,
-      initialState: {
-        auth: { accessToken: accessTokenFor('follo.adviser') },
-        clients: { page, asked: null, loading: false, error: null },
-      },
-    });
+    stubGraphQL(() => jsonResponse({ data: { clients: page } }));
+    const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor('follo.adviser') } } });
     const router = createRouter({
       history: createMemoryHistory(),
       routes: [
@@ -269,7 +264,10 @@ describe('the client list', () => {
     });
     await router.push('/clients');
     await router.isReady();
-    const wrapper = mount(ClientsView, { global: { plugins: [pinia, router, createStrictI18n('nb')] } });
+    const wrapper = mount(ClientsView, {
+      global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
+    });
+    await flushPromises();
     const row = wrapper.get(`[data-testid="client-row-${first.id}"]`);
     expect(row.get('[data-testid="client-link"]').text()).toBe('Anonymisert');
     expect(row.text()).not.toContain('(anonymised)');

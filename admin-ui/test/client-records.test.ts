@@ -1,6 +1,5 @@
 // The client page's record sections (follow-ups, milestones, survey answers, links): lists and empty states,
 // who may record, what is sent, the server's field errors beside the fields, focus and Escape, success messages.
-import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -19,7 +18,9 @@ import {
   forbidNetwork,
   type GraphQLCall,
   jsonResponse,
+  queryLayer,
   stubGraphQL,
+  testingPinia,
 } from './fixtures';
 
 const plain = (text: string) =>
@@ -144,8 +145,7 @@ describe('client records store', () => {
 });
 
 async function mountClient(username: DemoUsername, client: ClientDetail = nadia, locale: 'nb' | 'en' = 'nb') {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
+  const pinia = testingPinia({
     initialState: {
       auth: { accessToken: accessTokenFor(username) },
       client: {
@@ -172,7 +172,7 @@ async function mountClient(username: DemoUsername, client: ClientDetail = nadia,
   await router.push(`/clients/${client.id}`);
   await router.isReady();
   const wrapper = mount(ClientView, {
-    global: { plugins: [pinia, router, createStrictI18n(locale)] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n(locale)] },
     attachTo: document.body,
   });
   return { wrapper, store: useClientRecordsStore(pinia) };

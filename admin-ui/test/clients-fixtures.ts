@@ -1,6 +1,7 @@
 // Clients as the gateway returns them: a page of Follo's list and one client beyond the free counselling limit.
+
+import type { ClientListItem, ClientPage } from '../src/queries/clients';
 import type { ClientDetail } from '../src/stores/client';
-import type { ClientListItem, ClientPage } from '../src/stores/clients';
 
 export function listItem(index: number): ClientListItem {
   return {
@@ -101,3 +102,19 @@ export const nadia: ClientDetail = {
     },
   ],
 };
+
+/** What the gateway answers the client list: the page of `clients` the variables ask for, in order. */
+export function clientListPage(
+  variables: { first: number; offset: number } | undefined,
+  clients: ClientListItem[],
+): ClientPage {
+  const { first = 50, offset = 0 } = variables ?? {};
+  return {
+    items: clients.slice(offset, offset + first),
+    totalCount: clients.length,
+    hasNextPage: offset + first < clients.length,
+  };
+}
+
+/** Follo's 175 clients: four pages of the list. */
+export const folloClients: ClientListItem[] = Array.from({ length: 175 }, (_, index) => listItem(index + 1));

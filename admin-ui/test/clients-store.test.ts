@@ -1,10 +1,10 @@
-// The clients and client stores against a stubbed gateway: list variables and paging, registering with a duplicate conflict, logging a session.
+// The client list's variables and CSV export, and the client store, against a stubbed gateway: list variables, registering with a duplicate conflict, logging a session.
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
+import { type ClientListRequest, toClientListVariables, useClientExport } from '../src/queries/clients';
 import { useClientStore } from '../src/stores/client';
-import { type ClientListRequest, useClientsStore } from '../src/stores/clients';
-import { firstPage, listItem, nadia } from './clients-fixtures';
+import { listItem, nadia } from './clients-fixtures';
 import { jsonResponse, stubGraphQL } from './fixtures';
 
 const noFilters: ClientListRequest = {
@@ -17,25 +17,16 @@ const noFilters: ClientListRequest = {
   offset: 0,
 };
 
-describe('clients store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia());
-  });
-
+describe('the client list', () => {
   afterEach(() => {
     setAccessTokenSource(undefined);
     setUnauthenticatedHandler(undefined);
   });
 
-  it('asks for 50 clients with only the filters that are set, values as variables', async () => {
-    const { calls } = stubGraphQL(() => jsonResponse({ data: { clients: firstPage } }));
-    const store = useClientsStore();
-
-    await store.load({ ...noFilters, search: '  nadia ', hasBusiness: false, registeredFrom: '2024-01-01' });
-
-    expect(calls).toHaveLength(1);
-    expect(calls[0]?.body.query).not.toContain('nadia');
-    expect(calls[0]?.body.variables).toEqual({
+  it('asks for 50 clients with only the filters that are set, trimmed, values as variables', () => {
+    expect(
+      toClientListVariables({ ...noFilters, search: '  nadia ', hasBusiness: false, registeredFrom: '2024-01-01' }),
+    ).toEqual({
       first: 50,
       offset: 0,
       regionId: 'follo',
@@ -43,10 +34,12 @@ describe('clients store', () => {
       hasBusiness: false,
       registeredFrom: '2024-01-01',
     });
-    expect(store.page?.items).toHaveLength(50);
-    expect(store.page?.totalCount).toBe(175);
-    expect(store.asked?.search).toBe('  nadia ');
-    expect(store.loading).toBe(false);
+    // The county sees every region: no region is asked for.
+    expect(toClientListVariables({ ...noFilters, regionId: null, immigrantBackground: 'YES', offset: 100 })).toEqual({
+      first: 50,
+      offset: 100,
+      immigrantBackground: 'YES',
+    });
   });
 
   it('fetches every page of the filtered list for a file, 200 at a time, each client once', async () => {
@@ -60,10 +53,10 @@ describe('clients store', () => {
         data: { clients: { items, totalCount: shifted.length, hasNextPage: offset + first < shifted.length } },
       });
     });
-    const store = useClientsStore();
+    const exporter = useClientExport();
 
     const { offset: _offset, ...filter } = { ...noFilters, search: 'klient' };
-    const fetched = await store.fetchAll(filter);
+    const fetched = await exporter.fetchAll(filter);
 
     expect(calls.map((call) => call.body.variables)).toEqual([
       { first: 200, offset: 0, regionId: 'follo', search: 'klient' },
@@ -71,7 +64,7 @@ describe('clients store', () => {
       { first: 200, offset: 400, regionId: 'follo', search: 'klient' },
     ]);
     expect(fetched?.map((client) => client.id)).toEqual(all.map((client) => client.id));
-    expect(store.exporting).toBe(false);
+    expect(exporter.exporting.value).toBe(false);
   });
 
   it('gives no half list when a page fails, and says why', async () => {
@@ -81,36 +74,11 @@ describe('clients store', () => {
         ? jsonResponse({ data: { clients: { items: [listItem(1)], totalCount: 300, hasNextPage: true } } })
         : jsonResponse({ errors: [{ message: 'Not allowed', extensions: { code: 'FORBIDDEN' } }], data: null }),
     );
-    const store = useClientsStore();
+    const exporter = useClientExport();
     const { offset: _offset, ...filter } = noFilters;
 
-    expect(await store.fetchAll(filter)).toBeNull();
-    expect(store.exportError?.codes).toEqual(['FORBIDDEN']);
-  });
-
-  it('pages with the offset and leaves the region out for the county', async () => {
-    const { calls } = stubGraphQL(() => jsonResponse({ data: { clients: firstPage } }));
-    const store = useClientsStore();
-
-    await store.load({ ...noFilters, regionId: null, immigrantBackground: 'YES', offset: 100 });
-
-    expect(calls[0]?.body.variables).toEqual({ first: 50, offset: 100, immigrantBackground: 'YES' });
-  });
-
-  it('reports a failed load and drops the page', async () => {
-    let fail = false;
-    stubGraphQL(() =>
-      fail
-        ? jsonResponse({ errors: [{ message: 'No.', extensions: { code: 'FORBIDDEN' } }] })
-        : jsonResponse({ data: { clients: firstPage } }),
-    );
-    const store = useClientsStore();
-    await store.load(noFilters);
-    fail = true;
-    await store.load({ ...noFilters, offset: 50 });
-
-    expect(store.page).toBeNull();
-    expect(store.error).toEqual({ message: 'No.', codes: ['FORBIDDEN'] });
+    expect(await exporter.fetchAll(filter)).toBeNull();
+    expect(exporter.exportError.value?.codes).toEqual(['FORBIDDEN']);
   });
 });
 

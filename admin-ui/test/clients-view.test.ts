@@ -1,15 +1,22 @@
-// The CRM pages with a testing store: the list and its pages, the client page's hours beyond the free limit, the intake form and its duplicate check.
-import { createTestingPinia } from '@pinia/testing';
+// The CRM pages: the list and its pages against a stubbed gateway, the client page's hours beyond the free limit, the intake form and its duplicate check.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { type ClientDetail, useClientStore } from '../src/stores/client';
-import { type ClientPage, useClientsStore } from '../src/stores/clients';
 import ClientNewView from '../src/views/ClientNewView.vue';
 import ClientsView from '../src/views/ClientsView.vue';
 import ClientView from '../src/views/ClientView.vue';
-import { firstPage, nadia } from './clients-fixtures';
-import { accessTokenFor, createStrictI18n, type DemoUsername, forbidNetwork } from './fixtures';
+import { clientListPage, folloClients, nadia } from './clients-fixtures';
+import {
+  accessTokenFor,
+  createStrictI18n,
+  type DemoUsername,
+  forbidNetwork,
+  jsonResponse,
+  queryLayer,
+  stubGraphQL,
+  testingPinia,
+} from './fixtures';
 
 const plain = (text: string) =>
   text
@@ -22,16 +29,13 @@ async function mountPage(
   path: string,
   username: DemoUsername,
   state: {
-    page?: ClientPage | null;
     client?: ClientDetail | null;
     clientError?: { message: string; codes: string[] } | null;
   } = {},
 ) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
+  const pinia = testingPinia({
     initialState: {
       auth: { accessToken: accessTokenFor(username) },
-      clients: { page: state.page ?? null, asked: null, loading: false, error: null },
       client: {
         clientId: state.client ? state.client.id : null,
         year: 2024,
@@ -59,25 +63,63 @@ async function mountPage(
   await router.push(path);
   await router.isReady();
   const wrapper = mount(component, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
-  return { wrapper, router, clientsStore: useClientsStore(pinia), clientStore: useClientStore(pinia) };
+  return { wrapper, router, clientStore: useClientStore(pinia) };
 }
 
 enableAutoUnmount(afterEach);
 
-describe('ClientsView', () => {
-  beforeEach(() => {
-    forbidNetwork();
+type ListVariables = { first: number; offset: number; regionId?: string; search?: string; hasBusiness?: boolean };
+
+/** The client list against a stubbed gateway: each request's variables, answered by `answer` (Follo's 175 by default). */
+async function mountList(
+  username: DemoUsername,
+  answer: (variables: ListVariables) => Response | Promise<Response> = (variables) =>
+    jsonResponse({ data: { clients: clientListPage(variables, folloClients) } }),
+) {
+  const { calls } = stubGraphQL((call) => {
+    if (call.body.query.includes('query ClientRegionOptions')) {
+      return jsonResponse({
+        data: {
+          regions: [
+            { id: 'halden', name: 'Halden' },
+            { id: 'follo', name: 'Follo' },
+          ],
+        },
+      });
+    }
+    if (call.body.query.includes('query ClientList')) return answer(call.body.variables as ListVariables);
+    throw new Error(`Unexpected operation: ${call.body.query}`);
   });
+  const mounted = await mountPage(ClientsView, '/clients', username);
+  await flushPromises();
+  return {
+    ...mounted,
+    /** The variables of every page asked for, in order. */
+    asked: () =>
+      calls.filter((call) => call.body.query.includes('query ClientList')).map((call) => call.body.variables),
+  };
+}
 
+const rowIds = (wrapper: Awaited<ReturnType<typeof mountList>>['wrapper']) =>
+  wrapper.findAll('[data-testid="clients-table"] tbody tr').map((row) => row.attributes('data-testid'));
+
+/** An answer the test lets through when it wants to. */
+function deferred() {
+  let release!: (response: Response) => void;
+  const promise = new Promise<Response>((resolve) => {
+    release = resolve;
+  });
+  return { promise, release };
+}
+
+describe('ClientsView', () => {
   it("loads the adviser's region, lists the clients with links and pages forward and back", async () => {
-    const { wrapper, clientsStore } = await mountPage(ClientsView, '/clients', 'follo.adviser', { page: firstPage });
+    const { wrapper, asked } = await mountList('follo.adviser');
 
-    expect(clientsStore.load).toHaveBeenLastCalledWith(
-      expect.objectContaining({ regionId: 'follo', search: '', offset: 0 }),
-    );
+    expect(asked()).toEqual([{ first: 50, offset: 0, regionId: 'follo' }]);
     const table = wrapper.get('[data-testid="clients-table"]');
     expect(table.findAll('tbody tr')).toHaveLength(50);
     expect(table.get('[data-testid="client-link"]').attributes('href')).toBe('/clients/client-1');
@@ -87,42 +129,99 @@ describe('ClientsView', () => {
 
     await wrapper.get('[data-testid="clients-next"]').trigger('click');
     await flushPromises();
-    expect(clientsStore.load).toHaveBeenLastCalledWith(expect.objectContaining({ offset: 50 }));
+    expect(asked().at(-1)).toEqual({ first: 50, offset: 50, regionId: 'follo' });
     expect(plain(wrapper.get('[data-testid="clients-showing"]').text())).toBe('Viser 51–100 av 175');
+    expect(rowIds(wrapper)[0]).toBe('client-row-client-51');
 
     await wrapper.get('[data-testid="clients-previous"]').trigger('click');
     await flushPromises();
-    expect(clientsStore.load).toHaveBeenLastCalledWith(expect.objectContaining({ offset: 0 }));
+    expect(rowIds(wrapper)[0]).toBe('client-row-client-1');
+    expect(plain(wrapper.get('[data-testid="clients-showing"]').text())).toBe('Viser 1–50 av 175');
+  });
+
+  it('keeps the page on screen while the next one loads, and shows the newest answer', async () => {
+    const secondPage = deferred();
+    const { wrapper } = await mountList('follo.adviser', (variables) =>
+      variables.offset === 50
+        ? secondPage.promise
+        : jsonResponse({ data: { clients: clientListPage(variables, folloClients) } }),
+    );
+
+    await wrapper.get('[data-testid="clients-next"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="clients-loading"]').attributes('role')).toBe('status');
+    expect(rowIds(wrapper)).toHaveLength(50);
+    expect(rowIds(wrapper)[0]).toBe('client-row-client-1');
+    expect(plain(wrapper.get('[data-testid="clients-showing"]').text())).toBe('Viser 1–50 av 175');
+
+    secondPage.release(jsonResponse({ data: { clients: clientListPage({ first: 50, offset: 50 }, folloClients) } }));
+    await flushPromises();
+    expect(wrapper.find('[data-testid="clients-loading"]').exists()).toBe(false);
+    expect(rowIds(wrapper)[0]).toBe('client-row-client-51');
   });
 
   it('searches after a pause in typing, and a filter starts again on the first page', async () => {
     vi.useFakeTimers();
     try {
-      const { wrapper, clientsStore } = await mountPage(ClientsView, '/clients', 'county.officer', { page: firstPage });
-      expect(clientsStore.load).toHaveBeenLastCalledWith(expect.objectContaining({ regionId: null }));
+      const { wrapper, asked } = await mountList('county.officer');
+      // The county sees every region, and filters by one from the list of regions, by name.
+      expect(asked()).toEqual([{ first: 50, offset: 0 }]);
       expect(wrapper.find('[data-testid="clients-new"]').exists()).toBe(false);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(wrapper.findAll('[data-testid="clients-filter-region"] option').map((option) => option.text())).toEqual([
+        'Alle regioner',
+        'Follo',
+        'Halden',
+      ]);
 
       await wrapper.get('[data-testid="clients-next"]').trigger('click');
+      await vi.advanceTimersByTimeAsync(0);
       await wrapper.get('[data-testid="clients-search"]').setValue('nad');
       await wrapper.get('[data-testid="clients-search"]').setValue('nadia');
-      const calls = vi.mocked(clientsStore.load).mock.calls.length;
+      const before = asked().length;
       await vi.advanceTimersByTimeAsync(300);
-      expect(clientsStore.load).toHaveBeenCalledTimes(calls + 1);
-      expect(clientsStore.load).toHaveBeenLastCalledWith(expect.objectContaining({ search: 'nadia', offset: 0 }));
+      expect(asked()).toHaveLength(before + 1);
+      expect(asked().at(-1)).toEqual({ first: 50, offset: 0, search: 'nadia' });
 
       await wrapper.get('[data-testid="clients-filter-business"]').setValue('true');
       await vi.advanceTimersByTimeAsync(0);
-      expect(clientsStore.load).toHaveBeenLastCalledWith(expect.objectContaining({ hasBusiness: true, offset: 0 }));
+      expect(asked().at(-1)).toEqual({ first: 50, offset: 0, search: 'nadia', hasBusiness: true });
+
+      await wrapper.get('[data-testid="clients-filter-region"]').setValue('halden');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(asked().at(-1)).toEqual({ first: 50, offset: 0, search: 'nadia', hasBusiness: true, regionId: 'halden' });
     } finally {
       vi.useRealTimers();
     }
   });
 
   it('says so when nothing matches', async () => {
-    const { wrapper } = await mountPage(ClientsView, '/clients', 'follo.adviser', {
-      page: { items: [], totalCount: 0, hasNextPage: false },
-    });
+    const { wrapper } = await mountList('follo.adviser', () =>
+      jsonResponse({ data: { clients: { items: [], totalCount: 0, hasNextPage: false } } }),
+    );
     expect(wrapper.get('[data-testid="clients-empty"]').text()).toBe('Ingen klienter passer søket.');
+  });
+
+  it('explains a failed load, shows no clients under it, and loads again on "try again"', async () => {
+    let refuse = true;
+    const { wrapper, asked } = await mountList('follo.adviser', (variables) =>
+      refuse
+        ? jsonResponse({ errors: [{ message: 'No.', extensions: { code: 'FORBIDDEN' } }] })
+        : jsonResponse({ data: { clients: clientListPage(variables, folloClients) } }),
+    );
+
+    const alert = wrapper.get('[data-testid="clients-error"]');
+    expect(alert.attributes('role')).toBe('alert');
+    expect(alert.text()).toContain('FORBIDDEN');
+    expect(wrapper.find('[data-testid="clients-table"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="clients-empty"]').exists()).toBe(false);
+
+    refuse = false;
+    await alert.get('button').trigger('click');
+    await flushPromises();
+    expect(asked()).toHaveLength(2);
+    expect(wrapper.find('[data-testid="clients-error"]').exists()).toBe(false);
+    expect(rowIds(wrapper)).toHaveLength(50);
   });
 });
 

@@ -16,7 +16,9 @@ import {
   forbidNetwork,
   type GraphQLCall,
   jsonResponse,
+  queryLayer,
   stubGraphQL,
+  testingPinia,
 } from './fixtures';
 
 const operation = (call: GraphQLCall | undefined) => /(query|mutation) (\w+)/.exec(call?.body.query ?? '')?.[2];
@@ -261,8 +263,7 @@ describe('ClientView with EnrolOnCourse', () => {
   });
 
   async function mountClientPage(username: DemoUsername) {
-    const pinia = createTestingPinia({
-      createSpy: vi.fn,
+    const pinia = testingPinia({
       initialState: { auth: { accessToken: accessTokenFor(username) }, client: clientState(nadia) },
     });
     const router = createRouter({
@@ -274,7 +275,10 @@ describe('ClientView with EnrolOnCourse', () => {
     });
     await router.push('/clients/client-7');
     await router.isReady();
-    return mount(ClientView, { global: { plugins: [pinia, router, createStrictI18n('nb')] }, attachTo: document.body });
+    return mount(ClientView, {
+      global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
+      attachTo: document.body,
+    });
   }
 
   it("offers the adviser enrolment in the client's courses section", async () => {

@@ -1,106 +1,14 @@
-// The course stores against a stubbed gateway: the calendar with variables, the course page's actions and reloads, enrolling with its three outcomes.
+// The course stores against a stubbed gateway: the course page's actions and reloads, enrolling with its three outcomes.
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { enrolmentsInOrder, useCourseStore } from '../src/stores/course';
 import { openCourses, useCourseEnrolmentStore } from '../src/stores/courseEnrolment';
-import { useCoursesStore } from '../src/stores/courses';
-import {
-  afterNadiaCancelled,
-  folloCourses2027,
-  fullBasicCourse,
-  openCoursesNextYear,
-  openCoursesThisYear,
-} from './courses-fixtures';
+import { afterNadiaCancelled, fullBasicCourse, openCoursesNextYear, openCoursesThisYear } from './courses-fixtures';
 import { type GraphQLCall, jsonResponse, stubGraphQL } from './fixtures';
 
 const operation = (call: GraphQLCall | undefined) => /(query|mutation) (\w+)/.exec(call?.body.query ?? '')?.[2];
 const conflict = (message: string) => jsonResponse({ errors: [{ message, extensions: { code: 'CONFLICT' } }] });
-
-describe('courses store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia());
-  });
-
-  afterEach(() => {
-    setAccessTokenSource(undefined);
-    setUnauthenticatedHandler(undefined);
-  });
-
-  it("loads a region's calendar with region, year and kind as variables, in date order and without enrolments", async () => {
-    const { calls } = stubGraphQL(() =>
-      jsonResponse({ data: { region: { id: 'follo', name: 'Follo', courses: [...folloCourses2027].reverse() } } }),
-    );
-    const store = useCoursesStore();
-
-    await store.load({ regionId: 'follo', year: 2027, kind: 'THEME' });
-
-    expect(calls).toHaveLength(1);
-    expect(calls[0]?.body.query).toContain('courses(year: $year, kind: $kind)');
-    expect(calls[0]?.body.query).not.toContain('enrolments');
-    expect(calls[0]?.body.variables).toEqual({ regionId: 'follo', year: 2027, kind: 'THEME' });
-    expect(store.courses.map((course) => course.id)).toEqual(['course-basic', 'course-theme', 'course-cancelled']);
-    expect(store.regionName).toBe('Follo');
-    expect(store.shown).toEqual({ regionId: 'follo', year: 2027, kind: 'THEME' });
-    expect(store.loading).toBe(false);
-  });
-
-  it('drops the courses shown when a load fails', async () => {
-    let fail = false;
-    stubGraphQL(() =>
-      fail
-        ? jsonResponse({ errors: [{ message: 'Down.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
-        : jsonResponse({ data: { region: { id: 'follo', name: 'Follo', courses: folloCourses2027 } } }),
-    );
-    const store = useCoursesStore();
-    await store.load({ regionId: 'follo', year: 2027, kind: null });
-    fail = true;
-    await store.load({ regionId: 'follo', year: 2028, kind: null });
-
-    expect(store.error).toEqual({ message: 'Down.', codes: ['INTERNAL_SERVER_ERROR'] });
-    expect(store.courses).toEqual([]);
-    expect(store.shown).toBeNull();
-  });
-
-  it('adds a course and gives the server field errors without the input prefix', async () => {
-    let refuse = true;
-    const { calls } = stubGraphQL(() =>
-      refuse
-        ? jsonResponse({
-            errors: [
-              {
-                message: 'input.participantFee: a basic course is free for participants',
-                extensions: { code: 'BAD_USER_INPUT', field: 'input.participantFee' },
-              },
-            ],
-          })
-        : jsonResponse({ data: { createCourse: { id: 'course-new', startsOn: '2027-05-03' } } }),
-    );
-    const store = useCoursesStore();
-    const input = {
-      regionId: 'follo',
-      kind: 'BASIC' as const,
-      title: 'Etablererkurs mai',
-      startsOn: '2027-05-03',
-      endsOn: '2027-05-04',
-      location: 'Ski',
-      online: false,
-      capacity: 20,
-      participantFee: '100.00',
-      instructorIds: [],
-      partnerInstructor: null,
-    };
-
-    expect(await store.create(input)).toBeNull();
-    expect(store.actionError?.action).toBe('create');
-    expect(store.actionError?.fieldErrors).toEqual({ participantFee: 'a basic course is free for participants' });
-
-    refuse = false;
-    expect(await store.create({ ...input, participantFee: null })).toBe('course-new');
-    expect(store.actionError).toBeNull();
-    expect(calls[1]?.body.variables).toEqual({ input: { ...input, participantFee: null } });
-  });
-});
 
 describe('course store', () => {
   beforeEach(() => {

@@ -7,10 +7,10 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import App from '../src/App.vue';
 import { seesCourses } from '../src/composables/courseAccess';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
+import type { CalendarCourse } from '../src/queries/courses';
 import { createAppRouter } from '../src/router';
 import type { CourseDetail } from '../src/stores/course';
 import { useCourseStore } from '../src/stores/course';
-import { type CalendarCourse, useCoursesStore } from '../src/stores/courses';
 import CoursesView from '../src/views/CoursesView.vue';
 import CourseView from '../src/views/CourseView.vue';
 import {
@@ -31,6 +31,7 @@ import {
   startSignedIn,
   stubGateway,
   stubGraphQL,
+  testingPinia,
 } from './fixtures';
 
 const { downloadCsv } = vi.hoisted(() => ({ downloadCsv: vi.fn() }));
@@ -52,40 +53,65 @@ const routes = [
   { path: '/clients/:id', name: 'client', component: { template: '<p>client</p>' } },
 ];
 
+/** The calendar against a stubbed gateway; `create` answers createCourse (the course added, by default). */
 async function mountCalendar(
   username: DemoUsername,
   path: string,
-  { courses = folloCourses2027, regionName = 'Follo' }: { courses?: CalendarCourse[]; regionName?: string | null } = {},
+  {
+    courses = folloCourses2027 as CalendarCourse[] | 'error',
+    regionName = 'Follo' as string | null,
+    create,
+  }: {
+    courses?: CalendarCourse[] | 'error';
+    regionName?: string | null;
+    create?: (call: GraphQLCall) => Response;
+  } = {},
 ) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
-    initialState: {
-      auth: { accessToken: accessTokenFor(username) },
-      courses: {
-        regions: courseRegions,
-        regionsError: null,
-        shown: { regionId: 'follo', year: 2027, kind: null },
-        regionName,
-        courses,
-        loading: false,
-        error: null,
-        advisers: [
-          { id: 'adviser-1', name: 'Amira Haddad' },
-          { id: 'adviser-2', name: 'Jon Lie' },
-        ],
-        saving: false,
-        actionError: null,
-      },
-    },
+  const { calls } = stubGraphQL((call) => {
+    const variables = call.body.variables as Record<string, unknown>;
+    switch (operation(call)) {
+      case 'CourseRegions':
+        return jsonResponse({ data: { regions: courseRegions } });
+      case 'CourseCalendar':
+        if (courses === 'error') {
+          return jsonResponse({ errors: [{ message: 'Down.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        }
+        return jsonResponse({
+          data: { region: regionName === null ? null : { id: variables.regionId, name: regionName, courses } },
+        });
+      case 'CourseAdvisers':
+        return jsonResponse({
+          data: {
+            region: {
+              id: variables.regionId,
+              advisers: [
+                { id: 'adviser-1', name: 'Amira Haddad' },
+                { id: 'adviser-2', name: 'Jon Lie' },
+              ],
+            },
+          },
+        });
+      case 'CreateCourse': {
+        if (create) return create(call);
+        const input = variables.input as { startsOn: string };
+        return jsonResponse({ data: { createCourse: { id: 'course-new', startsOn: input.startsOn } } });
+      }
+      default:
+        throw new Error(`Unexpected operation: ${call.body.query}`);
+    }
   });
+  const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor(username) } } });
   const router = createRouter({ history: createMemoryHistory(), routes });
   await router.push(path);
   await router.isReady();
   const wrapper = mount(CoursesView, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
-  return { wrapper, router, store: useCoursesStore(pinia) };
+  await flushPromises();
+  /** The variables of every request for the operation, in order. */
+  const asked = (name: string) => calls.filter((call) => operation(call) === name).map((call) => call.body.variables);
+  return { wrapper, router, asked, calls };
 }
 
 /** A course's page; `live` runs the real store against a stubbed gateway, otherwise the store is a testing one. */
@@ -117,14 +143,18 @@ enableAutoUnmount(afterEach);
 
 describe('CoursesView', () => {
   beforeEach(() => {
-    forbidNetwork();
     downloadCsv.mockClear();
   });
 
   it("shows an adviser their own region's courses in date order: places, waiting list, fee and place", async () => {
-    const { wrapper, store } = await mountCalendar('follo.adviser', '/courses?year=2027');
+    // Whatever order the gateway sends them in, the calendar reads in date order.
+    const { wrapper, asked, calls } = await mountCalendar('follo.adviser', '/courses?year=2027', {
+      courses: [...folloCourses2027].reverse(),
+    });
 
-    expect(store.load).toHaveBeenLastCalledWith({ regionId: 'follo', year: 2027, kind: null });
+    expect(asked('CourseCalendar')).toEqual([{ regionId: 'follo', year: 2027, kind: null }]);
+    // Who is enrolled is personal data, read only on a course's own page.
+    expect(calls.find((call) => operation(call) === 'CourseCalendar')?.body.query).not.toContain('enrolments');
     expect((wrapper.get('[data-testid="courses-region"]').element as HTMLSelectElement).value).toBe('follo');
     const rows = wrapper.get('[data-testid="courses-table"]').findAll('tbody tr');
     expect(rows.map((row) => row.get('[data-testid="course-link"]').text())).toEqual([
@@ -134,24 +164,24 @@ describe('CoursesView', () => {
     ]);
     const cells = (index: number) => rows[index]?.findAll('th, td').map((cell) => plain(cell.text()));
     expect(cells(0)).toEqual([
-      '03.02.2027–04.02.2027',
       'Etablererkurs vår, Etablererkurs, Planlagt',
+      '03.02.2027–04.02.2027',
       'Ski rådhus',
       '2 av 2 Fullt',
       '2',
       'Gratis',
     ]);
     expect(cells(1)).toEqual([
-      '10.03.2027',
       'Markedsføring i sosiale medier, Temakurs, Planlagt',
+      '10.03.2027',
       'På nett',
       '7 av 25',
       '0',
       '1 500 kr',
     ]);
     expect(cells(2)).toEqual([
-      '21.04.2027',
       'Regnskap for nybegynnere, Temakurs, Avlyst',
+      '21.04.2027',
       'Ås bibliotek og på nett',
       '0 av 20',
       '0',
@@ -215,15 +245,15 @@ describe('CoursesView', () => {
   });
 
   it('lets the county pick a region, starting with the first, and offers no new course', async () => {
-    const { wrapper, store, router } = await mountCalendar('county.officer', '/courses?year=2027');
+    const { wrapper, asked, router } = await mountCalendar('county.officer', '/courses?year=2027');
 
-    expect(store.load).toHaveBeenLastCalledWith({ regionId: 'follo', year: 2027, kind: null });
+    expect(asked('CourseCalendar')).toEqual([{ regionId: 'follo', year: 2027, kind: null }]);
     expect(wrapper.find('[data-testid="courses-new"]').exists()).toBe(false);
 
     await wrapper.get('[data-testid="courses-region"]').setValue('halden');
     await flushPromises();
     expect(router.currentRoute.value.query).toEqual({ year: '2027', region: 'halden' });
-    expect(store.load).toHaveBeenLastCalledWith({ regionId: 'halden', year: 2027, kind: null });
+    expect(asked('CourseCalendar').at(-1)).toEqual({ regionId: 'halden', year: 2027, kind: null });
   });
 
   it("offers an adviser no new course in another region's calendar", async () => {
@@ -232,15 +262,15 @@ describe('CoursesView', () => {
   });
 
   it('filters by kind and year through the address', async () => {
-    const { wrapper, store } = await mountCalendar('nordrefollo.officer', '/courses?year=2027');
+    const { wrapper, asked } = await mountCalendar('nordrefollo.officer', '/courses?year=2027');
 
     await wrapper.get('[data-testid="courses-kind"]').setValue('THEME');
     await flushPromises();
-    expect(store.load).toHaveBeenLastCalledWith({ regionId: 'follo', year: 2027, kind: 'THEME' });
+    expect(asked('CourseCalendar').at(-1)).toEqual({ regionId: 'follo', year: 2027, kind: 'THEME' });
 
     await wrapper.get('[data-testid="courses-year"]').setValue('2026');
     await flushPromises();
-    expect(store.load).toHaveBeenLastCalledWith({ regionId: 'follo', year: 2026, kind: 'THEME' });
+    expect(asked('CourseCalendar').at(-1)).toEqual({ regionId: 'follo', year: 2026, kind: 'THEME' });
     expect(wrapper.find('[data-testid="courses-new"]').exists()).toBe(false);
   });
 
@@ -249,27 +279,45 @@ describe('CoursesView', () => {
     expect(wrapper.get('[data-testid="courses-empty"]').text()).toBe('Ingen kurs i Follo i 2027.');
     expect(wrapper.find('[data-testid="courses-table"]').exists()).toBe(false);
   });
+
+  it('explains a calendar that could not be loaded, shows no courses under it, and asks again on "try again"', async () => {
+    const { wrapper, asked } = await mountCalendar('follo.adviser', '/courses?year=2027', { courses: 'error' });
+
+    const alert = wrapper.get('[data-testid="courses-error"]');
+    expect(alert.attributes('role')).toBe('alert');
+    expect(wrapper.find('[data-testid="courses-table"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="courses-empty"]').exists()).toBe(false);
+    await alert.get('button').trigger('click');
+    await flushPromises();
+    expect(asked('CourseCalendar')).toHaveLength(2);
+  });
+
+  it('says so when there is no region with the id in the address', async () => {
+    const { wrapper } = await mountCalendar('county.officer', '/courses?year=2027&region=nowhere', {
+      regionName: null,
+    });
+    expect(wrapper.get('[data-testid="courses-unknown-region"]').text()).toBe(
+      createStrictI18n('nb').global.t('courses.unknownRegion'),
+    );
+  });
 });
 
 describe('the new-course form', () => {
-  beforeEach(() => {
-    forbidNetwork();
-  });
-
   async function openForm() {
     const mounted = await mountCalendar('follo.adviser', '/courses?year=2027');
     await mounted.wrapper.get('[data-testid="courses-new"]').trigger('click');
+    await flushPromises();
     return mounted;
   }
 
   it('checks the fields before sending and says what is wrong at each field', async () => {
-    const { wrapper, store } = await openForm();
-    expect(store.loadAdvisers).toHaveBeenCalledWith('follo');
+    const { wrapper, asked } = await openForm();
+    expect(asked('CourseAdvisers')).toEqual([{ regionId: 'follo' }]);
 
     await wrapper.get('[data-testid="course-send"]').trigger('submit');
     await flushPromises();
 
-    expect(store.create).not.toHaveBeenCalled();
+    expect(asked('CreateCourse')).toEqual([]);
     expect(wrapper.get('[data-testid="course-error-title"]').text()).toBe('Fyll ut feltet.');
     expect(wrapper.get('[data-testid="course-error-startsOn"]').text()).toBe('Fyll ut feltet.');
     expect(wrapper.get('[data-testid="course-error-capacity"]').text()).toBe('Fyll ut feltet.');
@@ -287,7 +335,7 @@ describe('the new-course form', () => {
     await wrapper.get('[data-testid="course-send"]').trigger('submit');
     await flushPromises();
 
-    expect(store.create).not.toHaveBeenCalled();
+    expect(asked('CreateCourse')).toEqual([]);
     expect(wrapper.get('[data-testid="course-error-endsOn"]').text()).toBe(
       'Siste kursdag kan ikke være før første kursdag.',
     );
@@ -296,7 +344,7 @@ describe('the new-course form', () => {
   });
 
   it('switches the fee off for a basic course and checks it for a theme course', async () => {
-    const { wrapper, store } = await openForm();
+    const { wrapper, asked } = await openForm();
     const fee = wrapper.get('[data-testid="course-fee"]');
 
     expect(fee.attributes('disabled')).toBeDefined();
@@ -314,7 +362,7 @@ describe('the new-course form', () => {
     await wrapper.get('[data-testid="course-location"]').setValue('Ski');
     await wrapper.get('[data-testid="course-send"]').trigger('submit');
     await flushPromises();
-    expect(store.create).not.toHaveBeenCalled();
+    expect(asked('CreateCourse')).toEqual([]);
     expect(wrapper.get('[data-testid="course-error-participantFee"]').text()).toBe(
       'Et beløp i kroner med høyst to desimaler, f.eks. 1500 eller 1500,50.',
     );
@@ -322,27 +370,29 @@ describe('the new-course form', () => {
     // Back to basic: the typed fee goes, and nothing is sent for it.
     await wrapper.get('[data-testid="course-kind"]').setValue('BASIC');
     expect((fee.element as HTMLInputElement).value).toBe('');
-    vi.mocked(store.create).mockResolvedValue('course-new');
     await wrapper.get('[data-testid="course-send"]').trigger('submit');
     await flushPromises();
-    expect(store.create).toHaveBeenCalledWith({
-      regionId: 'follo',
-      kind: 'BASIC',
-      title: 'Markedsføring',
-      startsOn: '2027-05-03',
-      endsOn: '2027-05-03',
-      location: 'Ski',
-      online: false,
-      capacity: 25,
-      participantFee: null,
-      instructorIds: [],
-      partnerInstructor: null,
-    });
+    expect(asked('CreateCourse')).toEqual([
+      {
+        input: {
+          regionId: 'follo',
+          kind: 'BASIC',
+          title: 'Markedsføring',
+          startsOn: '2027-05-03',
+          endsOn: '2027-05-03',
+          location: 'Ski',
+          online: false,
+          capacity: 25,
+          participantFee: null,
+          instructorIds: [],
+          partnerInstructor: null,
+        },
+      },
+    ]);
   });
 
-  it('sends a theme course with its fee and instructors, then says it was added', async () => {
-    const { wrapper, store } = await openForm();
-    vi.mocked(store.create).mockResolvedValue('course-new');
+  it('sends a theme course with its fee and instructors, then says it was added and shows the calendar afresh', async () => {
+    const { wrapper, asked } = await openForm();
 
     await wrapper.get('[data-testid="course-kind"]').setValue('THEME');
     await wrapper.get('[data-testid="course-title"]').setValue('  Markedsføring  ');
@@ -355,16 +405,20 @@ describe('the new-course form', () => {
     await wrapper.get('[data-testid="course-send"]').trigger('submit');
     await flushPromises();
 
-    expect(store.create).toHaveBeenCalledWith(
-      expect.objectContaining({
-        kind: 'THEME',
-        title: 'Markedsføring',
-        location: null,
-        online: true,
-        participantFee: '1500.50',
-        instructorIds: ['adviser-2'],
-      }),
-    );
+    expect(asked('CreateCourse')).toEqual([
+      {
+        input: expect.objectContaining({
+          kind: 'THEME',
+          title: 'Markedsføring',
+          location: null,
+          online: true,
+          participantFee: '1500.50',
+          instructorIds: ['adviser-2'],
+        }),
+      },
+    ]);
+    // The course is in the year on screen: the calendar is asked for again, so it shows.
+    expect(asked('CourseCalendar')).toHaveLength(2);
     expect(wrapper.find('[data-testid="course-form"]').exists()).toBe(false);
     const notice = wrapper.get('[data-testid="courses-notice"]');
     expect(notice.text()).toBe('Kurset «Markedsføring» er opprettet.');
@@ -372,16 +426,20 @@ describe('the new-course form', () => {
   });
 
   it("shows the server's objection at its field", async () => {
-    const { wrapper, store } = await openForm();
-    vi.mocked(store.create).mockImplementation(async () => {
-      store.actionError = {
-        action: 'create',
-        message: 'input.title: at most 200 characters',
-        codes: ['BAD_USER_INPUT'],
-        fieldErrors: { title: 'at most 200 characters' },
-      };
-      return null;
+    const mounted = await mountCalendar('follo.adviser', '/courses?year=2027', {
+      create: () =>
+        jsonResponse({
+          errors: [
+            {
+              message: 'input.title: at most 200 characters',
+              extensions: { code: 'BAD_USER_INPUT', field: 'input.title' },
+            },
+          ],
+        }),
     });
+    const { wrapper } = mounted;
+    await wrapper.get('[data-testid="courses-new"]').trigger('click');
+    await flushPromises();
 
     await wrapper.get('[data-testid="course-title"]').setValue('Etablererkurs');
     await wrapper.get('[data-testid="course-starts-on"]').setValue('2027-05-03');

@@ -5,8 +5,8 @@ import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
-import type { AvailableSlot } from '../src/stores/publicAppointments';
-import { forbidNetwork, jsonResponse } from './fixtures';
+import type { AvailableSlot } from '../src/queries/publicAppointments';
+import { createStrictI18n, forbidNetwork, jsonResponse } from './fixtures';
 import { callsOf, mountPublic, stubPublicGateway } from './public-fixtures';
 
 const morning: AvailableSlot = {
@@ -146,6 +146,31 @@ describe('booking an appointment on the public website', () => {
     );
     expect(callsOf(calls, 'AvailableAppointmentSlots')).toHaveLength(2);
     expect(wrapper.find(`[data-testid="public-appointment-slot-${morning.id}"]`).exists()).toBe(false);
+  });
+
+  it('says when the free times could not be loaded, and asks for the newly chosen region', async () => {
+    const { calls } = stubPublicGateway({
+      AvailableAppointmentSlots: (call) =>
+        call.body.variables?.regionId === 'follo'
+          ? jsonResponse({ errors: [{ message: 'Down.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
+          : jsonResponse({ data: { availableAppointmentSlots: [afternoon] } }),
+    });
+    const { wrapper } = await mountPublic('/public/appointments');
+    const region = wrapper.get('[data-testid="public-appointment-region"]');
+    await region.setValue('follo');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="public-appointment-error"]').text()).toBe(
+      createStrictI18n('nb').global.t('publicAppointments.error'),
+    );
+    expect(wrapper.find(`[data-testid="public-appointment-slot-${morning.id}"]`).exists()).toBe(false);
+
+    const other = (region.findAll('option').map((option) => option.attributes('value')) as string[]).find(
+      (value) => value && value !== 'follo',
+    );
+    await region.setValue(other);
+    await flushPromises();
+    expect(callsOf(calls, 'AvailableAppointmentSlots').at(-1)?.body.variables).toMatchObject({ regionId: other });
+    expect(wrapper.find(`[data-testid="public-appointment-slot-${afternoon.id}"]`).exists()).toBe(true);
   });
 
   it('is linked from the counselling page and the site menu', async () => {

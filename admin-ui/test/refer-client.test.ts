@@ -1,9 +1,7 @@
-// Referring a client from the client page: the rules (programmes by receiver, consent, the Oslo day), the store
-// against a stubbed gateway, and the form with a testing store: who sees it, consent gating, field errors, success.
-import { createTestingPinia } from '@pinia/testing';
+// Referring a client from the client page: the rules (programmes by receiver as the graph offers them, consent, the
+// Oslo day), and the form against a stubbed gateway: who sees it, consent gating, field errors, success.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import ReferClientForm from '../src/components/ReferClientForm.vue';
 import { todayInOslo } from '../src/composables/osloCalendar';
@@ -14,9 +12,8 @@ import {
   type ReferralDraft,
   sendsReferrals,
 } from '../src/composables/referralRules';
-import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
+import type { ReferralFormOptions, SentReferral } from '../src/queries/referClient';
 import type { ClientDetail } from '../src/stores/client';
-import { type ReferralFormOptions, useReferClientStore } from '../src/stores/referClient';
 import ClientView from '../src/views/ClientView.vue';
 import { nadia } from './clients-fixtures';
 import {
@@ -24,12 +21,29 @@ import {
   createStrictI18n,
   type DemoUsername,
   forbidNetwork,
+  type GraphQLCall,
   jsonResponse,
+  queryLayer,
   stubGraphQL,
+  testingPinia,
 } from './fixtures';
 import { partnerTokenFor } from './partners-fixtures';
 
+// What the partners subgraph's referralProgrammes answers (its test checks that sendReferral takes exactly these).
 const options: ReferralFormOptions = {
+  referralProgrammes: [
+    { programme: 'STARTUP_GRANT_PHASE_1', direction: 'TO_INNOVASJON_NORGE' },
+    { programme: 'STARTUP_GRANT_PHASE_2', direction: 'TO_INNOVASJON_NORGE' },
+    { programme: 'STARTUP_GRANT_PHASE_3', direction: 'TO_INNOVASJON_NORGE' },
+    { programme: 'STARTUP_LOAN', direction: 'TO_INNOVASJON_NORGE' },
+    { programme: 'FROM_IDEA_TO_MARKET_SEMINAR', direction: 'TO_INNOVASJON_NORGE' },
+    { programme: 'UNEMPLOYMENT_BENEFIT_DURING_START_UP', direction: 'TO_NAV' },
+    { programme: 'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP', direction: 'TO_NAV' },
+    { programme: 'INTRODUCTION_PROGRAMME', direction: 'TO_NAV' },
+    { programme: 'QUALIFICATION_PROGRAMME', direction: 'TO_NAV' },
+    { programme: 'OTHER', direction: 'TO_OTHER_ACTOR' },
+    { programme: 'ENTREPRENEUR_SERVICE', direction: 'FROM_NAV' },
+  ],
   municipalities: [
     { number: '3020', name: 'Nordre Follo' },
     { number: '3021', name: 'Ås' },
@@ -61,24 +75,25 @@ describe('referral rules', () => {
     expect(sendsReferrals(null)).toBe(false);
   });
 
-  it("offers each receiver's own programmes only", () => {
-    expect(programmesFor('TO_INNOVASJON_NORGE')).toEqual([
+  it("offers each receiver's own programmes only, from the graph's table", () => {
+    const offers = options.referralProgrammes;
+    expect(programmesFor('TO_INNOVASJON_NORGE', offers)).toEqual([
       'STARTUP_GRANT_PHASE_1',
       'STARTUP_GRANT_PHASE_2',
       'STARTUP_GRANT_PHASE_3',
       'STARTUP_LOAN',
       'FROM_IDEA_TO_MARKET_SEMINAR',
     ]);
-    expect(programmesFor('TO_NAV')).toEqual([
+    expect(programmesFor('TO_NAV', offers)).toEqual([
       'UNEMPLOYMENT_BENEFIT_DURING_START_UP',
       'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP',
       'INTRODUCTION_PROGRAMME',
       'QUALIFICATION_PROGRAMME',
     ]);
-    expect(programmesFor('TO_OTHER_ACTOR')).toEqual(['OTHER']);
-    expect(programmesFor('')).toEqual([]);
-    // NAV sends FROM_NAV; the service never does.
-    expect(programmesFor('FROM_NAV')).toEqual([]);
+    expect(programmesFor('TO_OTHER_ACTOR', offers)).toEqual(['OTHER']);
+    expect(programmesFor('', offers)).toEqual([]);
+    // Nothing to offer before the table has loaded.
+    expect(programmesFor('TO_NAV', null)).toEqual([]);
   });
 
   it('judges "today" by the calendar in Oslo, not UTC', () => {
@@ -91,27 +106,43 @@ describe('referral rules', () => {
     const noConsent = checkReferral(nadia, draft({ consentGiven: false, consentGivenOn: '' }), {
       today,
       navOffices: null,
+      programmes: null,
     });
     expect(noConsent).toEqual({ ok: false, errors: { consent: 'consentRequired', consentGivenOn: 'required' } });
 
-    const future = checkReferral(nadia, draft({ consentGivenOn: '2024-09-13' }), { today, navOffices: null });
+    const future = checkReferral(nadia, draft({ consentGivenOn: '2024-09-13' }), {
+      today,
+      navOffices: null,
+      programmes: null,
+    });
     expect(future).toEqual({ ok: false, errors: { consentGivenOn: 'future' } });
 
-    const sameDay = checkReferral(nadia, draft({ consentGivenOn: today }), { today, navOffices: null });
+    const sameDay = checkReferral(nadia, draft({ consentGivenOn: today }), {
+      today,
+      navOffices: null,
+      programmes: null,
+    });
     expect(sameDay.ok).toBe(true);
   });
 
   it("refuses another receiver's programme, a nameless actor and a municipality NAV does not serve", () => {
     expect(
-      checkReferral(nadia, draft({ direction: 'TO_NAV', programme: 'STARTUP_LOAN' }), { today, navOffices: [] }),
+      checkReferral(nadia, draft({ direction: 'TO_NAV', programme: 'STARTUP_LOAN' }), {
+        today,
+        navOffices: [],
+        programmes: options.referralProgrammes,
+      }),
     ).toEqual({ ok: false, errors: { programme: 'wrongProgramme', municipalityNumber: 'noNavOffice' } });
     expect(
       checkReferral(nadia, draft({ direction: 'TO_OTHER_ACTOR', programme: 'OTHER', otherActor: '  ' }), {
         today,
         navOffices: null,
+        programmes: null,
       }),
     ).toEqual({ ok: false, errors: { otherActor: 'required' } });
-    expect(checkReferral(nadia, draft({ note: 'x'.repeat(2001) }), { today, navOffices: null })).toEqual({
+    expect(
+      checkReferral(nadia, draft({ note: 'x'.repeat(2001) }), { today, navOffices: null, programmes: null }),
+    ).toEqual({
       ok: false,
       errors: { note: 'tooLong' },
     });
@@ -121,6 +152,7 @@ describe('referral rules', () => {
     const toInnovasjonNorge = checkReferral(nadia, draft({ sharePhone: true, municipalityNumber: '3021' }), {
       today,
       navOffices: options.navOffices,
+      programmes: options.referralProgrammes,
     });
     expect(toInnovasjonNorge).toEqual({
       ok: true,
@@ -145,7 +177,7 @@ describe('referral rules', () => {
         shareEmail: true,
         note: '  Ønsker dagpenger.  ',
       }),
-      { today, navOffices: options.navOffices },
+      { today, navOffices: options.navOffices, programmes: options.referralProgrammes },
     );
     expect(toNav.ok && toNav.input).toMatchObject({
       municipalityNumber: '3021',
@@ -156,99 +188,54 @@ describe('referral rules', () => {
   });
 });
 
-describe('refer-client store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia());
-  });
+/** The referral the stubbed gateway sends back for `input`, as sendReferral answers. */
+function sentFor(input: { direction: string; programme: string; otherActor?: string | null }): SentReferral {
+  return {
+    id: 'ref-1',
+    direction: input.direction as SentReferral['direction'],
+    programme: input.programme as SentReferral['programme'],
+    otherActor: input.otherActor ?? null,
+    navOffice: input.direction === 'TO_NAV' ? { id: 'nav-follo', name: 'NAV Follo' } : null,
+    status: 'SENT',
+    sentOn: '2024-09-12',
+  };
+}
 
-  afterEach(() => {
-    setAccessTokenSource(undefined);
-    setUnauthenticatedHandler(undefined);
-  });
+const isOptions = (call: GraphQLCall) => call.body.query.includes('query ReferralFormOptions');
+const isSend = (call: GraphQLCall) => call.body.query.includes('mutation SendReferral');
 
-  it('sends the referral as a variable and keeps what came back for the confirmation', async () => {
-    const { calls } = stubGraphQL(() =>
-      jsonResponse({
-        data: {
-          sendReferral: {
-            id: 'ref-1',
-            direction: 'TO_INNOVASJON_NORGE',
-            programme: 'STARTUP_LOAN',
-            otherActor: null,
-            navOffice: null,
-            status: 'SENT',
-            sentOn: '2024-09-12',
-          },
-        },
-      }),
-    );
-    const store = useReferClientStore();
-    const check = checkReferral(nadia, draft({ programme: 'STARTUP_LOAN' }), { today, navOffices: null });
-    if (!check.ok) throw new Error('the draft should be valid');
-
-    expect(await store.send(check.input)).toBe(true);
-
-    expect(calls[0]?.body.query).toContain('sendReferral(input: $input)');
-    expect(calls[0]?.body.query).not.toContain('Nadia');
-    expect(calls[0]?.body.variables).toEqual({ input: check.input });
-    expect(store.sent?.id).toBe('ref-1');
-  });
-
-  it("gives the server's field errors by field, without the input prefix", async () => {
-    stubGraphQL(() =>
-      jsonResponse({
-        errors: [
-          {
-            message: 'input.sharedClientData.phone: digits and spaces, 8 to 20, with an optional leading +',
-            extensions: { code: 'BAD_USER_INPUT', field: 'input.sharedClientData.phone' },
-          },
-        ],
-      }),
-    );
-    const store = useReferClientStore();
-    const check = checkReferral(nadia, draft({ sharePhone: true }), { today, navOffices: null });
-    if (!check.ok) throw new Error('the draft should be valid');
-
-    expect(await store.send(check.input)).toBe(false);
-
-    expect(store.actionError?.fieldErrors).toEqual({
-      'sharedClientData.phone': 'digits and spaces, 8 to 20, with an optional leading +',
-    });
-    expect(store.sent).toBeNull();
-  });
-
-  it('loads the municipalities and NAV offices once', async () => {
-    const { calls } = stubGraphQL(() => jsonResponse({ data: options }));
-    const store = useReferClientStore();
-
-    await store.loadOptions();
-    await store.loadOptions();
-
-    expect(calls).toHaveLength(1);
-    expect(calls[0]?.body.query).toContain('navOffices');
-    expect(store.options?.navOffices[0]?.name).toBe('NAV Follo');
-  });
+/** A field error as the partners subgraph gives it. */
+const fieldError = (field: string, reason: string) => ({
+  message: `${field}: ${reason}`,
+  extensions: { code: 'BAD_USER_INPUT', field },
 });
 
-async function mountForm(
-  accessToken: string,
-  state: { actionError?: unknown; options?: ReferralFormOptions | null } = {},
-  client: ClientDetail = nadia,
-) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
-    initialState: {
-      auth: { accessToken },
-      referClient: {
-        options: state.options === undefined ? options : state.options,
-        optionsLoading: false,
-        optionsError: null,
-        sending: false,
-        actionError: state.actionError ?? null,
-        sent: null,
-      },
-    },
+interface Gateway {
+  /** What ReferralFormOptions answers: the lists, or errors (each call takes the next answer; the last stays). */
+  options?: (ReferralFormOptions | 'error')[];
+  /** What sendReferral answers; by default the referral sent. */
+  send?: (call: GraphQLCall) => Response;
+}
+
+async function mountForm(accessToken: string, gateway: Gateway = {}, client: ClientDetail = nadia) {
+  const optionAnswers = [...(gateway.options ?? [options])];
+  const { calls } = stubGraphQL((call) => {
+    if (isOptions(call)) {
+      const answer = optionAnswers.length > 1 ? optionAnswers.shift() : optionAnswers[0];
+      return answer === 'error' || answer === undefined
+        ? jsonResponse({
+            errors: [{ message: 'partners did not answer', extensions: { code: 'SUBGRAPH_UNAVAILABLE' } }],
+          })
+        : jsonResponse({ data: answer });
+    }
+    if (isSend(call)) {
+      if (gateway.send) return gateway.send(call);
+      const input = call.body.variables?.input as Parameters<typeof sentFor>[0];
+      return jsonResponse({ data: { sendReferral: sentFor(input) } });
+    }
+    throw new Error(`Unexpected operation: ${call.body.query}`);
   });
+  const pinia = testingPinia({ initialState: { auth: { accessToken } } });
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -260,10 +247,14 @@ async function mountForm(
   await router.isReady();
   const wrapper = mount(ReferClientForm, {
     props: { client },
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
-  return { wrapper, store: useReferClientStore(pinia) };
+  return {
+    wrapper,
+    optionCalls: () => calls.filter(isOptions),
+    sendCalls: () => calls.filter(isSend),
+  };
 }
 
 type Wrapper = Awaited<ReturnType<typeof mountForm>>['wrapper'];
@@ -274,6 +265,11 @@ const programmeOptions = (wrapper: Wrapper) =>
     .filter((option) => option.attributes('value') !== '')
     .map((option) => option.text());
 
+async function openForm(wrapper: Wrapper) {
+  await wrapper.get('[data-testid="refer-open"]').trigger('click');
+  await flushPromises();
+}
+
 async function fillValid(wrapper: Wrapper) {
   await wrapper.get('[data-testid="refer-direction-TO_INNOVASJON_NORGE"]').setValue(true);
   await wrapper.get('[data-testid="refer-programme"]').setValue('STARTUP_GRANT_PHASE_1');
@@ -281,16 +277,19 @@ async function fillValid(wrapper: Wrapper) {
   await wrapper.get('[data-testid="refer-consent-date"]').setValue(todayInOslo());
 }
 
+async function submit(wrapper: Wrapper) {
+  await wrapper.get('[data-testid="refer-form"]').trigger('submit');
+  await flushPromises();
+}
+
 enableAutoUnmount(afterEach);
 
 describe('ReferClientForm', () => {
-  beforeEach(() => {
-    forbidNetwork();
-  });
-
   it('is offered to advisers only', async () => {
     const adviser = await mountForm(accessTokenFor('follo.adviser'));
     expect(adviser.wrapper.get('[data-testid="refer-open"]').text()).toBe('Henvis klienten');
+    // Nothing is asked for until the adviser opens the form.
+    expect(adviser.optionCalls()).toHaveLength(0);
     adviser.wrapper.unmount();
 
     for (const token of [
@@ -305,11 +304,11 @@ describe('ReferClientForm', () => {
     }
   });
 
-  it('opens with focus on the receivers, loads the options, and offers only the chosen receiver’s programmes', async () => {
-    const { wrapper, store } = await mountForm(accessTokenFor('follo.adviser'));
-    await wrapper.get('[data-testid="refer-open"]').trigger('click');
+  it('opens with focus on the receivers, loads the options once, and offers only the chosen receiver’s programmes', async () => {
+    const { wrapper, optionCalls } = await mountForm(accessTokenFor('follo.adviser'));
+    await openForm(wrapper);
 
-    expect(store.loadOptions).toHaveBeenCalled();
+    expect(optionCalls()).toHaveLength(1);
     expect(document.activeElement?.id).toBe('refer-direction-TO_INNOVASJON_NORGE');
     expect(wrapper.get<HTMLSelectElement>('[data-testid="refer-programme"]').element.disabled).toBe(true);
 
@@ -341,11 +340,34 @@ describe('ReferClientForm', () => {
     expect(wrapper.get<HTMLSelectElement>('[data-testid="refer-programme"]').element.value).toBe('OTHER');
     expect(wrapper.find('[data-testid="refer-other-actor"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="refer-municipality"]').exists()).toBe(false);
+
+    // Closed and opened again, the lists are not asked for again.
+    await wrapper.get('[data-testid="refer-form"]').trigger('keydown', { key: 'Escape' });
+    await openForm(wrapper);
+    expect(optionCalls()).toHaveLength(1);
+  });
+
+  it('says when the programmes could not be loaded, and loads them on "try again"', async () => {
+    const { wrapper, optionCalls } = await mountForm(accessTokenFor('follo.adviser'), { options: ['error', options] });
+    await openForm(wrapper);
+    await wrapper.get('[data-testid="refer-direction-TO_NAV"]').setValue(true);
+
+    expect(programmeOptions(wrapper)).toEqual([]);
+    const failure = wrapper.get('[data-testid="refer-options-error"]');
+    expect(failure.attributes('role')).toBe('alert');
+    expect(failure.text()).toContain('Kunne ikke hente ordningene, kommunene og NAV-kontorene.');
+
+    await failure.get('button').trigger('click');
+    await flushPromises();
+
+    expect(optionCalls()).toHaveLength(2);
+    expect(wrapper.find('[data-testid="refer-options-error"]').exists()).toBe(false);
+    expect(programmeOptions(wrapper)).toContain('Introduksjonsprogrammet');
   });
 
   it('sends nothing until the consent is ticked and dated, and says so at the fields', async () => {
-    const { wrapper, store } = await mountForm(accessTokenFor('follo.adviser'));
-    await wrapper.get('[data-testid="refer-open"]').trigger('click');
+    const { wrapper, sendCalls } = await mountForm(accessTokenFor('follo.adviser'));
+    await openForm(wrapper);
     await wrapper.get('[data-testid="refer-direction-TO_INNOVASJON_NORGE"]').setValue(true);
     await wrapper.get('[data-testid="refer-programme"]').setValue('STARTUP_GRANT_PHASE_1');
     // Consent is usually given there and then: the date is today's (Norwegian) until the adviser changes it.
@@ -353,9 +375,9 @@ describe('ReferClientForm', () => {
     expect(consentDate.element.value).toBe(todayInOslo());
     await consentDate.setValue('');
 
-    await wrapper.get('[data-testid="refer-form"]').trigger('submit');
+    await submit(wrapper);
 
-    expect(store.send).not.toHaveBeenCalled();
+    expect(sendCalls()).toHaveLength(0);
     expect(wrapper.get('[data-testid="refer-error-consent"]').text()).toBe(
       'Klienten må ha samtykket før henvisningen kan sendes.',
     );
@@ -365,29 +387,29 @@ describe('ReferClientForm', () => {
 
     await wrapper.get('[data-testid="refer-consent"]').setValue(true);
     await wrapper.get('[data-testid="refer-consent-date"]').setValue('2999-01-01');
-    await wrapper.get('[data-testid="refer-form"]').trigger('submit');
-    expect(store.send).not.toHaveBeenCalled();
+    await submit(wrapper);
+    expect(sendCalls()).toHaveLength(0);
     expect(wrapper.get('[data-testid="refer-error-consentGivenOn"]').text()).toBe('Datoen kan ikke være frem i tid.');
     expect(wrapper.get('[data-testid="refer-consent-date"]').attributes('max')).toBe(todayInOslo());
   });
 
   it('clears a message once its field is fixed, and closes on Escape with the focus back on the button', async () => {
-    const { wrapper, store } = await mountForm(accessTokenFor('follo.adviser'));
-    await wrapper.get('[data-testid="refer-open"]').trigger('click');
-    await wrapper.get('[data-testid="refer-form"]').trigger('submit');
-    expect(store.send).not.toHaveBeenCalled();
+    const { wrapper, sendCalls } = await mountForm(accessTokenFor('follo.adviser'), {
+      send: () => jsonResponse({ errors: [fieldError('input.note', 'too long')] }),
+    });
+    await openForm(wrapper);
+    await submit(wrapper);
+    expect(sendCalls()).toHaveLength(0);
     expect(wrapper.get('[data-testid="refer-error-consent"]').text()).not.toBe('');
     await wrapper.get('[data-testid="refer-consent"]').setValue(true);
     expect(wrapper.get('[data-testid="refer-error-consent"]').text()).toBe('');
     expect(wrapper.get('[data-testid="refer-consent"]').attributes('aria-invalid')).toBeUndefined();
 
     // The server's message about a field goes as well when the field changes.
-    store.actionError = {
-      message: 'input.note: too long',
-      codes: ['BAD_USER_INPUT'],
-      fieldErrors: { note: 'too long' },
-    };
-    await flushPromises();
+    await fillValid(wrapper);
+    await wrapper.get('[data-testid="refer-note"]').setValue('Lang.');
+    await submit(wrapper);
+    expect(sendCalls()).toHaveLength(1);
     expect(wrapper.get('[data-testid="refer-error-note"]').text()).toBe(
       'Tjenesten godtok ikke verdien i dette feltet.',
     );
@@ -400,9 +422,9 @@ describe('ReferClientForm', () => {
     expect(document.activeElement?.getAttribute('data-testid')).toBe('refer-open');
   });
 
-  it('sends the name and only the contact details ticked', async () => {
-    const { wrapper, store } = await mountForm(accessTokenFor('follo.adviser'));
-    await wrapper.get('[data-testid="refer-open"]').trigger('click');
+  it('sends the name and only the contact details ticked, as a variable', async () => {
+    const { wrapper, sendCalls } = await mountForm(accessTokenFor('follo.adviser'));
+    await openForm(wrapper);
     await fillValid(wrapper);
     // Nothing beyond the name is ticked to begin with.
     expect(wrapper.get<HTMLInputElement>('[data-testid="refer-share-email"]').element.checked).toBe(false);
@@ -410,23 +432,29 @@ describe('ReferClientForm', () => {
     await wrapper.get('[data-testid="refer-share-email"]').setValue(true);
     await wrapper.get('[data-testid="refer-note"]').setValue('Har forretningsplan.');
 
-    await wrapper.get('[data-testid="refer-form"]').trigger('submit');
+    await submit(wrapper);
 
-    expect(store.send).toHaveBeenCalledWith({
-      clientId: 'client-7',
-      direction: 'TO_INNOVASJON_NORGE',
-      programme: 'STARTUP_GRANT_PHASE_1',
-      otherActor: null,
-      municipalityNumber: null,
-      consentGivenOn: todayInOslo(),
-      sharedClientData: { name: 'Nadia Rahman', email: 'nadia@example.org', phone: null },
-      note: 'Har forretningsplan.',
+    expect(sendCalls()).toHaveLength(1);
+    const call = sendCalls()[0];
+    expect(call?.body.query).toContain('sendReferral(input: $input)');
+    expect(call?.body.query).not.toContain('Nadia');
+    expect(call?.body.variables).toEqual({
+      input: {
+        clientId: 'client-7',
+        direction: 'TO_INNOVASJON_NORGE',
+        programme: 'STARTUP_GRANT_PHASE_1',
+        otherActor: null,
+        municipalityNumber: null,
+        consentGivenOn: todayInOslo(),
+        sharedClientData: { name: 'Nadia Rahman', email: 'nadia@example.org', phone: null },
+        note: 'Har forretningsplan.',
+      },
     });
   });
 
   it('offers no contact detail the client has not given', async () => {
     const { wrapper } = await mountForm(accessTokenFor('follo.adviser'), {}, { ...nadia, email: null, phone: null });
-    await wrapper.get('[data-testid="refer-open"]').trigger('click');
+    await openForm(wrapper);
 
     expect(wrapper.find('[data-testid="refer-share-email"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="refer-share-phone"]').exists()).toBe(false);
@@ -434,29 +462,25 @@ describe('ReferClientForm', () => {
   });
 
   it("shows the server's field errors at their fields", async () => {
-    const { wrapper, store } = await mountForm(accessTokenFor('follo.adviser'));
-    await wrapper.get('[data-testid="refer-open"]').trigger('click');
-    store.send = vi.fn(async () => {
-      store.actionError = {
-        message: 'input.municipalityNumber: no NAV office is known to serve municipality 3099',
-        codes: ['BAD_USER_INPUT'],
-        fieldErrors: {
-          municipalityNumber: 'no NAV office is known to serve municipality 3099',
-          'sharedClientData.phone': 'digits and spaces, 8 to 20, with an optional leading +',
-        },
-      };
-      return false;
-    }) as typeof store.send;
+    const { wrapper, sendCalls } = await mountForm(accessTokenFor('follo.adviser'), {
+      send: () =>
+        jsonResponse({
+          errors: [
+            fieldError('input.municipalityNumber', 'no NAV office is known to serve municipality 3099'),
+            fieldError('input.sharedClientData.phone', 'digits and spaces, 8 to 20, with an optional leading +'),
+          ],
+        }),
+    });
+    await openForm(wrapper);
     await wrapper.get('[data-testid="refer-direction-TO_NAV"]').setValue(true);
     await wrapper.get('[data-testid="refer-programme"]').setValue('INTRODUCTION_PROGRAMME');
     await wrapper.get('[data-testid="refer-share-phone"]').setValue(true);
     await wrapper.get('[data-testid="refer-consent"]').setValue(true);
     await wrapper.get('[data-testid="refer-consent-date"]').setValue(todayInOslo());
 
-    await wrapper.get('[data-testid="refer-form"]').trigger('submit');
-    await flushPromises();
+    await submit(wrapper);
 
-    expect(store.send).toHaveBeenCalled();
+    expect(sendCalls()).toHaveLength(1);
     expect(wrapper.get('[data-testid="refer-error-municipalityNumber"]').text()).toBe(
       'Tjenesten godtok ikke verdien i dette feltet.',
     );
@@ -465,27 +489,15 @@ describe('ReferClientForm', () => {
       'Henvisningen ble ikke sendt. Rett feltene som er merket.',
     );
     expect(document.activeElement?.id).toBe('refer-municipality');
+    expect(wrapper.emitted('sent')).toBeUndefined();
   });
 
-  it('confirms where the referral went and links to the referral inbox', async () => {
-    const { wrapper, store } = await mountForm(accessTokenFor('follo.adviser'));
-    await wrapper.get('[data-testid="refer-open"]').trigger('click');
-    store.send = vi.fn(async () => {
-      store.sent = {
-        id: 'ref-1',
-        direction: 'TO_INNOVASJON_NORGE',
-        programme: 'STARTUP_GRANT_PHASE_1',
-        otherActor: null,
-        navOffice: null,
-        status: 'SENT',
-        sentOn: '2024-09-12',
-      };
-      return true;
-    }) as typeof store.send;
+  it('confirms where the referral went, links to the referral inbox and tells the page', async () => {
+    const { wrapper } = await mountForm(accessTokenFor('follo.adviser'));
+    await openForm(wrapper);
     await fillValid(wrapper);
 
-    await wrapper.get('[data-testid="refer-form"]').trigger('submit');
-    await flushPromises();
+    await submit(wrapper);
 
     expect(wrapper.find('[data-testid="refer-form"]').exists()).toBe(false);
     const notice = wrapper.get('[data-testid="refer-notice"]');
@@ -493,20 +505,17 @@ describe('ReferClientForm', () => {
     expect(notice.text()).toContain('Henvisningen er sendt til Innovasjon Norge.');
     expect(wrapper.get('[data-testid="refer-inbox-link"]').attributes('href')).toBe('/referrals');
     expect(document.activeElement).toBe(notice.element);
+    expect(wrapper.emitted('sent')).toHaveLength(1);
   });
 
   it('names the NAV office a referral to NAV went to', async () => {
-    const { wrapper, store } = await mountForm(accessTokenFor('follo.adviser'));
-    store.sent = {
-      id: 'ref-2',
-      direction: 'TO_NAV',
-      programme: 'INTRODUCTION_PROGRAMME',
-      otherActor: null,
-      navOffice: { id: 'nav-follo', name: 'NAV Follo' },
-      status: 'SENT',
-      sentOn: '2024-09-12',
-    };
-    await flushPromises();
+    const { wrapper } = await mountForm(accessTokenFor('follo.adviser'));
+    await openForm(wrapper);
+    await wrapper.get('[data-testid="refer-direction-TO_NAV"]').setValue(true);
+    await wrapper.get('[data-testid="refer-programme"]').setValue('INTRODUCTION_PROGRAMME');
+    await wrapper.get('[data-testid="refer-consent"]').setValue(true);
+
+    await submit(wrapper);
 
     expect(wrapper.get('[data-testid="refer-notice"]').text()).toContain('Henvisningen er sendt til NAV (NAV Follo).');
   });
@@ -518,8 +527,7 @@ describe('ClientView with the referral action', () => {
   });
 
   async function mountClientPage(username: DemoUsername) {
-    const pinia = createTestingPinia({
-      createSpy: vi.fn,
+    const pinia = testingPinia({
       initialState: {
         auth: { accessToken: accessTokenFor(username) },
         client: {
@@ -545,7 +553,10 @@ describe('ClientView with the referral action', () => {
     });
     await router.push(`/clients/${nadia.id}`);
     await router.isReady();
-    return mount(ClientView, { global: { plugins: [pinia, router, createStrictI18n('nb')] }, attachTo: document.body });
+    return mount(ClientView, {
+      global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
+      attachTo: document.body,
+    });
   }
 
   it("shows the referral action on the client page for the region's adviser and not for the owners of the list", async () => {

@@ -1,20 +1,13 @@
 // The referral inbox as CSV: every page fetched for the file, and the file in the page's words and Norwegian dates.
-import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
-import { exportPageSize, useReferralExportStore } from '../src/stores/referralExport';
-import type { ReferralItem } from '../src/stores/referrals';
+import { exportPageSize, type ReferralItem, useReferralExport } from '../src/queries/referrals';
 import ReferralsView from '../src/views/ReferralsView.vue';
-import { createStrictI18n, forbidNetwork, jsonResponse, stubGraphQL } from './fixtures';
+import { createStrictI18n, type GraphQLCall, jsonResponse, queryLayer, stubGraphQL, testingPinia } from './fixtures';
 import { partnerTokenFor, referralItems } from './partners-fixtures';
 
-describe('referral export store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia());
-  });
-
+describe('referral export', () => {
   afterEach(() => {
     setAccessTokenSource(undefined);
     setUnauthenticatedHandler(undefined);
@@ -27,23 +20,23 @@ describe('referral export store', () => {
       const items = offset === 0 ? referralItems.slice(0, 3) : referralItems.slice(2);
       return jsonResponse({ data: { referrals: { totalCount: 4, hasNextPage: offset === 0, items } } });
     });
-    const store = useReferralExportStore();
+    const exporter = useReferralExport();
 
-    const all = await store.fetchAll();
+    const all = await exporter.fetchAll();
 
     expect(calls.map((call) => call.body.variables)).toEqual([
       { first: exportPageSize, offset: 0 },
       { first: exportPageSize, offset: exportPageSize },
     ]);
     expect(all?.map((item) => item.id)).toEqual(['ref-in', 'ref-nav', 'ref-from-nav', 'ref-declined']);
-    expect(store.exporting).toBe(false);
+    expect(exporter.exporting.value).toBe(false);
   });
 
   it('fetches only what the filter matches', async () => {
     const { calls } = stubGraphQL(() =>
       jsonResponse({ data: { referrals: { totalCount: 1, hasNextPage: false, items: referralItems.slice(0, 1) } } }),
     );
-    await useReferralExportStore().fetchAll({ status: 'DECLINED', direction: 'TO_NAV' });
+    await useReferralExport().fetchAll({ status: 'DECLINED', direction: 'TO_NAV' });
     expect(calls.map((call) => call.body.variables)).toEqual([
       { first: exportPageSize, offset: 0, status: 'DECLINED', direction: 'TO_NAV' },
     ]);
@@ -51,10 +44,10 @@ describe('referral export store', () => {
 
   it('reports a failure and gives nothing', async () => {
     stubGraphQL(() => jsonResponse({ errors: [{ message: 'Down.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
-    const store = useReferralExportStore();
+    const exporter = useReferralExport();
 
-    expect(await store.fetchAll()).toBeNull();
-    expect(store.error).toEqual({ message: 'Down.', codes: ['INTERNAL_SERVER_ERROR'] });
+    expect(await exporter.fetchAll()).toBeNull();
+    expect(exporter.error.value).toEqual({ message: 'Down.', codes: ['INTERNAL_SERVER_ERROR'] });
   });
 });
 
@@ -77,41 +70,38 @@ function catchDownloads() {
   return { names, lines };
 }
 
-function mountView(items: ReferralItem[] = referralItems, exportError: unknown = null) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
-    initialState: {
-      auth: { accessToken: partnerTokenFor('nav.follo') },
-      referrals: {
-        items,
-        totalCount: 24,
-        hasNextPage: true,
-        offset: 0,
-        loading: false,
-        error: null,
-        saving: false,
-        actionError: null,
-      },
-      referralExport: { exporting: false, error: exportError },
-    },
+/**
+ * The inbox against a stubbed gateway: its page of twenty (`items`, 24 in all) and, for the file, pages of the
+ * largest size answered by `exported` (every referral, or an error).
+ */
+async function mountView(items: ReferralItem[] = referralItems, exported: ReferralItem[] | 'error' = referralItems) {
+  const { calls } = stubGraphQL(({ body }) => {
+    const variables = body.variables as { first: number };
+    if (variables.first < exportPageSize) {
+      return jsonResponse({
+        data: { referrals: { items, totalCount: items.length === 0 ? 0 : 24, hasNextPage: true } },
+      });
+    }
+    return exported === 'error'
+      ? jsonResponse({ errors: [{ message: 'Down.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
+      : jsonResponse({ data: { referrals: { items: exported, totalCount: exported.length, hasNextPage: false } } });
   });
+  const pinia = testingPinia({ initialState: { auth: { accessToken: partnerTokenFor('nav.follo') } } });
   const wrapper = mount(ReferralsView, {
-    global: { plugins: [pinia, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), createStrictI18n('nb')] },
     attachTo: document.body,
   });
-  return { wrapper, exportStore: useReferralExportStore(pinia) };
+  await flushPromises();
+  const exportCalls = () =>
+    calls.filter((call: GraphQLCall) => (call.body.variables?.first as number) === exportPageSize);
+  return { wrapper, exportCalls };
 }
 
 enableAutoUnmount(afterEach);
 
 describe('ReferralsView CSV', () => {
-  beforeEach(() => {
-    forbidNetwork();
-  });
-
   it('downloads every referral, not only the page, in words and Norwegian dates', async () => {
     const downloads = catchDownloads();
-    const { wrapper, exportStore } = mountView();
     const extra: ReferralItem = {
       ...(referralItems[0] as ReferralItem),
       id: 'ref-other',
@@ -121,7 +111,7 @@ describe('ReferralsView CSV', () => {
       sharedClientData: { name: 'Per "Pelle" Dahl', email: null, phone: null },
       note: 'Linje 1\nLinje 2',
     };
-    exportStore.fetchAll = vi.fn(async () => [...referralItems, extra]) as typeof exportStore.fetchAll;
+    const { wrapper, exportCalls } = await mountView(referralItems, [...referralItems, extra]);
     const button = wrapper.get('[data-testid="referrals-download-csv"]');
     expect(button.text()).toBe('Last ned alle som CSV');
     expect(wrapper.get(`#${button.attributes('aria-describedby')}`).text()).toContain('Alle de 24 henvisningene');
@@ -131,7 +121,7 @@ describe('ReferralsView CSV', () => {
 
     expect(downloads.names).toEqual(['henvisninger.csv']);
     // The list as filtered on screen, every page of it.
-    expect(exportStore.fetchAll).toHaveBeenCalledWith({ status: null, direction: null });
+    expect(exportCalls().map((call) => call.body.variables)).toEqual([{ first: exportPageSize, offset: 0 }]);
     const text = (await downloads.lines()).join('\r\n');
     const [header, first, second] = text.split('\r\n');
     expect(header).toBe(
@@ -152,8 +142,7 @@ describe('ReferralsView CSV', () => {
 
   it('downloads nothing when fetching fails, and says so', async () => {
     const downloads = catchDownloads();
-    const { wrapper, exportStore } = mountView(referralItems, { message: 'Down.', codes: ['INTERNAL_SERVER_ERROR'] });
-    exportStore.fetchAll = vi.fn(async () => null) as typeof exportStore.fetchAll;
+    const { wrapper } = await mountView(referralItems, 'error');
 
     await wrapper.get('[data-testid="referrals-download-csv"]').trigger('click');
     await flushPromises();
@@ -165,8 +154,8 @@ describe('ReferralsView CSV', () => {
     );
   });
 
-  it('offers no file when there are no referrals', () => {
-    const { wrapper } = mountView([]);
+  it('offers no file when there are no referrals', async () => {
+    const { wrapper } = await mountView([]);
     expect(wrapper.find('[data-testid="referrals-download-csv"]').exists()).toBe(false);
   });
 });

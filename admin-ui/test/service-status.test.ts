@@ -16,7 +16,6 @@ import {
 import { CoordinationOverviewDocument, useCoordinationOverview } from '../src/queries/overview';
 import { createAppRouter } from '../src/router';
 import { UpdateClientDocument } from '../src/stores/clientEdit';
-import { useReferralsStore } from '../src/stores/referrals';
 import { type RegionOverview, useRegionsStore } from '../src/stores/regions';
 import { useServiceStatusStore } from '../src/stores/serviceStatus';
 import { useWebsiteRequestsStore } from '../src/stores/websiteRequests';
@@ -34,7 +33,7 @@ import {
   stubGraphQL,
 } from './fixtures';
 import { folloYear, gatherings2024, haldenYear } from './overview-fixtures';
-import { partnerTokenFor, referralItems } from './partners-fixtures';
+import { partnerTokenFor } from './partners-fixtures';
 import { pendingPage } from './website-requests-fixtures';
 
 /** The gateway's error for a service that did not answer; its fields in the answer are null. */
@@ -170,8 +169,6 @@ const regionsWithoutCounty = {
  */
 const regionsDown = { data: null, errors: [down('regions')] };
 
-const referralPage = { referrals: { items: referralItems, totalCount: referralItems.length, hasNextPage: false } };
-
 const operationName = (query: string) => /^\s*query (\w+)/.exec(query)?.[1] ?? 'unnamed';
 
 describe('the regions store with a service down', () => {
@@ -210,33 +207,6 @@ describe('the regions store with a service down', () => {
     expect(store.error?.codes).toEqual(['SUBGRAPH_UNAVAILABLE']);
     expect(store.regions).toEqual([follo]);
     expect(useServiceStatusStore().unavailableServices).toEqual(['regions']);
-  });
-});
-
-describe('the referrals store with a service down', () => {
-  beforeEach(() => setActivePinia(createPinia()));
-
-  it('names the missing service when the inbox failed because of it, until an answer comes complete', async () => {
-    let answer: unknown = regionsDown;
-    stubGraphQL(() => jsonResponse(answer));
-    const store = useReferralsStore();
-    const status = useServiceStatusStore();
-
-    await store.load(0);
-    expect(store.error?.codes).toEqual(['SUBGRAPH_UNAVAILABLE']);
-    expect(store.items).toEqual([]);
-    expect(store.offset).toBeNull();
-    expect(status.unavailableServices).toEqual(['regions']);
-
-    answer = { data: null, errors: [down('partners')] };
-    await store.load(0);
-    expect(status.unavailableServices).toEqual(['partners']);
-
-    answer = { data: referralPage };
-    await store.load(0);
-    expect(store.error).toBeNull();
-    expect(store.items.map((item) => item.id)).toEqual(referralItems.map((item) => item.id));
-    expect(status.unavailableServices).toEqual([]);
   });
 });
 

@@ -350,6 +350,12 @@ export const matrix: Case[] = [
     document: 'query Q { publicPartnerCourses { id title } }',
     expect: open(),
   },
+  {
+    field: 'referralProgrammes',
+    subgraph: 'partners',
+    document: 'query Q { referralProgrammes { programme direction } }',
+    expect: signedIn(),
+  },
   { field: 'navOffices', subgraph: 'partners', document: 'query Q { navOffices { id } }', expect: signedIn() },
   {
     field: 'navOfficeFor',

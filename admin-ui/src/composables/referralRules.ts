@@ -1,5 +1,5 @@
 // The rules of referring a client, as the partners subgraph checks them (sendReferral): who may refer, which
-// programmes belong to which receiving party, and what a referral needs before it is sent.
+// programmes belong to which receiving party (the graph says), and what a referral needs before it is sent.
 import type { ReferralDirection, ReferralProgramme, SendReferralInput } from '../graphql/generated/graphql';
 
 type CallerLike = { role: string; regionId: string | null } | null | undefined;
@@ -16,27 +16,23 @@ export function sendsReferrals(caller: CallerLike): boolean {
 export const referralDirections = ['TO_INNOVASJON_NORGE', 'TO_NAV', 'TO_OTHER_ACTOR'] as const;
 export type OutgoingDirection = (typeof referralDirections)[number];
 
-// The same mapping as the subgraph's `programmesOf`: it refuses a programme of another party.
-const programmesOf: Record<OutgoingDirection, readonly ReferralProgramme[]> = {
-  TO_INNOVASJON_NORGE: [
-    'STARTUP_GRANT_PHASE_1',
-    'STARTUP_GRANT_PHASE_2',
-    'STARTUP_GRANT_PHASE_3',
-    'STARTUP_LOAN',
-    'FROM_IDEA_TO_MARKET_SEMINAR',
-  ],
-  TO_NAV: [
-    'UNEMPLOYMENT_BENEFIT_DURING_START_UP',
-    'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP',
-    'INTRODUCTION_PROGRAMME',
-    'QUALIFICATION_PROGRAMME',
-  ],
-  TO_OTHER_ACTOR: ['OTHER'],
-};
+/** A programme with the way a referral to it goes, as the graph offers them (Query.referralProgrammes). */
+export interface ProgrammeOffer {
+  programme: ReferralProgramme;
+  direction: ReferralDirection;
+}
 
-/** The programmes of the receiving party a referral goes to. */
-export function programmesFor(direction: ReferralDirection | ''): readonly ReferralProgramme[] {
-  return direction !== '' && direction in programmesOf ? programmesOf[direction as OutgoingDirection] : [];
+/**
+ * The programmes of the receiving party a referral goes to, from the graph's table (the one sendReferral checks);
+ * none while the table has not loaded.
+ */
+export function programmesFor(
+  direction: ReferralDirection | '',
+  offers: readonly ProgrammeOffer[] | null | undefined,
+): ReferralProgramme[] {
+  return direction === ''
+    ? []
+    : (offers ?? []).filter((offer) => offer.direction === direction).map((offer) => offer.programme);
 }
 
 export const maxNoteLength = 2000;
@@ -113,12 +109,21 @@ export type ReferralCheck =
 export function checkReferral(
   client: ReferralClient,
   draft: ReferralDraft,
-  { today, navOffices }: { today: string; navOffices: readonly NavOfficeOption[] | null },
+  {
+    today,
+    navOffices,
+    programmes,
+  }: { today: string; navOffices: readonly NavOfficeOption[] | null; programmes: readonly ProgrammeOffer[] | null },
 ): ReferralCheck {
   const errors: Partial<Record<string, ReferralValidationKey>> = {};
   if (draft.direction === '') errors.direction = 'required';
   if (draft.programme === '') errors.programme = 'required';
-  else if (draft.direction !== '' && !programmesFor(draft.direction).includes(draft.programme)) {
+  // Only when the table has loaded: otherwise the subgraph says so itself.
+  else if (
+    draft.direction !== '' &&
+    programmes &&
+    !programmesFor(draft.direction, programmes).includes(draft.programme)
+  ) {
     errors.programme = 'wrongProgramme';
   }
   const otherActor = draft.otherActor.trim();

@@ -1,7 +1,7 @@
 // The client list as CSV rows: the table's columns and nothing more, so the file holds no personal data beyond what
 // the list shows the person exporting it.
 import { useI18n } from 'vue-i18n';
-import type { ClientListItem } from '../stores/clients';
+import type { ClientListItem } from '../queries/clients';
 
 // Norwegian dates whatever the language, as in the table; Norwegian Excel reads them as dates.
 const dateFormat = new Intl.DateTimeFormat('nb-NO', {

@@ -1,6 +1,6 @@
 // The course calendar as CSV rows: one course a row, with places, waiting list and the fee as a number Excel can sum.
 import { useI18n } from 'vue-i18n';
-import type { CalendarCourse } from '../stores/courses';
+import type { CalendarCourse } from '../queries/courses';
 import { nokWithDecimalMark } from './overviewFigures';
 import { formatCourseDate } from './useCourseFormat';
 

@@ -1,10 +1,12 @@
 // The referral inbox as CSV rows: one row per referral, in the words and Norwegian dates the page uses.
 import { useI18n } from 'vue-i18n';
-import type { ReferralItem } from '../stores/referrals';
+import type { ReferralItem } from '../queries/referrals';
 import { formatDay } from './gatheringRules';
+import { usePersonName } from './personName';
 
 export function useReferralsCsv() {
   const { t } = useI18n();
+  const personName = usePersonName();
 
   function rows(items: readonly ReferralItem[]): string[][] {
     const header = [
@@ -25,7 +27,7 @@ export function useReferralsCsv() {
     ];
     const body = items.map((item) => [
       formatDay(item.sentOn),
-      item.sharedClientData.name,
+      personName(item.sharedClientData.name),
       item.sharedClientData.email ?? '',
       item.sharedClientData.phone ?? '',
       t(`referrals.direction.${item.direction}`),

@@ -17,14 +17,37 @@ export function isSupportedLocale(value: unknown): value is SupportedLocale {
  * with the month in words in English, which no reader takes for month/day.
  */
 export const datetimeFormats = {
-  nb: { day: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } },
-  en: { day: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } },
+  nb: {
+    day: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
+    // The Norwegian calendar day of a moment (an erasure's time stamp): just after midnight in Oslo is not yesterday.
+    dayInOslo: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Oslo' },
+    // A month of the calendar, e.g. "mars 2026", given as its first day at midnight UTC.
+    month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+  },
+  en: {
+    day: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
+    dayInOslo: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Oslo' },
+    month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+  },
 } as const;
 
-/** `hours`: up to two decimals (3,5 timer); `integer`: whole numbers with the language's grouping. */
+/**
+ * `hours`: up to two decimals (3,5 timer); `integer`: whole numbers with the language's grouping; `oneDecimal`: at most
+ * one decimal (an average score, full-time equivalents); `nok`: an amount in kroner with øre (1 500,00 kr).
+ */
 export const numberFormats = {
-  nb: { hours: { maximumFractionDigits: 2 }, integer: { maximumFractionDigits: 0 } },
-  en: { hours: { maximumFractionDigits: 2 }, integer: { maximumFractionDigits: 0 } },
+  nb: {
+    hours: { maximumFractionDigits: 2 },
+    integer: { maximumFractionDigits: 0 },
+    oneDecimal: { maximumFractionDigits: 1 },
+    nok: { style: 'currency', currency: 'NOK' },
+  },
+  en: {
+    hours: { maximumFractionDigits: 2 },
+    integer: { maximumFractionDigits: 0 },
+    oneDecimal: { maximumFractionDigits: 1 },
+    nok: { style: 'currency', currency: 'NOK' },
+  },
 } as const;
 
 export function createAppI18n(locale: SupportedLocale = defaultLocale) {

@@ -1,7 +1,10 @@
 // The partners' domain: gatherings against the minimum of two, referrals routed, moved on and
 // counted, business assessments for NAV, and qualification measures for immigrants.
+
+import { readFileSync } from 'node:fs';
 import { demoAdvisers, demoClients } from '@etablerer/kit/demo';
 import { createTestSubgraph, type TestSubgraph } from '@etablerer/kit/testing';
+import { type EnumTypeDefinitionNode, Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
 import { partnersSubgraph } from '../src/server.js';
@@ -15,6 +18,13 @@ afterAll(() => subgraph?.close());
 type Result = Awaited<ReturnType<TestSubgraph<Context>['execute']>>;
 const code = (result: Result) => result.errors?.[0]?.extensions?.code;
 const field = (result: Result) => result.errors?.[0]?.extensions?.field;
+/** The programmes the SDL names: the list of offers must cover each. */
+const referralProgrammeEnum = parse(
+  readFileSync(new URL('../src/schema.graphql', import.meta.url), 'utf8'),
+).definitions.find(
+  (definition): definition is EnumTypeDefinitionNode =>
+    definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'ReferralProgramme',
+)?.values;
 /** A Follo client of the regions subgraph's demo data: regions confirms whose client an id is. */
 const clientId = demoClients().find((client) => client.regionId === 'follo')?.id as string;
 
@@ -135,6 +145,42 @@ describe('referrals', () => {
     const result = await subgraph.execute(send, { input: { ...base, ...change } }, { as: 'follo.adviser' });
     expect(code(result)).toBe('BAD_USER_INPUT');
     expect(field(result)).toBe(name);
+  });
+
+  it('offer each programme under the one direction sendReferral accepts it for, to signed-in callers', async () => {
+    const offers = 'query O { referralProgrammes { programme direction } }';
+    const { data, errors } = await subgraph.execute<{
+      referralProgrammes: { programme: string; direction: string }[];
+    }>(offers, {}, { as: 'follo.adviser' });
+    expect(errors).toBeUndefined();
+    const offered = data?.referralProgrammes ?? [];
+    const programmes = offered.map((offer) => offer.programme);
+    // Every programme of the enum, once: a form built from the list offers each under exactly one receiving party.
+    expect(new Set(programmes).size).toBe(programmes.length);
+    expect([...programmes].sort()).toEqual((referralProgrammeEnum ?? []).map((value) => value.name.value).sort());
+    expect(offered.filter((offer) => offer.direction === 'TO_NAV').map((offer) => offer.programme)).toEqual([
+      'UNEMPLOYMENT_BENEFIT_DURING_START_UP',
+      'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP',
+      'INTRODUCTION_PROGRAMME',
+      'QUALIFICATION_PROGRAMME',
+    ]);
+    // What the list offers is what sendReferral takes: a programme under its own direction passes the programme
+    // check, under another it is refused.
+    const innovasjonNorge = offered.find((offer) => offer.direction === 'TO_INNOVASJON_NORGE');
+    const own = await subgraph.execute(
+      send,
+      { input: { ...base, direction: 'TO_INNOVASJON_NORGE', programme: innovasjonNorge?.programme } },
+      { as: 'follo.adviser' },
+    );
+    expect(own.errors).toBeUndefined();
+    const other = await subgraph.execute(
+      send,
+      { input: { ...base, direction: 'TO_NAV', programme: innovasjonNorge?.programme, municipalityNumber: '3021' } },
+      { as: 'follo.adviser' },
+    );
+    expect(field(other)).toBe('input.programme');
+
+    expect(code(await subgraph.execute(offers, {}, { as: null }))).toBe('UNAUTHENTICATED');
   });
 
   it('are moved on by the receiving party only, one allowed step at a time, on the current version', async () => {

@@ -1122,6 +1122,132 @@ export type WebsiteRequestStatus =
   /** An adviser took it on. */
   | 'PICKED_UP';
 
+export type AppointmentSlotListQueryVariables = Exact<{
+  from: string;
+  to: string;
+  includeCancelled: boolean;
+}>;
+
+
+export type AppointmentSlotListQuery = { appointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, cancelledAt: string | null, version: number, adviser: { id: string, name: string }, office: { id: string, name: string } | null, booking: { id: string, name: string, email: string, phone: string | null, topic: string, bookedAt: string, websiteRequest: { id: string, reference: string }, client: { id: string } } | null }> };
+
+export type PublishAppointmentSlotsMutationVariables = Exact<{
+  input: PublishAppointmentSlotsInput;
+}>;
+
+
+export type PublishAppointmentSlotsMutation = { publishAppointmentSlots: Array<{ id: string }> };
+
+export type CancelAppointmentSlotMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type CancelAppointmentSlotMutation = { cancelAppointmentSlot: { id: string, cancelledAt: string | null, version: number } };
+
+export type ClientListQueryVariables = Exact<{
+  regionId?: string | number | null | undefined;
+  search?: string | null | undefined;
+  immigrantBackground?: ImmigrantBackground | null | undefined;
+  hasBusiness?: boolean | null | undefined;
+  registeredFrom?: string | null | undefined;
+  registeredTo?: string | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type ClientListQuery = { clients: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, name: string, erasedAt: string | null, registeredOn: string, immigrantBackground: ImmigrantBackground, municipality: { number: string, name: string }, region: { id: string, name: string }, businesses: Array<{ id: string }> }> } };
+
+export type ClientRegionOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClientRegionOptionsQuery = { regions: Array<{ id: string, name: string }> };
+
+export type CourseRegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CourseRegionsQuery = { regions: Array<{ id: string, name: string }> };
+
+export type CourseCalendarQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  kind?: CourseKind | null | undefined;
+}>;
+
+
+export type CourseCalendarQuery = { region: { id: string, name: string, courses: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number | null, participantFee: string, status: CourseStatus, enrolledCount: number | null, waitlistCount: number | null, seatsLeft: number | null }> } | null };
+
+export type CourseAdvisersQueryVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type CourseAdvisersQuery = { region: { id: string, advisers: Array<{ id: string, name: string }> } | null };
+
+export type CreateCourseMutationVariables = Exact<{
+  input: CreateCourseInput;
+}>;
+
+
+export type CreateCourseMutation = { createCourse: { id: string, startsOn: string } };
+
+export type CoordinationOverviewQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, county: { id: string, name: string } | null, contractMunicipality: { number: string, name: string, numbers: Array<{ number: string, validFrom: string, validTo: string | null }> }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string, countyPayers: Array<{ amount: string, county: { id: string, name: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, shares: Array<{ amount: string, status: PaymentStatus, county: { id: string, name: string } }> }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
+
+export type AvailableAppointmentSlotsQueryVariables = Exact<{
+  regionId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type AvailableAppointmentSlotsQuery = { availableAppointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, adviserName: string, office: { name: string, streetAddress: string, postalTown: string } | null }> };
+
+export type BookAppointmentMutationVariables = Exact<{
+  input: AppointmentBookingInput;
+}>;
+
+
+export type BookAppointmentMutation = { bookAppointment: { reference: string, region: { id: string, name: string }, slot: { id: string, startsAt: string, durationMinutes: number, form: SessionForm, adviserName: string } } };
+
+export type ReferralFormOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReferralFormOptionsQuery = { referralProgrammes: Array<{ programme: ReferralProgramme, direction: ReferralDirection }>, municipalities: Array<{ number: string, name: string }>, navOffices: Array<{ id: string, name: string, municipalityNumbers: Array<string> }> };
+
+export type SendReferralMutationVariables = Exact<{
+  input: SendReferralInput;
+}>;
+
+
+export type SendReferralMutation = { sendReferral: { id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, status: ReferralStatus, sentOn: string, navOffice: { id: string, name: string } | null } };
+
+export type ReferralInboxQueryVariables = Exact<{
+  first: number;
+  offset: number;
+  status?: ReferralStatus | null | undefined;
+  direction?: ReferralDirection | null | undefined;
+}>;
+
+
+export type ReferralInboxQuery = { referrals: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, status: ReferralStatus, statusChangedOn: string, statusReason: string | null, version: number, sentOn: string, consentGivenOn: string, note: string | null, navOffice: { name: string } | null, sharedClientData: { name: string, email: string | null, phone: string | null }, region: { id: string, name: string } }> } };
+
+export type ChangeReferralStatusMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  status: ReferralStatus;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ChangeReferralStatusMutation = { changeReferralStatus: { id: string, version: number, status: ReferralStatus, statusChangedOn: string, statusReason: string | null } };
+
 export type RoleAssignmentsQueryVariables = Exact<{
   includeEnded: boolean;
   first: number;
@@ -1271,30 +1397,6 @@ export type RevokeApiClientMutationVariables = Exact<{
 
 
 export type RevokeApiClientMutation = { revokeApiClient: { clientId: string } };
-
-export type AppointmentSlotListQueryVariables = Exact<{
-  from: string;
-  to: string;
-  includeCancelled: boolean;
-}>;
-
-
-export type AppointmentSlotListQuery = { appointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, cancelledAt: string | null, version: number, adviser: { id: string, name: string }, office: { id: string, name: string } | null, booking: { id: string, name: string, email: string, phone: string | null, topic: string, bookedAt: string, websiteRequest: { id: string, reference: string }, client: { id: string } } | null }> };
-
-export type PublishAppointmentSlotsMutationVariables = Exact<{
-  input: PublishAppointmentSlotsInput;
-}>;
-
-
-export type PublishAppointmentSlotsMutation = { publishAppointmentSlots: Array<{ id: string }> };
-
-export type CancelAppointmentSlotMutationVariables = Exact<{
-  id: string | number;
-  version?: number | null | undefined;
-}>;
-
-
-export type CancelAppointmentSlotMutation = { cancelAppointmentSlot: { id: string, cancelledAt: string | null, version: number } };
 
 export type BusinessAssessmentsQueryVariables = Exact<{
   status?: AssessmentStatus | null | undefined;
@@ -1476,25 +1578,6 @@ export type LogSessionWithDetailsMutationVariables = Exact<{
 
 export type LogSessionWithDetailsMutation = { logCounsellingSession: { id: string } };
 
-export type ClientListQueryVariables = Exact<{
-  regionId?: string | number | null | undefined;
-  search?: string | null | undefined;
-  immigrantBackground?: ImmigrantBackground | null | undefined;
-  hasBusiness?: boolean | null | undefined;
-  registeredFrom?: string | null | undefined;
-  registeredTo?: string | null | undefined;
-  first: number;
-  offset: number;
-}>;
-
-
-export type ClientListQuery = { clients: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, name: string, erasedAt: string | null, registeredOn: string, immigrantBackground: ImmigrantBackground, municipality: { number: string, name: string }, region: { id: string, name: string }, businesses: Array<{ id: string }> }> } };
-
-export type ClientRegionOptionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ClientRegionOptionsQuery = { regions: Array<{ id: string, name: string }> };
-
 export type CourseDetailQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1543,34 +1626,6 @@ export type EnrolClientMutationVariables = Exact<{
 
 
 export type EnrolClientMutation = { enrolClient: { id: string, status: EnrolmentStatus, waitlistPosition: number | null, course: { id: string, title: string } } };
-
-export type CourseRegionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type CourseRegionsQuery = { regions: Array<{ id: string, name: string }> };
-
-export type CourseCalendarQueryVariables = Exact<{
-  regionId: string | number;
-  year: number;
-  kind?: CourseKind | null | undefined;
-}>;
-
-
-export type CourseCalendarQuery = { region: { id: string, name: string, courses: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number | null, participantFee: string, status: CourseStatus, enrolledCount: number | null, waitlistCount: number | null, seatsLeft: number | null }> } | null };
-
-export type CourseAdvisersQueryVariables = Exact<{
-  regionId: string | number;
-}>;
-
-
-export type CourseAdvisersQuery = { region: { id: string, advisers: Array<{ id: string, name: string }> } | null };
-
-export type CreateCourseMutationVariables = Exact<{
-  input: CreateCourseInput;
-}>;
-
-
-export type CreateCourseMutation = { createCourse: { id: string, startsOn: string } };
 
 export type EvaluationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1838,13 +1893,6 @@ export type SetNotificationPreferenceMutationVariables = Exact<{
 
 export type SetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
 
-export type CoordinationOverviewQueryVariables = Exact<{
-  year: number;
-}>;
-
-
-export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, county: { id: string, name: string } | null, contractMunicipality: { number: string, name: string, numbers: Array<{ number: string, validFrom: string, validTo: string | null }> }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string, countyPayers: Array<{ amount: string, county: { id: string, name: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, shares: Array<{ amount: string, status: PaymentStatus, county: { id: string, name: string } }> }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
-
 export type PopulationFiguresQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1856,22 +1904,6 @@ export type ImportPopulationFiguresMutationVariables = Exact<{
 
 
 export type ImportPopulationFiguresMutation = { importPopulationFigures: { applied: boolean, table: string, sourceUpdatedAt: string, figureCount: number, dates: Array<{ date: string, figureCount: number }>, figures: Array<{ municipalityNumber: string, regionCode: string, date: string, population: number, previousPopulation: number | null, previousSource: PopulationSource | null }>, skipped: Array<{ regionCode: string, label: string | null, period: string | null, reason: PopulationSkipReason, message: string }> } };
-
-export type AvailableAppointmentSlotsQueryVariables = Exact<{
-  regionId: string | number;
-  from: string;
-  to: string;
-}>;
-
-
-export type AvailableAppointmentSlotsQuery = { availableAppointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, adviserName: string, office: { name: string, streetAddress: string, postalTown: string } | null }> };
-
-export type BookAppointmentMutationVariables = Exact<{
-  input: AppointmentBookingInput;
-}>;
-
-
-export type BookAppointmentMutation = { bookAppointment: { reference: string, region: { id: string, name: string }, slot: { id: string, startsAt: string, durationMinutes: number, form: SessionForm, adviserName: string } } };
 
 export type PublicCalendarQueryVariables = Exact<{
   filter: PublicCourseFilter;
@@ -1954,38 +1986,6 @@ export type PublicResponsiblePartiesQueryVariables = Exact<{ [key: string]: neve
 
 
 export type PublicResponsiblePartiesQuery = { publicResponsibleParties: Array<{ kind: PartyKind, name: string, regionIds: Array<string> }> };
-
-export type ReferralFormOptionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ReferralFormOptionsQuery = { municipalities: Array<{ number: string, name: string }>, navOffices: Array<{ id: string, name: string, municipalityNumbers: Array<string> }> };
-
-export type SendReferralMutationVariables = Exact<{
-  input: SendReferralInput;
-}>;
-
-
-export type SendReferralMutation = { sendReferral: { id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, status: ReferralStatus, sentOn: string, navOffice: { id: string, name: string } | null } };
-
-export type ReferralInboxQueryVariables = Exact<{
-  first: number;
-  offset: number;
-  status?: ReferralStatus | null | undefined;
-  direction?: ReferralDirection | null | undefined;
-}>;
-
-
-export type ReferralInboxQuery = { referrals: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, status: ReferralStatus, statusChangedOn: string, statusReason: string | null, version: number, sentOn: string, consentGivenOn: string, note: string | null, navOffice: { name: string } | null, sharedClientData: { name: string, email: string | null, phone: string | null }, region: { id: string, name: string } }> } };
-
-export type ChangeReferralStatusMutationVariables = Exact<{
-  id: string | number;
-  version: number;
-  status: ReferralStatus;
-  reason?: string | null | undefined;
-}>;
-
-
-export type ChangeReferralStatusMutation = { changeReferralStatus: { id: string, version: number, status: ReferralStatus, statusChangedOn: string, statusReason: string | null } };
 
 export type RegionPageQueryVariables = Exact<{
   id: string | number;
@@ -2168,6 +2168,362 @@ export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebsiteReceipt"}) as unknown as TypedDocumentString<WebsiteReceiptFragment, unknown>;
+export const AppointmentSlotListDocument = new TypedDocumentString(`
+    query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {
+  appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {
+    id
+    startsAt
+    endsAt
+    durationMinutes
+    form
+    location
+    cancelledAt
+    version
+    adviser {
+      id
+      name
+    }
+    office {
+      id
+      name
+    }
+    booking {
+      id
+      name
+      email
+      phone
+      topic
+      bookedAt
+      websiteRequest {
+        id
+        reference
+      }
+      client {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentSlotListQuery, AppointmentSlotListQueryVariables>;
+export const PublishAppointmentSlotsDocument = new TypedDocumentString(`
+    mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {
+  publishAppointmentSlots(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PublishAppointmentSlotsMutation, PublishAppointmentSlotsMutationVariables>;
+export const CancelAppointmentSlotDocument = new TypedDocumentString(`
+    mutation CancelAppointmentSlot($id: ID!, $version: Int) {
+  cancelAppointmentSlot(id: $id, version: $version) {
+    id
+    cancelledAt
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CancelAppointmentSlotMutation, CancelAppointmentSlotMutationVariables>;
+export const ClientListDocument = new TypedDocumentString(`
+    query ClientList($regionId: ID, $search: String, $immigrantBackground: ImmigrantBackground, $hasBusiness: Boolean, $registeredFrom: Date, $registeredTo: Date, $first: Int!, $offset: Int!) {
+  clients(
+    regionId: $regionId
+    search: $search
+    immigrantBackground: $immigrantBackground
+    hasBusiness: $hasBusiness
+    registeredFrom: $registeredFrom
+    registeredTo: $registeredTo
+    first: $first
+    offset: $offset
+  ) {
+    items {
+      id
+      name
+      erasedAt
+      registeredOn
+      immigrantBackground
+      municipality {
+        number
+        name
+      }
+      region {
+        id
+        name
+      }
+      businesses {
+        id
+      }
+    }
+    totalCount
+    hasNextPage
+  }
+}
+    `) as unknown as TypedDocumentString<ClientListQuery, ClientListQueryVariables>;
+export const ClientRegionOptionsDocument = new TypedDocumentString(`
+    query ClientRegionOptions {
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ClientRegionOptionsQuery, ClientRegionOptionsQueryVariables>;
+export const CourseRegionsDocument = new TypedDocumentString(`
+    query CourseRegions {
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CourseRegionsQuery, CourseRegionsQueryVariables>;
+export const CourseCalendarDocument = new TypedDocumentString(`
+    query CourseCalendar($regionId: ID!, $year: Int!, $kind: CourseKind) {
+  region(id: $regionId) {
+    id
+    name
+    courses(year: $year, kind: $kind) {
+      id
+      kind
+      title
+      startsOn
+      endsOn
+      location
+      online
+      capacity
+      participantFee
+      status
+      enrolledCount
+      waitlistCount
+      seatsLeft
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CourseCalendarQuery, CourseCalendarQueryVariables>;
+export const CourseAdvisersDocument = new TypedDocumentString(`
+    query CourseAdvisers($regionId: ID!) {
+  region(id: $regionId) {
+    id
+    advisers {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CourseAdvisersQuery, CourseAdvisersQueryVariables>;
+export const CreateCourseDocument = new TypedDocumentString(`
+    mutation CreateCourse($input: CreateCourseInput!) {
+  createCourse(input: $input) {
+    id
+    startsOn
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCourseMutation, CreateCourseMutationVariables>;
+export const CoordinationOverviewDocument = new TypedDocumentString(`
+    query CoordinationOverview($year: Int!) {
+  regions {
+    id
+    name
+    county {
+      id
+      name
+    }
+    contractMunicipality {
+      number
+      name
+      numbers {
+        number
+        validFrom
+        validTo
+      }
+    }
+    municipalities {
+      number
+      name
+      population
+    }
+    agreement {
+      id
+      status
+      validFrom
+      validTo
+    }
+    funding(year: $year) {
+      countyAmount
+      municipalAmount
+      total
+      countyPayers {
+        county {
+          id
+          name
+        }
+        amount
+      }
+    }
+    payments(year: $year) {
+      instalment
+      dueDate
+      amount
+      status
+      shares {
+        county {
+          id
+          name
+        }
+        amount
+        status
+      }
+    }
+    submissions(year: $year) {
+      kind
+      coversYear
+      dueDate
+      status
+      late
+    }
+    statistics(year: $year) {
+      newClients
+      clientsWithImmigrantBackground
+      immigrantBackgroundShare
+      counsellingHours
+      coursesHeld
+      courseParticipants
+      businessesStarted
+      suppressed
+    }
+    referrals(year: $year) {
+      toInnovasjonNorge
+      toNav
+      fromNav
+      suppressed
+    }
+  }
+  gatherings(year: $year) {
+    id
+    title
+    date
+    attendeeCount
+  }
+}
+    `) as unknown as TypedDocumentString<CoordinationOverviewQuery, CoordinationOverviewQueryVariables>;
+export const AvailableAppointmentSlotsDocument = new TypedDocumentString(`
+    query AvailableAppointmentSlots($regionId: ID!, $from: Date!, $to: Date!) {
+  availableAppointmentSlots(regionId: $regionId, from: $from, to: $to) {
+    id
+    startsAt
+    endsAt
+    durationMinutes
+    form
+    location
+    adviserName
+    office {
+      name
+      streetAddress
+      postalTown
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AvailableAppointmentSlotsQuery, AvailableAppointmentSlotsQueryVariables>;
+export const BookAppointmentDocument = new TypedDocumentString(`
+    mutation BookAppointment($input: AppointmentBookingInput!) {
+  bookAppointment(input: $input) {
+    reference
+    region {
+      id
+      name
+    }
+    slot {
+      id
+      startsAt
+      durationMinutes
+      form
+      adviserName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BookAppointmentMutation, BookAppointmentMutationVariables>;
+export const ReferralFormOptionsDocument = new TypedDocumentString(`
+    query ReferralFormOptions {
+  referralProgrammes {
+    programme
+    direction
+  }
+  municipalities {
+    number
+    name
+  }
+  navOffices {
+    id
+    name
+    municipalityNumbers
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralFormOptionsQuery, ReferralFormOptionsQueryVariables>;
+export const SendReferralDocument = new TypedDocumentString(`
+    mutation SendReferral($input: SendReferralInput!) {
+  sendReferral(input: $input) {
+    id
+    direction
+    programme
+    otherActor
+    navOffice {
+      id
+      name
+    }
+    status
+    sentOn
+  }
+}
+    `) as unknown as TypedDocumentString<SendReferralMutation, SendReferralMutationVariables>;
+export const ReferralInboxDocument = new TypedDocumentString(`
+    query ReferralInbox($first: Int!, $offset: Int!, $status: ReferralStatus, $direction: ReferralDirection) {
+  referrals(
+    first: $first
+    offset: $offset
+    status: $status
+    direction: $direction
+  ) {
+    totalCount
+    hasNextPage
+    items {
+      id
+      direction
+      programme
+      otherActor
+      navOffice {
+        name
+      }
+      status
+      statusChangedOn
+      statusReason
+      version
+      sentOn
+      consentGivenOn
+      note
+      sharedClientData {
+        name
+        email
+        phone
+      }
+      region {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralInboxQuery, ReferralInboxQueryVariables>;
+export const ChangeReferralStatusDocument = new TypedDocumentString(`
+    mutation ChangeReferralStatus($id: ID!, $version: Int!, $status: ReferralStatus!, $reason: String) {
+  changeReferralStatus(
+    id: $id
+    version: $version
+    status: $status
+    reason: $reason
+  ) {
+    id
+    version
+    status
+    statusChangedOn
+    statusReason
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeReferralStatusMutation, ChangeReferralStatusMutationVariables>;
 export const RoleAssignmentsDocument = new TypedDocumentString(`
     query RoleAssignments($includeEnded: Boolean!, $first: Int!, $offset: Int!) {
   roleAssignments(includeEnded: $includeEnded, first: $first, offset: $offset) {
@@ -2484,59 +2840,6 @@ export const RevokeApiClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiClientMutation, RevokeApiClientMutationVariables>;
-export const AppointmentSlotListDocument = new TypedDocumentString(`
-    query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {
-  appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {
-    id
-    startsAt
-    endsAt
-    durationMinutes
-    form
-    location
-    cancelledAt
-    version
-    adviser {
-      id
-      name
-    }
-    office {
-      id
-      name
-    }
-    booking {
-      id
-      name
-      email
-      phone
-      topic
-      bookedAt
-      websiteRequest {
-        id
-        reference
-      }
-      client {
-        id
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AppointmentSlotListQuery, AppointmentSlotListQueryVariables>;
-export const PublishAppointmentSlotsDocument = new TypedDocumentString(`
-    mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {
-  publishAppointmentSlots(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<PublishAppointmentSlotsMutation, PublishAppointmentSlotsMutationVariables>;
-export const CancelAppointmentSlotDocument = new TypedDocumentString(`
-    mutation CancelAppointmentSlot($id: ID!, $version: Int) {
-  cancelAppointmentSlot(id: $id, version: $version) {
-    id
-    cancelledAt
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<CancelAppointmentSlotMutation, CancelAppointmentSlotMutationVariables>;
 export const BusinessAssessmentsDocument = new TypedDocumentString(`
     query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {
   businessAssessments(status: $status, first: $first, offset: $offset) {
@@ -2898,49 +3201,6 @@ export const LogSessionWithDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LogSessionWithDetailsMutation, LogSessionWithDetailsMutationVariables>;
-export const ClientListDocument = new TypedDocumentString(`
-    query ClientList($regionId: ID, $search: String, $immigrantBackground: ImmigrantBackground, $hasBusiness: Boolean, $registeredFrom: Date, $registeredTo: Date, $first: Int!, $offset: Int!) {
-  clients(
-    regionId: $regionId
-    search: $search
-    immigrantBackground: $immigrantBackground
-    hasBusiness: $hasBusiness
-    registeredFrom: $registeredFrom
-    registeredTo: $registeredTo
-    first: $first
-    offset: $offset
-  ) {
-    items {
-      id
-      name
-      erasedAt
-      registeredOn
-      immigrantBackground
-      municipality {
-        number
-        name
-      }
-      region {
-        id
-        name
-      }
-      businesses {
-        id
-      }
-    }
-    totalCount
-    hasNextPage
-  }
-}
-    `) as unknown as TypedDocumentString<ClientListQuery, ClientListQueryVariables>;
-export const ClientRegionOptionsDocument = new TypedDocumentString(`
-    query ClientRegionOptions {
-  regions {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<ClientRegionOptionsQuery, ClientRegionOptionsQueryVariables>;
 export const CourseDetailDocument = new TypedDocumentString(`
     query CourseDetail($id: ID!) {
   course(id: $id) {
@@ -3044,56 +3304,6 @@ export const EnrolClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EnrolClientMutation, EnrolClientMutationVariables>;
-export const CourseRegionsDocument = new TypedDocumentString(`
-    query CourseRegions {
-  regions {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<CourseRegionsQuery, CourseRegionsQueryVariables>;
-export const CourseCalendarDocument = new TypedDocumentString(`
-    query CourseCalendar($regionId: ID!, $year: Int!, $kind: CourseKind) {
-  region(id: $regionId) {
-    id
-    name
-    courses(year: $year, kind: $kind) {
-      id
-      kind
-      title
-      startsOn
-      endsOn
-      location
-      online
-      capacity
-      participantFee
-      status
-      enrolledCount
-      waitlistCount
-      seatsLeft
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CourseCalendarQuery, CourseCalendarQueryVariables>;
-export const CourseAdvisersDocument = new TypedDocumentString(`
-    query CourseAdvisers($regionId: ID!) {
-  region(id: $regionId) {
-    id
-    advisers {
-      id
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CourseAdvisersQuery, CourseAdvisersQueryVariables>;
-export const CreateCourseDocument = new TypedDocumentString(`
-    mutation CreateCourse($input: CreateCourseInput!) {
-  createCourse(input: $input) {
-    id
-    startsOn
-  }
-}
-    `) as unknown as TypedDocumentString<CreateCourseMutation, CreateCourseMutationVariables>;
 export const EvaluationsDocument = new TypedDocumentString(`
     query Evaluations {
   evaluations {
@@ -3677,93 +3887,6 @@ export const SetNotificationPreferenceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
-export const CoordinationOverviewDocument = new TypedDocumentString(`
-    query CoordinationOverview($year: Int!) {
-  regions {
-    id
-    name
-    county {
-      id
-      name
-    }
-    contractMunicipality {
-      number
-      name
-      numbers {
-        number
-        validFrom
-        validTo
-      }
-    }
-    municipalities {
-      number
-      name
-      population
-    }
-    agreement {
-      id
-      status
-      validFrom
-      validTo
-    }
-    funding(year: $year) {
-      countyAmount
-      municipalAmount
-      total
-      countyPayers {
-        county {
-          id
-          name
-        }
-        amount
-      }
-    }
-    payments(year: $year) {
-      instalment
-      dueDate
-      amount
-      status
-      shares {
-        county {
-          id
-          name
-        }
-        amount
-        status
-      }
-    }
-    submissions(year: $year) {
-      kind
-      coversYear
-      dueDate
-      status
-      late
-    }
-    statistics(year: $year) {
-      newClients
-      clientsWithImmigrantBackground
-      immigrantBackgroundShare
-      counsellingHours
-      coursesHeld
-      courseParticipants
-      businessesStarted
-      suppressed
-    }
-    referrals(year: $year) {
-      toInnovasjonNorge
-      toNav
-      fromNav
-      suppressed
-    }
-  }
-  gatherings(year: $year) {
-    id
-    title
-    date
-    attendeeCount
-  }
-}
-    `) as unknown as TypedDocumentString<CoordinationOverviewQuery, CoordinationOverviewQueryVariables>;
 export const PopulationFiguresDocument = new TypedDocumentString(`
     query PopulationFigures {
   municipalities {
@@ -3814,42 +3937,6 @@ export const ImportPopulationFiguresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportPopulationFiguresMutation, ImportPopulationFiguresMutationVariables>;
-export const AvailableAppointmentSlotsDocument = new TypedDocumentString(`
-    query AvailableAppointmentSlots($regionId: ID!, $from: Date!, $to: Date!) {
-  availableAppointmentSlots(regionId: $regionId, from: $from, to: $to) {
-    id
-    startsAt
-    endsAt
-    durationMinutes
-    form
-    location
-    adviserName
-    office {
-      name
-      streetAddress
-      postalTown
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AvailableAppointmentSlotsQuery, AvailableAppointmentSlotsQueryVariables>;
-export const BookAppointmentDocument = new TypedDocumentString(`
-    mutation BookAppointment($input: AppointmentBookingInput!) {
-  bookAppointment(input: $input) {
-    reference
-    region {
-      id
-      name
-    }
-    slot {
-      id
-      startsAt
-      durationMinutes
-      form
-      adviserName
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<BookAppointmentMutation, BookAppointmentMutationVariables>;
 export const PublicCalendarDocument = new TypedDocumentString(`
     query PublicCalendar($filter: PublicCourseFilter!, $first: Int!, $offset: Int!, $withCourses: Boolean!, $withPartnerCourses: Boolean!, $from: Date, $to: Date, $online: Boolean) {
   publicCourses(filter: $filter, first: $first, offset: $offset) @include(if: $withCourses) {
@@ -4032,89 +4119,6 @@ export const PublicResponsiblePartiesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublicResponsiblePartiesQuery, PublicResponsiblePartiesQueryVariables>;
-export const ReferralFormOptionsDocument = new TypedDocumentString(`
-    query ReferralFormOptions {
-  municipalities {
-    number
-    name
-  }
-  navOffices {
-    id
-    name
-    municipalityNumbers
-  }
-}
-    `) as unknown as TypedDocumentString<ReferralFormOptionsQuery, ReferralFormOptionsQueryVariables>;
-export const SendReferralDocument = new TypedDocumentString(`
-    mutation SendReferral($input: SendReferralInput!) {
-  sendReferral(input: $input) {
-    id
-    direction
-    programme
-    otherActor
-    navOffice {
-      id
-      name
-    }
-    status
-    sentOn
-  }
-}
-    `) as unknown as TypedDocumentString<SendReferralMutation, SendReferralMutationVariables>;
-export const ReferralInboxDocument = new TypedDocumentString(`
-    query ReferralInbox($first: Int!, $offset: Int!, $status: ReferralStatus, $direction: ReferralDirection) {
-  referrals(
-    first: $first
-    offset: $offset
-    status: $status
-    direction: $direction
-  ) {
-    totalCount
-    hasNextPage
-    items {
-      id
-      direction
-      programme
-      otherActor
-      navOffice {
-        name
-      }
-      status
-      statusChangedOn
-      statusReason
-      version
-      sentOn
-      consentGivenOn
-      note
-      sharedClientData {
-        name
-        email
-        phone
-      }
-      region {
-        id
-        name
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ReferralInboxQuery, ReferralInboxQueryVariables>;
-export const ChangeReferralStatusDocument = new TypedDocumentString(`
-    mutation ChangeReferralStatus($id: ID!, $version: Int!, $status: ReferralStatus!, $reason: String) {
-  changeReferralStatus(
-    id: $id
-    version: $version
-    status: $status
-    reason: $reason
-  ) {
-    id
-    version
-    status
-    statusChangedOn
-    statusReason
-  }
-}
-    `) as unknown as TypedDocumentString<ChangeReferralStatusMutation, ChangeReferralStatusMutationVariables>;
 export const RegionPageDocument = new TypedDocumentString(`
     query RegionPage($id: ID!, $year: Int!) {
   region(id: $id) {

@@ -585,6 +585,12 @@ export type Query = {
   /** The log of reads and writes of referrals' shared client data, newest first. County officers only. */
   referralAuditLog: AuditEntryPage;
   /**
+   * Every referral programme with the way a referral to it goes, grouped by direction
+   * (TO_INNOVASJON_NORGE, TO_NAV, TO_OTHER_ACTOR, FROM_NAV): the rule sendReferral checks, for forms
+   * that offer only the programmes of the chosen receiving party.
+   */
+  referralProgrammes: Array<ReferralProgrammeOffer>;
+  /**
    * Referrals the caller may see, newest first: Innovasjon Norge those addressed to it, NAV those
    * to and from NAV, advisers and municipality officers their region's, county officers all.
    */
@@ -754,6 +760,18 @@ export type ReferralProgramme =
   | 'UNEMPLOYMENT_BENEFIT_DURING_START_UP'
   /** NAV: work assessment allowance during business start-up; needs a business assessment from the service. */
   | 'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP';
+
+/** A programme a client can be referred to, and the way such a referral goes (to the party that runs it). */
+export type ReferralProgrammeOffer = {
+  __typename?: 'ReferralProgrammeOffer';
+  /**
+   * The way a referral to the programme goes: sendReferral refuses a programme with another
+   * direction than this one.
+   */
+  direction: ReferralDirection;
+  /** The programme. */
+  programme: ReferralProgramme;
+};
 
 /** Where a referral stands. */
 export type ReferralStatus =
@@ -1008,6 +1026,7 @@ export type ResolversTypes = {
   ReferralDirection: ReferralDirection;
   ReferralPage: ResolverTypeWrapper<Omit<ReferralPage, 'items'> & { items: Array<ResolversTypes['Referral']> }>;
   ReferralProgramme: ReferralProgramme;
+  ReferralProgrammeOffer: ResolverTypeWrapper<ReferralProgrammeOffer>;
   ReferralStatus: ReferralStatus;
   Region: ResolverTypeWrapper<EntityReferenceEntity>;
   RegionReferrals: ResolverTypeWrapper<RegionReferralsEntity>;
@@ -1048,6 +1067,7 @@ export type ResolversParentTypes = {
   ReferFromNavInput: ReferFromNavInput;
   Referral: ReferralEntity;
   ReferralPage: Omit<ReferralPage, 'items'> & { items: Array<ResolversParentTypes['Referral']> };
+  ReferralProgrammeOffer: ReferralProgrammeOffer;
   Region: EntityReferenceEntity;
   RegionReferrals: RegionReferralsEntity;
   RequestBusinessAssessmentInput: RequestBusinessAssessmentInput;
@@ -1227,6 +1247,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   qualificationMeasures?: Resolver<Array<ResolversTypes['QualificationMeasure']>, ParentType, ContextType, RequireFields<QueryQualificationMeasuresArgs, 'year'>>;
   referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralArgs, 'id'>>;
   referralAuditLog?: Resolver<ResolversTypes['AuditEntryPage'], ParentType, ContextType, RequireFields<QueryReferralAuditLogArgs, 'first' | 'offset'>>;
+  referralProgrammes?: Resolver<Array<ResolversTypes['ReferralProgrammeOffer']>, ParentType, ContextType>;
   referrals?: Resolver<ResolversTypes['ReferralPage'], ParentType, ContextType, RequireFields<QueryReferralsArgs, 'first' | 'offset'>>;
 };
 
@@ -1254,6 +1275,11 @@ export type ReferralPageResolvers<ContextType = Context, ParentType extends Reso
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReferralProgrammeOfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralProgrammeOffer'] = ResolversParentTypes['ReferralProgrammeOffer']> = {
+  direction?: Resolver<ResolversTypes['ReferralDirection'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['ReferralProgramme'], ParentType, ContextType>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = {
@@ -1297,6 +1323,7 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
   ReferralPage?: ReferralPageResolvers<ContextType>;
+  ReferralProgrammeOffer?: ReferralProgrammeOfferResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionReferrals?: RegionReferralsResolvers<ContextType>;
   SharedClientData?: SharedClientDataResolvers<ContextType>;

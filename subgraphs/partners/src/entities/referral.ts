@@ -22,6 +22,28 @@ export const referralProgrammes = [
 ] as const;
 export type ReferralProgramme = (typeof referralProgrammes)[number];
 
+/**
+ * Which programmes belong to which receiving party: sendReferral refuses a programme of another party, and the graph
+ * gives the table to forms (Query.referralProgrammes), so no client keeps a copy of it.
+ */
+export const programmesOf: Record<ReferralDirection, readonly ReferralProgramme[]> = {
+  TO_INNOVASJON_NORGE: [
+    'STARTUP_GRANT_PHASE_1',
+    'STARTUP_GRANT_PHASE_2',
+    'STARTUP_GRANT_PHASE_3',
+    'STARTUP_LOAN',
+    'FROM_IDEA_TO_MARKET_SEMINAR',
+  ],
+  TO_NAV: [
+    'UNEMPLOYMENT_BENEFIT_DURING_START_UP',
+    'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP',
+    'INTRODUCTION_PROGRAMME',
+    'QUALIFICATION_PROGRAMME',
+  ],
+  TO_OTHER_ACTOR: ['OTHER'],
+  FROM_NAV: ['ENTREPRENEUR_SERVICE'],
+};
+
 export const ReferralSchema = defineEntity({
   name: 'Referral',
   properties: (p) => ({

@@ -29,9 +29,8 @@ import {
   QualificationMeasureSchema,
 } from '../entities/qualification-measure.js';
 import {
+  programmesOf,
   type Referral,
-  type ReferralDirection,
-  type ReferralProgramme,
   ReferralSchema,
   type ReferralStatus,
   referralProgrammes,
@@ -70,25 +69,6 @@ const sharedClientData = z.object({
     .nullish(),
 });
 const note = z.string().max(2000, 'at most 2000 characters').nullish();
-
-/** Which programmes belong to which receiving party. */
-const programmesOf: Record<ReferralDirection, readonly ReferralProgramme[]> = {
-  TO_INNOVASJON_NORGE: [
-    'STARTUP_GRANT_PHASE_1',
-    'STARTUP_GRANT_PHASE_2',
-    'STARTUP_GRANT_PHASE_3',
-    'STARTUP_LOAN',
-    'FROM_IDEA_TO_MARKET_SEMINAR',
-  ],
-  TO_NAV: [
-    'UNEMPLOYMENT_BENEFIT_DURING_START_UP',
-    'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP',
-    'INTRODUCTION_PROGRAMME',
-    'QUALIFICATION_PROGRAMME',
-  ],
-  TO_OTHER_ACTOR: ['OTHER'],
-  FROM_NAV: ['ENTREPRENEUR_SERVICE'],
-};
 
 const sendReferralInput = z
   .object({

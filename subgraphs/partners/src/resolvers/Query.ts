@@ -7,7 +7,7 @@ import { GatheringSchema } from '../entities/gathering.js';
 import { NavOfficeSchema } from '../entities/nav-office.js';
 import { PartnerCourseSchema } from '../entities/partner-course.js';
 import { ExpertOrganisationSchema, QualificationMeasureSchema } from '../entities/qualification-measure.js';
-import { ReferralSchema } from '../entities/referral.js';
+import { programmesOf, ReferralSchema, referralDirections } from '../entities/referral.js';
 import { gatheringYear } from '../gathering-year.js';
 import { navOfficeServing } from '../nav-routing.js';
 import { auditReads, visibleReferral } from './Referral.js';
@@ -63,6 +63,10 @@ export const Query: QueryResolvers = {
       { orderBy: { date: 'asc', title: 'asc' }, limit: 200 },
     );
   },
+
+  // A rule, not data: the table sendReferral checks against, in the order the forms offer it.
+  referralProgrammes: () =>
+    referralDirections.flatMap((direction) => programmesOf[direction].map((programme) => ({ programme, direction }))),
 
   navOffices: (_parent, _args, { em }) => em.find(NavOfficeSchema, {}, { orderBy: { name: 'asc' } }),
 

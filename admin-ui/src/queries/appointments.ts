@@ -1,11 +1,11 @@
-// The appointments store (issue 22): the region's slots with their bookings between two days, an adviser publishing slots and withdrawing one.
-import { defineStore } from 'pinia';
-import { ref } from 'vue';
-import { useLatestRequest } from '../composables/useLatestRequest';
-import { request, toRequestError } from '../graphql/client';
+// The appointments page's data through the query layer (issue 22): the region's slots with their bookings between two
+// days, an adviser publishing slots and withdrawing one (after which the list on screen refetches).
+import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
+import { toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { AppointmentSlotListQuery, NewAppointmentSlotInput } from '../graphql/generated/graphql';
-import type { LoadError } from './regions';
+import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
+import type { LoadError } from '../stores/regions';
 
 export const AppointmentSlotListDocument = graphql(`
   query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {
@@ -77,95 +77,72 @@ export interface AppointmentActionError extends LoadError {
   field: string | null;
 }
 
-export const useAppointmentsStore = defineStore('appointments', () => {
-  const range = ref<AppointmentRange | null>(null);
-  const slots = ref<AppointmentSlotItem[]>([]);
-  const publishing = ref(false);
+/**
+ * The slots of `range` (none asked for while it is null, e.g. a day left empty). While another range loads, the slots
+ * on screen stay; a range that fails shows its error instead.
+ */
+export function useAppointmentSlots(range: MaybeRefOrGetter<AppointmentRange | null>) {
+  const slots = useGraphQLQuery(
+    AppointmentSlotListDocument,
+    () => toValue(range) ?? { from: '', to: '', includeCancelled: false },
+    { enabled: () => toValue(range) !== null, keepPrevious: true },
+  );
+  return {
+    slots: computed<AppointmentSlotItem[]>(() => slots.data.value?.appointmentSlots ?? []),
+    /** Whether an answer is on screen (an empty period is one). */
+    answered: computed(() => slots.data.value !== undefined),
+    loading: slots.loading,
+    error: slots.error,
+    refetch: slots.refetch,
+  };
+}
+
+const actionErrorOf = (caught: unknown): AppointmentActionError => {
+  const failed = toRequestError(caught);
+  return {
+    message: failed.errors[0]?.message ?? failed.message,
+    codes: failed.codes,
+    field: failed.errors[0]?.field ?? null,
+  };
+};
+
+/**
+ * Publishing slots (all or none) and withdrawing one (its booking, if any, is cancelled and both sides told); each
+ * resolves to whether it worked, the reason in `publishError` or `cancelError`. A withdrawal refused with CONFLICT
+ * (booked or changed meanwhile) calls `showChanges`, so the list shows why.
+ */
+export function useAppointmentActions(showChanges: () => Promise<unknown>) {
+  const publishing = useGraphQLMutation(PublishAppointmentSlotsDocument);
+  const cancelling = useGraphQLMutation(CancelAppointmentSlotDocument);
   const publishError = ref<AppointmentActionError | null>(null);
   const cancellingId = ref<string | null>(null);
   const cancelError = ref<AppointmentActionError | null>(null);
-  const { loading, error, run } = useLatestRequest();
 
-  async function load(next: AppointmentRange): Promise<void> {
-    await run(() => request(AppointmentSlotListDocument, next), {
-      onData: (data) => {
-        slots.value = data.appointmentSlots;
-        range.value = { ...next };
-      },
-      onError: () => {
-        slots.value = [];
-        range.value = null;
-      },
-    });
-  }
-
-  async function reload(): Promise<void> {
-    if (range.value) await load(range.value);
-  }
-
-  const actionErrorOf = (caught: unknown): AppointmentActionError => {
-    const failed = toRequestError(caught);
-    return {
-      message: failed.errors[0]?.message ?? failed.message,
-      codes: failed.codes,
-      field: failed.errors[0]?.field ?? null,
-    };
-  };
-
-  /** Publishes the slots, all or none; resolves to whether it worked (the reason in `publishError`). */
   async function publish(newSlots: NewAppointmentSlotInput[]): Promise<boolean> {
-    publishing.value = true;
     publishError.value = null;
     try {
-      await request(PublishAppointmentSlotsDocument, { input: { slots: newSlots } });
+      await publishing.run({ input: { slots: newSlots } });
+      return true;
     } catch (caught) {
       publishError.value = actionErrorOf(caught);
       return false;
-    } finally {
-      publishing.value = false;
     }
-    await reload();
-    return true;
   }
 
-  /**
-   * Withdraws a slot (its booking, if any, is cancelled and both sides told); resolves to whether
-   * it worked. After a CONFLICT (booked or changed meanwhile) the list is loaded again to show why.
-   */
   async function cancel(slot: Pick<AppointmentSlotItem, 'id' | 'version'>): Promise<boolean> {
     cancellingId.value = slot.id;
     cancelError.value = null;
     try {
-      await request(CancelAppointmentSlotDocument, { id: slot.id, version: slot.version });
+      await cancelling.run({ id: slot.id, version: slot.version });
+      return true;
     } catch (caught) {
       cancelError.value = actionErrorOf(caught);
-      if (cancelError.value.codes.includes('CONFLICT')) await reload();
+      if (cancelError.value.codes.includes('CONFLICT')) await showChanges();
       return false;
     } finally {
       cancellingId.value = null;
     }
-    await reload();
-    return true;
   }
 
-  function clearErrors(): void {
-    publishError.value = null;
-    cancelError.value = null;
-  }
-
-  return {
-    range,
-    slots,
-    loading,
-    error,
-    publishing,
-    publishError,
-    cancellingId,
-    cancelError,
-    load,
-    reload,
-    publish,
-    cancel,
-    clearErrors,
-  };
-});
+  return { publish, publishing: publishing.running, publishError, cancel, cancellingId, cancelError };
+}

@@ -1,12 +1,11 @@
-// The clients store: one page of the caller's client list, with the search and filters it was asked for; the regions to
-// filter by; and every page of a filtered list for its CSV file.
-import { defineStore } from 'pinia';
-import { ref } from 'vue';
-import { useLatestRequest } from '../composables/useLatestRequest';
+// The client list through the query layer: one page of the clients the caller may see, with the search and filters
+// asked for; the regions a county officer filters by; and every page of a filtered list for its CSV file.
+import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { ClientListQuery, ClientListQueryVariables, ImmigrantBackground } from '../graphql/generated/graphql';
-import type { LoadError } from './regions';
+import { useGraphQLQuery } from '../graphql/queries';
+import type { LoadError } from '../stores/regions';
 
 export const ClientListDocument = graphql(`
   query ClientList(
@@ -64,7 +63,6 @@ export const ClientRegionOptionsDocument = graphql(`
 
 export type ClientPage = ClientListQuery['clients'];
 export type ClientListItem = ClientPage['items'][number];
-export type { LoadError };
 
 /** Clients per page of the list. */
 export const clientPageSize = 50;
@@ -95,46 +93,42 @@ export function toClientListVariables(asked: ClientListRequest, first = clientPa
   return variables;
 }
 
-export const useClientsStore = defineStore('clients', () => {
-  /** The request the page below answers; null before the first successful load. */
-  const asked = ref<ClientListRequest | null>(null);
-  const page = ref<ClientPage | null>(null);
-  // Typing in the search box can overlap requests; only the newest may write.
-  const { loading, error, run } = useLatestRequest();
+/**
+ * The page of the list `asked` names. While another page or filter loads, the page on screen stays (`shownOffset`
+ * says where it starts), so the table does not empty between pages; one that fails shows its error instead.
+ */
+export function useClientList(asked: MaybeRefOrGetter<ClientListRequest>) {
+  const list = useGraphQLQuery(ClientListDocument, () => toClientListVariables(toValue(asked)), {
+    keepPrevious: true,
+  });
+  return {
+    /** The page on screen; undefined before the first answer and after a failure. */
+    page: computed<ClientPage | undefined>(() => list.data.value?.clients),
+    shownOffset: computed(() => list.shownVariables.value?.offset ?? null),
+    loading: list.loading,
+    error: list.error,
+    refetch: list.refetch,
+  };
+}
 
-  async function load(next: ClientListRequest): Promise<void> {
-    await run(() => request(ClientListDocument, toClientListVariables(next)), {
-      onData: (data) => {
-        page.value = data.clients;
-        asked.value = { ...next };
-      },
-      onError: () => {
-        page.value = null;
-        asked.value = null;
-      },
-    });
-  }
+/**
+ * The regions a county officer may filter by, by name; asked for only when `enabled`. Without them the list still
+ * works, unfiltered by region, and its own error says what is wrong, so a failure here only leaves them out.
+ */
+export function useClientRegionOptions(enabled: MaybeRefOrGetter<boolean>) {
+  const options = useGraphQLQuery(ClientRegionOptionsDocument, {}, { enabled });
+  return computed(() => [...(options.data.value?.regions ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nb')));
+}
 
-  /** The regions a county officer may filter by; empty until loaded (and for everyone else). */
-  const regionOptions = ref<{ id: string; name: string }[]>([]);
-
-  async function loadRegionOptions(): Promise<void> {
-    try {
-      const data = await request(ClientRegionOptionsDocument);
-      regionOptions.value = [...data.regions].sort((a, b) => a.name.localeCompare(b.name, 'nb'));
-    } catch {
-      // Without the options the list still works, unfiltered by region; the list's own error says what is wrong.
-      regionOptions.value = [];
-    }
-  }
-
+/**
+ * Every client the filter matches, page after page, for a CSV file of the whole list (each read is audit-logged by
+ * the graph, as for the pages on screen). `fetchAll` resolves to null when a page could not be fetched, the reason
+ * in `exportError`: half a list must not look whole.
+ */
+export function useClientExport() {
   const exporting = ref(false);
   const exportError = ref<LoadError | null>(null);
 
-  /**
-   * Every client the filter matches, page after page, for a CSV file of the whole list (each read is audit-logged by
-   * the graph, as for the pages on screen). Null when a page could not be fetched: half a list must not look whole.
-   */
   async function fetchAll(filter: Omit<ClientListRequest, 'offset'>): Promise<ClientListItem[] | null> {
     exporting.value = true;
     exportError.value = null;
@@ -158,5 +152,5 @@ export const useClientsStore = defineStore('clients', () => {
     }
   }
 
-  return { asked, page, loading, error, load, regionOptions, loadRegionOptions, exporting, exportError, fetchAll };
-});
+  return { exporting, exportError, fetchAll };
+}

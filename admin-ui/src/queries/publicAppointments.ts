@@ -1,6 +1,6 @@
-// The public website's appointment booking (issue 22): a region's free times, and booking one. Anonymous requests only.
-import { defineStore } from 'pinia';
-import { ref } from 'vue';
+// The public website's appointment booking through the query layer (issue 22): a region's free times, and booking
+// one. Anonymous requests only: the website sends no one's token.
+import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
 import { anonymousRequest, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type {
@@ -8,7 +8,8 @@ import type {
   AvailableAppointmentSlotsQuery,
   BookAppointmentMutation,
 } from '../graphql/generated/graphql';
-import { type PublicActionError, toActionError } from './publicRequests';
+import { useGraphQLQuery } from '../graphql/queries';
+import { type PublicActionError, toActionError } from '../stores/publicRequests';
 
 export const AvailableAppointmentSlotsDocument = graphql(`
   query AvailableAppointmentSlots($regionId: ID!, $from: Date!, $to: Date!) {
@@ -59,38 +60,30 @@ export function bookingWindow(now = new Date()): { from: string; to: string } {
   };
 }
 
-export const usePublicAppointmentsStore = defineStore('publicAppointments', () => {
-  const regionId = ref<string | null>(null);
-  const slots = ref<AvailableSlot[]>([]);
-  const loading = ref(false);
-  const loadError = ref<string | null>(null);
+/** The free times of the region in the booking window; none asked for until a region is chosen (''). */
+export function useAvailableSlots(regionId: MaybeRefOrGetter<string>) {
+  const slots = useGraphQLQuery(
+    AvailableAppointmentSlotsDocument,
+    () => ({ regionId: toValue(regionId), ...bookingWindow() }),
+    { anonymous: true, enabled: () => toValue(regionId) !== '' },
+  );
+  return {
+    slots: computed<AvailableSlot[]>(() => slots.data.value?.availableAppointmentSlots ?? []),
+    loading: slots.loading,
+    error: slots.error,
+    refetch: slots.refetch,
+  };
+}
+
+/**
+ * Booking a time: `book` resolves to the receipt, or null with the reason in `actionError`. When the time was taken
+ * meanwhile (CONFLICT), `showChanges` is called so the free times are asked for again.
+ */
+export function useBookAppointment(showChanges: () => Promise<unknown>) {
   const sending = ref(false);
   const receipt = ref<AppointmentReceipt | null>(null);
   const actionError = ref<PublicActionError | null>(null);
-  let latest = 0;
 
-  /** The region's free times in the booking window; a newer choice of region wins over a slower answer. */
-  async function load(region: string): Promise<void> {
-    const mine = ++latest;
-    regionId.value = region;
-    loading.value = true;
-    loadError.value = null;
-    try {
-      const data = await anonymousRequest(AvailableAppointmentSlotsDocument, { regionId: region, ...bookingWindow() });
-      if (mine === latest) slots.value = data.availableAppointmentSlots;
-    } catch (caught) {
-      if (mine !== latest) return;
-      slots.value = [];
-      loadError.value = toRequestError(caught).message;
-    } finally {
-      if (mine === latest) loading.value = false;
-    }
-  }
-
-  /**
-   * Books the time; resolves to the receipt, or null with the reason in `actionError`. When the
-   * time was taken meanwhile (CONFLICT) the free times are loaded again.
-   */
   async function book(input: AppointmentBookingInput): Promise<AppointmentReceipt | null> {
     sending.value = true;
     actionError.value = null;
@@ -100,7 +93,7 @@ export const usePublicAppointmentsStore = defineStore('publicAppointments', () =
       return receipt.value;
     } catch (caught) {
       actionError.value = toActionError('appointment', toRequestError(caught));
-      if (actionError.value.codes.includes('CONFLICT') && regionId.value) await load(regionId.value);
+      if (actionError.value.codes.includes('CONFLICT')) await showChanges();
       return null;
     } finally {
       sending.value = false;
@@ -112,5 +105,5 @@ export const usePublicAppointmentsStore = defineStore('publicAppointments', () =
     actionError.value = null;
   }
 
-  return { regionId, slots, loading, loadError, sending, receipt, actionError, load, book, reset };
-});
+  return { book, sending, receipt, actionError, reset };
+}
