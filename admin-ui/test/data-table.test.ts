@@ -58,7 +58,7 @@ describe('DataTable', () => {
     const wrapper = mountTable();
     const caption = wrapper.get('caption');
     expect(caption.text()).toBe('Personer');
-    const box = wrapper.get('section.scroll');
+    const box = wrapper.get('section.scroll-box');
     expect(box.attributes('tabindex')).toBe('0');
     expect(box.attributes('aria-labelledby')).toBe(caption.attributes('id'));
     // The first column is the row's header, the others plain cells.
