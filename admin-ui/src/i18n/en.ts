@@ -235,6 +235,8 @@ const en = {
       none: 'Nothing is due in {year}.',
     },
     keyFigures: {
+      loading: 'Loading the key figures …',
+      error: 'Could not load the key figures. Try again in a moment.',
       title: 'Key figures by year',
       caption: 'Key figures of {region} per year of the agreement period',
       year: 'Year',

@@ -14,18 +14,39 @@ export function isSupportedLocale(value: unknown): value is SupportedLocale {
 /**
  * The console's date and number formats, for `d()` and `n()`. A `day` is a calendar day the graph
  * gives as YYYY-MM-DD, read at midnight UTC so no time zone moves it: 15.05.2024 in bokmål, and
- * with the month in words in English, which no reader takes for month/day.
+ * with the month in words in English, which no reader takes for month/day. A `longDay` is such a day with the month
+ * written out (1. januar 2024), for prose and the pages of a region and its agreement.
  */
 export const datetimeFormats = {
-  nb: { day: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } },
-  en: { day: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } },
+  nb: {
+    day: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
+    longDay: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+  },
+  en: {
+    day: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
+    longDay: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+  },
 } as const;
 
-/** `hours`: up to two decimals (3,5 timer); `integer`: whole numbers with the language's grouping. */
+/**
+ * `hours`: up to two decimals (3,5 timer); `integer`: whole numbers with the language's grouping; `share`: a share
+ * from 0 to 1 as a percentage with up to one decimal (34,5 %).
+ */
 export const numberFormats = {
-  nb: { hours: { maximumFractionDigits: 2 }, integer: { maximumFractionDigits: 0 } },
-  en: { hours: { maximumFractionDigits: 2 }, integer: { maximumFractionDigits: 0 } },
+  nb: {
+    hours: { maximumFractionDigits: 2 },
+    integer: { maximumFractionDigits: 0 },
+    share: { style: 'percent', maximumFractionDigits: 1 },
+  },
+  en: {
+    hours: { maximumFractionDigits: 2 },
+    integer: { maximumFractionDigits: 0 },
+    share: { style: 'percent', maximumFractionDigits: 1 },
+  },
 } as const;
+
+/** A calendar day as the graph gives it (YYYY-MM-DD, or a timestamp whose day counts), for `d()` with a day format. */
+export const calendarDay = (date: string): Date => new Date(`${date.slice(0, 10)}T00:00:00Z`);
 
 export function createAppI18n(locale: SupportedLocale = defaultLocale) {
   return createI18n<[MessageSchema], SupportedLocale, false>({

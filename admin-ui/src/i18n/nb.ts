@@ -234,6 +234,8 @@ const nb = {
       none: 'Ingenting skal leveres i {year}.',
     },
     keyFigures: {
+      loading: 'Henter nøkkeltallene …',
+      error: 'Kunne ikke hente nøkkeltallene. Prøv igjen om litt.',
       title: 'Nøkkeltall per år',
       caption: 'Nøkkeltall for {region} per år i avtaleperioden',
       year: 'År',
