@@ -1122,6 +1122,39 @@ export type WebsiteRequestStatus =
   /** An adviser took it on. */
   | 'PICKED_UP';
 
+export type SubmissionsAwaitingDecisionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SubmissionsAwaitingDecisionQuery = { regions: Array<{ id: string, name: string, county: { id: string } | null, submissionsAwaitingDecision: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null }> };
+
+export type CoordinationOverviewQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, county: { id: string, name: string } | null, contractMunicipality: { number: string, name: string, numbers: Array<{ number: string, validFrom: string, validTo: string | null }> }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string, countyPayers: Array<{ amount: string, county: { id: string, name: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, shares: Array<{ amount: string, status: PaymentStatus, county: { id: string, name: string } }> }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
+
+export type RegionPageQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type RegionPageQuery = { region: { id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null, populationFigure: { date: string, source: PopulationSource, sourceTable: string | null, sourceUpdatedAt: string | null, importedBy: string | null, recordedAt: string } | null }>, operator: { id: string, name: string, organisationNumber: string | null, runByContractMunicipality: boolean } | null, advisers: Array<{ id: string, name: string, email: string, phone: string | null }>, offices: Array<{ id: string, name: string, streetAddress: string, postalCode: string, postalTown: string, coLocatedWith: string | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string, originalValidTo: string, signedOn: string | null, partyHistory: Array<{ id: string, kind: PartyKind, organisationName: string, validFrom: string, validTo: string | null, succeeds: { id: string, organisationName: string } | null }>, amendments: Array<{ id: string, decidedOn: string, effectiveFrom: string, description: string, consentedBy: Array<string> }>, extensions: Array<{ id: string, decidedOn: string, previousValidTo: string, validTo: string }>, notices: Array<{ id: string, organisationName: string, givenOn: string, effectiveOn: string, reason: string | null }> } | null, funding: { year: number, countyAmount: string, municipalAmount: string, total: string, municipalShares: Array<{ inhabitants: number, amount: string, municipality: { number: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null }> | null } | null };
+
+export type RegionKeyFiguresQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type RegionKeyFiguresQuery = { region: { id: string, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null } } | null };
+
+export type RegionsOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegionsOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null }> }> };
+
 export type RoleAssignmentsQueryVariables = Exact<{
   includeEnded: boolean;
   first: number;
@@ -1313,17 +1346,6 @@ export type DeliverBusinessAssessmentMutationVariables = Exact<{
 
 
 export type DeliverBusinessAssessmentMutation = { deliverBusinessAssessment: { id: string, version: number, status: AssessmentStatus } };
-
-export type SubmissionsAwaitingDecisionQueryVariables = Exact<{
-  previousYear: number;
-  year: number;
-  nextYear: number;
-}>;
-
-
-export type SubmissionsAwaitingDecisionQuery = { regions: Array<{ id: string, name: string, county: { id: string } | null, previousYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null, thisYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null, nextYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null }> };
-
-export type AwaitingSubmissionFragment = { id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null };
 
 export type ClientDetailQueryVariables = Exact<{
   id: string | number;
@@ -1838,13 +1860,6 @@ export type SetNotificationPreferenceMutationVariables = Exact<{
 
 export type SetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
 
-export type CoordinationOverviewQueryVariables = Exact<{
-  year: number;
-}>;
-
-
-export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, county: { id: string, name: string } | null, contractMunicipality: { number: string, name: string, numbers: Array<{ number: string, validFrom: string, validTo: string | null }> }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string, countyPayers: Array<{ amount: string, county: { id: string, name: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, shares: Array<{ amount: string, status: PaymentStatus, county: { id: string, name: string } }> }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
-
 export type PopulationFiguresQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1987,27 +2002,6 @@ export type ChangeReferralStatusMutationVariables = Exact<{
 
 export type ChangeReferralStatusMutation = { changeReferralStatus: { id: string, version: number, status: ReferralStatus, statusChangedOn: string, statusReason: string | null } };
 
-export type RegionPageQueryVariables = Exact<{
-  id: string | number;
-  year: number;
-}>;
-
-
-export type RegionPageQuery = { region: { id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null, populationFigure: { date: string, source: PopulationSource, sourceTable: string | null, sourceUpdatedAt: string | null, importedBy: string | null, recordedAt: string } | null }>, operator: { id: string, name: string, organisationNumber: string | null, runByContractMunicipality: boolean } | null, advisers: Array<{ id: string, name: string, email: string, phone: string | null }>, offices: Array<{ id: string, name: string, streetAddress: string, postalCode: string, postalTown: string, coLocatedWith: string | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string, originalValidTo: string, signedOn: string | null, partyHistory: Array<{ id: string, kind: PartyKind, organisationName: string, validFrom: string, validTo: string | null, succeeds: { id: string, organisationName: string } | null }>, amendments: Array<{ id: string, decidedOn: string, effectiveFrom: string, description: string, consentedBy: Array<string> }>, extensions: Array<{ id: string, decidedOn: string, previousValidTo: string, validTo: string }>, notices: Array<{ id: string, organisationName: string, givenOn: string, effectiveOn: string, reason: string | null }> } | null, funding: { year: number, countyAmount: string, municipalAmount: string, total: string, municipalShares: Array<{ inhabitants: number, amount: string, municipality: { number: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null }> | null } | null };
-
-export type RegionKeyFiguresQueryVariables = Exact<{
-  id: string | number;
-  year: number;
-}>;
-
-
-export type RegionKeyFiguresQuery = { region: { id: string, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null } } | null };
-
-export type RegionsOverviewQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type RegionsOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null }> }> };
-
 export type SubmissionsWorkflowQueryVariables = Exact<{
   regionId: string | number;
   year: number;
@@ -2092,16 +2086,6 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const AwaitingSubmissionFragmentDoc = new TypedDocumentString(`
-    fragment AwaitingSubmission on Submission {
-  id
-  kind
-  coversYear
-  dueDate
-  status
-  submittedOn
-}
-    `, {"fragmentName":"AwaitingSubmission"}) as unknown as TypedDocumentString<AwaitingSubmissionFragment, unknown>;
 export const OpenCourseFragmentDoc = new TypedDocumentString(`
     fragment OpenCourse on Course {
   id
@@ -2168,6 +2152,262 @@ export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebsiteReceipt"}) as unknown as TypedDocumentString<WebsiteReceiptFragment, unknown>;
+export const SubmissionsAwaitingDecisionDocument = new TypedDocumentString(`
+    query SubmissionsAwaitingDecision {
+  regions {
+    id
+    name
+    county {
+      id
+    }
+    submissionsAwaitingDecision {
+      id
+      kind
+      coversYear
+      dueDate
+      status
+      submittedOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmissionsAwaitingDecisionQuery, SubmissionsAwaitingDecisionQueryVariables>;
+export const CoordinationOverviewDocument = new TypedDocumentString(`
+    query CoordinationOverview($year: Int!) {
+  regions {
+    id
+    name
+    county {
+      id
+      name
+    }
+    contractMunicipality {
+      number
+      name
+      numbers {
+        number
+        validFrom
+        validTo
+      }
+    }
+    municipalities {
+      number
+      name
+      population
+    }
+    agreement {
+      id
+      status
+      validFrom
+      validTo
+    }
+    funding(year: $year) {
+      countyAmount
+      municipalAmount
+      total
+      countyPayers {
+        county {
+          id
+          name
+        }
+        amount
+      }
+    }
+    payments(year: $year) {
+      instalment
+      dueDate
+      amount
+      status
+      shares {
+        county {
+          id
+          name
+        }
+        amount
+        status
+      }
+    }
+    submissions(year: $year) {
+      kind
+      coversYear
+      dueDate
+      status
+      late
+    }
+    statistics(year: $year) {
+      newClients
+      clientsWithImmigrantBackground
+      immigrantBackgroundShare
+      counsellingHours
+      coursesHeld
+      courseParticipants
+      businessesStarted
+      suppressed
+    }
+    referrals(year: $year) {
+      toInnovasjonNorge
+      toNav
+      fromNav
+      suppressed
+    }
+  }
+  gatherings(year: $year) {
+    id
+    title
+    date
+    attendeeCount
+  }
+}
+    `) as unknown as TypedDocumentString<CoordinationOverviewQuery, CoordinationOverviewQueryVariables>;
+export const RegionPageDocument = new TypedDocumentString(`
+    query RegionPage($id: ID!, $year: Int!) {
+  region(id: $id) {
+    id
+    name
+    contractMunicipality {
+      number
+      name
+    }
+    municipalities {
+      number
+      name
+      population
+      populationSource
+      populationFigure {
+        date
+        source
+        sourceTable
+        sourceUpdatedAt
+        importedBy
+        recordedAt
+      }
+    }
+    operator {
+      id
+      name
+      organisationNumber
+      runByContractMunicipality
+    }
+    advisers {
+      id
+      name
+      email
+      phone
+    }
+    offices {
+      id
+      name
+      streetAddress
+      postalCode
+      postalTown
+      coLocatedWith
+    }
+    agreement {
+      id
+      status
+      validFrom
+      validTo
+      originalValidTo
+      signedOn
+      partyHistory {
+        id
+        kind
+        organisationName
+        validFrom
+        validTo
+        succeeds {
+          id
+          organisationName
+        }
+      }
+      amendments {
+        id
+        decidedOn
+        effectiveFrom
+        description
+        consentedBy
+      }
+      extensions {
+        id
+        decidedOn
+        previousValidTo
+        validTo
+      }
+      notices {
+        id
+        organisationName
+        givenOn
+        effectiveOn
+        reason
+      }
+    }
+    funding(year: $year) {
+      year
+      countyAmount
+      municipalAmount
+      total
+      municipalShares {
+        municipality {
+          number
+        }
+        inhabitants
+        amount
+      }
+    }
+    payments(year: $year) {
+      instalment
+      dueDate
+      amount
+      status
+      paidOn
+    }
+    submissions(year: $year) {
+      kind
+      coversYear
+      dueDate
+      status
+      late
+      submittedOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionPageQuery, RegionPageQueryVariables>;
+export const RegionKeyFiguresDocument = new TypedDocumentString(`
+    query RegionKeyFigures($id: ID!, $year: Int!) {
+  region(id: $id) {
+    id
+    statistics(year: $year) {
+      year
+      newClients
+      clientsWithImmigrantBackground
+      immigrantBackgroundShare
+      counsellingHours
+      coursesHeld
+      courseParticipants
+      businessesStarted
+      suppressed
+      suppressionReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionKeyFiguresQuery, RegionKeyFiguresQueryVariables>;
+export const RegionsOverviewDocument = new TypedDocumentString(`
+    query RegionsOverview {
+  regions {
+    id
+    name
+    contractMunicipality {
+      number
+      name
+    }
+    municipalities {
+      number
+      name
+      population
+      populationSource
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionsOverviewQuery, RegionsOverviewQueryVariables>;
 export const RoleAssignmentsDocument = new TypedDocumentString(`
     query RoleAssignments($includeEnded: Boolean!, $first: Int!, $offset: Int!) {
   roleAssignments(includeEnded: $includeEnded, first: $first, offset: $offset) {
@@ -2572,33 +2812,6 @@ export const DeliverBusinessAssessmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeliverBusinessAssessmentMutation, DeliverBusinessAssessmentMutationVariables>;
-export const SubmissionsAwaitingDecisionDocument = new TypedDocumentString(`
-    query SubmissionsAwaitingDecision($previousYear: Int!, $year: Int!, $nextYear: Int!) {
-  regions {
-    id
-    name
-    county {
-      id
-    }
-    previousYear: submissions(year: $previousYear) {
-      ...AwaitingSubmission
-    }
-    thisYear: submissions(year: $year) {
-      ...AwaitingSubmission
-    }
-    nextYear: submissions(year: $nextYear) {
-      ...AwaitingSubmission
-    }
-  }
-}
-    fragment AwaitingSubmission on Submission {
-  id
-  kind
-  coversYear
-  dueDate
-  status
-  submittedOn
-}`) as unknown as TypedDocumentString<SubmissionsAwaitingDecisionQuery, SubmissionsAwaitingDecisionQueryVariables>;
 export const ClientDetailDocument = new TypedDocumentString(`
     query ClientDetail($id: ID!, $year: Int!) {
   client(id: $id) {
@@ -3677,93 +3890,6 @@ export const SetNotificationPreferenceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
-export const CoordinationOverviewDocument = new TypedDocumentString(`
-    query CoordinationOverview($year: Int!) {
-  regions {
-    id
-    name
-    county {
-      id
-      name
-    }
-    contractMunicipality {
-      number
-      name
-      numbers {
-        number
-        validFrom
-        validTo
-      }
-    }
-    municipalities {
-      number
-      name
-      population
-    }
-    agreement {
-      id
-      status
-      validFrom
-      validTo
-    }
-    funding(year: $year) {
-      countyAmount
-      municipalAmount
-      total
-      countyPayers {
-        county {
-          id
-          name
-        }
-        amount
-      }
-    }
-    payments(year: $year) {
-      instalment
-      dueDate
-      amount
-      status
-      shares {
-        county {
-          id
-          name
-        }
-        amount
-        status
-      }
-    }
-    submissions(year: $year) {
-      kind
-      coversYear
-      dueDate
-      status
-      late
-    }
-    statistics(year: $year) {
-      newClients
-      clientsWithImmigrantBackground
-      immigrantBackgroundShare
-      counsellingHours
-      coursesHeld
-      courseParticipants
-      businessesStarted
-      suppressed
-    }
-    referrals(year: $year) {
-      toInnovasjonNorge
-      toNav
-      fromNav
-      suppressed
-    }
-  }
-  gatherings(year: $year) {
-    id
-    title
-    date
-    attendeeCount
-  }
-}
-    `) as unknown as TypedDocumentString<CoordinationOverviewQuery, CoordinationOverviewQueryVariables>;
 export const PopulationFiguresDocument = new TypedDocumentString(`
     query PopulationFigures {
   municipalities {
@@ -4115,156 +4241,6 @@ export const ChangeReferralStatusDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChangeReferralStatusMutation, ChangeReferralStatusMutationVariables>;
-export const RegionPageDocument = new TypedDocumentString(`
-    query RegionPage($id: ID!, $year: Int!) {
-  region(id: $id) {
-    id
-    name
-    contractMunicipality {
-      number
-      name
-    }
-    municipalities {
-      number
-      name
-      population
-      populationSource
-      populationFigure {
-        date
-        source
-        sourceTable
-        sourceUpdatedAt
-        importedBy
-        recordedAt
-      }
-    }
-    operator {
-      id
-      name
-      organisationNumber
-      runByContractMunicipality
-    }
-    advisers {
-      id
-      name
-      email
-      phone
-    }
-    offices {
-      id
-      name
-      streetAddress
-      postalCode
-      postalTown
-      coLocatedWith
-    }
-    agreement {
-      id
-      status
-      validFrom
-      validTo
-      originalValidTo
-      signedOn
-      partyHistory {
-        id
-        kind
-        organisationName
-        validFrom
-        validTo
-        succeeds {
-          id
-          organisationName
-        }
-      }
-      amendments {
-        id
-        decidedOn
-        effectiveFrom
-        description
-        consentedBy
-      }
-      extensions {
-        id
-        decidedOn
-        previousValidTo
-        validTo
-      }
-      notices {
-        id
-        organisationName
-        givenOn
-        effectiveOn
-        reason
-      }
-    }
-    funding(year: $year) {
-      year
-      countyAmount
-      municipalAmount
-      total
-      municipalShares {
-        municipality {
-          number
-        }
-        inhabitants
-        amount
-      }
-    }
-    payments(year: $year) {
-      instalment
-      dueDate
-      amount
-      status
-      paidOn
-    }
-    submissions(year: $year) {
-      kind
-      coversYear
-      dueDate
-      status
-      late
-      submittedOn
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RegionPageQuery, RegionPageQueryVariables>;
-export const RegionKeyFiguresDocument = new TypedDocumentString(`
-    query RegionKeyFigures($id: ID!, $year: Int!) {
-  region(id: $id) {
-    id
-    statistics(year: $year) {
-      year
-      newClients
-      clientsWithImmigrantBackground
-      immigrantBackgroundShare
-      counsellingHours
-      coursesHeld
-      courseParticipants
-      businessesStarted
-      suppressed
-      suppressionReason
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RegionKeyFiguresQuery, RegionKeyFiguresQueryVariables>;
-export const RegionsOverviewDocument = new TypedDocumentString(`
-    query RegionsOverview {
-  regions {
-    id
-    name
-    contractMunicipality {
-      number
-      name
-    }
-    municipalities {
-      number
-      name
-      population
-      populationSource
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RegionsOverviewQuery, RegionsOverviewQueryVariables>;
 export const SubmissionsWorkflowDocument = new TypedDocumentString(`
     query SubmissionsWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!, $nextYear: Int!) {
   region(id: $regionId) {
