@@ -257,6 +257,11 @@ const en = {
     year: 'Year',
     loading: 'Loading the overview for {year} …',
     empty: 'No regions have been registered yet.',
+    awaiting: {
+      count: "Nothing is waiting for the county's decision | 1 submission is waiting for the county's decision | {count} submissions are waiting for the county's decision",
+      link: 'Go to the queue',
+      failed: "Could not load the submissions waiting for the county's decision.",
+    },
     error: {
       title: 'Could not load the overview',
       body: 'The service did not answer as expected. Try again in a moment.',

@@ -256,6 +256,11 @@ const nb = {
     year: 'År',
     loading: 'Henter oversikten for {year} …',
     empty: 'Ingen regioner er registrert ennå.',
+    awaiting: {
+      count: 'Ingen leveranser venter på fylkets avgjørelse | 1 leveranse venter på fylkets avgjørelse | {count} leveranser venter på fylkets avgjørelse',
+      link: 'Gå til køen',
+      failed: 'Kunne ikke hente leveransene som venter på fylkets avgjørelse.',
+    },
     error: {
       title: 'Kunne ikke hente oversikten',
       body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
