@@ -29,19 +29,24 @@ export const datetimeFormats = {
 } as const;
 
 /**
- * `hours`: up to two decimals (3,5 timer); `integer`: whole numbers with the language's grouping; `share`: a share
- * from 0 to 1 as a percentage with up to one decimal (34,5 %).
+ * `hours`: up to two decimals (3,5 timer); `integer`: whole numbers with the language's grouping; `decimal`: up to
+ * one decimal (14,5 årsverk); `share`: a share from 0 to 1 as a percentage with up to one decimal (34,5 %);
+ * `wholeNok`: kroner without øre, for totals reported in round figures (3 200 000 kr).
  */
 export const numberFormats = {
   nb: {
     hours: { maximumFractionDigits: 2 },
     integer: { maximumFractionDigits: 0 },
+    decimal: { maximumFractionDigits: 1 },
     share: { style: 'percent', maximumFractionDigits: 1 },
+    wholeNok: { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 },
   },
   en: {
     hours: { maximumFractionDigits: 2 },
     integer: { maximumFractionDigits: 0 },
+    decimal: { maximumFractionDigits: 1 },
     share: { style: 'percent', maximumFractionDigits: 1 },
+    wholeNok: { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 },
   },
 } as const;
 
