@@ -106,7 +106,8 @@ export function forgetAnswers(cache: QueryCache): void {
     if (entry.active) cache.setEntryState(entry, { status: 'pending', data: undefined, error: null });
     else cache.remove(entry);
   }
-  void cache.invalidateQueries({ key: [keyRoot] }, 'all');
+  // A failed refetch shows as the page's error; it is not also an unhandled rejection.
+  cache.invalidateQueries({ key: [keyRoot] }, 'all').catch(() => undefined);
 }
 
 export interface GraphQLQueryOptions {
@@ -281,5 +282,6 @@ export function useGraphQLMutation<TResult, TVariables>(document: TypedDocumentS
  * `useGraphQLMutation` (the stores that still send their own mutations).
  */
 export function invalidateAnswers(cache: QueryCache = useQueryCache()): Promise<unknown> {
-  return cache.invalidateQueries({ key: [keyRoot] });
+  // Resolves once the pages on screen have their new answers; one that failed shows its error there instead.
+  return cache.invalidateQueries({ key: [keyRoot] }).catch(() => undefined);
 }
