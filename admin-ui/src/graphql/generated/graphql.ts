@@ -1122,39 +1122,6 @@ export type WebsiteRequestStatus =
   /** An adviser took it on. */
   | 'PICKED_UP';
 
-export type SubmissionsAwaitingDecisionQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type SubmissionsAwaitingDecisionQuery = { regions: Array<{ id: string, name: string, county: { id: string } | null, submissionsAwaitingDecision: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null }> };
-
-export type CoordinationOverviewQueryVariables = Exact<{
-  year: number;
-}>;
-
-
-export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, county: { id: string, name: string } | null, contractMunicipality: { number: string, name: string, numbers: Array<{ number: string, validFrom: string, validTo: string | null }> }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string, countyPayers: Array<{ amount: string, county: { id: string, name: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, shares: Array<{ amount: string, status: PaymentStatus, county: { id: string, name: string } }> }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
-
-export type RegionPageQueryVariables = Exact<{
-  id: string | number;
-  year: number;
-}>;
-
-
-export type RegionPageQuery = { region: { id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null, populationFigure: { date: string, source: PopulationSource, sourceTable: string | null, sourceUpdatedAt: string | null, importedBy: string | null, recordedAt: string } | null }>, operator: { id: string, name: string, organisationNumber: string | null, runByContractMunicipality: boolean } | null, advisers: Array<{ id: string, name: string, email: string, phone: string | null }>, offices: Array<{ id: string, name: string, streetAddress: string, postalCode: string, postalTown: string, coLocatedWith: string | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string, originalValidTo: string, signedOn: string | null, partyHistory: Array<{ id: string, kind: PartyKind, organisationName: string, validFrom: string, validTo: string | null, succeeds: { id: string, organisationName: string } | null }>, amendments: Array<{ id: string, decidedOn: string, effectiveFrom: string, description: string, consentedBy: Array<string> }>, extensions: Array<{ id: string, decidedOn: string, previousValidTo: string, validTo: string }>, notices: Array<{ id: string, organisationName: string, givenOn: string, effectiveOn: string, reason: string | null }> } | null, funding: { year: number, countyAmount: string, municipalAmount: string, total: string, municipalShares: Array<{ inhabitants: number, amount: string, municipality: { number: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null }> | null } | null };
-
-export type RegionKeyFiguresQueryVariables = Exact<{
-  id: string | number;
-  year: number;
-}>;
-
-
-export type RegionKeyFiguresQuery = { region: { id: string, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null } } | null };
-
-export type RegionsOverviewQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type RegionsOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null }> }> };
-
 export type RoleAssignmentsQueryVariables = Exact<{
   includeEnded: boolean;
   first: number;
@@ -1182,6 +1149,225 @@ export type EndRoleAssignmentMutationVariables = Exact<{
 
 
 export type EndRoleAssignmentMutation = { endRoleAssignment: { id: string, endedAt: string | null } };
+
+export type ApiClientsQueryVariables = Exact<{
+  includeRevoked: boolean;
+}>;
+
+
+export type ApiClientsQuery = { apiClients: Array<{ clientId: string, name: string, scopes: Array<string>, registeredAt: string, registeredBy: string, revokedAt: string | null, revokedBy: string | null, organisation: { id: string, kind: OrganisationKind, name: string }, keys: Array<{ kid: string, algorithm: string | null, addedAt: string, addedBy: string, revokedAt: string | null, revokedBy: string | null }> }> };
+
+export type RegisterApiClientMutationVariables = Exact<{
+  input: RegisterApiClientInput;
+}>;
+
+
+export type RegisterApiClientMutation = { registerApiClient: { clientId: string } };
+
+export type AddApiClientKeyMutationVariables = Exact<{
+  input: AddApiClientKeyInput;
+}>;
+
+
+export type AddApiClientKeyMutation = { addApiClientKey: { clientId: string } };
+
+export type RevokeApiClientKeyMutationVariables = Exact<{
+  input: RevokeApiClientKeyInput;
+}>;
+
+
+export type RevokeApiClientKeyMutation = { revokeApiClientKey: { clientId: string } };
+
+export type RevokeApiClientMutationVariables = Exact<{
+  input: RevokeApiClientInput;
+}>;
+
+
+export type RevokeApiClientMutation = { revokeApiClient: { clientId: string } };
+
+export type SubmissionsAwaitingDecisionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SubmissionsAwaitingDecisionQuery = { regions: Array<{ id: string, name: string, county: { id: string } | null, submissionsAwaitingDecision: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null }> };
+
+export type EvaluationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EvaluationsQuery = { evaluations: Array<{ id: string, title: string, periodFrom: string, periodTo: string, author: string, findings: string, documentReference: string | null, publishedOn: string }> };
+
+export type RecordEvaluationMutationVariables = Exact<{
+  input: EvaluationInput;
+}>;
+
+
+export type RecordEvaluationMutation = { recordEvaluation: { id: string, title: string, publishedOn: string } };
+
+export type GroupsHistoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GroupsHistoryQuery = { coordinationGroupHistory: Array<{ id: string, name: string, organisationId: string, organisationName: string, role: string | null, validFrom: string, validTo: string | null }>, professionalGroupHistory: Array<{ id: string, name: string, organisationId: string, organisationName: string, role: string | null, validFrom: string, validTo: string | null, region: { id: string, name: string } | null }>, regions: Array<{ id: string, name: string }> };
+
+export type AddCoordinationMemberMutationVariables = Exact<{
+  input: CoordinationMemberInput;
+}>;
+
+
+export type AddCoordinationMemberMutation = { addCoordinationMember: { id: string } };
+
+export type EndCoordinationMembershipMutationVariables = Exact<{
+  id: string | number;
+  validTo: string;
+}>;
+
+
+export type EndCoordinationMembershipMutation = { endCoordinationMembership: { id: string, validTo: string | null } };
+
+export type ChangeCoordinationMemberRoleMutationVariables = Exact<{
+  id: string | number;
+  role?: string | null | undefined;
+  from: string;
+}>;
+
+
+export type ChangeCoordinationMemberRoleMutation = { changeCoordinationMemberRole: { id: string } };
+
+export type AddProfessionalGroupMemberMutationVariables = Exact<{
+  input: ProfessionalGroupMemberInput;
+}>;
+
+
+export type AddProfessionalGroupMemberMutation = { addProfessionalGroupMember: { id: string } };
+
+export type EndProfessionalGroupMembershipMutationVariables = Exact<{
+  id: string | number;
+  validTo: string;
+}>;
+
+
+export type EndProfessionalGroupMembershipMutation = { endProfessionalGroupMembership: { id: string, validTo: string | null } };
+
+export type ImpactReportRegionQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type ImpactReportRegionQuery = { region: { id: string, name: string, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, businessesStartedTwoYearsBefore: number | null, stillActiveAfterTwoYears: number | null, businessesStartedThreeYearsBefore: number | null, stillActiveAfterThreeYears: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> } } | null };
+
+export type ImpactFiguresFragment = { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, businessesStartedTwoYearsBefore: number | null, stillActiveAfterTwoYears: number | null, businessesStartedThreeYearsBefore: number | null, stillActiveAfterThreeYears: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> };
+
+export type ImpactReportCountyQueryVariables = Exact<{
+  year: number;
+  countyId?: string | number | null | undefined;
+}>;
+
+
+export type ImpactReportCountyQuery = { countyStatistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, businessesStartedTwoYearsBefore: number | null, stillActiveAfterTwoYears: number | null, businessesStartedThreeYearsBefore: number | null, stillActiveAfterThreeYears: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> } };
+
+export type ImpactReportTargetsQueryVariables = Exact<{
+  id: string | number;
+  planYear: number;
+}>;
+
+
+export type ImpactReportTargetsQuery = { region: { id: string, submissions: Array<{ kind: SubmissionKind, coversYear: number, status: SubmissionStatus, targets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null }> | null } | null };
+
+export type MeetingsOfYearQueryVariables = Exact<{
+  year: number;
+  groupOn: string;
+}>;
+
+
+export type MeetingsOfYearQuery = { conflictMeetingTargetDays: number, meetings: Array<{ id: string, version: number, kind: MeetingKind, date: string, calledBy: string | null, participants: Array<string>, agenda: string, minutes: string | null, decisions: Array<string>, requestedOn: string | null, daysFromRequest: number | null, heldPromptly: boolean | null, region: { id: string, name: string } | null, attendance: { presentNonMembers: Array<string>, presentMembers: Array<
+        | { id: string, name: string, organisationName: string }
+        | { id: string, name: string, organisationName: string }
+      >, absentMembers: Array<
+        | { id: string, name: string, organisationName: string }
+        | { id: string, name: string, organisationName: string }
+      > } | null }>, dueMeetings: Array<{ kind: MeetingKind, dueBy: string, overdue: boolean, region: { id: string, name: string } | null, heldAs: { id: string, date: string } | null, conflictRequest: { id: string, requestedOn: string, calledBy: string, subject: string } | null }>, coordinationGroup: Array<{ id: string, name: string, organisationName: string, role: string | null }>, professionalGroup: Array<{ id: string, name: string, organisationName: string, role: string | null }>, regions: Array<{ id: string, name: string }> };
+
+export type RecordMeetingMutationVariables = Exact<{
+  input: MeetingInput;
+}>;
+
+
+export type RecordMeetingMutation = { recordMeeting: { id: string, version: number, date: string } };
+
+export type UpdateMeetingMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: MeetingInput;
+}>;
+
+
+export type UpdateMeetingMutation = { updateMeeting: { id: string, version: number, date: string } };
+
+export type RequestConflictMeetingMutationVariables = Exact<{
+  input: ConflictMeetingRequestInput;
+}>;
+
+
+export type RequestConflictMeetingMutation = { requestConflictMeeting: { id: string, dueBy: string } };
+
+export type NetworkEventRegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NetworkEventRegionsQuery = { regions: Array<{ id: string, name: string }> };
+
+export type RegionNetworkEventsQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+}>;
+
+
+export type RegionNetworkEventsQuery = { region: { id: string, name: string, networkEvents: Array<{ id: string, title: string, date: string, participantCount: number }> } | null };
+
+export type CreateNetworkEventMutationVariables = Exact<{
+  input: CreateNetworkEventInput;
+}>;
+
+
+export type CreateNetworkEventMutation = { createNetworkEvent: { id: string, title: string, date: string, participantCount: number } };
+
+export type CoordinationOverviewQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, county: { id: string, name: string } | null, contractMunicipality: { number: string, name: string, numbers: Array<{ number: string, validFrom: string, validTo: string | null }> }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string, countyPayers: Array<{ amount: string, county: { id: string, name: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, shares: Array<{ amount: string, status: PaymentStatus, county: { id: string, name: string } }> }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
+
+export type PopulationFiguresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PopulationFiguresQuery = { municipalities: Array<{ number: string, name: string, region: { id: string, name: string }, populationFigure: { date: string, population: number, source: PopulationSource, sourceTable: string | null, sourceUpdatedAt: string | null, importedBy: string | null, recordedAt: string } | null }> };
+
+export type ImportPopulationFiguresMutationVariables = Exact<{
+  input: ImportPopulationFiguresInput;
+}>;
+
+
+export type ImportPopulationFiguresMutation = { importPopulationFigures: { applied: boolean, table: string, sourceUpdatedAt: string, figureCount: number, dates: Array<{ date: string, figureCount: number }>, figures: Array<{ municipalityNumber: string, regionCode: string, date: string, population: number, previousPopulation: number | null, previousSource: PopulationSource | null }>, skipped: Array<{ regionCode: string, label: string | null, period: string | null, reason: PopulationSkipReason, message: string }> } };
+
+export type RegionPageQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type RegionPageQuery = { region: { id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null, populationFigure: { date: string, source: PopulationSource, sourceTable: string | null, sourceUpdatedAt: string | null, importedBy: string | null, recordedAt: string } | null }>, operator: { id: string, name: string, organisationNumber: string | null, runByContractMunicipality: boolean } | null, advisers: Array<{ id: string, name: string, email: string, phone: string | null }>, offices: Array<{ id: string, name: string, streetAddress: string, postalCode: string, postalTown: string, coLocatedWith: string | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string, originalValidTo: string, signedOn: string | null, partyHistory: Array<{ id: string, kind: PartyKind, organisationName: string, validFrom: string, validTo: string | null, succeeds: { id: string, organisationName: string } | null }>, amendments: Array<{ id: string, decidedOn: string, effectiveFrom: string, description: string, consentedBy: Array<string> }>, extensions: Array<{ id: string, decidedOn: string, previousValidTo: string, validTo: string }>, notices: Array<{ id: string, organisationName: string, givenOn: string, effectiveOn: string, reason: string | null }> } | null, funding: { year: number, countyAmount: string, municipalAmount: string, total: string, municipalShares: Array<{ inhabitants: number, amount: string, municipality: { number: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null }> | null } | null };
+
+export type RegionKeyFiguresQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type RegionKeyFiguresQuery = { region: { id: string, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null } } | null };
+
+export type RegionsOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegionsOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null }> }> };
 
 export type AgreementsListQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1269,41 +1455,6 @@ export type GiveNoticeMutationVariables = Exact<{
 
 
 export type GiveNoticeMutation = { giveNotice: { id: string } };
-
-export type ApiClientsQueryVariables = Exact<{
-  includeRevoked: boolean;
-}>;
-
-
-export type ApiClientsQuery = { apiClients: Array<{ clientId: string, name: string, scopes: Array<string>, registeredAt: string, registeredBy: string, revokedAt: string | null, revokedBy: string | null, organisation: { id: string, kind: OrganisationKind, name: string }, keys: Array<{ kid: string, algorithm: string | null, addedAt: string, addedBy: string, revokedAt: string | null, revokedBy: string | null }> }> };
-
-export type RegisterApiClientMutationVariables = Exact<{
-  input: RegisterApiClientInput;
-}>;
-
-
-export type RegisterApiClientMutation = { registerApiClient: { clientId: string } };
-
-export type AddApiClientKeyMutationVariables = Exact<{
-  input: AddApiClientKeyInput;
-}>;
-
-
-export type AddApiClientKeyMutation = { addApiClientKey: { clientId: string } };
-
-export type RevokeApiClientKeyMutationVariables = Exact<{
-  input: RevokeApiClientKeyInput;
-}>;
-
-
-export type RevokeApiClientKeyMutation = { revokeApiClientKey: { clientId: string } };
-
-export type RevokeApiClientMutationVariables = Exact<{
-  input: RevokeApiClientInput;
-}>;
-
-
-export type RevokeApiClientMutation = { revokeApiClient: { clientId: string } };
 
 export type AppointmentSlotListQueryVariables = Exact<{
   from: string;
@@ -1594,18 +1745,6 @@ export type CreateCourseMutationVariables = Exact<{
 
 export type CreateCourseMutation = { createCourse: { id: string, startsOn: string } };
 
-export type EvaluationsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type EvaluationsQuery = { evaluations: Array<{ id: string, title: string, periodFrom: string, periodTo: string, author: string, findings: string, documentReference: string | null, publishedOn: string }> };
-
-export type RecordEvaluationMutationVariables = Exact<{
-  input: EvaluationInput;
-}>;
-
-
-export type RecordEvaluationMutation = { recordEvaluation: { id: string, title: string, publishedOn: string } };
-
 export type FundingWorkflowQueryVariables = Exact<{
   regionId: string | number;
   year: number;
@@ -1691,133 +1830,6 @@ export type GatheringsOfYearQueryVariables = Exact<{
 
 export type GatheringsOfYearQuery = { gatherings: Array<{ id: string, title: string, date: string, location: string | null, online: boolean, organisers: Array<string>, programme: string | null, description: string | null, attendeeCount: number, invitedRegions: Array<{ id: string, name: string }>, registrations: Array<{ adviserId: string, registeredAt: string, attended: boolean | null, adviser: { id: string, name: string } | null, region: { id: string, name: string } }> }> | null, gatheringYear: { year: number, count: number, minimum: number, meetsMinimum: boolean, regionsWithoutAttendance: Array<{ id: string, name: string }>, advisersWithoutAttendance: Array<{ id: string, name: string }> } };
 
-export type GroupsHistoryQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type GroupsHistoryQuery = { coordinationGroupHistory: Array<{ id: string, name: string, organisationId: string, organisationName: string, role: string | null, validFrom: string, validTo: string | null }>, professionalGroupHistory: Array<{ id: string, name: string, organisationId: string, organisationName: string, role: string | null, validFrom: string, validTo: string | null, region: { id: string, name: string } | null }>, regions: Array<{ id: string, name: string }> };
-
-export type AddCoordinationMemberMutationVariables = Exact<{
-  input: CoordinationMemberInput;
-}>;
-
-
-export type AddCoordinationMemberMutation = { addCoordinationMember: { id: string } };
-
-export type EndCoordinationMembershipMutationVariables = Exact<{
-  id: string | number;
-  validTo: string;
-}>;
-
-
-export type EndCoordinationMembershipMutation = { endCoordinationMembership: { id: string, validTo: string | null } };
-
-export type ChangeCoordinationMemberRoleMutationVariables = Exact<{
-  id: string | number;
-  role?: string | null | undefined;
-  from: string;
-}>;
-
-
-export type ChangeCoordinationMemberRoleMutation = { changeCoordinationMemberRole: { id: string } };
-
-export type AddProfessionalGroupMemberMutationVariables = Exact<{
-  input: ProfessionalGroupMemberInput;
-}>;
-
-
-export type AddProfessionalGroupMemberMutation = { addProfessionalGroupMember: { id: string } };
-
-export type EndProfessionalGroupMembershipMutationVariables = Exact<{
-  id: string | number;
-  validTo: string;
-}>;
-
-
-export type EndProfessionalGroupMembershipMutation = { endProfessionalGroupMembership: { id: string, validTo: string | null } };
-
-export type ImpactReportRegionQueryVariables = Exact<{
-  id: string | number;
-  year: number;
-}>;
-
-
-export type ImpactReportRegionQuery = { region: { id: string, name: string, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, businessesStartedTwoYearsBefore: number | null, stillActiveAfterTwoYears: number | null, businessesStartedThreeYearsBefore: number | null, stillActiveAfterThreeYears: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> } } | null };
-
-export type ImpactFiguresFragment = { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, businessesStartedTwoYearsBefore: number | null, stillActiveAfterTwoYears: number | null, businessesStartedThreeYearsBefore: number | null, stillActiveAfterThreeYears: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> };
-
-export type ImpactReportCountyQueryVariables = Exact<{
-  year: number;
-  countyId?: string | number | null | undefined;
-}>;
-
-
-export type ImpactReportCountyQuery = { countyStatistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, businessesStartedTwoYearsBefore: number | null, stillActiveAfterTwoYears: number | null, businessesStartedThreeYearsBefore: number | null, stillActiveAfterThreeYears: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> } };
-
-export type ImpactReportTargetsQueryVariables = Exact<{
-  id: string | number;
-  planYear: number;
-}>;
-
-
-export type ImpactReportTargetsQuery = { region: { id: string, submissions: Array<{ kind: SubmissionKind, coversYear: number, status: SubmissionStatus, targets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null }> | null } | null };
-
-export type MeetingsOfYearQueryVariables = Exact<{
-  year: number;
-  groupOn: string;
-}>;
-
-
-export type MeetingsOfYearQuery = { conflictMeetingTargetDays: number, meetings: Array<{ id: string, version: number, kind: MeetingKind, date: string, calledBy: string | null, participants: Array<string>, agenda: string, minutes: string | null, decisions: Array<string>, requestedOn: string | null, daysFromRequest: number | null, heldPromptly: boolean | null, region: { id: string, name: string } | null, attendance: { presentNonMembers: Array<string>, presentMembers: Array<
-        | { id: string, name: string, organisationName: string }
-        | { id: string, name: string, organisationName: string }
-      >, absentMembers: Array<
-        | { id: string, name: string, organisationName: string }
-        | { id: string, name: string, organisationName: string }
-      > } | null }>, dueMeetings: Array<{ kind: MeetingKind, dueBy: string, overdue: boolean, region: { id: string, name: string } | null, heldAs: { id: string, date: string } | null, conflictRequest: { id: string, requestedOn: string, calledBy: string, subject: string } | null }>, coordinationGroup: Array<{ id: string, name: string, organisationName: string, role: string | null }>, professionalGroup: Array<{ id: string, name: string, organisationName: string, role: string | null }>, regions: Array<{ id: string, name: string }> };
-
-export type RecordMeetingMutationVariables = Exact<{
-  input: MeetingInput;
-}>;
-
-
-export type RecordMeetingMutation = { recordMeeting: { id: string, version: number, date: string } };
-
-export type UpdateMeetingMutationVariables = Exact<{
-  id: string | number;
-  version: number;
-  input: MeetingInput;
-}>;
-
-
-export type UpdateMeetingMutation = { updateMeeting: { id: string, version: number, date: string } };
-
-export type RequestConflictMeetingMutationVariables = Exact<{
-  input: ConflictMeetingRequestInput;
-}>;
-
-
-export type RequestConflictMeetingMutation = { requestConflictMeeting: { id: string, dueBy: string } };
-
-export type NetworkEventRegionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type NetworkEventRegionsQuery = { regions: Array<{ id: string, name: string }> };
-
-export type RegionNetworkEventsQueryVariables = Exact<{
-  regionId: string | number;
-  year: number;
-}>;
-
-
-export type RegionNetworkEventsQuery = { region: { id: string, name: string, networkEvents: Array<{ id: string, title: string, date: string, participantCount: number }> } | null };
-
-export type CreateNetworkEventMutationVariables = Exact<{
-  input: CreateNetworkEventInput;
-}>;
-
-
-export type CreateNetworkEventMutation = { createNetworkEvent: { id: string, title: string, date: string, participantCount: number } };
-
 export type NotificationUnreadCountQueryVariables = Exact<{
   unreadOnly: boolean;
   first: number;
@@ -1859,18 +1871,6 @@ export type SetNotificationPreferenceMutationVariables = Exact<{
 
 
 export type SetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
-
-export type PopulationFiguresQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type PopulationFiguresQuery = { municipalities: Array<{ number: string, name: string, region: { id: string, name: string }, populationFigure: { date: string, population: number, source: PopulationSource, sourceTable: string | null, sourceUpdatedAt: string | null, importedBy: string | null, recordedAt: string } | null }> };
-
-export type ImportPopulationFiguresMutationVariables = Exact<{
-  input: ImportPopulationFiguresInput;
-}>;
-
-
-export type ImportPopulationFiguresMutation = { importPopulationFigures: { applied: boolean, table: string, sourceUpdatedAt: string, figureCount: number, dates: Array<{ date: string, figureCount: number }>, figures: Array<{ municipalityNumber: string, regionCode: string, date: string, population: number, previousPopulation: number | null, previousSource: PopulationSource | null }>, skipped: Array<{ regionCode: string, label: string | null, period: string | null, reason: PopulationSkipReason, message: string }> } };
 
 export type AvailableAppointmentSlotsQueryVariables = Exact<{
   regionId: string | number;
@@ -2086,21 +2086,6 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const OpenCourseFragmentDoc = new TypedDocumentString(`
-    fragment OpenCourse on Course {
-  id
-  kind
-  title
-  startsOn
-  endsOn
-  location
-  online
-  participantFee
-  status
-  seatsLeft
-  waitlistCount
-}
-    `, {"fragmentName":"OpenCourse"}) as unknown as TypedDocumentString<OpenCourseFragment, unknown>;
 export const ImpactFiguresFragmentDoc = new TypedDocumentString(`
     fragment ImpactFigures on RegionStatistics {
   year
@@ -2131,6 +2116,21 @@ export const ImpactFiguresFragmentDoc = new TypedDocumentString(`
   suppressionReason
 }
     `, {"fragmentName":"ImpactFigures"}) as unknown as TypedDocumentString<ImpactFiguresFragment, unknown>;
+export const OpenCourseFragmentDoc = new TypedDocumentString(`
+    fragment OpenCourse on Course {
+  id
+  kind
+  title
+  startsOn
+  endsOn
+  location
+  online
+  participantFee
+  status
+  seatsLeft
+  waitlistCount
+}
+    `, {"fragmentName":"OpenCourse"}) as unknown as TypedDocumentString<OpenCourseFragment, unknown>;
 export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
     fragment WebsiteReceipt on WebsiteRequestReceipt {
   reference
@@ -2152,6 +2152,115 @@ export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebsiteReceipt"}) as unknown as TypedDocumentString<WebsiteReceiptFragment, unknown>;
+export const RoleAssignmentsDocument = new TypedDocumentString(`
+    query RoleAssignments($includeEnded: Boolean!, $first: Int!, $offset: Int!) {
+  roleAssignments(includeEnded: $includeEnded, first: $first, offset: $offset) {
+    totalCount
+    items {
+      id
+      email
+      personName
+      role
+      organisation {
+        id
+        kind
+        name
+      }
+      regionId
+      municipalityNumber
+      assignedAt
+      assignedBy
+      endedAt
+      endedBy
+      endReason
+      lastSignInAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoleAssignmentsQuery, RoleAssignmentsQueryVariables>;
+export const AccessRegionsDocument = new TypedDocumentString(`
+    query AccessRegions {
+  regions {
+    id
+    name
+    municipalities {
+      number
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccessRegionsQuery, AccessRegionsQueryVariables>;
+export const AssignRoleDocument = new TypedDocumentString(`
+    mutation AssignRole($input: AssignRoleInput!) {
+  assignRole(input: $input) {
+    id
+    email
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<AssignRoleMutation, AssignRoleMutationVariables>;
+export const EndRoleAssignmentDocument = new TypedDocumentString(`
+    mutation EndRoleAssignment($input: EndRoleAssignmentInput!) {
+  endRoleAssignment(input: $input) {
+    id
+    endedAt
+  }
+}
+    `) as unknown as TypedDocumentString<EndRoleAssignmentMutation, EndRoleAssignmentMutationVariables>;
+export const ApiClientsDocument = new TypedDocumentString(`
+    query ApiClients($includeRevoked: Boolean!) {
+  apiClients(includeRevoked: $includeRevoked) {
+    clientId
+    name
+    organisation {
+      id
+      kind
+      name
+    }
+    scopes
+    registeredAt
+    registeredBy
+    revokedAt
+    revokedBy
+    keys {
+      kid
+      algorithm
+      addedAt
+      addedBy
+      revokedAt
+      revokedBy
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiClientsQuery, ApiClientsQueryVariables>;
+export const RegisterApiClientDocument = new TypedDocumentString(`
+    mutation RegisterApiClient($input: RegisterApiClientInput!) {
+  registerApiClient(input: $input) {
+    clientId
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterApiClientMutation, RegisterApiClientMutationVariables>;
+export const AddApiClientKeyDocument = new TypedDocumentString(`
+    mutation AddApiClientKey($input: AddApiClientKeyInput!) {
+  addApiClientKey(input: $input) {
+    clientId
+  }
+}
+    `) as unknown as TypedDocumentString<AddApiClientKeyMutation, AddApiClientKeyMutationVariables>;
+export const RevokeApiClientKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiClientKey($input: RevokeApiClientKeyInput!) {
+  revokeApiClientKey(input: $input) {
+    clientId
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiClientKeyMutation, RevokeApiClientKeyMutationVariables>;
+export const RevokeApiClientDocument = new TypedDocumentString(`
+    mutation RevokeApiClient($input: RevokeApiClientInput!) {
+  revokeApiClient(input: $input) {
+    clientId
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiClientMutation, RevokeApiClientMutationVariables>;
 export const SubmissionsAwaitingDecisionDocument = new TypedDocumentString(`
     query SubmissionsAwaitingDecision {
   regions {
@@ -2171,6 +2280,316 @@ export const SubmissionsAwaitingDecisionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SubmissionsAwaitingDecisionQuery, SubmissionsAwaitingDecisionQueryVariables>;
+export const EvaluationsDocument = new TypedDocumentString(`
+    query Evaluations {
+  evaluations {
+    id
+    title
+    periodFrom
+    periodTo
+    author
+    findings
+    documentReference
+    publishedOn
+  }
+}
+    `) as unknown as TypedDocumentString<EvaluationsQuery, EvaluationsQueryVariables>;
+export const RecordEvaluationDocument = new TypedDocumentString(`
+    mutation RecordEvaluation($input: EvaluationInput!) {
+  recordEvaluation(input: $input) {
+    id
+    title
+    publishedOn
+  }
+}
+    `) as unknown as TypedDocumentString<RecordEvaluationMutation, RecordEvaluationMutationVariables>;
+export const GroupsHistoryDocument = new TypedDocumentString(`
+    query GroupsHistory {
+  coordinationGroupHistory {
+    id
+    name
+    organisationId
+    organisationName
+    role
+    validFrom
+    validTo
+  }
+  professionalGroupHistory {
+    id
+    name
+    organisationId
+    organisationName
+    region {
+      id
+      name
+    }
+    role
+    validFrom
+    validTo
+  }
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<GroupsHistoryQuery, GroupsHistoryQueryVariables>;
+export const AddCoordinationMemberDocument = new TypedDocumentString(`
+    mutation AddCoordinationMember($input: CoordinationMemberInput!) {
+  addCoordinationMember(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddCoordinationMemberMutation, AddCoordinationMemberMutationVariables>;
+export const EndCoordinationMembershipDocument = new TypedDocumentString(`
+    mutation EndCoordinationMembership($id: ID!, $validTo: Date!) {
+  endCoordinationMembership(id: $id, validTo: $validTo) {
+    id
+    validTo
+  }
+}
+    `) as unknown as TypedDocumentString<EndCoordinationMembershipMutation, EndCoordinationMembershipMutationVariables>;
+export const ChangeCoordinationMemberRoleDocument = new TypedDocumentString(`
+    mutation ChangeCoordinationMemberRole($id: ID!, $role: String, $from: Date!) {
+  changeCoordinationMemberRole(id: $id, role: $role, from: $from) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeCoordinationMemberRoleMutation, ChangeCoordinationMemberRoleMutationVariables>;
+export const AddProfessionalGroupMemberDocument = new TypedDocumentString(`
+    mutation AddProfessionalGroupMember($input: ProfessionalGroupMemberInput!) {
+  addProfessionalGroupMember(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddProfessionalGroupMemberMutation, AddProfessionalGroupMemberMutationVariables>;
+export const EndProfessionalGroupMembershipDocument = new TypedDocumentString(`
+    mutation EndProfessionalGroupMembership($id: ID!, $validTo: Date!) {
+  endProfessionalGroupMembership(id: $id, validTo: $validTo) {
+    id
+    validTo
+  }
+}
+    `) as unknown as TypedDocumentString<EndProfessionalGroupMembershipMutation, EndProfessionalGroupMembershipMutationVariables>;
+export const ImpactReportRegionDocument = new TypedDocumentString(`
+    query ImpactReportRegion($id: ID!, $year: Int!) {
+  region(id: $id) {
+    id
+    name
+    statistics(year: $year) {
+      ...ImpactFigures
+    }
+  }
+}
+    fragment ImpactFigures on RegionStatistics {
+  year
+  newClients
+  clientsWithImmigrantBackground
+  immigrantBackgroundShare
+  clientsCounselled
+  counsellingHours
+  coursesHeld
+  courseParticipants
+  businessesStarted
+  businessesStartedYearBefore
+  stillActiveAfterOneYear
+  businessesStartedTwoYearsBefore
+  stillActiveAfterTwoYears
+  businessesStartedThreeYearsBefore
+  stillActiveAfterThreeYears
+  clientsWithImpact
+  jobsCreated
+  jobsRetained
+  capitalRaised
+  capitalRaisedBySource {
+    source
+    amount
+  }
+  revenueReported
+  suppressed
+  suppressionReason
+}`) as unknown as TypedDocumentString<ImpactReportRegionQuery, ImpactReportRegionQueryVariables>;
+export const ImpactReportCountyDocument = new TypedDocumentString(`
+    query ImpactReportCounty($year: Int!, $countyId: ID) {
+  countyStatistics(year: $year, countyId: $countyId) {
+    ...ImpactFigures
+  }
+}
+    fragment ImpactFigures on RegionStatistics {
+  year
+  newClients
+  clientsWithImmigrantBackground
+  immigrantBackgroundShare
+  clientsCounselled
+  counsellingHours
+  coursesHeld
+  courseParticipants
+  businessesStarted
+  businessesStartedYearBefore
+  stillActiveAfterOneYear
+  businessesStartedTwoYearsBefore
+  stillActiveAfterTwoYears
+  businessesStartedThreeYearsBefore
+  stillActiveAfterThreeYears
+  clientsWithImpact
+  jobsCreated
+  jobsRetained
+  capitalRaised
+  capitalRaisedBySource {
+    source
+    amount
+  }
+  revenueReported
+  suppressed
+  suppressionReason
+}`) as unknown as TypedDocumentString<ImpactReportCountyQuery, ImpactReportCountyQueryVariables>;
+export const ImpactReportTargetsDocument = new TypedDocumentString(`
+    query ImpactReportTargets($id: ID!, $planYear: Int!) {
+  region(id: $id) {
+    id
+    submissions(year: $planYear) {
+      kind
+      coversYear
+      status
+      targets {
+        newClients
+        clientsWithImmigrantBackground
+        coursesHeld
+        counsellingHours
+        businessesStarted
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImpactReportTargetsQuery, ImpactReportTargetsQueryVariables>;
+export const MeetingsOfYearDocument = new TypedDocumentString(`
+    query MeetingsOfYear($year: Int!, $groupOn: Date!) {
+  meetings(year: $year) {
+    id
+    version
+    kind
+    date
+    region {
+      id
+      name
+    }
+    calledBy
+    participants
+    agenda
+    minutes
+    decisions
+    requestedOn
+    daysFromRequest
+    heldPromptly
+    attendance {
+      presentMembers {
+        id
+        name
+        organisationName
+      }
+      absentMembers {
+        id
+        name
+        organisationName
+      }
+      presentNonMembers
+    }
+  }
+  dueMeetings(year: $year) {
+    kind
+    region {
+      id
+      name
+    }
+    dueBy
+    overdue
+    heldAs {
+      id
+      date
+    }
+    conflictRequest {
+      id
+      requestedOn
+      calledBy
+      subject
+    }
+  }
+  coordinationGroup(on: $groupOn) {
+    id
+    name
+    organisationName
+    role
+  }
+  professionalGroup(on: $groupOn) {
+    id
+    name
+    organisationName
+    role
+  }
+  conflictMeetingTargetDays
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingsOfYearQuery, MeetingsOfYearQueryVariables>;
+export const RecordMeetingDocument = new TypedDocumentString(`
+    mutation RecordMeeting($input: MeetingInput!) {
+  recordMeeting(input: $input) {
+    id
+    version
+    date
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMeetingMutation, RecordMeetingMutationVariables>;
+export const UpdateMeetingDocument = new TypedDocumentString(`
+    mutation UpdateMeeting($id: ID!, $version: Int!, $input: MeetingInput!) {
+  updateMeeting(id: $id, version: $version, input: $input) {
+    id
+    version
+    date
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateMeetingMutation, UpdateMeetingMutationVariables>;
+export const RequestConflictMeetingDocument = new TypedDocumentString(`
+    mutation RequestConflictMeeting($input: ConflictMeetingRequestInput!) {
+  requestConflictMeeting(input: $input) {
+    id
+    dueBy
+  }
+}
+    `) as unknown as TypedDocumentString<RequestConflictMeetingMutation, RequestConflictMeetingMutationVariables>;
+export const NetworkEventRegionsDocument = new TypedDocumentString(`
+    query NetworkEventRegions {
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkEventRegionsQuery, NetworkEventRegionsQueryVariables>;
+export const RegionNetworkEventsDocument = new TypedDocumentString(`
+    query RegionNetworkEvents($regionId: ID!, $year: Int!) {
+  region(id: $regionId) {
+    id
+    name
+    networkEvents(year: $year) {
+      id
+      title
+      date
+      participantCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionNetworkEventsQuery, RegionNetworkEventsQueryVariables>;
+export const CreateNetworkEventDocument = new TypedDocumentString(`
+    mutation CreateNetworkEvent($input: CreateNetworkEventInput!) {
+  createNetworkEvent(input: $input) {
+    id
+    title
+    date
+    participantCount
+  }
+}
+    `) as unknown as TypedDocumentString<CreateNetworkEventMutation, CreateNetworkEventMutationVariables>;
 export const CoordinationOverviewDocument = new TypedDocumentString(`
     query CoordinationOverview($year: Int!) {
   regions {
@@ -2258,6 +2677,56 @@ export const CoordinationOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CoordinationOverviewQuery, CoordinationOverviewQueryVariables>;
+export const PopulationFiguresDocument = new TypedDocumentString(`
+    query PopulationFigures {
+  municipalities {
+    number
+    name
+    region {
+      id
+      name
+    }
+    populationFigure {
+      date
+      population
+      source
+      sourceTable
+      sourceUpdatedAt
+      importedBy
+      recordedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PopulationFiguresQuery, PopulationFiguresQueryVariables>;
+export const ImportPopulationFiguresDocument = new TypedDocumentString(`
+    mutation ImportPopulationFigures($input: ImportPopulationFiguresInput!) {
+  importPopulationFigures(input: $input) {
+    applied
+    table
+    sourceUpdatedAt
+    figureCount
+    dates {
+      date
+      figureCount
+    }
+    figures {
+      municipalityNumber
+      regionCode
+      date
+      population
+      previousPopulation
+      previousSource
+    }
+    skipped {
+      regionCode
+      label
+      period
+      reason
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportPopulationFiguresMutation, ImportPopulationFiguresMutationVariables>;
 export const RegionPageDocument = new TypedDocumentString(`
     query RegionPage($id: ID!, $year: Int!) {
   region(id: $id) {
@@ -2408,61 +2877,6 @@ export const RegionsOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegionsOverviewQuery, RegionsOverviewQueryVariables>;
-export const RoleAssignmentsDocument = new TypedDocumentString(`
-    query RoleAssignments($includeEnded: Boolean!, $first: Int!, $offset: Int!) {
-  roleAssignments(includeEnded: $includeEnded, first: $first, offset: $offset) {
-    totalCount
-    items {
-      id
-      email
-      personName
-      role
-      organisation {
-        id
-        kind
-        name
-      }
-      regionId
-      municipalityNumber
-      assignedAt
-      assignedBy
-      endedAt
-      endedBy
-      endReason
-      lastSignInAt
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RoleAssignmentsQuery, RoleAssignmentsQueryVariables>;
-export const AccessRegionsDocument = new TypedDocumentString(`
-    query AccessRegions {
-  regions {
-    id
-    name
-    municipalities {
-      number
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AccessRegionsQuery, AccessRegionsQueryVariables>;
-export const AssignRoleDocument = new TypedDocumentString(`
-    mutation AssignRole($input: AssignRoleInput!) {
-  assignRole(input: $input) {
-    id
-    email
-    role
-  }
-}
-    `) as unknown as TypedDocumentString<AssignRoleMutation, AssignRoleMutationVariables>;
-export const EndRoleAssignmentDocument = new TypedDocumentString(`
-    mutation EndRoleAssignment($input: EndRoleAssignmentInput!) {
-  endRoleAssignment(input: $input) {
-    id
-    endedAt
-  }
-}
-    `) as unknown as TypedDocumentString<EndRoleAssignmentMutation, EndRoleAssignmentMutationVariables>;
 export const AgreementsListDocument = new TypedDocumentString(`
     query AgreementsList {
   agreements {
@@ -2670,60 +3084,6 @@ export const GiveNoticeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GiveNoticeMutation, GiveNoticeMutationVariables>;
-export const ApiClientsDocument = new TypedDocumentString(`
-    query ApiClients($includeRevoked: Boolean!) {
-  apiClients(includeRevoked: $includeRevoked) {
-    clientId
-    name
-    organisation {
-      id
-      kind
-      name
-    }
-    scopes
-    registeredAt
-    registeredBy
-    revokedAt
-    revokedBy
-    keys {
-      kid
-      algorithm
-      addedAt
-      addedBy
-      revokedAt
-      revokedBy
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ApiClientsQuery, ApiClientsQueryVariables>;
-export const RegisterApiClientDocument = new TypedDocumentString(`
-    mutation RegisterApiClient($input: RegisterApiClientInput!) {
-  registerApiClient(input: $input) {
-    clientId
-  }
-}
-    `) as unknown as TypedDocumentString<RegisterApiClientMutation, RegisterApiClientMutationVariables>;
-export const AddApiClientKeyDocument = new TypedDocumentString(`
-    mutation AddApiClientKey($input: AddApiClientKeyInput!) {
-  addApiClientKey(input: $input) {
-    clientId
-  }
-}
-    `) as unknown as TypedDocumentString<AddApiClientKeyMutation, AddApiClientKeyMutationVariables>;
-export const RevokeApiClientKeyDocument = new TypedDocumentString(`
-    mutation RevokeApiClientKey($input: RevokeApiClientKeyInput!) {
-  revokeApiClientKey(input: $input) {
-    clientId
-  }
-}
-    `) as unknown as TypedDocumentString<RevokeApiClientKeyMutation, RevokeApiClientKeyMutationVariables>;
-export const RevokeApiClientDocument = new TypedDocumentString(`
-    mutation RevokeApiClient($input: RevokeApiClientInput!) {
-  revokeApiClient(input: $input) {
-    clientId
-  }
-}
-    `) as unknown as TypedDocumentString<RevokeApiClientMutation, RevokeApiClientMutationVariables>;
 export const AppointmentSlotListDocument = new TypedDocumentString(`
     query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {
   appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {
@@ -3307,29 +3667,6 @@ export const CreateCourseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateCourseMutation, CreateCourseMutationVariables>;
-export const EvaluationsDocument = new TypedDocumentString(`
-    query Evaluations {
-  evaluations {
-    id
-    title
-    periodFrom
-    periodTo
-    author
-    findings
-    documentReference
-    publishedOn
-  }
-}
-    `) as unknown as TypedDocumentString<EvaluationsQuery, EvaluationsQueryVariables>;
-export const RecordEvaluationDocument = new TypedDocumentString(`
-    mutation RecordEvaluation($input: EvaluationInput!) {
-  recordEvaluation(input: $input) {
-    id
-    title
-    publishedOn
-  }
-}
-    `) as unknown as TypedDocumentString<RecordEvaluationMutation, RecordEvaluationMutationVariables>;
 export const FundingWorkflowDocument = new TypedDocumentString(`
     query FundingWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!) {
   region(id: $regionId) {
@@ -3545,293 +3882,6 @@ export const GatheringsOfYearDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GatheringsOfYearQuery, GatheringsOfYearQueryVariables>;
-export const GroupsHistoryDocument = new TypedDocumentString(`
-    query GroupsHistory {
-  coordinationGroupHistory {
-    id
-    name
-    organisationId
-    organisationName
-    role
-    validFrom
-    validTo
-  }
-  professionalGroupHistory {
-    id
-    name
-    organisationId
-    organisationName
-    region {
-      id
-      name
-    }
-    role
-    validFrom
-    validTo
-  }
-  regions {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<GroupsHistoryQuery, GroupsHistoryQueryVariables>;
-export const AddCoordinationMemberDocument = new TypedDocumentString(`
-    mutation AddCoordinationMember($input: CoordinationMemberInput!) {
-  addCoordinationMember(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<AddCoordinationMemberMutation, AddCoordinationMemberMutationVariables>;
-export const EndCoordinationMembershipDocument = new TypedDocumentString(`
-    mutation EndCoordinationMembership($id: ID!, $validTo: Date!) {
-  endCoordinationMembership(id: $id, validTo: $validTo) {
-    id
-    validTo
-  }
-}
-    `) as unknown as TypedDocumentString<EndCoordinationMembershipMutation, EndCoordinationMembershipMutationVariables>;
-export const ChangeCoordinationMemberRoleDocument = new TypedDocumentString(`
-    mutation ChangeCoordinationMemberRole($id: ID!, $role: String, $from: Date!) {
-  changeCoordinationMemberRole(id: $id, role: $role, from: $from) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<ChangeCoordinationMemberRoleMutation, ChangeCoordinationMemberRoleMutationVariables>;
-export const AddProfessionalGroupMemberDocument = new TypedDocumentString(`
-    mutation AddProfessionalGroupMember($input: ProfessionalGroupMemberInput!) {
-  addProfessionalGroupMember(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<AddProfessionalGroupMemberMutation, AddProfessionalGroupMemberMutationVariables>;
-export const EndProfessionalGroupMembershipDocument = new TypedDocumentString(`
-    mutation EndProfessionalGroupMembership($id: ID!, $validTo: Date!) {
-  endProfessionalGroupMembership(id: $id, validTo: $validTo) {
-    id
-    validTo
-  }
-}
-    `) as unknown as TypedDocumentString<EndProfessionalGroupMembershipMutation, EndProfessionalGroupMembershipMutationVariables>;
-export const ImpactReportRegionDocument = new TypedDocumentString(`
-    query ImpactReportRegion($id: ID!, $year: Int!) {
-  region(id: $id) {
-    id
-    name
-    statistics(year: $year) {
-      ...ImpactFigures
-    }
-  }
-}
-    fragment ImpactFigures on RegionStatistics {
-  year
-  newClients
-  clientsWithImmigrantBackground
-  immigrantBackgroundShare
-  clientsCounselled
-  counsellingHours
-  coursesHeld
-  courseParticipants
-  businessesStarted
-  businessesStartedYearBefore
-  stillActiveAfterOneYear
-  businessesStartedTwoYearsBefore
-  stillActiveAfterTwoYears
-  businessesStartedThreeYearsBefore
-  stillActiveAfterThreeYears
-  clientsWithImpact
-  jobsCreated
-  jobsRetained
-  capitalRaised
-  capitalRaisedBySource {
-    source
-    amount
-  }
-  revenueReported
-  suppressed
-  suppressionReason
-}`) as unknown as TypedDocumentString<ImpactReportRegionQuery, ImpactReportRegionQueryVariables>;
-export const ImpactReportCountyDocument = new TypedDocumentString(`
-    query ImpactReportCounty($year: Int!, $countyId: ID) {
-  countyStatistics(year: $year, countyId: $countyId) {
-    ...ImpactFigures
-  }
-}
-    fragment ImpactFigures on RegionStatistics {
-  year
-  newClients
-  clientsWithImmigrantBackground
-  immigrantBackgroundShare
-  clientsCounselled
-  counsellingHours
-  coursesHeld
-  courseParticipants
-  businessesStarted
-  businessesStartedYearBefore
-  stillActiveAfterOneYear
-  businessesStartedTwoYearsBefore
-  stillActiveAfterTwoYears
-  businessesStartedThreeYearsBefore
-  stillActiveAfterThreeYears
-  clientsWithImpact
-  jobsCreated
-  jobsRetained
-  capitalRaised
-  capitalRaisedBySource {
-    source
-    amount
-  }
-  revenueReported
-  suppressed
-  suppressionReason
-}`) as unknown as TypedDocumentString<ImpactReportCountyQuery, ImpactReportCountyQueryVariables>;
-export const ImpactReportTargetsDocument = new TypedDocumentString(`
-    query ImpactReportTargets($id: ID!, $planYear: Int!) {
-  region(id: $id) {
-    id
-    submissions(year: $planYear) {
-      kind
-      coversYear
-      status
-      targets {
-        newClients
-        clientsWithImmigrantBackground
-        coursesHeld
-        counsellingHours
-        businessesStarted
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ImpactReportTargetsQuery, ImpactReportTargetsQueryVariables>;
-export const MeetingsOfYearDocument = new TypedDocumentString(`
-    query MeetingsOfYear($year: Int!, $groupOn: Date!) {
-  meetings(year: $year) {
-    id
-    version
-    kind
-    date
-    region {
-      id
-      name
-    }
-    calledBy
-    participants
-    agenda
-    minutes
-    decisions
-    requestedOn
-    daysFromRequest
-    heldPromptly
-    attendance {
-      presentMembers {
-        id
-        name
-        organisationName
-      }
-      absentMembers {
-        id
-        name
-        organisationName
-      }
-      presentNonMembers
-    }
-  }
-  dueMeetings(year: $year) {
-    kind
-    region {
-      id
-      name
-    }
-    dueBy
-    overdue
-    heldAs {
-      id
-      date
-    }
-    conflictRequest {
-      id
-      requestedOn
-      calledBy
-      subject
-    }
-  }
-  coordinationGroup(on: $groupOn) {
-    id
-    name
-    organisationName
-    role
-  }
-  professionalGroup(on: $groupOn) {
-    id
-    name
-    organisationName
-    role
-  }
-  conflictMeetingTargetDays
-  regions {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<MeetingsOfYearQuery, MeetingsOfYearQueryVariables>;
-export const RecordMeetingDocument = new TypedDocumentString(`
-    mutation RecordMeeting($input: MeetingInput!) {
-  recordMeeting(input: $input) {
-    id
-    version
-    date
-  }
-}
-    `) as unknown as TypedDocumentString<RecordMeetingMutation, RecordMeetingMutationVariables>;
-export const UpdateMeetingDocument = new TypedDocumentString(`
-    mutation UpdateMeeting($id: ID!, $version: Int!, $input: MeetingInput!) {
-  updateMeeting(id: $id, version: $version, input: $input) {
-    id
-    version
-    date
-  }
-}
-    `) as unknown as TypedDocumentString<UpdateMeetingMutation, UpdateMeetingMutationVariables>;
-export const RequestConflictMeetingDocument = new TypedDocumentString(`
-    mutation RequestConflictMeeting($input: ConflictMeetingRequestInput!) {
-  requestConflictMeeting(input: $input) {
-    id
-    dueBy
-  }
-}
-    `) as unknown as TypedDocumentString<RequestConflictMeetingMutation, RequestConflictMeetingMutationVariables>;
-export const NetworkEventRegionsDocument = new TypedDocumentString(`
-    query NetworkEventRegions {
-  regions {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<NetworkEventRegionsQuery, NetworkEventRegionsQueryVariables>;
-export const RegionNetworkEventsDocument = new TypedDocumentString(`
-    query RegionNetworkEvents($regionId: ID!, $year: Int!) {
-  region(id: $regionId) {
-    id
-    name
-    networkEvents(year: $year) {
-      id
-      title
-      date
-      participantCount
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RegionNetworkEventsQuery, RegionNetworkEventsQueryVariables>;
-export const CreateNetworkEventDocument = new TypedDocumentString(`
-    mutation CreateNetworkEvent($input: CreateNetworkEventInput!) {
-  createNetworkEvent(input: $input) {
-    id
-    title
-    date
-    participantCount
-  }
-}
-    `) as unknown as TypedDocumentString<CreateNetworkEventMutation, CreateNetworkEventMutationVariables>;
 export const NotificationUnreadCountDocument = new TypedDocumentString(`
     query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
   notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
@@ -3890,56 +3940,6 @@ export const SetNotificationPreferenceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
-export const PopulationFiguresDocument = new TypedDocumentString(`
-    query PopulationFigures {
-  municipalities {
-    number
-    name
-    region {
-      id
-      name
-    }
-    populationFigure {
-      date
-      population
-      source
-      sourceTable
-      sourceUpdatedAt
-      importedBy
-      recordedAt
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<PopulationFiguresQuery, PopulationFiguresQueryVariables>;
-export const ImportPopulationFiguresDocument = new TypedDocumentString(`
-    mutation ImportPopulationFigures($input: ImportPopulationFiguresInput!) {
-  importPopulationFigures(input: $input) {
-    applied
-    table
-    sourceUpdatedAt
-    figureCount
-    dates {
-      date
-      figureCount
-    }
-    figures {
-      municipalityNumber
-      regionCode
-      date
-      population
-      previousPopulation
-      previousSource
-    }
-    skipped {
-      regionCode
-      label
-      period
-      reason
-      message
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ImportPopulationFiguresMutation, ImportPopulationFiguresMutationVariables>;
 export const AvailableAppointmentSlotsDocument = new TypedDocumentString(`
     query AvailableAppointmentSlots($regionId: ID!, $from: Date!, $to: Date!) {
   availableAppointmentSlots(regionId: $regionId, from: $from, to: $to) {
