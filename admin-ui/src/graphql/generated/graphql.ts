@@ -1150,6 +1150,93 @@ export type EndRoleAssignmentMutationVariables = Exact<{
 
 export type EndRoleAssignmentMutation = { endRoleAssignment: { id: string, endedAt: string | null } };
 
+export type AgreementsListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AgreementsListQuery = { agreements: Array<{ id: string, status: AgreementStatus, validFrom: string, validTo: string, lastDay: string, signedOn: string | null, region: { id: string, name: string }, awaitingSignatureFrom: Array<{ id: string, organisationName: string }>, renewedAs: { id: string, status: AgreementStatus } | null }>, regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string }> }> };
+
+export type AgreementDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AgreementDetailQuery = { agreement: { id: string, version: number, status: AgreementStatus, validFrom: string, validTo: string, originalValidTo: string, lastDay: string, signedOn: string | null, populationDate: string, populationSource: string | null, region: { id: string, name: string }, parties: Array<{ id: string, kind: PartyKind, organisationId: string, organisationName: string, signs: boolean, contributionShareBasisPoints: number | null, municipality: { number: string } | null, signature: { signedBy: string, signedOn: string, recordedBy: string } | null }>, partyHistory: Array<{ id: string, kind: PartyKind, organisationName: string, validFrom: string, validTo: string | null, succeeds: { organisationName: string } | null }>, signatures: Array<{ id: string, signedBy: string, signedOn: string, party: { organisationName: string } }>, awaitingSignatureFrom: Array<{ id: string, organisationName: string }>, supplementaryServices: Array<{ id: string, description: string }>, supplementaryServiceHistory: Array<{ id: string, description: string, validFrom: string, validTo: string | null }>, amendments: Array<{ id: string, decidedOn: string, effectiveFrom: string, description: string, consentedBy: Array<string> }>, extensions: Array<{ id: string, decidedOn: string, previousValidTo: string, validTo: string, lateReason: string | null }>, notices: Array<{ id: string, organisationName: string, givenOn: string, effectiveOn: string, reason: string | null }>, renewedFrom: { id: string } | null, renewedAs: { id: string, status: AgreementStatus } | null } | null };
+
+export type CreateAgreementMutationVariables = Exact<{
+  input: NewAgreementInput;
+}>;
+
+
+export type CreateAgreementMutation = { createAgreement: { id: string } };
+
+export type RenewAgreementMutationVariables = Exact<{
+  agreementId: string | number;
+  validTo?: string | null | undefined;
+}>;
+
+
+export type RenewAgreementMutation = { renewAgreement: { id: string } };
+
+export type SignAgreementMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  partyId: string | number;
+  signedBy: string;
+  signedOn: string;
+}>;
+
+
+export type SignAgreementMutation = { signAgreement: { id: string, status: AgreementStatus } };
+
+export type SetMunicipalSplitMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  shares: Array<MunicipalSplitInput> | MunicipalSplitInput;
+}>;
+
+
+export type SetMunicipalSplitMutation = { setMunicipalSplit: { id: string } };
+
+export type SetSupplementaryServicesMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  services: Array<string> | string;
+  from?: string | null | undefined;
+}>;
+
+
+export type SetSupplementaryServicesMutation = { setSupplementaryServices: { id: string } };
+
+export type AmendAgreementMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  input: AmendmentInput;
+}>;
+
+
+export type AmendAgreementMutation = { amendAgreement: { id: string } };
+
+export type ExtendAgreementMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  validTo: string;
+  decidedOn: string;
+  consentingPartyIds: Array<string | number> | string | number;
+  lateReason?: string | null | undefined;
+}>;
+
+
+export type ExtendAgreementMutation = { extendAgreement: { id: string } };
+
+export type GiveNoticeMutationVariables = Exact<{
+  agreementId: string | number;
+  version: number;
+  input: NoticeInput;
+}>;
+
+
+export type GiveNoticeMutation = { giveNotice: { id: string } };
+
 export type ApiClientsQueryVariables = Exact<{
   includeRevoked: boolean;
 }>;
@@ -1368,93 +1455,6 @@ export type RegionsOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RegionsOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null }> }> };
-
-export type AgreementsListQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type AgreementsListQuery = { agreements: Array<{ id: string, status: AgreementStatus, validFrom: string, validTo: string, lastDay: string, signedOn: string | null, region: { id: string, name: string }, awaitingSignatureFrom: Array<{ id: string, organisationName: string }>, renewedAs: { id: string, status: AgreementStatus } | null }>, regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string }> }> };
-
-export type AgreementDetailQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type AgreementDetailQuery = { agreement: { id: string, version: number, status: AgreementStatus, validFrom: string, validTo: string, originalValidTo: string, lastDay: string, signedOn: string | null, populationDate: string, populationSource: string | null, region: { id: string, name: string }, parties: Array<{ id: string, kind: PartyKind, organisationId: string, organisationName: string, signs: boolean, contributionShareBasisPoints: number | null, municipality: { number: string } | null, signature: { signedBy: string, signedOn: string, recordedBy: string } | null }>, partyHistory: Array<{ id: string, kind: PartyKind, organisationName: string, validFrom: string, validTo: string | null, succeeds: { organisationName: string } | null }>, signatures: Array<{ id: string, signedBy: string, signedOn: string, party: { organisationName: string } }>, awaitingSignatureFrom: Array<{ id: string, organisationName: string }>, supplementaryServices: Array<{ id: string, description: string }>, supplementaryServiceHistory: Array<{ id: string, description: string, validFrom: string, validTo: string | null }>, amendments: Array<{ id: string, decidedOn: string, effectiveFrom: string, description: string, consentedBy: Array<string> }>, extensions: Array<{ id: string, decidedOn: string, previousValidTo: string, validTo: string, lateReason: string | null }>, notices: Array<{ id: string, organisationName: string, givenOn: string, effectiveOn: string, reason: string | null }>, renewedFrom: { id: string } | null, renewedAs: { id: string, status: AgreementStatus } | null } | null };
-
-export type CreateAgreementMutationVariables = Exact<{
-  input: NewAgreementInput;
-}>;
-
-
-export type CreateAgreementMutation = { createAgreement: { id: string } };
-
-export type RenewAgreementMutationVariables = Exact<{
-  agreementId: string | number;
-  validTo?: string | null | undefined;
-}>;
-
-
-export type RenewAgreementMutation = { renewAgreement: { id: string } };
-
-export type SignAgreementMutationVariables = Exact<{
-  agreementId: string | number;
-  version: number;
-  partyId: string | number;
-  signedBy: string;
-  signedOn: string;
-}>;
-
-
-export type SignAgreementMutation = { signAgreement: { id: string, status: AgreementStatus } };
-
-export type SetMunicipalSplitMutationVariables = Exact<{
-  agreementId: string | number;
-  version: number;
-  shares: Array<MunicipalSplitInput> | MunicipalSplitInput;
-}>;
-
-
-export type SetMunicipalSplitMutation = { setMunicipalSplit: { id: string } };
-
-export type SetSupplementaryServicesMutationVariables = Exact<{
-  agreementId: string | number;
-  version: number;
-  services: Array<string> | string;
-  from?: string | null | undefined;
-}>;
-
-
-export type SetSupplementaryServicesMutation = { setSupplementaryServices: { id: string } };
-
-export type AmendAgreementMutationVariables = Exact<{
-  agreementId: string | number;
-  version: number;
-  input: AmendmentInput;
-}>;
-
-
-export type AmendAgreementMutation = { amendAgreement: { id: string } };
-
-export type ExtendAgreementMutationVariables = Exact<{
-  agreementId: string | number;
-  version: number;
-  validTo: string;
-  decidedOn: string;
-  consentingPartyIds: Array<string | number> | string | number;
-  lateReason?: string | null | undefined;
-}>;
-
-
-export type ExtendAgreementMutation = { extendAgreement: { id: string } };
-
-export type GiveNoticeMutationVariables = Exact<{
-  agreementId: string | number;
-  version: number;
-  input: NoticeInput;
-}>;
-
-
-export type GiveNoticeMutation = { giveNotice: { id: string } };
 
 export type AppointmentSlotListQueryVariables = Exact<{
   from: string;
@@ -2207,6 +2207,213 @@ export const EndRoleAssignmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EndRoleAssignmentMutation, EndRoleAssignmentMutationVariables>;
+export const AgreementsListDocument = new TypedDocumentString(`
+    query AgreementsList {
+  agreements {
+    id
+    status
+    validFrom
+    validTo
+    lastDay
+    signedOn
+    region {
+      id
+      name
+    }
+    awaitingSignatureFrom {
+      id
+      organisationName
+    }
+    renewedAs {
+      id
+      status
+    }
+  }
+  regions {
+    id
+    name
+    contractMunicipality {
+      number
+      name
+    }
+    municipalities {
+      number
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AgreementsListQuery, AgreementsListQueryVariables>;
+export const AgreementDetailDocument = new TypedDocumentString(`
+    query AgreementDetail($id: ID!) {
+  agreement(id: $id) {
+    id
+    version
+    status
+    validFrom
+    validTo
+    originalValidTo
+    lastDay
+    signedOn
+    populationDate
+    populationSource
+    region {
+      id
+      name
+    }
+    parties {
+      id
+      kind
+      organisationId
+      organisationName
+      signs
+      contributionShareBasisPoints
+      municipality {
+        number
+      }
+      signature {
+        signedBy
+        signedOn
+        recordedBy
+      }
+    }
+    partyHistory {
+      id
+      kind
+      organisationName
+      validFrom
+      validTo
+      succeeds {
+        organisationName
+      }
+    }
+    signatures {
+      id
+      signedBy
+      signedOn
+      party {
+        organisationName
+      }
+    }
+    awaitingSignatureFrom {
+      id
+      organisationName
+    }
+    supplementaryServices {
+      id
+      description
+    }
+    supplementaryServiceHistory {
+      id
+      description
+      validFrom
+      validTo
+    }
+    amendments {
+      id
+      decidedOn
+      effectiveFrom
+      description
+      consentedBy
+    }
+    extensions {
+      id
+      decidedOn
+      previousValidTo
+      validTo
+      lateReason
+    }
+    notices {
+      id
+      organisationName
+      givenOn
+      effectiveOn
+      reason
+    }
+    renewedFrom {
+      id
+    }
+    renewedAs {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AgreementDetailQuery, AgreementDetailQueryVariables>;
+export const CreateAgreementDocument = new TypedDocumentString(`
+    mutation CreateAgreement($input: NewAgreementInput!) {
+  createAgreement(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAgreementMutation, CreateAgreementMutationVariables>;
+export const RenewAgreementDocument = new TypedDocumentString(`
+    mutation RenewAgreement($agreementId: ID!, $validTo: Date) {
+  renewAgreement(agreementId: $agreementId, validTo: $validTo) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RenewAgreementMutation, RenewAgreementMutationVariables>;
+export const SignAgreementDocument = new TypedDocumentString(`
+    mutation SignAgreement($agreementId: ID!, $version: Int!, $partyId: ID!, $signedBy: String!, $signedOn: Date!) {
+  signAgreement(
+    agreementId: $agreementId
+    version: $version
+    partyId: $partyId
+    signedBy: $signedBy
+    signedOn: $signedOn
+  ) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SignAgreementMutation, SignAgreementMutationVariables>;
+export const SetMunicipalSplitDocument = new TypedDocumentString(`
+    mutation SetMunicipalSplit($agreementId: ID!, $version: Int!, $shares: [MunicipalSplitInput!]!) {
+  setMunicipalSplit(agreementId: $agreementId, version: $version, shares: $shares) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetMunicipalSplitMutation, SetMunicipalSplitMutationVariables>;
+export const SetSupplementaryServicesDocument = new TypedDocumentString(`
+    mutation SetSupplementaryServices($agreementId: ID!, $version: Int!, $services: [String!]!, $from: Date) {
+  setSupplementaryServices(
+    agreementId: $agreementId
+    version: $version
+    services: $services
+    from: $from
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetSupplementaryServicesMutation, SetSupplementaryServicesMutationVariables>;
+export const AmendAgreementDocument = new TypedDocumentString(`
+    mutation AmendAgreement($agreementId: ID!, $version: Int!, $input: AmendmentInput!) {
+  amendAgreement(agreementId: $agreementId, version: $version, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AmendAgreementMutation, AmendAgreementMutationVariables>;
+export const ExtendAgreementDocument = new TypedDocumentString(`
+    mutation ExtendAgreement($agreementId: ID!, $version: Int!, $validTo: Date!, $decidedOn: Date!, $consentingPartyIds: [ID!]!, $lateReason: String) {
+  extendAgreement(
+    agreementId: $agreementId
+    version: $version
+    validTo: $validTo
+    decidedOn: $decidedOn
+    consentingPartyIds: $consentingPartyIds
+    lateReason: $lateReason
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ExtendAgreementMutation, ExtendAgreementMutationVariables>;
+export const GiveNoticeDocument = new TypedDocumentString(`
+    mutation GiveNotice($agreementId: ID!, $version: Int!, $input: NoticeInput!) {
+  giveNotice(agreementId: $agreementId, version: $version, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<GiveNoticeMutation, GiveNoticeMutationVariables>;
 export const ApiClientsDocument = new TypedDocumentString(`
     query ApiClients($includeRevoked: Boolean!) {
   apiClients(includeRevoked: $includeRevoked) {
@@ -2877,213 +3084,6 @@ export const RegionsOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegionsOverviewQuery, RegionsOverviewQueryVariables>;
-export const AgreementsListDocument = new TypedDocumentString(`
-    query AgreementsList {
-  agreements {
-    id
-    status
-    validFrom
-    validTo
-    lastDay
-    signedOn
-    region {
-      id
-      name
-    }
-    awaitingSignatureFrom {
-      id
-      organisationName
-    }
-    renewedAs {
-      id
-      status
-    }
-  }
-  regions {
-    id
-    name
-    contractMunicipality {
-      number
-      name
-    }
-    municipalities {
-      number
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AgreementsListQuery, AgreementsListQueryVariables>;
-export const AgreementDetailDocument = new TypedDocumentString(`
-    query AgreementDetail($id: ID!) {
-  agreement(id: $id) {
-    id
-    version
-    status
-    validFrom
-    validTo
-    originalValidTo
-    lastDay
-    signedOn
-    populationDate
-    populationSource
-    region {
-      id
-      name
-    }
-    parties {
-      id
-      kind
-      organisationId
-      organisationName
-      signs
-      contributionShareBasisPoints
-      municipality {
-        number
-      }
-      signature {
-        signedBy
-        signedOn
-        recordedBy
-      }
-    }
-    partyHistory {
-      id
-      kind
-      organisationName
-      validFrom
-      validTo
-      succeeds {
-        organisationName
-      }
-    }
-    signatures {
-      id
-      signedBy
-      signedOn
-      party {
-        organisationName
-      }
-    }
-    awaitingSignatureFrom {
-      id
-      organisationName
-    }
-    supplementaryServices {
-      id
-      description
-    }
-    supplementaryServiceHistory {
-      id
-      description
-      validFrom
-      validTo
-    }
-    amendments {
-      id
-      decidedOn
-      effectiveFrom
-      description
-      consentedBy
-    }
-    extensions {
-      id
-      decidedOn
-      previousValidTo
-      validTo
-      lateReason
-    }
-    notices {
-      id
-      organisationName
-      givenOn
-      effectiveOn
-      reason
-    }
-    renewedFrom {
-      id
-    }
-    renewedAs {
-      id
-      status
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AgreementDetailQuery, AgreementDetailQueryVariables>;
-export const CreateAgreementDocument = new TypedDocumentString(`
-    mutation CreateAgreement($input: NewAgreementInput!) {
-  createAgreement(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<CreateAgreementMutation, CreateAgreementMutationVariables>;
-export const RenewAgreementDocument = new TypedDocumentString(`
-    mutation RenewAgreement($agreementId: ID!, $validTo: Date) {
-  renewAgreement(agreementId: $agreementId, validTo: $validTo) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<RenewAgreementMutation, RenewAgreementMutationVariables>;
-export const SignAgreementDocument = new TypedDocumentString(`
-    mutation SignAgreement($agreementId: ID!, $version: Int!, $partyId: ID!, $signedBy: String!, $signedOn: Date!) {
-  signAgreement(
-    agreementId: $agreementId
-    version: $version
-    partyId: $partyId
-    signedBy: $signedBy
-    signedOn: $signedOn
-  ) {
-    id
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<SignAgreementMutation, SignAgreementMutationVariables>;
-export const SetMunicipalSplitDocument = new TypedDocumentString(`
-    mutation SetMunicipalSplit($agreementId: ID!, $version: Int!, $shares: [MunicipalSplitInput!]!) {
-  setMunicipalSplit(agreementId: $agreementId, version: $version, shares: $shares) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<SetMunicipalSplitMutation, SetMunicipalSplitMutationVariables>;
-export const SetSupplementaryServicesDocument = new TypedDocumentString(`
-    mutation SetSupplementaryServices($agreementId: ID!, $version: Int!, $services: [String!]!, $from: Date) {
-  setSupplementaryServices(
-    agreementId: $agreementId
-    version: $version
-    services: $services
-    from: $from
-  ) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<SetSupplementaryServicesMutation, SetSupplementaryServicesMutationVariables>;
-export const AmendAgreementDocument = new TypedDocumentString(`
-    mutation AmendAgreement($agreementId: ID!, $version: Int!, $input: AmendmentInput!) {
-  amendAgreement(agreementId: $agreementId, version: $version, input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<AmendAgreementMutation, AmendAgreementMutationVariables>;
-export const ExtendAgreementDocument = new TypedDocumentString(`
-    mutation ExtendAgreement($agreementId: ID!, $version: Int!, $validTo: Date!, $decidedOn: Date!, $consentingPartyIds: [ID!]!, $lateReason: String) {
-  extendAgreement(
-    agreementId: $agreementId
-    version: $version
-    validTo: $validTo
-    decidedOn: $decidedOn
-    consentingPartyIds: $consentingPartyIds
-    lateReason: $lateReason
-  ) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<ExtendAgreementMutation, ExtendAgreementMutationVariables>;
-export const GiveNoticeDocument = new TypedDocumentString(`
-    mutation GiveNotice($agreementId: ID!, $version: Int!, $input: NoticeInput!) {
-  giveNotice(agreementId: $agreementId, version: $version, input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<GiveNoticeMutation, GiveNoticeMutationVariables>;
 export const AppointmentSlotListDocument = new TypedDocumentString(`
     query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {
   appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {
