@@ -1289,6 +1289,46 @@ export type RecordEvaluationMutationVariables = Exact<{
 
 export type RecordEvaluationMutation = { recordEvaluation: { id: string, title: string, publishedOn: string } };
 
+export type FundingWorkflowQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  previousYear: number;
+}>;
+
+
+export type FundingWorkflowQuery = { region: { id: string, name: string, county: { id: string, name: string } | null, funding: { year: number, inhabitants: number, countyRate: string, municipalRate: string, countyFrame: string, countyAmount: string, municipalAmount: string, total: string, agreement: { id: string, validFrom: string, validTo: string }, municipalShares: Array<{ inhabitants: number, frame: string, amount: string, municipality: { number: string, name: string } }>, budgetDecisionHistory: Array<{ id: string, payer: string, grantedAmount: string, decidedOn: string, reference: string, inForce: boolean, recordedBy: string | null, supersedes: { id: string, reference: string } | null, supersededBy: { id: string, reference: string } | null }> } | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, blocked: boolean, payer: string | null, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, shares: Array<{ amount: string, status: PaymentStatus, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, county: { id: string, name: string } }> }> | null, plansForYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, status: SubmissionStatus }> | null } | null };
+
+export type RecordPaymentMutationVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  instalment: Instalment;
+  paidOn: string;
+  reference: string;
+  payerId?: string | number | null | undefined;
+}>;
+
+
+export type RecordPaymentMutation = { recordPayment: { instalment: Instalment, status: PaymentStatus } };
+
+export type ConfirmPaymentMutationVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  instalment: Instalment;
+  reference: string;
+  payerId?: string | number | null | undefined;
+}>;
+
+
+export type ConfirmPaymentMutation = { confirmPayment: { instalment: Instalment, status: PaymentStatus } };
+
+export type RecordBudgetDecisionMutationVariables = Exact<{
+  agreementId: string | number;
+  input: BudgetDecisionInput;
+}>;
+
+
+export type RecordBudgetDecisionMutation = { recordBudgetDecision: { year: number, countyAmount: string } };
+
 export type GroupsHistoryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1744,46 +1784,6 @@ export type CreateCourseMutationVariables = Exact<{
 
 
 export type CreateCourseMutation = { createCourse: { id: string, startsOn: string } };
-
-export type FundingWorkflowQueryVariables = Exact<{
-  regionId: string | number;
-  year: number;
-  previousYear: number;
-}>;
-
-
-export type FundingWorkflowQuery = { region: { id: string, name: string, county: { id: string, name: string } | null, funding: { year: number, inhabitants: number, countyRate: string, municipalRate: string, countyFrame: string, countyAmount: string, municipalAmount: string, total: string, agreement: { id: string, validFrom: string, validTo: string }, municipalShares: Array<{ inhabitants: number, frame: string, amount: string, municipality: { number: string, name: string } }>, budgetDecisionHistory: Array<{ id: string, payer: string, grantedAmount: string, decidedOn: string, reference: string, inForce: boolean, recordedBy: string | null, supersedes: { id: string, reference: string } | null, supersededBy: { id: string, reference: string } | null }> } | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, blocked: boolean, payer: string | null, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, shares: Array<{ amount: string, status: PaymentStatus, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, county: { id: string, name: string } }> }> | null, plansForYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, status: SubmissionStatus }> | null } | null };
-
-export type RecordPaymentMutationVariables = Exact<{
-  regionId: string | number;
-  year: number;
-  instalment: Instalment;
-  paidOn: string;
-  reference: string;
-  payerId?: string | number | null | undefined;
-}>;
-
-
-export type RecordPaymentMutation = { recordPayment: { instalment: Instalment, status: PaymentStatus } };
-
-export type ConfirmPaymentMutationVariables = Exact<{
-  regionId: string | number;
-  year: number;
-  instalment: Instalment;
-  reference: string;
-  payerId?: string | number | null | undefined;
-}>;
-
-
-export type ConfirmPaymentMutation = { confirmPayment: { instalment: Instalment, status: PaymentStatus } };
-
-export type RecordBudgetDecisionMutationVariables = Exact<{
-  agreementId: string | number;
-  input: BudgetDecisionInput;
-}>;
-
-
-export type RecordBudgetDecisionMutation = { recordBudgetDecision: { year: number, countyAmount: string } };
 
 export type RegionAdvisersQueryVariables = Exact<{
   regionId: string | number;
@@ -2510,6 +2510,131 @@ export const RecordEvaluationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordEvaluationMutation, RecordEvaluationMutationVariables>;
+export const FundingWorkflowDocument = new TypedDocumentString(`
+    query FundingWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!) {
+  region(id: $regionId) {
+    id
+    name
+    county {
+      id
+      name
+    }
+    funding(year: $year) {
+      year
+      agreement {
+        id
+        validFrom
+        validTo
+      }
+      inhabitants
+      countyRate
+      municipalRate
+      countyFrame
+      countyAmount
+      municipalAmount
+      total
+      municipalShares {
+        municipality {
+          number
+          name
+        }
+        inhabitants
+        frame
+        amount
+      }
+      budgetDecisionHistory {
+        id
+        payer
+        grantedAmount
+        decidedOn
+        reference
+        inForce
+        recordedBy
+        supersedes {
+          id
+          reference
+        }
+        supersededBy {
+          id
+          reference
+        }
+      }
+    }
+    payments(year: $year) {
+      year
+      instalment
+      dueDate
+      amount
+      status
+      blocked
+      payer
+      paidOn
+      reference
+      recordedBy
+      recordedOn
+      confirmedBy
+      confirmedOn
+      shares {
+        county {
+          id
+          name
+        }
+        amount
+        status
+        paidOn
+        reference
+        recordedBy
+        recordedOn
+        confirmedBy
+        confirmedOn
+      }
+    }
+    plansForYear: submissions(year: $previousYear) {
+      id
+      kind
+      coversYear
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FundingWorkflowQuery, FundingWorkflowQueryVariables>;
+export const RecordPaymentDocument = new TypedDocumentString(`
+    mutation RecordPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $paidOn: Date!, $reference: String!, $payerId: ID) {
+  recordPayment(
+    regionId: $regionId
+    year: $year
+    instalment: $instalment
+    paidOn: $paidOn
+    reference: $reference
+    payerId: $payerId
+  ) {
+    instalment
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RecordPaymentMutation, RecordPaymentMutationVariables>;
+export const ConfirmPaymentDocument = new TypedDocumentString(`
+    mutation ConfirmPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $reference: String!, $payerId: ID) {
+  confirmPayment(
+    regionId: $regionId
+    year: $year
+    instalment: $instalment
+    reference: $reference
+    payerId: $payerId
+  ) {
+    instalment
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmPaymentMutation, ConfirmPaymentMutationVariables>;
+export const RecordBudgetDecisionDocument = new TypedDocumentString(`
+    mutation RecordBudgetDecision($agreementId: ID!, $input: BudgetDecisionInput!) {
+  recordBudgetDecision(agreementId: $agreementId, input: $input) {
+    year
+    countyAmount
+  }
+}
+    `) as unknown as TypedDocumentString<RecordBudgetDecisionMutation, RecordBudgetDecisionMutationVariables>;
 export const GroupsHistoryDocument = new TypedDocumentString(`
     query GroupsHistory {
   coordinationGroupHistory {
@@ -3667,131 +3792,6 @@ export const CreateCourseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateCourseMutation, CreateCourseMutationVariables>;
-export const FundingWorkflowDocument = new TypedDocumentString(`
-    query FundingWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!) {
-  region(id: $regionId) {
-    id
-    name
-    county {
-      id
-      name
-    }
-    funding(year: $year) {
-      year
-      agreement {
-        id
-        validFrom
-        validTo
-      }
-      inhabitants
-      countyRate
-      municipalRate
-      countyFrame
-      countyAmount
-      municipalAmount
-      total
-      municipalShares {
-        municipality {
-          number
-          name
-        }
-        inhabitants
-        frame
-        amount
-      }
-      budgetDecisionHistory {
-        id
-        payer
-        grantedAmount
-        decidedOn
-        reference
-        inForce
-        recordedBy
-        supersedes {
-          id
-          reference
-        }
-        supersededBy {
-          id
-          reference
-        }
-      }
-    }
-    payments(year: $year) {
-      year
-      instalment
-      dueDate
-      amount
-      status
-      blocked
-      payer
-      paidOn
-      reference
-      recordedBy
-      recordedOn
-      confirmedBy
-      confirmedOn
-      shares {
-        county {
-          id
-          name
-        }
-        amount
-        status
-        paidOn
-        reference
-        recordedBy
-        recordedOn
-        confirmedBy
-        confirmedOn
-      }
-    }
-    plansForYear: submissions(year: $previousYear) {
-      id
-      kind
-      coversYear
-      status
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<FundingWorkflowQuery, FundingWorkflowQueryVariables>;
-export const RecordPaymentDocument = new TypedDocumentString(`
-    mutation RecordPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $paidOn: Date!, $reference: String!, $payerId: ID) {
-  recordPayment(
-    regionId: $regionId
-    year: $year
-    instalment: $instalment
-    paidOn: $paidOn
-    reference: $reference
-    payerId: $payerId
-  ) {
-    instalment
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<RecordPaymentMutation, RecordPaymentMutationVariables>;
-export const ConfirmPaymentDocument = new TypedDocumentString(`
-    mutation ConfirmPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $reference: String!, $payerId: ID) {
-  confirmPayment(
-    regionId: $regionId
-    year: $year
-    instalment: $instalment
-    reference: $reference
-    payerId: $payerId
-  ) {
-    instalment
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<ConfirmPaymentMutation, ConfirmPaymentMutationVariables>;
-export const RecordBudgetDecisionDocument = new TypedDocumentString(`
-    mutation RecordBudgetDecision($agreementId: ID!, $input: BudgetDecisionInput!) {
-  recordBudgetDecision(agreementId: $agreementId, input: $input) {
-    year
-    countyAmount
-  }
-}
-    `) as unknown as TypedDocumentString<RecordBudgetDecisionMutation, RecordBudgetDecisionMutationVariables>;
 export const RegionAdvisersDocument = new TypedDocumentString(`
     query RegionAdvisers($regionId: ID!) {
   region(id: $regionId) {
