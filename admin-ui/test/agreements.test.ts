@@ -255,7 +255,8 @@ describe('agreement actions', () => {
   });
 });
 
-describe('the agreement page', () => {  afterEach(() => vi.unstubAllGlobals());
+describe('the agreement page', () => {
+  afterEach(() => vi.unstubAllGlobals());
 
   /** The gateway's side as spies: the agreement on screen, and each action with what it was sent. */
   function gatewayOf(agreement: AgreementDetail) {
