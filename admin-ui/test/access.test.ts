@@ -14,8 +14,8 @@ import {
   toAssignRoleInput,
 } from '../src/composables/accessAdministration';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
+import { accessPageSize, type RoleAssignmentItem, useAccessActions } from '../src/queries/access';
 import { createAppRouter } from '../src/router';
-import { accessPageSize, type RoleAssignmentItem, useAccessStore } from '../src/stores/access';
 import AccessView from '../src/views/AccessView.vue';
 import { officerTokenFor } from './evaluations-fixtures';
 import {
@@ -24,6 +24,8 @@ import {
   type DemoUsername,
   type GraphQLCall,
   jsonResponse,
+  queryLayer,
+  runInComponent,
   startSignedIn,
   stubGraphQL,
 } from './fixtures';
@@ -116,11 +118,11 @@ async function mountAccess(token: string, locale: 'nb' | 'en' = 'nb') {
   await router.push('/access');
   await router.isReady();
   const wrapper = mount(AccessView, {
-    global: { plugins: [pinia, router, createStrictI18n(locale)] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n(locale)] },
     attachTo: document.body,
   });
   await flushPromises();
-  return { wrapper, store: useAccessStore(pinia) };
+  return { wrapper };
 }
 
 const callsOf = (calls: GraphQLCall[], operation: string) => calls.filter((call) => operationOf(call) === operation);
@@ -396,7 +398,7 @@ describe('the access page', () => {
   });
 });
 
-describe('the access store', () => {
+describe('the access actions', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
   it('keeps the failure of an assign as plain data with the field errors, and does not reload', async () => {
@@ -411,12 +413,13 @@ describe('the access store', () => {
       }),
     );
     startSignedIn(accessTokenFor('county.officer'));
-    const store = useAccessStore();
+    const pinia = createPinia();
+    const store = runInComponent(() => useAccessActions(), [pinia, queryLayer(pinia)]).result;
 
     const done = await store.assign({ email: 'a@b.no', personName: 'A', role: 'NAV' });
 
     expect(done).toBe(false);
-    expect(store.actionError).toEqual({
+    expect(store.actionError.value).toEqual({
       action: 'assign',
       assignmentId: null,
       message: 'input.role: Nobody assigns API_CLIENT.',

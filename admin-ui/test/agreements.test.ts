@@ -1,10 +1,9 @@
 // The agreement pages: the rules the console checks before sending (split of exactly 100 %, minimum
-// rates, one year's notice, late extensions), the store's calls with the version they are based
-// on, and the detail page's forms with their validation messages and who sees them.
-import { createTestingPinia } from '@pinia/testing';
+// rates, one year's notice, late extensions), the actions sent with the version they are based on,
+// and the detail page's forms with their validation messages and who sees them.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPinia } from 'pinia';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import {
   agreementHistory,
@@ -15,15 +14,18 @@ import {
   rateOre,
   splitProblem,
 } from '../src/composables/agreementRules';
-import { type AgreementDetail, useAgreementsStore } from '../src/stores/agreements';
+import { type AgreementDetail, useAgreement, useAgreementActions } from '../src/queries/agreements';
 import AgreementView from '../src/views/AgreementView.vue';
 import {
   accessTokenFor,
   createStrictI18n,
   type DemoUsername,
-  forbidNetwork,
+  type GraphQLCall,
   jsonResponse,
+  queryLayer,
+  runInComponent,
   stubGraphQL,
+  testingPinia,
 } from './fixtures';
 
 const party = (
@@ -194,44 +196,58 @@ describe('agreement rules', () => {
   });
 });
 
-describe('agreements store', () => {
-  beforeEach(() => setActivePinia(createPinia()));
+enableAutoUnmount(afterEach);
 
-  it('signs for one party based on the version it read, then reloads the agreement', async () => {
-    const { calls } = stubGraphQL((call) =>
-      call.body.query.includes('mutation SignAgreement')
-        ? jsonResponse({ data: { signAgreement: { id: 'halden-2026', status: 'DRAFT' } } })
-        : jsonResponse({ data: { agreement: { ...draft, version: 4 } } }),
-    );
-    const store = useAgreementsStore();
-    store.agreement = draft;
-    expect(await store.sign('ostfold', 'Fylkesdirektør', '2025-12-12')).toBe('halden-2026');
-    expect(calls[0]?.body.variables).toEqual({
+describe('agreement actions', () => {
+  function onScreen(id: string) {
+    const pinia = createPinia();
+    return runInComponent(() => {
+      const detail = useAgreement(id);
+      return { detail, actions: useAgreementActions(() => detail.agreement.value, detail.settled) };
+    }, [pinia, queryLayer(pinia)]).result;
+  }
+
+  it('signs for one party based on the version on screen, and resolves once the new version is on screen', async () => {
+    let version = 3;
+    const { calls } = stubGraphQL((call) => {
+      if (call.body.query.includes('mutation SignAgreement')) {
+        version = 4;
+        return jsonResponse({ data: { signAgreement: { id: 'halden-2026', status: 'DRAFT' } } });
+      }
+      return jsonResponse({ data: { agreement: { ...draft, version } } });
+    });
+    const page = onScreen('halden-2026');
+    await flushPromises();
+    expect(await page.actions.sign('ostfold', 'Fylkesdirektør', '2025-12-12')).toBe('halden-2026');
+    expect(calls[1]?.body.variables).toEqual({
       agreementId: 'halden-2026',
       version: 3,
       partyId: 'ostfold',
       signedBy: 'Fylkesdirektør',
       signedOn: '2025-12-12',
     });
-    expect(calls[1]?.body.query).toContain('query AgreementDetail');
-    expect(store.agreement?.version).toBe(4);
+    expect(calls[2]?.body.query).toContain('query AgreementDetail');
+    // No wait: a second action right away sends the version it was just given.
+    expect(page.detail.agreement.value?.version).toBe(4);
   });
 
   it("keeps the server's refusal by field, e.g. a backdated notice", async () => {
-    stubGraphQL(() =>
-      jsonResponse({
-        errors: [
-          {
-            message: 'input.givenOn: today (2026-12-07) or later: notice cannot be backdated',
-            extensions: { code: 'BAD_USER_INPUT', field: 'input.givenOn' },
-          },
-        ],
-      }),
+    stubGraphQL((call) =>
+      call.body.query.includes('mutation GiveNotice')
+        ? jsonResponse({
+            errors: [
+              {
+                message: 'input.givenOn: today (2026-12-07) or later: notice cannot be backdated',
+                extensions: { code: 'BAD_USER_INPUT', field: 'input.givenOn' },
+              },
+            ],
+          })
+        : jsonResponse({ data: { agreement: active } }),
     );
-    const store = useAgreementsStore();
-    store.agreement = active;
-    expect(await store.giveNotice({ organisationId: '3001', givenOn: '2026-12-06' })).toBeNull();
-    expect(store.actionError).toMatchObject({
+    const page = onScreen(active.id);
+    await flushPromises();
+    expect(await page.actions.giveNotice({ organisationId: '3001', givenOn: '2026-12-06' })).toBeNull();
+    expect(page.actions.actionError.value).toMatchObject({
       action: 'notice',
       codes: ['BAD_USER_INPUT'],
       fieldErrors: { givenOn: 'today (2026-12-07) or later: notice cannot be backdated' },
@@ -240,18 +256,59 @@ describe('agreements store', () => {
 });
 
 describe('the agreement page', () => {
-  enableAutoUnmount(afterEach);
-  beforeEach(() => forbidNetwork());
   afterEach(() => vi.unstubAllGlobals());
 
+  /** The gateway's side as spies: the agreement on screen, and each action with what it was sent. */
+  function gatewayOf(agreement: AgreementDetail) {
+    return {
+      load: vi.fn(() => ({ agreement })),
+      sign: vi.fn<(partyId: string, signedBy: string, signedOn: string) => void>(),
+      setSplit: vi.fn<(shares: unknown) => void>(),
+      extend: vi.fn<(validTo: string, decidedOn: string, consenting: string[], lateReason: string | null) => void>(),
+      giveNotice: vi.fn<(input: unknown) => void>(),
+      amend: vi.fn<(input: unknown) => void>(),
+    };
+  }
+
   async function mountView(username: DemoUsername, agreement: AgreementDetail, locale: 'nb' | 'en' = 'nb') {
-    const pinia = createTestingPinia({
-      createSpy: vi.fn,
-      initialState: {
-        auth: { accessToken: accessTokenFor(username) },
-        agreements: { agreement, saving: false, actionError: null },
-      },
+    const gateway = gatewayOf(agreement);
+    stubGraphQL((call: GraphQLCall) => {
+      const name = /\b(?:query|mutation) (\w+)/.exec(call.body.query)?.[1];
+      const v = call.body.variables as {
+        partyId: string;
+        signedBy: string;
+        signedOn: string;
+        shares: unknown;
+        validTo: string;
+        decidedOn: string;
+        consentingPartyIds: string[];
+        lateReason: string | null;
+        input: unknown;
+      };
+      const touched = { id: agreement.id, status: agreement.status };
+      switch (name) {
+        case 'AgreementDetail':
+          return jsonResponse({ data: gateway.load() });
+        case 'SignAgreement':
+          gateway.sign(v.partyId, v.signedBy, v.signedOn);
+          return jsonResponse({ data: { signAgreement: touched } });
+        case 'SetMunicipalSplit':
+          gateway.setSplit(v.shares);
+          return jsonResponse({ data: { setMunicipalSplit: touched } });
+        case 'ExtendAgreement':
+          gateway.extend(v.validTo, v.decidedOn, v.consentingPartyIds, v.lateReason);
+          return jsonResponse({ data: { extendAgreement: touched } });
+        case 'GiveNotice':
+          gateway.giveNotice(v.input);
+          return jsonResponse({ data: { giveNotice: touched } });
+        case 'AmendAgreement':
+          gateway.amend(v.input);
+          return jsonResponse({ data: { amendAgreement: touched } });
+        default:
+          throw new Error(`No answer for ${name} in this test`);
+      }
     });
+    const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor(username) } } });
     const router = createRouter({
       history: createMemoryHistory(),
       routes: [
@@ -262,11 +319,11 @@ describe('the agreement page', () => {
     await router.push(`/agreements/${agreement.id}`);
     await router.isReady();
     const wrapper = mount(AgreementView, {
-      global: { plugins: [pinia, router, createStrictI18n(locale)] },
+      global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n(locale)] },
       attachTo: document.body,
     });
     await flushPromises();
-    return { wrapper, store: useAgreementsStore(pinia) };
+    return { wrapper, store: gateway };
   }
 
   it('shows each party with who signed and when, and lets a county officer record the missing signatures', async () => {
@@ -291,6 +348,7 @@ describe('the agreement page', () => {
     await wrapper.get('#sign-by').setValue('Fylkesdirektør for næring');
     await wrapper.get('#sign-on').setValue('2025-12-12');
     await form.trigger('submit');
+    await flushPromises();
     expect(store.sign).toHaveBeenCalledWith('ostfold', 'Fylkesdirektør for næring', '2025-12-12');
   });
 
@@ -354,6 +412,7 @@ describe('the agreement page', () => {
     expect(store.setSplit).not.toHaveBeenCalled();
     await inputs[2]?.setValue('20');
     await wrapper.get('[data-testid="agreement-split-form"]').trigger('submit');
+    await flushPromises();
     expect(store.setSplit).toHaveBeenCalledWith([
       { municipalityNumber: '3001', basisPoints: 5000 },
       { municipalityNumber: '3012', basisPoints: 3000 },
@@ -375,6 +434,7 @@ describe('the agreement page', () => {
     expect(store.extend).not.toHaveBeenCalled();
     await wrapper.get('#extend-late-reason').setValue('The council decided in January.');
     await wrapper.get('[data-testid="agreement-extend-form"]').trigger('submit');
+    await flushPromises();
     expect(store.extend).toHaveBeenCalledWith(
       '2026-12-31',
       '2026-01-15',

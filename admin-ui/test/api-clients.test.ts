@@ -5,8 +5,8 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
+import type { ApiClientItem } from '../src/queries/apiClients';
 import { createAppRouter } from '../src/router';
-import type { ApiClientItem } from '../src/stores/apiClients';
 import ApiClientsView from '../src/views/ApiClientsView.vue';
 import { officerTokenFor } from './evaluations-fixtures';
 import {
@@ -14,6 +14,7 @@ import {
   createStrictI18n,
   type GraphQLCall,
   jsonResponse,
+  queryLayer,
   startSignedIn,
   stubGraphQL,
 } from './fixtures';
@@ -83,7 +84,7 @@ async function mountClients(token = accessTokenFor('county.officer')) {
   await router.push('/api-clients');
   await router.isReady();
   const wrapper = mount(ApiClientsView, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
   await flushPromises();
@@ -112,6 +113,14 @@ describe('the API clients page', () => {
     expect(wrapper.get('[data-testid="api-client-reporting.demo"] [data-testid="client-no-keys"]').text()).toContain(
       'Ingen nøkler ennå.',
     );
+
+    // The revoked clients too, on request: the list asks again with the choice as a variable.
+    await wrapper.get('[data-testid="api-clients-show-revoked"]').setValue(true);
+    await flushPromises();
+    expect(callsOf(calls, 'ApiClients').map((call) => call.body.variables)).toEqual([
+      { includeRevoked: false },
+      { includeRevoked: true },
+    ]);
   });
 
   it('registers a client with its scopes, after checking the fields', async () => {

@@ -9,7 +9,7 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import ClientImpact from '../src/components/ClientImpact.vue';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import ImpactReportView from '../src/views/ImpactReportView.vue';
-import { createStrictI18n, type GraphQLCall, jsonResponse, stubGraphQL } from './fixtures';
+import { createStrictI18n, type GraphQLCall, jsonResponse, queryLayer, stubGraphQL } from './fixtures';
 
 enableAutoUnmount(afterEach);
 
@@ -265,7 +265,10 @@ describe('the impact report', () => {
       routes: [{ path: '/impact', name: 'impact', component: ImpactReportView }],
     });
     await router.push('/impact?region=follo&year=2025');
-    const wrapper = mount(ImpactReportView, { global: { plugins: [router, createStrictI18n('nb')] } });
+    const pinia = createPinia();
+    const wrapper = mount(ImpactReportView, {
+      global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
+    });
     await flushPromises();
 
     expect(calls.find((call) => operation(call) === 'ImpactReportTargets')?.body.variables).toEqual({
@@ -309,5 +312,46 @@ describe('the impact report', () => {
     vi.stubGlobal('print', print);
     await wrapper.get('[data-testid="impact-report-print"]').trigger('click');
     expect(print).toHaveBeenCalledOnce();
+  });
+
+  it('reports the whole county without asking for a plan, and says when the figures could not be loaded', async () => {
+    let fail = false;
+    const { calls } = stubGraphQL((call) => {
+      const name = operation(call);
+      if (name === 'RegionsOverview') return jsonResponse({ data: { regions: [] } });
+      if (name === 'AgreementYears') return jsonResponse({ data: { agreementYears: [2024, 2025, 2026] } });
+      if (name === 'ImpactReportCounty') {
+        return fail
+          ? jsonResponse({ errors: [{ message: 'Failed.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
+          : jsonResponse({ data: { countyStatistics: figures } });
+      }
+      throw new Error(`unexpected ${name}`);
+    });
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/impact', name: 'impact', component: ImpactReportView }],
+    });
+    await router.push('/impact?year=2025');
+    const pinia = createPinia();
+    const wrapper = mount(ImpactReportView, {
+      global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
+    });
+    await flushPromises();
+
+    const report = ['ImpactReportRegion', 'ImpactReportCounty', 'ImpactReportTargets'];
+    expect(calls.map(operation).filter((name) => report.includes(name))).toEqual(['ImpactReportCounty']);
+    expect(calls.find((call) => operation(call) === 'ImpactReportCounty')?.body.variables).toEqual({
+      year: 2025,
+      countyId: null,
+    });
+    expect(wrapper.get('[data-testid="impact-report-heading"]').text()).toBe('Effektrapport 2025: Hele fylket');
+    expect(wrapper.find('[data-testid="impact-report-no-plan"]').exists()).toBe(false);
+
+    fail = true;
+    await router.push('/impact?year=2024');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="impact-report-error"]').exists()).toBe(true);
+    // Never the year before's figures under the year that failed.
+    expect(wrapper.find('[data-testid="impact-report-table"]').exists()).toBe(false);
   });
 });

@@ -97,8 +97,12 @@ async function mountList(
 }
 
 async function mountSubmissions(username: DemoUsername, region: RegionSubmissions = folloSubmissions2024) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
+  // The page's own data comes from the testing store; the county's queue through the query layer, empty here.
+  stubGraphQL((call) => {
+    if (!call.body.query.includes('query SubmissionsAwaitingDecision')) throw new Error('Only the queue is asked here');
+    return jsonResponse({ data: { regions: [] } });
+  });
+  const pinia = testingPinia({
     initialState: {
       auth: { accessToken: accessTokenFor(username) },
       regions: { regions: [follo, halden], loading: false, error: null },
@@ -120,7 +124,7 @@ async function mountSubmissions(username: DemoUsername, region: RegionSubmission
   await router.push('/submissions?year=2024&region=follo');
   await router.isReady();
   return mount(SubmissionsView, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
 }

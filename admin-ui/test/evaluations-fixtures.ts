@@ -1,6 +1,6 @@
 // Evaluations as the gateway answers them, shaped like the county's demo data (newest first), and tokens of the county officers the shared fixtures lack.
 import type { EvaluationsQuery } from '../src/graphql/generated/graphql';
-import type { EvaluationItem } from '../src/stores/evaluations';
+import type { EvaluationItem } from '../src/queries/evaluations';
 
 /** Newest first, as `evaluations` lists them. */
 export const evaluations: EvaluationItem[] = [

@@ -1,25 +1,53 @@
-// The evaluations page with a testing store: the evaluations in words, the empty, loading and error states, who may record, the form's checks and the server's answers.
-import { createTestingPinia } from '@pinia/testing';
+// The evaluations page against a stubbed gateway: the evaluations in words, the empty, loading and error states, who may record, the form's checks and the server's answers.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { type EvaluationItem, useEvaluationsStore } from '../src/stores/evaluations';
+import type { EvaluationItem } from '../src/queries/evaluations';
 import EvaluationsView from '../src/views/EvaluationsView.vue';
 import { evaluations, officerTokenFor } from './evaluations-fixtures';
-import { accessTokenFor, createStrictI18n, type DemoUsername, forbidNetwork } from './fixtures';
+import {
+  accessTokenFor,
+  createStrictI18n,
+  type DemoUsername,
+  jsonResponse,
+  queryLayer,
+  stubGraphQL,
+  testingPinia,
+} from './fixtures';
 
 const [midterm, viken2018] = evaluations as [EvaluationItem, EvaluationItem];
+
+/** The gateway's side as spies: `load` answers the list (or a refusal, or nothing yet), `record` what was saved. */
+function gatewayOf(items: EvaluationItem[]) {
+  return {
+    load: vi.fn<() => unknown>(() => ({ evaluations: items })),
+    record: vi.fn<(input: Record<string, unknown>) => unknown>((input) => ({
+      id: 'new-evaluation',
+      title: input.title,
+      publishedOn: input.publishedOn,
+    })),
+  };
+}
+
+const refusal = (message: string, code: string, field?: string) => ({
+  errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }],
+});
 
 async function mountView(
   who: DemoUsername | { token: string },
   { items = evaluations, locale = 'nb' }: { items?: EvaluationItem[]; locale?: 'nb' | 'en' } = {},
+  gateway = gatewayOf(items),
 ) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
-    initialState: {
-      auth: { accessToken: typeof who === 'string' ? accessTokenFor(who) : who.token },
-      evaluations: { evaluations: items, loaded: true, loading: false, error: null, saving: false, actionError: null },
-    },
+  stubGraphQL(async (call) => {
+    const isRecord = call.body.query.includes('mutation RecordEvaluation');
+    const result = await (isRecord
+      ? gateway.record((call.body.variables as { input: Record<string, unknown> }).input)
+      : gateway.load());
+    if (typeof result === 'object' && result !== null && 'errors' in result) return jsonResponse(result);
+    return jsonResponse({ data: isRecord ? { recordEvaluation: result } : result });
+  });
+  const pinia = testingPinia({
+    initialState: { auth: { accessToken: typeof who === 'string' ? accessTokenFor(who) : who.token } },
   });
   const router = createRouter({
     history: createMemoryHistory(),
@@ -28,12 +56,11 @@ async function mountView(
   await router.push('/evaluations');
   await router.isReady();
   const wrapper = mount(EvaluationsView, {
-    global: { plugins: [pinia, router, createStrictI18n(locale)] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n(locale)] },
     attachTo: document.body,
   });
   await flushPromises();
-  const store = useEvaluationsStore(pinia);
-  return { wrapper, store };
+  return { wrapper, store: gateway };
 }
 
 const plain = (text: string) =>
@@ -55,10 +82,6 @@ async function fillForm(form: ReturnType<Awaited<ReturnType<typeof mountView>>['
 enableAutoUnmount(afterEach);
 
 describe('EvaluationsView', () => {
-  beforeEach(() => {
-    forbidNetwork();
-  });
-
   it('loads the evaluations when it opens', async () => {
     const { store } = await mountView('coordination.member');
     expect(store.load).toHaveBeenCalledTimes(1);
@@ -111,18 +134,17 @@ describe('EvaluationsView', () => {
     expect(wrapper.find('ol.evaluations').exists()).toBe(false);
   });
 
-  it('shows the loading and error states', async () => {
-    const { wrapper, store } = await mountView('coordination.member');
-    store.loading = true;
-    await flushPromises();
-    expect(wrapper.get('[data-testid="evaluations-loading"]').attributes('role')).toBe('status');
-    expect(wrapper.get('[data-testid="evaluations-loading"]').text()).toBe('Henter evalueringene …');
+  it('shows the loading and error states, and the list once a retry succeeds', async () => {
+    const pendingGateway = gatewayOf(evaluations);
+    pendingGateway.load.mockImplementation(() => new Promise(() => {}));
+    const pending = await mountView('coordination.member', {}, pendingGateway);
+    expect(pending.wrapper.get('[data-testid="evaluations-loading"]').attributes('role')).toBe('status');
+    expect(pending.wrapper.get('[data-testid="evaluations-loading"]').text()).toBe('Henter evalueringene …');
+    pending.wrapper.unmount();
 
-    store.loading = false;
-    store.error = { message: 'No scope.', codes: ['FORBIDDEN'] };
-    store.loaded = false;
-    store.evaluations = [];
-    await flushPromises();
+    const gateway = gatewayOf(evaluations);
+    gateway.load.mockReturnValueOnce(refusal('No scope.', 'FORBIDDEN'));
+    const { wrapper, store } = await mountView('coordination.member', {}, gateway);
     const error = wrapper.get('[data-testid="evaluations-error"]');
     expect(error.attributes('role')).toBe('alert');
     expect(error.text()).toContain('Du har ikke tilgang til evalueringene.');
@@ -130,12 +152,17 @@ describe('EvaluationsView', () => {
     expect(error.text()).not.toContain('FORBIDDEN');
     // No empty-state claim while nothing was loaded.
     expect(wrapper.find('[data-testid="evaluations-empty"]').exists()).toBe(false);
-    await error.get('button').trigger('click');
-    expect(store.load).toHaveBeenCalledTimes(2);
 
-    store.error = { message: 'Failed to fetch', codes: [] };
+    store.load.mockReturnValueOnce(refusal('Failed to fetch', 'INTERNAL_SERVER_ERROR'));
+    await error.get('button').trigger('click');
     await flushPromises();
+    expect(store.load).toHaveBeenCalledTimes(2);
     expect(wrapper.get('[data-testid="evaluations-error"]').text()).toContain('Tjenesten svarte ikke som forventet.');
+
+    await wrapper.get('[data-testid="evaluations-error"] button').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="evaluations-error"]').exists()).toBe(false);
+    expect(wrapper.find(`[data-testid="evaluation-${midterm.id}"]`).exists()).toBe(true);
   });
 
   it("offers recording to the officers of today's counties only", async () => {
@@ -194,7 +221,7 @@ describe('EvaluationsView', () => {
   it('sends the trimmed evaluation, closes the form and goes to the saved one', async () => {
     const { wrapper, store } = await mountView('county.officer');
     const saved = { id: midterm.id, title: midterm.title, publishedOn: midterm.publishedOn };
-    vi.mocked(store.record).mockResolvedValue(saved);
+    store.record.mockReturnValue(saved);
 
     await wrapper.get('[data-testid="evaluations-record"]').trigger('click');
     const form = wrapper.get('[data-testid="evaluation-form"]');
@@ -216,37 +243,35 @@ describe('EvaluationsView', () => {
     expect(wrapper.get('[data-testid="evaluations-notice"]').text()).toBe(
       `Evalueringen «${midterm.title}» er registrert.`,
     );
+    // The list is asked again, and the focus goes to the saved evaluation in it.
+    expect(store.load).toHaveBeenCalledTimes(2);
     expect(document.activeElement).toBe(wrapper.get(`[data-testid="evaluation-${midterm.id}"]`).element);
   });
 
   it("keeps the form open with the server's field errors beside the fields, and says when recording is forbidden", async () => {
     const { wrapper, store } = await mountView('county.officer');
-    vi.mocked(store.record).mockResolvedValue(null);
+    store.record.mockReturnValueOnce(
+      refusal('input.periodTo: not before periodFrom', 'BAD_USER_INPUT', 'input.periodTo'),
+    );
     await wrapper.get('[data-testid="evaluations-record"]').trigger('click');
     const form = () => wrapper.get('[data-testid="evaluation-form"]');
     await fillForm(form());
     await form().trigger('submit');
     await flushPromises();
     expect(store.record).toHaveBeenCalledTimes(1);
-
-    store.actionError = {
-      message: 'input.periodTo: not before periodFrom',
-      codes: ['BAD_USER_INPUT'],
-      fieldErrors: { periodTo: 'not before periodFrom' },
-    };
-    await flushPromises();
     expect(form().get('[data-testid="error-periodTo"]').text()).toBe('Datoen er for tidlig.');
     expect(form().get('[data-testid="evaluation-period-to"]').attributes('aria-invalid')).toBe('true');
     expect(form().get('[data-testid="evaluation-action-error"]').text()).toContain('se meldingene ved feltene');
     // What was typed stays.
     expect(form().get<HTMLInputElement>('[data-testid="evaluation-author"]').element.value).toBe(' Ekstern evaluator ');
 
-    store.actionError = {
-      message:
+    store.record.mockReturnValueOnce(
+      refusal(
         'Viken fylkeskommune was dissolved on 2024-01-01: its officers read the years before, and record nothing.',
-      codes: ['FORBIDDEN'],
-      fieldErrors: {},
-    };
+        'FORBIDDEN',
+      ),
+    );
+    await form().trigger('submit');
     await flushPromises();
     const problem = form().get('[data-testid="evaluation-action-error"]');
     expect(problem.attributes('role')).toBe('alert');
@@ -254,12 +279,11 @@ describe('EvaluationsView', () => {
   });
 
   it('closes the form on cancel and gives focus back to the button that opened it', async () => {
-    const { wrapper, store } = await mountView('county.officer');
+    const { wrapper } = await mountView('county.officer');
     await wrapper.get('[data-testid="evaluations-record"]').trigger('click');
     await wrapper.get('[data-testid="evaluation-cancel"]').trigger('click');
     await flushPromises();
     expect(wrapper.find('[data-testid="evaluation-form"]').exists()).toBe(false);
-    expect(store.clearActionError).toHaveBeenCalled();
     expect(document.activeElement).toBe(wrapper.get('[data-testid="evaluations-record"]').element);
   });
 });

@@ -1,13 +1,23 @@
-// The funding page with a testing store: rates, split and budget decisions with their corrections, and
+// The funding page against a stubbed gateway: rates, split and budget decisions with their corrections, and
 // payments recorded by one county officer and confirmed by another, overdue ones marked in words.
-import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { awaitsConfirmation, mayConfirmPayment, mayRecordPayment, seesFunding } from '../src/composables/fundingAccess';
-import { type FundingPaymentItem, type RegionFunding, useFundingStore } from '../src/stores/funding';
+import type { FundingPaymentItem, RegionFunding } from '../src/queries/funding';
 import FundingView from '../src/views/FundingView.vue';
-import { accessTokenFor, createStrictI18n, type DemoUsername, follo, forbidNetwork, halden } from './fixtures';
+import {
+  accessTokenFor,
+  createStrictI18n,
+  type DemoUsername,
+  follo,
+  type GraphQLCall,
+  halden,
+  jsonResponse,
+  queryLayer,
+  stubGraphQL,
+  testingPinia,
+} from './fixtures';
 
 const payment = {
   year: 2026,
@@ -149,15 +159,51 @@ const mosseregionen2026: RegionFunding = {
   ],
 };
 
-async function mountView(username: DemoUsername, region: RegionFunding | null = follo2026) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
-    initialState: {
-      auth: { accessToken: accessTokenFor(username) },
-      regions: { regions: [follo, halden], loading: false, error: null },
-      funding: { regionId: 'follo', year: 2026, region, loading: false, error: null, saving: false, actionError: null },
-    },
+/**
+ * The gateway's side as spies: `load(regionId, year)` answers the page's data (or a refusal), and each change
+ * gets what it was sent (the payer only where the form names one) and answers done.
+ */
+function gatewayOf(region: RegionFunding | null) {
+  return {
+    load: vi.fn<(regionId: string, year: number) => unknown>(() => ({ region })),
+    recordPayment: vi.fn<(...args: unknown[]) => void>(),
+    confirmPayment: vi.fn<(...args: unknown[]) => void>(),
+    recordBudgetDecision: vi.fn<(input: unknown) => void>(),
+  };
+}
+
+async function mountView(
+  username: DemoUsername,
+  region: RegionFunding | null = follo2026,
+  gateway = gatewayOf(region),
+) {
+  stubGraphQL((call: GraphQLCall) => {
+    const name = /\b(?:query|mutation) (\w+)/.exec(call.body.query)?.[1];
+    const v = (call.body.variables ?? {}) as Record<string, string>;
+    const payer = v.payerId ? [v.payerId] : [];
+    switch (name) {
+      case 'RegionsOverview':
+        return jsonResponse({ data: { regions: [follo, halden] } });
+      case 'FundingWorkflow': {
+        const answer = gateway.load(String(v.regionId), Number(v.year));
+        return jsonResponse(
+          typeof answer === 'object' && answer !== null && 'errors' in answer ? answer : { data: answer },
+        );
+      }
+      case 'RecordPayment':
+        gateway.recordPayment(v.instalment, v.paidOn, v.reference, ...payer);
+        return jsonResponse({ data: { recordPayment: { instalment: v.instalment, status: 'RECORDED' } } });
+      case 'ConfirmPayment':
+        gateway.confirmPayment(v.instalment, v.reference, ...payer);
+        return jsonResponse({ data: { confirmPayment: { instalment: v.instalment, status: 'PAID' } } });
+      case 'RecordBudgetDecision':
+        gateway.recordBudgetDecision(v.input);
+        return jsonResponse({ data: { recordBudgetDecision: { id: 'd3' } } });
+      default:
+        throw new Error(`No answer for ${name} in this test`);
+    }
   });
+  const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor(username) } } });
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -168,10 +214,11 @@ async function mountView(username: DemoUsername, region: RegionFunding | null = 
   await router.push('/funding?region=follo&year=2026');
   await router.isReady();
   const wrapper = mount(FundingView, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
-  return { wrapper, store: useFundingStore(pinia) };
+  await flushPromises();
+  return { wrapper, store: gateway };
 }
 
 const plain = (text: string) =>
@@ -183,8 +230,6 @@ const plain = (text: string) =>
 enableAutoUnmount(afterEach);
 
 describe('FundingView', () => {
-  beforeEach(() => forbidNetwork());
-
   it('shows the rates, the split and the budget decisions with the corrected one superseded', async () => {
     const { wrapper, store } = await mountView('county.officer');
     expect(store.load).toHaveBeenCalledWith('follo', 2026);
@@ -205,6 +250,7 @@ describe('FundingView', () => {
     await wrapper.get('#decision-granted').setValue('650 000');
     await wrapper.get('#decision-reference').setValue('FT-sak 42/25');
     await wrapper.get('[data-testid="decision-form"]').trigger('submit');
+    await flushPromises();
     expect(store.recordBudgetDecision).toHaveBeenCalledWith(
       expect.objectContaining({
         year: 2026,
@@ -230,12 +276,14 @@ describe('FundingView', () => {
     await wrapper.get('[data-testid="confirm-payment-JANUARY"]').trigger('click');
     await wrapper.get('#payment-reference').setValue('UTB-1');
     await wrapper.get('[data-testid="payment-form"]').trigger('submit');
+    await flushPromises();
     expect(store.confirmPayment).toHaveBeenCalledWith('JANUARY', 'UTB-1');
 
     await wrapper.get('[data-testid="record-payment-AUGUST"]').trigger('click');
     await wrapper.get('#payment-paid-on').setValue('2026-08-20');
     await wrapper.get('#payment-reference').setValue('UTB-2');
     await wrapper.get('[data-testid="payment-form"]').trigger('submit');
+    await flushPromises();
     expect(store.recordPayment).toHaveBeenCalledWith('AUGUST', '2026-08-20', 'UTB-2');
   });
 
@@ -255,6 +303,7 @@ describe('FundingView', () => {
     await wrapper.get('#payment-paid-on').setValue('2026-01-22');
     await wrapper.get('#payment-reference').setValue('AFK-7');
     await wrapper.get('[data-testid="payment-form"]').trigger('submit');
+    await flushPromises();
     expect(store.recordPayment).toHaveBeenCalledWith('JANUARY', '2026-01-22', 'AFK-7', 'akershus');
   });
 
@@ -283,6 +332,7 @@ describe('FundingView', () => {
     await other.wrapper.get('[data-testid="confirm-payment-JANUARY-akershus"]').trigger('click');
     await other.wrapper.get('#payment-reference').setValue('AFK-7');
     await other.wrapper.get('[data-testid="payment-form"]').trigger('submit');
+    await flushPromises();
     expect(other.store.confirmPayment).toHaveBeenCalledWith('JANUARY', 'AFK-7', 'akershus');
     expect(store.confirmPayment).not.toHaveBeenCalled();
   });
@@ -340,7 +390,6 @@ describe('FundingView', () => {
     await wrapper.get('#decision-reference').setValue('FT-sak 43/25');
     expect(problem()).toBe('');
 
-    vi.mocked(store.recordBudgetDecision).mockResolvedValue(true);
     await wrapper.get('[data-testid="decision-form"]').trigger('submit');
     await flushPromises();
     const notice = wrapper.get('[data-testid="funding-decisions-notice"]');
@@ -348,13 +397,18 @@ describe('FundingView', () => {
     expect(document.activeElement).toBe(notice.element);
     // The payments' own message place stays empty: the confirmation is where the decision was made.
     expect(wrapper.get('[data-testid="funding-payments-notice"]').text()).toBe('');
+    // The decision changed what the page shows: the year is asked again.
+    expect(store.recordBudgetDecision).toHaveBeenCalledTimes(1);
+    expect(store.load).toHaveBeenCalledTimes(2);
   });
 
   it('tells a failed load in words, not as an error code', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { wrapper, store } = await mountView('county.officer', null);
-    store.error = { message: 'Forbidden: county officers only', codes: ['FORBIDDEN'] };
-    await flushPromises();
+    const gateway = gatewayOf(null);
+    gateway.load.mockReturnValue({
+      errors: [{ message: 'Forbidden: county officers only', extensions: { code: 'FORBIDDEN' } }],
+    });
+    const { wrapper } = await mountView('county.officer', null, gateway);
     const text = wrapper.get('[data-testid="funding-error"]').text();
     expect(text).toContain('Du har ikke tilgang til dette.');
     expect(text).not.toContain('FORBIDDEN');

@@ -1,23 +1,24 @@
-// The groups page and its store: the coordination group and the professional group with their
+// The groups page and its queries: the coordination group and the professional group with their
 // membership history, adding a member, ending a membership and changing a role through the graph,
 // and who is offered which change.
-import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
+import { createPinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import type { GroupsHistoryQuery } from '../src/graphql/generated/graphql';
-import { useGroupsStore } from '../src/stores/groups';
+import { useGroupActions, useGroupsHistory } from '../src/queries/groups';
 import GroupsView from '../src/views/GroupsView.vue';
 import {
   accessTokenFor,
   createStrictI18n,
   type DemoUsername,
-  forbidNetwork,
   type GraphQLCall,
   jsonResponse,
+  queryLayer,
+  runInComponent,
   stubGraphQL,
+  testingPinia,
 } from './fixtures';
 
 const follo = { id: 'follo', name: 'Follo' };
@@ -80,8 +81,12 @@ const history: GroupsHistoryQuery = {
 
 const isHistory = (call: GraphQLCall) => call.body.query.includes('query GroupsHistory');
 
-describe('groups store', () => {
-  beforeEach(() => setActivePinia(createPinia()));
+function withQueryLayer<Result>(composable: () => Result): Result {
+  const pinia = createPinia();
+  return runInComponent(composable, [pinia, queryLayer(pinia)]).result;
+}
+
+describe('groups queries', () => {
   afterEach(() => {
     setAccessTokenSource(undefined);
     setUnauthenticatedHandler(undefined);
@@ -89,12 +94,12 @@ describe('groups store', () => {
 
   it('loads both groups with their history in one query', async () => {
     const { calls } = stubGraphQL(() => jsonResponse({ data: history }));
-    const store = useGroupsStore();
-    await store.load();
+    const store = withQueryLayer(() => useGroupsHistory());
+    await flushPromises();
     expect(calls).toHaveLength(1);
-    expect(store.loaded).toBe(true);
-    expect(store.coordination.map((member) => member.id)).toEqual(['c-1', 'c-2', 'c-3']);
-    expect(store.professional.map((member) => member.region?.id)).toEqual(['follo', 'drammensregionen']);
+    expect(store.loaded.value).toBe(true);
+    expect(store.coordination.value.map((member) => member.id)).toEqual(['c-1', 'c-2', 'c-3']);
+    expect(store.professional.value.map((member) => member.region?.id)).toEqual(['follo', 'drammensregionen']);
   });
 
   it('ends a membership with its last day as variables, then loads the history again', async () => {
@@ -105,11 +110,14 @@ describe('groups store', () => {
           : { data: { endCoordinationMembership: { id: 'c-3', validTo: '2026-06-30' } } },
       ),
     );
-    const store = useGroupsStore();
-    expect(await store.endMembership('coordination', 'c-3', '2026-06-30')).toBe(true);
-    expect(calls[0]?.body.query).toContain('mutation EndCoordinationMembership');
-    expect(calls[0]?.body.variables).toEqual({ id: 'c-3', validTo: '2026-06-30' });
-    expect(calls[1] && isHistory(calls[1])).toBe(true);
+    const store = withQueryLayer(() => ({ history: useGroupsHistory(), actions: useGroupActions() }));
+    await flushPromises();
+    expect(await store.actions.endMembership('coordination', 'c-3', '2026-06-30')).toBe(true);
+    await flushPromises();
+    expect(calls[1]?.body.query).toContain('mutation EndCoordinationMembership');
+    expect(calls[1]?.body.variables).toEqual({ id: 'c-3', validTo: '2026-06-30' });
+    // The history on screen is asked again.
+    expect(calls[2] && isHistory(calls[2])).toBe(true);
   });
 
   it('changes a role and adds a professional group member through their own mutations', async () => {
@@ -122,7 +130,7 @@ describe('groups store', () => {
             : { data: { addProfessionalGroupMember: { id: 'p-3' } } },
       ),
     );
-    const store = useGroupsStore();
+    const store = withQueryLayer(() => useGroupActions());
     await store.changeCoordinationRole('c-3', 'nestleder', '2026-07-01');
     expect(calls[0]?.body.variables).toEqual({ id: 'c-3', role: 'nestleder', from: '2026-07-01' });
     const input = {
@@ -134,8 +142,8 @@ describe('groups store', () => {
       validFrom: '2026-08-01',
     };
     await store.addProfessionalGroupMember(input);
-    expect(calls[2]?.body.query).toContain('mutation AddProfessionalGroupMember');
-    expect(calls[2]?.body.variables).toEqual({ input });
+    const added = calls.find((call) => call.body.query.includes('mutation AddProfessionalGroupMember'));
+    expect(added?.body.variables).toEqual({ input });
   });
 
   it('keeps a refusal with its field errors and codes, and loads nothing again', async () => {
@@ -150,38 +158,70 @@ describe('groups store', () => {
         data: null,
       }),
     );
-    const store = useGroupsStore();
+    const store = withQueryLayer(() => useGroupActions());
     expect(await store.endMembership('coordination', 'c-2', '2023-01-01')).toBe(false);
-    expect(store.actionError).toMatchObject({
+    expect(store.actionError.value).toMatchObject({
       group: 'coordination',
       action: 'end',
       memberId: 'c-2',
       codes: ['BAD_USER_INPUT'],
     });
-    expect(Object.keys(store.actionError?.fieldErrors ?? {})).toEqual(['validTo']);
+    expect(Object.keys(store.actionError.value?.fieldErrors ?? {})).toEqual(['validTo']);
     expect(calls).toHaveLength(1);
   });
 });
 
 enableAutoUnmount(afterEach);
 
+/** The gateway's side of the page as spies, one for the history and one for each change; a change answers done. */
+function gatewayOf() {
+  return {
+    load: vi.fn(() => history as unknown),
+    endMembership: vi.fn<(group: string, id: string, validTo: string) => unknown>(() => ({})),
+    changeCoordinationRole: vi.fn<(id: string, role: string | null, from: string) => unknown>(() => ({})),
+    addCoordinationMember: vi.fn<(input: Record<string, unknown>) => unknown>(() => ({})),
+    addProfessionalGroupMember: vi.fn<(input: Record<string, unknown>) => unknown>(() => ({})),
+  };
+}
+
 async function mountView(username: DemoUsername) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
-    initialState: {
-      auth: { accessToken: accessTokenFor(username) },
-      groups: {
-        coordination: history.coordinationGroupHistory,
-        professional: history.professionalGroupHistory,
-        regions: history.regions,
-        loaded: true,
-        loading: false,
-        error: null,
-        saving: false,
-        actionError: null,
-      },
-    },
+  const gateway = gatewayOf();
+  stubGraphQL((call) => {
+    const v = call.body.variables as {
+      id: string;
+      validTo: string;
+      role: string | null;
+      from: string;
+      input: Record<string, unknown>;
+    };
+    const name = /\b(?:query|mutation) (\w+)/.exec(call.body.query)?.[1];
+    const answers: Record<string, [string, () => unknown]> = {
+      GroupsHistory: ['', () => gateway.load()],
+      EndCoordinationMembership: [
+        'endCoordinationMembership',
+        () => gateway.endMembership('coordination', v.id, v.validTo),
+      ],
+      EndProfessionalGroupMembership: [
+        'endProfessionalGroupMembership',
+        () => gateway.endMembership('professional', v.id, v.validTo),
+      ],
+      ChangeCoordinationMemberRole: [
+        'changeCoordinationMemberRole',
+        () => gateway.changeCoordinationRole(v.id, v.role, v.from),
+      ],
+      AddCoordinationMember: ['addCoordinationMember', () => gateway.addCoordinationMember(v.input)],
+      AddProfessionalGroupMember: ['addProfessionalGroupMember', () => gateway.addProfessionalGroupMember(v.input)],
+    };
+    const entry = name ? answers[name] : undefined;
+    if (!entry) throw new Error(`No answer for ${name} in this test`);
+    const [field, answer] = entry;
+    const result = answer();
+    if (typeof result === 'object' && result !== null && 'errors' in result) return jsonResponse(result);
+    return jsonResponse({
+      data: field === '' ? result : { [field]: { id: v.id ?? 'new', validTo: v.validTo ?? null } },
+    });
   });
+  const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor(username) } } });
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/groups', name: 'groups', component: GroupsView }],
@@ -189,16 +229,15 @@ async function mountView(username: DemoUsername) {
   await router.push('/groups');
   await router.isReady();
   const wrapper = mount(GroupsView, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
   await flushPromises();
-  return { wrapper, store: useGroupsStore(pinia) };
+  return { wrapper, store: gateway };
 }
 
 describe('GroupsView', () => {
   beforeEach(() => {
-    forbidNetwork();
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-06-15T08:00:00Z'));
   });
@@ -226,7 +265,6 @@ describe('GroupsView', () => {
 
   it('lets a county officer end a membership on a day, with focus in the form and the result beside the action', async () => {
     const { wrapper, store } = await mountView('county.officer');
-    vi.mocked(store.endMembership).mockResolvedValue(true);
     await wrapper.get('[data-testid="groups-end-c-3"]').trigger('click');
     await flushPromises();
     const form = wrapper.get('[data-testid="groups-change-form-c-3"]');
@@ -235,6 +273,8 @@ describe('GroupsView', () => {
     await form.trigger('submit');
     await flushPromises();
     expect(store.endMembership).toHaveBeenCalledWith('coordination', 'c-3', '2026-06-30');
+    // The history on screen is asked again after the change.
+    expect(store.load).toHaveBeenCalledTimes(2);
     expect(wrapper.get('[data-testid="groups-coordination-notice"]').text()).toBe(
       'Medlemskapet til Sofie Lie er avsluttet 30.06.2026.',
     );
@@ -243,16 +283,13 @@ describe('GroupsView', () => {
 
   it('changes a role from a day, and shows the server field error beside the day', async () => {
     const { wrapper, store } = await mountView('county.officer');
-    vi.mocked(store.changeCoordinationRole).mockImplementation(async () => {
-      store.actionError = {
-        group: 'coordination',
-        action: 'changeRole',
-        memberId: 'c-2',
-        message: 'from: after the membership’s first day, 2024-01-01',
-        codes: ['BAD_USER_INPUT'],
-        fieldErrors: { from: 'after the membership’s first day, 2024-01-01' },
-      };
-      return false;
+    store.changeCoordinationRole.mockReturnValue({
+      errors: [
+        {
+          message: 'from: after the membership’s first day, 2024-01-01',
+          extensions: { code: 'BAD_USER_INPUT', field: 'from' },
+        },
+      ],
     });
     await wrapper.get('[data-testid="groups-change-role-c-2"]').trigger('click');
     const form = wrapper.get('[data-testid="groups-change-form-c-2"]');
@@ -272,7 +309,6 @@ describe('GroupsView', () => {
 
   it("offers a municipality officer the professional group's members of their own region only", async () => {
     const { wrapper, store } = await mountView('nordrefollo.officer');
-    vi.mocked(store.addProfessionalGroupMember).mockResolvedValue(true);
     expect(wrapper.find('[data-testid="groups-coordination-add"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="groups-end-c-2"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="groups-end-p-1"]').exists()).toBe(true);

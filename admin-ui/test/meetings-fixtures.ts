@@ -1,7 +1,7 @@
 // Meetings of 2024 as the gateway answers on 15 August 2024, shaped like the county's demo data: held meetings with
 // minutes and decisions, the twice-yearly discussions due (one overdue), the coordination group, and tokens the shared fixtures lack.
 import type { MeetingsOfYearQuery } from '../src/graphql/generated/graphql';
-import type { CoordinationMemberItem, DueMeetingItem, MeetingItem, RegionChoice } from '../src/stores/meetings';
+import type { CoordinationMemberItem, DueMeetingItem, MeetingItem, RegionChoice } from '../src/queries/meetings';
 
 /** The day the answers below were given on (Oslo). */
 export const answeredOn = '2024-08-15';

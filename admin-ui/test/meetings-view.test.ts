@@ -1,11 +1,20 @@
-// The meetings page with a testing store: meetings in words, overdue meetings standing out, who may record and change, the form's checks and the server's answers.
-import { createTestingPinia } from '@pinia/testing';
+// The meetings page against a stubbed gateway: meetings in words, overdue meetings standing out, who may record and
+// change, the form's checks, what is sent and the server's answers, and the page asking again after a change.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { type DueMeetingItem, type MeetingItem, useMeetingsStore } from '../src/stores/meetings';
+import type { DueMeetingItem, MeetingItem } from '../src/queries/meetings';
 import MeetingsView from '../src/views/MeetingsView.vue';
-import { accessTokenFor, createStrictI18n, type DemoUsername, forbidNetwork } from './fixtures';
+import {
+  accessTokenFor,
+  createStrictI18n,
+  type DemoUsername,
+  type GraphQLCall,
+  jsonResponse,
+  queryLayer,
+  stubGraphQL,
+  testingPinia,
+} from './fixtures';
 import {
   conflictRequestDue2024,
   coordinationGroup2024,
@@ -28,6 +37,55 @@ const [conflictMeeting, groupMeeting, folloSpring, mosseSpring] = meetings2024 a
   MeetingItem,
 ];
 
+/** A GraphQL error answer, for a spy below to return instead of what was saved. */
+const refusal = (message: string, code: string, field?: string) => ({
+  errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }],
+});
+type Refusal = ReturnType<typeof refusal>;
+const isRefusal = (value: unknown): value is Refusal =>
+  typeof value === 'object' && value !== null && 'errors' in value;
+
+/**
+ * The gateway's side of the page as spies: `load(year, groupOn)` answers MeetingsOfYear (the year's data, a refusal
+ * or a promise that never settles), and each mutation's spy gets what was sent and answers what was saved.
+ */
+function gatewayOf(meetings: MeetingItem[], dueMeetings: DueMeetingItem[]) {
+  const yearData = {
+    meetings,
+    dueMeetings,
+    coordinationGroup: coordinationGroup2024,
+    professionalGroup: [],
+    conflictMeetingTargetDays: 14,
+    regions: meetingRegions,
+  };
+  return {
+    load: vi.fn<(year: number, groupOn: string) => unknown>(() => yearData),
+    record: vi.fn<(input: Record<string, unknown>) => unknown>((input) => ({
+      id: 'new-meeting',
+      version: 1,
+      date: input.date,
+    })),
+    update: vi.fn<(id: string, version: number, input: Record<string, unknown>) => unknown>((id, version, input) => ({
+      id,
+      version: version + 1,
+      date: input.date,
+    })),
+    requestConflictMeeting: vi.fn<(input: Record<string, unknown>) => unknown>(() => ({
+      id: 'request-1',
+      dueBy: '2024-08-28',
+    })),
+  };
+}
+type Gateway = ReturnType<typeof gatewayOf>;
+
+const operationOf = (call: GraphQLCall) => /\b(?:query|mutation) (\w+)/.exec(call.body.query)?.[1];
+
+async function answer(result: unknown, field?: string): Promise<Response> {
+  const settled = await result;
+  if (isRefusal(settled)) return jsonResponse(settled);
+  return jsonResponse({ data: field ? { [field]: settled } : settled });
+}
+
 async function mountView(
   username: DemoUsername,
   {
@@ -35,27 +93,40 @@ async function mountView(
     dueMeetings = dueMeetings2024,
     path = '/meetings?year=2024',
     locale = 'nb',
-  }: { meetings?: MeetingItem[]; dueMeetings?: DueMeetingItem[]; path?: string; locale?: 'nb' | 'en' } = {},
+    gateway = gatewayOf(meetings, dueMeetings),
+  }: {
+    meetings?: MeetingItem[];
+    dueMeetings?: DueMeetingItem[];
+    path?: string;
+    locale?: 'nb' | 'en';
+    gateway?: Gateway;
+  } = {},
 ) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
+  stubGraphQL((call) => {
+    const variables = call.body.variables as {
+      year: number;
+      groupOn: string;
+      id: string;
+      version: number;
+      input: Record<string, unknown>;
+    };
+    switch (operationOf(call)) {
+      case 'MeetingsOfYear':
+        return answer(gateway.load(variables.year, variables.groupOn));
+      case 'RecordMeeting':
+        return answer(gateway.record(variables.input), 'recordMeeting');
+      case 'UpdateMeeting':
+        return answer(gateway.update(variables.id, variables.version, variables.input), 'updateMeeting');
+      case 'RequestConflictMeeting':
+        return answer(gateway.requestConflictMeeting(variables.input), 'requestConflictMeeting');
+      default:
+        throw new Error(`No answer for ${operationOf(call)} in this test`);
+    }
+  });
+  const pinia = testingPinia({
     initialState: {
       auth: { accessToken: accessTokenFor(username) },
       years: { years: [2022, 2023, 2024, 2025, 2026] },
-      meetings: {
-        year: 2024,
-        groupOn: '2024-08-15',
-        meetings,
-        dueMeetings,
-        coordinationGroup: coordinationGroup2024,
-        professionalGroup: [],
-        conflictMeetingTargetDays: 14,
-        regions: meetingRegions,
-        loading: false,
-        error: null,
-        saving: false,
-        actionError: null,
-      },
     },
   });
   const router = createRouter({
@@ -65,12 +136,11 @@ async function mountView(
   await router.push(path);
   await router.isReady();
   const wrapper = mount(MeetingsView, {
-    global: { plugins: [pinia, router, createStrictI18n(locale)] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n(locale)] },
     attachTo: document.body,
   });
   await flushPromises();
-  const store = useMeetingsStore(pinia);
-  return { wrapper, router, store };
+  return { wrapper, router, store: gateway };
 }
 
 const plain = (text: string) =>
@@ -83,7 +153,6 @@ enableAutoUnmount(afterEach);
 
 describe('MeetingsView', () => {
   beforeEach(() => {
-    forbidNetwork();
     downloadCsv.mockReset();
     // The page judges deadlines by the Oslo day: 15 August 2024, 10:00 in Oslo.
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -103,7 +172,8 @@ describe('MeetingsView', () => {
     await wrapper.get('select#meetings-year').setValue('2023');
     await flushPromises();
     expect(router.currentRoute.value.query.year).toBe('2023');
-    expect(store.load).toHaveBeenLastCalledWith(2023, '2024-08-15');
+    // A past year's groups are shown as they were on its last day.
+    expect(store.load).toHaveBeenLastCalledWith(2023, '2023-12-31');
   });
 
   it('opens on this year when the address names none', async () => {
@@ -224,23 +294,51 @@ describe('MeetingsView', () => {
     expect(wrapper.find('[data-testid="meetings-download-csv"]').exists()).toBe(false);
   });
 
-  it('shows the loading and error states', async () => {
-    const { wrapper, store } = await mountView('coordination.member');
-    store.loading = true;
-    await flushPromises();
-    expect(wrapper.get('[data-testid="meetings-loading"]').attributes('role')).toBe('status');
-    expect(wrapper.get('[data-testid="meetings-loading"]').text()).toBe('Henter møtene for 2024 …');
+  it('shows the loading state, and the error with a retry that shows the year once it answers', async () => {
+    const gateway = gatewayOf(meetings2024, dueMeetings2024);
+    gateway.load.mockImplementation(() => new Promise(() => {}));
+    const pending = await mountView('coordination.member', { gateway });
+    expect(pending.wrapper.get('[data-testid="meetings-loading"]').attributes('role')).toBe('status');
+    expect(pending.wrapper.get('[data-testid="meetings-loading"]').text()).toBe('Henter møtene for 2024 …');
+    pending.wrapper.unmount();
 
-    store.loading = false;
-    store.error = { message: 'No scope.', codes: ['FORBIDDEN'] };
-    store.year = null;
-    await flushPromises();
+    const failing = gatewayOf(meetings2024, dueMeetings2024);
+    failing.load.mockImplementation(() => refusal('No scope.', 'FORBIDDEN'));
+    const { wrapper } = await mountView('coordination.member', { gateway: failing });
     const error = wrapper.get('[data-testid="meetings-error"]');
     expect(error.attributes('role')).toBe('alert');
     expect(error.text()).toContain('Du har ikke tilgang til møtene.');
     expect(wrapper.find('[data-testid="meetings-due"]').exists()).toBe(false);
+
+    failing.load.mockImplementation(() => gatewayOf(meetings2024, dueMeetings2024).load(2024, '2024-08-15'));
     await error.get('button').trigger('click');
-    expect(store.load).toHaveBeenLastCalledWith(2024);
+    await flushPromises();
+    expect(failing.load).toHaveBeenLastCalledWith(2024, '2024-08-15');
+    expect(wrapper.find('[data-testid="meetings-error"]').exists()).toBe(false);
+    expect(wrapper.find(`[data-testid="meeting-${groupMeeting.id}"]`).exists()).toBe(true);
+  });
+
+  it('shows the newest year asked, even when an older year answers last', async () => {
+    const gateway = gatewayOf(meetings2024, dueMeetings2024);
+    const held: Record<number, () => void> = {};
+    gateway.load.mockImplementation((year) =>
+      year === 2024
+        ? gatewayOf(meetings2024, dueMeetings2024).load(year, '')
+        : new Promise((resolve) => {
+            held[year] = () => resolve(gatewayOf(year === 2023 ? meetings2024 : [], []).load(year, ''));
+          }),
+    );
+    const { wrapper, router } = await mountView('coordination.member', { gateway });
+    await router.push('/meetings?year=2023');
+    await flushPromises();
+    await router.push('/meetings?year=2025');
+    await flushPromises();
+    held[2025]?.();
+    await flushPromises();
+    held[2023]?.();
+    await flushPromises();
+    expect(wrapper.get('#meetings-held-title').text()).toContain('2025');
+    expect(wrapper.get('[data-testid="meetings-empty"]').text()).toBe('Ingen møter registrert i 2025.');
   });
 
   it('exports the meetings as CSV, one meeting a row', async () => {
@@ -435,6 +533,8 @@ describe('MeetingsView', () => {
     expect(wrapper.get('[data-testid="meetings-notice"]').text()).toBe('Møtet 14.08.2024 er registrert.');
     expect(router.currentRoute.value.hash).toBe('#meeting-new-meeting');
     expect(router.currentRoute.value.query.year).toBe('2024');
+    // The list and whether the discussion was held changed: the year is asked again.
+    expect(store.load).toHaveBeenCalledTimes(2);
   });
 
   it('closes the form on cancel and gives focus back to the button that opened it', async () => {
@@ -481,34 +581,29 @@ describe('MeetingsView', () => {
     await wrapper.get(`[data-testid="meeting-edit-${groupMeeting.id}"]`).trigger('click');
     const form = () => wrapper.get(`[data-testid="meeting-edit-form-${groupMeeting.id}"]`);
 
-    store.actionError = {
-      action: 'update',
-      meetingId: groupMeeting.id,
-      message: 'input.decisions.1: at most 2000 characters',
-      codes: ['BAD_USER_INPUT'],
-      fieldErrors: { 'decisions.1': 'at most 2000 characters' },
-    };
+    store.update.mockReturnValueOnce(
+      refusal('input.decisions.1: at most 2000 characters', 'BAD_USER_INPUT', 'input.decisions.1'),
+    );
+    await form().trigger('submit');
     await flushPromises();
-    expect(form().get('[data-testid="error-decisions.1"]').text()).toBe('at most 2000 characters');
+    // The service's English reason, told in bokmål beside the field.
+    expect(form().get('[data-testid="error-decisions.1"]').text()).toBe('Høyst 2000 tegn.');
     expect(form().get('[data-testid="meeting-decision-1"]').attributes('aria-invalid')).toBe('true');
     expect(form().get('[data-testid="meeting-action-error"]').text()).toContain('se meldingene ved feltene');
 
-    store.actionError = {
-      action: 'update',
-      meetingId: groupMeeting.id,
-      message: 'Someone else changed this record; reload and try again.',
-      codes: ['CONFLICT'],
-      fieldErrors: {},
-    };
+    store.update.mockReturnValueOnce(refusal('Someone else changed this record; reload and try again.', 'CONFLICT'));
+    await form().trigger('submit');
     await flushPromises();
     const problem = form().get('[data-testid="meeting-action-error"]');
     expect(problem.attributes('role')).toBe('alert');
     expect(problem.text()).toContain('Noen andre har endret møtet i mellomtiden');
+    const asked = store.load.mock.calls.length;
     await problem.get('[data-testid="meeting-reload"]').trigger('click');
     await flushPromises();
-    expect(store.clearActionError).toHaveBeenCalled();
-    expect(store.reload).toHaveBeenCalled();
+    expect(wrapper.find('[data-testid="meeting-action-error"]').exists()).toBe(false);
+    expect(store.load).toHaveBeenCalledTimes(asked + 1);
   });
+
   it('checks attendance against the members: present, absent and the participants who are no members', async () => {
     const { wrapper } = await mountView('coordination.member');
     expect(
@@ -618,7 +713,6 @@ describe('MeetingsView', () => {
   });
   it('records a request for a conflict meeting, to be held from the meetings due', async () => {
     const { wrapper, store } = await mountView('county.officer');
-    vi.mocked(store.requestConflictMeeting).mockResolvedValue({ id: 'request-1', dueBy: '2024-08-28' });
     await wrapper.get('[data-testid="meetings-request-conflict"]').trigger('click');
     await flushPromises();
     const form = wrapper.get('[data-testid="conflict-request-form"]');

@@ -8,17 +8,21 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import AppHeader from '../src/components/AppHeader.vue';
 import { seesNetworkEvents } from '../src/composables/networkEventAccess';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
+import { type NetworkEventItem, useCreateNetworkEvent, useNetworkEvents } from '../src/queries/networkEvents';
 import { createAppRouter } from '../src/router';
-import { type NetworkEventItem, useNetworkEventsStore } from '../src/stores/networkEvents';
 import NetworkEventsView from '../src/views/NetworkEventsView.vue';
 import {
   accessTokenFor,
   createStrictI18n,
   type DemoUsername,
   forbidNetwork,
+  type GraphQLCall,
   jsonResponse,
+  queryLayer,
+  runInComponent,
   startSignedIn,
   stubGraphQL,
+  testingPinia,
 } from './fixtures';
 import { extraTokenFor } from './meetings-fixtures';
 
@@ -39,10 +43,11 @@ const folloEvents: NetworkEventItem[] = [
   { id: 'event-2', title: 'Gründerkveld', date: '2024-09-19', participantCount: 1250 },
 ];
 
-describe('network events store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia());
-  });
+describe('network events queries', () => {
+  const withQueryLayer = <Result>(composable: () => Result) => {
+    const pinia = createPinia();
+    return runInComponent(composable, [pinia, queryLayer(pinia)]).result;
+  };
 
   afterEach(() => {
     setAccessTokenSource(undefined);
@@ -55,15 +60,14 @@ describe('network events store', () => {
         data: { region: { id: 'follo', name: 'Follo', networkEvents: [folloEvents[1], folloEvents[0]] } },
       }),
     );
-    const store = useNetworkEventsStore();
-
-    await store.load({ regionId: 'follo', year: 2024 });
+    const store = withQueryLayer(() => useNetworkEvents({ regionId: 'follo', year: 2024 }));
+    await flushPromises();
 
     expect(calls[0]?.body.query).toContain('networkEvents(year: $year)');
     expect(calls[0]?.body.variables).toEqual({ regionId: 'follo', year: 2024 });
-    expect(store.events.map((event) => event.id)).toEqual(['event-1', 'event-2']);
-    expect(store.regionName).toBe('Follo');
-    expect(store.shown).toEqual({ regionId: 'follo', year: 2024 });
+    expect(store.events.value.map((event) => event.id)).toEqual(['event-1', 'event-2']);
+    expect(store.regionName.value).toBe('Follo');
+    expect(store.shown.value).toEqual({ regionId: 'follo', year: 2024 });
   });
 
   it("records an event, and gives the server's field errors by field", async () => {
@@ -81,7 +85,7 @@ describe('network events store', () => {
             data: { createNetworkEvent: { id: 'event-3', title: 'Messe', date: '2024-11-01', participantCount: 0 } },
           }),
     );
-    const store = useNetworkEventsStore();
+    const store = withQueryLayer(() => useCreateNetworkEvent());
     const input = { regionId: 'follo', title: 'Messe', date: '2024-11-01', participantCount: 0 };
 
     expect(await store.create(input)).toEqual({
@@ -94,28 +98,54 @@ describe('network events store', () => {
     expect(calls[0]?.body.variables).toEqual({ input });
 
     expect(await store.create({ ...input, title: 'x', participantCount: 20_000 })).toBeNull();
-    expect(store.actionError?.fieldErrors).toEqual({ participantCount: 'at most 10000' });
+    expect(store.actionError.value?.fieldErrors).toEqual({ participantCount: 'at most 10000' });
   });
 });
 
-async function mountPage(username: DemoUsername, path = '/network-events?year=2024', events = folloEvents) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
-    initialState: {
-      auth: { accessToken: accessTokenFor(username) },
-      networkEvents: {
-        regions,
-        regionsError: null,
-        shown: { regionId: 'follo', year: 2024 },
-        regionName: 'Follo',
-        events,
-        loading: false,
-        error: null,
-        saving: false,
-        actionError: null,
+/**
+ * The gateway's side of the page as spies: `load` answers a region's events of a year (the region's name and the
+ * events given), `loadRegions` the picker's regions, `create` what was recorded, or a refusal.
+ */
+function gatewayOf(events: NetworkEventItem[]) {
+  return {
+    load: vi.fn<(asked: { regionId: string; year: number }) => unknown>(({ regionId }) => ({
+      region: {
+        id: regionId,
+        name: regions.find((region) => region.id === regionId)?.name ?? regionId,
+        networkEvents: regionId === 'follo' ? events : [],
       },
-    },
+    })),
+    loadRegions: vi.fn(() => ({ regions })),
+    create: vi.fn<(input: Record<string, unknown>) => unknown>((input) => ({ id: 'event-3', ...input })),
+  };
+}
+
+const operationOf = (call: GraphQLCall) => /\b(?:query|mutation) (\w+)/.exec(call.body.query)?.[1];
+
+async function mountPage(username: DemoUsername, path = '/network-events?year=2024', events = folloEvents) {
+  const gateway = gatewayOf(events);
+  stubGraphQL(async (call) => {
+    const variables = call.body.variables as { regionId: string; year: number; input: Record<string, unknown> };
+    const answered = (value: unknown) =>
+      jsonResponse(typeof value === 'object' && value !== null && 'errors' in value ? value : { data: value });
+    switch (operationOf(call)) {
+      case 'NetworkEventRegions':
+        return answered(gateway.loadRegions());
+      case 'RegionNetworkEvents':
+        return answered(gateway.load({ regionId: variables.regionId, year: variables.year }));
+      case 'CreateNetworkEvent': {
+        const created = await gateway.create(variables.input);
+        return answered(
+          typeof created === 'object' && created !== null && 'errors' in created
+            ? created
+            : { createNetworkEvent: created },
+        );
+      }
+      default:
+        throw new Error(`No answer for ${operationOf(call)} in this test`);
+    }
   });
+  const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor(username) } } });
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/network-events', name: 'network-events', component: NetworkEventsView }],
@@ -123,10 +153,11 @@ async function mountPage(username: DemoUsername, path = '/network-events?year=20
   await router.push(path);
   await router.isReady();
   const wrapper = mount(NetworkEventsView, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
-  return { wrapper, router, store: useNetworkEventsStore(pinia) };
+  await flushPromises();
+  return { wrapper, router, store: gateway };
 }
 
 enableAutoUnmount(afterEach);
@@ -180,15 +211,11 @@ describe('network events access', () => {
 });
 
 describe('NetworkEventsView', () => {
-  beforeEach(() => {
-    forbidNetwork();
-  });
-
   it("loads the caller's own region for the year in the address and lists its events with the participants", async () => {
     const { wrapper, store } = await mountPage('nordrefollo.officer');
 
     expect(store.load).toHaveBeenCalledWith({ regionId: 'follo', year: 2024 });
-    expect(store.loadRegions).toHaveBeenCalled();
+    expect(store.loadRegions).toHaveBeenCalledTimes(1);
     const rows = wrapper.findAll('[data-network-event-row]').map((row) =>
       row
         .findAll('th, td')
@@ -259,14 +286,14 @@ describe('NetworkEventsView', () => {
 
   it("shows the server's field error beside its field", async () => {
     const { wrapper, store } = await mountPage('follo.adviser');
-    store.create = vi.fn(async () => {
-      store.actionError = {
-        message: 'input.title: at most 200 characters',
-        codes: ['BAD_USER_INPUT'],
-        fieldErrors: { title: 'at most 200 characters' },
-      };
-      return null;
-    }) as typeof store.create;
+    store.create.mockReturnValue({
+      errors: [
+        {
+          message: 'input.title: at most 200 characters',
+          extensions: { code: 'BAD_USER_INPUT', field: 'input.title' },
+        },
+      ],
+    });
     await wrapper.get('[data-testid="network-event-open"]').trigger('click');
     await wrapper.get('[data-testid="network-event-title"]').setValue('Gründerkveld');
     await wrapper.get('[data-testid="network-event-date"]').setValue('2024-11-07');
@@ -280,12 +307,6 @@ describe('NetworkEventsView', () => {
 
   it('records the event of the region shown, confirms it beside the button and shows it in its own year', async () => {
     const { wrapper, router, store } = await mountPage('follo.adviser');
-    store.create = vi.fn(async () => ({
-      id: 'event-3',
-      title: 'Næringslivsdag',
-      date: '2025-03-06',
-      participantCount: 0,
-    }));
     await wrapper.get('[data-testid="network-event-open"]').trigger('click');
     await wrapper.get('[data-testid="network-event-title"]').setValue(' Næringslivsdag ');
     await wrapper.get('[data-testid="network-event-date"]').setValue('2025-03-06');
@@ -299,9 +320,37 @@ describe('NetworkEventsView', () => {
       participantCount: 0,
     });
     expect(router.currentRoute.value.query.year).toBe('2025');
+    await flushPromises();
     expect(store.load).toHaveBeenLastCalledWith({ regionId: 'follo', year: 2025 });
     const notice = wrapper.get('[data-testid="network-event-notice"]');
     expect(notice.text()).toBe('«Næringslivsdag» er registrert.');
     expect(document.activeElement).toBe(notice.element);
+  });
+
+  it('asks for the year on screen again once an event of that year is recorded', async () => {
+    const { wrapper, store } = await mountPage('follo.adviser');
+    expect(store.load).toHaveBeenCalledTimes(1);
+    await wrapper.get('[data-testid="network-event-open"]').trigger('click');
+    await wrapper.get('[data-testid="network-event-title"]').setValue('Gründerkveld 2');
+    await wrapper.get('[data-testid="network-event-date"]').setValue('2024-11-07');
+    await wrapper.get('[data-testid="network-event-form"]').trigger('submit');
+    await flushPromises();
+
+    expect(store.load).toHaveBeenCalledTimes(2);
+    expect(store.load).toHaveBeenLastCalledWith({ regionId: 'follo', year: 2024 });
+  });
+
+  it('says when the events could not be loaded, and shows them once a retry succeeds', async () => {
+    const { wrapper, store } = await mountPage('follo.adviser');
+    store.load.mockReturnValueOnce({ errors: [{ message: 'Failed.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    await wrapper.get('[data-testid="network-events-year"]').setValue('2023');
+    await flushPromises();
+    const alert = wrapper.get('[data-testid="network-events-error"]');
+    expect(wrapper.findAll('[data-network-event-row]')).toHaveLength(0);
+
+    await alert.get('button').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="network-events-error"]').exists()).toBe(false);
+    expect(wrapper.findAll('[data-network-event-row]')).toHaveLength(2);
   });
 });

@@ -6,7 +6,15 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import type { SupportedLocale } from '../src/i18n';
 import type { GatheringOfYear, RegionYear } from '../src/queries/overview';
 import OverviewView from '../src/views/OverviewView.vue';
-import { createStrictI18n, jsonResponse, queryLayer, stubGraphQL, testingPinia } from './fixtures';
+import {
+  accessTokenFor,
+  createStrictI18n,
+  type DemoUsername,
+  jsonResponse,
+  queryLayer,
+  stubGraphQL,
+  testingPinia,
+} from './fixtures';
 import { folloYear, gatherings2024, haldenYear } from './overview-fixtures';
 
 // happy-dom has no canvas to draw on; the stub keeps what the page controls: the canvas's role and accessible name.
@@ -312,5 +320,89 @@ describe('OverviewView', () => {
       'Paid by Akershus fylkeskommune: NOK 767,800.00',
     );
     expect(wrapper.get('[data-testid="overview-download-csv"]').text()).toBe('Download CSV');
+  });
+
+  describe("the county's queue", () => {
+    /** The overview for a signed-in user, the gateway answering the overview and the county's queue by name. */
+    async function mountSignedIn(username: DemoUsername, queue: unknown[] | { error: string }) {
+      const { calls } = stubGraphQL((call) => {
+        if (call.body.query.includes('query SubmissionsAwaitingDecision')) {
+          return 'error' in queue
+            ? jsonResponse({ errors: [{ message: 'Failed.', extensions: { code: queue.error } }] })
+            : jsonResponse({ data: { regions: queue } });
+        }
+        return jsonResponse({ data: { regions: [folloYear], gatherings: [] } });
+      });
+      const pinia = testingPinia({
+        initialState: {
+          years: { years: [2023, 2024, 2025] },
+          auth: { accessToken: accessTokenFor(username) },
+        },
+      });
+      const router = createRouter({
+        history: createMemoryHistory(),
+        routes: [
+          { path: '/overview', name: 'overview', component: OverviewView },
+          { path: '/submissions', name: 'submissions', component: { render: () => null } },
+        ],
+      });
+      await router.push('/overview?year=2024');
+      await router.isReady();
+      const wrapper = mount(OverviewView, {
+        global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
+        attachTo: document.body,
+      });
+      await flushPromises();
+      const queueAsked = () => calls.filter((call) => call.body.query.includes('SubmissionsAwaitingDecision')).length;
+      return { wrapper, router, queueAsked };
+    }
+
+    const waiting = (id: string, county: string, dueDates: string[]) => ({
+      id,
+      name: id,
+      county: { id: county },
+      submissionsAwaitingDecision: dueDates.map((dueDate, index) => ({
+        id: `${id}-${index}`,
+        kind: 'BUDGET',
+        coversYear: Number(dueDate.slice(0, 4)) + 1,
+        dueDate,
+        status: 'SUBMITTED',
+        submittedOn: dueDate,
+      })),
+    });
+
+    it("counts what waits for the officer's county in any year, and links to the queue", async () => {
+      const { wrapper, router } = await mountSignedIn('county.officer', [
+        waiting('follo', 'akershus', ['2019-12-01', '2024-12-01']),
+        waiting('halden', 'ostfold', ['2024-12-01']),
+      ]);
+
+      const awaiting = wrapper.get('[data-testid="overview-awaiting"]');
+      expect(awaiting.get('strong').text()).toBe('2 leveranser venter på fylkets avgjørelse');
+      const link = awaiting.get('[data-testid="overview-awaiting-link"]');
+      expect(link.text()).toBe('Gå til køen');
+      await link.trigger('click');
+      await flushPromises();
+      expect(router.currentRoute.value.name).toBe('submissions');
+    });
+
+    it('says when nothing waits, with no link, and says so when the queue could not be loaded', async () => {
+      const { wrapper } = await mountSignedIn('county.officer', []);
+      expect(wrapper.get('[data-testid="overview-awaiting"]').text()).toBe(
+        'Ingen leveranser venter på fylkets avgjørelse',
+      );
+      expect(wrapper.find('[data-testid="overview-awaiting-link"]').exists()).toBe(false);
+
+      const failed = await mountSignedIn('county.officer', { error: 'INTERNAL_SERVER_ERROR' });
+      expect(failed.wrapper.get('[data-testid="overview-awaiting"]').text()).toBe(
+        'Kunne ikke hente leveransene som venter på fylkets avgjørelse.',
+      );
+    });
+
+    it('neither asks nor shows the queue to the coordination group, which does not decide', async () => {
+      const { wrapper, queueAsked } = await mountSignedIn('coordination.member', []);
+      expect(queueAsked()).toBe(0);
+      expect(wrapper.find('[data-testid="overview-awaiting"]').exists()).toBe(false);
+    });
   });
 });

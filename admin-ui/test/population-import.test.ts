@@ -1,19 +1,19 @@
-// Importing SSB population figures in the console: the store previews and then imports the same file
+// Importing SSB population figures in the console: the page previews and then imports the same file
 // through the graph, refuses a too-large file before sending it, and the page shows what the file
 // gives per date, which rows are skipped and why, and every municipality's figure with its source.
-import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPinia } from 'pinia';
+import { afterEach, describe, expect, it } from 'vitest';
 import { importsPopulation } from '../src/composables/populationAccess';
 import {
   largestPopulationFile,
   type MunicipalityFigure,
   type PopulationImport,
-  usePopulationImportStore,
-} from '../src/stores/populationImport';
+  usePopulationFigures,
+  usePopulationImport,
+} from '../src/queries/populationImport';
 import PopulationView from '../src/views/PopulationView.vue';
-import { createStrictI18n, forbidNetwork, jsonResponse, stubGraphQL } from './fixtures';
+import { createStrictI18n, type GraphQLCall, jsonResponse, queryLayer, runInComponent, stubGraphQL } from './fixtures';
 
 const previewOf2021: PopulationImport = {
   applied: false,
@@ -108,11 +108,14 @@ describe('who imports', () => {
   });
 });
 
-describe('population import store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia());
-  });
+enableAutoUnmount(afterEach);
 
+function withQueryLayer<Result>(composable: () => Result): Result {
+  const pinia = createPinia();
+  return runInComponent(composable, [pinia, queryLayer(pinia)]).result;
+}
+
+describe('the population import', () => {
   it('previews the file, then imports the same content and reloads the figures', async () => {
     const { calls } = stubGraphQL((call) => {
       if (call.body.query.includes('mutation ImportPopulationFigures')) {
@@ -121,28 +124,33 @@ describe('population import store', () => {
       }
       return jsonResponse({ data: { municipalities: [halden, aremark] } });
     });
-    const store = usePopulationImportStore();
+    const page = withQueryLayer(() => ({ figures: usePopulationFigures(), file: usePopulationImport() }));
+    await flushPromises();
+    const mutations = () => calls.filter((call) => call.body.query.includes('mutation ImportPopulationFigures'));
+    const figureQueries = () => calls.filter((call) => call.body.query.includes('query PopulationFigures'));
+    expect(figureQueries()).toHaveLength(1);
 
-    expect(await store.preview('01222.json', '{"class":"dataset"}')).toBe(true);
-    expect(calls).toHaveLength(1);
-    expect(calls[0]?.body.variables).toEqual({ input: { content: '{"class":"dataset"}', preview: true } });
-    expect(store.result?.applied).toBe(false);
-    expect(store.fileName).toBe('01222.json');
+    expect(await page.file.preview('01222.json', '{"class":"dataset"}')).toBe(true);
+    expect(mutations()[0]?.body.variables).toEqual({ input: { content: '{"class":"dataset"}', preview: true } });
+    expect(page.file.result.value?.applied).toBe(false);
+    expect(page.file.fileName.value).toBe('01222.json');
 
-    expect(await store.apply()).toBe(true);
-    expect(calls[1]?.body.variables).toEqual({ input: { content: '{"class":"dataset"}', preview: false } });
-    expect(calls[2]?.body.query).toContain('query PopulationFigures');
-    expect(store.result?.applied).toBe(true);
-    expect(store.municipalities.map((municipality) => municipality.number)).toEqual(['3001', '3012']);
+    expect(await page.file.apply()).toBe(true);
+    await flushPromises();
+    expect(mutations()[1]?.body.variables).toEqual({ input: { content: '{"class":"dataset"}', preview: false } });
+    // The figures on screen are asked again after the import.
+    expect(figureQueries().length).toBeGreaterThan(1);
+    expect(page.file.result.value?.applied).toBe(true);
+    expect(page.figures.municipalities.value.map((municipality) => municipality.number)).toEqual(['3001', '3012']);
   });
 
   it('refuses a file over the limit without sending it', async () => {
     const { calls } = stubGraphQL(() => jsonResponse({ data: {} }));
-    const store = usePopulationImportStore();
+    const store = withQueryLayer(() => usePopulationImport());
     expect(await store.preview('big.json', 'x'.repeat(largestPopulationFile + 1))).toBe(false);
     expect(calls).toHaveLength(0);
-    expect(store.importError?.codes).toEqual(['TOO_LARGE']);
-    expect(store.content).toBeNull();
+    expect(store.importError.value?.codes).toEqual(['TOO_LARGE']);
+    expect(store.content.value).toBeNull();
     // Under the limit in characters, but over the gateway's 64 kB once escaped into the request.
     expect(await store.preview('quotes.json', '"'.repeat(30_001))).toBe(false);
     expect(calls).toHaveLength(0);
@@ -159,39 +167,43 @@ describe('population import store', () => {
         ],
       }),
     );
-    const store = usePopulationImportStore();
+    const store = withQueryLayer(() => usePopulationImport());
     expect(await store.preview('07459.json', '{}')).toBe(false);
-    expect(store.importError).toEqual({
+    expect(store.importError.value).toEqual({
       message: 'input.content: This is SSB table 07459; the population is read from table 01222',
       codes: ['BAD_USER_INPUT'],
     });
-    expect(store.result).toBeNull();
+    expect(store.result.value).toBeNull();
   });
 });
 
-enableAutoUnmount(afterEach);
-
 describe('PopulationView', () => {
-  beforeEach(() => {
-    forbidNetwork();
-  });
-
-  function mountView(state: Record<string, unknown> = {}) {
-    const pinia = createTestingPinia({
-      createSpy: vi.fn,
-      stubActions: true,
-      initialState: {
-        populationImport: { municipalities: [halden, aremark], loading: false, error: null, ...state },
-      },
-    });
-    const wrapper = mount(PopulationView, { global: { plugins: [pinia, createStrictI18n('nb')] } });
-    // The page starts afresh: reset is stubbed, so the state given stays for the test.
-    return { wrapper, store: usePopulationImportStore(pinia) };
+  /** The page against a stubbed gateway; `importAnswer` answers the import mutation (a preview or the import). */
+  async function mountView(importAnswer: (call: GraphQLCall) => Response = () => jsonResponse({ data: {} })) {
+    const { calls } = stubGraphQL((call) =>
+      call.body.query.includes('mutation ImportPopulationFigures')
+        ? importAnswer(call)
+        : jsonResponse({ data: { municipalities: [halden, aremark] } }),
+    );
+    const pinia = createPinia();
+    const wrapper = mount(PopulationView, { global: { plugins: [pinia, queryLayer(pinia), createStrictI18n('nb')] } });
+    await flushPromises();
+    const imports = () =>
+      calls
+        .filter((call) => call.body.query.includes('mutation ImportPopulationFigures'))
+        .map((call) => call.body.variables);
+    return { wrapper, imports };
   }
 
-  it('shows every municipality with its figure and where it comes from', () => {
-    const { wrapper, store } = mountView();
-    expect(store.load).toHaveBeenCalled();
+  async function choose(wrapper: Awaited<ReturnType<typeof mountView>>['wrapper'], name: string, text: string) {
+    const input = wrapper.get<HTMLInputElement>('[data-testid="population-file"]');
+    Object.defineProperty(input.element, 'files', { value: [new File([text], name, { type: 'application/json' })] });
+    await input.trigger('change');
+    await flushPromises();
+  }
+
+  it('shows every municipality with its figure and where it comes from', async () => {
+    const { wrapper } = await mountView();
     const rows = wrapper
       .findAll('[data-testid="population-figures"] tbody tr')
       .map((row) => row.findAll('td, th').map((cell) => plain(cell.text())));
@@ -208,17 +220,12 @@ describe('PopulationView', () => {
   });
 
   it('previews a chosen file: the figures per date, what they replace, and the skipped rows with why', async () => {
-    const { wrapper, store } = mountView();
-    const input = wrapper.get<HTMLInputElement>('[data-testid="population-file"]');
-    const file = new File(['{"class":"dataset"}'], '01222-2021K2.json', { type: 'application/json' });
-    Object.defineProperty(input.element, 'files', { value: [file] });
-    await input.trigger('change');
-    await flushPromises();
-    expect(store.preview).toHaveBeenCalledWith('01222-2021K2.json', '{"class":"dataset"}');
-
-    store.fileName = '01222-2021K2.json';
-    store.result = previewOf2021;
-    await flushPromises();
+    const { wrapper, imports } = await mountView((call) => {
+      const { preview } = (call.body.variables as { input: { preview: boolean } }).input;
+      return jsonResponse({ data: { importPopulationFigures: { ...previewOf2021, applied: !preview } } });
+    });
+    await choose(wrapper, '01222-2021K2.json', '{"class":"dataset"}');
+    expect(imports()).toEqual([{ input: { content: '{"class":"dataset"}', preview: true } }]);
     expect(plain(wrapper.get('[data-testid="population-summary"]').text())).toBe(
       'SSB-tabell 01222, oppdatert 19. august 2021: 2 tall for fylkets kommuner. Ingenting er lagret ennå.',
     );
@@ -245,11 +252,15 @@ describe('PopulationView', () => {
     ]);
 
     await wrapper.get('[data-testid="population-import"]').trigger('click');
-    expect(store.apply).toHaveBeenCalled();
+    await flushPromises();
+    expect(imports()[1]).toEqual({ input: { content: '{"class":"dataset"}', preview: false } });
   });
 
-  it('says why a file was refused, and that nothing changed', () => {
-    const tooLarge = mountView({ importError: { message: 'tooLarge', codes: ['TOO_LARGE'] } });
+  it('says why a file was refused, and that nothing changed', async () => {
+    const tooLarge = await mountView();
+    await choose(tooLarge.wrapper, 'big.json', 'x'.repeat(largestPopulationFile + 1));
+    // Refused here, before anything was sent.
+    expect(tooLarge.imports()).toEqual([]);
     expect(
       tooLarge.wrapper.findAll('[data-testid="population-import-error"] > *').map((part) => plain(part.text())),
     ).toEqual([
@@ -257,12 +268,19 @@ describe('PopulationView', () => {
       'Filen er større enn 40 000 tegn. Velg bare fylkets kommuner og kvartalene du trenger.',
       'Ingenting er endret.',
     ]);
-    const refused = mountView({
-      importError: {
-        message: 'input.content: This is SSB table 07459; the population is read from table 01222',
-        codes: ['BAD_USER_INPUT'],
-      },
-    });
+    tooLarge.wrapper.unmount();
+
+    const refused = await mountView(() =>
+      jsonResponse({
+        errors: [
+          {
+            message: 'input.content: This is SSB table 07459; the population is read from table 01222',
+            extensions: { code: 'BAD_USER_INPUT', field: 'input.content' },
+          },
+        ],
+      }),
+    );
+    await choose(refused.wrapper, '07459.json', '{}');
     expect(refused.wrapper.get('[data-testid="population-import-error"]').text()).toContain(
       'This is SSB table 07459; the population is read from table 01222',
     );

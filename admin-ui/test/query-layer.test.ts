@@ -166,6 +166,30 @@ describe('the query layer', () => {
     expect(calls[2]?.body.variables).toEqual({ year: 2024 });
   });
 
+  it("shows a refetch after a mutation that fails as the page's error, never as an unhandled rejection", async () => {
+    let refuse = false;
+    stubGraphQL((call) => {
+      if (call.body.query.includes('mutation UpdateClient')) {
+        refuse = true;
+        return jsonResponse({ data: { updateClient: { id: 'c1', version: 2 } } });
+      }
+      return refuse
+        ? jsonResponse({ errors: [{ message: 'Token expired.', extensions: { code: 'UNAUTHENTICATED' } }] }, 401)
+        : answerOf(call);
+    });
+    const { result } = withQueryLayer(() => ({
+      overview: useCoordinationOverview(2024),
+      update: useGraphQLMutation(UpdateClientDocument),
+    }));
+    await flushPromises();
+
+    await result.update.run({ id: 'c1', version: 1, input: {} });
+    // Vitest fails the run on an unhandled rejection; the page shows the refusal instead.
+    await vi.waitFor(() => expect(result.overview.error.value?.codes).toEqual(['UNAUTHENTICATED']), {
+      timeout: 30_000,
+    });
+  });
+
   it('forgets every answer when another person signs in, and asks again for them', async () => {
     const { calls } = stubGraphQL(answerOf);
     const pinia = createPinia();

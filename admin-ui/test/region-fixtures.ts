@@ -1,6 +1,5 @@
 // One region's page as the gateway returns it: Follo in 2024, with the 2024 county succession, a late submission and suppressed figures.
-import type { RegionPage } from '../src/stores/region';
-import type { RegionKeyFigures } from '../src/stores/regionKeyFigures';
+import type { RegionKeyFigures, RegionPage } from '../src/queries/region';
 
 const keyFigures = (year: number, figures: Partial<RegionKeyFigures> = {}): RegionKeyFigures => ({
   year,

@@ -2,7 +2,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
-import { useAwaitingDecisionStore } from '../src/stores/awaitingDecision';
 import { useSubmissionsStore } from '../src/stores/submissions';
 import { type GraphQLCall, jsonResponse, stubGraphQL } from './fixtures';
 import { folloSubmissions2024 } from './submissions-fixtures';
@@ -141,88 +140,5 @@ describe('submissions store', () => {
     expect(calls[2]?.body.variables).toEqual({ id: 'sub-plan-2025', version: 1, comment: 'Mangler kursplan.' });
     expect(store.conflict).toBe(false);
     expect(calls).toHaveLength(4);
-  });
-});
-
-describe('awaiting-decision store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia());
-  });
-
-  const submission = (
-    kind: string,
-    coversYear: number,
-    status: string,
-    dueDate: string,
-    submittedOn: string | null,
-  ) => ({
-    id: `${kind}-${coversYear}`,
-    kind,
-    coversYear,
-    status,
-    dueDate,
-    submittedOn,
-  });
-
-  it("asks every region's submissions around the year in one query, and keeps the submitted ones of the caller's county, longest waiting first", async () => {
-    const { calls } = stubGraphQL(() =>
-      jsonResponse({
-        data: {
-          regions: [
-            {
-              id: 'follo',
-              name: 'Follo',
-              county: { id: 'akershus' },
-              previousYear: [submission('BUDGET', 2025, 'APPROVED', '2024-12-01', '2024-11-02')],
-              thisYear: [
-                submission('ANNUAL_REPORT', 2024, 'SUBMITTED', '2025-05-01', '2025-04-02'),
-                submission('ACCOUNTS', 2024, 'OVERDUE', '2025-05-01', null),
-              ],
-              nextYear: [],
-            },
-            {
-              id: 'asker',
-              name: 'Asker',
-              county: { id: 'akershus' },
-              previousYear: [submission('ACTIVITY_PLAN', 2025, 'SUBMITTED', '2024-12-01', '2024-11-20')],
-              // The county service did not answer for this year: nothing is made up.
-              thisYear: null,
-              nextYear: [],
-            },
-            {
-              id: 'drammen',
-              name: 'Drammen',
-              county: { id: 'buskerud' },
-              previousYear: [submission('ACTIVITY_PLAN', 2025, 'SUBMITTED', '2024-11-01', '2024-10-01')],
-              thisYear: [],
-              nextYear: [],
-            },
-          ],
-        },
-      }),
-    );
-    const store = useAwaitingDecisionStore();
-    await store.load(2025, { role: 'COUNTY_OFFICER', organisationId: 'akershus' });
-
-    expect(calls).toHaveLength(1);
-    expect(calls[0]?.body.variables).toEqual({ previousYear: 2024, year: 2025, nextYear: 2026 });
-    expect(store.items).toEqual([
-      {
-        regionId: 'asker',
-        regionName: 'Asker',
-        kind: 'ACTIVITY_PLAN',
-        coversYear: 2025,
-        dueYear: 2024,
-        submittedOn: '2024-11-20',
-      },
-      {
-        regionId: 'follo',
-        regionName: 'Follo',
-        kind: 'ANNUAL_REPORT',
-        coversYear: 2024,
-        dueYear: 2025,
-        submittedOn: '2025-04-02',
-      },
-    ]);
   });
 });

@@ -1,21 +1,28 @@
-// The submissions page with a testing store: the list in words, pre-filling the annual report, and who may decide.
-import { createTestingPinia } from '@pinia/testing';
+// The submissions page with a testing store: the list in words, pre-filling the annual report, and who may decide;
+// the county's queue through the query layer against a stubbed gateway.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { todayInOslo } from '../src/composables/osloCalendar';
-import { useAwaitingDecisionStore } from '../src/stores/awaitingDecision';
 import { type RegionSubmissions, useSubmissionsStore } from '../src/stores/submissions';
 import SubmissionsView from '../src/views/SubmissionsView.vue';
-import { accessTokenFor, createStrictI18n, type DemoUsername, follo, forbidNetwork, halden } from './fixtures';
+import {
+  accessTokenFor,
+  createStrictI18n,
+  type DemoUsername,
+  follo,
+  halden,
+  jsonResponse,
+  queryLayer,
+  stubGraphQL,
+  testingPinia,
+} from './fixtures';
 import { folloSubmissions2024 } from './submissions-fixtures';
 
 async function mountView(
   username: DemoUsername,
   { region = folloSubmissions2024 as RegionSubmissions | null, path = '/submissions?year=2024' } = {},
 ) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
+  const pinia = testingPinia({
     initialState: {
       auth: { accessToken: accessTokenFor(username) },
       regions: { regions: [follo, halden], loading: false, error: null },
@@ -37,12 +44,30 @@ async function mountView(
   await router.push(path);
   await router.isReady();
   const wrapper = mount(SubmissionsView, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
+  await flushPromises();
   const store = useSubmissionsStore(pinia);
   return { wrapper, router, store };
 }
+
+/** A region as the gateway answers the county's queue: its county and what waits for a decision. */
+const waitingIn = (
+  id: string,
+  name: string,
+  county: string,
+  items: Array<{ kind: string; coversYear: number; dueDate: string; submittedOn: string; status?: string }>,
+) => ({
+  id,
+  name,
+  county: { id: county },
+  submissionsAwaitingDecision: items.map((item) => ({ id: `${id}-${item.kind}`, status: 'SUBMITTED', ...item })),
+});
+
+/** The gateway's answer to the county's queue; the page's own data comes from the (testing) store. */
+let awaitingRegions: unknown[] = [];
+let awaitingCalls: () => number;
 
 const plain = (text: string) =>
   text
@@ -54,7 +79,13 @@ enableAutoUnmount(afterEach);
 
 describe('SubmissionsView', () => {
   beforeEach(() => {
-    forbidNetwork();
+    awaitingRegions = [];
+    const { calls } = stubGraphQL((call) => {
+      if (!call.body.query.includes('query SubmissionsAwaitingDecision'))
+        throw new Error('Only the queue is asked here');
+      return jsonResponse({ data: { regions: awaitingRegions } });
+    });
+    awaitingCalls = () => calls.length;
   });
 
   it("loads the adviser's own region with no region selector, and lists what is due in words", async () => {
@@ -226,43 +257,35 @@ describe('SubmissionsView', () => {
     expect(store.reject).toHaveBeenCalledWith('sub-plan-2025', 1, 'Mangler kursplan.');
   });
 
-  it("lists every region's submissions awaiting the county's decision, longest waiting first, linking to each", async () => {
-    const { wrapper, router } = await mountView('county.officer', { path: '/submissions?region=follo&year=2024' });
-    const awaitingStore = useAwaitingDecisionStore();
-    expect(awaitingStore.load).toHaveBeenCalledWith(
-      Number(todayInOslo().slice(0, 4)),
-      expect.objectContaining({ role: 'COUNTY_OFFICER' }),
-    );
-    awaitingStore.items = [
-      {
-        regionId: 'halden',
-        regionName: 'Halden',
-        kind: 'BUDGET',
-        coversYear: 2025,
-        dueYear: 2024,
-        submittedOn: '2024-11-20',
-      },
-      {
-        regionId: 'follo',
-        regionName: 'Follo',
-        kind: 'ANNUAL_REPORT',
-        coversYear: 2024,
-        dueYear: 2025,
-        submittedOn: '2025-04-02',
-      },
+  it("lists every region's submissions awaiting the county's decision, whatever year, longest waiting first, linking to each", async () => {
+    awaitingRegions = [
+      waitingIn('follo', 'Follo', 'akershus', [
+        { kind: 'ANNUAL_REPORT', coversYear: 2024, dueDate: '2025-05-01', submittedOn: '2025-04-02' },
+      ]),
+      // Years before last year wait too: the queue is the county's, not a window around today.
+      waitingIn('asker', 'Asker', 'akershus', [
+        { kind: 'BUDGET', coversYear: 2021, dueDate: '2020-12-01', submittedOn: '2020-11-20' },
+      ]),
+      // Another county's region is decided there since the 2024 split.
+      waitingIn('drammen', 'Drammen', 'buskerud', [
+        { kind: 'BUDGET', coversYear: 2025, dueDate: '2024-12-01', submittedOn: '2024-10-01' },
+      ]),
     ];
-    await flushPromises();
+    const { wrapper, router } = await mountView('county.officer', { path: '/submissions?region=follo&year=2024' });
+    expect(awaitingCalls()).toBe(1);
+
     const items = wrapper.findAll('[data-testid="submissions-awaiting"] li');
     expect(items.map((item) => plain(item.text()))).toEqual([
-      'Halden: Budsjett for 2025 · sendt inn 20.11.2024',
+      'Asker: Budsjett for 2021 · sendt inn 20.11.2020',
       'Follo: Årsrapport for 2024 · sendt inn 02.04.2025',
     ]);
     await items[0]?.get('a').trigger('click');
     await flushPromises();
-    expect(router.currentRoute.value.fullPath).toBe('/submissions?region=halden&year=2024#submission-BUDGET-2025');
+    expect(router.currentRoute.value.fullPath).toBe('/submissions?region=asker&year=2020#submission-BUDGET-2021');
+  });
 
-    awaitingStore.items = [];
-    await flushPromises();
+  it('says so when nothing waits for the county', async () => {
+    const { wrapper } = await mountView('county.officer', { path: '/submissions?region=follo&year=2024' });
     expect(wrapper.get('[data-testid="submissions-awaiting"]').text()).toContain('Ingen innsendte leveranser venter');
   });
 
@@ -284,7 +307,7 @@ describe('SubmissionsView', () => {
 
   it('shows no queue to a region, which does not decide', async () => {
     const { wrapper } = await mountView('follo.adviser');
-    expect(useAwaitingDecisionStore().load).not.toHaveBeenCalled();
+    expect(awaitingCalls()).toBe(0);
     expect(wrapper.find('[data-testid="submissions-awaiting"]').exists()).toBe(false);
   });
 
@@ -298,7 +321,7 @@ describe('SubmissionsView', () => {
     expect(document.activeElement).toBe(notice.element);
     expect(wrapper.get('[data-testid="submission-notice-ACCOUNTS-2023"]').text()).toBe('');
     // The queue is asked again: the approved plan has left it.
-    expect(useAwaitingDecisionStore().load).toHaveBeenCalledTimes(2);
+    expect(awaitingCalls()).toBe(2);
 
     vi.mocked(store.approve).mockResolvedValue(false);
     await wrapper.get('[data-testid="approve-ACTIVITY_PLAN-2025"]').trigger('click');

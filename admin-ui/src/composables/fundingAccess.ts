@@ -1,5 +1,5 @@
 // Who works with the funding page and which payment actions an officer is offered; the gateway enforces the same.
-import type { FundingPaymentItem } from '../stores/funding';
+import type { FundingPaymentItem } from '../queries/funding';
 
 /** Roles that see the funding page: the county, which pays, and the coordination group, which follows the money. */
 export const fundingRoles: readonly string[] = ['COUNTY_OFFICER', 'COORDINATION_MEMBER'];

@@ -171,3 +171,7 @@ export function checkMeetingDraft(draft: MeetingDraft, today: string): MeetingCh
     },
   };
 }
+
+/** A required meeting's key on the page (test ids, the record button's id): its kind, region and deadline. */
+export const dueMeetingKey = (due: { kind: string; region?: { id: string } | null; dueBy: string }) =>
+  `${due.kind}-${due.region?.id ?? 'all'}-${due.dueBy}`;

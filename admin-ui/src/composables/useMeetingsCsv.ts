@@ -1,6 +1,6 @@
 // The meetings of a year as CSV rows: one meeting a row, with the kind in words and the decisions one a line.
 import { useI18n } from 'vue-i18n';
-import type { MeetingItem } from '../stores/meetings';
+import type { MeetingItem } from '../queries/meetings';
 
 export function useMeetingsCsv() {
   const { t } = useI18n();

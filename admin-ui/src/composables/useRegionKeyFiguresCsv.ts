@@ -1,6 +1,6 @@
 // The region page's key-figures table as CSV rows: one row per agreement year, "–" for suppressed figures, with the reason.
 import { useI18n } from 'vue-i18n';
-import type { RegionKeyFigures } from '../stores/regionKeyFigures';
+import type { RegionKeyFigures } from '../queries/region';
 
 const suppressedMark = '–';
 

@@ -106,7 +106,8 @@ export function forgetAnswers(cache: QueryCache): void {
     if (entry.active) cache.setEntryState(entry, { status: 'pending', data: undefined, error: null });
     else cache.remove(entry);
   }
-  void cache.invalidateQueries({ key: [keyRoot] }, 'all');
+  // A failed refetch shows as the page's error; it is not also an unhandled rejection.
+  cache.invalidateQueries({ key: [keyRoot] }, 'all').catch(() => undefined);
 }
 
 export interface GraphQLQueryOptions {
@@ -150,10 +151,66 @@ export function useGraphQLQuery<TResult, TVariables>(
   variables: MaybeRefOrGetter<TVariables>,
   { enabled = true, anonymous = false, tolerated, keepPrevious = false }: GraphQLQueryOptions = {},
 ): GraphQLQuery<TResult, TVariables> {
+  return useLayerQuery<TResult, TVariables>(
+    {
+      key: () => queryKeyOf(document, toValue(variables)),
+      variables,
+      ask: (signal) =>
+        requestOperation(document, toValue(variables), { signal, anonymous, ...(tolerated ? { tolerated } : {}) }),
+      servicesMissingFrom: unavailableServicesOf,
+    },
+    { enabled, keepPrevious },
+  );
+}
+
+/**
+ * Runs one `document` once for each of `variablesList` (e.g. a region's key figures for each offered year) as one
+ * entry of the query layer: the answers come together, in the list's order, or the whole fails. For a list of
+ * variables the graph has no single field for; a fixed set is better asked as aliases in one document.
+ */
+export function useGraphQLQueryEach<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variablesList: MaybeRefOrGetter<readonly TVariables[]>,
+  { enabled = true, anonymous = false, tolerated, keepPrevious = false }: GraphQLQueryOptions = {},
+): GraphQLQuery<TResult[], readonly TVariables[]> {
+  return useLayerQuery<TResult[], readonly TVariables[]>(
+    {
+      key: () => [
+        keyRoot,
+        operationNameOf(document),
+        { each: toValue(variablesList) } as unknown as Record<string, never>,
+      ],
+      variables: variablesList,
+      ask: (signal) =>
+        Promise.all(
+          toValue(variablesList).map((variables) =>
+            requestOperation(document, variables, { signal, anonymous, ...(tolerated ? { tolerated } : {}) }),
+          ),
+        ),
+      servicesMissingFrom: (answers) => [...new Set(answers.flatMap((answer) => unavailableServicesOf(answer)))],
+    },
+    { enabled, keepPrevious },
+  );
+}
+
+/** What both kinds of query share: the entry, the error as a page shows it, the kept answer and the banner. */
+function useLayerQuery<TResult, TVariables>(
+  {
+    key,
+    variables,
+    ask,
+    servicesMissingFrom,
+  }: {
+    key: () => ReturnType<typeof queryKeyOf>;
+    variables: MaybeRefOrGetter<TVariables>;
+    ask: (signal: AbortSignal) => Promise<TResult>;
+    servicesMissingFrom: (answer: TResult) => readonly string[];
+  },
+  { enabled, keepPrevious }: Required<Pick<GraphQLQueryOptions, 'enabled' | 'keepPrevious'>>,
+): GraphQLQuery<TResult, TVariables> {
   const query = useQuery<TResult, GraphQLRequestError, TResult | undefined>({
-    key: () => queryKeyOf(document, toValue(variables)),
-    query: ({ signal }) =>
-      requestOperation(document, toValue(variables), { signal, anonymous, ...(tolerated ? { tolerated } : {}) }),
+    key,
+    query: ({ signal }) => ask(signal),
     enabled,
     ...(keepPrevious ? { placeholderData: (previous: TResult | undefined) => previous } : {}),
   });
@@ -185,7 +242,7 @@ export function useGraphQLQuery<TResult, TVariables>(
     [query.data, failure, query.isPlaceholderData],
     ([answer, failed, placeholder]) => {
       if (failed !== null) serviceStatus.report(source, unavailableServicesIn(failed.errors));
-      else if (answer !== undefined && !placeholder) serviceStatus.report(source, unavailableServicesOf(answer));
+      else if (answer !== undefined && !placeholder) serviceStatus.report(source, servicesMissingFrom(answer));
     },
     { immediate: true },
   );
@@ -225,5 +282,6 @@ export function useGraphQLMutation<TResult, TVariables>(document: TypedDocumentS
  * `useGraphQLMutation` (the stores that still send their own mutations).
  */
 export function invalidateAnswers(cache: QueryCache = useQueryCache()): Promise<unknown> {
-  return cache.invalidateQueries({ key: [keyRoot] });
+  // Resolves once the pages on screen have their new answers; one that failed shows its error there instead.
+  return cache.invalidateQueries({ key: [keyRoot] }).catch(() => undefined);
 }

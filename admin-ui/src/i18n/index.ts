@@ -14,11 +14,13 @@ export function isSupportedLocale(value: unknown): value is SupportedLocale {
 /**
  * The console's date and number formats, for `d()` and `n()`. A `day` is a calendar day the graph
  * gives as YYYY-MM-DD, read at midnight UTC so no time zone moves it: 15.05.2024 in bokmål, and
- * with the month in words in English, which no reader takes for month/day.
+ * with the month in words in English, which no reader takes for month/day. A `longDay` is such a day with the month
+ * written out (1. januar 2024), for prose and the pages of a region and its agreement.
  */
 export const datetimeFormats = {
   nb: {
     day: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
+    longDay: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
     // The Norwegian calendar day of a moment (an erasure's time stamp): just after midnight in Oslo is not yesterday.
     dayInOslo: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Oslo' },
     // A month of the calendar, e.g. "mars 2026", given as its first day at midnight UTC.
@@ -26,29 +28,39 @@ export const datetimeFormats = {
   },
   en: {
     day: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
+    longDay: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
     dayInOslo: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Oslo' },
     month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
   },
 } as const;
 
 /**
- * `hours`: up to two decimals (3,5 timer); `integer`: whole numbers with the language's grouping; `oneDecimal`: at most
- * one decimal (an average score, full-time equivalents); `nok`: an amount in kroner with øre (1 500,00 kr).
+ * `hours`: up to two decimals (3,5 timer); `integer`: whole numbers with the language's grouping; `decimal`: up to
+ * one decimal (14,5 årsverk, an average score); `share`: a share from 0 to 1 as a percentage with up to one decimal
+ * (34,5 %); `nok`: an amount in kroner with øre (1 500,00 kr); `wholeNok`: kroner without øre, for totals reported in
+ * round figures (3 200 000 kr).
  */
 export const numberFormats = {
   nb: {
     hours: { maximumFractionDigits: 2 },
     integer: { maximumFractionDigits: 0 },
-    oneDecimal: { maximumFractionDigits: 1 },
+    decimal: { maximumFractionDigits: 1 },
+    share: { style: 'percent', maximumFractionDigits: 1 },
     nok: { style: 'currency', currency: 'NOK' },
+    wholeNok: { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 },
   },
   en: {
     hours: { maximumFractionDigits: 2 },
     integer: { maximumFractionDigits: 0 },
-    oneDecimal: { maximumFractionDigits: 1 },
+    decimal: { maximumFractionDigits: 1 },
+    share: { style: 'percent', maximumFractionDigits: 1 },
     nok: { style: 'currency', currency: 'NOK' },
+    wholeNok: { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 },
   },
 } as const;
+
+/** A calendar day as the graph gives it (YYYY-MM-DD, or a timestamp whose day counts), for `d()` with a day format. */
+export const calendarDay = (date: string): Date => new Date(`${date.slice(0, 10)}T00:00:00Z`);
 
 export function createAppI18n(locale: SupportedLocale = defaultLocale) {
   return createI18n<[MessageSchema], SupportedLocale, false>({

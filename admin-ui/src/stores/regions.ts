@@ -1,32 +1,13 @@
-// The regions store: the county's regions with their municipalities and population figures, as the gateway reports them.
+// The regions store, for the pages not yet on the query layer (the website requests' region filter); the regions page
+// and the county's pages use queries/regions.ts.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { useLatestRequest } from '../composables/useLatestRequest';
 import { request, unavailableServicesOf } from '../graphql/client';
-import { graphql } from '../graphql/generated';
-import type { RegionsOverviewQuery } from '../graphql/generated/graphql';
+import { type RegionOverview, RegionsOverviewDocument } from '../queries/regions';
 
-export const RegionsOverviewDocument = graphql(`
-  query RegionsOverview {
-    regions {
-      id
-      name
-      contractMunicipality {
-        number
-        name
-      }
-      municipalities {
-        number
-        name
-        population
-        populationSource
-      }
-    }
-  }
-`);
-
-export type RegionOverview = RegionsOverviewQuery['regions'][number];
-export type MunicipalityOverview = RegionOverview['municipalities'][number];
+export type { MunicipalityOverview, RegionOverview } from '../queries/regions';
+export { RegionsOverviewDocument };
 
 /** What the view needs to tell the user about a failed load; plain data, so the store state stays serialisable. */
 export interface LoadError {

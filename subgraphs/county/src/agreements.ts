@@ -109,6 +109,33 @@ export async function submissionsDueFrom(regionId: string, year: number, context
   return views;
 }
 
+/**
+ * Everything submitted by the region under any of its agreements that waits for the county's decision, whatever
+ * year it is due in, longest waiting first (then by the year it covers). `mayRead` drops the years a caller may
+ * not see.
+ */
+export async function submissionsAwaitingDecisionFrom(
+  regionId: string,
+  context: Context,
+  mayRead: (dueYear: number) => boolean,
+): Promise<SubmissionView[]> {
+  const views: SubmissionView[] = [];
+  for (const { agreement } of await agreementsOfRegion(regionId, context)) {
+    const rows = await context.loaders.submissionsOfAgreement.load(agreement.id);
+    for (const row of rows) {
+      if (row.status !== 'SUBMITTED') continue;
+      const view = submissionView(agreement, row.kind, row.coversYear, rows, context.today());
+      if (mayRead(yearOf(view.dueDate))) views.push(view);
+    }
+  }
+  return views.sort(
+    (a, b) =>
+      String(a.row?.submittedOn ?? '').localeCompare(String(b.row?.submittedOn ?? '')) ||
+      a.coversYear - b.coversYear ||
+      a.kind.localeCompare(b.kind),
+  );
+}
+
 /** §7: paid only once the year's activity plan and budget are both approved. */
 export function planAndBudgetApproved(rows: Submission[], year: number): boolean {
   return (['ACTIVITY_PLAN', 'BUDGET'] as const).every((kind) =>

@@ -1122,132 +1122,6 @@ export type WebsiteRequestStatus =
   /** An adviser took it on. */
   | 'PICKED_UP';
 
-export type AppointmentSlotListQueryVariables = Exact<{
-  from: string;
-  to: string;
-  includeCancelled: boolean;
-}>;
-
-
-export type AppointmentSlotListQuery = { appointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, cancelledAt: string | null, version: number, adviser: { id: string, name: string }, office: { id: string, name: string } | null, booking: { id: string, name: string, email: string, phone: string | null, topic: string, bookedAt: string, websiteRequest: { id: string, reference: string }, client: { id: string } } | null }> };
-
-export type PublishAppointmentSlotsMutationVariables = Exact<{
-  input: PublishAppointmentSlotsInput;
-}>;
-
-
-export type PublishAppointmentSlotsMutation = { publishAppointmentSlots: Array<{ id: string }> };
-
-export type CancelAppointmentSlotMutationVariables = Exact<{
-  id: string | number;
-  version?: number | null | undefined;
-}>;
-
-
-export type CancelAppointmentSlotMutation = { cancelAppointmentSlot: { id: string, cancelledAt: string | null, version: number } };
-
-export type ClientListQueryVariables = Exact<{
-  regionId?: string | number | null | undefined;
-  search?: string | null | undefined;
-  immigrantBackground?: ImmigrantBackground | null | undefined;
-  hasBusiness?: boolean | null | undefined;
-  registeredFrom?: string | null | undefined;
-  registeredTo?: string | null | undefined;
-  first: number;
-  offset: number;
-}>;
-
-
-export type ClientListQuery = { clients: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, name: string, erasedAt: string | null, registeredOn: string, immigrantBackground: ImmigrantBackground, municipality: { number: string, name: string }, region: { id: string, name: string }, businesses: Array<{ id: string }> }> } };
-
-export type ClientRegionOptionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ClientRegionOptionsQuery = { regions: Array<{ id: string, name: string }> };
-
-export type CourseRegionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type CourseRegionsQuery = { regions: Array<{ id: string, name: string }> };
-
-export type CourseCalendarQueryVariables = Exact<{
-  regionId: string | number;
-  year: number;
-  kind?: CourseKind | null | undefined;
-}>;
-
-
-export type CourseCalendarQuery = { region: { id: string, name: string, courses: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number | null, participantFee: string, status: CourseStatus, enrolledCount: number | null, waitlistCount: number | null, seatsLeft: number | null }> } | null };
-
-export type CourseAdvisersQueryVariables = Exact<{
-  regionId: string | number;
-}>;
-
-
-export type CourseAdvisersQuery = { region: { id: string, advisers: Array<{ id: string, name: string }> } | null };
-
-export type CreateCourseMutationVariables = Exact<{
-  input: CreateCourseInput;
-}>;
-
-
-export type CreateCourseMutation = { createCourse: { id: string, startsOn: string } };
-
-export type CoordinationOverviewQueryVariables = Exact<{
-  year: number;
-}>;
-
-
-export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, county: { id: string, name: string } | null, contractMunicipality: { number: string, name: string, numbers: Array<{ number: string, validFrom: string, validTo: string | null }> }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string, countyPayers: Array<{ amount: string, county: { id: string, name: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, shares: Array<{ amount: string, status: PaymentStatus, county: { id: string, name: string } }> }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
-
-export type AvailableAppointmentSlotsQueryVariables = Exact<{
-  regionId: string | number;
-  from: string;
-  to: string;
-}>;
-
-
-export type AvailableAppointmentSlotsQuery = { availableAppointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, adviserName: string, office: { name: string, streetAddress: string, postalTown: string } | null }> };
-
-export type BookAppointmentMutationVariables = Exact<{
-  input: AppointmentBookingInput;
-}>;
-
-
-export type BookAppointmentMutation = { bookAppointment: { reference: string, region: { id: string, name: string }, slot: { id: string, startsAt: string, durationMinutes: number, form: SessionForm, adviserName: string } } };
-
-export type ReferralFormOptionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ReferralFormOptionsQuery = { referralProgrammes: Array<{ programme: ReferralProgramme, direction: ReferralDirection }>, municipalities: Array<{ number: string, name: string }>, navOffices: Array<{ id: string, name: string, municipalityNumbers: Array<string> }> };
-
-export type SendReferralMutationVariables = Exact<{
-  input: SendReferralInput;
-}>;
-
-
-export type SendReferralMutation = { sendReferral: { id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, status: ReferralStatus, sentOn: string, navOffice: { id: string, name: string } | null } };
-
-export type ReferralInboxQueryVariables = Exact<{
-  first: number;
-  offset: number;
-  status?: ReferralStatus | null | undefined;
-  direction?: ReferralDirection | null | undefined;
-}>;
-
-
-export type ReferralInboxQuery = { referrals: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, status: ReferralStatus, statusChangedOn: string, statusReason: string | null, version: number, sentOn: string, consentGivenOn: string, note: string | null, navOffice: { name: string } | null, sharedClientData: { name: string, email: string | null, phone: string | null }, region: { id: string, name: string } }> } };
-
-export type ChangeReferralStatusMutationVariables = Exact<{
-  id: string | number;
-  version: number;
-  status: ReferralStatus;
-  reason?: string | null | undefined;
-}>;
-
-
-export type ChangeReferralStatusMutation = { changeReferralStatus: { id: string, version: number, status: ReferralStatus, statusChangedOn: string, statusReason: string | null } };
-
 export type RoleAssignmentsQueryVariables = Exact<{
   includeEnded: boolean;
   first: number;
@@ -1398,6 +1272,349 @@ export type RevokeApiClientMutationVariables = Exact<{
 
 export type RevokeApiClientMutation = { revokeApiClient: { clientId: string } };
 
+export type AppointmentSlotListQueryVariables = Exact<{
+  from: string;
+  to: string;
+  includeCancelled: boolean;
+}>;
+
+
+export type AppointmentSlotListQuery = { appointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, cancelledAt: string | null, version: number, adviser: { id: string, name: string }, office: { id: string, name: string } | null, booking: { id: string, name: string, email: string, phone: string | null, topic: string, bookedAt: string, websiteRequest: { id: string, reference: string }, client: { id: string } } | null }> };
+
+export type PublishAppointmentSlotsMutationVariables = Exact<{
+  input: PublishAppointmentSlotsInput;
+}>;
+
+
+export type PublishAppointmentSlotsMutation = { publishAppointmentSlots: Array<{ id: string }> };
+
+export type CancelAppointmentSlotMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type CancelAppointmentSlotMutation = { cancelAppointmentSlot: { id: string, cancelledAt: string | null, version: number } };
+
+export type SubmissionsAwaitingDecisionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SubmissionsAwaitingDecisionQuery = { regions: Array<{ id: string, name: string, county: { id: string } | null, submissionsAwaitingDecision: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null }> };
+
+export type ClientListQueryVariables = Exact<{
+  regionId?: string | number | null | undefined;
+  search?: string | null | undefined;
+  immigrantBackground?: ImmigrantBackground | null | undefined;
+  hasBusiness?: boolean | null | undefined;
+  registeredFrom?: string | null | undefined;
+  registeredTo?: string | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type ClientListQuery = { clients: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, name: string, erasedAt: string | null, registeredOn: string, immigrantBackground: ImmigrantBackground, municipality: { number: string, name: string }, region: { id: string, name: string }, businesses: Array<{ id: string }> }> } };
+
+export type ClientRegionOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClientRegionOptionsQuery = { regions: Array<{ id: string, name: string }> };
+
+export type CourseRegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CourseRegionsQuery = { regions: Array<{ id: string, name: string }> };
+
+export type CourseCalendarQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  kind?: CourseKind | null | undefined;
+}>;
+
+
+export type CourseCalendarQuery = { region: { id: string, name: string, courses: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number | null, participantFee: string, status: CourseStatus, enrolledCount: number | null, waitlistCount: number | null, seatsLeft: number | null }> } | null };
+
+export type CourseAdvisersQueryVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type CourseAdvisersQuery = { region: { id: string, advisers: Array<{ id: string, name: string }> } | null };
+
+export type CreateCourseMutationVariables = Exact<{
+  input: CreateCourseInput;
+}>;
+
+
+export type CreateCourseMutation = { createCourse: { id: string, startsOn: string } };
+
+export type EvaluationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EvaluationsQuery = { evaluations: Array<{ id: string, title: string, periodFrom: string, periodTo: string, author: string, findings: string, documentReference: string | null, publishedOn: string }> };
+
+export type RecordEvaluationMutationVariables = Exact<{
+  input: EvaluationInput;
+}>;
+
+
+export type RecordEvaluationMutation = { recordEvaluation: { id: string, title: string, publishedOn: string } };
+
+export type FundingWorkflowQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  previousYear: number;
+}>;
+
+
+export type FundingWorkflowQuery = { region: { id: string, name: string, county: { id: string, name: string } | null, funding: { year: number, inhabitants: number, countyRate: string, municipalRate: string, countyFrame: string, countyAmount: string, municipalAmount: string, total: string, agreement: { id: string, validFrom: string, validTo: string }, municipalShares: Array<{ inhabitants: number, frame: string, amount: string, municipality: { number: string, name: string } }>, budgetDecisionHistory: Array<{ id: string, payer: string, grantedAmount: string, decidedOn: string, reference: string, inForce: boolean, recordedBy: string | null, supersedes: { id: string, reference: string } | null, supersededBy: { id: string, reference: string } | null }> } | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, blocked: boolean, payer: string | null, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, shares: Array<{ amount: string, status: PaymentStatus, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, county: { id: string, name: string } }> }> | null, plansForYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, status: SubmissionStatus }> | null } | null };
+
+export type RecordPaymentMutationVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  instalment: Instalment;
+  paidOn: string;
+  reference: string;
+  payerId?: string | number | null | undefined;
+}>;
+
+
+export type RecordPaymentMutation = { recordPayment: { instalment: Instalment, status: PaymentStatus } };
+
+export type ConfirmPaymentMutationVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  instalment: Instalment;
+  reference: string;
+  payerId?: string | number | null | undefined;
+}>;
+
+
+export type ConfirmPaymentMutation = { confirmPayment: { instalment: Instalment, status: PaymentStatus } };
+
+export type RecordBudgetDecisionMutationVariables = Exact<{
+  agreementId: string | number;
+  input: BudgetDecisionInput;
+}>;
+
+
+export type RecordBudgetDecisionMutation = { recordBudgetDecision: { year: number, countyAmount: string } };
+
+export type GroupsHistoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GroupsHistoryQuery = { coordinationGroupHistory: Array<{ id: string, name: string, organisationId: string, organisationName: string, role: string | null, validFrom: string, validTo: string | null }>, professionalGroupHistory: Array<{ id: string, name: string, organisationId: string, organisationName: string, role: string | null, validFrom: string, validTo: string | null, region: { id: string, name: string } | null }>, regions: Array<{ id: string, name: string }> };
+
+export type AddCoordinationMemberMutationVariables = Exact<{
+  input: CoordinationMemberInput;
+}>;
+
+
+export type AddCoordinationMemberMutation = { addCoordinationMember: { id: string } };
+
+export type EndCoordinationMembershipMutationVariables = Exact<{
+  id: string | number;
+  validTo: string;
+}>;
+
+
+export type EndCoordinationMembershipMutation = { endCoordinationMembership: { id: string, validTo: string | null } };
+
+export type ChangeCoordinationMemberRoleMutationVariables = Exact<{
+  id: string | number;
+  role?: string | null | undefined;
+  from: string;
+}>;
+
+
+export type ChangeCoordinationMemberRoleMutation = { changeCoordinationMemberRole: { id: string } };
+
+export type AddProfessionalGroupMemberMutationVariables = Exact<{
+  input: ProfessionalGroupMemberInput;
+}>;
+
+
+export type AddProfessionalGroupMemberMutation = { addProfessionalGroupMember: { id: string } };
+
+export type EndProfessionalGroupMembershipMutationVariables = Exact<{
+  id: string | number;
+  validTo: string;
+}>;
+
+
+export type EndProfessionalGroupMembershipMutation = { endProfessionalGroupMembership: { id: string, validTo: string | null } };
+
+export type ImpactReportRegionQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type ImpactReportRegionQuery = { region: { id: string, name: string, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, businessesStartedTwoYearsBefore: number | null, stillActiveAfterTwoYears: number | null, businessesStartedThreeYearsBefore: number | null, stillActiveAfterThreeYears: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> } } | null };
+
+export type ImpactFiguresFragment = { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, businessesStartedTwoYearsBefore: number | null, stillActiveAfterTwoYears: number | null, businessesStartedThreeYearsBefore: number | null, stillActiveAfterThreeYears: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> };
+
+export type ImpactReportCountyQueryVariables = Exact<{
+  year: number;
+  countyId?: string | number | null | undefined;
+}>;
+
+
+export type ImpactReportCountyQuery = { countyStatistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, businessesStartedTwoYearsBefore: number | null, stillActiveAfterTwoYears: number | null, businessesStartedThreeYearsBefore: number | null, stillActiveAfterThreeYears: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> } };
+
+export type ImpactReportTargetsQueryVariables = Exact<{
+  id: string | number;
+  planYear: number;
+}>;
+
+
+export type ImpactReportTargetsQuery = { region: { id: string, submissions: Array<{ kind: SubmissionKind, coversYear: number, status: SubmissionStatus, targets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null }> | null } | null };
+
+export type MeetingsOfYearQueryVariables = Exact<{
+  year: number;
+  groupOn: string;
+}>;
+
+
+export type MeetingsOfYearQuery = { conflictMeetingTargetDays: number, meetings: Array<{ id: string, version: number, kind: MeetingKind, date: string, calledBy: string | null, participants: Array<string>, agenda: string, minutes: string | null, decisions: Array<string>, requestedOn: string | null, daysFromRequest: number | null, heldPromptly: boolean | null, region: { id: string, name: string } | null, attendance: { presentNonMembers: Array<string>, presentMembers: Array<
+        | { id: string, name: string, organisationName: string }
+        | { id: string, name: string, organisationName: string }
+      >, absentMembers: Array<
+        | { id: string, name: string, organisationName: string }
+        | { id: string, name: string, organisationName: string }
+      > } | null }>, dueMeetings: Array<{ kind: MeetingKind, dueBy: string, overdue: boolean, region: { id: string, name: string } | null, heldAs: { id: string, date: string } | null, conflictRequest: { id: string, requestedOn: string, calledBy: string, subject: string } | null }>, coordinationGroup: Array<{ id: string, name: string, organisationName: string, role: string | null }>, professionalGroup: Array<{ id: string, name: string, organisationName: string, role: string | null }>, regions: Array<{ id: string, name: string }> };
+
+export type RecordMeetingMutationVariables = Exact<{
+  input: MeetingInput;
+}>;
+
+
+export type RecordMeetingMutation = { recordMeeting: { id: string, version: number, date: string } };
+
+export type UpdateMeetingMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: MeetingInput;
+}>;
+
+
+export type UpdateMeetingMutation = { updateMeeting: { id: string, version: number, date: string } };
+
+export type RequestConflictMeetingMutationVariables = Exact<{
+  input: ConflictMeetingRequestInput;
+}>;
+
+
+export type RequestConflictMeetingMutation = { requestConflictMeeting: { id: string, dueBy: string } };
+
+export type NetworkEventRegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NetworkEventRegionsQuery = { regions: Array<{ id: string, name: string }> };
+
+export type RegionNetworkEventsQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+}>;
+
+
+export type RegionNetworkEventsQuery = { region: { id: string, name: string, networkEvents: Array<{ id: string, title: string, date: string, participantCount: number }> } | null };
+
+export type CreateNetworkEventMutationVariables = Exact<{
+  input: CreateNetworkEventInput;
+}>;
+
+
+export type CreateNetworkEventMutation = { createNetworkEvent: { id: string, title: string, date: string, participantCount: number } };
+
+export type CoordinationOverviewQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type CoordinationOverviewQuery = { regions: Array<{ id: string, name: string, county: { id: string, name: string } | null, contractMunicipality: { number: string, name: string, numbers: Array<{ number: string, validFrom: string, validTo: string | null }> }, municipalities: Array<{ number: string, name: string, population: number | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string } | null, funding: { countyAmount: string, municipalAmount: string, total: string, countyPayers: Array<{ amount: string, county: { id: string, name: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, shares: Array<{ amount: string, status: PaymentStatus, county: { id: string, name: string } }> }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean }> | null, statistics: { newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string> }, referrals: { toInnovasjonNorge: number | null, toNav: number | null, fromNav: number | null, suppressed: Array<string> } | null }>, gatherings: Array<{ id: string, title: string, date: string, attendeeCount: number }> | null };
+
+export type PopulationFiguresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PopulationFiguresQuery = { municipalities: Array<{ number: string, name: string, region: { id: string, name: string }, populationFigure: { date: string, population: number, source: PopulationSource, sourceTable: string | null, sourceUpdatedAt: string | null, importedBy: string | null, recordedAt: string } | null }> };
+
+export type ImportPopulationFiguresMutationVariables = Exact<{
+  input: ImportPopulationFiguresInput;
+}>;
+
+
+export type ImportPopulationFiguresMutation = { importPopulationFigures: { applied: boolean, table: string, sourceUpdatedAt: string, figureCount: number, dates: Array<{ date: string, figureCount: number }>, figures: Array<{ municipalityNumber: string, regionCode: string, date: string, population: number, previousPopulation: number | null, previousSource: PopulationSource | null }>, skipped: Array<{ regionCode: string, label: string | null, period: string | null, reason: PopulationSkipReason, message: string }> } };
+
+export type AvailableAppointmentSlotsQueryVariables = Exact<{
+  regionId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type AvailableAppointmentSlotsQuery = { availableAppointmentSlots: Array<{ id: string, startsAt: string, endsAt: string, durationMinutes: number, form: SessionForm, location: string | null, adviserName: string, office: { name: string, streetAddress: string, postalTown: string } | null }> };
+
+export type BookAppointmentMutationVariables = Exact<{
+  input: AppointmentBookingInput;
+}>;
+
+
+export type BookAppointmentMutation = { bookAppointment: { reference: string, region: { id: string, name: string }, slot: { id: string, startsAt: string, durationMinutes: number, form: SessionForm, adviserName: string } } };
+
+export type ReferralFormOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReferralFormOptionsQuery = { referralProgrammes: Array<{ programme: ReferralProgramme, direction: ReferralDirection }>, municipalities: Array<{ number: string, name: string }>, navOffices: Array<{ id: string, name: string, municipalityNumbers: Array<string> }> };
+
+export type SendReferralMutationVariables = Exact<{
+  input: SendReferralInput;
+}>;
+
+
+export type SendReferralMutation = { sendReferral: { id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, status: ReferralStatus, sentOn: string, navOffice: { id: string, name: string } | null } };
+
+export type ReferralInboxQueryVariables = Exact<{
+  first: number;
+  offset: number;
+  status?: ReferralStatus | null | undefined;
+  direction?: ReferralDirection | null | undefined;
+}>;
+
+
+export type ReferralInboxQuery = { referrals: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, status: ReferralStatus, statusChangedOn: string, statusReason: string | null, version: number, sentOn: string, consentGivenOn: string, note: string | null, navOffice: { name: string } | null, sharedClientData: { name: string, email: string | null, phone: string | null }, region: { id: string, name: string } }> } };
+
+export type ChangeReferralStatusMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  status: ReferralStatus;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ChangeReferralStatusMutation = { changeReferralStatus: { id: string, version: number, status: ReferralStatus, statusChangedOn: string, statusReason: string | null } };
+
+export type RegionPageQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type RegionPageQuery = { region: { id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null, populationFigure: { date: string, source: PopulationSource, sourceTable: string | null, sourceUpdatedAt: string | null, importedBy: string | null, recordedAt: string } | null }>, operator: { id: string, name: string, organisationNumber: string | null, runByContractMunicipality: boolean } | null, advisers: Array<{ id: string, name: string, email: string, phone: string | null }>, offices: Array<{ id: string, name: string, streetAddress: string, postalCode: string, postalTown: string, coLocatedWith: string | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string, originalValidTo: string, signedOn: string | null, partyHistory: Array<{ id: string, kind: PartyKind, organisationName: string, validFrom: string, validTo: string | null, succeeds: { id: string, organisationName: string } | null }>, amendments: Array<{ id: string, decidedOn: string, effectiveFrom: string, description: string, consentedBy: Array<string> }>, extensions: Array<{ id: string, decidedOn: string, previousValidTo: string, validTo: string }>, notices: Array<{ id: string, organisationName: string, givenOn: string, effectiveOn: string, reason: string | null }> } | null, funding: { year: number, countyAmount: string, municipalAmount: string, total: string, municipalShares: Array<{ inhabitants: number, amount: string, municipality: { number: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null }> | null } | null };
+
+export type RegionKeyFiguresQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type RegionKeyFiguresQuery = { region: { id: string, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null } } | null };
+
+export type RegionsOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegionsOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null }> }> };
+
 export type BusinessAssessmentsQueryVariables = Exact<{
   status?: AssessmentStatus | null | undefined;
   first: number;
@@ -1415,17 +1632,6 @@ export type DeliverBusinessAssessmentMutationVariables = Exact<{
 
 
 export type DeliverBusinessAssessmentMutation = { deliverBusinessAssessment: { id: string, version: number, status: AssessmentStatus } };
-
-export type SubmissionsAwaitingDecisionQueryVariables = Exact<{
-  previousYear: number;
-  year: number;
-  nextYear: number;
-}>;
-
-
-export type SubmissionsAwaitingDecisionQuery = { regions: Array<{ id: string, name: string, county: { id: string } | null, previousYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null, thisYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null, nextYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null }> };
-
-export type AwaitingSubmissionFragment = { id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null };
 
 export type ClientDetailQueryVariables = Exact<{
   id: string | number;
@@ -1627,58 +1833,6 @@ export type EnrolClientMutationVariables = Exact<{
 
 export type EnrolClientMutation = { enrolClient: { id: string, status: EnrolmentStatus, waitlistPosition: number | null, course: { id: string, title: string } } };
 
-export type EvaluationsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type EvaluationsQuery = { evaluations: Array<{ id: string, title: string, periodFrom: string, periodTo: string, author: string, findings: string, documentReference: string | null, publishedOn: string }> };
-
-export type RecordEvaluationMutationVariables = Exact<{
-  input: EvaluationInput;
-}>;
-
-
-export type RecordEvaluationMutation = { recordEvaluation: { id: string, title: string, publishedOn: string } };
-
-export type FundingWorkflowQueryVariables = Exact<{
-  regionId: string | number;
-  year: number;
-  previousYear: number;
-}>;
-
-
-export type FundingWorkflowQuery = { region: { id: string, name: string, county: { id: string, name: string } | null, funding: { year: number, inhabitants: number, countyRate: string, municipalRate: string, countyFrame: string, countyAmount: string, municipalAmount: string, total: string, agreement: { id: string, validFrom: string, validTo: string }, municipalShares: Array<{ inhabitants: number, frame: string, amount: string, municipality: { number: string, name: string } }>, budgetDecisionHistory: Array<{ id: string, payer: string, grantedAmount: string, decidedOn: string, reference: string, inForce: boolean, recordedBy: string | null, supersedes: { id: string, reference: string } | null, supersededBy: { id: string, reference: string } | null }> } | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, blocked: boolean, payer: string | null, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, shares: Array<{ amount: string, status: PaymentStatus, paidOn: string | null, reference: string | null, recordedBy: string | null, recordedOn: string | null, confirmedBy: string | null, confirmedOn: string | null, county: { id: string, name: string } }> }> | null, plansForYear: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, status: SubmissionStatus }> | null } | null };
-
-export type RecordPaymentMutationVariables = Exact<{
-  regionId: string | number;
-  year: number;
-  instalment: Instalment;
-  paidOn: string;
-  reference: string;
-  payerId?: string | number | null | undefined;
-}>;
-
-
-export type RecordPaymentMutation = { recordPayment: { instalment: Instalment, status: PaymentStatus } };
-
-export type ConfirmPaymentMutationVariables = Exact<{
-  regionId: string | number;
-  year: number;
-  instalment: Instalment;
-  reference: string;
-  payerId?: string | number | null | undefined;
-}>;
-
-
-export type ConfirmPaymentMutation = { confirmPayment: { instalment: Instalment, status: PaymentStatus } };
-
-export type RecordBudgetDecisionMutationVariables = Exact<{
-  agreementId: string | number;
-  input: BudgetDecisionInput;
-}>;
-
-
-export type RecordBudgetDecisionMutation = { recordBudgetDecision: { year: number, countyAmount: string } };
-
 export type RegionAdvisersQueryVariables = Exact<{
   regionId: string | number;
 }>;
@@ -1724,133 +1878,6 @@ export type GatheringsOfYearQueryVariables = Exact<{
 
 export type GatheringsOfYearQuery = { gatherings: Array<{ id: string, title: string, date: string, location: string | null, online: boolean, organisers: Array<string>, programme: string | null, description: string | null, attendeeCount: number, invitedRegions: Array<{ id: string, name: string }>, registrations: Array<{ adviserId: string, registeredAt: string, attended: boolean | null, adviser: { id: string, name: string } | null, region: { id: string, name: string } }> }> | null, gatheringYear: { year: number, count: number, minimum: number, meetsMinimum: boolean, regionsWithoutAttendance: Array<{ id: string, name: string }>, advisersWithoutAttendance: Array<{ id: string, name: string }> } };
 
-export type GroupsHistoryQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type GroupsHistoryQuery = { coordinationGroupHistory: Array<{ id: string, name: string, organisationId: string, organisationName: string, role: string | null, validFrom: string, validTo: string | null }>, professionalGroupHistory: Array<{ id: string, name: string, organisationId: string, organisationName: string, role: string | null, validFrom: string, validTo: string | null, region: { id: string, name: string } | null }>, regions: Array<{ id: string, name: string }> };
-
-export type AddCoordinationMemberMutationVariables = Exact<{
-  input: CoordinationMemberInput;
-}>;
-
-
-export type AddCoordinationMemberMutation = { addCoordinationMember: { id: string } };
-
-export type EndCoordinationMembershipMutationVariables = Exact<{
-  id: string | number;
-  validTo: string;
-}>;
-
-
-export type EndCoordinationMembershipMutation = { endCoordinationMembership: { id: string, validTo: string | null } };
-
-export type ChangeCoordinationMemberRoleMutationVariables = Exact<{
-  id: string | number;
-  role?: string | null | undefined;
-  from: string;
-}>;
-
-
-export type ChangeCoordinationMemberRoleMutation = { changeCoordinationMemberRole: { id: string } };
-
-export type AddProfessionalGroupMemberMutationVariables = Exact<{
-  input: ProfessionalGroupMemberInput;
-}>;
-
-
-export type AddProfessionalGroupMemberMutation = { addProfessionalGroupMember: { id: string } };
-
-export type EndProfessionalGroupMembershipMutationVariables = Exact<{
-  id: string | number;
-  validTo: string;
-}>;
-
-
-export type EndProfessionalGroupMembershipMutation = { endProfessionalGroupMembership: { id: string, validTo: string | null } };
-
-export type ImpactReportRegionQueryVariables = Exact<{
-  id: string | number;
-  year: number;
-}>;
-
-
-export type ImpactReportRegionQuery = { region: { id: string, name: string, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, businessesStartedTwoYearsBefore: number | null, stillActiveAfterTwoYears: number | null, businessesStartedThreeYearsBefore: number | null, stillActiveAfterThreeYears: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> } } | null };
-
-export type ImpactFiguresFragment = { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, businessesStartedTwoYearsBefore: number | null, stillActiveAfterTwoYears: number | null, businessesStartedThreeYearsBefore: number | null, stillActiveAfterThreeYears: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> };
-
-export type ImpactReportCountyQueryVariables = Exact<{
-  year: number;
-  countyId?: string | number | null | undefined;
-}>;
-
-
-export type ImpactReportCountyQuery = { countyStatistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, clientsCounselled: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, businessesStartedYearBefore: number | null, stillActiveAfterOneYear: number | null, businessesStartedTwoYearsBefore: number | null, stillActiveAfterTwoYears: number | null, businessesStartedThreeYearsBefore: number | null, stillActiveAfterThreeYears: number | null, clientsWithImpact: number | null, jobsCreated: number | null, jobsRetained: number | null, capitalRaised: string | null, revenueReported: string | null, suppressed: Array<string>, suppressionReason: string | null, capitalRaisedBySource: Array<{ source: CapitalSource, amount: string | null }> } };
-
-export type ImpactReportTargetsQueryVariables = Exact<{
-  id: string | number;
-  planYear: number;
-}>;
-
-
-export type ImpactReportTargetsQuery = { region: { id: string, submissions: Array<{ kind: SubmissionKind, coversYear: number, status: SubmissionStatus, targets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null }> | null } | null };
-
-export type MeetingsOfYearQueryVariables = Exact<{
-  year: number;
-  groupOn: string;
-}>;
-
-
-export type MeetingsOfYearQuery = { conflictMeetingTargetDays: number, meetings: Array<{ id: string, version: number, kind: MeetingKind, date: string, calledBy: string | null, participants: Array<string>, agenda: string, minutes: string | null, decisions: Array<string>, requestedOn: string | null, daysFromRequest: number | null, heldPromptly: boolean | null, region: { id: string, name: string } | null, attendance: { presentNonMembers: Array<string>, presentMembers: Array<
-        | { id: string, name: string, organisationName: string }
-        | { id: string, name: string, organisationName: string }
-      >, absentMembers: Array<
-        | { id: string, name: string, organisationName: string }
-        | { id: string, name: string, organisationName: string }
-      > } | null }>, dueMeetings: Array<{ kind: MeetingKind, dueBy: string, overdue: boolean, region: { id: string, name: string } | null, heldAs: { id: string, date: string } | null, conflictRequest: { id: string, requestedOn: string, calledBy: string, subject: string } | null }>, coordinationGroup: Array<{ id: string, name: string, organisationName: string, role: string | null }>, professionalGroup: Array<{ id: string, name: string, organisationName: string, role: string | null }>, regions: Array<{ id: string, name: string }> };
-
-export type RecordMeetingMutationVariables = Exact<{
-  input: MeetingInput;
-}>;
-
-
-export type RecordMeetingMutation = { recordMeeting: { id: string, version: number, date: string } };
-
-export type UpdateMeetingMutationVariables = Exact<{
-  id: string | number;
-  version: number;
-  input: MeetingInput;
-}>;
-
-
-export type UpdateMeetingMutation = { updateMeeting: { id: string, version: number, date: string } };
-
-export type RequestConflictMeetingMutationVariables = Exact<{
-  input: ConflictMeetingRequestInput;
-}>;
-
-
-export type RequestConflictMeetingMutation = { requestConflictMeeting: { id: string, dueBy: string } };
-
-export type NetworkEventRegionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type NetworkEventRegionsQuery = { regions: Array<{ id: string, name: string }> };
-
-export type RegionNetworkEventsQueryVariables = Exact<{
-  regionId: string | number;
-  year: number;
-}>;
-
-
-export type RegionNetworkEventsQuery = { region: { id: string, name: string, networkEvents: Array<{ id: string, title: string, date: string, participantCount: number }> } | null };
-
-export type CreateNetworkEventMutationVariables = Exact<{
-  input: CreateNetworkEventInput;
-}>;
-
-
-export type CreateNetworkEventMutation = { createNetworkEvent: { id: string, title: string, date: string, participantCount: number } };
-
 export type NotificationUnreadCountQueryVariables = Exact<{
   unreadOnly: boolean;
   first: number;
@@ -1892,18 +1919,6 @@ export type SetNotificationPreferenceMutationVariables = Exact<{
 
 
 export type SetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
-
-export type PopulationFiguresQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type PopulationFiguresQuery = { municipalities: Array<{ number: string, name: string, region: { id: string, name: string }, populationFigure: { date: string, population: number, source: PopulationSource, sourceTable: string | null, sourceUpdatedAt: string | null, importedBy: string | null, recordedAt: string } | null }> };
-
-export type ImportPopulationFiguresMutationVariables = Exact<{
-  input: ImportPopulationFiguresInput;
-}>;
-
-
-export type ImportPopulationFiguresMutation = { importPopulationFigures: { applied: boolean, table: string, sourceUpdatedAt: string, figureCount: number, dates: Array<{ date: string, figureCount: number }>, figures: Array<{ municipalityNumber: string, regionCode: string, date: string, population: number, previousPopulation: number | null, previousSource: PopulationSource | null }>, skipped: Array<{ regionCode: string, label: string | null, period: string | null, reason: PopulationSkipReason, message: string }> } };
 
 export type PublicCalendarQueryVariables = Exact<{
   filter: PublicCourseFilter;
@@ -1986,27 +2001,6 @@ export type PublicResponsiblePartiesQueryVariables = Exact<{ [key: string]: neve
 
 
 export type PublicResponsiblePartiesQuery = { publicResponsibleParties: Array<{ kind: PartyKind, name: string, regionIds: Array<string> }> };
-
-export type RegionPageQueryVariables = Exact<{
-  id: string | number;
-  year: number;
-}>;
-
-
-export type RegionPageQuery = { region: { id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null, populationFigure: { date: string, source: PopulationSource, sourceTable: string | null, sourceUpdatedAt: string | null, importedBy: string | null, recordedAt: string } | null }>, operator: { id: string, name: string, organisationNumber: string | null, runByContractMunicipality: boolean } | null, advisers: Array<{ id: string, name: string, email: string, phone: string | null }>, offices: Array<{ id: string, name: string, streetAddress: string, postalCode: string, postalTown: string, coLocatedWith: string | null }>, agreement: { id: string, status: AgreementStatus, validFrom: string, validTo: string, originalValidTo: string, signedOn: string | null, partyHistory: Array<{ id: string, kind: PartyKind, organisationName: string, validFrom: string, validTo: string | null, succeeds: { id: string, organisationName: string } | null }>, amendments: Array<{ id: string, decidedOn: string, effectiveFrom: string, description: string, consentedBy: Array<string> }>, extensions: Array<{ id: string, decidedOn: string, previousValidTo: string, validTo: string }>, notices: Array<{ id: string, organisationName: string, givenOn: string, effectiveOn: string, reason: string | null }> } | null, funding: { year: number, countyAmount: string, municipalAmount: string, total: string, municipalShares: Array<{ inhabitants: number, amount: string, municipality: { number: string } }> } | null, payments: Array<{ instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, submissions: Array<{ kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null }> | null } | null };
-
-export type RegionKeyFiguresQueryVariables = Exact<{
-  id: string | number;
-  year: number;
-}>;
-
-
-export type RegionKeyFiguresQuery = { region: { id: string, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, immigrantBackgroundShare: number | null, counsellingHours: number | null, coursesHeld: number, courseParticipants: number | null, businessesStarted: number | null, suppressed: Array<string>, suppressionReason: string | null } } | null };
-
-export type RegionsOverviewQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type RegionsOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null }> }> };
 
 export type SubmissionsWorkflowQueryVariables = Exact<{
   regionId: string | number;
@@ -2092,31 +2086,6 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const AwaitingSubmissionFragmentDoc = new TypedDocumentString(`
-    fragment AwaitingSubmission on Submission {
-  id
-  kind
-  coversYear
-  dueDate
-  status
-  submittedOn
-}
-    `, {"fragmentName":"AwaitingSubmission"}) as unknown as TypedDocumentString<AwaitingSubmissionFragment, unknown>;
-export const OpenCourseFragmentDoc = new TypedDocumentString(`
-    fragment OpenCourse on Course {
-  id
-  kind
-  title
-  startsOn
-  endsOn
-  location
-  online
-  participantFee
-  status
-  seatsLeft
-  waitlistCount
-}
-    `, {"fragmentName":"OpenCourse"}) as unknown as TypedDocumentString<OpenCourseFragment, unknown>;
 export const ImpactFiguresFragmentDoc = new TypedDocumentString(`
     fragment ImpactFigures on RegionStatistics {
   year
@@ -2147,6 +2116,21 @@ export const ImpactFiguresFragmentDoc = new TypedDocumentString(`
   suppressionReason
 }
     `, {"fragmentName":"ImpactFigures"}) as unknown as TypedDocumentString<ImpactFiguresFragment, unknown>;
+export const OpenCourseFragmentDoc = new TypedDocumentString(`
+    fragment OpenCourse on Course {
+  id
+  kind
+  title
+  startsOn
+  endsOn
+  location
+  online
+  participantFee
+  status
+  seatsLeft
+  waitlistCount
+}
+    `, {"fragmentName":"OpenCourse"}) as unknown as TypedDocumentString<OpenCourseFragment, unknown>;
 export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
     fragment WebsiteReceipt on WebsiteRequestReceipt {
   reference
@@ -2168,362 +2152,6 @@ export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebsiteReceipt"}) as unknown as TypedDocumentString<WebsiteReceiptFragment, unknown>;
-export const AppointmentSlotListDocument = new TypedDocumentString(`
-    query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {
-  appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {
-    id
-    startsAt
-    endsAt
-    durationMinutes
-    form
-    location
-    cancelledAt
-    version
-    adviser {
-      id
-      name
-    }
-    office {
-      id
-      name
-    }
-    booking {
-      id
-      name
-      email
-      phone
-      topic
-      bookedAt
-      websiteRequest {
-        id
-        reference
-      }
-      client {
-        id
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AppointmentSlotListQuery, AppointmentSlotListQueryVariables>;
-export const PublishAppointmentSlotsDocument = new TypedDocumentString(`
-    mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {
-  publishAppointmentSlots(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<PublishAppointmentSlotsMutation, PublishAppointmentSlotsMutationVariables>;
-export const CancelAppointmentSlotDocument = new TypedDocumentString(`
-    mutation CancelAppointmentSlot($id: ID!, $version: Int) {
-  cancelAppointmentSlot(id: $id, version: $version) {
-    id
-    cancelledAt
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<CancelAppointmentSlotMutation, CancelAppointmentSlotMutationVariables>;
-export const ClientListDocument = new TypedDocumentString(`
-    query ClientList($regionId: ID, $search: String, $immigrantBackground: ImmigrantBackground, $hasBusiness: Boolean, $registeredFrom: Date, $registeredTo: Date, $first: Int!, $offset: Int!) {
-  clients(
-    regionId: $regionId
-    search: $search
-    immigrantBackground: $immigrantBackground
-    hasBusiness: $hasBusiness
-    registeredFrom: $registeredFrom
-    registeredTo: $registeredTo
-    first: $first
-    offset: $offset
-  ) {
-    items {
-      id
-      name
-      erasedAt
-      registeredOn
-      immigrantBackground
-      municipality {
-        number
-        name
-      }
-      region {
-        id
-        name
-      }
-      businesses {
-        id
-      }
-    }
-    totalCount
-    hasNextPage
-  }
-}
-    `) as unknown as TypedDocumentString<ClientListQuery, ClientListQueryVariables>;
-export const ClientRegionOptionsDocument = new TypedDocumentString(`
-    query ClientRegionOptions {
-  regions {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<ClientRegionOptionsQuery, ClientRegionOptionsQueryVariables>;
-export const CourseRegionsDocument = new TypedDocumentString(`
-    query CourseRegions {
-  regions {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<CourseRegionsQuery, CourseRegionsQueryVariables>;
-export const CourseCalendarDocument = new TypedDocumentString(`
-    query CourseCalendar($regionId: ID!, $year: Int!, $kind: CourseKind) {
-  region(id: $regionId) {
-    id
-    name
-    courses(year: $year, kind: $kind) {
-      id
-      kind
-      title
-      startsOn
-      endsOn
-      location
-      online
-      capacity
-      participantFee
-      status
-      enrolledCount
-      waitlistCount
-      seatsLeft
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CourseCalendarQuery, CourseCalendarQueryVariables>;
-export const CourseAdvisersDocument = new TypedDocumentString(`
-    query CourseAdvisers($regionId: ID!) {
-  region(id: $regionId) {
-    id
-    advisers {
-      id
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CourseAdvisersQuery, CourseAdvisersQueryVariables>;
-export const CreateCourseDocument = new TypedDocumentString(`
-    mutation CreateCourse($input: CreateCourseInput!) {
-  createCourse(input: $input) {
-    id
-    startsOn
-  }
-}
-    `) as unknown as TypedDocumentString<CreateCourseMutation, CreateCourseMutationVariables>;
-export const CoordinationOverviewDocument = new TypedDocumentString(`
-    query CoordinationOverview($year: Int!) {
-  regions {
-    id
-    name
-    county {
-      id
-      name
-    }
-    contractMunicipality {
-      number
-      name
-      numbers {
-        number
-        validFrom
-        validTo
-      }
-    }
-    municipalities {
-      number
-      name
-      population
-    }
-    agreement {
-      id
-      status
-      validFrom
-      validTo
-    }
-    funding(year: $year) {
-      countyAmount
-      municipalAmount
-      total
-      countyPayers {
-        county {
-          id
-          name
-        }
-        amount
-      }
-    }
-    payments(year: $year) {
-      instalment
-      dueDate
-      amount
-      status
-      shares {
-        county {
-          id
-          name
-        }
-        amount
-        status
-      }
-    }
-    submissions(year: $year) {
-      kind
-      coversYear
-      dueDate
-      status
-      late
-    }
-    statistics(year: $year) {
-      newClients
-      clientsWithImmigrantBackground
-      immigrantBackgroundShare
-      counsellingHours
-      coursesHeld
-      courseParticipants
-      businessesStarted
-      suppressed
-    }
-    referrals(year: $year) {
-      toInnovasjonNorge
-      toNav
-      fromNav
-      suppressed
-    }
-  }
-  gatherings(year: $year) {
-    id
-    title
-    date
-    attendeeCount
-  }
-}
-    `) as unknown as TypedDocumentString<CoordinationOverviewQuery, CoordinationOverviewQueryVariables>;
-export const AvailableAppointmentSlotsDocument = new TypedDocumentString(`
-    query AvailableAppointmentSlots($regionId: ID!, $from: Date!, $to: Date!) {
-  availableAppointmentSlots(regionId: $regionId, from: $from, to: $to) {
-    id
-    startsAt
-    endsAt
-    durationMinutes
-    form
-    location
-    adviserName
-    office {
-      name
-      streetAddress
-      postalTown
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AvailableAppointmentSlotsQuery, AvailableAppointmentSlotsQueryVariables>;
-export const BookAppointmentDocument = new TypedDocumentString(`
-    mutation BookAppointment($input: AppointmentBookingInput!) {
-  bookAppointment(input: $input) {
-    reference
-    region {
-      id
-      name
-    }
-    slot {
-      id
-      startsAt
-      durationMinutes
-      form
-      adviserName
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<BookAppointmentMutation, BookAppointmentMutationVariables>;
-export const ReferralFormOptionsDocument = new TypedDocumentString(`
-    query ReferralFormOptions {
-  referralProgrammes {
-    programme
-    direction
-  }
-  municipalities {
-    number
-    name
-  }
-  navOffices {
-    id
-    name
-    municipalityNumbers
-  }
-}
-    `) as unknown as TypedDocumentString<ReferralFormOptionsQuery, ReferralFormOptionsQueryVariables>;
-export const SendReferralDocument = new TypedDocumentString(`
-    mutation SendReferral($input: SendReferralInput!) {
-  sendReferral(input: $input) {
-    id
-    direction
-    programme
-    otherActor
-    navOffice {
-      id
-      name
-    }
-    status
-    sentOn
-  }
-}
-    `) as unknown as TypedDocumentString<SendReferralMutation, SendReferralMutationVariables>;
-export const ReferralInboxDocument = new TypedDocumentString(`
-    query ReferralInbox($first: Int!, $offset: Int!, $status: ReferralStatus, $direction: ReferralDirection) {
-  referrals(
-    first: $first
-    offset: $offset
-    status: $status
-    direction: $direction
-  ) {
-    totalCount
-    hasNextPage
-    items {
-      id
-      direction
-      programme
-      otherActor
-      navOffice {
-        name
-      }
-      status
-      statusChangedOn
-      statusReason
-      version
-      sentOn
-      consentGivenOn
-      note
-      sharedClientData {
-        name
-        email
-        phone
-      }
-      region {
-        id
-        name
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ReferralInboxQuery, ReferralInboxQueryVariables>;
-export const ChangeReferralStatusDocument = new TypedDocumentString(`
-    mutation ChangeReferralStatus($id: ID!, $version: Int!, $status: ReferralStatus!, $reason: String) {
-  changeReferralStatus(
-    id: $id
-    version: $version
-    status: $status
-    reason: $reason
-  ) {
-    id
-    version
-    status
-    statusChangedOn
-    statusReason
-  }
-}
-    `) as unknown as TypedDocumentString<ChangeReferralStatusMutation, ChangeReferralStatusMutationVariables>;
 export const RoleAssignmentsDocument = new TypedDocumentString(`
     query RoleAssignments($includeEnded: Boolean!, $first: Int!, $offset: Int!) {
   roleAssignments(includeEnded: $includeEnded, first: $first, offset: $offset) {
@@ -2840,6 +2468,1016 @@ export const RevokeApiClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiClientMutation, RevokeApiClientMutationVariables>;
+export const AppointmentSlotListDocument = new TypedDocumentString(`
+    query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {
+  appointmentSlots(from: $from, to: $to, includeCancelled: $includeCancelled) {
+    id
+    startsAt
+    endsAt
+    durationMinutes
+    form
+    location
+    cancelledAt
+    version
+    adviser {
+      id
+      name
+    }
+    office {
+      id
+      name
+    }
+    booking {
+      id
+      name
+      email
+      phone
+      topic
+      bookedAt
+      websiteRequest {
+        id
+        reference
+      }
+      client {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentSlotListQuery, AppointmentSlotListQueryVariables>;
+export const PublishAppointmentSlotsDocument = new TypedDocumentString(`
+    mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {
+  publishAppointmentSlots(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PublishAppointmentSlotsMutation, PublishAppointmentSlotsMutationVariables>;
+export const CancelAppointmentSlotDocument = new TypedDocumentString(`
+    mutation CancelAppointmentSlot($id: ID!, $version: Int) {
+  cancelAppointmentSlot(id: $id, version: $version) {
+    id
+    cancelledAt
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CancelAppointmentSlotMutation, CancelAppointmentSlotMutationVariables>;
+export const SubmissionsAwaitingDecisionDocument = new TypedDocumentString(`
+    query SubmissionsAwaitingDecision {
+  regions {
+    id
+    name
+    county {
+      id
+    }
+    submissionsAwaitingDecision {
+      id
+      kind
+      coversYear
+      dueDate
+      status
+      submittedOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmissionsAwaitingDecisionQuery, SubmissionsAwaitingDecisionQueryVariables>;
+export const ClientListDocument = new TypedDocumentString(`
+    query ClientList($regionId: ID, $search: String, $immigrantBackground: ImmigrantBackground, $hasBusiness: Boolean, $registeredFrom: Date, $registeredTo: Date, $first: Int!, $offset: Int!) {
+  clients(
+    regionId: $regionId
+    search: $search
+    immigrantBackground: $immigrantBackground
+    hasBusiness: $hasBusiness
+    registeredFrom: $registeredFrom
+    registeredTo: $registeredTo
+    first: $first
+    offset: $offset
+  ) {
+    items {
+      id
+      name
+      erasedAt
+      registeredOn
+      immigrantBackground
+      municipality {
+        number
+        name
+      }
+      region {
+        id
+        name
+      }
+      businesses {
+        id
+      }
+    }
+    totalCount
+    hasNextPage
+  }
+}
+    `) as unknown as TypedDocumentString<ClientListQuery, ClientListQueryVariables>;
+export const ClientRegionOptionsDocument = new TypedDocumentString(`
+    query ClientRegionOptions {
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ClientRegionOptionsQuery, ClientRegionOptionsQueryVariables>;
+export const CourseRegionsDocument = new TypedDocumentString(`
+    query CourseRegions {
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CourseRegionsQuery, CourseRegionsQueryVariables>;
+export const CourseCalendarDocument = new TypedDocumentString(`
+    query CourseCalendar($regionId: ID!, $year: Int!, $kind: CourseKind) {
+  region(id: $regionId) {
+    id
+    name
+    courses(year: $year, kind: $kind) {
+      id
+      kind
+      title
+      startsOn
+      endsOn
+      location
+      online
+      capacity
+      participantFee
+      status
+      enrolledCount
+      waitlistCount
+      seatsLeft
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CourseCalendarQuery, CourseCalendarQueryVariables>;
+export const CourseAdvisersDocument = new TypedDocumentString(`
+    query CourseAdvisers($regionId: ID!) {
+  region(id: $regionId) {
+    id
+    advisers {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CourseAdvisersQuery, CourseAdvisersQueryVariables>;
+export const CreateCourseDocument = new TypedDocumentString(`
+    mutation CreateCourse($input: CreateCourseInput!) {
+  createCourse(input: $input) {
+    id
+    startsOn
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCourseMutation, CreateCourseMutationVariables>;
+export const EvaluationsDocument = new TypedDocumentString(`
+    query Evaluations {
+  evaluations {
+    id
+    title
+    periodFrom
+    periodTo
+    author
+    findings
+    documentReference
+    publishedOn
+  }
+}
+    `) as unknown as TypedDocumentString<EvaluationsQuery, EvaluationsQueryVariables>;
+export const RecordEvaluationDocument = new TypedDocumentString(`
+    mutation RecordEvaluation($input: EvaluationInput!) {
+  recordEvaluation(input: $input) {
+    id
+    title
+    publishedOn
+  }
+}
+    `) as unknown as TypedDocumentString<RecordEvaluationMutation, RecordEvaluationMutationVariables>;
+export const FundingWorkflowDocument = new TypedDocumentString(`
+    query FundingWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!) {
+  region(id: $regionId) {
+    id
+    name
+    county {
+      id
+      name
+    }
+    funding(year: $year) {
+      year
+      agreement {
+        id
+        validFrom
+        validTo
+      }
+      inhabitants
+      countyRate
+      municipalRate
+      countyFrame
+      countyAmount
+      municipalAmount
+      total
+      municipalShares {
+        municipality {
+          number
+          name
+        }
+        inhabitants
+        frame
+        amount
+      }
+      budgetDecisionHistory {
+        id
+        payer
+        grantedAmount
+        decidedOn
+        reference
+        inForce
+        recordedBy
+        supersedes {
+          id
+          reference
+        }
+        supersededBy {
+          id
+          reference
+        }
+      }
+    }
+    payments(year: $year) {
+      year
+      instalment
+      dueDate
+      amount
+      status
+      blocked
+      payer
+      paidOn
+      reference
+      recordedBy
+      recordedOn
+      confirmedBy
+      confirmedOn
+      shares {
+        county {
+          id
+          name
+        }
+        amount
+        status
+        paidOn
+        reference
+        recordedBy
+        recordedOn
+        confirmedBy
+        confirmedOn
+      }
+    }
+    plansForYear: submissions(year: $previousYear) {
+      id
+      kind
+      coversYear
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FundingWorkflowQuery, FundingWorkflowQueryVariables>;
+export const RecordPaymentDocument = new TypedDocumentString(`
+    mutation RecordPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $paidOn: Date!, $reference: String!, $payerId: ID) {
+  recordPayment(
+    regionId: $regionId
+    year: $year
+    instalment: $instalment
+    paidOn: $paidOn
+    reference: $reference
+    payerId: $payerId
+  ) {
+    instalment
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RecordPaymentMutation, RecordPaymentMutationVariables>;
+export const ConfirmPaymentDocument = new TypedDocumentString(`
+    mutation ConfirmPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $reference: String!, $payerId: ID) {
+  confirmPayment(
+    regionId: $regionId
+    year: $year
+    instalment: $instalment
+    reference: $reference
+    payerId: $payerId
+  ) {
+    instalment
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmPaymentMutation, ConfirmPaymentMutationVariables>;
+export const RecordBudgetDecisionDocument = new TypedDocumentString(`
+    mutation RecordBudgetDecision($agreementId: ID!, $input: BudgetDecisionInput!) {
+  recordBudgetDecision(agreementId: $agreementId, input: $input) {
+    year
+    countyAmount
+  }
+}
+    `) as unknown as TypedDocumentString<RecordBudgetDecisionMutation, RecordBudgetDecisionMutationVariables>;
+export const GroupsHistoryDocument = new TypedDocumentString(`
+    query GroupsHistory {
+  coordinationGroupHistory {
+    id
+    name
+    organisationId
+    organisationName
+    role
+    validFrom
+    validTo
+  }
+  professionalGroupHistory {
+    id
+    name
+    organisationId
+    organisationName
+    region {
+      id
+      name
+    }
+    role
+    validFrom
+    validTo
+  }
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<GroupsHistoryQuery, GroupsHistoryQueryVariables>;
+export const AddCoordinationMemberDocument = new TypedDocumentString(`
+    mutation AddCoordinationMember($input: CoordinationMemberInput!) {
+  addCoordinationMember(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddCoordinationMemberMutation, AddCoordinationMemberMutationVariables>;
+export const EndCoordinationMembershipDocument = new TypedDocumentString(`
+    mutation EndCoordinationMembership($id: ID!, $validTo: Date!) {
+  endCoordinationMembership(id: $id, validTo: $validTo) {
+    id
+    validTo
+  }
+}
+    `) as unknown as TypedDocumentString<EndCoordinationMembershipMutation, EndCoordinationMembershipMutationVariables>;
+export const ChangeCoordinationMemberRoleDocument = new TypedDocumentString(`
+    mutation ChangeCoordinationMemberRole($id: ID!, $role: String, $from: Date!) {
+  changeCoordinationMemberRole(id: $id, role: $role, from: $from) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeCoordinationMemberRoleMutation, ChangeCoordinationMemberRoleMutationVariables>;
+export const AddProfessionalGroupMemberDocument = new TypedDocumentString(`
+    mutation AddProfessionalGroupMember($input: ProfessionalGroupMemberInput!) {
+  addProfessionalGroupMember(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddProfessionalGroupMemberMutation, AddProfessionalGroupMemberMutationVariables>;
+export const EndProfessionalGroupMembershipDocument = new TypedDocumentString(`
+    mutation EndProfessionalGroupMembership($id: ID!, $validTo: Date!) {
+  endProfessionalGroupMembership(id: $id, validTo: $validTo) {
+    id
+    validTo
+  }
+}
+    `) as unknown as TypedDocumentString<EndProfessionalGroupMembershipMutation, EndProfessionalGroupMembershipMutationVariables>;
+export const ImpactReportRegionDocument = new TypedDocumentString(`
+    query ImpactReportRegion($id: ID!, $year: Int!) {
+  region(id: $id) {
+    id
+    name
+    statistics(year: $year) {
+      ...ImpactFigures
+    }
+  }
+}
+    fragment ImpactFigures on RegionStatistics {
+  year
+  newClients
+  clientsWithImmigrantBackground
+  immigrantBackgroundShare
+  clientsCounselled
+  counsellingHours
+  coursesHeld
+  courseParticipants
+  businessesStarted
+  businessesStartedYearBefore
+  stillActiveAfterOneYear
+  businessesStartedTwoYearsBefore
+  stillActiveAfterTwoYears
+  businessesStartedThreeYearsBefore
+  stillActiveAfterThreeYears
+  clientsWithImpact
+  jobsCreated
+  jobsRetained
+  capitalRaised
+  capitalRaisedBySource {
+    source
+    amount
+  }
+  revenueReported
+  suppressed
+  suppressionReason
+}`) as unknown as TypedDocumentString<ImpactReportRegionQuery, ImpactReportRegionQueryVariables>;
+export const ImpactReportCountyDocument = new TypedDocumentString(`
+    query ImpactReportCounty($year: Int!, $countyId: ID) {
+  countyStatistics(year: $year, countyId: $countyId) {
+    ...ImpactFigures
+  }
+}
+    fragment ImpactFigures on RegionStatistics {
+  year
+  newClients
+  clientsWithImmigrantBackground
+  immigrantBackgroundShare
+  clientsCounselled
+  counsellingHours
+  coursesHeld
+  courseParticipants
+  businessesStarted
+  businessesStartedYearBefore
+  stillActiveAfterOneYear
+  businessesStartedTwoYearsBefore
+  stillActiveAfterTwoYears
+  businessesStartedThreeYearsBefore
+  stillActiveAfterThreeYears
+  clientsWithImpact
+  jobsCreated
+  jobsRetained
+  capitalRaised
+  capitalRaisedBySource {
+    source
+    amount
+  }
+  revenueReported
+  suppressed
+  suppressionReason
+}`) as unknown as TypedDocumentString<ImpactReportCountyQuery, ImpactReportCountyQueryVariables>;
+export const ImpactReportTargetsDocument = new TypedDocumentString(`
+    query ImpactReportTargets($id: ID!, $planYear: Int!) {
+  region(id: $id) {
+    id
+    submissions(year: $planYear) {
+      kind
+      coversYear
+      status
+      targets {
+        newClients
+        clientsWithImmigrantBackground
+        coursesHeld
+        counsellingHours
+        businessesStarted
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImpactReportTargetsQuery, ImpactReportTargetsQueryVariables>;
+export const MeetingsOfYearDocument = new TypedDocumentString(`
+    query MeetingsOfYear($year: Int!, $groupOn: Date!) {
+  meetings(year: $year) {
+    id
+    version
+    kind
+    date
+    region {
+      id
+      name
+    }
+    calledBy
+    participants
+    agenda
+    minutes
+    decisions
+    requestedOn
+    daysFromRequest
+    heldPromptly
+    attendance {
+      presentMembers {
+        id
+        name
+        organisationName
+      }
+      absentMembers {
+        id
+        name
+        organisationName
+      }
+      presentNonMembers
+    }
+  }
+  dueMeetings(year: $year) {
+    kind
+    region {
+      id
+      name
+    }
+    dueBy
+    overdue
+    heldAs {
+      id
+      date
+    }
+    conflictRequest {
+      id
+      requestedOn
+      calledBy
+      subject
+    }
+  }
+  coordinationGroup(on: $groupOn) {
+    id
+    name
+    organisationName
+    role
+  }
+  professionalGroup(on: $groupOn) {
+    id
+    name
+    organisationName
+    role
+  }
+  conflictMeetingTargetDays
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingsOfYearQuery, MeetingsOfYearQueryVariables>;
+export const RecordMeetingDocument = new TypedDocumentString(`
+    mutation RecordMeeting($input: MeetingInput!) {
+  recordMeeting(input: $input) {
+    id
+    version
+    date
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMeetingMutation, RecordMeetingMutationVariables>;
+export const UpdateMeetingDocument = new TypedDocumentString(`
+    mutation UpdateMeeting($id: ID!, $version: Int!, $input: MeetingInput!) {
+  updateMeeting(id: $id, version: $version, input: $input) {
+    id
+    version
+    date
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateMeetingMutation, UpdateMeetingMutationVariables>;
+export const RequestConflictMeetingDocument = new TypedDocumentString(`
+    mutation RequestConflictMeeting($input: ConflictMeetingRequestInput!) {
+  requestConflictMeeting(input: $input) {
+    id
+    dueBy
+  }
+}
+    `) as unknown as TypedDocumentString<RequestConflictMeetingMutation, RequestConflictMeetingMutationVariables>;
+export const NetworkEventRegionsDocument = new TypedDocumentString(`
+    query NetworkEventRegions {
+  regions {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkEventRegionsQuery, NetworkEventRegionsQueryVariables>;
+export const RegionNetworkEventsDocument = new TypedDocumentString(`
+    query RegionNetworkEvents($regionId: ID!, $year: Int!) {
+  region(id: $regionId) {
+    id
+    name
+    networkEvents(year: $year) {
+      id
+      title
+      date
+      participantCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionNetworkEventsQuery, RegionNetworkEventsQueryVariables>;
+export const CreateNetworkEventDocument = new TypedDocumentString(`
+    mutation CreateNetworkEvent($input: CreateNetworkEventInput!) {
+  createNetworkEvent(input: $input) {
+    id
+    title
+    date
+    participantCount
+  }
+}
+    `) as unknown as TypedDocumentString<CreateNetworkEventMutation, CreateNetworkEventMutationVariables>;
+export const CoordinationOverviewDocument = new TypedDocumentString(`
+    query CoordinationOverview($year: Int!) {
+  regions {
+    id
+    name
+    county {
+      id
+      name
+    }
+    contractMunicipality {
+      number
+      name
+      numbers {
+        number
+        validFrom
+        validTo
+      }
+    }
+    municipalities {
+      number
+      name
+      population
+    }
+    agreement {
+      id
+      status
+      validFrom
+      validTo
+    }
+    funding(year: $year) {
+      countyAmount
+      municipalAmount
+      total
+      countyPayers {
+        county {
+          id
+          name
+        }
+        amount
+      }
+    }
+    payments(year: $year) {
+      instalment
+      dueDate
+      amount
+      status
+      shares {
+        county {
+          id
+          name
+        }
+        amount
+        status
+      }
+    }
+    submissions(year: $year) {
+      kind
+      coversYear
+      dueDate
+      status
+      late
+    }
+    statistics(year: $year) {
+      newClients
+      clientsWithImmigrantBackground
+      immigrantBackgroundShare
+      counsellingHours
+      coursesHeld
+      courseParticipants
+      businessesStarted
+      suppressed
+    }
+    referrals(year: $year) {
+      toInnovasjonNorge
+      toNav
+      fromNav
+      suppressed
+    }
+  }
+  gatherings(year: $year) {
+    id
+    title
+    date
+    attendeeCount
+  }
+}
+    `) as unknown as TypedDocumentString<CoordinationOverviewQuery, CoordinationOverviewQueryVariables>;
+export const PopulationFiguresDocument = new TypedDocumentString(`
+    query PopulationFigures {
+  municipalities {
+    number
+    name
+    region {
+      id
+      name
+    }
+    populationFigure {
+      date
+      population
+      source
+      sourceTable
+      sourceUpdatedAt
+      importedBy
+      recordedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PopulationFiguresQuery, PopulationFiguresQueryVariables>;
+export const ImportPopulationFiguresDocument = new TypedDocumentString(`
+    mutation ImportPopulationFigures($input: ImportPopulationFiguresInput!) {
+  importPopulationFigures(input: $input) {
+    applied
+    table
+    sourceUpdatedAt
+    figureCount
+    dates {
+      date
+      figureCount
+    }
+    figures {
+      municipalityNumber
+      regionCode
+      date
+      population
+      previousPopulation
+      previousSource
+    }
+    skipped {
+      regionCode
+      label
+      period
+      reason
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportPopulationFiguresMutation, ImportPopulationFiguresMutationVariables>;
+export const AvailableAppointmentSlotsDocument = new TypedDocumentString(`
+    query AvailableAppointmentSlots($regionId: ID!, $from: Date!, $to: Date!) {
+  availableAppointmentSlots(regionId: $regionId, from: $from, to: $to) {
+    id
+    startsAt
+    endsAt
+    durationMinutes
+    form
+    location
+    adviserName
+    office {
+      name
+      streetAddress
+      postalTown
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AvailableAppointmentSlotsQuery, AvailableAppointmentSlotsQueryVariables>;
+export const BookAppointmentDocument = new TypedDocumentString(`
+    mutation BookAppointment($input: AppointmentBookingInput!) {
+  bookAppointment(input: $input) {
+    reference
+    region {
+      id
+      name
+    }
+    slot {
+      id
+      startsAt
+      durationMinutes
+      form
+      adviserName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BookAppointmentMutation, BookAppointmentMutationVariables>;
+export const ReferralFormOptionsDocument = new TypedDocumentString(`
+    query ReferralFormOptions {
+  referralProgrammes {
+    programme
+    direction
+  }
+  municipalities {
+    number
+    name
+  }
+  navOffices {
+    id
+    name
+    municipalityNumbers
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralFormOptionsQuery, ReferralFormOptionsQueryVariables>;
+export const SendReferralDocument = new TypedDocumentString(`
+    mutation SendReferral($input: SendReferralInput!) {
+  sendReferral(input: $input) {
+    id
+    direction
+    programme
+    otherActor
+    navOffice {
+      id
+      name
+    }
+    status
+    sentOn
+  }
+}
+    `) as unknown as TypedDocumentString<SendReferralMutation, SendReferralMutationVariables>;
+export const ReferralInboxDocument = new TypedDocumentString(`
+    query ReferralInbox($first: Int!, $offset: Int!, $status: ReferralStatus, $direction: ReferralDirection) {
+  referrals(
+    first: $first
+    offset: $offset
+    status: $status
+    direction: $direction
+  ) {
+    totalCount
+    hasNextPage
+    items {
+      id
+      direction
+      programme
+      otherActor
+      navOffice {
+        name
+      }
+      status
+      statusChangedOn
+      statusReason
+      version
+      sentOn
+      consentGivenOn
+      note
+      sharedClientData {
+        name
+        email
+        phone
+      }
+      region {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralInboxQuery, ReferralInboxQueryVariables>;
+export const ChangeReferralStatusDocument = new TypedDocumentString(`
+    mutation ChangeReferralStatus($id: ID!, $version: Int!, $status: ReferralStatus!, $reason: String) {
+  changeReferralStatus(
+    id: $id
+    version: $version
+    status: $status
+    reason: $reason
+  ) {
+    id
+    version
+    status
+    statusChangedOn
+    statusReason
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeReferralStatusMutation, ChangeReferralStatusMutationVariables>;
+export const RegionPageDocument = new TypedDocumentString(`
+    query RegionPage($id: ID!, $year: Int!) {
+  region(id: $id) {
+    id
+    name
+    contractMunicipality {
+      number
+      name
+    }
+    municipalities {
+      number
+      name
+      population
+      populationSource
+      populationFigure {
+        date
+        source
+        sourceTable
+        sourceUpdatedAt
+        importedBy
+        recordedAt
+      }
+    }
+    operator {
+      id
+      name
+      organisationNumber
+      runByContractMunicipality
+    }
+    advisers {
+      id
+      name
+      email
+      phone
+    }
+    offices {
+      id
+      name
+      streetAddress
+      postalCode
+      postalTown
+      coLocatedWith
+    }
+    agreement {
+      id
+      status
+      validFrom
+      validTo
+      originalValidTo
+      signedOn
+      partyHistory {
+        id
+        kind
+        organisationName
+        validFrom
+        validTo
+        succeeds {
+          id
+          organisationName
+        }
+      }
+      amendments {
+        id
+        decidedOn
+        effectiveFrom
+        description
+        consentedBy
+      }
+      extensions {
+        id
+        decidedOn
+        previousValidTo
+        validTo
+      }
+      notices {
+        id
+        organisationName
+        givenOn
+        effectiveOn
+        reason
+      }
+    }
+    funding(year: $year) {
+      year
+      countyAmount
+      municipalAmount
+      total
+      municipalShares {
+        municipality {
+          number
+        }
+        inhabitants
+        amount
+      }
+    }
+    payments(year: $year) {
+      instalment
+      dueDate
+      amount
+      status
+      paidOn
+    }
+    submissions(year: $year) {
+      kind
+      coversYear
+      dueDate
+      status
+      late
+      submittedOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionPageQuery, RegionPageQueryVariables>;
+export const RegionKeyFiguresDocument = new TypedDocumentString(`
+    query RegionKeyFigures($id: ID!, $year: Int!) {
+  region(id: $id) {
+    id
+    statistics(year: $year) {
+      year
+      newClients
+      clientsWithImmigrantBackground
+      immigrantBackgroundShare
+      counsellingHours
+      coursesHeld
+      courseParticipants
+      businessesStarted
+      suppressed
+      suppressionReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionKeyFiguresQuery, RegionKeyFiguresQueryVariables>;
+export const RegionsOverviewDocument = new TypedDocumentString(`
+    query RegionsOverview {
+  regions {
+    id
+    name
+    contractMunicipality {
+      number
+      name
+    }
+    municipalities {
+      number
+      name
+      population
+      populationSource
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionsOverviewQuery, RegionsOverviewQueryVariables>;
 export const BusinessAssessmentsDocument = new TypedDocumentString(`
     query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {
   businessAssessments(status: $status, first: $first, offset: $offset) {
@@ -2875,33 +3513,6 @@ export const DeliverBusinessAssessmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeliverBusinessAssessmentMutation, DeliverBusinessAssessmentMutationVariables>;
-export const SubmissionsAwaitingDecisionDocument = new TypedDocumentString(`
-    query SubmissionsAwaitingDecision($previousYear: Int!, $year: Int!, $nextYear: Int!) {
-  regions {
-    id
-    name
-    county {
-      id
-    }
-    previousYear: submissions(year: $previousYear) {
-      ...AwaitingSubmission
-    }
-    thisYear: submissions(year: $year) {
-      ...AwaitingSubmission
-    }
-    nextYear: submissions(year: $nextYear) {
-      ...AwaitingSubmission
-    }
-  }
-}
-    fragment AwaitingSubmission on Submission {
-  id
-  kind
-  coversYear
-  dueDate
-  status
-  submittedOn
-}`) as unknown as TypedDocumentString<SubmissionsAwaitingDecisionQuery, SubmissionsAwaitingDecisionQueryVariables>;
 export const ClientDetailDocument = new TypedDocumentString(`
     query ClientDetail($id: ID!, $year: Int!) {
   client(id: $id) {
@@ -3304,154 +3915,6 @@ export const EnrolClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EnrolClientMutation, EnrolClientMutationVariables>;
-export const EvaluationsDocument = new TypedDocumentString(`
-    query Evaluations {
-  evaluations {
-    id
-    title
-    periodFrom
-    periodTo
-    author
-    findings
-    documentReference
-    publishedOn
-  }
-}
-    `) as unknown as TypedDocumentString<EvaluationsQuery, EvaluationsQueryVariables>;
-export const RecordEvaluationDocument = new TypedDocumentString(`
-    mutation RecordEvaluation($input: EvaluationInput!) {
-  recordEvaluation(input: $input) {
-    id
-    title
-    publishedOn
-  }
-}
-    `) as unknown as TypedDocumentString<RecordEvaluationMutation, RecordEvaluationMutationVariables>;
-export const FundingWorkflowDocument = new TypedDocumentString(`
-    query FundingWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!) {
-  region(id: $regionId) {
-    id
-    name
-    county {
-      id
-      name
-    }
-    funding(year: $year) {
-      year
-      agreement {
-        id
-        validFrom
-        validTo
-      }
-      inhabitants
-      countyRate
-      municipalRate
-      countyFrame
-      countyAmount
-      municipalAmount
-      total
-      municipalShares {
-        municipality {
-          number
-          name
-        }
-        inhabitants
-        frame
-        amount
-      }
-      budgetDecisionHistory {
-        id
-        payer
-        grantedAmount
-        decidedOn
-        reference
-        inForce
-        recordedBy
-        supersedes {
-          id
-          reference
-        }
-        supersededBy {
-          id
-          reference
-        }
-      }
-    }
-    payments(year: $year) {
-      year
-      instalment
-      dueDate
-      amount
-      status
-      blocked
-      payer
-      paidOn
-      reference
-      recordedBy
-      recordedOn
-      confirmedBy
-      confirmedOn
-      shares {
-        county {
-          id
-          name
-        }
-        amount
-        status
-        paidOn
-        reference
-        recordedBy
-        recordedOn
-        confirmedBy
-        confirmedOn
-      }
-    }
-    plansForYear: submissions(year: $previousYear) {
-      id
-      kind
-      coversYear
-      status
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<FundingWorkflowQuery, FundingWorkflowQueryVariables>;
-export const RecordPaymentDocument = new TypedDocumentString(`
-    mutation RecordPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $paidOn: Date!, $reference: String!, $payerId: ID) {
-  recordPayment(
-    regionId: $regionId
-    year: $year
-    instalment: $instalment
-    paidOn: $paidOn
-    reference: $reference
-    payerId: $payerId
-  ) {
-    instalment
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<RecordPaymentMutation, RecordPaymentMutationVariables>;
-export const ConfirmPaymentDocument = new TypedDocumentString(`
-    mutation ConfirmPayment($regionId: ID!, $year: Int!, $instalment: Instalment!, $reference: String!, $payerId: ID) {
-  confirmPayment(
-    regionId: $regionId
-    year: $year
-    instalment: $instalment
-    reference: $reference
-    payerId: $payerId
-  ) {
-    instalment
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<ConfirmPaymentMutation, ConfirmPaymentMutationVariables>;
-export const RecordBudgetDecisionDocument = new TypedDocumentString(`
-    mutation RecordBudgetDecision($agreementId: ID!, $input: BudgetDecisionInput!) {
-  recordBudgetDecision(agreementId: $agreementId, input: $input) {
-    year
-    countyAmount
-  }
-}
-    `) as unknown as TypedDocumentString<RecordBudgetDecisionMutation, RecordBudgetDecisionMutationVariables>;
 export const RegionAdvisersDocument = new TypedDocumentString(`
     query RegionAdvisers($regionId: ID!) {
   region(id: $regionId) {
@@ -3542,293 +4005,6 @@ export const GatheringsOfYearDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GatheringsOfYearQuery, GatheringsOfYearQueryVariables>;
-export const GroupsHistoryDocument = new TypedDocumentString(`
-    query GroupsHistory {
-  coordinationGroupHistory {
-    id
-    name
-    organisationId
-    organisationName
-    role
-    validFrom
-    validTo
-  }
-  professionalGroupHistory {
-    id
-    name
-    organisationId
-    organisationName
-    region {
-      id
-      name
-    }
-    role
-    validFrom
-    validTo
-  }
-  regions {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<GroupsHistoryQuery, GroupsHistoryQueryVariables>;
-export const AddCoordinationMemberDocument = new TypedDocumentString(`
-    mutation AddCoordinationMember($input: CoordinationMemberInput!) {
-  addCoordinationMember(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<AddCoordinationMemberMutation, AddCoordinationMemberMutationVariables>;
-export const EndCoordinationMembershipDocument = new TypedDocumentString(`
-    mutation EndCoordinationMembership($id: ID!, $validTo: Date!) {
-  endCoordinationMembership(id: $id, validTo: $validTo) {
-    id
-    validTo
-  }
-}
-    `) as unknown as TypedDocumentString<EndCoordinationMembershipMutation, EndCoordinationMembershipMutationVariables>;
-export const ChangeCoordinationMemberRoleDocument = new TypedDocumentString(`
-    mutation ChangeCoordinationMemberRole($id: ID!, $role: String, $from: Date!) {
-  changeCoordinationMemberRole(id: $id, role: $role, from: $from) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<ChangeCoordinationMemberRoleMutation, ChangeCoordinationMemberRoleMutationVariables>;
-export const AddProfessionalGroupMemberDocument = new TypedDocumentString(`
-    mutation AddProfessionalGroupMember($input: ProfessionalGroupMemberInput!) {
-  addProfessionalGroupMember(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<AddProfessionalGroupMemberMutation, AddProfessionalGroupMemberMutationVariables>;
-export const EndProfessionalGroupMembershipDocument = new TypedDocumentString(`
-    mutation EndProfessionalGroupMembership($id: ID!, $validTo: Date!) {
-  endProfessionalGroupMembership(id: $id, validTo: $validTo) {
-    id
-    validTo
-  }
-}
-    `) as unknown as TypedDocumentString<EndProfessionalGroupMembershipMutation, EndProfessionalGroupMembershipMutationVariables>;
-export const ImpactReportRegionDocument = new TypedDocumentString(`
-    query ImpactReportRegion($id: ID!, $year: Int!) {
-  region(id: $id) {
-    id
-    name
-    statistics(year: $year) {
-      ...ImpactFigures
-    }
-  }
-}
-    fragment ImpactFigures on RegionStatistics {
-  year
-  newClients
-  clientsWithImmigrantBackground
-  immigrantBackgroundShare
-  clientsCounselled
-  counsellingHours
-  coursesHeld
-  courseParticipants
-  businessesStarted
-  businessesStartedYearBefore
-  stillActiveAfterOneYear
-  businessesStartedTwoYearsBefore
-  stillActiveAfterTwoYears
-  businessesStartedThreeYearsBefore
-  stillActiveAfterThreeYears
-  clientsWithImpact
-  jobsCreated
-  jobsRetained
-  capitalRaised
-  capitalRaisedBySource {
-    source
-    amount
-  }
-  revenueReported
-  suppressed
-  suppressionReason
-}`) as unknown as TypedDocumentString<ImpactReportRegionQuery, ImpactReportRegionQueryVariables>;
-export const ImpactReportCountyDocument = new TypedDocumentString(`
-    query ImpactReportCounty($year: Int!, $countyId: ID) {
-  countyStatistics(year: $year, countyId: $countyId) {
-    ...ImpactFigures
-  }
-}
-    fragment ImpactFigures on RegionStatistics {
-  year
-  newClients
-  clientsWithImmigrantBackground
-  immigrantBackgroundShare
-  clientsCounselled
-  counsellingHours
-  coursesHeld
-  courseParticipants
-  businessesStarted
-  businessesStartedYearBefore
-  stillActiveAfterOneYear
-  businessesStartedTwoYearsBefore
-  stillActiveAfterTwoYears
-  businessesStartedThreeYearsBefore
-  stillActiveAfterThreeYears
-  clientsWithImpact
-  jobsCreated
-  jobsRetained
-  capitalRaised
-  capitalRaisedBySource {
-    source
-    amount
-  }
-  revenueReported
-  suppressed
-  suppressionReason
-}`) as unknown as TypedDocumentString<ImpactReportCountyQuery, ImpactReportCountyQueryVariables>;
-export const ImpactReportTargetsDocument = new TypedDocumentString(`
-    query ImpactReportTargets($id: ID!, $planYear: Int!) {
-  region(id: $id) {
-    id
-    submissions(year: $planYear) {
-      kind
-      coversYear
-      status
-      targets {
-        newClients
-        clientsWithImmigrantBackground
-        coursesHeld
-        counsellingHours
-        businessesStarted
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ImpactReportTargetsQuery, ImpactReportTargetsQueryVariables>;
-export const MeetingsOfYearDocument = new TypedDocumentString(`
-    query MeetingsOfYear($year: Int!, $groupOn: Date!) {
-  meetings(year: $year) {
-    id
-    version
-    kind
-    date
-    region {
-      id
-      name
-    }
-    calledBy
-    participants
-    agenda
-    minutes
-    decisions
-    requestedOn
-    daysFromRequest
-    heldPromptly
-    attendance {
-      presentMembers {
-        id
-        name
-        organisationName
-      }
-      absentMembers {
-        id
-        name
-        organisationName
-      }
-      presentNonMembers
-    }
-  }
-  dueMeetings(year: $year) {
-    kind
-    region {
-      id
-      name
-    }
-    dueBy
-    overdue
-    heldAs {
-      id
-      date
-    }
-    conflictRequest {
-      id
-      requestedOn
-      calledBy
-      subject
-    }
-  }
-  coordinationGroup(on: $groupOn) {
-    id
-    name
-    organisationName
-    role
-  }
-  professionalGroup(on: $groupOn) {
-    id
-    name
-    organisationName
-    role
-  }
-  conflictMeetingTargetDays
-  regions {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<MeetingsOfYearQuery, MeetingsOfYearQueryVariables>;
-export const RecordMeetingDocument = new TypedDocumentString(`
-    mutation RecordMeeting($input: MeetingInput!) {
-  recordMeeting(input: $input) {
-    id
-    version
-    date
-  }
-}
-    `) as unknown as TypedDocumentString<RecordMeetingMutation, RecordMeetingMutationVariables>;
-export const UpdateMeetingDocument = new TypedDocumentString(`
-    mutation UpdateMeeting($id: ID!, $version: Int!, $input: MeetingInput!) {
-  updateMeeting(id: $id, version: $version, input: $input) {
-    id
-    version
-    date
-  }
-}
-    `) as unknown as TypedDocumentString<UpdateMeetingMutation, UpdateMeetingMutationVariables>;
-export const RequestConflictMeetingDocument = new TypedDocumentString(`
-    mutation RequestConflictMeeting($input: ConflictMeetingRequestInput!) {
-  requestConflictMeeting(input: $input) {
-    id
-    dueBy
-  }
-}
-    `) as unknown as TypedDocumentString<RequestConflictMeetingMutation, RequestConflictMeetingMutationVariables>;
-export const NetworkEventRegionsDocument = new TypedDocumentString(`
-    query NetworkEventRegions {
-  regions {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<NetworkEventRegionsQuery, NetworkEventRegionsQueryVariables>;
-export const RegionNetworkEventsDocument = new TypedDocumentString(`
-    query RegionNetworkEvents($regionId: ID!, $year: Int!) {
-  region(id: $regionId) {
-    id
-    name
-    networkEvents(year: $year) {
-      id
-      title
-      date
-      participantCount
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RegionNetworkEventsQuery, RegionNetworkEventsQueryVariables>;
-export const CreateNetworkEventDocument = new TypedDocumentString(`
-    mutation CreateNetworkEvent($input: CreateNetworkEventInput!) {
-  createNetworkEvent(input: $input) {
-    id
-    title
-    date
-    participantCount
-  }
-}
-    `) as unknown as TypedDocumentString<CreateNetworkEventMutation, CreateNetworkEventMutationVariables>;
 export const NotificationUnreadCountDocument = new TypedDocumentString(`
     query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
   notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
@@ -3887,56 +4063,6 @@ export const SetNotificationPreferenceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
-export const PopulationFiguresDocument = new TypedDocumentString(`
-    query PopulationFigures {
-  municipalities {
-    number
-    name
-    region {
-      id
-      name
-    }
-    populationFigure {
-      date
-      population
-      source
-      sourceTable
-      sourceUpdatedAt
-      importedBy
-      recordedAt
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<PopulationFiguresQuery, PopulationFiguresQueryVariables>;
-export const ImportPopulationFiguresDocument = new TypedDocumentString(`
-    mutation ImportPopulationFigures($input: ImportPopulationFiguresInput!) {
-  importPopulationFigures(input: $input) {
-    applied
-    table
-    sourceUpdatedAt
-    figureCount
-    dates {
-      date
-      figureCount
-    }
-    figures {
-      municipalityNumber
-      regionCode
-      date
-      population
-      previousPopulation
-      previousSource
-    }
-    skipped {
-      regionCode
-      label
-      period
-      reason
-      message
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ImportPopulationFiguresMutation, ImportPopulationFiguresMutationVariables>;
 export const PublicCalendarDocument = new TypedDocumentString(`
     query PublicCalendar($filter: PublicCourseFilter!, $first: Int!, $offset: Int!, $withCourses: Boolean!, $withPartnerCourses: Boolean!, $from: Date, $to: Date, $online: Boolean) {
   publicCourses(filter: $filter, first: $first, offset: $offset) @include(if: $withCourses) {
@@ -4119,156 +4245,6 @@ export const PublicResponsiblePartiesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublicResponsiblePartiesQuery, PublicResponsiblePartiesQueryVariables>;
-export const RegionPageDocument = new TypedDocumentString(`
-    query RegionPage($id: ID!, $year: Int!) {
-  region(id: $id) {
-    id
-    name
-    contractMunicipality {
-      number
-      name
-    }
-    municipalities {
-      number
-      name
-      population
-      populationSource
-      populationFigure {
-        date
-        source
-        sourceTable
-        sourceUpdatedAt
-        importedBy
-        recordedAt
-      }
-    }
-    operator {
-      id
-      name
-      organisationNumber
-      runByContractMunicipality
-    }
-    advisers {
-      id
-      name
-      email
-      phone
-    }
-    offices {
-      id
-      name
-      streetAddress
-      postalCode
-      postalTown
-      coLocatedWith
-    }
-    agreement {
-      id
-      status
-      validFrom
-      validTo
-      originalValidTo
-      signedOn
-      partyHistory {
-        id
-        kind
-        organisationName
-        validFrom
-        validTo
-        succeeds {
-          id
-          organisationName
-        }
-      }
-      amendments {
-        id
-        decidedOn
-        effectiveFrom
-        description
-        consentedBy
-      }
-      extensions {
-        id
-        decidedOn
-        previousValidTo
-        validTo
-      }
-      notices {
-        id
-        organisationName
-        givenOn
-        effectiveOn
-        reason
-      }
-    }
-    funding(year: $year) {
-      year
-      countyAmount
-      municipalAmount
-      total
-      municipalShares {
-        municipality {
-          number
-        }
-        inhabitants
-        amount
-      }
-    }
-    payments(year: $year) {
-      instalment
-      dueDate
-      amount
-      status
-      paidOn
-    }
-    submissions(year: $year) {
-      kind
-      coversYear
-      dueDate
-      status
-      late
-      submittedOn
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RegionPageQuery, RegionPageQueryVariables>;
-export const RegionKeyFiguresDocument = new TypedDocumentString(`
-    query RegionKeyFigures($id: ID!, $year: Int!) {
-  region(id: $id) {
-    id
-    statistics(year: $year) {
-      year
-      newClients
-      clientsWithImmigrantBackground
-      immigrantBackgroundShare
-      counsellingHours
-      coursesHeld
-      courseParticipants
-      businessesStarted
-      suppressed
-      suppressionReason
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RegionKeyFiguresQuery, RegionKeyFiguresQueryVariables>;
-export const RegionsOverviewDocument = new TypedDocumentString(`
-    query RegionsOverview {
-  regions {
-    id
-    name
-    contractMunicipality {
-      number
-      name
-    }
-    municipalities {
-      number
-      name
-      population
-      populationSource
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RegionsOverviewQuery, RegionsOverviewQueryVariables>;
 export const SubmissionsWorkflowDocument = new TypedDocumentString(`
     query SubmissionsWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!, $nextYear: Int!) {
   region(id: $regionId) {

@@ -1730,6 +1730,13 @@ export type Region = {
    */
   submissions?: Maybe<Array<Submission>>;
   /**
+   * Everything the region has submitted that waits for the county's decision (status SUBMITTED),
+   * whatever year it is due in, longest waiting first: the county's queue, which a few years around
+   * today would not cover. A Viken officer sees those due before 2024 only. Null only in an answer
+   * the county service could not take part in (the gateway's SUBGRAPH_UNAVAILABLE error says so).
+   */
+  submissionsAwaitingDecision?: Maybe<Array<Submission>>;
+  /**
    * The twice-yearly discussions of supplementary content (§5.2) due with the region in a calendar
    * year, held or not. Null only in an answer the county service could not take part in (the
    * gateway's SUBGRAPH_UNAVAILABLE error says so).
@@ -2716,6 +2723,7 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   payments?: Resolver<Maybe<Array<ResolversTypes['Payment']>>, ParentType, ContextType, RequireFields<RegionPaymentsArgs, 'year'>>;
   submissions?: Resolver<Maybe<Array<ResolversTypes['Submission']>>, ParentType, ContextType, RequireFields<RegionSubmissionsArgs, 'year'>>;
+  submissionsAwaitingDecision?: Resolver<Maybe<Array<ResolversTypes['Submission']>>, ParentType, ContextType>;
   supplementaryContentDiscussions?: Resolver<Maybe<Array<ResolversTypes['DueMeeting']>>, ParentType, ContextType, RequireFields<RegionSupplementaryContentDiscussionsArgs, 'year'>>;
 };
 

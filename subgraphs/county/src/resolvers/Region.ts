@@ -8,7 +8,7 @@ import {
   requireHistoryFor,
 } from '@etablerer/kit';
 import type { RegionResolvers } from '../__generated__/resolvers-types.js';
-import { agreementForYear, paymentsOf, submissionsDueFrom } from '../agreements.js';
+import { agreementForYear, paymentsOf, submissionsAwaitingDecisionFrom, submissionsDueFrom } from '../agreements.js';
 import { supplementaryContentDiscussions } from '../meetings.js';
 
 /** The county knows a region only by its id; the regions subgraph owns the rest. */
@@ -40,6 +40,18 @@ export const Region: RegionResolvers = {
     requireAggregateAccess(context.caller);
     requireHistoryFor(context.caller, year);
     return submissionsDueFrom(id, checkYear(year), context);
+  },
+  submissionsAwaitingDecision: async ({ id }, _args, context) => {
+    requireAggregateAccess(context.caller);
+    // The queue holds only what the caller may read; a Viken officer's ends with 2023.
+    return submissionsAwaitingDecisionFrom(id, context, (year) => {
+      try {
+        requireHistoryFor(context.caller, year);
+        return true;
+      } catch {
+        return false;
+      }
+    });
   },
   supplementaryContentDiscussions: async ({ id }, { year }, context) => {
     requireAggregateAccess(context.caller);

@@ -1,12 +1,11 @@
-// The funding store: one region's funding of a year (rates, split, budget decisions with their
-// corrections) and its payments, and recording budget decisions and recording and confirming payments.
-import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
-import { useLatestRequest } from '../composables/useLatestRequest';
-import { request, toRequestError } from '../graphql/client';
+// The funding page's data through the query layer: a region's funding for a year (rates, split, budget decisions,
+// payments and the plans that hold them back), and the county officers' changes: recording and confirming a
+// payment, recording a budget decision. A change marks the answers stale, so the year on screen is asked again.
+import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
+import { toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { BudgetDecisionInput, FundingWorkflowQuery, Instalment } from '../graphql/generated/graphql';
-import type { LoadError } from './regions';
+import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
 
 export const FundingWorkflowDocument = graphql(`
   query FundingWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!) {
@@ -168,47 +167,41 @@ export interface FundingActionError {
   field: string | null;
 }
 
-export const useFundingStore = defineStore('funding', () => {
-  const regionId = ref<string | null>(null);
-  const year = ref<number | null>(null);
-  const region = ref<RegionFunding | null>(null);
-  const saving = ref(false);
+/** The region `regionId` (none asked while null) in `year`; the one on screen stays while another loads. */
+export function useRegionFunding(regionId: MaybeRefOrGetter<string | null>, year: MaybeRefOrGetter<number>) {
+  const query = useGraphQLQuery(
+    FundingWorkflowDocument,
+    () => ({ regionId: toValue(regionId) ?? '', year: toValue(year), previousYear: toValue(year) - 1 }),
+    { enabled: () => toValue(regionId) !== null, keepPrevious: true },
+  );
+  return {
+    region: computed<RegionFunding | null>(() => query.data.value?.region ?? null),
+    /** The region and year on screen. */
+    shown: computed(() => {
+      const variables = query.shownVariables.value;
+      return variables ? { regionId: variables.regionId, year: variables.year } : null;
+    }),
+    loading: query.loading,
+    error: query.error,
+    refetch: query.refetch,
+  };
+}
+
+/**
+ * The officers' changes to the funding on screen (`shown`: its region, year and agreement); each resolves to
+ * whether it worked, the reason in `actionError`.
+ */
+export function useFundingActions(shown: () => { regionId: string; year: number; agreementId: string | null } | null) {
+  const record = useGraphQLMutation(RecordPaymentDocument);
+  const confirm = useGraphQLMutation(ConfirmPaymentDocument);
+  const decide = useGraphQLMutation(RecordBudgetDecisionDocument);
   const actionError = ref<FundingActionError | null>(null);
-  const conflict = computed(() => actionError.value?.codes.includes('CONFLICT') ?? false);
-  const { loading, error, run } = useLatestRequest();
-
-  async function load(requestedRegionId: string, requestedYear: number): Promise<void> {
-    await run(
-      () =>
-        request(FundingWorkflowDocument, {
-          regionId: requestedRegionId,
-          year: requestedYear,
-          previousYear: requestedYear - 1,
-        }),
-      {
-        onData: (data) => {
-          region.value = data.region ?? null;
-          regionId.value = requestedRegionId;
-          year.value = requestedYear;
-        },
-        onError: () => {
-          region.value = null;
-          regionId.value = null;
-          year.value = null;
-        },
-      },
-    );
-  }
-
-  async function reload(): Promise<void> {
-    if (regionId.value !== null && year.value !== null) await load(regionId.value, year.value);
-  }
 
   async function runAction(action: FundingActionError['action'], send: () => Promise<unknown>): Promise<boolean> {
-    saving.value = true;
     actionError.value = null;
     try {
       await send();
+      return true;
     } catch (caught) {
       const failure = toRequestError(caught);
       actionError.value = {
@@ -218,74 +211,36 @@ export const useFundingStore = defineStore('funding', () => {
         field: failure.errors.find((detail) => detail.field)?.field ?? null,
       };
       return false;
-    } finally {
-      saving.value = false;
     }
-    await reload();
-    return true;
-  }
-
-  /** Records the paying county's part (`payerId`; the officer's own county when left out). */
-  function recordPayment(
-    instalment: Instalment,
-    paidOn: string,
-    reference: string,
-    payerId?: string,
-  ): Promise<boolean> {
-    const [forRegion, forYear] = [regionId.value, year.value];
-    if (forRegion === null || forYear === null) return Promise.resolve(false);
-    return runAction('record', () =>
-      request(RecordPaymentDocument, {
-        regionId: forRegion,
-        year: forYear,
-        instalment,
-        paidOn,
-        reference,
-        payerId: payerId ?? null,
-      }),
-    );
-  }
-
-  function confirmPayment(instalment: Instalment, reference: string, payerId?: string): Promise<boolean> {
-    const [forRegion, forYear] = [regionId.value, year.value];
-    if (forRegion === null || forYear === null) return Promise.resolve(false);
-    return runAction('confirm', () =>
-      request(ConfirmPaymentDocument, {
-        regionId: forRegion,
-        year: forYear,
-        instalment,
-        reference,
-        payerId: payerId ?? null,
-      }),
-    );
-  }
-
-  function recordBudgetDecision(input: BudgetDecisionInput): Promise<boolean> {
-    const agreementId = region.value?.funding?.agreement.id;
-    if (!agreementId) return Promise.resolve(false);
-    return runAction('decide', () => request(RecordBudgetDecisionDocument, { agreementId, input }));
-  }
-
-  function clearActionError(): void {
-    actionError.value = null;
   }
 
   return {
-    regionId,
-    year,
-    region,
-    loading,
-    error,
-    saving,
+    saving: computed(() => record.running.value || confirm.running.value || decide.running.value),
     actionError,
-    conflict,
-    load,
-    reload,
-    recordPayment,
-    confirmPayment,
-    recordBudgetDecision,
-    clearActionError,
+    /** Someone else changed it meanwhile: the page must show the new state before trying again. */
+    conflict: computed(() => actionError.value?.codes.includes('CONFLICT') ?? false),
+    /** Records the paying county's part (`payerId`; the officer's own county when left out). */
+    recordPayment(instalment: Instalment, paidOn: string, reference: string, payerId?: string): Promise<boolean> {
+      const on = shown();
+      if (!on) return Promise.resolve(false);
+      return runAction('record', () =>
+        record.run({ regionId: on.regionId, year: on.year, instalment, paidOn, reference, payerId: payerId ?? null }),
+      );
+    },
+    confirmPayment(instalment: Instalment, reference: string, payerId?: string): Promise<boolean> {
+      const on = shown();
+      if (!on) return Promise.resolve(false);
+      return runAction('confirm', () =>
+        confirm.run({ regionId: on.regionId, year: on.year, instalment, reference, payerId: payerId ?? null }),
+      );
+    },
+    recordBudgetDecision(input: BudgetDecisionInput): Promise<boolean> {
+      const agreementId = shown()?.agreementId;
+      if (!agreementId) return Promise.resolve(false);
+      return runAction('decide', () => decide.run({ agreementId, input }));
+    },
+    clearActionError: () => {
+      actionError.value = null;
+    },
   };
-});
-
-export type { LoadError };
+}

@@ -1,9 +1,8 @@
-// The agreements store: every region's agreements, one agreement in detail with its parties and
+// Agreements through the query layer: every region's agreements, one agreement in detail with its parties and
 // history, and the county officer's actions on them (create, renew, sign, split, services, amend, extend, notice).
-import { defineStore } from 'pinia';
-import { ref } from 'vue';
-import { useLatestRequest } from '../composables/useLatestRequest';
-import { request, toRequestError } from '../graphql/client';
+// An action marks the answers stale, so the list and the agreement on screen are asked again.
+import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
+import { toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type {
   AgreementDetailQuery,
@@ -13,7 +12,8 @@ import type {
   NewAgreementInput,
   NoticeInput,
 } from '../graphql/generated/graphql';
-import { type PartnerActionError, toPartnerActionError } from './partnerErrors';
+import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
+import { type PartnerActionError, toPartnerActionError } from '../stores/partnerErrors';
 
 export const AgreementsListDocument = graphql(`
   query AgreementsList {
@@ -226,123 +226,113 @@ export type RegionChoice = AgreementsListQuery['regions'][number];
 export type AgreementDetail = NonNullable<AgreementDetailQuery['agreement']>;
 export type AgreementAction = 'create' | 'renew' | 'sign' | 'split' | 'services' | 'amend' | 'extend' | 'notice';
 
-/** What went wrong with an action; plain data, so the store state stays serialisable. */
+/** What went wrong with an action, and which action it was. */
 export interface AgreementActionError extends PartnerActionError {
   action: AgreementAction;
 }
 
-export const useAgreementsStore = defineStore('agreements', () => {
-  const agreements = ref<AgreementListItem[]>([]);
-  const regions = ref<RegionChoice[]>([]);
-  const agreement = ref<AgreementDetail | null>(null);
-  const saving = ref(false);
+/** Every region's agreements, and the regions (with their municipalities) a new agreement can be for. */
+export function useAgreementsList() {
+  const query = useGraphQLQuery(AgreementsListDocument, {});
+  return {
+    agreements: computed<AgreementListItem[]>(() => query.data.value?.agreements ?? []),
+    regions: computed<RegionChoice[]>(() => query.data.value?.regions ?? []),
+    loading: query.loading,
+    error: query.error,
+  };
+}
+
+/** One agreement in detail; null while it loads, or when there is none with the id. */
+export function useAgreement(id: MaybeRefOrGetter<string>) {
+  const query = useGraphQLQuery(AgreementDetailDocument, () => ({ id: toValue(id) }), {
+    enabled: () => toValue(id) !== '',
+  });
+  return {
+    agreement: computed<AgreementDetail | null>(() => query.data.value?.agreement ?? null),
+    loading: query.loading,
+    error: query.error,
+    /** Resolves once the agreement on screen has its newest answer (the one an action just asked for). */
+    settled: () => query.query.refresh(),
+  };
+}
+
+/**
+ * The county officer's actions. Those on an agreement use the version of `current` (the one on screen) and resolve
+ * once its new state is on screen, so a second action sends the new version; each resolves to the id of the
+ * agreement it touched, or null with the reason in `actionError`.
+ */
+export function useAgreementActions(
+  current: () => AgreementDetail | null = () => null,
+  settled: () => Promise<unknown> = async () => undefined,
+) {
+  const create = useGraphQLMutation(CreateAgreementDocument);
+  const renew = useGraphQLMutation(RenewAgreementDocument);
+  const sign = useGraphQLMutation(SignAgreementDocument);
+  const split = useGraphQLMutation(SetMunicipalSplitDocument);
+  const services = useGraphQLMutation(SetSupplementaryServicesDocument);
+  const amend = useGraphQLMutation(AmendAgreementDocument);
+  const extend = useGraphQLMutation(ExtendAgreementDocument);
+  const notice = useGraphQLMutation(GiveNoticeDocument);
+  const mutations = [create, renew, sign, split, services, amend, extend, notice];
   const actionError = ref<AgreementActionError | null>(null);
-  const list = useLatestRequest();
-  const detail = useLatestRequest();
 
-  async function loadList(): Promise<void> {
-    await list.run(() => request(AgreementsListDocument), {
-      onData: (data) => {
-        agreements.value = data.agreements;
-        regions.value = data.regions;
-      },
-      onError: () => {
-        agreements.value = [];
-      },
-    });
-  }
-
-  async function loadAgreement(id: string): Promise<void> {
-    await detail.run(() => request(AgreementDetailDocument, { id }), {
-      onData: (data) => {
-        agreement.value = data.agreement ?? null;
-      },
-      onError: () => {
-        agreement.value = null;
-      },
-    });
-  }
-
-  /** Runs one action; resolves to the id of the agreement it touched, or null with the reason in `actionError`. */
   async function act(action: AgreementAction, send: () => Promise<string>): Promise<string | null> {
-    saving.value = true;
     actionError.value = null;
     try {
       const id = await send();
-      if (agreement.value?.id === id) await loadAgreement(id);
+      if (current()?.id === id) await settled();
       return id;
     } catch (caught) {
       actionError.value = { action, ...toPartnerActionError(toRequestError(caught)) };
       return null;
-    } finally {
-      saving.value = false;
     }
   }
 
-  const current = () => {
-    if (!agreement.value) throw new Error('No agreement is loaded.');
-    return agreement.value;
+  const shown = () => {
+    const agreement = current();
+    if (!agreement) throw new Error('No agreement is on screen.');
+    return agreement;
   };
 
   return {
-    agreements,
-    regions,
-    agreement,
-    listLoading: list.loading,
-    listError: list.error,
-    loading: detail.loading,
-    error: detail.error,
-    saving,
+    saving: computed(() => mutations.some((mutation) => mutation.running.value)),
     actionError,
-    loadList,
-    loadAgreement,
     clearActionError: () => {
       actionError.value = null;
     },
-    create: (input: NewAgreementInput) =>
-      act('create', async () => (await request(CreateAgreementDocument, { input })).createAgreement.id),
+    create: (input: NewAgreementInput) => act('create', async () => (await create.run({ input })).createAgreement.id),
     renew: (agreementId: string, validTo: string | null = null) =>
-      act('renew', async () => (await request(RenewAgreementDocument, { agreementId, validTo })).renewAgreement.id),
+      act('renew', async () => (await renew.run({ agreementId, validTo })).renewAgreement.id),
     sign: (partyId: string, signedBy: string, signedOn: string) =>
       act('sign', async () => {
-        const { id, version } = current();
-        return (await request(SignAgreementDocument, { agreementId: id, version, partyId, signedBy, signedOn }))
-          .signAgreement.id;
+        const { id, version } = shown();
+        return (await sign.run({ agreementId: id, version, partyId, signedBy, signedOn })).signAgreement.id;
       }),
     setSplit: (shares: MunicipalSplitInput[]) =>
       act('split', async () => {
-        const { id, version } = current();
-        return (await request(SetMunicipalSplitDocument, { agreementId: id, version, shares })).setMunicipalSplit.id;
+        const { id, version } = shown();
+        return (await split.run({ agreementId: id, version, shares })).setMunicipalSplit.id;
       }),
-    setServices: (services: string[], from: string | null) =>
+    setServices: (list: string[], from: string | null) =>
       act('services', async () => {
-        const { id, version } = current();
-        return (await request(SetSupplementaryServicesDocument, { agreementId: id, version, services, from }))
-          .setSupplementaryServices.id;
+        const { id, version } = shown();
+        return (await services.run({ agreementId: id, version, services: list, from })).setSupplementaryServices.id;
       }),
     amend: (input: AmendmentInput) =>
       act('amend', async () => {
-        const { id, version } = current();
-        return (await request(AmendAgreementDocument, { agreementId: id, version, input })).amendAgreement.id;
+        const { id, version } = shown();
+        return (await amend.run({ agreementId: id, version, input })).amendAgreement.id;
       }),
     extend: (validTo: string, decidedOn: string, consentingPartyIds: string[], lateReason: string | null) =>
       act('extend', async () => {
-        const { id, version } = current();
-        return (
-          await request(ExtendAgreementDocument, {
-            agreementId: id,
-            version,
-            validTo,
-            decidedOn,
-            consentingPartyIds,
-            lateReason,
-          })
-        ).extendAgreement.id;
+        const { id, version } = shown();
+        return (await extend.run({ agreementId: id, version, validTo, decidedOn, consentingPartyIds, lateReason }))
+          .extendAgreement.id;
       }),
     giveNotice: (input: NoticeInput) =>
       act('notice', async () => {
-        const { id, version } = current();
-        return (await request(GiveNoticeDocument, { agreementId: id, version, input })).giveNotice.id;
+        const { id, version } = shown();
+        return (await notice.run({ agreementId: id, version, input })).giveNotice.id;
       }),
   };
-});
+}

@@ -1,12 +1,12 @@
-// The population page's store: every municipality's funding figure with its source, and importing a
-// file of Statistics Norway's table 01222 (JSON-stat 2): first a preview, then the import itself.
-import { defineStore } from 'pinia';
-import { ref } from 'vue';
-import { useLatestRequest } from '../composables/useLatestRequest';
-import { request, toRequestError } from '../graphql/client';
+// The population page's data through the query layer: every municipality's funding figure with its source, and
+// importing a file of Statistics Norway's table 01222 (JSON-stat 2): first a preview, then the import itself, after
+// which the figures on screen are asked again.
+import { computed, ref } from 'vue';
+import { toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { ImportPopulationFiguresMutation, PopulationFiguresQuery } from '../graphql/generated/graphql';
-import type { LoadError } from './regions';
+import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
+import type { LoadError } from '../stores/regions';
 
 export const PopulationFiguresDocument = graphql(`
   query PopulationFigures {
@@ -67,10 +67,22 @@ export type PopulationImport = ImportPopulationFiguresMutation['importPopulation
 export const largestPopulationFile = 40_000;
 const largestEscapedFile = 60_000;
 
-export const usePopulationImportStore = defineStore('populationImport', () => {
-  const municipalities = ref<MunicipalityFigure[]>([]);
-  const { loading, error, run } = useLatestRequest();
+/** Every municipality's figure with its source. */
+export function usePopulationFigures() {
+  const query = useGraphQLQuery(PopulationFiguresDocument, {});
+  return {
+    municipalities: computed<MunicipalityFigure[]>(() => query.data.value?.municipalities ?? []),
+    loading: query.loading,
+    error: query.error,
+  };
+}
 
+/**
+ * The import's flow: a chosen file is previewed (nothing is written), then the same content imported. Its state is
+ * the page's own, so it starts afresh each time the page opens.
+ */
+export function usePopulationImport() {
+  const mutation = useGraphQLMutation(ImportPopulationFiguresDocument);
   /** The file chosen, kept between its preview and its import. */
   const fileName = ref<string | null>(null);
   const content = ref<string | null>(null);
@@ -80,25 +92,12 @@ export const usePopulationImportStore = defineStore('populationImport', () => {
   /** Why the file was refused: the graph's message, or `tooLarge` checked here before sending. */
   const importError = ref<LoadError | null>(null);
 
-  async function load(): Promise<void> {
-    await run(() => request(PopulationFiguresDocument), {
-      onData: (data) => {
-        municipalities.value = data.municipalities;
-      },
-      onError: () => {
-        municipalities.value = [];
-      },
-    });
-  }
-
   async function send(preview: boolean): Promise<boolean> {
     if (content.value === null) return false;
     working.value = preview ? 'preview' : 'import';
     importError.value = null;
     try {
-      result.value = (
-        await request(ImportPopulationFiguresDocument, { input: { content: content.value, preview } })
-      ).importPopulationFigures;
+      result.value = (await mutation.run({ input: { content: content.value, preview } })).importPopulationFigures;
       return true;
     } catch (caught) {
       const failure = toRequestError(caught);
@@ -124,13 +123,10 @@ export const usePopulationImportStore = defineStore('populationImport', () => {
     return send(true);
   }
 
-  /** Imports the previewed file, then shows the figures as they now are. */
+  /** Imports the previewed file; the figures on screen are asked again. */
   async function apply(): Promise<boolean> {
     const done = await send(false);
-    if (done) {
-      content.value = null;
-      await load();
-    }
+    if (done) content.value = null;
     return done;
   }
 
@@ -141,18 +137,5 @@ export const usePopulationImportStore = defineStore('populationImport', () => {
     importError.value = null;
   }
 
-  return {
-    municipalities,
-    loading,
-    error,
-    fileName,
-    content,
-    result,
-    working,
-    importError,
-    load,
-    preview,
-    apply,
-    reset,
-  };
-});
+  return { fileName, content, result, working, importError, preview, apply, reset };
+}

@@ -1,11 +1,13 @@
-// The evaluations store against a stubbed gateway: the list in one query, recording with the list loaded again, and the server's refusals by field.
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// The evaluations through the query layer against a stubbed gateway: the list in one query, recording with the list
+// asked again, and the server's refusals by field.
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
+import { createPinia } from 'pinia';
+import { afterEach, describe, expect, it } from 'vitest';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import type { EvaluationInput } from '../src/graphql/generated/graphql';
-import { useEvaluationsStore } from '../src/stores/evaluations';
+import { useEvaluations, useRecordEvaluation } from '../src/queries/evaluations';
 import { evaluations, evaluationsAnswer } from './evaluations-fixtures';
-import { type GraphQLCall, jsonResponse, stubGraphQL } from './fixtures';
+import { type GraphQLCall, jsonResponse, queryLayer, runInComponent, stubGraphQL } from './fixtures';
 
 const isQuery = (call: GraphQLCall) => call.body.query.includes('query Evaluations');
 
@@ -19,11 +21,14 @@ const input: EvaluationInput = {
   publishedOn: '2026-03-31',
 };
 
-describe('evaluations store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia());
-  });
+enableAutoUnmount(afterEach);
 
+function withQueryLayer<Result>(composable: () => Result): Result {
+  const pinia = createPinia();
+  return runInComponent(composable, [pinia, queryLayer(pinia)]).result;
+}
+
+describe('evaluations queries', () => {
   afterEach(() => {
     setAccessTokenSource(undefined);
     setUnauthenticatedHandler(undefined);
@@ -31,18 +36,16 @@ describe('evaluations store', () => {
 
   it('loads the evaluations as the graph orders them', async () => {
     const { calls } = stubGraphQL(() => jsonResponse({ data: evaluationsAnswer }));
-    const store = useEvaluationsStore();
-    expect(store.loaded).toBe(false);
-
-    const loading = store.load();
-    expect(store.loading).toBe(true);
-    await loading;
+    const store = withQueryLayer(() => useEvaluations());
+    expect(store.loaded.value).toBe(false);
+    expect(store.loading.value).toBe(true);
+    await flushPromises();
 
     expect(calls).toHaveLength(1);
     expect(calls[0]?.body.query).toContain('evaluations {');
-    expect(store.loading).toBe(false);
-    expect(store.loaded).toBe(true);
-    expect(store.evaluations.map((evaluation) => evaluation.id)).toEqual(
+    expect(store.loading.value).toBe(false);
+    expect(store.loaded.value).toBe(true);
+    expect(store.evaluations.value.map((evaluation) => evaluation.id)).toEqual(
       evaluations.map((evaluation) => evaluation.id),
     );
   });
@@ -51,11 +54,11 @@ describe('evaluations store', () => {
     stubGraphQL(() =>
       jsonResponse({ errors: [{ message: 'No scope.', extensions: { code: 'FORBIDDEN' } }], data: null }),
     );
-    const store = useEvaluationsStore();
-    await store.load();
-    expect(store.error).toEqual({ message: 'No scope.', codes: ['FORBIDDEN'] });
-    expect(store.loaded).toBe(false);
-    expect(store.evaluations).toEqual([]);
+    const store = withQueryLayer(() => useEvaluations());
+    await flushPromises();
+    expect(store.error.value).toEqual({ message: 'No scope.', codes: ['FORBIDDEN'] });
+    expect(store.loaded.value).toBe(false);
+    expect(store.evaluations.value).toEqual([]);
   });
 
   it('records an evaluation with the input as variables, then loads the list again', async () => {
@@ -63,19 +66,22 @@ describe('evaluations store', () => {
     const { calls } = stubGraphQL((call) =>
       jsonResponse(isQuery(call) ? { data: evaluationsAnswer } : { data: { recordEvaluation: saved } }),
     );
-    const store = useEvaluationsStore();
+    const store = withQueryLayer(() => ({ list: useEvaluations(), recording: useRecordEvaluation() }));
+    await flushPromises();
 
-    const recording = store.record(input);
-    expect(store.saving).toBe(true);
+    const recording = store.recording.record(input);
+    expect(store.recording.saving.value).toBe(true);
     expect(await recording).toEqual(saved);
+    await flushPromises();
 
-    expect(store.saving).toBe(false);
-    expect(store.actionError).toBeNull();
-    expect(calls).toHaveLength(2);
-    expect(calls[0]?.body.query).toContain('recordEvaluation(input: $input)');
-    expect(calls[0]?.body.variables).toEqual({ input });
-    expect(isQuery(calls[1] as GraphQLCall)).toBe(true);
-    expect(store.loaded).toBe(true);
+    expect(store.recording.saving.value).toBe(false);
+    expect(store.recording.actionError.value).toBeNull();
+    expect(calls).toHaveLength(3);
+    expect(calls[1]?.body.query).toContain('recordEvaluation(input: $input)');
+    expect(calls[1]?.body.variables).toEqual({ input });
+    // The list on screen is asked again.
+    expect(isQuery(calls[2] as GraphQLCall)).toBe(true);
+    expect(store.list.loaded.value).toBe(true);
   });
 
   it("keeps the server's message by field when it refuses the input", async () => {
@@ -90,10 +96,10 @@ describe('evaluations store', () => {
         data: null,
       }),
     );
-    const store = useEvaluationsStore();
+    const store = withQueryLayer(() => useRecordEvaluation());
 
     expect(await store.record({ ...input, periodFrom: '2026-01-01' })).toBeNull();
-    expect(store.actionError).toEqual({
+    expect(store.actionError.value).toEqual({
       message: 'input.periodTo: not before periodFrom',
       codes: ['BAD_USER_INPUT'],
       fieldErrors: { periodTo: 'not before periodFrom' },
@@ -102,6 +108,6 @@ describe('evaluations store', () => {
     expect(calls).toHaveLength(1);
 
     store.clearActionError();
-    expect(store.actionError).toBeNull();
+    expect(store.actionError.value).toBeNull();
   });
 });
