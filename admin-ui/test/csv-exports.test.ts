@@ -1,5 +1,4 @@
 // CSV exports of the whole filtered client list and of the submissions page: the same columns and texts as on screen, nothing more.
-import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
