@@ -10,7 +10,7 @@ import {
   recordAudit,
   regionsWithPersonalData,
 } from '@etablerer/kit';
-import type { FilterQuery } from '@mikro-orm/core';
+import { type EntityDictionary, type FilterQuery, raw } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { AdviserSchema } from '../entities/adviser.js';
@@ -65,11 +65,19 @@ export const Query: QueryResolvers = {
     if (args.hasBusiness !== null && args.hasBusiness !== undefined) {
       query.andWhere(`c.id ${args.hasBusiness ? 'in' : 'not in'} (select b.client_id from business b)`);
     }
-    const [items, totalCount] = await query
+    // The page and the count of every matching row in one statement (a window over the filtered
+    // rows, counted before the limit): a search's trigram index scans and rechecks ran twice when
+    // the count was a statement of its own, and they are most of a search's time at national scale.
+    const counting = query.clone();
+    const rows: (EntityDictionary<Client> & { total_count: string })[] = await query
+      .select(['*', raw('count(*) over () as total_count')])
       .orderBy({ registeredOn: 'desc', id: 'asc' })
       .limit(limit)
       .offset(args.offset)
-      .getResultAndCount();
+      .execute('all', false);
+    // A page past the last row has no row to carry the count.
+    const totalCount = rows[0] ? Number(rows[0].total_count) : args.offset > 0 ? await counting.getCount() : 0;
+    const items = rows.map(({ total_count: _count, ...row }) => em.map(ClientSchema, row as EntityDictionary<Client>));
     await auditReads(context, items, 'clients list');
     return page(items, totalCount, args.offset);
   },
