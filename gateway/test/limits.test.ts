@@ -206,6 +206,18 @@ describe('the cost limit at the gateway counts the variables (issue 16: `first: 
     expect(subgraphCalls).toBe(0);
   });
 
+  it('counts the same document anew for other variables (its costs are kept per variables)', async () => {
+    const clients = `query Clients($n: Int!) { a: clients(first: $n) { ${clientItems} } b: clients(first: $n) { ${clientItems} } }`;
+    for (let round = 0; round < 2; round += 1) {
+      const small = await post(clients, { n: 5 });
+      expect(small.status).toBe(200);
+      expect(small.body.errors).toBeUndefined();
+      subgraphCalls = 0;
+      expectCostRefusal(await post(clients, { n: 200 }), 2 * costOfClients(200), maxCost);
+      expect(subgraphCalls).toBe(0);
+    }
+  });
+
   it('counts a size above the largest page at the largest page', async () => {
     const answer = await post(`query Clients($n: Int!) { clients(first: $n) { ${clientItems} } }`, { n: 1_000_000 });
     expectCostRefusal(answer, costOfClients(200), maxCost);
