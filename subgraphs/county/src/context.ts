@@ -140,14 +140,19 @@ export function createLoaders(em: EntityManager, caller?: Caller) {
 
 const withLoaders = contextWithLoaders(createLoaders);
 
-/** `today` is the Norwegian calendar day; tests pass a fixed one to check deadlines. */
+/**
+ * `today` is the Norwegian calendar day; tests pass a fixed one to check deadlines. A request has one
+ * today: read once, when first asked (the overview asks for it for every payment and submission of
+ * every region), so a request that runs over midnight does not judge half its rows by another day.
+ */
 export function createContext(
   orm: Orm,
   caller: Caller,
   request: SubgraphRequest,
   today: () => string = () => todayInNorway(),
 ) {
-  return { ...withLoaders(orm, caller, request), today };
+  let day: string | undefined;
+  return { ...withLoaders(orm, caller, request), today: () => (day ??= today()) };
 }
 
 export type Context = ReturnType<typeof createContext>;
