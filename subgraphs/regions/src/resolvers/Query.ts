@@ -58,28 +58,30 @@ export const Query: QueryResolvers = {
     if (args.registeredFrom) filters.push({ registeredOn: { $gte: args.registeredFrom } });
     if (args.registeredTo) filters.push({ registeredOn: { $lte: args.registeredTo } });
     if (args.immigrantBackground) filters.push({ immigrantBackground: args.immigrantBackground });
-    const query = em.createQueryBuilder(ClientSchema, 'c').where({ $and: filters });
-    if (args.adviserId) {
-      if (!uuid.test(args.adviserId)) return emptyPage;
-      query.andWhere('c.id in (select s.client_id from counselling_session s where s.adviser_id = ?)', [
-        args.adviserId,
-      ]);
-    }
-    if (args.hasBusiness !== null && args.hasBusiness !== undefined) {
-      query.andWhere(`c.id ${args.hasBusiness ? 'in' : 'not in'} (select b.client_id from business b)`);
-    }
+    if (args.adviserId && !uuid.test(args.adviserId)) return emptyPage;
+    const matching = () => {
+      const query = em.createQueryBuilder(ClientSchema, 'c').where({ $and: filters });
+      if (args.adviserId) {
+        query.andWhere('c.id in (select s.client_id from counselling_session s where s.adviser_id = ?)', [
+          args.adviserId,
+        ]);
+      }
+      if (args.hasBusiness !== null && args.hasBusiness !== undefined) {
+        query.andWhere(`c.id ${args.hasBusiness ? 'in' : 'not in'} (select b.client_id from business b)`);
+      }
+      return query;
+    };
     // The page and the count of every matching row in one statement (a window over the filtered
     // rows, counted before the limit): a search's trigram index scans and rechecks ran twice when
     // the count was a statement of its own, and they are most of a search's time at national scale.
-    const counting = query.clone();
-    const rows: (EntityDictionary<Client> & { total_count: string })[] = await query
+    const rows: (EntityDictionary<Client> & { total_count: string })[] = await matching()
       .select(['*', raw('count(*) over () as total_count')])
       .orderBy({ registeredOn: 'desc', id: 'asc' })
       .limit(limit)
       .offset(args.offset)
       .execute('all', false);
     // A page past the last row has no row to carry the count.
-    const totalCount = rows[0] ? Number(rows[0].total_count) : args.offset > 0 ? await counting.getCount() : 0;
+    const totalCount = rows[0] ? Number(rows[0].total_count) : args.offset > 0 ? await matching().getCount() : 0;
     const items = rows.map(({ total_count: _count, ...row }) => em.map(ClientSchema, row as EntityDictionary<Client>));
     await auditReads(context, items, 'clients list');
     return page(items, totalCount, args.offset);
