@@ -4,7 +4,7 @@ import { subgraphCodegenConfig } from '@etablerer/kit/codegen';
 export default subgraphCodegenConfig({
   Municipality: '../resolvers/Municipality.js#MunicipalityReference',
   ResponsibleParty: '../responsible-parties.js#ResponsibleParty',
-  PopulationFigure: '../entities/population-figure.js#PopulationFigure',
+  PopulationFigure: '../population/loaders.js#PopulationFigureRecord',
   PopulationImport: '../population/import.js#PopulationImportResult',
   ImportedPopulationFigure: '../population/import.js#ImportedFigure',
   SkippedPopulationRow: '../population/ssb-json-stat.js#SkippedRow',

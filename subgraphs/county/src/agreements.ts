@@ -6,11 +6,11 @@ import { dayBefore, instalmentDueDate, submissionDueDate, submissionsDueIn, year
 import type { Context } from './context.js';
 import type { Agreement } from './entities/agreement.js';
 import type { Notice } from './entities/agreement-change.js';
-import type { AgreementParty } from './entities/agreement-party.js';
-import { type Instalment, instalments, type Payment } from './entities/payment.js';
-import type { Submission, SubmissionKind } from './entities/submission.js';
+import { type Instalment, instalments } from './entities/payment.js';
+import type { SubmissionKind } from './entities/submission.js';
 import type { Funding } from './funding.js';
 import { type PaymentStatus, paymentStatus, submissionLate } from './money-controls.js';
+import { agreementYearKey, type PaymentRecord, type SubmissionRecord } from './records.js';
 
 export type AgreementStatus = 'DRAFT' | 'ACTIVE' | 'EXTENDED' | 'TERMINATED' | 'EXPIRED';
 
@@ -29,7 +29,10 @@ export function agreementStatus(agreement: Agreement, notices: Notice[], today: 
 }
 
 /** The parties on a day: a succeeded party up to the day before its successor took over. */
-export function partiesOn(parties: AgreementParty[], day: string): AgreementParty[] {
+export function partiesOn<Party extends { validFrom: string; validTo?: string | null }>(
+  parties: Party[],
+  day: string,
+): Party[] {
   return parties.filter((party) => party.validFrom <= day && (party.validTo == null || party.validTo >= day));
 }
 
@@ -67,7 +70,7 @@ export interface SubmissionView {
   kind: SubmissionKind;
   coversYear: number;
   dueDate: string;
-  row: Submission | undefined;
+  row: SubmissionRecord | undefined;
   today: string;
 }
 
@@ -84,7 +87,7 @@ export function submissionView(
   agreement: Agreement,
   kind: SubmissionKind,
   coversYear: number,
-  rows: Submission[],
+  rows: SubmissionRecord[],
   today: string,
 ): SubmissionView {
   return {
@@ -101,8 +104,18 @@ export function submissionView(
 export async function submissionsDueFrom(regionId: string, year: number, context: Context): Promise<SubmissionView[]> {
   const views: SubmissionView[] = [];
   for (const { agreement, firstYear, lastYear } of await agreementsOfRegion(regionId, context)) {
-    const rows = await context.loaders.submissionsOfAgreement.load(agreement.id);
-    for (const { kind, coversYear } of submissionsDueIn(year, firstYear, lastYear)) {
+    const due = submissionsDueIn(year, firstYear, lastYear);
+    // The years due, in one batch: only they are read, not the agreement's whole history.
+    const coveredYears = [...new Set(due.map(({ coversYear }) => coversYear))];
+    const rows = (
+      await context.loaders.submissionRecordsOfYear.loadMany(
+        coveredYears.map((covered) => agreementYearKey(agreement.id, covered)),
+      )
+    ).flatMap((loaded) => {
+      if (loaded instanceof Error) throw loaded;
+      return loaded;
+    });
+    for (const { kind, coversYear } of due) {
       views.push(submissionView(agreement, kind, coversYear, rows, context.today()));
     }
   }
@@ -137,7 +150,7 @@ export async function submissionsAwaitingDecisionFrom(
 }
 
 /** §7: paid only once the year's activity plan and budget are both approved. */
-export function planAndBudgetApproved(rows: Submission[], year: number): boolean {
+export function planAndBudgetApproved(rows: SubmissionRecord[], year: number): boolean {
   return (['ACTIVITY_PLAN', 'BUDGET'] as const).every((kind) =>
     rows.some((row) => row.kind === kind && row.coversYear === year && row.status === 'APPROVED'),
   );
@@ -153,7 +166,7 @@ export interface PaymentShareView {
   municipalityNumbers: string[];
   amountOre: bigint;
   status: PaymentStatus;
-  paid: Payment | undefined;
+  paid: PaymentRecord | undefined;
 }
 
 export interface PaymentView {
@@ -169,7 +182,7 @@ export interface PaymentView {
   blocked: boolean;
   payer: string | null;
   /** Set once every payer has paid: the last payer's recording. */
-  paid: Payment | undefined;
+  paid: PaymentRecord | undefined;
   /** Each paying county's part, the region's own county first. */
   shares: PaymentShareView[];
 }
@@ -216,9 +229,9 @@ export async function paymentsOf(agreement: Agreement, year: number, context: Co
   // run two queries at once (pg 9 refuses it). Across regions the loaders still batch, since
   // every region's resolver reaches each step in the same tick.
   const funding = await loaders.funding.load({ agreementId: agreement.id, year });
-  const paid = await loaders.paymentsOfAgreement.load(agreement.id);
-  const submissions = await loaders.submissionsOfAgreement.load(agreement.id);
-  const parties = await loaders.partiesOfAgreement.load(agreement.id);
+  const paid = await loaders.paymentRecordsOfYear.load(agreementYearKey(agreement.id, year));
+  const submissions = await loaders.submissionRecordsOfYear.load(agreementYearKey(agreement.id, year));
+  const parties = await loaders.partyRecordsOfAgreement.load(agreement.id);
   if (!funding) return [];
   const payers = countyPayersOf(agreement.regionId, funding);
   // Each payer's part of the (prorated) county amount falls due in instalments like the whole: an
@@ -255,7 +268,7 @@ export async function paymentsOf(agreement: Agreement, year: number, context: Co
     // The instalment's recording: the one payer's, or with two payers the last part recorded once both are.
     const lastPaid = allRecorded
       ? shares
-          .map((share) => share.paid as Payment)
+          .map((share) => share.paid as PaymentRecord)
           .sort((a, b) => a.paidOn.localeCompare(b.paidOn) || (a.recordedOn ?? '').localeCompare(b.recordedOn ?? ''))
           .at(-1)
       : undefined;

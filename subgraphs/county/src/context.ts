@@ -16,11 +16,11 @@ import { AgreementSignatureSchema, SupplementaryServiceSchema } from './entities
 import { AgreementPartySchema } from './entities/agreement-party.js';
 import { ConflictMeetingRequestSchema, CoordinationMemberSchema, MeetingSchema } from './entities/coordination.js';
 import { BudgetDecisionSchema } from './entities/funding.js';
-import { PaymentSchema } from './entities/payment.js';
 import { SubmissionSchema } from './entities/submission.js';
 import { fundingLoader } from './funding.js';
 import { visibleNotificationsById } from './notifications.js';
 import { populationLoaders } from './population/loaders.js';
+import { agreementYearKey, partyRecords, paymentRecords, submissionRecords } from './records.js';
 
 /** `caller` is who the request is for: the loaders that depend on who asks need it. */
 export function createLoaders(em: EntityManager, caller?: Caller) {
@@ -67,8 +67,20 @@ export function createLoaders(em: EntityManager, caller?: Caller) {
         { orderBy: { validFrom: 'asc', position: 'asc' } },
       ),
     ),
-    paymentsOfAgreement: ofAgreements((ids) =>
-      em.find(PaymentSchema, { agreement: { $in: ids } }, { orderBy: { year: 'asc', instalment: 'asc' } }),
+    /** An agreement's payments of one year (agreementYearKey), as plain rows. */
+    paymentRecordsOfYear: loaderOfGroups(
+      (keys: string[]) => paymentRecords(em, keys),
+      (row) => agreementYearKey(row.agreementId, row.year),
+    ),
+    /** An agreement's submissions covering one year (agreementYearKey), as plain rows. */
+    submissionRecordsOfYear: loaderOfGroups(
+      (keys: string[]) => submissionRecords(em, keys),
+      (row) => agreementYearKey(row.agreementId, row.coversYear),
+    ),
+    /** An agreement's parties as plain rows, for telling who is a party on a day. */
+    partyRecordsOfAgreement: loaderOfGroups(
+      (ids: string[]) => partyRecords(em, ids),
+      (row) => row.agreementId,
     ),
     submissionsOfAgreement: ofAgreements((ids) =>
       em.find(SubmissionSchema, { agreement: { $in: ids } }, { orderBy: { coversYear: 'asc', kind: 'asc' } }),
@@ -128,14 +140,19 @@ export function createLoaders(em: EntityManager, caller?: Caller) {
 
 const withLoaders = contextWithLoaders(createLoaders);
 
-/** `today` is the Norwegian calendar day; tests pass a fixed one to check deadlines. */
+/**
+ * `today` is the Norwegian calendar day; tests pass a fixed one to check deadlines. A request has one
+ * today: read once, when first asked (the overview asks for it for every payment and submission of
+ * every region), so a request that runs over midnight does not judge half its rows by another day.
+ */
 export function createContext(
   orm: Orm,
   caller: Caller,
   request: SubgraphRequest,
   today: () => string = () => todayInNorway(),
 ) {
-  return { ...withLoaders(orm, caller, request), today };
+  let day: string | undefined;
+  return { ...withLoaders(orm, caller, request), today: () => (day ??= today()) };
 }
 
 export type Context = ReturnType<typeof createContext>;

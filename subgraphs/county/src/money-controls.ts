@@ -1,12 +1,12 @@
 // The money controls an auditor expects (issue 18 §3), as pure rules: when an instalment counts as
 // paid or overdue, what a payment may be dated, and when a rejected submission is late.
-import type { Payment } from './entities/payment.js';
-import type { Submission } from './entities/submission.js';
+import type { PaymentRecord, SubmissionRecord } from './records.js';
 
 export type PaymentStatus = 'BLOCKED' | 'DUE' | 'RECORDED' | 'PAID' | 'OVERDUE';
 
 /** Only a payment a second county officer confirmed counts as paid. */
-export const isConfirmed = (payment: Pick<Payment, 'confirmedOn'> | undefined): boolean => payment?.confirmedOn != null;
+export const isConfirmed = (payment: Pick<PaymentRecord, 'confirmedOn'> | undefined): boolean =>
+  payment?.confirmedOn != null;
 
 /**
  * An instalment's status on `today`: PAID once recorded and confirmed; otherwise OVERDUE after its
@@ -14,7 +14,7 @@ export const isConfirmed = (payment: Pick<Payment, 'confirmedOn'> | undefined): 
  * confirming it); before that RECORDED, DUE or BLOCKED.
  */
 export function paymentStatus(view: {
-  paid: Pick<Payment, 'confirmedOn'> | undefined;
+  paid: Pick<PaymentRecord, 'confirmedOn'> | undefined;
   approved: boolean;
   dueDate: string;
   today: string;
@@ -29,7 +29,7 @@ export function paymentStatus(view: {
  * The day the year's activity plan and budget were both approved (the later of the two approvals),
  * or null while either is not. No instalment of the year may be paid before it (§7).
  */
-export function planAndBudgetApprovedOn(rows: Submission[], year: number): string | null {
+export function planAndBudgetApprovedOn(rows: SubmissionRecord[], year: number): string | null {
   const days: string[] = [];
   for (const kind of ['ACTIVITY_PLAN', 'BUDGET'] as const) {
     const approved = rows.find((row) => row.kind === kind && row.coversYear === year && row.status === 'APPROVED');
@@ -61,7 +61,7 @@ export function paymentDateProblem(
  * it, or rejected and not resubmitted by it (a rejected submission is one the region still owes).
  */
 export function submissionLate(
-  row: Pick<Submission, 'status' | 'submittedOn'> | undefined,
+  row: Pick<SubmissionRecord, 'status' | 'submittedOn'> | undefined,
   dueDate: string,
   today: string,
 ): boolean {

@@ -1,6 +1,7 @@
 // Who is calling: bearer tokens (JWT) verified with jose against the identity provider's keys,
 // turned into a Caller that every subgraph authorises against. The gateway and each subgraph
 // verify the same token (defence in depth).
+import { createHash } from 'node:crypto';
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
@@ -81,6 +82,14 @@ export interface AuthConfig {
   jwksCooldownSeconds?: number;
   /** How long a JWKS fetch may take, in seconds (default 5). */
   jwksTimeoutSeconds?: number;
+  /**
+   * How long a token once verified is taken again without verifying its signature anew, in seconds
+   * (default 0: every time), never past its expiry (with the clock tolerance). A subgraph verifies
+   * the same token on every request a person's page makes (the overview: five); the verdict cannot
+   * change but for a key withdrawn from the JWKS, which the JWKS cache (jwksCacheMaxAgeSeconds)
+   * keeps using that long anyway, so this must not exceed it.
+   */
+  verifiedTokenSeconds?: number;
 }
 
 export const defaultIssuer = 'etablerertjenesten-dev';
@@ -163,7 +172,7 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
       throw new KeysUnavailable('the keys to verify access tokens with could not be had', { cause: error });
     }
   };
-  return async (token) => {
+  const verifyNow = async (token: string): Promise<{ caller: Caller; expires: number }> => {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keyOfToken, {
@@ -189,9 +198,67 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
     }
     const parsed = claims.safeParse(payload);
     if (!parsed.success) throw unauthenticated('The access token does not say who you are and for whom you act.');
-    return callerFromClaims(parsed.data);
+    // jose takes a token up to its expiry plus the tolerance; exp is a required claim.
+    return { caller: callerFromClaims(parsed.data), expires: (Number(payload.exp) + tolerance) * 1000 };
+  };
+  const keepSeconds = seconds(
+    'verifiedTokenSeconds',
+    config.verifiedTokenSeconds,
+    0,
+    config.jwksUrl
+      ? seconds('jwksCacheMaxAgeSeconds', config.jwksCacheMaxAgeSeconds, defaultJwksCacheMaxAgeSeconds)
+      : Number.MAX_SAFE_INTEGER,
+  );
+  if (keepSeconds === 0) return async (token) => (await verifyNow(token)).caller;
+  const verified = new VerifiedTokens(keepSeconds * 1000);
+  return async (token) => {
+    const known = verified.get(token);
+    if (known) return known;
+    const { caller, expires } = await verifyNow(token);
+    verified.set(token, caller, expires);
+    return caller;
   };
 }
+
+/** The most tokens kept verified; past it the oldest are forgotten (and verified again when they come). */
+const verifiedTokensKept = 10_000;
+
+/**
+ * Tokens verified, each until the earlier of its expiry and `keepMs` after it was verified. Kept by
+ * the token's SHA-256, not the token: the process holds no bearer token past its request.
+ */
+class VerifiedTokens {
+  readonly #entries = new Map<string, { caller: Caller; until: number }>();
+
+  constructor(readonly keepMs: number) {}
+
+  get(token: string): Caller | undefined {
+    const key = tokenKey(token);
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    // A copy: one request's caller is never another's object.
+    const { caller } = entry;
+    if (Date.now() < entry.until)
+      return { ...caller, organisation: { ...caller.organisation }, scopes: [...caller.scopes] };
+    this.#entries.delete(key);
+    return undefined;
+  }
+
+  set(token: string, caller: Caller, expires: number): void {
+    if (this.#entries.size >= verifiedTokensKept) {
+      const now = Date.now();
+      for (const [key, entry] of this.#entries) if (entry.until <= now) this.#entries.delete(key);
+      // Still full: the oldest first (a Map iterates in insertion order).
+      for (const key of this.#entries.keys()) {
+        if (this.#entries.size < verifiedTokensKept) break;
+        this.#entries.delete(key);
+      }
+    }
+    this.#entries.set(tokenKey(token), { caller, until: Math.min(expires, Date.now() + this.keepMs) });
+  }
+}
+
+const tokenKey = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 export function callerFromClaims(token: TokenClaims): Caller {
   return {

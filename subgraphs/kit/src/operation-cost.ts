@@ -109,17 +109,16 @@ export function costLimitPlugin<Context extends BaseContext>({
   maxCost: number;
   rules?: CostRules;
 }): ApolloServerPlugin<Context> {
+  const costs = new CostCache();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, request }) {
           let cost: number;
           try {
-            cost = operationCost(schema, document, {
-              operationName,
-              variables: request.variables ?? {},
-              rules,
-            });
+            cost = costs.of(schema, document, operationName, request.variables ?? {}, (variables) =>
+              operationCost(schema, document, { operationName, variables, rules }),
+            );
           } catch (error) {
             if (!(error instanceof GraphQLError)) throw error;
             // Variables that do not fit their types, or a fragment bomb: the operation cannot run.
@@ -137,4 +136,45 @@ export function costLimitPlugin<Context extends BaseContext>({
       };
     },
   };
+}
+
+/** The most variable sets whose cost is kept per document (then they are forgotten and counted anew). */
+const costsKeptPerDocument = 200;
+
+/**
+ * The costs counted, per schema and parsed document (Apollo keeps one parsed document per query
+ * text), by operation name and variables: a cost is a function of these alone, and counting walks the
+ * whole operation (half a millisecond for the coordination overview, at the gateway and at each of
+ * the subgraphs its plan fetches from). Bounded: a document's costs are forgotten past
+ * `costsKeptPerDocument` variable sets; documents and schemas no longer used go with their objects.
+ * Errors are not kept, so a refusal is counted (and thrown) anew each time.
+ */
+export class CostCache {
+  readonly #costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+
+  of(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown>,
+    count: (variables: Record<string, unknown>) => number,
+  ): number {
+    let ofSchema = this.#costs.get(schema);
+    if (!ofSchema) {
+      ofSchema = new WeakMap();
+      this.#costs.set(schema, ofSchema);
+    }
+    let ofDocument = ofSchema.get(document);
+    if (!ofDocument) {
+      ofDocument = new Map();
+      ofSchema.set(document, ofDocument);
+    }
+    const key = JSON.stringify([operationName ?? null, variables]);
+    const known = ofDocument.get(key);
+    if (known !== undefined) return known;
+    const cost = count(variables);
+    if (ofDocument.size >= costsKeptPerDocument) ofDocument.clear();
+    ofDocument.set(key, cost);
+    return cost;
+  }
 }

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext, type ContextFunction } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -105,6 +106,19 @@ export function defaultServiceMode(introspection?: boolean): ServiceMode {
   return { production, introspection: introspection ?? !production, stacktraces: false };
 }
 
+/** `cache-control: no-store` on every GraphQL answer, as Apollo's cache-control plugin sets on an uncacheable one. */
+function noStorePlugin<Context extends BaseContext>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
+}
+
 export function apolloServer<Context extends BaseContext>(
   options: ServiceOptions<Context>['apollo'],
   httpServer?: Server,
@@ -127,6 +141,10 @@ export function apolloServer<Context extends BaseContext>(
       ApolloServerPluginLandingPageDisabled(),
       // Inline tracing costs CPU on every request and nothing here reads it.
       ...('schema' in options && options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
+      // A subgraph's answers are never cached (no field has a cache hint, and the gateway keeps
+      // none), yet Apollo's cache-control plugin wrapped every field's resolver to work out a policy
+      // (an overview's county answer has about a thousand fields): the answer says no-store itself.
+      ...('schema' in options && options.schema ? [ApolloServerPluginCacheControlDisabled(), noStorePlugin()] : []),
     ],
   } as ConstructorParameters<typeof ApolloServer<Context>>[0]);
 }

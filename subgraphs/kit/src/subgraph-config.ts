@@ -255,6 +255,10 @@ export function subgraphOptionsFromEnvironment(
       clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE,
       jwksCacheMaxAgeSeconds: config.AUTH_JWKS_CACHE_MAX_AGE,
       jwksCooldownSeconds: config.AUTH_JWKS_COOLDOWN,
+      // A token verified is taken for up to a minute without checking its signature again (each of a
+      // page's requests brings the same one), never longer than the JWKS is kept: a key withdrawn
+      // stops letting tokens in no later than it did.
+      verifiedTokenSeconds: Math.min(60, config.AUTH_JWKS_CACHE_MAX_AGE),
     },
     serviceKeys: config.SERVICE_KEYS,
     ...(dynamic.SERVICE_PRIVATE_KEY ? { servicePrivateKey: dynamic.SERVICE_PRIVATE_KEY as JWK } : {}),

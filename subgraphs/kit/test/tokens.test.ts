@@ -3,7 +3,7 @@
 // told when the keys cannot be had. (The same bad tokens at a running subgraph and at the gateway:
 // subgraphs/county/test/tokens.test.ts and gateway/test/tokens.test.ts.)
 import type { JWK } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type AuthConfig, createTokenVerifier } from '../src/auth.js';
 import { type DevKeys, generateDevKeys } from '../src/dev-tokens.js';
 import { badTokens, serveJwks, type TestJwksServer, testToken } from '../src/testing.js';
@@ -60,6 +60,46 @@ describe('an access token checked against the JWKS', () => {
 
   it('refuses a clock tolerance above five minutes', () => {
     expect(() => verifier({ clockToleranceSeconds: 301 })).toThrow(/clockToleranceSeconds must be from 0 to 300/);
+  });
+});
+
+describe('a token verified once (verifiedTokenSeconds)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is taken again only until it expires (with the clock tolerance), however long it would be kept', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const verify = verifier({ verifiedTokenSeconds: 60 });
+    const expiring = await token({ exp: now() + 5 });
+    await expect(verify(expiring)).resolves.toMatchObject({ subject: 'county.officer' });
+    vi.setSystemTime(Date.now() + 30_000);
+    await expect(verify(expiring)).resolves.toMatchObject({ subject: 'county.officer' });
+    // 40 s on: 35 s past its expiry, beyond the 30 s tolerance, though kept for 60 s.
+    vi.setSystemTime(Date.now() + 10_000);
+    await expect(verify(expiring)).rejects.toMatchObject({
+      ...unauthenticated,
+      message: 'The access token has expired; sign in again.',
+    });
+  });
+
+  it('is verified anew after the time it is kept, and another token (a signature changed) is verified itself', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const verify = verifier({ verifiedTokenSeconds: 60 });
+    const good = await token({ exp: now() + 3600 });
+    const first = await verify(good);
+    const tampered = `${good.slice(0, good.lastIndexOf('.') + 1)}${'A'.repeat(good.length - good.lastIndexOf('.') - 1)}`;
+    await expect(verify(tampered)).rejects.toMatchObject(unauthenticated);
+    // Each request gets a caller of its own, not the object another request was given.
+    const again = await verify(good);
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+    vi.setSystemTime(Date.now() + 61_000);
+    await expect(verify(good)).resolves.toEqual(first);
+  });
+
+  it('is never kept longer than the JWKS is', () => {
+    expect(() => verifier({ verifiedTokenSeconds: 700 })).toThrow(/verifiedTokenSeconds/);
   });
 });
 

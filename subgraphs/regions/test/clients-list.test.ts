@@ -50,6 +50,30 @@ describe('the client list', () => {
     expect(last.hasNextPage).toBe(false);
   });
 
+  it('tells the total on a page past the last client, and with the page and total of a search', async () => {
+    // The count comes with the page's rows; a page beyond the end has none, and still tells the total.
+    const beyond = await list({ first: 50, offset: follo().length + 50 });
+    expect(beyond).toEqual({ totalCount: follo().length, hasNextPage: false, items: [] });
+    const someone = follo()[7];
+    const name = (someone?.name ?? '').toLowerCase();
+    const page = await list({ search: someone?.name, first: 1 });
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]?.name.toLowerCase()).toContain(name);
+    const matching = follo().filter((c) => c.name.toLowerCase().includes(name)).length;
+    expect(page.totalCount).toBe(matching);
+    expect(page.hasNextPage).toBe(matching > 1);
+    // A search with a space is looked for in names and phone numbers (an e-mail address has none).
+    const phone = someone?.phone ?? '';
+    const byPhone = await list({ search: phone.slice(0, 6), first: 200 });
+    expect(byPhone.items.map((c) => c.id)).toContain(someone?.id);
+    expect(byPhone.totalCount).toBe(follo().filter((c) => c.phone?.includes(phone.slice(0, 6))).length);
+    expect(await list({ search: 'no client is called this', first: 50 })).toEqual({
+      totalCount: 0,
+      hasNextPage: false,
+      items: [],
+    });
+  });
+
   it('filters by period and immigrant background', async () => {
     const page = await list({ from: '2024-01-01', to: '2024-12-31', background: 'YES', first: 200 });
     const expected = follo().filter((c) => c.registeredOn.startsWith('2024') && c.immigrantBackground === 'YES');

@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MunicipalityReference as MunicipalityReferenceEntity } from '../resolvers/Municipality.js';
 import type { ResponsibleParty as ResponsiblePartyEntity } from '../responsible-parties.js';
-import type { PopulationFigure as PopulationFigureEntity } from '../entities/population-figure.js';
+import type { PopulationFigureRecord as PopulationFigureRecordEntity } from '../population/loaders.js';
 import type { PopulationImportResult as PopulationImportResultEntity, ImportedFigure as ImportedFigureEntity } from '../population/import.js';
 import type { SkippedRow as SkippedRowEntity } from '../population/ssb-json-stat.js';
 import type { RegionReference as RegionReferenceEntity } from '../resolvers/Region.js';
@@ -2209,7 +2209,7 @@ export type ResolversTypes = {
   Payment: ResolverTypeWrapper<PaymentViewEntity>;
   PaymentShare: ResolverTypeWrapper<PaymentShareViewEntity>;
   PaymentStatus: PaymentStatus;
-  PopulationFigure: ResolverTypeWrapper<PopulationFigureEntity>;
+  PopulationFigure: ResolverTypeWrapper<PopulationFigureRecordEntity>;
   PopulationImport: ResolverTypeWrapper<PopulationImportResultEntity>;
   PopulationImportDate: ResolverTypeWrapper<PopulationImportDate>;
   PopulationSkipReason: PopulationSkipReason;
@@ -2289,7 +2289,7 @@ export type ResolversParentTypes = {
   OrganisationInput: OrganisationInput;
   Payment: PaymentViewEntity;
   PaymentShare: PaymentShareViewEntity;
-  PopulationFigure: PopulationFigureEntity;
+  PopulationFigure: PopulationFigureRecordEntity;
   PopulationImport: PopulationImportResultEntity;
   PopulationImportDate: PopulationImportDate;
   ProfessionalGroupMember: CoordinationMemberEntity;
