@@ -28,14 +28,21 @@ export function subgraphUnavailable(service: string): GraphQLError {
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'] & {};
 
 /**
- * Keep-alive connections to the subgraphs. Node's agent honours a server's `Keep-Alive: timeout=…`
- * (it lets a socket go a second before the server would) and drops a socket the server closed, so
- * the first request after a subgraph comes back opens a fresh connection (the default fetcher failed
- * with "socket hang up").
+ * How long a connection to a subgraph may idle before the gateway lets it go. Node's agent shortens
+ * it to a second less than a server's `Keep-Alive: timeout=…` (the subgraphs say 5 s), but only when
+ * it has one of its own to shorten: without it, an idle socket was kept until the subgraph closed it,
+ * and a request sent on it at that moment failed with ECONNRESET (the subgraph "unavailable").
+ */
+const idleConnectionMs = 4_000;
+
+/**
+ * Keep-alive connections to the subgraphs, each let go before the subgraph would close it (above);
+ * a socket the server closed is dropped, so the first request after a subgraph comes back opens a
+ * fresh connection (the default fetcher failed with "socket hang up").
  */
 const subgraphAgents = {
-  http: new HttpAgent({ keepAlive: true, scheduling: 'lifo' }),
-  https: new HttpsAgent({ keepAlive: true, scheduling: 'lifo' }),
+  http: new HttpAgent({ keepAlive: true, scheduling: 'lifo', timeout: idleConnectionMs }),
+  https: new HttpsAgent({ keepAlive: true, scheduling: 'lifo', timeout: idleConnectionMs }),
 };
 
 /** What RemoteGraphQLDataSource reads of a fetch response: status, headers and the whole body. */
