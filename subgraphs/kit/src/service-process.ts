@@ -1,5 +1,6 @@
 // The parent's side of runAsProcess: forks one service's entry point and resolves once the service says it listens.
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** The export condition under which workspace packages resolve to their TypeScript sources (see each package.json). */
@@ -95,12 +96,40 @@ export function startServiceProcess<Name extends string>(
   });
 }
 
-/** A port free on loopback now, for a service that must be told another's address before that one starts. */
+/**
+ * A port free on loopback now, for a service that must be told another's address before that one starts. Taken
+ * below the system's range of ephemeral ports: a port from that range (what `listen(0)` gives) could be taken, in
+ * the moment before the service listens on it, as the source port of any outgoing connection on the machine, and
+ * the service then failed with EADDRINUSE (seen with two test packages starting stacks at once).
+ */
 export async function freePort(): Promise<number> {
+  const [firstEphemeral] = ephemeralPortRange();
+  const lowest = 10_000;
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = lowest + Math.floor(Math.random() * (firstEphemeral - lowest));
+    if (await isFreeOnLoopback(port)) return port;
+  }
+  throw new Error(`no free port found between ${lowest} and ${firstEphemeral}`);
+}
+
+/** The first and last port the system gives outgoing connections (Linux's ip_local_port_range; its default elsewhere). */
+function ephemeralPortRange(): [number, number] {
+  try {
+    const [first, last] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    if (first && last && first > 10_000) return [first, last];
+  } catch {
+    // Not Linux: Linux's default range.
+  }
+  return [32_768, 60_999];
+}
+
+function isFreeOnLoopback(port: number): Promise<boolean> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
