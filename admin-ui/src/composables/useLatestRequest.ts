@@ -3,8 +3,8 @@
 // loading ends with the newest. One place for what every page store needs. It also tells the
 // layout's banner which services (county, regions, partners) the newest answer came without.
 import { ref } from 'vue';
-import { toRequestError, unavailableServicesIn, unavailableServicesOf } from '../graphql/client';
-import type { LoadError } from '../stores/regions';
+import type { LoadError } from '../graphql/client';
+import { loadErrorOf, toRequestError, unavailableServicesIn, unavailableServicesOf } from '../graphql/client';
 import { useServiceStatusStore } from '../stores/serviceStatus';
 
 let sources = 0;
@@ -35,7 +35,7 @@ export function useLatestRequest() {
       if (mine !== latest) return;
       handlers.onError?.();
       const requestError = toRequestError(caught);
-      error.value = { message: requestError.message, codes: requestError.codes };
+      error.value = loadErrorOf(requestError);
       // An answer with nothing but an unavailable service's fields fails; the banner says which.
       useServiceStatusStore().report(source, unavailableServicesIn(requestError.errors));
     } finally {

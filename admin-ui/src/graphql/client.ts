@@ -105,6 +105,18 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+/** Why a page's data could not be had, as the page shows it: the message and the error codes. */
+export interface LoadError {
+  message: string;
+  codes: string[];
+}
+
+/** A failed load as a page shows it. */
+export function loadErrorOf(error: unknown): LoadError {
+  const requestError = toRequestError(error);
+  return { message: requestError.message, codes: requestError.codes };
+}
+
 /** Wraps whatever a request threw so that callers deal with one error type. */
 export function toRequestError(error: unknown): GraphQLRequestError {
   if (error instanceof GraphQLRequestError) return error;

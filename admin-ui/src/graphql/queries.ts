@@ -28,12 +28,13 @@ import {
   watch,
 } from 'vue';
 import { useAuthStore } from '../stores/auth';
-import type { LoadError } from '../stores/regions';
 import { useServiceStatusStore } from '../stores/serviceStatus';
+import type { LoadError } from './client';
 import {
   type GraphQLErrorDetail,
   type GraphQLRequestError,
   isCancelled,
+  loadErrorOf,
   requestOperation,
   toRequestError,
   unavailableServicesIn,
@@ -131,7 +132,7 @@ export interface GraphQLQuery<TResult, TVariables> {
   shownVariables: Readonly<Ref<TVariables | undefined>>;
   /** True while a request for the current variables runs, also when an earlier answer is shown meanwhile. */
   loading: ComputedRef<boolean>;
-  /** Why the current variables have no answer; null when they have one or are loading for the first time. */
+  /** Why the newest request for the current variables failed (a cancelled one is no failure); null otherwise. */
   error: ComputedRef<LoadError | null>;
   /** Asks again, now (the retry button of an error state). */
   refetch: () => Promise<unknown>;
@@ -220,9 +221,7 @@ function useLayerQuery<TResult, TVariables>(
     const caught = query.error.value;
     return caught === null || isCancelled(caught) ? null : toRequestError(caught);
   });
-  const error = computed<LoadError | null>(() =>
-    failure.value === null ? null : { message: failure.value.message, codes: failure.value.codes },
-  );
+  const error = computed<LoadError | null>(() => (failure.value === null ? null : loadErrorOf(failure.value)));
   // Another choice's answer kept on screen while loading must not stay under the new choice once it failed.
   const data = computed(() => (failure.value !== null && query.isPlaceholderData.value ? undefined : query.data.value));
 

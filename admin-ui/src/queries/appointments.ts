@@ -1,11 +1,11 @@
 // The appointments page's data through the query layer (issue 22): the region's slots with their bookings between two
 // days, an adviser publishing slots and withdrawing one (after which the list on screen refetches).
 import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
+import type { LoadError } from '../graphql/client';
 import { toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { AppointmentSlotListQuery, NewAppointmentSlotInput } from '../graphql/generated/graphql';
 import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
-import type { LoadError } from '../stores/regions';
 
 export const AppointmentSlotListDocument = graphql(`
   query AppointmentSlotList($from: Date!, $to: Date!, $includeCancelled: Boolean!) {

@@ -1,11 +1,11 @@
 // The client list through the query layer: one page of the clients the caller may see, with the search and filters
 // asked for; the regions a county officer filters by; and every page of a filtered list for its CSV file.
 import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
+import type { LoadError } from '../graphql/client';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { ClientListQuery, ClientListQueryVariables, ImmigrantBackground } from '../graphql/generated/graphql';
 import { useGraphQLQuery } from '../graphql/queries';
-import type { LoadError } from '../stores/regions';
 
 export const ClientListDocument = graphql(`
   query ClientList(

@@ -2,11 +2,11 @@
 // importing a file of Statistics Norway's table 01222 (JSON-stat 2): first a preview, then the import itself, after
 // which the figures on screen are asked again.
 import { computed, ref } from 'vue';
+import type { LoadError } from '../graphql/client';
 import { toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { ImportPopulationFiguresMutation, PopulationFiguresQuery } from '../graphql/generated/graphql';
 import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
-import type { LoadError } from '../stores/regions';
 
 export const PopulationFiguresDocument = graphql(`
   query PopulationFigures {

@@ -2,6 +2,7 @@
 // and direction; moving a referral on (after which the inbox refetches); and every page of a filtered list for a CSV.
 import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
 import { type FormActionError, toFormActionError } from '../composables/fieldErrors';
+import type { LoadError } from '../graphql/client';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type {
@@ -11,7 +12,6 @@ import type {
   ReferralStatus,
 } from '../graphql/generated/graphql';
 import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
-import type { LoadError } from '../stores/regions';
 
 export const ReferralInboxDocument = graphql(`
   query ReferralInbox($first: Int!, $offset: Int!, $status: ReferralStatus, $direction: ReferralDirection) {

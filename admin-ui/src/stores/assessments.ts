@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { useLatestRequest } from '../composables/useLatestRequest';
+import type { LoadError } from '../graphql/client';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type {
@@ -10,7 +11,6 @@ import type {
   DeliverBusinessAssessmentInput,
 } from '../graphql/generated/graphql';
 import { type PartnerActionError, toPartnerActionError } from './partnerErrors';
-import type { LoadError } from './regions';
 
 export const BusinessAssessmentsDocument = graphql(`
   query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {

@@ -3,10 +3,10 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { serverFieldErrors } from '../composables/fieldErrors';
 import { useLatestRequest } from '../composables/useLatestRequest';
-import { type GraphQLRequestError, request, toRequestError } from '../graphql/client';
+import type { LoadError } from '../graphql/client';
+import { type GraphQLRequestError, loadErrorOf, request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { ClientDetailQuery, ClientMunicipalitiesQuery, RegisterClientInput } from '../graphql/generated/graphql';
-import type { LoadError } from './regions';
 
 export const ClientDetailDocument = graphql(`
   query ClientDetail($id: ID!, $year: Int!) {
@@ -190,9 +190,8 @@ export const useClientStore = defineStore('client', () => {
       const data = await request(ClientMunicipalitiesDocument, { regionId });
       municipalities.value = data.region?.municipalities ?? [];
     } catch (caught) {
-      const requestError = toRequestError(caught);
       municipalities.value = [];
-      municipalitiesError.value = { message: requestError.message, codes: requestError.codes };
+      municipalitiesError.value = loadErrorOf(caught);
     }
   }
 

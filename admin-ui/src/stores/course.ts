@@ -2,11 +2,11 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { useLatestRequest } from '../composables/useLatestRequest';
+import type { LoadError } from '../graphql/client';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { CourseDetailQuery } from '../graphql/generated/graphql';
 import { type CourseAction, type CourseActionError, toCourseActionError } from './courseErrors';
-import type { LoadError } from './regions';
 
 // `enrolments` is empty for callers who may not see who is enrolled; the gateway decides, not the console.
 export const CourseDetailDocument = graphql(`

@@ -2,11 +2,11 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { useLatestRequest } from '../composables/useLatestRequest';
+import type { LoadError } from '../graphql/client';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { EnrolClientMutation, OpenCoursesQuery } from '../graphql/generated/graphql';
 import { type CourseActionError, toCourseActionError } from './courseErrors';
-import type { LoadError } from './regions';
 
 // This year's and next year's courses: a course asked for in December may well start in January.
 export const OpenCoursesDocument = graphql(`

@@ -3,12 +3,12 @@
 // load again.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import type { LoadError } from '../graphql/client';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { CreateGatheringInput, CreateGatheringMutation, RegionAdvisersQuery } from '../graphql/generated/graphql';
 import { useGatheringsStore } from './gatherings';
 import { toPartnerActionError } from './partnerErrors';
-import type { LoadError } from './regions';
 
 export const RegionAdvisersDocument = graphql(`
   query RegionAdvisers($regionId: ID!) {

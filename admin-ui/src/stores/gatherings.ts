@@ -2,10 +2,10 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { useLatestRequest } from '../composables/useLatestRequest';
+import type { LoadError } from '../graphql/client';
 import { type GraphQLErrorDetail, requestTolerating } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { GatheringsOfYearQuery } from '../graphql/generated/graphql';
-import type { LoadError } from './regions';
 
 export const GatheringsOfYearDocument = graphql(`
   query GatheringsOfYear($year: Int!) {

@@ -4,7 +4,8 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { notificationKinds } from '../composables/notificationAccess';
 import { useLatestRequest } from '../composables/useLatestRequest';
-import { request, toRequestError } from '../graphql/client';
+import type { LoadError } from '../graphql/client';
+import { loadErrorOf, request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type {
   NotificationKind,
@@ -13,7 +14,6 @@ import type {
   SetNotificationPreferenceInput,
 } from '../graphql/generated/graphql';
 import { renewalMargin, useAuthStore } from './auth';
-import type { LoadError } from './regions';
 
 export const NotificationUnreadCountDocument = graphql(`
   query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
@@ -231,8 +231,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
       const data = await request(NotificationPreferencesDocument);
       preferences.value = [...data.notificationPreferences].sort(byKindOrder);
     } catch (caught) {
-      const requestError = toRequestError(caught);
-      preferencesError.value = { message: requestError.message, codes: requestError.codes };
+      preferencesError.value = loadErrorOf(caught);
     } finally {
       preferencesLoading.value = false;
     }

@@ -10,10 +10,6 @@ export type { MunicipalityOverview, RegionOverview } from '../queries/regions';
 export { RegionsOverviewDocument };
 
 /** What the view needs to tell the user about a failed load; plain data, so the store state stays serialisable. */
-export interface LoadError {
-  message: string;
-  codes: string[];
-}
 
 export const useRegionsStore = defineStore('regions', () => {
   const regions = ref<RegionOverview[]>([]);

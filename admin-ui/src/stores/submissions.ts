@@ -3,10 +3,10 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { serverFieldErrors } from '../composables/fieldErrors';
 import { useLatestRequest } from '../composables/useLatestRequest';
+import type { LoadError } from '../graphql/client';
 import { type GraphQLRequestError, request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { SubmissionsWorkflowQuery, SubmitInput } from '../graphql/generated/graphql';
-import type { LoadError } from './regions';
 
 // The year's submissions and payments, next year's payments (an activity plan and budget handed in this
 // year release them), and last year's key figures, which pre-fill the annual report on last year.

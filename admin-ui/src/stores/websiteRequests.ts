@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { useLatestRequest } from '../composables/useLatestRequest';
+import type { LoadError } from '../graphql/client';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type {
@@ -9,7 +10,6 @@ import type {
   WebsiteRequestListQueryVariables,
   WebsiteRequestStatus,
 } from '../graphql/generated/graphql';
-import type { LoadError } from './regions';
 
 export const WebsiteRequestListDocument = graphql(`
   query WebsiteRequestList($regionId: ID, $status: WebsiteRequestStatus, $first: Int!, $offset: Int!) {
