@@ -206,6 +206,26 @@ describe('the query layer', () => {
     expect(calls[1]?.headers.get('authorization')).toBe(`Bearer ${accessTokenFor('follo.adviser')}`);
   });
 
+  it("sends the public website's mutation without the signed-in person's token", async () => {
+    const { calls } = stubGraphQL(() => jsonResponse({ data: { updateClient: { id: 'c1', version: 2 } } }));
+    const pinia = createPinia();
+    setActivePinia(pinia);
+    startSignedIn(accessTokenFor('county.officer'));
+    const { result } = withQueryLayer(
+      () => ({
+        asPublic: useGraphQLMutation(UpdateClientDocument, { anonymous: true }),
+        asOfficer: useGraphQLMutation(UpdateClientDocument),
+      }),
+      pinia,
+    );
+
+    await result.asPublic.run({ id: 'c1', version: 1, input: {} });
+    await result.asOfficer.run({ id: 'c1', version: 1, input: {} });
+
+    expect(calls[0]?.headers.get('authorization')).toBeNull();
+    expect(calls[1]?.headers.get('authorization')).toBe(`Bearer ${accessTokenFor('county.officer')}`);
+  });
+
   it('tells the service banner which service an answer came without, and forgets it with the page', async () => {
     stubGraphQL(() =>
       jsonResponse({

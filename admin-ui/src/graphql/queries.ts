@@ -260,11 +260,15 @@ function useLayerQuery<TResult, TVariables>(
 /**
  * A mutation through the query layer: `run(variables)` sends it (throwing the request's error, for the form to
  * show), and once it succeeded every answer is stale, so each page on screen asks again for what it shows.
+ * `anonymous` sends it without the signed-in person's token, as the public website's forms must.
  */
-export function useGraphQLMutation<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>) {
+export function useGraphQLMutation<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  { anonymous = false }: { anonymous?: boolean } = {},
+) {
   const cache = useQueryCache();
   const mutation = useMutation<TResult, TVariables, GraphQLRequestError>({
-    mutation: (variables: TVariables) => requestOperation(document, variables),
+    mutation: (variables: TVariables) => requestOperation(document, variables, { anonymous }),
     onSuccess: () => {
       void invalidateAnswers(cache);
     },
