@@ -39,6 +39,13 @@ export async function countyOfficerWorkflow(browser: Browser, stack: WorkflowSta
   await expect.poll(() => awaiting.textContent(), poll).toMatch(/venter på fylkets avgjørelse/);
   const waiting = Number((await awaiting.textContent())?.match(/(\d+)/)?.[1]);
   expect(waiting).toBeGreaterThan(0);
+  // The charts put the largest first, with every region's value (read here from the table behind each chart).
+  const newClients = page.locator('figure[data-chart]').first();
+  await expect.poll(() => newClients.locator('tbody tr').count(), poll).toBeGreaterThan(1);
+  const values = (await newClients.locator('tbody td').allTextContents()).map((text) =>
+    Number(text.replace(/\D/g, '')),
+  );
+  expect(values).toEqual([...values].sort((a, b) => b - a));
   await page.getByTestId('overview-awaiting-link').click();
   await page.waitForURL(/\/submissions/);
   const queue = page.getByTestId('submissions-awaiting');
@@ -116,6 +123,13 @@ export async function adviserWorkflow(browser: Browser, stack: WorkflowStack, wi
   await expect.poll(() => referrals.locator('tbody tr').count(), poll).toBe(referred.referrals?.length);
   expect(await referrals.locator('tbody tr').first().textContent()).toMatch(/Sendt|Mottatt|Akseptert|Avslått|Fullført/);
   await expect.poll(() => page.getByTestId('client-history').locator('li').count(), poll).toBeGreaterThan(1);
+
+  // Referring the client: the day the client consented is today unless the adviser says otherwise.
+  await page.getByTestId('refer-open').click();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+  await expect.poll(() => page.getByTestId('refer-consent-date').inputValue(), poll).toBe(today);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('refer-form').waitFor({ state: 'detached' });
 
   const opener = page.getByTestId('sessions-log-open');
   await opener.click();
