@@ -48,6 +48,7 @@ const en = {
     documentTitle: '{page} – Etablerertjenesten',
     skipToContent: 'Skip to main content',
     navigation: 'Main menu',
+    menu: 'Menu',
     language: 'Language',
   },
   nav: {

@@ -47,6 +47,7 @@ const nb = {
     documentTitle: '{page} – Etablerertjenesten',
     skipToContent: 'Hopp til hovedinnholdet',
     navigation: 'Hovedmeny',
+    menu: 'Meny',
     language: 'Språk',
   },
   nav: {
