@@ -9,7 +9,7 @@ import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/
 import { useGraphQLMutation, useGraphQLQuery } from '../src/graphql/queries';
 import { CoordinationOverviewDocument, useCoordinationOverview } from '../src/queries/overview';
 import { useAuthStore } from '../src/stores/auth';
-import { UpdateClientDocument } from '../src/stores/clientEdit';
+import { UpdateClientDocument } from '../src/queries/client';
 import { useServiceStatusStore } from '../src/stores/serviceStatus';
 import {
   accessTokenFor,
