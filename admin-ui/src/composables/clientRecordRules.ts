@@ -1,13 +1,15 @@
 // What the client page's record forms check before they send (the server checks the same and has the last
 // word), and how their dates read. Keys are those of `clients.validation`.
+import { networkEventLimits, recordLimits } from '@etablerer/regions/input-limits';
 import type { LinkKind, MilestoneKind, SurveyOccasion } from '../graphql/generated/graphql';
 
 export type RecordValidationKey = 'required' | 'future' | 'tooLong';
 
-export const maxFollowUpNoteLength = 5000;
-export const maxLinkNameLength = 200;
-export const maxSurveyCommentLength = 2000;
-export const maxNetworkEventTitleLength = 200;
+// The regions subgraph's own limits, from the one place it sets them.
+export const maxFollowUpNoteLength = recordLimits.followUpNote;
+export const maxLinkNameLength = recordLimits.linkName;
+export const maxSurveyCommentLength = recordLimits.surveyComment;
+export const maxNetworkEventTitleLength = networkEventLimits.title;
 
 export const milestoneKinds: readonly MilestoneKind[] = [
   'BUSINESS_REGISTERED',
