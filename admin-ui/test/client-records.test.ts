@@ -262,7 +262,8 @@ describe('the client page lists the records', () => {
     expect(wrapper.findAll('h2').map((heading) => heading.text())).toEqual(
       expect.arrayContaining(['Milestones', 'Follow-up', 'Links to the business community', 'User survey']),
     );
-    expect(rowsText(wrapper, '[data-link-row]')[1]).toBe('Kari Nordmann | Mentor | 01.04.2024');
+    // A day with the month in words, as everywhere in the English console: no reader takes it for month/day.
+    expect(rowsText(wrapper, '[data-link-row]')[1]).toBe('Kari Nordmann | Mentor | Apr 1, 2024');
     expect(wrapper.get('[data-testid="survey-open"]').text()).toBe('Record an answer');
   });
 

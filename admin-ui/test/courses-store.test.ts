@@ -6,9 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ref } from 'vue';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { enrolmentsInOrder, useCourseActions, useCourseDetail } from '../src/queries/course';
+import { useCourseFormat } from '../src/composables/useCourseFormat';
 import { openCourses, useEnrolClient, useOpenCourses } from '../src/queries/courseEnrolment';
 import { afterNadiaCancelled, fullBasicCourse, openCoursesNextYear, openCoursesThisYear } from './courses-fixtures';
-import { type GraphQLCall, jsonResponse, queryLayer, runInComponent, stubGraphQL } from './fixtures';
+import { createStrictI18n, type GraphQLCall, jsonResponse, queryLayer, runInComponent, stubGraphQL } from './fixtures';
+
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 const operation = (call: GraphQLCall | undefined) => /(query|mutation) (\w+)/.exec(call?.body.query ?? '')?.[2];
 enableAutoUnmount(afterEach);
@@ -168,5 +171,25 @@ describe('enrolling on a course', () => {
     answer = 'conflict';
     expect(await store.enrol('course-basic', 'client-7')).toBeNull();
     expect(store.actionError.value).toMatchObject({ action: 'enrol', codes: ['CONFLICT'] });
+  });
+});
+
+describe("the course pages' formats", () => {
+  const formats = (locale: 'nb' | 'en') => runInComponent(() => useCourseFormat(), [createStrictI18n(locale)]).result;
+
+  it('reads a sign-up on the clock in Oslo, in either language, whatever the browser’s zone', () => {
+    // 08:30 UTC is 09:30 in Oslo in winter, 23:30 UTC on 30 June is already 1 July there.
+    expect(plain(formats('nb').formatMoment('2026-11-02T08:30:00.000Z'))).toBe('02.11.2026, 09:30');
+    expect(plain(formats('nb').formatMoment('2026-06-30T23:30:00.000Z'))).toBe('01.07.2026, 01:30');
+    expect(plain(formats('en').formatMoment('2026-11-02T08:30:00.000Z'))).toBe('Nov 2, 2026, 09:30');
+  });
+
+  it('gives a fee in kroner, with øre only when there are any, and a day without moving it', () => {
+    const nb = formats('nb');
+    expect(plain(nb.feeText('1500.00'))).toBe('1 500 kr');
+    expect(plain(nb.feeText('1500.50'))).toBe('1 500,50 kr');
+    expect(nb.feeText('0.00')).toBe('Gratis');
+    expect(nb.formatDates('2027-02-03', '2027-02-04')).toBe('03.02.2027–04.02.2027');
+    expect(plain(formats('en').feeText('1500.50'))).toBe('NOK 1,500.50');
   });
 });
