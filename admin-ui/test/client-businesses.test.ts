@@ -3,18 +3,11 @@
 // (the mod-11 check) show beside the field, and success is told beside the action.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import ClientBusinesses from '../src/components/ClientBusinesses.vue';
 import type { ClientBusiness } from '../src/queries/clientBusinesses';
 import { useRegisterBusiness } from '../src/queries/clientBusinesses';
-import {
-  createStrictI18n,
-  type GraphQLCall,
-  jsonResponse,
-  queryLayer,
-  runInComponent,
-  stubGraphQL,
-} from './fixtures';
+import { createStrictI18n, type GraphQLCall, jsonResponse, queryLayer, runInComponent, stubGraphQL } from './fixtures';
 
 enableAutoUnmount(afterEach);
 afterEach(() => vi.unstubAllGlobals());
@@ -118,7 +111,9 @@ describe('registering a business', () => {
       legalForm: 'AS',
     });
     expect(ok).toBe(false);
-    expect(store.actionError.value?.fieldErrors).toEqual({ organisationNumber: 'the check digit does not match (mod 11)' });
+    expect(store.actionError.value?.fieldErrors).toEqual({
+      organisationNumber: 'the check digit does not match (mod 11)',
+    });
   });
 });
 

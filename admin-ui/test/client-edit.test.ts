@@ -2,7 +2,7 @@
 // a CONFLICT offers a reload, server field errors show at the field, and only advisers get the button.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { checkClientEdit, draftFromClient } from '../src/composables/clientEdit';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
@@ -146,7 +146,8 @@ enableAutoUnmount(afterEach);
 async function mountClient(
   username: DemoUsername,
   record: ClientDetail = nadia,
-  update: (call: GraphQLCall) => Response = () => jsonResponse({ data: { updateClient: { id: 'client-7', version: 4 } } }),
+  update: (call: GraphQLCall) => Response = () =>
+    jsonResponse({ data: { updateClient: { id: 'client-7', version: 4 } } }),
 ) {
   const gateway = { client: record };
   const { calls } = stubGraphQL(

@@ -102,7 +102,9 @@ async function mountIntake(register: (input: Record<string, unknown>) => Respons
   await flushPromises();
   /** The input of each registerClient sent. */
   const registered = () =>
-    calls.filter((call) => call.body.query.includes('mutation RegisterClient')).map((call) => call.body.variables?.input);
+    calls
+      .filter((call) => call.body.query.includes('mutation RegisterClient'))
+      .map((call) => call.body.variables?.input);
   return { wrapper, router, registered };
 }
 

@@ -15,8 +15,8 @@ import {
   createStrictI18n,
   type DemoUsername,
   forbidNetwork,
-  jsonResponse,
   type GraphQLCall,
+  jsonResponse,
   queryLayer,
   runInComponent,
   stubGraphQL,
@@ -44,16 +44,18 @@ const isDetail = (call: GraphQLCall) => call.body.query.includes('query ClientDe
 describe("a person's data", () => {
   it('builds one file from one operation: who, when, the client and each subgraph’s section', async () => {
     const { calls } = stubGraphQL((call) =>
-      isDetail(call) ? jsonResponse({ data: { client: nadia } }) : jsonResponse({
-        data: {
-          clientDataExport: {
-            exportedAt: '2026-11-27T10:00:00.000Z',
-            exportedBy: 'Amira Haddad (Etablererservice Follo)',
-            heldByRegions,
-            client: { id: 'client-7', erasedAt: null, personalDataHeldByPartners: heldByPartners },
-          },
-        },
-      }),
+      isDetail(call)
+        ? jsonResponse({ data: { client: nadia } })
+        : jsonResponse({
+            data: {
+              clientDataExport: {
+                exportedAt: '2026-11-27T10:00:00.000Z',
+                exportedBy: 'Amira Haddad (Etablererservice Follo)',
+                heldByRegions,
+                client: { id: 'client-7', erasedAt: null, personalDataHeldByPartners: heldByPartners },
+              },
+            },
+          }),
     );
     const { data: store } = personalData();
     await flushPromises();
@@ -83,7 +85,11 @@ describe("a person's data", () => {
     );
     const { data: store } = personalData();
     expect(await store.exportData('client-7')).toBeNull();
-    expect(store.error.value).toEqual({ action: 'export', message: 'You may not see this client.', codes: ['FORBIDDEN'] });
+    expect(store.error.value).toEqual({
+      action: 'export',
+      message: 'You may not see this client.',
+      codes: ['FORBIDDEN'],
+    });
   });
 
   it('erases both subgraphs’ data in one operation, on the person’s request, then loads the page again', async () => {
@@ -92,19 +98,17 @@ describe("a person's data", () => {
       if (isDetail(call)) {
         return jsonResponse({
           data: {
-            client: erased
-              ? { ...nadia, name: '(anonymised)', email: null, erasedAt: '2026-11-27T10:00:00Z' }
-              : nadia,
+            client: erased ? { ...nadia, name: '(anonymised)', email: null, erasedAt: '2026-11-27T10:00:00Z' } : nadia,
           },
         });
       }
       erased = true;
       return jsonResponse({
-            data: {
-              eraseClient: { id: 'client-7', erasedAt: '2026-11-27T10:00:00Z' },
-              eraseClientReferrals: { referrals: 1, assessments: 0 },
-            },
-          });
+        data: {
+          eraseClient: { id: 'client-7', erasedAt: '2026-11-27T10:00:00Z' },
+          eraseClientReferrals: { referrals: 1, assessments: 0 },
+        },
+      });
     });
     const { page, data: store } = personalData();
     await flushPromises();
@@ -179,7 +183,11 @@ async function mountClient(username: DemoUsername, client: ClientDetail = nadia)
                 exportedAt: '2026-11-27T10:00:00.000Z',
                 exportedBy: 'Amira Haddad (Etablererservice Follo)',
                 heldByRegions,
-                client: { id: client.id, erasedAt: client.erasedAt ?? null, personalDataHeldByPartners: heldByPartners },
+                client: {
+                  id: client.id,
+                  erasedAt: client.erasedAt ?? null,
+                  personalDataHeldByPartners: heldByPartners,
+                },
               },
             },
           });

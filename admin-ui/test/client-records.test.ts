@@ -91,7 +91,9 @@ describe("saving the client page's records", () => {
     let recorded = false;
     const { calls } = stubGraphQL((call) => {
       if (isDetail(call)) {
-        return jsonResponse({ data: { client: recorded ? { ...nadia, followUps: [...nadia.followUps, followUp] } : nadia } });
+        return jsonResponse({
+          data: { client: recorded ? { ...nadia, followUps: [...nadia.followUps, followUp] } : nadia },
+        });
       }
       recorded = true;
       return jsonResponse({ data: { recordFollowUp: { id: 'follow-up-3' } } });
@@ -370,7 +372,9 @@ describe('recording a milestone', () => {
   it('offers only the milestones not reached yet and sends the one chosen', async () => {
     const { wrapper, gateway, sent } = await mountClient('follo.adviser');
     gateway.answers.RecordMilestone = (call) =>
-      jsonResponse({ data: { recordMilestone: { kind: call.body.variables?.kind, reachedOn: call.body.variables?.reachedOn } } });
+      jsonResponse({
+        data: { recordMilestone: { kind: call.body.variables?.kind, reachedOn: call.body.variables?.reachedOn } },
+      });
     await wrapper.get('[data-testid="milestone-open"]').trigger('click');
     await flushPromises();
 
@@ -391,7 +395,9 @@ describe('recording a milestone', () => {
     await wrapper.get('[data-testid="milestone-form"]').trigger('submit');
     await flushPromises();
 
-    expect(sent('RecordMilestone')).toEqual([{ clientId: 'client-7', kind: 'FIRST_EMPLOYEE', reachedOn: '2024-08-15' }]);
+    expect(sent('RecordMilestone')).toEqual([
+      { clientId: 'client-7', kind: 'FIRST_EMPLOYEE', reachedOn: '2024-08-15' },
+    ]);
     expect(wrapper.get('[data-testid="milestone-notice"]').text()).toBe('Milepælen «Første ansatte» er registrert.');
   });
 

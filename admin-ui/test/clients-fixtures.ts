@@ -1,7 +1,7 @@
 // Clients as the gateway returns them: a page of Follo's list and one client beyond the free counselling limit.
 
-import type { ClientListItem, ClientPage } from '../src/queries/clients';
 import type { ClientDetail } from '../src/queries/client';
+import type { ClientListItem, ClientPage } from '../src/queries/clients';
 import { type GraphQLCall, jsonResponse } from './fixtures';
 
 export function listItem(index: number): ClientListItem {

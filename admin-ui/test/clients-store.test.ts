@@ -3,8 +3,8 @@ import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
-import { type ClientListRequest, toClientListVariables, useClientExport } from '../src/queries/clients';
 import { useClientDetail, useRegisterClient } from '../src/queries/client';
+import { type ClientListRequest, toClientListVariables, useClientExport } from '../src/queries/clients';
 import { listItem, nadia } from './clients-fixtures';
 import { jsonResponse, queryLayer, runInComponent, stubGraphQL } from './fixtures';
 

@@ -270,7 +270,9 @@ describe('ClientNewView', () => {
     expect(calls.map((call) => [operationOf(call), call.body.variables])).toEqual([
       ['ClientMunicipalities', { regionId: 'follo' }],
     ]);
-    expect(wrapper.findAll('[data-testid="intake-municipality"] option').map((option) => option.text())).toContain('Ås');
+    expect(wrapper.findAll('[data-testid="intake-municipality"] option').map((option) => option.text())).toContain(
+      'Ås',
+    );
 
     await wrapper.get('[data-testid="intake-email"]').setValue('not-an-address');
     await wrapper.get('[data-testid="intake-birth-year"]').setValue('1850');

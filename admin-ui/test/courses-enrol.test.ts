@@ -93,7 +93,11 @@ async function mountEnrol(username: DemoUsername = 'follo.adviser') {
       const { client } = useClientDetail('client-7', 2024);
       return () =>
         client.value
-          ? h(EnrolOnCourse, { clientId: client.value.id, clientName: client.value.name, enrolments: client.value.enrolments })
+          ? h(EnrolOnCourse, {
+              clientId: client.value.id,
+              clientName: client.value.name,
+              enrolments: client.value.enrolments,
+            })
           : null;
     },
   });

@@ -7,9 +7,9 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import App from '../src/App.vue';
 import { seesCourses } from '../src/composables/courseAccess';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
+import type { CourseDetail } from '../src/queries/course';
 import type { CalendarCourse } from '../src/queries/courses';
 import { createAppRouter } from '../src/router';
-import type { CourseDetail } from '../src/queries/course';
 import CoursesView from '../src/views/CoursesView.vue';
 import CourseView from '../src/views/CourseView.vue';
 import {

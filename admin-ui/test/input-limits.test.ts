@@ -22,7 +22,9 @@ async function mountForm(component: Parameters<typeof mount>[0], props: Record<s
   stubGraphQL((call) => {
     const regionId = call.body.variables?.regionId;
     if (call.body.query.includes('query ClientMunicipalities')) {
-      return jsonResponse({ data: { region: { id: regionId, municipalities: [{ number: '3020', name: 'Nordre Follo' }] } } });
+      return jsonResponse({
+        data: { region: { id: regionId, municipalities: [{ number: '3020', name: 'Nordre Follo' }] } },
+      });
     }
     if (call.body.query.includes('query CourseAdvisers')) {
       return jsonResponse({ data: { region: { id: regionId, advisers: [] } } });
@@ -80,7 +82,8 @@ describe("the console's input limits", () => {
     expect(checkCourseDraft({ ...draft, title: text(courseLimits.title + 1) }, 'follo').errors).toEqual({
       title: 'tooLong',
     });
-    const capacity = (places: number) => checkCourseDraft({ ...draft, title: 'Kurs', capacity: String(places) }, 'follo');
+    const capacity = (places: number) =>
+      checkCourseDraft({ ...draft, title: 'Kurs', capacity: String(places) }, 'follo');
     expect(capacity(courseLimits.capacity).errors).toEqual({});
     expect(capacity(courseLimits.capacity + 1).errors).toEqual({ capacity: 'capacity' });
   });

@@ -12,8 +12,8 @@ import {
   type ReferralDraft,
   sendsReferrals,
 } from '../src/composables/referralRules';
-import type { ReferralFormOptions, SentReferral } from '../src/queries/referClient';
 import type { ClientDetail } from '../src/queries/client';
+import type { ReferralFormOptions, SentReferral } from '../src/queries/referClient';
 import ClientView from '../src/views/ClientView.vue';
 import { clientPageAnswers, nadia } from './clients-fixtures';
 import {

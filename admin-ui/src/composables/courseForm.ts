@@ -82,7 +82,8 @@ export function checkCourseDraft(
   const capacityText = draft.capacity.trim();
   const capacity = /^\d+$/.test(capacityText) ? Number(capacityText) : Number.NaN;
   if (capacityText === '') errors.capacity = 'required';
-  else if (!Number.isInteger(capacity) || capacity < 1 || capacity > courseLimits.capacity) errors.capacity = 'capacity';
+  else if (!Number.isInteger(capacity) || capacity < 1 || capacity > courseLimits.capacity)
+    errors.capacity = 'capacity';
 
   // §5.2.1: the basic course is free; its fee field is switched off, and nothing is sent for it.
   let participantFee: string | null = null;

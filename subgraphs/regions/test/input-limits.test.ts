@@ -101,7 +101,9 @@ describe('a course', () => {
   });
 
   it('takes the largest capacity and refuses one place more', async () => {
-    expect((await subgraph.execute(create, course({ capacity: courseLimits.capacity }), adviser)).errors).toBeUndefined();
+    expect(
+      (await subgraph.execute(create, course({ capacity: courseLimits.capacity }), adviser)).errors,
+    ).toBeUndefined();
     const refused = await subgraph.execute(create, course({ capacity: courseLimits.capacity + 1 }), adviser);
     expect(refusal(refused)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.capacity' });
   });
