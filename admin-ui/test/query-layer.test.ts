@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ref } from 'vue';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { useGraphQLMutation, useGraphQLQuery } from '../src/graphql/queries';
+import { UpdateClientDocument } from '../src/queries/client';
 import { CoordinationOverviewDocument, useCoordinationOverview } from '../src/queries/overview';
 import { useAuthStore } from '../src/stores/auth';
-import { UpdateClientDocument } from '../src/stores/clientEdit';
 import { useServiceStatusStore } from '../src/stores/serviceStatus';
 import {
   accessTokenFor,

@@ -25,12 +25,31 @@ export const datetimeFormats = {
     dayInOslo: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Oslo' },
     // A month of the calendar, e.g. "mars 2026", given as its first day at midnight UTC.
     month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+    // A moment on the clock in Oslo (a sign-up at 08:30 UTC reads 02.11.2026, 09:30), whatever the browser's zone.
+    momentInOslo: {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Oslo',
+    },
   },
   en: {
     day: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
     longDay: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
     dayInOslo: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Oslo' },
     month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+    // On the 24-hour clock, as the advisers in Norway read a time.
+    momentInOslo: {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+      timeZone: 'Europe/Oslo',
+    },
   },
 } as const;
 

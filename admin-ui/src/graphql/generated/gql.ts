@@ -38,8 +38,34 @@ type Documents = {
     "\n  mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {\n    publishAppointmentSlots(input: $input) {\n      id\n    }\n  }\n": typeof types.PublishAppointmentSlotsDocument,
     "\n  mutation CancelAppointmentSlot($id: ID!, $version: Int) {\n    cancelAppointmentSlot(id: $id, version: $version) {\n      id\n      cancelledAt\n      version\n    }\n  }\n": typeof types.CancelAppointmentSlotDocument,
     "\n  query SubmissionsAwaitingDecision {\n    regions {\n      id\n      name\n      county {\n        id\n      }\n      submissionsAwaitingDecision {\n        id\n        kind\n        coversYear\n        dueDate\n        status\n        submittedOn\n      }\n    }\n  }\n": typeof types.SubmissionsAwaitingDecisionDocument,
+    "\n  query ClientDetail($id: ID!, $year: Int!) {\n    client(id: $id) {\n      id\n      name\n      email\n      phone\n      birthYear\n      immigrantBackground\n      registeredOn\n      municipality {\n        number\n        name\n      }\n      businessIdea\n      gender\n      industryCode\n      growthPotential\n      surveyConsent\n      version\n      erasedAt\n      counsellingHours(year: $year) {\n        year\n        total\n        free\n        beyondFreeLimit\n        freeLimit\n      }\n      businesses {\n        id\n        name\n        organisationNumber\n        registeredOn\n      }\n      milestones {\n        kind\n        reachedOn\n      }\n      enrolments {\n        id\n        status\n        attended\n        waitlistPosition\n        course {\n          id\n          title\n          startsOn\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n      followUps {\n        id\n        date\n        note\n        adviser {\n          id\n          name\n        }\n      }\n      links {\n        id\n        kind\n        name\n        since\n      }\n      # For the client's history: every session, impact record and referral with its day.\n      counsellingSessions {\n        id\n        date\n        durationMinutes\n        form\n        topic\n      }\n      impactRecords {\n        id\n        kind\n        recordedFor\n      }\n      referrals {\n        id\n        direction\n        programme\n        otherActor\n        navOffice {\n          id\n          name\n        }\n        sentOn\n        status\n        statusChangedOn\n        statusReason\n      }\n    }\n  }\n": typeof types.ClientDetailDocument,
+    "\n  query ClientMunicipalities($regionId: ID!) {\n    region(id: $regionId) {\n      id\n      municipalities {\n        number\n        name\n      }\n    }\n  }\n": typeof types.ClientMunicipalitiesDocument,
+    "\n  mutation RegisterClient($input: RegisterClientInput!) {\n    registerClient(input: $input) {\n      id\n    }\n  }\n": typeof types.RegisterClientDocument,
+    "\n  mutation UpdateClient($id: ID!, $version: Int!, $input: UpdateClientInput!) {\n    updateClient(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.UpdateClientDocument,
+    "\n  query ClientBusinesses($id: ID!) {\n    client(id: $id) {\n      id\n      businesses {\n        id\n        name\n        organisationNumber\n        registeredOn\n        legalForm\n        industryCode\n        registeredInRegisterOn\n        deletedOn\n        bankruptOn\n        registerCheckedAt\n        missingFromRegisterSince\n        registerStatus\n      }\n    }\n  }\n": typeof types.ClientBusinessesDocument,
+    "\n  mutation RegisterBusiness($input: RegisterBusinessInput!) {\n    registerBusiness(input: $input) {\n      id\n    }\n  }\n": typeof types.RegisterBusinessDocument,
+    "\n  query ClientImpact($id: ID!) {\n    client(id: $id) {\n      id\n      email\n      impactRecords {\n        id\n        kind\n        recordedFor\n        fte\n        amount\n        capitalSource\n        note\n        recordedAt\n        confirmedAt\n        confirmedVia\n        confirmationRequestedAt\n        version\n        adviser {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ClientImpactDocument,
+    "\n  mutation RecordImpact($input: RecordImpactInput!) {\n    recordImpact(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordImpactDocument,
+    "\n  mutation CorrectImpact($id: ID!, $version: Int!, $input: CorrectImpactInput!) {\n    correctImpact(id: $id, version: $version, input: $input) {\n      id\n    }\n  }\n": typeof types.CorrectImpactDocument,
+    "\n  mutation DeleteImpact($id: ID!) {\n    deleteImpact(id: $id)\n  }\n": typeof types.DeleteImpactDocument,
+    "\n  mutation RecordImpactConfirmation($id: ID!, $via: ImpactConfirmationMethod!) {\n    recordImpactConfirmation(id: $id, via: $via) {\n      id\n    }\n  }\n": typeof types.RecordImpactConfirmationDocument,
+    "\n  mutation RequestImpactConfirmation($id: ID!) {\n    requestImpactConfirmation(id: $id) {\n      id\n    }\n  }\n": typeof types.RequestImpactConfirmationDocument,
+    "\n  query ClientDataExport($id: ID!) {\n    clientDataExport(clientId: $id) {\n      exportedAt\n      exportedBy\n      heldByRegions\n      client {\n        id\n        erasedAt\n        personalDataHeldByPartners\n      }\n    }\n  }\n": typeof types.ClientDataExportDocument,
+    "\n  mutation EraseClient($id: ID!, $reason: ErasureReason!) {\n    eraseClient(id: $id, reason: $reason) {\n      id\n      erasedAt\n    }\n    eraseClientReferrals(clientId: $id, reason: $reason) {\n      referrals\n      assessments\n    }\n  }\n": typeof types.EraseClientDocument,
+    "\n  mutation RecordFollowUp($input: RecordFollowUpInput!) {\n    recordFollowUp(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordFollowUpDocument,
+    "\n  mutation RecordMilestone($clientId: ID!, $kind: MilestoneKind!, $reachedOn: Date!) {\n    recordMilestone(clientId: $clientId, kind: $kind, reachedOn: $reachedOn) {\n      kind\n      reachedOn\n    }\n  }\n": typeof types.RecordMilestoneDocument,
+    "\n  mutation RecordSurveyResponse($input: RecordSurveyResponseInput!) {\n    recordSurveyResponse(input: $input) {\n      year\n      responses\n      averageScore\n    }\n  }\n": typeof types.RecordSurveyResponseDocument,
+    "\n  mutation AddClientLink($input: AddClientLinkInput!) {\n    addClientLink(input: $input) {\n      id\n    }\n  }\n": typeof types.AddClientLinkDocument,
+    "\n  query ClientSessionPage($id: ID!, $first: Int!, $offset: Int!) {\n    client(id: $id) {\n      id\n      counsellingSessionPage(first: $first, offset: $offset) {\n        totalCount\n        hasNextPage\n        items {\n          id\n          date\n          durationMinutes\n          preparationMinutes\n          fundingSource\n          form\n          topic\n          minutesBeyondFreeLimit\n          adviser {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClientSessionPageDocument,
+    "\n  mutation LogSessionWithDetails($input: LogCounsellingSessionInput!) {\n    logCounsellingSession(input: $input) {\n      id\n    }\n  }\n": typeof types.LogSessionWithDetailsDocument,
     "\n  query ClientList(\n    $regionId: ID\n    $search: String\n    $immigrantBackground: ImmigrantBackground\n    $hasBusiness: Boolean\n    $registeredFrom: Date\n    $registeredTo: Date\n    $first: Int!\n    $offset: Int!\n  ) {\n    clients(\n      regionId: $regionId\n      search: $search\n      immigrantBackground: $immigrantBackground\n      hasBusiness: $hasBusiness\n      registeredFrom: $registeredFrom\n      registeredTo: $registeredTo\n      first: $first\n      offset: $offset\n    ) {\n      items {\n        id\n        name\n        erasedAt\n        registeredOn\n        immigrantBackground\n        municipality {\n          number\n          name\n        }\n        region {\n          id\n          name\n        }\n        businesses {\n          id\n        }\n      }\n      totalCount\n      hasNextPage\n    }\n  }\n": typeof types.ClientListDocument,
     "\n  query ClientRegionOptions {\n    regions {\n      id\n      name\n    }\n  }\n": typeof types.ClientRegionOptionsDocument,
+    "\n  query CourseDetail($id: ID!) {\n    course(id: $id) {\n      id\n      kind\n      title\n      startsOn\n      endsOn\n      location\n      online\n      capacity\n      participantFee\n      status\n      enrolledCount\n      waitlistCount\n      seatsLeft\n      partnerInstructor\n      version\n      region {\n        id\n        name\n      }\n      instructors {\n        id\n        name\n      }\n      enrolments {\n        id\n        status\n        enrolledAt\n        attended\n        waitlistPosition\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.CourseDetailDocument,
+    "\n  mutation CancelEnrolment($enrolmentId: ID!) {\n    cancelEnrolment(enrolmentId: $enrolmentId) {\n      id\n      status\n    }\n  }\n": typeof types.CancelEnrolmentDocument,
+    "\n  mutation RecordAttendance($courseId: ID!, $attendedClientIds: [ID!]!) {\n    recordAttendance(courseId: $courseId, attendedClientIds: $attendedClientIds) {\n      id\n      status\n    }\n  }\n": typeof types.RecordAttendanceDocument,
+    "\n  mutation CancelCourse($courseId: ID!, $version: Int!) {\n    cancelCourse(courseId: $courseId, version: $version) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.CancelCourseDocument,
+    "\n  query OpenCourses($regionId: ID!, $year: Int!, $nextYear: Int!) {\n    region(id: $regionId) {\n      id\n      thisYear: courses(year: $year) {\n        ...OpenCourse\n      }\n      nextYear: courses(year: $nextYear) {\n        ...OpenCourse\n      }\n    }\n  }\n\n  fragment OpenCourse on Course {\n    id\n    kind\n    title\n    startsOn\n    endsOn\n    location\n    online\n    participantFee\n    status\n    seatsLeft\n    waitlistCount\n  }\n": typeof types.OpenCoursesDocument,
+    "\n  mutation EnrolClient($courseId: ID!, $clientId: ID!) {\n    enrolClient(courseId: $courseId, clientId: $clientId) {\n      id\n      status\n      waitlistPosition\n      course {\n        id\n        title\n      }\n    }\n  }\n": typeof types.EnrolClientDocument,
     "\n  query CourseRegions {\n    regions {\n      id\n      name\n    }\n  }\n": typeof types.CourseRegionsDocument,
     "\n  query CourseCalendar($regionId: ID!, $year: Int!, $kind: CourseKind) {\n    region(id: $regionId) {\n      id\n      name\n      courses(year: $year, kind: $kind) {\n        id\n        kind\n        title\n        startsOn\n        endsOn\n        location\n        online\n        capacity\n        participantFee\n        status\n        enrolledCount\n        waitlistCount\n        seatsLeft\n      }\n    }\n  }\n": typeof types.CourseCalendarDocument,
     "\n  query CourseAdvisers($regionId: ID!) {\n    region(id: $regionId) {\n      id\n      advisers {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CourseAdvisersDocument,
@@ -80,32 +106,6 @@ type Documents = {
     "\n  query RegionsOverview {\n    regions {\n      id\n      name\n      contractMunicipality {\n        number\n        name\n      }\n      municipalities {\n        number\n        name\n        population\n        populationSource\n      }\n    }\n  }\n": typeof types.RegionsOverviewDocument,
     "\n  query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {\n    businessAssessments(status: $status, first: $first, offset: $offset) {\n      id\n      purpose\n      requestedOn\n      question\n      status\n      conclusion\n      assessment\n      fee\n      deliveredOn\n      version\n      sharedClientData {\n        name\n      }\n      navOffice {\n        name\n      }\n      region {\n        id\n        name\n      }\n    }\n  }\n": typeof types.BusinessAssessmentsDocument,
     "\n  mutation DeliverBusinessAssessment($id: ID!, $version: Int!, $input: DeliverBusinessAssessmentInput!) {\n    deliverBusinessAssessment(id: $id, version: $version, input: $input) {\n      id\n      version\n      status\n    }\n  }\n": typeof types.DeliverBusinessAssessmentDocument,
-    "\n  query ClientDetail($id: ID!, $year: Int!) {\n    client(id: $id) {\n      id\n      name\n      email\n      phone\n      birthYear\n      immigrantBackground\n      registeredOn\n      municipality {\n        number\n        name\n      }\n      businessIdea\n      gender\n      industryCode\n      growthPotential\n      surveyConsent\n      version\n      erasedAt\n      counsellingHours(year: $year) {\n        year\n        total\n        free\n        beyondFreeLimit\n        freeLimit\n      }\n      businesses {\n        id\n        name\n        organisationNumber\n        registeredOn\n      }\n      milestones {\n        kind\n        reachedOn\n      }\n      enrolments {\n        id\n        status\n        attended\n        waitlistPosition\n        course {\n          id\n          title\n          startsOn\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n      followUps {\n        id\n        date\n        note\n        adviser {\n          id\n          name\n        }\n      }\n      links {\n        id\n        kind\n        name\n        since\n      }\n      # For the client's history: every session, impact record and referral with its day.\n      counsellingSessions {\n        id\n        date\n        durationMinutes\n        form\n        topic\n      }\n      impactRecords {\n        id\n        kind\n        recordedFor\n      }\n      referrals {\n        id\n        direction\n        programme\n        otherActor\n        navOffice {\n          id\n          name\n        }\n        sentOn\n        status\n        statusChangedOn\n        statusReason\n      }\n    }\n  }\n": typeof types.ClientDetailDocument,
-    "\n  query ClientMunicipalities($regionId: ID!) {\n    region(id: $regionId) {\n      id\n      municipalities {\n        number\n        name\n      }\n    }\n  }\n": typeof types.ClientMunicipalitiesDocument,
-    "\n  mutation RegisterClient($input: RegisterClientInput!) {\n    registerClient(input: $input) {\n      id\n    }\n  }\n": typeof types.RegisterClientDocument,
-    "\n  query ClientBusinesses($id: ID!) {\n    client(id: $id) {\n      id\n      businesses {\n        id\n        name\n        organisationNumber\n        registeredOn\n        legalForm\n        industryCode\n        registeredInRegisterOn\n        deletedOn\n        bankruptOn\n        registerCheckedAt\n        missingFromRegisterSince\n        registerStatus\n      }\n    }\n  }\n": typeof types.ClientBusinessesDocument,
-    "\n  mutation RegisterBusiness($input: RegisterBusinessInput!) {\n    registerBusiness(input: $input) {\n      id\n    }\n  }\n": typeof types.RegisterBusinessDocument,
-    "\n  mutation UpdateClient($id: ID!, $version: Int!, $input: UpdateClientInput!) {\n    updateClient(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.UpdateClientDocument,
-    "\n  query ClientImpact($id: ID!) {\n    client(id: $id) {\n      id\n      email\n      impactRecords {\n        id\n        kind\n        recordedFor\n        fte\n        amount\n        capitalSource\n        note\n        recordedAt\n        confirmedAt\n        confirmedVia\n        confirmationRequestedAt\n        version\n        adviser {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ClientImpactDocument,
-    "\n  mutation RecordImpact($input: RecordImpactInput!) {\n    recordImpact(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordImpactDocument,
-    "\n  mutation CorrectImpact($id: ID!, $version: Int!, $input: CorrectImpactInput!) {\n    correctImpact(id: $id, version: $version, input: $input) {\n      id\n    }\n  }\n": typeof types.CorrectImpactDocument,
-    "\n  mutation DeleteImpact($id: ID!) {\n    deleteImpact(id: $id)\n  }\n": typeof types.DeleteImpactDocument,
-    "\n  mutation RecordImpactConfirmation($id: ID!, $via: ImpactConfirmationMethod!) {\n    recordImpactConfirmation(id: $id, via: $via) {\n      id\n    }\n  }\n": typeof types.RecordImpactConfirmationDocument,
-    "\n  mutation RequestImpactConfirmation($id: ID!) {\n    requestImpactConfirmation(id: $id) {\n      id\n    }\n  }\n": typeof types.RequestImpactConfirmationDocument,
-    "\n  query ClientDataExport($id: ID!) {\n    clientDataExport(clientId: $id) {\n      exportedAt\n      exportedBy\n      heldByRegions\n      client {\n        id\n        erasedAt\n        personalDataHeldByPartners\n      }\n    }\n  }\n": typeof types.ClientDataExportDocument,
-    "\n  mutation EraseClient($id: ID!, $reason: ErasureReason!) {\n    eraseClient(id: $id, reason: $reason) {\n      id\n      erasedAt\n    }\n    eraseClientReferrals(clientId: $id, reason: $reason) {\n      referrals\n      assessments\n    }\n  }\n": typeof types.EraseClientDocument,
-    "\n  mutation RecordFollowUp($input: RecordFollowUpInput!) {\n    recordFollowUp(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordFollowUpDocument,
-    "\n  mutation RecordMilestone($clientId: ID!, $kind: MilestoneKind!, $reachedOn: Date!) {\n    recordMilestone(clientId: $clientId, kind: $kind, reachedOn: $reachedOn) {\n      kind\n      reachedOn\n    }\n  }\n": typeof types.RecordMilestoneDocument,
-    "\n  mutation RecordSurveyResponse($input: RecordSurveyResponseInput!) {\n    recordSurveyResponse(input: $input) {\n      year\n      responses\n      averageScore\n    }\n  }\n": typeof types.RecordSurveyResponseDocument,
-    "\n  mutation AddClientLink($input: AddClientLinkInput!) {\n    addClientLink(input: $input) {\n      id\n    }\n  }\n": typeof types.AddClientLinkDocument,
-    "\n  query ClientSessionPage($id: ID!, $first: Int!, $offset: Int!) {\n    client(id: $id) {\n      id\n      counsellingSessionPage(first: $first, offset: $offset) {\n        totalCount\n        hasNextPage\n        items {\n          id\n          date\n          durationMinutes\n          preparationMinutes\n          fundingSource\n          form\n          topic\n          minutesBeyondFreeLimit\n          adviser {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClientSessionPageDocument,
-    "\n  mutation LogSessionWithDetails($input: LogCounsellingSessionInput!) {\n    logCounsellingSession(input: $input) {\n      id\n    }\n  }\n": typeof types.LogSessionWithDetailsDocument,
-    "\n  query CourseDetail($id: ID!) {\n    course(id: $id) {\n      id\n      kind\n      title\n      startsOn\n      endsOn\n      location\n      online\n      capacity\n      participantFee\n      status\n      enrolledCount\n      waitlistCount\n      seatsLeft\n      partnerInstructor\n      version\n      region {\n        id\n        name\n      }\n      instructors {\n        id\n        name\n      }\n      enrolments {\n        id\n        status\n        enrolledAt\n        attended\n        waitlistPosition\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.CourseDetailDocument,
-    "\n  mutation CancelEnrolment($enrolmentId: ID!) {\n    cancelEnrolment(enrolmentId: $enrolmentId) {\n      id\n      status\n    }\n  }\n": typeof types.CancelEnrolmentDocument,
-    "\n  mutation RecordAttendance($courseId: ID!, $attendedClientIds: [ID!]!) {\n    recordAttendance(courseId: $courseId, attendedClientIds: $attendedClientIds) {\n      id\n      status\n    }\n  }\n": typeof types.RecordAttendanceDocument,
-    "\n  mutation CancelCourse($courseId: ID!, $version: Int!) {\n    cancelCourse(courseId: $courseId, version: $version) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.CancelCourseDocument,
-    "\n  query OpenCourses($regionId: ID!, $year: Int!, $nextYear: Int!) {\n    region(id: $regionId) {\n      id\n      thisYear: courses(year: $year) {\n        ...OpenCourse\n      }\n      nextYear: courses(year: $nextYear) {\n        ...OpenCourse\n      }\n    }\n  }\n\n  fragment OpenCourse on Course {\n    id\n    kind\n    title\n    startsOn\n    endsOn\n    location\n    online\n    participantFee\n    status\n    seatsLeft\n    waitlistCount\n  }\n": typeof types.OpenCoursesDocument,
-    "\n  mutation EnrolClient($courseId: ID!, $clientId: ID!) {\n    enrolClient(courseId: $courseId, clientId: $clientId) {\n      id\n      status\n      waitlistPosition\n      course {\n        id\n        title\n      }\n    }\n  }\n": typeof types.EnrolClientDocument,
     "\n  query RegionAdvisers($regionId: ID!) {\n    region(id: $regionId) {\n      id\n      advisers {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RegionAdvisersDocument,
     "\n  mutation CreateGathering($input: CreateGatheringInput!) {\n    createGathering(input: $input) {\n      id\n      title\n      date\n    }\n  }\n": typeof types.CreateGatheringDocument,
     "\n  mutation RegisterForGathering($gatheringId: ID!, $adviserId: ID!) {\n    registerForGathering(gatheringId: $gatheringId, adviserId: $adviserId) {\n      id\n    }\n  }\n": typeof types.RegisterForGatheringDocument,
@@ -163,8 +163,34 @@ const documents: Documents = {
     "\n  mutation PublishAppointmentSlots($input: PublishAppointmentSlotsInput!) {\n    publishAppointmentSlots(input: $input) {\n      id\n    }\n  }\n": types.PublishAppointmentSlotsDocument,
     "\n  mutation CancelAppointmentSlot($id: ID!, $version: Int) {\n    cancelAppointmentSlot(id: $id, version: $version) {\n      id\n      cancelledAt\n      version\n    }\n  }\n": types.CancelAppointmentSlotDocument,
     "\n  query SubmissionsAwaitingDecision {\n    regions {\n      id\n      name\n      county {\n        id\n      }\n      submissionsAwaitingDecision {\n        id\n        kind\n        coversYear\n        dueDate\n        status\n        submittedOn\n      }\n    }\n  }\n": types.SubmissionsAwaitingDecisionDocument,
+    "\n  query ClientDetail($id: ID!, $year: Int!) {\n    client(id: $id) {\n      id\n      name\n      email\n      phone\n      birthYear\n      immigrantBackground\n      registeredOn\n      municipality {\n        number\n        name\n      }\n      businessIdea\n      gender\n      industryCode\n      growthPotential\n      surveyConsent\n      version\n      erasedAt\n      counsellingHours(year: $year) {\n        year\n        total\n        free\n        beyondFreeLimit\n        freeLimit\n      }\n      businesses {\n        id\n        name\n        organisationNumber\n        registeredOn\n      }\n      milestones {\n        kind\n        reachedOn\n      }\n      enrolments {\n        id\n        status\n        attended\n        waitlistPosition\n        course {\n          id\n          title\n          startsOn\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n      followUps {\n        id\n        date\n        note\n        adviser {\n          id\n          name\n        }\n      }\n      links {\n        id\n        kind\n        name\n        since\n      }\n      # For the client's history: every session, impact record and referral with its day.\n      counsellingSessions {\n        id\n        date\n        durationMinutes\n        form\n        topic\n      }\n      impactRecords {\n        id\n        kind\n        recordedFor\n      }\n      referrals {\n        id\n        direction\n        programme\n        otherActor\n        navOffice {\n          id\n          name\n        }\n        sentOn\n        status\n        statusChangedOn\n        statusReason\n      }\n    }\n  }\n": types.ClientDetailDocument,
+    "\n  query ClientMunicipalities($regionId: ID!) {\n    region(id: $regionId) {\n      id\n      municipalities {\n        number\n        name\n      }\n    }\n  }\n": types.ClientMunicipalitiesDocument,
+    "\n  mutation RegisterClient($input: RegisterClientInput!) {\n    registerClient(input: $input) {\n      id\n    }\n  }\n": types.RegisterClientDocument,
+    "\n  mutation UpdateClient($id: ID!, $version: Int!, $input: UpdateClientInput!) {\n    updateClient(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": types.UpdateClientDocument,
+    "\n  query ClientBusinesses($id: ID!) {\n    client(id: $id) {\n      id\n      businesses {\n        id\n        name\n        organisationNumber\n        registeredOn\n        legalForm\n        industryCode\n        registeredInRegisterOn\n        deletedOn\n        bankruptOn\n        registerCheckedAt\n        missingFromRegisterSince\n        registerStatus\n      }\n    }\n  }\n": types.ClientBusinessesDocument,
+    "\n  mutation RegisterBusiness($input: RegisterBusinessInput!) {\n    registerBusiness(input: $input) {\n      id\n    }\n  }\n": types.RegisterBusinessDocument,
+    "\n  query ClientImpact($id: ID!) {\n    client(id: $id) {\n      id\n      email\n      impactRecords {\n        id\n        kind\n        recordedFor\n        fte\n        amount\n        capitalSource\n        note\n        recordedAt\n        confirmedAt\n        confirmedVia\n        confirmationRequestedAt\n        version\n        adviser {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ClientImpactDocument,
+    "\n  mutation RecordImpact($input: RecordImpactInput!) {\n    recordImpact(input: $input) {\n      id\n    }\n  }\n": types.RecordImpactDocument,
+    "\n  mutation CorrectImpact($id: ID!, $version: Int!, $input: CorrectImpactInput!) {\n    correctImpact(id: $id, version: $version, input: $input) {\n      id\n    }\n  }\n": types.CorrectImpactDocument,
+    "\n  mutation DeleteImpact($id: ID!) {\n    deleteImpact(id: $id)\n  }\n": types.DeleteImpactDocument,
+    "\n  mutation RecordImpactConfirmation($id: ID!, $via: ImpactConfirmationMethod!) {\n    recordImpactConfirmation(id: $id, via: $via) {\n      id\n    }\n  }\n": types.RecordImpactConfirmationDocument,
+    "\n  mutation RequestImpactConfirmation($id: ID!) {\n    requestImpactConfirmation(id: $id) {\n      id\n    }\n  }\n": types.RequestImpactConfirmationDocument,
+    "\n  query ClientDataExport($id: ID!) {\n    clientDataExport(clientId: $id) {\n      exportedAt\n      exportedBy\n      heldByRegions\n      client {\n        id\n        erasedAt\n        personalDataHeldByPartners\n      }\n    }\n  }\n": types.ClientDataExportDocument,
+    "\n  mutation EraseClient($id: ID!, $reason: ErasureReason!) {\n    eraseClient(id: $id, reason: $reason) {\n      id\n      erasedAt\n    }\n    eraseClientReferrals(clientId: $id, reason: $reason) {\n      referrals\n      assessments\n    }\n  }\n": types.EraseClientDocument,
+    "\n  mutation RecordFollowUp($input: RecordFollowUpInput!) {\n    recordFollowUp(input: $input) {\n      id\n    }\n  }\n": types.RecordFollowUpDocument,
+    "\n  mutation RecordMilestone($clientId: ID!, $kind: MilestoneKind!, $reachedOn: Date!) {\n    recordMilestone(clientId: $clientId, kind: $kind, reachedOn: $reachedOn) {\n      kind\n      reachedOn\n    }\n  }\n": types.RecordMilestoneDocument,
+    "\n  mutation RecordSurveyResponse($input: RecordSurveyResponseInput!) {\n    recordSurveyResponse(input: $input) {\n      year\n      responses\n      averageScore\n    }\n  }\n": types.RecordSurveyResponseDocument,
+    "\n  mutation AddClientLink($input: AddClientLinkInput!) {\n    addClientLink(input: $input) {\n      id\n    }\n  }\n": types.AddClientLinkDocument,
+    "\n  query ClientSessionPage($id: ID!, $first: Int!, $offset: Int!) {\n    client(id: $id) {\n      id\n      counsellingSessionPage(first: $first, offset: $offset) {\n        totalCount\n        hasNextPage\n        items {\n          id\n          date\n          durationMinutes\n          preparationMinutes\n          fundingSource\n          form\n          topic\n          minutesBeyondFreeLimit\n          adviser {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ClientSessionPageDocument,
+    "\n  mutation LogSessionWithDetails($input: LogCounsellingSessionInput!) {\n    logCounsellingSession(input: $input) {\n      id\n    }\n  }\n": types.LogSessionWithDetailsDocument,
     "\n  query ClientList(\n    $regionId: ID\n    $search: String\n    $immigrantBackground: ImmigrantBackground\n    $hasBusiness: Boolean\n    $registeredFrom: Date\n    $registeredTo: Date\n    $first: Int!\n    $offset: Int!\n  ) {\n    clients(\n      regionId: $regionId\n      search: $search\n      immigrantBackground: $immigrantBackground\n      hasBusiness: $hasBusiness\n      registeredFrom: $registeredFrom\n      registeredTo: $registeredTo\n      first: $first\n      offset: $offset\n    ) {\n      items {\n        id\n        name\n        erasedAt\n        registeredOn\n        immigrantBackground\n        municipality {\n          number\n          name\n        }\n        region {\n          id\n          name\n        }\n        businesses {\n          id\n        }\n      }\n      totalCount\n      hasNextPage\n    }\n  }\n": types.ClientListDocument,
     "\n  query ClientRegionOptions {\n    regions {\n      id\n      name\n    }\n  }\n": types.ClientRegionOptionsDocument,
+    "\n  query CourseDetail($id: ID!) {\n    course(id: $id) {\n      id\n      kind\n      title\n      startsOn\n      endsOn\n      location\n      online\n      capacity\n      participantFee\n      status\n      enrolledCount\n      waitlistCount\n      seatsLeft\n      partnerInstructor\n      version\n      region {\n        id\n        name\n      }\n      instructors {\n        id\n        name\n      }\n      enrolments {\n        id\n        status\n        enrolledAt\n        attended\n        waitlistPosition\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.CourseDetailDocument,
+    "\n  mutation CancelEnrolment($enrolmentId: ID!) {\n    cancelEnrolment(enrolmentId: $enrolmentId) {\n      id\n      status\n    }\n  }\n": types.CancelEnrolmentDocument,
+    "\n  mutation RecordAttendance($courseId: ID!, $attendedClientIds: [ID!]!) {\n    recordAttendance(courseId: $courseId, attendedClientIds: $attendedClientIds) {\n      id\n      status\n    }\n  }\n": types.RecordAttendanceDocument,
+    "\n  mutation CancelCourse($courseId: ID!, $version: Int!) {\n    cancelCourse(courseId: $courseId, version: $version) {\n      id\n      status\n      version\n    }\n  }\n": types.CancelCourseDocument,
+    "\n  query OpenCourses($regionId: ID!, $year: Int!, $nextYear: Int!) {\n    region(id: $regionId) {\n      id\n      thisYear: courses(year: $year) {\n        ...OpenCourse\n      }\n      nextYear: courses(year: $nextYear) {\n        ...OpenCourse\n      }\n    }\n  }\n\n  fragment OpenCourse on Course {\n    id\n    kind\n    title\n    startsOn\n    endsOn\n    location\n    online\n    participantFee\n    status\n    seatsLeft\n    waitlistCount\n  }\n": types.OpenCoursesDocument,
+    "\n  mutation EnrolClient($courseId: ID!, $clientId: ID!) {\n    enrolClient(courseId: $courseId, clientId: $clientId) {\n      id\n      status\n      waitlistPosition\n      course {\n        id\n        title\n      }\n    }\n  }\n": types.EnrolClientDocument,
     "\n  query CourseRegions {\n    regions {\n      id\n      name\n    }\n  }\n": types.CourseRegionsDocument,
     "\n  query CourseCalendar($regionId: ID!, $year: Int!, $kind: CourseKind) {\n    region(id: $regionId) {\n      id\n      name\n      courses(year: $year, kind: $kind) {\n        id\n        kind\n        title\n        startsOn\n        endsOn\n        location\n        online\n        capacity\n        participantFee\n        status\n        enrolledCount\n        waitlistCount\n        seatsLeft\n      }\n    }\n  }\n": types.CourseCalendarDocument,
     "\n  query CourseAdvisers($regionId: ID!) {\n    region(id: $regionId) {\n      id\n      advisers {\n        id\n        name\n      }\n    }\n  }\n": types.CourseAdvisersDocument,
@@ -205,32 +231,6 @@ const documents: Documents = {
     "\n  query RegionsOverview {\n    regions {\n      id\n      name\n      contractMunicipality {\n        number\n        name\n      }\n      municipalities {\n        number\n        name\n        population\n        populationSource\n      }\n    }\n  }\n": types.RegionsOverviewDocument,
     "\n  query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {\n    businessAssessments(status: $status, first: $first, offset: $offset) {\n      id\n      purpose\n      requestedOn\n      question\n      status\n      conclusion\n      assessment\n      fee\n      deliveredOn\n      version\n      sharedClientData {\n        name\n      }\n      navOffice {\n        name\n      }\n      region {\n        id\n        name\n      }\n    }\n  }\n": types.BusinessAssessmentsDocument,
     "\n  mutation DeliverBusinessAssessment($id: ID!, $version: Int!, $input: DeliverBusinessAssessmentInput!) {\n    deliverBusinessAssessment(id: $id, version: $version, input: $input) {\n      id\n      version\n      status\n    }\n  }\n": types.DeliverBusinessAssessmentDocument,
-    "\n  query ClientDetail($id: ID!, $year: Int!) {\n    client(id: $id) {\n      id\n      name\n      email\n      phone\n      birthYear\n      immigrantBackground\n      registeredOn\n      municipality {\n        number\n        name\n      }\n      businessIdea\n      gender\n      industryCode\n      growthPotential\n      surveyConsent\n      version\n      erasedAt\n      counsellingHours(year: $year) {\n        year\n        total\n        free\n        beyondFreeLimit\n        freeLimit\n      }\n      businesses {\n        id\n        name\n        organisationNumber\n        registeredOn\n      }\n      milestones {\n        kind\n        reachedOn\n      }\n      enrolments {\n        id\n        status\n        attended\n        waitlistPosition\n        course {\n          id\n          title\n          startsOn\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n      followUps {\n        id\n        date\n        note\n        adviser {\n          id\n          name\n        }\n      }\n      links {\n        id\n        kind\n        name\n        since\n      }\n      # For the client's history: every session, impact record and referral with its day.\n      counsellingSessions {\n        id\n        date\n        durationMinutes\n        form\n        topic\n      }\n      impactRecords {\n        id\n        kind\n        recordedFor\n      }\n      referrals {\n        id\n        direction\n        programme\n        otherActor\n        navOffice {\n          id\n          name\n        }\n        sentOn\n        status\n        statusChangedOn\n        statusReason\n      }\n    }\n  }\n": types.ClientDetailDocument,
-    "\n  query ClientMunicipalities($regionId: ID!) {\n    region(id: $regionId) {\n      id\n      municipalities {\n        number\n        name\n      }\n    }\n  }\n": types.ClientMunicipalitiesDocument,
-    "\n  mutation RegisterClient($input: RegisterClientInput!) {\n    registerClient(input: $input) {\n      id\n    }\n  }\n": types.RegisterClientDocument,
-    "\n  query ClientBusinesses($id: ID!) {\n    client(id: $id) {\n      id\n      businesses {\n        id\n        name\n        organisationNumber\n        registeredOn\n        legalForm\n        industryCode\n        registeredInRegisterOn\n        deletedOn\n        bankruptOn\n        registerCheckedAt\n        missingFromRegisterSince\n        registerStatus\n      }\n    }\n  }\n": types.ClientBusinessesDocument,
-    "\n  mutation RegisterBusiness($input: RegisterBusinessInput!) {\n    registerBusiness(input: $input) {\n      id\n    }\n  }\n": types.RegisterBusinessDocument,
-    "\n  mutation UpdateClient($id: ID!, $version: Int!, $input: UpdateClientInput!) {\n    updateClient(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n": types.UpdateClientDocument,
-    "\n  query ClientImpact($id: ID!) {\n    client(id: $id) {\n      id\n      email\n      impactRecords {\n        id\n        kind\n        recordedFor\n        fte\n        amount\n        capitalSource\n        note\n        recordedAt\n        confirmedAt\n        confirmedVia\n        confirmationRequestedAt\n        version\n        adviser {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ClientImpactDocument,
-    "\n  mutation RecordImpact($input: RecordImpactInput!) {\n    recordImpact(input: $input) {\n      id\n    }\n  }\n": types.RecordImpactDocument,
-    "\n  mutation CorrectImpact($id: ID!, $version: Int!, $input: CorrectImpactInput!) {\n    correctImpact(id: $id, version: $version, input: $input) {\n      id\n    }\n  }\n": types.CorrectImpactDocument,
-    "\n  mutation DeleteImpact($id: ID!) {\n    deleteImpact(id: $id)\n  }\n": types.DeleteImpactDocument,
-    "\n  mutation RecordImpactConfirmation($id: ID!, $via: ImpactConfirmationMethod!) {\n    recordImpactConfirmation(id: $id, via: $via) {\n      id\n    }\n  }\n": types.RecordImpactConfirmationDocument,
-    "\n  mutation RequestImpactConfirmation($id: ID!) {\n    requestImpactConfirmation(id: $id) {\n      id\n    }\n  }\n": types.RequestImpactConfirmationDocument,
-    "\n  query ClientDataExport($id: ID!) {\n    clientDataExport(clientId: $id) {\n      exportedAt\n      exportedBy\n      heldByRegions\n      client {\n        id\n        erasedAt\n        personalDataHeldByPartners\n      }\n    }\n  }\n": types.ClientDataExportDocument,
-    "\n  mutation EraseClient($id: ID!, $reason: ErasureReason!) {\n    eraseClient(id: $id, reason: $reason) {\n      id\n      erasedAt\n    }\n    eraseClientReferrals(clientId: $id, reason: $reason) {\n      referrals\n      assessments\n    }\n  }\n": types.EraseClientDocument,
-    "\n  mutation RecordFollowUp($input: RecordFollowUpInput!) {\n    recordFollowUp(input: $input) {\n      id\n    }\n  }\n": types.RecordFollowUpDocument,
-    "\n  mutation RecordMilestone($clientId: ID!, $kind: MilestoneKind!, $reachedOn: Date!) {\n    recordMilestone(clientId: $clientId, kind: $kind, reachedOn: $reachedOn) {\n      kind\n      reachedOn\n    }\n  }\n": types.RecordMilestoneDocument,
-    "\n  mutation RecordSurveyResponse($input: RecordSurveyResponseInput!) {\n    recordSurveyResponse(input: $input) {\n      year\n      responses\n      averageScore\n    }\n  }\n": types.RecordSurveyResponseDocument,
-    "\n  mutation AddClientLink($input: AddClientLinkInput!) {\n    addClientLink(input: $input) {\n      id\n    }\n  }\n": types.AddClientLinkDocument,
-    "\n  query ClientSessionPage($id: ID!, $first: Int!, $offset: Int!) {\n    client(id: $id) {\n      id\n      counsellingSessionPage(first: $first, offset: $offset) {\n        totalCount\n        hasNextPage\n        items {\n          id\n          date\n          durationMinutes\n          preparationMinutes\n          fundingSource\n          form\n          topic\n          minutesBeyondFreeLimit\n          adviser {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ClientSessionPageDocument,
-    "\n  mutation LogSessionWithDetails($input: LogCounsellingSessionInput!) {\n    logCounsellingSession(input: $input) {\n      id\n    }\n  }\n": types.LogSessionWithDetailsDocument,
-    "\n  query CourseDetail($id: ID!) {\n    course(id: $id) {\n      id\n      kind\n      title\n      startsOn\n      endsOn\n      location\n      online\n      capacity\n      participantFee\n      status\n      enrolledCount\n      waitlistCount\n      seatsLeft\n      partnerInstructor\n      version\n      region {\n        id\n        name\n      }\n      instructors {\n        id\n        name\n      }\n      enrolments {\n        id\n        status\n        enrolledAt\n        attended\n        waitlistPosition\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.CourseDetailDocument,
-    "\n  mutation CancelEnrolment($enrolmentId: ID!) {\n    cancelEnrolment(enrolmentId: $enrolmentId) {\n      id\n      status\n    }\n  }\n": types.CancelEnrolmentDocument,
-    "\n  mutation RecordAttendance($courseId: ID!, $attendedClientIds: [ID!]!) {\n    recordAttendance(courseId: $courseId, attendedClientIds: $attendedClientIds) {\n      id\n      status\n    }\n  }\n": types.RecordAttendanceDocument,
-    "\n  mutation CancelCourse($courseId: ID!, $version: Int!) {\n    cancelCourse(courseId: $courseId, version: $version) {\n      id\n      status\n      version\n    }\n  }\n": types.CancelCourseDocument,
-    "\n  query OpenCourses($regionId: ID!, $year: Int!, $nextYear: Int!) {\n    region(id: $regionId) {\n      id\n      thisYear: courses(year: $year) {\n        ...OpenCourse\n      }\n      nextYear: courses(year: $nextYear) {\n        ...OpenCourse\n      }\n    }\n  }\n\n  fragment OpenCourse on Course {\n    id\n    kind\n    title\n    startsOn\n    endsOn\n    location\n    online\n    participantFee\n    status\n    seatsLeft\n    waitlistCount\n  }\n": types.OpenCoursesDocument,
-    "\n  mutation EnrolClient($courseId: ID!, $clientId: ID!) {\n    enrolClient(courseId: $courseId, clientId: $clientId) {\n      id\n      status\n      waitlistPosition\n      course {\n        id\n        title\n      }\n    }\n  }\n": types.EnrolClientDocument,
     "\n  query RegionAdvisers($regionId: ID!) {\n    region(id: $regionId) {\n      id\n      advisers {\n        id\n        name\n      }\n    }\n  }\n": types.RegionAdvisersDocument,
     "\n  mutation CreateGathering($input: CreateGatheringInput!) {\n    createGathering(input: $input) {\n      id\n      title\n      date\n    }\n  }\n": types.CreateGatheringDocument,
     "\n  mutation RegisterForGathering($gatheringId: ID!, $adviserId: ID!) {\n    registerForGathering(gatheringId: $gatheringId, adviserId: $adviserId) {\n      id\n    }\n  }\n": types.RegisterForGatheringDocument,
@@ -360,11 +360,115 @@ export function graphql(source: "\n  query SubmissionsAwaitingDecision {\n    re
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ClientDetail($id: ID!, $year: Int!) {\n    client(id: $id) {\n      id\n      name\n      email\n      phone\n      birthYear\n      immigrantBackground\n      registeredOn\n      municipality {\n        number\n        name\n      }\n      businessIdea\n      gender\n      industryCode\n      growthPotential\n      surveyConsent\n      version\n      erasedAt\n      counsellingHours(year: $year) {\n        year\n        total\n        free\n        beyondFreeLimit\n        freeLimit\n      }\n      businesses {\n        id\n        name\n        organisationNumber\n        registeredOn\n      }\n      milestones {\n        kind\n        reachedOn\n      }\n      enrolments {\n        id\n        status\n        attended\n        waitlistPosition\n        course {\n          id\n          title\n          startsOn\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n      followUps {\n        id\n        date\n        note\n        adviser {\n          id\n          name\n        }\n      }\n      links {\n        id\n        kind\n        name\n        since\n      }\n      # For the client's history: every session, impact record and referral with its day.\n      counsellingSessions {\n        id\n        date\n        durationMinutes\n        form\n        topic\n      }\n      impactRecords {\n        id\n        kind\n        recordedFor\n      }\n      referrals {\n        id\n        direction\n        programme\n        otherActor\n        navOffice {\n          id\n          name\n        }\n        sentOn\n        status\n        statusChangedOn\n        statusReason\n      }\n    }\n  }\n"): typeof import('./graphql').ClientDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientMunicipalities($regionId: ID!) {\n    region(id: $regionId) {\n      id\n      municipalities {\n        number\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').ClientMunicipalitiesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterClient($input: RegisterClientInput!) {\n    registerClient(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RegisterClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateClient($id: ID!, $version: Int!, $input: UpdateClientInput!) {\n    updateClient(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n"): typeof import('./graphql').UpdateClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientBusinesses($id: ID!) {\n    client(id: $id) {\n      id\n      businesses {\n        id\n        name\n        organisationNumber\n        registeredOn\n        legalForm\n        industryCode\n        registeredInRegisterOn\n        deletedOn\n        bankruptOn\n        registerCheckedAt\n        missingFromRegisterSince\n        registerStatus\n      }\n    }\n  }\n"): typeof import('./graphql').ClientBusinessesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterBusiness($input: RegisterBusinessInput!) {\n    registerBusiness(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RegisterBusinessDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientImpact($id: ID!) {\n    client(id: $id) {\n      id\n      email\n      impactRecords {\n        id\n        kind\n        recordedFor\n        fte\n        amount\n        capitalSource\n        note\n        recordedAt\n        confirmedAt\n        confirmedVia\n        confirmationRequestedAt\n        version\n        adviser {\n          id\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ClientImpactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordImpact($input: RecordImpactInput!) {\n    recordImpact(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RecordImpactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CorrectImpact($id: ID!, $version: Int!, $input: CorrectImpactInput!) {\n    correctImpact(id: $id, version: $version, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CorrectImpactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteImpact($id: ID!) {\n    deleteImpact(id: $id)\n  }\n"): typeof import('./graphql').DeleteImpactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordImpactConfirmation($id: ID!, $via: ImpactConfirmationMethod!) {\n    recordImpactConfirmation(id: $id, via: $via) {\n      id\n    }\n  }\n"): typeof import('./graphql').RecordImpactConfirmationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestImpactConfirmation($id: ID!) {\n    requestImpactConfirmation(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').RequestImpactConfirmationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientDataExport($id: ID!) {\n    clientDataExport(clientId: $id) {\n      exportedAt\n      exportedBy\n      heldByRegions\n      client {\n        id\n        erasedAt\n        personalDataHeldByPartners\n      }\n    }\n  }\n"): typeof import('./graphql').ClientDataExportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EraseClient($id: ID!, $reason: ErasureReason!) {\n    eraseClient(id: $id, reason: $reason) {\n      id\n      erasedAt\n    }\n    eraseClientReferrals(clientId: $id, reason: $reason) {\n      referrals\n      assessments\n    }\n  }\n"): typeof import('./graphql').EraseClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordFollowUp($input: RecordFollowUpInput!) {\n    recordFollowUp(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RecordFollowUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordMilestone($clientId: ID!, $kind: MilestoneKind!, $reachedOn: Date!) {\n    recordMilestone(clientId: $clientId, kind: $kind, reachedOn: $reachedOn) {\n      kind\n      reachedOn\n    }\n  }\n"): typeof import('./graphql').RecordMilestoneDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordSurveyResponse($input: RecordSurveyResponseInput!) {\n    recordSurveyResponse(input: $input) {\n      year\n      responses\n      averageScore\n    }\n  }\n"): typeof import('./graphql').RecordSurveyResponseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddClientLink($input: AddClientLinkInput!) {\n    addClientLink(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').AddClientLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientSessionPage($id: ID!, $first: Int!, $offset: Int!) {\n    client(id: $id) {\n      id\n      counsellingSessionPage(first: $first, offset: $offset) {\n        totalCount\n        hasNextPage\n        items {\n          id\n          date\n          durationMinutes\n          preparationMinutes\n          fundingSource\n          form\n          topic\n          minutesBeyondFreeLimit\n          adviser {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ClientSessionPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogSessionWithDetails($input: LogCounsellingSessionInput!) {\n    logCounsellingSession(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').LogSessionWithDetailsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ClientList(\n    $regionId: ID\n    $search: String\n    $immigrantBackground: ImmigrantBackground\n    $hasBusiness: Boolean\n    $registeredFrom: Date\n    $registeredTo: Date\n    $first: Int!\n    $offset: Int!\n  ) {\n    clients(\n      regionId: $regionId\n      search: $search\n      immigrantBackground: $immigrantBackground\n      hasBusiness: $hasBusiness\n      registeredFrom: $registeredFrom\n      registeredTo: $registeredTo\n      first: $first\n      offset: $offset\n    ) {\n      items {\n        id\n        name\n        erasedAt\n        registeredOn\n        immigrantBackground\n        municipality {\n          number\n          name\n        }\n        region {\n          id\n          name\n        }\n        businesses {\n          id\n        }\n      }\n      totalCount\n      hasNextPage\n    }\n  }\n"): typeof import('./graphql').ClientListDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ClientRegionOptions {\n    regions {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').ClientRegionOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CourseDetail($id: ID!) {\n    course(id: $id) {\n      id\n      kind\n      title\n      startsOn\n      endsOn\n      location\n      online\n      capacity\n      participantFee\n      status\n      enrolledCount\n      waitlistCount\n      seatsLeft\n      partnerInstructor\n      version\n      region {\n        id\n        name\n      }\n      instructors {\n        id\n        name\n      }\n      enrolments {\n        id\n        status\n        enrolledAt\n        attended\n        waitlistPosition\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CourseDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelEnrolment($enrolmentId: ID!) {\n    cancelEnrolment(enrolmentId: $enrolmentId) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').CancelEnrolmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordAttendance($courseId: ID!, $attendedClientIds: [ID!]!) {\n    recordAttendance(courseId: $courseId, attendedClientIds: $attendedClientIds) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RecordAttendanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelCourse($courseId: ID!, $version: Int!) {\n    cancelCourse(courseId: $courseId, version: $version) {\n      id\n      status\n      version\n    }\n  }\n"): typeof import('./graphql').CancelCourseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenCourses($regionId: ID!, $year: Int!, $nextYear: Int!) {\n    region(id: $regionId) {\n      id\n      thisYear: courses(year: $year) {\n        ...OpenCourse\n      }\n      nextYear: courses(year: $nextYear) {\n        ...OpenCourse\n      }\n    }\n  }\n\n  fragment OpenCourse on Course {\n    id\n    kind\n    title\n    startsOn\n    endsOn\n    location\n    online\n    participantFee\n    status\n    seatsLeft\n    waitlistCount\n  }\n"): typeof import('./graphql').OpenCoursesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnrolClient($courseId: ID!, $clientId: ID!) {\n    enrolClient(courseId: $courseId, clientId: $clientId) {\n      id\n      status\n      waitlistPosition\n      course {\n        id\n        title\n      }\n    }\n  }\n"): typeof import('./graphql').EnrolClientDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -525,110 +629,6 @@ export function graphql(source: "\n  query BusinessAssessments($status: Assessme
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeliverBusinessAssessment($id: ID!, $version: Int!, $input: DeliverBusinessAssessmentInput!) {\n    deliverBusinessAssessment(id: $id, version: $version, input: $input) {\n      id\n      version\n      status\n    }\n  }\n"): typeof import('./graphql').DeliverBusinessAssessmentDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ClientDetail($id: ID!, $year: Int!) {\n    client(id: $id) {\n      id\n      name\n      email\n      phone\n      birthYear\n      immigrantBackground\n      registeredOn\n      municipality {\n        number\n        name\n      }\n      businessIdea\n      gender\n      industryCode\n      growthPotential\n      surveyConsent\n      version\n      erasedAt\n      counsellingHours(year: $year) {\n        year\n        total\n        free\n        beyondFreeLimit\n        freeLimit\n      }\n      businesses {\n        id\n        name\n        organisationNumber\n        registeredOn\n      }\n      milestones {\n        kind\n        reachedOn\n      }\n      enrolments {\n        id\n        status\n        attended\n        waitlistPosition\n        course {\n          id\n          title\n          startsOn\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n      followUps {\n        id\n        date\n        note\n        adviser {\n          id\n          name\n        }\n      }\n      links {\n        id\n        kind\n        name\n        since\n      }\n      # For the client's history: every session, impact record and referral with its day.\n      counsellingSessions {\n        id\n        date\n        durationMinutes\n        form\n        topic\n      }\n      impactRecords {\n        id\n        kind\n        recordedFor\n      }\n      referrals {\n        id\n        direction\n        programme\n        otherActor\n        navOffice {\n          id\n          name\n        }\n        sentOn\n        status\n        statusChangedOn\n        statusReason\n      }\n    }\n  }\n"): typeof import('./graphql').ClientDetailDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ClientMunicipalities($regionId: ID!) {\n    region(id: $regionId) {\n      id\n      municipalities {\n        number\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').ClientMunicipalitiesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RegisterClient($input: RegisterClientInput!) {\n    registerClient(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RegisterClientDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ClientBusinesses($id: ID!) {\n    client(id: $id) {\n      id\n      businesses {\n        id\n        name\n        organisationNumber\n        registeredOn\n        legalForm\n        industryCode\n        registeredInRegisterOn\n        deletedOn\n        bankruptOn\n        registerCheckedAt\n        missingFromRegisterSince\n        registerStatus\n      }\n    }\n  }\n"): typeof import('./graphql').ClientBusinessesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RegisterBusiness($input: RegisterBusinessInput!) {\n    registerBusiness(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RegisterBusinessDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation UpdateClient($id: ID!, $version: Int!, $input: UpdateClientInput!) {\n    updateClient(id: $id, version: $version, input: $input) {\n      id\n      version\n    }\n  }\n"): typeof import('./graphql').UpdateClientDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ClientImpact($id: ID!) {\n    client(id: $id) {\n      id\n      email\n      impactRecords {\n        id\n        kind\n        recordedFor\n        fte\n        amount\n        capitalSource\n        note\n        recordedAt\n        confirmedAt\n        confirmedVia\n        confirmationRequestedAt\n        version\n        adviser {\n          id\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ClientImpactDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RecordImpact($input: RecordImpactInput!) {\n    recordImpact(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RecordImpactDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CorrectImpact($id: ID!, $version: Int!, $input: CorrectImpactInput!) {\n    correctImpact(id: $id, version: $version, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CorrectImpactDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DeleteImpact($id: ID!) {\n    deleteImpact(id: $id)\n  }\n"): typeof import('./graphql').DeleteImpactDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RecordImpactConfirmation($id: ID!, $via: ImpactConfirmationMethod!) {\n    recordImpactConfirmation(id: $id, via: $via) {\n      id\n    }\n  }\n"): typeof import('./graphql').RecordImpactConfirmationDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RequestImpactConfirmation($id: ID!) {\n    requestImpactConfirmation(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').RequestImpactConfirmationDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ClientDataExport($id: ID!) {\n    clientDataExport(clientId: $id) {\n      exportedAt\n      exportedBy\n      heldByRegions\n      client {\n        id\n        erasedAt\n        personalDataHeldByPartners\n      }\n    }\n  }\n"): typeof import('./graphql').ClientDataExportDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation EraseClient($id: ID!, $reason: ErasureReason!) {\n    eraseClient(id: $id, reason: $reason) {\n      id\n      erasedAt\n    }\n    eraseClientReferrals(clientId: $id, reason: $reason) {\n      referrals\n      assessments\n    }\n  }\n"): typeof import('./graphql').EraseClientDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RecordFollowUp($input: RecordFollowUpInput!) {\n    recordFollowUp(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RecordFollowUpDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RecordMilestone($clientId: ID!, $kind: MilestoneKind!, $reachedOn: Date!) {\n    recordMilestone(clientId: $clientId, kind: $kind, reachedOn: $reachedOn) {\n      kind\n      reachedOn\n    }\n  }\n"): typeof import('./graphql').RecordMilestoneDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RecordSurveyResponse($input: RecordSurveyResponseInput!) {\n    recordSurveyResponse(input: $input) {\n      year\n      responses\n      averageScore\n    }\n  }\n"): typeof import('./graphql').RecordSurveyResponseDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AddClientLink($input: AddClientLinkInput!) {\n    addClientLink(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').AddClientLinkDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ClientSessionPage($id: ID!, $first: Int!, $offset: Int!) {\n    client(id: $id) {\n      id\n      counsellingSessionPage(first: $first, offset: $offset) {\n        totalCount\n        hasNextPage\n        items {\n          id\n          date\n          durationMinutes\n          preparationMinutes\n          fundingSource\n          form\n          topic\n          minutesBeyondFreeLimit\n          adviser {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ClientSessionPageDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation LogSessionWithDetails($input: LogCounsellingSessionInput!) {\n    logCounsellingSession(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').LogSessionWithDetailsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query CourseDetail($id: ID!) {\n    course(id: $id) {\n      id\n      kind\n      title\n      startsOn\n      endsOn\n      location\n      online\n      capacity\n      participantFee\n      status\n      enrolledCount\n      waitlistCount\n      seatsLeft\n      partnerInstructor\n      version\n      region {\n        id\n        name\n      }\n      instructors {\n        id\n        name\n      }\n      enrolments {\n        id\n        status\n        enrolledAt\n        attended\n        waitlistPosition\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CourseDetailDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CancelEnrolment($enrolmentId: ID!) {\n    cancelEnrolment(enrolmentId: $enrolmentId) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').CancelEnrolmentDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RecordAttendance($courseId: ID!, $attendedClientIds: [ID!]!) {\n    recordAttendance(courseId: $courseId, attendedClientIds: $attendedClientIds) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RecordAttendanceDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CancelCourse($courseId: ID!, $version: Int!) {\n    cancelCourse(courseId: $courseId, version: $version) {\n      id\n      status\n      version\n    }\n  }\n"): typeof import('./graphql').CancelCourseDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query OpenCourses($regionId: ID!, $year: Int!, $nextYear: Int!) {\n    region(id: $regionId) {\n      id\n      thisYear: courses(year: $year) {\n        ...OpenCourse\n      }\n      nextYear: courses(year: $nextYear) {\n        ...OpenCourse\n      }\n    }\n  }\n\n  fragment OpenCourse on Course {\n    id\n    kind\n    title\n    startsOn\n    endsOn\n    location\n    online\n    participantFee\n    status\n    seatsLeft\n    waitlistCount\n  }\n"): typeof import('./graphql').OpenCoursesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation EnrolClient($courseId: ID!, $clientId: ID!) {\n    enrolClient(courseId: $courseId, clientId: $clientId) {\n      id\n      status\n      waitlistPosition\n      course {\n        id\n        title\n      }\n    }\n  }\n"): typeof import('./graphql').EnrolClientDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
