@@ -144,6 +144,11 @@ describe('ClientNewView: gender and industry code', () => {
     expect(wrapper.get('[data-testid="intake-industry-code"]').attributes('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(wrapper.get('[data-testid="intake-industry-code"]').element);
     expect(registered()).toEqual([]);
+
+    // Fixed, the field stops saying it is wrong at once, before the next send.
+    await wrapper.get('[data-testid="intake-industry-code"]').setValue('62.010');
+    expect(wrapper.get('[data-testid="intake-error-industryCode"]').text()).toBe('');
+    expect(wrapper.get('[data-testid="intake-industry-code"]').attributes('aria-invalid')).toBeUndefined();
   });
 
   it('sends the gender and industry code, and keeps them when registering anyway after a duplicate warning', async () => {
@@ -203,5 +208,9 @@ describe('ClientNewView: gender and industry code', () => {
       'Tjenesten godtok ikke verdien i dette feltet.',
     );
     expect(wrapper.get('[data-testid="intake-action-error"]').text()).toBe('Rett feltene som er merket.');
+
+    // The server's reason goes once the field is changed; what it said of the form stays until the next send.
+    await wrapper.get('[data-testid="intake-industry-code"]').setValue('62.011');
+    expect(wrapper.get('[data-testid="intake-error-industryCode"]').text()).toBe('');
   });
 });
