@@ -83,8 +83,9 @@ async function mountList(
       return jsonResponse({
         data: {
           regions: [
-            { id: 'halden', name: 'Halden' },
-            { id: 'follo', name: 'Follo' },
+            { id: 'halden', name: 'Halden', county: { id: 'ostfold' } },
+            { id: 'follo', name: 'Follo', county: { id: 'akershus' } },
+            { id: 'asker-og-baerum', name: 'Asker og Bærum', county: { id: 'akershus' } },
           ],
         },
       });
@@ -163,14 +164,15 @@ describe('ClientsView', () => {
     vi.useFakeTimers();
     try {
       const { wrapper, asked } = await mountList('county.officer');
-      // The county sees every region, and filters by one from the list of regions, by name.
+      // The county officer sees every region of the county (Akershus), and filters by one of them, by name: not by
+      // Halden, whose clients are Østfold's since 2024.
       expect(asked()).toEqual([{ first: 50, offset: 0 }]);
       expect(wrapper.find('[data-testid="clients-new"]').exists()).toBe(false);
       await vi.advanceTimersByTimeAsync(0);
       expect(wrapper.findAll('[data-testid="clients-filter-region"] option').map((option) => option.text())).toEqual([
         'Alle regioner',
+        'Asker og Bærum',
         'Follo',
-        'Halden',
       ]);
 
       await wrapper.get('[data-testid="clients-next"]').trigger('click');
@@ -186,9 +188,15 @@ describe('ClientsView', () => {
       await vi.advanceTimersByTimeAsync(0);
       expect(asked().at(-1)).toEqual({ first: 50, offset: 0, search: 'nadia', hasBusiness: true });
 
-      await wrapper.get('[data-testid="clients-filter-region"]').setValue('halden');
+      await wrapper.get('[data-testid="clients-filter-region"]').setValue('asker-og-baerum');
       await vi.advanceTimersByTimeAsync(0);
-      expect(asked().at(-1)).toEqual({ first: 50, offset: 0, search: 'nadia', hasBusiness: true, regionId: 'halden' });
+      expect(asked().at(-1)).toEqual({
+        first: 50,
+        offset: 0,
+        search: 'nadia',
+        hasBusiness: true,
+        regionId: 'asker-og-baerum',
+      });
     } finally {
       vi.useRealTimers();
     }
@@ -211,7 +219,9 @@ describe('ClientsView', () => {
 
     const alert = wrapper.get('[data-testid="clients-error"]');
     expect(alert.attributes('role')).toBe('alert');
-    expect(alert.text()).toContain('FORBIDDEN');
+    // Why, in words: never the code or the server's English message.
+    expect(alert.text()).toContain('Du har ikke tilgang');
+    expect(alert.text()).not.toMatch(/FORBIDDEN|No\./);
     expect(wrapper.find('[data-testid="clients-table"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="clients-empty"]').exists()).toBe(false);
 

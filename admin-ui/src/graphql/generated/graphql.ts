@@ -1469,7 +1469,7 @@ export type ClientListQuery = { clients: { totalCount: number, hasNextPage: bool
 export type ClientRegionOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ClientRegionOptionsQuery = { regions: Array<{ id: string, name: string }> };
+export type ClientRegionOptionsQuery = { regions: Array<{ id: string, name: string, county: { id: string } | null }> };
 
 export type CourseDetailQueryVariables = Exact<{
   id: string | number;
@@ -2879,6 +2879,9 @@ export const ClientRegionOptionsDocument = new TypedDocumentString(`
   regions {
     id
     name
+    county {
+      id
+    }
   }
 }
     `) as unknown as TypedDocumentString<ClientRegionOptionsQuery, ClientRegionOptionsQueryVariables>;
