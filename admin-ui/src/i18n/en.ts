@@ -61,6 +61,13 @@ const en = {
     assessments: 'Assessments',
     clients: 'Clients',
     funding: 'Funding',
+    group: {
+      figures: 'Regions and figures',
+      agreement: 'Agreement and funding',
+      clients: 'Clients and courses',
+      cooperation: 'Cooperation',
+      administration: 'Administration',
+    },
   },
   serviceStatus: {
     title: 'Something is missing',
