@@ -1,7 +1,7 @@
 // The submissions page as CSV rows: the year's submissions with their status and decision, and the
 // payments of the year and the next, with the same texts and Norwegian dates as on screen.
 import { useI18n } from 'vue-i18n';
-import type { PaymentItem, SubmissionItem } from '../stores/submissions';
+import type { PaymentItem, SubmissionItem } from '../queries/submissions';
 import { nokWithDecimalMark } from './overviewFigures';
 
 const dateFormat = new Intl.DateTimeFormat('nb-NO', {
