@@ -89,8 +89,11 @@ export function usePopulationImport() {
   /** What the preview showed, or (applied) what the import did. */
   const result = ref<PopulationImport | null>(null);
   const working = ref<'preview' | 'import' | null>(null);
-  /** Why the file was refused: the graph's message, or `tooLarge` checked here before sending. */
-  const importError = ref<LoadError | null>(null);
+  /**
+   * Why the file was refused: the graph's codes with the county service's reason for the file (`NOT_JSON`,
+   * `WRONG_TABLE`, …; null when it gave none), or `TOO_LARGE` checked here before sending.
+   */
+  const importError = ref<(LoadError & { reason: string | null }) | null>(null);
 
   async function send(preview: boolean): Promise<boolean> {
     if (content.value === null) return false;
@@ -101,7 +104,8 @@ export function usePopulationImport() {
       return true;
     } catch (caught) {
       const failure = toRequestError(caught);
-      importError.value = { message: failure.message, codes: failure.codes };
+      const reason = failure.errors.find((detail) => detail.field === 'input.content')?.reason ?? null;
+      importError.value = { message: failure.message, codes: failure.codes, reason };
       result.value = null;
       return false;
     } finally {
@@ -116,7 +120,7 @@ export function usePopulationImport() {
     // The gateway takes requests up to 64 kB: the text travels escaped inside the JSON request.
     if (text.length > largestPopulationFile || JSON.stringify(text).length > largestEscapedFile) {
       content.value = null;
-      importError.value = { message: 'tooLarge', codes: ['TOO_LARGE'] };
+      importError.value = { message: 'tooLarge', codes: ['TOO_LARGE'], reason: 'TOO_LARGE' };
       return false;
     }
     content.value = text;

@@ -29,13 +29,14 @@ export function parsePopulationFile(content: string) {
   if (content.length > largestPopulationFile) {
     throw new SsbFormatError(
       `The file has ${content.length} characters; at most ${largestPopulationFile} are accepted (select only the county's municipalities and the quarters needed)`,
+      'TOO_LARGE',
     );
   }
   let json: unknown;
   try {
     json = JSON.parse(content);
   } catch (error) {
-    throw new SsbFormatError(`The file is not JSON: ${(error as Error).message}`);
+    throw new SsbFormatError(`The file is not JSON: ${(error as Error).message}`, 'NOT_JSON');
   }
   return readSsbPopulation(json);
 }
@@ -53,6 +54,7 @@ export async function importSsbPopulation(
   if (figures.length === 0) {
     throw new SsbFormatError(
       `The file holds no figures for the county's municipalities (${skipped.length} rows skipped)`,
+      'NO_FIGURES',
     );
   }
   // A superset (every number × every date), matched exactly below: one short query whatever the file's size.
