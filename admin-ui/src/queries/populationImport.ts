@@ -1,6 +1,7 @@
 // The population page's data through the query layer: every municipality's funding figure with its source, and
 // importing a file of Statistics Norway's table 01222 (JSON-stat 2): first a preview, then the import itself, after
 // which the figures on screen are asked again.
+import { largestPopulationFile } from '@etablerer/county/input-limits';
 import { computed, ref } from 'vue';
 import type { LoadError } from '../graphql/client';
 import { toRequestError } from '../graphql/client';
@@ -63,8 +64,10 @@ export const ImportPopulationFiguresDocument = graphql(`
 export type MunicipalityFigure = PopulationFiguresQuery['municipalities'][number];
 export type PopulationImport = ImportPopulationFiguresMutation['importPopulationFigures'];
 
-/** The largest file the graph takes, in characters (the county service says the same). */
-export const largestPopulationFile = 40_000;
+/** The largest file the graph takes, in characters: the county service's own number. */
+export { largestPopulationFile };
+
+/** The gateway takes requests up to 64 kB: what the text becomes escaped inside the JSON request must fit. */
 const largestEscapedFile = 60_000;
 
 /** Every municipality's figure with its source. */

@@ -2,10 +2,12 @@
 // the table, when SSB updated it, who imported it and when; or previews what an import would do.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PopulationFigureSchema, type PopulationSource } from '../entities/population-figure.js';
+import { largestPopulationFile } from '../input-limits.js';
 import { readSsbPopulation, type SkippedRow, SsbFormatError, type SsbPopulationFigure } from './ssb-json-stat.js';
 
-/** The largest file accepted, in characters: the gateway takes requests up to 64 kB, escaping included. */
-export const largestPopulationFile = 40_000;
+// The largest file accepted, in characters (the gateway takes requests up to 64 kB, escaping included): one number
+// for this check and the console's, kept with the county's other input limits.
+export { largestPopulationFile } from '../input-limits.js';
 
 export interface ImportedFigure extends SsbPopulationFigure {
   /** The figure held before for the same municipality and date, if any. */
