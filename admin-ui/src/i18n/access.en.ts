@@ -64,10 +64,9 @@ export const accessEn = {
     ended: 'The access of {name} has ended.',
   },
   errors: {
-    FORBIDDEN: 'You may not do this: {message}',
-    CONFLICT: 'Not possible: {message}',
+    FORBIDDEN: 'You may not give or end this access.',
+    CONFLICT: 'Nobody can change their own access. Ask another administrator.',
     BAD_USER_INPUT: 'Some fields need correcting.',
-    other: 'It failed: {message}',
   },
 } satisfies typeof accessNb;
 

@@ -61,11 +61,11 @@ export const accessNb = {
     cancel: 'Avbryt',
     ended: 'Tilgangen til {name} er avsluttet.',
   },
+  // The access service explains its refusals in English for the API's users; the page says them in words of its own.
   errors: {
-    FORBIDDEN: 'Du har ikke lov til dette: {message}',
-    CONFLICT: 'Det går ikke: {message}',
+    FORBIDDEN: 'Du har ikke lov til å gi eller avslutte denne tilgangen.',
+    CONFLICT: 'Ingen kan endre sin egen tilgang. Be en annen administrator om det.',
     BAD_USER_INPUT: 'Noen felt må rettes.',
-    other: 'Det mislyktes: {message}',
   },
 };
 

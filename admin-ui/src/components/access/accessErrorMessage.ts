@@ -1,16 +1,18 @@
-// How the access page words a refused change: by its code, with the server's reason where the code's sentence takes one.
+// How the access page words a refused change: by its code, in the person's language; the service's English reason
+// goes to the browser's console, not on the page.
 import { useI18n } from 'vue-i18n';
+import { useRequestErrorText } from '../../composables/useRequestErrorText';
 import type { AccessActionError } from '../../queries/access';
 
 export function useAccessErrorMessage() {
   const { t } = useI18n();
+  const requestErrorText = useRequestErrorText();
   return function errorMessage(failure: AccessActionError): string {
     const code = (['FORBIDDEN', 'CONFLICT', 'BAD_USER_INPUT'] as const).find((known) => failure.codes.includes(known));
-    if (code === 'BAD_USER_INPUT' && Object.keys(failure.fieldErrors).length === 0) {
-      return t('access.errors.other', { message: failure.message });
+    // Bad input without a field to show it at is told like any other failure.
+    if (!code || (code === 'BAD_USER_INPUT' && Object.keys(failure.fieldErrors).length === 0)) {
+      return requestErrorText(failure);
     }
-    return code
-      ? t(`access.errors.${code}`, { message: failure.message })
-      : t('access.errors.other', { message: failure.message });
+    return t(`access.errors.${code}`);
   };
 }
