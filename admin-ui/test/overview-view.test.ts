@@ -294,7 +294,7 @@ describe('OverviewView', () => {
     expect(wrapper.find('[data-testid="overview-empty"]').exists()).toBe(false);
   });
 
-  it('shows the error with its code and retries the same year on request', async () => {
+  it('shows the error in words and retries the same year on request', async () => {
     const { wrapper, askedYears } = await mountView({
       error: { message: 'Internal server error.', code: 'INTERNAL_SERVER_ERROR' },
     });
@@ -302,7 +302,9 @@ describe('OverviewView', () => {
     const alert = wrapper.get('[data-testid="overview-error"]');
     expect(alert.attributes('role')).toBe('alert');
     expect(alert.text()).toContain('Kunne ikke hente oversikten');
-    expect(alert.text()).toContain('Feilkode: INTERNAL_SERVER_ERROR');
+    // In words, not as the code: the code and the server's message go to the browser's console.
+    expect(alert.text()).toContain('Noe gikk galt hos oss. Prøv igjen om litt.');
+    expect(alert.text()).not.toContain('INTERNAL_SERVER_ERROR');
     expect(wrapper.find('[data-testid="overview-empty"]').exists()).toBe(false);
 
     await alert.get('button').trigger('click');

@@ -342,7 +342,7 @@ describe('RegionView', () => {
     expect(wrapper.get('[data-testid="region-title"]').text()).toBe('Follo');
   });
 
-  it('shows the error with its code and shows the region once a retry succeeds', async () => {
+  it('shows the error in words and shows the region once a retry succeeds', async () => {
     let fail = true;
     const { wrapper, asked } = await mountView({
       page: () => (fail ? { error: 'INTERNAL_SERVER_ERROR' } : { region: folloPage }),
@@ -350,7 +350,9 @@ describe('RegionView', () => {
 
     const alert = wrapper.get('[data-testid="region-error"]');
     expect(alert.attributes('role')).toBe('alert');
-    expect(alert.text()).toContain('Feilkode: INTERNAL_SERVER_ERROR');
+    // In words, not as the code: the code and the server's message go to the browser's console.
+    expect(alert.text()).toContain('Noe gikk galt hos oss. Prøv igjen om litt.');
+    expect(alert.text()).not.toContain('INTERNAL_SERVER_ERROR');
     fail = false;
     await alert.get('button').trigger('click');
     await flushPromises();

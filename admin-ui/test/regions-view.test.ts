@@ -174,14 +174,16 @@ describe('RegionsView', () => {
     expect(wrapper.find('[data-testid="regions-empty"]').exists()).toBe(false);
   });
 
-  it('shows the error with its code and shows the regions once a retry succeeds', async () => {
+  it('shows the error in words and shows the regions once a retry succeeds', async () => {
     let answer: Answer = { error: { message: 'Internal server error.', code: 'INTERNAL_SERVER_ERROR' } };
     const { wrapper, calls } = await mountView(() => answer);
 
     const alert = wrapper.get('[data-testid="regions-error"]');
     expect(alert.attributes('role')).toBe('alert');
     expect(alert.text()).toContain('Kunne ikke hente regionene');
-    expect(alert.text()).toContain('Feilkode: INTERNAL_SERVER_ERROR');
+    // In words, not as the code: the code and the server's message go to the browser's console.
+    expect(alert.text()).toContain('Noe gikk galt hos oss. Prøv igjen om litt.');
+    expect(alert.text()).not.toContain('INTERNAL_SERVER_ERROR');
     expect(wrapper.find('[data-testid="regions-empty"]').exists()).toBe(false);
 
     answer = { regions: [halden] };

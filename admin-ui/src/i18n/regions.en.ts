@@ -12,7 +12,6 @@ export const regionsEn = {
     body: 'The service did not answer as expected. Try again in a moment.',
     unauthenticated: 'You need to be signed in to see the regions.',
     forbidden: 'You are not allowed to see the regions.',
-    codes: 'Error code: {codes}',
     retry: 'Try again',
   },
   approximateNote: {
@@ -52,7 +51,6 @@ export const regionEn = {
     body: 'The service did not answer as expected. Try again in a moment.',
     unauthenticated: 'You need to be signed in to see the region.',
     forbidden: 'You are not allowed to see the region.',
-    codes: 'Error code: {codes}',
     retry: 'Try again',
   },
   municipalities: {

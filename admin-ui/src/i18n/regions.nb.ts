@@ -11,7 +11,6 @@ export const regionsNb = {
     body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
     unauthenticated: 'Du må være logget inn for å se regionene.',
     forbidden: 'Du har ikke tilgang til å se regionene.',
-    codes: 'Feilkode: {codes}',
     retry: 'Prøv igjen',
   },
   approximateNote: {
@@ -51,7 +50,6 @@ export const regionNb = {
     body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
     unauthenticated: 'Du må være logget inn for å se regionen.',
     forbidden: 'Du har ikke tilgang til å se regionen.',
-    codes: 'Feilkode: {codes}',
     retry: 'Prøv igjen',
   },
   municipalities: {
