@@ -15,7 +15,10 @@ export function isSupportedLocale(value: unknown): value is SupportedLocale {
  * The console's date and number formats, for `d()` and `n()`. A `day` is a calendar day the graph
  * gives as YYYY-MM-DD, read at midnight UTC so no time zone moves it: 15.05.2024 in bokmål, and
  * with the month in words in English, which no reader takes for month/day. A `longDay` is such a day with the month
- * written out (1. januar 2024), for prose and the pages of a region and its agreement.
+ * written out (1. januar 2024), for prose and the pages of a region and its agreement. `longDayInOslo` is the Norwegian
+ * calendar day of a moment with the month written out (when SSB updated a table). `timeInOslo` is a time of day in
+ * Norway on the 24-hour clock (when a session ends); `momentInOslo` a moment's day and time there (a change in the
+ * access log), with the month in words in English as `day` has it.
  */
 export const datetimeFormats = {
   nb: {
@@ -25,6 +28,8 @@ export const datetimeFormats = {
     dayInOslo: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Oslo' },
     // A month of the calendar, e.g. "mars 2026", given as its first day at midnight UTC.
     month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+    longDayInOslo: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' },
+    timeInOslo: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Oslo' },
     // A moment on the clock in Oslo (a sign-up at 08:30 UTC reads 02.11.2026, 09:30), whatever the browser's zone.
     momentInOslo: {
       day: '2-digit',
@@ -32,6 +37,7 @@ export const datetimeFormats = {
       year: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
+      hourCycle: 'h23',
       timeZone: 'Europe/Oslo',
     },
   },
@@ -40,6 +46,8 @@ export const datetimeFormats = {
     longDay: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
     dayInOslo: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Oslo' },
     month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+    longDayInOslo: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' },
+    timeInOslo: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Oslo' },
     // On the 24-hour clock, as the advisers in Norway read a time.
     momentInOslo: {
       day: 'numeric',
@@ -47,7 +55,7 @@ export const datetimeFormats = {
       year: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
-      hour12: false,
+      hourCycle: 'h23',
       timeZone: 'Europe/Oslo',
     },
   },

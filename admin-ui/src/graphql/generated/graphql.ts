@@ -1815,6 +1815,40 @@ export type RegionsOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type RegionsOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null }> }> };
 
+export type SubmissionsWorkflowQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  previousYear: number;
+  nextYear: number;
+}>;
+
+
+export type SubmissionsWorkflowQuery = { region: { id: string, name: string, county: { id: string, name: string } | null, submissions: Array<{ id: string | null, version: number | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null, submittedBy: string | null, documentReference: string | null, totalAmount: string | null, decidedOn: string | null, decidedBy: string | null, decisionComment: string | null, targets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null, reportedFigures: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null, plannedTargets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null }> | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, nextYearPayments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, coursesHeld: number, counsellingHours: number | null, businessesStarted: number | null, suppressed: Array<string> } } | null };
+
+export type SubmitMutationVariables = Exact<{
+  input: SubmitInput;
+}>;
+
+
+export type SubmitMutation = { submit: { id: string | null, version: number | null, status: SubmissionStatus } };
+
+export type ApproveSubmissionMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type ApproveSubmissionMutation = { approveSubmission: { id: string | null, version: number | null, status: SubmissionStatus } };
+
+export type RejectSubmissionMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  comment: string;
+}>;
+
+
+export type RejectSubmissionMutation = { rejectSubmission: { id: string | null, version: number | null, status: SubmissionStatus } };
+
 export type BusinessAssessmentsQueryVariables = Exact<{
   status?: AssessmentStatus | null | undefined;
   first: number;
@@ -2001,40 +2035,6 @@ export type PublicResponsiblePartiesQueryVariables = Exact<{ [key: string]: neve
 
 
 export type PublicResponsiblePartiesQuery = { publicResponsibleParties: Array<{ kind: PartyKind, name: string, regionIds: Array<string> }> };
-
-export type SubmissionsWorkflowQueryVariables = Exact<{
-  regionId: string | number;
-  year: number;
-  previousYear: number;
-  nextYear: number;
-}>;
-
-
-export type SubmissionsWorkflowQuery = { region: { id: string, name: string, county: { id: string, name: string } | null, submissions: Array<{ id: string | null, version: number | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, late: boolean, submittedOn: string | null, submittedBy: string | null, documentReference: string | null, totalAmount: string | null, decidedOn: string | null, decidedBy: string | null, decisionComment: string | null, targets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null, reportedFigures: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null, plannedTargets: { newClients: number, clientsWithImmigrantBackground: number, coursesHeld: number, counsellingHours: number, businessesStarted: number } | null }> | null, payments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, nextYearPayments: Array<{ year: number, instalment: Instalment, dueDate: string, amount: string, status: PaymentStatus, paidOn: string | null }> | null, statistics: { year: number, newClients: number | null, clientsWithImmigrantBackground: number | null, coursesHeld: number, counsellingHours: number | null, businessesStarted: number | null, suppressed: Array<string> } } | null };
-
-export type SubmitMutationVariables = Exact<{
-  input: SubmitInput;
-}>;
-
-
-export type SubmitMutation = { submit: { id: string | null, version: number | null, status: SubmissionStatus } };
-
-export type ApproveSubmissionMutationVariables = Exact<{
-  id: string | number;
-  version: number;
-}>;
-
-
-export type ApproveSubmissionMutation = { approveSubmission: { id: string | null, version: number | null, status: SubmissionStatus } };
-
-export type RejectSubmissionMutationVariables = Exact<{
-  id: string | number;
-  version: number;
-  comment: string;
-}>;
-
-
-export type RejectSubmissionMutation = { rejectSubmission: { id: string | null, version: number | null, status: SubmissionStatus } };
 
 export type WebsiteRequestListQueryVariables = Exact<{
   regionId?: string | number | null | undefined;
@@ -3883,6 +3883,107 @@ export const RegionsOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegionsOverviewQuery, RegionsOverviewQueryVariables>;
+export const SubmissionsWorkflowDocument = new TypedDocumentString(`
+    query SubmissionsWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!, $nextYear: Int!) {
+  region(id: $regionId) {
+    id
+    name
+    county {
+      id
+      name
+    }
+    submissions(year: $year) {
+      id
+      version
+      kind
+      coversYear
+      dueDate
+      status
+      late
+      submittedOn
+      submittedBy
+      documentReference
+      totalAmount
+      targets {
+        newClients
+        clientsWithImmigrantBackground
+        coursesHeld
+        counsellingHours
+        businessesStarted
+      }
+      reportedFigures {
+        newClients
+        clientsWithImmigrantBackground
+        coursesHeld
+        counsellingHours
+        businessesStarted
+      }
+      plannedTargets {
+        newClients
+        clientsWithImmigrantBackground
+        coursesHeld
+        counsellingHours
+        businessesStarted
+      }
+      decidedOn
+      decidedBy
+      decisionComment
+    }
+    payments(year: $year) {
+      year
+      instalment
+      dueDate
+      amount
+      status
+      paidOn
+    }
+    nextYearPayments: payments(year: $nextYear) {
+      year
+      instalment
+      dueDate
+      amount
+      status
+      paidOn
+    }
+    statistics(year: $previousYear) {
+      year
+      newClients
+      clientsWithImmigrantBackground
+      coursesHeld
+      counsellingHours
+      businessesStarted
+      suppressed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmissionsWorkflowQuery, SubmissionsWorkflowQueryVariables>;
+export const SubmitDocument = new TypedDocumentString(`
+    mutation Submit($input: SubmitInput!) {
+  submit(input: $input) {
+    id
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitMutation, SubmitMutationVariables>;
+export const ApproveSubmissionDocument = new TypedDocumentString(`
+    mutation ApproveSubmission($id: ID!, $version: Int!) {
+  approveSubmission(id: $id, version: $version) {
+    id
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveSubmissionMutation, ApproveSubmissionMutationVariables>;
+export const RejectSubmissionDocument = new TypedDocumentString(`
+    mutation RejectSubmission($id: ID!, $version: Int!, $comment: String!) {
+  rejectSubmission(id: $id, version: $version, comment: $comment) {
+    id
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RejectSubmissionMutation, RejectSubmissionMutationVariables>;
 export const BusinessAssessmentsDocument = new TypedDocumentString(`
     query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {
   businessAssessments(status: $status, first: $first, offset: $offset) {
@@ -4248,107 +4349,6 @@ export const PublicResponsiblePartiesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublicResponsiblePartiesQuery, PublicResponsiblePartiesQueryVariables>;
-export const SubmissionsWorkflowDocument = new TypedDocumentString(`
-    query SubmissionsWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!, $nextYear: Int!) {
-  region(id: $regionId) {
-    id
-    name
-    county {
-      id
-      name
-    }
-    submissions(year: $year) {
-      id
-      version
-      kind
-      coversYear
-      dueDate
-      status
-      late
-      submittedOn
-      submittedBy
-      documentReference
-      totalAmount
-      targets {
-        newClients
-        clientsWithImmigrantBackground
-        coursesHeld
-        counsellingHours
-        businessesStarted
-      }
-      reportedFigures {
-        newClients
-        clientsWithImmigrantBackground
-        coursesHeld
-        counsellingHours
-        businessesStarted
-      }
-      plannedTargets {
-        newClients
-        clientsWithImmigrantBackground
-        coursesHeld
-        counsellingHours
-        businessesStarted
-      }
-      decidedOn
-      decidedBy
-      decisionComment
-    }
-    payments(year: $year) {
-      year
-      instalment
-      dueDate
-      amount
-      status
-      paidOn
-    }
-    nextYearPayments: payments(year: $nextYear) {
-      year
-      instalment
-      dueDate
-      amount
-      status
-      paidOn
-    }
-    statistics(year: $previousYear) {
-      year
-      newClients
-      clientsWithImmigrantBackground
-      coursesHeld
-      counsellingHours
-      businessesStarted
-      suppressed
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<SubmissionsWorkflowQuery, SubmissionsWorkflowQueryVariables>;
-export const SubmitDocument = new TypedDocumentString(`
-    mutation Submit($input: SubmitInput!) {
-  submit(input: $input) {
-    id
-    version
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<SubmitMutation, SubmitMutationVariables>;
-export const ApproveSubmissionDocument = new TypedDocumentString(`
-    mutation ApproveSubmission($id: ID!, $version: Int!) {
-  approveSubmission(id: $id, version: $version) {
-    id
-    version
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<ApproveSubmissionMutation, ApproveSubmissionMutationVariables>;
-export const RejectSubmissionDocument = new TypedDocumentString(`
-    mutation RejectSubmission($id: ID!, $version: Int!, $comment: String!) {
-  rejectSubmission(id: $id, version: $version, comment: $comment) {
-    id
-    version
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<RejectSubmissionMutation, RejectSubmissionMutationVariables>;
 export const WebsiteRequestListDocument = new TypedDocumentString(`
     query WebsiteRequestList($regionId: ID, $status: WebsiteRequestStatus, $first: Int!, $offset: Int!) {
   websiteRequests(
