@@ -77,7 +77,9 @@ export async function countyOfficerWorkflow(browser: Browser, stack: WorkflowSta
   // Every region's clients, with a region column, filtered to one region; the CSV holds all of them.
   // The main menu: a sidebar on a desktop; on a phone (or tablet) behind a button, so that they do not fill the
   // first screen of every page, and gone again once one is followed.
-  const clientsLink = page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Klienter', exact: true });
+  const clientsLink = page
+    .getByRole('navigation', { name: 'Hovedmeny' })
+    .getByRole('link', { name: 'Klienter', exact: true });
   const menuButton = page.getByTestId('menu-button');
   if (width < 1024) {
     expect(await clientsLink.isVisible()).toBe(false);
