@@ -5,6 +5,7 @@ import {
   canSeePersonalDataIn,
   checkPage,
   emptyPage,
+  entitiesFromSql,
   municipalityKeyOrSelf,
   page,
   recordAudit,
@@ -13,7 +14,6 @@ import {
 import { type EntityDictionary, type FilterQuery, raw } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
-import { mapRows } from '../context.js';
 import { AdviserSchema } from '../entities/adviser.js';
 import { type Client, ClientSchema } from '../entities/client.js';
 import { MunicipalitySchema } from '../entities/municipality.js';
@@ -30,7 +30,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const Query: QueryResolvers = {
-  regions: (_parent, _args, { em }) => mapRows(em, RegionSchema, 'select * from region order by name'),
+  regions: (_parent, _args, { em }) => entitiesFromSql(em, RegionSchema, 'select * from region order by name'),
   region: (_parent, { id }, { loaders }) => loaders.region.load(id).then((region) => region ?? null),
   municipalities: (_parent, _args, { em }) => em.find(MunicipalitySchema, {}, { orderBy: { number: 'asc' } }),
   municipality: (_parent, { number }, { loaders }) =>
