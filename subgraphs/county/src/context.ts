@@ -17,10 +17,19 @@ import { AgreementPartySchema } from './entities/agreement-party.js';
 import { ConflictMeetingRequestSchema, CoordinationMemberSchema, MeetingSchema } from './entities/coordination.js';
 import { BudgetDecisionSchema } from './entities/funding.js';
 import { SubmissionSchema } from './entities/submission.js';
-import { fundingLoader } from './funding.js';
+import { fundingKey, fundingLoader } from './funding.js';
+import { countCommits, generationReader, keptLoader } from './kept-rows.js';
 import { visibleNotificationsById } from './notifications.js';
 import { populationLoaders } from './population/loaders.js';
-import { agreementYearKey, partyRecords, paymentRecords, submissionRecords } from './records.js';
+import {
+  agreementRecord,
+  agreementYearKey,
+  fundingRecord,
+  noticeRecord,
+  partyRecords,
+  paymentRecords,
+  submissionRecords,
+} from './records.js';
 
 /** `caller` is who the request is for: the loaders that depend on who asks need it. */
 export function createLoaders(em: EntityManager, caller?: Caller) {
@@ -138,7 +147,43 @@ export function createLoaders(em: EntityManager, caller?: Caller) {
   };
 }
 
-const withLoaders = contextWithLoaders(createLoaders);
+/**
+ * A request's loaders: a transaction's, but the agreements' rows the overview reads for every region are
+ * kept between requests while they are unchanged (kept-rows.ts). A transaction reads through its own
+ * (`createLoaders(tx)`), never kept rows.
+ */
+export function createRequestLoaders(em: EntityManager, caller?: Caller) {
+  const loaders = createLoaders(em, caller);
+  const generation = generationReader(em);
+  const byId = (id: string) => id;
+  return {
+    ...loaders,
+    agreementsOfRegion: keptLoader(em, generation, 'agreementsOfRegion', loaders.agreementsOfRegion, byId, (rows) =>
+      rows.map(agreementRecord),
+    ),
+    noticesOfAgreement: keptLoader(em, generation, 'noticesOfAgreement', loaders.noticesOfAgreement, byId, (rows) =>
+      rows.map(noticeRecord),
+    ),
+    funding: keptLoader(em, generation, 'funding', loaders.funding, fundingKey, fundingRecord),
+    paymentRecordsOfYear: keptLoader(em, generation, 'paymentRecordsOfYear', loaders.paymentRecordsOfYear, byId),
+    submissionRecordsOfYear: keptLoader(
+      em,
+      generation,
+      'submissionRecordsOfYear',
+      loaders.submissionRecordsOfYear,
+      byId,
+    ),
+    partyRecordsOfAgreement: keptLoader(
+      em,
+      generation,
+      'partyRecordsOfAgreement',
+      loaders.partyRecordsOfAgreement,
+      byId,
+    ),
+  };
+}
+
+const withLoaders = contextWithLoaders(createRequestLoaders);
 
 /**
  * `today` is the Norwegian calendar day; tests pass a fixed one to check deadlines. A request has one
@@ -152,6 +197,7 @@ export function createContext(
   today: () => string = () => todayInNorway(),
 ) {
   let day: string | undefined;
+  countCommits(orm);
   return { ...withLoaders(orm, caller, request), today: () => (day ??= today()) };
 }
 

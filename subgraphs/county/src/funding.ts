@@ -56,7 +56,8 @@ interface ShareRow {
   last_day: string;
 }
 
-const keyOf = (key: FundingKey) => `${key.agreementId}:${key.year}`;
+/** A funding key as text: the loader's cache key. */
+export const fundingKey = (key: FundingKey) => `${key.agreementId}:${key.year}`;
 
 export function fundingLoader(em: EntityManager) {
   return new DataLoader<FundingKey, Funding | null, string>(
@@ -152,6 +153,6 @@ export function fundingLoader(em: EntityManager) {
         };
       });
     },
-    { cacheKeyFn: keyOf },
+    { cacheKeyFn: fundingKey },
   );
 }

@@ -2,11 +2,16 @@
 // and paying county in the coordination overview): MikroORM hydrates an entity in ~30 µs (its identity
 // map, change-tracking snapshot and property accessors), ten times what mapping a plain row costs, and
 // these rows are only read. They are loaded for the years asked, not the agreement's whole history.
-// A write loads its own entities in its transaction (e.g. `tx.findOneOrFail(PaymentSchema, …)`).
+// A write loads its own entities in its transaction (e.g. `tx.findOneOrFail(PaymentSchema, …)`). The rows a
+// request keeps for the next ones (kept-rows.ts) are copied from the entities into plain data here.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Agreement } from './entities/agreement.js';
+import type { Notice } from './entities/agreement-change.js';
 import type { PartyKind } from './entities/agreement-party.js';
+import type { BudgetDecision } from './entities/funding.js';
 import type { Instalment } from './entities/payment.js';
 import type { ActivityTargets, StoredSubmissionStatus, SubmissionKind } from './entities/submission.js';
+import type { Funding } from './funding.js';
 
 /** A recorded payment of one payer's part of an instalment, as a plain row (the Payment entity's fields). */
 export interface PaymentRecord {
@@ -127,4 +132,68 @@ export function partyRecords(em: EntityManager, agreementIds: string[]): Promise
       order by valid_from, kind, organisation_name`,
     [agreementIds],
   );
+}
+
+/** An agreement as plain data, to keep between requests (kept-rows.ts): its fields, no EntityManager's entity. */
+export function agreementRecord(agreement: Agreement): Agreement {
+  const { id, regionId, validFrom, validTo, originalValidTo, signedOn, populationDate, populationSource } = agreement;
+  const { renewedFromId, changedAt, version } = agreement;
+  return {
+    id,
+    regionId,
+    validFrom,
+    validTo,
+    originalValidTo,
+    signedOn,
+    populationDate,
+    populationSource,
+    renewedFromId,
+    changedAt,
+    version,
+  } as Agreement;
+}
+
+/** A notice as plain data, its agreement by id (as an unloaded reference has it). */
+export function noticeRecord(notice: Notice): Notice {
+  const { id, organisationId, organisationName, givenOn, effectiveOn, reason } = notice;
+  return {
+    id,
+    agreement: { id: notice.agreement.id },
+    organisationId,
+    organisationName,
+    givenOn,
+    effectiveOn,
+    reason,
+  } as Notice;
+}
+
+/** A budget decision as plain data, its agreement by id. */
+function budgetDecisionRecord(decision: BudgetDecision): BudgetDecision {
+  const { id, year, payer, grantedOre, decidedOn, reference, supersedesId, supersededById, recordedAt, recordedBy } =
+    decision;
+  return {
+    id,
+    agreement: { id: decision.agreement.id },
+    year,
+    payer,
+    grantedOre,
+    decidedOn,
+    reference,
+    supersedesId,
+    supersededById,
+    recordedAt,
+    recordedBy,
+  } as BudgetDecision;
+}
+
+/** A year's funding as plain data: its budget decisions copied (the rest of it is plain already). */
+export function fundingRecord(funding: Funding | null): Funding | null {
+  if (!funding) return null;
+  const copies = new Map(funding.budgetDecisionHistory.map((decision) => [decision, budgetDecisionRecord(decision)]));
+  const copyOf = (decision: BudgetDecision) => copies.get(decision) ?? budgetDecisionRecord(decision);
+  return {
+    ...funding,
+    budgetDecisions: funding.budgetDecisions.map(copyOf),
+    budgetDecisionHistory: funding.budgetDecisionHistory.map(copyOf),
+  };
 }

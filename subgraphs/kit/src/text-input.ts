@@ -23,8 +23,12 @@ export function pathOfNulCharacter(value: unknown, path: string): string | undef
   return undefined;
 }
 
+/** What inlineNulCharacter found in each parsed document (Apollo Server reuses a document it parsed before). */
+const inlineNulCharacters = new WeakMap<DocumentNode, string | undefined>();
+
 /** The argument (and field within it) of the first inline string literal holding a NUL character. */
 function inlineNulCharacter(document: DocumentNode): string | undefined {
+  if (inlineNulCharacters.has(document)) return inlineNulCharacters.get(document);
   let found: string | undefined;
   const path: string[] = [];
   visit(document, {
@@ -34,6 +38,7 @@ function inlineNulCharacter(document: DocumentNode): string | undefined {
       if (!found && node.value.includes('\u0000')) found = path.join('.') || 'query';
     },
   });
+  inlineNulCharacters.set(document, found);
   return found;
 }
 

@@ -1,5 +1,5 @@
 // The per-request context of the regions subgraph: its EntityManager fork, caller and DataLoaders.
-import { contextWithLoaders, loaderByKey, loaderOfGroups } from '@etablerer/kit';
+import { contextWithLoaders, entitiesFromSql, loaderByKey, loaderOfGroups } from '@etablerer/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { counsellingHoursLoader, minutesBeyondFreeLimitLoader } from './counselling.js';
@@ -32,16 +32,19 @@ function createLoaders(em: EntityManager) {
   const heldCourses = heldCoursesLoader(keyFigureRows, heldCoursesOf);
   return {
     region: loaderByKey(
-      (ids: string[]) => em.find(RegionSchema, { id: { $in: ids } }),
+      (ids: string[]) => entitiesFromSql(em, RegionSchema, 'select * from region where id in (?)', [ids]),
       (region) => region.id,
     ),
     municipality: loaderByKey(
-      (numbers: string[]) => em.find(MunicipalitySchema, { number: { $in: numbers } }),
+      (numbers: string[]) =>
+        entitiesFromSql(em, MunicipalitySchema, 'select * from municipality where number in (?)', [numbers]),
       (municipality) => municipality.number,
     ),
     municipalitiesOfRegion: loaderOfGroups(
       (regionIds: string[]) =>
-        em.find(MunicipalitySchema, { region: { $in: regionIds } }, { orderBy: { number: 'asc' } }),
+        entitiesFromSql(em, MunicipalitySchema, 'select * from municipality where region_id in (?) order by number', [
+          regionIds,
+        ]),
       (municipality) => municipality.region.id,
     ),
     client: loaderByKey(

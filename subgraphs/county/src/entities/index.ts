@@ -11,6 +11,7 @@ import {
   EvaluationSchema,
   MeetingSchema,
 } from './coordination.js';
+import { DataGenerationSchema } from './data-generation.js';
 import { BudgetDecisionSchema, FundingRateSchema } from './funding.js';
 import { NotificationPreferenceSchema, NotificationReadSchema, NotificationSchema } from './notification.js';
 import { PaymentSchema } from './payment.js';
@@ -37,6 +38,7 @@ export const entities = [
   RoleAssignmentSchema,
   ApiClientSchema,
   ApiClientKeySchema,
+  DataGenerationSchema,
   // The role assignments and API clients changed, by whom (kit audit.ts).
   AuditEntrySchema,
   // The messages it sends, written with the changes that cause them (kit outbox.ts).

@@ -13,6 +13,7 @@ import { Migration20261207110854_access_administration } from './Migration202612
 import { Migration20261207115016_outbox_messages } from './Migration20261207115016_outbox_messages.js';
 import { Migration20261207115401_notifications } from './Migration20261207115401_notifications.js';
 import { Migration20261207140851_groups_and_meetings } from './Migration20261207140851_groups_and_meetings.js';
+import { Migration20261207230019_agreement_data_generation } from './Migration20261207230019_agreement_data_generation.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126213842_population_figures', class: Migration20261126213842_population_figures },
@@ -31,4 +32,8 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207115016_outbox_messages', class: Migration20261207115016_outbox_messages },
   { name: 'Migration20261207115401_notifications', class: Migration20261207115401_notifications },
   { name: 'Migration20261207140851_groups_and_meetings', class: Migration20261207140851_groups_and_meetings },
+  {
+    name: 'Migration20261207230019_agreement_data_generation',
+    class: Migration20261207230019_agreement_data_generation,
+  },
 ];

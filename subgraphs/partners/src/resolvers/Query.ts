@@ -1,5 +1,5 @@
 // Entry points of the partners subgraph.
-import { auditLogPage, checkPage, checkYear, emptyPage, page, todayInNorway } from '@etablerer/kit';
+import { auditLogPage, checkPage, checkYear, emptyPage, entitiesFromSql, page, todayInNorway } from '@etablerer/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { visibleAssessments, visibleReferrals } from '../access.js';
 import { BusinessAssessmentSchema } from '../entities/business-assessment.js';
@@ -15,10 +15,11 @@ import { auditReads, visibleReferral } from './Referral.js';
 export const Query: QueryResolvers = {
   gatherings: (_parent, { year }, { em }) => {
     checkYear(year);
-    return em.find(
+    return entitiesFromSql(
+      em,
       GatheringSchema,
-      { date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } },
-      { orderBy: { date: 'asc', title: 'asc' } },
+      'select * from gathering where date between ? and ? order by date, title',
+      [`${year}-01-01`, `${year}-12-31`],
     );
   },
 

@@ -15,6 +15,7 @@ import { Migration20261207140833_impact_records } from './Migration2026120714083
 import { Migration20261207140846_business_register } from './Migration20261207140846_business_register.js';
 import { Migration20261207141241_appointments } from './Migration20261207141241_appointments.js';
 import { Migration20261207172710_key_figure_generations } from './Migration20261207172710_key_figure_generations.js';
+import { Migration20261207234900_client_region_name_search } from './Migration20261207234900_client_region_name_search.js';
 
 export const migrations: MigrationObject[] = [
   {
@@ -35,4 +36,8 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207140846_business_register', class: Migration20261207140846_business_register },
   { name: 'Migration20261207141241_appointments', class: Migration20261207141241_appointments },
   { name: 'Migration20261207172710_key_figure_generations', class: Migration20261207172710_key_figure_generations },
+  {
+    name: 'Migration20261207234900_client_region_name_search',
+    class: Migration20261207234900_client_region_name_search,
+  },
 ];

@@ -5,6 +5,7 @@ import {
   canSeePersonalDataIn,
   checkPage,
   emptyPage,
+  entitiesFromSql,
   municipalityKeyOrSelf,
   page,
   recordAudit,
@@ -29,7 +30,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const Query: QueryResolvers = {
-  regions: (_parent, _args, { em }) => em.find(RegionSchema, {}, { orderBy: { name: 'asc' } }),
+  regions: (_parent, _args, { em }) => entitiesFromSql(em, RegionSchema, 'select * from region order by name'),
   region: (_parent, { id }, { loaders }) => loaders.region.load(id).then((region) => region ?? null),
   municipalities: (_parent, _args, { em }) => em.find(MunicipalitySchema, {}, { orderBy: { number: 'asc' } }),
   municipality: (_parent, { number }, { loaders }) =>
