@@ -1296,6 +1296,26 @@ export type CancelAppointmentSlotMutationVariables = Exact<{
 
 export type CancelAppointmentSlotMutation = { cancelAppointmentSlot: { id: string, cancelledAt: string | null, version: number } };
 
+export type BusinessAssessmentPageQueryVariables = Exact<{
+  status?: AssessmentStatus | null | undefined;
+  regionId?: string | number | null | undefined;
+  search?: string | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type BusinessAssessmentPageQuery = { businessAssessmentPage: { totalCount: number, items: Array<{ id: string, purpose: ReferralProgramme, requestedOn: string, question: string, status: AssessmentStatus, conclusion: AssessmentConclusion | null, assessment: string | null, fee: string, deliveredOn: string | null, version: number, sharedClientData: { name: string }, navOffice: { name: string }, region: { id: string, name: string } }>, regions: Array<{ id: string, name: string }> } };
+
+export type DeliverBusinessAssessmentMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: DeliverBusinessAssessmentInput;
+}>;
+
+
+export type DeliverBusinessAssessmentMutation = { deliverBusinessAssessment: { id: string, version: number, status: AssessmentStatus } };
+
 export type SubmissionsAwaitingDecisionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1614,24 +1634,6 @@ export type RegionsOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RegionsOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null }> }> };
-
-export type BusinessAssessmentsQueryVariables = Exact<{
-  status?: AssessmentStatus | null | undefined;
-  first: number;
-  offset: number;
-}>;
-
-
-export type BusinessAssessmentsQuery = { businessAssessments: Array<{ id: string, purpose: ReferralProgramme, requestedOn: string, question: string, status: AssessmentStatus, conclusion: AssessmentConclusion | null, assessment: string | null, fee: string, deliveredOn: string | null, version: number, sharedClientData: { name: string }, navOffice: { name: string }, region: { id: string, name: string } }> };
-
-export type DeliverBusinessAssessmentMutationVariables = Exact<{
-  id: string | number;
-  version: number;
-  input: DeliverBusinessAssessmentInput;
-}>;
-
-
-export type DeliverBusinessAssessmentMutation = { deliverBusinessAssessment: { id: string, version: number, status: AssessmentStatus } };
 
 export type ClientDetailQueryVariables = Exact<{
   id: string | number;
@@ -2521,6 +2523,54 @@ export const CancelAppointmentSlotDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CancelAppointmentSlotMutation, CancelAppointmentSlotMutationVariables>;
+export const BusinessAssessmentPageDocument = new TypedDocumentString(`
+    query BusinessAssessmentPage($status: AssessmentStatus, $regionId: ID, $search: String, $first: Int!, $offset: Int!) {
+  businessAssessmentPage(
+    status: $status
+    regionId: $regionId
+    search: $search
+    first: $first
+    offset: $offset
+  ) {
+    items {
+      id
+      purpose
+      requestedOn
+      question
+      status
+      conclusion
+      assessment
+      fee
+      deliveredOn
+      version
+      sharedClientData {
+        name
+      }
+      navOffice {
+        name
+      }
+      region {
+        id
+        name
+      }
+    }
+    totalCount
+    regions {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BusinessAssessmentPageQuery, BusinessAssessmentPageQueryVariables>;
+export const DeliverBusinessAssessmentDocument = new TypedDocumentString(`
+    mutation DeliverBusinessAssessment($id: ID!, $version: Int!, $input: DeliverBusinessAssessmentInput!) {
+  deliverBusinessAssessment(id: $id, version: $version, input: $input) {
+    id
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DeliverBusinessAssessmentMutation, DeliverBusinessAssessmentMutationVariables>;
 export const SubmissionsAwaitingDecisionDocument = new TypedDocumentString(`
     query SubmissionsAwaitingDecision {
   regions {
@@ -3478,41 +3528,6 @@ export const RegionsOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegionsOverviewQuery, RegionsOverviewQueryVariables>;
-export const BusinessAssessmentsDocument = new TypedDocumentString(`
-    query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {
-  businessAssessments(status: $status, first: $first, offset: $offset) {
-    id
-    purpose
-    requestedOn
-    question
-    status
-    conclusion
-    assessment
-    fee
-    deliveredOn
-    version
-    sharedClientData {
-      name
-    }
-    navOffice {
-      name
-    }
-    region {
-      id
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<BusinessAssessmentsQuery, BusinessAssessmentsQueryVariables>;
-export const DeliverBusinessAssessmentDocument = new TypedDocumentString(`
-    mutation DeliverBusinessAssessment($id: ID!, $version: Int!, $input: DeliverBusinessAssessmentInput!) {
-  deliverBusinessAssessment(id: $id, version: $version, input: $input) {
-    id
-    version
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<DeliverBusinessAssessmentMutation, DeliverBusinessAssessmentMutationVariables>;
 export const ClientDetailDocument = new TypedDocumentString(`
     query ClientDetail($id: ID!, $year: Int!) {
   client(id: $id) {
