@@ -1,4 +1,9 @@
 // Who does what with the professional gatherings, as the partners subgraph allows it, and what a new gathering needs.
+import {
+  gatheringDescriptionMaxLength,
+  gatheringLocationMaxLength,
+  gatheringTitleMaxLength,
+} from '@etablerer/partners/input-limits';
 import type { CreateGatheringInput } from '../graphql/generated/graphql';
 
 type CallerLike = { role: string; regionId: string | null } | null | undefined;
@@ -73,9 +78,10 @@ export function attendedCount(gathering: GatheringLike): number | null {
     : null;
 }
 
-export const maxTitleLength = 200;
-export const maxLocationLength = 200;
-export const maxDescriptionLength = 5000;
+// The partners subgraph's own limits (createGathering), imported so the form can never drift from them.
+export const maxTitleLength = gatheringTitleMaxLength;
+export const maxLocationLength = gatheringLocationMaxLength;
+export const maxDescriptionLength = gatheringDescriptionMaxLength;
 
 export interface GatheringDraft {
   title: string;
