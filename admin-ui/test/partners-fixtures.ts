@@ -2,7 +2,7 @@
 
 import type { ReferralItem } from '../src/queries/referrals';
 import type { AssessmentItem } from '../src/queries/assessments';
-import type { GatheringItem, GatheringYearSummary } from '../src/stores/gatherings';
+import type { GatheringItem, GatheringYearSummary } from '../src/queries/gatherings';
 
 /** Claims of users the shared fixtures lack: Innovasjon Norge, NAV and an adviser of another region. */
 export const partnerClaims = {
