@@ -129,7 +129,9 @@ export function checkGathering(draft: GatheringDraft): GatheringCheck {
   };
 }
 
-// A registration is an instant; advisers read it as the time on the clock in Norway.
+// For CSV files only: fixed Norwegian style whatever the page's language (a spreadsheet's columns read the same for
+// everyone); on screen the console uses vue-i18n's named formats. A registration is an instant; advisers read it as the
+// time on the clock in Norway.
 const osloDateTime = new Intl.DateTimeFormat('nb-NO', {
   day: '2-digit',
   month: '2-digit',

@@ -25,12 +25,53 @@ export const datetimeFormats = {
     dayInOslo: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Oslo' },
     // A month of the calendar, e.g. "mars 2026", given as its first day at midnight UTC.
     month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+    // The clock in Oslo at a moment (a request received): 14:05.
+    timeInOslo: { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' },
+    // A moment as the day and the clock in Oslo (a registration): 12.03.2024, 14:05.
+    dayAndTimeInOslo: {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Oslo',
+    },
+    // A calendar day with its weekday, for the public website: tor. 12. mars 2026.
+    weekdayDay: { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+    // When an appointment starts, on the clock in Oslo: torsdag 12. mars kl. 14:05.
+    weekdayTimeInOslo: {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Oslo',
+    },
   },
   en: {
     day: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
     longDay: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
     dayInOslo: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Oslo' },
     month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+    timeInOslo: { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' },
+    // The month in words, as in `day`: no reader takes it for month/day.
+    dayAndTimeInOslo: {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Oslo',
+    },
+    weekdayDay: { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+    weekdayTimeInOslo: {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Oslo',
+    },
   },
 } as const;
 
