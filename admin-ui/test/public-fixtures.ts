@@ -11,7 +11,7 @@ import { createAppRouter } from '../src/router';
 import { useAuthStore } from '../src/stores/auth';
 import type { PartnerCourseItem, PublicCourseItem } from '../src/stores/publicCourses';
 import type { WebsiteReceipt } from '../src/stores/publicRequests';
-import type { PublicMunicipalityItem, PublicRegionItem, ResponsiblePartyItem } from '../src/stores/publicSite';
+import type { PublicMunicipalityItem, PublicRegionItem, ResponsiblePartyItem } from '../src/queries/publicSite';
 import {
   accessTokenFor,
   createStrictI18n,
