@@ -314,7 +314,13 @@ async function mountView(
     ),
   };
   stubGraphQL((call) => {
-    const variables = call.body.variables as Record<string, never>;
+    const variables = call.body.variables as {
+      regionId: string;
+      input: { title: string; date: string };
+      gatheringId: string;
+      adviserId: string;
+      attendedAdviserIds: string[];
+    };
     const answered = (value: Answer) => jsonResponse('errors' in value ? value : { data: value });
     switch (operationOf(call)) {
       case 'GatheringsOfYear':

@@ -10,7 +10,7 @@ import { storedLocale } from '../src/composables/useLocale';
 import { createAppRouter } from '../src/router';
 import { useAuthStore } from '../src/stores/auth';
 import type { PartnerCourseItem, PublicCourseItem } from '../src/stores/publicCourses';
-import type { WebsiteReceipt } from '../src/stores/publicRequests';
+import type { WebsiteReceipt } from '../src/queries/publicRequests';
 import type { PublicMunicipalityItem, PublicRegionItem, ResponsiblePartyItem } from '../src/queries/publicSite';
 import {
   accessTokenFor,

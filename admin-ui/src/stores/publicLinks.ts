@@ -5,7 +5,7 @@ import { ref } from 'vue';
 import { anonymousRequest, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { PublicLinkKind, PublicLinkQuery, SurveyAnswerInput } from '../graphql/generated/graphql';
-import { type PublicActionError, toActionError } from './publicRequests';
+import { type PublicActionError, toActionError } from '../queries/publicRequests';
 
 export const PublicLinkDocument = graphql(`
   query PublicLink($token: String!) {

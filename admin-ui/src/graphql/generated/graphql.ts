@@ -1420,6 +1420,51 @@ export type RecordBudgetDecisionMutationVariables = Exact<{
 
 export type RecordBudgetDecisionMutation = { recordBudgetDecision: { year: number, countyAmount: string } };
 
+export type GatheringsOfYearQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type GatheringsOfYearQuery = { gatherings: Array<{ id: string, title: string, date: string, location: string | null, online: boolean, organisers: Array<string>, programme: string | null, description: string | null, attendeeCount: number, invitedRegions: Array<{ id: string, name: string }>, registrations: Array<{ adviserId: string, registeredAt: string, attended: boolean | null, adviser: { id: string, name: string } | null, region: { id: string, name: string } }> }> | null, gatheringYear: { year: number, count: number, minimum: number, meetsMinimum: boolean, regionsWithoutAttendance: Array<{ id: string, name: string }>, advisersWithoutAttendance: Array<{ id: string, name: string }> } };
+
+export type RegionAdvisersQueryVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type RegionAdvisersQuery = { region: { id: string, advisers: Array<{ id: string, name: string }> } | null };
+
+export type CreateGatheringMutationVariables = Exact<{
+  input: CreateGatheringInput;
+}>;
+
+
+export type CreateGatheringMutation = { createGathering: { id: string, title: string, date: string } };
+
+export type RegisterForGatheringMutationVariables = Exact<{
+  gatheringId: string | number;
+  adviserId: string | number;
+}>;
+
+
+export type RegisterForGatheringMutation = { registerForGathering: { id: string } };
+
+export type UnregisterFromGatheringMutationVariables = Exact<{
+  gatheringId: string | number;
+  adviserId: string | number;
+}>;
+
+
+export type UnregisterFromGatheringMutation = { unregisterFromGathering: { id: string } };
+
+export type RecordGatheringAttendanceMutationVariables = Exact<{
+  gatheringId: string | number;
+  attendedAdviserIds: Array<string | number> | string | number;
+}>;
+
+
+export type RecordGatheringAttendanceMutation = { recordGatheringAttendance: { id: string } };
+
 export type GroupsHistoryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1581,6 +1626,32 @@ export type BookAppointmentMutationVariables = Exact<{
 
 
 export type BookAppointmentMutation = { bookAppointment: { reference: string, region: { id: string, name: string }, slot: { id: string, startsAt: string, durationMinutes: number, form: SessionForm, adviserName: string } } };
+
+export type WebsiteReceiptFragment = { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null };
+
+export type SignUpForCourseMutationVariables = Exact<{
+  input: CourseSignUpInput;
+}>;
+
+
+export type SignUpForCourseMutation = { signUpForCourse: { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null } };
+
+export type RequestCounsellingMutationVariables = Exact<{
+  input: CounsellingRequestInput;
+}>;
+
+
+export type RequestCounsellingMutation = { requestCounselling: { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null } };
+
+export type PublicDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublicDirectoryQuery = { publicRegions: Array<{ id: string, name: string, operatorName: string | null, freeCounsellingHoursPerClientYear: number, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string }>, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string, municipalityName: string, coLocatedWith: string | null }>, advisers: Array<{ name: string, email: string, phone: string | null }>, services: Array<{ kind: ServiceKind, description: string }> }>, publicMunicipalities: Array<{ number: string, name: string, region: { id: string, name: string } }> };
+
+export type PublicResponsiblePartiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublicResponsiblePartiesQuery = { publicResponsibleParties: Array<{ kind: PartyKind, name: string, regionIds: Array<string> }> };
 
 export type ReferralFormOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1835,51 +1906,6 @@ export type EnrolClientMutationVariables = Exact<{
 
 export type EnrolClientMutation = { enrolClient: { id: string, status: EnrolmentStatus, waitlistPosition: number | null, course: { id: string, title: string } } };
 
-export type RegionAdvisersQueryVariables = Exact<{
-  regionId: string | number;
-}>;
-
-
-export type RegionAdvisersQuery = { region: { id: string, advisers: Array<{ id: string, name: string }> } | null };
-
-export type CreateGatheringMutationVariables = Exact<{
-  input: CreateGatheringInput;
-}>;
-
-
-export type CreateGatheringMutation = { createGathering: { id: string, title: string, date: string } };
-
-export type RegisterForGatheringMutationVariables = Exact<{
-  gatheringId: string | number;
-  adviserId: string | number;
-}>;
-
-
-export type RegisterForGatheringMutation = { registerForGathering: { id: string } };
-
-export type UnregisterFromGatheringMutationVariables = Exact<{
-  gatheringId: string | number;
-  adviserId: string | number;
-}>;
-
-
-export type UnregisterFromGatheringMutation = { unregisterFromGathering: { id: string } };
-
-export type RecordGatheringAttendanceMutationVariables = Exact<{
-  gatheringId: string | number;
-  attendedAdviserIds: Array<string | number> | string | number;
-}>;
-
-
-export type RecordGatheringAttendanceMutation = { recordGatheringAttendance: { id: string } };
-
-export type GatheringsOfYearQueryVariables = Exact<{
-  year: number;
-}>;
-
-
-export type GatheringsOfYearQuery = { gatherings: Array<{ id: string, title: string, date: string, location: string | null, online: boolean, organisers: Array<string>, programme: string | null, description: string | null, attendeeCount: number, invitedRegions: Array<{ id: string, name: string }>, registrations: Array<{ adviserId: string, registeredAt: string, attended: boolean | null, adviser: { id: string, name: string } | null, region: { id: string, name: string } }> }> | null, gatheringYear: { year: number, count: number, minimum: number, meetsMinimum: boolean, regionsWithoutAttendance: Array<{ id: string, name: string }>, advisersWithoutAttendance: Array<{ id: string, name: string }> } };
-
 export type NotificationUnreadCountQueryVariables = Exact<{
   unreadOnly: boolean;
   first: number;
@@ -1977,32 +2003,6 @@ export type ConfirmImpactMutationVariables = Exact<{
 
 
 export type ConfirmImpactMutation = { confirmImpact: boolean };
-
-export type WebsiteReceiptFragment = { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null };
-
-export type SignUpForCourseMutationVariables = Exact<{
-  input: CourseSignUpInput;
-}>;
-
-
-export type SignUpForCourseMutation = { signUpForCourse: { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null } };
-
-export type RequestCounsellingMutationVariables = Exact<{
-  input: CounsellingRequestInput;
-}>;
-
-
-export type RequestCounsellingMutation = { requestCounselling: { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null } };
-
-export type PublicDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type PublicDirectoryQuery = { publicRegions: Array<{ id: string, name: string, operatorName: string | null, freeCounsellingHoursPerClientYear: number, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string }>, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string, municipalityName: string, coLocatedWith: string | null }>, advisers: Array<{ name: string, email: string, phone: string | null }>, services: Array<{ kind: ServiceKind, description: string }> }>, publicMunicipalities: Array<{ number: string, name: string, region: { id: string, name: string } }> };
-
-export type PublicResponsiblePartiesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type PublicResponsiblePartiesQuery = { publicResponsibleParties: Array<{ kind: PartyKind, name: string, regionIds: Array<string> }> };
 
 export type SubmissionsWorkflowQueryVariables = Exact<{
   regionId: string | number;
@@ -2118,21 +2118,6 @@ export const ImpactFiguresFragmentDoc = new TypedDocumentString(`
   suppressionReason
 }
     `, {"fragmentName":"ImpactFigures"}) as unknown as TypedDocumentString<ImpactFiguresFragment, unknown>;
-export const OpenCourseFragmentDoc = new TypedDocumentString(`
-    fragment OpenCourse on Course {
-  id
-  kind
-  title
-  startsOn
-  endsOn
-  location
-  online
-  participantFee
-  status
-  seatsLeft
-  waitlistCount
-}
-    `, {"fragmentName":"OpenCourse"}) as unknown as TypedDocumentString<OpenCourseFragment, unknown>;
 export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
     fragment WebsiteReceipt on WebsiteRequestReceipt {
   reference
@@ -2154,6 +2139,21 @@ export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebsiteReceipt"}) as unknown as TypedDocumentString<WebsiteReceiptFragment, unknown>;
+export const OpenCourseFragmentDoc = new TypedDocumentString(`
+    fragment OpenCourse on Course {
+  id
+  kind
+  title
+  startsOn
+  endsOn
+  location
+  online
+  participantFee
+  status
+  seatsLeft
+  waitlistCount
+}
+    `, {"fragmentName":"OpenCourse"}) as unknown as TypedDocumentString<OpenCourseFragment, unknown>;
 export const RoleAssignmentsDocument = new TypedDocumentString(`
     query RoleAssignments($includeEnded: Boolean!, $first: Int!, $offset: Int!) {
   roleAssignments(includeEnded: $includeEnded, first: $first, offset: $offset) {
@@ -2831,6 +2831,96 @@ export const RecordBudgetDecisionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordBudgetDecisionMutation, RecordBudgetDecisionMutationVariables>;
+export const GatheringsOfYearDocument = new TypedDocumentString(`
+    query GatheringsOfYear($year: Int!) {
+  gatherings(year: $year) {
+    id
+    title
+    date
+    location
+    online
+    organisers
+    programme
+    description
+    attendeeCount
+    invitedRegions {
+      id
+      name
+    }
+    registrations {
+      adviserId
+      adviser {
+        id
+        name
+      }
+      region {
+        id
+        name
+      }
+      registeredAt
+      attended
+    }
+  }
+  gatheringYear(year: $year) {
+    year
+    count
+    minimum
+    meetsMinimum
+    regionsWithoutAttendance {
+      id
+      name
+    }
+    advisersWithoutAttendance {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GatheringsOfYearQuery, GatheringsOfYearQueryVariables>;
+export const RegionAdvisersDocument = new TypedDocumentString(`
+    query RegionAdvisers($regionId: ID!) {
+  region(id: $regionId) {
+    id
+    advisers {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionAdvisersQuery, RegionAdvisersQueryVariables>;
+export const CreateGatheringDocument = new TypedDocumentString(`
+    mutation CreateGathering($input: CreateGatheringInput!) {
+  createGathering(input: $input) {
+    id
+    title
+    date
+  }
+}
+    `) as unknown as TypedDocumentString<CreateGatheringMutation, CreateGatheringMutationVariables>;
+export const RegisterForGatheringDocument = new TypedDocumentString(`
+    mutation RegisterForGathering($gatheringId: ID!, $adviserId: ID!) {
+  registerForGathering(gatheringId: $gatheringId, adviserId: $adviserId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterForGatheringMutation, RegisterForGatheringMutationVariables>;
+export const UnregisterFromGatheringDocument = new TypedDocumentString(`
+    mutation UnregisterFromGathering($gatheringId: ID!, $adviserId: ID!) {
+  unregisterFromGathering(gatheringId: $gatheringId, adviserId: $adviserId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnregisterFromGatheringMutation, UnregisterFromGatheringMutationVariables>;
+export const RecordGatheringAttendanceDocument = new TypedDocumentString(`
+    mutation RecordGatheringAttendance($gatheringId: ID!, $attendedAdviserIds: [ID!]!) {
+  recordGatheringAttendance(
+    gatheringId: $gatheringId
+    attendedAdviserIds: $attendedAdviserIds
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecordGatheringAttendanceMutation, RecordGatheringAttendanceMutationVariables>;
 export const GroupsHistoryDocument = new TypedDocumentString(`
     query GroupsHistory {
   coordinationGroupHistory {
@@ -3291,6 +3381,108 @@ export const BookAppointmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BookAppointmentMutation, BookAppointmentMutationVariables>;
+export const SignUpForCourseDocument = new TypedDocumentString(`
+    mutation SignUpForCourse($input: CourseSignUpInput!) {
+  signUpForCourse(input: $input) {
+    ...WebsiteReceipt
+  }
+}
+    fragment WebsiteReceipt on WebsiteRequestReceipt {
+  reference
+  kind
+  region {
+    id
+    name
+    offices {
+      name
+      streetAddress
+      postalCode
+      postalTown
+    }
+  }
+  course {
+    id
+    title
+    startsOn
+  }
+}`) as unknown as TypedDocumentString<SignUpForCourseMutation, SignUpForCourseMutationVariables>;
+export const RequestCounsellingDocument = new TypedDocumentString(`
+    mutation RequestCounselling($input: CounsellingRequestInput!) {
+  requestCounselling(input: $input) {
+    ...WebsiteReceipt
+  }
+}
+    fragment WebsiteReceipt on WebsiteRequestReceipt {
+  reference
+  kind
+  region {
+    id
+    name
+    offices {
+      name
+      streetAddress
+      postalCode
+      postalTown
+    }
+  }
+  course {
+    id
+    title
+    startsOn
+  }
+}`) as unknown as TypedDocumentString<RequestCounsellingMutation, RequestCounsellingMutationVariables>;
+export const PublicDirectoryDocument = new TypedDocumentString(`
+    query PublicDirectory {
+  publicRegions {
+    id
+    name
+    contractMunicipality {
+      number
+      name
+    }
+    municipalities {
+      number
+      name
+    }
+    operatorName
+    offices {
+      name
+      streetAddress
+      postalCode
+      postalTown
+      municipalityName
+      coLocatedWith
+    }
+    advisers {
+      name
+      email
+      phone
+    }
+    freeCounsellingHoursPerClientYear
+    services {
+      kind
+      description
+    }
+  }
+  publicMunicipalities {
+    number
+    name
+    region {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublicDirectoryQuery, PublicDirectoryQueryVariables>;
+export const PublicResponsiblePartiesDocument = new TypedDocumentString(`
+    query PublicResponsibleParties {
+  publicResponsibleParties {
+    kind
+    name
+    regionIds
+  }
+}
+    `) as unknown as TypedDocumentString<PublicResponsiblePartiesQuery, PublicResponsiblePartiesQueryVariables>;
 export const ReferralFormOptionsDocument = new TypedDocumentString(`
     query ReferralFormOptions {
   referralProgrammes {
@@ -3930,96 +4122,6 @@ export const EnrolClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EnrolClientMutation, EnrolClientMutationVariables>;
-export const RegionAdvisersDocument = new TypedDocumentString(`
-    query RegionAdvisers($regionId: ID!) {
-  region(id: $regionId) {
-    id
-    advisers {
-      id
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RegionAdvisersQuery, RegionAdvisersQueryVariables>;
-export const CreateGatheringDocument = new TypedDocumentString(`
-    mutation CreateGathering($input: CreateGatheringInput!) {
-  createGathering(input: $input) {
-    id
-    title
-    date
-  }
-}
-    `) as unknown as TypedDocumentString<CreateGatheringMutation, CreateGatheringMutationVariables>;
-export const RegisterForGatheringDocument = new TypedDocumentString(`
-    mutation RegisterForGathering($gatheringId: ID!, $adviserId: ID!) {
-  registerForGathering(gatheringId: $gatheringId, adviserId: $adviserId) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<RegisterForGatheringMutation, RegisterForGatheringMutationVariables>;
-export const UnregisterFromGatheringDocument = new TypedDocumentString(`
-    mutation UnregisterFromGathering($gatheringId: ID!, $adviserId: ID!) {
-  unregisterFromGathering(gatheringId: $gatheringId, adviserId: $adviserId) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<UnregisterFromGatheringMutation, UnregisterFromGatheringMutationVariables>;
-export const RecordGatheringAttendanceDocument = new TypedDocumentString(`
-    mutation RecordGatheringAttendance($gatheringId: ID!, $attendedAdviserIds: [ID!]!) {
-  recordGatheringAttendance(
-    gatheringId: $gatheringId
-    attendedAdviserIds: $attendedAdviserIds
-  ) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<RecordGatheringAttendanceMutation, RecordGatheringAttendanceMutationVariables>;
-export const GatheringsOfYearDocument = new TypedDocumentString(`
-    query GatheringsOfYear($year: Int!) {
-  gatherings(year: $year) {
-    id
-    title
-    date
-    location
-    online
-    organisers
-    programme
-    description
-    attendeeCount
-    invitedRegions {
-      id
-      name
-    }
-    registrations {
-      adviserId
-      adviser {
-        id
-        name
-      }
-      region {
-        id
-        name
-      }
-      registeredAt
-      attended
-    }
-  }
-  gatheringYear(year: $year) {
-    year
-    count
-    minimum
-    meetsMinimum
-    regionsWithoutAttendance {
-      id
-      name
-    }
-    advisersWithoutAttendance {
-      id
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<GatheringsOfYearQuery, GatheringsOfYearQueryVariables>;
 export const NotificationUnreadCountDocument = new TypedDocumentString(`
     query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
   notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
@@ -4158,108 +4260,6 @@ export const ConfirmImpactDocument = new TypedDocumentString(`
   confirmImpact(token: $token)
 }
     `) as unknown as TypedDocumentString<ConfirmImpactMutation, ConfirmImpactMutationVariables>;
-export const SignUpForCourseDocument = new TypedDocumentString(`
-    mutation SignUpForCourse($input: CourseSignUpInput!) {
-  signUpForCourse(input: $input) {
-    ...WebsiteReceipt
-  }
-}
-    fragment WebsiteReceipt on WebsiteRequestReceipt {
-  reference
-  kind
-  region {
-    id
-    name
-    offices {
-      name
-      streetAddress
-      postalCode
-      postalTown
-    }
-  }
-  course {
-    id
-    title
-    startsOn
-  }
-}`) as unknown as TypedDocumentString<SignUpForCourseMutation, SignUpForCourseMutationVariables>;
-export const RequestCounsellingDocument = new TypedDocumentString(`
-    mutation RequestCounselling($input: CounsellingRequestInput!) {
-  requestCounselling(input: $input) {
-    ...WebsiteReceipt
-  }
-}
-    fragment WebsiteReceipt on WebsiteRequestReceipt {
-  reference
-  kind
-  region {
-    id
-    name
-    offices {
-      name
-      streetAddress
-      postalCode
-      postalTown
-    }
-  }
-  course {
-    id
-    title
-    startsOn
-  }
-}`) as unknown as TypedDocumentString<RequestCounsellingMutation, RequestCounsellingMutationVariables>;
-export const PublicDirectoryDocument = new TypedDocumentString(`
-    query PublicDirectory {
-  publicRegions {
-    id
-    name
-    contractMunicipality {
-      number
-      name
-    }
-    municipalities {
-      number
-      name
-    }
-    operatorName
-    offices {
-      name
-      streetAddress
-      postalCode
-      postalTown
-      municipalityName
-      coLocatedWith
-    }
-    advisers {
-      name
-      email
-      phone
-    }
-    freeCounsellingHoursPerClientYear
-    services {
-      kind
-      description
-    }
-  }
-  publicMunicipalities {
-    number
-    name
-    region {
-      id
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<PublicDirectoryQuery, PublicDirectoryQueryVariables>;
-export const PublicResponsiblePartiesDocument = new TypedDocumentString(`
-    query PublicResponsibleParties {
-  publicResponsibleParties {
-    kind
-    name
-    regionIds
-  }
-}
-    `) as unknown as TypedDocumentString<PublicResponsiblePartiesQuery, PublicResponsiblePartiesQueryVariables>;
 export const SubmissionsWorkflowDocument = new TypedDocumentString(`
     query SubmissionsWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!, $nextYear: Int!) {
   region(id: $regionId) {
