@@ -54,7 +54,7 @@ export type WebsiteReceipt = SignUpForCourseMutation['signUpForCourse'];
 
 /** Why a sign-up or request was refused; plain data, so the store state stays serialisable. */
 export interface PublicActionError {
-  /** The public form it came from: the two requests here, and the pages of the one-time links (stores/publicLinks). */
+  /** The public form it came from: the two requests here, and the pages of the one-time links (queries/publicLinks). */
   action: 'sign-up' | 'counselling' | 'survey' | 'unsubscribe' | 'cancel' | 'appointment' | 'impact';
   message: string;
   codes: string[];

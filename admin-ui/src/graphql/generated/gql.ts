@@ -79,6 +79,11 @@ type Documents = {
     "\n  mutation ImportPopulationFigures($input: ImportPopulationFiguresInput!) {\n    importPopulationFigures(input: $input) {\n      applied\n      table\n      sourceUpdatedAt\n      figureCount\n      dates {\n        date\n        figureCount\n      }\n      figures {\n        municipalityNumber\n        regionCode\n        date\n        population\n        previousPopulation\n        previousSource\n      }\n      skipped {\n        regionCode\n        label\n        period\n        reason\n        message\n      }\n    }\n  }\n": typeof types.ImportPopulationFiguresDocument,
     "\n  query AvailableAppointmentSlots($regionId: ID!, $from: Date!, $to: Date!) {\n    availableAppointmentSlots(regionId: $regionId, from: $from, to: $to) {\n      id\n      startsAt\n      endsAt\n      durationMinutes\n      form\n      location\n      adviserName\n      office {\n        name\n        streetAddress\n        postalTown\n      }\n    }\n  }\n": typeof types.AvailableAppointmentSlotsDocument,
     "\n  mutation BookAppointment($input: AppointmentBookingInput!) {\n    bookAppointment(input: $input) {\n      reference\n      region {\n        id\n        name\n      }\n      slot {\n        id\n        startsAt\n        durationMinutes\n        form\n        adviserName\n      }\n    }\n  }\n": typeof types.BookAppointmentDocument,
+    "\n  query PublicLink($token: String!) {\n    publicLink(token: $token) {\n      kind\n      title\n      valid\n    }\n  }\n": typeof types.PublicLinkDocument,
+    "\n  mutation AnswerSurvey($input: SurveyAnswerInput!) {\n    answerSurvey(input: $input)\n  }\n": typeof types.AnswerSurveyDocument,
+    "\n  mutation UnsubscribeFromSurveys($token: String!) {\n    unsubscribeFromSurveys(token: $token)\n  }\n": typeof types.UnsubscribeFromSurveysDocument,
+    "\n  mutation CancelWebsiteRequest($token: String!) {\n    cancelWebsiteRequest(token: $token)\n  }\n": typeof types.CancelWebsiteRequestDocument,
+    "\n  mutation ConfirmImpact($token: String!) {\n    confirmImpact(token: $token)\n  }\n": typeof types.ConfirmImpactDocument,
     "\n  fragment WebsiteReceipt on WebsiteRequestReceipt {\n    reference\n    kind\n    region {\n      id\n      name\n      offices {\n        name\n        streetAddress\n        postalCode\n        postalTown\n      }\n    }\n    course {\n      id\n      title\n      startsOn\n    }\n  }\n": typeof types.WebsiteReceiptFragmentDoc,
     "\n  mutation SignUpForCourse($input: CourseSignUpInput!) {\n    signUpForCourse(input: $input) {\n      ...WebsiteReceipt\n    }\n  }\n": typeof types.SignUpForCourseDocument,
     "\n  mutation RequestCounselling($input: CounsellingRequestInput!) {\n    requestCounselling(input: $input) {\n      ...WebsiteReceipt\n    }\n  }\n": typeof types.RequestCounsellingDocument,
@@ -125,11 +130,6 @@ type Documents = {
     "\n  mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) {\n      kind\n      console\n      email\n    }\n  }\n": typeof types.SetNotificationPreferenceDocument,
     "\n  query PublicCalendar(\n    $filter: PublicCourseFilter!\n    $first: Int!\n    $offset: Int!\n    $withCourses: Boolean!\n    $withPartnerCourses: Boolean!\n    $from: Date\n    $to: Date\n    $online: Boolean\n  ) {\n    publicCourses(filter: $filter, first: $first, offset: $offset) @include(if: $withCourses) {\n      items {\n        id\n        region {\n          id\n          name\n        }\n        kind\n        title\n        startsOn\n        endsOn\n        location\n        online\n        participantFee\n        seatsLeft\n      }\n      totalCount\n      hasNextPage\n    }\n    publicPartnerCourses(from: $from, to: $to, online: $online) @include(if: $withPartnerCourses) {\n      id\n      kind\n      title\n      date\n      online\n      location\n      description\n    }\n  }\n": typeof types.PublicCalendarDocument,
     "\n  query PublicCourse($id: ID!) {\n    publicCourse(id: $id) {\n      id\n      region {\n        id\n        name\n      }\n      kind\n      title\n      startsOn\n      endsOn\n      location\n      online\n      participantFee\n      seatsLeft\n    }\n  }\n": typeof types.PublicCourseDocument,
-    "\n  query PublicLink($token: String!) {\n    publicLink(token: $token) {\n      kind\n      title\n      valid\n    }\n  }\n": typeof types.PublicLinkDocument,
-    "\n  mutation AnswerSurvey($input: SurveyAnswerInput!) {\n    answerSurvey(input: $input)\n  }\n": typeof types.AnswerSurveyDocument,
-    "\n  mutation UnsubscribeFromSurveys($token: String!) {\n    unsubscribeFromSurveys(token: $token)\n  }\n": typeof types.UnsubscribeFromSurveysDocument,
-    "\n  mutation CancelWebsiteRequest($token: String!) {\n    cancelWebsiteRequest(token: $token)\n  }\n": typeof types.CancelWebsiteRequestDocument,
-    "\n  mutation ConfirmImpact($token: String!) {\n    confirmImpact(token: $token)\n  }\n": typeof types.ConfirmImpactDocument,
     "\n  query SubmissionsWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!, $nextYear: Int!) {\n    region(id: $regionId) {\n      id\n      name\n      county {\n        id\n        name\n      }\n      submissions(year: $year) {\n        id\n        version\n        kind\n        coversYear\n        dueDate\n        status\n        late\n        submittedOn\n        submittedBy\n        documentReference\n        totalAmount\n        targets {\n          newClients\n          clientsWithImmigrantBackground\n          coursesHeld\n          counsellingHours\n          businessesStarted\n        }\n        reportedFigures {\n          newClients\n          clientsWithImmigrantBackground\n          coursesHeld\n          counsellingHours\n          businessesStarted\n        }\n        plannedTargets {\n          newClients\n          clientsWithImmigrantBackground\n          coursesHeld\n          counsellingHours\n          businessesStarted\n        }\n        decidedOn\n        decidedBy\n        decisionComment\n      }\n      payments(year: $year) {\n        year\n        instalment\n        dueDate\n        amount\n        status\n        paidOn\n      }\n      nextYearPayments: payments(year: $nextYear) {\n        year\n        instalment\n        dueDate\n        amount\n        status\n        paidOn\n      }\n      statistics(year: $previousYear) {\n        year\n        newClients\n        clientsWithImmigrantBackground\n        coursesHeld\n        counsellingHours\n        businessesStarted\n        suppressed\n      }\n    }\n  }\n": typeof types.SubmissionsWorkflowDocument,
     "\n  mutation Submit($input: SubmitInput!) {\n    submit(input: $input) {\n      id\n      version\n      status\n    }\n  }\n": typeof types.SubmitDocument,
     "\n  mutation ApproveSubmission($id: ID!, $version: Int!) {\n    approveSubmission(id: $id, version: $version) {\n      id\n      version\n      status\n    }\n  }\n": typeof types.ApproveSubmissionDocument,
@@ -204,6 +204,11 @@ const documents: Documents = {
     "\n  mutation ImportPopulationFigures($input: ImportPopulationFiguresInput!) {\n    importPopulationFigures(input: $input) {\n      applied\n      table\n      sourceUpdatedAt\n      figureCount\n      dates {\n        date\n        figureCount\n      }\n      figures {\n        municipalityNumber\n        regionCode\n        date\n        population\n        previousPopulation\n        previousSource\n      }\n      skipped {\n        regionCode\n        label\n        period\n        reason\n        message\n      }\n    }\n  }\n": types.ImportPopulationFiguresDocument,
     "\n  query AvailableAppointmentSlots($regionId: ID!, $from: Date!, $to: Date!) {\n    availableAppointmentSlots(regionId: $regionId, from: $from, to: $to) {\n      id\n      startsAt\n      endsAt\n      durationMinutes\n      form\n      location\n      adviserName\n      office {\n        name\n        streetAddress\n        postalTown\n      }\n    }\n  }\n": types.AvailableAppointmentSlotsDocument,
     "\n  mutation BookAppointment($input: AppointmentBookingInput!) {\n    bookAppointment(input: $input) {\n      reference\n      region {\n        id\n        name\n      }\n      slot {\n        id\n        startsAt\n        durationMinutes\n        form\n        adviserName\n      }\n    }\n  }\n": types.BookAppointmentDocument,
+    "\n  query PublicLink($token: String!) {\n    publicLink(token: $token) {\n      kind\n      title\n      valid\n    }\n  }\n": types.PublicLinkDocument,
+    "\n  mutation AnswerSurvey($input: SurveyAnswerInput!) {\n    answerSurvey(input: $input)\n  }\n": types.AnswerSurveyDocument,
+    "\n  mutation UnsubscribeFromSurveys($token: String!) {\n    unsubscribeFromSurveys(token: $token)\n  }\n": types.UnsubscribeFromSurveysDocument,
+    "\n  mutation CancelWebsiteRequest($token: String!) {\n    cancelWebsiteRequest(token: $token)\n  }\n": types.CancelWebsiteRequestDocument,
+    "\n  mutation ConfirmImpact($token: String!) {\n    confirmImpact(token: $token)\n  }\n": types.ConfirmImpactDocument,
     "\n  fragment WebsiteReceipt on WebsiteRequestReceipt {\n    reference\n    kind\n    region {\n      id\n      name\n      offices {\n        name\n        streetAddress\n        postalCode\n        postalTown\n      }\n    }\n    course {\n      id\n      title\n      startsOn\n    }\n  }\n": types.WebsiteReceiptFragmentDoc,
     "\n  mutation SignUpForCourse($input: CourseSignUpInput!) {\n    signUpForCourse(input: $input) {\n      ...WebsiteReceipt\n    }\n  }\n": types.SignUpForCourseDocument,
     "\n  mutation RequestCounselling($input: CounsellingRequestInput!) {\n    requestCounselling(input: $input) {\n      ...WebsiteReceipt\n    }\n  }\n": types.RequestCounsellingDocument,
@@ -250,11 +255,6 @@ const documents: Documents = {
     "\n  mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) {\n      kind\n      console\n      email\n    }\n  }\n": types.SetNotificationPreferenceDocument,
     "\n  query PublicCalendar(\n    $filter: PublicCourseFilter!\n    $first: Int!\n    $offset: Int!\n    $withCourses: Boolean!\n    $withPartnerCourses: Boolean!\n    $from: Date\n    $to: Date\n    $online: Boolean\n  ) {\n    publicCourses(filter: $filter, first: $first, offset: $offset) @include(if: $withCourses) {\n      items {\n        id\n        region {\n          id\n          name\n        }\n        kind\n        title\n        startsOn\n        endsOn\n        location\n        online\n        participantFee\n        seatsLeft\n      }\n      totalCount\n      hasNextPage\n    }\n    publicPartnerCourses(from: $from, to: $to, online: $online) @include(if: $withPartnerCourses) {\n      id\n      kind\n      title\n      date\n      online\n      location\n      description\n    }\n  }\n": types.PublicCalendarDocument,
     "\n  query PublicCourse($id: ID!) {\n    publicCourse(id: $id) {\n      id\n      region {\n        id\n        name\n      }\n      kind\n      title\n      startsOn\n      endsOn\n      location\n      online\n      participantFee\n      seatsLeft\n    }\n  }\n": types.PublicCourseDocument,
-    "\n  query PublicLink($token: String!) {\n    publicLink(token: $token) {\n      kind\n      title\n      valid\n    }\n  }\n": types.PublicLinkDocument,
-    "\n  mutation AnswerSurvey($input: SurveyAnswerInput!) {\n    answerSurvey(input: $input)\n  }\n": types.AnswerSurveyDocument,
-    "\n  mutation UnsubscribeFromSurveys($token: String!) {\n    unsubscribeFromSurveys(token: $token)\n  }\n": types.UnsubscribeFromSurveysDocument,
-    "\n  mutation CancelWebsiteRequest($token: String!) {\n    cancelWebsiteRequest(token: $token)\n  }\n": types.CancelWebsiteRequestDocument,
-    "\n  mutation ConfirmImpact($token: String!) {\n    confirmImpact(token: $token)\n  }\n": types.ConfirmImpactDocument,
     "\n  query SubmissionsWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!, $nextYear: Int!) {\n    region(id: $regionId) {\n      id\n      name\n      county {\n        id\n        name\n      }\n      submissions(year: $year) {\n        id\n        version\n        kind\n        coversYear\n        dueDate\n        status\n        late\n        submittedOn\n        submittedBy\n        documentReference\n        totalAmount\n        targets {\n          newClients\n          clientsWithImmigrantBackground\n          coursesHeld\n          counsellingHours\n          businessesStarted\n        }\n        reportedFigures {\n          newClients\n          clientsWithImmigrantBackground\n          coursesHeld\n          counsellingHours\n          businessesStarted\n        }\n        plannedTargets {\n          newClients\n          clientsWithImmigrantBackground\n          coursesHeld\n          counsellingHours\n          businessesStarted\n        }\n        decidedOn\n        decidedBy\n        decisionComment\n      }\n      payments(year: $year) {\n        year\n        instalment\n        dueDate\n        amount\n        status\n        paidOn\n      }\n      nextYearPayments: payments(year: $nextYear) {\n        year\n        instalment\n        dueDate\n        amount\n        status\n        paidOn\n      }\n      statistics(year: $previousYear) {\n        year\n        newClients\n        clientsWithImmigrantBackground\n        coursesHeld\n        counsellingHours\n        businessesStarted\n        suppressed\n      }\n    }\n  }\n": types.SubmissionsWorkflowDocument,
     "\n  mutation Submit($input: SubmitInput!) {\n    submit(input: $input) {\n      id\n      version\n      status\n    }\n  }\n": types.SubmitDocument,
     "\n  mutation ApproveSubmission($id: ID!, $version: Int!) {\n    approveSubmission(id: $id, version: $version) {\n      id\n      version\n      status\n    }\n  }\n": types.ApproveSubmissionDocument,
@@ -524,6 +524,26 @@ export function graphql(source: "\n  mutation BookAppointment($input: Appointmen
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PublicLink($token: String!) {\n    publicLink(token: $token) {\n      kind\n      title\n      valid\n    }\n  }\n"): typeof import('./graphql').PublicLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnswerSurvey($input: SurveyAnswerInput!) {\n    answerSurvey(input: $input)\n  }\n"): typeof import('./graphql').AnswerSurveyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsubscribeFromSurveys($token: String!) {\n    unsubscribeFromSurveys(token: $token)\n  }\n"): typeof import('./graphql').UnsubscribeFromSurveysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelWebsiteRequest($token: String!) {\n    cancelWebsiteRequest(token: $token)\n  }\n"): typeof import('./graphql').CancelWebsiteRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmImpact($token: String!) {\n    confirmImpact(token: $token)\n  }\n"): typeof import('./graphql').ConfirmImpactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment WebsiteReceipt on WebsiteRequestReceipt {\n    reference\n    kind\n    region {\n      id\n      name\n      offices {\n        name\n        streetAddress\n        postalCode\n        postalTown\n      }\n    }\n    course {\n      id\n      title\n      startsOn\n    }\n  }\n"): typeof import('./graphql').WebsiteReceiptFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -705,26 +725,6 @@ export function graphql(source: "\n  query PublicCalendar(\n    $filter: PublicC
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PublicCourse($id: ID!) {\n    publicCourse(id: $id) {\n      id\n      region {\n        id\n        name\n      }\n      kind\n      title\n      startsOn\n      endsOn\n      location\n      online\n      participantFee\n      seatsLeft\n    }\n  }\n"): typeof import('./graphql').PublicCourseDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query PublicLink($token: String!) {\n    publicLink(token: $token) {\n      kind\n      title\n      valid\n    }\n  }\n"): typeof import('./graphql').PublicLinkDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AnswerSurvey($input: SurveyAnswerInput!) {\n    answerSurvey(input: $input)\n  }\n"): typeof import('./graphql').AnswerSurveyDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation UnsubscribeFromSurveys($token: String!) {\n    unsubscribeFromSurveys(token: $token)\n  }\n"): typeof import('./graphql').UnsubscribeFromSurveysDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CancelWebsiteRequest($token: String!) {\n    cancelWebsiteRequest(token: $token)\n  }\n"): typeof import('./graphql').CancelWebsiteRequestDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ConfirmImpact($token: String!) {\n    confirmImpact(token: $token)\n  }\n"): typeof import('./graphql').ConfirmImpactDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

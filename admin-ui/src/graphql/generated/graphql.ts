@@ -1627,6 +1627,41 @@ export type BookAppointmentMutationVariables = Exact<{
 
 export type BookAppointmentMutation = { bookAppointment: { reference: string, region: { id: string, name: string }, slot: { id: string, startsAt: string, durationMinutes: number, form: SessionForm, adviserName: string } } };
 
+export type PublicLinkQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type PublicLinkQuery = { publicLink: { kind: PublicLinkKind, title: string | null, valid: boolean } };
+
+export type AnswerSurveyMutationVariables = Exact<{
+  input: SurveyAnswerInput;
+}>;
+
+
+export type AnswerSurveyMutation = { answerSurvey: boolean };
+
+export type UnsubscribeFromSurveysMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type UnsubscribeFromSurveysMutation = { unsubscribeFromSurveys: boolean };
+
+export type CancelWebsiteRequestMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type CancelWebsiteRequestMutation = { cancelWebsiteRequest: boolean };
+
+export type ConfirmImpactMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ConfirmImpactMutation = { confirmImpact: boolean };
+
 export type WebsiteReceiptFragment = { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null };
 
 export type SignUpForCourseMutationVariables = Exact<{
@@ -1968,41 +2003,6 @@ export type PublicCourseQueryVariables = Exact<{
 
 
 export type PublicCourseQuery = { publicCourse: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, seatsLeft: number, region: { id: string, name: string } } | null };
-
-export type PublicLinkQueryVariables = Exact<{
-  token: string;
-}>;
-
-
-export type PublicLinkQuery = { publicLink: { kind: PublicLinkKind, title: string | null, valid: boolean } };
-
-export type AnswerSurveyMutationVariables = Exact<{
-  input: SurveyAnswerInput;
-}>;
-
-
-export type AnswerSurveyMutation = { answerSurvey: boolean };
-
-export type UnsubscribeFromSurveysMutationVariables = Exact<{
-  token: string;
-}>;
-
-
-export type UnsubscribeFromSurveysMutation = { unsubscribeFromSurveys: boolean };
-
-export type CancelWebsiteRequestMutationVariables = Exact<{
-  token: string;
-}>;
-
-
-export type CancelWebsiteRequestMutation = { cancelWebsiteRequest: boolean };
-
-export type ConfirmImpactMutationVariables = Exact<{
-  token: string;
-}>;
-
-
-export type ConfirmImpactMutation = { confirmImpact: boolean };
 
 export type SubmissionsWorkflowQueryVariables = Exact<{
   regionId: string | number;
@@ -3381,6 +3381,35 @@ export const BookAppointmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BookAppointmentMutation, BookAppointmentMutationVariables>;
+export const PublicLinkDocument = new TypedDocumentString(`
+    query PublicLink($token: String!) {
+  publicLink(token: $token) {
+    kind
+    title
+    valid
+  }
+}
+    `) as unknown as TypedDocumentString<PublicLinkQuery, PublicLinkQueryVariables>;
+export const AnswerSurveyDocument = new TypedDocumentString(`
+    mutation AnswerSurvey($input: SurveyAnswerInput!) {
+  answerSurvey(input: $input)
+}
+    `) as unknown as TypedDocumentString<AnswerSurveyMutation, AnswerSurveyMutationVariables>;
+export const UnsubscribeFromSurveysDocument = new TypedDocumentString(`
+    mutation UnsubscribeFromSurveys($token: String!) {
+  unsubscribeFromSurveys(token: $token)
+}
+    `) as unknown as TypedDocumentString<UnsubscribeFromSurveysMutation, UnsubscribeFromSurveysMutationVariables>;
+export const CancelWebsiteRequestDocument = new TypedDocumentString(`
+    mutation CancelWebsiteRequest($token: String!) {
+  cancelWebsiteRequest(token: $token)
+}
+    `) as unknown as TypedDocumentString<CancelWebsiteRequestMutation, CancelWebsiteRequestMutationVariables>;
+export const ConfirmImpactDocument = new TypedDocumentString(`
+    mutation ConfirmImpact($token: String!) {
+  confirmImpact(token: $token)
+}
+    `) as unknown as TypedDocumentString<ConfirmImpactMutation, ConfirmImpactMutationVariables>;
 export const SignUpForCourseDocument = new TypedDocumentString(`
     mutation SignUpForCourse($input: CourseSignUpInput!) {
   signUpForCourse(input: $input) {
@@ -4231,35 +4260,6 @@ export const PublicCourseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublicCourseQuery, PublicCourseQueryVariables>;
-export const PublicLinkDocument = new TypedDocumentString(`
-    query PublicLink($token: String!) {
-  publicLink(token: $token) {
-    kind
-    title
-    valid
-  }
-}
-    `) as unknown as TypedDocumentString<PublicLinkQuery, PublicLinkQueryVariables>;
-export const AnswerSurveyDocument = new TypedDocumentString(`
-    mutation AnswerSurvey($input: SurveyAnswerInput!) {
-  answerSurvey(input: $input)
-}
-    `) as unknown as TypedDocumentString<AnswerSurveyMutation, AnswerSurveyMutationVariables>;
-export const UnsubscribeFromSurveysDocument = new TypedDocumentString(`
-    mutation UnsubscribeFromSurveys($token: String!) {
-  unsubscribeFromSurveys(token: $token)
-}
-    `) as unknown as TypedDocumentString<UnsubscribeFromSurveysMutation, UnsubscribeFromSurveysMutationVariables>;
-export const CancelWebsiteRequestDocument = new TypedDocumentString(`
-    mutation CancelWebsiteRequest($token: String!) {
-  cancelWebsiteRequest(token: $token)
-}
-    `) as unknown as TypedDocumentString<CancelWebsiteRequestMutation, CancelWebsiteRequestMutationVariables>;
-export const ConfirmImpactDocument = new TypedDocumentString(`
-    mutation ConfirmImpact($token: String!) {
-  confirmImpact(token: $token)
-}
-    `) as unknown as TypedDocumentString<ConfirmImpactMutation, ConfirmImpactMutationVariables>;
 export const SubmissionsWorkflowDocument = new TypedDocumentString(`
     query SubmissionsWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!, $nextYear: Int!) {
   region(id: $regionId) {
