@@ -1592,6 +1592,39 @@ export type CreateNetworkEventMutationVariables = Exact<{
 
 export type CreateNetworkEventMutation = { createNetworkEvent: { id: string, title: string, date: string, participantCount: number } };
 
+export type NotificationListQueryVariables = Exact<{
+  unreadOnly: boolean;
+  first: number;
+  offset: number;
+}>;
+
+
+export type NotificationListQuery = { notifications: { totalCount: number, unreadCount: number, hasNextPage: boolean, items: Array<{ id: string, kind: NotificationKind, title: string, body: string, link: string | null, createdAt: string, read: boolean }> } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: { unreadCount: number } };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: { unreadCount: number } };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { notificationPreferences: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
+
+export type SetNotificationPreferenceMutationVariables = Exact<{
+  input: SetNotificationPreferenceInput;
+}>;
+
+
+export type SetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
+
 export type CoordinationOverviewQueryVariables = Exact<{
   year: number;
 }>;
@@ -1949,39 +1982,6 @@ export type NotificationUnreadCountQueryVariables = Exact<{
 
 
 export type NotificationUnreadCountQuery = { notifications: { totalCount: number, unreadCount: number } };
-
-export type NotificationListQueryVariables = Exact<{
-  unreadOnly: boolean;
-  first: number;
-  offset: number;
-}>;
-
-
-export type NotificationListQuery = { notifications: { totalCount: number, unreadCount: number, hasNextPage: boolean, items: Array<{ id: string, kind: NotificationKind, title: string, body: string, link: string | null, createdAt: string, read: boolean }> } };
-
-export type MarkNotificationsReadMutationVariables = Exact<{
-  ids: Array<string | number> | string | number;
-}>;
-
-
-export type MarkNotificationsReadMutation = { markNotificationsRead: { unreadCount: number } };
-
-export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: { unreadCount: number } };
-
-export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type NotificationPreferencesQuery = { notificationPreferences: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
-
-export type SetNotificationPreferenceMutationVariables = Exact<{
-  input: SetNotificationPreferenceInput;
-}>;
-
-
-export type SetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
 
 export type PublicCalendarQueryVariables = Exact<{
   filter: PublicCourseFilter;
@@ -3208,6 +3208,56 @@ export const CreateNetworkEventDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateNetworkEventMutation, CreateNetworkEventMutationVariables>;
+export const NotificationListDocument = new TypedDocumentString(`
+    query NotificationList($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
+  notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
+    totalCount
+    unreadCount
+    hasNextPage
+    items {
+      id
+      kind
+      title
+      body
+      link
+      createdAt
+      read
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationListQuery, NotificationListQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]!) {
+  markNotificationsRead(ids: $ids) {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MarkAllNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkAllNotificationsRead {
+  markAllNotificationsRead {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
+export const NotificationPreferencesDocument = new TypedDocumentString(`
+    query NotificationPreferences {
+  notificationPreferences {
+    kind
+    console
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const SetNotificationPreferenceDocument = new TypedDocumentString(`
+    mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {
+  setNotificationPreference(input: $input) {
+    kind
+    console
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
 export const CoordinationOverviewDocument = new TypedDocumentString(`
     query CoordinationOverview($year: Int!) {
   regions {
@@ -4159,56 +4209,6 @@ export const NotificationUnreadCountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NotificationUnreadCountQuery, NotificationUnreadCountQueryVariables>;
-export const NotificationListDocument = new TypedDocumentString(`
-    query NotificationList($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
-  notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
-    totalCount
-    unreadCount
-    hasNextPage
-    items {
-      id
-      kind
-      title
-      body
-      link
-      createdAt
-      read
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<NotificationListQuery, NotificationListQueryVariables>;
-export const MarkNotificationsReadDocument = new TypedDocumentString(`
-    mutation MarkNotificationsRead($ids: [ID!]!) {
-  markNotificationsRead(ids: $ids) {
-    unreadCount
-  }
-}
-    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
-export const MarkAllNotificationsReadDocument = new TypedDocumentString(`
-    mutation MarkAllNotificationsRead {
-  markAllNotificationsRead {
-    unreadCount
-  }
-}
-    `) as unknown as TypedDocumentString<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
-export const NotificationPreferencesDocument = new TypedDocumentString(`
-    query NotificationPreferences {
-  notificationPreferences {
-    kind
-    console
-    email
-  }
-}
-    `) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
-export const SetNotificationPreferenceDocument = new TypedDocumentString(`
-    mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {
-  setNotificationPreference(input: $input) {
-    kind
-    console
-    email
-  }
-}
-    `) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
 export const PublicCalendarDocument = new TypedDocumentString(`
     query PublicCalendar($filter: PublicCourseFilter!, $first: Int!, $offset: Int!, $withCourses: Boolean!, $withPartnerCourses: Boolean!, $from: Date, $to: Date, $online: Boolean) {
   publicCourses(filter: $filter, first: $first, offset: $offset) @include(if: $withCourses) {
