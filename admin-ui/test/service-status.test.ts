@@ -4,6 +4,7 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ref } from 'vue';
 import { createMemoryHistory } from 'vue-router';
 import App from '../src/App.vue';
 import {
@@ -18,7 +19,7 @@ import { createAppRouter } from '../src/router';
 import { UpdateClientDocument } from '../src/stores/clientEdit';
 import { type RegionOverview, useRegionsStore } from '../src/stores/regions';
 import { useServiceStatusStore } from '../src/stores/serviceStatus';
-import { useWebsiteRequestsStore } from '../src/stores/websiteRequests';
+import { usePendingWebsiteRequestCount, useWebsiteRequestList } from '../src/queries/websiteRequests';
 import {
   accessTokenFor,
   createStrictI18n,
@@ -210,32 +211,42 @@ describe('the regions store with a service down', () => {
   });
 });
 
-describe('the website requests store with a service down', () => {
+describe('the website requests with a service down', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
   it('names the regions service for the list and for the pending count, and forgets it once they answer', async () => {
     let answer: unknown = regionsDown;
     stubGraphQL(() => jsonResponse(answer));
-    const store = useWebsiteRequestsStore();
+    const pinia = createPinia();
+    setActivePinia(pinia);
     const status = useServiceStatusStore();
+    const regionId = ref<string | null>(null);
+    const { result } = runInComponent(
+      () => ({
+        count: usePendingWebsiteRequestCount(true),
+        list: useWebsiteRequestList(() => ({ regionId: regionId.value, status: 'PENDING', offset: 0 })),
+      }),
+      [pinia, queryLayer(pinia)],
+    );
+    await flushPromises();
+    const { count, list } = result;
 
-    await store.loadPendingCount();
-    expect(store.pendingCount).toBeNull();
+    expect(count.pendingCount.value).toBeNull();
+    expect(list.error.value?.codes).toEqual(['SUBGRAPH_UNAVAILABLE']);
+    expect(list.page.value).toBeNull();
     expect(status.unavailableServices).toEqual(['regions']);
-
-    await store.load({ regionId: null, status: 'PENDING', offset: 0 });
-    expect(store.error?.codes).toEqual(['SUBGRAPH_UNAVAILABLE']);
-    expect(store.page).toBeNull();
 
     // The list answering again is not enough: the count still says the service was missing.
     answer = { data: { websiteRequests: pendingPage } };
-    await store.load({ regionId: 'follo', status: 'PENDING', offset: 0 });
-    expect(store.page).toEqual(pendingPage);
+    regionId.value = 'follo';
+    await flushPromises();
+    expect(list.page.value).toEqual(pendingPage);
     expect(status.unavailableServices).toEqual(['regions']);
 
     answer = { data: { websiteRequests: { totalCount: 2 } } };
-    await store.loadPendingCount();
-    expect(store.pendingCount).toBe(2);
+    await count.refetch();
+    await flushPromises();
+    expect(count.pendingCount.value).toBe(2);
     expect(status.unavailableServices).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
 // Who reaches the website requests: the route's guard by role, and the header's link with its pending count only for those who may use it.
-import { createTestingPinia } from '@pinia/testing';
-import { enableAutoUnmount, mount } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import AppHeader from '../src/components/AppHeader.vue';
 import {
@@ -12,8 +11,17 @@ import {
 } from '../src/composables/websiteRequestAccess';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { createAppRouter } from '../src/router';
-import { useWebsiteRequestsStore } from '../src/stores/websiteRequests';
-import { accessTokenFor, createStrictI18n, type DemoUsername, forbidNetwork, startSignedIn } from './fixtures';
+import {
+  accessTokenFor,
+  createStrictI18n,
+  type DemoUsername,
+  forbidNetwork,
+  jsonResponse,
+  queryLayer,
+  startSignedIn,
+  stubGraphQL,
+  testingPinia,
+} from './fixtures';
 import { partnerTokenFor } from './partners-fixtures';
 
 async function visitWith(accessToken: string, path = '/website-requests') {
@@ -24,17 +32,19 @@ async function visitWith(accessToken: string, path = '/website-requests') {
   return router.currentRoute.value;
 }
 
-async function mountHeader(username: DemoUsername, pendingCount: number | null = null) {
-  const router = createAppRouter(createMemoryHistory());
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
-    initialState: {
-      auth: { accessToken: accessTokenFor(username) },
-      websiteRequests: { pendingCount },
-    },
+/** The header for a signed-in demo user, against a gateway that counts `pendingCount` pending requests. */
+async function mountHeader(username: DemoUsername, pendingCount: number) {
+  const { calls } = stubGraphQL((call) => {
+    if (!call.body.query.includes('query PendingWebsiteRequestCount')) {
+      throw new Error(`Unexpected operation: ${call.body.query}`);
+    }
+    return jsonResponse({ data: { websiteRequests: { totalCount: pendingCount } } });
   });
-  const wrapper = mount(AppHeader, { global: { plugins: [pinia, router, createStrictI18n('nb')] } });
-  return { wrapper, store: useWebsiteRequestsStore(pinia) };
+  const router = createAppRouter(createMemoryHistory());
+  const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor(username) } } });
+  const wrapper = mount(AppHeader, { global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] } });
+  await flushPromises();
+  return { wrapper, countsAsked: () => calls.length };
 }
 
 enableAutoUnmount(afterEach);
@@ -97,7 +107,7 @@ describe('website requests access', () => {
   });
 
   it('shows advisers the link with the number of pending requests, read out in words', async () => {
-    const { wrapper, store } = await mountHeader('follo.adviser', 3);
+    const { wrapper, countsAsked } = await mountHeader('follo.adviser', 3);
 
     const link = wrapper.get('[data-testid="nav-website-requests"]');
     expect(link.attributes('href')).toBe('/website-requests');
@@ -105,7 +115,7 @@ describe('website requests access', () => {
     const badge = wrapper.get('[data-testid="nav-website-requests-count"]');
     expect(badge.get('[aria-hidden="true"]').text()).toBe('3');
     expect(badge.get('.visually-hidden').text()).toBe('(3 nye henvendelser)');
-    expect(store.loadPendingCount).toHaveBeenCalledTimes(1);
+    expect(countsAsked()).toBe(1);
   });
 
   it('shows no badge when nothing is pending', async () => {
@@ -119,11 +129,11 @@ describe('website requests access', () => {
     const county = await mountHeader('county.officer', 12);
     expect(county.wrapper.find('[data-testid="nav-website-requests"]').exists()).toBe(true);
     expect(county.wrapper.find('[data-testid="nav-website-requests-count"]').exists()).toBe(false);
-    expect(county.store.loadPendingCount).not.toHaveBeenCalled();
+    expect(county.countsAsked()).toBe(0);
     county.wrapper.unmount();
 
     const coordination = await mountHeader('coordination.member', 12);
     expect(coordination.wrapper.find('[data-testid="nav-website-requests"]').exists()).toBe(false);
-    expect(coordination.store.loadPendingCount).not.toHaveBeenCalled();
+    expect(coordination.countsAsked()).toBe(0);
   });
 });

@@ -1774,6 +1774,33 @@ export type RegionsOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type RegionsOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null }> }> };
 
+export type WebsiteRequestListQueryVariables = Exact<{
+  regionId?: string | number | null | undefined;
+  status?: WebsiteRequestStatus | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type WebsiteRequestListQuery = { websiteRequests: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, reference: string, kind: WebsiteRequestKind, status: WebsiteRequestStatus, receivedAt: string, matchedExistingClient: boolean, message: string | null, pickedUpAt: string | null, version: number, client: { id: string, name: string, email: string | null, phone: string | null, municipality: { name: string }, region: { id: string, name: string } }, course: { id: string, title: string, startsOn: string } | null, pickedUpBy: { id: string, name: string } | null }> } };
+
+export type PendingWebsiteRequestCountQueryVariables = Exact<{
+  status: WebsiteRequestStatus;
+  first: number;
+  offset: number;
+}>;
+
+
+export type PendingWebsiteRequestCountQuery = { websiteRequests: { totalCount: number } };
+
+export type PickUpWebsiteRequestMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type PickUpWebsiteRequestMutation = { pickUpWebsiteRequest: { id: string, status: WebsiteRequestStatus, version: number, pickedUpAt: string | null, pickedUpBy: { id: string, name: string } | null } };
+
 export type ClientDetailQueryVariables = Exact<{
   id: string | number;
   year: number;
@@ -2037,33 +2064,6 @@ export type RejectSubmissionMutationVariables = Exact<{
 
 
 export type RejectSubmissionMutation = { rejectSubmission: { id: string | null, version: number | null, status: SubmissionStatus } };
-
-export type WebsiteRequestListQueryVariables = Exact<{
-  regionId?: string | number | null | undefined;
-  status?: WebsiteRequestStatus | null | undefined;
-  first: number;
-  offset: number;
-}>;
-
-
-export type WebsiteRequestListQuery = { websiteRequests: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, reference: string, kind: WebsiteRequestKind, status: WebsiteRequestStatus, receivedAt: string, matchedExistingClient: boolean, message: string | null, pickedUpAt: string | null, version: number, client: { id: string, name: string, email: string | null, phone: string | null, municipality: { name: string }, region: { id: string, name: string } }, course: { id: string, title: string, startsOn: string } | null, pickedUpBy: { id: string, name: string } | null }> } };
-
-export type PendingWebsiteRequestCountQueryVariables = Exact<{
-  status: WebsiteRequestStatus;
-  first: number;
-  offset: number;
-}>;
-
-
-export type PendingWebsiteRequestCountQuery = { websiteRequests: { totalCount: number } };
-
-export type PickUpWebsiteRequestMutationVariables = Exact<{
-  id: string | number;
-  version: number;
-}>;
-
-
-export type PickUpWebsiteRequestMutation = { pickUpWebsiteRequest: { id: string, status: WebsiteRequestStatus, version: number, pickedUpAt: string | null, pickedUpBy: { id: string, name: string } | null } };
 
 export type AgreementYearsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3799,6 +3799,73 @@ export const RegionsOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegionsOverviewQuery, RegionsOverviewQueryVariables>;
+export const WebsiteRequestListDocument = new TypedDocumentString(`
+    query WebsiteRequestList($regionId: ID, $status: WebsiteRequestStatus, $first: Int!, $offset: Int!) {
+  websiteRequests(
+    regionId: $regionId
+    status: $status
+    first: $first
+    offset: $offset
+  ) {
+    totalCount
+    hasNextPage
+    items {
+      id
+      reference
+      kind
+      status
+      receivedAt
+      client {
+        id
+        name
+        email
+        phone
+        municipality {
+          name
+        }
+        region {
+          id
+          name
+        }
+      }
+      matchedExistingClient
+      course {
+        id
+        title
+        startsOn
+      }
+      message
+      pickedUpBy {
+        id
+        name
+      }
+      pickedUpAt
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebsiteRequestListQuery, WebsiteRequestListQueryVariables>;
+export const PendingWebsiteRequestCountDocument = new TypedDocumentString(`
+    query PendingWebsiteRequestCount($status: WebsiteRequestStatus!, $first: Int!, $offset: Int!) {
+  websiteRequests(status: $status, first: $first, offset: $offset) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<PendingWebsiteRequestCountQuery, PendingWebsiteRequestCountQueryVariables>;
+export const PickUpWebsiteRequestDocument = new TypedDocumentString(`
+    mutation PickUpWebsiteRequest($id: ID!, $version: Int!) {
+  pickUpWebsiteRequest(id: $id, version: $version) {
+    id
+    status
+    version
+    pickedUpAt
+    pickedUpBy {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PickUpWebsiteRequestMutation, PickUpWebsiteRequestMutationVariables>;
 export const ClientDetailDocument = new TypedDocumentString(`
     query ClientDetail($id: ID!, $year: Int!) {
   client(id: $id) {
@@ -4361,73 +4428,6 @@ export const RejectSubmissionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RejectSubmissionMutation, RejectSubmissionMutationVariables>;
-export const WebsiteRequestListDocument = new TypedDocumentString(`
-    query WebsiteRequestList($regionId: ID, $status: WebsiteRequestStatus, $first: Int!, $offset: Int!) {
-  websiteRequests(
-    regionId: $regionId
-    status: $status
-    first: $first
-    offset: $offset
-  ) {
-    totalCount
-    hasNextPage
-    items {
-      id
-      reference
-      kind
-      status
-      receivedAt
-      client {
-        id
-        name
-        email
-        phone
-        municipality {
-          name
-        }
-        region {
-          id
-          name
-        }
-      }
-      matchedExistingClient
-      course {
-        id
-        title
-        startsOn
-      }
-      message
-      pickedUpBy {
-        id
-        name
-      }
-      pickedUpAt
-      version
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<WebsiteRequestListQuery, WebsiteRequestListQueryVariables>;
-export const PendingWebsiteRequestCountDocument = new TypedDocumentString(`
-    query PendingWebsiteRequestCount($status: WebsiteRequestStatus!, $first: Int!, $offset: Int!) {
-  websiteRequests(status: $status, first: $first, offset: $offset) {
-    totalCount
-  }
-}
-    `) as unknown as TypedDocumentString<PendingWebsiteRequestCountQuery, PendingWebsiteRequestCountQueryVariables>;
-export const PickUpWebsiteRequestDocument = new TypedDocumentString(`
-    mutation PickUpWebsiteRequest($id: ID!, $version: Int!) {
-  pickUpWebsiteRequest(id: $id, version: $version) {
-    id
-    status
-    version
-    pickedUpAt
-    pickedUpBy {
-      id
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<PickUpWebsiteRequestMutation, PickUpWebsiteRequestMutationVariables>;
 export const AgreementYearsDocument = new TypedDocumentString(`
     query AgreementYears {
   agreementYears
