@@ -1660,6 +1660,27 @@ export type BookAppointmentMutationVariables = Exact<{
 
 export type BookAppointmentMutation = { bookAppointment: { reference: string, region: { id: string, name: string }, slot: { id: string, startsAt: string, durationMinutes: number, form: SessionForm, adviserName: string } } };
 
+export type PublicCalendarQueryVariables = Exact<{
+  filter: PublicCourseFilter;
+  first: number;
+  offset: number;
+  withCourses: boolean;
+  withPartnerCourses: boolean;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  online?: boolean | null | undefined;
+}>;
+
+
+export type PublicCalendarQuery = { publicCourses?: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, seatsLeft: number, region: { id: string, name: string } }> }, publicPartnerCourses?: Array<{ id: string, kind: PartnerCourseKind, title: string, date: string, online: boolean, location: string | null, description: string | null }> };
+
+export type PublicCourseQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublicCourseQuery = { publicCourse: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, seatsLeft: number, region: { id: string, name: string } } | null };
+
 export type PublicLinkQueryVariables = Exact<{
   token: string;
 }>;
@@ -2009,27 +2030,6 @@ export type NotificationUnreadCountQueryVariables = Exact<{
 
 
 export type NotificationUnreadCountQuery = { notifications: { totalCount: number, unreadCount: number } };
-
-export type PublicCalendarQueryVariables = Exact<{
-  filter: PublicCourseFilter;
-  first: number;
-  offset: number;
-  withCourses: boolean;
-  withPartnerCourses: boolean;
-  from?: string | null | undefined;
-  to?: string | null | undefined;
-  online?: boolean | null | undefined;
-}>;
-
-
-export type PublicCalendarQuery = { publicCourses?: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, seatsLeft: number, region: { id: string, name: string } }> }, publicPartnerCourses?: Array<{ id: string, kind: PartnerCourseKind, title: string, date: string, online: boolean, location: string | null, description: string | null }> };
-
-export type PublicCourseQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type PublicCourseQuery = { publicCourse: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, seatsLeft: number, region: { id: string, name: string } } | null };
 
 export type SubmissionsWorkflowQueryVariables = Exact<{
   regionId: string | number;
@@ -3431,6 +3431,57 @@ export const BookAppointmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BookAppointmentMutation, BookAppointmentMutationVariables>;
+export const PublicCalendarDocument = new TypedDocumentString(`
+    query PublicCalendar($filter: PublicCourseFilter!, $first: Int!, $offset: Int!, $withCourses: Boolean!, $withPartnerCourses: Boolean!, $from: Date, $to: Date, $online: Boolean) {
+  publicCourses(filter: $filter, first: $first, offset: $offset) @include(if: $withCourses) {
+    items {
+      id
+      region {
+        id
+        name
+      }
+      kind
+      title
+      startsOn
+      endsOn
+      location
+      online
+      participantFee
+      seatsLeft
+    }
+    totalCount
+    hasNextPage
+  }
+  publicPartnerCourses(from: $from, to: $to, online: $online) @include(if: $withPartnerCourses) {
+    id
+    kind
+    title
+    date
+    online
+    location
+    description
+  }
+}
+    `) as unknown as TypedDocumentString<PublicCalendarQuery, PublicCalendarQueryVariables>;
+export const PublicCourseDocument = new TypedDocumentString(`
+    query PublicCourse($id: ID!) {
+  publicCourse(id: $id) {
+    id
+    region {
+      id
+      name
+    }
+    kind
+    title
+    startsOn
+    endsOn
+    location
+    online
+    participantFee
+    seatsLeft
+  }
+}
+    `) as unknown as TypedDocumentString<PublicCourseQuery, PublicCourseQueryVariables>;
 export const PublicLinkDocument = new TypedDocumentString(`
     query PublicLink($token: String!) {
   publicLink(token: $token) {
@@ -4276,57 +4327,6 @@ export const NotificationUnreadCountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NotificationUnreadCountQuery, NotificationUnreadCountQueryVariables>;
-export const PublicCalendarDocument = new TypedDocumentString(`
-    query PublicCalendar($filter: PublicCourseFilter!, $first: Int!, $offset: Int!, $withCourses: Boolean!, $withPartnerCourses: Boolean!, $from: Date, $to: Date, $online: Boolean) {
-  publicCourses(filter: $filter, first: $first, offset: $offset) @include(if: $withCourses) {
-    items {
-      id
-      region {
-        id
-        name
-      }
-      kind
-      title
-      startsOn
-      endsOn
-      location
-      online
-      participantFee
-      seatsLeft
-    }
-    totalCount
-    hasNextPage
-  }
-  publicPartnerCourses(from: $from, to: $to, online: $online) @include(if: $withPartnerCourses) {
-    id
-    kind
-    title
-    date
-    online
-    location
-    description
-  }
-}
-    `) as unknown as TypedDocumentString<PublicCalendarQuery, PublicCalendarQueryVariables>;
-export const PublicCourseDocument = new TypedDocumentString(`
-    query PublicCourse($id: ID!) {
-  publicCourse(id: $id) {
-    id
-    region {
-      id
-      name
-    }
-    kind
-    title
-    startsOn
-    endsOn
-    location
-    online
-    participantFee
-    seatsLeft
-  }
-}
-    `) as unknown as TypedDocumentString<PublicCourseQuery, PublicCourseQueryVariables>;
 export const SubmissionsWorkflowDocument = new TypedDocumentString(`
     query SubmissionsWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!, $nextYear: Int!) {
   region(id: $regionId) {
