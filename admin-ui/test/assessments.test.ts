@@ -44,8 +44,7 @@ function pageOf(items: AssessmentItem[], variables: Variables) {
     (item) =>
       (!variables.status || item.status === variables.status) &&
       (!variables.regionId || item.region.id === variables.regionId) &&
-      (!search ||
-        `${item.sharedClientData.name} ${item.navOffice.name}`.toLocaleLowerCase('nb').includes(search)),
+      (!search || `${item.sharedClientData.name} ${item.navOffice.name}`.toLocaleLowerCase('nb').includes(search)),
   );
   const regions = [
     ...new Map(

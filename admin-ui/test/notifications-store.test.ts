@@ -53,7 +53,7 @@ function listMarkedAsRead(items: NotificationItem[], { unreadOnly = false } = {}
       });
     },
     MarkNotificationsRead: (call) => {
-      for (const id of call.body.variables?.ids as string[]) read.add(id);
+      for (const id of (call.body.variables?.ids ?? []) as string[]) read.add(id);
       return jsonResponse({ data: { markNotificationsRead: { unreadCount: unread() } } });
     },
     MarkAllNotificationsRead: () => {
@@ -172,7 +172,9 @@ describe('the notifications page through the query layer', () => {
       NotificationPreferences: () => jsonResponse({ data: { notificationPreferences: stored } }),
       SetNotificationPreference: (call) => {
         const input = call.body.variables?.input as (typeof defaultPreferences)[number];
-        stored = stored.map((preference) => (preference.kind === input.kind ? { ...preference, ...input } : preference));
+        stored = stored.map((preference) =>
+          preference.kind === input.kind ? { ...preference, ...input } : preference,
+        );
         return jsonResponse({ data: { setNotificationPreference: stored } });
       },
     });
@@ -227,9 +229,7 @@ describe('the notifications page through the query layer', () => {
     refuse = true;
     expect(await preferences.setPreference({ kind: 'REPORT_OVERDUE', console: true, email: false })).toBe(false);
     await flushPromises();
-    expect(
-      preferences.preferences.value?.find((preference) => preference.kind === 'REPORT_OVERDUE')?.email,
-    ).toBe(true);
+    expect(preferences.preferences.value?.find((preference) => preference.kind === 'REPORT_OVERDUE')?.email).toBe(true);
     expect(preferences.actionError.value).toMatchObject({ action: 'preference', about: 'REPORT_OVERDUE' });
     expect(preferences.savingKind.value).toBeNull();
   });

@@ -84,10 +84,12 @@ function markedAsRead() {
   return {
     NotificationList: () =>
       jsonResponse({
-        data: { notifications: notificationPage(items.map((item) => (read.has(item.id) ? { ...item, read: true } : item))) },
+        data: {
+          notifications: notificationPage(items.map((item) => (read.has(item.id) ? { ...item, read: true } : item))),
+        },
       }),
     MarkNotificationsRead: (call: { body: { variables?: Record<string, unknown> } }) => {
-      for (const id of call.body.variables?.ids as string[]) read.add(id);
+      for (const id of (call.body.variables?.ids ?? []) as string[]) read.add(id);
       return jsonResponse({ data: { markNotificationsRead: { unreadCount: unread() } } });
     },
     MarkAllNotificationsRead: () => {

@@ -15,11 +15,11 @@ import {
   unavailableServicesOf,
 } from '../src/graphql/client';
 import { CoordinationOverviewDocument, useCoordinationOverview } from '../src/queries/overview';
+import { usePendingWebsiteRequestCount, useWebsiteRequestList } from '../src/queries/websiteRequests';
 import { createAppRouter } from '../src/router';
 import { UpdateClientDocument } from '../src/stores/clientEdit';
 import { type RegionOverview, useRegionsStore } from '../src/stores/regions';
 import { useServiceStatusStore } from '../src/stores/serviceStatus';
-import { usePendingWebsiteRequestCount, useWebsiteRequestList } from '../src/queries/websiteRequests';
 import {
   accessTokenFor,
   createStrictI18n,

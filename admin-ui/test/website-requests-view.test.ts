@@ -188,7 +188,9 @@ describe('WebsiteRequestsView', () => {
     const { wrapper, pickUps, asked } = await mountView('follo.adviser', {
       page: () => ({
         ...mixedPage,
-        items: mixedPage.items.map((shown) => (taken && shown.id === signUp.id ? { ...shown, ...pickedUpSignUp } : shown)),
+        items: mixedPage.items.map((shown) =>
+          taken && shown.id === signUp.id ? { ...shown, ...pickedUpSignUp } : shown,
+        ),
       }),
       pickUp: () => {
         taken = true;
@@ -281,7 +283,11 @@ describe('WebsiteRequestsView', () => {
 
     await wrapper.get('[data-testid="website-requests-next"]').trigger('click');
     await flushPromises();
-    expect(asked().at(-1)).toEqual({ status: 'PENDING', first: websiteRequestPageSize, offset: websiteRequestPageSize });
+    expect(asked().at(-1)).toEqual({
+      status: 'PENDING',
+      first: websiteRequestPageSize,
+      offset: websiteRequestPageSize,
+    });
     expect(wrapper.get('[data-testid="website-requests-next"]').attributes('disabled')).toBeDefined();
 
     await wrapper.get('[data-testid="website-requests-previous"]').trigger('click');

@@ -210,9 +210,8 @@ export function useGatheringActions() {
       (await attempt('unregister', gatheringId, () => unregisterMutation.run({ gatheringId, adviserId }))) !== null,
     /** Records who attended (everyone else registered did not). */
     recordAttendance: async (gatheringId: string, attendedAdviserIds: string[]): Promise<boolean> =>
-      (await attempt('attendance', gatheringId, () =>
-        attendanceMutation.run({ gatheringId, attendedAdviserIds }),
-      )) !== null,
+      (await attempt('attendance', gatheringId, () => attendanceMutation.run({ gatheringId, attendedAdviserIds }))) !==
+      null,
     clearActionError: () => {
       actionError.value = null;
     },

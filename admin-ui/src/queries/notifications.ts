@@ -108,11 +108,9 @@ const byKindOrder = (a: NotificationPreferenceItem, b: NotificationPreferenceIte
  */
 export function useNotificationList(asked: MaybeRefOrGetter<NotificationListRequest>) {
   const store = useNotificationsStore();
-  const query = useGraphQLQuery(
-    NotificationListDocument,
-    () => ({ ...toValue(asked), first: notificationPageSize }),
-    { keepPrevious: true },
-  );
+  const query = useGraphQLQuery(NotificationListDocument, () => ({ ...toValue(asked), first: notificationPageSize }), {
+    keepPrevious: true,
+  });
   const page = computed(() => query.data.value?.notifications ?? null);
   // The same number the bell shows, answered for free.
   watch(

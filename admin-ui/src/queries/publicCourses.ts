@@ -165,7 +165,8 @@ export function usePublicCalendar(filter: MaybeRefOrGetter<CalendarFilter>, enab
   const courses = computed<PublicCourseItem[]>(() => {
     // A course moved between pages while they loaded must not show twice.
     const byId = new Map<string, PublicCourseItem>();
-    for (const page of [firstPage.value, ...morePages.value]) for (const item of page?.items ?? []) byId.set(item.id, item);
+    for (const page of [firstPage.value, ...morePages.value])
+      for (const item of page?.items ?? []) byId.set(item.id, item);
     return [...byId.values()];
   });
 

@@ -119,7 +119,9 @@ export function usePublicLink(token: MaybeRefOrGetter<string>, kind: PublicLinkK
 
   return {
     state,
-    target: computed<PublicLinkTarget | null>(() => (state.value === 'loading' ? null : (query.data.value?.publicLink ?? null))),
+    target: computed<PublicLinkTarget | null>(() =>
+      state.value === 'loading' ? null : (query.data.value?.publicLink ?? null),
+    ),
     sending,
     /** Why the link could not be checked, or why using it failed. */
     actionError: computed(() => sendError.value ?? (state.value === 'error' ? loadError.value : null)),

@@ -76,9 +76,7 @@ export function usePublicDirectory() {
     directoryLoaded: computed(() => query.data.value !== undefined),
     regionsById: computed(() => new Map(regions.value.map((region) => [region.id, region]))),
     /** Every municipality, by name in Norwegian order (Å last), for choosing one in a list. */
-    municipalitiesByName: computed(() =>
-      [...municipalities.value].sort((a, b) => a.name.localeCompare(b.name, 'nb')),
-    ),
+    municipalitiesByName: computed(() => [...municipalities.value].sort((a, b) => a.name.localeCompare(b.name, 'nb'))),
     loading: query.loading,
     error: query.error,
     refetch: query.refetch,

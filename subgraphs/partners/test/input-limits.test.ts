@@ -88,7 +88,9 @@ describe('the input limits the console uses', () => {
       },
       { as: 'nav.officer' },
     );
-    const { id, version } = requested.data?.requestBusinessAssessment as { id: string; version: number };
+    expect(requested.errors).toBeUndefined();
+    const { id, version } = (requested.data as { requestBusinessAssessment: { id: string; version: number } })
+      .requestBusinessAssessment;
     const deliver = `mutation D($id: ID!, $v: Int!, $input: DeliverBusinessAssessmentInput!) {
       deliverBusinessAssessment(id: $id, version: $v, input: $input) { status } }`;
     const input = (length: number) => ({ conclusion: 'VIABLE', assessment: text(length) });

@@ -18,21 +18,6 @@ import { z } from 'zod';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { canSeeReferral } from '../access.js';
 import { adviserTheCallerActsFor } from '../advisers.js';
-import {
-  assessmentFeeMaxOre,
-  assessmentQuestionMaxLength,
-  assessmentTextMaxLength,
-  emailMaxLength,
-  gatheringDescriptionMaxLength,
-  gatheringLocationMaxLength,
-  gatheringTitleMaxLength,
-  measureNameMaxLength,
-  measurePartnersMax,
-  otherActorMaxLength,
-  referralNoteMaxLength,
-  sharedNameMaxLength,
-  statusReasonMaxLength,
-} from '../input-limits.js';
 import { requireClientStanding } from '../client-standing.js';
 import { assessmentConclusions, BusinessAssessmentSchema } from '../entities/business-assessment.js';
 import { GatheringSchema } from '../entities/gathering.js';
@@ -51,6 +36,21 @@ import {
   referralProgrammes,
   referralStatuses,
 } from '../entities/referral.js';
+import {
+  assessmentFeeMaxOre,
+  assessmentQuestionMaxLength,
+  assessmentTextMaxLength,
+  emailMaxLength,
+  gatheringDescriptionMaxLength,
+  gatheringLocationMaxLength,
+  gatheringTitleMaxLength,
+  measureNameMaxLength,
+  measurePartnersMax,
+  otherActorMaxLength,
+  referralNoteMaxLength,
+  sharedNameMaxLength,
+  statusReasonMaxLength,
+} from '../input-limits.js';
 import { requiredNavOffice } from '../nav-routing.js';
 import {
   notifyAssessmentDelivered,
@@ -97,7 +97,12 @@ const sendReferralInput = z
       'the service refers to Innovasjon Norge, NAV or another actor',
     ),
     programme: z.enum(referralProgrammes),
-    otherActor: z.string().trim().min(1).max(otherActorMaxLength, `at most ${otherActorMaxLength} characters`).nullish(),
+    otherActor: z
+      .string()
+      .trim()
+      .min(1)
+      .max(otherActorMaxLength, `at most ${otherActorMaxLength} characters`)
+      .nullish(),
     municipalityNumber: municipalityNumber.nullish(),
     consentGivenOn: pastDate,
     sharedClientData,
@@ -206,7 +211,11 @@ const deliverAssessmentInput = z.object({
 
 const createMeasureInput = z
   .object({
-    name: z.string().trim().min(1, 'a name is needed').max(measureNameMaxLength, `at most ${measureNameMaxLength} characters`),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'a name is needed')
+      .max(measureNameMaxLength, `at most ${measureNameMaxLength} characters`),
     organiserKind: z.enum(organiserKinds),
     organiserName: z
       .string()

@@ -103,7 +103,10 @@ export const Query: QueryResolvers = {
       const pattern = `%${escapeLike(text)}%`;
       // The office's name lives in its own table without a relation to join: the offices matching go in as a
       // subquery, so the page and its count stay two statements however many rows match.
-      const offices = em.createQueryBuilder(NavOfficeSchema, 'o').select('o.id').where({ name: { $ilike: pattern } });
+      const offices = em
+        .createQueryBuilder(NavOfficeSchema, 'o')
+        .select('o.id')
+        .where({ name: { $ilike: pattern } });
       // MikroORM takes a Knex query as `$in`'s list (a subquery); its types know only arrays.
       const officeIds = offices.getKnexQuery() as unknown as string[];
       filters.push({ $or: [{ sharedName: { $ilike: pattern } }, { navOfficeId: { $in: officeIds } }] });
