@@ -44,7 +44,7 @@ async function mountHeader(username: DemoUsername, pendingCount: number) {
   const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor(username) } } });
   const wrapper = mount(AppHeader, { global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] } });
   await flushPromises();
-  return { wrapper, countsAsked: () => calls.length };
+  return { wrapper, router, countsAsked: () => calls.length };
 }
 
 enableAutoUnmount(afterEach);
@@ -116,6 +116,15 @@ describe('website requests access', () => {
     expect(badge.get('[aria-hidden="true"]').text()).toBe('3');
     expect(badge.get('.visually-hidden').text()).toBe('(3 nye henvendelser)');
     expect(countsAsked()).toBe(1);
+  });
+
+  it('asks for the count again on every change of page: new requests arrive from the public at any time', async () => {
+    const { router, countsAsked } = await mountHeader('follo.adviser', 3);
+    expect(countsAsked()).toBe(1);
+
+    await router.push('/gatherings');
+    await flushPromises();
+    expect(countsAsked()).toBe(2);
   });
 
   it('shows no badge when nothing is pending', async () => {
