@@ -1,7 +1,8 @@
 // Who reaches the website requests: the route's guard by role, and the header's link with its pending count only for those who may use it.
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
+import { createTestingPinia } from '@pinia/testing';
+import { enableAutoUnmount, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import AppHeader from '../src/components/AppHeader.vue';
 import {
@@ -11,17 +12,8 @@ import {
 } from '../src/composables/websiteRequestAccess';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { createAppRouter } from '../src/router';
-import {
-  accessTokenFor,
-  createStrictI18n,
-  type DemoUsername,
-  forbidNetwork,
-  jsonResponse,
-  queryLayer,
-  startSignedIn,
-  stubGraphQL,
-  testingPinia,
-} from './fixtures';
+import { useWebsiteRequestsStore } from '../src/stores/websiteRequests';
+import { accessTokenFor, createStrictI18n, type DemoUsername, forbidNetwork, startSignedIn } from './fixtures';
 import { partnerTokenFor } from './partners-fixtures';
 
 async function visitWith(accessToken: string, path = '/website-requests') {
@@ -32,19 +24,17 @@ async function visitWith(accessToken: string, path = '/website-requests') {
   return router.currentRoute.value;
 }
 
-/** The header for a signed-in demo user, against a gateway that counts `pendingCount` pending requests. */
-async function mountHeader(username: DemoUsername, pendingCount: number) {
-  const { calls } = stubGraphQL((call) => {
-    if (!call.body.query.includes('query PendingWebsiteRequestCount')) {
-      throw new Error(`Unexpected operation: ${call.body.query}`);
-    }
-    return jsonResponse({ data: { websiteRequests: { totalCount: pendingCount } } });
-  });
+async function mountHeader(username: DemoUsername, pendingCount: number | null = null) {
   const router = createAppRouter(createMemoryHistory());
-  const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor(username) } } });
-  const wrapper = mount(AppHeader, { global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] } });
-  await flushPromises();
-  return { wrapper, router, countsAsked: () => calls.length };
+  const pinia = createTestingPinia({
+    createSpy: vi.fn,
+    initialState: {
+      auth: { accessToken: accessTokenFor(username) },
+      websiteRequests: { pendingCount },
+    },
+  });
+  const wrapper = mount(AppHeader, { global: { plugins: [pinia, router, createStrictI18n('nb')] } });
+  return { wrapper, store: useWebsiteRequestsStore(pinia) };
 }
 
 enableAutoUnmount(afterEach);
@@ -107,7 +97,7 @@ describe('website requests access', () => {
   });
 
   it('shows advisers the link with the number of pending requests, read out in words', async () => {
-    const { wrapper, countsAsked } = await mountHeader('follo.adviser', 3);
+    const { wrapper, store } = await mountHeader('follo.adviser', 3);
 
     const link = wrapper.get('[data-testid="nav-website-requests"]');
     expect(link.attributes('href')).toBe('/website-requests');
@@ -115,16 +105,7 @@ describe('website requests access', () => {
     const badge = wrapper.get('[data-testid="nav-website-requests-count"]');
     expect(badge.get('[aria-hidden="true"]').text()).toBe('3');
     expect(badge.get('.visually-hidden').text()).toBe('(3 nye henvendelser)');
-    expect(countsAsked()).toBe(1);
-  });
-
-  it('asks for the count again on every change of page: new requests arrive from the public at any time', async () => {
-    const { router, countsAsked } = await mountHeader('follo.adviser', 3);
-    expect(countsAsked()).toBe(1);
-
-    await router.push('/gatherings');
-    await flushPromises();
-    expect(countsAsked()).toBe(2);
+    expect(store.loadPendingCount).toHaveBeenCalledTimes(1);
   });
 
   it('shows no badge when nothing is pending', async () => {
@@ -138,11 +119,11 @@ describe('website requests access', () => {
     const county = await mountHeader('county.officer', 12);
     expect(county.wrapper.find('[data-testid="nav-website-requests"]').exists()).toBe(true);
     expect(county.wrapper.find('[data-testid="nav-website-requests-count"]').exists()).toBe(false);
-    expect(county.countsAsked()).toBe(0);
+    expect(county.store.loadPendingCount).not.toHaveBeenCalled();
     county.wrapper.unmount();
 
     const coordination = await mountHeader('coordination.member', 12);
     expect(coordination.wrapper.find('[data-testid="nav-website-requests"]').exists()).toBe(false);
-    expect(coordination.countsAsked()).toBe(0);
+    expect(coordination.store.loadPendingCount).not.toHaveBeenCalled();
   });
 });

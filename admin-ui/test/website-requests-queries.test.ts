@@ -1,18 +1,18 @@
 // The website requests through the query layer against a stubbed gateway: a page with its filters as variables, the
 // header's count, picking up (the page and the count asked again) and conflicts.
 import { flushPromises } from '@vue/test-utils';
-import { createPinia } from 'pinia';
+import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ref } from 'vue';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import {
   toWebsiteRequestListVariables,
-  usePendingWebsiteRequestCount,
   usePickUpWebsiteRequest,
   useWebsiteRequestList,
   type WebsiteRequestListRequest,
   websiteRequestPageSize,
 } from '../src/queries/websiteRequests';
+import { useWebsiteRequestsStore } from '../src/stores/websiteRequests';
 import { type GraphQLCall, jsonResponse, queryLayer, runInComponent, stubGraphQL } from './fixtures';
 import { counselling, pendingPage, pickedUpSignUp, signUp } from './website-requests-fixtures';
 
@@ -25,6 +25,7 @@ const firstPending = { regionId: null, status: 'PENDING' as const, offset: 0 };
 /** Runs `composable` as a page would, with the query layer; waits for its first answers. */
 async function onPage<Result>(composable: () => Result): Promise<Result> {
   const pinia = createPinia();
+  setActivePinia(pinia);
   const { result } = runInComponent(composable, [pinia, queryLayer(pinia)]);
   await flushPromises();
   return result;
@@ -79,28 +80,24 @@ describe('website requests', () => {
     expect(list.page.value).toBeNull();
   });
 
-  it('counts the pending requests with a one-item page, only when asked to, and hides the count when that fails', async () => {
+  it('counts the pending requests with a one-item page, and hides the count when that fails', async () => {
     let fail = false;
     const { calls } = stubGraphQL(() =>
       fail ? jsonResponse({}, 502) : jsonResponse({ data: { websiteRequests: { totalCount: 7 } } }),
     );
-    const counting = ref(false);
-    const count = await onPage(() => usePendingWebsiteRequestCount(counting));
-    expect(calls).toHaveLength(0);
-    expect(count.pendingCount.value).toBeNull();
+    setActivePinia(createPinia());
+    const store = useWebsiteRequestsStore();
 
-    counting.value = true;
-    await flushPromises();
+    await store.loadPendingCount();
     expect(calls[0]?.body.variables).toEqual({ status: 'PENDING', first: 1, offset: 0 });
-    expect(count.pendingCount.value).toBe(7);
+    expect(store.pendingCount).toBe(7);
 
     fail = true;
-    await count.refetch();
-    await flushPromises();
-    expect(count.pendingCount.value).toBeNull();
+    await store.loadPendingCount();
+    expect(store.pendingCount).toBeNull();
   });
 
-  it('picks a request up with its id and version as variables; the page and the count are asked again', async () => {
+  it("picks a request up with its id and version as variables; the page and the header's count are asked again", async () => {
     let pickedUp = false;
     const { calls } = stubGraphQL((call) => {
       if (isPickUp(call)) {
@@ -112,12 +109,10 @@ describe('website requests', () => {
         data: { websiteRequests: pickedUp ? { items: [counselling], totalCount: 1, hasNextPage: false } : pendingPage },
       });
     });
-    const { list, count, pickUps } = await onPage(() => ({
+    const { list, pickUps } = await onPage(() => ({
       list: useWebsiteRequestList(firstPending),
-      count: usePendingWebsiteRequestCount(true),
       pickUps: usePickUpWebsiteRequest(),
     }));
-    expect(count.pendingCount.value).toBe(2);
 
     expect(await pickUps.pickUp(signUp)).toBe(true);
     await flushPromises();
@@ -131,7 +126,8 @@ describe('website requests', () => {
     // Taken, it is no longer pending: the page asked again shows what is.
     expect(calls.filter(isList)).toHaveLength(2);
     expect(list.page.value?.items.map((item) => item.id)).toEqual([counselling.id]);
-    expect(count.pendingCount.value).toBe(1);
+    expect(calls.filter(isCount)).toHaveLength(1);
+    expect(useWebsiteRequestsStore().pendingCount).toBe(1);
   });
 
   it('explains a conflict and loads the page again to show who was first', async () => {

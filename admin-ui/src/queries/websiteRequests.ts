@@ -1,6 +1,6 @@
-// The website requests through the query layer: one page of the requests sent on the public website, the count of
-// those pending in the caller's own region (the header's badge), and an adviser picking one up. A pick-up marks the
-// answers stale: the page on screen and the badge are asked again and show what the server holds.
+// The website requests through the query layer: one page of the requests sent on the public website, and an adviser
+// picking one up. A pick-up marks the answers stale, so the page on screen is asked again and shows what the server
+// holds; the header's count of pending requests (stores/websiteRequests, session-wide) is asked again too.
 import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
 import type { LoadError } from '../graphql/client';
 import { toRequestError } from '../graphql/client';
@@ -11,6 +11,7 @@ import type {
   WebsiteRequestStatus,
 } from '../graphql/generated/graphql';
 import { invalidateAnswers, useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
+import { useWebsiteRequestsStore } from '../stores/websiteRequests';
 
 export const WebsiteRequestListDocument = graphql(`
   query WebsiteRequestList($regionId: ID, $status: WebsiteRequestStatus, $first: Int!, $offset: Int!) {
@@ -50,14 +51,6 @@ export const WebsiteRequestListDocument = graphql(`
         pickedUpAt
         version
       }
-    }
-  }
-`);
-
-export const PendingWebsiteRequestCountDocument = graphql(`
-  query PendingWebsiteRequestCount($status: WebsiteRequestStatus!, $first: Int!, $offset: Int!) {
-    websiteRequests(status: $status, first: $first, offset: $offset) {
-      totalCount
     }
   }
 `);
@@ -123,28 +116,12 @@ export function useWebsiteRequestList(asked: MaybeRefOrGetter<WebsiteRequestList
 }
 
 /**
- * The pending requests of the caller's own region, for the header; null when unknown (not asked, or the count
- * failed: a failure only hides the count). None asked for while `enabled` is false.
- */
-export function usePendingWebsiteRequestCount(enabled: MaybeRefOrGetter<boolean>) {
-  // One item is the smallest page the gateway allows; only the total is asked for.
-  const query = useGraphQLQuery(
-    PendingWebsiteRequestCountDocument,
-    { status: 'PENDING', first: 1, offset: 0 },
-    { enabled },
-  );
-  return {
-    pendingCount: computed(() => (query.error.value ? null : (query.data.value?.websiteRequests.totalCount ?? null))),
-    refetch: query.refetch,
-  };
-}
-
-/**
  * Taking on a request: `pickUp` resolves to whether it worked, the reason is in `actionError`. When another adviser
  * was first (CONFLICT), the answers are asked again so the page shows who.
  */
 export function usePickUpWebsiteRequest() {
   const mutation = useGraphQLMutation(PickUpWebsiteRequestDocument);
+  const store = useWebsiteRequestsStore();
   /** The request being picked up, while the mutation is on its way. */
   const pickingUpId = ref<string | null>(null);
   const actionError = ref<PickUpError | null>(null);
@@ -154,11 +131,12 @@ export function usePickUpWebsiteRequest() {
     actionError.value = null;
     try {
       await mutation.run({ id: item.id, version: item.version });
+      void store.loadPendingCount();
       return true;
     } catch (caught) {
       const requestError = toRequestError(caught);
       actionError.value = { message: requestError.message, codes: requestError.codes, requestId: item.id };
-      if (requestError.codes.includes('CONFLICT')) await invalidateAnswers();
+      if (requestError.codes.includes('CONFLICT')) await Promise.all([invalidateAnswers(), store.loadPendingCount()]);
       return false;
     } finally {
       pickingUpId.value = null;

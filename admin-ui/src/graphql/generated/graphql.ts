@@ -1805,15 +1805,6 @@ export type WebsiteRequestListQueryVariables = Exact<{
 
 export type WebsiteRequestListQuery = { websiteRequests: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, reference: string, kind: WebsiteRequestKind, status: WebsiteRequestStatus, receivedAt: string, matchedExistingClient: boolean, message: string | null, pickedUpAt: string | null, version: number, client: { id: string, name: string, email: string | null, phone: string | null, municipality: { name: string }, region: { id: string, name: string } }, course: { id: string, title: string, startsOn: string } | null, pickedUpBy: { id: string, name: string } | null }> } };
 
-export type PendingWebsiteRequestCountQueryVariables = Exact<{
-  status: WebsiteRequestStatus;
-  first: number;
-  offset: number;
-}>;
-
-
-export type PendingWebsiteRequestCountQuery = { websiteRequests: { totalCount: number } };
-
 export type PickUpWebsiteRequestMutationVariables = Exact<{
   id: string | number;
   version: number;
@@ -2064,6 +2055,15 @@ export type RejectSubmissionMutationVariables = Exact<{
 
 
 export type RejectSubmissionMutation = { rejectSubmission: { id: string | null, version: number | null, status: SubmissionStatus } };
+
+export type PendingWebsiteRequestCountQueryVariables = Exact<{
+  status: WebsiteRequestStatus;
+  first: number;
+  offset: number;
+}>;
+
+
+export type PendingWebsiteRequestCountQuery = { websiteRequests: { totalCount: number } };
 
 export type AgreementYearsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3896,13 +3896,6 @@ export const WebsiteRequestListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WebsiteRequestListQuery, WebsiteRequestListQueryVariables>;
-export const PendingWebsiteRequestCountDocument = new TypedDocumentString(`
-    query PendingWebsiteRequestCount($status: WebsiteRequestStatus!, $first: Int!, $offset: Int!) {
-  websiteRequests(status: $status, first: $first, offset: $offset) {
-    totalCount
-  }
-}
-    `) as unknown as TypedDocumentString<PendingWebsiteRequestCountQuery, PendingWebsiteRequestCountQueryVariables>;
 export const PickUpWebsiteRequestDocument = new TypedDocumentString(`
     mutation PickUpWebsiteRequest($id: ID!, $version: Int!) {
   pickUpWebsiteRequest(id: $id, version: $version) {
@@ -4428,6 +4421,13 @@ export const RejectSubmissionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RejectSubmissionMutation, RejectSubmissionMutationVariables>;
+export const PendingWebsiteRequestCountDocument = new TypedDocumentString(`
+    query PendingWebsiteRequestCount($status: WebsiteRequestStatus!, $first: Int!, $offset: Int!) {
+  websiteRequests(status: $status, first: $first, offset: $offset) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<PendingWebsiteRequestCountQuery, PendingWebsiteRequestCountQueryVariables>;
 export const AgreementYearsDocument = new TypedDocumentString(`
     query AgreementYears {
   agreementYears
