@@ -302,7 +302,8 @@ describe('the access page', () => {
     await wrapper.get('[data-testid="assign-form"]').trigger('submit');
     await flushPromises();
 
-    expect(wrapper.get('[data-testid="assign-email-error"]').text()).toBe('Not an e-mail address.');
+    // The service's English reason, in bokmål beside the field.
+    expect(wrapper.get('[data-testid="assign-email-error"]').text()).toBe('Skriv en gyldig e-postadresse.');
     expect(wrapper.get('[data-testid="assign-error"]').text()).toBe('Noen felt må rettes.');
 
     refusal = {
@@ -315,7 +316,8 @@ describe('the access page', () => {
     expect(wrapper.get('[data-testid="assign-email-error"]').text()).toBe('');
     const error = wrapper.get('[data-testid="assign-error"]');
     expect(error.attributes('role')).toBe('alert');
-    expect(error.text()).toBe('Du har ikke lov til dette: Only for regions answering to your county.');
+    expect(error.text()).toBe('Du har ikke lov til å gi eller avslutte denne tilgangen.');
+    expect(error.text()).not.toContain('Only for regions');
   });
 
   it('ends an assignment with a required reason, in a dialog that takes and gives back focus', async () => {
@@ -375,7 +377,7 @@ describe('the access page', () => {
     await flushPromises();
 
     expect(wrapper.get('[data-testid="end-dialog"] [data-testid="end-error"]').text()).toBe(
-      'Det går ikke: You cannot end your own access.',
+      'Ingen kan endre sin egen tilgang. Be en annen administrator om det.',
     );
   });
 

@@ -433,6 +433,8 @@ describe('the agreement page', () => {
     expect(wrapper.get('#extend-late-reason-error').text()).toBe('Fill in this field.');
     expect(store.extend).not.toHaveBeenCalled();
     await wrapper.get('#extend-late-reason').setValue('The council decided in January.');
+    // Fixed, the field stops saying it is wrong at once.
+    expect(wrapper.get('#extend-late-reason-error').text()).toBe('');
     await wrapper.get('[data-testid="agreement-extend-form"]').trigger('submit');
     await flushPromises();
     expect(store.extend).toHaveBeenCalledWith(

@@ -159,7 +159,9 @@ describe('the API clients page', () => {
     await wrapper.get('[data-testid="register-form"]').trigger('submit');
     await flushPromises();
 
-    expect(wrapper.get('[data-testid="register-error"]').text()).toBe('Det går ikke: fluxx-reporting is taken.');
+    expect(wrapper.get('[data-testid="register-error"]').text()).toBe(
+      'Det finnes allerede en klient med denne id-en. Velg en annen.',
+    );
   });
 
   it('adds a pasted public key to its client, and shows a refused key at the field', async () => {
@@ -185,8 +187,9 @@ describe('the API clients page', () => {
     await client.get('[data-testid="add-key-input"]').setValue(`  ${publicJwk}\n`);
     await client.get('[data-testid="add-key-form"]').trigger('submit');
     await flushPromises();
+    // The service's English reason is not shown; the field says in bokmål what a key must be.
     expect(client.get('[data-testid="add-key-error"]').text()).toBe(
-      'A private key must never leave the partner system.',
+      'Nøkkelen ble ikke godtatt. Lim inn den offentlige nøkkelen som JWK (EC P-256/P-384 eller RSA på 2048–8192 biter), aldri den private.',
     );
 
     refuse = false;

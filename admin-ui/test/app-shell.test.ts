@@ -71,6 +71,29 @@ describe('app shell', () => {
     expect(document.documentElement.lang).toBe('nb');
   });
 
+  it('folds the menu behind a button (shown on a phone): it opens, closes once a link is followed, and Escape closes it', async () => {
+    stubGateway({ graphql: () => jsonResponse({ data: { regions: [] } }) });
+    const { wrapper, router } = await mountApp();
+    const button = wrapper.get('[data-testid="menu-button"]');
+    const menu = wrapper.get('#app-menu');
+    expect(button.attributes('aria-controls')).toBe('app-menu');
+    expect(button.attributes('aria-expanded')).toBe('false');
+    expect(menu.classes()).not.toContain('open');
+
+    await button.trigger('click');
+    expect(button.attributes('aria-expanded')).toBe('true');
+    expect(menu.classes()).toContain('open');
+    await menu.get('a[href="/impact"]').trigger('click');
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/impact'));
+    await flushPromises();
+    expect(button.attributes('aria-expanded')).toBe('false');
+
+    await button.trigger('click');
+    await menu.get('a').trigger('keydown', { key: 'Escape' });
+    expect(button.attributes('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(button.element);
+  });
+
   it('opens the overview at the start page for the coordination group, with its year in the address', async () => {
     const { calls } = stubGateway({
       graphql: (call) =>

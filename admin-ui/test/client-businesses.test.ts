@@ -3,11 +3,11 @@
 // (the mod-11 check) show beside the field, and success is told beside the action.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import ClientBusinesses from '../src/components/ClientBusinesses.vue';
-import type { ClientBusiness } from '../src/stores/clientBusinesses';
-import { useClientBusinessesStore } from '../src/stores/clientBusinesses';
-import { createStrictI18n, type GraphQLCall, jsonResponse, stubGraphQL } from './fixtures';
+import type { ClientBusiness } from '../src/queries/clientBusinesses';
+import { useRegisterBusiness } from '../src/queries/clientBusinesses';
+import { createStrictI18n, type GraphQLCall, jsonResponse, queryLayer, runInComponent, stubGraphQL } from './fixtures';
 
 enableAutoUnmount(afterEach);
 afterEach(() => vi.unstubAllGlobals());
@@ -89,19 +89,20 @@ function gateway(registerAnswer: () => unknown) {
 }
 
 function mountBusinesses(canRegister = true) {
+  const pinia = createPinia();
   return mount(ClientBusinesses, {
     props: { clientId: 'client-7', canRegister },
     attachTo: document.body,
-    global: { plugins: [createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), createStrictI18n('nb')] },
   });
 }
 
-describe('client businesses store', () => {
-  beforeEach(() => setActivePinia(createPinia()));
-
+describe('registering a business', () => {
   it('keeps the server field errors by field, without the input prefix and path', async () => {
     gateway(() => badCheckDigit);
-    const store = useClientBusinessesStore();
+    const pinia = createPinia();
+    setActivePinia(pinia);
+    const store = runInComponent(() => useRegisterBusiness(), [pinia, queryLayer(pinia)]).result;
     const ok = await store.register({
       clientId: 'client-7',
       name: 'Feil',
@@ -110,13 +111,13 @@ describe('client businesses store', () => {
       legalForm: 'AS',
     });
     expect(ok).toBe(false);
-    expect(store.actionError?.fieldErrors).toEqual({ organisationNumber: 'the check digit does not match (mod 11)' });
+    expect(store.actionError.value?.fieldErrors).toEqual({
+      organisationNumber: 'the check digit does not match (mod 11)',
+    });
   });
 });
 
 describe('ClientBusinesses', () => {
-  beforeEach(() => setActivePinia(createPinia()));
-
   it("lists the businesses with the register's status, industry code and dates", async () => {
     gateway(() => ({ data: { registerBusiness: { id: 'x' } } }));
     const wrapper = mountBusinesses();

@@ -2,14 +2,13 @@
 // a CONFLICT offers a reload, server field errors show at the field, and only advisers get the button.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { checkClientEdit, draftFromClient } from '../src/composables/clientEdit';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
-import { type ClientDetail, useClientStore } from '../src/stores/client';
-import { useClientEditStore } from '../src/stores/clientEdit';
+import { type ClientDetail, useClientDetail, useUpdateClient } from '../src/queries/client';
 import ClientView from '../src/views/ClientView.vue';
-import { nadia } from './clients-fixtures';
+import { clientPageAnswers, nadia } from './clients-fixtures';
 import {
   accessTokenFor,
   createStrictI18n,
@@ -18,6 +17,7 @@ import {
   type GraphQLCall,
   jsonResponse,
   queryLayer,
+  runInComponent,
   stubGraphQL,
   testingPinia,
 } from './fixtures';
@@ -51,11 +51,17 @@ describe('checkClientEdit', () => {
   });
 });
 
-describe('client edit store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia());
-  });
+/** Saving as the client's page does, with the client (of 2024) on screen. */
+function editing() {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  return runInComponent(
+    () => ({ page: useClientDetail('client-7', 2024), edit: useUpdateClient() }),
+    [pinia, queryLayer(pinia)],
+  ).result;
+}
 
+describe('saving changes to a client', () => {
   afterEach(() => {
     setAccessTokenSource(undefined);
     setUnauthenticatedHandler(undefined);
@@ -69,83 +75,104 @@ describe('client edit store', () => {
         ? jsonResponse({ data: { client: { ...nadia, industryCode: '56.101', version: 4 } } })
         : jsonResponse({ data: { updateClient: { id: 'client-7', version: 4 } } }),
     );
-    const clientStore = useClientStore();
-    clientStore.year = 2024;
-    const store = useClientEditStore();
+    const { page, edit: store } = editing();
+    await flushPromises();
+    expect(calls).toHaveLength(1);
 
     expect(await store.save('client-7', 3, { industryCode: '56.101', gender: null })).toBe(true);
+    await flushPromises();
 
-    expect(calls[0]?.body.query).toContain('updateClient(id: $id, version: $version, input: $input)');
-    expect(calls[0]?.body.query).not.toContain('client-7');
-    expect(calls[0]?.body.variables).toEqual({
+    expect(calls[1]?.body.query).toContain('updateClient(id: $id, version: $version, input: $input)');
+    expect(calls[1]?.body.query).not.toContain('client-7');
+    expect(calls[1]?.body.variables).toEqual({
       id: 'client-7',
       version: 3,
       input: { industryCode: '56.101', gender: null },
     });
-    expect(calls).toHaveLength(2);
-    expect(calls[1]?.body.variables).toEqual({ id: 'client-7', year: 2024 });
-    expect(clientStore.client?.version).toBe(4);
-    expect(store.actionError).toBeNull();
-    expect(store.saving).toBe(false);
+    expect(calls).toHaveLength(3);
+    expect(calls[2]?.body.variables).toEqual({ id: 'client-7', year: 2024 });
+    expect(page.client.value?.version).toBe(4);
+    expect(store.actionError.value).toBeNull();
+    expect(store.saving.value).toBe(false);
   });
 
   it('reports a CONFLICT as a conflict and does not reload by itself', async () => {
-    const { calls } = stubGraphQL(() =>
-      jsonResponse({
-        errors: [
-          { message: 'Someone else changed this record; reload and try again.', extensions: { code: 'CONFLICT' } },
-        ],
-      }),
+    const { calls } = stubGraphQL((call) =>
+      isDetail(call)
+        ? jsonResponse({ data: { client: nadia } })
+        : jsonResponse({
+            errors: [
+              { message: 'Someone else changed this record; reload and try again.', extensions: { code: 'CONFLICT' } },
+            ],
+          }),
     );
-    const store = useClientEditStore();
+    const { edit: store } = editing();
+    await flushPromises();
 
     expect(await store.save('client-7', 3, { name: 'Nadia R.' })).toBe(false);
-    expect(store.conflict).toBe(true);
-    expect(calls).toHaveLength(1);
+    await flushPromises();
+    expect(store.conflict.value).toBe(true);
+    expect(calls.filter(isDetail)).toHaveLength(1);
   });
 
   it('maps the server’s field errors to the input’s field names', async () => {
-    stubGraphQL(() =>
-      jsonResponse({
-        errors: [
-          {
-            message: 'input.industryCode: a NACE code such as 62.010',
-            extensions: { code: 'BAD_USER_INPUT', field: 'input.industryCode' },
-          },
-        ],
-      }),
+    stubGraphQL((call) =>
+      isDetail(call)
+        ? jsonResponse({ data: { client: nadia } })
+        : jsonResponse({
+            errors: [
+              {
+                message: 'input.industryCode: a NACE code such as 62.010',
+                extensions: { code: 'BAD_USER_INPUT', field: 'input.industryCode' },
+              },
+            ],
+          }),
     );
-    const store = useClientEditStore();
+    const { edit: store } = editing();
+    await flushPromises();
 
     expect(await store.save('client-7', 3, { industryCode: '62.0101' })).toBe(false);
-    expect(store.conflict).toBe(false);
-    expect(store.actionError?.fieldErrors).toEqual({ industryCode: 'a NACE code such as 62.010' });
+    expect(store.conflict.value).toBe(false);
+    expect(store.actionError.value?.fieldErrors).toEqual({ industryCode: 'a NACE code such as 62.010' });
   });
 });
 
 enableAutoUnmount(afterEach);
 
-async function mountClient(username: DemoUsername, client: ClientDetail = nadia) {
-  const pinia = testingPinia({
-    initialState: {
-      auth: { accessToken: accessTokenFor(username) },
-      client: {
-        clientId: client.id,
-        year: 2024,
-        client,
-        loading: false,
-        error: null,
-        municipalities: [
-          { number: '3020', name: 'Nordre Follo' },
-          { number: '3021', name: 'Ås' },
-        ],
-        municipalitiesError: null,
-        saving: false,
-        actionError: null,
+/**
+ * The client's page against a stubbed gateway: `client` is the record it answers with (changed by a test to stand
+ * for someone else's save), `update` answers updateClient; every call is kept.
+ */
+async function mountClient(
+  username: DemoUsername,
+  record: ClientDetail = nadia,
+  update: (call: GraphQLCall) => Response = () =>
+    jsonResponse({ data: { updateClient: { id: 'client-7', version: 4 } } }),
+) {
+  const gateway = { client: record };
+  const { calls } = stubGraphQL(
+    clientPageAnswers(
+      () => gateway.client,
+      (call) => {
+        if (call.body.query.includes('mutation UpdateClient')) return update(call);
+        if (call.body.query.includes('query ClientMunicipalities')) {
+          return jsonResponse({
+            data: {
+              region: {
+                id: 'follo',
+                municipalities: [
+                  { number: '3020', name: 'Nordre Follo' },
+                  { number: '3021', name: 'Ås' },
+                ],
+              },
+            },
+          });
+        }
+        return undefined;
       },
-      clientEdit: { saving: false, actionError: null },
-    },
-  });
+    ),
+  );
+  const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor(username) } } });
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -153,13 +180,17 @@ async function mountClient(username: DemoUsername, client: ClientDetail = nadia)
       { path: '/clients/:id', name: 'client', component: ClientView },
     ],
   });
-  await router.push(`/clients/${client.id}`);
+  await router.push(`/clients/${record.id}`);
   await router.isReady();
   const wrapper = mount(ClientView, {
     global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
-  return { wrapper, clientStore: useClientStore(pinia), editStore: useClientEditStore(pinia) };
+  await flushPromises();
+  /** The variables of each updateClient sent. */
+  const saved = () =>
+    calls.filter((call) => call.body.query.includes('mutation UpdateClient')).map((call) => call.body.variables);
+  return { wrapper, gateway, calls, saved };
 }
 
 describe('EditClientForm on the client page', () => {
@@ -188,7 +219,7 @@ describe('EditClientForm on the client page', () => {
   });
 
   it('opens filled with the client, focused on the name, and checks the industry code before saving', async () => {
-    const { wrapper, editStore } = await mountClient('follo.adviser');
+    const { wrapper, saved } = await mountClient('follo.adviser');
     const open = wrapper.get('[data-testid="client-edit-open"]');
     expect(open.text()).toBe('Endre');
     expect(open.attributes('aria-label')).toBe('Endre opplysningene om Nadia Rahman');
@@ -210,23 +241,25 @@ describe('EditClientForm on the client page', () => {
       'Skriv to sifre, eventuelt med punktum og ett til tre sifre til, for eksempel 62.010.',
     );
     expect(document.activeElement).toBe(form.get('[data-testid="client-edit-industry-code"]').element);
-    expect(editStore.save).not.toHaveBeenCalled();
+    expect(saved()).toEqual([]);
   });
 
   it('says so instead of sending when nothing changed', async () => {
-    const { wrapper, editStore } = await mountClient('follo.adviser');
+    const { wrapper, saved } = await mountClient('follo.adviser');
     await wrapper.get('[data-testid="client-edit-open"]').trigger('click');
     await wrapper.get('[data-testid="client-edit-form"]').trigger('submit');
     await flushPromises();
-    expect(editStore.save).not.toHaveBeenCalled();
+    expect(saved()).toEqual([]);
     expect(wrapper.get('[data-testid="client-edit-notice"]').text()).toBe(
       'Du har ikke endret noe, så det er ingenting å lagre.',
     );
   });
 
   it('saves the changes with the version it was opened at, then closes and says so', async () => {
-    const { wrapper, editStore } = await mountClient('follo.adviser');
-    vi.mocked(editStore.save).mockResolvedValue(true);
+    const { wrapper, gateway, saved } = await mountClient('follo.adviser', nadia, () => {
+      gateway.client = { ...nadia, gender: null, industryCode: '56.101', version: 4 };
+      return jsonResponse({ data: { updateClient: { id: 'client-7', version: 4 } } });
+    });
     await wrapper.get('[data-testid="client-edit-open"]').trigger('click');
     const form = wrapper.get('[data-testid="client-edit-form"]');
     await form.get('[data-testid="client-edit-gender"]').setValue('');
@@ -237,35 +270,40 @@ describe('EditClientForm on the client page', () => {
     await form.trigger('submit');
     await flushPromises();
 
-    expect(editStore.save).toHaveBeenCalledWith('client-7', 3, {
-      gender: null,
-      industryCode: '56.101',
-      phone: null,
-      municipalityNumber: '3020',
-      immigrantBackground: 'UNKNOWN',
-    });
+    expect(saved()).toEqual([
+      {
+        id: 'client-7',
+        version: 3,
+        input: {
+          gender: null,
+          industryCode: '56.101',
+          phone: null,
+          municipalityNumber: '3020',
+          immigrantBackground: 'UNKNOWN',
+        },
+      },
+    ]);
     expect(wrapper.find('[data-testid="client-edit-form"]').exists()).toBe(false);
+    // The page asked again and shows what was saved.
+    expect(wrapper.get('[data-testid="client-industry-code"]').text()).toBe('56.101');
     expect(wrapper.get('[data-testid="client-edit-notice"]').text()).toBe('Endringene er lagret.');
     expect(wrapper.get('[data-testid="client-edit-notice"]').attributes('role')).toBe('status');
     expect(document.activeElement).toBe(wrapper.get('[data-testid="client-edit-open"]').element);
   });
 
   it('explains a CONFLICT and reloads the client on request, refilling the form from the new version', async () => {
-    const { wrapper, editStore, clientStore } = await mountClient('follo.adviser');
-    vi.mocked(editStore.save).mockImplementation(async () => {
-      editStore.actionError = {
-        message: 'Someone else changed this record; reload and try again.',
-        codes: ['CONFLICT'],
-        fieldErrors: {},
-      };
-      return false;
-    });
-    vi.mocked(editStore.clearActionError).mockImplementation(() => {
-      editStore.actionError = null;
-    });
-    vi.mocked(editStore.reloadClient).mockImplementation(async () => {
-      clientStore.client = { ...nadia, phone: '+47 400 00 000', version: 4 };
-    });
+    let conflicting = true;
+    const { wrapper, gateway, saved } = await mountClient('follo.adviser', nadia, () =>
+      conflicting
+        ? jsonResponse({
+            errors: [
+              { message: 'Someone else changed this record; reload and try again.', extensions: { code: 'CONFLICT' } },
+            ],
+          })
+        : jsonResponse({ data: { updateClient: { id: 'client-7', version: 5 } } }),
+    );
+    // Someone else saved a new phone number after the page was opened.
+    gateway.client = { ...nadia, phone: '+47 400 00 000', version: 4 };
 
     await wrapper.get('[data-testid="client-edit-open"]').trigger('click');
     const form = wrapper.get('[data-testid="client-edit-form"]');
@@ -280,7 +318,6 @@ describe('EditClientForm on the client page', () => {
 
     await conflict.get('[data-testid="client-edit-reload"]').trigger('click');
     await flushPromises();
-    expect(editStore.reloadClient).toHaveBeenCalledWith('client-7');
     expect(wrapper.find('[data-testid="client-edit-conflict"]').exists()).toBe(false);
     expect(wrapper.get<HTMLInputElement>('[data-testid="client-edit-phone"]').element.value).toBe('+47 400 00 000');
     expect(wrapper.get<HTMLInputElement>('[data-testid="client-edit-name"]').element.value).toBe('Nadia Rahman');
@@ -289,23 +326,24 @@ describe('EditClientForm on the client page', () => {
     );
 
     // The next save is based on the reloaded version.
-    vi.mocked(editStore.save).mockResolvedValue(true);
+    conflicting = false;
     await wrapper.get('[data-testid="client-edit-name"]').setValue('Nadia Rahman Ali');
     await wrapper.get('[data-testid="client-edit-form"]').trigger('submit');
     await flushPromises();
-    expect(editStore.save).toHaveBeenLastCalledWith('client-7', 4, { name: 'Nadia Rahman Ali' });
+    expect(saved().at(-1)).toEqual({ id: 'client-7', version: 4, input: { name: 'Nadia Rahman Ali' } });
   });
 
   it("shows the server's field errors at their fields", async () => {
-    const { wrapper, editStore } = await mountClient('follo.adviser');
-    vi.mocked(editStore.save).mockImplementation(async () => {
-      editStore.actionError = {
-        message: 'input.municipalityNumber: the municipality is not in the region',
-        codes: ['BAD_USER_INPUT'],
-        fieldErrors: { municipalityNumber: 'the municipality is not in the region' },
-      };
-      return false;
-    });
+    const { wrapper } = await mountClient('follo.adviser', nadia, () =>
+      jsonResponse({
+        errors: [
+          {
+            message: 'input.municipalityNumber: the municipality is not in the region',
+            extensions: { code: 'BAD_USER_INPUT', field: 'input.municipalityNumber' },
+          },
+        ],
+      }),
+    );
     await wrapper.get('[data-testid="client-edit-open"]').trigger('click');
     await wrapper.get('[data-testid="client-edit-municipality"]').setValue('3020');
     await wrapper.get('[data-testid="client-edit-form"]').trigger('submit');

@@ -1,30 +1,32 @@
 // The client page's referrals and its history: every referral with where it stands, and sessions,
 // courses, referrals, milestones, impact and follow-ups as one timeline, newest first.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import ReferClientForm from '../src/components/ReferClientForm.vue';
 import { clientHistory } from '../src/composables/clientHistory';
-import { type ClientDetail, useClientStore } from '../src/stores/client';
+import { todayInOslo } from '../src/composables/osloCalendar';
+import type { ClientDetail } from '../src/queries/client';
 import ClientView from '../src/views/ClientView.vue';
-import { nadia } from './clients-fixtures';
-import { accessTokenFor, createStrictI18n, forbidNetwork, queryLayer, testingPinia } from './fixtures';
+import { clientPageAnswers, nadia } from './clients-fixtures';
+import {
+  accessTokenFor,
+  createStrictI18n,
+  forbidNetwork,
+  type GraphQLCall,
+  jsonResponse,
+  queryLayer,
+  stubGraphQL,
+  testingPinia,
+} from './fixtures';
 
-async function mountClient(client: ClientDetail = nadia, locale: 'nb' | 'en' = 'nb') {
-  const pinia = testingPinia({
-    initialState: {
-      auth: { accessToken: accessTokenFor('follo.adviser') },
-      client: {
-        clientId: client.id,
-        year: 2024,
-        client,
-        loading: false,
-        error: null,
-        municipalities: [],
-        municipalitiesError: null,
-      },
-    },
-  });
+async function mountClient(
+  client: ClientDetail = nadia,
+  locale: 'nb' | 'en' = 'nb',
+  other?: (call: GraphQLCall) => Response | undefined,
+  current: () => ClientDetail = () => client,
+) {
+  const { calls } = stubGraphQL(clientPageAnswers(current, other));
+  const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor('follo.adviser') } } });
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -37,8 +39,10 @@ async function mountClient(client: ClientDetail = nadia, locale: 'nb' | 'en' = '
   await router.isReady();
   const wrapper = mount(ClientView, {
     global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n(locale)] },
+    attachTo: document.body,
   });
-  return { wrapper, pinia };
+  await flushPromises();
+  return { wrapper, calls };
 }
 
 const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -76,12 +80,53 @@ describe("the client page's referrals", () => {
   });
 
   it('loads the client again once a referral is sent from the page, so it is listed', async () => {
-    const { wrapper, pinia } = await mountClient();
-    const clientStore = useClientStore(pinia);
-    vi.mocked(clientStore.load).mockClear();
-    wrapper.getComponent(ReferClientForm).vm.$emit('sent');
+    const sent = {
+      id: 'referral-3',
+      direction: 'TO_INNOVASJON_NORGE',
+      programme: 'STARTUP_LOAN',
+      otherActor: null,
+      navOffice: null,
+      sentOn: todayInOslo(),
+      status: 'SENT',
+      statusChangedOn: todayInOslo(),
+      statusReason: null,
+    } as const;
+    let referred = false;
+    const { wrapper, calls } = await mountClient(
+      nadia,
+      'nb',
+      (call) => {
+        if (call.body.query.includes('query ReferralFormOptions')) {
+          return jsonResponse({
+            data: {
+              referralProgrammes: [{ programme: 'STARTUP_LOAN', direction: 'TO_INNOVASJON_NORGE' }],
+              municipalities: [{ number: '3021', name: 'Ås' }],
+              navOffices: [],
+            },
+          });
+        }
+        if (call.body.query.includes('mutation SendReferral')) {
+          referred = true;
+          return jsonResponse({ data: { sendReferral: sent } });
+        }
+        return undefined;
+      },
+      () => (referred ? { ...nadia, referrals: [sent, ...(nadia.referrals ?? [])] } : nadia),
+    );
+    const detailCalls = () => calls.filter((call) => call.body.query.includes('query ClientDetail')).length;
+    expect(detailCalls()).toBe(1);
+
+    await wrapper.get('[data-testid="refer-open"]').trigger('click');
     await flushPromises();
-    expect(clientStore.load).toHaveBeenCalledWith(nadia.id, expect.any(Number));
+    await wrapper.get('[data-testid="refer-direction-TO_INNOVASJON_NORGE"]').setValue(true);
+    await wrapper.get('[data-testid="refer-programme"]').setValue('STARTUP_LOAN');
+    await wrapper.get('[data-testid="refer-consent"]').setValue(true);
+    await wrapper.get('[data-testid="refer-consent-date"]').setValue(todayInOslo());
+    await wrapper.get('[data-testid="refer-form"]').trigger('submit');
+    await flushPromises();
+
+    expect(detailCalls()).toBe(2);
+    expect(wrapper.findAll('[data-testid="client-referrals"] tbody tr')).toHaveLength(3);
   });
 });
 

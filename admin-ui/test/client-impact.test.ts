@@ -67,9 +67,10 @@ function stubImpact(mutations: Record<string, (call: GraphQLCall) => Response> =
 }
 
 async function mountImpact(counsels = true) {
+  const pinia = createPinia();
   const wrapper = mount(ClientImpact, {
     props: { clientId: 'client-7', counsels },
-    global: { plugins: [createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), createStrictI18n('nb')] },
     attachTo: document.body,
   });
   await flushPromises();

@@ -1,14 +1,20 @@
 // The intake form's gender and industry code: the server's NACE rule checked before sending, what is sent, and the server's field error at the field.
-import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 // The server's validation as text, so a change to its rule fails this test until the form follows.
 import regionsMutations from '../../subgraphs/regions/src/resolvers/Mutation.ts?raw';
 import { checkIntake, emptyIntake, industryCodePattern, isIndustryCode } from '../src/composables/clientIntake';
-import { useClientStore } from '../src/stores/client';
 import ClientNewView from '../src/views/ClientNewView.vue';
-import { accessTokenFor, createStrictI18n, forbidNetwork } from './fixtures';
+import {
+  accessTokenFor,
+  createStrictI18n,
+  forbidNetwork,
+  jsonResponse,
+  queryLayer,
+  stubGraphQL,
+  testingPinia,
+} from './fixtures';
 
 const filled = { ...emptyIntake(), name: 'Nadia Rahman', municipalityNumber: '3021' };
 
@@ -57,22 +63,28 @@ describe('checkIntake', () => {
 
 enableAutoUnmount(afterEach);
 
-async function mountIntake() {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
-    initialState: {
-      auth: { accessToken: accessTokenFor('follo.adviser') },
-      client: {
-        municipalities: [
-          { number: '3020', name: 'Nordre Follo' },
-          { number: '3021', name: 'Ås' },
-        ],
-        municipalitiesError: null,
-        saving: false,
-        actionError: null,
-      },
-    },
+/** The intake form against a stubbed gateway: Follo's municipalities, and `register` answering registerClient. */
+async function mountIntake(register: (input: Record<string, unknown>) => Response = () => jsonResponse({})) {
+  const { calls } = stubGraphQL((call) => {
+    if (call.body.query.includes('query ClientMunicipalities')) {
+      return jsonResponse({
+        data: {
+          region: {
+            id: 'follo',
+            municipalities: [
+              { number: '3020', name: 'Nordre Follo' },
+              { number: '3021', name: 'Ås' },
+            ],
+          },
+        },
+      });
+    }
+    if (call.body.query.includes('mutation RegisterClient')) {
+      return register(call.body.variables?.input as Record<string, unknown>);
+    }
+    throw new Error(`Unexpected operation: ${call.body.query}`);
   });
+  const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor('follo.adviser') } } });
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -84,10 +96,16 @@ async function mountIntake() {
   await router.push('/clients/new');
   await router.isReady();
   const wrapper = mount(ClientNewView, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
-  return { wrapper, router, clientStore: useClientStore(pinia) };
+  await flushPromises();
+  /** The input of each registerClient sent. */
+  const registered = () =>
+    calls
+      .filter((call) => call.body.query.includes('mutation RegisterClient'))
+      .map((call) => call.body.variables?.input);
+  return { wrapper, router, registered };
 }
 
 describe('ClientNewView: gender and industry code', () => {
@@ -114,7 +132,7 @@ describe('ClientNewView: gender and industry code', () => {
   });
 
   it('refuses a malformed industry code at the field, focused, without sending', async () => {
-    const { wrapper, clientStore } = await mountIntake();
+    const { wrapper, registered } = await mountIntake();
     await wrapper.get('[data-testid="intake-name"]').setValue('Nadia Rahman');
     await wrapper.get('[data-testid="intake-municipality"]').setValue('3021');
     await wrapper.get('[data-testid="intake-industry-code"]').setValue('6201');
@@ -125,22 +143,27 @@ describe('ClientNewView: gender and industry code', () => {
     );
     expect(wrapper.get('[data-testid="intake-industry-code"]').attributes('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(wrapper.get('[data-testid="intake-industry-code"]').element);
-    expect(clientStore.register).not.toHaveBeenCalled();
+    expect(registered()).toEqual([]);
+
+    // Fixed, the field stops saying it is wrong at once, before the next send.
+    await wrapper.get('[data-testid="intake-industry-code"]').setValue('62.010');
+    expect(wrapper.get('[data-testid="intake-error-industryCode"]').text()).toBe('');
+    expect(wrapper.get('[data-testid="intake-industry-code"]').attributes('aria-invalid')).toBeUndefined();
   });
 
   it('sends the gender and industry code, and keeps them when registering anyway after a duplicate warning', async () => {
-    const { wrapper, clientStore, router } = await mountIntake();
-    vi.mocked(clientStore.register).mockImplementation(async (input) => {
-      if (input.confirmedNotDuplicate) return 'client-201';
-      clientStore.actionError = {
-        action: 'register',
-        message: 'A client in the region may be the same person.',
-        codes: ['CONFLICT'],
-        fieldErrors: {},
-        duplicates: ['client-7'],
-      };
-      return null;
-    });
+    const { wrapper, registered, router } = await mountIntake((input) =>
+      input.confirmedNotDuplicate
+        ? jsonResponse({ data: { registerClient: { id: 'client-201' } } })
+        : jsonResponse({
+            errors: [
+              {
+                message: 'A client in the region may be the same person.',
+                extensions: { code: 'CONFLICT', duplicates: ['client-7'] },
+              },
+            ],
+          }),
+    );
 
     await wrapper.get('[data-testid="intake-name"]').setValue('Nadia Rahman');
     await wrapper.get('[data-testid="intake-municipality"]').setValue('3021');
@@ -158,26 +181,36 @@ describe('ClientNewView: gender and industry code', () => {
       gender: 'FEMALE',
       industryCode: '56.210',
     };
-    expect(clientStore.register).toHaveBeenLastCalledWith(expected);
+    expect(registered()).toEqual([expected]);
     await wrapper.get('[data-testid="intake-register-anyway"]').trigger('click');
     await flushPromises();
-    expect(clientStore.register).toHaveBeenLastCalledWith({ ...expected, confirmedNotDuplicate: true });
+    expect(registered()).toEqual([expected, { ...expected, confirmedNotDuplicate: true }]);
     expect(router.currentRoute.value.path).toBe('/clients/client-201');
   });
 
   it("shows the server's industry code error at the field", async () => {
-    const { wrapper, clientStore } = await mountIntake();
-    clientStore.actionError = {
-      action: 'register',
-      message: 'input.industryCode: a NACE code such as 62.010',
-      codes: ['BAD_USER_INPUT'],
-      fieldErrors: { industryCode: 'a NACE code such as 62.010' },
-      duplicates: [],
-    };
+    const { wrapper } = await mountIntake(() =>
+      jsonResponse({
+        errors: [
+          {
+            message: 'input.industryCode: a NACE code such as 62.010',
+            extensions: { code: 'BAD_USER_INPUT', field: 'input.industryCode' },
+          },
+        ],
+      }),
+    );
+    await wrapper.get('[data-testid="intake-name"]').setValue('Nadia Rahman');
+    await wrapper.get('[data-testid="intake-municipality"]').setValue('3021');
+    await wrapper.get('[data-testid="intake-industry-code"]').setValue('62.010');
+    await wrapper.get('[data-testid="intake-submit"]').trigger('click');
     await flushPromises();
     expect(wrapper.get('[data-testid="intake-error-industryCode"]').text()).toBe(
       'Tjenesten godtok ikke verdien i dette feltet.',
     );
     expect(wrapper.get('[data-testid="intake-action-error"]').text()).toBe('Rett feltene som er merket.');
+
+    // The server's reason goes once the field is changed; what it said of the form stays until the next send.
+    await wrapper.get('[data-testid="intake-industry-code"]').setValue('62.011');
+    expect(wrapper.get('[data-testid="intake-error-industryCode"]').text()).toBe('');
   });
 });

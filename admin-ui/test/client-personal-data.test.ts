@@ -5,18 +5,20 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { downloadJson } from '../src/composables/jsonDownload';
-import { type ClientDetail, useClientStore } from '../src/stores/client';
-import { exportFileName, useClientPersonalDataStore } from '../src/stores/clientPersonalData';
+import { type ClientDetail, useClientDetail } from '../src/queries/client';
+import { exportFileName, useClientPersonalData } from '../src/queries/clientPersonalData';
 import ClientsView from '../src/views/ClientsView.vue';
 import ClientView from '../src/views/ClientView.vue';
-import { firstPage, listItem, nadia } from './clients-fixtures';
+import { clientPageAnswers, firstPage, listItem, nadia } from './clients-fixtures';
 import {
   accessTokenFor,
   createStrictI18n,
   type DemoUsername,
   forbidNetwork,
+  type GraphQLCall,
   jsonResponse,
   queryLayer,
+  runInComponent,
   stubGraphQL,
   testingPinia,
 } from './fixtures';
@@ -27,32 +29,44 @@ const heldByRegions = {
 };
 const heldByPartners = { referrals: [{ id: 'referral-1', sharedName: 'Nadia Rahman' }], businessAssessments: [] };
 
-describe('client personal data store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia());
-  });
+/** The export and erasure as the client's page uses them, with the client (of 2024) on screen. */
+function personalData() {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  return runInComponent(
+    () => ({ page: useClientDetail('client-7', 2024), data: useClientPersonalData() }),
+    [pinia, queryLayer(pinia)],
+  ).result;
+}
 
+const isDetail = (call: GraphQLCall) => call.body.query.includes('query ClientDetail');
+
+describe("a person's data", () => {
   it('builds one file from one operation: who, when, the client and each subgraph’s section', async () => {
-    const { calls } = stubGraphQL(() =>
-      jsonResponse({
-        data: {
-          clientDataExport: {
-            exportedAt: '2026-11-27T10:00:00.000Z',
-            exportedBy: 'Amira Haddad (Etablererservice Follo)',
-            heldByRegions,
-            client: { id: 'client-7', erasedAt: null, personalDataHeldByPartners: heldByPartners },
-          },
-        },
-      }),
+    const { calls } = stubGraphQL((call) =>
+      isDetail(call)
+        ? jsonResponse({ data: { client: nadia } })
+        : jsonResponse({
+            data: {
+              clientDataExport: {
+                exportedAt: '2026-11-27T10:00:00.000Z',
+                exportedBy: 'Amira Haddad (Etablererservice Follo)',
+                heldByRegions,
+                client: { id: 'client-7', erasedAt: null, personalDataHeldByPartners: heldByPartners },
+              },
+            },
+          }),
     );
-    const store = useClientPersonalDataStore();
+    const { data: store } = personalData();
+    await flushPromises();
 
     const file = await store.exportData('client-7');
 
-    expect(calls).toHaveLength(1);
-    expect(calls[0]?.body.query).toContain('clientDataExport(clientId: $id)');
-    expect(calls[0]?.body.query).toContain('personalDataHeldByPartners');
-    expect(calls[0]?.body.variables).toEqual({ id: 'client-7' });
+    const exports = calls.filter((call) => !isDetail(call));
+    expect(exports).toHaveLength(1);
+    expect(exports[0]?.body.query).toContain('clientDataExport(clientId: $id)');
+    expect(exports[0]?.body.query).toContain('personalDataHeldByPartners');
+    expect(exports[0]?.body.variables).toEqual({ id: 'client-7' });
     expect(file).toEqual({
       format: 'etablerertjenesten/personal-data-export/1',
       exportedAt: '2026-11-27T10:00:00.000Z',
@@ -62,54 +76,67 @@ describe('client personal data store', () => {
       heldBy: { regions: heldByRegions, partners: heldByPartners },
     });
     expect(file && exportFileName(file)).toBe('personopplysninger-client-7-2026-11-27.json');
-    expect(store.exporting).toBe(false);
+    expect(store.exporting.value).toBe(false);
   });
 
   it('reports a refusal and gives no file', async () => {
     stubGraphQL(() =>
       jsonResponse({ errors: [{ message: 'You may not see this client.', extensions: { code: 'FORBIDDEN' } }] }),
     );
-    const store = useClientPersonalDataStore();
+    const { data: store } = personalData();
     expect(await store.exportData('client-7')).toBeNull();
-    expect(store.error).toEqual({ action: 'export', message: 'You may not see this client.', codes: ['FORBIDDEN'] });
+    expect(store.error.value).toEqual({
+      action: 'export',
+      message: 'You may not see this client.',
+      codes: ['FORBIDDEN'],
+    });
   });
 
   it('erases both subgraphs’ data in one operation, on the person’s request, then loads the page again', async () => {
-    const { calls } = stubGraphQL((call) =>
-      call.body.query.includes('query ClientDetail')
-        ? jsonResponse({
-            data: { client: { ...nadia, name: '(anonymised)', email: null, erasedAt: '2026-11-27T10:00:00Z' } },
-          })
-        : jsonResponse({
-            data: {
-              eraseClient: { id: 'client-7', erasedAt: '2026-11-27T10:00:00Z' },
-              eraseClientReferrals: { referrals: 1, assessments: 0 },
-            },
-          }),
-    );
-    const clientStore = useClientStore();
-    clientStore.year = 2024;
-    const store = useClientPersonalDataStore();
+    let erased = false;
+    const { calls } = stubGraphQL((call) => {
+      if (isDetail(call)) {
+        return jsonResponse({
+          data: {
+            client: erased ? { ...nadia, name: '(anonymised)', email: null, erasedAt: '2026-11-27T10:00:00Z' } : nadia,
+          },
+        });
+      }
+      erased = true;
+      return jsonResponse({
+        data: {
+          eraseClient: { id: 'client-7', erasedAt: '2026-11-27T10:00:00Z' },
+          eraseClientReferrals: { referrals: 1, assessments: 0 },
+        },
+      });
+    });
+    const { page, data: store } = personalData();
+    await flushPromises();
 
     expect(await store.erase('client-7')).toBe(true);
+    await flushPromises();
 
-    expect(calls).toHaveLength(2);
-    expect(calls[0]?.body.query).toMatch(
+    expect(calls).toHaveLength(3);
+    expect(calls[1]?.body.query).toMatch(
       /eraseClient\(id: \$id, reason: \$reason\)[\s\S]*eraseClientReferrals\(clientId: \$id, reason: \$reason\)/,
     );
-    expect(calls[0]?.body.variables).toEqual({ id: 'client-7', reason: 'REQUEST' });
-    expect(calls[1]?.body.variables).toEqual({ id: 'client-7', year: 2024 });
-    expect(clientStore.client?.erasedAt).toBe('2026-11-27T10:00:00Z');
+    expect(calls[1]?.body.variables).toEqual({ id: 'client-7', reason: 'REQUEST' });
+    expect(calls[2]?.body.variables).toEqual({ id: 'client-7', year: 2024 });
+    expect(page.client.value?.erasedAt).toBe('2026-11-27T10:00:00Z');
   });
 
   it('keeps the page as it was when the erasure is refused', async () => {
-    const { calls } = stubGraphQL(() =>
-      jsonResponse({ errors: [{ message: 'Only advisers …', extensions: { code: 'FORBIDDEN' } }] }),
+    const { calls } = stubGraphQL((call) =>
+      isDetail(call)
+        ? jsonResponse({ data: { client: nadia } })
+        : jsonResponse({ errors: [{ message: 'Only advisers …', extensions: { code: 'FORBIDDEN' } }] }),
     );
-    const store = useClientPersonalDataStore();
+    const { data: store } = personalData();
+    await flushPromises();
     expect(await store.erase('client-7')).toBe(false);
-    expect(calls).toHaveLength(1);
-    expect(store.error?.action).toBe('erase');
+    await flushPromises();
+    expect(calls.filter(isDetail)).toHaveLength(1);
+    expect(store.error.value?.action).toBe('erase');
   });
 });
 
@@ -143,25 +170,41 @@ describe('downloadJson', () => {
 
 enableAutoUnmount(afterEach);
 
+/** The client's page against a stubbed gateway; the export and the erasure answer as the gateway would. */
 async function mountClient(username: DemoUsername, client: ClientDetail = nadia) {
-  const pinia = testingPinia({
-    initialState: {
-      auth: { accessToken: accessTokenFor(username) },
-      client: {
-        clientId: client.id,
-        year: 2024,
-        client,
-        loading: false,
-        error: null,
-        municipalities: [],
-        municipalitiesError: null,
-        saving: false,
-        actionError: null,
+  const { calls } = stubGraphQL(
+    clientPageAnswers(
+      () => client,
+      (call) => {
+        if (call.body.query.includes('query ClientDataExport')) {
+          return jsonResponse({
+            data: {
+              clientDataExport: {
+                exportedAt: '2026-11-27T10:00:00.000Z',
+                exportedBy: 'Amira Haddad (Etablererservice Follo)',
+                heldByRegions,
+                client: {
+                  id: client.id,
+                  erasedAt: client.erasedAt ?? null,
+                  personalDataHeldByPartners: heldByPartners,
+                },
+              },
+            },
+          });
+        }
+        if (call.body.query.includes('mutation EraseClient')) {
+          return jsonResponse({
+            data: {
+              eraseClient: { id: client.id, erasedAt: '2026-11-27T10:00:00Z' },
+              eraseClientReferrals: { referrals: 1, assessments: 0 },
+            },
+          });
+        }
+        return undefined;
       },
-      clientEdit: { saving: false, actionError: null },
-      clientPersonalData: { exporting: false, erasing: false, error: null },
-    },
-  });
+    ),
+  );
+  const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor(username) } } });
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -175,7 +218,11 @@ async function mountClient(username: DemoUsername, client: ClientDetail = nadia)
     global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
-  return { wrapper, store: useClientPersonalDataStore(pinia) };
+  await flushPromises();
+  /** The variables of each request for the operation. */
+  const sent = (name: string) =>
+    calls.filter((call) => call.body.query.includes(` ${name}(`)).map((call) => call.body.variables);
+  return { wrapper, sent };
 }
 
 describe('the client page’s data protection section', () => {
@@ -188,16 +235,25 @@ describe('the client page’s data protection section', () => {
     ['county.officer', true],
     ['nordrefollo.officer', false],
   ] as const)('offers %s the download, and the erasure: %s', async (username, erases) => {
-    const { wrapper, store } = await mountClient(username);
+    const { wrapper, sent } = await mountClient(username);
     const download = wrapper.get('[data-testid="client-export"]');
     expect(download.text()).toBe('Last ned alle opplysninger (JSON)');
+    const saved: string[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:export');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
     await download.trigger('click');
-    expect(store.exportData).toHaveBeenCalledWith('client-7');
+    await flushPromises();
+    vi.restoreAllMocks();
+    expect(sent('ClientDataExport')).toEqual([{ id: 'client-7' }]);
+    expect(saved).toEqual(['personopplysninger-client-7-2026-11-27.json']);
     expect(wrapper.find('[data-testid="client-erase-open"]').exists()).toBe(erases);
   });
 
   it('asks first, naming the person and what happens, and erases only when confirmed', async () => {
-    const { wrapper, store } = await mountClient('follo.adviser');
+    const { wrapper, sent } = await mountClient('follo.adviser');
     await wrapper.get('[data-testid="client-erase-open"]').trigger('click');
     await flushPromises();
 
@@ -207,17 +263,18 @@ describe('the client page’s data protection section', () => {
     expect(dialog.text()).toContain('nøkkeltallene og rapportene er de samme');
     expect(dialog.text()).toContain('Dette kan ikke angres.');
     expect(document.activeElement).toBe(wrapper.get('[data-testid="client-erase-confirm-button"]').element);
-    expect(store.erase).not.toHaveBeenCalled();
+    expect(sent('EraseClient')).toEqual([]);
 
     await wrapper.get('[data-testid="client-erase-cancel"]').trigger('click');
     await flushPromises();
     expect(wrapper.find('[data-testid="client-erase-confirm"]').exists()).toBe(false);
-    expect(store.erase).not.toHaveBeenCalled();
+    expect(sent('EraseClient')).toEqual([]);
 
     await wrapper.get('[data-testid="client-erase-open"]').trigger('click');
     await flushPromises();
     await wrapper.get('[data-testid="client-erase-confirm-button"]').trigger('click');
-    expect(store.erase).toHaveBeenCalledWith('client-7');
+    await flushPromises();
+    expect(sent('EraseClient')).toEqual([{ id: 'client-7', reason: 'REQUEST' }]);
   });
 
   it('shows an erased client as “Anonymisert”, with nothing left to edit, log, enrol, refer or erase', async () => {

@@ -5,7 +5,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ClientSessions from '../src/components/ClientSessions.vue';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
-import { createStrictI18n, type GraphQLCall, jsonResponse, stubGraphQL } from './fixtures';
+import { createStrictI18n, type GraphQLCall, jsonResponse, queryLayer, stubGraphQL } from './fixtures';
 
 enableAutoUnmount(afterEach);
 
@@ -49,9 +49,10 @@ function stubSessions(logAnswer?: (call: GraphQLCall) => Response) {
 }
 
 async function mountSessions() {
+  const pinia = createPinia();
   const wrapper = mount(ClientSessions, {
     props: { clientId: 'client-7', counsels: true },
-    global: { plugins: [createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), createStrictI18n('nb')] },
     attachTo: document.body,
   });
   await flushPromises();
@@ -98,6 +99,9 @@ describe('the client page’s sessions', () => {
         : jsonResponse({ data: { logCounsellingSession: { id: 'session-new' } } }),
     );
     const wrapper = await mountSessions();
+    // Logged from the second page: the first, where the newest session is, shows afterwards.
+    await wrapper.get('[data-testid="sessions-next"]').trigger('click');
+    await flushPromises();
     await wrapper.get('[data-testid="sessions-log-open"]').trigger('click');
     await flushPromises();
     expect(document.activeElement).toBe(wrapper.get('[data-testid="sessions-date"]').element);
@@ -122,5 +126,8 @@ describe('the client page’s sessions', () => {
       },
     });
     expect(wrapper.get('[data-testid="sessions-notice"]').text()).toBe('Veiledningen er registrert.');
+    expect(operation(calls.at(-1) as GraphQLCall)).toBe('ClientSessionPage');
+    expect(calls.at(-1)?.body.variables).toEqual({ id: 'client-7', first: 10, offset: 0 });
+    expect(wrapper.get('[data-testid="sessions-range"]').text()).toBe('1–10 av 12');
   });
 });

@@ -1,7 +1,8 @@
 // Clients as the gateway returns them: a page of Follo's list and one client beyond the free counselling limit.
 
+import type { ClientDetail } from '../src/queries/client';
 import type { ClientListItem, ClientPage } from '../src/queries/clients';
-import type { ClientDetail } from '../src/stores/client';
+import { type GraphQLCall, jsonResponse } from './fixtures';
 
 export function listItem(index: number): ClientListItem {
   return {
@@ -118,3 +119,39 @@ export function clientListPage(
 
 /** Follo's 175 clients: four pages of the list. */
 export const folloClients: ClientListItem[] = Array.from({ length: 175 }, (_, index) => listItem(index + 1));
+
+/**
+ * The gateway's answers to what a client's page asks for on opening: the client, and its session page, businesses
+ * and impact records as the client has them (none but those `client` holds). Other operations go to `other`; an
+ * operation none of them answers fails the test.
+ */
+export function clientPageAnswers(
+  client: () => ClientDetail | null,
+  other: (call: GraphQLCall) => Response | undefined = () => undefined,
+) {
+  return (call: GraphQLCall): Response => {
+    const answered = other(call);
+    if (answered) return answered;
+    const name = /(?:query|mutation) (\w+)/.exec(call.body.query)?.[1];
+    const shown = client();
+    switch (name) {
+      case 'ClientDetail':
+        return jsonResponse({ data: { client: shown } });
+      case 'ClientSessionPage':
+        return jsonResponse({
+          data: {
+            client: shown && {
+              id: shown.id,
+              counsellingSessionPage: { totalCount: 0, hasNextPage: false, items: [] },
+            },
+          },
+        });
+      case 'ClientBusinesses':
+        return jsonResponse({ data: { client: shown && { id: shown.id, businesses: [] } } });
+      case 'ClientImpact':
+        return jsonResponse({ data: { client: shown && { id: shown.id, email: shown.email, impactRecords: [] } } });
+      default:
+        throw new Error(`Unexpected operation ${name}`);
+    }
+  };
+}

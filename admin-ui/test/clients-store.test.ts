@@ -1,11 +1,12 @@
-// The client list's variables and CSV export, and the client store, against a stubbed gateway: list variables, registering with a duplicate conflict, logging a session.
+// The client list's variables and CSV export, and one client's page through the query layer, against a stubbed gateway: list variables, the client with the year's hours, registering with a duplicate conflict.
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
+import { useClientDetail, useRegisterClient } from '../src/queries/client';
 import { type ClientListRequest, toClientListVariables, useClientExport } from '../src/queries/clients';
-import { useClientStore } from '../src/stores/client';
 import { listItem, nadia } from './clients-fixtures';
-import { jsonResponse, stubGraphQL } from './fixtures';
+import { jsonResponse, queryLayer, runInComponent, stubGraphQL } from './fixtures';
 
 const noFilters: ClientListRequest = {
   regionId: 'follo',
@@ -82,41 +83,57 @@ describe('the client list', () => {
   });
 });
 
-describe('client store', () => {
+enableAutoUnmount(afterEach);
+
+describe("one client's page", () => {
+  function inPage<Result>(composable: () => Result): Result {
+    const pinia = createPinia();
+    setActivePinia(pinia);
+    return runInComponent(composable, [pinia, queryLayer(pinia)]).result;
+  }
+
   beforeEach(() => {
     setActivePinia(createPinia());
   });
 
   it('loads a client with the hours of the year as a variable', async () => {
     const { calls } = stubGraphQL(() => jsonResponse({ data: { client: nadia } }));
-    const store = useClientStore();
-
-    await store.load('client-7', 2024);
+    const page = inPage(() => useClientDetail('client-7', 2024));
+    await flushPromises();
 
     expect(calls[0]?.body.variables).toEqual({ id: 'client-7', year: 2024 });
-    expect(store.client?.counsellingHours.beyondFreeLimit).toBe(0.5);
+    expect(page.client.value?.counsellingHours.beyondFreeLimit).toBe(0.5);
+    expect(page.notFound.value).toBe(false);
   });
 
-  it('keeps the FORBIDDEN code of a client the caller may not see', async () => {
+  it('keeps the FORBIDDEN code of a client the caller may not see, and shows no client', async () => {
     stubGraphQL(() =>
       jsonResponse({ data: { client: null }, errors: [{ message: 'Not yours.', extensions: { code: 'FORBIDDEN' } }] }),
     );
-    const store = useClientStore();
+    const page = inPage(() => useClientDetail('client-x', 2024));
+    await flushPromises();
 
-    await store.load('client-x', 2024);
+    expect(page.client.value).toBeNull();
+    expect(page.error.value?.codes).toEqual(['FORBIDDEN']);
+  });
 
-    expect(store.client).toBeNull();
-    expect(store.error?.codes).toEqual(['FORBIDDEN']);
+  it('says there is no such client when the graph answers with none', async () => {
+    stubGraphQL(() => jsonResponse({ data: { client: null } }));
+    const page = inPage(() => useClientDetail('client-gone', 2024));
+    await flushPromises();
+
+    expect(page.notFound.value).toBe(true);
+    expect(page.error.value).toBeNull();
   });
 
   it('registers a client and resolves to the new id', async () => {
     const { calls } = stubGraphQL(() => jsonResponse({ data: { registerClient: { id: 'client-200' } } }));
-    const store = useClientStore();
+    const registering = inPage(() => useRegisterClient());
     const input = { regionId: 'follo', municipalityNumber: '3021', name: 'Ola Nordmann' };
 
-    await expect(store.register(input)).resolves.toBe('client-200');
+    await expect(registering.register(input)).resolves.toBe('client-200');
     expect(calls[0]?.body.variables).toEqual({ input });
-    expect(store.actionError).toBeNull();
+    expect(registering.actionError.value).toBeNull();
   });
 
   it('turns a duplicate CONFLICT into the possible duplicates, and field errors into messages by field', async () => {
@@ -133,15 +150,15 @@ describe('client store', () => {
             ],
           }),
     );
-    const store = useClientStore();
+    const store = inPage(() => useRegisterClient());
     const input = { regionId: 'follo', municipalityNumber: '3021', name: 'Nadia Rahman', birthYear: 1988 };
 
     await expect(store.register(input)).resolves.toBeNull();
-    expect(store.duplicateConflict).toBe(true);
-    expect(store.actionError?.duplicates).toEqual(['client-7', 'client-9']);
+    expect(store.duplicateConflict.value).toBe(true);
+    expect(store.actionError.value?.duplicates).toEqual(['client-7', 'client-9']);
 
     await expect(store.register({ ...input, confirmedNotDuplicate: true })).resolves.toBe('client-201');
-    expect(store.actionError).toBeNull();
+    expect(store.actionError.value).toBeNull();
 
     stubGraphQL(() =>
       jsonResponse({
@@ -155,7 +172,7 @@ describe('client store', () => {
       }),
     );
     await store.register(input);
-    expect(store.duplicateConflict).toBe(false);
-    expect(store.actionError?.fieldErrors).toEqual({ email: 'not an e-mail address' });
+    expect(store.duplicateConflict.value).toBe(false);
+    expect(store.actionError.value?.fieldErrors).toEqual({ email: 'not an e-mail address' });
   });
 });

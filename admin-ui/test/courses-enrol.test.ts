@@ -1,13 +1,13 @@
 // "Enrol on a course" on a client's page: who is offered it, the region's open courses to pick from, and the three answers (a place, the waiting list, already on it).
-import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defineComponent, h } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import EnrolOnCourse from '../src/components/EnrolOnCourse.vue';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
-import { type ClientDetail, useClientStore } from '../src/stores/client';
+import { type ClientDetail, useClientDetail } from '../src/queries/client';
 import ClientView from '../src/views/ClientView.vue';
-import { nadia } from './clients-fixtures';
+import { clientPageAnswers, nadia } from './clients-fixtures';
 import { openCoursesNextYear, openCoursesThisYear } from './courses-fixtures';
 import {
   accessTokenFor,
@@ -22,18 +22,6 @@ import {
 } from './fixtures';
 
 const operation = (call: GraphQLCall | undefined) => /(query|mutation) (\w+)/.exec(call?.body.query ?? '')?.[2];
-
-const clientState = (client: ClientDetail) => ({
-  clientId: client.id,
-  year: 2024,
-  client,
-  loading: false,
-  error: null,
-  municipalities: [],
-  municipalitiesError: null,
-  saving: false,
-  actionError: null,
-});
 
 /** Nadia as the gateway returns her after the enrolment: with a place on the theme course. */
 const nadiaEnrolled: ClientDetail = {
@@ -52,7 +40,9 @@ const nadiaEnrolled: ClientDetail = {
 
 type EnrolAnswer = 'ENROLLED' | 'WAITLISTED' | 'CONFLICT';
 
+/** The gateway: Nadia as she is (with the new place once she got one), the open courses, and `answer` to enrolClient. */
 function stubGateway(answer: () => EnrolAnswer) {
+  let enrolled = false;
   return stubGraphQL((call) => {
     switch (operation(call)) {
       case 'OpenCourses':
@@ -60,9 +50,10 @@ function stubGateway(answer: () => EnrolAnswer) {
           data: { region: { id: 'follo', thisYear: openCoursesThisYear, nextYear: openCoursesNextYear } },
         });
       case 'ClientDetail':
-        return jsonResponse({ data: { client: nadiaEnrolled } });
+        return jsonResponse({ data: { client: enrolled ? nadiaEnrolled : nadia } });
       case 'EnrolClient': {
         const status = answer();
+        enrolled = status !== 'CONFLICT';
         if (status === 'CONFLICT') {
           return jsonResponse({
             errors: [
@@ -94,18 +85,28 @@ function stubGateway(answer: () => EnrolAnswer) {
   });
 }
 
+/** The enrolment form as the client's page holds it: under Nadia's record, as the query layer has it. */
 async function mountEnrol(username: DemoUsername = 'follo.adviser') {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
-    stubActions: false,
-    initialState: { auth: { accessToken: accessTokenFor(username) }, client: clientState(nadia) },
+  const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor(username) } } });
+  const ClientsCourses = defineComponent({
+    setup() {
+      const { client } = useClientDetail('client-7', 2024);
+      return () =>
+        client.value
+          ? h(EnrolOnCourse, {
+              clientId: client.value.id,
+              clientName: client.value.name,
+              enrolments: client.value.enrolments,
+            })
+          : null;
+    },
   });
-  const wrapper = mount(EnrolOnCourse, {
-    props: { clientId: nadia.id, clientName: nadia.name },
-    global: { plugins: [pinia, createStrictI18n('nb')] },
+  const wrapper = mount(ClientsCourses, {
+    global: { plugins: [pinia, queryLayer(pinia), createStrictI18n('nb')] },
     attachTo: document.body,
   });
-  return { wrapper, clientStore: useClientStore(pinia) };
+  await flushPromises();
+  return { wrapper };
 }
 
 async function openAndPick(wrapper: Awaited<ReturnType<typeof mountEnrol>>['wrapper'], courseId: string) {
@@ -138,7 +139,8 @@ describe('EnrolOnCourse', () => {
     await wrapper.get('[data-testid="enrol-open"]').trigger('click');
     await flushPromises();
 
-    expect(calls[0]?.body.variables).toEqual({ regionId: 'follo', year: 2026, nextYear: 2027 });
+    expect(calls.map(operation)).toEqual(['ClientDetail', 'OpenCourses']);
+    expect(calls[1]?.body.variables).toEqual({ regionId: 'follo', year: 2026, nextYear: 2027 });
     const select = wrapper.get('[data-testid="enrol-course"]');
     expect(document.activeElement).toBe(select.element);
     expect(select.findAll('option').map((option) => option.text().replace(/\u00a0/g, ' '))).toEqual([
@@ -163,7 +165,7 @@ describe('EnrolOnCourse', () => {
     await wrapper.get('[data-testid="enrol-form"]').trigger('submit');
     await flushPromises();
 
-    expect(calls.map(operation)).toEqual(['OpenCourses']);
+    expect(calls.map(operation)).toEqual(['ClientDetail', 'OpenCourses']);
     expect(wrapper.get('[data-testid="enrol-course-error"]').text()).toBe('Velg et kurs.');
     expect(wrapper.get('[data-testid="enrol-course"]').attributes('aria-invalid')).toBe('true');
   });
@@ -190,18 +192,19 @@ describe('EnrolOnCourse', () => {
 
   it("enrols the client, says so, and loads the client's courses again", async () => {
     const { calls } = stubGateway(() => 'ENROLLED');
-    const { wrapper, clientStore } = await mountEnrol();
+    const { wrapper } = await mountEnrol();
 
     await openAndPick(wrapper, 'theme');
 
-    expect(calls.map(operation)).toEqual(['OpenCourses', 'EnrolClient', 'ClientDetail']);
-    expect(calls[1]?.body.variables).toEqual({ courseId: 'theme', clientId: 'client-7' });
-    expect(calls[2]?.body.variables).toEqual({ id: 'client-7', year: 2024 });
+    const sent = calls.map(operation);
+    expect(sent.slice(0, 3)).toEqual(['ClientDetail', 'OpenCourses', 'EnrolClient']);
+    expect(calls[2]?.body.variables).toEqual({ courseId: 'theme', clientId: 'client-7' });
+    // The client is asked again after the enrolment, for her courses on the page.
+    expect(sent.slice(3)).toContain('ClientDetail');
     expect(wrapper.get('[data-testid="enrol-result"]').text()).toBe('Nadia Rahman er påmeldt «Markedsføring».');
     expect(wrapper.get('[data-testid="enrol-result"]').attributes('role')).toBe('status');
     expect(wrapper.find('[data-testid="enrol-form"]').exists()).toBe(false);
     expect(document.activeElement).toBe(wrapper.get('[data-testid="enrol-open"]').element);
-    expect(clientStore.client?.enrolments[0]?.course.id).toBe('theme');
 
     // Next time the course she holds cannot be picked again.
     await wrapper.get('[data-testid="enrol-open"]').trigger('click');
@@ -234,12 +237,16 @@ describe('EnrolOnCourse', () => {
     expect(wrapper.get('[data-testid="enrol-error"]').attributes('role')).toBe('alert');
     expect(wrapper.get('[data-testid="enrol-result"]').text()).toBe('');
     // Nothing changed, so the client is not loaded again; the form stays for another choice.
-    expect(calls.map(operation)).toEqual(['OpenCourses', 'EnrolClient']);
+    expect(calls.map(operation)).toEqual(['ClientDetail', 'OpenCourses', 'EnrolClient']);
     expect(wrapper.find('[data-testid="enrol-form"]').exists()).toBe(true);
   });
 
   it('says so when the region has no upcoming courses', async () => {
-    stubGraphQL(() => jsonResponse({ data: { region: { id: 'follo', thisYear: [], nextYear: [] } } }));
+    stubGraphQL((call) =>
+      operation(call) === 'ClientDetail'
+        ? jsonResponse({ data: { client: nadia } })
+        : jsonResponse({ data: { region: { id: 'follo', thisYear: [], nextYear: [] } } }),
+    );
     const { wrapper } = await mountEnrol();
 
     await wrapper.get('[data-testid="enrol-open"]').trigger('click');
@@ -252,7 +259,9 @@ describe('EnrolOnCourse', () => {
   });
 
   it('is not offered to those who do not counsel clients', async () => {
+    const { calls } = stubGateway(() => 'ENROLLED');
     const { wrapper } = await mountEnrol('nordrefollo.officer');
+    expect(calls.map(operation)).toEqual(['ClientDetail']);
     expect(wrapper.find('[data-testid="enrol-on-course"]').exists()).toBe(false);
   });
 });
@@ -263,9 +272,8 @@ describe('ClientView with EnrolOnCourse', () => {
   });
 
   async function mountClientPage(username: DemoUsername) {
-    const pinia = testingPinia({
-      initialState: { auth: { accessToken: accessTokenFor(username) }, client: clientState(nadia) },
-    });
+    stubGraphQL(clientPageAnswers(() => nadia));
+    const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor(username) } } });
     const router = createRouter({
       history: createMemoryHistory(),
       routes: [
@@ -275,10 +283,12 @@ describe('ClientView with EnrolOnCourse', () => {
     });
     await router.push('/clients/client-7');
     await router.isReady();
-    return mount(ClientView, {
+    const wrapper = mount(ClientView, {
       global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
       attachTo: document.body,
     });
+    await flushPromises();
+    return wrapper;
   }
 
   it("offers the adviser enrolment in the client's courses section", async () => {

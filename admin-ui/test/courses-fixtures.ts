@@ -1,8 +1,8 @@
 // Courses as the gateway returns them: Follo's calendar for 2027, one full course with its waiting list, and open courses to enrol on.
 
+import type { CourseDetail, CourseEnrolment } from '../src/queries/course';
+import type { OpenCourse } from '../src/queries/courseEnrolment';
 import type { CalendarCourse, CourseRegionOption } from '../src/queries/courses';
-import type { CourseDetail, CourseEnrolment } from '../src/stores/course';
-import type { OpenCourse } from '../src/stores/courseEnrolment';
 
 export const courseRegions: CourseRegionOption[] = [
   { id: 'follo', name: 'Follo' },

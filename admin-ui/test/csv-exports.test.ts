@@ -3,7 +3,7 @@ import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { ClientListItem, ClientPage } from '../src/queries/clients';
-import type { RegionSubmissions } from '../src/stores/submissions';
+import type { RegionSubmissions } from '../src/queries/submissions';
 import ClientsView from '../src/views/ClientsView.vue';
 import SubmissionsView from '../src/views/SubmissionsView.vue';
 import { clientListPage, firstPage, listItem } from './clients-fixtures';
@@ -55,8 +55,9 @@ async function mountList(
       return jsonResponse({
         data: {
           regions: [
-            { id: 'halden', name: 'Halden' },
-            { id: 'follo', name: 'Follo' },
+            { id: 'halden', name: 'Halden', county: { id: 'ostfold' } },
+            { id: 'follo', name: 'Follo', county: { id: 'akershus' } },
+            { id: 'asker-og-baerum', name: 'Asker og Bærum', county: { id: 'akershus' } },
           ],
         },
       });
@@ -96,36 +97,26 @@ async function mountList(
 }
 
 async function mountSubmissions(username: DemoUsername, region: RegionSubmissions = folloSubmissions2024) {
-  // The page's own data comes from the testing store; the county's queue through the query layer, empty here.
+  // The region's year, the regions to choose from and the county's queue (empty here), through the query layer.
   stubGraphQL((call) => {
-    if (!call.body.query.includes('query SubmissionsAwaitingDecision')) throw new Error('Only the queue is asked here');
-    return jsonResponse({ data: { regions: [] } });
+    if (call.body.query.includes('query SubmissionsAwaitingDecision')) return jsonResponse({ data: { regions: [] } });
+    if (call.body.query.includes('query RegionsOverview')) return jsonResponse({ data: { regions: [follo, halden] } });
+    if (call.body.query.includes('query SubmissionsWorkflow')) return jsonResponse({ data: { region } });
+    throw new Error('Only the page and its queue are asked here');
   });
-  const pinia = testingPinia({
-    initialState: {
-      auth: { accessToken: accessTokenFor(username) },
-      regions: { regions: [follo, halden], loading: false, error: null },
-      submissions: {
-        regionId: 'follo',
-        year: 2024,
-        region,
-        loading: false,
-        error: null,
-        saving: false,
-        actionError: null,
-      },
-    },
-  });
+  const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor(username) } } });
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/submissions', name: 'submissions', component: SubmissionsView }],
   });
   await router.push('/submissions?year=2024&region=follo');
   await router.isReady();
-  return mount(SubmissionsView, {
+  const wrapper = mount(SubmissionsView, {
     global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
+  await flushPromises();
+  return wrapper;
 }
 
 enableAutoUnmount(afterEach);
@@ -173,13 +164,13 @@ describe('client list CSV', () => {
       'Foretak',
     ]);
 
-    await wrapper.get('[data-testid="clients-filter-region"]').setValue('halden');
+    await wrapper.get('[data-testid="clients-filter-region"]').setValue('asker-og-baerum');
     await flushPromises();
-    expect(wrapper.asked().at(-1)).toEqual({ first: 50, offset: 0, regionId: 'halden' });
+    expect(wrapper.asked().at(-1)).toEqual({ first: 50, offset: 0, regionId: 'asker-og-baerum' });
 
     await wrapper.get('[data-testid="clients-download-csv"]').trigger('click');
     await flushPromises();
-    expect(wrapper.exports()).toEqual([{ first: 200, offset: 0, regionId: 'halden' }]);
+    expect(wrapper.exports()).toEqual([{ first: 200, offset: 0, regionId: 'asker-og-baerum' }]);
     const lines = await downloads.lines();
     expect(lines[0]).toBe('Navn;Region;Kommune;Registrert;Innvandrerbakgrunn;Foretak');
     expect(lines[1]).toBe('Klient 1;Follo;Ås;01.03.2024;Nei;0');

@@ -203,6 +203,11 @@ describe('EvaluationsView', () => {
     expect(form.get('[data-testid="evaluation-validation-summary"]').attributes('role')).toBe('alert');
     expect(document.activeElement).toBe(form.get('[data-testid="evaluation-title"]').element);
 
+    // A fixed field stops saying it is wrong at once, not at the next send; the others still say so.
+    await form.get('[data-testid="evaluation-title"]').setValue('Evaluering 2025');
+    expect(form.get('[data-testid="error-title"]').text()).toBe('');
+    expect(form.get('[data-testid="error-author"]').text()).toBe('Må fylles ut.');
+
     await fillForm(form);
     await form.get('[data-testid="evaluation-period-from"]').setValue('2026-01-01');
     await form.get('[data-testid="evaluation-published-on"]').setValue('2101-01-01');

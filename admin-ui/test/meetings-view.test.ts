@@ -446,6 +446,11 @@ describe('MeetingsView', () => {
     expect(form.get('[data-testid="meeting-validation-summary"]').attributes('role')).toBe('alert');
     expect(document.activeElement).toBe(form.get('[data-testid="meeting-kind"]').element);
 
+    // A fixed field stops saying it is wrong at once, not at the next send; the others still say so.
+    await form.get('[data-testid="meeting-agenda"]').setValue('Budsjett');
+    expect(form.get('[data-testid="error-agenda"]').text()).toBe('');
+    expect(form.get('[data-testid="error-kind"]').text()).toBe('Velg type møte.');
+
     // A discussion of supplementary content is with a region; a conflict meeting names who called it.
     await form.get('[data-testid="meeting-kind"]').setValue('SUPPLEMENTARY_CONTENT');
     await form.trigger('submit');

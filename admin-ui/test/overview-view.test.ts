@@ -294,7 +294,7 @@ describe('OverviewView', () => {
     expect(wrapper.find('[data-testid="overview-empty"]').exists()).toBe(false);
   });
 
-  it('shows the error with its code and retries the same year on request', async () => {
+  it('shows the error in words, without its code, and retries the same year on request', async () => {
     const { wrapper, askedYears } = await mountView({
       error: { message: 'Internal server error.', code: 'INTERNAL_SERVER_ERROR' },
     });
@@ -302,7 +302,9 @@ describe('OverviewView', () => {
     const alert = wrapper.get('[data-testid="overview-error"]');
     expect(alert.attributes('role')).toBe('alert');
     expect(alert.text()).toContain('Kunne ikke hente oversikten');
-    expect(alert.text()).toContain('Feilkode: INTERNAL_SERVER_ERROR');
+    // What went wrong in words, never the code or the server's English message.
+    expect(alert.text()).toContain('Noe gikk galt hos oss. Prøv igjen om litt.');
+    expect(alert.text()).not.toMatch(/INTERNAL_SERVER_ERROR|Internal server error/);
     expect(wrapper.find('[data-testid="overview-empty"]').exists()).toBe(false);
 
     await alert.get('button').trigger('click');

@@ -9,6 +9,7 @@ import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/
 import { createAppRouter } from '../src/router';
 import { useAuthStore } from '../src/stores/auth';
 import { accessTokenFor, createStrictI18n, forbidNetwork } from './fixtures';
+import { extraTokenFor } from './meetings-fixtures';
 import { partnerTokenFor } from './partners-fixtures';
 
 async function visit(accessToken: string, path: string) {
@@ -72,5 +73,38 @@ describe("the partners' pages", () => {
 
     const nav = await navLinks(partnerTokenFor('nav.follo'));
     expect(nav).toEqual(expect.arrayContaining(['Henvisninger', 'Fagsamlinger', 'Vurderinger']));
+  });
+
+  it('groups the menu by what the pages are for, and leaves out a group with no page the role may open', () => {
+    const groupsOf = (accessToken: string) => {
+      const pinia = createTestingPinia({ createSpy: vi.fn, initialState: { auth: { accessToken } } });
+      const wrapper = mount(AppHeader, {
+        global: { plugins: [pinia, createAppRouter(createMemoryHistory()), createStrictI18n('nb')] },
+      });
+      return wrapper.findAll('nav .group').map((group) => {
+        const list = group.get('ul');
+        const title = group.get('.group-title');
+        // Each group's list is named by its title, for screen readers.
+        expect(list.attributes('aria-labelledby')).toBe(title.attributes('id'));
+        return [title.text(), list.findAll('a').map((link) => link.text())];
+      });
+    };
+    expect(groupsOf(accessTokenFor('county.officer')).map(([title]) => title)).toEqual([
+      'Regioner og tall',
+      'Avtale og økonomi',
+      'Klienter og kurs',
+      'Samarbeid',
+      'Administrasjon',
+    ]);
+    expect(groupsOf(accessTokenFor('coordination.member'))).toContainEqual([
+      'Regioner og tall',
+      ['Regioner', 'Oversikt', 'Effekt'],
+    ]);
+    // A role the console does not know sees the pages everyone may open, and no group of pages it may not.
+    expect(groupsOf(extraTokenFor('future.role'))).toEqual([
+      ['Regioner og tall', ['Regioner', 'Oversikt', 'Effekt']],
+      ['Samarbeid', ['Fagsamlinger']],
+      ['Administrasjon', ['Utforsker']],
+    ]);
   });
 });

@@ -162,7 +162,7 @@ describe('the population import', () => {
         errors: [
           {
             message: 'input.content: This is SSB table 07459; the population is read from table 01222',
-            extensions: { code: 'BAD_USER_INPUT', field: 'input.content' },
+            extensions: { code: 'BAD_USER_INPUT', field: 'input.content', reason: 'WRONG_TABLE' },
           },
         ],
       }),
@@ -172,6 +172,7 @@ describe('the population import', () => {
     expect(store.importError.value).toEqual({
       message: 'input.content: This is SSB table 07459; the population is read from table 01222',
       codes: ['BAD_USER_INPUT'],
+      reason: 'WRONG_TABLE',
     });
     expect(store.result.value).toBeNull();
   });
@@ -270,19 +271,28 @@ describe('PopulationView', () => {
     ]);
     tooLarge.wrapper.unmount();
 
-    const refused = await mountView(() =>
+    const refusal = (extensions: Record<string, string>) => () =>
       jsonResponse({
         errors: [
           {
             message: 'input.content: This is SSB table 07459; the population is read from table 01222',
-            extensions: { code: 'BAD_USER_INPUT', field: 'input.content' },
+            extensions: { code: 'BAD_USER_INPUT', field: 'input.content', ...extensions },
           },
         ],
-      }),
-    );
+      });
+    const refused = await mountView(refusal({ reason: 'WRONG_TABLE' }));
     await choose(refused.wrapper, '07459.json', '{}');
-    expect(refused.wrapper.get('[data-testid="population-import-error"]').text()).toContain(
-      'This is SSB table 07459; the population is read from table 01222',
-    );
+    const said = plain(refused.wrapper.get('[data-testid="population-import-error"]').text());
+    // The county service's reason in the officer's language; its English detail is not shown.
+    expect(said).toContain('Filen er ikke SSBs tabell 01222.');
+    expect(said).not.toContain('SSB table 07459');
+    refused.wrapper.unmount();
+
+    // A reason this console does not know yet is still told in Norwegian, not in the service's English.
+    const unknown = await mountView(refusal({ reason: 'SOMETHING_NEW' }));
+    await choose(unknown.wrapper, '07459.json', '{}');
+    const general = plain(unknown.wrapper.get('[data-testid="population-import-error"]').text());
+    expect(general).toContain('Filen kunne ikke leses som SSBs tabell 01222.');
+    expect(general).not.toContain('SSB table 07459');
   });
 });

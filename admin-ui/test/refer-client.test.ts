@@ -12,10 +12,10 @@ import {
   type ReferralDraft,
   sendsReferrals,
 } from '../src/composables/referralRules';
+import type { ClientDetail } from '../src/queries/client';
 import type { ReferralFormOptions, SentReferral } from '../src/queries/referClient';
-import type { ClientDetail } from '../src/stores/client';
 import ClientView from '../src/views/ClientView.vue';
-import { nadia } from './clients-fixtures';
+import { clientPageAnswers, nadia } from './clients-fixtures';
 import {
   accessTokenFor,
   createStrictI18n,
@@ -527,22 +527,8 @@ describe('ClientView with the referral action', () => {
   });
 
   async function mountClientPage(username: DemoUsername) {
-    const pinia = testingPinia({
-      initialState: {
-        auth: { accessToken: accessTokenFor(username) },
-        client: {
-          clientId: nadia.id,
-          year: 2024,
-          client: nadia,
-          loading: false,
-          error: null,
-          municipalities: [],
-          municipalitiesError: null,
-          saving: false,
-          actionError: null,
-        },
-      },
-    });
+    stubGraphQL(clientPageAnswers(() => nadia));
+    const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor(username) } } });
     const router = createRouter({
       history: createMemoryHistory(),
       routes: [
@@ -553,10 +539,12 @@ describe('ClientView with the referral action', () => {
     });
     await router.push(`/clients/${nadia.id}`);
     await router.isReady();
-    return mount(ClientView, {
+    const wrapper = mount(ClientView, {
       global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
       attachTo: document.body,
     });
+    await flushPromises();
+    return wrapper;
   }
 
   it("shows the referral action on the client page for the region's adviser and not for the owners of the list", async () => {

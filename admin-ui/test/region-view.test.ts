@@ -342,7 +342,7 @@ describe('RegionView', () => {
     expect(wrapper.get('[data-testid="region-title"]').text()).toBe('Follo');
   });
 
-  it('shows the error with its code and shows the region once a retry succeeds', async () => {
+  it('shows the error in words, without its code, and shows the region once a retry succeeds', async () => {
     let fail = true;
     const { wrapper, asked } = await mountView({
       page: () => (fail ? { error: 'INTERNAL_SERVER_ERROR' } : { region: folloPage }),
@@ -350,7 +350,9 @@ describe('RegionView', () => {
 
     const alert = wrapper.get('[data-testid="region-error"]');
     expect(alert.attributes('role')).toBe('alert');
-    expect(alert.text()).toContain('Feilkode: INTERNAL_SERVER_ERROR');
+    // What went wrong in words, never the code or the server's English message.
+    expect(alert.text()).toContain('Noe gikk galt hos oss. Prøv igjen om litt.');
+    expect(alert.text()).not.toMatch(/INTERNAL_SERVER_ERROR|Internal server error/);
     fail = false;
     await alert.get('button').trigger('click');
     await flushPromises();

@@ -174,14 +174,16 @@ describe('RegionsView', () => {
     expect(wrapper.find('[data-testid="regions-empty"]').exists()).toBe(false);
   });
 
-  it('shows the error with its code and shows the regions once a retry succeeds', async () => {
+  it('shows the error in words, without its code, and shows the regions once a retry succeeds', async () => {
     let answer: Answer = { error: { message: 'Internal server error.', code: 'INTERNAL_SERVER_ERROR' } };
     const { wrapper, calls } = await mountView(() => answer);
 
     const alert = wrapper.get('[data-testid="regions-error"]');
     expect(alert.attributes('role')).toBe('alert');
     expect(alert.text()).toContain('Kunne ikke hente regionene');
-    expect(alert.text()).toContain('Feilkode: INTERNAL_SERVER_ERROR');
+    // What went wrong in words, never the code or the server's English message.
+    expect(alert.text()).toContain('Noe gikk galt hos oss. Prøv igjen om litt.');
+    expect(alert.text()).not.toMatch(/INTERNAL_SERVER_ERROR|Internal server error/);
     expect(wrapper.find('[data-testid="regions-empty"]').exists()).toBe(false);
 
     answer = { regions: [halden] };

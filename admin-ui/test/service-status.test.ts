@@ -14,10 +14,10 @@ import {
   setUnauthenticatedHandler,
   unavailableServicesOf,
 } from '../src/graphql/client';
+import { UpdateClientDocument } from '../src/queries/client';
 import { CoordinationOverviewDocument, useCoordinationOverview } from '../src/queries/overview';
 import { useWebsiteRequestList } from '../src/queries/websiteRequests';
 import { createAppRouter } from '../src/router';
-import { UpdateClientDocument } from '../src/stores/clientEdit';
 import { type RegionOverview, useRegionsStore } from '../src/stores/regions';
 import { useServiceStatusStore } from '../src/stores/serviceStatus';
 import { useWebsiteRequestsStore } from '../src/stores/websiteRequests';

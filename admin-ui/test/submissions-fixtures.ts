@@ -1,5 +1,5 @@
 // Follo's reporting of 2024 as the gateway returns it: an annual report to pre-fill, a plan and budget awaiting decision.
-import type { RegionSubmissions } from '../src/stores/submissions';
+import type { RegionSubmissions } from '../src/queries/submissions';
 
 const planned = {
   newClients: 120,

@@ -1,15 +1,16 @@
-// The submissions page with a testing store: the list in words, pre-filling the annual report, and who may decide;
-// the county's queue through the query layer against a stubbed gateway.
+// The submissions page against a stubbed gateway: the list in words, pre-filling the annual report, submitting and
+// deciding with the server's refusals shown in words, who may decide, and the county's queue.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { type RegionSubmissions, useSubmissionsStore } from '../src/stores/submissions';
+import type { RegionSubmissions } from '../src/queries/submissions';
 import SubmissionsView from '../src/views/SubmissionsView.vue';
 import {
   accessTokenFor,
   createStrictI18n,
   type DemoUsername,
   follo,
+  type GraphQLCall,
   halden,
   jsonResponse,
   queryLayer,
@@ -18,25 +19,62 @@ import {
 } from './fixtures';
 import { folloSubmissions2024 } from './submissions-fixtures';
 
+type Answer = Record<string, unknown>;
+
+/**
+ * The gateway's side as spies: `load(regionId, year)` answers the page's data (or a refusal), each change gets what
+ * it was sent and answers done unless the test says otherwise, and the county's queue answers `awaitingRegions`.
+ */
+function gatewayOf(region: RegionSubmissions | null) {
+  const done = (status: string) => ({ data: { change: { id: 'sub', version: 2, status } } });
+  return {
+    load: vi.fn<(regionId: string, year: number) => Answer | Promise<Answer>>(() => ({ data: { region } })),
+    submit: vi.fn<(input: unknown) => Answer>(() => done('SUBMITTED')),
+    approve: vi.fn<(id: string, version: number) => Answer>(() => done('APPROVED')),
+    reject: vi.fn<(id: string, version: number, comment: string) => Answer>(() => done('REJECTED')),
+  };
+}
+type Gateway = ReturnType<typeof gatewayOf>;
+
+/** The refusal of a change as the gateway sends it. */
+const refusal = (message: string, code: string, field?: string) => ({
+  errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }],
+});
+
 async function mountView(
   username: DemoUsername,
   { region = folloSubmissions2024 as RegionSubmissions | null, path = '/submissions?year=2024' } = {},
 ) {
-  const pinia = testingPinia({
-    initialState: {
-      auth: { accessToken: accessTokenFor(username) },
-      regions: { regions: [follo, halden], loading: false, error: null },
-      submissions: {
-        regionId: 'follo',
-        year: 2024,
-        region,
-        loading: false,
-        error: null,
-        saving: false,
-        actionError: null,
-      },
-    },
+  const gateway = gatewayOf(region);
+  const { calls } = stubGraphQL(async (call: GraphQLCall) => {
+    const name = /\b(?:query|mutation) (\w+)/.exec(call.body.query)?.[1];
+    const v = (call.body.variables ?? {}) as {
+      regionId: string;
+      year: number;
+      input: unknown;
+      id: string;
+      version: number;
+      comment: string;
+    };
+    switch (name) {
+      case 'RegionsOverview':
+        return jsonResponse({ data: { regions: [follo, halden] } });
+      case 'SubmissionsAwaitingDecision':
+        return jsonResponse({ data: { regions: awaitingRegions } });
+      case 'SubmissionsWorkflow':
+        return jsonResponse(await gateway.load(v.regionId, v.year));
+      case 'Submit':
+        return jsonResponse(gateway.submit(v.input));
+      case 'ApproveSubmission':
+        return jsonResponse(gateway.approve(v.id, v.version));
+      case 'RejectSubmission':
+        return jsonResponse(gateway.reject(v.id, v.version, v.comment));
+      default:
+        throw new Error(`No answer for ${name} in this test`);
+    }
   });
+  awaitingCalls = () => calls.filter((call) => call.body.query.includes('query SubmissionsAwaitingDecision')).length;
+  const pinia = testingPinia({ initialState: { auth: { accessToken: accessTokenFor(username) } } });
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/submissions', name: 'submissions', component: SubmissionsView }],
@@ -48,8 +86,7 @@ async function mountView(
     attachTo: document.body,
   });
   await flushPromises();
-  const store = useSubmissionsStore(pinia);
-  return { wrapper, router, store };
+  return { wrapper, router, gateway: gateway as Gateway };
 }
 
 /** A region as the gateway answers the county's queue: its county and what waits for a decision. */
@@ -65,7 +102,7 @@ const waitingIn = (
   submissionsAwaitingDecision: items.map((item) => ({ id: `${id}-${item.kind}`, status: 'SUBMITTED', ...item })),
 });
 
-/** The gateway's answer to the county's queue; the page's own data comes from the (testing) store. */
+/** The gateway's answer to the county's queue. */
 let awaitingRegions: unknown[] = [];
 let awaitingCalls: () => number;
 
@@ -80,18 +117,12 @@ enableAutoUnmount(afterEach);
 describe('SubmissionsView', () => {
   beforeEach(() => {
     awaitingRegions = [];
-    const { calls } = stubGraphQL((call) => {
-      if (!call.body.query.includes('query SubmissionsAwaitingDecision'))
-        throw new Error('Only the queue is asked here');
-      return jsonResponse({ data: { regions: awaitingRegions } });
-    });
-    awaitingCalls = () => calls.length;
   });
 
   it("loads the adviser's own region with no region selector, and lists what is due in words", async () => {
-    const { wrapper, store } = await mountView('follo.adviser');
+    const { wrapper, gateway } = await mountView('follo.adviser');
 
-    expect(store.load).toHaveBeenCalledWith('follo', 2024);
+    expect(gateway.load).toHaveBeenCalledWith('follo', 2024);
     expect(wrapper.find('select#submissions-region').exists()).toBe(false);
     expect(wrapper.get('label[for="submissions-year"]').text()).toBe('År');
 
@@ -110,7 +141,7 @@ describe('SubmissionsView', () => {
   });
 
   it('pre-fills the annual report from the statistics of the covered year, leaving suppressed figures empty', async () => {
-    const { wrapper, store } = await mountView('follo.adviser');
+    const { wrapper, gateway } = await mountView('follo.adviser');
 
     const open = wrapper.get('button[aria-label="Send inn: Årsrapport for 2023"]');
     await open.trigger('click');
@@ -128,7 +159,7 @@ describe('SubmissionsView', () => {
 
     // Nothing is sent until the required fields are filled.
     await form.trigger('submit');
-    expect(store.submit).not.toHaveBeenCalled();
+    expect(gateway.submit).not.toHaveBeenCalled();
     expect(form.get('[data-testid="error-documentReference"]').text()).toBe('Må fylles ut.');
     expect(form.get('[data-testid="error-reportedFigures.clientsWithImmigrantBackground"]').text()).toBe(
       'Må fylles ut.',
@@ -139,7 +170,7 @@ describe('SubmissionsView', () => {
     await form.get('[data-testid="figure-clientsWithImmigrantBackground"]').setValue('4');
     await form.trigger('submit');
 
-    expect(store.submit).toHaveBeenCalledWith({
+    expect(gateway.submit).toHaveBeenCalledWith({
       regionId: 'follo',
       kind: 'ANNUAL_REPORT',
       coversYear: 2023,
@@ -165,21 +196,21 @@ describe('SubmissionsView', () => {
   });
 
   it('checks the amount and resubmits accounts with their version', async () => {
-    const { wrapper, store } = await mountView('nordrefollo.officer');
+    const { wrapper, gateway } = await mountView('nordrefollo.officer');
     await wrapper.get('button[aria-label="Send inn på nytt: Regnskap for 2023"]').trigger('click');
     const form = wrapper.get('[data-testid="submission-form"]');
     expect(form.get<HTMLInputElement>('#submission-totalAmount').element.value).toBe('1234.50');
 
     await form.get('#submission-totalAmount').setValue('12,345');
     await form.trigger('submit');
-    expect(store.submit).not.toHaveBeenCalled();
+    expect(gateway.submit).not.toHaveBeenCalled();
     expect(form.get('[data-testid="error-totalAmount"]').text()).toBe(
       'Skriv et beløp i kroner med høyst to desimaler.',
     );
 
     await form.get('#submission-totalAmount').setValue('1 300,5');
     await form.trigger('submit');
-    expect(store.submit).toHaveBeenCalledWith({
+    expect(gateway.submit).toHaveBeenCalledWith({
       regionId: 'follo',
       kind: 'ACCOUNTS',
       coversYear: 2023,
@@ -190,24 +221,28 @@ describe('SubmissionsView', () => {
   });
 
   it("shows the server's field errors beside the field, and a conflict as 'reload'", async () => {
-    const { wrapper, store } = await mountView('follo.adviser');
+    const { wrapper, gateway } = await mountView('follo.adviser');
+    gateway.submit.mockReturnValueOnce(
+      refusal('input.documentReference: already used', 'BAD_USER_INPUT', 'input.documentReference'),
+    );
     await wrapper.get('[data-testid="submit-ACCOUNTS-2023"]').trigger('click');
-    store.actionError = {
-      action: 'submit',
-      message: 'input.documentReference: already used',
-      codes: ['BAD_USER_INPUT'],
-      fieldErrors: { documentReference: 'already used' },
-    };
+    await wrapper.get('[data-testid="submission-form"]').trigger('submit');
     await flushPromises();
+    expect(gateway.submit).toHaveBeenCalledTimes(1);
     expect(wrapper.get('[data-testid="error-documentReference"]').text()).toBe(
       'Tjenesten godtok ikke verdien i dette feltet.',
     );
+    expect(wrapper.get('[data-testid="submissions-submit-error"]').text()).not.toContain('already used');
 
-    store.actionError = { action: 'submit', message: 'Changed.', codes: ['CONFLICT'], fieldErrors: {} };
+    gateway.submit.mockReturnValueOnce(refusal('Changed.', 'CONFLICT'));
+    await wrapper.get('[data-testid="submission-form"]').trigger('submit');
     await flushPromises();
     expect(wrapper.get('[data-testid="submissions-submit-error"]').text()).toContain('Noen andre har endret denne');
+    const loads = gateway.load.mock.calls.length;
     await wrapper.get('[data-testid="submissions-submit-error"] button').trigger('click');
-    expect(store.reload).toHaveBeenCalled();
+    await flushPromises();
+    // The page asks again for what it shows, so the new state is there before another try.
+    expect(gateway.load).toHaveBeenCalledTimes(loads + 1);
   });
 
   it('offers approve and reject only to county officers, and only on submitted items', async () => {
@@ -216,13 +251,13 @@ describe('SubmissionsView', () => {
     expect(adviser.wrapper.find('[data-testid^="reject-"]').exists()).toBe(false);
     adviser.wrapper.unmount();
 
-    const { wrapper, store } = await mountView('county.officer', { path: '/submissions?region=follo&year=2024' });
+    const { wrapper, gateway } = await mountView('county.officer', { path: '/submissions?region=follo&year=2024' });
     expect(wrapper.get<HTMLSelectElement>('select#submissions-region').element.value).toBe('follo');
     expect(wrapper.findAll('[data-testid^="approve-"]')).toHaveLength(1);
     expect(wrapper.find('[data-testid^="submit-"]').exists()).toBe(false);
 
     await wrapper.get('button[aria-label="Godkjenn: Aktivitetsplan for 2025"]').trigger('click');
-    expect(store.approve).toHaveBeenCalledWith('sub-plan-2025', 1);
+    expect(gateway.approve).toHaveBeenCalledWith('sub-plan-2025', 1);
   });
 
   it('offers approve and reject only to officers of the region’s county since the 2024 split', async () => {
@@ -240,12 +275,12 @@ describe('SubmissionsView', () => {
   });
 
   it('needs a comment to reject', async () => {
-    const { wrapper, store } = await mountView('county.officer', { path: '/submissions?region=follo&year=2024' });
+    const { wrapper, gateway } = await mountView('county.officer', { path: '/submissions?region=follo&year=2024' });
     await wrapper.get('button[aria-label="Avvis: Aktivitetsplan for 2025"]').trigger('click');
     const form = wrapper.get('[data-testid="reject-form-ACTIVITY_PLAN-2025"]');
 
     await form.trigger('submit');
-    expect(store.reject).not.toHaveBeenCalled();
+    expect(gateway.reject).not.toHaveBeenCalled();
     expect(form.get('[data-testid="reject-comment-error"]').text()).toBe('Skriv hvorfor den avvises.');
     expect(form.get('textarea').attributes('aria-invalid')).toBe('true');
 
@@ -254,7 +289,7 @@ describe('SubmissionsView', () => {
     expect(form.get('[data-testid="reject-comment-error"]').text()).toBe('');
     expect(form.get('textarea').attributes('aria-invalid')).toBeUndefined();
     await form.trigger('submit');
-    expect(store.reject).toHaveBeenCalledWith('sub-plan-2025', 1, 'Mangler kursplan.');
+    expect(gateway.reject).toHaveBeenCalledWith('sub-plan-2025', 1, 'Mangler kursplan.');
   });
 
   it("lists every region's submissions awaiting the county's decision, whatever year, longest waiting first, linking to each", async () => {
@@ -290,18 +325,16 @@ describe('SubmissionsView', () => {
   });
 
   it('takes a link to one item to it, once: an approval there keeps the focus on its confirmation', async () => {
-    const { wrapper, store } = await mountView('county.officer', {
+    const { wrapper, gateway } = await mountView('county.officer', {
       path: '/submissions?region=follo&year=2024#submission-ACTIVITY_PLAN-2025',
     });
     await flushPromises();
     expect(document.activeElement).toBe(wrapper.get('[data-testid="submission-ACTIVITY_PLAN-2025"]').element);
-    vi.mocked(store.approve).mockImplementation(async () => {
-      // The reload after a decision gives new data for the same items.
-      store.region = { ...folloSubmissions2024 };
-      return true;
-    });
+    const loads = gateway.load.mock.calls.length;
     await wrapper.get('[data-testid="approve-ACTIVITY_PLAN-2025"]').trigger('click');
     await flushPromises();
+    // The page asked again after the decision and got new data for the same items.
+    expect(gateway.load).toHaveBeenCalledTimes(loads + 1);
     expect(document.activeElement).toBe(wrapper.get('[data-testid="submission-notice-ACTIVITY_PLAN-2025"]').element);
   });
 
@@ -312,8 +345,7 @@ describe('SubmissionsView', () => {
   });
 
   it('confirms an approval in the item it was about, and tells a refusal there in words', async () => {
-    const { wrapper, store } = await mountView('county.officer', { path: '/submissions?region=follo&year=2024' });
-    vi.mocked(store.approve).mockResolvedValue(true);
+    const { wrapper, gateway } = await mountView('county.officer', { path: '/submissions?region=follo&year=2024' });
     await wrapper.get('[data-testid="approve-ACTIVITY_PLAN-2025"]').trigger('click');
     await flushPromises();
     const notice = wrapper.get('[data-testid="submission-notice-ACTIVITY_PLAN-2025"]');
@@ -323,39 +355,49 @@ describe('SubmissionsView', () => {
     // The queue is asked again: the approved plan has left it.
     expect(awaitingCalls()).toBe(2);
 
-    vi.mocked(store.approve).mockResolvedValue(false);
+    gateway.approve.mockReturnValueOnce(refusal('No rows updated', 'INTERNAL_SERVER_ERROR'));
     await wrapper.get('[data-testid="approve-ACTIVITY_PLAN-2025"]').trigger('click');
-    store.actionError = {
-      action: 'approve',
-      message: 'No rows updated',
-      codes: ['INTERNAL_SERVER_ERROR'],
-      fieldErrors: {},
-    };
     await flushPromises();
-    const refusal = wrapper.get(
+    const refused = wrapper.get(
       '[data-testid="submission-ACTIVITY_PLAN-2025"] [data-testid="submissions-action-error"]',
     );
-    expect(refusal.text()).toContain('Noe gikk galt hos oss');
-    expect(refusal.text()).not.toContain('No rows updated');
+    expect(refused.text()).toContain('Noe gikk galt hos oss');
+    expect(refused.text()).not.toContain('No rows updated');
   });
 
   it('lets county officers switch region through the address', async () => {
-    const { wrapper, router, store } = await mountView('county.officer', { path: '/submissions?year=2024' });
-    expect(store.load).toHaveBeenCalledWith('follo', 2024);
+    const { wrapper, router, gateway } = await mountView('county.officer', { path: '/submissions?year=2024' });
+    expect(gateway.load).toHaveBeenCalledWith('follo', 2024);
     await wrapper.get('select#submissions-region').setValue('halden');
     await flushPromises();
     expect(router.currentRoute.value.query.region).toBe('halden');
-    expect(store.load).toHaveBeenLastCalledWith('halden', 2024);
+    expect(gateway.load).toHaveBeenLastCalledWith('halden', 2024);
   });
 
-  it('shows the loading and error states', async () => {
-    const { wrapper, store } = await mountView('follo.adviser', { region: null });
-    store.loading = true;
+  it('shows the loading and error states, and tries again on request', async () => {
+    let answer!: (value: Answer) => void;
+    const { wrapper, router, gateway } = await mountView('follo.adviser', { path: '/submissions?year=2023' });
+    gateway.load.mockImplementationOnce(
+      () =>
+        new Promise<Answer>((resolve) => {
+          answer = resolve;
+        }),
+    );
+    await router.push('/submissions?year=2024');
     await flushPromises();
     expect(wrapper.get('[data-testid="submissions-loading"]').attributes('role')).toBe('status');
-    store.loading = false;
-    store.error = { message: 'Not yours.', codes: ['FORBIDDEN'] };
+    answer(refusal('Not yours.', 'FORBIDDEN'));
     await flushPromises();
+    expect(wrapper.find('[data-testid="submissions-loading"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="submissions-error"]').text()).toContain('Du har ikke tilgang');
+    expect(wrapper.get('[data-testid="submissions-error"]').text()).not.toContain('Not yours');
+    // What another year showed is not left under this one.
+    expect(wrapper.find('[data-testid^="submission-"][id]').exists()).toBe(false);
+
+    await wrapper.get('[data-testid="submissions-error"] button').trigger('click');
+    await flushPromises();
+    expect(gateway.load).toHaveBeenLastCalledWith('follo', 2024);
+    expect(wrapper.find('[data-testid="submissions-error"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="submission-ANNUAL_REPORT-2023"]').exists()).toBe(true);
   });
 });

@@ -61,6 +61,8 @@ describe('importing SSB population through the gateway', () => {
     const bad = await platform.post(importMutation, { input: { content: '{"class":"dataset"' } });
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(bad.body.errors?.[0]?.message).toMatch(/^input\.content: The file is not JSON/);
+    // The console words the refusal from these, in the officer's language.
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ field: 'input.content', reason: 'NOT_JSON' });
 
     const adviser = await platform.post(
       importMutation,

@@ -12,6 +12,12 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInToConsole } from '../support/console.js';
 import { queryAs } from '../support/stack.js';
+import {
+  adviserWorkflow,
+  countyOfficerWorkflow,
+  partnerWorkflow,
+  publicCalendarWorkflow,
+} from '../support/workflows.js';
 
 const databases = {
   COUNTY_DATABASE: uniqueDatabaseName('county'),
@@ -345,6 +351,20 @@ describe.skipIf(!haveChromium)('the built console in Chromium, under its Content
     ]);
     expect(problems).toEqual([]);
   }, 300_000);
+
+  // Issue 23's workflows, each at a desktop's and a phone's width: before the walk below, which pays the year's
+  // instalments that the county officer's workflow finds blocked.
+  it.each([1440, 375])(
+    'runs the everyday workflows at %i px: the county officer, an adviser, Innovasjon Norge and a visitor',
+    async (width) => {
+      const workflowStack = { consoleUrl: stack.consoleUrl ?? '', query };
+      await countyOfficerWorkflow(browser, workflowStack, width);
+      await adviserWorkflow(browser, workflowStack, width);
+      await partnerWorkflow(browser, workflowStack, width);
+      await publicCalendarWorkflow(browser, workflowStack, width);
+    },
+    300_000,
+  );
 
   it('walks an agreement from renewal to a paid instalment: renew, sign, plan and budget approved, payment recorded and confirmed', async () => {
     // The stack has no fixed "today": the year the walk pays is the current one in Norway. It must

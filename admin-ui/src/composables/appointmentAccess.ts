@@ -10,6 +10,7 @@ export function publishesAppointments(role: string | undefined): boolean {
   return role === 'ADVISER';
 }
 
+// Not a format anyone reads: Intl is asked only for Oslo's offset from UTC on a day, which vue-i18n has no use for.
 const osloOffset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', timeZoneName: 'longOffset' });
 
 /**

@@ -11,6 +11,7 @@ export function chartRows(
   locale: string,
   order: 'value' | 'given' = 'value',
 ) {
+  // vue-i18n formats but does not compare, so ties go by the language's own collation.
   const collator = new Intl.Collator(locale);
   const rows: ChartRow[] = labels.map((label, index) => ({ label, value: values[index] ?? null }));
   const known = rows.filter((row): row is { label: string; value: number } => row.value !== null);

@@ -1,7 +1,7 @@
 // The edit form's rules without Vue: a draft filled from the client's record, checked the way the
 // API checks it, and turned into an UpdateClientInput holding only what the adviser changed.
 import type { Gender, ImmigrantBackground, UpdateClientInput } from '../graphql/generated/graphql';
-import type { ClientDetail } from '../stores/client';
+import type { ClientDetail } from '../queries/client';
 import { checkClientFields, type IntakeValidationKey } from './clientIntake';
 
 export interface ClientEditDraft {

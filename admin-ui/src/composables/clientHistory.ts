@@ -1,6 +1,6 @@
 // A client's history as one timeline: sessions, courses, referrals, milestones, impact and follow-ups,
 // each on its day, newest first, from what the client page loads anyway.
-import type { ClientDetail } from '../stores/client';
+import type { ClientDetail } from '../queries/client';
 
 type Session = ClientDetail['counsellingSessions'][number];
 type Enrolment = ClientDetail['enrolments'][number];

@@ -1,4 +1,5 @@
 // The intake form's rules without Vue: the draft of a new client and checking it before it is sent.
+import { clientLimits } from '@etablerer/regions/input-limits';
 import type { Gender, ImmigrantBackground, RegisterClientInput } from '../graphql/generated/graphql';
 
 export interface IntakeDraft {
@@ -84,7 +85,7 @@ export function checkClientFields(
   const errors: Record<string, IntakeValidationKey> = {};
   const name = draft.name.trim();
   if (name === '') errors.name = 'required';
-  else if (name.length > 200) errors.name = 'tooLong';
+  else if (name.length > clientLimits.name) errors.name = 'tooLong';
   if (draft.municipalityNumber === '') errors.municipalityNumber = 'required';
   const email = draft.email.trim();
   if (email !== '' && !emailPattern.test(email)) errors.email = 'email';
@@ -97,7 +98,7 @@ export function checkClientFields(
     if (birthYear === null || birthYear < 1900 || birthYear > thisYear) errors.birthYear = 'birthYear';
   }
   const businessIdea = draft.businessIdea.trim();
-  if (businessIdea.length > 2000) errors.businessIdea = 'tooLong';
+  if (businessIdea.length > clientLimits.businessIdea) errors.businessIdea = 'tooLong';
   // The server does not trim the code, so the form does it before checking and sending.
   const industryCode = draft.industryCode.trim();
   if (industryCode !== '' && !isIndustryCode(industryCode)) errors.industryCode = 'industryCode';

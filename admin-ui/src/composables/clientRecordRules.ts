@@ -1,13 +1,15 @@
 // What the client page's record forms check before they send (the server checks the same and has the last
-// word), and how their dates read. Keys are those of `clients.validation`.
+// word), and the order they list in. Keys are those of `clients.validation`.
+import { networkEventLimits, recordLimits } from '@etablerer/regions/input-limits';
 import type { LinkKind, MilestoneKind, SurveyOccasion } from '../graphql/generated/graphql';
 
 export type RecordValidationKey = 'required' | 'future' | 'tooLong';
 
-export const maxFollowUpNoteLength = 5000;
-export const maxLinkNameLength = 200;
-export const maxSurveyCommentLength = 2000;
-export const maxNetworkEventTitleLength = 200;
+// The regions subgraph's own limits, from the one place it sets them.
+export const maxFollowUpNoteLength = recordLimits.followUpNote;
+export const maxLinkNameLength = recordLimits.linkName;
+export const maxSurveyCommentLength = recordLimits.surveyComment;
+export const maxNetworkEventTitleLength = networkEventLimits.title;
 
 export const milestoneKinds: readonly MilestoneKind[] = [
   'BUSINESS_REGISTERED',
@@ -50,16 +52,6 @@ export function foundErrors<Key extends string, Found extends string = RecordVal
   }
   return errors;
 }
-
-// Day before month whatever the language, like the rest of the console; a date has no time of day, so UTC.
-const dateFormat = new Intl.DateTimeFormat('nb-NO', {
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-export const formatRecordDate = (date: string): string => dateFormat.format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
 
 /** Newest first, as the advisers read a client's history; the same day keeps the server's order. */
 export function newestFirst<Item extends { date: string }>(items: readonly Item[]): Item[] {

@@ -1,4 +1,5 @@
 // The new-course form's rules, checked before sending: the same limits the regions subgraph enforces, in words the adviser can act on.
+import { courseLimits } from '@etablerer/regions/input-limits';
 import type { CourseKind, CreateCourseInput } from '../graphql/generated/graphql';
 import { parseNokInput } from './nokInput';
 import { nokToOre } from './overviewFigures';
@@ -29,10 +30,19 @@ export type CourseDraftProblem =
 /** Problems by input field, named as the gateway names them (`title`, `participantFee`, …). */
 export type CourseDraftErrors = Partial<Record<keyof CourseDraft, CourseDraftProblem>>;
 
-export const longestText = 200;
-export const largestCapacity = 500;
-// The gateway takes at most 100 000,00 kr.
-const largestFeeOre = 10_000_000n;
+/** The most a field takes, as the regions subgraph's limits say: characters for a text, places for the capacity. */
+export function largestOf(field: keyof CourseDraft): number | undefined {
+  switch (field) {
+    case 'title':
+    case 'location':
+    case 'partnerInstructor':
+    case 'capacity':
+      return courseLimits[field];
+    default:
+      return undefined;
+  }
+}
+const largestFeeOre = BigInt(courseLimits.participantFee);
 
 export function emptyCourseDraft(): CourseDraft {
   return {
@@ -60,19 +70,20 @@ export function checkCourseDraft(
   const partnerInstructor = draft.partnerInstructor.trim();
 
   if (title === '') errors.title = 'required';
-  else if (title.length > longestText) errors.title = 'tooLong';
+  else if (title.length > courseLimits.title) errors.title = 'tooLong';
 
   if (draft.startsOn === '') errors.startsOn = 'required';
   if (draft.endsOn === '') errors.endsOn = 'required';
   else if (draft.startsOn !== '' && draft.endsOn < draft.startsOn) errors.endsOn = 'endsBeforeStart';
 
-  if (location.length > longestText) errors.location = 'tooLong';
+  if (location.length > courseLimits.location) errors.location = 'tooLong';
   else if (location === '' && !draft.online) errors.location = 'placeOrOnline';
 
   const capacityText = draft.capacity.trim();
   const capacity = /^\d+$/.test(capacityText) ? Number(capacityText) : Number.NaN;
   if (capacityText === '') errors.capacity = 'required';
-  else if (!Number.isInteger(capacity) || capacity < 1 || capacity > largestCapacity) errors.capacity = 'capacity';
+  else if (!Number.isInteger(capacity) || capacity < 1 || capacity > courseLimits.capacity)
+    errors.capacity = 'capacity';
 
   // §5.2.1: the basic course is free; its fee field is switched off, and nothing is sent for it.
   let participantFee: string | null = null;
@@ -82,7 +93,7 @@ export function checkCourseDraft(
     else if ((nokToOre(participantFee) ?? 0n) > largestFeeOre) errors.participantFee = 'feeTooHigh';
   }
 
-  if (partnerInstructor.length > longestText) errors.partnerInstructor = 'tooLong';
+  if (partnerInstructor.length > courseLimits.partnerInstructor) errors.partnerInstructor = 'tooLong';
 
   if (Object.keys(errors).length > 0) return { errors, input: null };
   return {

@@ -1,15 +1,11 @@
 // The evaluations page's rules without Vue: checking an evaluation before it is sent, as the county subgraph will.
+import { evaluationLimits } from '@etablerer/county/input-limits';
 import type { EvaluationInput } from '../graphql/generated/graphql';
 import { serviceYears } from '../stores/years';
 import { isCalendarDate } from './meetingRules';
 
-/** The most the county subgraph accepts, so the form can say so before sending. */
-export const evaluationLimits = {
-  title: 300,
-  author: 200,
-  findings: 50_000,
-  documentReference: 500,
-} as const;
+/** The most the county subgraph accepts, so the form can say so before sending: the subgraph's own numbers. */
+export { evaluationLimits };
 
 /** What the user typed, kept as typed until it is checked. */
 export interface EvaluationDraft {

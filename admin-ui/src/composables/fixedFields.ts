@@ -35,6 +35,24 @@ export function watchChangedFields(values: () => unknown, onChange: (field: stri
 }
 
 /**
+ * Drops a form's messages about a field (and about each of its rows, for a list) as soon as the field changes,
+ * for forms that keep their messages by field themselves rather than through `useFieldMessage`.
+ */
+export function forgetMessagesOnChange(values: () => unknown, ...messages: Ref<Record<string, unknown>>[]): void {
+  watchChangedFields(values, (field) => forgetMessages(field, ...messages));
+}
+
+/** Drops the messages about `field` and its rows (`participants.0`, …). */
+export function forgetMessages(field: string, ...messages: Ref<Record<string, unknown>>[]): void {
+  const stale = (key: string) => key === field || key.startsWith(`${field}.`);
+  for (const message of messages) {
+    if (Object.keys(message.value).some(stale)) {
+      message.value = Object.fromEntries(Object.entries(message.value).filter(([key]) => !stale(key)));
+    }
+  }
+}
+
+/**
  * The fields changed since the server's last refusal (`failure`): their server messages are out of
  * date. `clientErrors` (the console's own findings) lose a field's entry when it changes too.
  */

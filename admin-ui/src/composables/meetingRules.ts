@@ -1,4 +1,5 @@
 // The meetings page's rules without Vue: the Oslo calendar day, where a required meeting stands, and checking a meeting before it is sent.
+import { meetingLimits } from '@etablerer/county/input-limits';
 import type { MeetingInput, MeetingKind } from '../graphql/generated/graphql';
 
 /** The kinds in the order the form offers them. */
@@ -40,14 +41,8 @@ export function dueMeetingState(
   return due.overdue || due.dueBy < today ? 'OVERDUE' : 'PENDING';
 }
 
-/** The most the county subgraph accepts, so the form can say so before sending. */
-export const meetingLimits = {
-  calledBy: 200,
-  participant: 300,
-  agenda: 10_000,
-  minutes: 100_000,
-  decision: 2_000,
-} as const;
+/** The most the county subgraph accepts, so the form can say so before sending: the subgraph's own numbers. */
+export { meetingLimits };
 
 /** One row of a list the user adds to and removes from; the key keeps each input in place while rows come and go. */
 export interface DraftRow {

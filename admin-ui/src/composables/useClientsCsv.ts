@@ -3,14 +3,18 @@
 import { useI18n } from 'vue-i18n';
 import type { ClientListItem } from '../queries/clients';
 
-// Norwegian dates whatever the language, as in the table; Norwegian Excel reads them as dates.
-const dateFormat = new Intl.DateTimeFormat('nb-NO', {
+// A machine format, not the reader's: the exports' CSV files give a day as DD.MM.YYYY whatever the console's
+// language, because Norwegian Excel reads that as a date (and "15 May 2024" as text). So it is formatted here and not
+// with the language's `d()` formats.
+const spreadsheetDateFormat = new Intl.DateTimeFormat('nb-NO', {
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',
   timeZone: 'UTC',
 });
-const formatDate = (date: string) => dateFormat.format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+/** A calendar day (YYYY-MM-DD) as a CSV file gives it, e.g. 15.05.2024. */
+export const spreadsheetDate = (date: string) =>
+  spreadsheetDateFormat.format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
 
 export function useClientsCsv() {
   const { t } = useI18n();
@@ -29,7 +33,7 @@ export function useClientsCsv() {
       client.erasedAt ? t('personalData.anonymised') : client.name,
       ...(withRegion ? [client.region.name] : []),
       client.municipality.name,
-      formatDate(client.registeredOn),
+      spreadsheetDate(client.registeredOn),
       t(`clients.background.${client.immigrantBackground}`),
       String(client.businesses.length),
     ]);

@@ -2,7 +2,7 @@
 import { useI18n } from 'vue-i18n';
 import type { CalendarCourse } from '../queries/courses';
 import { nokWithDecimalMark } from './overviewFigures';
-import { formatCourseDate } from './useCourseFormat';
+import { spreadsheetDate } from './useClientsCsv';
 
 export function useCoursesCsv() {
   const { t, locale } = useI18n();
@@ -30,9 +30,9 @@ export function useCoursesCsv() {
     const body = courses.map((course) => [
       course.title,
       t(`courses.kindName.${course.kind}`),
-      // Norwegian dates, as on screen; Norwegian Excel reads them as dates.
-      formatCourseDate(course.startsOn),
-      formatCourseDate(course.endsOn),
+      // Days as Norwegian Excel reads them as dates, whatever the language.
+      spreadsheetDate(course.startsOn),
+      spreadsheetDate(course.endsOn),
       course.location ?? '',
       yesNo(course.online),
       count(course.capacity),

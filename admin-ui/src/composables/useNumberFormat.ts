@@ -1,11 +1,10 @@
-// Formats figures for the current language through Intl, e.g. 61200 as "61 200" in bokmål and "61,200" in English.
-import { computed } from 'vue';
+// Formats figures for the current language by the i18n setup's `integer` format, e.g. 61200 as "61 200" in bokmål and
+// "61,200" in English.
 import { useI18n } from 'vue-i18n';
 
 export function useNumberFormat() {
-  const { locale } = useI18n();
-  const integerFormat = computed(() => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 0 }));
+  const { n } = useI18n();
   return {
-    formatInteger: (value: number): string => integerFormat.value.format(value),
+    formatInteger: (value: number): string => n(value, 'integer'),
   };
 }

@@ -1,7 +1,7 @@
 // Where a population figure comes from, in words: an approximate demo figure, or SSB's table with
 // when SSB updated it and who imported it when. Dates are shown in Oslo's calendar.
-import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { calendarDay } from '../i18n';
 
 export interface FigureSource {
   source: 'DEMO_APPROXIMATION' | 'SSB';
@@ -12,15 +12,11 @@ export interface FigureSource {
 }
 
 export function usePopulationSource() {
-  const { t, locale } = useI18n();
-  const dateFormat = computed(
-    () => new Intl.DateTimeFormat(locale.value, { dateStyle: 'long', timeZone: 'Europe/Oslo' }),
-  );
-  /** A moment (ISO 8601) as a day, e.g. "19. august 2021". */
-  const formatMoment = (moment: string) => dateFormat.value.format(new Date(moment));
+  const { t, d } = useI18n();
+  /** A moment (ISO 8601) as its day in Oslo, e.g. "19. august 2021". */
+  const formatMoment = (moment: string) => d(new Date(moment), 'longDayInOslo');
   /** A date without a time (YYYY-MM-DD) as a day: read in UTC so it never shifts. */
-  const formatDay = (day: string) =>
-    new Intl.DateTimeFormat(locale.value, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  const formatDay = (day: string) => d(calendarDay(day), 'longDay');
 
   function describeSource(figure: FigureSource): string {
     if (figure.source === 'DEMO_APPROXIMATION') return t('population.source.demo');

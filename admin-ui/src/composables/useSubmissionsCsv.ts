@@ -1,20 +1,16 @@
 // The submissions page as CSV rows: the year's submissions with their status and decision, and the
 // payments of the year and the next, with the same texts and Norwegian dates as on screen.
 import { useI18n } from 'vue-i18n';
-import type { PaymentItem, SubmissionItem } from '../stores/submissions';
+import { calendarDay } from '../i18n';
+import type { PaymentItem, SubmissionItem } from '../queries/submissions';
 import { nokWithDecimalMark } from './overviewFigures';
 
-const dateFormat = new Intl.DateTimeFormat('nb-NO', {
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const formatDate = (date: string | null | undefined) =>
-  date ? dateFormat.format(new Date(`${date.slice(0, 10)}T00:00:00Z`)) : '';
-
 export function useSubmissionsCsv() {
-  const { t, locale } = useI18n();
+  const { t, d, locale } = useI18n();
+
+  // The file's dates are bokmål's `day` (01.05.2024) whatever the language: a spreadsheet reads that as a date,
+  // where the English `day` (1 May 2024) would stay text.
+  const formatDate = (date: string | null | undefined) => (date ? d(calendarDay(date), 'day', 'nb') : '');
 
   // Norwegian Excel reads "1096500,00" as a number and "1096500.00" as text, so the mark follows the language.
   const amount = (value: string | null | undefined) =>

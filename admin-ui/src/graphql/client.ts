@@ -47,6 +47,8 @@ export interface GraphQLErrorDetail {
   path?: ReadonlyArray<string | number>;
   /** `extensions.field`: the input field a validation error is about, e.g. `input.documentReference`. */
   field?: string;
+  /** `extensions.reason`: why a BAD_USER_INPUT refused the field, as a code the console words (e.g. `WRONG_TABLE`). */
+  reason?: string;
   /** `extensions.duplicates`: ids of the records a CONFLICT says may be the same, e.g. when registering a client. */
   duplicates?: string[];
   /** `extensions.retryAfterSeconds`: how long a RATE_LIMITED caller should wait before trying again. */
@@ -135,6 +137,7 @@ function toErrorDetail(raw: unknown): GraphQLErrorDetail {
     extensions?: {
       code?: unknown;
       field?: unknown;
+      reason?: unknown;
       duplicates?: unknown;
       retryAfterSeconds?: unknown;
       service?: unknown;
@@ -146,6 +149,7 @@ function toErrorDetail(raw: unknown): GraphQLErrorDetail {
     message: typeof message === 'string' ? message : 'Unknown GraphQL error',
     ...(typeof extensions?.code === 'string' ? { code: extensions.code } : {}),
     ...(typeof extensions?.field === 'string' ? { field: extensions.field } : {}),
+    ...(typeof extensions?.reason === 'string' ? { reason: extensions.reason } : {}),
     ...(Array.isArray(extensions?.duplicates)
       ? { duplicates: extensions.duplicates.filter((id): id is string => typeof id === 'string') }
       : {}),

@@ -64,10 +64,9 @@ export const accessEn = {
     ended: 'The access of {name} has ended.',
   },
   errors: {
-    FORBIDDEN: 'You may not do this: {message}',
-    CONFLICT: 'Not possible: {message}',
+    FORBIDDEN: 'You may not give or end this access.',
+    CONFLICT: 'Nobody can change their own access. Ask another administrator.',
     BAD_USER_INPUT: 'Some fields need correcting.',
-    other: 'It failed: {message}',
   },
 } satisfies typeof accessNb;
 
@@ -100,6 +99,8 @@ export const apiClientsEn = {
     hint: 'Paste a public JWK (EC P-256/P-384 or RSA of at least 2048 bits), without private parts.',
     submit: 'Add key',
     required: 'Paste a key.',
+    refused:
+      'The key was not accepted. Paste the public key as a JWK (EC P-256/P-384 or RSA of 2048–8192 bits), never the private one.',
     added: 'The key has been added.',
   },
   revokeClient: {
@@ -134,9 +135,13 @@ export const apiClientsEn = {
     use: 'The answer holds access_token; send it as "Authorization: Bearer …" to /graphql.',
   },
   errors: {
-    FORBIDDEN: 'You may not do this: {message}',
-    CONFLICT: 'Not possible: {message}',
-    BAD_USER_INPUT: 'Some fields need correcting.',
-    other: 'It failed: {message}',
+    FORBIDDEN: 'You may not change this client.',
+    CONFLICT: {
+      register: 'A client with this id exists already. Choose another.',
+      'add-key':
+        'The key was not added: the client is revoked, has a key with the same kid already, or holds as many active keys as it may.',
+      'revoke-key': 'The key is revoked already.',
+      'revoke-client': 'The client is revoked already.',
+    },
   },
 } satisfies typeof apiClientsNb;

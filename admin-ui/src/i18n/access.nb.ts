@@ -61,11 +61,11 @@ export const accessNb = {
     cancel: 'Avbryt',
     ended: 'Tilgangen til {name} er avsluttet.',
   },
+  // The access service explains its refusals in English for the API's users; the page says them in words of its own.
   errors: {
-    FORBIDDEN: 'Du har ikke lov til dette: {message}',
-    CONFLICT: 'Det går ikke: {message}',
+    FORBIDDEN: 'Du har ikke lov til å gi eller avslutte denne tilgangen.',
+    CONFLICT: 'Ingen kan endre sin egen tilgang. Be en annen administrator om det.',
     BAD_USER_INPUT: 'Noen felt må rettes.',
-    other: 'Det mislyktes: {message}',
   },
 };
 
@@ -98,6 +98,8 @@ export const apiClientsNb = {
     hint: 'Lim inn en offentlig JWK (EC P-256/P-384 eller RSA på minst 2048 biter), uten private deler.',
     submit: 'Legg til nøkkel',
     required: 'Lim inn en nøkkel.',
+    refused:
+      'Nøkkelen ble ikke godtatt. Lim inn den offentlige nøkkelen som JWK (EC P-256/P-384 eller RSA på 2048–8192 biter), aldri den private.',
     added: 'Nøkkelen er lagt til.',
   },
   revokeClient: {
@@ -132,10 +134,15 @@ export const apiClientsNb = {
     scope: 'scope=aggregates:read (valgfritt; uten får systemet alle tilgangene det er gitt).',
     use: 'Svaret har access_token; send det som «Authorization: Bearer …» til /graphql.',
   },
+  // The county service explains its refusals in English for the API's users; the page says them in words of its own.
   errors: {
-    FORBIDDEN: 'Du har ikke lov til dette: {message}',
-    CONFLICT: 'Det går ikke: {message}',
-    BAD_USER_INPUT: 'Noen felt må rettes.',
-    other: 'Det mislyktes: {message}',
+    FORBIDDEN: 'Du har ikke lov til å endre denne klienten.',
+    CONFLICT: {
+      register: 'Det finnes allerede en klient med denne id-en. Velg en annen.',
+      'add-key':
+        'Nøkkelen ble ikke lagt til: klienten er trukket tilbake, har allerede en nøkkel med samme kid, eller har så mange aktive nøkler den kan ha.',
+      'revoke-key': 'Nøkkelen er allerede trukket tilbake.',
+      'revoke-client': 'Klienten er allerede trukket tilbake.',
+    },
   },
 };

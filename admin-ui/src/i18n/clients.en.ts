@@ -43,7 +43,6 @@ export const clientsEn = {
   error: {
     title: 'Could not load the clients',
     body: 'The service did not answer as expected. Please try again shortly.',
-    codes: 'Error code: {codes}',
     retry: 'Try again',
   },
   client: {

@@ -42,7 +42,6 @@ export const clientsNb = {
   error: {
     title: 'Kunne ikke hente klientene',
     body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
-    codes: 'Feilkode: {codes}',
     retry: 'Prøv igjen',
   },
   client: {

@@ -48,6 +48,7 @@ const en = {
     documentTitle: '{page} – Etablerertjenesten',
     skipToContent: 'Skip to main content',
     navigation: 'Main menu',
+    menu: 'Menu',
     language: 'Language',
   },
   nav: {
@@ -60,6 +61,13 @@ const en = {
     assessments: 'Assessments',
     clients: 'Clients',
     funding: 'Funding',
+    group: {
+      figures: 'Regions and figures',
+      agreement: 'Agreement and funding',
+      clients: 'Clients and courses',
+      cooperation: 'Cooperation',
+      administration: 'Administration',
+    },
   },
   serviceStatus: {
     title: 'Something is missing',

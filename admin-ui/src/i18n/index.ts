@@ -15,7 +15,11 @@ export function isSupportedLocale(value: unknown): value is SupportedLocale {
  * The console's date and number formats, for `d()` and `n()`. A `day` is a calendar day the graph
  * gives as YYYY-MM-DD, read at midnight UTC so no time zone moves it: 15.05.2024 in bokmål, and
  * with the month in words in English, which no reader takes for month/day. A `longDay` is such a day with the month
- * written out (1. januar 2024), for prose and the pages of a region and its agreement.
+ * written out (1. januar 2024), for prose and the pages of a region and its agreement. `longDayInOslo` is the Norwegian
+ * calendar day of a moment with the month written out (when SSB updated a table). `timeInOslo` is a time of day in
+ * Norway on the 24-hour clock (when a session ends); `momentInOslo` a moment's day and time there (a change in the
+ * access log), with the month in words in English as `day` has it. `weekdayDay` is a calendar day with its weekday
+ * (the public website's course days); `weekdayTimeInOslo` when an appointment starts, on the clock in Oslo.
  */
 export const datetimeFormats = {
   nb: {
@@ -25,15 +29,16 @@ export const datetimeFormats = {
     dayInOslo: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Oslo' },
     // A month of the calendar, e.g. "mars 2026", given as its first day at midnight UTC.
     month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
-    // The clock in Oslo at a moment (a request received): 14:05.
-    timeInOslo: { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' },
-    // A moment as the day and the clock in Oslo (a registration): 12.03.2024, 14:05.
-    dayAndTimeInOslo: {
+    longDayInOslo: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' },
+    timeInOslo: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Oslo' },
+    // A moment on the clock in Oslo (a sign-up at 08:30 UTC reads 02.11.2026, 09:30), whatever the browser's zone.
+    momentInOslo: {
       day: '2-digit',
       month: '2-digit',
       year: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
+      hourCycle: 'h23',
       timeZone: 'Europe/Oslo',
     },
     // A calendar day with its weekday, for the public website: tor. 12. mars 2026.
@@ -45,6 +50,7 @@ export const datetimeFormats = {
       month: 'long',
       hour: '2-digit',
       minute: '2-digit',
+      hourCycle: 'h23',
       timeZone: 'Europe/Oslo',
     },
   },
@@ -53,14 +59,16 @@ export const datetimeFormats = {
     longDay: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
     dayInOslo: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Oslo' },
     month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
-    timeInOslo: { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' },
-    // The month in words, as in `day`: no reader takes it for month/day.
-    dayAndTimeInOslo: {
+    longDayInOslo: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' },
+    timeInOslo: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Oslo' },
+    // On the 24-hour clock, as the advisers in Norway read a time.
+    momentInOslo: {
       day: 'numeric',
       month: 'short',
       year: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
+      hourCycle: 'h23',
       timeZone: 'Europe/Oslo',
     },
     weekdayDay: { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
@@ -70,6 +78,7 @@ export const datetimeFormats = {
       month: 'long',
       hour: '2-digit',
       minute: '2-digit',
+      hourCycle: 'h23',
       timeZone: 'Europe/Oslo',
     },
   },

@@ -47,6 +47,7 @@ const nb = {
     documentTitle: '{page} – Etablerertjenesten',
     skipToContent: 'Hopp til hovedinnholdet',
     navigation: 'Hovedmeny',
+    menu: 'Meny',
     language: 'Språk',
   },
   nav: {
@@ -59,6 +60,14 @@ const nb = {
     assessments: 'Vurderinger',
     clients: 'Klienter',
     funding: 'Finansiering',
+    // The menu's groups of pages, by what they are for.
+    group: {
+      figures: 'Regioner og tall',
+      agreement: 'Avtale og økonomi',
+      clients: 'Klienter og kurs',
+      cooperation: 'Samarbeid',
+      administration: 'Administrasjon',
+    },
   },
   // The banner for an answer that came without a service's data (the gateway's SUBGRAPH_UNAVAILABLE).
   serviceStatus: {

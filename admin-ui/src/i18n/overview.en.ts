@@ -19,7 +19,6 @@ export const overviewEn = {
     body: 'The service did not answer as expected. Try again in a moment.',
     unauthenticated: 'You need to be signed in to see the overview.',
     forbidden: 'You are not allowed to see the overview.',
-    codes: 'Error code: {codes}',
     retry: 'Try again',
   },
   suppressed: 'hidden, fewer than 5 people',

@@ -18,7 +18,6 @@ export const overviewNb = {
     body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
     unauthenticated: 'Du må være logget inn for å se oversikten.',
     forbidden: 'Du har ikke tilgang til å se oversikten.',
-    codes: 'Feilkode: {codes}',
     retry: 'Prøv igjen',
   },
   suppressed: 'skjult, færre enn 5 personer',

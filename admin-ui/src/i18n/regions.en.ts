@@ -12,7 +12,6 @@ export const regionsEn = {
     body: 'The service did not answer as expected. Try again in a moment.',
     unauthenticated: 'You need to be signed in to see the regions.',
     forbidden: 'You are not allowed to see the regions.',
-    codes: 'Error code: {codes}',
     retry: 'Try again',
   },
   approximateNote: {
@@ -52,7 +51,6 @@ export const regionEn = {
     body: 'The service did not answer as expected. Try again in a moment.',
     unauthenticated: 'You need to be signed in to see the region.',
     forbidden: 'You are not allowed to see the region.',
-    codes: 'Error code: {codes}',
     retry: 'Try again',
   },
   municipalities: {
@@ -245,5 +243,17 @@ export const populationImportEn = {
       'The file is larger than {limit} characters. Select only the county’s municipalities and the quarters you need.',
     forbidden: 'Only the county’s officers can import population figures.',
     unchanged: 'Nothing was changed.',
+    // Why the county service refused the file (its `reason`), in words an officer can act on.
+    reason: {
+      NOT_JSON: 'The file is not JSON. Download the table from SSB as JSON-stat2.',
+      NOT_JSON_STAT: 'The file is not a JSON-stat2 dataset from SSB. Download the table as JSON-stat2.',
+      WRONG_TABLE:
+        'The file is not SSB’s table 01222. The population figures are read from table 01222 (population and quarterly changes).',
+      WRONG_SELECTION:
+        'The selection in the file cannot be read: select only the population at the end of the quarter, and quarters.',
+      BROKEN: 'The file is broken or incomplete. Download it from SSB again.',
+      NO_FIGURES: 'The file has no figures for the county’s municipalities. Select the county’s municipalities at SSB.',
+    },
+    other: 'The file could not be read as SSB’s table 01222.',
   },
 } satisfies MessageSchema['populationImport'];

@@ -11,7 +11,6 @@ export const regionsNb = {
     body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
     unauthenticated: 'Du må være logget inn for å se regionene.',
     forbidden: 'Du har ikke tilgang til å se regionene.',
-    codes: 'Feilkode: {codes}',
     retry: 'Prøv igjen',
   },
   approximateNote: {
@@ -51,7 +50,6 @@ export const regionNb = {
     body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
     unauthenticated: 'Du må være logget inn for å se regionen.',
     forbidden: 'Du har ikke tilgang til å se regionen.',
-    codes: 'Feilkode: {codes}',
     retry: 'Prøv igjen',
   },
   municipalities: {
@@ -242,5 +240,17 @@ export const populationImportNb = {
     tooLarge: 'Filen er større enn {limit} tegn. Velg bare fylkets kommuner og kvartalene du trenger.',
     forbidden: 'Bare fylkeskommunens saksbehandlere kan importere innbyggertall.',
     unchanged: 'Ingenting er endret.',
+    // Why the county service refused the file (its `reason`), in words an officer can act on.
+    reason: {
+      NOT_JSON: 'Filen er ikke JSON. Last ned tabellen fra SSB som JSON-stat2.',
+      NOT_JSON_STAT: 'Filen er ikke et JSON-stat2-datasett fra SSB. Last ned tabellen som JSON-stat2.',
+      WRONG_TABLE:
+        'Filen er ikke SSBs tabell 01222. Innbyggertallene leses fra tabell 01222 (Befolkning og kvartalsvise endringar).',
+      WRONG_SELECTION:
+        'Utvalget i filen kan ikke leses: velg bare statistikkvariabelen «Folketalet ved utgangen av kvartalet» og kvartaler.',
+      BROKEN: 'Filen er ødelagt eller ufullstendig. Last den ned fra SSB på nytt.',
+      NO_FIGURES: 'Filen har ingen tall for fylkets kommuner. Velg kommunene i fylket hos SSB.',
+    },
+    other: 'Filen kunne ikke leses som SSBs tabell 01222.',
   },
 };

@@ -57,6 +57,9 @@ export const ClientRegionOptionsDocument = graphql(`
     regions {
       id
       name
+      county {
+        id
+      }
     }
   }
 `);
@@ -115,9 +118,17 @@ export function useClientList(asked: MaybeRefOrGetter<ClientListRequest>) {
  * The regions a county officer may filter by, by name; asked for only when `enabled`. Without them the list still
  * works, unfiltered by region, and its own error says what is wrong, so a failure here only leaves them out.
  */
-export function useClientRegionOptions(enabled: MaybeRefOrGetter<boolean>) {
+/**
+ * The regions a county officer's client list can be narrowed to: their county's, those whose clients they may see
+ * (since 2024 each region answers to Østfold, Akershus or Buskerud).
+ */
+export function useClientRegionOptions(enabled: MaybeRefOrGetter<boolean>, countyId: MaybeRefOrGetter<string | null>) {
   const options = useGraphQLQuery(ClientRegionOptionsDocument, {}, { enabled });
-  return computed(() => [...(options.data.value?.regions ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nb')));
+  return computed(() =>
+    (options.data.value?.regions ?? [])
+      .filter((region) => region.county?.id === toValue(countyId))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+  );
 }
 
 /**

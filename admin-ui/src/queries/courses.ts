@@ -2,7 +2,6 @@
 // taken and the waiting list, the region's advisers to pick instructors from, and adding a course (after which the
 // calendar on screen refetches).
 import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
-import { toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type {
   CourseCalendarQuery,
@@ -11,7 +10,7 @@ import type {
   CreateCourseInput,
 } from '../graphql/generated/graphql';
 import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
-import { type CourseActionError, toCourseActionError } from '../stores/courseErrors';
+import { type CourseActionError, toCourseActionError } from './course';
 
 export const CourseRegionsDocument = graphql(`
   query CourseRegions {
@@ -133,7 +132,7 @@ export function useCreateCourse() {
     try {
       return (await mutation.run({ input })).createCourse.id;
     } catch (caught) {
-      actionError.value = toCourseActionError('create', toRequestError(caught));
+      actionError.value = toCourseActionError('create', caught);
       return null;
     }
   }

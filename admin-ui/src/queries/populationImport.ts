@@ -1,6 +1,7 @@
 // The population page's data through the query layer: every municipality's funding figure with its source, and
 // importing a file of Statistics Norway's table 01222 (JSON-stat 2): first a preview, then the import itself, after
 // which the figures on screen are asked again.
+import { largestPopulationFile } from '@etablerer/county/input-limits';
 import { computed, ref } from 'vue';
 import type { LoadError } from '../graphql/client';
 import { toRequestError } from '../graphql/client';
@@ -63,8 +64,10 @@ export const ImportPopulationFiguresDocument = graphql(`
 export type MunicipalityFigure = PopulationFiguresQuery['municipalities'][number];
 export type PopulationImport = ImportPopulationFiguresMutation['importPopulationFigures'];
 
-/** The largest file the graph takes, in characters (the county service says the same). */
-export const largestPopulationFile = 40_000;
+/** The largest file the graph takes, in characters: the county service's own number. */
+export { largestPopulationFile };
+
+/** The gateway takes requests up to 64 kB: what the text becomes escaped inside the JSON request must fit. */
 const largestEscapedFile = 60_000;
 
 /** Every municipality's figure with its source. */
@@ -89,8 +92,11 @@ export function usePopulationImport() {
   /** What the preview showed, or (applied) what the import did. */
   const result = ref<PopulationImport | null>(null);
   const working = ref<'preview' | 'import' | null>(null);
-  /** Why the file was refused: the graph's message, or `tooLarge` checked here before sending. */
-  const importError = ref<LoadError | null>(null);
+  /**
+   * Why the file was refused: the graph's codes with the county service's reason for the file (`NOT_JSON`,
+   * `WRONG_TABLE`, …; null when it gave none), or `TOO_LARGE` checked here before sending.
+   */
+  const importError = ref<(LoadError & { reason: string | null }) | null>(null);
 
   async function send(preview: boolean): Promise<boolean> {
     if (content.value === null) return false;
@@ -101,7 +107,8 @@ export function usePopulationImport() {
       return true;
     } catch (caught) {
       const failure = toRequestError(caught);
-      importError.value = { message: failure.message, codes: failure.codes };
+      const reason = failure.errors.find((detail) => detail.field === 'input.content')?.reason ?? null;
+      importError.value = { message: failure.message, codes: failure.codes, reason };
       result.value = null;
       return false;
     } finally {
@@ -116,7 +123,7 @@ export function usePopulationImport() {
     // The gateway takes requests up to 64 kB: the text travels escaped inside the JSON request.
     if (text.length > largestPopulationFile || JSON.stringify(text).length > largestEscapedFile) {
       content.value = null;
-      importError.value = { message: 'tooLarge', codes: ['TOO_LARGE'] };
+      importError.value = { message: 'tooLarge', codes: ['TOO_LARGE'], reason: 'TOO_LARGE' };
       return false;
     }
     content.value = text;

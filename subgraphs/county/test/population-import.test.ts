@@ -59,14 +59,25 @@ describe('refused imports change nothing', () => {
   });
 
   it.each([
-    ['not JSON', '{"class": "dataset", ', /^input\.content: The file is not JSON/],
-    ['a cut-short reply', file('ssb-01222-malformed.json'), 'The dataset has 2 values, its dimensions make 3'],
+    ['not JSON', '{"class": "dataset", ', /^input\.content: The file is not JSON/, 'NOT_JSON'],
+    [
+      'a cut-short reply',
+      file('ssb-01222-malformed.json'),
+      'The dataset has 2 values, its dimensions make 3',
+      'BROKEN',
+    ],
     [
       'another table',
       file('ssb-01222-2021K2.json').replace('"01222: Befolkning', '"07459: Befolkning'),
       'input.content: This is SSB table 07459; the population is read from table 01222',
+      'WRONG_TABLE',
     ],
-    ['JSON-stat 1 or anything else', '{"dataset": {}}', /^input\.content: Not a JSON-stat 2 dataset from SSB/],
+    [
+      'JSON-stat 1 or anything else',
+      '{"dataset": {}}',
+      /^input\.content: Not a JSON-stat 2 dataset from SSB/,
+      'NOT_JSON_STAT',
+    ],
     [
       'a file with no figure for the county',
       JSON.stringify({
@@ -79,21 +90,27 @@ describe('refused imports change nothing', () => {
         value: [285911, 5391369],
       }),
       "input.content: The file holds no figures for the county's municipalities (2 rows skipped)",
+      'NO_FIGURES',
     ],
     [
       'a file over 40 000 characters',
       file('ssb-01222-2021K2.json').replace('"version"', `"padding": "${'x'.repeat(40_000)}", "version"`),
       /^input\.content: The file has 4\d{4} characters; at most 40000 are accepted/,
+      'TOO_LARGE',
     ],
-  ])('refuses %s with BAD_USER_INPUT saying why', async (_what, content, message) => {
-    const before = await tableChecksums(subgraph.orm);
-    const result = await subgraph.execute(importMutation, { input: { content } });
-    expect(code(result)).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0]?.extensions?.field).toBe('input.content');
-    if (typeof message === 'string') expect(result.errors?.[0]?.message).toContain(message);
-    else expect(result.errors?.[0]?.message).toMatch(message);
-    expect(await tableChecksums(subgraph.orm)).toEqual(before);
-  });
+  ])(
+    'refuses %s with BAD_USER_INPUT saying why, with a reason the console words',
+    async (_what, content, message, reason) => {
+      const before = await tableChecksums(subgraph.orm);
+      const result = await subgraph.execute(importMutation, { input: { content } });
+      expect(code(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.field).toBe('input.content');
+      expect(result.errors?.[0]?.extensions?.reason).toBe(reason);
+      if (typeof message === 'string') expect(result.errors?.[0]?.message).toContain(message);
+      else expect(result.errors?.[0]?.message).toMatch(message);
+      expect(await tableChecksums(subgraph.orm)).toEqual(before);
+    },
+  );
 });
 
 describe('a county officer imports SSB table 01222', () => {

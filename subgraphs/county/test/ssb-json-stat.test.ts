@@ -199,6 +199,8 @@ describe('readSsbPopulation', () => {
       },
     });
     expect(() => readSsbPopulation(births)).toThrow('The dataset has no Folketallet11');
+    // Another selection in SSB's table would do: the console says so, not that the file is broken.
+    expect(() => readSsbPopulation(births)).toThrow(expect.objectContaining({ reason: 'WRONG_SELECTION' }));
   });
 
   it('reads a time without a zone as UTC', () => {

@@ -23,8 +23,9 @@ function domainError(code: ErrorCode, message: string, extensions: Record<string
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-export const badUserInput = (message: string, field?: string) =>
-  domainError('BAD_USER_INPUT', message, field ? { field } : {});
+/** Bad input; `extensions` adds what a client needs to word it itself (e.g. a `reason` code). */
+export const badUserInput = (message: string, field?: string, extensions: Record<string, unknown> = {}) =>
+  domainError('BAD_USER_INPUT', message, field ? { ...extensions, field } : extensions);
 export const notFound = (message: string) => domainError('NOT_FOUND', message);
 export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
   domainError('CONFLICT', message, extensions);

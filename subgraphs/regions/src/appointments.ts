@@ -25,6 +25,7 @@ import { sessionForms } from './entities/counselling-session.js';
 import { OfficeSchema } from './entities/office.js';
 import { RegionSchema } from './entities/region.js';
 import { type WebsiteRequest, WebsiteRequestSchema } from './entities/website-request.js';
+import { appointmentLimits } from './input-limits.js';
 import { lockAdviserSlots } from './locks.js';
 import {
   appointmentDetails,
@@ -37,7 +38,7 @@ import { adviserRecordOf } from './resolvers/Mutation.js';
 import { fileRequest, limitPerAddress, locale, municipalityOf, personInput, plainText } from './website.js';
 
 /** Slots published in one go at most: a few weeks of an adviser's week. */
-export const maxSlotsPerPublication = 100;
+export const maxSlotsPerPublication = appointmentLimits.slotsPerPublication;
 /** How far ahead slots may be published. */
 export const publishAheadDays = 366;
 /** The longest span the public website may ask for at once. */
@@ -59,11 +60,11 @@ const newSlot = z.object({
     .number()
     .int()
     .min(15, 'at least 15 minutes')
-    .max(240, 'at most 240 minutes')
+    .max(appointmentLimits.durationMinutes, `at most ${appointmentLimits.durationMinutes} minutes`)
     .refine((value) => value % 15 === 0, 'in quarter-hour steps (a multiple of 15)'),
   form: z.enum(sessionForms),
   officeId: z.uuid('not an office of the region').nullish(),
-  location: plainText(300).nullish(),
+  location: plainText(appointmentLimits.location).nullish(),
 });
 
 const publishInput = z.object({
@@ -272,7 +273,7 @@ export async function appointmentSlotsOf(
 const bookingInput = z.object({
   slotId: z.uuid('not a slot from the list of available times'),
   person: personInput,
-  topic: plainText(1000).pipe(z.string().min(1, 'say briefly what you would like help with')),
+  topic: plainText(appointmentLimits.topic).pipe(z.string().min(1, 'say briefly what you would like help with')),
   locale,
 });
 

@@ -22,6 +22,7 @@ import {
   jobKinds,
 } from './entities/impact-record.js';
 import { RegionSchema } from './entities/region.js';
+import { impactLimits } from './input-limits.js';
 import { publicPageUrl } from './messages/links.js';
 import { localeOf } from './messages/outgoing.js';
 import { impactConfirmationRequest } from './messages/templates.js';
@@ -39,11 +40,15 @@ const pastDate = z.iso
 const fte = z
   .number()
   .positive('above 0')
-  .max(10_000, 'at most 10000')
+  .max(impactLimits.fte, `at most ${impactLimits.fte}`)
   .refine((value) => Math.abs(value * 10 - Math.round(value * 10)) < 1e-9, 'at most one decimal');
 /** Øre, as the NOK scalar parses an amount. */
-const amount = z.number().int().positive('above 0').max(100_000_000_000_00, 'at most 100000000000.00');
-const note = z.string().trim().max(2000, 'at most 2000 characters');
+const amount = z
+  .number()
+  .int()
+  .positive('above 0')
+  .max(impactLimits.amount, `at most ${(impactLimits.amount / 100).toFixed(2)}`);
+const note = z.string().trim().max(impactLimits.note, `at most ${impactLimits.note} characters`);
 
 export const recordImpactInput = z.object({
   clientId: z.uuid('not a client id'),

@@ -26,6 +26,7 @@ import { type PublicLink, type PublicLinkKind, PublicLinkSchema } from './entiti
 import { SurveyResponseSchema } from './entities/survey-response.js';
 import { WebsiteRequestSchema } from './entities/website-request.js';
 import { confirmThroughLink, describeImpact } from './impact.js';
+import { websiteLimits } from './input-limits.js';
 import { appointmentTime } from './messages/appointments.js';
 import { clientGroup } from './personal-data.js';
 
@@ -163,12 +164,12 @@ async function usableLink(em: EntityManager, token: string, kind: PublicLinkKind
 }
 
 const answerInput = z.object({
-  token: z.string().max(200),
+  token: z.string().max(websiteLimits.token),
   score: z.number().int().min(1, 'from 1').max(6, 'to 6'),
   comment: z
     .string()
     .transform((text) => text.normalize('NFC').trim())
-    .pipe(z.string().max(1000, 'at most 1000 characters'))
+    .pipe(z.string().max(websiteLimits.text, `at most ${websiteLimits.text} characters`))
     .nullish(),
 });
 

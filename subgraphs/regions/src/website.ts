@@ -12,6 +12,7 @@ import { type Course, CourseSchema } from './entities/course.js';
 import { MunicipalitySchema } from './entities/municipality.js';
 import { RegionSchema } from './entities/region.js';
 import { type WebsiteRequest, type WebsiteRequestKind, WebsiteRequestSchema } from './entities/website-request.js';
+import { websiteLimits } from './input-limits.js';
 import { municipalityNumber, phone } from './input-rules.js';
 import { lockClientRegistrations, lockEmailAddress } from './locks.js';
 import { enqueueReceipt } from './messages/outgoing.js';
@@ -49,18 +50,18 @@ export const personInput = z.object({
       z
         .string()
         .min(2, 'a name of at least 2 characters is needed')
-        .max(100, 'at most 100 characters')
+        .max(websiteLimits.personName, `at most ${websiteLimits.personName} characters`)
         .regex(/^\p{L}[\p{L}\p{M}'’. -]*$/u, 'letters, spaces, hyphens, apostrophes and full stops only'),
     ),
   email: z
     .string()
     .trim()
-    .max(254, 'at most 254 characters')
+    .max(websiteLimits.email, `at most ${websiteLimits.email} characters`)
     .pipe(z.email('not an e-mail address'))
     .transform((email) => email.toLowerCase()),
   phone: phone.nullish(),
   municipalityNumber,
-  businessIdea: plainText(1000).nullish(),
+  businessIdea: plainText(websiteLimits.text).nullish(),
   immigrantBackground: z.enum(immigrantBackgrounds),
   consentToProcessing: z.literal(true, 'consent to processing is needed before anything is stored'),
 });
@@ -79,7 +80,7 @@ const signUpInput = z.object({
 
 const counsellingInput = z.object({
   person: personInput,
-  message: plainText(1000).pipe(z.string().min(1, 'say briefly what you would like help with')),
+  message: plainText(websiteLimits.text).pipe(z.string().min(1, 'say briefly what you would like help with')),
   locale,
 });
 

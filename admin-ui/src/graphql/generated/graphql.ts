@@ -1321,6 +1321,157 @@ export type SubmissionsAwaitingDecisionQueryVariables = Exact<{ [key: string]: n
 
 export type SubmissionsAwaitingDecisionQuery = { regions: Array<{ id: string, name: string, county: { id: string } | null, submissionsAwaitingDecision: Array<{ id: string | null, kind: SubmissionKind, coversYear: number, dueDate: string, status: SubmissionStatus, submittedOn: string | null }> | null }> };
 
+export type ClientDetailQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type ClientDetailQuery = { client: { id: string, name: string, email: string | null, phone: string | null, birthYear: number | null, immigrantBackground: ImmigrantBackground, registeredOn: string, businessIdea: string | null, gender: Gender | null, industryCode: string | null, growthPotential: GrowthPotential, surveyConsent: boolean, version: number, erasedAt: string | null, municipality: { number: string, name: string }, counsellingHours: { year: number, total: number, free: number, beyondFreeLimit: number, freeLimit: number }, businesses: Array<{ id: string, name: string, organisationNumber: string | null, registeredOn: string }>, milestones: Array<{ kind: MilestoneKind, reachedOn: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, attended: boolean | null, waitlistPosition: number | null, course: { id: string, title: string, startsOn: string } }>, possibleDuplicates: Array<{ id: string, name: string }>, followUps: Array<{ id: string, date: string, note: string, adviser: { id: string, name: string } }>, links: Array<{ id: string, kind: LinkKind, name: string, since: string }>, counsellingSessions: Array<{ id: string, date: string, durationMinutes: number, form: SessionForm, topic: string }>, impactRecords: Array<{ id: string, kind: ImpactKind, recordedFor: string }>, referrals: Array<{ id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, sentOn: string, status: ReferralStatus, statusChangedOn: string, statusReason: string | null, navOffice: { id: string, name: string } | null }> | null } | null };
+
+export type ClientMunicipalitiesQueryVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type ClientMunicipalitiesQuery = { region: { id: string, municipalities: Array<{ number: string, name: string }> } | null };
+
+export type RegisterClientMutationVariables = Exact<{
+  input: RegisterClientInput;
+}>;
+
+
+export type RegisterClientMutation = { registerClient: { id: string } };
+
+export type UpdateClientMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: UpdateClientInput;
+}>;
+
+
+export type UpdateClientMutation = { updateClient: { id: string, version: number } };
+
+export type ClientBusinessesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClientBusinessesQuery = { client: { id: string, businesses: Array<{ id: string, name: string, organisationNumber: string | null, registeredOn: string, legalForm: LegalForm, industryCode: string | null, registeredInRegisterOn: string | null, deletedOn: string | null, bankruptOn: string | null, registerCheckedAt: string | null, missingFromRegisterSince: string | null, registerStatus: BusinessRegisterStatus }> } | null };
+
+export type RegisterBusinessMutationVariables = Exact<{
+  input: RegisterBusinessInput;
+}>;
+
+
+export type RegisterBusinessMutation = { registerBusiness: { id: string } };
+
+export type ClientImpactQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClientImpactQuery = { client: { id: string, email: string | null, impactRecords: Array<{ id: string, kind: ImpactKind, recordedFor: string, fte: number | null, amount: string | null, capitalSource: CapitalSource | null, note: string | null, recordedAt: string, confirmedAt: string | null, confirmedVia: ImpactConfirmationMethod | null, confirmationRequestedAt: string | null, version: number, adviser: { id: string, name: string } }> } | null };
+
+export type RecordImpactMutationVariables = Exact<{
+  input: RecordImpactInput;
+}>;
+
+
+export type RecordImpactMutation = { recordImpact: { id: string } };
+
+export type CorrectImpactMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: CorrectImpactInput;
+}>;
+
+
+export type CorrectImpactMutation = { correctImpact: { id: string } };
+
+export type DeleteImpactMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteImpactMutation = { deleteImpact: boolean };
+
+export type RecordImpactConfirmationMutationVariables = Exact<{
+  id: string | number;
+  via: ImpactConfirmationMethod;
+}>;
+
+
+export type RecordImpactConfirmationMutation = { recordImpactConfirmation: { id: string } };
+
+export type RequestImpactConfirmationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RequestImpactConfirmationMutation = { requestImpactConfirmation: { id: string } };
+
+export type ClientDataExportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClientDataExportQuery = { clientDataExport: { exportedAt: string, exportedBy: string, heldByRegions: unknown, client: { id: string, erasedAt: string | null, personalDataHeldByPartners: unknown } } };
+
+export type EraseClientMutationVariables = Exact<{
+  id: string | number;
+  reason: ErasureReason;
+}>;
+
+
+export type EraseClientMutation = { eraseClient: { id: string, erasedAt: string | null }, eraseClientReferrals: { referrals: number, assessments: number } };
+
+export type RecordFollowUpMutationVariables = Exact<{
+  input: RecordFollowUpInput;
+}>;
+
+
+export type RecordFollowUpMutation = { recordFollowUp: { id: string } };
+
+export type RecordMilestoneMutationVariables = Exact<{
+  clientId: string | number;
+  kind: MilestoneKind;
+  reachedOn: string;
+}>;
+
+
+export type RecordMilestoneMutation = { recordMilestone: { kind: MilestoneKind, reachedOn: string } };
+
+export type RecordSurveyResponseMutationVariables = Exact<{
+  input: RecordSurveyResponseInput;
+}>;
+
+
+export type RecordSurveyResponseMutation = { recordSurveyResponse: { year: number, responses: number | null, averageScore: number | null } };
+
+export type AddClientLinkMutationVariables = Exact<{
+  input: AddClientLinkInput;
+}>;
+
+
+export type AddClientLinkMutation = { addClientLink: { id: string } };
+
+export type ClientSessionPageQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  offset: number;
+}>;
+
+
+export type ClientSessionPageQuery = { client: { id: string, counsellingSessionPage: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, date: string, durationMinutes: number, preparationMinutes: number, fundingSource: FundingSource, form: SessionForm, topic: string, minutesBeyondFreeLimit: number, adviser: { id: string, name: string } }> } } | null };
+
+export type LogSessionWithDetailsMutationVariables = Exact<{
+  input: LogCounsellingSessionInput;
+}>;
+
+
+export type LogSessionWithDetailsMutation = { logCounsellingSession: { id: string } };
+
 export type ClientListQueryVariables = Exact<{
   regionId?: string | number | null | undefined;
   search?: string | null | undefined;
@@ -1338,7 +1489,56 @@ export type ClientListQuery = { clients: { totalCount: number, hasNextPage: bool
 export type ClientRegionOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ClientRegionOptionsQuery = { regions: Array<{ id: string, name: string }> };
+export type ClientRegionOptionsQuery = { regions: Array<{ id: string, name: string, county: { id: string } | null }> };
+
+export type CourseDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CourseDetailQuery = { course: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number | null, participantFee: string, status: CourseStatus, enrolledCount: number | null, waitlistCount: number | null, seatsLeft: number | null, partnerInstructor: string | null, version: number, region: { id: string, name: string }, instructors: Array<{ id: string, name: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, enrolledAt: string, attended: boolean | null, waitlistPosition: number | null, client: { id: string, name: string } }> } | null };
+
+export type CancelEnrolmentMutationVariables = Exact<{
+  enrolmentId: string | number;
+}>;
+
+
+export type CancelEnrolmentMutation = { cancelEnrolment: { id: string, status: EnrolmentStatus } };
+
+export type RecordAttendanceMutationVariables = Exact<{
+  courseId: string | number;
+  attendedClientIds: Array<string | number> | string | number;
+}>;
+
+
+export type RecordAttendanceMutation = { recordAttendance: { id: string, status: CourseStatus } };
+
+export type CancelCourseMutationVariables = Exact<{
+  courseId: string | number;
+  version: number;
+}>;
+
+
+export type CancelCourseMutation = { cancelCourse: { id: string, status: CourseStatus, version: number } };
+
+export type OpenCoursesQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+  nextYear: number;
+}>;
+
+
+export type OpenCoursesQuery = { region: { id: string, thisYear: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null }>, nextYear: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null }> } | null };
+
+export type OpenCourseFragment = { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null };
+
+export type EnrolClientMutationVariables = Exact<{
+  courseId: string | number;
+  clientId: string | number;
+}>;
+
+
+export type EnrolClientMutation = { enrolClient: { id: string, status: EnrolmentStatus, waitlistPosition: number | null, course: { id: string, title: string } } };
 
 export type CourseRegionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1795,233 +1995,6 @@ export type RegionsOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type RegionsOverviewQuery = { regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string, population: number | null, populationSource: PopulationSource | null }> }> };
 
-export type WebsiteRequestListQueryVariables = Exact<{
-  regionId?: string | number | null | undefined;
-  status?: WebsiteRequestStatus | null | undefined;
-  first: number;
-  offset: number;
-}>;
-
-
-export type WebsiteRequestListQuery = { websiteRequests: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, reference: string, kind: WebsiteRequestKind, status: WebsiteRequestStatus, receivedAt: string, matchedExistingClient: boolean, message: string | null, pickedUpAt: string | null, version: number, client: { id: string, name: string, email: string | null, phone: string | null, municipality: { name: string }, region: { id: string, name: string } }, course: { id: string, title: string, startsOn: string } | null, pickedUpBy: { id: string, name: string } | null }> } };
-
-export type PickUpWebsiteRequestMutationVariables = Exact<{
-  id: string | number;
-  version: number;
-}>;
-
-
-export type PickUpWebsiteRequestMutation = { pickUpWebsiteRequest: { id: string, status: WebsiteRequestStatus, version: number, pickedUpAt: string | null, pickedUpBy: { id: string, name: string } | null } };
-
-export type ClientDetailQueryVariables = Exact<{
-  id: string | number;
-  year: number;
-}>;
-
-
-export type ClientDetailQuery = { client: { id: string, name: string, email: string | null, phone: string | null, birthYear: number | null, immigrantBackground: ImmigrantBackground, registeredOn: string, businessIdea: string | null, gender: Gender | null, industryCode: string | null, growthPotential: GrowthPotential, surveyConsent: boolean, version: number, erasedAt: string | null, municipality: { number: string, name: string }, counsellingHours: { year: number, total: number, free: number, beyondFreeLimit: number, freeLimit: number }, businesses: Array<{ id: string, name: string, organisationNumber: string | null, registeredOn: string }>, milestones: Array<{ kind: MilestoneKind, reachedOn: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, attended: boolean | null, waitlistPosition: number | null, course: { id: string, title: string, startsOn: string } }>, possibleDuplicates: Array<{ id: string, name: string }>, followUps: Array<{ id: string, date: string, note: string, adviser: { id: string, name: string } }>, links: Array<{ id: string, kind: LinkKind, name: string, since: string }>, counsellingSessions: Array<{ id: string, date: string, durationMinutes: number, form: SessionForm, topic: string }>, impactRecords: Array<{ id: string, kind: ImpactKind, recordedFor: string }>, referrals: Array<{ id: string, direction: ReferralDirection, programme: ReferralProgramme, otherActor: string | null, sentOn: string, status: ReferralStatus, statusChangedOn: string, statusReason: string | null, navOffice: { id: string, name: string } | null }> | null } | null };
-
-export type ClientMunicipalitiesQueryVariables = Exact<{
-  regionId: string | number;
-}>;
-
-
-export type ClientMunicipalitiesQuery = { region: { id: string, municipalities: Array<{ number: string, name: string }> } | null };
-
-export type RegisterClientMutationVariables = Exact<{
-  input: RegisterClientInput;
-}>;
-
-
-export type RegisterClientMutation = { registerClient: { id: string } };
-
-export type ClientBusinessesQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type ClientBusinessesQuery = { client: { id: string, businesses: Array<{ id: string, name: string, organisationNumber: string | null, registeredOn: string, legalForm: LegalForm, industryCode: string | null, registeredInRegisterOn: string | null, deletedOn: string | null, bankruptOn: string | null, registerCheckedAt: string | null, missingFromRegisterSince: string | null, registerStatus: BusinessRegisterStatus }> } | null };
-
-export type RegisterBusinessMutationVariables = Exact<{
-  input: RegisterBusinessInput;
-}>;
-
-
-export type RegisterBusinessMutation = { registerBusiness: { id: string } };
-
-export type UpdateClientMutationVariables = Exact<{
-  id: string | number;
-  version: number;
-  input: UpdateClientInput;
-}>;
-
-
-export type UpdateClientMutation = { updateClient: { id: string, version: number } };
-
-export type ClientImpactQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type ClientImpactQuery = { client: { id: string, email: string | null, impactRecords: Array<{ id: string, kind: ImpactKind, recordedFor: string, fte: number | null, amount: string | null, capitalSource: CapitalSource | null, note: string | null, recordedAt: string, confirmedAt: string | null, confirmedVia: ImpactConfirmationMethod | null, confirmationRequestedAt: string | null, version: number, adviser: { id: string, name: string } }> } | null };
-
-export type RecordImpactMutationVariables = Exact<{
-  input: RecordImpactInput;
-}>;
-
-
-export type RecordImpactMutation = { recordImpact: { id: string } };
-
-export type CorrectImpactMutationVariables = Exact<{
-  id: string | number;
-  version: number;
-  input: CorrectImpactInput;
-}>;
-
-
-export type CorrectImpactMutation = { correctImpact: { id: string } };
-
-export type DeleteImpactMutationVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type DeleteImpactMutation = { deleteImpact: boolean };
-
-export type RecordImpactConfirmationMutationVariables = Exact<{
-  id: string | number;
-  via: ImpactConfirmationMethod;
-}>;
-
-
-export type RecordImpactConfirmationMutation = { recordImpactConfirmation: { id: string } };
-
-export type RequestImpactConfirmationMutationVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type RequestImpactConfirmationMutation = { requestImpactConfirmation: { id: string } };
-
-export type ClientDataExportQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type ClientDataExportQuery = { clientDataExport: { exportedAt: string, exportedBy: string, heldByRegions: unknown, client: { id: string, erasedAt: string | null, personalDataHeldByPartners: unknown } } };
-
-export type EraseClientMutationVariables = Exact<{
-  id: string | number;
-  reason: ErasureReason;
-}>;
-
-
-export type EraseClientMutation = { eraseClient: { id: string, erasedAt: string | null }, eraseClientReferrals: { referrals: number, assessments: number } };
-
-export type RecordFollowUpMutationVariables = Exact<{
-  input: RecordFollowUpInput;
-}>;
-
-
-export type RecordFollowUpMutation = { recordFollowUp: { id: string } };
-
-export type RecordMilestoneMutationVariables = Exact<{
-  clientId: string | number;
-  kind: MilestoneKind;
-  reachedOn: string;
-}>;
-
-
-export type RecordMilestoneMutation = { recordMilestone: { kind: MilestoneKind, reachedOn: string } };
-
-export type RecordSurveyResponseMutationVariables = Exact<{
-  input: RecordSurveyResponseInput;
-}>;
-
-
-export type RecordSurveyResponseMutation = { recordSurveyResponse: { year: number, responses: number | null, averageScore: number | null } };
-
-export type AddClientLinkMutationVariables = Exact<{
-  input: AddClientLinkInput;
-}>;
-
-
-export type AddClientLinkMutation = { addClientLink: { id: string } };
-
-export type ClientSessionPageQueryVariables = Exact<{
-  id: string | number;
-  first: number;
-  offset: number;
-}>;
-
-
-export type ClientSessionPageQuery = { client: { id: string, counsellingSessionPage: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, date: string, durationMinutes: number, preparationMinutes: number, fundingSource: FundingSource, form: SessionForm, topic: string, minutesBeyondFreeLimit: number, adviser: { id: string, name: string } }> } } | null };
-
-export type LogSessionWithDetailsMutationVariables = Exact<{
-  input: LogCounsellingSessionInput;
-}>;
-
-
-export type LogSessionWithDetailsMutation = { logCounsellingSession: { id: string } };
-
-export type CourseDetailQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type CourseDetailQuery = { course: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number | null, participantFee: string, status: CourseStatus, enrolledCount: number | null, waitlistCount: number | null, seatsLeft: number | null, partnerInstructor: string | null, version: number, region: { id: string, name: string }, instructors: Array<{ id: string, name: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, enrolledAt: string, attended: boolean | null, waitlistPosition: number | null, client: { id: string, name: string } }> } | null };
-
-export type CancelEnrolmentMutationVariables = Exact<{
-  enrolmentId: string | number;
-}>;
-
-
-export type CancelEnrolmentMutation = { cancelEnrolment: { id: string, status: EnrolmentStatus } };
-
-export type RecordAttendanceMutationVariables = Exact<{
-  courseId: string | number;
-  attendedClientIds: Array<string | number> | string | number;
-}>;
-
-
-export type RecordAttendanceMutation = { recordAttendance: { id: string, status: CourseStatus } };
-
-export type CancelCourseMutationVariables = Exact<{
-  courseId: string | number;
-  version: number;
-}>;
-
-
-export type CancelCourseMutation = { cancelCourse: { id: string, status: CourseStatus, version: number } };
-
-export type OpenCoursesQueryVariables = Exact<{
-  regionId: string | number;
-  year: number;
-  nextYear: number;
-}>;
-
-
-export type OpenCoursesQuery = { region: { id: string, thisYear: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null }>, nextYear: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null }> } | null };
-
-export type OpenCourseFragment = { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null };
-
-export type EnrolClientMutationVariables = Exact<{
-  courseId: string | number;
-  clientId: string | number;
-}>;
-
-
-export type EnrolClientMutation = { enrolClient: { id: string, status: EnrolmentStatus, waitlistPosition: number | null, course: { id: string, title: string } } };
-
-export type NotificationUnreadCountQueryVariables = Exact<{
-  unreadOnly: boolean;
-  first: number;
-  offset: number;
-}>;
-
-
-export type NotificationUnreadCountQuery = { notifications: { totalCount: number, unreadCount: number } };
-
 export type SubmissionsWorkflowQueryVariables = Exact<{
   regionId: string | number;
   year: number;
@@ -2056,6 +2029,33 @@ export type RejectSubmissionMutationVariables = Exact<{
 
 export type RejectSubmissionMutation = { rejectSubmission: { id: string | null, version: number | null, status: SubmissionStatus } };
 
+export type WebsiteRequestListQueryVariables = Exact<{
+  regionId?: string | number | null | undefined;
+  status?: WebsiteRequestStatus | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type WebsiteRequestListQuery = { websiteRequests: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, reference: string, kind: WebsiteRequestKind, status: WebsiteRequestStatus, receivedAt: string, matchedExistingClient: boolean, message: string | null, pickedUpAt: string | null, version: number, client: { id: string, name: string, email: string | null, phone: string | null, municipality: { name: string }, region: { id: string, name: string } }, course: { id: string, title: string, startsOn: string } | null, pickedUpBy: { id: string, name: string } | null }> } };
+
+export type PickUpWebsiteRequestMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type PickUpWebsiteRequestMutation = { pickUpWebsiteRequest: { id: string, status: WebsiteRequestStatus, version: number, pickedUpAt: string | null, pickedUpBy: { id: string, name: string } | null } };
+
+export type NotificationUnreadCountQueryVariables = Exact<{
+  unreadOnly: boolean;
+  first: number;
+  offset: number;
+}>;
+
+
+export type NotificationUnreadCountQuery = { notifications: { totalCount: number, unreadCount: number } };
+
 export type PendingWebsiteRequestCountQueryVariables = Exact<{
   status: WebsiteRequestStatus;
   first: number;
@@ -2088,6 +2088,21 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const OpenCourseFragmentDoc = new TypedDocumentString(`
+    fragment OpenCourse on Course {
+  id
+  kind
+  title
+  startsOn
+  endsOn
+  location
+  online
+  participantFee
+  status
+  seatsLeft
+  waitlistCount
+}
+    `, {"fragmentName":"OpenCourse"}) as unknown as TypedDocumentString<OpenCourseFragment, unknown>;
 export const ImpactFiguresFragmentDoc = new TypedDocumentString(`
     fragment ImpactFigures on RegionStatistics {
   year
@@ -2139,21 +2154,6 @@ export const WebsiteReceiptFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebsiteReceipt"}) as unknown as TypedDocumentString<WebsiteReceiptFragment, unknown>;
-export const OpenCourseFragmentDoc = new TypedDocumentString(`
-    fragment OpenCourse on Course {
-  id
-  kind
-  title
-  startsOn
-  endsOn
-  location
-  online
-  participantFee
-  status
-  seatsLeft
-  waitlistCount
-}
-    `, {"fragmentName":"OpenCourse"}) as unknown as TypedDocumentString<OpenCourseFragment, unknown>;
 export const RoleAssignmentsDocument = new TypedDocumentString(`
     query RoleAssignments($includeEnded: Boolean!, $first: Int!, $offset: Int!) {
   roleAssignments(includeEnded: $includeEnded, first: $first, offset: $offset) {
@@ -2590,6 +2590,305 @@ export const SubmissionsAwaitingDecisionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SubmissionsAwaitingDecisionQuery, SubmissionsAwaitingDecisionQueryVariables>;
+export const ClientDetailDocument = new TypedDocumentString(`
+    query ClientDetail($id: ID!, $year: Int!) {
+  client(id: $id) {
+    id
+    name
+    email
+    phone
+    birthYear
+    immigrantBackground
+    registeredOn
+    municipality {
+      number
+      name
+    }
+    businessIdea
+    gender
+    industryCode
+    growthPotential
+    surveyConsent
+    version
+    erasedAt
+    counsellingHours(year: $year) {
+      year
+      total
+      free
+      beyondFreeLimit
+      freeLimit
+    }
+    businesses {
+      id
+      name
+      organisationNumber
+      registeredOn
+    }
+    milestones {
+      kind
+      reachedOn
+    }
+    enrolments {
+      id
+      status
+      attended
+      waitlistPosition
+      course {
+        id
+        title
+        startsOn
+      }
+    }
+    possibleDuplicates {
+      id
+      name
+    }
+    followUps {
+      id
+      date
+      note
+      adviser {
+        id
+        name
+      }
+    }
+    links {
+      id
+      kind
+      name
+      since
+    }
+    counsellingSessions {
+      id
+      date
+      durationMinutes
+      form
+      topic
+    }
+    impactRecords {
+      id
+      kind
+      recordedFor
+    }
+    referrals {
+      id
+      direction
+      programme
+      otherActor
+      navOffice {
+        id
+        name
+      }
+      sentOn
+      status
+      statusChangedOn
+      statusReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientDetailQuery, ClientDetailQueryVariables>;
+export const ClientMunicipalitiesDocument = new TypedDocumentString(`
+    query ClientMunicipalities($regionId: ID!) {
+  region(id: $regionId) {
+    id
+    municipalities {
+      number
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientMunicipalitiesQuery, ClientMunicipalitiesQueryVariables>;
+export const RegisterClientDocument = new TypedDocumentString(`
+    mutation RegisterClient($input: RegisterClientInput!) {
+  registerClient(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterClientMutation, RegisterClientMutationVariables>;
+export const UpdateClientDocument = new TypedDocumentString(`
+    mutation UpdateClient($id: ID!, $version: Int!, $input: UpdateClientInput!) {
+  updateClient(id: $id, version: $version, input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateClientMutation, UpdateClientMutationVariables>;
+export const ClientBusinessesDocument = new TypedDocumentString(`
+    query ClientBusinesses($id: ID!) {
+  client(id: $id) {
+    id
+    businesses {
+      id
+      name
+      organisationNumber
+      registeredOn
+      legalForm
+      industryCode
+      registeredInRegisterOn
+      deletedOn
+      bankruptOn
+      registerCheckedAt
+      missingFromRegisterSince
+      registerStatus
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientBusinessesQuery, ClientBusinessesQueryVariables>;
+export const RegisterBusinessDocument = new TypedDocumentString(`
+    mutation RegisterBusiness($input: RegisterBusinessInput!) {
+  registerBusiness(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterBusinessMutation, RegisterBusinessMutationVariables>;
+export const ClientImpactDocument = new TypedDocumentString(`
+    query ClientImpact($id: ID!) {
+  client(id: $id) {
+    id
+    email
+    impactRecords {
+      id
+      kind
+      recordedFor
+      fte
+      amount
+      capitalSource
+      note
+      recordedAt
+      confirmedAt
+      confirmedVia
+      confirmationRequestedAt
+      version
+      adviser {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientImpactQuery, ClientImpactQueryVariables>;
+export const RecordImpactDocument = new TypedDocumentString(`
+    mutation RecordImpact($input: RecordImpactInput!) {
+  recordImpact(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecordImpactMutation, RecordImpactMutationVariables>;
+export const CorrectImpactDocument = new TypedDocumentString(`
+    mutation CorrectImpact($id: ID!, $version: Int!, $input: CorrectImpactInput!) {
+  correctImpact(id: $id, version: $version, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CorrectImpactMutation, CorrectImpactMutationVariables>;
+export const DeleteImpactDocument = new TypedDocumentString(`
+    mutation DeleteImpact($id: ID!) {
+  deleteImpact(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteImpactMutation, DeleteImpactMutationVariables>;
+export const RecordImpactConfirmationDocument = new TypedDocumentString(`
+    mutation RecordImpactConfirmation($id: ID!, $via: ImpactConfirmationMethod!) {
+  recordImpactConfirmation(id: $id, via: $via) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecordImpactConfirmationMutation, RecordImpactConfirmationMutationVariables>;
+export const RequestImpactConfirmationDocument = new TypedDocumentString(`
+    mutation RequestImpactConfirmation($id: ID!) {
+  requestImpactConfirmation(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RequestImpactConfirmationMutation, RequestImpactConfirmationMutationVariables>;
+export const ClientDataExportDocument = new TypedDocumentString(`
+    query ClientDataExport($id: ID!) {
+  clientDataExport(clientId: $id) {
+    exportedAt
+    exportedBy
+    heldByRegions
+    client {
+      id
+      erasedAt
+      personalDataHeldByPartners
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientDataExportQuery, ClientDataExportQueryVariables>;
+export const EraseClientDocument = new TypedDocumentString(`
+    mutation EraseClient($id: ID!, $reason: ErasureReason!) {
+  eraseClient(id: $id, reason: $reason) {
+    id
+    erasedAt
+  }
+  eraseClientReferrals(clientId: $id, reason: $reason) {
+    referrals
+    assessments
+  }
+}
+    `) as unknown as TypedDocumentString<EraseClientMutation, EraseClientMutationVariables>;
+export const RecordFollowUpDocument = new TypedDocumentString(`
+    mutation RecordFollowUp($input: RecordFollowUpInput!) {
+  recordFollowUp(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecordFollowUpMutation, RecordFollowUpMutationVariables>;
+export const RecordMilestoneDocument = new TypedDocumentString(`
+    mutation RecordMilestone($clientId: ID!, $kind: MilestoneKind!, $reachedOn: Date!) {
+  recordMilestone(clientId: $clientId, kind: $kind, reachedOn: $reachedOn) {
+    kind
+    reachedOn
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMilestoneMutation, RecordMilestoneMutationVariables>;
+export const RecordSurveyResponseDocument = new TypedDocumentString(`
+    mutation RecordSurveyResponse($input: RecordSurveyResponseInput!) {
+  recordSurveyResponse(input: $input) {
+    year
+    responses
+    averageScore
+  }
+}
+    `) as unknown as TypedDocumentString<RecordSurveyResponseMutation, RecordSurveyResponseMutationVariables>;
+export const AddClientLinkDocument = new TypedDocumentString(`
+    mutation AddClientLink($input: AddClientLinkInput!) {
+  addClientLink(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddClientLinkMutation, AddClientLinkMutationVariables>;
+export const ClientSessionPageDocument = new TypedDocumentString(`
+    query ClientSessionPage($id: ID!, $first: Int!, $offset: Int!) {
+  client(id: $id) {
+    id
+    counsellingSessionPage(first: $first, offset: $offset) {
+      totalCount
+      hasNextPage
+      items {
+        id
+        date
+        durationMinutes
+        preparationMinutes
+        fundingSource
+        form
+        topic
+        minutesBeyondFreeLimit
+        adviser {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientSessionPageQuery, ClientSessionPageQueryVariables>;
+export const LogSessionWithDetailsDocument = new TypedDocumentString(`
+    mutation LogSessionWithDetails($input: LogCounsellingSessionInput!) {
+  logCounsellingSession(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LogSessionWithDetailsMutation, LogSessionWithDetailsMutationVariables>;
 export const ClientListDocument = new TypedDocumentString(`
     query ClientList($regionId: ID, $search: String, $immigrantBackground: ImmigrantBackground, $hasBusiness: Boolean, $registeredFrom: Date, $registeredTo: Date, $first: Int!, $offset: Int!) {
   clients(
@@ -2630,9 +2929,115 @@ export const ClientRegionOptionsDocument = new TypedDocumentString(`
   regions {
     id
     name
+    county {
+      id
+    }
   }
 }
     `) as unknown as TypedDocumentString<ClientRegionOptionsQuery, ClientRegionOptionsQueryVariables>;
+export const CourseDetailDocument = new TypedDocumentString(`
+    query CourseDetail($id: ID!) {
+  course(id: $id) {
+    id
+    kind
+    title
+    startsOn
+    endsOn
+    location
+    online
+    capacity
+    participantFee
+    status
+    enrolledCount
+    waitlistCount
+    seatsLeft
+    partnerInstructor
+    version
+    region {
+      id
+      name
+    }
+    instructors {
+      id
+      name
+    }
+    enrolments {
+      id
+      status
+      enrolledAt
+      attended
+      waitlistPosition
+      client {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CourseDetailQuery, CourseDetailQueryVariables>;
+export const CancelEnrolmentDocument = new TypedDocumentString(`
+    mutation CancelEnrolment($enrolmentId: ID!) {
+  cancelEnrolment(enrolmentId: $enrolmentId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelEnrolmentMutation, CancelEnrolmentMutationVariables>;
+export const RecordAttendanceDocument = new TypedDocumentString(`
+    mutation RecordAttendance($courseId: ID!, $attendedClientIds: [ID!]!) {
+  recordAttendance(courseId: $courseId, attendedClientIds: $attendedClientIds) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RecordAttendanceMutation, RecordAttendanceMutationVariables>;
+export const CancelCourseDocument = new TypedDocumentString(`
+    mutation CancelCourse($courseId: ID!, $version: Int!) {
+  cancelCourse(courseId: $courseId, version: $version) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CancelCourseMutation, CancelCourseMutationVariables>;
+export const OpenCoursesDocument = new TypedDocumentString(`
+    query OpenCourses($regionId: ID!, $year: Int!, $nextYear: Int!) {
+  region(id: $regionId) {
+    id
+    thisYear: courses(year: $year) {
+      ...OpenCourse
+    }
+    nextYear: courses(year: $nextYear) {
+      ...OpenCourse
+    }
+  }
+}
+    fragment OpenCourse on Course {
+  id
+  kind
+  title
+  startsOn
+  endsOn
+  location
+  online
+  participantFee
+  status
+  seatsLeft
+  waitlistCount
+}`) as unknown as TypedDocumentString<OpenCoursesQuery, OpenCoursesQueryVariables>;
+export const EnrolClientDocument = new TypedDocumentString(`
+    mutation EnrolClient($courseId: ID!, $clientId: ID!) {
+  enrolClient(courseId: $courseId, clientId: $clientId) {
+    id
+    status
+    waitlistPosition
+    course {
+      id
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EnrolClientMutation, EnrolClientMutationVariables>;
 export const CourseRegionsDocument = new TypedDocumentString(`
     query CourseRegions {
   regions {
@@ -3850,476 +4255,6 @@ export const RegionsOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegionsOverviewQuery, RegionsOverviewQueryVariables>;
-export const WebsiteRequestListDocument = new TypedDocumentString(`
-    query WebsiteRequestList($regionId: ID, $status: WebsiteRequestStatus, $first: Int!, $offset: Int!) {
-  websiteRequests(
-    regionId: $regionId
-    status: $status
-    first: $first
-    offset: $offset
-  ) {
-    totalCount
-    hasNextPage
-    items {
-      id
-      reference
-      kind
-      status
-      receivedAt
-      client {
-        id
-        name
-        email
-        phone
-        municipality {
-          name
-        }
-        region {
-          id
-          name
-        }
-      }
-      matchedExistingClient
-      course {
-        id
-        title
-        startsOn
-      }
-      message
-      pickedUpBy {
-        id
-        name
-      }
-      pickedUpAt
-      version
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<WebsiteRequestListQuery, WebsiteRequestListQueryVariables>;
-export const PickUpWebsiteRequestDocument = new TypedDocumentString(`
-    mutation PickUpWebsiteRequest($id: ID!, $version: Int!) {
-  pickUpWebsiteRequest(id: $id, version: $version) {
-    id
-    status
-    version
-    pickedUpAt
-    pickedUpBy {
-      id
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<PickUpWebsiteRequestMutation, PickUpWebsiteRequestMutationVariables>;
-export const ClientDetailDocument = new TypedDocumentString(`
-    query ClientDetail($id: ID!, $year: Int!) {
-  client(id: $id) {
-    id
-    name
-    email
-    phone
-    birthYear
-    immigrantBackground
-    registeredOn
-    municipality {
-      number
-      name
-    }
-    businessIdea
-    gender
-    industryCode
-    growthPotential
-    surveyConsent
-    version
-    erasedAt
-    counsellingHours(year: $year) {
-      year
-      total
-      free
-      beyondFreeLimit
-      freeLimit
-    }
-    businesses {
-      id
-      name
-      organisationNumber
-      registeredOn
-    }
-    milestones {
-      kind
-      reachedOn
-    }
-    enrolments {
-      id
-      status
-      attended
-      waitlistPosition
-      course {
-        id
-        title
-        startsOn
-      }
-    }
-    possibleDuplicates {
-      id
-      name
-    }
-    followUps {
-      id
-      date
-      note
-      adviser {
-        id
-        name
-      }
-    }
-    links {
-      id
-      kind
-      name
-      since
-    }
-    counsellingSessions {
-      id
-      date
-      durationMinutes
-      form
-      topic
-    }
-    impactRecords {
-      id
-      kind
-      recordedFor
-    }
-    referrals {
-      id
-      direction
-      programme
-      otherActor
-      navOffice {
-        id
-        name
-      }
-      sentOn
-      status
-      statusChangedOn
-      statusReason
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ClientDetailQuery, ClientDetailQueryVariables>;
-export const ClientMunicipalitiesDocument = new TypedDocumentString(`
-    query ClientMunicipalities($regionId: ID!) {
-  region(id: $regionId) {
-    id
-    municipalities {
-      number
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ClientMunicipalitiesQuery, ClientMunicipalitiesQueryVariables>;
-export const RegisterClientDocument = new TypedDocumentString(`
-    mutation RegisterClient($input: RegisterClientInput!) {
-  registerClient(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<RegisterClientMutation, RegisterClientMutationVariables>;
-export const ClientBusinessesDocument = new TypedDocumentString(`
-    query ClientBusinesses($id: ID!) {
-  client(id: $id) {
-    id
-    businesses {
-      id
-      name
-      organisationNumber
-      registeredOn
-      legalForm
-      industryCode
-      registeredInRegisterOn
-      deletedOn
-      bankruptOn
-      registerCheckedAt
-      missingFromRegisterSince
-      registerStatus
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ClientBusinessesQuery, ClientBusinessesQueryVariables>;
-export const RegisterBusinessDocument = new TypedDocumentString(`
-    mutation RegisterBusiness($input: RegisterBusinessInput!) {
-  registerBusiness(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<RegisterBusinessMutation, RegisterBusinessMutationVariables>;
-export const UpdateClientDocument = new TypedDocumentString(`
-    mutation UpdateClient($id: ID!, $version: Int!, $input: UpdateClientInput!) {
-  updateClient(id: $id, version: $version, input: $input) {
-    id
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<UpdateClientMutation, UpdateClientMutationVariables>;
-export const ClientImpactDocument = new TypedDocumentString(`
-    query ClientImpact($id: ID!) {
-  client(id: $id) {
-    id
-    email
-    impactRecords {
-      id
-      kind
-      recordedFor
-      fte
-      amount
-      capitalSource
-      note
-      recordedAt
-      confirmedAt
-      confirmedVia
-      confirmationRequestedAt
-      version
-      adviser {
-        id
-        name
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ClientImpactQuery, ClientImpactQueryVariables>;
-export const RecordImpactDocument = new TypedDocumentString(`
-    mutation RecordImpact($input: RecordImpactInput!) {
-  recordImpact(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<RecordImpactMutation, RecordImpactMutationVariables>;
-export const CorrectImpactDocument = new TypedDocumentString(`
-    mutation CorrectImpact($id: ID!, $version: Int!, $input: CorrectImpactInput!) {
-  correctImpact(id: $id, version: $version, input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<CorrectImpactMutation, CorrectImpactMutationVariables>;
-export const DeleteImpactDocument = new TypedDocumentString(`
-    mutation DeleteImpact($id: ID!) {
-  deleteImpact(id: $id)
-}
-    `) as unknown as TypedDocumentString<DeleteImpactMutation, DeleteImpactMutationVariables>;
-export const RecordImpactConfirmationDocument = new TypedDocumentString(`
-    mutation RecordImpactConfirmation($id: ID!, $via: ImpactConfirmationMethod!) {
-  recordImpactConfirmation(id: $id, via: $via) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<RecordImpactConfirmationMutation, RecordImpactConfirmationMutationVariables>;
-export const RequestImpactConfirmationDocument = new TypedDocumentString(`
-    mutation RequestImpactConfirmation($id: ID!) {
-  requestImpactConfirmation(id: $id) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<RequestImpactConfirmationMutation, RequestImpactConfirmationMutationVariables>;
-export const ClientDataExportDocument = new TypedDocumentString(`
-    query ClientDataExport($id: ID!) {
-  clientDataExport(clientId: $id) {
-    exportedAt
-    exportedBy
-    heldByRegions
-    client {
-      id
-      erasedAt
-      personalDataHeldByPartners
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ClientDataExportQuery, ClientDataExportQueryVariables>;
-export const EraseClientDocument = new TypedDocumentString(`
-    mutation EraseClient($id: ID!, $reason: ErasureReason!) {
-  eraseClient(id: $id, reason: $reason) {
-    id
-    erasedAt
-  }
-  eraseClientReferrals(clientId: $id, reason: $reason) {
-    referrals
-    assessments
-  }
-}
-    `) as unknown as TypedDocumentString<EraseClientMutation, EraseClientMutationVariables>;
-export const RecordFollowUpDocument = new TypedDocumentString(`
-    mutation RecordFollowUp($input: RecordFollowUpInput!) {
-  recordFollowUp(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<RecordFollowUpMutation, RecordFollowUpMutationVariables>;
-export const RecordMilestoneDocument = new TypedDocumentString(`
-    mutation RecordMilestone($clientId: ID!, $kind: MilestoneKind!, $reachedOn: Date!) {
-  recordMilestone(clientId: $clientId, kind: $kind, reachedOn: $reachedOn) {
-    kind
-    reachedOn
-  }
-}
-    `) as unknown as TypedDocumentString<RecordMilestoneMutation, RecordMilestoneMutationVariables>;
-export const RecordSurveyResponseDocument = new TypedDocumentString(`
-    mutation RecordSurveyResponse($input: RecordSurveyResponseInput!) {
-  recordSurveyResponse(input: $input) {
-    year
-    responses
-    averageScore
-  }
-}
-    `) as unknown as TypedDocumentString<RecordSurveyResponseMutation, RecordSurveyResponseMutationVariables>;
-export const AddClientLinkDocument = new TypedDocumentString(`
-    mutation AddClientLink($input: AddClientLinkInput!) {
-  addClientLink(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<AddClientLinkMutation, AddClientLinkMutationVariables>;
-export const ClientSessionPageDocument = new TypedDocumentString(`
-    query ClientSessionPage($id: ID!, $first: Int!, $offset: Int!) {
-  client(id: $id) {
-    id
-    counsellingSessionPage(first: $first, offset: $offset) {
-      totalCount
-      hasNextPage
-      items {
-        id
-        date
-        durationMinutes
-        preparationMinutes
-        fundingSource
-        form
-        topic
-        minutesBeyondFreeLimit
-        adviser {
-          id
-          name
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ClientSessionPageQuery, ClientSessionPageQueryVariables>;
-export const LogSessionWithDetailsDocument = new TypedDocumentString(`
-    mutation LogSessionWithDetails($input: LogCounsellingSessionInput!) {
-  logCounsellingSession(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<LogSessionWithDetailsMutation, LogSessionWithDetailsMutationVariables>;
-export const CourseDetailDocument = new TypedDocumentString(`
-    query CourseDetail($id: ID!) {
-  course(id: $id) {
-    id
-    kind
-    title
-    startsOn
-    endsOn
-    location
-    online
-    capacity
-    participantFee
-    status
-    enrolledCount
-    waitlistCount
-    seatsLeft
-    partnerInstructor
-    version
-    region {
-      id
-      name
-    }
-    instructors {
-      id
-      name
-    }
-    enrolments {
-      id
-      status
-      enrolledAt
-      attended
-      waitlistPosition
-      client {
-        id
-        name
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CourseDetailQuery, CourseDetailQueryVariables>;
-export const CancelEnrolmentDocument = new TypedDocumentString(`
-    mutation CancelEnrolment($enrolmentId: ID!) {
-  cancelEnrolment(enrolmentId: $enrolmentId) {
-    id
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<CancelEnrolmentMutation, CancelEnrolmentMutationVariables>;
-export const RecordAttendanceDocument = new TypedDocumentString(`
-    mutation RecordAttendance($courseId: ID!, $attendedClientIds: [ID!]!) {
-  recordAttendance(courseId: $courseId, attendedClientIds: $attendedClientIds) {
-    id
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<RecordAttendanceMutation, RecordAttendanceMutationVariables>;
-export const CancelCourseDocument = new TypedDocumentString(`
-    mutation CancelCourse($courseId: ID!, $version: Int!) {
-  cancelCourse(courseId: $courseId, version: $version) {
-    id
-    status
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<CancelCourseMutation, CancelCourseMutationVariables>;
-export const OpenCoursesDocument = new TypedDocumentString(`
-    query OpenCourses($regionId: ID!, $year: Int!, $nextYear: Int!) {
-  region(id: $regionId) {
-    id
-    thisYear: courses(year: $year) {
-      ...OpenCourse
-    }
-    nextYear: courses(year: $nextYear) {
-      ...OpenCourse
-    }
-  }
-}
-    fragment OpenCourse on Course {
-  id
-  kind
-  title
-  startsOn
-  endsOn
-  location
-  online
-  participantFee
-  status
-  seatsLeft
-  waitlistCount
-}`) as unknown as TypedDocumentString<OpenCoursesQuery, OpenCoursesQueryVariables>;
-export const EnrolClientDocument = new TypedDocumentString(`
-    mutation EnrolClient($courseId: ID!, $clientId: ID!) {
-  enrolClient(courseId: $courseId, clientId: $clientId) {
-    id
-    status
-    waitlistPosition
-    course {
-      id
-      title
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<EnrolClientMutation, EnrolClientMutationVariables>;
-export const NotificationUnreadCountDocument = new TypedDocumentString(`
-    query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
-  notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
-    totalCount
-    unreadCount
-  }
-}
-    `) as unknown as TypedDocumentString<NotificationUnreadCountQuery, NotificationUnreadCountQueryVariables>;
 export const SubmissionsWorkflowDocument = new TypedDocumentString(`
     query SubmissionsWorkflow($regionId: ID!, $year: Int!, $previousYear: Int!, $nextYear: Int!) {
   region(id: $regionId) {
@@ -4421,6 +4356,74 @@ export const RejectSubmissionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RejectSubmissionMutation, RejectSubmissionMutationVariables>;
+export const WebsiteRequestListDocument = new TypedDocumentString(`
+    query WebsiteRequestList($regionId: ID, $status: WebsiteRequestStatus, $first: Int!, $offset: Int!) {
+  websiteRequests(
+    regionId: $regionId
+    status: $status
+    first: $first
+    offset: $offset
+  ) {
+    totalCount
+    hasNextPage
+    items {
+      id
+      reference
+      kind
+      status
+      receivedAt
+      client {
+        id
+        name
+        email
+        phone
+        municipality {
+          name
+        }
+        region {
+          id
+          name
+        }
+      }
+      matchedExistingClient
+      course {
+        id
+        title
+        startsOn
+      }
+      message
+      pickedUpBy {
+        id
+        name
+      }
+      pickedUpAt
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebsiteRequestListQuery, WebsiteRequestListQueryVariables>;
+export const PickUpWebsiteRequestDocument = new TypedDocumentString(`
+    mutation PickUpWebsiteRequest($id: ID!, $version: Int!) {
+  pickUpWebsiteRequest(id: $id, version: $version) {
+    id
+    status
+    version
+    pickedUpAt
+    pickedUpBy {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PickUpWebsiteRequestMutation, PickUpWebsiteRequestMutationVariables>;
+export const NotificationUnreadCountDocument = new TypedDocumentString(`
+    query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
+  notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
+    totalCount
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationUnreadCountQuery, NotificationUnreadCountQueryVariables>;
 export const PendingWebsiteRequestCountDocument = new TypedDocumentString(`
     query PendingWebsiteRequestCount($status: WebsiteRequestStatus!, $first: Int!, $offset: Int!) {
   websiteRequests(status: $status, first: $first, offset: $offset) {

@@ -2,10 +2,12 @@
 // the table, when SSB updated it, who imported it and when; or previews what an import would do.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PopulationFigureSchema, type PopulationSource } from '../entities/population-figure.js';
+import { largestPopulationFile } from '../input-limits.js';
 import { readSsbPopulation, type SkippedRow, SsbFormatError, type SsbPopulationFigure } from './ssb-json-stat.js';
 
-/** The largest file accepted, in characters: the gateway takes requests up to 64 kB, escaping included. */
-export const largestPopulationFile = 40_000;
+// The largest file accepted, in characters (the gateway takes requests up to 64 kB, escaping included): one number
+// for this check and the console's, kept with the county's other input limits.
+export { largestPopulationFile } from '../input-limits.js';
 
 export interface ImportedFigure extends SsbPopulationFigure {
   /** The figure held before for the same municipality and date, if any. */
@@ -29,13 +31,14 @@ export function parsePopulationFile(content: string) {
   if (content.length > largestPopulationFile) {
     throw new SsbFormatError(
       `The file has ${content.length} characters; at most ${largestPopulationFile} are accepted (select only the county's municipalities and the quarters needed)`,
+      'TOO_LARGE',
     );
   }
   let json: unknown;
   try {
     json = JSON.parse(content);
   } catch (error) {
-    throw new SsbFormatError(`The file is not JSON: ${(error as Error).message}`);
+    throw new SsbFormatError(`The file is not JSON: ${(error as Error).message}`, 'NOT_JSON');
   }
   return readSsbPopulation(json);
 }
@@ -53,6 +56,7 @@ export async function importSsbPopulation(
   if (figures.length === 0) {
     throw new SsbFormatError(
       `The file holds no figures for the county's municipalities (${skipped.length} rows skipped)`,
+      'NO_FIGURES',
     );
   }
   // A superset (every number × every date), matched exactly below: one short query whatever the file's size.

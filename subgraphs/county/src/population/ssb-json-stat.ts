@@ -63,7 +63,29 @@ export interface SsbReadResult {
   skipped: SkippedRow[];
 }
 
-export class SsbFormatError extends Error {}
+/**
+ * Why a file is not what the import takes, as a code a client words in its own language (the message is the
+ * technical detail, in English, for the log and the API's users): not JSON, too large, not a JSON-stat 2 dataset,
+ * another table than 01222, a selection the import cannot read (several categories, not quarters, no population),
+ * a broken dataset, or no figures for the county's municipalities.
+ */
+export type SsbFormatReason =
+  | 'NOT_JSON'
+  | 'TOO_LARGE'
+  | 'NOT_JSON_STAT'
+  | 'WRONG_TABLE'
+  | 'WRONG_SELECTION'
+  | 'BROKEN'
+  | 'NO_FIGURES';
+
+export class SsbFormatError extends Error {
+  constructor(
+    message: string,
+    readonly reason: SsbFormatReason = 'BROKEN',
+  ) {
+    super(message);
+  }
+}
 
 function codesInOrder(dimensionId: string, index: z.infer<typeof category>['index'], size: number): string[] {
   if (!index) {
@@ -79,7 +101,8 @@ function codesInOrder(dimensionId: string, index: z.infer<typeof category>['inde
 /** "2021K2" (end of 2021's second quarter) is the population as of 2021-07-01. */
 export function quarterToDate(period: string): string {
   const match = /^(\d{4})K([1-4])$/.exec(period);
-  if (!match) throw new SsbFormatError(`Not a quarter of table 01222: ${period} (expected e.g. 2021K2)`);
+  if (!match)
+    throw new SsbFormatError(`Not a quarter of table 01222: ${period} (expected e.g. 2021K2)`, 'WRONG_SELECTION');
   const year = Number(match[1]);
   const quarter = Number(match[2]);
   return quarter === 4 ? `${year + 1}-01-01` : `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
@@ -99,17 +122,21 @@ function tableOf(data: z.infer<typeof dataset>): string | null {
 export function readSsbPopulation(json: unknown): SsbReadResult {
   const parsed = dataset.safeParse(json);
   if (!parsed.success) {
-    throw new SsbFormatError(`Not a JSON-stat 2 dataset from SSB: ${z.prettifyError(parsed.error)}`);
+    throw new SsbFormatError(`Not a JSON-stat 2 dataset from SSB: ${z.prettifyError(parsed.error)}`, 'NOT_JSON_STAT');
   }
   const data = parsed.data;
   const table = tableOf(data);
   if (table === null) {
     throw new SsbFormatError(
       `The file does not say which SSB table it is (no extension.px.tableid and no label "${populationTable}: …")`,
+      'WRONG_TABLE',
     );
   }
   if (table !== populationTable) {
-    throw new SsbFormatError(`This is SSB table ${table}; the population is read from table ${populationTable}`);
+    throw new SsbFormatError(
+      `This is SSB table ${table}; the population is read from table ${populationTable}`,
+      'WRONG_TABLE',
+    );
   }
   const { id, size, dimension, value, status } = data;
   if (id.length !== size.length) throw new SsbFormatError('id[] and size[] differ in length');
@@ -143,6 +170,7 @@ export function readSsbPopulation(json: unknown): SsbReadResult {
         dimensionId === 'ContentsCode'
           ? `The dataset has no ${populationContent} (population at the end of the quarter)`
           : `Dimension ${dimensionId} has several categories; select one`,
+        'WRONG_SELECTION',
       );
     }
     fixed.set(i, position);

@@ -35,6 +35,7 @@ import { FundingRateSchema, minimumCountyRateOre, minimumMunicipalRateOre } from
 import { PaymentSchema } from '../entities/payment.js';
 import { SubmissionSchema, submissionKinds } from '../entities/submission.js';
 import { groupOfMeeting, withPresentMembers } from '../groups.js';
+import { evaluationLimits, meetingLimits } from '../input-limits.js';
 import { confirmPayment, recordBudgetDecision, recordPayment } from '../payment-controls.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -114,11 +115,11 @@ const meetingInput = z
     kind: z.enum(meetingKinds),
     date,
     regionId: referenceRegionId.nullish(),
-    calledBy: text(200).nullish(),
-    participants: z.array(text(300)),
-    agenda: text(10_000),
-    minutes: z.string().trim().max(100_000).nullish(),
-    decisions: z.array(text(2_000)),
+    calledBy: text(meetingLimits.calledBy).nullish(),
+    participants: z.array(text(meetingLimits.participant)),
+    agenda: text(meetingLimits.agenda),
+    minutes: z.string().trim().max(meetingLimits.minutes).nullish(),
+    decisions: z.array(text(meetingLimits.decision)),
     requestedOn: date.nullish(),
     presentMemberIds: z.array(z.string().max(100)).max(500).nullish(),
     conflictRequestId: z.string().max(100).nullish(),
@@ -348,12 +349,12 @@ export const Mutation: MutationResolvers = {
     const data = parseInput(
       z
         .object({
-          title: text(300),
+          title: text(evaluationLimits.title),
           periodFrom: date,
           periodTo: date,
-          author: text(200),
-          findings: text(50_000),
-          documentReference: z.string().trim().max(500).nullish(),
+          author: text(evaluationLimits.author),
+          findings: text(evaluationLimits.findings),
+          documentReference: z.string().trim().max(evaluationLimits.documentReference).nullish(),
           publishedOn: date,
         })
         .refine((e) => e.periodTo >= e.periodFrom, { path: ['periodTo'], message: 'not before periodFrom' }),

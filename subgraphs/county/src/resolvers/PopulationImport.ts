@@ -4,9 +4,13 @@ import type { MutationResolvers, PopulationImportResolvers } from '../__generate
 import { importSsbPopulation, parsePopulationFile } from '../population/import.js';
 import { SsbFormatError } from '../population/ssb-json-stat.js';
 
-/** A file that is not what the import takes is the caller's input at fault: BAD_USER_INPUT, saying why. */
+/**
+ * A file that is not what the import takes is the caller's input at fault: BAD_USER_INPUT, saying why in English and
+ * as `extensions.reason`, which the console words in the officer's language.
+ */
 function asUserInput(error: unknown): never {
-  if (error instanceof SsbFormatError) throw badUserInput(`input.content: ${error.message}`, 'input.content');
+  if (error instanceof SsbFormatError)
+    throw badUserInput(`input.content: ${error.message}`, 'input.content', { reason: error.reason });
   throw error;
 }
 

@@ -32,6 +32,15 @@ import { NetworkEventSchema } from '../entities/network-event.js';
 import { RegionSchema } from '../entities/region.js';
 import { ServiceOfferingSchema, serviceKinds } from '../entities/service-offering.js';
 import { SurveyResponseSchema, surveyOccasions } from '../entities/survey-response.js';
+import {
+  businessLimits,
+  clientLimits,
+  courseLimits,
+  networkEventLimits,
+  recordLimits,
+  serviceLimits,
+  sessionLimits,
+} from '../input-limits.js';
 import { municipalityNumber, phone } from '../input-rules.js';
 import { lockClientRegistrations } from '../locks.js';
 import { inviteToSurvey } from '../messages/outgoing.js';
@@ -41,27 +50,28 @@ import { clientNotVisible } from './Client.js';
 // Advisers and NAV work on Norwegian calendar days; just after midnight in Oslo, UTC is still yesterday.
 const today = () => todayInNorway();
 const pastDate = z.iso.date('a date as YYYY-MM-DD').refine((date) => date <= today(), 'not in the future');
-const name = z.string().trim().min(1, 'a name is needed').max(200, 'at most 200 characters');
-const email = z.email('not an e-mail address').max(254);
+const atMost = (max: number) => `at most ${max} characters`;
+const name = z.string().trim().min(1, 'a name is needed').max(clientLimits.name, atMost(clientLimits.name));
+const email = z.email('not an e-mail address').max(clientLimits.email);
 const birthYear = z
   .number()
   .int()
   .min(1900, 'no earlier than 1900')
   .refine((year) => year <= new Date().getFullYear(), 'not in the future');
 const industryCode = z.string().regex(/^\d{2}(\.\d{1,3})?$/, 'a NACE code such as 62.010');
-const businessIdea = z.string().trim().max(2000, 'at most 2000 characters');
+const businessIdea = z.string().trim().max(clientLimits.businessIdea, atMost(clientLimits.businessIdea));
 const minutes = z
   .number()
   .int()
   .min(15, 'at least 15 minutes')
-  .max(600, 'at most 600 minutes')
+  .max(sessionLimits.durationMinutes, `at most ${sessionLimits.durationMinutes} minutes`)
   .refine((value) => value % 15 === 0, 'in quarter-hour steps (a multiple of 15)');
-const topic = z.string().trim().min(1, 'a topic is needed').max(500, 'at most 500 characters');
+const topic = z.string().trim().min(1, 'a topic is needed').max(sessionLimits.topic, atMost(sessionLimits.topic));
 const preparationMinutes = z
   .number()
   .int()
   .min(0, 'not negative')
-  .max(600, 'at most 600 minutes')
+  .max(sessionLimits.preparationMinutes, `at most ${sessionLimits.preparationMinutes} minutes`)
   .refine((value) => value % 15 === 0, 'in quarter-hour steps (a multiple of 15)');
 
 const registerClientInput = z.object({
@@ -118,35 +128,43 @@ const recordSurveyInput = z.object({
   occasion: z.enum(surveyOccasions),
   courseId: z.uuid('not a course id').nullish(),
   score: z.number().int().min(1, 'from 1').max(6, 'to 6'),
-  comment: z.string().trim().max(2000, 'at most 2000 characters').nullish(),
+  comment: z.string().trim().max(recordLimits.surveyComment, atMost(recordLimits.surveyComment)).nullish(),
   answeredOn: pastDate,
 });
 
 const recordFollowUpInput = z.object({
   clientId: z.uuid('not a client id'),
   date: pastDate,
-  note: z.string().trim().min(1, 'a note is needed').max(5000, 'at most 5000 characters'),
+  note: z.string().trim().min(1, 'a note is needed').max(recordLimits.followUpNote, atMost(recordLimits.followUpNote)),
 });
 
 const addClientLinkInput = z.object({
   clientId: z.uuid('not a client id'),
   kind: z.enum(linkKinds),
-  name,
+  name: z.string().trim().min(1, 'a name is needed').max(recordLimits.linkName, atMost(recordLimits.linkName)),
   since: pastDate,
 });
 
 const createNetworkEventInput = z.object({
   regionId: z.string().min(1),
-  title: z.string().trim().min(1, 'a title is needed').max(200, 'at most 200 characters'),
+  title: z.string().trim().min(1, 'a title is needed').max(networkEventLimits.title, atMost(networkEventLimits.title)),
   date: z.iso.date('a date as YYYY-MM-DD'),
-  participantCount: z.number().int().min(0, 'not negative').max(10_000, 'at most 10000'),
+  participantCount: z
+    .number()
+    .int()
+    .min(0, 'not negative')
+    .max(networkEventLimits.participantCount, `at most ${networkEventLimits.participantCount}`),
 });
 
 const addServiceInput = z
   .object({
     regionId: z.string().min(1),
     kind: z.enum(serviceKinds),
-    description: z.string().trim().min(1, 'a description is needed').max(500, 'at most 500 characters'),
+    description: z
+      .string()
+      .trim()
+      .min(1, 'a description is needed')
+      .max(serviceLimits.description, atMost(serviceLimits.description)),
     validFrom: z.iso.date('a date as YYYY-MM-DD'),
     validTo: z.iso.date('a date as YYYY-MM-DD').nullish(),
   })
@@ -159,15 +177,27 @@ const createCourseInput = z
   .object({
     regionId: z.string().min(1),
     kind: z.enum(courseKinds),
-    title: z.string().trim().min(1, 'a title is needed').max(200, 'at most 200 characters'),
+    title: z.string().trim().min(1, 'a title is needed').max(courseLimits.title, atMost(courseLimits.title)),
     startsOn: z.iso.date('a date as YYYY-MM-DD'),
     endsOn: z.iso.date('a date as YYYY-MM-DD'),
-    location: z.string().trim().min(1).max(200, 'at most 200 characters').nullish(),
+    location: z.string().trim().min(1).max(courseLimits.location, atMost(courseLimits.location)).nullish(),
     online: z.boolean(),
-    capacity: z.number().int().min(1, 'at least 1').max(500, 'at most 500'),
-    participantFee: z.number().int().min(0, 'not negative').max(10_000_000, 'at most 100000.00').nullish(),
-    instructorIds: z.array(z.uuid('not an adviser id')).max(10, 'at most 10'),
-    partnerInstructor: z.string().trim().min(1).max(200, 'at most 200 characters').nullish(),
+    capacity: z.number().int().min(1, 'at least 1').max(courseLimits.capacity, `at most ${courseLimits.capacity}`),
+    participantFee: z
+      .number()
+      .int()
+      .min(0, 'not negative')
+      .max(courseLimits.participantFee, `at most ${(courseLimits.participantFee / 100).toFixed(2)}`)
+      .nullish(),
+    instructorIds: z
+      .array(z.uuid('not an adviser id'))
+      .max(courseLimits.instructors, `at most ${courseLimits.instructors}`),
+    partnerInstructor: z
+      .string()
+      .trim()
+      .min(1)
+      .max(courseLimits.partnerInstructor, atMost(courseLimits.partnerInstructor))
+      .nullish(),
   })
   .refine((course) => course.endsOn >= course.startsOn, { path: ['endsOn'], message: 'not before startsOn' })
   // §5.2.1: the basic entrepreneur course is free for participants.
@@ -181,7 +211,7 @@ const survivalMilestoneKinds = new Set<string>(['ACTIVE_AFTER_1_YEAR', 'ACTIVE_A
 
 const registerBusinessInput = z.object({
   clientId: z.uuid('not a client id'),
-  name,
+  name: z.string().trim().min(1, 'a name is needed').max(businessLimits.name, atMost(businessLimits.name)),
   organisationNumber: z
     .string()
     .regex(/^\d{9}$/, 'nine digits')

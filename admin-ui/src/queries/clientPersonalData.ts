@@ -1,10 +1,9 @@
-// A person's rights over their data (GDPR art. 15, 17 and 20) on the client page: everything the
-// graph holds about a client in one file, and the erasure of it from every subgraph at once.
-import { defineStore } from 'pinia';
-import { ref } from 'vue';
+// A person's rights over their data (GDPR art. 15, 17 and 20) on the client page: everything the graph holds about a
+// client in one file, and the erasure of it from every subgraph at once (after which the page asks again).
+import { computed, ref } from 'vue';
 import { request, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
-import { useClientStore } from './client';
+import { useGraphQLMutation } from '../graphql/queries';
 
 export const ClientDataExportDocument = graphql(`
   query ClientDataExport($id: ID!) {
@@ -60,9 +59,13 @@ export interface PersonalDataError {
 export const exportFileName = (file: PersonalDataFile) =>
   `personopplysninger-${file.clientId}-${file.exportedAt.slice(0, 10)}.json`;
 
-export const useClientPersonalDataStore = defineStore('clientPersonalData', () => {
+/**
+ * The export and the erasure. The export is asked for when the person wants the file, straight from the graph and not
+ * through the query layer's cache: each export is audit-logged, and a file must be as of the moment it is made.
+ */
+export function useClientPersonalData() {
   const exporting = ref(false);
-  const erasing = ref(false);
+  const erasure = useGraphQLMutation(EraseClientDocument);
   const error = ref<PersonalDataError | null>(null);
 
   /** Everything held about the client, or null with the reason in `error`. */
@@ -91,27 +94,27 @@ export const useClientPersonalDataStore = defineStore('clientPersonalData', () =
     }
   }
 
-  /** Erases the person's data on their request, then loads the page again; resolves to whether it worked. */
+  /** Erases the person's data on their request; resolves to whether it worked. */
   async function erase(clientId: string): Promise<boolean> {
-    erasing.value = true;
     error.value = null;
     try {
-      await request(EraseClientDocument, { id: clientId, reason: 'REQUEST' });
+      await erasure.run({ id: clientId, reason: 'REQUEST' });
+      return true;
     } catch (caught) {
       const requestError = toRequestError(caught);
       error.value = { action: 'erase', message: requestError.message, codes: requestError.codes };
       return false;
-    } finally {
-      erasing.value = false;
     }
-    const clientStore = useClientStore();
-    if (clientStore.year !== null) await clientStore.load(clientId, clientStore.year);
-    return true;
   }
 
-  function clearError(): void {
-    error.value = null;
-  }
-
-  return { exporting, erasing, error, exportData, erase, clearError };
-});
+  return {
+    exporting: computed(() => exporting.value),
+    erasing: erasure.running,
+    error,
+    exportData,
+    erase,
+    clearError: () => {
+      error.value = null;
+    },
+  };
+}
