@@ -128,6 +128,12 @@ describe('the development mail page', () => {
       ['Kvittering: Etablererkurs våren 2027', 'nora@example.no', '07.12.2026 11:30'],
       ['Hva synes du om veiledningen?', 'Ola Hansen <ola@example.no>', '07.12.2026 10:00'],
     ]);
+
+    // "Last inn på nytt" asks the catcher again, for mail sent since.
+    const asked = requests.filter((request) => request === 'GET /dev/mail/messages').length;
+    await wrapper.get('[data-testid="dev-mail-reload"]').trigger('click');
+    await flushPromises();
+    expect(requests.filter((request) => request === 'GET /dev/mail/messages')).toHaveLength(asked + 1);
   });
 
   it('shows a message in a dialog: text as text, HTML only in a sandboxed frame; Escape closes it', async () => {

@@ -1,10 +1,10 @@
-// Acting on the professional gatherings: the rules (who may do what, when), the actions store against a stubbed
-// gateway, and the page with testing stores: each role sees only its actions, forms validate, the server's
-// field errors and a CONFLICT show where they belong, and the tables download as CSV.
-import { createTestingPinia } from '@pinia/testing';
+// Acting on the professional gatherings: the rules (who may do what, when), the actions through the query layer
+// against a stubbed gateway, and the page: each role sees only its actions, forms validate, the server's field
+// errors and a CONFLICT show where they belong, and the tables download as CSV.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPinia } from 'pinia';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ref } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import {
   attendedCount,
@@ -15,10 +15,23 @@ import {
   registersForGatherings,
 } from '../src/composables/gatheringRules';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
-import { useGatheringActionsStore } from '../src/stores/gatheringActions';
-import { type GatheringItem, useGatheringsStore } from '../src/stores/gatherings';
+import {
+  type GatheringItem,
+  useGatheringActions,
+  useGatheringYear,
+  useRegionAdvisers,
+} from '../src/queries/gatherings';
 import GatheringsView from '../src/views/GatheringsView.vue';
-import { accessTokenFor, createStrictI18n, forbidNetwork, jsonResponse, stubGraphQL } from './fixtures';
+import {
+  accessTokenFor,
+  createStrictI18n,
+  type GraphQLCall,
+  jsonResponse,
+  queryLayer,
+  runInComponent,
+  stubGraphQL,
+  testingPinia,
+} from './fixtures';
 import { gatherings2024, gatheringYear2024, partnerTokenFor } from './partners-fixtures';
 
 const held = gatherings2024[0] as GatheringItem;
@@ -111,18 +124,15 @@ describe('gathering rules', () => {
   });
 });
 
-describe('gathering actions store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia());
-  });
-
+describe('gathering actions', () => {
   afterEach(() => {
     setAccessTokenSource(undefined);
     setUnauthenticatedHandler(undefined);
   });
 
-  function answerWith(mutation: (query: string) => Response | null) {
-    return stubGraphQL(({ body }) => {
+  /** The actions and the year 2024 on screen, as the page has them, against a gateway answering `mutation`. */
+  async function withYearOnScreen(mutation: (query: string) => Response | null) {
+    const stub = stubGraphQL(({ body }) => {
       const answered = mutation(body.query);
       if (answered) return answered;
       if (body.query.includes('query GatheringsOfYear')) {
@@ -130,29 +140,39 @@ describe('gathering actions store', () => {
       }
       throw new Error(`Unexpected query ${body.query}`);
     });
+    const pinia = createPinia();
+    const { result } = runInComponent(
+      () => ({ year: useGatheringYear(2024), actions: useGatheringActions() }),
+      [pinia, queryLayer(pinia)],
+    );
+    await flushPromises();
+    const yearAsked = () => stub.calls.filter((call) => call.body.query.includes('query GatheringsOfYear')).length;
+    return { ...stub, ...result, yearAsked };
   }
 
   it('adds a gathering with its input as a variable, then loads the year again', async () => {
-    const { calls } = answerWith((query) =>
+    const { calls, actions, year, yearAsked } = await withYearOnScreen((query) =>
       query.includes('createGathering')
         ? jsonResponse({ data: { createGathering: { id: 'g-9', title: 'Vårsamling', date: '2024-11-01' } } })
         : null,
     );
-    useGatheringsStore().year = 2024;
-    const store = useGatheringActionsStore();
     const input = { title: 'Vårsamling', date: '2024-11-01', location: 'Oslo', online: false, description: null };
+    expect(yearAsked()).toBe(1);
 
-    expect(await store.create(input)).toEqual({ id: 'g-9', title: 'Vårsamling', date: '2024-11-01' });
+    expect(await actions.create(input)).toEqual({ id: 'g-9', title: 'Vårsamling', date: '2024-11-01' });
+    await flushPromises();
 
-    expect(calls[0]?.body.variables).toEqual({ input });
-    expect(calls[0]?.body.query).not.toContain('Vårsamling');
-    expect(calls[1]?.body.variables).toEqual({ year: 2024 });
-    expect(useGatheringsStore().gatherings).toHaveLength(2);
+    const create = calls.find((call) => call.body.query.includes('createGathering'));
+    expect(create?.body.variables).toEqual({ input });
+    expect(create?.body.query).not.toContain('Vårsamling');
+    expect(yearAsked()).toBe(2);
+    expect(calls.at(-1)?.body.variables).toEqual({ year: 2024 });
+    expect(year.gatherings.value).toHaveLength(2);
   });
 
   it('registers an adviser, and on a CONFLICT says so and loads the list again', async () => {
     let conflict = false;
-    const { calls } = answerWith((query) => {
+    const { calls, actions, yearAsked } = await withYearOnScreen((query) => {
       if (!query.includes('registerForGathering')) return null;
       return conflict
         ? jsonResponse({
@@ -162,22 +182,25 @@ describe('gathering actions store', () => {
           })
         : jsonResponse({ data: { registerForGathering: { id: 'g-2' } } });
     });
-    useGatheringsStore().year = 2024;
-    const store = useGatheringActionsStore();
 
-    expect(await store.register('g-2', 'a-4')).toBe(true);
-    expect(calls[0]?.body.variables).toEqual({ gatheringId: 'g-2', adviserId: 'a-4' });
-    expect(calls).toHaveLength(2);
+    expect(await actions.register('g-2', 'a-4')).toBe(true);
+    await flushPromises();
+    expect(calls.find((call) => call.body.query.includes('registerForGathering'))?.body.variables).toEqual({
+      gatheringId: 'g-2',
+      adviserId: 'a-4',
+    });
+    expect(yearAsked()).toBe(2);
 
     conflict = true;
-    expect(await store.register('g-2', 'a-4')).toBe(false);
-    expect(store.conflict).toBe(true);
-    expect(store.actionError).toMatchObject({ action: 'register', gatheringId: 'g-2', codes: ['CONFLICT'] });
-    expect(calls).toHaveLength(4);
+    expect(await actions.register('g-2', 'a-4')).toBe(false);
+    await flushPromises();
+    expect(actions.conflict.value).toBe(true);
+    expect(actions.actionError.value).toMatchObject({ action: 'register', gatheringId: 'g-2', codes: ['CONFLICT'] });
+    expect(yearAsked()).toBe(3);
   });
 
-  it("gives the server's field errors without the registration prefix", async () => {
-    answerWith((query) =>
+  it("gives the server's field errors without the registration prefix, and asks nothing again", async () => {
+    const { actions, yearAsked } = await withYearOnScreen((query) =>
       query.includes('registerForGathering')
         ? jsonResponse({
             errors: [
@@ -189,37 +212,42 @@ describe('gathering actions store', () => {
           })
         : null,
     );
-    const store = useGatheringActionsStore();
 
-    expect(await store.register('g-2', 'nobody')).toBe(false);
-    expect(store.actionError?.fieldErrors).toEqual({ adviserId: 'not an adviser id' });
+    expect(await actions.register('g-2', 'nobody')).toBe(false);
+    await flushPromises();
+    expect(actions.actionError.value?.fieldErrors).toEqual({ adviserId: 'not an adviser id' });
+    expect(yearAsked()).toBe(1);
   });
 
   it('records attendance with the ids of those who came', async () => {
-    const { calls } = answerWith((query) =>
+    const { calls, actions } = await withYearOnScreen((query) =>
       query.includes('recordGatheringAttendance')
         ? jsonResponse({ data: { recordGatheringAttendance: { id: 'g-1' } } })
         : null,
     );
-    useGatheringsStore().year = 2024;
-    const store = useGatheringActionsStore();
 
-    expect(await store.recordAttendance('g-1', ['a-1'])).toBe(true);
-    expect(calls[0]?.body.variables).toEqual({ gatheringId: 'g-1', attendedAdviserIds: ['a-1'] });
+    expect(await actions.recordAttendance('g-1', ['a-1'])).toBe(true);
+    expect(calls.find((call) => call.body.query.includes('recordGatheringAttendance'))?.body.variables).toEqual({
+      gatheringId: 'g-1',
+      attendedAdviserIds: ['a-1'],
+    });
   });
 
-  it("loads the adviser's region's advisers once", async () => {
+  it("asks for the adviser's region's advisers once, however many ask", async () => {
     const { calls } = stubGraphQL(() =>
       jsonResponse({ data: { region: { id: 'follo', advisers: [{ id: 'a-4', name: 'Amira Haddad' }] } } }),
     );
-    const store = useGatheringActionsStore();
-
-    await store.loadAdvisers('follo');
-    await store.loadAdvisers('follo');
+    const pinia = createPinia();
+    const { result } = runInComponent(
+      () => [useRegionAdvisers('follo'), useRegionAdvisers('follo'), useRegionAdvisers(null)],
+      [pinia, queryLayer(pinia)],
+    );
+    await flushPromises();
 
     expect(calls).toHaveLength(1);
     expect(calls[0]?.body.variables).toEqual({ regionId: 'follo' });
-    expect(store.advisers).toEqual([{ id: 'a-4', name: 'Amira Haddad' }]);
+    expect(result[0]?.advisers.value).toEqual([{ id: 'a-4', name: 'Amira Haddad' }]);
+    expect(result[2]?.advisers.value).toEqual([]);
   });
 });
 
@@ -243,30 +271,75 @@ function catchDownloads() {
   return { names, lines };
 }
 
+/** What the gateway answers an action with: the data, or errors. */
+type Answer = Record<string, unknown>;
+type ActionAnswers = Partial<Record<'create' | 'register' | 'unregister' | 'attendance', () => Answer>>;
+
+const operationOf = (call: GraphQLCall) => /\b(?:query|mutation) (\w+)/.exec(call.body.query)?.[1];
+
+/**
+ * The page as the signed-in caller sees it, against a gateway that answers the year's gatherings and the region's
+ * advisers, and each action with `answers` (success by default); `actions` are spies of what the gateway was asked.
+ */
 async function mountView(
   accessToken: string,
-  { gatherings = [held, upcoming, haldenOnly], actions = {} as Record<string, unknown> } = {},
+  { gatherings = [held, upcoming, haldenOnly], answers = {} as ActionAnswers } = {},
 ) {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
-    initialState: {
-      auth: { accessToken },
-      gatherings: { year: 2024, gatherings, summary: gatheringYear2024, loading: false, error: null },
-      gatheringActions: {
+  const actions = {
+    loadAdvisers: vi.fn((_regionId: string) => ({
+      region: {
+        id: 'follo',
         advisers: [
           { id: 'a-4', name: 'Amira Haddad' },
           { id: 'a-3', name: 'Kristin Moe' },
           { id: 'a-5', name: 'Per Olsen' },
         ],
-        advisersRegionId: 'follo',
-        advisersLoading: false,
-        advisersError: null,
-        saving: null,
-        actionError: null,
-        ...actions,
       },
-    },
+    })),
+    create: vi.fn(
+      (input: { title: string; date: string }): Answer =>
+        answers.create?.() ?? { createGathering: { id: 'g-9', title: input.title, date: input.date } },
+    ),
+    register: vi.fn(
+      (gatheringId: string, _adviserId: string): Answer =>
+        answers.register?.() ?? { registerForGathering: { id: gatheringId } },
+    ),
+    unregister: vi.fn(
+      (gatheringId: string, _adviserId: string): Answer =>
+        answers.unregister?.() ?? { unregisterFromGathering: { id: gatheringId } },
+    ),
+    recordAttendance: vi.fn(
+      (gatheringId: string, _attended: string[]): Answer =>
+        answers.attendance?.() ?? { recordGatheringAttendance: { id: gatheringId } },
+    ),
+  };
+  stubGraphQL((call) => {
+    const variables = call.body.variables as {
+      regionId: string;
+      input: { title: string; date: string };
+      gatheringId: string;
+      adviserId: string;
+      attendedAdviserIds: string[];
+    };
+    const answered = (value: Answer) => jsonResponse('errors' in value ? value : { data: value });
+    switch (operationOf(call)) {
+      case 'GatheringsOfYear':
+        return answered({ gatherings, gatheringYear: gatheringYear2024 });
+      case 'RegionAdvisers':
+        return answered(actions.loadAdvisers(variables.regionId));
+      case 'CreateGathering':
+        return answered(actions.create(variables.input));
+      case 'RegisterForGathering':
+        return answered(actions.register(variables.gatheringId, variables.adviserId));
+      case 'UnregisterFromGathering':
+        return answered(actions.unregister(variables.gatheringId, variables.adviserId));
+      case 'RecordGatheringAttendance':
+        return answered(actions.recordAttendance(variables.gatheringId, variables.attendedAdviserIds));
+      default:
+        throw new Error(`Unexpected operation: ${call.body.query}`);
+    }
   });
+  const pinia = testingPinia({ initialState: { auth: { accessToken } } });
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/gatherings', name: 'gatherings', component: GatheringsView }],
@@ -274,22 +347,27 @@ async function mountView(
   await router.push('/gatherings?year=2024');
   await router.isReady();
   const wrapper = mount(GatheringsView, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
-  return { wrapper, router, actions: useGatheringActionsStore(pinia), gatheringsStore: useGatheringsStore(pinia) };
+  await flushPromises();
+  return { wrapper, router, actions };
 }
 
 type Wrapper = Awaited<ReturnType<typeof mountView>>['wrapper'];
-const open = (wrapper: Wrapper, id: string) => wrapper.get(`[data-testid="gathering-toggle-${id}"]`).trigger('click');
+const open = async (wrapper: Wrapper, id: string) => {
+  await wrapper.get(`[data-testid="gathering-toggle-${id}"]`).trigger('click');
+  await flushPromises();
+};
+/** Submits a form and waits for what it sent to be answered. */
+const submit = async (wrapper: Wrapper, testId: string) => {
+  await wrapper.get(`[data-testid="${testId}"]`).trigger('submit');
+  await flushPromises();
+};
 
 enableAutoUnmount(afterEach);
 
 describe('GatheringsView actions', () => {
-  beforeEach(() => {
-    forbidNetwork();
-  });
-
   it('shows registered and attended per gathering, "not recorded" before attendance is', async () => {
     const { wrapper } = await mountView(accessTokenFor('coordination.member'));
 
@@ -342,8 +420,9 @@ describe('GatheringsView actions', () => {
     ]);
     expect(select.element.value).toBe('a-4');
 
-    await wrapper.get('[data-testid="gathering-register-form-g-2"]').trigger('submit');
+    await submit(wrapper, 'gathering-register-form-g-2');
     expect(actions.register).toHaveBeenCalledWith('g-2', 'a-4');
+    expect(wrapper.get('[data-testid="gathering-notice-g-2"]').text()).toContain('Amira Haddad');
   });
 
   it('asks for an adviser before registering', async () => {
@@ -351,7 +430,7 @@ describe('GatheringsView actions', () => {
     await open(wrapper, 'g-2');
     await wrapper.get('[data-testid="gathering-register-adviser-g-2"]').setValue('');
 
-    await wrapper.get('[data-testid="gathering-register-form-g-2"]').trigger('submit');
+    await submit(wrapper, 'gathering-register-form-g-2');
 
     expect(actions.register).not.toHaveBeenCalled();
     expect(wrapper.get('[data-testid="gathering-register-error-g-2"]').text()).toBe(
@@ -377,38 +456,40 @@ describe('GatheringsView actions', () => {
 
   it('explains a CONFLICT on registering, and shows a field error at the adviser', async () => {
     const conflicted = await mountView(accessTokenFor('follo.adviser'), {
-      actions: {
-        actionError: {
-          action: 'register',
-          gatheringId: 'g-2',
-          message: 'The adviser is registered for this gathering already.',
-          codes: ['CONFLICT'],
-          fieldErrors: {},
-        },
+      answers: {
+        register: () => ({
+          errors: [
+            { message: 'The adviser is registered for this gathering already.', extensions: { code: 'CONFLICT' } },
+          ],
+        }),
       },
     });
     await open(conflicted.wrapper, 'g-2');
+    await submit(conflicted.wrapper, 'gathering-register-form-g-2');
     const alert = conflicted.wrapper.get('[data-testid="gathering-action-error-g-2"]');
     expect(alert.attributes('role')).toBe('alert');
     expect(alert.text()).toBe('Veilederen er allerede påmeldt denne fagsamlingen. Listen er oppdatert.');
     conflicted.wrapper.unmount();
 
     const invalid = await mountView(accessTokenFor('follo.adviser'), {
-      actions: {
-        actionError: {
-          action: 'register',
-          gatheringId: 'g-2',
-          message: 'registration.adviserId: not an adviser id',
-          codes: ['BAD_USER_INPUT'],
-          fieldErrors: { adviserId: 'not an adviser id' },
-        },
+      answers: {
+        register: () => ({
+          errors: [
+            {
+              message: 'registration.adviserId: not an adviser id',
+              extensions: { code: 'BAD_USER_INPUT', field: 'registration.adviserId' },
+            },
+          ],
+        }),
       },
     });
     await open(invalid.wrapper, 'g-2');
+    await submit(invalid.wrapper, 'gathering-register-form-g-2');
     expect(invalid.wrapper.get('[data-testid="gathering-register-error-g-2"]').text()).toBe(
       'Tjenesten godtok ikke verdien i dette feltet.',
     );
     expect(invalid.wrapper.find('[data-testid="gathering-action-error-g-2"]').exists()).toBe(false);
+    expect(document.activeElement?.id).toBe('gathering-register-adviser-g-2');
   });
 
   it('lets Innovasjon Norge record attendance after the gathering, starting from what is recorded', async () => {
@@ -423,7 +504,7 @@ describe('GatheringsView actions', () => {
     expect(jonas.element.checked).toBe(false);
     await jonas.setValue(true);
 
-    await wrapper.get('[data-testid="gathering-attendance-form-g-1"]').trigger('submit');
+    await submit(wrapper, 'gathering-attendance-form-g-1');
     expect(actions.recordAttendance).toHaveBeenCalledWith('g-1', ['a-1', 'a-2']);
 
     // Not before the gathering has been held.
@@ -436,14 +517,14 @@ describe('GatheringsView actions', () => {
     await open(wrapper, 'g-1');
     await wrapper.get('[data-testid="gathering-attended-g-1-a-1"]').setValue(false);
 
-    await wrapper.get('[data-testid="gathering-attendance-form-g-1"]').trigger('submit');
+    await submit(wrapper, 'gathering-attendance-form-g-1');
     expect(actions.recordAttendance).not.toHaveBeenCalled();
     expect(wrapper.get('[data-testid="gathering-attendance-error-g-1"]').text()).toBe(
       'Kryss av for dem som deltok, eller bekreft at ingen av de påmeldte deltok.',
     );
 
     await wrapper.get('[data-testid="gathering-attended-none-g-1"]').setValue(true);
-    await wrapper.get('[data-testid="gathering-attendance-form-g-1"]').trigger('submit');
+    await submit(wrapper, 'gathering-attendance-form-g-1');
     expect(actions.recordAttendance).toHaveBeenCalledWith('g-1', []);
   });
 
@@ -453,17 +534,16 @@ describe('GatheringsView actions', () => {
 
     await wrapper.get('[data-testid="gathering-attended-all-g-1"]').trigger('click');
     expect(wrapper.get<HTMLInputElement>('[data-testid="gathering-attended-g-1-a-2"]').element.checked).toBe(true);
-    await wrapper.get('[data-testid="gathering-attendance-form-g-1"]').trigger('submit');
+    await submit(wrapper, 'gathering-attendance-form-g-1');
     expect(actions.recordAttendance).toHaveBeenCalledWith('g-1', ['a-1', 'a-2']);
   });
 
   it('confirms a saved attendance in words', async () => {
     const { wrapper, actions } = await mountView(partnerTokenFor('innovasjon.norge'));
-    actions.recordAttendance = vi.fn(async () => true) as typeof actions.recordAttendance;
     await open(wrapper, 'g-1');
 
-    await wrapper.get('[data-testid="gathering-attendance-form-g-1"]').trigger('submit');
-    await flushPromises();
+    await submit(wrapper, 'gathering-attendance-form-g-1');
+    expect(actions.recordAttendance).toHaveBeenCalledWith('g-1', ['a-1']);
 
     expect(wrapper.get('[data-testid="gathering-notice-g-1"]').text()).toBe(
       'Oppmøtet er lagret: 1 av 2 påmeldte deltok.',
@@ -471,12 +551,24 @@ describe('GatheringsView actions', () => {
   });
 
   it('lets the county add a gathering, validating it first and showing the server’s field errors', async () => {
-    const { wrapper, actions } = await mountView(accessTokenFor('county.officer'));
+    const { wrapper, actions } = await mountView(accessTokenFor('county.officer'), {
+      answers: {
+        create: () => ({
+          errors: [
+            {
+              message: 'input.title: at most 200 characters',
+              extensions: { code: 'BAD_USER_INPUT', field: 'input.title' },
+            },
+          ],
+        }),
+      },
+    });
     await wrapper.get('[data-testid="gathering-create-open"]').trigger('click');
     const form = wrapper.get('[data-testid="gathering-create-form"]');
     expect(document.activeElement?.id).toBe('gathering-new-title');
 
     await form.trigger('submit');
+    await flushPromises();
     expect(actions.create).not.toHaveBeenCalled();
     expect(wrapper.get('[data-testid="gathering-error-title"]').text()).toBe('Må fylles ut.');
     expect(wrapper.get('[data-testid="gathering-error-date"]').text()).toBe('Må fylles ut.');
@@ -484,16 +576,6 @@ describe('GatheringsView actions', () => {
       'Oppgi sted, eller kryss av for at veilederne kan delta digitalt.',
     );
 
-    actions.create = vi.fn(async () => {
-      actions.actionError = {
-        action: 'create',
-        gatheringId: null,
-        message: 'input.title: at most 200 characters',
-        codes: ['BAD_USER_INPUT'],
-        fieldErrors: { title: 'at most 200 characters' },
-      };
-      return null;
-    }) as typeof actions.create;
     await wrapper.get('[data-testid="gathering-new-title"]').setValue('Høstsamling');
     await wrapper.get('[data-testid="gathering-new-date"]').setValue('2024-11-07');
     await wrapper.get('[data-testid="gathering-new-online"]').setValue(true);
@@ -516,11 +598,6 @@ describe('GatheringsView actions', () => {
 
   it('confirms a new gathering and shows the year it is in', async () => {
     const { wrapper, actions, router } = await mountView(partnerTokenFor('innovasjon.norge'));
-    actions.create = vi.fn(async () => ({
-      id: 'g-9',
-      title: 'Vårsamling',
-      date: '2025-03-06',
-    })) as typeof actions.create;
     await wrapper.get('[data-testid="gathering-create-open"]').trigger('click');
     await wrapper.get('[data-testid="gathering-new-title"]').setValue('Vårsamling');
     await wrapper.get('[data-testid="gathering-new-date"]').setValue('2025-03-06');
@@ -533,6 +610,13 @@ describe('GatheringsView actions', () => {
     const notice = wrapper.get('[data-testid="gatherings-notice"]');
     expect(notice.text()).toBe('Fagsamlingen «Vårsamling» er lagt til.');
     expect(document.activeElement).toBe(notice.element);
+    expect(actions.create).toHaveBeenCalledWith({
+      title: 'Vårsamling',
+      date: '2025-03-06',
+      location: 'Lillestrøm',
+      online: false,
+      description: null,
+    });
     expect(router.currentRoute.value.query.year).toBe('2025');
   });
 
@@ -590,10 +674,6 @@ describe('removing a registration', () => {
     attended: null,
   };
 
-  beforeEach(() => {
-    setActivePinia(createPinia());
-  });
-
   afterEach(() => {
     setAccessTokenSource(undefined);
   });
@@ -612,44 +692,59 @@ describe('removing a registration', () => {
       }
       return jsonResponse({ data: { gatherings: [held, upcoming], gatheringYear: gatheringYear2024 } });
     });
-    useGatheringsStore().year = 2024;
-    const store = useGatheringActionsStore();
+    const pinia = createPinia();
+    const { result } = runInComponent(
+      () => ({ year: useGatheringYear(2024), actions: useGatheringActions() }),
+      [pinia, queryLayer(pinia)],
+    );
+    await flushPromises();
+    const { actions } = result;
 
-    expect(await store.unregister('g-2', 'a-4')).toBe(true);
-    expect(calls[0]?.body.query).toContain('mutation UnregisterFromGathering');
-    expect(calls[0]?.body.variables).toEqual({ gatheringId: 'g-2', adviserId: 'a-4' });
-    expect(calls[1]?.body.variables).toEqual({ year: 2024 });
+    expect(await actions.unregister('g-2', 'a-4')).toBe(true);
+    await flushPromises();
+    expect(calls[1]?.body.query).toContain('mutation UnregisterFromGathering');
+    expect(calls[1]?.body.variables).toEqual({ gatheringId: 'g-2', adviserId: 'a-4' });
+    expect(calls[2]?.body.variables).toEqual({ year: 2024 });
 
     gone = true;
-    expect(await store.unregister('g-2', 'a-4')).toBe(false);
-    expect(store.actionError).toMatchObject({ action: 'unregister', gatheringId: 'g-2', codes: ['NOT_FOUND'] });
-    expect(calls).toHaveLength(4);
+    expect(await actions.unregister('g-2', 'a-4')).toBe(false);
+    await flushPromises();
+    expect(actions.actionError.value).toMatchObject({
+      action: 'unregister',
+      gatheringId: 'g-2',
+      codes: ['NOT_FOUND'],
+    });
+    expect(calls).toHaveLength(5);
   });
 
   it("keeps the year's gatherings when one registration names an adviser the regions service does not know", async () => {
-    const answer = (path: (string | number)[]) =>
-      stubGraphQL(() =>
-        jsonResponse({
-          data: {
-            gatherings: [held, { ...upcoming, registrations: [dangling, ...upcoming.registrations] }],
-            gatheringYear: gatheringYear2024,
-          },
-          errors: [
-            { message: 'The regions subgraph knows no adviser a-unknown', path, extensions: { code: 'NOT_FOUND' } },
-          ],
-        }),
-      );
-    answer(['gatherings', 1, 'registrations', 0, 'adviser']);
-    const store = useGatheringsStore();
-    await store.load(2024);
-    expect(store.error).toBeNull();
-    expect(store.gatherings[1]?.registrations[0]).toEqual(dangling);
+    stubGraphQL(({ body }) => {
+      const year = (body.variables as { year: number }).year;
+      // In 2024 the error is on a registration's adviser; in 2023 on a gathering's title, which fails the answer.
+      const path = year === 2024 ? ['gatherings', 1, 'registrations', 0, 'adviser'] : ['gatherings', 1, 'title'];
+      return jsonResponse({
+        data: {
+          gatherings: [held, { ...upcoming, registrations: [dangling, ...upcoming.registrations] }],
+          gatheringYear: { ...gatheringYear2024, year },
+        },
+        errors: [
+          { message: 'The regions subgraph knows no adviser a-unknown', path, extensions: { code: 'NOT_FOUND' } },
+        ],
+      });
+    });
+    const pinia = createPinia();
+    const year = ref(2024);
+    const { result: gatheringYear } = runInComponent(() => useGatheringYear(year), [pinia, queryLayer(pinia)]);
+    await flushPromises();
+    expect(gatheringYear.error.value).toBeNull();
+    expect(gatheringYear.gatherings.value[1]?.registrations[0]).toEqual(dangling);
 
-    // Any other error still fails the answer.
-    answer(['gatherings', 1, 'title']);
-    await store.load(2024);
-    expect(store.error).not.toBeNull();
-    expect(store.gatherings).toEqual([]);
+    // Any other error still fails the answer, and the year before does not stay on screen under it.
+    year.value = 2023;
+    await flushPromises();
+    expect(gatheringYear.error.value).not.toBeNull();
+    expect(gatheringYear.gatherings.value).toEqual([]);
+    expect(gatheringYear.year.value).toBeNull();
   });
 
   it("offers an adviser to unregister themselves, not a colleague, and sends the adviser's id", async () => {
@@ -661,6 +756,7 @@ describe('removing a registration', () => {
     expect(button.text()).toBe('Meld av');
     expect(button.attributes('aria-label')).toBe('Meld av Amira Haddad');
     await button.trigger('click');
+    await flushPromises();
     expect(actions.unregister).toHaveBeenCalledWith('g-2', 'a-4');
     // A gathering that was held: no more removing for an adviser.
     await open(wrapper, 'g-1');
@@ -685,6 +781,7 @@ describe('removing a registration', () => {
     expect(rows[0]).toContain('Ukjent veileder (a-unknown)');
     expect(rows[1]).toContain('Amira Haddad');
     await wrapper.get('[data-testid="gathering-unregister-g-1-a-unknown"]').trigger('click');
+    await flushPromises();
     expect(actions.unregister).toHaveBeenCalledWith('g-1', 'a-unknown');
   });
 });

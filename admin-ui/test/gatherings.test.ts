@@ -1,68 +1,84 @@
-// The gatherings store against a stubbed gateway, and the gatherings page with a testing store: the minimum stands out.
-import { createTestingPinia } from '@pinia/testing';
-import { enableAutoUnmount, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+// The gatherings of a year through the query layer against a stubbed gateway, and the gatherings page: the minimum
+// stands out.
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
+import { createPinia } from 'pinia';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ref } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
-import { type GatheringYearSummary, useGatheringsStore } from '../src/stores/gatherings';
+import { type GatheringYearSummary, useGatheringYear } from '../src/queries/gatherings';
 import GatheringsView from '../src/views/GatheringsView.vue';
-import { accessTokenFor, createStrictI18n, forbidNetwork, jsonResponse, stubGraphQL } from './fixtures';
+import {
+  accessTokenFor,
+  createStrictI18n,
+  jsonResponse,
+  queryLayer,
+  runInComponent,
+  stubGraphQL,
+  testingPinia,
+} from './fixtures';
 import { gatherings2024, gatheringYear2024 } from './partners-fixtures';
 
-describe('gatherings store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia());
-  });
-
+describe('the gatherings of a year', () => {
   afterEach(() => {
     setAccessTokenSource(undefined);
     setUnauthenticatedHandler(undefined);
   });
 
+  const withQueryLayer = <Result>(composable: () => Result) => {
+    const pinia = createPinia();
+    return runInComponent(composable, [pinia, queryLayer(pinia)]).result;
+  };
+
   it("loads a year's gatherings and its summary in one query, the year as a variable", async () => {
     const { calls } = stubGraphQL(() =>
       jsonResponse({ data: { gatherings: gatherings2024, gatheringYear: gatheringYear2024 } }),
     );
-    const store = useGatheringsStore();
-
-    await store.load(2024);
+    const year = withQueryLayer(() => useGatheringYear(2024));
+    await flushPromises();
 
     expect(calls).toHaveLength(1);
     expect(calls[0]?.body.query).toContain('gatherings(year: $year)');
     expect(calls[0]?.body.query).toContain('gatheringYear(year: $year)');
     expect(calls[0]?.body.query).not.toContain('2024');
     expect(calls[0]?.body.variables).toEqual({ year: 2024 });
-    expect(store.gatherings).toHaveLength(1);
-    expect(store.summary?.meetsMinimum).toBe(false);
-    expect(store.year).toBe(2024);
+    expect(year.gatherings.value).toHaveLength(1);
+    expect(year.summary.value?.meetsMinimum).toBe(false);
+    expect(year.year.value).toBe(2024);
   });
 
   it('reports a failed load and drops what was shown', async () => {
-    let fail = false;
-    stubGraphQL(() =>
-      fail
+    stubGraphQL(({ body }) =>
+      (body.variables as { year: number }).year === 2023
         ? jsonResponse({ errors: [{ message: 'Down.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
         : jsonResponse({ data: { gatherings: gatherings2024, gatheringYear: gatheringYear2024 } }),
     );
-    const store = useGatheringsStore();
-    await store.load(2024);
-    fail = true;
-    await store.load(2023);
+    const asked = ref(2024);
+    const year = withQueryLayer(() => useGatheringYear(asked));
+    await flushPromises();
+    expect(year.gatherings.value).toHaveLength(1);
+    asked.value = 2023;
+    await flushPromises();
 
-    expect(store.error).toEqual({ message: 'Down.', codes: ['INTERNAL_SERVER_ERROR'] });
-    expect(store.gatherings).toEqual([]);
-    expect(store.summary).toBeNull();
+    expect(year.error.value).toEqual({ message: 'Down.', codes: ['INTERNAL_SERVER_ERROR'] });
+    expect(year.gatherings.value).toEqual([]);
+    expect(year.summary.value).toBeNull();
   });
 });
 
 async function mountView(summary: GatheringYearSummary, path = '/gatherings?year=2024') {
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
+  const { calls } = stubGraphQL(({ body }) =>
+    jsonResponse({
+      data: {
+        gatherings: gatherings2024,
+        gatheringYear: { ...summary, year: (body.variables as { year: number }).year },
+      },
+    }),
+  );
+  const pinia = testingPinia({
     initialState: {
       auth: { accessToken: accessTokenFor('coordination.member') },
       years: { years: [2022, 2023, 2024, 2025, 2026] },
-      gatherings: { year: summary.year, gatherings: gatherings2024, summary, loading: false, error: null },
     },
   });
   const router = createRouter({
@@ -72,23 +88,22 @@ async function mountView(summary: GatheringYearSummary, path = '/gatherings?year
   await router.push(path);
   await router.isReady();
   const wrapper = mount(GatheringsView, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
-  return { wrapper, router, store: useGatheringsStore(pinia) };
+  await flushPromises();
+  /** The years asked for, in order. */
+  const asked = () => calls.map((call) => (call.body.variables as { year: number }).year);
+  return { wrapper, router, asked };
 }
 
 enableAutoUnmount(afterEach);
 
 describe('GatheringsView', () => {
-  beforeEach(() => {
-    forbidNetwork();
-  });
-
   it('loads the year in the address and makes a year below the minimum stand out', async () => {
-    const { wrapper, store } = await mountView(gatheringYear2024);
+    const { wrapper, asked } = await mountView(gatheringYear2024);
 
-    expect(store.load).toHaveBeenCalledWith(2024);
+    expect(asked()).toEqual([2024]);
     const count = wrapper.get('[data-testid="gatherings-count"]');
     expect(count.attributes('data-meets-minimum')).toBe('false');
     expect(count.classes()).toContain('below');
@@ -135,11 +150,13 @@ describe('GatheringsView', () => {
   });
 
   it('changes the year through the address', async () => {
-    const { wrapper, router, store } = await mountView(gatheringYear2024);
+    const { wrapper, router, asked } = await mountView(gatheringYear2024);
 
     expect(wrapper.get('label[for="gatherings-year"]').text()).toBe('År');
     await wrapper.get('#gatherings-year').setValue('2023');
     await vi.waitFor(() => expect(router.currentRoute.value.query.year).toBe('2023'), { timeout: 30_000 });
-    await vi.waitFor(() => expect(store.load).toHaveBeenLastCalledWith(2023), { timeout: 30_000 });
+    await flushPromises();
+    expect(asked()).toEqual([2024, 2023]);
+    expect(wrapper.get('[data-testid="gatherings-count"]').text()).toContain('2023');
   });
 });

@@ -2,7 +2,7 @@
 // sends the same mutation again after getting no answer, so the services carry it out once.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { idempotencyKeyHeader, request } from '../src/graphql/client';
-import { BusinessAssessmentsDocument, DeliverBusinessAssessmentDocument } from '../src/stores/assessments';
+import { BusinessAssessmentPageDocument, DeliverBusinessAssessmentDocument } from '../src/queries/assessments';
 import { stubGraphQL } from './fixtures';
 
 const json = (body: unknown) =>
@@ -41,7 +41,7 @@ describe('the Idempotency-Key of a mutation', () => {
     const { calls } = stubGraphQL(() => {
       throw new TypeError('fetch failed');
     });
-    await expect(request(BusinessAssessmentsDocument, {} as never)).rejects.toThrow(/could not be reached/);
+    await expect(request(BusinessAssessmentPageDocument, {} as never)).rejects.toThrow(/could not be reached/);
     expect(calls).toHaveLength(1);
     expect(calls[0]?.headers.has(idempotencyKeyHeader)).toBe(false);
   });

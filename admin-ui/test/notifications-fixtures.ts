@@ -1,5 +1,5 @@
 // Notifications as the gateway returns them, an API client's token, and a gateway stub answering by operation name.
-import type { NotificationItem, NotificationPreferenceItem } from '../src/stores/notifications';
+import type { NotificationItem, NotificationPreferenceItem } from '../src/queries/notifications';
 import { type GraphQLCall, jsonResponse, stubGateway } from './fixtures';
 
 export const referralReceived: NotificationItem = {

@@ -1,10 +1,18 @@
-// The notifications store: the unread count for the bell, a page of notifications, marking read (the count and the
-// list follow), and the preferences per kind (a refused change keeps what the server holds).
-import { createPinia, setActivePinia } from 'pinia';
+// The notifications: the store's unread count for the bell, and through the query layer a page of notifications,
+// marking read (the count and the list follow) and the preferences per kind (a refused change keeps what the server
+// holds).
+import { flushPromises } from '@vue/test-utils';
+import { createPinia, type Pinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
+import {
+  type NotificationItem,
+  useMarkNotificationsRead,
+  useNotificationList,
+  useNotificationPreferences,
+} from '../src/queries/notifications';
 import { useNotificationsStore } from '../src/stores/notifications';
-import { accessTokenFor, jsonResponse, startSignedIn } from './fixtures';
+import { accessTokenFor, jsonResponse, queryLayer, runInComponent, startSignedIn } from './fixtures';
 import {
   defaultPreferences,
   notificationPage,
@@ -14,8 +22,10 @@ import {
   stubNotificationsGateway,
 } from './notifications-fixtures';
 
+let pinia: Pinia;
 beforeEach(() => {
-  setActivePinia(createPinia());
+  pinia = createPinia();
+  setActivePinia(pinia);
   startSignedIn(accessTokenFor('follo.adviser'));
 });
 
@@ -23,6 +33,35 @@ afterEach(() => {
   setAccessTokenSource(undefined);
   setUnauthenticatedHandler(undefined);
 });
+
+/** Runs `composable` as a page would, with the query layer; waits for its first answers. */
+async function onPage<Result>(composable: () => Result): Promise<Result> {
+  const { result } = runInComponent(composable, [pinia, queryLayer(pinia)]);
+  await flushPromises();
+  return result;
+}
+
+/** A gateway whose list answers with the notifications marked read so far, as the server does. */
+function listMarkedAsRead(items: NotificationItem[], { unreadOnly = false } = {}) {
+  const read = new Set<string>();
+  const unread = () => items.filter((item) => !item.read && !read.has(item.id)).length;
+  return stubNotificationsGateway({
+    NotificationList: () => {
+      const shown = items.map((item) => (read.has(item.id) ? { ...item, read: true } : item));
+      return jsonResponse({
+        data: { notifications: notificationPage(unreadOnly ? shown.filter((item) => !item.read) : shown) },
+      });
+    },
+    MarkNotificationsRead: (call) => {
+      for (const id of (call.body.variables?.ids ?? []) as string[]) read.add(id);
+      return jsonResponse({ data: { markNotificationsRead: { unreadCount: unread() } } });
+    },
+    MarkAllNotificationsRead: () => {
+      for (const item of items) read.add(item.id);
+      return jsonResponse({ data: { markAllNotificationsRead: { unreadCount: 0 } } });
+    },
+  });
+}
 
 describe('the notifications store', () => {
   it('asks only for the unread count, with the caller token, and forgets it when the count fails', async () => {
@@ -45,11 +84,13 @@ describe('the notifications store', () => {
     fail = true;
     await store.loadUnreadCount();
     expect(store.unreadCount).toBeNull();
-    // Only the count: the page's error state is not the bell's business.
-    expect(store.error).toBeNull();
+    // Only the count: the store holds nothing of the page's.
+    expect(Object.keys(store.$state)).toEqual(['unreadCount']);
   });
+});
 
-  it('loads a page newest first with the filter and offset asked, and takes the unread count from it', async () => {
+describe('the notifications page through the query layer', () => {
+  it('loads a page newest first with the filter and offset asked, and gives the bell the unread count from it', async () => {
     const { callsOf } = stubNotificationsGateway({
       NotificationList: () =>
         jsonResponse({
@@ -58,91 +99,87 @@ describe('the notifications store', () => {
           },
         }),
     });
-    const store = useNotificationsStore();
-
-    await store.load({ unreadOnly: false, offset: 20 });
+    const list = await onPage(() => useNotificationList({ unreadOnly: false, offset: 20 }));
 
     expect(callsOf('NotificationList')[0]?.variables).toEqual({ unreadOnly: false, offset: 20, first: 20 });
-    expect(store.page?.items.map((item) => item.id)).toEqual([referralReceived.id, reportReminder.id]);
-    expect(store.page?.hasNextPage).toBe(true);
-    expect(store.unreadCount).toBe(1);
-    expect(store.loading).toBe(false);
+    expect(list.page.value?.items.map((item) => item.id)).toEqual([referralReceived.id, reportReminder.id]);
+    expect(list.page.value?.hasNextPage).toBe(true);
+    expect(useNotificationsStore().unreadCount).toBe(1);
+    expect(list.loading.value).toBe(false);
   });
 
-  it('marks one read: the item shows read and the count is the server’s', async () => {
-    const { callsOf } = stubNotificationsGateway({
-      NotificationList: () =>
-        jsonResponse({
-          data: { notifications: notificationPage([referralReceived, reportReminder, overdueInstalment]) },
-        }),
-      MarkNotificationsRead: () => jsonResponse({ data: { markNotificationsRead: { unreadCount: 1 } } }),
-    });
-    const store = useNotificationsStore();
-    await store.load({ unreadOnly: false, offset: 0 });
-    expect(store.unreadCount).toBe(2);
+  it('marks one read: the page asks again and shows it read, and the count is the server’s', async () => {
+    const { callsOf } = listMarkedAsRead([referralReceived, reportReminder, overdueInstalment]);
+    const { list, marks } = await onPage(() => ({
+      list: useNotificationList({ unreadOnly: false, offset: 0 }),
+      marks: useMarkNotificationsRead(),
+    }));
+    expect(useNotificationsStore().unreadCount).toBe(2);
 
-    expect(await store.markRead([referralReceived.id])).toBe(true);
+    expect(await marks.markRead([referralReceived.id])).toBe(true);
+    expect(useNotificationsStore().unreadCount).toBe(1);
+    await flushPromises();
 
     expect(callsOf('MarkNotificationsRead')[0]?.variables).toEqual({ ids: [referralReceived.id] });
-    expect(store.page?.items.map((item) => item.read)).toEqual([true, true, false]);
-    expect(store.unreadCount).toBe(1);
-    // Without the unread filter nothing left the page: no second load.
-    expect(callsOf('NotificationList')).toHaveLength(1);
+    expect(list.page.value?.items.map((item) => item.read)).toEqual([true, true, false]);
+    expect(callsOf('NotificationList')).toHaveLength(2);
+    expect(useNotificationsStore().unreadCount).toBe(1);
   });
 
-  it('loads the unread page again after marking, since the read ones left it', async () => {
-    let unread = [referralReceived, overdueInstalment];
-    const { callsOf } = stubNotificationsGateway({
-      NotificationList: () => jsonResponse({ data: { notifications: notificationPage(unread) } }),
-      MarkAllNotificationsRead: () => {
-        unread = [];
-        return jsonResponse({ data: { markAllNotificationsRead: { unreadCount: 0 } } });
-      },
-    });
-    const store = useNotificationsStore();
-    await store.load({ unreadOnly: true, offset: 0 });
+  it('loads the unread page again after marking, and the read ones leave it', async () => {
+    const { callsOf } = listMarkedAsRead([referralReceived, overdueInstalment], { unreadOnly: true });
+    const { list, marks } = await onPage(() => ({
+      list: useNotificationList({ unreadOnly: true, offset: 0 }),
+      marks: useMarkNotificationsRead(),
+    }));
 
-    expect(await store.markAllRead()).toBe(true);
+    expect(await marks.markAllRead()).toBe(true);
+    await flushPromises();
 
     expect(callsOf('NotificationList').map((call) => call.variables?.unreadOnly)).toEqual([true, true]);
-    expect(store.page?.items).toEqual([]);
-    expect(store.unreadCount).toBe(0);
+    expect(list.page.value?.items).toEqual([]);
+    expect(useNotificationsStore().unreadCount).toBe(0);
   });
 
   it('keeps the list as it was when marking is refused, with the reason', async () => {
-    stubNotificationsGateway({
+    const { callsOf } = stubNotificationsGateway({
       NotificationList: () => jsonResponse({ data: { notifications: notificationPage([referralReceived]) } }),
       MarkNotificationsRead: () =>
         jsonResponse({ errors: [{ message: 'Not your notification.', extensions: { code: 'NOT_FOUND' } }] }),
     });
-    const store = useNotificationsStore();
-    await store.load({ unreadOnly: false, offset: 0 });
+    const { list, marks } = await onPage(() => ({
+      list: useNotificationList({ unreadOnly: false, offset: 0 }),
+      marks: useMarkNotificationsRead(),
+    }));
 
-    expect(await store.markRead([referralReceived.id])).toBe(false);
+    expect(await marks.markRead([referralReceived.id])).toBe(false);
+    await flushPromises();
 
-    expect(store.page?.items[0]?.read).toBe(false);
-    expect(store.unreadCount).toBe(1);
-    expect(store.actionError).toMatchObject({ action: 'mark-read', about: referralReceived.id, codes: ['NOT_FOUND'] });
-    expect(store.marking).toBeNull();
+    expect(list.page.value?.items[0]?.read).toBe(false);
+    expect(useNotificationsStore().unreadCount).toBe(1);
+    expect(marks.actionError.value).toMatchObject({
+      action: 'mark-read',
+      about: referralReceived.id,
+      codes: ['NOT_FOUND'],
+    });
+    expect(marks.marking.value).toBeNull();
+    expect(callsOf('NotificationList')).toHaveLength(1);
   });
 
   it('lists the preferences in the console’s order of kinds and saves one, taking the server’s answer', async () => {
+    let stored = defaultPreferences;
     const { callsOf } = stubNotificationsGateway({
-      NotificationPreferences: () => jsonResponse({ data: { notificationPreferences: defaultPreferences } }),
+      NotificationPreferences: () => jsonResponse({ data: { notificationPreferences: stored } }),
       SetNotificationPreference: (call) => {
-        const input = call.body.variables?.input as { kind: string; console: boolean; email: boolean };
-        return jsonResponse({
-          data: {
-            setNotificationPreference: defaultPreferences.map((preference) =>
-              preference.kind === input.kind ? { ...preference, ...input } : preference,
-            ),
-          },
-        });
+        const input = call.body.variables?.input as (typeof defaultPreferences)[number];
+        stored = stored.map((preference) =>
+          preference.kind === input.kind ? { ...preference, ...input } : preference,
+        );
+        return jsonResponse({ data: { setNotificationPreference: stored } });
       },
     });
-    const store = useNotificationsStore();
-    await store.loadPreferences();
-    expect(store.preferences?.map((preference) => preference.kind)).toEqual([
+    const preferences = await onPage(() => useNotificationPreferences());
+    expect(preferences.preferences.value?.map((preference) => preference.kind)).toEqual([
       'REFERRAL_RECEIVED',
       'REFERRAL_ANSWERED',
       'REPORT_DEADLINE_REMINDER',
@@ -152,17 +189,18 @@ describe('the notifications store', () => {
       'MEETING_NOT_HELD',
     ]);
 
-    expect(await store.setPreference({ kind: 'REFERRAL_RECEIVED', console: true, email: false })).toBe(true);
+    expect(await preferences.setPreference({ kind: 'REFERRAL_RECEIVED', console: true, email: false })).toBe(true);
+    await flushPromises();
 
     expect(callsOf('SetNotificationPreference')[0]?.variables).toEqual({
       input: { kind: 'REFERRAL_RECEIVED', console: true, email: false },
     });
-    expect(store.preferences?.find((preference) => preference.kind === 'REFERRAL_RECEIVED')).toEqual({
+    expect(preferences.preferences.value?.find((preference) => preference.kind === 'REFERRAL_RECEIVED')).toEqual({
       kind: 'REFERRAL_RECEIVED',
       console: true,
       email: false,
     });
-    // Only the e-mail changed: the list and the count are as they were, not asked again.
+    // Only the e-mail changed: the count is as it was, not asked again.
     expect(callsOf('NotificationUnreadCount')).toHaveLength(0);
   });
 
@@ -182,17 +220,17 @@ describe('the notifications store', () => {
             }),
       NotificationUnreadCount: () => jsonResponse({ data: { notifications: { totalCount: 1, unreadCount: 1 } } }),
     });
-    const store = useNotificationsStore();
-    await store.loadPreferences();
+    const preferences = await onPage(() => useNotificationPreferences());
 
-    await store.setPreference({ kind: 'MEETING_NOT_HELD', console: false, email: true });
+    await preferences.setPreference({ kind: 'MEETING_NOT_HELD', console: false, email: true });
     expect(callsOf('NotificationUnreadCount')).toHaveLength(1);
-    expect(store.unreadCount).toBe(1);
+    expect(useNotificationsStore().unreadCount).toBe(1);
 
     refuse = true;
-    expect(await store.setPreference({ kind: 'REPORT_OVERDUE', console: true, email: false })).toBe(false);
-    expect(store.preferences?.find((preference) => preference.kind === 'REPORT_OVERDUE')?.email).toBe(true);
-    expect(store.actionError).toMatchObject({ action: 'preference', about: 'REPORT_OVERDUE' });
-    expect(store.savingKind).toBeNull();
+    expect(await preferences.setPreference({ kind: 'REPORT_OVERDUE', console: true, email: false })).toBe(false);
+    await flushPromises();
+    expect(preferences.preferences.value?.find((preference) => preference.kind === 'REPORT_OVERDUE')?.email).toBe(true);
+    expect(preferences.actionError.value).toMatchObject({ action: 'preference', about: 'REPORT_OVERDUE' });
+    expect(preferences.savingKind.value).toBeNull();
   });
 });

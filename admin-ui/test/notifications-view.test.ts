@@ -11,7 +11,7 @@ import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/
 import type { SupportedLocale } from '../src/i18n';
 import { createAppRouter } from '../src/router';
 import { unreadCountPollMs } from '../src/stores/notifications';
-import { accessTokenFor, createStrictI18n, jsonResponse, startSignedIn } from './fixtures';
+import { accessTokenFor, createStrictI18n, jsonResponse, queryLayer, startSignedIn } from './fixtures';
 import {
   type Answers,
   apiClientToken,
@@ -63,7 +63,7 @@ async function mountPage(answers: Answers, { locale = 'nb' as SupportedLocale } 
   await router.push('/notifications');
   await router.isReady();
   const wrapper = mount(App, {
-    global: { plugins: [pinia, router, createStrictI18n(locale)] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n(locale)] },
     attachTo: document.body,
   });
   await flushPromises();
@@ -72,6 +72,32 @@ async function mountPage(answers: Answers, { locale = 'nb' as SupportedLocale } 
 
 const twoUnread = () =>
   jsonResponse({ data: { notifications: notificationPage([referralReceived, reportReminder, overdueInstalment]) } });
+
+/**
+ * The gateway's notifications as marking read changes them: the list answers with those marked read so far, as the
+ * server would when the page asks again after a mark-read.
+ */
+function markedAsRead() {
+  const read = new Set<string>();
+  const items = [referralReceived, reportReminder, overdueInstalment];
+  const unread = () => items.filter((item) => !item.read && !read.has(item.id)).length;
+  return {
+    NotificationList: () =>
+      jsonResponse({
+        data: {
+          notifications: notificationPage(items.map((item) => (read.has(item.id) ? { ...item, read: true } : item))),
+        },
+      }),
+    MarkNotificationsRead: (call: { body: { variables?: Record<string, unknown> } }) => {
+      for (const id of (call.body.variables?.ids ?? []) as string[]) read.add(id);
+      return jsonResponse({ data: { markNotificationsRead: { unreadCount: unread() } } });
+    },
+    MarkAllNotificationsRead: () => {
+      for (const item of items) read.add(item.id);
+      return jsonResponse({ data: { markAllNotificationsRead: { unreadCount: 0 } } });
+    },
+  };
+}
 
 describe('the notification bell', () => {
   it('shows the unread count, named for screen readers, and leads to the notifications', async () => {
@@ -187,10 +213,7 @@ describe('the notifications page', () => {
   });
 
   it('marks one as read: the item, the page’s count and the bell follow, focus stays on the item', async () => {
-    const { wrapper, callsOf } = await mountPage({
-      NotificationList: twoUnread,
-      MarkNotificationsRead: () => jsonResponse({ data: { markNotificationsRead: { unreadCount: 1 } } }),
-    });
+    const { wrapper, callsOf } = await mountPage(markedAsRead());
     expect(wrapper.get('[data-testid="notification-bell-count"]').text()).toContain('2');
 
     await wrapper.get(`[data-testid="notification-mark-read-${referralReceived.id}"]`).trigger('click');
@@ -218,10 +241,7 @@ describe('the notifications page', () => {
   });
 
   it('marks all as read; the bell then shows no number', async () => {
-    const { wrapper, callsOf } = await mountPage({
-      NotificationList: twoUnread,
-      MarkAllNotificationsRead: () => jsonResponse({ data: { markAllNotificationsRead: { unreadCount: 0 } } }),
-    });
+    const { wrapper, callsOf } = await mountPage(markedAsRead());
 
     await wrapper.get('[data-testid="notifications-mark-all"]').trigger('click');
     await flushPromises();
@@ -294,7 +314,9 @@ describe('the notifications page', () => {
 
     await wrapper.get('[data-testid="notifications-previous"]').trigger('click');
     await flushPromises();
-    expect(callsOf('NotificationList').map((call) => call.variables?.offset)).toEqual([0, 20, 0]);
+    expect(wrapper.get('[data-testid="notifications-range"]').text()).toBe('Viser 1–1 av 21');
+    // The first page was answered a moment ago: shown again at once, not asked for again.
+    expect(callsOf('NotificationList').map((call) => call.variables?.offset)).toEqual([0, 20]);
   });
 
   it('shows an error with a way to try again', async () => {

@@ -1,8 +1,8 @@
 // Partner-page test data: referrals, gatherings and business assessments as the gateway returns them, and tokens for partner roles.
 
+import type { AssessmentItem } from '../src/queries/assessments';
+import type { GatheringItem, GatheringYearSummary } from '../src/queries/gatherings';
 import type { ReferralItem } from '../src/queries/referrals';
-import type { AssessmentItem } from '../src/stores/assessments';
-import type { GatheringItem, GatheringYearSummary } from '../src/stores/gatherings';
 
 /** Claims of users the shared fixtures lack: Innovasjon Norge, NAV and an adviser of another region. */
 export const partnerClaims = {

@@ -7,11 +7,11 @@ import { expect } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import App from '../src/App.vue';
 import { storedLocale } from '../src/composables/useLocale';
+import type { PartnerCourseItem, PublicCourseItem } from '../src/queries/publicCourses';
+import type { WebsiteReceipt } from '../src/queries/publicRequests';
+import type { PublicMunicipalityItem, PublicRegionItem, ResponsiblePartyItem } from '../src/queries/publicSite';
 import { createAppRouter } from '../src/router';
 import { useAuthStore } from '../src/stores/auth';
-import type { PartnerCourseItem, PublicCourseItem } from '../src/stores/publicCourses';
-import type { WebsiteReceipt } from '../src/stores/publicRequests';
-import type { PublicMunicipalityItem, PublicRegionItem, ResponsiblePartyItem } from '../src/stores/publicSite';
 import {
   accessTokenFor,
   createStrictI18n,

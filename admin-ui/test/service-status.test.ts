@@ -4,6 +4,7 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ref } from 'vue';
 import { createMemoryHistory } from 'vue-router';
 import App from '../src/App.vue';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../src/graphql/client';
 import { UpdateClientDocument } from '../src/queries/client';
 import { CoordinationOverviewDocument, useCoordinationOverview } from '../src/queries/overview';
+import { useWebsiteRequestList } from '../src/queries/websiteRequests';
 import { createAppRouter } from '../src/router';
 import { type RegionOverview, useRegionsStore } from '../src/stores/regions';
 import { useServiceStatusStore } from '../src/stores/serviceStatus';
@@ -210,12 +212,14 @@ describe('the regions store with a service down', () => {
   });
 });
 
-describe('the website requests store with a service down', () => {
+describe('the website requests with a service down', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
   it('names the regions service for the list and for the pending count, and forgets it once they answer', async () => {
     let answer: unknown = regionsDown;
     stubGraphQL(() => jsonResponse(answer));
+    const pinia = createPinia();
+    setActivePinia(pinia);
     const store = useWebsiteRequestsStore();
     const status = useServiceStatusStore();
 
@@ -223,14 +227,20 @@ describe('the website requests store with a service down', () => {
     expect(store.pendingCount).toBeNull();
     expect(status.unavailableServices).toEqual(['regions']);
 
-    await store.load({ regionId: null, status: 'PENDING', offset: 0 });
-    expect(store.error?.codes).toEqual(['SUBGRAPH_UNAVAILABLE']);
-    expect(store.page).toBeNull();
+    const regionId = ref<string | null>(null);
+    const { result: list } = runInComponent(
+      () => useWebsiteRequestList(() => ({ regionId: regionId.value, status: 'PENDING', offset: 0 })),
+      [pinia, queryLayer(pinia)],
+    );
+    await flushPromises();
+    expect(list.error.value?.codes).toEqual(['SUBGRAPH_UNAVAILABLE']);
+    expect(list.page.value).toBeNull();
 
     // The list answering again is not enough: the count still says the service was missing.
     answer = { data: { websiteRequests: pendingPage } };
-    await store.load({ regionId: 'follo', status: 'PENDING', offset: 0 });
-    expect(store.page).toEqual(pendingPage);
+    regionId.value = 'follo';
+    await flushPromises();
+    expect(list.page.value).toEqual(pendingPage);
     expect(status.unavailableServices).toEqual(['regions']);
 
     answer = { data: { websiteRequests: { totalCount: 2 } } };

@@ -1,5 +1,5 @@
 // Requests from the public website as the gateway returns them: Follo's pending sign-up and counselling request, and one picked up.
-import type { WebsiteRequestItem, WebsiteRequestPage } from '../src/stores/websiteRequests';
+import type { WebsiteRequestItem, WebsiteRequestPage } from '../src/queries/websiteRequests';
 
 const follo = { id: 'follo', name: 'Follo' };
 

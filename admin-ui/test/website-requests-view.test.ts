@@ -1,12 +1,23 @@
-// The website requests page with a testing store: the rows in words, the pick-up button for advisers only, filters, states and CSV.
-import { createTestingPinia } from '@pinia/testing';
+// The website requests page through the query layer against a stubbed gateway: the rows in words, the pick-up
+// button for advisers only, filters, states and CSV.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import type { LoadError, PickUpError, WebsiteRequestPage } from '../src/stores/websiteRequests';
-import { useWebsiteRequestsStore, websiteRequestPageSize } from '../src/stores/websiteRequests';
+import type { LoadError, WebsiteRequestPage } from '../src/queries/websiteRequests';
+import { websiteRequestPageSize } from '../src/queries/websiteRequests';
 import WebsiteRequestsView from '../src/views/WebsiteRequestsView.vue';
-import { accessTokenFor, createStrictI18n, type DemoUsername, follo, forbidNetwork, halden } from './fixtures';
+import {
+  accessTokenFor,
+  createStrictI18n,
+  type DemoUsername,
+  follo,
+  type GraphQLCall,
+  halden,
+  jsonResponse,
+  queryLayer,
+  stubGraphQL,
+  testingPinia,
+} from './fixtures';
 import {
   counselling,
   emptyPage,
@@ -18,29 +29,36 @@ import {
 } from './website-requests-fixtures';
 
 interface ViewState {
-  page?: WebsiteRequestPage | null;
+  /** What the list answers; a function for answers that change (after a pick-up, by variables). */
+  page?: WebsiteRequestPage | ((variables: Record<string, unknown>) => WebsiteRequestPage);
+  /** The list never answers: the page stays loading. */
   loading?: boolean;
-  error?: LoadError | null;
-  actionError?: PickUpError | null;
+  /** The list is refused. */
+  error?: LoadError;
+  /** What a pick-up gets: by default it is done. */
+  pickUp?: () => Response;
 }
 
+const isList = (call: GraphQLCall) => call.body.query.includes('query WebsiteRequestList');
+const isPickUp = (call: GraphQLCall) => call.body.query.includes('mutation PickUpWebsiteRequest');
+
 async function mountView(username: DemoUsername = 'follo.adviser', state: ViewState = {}) {
-  const page = state.page === undefined ? mixedPage : state.page;
-  const pinia = createTestingPinia({
-    createSpy: vi.fn,
+  const { calls } = stubGraphQL((call) => {
+    if (isPickUp(call)) return state.pickUp?.() ?? jsonResponse({ data: { pickUpWebsiteRequest: pickedUpSignUp } });
+    if (!isList(call)) throw new Error(`Unexpected operation: ${call.body.query}`);
+    if (state.loading) return new Promise<Response>(() => {});
+    if (state.error) {
+      return jsonResponse({ errors: [{ message: state.error.message, extensions: { code: state.error.codes[0] } }] });
+    }
+    const page = state.page ?? mixedPage;
+    return jsonResponse({
+      data: { websiteRequests: typeof page === 'function' ? page(call.body.variables ?? {}) : page },
+    });
+  });
+  const pinia = testingPinia({
     initialState: {
       auth: { accessToken: accessTokenFor(username) },
       regions: { regions: [follo, halden], loading: false, error: null },
-      websiteRequests: {
-        asked: page ? { regionId: null, status: 'PENDING', offset: 0 } : null,
-        page,
-        loading: state.loading ?? false,
-        error: state.error ?? null,
-        pickingUpId: null,
-        actionError: state.actionError ?? null,
-        pendingCount: null,
-        pickedUpHere: 0,
-      },
     },
   });
   const router = createRouter({
@@ -53,10 +71,16 @@ async function mountView(username: DemoUsername = 'follo.adviser', state: ViewSt
   await router.push('/website-requests');
   await router.isReady();
   const wrapper = mount(WebsiteRequestsView, {
-    global: { plugins: [pinia, router, createStrictI18n('nb')] },
+    global: { plugins: [pinia, queryLayer(pinia), router, createStrictI18n('nb')] },
     attachTo: document.body,
   });
-  return { wrapper, store: useWebsiteRequestsStore(pinia) };
+  await flushPromises();
+  return {
+    wrapper,
+    /** The variables of every page asked for, in order. */
+    asked: () => calls.filter(isList).map((call) => call.body.variables),
+    pickUps: () => calls.filter(isPickUp).map((call) => call.body.variables),
+  };
 }
 
 type Wrapper = Awaited<ReturnType<typeof mountView>>['wrapper'];
@@ -66,15 +90,10 @@ const pickUpButtons = (wrapper: Wrapper) => wrapper.findAll('[data-testid^="webs
 enableAutoUnmount(afterEach);
 
 describe('WebsiteRequestsView', () => {
-  beforeEach(() => {
-    forbidNetwork();
-  });
-
   it('asks for the pending requests of the caller’s own region first', async () => {
-    const { wrapper, store } = await mountView();
+    const { wrapper, asked } = await mountView();
 
-    expect(store.load).toHaveBeenCalledTimes(1);
-    expect(store.load).toHaveBeenCalledWith({ regionId: null, status: 'PENDING', offset: 0 });
+    expect(asked()).toEqual([{ status: 'PENDING', first: websiteRequestPageSize, offset: 0 }]);
     expect(wrapper.get('h1').text()).toBe('Henvendelser fra nettsiden');
     expect(wrapper.get('label[for="website-requests-status"]').text()).toBe('Status');
     // Only the county's officers choose a region.
@@ -165,19 +184,26 @@ describe('WebsiteRequestsView', () => {
   });
 
   it('picks a request up, confirms it aloud and puts the focus on who took it', async () => {
-    const { wrapper, store } = await mountView();
-    vi.mocked(store.pickUp).mockImplementation(async (item) => {
-      store.page = {
+    let taken = false;
+    const { wrapper, pickUps, asked } = await mountView('follo.adviser', {
+      page: () => ({
         ...mixedPage,
-        items: mixedPage.items.map((shown) => (shown.id === item.id ? { ...shown, ...pickedUpSignUp } : shown)),
-      };
-      return true;
+        items: mixedPage.items.map((shown) =>
+          taken && shown.id === signUp.id ? { ...shown, ...pickedUpSignUp } : shown,
+        ),
+      }),
+      pickUp: () => {
+        taken = true;
+        return jsonResponse({ data: { pickUpWebsiteRequest: pickedUpSignUp } });
+      },
     });
 
     await wrapper.get(`[data-testid="website-request-pick-up-${signUp.id}"]`).trigger('click');
     await flushPromises();
 
-    expect(store.pickUp).toHaveBeenCalledWith(expect.objectContaining({ id: signUp.id, version: 1 }));
+    expect(pickUps()).toEqual([{ id: signUp.id, version: 1 }]);
+    // The page is asked again and shows who took it.
+    expect(asked()).toHaveLength(2);
     const notice = wrapper.get('[data-testid="website-requests-notice"]');
     expect(notice.attributes('role')).toBe('status');
     expect(notice.text()).toBe('Du har tatt saken ET-7K3QX9.');
@@ -187,11 +213,28 @@ describe('WebsiteRequestsView', () => {
     expect(wrapper.find(`[data-testid="website-request-pick-up-${signUp.id}"]`).exists()).toBe(false);
   });
 
+  it('puts the focus on the confirmation when the request taken leaves the pending list', async () => {
+    let taken = false;
+    const { wrapper } = await mountView('follo.adviser', {
+      page: () => (taken ? { items: [counselling], totalCount: 1, hasNextPage: false } : pendingPage),
+      pickUp: () => {
+        taken = true;
+        return jsonResponse({ data: { pickUpWebsiteRequest: pickedUpSignUp } });
+      },
+    });
+
+    await wrapper.get(`[data-testid="website-request-pick-up-${signUp.id}"]`).trigger('click');
+    await flushPromises();
+
+    expect(wrapper.find(`[data-testid="website-request-${signUp.id}"]`).exists()).toBe(false);
+    const notice = wrapper.get('[data-testid="website-requests-notice"]');
+    expect(notice.text()).toBe('Du har tatt saken ET-7K3QX9.');
+    expect(document.activeElement).toBe(notice.element);
+  });
+
   it('says another adviser was first when the pick-up conflicts, and moves the focus there', async () => {
-    const { wrapper, store } = await mountView();
-    vi.mocked(store.pickUp).mockImplementation(async (item) => {
-      store.actionError = { message: 'Taken.', codes: ['CONFLICT'], requestId: item.id };
-      return false;
+    const { wrapper } = await mountView('follo.adviser', {
+      pickUp: () => jsonResponse({ errors: [{ message: 'Taken.', extensions: { code: 'CONFLICT' } }] }),
     });
 
     await wrapper.get(`[data-testid="website-request-pick-up-${signUp.id}"]`).trigger('click');
@@ -205,41 +248,52 @@ describe('WebsiteRequestsView', () => {
   });
 
   it('asks again with the chosen status from the first page', async () => {
-    const { wrapper, store } = await mountView();
-    vi.mocked(store.load).mockClear();
+    const { wrapper, asked } = await mountView();
 
     await wrapper.get('[data-testid="website-requests-status"]').setValue('PICKED_UP');
-    expect(store.load).toHaveBeenLastCalledWith({ regionId: null, status: 'PICKED_UP', offset: 0 });
+    await flushPromises();
+    expect(asked().at(-1)).toEqual({ status: 'PICKED_UP', first: websiteRequestPageSize, offset: 0 });
 
     await wrapper.get('[data-testid="website-requests-status"]').setValue('all');
-    expect(store.load).toHaveBeenLastCalledWith({ regionId: null, status: null, offset: 0 });
+    await flushPromises();
+    expect(asked().at(-1)).toEqual({ first: websiteRequestPageSize, offset: 0 });
   });
 
   it('lets county officers choose a region, and shows the region of each request', async () => {
-    const { wrapper, store } = await mountView('county.officer');
+    const { wrapper, asked } = await mountView('county.officer');
 
     const select = wrapper.get('[data-testid="website-requests-region"]');
     expect(select.findAll('option').map((option) => option.text())).toEqual(['Alle regioner', 'Follo', 'Halden']);
     expect(wrapper.findAll('thead th').map((header) => header.text())).toContain('Region');
 
     await select.setValue('halden');
-    expect(store.load).toHaveBeenLastCalledWith({ regionId: 'halden', status: 'PENDING', offset: 0 });
+    await flushPromises();
+    expect(asked().at(-1)).toEqual({
+      regionId: 'halden',
+      status: 'PENDING',
+      first: websiteRequestPageSize,
+      offset: 0,
+    });
   });
 
-  it('pages on with "Neste" from where the store says the next page starts, and back with "Forrige"', async () => {
-    const { wrapper, store } = await mountView('follo.adviser', { page: { ...mixedPage, hasNextPage: true } });
-    store.pickedUpHere = 1;
-    await flushPromises();
-
-    await wrapper.get('[data-testid="website-requests-next"]').trigger('click');
-    expect(store.load).toHaveBeenLastCalledWith({
-      regionId: null,
-      status: 'PENDING',
-      offset: websiteRequestPageSize - 1,
+  it('pages on with "Neste" and back with "Forrige"', async () => {
+    const { wrapper, asked } = await mountView('follo.adviser', {
+      page: (variables) => ({ ...mixedPage, hasNextPage: variables.offset === 0 }),
     });
 
+    await wrapper.get('[data-testid="website-requests-next"]').trigger('click');
+    await flushPromises();
+    expect(asked().at(-1)).toEqual({
+      status: 'PENDING',
+      first: websiteRequestPageSize,
+      offset: websiteRequestPageSize,
+    });
+    expect(wrapper.get('[data-testid="website-requests-next"]').attributes('disabled')).toBeDefined();
+
     await wrapper.get('[data-testid="website-requests-previous"]').trigger('click');
-    expect(store.load).toHaveBeenLastCalledWith({ regionId: null, status: 'PENDING', offset: 0 });
+    await flushPromises();
+    expect(wrapper.get('[data-testid="website-requests-previous"]').attributes('disabled')).toBeDefined();
+    expect(wrapper.get('[data-testid="website-requests-range"]').text()).toContain('1');
   });
 
   it('says when there are no new requests', async () => {
@@ -251,25 +305,27 @@ describe('WebsiteRequestsView', () => {
   });
 
   it('shows the loading state while the list is on its way', async () => {
-    const { wrapper } = await mountView('follo.adviser', { page: null, loading: true });
+    const { wrapper } = await mountView('follo.adviser', { loading: true });
 
     expect(wrapper.get('[data-testid="website-requests-loading"]').attributes('role')).toBe('status');
     expect(wrapper.find('[data-testid="website-requests-empty"]').exists()).toBe(false);
   });
 
   it('explains a refusal and offers to try again', async () => {
-    const { wrapper, store } = await mountView('follo.adviser', {
-      page: null,
+    const { wrapper, asked } = await mountView('follo.adviser', {
       error: { message: 'Forbidden.', codes: ['FORBIDDEN'] },
     });
-    vi.mocked(store.load).mockClear();
 
     const error = wrapper.get('[data-testid="website-requests-error"]');
     expect(error.attributes('role')).toBe('alert');
     expect(error.text()).toContain('Du har ikke tilgang til henvendelsene fra nettsiden i denne regionen.');
     expect(error.text()).not.toContain('FORBIDDEN');
     await error.get('button').trigger('click');
-    expect(store.load).toHaveBeenCalledWith({ regionId: null, status: 'PENDING', offset: 0 });
+    await flushPromises();
+    expect(asked()).toEqual([
+      { status: 'PENDING', first: websiteRequestPageSize, offset: 0 },
+      { status: 'PENDING', first: websiteRequestPageSize, offset: 0 },
+    ]);
   });
 
   it('downloads the page as CSV, with formulas a visitor typed made harmless', async () => {

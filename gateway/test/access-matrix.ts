@@ -377,6 +377,20 @@ export const matrix: Case[] = [
     }),
   },
   {
+    field: 'businessAssessmentPage',
+    subgraph: 'partners',
+    document:
+      'query Q { businessAssessmentPage(first: 200, offset: 0) { totalCount regions { id } items { id region { id } sharedClientData { name } } } }',
+    expect: regionRows((data) => data.businessAssessmentPage?.items, {
+      'nav.officer': allowedIf(
+        rows(
+          (data) => data.businessAssessmentPage?.items,
+          () => true,
+        ),
+      ),
+    }),
+  },
+  {
     field: 'qualificationMeasures',
     subgraph: 'partners',
     document: 'query Q { qualificationMeasures(year: 2025) { id region { id } participants { id } } }',

@@ -9,6 +9,7 @@ export default subgraphCodegenConfig({
   PartnerCourse: '../entities/partner-course.js#PartnerCourse',
   NavOffice: '../entities/nav-office.js#NavOffice',
   BusinessAssessment: '../entities/business-assessment.js#BusinessAssessment',
+  BusinessAssessmentPage: '../assessment-page.js#BusinessAssessmentPage',
   QualificationMeasure: '../entities/qualification-measure.js#QualificationMeasure',
   ExpertOrganisation: '../entities/qualification-measure.js#ExpertOrganisation',
   GatheringYear: '../gathering-year.js#GatheringYear',

@@ -1,4 +1,9 @@
 // Who does what with the professional gatherings, as the partners subgraph allows it, and what a new gathering needs.
+import {
+  gatheringDescriptionMaxLength,
+  gatheringLocationMaxLength,
+  gatheringTitleMaxLength,
+} from '@etablerer/partners/input-limits';
 import type { CreateGatheringInput } from '../graphql/generated/graphql';
 
 type CallerLike = { role: string; regionId: string | null } | null | undefined;
@@ -73,9 +78,10 @@ export function attendedCount(gathering: GatheringLike): number | null {
     : null;
 }
 
-export const maxTitleLength = 200;
-export const maxLocationLength = 200;
-export const maxDescriptionLength = 5000;
+// The partners subgraph's own limits (createGathering), imported so the form can never drift from them.
+export const maxTitleLength = gatheringTitleMaxLength;
+export const maxLocationLength = gatheringLocationMaxLength;
+export const maxDescriptionLength = gatheringDescriptionMaxLength;
 
 export interface GatheringDraft {
   title: string;
@@ -123,7 +129,9 @@ export function checkGathering(draft: GatheringDraft): GatheringCheck {
   };
 }
 
-// A registration is an instant; advisers read it as the time on the clock in Norway.
+// For CSV files only: fixed Norwegian style whatever the page's language (a spreadsheet's columns read the same for
+// everyone); on screen the console uses vue-i18n's named formats. A registration is an instant; advisers read it as the
+// time on the clock in Norway.
 const osloDateTime = new Intl.DateTimeFormat('nb-NO', {
   day: '2-digit',
   month: '2-digit',

@@ -6,6 +6,7 @@
  * still say yesterday.
  */
 export function todayInOslo(now: Date = new Date()): string {
+  // A machine format (YYYY-MM-DD, for comparing with the graph's dates), not a display one, so no vue-i18n format:
   // Swedish writes dates as ISO does.
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
 }

@@ -1,5 +1,6 @@
 // The rules of referring a client, as the partners subgraph checks them (sendReferral): who may refer, which
 // programmes belong to which receiving party (the graph says), and what a referral needs before it is sent.
+import { otherActorMaxLength, referralNoteMaxLength } from '@etablerer/partners/input-limits';
 import type { ReferralDirection, ReferralProgramme, SendReferralInput } from '../graphql/generated/graphql';
 
 type CallerLike = { role: string; regionId: string | null } | null | undefined;
@@ -35,8 +36,9 @@ export function programmesFor(
     : (offers ?? []).filter((offer) => offer.direction === direction).map((offer) => offer.programme);
 }
 
-export const maxNoteLength = 2000;
-export const maxOtherActorLength = 200;
+// The partners subgraph's own limits (sendReferral), imported so the form can never drift from them.
+export const maxNoteLength = referralNoteMaxLength;
+export const maxOtherActorLength = otherActorMaxLength;
 
 export interface NavOfficeOption {
   id: string;

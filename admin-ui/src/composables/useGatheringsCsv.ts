@@ -1,6 +1,6 @@
 // The gatherings page as CSV rows: the year's gatherings with registered and attended, and one row per registration.
 import { useI18n } from 'vue-i18n';
-import type { GatheringItem } from '../stores/gatherings';
+import type { GatheringItem } from '../queries/gatherings';
 import { attendedCount, formatDay, formatInstant } from './gatheringRules';
 
 export function useGatheringsCsv() {

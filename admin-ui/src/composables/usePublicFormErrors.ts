@@ -2,7 +2,7 @@
 // where the browser had none, and one sentence for a refusal that is about no field.
 import { computed, type Ref, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import type { PublicActionError } from '../stores/publicRequests';
+import type { PublicActionError } from '../queries/publicRequests';
 import { useFieldMessage } from './fixedFields';
 import type { PublicFieldErrors } from './publicForm';
 import { useServerFieldText } from './serverFieldText';

@@ -1,33 +1,14 @@
-// Formats the public website's dates, fees and hours in Norwegian style (day before month), in the chosen language.
-import { computed } from 'vue';
+// Formats the public website's dates, fees and hours in the chosen language, through vue-i18n's named formats.
 import { useI18n } from 'vue-i18n';
+import { calendarDay } from '../i18n';
 
 const decimalString = /^-?\d+(\.\d+)?$/;
 
 export function usePublicFormat() {
-  const { locale } = useI18n();
-  // British English keeps the Norwegian order of day, month and year.
-  const tag = computed(() => (locale.value === 'en' ? 'en-GB' : 'nb-NO'));
-  const longDate = computed(
-    () =>
-      new Intl.DateTimeFormat(tag.value, {
-        weekday: 'short',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }),
-  );
-  const wholeKroner = computed(
-    () => new Intl.NumberFormat(tag.value, { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 }),
-  );
-  const kronerAndOre = computed(
-    () => new Intl.NumberFormat(tag.value, { style: 'currency', currency: 'NOK', minimumFractionDigits: 2 }),
-  );
-  const hours = computed(() => new Intl.NumberFormat(tag.value, { maximumFractionDigits: 1 }));
+  const { d, n } = useI18n();
 
   /** "2026-03-12" as "tor. 12. mars 2026"; the date has no time of day, so it is read and shown in UTC. */
-  const formatDate = (date: string): string => longDate.value.format(new Date(`${date}T00:00:00Z`));
+  const formatDate = (date: string): string => d(calendarDay(date), 'weekdayDay');
 
   return {
     formatDate,
@@ -35,16 +16,17 @@ export function usePublicFormat() {
     formatDateRange: (from: string, to: string): string =>
       from === to ? formatDate(from) : `${formatDate(from)} – ${formatDate(to)}`,
     /**
-     * "1500.00" as "1 500 kr", "1500.50" as "1 500,50 kr". Intl formats the decimal string itself,
-     * so the amount never becomes a float.
+     * "1500.00" as "1 500 kr", "1500.50" as "1 500,50 kr". A fee is a decimal string in kroner with at most two
+     * decimals and far below 2^53 øre, so as a number it prints the same digits.
      */
     formatFee: (amount: string): string => {
       if (!decimalString.test(amount)) return amount;
-      const format = /\.0*$/.test(amount) || !amount.includes('.') ? wholeKroner.value : kronerAndOre.value;
-      return format.format(amount as Intl.StringNumericLiteral);
+      const whole = /\.0*$/.test(amount) || !amount.includes('.');
+      return n(Number(amount), whole ? 'wholeNok' : 'nok');
     },
     /** True for a fee of nothing, which the calendar shows as "free". */
     isFree: (amount: string): boolean => decimalString.test(amount) && Number(amount) === 0,
-    formatHours: (value: number): string => hours.value.format(value),
+    /** Hours with up to one decimal: 7,5. */
+    formatHours: (value: number): string => n(value, 'decimal'),
   };
 }

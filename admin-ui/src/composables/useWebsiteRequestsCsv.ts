@@ -1,6 +1,6 @@
 // A page of website requests as CSV rows: one request a row, kinds and statuses in words, times on the clock in Oslo.
 import { useI18n } from 'vue-i18n';
-import type { WebsiteRequestItem } from '../stores/websiteRequests';
+import type { WebsiteRequestItem } from '../queries/websiteRequests';
 import { formatCalendarDate, osloDateAndTime } from './websiteRequestFormat';
 
 export function useWebsiteRequestsCsv() {

@@ -18,7 +18,8 @@ export function isSupportedLocale(value: unknown): value is SupportedLocale {
  * written out (1. januar 2024), for prose and the pages of a region and its agreement. `longDayInOslo` is the Norwegian
  * calendar day of a moment with the month written out (when SSB updated a table). `timeInOslo` is a time of day in
  * Norway on the 24-hour clock (when a session ends); `momentInOslo` a moment's day and time there (a change in the
- * access log), with the month in words in English as `day` has it.
+ * access log), with the month in words in English as `day` has it. `weekdayDay` is a calendar day with its weekday
+ * (the public website's course days); `weekdayTimeInOslo` when an appointment starts, on the clock in Oslo.
  */
 export const datetimeFormats = {
   nb: {
@@ -40,6 +41,18 @@ export const datetimeFormats = {
       hourCycle: 'h23',
       timeZone: 'Europe/Oslo',
     },
+    // A calendar day with its weekday, for the public website: tor. 12. mars 2026.
+    weekdayDay: { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+    // When an appointment starts, on the clock in Oslo: torsdag 12. mars kl. 14:05.
+    weekdayTimeInOslo: {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'Europe/Oslo',
+    },
   },
   en: {
     day: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
@@ -53,6 +66,16 @@ export const datetimeFormats = {
       day: 'numeric',
       month: 'short',
       year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'Europe/Oslo',
+    },
+    weekdayDay: { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+    weekdayTimeInOslo: {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',

@@ -48,7 +48,8 @@ const layoutEn = {
   assessments: {
     filters: 'Find assessments',
     noMatch: 'Nothing matches the search or filter.',
-    search: 'Search by client or region',
+    search: 'Search by client or NAV office',
+    searchSubmit: 'Search',
     region: 'Region',
     allRegions: 'All regions',
   },

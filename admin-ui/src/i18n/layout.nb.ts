@@ -46,7 +46,8 @@ const layoutNb = {
   assessments: {
     filters: 'Finn vurderinger',
     noMatch: 'Ingen passer søket eller filteret.',
-    search: 'Søk etter klient eller region',
+    search: 'Søk etter klient eller NAV-kontor',
+    searchSubmit: 'Søk',
     region: 'Region',
     allRegions: 'Alle regioner',
   },

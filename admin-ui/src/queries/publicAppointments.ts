@@ -1,15 +1,15 @@
 // The public website's appointment booking through the query layer (issue 22): a region's free times, and booking
 // one. Anonymous requests only: the website sends no one's token.
 import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
-import { anonymousRequest, toRequestError } from '../graphql/client';
+import { toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type {
   AppointmentBookingInput,
   AvailableAppointmentSlotsQuery,
   BookAppointmentMutation,
 } from '../graphql/generated/graphql';
-import { useGraphQLQuery } from '../graphql/queries';
-import { type PublicActionError, toActionError } from '../stores/publicRequests';
+import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
+import { type PublicActionError, toActionError } from '../queries/publicRequests';
 
 export const AvailableAppointmentSlotsDocument = graphql(`
   query AvailableAppointmentSlots($regionId: ID!, $from: Date!, $to: Date!) {
@@ -80,23 +80,20 @@ export function useAvailableSlots(regionId: MaybeRefOrGetter<string>) {
  * meanwhile (CONFLICT), `showChanges` is called so the free times are asked for again.
  */
 export function useBookAppointment(showChanges: () => Promise<unknown>) {
-  const sending = ref(false);
+  const mutation = useGraphQLMutation(BookAppointmentDocument, { anonymous: true });
   const receipt = ref<AppointmentReceipt | null>(null);
   const actionError = ref<PublicActionError | null>(null);
 
   async function book(input: AppointmentBookingInput): Promise<AppointmentReceipt | null> {
-    sending.value = true;
     actionError.value = null;
     receipt.value = null;
     try {
-      receipt.value = (await anonymousRequest(BookAppointmentDocument, { input })).bookAppointment;
+      receipt.value = (await mutation.run({ input })).bookAppointment;
       return receipt.value;
     } catch (caught) {
       actionError.value = toActionError('appointment', toRequestError(caught));
       if (actionError.value.codes.includes('CONFLICT')) await showChanges();
       return null;
-    } finally {
-      sending.value = false;
     }
   }
 
@@ -105,5 +102,5 @@ export function useBookAppointment(showChanges: () => Promise<unknown>) {
     actionError.value = null;
   }
 
-  return { book, sending, receipt, actionError, reset };
+  return { book, sending: mutation.running, receipt, actionError, reset };
 }

@@ -83,6 +83,11 @@ beforeAll(async () => {
       variables: {},
       as: nav,
     },
+    'BusinessAssessmentPage.items': {
+      query: 'query Q(VARIABLES) { businessAssessmentPage(first: 3) { items { SELECTION } } }',
+      variables: {},
+      as: nav,
+    },
     'BusinessAssessment.sharedClientData': {
       query: 'query Q(VARIABLES) { businessAssessments(first: 3) { id sharedClientData { SELECTION } } }',
       variables: {},

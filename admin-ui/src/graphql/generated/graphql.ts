@@ -1296,6 +1296,26 @@ export type CancelAppointmentSlotMutationVariables = Exact<{
 
 export type CancelAppointmentSlotMutation = { cancelAppointmentSlot: { id: string, cancelledAt: string | null, version: number } };
 
+export type BusinessAssessmentPageQueryVariables = Exact<{
+  status?: AssessmentStatus | null | undefined;
+  regionId?: string | number | null | undefined;
+  search?: string | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type BusinessAssessmentPageQuery = { businessAssessmentPage: { totalCount: number, items: Array<{ id: string, purpose: ReferralProgramme, requestedOn: string, question: string, status: AssessmentStatus, conclusion: AssessmentConclusion | null, assessment: string | null, fee: string, deliveredOn: string | null, version: number, sharedClientData: { name: string }, navOffice: { name: string }, region: { id: string, name: string } }>, regions: Array<{ id: string, name: string }> } };
+
+export type DeliverBusinessAssessmentMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: DeliverBusinessAssessmentInput;
+}>;
+
+
+export type DeliverBusinessAssessmentMutation = { deliverBusinessAssessment: { id: string, version: number, status: AssessmentStatus } };
+
 export type SubmissionsAwaitingDecisionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1600,6 +1620,51 @@ export type RecordBudgetDecisionMutationVariables = Exact<{
 
 export type RecordBudgetDecisionMutation = { recordBudgetDecision: { year: number, countyAmount: string } };
 
+export type GatheringsOfYearQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type GatheringsOfYearQuery = { gatherings: Array<{ id: string, title: string, date: string, location: string | null, online: boolean, organisers: Array<string>, programme: string | null, description: string | null, attendeeCount: number, invitedRegions: Array<{ id: string, name: string }>, registrations: Array<{ adviserId: string, registeredAt: string, attended: boolean | null, adviser: { id: string, name: string } | null, region: { id: string, name: string } }> }> | null, gatheringYear: { year: number, count: number, minimum: number, meetsMinimum: boolean, regionsWithoutAttendance: Array<{ id: string, name: string }>, advisersWithoutAttendance: Array<{ id: string, name: string }> } };
+
+export type RegionAdvisersQueryVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type RegionAdvisersQuery = { region: { id: string, advisers: Array<{ id: string, name: string }> } | null };
+
+export type CreateGatheringMutationVariables = Exact<{
+  input: CreateGatheringInput;
+}>;
+
+
+export type CreateGatheringMutation = { createGathering: { id: string, title: string, date: string } };
+
+export type RegisterForGatheringMutationVariables = Exact<{
+  gatheringId: string | number;
+  adviserId: string | number;
+}>;
+
+
+export type RegisterForGatheringMutation = { registerForGathering: { id: string } };
+
+export type UnregisterFromGatheringMutationVariables = Exact<{
+  gatheringId: string | number;
+  adviserId: string | number;
+}>;
+
+
+export type UnregisterFromGatheringMutation = { unregisterFromGathering: { id: string } };
+
+export type RecordGatheringAttendanceMutationVariables = Exact<{
+  gatheringId: string | number;
+  attendedAdviserIds: Array<string | number> | string | number;
+}>;
+
+
+export type RecordGatheringAttendanceMutation = { recordGatheringAttendance: { id: string } };
+
 export type GroupsHistoryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1727,6 +1792,39 @@ export type CreateNetworkEventMutationVariables = Exact<{
 
 export type CreateNetworkEventMutation = { createNetworkEvent: { id: string, title: string, date: string, participantCount: number } };
 
+export type NotificationListQueryVariables = Exact<{
+  unreadOnly: boolean;
+  first: number;
+  offset: number;
+}>;
+
+
+export type NotificationListQuery = { notifications: { totalCount: number, unreadCount: number, hasNextPage: boolean, items: Array<{ id: string, kind: NotificationKind, title: string, body: string, link: string | null, createdAt: string, read: boolean }> } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: { unreadCount: number } };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: { unreadCount: number } };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { notificationPreferences: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
+
+export type SetNotificationPreferenceMutationVariables = Exact<{
+  input: SetNotificationPreferenceInput;
+}>;
+
+
+export type SetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
+
 export type CoordinationOverviewQueryVariables = Exact<{
   year: number;
 }>;
@@ -1761,6 +1859,88 @@ export type BookAppointmentMutationVariables = Exact<{
 
 
 export type BookAppointmentMutation = { bookAppointment: { reference: string, region: { id: string, name: string }, slot: { id: string, startsAt: string, durationMinutes: number, form: SessionForm, adviserName: string } } };
+
+export type PublicCalendarQueryVariables = Exact<{
+  filter: PublicCourseFilter;
+  first: number;
+  offset: number;
+  withCourses: boolean;
+  withPartnerCourses: boolean;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  online?: boolean | null | undefined;
+}>;
+
+
+export type PublicCalendarQuery = { publicCourses?: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, seatsLeft: number, region: { id: string, name: string } }> }, publicPartnerCourses?: Array<{ id: string, kind: PartnerCourseKind, title: string, date: string, online: boolean, location: string | null, description: string | null }> };
+
+export type PublicCourseQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublicCourseQuery = { publicCourse: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, seatsLeft: number, region: { id: string, name: string } } | null };
+
+export type PublicLinkQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type PublicLinkQuery = { publicLink: { kind: PublicLinkKind, title: string | null, valid: boolean } };
+
+export type AnswerSurveyMutationVariables = Exact<{
+  input: SurveyAnswerInput;
+}>;
+
+
+export type AnswerSurveyMutation = { answerSurvey: boolean };
+
+export type UnsubscribeFromSurveysMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type UnsubscribeFromSurveysMutation = { unsubscribeFromSurveys: boolean };
+
+export type CancelWebsiteRequestMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type CancelWebsiteRequestMutation = { cancelWebsiteRequest: boolean };
+
+export type ConfirmImpactMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ConfirmImpactMutation = { confirmImpact: boolean };
+
+export type WebsiteReceiptFragment = { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null };
+
+export type SignUpForCourseMutationVariables = Exact<{
+  input: CourseSignUpInput;
+}>;
+
+
+export type SignUpForCourseMutation = { signUpForCourse: { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null } };
+
+export type RequestCounsellingMutationVariables = Exact<{
+  input: CounsellingRequestInput;
+}>;
+
+
+export type RequestCounsellingMutation = { requestCounselling: { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null } };
+
+export type PublicDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublicDirectoryQuery = { publicRegions: Array<{ id: string, name: string, operatorName: string | null, freeCounsellingHoursPerClientYear: number, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string }>, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string, municipalityName: string, coLocatedWith: string | null }>, advisers: Array<{ name: string, email: string, phone: string | null }>, services: Array<{ kind: ServiceKind, description: string }> }>, publicMunicipalities: Array<{ number: string, name: string, region: { id: string, name: string } }> };
+
+export type PublicResponsiblePartiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublicResponsiblePartiesQuery = { publicResponsibleParties: Array<{ kind: PartyKind, name: string, regionIds: Array<string> }> };
 
 export type ReferralFormOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1849,193 +2029,6 @@ export type RejectSubmissionMutationVariables = Exact<{
 
 export type RejectSubmissionMutation = { rejectSubmission: { id: string | null, version: number | null, status: SubmissionStatus } };
 
-export type BusinessAssessmentsQueryVariables = Exact<{
-  status?: AssessmentStatus | null | undefined;
-  first: number;
-  offset: number;
-}>;
-
-
-export type BusinessAssessmentsQuery = { businessAssessments: Array<{ id: string, purpose: ReferralProgramme, requestedOn: string, question: string, status: AssessmentStatus, conclusion: AssessmentConclusion | null, assessment: string | null, fee: string, deliveredOn: string | null, version: number, sharedClientData: { name: string }, navOffice: { name: string }, region: { id: string, name: string } }> };
-
-export type DeliverBusinessAssessmentMutationVariables = Exact<{
-  id: string | number;
-  version: number;
-  input: DeliverBusinessAssessmentInput;
-}>;
-
-
-export type DeliverBusinessAssessmentMutation = { deliverBusinessAssessment: { id: string, version: number, status: AssessmentStatus } };
-
-export type RegionAdvisersQueryVariables = Exact<{
-  regionId: string | number;
-}>;
-
-
-export type RegionAdvisersQuery = { region: { id: string, advisers: Array<{ id: string, name: string }> } | null };
-
-export type CreateGatheringMutationVariables = Exact<{
-  input: CreateGatheringInput;
-}>;
-
-
-export type CreateGatheringMutation = { createGathering: { id: string, title: string, date: string } };
-
-export type RegisterForGatheringMutationVariables = Exact<{
-  gatheringId: string | number;
-  adviserId: string | number;
-}>;
-
-
-export type RegisterForGatheringMutation = { registerForGathering: { id: string } };
-
-export type UnregisterFromGatheringMutationVariables = Exact<{
-  gatheringId: string | number;
-  adviserId: string | number;
-}>;
-
-
-export type UnregisterFromGatheringMutation = { unregisterFromGathering: { id: string } };
-
-export type RecordGatheringAttendanceMutationVariables = Exact<{
-  gatheringId: string | number;
-  attendedAdviserIds: Array<string | number> | string | number;
-}>;
-
-
-export type RecordGatheringAttendanceMutation = { recordGatheringAttendance: { id: string } };
-
-export type GatheringsOfYearQueryVariables = Exact<{
-  year: number;
-}>;
-
-
-export type GatheringsOfYearQuery = { gatherings: Array<{ id: string, title: string, date: string, location: string | null, online: boolean, organisers: Array<string>, programme: string | null, description: string | null, attendeeCount: number, invitedRegions: Array<{ id: string, name: string }>, registrations: Array<{ adviserId: string, registeredAt: string, attended: boolean | null, adviser: { id: string, name: string } | null, region: { id: string, name: string } }> }> | null, gatheringYear: { year: number, count: number, minimum: number, meetsMinimum: boolean, regionsWithoutAttendance: Array<{ id: string, name: string }>, advisersWithoutAttendance: Array<{ id: string, name: string }> } };
-
-export type NotificationUnreadCountQueryVariables = Exact<{
-  unreadOnly: boolean;
-  first: number;
-  offset: number;
-}>;
-
-
-export type NotificationUnreadCountQuery = { notifications: { totalCount: number, unreadCount: number } };
-
-export type NotificationListQueryVariables = Exact<{
-  unreadOnly: boolean;
-  first: number;
-  offset: number;
-}>;
-
-
-export type NotificationListQuery = { notifications: { totalCount: number, unreadCount: number, hasNextPage: boolean, items: Array<{ id: string, kind: NotificationKind, title: string, body: string, link: string | null, createdAt: string, read: boolean }> } };
-
-export type MarkNotificationsReadMutationVariables = Exact<{
-  ids: Array<string | number> | string | number;
-}>;
-
-
-export type MarkNotificationsReadMutation = { markNotificationsRead: { unreadCount: number } };
-
-export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: { unreadCount: number } };
-
-export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type NotificationPreferencesQuery = { notificationPreferences: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
-
-export type SetNotificationPreferenceMutationVariables = Exact<{
-  input: SetNotificationPreferenceInput;
-}>;
-
-
-export type SetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: NotificationKind, console: boolean, email: boolean }> };
-
-export type PublicCalendarQueryVariables = Exact<{
-  filter: PublicCourseFilter;
-  first: number;
-  offset: number;
-  withCourses: boolean;
-  withPartnerCourses: boolean;
-  from?: string | null | undefined;
-  to?: string | null | undefined;
-  online?: boolean | null | undefined;
-}>;
-
-
-export type PublicCalendarQuery = { publicCourses?: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, seatsLeft: number, region: { id: string, name: string } }> }, publicPartnerCourses?: Array<{ id: string, kind: PartnerCourseKind, title: string, date: string, online: boolean, location: string | null, description: string | null }> };
-
-export type PublicCourseQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type PublicCourseQuery = { publicCourse: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, seatsLeft: number, region: { id: string, name: string } } | null };
-
-export type PublicLinkQueryVariables = Exact<{
-  token: string;
-}>;
-
-
-export type PublicLinkQuery = { publicLink: { kind: PublicLinkKind, title: string | null, valid: boolean } };
-
-export type AnswerSurveyMutationVariables = Exact<{
-  input: SurveyAnswerInput;
-}>;
-
-
-export type AnswerSurveyMutation = { answerSurvey: boolean };
-
-export type UnsubscribeFromSurveysMutationVariables = Exact<{
-  token: string;
-}>;
-
-
-export type UnsubscribeFromSurveysMutation = { unsubscribeFromSurveys: boolean };
-
-export type CancelWebsiteRequestMutationVariables = Exact<{
-  token: string;
-}>;
-
-
-export type CancelWebsiteRequestMutation = { cancelWebsiteRequest: boolean };
-
-export type ConfirmImpactMutationVariables = Exact<{
-  token: string;
-}>;
-
-
-export type ConfirmImpactMutation = { confirmImpact: boolean };
-
-export type WebsiteReceiptFragment = { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null };
-
-export type SignUpForCourseMutationVariables = Exact<{
-  input: CourseSignUpInput;
-}>;
-
-
-export type SignUpForCourseMutation = { signUpForCourse: { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null } };
-
-export type RequestCounsellingMutationVariables = Exact<{
-  input: CounsellingRequestInput;
-}>;
-
-
-export type RequestCounsellingMutation = { requestCounselling: { reference: string, kind: WebsiteRequestKind, region: { id: string, name: string, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string }> }, course: { id: string, title: string, startsOn: string } | null } };
-
-export type PublicDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type PublicDirectoryQuery = { publicRegions: Array<{ id: string, name: string, operatorName: string | null, freeCounsellingHoursPerClientYear: number, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string }>, offices: Array<{ name: string, streetAddress: string, postalCode: string, postalTown: string, municipalityName: string, coLocatedWith: string | null }>, advisers: Array<{ name: string, email: string, phone: string | null }>, services: Array<{ kind: ServiceKind, description: string }> }>, publicMunicipalities: Array<{ number: string, name: string, region: { id: string, name: string } }> };
-
-export type PublicResponsiblePartiesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type PublicResponsiblePartiesQuery = { publicResponsibleParties: Array<{ kind: PartyKind, name: string, regionIds: Array<string> }> };
-
 export type WebsiteRequestListQueryVariables = Exact<{
   regionId?: string | number | null | undefined;
   status?: WebsiteRequestStatus | null | undefined;
@@ -2046,6 +2039,23 @@ export type WebsiteRequestListQueryVariables = Exact<{
 
 export type WebsiteRequestListQuery = { websiteRequests: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, reference: string, kind: WebsiteRequestKind, status: WebsiteRequestStatus, receivedAt: string, matchedExistingClient: boolean, message: string | null, pickedUpAt: string | null, version: number, client: { id: string, name: string, email: string | null, phone: string | null, municipality: { name: string }, region: { id: string, name: string } }, course: { id: string, title: string, startsOn: string } | null, pickedUpBy: { id: string, name: string } | null }> } };
 
+export type PickUpWebsiteRequestMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type PickUpWebsiteRequestMutation = { pickUpWebsiteRequest: { id: string, status: WebsiteRequestStatus, version: number, pickedUpAt: string | null, pickedUpBy: { id: string, name: string } | null } };
+
+export type NotificationUnreadCountQueryVariables = Exact<{
+  unreadOnly: boolean;
+  first: number;
+  offset: number;
+}>;
+
+
+export type NotificationUnreadCountQuery = { notifications: { totalCount: number, unreadCount: number } };
+
 export type PendingWebsiteRequestCountQueryVariables = Exact<{
   status: WebsiteRequestStatus;
   first: number;
@@ -2054,14 +2064,6 @@ export type PendingWebsiteRequestCountQueryVariables = Exact<{
 
 
 export type PendingWebsiteRequestCountQuery = { websiteRequests: { totalCount: number } };
-
-export type PickUpWebsiteRequestMutationVariables = Exact<{
-  id: string | number;
-  version: number;
-}>;
-
-
-export type PickUpWebsiteRequestMutation = { pickUpWebsiteRequest: { id: string, status: WebsiteRequestStatus, version: number, pickedUpAt: string | null, pickedUpBy: { id: string, name: string } | null } };
 
 export type AgreementYearsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2521,6 +2523,54 @@ export const CancelAppointmentSlotDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CancelAppointmentSlotMutation, CancelAppointmentSlotMutationVariables>;
+export const BusinessAssessmentPageDocument = new TypedDocumentString(`
+    query BusinessAssessmentPage($status: AssessmentStatus, $regionId: ID, $search: String, $first: Int!, $offset: Int!) {
+  businessAssessmentPage(
+    status: $status
+    regionId: $regionId
+    search: $search
+    first: $first
+    offset: $offset
+  ) {
+    items {
+      id
+      purpose
+      requestedOn
+      question
+      status
+      conclusion
+      assessment
+      fee
+      deliveredOn
+      version
+      sharedClientData {
+        name
+      }
+      navOffice {
+        name
+      }
+      region {
+        id
+        name
+      }
+    }
+    totalCount
+    regions {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BusinessAssessmentPageQuery, BusinessAssessmentPageQueryVariables>;
+export const DeliverBusinessAssessmentDocument = new TypedDocumentString(`
+    mutation DeliverBusinessAssessment($id: ID!, $version: Int!, $input: DeliverBusinessAssessmentInput!) {
+  deliverBusinessAssessment(id: $id, version: $version, input: $input) {
+    id
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DeliverBusinessAssessmentMutation, DeliverBusinessAssessmentMutationVariables>;
 export const SubmissionsAwaitingDecisionDocument = new TypedDocumentString(`
     query SubmissionsAwaitingDecision {
   regions {
@@ -3186,6 +3236,96 @@ export const RecordBudgetDecisionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordBudgetDecisionMutation, RecordBudgetDecisionMutationVariables>;
+export const GatheringsOfYearDocument = new TypedDocumentString(`
+    query GatheringsOfYear($year: Int!) {
+  gatherings(year: $year) {
+    id
+    title
+    date
+    location
+    online
+    organisers
+    programme
+    description
+    attendeeCount
+    invitedRegions {
+      id
+      name
+    }
+    registrations {
+      adviserId
+      adviser {
+        id
+        name
+      }
+      region {
+        id
+        name
+      }
+      registeredAt
+      attended
+    }
+  }
+  gatheringYear(year: $year) {
+    year
+    count
+    minimum
+    meetsMinimum
+    regionsWithoutAttendance {
+      id
+      name
+    }
+    advisersWithoutAttendance {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GatheringsOfYearQuery, GatheringsOfYearQueryVariables>;
+export const RegionAdvisersDocument = new TypedDocumentString(`
+    query RegionAdvisers($regionId: ID!) {
+  region(id: $regionId) {
+    id
+    advisers {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionAdvisersQuery, RegionAdvisersQueryVariables>;
+export const CreateGatheringDocument = new TypedDocumentString(`
+    mutation CreateGathering($input: CreateGatheringInput!) {
+  createGathering(input: $input) {
+    id
+    title
+    date
+  }
+}
+    `) as unknown as TypedDocumentString<CreateGatheringMutation, CreateGatheringMutationVariables>;
+export const RegisterForGatheringDocument = new TypedDocumentString(`
+    mutation RegisterForGathering($gatheringId: ID!, $adviserId: ID!) {
+  registerForGathering(gatheringId: $gatheringId, adviserId: $adviserId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterForGatheringMutation, RegisterForGatheringMutationVariables>;
+export const UnregisterFromGatheringDocument = new TypedDocumentString(`
+    mutation UnregisterFromGathering($gatheringId: ID!, $adviserId: ID!) {
+  unregisterFromGathering(gatheringId: $gatheringId, adviserId: $adviserId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnregisterFromGatheringMutation, UnregisterFromGatheringMutationVariables>;
+export const RecordGatheringAttendanceDocument = new TypedDocumentString(`
+    mutation RecordGatheringAttendance($gatheringId: ID!, $attendedAdviserIds: [ID!]!) {
+  recordGatheringAttendance(
+    gatheringId: $gatheringId
+    attendedAdviserIds: $attendedAdviserIds
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecordGatheringAttendanceMutation, RecordGatheringAttendanceMutationVariables>;
 export const GroupsHistoryDocument = new TypedDocumentString(`
     query GroupsHistory {
   coordinationGroupHistory {
@@ -3473,6 +3613,56 @@ export const CreateNetworkEventDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateNetworkEventMutation, CreateNetworkEventMutationVariables>;
+export const NotificationListDocument = new TypedDocumentString(`
+    query NotificationList($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
+  notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
+    totalCount
+    unreadCount
+    hasNextPage
+    items {
+      id
+      kind
+      title
+      body
+      link
+      createdAt
+      read
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationListQuery, NotificationListQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]!) {
+  markNotificationsRead(ids: $ids) {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MarkAllNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkAllNotificationsRead {
+  markAllNotificationsRead {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
+export const NotificationPreferencesDocument = new TypedDocumentString(`
+    query NotificationPreferences {
+  notificationPreferences {
+    kind
+    console
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const SetNotificationPreferenceDocument = new TypedDocumentString(`
+    mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {
+  setNotificationPreference(input: $input) {
+    kind
+    console
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
 export const CoordinationOverviewDocument = new TypedDocumentString(`
     query CoordinationOverview($year: Int!) {
   regions {
@@ -3646,6 +3836,188 @@ export const BookAppointmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BookAppointmentMutation, BookAppointmentMutationVariables>;
+export const PublicCalendarDocument = new TypedDocumentString(`
+    query PublicCalendar($filter: PublicCourseFilter!, $first: Int!, $offset: Int!, $withCourses: Boolean!, $withPartnerCourses: Boolean!, $from: Date, $to: Date, $online: Boolean) {
+  publicCourses(filter: $filter, first: $first, offset: $offset) @include(if: $withCourses) {
+    items {
+      id
+      region {
+        id
+        name
+      }
+      kind
+      title
+      startsOn
+      endsOn
+      location
+      online
+      participantFee
+      seatsLeft
+    }
+    totalCount
+    hasNextPage
+  }
+  publicPartnerCourses(from: $from, to: $to, online: $online) @include(if: $withPartnerCourses) {
+    id
+    kind
+    title
+    date
+    online
+    location
+    description
+  }
+}
+    `) as unknown as TypedDocumentString<PublicCalendarQuery, PublicCalendarQueryVariables>;
+export const PublicCourseDocument = new TypedDocumentString(`
+    query PublicCourse($id: ID!) {
+  publicCourse(id: $id) {
+    id
+    region {
+      id
+      name
+    }
+    kind
+    title
+    startsOn
+    endsOn
+    location
+    online
+    participantFee
+    seatsLeft
+  }
+}
+    `) as unknown as TypedDocumentString<PublicCourseQuery, PublicCourseQueryVariables>;
+export const PublicLinkDocument = new TypedDocumentString(`
+    query PublicLink($token: String!) {
+  publicLink(token: $token) {
+    kind
+    title
+    valid
+  }
+}
+    `) as unknown as TypedDocumentString<PublicLinkQuery, PublicLinkQueryVariables>;
+export const AnswerSurveyDocument = new TypedDocumentString(`
+    mutation AnswerSurvey($input: SurveyAnswerInput!) {
+  answerSurvey(input: $input)
+}
+    `) as unknown as TypedDocumentString<AnswerSurveyMutation, AnswerSurveyMutationVariables>;
+export const UnsubscribeFromSurveysDocument = new TypedDocumentString(`
+    mutation UnsubscribeFromSurveys($token: String!) {
+  unsubscribeFromSurveys(token: $token)
+}
+    `) as unknown as TypedDocumentString<UnsubscribeFromSurveysMutation, UnsubscribeFromSurveysMutationVariables>;
+export const CancelWebsiteRequestDocument = new TypedDocumentString(`
+    mutation CancelWebsiteRequest($token: String!) {
+  cancelWebsiteRequest(token: $token)
+}
+    `) as unknown as TypedDocumentString<CancelWebsiteRequestMutation, CancelWebsiteRequestMutationVariables>;
+export const ConfirmImpactDocument = new TypedDocumentString(`
+    mutation ConfirmImpact($token: String!) {
+  confirmImpact(token: $token)
+}
+    `) as unknown as TypedDocumentString<ConfirmImpactMutation, ConfirmImpactMutationVariables>;
+export const SignUpForCourseDocument = new TypedDocumentString(`
+    mutation SignUpForCourse($input: CourseSignUpInput!) {
+  signUpForCourse(input: $input) {
+    ...WebsiteReceipt
+  }
+}
+    fragment WebsiteReceipt on WebsiteRequestReceipt {
+  reference
+  kind
+  region {
+    id
+    name
+    offices {
+      name
+      streetAddress
+      postalCode
+      postalTown
+    }
+  }
+  course {
+    id
+    title
+    startsOn
+  }
+}`) as unknown as TypedDocumentString<SignUpForCourseMutation, SignUpForCourseMutationVariables>;
+export const RequestCounsellingDocument = new TypedDocumentString(`
+    mutation RequestCounselling($input: CounsellingRequestInput!) {
+  requestCounselling(input: $input) {
+    ...WebsiteReceipt
+  }
+}
+    fragment WebsiteReceipt on WebsiteRequestReceipt {
+  reference
+  kind
+  region {
+    id
+    name
+    offices {
+      name
+      streetAddress
+      postalCode
+      postalTown
+    }
+  }
+  course {
+    id
+    title
+    startsOn
+  }
+}`) as unknown as TypedDocumentString<RequestCounsellingMutation, RequestCounsellingMutationVariables>;
+export const PublicDirectoryDocument = new TypedDocumentString(`
+    query PublicDirectory {
+  publicRegions {
+    id
+    name
+    contractMunicipality {
+      number
+      name
+    }
+    municipalities {
+      number
+      name
+    }
+    operatorName
+    offices {
+      name
+      streetAddress
+      postalCode
+      postalTown
+      municipalityName
+      coLocatedWith
+    }
+    advisers {
+      name
+      email
+      phone
+    }
+    freeCounsellingHoursPerClientYear
+    services {
+      kind
+      description
+    }
+  }
+  publicMunicipalities {
+    number
+    name
+    region {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublicDirectoryQuery, PublicDirectoryQueryVariables>;
+export const PublicResponsiblePartiesDocument = new TypedDocumentString(`
+    query PublicResponsibleParties {
+  publicResponsibleParties {
+    kind
+    name
+    regionIds
+  }
+}
+    `) as unknown as TypedDocumentString<PublicResponsiblePartiesQuery, PublicResponsiblePartiesQueryVariables>;
 export const ReferralFormOptionsDocument = new TypedDocumentString(`
     query ReferralFormOptions {
   referralProgrammes {
@@ -3984,371 +4356,6 @@ export const RejectSubmissionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RejectSubmissionMutation, RejectSubmissionMutationVariables>;
-export const BusinessAssessmentsDocument = new TypedDocumentString(`
-    query BusinessAssessments($status: AssessmentStatus, $first: Int!, $offset: Int!) {
-  businessAssessments(status: $status, first: $first, offset: $offset) {
-    id
-    purpose
-    requestedOn
-    question
-    status
-    conclusion
-    assessment
-    fee
-    deliveredOn
-    version
-    sharedClientData {
-      name
-    }
-    navOffice {
-      name
-    }
-    region {
-      id
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<BusinessAssessmentsQuery, BusinessAssessmentsQueryVariables>;
-export const DeliverBusinessAssessmentDocument = new TypedDocumentString(`
-    mutation DeliverBusinessAssessment($id: ID!, $version: Int!, $input: DeliverBusinessAssessmentInput!) {
-  deliverBusinessAssessment(id: $id, version: $version, input: $input) {
-    id
-    version
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<DeliverBusinessAssessmentMutation, DeliverBusinessAssessmentMutationVariables>;
-export const RegionAdvisersDocument = new TypedDocumentString(`
-    query RegionAdvisers($regionId: ID!) {
-  region(id: $regionId) {
-    id
-    advisers {
-      id
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RegionAdvisersQuery, RegionAdvisersQueryVariables>;
-export const CreateGatheringDocument = new TypedDocumentString(`
-    mutation CreateGathering($input: CreateGatheringInput!) {
-  createGathering(input: $input) {
-    id
-    title
-    date
-  }
-}
-    `) as unknown as TypedDocumentString<CreateGatheringMutation, CreateGatheringMutationVariables>;
-export const RegisterForGatheringDocument = new TypedDocumentString(`
-    mutation RegisterForGathering($gatheringId: ID!, $adviserId: ID!) {
-  registerForGathering(gatheringId: $gatheringId, adviserId: $adviserId) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<RegisterForGatheringMutation, RegisterForGatheringMutationVariables>;
-export const UnregisterFromGatheringDocument = new TypedDocumentString(`
-    mutation UnregisterFromGathering($gatheringId: ID!, $adviserId: ID!) {
-  unregisterFromGathering(gatheringId: $gatheringId, adviserId: $adviserId) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<UnregisterFromGatheringMutation, UnregisterFromGatheringMutationVariables>;
-export const RecordGatheringAttendanceDocument = new TypedDocumentString(`
-    mutation RecordGatheringAttendance($gatheringId: ID!, $attendedAdviserIds: [ID!]!) {
-  recordGatheringAttendance(
-    gatheringId: $gatheringId
-    attendedAdviserIds: $attendedAdviserIds
-  ) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<RecordGatheringAttendanceMutation, RecordGatheringAttendanceMutationVariables>;
-export const GatheringsOfYearDocument = new TypedDocumentString(`
-    query GatheringsOfYear($year: Int!) {
-  gatherings(year: $year) {
-    id
-    title
-    date
-    location
-    online
-    organisers
-    programme
-    description
-    attendeeCount
-    invitedRegions {
-      id
-      name
-    }
-    registrations {
-      adviserId
-      adviser {
-        id
-        name
-      }
-      region {
-        id
-        name
-      }
-      registeredAt
-      attended
-    }
-  }
-  gatheringYear(year: $year) {
-    year
-    count
-    minimum
-    meetsMinimum
-    regionsWithoutAttendance {
-      id
-      name
-    }
-    advisersWithoutAttendance {
-      id
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<GatheringsOfYearQuery, GatheringsOfYearQueryVariables>;
-export const NotificationUnreadCountDocument = new TypedDocumentString(`
-    query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
-  notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
-    totalCount
-    unreadCount
-  }
-}
-    `) as unknown as TypedDocumentString<NotificationUnreadCountQuery, NotificationUnreadCountQueryVariables>;
-export const NotificationListDocument = new TypedDocumentString(`
-    query NotificationList($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
-  notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
-    totalCount
-    unreadCount
-    hasNextPage
-    items {
-      id
-      kind
-      title
-      body
-      link
-      createdAt
-      read
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<NotificationListQuery, NotificationListQueryVariables>;
-export const MarkNotificationsReadDocument = new TypedDocumentString(`
-    mutation MarkNotificationsRead($ids: [ID!]!) {
-  markNotificationsRead(ids: $ids) {
-    unreadCount
-  }
-}
-    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
-export const MarkAllNotificationsReadDocument = new TypedDocumentString(`
-    mutation MarkAllNotificationsRead {
-  markAllNotificationsRead {
-    unreadCount
-  }
-}
-    `) as unknown as TypedDocumentString<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
-export const NotificationPreferencesDocument = new TypedDocumentString(`
-    query NotificationPreferences {
-  notificationPreferences {
-    kind
-    console
-    email
-  }
-}
-    `) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
-export const SetNotificationPreferenceDocument = new TypedDocumentString(`
-    mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {
-  setNotificationPreference(input: $input) {
-    kind
-    console
-    email
-  }
-}
-    `) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
-export const PublicCalendarDocument = new TypedDocumentString(`
-    query PublicCalendar($filter: PublicCourseFilter!, $first: Int!, $offset: Int!, $withCourses: Boolean!, $withPartnerCourses: Boolean!, $from: Date, $to: Date, $online: Boolean) {
-  publicCourses(filter: $filter, first: $first, offset: $offset) @include(if: $withCourses) {
-    items {
-      id
-      region {
-        id
-        name
-      }
-      kind
-      title
-      startsOn
-      endsOn
-      location
-      online
-      participantFee
-      seatsLeft
-    }
-    totalCount
-    hasNextPage
-  }
-  publicPartnerCourses(from: $from, to: $to, online: $online) @include(if: $withPartnerCourses) {
-    id
-    kind
-    title
-    date
-    online
-    location
-    description
-  }
-}
-    `) as unknown as TypedDocumentString<PublicCalendarQuery, PublicCalendarQueryVariables>;
-export const PublicCourseDocument = new TypedDocumentString(`
-    query PublicCourse($id: ID!) {
-  publicCourse(id: $id) {
-    id
-    region {
-      id
-      name
-    }
-    kind
-    title
-    startsOn
-    endsOn
-    location
-    online
-    participantFee
-    seatsLeft
-  }
-}
-    `) as unknown as TypedDocumentString<PublicCourseQuery, PublicCourseQueryVariables>;
-export const PublicLinkDocument = new TypedDocumentString(`
-    query PublicLink($token: String!) {
-  publicLink(token: $token) {
-    kind
-    title
-    valid
-  }
-}
-    `) as unknown as TypedDocumentString<PublicLinkQuery, PublicLinkQueryVariables>;
-export const AnswerSurveyDocument = new TypedDocumentString(`
-    mutation AnswerSurvey($input: SurveyAnswerInput!) {
-  answerSurvey(input: $input)
-}
-    `) as unknown as TypedDocumentString<AnswerSurveyMutation, AnswerSurveyMutationVariables>;
-export const UnsubscribeFromSurveysDocument = new TypedDocumentString(`
-    mutation UnsubscribeFromSurveys($token: String!) {
-  unsubscribeFromSurveys(token: $token)
-}
-    `) as unknown as TypedDocumentString<UnsubscribeFromSurveysMutation, UnsubscribeFromSurveysMutationVariables>;
-export const CancelWebsiteRequestDocument = new TypedDocumentString(`
-    mutation CancelWebsiteRequest($token: String!) {
-  cancelWebsiteRequest(token: $token)
-}
-    `) as unknown as TypedDocumentString<CancelWebsiteRequestMutation, CancelWebsiteRequestMutationVariables>;
-export const ConfirmImpactDocument = new TypedDocumentString(`
-    mutation ConfirmImpact($token: String!) {
-  confirmImpact(token: $token)
-}
-    `) as unknown as TypedDocumentString<ConfirmImpactMutation, ConfirmImpactMutationVariables>;
-export const SignUpForCourseDocument = new TypedDocumentString(`
-    mutation SignUpForCourse($input: CourseSignUpInput!) {
-  signUpForCourse(input: $input) {
-    ...WebsiteReceipt
-  }
-}
-    fragment WebsiteReceipt on WebsiteRequestReceipt {
-  reference
-  kind
-  region {
-    id
-    name
-    offices {
-      name
-      streetAddress
-      postalCode
-      postalTown
-    }
-  }
-  course {
-    id
-    title
-    startsOn
-  }
-}`) as unknown as TypedDocumentString<SignUpForCourseMutation, SignUpForCourseMutationVariables>;
-export const RequestCounsellingDocument = new TypedDocumentString(`
-    mutation RequestCounselling($input: CounsellingRequestInput!) {
-  requestCounselling(input: $input) {
-    ...WebsiteReceipt
-  }
-}
-    fragment WebsiteReceipt on WebsiteRequestReceipt {
-  reference
-  kind
-  region {
-    id
-    name
-    offices {
-      name
-      streetAddress
-      postalCode
-      postalTown
-    }
-  }
-  course {
-    id
-    title
-    startsOn
-  }
-}`) as unknown as TypedDocumentString<RequestCounsellingMutation, RequestCounsellingMutationVariables>;
-export const PublicDirectoryDocument = new TypedDocumentString(`
-    query PublicDirectory {
-  publicRegions {
-    id
-    name
-    contractMunicipality {
-      number
-      name
-    }
-    municipalities {
-      number
-      name
-    }
-    operatorName
-    offices {
-      name
-      streetAddress
-      postalCode
-      postalTown
-      municipalityName
-      coLocatedWith
-    }
-    advisers {
-      name
-      email
-      phone
-    }
-    freeCounsellingHoursPerClientYear
-    services {
-      kind
-      description
-    }
-  }
-  publicMunicipalities {
-    number
-    name
-    region {
-      id
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<PublicDirectoryQuery, PublicDirectoryQueryVariables>;
-export const PublicResponsiblePartiesDocument = new TypedDocumentString(`
-    query PublicResponsibleParties {
-  publicResponsibleParties {
-    kind
-    name
-    regionIds
-  }
-}
-    `) as unknown as TypedDocumentString<PublicResponsiblePartiesQuery, PublicResponsiblePartiesQueryVariables>;
 export const WebsiteRequestListDocument = new TypedDocumentString(`
     query WebsiteRequestList($regionId: ID, $status: WebsiteRequestStatus, $first: Int!, $offset: Int!) {
   websiteRequests(
@@ -4395,13 +4402,6 @@ export const WebsiteRequestListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WebsiteRequestListQuery, WebsiteRequestListQueryVariables>;
-export const PendingWebsiteRequestCountDocument = new TypedDocumentString(`
-    query PendingWebsiteRequestCount($status: WebsiteRequestStatus!, $first: Int!, $offset: Int!) {
-  websiteRequests(status: $status, first: $first, offset: $offset) {
-    totalCount
-  }
-}
-    `) as unknown as TypedDocumentString<PendingWebsiteRequestCountQuery, PendingWebsiteRequestCountQueryVariables>;
 export const PickUpWebsiteRequestDocument = new TypedDocumentString(`
     mutation PickUpWebsiteRequest($id: ID!, $version: Int!) {
   pickUpWebsiteRequest(id: $id, version: $version) {
@@ -4416,6 +4416,21 @@ export const PickUpWebsiteRequestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PickUpWebsiteRequestMutation, PickUpWebsiteRequestMutationVariables>;
+export const NotificationUnreadCountDocument = new TypedDocumentString(`
+    query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
+  notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
+    totalCount
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationUnreadCountQuery, NotificationUnreadCountQueryVariables>;
+export const PendingWebsiteRequestCountDocument = new TypedDocumentString(`
+    query PendingWebsiteRequestCount($status: WebsiteRequestStatus!, $first: Int!, $offset: Int!) {
+  websiteRequests(status: $status, first: $first, offset: $offset) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<PendingWebsiteRequestCountQuery, PendingWebsiteRequestCountQueryVariables>;
 export const AgreementYearsDocument = new TypedDocumentString(`
     query AgreementYears {
   agreementYears

@@ -7,6 +7,7 @@ import type { GatheringRegistration as GatheringRegistrationEntity } from '../en
 import type { PartnerCourse as PartnerCourseEntity } from '../entities/partner-course.js';
 import type { NavOffice as NavOfficeEntity } from '../entities/nav-office.js';
 import type { BusinessAssessment as BusinessAssessmentEntity } from '../entities/business-assessment.js';
+import type { BusinessAssessmentPage as BusinessAssessmentPageEntity } from '../assessment-page.js';
 import type { QualificationMeasure as QualificationMeasureEntity, ExpertOrganisation as ExpertOrganisationEntity } from '../entities/qualification-measure.js';
 import type { GatheringYear as GatheringYearEntity } from '../gathering-year.js';
 import type { EntityReference as EntityReferenceEntity } from '../references.js';
@@ -128,6 +129,22 @@ export type BusinessAssessment = {
   status: AssessmentStatus;
   /** The record's version, for edits. */
   version: Scalars['Int']['output'];
+};
+
+/** One page of business assessments. */
+export type BusinessAssessmentPage = {
+  __typename?: 'BusinessAssessmentPage';
+  /** True when there are assessments after this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The assessments on this page, newest first. */
+  items: Array<BusinessAssessment>;
+  /**
+   * The regions of the assessments the caller may see with the status asked for, whatever the
+   * region and text asked for, by id: what a region filter offers.
+   */
+  regions: Array<Region>;
+  /** How many assessments match in all. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A client of the service (owned by the regions subgraph; its personal data is seen there only by those allowed). */
@@ -553,8 +570,14 @@ export type QualificationMeasure = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * One page of the business assessments the caller may see, newest first (the same ones as
+   * businessAssessments), with how many match in all.
+   */
+  businessAssessmentPage: BusinessAssessmentPage;
+  /**
    * Business assessments the caller may see, newest first: NAV all, the region's advisers and
    * municipality officers their region's, county officers all; nobody else any.
+   * @deprecated Use businessAssessmentPage, which says how many match and filters by region and text.
    */
   businessAssessments: Array<BusinessAssessment>;
   /** Organisations expert in entrepreneur training for immigrants. */
@@ -595,6 +618,15 @@ export type Query = {
    * to and from NAV, advisers and municipality officers their region's, county officers all.
    */
   referrals: ReferralPage;
+};
+
+
+export type QueryBusinessAssessmentPageArgs = {
+  first?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
+  regionId?: InputMaybe<Scalars['ID']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<AssessmentStatus>;
 };
 
 
@@ -999,6 +1031,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   BusinessAssessment: ResolverTypeWrapper<BusinessAssessmentEntity>;
+  BusinessAssessmentPage: ResolverTypeWrapper<BusinessAssessmentPageEntity>;
   Client: ResolverTypeWrapper<EntityReferenceEntity>;
   CreateGatheringInput: CreateGatheringInput;
   CreatePartnerCourseInput: CreatePartnerCourseInput;
@@ -1046,6 +1079,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   BusinessAssessment: BusinessAssessmentEntity;
+  BusinessAssessmentPage: BusinessAssessmentPageEntity;
   Client: EntityReferenceEntity;
   CreateGatheringInput: CreateGatheringInput;
   CreatePartnerCourseInput: CreatePartnerCourseInput;
@@ -1119,6 +1153,13 @@ export type BusinessAssessmentResolvers<ContextType = Context, ParentType extend
   sharedClientData?: Resolver<ResolversTypes['SharedClientData'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AssessmentStatus'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BusinessAssessmentPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BusinessAssessmentPage'] = ResolversParentTypes['BusinessAssessmentPage']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['BusinessAssessment']>, ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Client'] = ResolversParentTypes['Client'], FederationReferenceType extends FederationReferenceTypes['Client'] = FederationReferenceTypes['Client']> = {
@@ -1236,6 +1277,7 @@ export type QualificationMeasureResolvers<ContextType = Context, ParentType exte
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  businessAssessmentPage?: Resolver<ResolversTypes['BusinessAssessmentPage'], ParentType, ContextType, RequireFields<QueryBusinessAssessmentPageArgs, 'first' | 'offset'>>;
   businessAssessments?: Resolver<Array<ResolversTypes['BusinessAssessment']>, ParentType, ContextType, RequireFields<QueryBusinessAssessmentsArgs, 'first' | 'offset'>>;
   expertOrganisations?: Resolver<Array<ResolversTypes['ExpertOrganisation']>, ParentType, ContextType>;
   gatheringYear?: Resolver<ResolversTypes['GatheringYear'], ParentType, ContextType, RequireFields<QueryGatheringYearArgs, 'year'>>;
@@ -1307,6 +1349,7 @@ export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryPage?: AuditEntryPageResolvers<ContextType>;
   BusinessAssessment?: BusinessAssessmentResolvers<ContextType>;
+  BusinessAssessmentPage?: BusinessAssessmentPageResolvers<ContextType>;
   Client?: ClientResolvers<ContextType>;
   Date?: GraphQLScalarType;
   ExpertOrganisation?: ExpertOrganisationResolvers<ContextType>;

@@ -36,6 +36,21 @@ import {
   referralProgrammes,
   referralStatuses,
 } from '../entities/referral.js';
+import {
+  assessmentFeeMaxOre,
+  assessmentQuestionMaxLength,
+  assessmentTextMaxLength,
+  emailMaxLength,
+  gatheringDescriptionMaxLength,
+  gatheringLocationMaxLength,
+  gatheringTitleMaxLength,
+  measureNameMaxLength,
+  measurePartnersMax,
+  otherActorMaxLength,
+  referralNoteMaxLength,
+  sharedNameMaxLength,
+  statusReasonMaxLength,
+} from '../input-limits.js';
 import { requiredNavOffice } from '../nav-routing.js';
 import {
   notifyAssessmentDelivered,
@@ -60,15 +75,19 @@ const municipalityNumber = z
   .regex(/^\d{4}$/, 'a municipality number has four digits')
   .transform(municipalityKeyOrSelf);
 const sharedClientData = z.object({
-  name: z.string().trim().min(1, 'a name is needed').max(200, 'at most 200 characters'),
-  email: z.email('not an e-mail address').max(254).nullish(),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'a name is needed')
+    .max(sharedNameMaxLength, `at most ${sharedNameMaxLength} characters`),
+  email: z.email('not an e-mail address').max(emailMaxLength).nullish(),
   phone: z
     .string()
     .trim()
     .regex(/^\+?[0-9 ]{8,20}$/, 'digits and spaces, 8 to 20, with an optional leading +')
     .nullish(),
 });
-const note = z.string().max(2000, 'at most 2000 characters').nullish();
+const note = z.string().max(referralNoteMaxLength, `at most ${referralNoteMaxLength} characters`).nullish();
 
 const sendReferralInput = z
   .object({
@@ -78,7 +97,12 @@ const sendReferralInput = z
       'the service refers to Innovasjon Norge, NAV or another actor',
     ),
     programme: z.enum(referralProgrammes),
-    otherActor: z.string().trim().min(1).max(200, 'at most 200 characters').nullish(),
+    otherActor: z
+      .string()
+      .trim()
+      .min(1)
+      .max(otherActorMaxLength, `at most ${otherActorMaxLength} characters`)
+      .nullish(),
     municipalityNumber: municipalityNumber.nullish(),
     consentGivenOn: pastDate,
     sharedClientData,
@@ -107,11 +131,23 @@ const referFromNavInput = z.object({
 
 const createGatheringInput = z
   .object({
-    title: z.string().trim().min(1, 'a title is needed').max(200, 'at most 200 characters'),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'a title is needed')
+      .max(gatheringTitleMaxLength, `at most ${gatheringTitleMaxLength} characters`),
     date: z.iso.date('a date as YYYY-MM-DD'),
-    location: z.string().trim().min(1).max(200, 'at most 200 characters').nullish(),
+    location: z
+      .string()
+      .trim()
+      .min(1)
+      .max(gatheringLocationMaxLength, `at most ${gatheringLocationMaxLength} characters`)
+      .nullish(),
     online: z.boolean(),
-    description: z.string().max(5000, 'at most 5000 characters').nullish(),
+    description: z
+      .string()
+      .max(gatheringDescriptionMaxLength, `at most ${gatheringDescriptionMaxLength} characters`)
+      .nullish(),
   })
   .refine((gathering) => gathering.online || !!gathering.location, {
     path: ['location'],
@@ -121,11 +157,23 @@ const createGatheringInput = z
 const createPartnerCourseInput = z
   .object({
     kind: z.enum(partnerCourseKinds),
-    title: z.string().trim().min(1, 'a title is needed').max(200, 'at most 200 characters'),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'a title is needed')
+      .max(gatheringTitleMaxLength, `at most ${gatheringTitleMaxLength} characters`),
     date: z.iso.date('a date as YYYY-MM-DD'),
     online: z.boolean(),
-    location: z.string().trim().min(1).max(200, 'at most 200 characters').nullish(),
-    description: z.string().max(5000, 'at most 5000 characters').nullish(),
+    location: z
+      .string()
+      .trim()
+      .min(1)
+      .max(gatheringLocationMaxLength, `at most ${gatheringLocationMaxLength} characters`)
+      .nullish(),
+    description: z
+      .string()
+      .max(gatheringDescriptionMaxLength, `at most ${gatheringDescriptionMaxLength} characters`)
+      .nullish(),
   })
   .refine((course) => course.online || !!course.location, { path: ['location'], message: 'where is it held?' });
 
@@ -137,26 +185,47 @@ const requestAssessmentInput = z.object({
     ['UNEMPLOYMENT_BENEFIT_DURING_START_UP', 'WORK_ASSESSMENT_ALLOWANCE_DURING_START_UP'],
     'NAV asks for assessments for unemployment benefit or work assessment allowance during start-up',
   ),
-  question: z.string().trim().min(1, 'a question is needed').max(2000, 'at most 2000 characters'),
+  question: z
+    .string()
+    .trim()
+    .min(1, 'a question is needed')
+    .max(assessmentQuestionMaxLength, `at most ${assessmentQuestionMaxLength} characters`),
   sharedClientData,
   consentGivenOn: pastDate,
 });
 
 const deliverAssessmentInput = z.object({
   conclusion: z.enum(assessmentConclusions),
-  assessment: z.string().trim().min(1, 'the assessment is needed').max(10_000, 'at most 10000 characters'),
-  fee: z.number().int().min(0, 'not negative').max(10_000_000, 'at most 100000.00').nullish(),
+  assessment: z
+    .string()
+    .trim()
+    .min(1, 'the assessment is needed')
+    .max(assessmentTextMaxLength, `at most ${assessmentTextMaxLength} characters`),
+  fee: z
+    .number()
+    .int()
+    .min(0, 'not negative')
+    .max(assessmentFeeMaxOre, `at most ${(assessmentFeeMaxOre / 100).toFixed(2)}`)
+    .nullish(),
 });
 
 const createMeasureInput = z
   .object({
-    name: z.string().trim().min(1, 'a name is needed').max(200, 'at most 200 characters'),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'a name is needed')
+      .max(measureNameMaxLength, `at most ${measureNameMaxLength} characters`),
     organiserKind: z.enum(organiserKinds),
-    organiserName: z.string().trim().min(1, 'the organiser is needed').max(200, 'at most 200 characters'),
+    organiserName: z
+      .string()
+      .trim()
+      .min(1, 'the organiser is needed')
+      .max(measureNameMaxLength, `at most ${measureNameMaxLength} characters`),
     regionId: referenceRegionId,
     startsOn: z.iso.date('a date as YYYY-MM-DD'),
     endsOn: z.iso.date('a date as YYYY-MM-DD'),
-    partnerIds: z.array(z.uuid('not an organisation id')).max(20, 'at most 20'),
+    partnerIds: z.array(z.uuid('not an organisation id')).max(measurePartnersMax, `at most ${measurePartnersMax}`),
   })
   .refine((measure) => measure.endsOn >= measure.startsOn, { path: ['endsOn'], message: 'not before startsOn' });
 
@@ -285,7 +354,7 @@ export const Mutation: MutationResolvers = {
       z
         .object({
           status: z.enum(referralStatuses),
-          reason: z.string().trim().max(2000, 'at most 2000 characters').nullish(),
+          reason: z.string().trim().max(statusReasonMaxLength, `at most ${statusReasonMaxLength} characters`).nullish(),
         })
         .refine((change) => change.status !== 'DECLINED' || !!change.reason, {
           path: ['reason'],

@@ -1,16 +1,30 @@
 // Entry points of the partners subgraph.
-import { auditLogPage, checkPage, checkYear, emptyPage, entitiesFromSql, page, todayInNorway } from '@etablerer/kit';
+import {
+  auditLogPage,
+  badUserInput,
+  checkPage,
+  checkYear,
+  emptyPage,
+  entitiesFromSql,
+  page,
+  todayInNorway,
+} from '@etablerer/kit';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { visibleAssessments, visibleReferrals } from '../access.js';
-import { BusinessAssessmentSchema } from '../entities/business-assessment.js';
+import { type BusinessAssessment, BusinessAssessmentSchema } from '../entities/business-assessment.js';
 import { GatheringSchema } from '../entities/gathering.js';
 import { NavOfficeSchema } from '../entities/nav-office.js';
 import { PartnerCourseSchema } from '../entities/partner-course.js';
 import { ExpertOrganisationSchema, QualificationMeasureSchema } from '../entities/qualification-measure.js';
 import { programmesOf, ReferralSchema, referralDirections } from '../entities/referral.js';
 import { gatheringYear } from '../gathering-year.js';
+import { assessmentSearchMaxLength } from '../input-limits.js';
 import { navOfficeServing } from '../nav-routing.js';
 import { auditReads, visibleReferral } from './Referral.js';
+
+/** Escapes LIKE's wildcards so a search for "50%" finds "50%", not everything. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const Query: QueryResolvers = {
   gatherings: (_parent, { year }, { em }) => {
@@ -82,6 +96,37 @@ export const Query: QueryResolvers = {
       { $and: [where, status ? { status } : {}] },
       { orderBy: { requestedOn: 'desc', id: 'asc' }, limit, offset },
     );
+  },
+
+  businessAssessmentPage: async (_parent, { status, regionId, search, first, offset }, { em, caller }) => {
+    const { limit } = checkPage(first, offset);
+    const text = search?.trim() ?? '';
+    if (text.length > assessmentSearchMaxLength)
+      throw badUserInput(`search: at most ${assessmentSearchMaxLength} characters`, 'search');
+    const visible = visibleAssessments(caller);
+    if (!visible) return { ...emptyPage, regionsOf: null };
+    // Each filter narrows what the caller may see; none widens it (an adviser asking for another region gets none).
+    const regionsOf: FilterQuery<BusinessAssessment> = { $and: [visible, ...(status ? [{ status }] : [])] };
+    const filters: FilterQuery<BusinessAssessment>[] = [regionsOf];
+    if (regionId) filters.push({ regionId });
+    if (text !== '') {
+      const pattern = `%${escapeLike(text)}%`;
+      // The office's name lives in its own table without a relation to join: the offices matching go in as a
+      // subquery, so the page and its count stay two statements however many rows match.
+      const offices = em
+        .createQueryBuilder(NavOfficeSchema, 'o')
+        .select('o.id')
+        .where({ name: { $ilike: pattern } });
+      // MikroORM takes a Knex query as `$in`'s list (a subquery); its types know only arrays.
+      const officeIds = offices.getKnexQuery() as unknown as string[];
+      filters.push({ $or: [{ sharedName: { $ilike: pattern } }, { navOfficeId: { $in: officeIds } }] });
+    }
+    const [items, totalCount] = await em.findAndCount(
+      BusinessAssessmentSchema,
+      { $and: filters },
+      { orderBy: { requestedOn: 'desc', id: 'asc' }, limit, offset },
+    );
+    return { ...page(items, totalCount, offset), regionsOf };
   },
 
   qualificationMeasures: (_parent, { year }, { em }) =>

@@ -3,6 +3,7 @@ import { DateScalar, JsonScalar, NokScalar } from '@etablerer/kit';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { AuditEntry } from './AuditEntry.js';
 import { BusinessAssessment } from './BusinessAssessment.js';
+import { BusinessAssessmentPage } from './BusinessAssessmentPage.js';
 import { Client } from './Client.js';
 import { Gathering } from './Gathering.js';
 import { GatheringRegistration } from './GatheringRegistration.js';
@@ -23,6 +24,7 @@ export const resolvers: Resolvers = {
   Referral,
   Region,
   BusinessAssessment,
+  BusinessAssessmentPage,
   Client,
   QualificationMeasure,
   AuditEntry,

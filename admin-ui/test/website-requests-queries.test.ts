@@ -1,14 +1,19 @@
-// The website requests store against a stubbed gateway: a page with its filters as variables, the header's count, picking up and conflicts.
+// The website requests through the query layer against a stubbed gateway: a page with its filters as variables, the
+// header's count, picking up (the page and the count asked again) and conflicts.
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ref } from 'vue';
 import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import {
   toWebsiteRequestListVariables,
-  useWebsiteRequestsStore,
+  usePickUpWebsiteRequest,
+  useWebsiteRequestList,
+  type WebsiteRequestListRequest,
   websiteRequestPageSize,
-} from '../src/stores/websiteRequests';
-import { type GraphQLCall, jsonResponse, stubGraphQL } from './fixtures';
+} from '../src/queries/websiteRequests';
+import { useWebsiteRequestsStore } from '../src/stores/websiteRequests';
+import { type GraphQLCall, jsonResponse, queryLayer, runInComponent, stubGraphQL } from './fixtures';
 import { counselling, pendingPage, pickedUpSignUp, signUp } from './website-requests-fixtures';
 
 const isList = (call: GraphQLCall) => call.body.query.includes('query WebsiteRequestList');
@@ -17,21 +22,24 @@ const isPickUp = (call: GraphQLCall) => call.body.query.includes('mutation PickU
 
 const firstPending = { regionId: null, status: 'PENDING' as const, offset: 0 };
 
-describe('website requests store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia());
-  });
+/** Runs `composable` as a page would, with the query layer; waits for its first answers. */
+async function onPage<Result>(composable: () => Result): Promise<Result> {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  const { result } = runInComponent(composable, [pinia, queryLayer(pinia)]);
+  await flushPromises();
+  return result;
+}
 
+describe('website requests', () => {
   afterEach(() => {
     setAccessTokenSource(undefined);
     setUnauthenticatedHandler(undefined);
   });
 
-  it('loads the pending requests with the filters as variables, and takes the pending count from them', async () => {
+  it('loads the pending requests with the filters as variables', async () => {
     const { calls } = stubGraphQL(() => jsonResponse({ data: { websiteRequests: pendingPage } }));
-    const store = useWebsiteRequestsStore();
-
-    await store.load(firstPending);
+    const list = await onPage(() => useWebsiteRequestList(firstPending));
 
     expect(calls).toHaveLength(1);
     expect(calls[0]?.body.query).toMatch(
@@ -39,22 +47,16 @@ describe('website requests store', () => {
     );
     // An adviser's own region: the gateway fills it in when it is left out.
     expect(calls[0]?.body.variables).toEqual({ status: 'PENDING', first: websiteRequestPageSize, offset: 0 });
-    expect(store.page?.items.map((item) => item.id)).toEqual([signUp.id, counselling.id]);
-    expect(store.asked).toEqual(firstPending);
-    expect(store.pendingCount).toBe(2);
-    expect(store.loading).toBe(false);
-    expect(store.error).toBeNull();
+    expect(list.page.value?.items.map((item) => item.id)).toEqual([signUp.id, counselling.id]);
+    expect(list.loading.value).toBe(false);
+    expect(list.error.value).toBeNull();
   });
 
   it('sends a chosen region and leaves the status out for "all"', async () => {
     const { calls } = stubGraphQL(() => jsonResponse({ data: { websiteRequests: pendingPage } }));
-    const store = useWebsiteRequestsStore();
-
-    await store.load({ regionId: 'halden', status: null, offset: 50 });
+    await onPage(() => useWebsiteRequestList({ regionId: 'halden', status: null, offset: 50 }));
 
     expect(calls[0]?.body.variables).toEqual({ regionId: 'halden', first: websiteRequestPageSize, offset: 50 });
-    // Another region's or every status's total is not the header's count.
-    expect(store.pendingCount).toBeNull();
     expect(toWebsiteRequestListVariables({ regionId: null, status: 'PICKED_UP', offset: 0 })).toEqual({
       status: 'PICKED_UP',
       first: websiteRequestPageSize,
@@ -63,20 +65,19 @@ describe('website requests store', () => {
   });
 
   it('reports a refused load and drops what was shown', async () => {
-    let refuse = false;
-    stubGraphQL(() =>
-      refuse
+    stubGraphQL(({ body }) =>
+      body.variables?.regionId === 'halden'
         ? jsonResponse({ errors: [{ message: 'Not your region.', extensions: { code: 'FORBIDDEN' } }] })
         : jsonResponse({ data: { websiteRequests: pendingPage } }),
     );
-    const store = useWebsiteRequestsStore();
-    await store.load(firstPending);
-    refuse = true;
-    await store.load({ regionId: 'halden', status: 'PENDING', offset: 0 });
+    const asked = ref<WebsiteRequestListRequest>(firstPending);
+    const list = await onPage(() => useWebsiteRequestList(asked));
+    expect(list.page.value).not.toBeNull();
+    asked.value = { regionId: 'halden', status: 'PENDING', offset: 0 };
+    await flushPromises();
 
-    expect(store.error).toEqual({ message: 'Not your region.', codes: ['FORBIDDEN'] });
-    expect(store.page).toBeNull();
-    expect(store.asked).toBeNull();
+    expect(list.error.value).toEqual({ message: 'Not your region.', codes: ['FORBIDDEN'] });
+    expect(list.page.value).toBeNull();
   });
 
   it('counts the pending requests with a one-item page, and hides the count when that fails', async () => {
@@ -84,6 +85,7 @@ describe('website requests store', () => {
     const { calls } = stubGraphQL(() =>
       fail ? jsonResponse({}, 502) : jsonResponse({ data: { websiteRequests: { totalCount: 7 } } }),
     );
+    setActivePinia(createPinia());
     const store = useWebsiteRequestsStore();
 
     await store.loadPendingCount();
@@ -95,50 +97,37 @@ describe('website requests store', () => {
     expect(store.pendingCount).toBeNull();
   });
 
-  it('picks a request up with its id and version as variables, and shows who took it in the row', async () => {
+  it("picks a request up with its id and version as variables; the page and the header's count are asked again", async () => {
+    let pickedUp = false;
     const { calls } = stubGraphQL((call) => {
-      if (isPickUp(call)) return jsonResponse({ data: { pickUpWebsiteRequest: pickedUpSignUp } });
-      if (isCount(call)) return jsonResponse({ data: { websiteRequests: { totalCount: 1 } } });
-      return jsonResponse({ data: { websiteRequests: pendingPage } });
+      if (isPickUp(call)) {
+        pickedUp = true;
+        return jsonResponse({ data: { pickUpWebsiteRequest: pickedUpSignUp } });
+      }
+      if (isCount(call)) return jsonResponse({ data: { websiteRequests: { totalCount: pickedUp ? 1 : 2 } } });
+      return jsonResponse({
+        data: { websiteRequests: pickedUp ? { items: [counselling], totalCount: 1, hasNextPage: false } : pendingPage },
+      });
     });
-    const store = useWebsiteRequestsStore();
-    await store.load(firstPending);
+    const { list, pickUps } = await onPage(() => ({
+      list: useWebsiteRequestList(firstPending),
+      pickUps: usePickUpWebsiteRequest(),
+    }));
 
-    expect(await store.pickUp(signUp)).toBe(true);
+    expect(await pickUps.pickUp(signUp)).toBe(true);
+    await flushPromises();
 
     const mutation = calls.find(isPickUp);
     expect(mutation?.body.query).toMatch(/pickUpWebsiteRequest\(\s*id: \$id,?\s*version: \$version\s*\)/);
     expect(mutation?.body.query).not.toContain(signUp.id);
     expect(mutation?.body.variables).toEqual({ id: signUp.id, version: 1 });
-    const row = store.page?.items.find((item) => item.id === signUp.id);
-    expect(row).toMatchObject({ status: 'PICKED_UP', version: 2, pickedUpBy: { name: 'Amira Haddad' } });
-    // The rest of the row stays as it was.
-    expect(row?.client.name).toBe('Nora Nilsen');
-    expect(store.actionError).toBeNull();
-    expect(store.pickingUpId).toBeNull();
-    // The list is not loaded again, so the row stays in sight; only the header's count is asked again.
-    expect(calls.filter(isList)).toHaveLength(1);
-    await flushPromises();
+    expect(pickUps.actionError.value).toBeNull();
+    expect(pickUps.pickingUpId.value).toBeNull();
+    // Taken, it is no longer pending: the page asked again shows what is.
+    expect(calls.filter(isList)).toHaveLength(2);
+    expect(list.page.value?.items.map((item) => item.id)).toEqual([counselling.id]);
     expect(calls.filter(isCount)).toHaveLength(1);
-    expect(store.pendingCount).toBe(1);
-  });
-
-  it('moves the next page up by the requests picked up here, so none is skipped', async () => {
-    stubGraphQL((call) => {
-      if (isPickUp(call)) return jsonResponse({ data: { pickUpWebsiteRequest: pickedUpSignUp } });
-      if (isCount(call)) return jsonResponse({ data: { websiteRequests: { totalCount: 60 } } });
-      return jsonResponse({ data: { websiteRequests: { ...pendingPage, hasNextPage: true } } });
-    });
-    const store = useWebsiteRequestsStore();
-    await store.load(firstPending);
-    expect(store.nextOffset).toBe(websiteRequestPageSize);
-
-    await store.pickUp(signUp);
-    expect(store.nextOffset).toBe(websiteRequestPageSize - 1);
-
-    // Among every status nothing moves.
-    await store.load({ regionId: null, status: null, offset: 0 });
-    expect(store.nextOffset).toBe(websiteRequestPageSize);
+    expect(useWebsiteRequestsStore().pendingCount).toBe(1);
   });
 
   it('explains a conflict and loads the page again to show who was first', async () => {
@@ -157,13 +146,16 @@ describe('website requests store', () => {
         },
       });
     });
-    const store = useWebsiteRequestsStore();
-    await store.load(firstPending);
+    const { list, pickUps } = await onPage(() => ({
+      list: useWebsiteRequestList(firstPending),
+      pickUps: usePickUpWebsiteRequest(),
+    }));
 
-    expect(await store.pickUp(signUp)).toBe(false);
+    expect(await pickUps.pickUp(signUp)).toBe(false);
+    await flushPromises();
 
-    expect(store.conflict).toBe(true);
-    expect(store.actionError).toEqual({
+    expect(pickUps.conflict.value).toBe(true);
+    expect(pickUps.actionError.value).toEqual({
       message: 'Another adviser picked this request up already.',
       codes: ['CONFLICT'],
       requestId: signUp.id,
@@ -171,9 +163,8 @@ describe('website requests store', () => {
     const lists = calls.filter(isList);
     expect(lists).toHaveLength(2);
     expect(lists[1]?.body.variables).toEqual(lists[0]?.body.variables);
-    expect(store.page?.items.map((item) => item.id)).toEqual([counselling.id]);
-    expect(store.pendingCount).toBe(1);
-    expect(store.pickingUpId).toBeNull();
+    expect(list.page.value?.items.map((item) => item.id)).toEqual([counselling.id]);
+    expect(pickUps.pickingUpId.value).toBeNull();
   });
 
   it('keeps any other refusal without reloading', async () => {
@@ -184,16 +175,19 @@ describe('website requests store', () => {
           })
         : jsonResponse({ data: { websiteRequests: pendingPage } }),
     );
-    const store = useWebsiteRequestsStore();
-    await store.load(firstPending);
+    const { list, pickUps } = await onPage(() => ({
+      list: useWebsiteRequestList(firstPending),
+      pickUps: usePickUpWebsiteRequest(),
+    }));
 
-    expect(await store.pickUp(counselling)).toBe(false);
+    expect(await pickUps.pickUp(counselling)).toBe(false);
+    await flushPromises();
 
-    expect(store.conflict).toBe(false);
-    expect(store.actionError?.codes).toEqual(['FORBIDDEN']);
+    expect(pickUps.conflict.value).toBe(false);
+    expect(pickUps.actionError.value?.codes).toEqual(['FORBIDDEN']);
     expect(calls).toHaveLength(2);
-    expect(store.page?.items.find((item) => item.id === counselling.id)?.status).toBe('PENDING');
-    store.clearActionError();
-    expect(store.actionError).toBeNull();
+    expect(list.page.value?.items.find((item) => item.id === counselling.id)?.status).toBe('PENDING');
+    pickUps.clearActionError();
+    expect(pickUps.actionError.value).toBeNull();
   });
 });

@@ -1,11 +1,11 @@
-// What a person sends on the public website: a course sign-up or a request for counselling, and
-// the receipt the service gives back. Anonymous requests only; nothing personal is kept here.
-import { defineStore } from 'pinia';
-import { ref } from 'vue';
+// What a person sends on the public website: a course sign-up or a request for counselling, and the receipt the
+// service gives back, through the query layer's mutations without anyone's token. Nothing personal is kept here.
+import { type Ref, ref } from 'vue';
 import { serverFieldErrors } from '../composables/fieldErrors';
-import { anonymousRequest, type GraphQLRequestError, toRequestError } from '../graphql/client';
+import { type GraphQLRequestError, toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { CounsellingRequestInput, CourseSignUpInput, SignUpForCourseMutation } from '../graphql/generated/graphql';
+import { useGraphQLMutation } from '../graphql/queries';
 
 /**
  * What the person is shown after either request: the same receipt. Not where a sign-up landed: told
@@ -54,7 +54,7 @@ export type WebsiteReceipt = SignUpForCourseMutation['signUpForCourse'];
 
 /** Why a sign-up or request was refused; plain data, so the store state stays serialisable. */
 export interface PublicActionError {
-  /** The public form it came from: the two requests here, and the pages of the one-time links (stores/publicLinks). */
+  /** The public form it came from: the two requests here, and the pages of the one-time links (queries/publicLinks). */
   action: 'sign-up' | 'counselling' | 'survey' | 'unsubscribe' | 'cancel' | 'appointment' | 'impact';
   message: string;
   codes: string[];
@@ -75,47 +75,51 @@ export function toActionError(action: PublicActionError['action'], error: GraphQ
   return { action, message: error.message, codes: error.codes, fieldErrors, retryAfterSeconds };
 }
 
-export const usePublicRequestsStore = defineStore('publicRequests', () => {
-  const sending = ref(false);
+/**
+ * One public form's sending: `send` resolves to the receipt, or null with the reason in `actionError`; `reset`
+ * forgets both, e.g. when the person starts a new form.
+ */
+function usePublicForm<Input>(
+  action: PublicActionError['action'],
+  perform: (input: Input) => Promise<WebsiteReceipt>,
+  sending: Ref<boolean>,
+) {
   const receipt = ref<WebsiteReceipt | null>(null);
   const actionError = ref<PublicActionError | null>(null);
-
-  async function send(
-    action: PublicActionError['action'],
-    perform: () => Promise<WebsiteReceipt>,
-  ): Promise<WebsiteReceipt | null> {
-    sending.value = true;
+  async function send(input: Input): Promise<WebsiteReceipt | null> {
     actionError.value = null;
     receipt.value = null;
     try {
-      receipt.value = await perform();
+      receipt.value = await perform(input);
       return receipt.value;
     } catch (caught) {
       actionError.value = toActionError(action, toRequestError(caught));
       return null;
-    } finally {
-      sending.value = false;
     }
   }
-
-  /** Signs a person up; resolves to the receipt, or null with the reason in `actionError`. */
-  function signUp(input: CourseSignUpInput): Promise<WebsiteReceipt | null> {
-    return send('sign-up', async () => (await anonymousRequest(SignUpForCourseDocument, { input })).signUpForCourse);
-  }
-
-  /** Asks for counselling; resolves to the receipt, or null with the reason in `actionError`. */
-  function requestCounselling(input: CounsellingRequestInput): Promise<WebsiteReceipt | null> {
-    return send(
-      'counselling',
-      async () => (await anonymousRequest(RequestCounsellingDocument, { input })).requestCounselling,
-    );
-  }
-
-  /** Forgets the last receipt and refusal, e.g. when the person starts a new form. */
   function reset(): void {
     receipt.value = null;
     actionError.value = null;
   }
+  return { send, sending, receipt, actionError, reset };
+}
 
-  return { sending, receipt, actionError, signUp, requestCounselling, reset };
-});
+/** Signing a person up for a course. */
+export function useCourseSignUp() {
+  const mutation = useGraphQLMutation(SignUpForCourseDocument, { anonymous: true });
+  return usePublicForm<CourseSignUpInput>(
+    'sign-up',
+    async (input) => (await mutation.run({ input })).signUpForCourse,
+    mutation.running,
+  );
+}
+
+/** Asking for counselling. */
+export function useCounsellingRequest() {
+  const mutation = useGraphQLMutation(RequestCounsellingDocument, { anonymous: true });
+  return usePublicForm<CounsellingRequestInput>(
+    'counselling',
+    async (input) => (await mutation.run({ input })).requestCounselling,
+    mutation.running,
+  );
+}
