@@ -27,8 +27,9 @@ async function newPage(browser: Browser, width: number): Promise<Page> {
 
 /**
  * The county officer's day: the overview says how many reports and plans wait for the county's decision and
- * leads to that queue across regions; a region's page opens on the overview's year; the client list has every
- * region, a region column and filter, and its CSV is the whole filtered list, not the page shown.
+ * leads to that queue across regions; a region's page opens on the overview's year; the client list has the
+ * county's regions, a region column and filter, and its CSV is the whole filtered list, not the page shown; the
+ * business assessments come a page at a time.
  */
 export async function countyOfficerWorkflow(browser: Browser, stack: WorkflowStack, width: number): Promise<void> {
   const page = await newPage(browser, width);
@@ -113,6 +114,16 @@ export async function countyOfficerWorkflow(browser: Browser, stack: WorkflowSta
     .trim()
     .split(/\r?\n/);
   expect(csv).toHaveLength(inFollo + 1);
+  expect(await scrollsSideways(page)).toBe(false);
+
+  // The county's hundreds of business assessments come a page at a time, with how many there are in all.
+  await page.goto(`${stack.consoleUrl}/assessments`);
+  const pager = page.getByTestId('assessments-pager-showing');
+  const shownRange = async () => (await pager.textContent())?.replace(/\s+/g, ' ') ?? '';
+  await expect.poll(shownRange, poll).toMatch(/^Viser 1–20 av \d+/);
+  expect(await page.locator('[data-testid^="assessment-status-"]').count()).toBe(20);
+  await page.getByTestId('assessments-pager-next').click();
+  await expect.poll(shownRange, poll).toMatch(/^Viser 21–40 av \d+/);
   expect(await scrollsSideways(page)).toBe(false);
   await page.close();
 }

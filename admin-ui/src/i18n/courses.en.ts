@@ -32,7 +32,6 @@ export const coursesEn = {
     title: 'Could not load the courses',
     body: 'The service did not answer as expected. Please try again shortly.',
     forbidden: 'You do not have access to the courses.',
-    codes: 'Error code: {codes}',
     retry: 'Try again',
   },
   table: {

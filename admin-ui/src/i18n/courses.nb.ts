@@ -31,7 +31,6 @@ export const coursesNb = {
     title: 'Kunne ikke hente kursene',
     body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
     forbidden: 'Du har ikke tilgang til å se kursene.',
-    codes: 'Feilkode: {codes}',
     retry: 'Prøv igjen',
   },
   table: {

@@ -99,7 +99,6 @@ const networkEventsEn = {
     title: 'Could not load the network events',
     body: 'The service did not answer as expected. Try again shortly.',
     forbidden: 'You do not have access to the region’s network events.',
-    codes: 'Error codes: {codes}',
     retry: 'Try again',
   },
   open: 'Record a network event',

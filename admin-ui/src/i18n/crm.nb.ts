@@ -98,7 +98,6 @@ const networkEventsNb = {
     title: 'Kunne ikke hente nettverksmøtene',
     body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
     forbidden: 'Du har ikke tilgang til regionens nettverksmøter.',
-    codes: 'Feilkoder: {codes}',
     retry: 'Prøv igjen',
   },
   open: 'Registrer nettverksmøte',

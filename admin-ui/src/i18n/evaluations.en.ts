@@ -11,7 +11,6 @@ const evaluationsEn = {
     title: 'Could not load the evaluations',
     body: 'The service did not answer as expected. Try again shortly.',
     forbidden: 'You do not have access to the evaluations.',
-    codes: 'Error codes: {codes}',
     retry: 'Try again',
   },
   empty: 'No evaluations have been recorded yet.',

@@ -9,7 +9,6 @@ const evaluationsNb = {
     title: 'Kunne ikke hente evalueringene',
     body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
     forbidden: 'Du har ikke tilgang til evalueringene.',
-    codes: 'Feilkoder: {codes}',
     retry: 'Prøv igjen',
   },
   empty: 'Ingen evalueringer er registrert ennå.',

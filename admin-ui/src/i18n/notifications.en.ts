@@ -26,7 +26,6 @@ export const notificationsEn = {
   error: {
     title: 'Could not fetch the notifications',
     body: 'The service did not answer as expected. Try again in a moment.',
-    codes: 'Error codes: {codes}',
     retry: 'Try again',
   },
   empty: {

@@ -25,7 +25,6 @@ export const notificationsNb = {
   error: {
     title: 'Kunne ikke hente varslene',
     body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
-    codes: 'Feilkoder: {codes}',
     retry: 'Prøv igjen',
   },
   empty: {

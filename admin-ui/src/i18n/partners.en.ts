@@ -87,7 +87,6 @@ export const assessmentsEn = {
     title: 'Could not load the assessments',
     body: 'Please try again shortly.',
     forbidden: 'You do not have access to the assessments.',
-    codes: 'Error code: {codes}',
     retry: 'Try again',
   },
   listLabel: 'Assessments',

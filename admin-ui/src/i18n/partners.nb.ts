@@ -86,7 +86,6 @@ export const assessmentsNb = {
     title: 'Kunne ikke hente vurderingene',
     body: 'Prøv igjen om litt.',
     forbidden: 'Du har ikke tilgang til vurderingene.',
-    codes: 'Feilkode: {codes}',
     retry: 'Prøv igjen',
   },
   listLabel: 'Vurderinger',

@@ -17,7 +17,6 @@ export const submissionsEn = {
     title: 'Could not load the reporting',
     body: 'The service did not answer as expected. Try again in a moment.',
     forbidden: "You may not see this region's reporting.",
-    codes: 'Error codes: {codes}',
     retry: 'Try again',
   },
   due: {

@@ -15,7 +15,6 @@ export const submissionsNb = {
     title: 'Kunne ikke hente rapporteringen',
     body: 'Tjenesten svarte ikke som forventet. Prøv igjen om litt.',
     forbidden: 'Du har ikke tilgang til rapporteringen for denne regionen.',
-    codes: 'Feilkoder: {codes}',
     retry: 'Prøv igjen',
   },
   due: {

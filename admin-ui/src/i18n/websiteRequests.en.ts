@@ -26,7 +26,6 @@ export const websiteRequestsEn = {
     title: 'Could not load the requests',
     body: 'Please try again shortly.',
     forbidden: "You do not have access to this region's website requests.",
-    codes: 'Error code: {codes}',
     retry: 'Try again',
   },
   range: 'Showing {from}–{to} of {total}',

@@ -24,7 +24,6 @@ export const websiteRequestsNb = {
     title: 'Kunne ikke hente henvendelsene',
     body: 'Prøv igjen om litt.',
     forbidden: 'Du har ikke tilgang til henvendelsene fra nettsiden i denne regionen.',
-    codes: 'Feilkode: {codes}',
     retry: 'Prøv igjen',
   },
   range: 'Viser {from}–{to} av {total}',

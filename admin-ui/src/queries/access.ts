@@ -2,11 +2,11 @@
 // regions for the assign form, and assigning and ending roles (which mark the answers stale, so the page is asked
 // again).
 import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
+import { type FormActionError, toFormActionError } from '../composables/fieldErrors';
 import { toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { AccessRegionsQuery, AssignRoleInput, RoleAssignmentsQuery } from '../graphql/generated/graphql';
 import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
-import { type PartnerActionError, toPartnerActionError } from '../stores/partnerErrors';
 
 export const RoleAssignmentsDocument = graphql(`
   query RoleAssignments($includeEnded: Boolean!, $first: Int!, $offset: Int!) {
@@ -72,7 +72,7 @@ export type RoleAssignmentItem = RoleAssignmentsQuery['roleAssignments']['items'
 export type AccessRegion = AccessRegionsQuery['regions'][number];
 
 /** What went wrong giving or ending a role. */
-export interface AccessActionError extends PartnerActionError {
+export interface AccessActionError extends FormActionError {
   action: 'assign' | 'end';
   /** The assignment an end was for; null for an assign. */
   assignmentId: string | null;
@@ -123,7 +123,7 @@ export function useAccessActions() {
       await send();
       return true;
     } catch (caught) {
-      actionError.value = { action, assignmentId, ...toPartnerActionError(toRequestError(caught)) };
+      actionError.value = { action, assignmentId, ...toFormActionError(toRequestError(caught)) };
       return false;
     }
   }

@@ -2,6 +2,7 @@
 // history, and the county officer's actions on them (create, renew, sign, split, services, amend, extend, notice).
 // An action marks the answers stale, so the list and the agreement on screen are asked again.
 import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
+import { type FormActionError, toFormActionError } from '../composables/fieldErrors';
 import { toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type {
@@ -13,7 +14,6 @@ import type {
   NoticeInput,
 } from '../graphql/generated/graphql';
 import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
-import { type PartnerActionError, toPartnerActionError } from '../stores/partnerErrors';
 
 export const AgreementsListDocument = graphql(`
   query AgreementsList {
@@ -227,7 +227,7 @@ export type AgreementDetail = NonNullable<AgreementDetailQuery['agreement']>;
 export type AgreementAction = 'create' | 'renew' | 'sign' | 'split' | 'services' | 'amend' | 'extend' | 'notice';
 
 /** What went wrong with an action, and which action it was. */
-export interface AgreementActionError extends PartnerActionError {
+export interface AgreementActionError extends FormActionError {
   action: AgreementAction;
 }
 
@@ -283,7 +283,7 @@ export function useAgreementActions(
       if (current()?.id === id) await settled();
       return id;
     } catch (caught) {
-      actionError.value = { action, ...toPartnerActionError(toRequestError(caught)) };
+      actionError.value = { action, ...toFormActionError(toRequestError(caught)) };
       return null;
     }
   }

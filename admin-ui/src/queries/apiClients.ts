@@ -1,11 +1,11 @@
 // The partner systems the caller's county registered, with their keys, through the query layer; and registering,
 // adding and revoking keys, and revoking clients (each marks the answers stale, so the list is asked again).
 import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
+import { type FormActionError, toFormActionError } from '../composables/fieldErrors';
 import { toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { ApiClientsQuery, RegisterApiClientInput } from '../graphql/generated/graphql';
 import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
-import { type PartnerActionError, toPartnerActionError } from '../stores/partnerErrors';
 
 export const ApiClientsDocument = graphql(`
   query ApiClients($includeRevoked: Boolean!) {
@@ -73,7 +73,7 @@ export type ApiClientKeyItem = ApiClientItem['keys'][number];
 export const apiClientScopes = ['aggregates:read'] as const;
 
 /** What went wrong, and with which client. */
-export interface ApiClientActionError extends PartnerActionError {
+export interface ApiClientActionError extends FormActionError {
   action: 'register' | 'add-key' | 'revoke-key' | 'revoke-client';
   /** The client the action was for. */
   clientId: string;
@@ -112,7 +112,7 @@ export function useApiClientActions() {
       await send();
       return true;
     } catch (caught) {
-      actionError.value = { action, clientId, ...toPartnerActionError(toRequestError(caught)) };
+      actionError.value = { action, clientId, ...toFormActionError(toRequestError(caught)) };
       return false;
     }
   }

@@ -1,11 +1,11 @@
 // The evaluations of the service through the query layer, newest first, and recording one (which marks the answers
 // stale, so the list on screen is asked again and the new one takes its place by the day it was published).
 import { computed, ref } from 'vue';
+import { type FormActionError, toFormActionError } from '../composables/fieldErrors';
 import { toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { EvaluationInput, EvaluationsQuery } from '../graphql/generated/graphql';
 import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
-import { type PartnerActionError, toPartnerActionError } from '../stores/partnerErrors';
 
 export const EvaluationsDocument = graphql(`
   query Evaluations {
@@ -34,7 +34,7 @@ export const RecordEvaluationDocument = graphql(`
 
 export type EvaluationItem = EvaluationsQuery['evaluations'][number];
 /** What went wrong recording an evaluation. */
-export type EvaluationActionError = PartnerActionError;
+export type EvaluationActionError = FormActionError;
 
 /** The evaluation as the gateway saved it: where the page finds it in the list. */
 export interface SavedEvaluation {
@@ -65,7 +65,7 @@ export function useRecordEvaluation() {
     try {
       return (await mutation.run({ input })).recordEvaluation;
     } catch (caught) {
-      actionError.value = toPartnerActionError(toRequestError(caught));
+      actionError.value = toFormActionError(toRequestError(caught));
       return null;
     }
   }

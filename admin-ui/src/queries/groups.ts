@@ -2,6 +2,7 @@
 // membership there has been, and adding, ending and changing memberships (never deleting them). A change marks the
 // answers stale, so the history on screen is asked again (a change of role adds a row).
 import { computed, ref } from 'vue';
+import { type FormActionError, toFormActionError } from '../composables/fieldErrors';
 import { toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type {
@@ -10,7 +11,6 @@ import type {
   ProfessionalGroupMemberInput,
 } from '../graphql/generated/graphql';
 import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
-import { type PartnerActionError, toPartnerActionError } from '../stores/partnerErrors';
 
 export const GroupsHistoryDocument = graphql(`
   query GroupsHistory {
@@ -90,7 +90,7 @@ export type ProfessionalMembership = GroupsHistoryQuery['professionalGroupHistor
 export type GroupRegion = GroupsHistoryQuery['regions'][number];
 export type GroupName = 'coordination' | 'professional';
 /** What went wrong changing a membership, and which action on which group and membership it was. */
-export interface GroupActionError extends PartnerActionError {
+export interface GroupActionError extends FormActionError {
   group: GroupName;
   action: 'add' | 'end' | 'changeRole';
   /** The membership ended or changed; null when adding. */
@@ -137,7 +137,7 @@ export function useGroupActions() {
       await send();
       return true;
     } catch (caught) {
-      actionError.value = { group, action, memberId, ...toPartnerActionError(toRequestError(caught)) };
+      actionError.value = { group, action, memberId, ...toFormActionError(toRequestError(caught)) };
       return false;
     }
   }

@@ -2,12 +2,12 @@
 // requires, the coordination and professional groups on the day they are shown for, and recording, updating and
 // asking for a meeting. A change marks every answer stale, so the year on screen is asked again.
 import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
+import { type FormActionError, toFormActionError } from '../composables/fieldErrors';
 import { coordinationGroupDay } from '../composables/meetingRules';
 import { toRequestError } from '../graphql/client';
 import { graphql } from '../graphql/generated';
 import type { ConflictMeetingRequestInput, MeetingInput, MeetingsOfYearQuery } from '../graphql/generated/graphql';
 import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
-import { type PartnerActionError, toPartnerActionError } from '../stores/partnerErrors';
 
 // The regions come along so that a county officer can pick the one a discussion is with.
 export const MeetingsOfYearDocument = graphql(`
@@ -116,7 +116,7 @@ export type DueMeetingItem = MeetingsOfYearQuery['dueMeetings'][number];
 export type CoordinationMemberItem = MeetingsOfYearQuery['coordinationGroup'][number];
 export type RegionChoice = MeetingsOfYearQuery['regions'][number];
 /** What went wrong recording or updating a meeting; plain data, so the store state stays serialisable. */
-export interface MeetingActionError extends PartnerActionError {
+export interface MeetingActionError extends FormActionError {
   action: 'record' | 'update' | 'request';
   /** The meeting an update was for; null when recording a new one. */
   meetingId: string | null;
@@ -180,7 +180,7 @@ export function useMeetingActions() {
     try {
       return await send();
     } catch (caught) {
-      actionError.value = { action, meetingId, ...toPartnerActionError(toRequestError(caught)) };
+      actionError.value = { action, meetingId, ...toFormActionError(toRequestError(caught)) };
       return null;
     }
   }
