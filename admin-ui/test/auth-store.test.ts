@@ -2,9 +2,14 @@
 // (one at a time), the session's end (401, UNAUTHENTICATED, its time), and signing out.
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
+import {
+  type GraphQLRequestError,
+  request,
+  setAccessTokenSource,
+  setUnauthenticatedHandler,
+} from '../src/graphql/client';
+import { RegionsOverviewDocument } from '../src/queries/regions';
 import { browserNavigation, decodeAccessToken, useAuthStore } from '../src/stores/auth';
-import { useRegionsStore } from '../src/stores/regions';
 import {
   accessTokenFor,
   forbidNetwork,
@@ -99,7 +104,7 @@ describe('auth store', () => {
     startSignedIn(token);
     useAuthStore();
 
-    await useRegionsStore().load();
+    await request(RegionsOverviewDocument).catch(() => undefined);
 
     expect(calledUrls(calls)).toEqual(['POST /graphql']);
     expect(calls[0]?.headers.get('authorization')).toBe(`Bearer ${token}`);
@@ -120,7 +125,7 @@ describe('auth store', () => {
     startSignedIn(accessTokenFor('county.officer', { expiresIn: 29 }));
     const store = useAuthStore();
 
-    await useRegionsStore().load();
+    await request(RegionsOverviewDocument).catch(() => undefined);
 
     expect(calledUrls(calls)).toEqual(['POST /auth/session', 'POST /graphql']);
     expect(calls[1]?.headers.get('authorization')).toBe(`Bearer ${renewed}`);
@@ -137,7 +142,7 @@ describe('auth store', () => {
     const store = useAuthStore();
 
     expect(store.isSignedIn).toBe(true);
-    await useRegionsStore().load();
+    await request(RegionsOverviewDocument).catch(() => undefined);
 
     expect(calledUrls(calls)).toEqual(['POST /auth/session', 'POST /graphql']);
     expect(store.isSignedIn).toBe(true);
@@ -177,7 +182,7 @@ describe('auth store', () => {
     startSignedIn(accessTokenFor('county.officer', { expiresIn: 5 }));
     const store = useAuthStore();
 
-    await useRegionsStore().load();
+    await request(RegionsOverviewDocument).catch(() => undefined);
 
     expect(store.isSignedIn).toBe(false);
     expect(store.sessionExpired).toBe(true);
@@ -196,13 +201,15 @@ describe('auth store', () => {
     startSignedIn(accessTokenFor('county.officer'));
     const store = useAuthStore();
 
-    const regions = useRegionsStore();
-    await regions.load();
+    const refusal = await request(RegionsOverviewDocument).then(
+      () => null,
+      (error: GraphQLRequestError) => error,
+    );
 
     expect(store.isSignedIn).toBe(false);
     expect(store.sessionExpired).toBe(true);
-    // The store that asked still learns why, so its page does not claim success in the moment before it is left.
-    expect(regions.error?.codes).toEqual(['UNAUTHENTICATED']);
+    // The page that asked still learns why, so it does not claim success in the moment before it is left.
+    expect(refusal?.codes).toEqual(['UNAUTHENTICATED']);
   });
 
   it('keeps the session when the gateway refuses for another reason', async () => {
@@ -212,7 +219,7 @@ describe('auth store', () => {
     startSignedIn(accessTokenFor('county.officer'));
     const store = useAuthStore();
 
-    await useRegionsStore().load();
+    await request(RegionsOverviewDocument).catch(() => undefined);
 
     expect(store.isSignedIn).toBe(true);
   });

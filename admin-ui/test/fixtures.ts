@@ -7,8 +7,8 @@ import { vi } from 'vitest';
 import { defineComponent, type Plugin } from 'vue';
 import { installQueryLayer } from '../src/graphql/queries';
 import { createAppI18n, type SupportedLocale } from '../src/i18n';
+import type { RegionOverview } from '../src/queries/regions';
 import { useAuthStore } from '../src/stores/auth';
-import type { RegionOverview } from '../src/stores/regions';
 
 export const follo: RegionOverview = {
   id: 'follo',

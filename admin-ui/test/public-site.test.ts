@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import { anonymousRequest, request, setAccessTokenSource, setUnauthenticatedHandler } from '../src/graphql/client';
 import { PublicResponsiblePartiesDocument } from '../src/queries/publicSite';
+import { RegionsOverviewDocument } from '../src/queries/regions';
 import { createAppRouter } from '../src/router';
-import { RegionsOverviewDocument } from '../src/stores/regions';
 import { forbidNetwork, jsonResponse, stubGraphQL } from './fixtures';
 import { basicCourseId, callsOf, mountPublic, stubPublicGateway } from './public-fixtures';
 

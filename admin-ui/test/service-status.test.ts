@@ -16,9 +16,9 @@ import {
 } from '../src/graphql/client';
 import { UpdateClientDocument } from '../src/queries/client';
 import { CoordinationOverviewDocument, useCoordinationOverview } from '../src/queries/overview';
+import type { RegionOverview } from '../src/queries/regions';
 import { useWebsiteRequestList } from '../src/queries/websiteRequests';
 import { createAppRouter } from '../src/router';
-import { type RegionOverview, useRegionsStore } from '../src/stores/regions';
 import { useServiceStatusStore } from '../src/stores/serviceStatus';
 import { useWebsiteRequestsStore } from '../src/stores/websiteRequests';
 import {
@@ -173,45 +173,6 @@ const regionsDown = { data: null, errors: [down('regions')] };
 
 const operationName = (query: string) => /^\s*query (\w+)/.exec(query)?.[1] ?? 'unnamed';
 
-describe('the regions store with a service down', () => {
-  beforeEach(() => setActivePinia(createPinia()));
-
-  it('keeps the regions of an answer without the county, marks their population unknown and tells the banner', async () => {
-    let answer: unknown = regionsWithoutCounty;
-    stubGraphQL(() => jsonResponse(answer));
-    const store = useRegionsStore();
-    const status = useServiceStatusStore();
-
-    await store.load();
-    expect(store.error).toBeNull();
-    expect(store.regions.map((region) => [region.name, region.municipalities.length])).toEqual([
-      ['Follo', 5],
-      ['Halden', 2],
-    ]);
-    expect(store.populationUnavailable).toBe(true);
-    expect(status.unavailableServices).toEqual(['county']);
-
-    answer = { data: { regions: [follo, halden] } };
-    await store.load();
-    expect(store.populationUnavailable).toBe(false);
-    expect(store.regions).toEqual([follo, halden]);
-    expect(status.unavailableServices).toEqual([]);
-  });
-
-  it('names the regions service when the answer failed because of it, and keeps the regions it had', async () => {
-    let answer: unknown = { data: { regions: [follo] } };
-    stubGraphQL(() => jsonResponse(answer));
-    const store = useRegionsStore();
-    await store.load();
-
-    answer = regionsDown;
-    await store.load();
-    expect(store.error?.codes).toEqual(['SUBGRAPH_UNAVAILABLE']);
-    expect(store.regions).toEqual([follo]);
-    expect(useServiceStatusStore().unavailableServices).toEqual(['regions']);
-  });
-});
-
 describe('the website requests with a service down', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
@@ -350,7 +311,8 @@ describe('the console with a service down', () => {
   it('lists the website requests with the region filter it has, under a banner naming the county service', async () => {
     answerByOperation({
       WebsiteRequestList: { data: { websiteRequests: pendingPage } },
-      RegionsOverview: regionsWithoutCounty,
+      // Without the county service nobody knows a region's county: every region is offered.
+      ClientRegionOptions: regionsWithoutCounty,
     });
     const { wrapper } = await mountAt('/website-requests', accessTokenFor('county.officer'));
 

@@ -119,14 +119,15 @@ export function useClientList(asked: MaybeRefOrGetter<ClientListRequest>) {
  * works, unfiltered by region, and its own error says what is wrong, so a failure here only leaves them out.
  */
 /**
- * The regions a county officer's client list can be narrowed to: their county's, those whose clients they may see
- * (since 2024 each region answers to Østfold, Akershus or Buskerud).
+ * The regions a county officer's client list (and website requests) can be narrowed to: their county's, those whose
+ * clients they may see (since 2024 each region answers to Østfold, Akershus or Buskerud).
  */
 export function useClientRegionOptions(enabled: MaybeRefOrGetter<boolean>, countyId: MaybeRefOrGetter<string | null>) {
   const options = useGraphQLQuery(ClientRegionOptionsDocument, {}, { enabled });
   return computed(() =>
     (options.data.value?.regions ?? [])
-      .filter((region) => region.county?.id === toValue(countyId))
+      // Without the county service a region's county is unknown: it is offered, and the graph still decides.
+      .filter((region) => !region.county || region.county.id === toValue(countyId))
       .sort((a, b) => a.name.localeCompare(b.name, 'nb')),
   );
 }
