@@ -62,11 +62,16 @@ describe('the client list', () => {
     const matching = follo().filter((c) => c.name.toLowerCase().includes(name)).length;
     expect(page.totalCount).toBe(matching);
     expect(page.hasNextPage).toBe(matching > 1);
-    // A search with a space is looked for in names and phone numbers (an e-mail address has none).
+    // A phone number's start, with its + and space ("+47 9"), is looked for in phone numbers too; a text no
+    // phone number can hold (a letter) is not, nor one with a space in e-mail addresses (they have none).
     const phone = someone?.phone ?? '';
     const byPhone = await list({ search: phone.slice(0, 6), first: 200 });
     expect(byPhone.items.map((c) => c.id)).toContain(someone?.id);
     expect(byPhone.totalCount).toBe(follo().filter((c) => c.phone?.includes(phone.slice(0, 6))).length);
+    const digits = phone.slice(-5);
+    expect((await list({ search: digits, first: 200 })).totalCount).toBe(
+      follo().filter((c) => c.phone?.includes(digits) || c.name.includes(digits) || c.email.includes(digits)).length,
+    );
     expect(await list({ search: 'no client is called this', first: 50 })).toEqual({
       totalCount: 0,
       hasNextPage: false,
