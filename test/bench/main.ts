@@ -624,6 +624,9 @@ async function main() {
       memorySeconds,
     );
 
+    const platformServices = Object.entries(memory.services)
+      .filter(([name]) => name !== 'hive')
+      .map(([, service]) => service);
     const find = (name: string) => scenarios.find((s) => s.name.startsWith(name))?.variants.gateway;
     const overviewResult = find('overview');
     const target = (name: string, limit: string, measured: number | undefined, met: boolean) => ({
@@ -659,10 +662,10 @@ async function main() {
         (find('client page')?.latency.p50 ?? Infinity) <= 30,
       ),
       target(
-        'memory of every service levels off under load (largest growth over the last window)',
+        'memory of every service of the platform levels off under load (largest growth over the last window; Hive Gateway, the peer router, is printed below, not judged)',
         '≤ 5 % from the window before',
-        Math.max(...Object.values(memory.services).map((service) => service.lastWindowGrowthPercent)),
-        Object.values(memory.services).every((service) => service.levelsOff),
+        Math.max(...platformServices.map((service) => service.lastWindowGrowthPercent)),
+        platformServices.every((service) => service.levelsOff),
       ),
       target(
         'Hive Gateway answers as the Apollo gateway',
@@ -781,7 +784,7 @@ function markdown(report: Report): string {
     '| --- | --- | ---: | ---: | ---: | --- |',
     ...Object.entries(report.memory.services).map(
       ([name, m]) =>
-        `| ${name} | ${m.windowsMb.join(' → ')} | ${m.maxMb} | ${m.growthPercent} % | ${m.lastWindowGrowthPercent} % | ${m.levelsOff ? 'yes' : 'no'} |`,
+        `| ${name === 'hive' ? 'hive (the peer router: printed, not judged)' : name} | ${m.windowsMb.join(' → ')} | ${m.maxMb} | ${m.growthPercent} % | ${m.lastWindowGrowthPercent} % | ${m.levelsOff ? 'yes' : 'no'} |`,
     ),
     '',
     '## What else the machine was running (at the start, by CPU)',
