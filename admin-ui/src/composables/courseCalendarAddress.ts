@@ -5,6 +5,7 @@ import { computed, type Ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { useAuthStore } from '../stores/auth';
 import { courseYears } from './courseAccess';
+import type { RequestFailure } from './useRequestErrorText';
 
 /** A query parameter's text, or null when it is missing or empty. */
 export const queryText = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
@@ -35,4 +36,48 @@ export function useCalendarAddress(regions: Ref<readonly { id: string }[]>) {
   }
 
   return { route, caller, selectedYear, selectedRegion, yearOptions, choose };
+}
+
+/** What a calendar page's query answers: the calendar on screen, its region's name and how it went. */
+interface CalendarAnswer {
+  shown: Ref<unknown>;
+  /** The region's name, or null when there is no region with the id asked for. */
+  regionName: Ref<string | null>;
+  loading: Ref<boolean>;
+  error: Ref<RequestFailure | null | undefined>;
+}
+
+/**
+ * The shown region's name and the props of the page's filters (`CalendarFilters`) and state panels (`CalendarStates`),
+ * from the address, the list of regions and the calendar's answer; `count` is how many items the calendar holds.
+ */
+export function useCalendarPanels(
+  address: ReturnType<typeof useCalendarAddress>,
+  regionList: { regions: Ref<readonly { id: string; name: string }[]>; error: Ref<unknown> },
+  answer: CalendarAnswer,
+  count: () => number,
+) {
+  const { selectedRegion, selectedYear, yearOptions } = address;
+  const { regions } = regionList;
+  const { shown, regionName, loading, error } = answer;
+  const shownRegionName = computed(
+    () => regionName.value ?? regions.value.find((region) => region.id === selectedRegion.value)?.name ?? '',
+  );
+  const answered = computed(() => !loading.value && !error.value && shown.value !== null);
+  const filters = computed(() => ({
+    regions: regions.value,
+    regionsError: regionList.error.value,
+    selectedRegion: selectedRegion.value,
+    regionName: shownRegionName.value,
+    selectedYear: selectedYear.value,
+    yearOptions: yearOptions.value,
+  }));
+  const states = computed(() => ({
+    noRegion: selectedRegion.value === null && !regionList.error.value,
+    error: error.value,
+    loading: loading.value,
+    unknownRegion: answered.value && regionName.value === null,
+    empty: answered.value && regionName.value !== null && count() === 0,
+  }));
+  return { shownRegionName, filters, states };
 }
