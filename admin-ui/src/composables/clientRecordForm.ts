@@ -1,10 +1,14 @@
-// The form of one of the client page's record sections (links, milestones, follow-ups): a draft for today, the
-// console's own checks, the server's refusal beside the field it names, and the notice after a save. The section
+// One of the client page's record sections (links, milestones, follow-ups): who may add to it, how its days read,
+// and its form: a draft for today, the console's own checks, the server's refusal beside the field it names, and the notice after a save. The section
 // component (`components/client/ClientRecordSection.vue`) opens, closes and focuses the form; this says what is in it.
+import { storeToRefs } from 'pinia';
 import { computed, type Ref, reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import type { RecordValidationKey } from './clientRecordRules';
-import { foundErrors } from './clientRecordRules';
+import { calendarDay } from '../i18n';
+import type { ClientDetail } from '../queries/client';
+import { useAuthStore } from '../stores/auth';
+import { counselsClients } from './clientAccess';
+import { foundErrors, type RecordValidationKey } from './clientRecordRules';
 import type { FormActionError } from './fieldErrors';
 import { todayInOslo } from './osloCalendar';
 import { useFormErrors } from './useFormErrors';
@@ -42,6 +46,18 @@ export interface RecordFormOptions<Field extends string, Draft extends Record<Fi
   save(draft: Draft): Promise<string | null>;
   /** The field a CONFLICT refusal is about, and what to say there (a milestone reached already). */
   conflict?: { field: NoInfer<Field>; message: () => string };
+}
+
+/** Who may add to a client's record sections, and how their days read. */
+export function useRecordSection(client: () => Pick<ClientDetail, 'erasedAt'>) {
+  const { d } = useI18n();
+  const { caller } = storeToRefs(useAuthStore());
+  return {
+    // The record mutations are open to the region's advisers only; an erased client is no longer worked with.
+    mayRecord: computed(() => counselsClients(caller.value?.role) && !client().erasedAt),
+    /** A record's day, in the reader's language; it has no time of day, so no time zone moves it. */
+    formatRecordDate: (date: string) => d(calendarDay(date), 'day'),
+  };
 }
 
 export function useClientRecordForm<Field extends string, Draft extends Record<Field, unknown>>(
