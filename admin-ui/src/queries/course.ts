@@ -7,23 +7,37 @@ import { graphql } from '../graphql/generated';
 import type { CourseDetailQuery } from '../graphql/generated/graphql';
 import { type GraphQLQuery, useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
 
+// What every list of courses shows of one (the calendar, the courses a client can be enrolled on, a course's page).
+export const CourseSummaryFragment = graphql(`
+  fragment CourseSummary on Course {
+    id
+    kind
+    title
+    startsOn
+    endsOn
+    location
+    online
+    participantFee
+    status
+    seatsLeft
+    waitlistCount
+  }
+`);
+
+// The calendar's and the course page's figures: the summary, and how many places there are and are taken.
+export const CourseFiguresFragment = graphql(`
+  fragment CourseFigures on Course {
+    ...CourseSummary
+    capacity
+    enrolledCount
+  }
+`);
+
 // `enrolments` is empty for callers who may not see who is enrolled; the gateway decides, not the console.
 export const CourseDetailDocument = graphql(`
   query CourseDetail($id: ID!) {
     course(id: $id) {
-      id
-      kind
-      title
-      startsOn
-      endsOn
-      location
-      online
-      capacity
-      participantFee
-      status
-      enrolledCount
-      waitlistCount
-      seatsLeft
+      ...CourseFigures
       partnerInstructor
       version
       region {

@@ -12,26 +12,12 @@ export const OpenCoursesDocument = graphql(`
     region(id: $regionId) {
       id
       thisYear: courses(year: $year) {
-        ...OpenCourse
+        ...CourseSummary
       }
       nextYear: courses(year: $nextYear) {
-        ...OpenCourse
+        ...CourseSummary
       }
     }
-  }
-
-  fragment OpenCourse on Course {
-    id
-    kind
-    title
-    startsOn
-    endsOn
-    location
-    online
-    participantFee
-    status
-    seatsLeft
-    waitlistCount
   }
 `);
 

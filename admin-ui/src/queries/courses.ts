@@ -28,19 +28,7 @@ export const CourseCalendarDocument = graphql(`
       id
       name
       courses(year: $year, kind: $kind) {
-        id
-        kind
-        title
-        startsOn
-        endsOn
-        location
-        online
-        capacity
-        participantFee
-        status
-        enrolledCount
-        waitlistCount
-        seatsLeft
+        ...CourseFigures
       }
     }
   }

@@ -1491,12 +1491,16 @@ export type ClientRegionOptionsQueryVariables = Exact<{ [key: string]: never; }>
 
 export type ClientRegionOptionsQuery = { regions: Array<{ id: string, name: string, county: { id: string } | null }> };
 
+export type CourseSummaryFragment = { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null };
+
+export type CourseFiguresFragment = { capacity: number | null, enrolledCount: number | null, id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null };
+
 export type CourseDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CourseDetailQuery = { course: { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number | null, participantFee: string, status: CourseStatus, enrolledCount: number | null, waitlistCount: number | null, seatsLeft: number | null, partnerInstructor: string | null, version: number, region: { id: string, name: string }, instructors: Array<{ id: string, name: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, enrolledAt: string, attended: boolean | null, waitlistPosition: number | null, client: { id: string, name: string } }> } | null };
+export type CourseDetailQuery = { course: { partnerInstructor: string | null, version: number, capacity: number | null, enrolledCount: number | null, id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null, region: { id: string, name: string }, instructors: Array<{ id: string, name: string }>, enrolments: Array<{ id: string, status: EnrolmentStatus, enrolledAt: string, attended: boolean | null, waitlistPosition: number | null, client: { id: string, name: string } }> } | null };
 
 export type CancelEnrolmentMutationVariables = Exact<{
   enrolmentId: string | number;
@@ -1530,8 +1534,6 @@ export type OpenCoursesQueryVariables = Exact<{
 
 export type OpenCoursesQuery = { region: { id: string, thisYear: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null }>, nextYear: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null }> } | null };
 
-export type OpenCourseFragment = { id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null };
-
 export type EnrolClientMutationVariables = Exact<{
   courseId: string | number;
   clientId: string | number;
@@ -1552,7 +1554,7 @@ export type CourseCalendarQueryVariables = Exact<{
 }>;
 
 
-export type CourseCalendarQuery = { region: { id: string, name: string, courses: Array<{ id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, capacity: number | null, participantFee: string, status: CourseStatus, enrolledCount: number | null, waitlistCount: number | null, seatsLeft: number | null }> } | null };
+export type CourseCalendarQuery = { region: { id: string, name: string, courses: Array<{ capacity: number | null, enrolledCount: number | null, id: string, kind: CourseKind, title: string, startsOn: string, endsOn: string, location: string | null, online: boolean, participantFee: string, status: CourseStatus, seatsLeft: number | null, waitlistCount: number | null }> } | null };
 
 export type CourseAdvisersQueryVariables = Exact<{
   regionId: string | number;
@@ -2088,8 +2090,8 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const OpenCourseFragmentDoc = new TypedDocumentString(`
-    fragment OpenCourse on Course {
+export const CourseSummaryFragmentDoc = new TypedDocumentString(`
+    fragment CourseSummary on Course {
   id
   kind
   title
@@ -2102,7 +2104,26 @@ export const OpenCourseFragmentDoc = new TypedDocumentString(`
   seatsLeft
   waitlistCount
 }
-    `, {"fragmentName":"OpenCourse"}) as unknown as TypedDocumentString<OpenCourseFragment, unknown>;
+    `, {"fragmentName":"CourseSummary"}) as unknown as TypedDocumentString<CourseSummaryFragment, unknown>;
+export const CourseFiguresFragmentDoc = new TypedDocumentString(`
+    fragment CourseFigures on Course {
+  ...CourseSummary
+  capacity
+  enrolledCount
+}
+    fragment CourseSummary on Course {
+  id
+  kind
+  title
+  startsOn
+  endsOn
+  location
+  online
+  participantFee
+  status
+  seatsLeft
+  waitlistCount
+}`, {"fragmentName":"CourseFigures"}) as unknown as TypedDocumentString<CourseFiguresFragment, unknown>;
 export const ImpactFiguresFragmentDoc = new TypedDocumentString(`
     fragment ImpactFigures on RegionStatistics {
   year
@@ -2938,19 +2959,7 @@ export const ClientRegionOptionsDocument = new TypedDocumentString(`
 export const CourseDetailDocument = new TypedDocumentString(`
     query CourseDetail($id: ID!) {
   course(id: $id) {
-    id
-    kind
-    title
-    startsOn
-    endsOn
-    location
-    online
-    capacity
-    participantFee
-    status
-    enrolledCount
-    waitlistCount
-    seatsLeft
+    ...CourseFigures
     partnerInstructor
     version
     region {
@@ -2974,7 +2983,24 @@ export const CourseDetailDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CourseDetailQuery, CourseDetailQueryVariables>;
+    fragment CourseSummary on Course {
+  id
+  kind
+  title
+  startsOn
+  endsOn
+  location
+  online
+  participantFee
+  status
+  seatsLeft
+  waitlistCount
+}
+fragment CourseFigures on Course {
+  ...CourseSummary
+  capacity
+  enrolledCount
+}`) as unknown as TypedDocumentString<CourseDetailQuery, CourseDetailQueryVariables>;
 export const CancelEnrolmentDocument = new TypedDocumentString(`
     mutation CancelEnrolment($enrolmentId: ID!) {
   cancelEnrolment(enrolmentId: $enrolmentId) {
@@ -3005,14 +3031,14 @@ export const OpenCoursesDocument = new TypedDocumentString(`
   region(id: $regionId) {
     id
     thisYear: courses(year: $year) {
-      ...OpenCourse
+      ...CourseSummary
     }
     nextYear: courses(year: $nextYear) {
-      ...OpenCourse
+      ...CourseSummary
     }
   }
 }
-    fragment OpenCourse on Course {
+    fragment CourseSummary on Course {
   id
   kind
   title
@@ -3052,23 +3078,28 @@ export const CourseCalendarDocument = new TypedDocumentString(`
     id
     name
     courses(year: $year, kind: $kind) {
-      id
-      kind
-      title
-      startsOn
-      endsOn
-      location
-      online
-      capacity
-      participantFee
-      status
-      enrolledCount
-      waitlistCount
-      seatsLeft
+      ...CourseFigures
     }
   }
 }
-    `) as unknown as TypedDocumentString<CourseCalendarQuery, CourseCalendarQueryVariables>;
+    fragment CourseSummary on Course {
+  id
+  kind
+  title
+  startsOn
+  endsOn
+  location
+  online
+  participantFee
+  status
+  seatsLeft
+  waitlistCount
+}
+fragment CourseFigures on Course {
+  ...CourseSummary
+  capacity
+  enrolledCount
+}`) as unknown as TypedDocumentString<CourseCalendarQuery, CourseCalendarQueryVariables>;
 export const CourseAdvisersDocument = new TypedDocumentString(`
     query CourseAdvisers($regionId: ID!) {
   region(id: $regionId) {
