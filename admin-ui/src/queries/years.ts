@@ -39,12 +39,12 @@ export async function loadAgreementYears(): Promise<number[] | null> {
   const cache = useQueryCache();
   const entry = cache.ensure(agreementYearsQuery);
   const state = await cache.refresh(entry).catch(() => entry.state.value);
-  const serviceStatus = useServiceStatusStore();
-  if (state.error) {
-    serviceStatus.report('agreement-years', unavailableServicesIn(toRequestError(state.error).errors));
-    return null;
-  }
-  if (state.data === undefined) return null;
-  serviceStatus.report('agreement-years', unavailableServicesOf(state.data));
-  return [...state.data.agreementYears];
+  const failure = state.error ? toRequestError(state.error) : null;
+  useServiceStatusStore().report(
+    'agreement-years',
+    failure ? unavailableServicesIn(failure.errors) : state.data ? unavailableServicesOf(state.data) : [],
+  );
+  // An answer without the years (a stub that answers something else) is no answer either.
+  const years = failure ? undefined : state.data?.agreementYears;
+  return Array.isArray(years) ? [...years] : null;
 }
