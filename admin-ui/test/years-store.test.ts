@@ -1,22 +1,28 @@
-// The years store against a stubbed gateway: the years come from Query.agreementYears, asked once,
-// and the default year follows them rather than a year written in the code.
-import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it } from 'vitest';
+// The years store against a stubbed gateway: the years come from Query.agreementYears through the query layer, asked
+// once per session, and the default year follows them rather than a year written in the code.
+import { useQueryCache } from '@pinia/colada';
+import { createPinia } from 'pinia';
+import { describe, expect, it } from 'vitest';
+import { forgetAnswers, invalidateAnswers } from '../src/graphql/queries';
+import { useServiceStatusStore } from '../src/stores/serviceStatus';
 import { defaultYearOf, useYearsStore } from '../src/stores/years';
-import { jsonResponse, stubGraphQL } from './fixtures';
+import { jsonResponse, queryLayer, runInComponent, stubGraphQL } from './fixtures';
+
+/** The years store of a fresh session: a Pinia with the query layer. */
+function newSession() {
+  const pinia = createPinia();
+  runInComponent(() => null, [pinia, queryLayer(pinia)]);
+  return { store: useYearsStore(pinia), pinia };
+}
 
 describe('years store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia());
-  });
-
-  it('asks the graph for the agreement years once', async () => {
+  it('asks the graph for the agreement years once, also when asked twice at once', async () => {
     const { calls } = stubGraphQL(() =>
       jsonResponse({ data: { agreementYears: [2022, 2023, 2024, 2025, 2026, 2027] } }),
     );
-    const store = useYearsStore();
+    const { store } = newSession();
 
-    await store.load();
+    await Promise.all([store.load(), store.load()]);
     await store.load();
 
     expect(calls).toHaveLength(1);
@@ -24,14 +30,43 @@ describe('years store', () => {
     expect(store.years).toEqual([2022, 2023, 2024, 2025, 2026, 2027]);
   });
 
-  it('keeps the years unknown, with the error, when the graph fails', async () => {
-    stubGraphQL(() =>
-      jsonResponse({ errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] }),
-    );
-    const store = useYearsStore();
+  it('is not asked again after a change or for another caller: the answer stays in the query layer', async () => {
+    const { calls } = stubGraphQL(() => jsonResponse({ data: { agreementYears: [2024, 2025] } }));
+    const { store, pinia } = newSession();
+    await store.load();
+    const cache = useQueryCache(pinia);
+    await invalidateAnswers(cache);
+    forgetAnswers(cache);
+    store.years = null;
+    await store.load();
+    expect(calls).toHaveLength(1);
+    expect(store.years).toEqual([2024, 2025]);
+  });
+
+  it('keeps the years unknown when the graph fails, and asks again at the next load', async () => {
+    let answer = () =>
+      jsonResponse({ errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] });
+    const { calls } = stubGraphQL(() => answer());
+    const { store } = newSession();
     await store.load();
     expect(store.years).toBeNull();
-    expect(store.error?.codes).toEqual(['UNAUTHENTICATED']);
+
+    answer = () => jsonResponse({ data: { agreementYears: [2026] } });
+    await store.load();
+    expect(calls).toHaveLength(2);
+    expect(store.years).toEqual([2026]);
+  });
+
+  it('tells the service banner when the agreements came without a service', async () => {
+    stubGraphQL(() =>
+      jsonResponse({
+        errors: [{ message: 'county down', extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'county' } }],
+      }),
+    );
+    const { store, pinia } = newSession();
+    await store.load();
+    expect(store.years).toBeNull();
+    expect(useServiceStatusStore(pinia).unavailableServices).toEqual(['county']);
   });
 });
 

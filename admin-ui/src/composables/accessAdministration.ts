@@ -105,6 +105,23 @@ export function missingAssignFields(form: AssignRoleForm): (keyof AssignRoleForm
   return missing;
 }
 
+/** The server's other names for a form field: a refused organisation is shown at the field it came from. */
+const serverNamesOf: Partial<Record<keyof AssignRoleForm, readonly string[]>> = {
+  municipalityNumber: ['organisation.id', 'organisation'],
+  organisationId: ['organisation.id', 'organisation'],
+  organisationName: ['organisation.name'],
+};
+
+/** The server's messages by form field: each field's own, else the first under one of its other names. */
+export function assignFieldErrors(fieldErrors: Record<string, string>): Record<string, string> {
+  const byField = { ...fieldErrors };
+  for (const [field, names] of Object.entries(serverNamesOf)) {
+    const message = [field, ...names].map((name) => fieldErrors[name]).find((one) => one);
+    if (message) byField[field] = message;
+  }
+  return byField;
+}
+
 const officeKind: Partial<Record<CallerRole, OrganisationKind>> = { INNOVASJON_NORGE: 'INNOVASJON_NORGE', NAV: 'NAV' };
 
 /**

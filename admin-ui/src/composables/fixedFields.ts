@@ -54,12 +54,13 @@ export function forgetMessages(field: string, ...messages: Ref<Record<string, un
 
 /**
  * The fields changed since the server's last refusal (`failure`): their server messages are out of
- * date. `clientErrors` (the console's own findings) lose a field's entry when it changes too.
+ * date. `clientErrors` (the console's own findings, by field) lose a field's messages when it changes
+ * too (see `forgetMessages`), so a caller need not watch the fields itself.
  */
 export function useFixedFields(
   values: (() => unknown) | undefined,
   failure: Ref<unknown>,
-  clientErrors: Ref<Record<string, unknown>>,
+  ...clientErrors: Ref<Record<string, unknown>>[]
 ): Ref<Set<string>> {
   const changedSinceFailure = ref(new Set<string>());
   watch(failure, () => {
@@ -68,10 +69,7 @@ export function useFixedFields(
   if (values) {
     watchChangedFields(values, (field) => {
       changedSinceFailure.value.add(field);
-      if (field in clientErrors.value) {
-        const { [field]: _fixed, ...rest } = clientErrors.value;
-        clientErrors.value = rest;
-      }
+      forgetMessages(field, ...clientErrors);
     });
   }
   return changedSinceFailure;

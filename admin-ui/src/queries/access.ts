@@ -1,12 +1,12 @@
 // Access administration through the query layer: a page of the role assignments (ended ones too on request), the
 // regions for the assign form, and assigning and ending roles (which mark the answers stale, so the page is asked
 // again).
-import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
-import { type FormActionError, toFormActionError } from '../composables/fieldErrors';
-import { toRequestError } from '../graphql/client';
+import { computed, type MaybeRefOrGetter, toValue } from 'vue';
+import type { FormActionError } from '../composables/fieldErrors';
 import { graphql } from '../graphql/generated';
 import type { AccessRegionsQuery, AssignRoleInput, RoleAssignmentsQuery } from '../graphql/generated/graphql';
-import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
+import { useGraphQLQuery } from '../graphql/queries';
+import { useFormActions } from './formAction';
 
 export const RoleAssignmentsDocument = graphql(`
   query RoleAssignments($includeEnded: Boolean!, $first: Int!, $offset: Int!) {
@@ -109,34 +109,16 @@ export function useAccessRegions() {
 
 /** Assigning and ending roles: each resolves to whether it worked, the reason in `actionError`. */
 export function useAccessActions() {
-  const assignMutation = useGraphQLMutation(AssignRoleDocument);
-  const endMutation = useGraphQLMutation(EndRoleAssignmentDocument);
-  const actionError = ref<AccessActionError | null>(null);
-
-  async function act(
-    action: AccessActionError['action'],
-    assignmentId: string | null,
-    send: () => Promise<unknown>,
-  ): Promise<boolean> {
-    actionError.value = null;
-    try {
-      await send();
-      return true;
-    } catch (caught) {
-      actionError.value = { action, assignmentId, ...toFormActionError(toRequestError(caught)) };
-      return false;
-    }
-  }
-
+  const actions = useFormActions<AccessActionError['action'], Pick<AccessActionError, 'assignmentId'>>();
+  const assign = actions.define('assign', AssignRoleDocument);
+  const end = actions.define('end', EndRoleAssignmentDocument);
   return {
-    saving: computed(() => assignMutation.running.value || endMutation.running.value),
-    actionError,
+    saving: actions.saving,
+    actionError: actions.failure,
     /** Gives a person a role (ending any role they held). */
-    assign: (input: AssignRoleInput) => act('assign', null, () => assignMutation.run({ input })),
+    assign: (input: AssignRoleInput) => assign({ assignmentId: null }, { input }),
     /** Ends an assignment with the reason, which the history keeps. */
-    end: (id: string, reason: string) => act('end', id, () => endMutation.run({ input: { id, reason } })),
-    clearActionError: () => {
-      actionError.value = null;
-    },
+    end: (id: string, reason: string) => end({ assignmentId: id }, { input: { id, reason } }),
+    clearActionError: actions.clearFailure,
   };
 }

@@ -1,11 +1,11 @@
 // The partner systems the caller's county registered, with their keys, through the query layer; and registering,
 // adding and revoking keys, and revoking clients (each marks the answers stale, so the list is asked again).
-import { computed, type MaybeRefOrGetter, ref, toValue } from 'vue';
-import { type FormActionError, toFormActionError } from '../composables/fieldErrors';
-import { toRequestError } from '../graphql/client';
+import { computed, type MaybeRefOrGetter, toValue } from 'vue';
+import type { FormActionError } from '../composables/fieldErrors';
 import { graphql } from '../graphql/generated';
 import type { ApiClientsQuery, RegisterApiClientInput } from '../graphql/generated/graphql';
-import { useGraphQLMutation, useGraphQLQuery } from '../graphql/queries';
+import { useGraphQLQuery } from '../graphql/queries';
+import { useFormActions } from './formAction';
 
 export const ApiClientsDocument = graphql(`
   query ApiClients($includeRevoked: Boolean!) {
@@ -93,44 +93,19 @@ export function useApiClients(includeRevoked: MaybeRefOrGetter<boolean>) {
 
 /** The changes: each resolves to true once done, or false with the reason in `actionError`. */
 export function useApiClientActions() {
-  const registerMutation = useGraphQLMutation(RegisterApiClientDocument);
-  const addKeyMutation = useGraphQLMutation(AddApiClientKeyDocument);
-  const revokeKeyMutation = useGraphQLMutation(RevokeApiClientKeyDocument);
-  const revokeClientMutation = useGraphQLMutation(RevokeApiClientDocument);
-  const actionError = ref<ApiClientActionError | null>(null);
-  const saving = computed(() =>
-    [registerMutation, addKeyMutation, revokeKeyMutation, revokeClientMutation].some((one) => one.running.value),
-  );
-
-  async function act(
-    action: ApiClientActionError['action'],
-    clientId: string,
-    send: () => Promise<unknown>,
-  ): Promise<boolean> {
-    actionError.value = null;
-    try {
-      await send();
-      return true;
-    } catch (caught) {
-      actionError.value = { action, clientId, ...toFormActionError(toRequestError(caught)) };
-      return false;
-    }
-  }
-
+  const actions = useFormActions<ApiClientActionError['action'], Pick<ApiClientActionError, 'clientId'>>();
+  const register = actions.define('register', RegisterApiClientDocument);
+  const addKey = actions.define('add-key', AddApiClientKeyDocument);
+  const revokeKey = actions.define('revoke-key', RevokeApiClientKeyDocument);
+  const revokeClient = actions.define('revoke-client', RevokeApiClientDocument);
   return {
-    saving,
-    actionError,
-    register: (input: RegisterApiClientInput) =>
-      act('register', String(input.clientId), () => registerMutation.run({ input })),
+    saving: actions.saving,
+    actionError: actions.failure,
+    register: (input: RegisterApiClientInput) => register({ clientId: String(input.clientId) }, { input }),
     /** Adds a public JWK (as pasted, JSON) to a client. */
-    addKey: (clientId: string, publicKey: string) =>
-      act('add-key', clientId, () => addKeyMutation.run({ input: { clientId, publicKey } })),
-    revokeKey: (clientId: string, kid: string) =>
-      act('revoke-key', clientId, () => revokeKeyMutation.run({ input: { clientId, kid } })),
-    revokeClient: (clientId: string) =>
-      act('revoke-client', clientId, () => revokeClientMutation.run({ input: { clientId } })),
-    clearActionError: () => {
-      actionError.value = null;
-    },
+    addKey: (clientId: string, publicKey: string) => addKey({ clientId }, { input: { clientId, publicKey } }),
+    revokeKey: (clientId: string, kid: string) => revokeKey({ clientId }, { input: { clientId, kid } }),
+    revokeClient: (clientId: string) => revokeClient({ clientId }, { input: { clientId } }),
+    clearActionError: actions.clearFailure,
   };
 }

@@ -1,17 +1,9 @@
-// The years the console offers (year selects, key figures across years): the years the agreements
-// cover, as the graph gives them (Query.agreementYears), so a new period needs no code change.
+// The years the console offers (year selects, key figures across years), session-wide: every page's year select reads
+// them. They load through the query layer (queries/years.ts), once per session.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { todayInOslo } from '../composables/osloCalendar';
-import { useLatestRequest } from '../composables/useLatestRequest';
-import { request } from '../graphql/client';
-import { graphql } from '../graphql/generated';
-
-export const AgreementYearsDocument = graphql(`
-  query AgreementYears {
-    agreementYears
-  }
-`);
+import { loadAgreementYears } from '../queries/years';
 
 /** The years the service records at all: an address's year outside them is never asked for. */
 export const serviceYears = { first: 2000, last: 2100 } as const;
@@ -34,17 +26,12 @@ export function defaultYearOf(years: readonly number[], today: Date = new Date()
 export const useYearsStore = defineStore('years', () => {
   /** Oldest first; null until the graph has answered. */
   const years = ref<number[] | null>(null);
-  const { loading, error, run } = useLatestRequest();
 
   /** Asks once per session: the answer only changes when an agreement is recorded. */
-  async function load({ force = false }: { force?: boolean } = {}): Promise<void> {
-    if (years.value && !force) return;
-    await run(() => request(AgreementYearsDocument), {
-      onData: (data) => {
-        years.value = [...data.agreementYears];
-      },
-    });
+  async function load(): Promise<void> {
+    if (years.value) return;
+    years.value = (await loadAgreementYears()) ?? years.value;
   }
 
-  return { years, loading, error, load };
+  return { years, load };
 });

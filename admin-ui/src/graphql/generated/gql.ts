@@ -137,9 +137,9 @@ type Documents = {
     "\n  mutation RejectSubmission($id: ID!, $version: Int!, $comment: String!) {\n    rejectSubmission(id: $id, version: $version, comment: $comment) {\n      id\n      version\n      status\n    }\n  }\n": typeof types.RejectSubmissionDocument,
     "\n  query WebsiteRequestList($regionId: ID, $status: WebsiteRequestStatus, $first: Int!, $offset: Int!) {\n    websiteRequests(regionId: $regionId, status: $status, first: $first, offset: $offset) {\n      totalCount\n      hasNextPage\n      items {\n        id\n        reference\n        kind\n        status\n        receivedAt\n        client {\n          id\n          name\n          email\n          phone\n          municipality {\n            name\n          }\n          region {\n            id\n            name\n          }\n        }\n        matchedExistingClient\n        course {\n          id\n          title\n          startsOn\n        }\n        message\n        pickedUpBy {\n          id\n          name\n        }\n        pickedUpAt\n        version\n      }\n    }\n  }\n": typeof types.WebsiteRequestListDocument,
     "\n  mutation PickUpWebsiteRequest($id: ID!, $version: Int!) {\n    pickUpWebsiteRequest(id: $id, version: $version) {\n      id\n      status\n      version\n      pickedUpAt\n      pickedUpBy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.PickUpWebsiteRequestDocument,
+    "\n  query AgreementYears {\n    agreementYears\n  }\n": typeof types.AgreementYearsDocument,
     "\n  query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {\n    notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {\n      totalCount\n      unreadCount\n    }\n  }\n": typeof types.NotificationUnreadCountDocument,
     "\n  query PendingWebsiteRequestCount($status: WebsiteRequestStatus!, $first: Int!, $offset: Int!) {\n    websiteRequests(status: $status, first: $first, offset: $offset) {\n      totalCount\n    }\n  }\n": typeof types.PendingWebsiteRequestCountDocument,
-    "\n  query AgreementYears {\n    agreementYears\n  }\n": typeof types.AgreementYearsDocument,
 };
 const documents: Documents = {
     "\n  query RoleAssignments($includeEnded: Boolean!, $first: Int!, $offset: Int!) {\n    roleAssignments(includeEnded: $includeEnded, first: $first, offset: $offset) {\n      totalCount\n      items {\n        id\n        email\n        personName\n        role\n        organisation {\n          id\n          kind\n          name\n        }\n        regionId\n        municipalityNumber\n        assignedAt\n        assignedBy\n        endedAt\n        endedBy\n        endReason\n        lastSignInAt\n      }\n    }\n  }\n": types.RoleAssignmentsDocument,
@@ -264,9 +264,9 @@ const documents: Documents = {
     "\n  mutation RejectSubmission($id: ID!, $version: Int!, $comment: String!) {\n    rejectSubmission(id: $id, version: $version, comment: $comment) {\n      id\n      version\n      status\n    }\n  }\n": types.RejectSubmissionDocument,
     "\n  query WebsiteRequestList($regionId: ID, $status: WebsiteRequestStatus, $first: Int!, $offset: Int!) {\n    websiteRequests(regionId: $regionId, status: $status, first: $first, offset: $offset) {\n      totalCount\n      hasNextPage\n      items {\n        id\n        reference\n        kind\n        status\n        receivedAt\n        client {\n          id\n          name\n          email\n          phone\n          municipality {\n            name\n          }\n          region {\n            id\n            name\n          }\n        }\n        matchedExistingClient\n        course {\n          id\n          title\n          startsOn\n        }\n        message\n        pickedUpBy {\n          id\n          name\n        }\n        pickedUpAt\n        version\n      }\n    }\n  }\n": types.WebsiteRequestListDocument,
     "\n  mutation PickUpWebsiteRequest($id: ID!, $version: Int!) {\n    pickUpWebsiteRequest(id: $id, version: $version) {\n      id\n      status\n      version\n      pickedUpAt\n      pickedUpBy {\n        id\n        name\n      }\n    }\n  }\n": types.PickUpWebsiteRequestDocument,
+    "\n  query AgreementYears {\n    agreementYears\n  }\n": types.AgreementYearsDocument,
     "\n  query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {\n    notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {\n      totalCount\n      unreadCount\n    }\n  }\n": types.NotificationUnreadCountDocument,
     "\n  query PendingWebsiteRequestCount($status: WebsiteRequestStatus!, $first: Int!, $offset: Int!) {\n    websiteRequests(status: $status, first: $first, offset: $offset) {\n      totalCount\n    }\n  }\n": types.PendingWebsiteRequestCountDocument,
-    "\n  query AgreementYears {\n    agreementYears\n  }\n": types.AgreementYearsDocument,
 };
 
 /**
@@ -760,15 +760,15 @@ export function graphql(source: "\n  mutation PickUpWebsiteRequest($id: ID!, $ve
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AgreementYears {\n    agreementYears\n  }\n"): typeof import('./graphql').AgreementYearsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {\n    notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {\n      totalCount\n      unreadCount\n    }\n  }\n"): typeof import('./graphql').NotificationUnreadCountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PendingWebsiteRequestCount($status: WebsiteRequestStatus!, $first: Int!, $offset: Int!) {\n    websiteRequests(status: $status, first: $first, offset: $offset) {\n      totalCount\n    }\n  }\n"): typeof import('./graphql').PendingWebsiteRequestCountDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query AgreementYears {\n    agreementYears\n  }\n"): typeof import('./graphql').AgreementYearsDocument;
 
 
 export function graphql(source: string) {

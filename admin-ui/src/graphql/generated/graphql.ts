@@ -2049,6 +2049,11 @@ export type PickUpWebsiteRequestMutationVariables = Exact<{
 
 export type PickUpWebsiteRequestMutation = { pickUpWebsiteRequest: { id: string, status: WebsiteRequestStatus, version: number, pickedUpAt: string | null, pickedUpBy: { id: string, name: string } | null } };
 
+export type AgreementYearsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AgreementYearsQuery = { agreementYears: Array<number> };
+
 export type NotificationUnreadCountQueryVariables = Exact<{
   unreadOnly: boolean;
   first: number;
@@ -2066,11 +2071,6 @@ export type PendingWebsiteRequestCountQueryVariables = Exact<{
 
 
 export type PendingWebsiteRequestCountQuery = { websiteRequests: { totalCount: number } };
-
-export type AgreementYearsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type AgreementYearsQuery = { agreementYears: Array<number> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -4447,6 +4447,11 @@ export const PickUpWebsiteRequestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PickUpWebsiteRequestMutation, PickUpWebsiteRequestMutationVariables>;
+export const AgreementYearsDocument = new TypedDocumentString(`
+    query AgreementYears {
+  agreementYears
+}
+    `) as unknown as TypedDocumentString<AgreementYearsQuery, AgreementYearsQueryVariables>;
 export const NotificationUnreadCountDocument = new TypedDocumentString(`
     query NotificationUnreadCount($unreadOnly: Boolean!, $first: Int!, $offset: Int!) {
   notifications(unreadOnly: $unreadOnly, first: $first, offset: $offset) {
@@ -4462,8 +4467,3 @@ export const PendingWebsiteRequestCountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PendingWebsiteRequestCountQuery, PendingWebsiteRequestCountQueryVariables>;
-export const AgreementYearsDocument = new TypedDocumentString(`
-    query AgreementYears {
-  agreementYears
-}
-    `) as unknown as TypedDocumentString<AgreementYearsQuery, AgreementYearsQueryVariables>;
