@@ -10,7 +10,7 @@ export function usePublicSubmit(options: {
   /** The form's own findings by field (from usePublicFormErrors). */
   clientErrors: Ref<PublicFieldErrors>;
   /** Forgets the server's last answer, so that the form's own findings stand alone. */
-  reset: () => void;
+  reset?: () => void;
 }) {
   async function focusProblem(): Promise<void> {
     await nextTick();
@@ -25,7 +25,7 @@ export function usePublicSubmit(options: {
   async function submit<Input>(checked: Checked<Input>, send: (input: Input) => Promise<unknown>): Promise<boolean> {
     if (!checked.ok) {
       options.clientErrors.value = checked.errors;
-      options.reset();
+      options.reset?.();
       await focusProblem();
       return false;
     }
