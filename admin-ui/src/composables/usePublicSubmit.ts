@@ -1,21 +1,23 @@
 // How the public forms are sent, the same on every page: the form's own check first, then the server; when either
-// finds a problem, the focus goes to the first field marked wrong, else to the message about no field.
-import { nextTick, type Ref } from 'vue';
+// finds a problem, the focus goes to the first field marked wrong, else to the message about no field. The page's
+// template names its form `ref="form"` and that message `ref="generalErrorElement"`.
+import { nextTick, type Ref, useTemplateRef } from 'vue';
 import type { Checked, PublicFieldErrors } from './publicForm';
 
 export function usePublicSubmit(options: {
-  form: Readonly<Ref<HTMLFormElement | null>>;
-  /** The message about no field, focused when no field is marked wrong. */
-  problem: Readonly<Ref<HTMLElement | null>>;
   /** The form's own findings by field (from usePublicFormErrors). */
   clientErrors: Ref<PublicFieldErrors>;
   /** Forgets the server's last answer, so that the form's own findings stand alone. */
   reset?: () => void;
 }) {
+  const form = useTemplateRef<HTMLFormElement>('form');
+  /** The message about no field, focused when no field is marked wrong. */
+  const problem = useTemplateRef<HTMLElement>('generalErrorElement');
+
   async function focusProblem(): Promise<void> {
     await nextTick();
-    const invalid = options.form.value?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (invalid ?? options.problem.value)?.focus();
+    const invalid = form.value?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (invalid ?? problem.value)?.focus();
   }
 
   /**
