@@ -437,6 +437,10 @@ describe('GatheringsView actions', () => {
       'Velg veilederen som skal meldes på.',
     );
     expect(document.activeElement?.id).toBe('gathering-register-adviser-g-2');
+
+    // Choosing an adviser answers the message at once, before the next send.
+    await wrapper.get('[data-testid="gathering-register-adviser-g-2"]').setValue('a-5');
+    expect(wrapper.get('[data-testid="gathering-register-error-g-2"]').text()).toBe('');
   });
 
   it('tells an adviser why a past gathering or one for another region offers no registration', async () => {
@@ -490,6 +494,10 @@ describe('GatheringsView actions', () => {
     );
     expect(invalid.wrapper.find('[data-testid="gathering-action-error-g-2"]').exists()).toBe(false);
     expect(document.activeElement?.id).toBe('gathering-register-adviser-g-2');
+
+    // The server's reason goes once another adviser is chosen.
+    await invalid.wrapper.get('[data-testid="gathering-register-adviser-g-2"]').setValue('a-5');
+    expect(invalid.wrapper.get('[data-testid="gathering-register-error-g-2"]').text()).toBe('');
   });
 
   it('lets Innovasjon Norge record attendance after the gathering, starting from what is recorded', async () => {
@@ -524,6 +532,8 @@ describe('GatheringsView actions', () => {
     );
 
     await wrapper.get('[data-testid="gathering-attended-none-g-1"]').setValue(true);
+    // Confirming answers the message at once, before the next send.
+    expect(wrapper.get('[data-testid="gathering-attendance-error-g-1"]').text()).toBe('');
     await submit(wrapper, 'gathering-attendance-form-g-1');
     expect(actions.recordAttendance).toHaveBeenCalledWith('g-1', []);
   });
