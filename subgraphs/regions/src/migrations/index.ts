@@ -16,6 +16,7 @@ import { Migration20261207140846_business_register } from './Migration2026120714
 import { Migration20261207141241_appointments } from './Migration20261207141241_appointments.js';
 import { Migration20261207172710_key_figure_generations } from './Migration20261207172710_key_figure_generations.js';
 import { Migration20261207234900_client_region_name_search } from './Migration20261207234900_client_region_name_search.js';
+import { Migration20261208025227_client_search_within_region } from './Migration20261208025227_client_search_within_region.js';
 
 export const migrations: MigrationObject[] = [
   {
@@ -39,5 +40,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261207234900_client_region_name_search',
     class: Migration20261207234900_client_region_name_search,
+  },
+  {
+    name: 'Migration20261208025227_client_search_within_region',
+    class: Migration20261208025227_client_search_within_region,
   },
 ];
