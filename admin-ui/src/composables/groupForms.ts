@@ -34,6 +34,14 @@ export interface GroupFields {
   day: string;
 }
 
+/** What each of the groups page's forms gets: the fields it edits in place, the failure and field errors, whether it saves. */
+export interface GroupFormState {
+  fields: GroupFields;
+  problem: string | null;
+  errorFor: (key: string) => string | null;
+  saving: boolean;
+}
+
 /** `today` is the Oslo day every date field starts at; `ownRegion` the region a municipality officer adds members of. */
 export function useGroupForms(today: string, ownRegion: () => string | null) {
   const { t } = useI18n();

@@ -1,10 +1,11 @@
-// Going to a meeting on the meetings page: the one a link or a shared address points at (`#meeting-<id>`), or the one
-// just saved. A meeting of another year, or one just saved, appears only once its year has been (re)loaded.
+// Going to a record on a list page: the meeting a link or a shared address points at (`#meeting-<id>`), or the meeting
+// or evaluation just saved. A meeting of another year, or a record just saved, appears only once its list has been
+// (re)loaded, so the focus waits for the list.
 import { nextTick, type Ref, watch } from 'vue';
 import { useRoute } from 'vue-router';
 
-export function useMeetingFocus(meetings: Ref<readonly unknown[]>) {
-  const route = useRoute();
+/** `hashPrefix`: the address's hash that names a record to go to (`#meeting-`); none where addresses name none. */
+export function useMeetingFocus(list: Ref<readonly unknown[]>, hashPrefix: string | null = '#meeting-') {
   let pendingFocus: string | null = null;
 
   /** Focuses and shows the element waited for, once it is on the page. */
@@ -18,17 +19,20 @@ export function useMeetingFocus(meetings: Ref<readonly unknown[]>) {
     target.scrollIntoView?.({ block: 'start' });
   }
 
-  watch(
-    () => route.hash,
-    (hash) => {
-      pendingFocus = hash.startsWith('#meeting-') ? hash.slice(1) : null;
-      void focusPending();
-    },
-    { immediate: true },
-  );
-  watch(meetings, () => void focusPending(), { flush: 'post' });
+  if (hashPrefix !== null) {
+    const route = useRoute();
+    watch(
+      () => route.hash,
+      (hash) => {
+        pendingFocus = hash.startsWith(hashPrefix) ? hash.slice(1) : null;
+        void focusPending();
+      },
+      { immediate: true },
+    );
+  }
+  watch(list, () => void focusPending(), { flush: 'post' });
 
-  /** Waits for the element with this id, e.g. `meeting-<id>`. */
+  /** Waits for the element with this id, e.g. `meeting-<id>`, `evaluation-<id>`. */
   const focusLater = (id: string) => {
     pendingFocus = id;
   };
