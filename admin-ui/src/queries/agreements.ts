@@ -52,6 +52,27 @@ export const AgreementsListDocument = graphql(`
   }
 `);
 
+/** An amendment and a notice as the agreement's page and the region's page both show them. */
+export const AgreementAmendmentFieldsFragment = graphql(`
+  fragment AgreementAmendmentFields on Amendment {
+    id
+    decidedOn
+    effectiveFrom
+    description
+    consentedBy
+  }
+`);
+
+export const AgreementNoticeFieldsFragment = graphql(`
+  fragment AgreementNoticeFields on Notice {
+    id
+    organisationName
+    givenOn
+    effectiveOn
+    reason
+  }
+`);
+
 export const AgreementDetailDocument = graphql(`
   query AgreementDetail($id: ID!) {
     agreement(id: $id) {
@@ -118,11 +139,7 @@ export const AgreementDetailDocument = graphql(`
         validTo
       }
       amendments {
-        id
-        decidedOn
-        effectiveFrom
-        description
-        consentedBy
+        ...AgreementAmendmentFields
       }
       extensions {
         id
@@ -132,11 +149,7 @@ export const AgreementDetailDocument = graphql(`
         lateReason
       }
       notices {
-        id
-        organisationName
-        givenOn
-        effectiveOn
-        reason
+        ...AgreementNoticeFields
       }
       renewedFrom {
         id

@@ -68,11 +68,7 @@ export const RegionPageDocument = graphql(`
           }
         }
         amendments {
-          id
-          decidedOn
-          effectiveFrom
-          description
-          consentedBy
+          ...AgreementAmendmentFields
         }
         extensions {
           id
@@ -81,11 +77,7 @@ export const RegionPageDocument = graphql(`
           validTo
         }
         notices {
-          id
-          organisationName
-          givenOn
-          effectiveOn
-          reason
+          ...AgreementNoticeFields
         }
       }
       funding(year: $year) {

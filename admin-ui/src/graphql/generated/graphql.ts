@@ -1155,6 +1155,10 @@ export type AgreementsListQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AgreementsListQuery = { agreements: Array<{ id: string, status: AgreementStatus, validFrom: string, validTo: string, lastDay: string, signedOn: string | null, region: { id: string, name: string }, awaitingSignatureFrom: Array<{ id: string, organisationName: string }>, renewedAs: { id: string, status: AgreementStatus } | null }>, regions: Array<{ id: string, name: string, contractMunicipality: { number: string, name: string }, municipalities: Array<{ number: string, name: string }> }> };
 
+export type AgreementAmendmentFieldsFragment = { id: string, decidedOn: string, effectiveFrom: string, description: string, consentedBy: Array<string> };
+
+export type AgreementNoticeFieldsFragment = { id: string, organisationName: string, givenOn: string, effectiveOn: string, reason: string | null };
+
 export type AgreementDetailQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -2090,6 +2094,24 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AgreementAmendmentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AgreementAmendmentFields on Amendment {
+  id
+  decidedOn
+  effectiveFrom
+  description
+  consentedBy
+}
+    `, {"fragmentName":"AgreementAmendmentFields"}) as unknown as TypedDocumentString<AgreementAmendmentFieldsFragment, unknown>;
+export const AgreementNoticeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AgreementNoticeFields on Notice {
+  id
+  organisationName
+  givenOn
+  effectiveOn
+  reason
+}
+    `, {"fragmentName":"AgreementNoticeFields"}) as unknown as TypedDocumentString<AgreementNoticeFieldsFragment, unknown>;
 export const CourseSummaryFragmentDoc = new TypedDocumentString(`
     fragment CourseSummary on Course {
   id
@@ -2332,11 +2354,7 @@ export const AgreementDetailDocument = new TypedDocumentString(`
       validTo
     }
     amendments {
-      id
-      decidedOn
-      effectiveFrom
-      description
-      consentedBy
+      ...AgreementAmendmentFields
     }
     extensions {
       id
@@ -2346,11 +2364,7 @@ export const AgreementDetailDocument = new TypedDocumentString(`
       lateReason
     }
     notices {
-      id
-      organisationName
-      givenOn
-      effectiveOn
-      reason
+      ...AgreementNoticeFields
     }
     renewedFrom {
       id
@@ -2361,7 +2375,20 @@ export const AgreementDetailDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AgreementDetailQuery, AgreementDetailQueryVariables>;
+    fragment AgreementAmendmentFields on Amendment {
+  id
+  decidedOn
+  effectiveFrom
+  description
+  consentedBy
+}
+fragment AgreementNoticeFields on Notice {
+  id
+  organisationName
+  givenOn
+  effectiveOn
+  reason
+}`) as unknown as TypedDocumentString<AgreementDetailQuery, AgreementDetailQueryVariables>;
 export const CreateAgreementDocument = new TypedDocumentString(`
     mutation CreateAgreement($input: NewAgreementInput!) {
   createAgreement(input: $input) {
@@ -4198,11 +4225,7 @@ export const RegionPageDocument = new TypedDocumentString(`
         }
       }
       amendments {
-        id
-        decidedOn
-        effectiveFrom
-        description
-        consentedBy
+        ...AgreementAmendmentFields
       }
       extensions {
         id
@@ -4211,11 +4234,7 @@ export const RegionPageDocument = new TypedDocumentString(`
         validTo
       }
       notices {
-        id
-        organisationName
-        givenOn
-        effectiveOn
-        reason
+        ...AgreementNoticeFields
       }
     }
     funding(year: $year) {
@@ -4248,7 +4267,20 @@ export const RegionPageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RegionPageQuery, RegionPageQueryVariables>;
+    fragment AgreementAmendmentFields on Amendment {
+  id
+  decidedOn
+  effectiveFrom
+  description
+  consentedBy
+}
+fragment AgreementNoticeFields on Notice {
+  id
+  organisationName
+  givenOn
+  effectiveOn
+  reason
+}`) as unknown as TypedDocumentString<RegionPageQuery, RegionPageQueryVariables>;
 export const RegionKeyFiguresDocument = new TypedDocumentString(`
     query RegionKeyFigures($id: ID!, $year: Int!) {
   region(id: $id) {
