@@ -62,9 +62,9 @@ export const Query: QueryResolvers = {
       regionId ? { region: regionId } : visible === 'all' ? {} : { region: { $in: visible } },
     ];
     if (!args.includeMerged) filters.push({ mergedIntoId: null });
-    const searching = !!args.search?.trim();
-    if (args.search?.trim()) {
-      const search = args.search.trim().slice(0, 100);
+    const search = args.search?.trim().slice(0, 100) ?? '';
+    const searching = search !== '';
+    if (searching) {
       const pattern = `%${escapeLike(search)}%`;
       filters.push({ $or: searchedFields(search).map((field) => ({ [field]: { $ilike: pattern } })) });
     }
